@@ -1,0 +1,375 @@
+// /etc/config/splitwg (as UCI sections) → validated Config, or every problem
+// found, each with the path of the offending value:
+//   client.phone.rule[2].domain[0]: "ex ample.com" is not a domain name
+import type { UciSection, UciValue } from './uci';
+import type { Action, Client, Config, Globals, Match, Problem, Rule, Server, Upstream } from './model';
+import { parsePrefix, parseInterfaceAddress, prefixesOverlap, prefixContains, interfaceNetwork } from './ip';
+import type { Prefix } from './ip';
+import {
+	badBool, badDomain, badIfname, badInt, badKey, badLabel, badMac, badName, badPortRange, badTime,
+	bool, parseEndpoint, weekday, PROTOS,
+} from './values';
+
+export const DEFAULTS = {
+	mark_mask: '0x70000000',
+	rule_priority: '21000',
+	table_base: '2100',
+	set_timeout: '86400',
+	server_iface: 'sw_server',
+	listen_port: '51820',
+};
+
+// Marks other OpenWrt packages are known to use (../shared/docs/peers.md):
+// mwan3, pbr, podkop (inside pbr's), dae, homeproxy's small integers.
+const FOREIGN_MARKS: [number, string][] = [[0x3f00, 'mwan3'], [0xff0000, 'pbr/podkop'], [0x08000000, 'dae'], [0x7f, 'homeproxy']];
+
+// Option reader bound to one section: collects problems as it goes.
+function reader(sec: UciSection, base: string, problems: Problem[]) {
+	const known: string[] = ['.name', '.type'];
+	const r = {
+		str: (k: string, def: string | null, check?: (v: string) => string | null): string | null => {
+			push(known, k);
+			const v = sec.options[k];
+			if (v === null || v === undefined || v === '') return def;
+			if (type(v) === 'array') { push(problems, { path: `${base}.${k}`, message: 'must be a single option, not a list' }); return def; }
+			const e = check ? check(v as string) : null;
+			if (e) { push(problems, { path: `${base}.${k}`, message: e }); return def; }
+			return v as string;
+		},
+		list: (k: string, check?: (v: string) => string | null): string[] => {
+			push(known, k);
+			const v: UciValue | null = sec.options[k] ?? null;
+			if (v === null) return [];
+			// an `option` holding space-separated values is accepted like LuCI's DynamicList does
+			const vals = type(v) === 'array' ? v as string[] : filter(split(v as string, /[ \t]+/), (x) => x !== '');
+			const out: string[] = [];
+			for (let i = 0; i < length(vals); i++) {
+				const e = check ? check(vals[i]) : null;
+				if (e) push(problems, { path: `${base}.${k}[${i}]`, message: e });
+				else push(out, vals[i]);
+			}
+			return out;
+		},
+		bool: (k: string, def: boolean): boolean => {
+			const v = r.str(k, null, badBool);
+			return v === null ? def : bool(v);
+		},
+		int: (k: string, def: number | null, lo: number, hi: number): number | null => {
+			const v = r.str(k, null, (x) => badInt(x, lo, hi));
+			return v === null ? def : int(v);
+		},
+		unknown: () => {
+			for (let k in sec.options)
+				if (index(known, k) < 0) push(problems, { path: `${base}.${k}`, message: 'unknown option' });
+		},
+	};
+	return r;
+}
+
+function readGlobals(sec: UciSection | null, problems: Problem[]): Globals {
+	const s = sec ?? { type: 'globals', name: 'main', anonymous: false, options: {} };
+	const r = reader(s, 'globals', problems);
+	const maskText = r.str('mark_mask', DEFAULTS.mark_mask, (v) => match(v, /^0x[0-9a-fA-F]{1,8}$/) ? null : `"${v}" is not a 32-bit hex mask (0x…)`) as string;
+	const g: Globals = {
+		enabled: r.bool('enabled', true),
+		markMask: int(maskText, 16),
+		rulePriority: r.int('rule_priority', int(DEFAULTS.rule_priority), 1, 32000) as number,
+		tableBase: r.int('table_base', int(DEFAULTS.table_base), 256, 0x7fff0000) as number,
+		ipv6: r.bool('ipv6', true),
+		dnsHijack: r.bool('dns_hijack', true),
+		killSwitch: r.bool('kill_switch', true),
+		setTimeout: r.int('set_timeout', int(DEFAULTS.set_timeout), 0, 31536000) as number,
+		lanZone: r.str('lan_zone', 'lan', (v) => badName(v, 11)) as string,
+		wanZone: r.str('wan_zone', 'wan', (v) => badName(v, 11)) as string,
+	};
+	r.unknown();
+	const m = g.markMask;
+	if (m === 0) push(problems, { path: 'globals.mark_mask', message: 'must not be 0' });
+	else {
+		const low = m & -m;
+		if (((m + low) & m) !== 0) push(problems, { path: 'globals.mark_mask', message: `${maskText} must be one run of contiguous bits` });
+		for (let i = 0; i < length(FOREIGN_MARKS); i++)
+			if (m & FOREIGN_MARKS[i][0]) push(problems, { path: 'globals.mark_mask', message: `${maskText} overlaps the mark bits ${sprintf('0x%x', FOREIGN_MARKS[i][0])} used by ${FOREIGN_MARKS[i][1]}` });
+	}
+	return g;
+}
+
+function readUpstream(sec: UciSection, problems: Problem[]): Upstream {
+	const base = `upstream.${sec.name}`;
+	if (sec.anonymous) push(problems, { path: base, message: 'an upstream section needs a name (it names the interface)' });
+	else {
+		const e = badName(sec.name, 12);
+		if (e) push(problems, { path: base, message: e });
+	}
+	const r = reader(sec, base, problems);
+	const ep = r.str('endpoint', null);
+	let host = '', port = 51820;
+	if (ep === null) push(problems, { path: `${base}.endpoint`, message: 'is required (host:port)' });
+	else {
+		const p = parseEndpoint(ep);
+		if (type(p) === 'string') push(problems, { path: `${base}.endpoint`, message: p as string });
+		else { host = (p as { host: string }).host; port = (p as { port: number }).port; }
+	}
+	const u: Upstream = {
+		name: sec.name, iface: `sw_${sec.name}`,
+		enabled: r.bool('enabled', true),
+		privateKey: r.str('private_key', '', badKey) as string,
+		addresses: r.list('address', (v) => { const a = parseInterfaceAddress(v); return type(a) === 'string' ? a as string : null; }),
+		publicKey: r.str('public_key', '', badKey) as string,
+		presharedKey: r.str('preshared_key', null, badKey),
+		endpointHost: host, endpointPort: port,
+		allowedIps: r.list('allowed_ips', (v) => { const p = parsePrefix(v); return type(p) === 'string' ? p as string : null; }),
+		mtu: r.int('mtu', null, 1280, 9000),
+		keepalive: r.int('keepalive', null, 0, 65535),
+		dns: r.list('dns', (v) => { const p = parsePrefix(v); return type(p) === 'string' || !(p as Prefix).host ? `"${v}" is not an IP address` : null; }),
+		index: 0, mark: 0, table: 0,
+	};
+	r.str('name', null, badLabel);
+	r.unknown();
+	if (u.privateKey === '') push(problems, { path: `${base}.private_key`, message: 'is required' });
+	if (u.publicKey === '') push(problems, { path: `${base}.public_key`, message: 'is required' });
+	if (!length(u.addresses)) push(problems, { path: `${base}.address`, message: 'needs at least one tunnel address' });
+	if (!length(u.allowedIps)) u.allowedIps = ['0.0.0.0/0', '::/0'];
+	return u;
+}
+
+function readServer(sec: UciSection, problems: Problem[]): Server {
+	const r = reader(sec, 'server', problems);
+	const s: Server = {
+		enabled: r.bool('enabled', true),
+		iface: DEFAULTS.server_iface,
+		privateKey: r.str('private_key', '', badKey) as string,
+		listenPort: r.int('listen_port', int(DEFAULTS.listen_port), 1, 65535) as number,
+		addresses: r.list('address', (v) => { const a = parseInterfaceAddress(v); return type(a) === 'string' ? a as string : null; }),
+		endpoint: r.str('endpoint', null, (v) => { const p = parseEndpoint(v); return type(p) === 'string' ? p as string : null; }),
+		dns: r.list('dns', (v) => { const p = parsePrefix(v); return type(p) === 'string' || !(p as Prefix).host ? `"${v}" is not an IP address` : null; }),
+		mtu: r.int('mtu', null, 1280, 9000),
+	};
+	r.unknown();
+	if (s.enabled && s.privateKey === '') push(problems, { path: 'server.private_key', message: 'is required (splitwg genkey, or the first-boot default generates one)' });
+	if (s.enabled && !length(s.addresses)) push(problems, { path: 'server.address', message: 'needs at least one address with its pool prefix (e.g. 10.77.0.1/24)' });
+	return s;
+}
+
+function readRule(sec: UciSection, id: string, setBase: string, problems: Problem[]): Rule | null {
+	const r = reader(sec, id, problems);
+	r.str('client', null); r.str('ruleset', null);
+	if (!r.bool('enabled', true)) { r.unknown(); return null; }
+	const prefixes = r.list('dest', (v) => { const p = parsePrefix(v); return type(p) === 'string' ? p as string : null; });
+	const dest4: Prefix[] = [], dest6: Prefix[] = [];
+	for (let i = 0; i < length(prefixes); i++) {
+		const p = parsePrefix(prefixes[i]) as Prefix;
+		push(p.family === 4 ? dest4 : dest6, p);
+	}
+	const protos = r.list('proto', (v) => v === 'all' || v === 'any' || index(PROTOS, v) >= 0 ? null : `"${v}" is not a protocol (${join(' ', PROTOS)}, all)`);
+	const m: Match = {
+		domains: r.list('domain', badDomain),
+		dest4, dest6,
+		protos: index(protos, 'all') >= 0 || index(protos, 'any') >= 0 ? [] : uniq(protos),
+		ports: r.list('port', badPortRange),
+		startTime: r.str('start_time', null, badTime),
+		stopTime: r.str('stop_time', null, badTime),
+		weekdays: map(r.list('weekdays', (v) => weekday(v) < 0 ? `"${v}" is not a weekday (Mon … Sun)` : null), weekday),
+	};
+	const action = r.str('action', 'proxy', (v) => match(v, /^(proxy|direct|block)$/) ? null : `"${v}" is not an action (proxy, direct, block)`) as Action;
+	const rule: Rule = {
+		id, setBase,
+		name: r.str('name', '', badLabel) as string,
+		match: m, action,
+		upstream: r.str('upstream', null, (v) => badName(v, 12)),
+	};
+	r.unknown();
+	if ((m.startTime === null) !== (m.stopTime === null))
+		push(problems, { path: `${id}.${m.startTime === null ? 'start_time' : 'stop_time'}`, message: 'a time window needs both start_time and stop_time' });
+	else if (m.startTime !== null && m.startTime === m.stopTime)
+		push(problems, { path: `${id}.stop_time`, message: 'equals start_time (an empty window); remove both for "always"' });
+	if (length(m.ports)) {
+		for (let i = 0; i < length(m.protos); i++)
+			if (!match(m.protos[i], /^(tcp|udp|sctp|udplite)$/))
+				push(problems, { path: `${id}.proto`, message: `ports need tcp, udp, sctp or udplite, not "${m.protos[i]}"` });
+	}
+	if (rule.upstream !== null && action !== 'proxy')
+		push(problems, { path: `${id}.upstream`, message: `only a proxy rule takes an upstream (action is ${action})` });
+	return rule;
+}
+
+function readClient(sec: UciSection, problems: Problem[], g: Globals): Client {
+	const base = `client.${sec.name}`;
+	if (sec.anonymous) push(problems, { path: base, message: 'a client section needs a name' });
+	else { const e = badName(sec.name, 32); if (e) push(problems, { path: base, message: e }); }
+	const r = reader(sec, base, problems);
+	const kind = r.str('kind', 'device', (v) => match(v, /^(peer|device)$/) ? null : `"${v}" is not a client kind (peer, device)`) as 'peer' | 'device';
+	const srcs = r.list('address', (v) => { const p = parsePrefix(v); return type(p) === 'string' ? p as string : null; });
+	const c: Client = {
+		name: sec.name, kind,
+		enabled: r.bool('enabled', true),
+		publicKey: r.str('public_key', null, badKey),
+		privateKey: r.str('private_key', null, badKey),
+		presharedKey: r.str('preshared_key', null, badKey),
+		src4: [], src6: [],
+		macs: map(r.list('mac', badMac), lc),
+		ifaces: r.list('interface', badIfname),
+		defaultAction: r.str('default', 'direct', (v) => match(v, /^(proxy|direct|block)$/) ? null : `"${v}" is not an action (proxy, direct, block)`) as Action,
+		upstream: r.str('upstream', null, (v) => badName(v, 12)),
+		rulesets: r.list('ruleset', (v) => badName(v, 32)),
+		dnsHijack: true,
+		rules: [],
+	};
+	c.dnsHijack = r.bool('dns_hijack', g.dnsHijack);
+	r.str('name', null, badLabel);
+	r.unknown();
+	for (let i = 0; i < length(srcs); i++) {
+		const p = parsePrefix(srcs[i]) as Prefix;
+		push(p.family === 4 ? c.src4 : c.src6, p);
+	}
+	if (kind === 'peer') {
+		if (c.publicKey === null) push(problems, { path: `${base}.public_key`, message: 'is required for a peer' });
+		if (!length(srcs)) push(problems, { path: `${base}.address`, message: 'a peer needs its tunnel address(es)' });
+		if (length(c.macs) || length(c.ifaces)) push(problems, { path: base, message: 'a peer is identified by its tunnel address, not mac/interface' });
+	} else {
+		if (!length(srcs) && !length(c.macs) && !length(c.ifaces))
+			push(problems, { path: base, message: 'a device needs an address, mac or interface' });
+		if (c.publicKey !== null || c.privateKey !== null) push(problems, { path: `${base}.public_key`, message: 'only peers have keys' });
+	}
+	return c;
+}
+
+// Two enabled clients must never claim the same packets.
+function checkOverlaps(clients: Client[], problems: Problem[]) {
+	for (let i = 0; i < length(clients); i++) {
+		const a = clients[i];
+		if (!a.enabled) continue;
+		for (let j = i + 1; j < length(clients); j++) {
+			const b = clients[j];
+			if (!b.enabled) continue;
+			const pa = [...a.src4, ...a.src6], pb = [...b.src4, ...b.src6];
+			for (let x = 0; x < length(pa); x++)
+				for (let y = 0; y < length(pb); y++)
+					if (prefixesOverlap(pa[x], pb[y]))
+						push(problems, { path: `client.${b.name}.address`, message: `${pb[y].text} overlaps ${pa[x].text} of client ${a.name}` });
+			for (let x = 0; x < length(b.macs); x++)
+				if (index(a.macs, b.macs[x]) >= 0) push(problems, { path: `client.${b.name}.mac`, message: `${b.macs[x]} is also client ${a.name}'s` });
+			for (let x = 0; x < length(b.ifaces); x++)
+				if (index(a.ifaces, b.ifaces[x]) >= 0) push(problems, { path: `client.${b.name}.interface`, message: `${b.ifaces[x]} is also client ${a.name}'s` });
+		}
+	}
+}
+
+function byType(sections: UciSection[], t: string): UciSection[] {
+	return filter(sections, (s) => s.type === t);
+}
+
+// Parse and validate. `config` is null whenever there is any problem: a
+// config with errors produces no plan.
+export function readConfig(sections: UciSection[]): { config: Config | null, problems: Problem[] } {
+	const problems: Problem[] = [];
+	const known = ['globals', 'server', 'upstream', 'client', 'ruleset', 'rule'];
+	for (let i = 0; i < length(sections); i++)
+		if (index(known, sections[i].type) < 0)
+			push(problems, { path: sections[i].name, message: `unknown section type "${sections[i].type}" (${join(', ', known)})` });
+	const gs = byType(sections, 'globals');
+	if (length(gs) > 1) push(problems, { path: 'globals', message: 'only one globals section is allowed' });
+	const globals = readGlobals(length(gs) ? gs[0] : null, problems);
+	const ss = byType(sections, 'server');
+	if (length(ss) > 1) push(problems, { path: 'server', message: 'only one server section is allowed' });
+	const server = length(ss) ? readServer(ss[0], problems) : null;
+
+	const upstreams = map(byType(sections, 'upstream'), (s) => readUpstream(s, problems));
+	const names: { [n: string]: boolean } = {};
+	for (let i = 0; i < length(upstreams); i++) {
+		const u = upstreams[i];
+		if (names[u.name]) push(problems, { path: `upstream.${u.name}`, message: 'is defined twice' });
+		if (u.iface === DEFAULTS.server_iface) push(problems, { path: `upstream.${u.name}`, message: `the name "server" is reserved (interface ${DEFAULTS.server_iface})` });
+		names[u.name] = true;
+	}
+	// Marks: value 1 means "decided: direct", upstream i gets value i + 1.
+	const shift = globals.markMask ? globals.markMask & -globals.markMask : 1;
+	const maxValue = globals.markMask ? int(globals.markMask / shift) : 0;
+	for (let i = 0; i < length(upstreams); i++) {
+		const u = upstreams[i];
+		u.index = i + 1;
+		u.mark = (i + 2) * shift;
+		u.table = globals.tableBase + i + 1;
+	}
+	if (length(upstreams) + 1 > maxValue)
+		push(problems, { path: 'globals.mark_mask', message: `${sprintf('0x%08x', globals.markMask)} has room for ${maxValue - 1} upstreams, ${length(upstreams)} are defined` });
+
+	const rulesets: { [n: string]: UciSection[] } = {};
+	const rsSections = byType(sections, 'ruleset');
+	for (let i = 0; i < length(rsSections); i++) {
+		const e = rsSections[i].anonymous ? 'a ruleset section needs a name' : badName(rsSections[i].name, 32);
+		if (e) push(problems, { path: `ruleset.${rsSections[i].name}`, message: e });
+		const r = reader(rsSections[i], `ruleset.${rsSections[i].name}`, problems);
+		r.str('name', null, badLabel);
+		r.unknown();
+		rulesets[rsSections[i].name] = [];
+	}
+	const clients = map(byType(sections, 'client'), (s) => readClient(s, problems, globals));
+	const byClient: { [n: string]: UciSection[] } = {};
+	for (let i = 0; i < length(clients); i++) byClient[clients[i].name] = [];
+	const ruleSecs = byType(sections, 'rule');
+	for (let i = 0; i < length(ruleSecs); i++) {
+		const s = ruleSecs[i];
+		const cl = s.options.client, rs = s.options.ruleset;
+		if ((cl == null) === (rs == null)) push(problems, { path: `rule ${s.name}`, message: 'a rule belongs to exactly one client or ruleset (option client or option ruleset)' });
+		else if (cl != null && !byClient[cl as string]) push(problems, { path: `rule ${s.name}.client`, message: `unknown client "${cl}"` });
+		else if (rs != null && !rulesets[rs as string]) push(problems, { path: `rule ${s.name}.ruleset`, message: `unknown ruleset "${rs}"` });
+		else push(cl != null ? byClient[cl as string] : rulesets[rs as string], s);
+	}
+	const rsRules: { [n: string]: Rule[] } = {};
+	for (let n in rulesets) {
+		rsRules[n] = [];
+		for (let i = 0; i < length(rulesets[n]); i++) {
+			const r = readRule(rulesets[n][i], `ruleset.${n}.rule[${i}]`, `rs_${n}_${i}`, problems);
+			if (r) push(rsRules[n], r);
+		}
+	}
+	for (let i = 0; i < length(clients); i++) {
+		const c = clients[i];
+		const mine = byClient[c.name];
+		for (let j = 0; j < length(mine); j++) {
+			const r = readRule(mine[j], `client.${c.name}.rule[${j}]`, `c_${c.name}_${j}`, problems);
+			if (r) push(c.rules, r);
+		}
+		for (let j = 0; j < length(c.rulesets); j++) {
+			const rs = rsRules[c.rulesets[j]];
+			if (!rs) push(problems, { path: `client.${c.name}.ruleset[${j}]`, message: `unknown ruleset "${c.rulesets[j]}"` });
+			else for (let k = 0; k < length(rs); k++) push(c.rules, rs[k]);
+		}
+		checkReferences(c, names, problems);
+		if (c.kind === 'peer' && c.enabled) checkPeerAddress(c, server, problems);
+	}
+	checkOverlaps(clients, problems);
+	if (!length(problems))
+		return { config: { globals, server, upstreams, clients }, problems };
+	return { config: null, problems };
+}
+
+function checkReferences(c: Client, upstreams: { [n: string]: boolean }, problems: Problem[]) {
+	const base = `client.${c.name}`;
+	if (c.upstream !== null && !upstreams[c.upstream]) push(problems, { path: `${base}.upstream`, message: `unknown upstream "${c.upstream}"` });
+	const needsDefault = c.defaultAction === 'proxy' || length(filter(c.rules, (r) => r.action === 'proxy' && r.upstream === null));
+	if (needsDefault && c.upstream === null)
+		push(problems, { path: `${base}.upstream`, message: 'is required: a proxy rule or default names no upstream of its own' });
+	for (let i = 0; i < length(c.rules); i++) {
+		const r = c.rules[i];
+		if (r.upstream !== null && !upstreams[r.upstream]) push(problems, { path: `${r.id}.upstream`, message: `unknown upstream "${r.upstream}"` });
+	}
+}
+
+function checkPeerAddress(c: Client, server: Server | null, problems: Problem[]) {
+	if (!server || !server.enabled) { push(problems, { path: `client.${c.name}`, message: 'a peer needs an enabled server section' }); return; }
+	const all = [...c.src4, ...c.src6];
+	for (let i = 0; i < length(all); i++) {
+		let inside = false;
+		for (let j = 0; j < length(server.addresses); j++) {
+			const pool = interfaceNetwork(server.addresses[j]);
+			if (pool && prefixContains(pool, all[i].bytes)) inside = true;
+		}
+		if (!inside) push(problems, { path: `client.${c.name}.address`, message: `${all[i].text} is outside the server's address pools` });
+	}
+}
+
+export function check(sections: UciSection[]): Problem[] {
+	return readConfig(sections).problems;
+}

@@ -1,0 +1,50 @@
+// What a client's rule (or default) resolves to. The nft renderer and
+// explain() both ask this one function, so the table and the rule tester
+// cannot disagree about where traffic goes.
+import type { Action, Client, Config, Rule, Upstream } from './model';
+
+export interface Verdict {
+	action: Action;                 // after resolving unavailable upstreams
+	upstream: Upstream | null;      // set when action is proxy
+	wanted: string | null;          // the upstream the rule asked for
+	note: string | null;            // why the action differs from the rule's
+}
+
+export function upstreamByName(cfg: Config, name: string | null): Upstream | null {
+	for (let i = 0; i < length(cfg.upstreams); i++)
+		if (cfg.upstreams[i].name === name) return cfg.upstreams[i];
+	return null;
+}
+
+// `down` lists upstreams known to be down right now (explain only; the
+// table handles that at run time through the unreachable route).
+export function verdictOf(cfg: Config, c: Client, rule: Rule | null, down?: string[]): Verdict {
+	const action = rule ? rule.action : c.defaultAction;
+	if (action !== 'proxy') return { action, upstream: null, wanted: null, note: null };
+	const name = (rule ? rule.upstream : null) ?? c.upstream;
+	const u = upstreamByName(cfg, name);
+	const ks = cfg.globals.killSwitch;
+	if (!u || !u.enabled) {
+		const why = `upstream ${name} is disabled`;
+		return ks ? { action: 'block', upstream: null, wanted: name, note: `${why}; kill switch blocks` }
+			: { action: 'direct', upstream: null, wanted: name, note: `${why}; kill switch off, goes direct` };
+	}
+	if (down && index(down, u.name) >= 0)
+		return ks ? { action: 'block', upstream: u, wanted: name, note: `upstream ${name} is down; kill switch blocks` }
+			: { action: 'direct', upstream: null, wanted: name, note: `upstream ${name} is down; kill switch off, goes direct` };
+	return { action: 'proxy', upstream: u, wanted: name, note: null };
+}
+
+// Mark arithmetic shared by nft, netifd and explain. Value 1 under the mask
+// means "decided: direct"; upstream i carries i + 1 (see config.ts).
+export function markShift(mask: number): number {
+	return mask & -mask;
+}
+
+export function directMark(mask: number): number {
+	return markShift(mask);
+}
+
+export function hex(n: number): string {
+	return sprintf('0x%08x', n);
+}

@@ -1,0 +1,125 @@
+// "Which path does this client's traffic to this destination take, and why?"
+// Walks the client's rules in the very order the nft chain has them
+// (client rules, then each rule set's) and resolves the verdict with the same
+// verdictOf() the renderer uses.
+import type { Action, Client, Config, Rule } from './model';
+import { parseAddress, prefixContains } from './ip';
+import { verdictOf, directMark, hex } from './decide';
+import { badDomain, badTime, weekday, WEEKDAYS } from './values';
+import { ruleLabel } from './nft';
+
+export interface Query {
+	client: string;
+	destination: string;        // domain or IP address
+	proto?: string | null;      // tcp, udp, icmp…; null: any
+	port?: number | null;
+	at?: string | null;         // "Mon 21:30"; null: the rule's time condition is reported, not evaluated
+	down?: string[] | null;     // upstreams known to be down
+}
+
+export interface Explanation {
+	client: string;
+	action: Action;
+	upstream: string | null;
+	iface: string | null;
+	mark: string | null;        // the mark nft sets (masked value), null for block
+	rule: string | null;        // rule id, null for the client default
+	reason: string;
+}
+
+export interface ExplainError { error: { path: string, message: string } }
+
+function domainHit(r: Rule, d: string): string | null {
+	for (let i = 0; i < length(r.match.domains); i++) {
+		const p = r.match.domains[i];
+		const n = length(d) as number, l = length(p) as number;
+		if (p === d || (n > l && substr(d, n - l - 1) === `.${p}`)) return p;
+	}
+	return null;
+}
+
+function minutes(t: string): number {
+	return int(substr(t, 0, 2)) * 60 + int(substr(t, 3, 2));
+}
+
+// Does the rule's protocol/port/time condition hold for the query?
+function sideConditions(r: Rule, q: Query, day: number, min: number): string | null {
+	const m = r.match;
+	let protos = m.protos;
+	if (length(m.ports) && !length(protos)) protos = ['tcp', 'udp'];
+	if (length(protos) && (q.proto == null || index(protos, q.proto) < 0)) return `protocol is not ${join('/', protos)}`;
+	if (length(m.ports)) {
+		if (q.port == null) return `needs a destination port (${join(', ', m.ports)})`;
+		let ok = false;
+		for (let i = 0; i < length(m.ports); i++) {
+			const pr = split(m.ports[i], '-');
+			const lo = int(pr[0]), hi = length(pr) > 1 ? int(pr[1]) : lo;
+			if (q.port >= lo && q.port <= hi) ok = true;
+		}
+		if (!ok) return `port ${q.port} is not in ${join(', ', m.ports)}`;
+	}
+	if (length(m.weekdays) && day >= 0 && index(m.weekdays, day) < 0) return `${WEEKDAYS[day]} is not one of its days`;
+	if (m.startTime !== null && m.stopTime !== null && min >= 0) {
+		const a = minutes(m.startTime), b = minutes(m.stopTime);
+		const inside = a < b ? (min >= a && min < b) : (min >= a || min < b);
+		if (!inside) return `time is outside ${m.startTime}-${m.stopTime}`;
+	}
+	return null;
+}
+
+function parseAt(at: string): { day: number, min: number } | string {
+	const p = split(trim(at), /[ \t]+/);
+	if (length(p) !== 2 || weekday(p[0]) < 0 || badTime(p[1])) return `"${at}" is not a time like "Mon 21:30"`;
+	return { day: weekday(p[0]), min: minutes(p[1]) };
+}
+
+export function explain(cfg: Config, q: Query): Explanation | ExplainError {
+	let c: Client | null = null;
+	for (let i = 0; i < length(cfg.clients); i++) if (cfg.clients[i].name === q.client) c = cfg.clients[i];
+	if (!c) return { error: { path: 'client', message: `unknown client "${q.client}"` } };
+	const dest = lc(trim(q.destination ?? ''));
+	const addr = parseAddress(dest);
+	if (!addr && badDomain(dest)) return { error: { path: 'destination', message: `"${q.destination}" is neither an IP address nor a domain name` } };
+	let day = -1, min = -1;
+	if (q.at != null && q.at !== '') {
+		const at = parseAt(q.at);
+		if (type(at) === 'string') return { error: { path: 'at', message: at as string } };
+		day = (at as { day: number }).day; min = (at as { min: number }).min;
+	}
+	const cl = c as Client;
+	const result = (r: Rule | null, why: string): Explanation => {
+		const v = verdictOf(cfg, cl, r, q.down ?? []);
+		const mark = v.action === 'proxy' ? hex((v.upstream as { mark: number }).mark) : v.action === 'direct' ? hex(directMark(cfg.globals.markMask)) : null;
+		return {
+			client: cl.name, action: v.action, upstream: v.action === 'proxy' ? v.wanted : null,
+			iface: v.action === 'proxy' ? (v.upstream as { iface: string }).iface : null,
+			mark, rule: r ? r.id : null, reason: v.note ? `${why}; ${v.note}` : why,
+		};
+	};
+	if (!cl.enabled) return { client: cl.name, action: 'direct', upstream: null, iface: null, mark: null, rule: null, reason: `client ${cl.name} is disabled: its traffic is not classified` };
+	if (addr && addr.family === 6 && !cfg.globals.ipv6)
+		return { client: cl.name, action: 'direct', upstream: null, iface: null, mark: null, rule: null, reason: 'IPv6 classification is off (globals.ipv6): IPv6 is routed normally' };
+	const skipped: string[] = [];
+	for (let i = 0; i < length(cl.rules); i++) {
+		const r = cl.rules[i];
+		let hit: string | null = null;
+		const m = r.match;
+		const anyDest = !length(m.domains) && !length(m.dest4) && !length(m.dest6);
+		if (anyDest) hit = 'any destination';
+		else if (addr) {
+			const ps = addr.family === 4 ? m.dest4 : m.dest6;
+			for (let j = 0; j < length(ps); j++) if (prefixContains(ps[j], addr.bytes)) { hit = `${q.destination} is in ${ps[j].text}`; break; }
+		} else {
+			const d = domainHit(r, dest);
+			if (d) hit = d === dest ? `domain ${d}` : `${dest} is under ${d}`;
+		}
+		if (!hit) continue;
+		const why = sideConditions(r, q, day, min);
+		if (why) { push(skipped, `${r.id}: ${why}`); continue; }
+		const timeNote = (m.startTime !== null && min < 0) || (length(m.weekdays) && day < 0) ? ' (its time condition was not evaluated: give --at)' : '';
+		return result(r, `first match: ${ruleLabel(r)}, ${hit}${timeNote}`);
+	}
+	const ipNote = addr ? '; note: domain rules also match an address once the client has resolved that domain through the router' : '';
+	const skip = length(skipped) ? ` (matched destination but not: ${join('; ', skipped)})` : '';
+	return result(null, `no rule matched${skip}: client default ${cl.defaultAction}${ipNote}`);
+}

@@ -1,0 +1,10 @@
+// The portable core: the same code runs under ucode on the router
+// (/usr/share/ucode/splitwg/core.uc), under Node in tests and the developer
+// CLI, and bundled into the LuCI views.
+export { VERSION } from './version';
+export { parseUci, renderUci } from './uci';
+export { parseAddress, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap } from './ip';
+export { readConfig, check, DEFAULTS } from './config';
+export { compile, plan } from './plan';
+export { explain } from './explain';
+export { OWNED } from './netifd';

@@ -1,0 +1,109 @@
+// IPv4/IPv6 addresses and prefixes, parsed with ucode's iptoarr() so the
+// router and Node agree byte for byte on what is a valid address.
+
+export type Family = 4 | 6;
+
+export interface Prefix {
+	family: Family;
+	bytes: number[];   // network address (host bits cleared)
+	len: number;       // prefix length
+	text: string;      // canonical "addr/len" (or "addr" for a host prefix)
+	host: boolean;     // true when the input had host bits set (a single address)
+}
+
+const V4_RE = /^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$/;
+const V6_RE = /^[0-9a-fA-F:.]+$/;
+
+// Strict address parse: iptoarr() alone accepts some forms (e.g. "1") that
+// nft and dnsmasq would read differently, so the shape is checked first.
+export function parseAddress(s: string): { family: Family, bytes: number[] } | null {
+	if (type(s) !== 'string') return null;
+	if (match(s, V4_RE)) {
+		const parts = split(s, '.');
+		for (let i = 0; i < 4; i++)
+			if (length(parts[i]) > 1 && substr(parts[i], 0, 1) === '0') return null;
+		const b = iptoarr(s);
+		return b ? { family: 4, bytes: b } : null;
+	}
+	if (index(s, ':') >= 0 && match(s, V6_RE)) {
+		const b = iptoarr(s);
+		return b && length(b) === 16 ? { family: 6, bytes: b } : null;
+	}
+	return null;
+}
+
+export function maskBytes(bytes: number[], len: number): number[] {
+	const out: number[] = [];
+	for (let i = 0; i < length(bytes); i++) {
+		const bits = len - i * 8;
+		if (bits >= 8) push(out, bytes[i]);
+		else if (bits <= 0) push(out, 0);
+		else push(out, bytes[i] & ((0xff << (8 - bits)) & 0xff));
+	}
+	return out;
+}
+
+function sameBytes(a: number[], b: number[]): boolean {
+	if (length(a) !== length(b)) return false;
+	for (let i = 0; i < length(a); i++) if (a[i] !== b[i]) return false;
+	return true;
+}
+
+// "192.0.2.0/24", "2001:db8::/32", or a bare address (= /32 or /128).
+// Host bits set under a shorter prefix ("10.0.0.1/24") are an error: nft
+// rejects them in sets, and a typo there usually means a wrong mask.
+export function parsePrefix(s: string): Prefix | string {
+	if (type(s) !== 'string' || s === '') return 'is empty';
+	const parts = split(s, '/');
+	if (length(parts) > 2) return `"${s}" is not an address or prefix`;
+	const a = parseAddress(parts[0]);
+	if (!a) return `"${s}" is not an IPv4/IPv6 address or prefix`;
+	const max = a.family === 4 ? 32 : 128;
+	let len = max;
+	if (length(parts) === 2) {
+		if (!match(parts[1], /^[0-9]{1,3}$/)) return `"${s}" has a bad prefix length`;
+		len = int(parts[1]);
+		if (len > max) return `"${s}": prefix length exceeds ${max}`;
+	}
+	const net = maskBytes(a.bytes, len);
+	if (!sameBytes(net, a.bytes)) return `"${s}" has host bits set (did you mean ${arrtoip(net)}/${len}?)`;
+	const addr = arrtoip(net) as string;
+	return { family: a.family, bytes: net, len, text: len === max ? addr : `${addr}/${len}`, host: len === max };
+}
+
+// An interface address: host address with the prefix of its subnet
+// ("10.77.0.1/24"); host bits are expected here.
+export function parseInterfaceAddress(s: string): { family: Family, bytes: number[], len: number, address: string } | string {
+	if (type(s) !== 'string' || s === '') return 'is empty';
+	const parts = split(s, '/');
+	const a = length(parts) <= 2 ? parseAddress(parts[0]) : null;
+	if (!a) return `"${s}" is not an address/prefix`;
+	const max = a.family === 4 ? 32 : 128;
+	let len = max;
+	if (length(parts) === 2) {
+		if (!match(parts[1], /^[0-9]{1,3}$/) || int(parts[1]) > max) return `"${s}" has a bad prefix length`;
+		len = int(parts[1]);
+	}
+	return { family: a.family, bytes: a.bytes, len, address: arrtoip(a.bytes) as string };
+}
+
+export function prefixContains(p: Prefix, bytes: number[]): boolean {
+	return length(p.bytes) === length(bytes) && sameBytes(maskBytes(bytes, p.len), p.bytes);
+}
+
+export function prefixesOverlap(a: Prefix, b: Prefix): boolean {
+	if (a.family !== b.family) return false;
+	const len = a.len < b.len ? a.len : b.len;
+	return sameBytes(maskBytes(a.bytes, len), maskBytes(b.bytes, len));
+}
+
+// The subnet an interface address sits in ("10.77.0.1/24" → 10.77.0.0/24).
+export function interfaceNetwork(s: string): Prefix | null {
+	const a = parseInterfaceAddress(s);
+	if (type(a) === 'string') return null;
+	const ia = a as { family: Family, bytes: number[], len: number };
+	const net = maskBytes(ia.bytes, ia.len);
+	const max = ia.family === 4 ? 32 : 128;
+	const addr = arrtoip(net) as string;
+	return { family: ia.family, bytes: net, len: ia.len, text: ia.len === max ? addr : `${addr}/${ia.len}`, host: ia.len === max };
+}

@@ -1,0 +1,98 @@
+// The validated configuration: what /etc/config/splitwg means, with every
+// default filled in. Produced by readConfig() (config.ts) only when check()
+// finds no problem; everything downstream (plan, explain) trusts it.
+import type { Prefix } from './ip';
+
+export type Action = 'proxy' | 'direct' | 'block';
+
+export interface Globals {
+	enabled: boolean;
+	markMask: number;        // the fwmark bits splitwg owns
+	rulePriority: number;    // first ip-rule priority of our band
+	tableBase: number;       // upstream i (1-based) uses routing table tableBase + i
+	ipv6: boolean;
+	dnsHijack: boolean;      // default for clients
+	killSwitch: boolean;     // proxied traffic is dropped, never sent direct, while its tunnel is down
+	setTimeout: number;      // seconds a DNS-learned address stays in a domain set (0: forever)
+	lanZone: string;         // fw4 zone of the LAN devices
+	wanZone: string;
+}
+
+export interface Upstream {
+	name: string;
+	iface: string;           // netifd interface = Linux device name
+	enabled: boolean;
+	privateKey: string;
+	addresses: string[];     // "10.200.1.2/32", "fd00:a::2/128"
+	publicKey: string;
+	presharedKey: string | null;
+	endpointHost: string;
+	endpointPort: number;
+	allowedIps: string[];
+	mtu: number | null;
+	keepalive: number | null;
+	dns: string[];
+	index: number;           // 1-based position among upstreams: mark value and table
+	mark: number;            // masked value identifying this upstream
+	table: number;
+}
+
+export interface Server {
+	enabled: boolean;
+	iface: string;
+	privateKey: string;
+	listenPort: number;
+	addresses: string[];     // router's own addresses, e.g. "10.77.0.1/24"
+	endpoint: string | null; // public host:port handed to peers
+	dns: string[];
+	mtu: number | null;
+}
+
+export interface Match {
+	domains: string[];
+	dest4: Prefix[];
+	dest6: Prefix[];
+	protos: string[];        // nft l4proto names; [] = any
+	ports: string[];         // "443", "8000-8100"
+	startTime: string | null; // "HH:MM"
+	stopTime: string | null;
+	weekdays: number[];      // 0 = Sunday … 6 = Saturday (nft meta day)
+}
+
+export interface Rule {
+	id: string;              // "client.tv.rule[2]" or "ruleset.streaming.rule[0]": used in paths and comments
+	setBase: string;         // nft set name stem, shared by every client using the rule
+	name: string;
+	match: Match;
+	action: Action;
+	upstream: string | null; // explicit upstream for proxy; null = the client's
+}
+
+export interface Client {
+	name: string;
+	kind: 'peer' | 'device';
+	enabled: boolean;
+	// peer
+	publicKey: string | null;
+	privateKey: string | null;
+	presharedKey: string | null;
+	// where its packets come from
+	src4: Prefix[];
+	src6: Prefix[];
+	macs: string[];
+	ifaces: string[];
+	defaultAction: Action;
+	upstream: string | null;
+	rulesets: string[];
+	dnsHijack: boolean;
+	rules: Rule[];           // own rules then each rule set's, in decision order
+}
+
+export interface Config {
+	globals: Globals;
+	server: Server | null;
+	upstreams: Upstream[];
+	clients: Client[];
+}
+
+export interface Problem { path: string, message: string }

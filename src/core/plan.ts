@@ -1,0 +1,54 @@
+// The plan: a plain-data description of everything splitwg wants on the
+// router. Compiling is pure; applying it is src/router's job (or the lab's).
+import type { UciSection } from './uci';
+import type { Config, Problem } from './model';
+import { readConfig } from './config';
+import { renderNft } from './nft';
+import { renderDnsmasq } from './dnsmasq';
+import { renderNetwork, renderFirewall } from './netifd';
+import { directMark, hex } from './decide';
+import { VERSION } from './version';
+
+export interface PlanUpstream { name: string, iface: string, mark: string, table: number, enabled: boolean }
+export interface PlanClient { name: string, kind: string, chain: string, sources: string[] }
+
+export interface Plan {
+	version: string;
+	enabled: boolean;
+	nft: string;                 // the whole `table inet splitwg` script
+	dnsmasq: string;             // conf-dir file: nftset entries
+	network: UciSection[];       // sections owned in /etc/config/network
+	firewall: UciSection[];      // … in /etc/config/firewall
+	dhcp: UciSection[];          // … in /etc/config/dhcp (none today: entries go to the conf-dir)
+	marks: { mask: string, direct: string };
+	upstreams: PlanUpstream[];
+	clients: PlanClient[];
+}
+
+export function compile(cfg: Config): Plan {
+	const g = cfg.globals;
+	if (!g.enabled)
+		return { version: VERSION, enabled: false, nft: '', dnsmasq: '', network: [], firewall: [], dhcp: [],
+			marks: { mask: hex(g.markMask), direct: hex(directMark(g.markMask)) }, upstreams: [], clients: [] };
+	return {
+		version: VERSION,
+		enabled: true,
+		nft: renderNft(cfg, VERSION),
+		dnsmasq: renderDnsmasq(cfg, VERSION),
+		network: renderNetwork(cfg),
+		firewall: renderFirewall(cfg),
+		dhcp: [],
+		marks: { mask: hex(g.markMask), direct: hex(directMark(g.markMask)) },
+		upstreams: map(cfg.upstreams, (u) => ({ name: u.name, iface: u.iface, mark: hex(u.mark), table: u.table, enabled: u.enabled })),
+		clients: map(filter(cfg.clients, (c) => c.enabled), (c) => ({
+			name: c.name, kind: c.kind, chain: `client_${c.name}`,
+			sources: [...map([...c.src4, ...c.src6], (p) => p.text), ...c.macs, ...c.ifaces],
+		})),
+	};
+}
+
+// UCI sections in, plan or problems out.
+export function plan(sections: UciSection[]): { plan: Plan | null, problems: Problem[] } {
+	const r = readConfig(sections);
+	return { plan: r.config ? compile(r.config) : null, problems: r.problems };
+}

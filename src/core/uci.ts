@@ -1,0 +1,111 @@
+// UCI config files as text: the parser the developer CLI and the tests use
+// (on the router the ucode `uci` cursor reads the same files), and the
+// renderer for the sections a plan writes into network/firewall/dhcp.
+
+export type UciValue = string | string[];
+
+export interface UciSection {
+	type: string;
+	name: string;          // explicit name, or "@type[i]"-style for anonymous ones
+	anonymous: boolean;
+	options: { [key: string]: UciValue };
+}
+
+export interface UciParseError { line: number, message: string }
+
+// Split one line into words with UCI's shell-like quoting: '…' is literal,
+// "…" and bare words take backslash escapes, adjacent pieces concatenate.
+function words(line: string): string[] | string {
+	const out: string[] = [];
+	let cur: string | null = null;
+	let i = 0;
+	const n = length(line) as number;
+	while (i < n) {
+		const c = substr(line, i, 1);
+		if (c === ' ' || c === '\t' || c === '\r') {
+			if (cur !== null) { push(out, cur); cur = null; }
+			i++;
+		} else if (c === '#' && cur === null) {
+			break;
+		} else if (c === "'") {
+			const end = index(substr(line, i + 1), "'");
+			if (end < 0) return 'unterminated single quote';
+			cur = (cur ?? '') + substr(line, i + 1, end);
+			i += end + 2;
+		} else if (c === '"') {
+			let j = i + 1;
+			let s = '';
+			while (j < n && substr(line, j, 1) !== '"') {
+				if (substr(line, j, 1) === '\\' && j + 1 < n) j++;
+				s += substr(line, j, 1);
+				j++;
+			}
+			if (j >= n) return 'unterminated double quote';
+			cur = (cur ?? '') + s;
+			i = j + 1;
+		} else {
+			if (c === '\\' && i + 1 < n) i++;
+			cur = (cur ?? '') + substr(line, i, 1);
+			i++;
+		}
+	}
+	if (cur !== null) push(out, cur);
+	return out;
+}
+
+export function parseUci(text: string): { sections: UciSection[], errors: UciParseError[] } {
+	const sections: UciSection[] = [];
+	const errors: UciParseError[] = [];
+	const counts: { [type: string]: number } = {};
+	const lines = split(text, '\n');
+	let sec: UciSection | null = null;
+	for (let ln = 0; ln < length(lines); ln++) {
+		const w = words(lines[ln]);
+		if (type(w) === 'string') { push(errors, { line: ln + 1, message: w as string }); continue; }
+		const ws = w as string[];
+		if (!length(ws)) continue;
+		const kw = ws[0];
+		if (kw === 'package') continue;
+		if (kw === 'config') {
+			if (length(ws) < 2 || length(ws) > 3) { push(errors, { line: ln + 1, message: 'expected: config <type> [<name>]' }); sec = null; continue; }
+			const t = ws[1];
+			counts[t] = (counts[t] ?? -1) + 1;
+			sec = { type: t, name: length(ws) === 3 ? ws[2] : `@${t}[${counts[t]}]`, anonymous: length(ws) !== 3, options: {} };
+			push(sections, sec);
+		} else if (kw === 'option' || kw === 'list') {
+			if (!sec) { push(errors, { line: ln + 1, message: `${kw} outside a config section` }); continue; }
+			if (length(ws) !== 3) { push(errors, { line: ln + 1, message: `expected: ${kw} <name> <value>` }); continue; }
+			const k = ws[1];
+			if (kw === 'option') sec.options[k] = ws[2];
+			else {
+				const prev = sec.options[k];
+				if (type(prev) === 'array') push(prev as string[], ws[2]);
+				else sec.options[k] = [ws[2]];
+			}
+		} else {
+			push(errors, { line: ln + 1, message: `unknown keyword "${kw}"` });
+		}
+	}
+	return { sections, errors };
+}
+
+function quote(v: string): string {
+	return "'" + replace(v, /'/g, "'\\''") + "'";
+}
+
+export function renderUci(sections: UciSection[]): string {
+	let out = '';
+	for (let i = 0; i < length(sections); i++) {
+		const s = sections[i];
+		out += s.anonymous ? `config ${s.type}\n` : `config ${s.type} ${quote(s.name)}\n`;
+		for (let k in s.options) {
+			const v = s.options[k];
+			if (type(v) === 'array') {
+				const l = v as string[];
+				for (let j = 0; j < length(l); j++) out += `\tlist ${k} ${quote(l[j])}\n`;
+			} else out += `\toption ${k} ${quote(v as string)}\n`;
+		}
+		out += '\n';
+	}
+	return out;
+}

@@ -1,0 +1,104 @@
+// Validators for single option values. Each returns null when the value is
+// good, else a message. Every value that reaches nft, dnsmasq, UCI or a shell
+// passes one of these strict grammars, so no metacharacter can get through.
+
+export const NAME_RE = /^[a-zA-Z][a-zA-Z0-9_]*$/;
+
+export function badName(v: string, max: number): string | null {
+	if (!match(v, NAME_RE)) return `"${v}" is not a name (letters, digits, _; starting with a letter)`;
+	if ((length(v) as number) > max) return `"${v}" is longer than ${max} characters`;
+	return null;
+}
+
+// Free text that ends up in nft comments and logs.
+export function badLabel(v: string): string | null {
+	if (match(v, /["'`\\;#{}$\/<>|&]/) || match(v, /[\x01-\x1f\x7f]/))
+		return `"${v}" contains a character that is not allowed in a label (quotes, \\ ; # { } $ / < > | & or control characters)`;
+	if ((length(v) as number) > 64) return 'is longer than 64 characters';
+	return null;
+}
+
+export function badKey(v: string): string | null {
+	if (!match(v, /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/))
+		return 'is not a WireGuard key (44 characters of base64 for 32 bytes)';
+	return null;
+}
+
+export function badPort(v: string): string | null {
+	if (!match(v, /^[0-9]{1,5}$/) || int(v) < 1 || int(v) > 65535) return `"${v}" is not a port (1-65535)`;
+	return null;
+}
+
+export function badPortRange(v: string): string | null {
+	const m = match(v, /^([0-9]{1,5})-([0-9]{1,5})$/) as string[] | null;
+	if (!m) return badPort(v);
+	if (badPort(m[1]) || badPort(m[2])) return `"${v}" is not a port range (1-65535)`;
+	if (int(m[1]) >= int(m[2])) return `"${v}": range start must be below its end`;
+	return null;
+}
+
+export function badInt(v: string, lo: number, hi: number): string | null {
+	if (!match(v, /^[0-9]+$/) || int(v) < lo || int(v) > hi) return `"${v}" is not a number from ${lo} to ${hi}`;
+	return null;
+}
+
+export function badBool(v: string): string | null {
+	return match(v, /^(0|1|on|off|yes|no|true|false|enabled|disabled)$/) ? null : `"${v}" is not a boolean (0 or 1)`;
+}
+
+export function bool(v: string): boolean {
+	return !!match(v, /^(1|on|yes|true|enabled)$/);
+}
+
+export function badTime(v: string): string | null {
+	return match(v, /^([01][0-9]|2[0-3]):[0-5][0-9]$/) ? null : `"${v}" is not a time of day (HH:MM, 00:00-23:59)`;
+}
+
+export const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+export function weekday(v: string): number {
+	const d = uc(substr(v, 0, 1)) + lc(substr(v, 1));
+	for (let i = 0; i < 7; i++) if (WEEKDAYS[i] === d) return i;
+	return -1;
+}
+
+// A DNS name as dnsmasq matches it (suffix match: "example.com" also covers
+// "www.example.com"). Lower case only: the same name in two cases would
+// otherwise become two dnsmasq entries.
+export function badDomain(v: string): string | null {
+	if ((length(v) as number) > 253) return `"${v}" is longer than 253 characters`;
+	if (match(v, /^\*\./)) return `"${v}": write "${substr(v, 2)}" (a domain already matches all its subdomains)`;
+	if (!match(v, /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/))
+		return match(v, /[A-Z]/) && !match(v, /[^A-Za-z0-9.-]/) ? `"${v}" must be lower case` : `"${v}" is not a domain name`;
+	return null;
+}
+
+export function badHost(v: string): string | null {
+	if (match(v, /^[0-9.]+$/)) return match(v, /^[0-9]{1,3}(\.[0-9]{1,3}){3}$/) && iptoarr(v) ? null : `"${v}" is not an IPv4 address`;
+	if (index(v, ':') >= 0) return match(v, /^[0-9a-fA-F:.]+$/) && iptoarr(v) ? null : `"${v}" is not an IPv6 address`;
+	if (!match(v, /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/))
+		return `"${v}" is not a host name or address`;
+	return null;
+}
+
+// "host:port", "1.2.3.4:port" or "[2001:db8::1]:port"
+export function parseEndpoint(v: string): { host: string, port: number } | string {
+	let m = match(v, /^\[([0-9a-fA-F:.]+)\]:([0-9]{1,5})$/) as string[] | null;
+	if (!m) m = match(v, /^([a-zA-Z0-9.-]+):([0-9]{1,5})$/) as string[] | null;
+	if (!m) return `"${v}" is not host:port (IPv6 as [addr]:port)`;
+	const e = badHost(m[1]) ?? badPort(m[2]);
+	if (e) return e;
+	return { host: m[1], port: int(m[2]) };
+}
+
+export function badMac(v: string): string | null {
+	return match(v, /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/) ? null : `"${v}" is not a MAC address (aa:bb:cc:dd:ee:ff)`;
+}
+
+export function badIfname(v: string): string | null {
+	if (!match(v, /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/)) return `"${v}" is not a network device name`;
+	if ((length(v) as number) > 15) return `"${v}" is longer than 15 characters (Linux IFNAMSIZ)`;
+	return null;
+}
+
+export const PROTOS = ['tcp', 'udp', 'icmp', 'icmpv6', 'sctp', 'udplite', 'gre', 'esp'];

@@ -1,0 +1,114 @@
+// npm run build: TypeScript → ucode (router) and → LuCI view JS (browser).
+// Generated files are committed; the build is deterministic.
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkProgram } from './ucode/check.mjs';
+import { toUcode } from './ucode/rewrite.mjs';
+import { toLuciView } from './luci/view.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const rel = (p) => path.relative(root, p);
+
+// Router side: ucode modules by the name ucode's `import … from 'splitwg.x'`
+// resolves (/usr/share/ucode/splitwg/x.uc), and the two scripts.
+export const UCODE_MODULES = {
+	'src/core/index.ts': 'splitwg.core',
+	'src/router/index.ts': 'splitwg.router',
+};
+export const UCODE_OUTPUTS = [
+	{ entry: 'src/core/index.ts', out: 'files/usr/share/ucode/splitwg/core.uc', kind: 'module' },
+	{ entry: 'src/router/index.ts', out: 'files/usr/share/ucode/splitwg/router.uc', kind: 'module' },
+	{ entry: 'src/router/cli.ts', out: 'files/usr/sbin/splitwg', kind: 'script', shebang: '#!/usr/bin/ucode -S' },
+	{ entry: 'src/router/rpcd.ts', out: 'files/usr/share/rpcd/ucode/splitwg', kind: 'script' },
+];
+export const LUCI_VIEW_DIR = 'luci-app-splitwg/htdocs/luci-static/resources/view/splitwg';
+
+const HEADER = (entry) => `// Generated from ${entry} by \`npm run build\` — edit the TypeScript, not this file.`;
+
+// Imports of another ucode module stay imports (by ucode module name), so the
+// core is shipped once and shared by the CLI and the rpcd plugin.
+function ucodeModulesPlugin(entry) {
+	return {
+		name: 'ucode-modules',
+		setup(b) {
+			b.onResolve({ filter: /^\.\.?\// }, async (args) => {
+				const resolved = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'inner' });
+				if (args.pluginData === 'inner' || resolved.errors.length) return undefined;
+				const r = rel(resolved.path);
+				if (r !== entry && UCODE_MODULES[r]) return { path: UCODE_MODULES[r], external: true };
+				const importerDir = rel(args.importer).split('/').slice(0, 2).join('/');
+				const targetDir = r.split('/').slice(0, 2).join('/');
+				const entryDir = entry.split('/').slice(0, 2).join('/');
+				if (targetDir !== importerDir && targetDir !== entryDir && UCODE_MODULES[`${targetDir}/index.ts`])
+					return { errors: [{ text: `${rel(args.importer)} imports ${r}: import ${targetDir}/index instead (it is a separate ucode module)` }] };
+				return undefined;
+			});
+		},
+	};
+}
+
+async function bundle(entry, extra = {}) {
+	const res = await esbuild.build({
+		entryPoints: [path.join(root, entry)],
+		bundle: true,
+		write: false,
+		format: 'esm',
+		target: 'esnext',
+		platform: 'neutral',
+		charset: 'utf8',
+		legalComments: 'none',
+		logLevel: 'silent',
+		supported: { class: false, destructuring: false, 'object-accessors': false, generator: false, 'async-await': false },
+		absWorkingDir: root,
+		...extra,
+	});
+	return res.outputFiles[0].text;
+}
+
+function write(out, text, mode) {
+	const abs = path.join(root, out);
+	fs.mkdirSync(path.dirname(abs), { recursive: true });
+	const old = fs.existsSync(abs) ? fs.readFileSync(abs, 'utf8') : null;
+	if (old !== text) fs.writeFileSync(abs, text);
+	if (mode) fs.chmodSync(abs, mode);
+}
+
+export async function buildUcode() {
+	const errors = checkProgram(path.join(root, 'tsconfig.json'));
+	if (errors.length) throw new Error('ucode subset check failed:\n  ' + errors.join('\n  '));
+	for (const o of UCODE_OUTPUTS) {
+		if (!fs.existsSync(path.join(root, o.entry))) continue;
+		const js = await bundle(o.entry, { plugins: [ucodeModulesPlugin(o.entry)] });
+		let uc = toUcode(js, o.kind);
+		uc = `${o.shebang ? o.shebang + '\n' : ''}${HEADER(o.entry)}\n'use strict';\n\n${uc}`;
+		write(o.out, uc, o.shebang ? 0o755 : 0o644);
+	}
+}
+
+export async function buildLuci() {
+	const dir = path.join(root, 'src/luci');
+	if (!fs.existsSync(dir)) return;
+	const views = fs.readdirSync(dir).filter(f => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.startsWith('_')).sort();
+	for (const f of views) {
+		const entry = `src/luci/${f}`;
+		const js = await bundle(entry, {
+			external: ['@kuoruan/luci-types'],
+			inject: [path.join(root, 'src/ucode/shim.ts')],
+			platform: 'browser',
+		});
+		write(`${LUCI_VIEW_DIR}/${f.replace(/\.ts$/, '.js')}`, toLuciView(js, HEADER(entry)), 0o644);
+	}
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	try {
+		await buildUcode();
+		await buildLuci();
+		console.log('build: ok');
+	} catch (e) {
+		console.error(e.errors ? e.errors.map(x => `${x.location ? `${x.location.file}:${x.location.line}: ` : ''}${x.text}`).join('\n') : e.message);
+		process.exit(1);
+	}
+}
