@@ -13,7 +13,7 @@ const walk = (d) => {
 		else if (e.name.endsWith('.test.ts')) files.push(p);
 	}
 };
-for (const d of dirs) walk(d);
+for (const d of dirs) fs.statSync(d).isDirectory() ? walk(d) : files.push(d);
 const serial = process.env.TEST_SERIAL ? ['--test-concurrency=1'] : [];
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--import', './test/setup.ts', '--test', ...serial, ...files], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

@@ -23,6 +23,12 @@ export const DEFAULTS = {
 // mwan3, pbr, podkop (inside pbr's), dae, homeproxy's small integers.
 const FOREIGN_MARKS: [number, string][] = [[0x3f00, 'mwan3'], [0xff0000, 'pbr/podkop'], [0x08000000, 'dae'], [0x7f, 'homeproxy']];
 
+// ucode compiles regexes with REG_NEWLINE: `^…$` also matches one line of
+// a multi-line value. So control characters are refused before any grammar.
+function withControlCheck(check?: (v: string) => string | null): (v: string) => string | null {
+	return (v) => match(v, /[[:cntrl:]]/) ? 'contains a control character (newline, tab, …)' : (check ? check(v) : null);
+}
+
 // Option reader bound to one section: collects problems as it goes.
 function reader(sec: UciSection, base: string, problems: Problem[]) {
 	const known: string[] = ['.name', '.type'];
@@ -32,7 +38,7 @@ function reader(sec: UciSection, base: string, problems: Problem[]) {
 			const v = sec.options[k];
 			if (v === null || v === undefined || v === '') return def;
 			if (type(v) === 'array') { push(problems, { path: `${base}.${k}`, message: 'must be a single option, not a list' }); return def; }
-			const e = check ? check(v as string) : null;
+			const e = withControlCheck(check)(v as string);
 			if (e) { push(problems, { path: `${base}.${k}`, message: e }); return def; }
 			return v as string;
 		},
@@ -44,7 +50,7 @@ function reader(sec: UciSection, base: string, problems: Problem[]) {
 			const vals = type(v) === 'array' ? v as string[] : filter(split(v as string, /[ \t]+/), (x) => x !== '');
 			const out: string[] = [];
 			for (let i = 0; i < length(vals); i++) {
-				const e = check ? check(vals[i]) : null;
+				const e = withControlCheck(check)(vals[i]);
 				if (e) push(problems, { path: `${base}.${k}[${i}]`, message: e });
 				else push(out, vals[i]);
 			}
@@ -85,6 +91,8 @@ function readGlobals(sec: UciSection | null, problems: Problem[]): Globals {
 	r.unknown();
 	const m = g.markMask;
 	if (m === 0) push(problems, { path: 'globals.mark_mask', message: 'must not be 0' });
+	// bit 31 would make the mask arithmetic differ between ucode (64-bit) and JS (32-bit signed)
+	else if (m > 0x7fffffff) push(problems, { path: 'globals.mark_mask', message: `${maskText}: bit 31 is reserved, use bits 0-30` });
 	else {
 		const low = m & -m;
 		if (((m + low) & m) !== 0) push(problems, { path: 'globals.mark_mask', message: `${maskText} must be one run of contiguous bits` });
@@ -154,7 +162,7 @@ function readServer(sec: UciSection, problems: Problem[]): Server {
 function readRule(sec: UciSection, id: string, setBase: string, problems: Problem[]): Rule | null {
 	const r = reader(sec, id, problems);
 	r.str('client', null); r.str('ruleset', null);
-	if (!r.bool('enabled', true)) { r.unknown(); return null; }
+	const enabled = r.bool('enabled', true);
 	const prefixes = r.list('dest', (v) => { const p = parsePrefix(v); return type(p) === 'string' ? p as string : null; });
 	const dest4: Prefix[] = [], dest6: Prefix[] = [];
 	for (let i = 0; i < length(prefixes); i++) {
@@ -190,7 +198,7 @@ function readRule(sec: UciSection, id: string, setBase: string, problems: Proble
 	}
 	if (rule.upstream !== null && action !== 'proxy')
 		push(problems, { path: `${id}.upstream`, message: `only a proxy rule takes an upstream (action is ${action})` });
-	return rule;
+	return enabled ? rule : null;
 }
 
 function readClient(sec: UciSection, problems: Problem[], g: Globals): Client {
@@ -311,6 +319,8 @@ export function readConfig(sections: UciSection[]): { config: Config | null, pro
 	for (let i = 0; i < length(ruleSecs); i++) {
 		const s = ruleSecs[i];
 		const cl = s.options.client, rs = s.options.ruleset;
+		const refErr = (cl != null ? badName(cl as string, 32) : null) ?? (rs != null ? badName(rs as string, 32) : null);
+		if (refErr) { push(problems, { path: `rule ${s.name}.${cl != null ? 'client' : 'ruleset'}`, message: refErr }); continue; }
 		if ((cl == null) === (rs == null)) push(problems, { path: `rule ${s.name}`, message: 'a rule belongs to exactly one client or ruleset (option client or option ruleset)' });
 		else if (cl != null && !byClient[cl as string]) push(problems, { path: `rule ${s.name}.client`, message: `unknown client "${cl}"` });
 		else if (rs != null && !rulesets[rs as string]) push(problems, { path: `rule ${s.name}.ruleset`, message: `unknown ruleset "${rs}"` });

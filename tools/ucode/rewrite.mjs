@@ -125,6 +125,8 @@ export function toUcode(code, kind) {
 		case 'BinaryExpression': if (node.operator === 'instanceof') fail(node, 'instanceof'); break;
 		case 'Property':
 			if (node.kind !== 'init') fail(node, 'getter/setter');
+			// `{ m() {} }` parses only in ucode newer than 0.0.20250529
+			if (node.method) s.appendLeft(node.value.start, ': function');
 			if (!node.computed && node.key.type === 'Literal' && typeof node.key.value === 'number') fail(node, 'numeric key');
 			break;
 		case 'Literal':

@@ -1,0 +1,100 @@
+// Property tests: thousands of random valid configs compile without dying and
+// every nft script they produce is accepted by the real `nft -c`; random
+// corruptions of a valid config are reported with a path and a message.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { readConfig, compile } from '../../src/core/index';
+import type { UciSection } from '../../src/core/uci';
+import { nftCheckMany } from '../helpers/nft';
+
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 3000);
+const KEY = 'iB/iaspESqk09qV0DqOjxXUfScOrg0oSM+HcHc578Hk=';
+
+const label = fc.stringMatching(/^[a-z][a-z0-9]{0,5}$/);
+const domain = fc.tuple(label, fc.constantFrom('test', 'example', 'com', 'video.test')).map(([a, b]) => `${a}.${b}`);
+const v4net = fc.tuple(fc.integer({ min: 1, max: 223 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 8, max: 32 }))
+	.map(([a, b, len]) => { const n = ((a << 24) | (b << 16)) >>> 0; const m = len === 0 ? 0 : (0xffffffff << (32 - len)) >>> 0; const x = (n & m) >>> 0; return `${x >>> 24}.${(x >>> 16) & 255}.${(x >>> 8) & 255}.${x & 255}/${len}`; });
+const v6net = fc.tuple(fc.integer({ min: 0x2001, max: 0x2fff }), fc.integer({ min: 0, max: 0xffff }))
+	.map(([a, b]) => `${a.toString(16)}:${b.toString(16)}::/32`).map((s) => s.replace(/:[0-9a-f]+::\/32$/, '::/32'));
+const port = fc.oneof(fc.integer({ min: 1, max: 65535 }).map(String),
+	fc.tuple(fc.integer({ min: 1, max: 30000 }), fc.integer({ min: 1, max: 30000 })).map(([a, b]) => `${a}-${a + b}`));
+const time = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+
+const rule = (owner: Record<string, string>, ups: string[]) => fc.record({
+	domain: fc.option(fc.uniqueArray(domain, { minLength: 1, maxLength: 3 }), { nil: undefined }),
+	dest: fc.option(fc.array(fc.oneof(v4net, v6net), { minLength: 1, maxLength: 3 }), { nil: undefined }),
+	proto: fc.option(fc.constantFrom('tcp', 'udp', 'icmp', 'all'), { nil: undefined }),
+	port: fc.option(fc.array(port, { minLength: 1, maxLength: 3 }), { nil: undefined }),
+	window: fc.option(fc.tuple(time, time).filter(([a, b]) => a !== b), { nil: undefined }),
+	weekdays: fc.option(fc.uniqueArray(fc.constantFrom('Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'), { minLength: 1, maxLength: 7 }), { nil: undefined }),
+	action: fc.constantFrom('proxy', 'direct', 'block'),
+	upstream: fc.option(fc.constantFrom(...(ups.length ? ups : ['x'])), { nil: undefined }),
+}).map((r): UciSection => {
+	const o: Record<string, string | string[]> = { ...owner, action: r.action };
+	if (r.domain) o.domain = r.domain;
+	if (r.dest) o.dest = r.dest;
+	if (r.port) { o.port = r.port; o.proto = r.proto === 'udp' ? 'udp' : 'tcp'; } else if (r.proto) o.proto = r.proto;
+	if (r.window) { o.start_time = r.window[0]; o.stop_time = r.window[1]; }
+	if (r.weekdays) o.weekdays = r.weekdays;
+	if (r.action === 'proxy' && r.upstream && ups.length) o.upstream = r.upstream;
+	return { type: 'rule', name: '@rule', anonymous: true, options: o };
+});
+
+const config = fc.record({
+	nUp: fc.integer({ min: 0, max: 4 }),
+	ipv6: fc.boolean(), kill: fc.boolean(), hijack: fc.boolean(),
+	clients: fc.integer({ min: 0, max: 6 }),
+}).chain((g) => {
+	const ups = Array.from({ length: g.nUp }, (_, i) => `u${i}`);
+	const clientArb = (i: number) => fc.record({
+		how: fc.constantFrom('ip', 'mac', 'iface', 'net6'),
+		def: fc.constantFrom(...(ups.length ? ['proxy', 'direct', 'block'] : ['direct', 'block'])),
+		rules: fc.array(rule({ client: `c${i}` }, ups), { maxLength: 4 }),
+	}).map((c): UciSection[] => {
+		const o: Record<string, string | string[]> = { default: c.def };
+		if (c.how === 'ip') o.address = [`192.168.${i}.0/28`];
+		if (c.how === 'mac') o.mac = [`02:00:00:00:00:${(16 + i).toString(16)}`];
+		if (c.how === 'iface') o.interface = [`br-c${i}`];
+		if (c.how === 'net6') o.address = [`fd00:${i}::/64`, `10.${i}.0.1`];
+		if (ups.length) o.upstream = ups[i % ups.length];
+		const rules = ups.length ? c.rules : c.rules.map((r) => r.options.action === 'proxy' ? { ...r, options: { ...r.options, action: 'direct', upstream: [] as never } } : r);
+		for (const r of rules) if (!ups.length || r.options.action !== 'proxy') delete r.options.upstream;
+		return [{ type: 'client', name: `c${i}`, anonymous: false, options: o }, ...rules];
+	});
+	return fc.tuple(...Array.from({ length: g.clients }, (_, i) => clientArb(i))).map((cs): UciSection[] => [
+		{ type: 'globals', name: 'main', anonymous: false, options: { ipv6: g.ipv6 ? '1' : '0', kill_switch: g.kill ? '1' : '0', dns_hijack: g.hijack ? '1' : '0' } },
+		...ups.map((u, i): UciSection => ({ type: 'upstream', name: u, anonymous: false, options: {
+			private_key: KEY, public_key: KEY, address: [`10.200.${i}.2/32`], endpoint: `vpn${i}.example:51820` } })),
+		...cs.flat(),
+	]);
+});
+
+test(`${RUNS} random valid configs: compile, and nft -c accepts every table`, () => {
+	const samples = fc.sample(config, { numRuns: RUNS, seed: Number(process.env.PROPERTY_SEED ?? 42) });
+	const scripts: string[] = [];
+	for (const s of samples) {
+		const r = readConfig(s);
+		assert.deepEqual(r.problems, [], `generator produced an invalid config: ${JSON.stringify(s)}`);
+		scripts.push(compile(r.config!).nft);
+	}
+	const results = nftCheckMany(scripts);
+	results.forEach((res, i) => assert.ok(res.ok, `nft -c rejected config ${JSON.stringify(samples[i])}:\n${res.stderr}\n${scripts[i]}`));
+});
+
+test('random corruptions are reported with a path and a message, never a plan', () => {
+	const bad = fc.constantFrom('', ' ', 'x"y', "a'b", '1;2', '{', '\n', '999999', '-1', '::::', '0x', 'a/b/c', '..', 'toolongname_toolongname_toolongname');
+	fc.assert(fc.property(config.filter((s) => s.length > 1), fc.nat(), fc.nat(), bad, (orig, si, oi, v) => {
+		const s = structuredClone(orig);
+		const sec = s[1 + (si % (s.length - 1))];
+		const keys = Object.keys(sec.options);
+		if (!keys.length) return true;
+		const k = keys[oi % keys.length];
+		const before = readConfig(s).problems.length;
+		sec.options[k] = v;
+		const r = readConfig(s);
+		// an empty value means "unset" for optional options; anything else bad must be named
+		if (v.trim() === '' || r.problems.length === before) return v.trim() === '' || (k === 'domain' && /^[a-z0-9]+$/.test(v));
+		return r.config === null && r.problems.every((p) => typeof p.path === 'string' && p.path !== '' && typeof p.message === 'string' && p.message !== '');
+	}), { numRuns: 500, seed: 7 });
+});
