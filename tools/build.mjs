@@ -23,6 +23,10 @@ export const UCODE_OUTPUTS = [
 	{ entry: 'src/router/cli.ts', out: 'files/usr/sbin/splitwg', kind: 'script', shebang: '#!/usr/bin/ucode -S' },
 	{ entry: 'src/router/rpcd.ts', out: 'files/usr/share/rpcd/ucode/splitwg', kind: 'script' },
 ];
+// esbuild refuses to emit these rather than lower them into helpers ucode lacks
+const UCODE_UNSUPPORTED = { class: false, destructuring: false, 'object-accessors': false, generator: false, 'async-await': false };
+// ucode's native modules: always imported at run time, never bundled
+const UCODE_NATIVE = ['fs', 'uci', 'ubus', 'uloop', 'struct', 'math', 'log', 'rtnl', 'nl80211', 'socket', 'io', 'digest', 'zlib'];
 export const LUCI_VIEW_DIR = 'luci-app-splitwg/htdocs/luci-static/resources/view/splitwg';
 
 const HEADER = (entry) => `// Generated from ${entry} by \`npm run build\` — edit the TypeScript, not this file.`;
@@ -34,8 +38,9 @@ function ucodeModulesPlugin(entry) {
 		name: 'ucode-modules',
 		setup(b) {
 			b.onResolve({ filter: /^\.\.?\// }, async (args) => {
+				if (args.pluginData === 'inner') return undefined;
 				const resolved = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'inner' });
-				if (args.pluginData === 'inner' || resolved.errors.length) return undefined;
+				if (resolved.errors.length) return undefined;
 				const r = rel(resolved.path);
 				if (r !== entry && UCODE_MODULES[r]) return { path: UCODE_MODULES[r], external: true };
 				const importerDir = rel(args.importer).split('/').slice(0, 2).join('/');
@@ -60,7 +65,6 @@ async function bundle(entry, extra = {}) {
 		charset: 'utf8',
 		legalComments: 'none',
 		logLevel: 'silent',
-		supported: { class: false, destructuring: false, 'object-accessors': false, generator: false, 'async-await': false },
 		absWorkingDir: root,
 		...extra,
 	});
@@ -76,11 +80,13 @@ function write(out, text, mode) {
 }
 
 export async function buildUcode() {
+	if (process.env.BUILD_VERBOSE) console.error('build: checking the ucode subset');
 	const errors = checkProgram(path.join(root, 'tsconfig.json'));
 	if (errors.length) throw new Error('ucode subset check failed:\n  ' + errors.join('\n  '));
 	for (const o of UCODE_OUTPUTS) {
 		if (!fs.existsSync(path.join(root, o.entry))) continue;
-		const js = await bundle(o.entry, { plugins: [ucodeModulesPlugin(o.entry)] });
+		if (process.env.BUILD_VERBOSE) console.error(`build: ${o.entry} → ${o.out}`);
+		const js = await bundle(o.entry, { plugins: [ucodeModulesPlugin(o.entry)], external: UCODE_NATIVE, supported: UCODE_UNSUPPORTED });
 		let uc = toUcode(js, o.kind);
 		uc = `${o.shebang ? o.shebang + '\n' : ''}${HEADER(o.entry)}\n'use strict';\n\n${uc}`;
 		write(o.out, uc, o.shebang ? 0o755 : 0o644);
@@ -93,6 +99,7 @@ export async function buildLuci() {
 	const views = fs.readdirSync(dir).filter(f => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.startsWith('_')).sort();
 	for (const f of views) {
 		const entry = `src/luci/${f}`;
+		if (process.env.BUILD_VERBOSE) console.error(`build: ${entry}`);
 		const js = await bundle(entry, {
 			external: ['@kuoruan/luci-types'],
 			inject: [path.join(root, 'src/ucode/shim.ts')],

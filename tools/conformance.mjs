@@ -22,10 +22,16 @@ const DRIVER = `
 import { readfile } from 'fs';
 import * as core from 'splitwg.core';
 let fx = json(readfile(ARGV[0]));
+// {"$sections": name} / {"$config": name} stand for a config of fx.configs
+function arg(a) {
+	if (type(a) == 'object' && a['$sections'] != null) return core.parseUci(fx.configs[a['$sections']]).sections;
+	if (type(a) == 'object' && a['$config'] != null) return core.readConfig(core.parseUci(fx.configs[a['$config']]).sections).config;
+	return a;
+}
 for (let c in fx.cases) {
 	let r;
 	try {
-		r = call(core[c.fn], null, null, ...c.args);
+		r = call(core[c.fn], null, null, ...map(c.args, (a) => arg(a)));
 	} catch (e) {
 		r = { died: e.message };
 	}

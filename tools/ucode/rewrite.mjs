@@ -75,6 +75,9 @@ function hoistScope(s, body, isProgram) {
 	// function declarations run first, as JS hoisting would have them
 	for (const f of fns) {
 		if (f.start > insertAt) s.move(f.start, f.end, insertAt);
+		// anonymous: ucode 0.0.20250529 binds a function expression's own name
+		// in the enclosing scope ("Variable redeclared" next to the `let`)
+		s.remove(f.id.start - 1, f.id.end);
 		s.prependRight(f.start, `${f.id.name} = `);
 		s.appendLeft(f.end, ';\n');
 	}
