@@ -1,0 +1,22 @@
+// Types of packages.mjs, for the TypeScript tests and bench.
+export interface PackageDef {
+	name: string;
+	makefile: string;
+	version: string;
+	release: number;
+	source: string;
+	section: string;
+	license: string;
+	depends: string[];
+	description: string[];
+	trees: { from: string; to: string }[];
+	modes: string;
+	conffiles: string[];
+	scripts: Partial<Record<'preinst' | 'postinst' | 'prerm' | 'postrm', string>>;
+	expect: string[];
+	url?: string;
+	maintainer?: string;
+}
+export const REPO: string;
+export const RELEASE: number;
+export function packages(repo?: string): PackageDef[];

@@ -1,0 +1,101 @@
+// Install, upgrade and remove the real .ipk files on a scratch router root,
+// running their real maintainer scripts under busybox ash with OpenWrt's
+// package semantics (helpers/opkg.ts, fixtures/router/lib/functions.sh) and
+// the router's commands replaced by recording stand-ins (helpers/router.ts).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildPackages } from '../../tools/package.mjs';
+import { scratchRepo } from './helpers/repo';
+import { Opkg } from './helpers/opkg';
+import { diffSnapshots, makeRouter, routerUnavailable, snapshot, takeCalls } from './helpers/router';
+
+const unavailable = routerUnavailable();
+let tmp: string;
+const ipk: Record<string, string> = {};
+
+before(() => {
+	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'splitwg-life-'));
+	const repo = path.join(tmp, 'repo');
+	scratchRepo(repo);
+	for (const version of ['0.1.0', '0.1.1']) {
+		for (const b of buildPackages({ repo, version, epoch: 1700000000 })) {
+			ipk[`${b.name}@${version}`] = path.join(tmp, b.file);
+			fs.writeFileSync(ipk[`${b.name}@${version}`], b.ipk);
+		}
+	}
+});
+after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function router(name: string) {
+	const root = makeRouter(path.join(tmp, name));
+	fs.writeFileSync(path.join(root, 'tmp/luci-indexcache.0123.json'), '{}');
+	fs.mkdirSync(path.join(root, 'tmp/luci-modulecache'));
+	fs.writeFileSync(path.join(root, 'tmp/luci-modulecache/x'), '');
+	return { root, opkg: new Opkg(root), before: snapshot(root) };
+}
+const read = (root: string, rel: string) => fs.readFileSync(path.join(root, rel), 'utf8');
+const exists = (root: string, rel: string) => fs.existsSync(path.join(root, rel));
+// /etc/rc.d/S<START>splitwg, the link `enable` makes
+const rcLinks = (root: string) => fs.readdirSync(path.join(root, 'etc/rc.d')).map((l) => l.replace(/^S\d+/, 'S'));
+const CLEANUP = '/usr/bin/ucode -S /usr/sbin/splitwg stop'; // `splitwg stop`, through the CLI's shebang
+
+test('install, then remove: enabled and started, then cleaned up; nothing of ours is left, others\' config untouched', { skip: unavailable ?? undefined }, () => {
+	const { root, opkg, before: s0 } = router('fresh');
+	const others = ['network', 'firewall', 'dhcp'].map((c) => [c, read(root, `etc/config/${c}`)]);
+
+	opkg.install(ipk['splitwg@0.1.0']);
+	opkg.install(ipk['luci-app-splitwg@0.1.0']);
+	assert.equal(fs.statSync(path.join(root, 'etc/config/splitwg')).mode & 0o777, 0o600);
+	assert.equal(fs.statSync(path.join(root, 'usr/sbin/splitwg')).mode & 0o777, 0o755);
+	assert.ok(!exists(root, 'etc/uci-defaults/90-splitwg'), 'uci-defaults ran (and succeeded) at install');
+	const calls = takeCalls(root);
+	for (const c of ['rc.common /etc/init.d/splitwg enable', 'rc.common /etc/init.d/splitwg start', '/etc/init.d/rpcd reload'])
+		assert.ok(calls.includes(c), `${c} in ${calls.join(' | ')}`);
+	assert.equal(calls.filter((c) => c === '/etc/init.d/rpcd reload').length, 2, 'each package reloads rpcd (plugin, ACL)');
+	assert.ok(!calls.includes(CLEANUP));
+	assert.deepEqual(rcLinks(root), ['Ssplitwg']);
+	assert.ok(!exists(root, 'tmp/luci-indexcache.0123.json') && !exists(root, 'tmp/luci-modulecache'), 'LuCI caches dropped');
+	assert.match(opkg.output.join(''), /dnsmasq has no nftset support/, 'warns when dnsmasq lacks nftset');
+	for (const [c, text] of others) assert.equal(read(root, `etc/config/${c}`), text, `/etc/config/${c} untouched`);
+
+	opkg.remove('luci-app-splitwg');
+	opkg.remove('splitwg');
+	const removal = takeCalls(root);
+	assert.ok(removal.includes(CLEANUP), `splitwg stop at removal: ${removal.join(' | ')}`);
+	assert.ok(removal.indexOf(CLEANUP) < removal.indexOf('rc.common /etc/init.d/splitwg stop'));
+	assert.ok(removal.includes('rc.common /etc/init.d/splitwg disable'));
+	assert.deepEqual(diffSnapshots(s0, snapshot(root)), [], 'the root is as before the install');
+});
+
+test('upgrade keeps a modified config and the service enabled; removal keeps only the modified config', { skip: unavailable ?? undefined }, () => {
+	const { root, opkg, before: s0 } = router('upgrade');
+	opkg.install(ipk['splitwg@0.1.0']);
+	opkg.install(ipk['luci-app-splitwg@0.1.0']);
+	const shipped = read(root, 'etc/config/splitwg');
+	const mine = `${shipped}\nconfig client 'phone'\n\toption kind 'peer'\n`;
+	fs.writeFileSync(path.join(root, 'etc/config/splitwg'), mine);
+	takeCalls(root);
+
+	opkg.install(ipk['splitwg@0.1.1']);
+	opkg.install(ipk['luci-app-splitwg@0.1.1']);
+	assert.equal(opkg.db.get('splitwg')?.version, '0.1.1-r1');
+	assert.equal(read(root, 'etc/config/splitwg'), mine, 'the user\'s config survives the upgrade');
+	assert.equal(read(root, 'etc/config/splitwg-opkg'), shipped, 'the new default is beside it, as opkg does');
+	const calls = takeCalls(root);
+	assert.ok(calls.includes('rc.common /etc/init.d/splitwg stop') && calls.includes('rc.common /etc/init.d/splitwg start'), calls.join(' | '));
+	assert.ok(!calls.includes('rc.common /etc/init.d/splitwg disable') && !calls.includes('rc.common /etc/init.d/splitwg enable'));
+	assert.ok(!calls.includes(CLEANUP), 'an upgrade does not tear down what splitwg set up');
+	assert.deepEqual(rcLinks(root), ['Ssplitwg']);
+
+	opkg.remove('luci-app-splitwg');
+	opkg.remove('splitwg');
+	assert.deepEqual(diffSnapshots(s0, snapshot(root)), ['added /etc/config/splitwg', 'added /etc/config/splitwg-opkg'],
+		'only opkg\'s conffile rule keeps files: the modified config and the default it did not overwrite');
+	assert.equal(read(root, 'etc/config/splitwg'), mine);
+
+	opkg.install(ipk['splitwg@0.1.1']);
+	assert.equal(read(root, 'etc/config/splitwg'), mine, 'a reinstall picks the kept config up');
+});
