@@ -12,7 +12,8 @@ interface Function { }
 interface CallableFunction { }
 interface NewableFunction { }
 interface IArguments { }
-interface RegExp { }
+// branded so that a string is not structurally a RegExp (replace(s, "a", "b") is a trap)
+interface RegExp { readonly __ucodeRegExp: never; }
 interface TemplateStringsArray extends ReadonlyArray<string> { }
 type Record<K extends keyof any, T> = { [P in K]: T };
 type Partial<T> = { [P in keyof T]?: T[P] };

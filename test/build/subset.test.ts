@@ -1,0 +1,58 @@
+// The ucode subset is enforced by the compiler: each construct ucode cannot
+// run, or runs differently, fails the check with file:line.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+// @ts-expect-error plain JS build tool
+import { checkProgram } from '../../tools/ucode/check.mjs';
+
+const repo = process.cwd();
+
+function check(body: string): string[] {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'swsubset-'));
+	fs.mkdirSync(path.join(dir, 'src/core'), { recursive: true });
+	fs.writeFileSync(path.join(dir, 'src/core/bad.ts'), body);
+	const cfg = JSON.parse(fs.readFileSync(path.join(repo, 'tsconfig.json'), 'utf8'));
+	cfg.files = cfg.files.map((f: string) => path.join(repo, f));
+	cfg.include = ['src/core/**/*.ts'];
+	fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify(cfg));
+	try { return checkProgram(path.join(dir, 'tsconfig.json')); } finally { fs.rmSync(dir, { recursive: true, force: true }); }
+}
+
+const CASES: [string, string, number, RegExp][] = [
+	['arr.push', 'export function f(arr: number[]) {\n\tarr.push(1);\n}\n', 2, /Property 'push' does not exist/],
+	['s.length', 'export function f(s: string) {\n\treturn s.length;\n}\n', 2, /Property 'length' does not exist/],
+	['class', 'export function f() { return 1; }\nclass X {}\n', 2, /no classes/],
+	['destructuring', 'export function f(o: { a: number }) {\n\tconst { a } = o;\n\treturn a;\n}\n', 2, /no destructuring/],
+	['typeof', 'export function f(x: unknown) {\n\treturn typeof x;\n}\n', 2, /no `typeof`/],
+	['regex (?:', 'export function f(s: string) {\n\treturn match(s, /(?:ab)+/);\n}\n', 2, /POSIX ERE/],
+	['lazy quantifier', 'export function f(s: string) {\n\treturn match(s, /a.*?b/);\n}\n', 2, /lazy quantifier/],
+	['integer division', 'export function f(a: number, b: number) {\n\treturn a / b;\n}\n', 2, /int\(a \/ b\)/],
+	['new', 'export function f() {\n\treturn new Error("x");\n}\n', 2, /`new`/],
+	['Object', 'export function f(o: object) {\n\treturn Object.keys(o);\n}\n', 2, /Cannot find name 'Object'|does not exist in ucode/],
+	['JSON', 'export function f(o: object) {\n\treturn JSON.stringify(o);\n}\n', 2, /JSON/],
+	['for…of', 'export function f(a: number[]) {\n\tfor (const x of a) print(x);\n}\n', 2, /for…of/],
+	['for…in over an array', 'export function f(a: number[]) {\n\tfor (let x in a) print(x);\n}\n', 2, /yields VALUES/],
+	['in on an array', 'export function f(a: number[]) {\n\treturn 1 in a;\n}\n', 2, /tests VALUES/],
+	['loop-variable closure', 'export function f() {\n\tconst fs: (() => number)[] = [];\n\tfor (let i = 0; i < 3; i++) push(fs, () => i);\n\treturn fs;\n}\n', 3, /captures loop variable "i"/],
+	['non-integer literal', 'export function f() {\n\treturn 1.5;\n}\n', 2, /non-integer literal/],
+	['for (const … in)', 'export function f(o: object) {\n\tfor (const k in o) print(k);\n}\n', 2, /for \(const x in/],
+	['enum', 'export function f() { return 1; }\nenum E { A }\n', 2, /no enums/],
+	['push return value is void', 'export function f(a: number[]) {\n\treturn push(a, 1) + 1;\n}\n', 2, /void|Operator '\+' cannot/],
+	['string replace pattern', 'export function f(s: string) {\n\treturn replace(s, "a", "b");\n}\n', 2, /not assignable to parameter of type 'RegExp'/],
+];
+
+for (const [name, src, line, msg] of CASES) {
+	test(`subset: ${name} fails with file:line`, () => {
+		const errors = check(src);
+		const hit = errors.find((e) => e.startsWith(`src/core/bad.ts:${line}:`) && msg.test(e));
+		assert.ok(hit, `expected src/core/bad.ts:${line}: ${msg} in\n${errors.join('\n')}`);
+	});
+}
+
+test('subset: valid ucode-style code passes', () => {
+	const errors = check('export function f(a: number[], s: string): number {\n\tpush(a, length(s));\n\tfor (let i = 0; i < length(a); i++) a[i] = int(a[i] / 2);\n\treturn length(a);\n}\n');
+	assert.deepEqual(errors, []);
+});
