@@ -235,7 +235,7 @@ function readClient(sec: UciSection, problems: Problem[], g: Globals): Client {
 		if (!length(srcs)) push(problems, { path: `${base}.address`, message: 'a peer needs its tunnel address(es)' });
 		if (length(c.macs) || length(c.ifaces)) push(problems, { path: base, message: 'a peer is identified by its tunnel address, not mac/interface' });
 	} else {
-		if (!length(srcs) && !length(c.macs) && !length(c.ifaces))
+		if (sec.options.address == null && sec.options.mac == null && sec.options.interface == null)
 			push(problems, { path: base, message: 'a device needs an address, mac or interface' });
 		if (c.publicKey !== null || c.privateKey !== null) push(problems, { path: `${base}.public_key`, message: 'only peers have keys' });
 	}

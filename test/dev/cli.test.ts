@@ -1,0 +1,43 @@
+// The developer CLI (`npx splitwg …`) over real files and processes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const run = (...args: string[]) => spawnSync(process.execPath, ['tools/splitwg-dev.mjs', ...args], { encoding: 'utf8' });
+const HOME = 'test/golden/home/splitwg';
+
+test('check: ok config exits 0, bad config exits 1 with path: message lines', () => {
+	const ok = run('--config', HOME, 'check');
+	assert.equal(ok.status, 0, ok.stderr);
+	assert.match(ok.stdout, /config ok/);
+	const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'swcli-')), 'splitwg');
+	fs.writeFileSync(bad, "config client 'x'\n\tlist address '10.0.0.1/8'\n");
+	const r = run('--config', bad, 'check');
+	assert.equal(r.status, 1);
+	assert.equal(r.stderr.trim(), 'client.x.address[0]: "10.0.0.1/8" has host bits set (did you mean 10.0.0.0/8?)');
+});
+
+test('plan --out writes every artifact, equal to the golden files', () => {
+	const out = fs.mkdtempSync(path.join(os.tmpdir(), 'swcli-'));
+	const r = run('--config', HOME, 'plan', '--out', out);
+	assert.equal(r.status, 0, r.stderr);
+	for (const f of ['splitwg.nft', 'dnsmasq.conf', 'network', 'firewall'])
+		assert.equal(fs.readFileSync(path.join(out, f), 'utf8'), fs.readFileSync(`test/golden/home/expected/${f}`, 'utf8'), f);
+	const plan = JSON.parse(fs.readFileSync(path.join(out, 'plan.json'), 'utf8'));
+	assert.equal(plan.upstreams.length, 2);
+});
+
+test('explain: human and --json output, errors exit 1', () => {
+	const h = run('--config', HOME, 'explain', 'laptop', '192.0.2.20', '--proto', 'tcp', '--port', '443');
+	assert.equal(h.status, 0, h.stderr);
+	assert.match(h.stdout, /^laptop → 192\.0\.2\.20: proxy via eu \(sw_eu, mark 0x30000000\)\n  first match: client\.laptop\.rule\[1\] \(Web via EU\)/);
+	const j = JSON.parse(run('--config', HOME, 'explain', 'tv', 'www.video.test', '--json').stdout);
+	assert.equal(j.action, 'proxy');
+	assert.equal(j.upstream, 'us');
+	const e = run('--config', HOME, 'explain', 'nobody', 'video.test');
+	assert.equal(e.status, 1);
+	assert.match(e.stderr, /client: unknown client "nobody"/);
+});
