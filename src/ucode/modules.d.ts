@@ -19,6 +19,7 @@ declare module 'fs' {
 	export function unlink(path: string): boolean | null;
 	export function rename(from: string, to: string): boolean | null;
 	export function mkdir(path: string, mode?: number): boolean | null;
+	export function rmdir(path: string): boolean | null;
 	export function access(path: string, mode?: string): boolean | null;
 	export function chmod(path: string, mode: number): boolean | null;
 	export function symlink(target: string, path: string): boolean | null;
