@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkProgram } from './ucode/check.mjs';
 import { toUcode } from './ucode/rewrite.mjs';
-import { toLuciView } from './luci/view.mjs';
+import { toLuciView, toLuciModule, SHARED_CORE } from './luci/view.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rel = (p) => path.relative(root, p);
@@ -93,16 +93,55 @@ export async function buildUcode() {
 	}
 }
 
+export const LUCI_CORE = 'luci-app-splitwg/htdocs/luci-static/resources/splitwg/core.js';
+
+// Views import src/core by path and use ucode's builtins as globals; in the
+// browser both come from one shared module instead of a copy per view.
+const sharedCorePlugin = {
+	name: 'shared-core',
+	setup(b) {
+		b.onResolve({ filter: /./ }, (args) => {
+			if (!args.resolveDir || !/^(\.\.?\/|\/)/.test(args.path)) return undefined;
+			const r = rel(path.resolve(args.resolveDir, args.path)).replace(/\.ts$/, '');
+			return r.startsWith('src/core/') || r === 'src/ucode/shim' ? { path: SHARED_CORE, external: true } : undefined;
+		});
+	},
+};
+
+// esbuild `inject` needs the builtin names spelled out: take them from the declarations.
+function builtinsInjectFile() {
+	const names = [...fs.readFileSync(path.join(root, 'src/ucode/builtins.d.ts'), 'utf8').matchAll(/^declare function (\w+)/gm)].map((m) => m[1]);
+	// a fixed path: esbuild names the file in a comment of every view
+	const file = path.join(root, 'node_modules/.cache/splitwg/ucode-builtins.mjs');
+	fs.mkdirSync(path.dirname(file), { recursive: true });
+	fs.writeFileSync(file, `export { ${[...new Set(names)].join(', ')} } from '${path.join(root, 'src/ucode/shim.ts')}';\n`);
+	return file;
+}
+
+async function buildLuciCore() {
+	const core = fs.readdirSync(path.join(root, 'src/core')).filter((f) => f.endsWith('.ts')).sort();
+	const res = await esbuild.build({
+		// no inject here: the shim is part of the module itself
+		stdin: { contents: [...core.map((f) => `export * from './src/core/${f}';`), "export * from './src/ucode/shim.ts';"].join('\n'), resolveDir: root, sourcefile: 'src/core (shared LuCI module)' },
+		bundle: true, write: false, format: 'esm', target: 'es2017', platform: 'browser', charset: 'utf8',
+		legalComments: 'none', logLevel: 'silent', absWorkingDir: root, inject: [path.join(root, 'src/ucode/shim.ts')],
+	});
+	write(LUCI_CORE, toLuciModule(res.outputFiles[0].text, HEADER('src/core/*.ts')), 0o644);
+}
+
 export async function buildLuci() {
 	const dir = path.join(root, 'src/luci');
 	if (!fs.existsSync(dir)) return;
+	await buildLuciCore();
+	const inject = builtinsInjectFile();
 	const views = fs.readdirSync(dir).filter(f => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.startsWith('_')).sort();
 	for (const f of views) {
 		const entry = `src/luci/${f}`;
 		if (process.env.BUILD_VERBOSE) console.error(`build: ${entry}`);
 		const js = await bundle(entry, {
 			external: ['@kuoruan/luci-types'],
-			inject: [path.join(root, 'src/ucode/shim.ts')],
+			plugins: [sharedCorePlugin],
+			inject: [inject],
 			platform: 'browser',
 		});
 		write(`${LUCI_VIEW_DIR}/${f.replace(/\.ts$/, '.js')}`, toLuciView(js, HEADER(entry)), 0o644);

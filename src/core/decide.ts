@@ -45,6 +45,6 @@ export function directMark(mask: number): number {
 	return markShift(mask);
 }
 
-export function hex(n: number): string {
+export function markHex(n: number): string {
 	return sprintf('0x%08x', n);
 }

@@ -4,7 +4,7 @@
 // verdictOf() the renderer uses.
 import type { Action, Client, Config, Rule } from './model';
 import { parseAddress, prefixContains } from './ip';
-import { verdictOf, directMark, hex } from './decide';
+import { verdictOf, directMark, markHex } from './decide';
 import { badDomain, badTime, weekday, WEEKDAYS } from './values';
 import { ruleLabel } from './nft';
 
@@ -89,7 +89,7 @@ export function explain(cfg: Config, q: Query): Explanation | ExplainError {
 	const cl = c as Client;
 	const result = (r: Rule | null, why: string): Explanation => {
 		const v = verdictOf(cfg, cl, r, q.down ?? []);
-		const mark = v.action === 'proxy' ? hex((v.upstream as { mark: number }).mark) : v.action === 'direct' ? hex(directMark(cfg.globals.markMask)) : null;
+		const mark = v.action === 'proxy' ? markHex((v.upstream as { mark: number }).mark) : v.action === 'direct' ? markHex(directMark(cfg.globals.markMask)) : null;
 		return {
 			client: cl.name, action: v.action, upstream: v.action === 'proxy' ? v.wanted : null,
 			iface: v.action === 'proxy' ? (v.upstream as { iface: string }).iface : null,

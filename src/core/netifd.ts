@@ -6,7 +6,7 @@
 import type { UciSection, UciValue } from './uci';
 import type { Config, Upstream } from './model';
 import { parseInterfaceAddress } from './ip';
-import { hex } from './decide';
+import { markHex } from './decide';
 
 export const OWNED = 'splitwg_owned';
 export const ZONE_UP = 'splitwg';
@@ -41,12 +41,12 @@ function upstreamSections(cfg: Config, u: Upstream): UciSection[] {
 			endpoint_host: u.endpointHost, endpoint_port: `${u.endpointPort}`, allowed_ips: u.allowedIps,
 			persistent_keepalive: s(u.keepalive), route_allowed_ips: '0',
 		}),
-		sec('rule', `${u.iface}_rule4`, { mark: `${hex(u.mark)}/${hex(g.markMask)}`, lookup: t, priority: `${g.rulePriority + u.index}` }),
+		sec('rule', `${u.iface}_rule4`, { mark: `${markHex(u.mark)}/${markHex(g.markMask)}`, lookup: t, priority: `${g.rulePriority + u.index}` }),
 		sec('route', `${u.iface}_default4`, { interface: u.iface, target: '0.0.0.0/0', table: t }),
 	];
 	if (g.killSwitch) push(out, sec('route', `${u.iface}_kill4`, { type: 'unreachable', target: '0.0.0.0/0', table: t, metric: '9999' }));
 	if (g.ipv6) {
-		push(out, sec('rule6', `${u.iface}_rule6`, { mark: `${hex(u.mark)}/${hex(g.markMask)}`, lookup: t, priority: `${g.rulePriority + u.index}` }));
+		push(out, sec('rule6', `${u.iface}_rule6`, { mark: `${markHex(u.mark)}/${markHex(g.markMask)}`, lookup: t, priority: `${g.rulePriority + u.index}` }));
 		// a tunnel without an IPv6 address can carry no IPv6: proxied IPv6 is
 		// unreachable rather than sent out unencrypted
 		if (hasFamily(u.addresses, 6)) push(out, sec('route6', `${u.iface}_default6`, { interface: u.iface, target: '::/0', table: t }));

@@ -12,7 +12,7 @@
 //      (saves the mark in conntrack), or drop; fall-through = client default
 import type { Client, Config, Rule } from './model';
 import type { Prefix } from './ip';
-import { verdictOf, directMark, hex } from './decide';
+import { verdictOf, directMark, markHex } from './decide';
 
 const T = '\t';
 
@@ -110,10 +110,10 @@ function clientChain(cfg: Config, c: Client): string {
 }
 
 function markChain(name: string, value: number, mask: number, why: string): string {
-	const keep = hex(0xffffffff - mask);
+	const keep = markHex(0xffffffff - mask);
 	return `${T}chain ${name} {${T}# ${why}\n` +
-		`${T}${T}meta mark set meta mark and ${keep} or ${hex(value)}\n` +
-		`${T}${T}ct mark set ct mark and ${keep} or ${hex(value)}\n${T}}`;
+		`${T}${T}meta mark set meta mark and ${keep} or ${markHex(value)}\n` +
+		`${T}${T}ct mark set ct mark and ${keep} or ${markHex(value)}\n${T}}`;
 }
 
 // Source → client chain maps; `hijack` sets for DNS interception.
@@ -143,7 +143,7 @@ export function renderNft(cfg: Config, version: string): string {
 	add('table inet splitwg');
 	add('flush table inet splitwg');
 	add('table inet splitwg {');
-	add(`${T}# marks (mask ${hex(mask)}): ${hex(direct)} direct${join('', map(ups, (u) => `, ${hex(u.mark)} ${u.name} (table ${u.table})`))}`);
+	add(`${T}# marks (mask ${markHex(mask)}): ${markHex(direct)} direct${join('', map(ups, (u) => `, ${markHex(u.mark)} ${u.name} (table ${u.table})`))}`);
 	add('');
 	const seen: { [n: string]: boolean } = {};
 	for (let i = 0; i < length(clients); i++) {
@@ -167,10 +167,10 @@ export function renderNft(cfg: Config, version: string): string {
 	add(`${T}set hijack_mac {\n${T}${T}type ether_addr;${elements(d.hmac)}\n${T}}`);
 	add(`${T}set hijack_iif {\n${T}${T}type ifname;${elements(d.hiif)}\n${T}}`);
 	add('');
-	const restore = [`${hex(direct)} : goto mark_direct`, ...map(ups, (u) => `${hex(u.mark)} : goto up_${u.name}`)];
+	const restore = [`${markHex(direct)} : goto mark_direct`, ...map(ups, (u) => `${markHex(u.mark)} : goto up_${u.name}`)];
 	add(`${T}chain prerouting {\n${T}${T}type filter hook prerouting priority mangle; policy accept;\n` +
-		`${T}${T}ct direction original ct mark and ${hex(mask)} vmap { ${join(', ', restore)} } ${comment('connection already decided')}\n` +
-		`${T}${T}meta mark and ${hex(mask)} != 0 return ${comment('marked before us')}\n` +
+		`${T}${T}ct direction original ct mark and ${markHex(mask)} vmap { ${join(', ', restore)} } ${comment('connection already decided')}\n` +
+		`${T}${T}meta mark and ${markHex(mask)} != 0 return ${comment('marked before us')}\n` +
 		`${T}${T}fib daddr type { local, broadcast, multicast } return ${comment('to the router itself')}\n` +
 		`${T}${T}jump dot_block\n` +
 		`${T}${T}ip saddr vmap @client4\n` +
@@ -197,7 +197,7 @@ export function renderNft(cfg: Config, version: string): string {
 		`${T}${T}ether saddr @hijack_mac meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment('DNS hijack')}\n` +
 		`${T}${T}iifname @hijack_iif meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment('DNS hijack')}\n${T}}`);
 	const guard = map(ups, (u) =>
-		`${T}${T}meta mark and ${hex(mask)} == ${hex(u.mark)} oifname != "${u.iface}" counter drop ${comment(`leak guard: ${u.name} traffic only leaves by ${u.iface}`)}`);
+		`${T}${T}meta mark and ${markHex(mask)} == ${markHex(u.mark)} oifname != "${u.iface}" counter drop ${comment(`leak guard: ${u.name} traffic only leaves by ${u.iface}`)}`);
 	add(`${T}chain forward {\n${T}${T}type filter hook forward priority mangle; policy accept;\n${join('\n', guard)}${length(guard) ? '\n' : ''}${T}}`);
 	add('}');
 	return join('\n', out) + '\n';

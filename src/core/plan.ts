@@ -6,7 +6,7 @@ import { readConfig } from './config';
 import { renderNft } from './nft';
 import { renderDnsmasq } from './dnsmasq';
 import { renderNetwork, renderFirewall } from './netifd';
-import { directMark, hex } from './decide';
+import { directMark, markHex } from './decide';
 import { VERSION } from './version';
 
 export interface PlanUpstream { name: string, iface: string, mark: string, table: number, enabled: boolean }
@@ -29,7 +29,7 @@ export function compile(cfg: Config): Plan {
 	const g = cfg.globals;
 	if (!g.enabled)
 		return { version: VERSION, enabled: false, nft: '', dnsmasq: '', network: [], firewall: [], dhcp: [],
-			marks: { mask: hex(g.markMask), direct: hex(directMark(g.markMask)) }, upstreams: [], clients: [] };
+			marks: { mask: markHex(g.markMask), direct: markHex(directMark(g.markMask)) }, upstreams: [], clients: [] };
 	return {
 		version: VERSION,
 		enabled: true,
@@ -38,8 +38,8 @@ export function compile(cfg: Config): Plan {
 		network: renderNetwork(cfg),
 		firewall: renderFirewall(cfg),
 		dhcp: [],
-		marks: { mask: hex(g.markMask), direct: hex(directMark(g.markMask)) },
-		upstreams: map(cfg.upstreams, (u) => ({ name: u.name, iface: u.iface, mark: hex(u.mark), table: u.table, enabled: u.enabled })),
+		marks: { mask: markHex(g.markMask), direct: markHex(directMark(g.markMask)) },
+		upstreams: map(cfg.upstreams, (u) => ({ name: u.name, iface: u.iface, mark: markHex(u.mark), table: u.table, enabled: u.enabled })),
 		clients: map(filter(cfg.clients, (c) => c.enabled), (c) => ({
 			name: c.name, kind: c.kind, chain: `client_${c.name}`,
 			sources: [...map([...c.src4, ...c.src6], (p) => p.text), ...c.macs, ...c.ifaces],
