@@ -2,6 +2,7 @@
 // explain() both ask this one function, so the table and the rule tester
 // cannot disagree about where traffic goes.
 import type { Action, Client, Config, Rule, Upstream } from './model';
+import { parseInterfaceAddress } from './ip';
 
 export interface Verdict {
 	action: Action;                 // after resolving unavailable upstreams
@@ -47,4 +48,14 @@ export function directMark(mask: number): number {
 
 export function markHex(n: number): string {
 	return sprintf('0x%08x', n);
+}
+
+// Whether a tunnel has an address of this family: without one its routing
+// table holds only an `unreachable` route for that family (netifd.ts).
+export function carriesFamily(u: Upstream, fam: number): boolean {
+	for (let i = 0; i < length(u.addresses); i++) {
+		const a = parseInterfaceAddress(u.addresses[i]);
+		if (type(a) === 'object' && (a as { family: number }).family === fam) return true;
+	}
+	return false;
 }

@@ -2,9 +2,9 @@
 // Walks the client's rules in the very order the nft chain has them
 // (client rules, then each rule set's) and resolves the verdict with the same
 // verdictOf() the renderer uses.
-import type { Action, Client, Config, Rule } from './model';
+import type { Action, Client, Config, Rule, Upstream } from './model';
 import { parseAddress, prefixContains } from './ip';
-import { verdictOf, directMark, markHex } from './decide';
+import { verdictOf, directMark, markHex, carriesFamily } from './decide';
 import { badDomain, badTime, weekday, WEEKDAYS } from './values';
 import { ruleLabel } from './nft';
 
@@ -89,6 +89,9 @@ export function explain(cfg: Config, q: Query): Explanation | ExplainError {
 	const cl = c as Client;
 	const result = (r: Rule | null, why: string): Explanation => {
 		const v = verdictOf(cfg, cl, r, q.down ?? []);
+		if (v.action === 'proxy' && addr && !carriesFamily(v.upstream as Upstream, addr.family))
+			return { client: cl.name, action: 'block', upstream: null, iface: null, mark: null, rule: r ? r.id : null,
+				reason: `${why}; upstream ${v.wanted} has no IPv${addr.family} address: its table only has an unreachable route` };
 		const mark = v.action === 'proxy' ? markHex((v.upstream as { mark: number }).mark) : v.action === 'direct' ? markHex(directMark(cfg.globals.markMask)) : null;
 		return {
 			client: cl.name, action: v.action, upstream: v.action === 'proxy' ? v.wanted : null,

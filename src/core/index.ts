@@ -7,4 +7,5 @@ export { parseAddress, parsePrefix, parseInterfaceAddress, prefixContains, prefi
 export { readConfig, check, DEFAULTS } from './config';
 export { compile, plan } from './plan';
 export { explain } from './explain';
+export { nftTransition } from './transition';
 export { OWNED } from './netifd';

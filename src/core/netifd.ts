@@ -5,8 +5,7 @@
 // apply can find, diff and remove exactly these and nothing else.
 import type { UciSection, UciValue } from './uci';
 import type { Config, Upstream } from './model';
-import { parseInterfaceAddress } from './ip';
-import { markHex } from './decide';
+import { markHex, carriesFamily } from './decide';
 
 export const OWNED = 'splitwg_owned';
 export const ZONE_UP = 'splitwg';
@@ -21,14 +20,6 @@ function sec(type: string, name: string, options: { [k: string]: UciValue | null
 
 function s(n: number | null): string | null {
 	return n === null ? null : `${n}`;
-}
-
-function hasFamily(addrs: string[], fam: number): boolean {
-	for (let i = 0; i < length(addrs); i++) {
-		const a = parseInterfaceAddress(addrs[i]);
-		if (type(a) === 'object' && (a as { family: number }).family === fam) return true;
-	}
-	return false;
 }
 
 function upstreamSections(cfg: Config, u: Upstream): UciSection[] {
@@ -49,8 +40,8 @@ function upstreamSections(cfg: Config, u: Upstream): UciSection[] {
 		push(out, sec('rule6', `${u.iface}_rule6`, { mark: `${markHex(u.mark)}/${markHex(g.markMask)}`, lookup: t, priority: `${g.rulePriority + u.index}` }));
 		// a tunnel without an IPv6 address can carry no IPv6: proxied IPv6 is
 		// unreachable rather than sent out unencrypted
-		if (hasFamily(u.addresses, 6)) push(out, sec('route6', `${u.iface}_default6`, { interface: u.iface, target: '::/0', table: t }));
-		if (g.killSwitch || !hasFamily(u.addresses, 6))
+		if (carriesFamily(u, 6)) push(out, sec('route6', `${u.iface}_default6`, { interface: u.iface, target: '::/0', table: t }));
+		if (g.killSwitch || !carriesFamily(u, 6))
 			push(out, sec('route6', `${u.iface}_kill6`, { type: 'unreachable', target: '::/0', table: t, metric: '9999' }));
 	}
 	return out;

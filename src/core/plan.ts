@@ -3,7 +3,8 @@
 import type { UciSection } from './uci';
 import type { Config, Problem } from './model';
 import { readConfig } from './config';
-import { renderNft } from './nft';
+import { renderNft, planSets } from './nft';
+import type { SetState } from './transition';
 import { renderDnsmasq } from './dnsmasq';
 import { renderNetwork, renderFirewall } from './netifd';
 import { directMark, markHex } from './decide';
@@ -23,13 +24,14 @@ export interface Plan {
 	marks: { mask: string, direct: string };
 	upstreams: PlanUpstream[];
 	clients: PlanClient[];
+	sets: SetState[];            // for nftTransition() from this plan to the next
 }
 
 export function compile(cfg: Config): Plan {
 	const g = cfg.globals;
 	if (!g.enabled)
 		return { version: VERSION, enabled: false, nft: '', dnsmasq: '', network: [], firewall: [], dhcp: [],
-			marks: { mask: markHex(g.markMask), direct: markHex(directMark(g.markMask)) }, upstreams: [], clients: [] };
+			marks: { mask: markHex(g.markMask), direct: markHex(directMark(g.markMask)) }, upstreams: [], clients: [], sets: [] };
 	return {
 		version: VERSION,
 		enabled: true,
@@ -44,6 +46,7 @@ export function compile(cfg: Config): Plan {
 			name: c.name, kind: c.kind, chain: `client_${c.name}`,
 			sources: [...map([...c.src4, ...c.src6], (p) => p.text), ...c.macs, ...c.ifaces],
 		})),
+		sets: map(planSets(cfg), (x) => ({ name: x.name, kind: x.kind, key: x.key })),
 	};
 }
 

@@ -81,3 +81,8 @@ test('rewrite: a script turns its default export into a top-level return and ref
 test('rewrite: anything unexpected in the bundle fails with its source file', () => {
 	assert.throws(() => toUcode('// src/core/x.ts\nvar a = Object.keys({});\nexport { a };\n', 'module'), /from src\/core\/x\.ts.*Object/);
 });
+
+test('rewrite: imports are lifted above the hoisted bindings, wherever esbuild put them', () => {
+	const out = toUcode('var a = 1;\nimport { x } from "fs";\nfunction f() { return x(a); }\nexport { f };\n', 'module');
+	assert.match(out, /^import \{ x \} from "fs";\nlet a, f;\n/);
+});

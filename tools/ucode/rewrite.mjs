@@ -66,11 +66,9 @@ function hoistScope(s, body, isProgram) {
 	};
 	for (const st of stmts) if (!(st.type === 'FunctionDeclaration')) visitVars(st);
 	if (!names.length) return;
-	let insertAt = isProgram ? 0 : body.start + 1;
-	if (isProgram) {
-		for (const st of stmts) if (st.type === 'ImportDeclaration') insertAt = st.end;
-	}
-	const lead = (isProgram && insertAt === 0 ? '' : '\n') + `let ${names.join(', ')};\n`;
+	// (a program's imports are lifted above everything by toUcode)
+	const insertAt = isProgram ? 0 : body.start + 1;
+	const lead = (isProgram ? '' : '\n') + `let ${names.join(', ')};\n`;
 	s.appendLeft(insertAt, lead);
 	// function declarations run first, as JS hoisting would have them
 	for (const f of fns) {
@@ -181,8 +179,12 @@ export function toUcode(code, kind) {
 		}
 	}
 	if (errors.length) throw new Error('ucode rewrite:\n  ' + errors.join('\n  '));
+	// ucode resolves imported names where the import stands, so every import
+	// goes first, whatever order esbuild concatenated the modules in
+	const imports = [];
+	for (const st of ast.body) if (st.type === 'ImportDeclaration') { imports.push(s.slice(st.start, st.end)); s.remove(st.start, st.end); }
 	hoistScope(s, ast, true);
-	let out = s.toString().replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+	let out = (imports.length ? imports.join('\n') + '\n' : '') + s.toString().replace(/\n{3,}/g, '\n\n').trimStart().trimEnd() + '\n';
 	if (ret) out += `\nreturn ${ret};\n`;
 	return out;
 }

@@ -1,0 +1,1859 @@
+// Generated from src/router/index.ts by `npm run build` — edit the TypeScript, not this file.
+'use strict';
+
+import { VERSION, readConfig, compile, explain, parseUci, renderUci, parsePrefix, nftTransition } from "splitwg.core";
+import { readfile, writefile, access, unlink, mkdir, rmdir, rename, popen, stat } from "fs";
+import { cursor } from "uci";
+import { connect } from "ubus";
+let PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, OWNED_OPTION, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, confDirs, generatedConfDir, filePath, writeFile, hasNftset, running, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, listJson, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, block, marksLine, signature, clientPaths, changedClients, flush, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, HANDSHAKE_TIMEOUT, nftRules, pathOf, ruleIdOf, loadConfig, age, status, stats, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, apiError, missing, present, downUpstreams, checkText, methods, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, SECRET, redact, redactedPlan, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
+shellQuote = function(s) {
+  if (index(s, "\n") < 0 && match(s, /^[A-Za-z0-9_.,:\/@%+=-]+$/)) return s;
+  return "'" + replace(s, /'/g, "'\\''") + "'";
+};
+commandLine = function(argv) {
+  return join(" ", map(argv, (a) => shellQuote(a)));
+};
+firstLine = function(s) {
+let t, i;
+
+  t = trim(s ?? "");
+  i = index(t, "\n");
+  return i < 0 ? t : substr(t, 0, i);
+};
+failure = function(r, argv) {
+let e;
+
+  e = firstLine(r.stderr) || firstLine(r.stdout);
+  return `${join(" ", argv)} exited ${r.code}${e ? ": " + e : ""}`;
+};
+envvar = function(name) {
+let v;
+
+  v = getenv(name);
+  return type(v) === "string" ? v : "";
+};
+realEnv = function() {
+let root, confdir, wrapper, p, mkdirp, uci, bus;
+
+  root = envvar("SPLITWG_ROOT");
+  confdir = envvar("SPLITWG_UCI_CONFDIR");
+  wrapper = envvar("SPLITWG_EXEC");
+  p = (path) => substr(path, 0, 1) === "/" ? `${root}${path}` : path;
+  mkdirp = (path) => {
+let parent;
+
+    if (stat(p(path))) return true;
+    parent = substr(path, 0, rindex(path, "/"));
+    if (parent !== "" && !mkdirp(parent)) return false;
+    return !!mkdir(p(path), 493) || !!stat(p(path));
+  };
+  mkdirp(PATHS.state);
+  uci = cursor(confdir !== "" ? confdir : null, root !== "" ? p("/tmp/.uci") : null);
+  bus = null;
+  return {
+    uci,
+    fs: {
+      read: (path) => readfile(p(path)),
+      write: (path, data) => writefile(p(path), data) !== null,
+      exists: (path) => !!access(p(path)),
+      unlink: (path) => !!unlink(p(path)),
+      mkdir: (path) => !!mkdir(p(path), 448),
+      rmdir: (path) => !!rmdir(p(path)),
+      mkdirp,
+      rename: (from, to) => !!rename(p(from), p(to))
+    },
+    run: (argv, input) => run(wrapper, argv, input ?? null),
+    ubus: (object, method, args) => {
+      bus = bus ?? connect();
+      return bus ? bus.call(object, method, args ?? {}) : null;
+    },
+    log: (msg) => {
+      run(wrapper, ["logger", "-t", "splitwg", msg], null);
+    },
+    now: () => time()
+  };
+};
+run = function(wrapper, argv, input) {
+let dir, cmd, h, all, code, nl, pid, errFile, err;
+
+  dir = `${envvar("SPLITWG_ROOT")}${PATHS.state}`;
+  cmd = commandLine(argv);
+  if (wrapper !== "") cmd = `${shellQuote(wrapper)} ${cmd}`;
+  if (input !== null) cmd = `printf '%s' ${shellQuote(input)} | ${cmd}`;
+  h = popen(`echo $$; exec 2>${shellQuote(dir)}/err.$$; ${cmd}`, "r");
+  if (!h) return { code: 127, stdout: "", stderr: `cannot run ${argv[0]}` };
+  all = h.read("all") ?? "";
+  code = h.close();
+  nl = index(all, "\n");
+  pid = nl > 0 ? substr(all, 0, nl) : "";
+  errFile = `${dir}/err.${pid}`;
+  err = pid !== "" ? readfile(errFile) ?? "" : "";
+  if (pid !== "") unlink(errFile);
+  return { code: type(code) === "int" ? code : 1, stdout: nl >= 0 ? substr(all, nl + 1) : all, stderr: err };
+};
+optionsOf = function(s) {
+let o;
+
+  o = {};
+  for (let k in s) if (substr(k, 0, 1) !== ".") o[k] = s[k];
+  return o;
+};
+sectionsFromCursor = function(all) {
+let list, sorted, counts;
+
+  list = [];
+  for (let name in all ?? {}) push(list, all[name]);
+  sorted = sort(list, (a, b) => (a[".index"] ?? 0) - (b[".index"] ?? 0));
+  counts = {};
+  return map(sorted, (s) => {
+let t;
+
+    t = s[".type"];
+    counts[t] = (counts[t] ?? -1) + 1;
+    return { type: t, name: s[".anonymous"] ? `@${t}[${counts[t]}]` : s[".name"], anonymous: !!s[".anonymous"], options: optionsOf(s) };
+  });
+};
+readConfigSections = function(uci, config) {
+  uci.unload(config);
+  uci.load(config);
+  return sectionsFromCursor(uci.get_all(config));
+};
+ownedSections = function(uci, config) {
+let all, out;
+
+  uci.unload(config);
+  uci.load(config);
+  all = uci.get_all(config) ?? {};
+  out = [];
+  for (let name in all)
+    if (all[name][OWNED_OPTION] === "1") push(out, copySection(all[name]));
+  return sort(out, (a, b) => (a[".index"] ?? 0) - (b[".index"] ?? 0));
+};
+copySection = function(s) {
+let c;
+
+  c = {};
+  for (let k in s) c[k] = type(s[k]) === "array" ? [...s[k]] : s[k];
+  return c;
+};
+toUciSection = function(s) {
+  return { type: s[".type"], name: s[".name"], anonymous: false, options: optionsOf(s) };
+};
+sameValue = function(a, b) {
+  if (type(a) === "array" && type(b) === "array") {
+    const x = a, y = b;
+    if (length(x) !== length(y)) return false;
+    for (let i = 0; i < length(x); i++) if (x[i] !== y[i]) return false;
+    return true;
+  }
+  return a === b;
+};
+sameSection = function(a, b) {
+  if (a.type !== b.type || a.name !== b.name) return false;
+  for (let k in a.options) if (!sameValue(a.options[k], b.options[k] ?? null)) return false;
+  for (let k in b.options) if (!exists(a.options, k)) return false;
+  return true;
+};
+diffOwned = function(config, all, current, want) {
+let d, have, wanted;
+
+  d = { config, remove: [], create: [], update: [], conflicts: [], changed: false };
+  have = {};
+  for (let i = 0; i < length(current); i++) have[current[i][".name"]] = toUciSection(current[i]);
+  wanted = {};
+  for (let i = 0; i < length(want); i++) {
+    const w = want[i];
+    wanted[w.name] = true;
+    const h = have[w.name];
+    if (!h) {
+      if (all[w.name]) push(d.conflicts, `${config}.${w.name}`);
+      else push(d.create, w);
+    } else if (h.type !== w.type) {
+      push(d.remove, w.name);
+      push(d.create, w);
+    } else if (!sameSection(h, w)) {
+      push(d.update, { section: w, drop: filter(keys(h.options), (k) => !exists(w.options, k)) });
+    }
+  }
+  for (let name in have) if (!wanted[name]) push(d.remove, name);
+  d.changed = length(d.remove) > 0 || length(d.create) > 0 || length(d.update) > 0;
+  return d;
+};
+setOptions = function(uci, config, s) {
+  for (let k in s.options) uci.set(config, s.name, k, s.options[k]);
+};
+writeOwned = function(uci, d) {
+  for (let i = 0; i < length(d.remove); i++) uci.delete(d.config, d.remove[i]);
+  for (let i = 0; i < length(d.update); i++) {
+    const u = d.update[i];
+    for (let j = 0; j < length(u.drop); j++) uci.delete(d.config, u.section.name, u.drop[j]);
+    setOptions(uci, d.config, u.section);
+  }
+  for (let i = 0; i < length(d.create); i++) {
+    uci.set(d.config, d.create[i].name, d.create[i].type);
+    setOptions(uci, d.config, d.create[i]);
+  }
+};
+reorderOwned = function(uci, config, sections) {
+let sorted;
+
+  sorted = sort([...sections], (a, b) => a[".index"] - b[".index"]);
+  for (let i = 0; i < length(sorted); i++) uci.reorder(config, sorted[i][".name"], sorted[i][".index"]);
+};
+touchedTypes = function(d, current) {
+let t;
+
+  t = {};
+  for (let i = 0; i < length(current); i++)
+    if (index(d.remove, current[i][".name"]) >= 0) t[current[i][".name"]] = current[i][".type"];
+  for (let i = 0; i < length(d.create); i++) t[d.create[i].name] = d.create[i].type;
+  for (let i = 0; i < length(d.update); i++) t[d.update[i].section.name] = d.update[i].section.type;
+  return t;
+};
+confDirs = function(env) {
+let all, dirs;
+
+  env.uci.unload("dhcp");
+  env.uci.load("dhcp");
+  all = env.uci.get_all("dhcp") ?? {};
+  dirs = [];
+  for (let name in all) {
+    const s = all[name];
+    if (s[".type"] !== "dnsmasq") continue;
+    let d = type(s.confdir) === "string" && s.confdir !== "" ? split(s.confdir, ",")[0] : null;
+    if (d === null) d = generatedConfDir(env, name);
+    if (d === null) d = PATHS.dnsmasqDefaultDir;
+    if (index(dirs, d) < 0) push(dirs, d);
+  }
+  return dirs;
+};
+generatedConfDir = function(env, section) {
+let text, lines;
+
+  text = env.fs.read(`/var/etc/dnsmasq.conf.${section}`);
+  if (text === null) return null;
+  lines = split(text, "\n");
+  for (let i = 0; i < length(lines); i++)
+    if (substr(lines[i], 0, 9) === "conf-dir=") {
+      const v = split(substr(lines[i], 9), ",")[0];
+      if (v !== "") return v;
+    }
+  return null;
+};
+filePath = function(dir) {
+  return `${dir}/${PATHS.dnsmasqFile}`;
+};
+writeFile = function(env, dir, text) {
+let path, tmp;
+
+  path = filePath(dir);
+  if (text === null) return !env.fs.exists(path) || env.fs.unlink(path);
+  tmp = `${dir}/.${PATHS.dnsmasqFile}.tmp`;
+  return env.fs.mkdirp(dir) && env.fs.write(tmp, text) && env.fs.rename(tmp, path);
+};
+hasNftset = function(versionText) {
+  return index(versionText, " nftset") >= 0;
+};
+running = function(env) {
+  return env.run(["pidof", "dnsmasq"]).code === 0;
+};
+firstSectionOfType = function(env, config, t) {
+let all, best;
+
+  env.uci.load(config);
+  all = env.uci.get_all(config) ?? {};
+  best = null;
+  for (let name in all)
+    if (all[name][".type"] === t && (best === null || all[name][".index"] < best[".index"])) best = all[name];
+  return best;
+};
+detect = function(env) {
+let v, defaults;
+
+  v = env.run(["dnsmasq", "--version"]);
+  defaults = firstSectionOfType(env, "firewall", "defaults") ?? {};
+  return {
+    fw4: env.fs.exists(PATHS.fw4),
+    dnsmasq: v.code === 0,
+    nftset: v.code === 0 && hasNftset(v.stdout),
+    confDirs: confDirs(env),
+    flowOffloading: defaults.flow_offloading === "1",
+    flowOffloadingHw: defaults.flow_offloading === "1" && defaults.flow_offloading_hw === "1",
+    ipv6: env.fs.exists(PATHS.ipv6),
+    conntrack: env.fs.exists(PATHS.conntrack),
+    wgShellHandler: env.fs.exists(PATHS.wgShellHandler)
+  };
+};
+platformWarnings = function(p, needsDomains, wantsIpv6) {
+let w;
+
+  w = [];
+  if (!p.fw4) push(w, "fw4 not found: the splitwg table is not re-created by firewall reloads (OpenWrt 22.03 or later with firewall4 is needed)");
+  if (!p.dnsmasq) push(w, "dnsmasq not found: domain rules and DNS hijack need dnsmasq");
+  else if (!p.nftset && needsDomains) push(w, "dnsmasq lacks nftset: domain rules have no effect (install dnsmasq-full)");
+  if (p.dnsmasq && !length(p.confDirs) && needsDomains) push(w, "no dnsmasq instance in /etc/config/dhcp: domain rules have no effect");
+  if (p.flowOffloadingHw) push(w, "hardware flow offloading is on: offloaded connections may bypass split tunnelling (turn it off in Network → Firewall)");
+  else if (p.flowOffloading) push(w, "software flow offloading is on: offloaded connections may bypass split tunnelling");
+  if (wantsIpv6 && !p.ipv6) push(w, "globals.ipv6 is on but the kernel has no IPv6");
+  if (!p.conntrack) push(w, "conntrack (conntrack-tools) not installed: open connections keep their old path after a rule change until they close");
+  return w;
+};
+tableExists = function(env) {
+  return env.run(["nft", "-t", "list", "table", ...TABLE]).code === 0;
+};
+replaceScript = function(text) {
+  return `table inet splitwg
+delete table inet splitwg
+${text}`;
+};
+replaceFile = function(env, text) {
+  env.fs.mkdirp(PATHS.state);
+  return env.fs.write(REPLACE_PATH, replaceScript(text));
+};
+stage = function(env, text) {
+let r, first;
+
+  env.fs.mkdirp(PATHS.state);
+  if (!env.fs.write(STAGED, text)) return { path: STAGED, replace: false, error: `cannot write ${STAGED}` };
+  r = env.run(["nft", "-c", "-f", STAGED]);
+  if (r.code === 0) return { path: STAGED, replace: false, error: null };
+  first = failure(r, ["nft", "-c", "-f", STAGED]);
+  if (!tableExists(env)) return { path: STAGED, replace: false, error: first };
+  if (!replaceFile(env, text)) return { path: STAGED, replace: false, error: first };
+  r = env.run(["nft", "-c", "-f", REPLACE_PATH]);
+  if (r.code === 0) return { path: REPLACE_PATH, replace: true, error: null };
+  return { path: STAGED, replace: false, error: first };
+};
+load = function(env, path) {
+  return env.run(["nft", "-f", path]);
+};
+remove = function(env) {
+  return env.run(["nft", "delete", "table", ...TABLE]);
+};
+installedText = function(env) {
+  return env.fs.read(PATHS.nft);
+};
+install = function(env, text) {
+let dir, tmp;
+
+  if (text === null) return !env.fs.exists(PATHS.nft) || env.fs.unlink(PATHS.nft);
+  dir = substr(PATHS.nft, 0, rindex(PATHS.nft, "/"));
+  tmp = `${PATHS.nft}.tmp`;
+  return env.fs.mkdirp(dir) && env.fs.write(tmp, text) && env.fs.rename(tmp, PATHS.nft);
+};
+cleanupStaged = function(env) {
+  env.fs.unlink(STAGED);
+  env.fs.unlink(REPLACE_PATH);
+};
+listJson = function(env) {
+let r, doc;
+
+  r = env.run(["nft", "-j", "list", "table", ...TABLE]);
+  if (r.code !== 0) return null;
+  doc = null;
+  try {
+    doc = json(r.stdout);
+  } catch {
+    return null;
+  }
+  return type(doc) === "object" && type(doc.nftables) === "array" ? doc.nftables : null;
+};
+hash = function(s) {
+let h, lines;
+
+  h = 5381;
+  lines = split(s, "\n");
+  for (let l = 0; l < length(lines); l++) {
+    const line = lines[l];
+    const n = length(line);
+    for (let i = 0; i < n; i++) h = (h * 33 + ord(line, i)) % 4294967296;
+    h = (h * 33 + 10) % 4294967296;
+  }
+  return sprintf("%08x", h);
+};
+readState = function(env) {
+let text, st;
+
+  text = env.fs.read(STATE_FILE);
+  if (text === null || text === "") return null;
+  st = null;
+  try {
+    st = json(text);
+  } catch {
+    st = null;
+  }
+  return type(st) === "object" ? st : null;
+};
+writeState = function(env, st) {
+let tmp;
+
+  env.fs.mkdirp(PATHS.state);
+  tmp = `${STATE_FILE}.tmp`;
+  return env.fs.write(tmp, sprintf("%J\n", st)) && env.fs.rename(tmp, STATE_FILE);
+};
+recordFailure = function(env, message) {
+let prev;
+
+  prev = readState(env);
+  writeState(env, {
+    ok: false,
+    time: env.now(),
+    message,
+    enabled: prev ? prev.enabled : false,
+    config_hash: prev ? prev.config_hash : null,
+    hashes: prev ? prev.hashes : {},
+    clients: prev ? prev.clients : null
+  });
+};
+lock = function(env) {
+let t;
+
+  env.fs.mkdirp(PATHS.state);
+  if (env.fs.mkdir(LOCK_DIR)) {
+    env.fs.write(`${LOCK_DIR}/time`, `${env.now()}
+`);
+    return true;
+  }
+  t = int(trim(env.fs.read(`${LOCK_DIR}/time`) ?? "0"));
+  if (env.now() - t < LOCK_STALE) return false;
+  unlock(env);
+  return lock(env);
+};
+unlock = function(env) {
+  env.fs.unlink(`${LOCK_DIR}/time`);
+  env.fs.rmdir(LOCK_DIR);
+};
+block = function(nft, head) {
+let start, rest, end;
+
+  start = index(nft, head);
+  if (start < 0) return "";
+  rest = substr(nft, start);
+  end = index(rest, "\n	}");
+  return end < 0 ? rest : substr(rest, 0, end);
+};
+marksLine = function(nft) {
+let i, rest, e;
+
+  i = index(nft, "	# marks ");
+  if (i < 0) return "";
+  rest = substr(nft, i);
+  e = index(rest, "\n");
+  return e < 0 ? rest : substr(rest, 0, e);
+};
+signature = function(plan, chain, marks) {
+let text, sig, refs, keys2, seen;
+
+  text = block(plan.nft, `	chain ${chain} {`);
+  sig = `${marks}
+${text}`;
+  refs = match(text, /@[A-Za-z0-9_]+/g);
+  keys2 = {};
+  for (let i = 0; i < length(plan.sets ?? []); i++) keys2[plan.sets[i].name] = plan.sets[i].key;
+  seen = {};
+  for (let i = 0; i < length(refs ?? []); i++) {
+    const set = substr(refs[i][0], 1);
+    if (seen[set]) continue;
+    seen[set] = true;
+    sig += `
+${set}: ${keys2[set] ?? ""}`;
+  }
+  return sig;
+};
+clientPaths = function(plan) {
+let out, marks;
+
+  out = {};
+  marks = marksLine(plan.nft);
+  for (let i = 0; i < length(plan.clients); i++) {
+    const c = plan.clients[i];
+    out[c.name] = { sig: hash(signature(plan, c.chain, marks)), sources: c.sources };
+  }
+  return out;
+};
+changedClients = function(before, after) {
+let out;
+
+  out = {};
+  if (before === null) return out;
+  for (let n in after)
+    if (!before[n] || before[n].sig !== after[n].sig) out[n] = after[n].sources;
+  for (let n in before)
+    if (!after[n]) out[n] = before[n].sources;
+  return out;
+};
+flush = function(env, changed) {
+let r;
+
+  r = { flushed: [], skipped: [] };
+  for (let n in changed) {
+    const srcs = changed[n];
+    let any = false, other = false;
+    for (let i = 0; i < length(srcs); i++) {
+      const p = parsePrefix(srcs[i]);
+      if (type(p) !== "object") {
+        other = true;
+        continue;
+      }
+      const fam = p.family === 4 ? "ipv4" : "ipv6";
+      env.run(["conntrack", "-D", "-f", fam, "-s", srcs[i]]);
+      any = true;
+    }
+    if (any) push(r.flushed, n);
+    if (other) push(r.skipped, n);
+  }
+  return r;
+};
+emptyPlan = function() {
+  return {
+    version: VERSION,
+    enabled: false,
+    nft: "",
+    dnsmasq: "",
+    network: [],
+    firewall: [],
+    dhcp: [],
+    marks: { mask: "", direct: "" },
+    upstreams: [],
+    clients: [],
+    sets: []
+  };
+};
+errorResult = function(env, code, message, path, warnings, changed) {
+  recordFailure(env, message);
+  env.log(`apply failed: ${message}`);
+  return { ok: false, changed: changed ?? NO_CHANGE, message, actions: [], warnings, error: { code, message, path } };
+};
+apply = function(env, opts) {
+let sections, r, plan, hasDomains;
+
+  sections = readConfigSections(env.uci, "splitwg");
+  r = readConfig(sections);
+  if (!r.config) {
+    const n = length(r.problems);
+    const msg = `invalid configuration: ${n} problem${n === 1 ? "" : "s"}, first ${r.problems[0].path}: ${r.problems[0].message}`;
+    if (opts?.dryRun) return { ok: false, changed: NO_CHANGE, message: msg, actions: [], warnings: [], error: { code: "INVALID_CONFIG", message: msg, path: r.problems[0].path }, problems: r.problems };
+    const res = errorResult(env, "INVALID_CONFIG", msg, r.problems[0].path, []);
+    res.problems = r.problems;
+    return res;
+  }
+  plan = compile(r.config);
+  hasDomains = index(plan.dnsmasq, "\nnftset=") >= 0;
+  return applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: hash(renderUci(sections)), hasDomains, ipv6: r.config.globals.ipv6 });
+};
+stop = function(env) {
+  return applyPlan(env, emptyPlan(), { dryRun: false, configHash: null, hasDomains: false, ipv6: false });
+};
+exec = function(tx, argv) {
+let r;
+
+  push(tx.actions, join(" ", argv));
+  r = tx.env.run(argv);
+  return r.code === 0 ? null : failure(r, argv);
+};
+rollback = function(tx) {
+  for (let i = length(tx.undo) - 1; i >= 0; i--) tx.undo[i]();
+};
+firewallReload = function(p) {
+  return p.fw4 ? ["fw4", "-q", "reload"] : ["/etc/init.d/firewall", "reload"];
+};
+networkReloads = function(d, before, p, plan) {
+let touched, reload, ifaces, cmds;
+
+  touched = touchedTypes(d, before);
+  reload = false;
+  ifaces = [];
+  for (let name in touched) {
+    const t = touched[name];
+    if (substr(t, 0, 10) !== "wireguard_") {
+      reload = true;
+      continue;
+    }
+    const iface = substr(t, 10);
+    const stillThere = length(filter(plan.network, (s) => s.name === iface)) > 0;
+    if (stillThere && !exists(touched, iface) && index(ifaces, iface) < 0) push(ifaces, iface);
+  }
+  cmds = [];
+  if (reload) push(cmds, ["ubus", "call", "network", "reload"]);
+  for (let i = 0; i < length(ifaces); i++)
+    push(cmds, p.wgShellHandler ? ["ifup", ifaces[i]] : ["ubus", "call", `network.interface.${ifaces[i]}`, "renew"]);
+  return cmds;
+};
+describe = function(c) {
+let names, did;
+
+  names = ["nft", "dnsmasq", "network", "firewall", "dhcp"];
+  did = filter(names, (n) => c[n]);
+  if (!length(did)) return "no change";
+  return `changed ${join(", ", did)}`;
+};
+survey = function(env, plan, o) {
+let platform, nftText, dnsText, diffs, before, conflicts, oldNft, hadTable, oldDns, dnsChanged;
+
+  platform = detect(env);
+  nftText = plan.enabled && plan.nft !== "" ? plan.nft : null;
+  dnsText = plan.enabled && o.hasDomains && platform.nftset ? plan.dnsmasq : null;
+  diffs = {};
+  before = {};
+  conflicts = [];
+  for (let i = 0; i < length(OWNED_CONFIGS); i++) {
+    const cfg = OWNED_CONFIGS[i];
+    before[cfg] = ownedSections(env.uci, cfg);
+    diffs[cfg] = diffOwned(cfg, env.uci.get_all(cfg) ?? {}, before[cfg], plan[cfg]);
+    conflicts = [...conflicts, ...diffs[cfg].conflicts];
+  }
+  oldNft = installedText(env);
+  hadTable = tableExists(env);
+  oldDns = {};
+  dnsChanged = false;
+  for (let i = 0; i < length(platform.confDirs); i++) {
+    const d = platform.confDirs[i];
+    oldDns[d] = env.fs.read(filePath(d));
+    if (oldDns[d] !== dnsText) dnsChanged = true;
+  }
+  return {
+    platform,
+    warnings: plan.enabled ? platformWarnings(platform, o.hasDomains, o.ipv6) : [],
+    nftText,
+    dnsText,
+    diffs,
+    before,
+    conflicts,
+    oldNft,
+    hadTable,
+    oldDns,
+    sets: plan.sets ?? [],
+    changed: {
+      nft: nftText !== null ? oldNft !== nftText || !hadTable : oldNft !== null || hadTable,
+      dnsmasq: dnsChanged,
+      network: diffs.network.changed,
+      firewall: diffs.firewall.changed,
+      dhcp: diffs.dhcp.changed
+    }
+  };
+};
+refuse = function(env, s) {
+let pending, c, n;
+
+  pending = filter(OWNED_CONFIGS, (cfg) => s.diffs[cfg].changed && length((env.uci.changes(cfg) ?? {})[cfg] ?? []) > 0);
+  if (length(pending))
+    return errorResult(env, "PENDING_CHANGES", `/etc/config/${pending[0]} has uncommitted changes (uci changes ${pending[0]}): commit or revert them first`, pending[0], s.warnings);
+  c = s.conflicts, n = length(c);
+  if (n)
+    return errorResult(env, "CONFLICT", `section${n > 1 ? "s" : ""} ${join(", ", c)} already exist${n > 1 ? "" : "s"} and are not splitwg's (no splitwg_owned '1'); rename or delete ${n > 1 ? "them" : "it"}`, c[0], s.warnings);
+  return null;
+};
+check = function(env, s) {
+let staged;
+
+  staged = null;
+  if (s.nftText !== null && s.changed.nft) {
+    const prev = readState(env);
+    staged = stage(env, s.nftText + nftTransition(prev && prev.sets && s.hadTable ? prev.sets : null, s.sets));
+    if (staged.error !== null) return { staged, error: errorResult(env, "NFT_CHECK", staged.error, "nft", s.warnings, s.changed) };
+  }
+  if (s.dnsText !== null && s.changed.dnsmasq) {
+    env.fs.write(DNSMASQ_STAGED, s.dnsText);
+    const r = env.run(["dnsmasq", "--test", "-C", DNSMASQ_STAGED]);
+    env.fs.unlink(DNSMASQ_STAGED);
+    if (r.code !== 0) return { staged, error: errorResult(env, "DNSMASQ_CHECK", failure(r, ["dnsmasq", "--test"]), "dnsmasq", s.warnings, s.changed) };
+  }
+  return { staged, error: null };
+};
+stepTable = function(tx, s, staged) {
+let env, e;
+
+  env = tx.env;
+  push(tx.undo, () => {
+    restoreTable(env, s.oldNft, s.hadTable);
+  });
+  if (!install(env, s.nftText)) return { where: "nft", msg: `cannot write ${PATHS.nft}` };
+  if (s.nftText !== null) {
+    push(tx.actions, `nft -f ${PATHS.nft}`);
+    const r = load(env, staged.path);
+    return r.code !== 0 ? { where: "nft", msg: failure(r, ["nft", "-f", PATHS.nft]) } : null;
+  }
+  e = s.hadTable ? exec(tx, ["nft", "delete", "table", "inet", "splitwg"]) : null;
+  return e ? { where: "nft", msg: e } : null;
+};
+stepConfig = function(tx, s, cfg, plan) {
+let env, d, reloads;
+
+  env = tx.env;
+  d = s.diffs[cfg];
+  reloads = cfg === "network" ? networkReloads(d, s.before[cfg], s.platform, plan) : cfg === "firewall" ? [firewallReload(s.platform)] : [["/etc/init.d/dnsmasq", "reload"]];
+  push(tx.undo, () => {
+    for (let j = 0; j < length(reloads); j++) env.run(reloads[j]);
+  });
+  push(tx.undo, () => {
+    restoreOwned(env, cfg, s.before[cfg]);
+  });
+  writeOwned(env.uci, d);
+  if (!env.uci.commit(cfg)) return { where: cfg, msg: `cannot commit /etc/config/${cfg}` };
+  for (let j = 0; j < length(reloads); j++) {
+    const e = exec(tx, reloads[j]);
+    if (e) return { where: cfg, msg: e };
+  }
+  return null;
+};
+stepDnsmasq = function(tx, s) {
+let env, restarted, e;
+
+  env = tx.env;
+  restarted = false;
+  push(tx.undo, () => {
+    if (restarted) env.run(["/etc/init.d/dnsmasq", "restart"]);
+  });
+  for (let i = 0; i < length(s.platform.confDirs); i++) {
+    const d = s.platform.confDirs[i];
+    const old = s.oldDns[d];
+    if (old === s.dnsText) continue;
+    push(tx.undo, () => {
+      writeFile(env, d, old);
+    });
+    if (!writeFile(env, d, s.dnsText)) return { where: "dnsmasq", msg: `cannot write ${filePath(d)}` };
+  }
+  restarted = true;
+  e = exec(tx, ["/etc/init.d/dnsmasq", "restart"]);
+  return e ? { where: "dnsmasq", msg: e } : null;
+};
+verify = function(env, s, dnsWasRunning) {
+let t;
+
+  t = tableExists(env);
+  if (s.nftText !== null && !t) return { where: "verify", msg: "table inet splitwg is missing after loading it" };
+  if (s.nftText === null && t) return { where: "verify", msg: "table inet splitwg is still there" };
+  if (s.changed.dnsmasq && dnsWasRunning && !running(env)) return { where: "verify", msg: "dnsmasq is not running after the restart" };
+  return null;
+};
+run2 = function(tx, s, plan, staged) {
+let f, dnsWasRunning;
+
+  f = s.changed.nft ? stepTable(tx, s, staged) : null;
+  for (let i = 0; !f && i < length(OWNED_CONFIGS); i++)
+    if (s.diffs[OWNED_CONFIGS[i]].changed) f = stepConfig(tx, s, OWNED_CONFIGS[i], plan);
+  dnsWasRunning = s.changed.dnsmasq ? running(tx.env) : false;
+  if (!f && s.changed.dnsmasq) f = stepDnsmasq(tx, s);
+  return f ?? verify(tx.env, s, dnsWasRunning);
+};
+resetConnections = function(env, s, plan) {
+let prev, f;
+
+  if (!s.platform.conntrack) return "";
+  prev = readState(env);
+  f = flush(env, changedClients(prev ? prev.clients : null, clientPaths(plan)));
+  if (length(f.skipped)) push(s.warnings, `open connections of ${join(", ", f.skipped)} (MAC/interface clients) keep their old path until they close`);
+  return length(f.flushed) ? `; connections reset for ${join(", ", f.flushed)}` : "";
+};
+summary = function(plan, s, staged, ctNote) {
+let replaced;
+
+  if (!plan.enabled) return `stopped: ${describe(s.changed)}`;
+  replaced = staged && staged.replace ? "; table re-created (set definitions changed, learned domain addresses dropped)" : "";
+  return `${describe(s.changed)}; ${length(plan.upstreams)} upstream(s), ${length(plan.clients)} client(s)${replaced}${ctNote}`;
+};
+applyPlan = function(env, plan, o) {
+let s, no, c, tx, f, ctNote, msg;
+
+  s = survey(env, plan, o);
+  no = refuse(env, s);
+  if (no) return no;
+  c = check(env, s);
+  if (c.error || o.dryRun) cleanupStaged(env);
+  if (c.error) return c.error;
+  if (o.dryRun) {
+    const what = describe(s.changed);
+    return { ok: true, changed: s.changed, message: what === "no change" ? "dry run: no change" : `dry run: would have ${what}`, actions: [], warnings: s.warnings };
+  }
+  if (!lock(env)) {
+    cleanupStaged(env);
+    return { ok: false, changed: NO_CHANGE, message: "another apply is running", actions: [], warnings: s.warnings, error: { code: "BUSY", message: "another apply is running", path: null } };
+  }
+  tx = { env, undo: [], actions: [] };
+  f = run2(tx, s, plan, c.staged);
+  if (f) {
+    rollback(tx);
+    cleanupStaged(env);
+    unlock(env);
+    const res = errorResult(env, "APPLY_FAILED", `${f.where}: ${f.msg}; previous state restored`, f.where, s.warnings, s.changed);
+    res.actions = tx.actions;
+    return res;
+  }
+  ctNote = resetConnections(env, s, plan);
+  cleanupStaged(env);
+  msg = summary(plan, s, c.staged, ctNote);
+  writeState(env, {
+    ok: true,
+    time: env.now(),
+    message: msg,
+    enabled: plan.enabled,
+    config_hash: o.configHash,
+    hashes: {
+      nft: hash(s.nftText ?? ""),
+      dnsmasq: hash(s.dnsText ?? ""),
+      network: hash(renderUci(plan.network)),
+      firewall: hash(renderUci(plan.firewall)),
+      dhcp: hash(renderUci(plan.dhcp))
+    },
+    clients: clientPaths(plan),
+    sets: s.sets
+  });
+  unlock(env);
+  env.log(`${plan.enabled ? "apply" : "stop"} ok: ${msg}`);
+  return { ok: true, changed: s.changed, message: msg, actions: tx.actions, warnings: s.warnings };
+};
+restoreTable = function(env, oldText, hadTable) {
+  install(env, oldText);
+  if (oldText !== null && hadTable) {
+    if (load(env, PATHS.nft).code !== 0 && replaceFile(env, oldText)) load(env, REPLACE_PATH);
+  } else if (!hadTable && tableExists(env)) remove(env);
+};
+restoreOwned = function(env, cfg, sections) {
+let now, d;
+
+  now = ownedSections(env.uci, cfg);
+  d = diffOwned(cfg, env.uci.get_all(cfg) ?? {}, now, map(sections, toUciSection));
+  writeOwned(env.uci, d);
+  reorderOwned(env.uci, cfg, sections);
+  env.uci.commit(cfg);
+};
+keyError = function(r, cmd) {
+let e;
+
+  e = firstLine(r.stderr);
+  return `${cmd} failed (exit ${r.code})${e ? ": " + e : ""}`;
+};
+pubkey = function(env, privateKey) {
+let r, k;
+
+  r = env.run(["wg", "pubkey"], privateKey);
+  k = trim(r.stdout);
+  if (r.code !== 0 || !match(k, KEY_RE)) return { error: keyError(r, "wg pubkey") };
+  return k;
+};
+genkey = function(env) {
+let r, priv, pub;
+
+  r = env.run(["wg", "genkey"]);
+  priv = trim(r.stdout);
+  if (r.code !== 0 || !match(priv, KEY_RE)) return { error: keyError(r, "wg genkey") };
+  pub = pubkey(env, priv);
+  if (type(pub) !== "string") return pub;
+  return { private_key: priv, public_key: pub };
+};
+num = function(s) {
+  return match(s, /^[0-9]+$/) ? int(s) : 0;
+};
+parseDump = function(text) {
+let out, lines;
+
+  out = [];
+  lines = split(text, "\n");
+  for (let i = 1; i < length(lines); i++) {
+    const f = split(lines[i], "	");
+    if (length(f) < 8) continue;
+    push(out, {
+      public_key: f[0],
+      endpoint: f[2] === "(none)" ? null : f[2],
+      allowed_ips: f[3] === "(none)" ? [] : split(f[3], ","),
+      latest_handshake: num(f[4]),
+      rx: num(f[5]),
+      tx: num(f[6]),
+      keepalive: f[7] === "off" ? null : num(f[7])
+    });
+  }
+  return out;
+};
+peers = function(env, iface) {
+let r;
+
+  r = env.run(["wg", "show", iface, "dump"]);
+  return r.code === 0 ? parseDump(r.stdout) : null;
+};
+nftRules = function(doc) {
+let out, list;
+
+  out = [];
+  list = doc ?? [];
+  for (let i = 0; i < length(list); i++) {
+    const r = list[i].rule;
+    if (type(r) !== "object") continue;
+    const rule = { chain: r.chain, comment: r.comment ?? "", counter: null, verdict: null };
+    const exprs = r.expr ?? [];
+    for (let j = 0; j < length(exprs); j++) {
+      const e = exprs[j];
+      if (type(e.counter) === "object") rule.counter = { packets: e.counter.packets ?? 0, bytes: e.counter.bytes ?? 0 };
+      else if (type(e.goto) === "object") rule.verdict = e.goto.target;
+      else if (type(e.jump) === "object") rule.verdict = e.jump.target;
+      else if (exists(e, "drop")) rule.verdict = "drop";
+      else if (exists(e, "accept")) rule.verdict = "accept";
+    }
+    push(out, rule);
+  }
+  return out;
+};
+pathOf = function(verdict) {
+  if (verdict === "drop") return "block";
+  if (verdict === "mark_direct") return "direct";
+  if (verdict !== null && substr(verdict, 0, 3) === "up_") return "proxy";
+  return null;
+};
+ruleIdOf = function(comment) {
+let m;
+
+  if (substr(comment, 0, 7) === "client " && index(comment, " default") > 0) return "default";
+  m = match(comment, /^([^ :]+)/);
+  return m ? m[1] : comment;
+};
+loadConfig = function(env) {
+let sections, r, g, en;
+
+  sections = readConfigSections(env.uci, "splitwg");
+  r = readConfig(sections);
+  g = filter(sections, (s) => s.type === "globals");
+  en = length(g) ? g[0].options.enabled : null;
+  return { config: r.config, problems: length(r.problems), hash: hash(renderUci(sections)), enabledRaw: en !== "0" && en !== "off" && en !== "no" && en !== "false" };
+};
+age = function(env, t) {
+  return t > 0 ? env.now() - t : null;
+};
+status = function(env) {
+let cfg, st, rules, warnings, upstreams, clients, c, enabled, pending;
+
+  cfg = loadConfig(env);
+  st = readState(env);
+  rules = nftRules(listJson(env));
+  warnings = [];
+  upstreams = [];
+  clients = [];
+  c = cfg.config;
+  if (!c) push(warnings, `the configuration has ${cfg.problems} problem(s): run splitwg check`);
+  if (c) {
+    for (let i = 0; i < length(c.upstreams); i++) {
+      const u = c.upstreams[i];
+      const ifs = env.ubus(`network.interface.${u.iface}`, "status", {});
+      const up = type(ifs) === "object" && ifs.up === true;
+      const ps = up ? peers(env, u.iface) : null;
+      const p = ps && length(ps) ? ps[0] : null;
+      const hs = p ? age(env, p.latest_handshake) : null;
+      const healthy = up && hs !== null && hs <= HANDSHAKE_TIMEOUT;
+      push(upstreams, { name: u.name, iface: u.iface, enabled: u.enabled, up, handshake_age: hs, rx: p ? p.rx : 0, tx: p ? p.tx : 0, healthy });
+      if (u.enabled && c.globals.enabled && !up) push(warnings, `upstream ${u.name}: interface ${u.iface} is down${c.globals.killSwitch ? " (kill switch: its traffic is blocked)" : " (its traffic goes direct)"}`);
+      else if (u.enabled && up && !healthy)
+        push(warnings, `upstream ${u.name}: ${hs === null ? "no handshake yet" : `no handshake for ${int(hs / 60)} minutes`}${u.keepalive === null ? " (no keepalive set: an idle tunnel does not handshake)" : ""}`);
+    }
+    const srvPeers = c.server && c.server.enabled ? peers(env, c.server.iface) : null;
+    for (let i = 0; i < length(c.clients); i++) {
+      const cl = c.clients[i];
+      const counters = { direct: 0, proxy: 0, block: 0 };
+      for (let j = 0; j < length(rules); j++) {
+        const r = rules[j];
+        const path = pathOf(r.verdict);
+        if (r.chain === `client_${cl.name}` && r.counter && path) counters[path] += r.counter.packets;
+      }
+      let hs = null;
+      for (let j = 0; j < length(srvPeers ?? []); j++)
+        if (srvPeers[j].public_key === cl.publicKey) hs = age(env, srvPeers[j].latest_handshake);
+      push(clients, { name: cl.name, kind: cl.kind, enabled: cl.enabled, counters, handshake_age: hs });
+    }
+  }
+  enabled = c ? c.globals.enabled : cfg.enabledRaw;
+  if (enabled && st && st.ok && st.enabled && !length(rules)) push(warnings, "table inet splitwg is missing (was the firewall stopped or restarted?): run splitwg apply");
+  if (st && !st.ok) push(warnings, `last apply failed: ${st.message}`);
+  pending = st ? st.config_hash !== cfg.hash : enabled;
+  if (enabled) {
+    let domains = false;
+    for (let i = 0; c && i < length(c.clients); i++)
+      for (let j = 0; j < length(c.clients[i].rules); j++) if (length(c.clients[i].rules[j].match.domains)) domains = true;
+    const w = platformWarnings(detect(env), domains, c ? c.globals.ipv6 : false);
+    for (let i = 0; i < length(w); i++) push(warnings, w[i]);
+  }
+  return {
+    enabled,
+    version: VERSION,
+    upstreams,
+    clients,
+    last_apply: st ? { ok: st.ok, time: st.time, message: st.message } : null,
+    pending,
+    warnings
+  };
+};
+stats = function(env) {
+let rules, clients, ups, dropped, hijacked;
+
+  rules = nftRules(listJson(env));
+  clients = {};
+  ups = {};
+  dropped = { leak: 0, dot: 0 };
+  hijacked = 0;
+  for (let i = 0; i < length(rules); i++) {
+    const r = rules[i];
+    if (!r.counter) continue;
+    if (substr(r.chain, 0, 7) === "client_") {
+      const n = substr(r.chain, 7);
+      clients[n] = clients[n] ?? { name: n, rules: [], default: { packets: 0, bytes: 0 } };
+      const id = ruleIdOf(r.comment);
+      if (id === "default") {
+        clients[n].default.packets += r.counter.packets;
+        clients[n].default.bytes += r.counter.bytes;
+      } else {
+        const have = filter(clients[n].rules, (x) => x.rule === id);
+        if (length(have)) {
+          have[0].packets += r.counter.packets;
+          have[0].bytes += r.counter.bytes;
+        } else push(clients[n].rules, { rule: id, packets: r.counter.packets, bytes: r.counter.bytes });
+      }
+      if (r.verdict !== null && substr(r.verdict, 0, 3) === "up_") {
+        const u = substr(r.verdict, 3);
+        ups[u] = ups[u] ?? { packets: 0, bytes: 0 };
+        ups[u].packets += r.counter.packets;
+        ups[u].bytes += r.counter.bytes;
+      }
+    } else if (r.chain === "forward") dropped.leak += r.counter.packets;
+    else if (r.chain === "dot_block") dropped.dot += r.counter.packets;
+    else if (r.chain === "dstnat") hijacked += r.counter.packets;
+  }
+  return {
+    clients: values(clients),
+    upstreams: map(keys(ups), (n) => ({ name: n, packets: ups[n].packets, bytes: ups[n].bytes })),
+    dropped,
+    dns_hijacked: hijacked
+  };
+};
+nameFromFile = function(path) {
+let base, slash, dot;
+
+  base = path;
+  slash = rindex(base, "/");
+  if (slash >= 0) base = substr(base, slash + 1);
+  dot = rindex(base, ".");
+  if (dot > 0) base = substr(base, 0, dot);
+  base = replace(lc(base), /[^a-z0-9_]/g, "_");
+  if (!match(base, /^[a-z]/)) base = `u_${base}`;
+  return substr(base, 0, 12);
+};
+stripComment = function(line) {
+let i;
+
+  i = index(line, "#");
+  return trim(i >= 0 ? substr(line, 0, i) : line);
+};
+isIp = function(v) {
+  return iptoarr(v) !== null;
+};
+parseProviderConf = function(text, name) {
+let errors, ignored, opts, where, section, peers2, ifaces, lines, add, required, r, reported, u;
+
+  errors = [];
+  ignored = [];
+  opts = {};
+  where = {};
+  section = "";
+  peers2 = 0, ifaces = 0;
+  lines = split(replace(text, /\r/g, ""), "\n");
+  add = (opt, v, ln, list) => {
+    where[opt] = where[opt] ?? [];
+    if (list) {
+      opts[opt] = [...opts[opt] ?? [], v];
+      push(where[opt], ln);
+    } else if (exists(opts, opt)) push(errors, { line: ln, message: `${opt} given twice` });
+    else {
+      opts[opt] = v;
+      push(where[opt], ln);
+    }
+  };
+  for (let i = 0; i < length(lines); i++) {
+    const ln = i + 1;
+    const l = stripComment(lines[i]);
+    if (l === "") continue;
+    const hdr = match(l, /^\[([A-Za-z]+)\]$/);
+    if (hdr) {
+      section = lc(hdr[1]);
+      if (section === "peer") peers2++;
+      else if (section === "interface") ifaces++;
+      else push(errors, { line: ln, message: `unknown section [${hdr[1]}] (expected [Interface] or [Peer])` });
+      if (peers2 > 1 && section === "peer") push(errors, { line: ln, message: "a second [Peer]: an upstream is one tunnel to one server" });
+      if (ifaces > 1 && section === "interface") push(errors, { line: ln, message: "a second [Interface]" });
+      continue;
+    }
+    const eq = index(l, "=");
+    if (eq <= 0) {
+      push(errors, { line: ln, message: 'expected "Key = Value" or a [Section]' });
+      continue;
+    }
+    const key = trim(substr(l, 0, eq)), val = trim(substr(l, eq + 1));
+    const k = lc(key);
+    if (section === "") {
+      push(errors, { line: ln, message: `${key} outside [Interface]/[Peer]` });
+      continue;
+    }
+    const table = section === "interface" ? IFACE_KEYS : PEER_KEYS;
+    if (!exists(table, k)) {
+      push(errors, { line: ln, message: `unknown key ${key} in [${section === "interface" ? "Interface" : "Peer"}]` });
+      continue;
+    }
+    const spec = table[k];
+    if (spec === null) {
+      push(ignored, { line: ln, message: `${key} is for wg-quick and is ignored` });
+      continue;
+    }
+    if (val === "") {
+      push(errors, { line: ln, message: `${key} has no value` });
+      continue;
+    }
+    if (spec.list) {
+      const parts = filter(map(split(val, ","), (p) => trim(p)), (p) => p !== "");
+      for (let j = 0; j < length(parts); j++) {
+        if (spec.opt === "dns" && !isIp(parts[j])) {
+          push(ignored, { line: ln, message: `DNS search domain ${parts[j]} is ignored` });
+          continue;
+        }
+        add(spec.opt, parts[j], ln, true);
+      }
+    } else add(spec.opt, val, ln, false);
+  }
+  if (!ifaces) push(errors, { line: 0, message: "no [Interface] section" });
+  if (!peers2) push(errors, { line: 0, message: "no [Peer] section" });
+  required = [["private_key", "PrivateKey"], ["address", "Address"], ["public_key", "PublicKey"], ["endpoint", "Endpoint"]];
+  for (let i = 0; i < length(required); i++)
+    if (!exists(opts, required[i][0]) && ifaces && peers2) push(errors, { line: 0, message: `${required[i][1]} is missing` });
+  r = readConfig([{ type: "upstream", name, anonymous: false, options: opts }]);
+  reported = {};
+  for (let i = 0; i < length(r.problems); i++) {
+    const p = r.problems[i];
+    const m = match(p.path, /^upstream\.[A-Za-z0-9_]+\.([a-z_]+)(\[([0-9]+)\])?$/);
+    if (m && (!exists(where, m[1]) || !m[2] && reported[m[1]])) continue;
+    if (m) reported[m[1]] = true;
+    let line = 0;
+    if (m && where[m[1]]) line = where[m[1]][m[3] ? int(m[3]) : 0] ?? where[m[1]][0];
+    push(errors, { line, message: m ? p.message : `name: ${p.message}` });
+  }
+  if (length(errors)) return importError(errors);
+  u = r.config.upstreams[0];
+  return {
+    upstream: {
+      name,
+      private_key: u.privateKey,
+      address: u.addresses,
+      public_key: u.publicKey,
+      preshared_key: u.presharedKey,
+      endpoint: opts.endpoint,
+      allowed_ips: u.allowedIps,
+      mtu: u.mtu,
+      keepalive: u.keepalive,
+      dns: u.dns
+    },
+    ignored
+  };
+};
+importError = function(errors) {
+let sorted, e;
+
+  sorted = sort(errors, (a, b) => a.line - b.line);
+  e = sorted[0];
+  return {
+    error: { code: "PARSE_ERROR", message: `${length(errors)} error(s); ${e.line ? "line " + e.line : "file"}: ${e.message}`, path: e.line ? `line ${e.line}` : null },
+    errors: sorted
+  };
+};
+upstreamOptions = function(u) {
+let o;
+
+  o = {
+    private_key: u.private_key,
+    address: u.address,
+    public_key: u.public_key,
+    endpoint: u.endpoint,
+    allowed_ips: u.allowed_ips
+  };
+  if (u.preshared_key !== null) o.preshared_key = u.preshared_key;
+  if (u.mtu !== null) o.mtu = `${u.mtu}`;
+  if (u.keepalive !== null) o.keepalive = `${u.keepalive}`;
+  if (length(u.dns)) o.dns = u.dns;
+  return o;
+};
+hostPrefix = function(text, family, len) {
+  return family === 4 && len === 32 || family === 6 && len === 128 ? `${text}/${len}` : text;
+};
+peerConf = function(env, cfg, clientName) {
+let cs, c, srv, spub, ipv6, addrs, dns, lines;
+
+  cs = filter(cfg.clients, (c2) => c2.name === clientName);
+  if (!length(cs)) return { error: { code: "NOT_FOUND", message: `unknown client "${clientName}"`, path: "client" } };
+  c = cs[0];
+  if (c.kind !== "peer") return { error: { code: "NOT_A_PEER", message: `client ${c.name} is a LAN device, not a WireGuard peer`, path: "client" } };
+  srv = cfg.server;
+  if (!srv || !srv.enabled) return { error: { code: "NO_SERVER", message: "the server section is missing or disabled", path: "server" } };
+  if (srv.endpoint === null) return { error: { code: "NO_ENDPOINT", message: "server.endpoint is not set (the host:port devices reach the router at)", path: "server.endpoint" } };
+  spub = pubkey(env, srv.privateKey);
+  if (type(spub) !== "string") return { error: { code: "COMMAND_FAILED", message: spub.error, path: "server.private_key" } };
+  ipv6 = cfg.globals.ipv6;
+  addrs = map([...c.src4, ...ipv6 ? c.src6 : []], (p) => hostPrefix(p.text, p.family, p.len));
+  dns = srv.dns;
+  if (!length(dns)) {
+    for (let i = 0; i < length(srv.addresses); i++) {
+      const a = split(srv.addresses[i], "/")[0];
+      if (index(a, ":") < 0) {
+        dns = [a];
+        break;
+      }
+    }
+  }
+  lines = [`# splitwg ${VERSION}: WireGuard peer "${c.name}"`, "[Interface]"];
+  if (c.privateKey !== null) push(lines, `PrivateKey = ${c.privateKey}`);
+  else push(lines, "# PrivateKey is not stored on the router: add the key generated on this device", "PrivateKey = ");
+  push(lines, `Address = ${join(", ", addrs)}`);
+  if (length(dns)) push(lines, `DNS = ${join(", ", dns)}`);
+  if (srv.mtu !== null) push(lines, `MTU = ${srv.mtu}`);
+  push(lines, "", "[Peer]", `PublicKey = ${spub}`);
+  if (c.presharedKey !== null) push(lines, `PresharedKey = ${c.presharedKey}`);
+  push(lines, `Endpoint = ${srv.endpoint}`, `AllowedIPs = ${ipv6 ? "0.0.0.0/0, ::/0" : "0.0.0.0/0"}`, "PersistentKeepalive = 25");
+  return { conf: join("\n", lines) + "\n", complete: c.privateKey !== null };
+};
+zoneNetworks = function(env, zone) {
+let all, out;
+
+  env.uci.load("firewall");
+  all = env.uci.get_all("firewall") ?? {};
+  out = [];
+  for (let n in all) {
+    const s = all[n];
+    if (s[".type"] !== "zone" || s.name !== zone) continue;
+    const nets = s.network;
+    if (type(nets) === "array") out = [...out, ...nets];
+    else if (type(nets) === "string") out = [...out, ...filter(split(nets, " "), (x) => x !== "")];
+  }
+  return out;
+};
+validConfig = function(env) {
+  return readConfig(readConfigSections(env.uci, "splitwg")).config;
+};
+triggerInterfaces = function(env) {
+let c;
+
+  c = validConfig(env);
+  return zoneNetworks(env, c ? c.globals.wanZone : "wan");
+};
+hotplug = function(env, action, iface) {
+let done, st, c, ours;
+
+  done = [];
+  st = readState(env);
+  if (!st || !st.enabled) return done;
+  if (action !== "ifup" && action !== "ifupdate" && action !== "ifdown") return done;
+  c = validConfig(env);
+  if (!c || !c.globals.enabled) return done;
+  ours = filter(c.upstreams, (u) => u.iface === iface);
+  if (length(ours)) {
+    const u = ours[0];
+    if (action === "ifdown") env.log(`upstream ${u.name} (${iface}) down${c.globals.killSwitch ? ": kill switch holds, its traffic is blocked" : ": its traffic goes direct"}`);
+    else if (action === "ifup") env.log(`upstream ${u.name} (${iface}) up`);
+  }
+  if (action === "ifdown") return done;
+  if (!tableExists(env) && env.fs.exists(PATHS.nft)) {
+    const r = load(env, PATHS.nft);
+    push(done, `nft -f ${PATHS.nft}`);
+    env.log(r.code === 0 ? `table inet splitwg was missing on ${action} of ${iface}: reloaded` : `table inet splitwg is missing and could not be reloaded (exit ${r.code})`);
+  }
+  if (action === "ifup" && !length(ours) && index(zoneNetworks(env, c.globals.wanZone), iface) >= 0) {
+    for (let i = 0; i < length(c.upstreams); i++) {
+      const u = c.upstreams[i];
+      if (!u.enabled) continue;
+      const s = env.ubus(`network.interface.${u.iface}`, "status", {});
+      if (type(s) === "object" && s.up !== true && s.pending !== true) {
+        env.run(["ifup", u.iface]);
+        push(done, `ifup ${u.iface}`);
+        env.log(`${iface} is up: retrying upstream ${u.name} (${u.iface})`);
+      }
+    }
+  }
+  return done;
+};
+apiError = function(code, message, path) {
+  return { error: { code, message, path } };
+};
+missing = function(name) {
+  return apiError("INVALID_ARGUMENT", `argument "${name}" is required`, name);
+};
+present = function(v) {
+  return v !== null && v !== null && v !== "";
+};
+downUpstreams = function(env, cfg) {
+let out;
+
+  out = [];
+  for (let i = 0; i < length(cfg.upstreams); i++) {
+    const u = cfg.upstreams[i];
+    const s = env.ubus(`network.interface.${u.iface}`, "status", {});
+    if (type(s) === "object" && s.up === false) push(out, u.name);
+  }
+  return out;
+};
+checkText = function(text) {
+let p, r;
+
+  p = parseUci(text);
+  if (length(p.errors)) return { valid: false, problems: map(p.errors, (e) => ({ path: `line ${e.line}`, message: e.message })) };
+  r = readConfig(p.sections);
+  return { valid: r.config !== null, problems: r.problems };
+};
+methods = function(mkEnv) {
+let guard;
+
+  guard = (fn) => (req) => {
+    try {
+      return fn(mkEnv(), req.args ?? {});
+    } catch (e) {
+      return apiError("INTERNAL", `${e.message ?? e}`, null);
+    }
+  };
+  return {
+    version: { call: () => ({ version: VERSION }) },
+    status: { call: guard((env) => status(env)) },
+    stats: { call: guard((env) => stats(env)) },
+    check: {
+      args: { text: "" },
+      call: guard((env, a) => {
+let r;
+
+        if (present(a.text)) return checkText(a.text);
+        r = readConfig(readConfigSections(env.uci, "splitwg"));
+        return { valid: r.config !== null, problems: r.problems };
+      })
+    },
+    apply: {
+      args: { dry_run: true },
+      call: guard((env, a) => apply(env, { dryRun: a.dry_run === true }))
+    },
+    explain: {
+      args: { client: "", destination: "", proto: "", port: 0, at: "" },
+      call: guard((env, a) => {
+let r, x;
+
+        if (!present(a.client)) return missing("client");
+        if (!present(a.destination)) return missing("destination");
+        if (present(a.port) && (a.port < 1 || a.port > 65535)) return apiError("INVALID_ARGUMENT", `port ${a.port} is not 1-65535`, "port");
+        if (present(a.proto) && !match(a.proto, /^[a-z0-9]+$/)) return apiError("INVALID_ARGUMENT", `"${a.proto}" is not a protocol name`, "proto");
+        r = readConfig(readConfigSections(env.uci, "splitwg"));
+        if (!r.config) return apiError("INVALID_CONFIG", `the configuration has ${length(r.problems)} problem(s): run check`, r.problems[0].path);
+        x = explain(r.config, {
+          client: a.client,
+          destination: a.destination,
+          proto: present(a.proto) ? a.proto : null,
+          port: present(a.port) ? a.port : null,
+          at: present(a.at) ? a.at : null,
+          down: downUpstreams(env, r.config)
+        });
+        if (exists(x, "error")) return apiError("INVALID_ARGUMENT", x.error.message, x.error.path);
+        return x;
+      })
+    },
+    genkey: {
+      call: guard((env) => {
+let k;
+
+        k = genkey(env);
+        return exists(k, "error") ? apiError("COMMAND_FAILED", k.error, null) : k;
+      })
+    },
+    import_conf: {
+      args: { text: "", name: "" },
+      call: guard((_env, a) => {
+let name;
+
+        if (!present(a.text)) return missing("text");
+        name = present(a.name) ? a.name : "imported";
+        return parseProviderConf(a.text, name);
+      })
+    },
+    peer_conf: {
+      args: { client: "" },
+      call: guard((env, a) => {
+let r;
+
+        if (!present(a.client)) return missing("client");
+        r = readConfig(readConfigSections(env.uci, "splitwg"));
+        if (!r.config) return apiError("INVALID_CONFIG", `the configuration has ${length(r.problems)} problem(s): run check`, r.problems[0].path);
+        return peerConf(env, r.config, a.client);
+      })
+    }
+  };
+};
+parseArgs = function(argv) {
+let a;
+
+  a = { cmd: "", pos: [], flags: {} };
+  for (let i = 0; i < length(argv); i++) {
+    const w = argv[i];
+    if (substr(w, 0, 2) === "--") {
+      const name = substr(w, 2);
+      if (index(VALUE_FLAGS, name) >= 0) {
+        if (i + 1 >= length(argv)) return `--${name} needs a value`;
+        a.flags[name] = argv[++i];
+      } else if (index(["json", "dry-run", "help"], name) >= 0) a.flags[name] = true;
+      else return `unknown option ${w}`;
+    } else if (a.cmd === "") a.cmd = w;
+    else push(a.pos, w);
+  }
+  return a;
+};
+printJson = function(io, v) {
+  io.out(sprintf("%.J\n", v));
+};
+fmtAge = function(s) {
+  if (s === null) return "never";
+  if (s < 120) return `${s}s ago`;
+  if (s < 7200) return `${int(s / 60)}m ago`;
+  if (s < 172800) return `${int(s / 3600)}h ago`;
+  return `${int(s / 86400)}d ago`;
+};
+fmtBytes = function(n) {
+let units, i, v, frac;
+
+  units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  i = 0, v = n, frac = 0;
+  while (v >= 1024 && i < 4) {
+    frac = int(v % 1024 * 10 / 1024);
+    v = int(v / 1024);
+    i++;
+  }
+  return i === 0 ? `${v} B` : `${v}.${frac} ${units[i]}`;
+};
+fmtTime = function(t) {
+let tm;
+
+  tm = localtime(t);
+  return sprintf("%04d-%02d-%02d %02d:%02d:%02d", tm.year, tm.mon, tm.mday, tm.hour, tm.min, tm.sec);
+};
+pad = function(s, n) {
+  return sprintf(`%-${n}s`, s);
+};
+redact = function(secs) {
+  return map(secs, (s) => {
+let o;
+
+    o = {};
+    for (let k in s.options) o[k] = index(SECRET, k) >= 0 ? "(hidden)" : s.options[k];
+    return { type: s.type, name: s.name, anonymous: s.anonymous, options: o };
+  });
+};
+redactedPlan = function(p) {
+  return { ...p, network: redact(p.network), firewall: redact(p.firewall), dhcp: redact(p.dhcp) };
+};
+loadConfig2 = function(env, io) {
+let r;
+
+  r = readConfig(readConfigSections(env.uci, "splitwg"));
+  if (!r.config) {
+    for (let i = 0; i < length(r.problems); i++) io.err(`${r.problems[i].path}: ${r.problems[i].message}
+`);
+    io.err(`splitwg: the configuration has ${length(r.problems)} problem(s)
+`);
+  }
+  return r;
+};
+cmdCheck = function(env, io, a) {
+let r;
+
+  r = readConfig(readConfigSections(env.uci, "splitwg"));
+  if (a.flags.json) {
+    printJson(io, { valid: r.config !== null, problems: r.problems });
+    return r.config ? 0 : 1;
+  }
+  if (!r.config) {
+    loadConfig2(env, io);
+    return 1;
+  }
+  io.out(`configuration ok: ${length(r.config.upstreams)} upstream(s), ${length(r.config.clients)} client(s)${r.config.globals.enabled ? "" : " (disabled: apply removes everything)"}
+`);
+  return 0;
+};
+cmdPlan = function(env, io, a) {
+let r, p;
+
+  r = loadConfig2(env, io);
+  if (!r.config) return 1;
+  p = redactedPlan(compile(r.config));
+  if (a.flags.json) {
+    printJson(io, p);
+    return 0;
+  }
+  if (!p.enabled) {
+    io.out("# splitwg is disabled (globals.enabled 0): apply removes everything splitwg installed\n");
+    return 0;
+  }
+  io.out(`# splitwg ${VERSION} plan: ${length(p.upstreams)} upstream(s), ${length(p.clients)} client(s), mark mask ${p.marks.mask}
+
+`);
+  io.out(`# ===== ${PATHS.nft}
+${p.nft}
+`);
+  io.out(`# ===== <dnsmasq conf-dir>/${PATHS.dnsmasqFile}
+${p.dnsmasq}
+`);
+  io.out(`# ===== /etc/config/network: sections owned by splitwg (keys hidden)
+${renderUci(p.network)}`);
+  io.out(`# ===== /etc/config/firewall: sections owned by splitwg
+${renderUci(p.firewall)}`);
+  return 0;
+};
+printApply = function(io, a, r) {
+  if (a.flags.json) {
+    printJson(io, r);
+    return r.ok ? 0 : 1;
+  }
+  if (r.ok) io.out(`${r.message}
+`);
+  else {
+    io.err(`splitwg: ${r.message}
+`);
+    for (let i = 0; i < length(r.problems ?? []); i++) io.err(`  ${r.problems[i].path}: ${r.problems[i].message}
+`);
+  }
+  for (let i = 0; i < length(r.warnings); i++) io.err(`warning: ${r.warnings[i]}
+`);
+  return r.ok ? 0 : 1;
+};
+cmdStatus = function(env, io, a) {
+let s, la;
+
+  s = status(env);
+  if (a.flags.json) {
+    printJson(io, s);
+    return 0;
+  }
+  io.out(`splitwg ${s.version}: ${s.enabled ? "enabled" : "disabled"}${s.pending ? " (configuration changed since the last apply: run splitwg apply)" : ""}
+`);
+  la = s.last_apply;
+  io.out(la ? `last apply: ${fmtTime(la.time)} ${la.ok ? "ok" : "FAILED"}: ${la.message}
+` : "last apply: none since boot\n");
+  if (length(s.upstreams)) io.out("upstreams:\n");
+  for (let i = 0; i < length(s.upstreams); i++) {
+    const u = s.upstreams[i];
+    const state = !u.enabled ? "disabled" : !u.up ? "DOWN" : u.healthy ? "up" : "up, STALE";
+    io.out(`  ${pad(u.name, 12)} ${pad(u.iface, 15)} ${pad(state, 10)} handshake ${pad(fmtAge(u.handshake_age), 10)} rx ${fmtBytes(u.rx)}  tx ${fmtBytes(u.tx)}
+`);
+  }
+  if (length(s.clients)) io.out("clients (new connections by path):\n");
+  for (let i = 0; i < length(s.clients); i++) {
+    const c = s.clients[i];
+    const hs = c.kind === "peer" ? `  handshake ${fmtAge(c.handshake_age)}` : "";
+    io.out(`  ${pad(c.name, 12)} ${pad(c.kind, 7)} ${c.enabled ? "" : "(disabled) "}direct ${c.counters.direct}  proxy ${c.counters.proxy}  block ${c.counters.block}${hs}
+`);
+  }
+  for (let i = 0; i < length(s.warnings); i++) io.out(`warning: ${s.warnings[i]}
+`);
+  return 0;
+};
+cmdStats = function(env, io, a) {
+let s;
+
+  s = stats(env);
+  if (a.flags.json) {
+    printJson(io, s);
+    return 0;
+  }
+  for (let i = 0; i < length(s.clients); i++) {
+    const c = s.clients[i];
+    io.out(`client ${c.name}
+`);
+    for (let j = 0; j < length(c.rules); j++) io.out(`  ${pad(c.rules[j].rule, 32)} ${c.rules[j].packets} pkts
+`);
+    io.out(`  ${pad("default", 32)} ${c.default.packets} pkts
+`);
+  }
+  for (let i = 0; i < length(s.upstreams); i++) io.out(`upstream ${pad(s.upstreams[i].name, 12)} ${s.upstreams[i].packets} new connections
+`);
+  io.out(`dropped: leak guard ${s.dropped.leak}, DoT/DoQ ${s.dropped.dot}; DNS queries hijacked ${s.dns_hijacked}
+`);
+  return 0;
+};
+cmdExplain = function(env, io, a) {
+let port, x, via;
+
+  if (length(a.pos) !== 2) {
+    io.err('usage: splitwg explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"]\n');
+    return 2;
+  }
+  port = a.flags.port;
+  if (port !== null && !match(`${port}`, /^[0-9]+$/)) {
+    io.err(`splitwg: --port ${port} is not a number
+`);
+    return 2;
+  }
+  x = methods(() => env).explain.call({ args: {
+    client: a.pos[0],
+    destination: a.pos[1],
+    proto: a.flags.proto ?? null,
+    port: port !== null ? int(`${port}`) : null,
+    at: a.flags.at ?? null
+  } });
+  if (a.flags.json) {
+    printJson(io, x);
+    return exists(x, "error") ? 1 : 0;
+  }
+  if (exists(x, "error")) {
+    io.err(`splitwg: ${x.error.message}
+`);
+    return 1;
+  }
+  via = x.action === "proxy" ? ` via ${x.upstream} (${x.iface}, mark ${x.mark})` : x.action === "direct" && x.mark ? ` (mark ${x.mark})` : "";
+  io.out(`${x.client} → ${a.pos[1]}: ${x.action}${via}
+  rule: ${x.rule ?? "client default"}
+  why: ${x.reason}
+`);
+  return 0;
+};
+cmdGenkey = function(env, io, a) {
+let k, kp;
+
+  k = genkey(env);
+  if (exists(k, "error")) {
+    io.err(`splitwg: ${k.error}
+`);
+    return 1;
+  }
+  kp = k;
+  if (a.flags.json) printJson(io, kp);
+  else io.out(`private_key ${kp.private_key}
+public_key ${kp.public_key}
+`);
+  return 0;
+};
+cmdImport = function(env, io, a) {
+let text, name, r, u, o, ign;
+
+  if (length(a.pos) < 1 || length(a.pos) > 2) {
+    io.err("usage: splitwg import FILE [NAME]\n");
+    return 2;
+  }
+  text = env.fs.read(a.pos[0]);
+  if (text === null) {
+    io.err(`splitwg: cannot read ${a.pos[0]}
+`);
+    return 1;
+  }
+  name = length(a.pos) === 2 ? a.pos[1] : nameFromFile(a.pos[0]);
+  r = parseProviderConf(text, name);
+  if (exists(r, "error")) {
+    if (a.flags.json) {
+      printJson(io, r);
+      return 1;
+    }
+    const errs = r.errors;
+    for (let i = 0; i < length(errs); i++) io.err(`${a.pos[0]}:${errs[i].line ? errs[i].line + ":" : ""} ${errs[i].message}
+`);
+    return 1;
+  }
+  u = r.upstream;
+  env.uci.load("splitwg");
+  if (env.uci.get_all("splitwg", name)) {
+    io.err(`splitwg: a section named "${name}" already exists in /etc/config/splitwg: give another NAME
+`);
+    return 1;
+  }
+  env.uci.set("splitwg", name, "upstream");
+  o = upstreamOptions(u);
+  for (let k in o) env.uci.set("splitwg", name, k, o[k]);
+  if (!env.uci.commit("splitwg")) {
+    io.err("splitwg: cannot commit /etc/config/splitwg\n");
+    return 1;
+  }
+  if (a.flags.json) {
+    printJson(io, { upstream: { ...u, private_key: "(hidden)", preshared_key: u.preshared_key === null ? null : "(hidden)" }, ignored: r.ignored });
+    return 0;
+  }
+  ign = r.ignored;
+  for (let i = 0; i < length(ign); i++) io.err(`${a.pos[0]}:${ign[i].line}: note: ${ign[i].message}
+`);
+  io.out(`added upstream ${name} (endpoint ${u.endpoint}, ${join(", ", u.address)}); run \`splitwg apply\` to use it
+`);
+  return 0;
+};
+cmdPeer = function(env, io, a) {
+let r, c;
+
+  if (length(a.pos) !== 1) {
+    io.err("usage: splitwg peer CLIENT\n");
+    return 2;
+  }
+  r = loadConfig2(env, io);
+  if (!r.config) return 1;
+  c = peerConf(env, r.config, a.pos[0]);
+  if (exists(c, "error")) {
+    io.err(`splitwg: ${c.error.message}
+`);
+    return 1;
+  }
+  if (a.flags.json) printJson(io, c);
+  else io.out(c.conf);
+  return 0;
+};
+runCommand = function(env, argv, io) {
+let a, args;
+
+  a = parseArgs(argv);
+  if (type(a) === "string") {
+    io.err(`splitwg: ${a}
+${USAGE}`);
+    return 2;
+  }
+  args = a;
+  switch (args.cmd) {
+    case "version":
+      io.out(`${VERSION}
+`);
+      return 0;
+    case "check":
+      return cmdCheck(env, io, args);
+    case "plan":
+      return cmdPlan(env, io, args);
+    case "apply":
+      return printApply(io, args, apply(env, { dryRun: args.flags["dry-run"] === true }));
+    case "stop":
+      return printApply(io, args, stop(env));
+    case "status":
+      return cmdStatus(env, io, args);
+    case "stats":
+      return cmdStats(env, io, args);
+    case "explain":
+      return cmdExplain(env, io, args);
+    case "genkey":
+      return cmdGenkey(env, io, args);
+    case "import":
+      return cmdImport(env, io, args);
+    case "peer":
+      return cmdPeer(env, io, args);
+    case "hotplug":
+      if (length(args.pos) !== 2) {
+        io.err("usage: splitwg hotplug ACTION INTERFACE\n");
+        return 2;
+      }
+      hotplug(env, args.pos[0], args.pos[1]);
+      return 0;
+    case "triggers": {
+      const t = triggerInterfaces(env);
+      for (let i = 0; i < length(t); i++) io.out(`${t[i]}
+`);
+      return 0;
+    }
+    case "":
+    case "help":
+      io.out(USAGE);
+      return args.cmd === "" && !args.flags.help ? 2 : 0;
+    default:
+      io.err(`splitwg: unknown command "${args.cmd}"
+${USAGE}`);
+      return 2;
+  }
+};
+// src/router/core.ts
+
+// src/router/realenv.ts
+
+// src/router/env.ts
+PATHS = {
+  nft: "/usr/share/nftables.d/ruleset-post/90-splitwg.nft",
+  state: "/var/run/splitwg",
+  dnsmasqFile: "splitwg.conf",
+  dnsmasqDefaultDir: "/tmp/dnsmasq.d",
+  fw4: "/sbin/fw4",
+  wgShellHandler: "/lib/netifd/proto/wireguard.sh",
+  conntrack: "/usr/sbin/conntrack",
+  ipv6: "/proc/net/if_inet6"
+};
+OWNED_CONFIGS = ["network", "firewall", "dhcp"];
+
+// src/router/realenv.ts
+
+// src/router/sections.ts
+
+// src/router/owned.ts
+OWNED_OPTION = "splitwg_owned";
+
+// src/router/dnsmasq.ts
+
+// src/router/detect.ts
+
+// src/router/nftables.ts
+TABLE = ["inet", "splitwg"];
+STAGED = `${PATHS.state}/next.nft`;
+REPLACE_PATH = `${PATHS.state}/replace.nft`;
+
+// src/router/state.ts
+STATE_FILE = `${PATHS.state}/state.json`;
+LOCK_DIR = `${PATHS.state}/lock`;
+LOCK_STALE = 300;
+
+// src/router/conntrack.ts
+
+// src/router/apply.ts
+NO_CHANGE = { nft: false, dnsmasq: false, network: false, firewall: false, dhcp: false };
+DNSMASQ_STAGED = `${PATHS.state}/next.dnsmasq`;
+
+// src/router/wg.ts
+KEY_RE = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
+
+// src/router/status.ts
+HANDSHAKE_TIMEOUT = 300;
+
+// src/router/conf.ts
+IFACE_KEYS = {
+  privatekey: { opt: "private_key", list: false },
+  address: { opt: "address", list: true },
+  dns: { opt: "dns", list: true },
+  mtu: { opt: "mtu", list: false },
+  // wg-quick only: meaningless for a netifd interface, reported and skipped
+  listenport: null,
+  table: null,
+  fwmark: null,
+  saveconfig: null,
+  preup: null,
+  postup: null,
+  predown: null,
+  postdown: null
+};
+PEER_KEYS = {
+  publickey: { opt: "public_key", list: false },
+  presharedkey: { opt: "preshared_key", list: false },
+  endpoint: { opt: "endpoint", list: false },
+  allowedips: { opt: "allowed_ips", list: true },
+  persistentkeepalive: { opt: "keepalive", list: false }
+};
+
+// src/router/hotplug.ts
+
+// src/router/api.ts
+
+// src/router/command.ts
+USAGE = `usage: splitwg <command> [--json]
+  check                 validate /etc/config/splitwg
+  plan                  show what apply would install (keys hidden)
+  apply [--dry-run]     apply the configuration (a transaction: all or nothing)
+  stop                  remove everything splitwg installed
+  status                upstreams, clients, last apply, warnings
+  stats                 per-rule and per-upstream counters
+  explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"]
+                        which path CLIENT's traffic to DEST takes, and why
+  genkey                a new WireGuard key pair
+  import FILE [NAME]    add a provider's WireGuard .conf as upstream NAME
+  peer CLIENT           the .conf of a road-warrior peer client
+  version
+`;
+VALUE_FLAGS = ["proto", "port", "at"];
+
+SECRET = ["private_key", "preshared_key"];
+
+export {
+  apply,
+  applyPlan,
+  emptyPlan,
+  hotplug,
+  methods,
+  realEnv,
+  runCommand,
+  sectionsFromCursor,
+  stats,
+  status,
+  stop
+};

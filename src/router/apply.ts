@@ -1,0 +1,346 @@
+// Apply as a transaction: validate → compile → check → write → reload only
+// what changed → verify. Every change registers its undo before it is made;
+// on any failure the undos run in reverse, so the previous working state
+// stays in force, and the result says which stage failed and why.
+import type { Plan } from '../core/plan';
+import type { Problem } from '../core/model';
+import type { Env, RunResult } from './env';
+import type { OwnedDiff } from './owned';
+import type { CursorSection } from './sections';
+import type { Platform } from './detect';
+import { VERSION, readConfig, compile, renderUci, nftTransition } from './core';
+import type { SetState } from '../core/transition';
+import { OWNED_CONFIGS, PATHS, failure } from './env';
+import { readConfigSections } from './sections';
+import { ownedSections, diffOwned, writeOwned, reorderOwned, touchedTypes, toUciSection } from './owned';
+import { detect, platformWarnings } from './detect';
+import { stage, load, remove, install, installedText, tableExists, cleanupStaged, replaceFile, REPLACE_PATH } from './nftables';
+import type { Staged } from './nftables';
+import { filePath, writeFile, running } from './dnsmasq';
+import { clientPaths, changedClients, flush } from './conntrack';
+import { hash, readState, writeState, recordFailure, lock, unlock } from './state';
+
+export interface Changed { nft: boolean, dnsmasq: boolean, network: boolean, firewall: boolean, dhcp: boolean }
+
+export interface ApplyError { code: string, message: string, path: string | null }
+
+export interface ApplyResult {
+	ok: boolean;
+	changed: Changed;
+	message: string;
+	actions: string[];          // commands that changed the running system, in order
+	warnings: string[];
+	error?: ApplyError;
+	problems?: Problem[];
+}
+
+export interface ApplyOptions { dryRun?: boolean | null }
+
+const NO_CHANGE: Changed = { nft: false, dnsmasq: false, network: false, firewall: false, dhcp: false };
+const DNSMASQ_STAGED = `${PATHS.state}/next.dnsmasq`;
+
+// The plan of a stopped/disabled splitwg: nothing of ours anywhere.
+export function emptyPlan(): Plan {
+	return { version: VERSION, enabled: false, nft: '', dnsmasq: '', network: [], firewall: [], dhcp: [],
+		marks: { mask: '', direct: '' }, upstreams: [], clients: [], sets: [] };
+}
+
+function errorResult(env: Env, code: string, message: string, path: string | null, warnings: string[], changed?: Changed): ApplyResult {
+	recordFailure(env, message);
+	env.log(`apply failed: ${message}`);
+	return { ok: false, changed: changed ?? NO_CHANGE, message, actions: [], warnings, error: { code, message, path } };
+}
+
+// /etc/config/splitwg → plan → applied. `stop` (and a config with
+// globals.enabled '0') applies the empty plan.
+export function apply(env: Env, opts?: ApplyOptions): ApplyResult {
+	const sections = readConfigSections(env.uci, 'splitwg');
+	const r = readConfig(sections);
+	if (!r.config) {
+		const n = length(r.problems);
+		const msg = `invalid configuration: ${n} problem${n === 1 ? '' : 's'}, first ${r.problems[0].path}: ${r.problems[0].message}`;
+		if (opts?.dryRun) return { ok: false, changed: NO_CHANGE, message: msg, actions: [], warnings: [], error: { code: 'INVALID_CONFIG', message: msg, path: r.problems[0].path }, problems: r.problems };
+		const res = errorResult(env, 'INVALID_CONFIG', msg, r.problems[0].path, []);
+		res.problems = r.problems;
+		return res;
+	}
+	const plan = compile(r.config);
+	const hasDomains = index(plan.dnsmasq, '\nnftset=') >= 0;
+	return applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: hash(renderUci(sections)), hasDomains, ipv6: r.config.globals.ipv6 });
+}
+
+export function stop(env: Env): ApplyResult {
+	return applyPlan(env, emptyPlan(), { dryRun: false, configHash: null, hasDomains: false, ipv6: false });
+}
+
+interface PlanOptions { dryRun?: boolean | null, configHash: string | null, hasDomains: boolean, ipv6: boolean }
+
+// One transaction over the running system.
+interface Tx { env: Env, undo: (() => void)[], actions: string[] }
+
+function exec(tx: Tx, argv: string[]): string | null {
+	push(tx.actions, join(' ', argv));
+	const r: RunResult = tx.env.run(argv);
+	return r.code === 0 ? null : failure(r, argv);
+}
+
+function rollback(tx: Tx): void {
+	for (let i = length(tx.undo) - 1; i >= 0; i--) tx.undo[i]();
+}
+
+function firewallReload(p: Platform): string[] {
+	return p.fw4 ? ['fw4', '-q', 'reload'] : ['/etc/init.d/firewall', 'reload'];
+}
+
+// netifd: a changed interface, rule or route needs `network reload`. A
+// WireGuard peer section changed on its own is not noticed by a reload on
+// releases with the shell protocol handler (≤ 24.10): that interface is
+// restarted with ifup; the ucode handler (25.x) re-syncs peers on renew.
+function networkReloads(d: OwnedDiff, before: CursorSection[], p: Platform, plan: Plan): string[][] {
+	const touched = touchedTypes(d, before);
+	let reload = false;
+	const ifaces: string[] = [];
+	for (let name in touched) {
+		const t = touched[name];
+		if (substr(t, 0, 10) !== 'wireguard_') { reload = true; continue; }
+		const iface = substr(t, 10);
+		const stillThere = length(filter(plan.network, (s) => s.name === iface)) > 0;
+		if (stillThere && !exists(touched, iface) && index(ifaces, iface) < 0) push(ifaces, iface);
+	}
+	const cmds: string[][] = [];
+	if (reload) push(cmds, ['ubus', 'call', 'network', 'reload']);
+	for (let i = 0; i < length(ifaces); i++)
+		push(cmds, p.wgShellHandler ? ['ifup', ifaces[i]] : ['ubus', 'call', `network.interface.${ifaces[i]}`, 'renew']);
+	return cmds;
+}
+
+function describe(c: Changed): string {
+	const names = ['nft', 'dnsmasq', 'network', 'firewall', 'dhcp'];
+	const did = filter(names, (n) => (c as any)[n]);
+	if (!length(did)) return 'no change';
+	return `changed ${join(', ', did)}`;
+}
+
+// What the plan wants next to what the router has.
+interface Survey {
+	platform: Platform;
+	warnings: string[];
+	nftText: string | null;            // null: no table wanted
+	dnsText: string | null;            // null: no entries file wanted
+	diffs: { [cfg: string]: OwnedDiff };
+	before: { [cfg: string]: CursorSection[] };
+	conflicts: string[];
+	oldNft: string | null;
+	hadTable: boolean;
+	oldDns: { [dir: string]: string | null };
+	changed: Changed;
+	sets: SetState[];
+}
+
+function survey(env: Env, plan: Plan, o: PlanOptions): Survey {
+	const platform = detect(env);
+	const nftText = plan.enabled && plan.nft !== '' ? plan.nft : null;
+	const dnsText = plan.enabled && o.hasDomains && platform.nftset ? plan.dnsmasq : null;
+	const diffs: { [cfg: string]: OwnedDiff } = {};
+	const before: { [cfg: string]: CursorSection[] } = {};
+	let conflicts: string[] = [];
+	for (let i = 0; i < length(OWNED_CONFIGS); i++) {
+		const cfg = OWNED_CONFIGS[i];
+		before[cfg] = ownedSections(env.uci, cfg);
+		diffs[cfg] = diffOwned(cfg, env.uci.get_all(cfg) ?? {}, before[cfg], (plan as any)[cfg]);
+		conflicts = [...conflicts, ...diffs[cfg].conflicts];
+	}
+	const oldNft = installedText(env);
+	const hadTable = tableExists(env);
+	const oldDns: { [dir: string]: string | null } = {};
+	let dnsChanged = false;
+	for (let i = 0; i < length(platform.confDirs); i++) {
+		const d = platform.confDirs[i];
+		oldDns[d] = env.fs.read(filePath(d));
+		if (oldDns[d] !== dnsText) dnsChanged = true;
+	}
+	return {
+		platform, warnings: plan.enabled ? platformWarnings(platform, o.hasDomains, o.ipv6) : [],
+		nftText, dnsText, diffs, before, conflicts, oldNft, hadTable, oldDns, sets: plan.sets ?? [],
+		changed: {
+			nft: nftText !== null ? (oldNft !== nftText || !hadTable) : (oldNft !== null || hadTable),
+			dnsmasq: dnsChanged, network: diffs.network.changed, firewall: diffs.firewall.changed, dhcp: diffs.dhcp.changed,
+		},
+	};
+}
+
+// Reasons not to start at all; nothing has been changed yet.
+function refuse(env: Env, s: Survey): ApplyResult | null {
+	// uncommitted `uci set`s in a config we would commit: committing would
+	// apply someone's half-done work along with ours
+	const pending = filter(OWNED_CONFIGS, (cfg) => s.diffs[cfg].changed && length((env.uci.changes(cfg) ?? {})[cfg] ?? []) > 0);
+	if (length(pending))
+		return errorResult(env, 'PENDING_CHANGES', `/etc/config/${pending[0]} has uncommitted changes (uci changes ${pending[0]}): commit or revert them first`, pending[0], s.warnings);
+	const c = s.conflicts, n = length(c);
+	if (n)
+		return errorResult(env, 'CONFLICT', `section${n > 1 ? 's' : ''} ${join(', ', c)} already exist${n > 1 ? '' : 's'} and are not splitwg's (no splitwg_owned '1'); rename or delete ${n > 1 ? 'them' : 'it'}`, c[0], s.warnings);
+	return null;
+}
+
+// `nft -c` and `dnsmasq --test` of what would be installed.
+function check(env: Env, s: Survey): { staged: Staged | null, error: ApplyResult | null } {
+	let staged: Staged | null = null;
+	if (s.nftText !== null && s.changed.nft) {
+		// what the previous plan's sets need (stale ones deleted or flushed),
+		// in the same nft transaction; the installed file stays the plain script
+		const prev = readState(env);
+		staged = stage(env, s.nftText + nftTransition(prev && prev.sets && s.hadTable ? prev.sets : null, s.sets));
+		if (staged.error !== null) return { staged, error: errorResult(env, 'NFT_CHECK', staged.error, 'nft', s.warnings, s.changed) };
+	}
+	if (s.dnsText !== null && s.changed.dnsmasq) {
+		env.fs.write(DNSMASQ_STAGED, s.dnsText);
+		const r = env.run(['dnsmasq', '--test', '-C', DNSMASQ_STAGED]);
+		env.fs.unlink(DNSMASQ_STAGED);
+		if (r.code !== 0) return { staged, error: errorResult(env, 'DNSMASQ_CHECK', failure(r, ['dnsmasq', '--test']), 'dnsmasq', s.warnings, s.changed) };
+	}
+	return { staged, error: null };
+}
+
+interface Failure { where: string, msg: string }
+
+// 1. The table first: it also guards against leaks (marked traffic that
+// would leave by the wrong interface is dropped) while netifd catches up.
+function stepTable(tx: Tx, s: Survey, staged: Staged | null): Failure | null {
+	const env = tx.env;
+	push(tx.undo, () => { restoreTable(env, s.oldNft, s.hadTable); });
+	if (!install(env, s.nftText)) return { where: 'nft', msg: `cannot write ${PATHS.nft}` };
+	if (s.nftText !== null) {
+		push(tx.actions, `nft -f ${PATHS.nft}`);
+		const r = load(env, (staged as Staged).path);
+		return r.code !== 0 ? { where: 'nft', msg: failure(r, ['nft', '-f', PATHS.nft]) } : null;
+	}
+	const e = s.hadTable ? exec(tx, ['nft', 'delete', 'table', 'inet', 'splitwg']) : null;
+	return e ? { where: 'nft', msg: e } : null;
+}
+
+// 2. One config's sections, committed, then the reloads they need.
+function stepConfig(tx: Tx, s: Survey, cfg: string, plan: Plan): Failure | null {
+	const env = tx.env;
+	const d = s.diffs[cfg];
+	const reloads = cfg === 'network' ? networkReloads(d, s.before[cfg], s.platform, plan)
+		: cfg === 'firewall' ? [firewallReload(s.platform)] : [['/etc/init.d/dnsmasq', 'reload']];
+	// undone in reverse: the sections go back, then the same reloads run again
+	push(tx.undo, () => { for (let j = 0; j < length(reloads); j++) env.run(reloads[j]); });
+	push(tx.undo, () => { restoreOwned(env, cfg, s.before[cfg]); });
+	writeOwned(env.uci, d);
+	if (!env.uci.commit(cfg)) return { where: cfg, msg: `cannot commit /etc/config/${cfg}` };
+	for (let j = 0; j < length(reloads); j++) {
+		const e = exec(tx, reloads[j]);
+		if (e) return { where: cfg, msg: e };
+	}
+	return null;
+}
+
+// 3. Our entries in every conf-dir; dnsmasq reads them only on a restart.
+function stepDnsmasq(tx: Tx, s: Survey): Failure | null {
+	const env = tx.env;
+	let restarted = false;
+	push(tx.undo, () => { if (restarted) env.run(['/etc/init.d/dnsmasq', 'restart']); });
+	for (let i = 0; i < length(s.platform.confDirs); i++) {
+		const d = s.platform.confDirs[i];
+		const old = s.oldDns[d];
+		if (old === s.dnsText) continue;
+		push(tx.undo, () => { writeFile(env, d, old); });
+		if (!writeFile(env, d, s.dnsText)) return { where: 'dnsmasq', msg: `cannot write ${filePath(d)}` };
+	}
+	restarted = true;
+	const e = exec(tx, ['/etc/init.d/dnsmasq', 'restart']);
+	return e ? { where: 'dnsmasq', msg: e } : null;
+}
+
+// 4. The result is there.
+function verify(env: Env, s: Survey, dnsWasRunning: boolean): Failure | null {
+	const t = tableExists(env);
+	if (s.nftText !== null && !t) return { where: 'verify', msg: 'table inet splitwg is missing after loading it' };
+	if (s.nftText === null && t) return { where: 'verify', msg: 'table inet splitwg is still there' };
+	if (s.changed.dnsmasq && dnsWasRunning && !running(env)) return { where: 'verify', msg: 'dnsmasq is not running after the restart' };
+	return null;
+}
+
+function run(tx: Tx, s: Survey, plan: Plan, staged: Staged | null): Failure | null {
+	let f: Failure | null = s.changed.nft ? stepTable(tx, s, staged) : null;
+	for (let i = 0; !f && i < length(OWNED_CONFIGS); i++)
+		if (s.diffs[OWNED_CONFIGS[i]].changed) f = stepConfig(tx, s, OWNED_CONFIGS[i], plan);
+	const dnsWasRunning = s.changed.dnsmasq ? running(tx.env) : false;
+	if (!f && s.changed.dnsmasq) f = stepDnsmasq(tx, s);
+	return f ?? verify(tx.env, s, dnsWasRunning);
+}
+
+// 5. Reset the connections of clients whose path changed; the note for the summary.
+function resetConnections(env: Env, s: Survey, plan: Plan): string {
+	if (!s.platform.conntrack) return '';
+	const prev = readState(env);
+	const f = flush(env, changedClients(prev ? prev.clients : null, clientPaths(plan)));
+	if (length(f.skipped)) push(s.warnings, `open connections of ${join(', ', f.skipped)} (MAC/interface clients) keep their old path until they close`);
+	return length(f.flushed) ? `; connections reset for ${join(', ', f.flushed)}` : '';
+}
+
+function summary(plan: Plan, s: Survey, staged: Staged | null, ctNote: string): string {
+	if (!plan.enabled) return `stopped: ${describe(s.changed)}`;
+	const replaced = staged && staged.replace ? '; table re-created (set definitions changed, learned domain addresses dropped)' : '';
+	return `${describe(s.changed)}; ${length(plan.upstreams)} upstream(s), ${length(plan.clients)} client(s)${replaced}${ctNote}`;
+}
+
+export function applyPlan(env: Env, plan: Plan, o: PlanOptions): ApplyResult {
+	const s = survey(env, plan, o);
+	const no = refuse(env, s);
+	if (no) return no;
+	const c = check(env, s);
+	if (c.error || o.dryRun) cleanupStaged(env);
+	if (c.error) return c.error;
+	if (o.dryRun) {
+		const what = describe(s.changed);
+		return { ok: true, changed: s.changed, message: what === 'no change' ? 'dry run: no change' : `dry run: would have ${what}`, actions: [], warnings: s.warnings };
+	}
+	if (!lock(env)) {
+		cleanupStaged(env);
+		return { ok: false, changed: NO_CHANGE, message: 'another apply is running', actions: [], warnings: s.warnings, error: { code: 'BUSY', message: 'another apply is running', path: null } };
+	}
+	const tx: Tx = { env, undo: [], actions: [] };
+	const f = run(tx, s, plan, c.staged);
+	if (f) {
+		rollback(tx);
+		cleanupStaged(env);
+		unlock(env);
+		const res = errorResult(env, 'APPLY_FAILED', `${f.where}: ${f.msg}; previous state restored`, f.where, s.warnings, s.changed);
+		res.actions = tx.actions;
+		return res;
+	}
+	const ctNote = resetConnections(env, s, plan);
+	cleanupStaged(env);
+	const msg = summary(plan, s, c.staged, ctNote);
+	writeState(env, {
+		ok: true, time: env.now(), message: msg, enabled: plan.enabled, config_hash: o.configHash,
+		hashes: {
+			nft: hash(s.nftText ?? ''), dnsmasq: hash(s.dnsText ?? ''),
+			network: hash(renderUci(plan.network)), firewall: hash(renderUci(plan.firewall)), dhcp: hash(renderUci(plan.dhcp)),
+		},
+		clients: clientPaths(plan),
+		sets: s.sets,
+	});
+	unlock(env);
+	env.log(`${plan.enabled ? 'apply' : 'stop'} ok: ${msg}`);
+	return { ok: true, changed: s.changed, message: msg, actions: tx.actions, warnings: s.warnings };
+}
+
+// Back to the table as it was: the old file, loaded in replace mode (the
+// definitions may differ from the ones that failed), or no table at all.
+function restoreTable(env: Env, oldText: string | null, hadTable: boolean): void {
+	install(env, oldText);
+	if (oldText !== null && hadTable) {
+		if (load(env, PATHS.nft).code !== 0 && replaceFile(env, oldText)) load(env, REPLACE_PATH);
+	} else if (!hadTable && tableExists(env)) remove(env);
+}
+
+function restoreOwned(env: Env, cfg: string, sections: CursorSection[]): void {
+	const now = ownedSections(env.uci, cfg);
+	const d = diffOwned(cfg, env.uci.get_all(cfg) ?? {}, now, map(sections, toUciSection));
+	writeOwned(env.uci, d);
+	reorderOwned(env.uci, cfg, sections);
+	env.uci.commit(cfg);
+}

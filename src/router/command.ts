@@ -1,0 +1,266 @@
+// The `splitwg` command (docs/cli.md): argument parsing and human-readable
+// output over the same functions the ubus API uses. Returns the exit code.
+import type { Env } from './env';
+import type { UciSection } from '../core/uci';
+import type { Plan } from '../core/plan';
+import { VERSION, readConfig, compile, renderUci } from './core';
+import { PATHS } from './env';
+import { readConfigSections } from './sections';
+import { apply, stop } from './apply';
+import type { ApplyResult } from './apply';
+import { status, stats } from './status';
+import { genkey } from './wg';
+import { parseProviderConf, peerConf, nameFromFile, upstreamOptions } from './conf';
+import { hotplug, triggerInterfaces } from './hotplug';
+import { methods } from './api';
+
+export interface Io { out(s: string): void, err(s: string): void }
+
+const USAGE = `usage: splitwg <command> [--json]
+  check                 validate /etc/config/splitwg
+  plan                  show what apply would install (keys hidden)
+  apply [--dry-run]     apply the configuration (a transaction: all or nothing)
+  stop                  remove everything splitwg installed
+  status                upstreams, clients, last apply, warnings
+  stats                 per-rule and per-upstream counters
+  explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"]
+                        which path CLIENT's traffic to DEST takes, and why
+  genkey                a new WireGuard key pair
+  import FILE [NAME]    add a provider's WireGuard .conf as upstream NAME
+  peer CLIENT           the .conf of a road-warrior peer client
+  version
+`;
+
+interface Args { cmd: string, pos: string[], flags: { [k: string]: string | boolean } }
+
+const VALUE_FLAGS = ['proto', 'port', 'at'];
+
+export function parseArgs(argv: string[]): Args | string {
+	const a: Args = { cmd: '', pos: [], flags: {} };
+	for (let i = 0; i < length(argv); i++) {
+		const w = argv[i];
+		if (substr(w, 0, 2) === '--') {
+			const name = substr(w, 2);
+			if (index(VALUE_FLAGS, name) >= 0) {
+				if (i + 1 >= length(argv)) return `--${name} needs a value`;
+				a.flags[name] = argv[++i];
+			} else if (index(['json', 'dry-run', 'help'], name) >= 0) a.flags[name] = true;
+			else return `unknown option ${w}`;
+		} else if (a.cmd === '') a.cmd = w;
+		else push(a.pos, w);
+	}
+	return a;
+}
+
+function printJson(io: Io, v: any): void {
+	io.out(sprintf('%.J\n', v));
+}
+
+export function fmtAge(s: number | null): string {
+	if (s === null) return 'never';
+	if (s < 120) return `${s}s ago`;
+	if (s < 7200) return `${int(s / 60)}m ago`;
+	if (s < 172800) return `${int(s / 3600)}h ago`;
+	return `${int(s / 86400)}d ago`;
+}
+
+export function fmtBytes(n: number): string {
+	const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+	let i = 0, v = n, frac = 0;
+	while (v >= 1024 && i < 4) { frac = int(((v % 1024) * 10) / 1024); v = int(v / 1024); i++; }
+	return i === 0 ? `${v} B` : `${v}.${frac} ${units[i]}`;
+}
+
+function fmtTime(t: number): string {
+	const tm = localtime(t);
+	return sprintf('%04d-%02d-%02d %02d:%02d:%02d', tm.year, tm.mon, tm.mday, tm.hour, tm.min, tm.sec);
+}
+
+function pad(s: string, n: number): string {
+	return sprintf(`%-${n}s`, s);
+}
+
+// Keys never go to a terminal or a script by way of plan.
+const SECRET = ['private_key', 'preshared_key'];
+
+function redact(secs: UciSection[]): UciSection[] {
+	return map(secs, (s) => {
+		const o: { [k: string]: any } = {};
+		for (let k in s.options) o[k] = index(SECRET, k) >= 0 ? '(hidden)' : s.options[k];
+		return { type: s.type, name: s.name, anonymous: s.anonymous, options: o };
+	});
+}
+
+function redactedPlan(p: Plan): Plan {
+	return { ...p, network: redact(p.network), firewall: redact(p.firewall), dhcp: redact(p.dhcp) };
+}
+
+function loadConfig(env: Env, io: Io) {
+	const r = readConfig(readConfigSections(env.uci, 'splitwg'));
+	if (!r.config) {
+		for (let i = 0; i < length(r.problems); i++) io.err(`${r.problems[i].path}: ${r.problems[i].message}\n`);
+		io.err(`splitwg: the configuration has ${length(r.problems)} problem(s)\n`);
+	}
+	return r;
+}
+
+function cmdCheck(env: Env, io: Io, a: Args): number {
+	const r = readConfig(readConfigSections(env.uci, 'splitwg'));
+	if (a.flags.json) { printJson(io, { valid: r.config !== null, problems: r.problems }); return r.config ? 0 : 1; }
+	if (!r.config) { loadConfig(env, io); return 1; }
+	io.out(`configuration ok: ${length(r.config.upstreams)} upstream(s), ${length(r.config.clients)} client(s)${r.config.globals.enabled ? '' : ' (disabled: apply removes everything)'}\n`);
+	return 0;
+}
+
+function cmdPlan(env: Env, io: Io, a: Args): number {
+	const r = loadConfig(env, io);
+	if (!r.config) return 1;
+	const p = redactedPlan(compile(r.config));
+	if (a.flags.json) { printJson(io, p); return 0; }
+	if (!p.enabled) { io.out('# splitwg is disabled (globals.enabled 0): apply removes everything splitwg installed\n'); return 0; }
+	io.out(`# splitwg ${VERSION} plan: ${length(p.upstreams)} upstream(s), ${length(p.clients)} client(s), mark mask ${p.marks.mask}\n\n`);
+	io.out(`# ===== ${PATHS.nft}\n${p.nft}\n`);
+	io.out(`# ===== <dnsmasq conf-dir>/${PATHS.dnsmasqFile}\n${p.dnsmasq}\n`);
+	io.out(`# ===== /etc/config/network: sections owned by splitwg (keys hidden)\n${renderUci(p.network)}`);
+	io.out(`# ===== /etc/config/firewall: sections owned by splitwg\n${renderUci(p.firewall)}`);
+	return 0;
+}
+
+function printApply(io: Io, a: Args, r: ApplyResult): number {
+	if (a.flags.json) { printJson(io, r); return r.ok ? 0 : 1; }
+	if (r.ok) io.out(`${r.message}\n`);
+	else {
+		io.err(`splitwg: ${r.message}\n`);
+		for (let i = 0; i < length(r.problems ?? []); i++) io.err(`  ${(r.problems as any[])[i].path}: ${(r.problems as any[])[i].message}\n`);
+	}
+	for (let i = 0; i < length(r.warnings); i++) io.err(`warning: ${r.warnings[i]}\n`);
+	return r.ok ? 0 : 1;
+}
+
+function cmdStatus(env: Env, io: Io, a: Args): number {
+	const s = status(env);
+	if (a.flags.json) { printJson(io, s); return 0; }
+	io.out(`splitwg ${s.version}: ${s.enabled ? 'enabled' : 'disabled'}${s.pending ? ' (configuration changed since the last apply: run splitwg apply)' : ''}\n`);
+	const la = s.last_apply;
+	io.out(la ? `last apply: ${fmtTime(la.time)} ${la.ok ? 'ok' : 'FAILED'}: ${la.message}\n` : 'last apply: none since boot\n');
+	if (length(s.upstreams)) io.out('upstreams:\n');
+	for (let i = 0; i < length(s.upstreams); i++) {
+		const u = s.upstreams[i];
+		const state = !u.enabled ? 'disabled' : !u.up ? 'DOWN' : u.healthy ? 'up' : 'up, STALE';
+		io.out(`  ${pad(u.name, 12)} ${pad(u.iface, 15)} ${pad(state, 10)} handshake ${pad(fmtAge(u.handshake_age), 10)} rx ${fmtBytes(u.rx)}  tx ${fmtBytes(u.tx)}\n`);
+	}
+	if (length(s.clients)) io.out('clients (new connections by path):\n');
+	for (let i = 0; i < length(s.clients); i++) {
+		const c = s.clients[i];
+		const hs = c.kind === 'peer' ? `  handshake ${fmtAge(c.handshake_age)}` : '';
+		io.out(`  ${pad(c.name, 12)} ${pad(c.kind, 7)} ${c.enabled ? '' : '(disabled) '}direct ${c.counters.direct}  proxy ${c.counters.proxy}  block ${c.counters.block}${hs}\n`);
+	}
+	for (let i = 0; i < length(s.warnings); i++) io.out(`warning: ${s.warnings[i]}\n`);
+	return 0;
+}
+
+function cmdStats(env: Env, io: Io, a: Args): number {
+	const s = stats(env);
+	if (a.flags.json) { printJson(io, s); return 0; }
+	for (let i = 0; i < length(s.clients); i++) {
+		const c = s.clients[i];
+		io.out(`client ${c.name}\n`);
+		for (let j = 0; j < length(c.rules); j++) io.out(`  ${pad(c.rules[j].rule, 32)} ${c.rules[j].packets} pkts\n`);
+		io.out(`  ${pad('default', 32)} ${c.default.packets} pkts\n`);
+	}
+	for (let i = 0; i < length(s.upstreams); i++) io.out(`upstream ${pad(s.upstreams[i].name, 12)} ${s.upstreams[i].packets} new connections\n`);
+	io.out(`dropped: leak guard ${s.dropped.leak}, DoT/DoQ ${s.dropped.dot}; DNS queries hijacked ${s.dns_hijacked}\n`);
+	return 0;
+}
+
+function cmdExplain(env: Env, io: Io, a: Args): number {
+	if (length(a.pos) !== 2) { io.err('usage: splitwg explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"]\n'); return 2; }
+	const port = a.flags.port;
+	if (port !== undefined && !match(`${port}`, /^[0-9]+$/)) { io.err(`splitwg: --port ${port} is not a number\n`); return 2; }
+	// the same code path as ubus explain (argument checks, interfaces that are down)
+	const x = methods(() => env).explain.call({ args: {
+		client: a.pos[0], destination: a.pos[1], proto: a.flags.proto ?? null,
+		port: port !== undefined ? int(`${port}`) : null, at: a.flags.at ?? null,
+	} });
+	if (a.flags.json) { printJson(io, x); return exists(x, 'error') ? 1 : 0; }
+	if (exists(x, 'error')) { io.err(`splitwg: ${x.error.message}\n`); return 1; }
+	const via = x.action === 'proxy' ? ` via ${x.upstream} (${x.iface}, mark ${x.mark})` : x.action === 'direct' && x.mark ? ` (mark ${x.mark})` : '';
+	io.out(`${x.client} → ${a.pos[1]}: ${x.action}${via}\n  rule: ${x.rule ?? 'client default'}\n  why: ${x.reason}\n`);
+	return 0;
+}
+
+function cmdGenkey(env: Env, io: Io, a: Args): number {
+	const k = genkey(env);
+	if (exists(k, 'error')) { io.err(`splitwg: ${(k as any).error}\n`); return 1; }
+	const kp = k as { private_key: string, public_key: string };
+	if (a.flags.json) printJson(io, kp);
+	else io.out(`private_key ${kp.private_key}\npublic_key ${kp.public_key}\n`);
+	return 0;
+}
+
+function cmdImport(env: Env, io: Io, a: Args): number {
+	if (length(a.pos) < 1 || length(a.pos) > 2) { io.err('usage: splitwg import FILE [NAME]\n'); return 2; }
+	const text = env.fs.read(a.pos[0]);
+	if (text === null) { io.err(`splitwg: cannot read ${a.pos[0]}\n`); return 1; }
+	const name = length(a.pos) === 2 ? a.pos[1] : nameFromFile(a.pos[0]);
+	const r = parseProviderConf(text, name);
+	if (exists(r, 'error')) {
+		if (a.flags.json) { printJson(io, r); return 1; }
+		const errs: any[] = (r as any).errors;
+		for (let i = 0; i < length(errs); i++) io.err(`${a.pos[0]}:${errs[i].line ? errs[i].line + ':' : ''} ${errs[i].message}\n`);
+		return 1;
+	}
+	const u = (r as any).upstream;
+	env.uci.load('splitwg');
+	if (env.uci.get_all('splitwg', name)) { io.err(`splitwg: a section named "${name}" already exists in /etc/config/splitwg: give another NAME\n`); return 1; }
+	env.uci.set('splitwg', name, 'upstream');
+	const o = upstreamOptions(u);
+	for (let k in o) env.uci.set('splitwg', name, k, o[k]);
+	if (!env.uci.commit('splitwg')) { io.err('splitwg: cannot commit /etc/config/splitwg\n'); return 1; }
+	if (a.flags.json) { printJson(io, { upstream: { ...u, private_key: '(hidden)', preshared_key: u.preshared_key === null ? null : '(hidden)' }, ignored: (r as any).ignored }); return 0; }
+	const ign: any[] = (r as any).ignored;
+	for (let i = 0; i < length(ign); i++) io.err(`${a.pos[0]}:${ign[i].line}: note: ${ign[i].message}\n`);
+	io.out(`added upstream ${name} (endpoint ${u.endpoint}, ${join(', ', u.address)}); run \`splitwg apply\` to use it\n`);
+	return 0;
+}
+
+function cmdPeer(env: Env, io: Io, a: Args): number {
+	if (length(a.pos) !== 1) { io.err('usage: splitwg peer CLIENT\n'); return 2; }
+	const r = loadConfig(env, io);
+	if (!r.config) return 1;
+	const c = peerConf(env, r.config, a.pos[0]);
+	if (exists(c, 'error')) { io.err(`splitwg: ${(c as any).error.message}\n`); return 1; }
+	if (a.flags.json) printJson(io, c);
+	else io.out((c as any).conf);
+	return 0;
+}
+
+export function runCommand(env: Env, argv: string[], io: Io): number {
+	const a = parseArgs(argv);
+	if (type(a) === 'string') { io.err(`splitwg: ${a}\n${USAGE}`); return 2; }
+	const args = a as Args;
+	switch (args.cmd) {
+	case 'version': io.out(`${VERSION}\n`); return 0;
+	case 'check': return cmdCheck(env, io, args);
+	case 'plan': return cmdPlan(env, io, args);
+	case 'apply': return printApply(io, args, apply(env, { dryRun: args.flags['dry-run'] === true }));
+	case 'stop': return printApply(io, args, stop(env));
+	case 'status': return cmdStatus(env, io, args);
+	case 'stats': return cmdStats(env, io, args);
+	case 'explain': return cmdExplain(env, io, args);
+	case 'genkey': return cmdGenkey(env, io, args);
+	case 'import': return cmdImport(env, io, args);
+	case 'peer': return cmdPeer(env, io, args);
+	case 'hotplug':
+		if (length(args.pos) !== 2) { io.err('usage: splitwg hotplug ACTION INTERFACE\n'); return 2; }
+		hotplug(env, args.pos[0], args.pos[1]);
+		return 0;
+	case 'triggers': {
+		const t = triggerInterfaces(env);
+		for (let i = 0; i < length(t); i++) io.out(`${t[i]}\n`);
+		return 0;
+	}
+	case '': case 'help': io.out(USAGE); return args.cmd === '' && !args.flags.help ? 2 : 0;
+	default: io.err(`splitwg: unknown command "${args.cmd}"\n${USAGE}`); return 2;
+	}
+}

@@ -1,0 +1,207 @@
+// WireGuard .conf files: a provider's (wg-quick format) becomes an upstream;
+// a road-warrior peer client gets its own, for download and QR code.
+// Values are validated by the core (readConfig on the upstream section the
+// file turns into), so an imported upstream is exactly as valid as a typed one.
+import type { Config } from '../core/model';
+import type { Env } from './env';
+import { VERSION, readConfig } from './core';
+import { pubkey } from './wg';
+
+export interface LineError { line: number, message: string }
+
+export interface ImportedUpstream {
+	name: string;
+	private_key: string;
+	address: string[];
+	public_key: string;
+	preshared_key: string | null;
+	endpoint: string;
+	allowed_ips: string[];
+	mtu: number | null;
+	keepalive: number | null;
+	dns: string[];
+}
+
+export type ImportResult = { upstream: ImportedUpstream, ignored: LineError[] }
+	| { error: { code: string, message: string, path: string | null }, errors: LineError[] };
+
+// wg-quick keys we understand → upstream option; `list` ones may repeat and
+// hold comma-separated values.
+const IFACE_KEYS: { [k: string]: { opt: string, list: boolean } | null } = {
+	privatekey: { opt: 'private_key', list: false },
+	address: { opt: 'address', list: true },
+	dns: { opt: 'dns', list: true },
+	mtu: { opt: 'mtu', list: false },
+	// wg-quick only: meaningless for a netifd interface, reported and skipped
+	listenport: null, table: null, fwmark: null, saveconfig: null,
+	preup: null, postup: null, predown: null, postdown: null,
+};
+const PEER_KEYS: { [k: string]: { opt: string, list: boolean } } = {
+	publickey: { opt: 'public_key', list: false },
+	presharedkey: { opt: 'preshared_key', list: false },
+	endpoint: { opt: 'endpoint', list: false },
+	allowedips: { opt: 'allowed_ips', list: true },
+	persistentkeepalive: { opt: 'keepalive', list: false },
+};
+
+// A file name → an upstream name: letters, digits, _; a letter first; ≤ 12.
+export function nameFromFile(path: string): string {
+	let base = path;
+	const slash = rindex(base, '/');
+	if (slash >= 0) base = substr(base, slash + 1);
+	const dot = rindex(base, '.');
+	if (dot > 0) base = substr(base, 0, dot);
+	base = replace(lc(base), /[^a-z0-9_]/g, '_');
+	if (!match(base, /^[a-z]/)) base = `u_${base}`;
+	return substr(base, 0, 12);
+}
+
+function stripComment(line: string): string {
+	const i = index(line, '#');
+	return trim(i >= 0 ? substr(line, 0, i) : line);
+}
+
+function isIp(v: string): boolean {
+	return iptoarr(v) !== null;
+}
+
+export function parseProviderConf(text: string, name: string): ImportResult {
+	const errors: LineError[] = [];
+	const ignored: LineError[] = [];
+	const opts: { [k: string]: string | string[] } = {};
+	const where: { [k: string]: number[] } = {};   // option → line of each value
+	let section = '';
+	let peers = 0, ifaces = 0;
+	const lines = split(replace(text, /\r/g, ''), '\n');
+	const add = (opt: string, v: string, ln: number, list: boolean) => {
+		where[opt] = where[opt] ?? [];
+		if (list) {
+			opts[opt] = [...((opts[opt] as string[] | null) ?? []), v];
+			push(where[opt], ln);
+		} else if (exists(opts, opt)) push(errors, { line: ln, message: `${opt} given twice` });
+		else { opts[opt] = v; push(where[opt], ln); }
+	};
+	for (let i = 0; i < length(lines); i++) {
+		const ln = i + 1;
+		const l = stripComment(lines[i]);
+		if (l === '') continue;
+		const hdr = match(l, /^\[([A-Za-z]+)\]$/) as string[] | null;
+		if (hdr) {
+			section = lc(hdr[1]);
+			if (section === 'peer') peers++;
+			else if (section === 'interface') ifaces++;
+			else push(errors, { line: ln, message: `unknown section [${hdr[1]}] (expected [Interface] or [Peer])` });
+			if (peers > 1 && section === 'peer') push(errors, { line: ln, message: 'a second [Peer]: an upstream is one tunnel to one server' });
+			if (ifaces > 1 && section === 'interface') push(errors, { line: ln, message: 'a second [Interface]' });
+			continue;
+		}
+		const eq = index(l, '=');
+		if (eq <= 0) { push(errors, { line: ln, message: 'expected "Key = Value" or a [Section]' }); continue; }
+		const key = trim(substr(l, 0, eq)), val = trim(substr(l, eq + 1));
+		const k = lc(key);
+		if (section === '') { push(errors, { line: ln, message: `${key} outside [Interface]/[Peer]` }); continue; }
+		const table = section === 'interface' ? IFACE_KEYS : PEER_KEYS;
+		if (!exists(table, k)) { push(errors, { line: ln, message: `unknown key ${key} in [${section === 'interface' ? 'Interface' : 'Peer'}]` }); continue; }
+		const spec = table[k];
+		if (spec === null) { push(ignored, { line: ln, message: `${key} is for wg-quick and is ignored` }); continue; }
+		if (val === '') { push(errors, { line: ln, message: `${key} has no value` }); continue; }
+		if (spec.list) {
+			const parts = filter(map(split(val, ','), (p: string) => trim(p)), (p: string) => p !== '');
+			for (let j = 0; j < length(parts); j++) {
+				// DNS may also list search domains (wg-quick): not ours to use
+				if (spec.opt === 'dns' && !isIp(parts[j])) { push(ignored, { line: ln, message: `DNS search domain ${parts[j]} is ignored` }); continue; }
+				add(spec.opt, parts[j], ln, true);
+			}
+		} else add(spec.opt, val, ln, false);
+	}
+	if (!ifaces) push(errors, { line: 0, message: 'no [Interface] section' });
+	if (!peers) push(errors, { line: 0, message: 'no [Peer] section' });
+	const required = [['private_key', 'PrivateKey'], ['address', 'Address'], ['public_key', 'PublicKey'], ['endpoint', 'Endpoint']];
+	for (let i = 0; i < length(required); i++)
+		if (!exists(opts, required[i][0]) && ifaces && peers) push(errors, { line: 0, message: `${required[i][1]} is missing` });
+
+	// the core judges every value given, exactly as for a typed-in upstream
+	const r = readConfig([{ type: 'upstream', name, anonymous: false, options: opts }]);
+	const reported: { [opt: string]: boolean } = {};
+	for (let i = 0; i < length(r.problems); i++) {
+		const p = r.problems[i];
+		const m = match(p.path, /^upstream\.[A-Za-z0-9_]+\.([a-z_]+)(\[([0-9]+)\])?$/) as string[] | null;
+		// missing options were reported above; "is required" after "is not
+		// a key": one message per bad value is enough
+		if (m && (!exists(where, m[1]) || (!m[2] && reported[m[1]]))) continue;
+		if (m) reported[m[1]] = true;
+		let line = 0;
+		if (m && where[m[1]]) line = where[m[1]][m[3] ? int(m[3]) : 0] ?? where[m[1]][0];
+		push(errors, { line, message: m ? p.message : `name: ${p.message}` });
+	}
+	if (length(errors)) return importError(errors);
+	const u = (r.config as Config).upstreams[0];
+	return {
+		upstream: {
+			name, private_key: u.privateKey, address: u.addresses, public_key: u.publicKey, preshared_key: u.presharedKey,
+			endpoint: opts.endpoint as string, allowed_ips: u.allowedIps, mtu: u.mtu, keepalive: u.keepalive, dns: u.dns,
+		},
+		ignored,
+	};
+}
+
+function importError(errors: LineError[]): ImportResult {
+	const sorted = sort(errors, (a: LineError, b: LineError) => a.line - b.line);
+	const e = sorted[0];
+	return {
+		error: { code: 'PARSE_ERROR', message: `${length(errors)} error(s); ${e.line ? 'line ' + e.line : 'file'}: ${e.message}`, path: e.line ? `line ${e.line}` : null },
+		errors: sorted,
+	};
+}
+
+// The upstream's UCI options, as `config upstream NAME` holds them.
+export function upstreamOptions(u: ImportedUpstream): { [k: string]: string | string[] } {
+	const o: { [k: string]: string | string[] } = {
+		private_key: u.private_key, address: u.address, public_key: u.public_key, endpoint: u.endpoint, allowed_ips: u.allowed_ips,
+	};
+	if (u.preshared_key !== null) o.preshared_key = u.preshared_key;
+	if (u.mtu !== null) o.mtu = `${u.mtu}`;
+	if (u.keepalive !== null) o.keepalive = `${u.keepalive}`;
+	if (length(u.dns)) o.dns = u.dns;
+	return o;
+}
+
+export type PeerConfResult = { conf: string, complete: boolean } | { error: { code: string, message: string, path: string | null } };
+
+function hostPrefix(text: string, family: number, len: number): string {
+	return (family === 4 && len === 32) || (family === 6 && len === 128) ? `${text}/${len}` : text;
+}
+
+// The .conf a road-warrior device imports: all its traffic to the router,
+// which then splits it by the client's rules.
+export function peerConf(env: Env, cfg: Config, clientName: string): PeerConfResult {
+	const cs = filter(cfg.clients, (c) => c.name === clientName);
+	if (!length(cs)) return { error: { code: 'NOT_FOUND', message: `unknown client "${clientName}"`, path: 'client' } };
+	const c = cs[0];
+	if (c.kind !== 'peer') return { error: { code: 'NOT_A_PEER', message: `client ${c.name} is a LAN device, not a WireGuard peer`, path: 'client' } };
+	const srv = cfg.server;
+	if (!srv || !srv.enabled) return { error: { code: 'NO_SERVER', message: 'the server section is missing or disabled', path: 'server' } };
+	if (srv.endpoint === null) return { error: { code: 'NO_ENDPOINT', message: 'server.endpoint is not set (the host:port devices reach the router at)', path: 'server.endpoint' } };
+	const spub = pubkey(env, srv.privateKey);
+	if (type(spub) !== 'string') return { error: { code: 'COMMAND_FAILED', message: (spub as { error: string }).error, path: 'server.private_key' } };
+	const ipv6 = cfg.globals.ipv6;
+	const addrs = map([...c.src4, ...(ipv6 ? c.src6 : [])], (p) => hostPrefix(p.text, p.family, p.len));
+	let dns = srv.dns;
+	if (!length(dns)) {
+		// the router's own tunnel address: its dnsmasq answers there
+		for (let i = 0; i < length(srv.addresses); i++) {
+			const a = split(srv.addresses[i], '/')[0];
+			if (index(a, ':') < 0) { dns = [a]; break; }
+		}
+	}
+	const lines = [`# splitwg ${VERSION}: WireGuard peer "${c.name}"`, '[Interface]'];
+	if (c.privateKey !== null) push(lines, `PrivateKey = ${c.privateKey}`);
+	else push(lines, '# PrivateKey is not stored on the router: add the key generated on this device', 'PrivateKey = ');
+	push(lines, `Address = ${join(', ', addrs)}`);
+	if (length(dns)) push(lines, `DNS = ${join(', ', dns)}`);
+	if (srv.mtu !== null) push(lines, `MTU = ${srv.mtu}`);
+	push(lines, '', '[Peer]', `PublicKey = ${spub}`);
+	if (c.presharedKey !== null) push(lines, `PresharedKey = ${c.presharedKey}`);
+	push(lines, `Endpoint = ${srv.endpoint}`, `AllowedIPs = ${ipv6 ? '0.0.0.0/0, ::/0' : '0.0.0.0/0'}`, 'PersistentKeepalive = 25');
+	return { conf: join('\n', lines) + '\n', complete: c.privateKey !== null };
+}

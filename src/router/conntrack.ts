@@ -1,0 +1,89 @@
+// A connection keeps the path it was classified with (its conntrack mark).
+// When a client's rules change, its open connections are dropped from
+// conntrack so they are classified again under the new rules.
+import type { Plan } from '../core/plan';
+import type { Env } from './env';
+import type { ClientPath } from './state';
+import { hash } from './state';
+import { parsePrefix } from './core';
+
+// The text of one block (`\tchain x {` … `\n\t}`) of the rendered table,
+// "" when absent.
+function block(nft: string, head: string): string {
+	const start = index(nft, head);
+	if (start < 0) return '';
+	const rest = substr(nft, start);
+	const end = index(rest, '\n\t}');
+	return end < 0 ? rest : substr(rest, 0, end);
+}
+
+// The marks line lists every mark value: if it changes, a stored ct mark may
+// now mean another upstream, so every client counts as changed.
+function marksLine(nft: string): string {
+	const i = index(nft, '\t# marks ');
+	if (i < 0) return '';
+	const rest = substr(nft, i);
+	const e = index(rest, '\n');
+	return e < 0 ? rest : substr(rest, 0, e);
+}
+
+// Everything that decides a client's path: its chain, what fills the sets
+// the chain matches (their addresses, or the domains dnsmasq feeds into
+// them: plan.sets) and the mark values.
+function signature(plan: Plan, chain: string, marks: string): string {
+	const text = block(plan.nft, `\tchain ${chain} {`);
+	let sig = `${marks}\n${text}`;
+	const refs = match(text, /@[A-Za-z0-9_]+/g) as string[][] | null;
+	const keys: { [n: string]: string } = {};
+	for (let i = 0; i < length(plan.sets ?? []); i++) keys[plan.sets[i].name] = plan.sets[i].key;
+	const seen: { [n: string]: boolean } = {};
+	for (let i = 0; i < length(refs ?? []); i++) {
+		const set = substr((refs as string[][])[i][0], 1);
+		if (seen[set]) continue;
+		seen[set] = true;
+		sig += `\n${set}: ${keys[set] ?? ''}`;
+	}
+	return sig;
+}
+
+export function clientPaths(plan: Plan): { [name: string]: ClientPath } {
+	const out: { [name: string]: ClientPath } = {};
+	const marks = marksLine(plan.nft);
+	for (let i = 0; i < length(plan.clients); i++) {
+		const c = plan.clients[i];
+		out[c.name] = { sig: hash(signature(plan, c.chain, marks)), sources: c.sources };
+	}
+	return out;
+}
+
+// Clients whose classification differs between two applies (including
+// added and removed ones), with the sources to flush.
+export function changedClients(before: { [n: string]: ClientPath } | null, after: { [n: string]: ClientPath }): { [n: string]: string[] } {
+	const out: { [n: string]: string[] } = {};
+	if (before === null) return out;      // nothing known to be classified before
+	for (let n in after)
+		if (!before[n] || before[n].sig !== after[n].sig) out[n] = after[n].sources;
+	for (let n in before)
+		if (!after[n]) out[n] = before[n].sources;
+	return out;
+}
+
+// Addresses and prefixes can be flushed by source; MAC and interface
+// clients cannot (conntrack does not record them) and are reported.
+export function flush(env: Env, changed: { [n: string]: string[] }): { flushed: string[], skipped: string[] } {
+	const r = { flushed: [] as string[], skipped: [] as string[] };
+	for (let n in changed) {
+		const srcs = changed[n];
+		let any = false, other = false;
+		for (let i = 0; i < length(srcs); i++) {
+			const p = parsePrefix(srcs[i]);
+			if (type(p) !== 'object') { other = true; continue; }
+			const fam = (p as { family: number }).family === 4 ? 'ipv4' : 'ipv6';
+			env.run(['conntrack', '-D', '-f', fam, '-s', srcs[i]]);
+			any = true;
+		}
+		if (any) push(r.flushed, n);
+		if (other) push(r.skipped, n);
+	}
+	return r;
+}

@@ -1,0 +1,57 @@
+// What this router has, and what it means for splitwg. Detected on every
+// apply and status (cheap: file tests, one `dnsmasq --version`).
+import type { Env } from './env';
+import { PATHS } from './env';
+import { confDirs, hasNftset } from './dnsmasq';
+
+export interface Platform {
+	fw4: boolean;
+	dnsmasq: boolean;            // a dnsmasq binary answers --version
+	nftset: boolean;             // … and was built with nftset (dnsmasq-full)
+	confDirs: string[];
+	flowOffloading: boolean;
+	flowOffloadingHw: boolean;
+	ipv6: boolean;               // the kernel has IPv6
+	conntrack: boolean;          // conntrack-tools, to flush changed clients' connections
+	wgShellHandler: boolean;     // ≤ 24.10: peers are read only when the interface comes up
+}
+
+function firstSectionOfType(env: Env, config: string, t: string): { [k: string]: any } | null {
+	env.uci.load(config);
+	const all = env.uci.get_all(config) ?? {};
+	let best: { [k: string]: any } | null = null;
+	for (let name in all)
+		if (all[name]['.type'] === t && (best === null || all[name]['.index'] < best['.index'])) best = all[name];
+	return best;
+}
+
+export function detect(env: Env): Platform {
+	const v = env.run(['dnsmasq', '--version']);
+	const defaults = firstSectionOfType(env, 'firewall', 'defaults') ?? {};
+	return {
+		fw4: env.fs.exists(PATHS.fw4),
+		dnsmasq: v.code === 0,
+		nftset: v.code === 0 && hasNftset(v.stdout),
+		confDirs: confDirs(env),
+		flowOffloading: defaults.flow_offloading === '1',
+		flowOffloadingHw: defaults.flow_offloading === '1' && defaults.flow_offloading_hw === '1',
+		ipv6: env.fs.exists(PATHS.ipv6),
+		conntrack: env.fs.exists(PATHS.conntrack),
+		wgShellHandler: env.fs.exists(PATHS.wgShellHandler),
+	};
+}
+
+// `needsDomains`: the config has domain rules (only they need nftset);
+// `wantsIpv6`: globals.ipv6.
+export function platformWarnings(p: Platform, needsDomains: boolean, wantsIpv6: boolean): string[] {
+	const w: string[] = [];
+	if (!p.fw4) push(w, 'fw4 not found: the splitwg table is not re-created by firewall reloads (OpenWrt 22.03 or later with firewall4 is needed)');
+	if (!p.dnsmasq) push(w, 'dnsmasq not found: domain rules and DNS hijack need dnsmasq');
+	else if (!p.nftset && needsDomains) push(w, 'dnsmasq lacks nftset: domain rules have no effect (install dnsmasq-full)');
+	if (p.dnsmasq && !length(p.confDirs) && needsDomains) push(w, 'no dnsmasq instance in /etc/config/dhcp: domain rules have no effect');
+	if (p.flowOffloadingHw) push(w, 'hardware flow offloading is on: offloaded connections may bypass split tunnelling (turn it off in Network → Firewall)');
+	else if (p.flowOffloading) push(w, 'software flow offloading is on: offloaded connections may bypass split tunnelling');
+	if (wantsIpv6 && !p.ipv6) push(w, 'globals.ipv6 is on but the kernel has no IPv6');
+	if (!p.conntrack) push(w, 'conntrack (conntrack-tools) not installed: open connections keep their old path after a rule change until they close');
+	return w;
+}

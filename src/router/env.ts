@@ -1,0 +1,82 @@
+// Every effect the router logic has goes through one small Env, so the same
+// code runs under ucode on a router (realenv.ts builds it from the fs, uci
+// and ubus modules) and under Node in tests (an in-memory UCI store and a
+// recording command runner), or in the lab (real nft/dnsmasq, no netifd).
+
+export interface RunResult { code: number, stdout: string, stderr: string }
+
+// The part of ucode's uci cursor we use; an in-memory store implements the
+// same calls. Sections come back as cursor objects: options plus
+// `.type`, `.name`, `.anonymous`, `.index`.
+export interface UciStore {
+	load(config: string): any;
+	unload(config: string): any;
+	get_all(config: string, section?: string): { [k: string]: any } | null;
+	set(config: string, section: string, optionOrType: string, value?: string | string[]): any;
+	delete(config: string, section: string, option?: string): any;
+	reorder(config: string, section: string, index: number): any;
+	commit(config: string): any;
+	revert(config: string): any;
+	// changes not yet committed: { [config]: [[op, section, …], …] } or {}
+	changes(config: string): { [config: string]: any[] } | null;
+}
+
+export interface Fs {
+	read(path: string): string | null;
+	write(path: string, data: string): boolean;   // creates or replaces
+	exists(path: string): boolean;
+	unlink(path: string): boolean;
+	mkdir(path: string): boolean;                 // one directory; false if it exists or fails
+	rmdir(path: string): boolean;
+	mkdirp(path: string): boolean;                // with parents; true if it exists afterwards
+	rename(from: string, to: string): boolean;
+}
+
+export interface Env {
+	uci: UciStore;
+	fs: Fs;
+	// argv[0] is looked up in PATH; `input` is fed to stdin (a key for `wg pubkey`)
+	run(argv: string[], input?: string): RunResult;
+	// a synchronous ubus call; null when the object/method is missing or fails
+	ubus(object: string, method: string, args?: { [k: string]: any }): any;
+	log(msg: string): void;      // one syslog line (logger -t splitwg); never pass a key
+	now(): number;               // seconds since the epoch
+}
+
+// Where things live on the router.
+export const PATHS = {
+	nft: '/usr/share/nftables.d/ruleset-post/90-splitwg.nft',
+	state: '/var/run/splitwg',
+	dnsmasqFile: 'splitwg.conf',
+	dnsmasqDefaultDir: '/tmp/dnsmasq.d',
+	fw4: '/sbin/fw4',
+	wgShellHandler: '/lib/netifd/proto/wireguard.sh',
+	conntrack: '/usr/sbin/conntrack',
+	ipv6: '/proc/net/if_inet6',
+};
+
+// UCI configs that hold sections we own, and how each is reloaded.
+export const OWNED_CONFIGS = ['network', 'firewall', 'dhcp'];
+
+// POSIX shell quoting: the real runner joins argv into a command line.
+export function shellQuote(s: string): string {
+	// (ucode regexes match line by line: a newline must be checked apart)
+	if (index(s, '\n') < 0 && match(s, /^[A-Za-z0-9_.,:\/@%+=-]+$/)) return s;
+	return "'" + replace(s, /'/g, "'\\''") + "'";
+}
+
+export function commandLine(argv: string[]): string {
+	return join(' ', map(argv, (a) => shellQuote(a)));
+}
+
+// First line of a command's error output, for one-line messages.
+export function firstLine(s: string | null): string {
+	const t = trim(s ?? '');
+	const i = index(t, '\n');
+	return i < 0 ? t : substr(t, 0, i);
+}
+
+export function failure(r: RunResult, argv: string[]): string {
+	const e = firstLine(r.stderr) || firstLine(r.stdout);
+	return `${join(' ', argv)} exited ${r.code}${e ? ': ' + e : ''}`;
+}

@@ -1,0 +1,79 @@
+// Our own table `inet splitwg`. The file in ruleset-post makes fw4 re-create
+// it on every firewall start/reload; we load it ourselves with `nft -f` so an
+// apply does not need a firewall reload. Both are atomic: nft applies a
+// whole file or nothing.
+import type { Env, RunResult } from './env';
+import { PATHS, failure } from './env';
+
+export const TABLE = ['inet', 'splitwg'];
+const STAGED = `${PATHS.state}/next.nft`;
+export const REPLACE_PATH = `${PATHS.state}/replace.nft`;
+
+export function tableExists(env: Env): boolean {
+	return env.run(['nft', '-t', 'list', 'table', ...TABLE]).code === 0;
+}
+
+// The file declares, flushes and refills the table, which keeps the
+// addresses dnsmasq put in the sets. A set or chain whose definition changed
+// (a timeout turned off, say) cannot be redeclared that way; then the table
+// is deleted first, losing those learned addresses.
+function replaceScript(text: string): string {
+	return `table inet splitwg\ndelete table inet splitwg\n${text}`;
+}
+
+export function replaceFile(env: Env, text: string): boolean {
+	env.fs.mkdirp(PATHS.state);
+	return env.fs.write(REPLACE_PATH, replaceScript(text));
+}
+
+export interface Staged { path: string, replace: boolean, error: string | null }
+
+// `nft -c`: parse and evaluate against the running kernel without changing
+// anything.
+export function stage(env: Env, text: string): Staged {
+	env.fs.mkdirp(PATHS.state);
+	if (!env.fs.write(STAGED, text)) return { path: STAGED, replace: false, error: `cannot write ${STAGED}` };
+	let r = env.run(['nft', '-c', '-f', STAGED]);
+	if (r.code === 0) return { path: STAGED, replace: false, error: null };
+	const first = failure(r, ['nft', '-c', '-f', STAGED]);
+	if (!tableExists(env)) return { path: STAGED, replace: false, error: first };
+	if (!replaceFile(env, text)) return { path: STAGED, replace: false, error: first };
+	r = env.run(['nft', '-c', '-f', REPLACE_PATH]);
+	if (r.code === 0) return { path: REPLACE_PATH, replace: true, error: null };
+	return { path: STAGED, replace: false, error: first };
+}
+
+export function load(env: Env, path: string): RunResult {
+	return env.run(['nft', '-f', path]);
+}
+
+export function remove(env: Env): RunResult {
+	return env.run(['nft', 'delete', 'table', ...TABLE]);
+}
+
+export function installedText(env: Env): string | null {
+	return env.fs.read(PATHS.nft);
+}
+
+// Write the ruleset-post file atomically (rename over it); fw4 only
+// includes *.nft, so the temporary name is never picked up.
+export function install(env: Env, text: string | null): boolean {
+	if (text === null) return !env.fs.exists(PATHS.nft) || env.fs.unlink(PATHS.nft);
+	const dir = substr(PATHS.nft, 0, rindex(PATHS.nft, '/'));
+	const tmp = `${PATHS.nft}.tmp`;
+	return env.fs.mkdirp(dir) && env.fs.write(tmp, text) && env.fs.rename(tmp, PATHS.nft);
+}
+
+export function cleanupStaged(env: Env): void {
+	env.fs.unlink(STAGED);
+	env.fs.unlink(REPLACE_PATH);
+}
+
+// `nft -j list table inet splitwg`, parsed; null when there is no table.
+export function listJson(env: Env): any[] | null {
+	const r = env.run(['nft', '-j', 'list', 'table', ...TABLE]);
+	if (r.code !== 0) return null;
+	let doc: any = null;
+	try { doc = json(r.stdout); } catch { return null; }
+	return type(doc) === 'object' && type(doc.nftables) === 'array' ? doc.nftables : null;
+}

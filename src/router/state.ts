@@ -1,0 +1,82 @@
+// What the last apply did, kept under /var/run/splitwg/ (tmpfs: gone after a
+// reboot, which is right — the boot-time apply writes it again), and the lock
+// that keeps two applies (procd trigger, LuCI, a shell) from interleaving.
+import type { Env } from './env';
+import type { SetState } from '../core/transition';
+import { PATHS } from './env';
+
+export interface ClientPath { sig: string, sources: string[] }
+
+export interface ApplyState {
+	ok: boolean;
+	time: number;
+	message: string;
+	enabled: boolean;
+	config_hash: string | null;             // of /etc/config/splitwg as applied
+	hashes: { [part: string]: string };     // nft, dnsmasq, network, firewall, dhcp
+	clients: { [name: string]: ClientPath } | null;
+	sets?: SetState[] | null;               // the applied plan's nft sets (nftTransition)
+}
+
+const STATE_FILE = `${PATHS.state}/state.json`;
+const LOCK_DIR = `${PATHS.state}/lock`;
+const LOCK_STALE = 300;   // seconds: an apply never takes this long; a leftover lock is from a crash
+
+// djb2 over the bytes, kept below 2^32 so ucode (64-bit ints) and Node
+// (doubles) compute the same value. Line by line: short strings keep ord()
+// cheap where strings are not byte arrays (the Node shim).
+export function hash(s: string): string {
+	let h = 5381;
+	const lines = split(s, '\n');
+	for (let l = 0; l < length(lines); l++) {
+		const line = lines[l];
+		const n = length(line) as number;
+		for (let i = 0; i < n; i++) h = (h * 33 + (ord(line, i) as number)) % 4294967296;
+		h = (h * 33 + 10) % 4294967296;
+	}
+	return sprintf('%08x', h);
+}
+
+export function readState(env: Env): ApplyState | null {
+	const text = env.fs.read(STATE_FILE);
+	if (text === null || text === '') return null;
+	let st: ApplyState | null = null;
+	try { st = json(text) as ApplyState; } catch { st = null; }
+	return type(st) === 'object' ? st : null;
+}
+
+export function writeState(env: Env, st: ApplyState): boolean {
+	env.fs.mkdirp(PATHS.state);
+	const tmp = `${STATE_FILE}.tmp`;
+	return env.fs.write(tmp, sprintf('%J\n', st)) && env.fs.rename(tmp, STATE_FILE);
+}
+
+// The last successful state with this attempt's outcome on top: a failed
+// apply leaves the previous working state in force, and says so.
+export function recordFailure(env: Env, message: string): void {
+	const prev = readState(env);
+	writeState(env, {
+		ok: false, time: env.now(), message,
+		enabled: prev ? prev.enabled : false,
+		config_hash: prev ? prev.config_hash : null,
+		hashes: prev ? prev.hashes : {},
+		clients: prev ? prev.clients : null,
+	});
+}
+
+export function lock(env: Env): boolean {
+	env.fs.mkdirp(PATHS.state);
+	if (env.fs.mkdir(LOCK_DIR)) {
+		env.fs.write(`${LOCK_DIR}/time`, `${env.now()}\n`);
+		return true;
+	}
+	const t = int(trim(env.fs.read(`${LOCK_DIR}/time`) ?? '0'));
+	if (env.now() - t < LOCK_STALE) return false;
+	unlock(env);
+	return lock(env);
+}
+
+export function unlock(env: Env): void {
+	env.fs.unlink(`${LOCK_DIR}/time`);
+	env.fs.rmdir(LOCK_DIR);
+}

@@ -1,0 +1,176 @@
+// The ubus object `splitwg` as rpcd serves it: argument typing (rpcd's
+// check, simulated from the declared samples), in-band errors, reply shapes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { methods } from '../../src/router/api';
+import type { Method } from '../../src/router/api';
+import { apply } from '../../src/router/apply';
+import { fakeRouter, GENKEY, fakePub } from './fakes';
+import type { FakeRouter } from './fakes';
+import { openwrt, HOME } from './openwrt';
+
+const INVALID_ARGUMENT = 2;
+const KEYS = [...HOME.matchAll(/(?:private_key|preshared_key) '([^']+)'/g)].map((m) => m[1]);
+
+// What rpcd does before `call` (rpcd ucode.c): every argument must be
+// declared, and its blobmsg type must be the sample's.
+function rpcd(m: Record<string, Method>, method: string, args: Record<string, unknown> = {}): unknown {
+	const spec = m[method];
+	if (!spec) return { status: 3 };
+	for (const [k, v] of Object.entries(args)) {
+		if (k === 'ubus_rpc_session') continue;
+		if (!spec.args || !(k in spec.args)) return { status: INVALID_ARGUMENT };
+		if (type(spec.args[k]) !== type(v)) return { status: INVALID_ARGUMENT };
+	}
+	return spec.call({ args });
+}
+
+function api(r: FakeRouter) {
+	return methods(() => r.env);
+}
+
+test('declared argument types: rpcd rejects a wrong type or an unknown argument before the method runs', () => {
+	const r = fakeRouter({ uci: openwrt() });
+	const m = api(r);
+	assert.deepEqual(rpcd(m, 'explain', { client: 'tv', destination: 'video.test', port: '443' }), { status: INVALID_ARGUMENT });
+	assert.deepEqual(rpcd(m, 'apply', { dry_run: 1 }), { status: INVALID_ARGUMENT });
+	assert.deepEqual(rpcd(m, 'check', { txt: 'x' }), { status: INVALID_ARGUMENT });
+	assert.deepEqual(rpcd(m, 'import_conf', { text: 5 }), { status: INVALID_ARGUMENT });
+	assert.deepEqual(rpcd(m, 'status', { verbose: true }), { status: INVALID_ARGUMENT });
+	assert.deepEqual(r.calls, [], 'nothing ran');
+	// the samples are exactly the documented types
+	const types = Object.fromEntries(Object.entries(m).map(([k, v]) => [k, Object.fromEntries(Object.entries(v.args ?? {}).map(([a, s]) => [a, type(s)]))]));
+	assert.deepEqual(types, {
+		version: {}, status: {}, stats: {}, genkey: {},
+		check: { text: 'string' },
+		apply: { dry_run: 'bool' },
+		explain: { client: 'string', destination: 'string', proto: 'string', port: 'int', at: 'string' },
+		import_conf: { text: 'string', name: 'string' },
+		peer_conf: { client: 'string' },
+	});
+});
+
+test('missing or bad argument values are answered in-band', () => {
+	const m = api(fakeRouter({ uci: openwrt() }));
+	assert.deepEqual(rpcd(m, 'explain', { destination: 'video.test' }), { error: { code: 'INVALID_ARGUMENT', message: 'argument "client" is required', path: 'client' } });
+	assert.deepEqual(rpcd(m, 'explain', { client: 'tv' }), { error: { code: 'INVALID_ARGUMENT', message: 'argument "destination" is required', path: 'destination' } });
+	assert.deepEqual(rpcd(m, 'explain', { client: 'tv', destination: 'x.test', port: 70000 }), { error: { code: 'INVALID_ARGUMENT', message: 'port 70000 is not 1-65535', path: 'port' } });
+	assert.deepEqual(rpcd(m, 'explain', { client: 'nobody', destination: 'x.test' }), { error: { code: 'INVALID_ARGUMENT', message: 'unknown client "nobody"', path: 'client' } });
+	assert.deepEqual(rpcd(m, 'explain', { client: 'tv', destination: 'x.test', at: 'someday' }), { error: { code: 'INVALID_ARGUMENT', message: '"someday" is not a time like "Mon 21:30"', path: 'at' } });
+	assert.deepEqual(rpcd(m, 'peer_conf', {}), { error: { code: 'INVALID_ARGUMENT', message: 'argument "client" is required', path: 'client' } });
+	assert.deepEqual(rpcd(m, 'import_conf', {}), { error: { code: 'INVALID_ARGUMENT', message: 'argument "text" is required', path: 'text' } });
+});
+
+test('version and explain replies', () => {
+	const r = fakeRouter({ uci: openwrt() });
+	const m = api(r);
+	assert.deepEqual(rpcd(m, 'version'), { version: '0.1.0' });
+	assert.deepEqual(rpcd(m, 'explain', { client: 'laptop', destination: '192.0.2.30' }), {
+		client: 'laptop', action: 'direct', upstream: null, iface: null, mark: '0x10000000',
+		rule: 'client.laptop.rule[0]', reason: 'first match: client.laptop.rule[0] (Bank direct), 192.0.2.30 is in 192.0.2.30',
+	});
+	// netifd says the tunnel is down: the kill switch blocks, and explain says so
+	r.ifaces.sw_us = { up: false };
+	const x = rpcd(m, 'explain', { client: 'laptop', destination: '198.51.100.7', proto: 'udp', port: 53 }) as Record<string, unknown>;
+	assert.equal(x.action, 'block');
+	assert.match(x.reason as string, /upstream us is down; kill switch blocks/);
+});
+
+test('check: the saved config, or a given text (errors by line)', () => {
+	const m = api(fakeRouter({ uci: openwrt() }));
+	assert.deepEqual(rpcd(m, 'check'), { valid: true, problems: [] });
+	assert.deepEqual(rpcd(m, 'check', { text: "config globals 'main'\n\toption enabled 'x'\n" }), { valid: false, problems: [{ path: 'globals.enabled', message: '"x" is not a boolean (0 or 1)' }] });
+	assert.deepEqual(rpcd(m, 'check', { text: "config globals 'main'\n\toption enabled '1\n" }), { valid: false, problems: [{ path: 'line 2', message: 'unterminated single quote' }] });
+});
+
+test('apply through ubus (dry run first)', () => {
+	const r = fakeRouter({ uci: openwrt() });
+	const m = api(r);
+	const d = rpcd(m, 'apply', { dry_run: true }) as Record<string, unknown>;
+	assert.equal(d.ok, true);
+	assert.deepEqual(d.changed, { nft: true, dnsmasq: true, network: true, firewall: true, dhcp: false });
+	assert.equal(r.table, null);
+	const a = rpcd(m, 'apply', {}) as Record<string, unknown>;
+	assert.equal(a.ok, true);
+	assert.notEqual(r.table, null);
+});
+
+test('status and stats: documented shape, live values, never a key', () => {
+	const r = fakeRouter({ uci: openwrt() });
+	apply(r.env);
+	r.ifaces = { sw_us: { up: true }, sw_eu: { up: false }, sw_server: { up: true } };
+	const hs = r.now - 42;
+	r.wgDump.sw_us = `${KEYS[1]}\tpubkeyofus\t51820\toff\nFoP/cHfO+s0I5s6RoBsLjJfNo9m64W+6HsqdDECy42E=\t(none)\t203.0.113.5:51820\t0.0.0.0/0,::/0\t${hs}\t1048576\t2048\t25\n`;
+	r.wgDump.sw_server = `${KEYS[0]}\tsrvpub\t51820\toff\ne8/QjSS10EukvdG3KLKBjhSYJW4gxgJypSZXzpb5tG4=\t${KEYS[6] ?? '(none)'}\t198.51.100.9:40000\t10.77.0.2/32,fd77:77::2/128\t${r.now - 600}\t100\t200\toff\n`;
+	r.nftJson = JSON.stringify({ nftables: [
+		{ metainfo: { version: '1.0.9' } },
+		{ rule: { family: 'inet', table: 'splitwg', chain: 'client_tv', handle: 1, comment: 'ruleset.streaming.rule[0] (Video): proxy via us', expr: [{ match: {} }, { counter: { packets: 7, bytes: 700 } }, { goto: { target: 'up_us' } }] } },
+		{ rule: { family: 'inet', table: 'splitwg', chain: 'client_tv', handle: 2, comment: 'ruleset.streaming.rule[0] (Video): proxy via us', expr: [{ match: {} }, { counter: { packets: 3, bytes: 300 } }, { goto: { target: 'up_us' } }] } },
+		{ rule: { family: 'inet', table: 'splitwg', chain: 'client_tv', handle: 3, comment: 'client tv default: direct', expr: [{ counter: { packets: 20, bytes: 2000 } }, { goto: { target: 'mark_direct' } }] } },
+		{ rule: { family: 'inet', table: 'splitwg', chain: 'client_kid', handle: 4, comment: 'client.kid.rule[1]: block', expr: [{ match: {} }, { counter: { packets: 2, bytes: 120 } }, { drop: null }] } },
+		{ rule: { family: 'inet', table: 'splitwg', chain: 'forward', handle: 5, comment: 'leak guard: us traffic only leaves by sw_us', expr: [{ match: {} }, { counter: { packets: 1, bytes: 60 } }, { drop: null }] } },
+		{ rule: { family: 'inet', table: 'splitwg', chain: 'dstnat', handle: 6, comment: 'DNS hijack', expr: [{ match: {} }, { counter: { packets: 9, bytes: 500 } }, { redirect: { port: 53 } }] } },
+	] });
+	const m = api(r);
+	const s = rpcd(m, 'status') as Record<string, any>;
+	assert.deepEqual(Object.keys(s), ['enabled', 'version', 'upstreams', 'clients', 'last_apply', 'pending', 'warnings']);
+	assert.equal(s.enabled, true);
+	assert.equal(s.pending, false);
+	assert.deepEqual(s.upstreams, [
+		{ name: 'us', iface: 'sw_us', enabled: true, up: true, handshake_age: 42, rx: 1048576, tx: 2048, healthy: true },
+		{ name: 'eu', iface: 'sw_eu', enabled: true, up: false, handshake_age: null, rx: 0, tx: 0, healthy: false },
+	]);
+	assert.deepEqual(s.clients.find((c: any) => c.name === 'tv'), { name: 'tv', kind: 'device', enabled: true, counters: { direct: 20, proxy: 10, block: 0 }, handshake_age: null });
+	assert.deepEqual(s.clients.find((c: any) => c.name === 'kid').counters, { direct: 0, proxy: 0, block: 2 });
+	assert.equal(s.clients.find((c: any) => c.name === 'phone').handshake_age, 600);
+	assert.equal(s.last_apply.ok, true);
+	assert.ok(s.warnings.includes('upstream eu: interface sw_eu is down (kill switch: its traffic is blocked)'));
+	const st = rpcd(m, 'stats') as Record<string, any>;
+	assert.deepEqual(st, {
+		clients: [
+			{ name: 'tv', rules: [{ rule: 'ruleset.streaming.rule[0]', packets: 10, bytes: 1000 }], default: { packets: 20, bytes: 2000 } },
+			{ name: 'kid', rules: [{ rule: 'client.kid.rule[1]', packets: 2, bytes: 120 }], default: { packets: 0, bytes: 0 } },
+		],
+		upstreams: [{ name: 'us', packets: 10, bytes: 1000 }],
+		dropped: { leak: 1, dot: 0 },
+		dns_hijacked: 9,
+	});
+	// no read method hands out a stored key (wg dump's interface line included)
+	const reads = JSON.stringify([s, st, rpcd(m, 'check'), rpcd(m, 'explain', { client: 'phone', destination: 'video.test' }), rpcd(m, 'version')]);
+	for (const k of KEYS) assert.ok(!reads.includes(k), `key ${k.slice(0, 6)}… leaked`);
+});
+
+test('status: a stale handshake and a pending change are reported', () => {
+	const r = fakeRouter({ uci: openwrt() });
+	apply(r.env);
+	r.ifaces = { sw_us: { up: true }, sw_eu: { up: true } };
+	r.wgDump.sw_us = `x\ty\t0\toff\nFoP/cHfO+s0I5s6RoBsLjJfNo9m64W+6HsqdDECy42E=\t(none)\t203.0.113.5:51820\t0.0.0.0/0\t${r.now - 1800}\t1\t2\t25\n`;
+	r.wgDump.sw_eu = `x\ty\t0\toff\nc3ggHnMEXla2VomLwKueTDl7bvSbg8JWem7k6/Urk2Y=\t(hidden)\t(none)\t0.0.0.0/0\t0\t0\t0\toff\n`;
+	r.uci.setText('splitwg', r.uci.text('splitwg').replace("option default 'proxy'", "option default 'direct'"));
+	const s = rpcd(api(r), 'status') as Record<string, any>;
+	assert.equal(s.pending, true);
+	assert.ok(s.warnings.includes('upstream us: no handshake for 30 minutes'), s.warnings.join('\n'));
+	assert.ok(s.warnings.includes('upstream eu: no handshake yet (no keepalive set: an idle tunnel does not handshake)'), s.warnings.join('\n'));
+	assert.equal(s.upstreams[0].healthy, false);
+});
+
+test('genkey, import_conf, peer_conf', () => {
+	const r = fakeRouter({ uci: openwrt() });
+	const m = api(r);
+	assert.deepEqual(rpcd(m, 'genkey'), { private_key: GENKEY, public_key: fakePub(GENKEY) });
+	const bad = rpcd(m, 'import_conf', { text: '[Interface]\nPrivateKey = nope\n[Peer]\n' }) as Record<string, any>;
+	assert.equal(bad.error.code, 'PARSE_ERROR');
+	assert.deepEqual(bad.errors.map((e: any) => e.line), [0, 0, 0, 2]);
+	const ok = rpcd(m, 'import_conf', { name: 'nl', text: '[Interface]\nPrivateKey = WEwUzEUb44RdC/egGl/x1/s2dDe7FpJT70QWsXzeYk8=\nAddress = 10.2.0.2/32\n[Peer]\nPublicKey = FoP/cHfO+s0I5s6RoBsLjJfNo9m64W+6HsqdDECy42E=\nEndpoint = nl.example:51820\n' }) as Record<string, any>;
+	assert.equal(ok.upstream.name, 'nl');
+	assert.deepEqual(ok.upstream.allowed_ips, ['0.0.0.0/0', '::/0']);
+	const pc = rpcd(m, 'peer_conf', { client: 'phone' }) as Record<string, any>;
+	assert.match(pc.conf, /^\[Interface\]\nPrivateKey = YO8KaCEX/m);
+	assert.deepEqual(rpcd(m, 'peer_conf', { client: 'tv' }), { error: { code: 'NOT_A_PEER', message: 'client tv is a LAN device, not a WireGuard peer', path: 'client' } });
+});
+
+test('a failure inside a method is an in-band error, not an rpcd UNKNOWN_ERROR', () => {
+	const r = fakeRouter({ uci: openwrt() });
+	r.env.run = () => { throw new Error('popen failed'); };
+	assert.deepEqual(rpcd(api(r), 'genkey'), { error: { code: 'INTERNAL', message: 'popen failed', path: null } });
+});

@@ -1,0 +1,242 @@
+// A router in memory for the router logic's tests: UCI configs (with the
+// committed/staged split of a real cursor), a file system, and a command
+// runner that records every command and simulates nft, dnsmasq, netifd, fw4
+// and wg closely enough for apply's decisions.
+import { parseUci, renderUci } from '../../src/core/index';
+import type { UciSection } from '../../src/core/uci';
+import type { Env, RunResult, UciStore } from '../../src/router/env';
+import { PATHS } from '../../src/router/env';
+
+type Sec = { [k: string]: any };
+
+// ---------------------------------------------------------------- UCI
+export class MemUci implements UciStore {
+	committed: Record<string, Sec[]> = {};
+	staged: Record<string, Sec[]> = {};
+	commits: string[] = [];
+	pending: Record<string, unknown[][]> = {};   // someone's uncommitted `uci set`s
+	private seq = 0x100;
+
+	constructor(files: Record<string, string>) {
+		for (const [name, text] of Object.entries(files)) this.setText(name, text);
+	}
+
+	setText(config: string, text: string): void {
+		const p = parseUci(text);
+		if (p.errors.length) throw new Error(`${config}: ${JSON.stringify(p.errors)}`);
+		this.committed[config] = p.sections.map((s) => this.fromSection(s));
+		delete this.staged[config];
+	}
+
+	private fromSection(s: UciSection): Sec {
+		const name = s.anonymous ? `cfg${(this.seq++).toString(16)}` : s.name;
+		return { '.type': s.type, '.name': name, '.anonymous': s.anonymous, ...structuredClone(s.options) };
+	}
+
+	// The committed file as text (anonymous sections unnamed, like uci export).
+	text(config: string): string {
+		const secs = this.committed[config] ?? [];
+		return renderUci(secs.map((s) => this.toSection(s)));
+	}
+
+	sections(config: string): UciSection[] {
+		return (this.committed[config] ?? []).map((s) => this.toSection(s));
+	}
+
+	private toSection(s: Sec): UciSection {
+		const options: Record<string, string | string[]> = {};
+		for (const [k, v] of Object.entries(s)) if (!k.startsWith('.')) options[k] = v;
+		return { type: s['.type'], name: s['.name'], anonymous: s['.anonymous'], options };
+	}
+
+	private work(config: string): Sec[] | null {
+		if (!this.staged[config]) {
+			if (!this.committed[config]) return null;
+			this.staged[config] = structuredClone(this.committed[config]);
+		}
+		return this.staged[config];
+	}
+
+	load(config: string) { return this.work(config) !== null ? true : null; }
+	unload(config: string) { const had = !!this.staged[config]; delete this.staged[config]; return had; }
+
+	get_all(config: string, section?: string): Sec | null {
+		const w = this.work(config);
+		if (!w) return null;
+		const withIndex: Sec[] = w.map((s, i) => ({ ...structuredClone(s), '.index': i }));
+		if (section !== undefined) return withIndex.find((s) => s['.name'] === section) ?? null;
+		const out: Record<string, Sec> = {};
+		for (const s of withIndex) out[s['.name']] = s;
+		return out;
+	}
+
+	set(config: string, section: string, optionOrType: string, value?: string | string[]) {
+		const w = this.work(config) ?? (this.staged[config] = []);
+		let s = w.find((x) => x['.name'] === section);
+		if (value === undefined) {
+			if (s) s['.type'] = optionOrType;
+			else w.push({ '.type': optionOrType, '.name': section, '.anonymous': false });
+			return true;
+		}
+		if (!s) return null;
+		s[optionOrType] = structuredClone(value);
+		return true;
+	}
+
+	delete(config: string, section: string, option?: string) {
+		const w = this.work(config);
+		if (!w) return null;
+		const i = w.findIndex((x) => x['.name'] === section);
+		if (i < 0) return null;
+		if (option === undefined) w.splice(i, 1);
+		else delete w[i][option];
+		return true;
+	}
+
+	reorder(config: string, section: string, index: number) {
+		const w = this.work(config);
+		const i = w ? w.findIndex((x) => x['.name'] === section) : -1;
+		if (!w || i < 0) return null;
+		const [s] = w.splice(i, 1);
+		w.splice(index, 0, s);
+		return true;
+	}
+
+	commit(config: string) {
+		if (this.staged[config]) this.committed[config] = structuredClone(this.staged[config]);
+		this.commits.push(config);
+		return true;
+	}
+
+	revert(config: string) { delete this.staged[config]; return true; }
+
+	changes(config: string) { return this.pending[config]?.length ? { [config]: this.pending[config] } : {}; }
+}
+
+// ---------------------------------------------------------------- files
+export class MemFs {
+	files = new Map<string, string>();
+	dirs = new Set<string>(['/']);
+
+	constructor(files: Record<string, string> = {}) {
+		for (const [p, c] of Object.entries(files)) { this.mkdirp(p.slice(0, p.lastIndexOf('/')) || '/'); this.files.set(p, c); }
+	}
+	read(p: string) { return this.files.has(p) ? this.files.get(p)! : null; }
+	write(p: string, d: string) {
+		if (!this.dirs.has(p.slice(0, p.lastIndexOf('/')) || '/')) return false;
+		this.files.set(p, d); return true;
+	}
+	exists(p: string) { return this.files.has(p) || this.dirs.has(p); }
+	unlink(p: string) { return this.files.delete(p); }
+	mkdir(p: string) {
+		if (this.exists(p)) return false;
+		this.dirs.add(p); return true;
+	}
+	rmdir(p: string) { return this.dirs.delete(p); }
+	mkdirp(p: string) {
+		const parts = p.split('/').filter(Boolean);
+		let cur = '';
+		for (const x of parts) { cur += '/' + x; this.dirs.add(cur); }
+		return true;
+	}
+	rename(a: string, b: string) {
+		if (!this.files.has(a)) return false;
+		this.files.set(b, this.files.get(a)!); this.files.delete(a); return true;
+	}
+}
+
+// ---------------------------------------------------------------- a router
+export const DNSMASQ_FULL = 'Dnsmasq version 2.90  Copyright (c) 2000-2024 Simon Kelley\nCompile time options: IPv6 GNU-getopt no-DBus UBus no-i18n IDN2 DHCP DHCPv6 no-Lua TFTP conntrack ipset nftset auth cryptohash DNSSEC no-ID loop-detect inotify dumpfile\n';
+export const DNSMASQ_PLAIN = 'Dnsmasq version 2.90  Copyright (c) 2000-2024 Simon Kelley\nCompile time options: IPv6 GNU-getopt no-DBus UBus no-i18n no-IDN DHCP no-DHCPv6 no-Lua TFTP no-conntrack no-ipset no-nftset no-auth no-cryptohash no-DNSSEC no-ID loop-detect inotify dumpfile\n';
+
+// Deterministic fake keys: wg pubkey of K is P(K).
+export function fakePub(priv: string): string {
+	const body = Buffer.from('pub:' + priv).toString('base64').replace(/[^A-Za-z0-9]/g, 'x');
+	return (body + 'A'.repeat(43)).slice(0, 42) + 'A=';
+}
+export const GENKEY = 'mK9nQ3xZ5bH2vW8cT1rY6uJ4pL7sD0fG3hE5kA2bC0M=';
+
+export interface FakeRouter {
+	env: Env;
+	uci: MemUci;
+	fs: MemFs;
+	calls: string[];             // every command, argv joined by spaces
+	logs: string[];
+	table: string | null;        // what `nft -f` loaded into the kernel
+	ifaces: Record<string, { up: boolean, pending?: boolean }>;
+	wgDump: Record<string, string>;
+	nftJson: string | null;      // reply of nft -j list (default: none)
+	// return a result to override the simulated command (e.g. a failure)
+	fail: (argv: string[]) => RunResult | null;
+	now: number;
+	reset(): void;               // forget recorded calls/logs/commits
+}
+
+const OK: RunResult = { code: 0, stdout: '', stderr: '' };
+
+export function fakeRouter(opts: {
+	uci: Record<string, string>,
+	files?: Record<string, string>,
+	dnsmasqVersion?: string,
+	shellHandler?: boolean,
+	conntrack?: boolean,
+	fw4?: boolean,
+}): FakeRouter {
+	const files: Record<string, string> = { '/proc/net/if_inet6': '00000000000000000000000000000001 01 80 10 80       lo\n', ...(opts.files ?? {}) };
+	if (opts.fw4 !== false) files['/sbin/fw4'] = '#!/usr/bin/ucode\n';
+	if (opts.conntrack !== false) files['/usr/sbin/conntrack'] = 'ELF';
+	if (opts.shellHandler !== false) files['/lib/netifd/proto/wireguard.sh'] = '#!/bin/sh\n';
+	const fs = new MemFs(files);
+	fs.mkdirp('/tmp/dnsmasq.d');
+	const uci = new MemUci(opts.uci);
+	const r: FakeRouter = {
+		env: null as unknown as Env, uci, fs, calls: [], logs: [], table: null,
+		ifaces: {}, wgDump: {}, nftJson: null, fail: () => null, now: 1_800_000_000,
+		reset() { r.calls.length = 0; r.logs.length = 0; uci.commits.length = 0; },
+	};
+	const stripReplace = (t: string) => t.replace(/^table inet splitwg\ndelete table inet splitwg\n/, '');
+	const sim = (argv: string[], input?: string): RunResult => {
+		const a = argv.join(' ');
+		if (a === 'nft -t list table inet splitwg') return r.table !== null ? OK : { code: 1, stdout: '', stderr: 'Error: No such file or directory' };
+		if (a === 'nft -j list table inet splitwg') return r.table !== null ? { code: 0, stdout: r.nftJson ?? '{"nftables": []}', stderr: '' } : { code: 1, stdout: '', stderr: 'Error: No such file or directory' };
+		if (argv[0] === 'nft' && argv[1] === '-c') return fs.read(argv[3]) !== null ? OK : { code: 1, stdout: '', stderr: 'No such file' };
+		if (argv[0] === 'nft' && argv[1] === '-f') {
+			const t = fs.read(argv[2]);
+			if (t === null) return { code: 1, stdout: '', stderr: `Error: Could not open file "${argv[2]}"` };
+			r.table = stripReplace(t); return OK;
+		}
+		if (a === 'nft delete table inet splitwg') { if (r.table === null) return { code: 1, stdout: '', stderr: 'Error: No such file or directory' }; r.table = null; return OK; }
+		if (a === 'dnsmasq --version') return { code: 0, stdout: opts.dnsmasqVersion ?? DNSMASQ_FULL, stderr: '' };
+		if (argv[0] === 'dnsmasq' && argv[1] === '--test') return { code: 0, stdout: '', stderr: 'dnsmasq: syntax check OK.\n' };
+		if (a === 'pidof dnsmasq') return { code: 0, stdout: '1234\n', stderr: '' };
+		// fw4 re-includes the ruleset-post file on every reload
+		if (a === 'fw4 -q reload' || a === '/etc/init.d/firewall reload') { const t = fs.read(PATHS.nft); if (t !== null) r.table = t; return OK; }
+		if (a === 'wg genkey') return { code: 0, stdout: GENKEY + '\n', stderr: '' };
+		if (a === 'wg pubkey') return { code: 0, stdout: fakePub((input ?? '').trim()) + '\n', stderr: '' };
+		if (argv[0] === 'wg' && argv[1] === 'show') {
+			const d = r.wgDump[argv[2]];
+			return d !== undefined ? { code: 0, stdout: d, stderr: '' } : { code: 1, stdout: '', stderr: `Unable to access interface: No such device` };
+		}
+		return OK;   // ubus call network reload, ifup, /etc/init.d/dnsmasq restart, conntrack …
+	};
+	r.env = {
+		uci, fs,
+		run: (argv, input) => {
+			r.calls.push(argv.join(' '));
+			return r.fail(argv) ?? sim(argv, input);
+		},
+		ubus: (object, method) => {
+			const m = /^network\.interface\.(.+)$/.exec(object);
+			if (m && method === 'status') return r.ifaces[m[1]] ?? null;
+			return null;
+		},
+		log: (msg) => { r.logs.push(msg); },
+		now: () => r.now,
+	};
+	return r;
+}
+
+// Commands that change the running system (what "no reloads" means).
+export function reloads(calls: string[]): string[] {
+	return calls.filter((c) => /^(nft -f|nft delete|ubus call network|ifup|fw4|\/etc\/init\.d\/)/.test(c));
+}

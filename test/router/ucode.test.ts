@@ -1,0 +1,158 @@
+// The compiled router code (files/usr/sbin/splitwg + router.uc) under a real
+// ucode, against the same scenario the Node tests run: the UCI files ucode's
+// uci module writes must hold exactly the sections the Node run produces.
+// Needs a ucode binary: $UCODE (as `npm run test:ucode`); skipped without.
+// Commands go through a stub (SPLITWG_EXEC) that simulates nft/dnsmasq/wg
+// and records everything else; files live under SPLITWG_ROOT.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseUci, readConfig, compile } from '../../src/core/index';
+import { apply } from '../../src/router/apply';
+import { fakeRouter } from './fakes';
+import { openwrt, HOME } from './openwrt';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const UCODE = process.env.UCODE ?? '';
+
+const STUB = `#!/bin/sh
+R="$SPLITWG_ROOT"
+echo "$*" >> "$R/calls.log"
+case "$1 $2" in
+"nft -t"|"nft -j") [ -f "$R/table" ] || exit 1; [ "$2" = -j ] && echo '{"nftables": []}'; exit 0 ;;
+"nft -c") [ -f "$R$4" ] || exit 1; exit 0 ;;
+"nft -f") [ -f "$R$3" ] || exit 1; cp "$R$3" "$R/table"; exit 0 ;;
+"nft delete") [ -f "$R/table" ] || exit 1; rm "$R/table"; exit 0 ;;
+"dnsmasq --version") echo "Compile time options: IPv6 GNU-getopt UBus conntrack ipset nftset auth"; exit 0 ;;
+"wg genkey") echo "mK9nQ3xZ5bH2vW8cT1rY6uJ4pL7sD0fG3hE5kA2bC0M="; exit 0 ;;
+"wg pubkey") read -r k; [ -n "$k" ] && echo "c3ggHnMEXla2VomLwKueTDl7bvSbg8JWem7k6/Urk2Y="; exit 0 ;;
+"wg show") exit 1 ;;
+esac
+exit 0
+`;
+
+function setup(): { root: string, run: (...args: string[]) => { code: number, out: string, err: string } } {
+	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'swucode-'));
+	fs.mkdirSync(path.join(root, 'etc/config'), { recursive: true });
+	fs.mkdirSync(path.join(root, 'tmp/dnsmasq.d'), { recursive: true });
+	for (const [name, text] of Object.entries(openwrt())) fs.writeFileSync(path.join(root, 'etc/config', name), text);
+	fs.writeFileSync(path.join(root, 'exec'), STUB, { mode: 0o755 });
+	const run = (...args: string[]) => {
+		const r = spawnSync(UCODE, ['-S', '-L', path.join(repo, 'files/usr/share/ucode/*.uc'), path.join(repo, 'files/usr/sbin/splitwg'), ...args], {
+			encoding: 'utf8',
+			// POSIXLY_CORRECT: a glibc-built ucode would otherwise take the command's
+			// --json for its own option (musl on OpenWrt stops at the script name)
+			env: { ...process.env, POSIXLY_CORRECT: '1', SPLITWG_ROOT: root, SPLITWG_UCI_CONFDIR: path.join(root, 'etc/config'), SPLITWG_EXEC: path.join(root, 'exec') },
+		});
+		return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+	};
+	return { root, run };
+}
+
+function sections(file: string) {
+	return parseUci(fs.readFileSync(file, 'utf8')).sections.map((s) => ({ type: s.type, name: s.anonymous ? '' : s.name, options: s.options }));
+}
+
+const reloadCalls = (log: string) => log.split('\n').filter((c) => /^(nft -f|nft delete|ubus call network|ifup|fw4|\/etc\/init\.d\/)/.test(c));
+
+test('apply / re-apply / stop under real ucode match the Node run', { skip: UCODE === '' ? 'no ucode: set UCODE=/path/to/ucode' : false }, () => {
+	const { root, run } = setup();
+	const cfg = (n: string) => path.join(root, 'etc/config', n);
+	const a = run('apply');
+	assert.equal(a.code, 0, a.err);
+	assert.match(a.out, /^changed nft, dnsmasq, network, firewall; 2 upstream\(s\), 5 client\(s\)$/m);
+
+	// the same apply in Node
+	const node = fakeRouter({ uci: openwrt() });
+	assert.equal(apply(node.env).ok, true);
+	for (const c of ['network', 'firewall', 'dhcp'])
+		assert.deepEqual(sections(cfg(c)), node.uci.sections(c).map((s) => ({ type: s.type, name: s.anonymous ? '' : s.name, options: s.options })), c);
+	const plan = compile(readConfig(parseUci(HOME).sections).config!);
+	assert.equal(fs.readFileSync(path.join(root, 'usr/share/nftables.d/ruleset-post/90-splitwg.nft'), 'utf8'), plan.nft);
+	assert.equal(fs.readFileSync(path.join(root, 'table'), 'utf8'), plan.nft);
+	assert.equal(fs.readFileSync(path.join(root, 'tmp/dnsmasq.d/splitwg.conf'), 'utf8'), plan.dnsmasq);
+	const calls = fs.readFileSync(path.join(root, 'calls.log'), 'utf8');
+	assert.deepEqual(reloadCalls(calls), ['nft -f /var/run/splitwg/next.nft', 'ubus call network reload', '/etc/init.d/firewall reload', '/etc/init.d/dnsmasq restart']);
+	assert.match(calls, /^logger -t splitwg apply ok: /m);
+	assert.ok(!calls.includes('WEwUzEUb'), 'no key on any command line');
+	// no stderr scratch files left behind
+	assert.deepEqual(fs.readdirSync(path.join(root, 'var/run/splitwg')).filter((f) => f.startsWith('err.')), []);
+
+	fs.writeFileSync(path.join(root, 'calls.log'), '');
+	const again = run('apply', '--json');
+	assert.equal(again.code, 0, again.err);
+	assert.deepEqual(JSON.parse(again.out).changed, { nft: false, dnsmasq: false, network: false, firewall: false, dhcp: false });
+	assert.deepEqual(reloadCalls(fs.readFileSync(path.join(root, 'calls.log'), 'utf8')), []);
+
+	const st = run('status', '--json');
+	assert.equal(st.code, 0, st.err);
+	assert.deepEqual(Object.keys(JSON.parse(st.out)), ['enabled', 'version', 'upstreams', 'clients', 'last_apply', 'pending', 'warnings']);
+
+	const x = run('explain', 'laptop', '192.0.2.77', '--proto', 'tcp', '--port', '443', '--json');
+	assert.equal(JSON.parse(x.out).upstream, 'eu');
+
+	const s = run('stop');
+	assert.equal(s.code, 0, s.err);
+	for (const c of ['network', 'firewall', 'dhcp'])
+		assert.deepEqual(sections(cfg(c)), parseUci(openwrt()[c]).sections.map((x) => ({ type: x.type, name: x.anonymous ? '' : x.name, options: x.options })), c);
+	assert.ok(!fs.existsSync(path.join(root, 'table')));
+	assert.ok(!fs.existsSync(path.join(root, 'tmp/dnsmasq.d/splitwg.conf')));
+	fs.rmSync(root, { recursive: true, force: true });
+});
+
+test('a failing nft -f under real ucode restores everything', { skip: UCODE === '' ? 'no ucode: set UCODE=/path/to/ucode' : false }, () => {
+	const { root, run } = setup();
+	const stub = fs.readFileSync(path.join(root, 'exec'), 'utf8').replace('"nft -f") [', '"nft -f") echo "Error: Could not process rule: No such file or directory" >&2; exit 1; [');
+	fs.writeFileSync(path.join(root, 'exec'), stub);
+	const before = Object.fromEntries(['network', 'firewall', 'dhcp'].map((c) => [c, fs.readFileSync(path.join(root, 'etc/config', c), 'utf8')]));
+	const a = run('apply');
+	assert.equal(a.code, 1);
+	assert.equal(a.err.split('\n')[0], 'splitwg: nft: nft -f /usr/share/nftables.d/ruleset-post/90-splitwg.nft exited 1: Error: Could not process rule: No such file or directory; previous state restored');
+	for (const c of ['network', 'firewall', 'dhcp']) assert.equal(fs.readFileSync(path.join(root, 'etc/config', c), 'utf8'), before[c], c);
+	assert.ok(!fs.existsSync(path.join(root, 'usr/share/nftables.d/ruleset-post/90-splitwg.nft')));
+	assert.ok(!fs.existsSync(path.join(root, 'tmp/dnsmasq.d/splitwg.conf')));
+	fs.rmSync(root, { recursive: true, force: true });
+});
+
+test('a late failure under real ucode puts every section back in place (libuci reorder)', { skip: UCODE === '' ? 'no ucode: set UCODE=/path/to/ucode' : false }, () => {
+	const { root, run } = setup();
+	assert.equal(run('apply').code, 0);
+	const files = ['etc/config/network', 'etc/config/firewall', 'usr/share/nftables.d/ruleset-post/90-splitwg.nft', 'tmp/dnsmasq.d/splitwg.conf', 'table'];
+	const read = () => files.map((f) => fs.readFileSync(path.join(root, f), 'utf8'));
+	const before = read();
+	// a third upstream (network, firewall, nft) and a new domain (dnsmasq); then dnsmasq fails to restart
+	const cfg = path.join(root, 'etc/config/splitwg');
+	fs.writeFileSync(cfg, fs.readFileSync(cfg, 'utf8')
+		.replace("config ruleset 'streaming'", "config upstream 'jp'\n\toption private_key 'GJ0cmK2Tsn5HXYiwFxNqDk0aH3ZZXNRn3+VUk6FQ7kA='\n\tlist address '10.200.3.2/32'\n\toption public_key 'ZJ0cmK2Tsn5HXYiwFxNqDk0aH3ZZXNRn3+VUk6FQ7kA='\n\toption endpoint 'jp.vpn.example:51820'\n\nconfig ruleset 'streaming'")
+		.replace("list domain 'video.test'", "list domain 'video.test'\n\tlist domain 'anime.test'\n\toption upstream 'jp'"));
+	const stub = fs.readFileSync(path.join(root, 'exec'), 'utf8').replace('"nft -c")', '"/etc/init.d/dnsmasq restart") [ -f "$R/failed" ] && exit 0; touch "$R/failed"; exit 1 ;;\n"nft -c")');
+	assert.notEqual(stub, fs.readFileSync(path.join(root, 'exec'), 'utf8'));
+	fs.writeFileSync(path.join(root, 'exec'), stub);
+	const a = run('apply', '--json');
+	assert.equal(a.code, 1, a.err);
+	const r = JSON.parse(a.out);
+	assert.equal(r.error.path, 'dnsmasq');
+	assert.deepEqual(r.changed, { nft: true, dnsmasq: true, network: true, firewall: true, dhcp: false });
+	const after = read();
+	for (let i = 0; i < files.length; i++) assert.equal(after[i], before[i], files[i]);
+	fs.rmSync(root, { recursive: true, force: true });
+});
+
+test('pending `uci set`s (libuci delta files) in network stop the apply under real ucode', { skip: UCODE === '' ? 'no ucode: set UCODE=/path/to/ucode' : false }, () => {
+	const { root, run } = setup();
+	fs.mkdirSync(path.join(root, 'tmp/.uci'), { recursive: true });
+	fs.writeFileSync(path.join(root, 'tmp/.uci/network'), "network.lan.mtu='1400'\n");
+	const before = fs.readFileSync(path.join(root, 'etc/config/network'), 'utf8');
+	const a = run('apply');
+	assert.equal(a.code, 1);
+	assert.equal(a.err.split('\n')[0], 'splitwg: /etc/config/network has uncommitted changes (uci changes network): commit or revert them first');
+	assert.equal(fs.readFileSync(path.join(root, 'etc/config/network'), 'utf8'), before);
+	assert.equal(fs.readFileSync(path.join(root, 'tmp/.uci/network'), 'utf8'), "network.lan.mtu='1400'\n");
+	fs.rmSync(path.join(root, 'tmp/.uci/network'));
+	assert.equal(run('apply').code, 0);
+	fs.rmSync(root, { recursive: true, force: true });
+});
