@@ -1,15 +1,130 @@
-// Services → Split WireGuard → Overview.
-import { view, rpc } from '@kuoruan/luci-types';
+// Services → Split WireGuard → Overview: is it running, are the tunnels up,
+// which path do the clients' connections take, what is wrong; and the
+// global settings.
+import { view, form, uci, poll } from '@kuoruan/luci-types';
+import { badInt, badName } from '../core/values';
+import { callCheck, callStatus, isError } from './_rpc';
+import type { CheckReply, Status } from './_rpc';
+import { badge, banner, coreText, fmtAge, fmtBytes, pageUrl, saveApply, setContent, upstreamLabel } from './_ui';
 
-const callVersion = rpc.declare({ object: 'splitwg', method: 'version', expect: { version: '' } });
+function table(head: string[], rows: any[][], empty: string): any {
+	return E('table', { 'class': 'table' }, [
+		E('tr', { 'class': 'tr table-titles' }, head.map((h) => E('th', { 'class': 'th' }, [h]))),
+		...(rows.length ? rows.map((r) => E('tr', { 'class': 'tr' }, r.map((c) => E('td', { 'class': 'td' }, [c]))))
+			: [E('tr', { 'class': 'tr placeholder' }, [E('td', { 'class': 'td', 'colspan': head.length }, [E('em', {}, [empty])])])]),
+	]);
+}
+
+function renderStatus(st: Status | null, err: string | null): any {
+	if (!st) return E('div', { 'class': 'alert-message warning' }, [_('The splitwg service does not answer: %s').format(err ?? '?')]);
+	const la = st.last_apply;
+	const rows: any[] = [
+		E('tr', { 'class': 'tr' }, [E('td', { 'class': 'td left', 'width': '33%' }, [_('Service')]), E('td', { 'class': 'td left' }, [
+			st.enabled ? badge(_('enabled'), 'ok') : badge(_('disabled'), 'off'), ' ', E('small', {}, [_('version %s').format(st.version)]),
+		])]),
+		E('tr', { 'class': 'tr' }, [E('td', { 'class': 'td left' }, [_('Last apply')]), E('td', { 'class': 'td left' }, la ? [
+			la.ok ? badge(_('succeeded'), 'ok') : badge(_('failed'), 'bad'), ' ',
+			E('small', {}, [new Date(la.time * 1000).toLocaleString(), la.message ? ' — ' + coreText(la.message) : '']),
+		] : [E('em', {}, [_('never applied')])])]),
+	];
+	if (st.pending) rows.push(E('tr', { 'class': 'tr' }, [E('td', { 'class': 'td left' }, [_('Pending')]),
+		E('td', { 'class': 'td left' }, [badge(_('saved settings are not applied yet'), 'warn')])]));
+	const ups = st.upstreams.map((u) => [
+		E('a', { href: pageUrl('upstreams', u.name) }, [upstreamLabel(u.name)]),
+		u.iface,
+		!u.enabled ? badge(_('disabled'), 'off') : !u.up ? badge(_('down'), 'bad') : u.healthy === false ? badge(_('no handshake'), 'warn') : badge(_('up'), 'ok'),
+		fmtAge(u.handshake_age),
+		`↓ ${fmtBytes(u.rx)} / ↑ ${fmtBytes(u.tx)}`,
+	]);
+	const cls = st.clients.map((c) => {
+		const label = uci.get('splitwg', c.name, 'name');
+		return [
+			E('a', { href: pageUrl('rules', `client:${c.name}`), title: _('Rules of %s').format(c.name) }, [label ? `${c.name} (${label})` : c.name]),
+			c.kind === 'peer' ? _('WireGuard peer') : _('LAN device'),
+			c.enabled ? badge(_('on'), 'ok') : badge(_('off'), 'off'),
+			String(c.counters.direct), String(c.counters.proxy), String(c.counters.block),
+			c.kind === 'peer' ? fmtAge(c.handshake_age) : '-',
+		];
+	});
+	return E('div', {}, [
+		st.warnings.length ? E('div', { 'class': 'alert-message warning' }, [
+			E('h4', {}, [_('Warnings')]),
+			E('ul', {}, st.warnings.map((w) => E('li', {}, [coreText(w)]))),
+		]) : E([]),
+		E('table', { 'class': 'table' }, rows),
+		E('h3', {}, [_('Upstreams')]),
+		table([_('Upstream'), _('Interface'), _('State'), _('Last handshake'), _('Traffic')], ups, _('No upstream yet: add one under Upstreams.')),
+		E('h3', {}, [_('Clients')]),
+		E('div', { 'class': 'cbi-section-descr' }, [_('New connections by path since the last apply (the first packet of each connection is counted).')]),
+		table([_('Client'), _('Kind'), _('Enabled'), _('Direct'), _('Proxy'), _('Block'), _('Last handshake')], cls, _('No client yet: add one under Server & clients.')),
+	]);
+}
 
 export default view.extend({
-	load: () => callVersion(),
-	render: (version: string) => E('div', { 'class': 'cbi-map' }, [
-		E('h2', {}, [_('Split WireGuard')]),
-		E('p', {}, [_('Service version: %s').format(version || '?')]),
-	]),
-	handleSave: null,
-	handleSaveApply: null,
-	handleReset: null,
+	load: () => Promise.all([callStatus(), callCheck(), uci.load('splitwg')]).then((r: any[]) => {
+		// the global settings edit `config globals 'main'`; created on save if missing
+		if (!uci.get('splitwg', 'main')) uci.add('splitwg', 'globals', 'main');
+		return r;
+	}),
+
+	render(data: any[]) {
+		const good = (x: any) => x && typeof x === 'object' && !isError(x);
+		const st = good(data[0]) ? data[0] as Status : null;
+		const stErr = isError(data[0]) ? data[0].error.message : typeof data[0] === 'number' ? _('ubus status %d').format(data[0]) : null;
+		const chk = good(data[1]) ? data[1] as CheckReply : null;
+
+		const statusNode = E('div', { 'class': 'cbi-section' }, [renderStatus(st, stErr)]);
+		const problemsNode = E('div', {}, [banner(data[0], chk, undefined)]);
+		poll.add(() => Promise.all([callStatus(), callCheck()]).then((r: any[]) => {
+			if (good(r[0])) setContent(statusNode, renderStatus(r[0] as Status, null));
+			if (good(r[1])) setContent(problemsNode, banner(r[0], r[1], undefined, false));
+		}), 5);
+
+		const m = new form.Map('splitwg', _('Split WireGuard'),
+			_('Per-client split tunnelling: each client\'s traffic goes direct, through one of the upstream WireGuard tunnels, or is blocked — by domain, address, port, protocol and time.'));
+		const s: any = m.section(form.NamedSection, 'main', 'globals', _('Global settings'));
+		s.tab('general', _('General'));
+		s.tab('advanced', _('Advanced'));
+
+		let o: any = s.taboption('general', form.Flag, 'enabled', _('Enabled'), _('Off removes splitwg\'s firewall table, routes and DNS entries; every client then goes direct.'));
+		o.default = '1';
+		o = s.taboption('general', form.Flag, 'kill_switch', _('Kill switch'), _('While an upstream is down, traffic meant for it is blocked instead of leaking out directly.'));
+		o.default = '1';
+		o = s.taboption('general', form.Flag, 'dns_hijack', _('Hijack DNS'), _('Answer the clients\' DNS queries on the router even when they use another server; domain rules only see names resolved here. Each client can override it.'));
+		o.default = '1';
+		o = s.taboption('general', form.Flag, 'ipv6', _('IPv6'), _('Classify IPv6 traffic as well.'));
+		o.default = '1';
+
+		o = s.taboption('advanced', form.Value, 'mark_mask', _('Mark mask'), _('The firewall mark bits splitwg uses: one contiguous run, not overlapping mwan3 (0x3f00), pbr (0xff0000) or dae (0x08000000).'));
+		o.placeholder = '0x70000000';
+		o.validate = (_sid: string, v: string) => !v || /^0x[0-9a-fA-F]{1,8}$/.test(v) ? true : coreText(`"${v}" is not a 32-bit hex mask (0x…)`);
+		o = s.taboption('advanced', form.Value, 'rule_priority', _('ip rule priority'), _('First priority of splitwg\'s policy routing rules.'));
+		o.placeholder = '21000';
+		o.validate = (_sid: string, v: string) => !v || !badInt(v, 1, 32000) ? true : coreText(badInt(v, 1, 32000) as string);
+		o = s.taboption('advanced', form.Value, 'table_base', _('Routing table base'), _('Upstream n uses routing table base + n.'));
+		o.placeholder = '2100';
+		o.validate = (_sid: string, v: string) => !v || !badInt(v, 256, 0x7fff0000) ? true : coreText(badInt(v, 256, 0x7fff0000) as string);
+		o = s.taboption('advanced', form.Value, 'set_timeout', _('Learned address lifetime'), _('Seconds an address learned from a DNS answer stays in a domain rule\'s set (0: forever).'));
+		o.placeholder = '86400';
+		o.validate = (_sid: string, v: string) => !v || !badInt(v, 0, 31536000) ? true : coreText(badInt(v, 0, 31536000) as string);
+		o = s.taboption('advanced', form.Value, 'lan_zone', _('LAN zone'), _('The firewall zone of the LAN devices.'));
+		o.placeholder = 'lan';
+		o.validate = (_sid: string, v: string) => !v || !badName(v, 11) ? true : coreText(badName(v, 11) as string);
+		o = s.taboption('advanced', form.Value, 'wan_zone', _('WAN zone'));
+		o.placeholder = 'wan';
+		o.validate = (_sid: string, v: string) => !v || !badName(v, 11) ? true : coreText(badName(v, 11) as string);
+
+		return m.render().then((node: any) => {
+			// status between the map's description and the settings
+			const descr = node.querySelector('.cbi-map-descr');
+			const after = descr ? descr.nextSibling : node.firstChild;
+			node.insertBefore(problemsNode, after);
+			node.insertBefore(statusNode, after);
+			return node;
+		});
+	},
+
+	handleSaveApply(ev: any, mode?: string) {
+		return saveApply(this, ev, mode);
+	},
 });

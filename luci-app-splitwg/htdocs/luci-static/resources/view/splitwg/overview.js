@@ -446,11 +446,11 @@ function upstreamLabel(name) {
 function setContent(node, content) {
   dom.content(node, content);
 }
-function banner(st, chk, page) {
+function banner(st, chk, page, notify) {
   const problems = chk && typeof chk === "object" && Array.isArray(chk.problems) ? chk.problems : [];
   const la = st && typeof st === "object" && st.last_apply ? st.last_apply : null;
   if (la && la.ok === false) {
-    ui.addNotification(_("The last apply failed"), E("div", {}, [
+    if (notify !== false) ui.addNotification(_("The last apply failed"), E("div", {}, [
       E("p", {}, [coreText(String(la.message))]),
       problemList(problems) ?? E([]),
       E("p", {}, [_("The router keeps running the previous working configuration.")])
@@ -532,7 +532,7 @@ var overview_default = view.extend({
     const problemsNode = E("div", {}, [banner(data[0], chk, void 0)]);
     poll.add(() => Promise.all([callStatus(), callCheck()]).then((r) => {
       if (good(r[0])) setContent(statusNode, renderStatus(r[0], null));
-      if (good(r[1])) setContent(problemsNode, problemBox(_("The saved configuration has problems"), r[1].problems));
+      if (good(r[1])) setContent(problemsNode, banner(r[0], r[1], void 0, false));
     }), 5);
     const m = new form2.Map(
       "splitwg",

@@ -819,11 +819,11 @@ function plain(s) {
 function esc(s) {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
-function banner(st, chk, page) {
+function banner(st, chk, page, notify) {
   const problems = chk && typeof chk === "object" && Array.isArray(chk.problems) ? chk.problems : [];
   const la = st && typeof st === "object" && st.last_apply ? st.last_apply : null;
   if (la && la.ok === false) {
-    ui.addNotification(_("The last apply failed"), E("div", {}, [
+    if (notify !== false) ui.addNotification(_("The last apply failed"), E("div", {}, [
       E("p", {}, [coreText(String(la.message))]),
       problemList(problems) ?? E([]),
       E("p", {}, [_("The router keeps running the previous working configuration.")])

@@ -1,0 +1,45 @@
+// The ubus calls the views make (docs/ubus.md). Every splitwg method answers
+// errors in-band ({ error: { code, message, path } }); `expect: { '': {} }`
+// hands the whole reply over, and a ubus status code (a number) when the
+// call itself failed (permission, object missing).
+import { rpc } from '@kuoruan/luci-types';
+
+export interface ApiError { error: { code: string, message: string, path: string | null }, errors?: { line: number, message: string }[] }
+
+export interface Status {
+	enabled: boolean;
+	version: string;
+	upstreams: { name: string, iface: string, enabled: boolean, up: boolean, healthy?: boolean, handshake_age: number | null, rx: number, tx: number }[];
+	clients: { name: string, kind: string, enabled: boolean, counters: { direct: number, proxy: number, block: number }, handshake_age: number | null }[];
+	last_apply: { ok: boolean, time: number, message: string } | null;
+	pending?: boolean;
+	warnings: string[];
+}
+
+export interface Problem { path: string, message: string }
+export interface CheckReply { valid: boolean, problems: Problem[] }
+
+export interface Explanation {
+	client: string; action: 'proxy' | 'direct' | 'block'; upstream: string | null; iface: string | null;
+	mark: string | null; rule: string | null; reason: string;
+}
+
+export interface HostHint { name?: string, ipaddrs?: string[], ip6addrs?: string[] }
+
+export const callStatus = rpc.declare<Status | ApiError | number>({ object: 'splitwg', method: 'status', expect: { '': {} } });
+export const callCheck = rpc.declare<CheckReply | ApiError | number>({ object: 'splitwg', method: 'check', expect: { '': {} } });
+export const callExplain = rpc.declare<Explanation | ApiError | number>({
+	object: 'splitwg', method: 'explain', params: ['client', 'destination', 'proto', 'port', 'at'], expect: { '': {} },
+});
+export const callGenkey = rpc.declare<{ private_key: string, public_key: string } | ApiError | number>({ object: 'splitwg', method: 'genkey', expect: { '': {} } });
+export const callImportConf = rpc.declare<{ upstream: { [k: string]: any }, ignored?: { line: number, message: string }[] } | ApiError | number>({
+	object: 'splitwg', method: 'import_conf', params: ['text', 'name'], expect: { '': {} },
+});
+export const callPeerConf = rpc.declare<{ conf: string, complete?: boolean } | ApiError | number>({
+	object: 'splitwg', method: 'peer_conf', params: ['client'], expect: { '': {} },
+});
+export const callHostHints = rpc.declare<{ [mac: string]: HostHint }>({ object: 'luci-rpc', method: 'getHostHints', expect: { '': {} } });
+
+export function isError(r: unknown): r is ApiError {
+	return r !== null && typeof r === 'object' && 'error' in (r as object);
+}

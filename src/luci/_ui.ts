@@ -1,0 +1,221 @@
+// Browser-side helpers shared by the views: field validators backed by the
+// core, problem lists, Save & Apply with a whole-config check, downloads,
+// file reading, secret key fields. Pure logic lives in the other _*.ts
+// modules (tested in Node); this one needs LuCI.
+import { form, ui, uci, dom } from '@kuoruan/luci-types';
+import { check } from '../core/config';
+import { localizeCore, say } from './_coremsg';
+import { tr } from './_msg';
+import type { Msg, Text } from './_msg';
+import { placeOf, toCoreSections, toSections } from './_uci';
+import type { LuciSection, Page } from './_uci';
+import type { Problem } from './_rpc';
+
+// LuCI's gettext, for the Msg/Text values of the pure modules.
+export function t(m: Msg): string {
+	return tr(m, _);
+}
+
+export function text(x: Text): string {
+	return say(x, _);
+}
+
+export function coreText(message: string): string {
+	return localizeCore(message, _);
+}
+
+// A core validator (null = fine, else the English message) → LuCI's
+// validate(section_id, value): true or the translated message. Empty values
+// are left to `optional`/`rmempty`.
+export function validator(fn: (v: string) => string | null): (sid: string, v: any) => true | string {
+	return (_sid: string, v: any) => {
+		const vals: string[] = Array.isArray(v) ? v : (v == null ? [] : [String(v)]);
+		for (const x of vals) {
+			if (x === '') continue;
+			const e = fn(x);
+			if (e) return coreText(e);
+		}
+		return true;
+	};
+}
+
+// For parse functions that return a value or an error string.
+export function parses(fn: (v: string) => unknown): (v: string) => string | null {
+	return (v: string) => {
+		const r = fn(v);
+		return typeof r === 'string' ? r : null;
+	};
+}
+
+export function pageUrl(page: Page, hash?: string): string {
+	return L.url('admin', 'services', 'splitwg', page) + (hash ? '#' + hash : '');
+}
+
+export function sections(): LuciSection[] {
+	return uci.sections('splitwg') as unknown as LuciSection[];
+}
+
+// The core's check() on what the browser holds: the saved configuration plus
+// this session's unsaved changes.
+export function stagedProblems(): Problem[] {
+	return check(toCoreSections(sections()));
+}
+
+// A list of problems, each with where it is and a link to the page that
+// edits it. `only` restricts the list to one page.
+export function problemList(problems: Problem[], only?: Page): any {
+	const secs = toSections(sections());
+	const items: any[] = [];
+	for (const p of problems) {
+		const pl = placeOf(p.path, secs);
+		if (only && pl.page !== only) continue;
+		const where = t(pl.where) + (pl.option ? ` › ${pl.option}` : '');
+		const hash = pl.owner ?? pl.sid ?? undefined;
+		items.push(E('li', {}, [
+			E('a', { href: pageUrl(pl.page, hash), title: p.path }, [where]), ': ', coreText(p.message),
+		]));
+	}
+	return items.length ? E('ul', {}, items) : null;
+}
+
+export function problemBox(title: string, problems: Problem[], only?: Page): any {
+	const list = problemList(problems, only);
+	if (!list) return E([]);
+	return E('div', { 'class': 'alert-message warning' }, [E('h4', {}, [title]), list]);
+}
+
+export function notifyError(message: string): void {
+	ui.addNotification(null, E('p', {}, [coreText(message)]), 'danger');
+}
+
+// Save & Apply: save every form (which stages the changes on the router),
+// check the whole configuration with the core, and apply through LuCI's
+// normal UCI apply (the service reloads from its procd trigger). With
+// problems, ask first: the router keeps the previous working state until a
+// valid configuration is applied.
+export function saveApply(view: any, ev: any, mode?: string): Promise<any> {
+	return view.handleSave(ev).then(() => {
+		const problems = stagedProblems();
+		if (!problems.length) return ui.changes.apply(mode == '0');
+		ui.showModal(_('The configuration has problems'), [
+			E('p', {}, [_('The router will keep running its current configuration until these are fixed. Your changes are saved and can be applied once they are.')]),
+			problemList(problems),
+			E('div', { 'class': 'right' }, [
+				E('button', { 'class': 'btn', 'click': ui.hideModal }, [_('Dismiss')]), ' ',
+				E('button', {
+					'class': 'btn cbi-button-negative',
+					'click': () => { ui.hideModal(); ui.changes.apply(mode == '0'); },
+				}, [_('Apply anyway')]),
+			]),
+		]);
+	});
+}
+
+// Offer text as a file download.
+export function download(name: string, body: string, mime?: string): void {
+	const g = globalThis as any;
+	const blob = new g.Blob([body], { type: mime ?? 'text/plain' });
+	const url = g.URL.createObjectURL(blob);
+	const a = E('a', { href: url, download: name, style: 'display:none' }, []);
+	g.document.body.appendChild(a);
+	a.click();
+	g.setTimeout(() => { g.document.body.removeChild(a); g.URL.revokeObjectURL(url); }, 1000);
+}
+
+// The text of the file chosen in an <input type="file">.
+export function readFile(input: any): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const f = input.files && input.files[0];
+		if (!f) return resolve('');
+		if (f.size > 1024 * 1024) return reject(new Error(_('The file is larger than 1 MiB')));
+		const r = new (globalThis as any).FileReader();
+		r.onload = () => resolve(String(r.result));
+		r.onerror = () => reject(r.error);
+		r.readAsText(f);
+	});
+}
+
+// A key field: masked, without LuCI's reveal button (private keys are never
+// shown; the only place they appear is a peer's .conf and QR code).
+export const SecretValue: any = (form.Value as any).extend({
+	__name__: 'CBI.SplitwgSecret',
+	password: true,
+	renderWidget(section_id: string, option_index: number, cfgvalue: any) {
+		const node = (form.Value as any).prototype.renderWidget.call(this, section_id, option_index, cfgvalue);
+		const btn = node.querySelector('.cbi-button, button');
+		if (btn) btn.parentNode.removeChild(btn);
+		const input = node.querySelector('input');
+		if (input) input.setAttribute('autocomplete', 'off');
+		return node;
+	},
+	textvalue(section_id: string) {
+		const v = this.cfgvalue(section_id);
+		return v ? _('(set)') : E('em', {}, [_('none')]);
+	},
+});
+
+export function fmtBytes(n: number | null | undefined): string {
+	if (n == null) return '-';
+	const u = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+	let i = 0, v = n;
+	while (v >= 1024 && i < u.length - 1) { v /= 1024; i++; }
+	return `${i ? v.toFixed(1) : v} ${u[i]}`;
+}
+
+export function fmtAge(s: number | null | undefined): string {
+	if (s == null) return _('never');
+	if (s < 60) return _('%d s ago').format(s);
+	if (s < 3600) return _('%d min ago').format(Math.floor(s / 60));
+	if (s < 86400) return _('%d h ago').format(Math.floor(s / 3600));
+	return _('%d d ago').format(Math.floor(s / 86400));
+}
+
+export function badge(label: string, kind: 'ok' | 'warn' | 'bad' | 'off'): any {
+	const color = { ok: '#2e7d32', warn: '#b26a00', bad: '#c62828', off: '#757575' }[kind];
+	return E('span', { 'class': 'label', 'style': `background:${color};color:#fff;padding:1px 6px;border-radius:3px;white-space:nowrap` }, [label]);
+}
+
+export function actionLabel(a: string): string {
+	return a === 'proxy' ? _('Proxy') : a === 'direct' ? _('Direct') : a === 'block' ? _('Block') : a;
+}
+
+export function upstreamNames(): string[] {
+	return sections().filter((s) => s['.type'] === 'upstream').map((s) => String(s['.name']));
+}
+
+export function upstreamLabel(name: string): string {
+	const label = uci.get('splitwg', name, 'name');
+	return label ? `${name} (${label})` : name;
+}
+
+// Replace a node's content (dom.content with our types).
+export function setContent(node: any, content: any): void {
+	dom.content(node, content);
+}
+
+// Text for places where LuCI treats a string as HTML (a section's title,
+// a grid cell's textvalue, a dropdown label): as a node, or escaped.
+export function plain(s: string): any {
+	return E('span', {}, [s]);
+}
+
+export function esc(s: string): string {
+	return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;' } as { [k: string]: string })[c]);
+}
+
+// The top of an editing page: when the router's last apply failed, a LuCI
+// notification with its message and the failing fields; then the problems
+// of the saved configuration that this page edits.
+export function banner(st: any, chk: any, page: Page | undefined, notify?: boolean): any {
+	const problems: Problem[] = chk && typeof chk === 'object' && Array.isArray(chk.problems) ? chk.problems : [];
+	const la = st && typeof st === 'object' && st.last_apply ? st.last_apply : null;
+	if (la && la.ok === false) {
+		if (notify !== false) ui.addNotification(_('The last apply failed'), E('div', {}, [
+			E('p', {}, [coreText(String(la.message))]),
+			problemList(problems) ?? E([]),
+			E('p', {}, [_('The router keeps running the previous working configuration.')]),
+		]), 'danger');
+		if (problems.length) return E([]);   // listed in the notification already
+	}
+	return problemBox(_('The saved configuration has problems'), problems, page);
+}

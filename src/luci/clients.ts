@@ -1,0 +1,290 @@
+// Services → Split WireGuard → Server & clients: the router's own WireGuard
+// server for road-warrior peers, and the clients — WireGuard peers (keys and
+// an address generated here, .conf and QR code) and LAN devices (picked from
+// the hosts the router knows, or typed in).
+import { view, form, uci, ui } from '@kuoruan/luci-types';
+import { badInt, badKey, badLabel, badMac, badIfname, badName, parseEndpoint } from '../core/values';
+import { parseInterfaceAddress, parsePrefix } from '../core/ip';
+import { callCheck, callGenkey, callHostHints, callPeerConf, callStatus, isError } from './_rpc';
+import type { CheckReply, HostHint } from './_rpc';
+import { allocateAddresses, confFileName, qrPayload } from './_peer';
+import { publicKey } from './_x25519';
+import {
+	SecretValue, actionLabel, banner, coreText, download, notifyError, pageUrl, parses, plain, saveApply, sections,
+	setContent, upstreamLabel, upstreamNames, validator,
+} from './_ui';
+
+function ipValidator(v: string): string | null {
+	const p = parsePrefix(v);
+	return typeof p === 'string' || !p.host ? `"${v}" is not an IP address` : null;
+}
+
+// Every address or prefix a client already claims (for allocating a new one).
+function usedAddresses(except: string): string[] {
+	const out: string[] = [];
+	for (const s of sections()) {
+		if (s['.type'] !== 'client' || s['.name'] === except) continue;
+		const a = s.address;
+		for (const x of Array.isArray(a) ? a : typeof a === 'string' ? a.split(/\s+/) : []) out.push(String(x));
+	}
+	return out;
+}
+
+function serverPublicKey(): string | null {
+	const k = uci.get('splitwg', 'server', 'private_key') as string | null;
+	return k ? publicKey(k) : null;
+}
+
+// The peer's .conf from the router (ubus peer_conf: built from the applied
+// configuration by the same code as `splitwg peer-conf`), as QR code, text
+// and download.
+function showPeerConf(sid: string): Promise<void> {
+	return Promise.all([callPeerConf(sid), uci.changes()]).then((r: any[]) => {
+		const reply = r[0];
+		const unsaved = r[1] && r[1].splitwg && r[1].splitwg.length;
+		if (typeof reply === 'number' || isError(reply)) {
+			const m = typeof reply === 'number' ? _('ubus status %d').format(reply) : reply.error.message;
+			ui.showModal(_('Configuration of %s').format(sid), [
+				E('div', { 'class': 'alert-message warning' }, [E('p', {}, [_('The router could not build this peer\'s configuration:')]), E('p', {}, [coreText(m)])]),
+				E('p', {}, [_('A new or changed peer must be saved and applied first (Save & Apply).')]),
+				E('div', { 'class': 'right' }, [E('button', { 'class': 'btn', 'click': ui.hideModal }, [_('Dismiss')])]),
+			]);
+			return;
+		}
+		const conf = String(reply.conf);
+		const q = qrPayload(conf);
+		const qr = E('div', { 'class': 'splitwg-qr', 'style': 'max-width:320px;margin:0 auto' }, [E('em', { 'class': 'spinning' }, [_('Generating QR code…')])]);
+		ui.showModal(_('Configuration of %s').format(sid), [
+			unsaved ? E('div', { 'class': 'alert-message notice' }, [_('There are unsaved or unapplied changes: this is the configuration the router runs now.')]) : E([]),
+			reply.complete === false ? E('div', { 'class': 'alert-message warning' }, [_('The router does not store this peer\'s private key: fill in PrivateKey from the device that generated it.')]) : E([]),
+			E('p', {}, [_('Scan with the WireGuard app (Add tunnel → Scan from QR code), or import the file. It contains the peer\'s private key: anyone who has it can connect as this peer.')]),
+			qr,
+			E('details', {}, [E('summary', {}, [_('Show configuration text')]),
+				E('pre', { 'style': 'white-space:pre-wrap;word-break:break-all' }, [conf])]),
+			E('div', { 'class': 'right' }, [
+				E('button', { 'class': 'btn', 'click': ui.hideModal }, [_('Dismiss')]), ' ',
+				E('button', { 'class': 'btn cbi-button-action', 'click': () => download(confFileName(sid), conf, 'application/octet-stream') }, [_('Download .conf')]),
+			]),
+		]);
+		if (!q.fits) { setContent(qr, E('em', {}, [_('Too long for a QR code (%d bytes); use the file.').format(q.bytes)])); return; }
+		// luci-lib-uqr (LuCI 24.10+); without it the file and text still work
+		return L.require('uqr').then((uqr: any) => {
+			const svg = (uqr as LuCIUqr).renderSVG(q.payload, { pixelSize: 4, border: 2 });
+			setContent(qr, E(svg));
+			const el = qr.firstElementChild;
+			if (el) {
+				// scale with the dialog: a viewBox from the drawn size
+				el.setAttribute('viewBox', `0 0 ${el.getAttribute('width')} ${el.getAttribute('height')}`);
+				el.setAttribute('style', 'width:100%;height:auto;display:block');
+			}
+		}, () => setContent(qr, E('em', {}, [_('QR codes need the package luci-lib-uqr.')])));
+	});
+}
+
+export default view.extend({
+	load: () => Promise.all([callCheck(), uci.load('splitwg'), L.resolveDefault(callHostHints(), {}), callStatus()]),
+
+	render(data: any[]) {
+		const chk = data[0] && typeof data[0] === 'object' && !isError(data[0]) ? data[0] as CheckReply : null;
+		const hints = (data[2] && typeof data[2] === 'object' ? data[2] : {}) as { [mac: string]: HostHint };
+		const st = data[3];
+
+		const m = new form.Map('splitwg', _('Server & clients'),
+			_('Clients are the devices whose traffic splitwg steers: WireGuard peers that connect to this router from anywhere, and devices on the LAN.'));
+
+		// ---- the road-warrior server
+		let s: any = m.section(form.NamedSection, 'server', 'server', _('WireGuard server'),
+			_('For peers: the router listens on this port; each peer gets an address from the pool of the server address.'));
+		s.addremove = true;
+		s.addbtntitle = _('Set up the server');
+
+		let o: any = s.option(form.Flag, 'enabled', _('Enabled'));
+		o.default = '1';
+		o = s.option(form.Value, 'listen_port', _('Listen port'), _('UDP port; open it in the firewall\'s WAN zone.'));
+		o.placeholder = '51820';
+		o.validate = validator((v) => badInt(v, 1, 65535));
+		o = s.option(form.DynamicList, 'address', _('Address and pool'), _('The router\'s tunnel address with the pool prefix, e.g. 10.77.0.1/24 and fd77:77::1/64.'));
+		o.placeholder = '10.77.0.1/24';
+		o.validate = validator(parses(parseInterfaceAddress));
+		o = s.option(form.Value, 'endpoint', _('Public endpoint'), _('host:port the peers connect to: your public address or DDNS name, written into their .conf.'));
+		o.placeholder = 'vpn.example.org:51820';
+		o.validate = validator(parses(parseEndpoint));
+		o = s.option(form.DynamicList, 'dns', _('DNS for peers'), _('Default: the router\'s own tunnel address.'));
+		o.validate = validator(ipValidator);
+		o = s.option(form.Value, 'mtu', _('MTU'));
+		o.placeholder = '1420';
+		o.validate = validator((v) => badInt(v, 1280, 9000));
+		o = s.option(SecretValue, 'private_key', _('Private key'));
+		o.validate = validator(badKey);
+		o.onchange = function (this: any, _ev: any, _sid: string, v: string) {
+			const el = this.map.findElement('id', 'splitwg-server-pub');
+			if (el) setContent(el, v && !badKey(v) ? (publicKey(v) ?? '-') : '-');
+		};
+		o = s.option(form.DummyValue, '_pub', _('Public key'), _('What peers put in [Peer] PublicKey (their .conf has it already).'));
+		o.rawhtml = true;
+		o.cfgvalue = function (this: any, sid: string) {
+			return E('div', {}, [
+				E('code', { 'id': 'splitwg-server-pub', 'style': 'word-break:break-all' }, [serverPublicKey() ?? '-']), ' ',
+				E('button', {
+					'class': 'btn cbi-button', 'type': 'button', 'disabled': this.map.readonly || null,
+					'click': ui.createHandlerFn(this, () => callGenkey().then((k: any) => {
+						if (!k || typeof k !== 'object' || isError(k)) return notifyError(isError(k) ? k.error.message : 'genkey failed');
+						const el = this.section.getUIElement(sid, 'private_key');
+						if (el) el.setValue(k.private_key);
+						const pub = this.map.findElement('id', 'splitwg-server-pub');
+						if (pub) setContent(pub, k.public_key);
+						ui.addNotification(null, E('p', {}, [_('New server keys: every peer needs a new .conf after Save & Apply.')]), 'warning');
+					})),
+				}, [_('Generate new key pair')]),
+			]);
+		};
+
+		// ---- clients
+		s = m.section(form.GridSection, 'client', _('Clients'));
+		s.addremove = true;
+		s.anonymous = false;
+		s.nodescriptions = true;
+		s.addbtntitle = _('Add client');
+		s.modaltitle = (sid: string) => _('Client %s').format(sid);
+		s.handleAdd = function (ev: any, name: string) {
+			const e = badName(name, 32);
+			if (e) { notifyError(e); return Promise.resolve(); }
+			return (form.GridSection as any).prototype.handleAdd.call(this, ev, name);
+		};
+		// removing a client removes its own rules too
+		s.handleRemove = function (sid: string, ev: any) {
+			for (const r of sections())
+				if (r['.type'] === 'rule' && r.client === sid) uci.remove('splitwg', String(r['.name']));
+			return (form.GridSection as any).prototype.handleRemove.call(this, sid, ev);
+		};
+		s.tab('general', _('General'));
+		s.tab('identity', _('Identity'));
+
+		o = s.taboption('general', form.Flag, 'enabled', _('Enabled'));
+		o.default = '1';
+		o.editable = true;
+		o = s.taboption('general', form.Value, 'name', _('Label'));
+		o.validate = validator(badLabel);
+		o = s.taboption('general', form.ListValue, 'kind', _('Kind'));
+		o.value('device', _('LAN device'));
+		o.value('peer', _('WireGuard peer'));
+		o.default = 'device';
+		o.textvalue = function (this: any, sid: string) { return (this.cfgvalue(sid) ?? 'device') === 'peer' ? _('WireGuard peer') : _('LAN device'); };
+		o = s.taboption('general', form.ListValue, 'default', _('Default path'), _('For traffic no rule matches.'));
+		o.value('direct', _('Direct'));
+		o.value('proxy', _('Proxy'));
+		o.value('block', _('Block'));
+		o.default = 'direct';
+		o.textvalue = function (this: any, sid: string) { return actionLabel(this.cfgvalue(sid) ?? 'direct'); };
+		o = s.taboption('general', form.ListValue, 'upstream', _('Upstream'), _('Where "proxy" sends this client\'s traffic, unless a rule names another upstream.'));
+		o.value('', _('none'));
+		for (const u of upstreamNames()) o.value(u, upstreamLabel(u));
+		o.rmempty = true;
+		o = s.taboption('general', form.MultiValue, 'ruleset', _('Shared rule sets'), _('Applied after the client\'s own rules, in this order.'));
+		for (const r of sections().filter((x) => x['.type'] === 'ruleset')) o.value(String(r['.name']), r.name ? `${r['.name']} (${r.name})` : String(r['.name']));
+		o.modalonly = true;
+		o.optional = true;
+		o = s.taboption('general', form.ListValue, 'dns_hijack', _('Hijack DNS'), _('Domain rules only work when the client\'s DNS queries reach the router.'));
+		o.value('', _('as in the global settings'));
+		o.value('1', _('yes'));
+		o.value('0', _('no'));
+		o.modalonly = true;
+
+		// identity: a peer by its keys and tunnel address, a device by IP/MAC/interface
+		o = s.taboption('identity', form.DummyValue, '_gen', _('Keys and address'));
+		o.depends('kind', 'peer');
+		o.modalonly = true;
+		o.rawhtml = true;
+		o.cfgvalue = function (this: any, sid: string) {
+			return E('button', {
+				'class': 'btn cbi-button-action', 'type': 'button', 'disabled': this.map.readonly || null,
+				'click': ui.createHandlerFn(this, () => callGenkey().then((k: any) => {
+					if (!k || typeof k !== 'object' || isError(k)) return notifyError(isError(k) ? k.error.message : 'genkey failed');
+					const priv = this.section.getUIElement(sid, 'private_key');
+					const pub = this.section.getUIElement(sid, 'public_key');
+					const addr = this.section.getUIElement(sid, 'address');
+					if (priv) priv.setValue(k.private_key);
+					if (pub) pub.setValue(k.public_key);
+					const pool = uci.get('splitwg', 'server', 'address');
+					const have = addr ? addr.getValue() : [];
+					if (addr && (!have || !have.length)) {
+						const a = allocateAddresses(Array.isArray(pool) ? pool : pool ? [String(pool)] : [], usedAddresses(sid));
+						if (a.length) addr.setValue(a);
+						else notifyError(_('No free address: set up the server\'s address pool first.'));
+					}
+				})),
+			}, [_('Generate keys and address')]);
+		};
+		o.description = _('The router generates the peer\'s key pair and picks a free address from the server\'s pool; after Save & Apply, the Configuration button shows the .conf and QR code.');
+
+		o = s.taboption('identity', form.Value, 'public_key', _('Public key'), _('The peer\'s public key.'));
+		o.depends('kind', 'peer');
+		o.modalonly = true;
+		o.validate = validator(badKey);
+		o = s.taboption('identity', SecretValue, 'private_key', _('Private key'), _('Kept on the router only to build the peer\'s .conf and QR code; leave empty if the device generated its own keys.'));
+		o.depends('kind', 'peer');
+		o.modalonly = true;
+		o.validate = validator(badKey);
+		o = s.taboption('identity', SecretValue, 'preshared_key', _('Preshared key'));
+		o.depends('kind', 'peer');
+		o.modalonly = true;
+		o.validate = validator(badKey);
+
+		o = s.taboption('identity', form.DynamicList, 'address', _('Addresses'), _('A peer: its tunnel address(es) from the server\'s pool. A device: its IP addresses or subnets.'));
+		o.validate = validator(parses(parsePrefix));
+		const macs = Object.keys(hints).sort();
+		for (const mac of macs) {
+			const h = hints[mac];
+			for (const ip of (h.ipaddrs ?? []).concat(h.ip6addrs ?? [])) o.value(ip, plain(h.name ? `${ip} (${h.name})` : ip));
+		}
+		o.textvalue = function (this: any, sid: string) {
+			const parts: string[] = [];
+			for (const k of ['address', 'mac', 'interface']) {
+				const v = uci.get('splitwg', sid, k);
+				if (v) parts.push(...(Array.isArray(v) ? v : String(v).split(/\s+/)));
+			}
+			return parts.length ? plain(parts.join(', ')) : E('em', {}, [_('none')]);
+		};
+
+		o = s.taboption('identity', form.DynamicList, 'mac', _('MAC addresses'), _('Known hosts are offered; a device may also be typed in.'));
+		o.depends('kind', 'device');
+		o.modalonly = true;
+		o.validate = validator(badMac);
+		for (const mac of macs) {
+			const h = hints[mac];
+			const ip = (h.ipaddrs ?? [])[0];
+			o.value(mac.toLowerCase(), plain(`${mac.toLowerCase()} (${[h.name, ip].filter((x) => !!x).join(', ') || _('unknown host')})`));
+		}
+		o = s.taboption('identity', form.DynamicList, 'interface', _('Interfaces'), _('Every device behind this network device, e.g. br-guest.'));
+		o.depends('kind', 'device');
+		o.modalonly = true;
+		o.validate = validator(badIfname);
+
+		o = s.option(form.DummyValue, '_rules', _('Rules'));
+		o.modalonly = false;
+		o.textvalue = (sid: string) => {
+			const n = sections().filter((r) => r['.type'] === 'rule' && r.client === sid).length;
+			const rs = uci.get('splitwg', sid, 'ruleset');
+			const nrs = Array.isArray(rs) ? rs.length : rs ? String(rs).split(/\s+/).length : 0;
+			return E('a', { href: pageUrl('rules', `client:${sid}`) }, [
+				nrs ? _('%d own rules, %d rule sets').format(n, nrs) : _('%d own rules').format(n),
+			]);
+		};
+
+		o = s.option(form.DummyValue, '_conf', _('Configuration'));
+		o.modalonly = false;
+		// peer_conf hands out the peer's private key: write access only (ACL)
+		o.textvalue = (sid: string) => uci.get('splitwg', sid, 'kind') === 'peer'
+			? E('button', { 'class': 'btn cbi-button', 'type': 'button', 'disabled': m.readonly || null, 'click': ui.createHandlerFn(null, () => showPeerConf(sid)) }, [_('.conf / QR')])
+			: '-';
+
+		return m.render().then((node: any) => E('div', {}, [
+			banner(st, chk, 'clients'),
+			node,
+		]));
+	},
+
+	handleSaveApply(ev: any, mode?: string) {
+		return saveApply(this, ev, mode);
+	},
+});

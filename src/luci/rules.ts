@@ -1,0 +1,359 @@
+// Services → Split WireGuard → Rules: each client's own rules and the shared
+// rule sets, in order (first match wins): drag the handle or use ▲/▼. A rule
+// matches domains, addresses, protocols, ports and a time window, and sends
+// the traffic through an upstream, direct, or blocks it. Bulk paste of
+// domains/CIDRs; import/export as JSON or CSV.
+import { view, form, uci, ui } from '@kuoruan/luci-types';
+import { badDomain, badLabel, badName, badPortRange, badTime, PROTOS } from '../core/values';
+import { parsePrefix } from '../core/ip';
+import { callCheck, callStatus, isError } from './_rpc';
+import type { CheckReply } from './_rpc';
+import { WEEKDAY_NAMES, listOf, matchSummary, moveStep, newRuleOptions, ownerKey, ownerOf, parseBulk, parseOwner, rulesOf } from './_rules';
+import type { Opts } from './_rules';
+import { exportCSV, exportJSON, fromOptions, importRules, toOptions } from './_rulesio';
+import { toSections } from './_uci';
+import {
+	actionLabel, banner, download, esc, notifyError, parses, plain, readFile, saveApply, sections, setContent, t, text,
+	upstreamLabel, upstreamNames, validator,
+} from './_ui';
+
+let owner: string | null = null;
+
+function owners(): { key: string, label: string, group: string }[] {
+	const out: { key: string, label: string, group: string }[] = [];
+	for (const s of sections()) {
+		const n = String(s['.name']);
+		const label = s.name ? `${n} (${s.name})` : n;
+		if (s['.type'] === 'client') out.push({ key: ownerKey('client', n), label, group: _('Clients') });
+	}
+	for (const s of sections()) {
+		const n = String(s['.name']);
+		const label = s.name ? `${n} (${s.name})` : n;
+		if (s['.type'] === 'ruleset') out.push({ key: ownerKey('ruleset', n), label, group: _('Rule sets') });
+	}
+	return out;
+}
+
+function ownerTitle(key: string | null): string {
+	const o = key ? parseOwner(key) : null;
+	if (!o) return _('Rules');
+	return o.kind === 'client' ? _('Rules of client %s').format(o.name) : _('Rules of rule set %s').format(o.name);
+}
+
+// What comes after the owner's rules: a client's rule sets and its default path.
+function ownerNote(key: string | null): any {
+	const o = key ? parseOwner(key) : null;
+	if (!o) return E([]);
+	if (o.kind === 'ruleset') {
+		const users = sections().filter((c) => c['.type'] === 'client' && listOf(c.ruleset as any).indexOf(o.name) >= 0).map((c) => String(c['.name']));
+		return E('p', {}, [users.length ? _('Used by the clients: %s').format(users.join(', ')) : _('No client uses this rule set yet.')]);
+	}
+	const sets = listOf(uci.get('splitwg', o.name, 'ruleset') as any);
+	const def = (uci.get('splitwg', o.name, 'default') as string | null) ?? 'direct';
+	const up = uci.get('splitwg', o.name, 'upstream') as string | null;
+	return E('p', {}, [
+		sets.length ? _('After these rules: the rule sets %s.').format(sets.join(', ')) + ' ' : '',
+		def === 'proxy' && up ? _('Unmatched traffic: %s through %s.').format(actionLabel(def), up) : _('Unmatched traffic: %s.').format(actionLabel(def)),
+	]);
+}
+
+function optsOf(sid: string): Opts {
+	const s = uci.get('splitwg', sid) as unknown as { [k: string]: unknown } | null;
+	const o: Opts = {};
+	if (s) for (const k in s) if (k.charAt(0) !== '.') o[k] = s[k] as string | string[];
+	return o;
+}
+
+function ownerRules(): string[] {
+	return owner ? rulesOf(toSections(sections()), owner) : [];
+}
+
+function addRule(opts: Opts): string {
+	const sid = uci.add('splitwg', 'rule');
+	for (const k in opts) uci.set('splitwg', sid, k, opts[k] as string | string[]);
+	return sid;
+}
+
+function issueList(items: { line?: number, rule?: number, field?: string, text: any }[]): any {
+	return E('ul', {}, items.map((e) => E('li', {}, [
+		e.line ? _('Line %d').format(e.line) + ': ' : e.rule ? _('Rule %d').format(e.rule) + ': ' : '',
+		e.field ? `${e.field}: ` : '', text(e.text),
+	])));
+}
+
+function upstreamSelect(): any {
+	return E('select', { 'class': 'cbi-input-select' }, [
+		E('option', { value: '' }, [_('the client\'s upstream')]),
+		...upstreamNames().map((u) => E('option', { value: u }, [upstreamLabel(u)])),
+	]);
+}
+
+function bulkModal(map: any): void {
+	const area = E('textarea', { 'class': 'cbi-input-textarea', 'rows': 12, 'style': 'width:100%;font-family:monospace', 'spellcheck': 'false',
+		'placeholder': 'netflix.com\nnflxvideo.net\nhttps://www.example.org/page\n203.0.113.0/24\n2001:db8::/32' }, []);
+	const name = E('input', { 'type': 'text', 'class': 'cbi-input-text', 'placeholder': _('e.g. Streaming') }, []);
+	const action = E('select', { 'class': 'cbi-input-select' }, ['proxy', 'direct', 'block'].map((a) => E('option', { value: a }, [actionLabel(a)])));
+	const up = upstreamSelect();
+	const out = E('div', {}, []);
+	const row = (label: string, field: any) => E('div', { 'class': 'cbi-value' }, [E('label', { 'class': 'cbi-value-title' }, [label]), E('div', { 'class': 'cbi-value-field' }, [field])]);
+	const go = (force: boolean) => {
+		const b = parseBulk(String(area.value));
+		const nm = String(name.value).trim();
+		const badN = nm ? badLabel(nm) : null;
+		if (badN) { setContent(out, E('div', { 'class': 'alert-message warning' }, [text({ core: badN })])); return; }
+		if (b.errors.length && !force) {
+			setContent(out, E('div', { 'class': 'alert-message warning' }, [
+				E('h4', {}, [_('%d entries are not domains or addresses').format(b.errors.length)]), issueList(b.errors),
+				E('button', { 'class': 'btn', 'click': () => go(true) }, [_('Add the valid ones')]),
+			]));
+			return;
+		}
+		if (!b.domains.length && !b.dests.length) { setContent(out, E('div', { 'class': 'alert-message warning' }, [_('Nothing to add.')])); return; }
+		const act = String(action.value);
+		addRule(newRuleOptions(owner as string, { name: nm, action: act, upstream: act === 'proxy' ? String(up.value) : '', domain: b.domains, dest: b.dests }));
+		ui.hideModal();
+		ui.addNotification(null, E('p', {}, [_('Added a rule with %d domains and %d addresses (%d duplicates skipped).').format(b.domains.length, b.dests.length, b.duplicates)]), 'info');
+		return map.save(null, true);
+	};
+	ui.showModal(_('Bulk add'), [
+		E('p', {}, [_('One domain, address or CIDR per line (or separated by spaces or commas); # starts a comment. A domain also matches its subdomains. They become one rule at the end of the list.')]),
+		area, row(_('Rule name'), name), row(_('Action'), action), row(_('Upstream'), up), out,
+		E('div', { 'class': 'right' }, [
+			E('button', { 'class': 'btn', 'click': ui.hideModal }, [_('Cancel')]), ' ',
+			E('button', { 'class': 'btn cbi-button-action important', 'click': () => go(false) }, [_('Add rule')]),
+		]),
+	]);
+}
+
+function importModal(map: any): void {
+	const area = E('textarea', { 'class': 'cbi-input-textarea', 'rows': 12, 'style': 'width:100%;font-family:monospace', 'spellcheck': 'false',
+		'placeholder': 'name,enabled,action,upstream,domain,dest,proto,port,start_time,stop_time,weekdays\nVideo,1,proxy,us,video.test cdn.video.test,,,,,,' }, []);
+	const file = E('input', { 'type': 'file', 'accept': '.json,.csv,application/json,text/csv' }, []);
+	const replaceBox = E('input', { 'type': 'checkbox' }, []);
+	const out = E('div', {}, []);
+	file.addEventListener('change', () => readFile(file).then((s: string) => { area.value = s; }, (e: Error) => setContent(out, E('p', {}, [e.message]))));
+	const go = () => {
+		const r = importRules(String(area.value));
+		if (r.errors.length) {
+			setContent(out, E('div', { 'class': 'alert-message warning' }, [E('h4', {}, [_('Nothing was imported')]), issueList(r.errors)]));
+			return;
+		}
+		if (replaceBox.checked) for (const sid of ownerRules()) uci.remove('splitwg', sid);
+		for (const rule of r.rules) addRule(newRuleOptions(owner as string, toOptions(rule)));
+		ui.hideModal();
+		ui.addNotification(null, E('p', {}, [_('Imported %d rules.').format(r.rules.length)]), 'info');
+		return map.save(null, true);
+	};
+	ui.showModal(_('Import rules'), [
+		E('p', {}, [_('A JSON export of splitwg or CSV with a header row (name, enabled, action, upstream, domain, dest, proto, port, start_time, stop_time, weekdays; lists separated by spaces).')]),
+		file, area,
+		E('label', {}, [replaceBox, ' ', _('Replace the current rules (otherwise they are appended)')]),
+		out,
+		E('div', { 'class': 'right' }, [
+			E('button', { 'class': 'btn', 'click': ui.hideModal }, [_('Cancel')]), ' ',
+			E('button', { 'class': 'btn cbi-button-action important', 'click': go }, [_('Import')]),
+		]),
+	]);
+}
+
+function doExport(kind: 'json' | 'csv'): void {
+	if (!owner) return;
+	const o = parseOwner(owner);
+	const rules = ownerRules().map((sid) => fromOptions(optsOf(sid)));
+	const label = o && o.kind === 'ruleset' ? uci.get('splitwg', o.name, 'name') as string | null : null;
+	const base = o ? `splitwg-${o.kind}-${o.name}` : 'splitwg-rules';
+	if (kind === 'json') download(`${base}.json`, exportJSON(rules, owner, label ?? undefined), 'application/json');
+	else download(`${base}.csv`, exportCSV(rules), 'text/csv');
+}
+
+export default view.extend({
+	load: () => Promise.all([callCheck(), uci.load('splitwg'), callStatus()]),
+
+	render(data: any[]) {
+		const chk = data[0] && typeof data[0] === 'object' && !isError(data[0]) ? data[0] as CheckReply : null;
+		const st = data[2];
+		const all = owners();
+		const want = decodeURIComponent(String((globalThis as any).location.hash || '').replace(/^#/, ''));
+		owner = all.some((x) => x.key === want) ? want : all.length ? all[0].key : null;
+
+		const m = new form.Map('splitwg', _('Rules'),
+			_('A client\'s rules are checked in order, then those of its rule sets; the first match decides, unmatched traffic takes the client\'s default path.'));
+
+		// ---- shared rule sets
+		let s: any = m.section(form.GridSection, 'ruleset', _('Shared rule sets'), _('Named lists of rules that several clients can use (Server & clients → client → Shared rule sets).'));
+		s.addremove = true;
+		s.anonymous = false;
+		s.nodescriptions = true;
+		s.addbtntitle = _('Add rule set');
+		s.modaltitle = (sid: string) => _('Rule set %s').format(sid);
+		s.handleAdd = function (ev: any, name: string) {
+			const e = badName(name, 32);
+			if (e) { notifyError(e); return Promise.resolve(); }
+			return (form.GridSection as any).prototype.handleAdd.call(this, ev, name);
+		};
+		s.handleRemove = function (sid: string, ev: any) {
+			for (const x of sections()) {
+				if (x['.type'] === 'rule' && x.ruleset === sid) uci.remove('splitwg', String(x['.name']));
+				if (x['.type'] === 'client') {
+					const l = uci.get('splitwg', String(x['.name']), 'ruleset');
+					const arr = Array.isArray(l) ? l : l ? String(l).split(/\s+/) : [];
+					if (arr.indexOf(sid) >= 0) uci.set('splitwg', String(x['.name']), 'ruleset', arr.filter((y) => y !== sid));
+				}
+			}
+			if (owner === ownerKey('ruleset', sid)) owner = null;
+			return (form.GridSection as any).prototype.handleRemove.call(this, sid, ev);
+		};
+		let o: any = s.option(form.Value, 'name', _('Label'));
+		o.validate = validator(badLabel);
+		o = s.option(form.DummyValue, '_used', _('Used by'));
+		o.modalonly = false;
+		o.textvalue = (sid: string) => {
+			const users = sections().filter((c) => c['.type'] === 'client' && (Array.isArray(c.ruleset) ? c.ruleset : String(c.ruleset ?? '').split(/\s+/)).indexOf(sid) >= 0).map((c) => String(c['.name']));
+			return users.length ? plain(users.join(', ')) : E('em', {}, [_('no client')]);
+		};
+		o = s.option(form.DummyValue, '_count', _('Rules'));
+		o.modalonly = false;
+		o.textvalue = (sid: string) => {
+			const key = ownerKey('ruleset', sid);
+			const n = rulesOf(toSections(sections()), key).length;
+			return E('a', { href: '#' + key, click: (ev: any) => { ev.preventDefault(); return switchTo(key); } }, [_('show (%d)').format(n)]);
+		};
+
+		// ---- the rules of one owner
+		const rs: any = m.section(form.GridSection, 'rule', ownerTitle(owner));
+		rs.anonymous = true;
+		rs.addremove = true;
+		rs.sortable = true;
+		rs.nodescriptions = true;
+		rs.addbtntitle = _('Add rule');
+		rs.modaltitle = (sid: string) => {
+			const n = uci.get('splitwg', sid, 'name');
+			return esc(`${ownerTitle(owner)} » ${n ? n : _('rule %d').format(ownerRules().indexOf(sid) + 1)}`);
+		};
+		rs.filter = (sid: string) => owner !== null && ownerOf(optsOf(sid)) === owner;
+		rs.handleAdd = function (this: any) {
+			if (!owner) return Promise.resolve();
+			const sid = addRule(newRuleOptions(owner, {}));
+			this.addedSection = sid;
+			this.map.addedSection = sid;
+			return this.renderMoreOptionsModal(sid);
+		};
+		rs.handleStep = function (this: any, sid: string, delta: -1 | 1) {
+			const mv = moveStep(ownerRules(), sid, delta);
+			if (!mv) return Promise.resolve();
+			uci.move('splitwg', mv.sid, mv.ref, mv.after);
+			return this.map.save(null, true);
+		};
+		rs.renderRowActions = function (this: any, sid: string) {
+			const td = (form.GridSection as any).prototype.renderRowActions.call(this, sid);
+			const box = td.querySelector('div') ?? td;
+			const order = ownerRules();
+			const i = order.indexOf(sid);
+			const ro = this.map.readonly;
+			box.insertBefore(E('button', { 'class': 'btn cbi-button', 'title': _('Move down'), 'disabled': ro || i >= order.length - 1 ? '' : null,
+				'click': ui.createHandlerFn(this, 'handleStep', sid, 1) }, ['▼']), box.firstChild);
+			box.insertBefore(E('button', { 'class': 'btn cbi-button', 'title': _('Move up'), 'disabled': ro || i <= 0 ? '' : null,
+				'click': ui.createHandlerFn(this, 'handleStep', sid, -1) }, ['▲']), box.firstChild);
+			return td;
+		};
+		rs.renderSectionAdd = function (this: any, extra: any) {
+			if (!owner) return E('em', {}, [_('Add a client (Server & clients) or a rule set first.')]);
+			const ro = this.map.readonly || null;
+			const el = E('div', { 'class': 'cbi-section-create' }, [
+				E('button', { 'class': 'cbi-button cbi-button-add', 'disabled': ro, 'click': ui.createHandlerFn(this, 'handleAdd') }, [_('Add rule')]), ' ',
+				E('button', { 'class': 'cbi-button', 'disabled': ro, 'click': ui.createHandlerFn(this, () => bulkModal(this.map)) }, [_('Bulk add…')]), ' ',
+				E('button', { 'class': 'cbi-button', 'disabled': ro, 'click': ui.createHandlerFn(this, () => importModal(this.map)) }, [_('Import…')]), ' ',
+				E('button', { 'class': 'cbi-button', 'click': () => doExport('json') }, [_('Export JSON')]), ' ',
+				E('button', { 'class': 'cbi-button', 'click': () => doExport('csv') }, [_('Export CSV')]),
+			]);
+			if (extra != null) el.classList.add(extra);
+			return el;
+		};
+		rs.tab('match', _('Match'));
+		rs.tab('action', _('Action'));
+
+		o = rs.taboption('match', form.Flag, 'enabled', _('Enabled'));
+		o.default = '1';
+		o.editable = true;
+		o = rs.taboption('match', form.Value, 'name', _('Name'));
+		o.validate = validator(badLabel);
+		o = rs.option(form.DummyValue, '_match', _('Matches'));
+		o.modalonly = false;
+		o.textvalue = (sid: string) => plain(matchSummary(optsOf(sid)).map(t).join(' · '));
+		o = rs.taboption('match', form.DynamicList, 'domain', _('Domains'), _('A domain also matches its subdomains. Resolved through the router\'s DNS, the answers fill the rule\'s address sets.'));
+		o.modalonly = true;
+		o.validate = validator(badDomain);
+		o = rs.taboption('match', form.DynamicList, 'dest', _('Addresses'), _('IPv4/IPv6 addresses or CIDRs.'));
+		o.modalonly = true;
+		o.validate = validator(parses(parsePrefix));
+		o = rs.taboption('match', form.MultiValue, 'proto', _('Protocols'), _('None selected: any protocol (tcp and udp when ports are given).'));
+		o.modalonly = true;
+		o.optional = true;
+		for (const p of PROTOS) o.value(p, p);
+		o = rs.taboption('match', form.DynamicList, 'port', _('Destination ports'), _('Ports or ranges like 8000-8100.'));
+		o.modalonly = true;
+		o.validate = validator(badPortRange);
+		o = rs.taboption('match', form.Value, 'start_time', _('From'), _('HH:MM; a window may cross midnight (20:00 to 06:30).'));
+		o.modalonly = true;
+		o.placeholder = '20:00';
+		o.validate = validator(badTime);
+		o = rs.taboption('match', form.Value, 'stop_time', _('Until'));
+		o.modalonly = true;
+		o.placeholder = '06:30';
+		o.validate = validator(badTime);
+		o = rs.taboption('match', form.MultiValue, 'weekdays', _('Weekdays'), _('None selected: every day.'));
+		o.modalonly = true;
+		o.optional = true;
+		const dayNames = [_('Monday'), _('Tuesday'), _('Wednesday'), _('Thursday'), _('Friday'), _('Saturday'), _('Sunday')];
+		WEEKDAY_NAMES.forEach((d, i) => o.value(d, dayNames[i]));
+
+		o = rs.taboption('action', form.ListValue, 'action', _('Action'));
+		o.value('proxy', _('Proxy'));
+		o.value('direct', _('Direct'));
+		o.value('block', _('Block'));
+		o.default = 'proxy';
+		o.textvalue = function (this: any, sid: string) { return actionLabel(this.cfgvalue(sid) ?? 'proxy'); };
+		o = rs.taboption('action', form.ListValue, 'upstream', _('Upstream'));
+		o.textvalue = function (this: any, sid: string) {
+			const a = uci.get('splitwg', sid, 'action') ?? 'proxy';
+			const u = this.cfgvalue(sid);
+			return a !== 'proxy' ? '-' : u ? plain(upstreamLabel(u)) : E('em', {}, [_('the client\'s upstream')]);
+		};
+		o.value('', _('the client\'s upstream'));
+		for (const u of upstreamNames()) o.value(u, upstreamLabel(u));
+		o.depends('action', 'proxy');
+		o.validate = validator((v) => badName(v, 12));
+
+		const switchTo = (key: string): Promise<any> => {
+			owner = key;
+			(globalThis as any).history.replaceState(null, '', '#' + key);
+			rs.title = ownerTitle(key);
+			setContent(picker, pickerOptions());
+			setContent(note, ownerNote(key));
+			return m.save(undefined, true);
+		};
+		const pickerOptions = () => {
+			const groups: { [g: string]: any[] } = {};
+			for (const x of owners()) (groups[x.group] = groups[x.group] ?? []).push(E('option', { value: x.key, selected: x.key === owner ? '' : null }, [x.label]));
+			return Object.keys(groups).map((g) => E('optgroup', { label: g }, groups[g]));
+		};
+		const picker = E('select', { 'class': 'cbi-input-select', 'change': (ev: any) => switchTo(ev.target.value) }, pickerOptions());
+
+		const note = E('div', {}, [ownerNote(owner)]);
+		// the owner picker heads the rules section (kept across re-renders)
+		rs.description = E('div', {}, [
+			E('div', { 'class': 'cbi-value' }, [
+				E('label', { 'class': 'cbi-value-title' }, [_('Show rules of')]), E('div', { 'class': 'cbi-value-field' }, [picker]),
+			]),
+			note,
+		]);
+
+		return m.render().then((node: any) => E('div', {}, [
+			banner(st, chk, 'rules'), node,
+		]));
+	},
+
+	handleSaveApply(ev: any, mode?: string) {
+		return saveApply(this, ev, mode);
+	},
+});

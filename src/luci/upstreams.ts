@@ -1,0 +1,235 @@
+// Services → Split WireGuard → Upstreams: the WireGuard tunnels traffic can
+// be sent through. A grid with a modal editor; a provider's .conf is
+// imported by paste or file upload (parsed by the router: ubus import_conf).
+import { view, form, uci, ui, poll } from '@kuoruan/luci-types';
+import { badInt, badKey, badLabel, badName, parseEndpoint } from '../core/values';
+import { parseInterfaceAddress, parsePrefix } from '../core/ip';
+import { callCheck, callGenkey, callImportConf, callStatus, isError } from './_rpc';
+import type { CheckReply, Status } from './_rpc';
+import { importedOptions, suggestName } from './_upstream';
+import { publicKey } from './_x25519';
+import {
+	SecretValue, badge, banner, coreText, fmtAge, fmtBytes, notifyError, parses, readFile,
+	saveApply, setContent, upstreamNames, validator,
+} from './_ui';
+
+let status: Status | null = null;
+
+function upstreamState(name: string): any {
+	const u = status ? status.upstreams.filter((x) => x.name === name)[0] : null;
+	if (!u) return badge(_('not applied'), 'off');
+	if (!u.enabled) return badge(_('disabled'), 'off');
+	if (!u.up) return badge(_('down'), 'bad');
+	const hs = E('small', {}, [' ', _('handshake %s').format(fmtAge(u.handshake_age)), ' · ↓', fmtBytes(u.rx), ' ↑', fmtBytes(u.tx)]);
+	return E('span', {}, [u.healthy === false ? badge(_('no handshake'), 'warn') : badge(_('up'), 'ok'), hs]);
+}
+
+function refreshStates(): Promise<void> {
+	return callStatus().then((st) => {
+		if (!st || typeof st !== 'object' || isError(st)) return;
+		status = st as Status;
+		const g = globalThis as any;
+		g.document.querySelectorAll('[data-splitwg-upstream]').forEach((el: any) => {
+			setContent(el, upstreamState(el.getAttribute('data-splitwg-upstream')));
+		});
+	});
+}
+
+// The public key that belongs to the private key in the form, for the
+// provider (or one's own server) to add as its peer.
+function showPublicKey(map: any, sid: string, priv: string | null): void {
+	const el = map.findElement('id', `splitwg-pub-${sid}`);
+	if (el) setContent(el, priv ? (publicKey(priv) ?? '-') : '-');
+}
+
+function importModal(s: any): void {
+	const nameEl = E('input', { 'type': 'text', 'class': 'cbi-input-text', 'placeholder': 'us_east', 'maxlength': 12 }, []);
+	const labelEl = E('input', { 'type': 'text', 'class': 'cbi-input-text', 'placeholder': _('US exit') }, []);
+	const fileEl = E('input', { 'type': 'file', 'accept': '.conf,text/plain' }, []);
+	const textEl = E('textarea', { 'class': 'cbi-input-textarea', 'rows': 12, 'style': 'width:100%;font-family:monospace', 'spellcheck': 'false',
+		'placeholder': '[Interface]\nPrivateKey = …\nAddress = 10.2.0.2/32\n\n[Peer]\nPublicKey = …\nEndpoint = vpn.example.com:51820\nAllowedIPs = 0.0.0.0/0, ::/0' }, []);
+	const out = E('div', {}, []);
+	const taken = upstreamNames();
+	fileEl.addEventListener('change', () => {
+		readFile(fileEl).then((txt) => {
+			textEl.value = txt;
+			if (nameEl.value === '' && fileEl.files[0]) nameEl.value = suggestName(fileEl.files[0].name, taken);
+		}, (e: Error) => setContent(out, E('p', { 'class': 'alert-message warning' }, [e.message])));
+	});
+	const doImport = () => {
+		const text = String(textEl.value);
+		let name = String(nameEl.value).trim();
+		if (name === '') {
+			const ep = /^\s*Endpoint\s*=\s*(\S+)/mi.exec(text);
+			name = suggestName(ep ? ep[1] : 'upstream', taken);
+			nameEl.value = name;
+		}
+		const bad = badName(name, 12) ?? (name === 'server' ? `the name "server" is reserved (interface sw_server)` : null)
+			?? (taken.indexOf(name) >= 0 ? `upstream.${name}: is defined twice` : null);
+		if (bad) { setContent(out, E('p', { 'class': 'alert-message warning' }, [coreText(bad)])); return Promise.resolve(); }
+		const label = String(labelEl.value).trim();
+		const badL = label ? badLabel(label) : null;
+		if (badL) { setContent(out, E('p', { 'class': 'alert-message warning' }, [coreText(badL)])); return Promise.resolve(); }
+		return callImportConf(text, name).then((r: any) => {
+			if (typeof r === 'number') { setContent(out, E('p', { 'class': 'alert-message warning' }, [_('The router did not answer (ubus status %d).').format(r)])); return; }
+			if (isError(r)) {
+				const errs = r.errors && r.errors.length ? r.errors : [{ line: 0, message: r.error.message }];
+				setContent(out, E('div', { 'class': 'alert-message warning' }, [
+					E('h4', {}, [_('The file was not imported')]),
+					E('ul', {}, errs.map((e) => E('li', {}, [e.line ? _('Line %d').format(e.line) + ': ' : '', coreText(e.message)]))),
+				]));
+				return;
+			}
+			const sid = uci.add('splitwg', 'upstream', name);
+			const opts = importedOptions(r.upstream, label || undefined);
+			for (const k in opts) uci.set('splitwg', sid, k, opts[k]);
+			ui.hideModal();
+			if (r.ignored && r.ignored.length)
+				ui.addNotification(null, E('div', {}, [
+					E('p', {}, [_('Imported; these lines were ignored:')]),
+					E('ul', {}, r.ignored.map((e: any) => E('li', {}, [_('Line %d').format(e.line), ': ', coreText(e.message)]))),
+				]), 'info');
+			// review in the usual editor; Dismiss removes the new section again
+			s.addedSection = sid;
+			s.map.addedSection = sid;
+			return s.renderMoreOptionsModal(sid);
+		});
+	};
+	ui.showModal(_('Import a WireGuard .conf'), [
+		E('p', {}, [_('Paste the file your VPN provider gave you, or choose it. The router checks every value; nothing is saved until you confirm the upstream and press Save & Apply.')]),
+		E('div', { 'class': 'cbi-value' }, [E('label', { 'class': 'cbi-value-title' }, [_('File')]), E('div', { 'class': 'cbi-value-field' }, [fileEl])]),
+		E('div', { 'class': 'cbi-value' }, [E('label', { 'class': 'cbi-value-title' }, [_('Name')]), E('div', { 'class': 'cbi-value-field' }, [nameEl,
+			E('div', { 'class': 'cbi-value-description' }, [_('Letters, digits and _, at most 12 characters; the interface becomes sw_ followed by the name.')])])]),
+		E('div', { 'class': 'cbi-value' }, [E('label', { 'class': 'cbi-value-title' }, [_('Label')]), E('div', { 'class': 'cbi-value-field' }, [labelEl])]),
+		textEl,
+		out,
+		E('div', { 'class': 'right' }, [
+			E('button', { 'class': 'btn', 'click': ui.hideModal }, [_('Cancel')]), ' ',
+			E('button', { 'class': 'btn cbi-button-action important', 'click': ui.createHandlerFn(null, doImport) }, [_('Import')]),
+		]),
+	]);
+}
+
+export default view.extend({
+	load: () => Promise.all([callStatus(), callCheck(), uci.load('splitwg')]),
+
+	render(data: any[]) {
+		status = data[0] && typeof data[0] === 'object' && !isError(data[0]) ? data[0] as Status : null;
+		const st = status;
+		const chk = data[1] as CheckReply;
+
+		const m = new form.Map('splitwg', _('Upstreams'),
+			_('WireGuard tunnels to a VPN provider or your own server. Each becomes the interface sw_<em>name</em> with its own routing table; clients and rules choose which traffic goes through which upstream.'));
+
+		const s: any = m.section(form.GridSection, 'upstream');
+		s.addremove = true;
+		s.anonymous = false;
+		s.nodescriptions = true;
+		s.addbtntitle = _('Add upstream');
+		s.modaltitle = (sid: string) => _('Upstream %s').format(sid);
+		s.handleAdd = function (ev: any, name: string) {
+			const e = badName(name, 12) ?? (name === 'server' ? `the name "server" is reserved (interface sw_server)` : null);
+			if (e) { notifyError(e); return Promise.resolve(); }
+			return (form.GridSection as any).prototype.handleAdd.call(this, ev, name);
+		};
+		s.renderSectionAdd = function (extra: any) {
+			const el = (form.GridSection as any).prototype.renderSectionAdd.call(this, extra);
+			el.appendChild(E('button', {
+				'class': 'cbi-button cbi-button-action', 'style': 'margin-left:1em',
+				'disabled': this.map.readonly || null,
+				'click': ui.createHandlerFn(this, () => importModal(this)),
+			}, [_('Import .conf…')]));
+			return el;
+		};
+
+		s.tab('general', _('General'));
+		s.tab('peer', _('Provider server'));
+		s.tab('advanced', _('Advanced'));
+
+		let o: any = s.taboption('general', form.Flag, 'enabled', _('Enabled'));
+		o.default = '1';
+		o.editable = true;
+
+		o = s.taboption('general', form.Value, 'name', _('Label'), _('A description, e.g. "US exit".'));
+		o.validate = validator(badLabel);
+
+		o = s.taboption('general', SecretValue, 'private_key', _('Private key'),
+			_('The [Interface] PrivateKey of the provider\'s file, or generate one and register the public key below with your server.'));
+		o.modalonly = true;
+		o.rmempty = false;
+		o.validate = validator(badKey);
+		o.onchange = function (this: any, _ev: any, sid: string, value: string) { showPublicKey(this.map, sid, badKey(value) ? null : value); };
+
+		o = s.taboption('general', form.DummyValue, '_public_key', _('Public key'));
+		o.modalonly = true;
+		o.rawhtml = true;
+		o.cfgvalue = function (this: any, sid: string) {
+			const priv = uci.get('splitwg', sid, 'private_key') as string | null;
+			return E('div', {}, [
+				E('code', { 'id': `splitwg-pub-${sid}`, 'style': 'word-break:break-all' }, [priv ? (publicKey(priv) ?? '-') : '-']), ' ',
+				E('button', {
+					'class': 'btn cbi-button', 'type': 'button', 'disabled': this.map.readonly || null,
+					'click': ui.createHandlerFn(this, () => callGenkey().then((k: any) => {
+						if (!k || typeof k !== 'object' || isError(k)) return notifyError(isError(k) ? k.error.message : _('Key generation failed'));
+						const el = this.section.getUIElement(sid, 'private_key');
+						if (el) el.setValue(k.private_key);
+						showPublicKey(this.map, sid, k.private_key);
+					})),
+				}, [_('Generate new key pair')]),
+			]);
+		};
+		o.description = _('Derived from the private key, in the browser. Give it to your provider or add it as the peer on your own server.');
+
+		o = s.taboption('general', form.DynamicList, 'address', _('Tunnel addresses'), _('Address/prefix inside the tunnel, from [Interface] Address.'));
+		o.placeholder = '10.2.0.2/32';
+		o.validate = validator(parses(parseInterfaceAddress));
+
+		o = s.taboption('peer', form.Value, 'endpoint', _('Endpoint'), _('host:port of the provider\'s server ([addr]:port for IPv6).'));
+		o.placeholder = 'vpn.example.com:51820';
+		o.rmempty = false;
+		o.validate = validator(parses(parseEndpoint));
+
+		o = s.taboption('peer', form.Value, 'public_key', _('Server public key'), _('[Peer] PublicKey.'));
+		o.modalonly = true;
+		o.rmempty = false;
+		o.validate = validator(badKey);
+
+		o = s.taboption('peer', SecretValue, 'preshared_key', _('Preshared key'), _('[Peer] PresharedKey, if the provider uses one.'));
+		o.modalonly = true;
+		o.validate = validator(badKey);
+
+		o = s.taboption('peer', form.DynamicList, 'allowed_ips', _('Allowed IPs'), _('Destinations the tunnel may carry; empty means everything (0.0.0.0/0, ::/0).'));
+		o.modalonly = true;
+		o.placeholder = '0.0.0.0/0';
+		o.validate = validator(parses(parsePrefix));
+
+		o = s.taboption('advanced', form.Value, 'mtu', _('MTU'));
+		o.modalonly = true;
+		o.placeholder = '1420';
+		o.validate = validator((v) => badInt(v, 1280, 9000));
+
+		o = s.taboption('advanced', form.Value, 'keepalive', _('Keepalive'), _('Seconds between keepalive packets; 25 keeps NAT mappings open and lets the status page see a dead tunnel.'));
+		o.modalonly = true;
+		o.placeholder = '25';
+		o.validate = validator((v) => badInt(v, 0, 65535));
+
+		o = s.taboption('advanced', form.DynamicList, 'dns', _('DNS servers'), _('The provider\'s DNS servers from its file.'));
+		o.modalonly = true;
+		o.validate = validator((v) => { const p = parsePrefix(v); return typeof p === 'string' || !p.host ? `"${v}" is not an IP address` : null; });
+
+		o = s.option(form.DummyValue, '_state', _('State'));
+		o.modalonly = false;
+		o.textvalue = (sid: string) => E('span', { 'data-splitwg-upstream': sid }, [upstreamState(sid)]);
+
+		poll.add(refreshStates, 10);
+
+		return m.render().then((node: any) => E('div', {}, [
+			banner(st, chk, 'upstreams'),
+			node,
+		]));
+	},
+
+	handleSaveApply(ev: any, mode?: string) {
+		return saveApply(this, ev, mode);
+	},
+});
