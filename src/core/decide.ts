@@ -59,3 +59,17 @@ export function carriesFamily(u: Upstream, fam: number): boolean {
 	}
 	return false;
 }
+
+// The rules of the enabled clients, each once (a rule set's rules are shared
+// by every client that lists it), in decision order.
+export function activeRules(cfg: Config): Rule[] {
+	const out: Rule[] = [];
+	const seen: { [id: string]: boolean } = {};
+	for (let i = 0; i < length(cfg.clients); i++) {
+		const c = cfg.clients[i];
+		if (!c.enabled) continue;
+		for (let j = 0; j < length(c.rules); j++)
+			if (!seen[c.rules[j].id]) { seen[c.rules[j].id] = true; push(out, c.rules[j]); }
+	}
+	return out;
+}

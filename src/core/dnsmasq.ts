@@ -3,7 +3,8 @@
 // gets exactly one line listing every set it feeds, including the sets of
 // rules on its parent domains ("video.test" rules must also see answers for
 // "cdn.video.test" when that has a line of its own).
-import type { Config, Rule } from './model';
+import type { Config } from './model';
+import { activeRules } from './decide';
 import { ruleSets, ruleLabel } from './nft';
 
 function parentOrSelf(parent: string, d: string): boolean {
@@ -14,16 +15,7 @@ function parentOrSelf(parent: string, d: string): boolean {
 
 export function renderDnsmasq(cfg: Config, version: string): string {
 	const ipv6 = cfg.globals.ipv6;
-	const rules: Rule[] = [];
-	const seen: { [id: string]: boolean } = {};
-	for (let i = 0; i < length(cfg.clients); i++) {
-		const c = cfg.clients[i];
-		if (!c.enabled) continue;
-		for (let j = 0; j < length(c.rules); j++) {
-			const r = c.rules[j];
-			if (length(r.match.domains) && !seen[r.id]) { seen[r.id] = true; push(rules, r); }
-		}
-	}
+	const rules = filter(activeRules(cfg), (r) => length(r.match.domains) > 0);
 	const domains: string[] = [];
 	const dseen: { [d: string]: boolean } = {};
 	for (let i = 0; i < length(rules); i++)

@@ -12,7 +12,7 @@
 //      (saves the mark in conntrack), or drop; fall-through = client default
 import type { Client, Config, Rule } from './model';
 import type { Prefix } from './ip';
-import { verdictOf, directMark, markHex } from './decide';
+import { verdictOf, directMark, markHex, activeRules } from './decide';
 
 const T = '\t';
 
@@ -51,19 +51,13 @@ export interface PlanSet { name: string, family: 4 | 6, kind: 'domain' | 'net', 
 // are stale (see transition.ts).
 export function planSets(cfg: Config): PlanSet[] {
 	const out: PlanSet[] = [];
-	const seen: { [n: string]: boolean } = {};
-	for (let i = 0; i < length(cfg.clients); i++) {
-		const c = cfg.clients[i];
-		if (!c.enabled) continue;
-		for (let j = 0; j < length(c.rules); j++) {
-			const r = c.rules[j];
-			const sets = ruleSets(r, cfg.globals.ipv6);
-			for (let k = 0; k < length(sets); k++) {
-				if (seen[sets[k].name]) continue;
-				seen[sets[k].name] = true;
-				const key = sets[k].kind === 'domain' ? join(' ', r.match.domains) : join(' ', texts(sets[k].family === 4 ? r.match.dest4 : r.match.dest6));
-				push(out, { name: sets[k].name, family: sets[k].family, kind: sets[k].kind, rule: r, key });
-			}
+	const rules = activeRules(cfg);
+	for (let i = 0; i < length(rules); i++) {
+		const r = rules[i];
+		const sets = ruleSets(r, cfg.globals.ipv6);
+		for (let k = 0; k < length(sets); k++) {
+			const key = sets[k].kind === 'domain' ? join(' ', r.match.domains) : join(' ', texts(sets[k].family === 4 ? r.match.dest4 : r.match.dest6));
+			push(out, { name: sets[k].name, family: sets[k].family, kind: sets[k].kind, rule: r, key });
 		}
 	}
 	return out;

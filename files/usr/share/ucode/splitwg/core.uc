@@ -1,7 +1,7 @@
 // Generated from src/core/index.ts by `npm run build` — edit the TypeScript, not this file.
 'use strict';
 
-let VERSION, words, parseUci, quote, renderUci, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, NAME_RE, badName, badLabel, badKey, badPort, badPortRange, badInt, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, readUpstream, readServer, readRule, readClient, checkOverlaps, byType, readConfig, checkReferences, checkPeerAddress, check, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, T, comment, elements, texts, ruleLabel, ruleSets, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, dispatch, renderNft, parentOrSelf, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, domainHit, minutes, sideConditions, parseAt, explain, nftTransition;
+let VERSION, words, parseUci, quote, renderUci, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, NAME_RE, badName, badLabel, badKey, badPort, badPortRange, badInt, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, readUpstream, readServer, readRule, readClient, checkOverlaps, byType, readConfig, checkReferences, checkPeerAddress, check, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, activeRules, T, comment, elements, texts, ruleLabel, ruleSets, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, dispatch, renderNft, parentOrSelf, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, domainHit, minutes, sideConditions, parseAt, explain, nftTransition;
 words = function(line) {
 let out, cur, i, n;
 
@@ -756,6 +756,22 @@ carriesFamily = function(u, fam) {
   }
   return false;
 };
+activeRules = function(cfg) {
+let out, seen;
+
+  out = [];
+  seen = {};
+  for (let i = 0; i < length(cfg.clients); i++) {
+    const c = cfg.clients[i];
+    if (!c.enabled) continue;
+    for (let j = 0; j < length(c.rules); j++)
+      if (!seen[c.rules[j].id]) {
+        seen[c.rules[j].id] = true;
+        push(out, c.rules[j]);
+      }
+  }
+  return out;
+};
 comment = function(s2) {
   return `comment "${s2}"`;
 };
@@ -781,22 +797,16 @@ let out;
   return out;
 };
 planSets = function(cfg) {
-let out, seen;
+let out, rules;
 
   out = [];
-  seen = {};
-  for (let i = 0; i < length(cfg.clients); i++) {
-    const c = cfg.clients[i];
-    if (!c.enabled) continue;
-    for (let j = 0; j < length(c.rules); j++) {
-      const r = c.rules[j];
-      const sets = ruleSets(r, cfg.globals.ipv6);
-      for (let k = 0; k < length(sets); k++) {
-        if (seen[sets[k].name]) continue;
-        seen[sets[k].name] = true;
-        const key = sets[k].kind === "domain" ? join(" ", r.match.domains) : join(" ", texts(sets[k].family === 4 ? r.match.dest4 : r.match.dest6));
-        push(out, { name: sets[k].name, family: sets[k].family, kind: sets[k].kind, rule: r, key });
-      }
+  rules = activeRules(cfg);
+  for (let i = 0; i < length(rules); i++) {
+    const r = rules[i];
+    const sets = ruleSets(r, cfg.globals.ipv6);
+    for (let k = 0; k < length(sets); k++) {
+      const key = sets[k].kind === "domain" ? join(" ", r.match.domains) : join(" ", texts(sets[k].family === 4 ? r.match.dest4 : r.match.dest6));
+      push(out, { name: sets[k].name, family: sets[k].family, kind: sets[k].kind, rule: r, key });
     }
   }
   return out;
@@ -1023,22 +1033,10 @@ let n, p;
   return n > p && substr(d, n - p - 1) === `.${parent}`;
 };
 renderDnsmasq = function(cfg, version) {
-let ipv6, rules, seen, domains, dseen, lines, sorted;
+let ipv6, rules, domains, dseen, lines, sorted;
 
   ipv6 = cfg.globals.ipv6;
-  rules = [];
-  seen = {};
-  for (let i = 0; i < length(cfg.clients); i++) {
-    const c = cfg.clients[i];
-    if (!c.enabled) continue;
-    for (let j = 0; j < length(c.rules); j++) {
-      const r = c.rules[j];
-      if (length(r.match.domains) && !seen[r.id]) {
-        seen[r.id] = true;
-        push(rules, r);
-      }
-    }
-  }
+  rules = filter(activeRules(cfg), (r) => length(r.match.domains) > 0);
   domains = [];
   dseen = {};
   for (let i = 0; i < length(rules); i++)
