@@ -3302,6 +3302,20 @@ function carriesFamily(u, fam) {
   }
   return false;
 }
+function activeRules(cfg) {
+  const out = [];
+  const seen = {};
+  for (let i = 0; i < length(cfg.clients); i++) {
+    const c = cfg.clients[i];
+    if (!c.enabled) continue;
+    for (let j = 0; j < length(c.rules); j++)
+      if (!seen[c.rules[j].id]) {
+        seen[c.rules[j].id] = true;
+        push(out, c.rules[j]);
+      }
+  }
+  return out;
+}
 
 // src/core/nft.ts
 var T = "	";
@@ -3329,19 +3343,13 @@ function ruleSets(r, ipv6) {
 }
 function planSets(cfg) {
   const out = [];
-  const seen = {};
-  for (let i = 0; i < length(cfg.clients); i++) {
-    const c = cfg.clients[i];
-    if (!c.enabled) continue;
-    for (let j = 0; j < length(c.rules); j++) {
-      const r = c.rules[j];
-      const sets = ruleSets(r, cfg.globals.ipv6);
-      for (let k = 0; k < length(sets); k++) {
-        if (seen[sets[k].name]) continue;
-        seen[sets[k].name] = true;
-        const key = sets[k].kind === "domain" ? join(" ", r.match.domains) : join(" ", texts(sets[k].family === 4 ? r.match.dest4 : r.match.dest6));
-        push(out, { name: sets[k].name, family: sets[k].family, kind: sets[k].kind, rule: r, key });
-      }
+  const rules = activeRules(cfg);
+  for (let i = 0; i < length(rules); i++) {
+    const r = rules[i];
+    const sets = ruleSets(r, cfg.globals.ipv6);
+    for (let k = 0; k < length(sets); k++) {
+      const key = sets[k].kind === "domain" ? join(" ", r.match.domains) : join(" ", texts(sets[k].family === 4 ? r.match.dest4 : r.match.dest6));
+      push(out, { name: sets[k].name, family: sets[k].family, kind: sets[k].kind, rule: r, key });
     }
   }
   return out;
@@ -3554,19 +3562,7 @@ function parentOrSelf(parent, d) {
 }
 function renderDnsmasq(cfg, version) {
   const ipv6 = cfg.globals.ipv6;
-  const rules = [];
-  const seen = {};
-  for (let i = 0; i < length(cfg.clients); i++) {
-    const c = cfg.clients[i];
-    if (!c.enabled) continue;
-    for (let j = 0; j < length(c.rules); j++) {
-      const r = c.rules[j];
-      if (length(r.match.domains) && !seen[r.id]) {
-        seen[r.id] = true;
-        push(rules, r);
-      }
-    }
-  }
+  const rules = filter(activeRules(cfg), (r) => length(r.match.domains) > 0);
   const domains = [];
   const dseen = {};
   for (let i = 0; i < length(rules); i++)
@@ -4005,6 +4001,7 @@ return baseclass.extend({
 	WEEKDAYS: WEEKDAYS,
 	ZONE_RW: ZONE_RW,
 	ZONE_UP: ZONE_UP,
+	activeRules: activeRules,
 	arrtoip: arrtoip,
 	assert: assert,
 	b64dec: b64dec,
