@@ -3,7 +3,7 @@
 // Used by the tests that check teardown (topology, scenarios, cleanup).
 
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 
 /** wireguard-go interface names the lab (and the plans it realises) use */
 const LAB_WG_IF = /^(sw_|swl-|wg_a$|wg_b$|wg_srv$)/;
@@ -13,14 +13,28 @@ function netnsOf(pid: string): string {
   try { return readlinkSync(`/proc/${pid}/ns/net`); } catch { return ''; }
 }
 
+/** network namespaces named in /run/netns that are not the lab's (another project's test namespaces) */
+function foreignNetns(): Set<string> {
+  const out = new Set<string>();
+  let names: string[] = [];
+  try { names = readdirSync('/run/netns'); } catch { return out; }
+  for (const n of names) {
+    if (n.startsWith('swl-')) continue;
+    try { out.add(`net:[${statSync(`/run/netns/${n}`).ino}]`); } catch { /* gone */ }
+  }
+  return out;
+}
+
 /**
  * Processes that are the lab's ("pid cmdline"): anything pointing into a /tmp/swl-* state dir or
  * running a lab script, wireguard-go for a lab interface name, dnsmasq / tcpdump outside the host's
- * network namespace. (Other programs of the same names — another project's tests — are not counted.)
+ * network namespace and outside any other named namespace. (Other programs of the same names —
+ * another project's tests, in the host or in their own namespaces — are not counted.)
  */
 export function labLikeProcesses(): Set<string> {
   const s = new Set<string>();
   const hostNs = netnsOf('self');
+  const foreign = foreignNetns();
   for (const e of readdirSync('/proc')) {
     if (!/^\d+$/.test(e)) continue;
     let argv: string[] = [];
@@ -31,7 +45,7 @@ export function labLikeProcesses(): Set<string> {
     const prog = argv[0]!.split('/').pop()!;
     const lab = LAB_SCRIPT.test(c)
       || (prog === 'wireguard-go' && LAB_WG_IF.test(argv[argv.length - 1]!))
-      || ((prog === 'dnsmasq' || prog === 'tcpdump') && netnsOf(e) !== hostNs);
+      || ((prog === 'dnsmasq' || prog === 'tcpdump') && netnsOf(e) !== hostNs && !foreign.has(netnsOf(e)));
     if (lab) s.add(`${e} ${c}`);
   }
   return s;

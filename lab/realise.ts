@@ -2,7 +2,8 @@
 // dnsmasq, standing in for what netifd, fw4 and the dnsmasq init script do on a router. It is a
 // translation of the plan's sections into commands, generic over them, not a second compiler:
 //
-//   plan.nft                      → `nft -c -f -` then `nft -f -` (atomic replace; the script flushes its own table)
+//   plan.nft                      → `nft -c -f -` then `nft -f -` (atomic replace; the script flushes its own table),
+//                                   with nftTransition() for stale sets — also when only a domain set's domains changed
 //   plan.dnsmasq                  → <router dnsmasq conf-dir>/splitwg.conf, dnsmasq restarted
 //   network `interface` (proto wireguard) + its `wireguard_<iface>` peers
 //                                 → a wireguard-go interface (createWg), or `wg syncconf` + addresses in place
@@ -317,9 +318,10 @@ export class Realiser {
 
     // 5. the nft table: checked, then loaded atomically
     const nftEnv = JSON.stringify(this.opts.nftEnv ?? {});
-    if (next.nft && (next.nft !== prev.nft || nftEnv !== this.nftEnvLoaded)) {
-      // the script plus what moving from the previous plan needs (stale sets)
-      const script = next.nft + nftTransition(prev.nft ? prev.sets : null, next.sets);
+    // what moving from the previous plan needs (stale sets): also when only a set's domains changed
+    const transition = nftTransition(prev.nft ? prev.sets : null, next.sets);
+    if (next.nft && (next.nft !== prev.nft || transition !== '' || nftEnv !== this.nftEnvLoaded)) {
+      const script = next.nft + transition;
       await this.run('nft: check the table (nft -c)', ['nft', '-c', '-f', '-'], { input: script, env: this.opts.nftEnv });
       await this.run('nft: load the table', ['nft', '-f', '-'], { input: script, env: this.opts.nftEnv });
       this.nftEnvLoaded = nftEnv;

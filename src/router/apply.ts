@@ -135,6 +135,8 @@ interface Survey {
 	oldDns: { [dir: string]: string | null };
 	changed: Changed;
 	sets: SetState[];
+	prevSets: SetState[] | null;       // the sets of the plan in force (state), null when unknown
+	transition: string;                // nftTransition(prevSets, sets)
 }
 
 function survey(env: Env, plan: Plan, o: PlanOptions): Survey {
@@ -152,6 +154,9 @@ function survey(env: Env, plan: Plan, o: PlanOptions): Survey {
 	}
 	const oldNft = installedText(env);
 	const hadTable = tableExists(env);
+	const st = readState(env);
+	const prevSets = st && st.sets && hadTable ? st.sets : null;
+	const transition = nftTransition(prevSets, plan.sets ?? []);
 	const oldDns: { [dir: string]: string | null } = {};
 	let dnsChanged = false;
 	for (let i = 0; i < length(platform.confDirs); i++) {
@@ -161,9 +166,10 @@ function survey(env: Env, plan: Plan, o: PlanOptions): Survey {
 	}
 	return {
 		platform, warnings: plan.enabled ? platformWarnings(platform, o.hasDomains, o.ipv6) : [],
-		nftText, dnsText, diffs, before, conflicts, oldNft, hadTable, oldDns, sets: plan.sets ?? [],
+		nftText, dnsText, diffs, before, conflicts, oldNft, hadTable, oldDns, sets: plan.sets ?? [], prevSets, transition,
 		changed: {
-			nft: nftText !== null ? (oldNft !== nftText || !hadTable) : (oldNft !== null || hadTable),
+			// a domain set whose domains changed needs flushing even when the table text is the same
+			nft: nftText !== null ? (oldNft !== nftText || !hadTable || transition !== '') : (oldNft !== null || hadTable),
 			dnsmasq: dnsChanged, network: diffs.network.changed, firewall: diffs.firewall.changed, dhcp: diffs.dhcp.changed,
 		},
 	};
@@ -188,8 +194,7 @@ function check(env: Env, s: Survey): { staged: Staged | null, error: ApplyResult
 	if (s.nftText !== null && s.changed.nft) {
 		// what the previous plan's sets need (stale ones deleted or flushed),
 		// in the same nft transaction; the installed file stays the plain script
-		const prev = readState(env);
-		staged = stage(env, s.nftText + nftTransition(prev && prev.sets && s.hadTable ? prev.sets : null, s.sets));
+		staged = stage(env, s.nftText + s.transition);
 		if (staged.error !== null) return { staged, error: errorResult(env, 'NFT_CHECK', staged.error, 'nft', s.warnings, s.changed) };
 	}
 	if (s.dnsText !== null && s.changed.dnsmasq) {
@@ -207,7 +212,7 @@ interface Failure { where: string, msg: string }
 // would leave by the wrong interface is dropped) while netifd catches up.
 function stepTable(tx: Tx, s: Survey, staged: Staged | null): Failure | null {
 	const env = tx.env;
-	push(tx.undo, () => { restoreTable(env, s.oldNft, s.hadTable); });
+	push(tx.undo, () => { restoreTable(env, s.oldNft, s.hadTable, nftTransition(s.sets, s.prevSets ?? s.sets, true)); });
 	if (!install(env, s.nftText)) return { where: 'nft', msg: `cannot write ${PATHS.nft}` };
 	if (s.nftText !== null) {
 		push(tx.actions, `nft -f ${PATHS.nft}`);
@@ -330,10 +335,15 @@ export function applyPlan(env: Env, plan: Plan, o: PlanOptions): ApplyResult {
 
 // Back to the table as it was: the old file, loaded in replace mode (the
 // definitions may differ from the ones that failed), or no table at all.
-function restoreTable(env: Env, oldText: string | null, hadTable: boolean): void {
+// Back to the table in force before; `back` deletes sets only the failed
+// plan had (the old script alone would keep them, unused).
+function restoreTable(env: Env, oldText: string | null, hadTable: boolean, back: string): void {
 	install(env, oldText);
 	if (oldText !== null && hadTable) {
-		if (load(env, PATHS.nft).code !== 0 && replaceFile(env, oldText)) load(env, REPLACE_PATH);
+		const again = stage(env, oldText + back);
+		if (again.error !== null || load(env, again.path).code !== 0) {
+			if (load(env, PATHS.nft).code !== 0 && replaceFile(env, oldText)) load(env, REPLACE_PATH);
+		}
 	} else if (!hadTable && tableExists(env)) remove(env);
 }
 

@@ -155,7 +155,8 @@ config ruleset 'streaming'`);
 	assert.ok(seq.slice(4).includes('ubus call network reload'));
 	assert.ok(seq.slice(4).includes('fw4 -q reload'));
 	assert.ok(seq.slice(4).includes('/etc/init.d/dnsmasq restart'));
-	assert.equal(seq[seq.length - 1], `nft -f ${PATHS.nft}`, 'the old table is loaded last');
+	// the old table is loaded last (staged together with deleting sets only the failed plan had)
+	assert.equal(seq[seq.length - 1], `nft -f ${PATHS.state}/next.nft`);
 	// the next status shows the failure; the applied state is still the old one
 	const st = JSON.parse(r.fs.read(`${PATHS.state}/state.json`)!);
 	assert.equal(st.ok, false);

@@ -1,7 +1,7 @@
 // Generated from src/core/index.ts by `npm run build` — edit the TypeScript, not this file.
 'use strict';
 
-let VERSION, words, parseUci, quote, renderUci, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, NAME_RE, badName, badLabel, badKey, badPort, badPortRange, badInt, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, readUpstream, readServer, readRule, readClient, checkOverlaps, byType, readConfig, checkReferences, checkPeerAddress, check, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, activeRules, T, comment, elements, texts, ruleLabel, ruleSets, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, dispatch, renderNft, parentOrSelf, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, domainHit, minutes, sideConditions, parseAt, explain, nftTransition;
+let VERSION, words, parseUci, quote, renderUci, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, NAME_RE, badName, badLabel, badKey, badPort, badPortRange, badInt, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, readUpstream, readServer, readRule, readClient, checkOverlaps, byType, readConfig, checkReferences, checkPeerAddress, check, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, activeRules, T, comment, elements, texts, ruleLabel, ruleSets, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, dispatch, renderNft, parentOrSelf, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, domainHit, minutes, sideConditions, parseAt, explain, dropped, nftTransition;
 words = function(line) {
 let out, cur, i, n;
 
@@ -1341,7 +1341,15 @@ let v, mark;
   skip = length(skipped) ? ` (matched destination but not: ${join("; ", skipped)})` : "";
   return result(null, `no rule matched${skip}: client default ${cl.defaultAction}${ipNote}`);
 };
-nftTransition = function(prev, next) {
+dropped = function(before, after) {
+let now, was;
+
+  now = split(after, " ");
+  was = split(before, " ");
+  for (let i = 0; i < length(was); i++) if (index(now, was[i]) < 0) return true;
+  return false;
+};
+nftTransition = function(prev, next, deletesOnly) {
 let now, lines;
 
   if (!prev) return "";
@@ -1351,8 +1359,8 @@ let now, lines;
   for (let i = 0; i < length(prev); i++) {
     const p = prev[i], n = now[p.name];
     if (!n) push(lines, `delete set inet splitwg ${p.name}`);
-    else if (p.kind === "domain" && (n.kind !== "domain" || n.key !== p.key))
-      push(lines, `flush set inet splitwg ${p.name}	# its domains changed: forget addresses learned for the old ones`);
+    else if (!deletesOnly && p.kind === "domain" && (n.kind !== "domain" || dropped(p.key, n.key)))
+      push(lines, `flush set inet splitwg ${p.name}	# a domain left the rule: forget the addresses learned for it`);
   }
   return length(lines) ? join("\n", lines) + "\n" : "";
 };

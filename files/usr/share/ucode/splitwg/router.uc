@@ -588,7 +588,7 @@ let names, did;
   return `changed ${join(", ", did)}`;
 };
 survey = function(env, plan, o) {
-let platform, nftText, dnsText, diffs, before, conflicts, oldNft, hadTable, oldDns, dnsChanged;
+let platform, nftText, dnsText, diffs, before, conflicts, oldNft, hadTable, st, prevSets, transition, oldDns, dnsChanged;
 
   platform = detect(env);
   nftText = plan.enabled && plan.nft !== "" ? plan.nft : null;
@@ -604,6 +604,9 @@ let platform, nftText, dnsText, diffs, before, conflicts, oldNft, hadTable, oldD
   }
   oldNft = installedText(env);
   hadTable = tableExists(env);
+  st = readState(env);
+  prevSets = st && st.sets && hadTable ? st.sets : null;
+  transition = nftTransition(prevSets, plan.sets ?? []);
   oldDns = {};
   dnsChanged = false;
   for (let i = 0; i < length(platform.confDirs); i++) {
@@ -623,8 +626,11 @@ let platform, nftText, dnsText, diffs, before, conflicts, oldNft, hadTable, oldD
     hadTable,
     oldDns,
     sets: plan.sets ?? [],
+    prevSets,
+    transition,
     changed: {
-      nft: nftText !== null ? oldNft !== nftText || !hadTable : oldNft !== null || hadTable,
+      // a domain set whose domains changed needs flushing even when the table text is the same
+      nft: nftText !== null ? oldNft !== nftText || !hadTable || transition !== "" : oldNft !== null || hadTable,
       dnsmasq: dnsChanged,
       network: diffs.network.changed,
       firewall: diffs.firewall.changed,
@@ -648,8 +654,7 @@ let staged;
 
   staged = null;
   if (s.nftText !== null && s.changed.nft) {
-    const prev = readState(env);
-    staged = stage(env, s.nftText + nftTransition(prev && prev.sets && s.hadTable ? prev.sets : null, s.sets));
+    staged = stage(env, s.nftText + s.transition);
     if (staged.error !== null) return { staged, error: errorResult(env, "NFT_CHECK", staged.error, "nft", s.warnings, s.changed) };
   }
   if (s.dnsText !== null && s.changed.dnsmasq) {
@@ -665,7 +670,7 @@ let env, e;
 
   env = tx.env;
   push(tx.undo, () => {
-    restoreTable(env, s.oldNft, s.hadTable);
+    restoreTable(env, s.oldNft, s.hadTable, nftTransition(s.sets, s.prevSets ?? s.sets, true));
   });
   if (!install(env, s.nftText)) return { where: "nft", msg: `cannot write ${PATHS.nft}` };
   if (s.nftText !== null) {
@@ -802,10 +807,13 @@ let s, no, c, tx, f, ctNote, msg;
   env.log(`${plan.enabled ? "apply" : "stop"} ok: ${msg}`);
   return { ok: true, changed: s.changed, message: msg, actions: tx.actions, warnings: s.warnings };
 };
-restoreTable = function(env, oldText, hadTable) {
+restoreTable = function(env, oldText, hadTable, back) {
   install(env, oldText);
   if (oldText !== null && hadTable) {
-    if (load(env, PATHS.nft).code !== 0 && replaceFile(env, oldText)) load(env, REPLACE_PATH);
+    const again = stage(env, oldText + back);
+    if (again.error !== null || load(env, again.path).code !== 0) {
+      if (load(env, PATHS.nft).code !== 0 && replaceFile(env, oldText)) load(env, REPLACE_PATH);
+    }
   } else if (!hadTable && tableExists(env)) remove(env);
 };
 restoreOwned = function(env, cfg, sections) {

@@ -1,0 +1,68 @@
+// The router side of the lab's apply path, in a worker thread (see apply-router.ts for the main
+// side). src/router's Env is synchronous; the lab is asynchronous and lives in the main thread. So
+// the transaction runs here, and when it asks for netifd / fw4 / dnsmasq, realise() posts the
+// request to the main thread and blocks (Atomics.wait) until the main thread has realised it and
+// answered — the apply sees the outcome at the moment it asks, as on a router.
+
+import './ucode-globals.ts';
+import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
+import { apply, stop } from '../src/router/apply.ts';
+import { PATHS, type RunResult } from '../src/router/env.ts';
+import { labRouterEnv, type LabRouter, type RealiseRequest } from './router-env.ts';
+
+export interface WorkerInit { root: string; dnsConfDir: string; dnsPidFile: string; splitwg: string; port: MessagePort; flag: SharedArrayBuffer }
+
+export type WorkerOp =
+  | { op: 'apply'; dryRun?: boolean }
+  | { op: 'stop' }
+  | { op: 'config'; name: string; text: string }
+  | { op: 'text'; name: string }
+  | { op: 'files' }
+  | { op: 'fail'; pattern: string; result: RunResult; times: number }
+  | { op: 'nftEnv'; env: Record<string, string> };
+
+const init = workerData as WorkerInit;
+const flag = new Int32Array(init.flag);
+const REALISE_TIMEOUT_MS = 120_000;
+
+function realise(req: RealiseRequest): RunResult {
+  Atomics.store(flag, 0, 0);
+  init.port.postMessage(req);
+  if (Atomics.wait(flag, 0, 0, REALISE_TIMEOUT_MS) === 'timed-out')
+    return { code: 124, stdout: '', stderr: `lab: realising ${req.what} did not finish in ${REALISE_TIMEOUT_MS} ms` };
+  const m = receiveMessageOnPort(init.port);
+  return m ? (m.message as RunResult) : { code: 1, stdout: '', stderr: `lab: no answer realising ${req.what}` };
+}
+
+const router: LabRouter = labRouterEnv({ ...init, realise });
+
+/** calls and logs since the previous op */
+function drain() {
+  const out = { calls: [...router.calls], logs: [...router.logs] };
+  router.calls.length = 0; router.logs.length = 0;
+  return out;
+}
+
+function handle(m: WorkerOp): unknown {
+  switch (m.op) {
+    case 'apply': return { result: apply(router.env, { dryRun: m.dryRun ?? false }), ...drain() };
+    case 'stop': return { result: stop(router.env), ...drain() };
+    case 'config': router.uci.setText(m.name, m.text); return null;
+    case 'text': return router.uci.text(m.name);
+    case 'files': return {
+      nft: router.env.fs.read(PATHS.nft),
+      dnsmasq: router.env.fs.read(`/tmp/dnsmasq.${router.dnsSection}.d/${PATHS.dnsmasqFile}`),
+      state: router.env.fs.read(`${PATHS.state}/state.json`),
+    };
+    case 'fail': router.fail.push({ pattern: new RegExp(m.pattern), result: m.result, times: m.times }); return null;
+    case 'nftEnv': router.nftEnv = m.env; return null;
+  }
+}
+
+parentPort!.on('message', ({ id, msg }: { id: number; msg: WorkerOp }) => {
+  try {
+    parentPort!.postMessage({ id, value: handle(msg) });
+  } catch (e) {
+    parentPort!.postMessage({ id, error: `${(e as Error).stack ?? e}` });
+  }
+});
