@@ -10,6 +10,14 @@ import {
 	bool, parseEndpoint, weekday, PROTOS,
 } from './values';
 
+// regexes as module constants: ucode compiles a literal each time it is evaluated
+const CONTROL = /[[:cntrl:]]/;
+const BLANKS = /[ \t]+/;
+const HEX_MASK = /^0x[0-9a-fA-F]{1,8}$/;
+const ACTION = /^(proxy|direct|block)$/;
+const PORT_PROTO = /^(tcp|udp|sctp|udplite)$/;
+const KIND = /^(peer|device)$/;
+
 export const DEFAULTS = {
 	mark_mask: '0x70000000',
 	rule_priority: '21000',
@@ -26,7 +34,7 @@ const FOREIGN_MARKS: [number, string][] = [[0x3f00, 'mwan3'], [0xff0000, 'pbr/po
 // ucode compiles regexes with REG_NEWLINE: `^…$` also matches one line of
 // a multi-line value. So control characters are refused before any grammar.
 function withControlCheck(check?: (v: string) => string | null): (v: string) => string | null {
-	return (v) => match(v, /[[:cntrl:]]/) ? 'contains a control character (newline, tab, …)' : (check ? check(v) : null);
+	return (v) => match(v, CONTROL) ? 'contains a control character (newline, tab, …)' : (check ? check(v) : null);
 }
 
 // Option reader bound to one section: collects problems as it goes.
@@ -47,7 +55,7 @@ function reader(sec: UciSection, base: string, problems: Problem[]) {
 			const v: UciValue | null = sec.options[k] ?? null;
 			if (v === null) return [];
 			// an `option` holding space-separated values is accepted like LuCI's DynamicList does
-			const vals = type(v) === 'array' ? v as string[] : filter(split(v as string, /[ \t]+/), (x) => x !== '');
+			const vals = type(v) === 'array' ? v as string[] : filter(split(v as string, BLANKS), (x) => x !== '');
 			const out: string[] = [];
 			for (let i = 0; i < length(vals); i++) {
 				const e = withControlCheck(check)(vals[i]);
@@ -75,7 +83,7 @@ function reader(sec: UciSection, base: string, problems: Problem[]) {
 function readGlobals(sec: UciSection | null, problems: Problem[]): Globals {
 	const s = sec ?? { type: 'globals', name: 'main', anonymous: false, options: {} };
 	const r = reader(s, 'globals', problems);
-	const maskText = r.str('mark_mask', DEFAULTS.mark_mask, (v) => match(v, /^0x[0-9a-fA-F]{1,8}$/) ? null : `"${v}" is not a 32-bit hex mask (0x…)`) as string;
+	const maskText = r.str('mark_mask', DEFAULTS.mark_mask, (v) => match(v, HEX_MASK) ? null : `"${v}" is not a 32-bit hex mask (0x…)`) as string;
 	const g: Globals = {
 		enabled: r.bool('enabled', true),
 		markMask: int(maskText, 16),
@@ -163,12 +171,14 @@ function readRule(sec: UciSection, id: string, setBase: string, problems: Proble
 	const r = reader(sec, id, problems);
 	r.str('client', null); r.str('ruleset', null);
 	const enabled = r.bool('enabled', true);
-	const prefixes = r.list('dest', (v) => { const p = parsePrefix(v); return type(p) === 'string' ? p as string : null; });
+	// parsed once: a rule may list tens of thousands of prefixes
 	const dest4: Prefix[] = [], dest6: Prefix[] = [];
-	for (let i = 0; i < length(prefixes); i++) {
-		const p = parsePrefix(prefixes[i]) as Prefix;
-		push(p.family === 4 ? dest4 : dest6, p);
-	}
+	r.list('dest', (v) => {
+		const p = parsePrefix(v);
+		if (type(p) === 'string') return p as string;
+		push((p as Prefix).family === 4 ? dest4 : dest6, p as Prefix);
+		return null;
+	});
 	const protos = r.list('proto', (v) => v === 'all' || v === 'any' || index(PROTOS, v) >= 0 ? null : `"${v}" is not a protocol (${join(' ', PROTOS)}, all)`);
 	const m: Match = {
 		domains: r.list('domain', badDomain),
@@ -179,7 +189,7 @@ function readRule(sec: UciSection, id: string, setBase: string, problems: Proble
 		stopTime: r.str('stop_time', null, badTime),
 		weekdays: map(r.list('weekdays', (v) => weekday(v) < 0 ? `"${v}" is not a weekday (Mon … Sun)` : null), weekday),
 	};
-	const action = r.str('action', 'proxy', (v) => match(v, /^(proxy|direct|block)$/) ? null : `"${v}" is not an action (proxy, direct, block)`) as Action;
+	const action = r.str('action', 'proxy', (v) => match(v, ACTION) ? null : `"${v}" is not an action (proxy, direct, block)`) as Action;
 	const rule: Rule = {
 		id, setBase,
 		name: r.str('name', '', badLabel) as string,
@@ -193,7 +203,7 @@ function readRule(sec: UciSection, id: string, setBase: string, problems: Proble
 		push(problems, { path: `${id}.stop_time`, message: 'equals start_time (an empty window); remove both for "always"' });
 	if (length(m.ports)) {
 		for (let i = 0; i < length(m.protos); i++)
-			if (!match(m.protos[i], /^(tcp|udp|sctp|udplite)$/))
+			if (!match(m.protos[i], PORT_PROTO))
 				push(problems, { path: `${id}.proto`, message: `ports need tcp, udp, sctp or udplite, not "${m.protos[i]}"` });
 	}
 	if (rule.upstream !== null && action !== 'proxy')
@@ -206,7 +216,7 @@ function readClient(sec: UciSection, problems: Problem[], g: Globals): Client {
 	if (sec.anonymous) push(problems, { path: base, message: 'a client section needs a name' });
 	else { const e = badName(sec.name, 32); if (e) push(problems, { path: base, message: e }); }
 	const r = reader(sec, base, problems);
-	const kind = r.str('kind', 'device', (v) => match(v, /^(peer|device)$/) ? null : `"${v}" is not a client kind (peer, device)`) as 'peer' | 'device';
+	const kind = r.str('kind', 'device', (v) => match(v, KIND) ? null : `"${v}" is not a client kind (peer, device)`) as 'peer' | 'device';
 	const srcs = r.list('address', (v) => { const p = parsePrefix(v); return type(p) === 'string' ? p as string : null; });
 	const c: Client = {
 		name: sec.name, kind,
@@ -217,7 +227,7 @@ function readClient(sec: UciSection, problems: Problem[], g: Globals): Client {
 		src4: [], src6: [],
 		macs: map(r.list('mac', badMac), lc),
 		ifaces: r.list('interface', badIfname),
-		defaultAction: r.str('default', 'direct', (v) => match(v, /^(proxy|direct|block)$/) ? null : `"${v}" is not an action (proxy, direct, block)`) as Action,
+		defaultAction: r.str('default', 'direct', (v) => match(v, ACTION) ? null : `"${v}" is not an action (proxy, direct, block)`) as Action,
 		upstream: r.str('upstream', null, (v) => badName(v, 12)),
 		rulesets: r.list('ruleset', (v) => badName(v, 32)),
 		dnsHijack: true,

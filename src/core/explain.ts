@@ -8,6 +8,9 @@ import { verdictOf, directMark, markHex, carriesFamily } from './decide';
 import { badDomain, badTime, weekday, WEEKDAYS } from './values';
 import { ruleLabel } from './nft';
 
+// regexes as module constants: ucode compiles a literal each time it is evaluated
+const BLANKS = /[ \t]+/;
+
 export interface Query {
 	client: string;
 	destination: string;        // domain or IP address
@@ -68,7 +71,7 @@ function sideConditions(r: Rule, q: Query, day: number, min: number): string | n
 }
 
 function parseAt(at: string): { day: number, min: number } | string {
-	const p = split(trim(at), /[ \t]+/);
+	const p = split(trim(at), BLANKS);
 	if (length(p) !== 2 || weekday(p[0]) < 0 || badTime(p[1])) return `"${at}" is not a time like "Mon 21:30"`;
 	return { day: weekday(p[0]), min: minutes(p[1]) };
 }

@@ -1,6 +1,9 @@
 // IPv4/IPv6 addresses and prefixes, parsed with ucode's iptoarr() so the
 // router and Node agree byte for byte on what is a valid address.
 
+// regexes as module constants: ucode compiles a literal each time it is evaluated
+const PREFIX_LEN = /^[0-9]{1,3}$/;
+
 export type Family = 4 | 6;
 
 export interface Prefix {
@@ -61,12 +64,12 @@ export function parsePrefix(s: string): Prefix | string {
 	const max = a.family === 4 ? 32 : 128;
 	let len = max;
 	if (length(parts) === 2) {
-		if (!match(parts[1], /^[0-9]{1,3}$/)) return `"${s}" has a bad prefix length`;
+		if (!match(parts[1], PREFIX_LEN)) return `"${s}" has a bad prefix length`;
 		len = int(parts[1]);
 		if (len > max) return `"${s}": prefix length exceeds ${max}`;
 	}
-	const net = maskBytes(a.bytes, len);
-	if (!sameBytes(net, a.bytes)) return `"${s}" has host bits set (did you mean ${arrtoip(net)}/${len}?)`;
+	const net = len === max ? a.bytes : maskBytes(a.bytes, len);
+	if (len !== max && !sameBytes(net, a.bytes)) return `"${s}" has host bits set (did you mean ${arrtoip(net)}/${len}?)`;
 	const addr = arrtoip(net) as string;
 	return { family: a.family, bytes: net, len, text: len === max ? addr : `${addr}/${len}`, host: len === max };
 }
@@ -81,7 +84,7 @@ export function parseInterfaceAddress(s: string): { family: Family, bytes: numbe
 	const max = a.family === 4 ? 32 : 128;
 	let len = max;
 	if (length(parts) === 2) {
-		if (!match(parts[1], /^[0-9]{1,3}$/) || int(parts[1]) > max) return `"${s}" has a bad prefix length`;
+		if (!match(parts[1], PREFIX_LEN) || int(parts[1]) > max) return `"${s}" has a bad prefix length`;
 		len = int(parts[1]);
 	}
 	return { family: a.family, bytes: a.bytes, len, address: arrtoip(a.bytes) as string };

@@ -2,6 +2,9 @@
 // (on the router the ucode `uci` cursor reads the same files), and the
 // renderer for the sections a plan writes into network/firewall/dhcp.
 
+// regexes as module constants: ucode compiles a literal each time it is evaluated
+const SINGLE_QUOTE = /'/g;
+
 export type UciValue = string | string[];
 
 export interface UciSection {
@@ -13,9 +16,15 @@ export interface UciSection {
 
 export interface UciParseError { line: number, message: string }
 
+// The shape nearly every line of a UCI file has; read without the
+// character loop below (a config may hold tens of thousands of list lines).
+const SIMPLE = /^[ \t]*(config|option|list)[ \t]+([A-Za-z0-9_]+)([ \t]+'([^'\\]*)')?[ \t]*$/;
+
 // Split one line into words with UCI's shell-like quoting: '…' is literal,
 // "…" and bare words take backslash escapes, adjacent pieces concatenate.
 function words(line: string): string[] | string {
+	const m = match(line, SIMPLE) as string[] | null;
+	if (m) return m[3] ? [m[1], m[2], m[4]] : [m[1], m[2]];
 	const out: string[] = [];
 	let cur: string | null = null;
 	let i = 0;
@@ -90,7 +99,7 @@ export function parseUci(text: string): { sections: UciSection[], errors: UciPar
 }
 
 function quote(v: string): string {
-	return "'" + replace(v, /'/g, "'\\''") + "'";
+	return "'" + replace(v, SINGLE_QUOTE, "'\\''") + "'";
 }
 
 export function renderUci(sections: UciSection[]): string {

@@ -2,6 +2,29 @@
 // good, else a message. Every value that reaches nft, dnsmasq, UCI or a shell
 // passes one of these strict grammars, so no metacharacter can get through.
 
+// regexes as module constants: ucode compiles a literal each time it is evaluated
+const LABEL_BAD = /["'`\\;#{}$\/<>|&]/;
+const CONTROL = /[\x01-\x1f\x7f]/;
+const WG_KEY = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
+const PORT = /^[0-9]{1,5}$/;
+const PORT_RANGE = /^([0-9]{1,5})-([0-9]{1,5})$/;
+const DIGITS = /^[0-9]+$/;
+const BOOL = /^(0|1|on|off|yes|no|true|false|enabled|disabled)$/;
+const TRUE = /^(1|on|yes|true|enabled)$/;
+const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+const WILDCARD = /^\*\./;
+const DOMAIN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+const UPPER = /[A-Z]/;
+const NOT_HOSTCHAR = /[^A-Za-z0-9.-]/;
+const DIGITS_DOTS = /^[0-9.]+$/;
+const IPV4 = /^[0-9]{1,3}(\.[0-9]{1,3}){3}$/;
+const IPV6_CHARS = /^[0-9a-fA-F:.]+$/;
+const HOSTNAME = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+const ENDPOINT6 = /^\[([0-9a-fA-F:.]+)\]:([0-9]{1,5})$/;
+const ENDPOINT = /^([a-zA-Z0-9.-]+):([0-9]{1,5})$/;
+const MAC = /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/;
+const IFNAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+
 export const NAME_RE = /^[a-zA-Z][a-zA-Z0-9_]*$/;
 
 export function badName(v: string, max: number): string | null {
@@ -12,25 +35,25 @@ export function badName(v: string, max: number): string | null {
 
 // Free text that ends up in nft comments and logs.
 export function badLabel(v: string): string | null {
-	if (match(v, /["'`\\;#{}$\/<>|&]/) || match(v, /[\x01-\x1f\x7f]/))
+	if (match(v, LABEL_BAD) || match(v, CONTROL))
 		return `"${v}" contains a character that is not allowed in a label (quotes, \\ ; # { } $ / < > | & or control characters)`;
 	if ((length(v) as number) > 64) return 'is longer than 64 characters';
 	return null;
 }
 
 export function badKey(v: string): string | null {
-	if (!match(v, /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/))
+	if (!match(v, WG_KEY))
 		return 'is not a WireGuard key (44 characters of base64 for 32 bytes)';
 	return null;
 }
 
 export function badPort(v: string): string | null {
-	if (!match(v, /^[0-9]{1,5}$/) || int(v) < 1 || int(v) > 65535) return `"${v}" is not a port (1-65535)`;
+	if (!match(v, PORT) || int(v) < 1 || int(v) > 65535) return `"${v}" is not a port (1-65535)`;
 	return null;
 }
 
 export function badPortRange(v: string): string | null {
-	const m = match(v, /^([0-9]{1,5})-([0-9]{1,5})$/) as string[] | null;
+	const m = match(v, PORT_RANGE) as string[] | null;
 	if (!m) return badPort(v);
 	if (badPort(m[1]) || badPort(m[2])) return `"${v}" is not a port range (1-65535)`;
 	if (int(m[1]) >= int(m[2])) return `"${v}": range start must be below its end`;
@@ -38,20 +61,20 @@ export function badPortRange(v: string): string | null {
 }
 
 export function badInt(v: string, lo: number, hi: number): string | null {
-	if (!match(v, /^[0-9]+$/) || int(v) < lo || int(v) > hi) return `"${v}" is not a number from ${lo} to ${hi}`;
+	if (!match(v, DIGITS) || int(v) < lo || int(v) > hi) return `"${v}" is not a number from ${lo} to ${hi}`;
 	return null;
 }
 
 export function badBool(v: string): string | null {
-	return match(v, /^(0|1|on|off|yes|no|true|false|enabled|disabled)$/) ? null : `"${v}" is not a boolean (0 or 1)`;
+	return match(v, BOOL) ? null : `"${v}" is not a boolean (0 or 1)`;
 }
 
 export function bool(v: string): boolean {
-	return !!match(v, /^(1|on|yes|true|enabled)$/);
+	return !!match(v, TRUE);
 }
 
 export function badTime(v: string): string | null {
-	return match(v, /^([01][0-9]|2[0-3]):[0-5][0-9]$/) ? null : `"${v}" is not a time of day (HH:MM, 00:00-23:59)`;
+	return match(v, TIME) ? null : `"${v}" is not a time of day (HH:MM, 00:00-23:59)`;
 }
 
 export const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -67,24 +90,24 @@ export function weekday(v: string): number {
 // otherwise become two dnsmasq entries.
 export function badDomain(v: string): string | null {
 	if ((length(v) as number) > 253) return `"${v}" is longer than 253 characters`;
-	if (match(v, /^\*\./)) return `"${v}": write "${substr(v, 2)}" (a domain already matches all its subdomains)`;
-	if (!match(v, /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/))
-		return match(v, /[A-Z]/) && !match(v, /[^A-Za-z0-9.-]/) ? `"${v}" must be lower case` : `"${v}" is not a domain name`;
+	if (match(v, WILDCARD)) return `"${v}": write "${substr(v, 2)}" (a domain already matches all its subdomains)`;
+	if (!match(v, DOMAIN))
+		return match(v, UPPER) && !match(v, NOT_HOSTCHAR) ? `"${v}" must be lower case` : `"${v}" is not a domain name`;
 	return null;
 }
 
 export function badHost(v: string): string | null {
-	if (match(v, /^[0-9.]+$/)) return match(v, /^[0-9]{1,3}(\.[0-9]{1,3}){3}$/) && iptoarr(v) ? null : `"${v}" is not an IPv4 address`;
-	if (index(v, ':') >= 0) return match(v, /^[0-9a-fA-F:.]+$/) && iptoarr(v) ? null : `"${v}" is not an IPv6 address`;
-	if (!match(v, /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/))
+	if (match(v, DIGITS_DOTS)) return match(v, IPV4) && iptoarr(v) ? null : `"${v}" is not an IPv4 address`;
+	if (index(v, ':') >= 0) return match(v, IPV6_CHARS) && iptoarr(v) ? null : `"${v}" is not an IPv6 address`;
+	if (!match(v, HOSTNAME))
 		return `"${v}" is not a host name or address`;
 	return null;
 }
 
 // "host:port", "1.2.3.4:port" or "[2001:db8::1]:port"
 export function parseEndpoint(v: string): { host: string, port: number } | string {
-	let m = match(v, /^\[([0-9a-fA-F:.]+)\]:([0-9]{1,5})$/) as string[] | null;
-	if (!m) m = match(v, /^([a-zA-Z0-9.-]+):([0-9]{1,5})$/) as string[] | null;
+	let m = match(v, ENDPOINT6) as string[] | null;
+	if (!m) m = match(v, ENDPOINT) as string[] | null;
 	if (!m) return `"${v}" is not host:port (IPv6 as [addr]:port)`;
 	const e = badHost(m[1]) ?? badPort(m[2]);
 	if (e) return e;
@@ -92,11 +115,11 @@ export function parseEndpoint(v: string): { host: string, port: number } | strin
 }
 
 export function badMac(v: string): string | null {
-	return match(v, /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/) ? null : `"${v}" is not a MAC address (aa:bb:cc:dd:ee:ff)`;
+	return match(v, MAC) ? null : `"${v}" is not a MAC address (aa:bb:cc:dd:ee:ff)`;
 }
 
 export function badIfname(v: string): string | null {
-	if (!match(v, /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/)) return `"${v}" is not a network device name`;
+	if (!match(v, IFNAME)) return `"${v}" is not a network device name`;
 	if ((length(v) as number) > 15) return `"${v}" is longer than 15 characters (Linux IFNAMSIZ)`;
 	return null;
 }

@@ -12,6 +12,9 @@ import { status, stats } from './status';
 import { genkey } from './wg';
 import { parseProviderConf, peerConf } from './conf';
 
+// regexes as module constants: ucode compiles a literal each time it is evaluated
+const PROTO_NAME = /^[a-z0-9]+$/;
+
 export interface Request { args: { [k: string]: any } }
 export interface Method { args?: { [k: string]: any }, call: (req: Request) => any }
 
@@ -78,7 +81,7 @@ export function methods(mkEnv: () => Env): { [name: string]: Method } {
 				if (!present(a.client)) return missing('client');
 				if (!present(a.destination)) return missing('destination');
 				if (present(a.port) && (a.port < 1 || a.port > 65535)) return apiError('INVALID_ARGUMENT', `port ${a.port} is not 1-65535`, 'port');
-				if (present(a.proto) && !match(a.proto, /^[a-z0-9]+$/)) return apiError('INVALID_ARGUMENT', `"${a.proto}" is not a protocol name`, 'proto');
+				if (present(a.proto) && !match(a.proto, PROTO_NAME)) return apiError('INVALID_ARGUMENT', `"${a.proto}" is not a protocol name`, 'proto');
 				const r = readConfig(readConfigSections(env.uci, 'splitwg'));
 				if (!r.config) return apiError('INVALID_CONFIG', `the configuration has ${length(r.problems)} problem(s): run check`, r.problems[0].path);
 				const x = explain(r.config, {

@@ -14,6 +14,9 @@ import { parseProviderConf, peerConf, nameFromFile, upstreamOptions } from './co
 import { hotplug, triggerInterfaces } from './hotplug';
 import { methods } from './api';
 
+// regexes as module constants: ucode compiles a literal each time it is evaluated
+const DIGITS = /^[0-9]+$/;
+
 export interface Io { out(s: string): void, err(s: string): void }
 
 const USAGE = `usage: splitwg <command> [--json]
@@ -176,7 +179,7 @@ function cmdStats(env: Env, io: Io, a: Args): number {
 function cmdExplain(env: Env, io: Io, a: Args): number {
 	if (length(a.pos) !== 2) { io.err('usage: splitwg explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"]\n'); return 2; }
 	const port = a.flags.port;
-	if (port !== undefined && !match(`${port}`, /^[0-9]+$/)) { io.err(`splitwg: --port ${port} is not a number\n`); return 2; }
+	if (port !== undefined && !match(`${port}`, DIGITS)) { io.err(`splitwg: --port ${port} is not a number\n`); return 2; }
 	// the same code path as ubus explain (argument checks, interfaces that are down)
 	const x = methods(() => env).explain.call({ args: {
 		client: a.pos[0], destination: a.pos[1], proto: a.flags.proto ?? null,

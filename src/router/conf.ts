@@ -7,6 +7,13 @@ import type { Env } from './env';
 import { VERSION, readConfig } from './core';
 import { pubkey } from './wg';
 
+// regexes as module constants: ucode compiles a literal each time it is evaluated
+const NOT_NAME_CHAR = /[^a-z0-9_]/g;
+const LETTER_FIRST = /^[a-z]/;
+const CR = /\r/g;
+const SECTION_HEADER = /^\[([A-Za-z]+)\]$/;
+const UPSTREAM_PATH = /^upstream\.[A-Za-z0-9_]+\.([a-z_]+)(\[([0-9]+)\])?$/;
+
 export interface LineError { line: number, message: string }
 
 export interface ImportedUpstream {
@@ -51,8 +58,8 @@ export function nameFromFile(path: string): string {
 	if (slash >= 0) base = substr(base, slash + 1);
 	const dot = rindex(base, '.');
 	if (dot > 0) base = substr(base, 0, dot);
-	base = replace(lc(base), /[^a-z0-9_]/g, '_');
-	if (!match(base, /^[a-z]/)) base = `u_${base}`;
+	base = replace(lc(base), NOT_NAME_CHAR, '_');
+	if (!match(base, LETTER_FIRST)) base = `u_${base}`;
 	return substr(base, 0, 12);
 }
 
@@ -72,7 +79,7 @@ export function parseProviderConf(text: string, name: string): ImportResult {
 	const where: { [k: string]: number[] } = {};   // option → line of each value
 	let section = '';
 	let peers = 0, ifaces = 0;
-	const lines = split(replace(text, /\r/g, ''), '\n');
+	const lines = split(replace(text, CR, ''), '\n');
 	const add = (opt: string, v: string, ln: number, list: boolean) => {
 		where[opt] = where[opt] ?? [];
 		if (list) {
@@ -85,7 +92,7 @@ export function parseProviderConf(text: string, name: string): ImportResult {
 		const ln = i + 1;
 		const l = stripComment(lines[i]);
 		if (l === '') continue;
-		const hdr = match(l, /^\[([A-Za-z]+)\]$/) as string[] | null;
+		const hdr = match(l, SECTION_HEADER) as string[] | null;
 		if (hdr) {
 			section = lc(hdr[1]);
 			if (section === 'peer') peers++;
@@ -125,7 +132,7 @@ export function parseProviderConf(text: string, name: string): ImportResult {
 	const reported: { [opt: string]: boolean } = {};
 	for (let i = 0; i < length(r.problems); i++) {
 		const p = r.problems[i];
-		const m = match(p.path, /^upstream\.[A-Za-z0-9_]+\.([a-z_]+)(\[([0-9]+)\])?$/) as string[] | null;
+		const m = match(p.path, UPSTREAM_PATH) as string[] | null;
 		// missing options were reported above; "is required" after "is not
 		// a key": one message per bad value is enough
 		if (m && (!exists(where, m[1]) || (!m[2] && reported[m[1]]))) continue;

@@ -7,6 +7,9 @@ import type { ClientPath } from './state';
 import { hash } from './state';
 import { parsePrefix } from './core';
 
+// regexes as module constants: ucode compiles a literal each time it is evaluated
+const SET_REF = /@[A-Za-z0-9_]+/g;
+
 // The text of one block (`\tchain x {` … `\n\t}`) of the rendered table,
 // "" when absent.
 function block(nft: string, head: string): string {
@@ -33,7 +36,7 @@ function marksLine(nft: string): string {
 function signature(plan: Plan, chain: string, marks: string): string {
 	const text = block(plan.nft, `\tchain ${chain} {`);
 	let sig = `${marks}\n${text}`;
-	const refs = match(text, /@[A-Za-z0-9_]+/g) as string[][] | null;
+	const refs = match(text, SET_REF) as string[][] | null;
 	const keys: { [n: string]: string } = {};
 	for (let i = 0; i < length(plan.sets ?? []); i++) keys[plan.sets[i].name] = plan.sets[i].key;
 	const seen: { [n: string]: boolean } = {};

@@ -3,6 +3,10 @@
 // and ubus modules) and under Node in tests (an in-memory UCI store and a
 // recording command runner), or in the lab (real nft/dnsmasq, no netifd).
 
+// regexes as module constants: ucode compiles a literal each time it is evaluated
+const SHELL_SAFE = /^[A-Za-z0-9_.,:\/@%+=-]+$/;
+const SINGLE_QUOTE = /'/g;
+
 export interface RunResult { code: number, stdout: string, stderr: string }
 
 // The part of ucode's uci cursor we use; an in-memory store implements the
@@ -61,8 +65,8 @@ export const OWNED_CONFIGS = ['network', 'firewall', 'dhcp'];
 // POSIX shell quoting: the real runner joins argv into a command line.
 export function shellQuote(s: string): string {
 	// (ucode regexes match line by line: a newline must be checked apart)
-	if (index(s, '\n') < 0 && match(s, /^[A-Za-z0-9_.,:\/@%+=-]+$/)) return s;
-	return "'" + replace(s, /'/g, "'\\''") + "'";
+	if (index(s, '\n') < 0 && match(s, SHELL_SAFE)) return s;
+	return "'" + replace(s, SINGLE_QUOTE, "'\\''") + "'";
 }
 
 export function commandLine(argv: string[]): string {

@@ -10,6 +10,9 @@ import { peers } from './wg';
 import { readState, hash } from './state';
 import { detect, platformWarnings } from './detect';
 
+// regexes as module constants: ucode compiles a literal each time it is evaluated
+const FIRST_WORD = /^([^ :]+)/;
+
 // A tunnel with keepalive handshakes at least every two minutes; five
 // minutes without one means the other end is not answering.
 export const HANDSHAKE_TIMEOUT = 300;
@@ -61,7 +64,7 @@ function pathOf(verdict: string | null): string | null {
 // or "default" for "client tv default: …".
 function ruleIdOf(comment: string): string {
 	if (substr(comment, 0, 7) === 'client ' && index(comment, ' default') > 0) return 'default';
-	const m = match(comment, /^([^ :]+)/) as string[] | null;
+	const m = match(comment, FIRST_WORD) as string[] | null;
 	return m ? m[1] : comment;
 }
 

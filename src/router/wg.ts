@@ -4,6 +4,9 @@
 import type { Env, RunResult } from './env';
 import { firstLine } from './env';
 
+// regexes as module constants: ucode compiles a literal each time it is evaluated
+const DIGITS = /^[0-9]+$/;
+
 export const KEY_RE = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
 
 export interface WgPeer {
@@ -39,7 +42,7 @@ export function genkey(env: Env): { private_key: string, public_key: string } | 
 }
 
 function num(s: string): number {
-	return match(s, /^[0-9]+$/) ? int(s) : 0;
+	return match(s, DIGITS) ? int(s) : 0;
 }
 
 // Peer lines: public-key preshared-key endpoint allowed-ips

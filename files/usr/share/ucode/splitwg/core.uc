@@ -1,10 +1,12 @@
 // Generated from src/core/index.ts by `npm run build` — edit the TypeScript, not this file.
 'use strict';
 
-let VERSION, words, parseUci, quote, renderUci, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, NAME_RE, badName, badLabel, badKey, badPort, badPortRange, badInt, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, readUpstream, readServer, readRule, readClient, checkOverlaps, byType, readConfig, checkReferences, checkPeerAddress, check, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, activeRules, T, comment, elements, texts, ruleLabel, ruleSets, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, dispatch, renderNft, parentOrSelf, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, domainHit, minutes, sideConditions, parseAt, explain, dropped, nftTransition;
+let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, LABEL_BAD, CONTROL, WG_KEY, PORT, PORT_RANGE, DIGITS, BOOL, TRUE, TIME, WILDCARD, DOMAIN, UPPER, NOT_HOSTCHAR, DIGITS_DOTS, IPV4, IPV6_CHARS, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, NAME_RE, badName, badLabel, badKey, badPort, badPortRange, badInt, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, CONTROL2, BLANKS, HEX_MASK, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, readUpstream, readServer, readRule, readClient, checkOverlaps, byType, readConfig, checkReferences, checkPeerAddress, check, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, activeRules, T, comment, elements, texts, ruleLabel, ruleSets, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, dispatch, renderNft, selfAndParents, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, BLANKS2, domainHit, minutes, sideConditions, parseAt, explain, dropped, nftTransition;
 words = function(line) {
-let out, cur, i, n;
+let m, out, cur, i, n;
 
+  m = match(line, SIMPLE);
+  if (m) return m[3] ? [m[1], m[2], m[4]] : [m[1], m[2]];
   out = [];
   cur = null;
   i = 0;
@@ -95,7 +97,7 @@ let sections, errors, counts, lines, sec2;
   return { sections, errors };
 };
 quote = function(v) {
-  return "'" + replace(v, /'/g, "'\\''") + "'";
+  return "'" + replace(v, SINGLE_QUOTE, "'\\''") + "'";
 };
 renderUci = function(sections) {
 let out;
@@ -162,12 +164,12 @@ let parts, a, max, len, net, addr;
   max = a.family === 4 ? 32 : 128;
   len = max;
   if (length(parts) === 2) {
-    if (!match(parts[1], /^[0-9]{1,3}$/)) return `"${s2}" has a bad prefix length`;
+    if (!match(parts[1], PREFIX_LEN)) return `"${s2}" has a bad prefix length`;
     len = int(parts[1]);
     if (len > max) return `"${s2}": prefix length exceeds ${max}`;
   }
-  net = maskBytes(a.bytes, len);
-  if (!sameBytes(net, a.bytes)) return `"${s2}" has host bits set (did you mean ${arrtoip(net)}/${len}?)`;
+  net = len === max ? a.bytes : maskBytes(a.bytes, len);
+  if (len !== max && !sameBytes(net, a.bytes)) return `"${s2}" has host bits set (did you mean ${arrtoip(net)}/${len}?)`;
   addr = arrtoip(net);
   return { family: a.family, bytes: net, len, text: len === max ? addr : `${addr}/${len}`, host: len === max };
 };
@@ -181,7 +183,7 @@ let parts, a, max, len;
   max = a.family === 4 ? 32 : 128;
   len = max;
   if (length(parts) === 2) {
-    if (!match(parts[1], /^[0-9]{1,3}$/) || int(parts[1]) > max) return `"${s2}" has a bad prefix length`;
+    if (!match(parts[1], PREFIX_LEN) || int(parts[1]) > max) return `"${s2}" has a bad prefix length`;
     len = int(parts[1]);
   }
   return { family: a.family, bytes: a.bytes, len, address: arrtoip(a.bytes) };
@@ -213,41 +215,41 @@ badName = function(v, max) {
   return null;
 };
 badLabel = function(v) {
-  if (match(v, /["'`\\;#{}$\/<>|&]/) || match(v, /[\x01-\x1f\x7f]/))
+  if (match(v, LABEL_BAD) || match(v, CONTROL))
     return `"${v}" contains a character that is not allowed in a label (quotes, \\ ; # { } $ / < > | & or control characters)`;
   if (length(v) > 64) return "is longer than 64 characters";
   return null;
 };
 badKey = function(v) {
-  if (!match(v, /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/))
+  if (!match(v, WG_KEY))
     return "is not a WireGuard key (44 characters of base64 for 32 bytes)";
   return null;
 };
 badPort = function(v) {
-  if (!match(v, /^[0-9]{1,5}$/) || int(v) < 1 || int(v) > 65535) return `"${v}" is not a port (1-65535)`;
+  if (!match(v, PORT) || int(v) < 1 || int(v) > 65535) return `"${v}" is not a port (1-65535)`;
   return null;
 };
 badPortRange = function(v) {
 let m;
 
-  m = match(v, /^([0-9]{1,5})-([0-9]{1,5})$/);
+  m = match(v, PORT_RANGE);
   if (!m) return badPort(v);
   if (badPort(m[1]) || badPort(m[2])) return `"${v}" is not a port range (1-65535)`;
   if (int(m[1]) >= int(m[2])) return `"${v}": range start must be below its end`;
   return null;
 };
 badInt = function(v, lo, hi) {
-  if (!match(v, /^[0-9]+$/) || int(v) < lo || int(v) > hi) return `"${v}" is not a number from ${lo} to ${hi}`;
+  if (!match(v, DIGITS) || int(v) < lo || int(v) > hi) return `"${v}" is not a number from ${lo} to ${hi}`;
   return null;
 };
 badBool = function(v) {
-  return match(v, /^(0|1|on|off|yes|no|true|false|enabled|disabled)$/) ? null : `"${v}" is not a boolean (0 or 1)`;
+  return match(v, BOOL) ? null : `"${v}" is not a boolean (0 or 1)`;
 };
 bool = function(v) {
-  return !!match(v, /^(1|on|yes|true|enabled)$/);
+  return !!match(v, TRUE);
 };
 badTime = function(v) {
-  return match(v, /^([01][0-9]|2[0-3]):[0-5][0-9]$/) ? null : `"${v}" is not a time of day (HH:MM, 00:00-23:59)`;
+  return match(v, TIME) ? null : `"${v}" is not a time of day (HH:MM, 00:00-23:59)`;
 };
 weekday = function(v) {
 let d;
@@ -258,38 +260,38 @@ let d;
 };
 badDomain = function(v) {
   if (length(v) > 253) return `"${v}" is longer than 253 characters`;
-  if (match(v, /^\*\./)) return `"${v}": write "${substr(v, 2)}" (a domain already matches all its subdomains)`;
-  if (!match(v, /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/))
-    return match(v, /[A-Z]/) && !match(v, /[^A-Za-z0-9.-]/) ? `"${v}" must be lower case` : `"${v}" is not a domain name`;
+  if (match(v, WILDCARD)) return `"${v}": write "${substr(v, 2)}" (a domain already matches all its subdomains)`;
+  if (!match(v, DOMAIN))
+    return match(v, UPPER) && !match(v, NOT_HOSTCHAR) ? `"${v}" must be lower case` : `"${v}" is not a domain name`;
   return null;
 };
 badHost = function(v) {
-  if (match(v, /^[0-9.]+$/)) return match(v, /^[0-9]{1,3}(\.[0-9]{1,3}){3}$/) && iptoarr(v) ? null : `"${v}" is not an IPv4 address`;
-  if (index(v, ":") >= 0) return match(v, /^[0-9a-fA-F:.]+$/) && iptoarr(v) ? null : `"${v}" is not an IPv6 address`;
-  if (!match(v, /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/))
+  if (match(v, DIGITS_DOTS)) return match(v, IPV4) && iptoarr(v) ? null : `"${v}" is not an IPv4 address`;
+  if (index(v, ":") >= 0) return match(v, IPV6_CHARS) && iptoarr(v) ? null : `"${v}" is not an IPv6 address`;
+  if (!match(v, HOSTNAME))
     return `"${v}" is not a host name or address`;
   return null;
 };
 parseEndpoint = function(v) {
 let m, e;
 
-  m = match(v, /^\[([0-9a-fA-F:.]+)\]:([0-9]{1,5})$/);
-  if (!m) m = match(v, /^([a-zA-Z0-9.-]+):([0-9]{1,5})$/);
+  m = match(v, ENDPOINT6);
+  if (!m) m = match(v, ENDPOINT);
   if (!m) return `"${v}" is not host:port (IPv6 as [addr]:port)`;
   e = badHost(m[1]) ?? badPort(m[2]);
   if (e) return e;
   return { host: m[1], port: int(m[2]) };
 };
 badMac = function(v) {
-  return match(v, /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/) ? null : `"${v}" is not a MAC address (aa:bb:cc:dd:ee:ff)`;
+  return match(v, MAC) ? null : `"${v}" is not a MAC address (aa:bb:cc:dd:ee:ff)`;
 };
 badIfname = function(v) {
-  if (!match(v, /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/)) return `"${v}" is not a network device name`;
+  if (!match(v, IFNAME)) return `"${v}" is not a network device name`;
   if (length(v) > 15) return `"${v}" is longer than 15 characters (Linux IFNAMSIZ)`;
   return null;
 };
 withControlCheck = function(check2) {
-  return (v) => match(v, /[[:cntrl:]]/) ? "contains a control character (newline, tab, …)" : check2 ? check2(v) : null;
+  return (v) => match(v, CONTROL2) ? "contains a control character (newline, tab, …)" : check2 ? check2(v) : null;
 };
 reader = function(sec2, base, problems) {
 let known, r;
@@ -319,7 +321,7 @@ let v, vals, out;
       push(known, k);
       v = sec2.options[k] ?? null;
       if (v === null) return [];
-      vals = type(v) === "array" ? v : filter(split(v, /[ \t]+/), (x) => x !== "");
+      vals = type(v) === "array" ? v : filter(split(v, BLANKS), (x) => x !== "");
       out = [];
       for (let i = 0; i < length(vals); i++) {
         const e = withControlCheck(check2)(vals[i]);
@@ -352,7 +354,7 @@ let s2, r, maskText, g, m;
 
   s2 = sec2 ?? { type: "globals", name: "main", anonymous: false, options: {} };
   r = reader(s2, "globals", problems);
-  maskText = r.str("mark_mask", DEFAULTS.mark_mask, (v) => match(v, /^0x[0-9a-fA-F]{1,8}$/) ? null : `"${v}" is not a 32-bit hex mask (0x…)`);
+  maskText = r.str("mark_mask", DEFAULTS.mark_mask, (v) => match(v, HEX_MASK) ? null : `"${v}" is not a 32-bit hex mask (0x…)`);
   g = {
     enabled: r.bool("enabled", true),
     markMask: int(maskText, 16),
@@ -474,23 +476,21 @@ let p;
   return s2;
 };
 readRule = function(sec2, id, setBase, problems) {
-let r, enabled, prefixes, dest4, dest6, protos, m, action, rule;
+let r, enabled, dest4, dest6, protos, m, action, rule;
 
   r = reader(sec2, id, problems);
   r.str("client", null);
   r.str("ruleset", null);
   enabled = r.bool("enabled", true);
-  prefixes = r.list("dest", (v) => {
+  dest4 = [], dest6 = [];
+  r.list("dest", (v) => {
 let p;
 
     p = parsePrefix(v);
-    return type(p) === "string" ? p : null;
-  });
-  dest4 = [], dest6 = [];
-  for (let i = 0; i < length(prefixes); i++) {
-    const p = parsePrefix(prefixes[i]);
+    if (type(p) === "string") return p;
     push(p.family === 4 ? dest4 : dest6, p);
-  }
+    return null;
+  });
   protos = r.list("proto", (v) => v === "all" || v === "any" || index(PROTOS, v) >= 0 ? null : `"${v}" is not a protocol (${join(" ", PROTOS)}, all)`);
   m = {
     domains: r.list("domain", badDomain),
@@ -502,7 +502,7 @@ let p;
     stopTime: r.str("stop_time", null, badTime),
     weekdays: map(r.list("weekdays", (v) => weekday(v) < 0 ? `"${v}" is not a weekday (Mon … Sun)` : null), weekday)
   };
-  action = r.str("action", "proxy", (v) => match(v, /^(proxy|direct|block)$/) ? null : `"${v}" is not an action (proxy, direct, block)`);
+  action = r.str("action", "proxy", (v) => match(v, ACTION) ? null : `"${v}" is not an action (proxy, direct, block)`);
   rule = {
     id,
     setBase,
@@ -518,7 +518,7 @@ let p;
     push(problems, { path: `${id}.stop_time`, message: 'equals start_time (an empty window); remove both for "always"' });
   if (length(m.ports)) {
     for (let i = 0; i < length(m.protos); i++)
-      if (!match(m.protos[i], /^(tcp|udp|sctp|udplite)$/))
+      if (!match(m.protos[i], PORT_PROTO))
         push(problems, { path: `${id}.proto`, message: `ports need tcp, udp, sctp or udplite, not "${m.protos[i]}"` });
   }
   if (rule.upstream !== null && action !== "proxy")
@@ -535,7 +535,7 @@ let base, r, kind, srcs, c;
     if (e) push(problems, { path: base, message: e });
   }
   r = reader(sec2, base, problems);
-  kind = r.str("kind", "device", (v) => match(v, /^(peer|device)$/) ? null : `"${v}" is not a client kind (peer, device)`);
+  kind = r.str("kind", "device", (v) => match(v, KIND) ? null : `"${v}" is not a client kind (peer, device)`);
   srcs = r.list("address", (v) => {
 let p;
 
@@ -553,7 +553,7 @@ let p;
     src6: [],
     macs: map(r.list("mac", badMac), lc),
     ifaces: r.list("interface", badIfname),
-    defaultAction: r.str("default", "direct", (v) => match(v, /^(proxy|direct|block)$/) ? null : `"${v}" is not an action (proxy, direct, block)`),
+    defaultAction: r.str("default", "direct", (v) => match(v, ACTION) ? null : `"${v}" is not an action (proxy, direct, block)`),
     upstream: r.str("upstream", null, (v) => badName(v, 12)),
     rulesets: r.list("ruleset", (v) => badName(v, 32)),
     dnsHijack: true,
@@ -1025,40 +1025,41 @@ ${join("\n", guard)}${length(guard) ? "\n" : ""}${T}}`);
   add("}");
   return join("\n", out) + "\n";
 };
-parentOrSelf = function(parent, d) {
-let n, p;
+selfAndParents = function(d) {
+let out, rest;
 
-  if (parent === d) return true;
-  n = length(d), p = length(parent);
-  return n > p && substr(d, n - p - 1) === `.${parent}`;
+  out = [d];
+  rest = d;
+  for (let i = index(rest, "."); i >= 0; i = index(rest, ".")) {
+    rest = substr(rest, i + 1);
+    push(out, rest);
+  }
+  return out;
 };
 renderDnsmasq = function(cfg, version) {
-let ipv6, rules, domains, dseen, lines, sorted;
+let ipv6, rules, byDomain, lines, sorted;
 
   ipv6 = cfg.globals.ipv6;
   rules = filter(activeRules(cfg), (r) => length(r.match.domains) > 0);
-  domains = [];
-  dseen = {};
+  byDomain = {};
   for (let i = 0; i < length(rules); i++)
     for (let j = 0; j < length(rules[i].match.domains); j++) {
       const d = rules[i].match.domains[j];
-      if (!dseen[d]) {
-        dseen[d] = true;
-        push(domains, d);
-      }
+      byDomain[d] ??= [];
+      if (index(byDomain[d], i) < 0) push(byDomain[d], i);
     }
   lines = [`# Generated by splitwg ${version} — domain rules, one entry per domain (dnsmasq uses only the most specific match)`];
-  sorted = sort(domains);
+  sorted = sort(keys(byDomain));
   for (let i = 0; i < length(sorted); i++) {
     const d = sorted[i];
+    const names = selfAndParents(d);
+    let hits = [];
+    for (let k = 0; k < length(names); k++) if (byDomain[names[k]]) hits = [...hits, ...byDomain[names[k]]];
+    hits = sort(uniq(hits), (a, b) => a - b);
     const targets = [];
     const from = [];
-    for (let j = 0; j < length(rules); j++) {
-      const r = rules[j];
-      let hit = false;
-      for (let k = 0; k < length(r.match.domains); k++)
-        if (parentOrSelf(r.match.domains[k], d)) hit = true;
-      if (!hit) continue;
+    for (let j = 0; j < length(hits); j++) {
+      const r = rules[hits[j]];
       push(from, ruleLabel(r));
       const sets = filter(ruleSets(r, ipv6), (s2) => s2.kind === "domain");
       for (let k = 0; k < length(sets); k++) push(targets, `${sets[k].family}#inet#splitwg#${sets[k].name}`);
@@ -1262,7 +1263,7 @@ let m, protos;
 parseAt = function(at) {
 let p;
 
-  p = split(trim(at), /[ \t]+/);
+  p = split(trim(at), BLANKS2);
   if (length(p) !== 2 || weekday(p[0]) < 0 || badTime(p[1])) return `"${at}" is not a time like "Mon 21:30"`;
   return { day: weekday(p[0]), min: minutes(p[1]) };
 };
@@ -1368,12 +1369,36 @@ let now, lines;
 VERSION = "0.1.0";
 
 // src/core/uci.ts
+SINGLE_QUOTE = /'/g;
+SIMPLE = /^[ \t]*(config|option|list)[ \t]+([A-Za-z0-9_]+)([ \t]+'([^'\\]*)')?[ \t]*$/;
 
 // src/core/ip.ts
+PREFIX_LEN = /^[0-9]{1,3}$/;
 V4_RE = /^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$/;
 V6_RE = /^[0-9a-fA-F:.]+$/;
 
 // src/core/values.ts
+LABEL_BAD = /["'`\\;#{}$\/<>|&]/;
+CONTROL = /[\x01-\x1f\x7f]/;
+WG_KEY = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
+PORT = /^[0-9]{1,5}$/;
+PORT_RANGE = /^([0-9]{1,5})-([0-9]{1,5})$/;
+DIGITS = /^[0-9]+$/;
+BOOL = /^(0|1|on|off|yes|no|true|false|enabled|disabled)$/;
+TRUE = /^(1|on|yes|true|enabled)$/;
+TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+WILDCARD = /^\*\./;
+DOMAIN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+UPPER = /[A-Z]/;
+NOT_HOSTCHAR = /[^A-Za-z0-9.-]/;
+DIGITS_DOTS = /^[0-9.]+$/;
+IPV4 = /^[0-9]{1,3}(\.[0-9]{1,3}){3}$/;
+IPV6_CHARS = /^[0-9a-fA-F:.]+$/;
+HOSTNAME = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+ENDPOINT6 = /^\[([0-9a-fA-F:.]+)\]:([0-9]{1,5})$/;
+ENDPOINT = /^([a-zA-Z0-9.-]+):([0-9]{1,5})$/;
+MAC = /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/;
+IFNAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 NAME_RE = /^[a-zA-Z][a-zA-Z0-9_]*$/;
 
 WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
@@ -1381,6 +1406,12 @@ WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 PROTOS = ["tcp", "udp", "icmp", "icmpv6", "sctp", "udplite", "gre", "esp"];
 
 // src/core/config.ts
+CONTROL2 = /[[:cntrl:]]/;
+BLANKS = /[ \t]+/;
+HEX_MASK = /^0x[0-9a-fA-F]{1,8}$/;
+ACTION = /^(proxy|direct|block)$/;
+PORT_PROTO = /^(tcp|udp|sctp|udplite)$/;
+KIND = /^(peer|device)$/;
 DEFAULTS = {
   mark_mask: "0x70000000",
   rule_priority: "21000",
@@ -1406,6 +1437,7 @@ ZONE_RW = "splitwg_rw";
 // src/core/plan.ts
 
 // src/core/explain.ts
+BLANKS2 = /[ \t]+/;
 
 // src/core/transition.ts
 

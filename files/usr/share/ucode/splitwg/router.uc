@@ -5,10 +5,10 @@ import { VERSION, readConfig, compile, explain, parseUci, renderUci, parsePrefix
 import { readfile, writefile, access, unlink, mkdir, rmdir, rename, popen, stat } from "fs";
 import { cursor } from "uci";
 import { connect } from "ubus";
-let PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, OWNED_OPTION, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, confDirs, generatedConfDir, filePath, writeFile, hasNftset, running, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, listJson, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, block, marksLine, signature, clientPaths, changedClients, flush, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, HANDSHAKE_TIMEOUT, nftRules, pathOf, ruleIdOf, loadConfig, age, status, stats, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, apiError, missing, present, downUpstreams, checkText, methods, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, SECRET, redact, redactedPlan, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
+let SHELL_SAFE, SINGLE_QUOTE, PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, OWNED_OPTION, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, confDirs, generatedConfDir, filePath, writeFile, hasNftset, running, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, listJson, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, SET_REF, block, marksLine, signature, clientPaths, changedClients, flush, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, DIGITS, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, FIRST_WORD, HANDSHAKE_TIMEOUT, nftRules, pathOf, ruleIdOf, loadConfig, age, status, stats, NOT_NAME_CHAR, LETTER_FIRST, CR, SECTION_HEADER, UPSTREAM_PATH, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, PROTO_NAME, apiError, missing, present, downUpstreams, checkText, methods, DIGITS2, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, SECRET, redact, redactedPlan, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
 shellQuote = function(s) {
-  if (index(s, "\n") < 0 && match(s, /^[A-Za-z0-9_.,:\/@%+=-]+$/)) return s;
-  return "'" + replace(s, /'/g, "'\\''") + "'";
+  if (index(s, "\n") < 0 && match(s, SHELL_SAFE)) return s;
+  return "'" + replace(s, SINGLE_QUOTE, "'\\''") + "'";
 };
 commandLine = function(argv) {
   return join(" ", map(argv, (a) => shellQuote(a)));
@@ -447,7 +447,7 @@ let text, sig, refs, keys2, seen;
   text = block(plan.nft, `	chain ${chain} {`);
   sig = `${marks}
 ${text}`;
-  refs = match(text, /@[A-Za-z0-9_]+/g);
+  refs = match(text, SET_REF);
   keys2 = {};
   for (let i = 0; i < length(plan.sets ?? []); i++) keys2[plan.sets[i].name] = plan.sets[i].key;
   seen = {};
@@ -850,7 +850,7 @@ let r, priv, pub;
   return { private_key: priv, public_key: pub };
 };
 num = function(s) {
-  return match(s, /^[0-9]+$/) ? int(s) : 0;
+  return match(s, DIGITS) ? int(s) : 0;
 };
 parseDump = function(text) {
 let out, lines;
@@ -910,7 +910,7 @@ ruleIdOf = function(comment) {
 let m;
 
   if (substr(comment, 0, 7) === "client " && index(comment, " default") > 0) return "default";
-  m = match(comment, /^([^ :]+)/);
+  m = match(comment, FIRST_WORD);
   return m ? m[1] : comment;
 };
 loadConfig = function(env) {
@@ -1036,8 +1036,8 @@ let base, slash, dot;
   if (slash >= 0) base = substr(base, slash + 1);
   dot = rindex(base, ".");
   if (dot > 0) base = substr(base, 0, dot);
-  base = replace(lc(base), /[^a-z0-9_]/g, "_");
-  if (!match(base, /^[a-z]/)) base = `u_${base}`;
+  base = replace(lc(base), NOT_NAME_CHAR, "_");
+  if (!match(base, LETTER_FIRST)) base = `u_${base}`;
   return substr(base, 0, 12);
 };
 stripComment = function(line) {
@@ -1058,7 +1058,7 @@ let errors, ignored, opts, where, section, peers2, ifaces, lines, add, required,
   where = {};
   section = "";
   peers2 = 0, ifaces = 0;
-  lines = split(replace(text, /\r/g, ""), "\n");
+  lines = split(replace(text, CR, ""), "\n");
   add = (opt, v, ln, list) => {
     where[opt] = where[opt] ?? [];
     if (list) {
@@ -1074,7 +1074,7 @@ let errors, ignored, opts, where, section, peers2, ifaces, lines, add, required,
     const ln = i + 1;
     const l = stripComment(lines[i]);
     if (l === "") continue;
-    const hdr = match(l, /^\[([A-Za-z]+)\]$/);
+    const hdr = match(l, SECTION_HEADER);
     if (hdr) {
       section = lc(hdr[1]);
       if (section === "peer") peers2++;
@@ -1129,7 +1129,7 @@ let errors, ignored, opts, where, section, peers2, ifaces, lines, add, required,
   reported = {};
   for (let i = 0; i < length(r.problems); i++) {
     const p = r.problems[i];
-    const m = match(p.path, /^upstream\.[A-Za-z0-9_]+\.([a-z_]+)(\[([0-9]+)\])?$/);
+    const m = match(p.path, UPSTREAM_PATH);
     if (m && (!exists(where, m[1]) || !m[2] && reported[m[1]])) continue;
     if (m) reported[m[1]] = true;
     let line = 0;
@@ -1341,7 +1341,7 @@ let r, x;
         if (!present(a.client)) return missing("client");
         if (!present(a.destination)) return missing("destination");
         if (present(a.port) && (a.port < 1 || a.port > 65535)) return apiError("INVALID_ARGUMENT", `port ${a.port} is not 1-65535`, "port");
-        if (present(a.proto) && !match(a.proto, /^[a-z0-9]+$/)) return apiError("INVALID_ARGUMENT", `"${a.proto}" is not a protocol name`, "proto");
+        if (present(a.proto) && !match(a.proto, PROTO_NAME)) return apiError("INVALID_ARGUMENT", `"${a.proto}" is not a protocol name`, "proto");
         r = readConfig(readConfigSections(env.uci, "splitwg"));
         if (!r.config) return apiError("INVALID_CONFIG", `the configuration has ${length(r.problems)} problem(s): run check`, r.problems[0].path);
         x = explain(r.config, {
@@ -1584,7 +1584,7 @@ let port, x, via;
     return 2;
   }
   port = a.flags.port;
-  if (port !== null && !match(`${port}`, /^[0-9]+$/)) {
+  if (port !== null && !match(`${port}`, DIGITS2)) {
     io.err(`splitwg: --port ${port} is not a number
 `);
     return 2;
@@ -1760,6 +1760,8 @@ ${USAGE}`);
 // src/router/realenv.ts
 
 // src/router/env.ts
+SHELL_SAFE = /^[A-Za-z0-9_.,:\/@%+=-]+$/;
+SINGLE_QUOTE = /'/g;
 PATHS = {
   nft: "/usr/share/nftables.d/ruleset-post/90-splitwg.nft",
   state: "/var/run/splitwg",
@@ -1794,18 +1796,26 @@ LOCK_DIR = `${PATHS.state}/lock`;
 LOCK_STALE = 300;
 
 // src/router/conntrack.ts
+SET_REF = /@[A-Za-z0-9_]+/g;
 
 // src/router/apply.ts
 NO_CHANGE = { nft: false, dnsmasq: false, network: false, firewall: false, dhcp: false };
 DNSMASQ_STAGED = `${PATHS.state}/next.dnsmasq`;
 
 // src/router/wg.ts
+DIGITS = /^[0-9]+$/;
 KEY_RE = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
 
 // src/router/status.ts
+FIRST_WORD = /^([^ :]+)/;
 HANDSHAKE_TIMEOUT = 300;
 
 // src/router/conf.ts
+NOT_NAME_CHAR = /[^a-z0-9_]/g;
+LETTER_FIRST = /^[a-z]/;
+CR = /\r/g;
+SECTION_HEADER = /^\[([A-Za-z]+)\]$/;
+UPSTREAM_PATH = /^upstream\.[A-Za-z0-9_]+\.([a-z_]+)(\[([0-9]+)\])?$/;
 IFACE_KEYS = {
   privatekey: { opt: "private_key", list: false },
   address: { opt: "address", list: true },
@@ -1832,8 +1842,10 @@ PEER_KEYS = {
 // src/router/hotplug.ts
 
 // src/router/api.ts
+PROTO_NAME = /^[a-z0-9]+$/;
 
 // src/router/command.ts
+DIGITS2 = /^[0-9]+$/;
 USAGE = `usage: splitwg <command> [--json]
   check                 validate /etc/config/splitwg
   plan                  show what apply would install (keys hidden)

@@ -2701,6 +2701,7 @@ function install(target = globalThis, argv = []) {
 var internals = { toStr, toJson, fmtG14, ucCompare, parseUcNumber, lexRegexLiteral, translateEre };
 
 // src/core/ip.ts
+var PREFIX_LEN = /^[0-9]{1,3}$/;
 var V4_RE = /^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$/;
 var V6_RE = /^[0-9a-fA-F:.]+$/;
 function parseAddress(s2) {
@@ -2742,12 +2743,12 @@ function parsePrefix(s2) {
   const max2 = a.family === 4 ? 32 : 128;
   let len = max2;
   if (length(parts) === 2) {
-    if (!match(parts[1], /^[0-9]{1,3}$/)) return `"${s2}" has a bad prefix length`;
+    if (!match(parts[1], PREFIX_LEN)) return `"${s2}" has a bad prefix length`;
     len = int(parts[1]);
     if (len > max2) return `"${s2}": prefix length exceeds ${max2}`;
   }
-  const net = maskBytes(a.bytes, len);
-  if (!sameBytes(net, a.bytes)) return `"${s2}" has host bits set (did you mean ${arrtoip(net)}/${len}?)`;
+  const net = len === max2 ? a.bytes : maskBytes(a.bytes, len);
+  if (len !== max2 && !sameBytes(net, a.bytes)) return `"${s2}" has host bits set (did you mean ${arrtoip(net)}/${len}?)`;
   const addr = arrtoip(net);
   return { family: a.family, bytes: net, len, text: len === max2 ? addr : `${addr}/${len}`, host: len === max2 };
 }
@@ -2759,7 +2760,7 @@ function parseInterfaceAddress(s2) {
   const max2 = a.family === 4 ? 32 : 128;
   let len = max2;
   if (length(parts) === 2) {
-    if (!match(parts[1], /^[0-9]{1,3}$/) || int(parts[1]) > max2) return `"${s2}" has a bad prefix length`;
+    if (!match(parts[1], PREFIX_LEN) || int(parts[1]) > max2) return `"${s2}" has a bad prefix length`;
     len = int(parts[1]);
   }
   return { family: a.family, bytes: a.bytes, len, address: arrtoip(a.bytes) };
@@ -2783,6 +2784,27 @@ function interfaceNetwork(s2) {
 }
 
 // src/core/values.ts
+var LABEL_BAD = /["'`\\;#{}$\/<>|&]/;
+var CONTROL = /[\x01-\x1f\x7f]/;
+var WG_KEY = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
+var PORT = /^[0-9]{1,5}$/;
+var PORT_RANGE = /^([0-9]{1,5})-([0-9]{1,5})$/;
+var DIGITS = /^[0-9]+$/;
+var BOOL = /^(0|1|on|off|yes|no|true|false|enabled|disabled)$/;
+var TRUE = /^(1|on|yes|true|enabled)$/;
+var TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+var WILDCARD = /^\*\./;
+var DOMAIN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+var UPPER = /[A-Z]/;
+var NOT_HOSTCHAR = /[^A-Za-z0-9.-]/;
+var DIGITS_DOTS = /^[0-9.]+$/;
+var IPV4 = /^[0-9]{1,3}(\.[0-9]{1,3}){3}$/;
+var IPV6_CHARS = /^[0-9a-fA-F:.]+$/;
+var HOSTNAME = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+var ENDPOINT6 = /^\[([0-9a-fA-F:.]+)\]:([0-9]{1,5})$/;
+var ENDPOINT = /^([a-zA-Z0-9.-]+):([0-9]{1,5})$/;
+var MAC = /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/;
+var IFNAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 var NAME_RE = /^[a-zA-Z][a-zA-Z0-9_]*$/;
 function badName(v, max2) {
   if (!match(v, NAME_RE)) return `"${v}" is not a name (letters, digits, _; starting with a letter)`;
@@ -2790,39 +2812,39 @@ function badName(v, max2) {
   return null;
 }
 function badLabel(v) {
-  if (match(v, /["'`\\;#{}$\/<>|&]/) || match(v, /[\x01-\x1f\x7f]/))
+  if (match(v, LABEL_BAD) || match(v, CONTROL))
     return `"${v}" contains a character that is not allowed in a label (quotes, \\ ; # { } $ / < > | & or control characters)`;
   if (length(v) > 64) return "is longer than 64 characters";
   return null;
 }
 function badKey(v) {
-  if (!match(v, /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/))
+  if (!match(v, WG_KEY))
     return "is not a WireGuard key (44 characters of base64 for 32 bytes)";
   return null;
 }
 function badPort(v) {
-  if (!match(v, /^[0-9]{1,5}$/) || int(v) < 1 || int(v) > 65535) return `"${v}" is not a port (1-65535)`;
+  if (!match(v, PORT) || int(v) < 1 || int(v) > 65535) return `"${v}" is not a port (1-65535)`;
   return null;
 }
 function badPortRange(v) {
-  const m = match(v, /^([0-9]{1,5})-([0-9]{1,5})$/);
+  const m = match(v, PORT_RANGE);
   if (!m) return badPort(v);
   if (badPort(m[1]) || badPort(m[2])) return `"${v}" is not a port range (1-65535)`;
   if (int(m[1]) >= int(m[2])) return `"${v}": range start must be below its end`;
   return null;
 }
 function badInt(v, lo, hi) {
-  if (!match(v, /^[0-9]+$/) || int(v) < lo || int(v) > hi) return `"${v}" is not a number from ${lo} to ${hi}`;
+  if (!match(v, DIGITS) || int(v) < lo || int(v) > hi) return `"${v}" is not a number from ${lo} to ${hi}`;
   return null;
 }
 function badBool(v) {
-  return match(v, /^(0|1|on|off|yes|no|true|false|enabled|disabled)$/) ? null : `"${v}" is not a boolean (0 or 1)`;
+  return match(v, BOOL) ? null : `"${v}" is not a boolean (0 or 1)`;
 }
 function bool(v) {
-  return !!match(v, /^(1|on|yes|true|enabled)$/);
+  return !!match(v, TRUE);
 }
 function badTime(v) {
-  return match(v, /^([01][0-9]|2[0-3]):[0-5][0-9]$/) ? null : `"${v}" is not a time of day (HH:MM, 00:00-23:59)`;
+  return match(v, TIME) ? null : `"${v}" is not a time of day (HH:MM, 00:00-23:59)`;
 }
 var WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 function weekday(v) {
@@ -2832,38 +2854,44 @@ function weekday(v) {
 }
 function badDomain(v) {
   if (length(v) > 253) return `"${v}" is longer than 253 characters`;
-  if (match(v, /^\*\./)) return `"${v}": write "${substr(v, 2)}" (a domain already matches all its subdomains)`;
-  if (!match(v, /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/))
-    return match(v, /[A-Z]/) && !match(v, /[^A-Za-z0-9.-]/) ? `"${v}" must be lower case` : `"${v}" is not a domain name`;
+  if (match(v, WILDCARD)) return `"${v}": write "${substr(v, 2)}" (a domain already matches all its subdomains)`;
+  if (!match(v, DOMAIN))
+    return match(v, UPPER) && !match(v, NOT_HOSTCHAR) ? `"${v}" must be lower case` : `"${v}" is not a domain name`;
   return null;
 }
 function badHost(v) {
-  if (match(v, /^[0-9.]+$/)) return match(v, /^[0-9]{1,3}(\.[0-9]{1,3}){3}$/) && iptoarr(v) ? null : `"${v}" is not an IPv4 address`;
-  if (index(v, ":") >= 0) return match(v, /^[0-9a-fA-F:.]+$/) && iptoarr(v) ? null : `"${v}" is not an IPv6 address`;
-  if (!match(v, /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/))
+  if (match(v, DIGITS_DOTS)) return match(v, IPV4) && iptoarr(v) ? null : `"${v}" is not an IPv4 address`;
+  if (index(v, ":") >= 0) return match(v, IPV6_CHARS) && iptoarr(v) ? null : `"${v}" is not an IPv6 address`;
+  if (!match(v, HOSTNAME))
     return `"${v}" is not a host name or address`;
   return null;
 }
 function parseEndpoint(v) {
   var _a;
-  let m = match(v, /^\[([0-9a-fA-F:.]+)\]:([0-9]{1,5})$/);
-  if (!m) m = match(v, /^([a-zA-Z0-9.-]+):([0-9]{1,5})$/);
+  let m = match(v, ENDPOINT6);
+  if (!m) m = match(v, ENDPOINT);
   if (!m) return `"${v}" is not host:port (IPv6 as [addr]:port)`;
   const e = (_a = badHost(m[1])) != null ? _a : badPort(m[2]);
   if (e) return e;
   return { host: m[1], port: int(m[2]) };
 }
 function badMac(v) {
-  return match(v, /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/) ? null : `"${v}" is not a MAC address (aa:bb:cc:dd:ee:ff)`;
+  return match(v, MAC) ? null : `"${v}" is not a MAC address (aa:bb:cc:dd:ee:ff)`;
 }
 function badIfname(v) {
-  if (!match(v, /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/)) return `"${v}" is not a network device name`;
+  if (!match(v, IFNAME)) return `"${v}" is not a network device name`;
   if (length(v) > 15) return `"${v}" is longer than 15 characters (Linux IFNAMSIZ)`;
   return null;
 }
 var PROTOS = ["tcp", "udp", "icmp", "icmpv6", "sctp", "udplite", "gre", "esp"];
 
 // src/core/config.ts
+var CONTROL2 = /[[:cntrl:]]/;
+var BLANKS = /[ \t]+/;
+var HEX_MASK = /^0x[0-9a-fA-F]{1,8}$/;
+var ACTION = /^(proxy|direct|block)$/;
+var PORT_PROTO = /^(tcp|udp|sctp|udplite)$/;
+var KIND = /^(peer|device)$/;
 var DEFAULTS = {
   mark_mask: "0x70000000",
   rule_priority: "21000",
@@ -2874,7 +2902,7 @@ var DEFAULTS = {
 };
 var FOREIGN_MARKS = [[16128, "mwan3"], [16711680, "pbr/podkop"], [134217728, "dae"], [127, "homeproxy"]];
 function withControlCheck(check2) {
-  return (v) => match(v, /[[:cntrl:]]/) ? "contains a control character (newline, tab, …)" : check2 ? check2(v) : null;
+  return (v) => match(v, CONTROL2) ? "contains a control character (newline, tab, …)" : check2 ? check2(v) : null;
 }
 function reader(sec2, base, problems) {
   const known = [".name", ".type"];
@@ -2899,7 +2927,7 @@ function reader(sec2, base, problems) {
       push(known, k);
       const v = (_a = sec2.options[k]) != null ? _a : null;
       if (v === null) return [];
-      const vals = type(v) === "array" ? v : filter(split(v, /[ \t]+/), (x) => x !== "");
+      const vals = type(v) === "array" ? v : filter(split(v, BLANKS), (x) => x !== "");
       const out = [];
       for (let i = 0; i < length(vals); i++) {
         const e = withControlCheck(check2)(vals[i]);
@@ -2926,7 +2954,7 @@ function reader(sec2, base, problems) {
 function readGlobals(sec2, problems) {
   const s2 = sec2 != null ? sec2 : { type: "globals", name: "main", anonymous: false, options: {} };
   const r = reader(s2, "globals", problems);
-  const maskText = r.str("mark_mask", DEFAULTS.mark_mask, (v) => match(v, /^0x[0-9a-fA-F]{1,8}$/) ? null : `"${v}" is not a 32-bit hex mask (0x…)`);
+  const maskText = r.str("mark_mask", DEFAULTS.mark_mask, (v) => match(v, HEX_MASK) ? null : `"${v}" is not a 32-bit hex mask (0x…)`);
   const g = {
     enabled: r.bool("enabled", true),
     markMask: int(maskText, 16),
@@ -3036,15 +3064,13 @@ function readRule(sec2, id, setBase, problems) {
   r.str("client", null);
   r.str("ruleset", null);
   const enabled = r.bool("enabled", true);
-  const prefixes = r.list("dest", (v) => {
-    const p = parsePrefix(v);
-    return type(p) === "string" ? p : null;
-  });
   const dest4 = [], dest6 = [];
-  for (let i = 0; i < length(prefixes); i++) {
-    const p = parsePrefix(prefixes[i]);
+  r.list("dest", (v) => {
+    const p = parsePrefix(v);
+    if (type(p) === "string") return p;
     push(p.family === 4 ? dest4 : dest6, p);
-  }
+    return null;
+  });
   const protos = r.list("proto", (v) => v === "all" || v === "any" || index(PROTOS, v) >= 0 ? null : `"${v}" is not a protocol (${join(" ", PROTOS)}, all)`);
   const m = {
     domains: r.list("domain", badDomain),
@@ -3056,7 +3082,7 @@ function readRule(sec2, id, setBase, problems) {
     stopTime: r.str("stop_time", null, badTime),
     weekdays: map(r.list("weekdays", (v) => weekday(v) < 0 ? `"${v}" is not a weekday (Mon … Sun)` : null), weekday)
   };
-  const action = r.str("action", "proxy", (v) => match(v, /^(proxy|direct|block)$/) ? null : `"${v}" is not an action (proxy, direct, block)`);
+  const action = r.str("action", "proxy", (v) => match(v, ACTION) ? null : `"${v}" is not an action (proxy, direct, block)`);
   const rule = {
     id,
     setBase,
@@ -3072,7 +3098,7 @@ function readRule(sec2, id, setBase, problems) {
     push(problems, { path: `${id}.stop_time`, message: 'equals start_time (an empty window); remove both for "always"' });
   if (length(m.ports)) {
     for (let i = 0; i < length(m.protos); i++)
-      if (!match(m.protos[i], /^(tcp|udp|sctp|udplite)$/))
+      if (!match(m.protos[i], PORT_PROTO))
         push(problems, { path: `${id}.proto`, message: `ports need tcp, udp, sctp or udplite, not "${m.protos[i]}"` });
   }
   if (rule.upstream !== null && action !== "proxy")
@@ -3087,7 +3113,7 @@ function readClient(sec2, problems, g) {
     if (e) push(problems, { path: base, message: e });
   }
   const r = reader(sec2, base, problems);
-  const kind = r.str("kind", "device", (v) => match(v, /^(peer|device)$/) ? null : `"${v}" is not a client kind (peer, device)`);
+  const kind = r.str("kind", "device", (v) => match(v, KIND) ? null : `"${v}" is not a client kind (peer, device)`);
   const srcs = r.list("address", (v) => {
     const p = parsePrefix(v);
     return type(p) === "string" ? p : null;
@@ -3103,7 +3129,7 @@ function readClient(sec2, problems, g) {
     src6: [],
     macs: map(r.list("mac", badMac), lc),
     ifaces: r.list("interface", badIfname),
-    defaultAction: r.str("default", "direct", (v) => match(v, /^(proxy|direct|block)$/) ? null : `"${v}" is not an action (proxy, direct, block)`),
+    defaultAction: r.str("default", "direct", (v) => match(v, ACTION) ? null : `"${v}" is not an action (proxy, direct, block)`),
     upstream: r.str("upstream", null, (v) => badName(v, 12)),
     rulesets: r.list("ruleset", (v) => badName(v, 32)),
     dnsHijack: true,
@@ -3555,36 +3581,38 @@ ${join("\n", guard)}${length(guard) ? "\n" : ""}${T}}`);
 }
 
 // src/core/dnsmasq.ts
-function parentOrSelf(parent, d) {
-  if (parent === d) return true;
-  const n = length(d), p = length(parent);
-  return n > p && substr(d, n - p - 1) === `.${parent}`;
+function selfAndParents(d) {
+  const out = [d];
+  let rest = d;
+  for (let i = index(rest, "."); i >= 0; i = index(rest, ".")) {
+    rest = substr(rest, i + 1);
+    push(out, rest);
+  }
+  return out;
 }
 function renderDnsmasq(cfg, version) {
+  var _a;
   const ipv6 = cfg.globals.ipv6;
   const rules = filter(activeRules(cfg), (r) => length(r.match.domains) > 0);
-  const domains = [];
-  const dseen = {};
+  const byDomain = {};
   for (let i = 0; i < length(rules); i++)
     for (let j = 0; j < length(rules[i].match.domains); j++) {
       const d = rules[i].match.domains[j];
-      if (!dseen[d]) {
-        dseen[d] = true;
-        push(domains, d);
-      }
+      (_a = byDomain[d]) != null ? _a : byDomain[d] = [];
+      if (index(byDomain[d], i) < 0) push(byDomain[d], i);
     }
   const lines = [`# Generated by splitwg ${version} — domain rules, one entry per domain (dnsmasq uses only the most specific match)`];
-  const sorted = sort(domains);
+  const sorted = sort(keys(byDomain));
   for (let i = 0; i < length(sorted); i++) {
     const d = sorted[i];
+    const names = selfAndParents(d);
+    let hits = [];
+    for (let k = 0; k < length(names); k++) if (byDomain[names[k]]) hits = [...hits, ...byDomain[names[k]]];
+    hits = sort(uniq(hits), (a, b) => a - b);
     const targets = [];
     const from = [];
-    for (let j = 0; j < length(rules); j++) {
-      const r = rules[j];
-      let hit = false;
-      for (let k = 0; k < length(r.match.domains); k++)
-        if (parentOrSelf(r.match.domains[k], d)) hit = true;
-      if (!hit) continue;
+    for (let j = 0; j < length(hits); j++) {
+      const r = rules[hits[j]];
       push(from, ruleLabel(r));
       const sets = filter(ruleSets(r, ipv6), (s2) => s2.kind === "domain");
       for (let k = 0; k < length(sets); k++) push(targets, `${sets[k].family}#inet#splitwg#${sets[k].name}`);
@@ -3596,6 +3624,7 @@ function renderDnsmasq(cfg, version) {
 }
 
 // src/core/explain.ts
+var BLANKS2 = /[ \t]+/;
 function domainHit(r, d) {
   for (let i = 0; i < length(r.match.domains); i++) {
     const p = r.match.domains[i];
@@ -3631,7 +3660,7 @@ function sideConditions(r, q, day, min2) {
   return null;
 }
 function parseAt(at) {
-  const p = split(trim(at), /[ \t]+/);
+  const p = split(trim(at), BLANKS2);
   if (length(p) !== 2 || weekday(p[0]) < 0 || badTime(p[1])) return `"${at}" is not a time like "Mon 21:30"`;
   return { day: weekday(p[0]), min: minutes(p[1]) };
 }
@@ -3713,7 +3742,11 @@ function explain(cfg, q) {
 var VERSION = "0.1.0";
 
 // src/core/uci.ts
+var SINGLE_QUOTE = /'/g;
+var SIMPLE = /^[ \t]*(config|option|list)[ \t]+([A-Za-z0-9_]+)([ \t]+'([^'\\]*)')?[ \t]*$/;
 function words(line) {
+  const m = match(line, SIMPLE);
+  if (m) return m[3] ? [m[1], m[2], m[4]] : [m[1], m[2]];
   const out = [];
   let cur = null;
   let i = 0;
@@ -3803,7 +3836,7 @@ function parseUci(text) {
   return { sections, errors };
 }
 function quote(v) {
-  return "'" + replace(v, /'/g, "'\\''") + "'";
+  return "'" + replace(v, SINGLE_QUOTE, "'\\''") + "'";
 }
 function renderUci(sections) {
   let out = "";
@@ -3977,7 +4010,13 @@ function plan(sections) {
 }
 
 // src/core/transition.ts
-function nftTransition(prev, next) {
+function dropped(before, after) {
+  const now = split(after, " ");
+  const was = split(before, " ");
+  for (let i = 0; i < length(was); i++) if (index(now, was[i]) < 0) return true;
+  return false;
+}
+function nftTransition(prev, next, deletesOnly) {
   if (!prev) return "";
   const now = {};
   for (let i = 0; i < length(next); i++) now[next[i].name] = next[i];
@@ -3985,8 +4024,8 @@ function nftTransition(prev, next) {
   for (let i = 0; i < length(prev); i++) {
     const p = prev[i], n = now[p.name];
     if (!n) push(lines, `delete set inet splitwg ${p.name}`);
-    else if (p.kind === "domain" && (n.kind !== "domain" || n.key !== p.key))
-      push(lines, `flush set inet splitwg ${p.name}	# its domains changed: forget addresses learned for the old ones`);
+    else if (!deletesOnly && p.kind === "domain" && (n.kind !== "domain" || dropped(p.key, n.key)))
+      push(lines, `flush set inet splitwg ${p.name}	# a domain left the rule: forget the addresses learned for it`);
   }
   return length(lines) ? join("\n", lines) + "\n" : "";
 }
