@@ -4,12 +4,12 @@
 // set (read back with `conntrack`) is compared with explain() for each case.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { parseUci, readConfig, compile, explain } from '../../src/core/index';
 import type { Config } from '../../src/core/model';
 
-const R = `swx-r${process.pid}`, C = `swx-c${process.pid}`, G = `swx-g${process.pid}`;
+const R = `swx-r${process.pid}`, C = `swx-c${process.pid}`, G = `swx-g${process.pid}`, W = `swx-w${process.pid}`;
 const sh = (ns: string, cmd: string) => execFileSync('ip', ['netns', 'exec', ns, 'sh', '-c', cmd], { encoding: 'utf8' });
 const KID_MAC = '02:00:00:00:00:11';
 
@@ -17,10 +17,10 @@ let cfg: Config;
 
 before(() => {
 	cfg = readConfig(parseUci(fs.readFileSync('test/golden/home/splitwg', 'utf8')).sections).config!;
-	for (const ns of [R, C, G]) execFileSync('ip', ['netns', 'add', ns]);
+	for (const ns of [R, C, G, W]) execFileSync('ip', ['netns', 'add', ns]);
 	execFileSync('ip', ['link', 'add', 'v-c', 'netns', C, 'type', 'veth', 'peer', 'name', 'lan0', 'netns', R]);
 	execFileSync('ip', ['link', 'add', 'v-g', 'netns', G, 'type', 'veth', 'peer', 'name', 'br-guest', 'netns', R]);
-	sh(R, `ip link set lo up; ip link set lan0 up; ip link set br-guest up; ip link add dummy0 type veth peer name dummy0p; ip link set dummy0 up; ip link set dummy0p up;
+	sh(R, `ip link set lo up; ip link set lan0 up; ip link set br-guest up; ip link add dummy0 type veth peer name wan0 netns ${W}; ip link set dummy0 up;
 		ip addr add 192.168.77.1/24 dev lan0; ip addr add 10.77.0.1/24 dev lan0; ip addr add 192.168.78.1/24 dev lan0; ip addr add 172.16.9.1/24 dev br-guest;
 		ip addr add 198.51.100.2/24 dev dummy0; ip route add default via 198.51.100.1 dev dummy0 onlink;
 		ip link add sw_us type veth peer name sw_us_p; ip link add sw_eu type veth peer name sw_eu_p;
@@ -32,13 +32,14 @@ before(() => {
 		for a in 192.168.77.10 192.168.77.12 192.168.77.50 192.168.78.9 10.77.0.2; do ip addr add $a/32 dev v-c; done;
 		ip route add 192.168.77.1 dev v-c; ip route add default via 192.168.77.1 dev v-c onlink`);
 	sh(G, `ip link set lo up; ip link set v-g up; ip addr add 172.16.9.5/24 dev v-g; ip route add default via 172.16.9.1`);
+	sh(W, `ip link set lo up; ip link set wan0 up; ip addr add 198.51.100.1/24 dev wan0; ip route add default via 198.51.100.2`);
 	const nft = spawnSync('ip', ['netns', 'exec', R, 'nft', '-f', '-'], { input: compile(cfg).nft, encoding: 'utf8' });
 	assert.equal(nft.status, 0, nft.stderr);
 	// what dnsmasq would have added after the client resolved video.test
 	sh(R, 'nft add element inet splitwg rs_streaming_0_d4 { 192.0.2.11 }');
 });
 
-after(() => { for (const ns of [R, C, G]) spawnSync('ip', ['netns', 'del', ns]); });
+after(() => { for (const ns of [R, C, G, W]) spawnSync('ip', ['netns', 'del', ns]); });
 
 interface Case { client: string, ns: string, src: string, dst: string, proto: 'tcp' | 'udp' | 'icmp', port: number, as?: string }
 
@@ -103,4 +104,26 @@ test('explain() agrees with the marks the loaded table sets on real packets', ()
 		checked++;
 	}
 	assert.equal(checked, cases.length);
+});
+
+test('a reply of a connection opened from outside (a port forward) is not classified', () => {
+	// laptop's default is proxy: without `ct direction reply return` its
+	// replies to an inbound connection would be marked into the tunnel
+	const srv = spawn('ip', ['netns', 'exec', C, process.execPath, '-e', `
+		const dg = require('dgram'); const s = dg.createSocket('udp4');
+		s.on('message', (m, r) => s.send('pong', r.port, r.address));
+		s.bind(40000, '192.168.77.12', () => process.stdout.write('ready'));
+		setTimeout(() => process.exit(0), 4000);`]);
+	const ready = new Promise<void>((res) => srv.stdout.once('data', () => res()));
+	return ready.then(() => {
+		const r = spawnSync('ip', ['netns', 'exec', W, process.execPath, '-e', `
+			const dg = require('dgram'); const s = dg.createSocket('udp4');
+			s.on('message', (m) => { process.stdout.write(String(m)); process.exit(0); });
+			s.send('ping', 40000, '192.168.77.12');
+			setTimeout(() => process.exit(1), 2000);`], { encoding: 'utf8' });
+		srv.kill();
+		assert.equal(r.stdout, 'pong', 'the reply reached the outside host through the WAN');
+		const ct = spawnSync('ip', ['netns', 'exec', R, 'conntrack', '-L', '-s', '198.51.100.1', '-d', '192.168.77.12', '-p', 'udp', '--dport', '40000'], { encoding: 'utf8' });
+		assert.match(ct.stdout, /mark=0\b/, ct.stdout);
+	});
 });

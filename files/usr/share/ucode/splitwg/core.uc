@@ -988,6 +988,7 @@ ${T}}`);
   add(`${T}chain prerouting {
 ${T}${T}type filter hook prerouting priority mangle; policy accept;
 ${T}${T}ct direction original ct mark and ${markHex(mask)} vmap { ${join(", ", restore)} } ${comment("connection already decided")}
+${T}${T}ct direction reply return ${comment("replies follow their connection (a port forward to a client stays on WAN)")}
 ${T}${T}meta mark and ${markHex(mask)} != 0 return ${comment("marked before us")}
 ${T}${T}fib daddr type { local, broadcast, multicast } return ${comment("to the router itself")}
 ${T}${T}jump dot_block

@@ -1,0 +1,91 @@
+// npm run bench  (= node --import tsx bench/run.ts), as root.
+// Measures forwarding cost, apply latency, dnsmasq start-up/memory and the
+// footprint; writes bench/RESULTS.md. BENCH_QUICK=1: smaller sizes, fewer
+// repetitions (a smoke run), written to $TMPDIR/splitwg-bench-quick.md;
+// BENCH_OUT=FILE writes elsewhere. Everything it creates (swb-* namespaces, the
+// processes in them, /tmp/swb-* files) is removed at the end, also on failure.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { cleanup, installCleanup, run } from './netns.ts';
+import { forwarding } from './forwarding.ts';
+import { apply, ucodeBinaries } from './apply.ts';
+import { dnsmasq } from './dnsmasq.ts';
+import { footprint } from './footprint.ts';
+import { render, type BenchResults, type Machine } from './report.ts';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+// a smoke run must not overwrite the real results
+const OUT = process.env.BENCH_OUT ?? (QUICK ? join(os.tmpdir(), 'splitwg-bench-quick.md') : new URL('./RESULTS.md', import.meta.url).pathname);
+const REPO = new URL('..', import.meta.url).pathname;
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const sh = (cmd: string, args: string[]) => {
+  try { return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim(); } catch { return ''; }
+};
+
+function machine(): Machine {
+  const cpu = /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? '?';
+  const osName = /^PRETTY_NAME="?([^"\n]*)/m.exec(existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8') : '')?.[1] ?? '?';
+  const virt = sh('systemd-detect-virt', []) || (/hypervisor/.test(readFileSync('/proc/cpuinfo', 'utf8')) ? 'a hypervisor' : 'none');
+  const head = sh('git', ['-C', REPO, 'rev-parse', '--short', 'HEAD']);
+  const dirty = sh('git', ['-C', REPO, 'status', '--porcelain']).split('\n').filter(Boolean).length;
+  return {
+    CPU: `${cpu}, ${os.cpus().length} cores (virtualisation: ${virt})`,
+    memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${(os.freemem() / 2 ** 30).toFixed(1)} GiB free at start`,
+    'load average at start (1/5/15 min)': os.loadavg().map((x) => x.toFixed(2)).join(' / '),
+    OS: osName,
+    kernel: `${os.release()}`,
+    nftables: sh('nft', ['--version']),
+    dnsmasq: sh('dnsmasq', ['--version']).split('\n')[0],
+    iperf3: sh('iperf3', ['--version']).split('\n')[0],
+    ping: sh('ping', ['-V']).split('\n')[0],
+    node: process.version,
+    ucode: ucodeBinaries().map((b) => `${b.path} (${b.version})`).join('; ') || 'none found',
+    repository: `${head}${dirty ? ` + ${dirty} uncommitted changes` : ''}`,
+  };
+}
+
+async function ensureIperf3(notes: string[]): Promise<void> {
+  if (sh('sh', ['-c', 'command -v iperf3'])) return;
+  log('iperf3 missing: apt-get install -y --no-install-recommends iperf3');
+  const r = await run('apt-get', ['install', '-y', '--no-install-recommends', 'iperf3'], { timeoutMs: 300_000 });
+  if (r.code !== 0) throw new Error(`iperf3 is missing and could not be installed: ${r.stderr.slice(-400)}`);
+  notes.push('iperf3 was missing and was installed by the bench (`apt-get install -y --no-install-recommends iperf3`).');
+}
+
+async function main(): Promise<void> {
+  if (process.getuid?.() !== 0) throw new Error('the bench needs root (network namespaces, nft)');
+  installCleanup();
+  const t0 = performance.now();
+  const res: BenchResults = {
+    started: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), durationS: 0, quick: QUICK,
+    command: QUICK ? 'BENCH_QUICK=1 npm run bench' : 'npm run bench', machine: machine(), notes: [], errors: [],
+  };
+  await ensureIperf3(res.notes);
+  const step = async (name: string, f: () => Promise<void>) => {
+    const t = performance.now();
+    log(`== ${name}`);
+    try { await f(); } catch (e) { res.errors.push(`${name}: ${(e as Error).message}`); log(`!! ${name}: ${(e as Error).stack}`); }
+    log(`   ${name}: ${((performance.now() - t) / 1000).toFixed(0)} s`);
+  };
+  await step('forwarding', async () => {
+    res.fwd = await forwarding(QUICK
+      ? { clients: [10, 100], elements: [1000, 10000], reps: 2, iperfSeconds: 1, pings: 300, pingInterval: 0, connects: 200, mtuSized: true }
+      : { clients: [10, 100, 1000], elements: [1000, 100000], reps: 6, iperfSeconds: 2, pings: 1000, pingInterval: 0, connects: 500, mtuSized: true }, log);
+    cleanup();
+  });
+  await step('apply', async () => {
+    res.apply = await apply({ reps: QUICK ? 1 : 3, quick: QUICK, nodeLimitMs: QUICK ? 60_000 : 200_000, ucodeLimitMs: QUICK ? 60_000 : 120_000 }, log);
+  });
+  await step('dnsmasq', async () => { res.dns = await dnsmasq({ sizes: QUICK ? [2000, 10000] : [10000, 100000], reps: QUICK ? 1 : 3 }, log); });
+  await step('footprint', async () => { if (res.apply) res.foot = await footprint(res.apply.nftText); else throw new Error('no large-home table (apply failed)'); });
+  res.machine['load average at end (1/5/15 min)'] = os.loadavg().map((x) => x.toFixed(2)).join(' / ');
+  res.durationS = (performance.now() - t0) / 1000;
+  writeFileSync(OUT, render(res));
+  log(`wrote ${OUT} (${(res.durationS / 60).toFixed(1)} min${res.errors.length ? `, ${res.errors.length} error(s)` : ''})`);
+  if (res.errors.length) process.exitCode = 1;
+}
+
+main().catch((e) => { log(String((e as Error).stack ?? e)); process.exitCode = 1; }).finally(() => { cleanup(); });
