@@ -219,3 +219,21 @@ export function banner(st: any, chk: any, page: Page | undefined, notify?: boole
 	}
 	return problemBox(_('The saved configuration has problems'), problems, page);
 }
+
+// A GridSection of named sections (upstream, client, ruleset): the name is
+// checked with the core's rule before LuCI creates the section.
+export function namedGrid(m: any, type: string, title: string | null, desc: string | null, addTitle: string,
+	modalTitle: (sid: string) => string, badNameOf: (name: string) => string | null): any {
+	const s: any = title === null ? m.section(form.GridSection, type) : m.section(form.GridSection, type, title, desc ?? undefined);
+	s.addremove = true;
+	s.anonymous = false;
+	s.nodescriptions = true;
+	s.addbtntitle = addTitle;
+	s.modaltitle = modalTitle;
+	s.handleAdd = function (ev: any, name: string) {
+		const e = badNameOf(name);
+		if (e) { notifyError(e); return Promise.resolve(); }
+		return (form.GridSection as any).prototype.handleAdd.call(this, ev, name);
+	};
+	return s;
+}

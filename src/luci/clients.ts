@@ -12,6 +12,7 @@ import { publicKey } from './_x25519';
 import {
 	SecretValue, actionLabel, banner, coreText, download, notifyError, pageUrl, parses, plain, saveApply, sections,
 	setContent, upstreamLabel, upstreamNames, validator,
+	namedGrid,
 } from './_ui';
 
 function ipValidator(v: string): string | null {
@@ -140,17 +141,7 @@ export default view.extend({
 		};
 
 		// ---- clients
-		s = m.section(form.GridSection, 'client', _('Clients'));
-		s.addremove = true;
-		s.anonymous = false;
-		s.nodescriptions = true;
-		s.addbtntitle = _('Add client');
-		s.modaltitle = (sid: string) => _('Client %s').format(sid);
-		s.handleAdd = function (ev: any, name: string) {
-			const e = badName(name, 32);
-			if (e) { notifyError(e); return Promise.resolve(); }
-			return (form.GridSection as any).prototype.handleAdd.call(this, ev, name);
-		};
+		s = namedGrid(m, 'client', _('Clients'), null, _('Add client'), (sid: string) => _('Client %s').format(sid), (name) => badName(name, 32));
 		// removing a client removes its own rules too
 		s.handleRemove = function (sid: string, ev: any) {
 			for (const r of sections())

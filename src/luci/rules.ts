@@ -15,6 +15,7 @@ import { toSections } from './_uci';
 import {
 	actionLabel, banner, download, esc, notifyError, parses, plain, readFile, saveApply, sections, setContent, t, text,
 	upstreamLabel, upstreamNames, validator,
+	namedGrid,
 } from './_ui';
 
 let owner: string | null = null;
@@ -180,17 +181,7 @@ export default view.extend({
 			_('A client\'s rules are checked in order, then those of its rule sets; the first match decides, unmatched traffic takes the client\'s default path.'));
 
 		// ---- shared rule sets
-		let s: any = m.section(form.GridSection, 'ruleset', _('Shared rule sets'), _('Named lists of rules that several clients can use (Server & clients → client → Shared rule sets).'));
-		s.addremove = true;
-		s.anonymous = false;
-		s.nodescriptions = true;
-		s.addbtntitle = _('Add rule set');
-		s.modaltitle = (sid: string) => _('Rule set %s').format(sid);
-		s.handleAdd = function (ev: any, name: string) {
-			const e = badName(name, 32);
-			if (e) { notifyError(e); return Promise.resolve(); }
-			return (form.GridSection as any).prototype.handleAdd.call(this, ev, name);
-		};
+		let s: any = namedGrid(m, 'ruleset', _('Shared rule sets'), _('Named lists of rules that several clients can use (Server & clients → client → Shared rule sets).'), _('Add rule set'), (sid: string) => _('Rule set %s').format(sid), (name) => badName(name, 32));
 		s.handleRemove = function (sid: string, ev: any) {
 			for (const x of sections()) {
 				if (x['.type'] === 'rule' && x.ruleset === sid) uci.remove('splitwg', String(x['.name']));

@@ -11,6 +11,7 @@ import { publicKey } from './_x25519';
 import {
 	SecretValue, badge, banner, coreText, fmtAge, fmtBytes, notifyError, parses, readFile,
 	saveApply, setContent, upstreamNames, validator,
+	namedGrid,
 } from './_ui';
 
 let status: Status | null = null;
@@ -121,17 +122,8 @@ export default view.extend({
 		const m = new form.Map('splitwg', _('Upstreams'),
 			_('WireGuard tunnels to a VPN provider or your own server. Each becomes the interface sw_<em>name</em> with its own routing table; clients and rules choose which traffic goes through which upstream.'));
 
-		const s: any = m.section(form.GridSection, 'upstream');
-		s.addremove = true;
-		s.anonymous = false;
-		s.nodescriptions = true;
-		s.addbtntitle = _('Add upstream');
-		s.modaltitle = (sid: string) => _('Upstream %s').format(sid);
-		s.handleAdd = function (ev: any, name: string) {
-			const e = badName(name, 12) ?? (name === 'server' ? `the name "server" is reserved (interface sw_server)` : null);
-			if (e) { notifyError(e); return Promise.resolve(); }
-			return (form.GridSection as any).prototype.handleAdd.call(this, ev, name);
-		};
+		const s: any = namedGrid(m, 'upstream', null, null, _('Add upstream'), (sid: string) => _('Upstream %s').format(sid),
+			(name) => badName(name, 12) ?? (name === 'server' ? `the name "server" is reserved (interface sw_server)` : null));
 		s.renderSectionAdd = function (extra: any) {
 			const el = (form.GridSection as any).prototype.renderSectionAdd.call(this, extra);
 			el.appendChild(E('button', {

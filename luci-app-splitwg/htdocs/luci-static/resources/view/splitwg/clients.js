@@ -641,6 +641,23 @@ function banner(st, chk, page, notify) {
   }
   return problemBox(_("The saved configuration has problems"), problems, page);
 }
+function namedGrid(m, type2, title, desc, addTitle, modalTitle, badNameOf) {
+  const s = title === null ? m.section(form.GridSection, type2) : m.section(form.GridSection, type2, title, desc ?? void 0);
+  s.addremove = true;
+  s.anonymous = false;
+  s.nodescriptions = true;
+  s.addbtntitle = addTitle;
+  s.modaltitle = modalTitle;
+  s.handleAdd = function(ev, name) {
+    const e = badNameOf(name);
+    if (e) {
+      notifyError(e);
+      return Promise.resolve();
+    }
+    return form.GridSection.prototype.handleAdd.call(this, ev, name);
+  };
+  return s;
+}
 
 // src/luci/clients.ts
 function ipValidator(v) {
@@ -769,20 +786,7 @@ var clients_default = view.extend({
         }, [_("Generate new key pair")])
       ]);
     };
-    s = m.section(form2.GridSection, "client", _("Clients"));
-    s.addremove = true;
-    s.anonymous = false;
-    s.nodescriptions = true;
-    s.addbtntitle = _("Add client");
-    s.modaltitle = (sid) => _("Client %s").format(sid);
-    s.handleAdd = function(ev, name) {
-      const e = badName(name, 32);
-      if (e) {
-        notifyError(e);
-        return Promise.resolve();
-      }
-      return form2.GridSection.prototype.handleAdd.call(this, ev, name);
-    };
+    s = namedGrid(m, "client", _("Clients"), null, _("Add client"), (sid) => _("Client %s").format(sid), (name) => badName(name, 32));
     s.handleRemove = function(sid, ev) {
       for (const r of sections())
         if (r[".type"] === "rule" && r.client === sid) uci2.remove("splitwg", String(r[".name"]));

@@ -832,6 +832,23 @@ function banner(st, chk, page, notify) {
   }
   return problemBox(_("The saved configuration has problems"), problems, page);
 }
+function namedGrid(m, type2, title, desc, addTitle, modalTitle, badNameOf) {
+  const s = title === null ? m.section(form.GridSection, type2) : m.section(form.GridSection, type2, title, desc ?? void 0);
+  s.addremove = true;
+  s.anonymous = false;
+  s.nodescriptions = true;
+  s.addbtntitle = addTitle;
+  s.modaltitle = modalTitle;
+  s.handleAdd = function(ev, name) {
+    const e = badNameOf(name);
+    if (e) {
+      notifyError(e);
+      return Promise.resolve();
+    }
+    return form.GridSection.prototype.handleAdd.call(this, ev, name);
+  };
+  return s;
+}
 
 // src/luci/rules.ts
 var owner = null;
@@ -1012,20 +1029,7 @@ var rules_default = view.extend({
       _("Rules"),
       _("A client's rules are checked in order, then those of its rule sets; the first match decides, unmatched traffic takes the client's default path.")
     );
-    let s = m.section(form2.GridSection, "ruleset", _("Shared rule sets"), _("Named lists of rules that several clients can use (Server & clients → client → Shared rule sets)."));
-    s.addremove = true;
-    s.anonymous = false;
-    s.nodescriptions = true;
-    s.addbtntitle = _("Add rule set");
-    s.modaltitle = (sid) => _("Rule set %s").format(sid);
-    s.handleAdd = function(ev, name) {
-      const e = badName2(name, 32);
-      if (e) {
-        notifyError(e);
-        return Promise.resolve();
-      }
-      return form2.GridSection.prototype.handleAdd.call(this, ev, name);
-    };
+    let s = namedGrid(m, "ruleset", _("Shared rule sets"), _("Named lists of rules that several clients can use (Server & clients → client → Shared rule sets)."), _("Add rule set"), (sid) => _("Rule set %s").format(sid), (name) => badName2(name, 32));
     s.handleRemove = function(sid, ev) {
       for (const x of sections()) {
         if (x[".type"] === "rule" && x.ruleset === sid) uci2.remove("splitwg", String(x[".name"]));

@@ -616,6 +616,23 @@ function banner(st, chk, page, notify) {
   }
   return problemBox(_("The saved configuration has problems"), problems, page);
 }
+function namedGrid(m, type2, title, desc, addTitle, modalTitle, badNameOf) {
+  const s = title === null ? m.section(form.GridSection, type2) : m.section(form.GridSection, type2, title, desc ?? void 0);
+  s.addremove = true;
+  s.anonymous = false;
+  s.nodescriptions = true;
+  s.addbtntitle = addTitle;
+  s.modaltitle = modalTitle;
+  s.handleAdd = function(ev, name) {
+    const e = badNameOf(name);
+    if (e) {
+      notifyError(e);
+      return Promise.resolve();
+    }
+    return form.GridSection.prototype.handleAdd.call(this, ev, name);
+  };
+  return s;
+}
 
 // src/luci/upstreams.ts
 var status = null;
@@ -734,20 +751,15 @@ var upstreams_default = view.extend({
       _("Upstreams"),
       _("WireGuard tunnels to a VPN provider or your own server. Each becomes the interface sw_<em>name</em> with its own routing table; clients and rules choose which traffic goes through which upstream.")
     );
-    const s = m.section(form2.GridSection, "upstream");
-    s.addremove = true;
-    s.anonymous = false;
-    s.nodescriptions = true;
-    s.addbtntitle = _("Add upstream");
-    s.modaltitle = (sid) => _("Upstream %s").format(sid);
-    s.handleAdd = function(ev, name) {
-      const e = badName2(name, 12) ?? (name === "server" ? `the name "server" is reserved (interface sw_server)` : null);
-      if (e) {
-        notifyError(e);
-        return Promise.resolve();
-      }
-      return form2.GridSection.prototype.handleAdd.call(this, ev, name);
-    };
+    const s = namedGrid(
+      m,
+      "upstream",
+      null,
+      null,
+      _("Add upstream"),
+      (sid) => _("Upstream %s").format(sid),
+      (name) => badName2(name, 12) ?? (name === "server" ? `the name "server" is reserved (interface sw_server)` : null)
+    );
     s.renderSectionAdd = function(extra) {
       const el = form2.GridSection.prototype.renderSectionAdd.call(this, extra);
       el.appendChild(E("button", {
