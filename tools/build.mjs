@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkProgram } from './ucode/check.mjs';
 import { toUcode } from './ucode/rewrite.mjs';
-import { toLuciView, toLuciModule, SHARED_CORE } from './luci/view.mjs';
+import { toLuciView, toLuciModule } from './luci/view.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rel = (p) => path.relative(root, p);
@@ -93,20 +93,29 @@ export async function buildUcode() {
 	}
 }
 
-export const LUCI_CORE = 'luci-app-splitwg/htdocs/luci-static/resources/splitwg/core.js';
+export const LUCI_SHARED_DIR = 'luci-app-splitwg/htdocs/luci-static/resources/splitwg';
 
-// Views import src/core by path and use ucode's builtins as globals; in the
-// browser both come from one shared module instead of a copy per view.
-const sharedCorePlugin = {
-	name: 'shared-core',
-	setup(b) {
-		b.onResolve({ filter: /./ }, (args) => {
-			if (!args.resolveDir || !/^(\.\.?\/|\/)/.test(args.path)) return undefined;
-			const r = rel(path.resolve(args.resolveDir, args.path)).replace(/\.ts$/, '');
-			return r.startsWith('src/core/') || r === 'src/ucode/shim' ? { path: SHARED_CORE, external: true } : undefined;
-		});
-	},
-};
+// Views import src/core, the ucode builtins and src/luci/_*.ts by path; in
+// the browser each of those is one shared LuCI module instead of a copy per
+// view (view.mjs SHARED).
+function sharedOf(file) {
+	if (file.startsWith('src/core/') || file === 'src/ucode/shim') return 'splitwg-core';
+	if (/^src\/luci\/_[^/]+$/.test(file)) return 'splitwg-ui';
+	return null;
+}
+
+function sharedPlugin(self) {
+	return {
+		name: 'shared-modules',
+		setup(b) {
+			b.onResolve({ filter: /./ }, (args) => {
+				if (!args.resolveDir || !/^(\.\.?\/|\/)/.test(args.path)) return undefined;
+				const id = sharedOf(rel(path.resolve(args.resolveDir, args.path)).replace(/\.ts$/, ''));
+				return id && id !== self ? { path: id, external: true } : undefined;
+			});
+		},
+	};
+}
 
 // esbuild `inject` needs the builtin names spelled out: take them from the declarations.
 function builtinsInjectFile() {
@@ -118,32 +127,31 @@ function builtinsInjectFile() {
 	return file;
 }
 
-async function buildLuciCore() {
-	const core = fs.readdirSync(path.join(root, 'src/core')).filter((f) => f.endsWith('.ts')).sort();
+const LUCI_BUNDLE = { external: ['@kuoruan/luci-types'], platform: 'browser' };
+
+// One shared module: every export of `sources` (paths relative to the root).
+async function buildShared(id, sources, inject, label) {
 	const res = await esbuild.build({
-		// no inject here: the shim is part of the module itself
-		stdin: { contents: [...core.map((f) => `export * from './src/core/${f}';`), "export * from './src/ucode/shim.ts';"].join('\n'), resolveDir: root, sourcefile: 'src/core (shared LuCI module)' },
-		bundle: true, write: false, format: 'esm', target: 'es2017', platform: 'browser', charset: 'utf8',
-		legalComments: 'none', logLevel: 'silent', absWorkingDir: root, inject: [path.join(root, 'src/ucode/shim.ts')],
+		stdin: { contents: sources.map((f) => `export * from './${f}';`).join('\n'), resolveDir: root, sourcefile: `${label} (shared LuCI module)` },
+		bundle: true, write: false, format: 'esm', target: 'es2017', charset: 'utf8', legalComments: 'none', logLevel: 'silent', absWorkingDir: root,
+		...LUCI_BUNDLE, plugins: [sharedPlugin(id)], inject: [inject],
 	});
-	write(LUCI_CORE, toLuciModule(res.outputFiles[0].text, HEADER('src/core/*.ts')), 0o644);
+	write(`${LUCI_SHARED_DIR}/${id.replace(/^splitwg-/, '')}.js`, toLuciModule(res.outputFiles[0].text, HEADER(label)), 0o644);
 }
 
 export async function buildLuci() {
 	const dir = path.join(root, 'src/luci');
 	if (!fs.existsSync(dir)) return;
-	await buildLuciCore();
+	const ts = fs.readdirSync(dir).filter(f => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort();
 	const inject = builtinsInjectFile();
-	const views = fs.readdirSync(dir).filter(f => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.startsWith('_')).sort();
-	for (const f of views) {
+	const core = fs.readdirSync(path.join(root, 'src/core')).filter((f) => f.endsWith('.ts')).sort();
+	// the core module carries the builtins (its code uses them as globals) and exports them to the rest
+	await buildShared('splitwg-core', [...core.map((f) => `src/core/${f}`), 'src/ucode/shim.ts'], path.join(root, 'src/ucode/shim.ts'), 'src/core/*.ts');
+	await buildShared('splitwg-ui', ts.filter((f) => f.startsWith('_')).map((f) => `src/luci/${f}`), inject, 'src/luci/_*.ts');
+	for (const f of ts.filter((f) => !f.startsWith('_'))) {
 		const entry = `src/luci/${f}`;
 		if (process.env.BUILD_VERBOSE) console.error(`build: ${entry}`);
-		const js = await bundle(entry, {
-			external: ['@kuoruan/luci-types'],
-			plugins: [sharedCorePlugin],
-			inject: [inject],
-			platform: 'browser',
-		});
+		const js = await bundle(entry, { ...LUCI_BUNDLE, plugins: [sharedPlugin(null)], inject: [inject] });
 		write(`${LUCI_VIEW_DIR}/${f.replace(/\.ts$/, '.js')}`, toLuciView(js, HEADER(entry)), 0o644);
 	}
 }

@@ -1,0 +1,1162 @@
+'use strict';
+'require baseclass';
+'require splitwg.core as swcore';
+'require rpc';
+'require form';
+'require ui';
+'require uci';
+'require dom';
+// Generated from src/luci/_*.ts by `npm run build` — edit the TypeScript, not this file.
+
+const print = swcore.print, printf = swcore.printf, sprintf = swcore.sprintf, warn = swcore.warn, length = swcore.length, index = swcore.index, rindex = swcore.rindex, push = swcore.push, pop = swcore.pop, shift = swcore.shift, unshift = swcore.unshift, splice = swcore.splice, slice = swcore.slice, reverse = swcore.reverse, uniq = swcore.uniq, filter = swcore.filter, map = swcore.map, sort = swcore.sort, join = swcore.join, split = swcore.split, substr = swcore.substr, trim = swcore.trim, ltrim = swcore.ltrim, rtrim = swcore.rtrim, uc = swcore.uc, lc = swcore.lc, chr = swcore.chr, uchr = swcore.uchr, ord = swcore.ord, keys = swcore.keys, values = swcore.values, exists = swcore.exists, proto = swcore.proto, type = swcore.type, int = swcore.int, hex = swcore.hex, min = swcore.min, max = swcore.max, match = swcore.match, replace = swcore.replace, regexp = swcore.regexp, wildcard = swcore.wildcard, json = swcore.json, b64enc = swcore.b64enc, b64dec = swcore.b64dec, hexenc = swcore.hexenc, hexdec = swcore.hexdec, iptoarr = swcore.iptoarr, arrtoip = swcore.arrtoip, time = swcore.time, clock = swcore.clock, localtime = swcore.localtime, gmtime = swcore.gmtime, timelocal = swcore.timelocal, timegm = swcore.timegm, sleep = swcore.sleep, die = swcore.die, exit = swcore.exit, assert = swcore.assert, getenv = swcore.getenv, system = swcore.system, call = swcore.call, loadstring = swcore.loadstring, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, prefixContains = swcore.prefixContains, badDomain = swcore.badDomain, parsePrefix2 = swcore.parsePrefix, badBool = swcore.badBool, badDomain2 = swcore.badDomain, badLabel = swcore.badLabel, badName = swcore.badName, badPortRange = swcore.badPortRange, badTime = swcore.badTime, bool = swcore.bool, weekday = swcore.weekday, PROTOS = swcore.PROTOS, parsePrefix3 = swcore.parsePrefix, check = swcore.check, badName2 = swcore.badName;
+// node_modules/.cache/splitwg/ucode-builtins.mjs
+
+// src/luci/_msg.ts
+function N_(s) {
+  return s;
+}
+function msg(text2, ...args) {
+  return { text: text2, args };
+}
+function fmt(template, args) {
+  let i = 0;
+  return template.replace(/%([sd%])/g, (_m, c) => {
+    if (c === "%") return "%";
+    const v = i < args.length ? args[i] : "";
+    i++;
+    return c === "d" ? String(typeof v === "number" ? Math.trunc(v) : parseInt(String(v), 10)) : String(v);
+  });
+}
+function tr(m, translate) {
+  return fmt(translate ? translate(m.text) : m.text, m.args);
+}
+function core(message) {
+  return { core: message };
+}
+
+// src/luci/_coremsg.ts
+var TEMPLATES = [
+  // values.ts / ip.ts: single values
+  N_('"%s" is not a name (letters, digits, _; starting with a letter)'),
+  N_('"%s" is longer than 15 characters (Linux IFNAMSIZ)'),
+  N_('"%s" is longer than 253 characters'),
+  N_('"%s" is longer than %s characters'),
+  N_('"%s" contains a character that is not allowed in a label (quotes, \\ ; # { } $ / < > | & or control characters)'),
+  N_("contains a control character (newline, tab, …)"),
+  N_("is longer than 64 characters"),
+  N_("is not a WireGuard key (44 characters of base64 for 32 bytes)"),
+  N_('"%s" is not a port (1-65535)'),
+  N_('"%s" is not a port range (1-65535)'),
+  N_('"%s": range start must be below its end'),
+  N_('"%s" is not a number from %s to %s'),
+  N_('"%s" is not a boolean (0 or 1)'),
+  N_('"%s" is not a time of day (HH:MM, 00:00-23:59)'),
+  N_('"%s": write "%s" (a domain already matches all its subdomains)'),
+  N_('"%s" must be lower case'),
+  N_('"%s" is not a domain name'),
+  N_('"%s" is not an IPv4 address'),
+  N_('"%s" is not an IPv6 address'),
+  N_('"%s" is not a host name or address'),
+  N_('"%s" is not host:port (IPv6 as [addr]:port)'),
+  N_('"%s" is not a MAC address (aa:bb:cc:dd:ee:ff)'),
+  N_('"%s" is not a network device name'),
+  N_("is empty"),
+  N_('"%s" is not an address or prefix'),
+  N_('"%s" is not an IPv4/IPv6 address or prefix'),
+  N_('"%s" has a bad prefix length'),
+  N_('"%s": prefix length exceeds %s'),
+  N_('"%s" has host bits set (did you mean %s?)'),
+  N_('"%s" is not an address/prefix'),
+  N_('"%s" is not an IP address'),
+  N_('"%s" is not a 32-bit hex mask (0x…)'),
+  N_('"%s" is not a protocol (%s)'),
+  N_('"%s" is not an action (proxy, direct, block)'),
+  N_('"%s" is not a weekday (Mon … Sun)'),
+  N_('"%s" is not a client kind (peer, device)'),
+  // config.ts: the whole configuration
+  N_("must be a single option, not a list"),
+  N_("unknown option"),
+  N_("must not be 0"),
+  N_("%s must be one run of contiguous bits"),
+  N_("%s overlaps the mark bits %s used by %s"),
+  N_("%s has room for %s upstreams, %s are defined"),
+  N_("an upstream section needs a name (it names the interface)"),
+  N_("is required (host:port)"),
+  N_("is required"),
+  N_("needs at least one tunnel address"),
+  N_("is required (splitwg genkey, or the first-boot default generates one)"),
+  N_("needs at least one address with its pool prefix (e.g. 10.77.0.1/24)"),
+  N_("a time window needs both start_time and stop_time"),
+  N_('equals start_time (an empty window); remove both for "always"'),
+  N_('ports need tcp, udp, sctp or udplite, not "%s"'),
+  N_("only a proxy rule takes an upstream (action is %s)"),
+  N_("a client section needs a name"),
+  N_("is required for a peer"),
+  N_("a peer needs its tunnel address(es)"),
+  N_("a peer is identified by its tunnel address, not mac/interface"),
+  N_("a device needs an address, mac or interface"),
+  N_("only peers have keys"),
+  N_("%s overlaps %s of client %s"),
+  N_("%s is also client %s's"),
+  N_('unknown section type "%s" (%s)'),
+  N_("only one globals section is allowed"),
+  N_("only one server section is allowed"),
+  N_("is defined twice"),
+  N_('the name "server" is reserved (interface %s)'),
+  N_("a ruleset section needs a name"),
+  N_("a rule belongs to exactly one client or ruleset (option client or option ruleset)"),
+  N_('unknown client "%s"'),
+  N_('unknown ruleset "%s"'),
+  N_('unknown upstream "%s"'),
+  N_("is required: a proxy rule or default names no upstream of its own"),
+  N_("a peer needs an enabled server section"),
+  N_("%s is outside the server's address pools"),
+  // explain.ts / decide.ts: the rule tester's reasons
+  N_('"%s" is neither an IP address nor a domain name'),
+  N_('"%s" is not a time like "Mon 21:30"'),
+  N_("client %s is disabled: its traffic is not classified"),
+  N_("IPv6 classification is off (globals.ipv6): IPv6 is routed normally"),
+  N_("%s (its time condition was not evaluated: give --at)"),
+  N_("first match: %s, %s"),
+  N_("no rule matched (matched destination but not: %s): client default %s"),
+  N_("no rule matched: client default %s"),
+  N_("note: domain rules also match an address once the client has resolved that domain through the router"),
+  N_("any destination"),
+  N_("%s is in %s"),
+  N_("%s is under %s"),
+  N_("domain %s"),
+  N_("protocol is not %s"),
+  N_("needs a destination port (%s)"),
+  N_("port %s is not in %s"),
+  N_("%s is not one of its days"),
+  N_("time is outside %s"),
+  N_("upstream %s is disabled"),
+  N_("upstream %s is down"),
+  N_("kill switch blocks"),
+  N_("kill switch off, goes direct"),
+  // src/router: ubus splitwg import_conf / peer_conf / explain errors
+  N_("%s given twice"),
+  N_("unknown section [%s] (expected [Interface] or [Peer])"),
+  N_("a second [Peer]: an upstream is one tunnel to one server"),
+  N_("a second [Interface]"),
+  N_('expected "Key = Value" or a [Section]'),
+  N_("%s outside [Interface]/[Peer]"),
+  N_("unknown key %s in [%s]"),
+  N_("%s is for wg-quick and is ignored"),
+  N_("%s has no value"),
+  N_("DNS search domain %s is ignored"),
+  N_("no [Interface] section"),
+  N_("no [Peer] section"),
+  N_("%s is missing"),
+  N_("name: %s"),
+  N_("%s error(s)"),
+  N_("line %s: %s"),
+  N_("file: %s"),
+  N_("client %s is a LAN device, not a WireGuard peer"),
+  N_("the server section is missing or disabled"),
+  N_("server.endpoint is not set (the host:port devices reach the router at)"),
+  N_("the configuration has %s problem(s): run check"),
+  N_("port %s is not 1-65535"),
+  N_('"%s" is not a protocol name'),
+  N_('argument "%s" is required'),
+  // src/router: status warnings
+  N_("the configuration has %s problem(s): run splitwg check"),
+  N_("upstream %s: interface %s is down (kill switch: its traffic is blocked)"),
+  N_("upstream %s: interface %s is down (its traffic goes direct)"),
+  N_("upstream %s: no handshake yet"),
+  N_("upstream %s: no handshake for %s minutes"),
+  N_("%s (no keepalive set: an idle tunnel does not handshake)"),
+  N_("table inet splitwg is missing (was the firewall stopped or restarted?): run splitwg apply"),
+  N_("last apply failed: %s"),
+  N_("invalid configuration: %s problem, first %s: %s"),
+  N_("invalid configuration: %s problems, first %s: %s"),
+  N_("fw4 not found: the splitwg table is not re-created by firewall reloads (OpenWrt 22.03 or later with firewall4 is needed)"),
+  N_("dnsmasq not found: domain rules and DNS hijack need dnsmasq"),
+  N_("dnsmasq lacks nftset: domain rules have no effect (install dnsmasq-full)"),
+  N_("no dnsmasq instance in /etc/config/dhcp: domain rules have no effect"),
+  N_("hardware flow offloading is on: offloaded connections may bypass split tunnelling (turn it off in Network → Firewall)"),
+  N_("software flow offloading is on: offloaded connections may bypass split tunnelling"),
+  N_("globals.ipv6 is on but the kernel has no IPv6"),
+  N_("conntrack (conntrack-tools) not installed: open connections keep their old path after a rule change until they close")
+];
+var JOIN = N_("%s; %s");
+function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+var COMPILED = TEMPLATES.map((t2) => {
+  const parts = t2.split("%s");
+  return { template: t2, re: new RegExp("^" + parts.map(escapeRe).join("([\\s\\S]*?)") + "$"), literal: t2.length - 2 * (parts.length - 1) };
+}).sort((a, b) => b.literal - a.literal);
+function coreTemplates() {
+  return TEMPLATES.slice();
+}
+function splitTop(s) {
+  const out = [];
+  let depth = 0, start = 0, quoted = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charAt(i);
+    if (c === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === "(") depth++;
+    else if (c === ")") depth = depth > 0 ? depth - 1 : 0;
+    else if (depth === 0 && c === ";" && s.charAt(i + 1) === " ") {
+      out.push(s.slice(start, i));
+      start = i + 2;
+      i++;
+    }
+  }
+  out.push(s.slice(start));
+  return out;
+}
+function one(s, translate, depth) {
+  for (let i = 0; i < COMPILED.length; i++) {
+    const m = COMPILED[i].re.exec(s);
+    if (!m) continue;
+    const args = [];
+    for (let j = 1; j < m.length; j++)
+      args.push(depth < 3 ? whole(m[j], translate, depth + 1).text : m[j]);
+    return { text: fmt(translate(COMPILED[i].template), args), known: true };
+  }
+  const r = /^((?:client|ruleset)\.[A-Za-z0-9_]+\.rule\[[0-9]+\]): (.+)$/.exec(s);
+  if (r) {
+    const rest = one(r[2], translate, depth + 1);
+    return { text: `${r[1]}: ${rest.text}`, known: rest.known };
+  }
+  return { text: s, known: false };
+}
+function whole(s, translate, depth) {
+  const all = one(s, translate, depth);
+  if (all.known) return all;
+  const parts = splitTop(s);
+  let known = true;
+  const out = parts.map((p) => {
+    const r = one(p, translate, depth);
+    if (!r.known) known = false;
+    return r.text;
+  });
+  let text2 = out[0];
+  for (let i = 1; i < out.length; i++) text2 = fmt(translate(JOIN), [text2, out[i]]);
+  return { text: text2, known };
+}
+function localizeCore(message, translate) {
+  return whole(message, translate != null ? translate : ((x) => x), 0).text;
+}
+function isKnownCore(message) {
+  return whole(message, (x) => x, 0).known;
+}
+function say(t2, translate) {
+  return "core" in t2 ? localizeCore(t2.core, translate) : tr(t2, translate);
+}
+
+// src/luci/_peer.ts
+
+function pool(serverAddress) {
+  const a = parseInterfaceAddress(serverAddress);
+  if (typeof a === "string") return null;
+  const net = a.bytes.map((b, i) => {
+    const bits = a.len - i * 8;
+    return bits >= 8 ? b : bits <= 0 ? 0 : b & (255 << 8 - bits & 255);
+  });
+  return { family: a.family, net, len: a.len, self: a.bytes };
+}
+function add(net, n) {
+  const out = net.slice();
+  let carry = n;
+  for (let i = out.length - 1; i >= 0 && carry > 0; i--) {
+    const s = out[i] + (carry & 255);
+    out[i] = s & 255;
+    carry = (carry >>> 8) + (s >> 8);
+  }
+  return out;
+}
+function same(a, b) {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+function allocateAddresses(serverAddresses, used) {
+  const taken = [];
+  for (const u of used) {
+    const p = parsePrefix(u);
+    if (typeof p !== "string") taken.push(p);
+  }
+  const out = [];
+  const families = [];
+  for (const sa of serverAddresses) {
+    const p = pool(sa);
+    if (!p || families.indexOf(p.family) >= 0) continue;
+    const hostBits = (p.family === 4 ? 32 : 128) - p.len;
+    const size = hostBits >= 31 ? 2147483647 : Math.pow(2, hostBits);
+    const last = Math.min(p.family === 4 ? size - 2 : size - 1, 65535);
+    for (let i = 1; i <= last; i++) {
+      const b = add(p.net, i);
+      if (same(b, p.self)) continue;
+      if (taken.some((t2) => prefixContains(t2, b))) continue;
+      out.push(arrtoip(b));
+      families.push(p.family);
+      break;
+    }
+  }
+  return out;
+}
+var QR_MAX_BYTES = 2953;
+function qrPayload(conf) {
+  const lines = conf.replace(/\r/g, "").split("\n").map((l) => l.replace(/[ \t]+$/, "")).filter((l) => !/^\s*[#;]/.test(l));
+  const out = [];
+  for (const l of lines)
+    if (!(l === "" && (out.length === 0 || out[out.length - 1] === ""))) out.push(l);
+  while (out.length && out[out.length - 1] === "") out.pop();
+  const payload = out.join("\n");
+  let bytes = 0;
+  for (let i = 0; i < payload.length; i++) {
+    const c = payload.charCodeAt(i);
+    bytes += c < 128 ? 1 : c < 2048 ? 2 : c >= 55296 && c < 56320 ? 4 : c >= 56320 && c < 57344 ? 0 : 3;
+  }
+  return { payload, bytes, fits: bytes <= QR_MAX_BYTES };
+}
+function confFileName(client) {
+  const base = client.replace(/[^a-zA-Z0-9_=+.-]/g, "_").slice(0, 15) || "splitwg";
+  return `${base}.conf`;
+}
+
+// src/luci/_rpc.ts
+
+var callStatus = rpc.declare({ object: "splitwg", method: "status", expect: { "": {} } });
+var callCheck = rpc.declare({ object: "splitwg", method: "check", expect: { "": {} } });
+var callExplain = rpc.declare({
+  object: "splitwg",
+  method: "explain",
+  params: ["client", "destination", "proto", "port", "at"],
+  expect: { "": {} }
+});
+var callGenkey = rpc.declare({ object: "splitwg", method: "genkey", expect: { "": {} } });
+var callImportConf = rpc.declare({
+  object: "splitwg",
+  method: "import_conf",
+  params: ["text", "name"],
+  expect: { "": {} }
+});
+var callPeerConf = rpc.declare({
+  object: "splitwg",
+  method: "peer_conf",
+  params: ["client"],
+  expect: { "": {} }
+});
+var callHostHints = rpc.declare({ object: "luci-rpc", method: "getHostHints", expect: { "": {} } });
+function isError(r) {
+  return r !== null && typeof r === "object" && "error" in r;
+}
+
+// src/luci/_rules.ts
+
+var LIST_OPTIONS = ["domain", "dest", "proto", "port", "weekdays"];
+var WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+function ownerKey(kind, name) {
+  return `${kind}:${name}`;
+}
+function parseOwner(key) {
+  const m = /^(client|ruleset):(.+)$/.exec(key);
+  return m ? { kind: m[1], name: m[2] } : null;
+}
+function ownerOf(opts) {
+  const c = opts.client, r = opts.ruleset;
+  if (typeof c === "string" && c !== "" && (r == null || r === "")) return ownerKey("client", c);
+  if (typeof r === "string" && r !== "" && (c == null || c === "")) return ownerKey("ruleset", r);
+  return null;
+}
+function rulesOf(sections2, owner) {
+  return sections2.filter((s) => s.type === "rule" && ownerOf(s.opts) === owner).map((s) => s.sid);
+}
+function orphanRules(sections2) {
+  const owners = {};
+  for (const s of sections2)
+    if (s.type === "client" || s.type === "ruleset") owners[ownerKey(s.type, s.sid)] = true;
+  return sections2.filter((s) => {
+    if (s.type !== "rule") return false;
+    const o = ownerOf(s.opts);
+    return o === null || !owners[o];
+  }).map((s) => s.sid);
+}
+function moveStep(ownerSids, sid, delta) {
+  const i = ownerSids.indexOf(sid);
+  const j = i + delta;
+  if (i < 0 || j < 0 || j >= ownerSids.length) return null;
+  return { sid, ref: ownerSids[j], after: delta > 0 };
+}
+function applyMove(order, mv) {
+  const out = order.filter((s) => s !== mv.sid);
+  const k = out.indexOf(mv.ref);
+  if (k < 0 || order.indexOf(mv.sid) < 0) return order.slice();
+  out.splice(k + (mv.after ? 1 : 0), 0, mv.sid);
+  return out;
+}
+function listOf(v) {
+  if (v == null) return [];
+  if (Array.isArray(v)) return v.slice();
+  return v.split(/[ \t]+/).filter((x) => x !== "");
+}
+function few(l, n) {
+  return l.length <= n ? l.join(", ") : `${l.slice(0, n).join(", ")} +${l.length - n}`;
+}
+function matchSummary(o) {
+  var _a, _b;
+  const out = [];
+  const dom2 = listOf(o.domain), dst = listOf(o.dest), pr = listOf(o.proto), po = listOf(o.port), wd = listOf(o.weekdays);
+  if (dom2.length) out.push(msg(N_("domains %s"), few(dom2, 3)));
+  if (dst.length) out.push(msg(N_("addresses %s"), few(dst, 3)));
+  if (pr.length && pr.indexOf("all") < 0 && pr.indexOf("any") < 0) out.push(msg(N_("protocol %s"), pr.join("/")));
+  if (po.length) out.push(msg(N_("port %s"), few(po, 4)));
+  if (o.start_time || o.stop_time) out.push(msg(N_("time %s"), `${(_a = o.start_time) != null ? _a : "?"}–${(_b = o.stop_time) != null ? _b : "?"}`));
+  if (wd.length) out.push(msg(N_("days %s"), wd.join(" ")));
+  if (!out.length) out.push(msg(N_("any traffic")));
+  return out;
+}
+function parseBulk(text2) {
+  const b = { domains: [], dests: [], errors: [], duplicates: 0 };
+  const lines = text2.replace(/\r/g, "").split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const toks = lines[i].replace(/#.*$/, "").split(/[\s,;]+/).filter((t2) => t2 !== "");
+    for (let t2 of toks) {
+      const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^/:?#]+)/i.exec(t2);
+      if (url) t2 = url[1].replace(/^\[|\]$/g, "");
+      const p = parsePrefix2(t2);
+      if (typeof p !== "string") {
+        if (b.dests.indexOf(p.text) >= 0) b.duplicates++;
+        else b.dests.push(p.text);
+        continue;
+      }
+      if (/^[0-9.]+(\/[0-9]+)?$/.test(t2) || t2.indexOf(":") >= 0 && /^[0-9a-fA-F:.]+(\/[0-9]+)?$/.test(t2)) {
+        b.errors.push({ line: i + 1, text: core(p) });
+        continue;
+      }
+      const d = t2.toLowerCase().replace(/^\*?\./, "").replace(/\.$/, "");
+      const e = badDomain(d);
+      if (e) {
+        b.errors.push({ line: i + 1, text: core(e) });
+        continue;
+      }
+      if (d.indexOf(".") < 0) {
+        b.errors.push({ line: i + 1, text: msg(N_('"%s" has no dot: not taken as a domain'), t2) });
+        continue;
+      }
+      if (b.domains.indexOf(d) >= 0) b.duplicates++;
+      else b.domains.push(d);
+    }
+  }
+  return b;
+}
+function newRuleOptions(owner, fields) {
+  const o = parseOwner(owner);
+  const out = {};
+  if (!o) return out;
+  out[o.kind] = o.name;
+  for (const k in fields) {
+    const v = fields[k];
+    if (v == null || v === "" || Array.isArray(v) && !v.length) continue;
+    out[k] = Array.isArray(v) ? v.slice() : v;
+  }
+  return out;
+}
+
+// src/luci/_rulesio.ts
+
+var FIELDS = ["name", "enabled", "action", "upstream", "domain", "dest", "proto", "port", "start_time", "stop_time", "weekdays"];
+var LISTS = ["domain", "dest", "proto", "port", "weekdays"];
+function fromOptions(o) {
+  const r = { action: o.action || "proxy" };
+  if (typeof o.name === "string" && o.name !== "") r.name = o.name;
+  if (typeof o.enabled === "string" && !bool(o.enabled)) r.enabled = false;
+  if (typeof o.upstream === "string" && o.upstream !== "") r.upstream = o.upstream;
+  for (const k of LISTS) {
+    const l = listOf(o[k]);
+    if (l.length) r[k] = l;
+  }
+  if (typeof o.start_time === "string" && o.start_time !== "") r.start_time = o.start_time;
+  if (typeof o.stop_time === "string" && o.stop_time !== "") r.stop_time = o.stop_time;
+  return r;
+}
+function toOptions(r) {
+  const o = {};
+  if (r.name) o.name = r.name;
+  if (r.enabled === false) o.enabled = "0";
+  o.action = r.action;
+  if (r.upstream) o.upstream = r.upstream;
+  for (const k of LISTS) {
+    const l = r[k];
+    if (l && l.length) o[k] = l.slice();
+  }
+  if (r.start_time) o.start_time = r.start_time;
+  if (r.stop_time) o.stop_time = r.stop_time;
+  return o;
+}
+function exportJSON(rules, owner, label) {
+  const doc = { format: "splitwg-rules", version: 1, rules };
+  if (owner) doc.owner = owner;
+  if (label) doc.label = label;
+  return JSON.stringify(doc, null, "	") + "\n";
+}
+function csvCell(v) {
+  return /[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+function exportCSV(rules) {
+  const rows = [FIELDS.join(",")];
+  for (const r of rules) {
+    const m = r;
+    rows.push(FIELDS.map((f) => {
+      const v = m[f];
+      if (f === "enabled") return r.enabled === false ? "0" : "1";
+      if (Array.isArray(v)) return csvCell(v.join(" "));
+      return v == null ? "" : csvCell(String(v));
+    }).join(","));
+  }
+  return rows.join("\r\n") + "\r\n";
+}
+function parseCSV(text2) {
+  const rows = [];
+  let cells = [], cell = "", quoted = false, line = 1, start = 1, after = false;
+  const s = text2.replace(/^\uFEFF/, "");
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charAt(i);
+    if (quoted) {
+      if (c === '"') {
+        if (s.charAt(i + 1) === '"') {
+          cell += '"';
+          i++;
+        } else {
+          quoted = false;
+          after = true;
+        }
+      } else {
+        if (c === "\n") line++;
+        cell += c;
+      }
+      continue;
+    }
+    if (c === '"' && cell === "" && !after) {
+      quoted = true;
+      continue;
+    }
+    if (c === ",") {
+      cells.push(cell);
+      cell = "";
+      after = false;
+      continue;
+    }
+    if (c === "\r") continue;
+    if (c === "\n") {
+      cells.push(cell);
+      if (!(cells.length === 1 && cells[0] === "")) rows.push({ line: start, cells });
+      cells = [];
+      cell = "";
+      after = false;
+      line++;
+      start = line;
+      continue;
+    }
+    if (after) return { rows, error: { line, text: msg(N_("text after a closing quote")) } };
+    cell += c;
+  }
+  if (quoted) return { rows, error: { line: start, text: msg(N_("a quoted field is not closed")) } };
+  cells.push(cell);
+  if (!(cells.length === 1 && cells[0] === "")) rows.push({ line: start, cells });
+  return { rows, error: null };
+}
+function validate(raw, where, errors) {
+  const n0 = errors.length;
+  const err = (field, t3) => {
+    errors.push({ line: where.line, rule: where.rule, field, text: t3 });
+  };
+  const str = (k) => {
+    const v = raw[k];
+    if (v == null || v === "") return null;
+    if (typeof v === "boolean" && k === "enabled") return v ? "1" : "0";
+    if (typeof v === "number") return String(v);
+    if (typeof v !== "string") {
+      err(k, msg(N_("must be text")));
+      return null;
+    }
+    return v.trim();
+  };
+  const lst = (k) => {
+    const v = raw[k];
+    if (v == null || v === "") return [];
+    if (Array.isArray(v)) {
+      if (v.some((x) => typeof x !== "string" && typeof x !== "number")) {
+        err(k, msg(N_("must be a list of text values")));
+        return [];
+      }
+      return v.map((x) => String(x).trim()).filter((x) => x !== "");
+    }
+    if (typeof v === "string") return v.split(/[\s,]+/).filter((x) => x !== "");
+    err(k, msg(N_("must be a list of text values")));
+    return [];
+  };
+  for (const k in raw)
+    if (FIELDS.indexOf(k) < 0) err(k, msg(N_('unknown field "%s" (known: %s)'), k, FIELDS.join(", ")));
+  const r = { action: "proxy" };
+  const name = str("name");
+  if (name !== null) {
+    const e = badLabel(name);
+    if (e) err("name", core(e));
+    else r.name = name;
+  }
+  const en = str("enabled");
+  if (en !== null) {
+    const e = badBool(en);
+    if (e) err("enabled", core(e));
+    else if (!bool(en)) r.enabled = false;
+  }
+  const act = str("action");
+  if (act !== null) {
+    if (act === "proxy" || act === "direct" || act === "block") r.action = act;
+    else err("action", core(`"${act}" is not an action (proxy, direct, block)`));
+  }
+  const up = str("upstream");
+  if (up !== null) {
+    const e = badName(up, 12);
+    if (e) err("upstream", core(e));
+    else if (r.action !== "proxy") err("upstream", core(`only a proxy rule takes an upstream (action is ${r.action})`));
+    else r.upstream = up;
+  }
+  const check2 = (k, f) => {
+    const l = lst(k);
+    const ok = [];
+    for (const v of l) {
+      const e = f(v);
+      if (e) err(k, core(e));
+      else ok.push(v);
+    }
+    if (ok.length) r[k] = ok;
+  };
+  check2("domain", badDomain2);
+  check2("dest", (v) => {
+    const p = parsePrefix3(v);
+    return typeof p === "string" ? p : null;
+  });
+  check2("proto", (v) => v === "all" || v === "any" || PROTOS.indexOf(v) >= 0 ? null : `"${v}" is not a protocol (${PROTOS.join(" ")}, all)`);
+  check2("port", badPortRange);
+  check2("weekdays", (v) => weekday(v) < 0 ? `"${v}" is not a weekday (Mon … Sun)` : null);
+  const t1 = str("start_time"), t2 = str("stop_time");
+  if (t1 !== null) {
+    const e = badTime(t1);
+    if (e) err("start_time", core(e));
+    else r.start_time = t1;
+  }
+  if (t2 !== null) {
+    const e = badTime(t2);
+    if (e) err("stop_time", core(e));
+    else r.stop_time = t2;
+  }
+  if (t1 === null !== (t2 === null)) err(t1 === null ? "start_time" : "stop_time", core("a time window needs both start_time and stop_time"));
+  return errors.length === n0 ? r : null;
+}
+function importRules(text2) {
+  const errors = [];
+  const rules = [];
+  const t2 = text2.replace(/^\uFEFF/, "").trim();
+  if (t2 === "") return { rules, label: null, errors: [{ text: msg(N_("nothing to import")) }] };
+  if (t2.charAt(0) === "{" || t2.charAt(0) === "[") {
+    let doc;
+    try {
+      doc = JSON.parse(t2);
+    } catch (e) {
+      return { rules, label: null, errors: [{ text: msg(N_("not valid JSON: %s"), String(e.message)) }] };
+    }
+    let list = doc;
+    let label = null;
+    if (!Array.isArray(doc)) {
+      const d = doc;
+      if (d.format !== "splitwg-rules") errors.push({ field: "format", text: msg(N_('not a splitwg rule export (format must be "splitwg-rules")')) });
+      if (d.version !== 1) errors.push({ field: "version", text: msg(N_("unsupported version %s"), String(d.version)) });
+      if (typeof d.label === "string") label = d.label;
+      list = d.rules;
+    }
+    if (!Array.isArray(list)) return { rules, label, errors: errors.concat([{ field: "rules", text: msg(N_('"rules" must be a list')) }]) };
+    list.forEach((x, i) => {
+      if (x === null || typeof x !== "object" || Array.isArray(x)) {
+        errors.push({ rule: i + 1, text: msg(N_("a rule must be an object")) });
+        return;
+      }
+      const r = validate(x, { rule: i + 1 }, errors);
+      if (r) rules.push(r);
+    });
+    return { rules, label, errors };
+  }
+  const csv = parseCSV(text2);
+  if (csv.error) return { rules, label: null, errors: [csv.error] };
+  if (!csv.rows.length) return { rules, label: null, errors: [{ text: msg(N_("nothing to import")) }] };
+  const head = csv.rows[0].cells.map((h) => h.trim().toLowerCase());
+  for (const h of head)
+    if (FIELDS.indexOf(h) < 0) errors.push({ line: csv.rows[0].line, field: h, text: msg(N_('unknown column "%s" (known: %s)'), h, FIELDS.join(", ")) });
+  if (errors.length) return { rules, label: null, errors };
+  for (let i = 1; i < csv.rows.length; i++) {
+    const row = csv.rows[i];
+    if (row.cells.length !== head.length) {
+      errors.push({ line: row.line, text: msg(N_("%d fields, the header has %d"), row.cells.length, head.length) });
+      continue;
+    }
+    const raw = {};
+    head.forEach((h, j) => {
+      raw[h] = row.cells[j];
+    });
+    const r = validate(raw, { line: row.line }, errors);
+    if (r) rules.push(r);
+  }
+  return { rules, label: null, errors };
+}
+
+// src/luci/_uci.ts
+function toSections(list) {
+  return list.slice().sort((a, b) => a[".index"] - b[".index"]).map((s) => {
+    const opts = {};
+    for (const k in s) {
+      if (k.charAt(0) === ".") continue;
+      const v = s[k];
+      if (typeof v === "string") opts[k] = v;
+      else if (Array.isArray(v)) opts[k] = v.map(String);
+    }
+    return { sid: String(s[".name"]), type: String(s[".type"]), opts };
+  });
+}
+function toCoreSections(list) {
+  const counts = {};
+  const sorted = list.slice().sort((a, b) => a[".index"] - b[".index"]);
+  return toSections(list).map((s, i) => {
+    var _a;
+    const anon = !!sorted[i][".anonymous"];
+    counts[s.type] = ((_a = counts[s.type]) != null ? _a : -1) + 1;
+    return { type: s.type, name: anon ? `@${s.type}[${counts[s.type]}]` : s.sid, anonymous: anon, options: s.opts };
+  });
+}
+function placeOf(path, sections2) {
+  var _a, _b;
+  const opt = (rest) => rest ? rest.replace(/^\./, "").replace(/\[[0-9]+\]$/, "") : null;
+  let m = /^globals(?:\.([a-z_]+))?/.exec(path);
+  if (m) return { page: "overview", sid: null, option: (_a = m[1]) != null ? _a : null, owner: null, where: msg(N_("Global settings")) };
+  m = /^server(?:\.([a-z_]+))?/.exec(path);
+  if (m) return { page: "clients", sid: "server", option: (_b = m[1]) != null ? _b : null, owner: null, where: msg(N_("Server")) };
+  m = /^upstream\.([A-Za-z0-9_]+)(\..*)?$/.exec(path);
+  if (m) return { page: "upstreams", sid: m[1], option: opt(m[2]), owner: null, where: msg(N_("Upstream %s"), m[1]) };
+  m = /^(client|ruleset)\.([A-Za-z0-9_@\[\]]+)\.rule\[([0-9]+)\](\..*)?$/.exec(path);
+  if (m) {
+    const owner = ownerKey(m[1], m[2]);
+    const rules = sections2.filter((s) => s.type === "rule" && ownerOf(s.opts) === owner);
+    const r = rules[parseInt(m[3], 10)];
+    const label = r && typeof r.opts.name === "string" && r.opts.name !== "" ? ` (${r.opts.name})` : "";
+    return {
+      page: "rules",
+      sid: r ? r.sid : null,
+      option: opt(m[4]),
+      owner,
+      where: m[1] === "client" ? msg(N_("Client %s, rule %d%s"), m[2], parseInt(m[3], 10) + 1, label) : msg(N_("Rule set %s, rule %d%s"), m[2], parseInt(m[3], 10) + 1, label)
+    };
+  }
+  m = /^client\.([A-Za-z0-9_@\[\]]+)(\..*)?$/.exec(path);
+  if (m) return { page: "clients", sid: m[1], option: opt(m[2]), owner: null, where: msg(N_("Client %s"), m[1]) };
+  m = /^ruleset\.([A-Za-z0-9_@\[\]]+)(\..*)?$/.exec(path);
+  if (m) return { page: "rules", sid: m[1], option: opt(m[2]), owner: ownerKey("ruleset", m[1]), where: msg(N_("Rule set %s"), m[1]) };
+  m = /^rule (@rule\[([0-9]+)\]|[A-Za-z0-9_]+)(\..*)?$/.exec(path);
+  if (m) {
+    const rules = sections2.filter((s) => s.type === "rule");
+    const r = m[2] != null ? rules[parseInt(m[2], 10)] : rules.filter((s) => s.sid === m[1])[0];
+    return { page: "rules", sid: r ? r.sid : null, option: opt(m[3]), owner: null, where: msg(N_("A rule without a valid owner")) };
+  }
+  return { page: "overview", sid: null, option: null, owner: null, where: msg(N_("Section %s"), path) };
+}
+
+// src/luci/_ui.ts
+
+function t(m) {
+  return tr(m, _);
+}
+function text(x) {
+  return say(x, _);
+}
+function coreText(message) {
+  return localizeCore(message, _);
+}
+function validator(fn) {
+  return (_sid, v) => {
+    const vals = Array.isArray(v) ? v : v == null ? [] : [String(v)];
+    for (const x of vals) {
+      if (x === "") continue;
+      const e = fn(x);
+      if (e) return coreText(e);
+    }
+    return true;
+  };
+}
+function parses(fn) {
+  return (v) => {
+    const r = fn(v);
+    return typeof r === "string" ? r : null;
+  };
+}
+function pageUrl(page, hash) {
+  return L.url("admin", "services", "splitwg", page) + (hash ? "#" + hash : "");
+}
+function sections() {
+  return uci.sections("splitwg");
+}
+function stagedProblems() {
+  return check(toCoreSections(sections()));
+}
+function problemList(problems, only) {
+  var _a, _b;
+  const secs = toSections(sections());
+  const items = [];
+  for (const p of problems) {
+    const pl = placeOf(p.path, secs);
+    if (only && pl.page !== only) continue;
+    const where = t(pl.where) + (pl.option ? ` › ${pl.option}` : "");
+    const hash = (_b = (_a = pl.owner) != null ? _a : pl.sid) != null ? _b : void 0;
+    items.push(E("li", {}, [
+      E("a", { href: pageUrl(pl.page, hash), title: p.path }, [where]),
+      ": ",
+      coreText(p.message)
+    ]));
+  }
+  return items.length ? E("ul", {}, items) : null;
+}
+function problemBox(title, problems, only) {
+  const list = problemList(problems, only);
+  if (!list) return E([]);
+  return E("div", { "class": "alert-message warning" }, [E("h4", {}, [title]), list]);
+}
+function notifyError(message) {
+  ui.addNotification(null, E("p", {}, [coreText(message)]), "danger");
+}
+function saveApply(view, ev, mode) {
+  return view.handleSave(ev).then(() => {
+    const problems = stagedProblems();
+    if (!problems.length) return ui.changes.apply(mode == "0");
+    ui.showModal(_("The configuration has problems"), [
+      E("p", {}, [_("The router will keep running its current configuration until these are fixed. Your changes are saved and can be applied once they are.")]),
+      problemList(problems),
+      E("div", { "class": "right" }, [
+        E("button", { "class": "btn", "click": ui.hideModal }, [_("Dismiss")]),
+        " ",
+        E("button", {
+          "class": "btn cbi-button-negative",
+          "click": () => {
+            ui.hideModal();
+            ui.changes.apply(mode == "0");
+          }
+        }, [_("Apply anyway")])
+      ])
+    ]);
+  });
+}
+function download(name, body, mime) {
+  const g = globalThis;
+  const blob = new g.Blob([body], { type: mime != null ? mime : "text/plain" });
+  const url = g.URL.createObjectURL(blob);
+  const a = E("a", { href: url, download: name, style: "display:none" }, []);
+  g.document.body.appendChild(a);
+  a.click();
+  g.setTimeout(() => {
+    g.document.body.removeChild(a);
+    g.URL.revokeObjectURL(url);
+  }, 1e3);
+}
+function readFile(input) {
+  return new Promise((resolve, reject) => {
+    const f = input.files && input.files[0];
+    if (!f) return resolve("");
+    if (f.size > 1024 * 1024) return reject(new Error(_("The file is larger than 1 MiB")));
+    const r = new globalThis.FileReader();
+    r.onload = () => resolve(String(r.result));
+    r.onerror = () => reject(r.error);
+    r.readAsText(f);
+  });
+}
+var SecretValue = form.Value.extend({
+  __name__: "CBI.SplitwgSecret",
+  password: true,
+  renderWidget(section_id, option_index, cfgvalue) {
+    const node = form.Value.prototype.renderWidget.call(this, section_id, option_index, cfgvalue);
+    const btn = node.querySelector(".cbi-button, button");
+    if (btn) btn.parentNode.removeChild(btn);
+    const input = node.querySelector("input");
+    if (input) input.setAttribute("autocomplete", "off");
+    return node;
+  },
+  textvalue(section_id) {
+    const v = this.cfgvalue(section_id);
+    return v ? _("(set)") : E("em", {}, [_("none")]);
+  }
+});
+function fmtBytes(n) {
+  if (n == null) return "-";
+  const u = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let i = 0, v = n;
+  while (v >= 1024 && i < u.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${i ? v.toFixed(1) : v} ${u[i]}`;
+}
+function fmtAge(s) {
+  if (s == null) return _("never");
+  if (s < 60) return _("%d s ago").format(s);
+  if (s < 3600) return _("%d min ago").format(Math.floor(s / 60));
+  if (s < 86400) return _("%d h ago").format(Math.floor(s / 3600));
+  return _("%d d ago").format(Math.floor(s / 86400));
+}
+function badge(label, kind) {
+  const color = { ok: "#2e7d32", warn: "#b26a00", bad: "#c62828", off: "#757575" }[kind];
+  return E("span", { "class": "label", "style": `background:${color};color:#fff;padding:1px 6px;border-radius:3px;white-space:nowrap` }, [label]);
+}
+function actionLabel(a) {
+  return a === "proxy" ? _("Proxy") : a === "direct" ? _("Direct") : a === "block" ? _("Block") : a;
+}
+function upstreamNames() {
+  return sections().filter((s) => s[".type"] === "upstream").map((s) => String(s[".name"]));
+}
+function upstreamLabel(name) {
+  const label = uci.get("splitwg", name, "name");
+  return label ? `${name} (${label})` : name;
+}
+function setContent(node, content) {
+  dom.content(node, content);
+}
+function plain(s) {
+  return E("span", {}, [s]);
+}
+function esc(s) {
+  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+}
+function banner(st, chk, page, notify) {
+  var _a;
+  const problems = chk && typeof chk === "object" && Array.isArray(chk.problems) ? chk.problems : [];
+  const la = st && typeof st === "object" && st.last_apply ? st.last_apply : null;
+  if (la && la.ok === false) {
+    if (notify !== false) ui.addNotification(_("The last apply failed"), E("div", {}, [
+      E("p", {}, [coreText(String(la.message))]),
+      (_a = problemList(problems)) != null ? _a : E([]),
+      E("p", {}, [_("The router keeps running the previous working configuration.")])
+    ]), "danger");
+    if (problems.length) return E([]);
+  }
+  return problemBox(_("The saved configuration has problems"), problems, page);
+}
+function namedGrid(m, type2, title, desc, addTitle, modalTitle, badNameOf) {
+  const s = title === null ? m.section(form.GridSection, type2) : m.section(form.GridSection, type2, title, desc != null ? desc : void 0);
+  s.addremove = true;
+  s.anonymous = false;
+  s.nodescriptions = true;
+  s.addbtntitle = addTitle;
+  s.modaltitle = modalTitle;
+  s.handleAdd = function(ev, name) {
+    const e = badNameOf(name);
+    if (e) {
+      notifyError(e);
+      return Promise.resolve();
+    }
+    return form.GridSection.prototype.handleAdd.call(this, ev, name);
+  };
+  return s;
+}
+
+// src/luci/_upstream.ts
+
+function suggestName(source, taken) {
+  let base = source.replace(/^.*[\\/]/, "").replace(/\.conf$/i, "").replace(/:[0-9]+$/, "").replace(/^\[|\]$/g, "");
+  base = base.replace(/^(wg|wireguard)[-_ ]+/i, "");
+  if (/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(base)) base = base.split(".")[0];
+  base = base.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+  if (!/^[a-z]/.test(base)) base = "up" + (base === "" ? "" : "_" + base);
+  base = base.slice(0, 12).replace(/_+$/, "");
+  const ok = (n) => !badName2(n, 12) && n !== "server" && taken.indexOf(n) < 0;
+  if (ok(base)) return base;
+  for (let i = 2; i < 1e3; i++) {
+    const sfx = `${i}`;
+    const n = base.slice(0, 12 - sfx.length - 1).replace(/_+$/, "") + "_" + sfx;
+    if (ok(n)) return n;
+  }
+  return base;
+}
+function importedOptions(u, label) {
+  const o = {};
+  if (label) o.name = label;
+  o.private_key = u.private_key;
+  o.address = u.address.slice();
+  o.public_key = u.public_key;
+  if (u.preshared_key) o.preshared_key = u.preshared_key;
+  o.endpoint = u.endpoint;
+  if (u.allowed_ips && u.allowed_ips.length) o.allowed_ips = u.allowed_ips.slice();
+  if (u.mtu != null && u.mtu !== "") o.mtu = String(u.mtu);
+  if (u.keepalive != null && u.keepalive !== "") o.keepalive = String(u.keepalive);
+  if (u.dns && u.dns.length) o.dns = u.dns.slice();
+  return o;
+}
+
+// src/luci/_x25519.ts
+var P = (/* @__PURE__ */ BigInt("1") << /* @__PURE__ */ BigInt("255")) - /* @__PURE__ */ BigInt("19");
+var A24 = /* @__PURE__ */ BigInt("121665");
+function mod(a) {
+  const r = a % P;
+  return r < /* @__PURE__ */ BigInt("0") ? r + P : r;
+}
+function pow(b, e) {
+  let r = /* @__PURE__ */ BigInt("1");
+  b = mod(b);
+  while (e > /* @__PURE__ */ BigInt("0")) {
+    if (e & /* @__PURE__ */ BigInt("1")) r = mod(r * b);
+    b = mod(b * b);
+    e >>= /* @__PURE__ */ BigInt("1");
+  }
+  return r;
+}
+var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+function b64decode(s) {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 !== 0) return null;
+  const out = [];
+  for (let i = 0; i < s.length; i += 4) {
+    const c = [0, 1, 2, 3].map((j) => s.charAt(i + j) === "=" ? -1 : B64.indexOf(s.charAt(i + j)));
+    const n = c[0] << 18 | c[1] << 12 | (c[2] < 0 ? 0 : c[2]) << 6 | (c[3] < 0 ? 0 : c[3]);
+    out.push(n >> 16 & 255);
+    if (c[2] >= 0) out.push(n >> 8 & 255);
+    if (c[3] >= 0) out.push(n & 255);
+  }
+  return out;
+}
+function b64encode(b) {
+  var _a, _b;
+  let s = "";
+  for (let i = 0; i < b.length; i += 3) {
+    const n = b[i] << 16 | ((_a = b[i + 1]) != null ? _a : 0) << 8 | ((_b = b[i + 2]) != null ? _b : 0);
+    s += B64.charAt(n >> 18 & 63) + B64.charAt(n >> 12 & 63) + (i + 1 < b.length ? B64.charAt(n >> 6 & 63) : "=") + (i + 2 < b.length ? B64.charAt(n & 63) : "=");
+  }
+  return s;
+}
+function toInt(b) {
+  let r = /* @__PURE__ */ BigInt("0");
+  for (let i = b.length - 1; i >= 0; i--) r = r << /* @__PURE__ */ BigInt("8") | BigInt(b[i]);
+  return r;
+}
+function toBytes(n) {
+  const out = [];
+  for (let i = 0; i < 32; i++) {
+    out.push(Number(n & /* @__PURE__ */ BigInt("255")));
+    n >>= /* @__PURE__ */ BigInt("8");
+  }
+  return out;
+}
+function x25519(scalar, u) {
+  const k = scalar.slice();
+  k[0] &= 248;
+  k[31] &= 127;
+  k[31] |= 64;
+  const kn = toInt(k);
+  const uu = u.slice();
+  uu[31] &= 127;
+  const x1 = mod(toInt(uu));
+  let x2 = /* @__PURE__ */ BigInt("1"), z2 = /* @__PURE__ */ BigInt("0"), x3 = x1, z3 = /* @__PURE__ */ BigInt("1"), swap = /* @__PURE__ */ BigInt("0");
+  for (let t2 = 254; t2 >= 0; t2--) {
+    const kt = kn >> BigInt(t2) & /* @__PURE__ */ BigInt("1");
+    if ((swap ^ kt) === /* @__PURE__ */ BigInt("1")) {
+      let x = x2;
+      x2 = x3;
+      x3 = x;
+      x = z2;
+      z2 = z3;
+      z3 = x;
+    }
+    swap = kt;
+    const a = mod(x2 + z2), aa = mod(a * a), b = mod(x2 - z2), bb = mod(b * b), e = mod(aa - bb);
+    const c = mod(x3 + z3), d = mod(x3 - z3), da = mod(d * a), cb = mod(c * b);
+    x3 = mod((da + cb) * (da + cb));
+    z3 = mod(x1 * mod((da - cb) * (da - cb)));
+    x2 = mod(aa * bb);
+    z2 = mod(e * mod(aa + A24 * e));
+  }
+  if (swap === /* @__PURE__ */ BigInt("1")) {
+    x2 = x3;
+    z2 = z3;
+  }
+  return toBytes(mod(x2 * pow(z2, P - /* @__PURE__ */ BigInt("2"))));
+}
+function publicKey(privateKeyB64) {
+  const k = b64decode(privateKeyB64.trim());
+  if (!k || k.length !== 32) return null;
+  const base = [9];
+  for (let i = 1; i < 32; i++) base.push(0);
+  return b64encode(x25519(k, base));
+}
+
+return baseclass.extend({
+	LIST_OPTIONS: LIST_OPTIONS,
+	N_: N_,
+	QR_MAX_BYTES: QR_MAX_BYTES,
+	SecretValue: SecretValue,
+	WEEKDAY_NAMES: WEEKDAY_NAMES,
+	actionLabel: actionLabel,
+	allocateAddresses: allocateAddresses,
+	applyMove: applyMove,
+	b64decode: b64decode,
+	b64encode: b64encode,
+	badge: badge,
+	banner: banner,
+	callCheck: callCheck,
+	callExplain: callExplain,
+	callGenkey: callGenkey,
+	callHostHints: callHostHints,
+	callImportConf: callImportConf,
+	callPeerConf: callPeerConf,
+	callStatus: callStatus,
+	confFileName: confFileName,
+	core: core,
+	coreTemplates: coreTemplates,
+	coreText: coreText,
+	download: download,
+	esc: esc,
+	exportCSV: exportCSV,
+	exportJSON: exportJSON,
+	fmt: fmt,
+	fmtAge: fmtAge,
+	fmtBytes: fmtBytes,
+	fromOptions: fromOptions,
+	importRules: importRules,
+	importedOptions: importedOptions,
+	isError: isError,
+	isKnownCore: isKnownCore,
+	listOf: listOf,
+	localizeCore: localizeCore,
+	matchSummary: matchSummary,
+	moveStep: moveStep,
+	msg: msg,
+	namedGrid: namedGrid,
+	newRuleOptions: newRuleOptions,
+	notifyError: notifyError,
+	orphanRules: orphanRules,
+	ownerKey: ownerKey,
+	ownerOf: ownerOf,
+	pageUrl: pageUrl,
+	parseBulk: parseBulk,
+	parseCSV: parseCSV,
+	parseOwner: parseOwner,
+	parses: parses,
+	placeOf: placeOf,
+	plain: plain,
+	problemBox: problemBox,
+	problemList: problemList,
+	publicKey: publicKey,
+	qrPayload: qrPayload,
+	readFile: readFile,
+	rulesOf: rulesOf,
+	saveApply: saveApply,
+	say: say,
+	sections: sections,
+	setContent: setContent,
+	stagedProblems: stagedProblems,
+	suggestName: suggestName,
+	t: t,
+	text: text,
+	toCoreSections: toCoreSections,
+	toOptions: toOptions,
+	toSections: toSections,
+	tr: tr,
+	upstreamLabel: upstreamLabel,
+	upstreamNames: upstreamNames,
+	validator: validator,
+	x25519: x25519
+});
