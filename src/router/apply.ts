@@ -19,6 +19,7 @@ import type { Staged } from './nftables';
 import { filePath, writeFile, running } from './dnsmasq';
 import { clientPaths, changedClients, flush } from './conntrack';
 import { hash, readState, writeState, recordFailure, lock, unlock } from './state';
+import type { ApplyState } from './state';
 
 export interface Changed { nft: boolean, dnsmasq: boolean, network: boolean, firewall: boolean, dhcp: boolean }
 
@@ -135,6 +136,7 @@ interface Survey {
 	oldDns: { [dir: string]: string | null };
 	changed: Changed;
 	sets: SetState[];
+	prev: ApplyState | null;           // what the last apply recorded
 	prevSets: SetState[] | null;       // the sets of the plan in force (state), null when unknown
 	transition: string;                // nftTransition(prevSets, sets)
 }
@@ -154,8 +156,8 @@ function survey(env: Env, plan: Plan, o: PlanOptions): Survey {
 	}
 	const oldNft = installedText(env);
 	const hadTable = tableExists(env);
-	const st = readState(env);
-	const prevSets = st && st.sets && hadTable ? st.sets : null;
+	const prev = readState(env);
+	const prevSets = prev && prev.sets && hadTable ? prev.sets : null;
 	const transition = nftTransition(prevSets, plan.sets ?? []);
 	const oldDns: { [dir: string]: string | null } = {};
 	let dnsChanged = false;
@@ -166,7 +168,7 @@ function survey(env: Env, plan: Plan, o: PlanOptions): Survey {
 	}
 	return {
 		platform, warnings: plan.enabled ? platformWarnings(platform, o.hasDomains, o.ipv6) : [],
-		nftText, dnsText, diffs, before, conflicts, oldNft, hadTable, oldDns, sets: plan.sets ?? [], prevSets, transition,
+		nftText, dnsText, diffs, before, conflicts, oldNft, hadTable, oldDns, sets: plan.sets ?? [], prev, prevSets, transition,
 		changed: {
 			// a domain set whose domains changed needs flushing even when the table text is the same
 			nft: nftText !== null ? (oldNft !== nftText || !hadTable || transition !== '') : (oldNft !== null || hadTable),
@@ -279,8 +281,7 @@ function run(tx: Tx, s: Survey, plan: Plan, staged: Staged | null): Failure | nu
 // 5. Reset the connections of clients whose path changed; the note for the summary.
 function resetConnections(env: Env, s: Survey, plan: Plan): string {
 	if (!s.platform.conntrack) return '';
-	const prev = readState(env);
-	const f = flush(env, changedClients(prev ? prev.clients : null, clientPaths(plan)));
+	const f = flush(env, changedClients(s.prev ? s.prev.clients : null, clientPaths(plan)));
 	if (length(f.skipped)) push(s.warnings, `open connections of ${join(', ', f.skipped)} (MAC/interface clients) keep their old path until they close`);
 	return length(f.flushed) ? `; connections reset for ${join(', ', f.flushed)}` : '';
 }

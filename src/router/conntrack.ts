@@ -20,14 +20,10 @@ function block(nft: string, head: string): string {
 	return end < 0 ? rest : substr(rest, 0, end);
 }
 
-// The marks line lists every mark value: if it changes, a stored ct mark may
-// now mean another upstream, so every client counts as changed.
-function marksLine(nft: string): string {
-	const i = index(nft, '\t# marks ');
-	if (i < 0) return '';
-	const rest = substr(nft, i);
-	const e = index(rest, '\n');
-	return e < 0 ? rest : substr(rest, 0, e);
+// Every mark value: if one changes, a stored ct mark may now mean another
+// upstream, so every client counts as changed.
+function marksOf(plan: Plan): string {
+	return join(' ', [plan.marks.mask, plan.marks.direct, ...map(plan.upstreams, (u) => `${u.name}=${u.mark}`)]);
 }
 
 // Everything that decides a client's path: its chain, what fills the sets
@@ -51,7 +47,7 @@ function signature(plan: Plan, chain: string, marks: string): string {
 
 export function clientPaths(plan: Plan): { [name: string]: ClientPath } {
 	const out: { [name: string]: ClientPath } = {};
-	const marks = marksLine(plan.nft);
+	const marks = marksOf(plan);
 	for (let i = 0; i < length(plan.clients); i++) {
 		const c = plan.clients[i];
 		out[c.name] = { sig: hash(signature(plan, c.chain, marks)), sources: c.sources };

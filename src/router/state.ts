@@ -55,13 +55,8 @@ export function writeState(env: Env, st: ApplyState): boolean {
 // apply leaves the previous working state in force, and says so.
 export function recordFailure(env: Env, message: string): void {
 	const prev = readState(env);
-	writeState(env, {
-		ok: false, time: env.now(), message,
-		enabled: prev ? prev.enabled : false,
-		config_hash: prev ? prev.config_hash : null,
-		hashes: prev ? prev.hashes : {},
-		clients: prev ? prev.clients : null,
-	});
+	const base: ApplyState = prev ?? { ok: false, time: 0, message: '', enabled: false, config_hash: null, hashes: {}, clients: null, sets: null };
+	writeState(env, { ...base, ok: false, time: env.now(), message });
 }
 
 export function lock(env: Env): boolean {

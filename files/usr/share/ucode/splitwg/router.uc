@@ -5,7 +5,7 @@ import { VERSION, readConfig, compile, explain, parseUci, renderUci, parsePrefix
 import { readfile, writefile, access, unlink, mkdir, rmdir, rename, popen, stat } from "fs";
 import { cursor } from "uci";
 import { connect } from "ubus";
-let SHELL_SAFE, SINGLE_QUOTE, PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, OWNED_OPTION, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, confDirs, generatedConfDir, filePath, writeFile, hasNftset, running, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, listJson, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, SET_REF, block, marksLine, signature, clientPaths, changedClients, flush, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, DIGITS, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, FIRST_WORD, HANDSHAKE_TIMEOUT, nftRules, pathOf, ruleIdOf, loadConfig, age, status, stats, NOT_NAME_CHAR, LETTER_FIRST, CR, SECTION_HEADER, UPSTREAM_PATH, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, PROTO_NAME, apiError, missing, present, downUpstreams, checkText, methods, DIGITS2, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, SECRET, redact, redactedPlan, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
+let SHELL_SAFE, SINGLE_QUOTE, PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, OWNED_OPTION, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, confDirs, generatedConfDir, filePath, writeFile, hasNftset, running, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, listJson, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, SET_REF, block, marksOf, signature, clientPaths, changedClients, flush, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, DIGITS, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, FIRST_WORD, HANDSHAKE_TIMEOUT, nftRules, pathOf, ruleIdOf, loadConfig, age, status, stats, NOT_NAME_CHAR, LETTER_FIRST, CR, SECTION_HEADER, UPSTREAM_PATH, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, PROTO_NAME, apiError, missing, present, downUpstreams, checkText, methods, DIGITS2, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, SECRET, redact, redactedPlan, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
 shellQuote = function(s) {
   if (index(s, "\n") < 0 && match(s, SHELL_SAFE)) return s;
   return "'" + replace(s, SINGLE_QUOTE, "'\\''") + "'";
@@ -392,18 +392,11 @@ let tmp;
   return env.fs.write(tmp, sprintf("%J\n", st)) && env.fs.rename(tmp, STATE_FILE);
 };
 recordFailure = function(env, message) {
-let prev;
+let prev, base;
 
   prev = readState(env);
-  writeState(env, {
-    ok: false,
-    time: env.now(),
-    message,
-    enabled: prev ? prev.enabled : false,
-    config_hash: prev ? prev.config_hash : null,
-    hashes: prev ? prev.hashes : {},
-    clients: prev ? prev.clients : null
-  });
+  base = prev ?? { ok: false, time: 0, message: "", enabled: false, config_hash: null, hashes: {}, clients: null, sets: null };
+  writeState(env, { ...base, ok: false, time: env.now(), message });
 };
 lock = function(env) {
 let t;
@@ -432,14 +425,8 @@ let start, rest, end;
   end = index(rest, "\n	}");
   return end < 0 ? rest : substr(rest, 0, end);
 };
-marksLine = function(nft) {
-let i, rest, e;
-
-  i = index(nft, "	# marks ");
-  if (i < 0) return "";
-  rest = substr(nft, i);
-  e = index(rest, "\n");
-  return e < 0 ? rest : substr(rest, 0, e);
+marksOf = function(plan) {
+  return join(" ", [plan.marks.mask, plan.marks.direct, ...map(plan.upstreams, (u) => `${u.name}=${u.mark}`)]);
 };
 signature = function(plan, chain, marks) {
 let text, sig, refs, keys2, seen;
@@ -464,7 +451,7 @@ clientPaths = function(plan) {
 let out, marks;
 
   out = {};
-  marks = marksLine(plan.nft);
+  marks = marksOf(plan);
   for (let i = 0; i < length(plan.clients); i++) {
     const c = plan.clients[i];
     out[c.name] = { sig: hash(signature(plan, c.chain, marks)), sources: c.sources };
@@ -588,7 +575,7 @@ let names, did;
   return `changed ${join(", ", did)}`;
 };
 survey = function(env, plan, o) {
-let platform, nftText, dnsText, diffs, before, conflicts, oldNft, hadTable, st, prevSets, transition, oldDns, dnsChanged;
+let platform, nftText, dnsText, diffs, before, conflicts, oldNft, hadTable, prev, prevSets, transition, oldDns, dnsChanged;
 
   platform = detect(env);
   nftText = plan.enabled && plan.nft !== "" ? plan.nft : null;
@@ -604,8 +591,8 @@ let platform, nftText, dnsText, diffs, before, conflicts, oldNft, hadTable, st, 
   }
   oldNft = installedText(env);
   hadTable = tableExists(env);
-  st = readState(env);
-  prevSets = st && st.sets && hadTable ? st.sets : null;
+  prev = readState(env);
+  prevSets = prev && prev.sets && hadTable ? prev.sets : null;
   transition = nftTransition(prevSets, plan.sets ?? []);
   oldDns = {};
   dnsChanged = false;
@@ -626,6 +613,7 @@ let platform, nftText, dnsText, diffs, before, conflicts, oldNft, hadTable, st, 
     hadTable,
     oldDns,
     sets: plan.sets ?? [],
+    prev,
     prevSets,
     transition,
     changed: {
@@ -742,11 +730,10 @@ let f, dnsWasRunning;
   return f ?? verify(tx.env, s, dnsWasRunning);
 };
 resetConnections = function(env, s, plan) {
-let prev, f;
+let f;
 
   if (!s.platform.conntrack) return "";
-  prev = readState(env);
-  f = flush(env, changedClients(prev ? prev.clients : null, clientPaths(plan)));
+  f = flush(env, changedClients(s.prev ? s.prev.clients : null, clientPaths(plan)));
   if (length(f.skipped)) push(s.warnings, `open connections of ${join(", ", f.skipped)} (MAC/interface clients) keep their old path until they close`);
   return length(f.flushed) ? `; connections reset for ${join(", ", f.flushed)}` : "";
 };
