@@ -5,6 +5,7 @@ import type { UciSection, UciValue } from './uci';
 import type { Action, Client, Config, Globals, Match, Problem, Rule, Server, Upstream } from './model';
 import { parsePrefix, parseInterfaceAddress, prefixesOverlap, prefixContains, interfaceNetwork } from './ip';
 import type { Prefix } from './ip';
+import { markShift } from './decide';
 import {
 	badBool, badDomain, badIfname, badInt, badKey, badLabel, badMac, badName, badPortRange, badTime,
 	bool, parseEndpoint, weekday, PROTOS,
@@ -102,7 +103,7 @@ function readGlobals(sec: UciSection | null, problems: Problem[]): Globals {
 	// bit 31 would make the mask arithmetic differ between ucode (64-bit) and JS (32-bit signed)
 	else if (m > 0x7fffffff) push(problems, { path: 'globals.mark_mask', message: `${maskText}: bit 31 is reserved, use bits 0-30` });
 	else {
-		const low = m & -m;
+		const low = markShift(m);
 		if (((m + low) & m) !== 0) push(problems, { path: 'globals.mark_mask', message: `${maskText} must be one run of contiguous bits` });
 		for (let i = 0; i < length(FOREIGN_MARKS); i++)
 			if (m & FOREIGN_MARKS[i][0]) push(problems, { path: 'globals.mark_mask', message: `${maskText} overlaps the mark bits ${sprintf('0x%x', FOREIGN_MARKS[i][0])} used by ${FOREIGN_MARKS[i][1]}` });
@@ -301,7 +302,7 @@ export function readConfig(sections: UciSection[]): { config: Config | null, pro
 		names[u.name] = true;
 	}
 	// Marks: value 1 means "decided: direct", upstream i gets value i + 1.
-	const shift = globals.markMask ? globals.markMask & -globals.markMask : 1;
+	const shift = globals.markMask ? markShift(globals.markMask) : 1;
 	const maxValue = globals.markMask ? int(globals.markMask / shift) : 0;
 	for (let i = 0; i < length(upstreams); i++) {
 		const u = upstreams[i];

@@ -1,7 +1,7 @@
 // Generated from src/core/index.ts by `npm run build` — edit the TypeScript, not this file.
 'use strict';
 
-let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, LABEL_BAD, CONTROL, WG_KEY, PORT, PORT_RANGE, DIGITS, BOOL, TRUE, TIME, WILDCARD, DOMAIN, UPPER, NOT_HOSTCHAR, DIGITS_DOTS, IPV4, IPV6_CHARS, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, NAME_RE, badName, badLabel, badKey, badPort, badPortRange, badInt, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, CONTROL2, BLANKS, HEX_MASK, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, readUpstream, readServer, readRule, readClient, checkOverlaps, byType, readConfig, checkReferences, checkPeerAddress, check, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, activeRules, T, comment, elements, texts, ruleLabel, ruleSets, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, dispatch, renderNft, selfAndParents, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, BLANKS2, domainHit, minutes, sideConditions, parseAt, explain, dropped, nftTransition;
+let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, activeRules, LABEL_BAD, CONTROL, WG_KEY, PORT, PORT_RANGE, DIGITS, BOOL, TRUE, TIME, WILDCARD, DOMAIN, UPPER, NOT_HOSTCHAR, DIGITS_DOTS, IPV4, IPV6_CHARS, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, NAME_RE, badName, badLabel, badKey, badPort, badPortRange, badInt, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, CONTROL2, BLANKS, HEX_MASK, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, readUpstream, readServer, readRule, readClient, checkOverlaps, byType, readConfig, checkReferences, checkPeerAddress, check, T, comment, elements, texts, ruleLabel, ruleSets, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, dispatch, renderNft, selfAndParents, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, BLANKS2, domainHit, minutes, sideConditions, parseAt, explain, dropped, nftTransition;
 words = function(line) {
 let m, out, cur, i, n;
 
@@ -209,6 +209,59 @@ let a, ia, net, max, addr;
   addr = arrtoip(net);
   return { family: ia.family, bytes: net, len: ia.len, text: ia.len === max ? addr : `${addr}/${ia.len}`, host: ia.len === max };
 };
+upstreamByName = function(cfg, name) {
+  for (let i = 0; i < length(cfg.upstreams); i++)
+    if (cfg.upstreams[i].name === name) return cfg.upstreams[i];
+  return null;
+};
+verdictOf = function(cfg, c, rule, down) {
+let action, name, u, ks;
+
+  action = rule ? rule.action : c.defaultAction;
+  if (action !== "proxy") return { action, upstream: null, wanted: null, note: null };
+  name = (rule ? rule.upstream : null) ?? c.upstream;
+  u = upstreamByName(cfg, name);
+  ks = cfg.globals.killSwitch;
+  if (!u || !u.enabled) {
+    const why = `upstream ${name} is disabled`;
+    return ks ? { action: "block", upstream: null, wanted: name, note: `${why}; kill switch blocks` } : { action: "direct", upstream: null, wanted: name, note: `${why}; kill switch off, goes direct` };
+  }
+  if (down && index(down, u.name) >= 0)
+    return ks ? { action: "block", upstream: u, wanted: name, note: `upstream ${name} is down; kill switch blocks` } : { action: "direct", upstream: null, wanted: name, note: `upstream ${name} is down; kill switch off, goes direct` };
+  return { action: "proxy", upstream: u, wanted: name, note: null };
+};
+markShift = function(mask) {
+  return mask & -mask;
+};
+directMark = function(mask) {
+  return markShift(mask);
+};
+markHex = function(n) {
+  return sprintf("0x%08x", n);
+};
+carriesFamily = function(u, fam) {
+  for (let i = 0; i < length(u.addresses); i++) {
+    const a = parseInterfaceAddress(u.addresses[i]);
+    if (type(a) === "object" && a.family === fam) return true;
+  }
+  return false;
+};
+activeRules = function(cfg) {
+let out, seen;
+
+  out = [];
+  seen = {};
+  for (let i = 0; i < length(cfg.clients); i++) {
+    const c = cfg.clients[i];
+    if (!c.enabled) continue;
+    for (let j = 0; j < length(c.rules); j++)
+      if (!seen[c.rules[j].id]) {
+        seen[c.rules[j].id] = true;
+        push(out, c.rules[j]);
+      }
+  }
+  return out;
+};
 badName = function(v, max) {
   if (!match(v, NAME_RE)) return `"${v}" is not a name (letters, digits, _; starting with a letter)`;
   if (length(v) > max) return `"${v}" is longer than ${max} characters`;
@@ -372,7 +425,7 @@ let s2, r, maskText, g, m;
   if (m === 0) push(problems, { path: "globals.mark_mask", message: "must not be 0" });
   else if (m > 2147483647) push(problems, { path: "globals.mark_mask", message: `${maskText}: bit 31 is reserved, use bits 0-30` });
   else {
-    const low = m & -m;
+    const low = markShift(m);
     if ((m + low & m) !== 0) push(problems, { path: "globals.mark_mask", message: `${maskText} must be one run of contiguous bits` });
     for (let i = 0; i < length(FOREIGN_MARKS); i++)
       if (m & FOREIGN_MARKS[i][0]) push(problems, { path: "globals.mark_mask", message: `${maskText} overlaps the mark bits ${sprintf("0x%x", FOREIGN_MARKS[i][0])} used by ${FOREIGN_MARKS[i][1]}` });
@@ -621,7 +674,7 @@ let problems, known, gs, globals, ss, server, upstreams, names, shift, maxValue,
     if (u.iface === DEFAULTS.server_iface) push(problems, { path: `upstream.${u.name}`, message: `the name "server" is reserved (interface ${DEFAULTS.server_iface})` });
     names[u.name] = true;
   }
-  shift = globals.markMask ? globals.markMask & -globals.markMask : 1;
+  shift = globals.markMask ? markShift(globals.markMask) : 1;
   maxValue = globals.markMask ? int(globals.markMask / shift) : 0;
   for (let i = 0; i < length(upstreams); i++) {
     const u = upstreams[i];
@@ -718,59 +771,6 @@ let all;
 };
 check = function(sections) {
   return readConfig(sections).problems;
-};
-upstreamByName = function(cfg, name) {
-  for (let i = 0; i < length(cfg.upstreams); i++)
-    if (cfg.upstreams[i].name === name) return cfg.upstreams[i];
-  return null;
-};
-verdictOf = function(cfg, c, rule, down) {
-let action, name, u, ks;
-
-  action = rule ? rule.action : c.defaultAction;
-  if (action !== "proxy") return { action, upstream: null, wanted: null, note: null };
-  name = (rule ? rule.upstream : null) ?? c.upstream;
-  u = upstreamByName(cfg, name);
-  ks = cfg.globals.killSwitch;
-  if (!u || !u.enabled) {
-    const why = `upstream ${name} is disabled`;
-    return ks ? { action: "block", upstream: null, wanted: name, note: `${why}; kill switch blocks` } : { action: "direct", upstream: null, wanted: name, note: `${why}; kill switch off, goes direct` };
-  }
-  if (down && index(down, u.name) >= 0)
-    return ks ? { action: "block", upstream: u, wanted: name, note: `upstream ${name} is down; kill switch blocks` } : { action: "direct", upstream: null, wanted: name, note: `upstream ${name} is down; kill switch off, goes direct` };
-  return { action: "proxy", upstream: u, wanted: name, note: null };
-};
-markShift = function(mask) {
-  return mask & -mask;
-};
-directMark = function(mask) {
-  return markShift(mask);
-};
-markHex = function(n) {
-  return sprintf("0x%08x", n);
-};
-carriesFamily = function(u, fam) {
-  for (let i = 0; i < length(u.addresses); i++) {
-    const a = parseInterfaceAddress(u.addresses[i]);
-    if (type(a) === "object" && a.family === fam) return true;
-  }
-  return false;
-};
-activeRules = function(cfg) {
-let out, seen;
-
-  out = [];
-  seen = {};
-  for (let i = 0; i < length(cfg.clients); i++) {
-    const c = cfg.clients[i];
-    if (!c.enabled) continue;
-    for (let j = 0; j < length(c.rules); j++)
-      if (!seen[c.rules[j].id]) {
-        seen[c.rules[j].id] = true;
-        push(out, c.rules[j]);
-      }
-  }
-  return out;
 };
 comment = function(s2) {
   return `comment "${s2}"`;
@@ -1378,6 +1378,8 @@ PREFIX_LEN = /^[0-9]{1,3}$/;
 V4_RE = /^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$/;
 V6_RE = /^[0-9a-fA-F:.]+$/;
 
+// src/core/decide.ts
+
 // src/core/values.ts
 LABEL_BAD = /["'`\\;#{}$\/<>|&]/;
 CONTROL = /[\x01-\x1f\x7f]/;
@@ -1422,8 +1424,6 @@ DEFAULTS = {
   listen_port: "51820"
 };
 FOREIGN_MARKS = [[16128, "mwan3"], [16711680, "pbr/podkop"], [134217728, "dae"], [127, "homeproxy"]];
-
-// src/core/decide.ts
 
 // src/core/nft.ts
 T = "	";

@@ -2783,6 +2783,58 @@ function interfaceNetwork(s2) {
   return { family: ia.family, bytes: net, len: ia.len, text: ia.len === max2 ? addr : `${addr}/${ia.len}`, host: ia.len === max2 };
 }
 
+// src/core/decide.ts
+function upstreamByName(cfg, name) {
+  for (let i = 0; i < length(cfg.upstreams); i++)
+    if (cfg.upstreams[i].name === name) return cfg.upstreams[i];
+  return null;
+}
+function verdictOf(cfg, c, rule, down) {
+  var _a;
+  const action = rule ? rule.action : c.defaultAction;
+  if (action !== "proxy") return { action, upstream: null, wanted: null, note: null };
+  const name = (_a = rule ? rule.upstream : null) != null ? _a : c.upstream;
+  const u = upstreamByName(cfg, name);
+  const ks = cfg.globals.killSwitch;
+  if (!u || !u.enabled) {
+    const why = `upstream ${name} is disabled`;
+    return ks ? { action: "block", upstream: null, wanted: name, note: `${why}; kill switch blocks` } : { action: "direct", upstream: null, wanted: name, note: `${why}; kill switch off, goes direct` };
+  }
+  if (down && index(down, u.name) >= 0)
+    return ks ? { action: "block", upstream: u, wanted: name, note: `upstream ${name} is down; kill switch blocks` } : { action: "direct", upstream: null, wanted: name, note: `upstream ${name} is down; kill switch off, goes direct` };
+  return { action: "proxy", upstream: u, wanted: name, note: null };
+}
+function markShift(mask) {
+  return mask & -mask;
+}
+function directMark(mask) {
+  return markShift(mask);
+}
+function markHex(n) {
+  return sprintf("0x%08x", n);
+}
+function carriesFamily(u, fam) {
+  for (let i = 0; i < length(u.addresses); i++) {
+    const a = parseInterfaceAddress(u.addresses[i]);
+    if (type(a) === "object" && a.family === fam) return true;
+  }
+  return false;
+}
+function activeRules(cfg) {
+  const out = [];
+  const seen = {};
+  for (let i = 0; i < length(cfg.clients); i++) {
+    const c = cfg.clients[i];
+    if (!c.enabled) continue;
+    for (let j = 0; j < length(c.rules); j++)
+      if (!seen[c.rules[j].id]) {
+        seen[c.rules[j].id] = true;
+        push(out, c.rules[j]);
+      }
+  }
+  return out;
+}
+
 // src/core/values.ts
 var LABEL_BAD = /["'`\\;#{}$\/<>|&]/;
 var CONTROL = /[\x01-\x1f\x7f]/;
@@ -2972,7 +3024,7 @@ function readGlobals(sec2, problems) {
   if (m === 0) push(problems, { path: "globals.mark_mask", message: "must not be 0" });
   else if (m > 2147483647) push(problems, { path: "globals.mark_mask", message: `${maskText}: bit 31 is reserved, use bits 0-30` });
   else {
-    const low = m & -m;
+    const low = markShift(m);
     if ((m + low & m) !== 0) push(problems, { path: "globals.mark_mask", message: `${maskText} must be one run of contiguous bits` });
     for (let i = 0; i < length(FOREIGN_MARKS); i++)
       if (m & FOREIGN_MARKS[i][0]) push(problems, { path: "globals.mark_mask", message: `${maskText} overlaps the mark bits ${sprintf("0x%x", FOREIGN_MARKS[i][0])} used by ${FOREIGN_MARKS[i][1]}` });
@@ -3196,7 +3248,7 @@ function readConfig(sections) {
     if (u.iface === DEFAULTS.server_iface) push(problems, { path: `upstream.${u.name}`, message: `the name "server" is reserved (interface ${DEFAULTS.server_iface})` });
     names[u.name] = true;
   }
-  const shift2 = globals.markMask ? globals.markMask & -globals.markMask : 1;
+  const shift2 = globals.markMask ? markShift(globals.markMask) : 1;
   const maxValue = globals.markMask ? int(globals.markMask / shift2) : 0;
   for (let i = 0; i < length(upstreams); i++) {
     const u = upstreams[i];
@@ -3289,58 +3341,6 @@ function checkPeerAddress(c, server, problems) {
 }
 function check(sections) {
   return readConfig(sections).problems;
-}
-
-// src/core/decide.ts
-function upstreamByName(cfg, name) {
-  for (let i = 0; i < length(cfg.upstreams); i++)
-    if (cfg.upstreams[i].name === name) return cfg.upstreams[i];
-  return null;
-}
-function verdictOf(cfg, c, rule, down) {
-  var _a;
-  const action = rule ? rule.action : c.defaultAction;
-  if (action !== "proxy") return { action, upstream: null, wanted: null, note: null };
-  const name = (_a = rule ? rule.upstream : null) != null ? _a : c.upstream;
-  const u = upstreamByName(cfg, name);
-  const ks = cfg.globals.killSwitch;
-  if (!u || !u.enabled) {
-    const why = `upstream ${name} is disabled`;
-    return ks ? { action: "block", upstream: null, wanted: name, note: `${why}; kill switch blocks` } : { action: "direct", upstream: null, wanted: name, note: `${why}; kill switch off, goes direct` };
-  }
-  if (down && index(down, u.name) >= 0)
-    return ks ? { action: "block", upstream: u, wanted: name, note: `upstream ${name} is down; kill switch blocks` } : { action: "direct", upstream: null, wanted: name, note: `upstream ${name} is down; kill switch off, goes direct` };
-  return { action: "proxy", upstream: u, wanted: name, note: null };
-}
-function markShift(mask) {
-  return mask & -mask;
-}
-function directMark(mask) {
-  return markShift(mask);
-}
-function markHex(n) {
-  return sprintf("0x%08x", n);
-}
-function carriesFamily(u, fam) {
-  for (let i = 0; i < length(u.addresses); i++) {
-    const a = parseInterfaceAddress(u.addresses[i]);
-    if (type(a) === "object" && a.family === fam) return true;
-  }
-  return false;
-}
-function activeRules(cfg) {
-  const out = [];
-  const seen = {};
-  for (let i = 0; i < length(cfg.clients); i++) {
-    const c = cfg.clients[i];
-    if (!c.enabled) continue;
-    for (let j = 0; j < length(c.rules); j++)
-      if (!seen[c.rules[j].id]) {
-        seen[c.rules[j].id] = true;
-        push(out, c.rules[j]);
-      }
-  }
-  return out;
 }
 
 // src/core/nft.ts
