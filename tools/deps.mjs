@@ -14,5 +14,6 @@ if (!root || !has('apt-get')) {
 	process.exit(1);
 }
 console.error(`installing missing Debian packages: ${missing.join(' ')}`);
-execSync(`apt-get install -y -q --no-install-recommends ${missing.join(' ')} || (apt-get update -q && apt-get install -y -q --no-install-recommends ${missing.join(' ')})`,
+// package lists first: a fresh image has none, and an install from stale lists can 404
+execSync(`apt-get update -q && apt-get install -y -q --no-install-recommends ${missing.join(' ')}`,
 	{ stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
