@@ -9,6 +9,7 @@ import { callCheck, callGenkey, callHostHints, callPeerConf, callStatus, isError
 import type { CheckReply, HostHint } from './_rpc';
 import { allocateAddresses, confFileName, qrPayload } from './_peer';
 import { publicKey } from './_x25519';
+import { qrEncode, qrSvg, utf8 } from './_qr';
 import {
 	SecretValue, actionLabel, banner, coreText, download, notifyError, pageUrl, parses, plain, saveApply, sections,
 	setContent, upstreamLabel, upstreamNames, validator,
@@ -54,7 +55,10 @@ function showPeerConf(sid: string): Promise<void> {
 		}
 		const conf = String(reply.conf);
 		const q = qrPayload(conf);
-		const qr = E('div', { 'class': 'splitwg-qr', 'style': 'max-width:320px;margin:0 auto' }, [E('em', { 'class': 'spinning' }, [_('Generating QR code…')])]);
+		// drawn here (src/luci/_qr.ts): no luci-lib-uqr needed, which 23.05 lacks
+		const qr = E('div', { 'class': 'splitwg-qr', 'style': 'max-width:320px;margin:0 auto' }, [
+			q.fits ? E(qrSvg(qrEncode(utf8(q.payload)))) : E('em', {}, [_('Too long for a QR code (%d bytes); use the file.').format(q.bytes)]),
+		]);
 		ui.showModal(_('Configuration of %s').format(sid), [
 			unsaved ? E('div', { 'class': 'alert-message notice' }, [_('There are unsaved or unapplied changes: this is the configuration the router runs now.')]) : E([]),
 			reply.complete === false ? E('div', { 'class': 'alert-message warning' }, [_('The router does not store this peer\'s private key: fill in PrivateKey from the device that generated it.')]) : E([]),
@@ -67,18 +71,6 @@ function showPeerConf(sid: string): Promise<void> {
 				E('button', { 'class': 'btn cbi-button-action', 'click': () => download(confFileName(sid), conf, 'application/octet-stream') }, [_('Download .conf')]),
 			]),
 		]);
-		if (!q.fits) { setContent(qr, E('em', {}, [_('Too long for a QR code (%d bytes); use the file.').format(q.bytes)])); return; }
-		// luci-lib-uqr (LuCI 24.10+); without it the file and text still work
-		return L.require('uqr').then((uqr: any) => {
-			const svg = (uqr as LuCIUqr).renderSVG(q.payload, { pixelSize: 4, border: 2 });
-			setContent(qr, E(svg));
-			const el = qr.firstElementChild;
-			if (el) {
-				// scale with the dialog: a viewBox from the drawn size
-				el.setAttribute('viewBox', `0 0 ${el.getAttribute('width')} ${el.getAttribute('height')}`);
-				el.setAttribute('style', 'width:100%;height:auto;display:block');
-			}
-		}, () => setContent(qr, E('em', {}, [_('QR codes need the package luci-lib-uqr.')])));
 	});
 }
 

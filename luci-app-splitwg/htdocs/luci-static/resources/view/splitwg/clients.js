@@ -7,7 +7,7 @@
 'require splitwg.ui as swui';
 // Generated from src/luci/clients.ts by `npm run build` — edit the TypeScript, not this file.
 
-const print = swcore.print, printf = swcore.printf, sprintf = swcore.sprintf, warn = swcore.warn, length = swcore.length, index = swcore.index, rindex = swcore.rindex, push = swcore.push, pop = swcore.pop, shift = swcore.shift, unshift = swcore.unshift, splice = swcore.splice, slice = swcore.slice, reverse = swcore.reverse, uniq = swcore.uniq, filter = swcore.filter, map = swcore.map, sort = swcore.sort, join = swcore.join, split = swcore.split, substr = swcore.substr, trim = swcore.trim, ltrim = swcore.ltrim, rtrim = swcore.rtrim, uc = swcore.uc, lc = swcore.lc, chr = swcore.chr, uchr = swcore.uchr, ord = swcore.ord, keys = swcore.keys, values = swcore.values, exists = swcore.exists, proto = swcore.proto, type = swcore.type, int = swcore.int, hex = swcore.hex, min = swcore.min, max = swcore.max, match = swcore.match, replace = swcore.replace, regexp = swcore.regexp, wildcard = swcore.wildcard, json = swcore.json, b64enc = swcore.b64enc, b64dec = swcore.b64dec, hexenc = swcore.hexenc, hexdec = swcore.hexdec, iptoarr = swcore.iptoarr, arrtoip = swcore.arrtoip, time = swcore.time, clock = swcore.clock, localtime = swcore.localtime, gmtime = swcore.gmtime, timelocal = swcore.timelocal, timegm = swcore.timegm, sleep = swcore.sleep, die = swcore.die, exit = swcore.exit, assert = swcore.assert, getenv = swcore.getenv, system = swcore.system, call = swcore.call, loadstring = swcore.loadstring, badInt = swcore.badInt, badKey = swcore.badKey, badLabel = swcore.badLabel, badMac = swcore.badMac, badIfname = swcore.badIfname, badName = swcore.badName, parseEndpoint = swcore.parseEndpoint, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, callCheck = swui.callCheck, callGenkey = swui.callGenkey, callHostHints = swui.callHostHints, callPeerConf = swui.callPeerConf, callStatus = swui.callStatus, isError = swui.isError, allocateAddresses = swui.allocateAddresses, confFileName = swui.confFileName, qrPayload = swui.qrPayload, publicKey = swui.publicKey, SecretValue = swui.SecretValue, actionLabel = swui.actionLabel, banner = swui.banner, coreText = swui.coreText, download = swui.download, notifyError = swui.notifyError, pageUrl = swui.pageUrl, parses = swui.parses, plain = swui.plain, saveApply = swui.saveApply, sections = swui.sections, setContent = swui.setContent, upstreamLabel = swui.upstreamLabel, upstreamNames = swui.upstreamNames, validator = swui.validator, namedGrid = swui.namedGrid;
+const print = swcore.print, printf = swcore.printf, sprintf = swcore.sprintf, warn = swcore.warn, length = swcore.length, index = swcore.index, rindex = swcore.rindex, push = swcore.push, pop = swcore.pop, shift = swcore.shift, unshift = swcore.unshift, splice = swcore.splice, slice = swcore.slice, reverse = swcore.reverse, uniq = swcore.uniq, filter = swcore.filter, map = swcore.map, sort = swcore.sort, join = swcore.join, split = swcore.split, substr = swcore.substr, trim = swcore.trim, ltrim = swcore.ltrim, rtrim = swcore.rtrim, uc = swcore.uc, lc = swcore.lc, chr = swcore.chr, uchr = swcore.uchr, ord = swcore.ord, keys = swcore.keys, values = swcore.values, exists = swcore.exists, proto = swcore.proto, type = swcore.type, int = swcore.int, hex = swcore.hex, min = swcore.min, max = swcore.max, match = swcore.match, replace = swcore.replace, regexp = swcore.regexp, wildcard = swcore.wildcard, json = swcore.json, b64enc = swcore.b64enc, b64dec = swcore.b64dec, hexenc = swcore.hexenc, hexdec = swcore.hexdec, iptoarr = swcore.iptoarr, arrtoip = swcore.arrtoip, time = swcore.time, clock = swcore.clock, localtime = swcore.localtime, gmtime = swcore.gmtime, timelocal = swcore.timelocal, timegm = swcore.timegm, sleep = swcore.sleep, die = swcore.die, exit = swcore.exit, assert = swcore.assert, getenv = swcore.getenv, system = swcore.system, call = swcore.call, loadstring = swcore.loadstring, badInt = swcore.badInt, badKey = swcore.badKey, badLabel = swcore.badLabel, badMac = swcore.badMac, badIfname = swcore.badIfname, badName = swcore.badName, parseEndpoint = swcore.parseEndpoint, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, callCheck = swui.callCheck, callGenkey = swui.callGenkey, callHostHints = swui.callHostHints, callPeerConf = swui.callPeerConf, callStatus = swui.callStatus, isError = swui.isError, allocateAddresses = swui.allocateAddresses, confFileName = swui.confFileName, qrPayload = swui.qrPayload, publicKey = swui.publicKey, qrEncode = swui.qrEncode, qrSvg = swui.qrSvg, utf8 = swui.utf8, SecretValue = swui.SecretValue, actionLabel = swui.actionLabel, banner = swui.banner, coreText = swui.coreText, download = swui.download, notifyError = swui.notifyError, pageUrl = swui.pageUrl, parses = swui.parses, plain = swui.plain, saveApply = swui.saveApply, sections = swui.sections, setContent = swui.setContent, upstreamLabel = swui.upstreamLabel, upstreamNames = swui.upstreamNames, validator = swui.validator, namedGrid = swui.namedGrid;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/clients.ts
@@ -44,7 +44,9 @@ function showPeerConf(sid) {
     }
     const conf = String(reply.conf);
     const q = qrPayload(conf);
-    const qr = E("div", { "class": "splitwg-qr", "style": "max-width:320px;margin:0 auto" }, [E("em", { "class": "spinning" }, [_("Generating QR code…")])]);
+    const qr = E("div", { "class": "splitwg-qr", "style": "max-width:320px;margin:0 auto" }, [
+      q.fits ? E(qrSvg(qrEncode(utf8(q.payload)))) : E("em", {}, [_("Too long for a QR code (%d bytes); use the file.").format(q.bytes)])
+    ]);
     ui.showModal(_("Configuration of %s").format(sid), [
       unsaved ? E("div", { "class": "alert-message notice" }, [_("There are unsaved or unapplied changes: this is the configuration the router runs now.")]) : E([]),
       reply.complete === false ? E("div", { "class": "alert-message warning" }, [_("The router does not store this peer's private key: fill in PrivateKey from the device that generated it.")]) : E([]),
@@ -60,19 +62,6 @@ function showPeerConf(sid) {
         E("button", { "class": "btn cbi-button-action", "click": () => download(confFileName(sid), conf, "application/octet-stream") }, [_("Download .conf")])
       ])
     ]);
-    if (!q.fits) {
-      setContent(qr, E("em", {}, [_("Too long for a QR code (%d bytes); use the file.").format(q.bytes)]));
-      return;
-    }
-    return L.require("uqr").then((uqr) => {
-      const svg = uqr.renderSVG(q.payload, { pixelSize: 4, border: 2 });
-      setContent(qr, E(svg));
-      const el = qr.firstElementChild;
-      if (el) {
-        el.setAttribute("viewBox", `0 0 ${el.getAttribute("width")} ${el.getAttribute("height")}`);
-        el.setAttribute("style", "width:100%;height:auto;display:block");
-      }
-    }, () => setContent(qr, E("em", {}, [_("QR codes need the package luci-lib-uqr.")])));
   });
 }
 var clients_default = view.extend({
