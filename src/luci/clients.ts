@@ -5,8 +5,9 @@
 import { view, form, uci, ui } from '@kuoruan/luci-types';
 import { badInt, badKey, badLabel, badMac, badIfname, badName, parseEndpoint } from '../core/values';
 import { parseInterfaceAddress, parsePrefix } from '../core/ip';
-import { callCheck, callGenkey, callHostHints, callPeerConf, callStatus, isError } from './_rpc';
-import type { CheckReply, HostHint } from './_rpc';
+import { callCheck, callGenkey, callHostHints, callNetworkDevices, callPeerConf, callStatus, isError } from './_rpc';
+import type { CheckReply } from './_rpc';
+import { lanHosts } from './_hosts';
 import { allocateAddresses, confFileName, qrPayload } from './_peer';
 import { publicKey } from './_x25519';
 import { qrEncode, qrSvg, utf8 } from './_qr';
@@ -75,11 +76,12 @@ function showPeerConf(sid: string): Promise<void> {
 }
 
 export default view.extend({
-	load: () => Promise.all([callCheck(), uci.load('splitwg'), L.resolveDefault(callHostHints(), {}), callStatus()]),
+	load: () => Promise.all([callCheck(), uci.load('splitwg'), L.resolveDefault(callHostHints(), {}), callStatus(), L.resolveDefault(callNetworkDevices(), {})]),
 
 	render(data: any[]) {
 		const chk = data[0] && typeof data[0] === 'object' && !isError(data[0]) ? data[0] as CheckReply : null;
-		const hints = (data[2] && typeof data[2] === 'object' ? data[2] : {}) as { [mac: string]: HostHint };
+		const obj = (x: any) => x && typeof x === 'object' ? x : {};
+		const hosts = lanHosts(obj(data[2]), obj(data[4]));
 		const st = data[3];
 
 		const m = new form.Map('splitwg', _('Server & clients'),
@@ -215,11 +217,8 @@ export default view.extend({
 
 		o = s.taboption('identity', form.DynamicList, 'address', _('Addresses'), _('A peer: its tunnel address(es) from the server\'s pool. A device: its IP addresses or subnets.'));
 		o.validate = validator(parses(parsePrefix));
-		const macs = Object.keys(hints).sort();
-		for (const mac of macs) {
-			const h = hints[mac];
-			for (const ip of (h.ipaddrs ?? []).concat(h.ip6addrs ?? [])) o.value(ip, plain(h.name ? `${ip} (${h.name})` : ip));
-		}
+		for (const h of hosts)
+			for (const ip of h.addresses) o.value(ip, plain(h.name ? `${ip} (${h.name})` : ip));
 		o.textvalue = function (this: any, sid: string) {
 			const parts: string[] = [];
 			for (const k of ['address', 'mac', 'interface']) {
@@ -233,11 +232,8 @@ export default view.extend({
 		o.depends('kind', 'device');
 		o.modalonly = true;
 		o.validate = validator(badMac);
-		for (const mac of macs) {
-			const h = hints[mac];
-			const ip = (h.ipaddrs ?? [])[0];
-			o.value(mac.toLowerCase(), plain(`${mac.toLowerCase()} (${[h.name, ip].filter((x) => !!x).join(', ') || _('unknown host')})`));
-		}
+		for (const h of hosts)
+			o.value(h.mac, plain(`${h.mac} (${[h.name, h.addresses[0]].filter((x) => !!x).join(', ') || _('unknown host')})`));
 		o = s.taboption('identity', form.DynamicList, 'interface', _('Interfaces'), _('Every device behind this network device, e.g. br-guest.'));
 		o.depends('kind', 'device');
 		o.modalonly = true;

@@ -8,7 +8,7 @@
 'require dom';
 // Generated from src/luci/_*.ts by `npm run build` — edit the TypeScript, not this file.
 
-const print = swcore.print, printf = swcore.printf, sprintf = swcore.sprintf, warn = swcore.warn, length = swcore.length, index = swcore.index, rindex = swcore.rindex, push = swcore.push, pop = swcore.pop, shift = swcore.shift, unshift = swcore.unshift, splice = swcore.splice, slice = swcore.slice, reverse = swcore.reverse, uniq = swcore.uniq, filter = swcore.filter, map = swcore.map, sort = swcore.sort, join = swcore.join, split = swcore.split, substr = swcore.substr, trim = swcore.trim, ltrim = swcore.ltrim, rtrim = swcore.rtrim, uc = swcore.uc, lc = swcore.lc, chr = swcore.chr, uchr = swcore.uchr, ord = swcore.ord, keys = swcore.keys, values = swcore.values, exists = swcore.exists, proto = swcore.proto, type = swcore.type, int = swcore.int, hex = swcore.hex, min = swcore.min, max = swcore.max, match = swcore.match, replace = swcore.replace, regexp = swcore.regexp, wildcard = swcore.wildcard, json = swcore.json, b64enc = swcore.b64enc, b64dec = swcore.b64dec, hexenc = swcore.hexenc, hexdec = swcore.hexdec, iptoarr = swcore.iptoarr, arrtoip = swcore.arrtoip, time = swcore.time, clock = swcore.clock, localtime = swcore.localtime, gmtime = swcore.gmtime, timelocal = swcore.timelocal, timegm = swcore.timegm, sleep = swcore.sleep, die = swcore.die, exit = swcore.exit, assert = swcore.assert, getenv = swcore.getenv, system = swcore.system, call = swcore.call, loadstring = swcore.loadstring, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, prefixContains = swcore.prefixContains, badDomain = swcore.badDomain, parsePrefix2 = swcore.parsePrefix, badBool = swcore.badBool, badDomain2 = swcore.badDomain, badLabel = swcore.badLabel, badName = swcore.badName, badPortRange = swcore.badPortRange, badTime = swcore.badTime, bool = swcore.bool, weekday = swcore.weekday, PROTOS = swcore.PROTOS, parsePrefix3 = swcore.parsePrefix, check = swcore.check, badName2 = swcore.badName;
+const print = swcore.print, printf = swcore.printf, sprintf = swcore.sprintf, warn = swcore.warn, length = swcore.length, index = swcore.index, rindex = swcore.rindex, push = swcore.push, pop = swcore.pop, shift = swcore.shift, unshift = swcore.unshift, splice = swcore.splice, slice = swcore.slice, reverse = swcore.reverse, uniq = swcore.uniq, filter = swcore.filter, map = swcore.map, sort = swcore.sort, join = swcore.join, split = swcore.split, substr = swcore.substr, trim = swcore.trim, ltrim = swcore.ltrim, rtrim = swcore.rtrim, uc = swcore.uc, lc = swcore.lc, chr = swcore.chr, uchr = swcore.uchr, ord = swcore.ord, keys = swcore.keys, values = swcore.values, exists = swcore.exists, proto = swcore.proto, type = swcore.type, int = swcore.int, hex = swcore.hex, min = swcore.min, max = swcore.max, match = swcore.match, replace = swcore.replace, regexp = swcore.regexp, wildcard = swcore.wildcard, json = swcore.json, b64enc = swcore.b64enc, b64dec = swcore.b64dec, hexenc = swcore.hexenc, hexdec = swcore.hexdec, iptoarr = swcore.iptoarr, arrtoip = swcore.arrtoip, time = swcore.time, clock = swcore.clock, localtime = swcore.localtime, gmtime = swcore.gmtime, timelocal = swcore.timelocal, timegm = swcore.timegm, sleep = swcore.sleep, die = swcore.die, exit = swcore.exit, assert = swcore.assert, getenv = swcore.getenv, system = swcore.system, call = swcore.call, loadstring = swcore.loadstring, parseAddress = swcore.parseAddress, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, prefixContains = swcore.prefixContains, badDomain = swcore.badDomain, parsePrefix2 = swcore.parsePrefix, badBool = swcore.badBool, badDomain2 = swcore.badDomain, badLabel = swcore.badLabel, badName = swcore.badName, badPortRange = swcore.badPortRange, badTime = swcore.badTime, bool = swcore.bool, weekday = swcore.weekday, PROTOS = swcore.PROTOS, parsePrefix3 = swcore.parsePrefix, check = swcore.check, badName2 = swcore.badName;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/_msg.ts
@@ -246,6 +246,43 @@ function isKnownCore(message) {
 }
 function say(t2, translate) {
   return "core" in t2 ? localizeCore(t2.core, translate) : tr(t2, translate);
+}
+
+// src/luci/_hosts.ts
+
+function canonical(a) {
+  const p = parseAddress(a);
+  return p ? arrtoip(p.bytes) : null;
+}
+function linkLocal(bytes) {
+  return bytes.length === 4 ? bytes[0] === 169 && bytes[1] === 254 : bytes[0] === 254 && (bytes[1] & 192) === 128;
+}
+function lanHosts(hints, devices) {
+  var _a, _b, _c, _d;
+  const ownMacs = [], ownAddrs = [];
+  for (const name of Object.keys(devices)) {
+    const d = devices[name] || {};
+    if (d.mac) ownMacs.push(d.mac.toLowerCase());
+    for (const a of ((_a = d.ipaddrs) != null ? _a : []).concat((_b = d.ip6addrs) != null ? _b : [])) {
+      const c = a && typeof a.address === "string" ? canonical(a.address) : null;
+      if (c) ownAddrs.push(c);
+    }
+  }
+  const out = [];
+  for (const key of Object.keys(hints)) {
+    const mac = key.toLowerCase(), h = hints[key] || {};
+    if (ownMacs.indexOf(mac) >= 0) continue;
+    const addresses = [];
+    const given = ((_c = h.ipaddrs) != null ? _c : h.ipv4 ? [h.ipv4] : []).concat((_d = h.ip6addrs) != null ? _d : h.ipv6 ? [h.ipv6] : []);
+    for (const a of given) {
+      const p = parseAddress(a);
+      if (!p || linkLocal(p.bytes)) continue;
+      const c = arrtoip(p.bytes);
+      if (ownAddrs.indexOf(c) < 0 && addresses.indexOf(c) < 0) addresses.push(c);
+    }
+    out.push({ mac, name: h.name || null, addresses });
+  }
+  return out.sort((a, b) => a.mac < b.mac ? -1 : a.mac > b.mac ? 1 : 0);
 }
 
 // src/luci/_peer.ts
@@ -667,6 +704,7 @@ var callPeerConf = rpc.declare({
   expect: { "": {} }
 });
 var callHostHints = rpc.declare({ object: "luci-rpc", method: "getHostHints", expect: { "": {} } });
+var callNetworkDevices = rpc.declare({ object: "luci-rpc", method: "getNetworkDevices", expect: { "": {} } });
 function isError(r) {
   return r !== null && typeof r === "object" && "error" in r;
 }
@@ -1427,6 +1465,7 @@ return baseclass.extend({
 	callGenkey: callGenkey,
 	callHostHints: callHostHints,
 	callImportConf: callImportConf,
+	callNetworkDevices: callNetworkDevices,
 	callPeerConf: callPeerConf,
 	callStatus: callStatus,
 	confFileName: confFileName,
@@ -1445,6 +1484,7 @@ return baseclass.extend({
 	importedOptions: importedOptions,
 	isError: isError,
 	isKnownCore: isKnownCore,
+	lanHosts: lanHosts,
 	listOf: listOf,
 	localizeCore: localizeCore,
 	matchSummary: matchSummary,

@@ -7,7 +7,7 @@
 'require splitwg.ui as swui';
 // Generated from src/luci/clients.ts by `npm run build` — edit the TypeScript, not this file.
 
-const print = swcore.print, printf = swcore.printf, sprintf = swcore.sprintf, warn = swcore.warn, length = swcore.length, index = swcore.index, rindex = swcore.rindex, push = swcore.push, pop = swcore.pop, shift = swcore.shift, unshift = swcore.unshift, splice = swcore.splice, slice = swcore.slice, reverse = swcore.reverse, uniq = swcore.uniq, filter = swcore.filter, map = swcore.map, sort = swcore.sort, join = swcore.join, split = swcore.split, substr = swcore.substr, trim = swcore.trim, ltrim = swcore.ltrim, rtrim = swcore.rtrim, uc = swcore.uc, lc = swcore.lc, chr = swcore.chr, uchr = swcore.uchr, ord = swcore.ord, keys = swcore.keys, values = swcore.values, exists = swcore.exists, proto = swcore.proto, type = swcore.type, int = swcore.int, hex = swcore.hex, min = swcore.min, max = swcore.max, match = swcore.match, replace = swcore.replace, regexp = swcore.regexp, wildcard = swcore.wildcard, json = swcore.json, b64enc = swcore.b64enc, b64dec = swcore.b64dec, hexenc = swcore.hexenc, hexdec = swcore.hexdec, iptoarr = swcore.iptoarr, arrtoip = swcore.arrtoip, time = swcore.time, clock = swcore.clock, localtime = swcore.localtime, gmtime = swcore.gmtime, timelocal = swcore.timelocal, timegm = swcore.timegm, sleep = swcore.sleep, die = swcore.die, exit = swcore.exit, assert = swcore.assert, getenv = swcore.getenv, system = swcore.system, call = swcore.call, loadstring = swcore.loadstring, badInt = swcore.badInt, badKey = swcore.badKey, badLabel = swcore.badLabel, badMac = swcore.badMac, badIfname = swcore.badIfname, badName = swcore.badName, parseEndpoint = swcore.parseEndpoint, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, callCheck = swui.callCheck, callGenkey = swui.callGenkey, callHostHints = swui.callHostHints, callPeerConf = swui.callPeerConf, callStatus = swui.callStatus, isError = swui.isError, allocateAddresses = swui.allocateAddresses, confFileName = swui.confFileName, qrPayload = swui.qrPayload, publicKey = swui.publicKey, qrEncode = swui.qrEncode, qrSvg = swui.qrSvg, utf8 = swui.utf8, SecretValue = swui.SecretValue, actionLabel = swui.actionLabel, banner = swui.banner, coreText = swui.coreText, download = swui.download, notifyError = swui.notifyError, pageUrl = swui.pageUrl, parses = swui.parses, plain = swui.plain, saveApply = swui.saveApply, sections = swui.sections, setContent = swui.setContent, upstreamLabel = swui.upstreamLabel, upstreamNames = swui.upstreamNames, validator = swui.validator, namedGrid = swui.namedGrid;
+const print = swcore.print, printf = swcore.printf, sprintf = swcore.sprintf, warn = swcore.warn, length = swcore.length, index = swcore.index, rindex = swcore.rindex, push = swcore.push, pop = swcore.pop, shift = swcore.shift, unshift = swcore.unshift, splice = swcore.splice, slice = swcore.slice, reverse = swcore.reverse, uniq = swcore.uniq, filter = swcore.filter, map = swcore.map, sort = swcore.sort, join = swcore.join, split = swcore.split, substr = swcore.substr, trim = swcore.trim, ltrim = swcore.ltrim, rtrim = swcore.rtrim, uc = swcore.uc, lc = swcore.lc, chr = swcore.chr, uchr = swcore.uchr, ord = swcore.ord, keys = swcore.keys, values = swcore.values, exists = swcore.exists, proto = swcore.proto, type = swcore.type, int = swcore.int, hex = swcore.hex, min = swcore.min, max = swcore.max, match = swcore.match, replace = swcore.replace, regexp = swcore.regexp, wildcard = swcore.wildcard, json = swcore.json, b64enc = swcore.b64enc, b64dec = swcore.b64dec, hexenc = swcore.hexenc, hexdec = swcore.hexdec, iptoarr = swcore.iptoarr, arrtoip = swcore.arrtoip, time = swcore.time, clock = swcore.clock, localtime = swcore.localtime, gmtime = swcore.gmtime, timelocal = swcore.timelocal, timegm = swcore.timegm, sleep = swcore.sleep, die = swcore.die, exit = swcore.exit, assert = swcore.assert, getenv = swcore.getenv, system = swcore.system, call = swcore.call, loadstring = swcore.loadstring, badInt = swcore.badInt, badKey = swcore.badKey, badLabel = swcore.badLabel, badMac = swcore.badMac, badIfname = swcore.badIfname, badName = swcore.badName, parseEndpoint = swcore.parseEndpoint, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, callCheck = swui.callCheck, callGenkey = swui.callGenkey, callHostHints = swui.callHostHints, callNetworkDevices = swui.callNetworkDevices, callPeerConf = swui.callPeerConf, callStatus = swui.callStatus, isError = swui.isError, lanHosts = swui.lanHosts, allocateAddresses = swui.allocateAddresses, confFileName = swui.confFileName, qrPayload = swui.qrPayload, publicKey = swui.publicKey, qrEncode = swui.qrEncode, qrSvg = swui.qrSvg, utf8 = swui.utf8, SecretValue = swui.SecretValue, actionLabel = swui.actionLabel, banner = swui.banner, coreText = swui.coreText, download = swui.download, notifyError = swui.notifyError, pageUrl = swui.pageUrl, parses = swui.parses, plain = swui.plain, saveApply = swui.saveApply, sections = swui.sections, setContent = swui.setContent, upstreamLabel = swui.upstreamLabel, upstreamNames = swui.upstreamNames, validator = swui.validator, namedGrid = swui.namedGrid;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/clients.ts
@@ -65,10 +65,11 @@ function showPeerConf(sid) {
   });
 }
 var clients_default = view.extend({
-  load: () => Promise.all([callCheck(), uci.load("splitwg"), L.resolveDefault(callHostHints(), {}), callStatus()]),
+  load: () => Promise.all([callCheck(), uci.load("splitwg"), L.resolveDefault(callHostHints(), {}), callStatus(), L.resolveDefault(callNetworkDevices(), {})]),
   render(data) {
     const chk = data[0] && typeof data[0] === "object" && !isError(data[0]) ? data[0] : null;
-    const hints = data[2] && typeof data[2] === "object" ? data[2] : {};
+    const obj = (x) => x && typeof x === "object" ? x : {};
+    const hosts = lanHosts(obj(data[2]), obj(data[4]));
     const st = data[3];
     const m = new form.Map(
       "splitwg",
@@ -209,11 +210,8 @@ var clients_default = view.extend({
     o.validate = validator(badKey);
     o = s.taboption("identity", form.DynamicList, "address", _("Addresses"), _("A peer: its tunnel address(es) from the server's pool. A device: its IP addresses or subnets."));
     o.validate = validator(parses(parsePrefix));
-    const macs = Object.keys(hints).sort();
-    for (const mac of macs) {
-      const h = hints[mac];
-      for (const ip of (h.ipaddrs ?? []).concat(h.ip6addrs ?? [])) o.value(ip, plain(h.name ? `${ip} (${h.name})` : ip));
-    }
+    for (const h of hosts)
+      for (const ip of h.addresses) o.value(ip, plain(h.name ? `${ip} (${h.name})` : ip));
     o.textvalue = function(sid) {
       const parts = [];
       for (const k of ["address", "mac", "interface"]) {
@@ -226,11 +224,8 @@ var clients_default = view.extend({
     o.depends("kind", "device");
     o.modalonly = true;
     o.validate = validator(badMac);
-    for (const mac of macs) {
-      const h = hints[mac];
-      const ip = (h.ipaddrs ?? [])[0];
-      o.value(mac.toLowerCase(), plain(`${mac.toLowerCase()} (${[h.name, ip].filter((x) => !!x).join(", ") || _("unknown host")})`));
-    }
+    for (const h of hosts)
+      o.value(h.mac, plain(`${h.mac} (${[h.name, h.addresses[0]].filter((x) => !!x).join(", ") || _("unknown host")})`));
     o = s.taboption("identity", form.DynamicList, "interface", _("Interfaces"), _("Every device behind this network device, e.g. br-guest."));
     o.depends("kind", "device");
     o.modalonly = true;
