@@ -3,8 +3,8 @@
 // an address generated here, .conf and QR code) and LAN devices (picked from
 // the hosts the router knows, or typed in).
 import { view, form, uci, ui } from '@kuoruan/luci-types';
-import { badInt, badKey, badLabel, badMac, badIfname, badName, parseEndpoint } from '../core/values';
-import { parseInterfaceAddress, parsePrefix } from '../core/ip';
+import { badKey, badLabel, badMac, badIfname, badMtu, badName, badPort, parseEndpoint } from '../core/values';
+import { badIpAddress, parseInterfaceAddress, parsePrefix } from '../core/ip';
 import { callCheck, callGenkey, callHostHints, callNetworkDevices, callPeerConf, callStatus, isError } from './_rpc';
 import type { CheckReply } from './_rpc';
 import { lanHosts } from './_hosts';
@@ -16,11 +16,6 @@ import {
 	setContent, upstreamLabel, upstreamNames, validator,
 	namedGrid,
 } from './_ui';
-
-function ipValidator(v: string): string | null {
-	const p = parsePrefix(v);
-	return typeof p === 'string' || !p.host ? `"${v}" is not an IP address` : null;
-}
 
 // Every address or prefix a client already claims (for allocating a new one).
 function usedAddresses(except: string): string[] {
@@ -97,7 +92,7 @@ export default view.extend({
 		o.default = '1';
 		o = s.option(form.Value, 'listen_port', _('Listen port'), _('UDP port; open it in the firewall\'s WAN zone.'));
 		o.placeholder = '51820';
-		o.validate = validator((v) => badInt(v, 1, 65535));
+		o.validate = validator(badPort);
 		o = s.option(form.DynamicList, 'address', _('Address and pool'), _('The router\'s tunnel address with the pool prefix, e.g. 10.77.0.1/24 and fd77:77::1/64.'));
 		o.placeholder = '10.77.0.1/24';
 		o.validate = validator(parses(parseInterfaceAddress));
@@ -105,10 +100,10 @@ export default view.extend({
 		o.placeholder = 'vpn.example.org:51820';
 		o.validate = validator(parses(parseEndpoint));
 		o = s.option(form.DynamicList, 'dns', _('DNS for peers'), _('Default: the router\'s own tunnel address.'));
-		o.validate = validator(ipValidator);
+		o.validate = validator(badIpAddress);
 		o = s.option(form.Value, 'mtu', _('MTU'));
 		o.placeholder = '1420';
-		o.validate = validator((v) => badInt(v, 1280, 9000));
+		o.validate = validator(badMtu);
 		o = s.option(SecretValue, 'private_key', _('Private key'));
 		o.validate = validator(badKey);
 		o.onchange = function (this: any, _ev: any, _sid: string, v: string) {
