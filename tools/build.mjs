@@ -127,7 +127,7 @@ function builtinsInjectFile() {
 	return file;
 }
 
-const LUCI_BUNDLE = { external: ['@kuoruan/luci-types'], platform: 'browser' };
+const LUCI_BUNDLE = { external: ['@kuoruan/luci-types'], platform: 'browser', preserveSymlinks: true };
 
 // One shared module: every export of `sources` (paths relative to the root).
 async function buildShared(id, sources, inject, label) {

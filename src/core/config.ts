@@ -3,18 +3,17 @@
 //   client.phone.rule[2].domain[0]: "ex ample.com" is not a domain name
 import type { UciSection, UciValue } from './uci';
 import type { Action, Client, Config, Globals, Match, Problem, Rule, Server, Upstream } from './model';
-import { parsePrefix, parseInterfaceAddress, prefixesOverlap, prefixContains, interfaceNetwork } from './ip';
+import { badIpAddress, parsePrefix, parseInterfaceAddress, prefixesOverlap, prefixContains, interfaceNetwork } from './ip';
 import type { Prefix } from './ip';
 import { markShift } from './decide';
 import {
-	badBool, badDomain, badIfname, badInt, badKey, badLabel, badMac, badName, badPortRange, badTime,
+	badBool, badDomain, badIfname, badInt, badKey, badKeepalive, badLabel, badMac, badMarkMask, badMtu, badName, badPort, badPortRange, badTime,
 	bool, parseEndpoint, weekday, PROTOS,
 } from './values';
 
 // regexes as module constants: ucode compiles a literal each time it is evaluated
 const CONTROL = /[[:cntrl:]]/;
 const BLANKS = /[ \t]+/;
-const HEX_MASK = /^0x[0-9a-fA-F]{1,8}$/;
 const ACTION = /^(proxy|direct|block)$/;
 const PORT_PROTO = /^(tcp|udp|sctp|udplite)$/;
 const KIND = /^(peer|device)$/;
@@ -69,8 +68,10 @@ function reader(sec: UciSection, base: string, problems: Problem[]) {
 			const v = r.str(k, null, badBool);
 			return v === null ? def : bool(v);
 		},
-		int: (k: string, def: number | null, lo: number, hi: number): number | null => {
-			const v = r.str(k, null, (x) => badInt(x, lo, hi));
+		int: (k: string, def: number | null, lo: number, hi: number): number | null => r.num(k, def, (x) => badInt(x, lo, hi)),
+		// a number whose grammar has its own validator (badPort, badMtu, …)
+		num: (k: string, def: number | null, check: (v: string) => string | null): number | null => {
+			const v = r.str(k, null, check);
 			return v === null ? def : int(v);
 		},
 		unknown: () => {
@@ -84,7 +85,7 @@ function reader(sec: UciSection, base: string, problems: Problem[]) {
 function readGlobals(sec: UciSection | null, problems: Problem[]): Globals {
 	const s = sec ?? { type: 'globals', name: 'main', anonymous: false, options: {} };
 	const r = reader(s, 'globals', problems);
-	const maskText = r.str('mark_mask', DEFAULTS.mark_mask, (v) => match(v, HEX_MASK) ? null : `"${v}" is not a 32-bit hex mask (0x…)`) as string;
+	const maskText = r.str('mark_mask', DEFAULTS.mark_mask, badMarkMask) as string;
 	const g: Globals = {
 		enabled: r.bool('enabled', true),
 		markMask: int(maskText, 16),
@@ -136,9 +137,9 @@ function readUpstream(sec: UciSection, problems: Problem[]): Upstream {
 		presharedKey: r.str('preshared_key', null, badKey),
 		endpointHost: host, endpointPort: port,
 		allowedIps: r.list('allowed_ips', (v) => { const p = parsePrefix(v); return type(p) === 'string' ? p as string : null; }),
-		mtu: r.int('mtu', null, 1280, 9000),
-		keepalive: r.int('keepalive', null, 0, 65535),
-		dns: r.list('dns', (v) => { const p = parsePrefix(v); return type(p) === 'string' || !(p as Prefix).host ? `"${v}" is not an IP address` : null; }),
+		mtu: r.num('mtu', null, badMtu),
+		keepalive: r.num('keepalive', null, badKeepalive),
+		dns: r.list('dns', badIpAddress),
 		index: 0, mark: 0, table: 0,
 	};
 	r.str('name', null, badLabel);
@@ -156,11 +157,11 @@ function readServer(sec: UciSection, problems: Problem[]): Server {
 		enabled: r.bool('enabled', true),
 		iface: DEFAULTS.server_iface,
 		privateKey: r.str('private_key', '', badKey) as string,
-		listenPort: r.int('listen_port', int(DEFAULTS.listen_port), 1, 65535) as number,
+		listenPort: r.num('listen_port', int(DEFAULTS.listen_port), badPort) as number,
 		addresses: r.list('address', (v) => { const a = parseInterfaceAddress(v); return type(a) === 'string' ? a as string : null; }),
 		endpoint: r.str('endpoint', null, (v) => { const p = parseEndpoint(v); return type(p) === 'string' ? p as string : null; }),
-		dns: r.list('dns', (v) => { const p = parsePrefix(v); return type(p) === 'string' || !(p as Prefix).host ? `"${v}" is not an IP address` : null; }),
-		mtu: r.int('mtu', null, 1280, 9000),
+		dns: r.list('dns', badIpAddress),
+		mtu: r.num('mtu', null, badMtu),
 	};
 	r.unknown();
 	if (s.enabled && s.privateKey === '') push(problems, { path: 'server.private_key', message: 'is required (splitwg genkey, or the first-boot default generates one)' });

@@ -110,3 +110,9 @@ export function interfaceNetwork(s: string): Prefix | null {
 	const addr = arrtoip(net) as string;
 	return { family: ia.family, bytes: net, len: ia.len, text: ia.len === max ? addr : `${addr}/${ia.len}`, host: ia.len === max };
 }
+
+// A single address (a DNS server), not a prefix.
+export function badIpAddress(v: string): string | null {
+	const p = parsePrefix(v);
+	return type(p) === 'string' || !(p as Prefix).host ? `"${v}" is not an IP address` : null;
+}

@@ -24,6 +24,7 @@ const ENDPOINT6 = /^\[([0-9a-fA-F:.]+)\]:([0-9]{1,5})$/;
 const ENDPOINT = /^([a-zA-Z0-9.-]+):([0-9]{1,5})$/;
 const MAC = /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/;
 const IFNAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+const HEX_MASK = /^0x[0-9a-fA-F]{1,8}$/;
 
 export const NAME_RE = /^[a-zA-Z][a-zA-Z0-9_]*$/;
 
@@ -125,3 +126,18 @@ export function badIfname(v: string): string | null {
 }
 
 export const PROTOS = ['tcp', 'udp', 'icmp', 'icmpv6', 'sctp', 'udplite', 'gre', 'esp'];
+
+// Options with a fixed grammar that the config reader and the LuCI fields
+// both check with these functions, so the browser says what the router
+// would (a port is a port wherever it is typed: badPort).
+export function badMtu(v: string): string | null {
+	return badInt(v, 1280, 9000);
+}
+
+export function badKeepalive(v: string): string | null {
+	return badInt(v, 0, 65535);
+}
+
+export function badMarkMask(v: string): string | null {
+	return match(v, HEX_MASK) ? null : `"${v}" is not a 32-bit hex mask (0x…)`;
+}

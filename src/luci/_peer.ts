@@ -2,6 +2,7 @@
 // payload of a peer's .conf, and its download file name.
 import { parseInterfaceAddress, parsePrefix, prefixContains } from '../core/ip';
 import type { Prefix } from '../core/ip';
+import { QR_MAX_BYTES, utf8 } from './_qr';
 
 function pool(serverAddress: string): { family: 4 | 6, net: number[], len: number, self: number[] } | null {
 	const a = parseInterfaceAddress(serverAddress);
@@ -58,10 +59,7 @@ export function allocateAddresses(serverAddresses: string[], used: string[]): st
 }
 
 // WireGuard's mobile apps scan the .conf text itself. Comment lines and
-// trailing blanks are dropped to keep the code small; a QR code holds at
-// most 2953 bytes (version 40, error correction L).
-export const QR_MAX_BYTES = 2953;
-
+// trailing blanks are dropped to keep the code small.
 export function qrPayload(conf: string): { payload: string, bytes: number, fits: boolean } {
 	const lines = conf.replace(/\r/g, '').split('\n')
 		.map((l) => l.replace(/[ \t]+$/, ''))
@@ -71,11 +69,7 @@ export function qrPayload(conf: string): { payload: string, bytes: number, fits:
 		if (!(l === '' && (out.length === 0 || out[out.length - 1] === ''))) out.push(l);
 	while (out.length && out[out.length - 1] === '') out.pop();
 	const payload = out.join('\n');
-	let bytes = 0;
-	for (let i = 0; i < payload.length; i++) {
-		const c = payload.charCodeAt(i);
-		bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 4 : c >= 0xdc00 && c < 0xe000 ? 0 : 3;
-	}
+	const bytes = utf8(payload).length;
 	return { payload, bytes, fits: bytes <= QR_MAX_BYTES };
 }
 

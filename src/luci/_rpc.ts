@@ -3,6 +3,7 @@
 // hands the whole reply over, and a ubus status code (a number) when the
 // call itself failed (permission, object missing).
 import { rpc } from '@kuoruan/luci-types';
+import type { HostHint, NetDevice } from './_hosts';
 
 export interface ApiError { error: { code: string, message: string, path: string | null }, errors?: { line: number, message: string }[] }
 
@@ -24,8 +25,6 @@ export interface Explanation {
 	mark: string | null; rule: string | null; reason: string;
 }
 
-export interface HostHint { name?: string, ipaddrs?: string[], ip6addrs?: string[] }
-
 export const callStatus = rpc.declare<Status | ApiError | number>({ object: 'splitwg', method: 'status', expect: { '': {} } });
 export const callCheck = rpc.declare<CheckReply | ApiError | number>({ object: 'splitwg', method: 'check', expect: { '': {} } });
 export const callExplain = rpc.declare<Explanation | ApiError | number>({
@@ -39,6 +38,8 @@ export const callPeerConf = rpc.declare<{ conf: string, complete?: boolean } | A
 	object: 'splitwg', method: 'peer_conf', params: ['client'], expect: { '': {} },
 });
 export const callHostHints = rpc.declare<{ [mac: string]: HostHint }>({ object: 'luci-rpc', method: 'getHostHints', expect: { '': {} } });
+// the router's own devices, to leave them out of the host hints
+export const callNetworkDevices = rpc.declare<{ [name: string]: NetDevice }>({ object: 'luci-rpc', method: 'getNetworkDevices', expect: { '': {} } });
 
 export function isError(r: unknown): r is ApiError {
 	return r !== null && typeof r === 'object' && 'error' in (r as object);

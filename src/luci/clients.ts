@@ -3,22 +3,19 @@
 // an address generated here, .conf and QR code) and LAN devices (picked from
 // the hosts the router knows, or typed in).
 import { view, form, uci, ui } from '@kuoruan/luci-types';
-import { badInt, badKey, badLabel, badMac, badIfname, badName, parseEndpoint } from '../core/values';
-import { parseInterfaceAddress, parsePrefix } from '../core/ip';
-import { callCheck, callGenkey, callHostHints, callPeerConf, callStatus, isError } from './_rpc';
-import type { CheckReply, HostHint } from './_rpc';
+import { badKey, badLabel, badMac, badIfname, badMtu, badName, badPort, parseEndpoint } from '../core/values';
+import { badIpAddress, parseInterfaceAddress, parsePrefix } from '../core/ip';
+import { callCheck, callGenkey, callHostHints, callNetworkDevices, callPeerConf, callStatus, isError } from './_rpc';
+import type { CheckReply } from './_rpc';
+import { lanHosts } from './_hosts';
 import { allocateAddresses, confFileName, qrPayload } from './_peer';
 import { publicKey } from './_x25519';
+import { qrEncode, qrSvg, utf8 } from './_qr';
 import {
 	SecretValue, actionLabel, banner, coreText, download, notifyError, pageUrl, parses, plain, saveApply, sections,
 	setContent, upstreamLabel, upstreamNames, validator,
 	namedGrid,
 } from './_ui';
-
-function ipValidator(v: string): string | null {
-	const p = parsePrefix(v);
-	return typeof p === 'string' || !p.host ? `"${v}" is not an IP address` : null;
-}
 
 // Every address or prefix a client already claims (for allocating a new one).
 function usedAddresses(except: string): string[] {
@@ -54,7 +51,10 @@ function showPeerConf(sid: string): Promise<void> {
 		}
 		const conf = String(reply.conf);
 		const q = qrPayload(conf);
-		const qr = E('div', { 'class': 'splitwg-qr', 'style': 'max-width:320px;margin:0 auto' }, [E('em', { 'class': 'spinning' }, [_('Generating QR code…')])]);
+		// drawn here (src/luci/_qr.ts): no luci-lib-uqr needed, which 23.05 lacks
+		const qr = E('div', { 'class': 'splitwg-qr', 'style': 'max-width:320px;margin:0 auto' }, [
+			q.fits ? E(qrSvg(qrEncode(utf8(q.payload)))) : E('em', {}, [_('Too long for a QR code (%d bytes); use the file.').format(q.bytes)]),
+		]);
 		ui.showModal(_('Configuration of %s').format(sid), [
 			unsaved ? E('div', { 'class': 'alert-message notice' }, [_('There are unsaved or unapplied changes: this is the configuration the router runs now.')]) : E([]),
 			reply.complete === false ? E('div', { 'class': 'alert-message warning' }, [_('The router does not store this peer\'s private key: fill in PrivateKey from the device that generated it.')]) : E([]),
@@ -67,27 +67,16 @@ function showPeerConf(sid: string): Promise<void> {
 				E('button', { 'class': 'btn cbi-button-action', 'click': () => download(confFileName(sid), conf, 'application/octet-stream') }, [_('Download .conf')]),
 			]),
 		]);
-		if (!q.fits) { setContent(qr, E('em', {}, [_('Too long for a QR code (%d bytes); use the file.').format(q.bytes)])); return; }
-		// luci-lib-uqr (LuCI 24.10+); without it the file and text still work
-		return L.require('uqr').then((uqr: any) => {
-			const svg = (uqr as LuCIUqr).renderSVG(q.payload, { pixelSize: 4, border: 2 });
-			setContent(qr, E(svg));
-			const el = qr.firstElementChild;
-			if (el) {
-				// scale with the dialog: a viewBox from the drawn size
-				el.setAttribute('viewBox', `0 0 ${el.getAttribute('width')} ${el.getAttribute('height')}`);
-				el.setAttribute('style', 'width:100%;height:auto;display:block');
-			}
-		}, () => setContent(qr, E('em', {}, [_('QR codes need the package luci-lib-uqr.')])));
 	});
 }
 
 export default view.extend({
-	load: () => Promise.all([callCheck(), uci.load('splitwg'), L.resolveDefault(callHostHints(), {}), callStatus()]),
+	load: () => Promise.all([callCheck(), uci.load('splitwg'), L.resolveDefault(callHostHints(), {}), callStatus(), L.resolveDefault(callNetworkDevices(), {})]),
 
 	render(data: any[]) {
 		const chk = data[0] && typeof data[0] === 'object' && !isError(data[0]) ? data[0] as CheckReply : null;
-		const hints = (data[2] && typeof data[2] === 'object' ? data[2] : {}) as { [mac: string]: HostHint };
+		const obj = (x: any) => x && typeof x === 'object' ? x : {};
+		const hosts = lanHosts(obj(data[2]), obj(data[4]));
 		const st = data[3];
 
 		const m = new form.Map('splitwg', _('Server & clients'),
@@ -103,7 +92,7 @@ export default view.extend({
 		o.default = '1';
 		o = s.option(form.Value, 'listen_port', _('Listen port'), _('UDP port; open it in the firewall\'s WAN zone.'));
 		o.placeholder = '51820';
-		o.validate = validator((v) => badInt(v, 1, 65535));
+		o.validate = validator(badPort);
 		o = s.option(form.DynamicList, 'address', _('Address and pool'), _('The router\'s tunnel address with the pool prefix, e.g. 10.77.0.1/24 and fd77:77::1/64.'));
 		o.placeholder = '10.77.0.1/24';
 		o.validate = validator(parses(parseInterfaceAddress));
@@ -111,10 +100,10 @@ export default view.extend({
 		o.placeholder = 'vpn.example.org:51820';
 		o.validate = validator(parses(parseEndpoint));
 		o = s.option(form.DynamicList, 'dns', _('DNS for peers'), _('Default: the router\'s own tunnel address.'));
-		o.validate = validator(ipValidator);
+		o.validate = validator(badIpAddress);
 		o = s.option(form.Value, 'mtu', _('MTU'));
 		o.placeholder = '1420';
-		o.validate = validator((v) => badInt(v, 1280, 9000));
+		o.validate = validator(badMtu);
 		o = s.option(SecretValue, 'private_key', _('Private key'));
 		o.validate = validator(badKey);
 		o.onchange = function (this: any, _ev: any, _sid: string, v: string) {
@@ -223,11 +212,8 @@ export default view.extend({
 
 		o = s.taboption('identity', form.DynamicList, 'address', _('Addresses'), _('A peer: its tunnel address(es) from the server\'s pool. A device: its IP addresses or subnets.'));
 		o.validate = validator(parses(parsePrefix));
-		const macs = Object.keys(hints).sort();
-		for (const mac of macs) {
-			const h = hints[mac];
-			for (const ip of (h.ipaddrs ?? []).concat(h.ip6addrs ?? [])) o.value(ip, plain(h.name ? `${ip} (${h.name})` : ip));
-		}
+		for (const h of hosts)
+			for (const ip of h.addresses) o.value(ip, plain(h.name ? `${ip} (${h.name})` : ip));
 		o.textvalue = function (this: any, sid: string) {
 			const parts: string[] = [];
 			for (const k of ['address', 'mac', 'interface']) {
@@ -241,11 +227,8 @@ export default view.extend({
 		o.depends('kind', 'device');
 		o.modalonly = true;
 		o.validate = validator(badMac);
-		for (const mac of macs) {
-			const h = hints[mac];
-			const ip = (h.ipaddrs ?? [])[0];
-			o.value(mac.toLowerCase(), plain(`${mac.toLowerCase()} (${[h.name, ip].filter((x) => !!x).join(', ') || _('unknown host')})`));
-		}
+		for (const h of hosts)
+			o.value(h.mac, plain(`${h.mac} (${[h.name, h.addresses[0]].filter((x) => !!x).join(', ') || _('unknown host')})`));
 		o = s.taboption('identity', form.DynamicList, 'interface', _('Interfaces'), _('Every device behind this network device, e.g. br-guest.'));
 		o.depends('kind', 'device');
 		o.modalonly = true;

@@ -2,10 +2,10 @@
 // which path do the clients' connections take, what is wrong; and the
 // global settings.
 import { view, form, uci, poll } from '@kuoruan/luci-types';
-import { badInt, badName } from '../core/values';
+import { badInt, badMarkMask, badName } from '../core/values';
 import { callCheck, callStatus, isError } from './_rpc';
 import type { CheckReply, Status } from './_rpc';
-import { badge, banner, coreText, fmtAge, fmtBytes, pageUrl, saveApply, setContent, upstreamLabel } from './_ui';
+import { badge, banner, coreText, fmtAge, fmtBytes, pageUrl, saveApply, setContent, upstreamLabel, validator } from './_ui';
 
 function table(head: string[], rows: any[][], empty: string): any {
 	return E('table', { 'class': 'table' }, [
@@ -97,22 +97,22 @@ export default view.extend({
 
 		o = s.taboption('advanced', form.Value, 'mark_mask', _('Mark mask'), _('The firewall mark bits splitwg uses: one contiguous run, not overlapping mwan3 (0x3f00), pbr (0xff0000) or dae (0x08000000).'));
 		o.placeholder = '0x70000000';
-		o.validate = (_sid: string, v: string) => !v || /^0x[0-9a-fA-F]{1,8}$/.test(v) ? true : coreText(`"${v}" is not a 32-bit hex mask (0x…)`);
+		o.validate = validator(badMarkMask);
 		o = s.taboption('advanced', form.Value, 'rule_priority', _('ip rule priority'), _('First priority of splitwg\'s policy routing rules.'));
 		o.placeholder = '21000';
-		o.validate = (_sid: string, v: string) => !v || !badInt(v, 1, 32000) ? true : coreText(badInt(v, 1, 32000) as string);
+		o.validate = validator((v) => badInt(v, 1, 32000));
 		o = s.taboption('advanced', form.Value, 'table_base', _('Routing table base'), _('Upstream n uses routing table base + n.'));
 		o.placeholder = '2100';
-		o.validate = (_sid: string, v: string) => !v || !badInt(v, 256, 0x7fff0000) ? true : coreText(badInt(v, 256, 0x7fff0000) as string);
+		o.validate = validator((v) => badInt(v, 256, 0x7fff0000));
 		o = s.taboption('advanced', form.Value, 'set_timeout', _('Learned address lifetime'), _('Seconds an address learned from a DNS answer stays in a domain rule\'s set (0: forever).'));
 		o.placeholder = '86400';
-		o.validate = (_sid: string, v: string) => !v || !badInt(v, 0, 31536000) ? true : coreText(badInt(v, 0, 31536000) as string);
+		o.validate = validator((v) => badInt(v, 0, 31536000));
 		o = s.taboption('advanced', form.Value, 'lan_zone', _('LAN zone'), _('The firewall zone of the LAN devices.'));
 		o.placeholder = 'lan';
-		o.validate = (_sid: string, v: string) => !v || !badName(v, 11) ? true : coreText(badName(v, 11) as string);
+		o.validate = validator((v) => badName(v, 11));
 		o = s.taboption('advanced', form.Value, 'wan_zone', _('WAN zone'));
 		o.placeholder = 'wan';
-		o.validate = (_sid: string, v: string) => !v || !badName(v, 11) ? true : coreText(badName(v, 11) as string);
+		o.validate = validator((v) => badName(v, 11));
 
 		return m.render().then((node: any) => {
 			// status between the map's description and the settings

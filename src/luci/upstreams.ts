@@ -2,8 +2,8 @@
 // be sent through. A grid with a modal editor; a provider's .conf is
 // imported by paste or file upload (parsed by the router: ubus import_conf).
 import { view, form, uci, ui, poll } from '@kuoruan/luci-types';
-import { badInt, badKey, badLabel, badName, parseEndpoint } from '../core/values';
-import { parseInterfaceAddress, parsePrefix } from '../core/ip';
+import { badKeepalive, badKey, badLabel, badMtu, badName, parseEndpoint } from '../core/values';
+import { badIpAddress, parseInterfaceAddress, parsePrefix } from '../core/ip';
 import { callCheck, callGenkey, callImportConf, callStatus, isError } from './_rpc';
 import type { CheckReply, Status } from './_rpc';
 import { importedOptions, suggestName } from './_upstream';
@@ -198,16 +198,16 @@ export default view.extend({
 		o = s.taboption('advanced', form.Value, 'mtu', _('MTU'));
 		o.modalonly = true;
 		o.placeholder = '1420';
-		o.validate = validator((v) => badInt(v, 1280, 9000));
+		o.validate = validator(badMtu);
 
 		o = s.taboption('advanced', form.Value, 'keepalive', _('Keepalive'), _('Seconds between keepalive packets; 25 keeps NAT mappings open and lets the status page see a dead tunnel.'));
 		o.modalonly = true;
 		o.placeholder = '25';
-		o.validate = validator((v) => badInt(v, 0, 65535));
+		o.validate = validator(badKeepalive);
 
 		o = s.taboption('advanced', form.DynamicList, 'dns', _('DNS servers'), _('The provider\'s DNS servers from its file.'));
 		o.modalonly = true;
-		o.validate = validator((v) => { const p = parsePrefix(v); return typeof p === 'string' || !p.host ? `"${v}" is not an IP address` : null; });
+		o.validate = validator(badIpAddress);
 
 		o = s.option(form.DummyValue, '_state', _('State'));
 		o.modalonly = false;

@@ -1,7 +1,8 @@
 // Peers: free addresses from the server's pools, the QR payload, file names.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { allocateAddresses, qrPayload, confFileName, QR_MAX_BYTES } from '../../src/luci/_peer';
+import { allocateAddresses, qrPayload, confFileName } from '../../src/luci/_peer';
+import { QR_MAX_BYTES } from '../../src/luci/_qr';
 
 test('first free address per family, skipping the router and taken ones', () => {
 	assert.deepEqual(allocateAddresses(['10.77.0.1/24', 'fd77:77::1/64'], ['10.77.0.2', 'fd77:77::2']), ['10.77.0.3', 'fd77:77::3']);

@@ -1,7 +1,7 @@
 // Generated from src/core/index.ts by `npm run build` — edit the TypeScript, not this file.
 'use strict';
 
-let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, activeRules, LABEL_BAD, CONTROL, WG_KEY, PORT, PORT_RANGE, DIGITS, BOOL, TRUE, TIME, WILDCARD, DOMAIN, UPPER, NOT_HOSTCHAR, DIGITS_DOTS, IPV4, IPV6_CHARS, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, NAME_RE, badName, badLabel, badKey, badPort, badPortRange, badInt, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, CONTROL2, BLANKS, HEX_MASK, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, readUpstream, readServer, readRule, readClient, checkOverlaps, byType, readConfig, checkReferences, checkPeerAddress, check, T, comment, elements, texts, ruleLabel, ruleSets, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, dispatch, renderNft, selfAndParents, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, BLANKS2, domainHit, minutes, sideConditions, parseAt, explain, dropped, nftTransition;
+let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, badIpAddress, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, activeRules, LABEL_BAD, CONTROL, WG_KEY, PORT, PORT_RANGE, DIGITS, BOOL, TRUE, TIME, WILDCARD, DOMAIN, UPPER, NOT_HOSTCHAR, DIGITS_DOTS, IPV4, IPV6_CHARS, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, HEX_MASK, NAME_RE, badName, badLabel, badKey, badPort, badPortRange, badInt, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, badMtu, badKeepalive, badMarkMask, CONTROL2, BLANKS, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, readUpstream, readServer, readRule, readClient, checkOverlaps, byType, readConfig, checkReferences, checkPeerAddress, check, T, comment, elements, texts, ruleLabel, ruleSets, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, dispatch, renderNft, selfAndParents, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, BLANKS2, domainHit, minutes, sideConditions, parseAt, explain, dropped, nftTransition;
 words = function(line) {
 let m, out, cur, i, n;
 
@@ -209,6 +209,12 @@ let a, ia, net, max, addr;
   addr = arrtoip(net);
   return { family: ia.family, bytes: net, len: ia.len, text: ia.len === max ? addr : `${addr}/${ia.len}`, host: ia.len === max };
 };
+badIpAddress = function(v) {
+let p;
+
+  p = parsePrefix(v);
+  return type(p) === "string" || !p.host ? `"${v}" is not an IP address` : null;
+};
 upstreamByName = function(cfg, name) {
   for (let i = 0; i < length(cfg.upstreams); i++)
     if (cfg.upstreams[i].name === name) return cfg.upstreams[i];
@@ -343,6 +349,15 @@ badIfname = function(v) {
   if (length(v) > 15) return `"${v}" is longer than 15 characters (Linux IFNAMSIZ)`;
   return null;
 };
+badMtu = function(v) {
+  return badInt(v, 1280, 9e3);
+};
+badKeepalive = function(v) {
+  return badInt(v, 0, 65535);
+};
+badMarkMask = function(v) {
+  return match(v, HEX_MASK) ? null : `"${v}" is not a 32-bit hex mask (0x…)`;
+};
 withControlCheck = function(check2) {
   return (v) => match(v, CONTROL2) ? "contains a control character (newline, tab, …)" : check2 ? check2(v) : null;
 };
@@ -389,10 +404,12 @@ let v;
       v = r.str(k, null, badBool);
       return v === null ? def : bool(v);
     },
-    int: (k, def, lo, hi) => {
+    int: (k, def, lo, hi) => r.num(k, def, (x) => badInt(x, lo, hi)),
+    // a number whose grammar has its own validator (badPort, badMtu, …)
+    num: (k, def, check2) => {
 let v;
 
-      v = r.str(k, null, (x) => badInt(x, lo, hi));
+      v = r.str(k, null, check2);
       return v === null ? def : int(v);
     },
     unknown: () => {
@@ -407,7 +424,7 @@ let s2, r, maskText, g, m;
 
   s2 = sec2 ?? { type: "globals", name: "main", anonymous: false, options: {} };
   r = reader(s2, "globals", problems);
-  maskText = r.str("mark_mask", DEFAULTS.mark_mask, (v) => match(v, HEX_MASK) ? null : `"${v}" is not a 32-bit hex mask (0x…)`);
+  maskText = r.str("mark_mask", DEFAULTS.mark_mask, badMarkMask);
   g = {
     enabled: r.bool("enabled", true),
     markMask: int(maskText, 16),
@@ -474,14 +491,9 @@ let p;
       p = parsePrefix(v);
       return type(p) === "string" ? p : null;
     }),
-    mtu: r.int("mtu", null, 1280, 9e3),
-    keepalive: r.int("keepalive", null, 0, 65535),
-    dns: r.list("dns", (v) => {
-let p;
-
-      p = parsePrefix(v);
-      return type(p) === "string" || !p.host ? `"${v}" is not an IP address` : null;
-    }),
+    mtu: r.num("mtu", null, badMtu),
+    keepalive: r.num("keepalive", null, badKeepalive),
+    dns: r.list("dns", badIpAddress),
     index: 0,
     mark: 0,
     table: 0
@@ -502,7 +514,7 @@ let r, s2;
     enabled: r.bool("enabled", true),
     iface: DEFAULTS.server_iface,
     privateKey: r.str("private_key", "", badKey),
-    listenPort: r.int("listen_port", int(DEFAULTS.listen_port), 1, 65535),
+    listenPort: r.num("listen_port", int(DEFAULTS.listen_port), badPort),
     addresses: r.list("address", (v) => {
 let a;
 
@@ -515,13 +527,8 @@ let p;
       p = parseEndpoint(v);
       return type(p) === "string" ? p : null;
     }),
-    dns: r.list("dns", (v) => {
-let p;
-
-      p = parsePrefix(v);
-      return type(p) === "string" || !p.host ? `"${v}" is not an IP address` : null;
-    }),
-    mtu: r.int("mtu", null, 1280, 9e3)
+    dns: r.list("dns", badIpAddress),
+    mtu: r.num("mtu", null, badMtu)
   };
   r.unknown();
   if (s2.enabled && s2.privateKey === "") push(problems, { path: "server.private_key", message: "is required (splitwg genkey, or the first-boot default generates one)" });
@@ -1402,6 +1409,7 @@ ENDPOINT6 = /^\[([0-9a-fA-F:.]+)\]:([0-9]{1,5})$/;
 ENDPOINT = /^([a-zA-Z0-9.-]+):([0-9]{1,5})$/;
 MAC = /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/;
 IFNAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+HEX_MASK = /^0x[0-9a-fA-F]{1,8}$/;
 NAME_RE = /^[a-zA-Z][a-zA-Z0-9_]*$/;
 
 WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
@@ -1411,7 +1419,6 @@ PROTOS = ["tcp", "udp", "icmp", "icmpv6", "sctp", "udplite", "gre", "esp"];
 // src/core/config.ts
 CONTROL2 = /[[:cntrl:]]/;
 BLANKS = /[ \t]+/;
-HEX_MASK = /^0x[0-9a-fA-F]{1,8}$/;
 ACTION = /^(proxy|direct|block)$/;
 PORT_PROTO = /^(tcp|udp|sctp|udplite)$/;
 KIND = /^(peer|device)$/;

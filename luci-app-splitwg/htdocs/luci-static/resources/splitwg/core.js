@@ -2782,6 +2782,10 @@ function interfaceNetwork(s2) {
   const addr = arrtoip(net);
   return { family: ia.family, bytes: net, len: ia.len, text: ia.len === max2 ? addr : `${addr}/${ia.len}`, host: ia.len === max2 };
 }
+function badIpAddress(v) {
+  const p = parsePrefix(v);
+  return type(p) === "string" || !p.host ? `"${v}" is not an IP address` : null;
+}
 
 // src/core/decide.ts
 function upstreamByName(cfg, name) {
@@ -2857,6 +2861,7 @@ var ENDPOINT6 = /^\[([0-9a-fA-F:.]+)\]:([0-9]{1,5})$/;
 var ENDPOINT = /^([a-zA-Z0-9.-]+):([0-9]{1,5})$/;
 var MAC = /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/;
 var IFNAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+var HEX_MASK = /^0x[0-9a-fA-F]{1,8}$/;
 var NAME_RE = /^[a-zA-Z][a-zA-Z0-9_]*$/;
 function badName(v, max2) {
   if (!match(v, NAME_RE)) return `"${v}" is not a name (letters, digits, _; starting with a letter)`;
@@ -2936,11 +2941,19 @@ function badIfname(v) {
   return null;
 }
 var PROTOS = ["tcp", "udp", "icmp", "icmpv6", "sctp", "udplite", "gre", "esp"];
+function badMtu(v) {
+  return badInt(v, 1280, 9e3);
+}
+function badKeepalive(v) {
+  return badInt(v, 0, 65535);
+}
+function badMarkMask(v) {
+  return match(v, HEX_MASK) ? null : `"${v}" is not a 32-bit hex mask (0x…)`;
+}
 
 // src/core/config.ts
 var CONTROL2 = /[[:cntrl:]]/;
 var BLANKS = /[ \t]+/;
-var HEX_MASK = /^0x[0-9a-fA-F]{1,8}$/;
 var ACTION = /^(proxy|direct|block)$/;
 var PORT_PROTO = /^(tcp|udp|sctp|udplite)$/;
 var KIND = /^(peer|device)$/;
@@ -2992,8 +3005,10 @@ function reader(sec2, base, problems) {
       const v = r.str(k, null, badBool);
       return v === null ? def : bool(v);
     },
-    int: (k, def, lo, hi) => {
-      const v = r.str(k, null, (x) => badInt(x, lo, hi));
+    int: (k, def, lo, hi) => r.num(k, def, (x) => badInt(x, lo, hi)),
+    // a number whose grammar has its own validator (badPort, badMtu, …)
+    num: (k, def, check2) => {
+      const v = r.str(k, null, check2);
       return v === null ? def : int(v);
     },
     unknown: () => {
@@ -3006,7 +3021,7 @@ function reader(sec2, base, problems) {
 function readGlobals(sec2, problems) {
   const s2 = sec2 != null ? sec2 : { type: "globals", name: "main", anonymous: false, options: {} };
   const r = reader(s2, "globals", problems);
-  const maskText = r.str("mark_mask", DEFAULTS.mark_mask, (v) => match(v, HEX_MASK) ? null : `"${v}" is not a 32-bit hex mask (0x…)`);
+  const maskText = r.str("mark_mask", DEFAULTS.mark_mask, badMarkMask);
   const g = {
     enabled: r.bool("enabled", true),
     markMask: int(maskText, 16),
@@ -3067,12 +3082,9 @@ function readUpstream(sec2, problems) {
       const p = parsePrefix(v);
       return type(p) === "string" ? p : null;
     }),
-    mtu: r.int("mtu", null, 1280, 9e3),
-    keepalive: r.int("keepalive", null, 0, 65535),
-    dns: r.list("dns", (v) => {
-      const p = parsePrefix(v);
-      return type(p) === "string" || !p.host ? `"${v}" is not an IP address` : null;
-    }),
+    mtu: r.num("mtu", null, badMtu),
+    keepalive: r.num("keepalive", null, badKeepalive),
+    dns: r.list("dns", badIpAddress),
     index: 0,
     mark: 0,
     table: 0
@@ -3091,7 +3103,7 @@ function readServer(sec2, problems) {
     enabled: r.bool("enabled", true),
     iface: DEFAULTS.server_iface,
     privateKey: r.str("private_key", "", badKey),
-    listenPort: r.int("listen_port", int(DEFAULTS.listen_port), 1, 65535),
+    listenPort: r.num("listen_port", int(DEFAULTS.listen_port), badPort),
     addresses: r.list("address", (v) => {
       const a = parseInterfaceAddress(v);
       return type(a) === "string" ? a : null;
@@ -3100,11 +3112,8 @@ function readServer(sec2, problems) {
       const p = parseEndpoint(v);
       return type(p) === "string" ? p : null;
     }),
-    dns: r.list("dns", (v) => {
-      const p = parsePrefix(v);
-      return type(p) === "string" || !p.host ? `"${v}" is not an IP address` : null;
-    }),
-    mtu: r.int("mtu", null, 1280, 9e3)
+    dns: r.list("dns", badIpAddress),
+    mtu: r.num("mtu", null, badMtu)
   };
   r.unknown();
   if (s2.enabled && s2.privateKey === "") push(problems, { path: "server.private_key", message: "is required (splitwg genkey, or the first-boot default generates one)" });
@@ -4051,9 +4060,13 @@ return baseclass.extend({
 	badHost: badHost,
 	badIfname: badIfname,
 	badInt: badInt,
+	badIpAddress: badIpAddress,
+	badKeepalive: badKeepalive,
 	badKey: badKey,
 	badLabel: badLabel,
 	badMac: badMac,
+	badMarkMask: badMarkMask,
+	badMtu: badMtu,
 	badName: badName,
 	badPort: badPort,
 	badPortRange: badPortRange,

@@ -8,7 +8,7 @@
 'require dom';
 // Generated from src/luci/_*.ts by `npm run build` — edit the TypeScript, not this file.
 
-const print = swcore.print, printf = swcore.printf, sprintf = swcore.sprintf, warn = swcore.warn, length = swcore.length, index = swcore.index, rindex = swcore.rindex, push = swcore.push, pop = swcore.pop, shift = swcore.shift, unshift = swcore.unshift, splice = swcore.splice, slice = swcore.slice, reverse = swcore.reverse, uniq = swcore.uniq, filter = swcore.filter, map = swcore.map, sort = swcore.sort, join = swcore.join, split = swcore.split, substr = swcore.substr, trim = swcore.trim, ltrim = swcore.ltrim, rtrim = swcore.rtrim, uc = swcore.uc, lc = swcore.lc, chr = swcore.chr, uchr = swcore.uchr, ord = swcore.ord, keys = swcore.keys, values = swcore.values, exists = swcore.exists, proto = swcore.proto, type = swcore.type, int = swcore.int, hex = swcore.hex, min = swcore.min, max = swcore.max, match = swcore.match, replace = swcore.replace, regexp = swcore.regexp, wildcard = swcore.wildcard, json = swcore.json, b64enc = swcore.b64enc, b64dec = swcore.b64dec, hexenc = swcore.hexenc, hexdec = swcore.hexdec, iptoarr = swcore.iptoarr, arrtoip = swcore.arrtoip, time = swcore.time, clock = swcore.clock, localtime = swcore.localtime, gmtime = swcore.gmtime, timelocal = swcore.timelocal, timegm = swcore.timegm, sleep = swcore.sleep, die = swcore.die, exit = swcore.exit, assert = swcore.assert, getenv = swcore.getenv, system = swcore.system, call = swcore.call, loadstring = swcore.loadstring, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, prefixContains = swcore.prefixContains, badDomain = swcore.badDomain, parsePrefix2 = swcore.parsePrefix, badBool = swcore.badBool, badDomain2 = swcore.badDomain, badLabel = swcore.badLabel, badName = swcore.badName, badPortRange = swcore.badPortRange, badTime = swcore.badTime, bool = swcore.bool, weekday = swcore.weekday, PROTOS = swcore.PROTOS, parsePrefix3 = swcore.parsePrefix, check = swcore.check, badName2 = swcore.badName;
+const print = swcore.print, printf = swcore.printf, sprintf = swcore.sprintf, warn = swcore.warn, length = swcore.length, index = swcore.index, rindex = swcore.rindex, push = swcore.push, pop = swcore.pop, shift = swcore.shift, unshift = swcore.unshift, splice = swcore.splice, slice = swcore.slice, reverse = swcore.reverse, uniq = swcore.uniq, filter = swcore.filter, map = swcore.map, sort = swcore.sort, join = swcore.join, split = swcore.split, substr = swcore.substr, trim = swcore.trim, ltrim = swcore.ltrim, rtrim = swcore.rtrim, uc = swcore.uc, lc = swcore.lc, chr = swcore.chr, uchr = swcore.uchr, ord = swcore.ord, keys = swcore.keys, values = swcore.values, exists = swcore.exists, proto = swcore.proto, type = swcore.type, int = swcore.int, hex = swcore.hex, min = swcore.min, max = swcore.max, match = swcore.match, replace = swcore.replace, regexp = swcore.regexp, wildcard = swcore.wildcard, json = swcore.json, b64enc = swcore.b64enc, b64dec = swcore.b64dec, hexenc = swcore.hexenc, hexdec = swcore.hexdec, iptoarr = swcore.iptoarr, arrtoip = swcore.arrtoip, time = swcore.time, clock = swcore.clock, localtime = swcore.localtime, gmtime = swcore.gmtime, timelocal = swcore.timelocal, timegm = swcore.timegm, sleep = swcore.sleep, die = swcore.die, exit = swcore.exit, assert = swcore.assert, getenv = swcore.getenv, system = swcore.system, call = swcore.call, loadstring = swcore.loadstring, parseAddress = swcore.parseAddress, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, prefixContains = swcore.prefixContains, badDomain = swcore.badDomain, parsePrefix2 = swcore.parsePrefix, badBool = swcore.badBool, badDomain2 = swcore.badDomain, badLabel = swcore.badLabel, badName = swcore.badName, badPortRange = swcore.badPortRange, badTime = swcore.badTime, bool = swcore.bool, weekday = swcore.weekday, PROTOS = swcore.PROTOS, parsePrefix3 = swcore.parsePrefix, check = swcore.check, badName2 = swcore.badName;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/_msg.ts
@@ -248,8 +248,376 @@ function say(t2, translate) {
   return "core" in t2 ? localizeCore(t2.core, translate) : tr(t2, translate);
 }
 
+// src/luci/_hosts.ts
+
+function canonical(a) {
+  const p = parseAddress(a);
+  return p ? arrtoip(p.bytes) : null;
+}
+function linkLocal(bytes) {
+  return bytes.length === 4 ? bytes[0] === 169 && bytes[1] === 254 : bytes[0] === 254 && (bytes[1] & 192) === 128;
+}
+function lanHosts(hints, devices) {
+  var _a, _b, _c, _d;
+  const ownMacs = [], ownAddrs = [];
+  for (const name of Object.keys(devices)) {
+    const d = devices[name] || {};
+    if (d.mac) ownMacs.push(d.mac.toLowerCase());
+    for (const a of ((_a = d.ipaddrs) != null ? _a : []).concat((_b = d.ip6addrs) != null ? _b : [])) {
+      const c = a && typeof a.address === "string" ? canonical(a.address) : null;
+      if (c) ownAddrs.push(c);
+    }
+  }
+  const out = [];
+  for (const key of Object.keys(hints)) {
+    const mac = key.toLowerCase(), h = hints[key] || {};
+    if (ownMacs.indexOf(mac) >= 0) continue;
+    const addresses = [];
+    const given = ((_c = h.ipaddrs) != null ? _c : h.ipv4 ? [h.ipv4] : []).concat((_d = h.ip6addrs) != null ? _d : h.ipv6 ? [h.ipv6] : []);
+    for (const a of given) {
+      const p = parseAddress(a);
+      if (!p || linkLocal(p.bytes)) continue;
+      const c = arrtoip(p.bytes);
+      if (ownAddrs.indexOf(c) < 0 && addresses.indexOf(c) < 0) addresses.push(c);
+    }
+    out.push({ mac, name: h.name || null, addresses });
+  }
+  return out.sort((a, b) => a.mac < b.mac ? -1 : a.mac > b.mac ? 1 : 0);
+}
+
 // src/luci/_peer.ts
 
+// src/luci/_qr.ts
+var EC_PER_BLOCK = [
+  10,
+  16,
+  26,
+  18,
+  24,
+  16,
+  18,
+  22,
+  22,
+  26,
+  30,
+  22,
+  22,
+  24,
+  24,
+  28,
+  28,
+  26,
+  26,
+  26,
+  26,
+  28,
+  28,
+  28,
+  28,
+  28,
+  28,
+  28,
+  28,
+  28,
+  28,
+  28,
+  28,
+  28,
+  28,
+  28,
+  28,
+  28,
+  28,
+  28
+];
+var BLOCKS = [
+  1,
+  1,
+  1,
+  2,
+  2,
+  4,
+  4,
+  4,
+  5,
+  5,
+  5,
+  8,
+  9,
+  9,
+  10,
+  10,
+  11,
+  13,
+  14,
+  16,
+  17,
+  17,
+  18,
+  20,
+  21,
+  23,
+  25,
+  26,
+  28,
+  29,
+  31,
+  33,
+  35,
+  37,
+  38,
+  40,
+  43,
+  45,
+  47,
+  49
+];
+var MAX_VERSION = 40;
+var EXP = [];
+var LOG = [];
+for (let i = 0, x = 1; i < 255; i++) {
+  EXP[i] = x;
+  LOG[x] = i;
+  x = x << 1 ^ (x & 128 ? 285 : 0);
+}
+function gfMul(a, b) {
+  return a && b ? EXP[(LOG[a] + LOG[b]) % 255] : 0;
+}
+function rsGenerator(n) {
+  let g = [1];
+  for (let i = 0; i < n; i++) {
+    const next = g.concat([0]);
+    for (let j = 0; j < g.length; j++) next[j + 1] ^= gfMul(g[j], EXP[i]);
+    g = next;
+  }
+  return g;
+}
+function rsRemainder(data, gen) {
+  const rem = gen.slice(1).map(() => 0);
+  for (const b of data) {
+    const f = b ^ rem[0];
+    rem.shift();
+    rem.push(0);
+    for (let j = 0; j < rem.length; j++) rem[j] ^= gfMul(gen[j + 1], f);
+  }
+  return rem;
+}
+function set(g, x, y, dark) {
+  g.dark[y * g.size + x] = dark;
+  g.fixed[y * g.size + x] = true;
+}
+function alignmentPositions(version) {
+  if (version === 1) return [];
+  const n = Math.floor(version / 7) + 2, last = version * 4 + 10;
+  const step = version === 32 ? 26 : Math.ceil((version * 4 + 4) / (n * 2 - 2)) * 2;
+  const out = [6];
+  for (let i = n - 2; i >= 0; i--) out.push(last - i * step);
+  return out;
+}
+function versionBits(version) {
+  let r = version;
+  for (let i = 0; i < 12; i++) r = r << 1 ^ (r >> 11) * 7973;
+  return version << 12 | r;
+}
+function formatBits(mask) {
+  let r = mask;
+  for (let i = 0; i < 10; i++) r = r << 1 ^ (r >> 9) * 1335;
+  return (mask << 10 | r) ^ 21522;
+}
+function drawFormat(g, mask) {
+  const f = formatBits(mask), n = g.size;
+  const bit = (i) => (f >> i & 1) === 1;
+  for (let i = 0; i < 6; i++) set(g, 8, i, bit(i));
+  set(g, 8, 7, bit(6));
+  set(g, 8, 8, bit(7));
+  set(g, 7, 8, bit(8));
+  for (let i = 9; i < 15; i++) set(g, 14 - i, 8, bit(i));
+  for (let i = 0; i < 8; i++) set(g, n - 1 - i, 8, bit(i));
+  for (let i = 8; i < 15; i++) set(g, 8, n - 15 + i, bit(i));
+  set(g, 8, n - 8, true);
+}
+function functionPatterns(version) {
+  const size = version * 4 + 17;
+  const g = { size, dark: [], fixed: [] };
+  for (let i = 0; i < size * size; i++) {
+    g.dark.push(false);
+    g.fixed.push(false);
+  }
+  for (const c of [[0, 0], [size - 7, 0], [0, size - 7]]) {
+    for (let dy = -1; dy <= 7; dy++) for (let dx = -1; dx <= 7; dx++) {
+      const x = c[0] + dx, y = c[1] + dy;
+      if (x < 0 || y < 0 || x >= size || y >= size) continue;
+      const ring = Math.max(Math.abs(dx - 3), Math.abs(dy - 3));
+      set(g, x, y, ring !== 2 && ring !== 4);
+    }
+  }
+  for (let i = 8; i < size - 8; i++) {
+    set(g, i, 6, i % 2 === 0);
+    set(g, 6, i, i % 2 === 0);
+  }
+  const al = alignmentPositions(version);
+  const last = al[al.length - 1];
+  for (const ax of al) for (const ay of al) {
+    if (ax === 6 && (ay === 6 || ay === last) || ax === last && ay === 6) continue;
+    for (let dy = -2; dy <= 2; dy++) for (let dx = -2; dx <= 2; dx++)
+      set(g, ax + dx, ay + dy, Math.max(Math.abs(dx), Math.abs(dy)) !== 1);
+  }
+  drawFormat(g, 0);
+  if (version >= 7) {
+    const v = versionBits(version);
+    for (let i = 0; i < 18; i++) {
+      const d = (v >> i & 1) === 1, a = size - 11 + i % 3, b = Math.floor(i / 3);
+      set(g, a, b, d);
+      set(g, b, a, d);
+    }
+  }
+  return g;
+}
+function dataCodewords(version) {
+  const g = functionPatterns(version);
+  const total = Math.floor(g.fixed.filter((f) => !f).length / 8);
+  return total - EC_PER_BLOCK[version - 1] * BLOCKS[version - 1];
+}
+function countBits(version) {
+  return version < 10 ? 8 : 16;
+}
+function qrCapacity(version) {
+  return Math.floor((dataCodewords(version) * 8 - 4 - countBits(version)) / 8);
+}
+var QR_MAX_BYTES = 2331;
+function utf8(s) {
+  const out = [];
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 55296 && c < 56320 && i + 1 < s.length) c = 65536 + (c - 55296 << 10) + (s.charCodeAt(++i) - 56320);
+    if (c < 128) out.push(c);
+    else if (c < 2048) out.push(192 | c >> 6, 128 | c & 63);
+    else if (c < 65536) out.push(224 | c >> 12, 128 | c >> 6 & 63, 128 | c & 63);
+    else out.push(240 | c >> 18, 128 | c >> 12 & 63, 128 | c >> 6 & 63, 128 | c & 63);
+  }
+  return out;
+}
+function codewords(data, version) {
+  const cap = dataCodewords(version);
+  const bits = [];
+  const put = (v, n) => {
+    for (let i = n - 1; i >= 0; i--) bits.push(v >>> i & 1);
+  };
+  put(4, 4);
+  put(data.length, countBits(version));
+  for (const b of data) put(b, 8);
+  put(0, Math.min(4, cap * 8 - bits.length));
+  while (bits.length % 8) bits.push(0);
+  const bytes = [];
+  for (let i = 0; i < bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8).join(""), 2));
+  for (let pad = 236; bytes.length < cap; pad ^= 236 ^ 17) bytes.push(pad);
+  const nb = BLOCKS[version - 1], gen = rsGenerator(EC_PER_BLOCK[version - 1]);
+  const short = Math.floor(cap / nb), long = cap % nb;
+  const blocks = [], ecs = [];
+  for (let b = 0, at = 0; b < nb; b++) {
+    const len = short + (b >= nb - long ? 1 : 0);
+    blocks.push(bytes.slice(at, at + len));
+    ecs.push(rsRemainder(blocks[b], gen));
+    at += len;
+  }
+  const out = [];
+  for (let i = 0; i <= short; i++) for (const bl of blocks) if (i < bl.length) out.push(bl[i]);
+  for (let i = 0; i < gen.length - 1; i++) for (const ec of ecs) out.push(ec[i]);
+  return out;
+}
+function placeData(g, cw) {
+  const n = g.size;
+  let i = 0, up = true;
+  for (let right = n - 1; right > 0; right -= 2) {
+    if (right === 6) right = 5;
+    for (let k = 0; k < n; k++) {
+      const y = up ? n - 1 - k : k;
+      for (const x of [right, right - 1]) {
+        if (g.fixed[y * n + x]) continue;
+        g.dark[y * n + x] = i < cw.length * 8 && (cw[i >> 3] >> 7 - (i & 7) & 1) === 1;
+        i++;
+      }
+    }
+    up = !up;
+  }
+}
+var MASKS = [
+  (x, y) => (x + y) % 2 === 0,
+  (_x, y) => y % 2 === 0,
+  (x) => x % 3 === 0,
+  (x, y) => (x + y) % 3 === 0,
+  (x, y) => (Math.floor(y / 2) + Math.floor(x / 3)) % 2 === 0,
+  (x, y) => x * y % 2 + x * y % 3 === 0,
+  (x, y) => (x * y % 2 + x * y % 3) % 2 === 0,
+  (x, y) => ((x + y) % 2 + x * y % 3) % 2 === 0
+];
+function masked(g, mask) {
+  const n = g.size, out = { size: n, dark: g.dark.slice(), fixed: g.fixed };
+  for (let y = 0; y < n; y++) for (let x = 0; x < n; x++)
+    if (!g.fixed[y * n + x] && MASKS[mask](x, y)) out.dark[y * n + x] = !out.dark[y * n + x];
+  drawFormat(out, mask);
+  return out;
+}
+var FINDER_LIKE = ["10111010000", "00001011101"];
+function penalty(g) {
+  const n = g.size;
+  let score = 0, darkCount = 0;
+  for (let dir = 0; dir < 2; dir++) {
+    for (let a = 0; a < n; a++) {
+      const at = (b) => b >= 0 && b < n && g.dark[dir ? b * n + a : a * n + b];
+      let line = "";
+      for (let b = -4; b < n + 4; b++) line += at(b) ? "1" : "0";
+      for (let b = 0, run = 0; b < n; b++) {
+        run = b > 0 && at(b) === at(b - 1) ? run + 1 : 1;
+        if (run === 5) score += 3;
+        else if (run > 5) score += 1;
+      }
+      for (const p of FINDER_LIKE) for (let k = line.indexOf(p); k >= 0; k = line.indexOf(p, k + 1)) score += 40;
+    }
+  }
+  for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) {
+    const d = g.dark[y * n + x];
+    if (d) darkCount++;
+    if (x < n - 1 && y < n - 1 && d === g.dark[y * n + x + 1] && d === g.dark[(y + 1) * n + x] && d === g.dark[(y + 1) * n + x + 1]) score += 3;
+  }
+  return score + 10 * Math.floor(Math.abs(darkCount * 20 - n * n * 10) / (n * n));
+}
+function qrEncode(data, onlyMask) {
+  let version = 1;
+  while (version <= MAX_VERSION && qrCapacity(version) < data.length) version++;
+  if (version > MAX_VERSION)
+    throw new RangeError(`QR code: ${data.length} bytes do not fit, at most ${QR_MAX_BYTES} (version 40, error correction M)`);
+  const g = functionPatterns(version);
+  placeData(g, codewords(data, version));
+  let best = null, bestMask = 0, bestScore = Infinity;
+  for (let m = 0; m < 8; m++) {
+    if (onlyMask !== void 0 && m !== onlyMask) continue;
+    const c = masked(g, m), s = penalty(c);
+    if (s < bestScore) {
+      best = c;
+      bestMask = m;
+      bestScore = s;
+    }
+  }
+  return { version, size: g.size, mask: bestMask, dark: best.dark };
+}
+function qrSvg(qr) {
+  const n = qr.size, q = 4;
+  let d = "";
+  for (let y = 0; y < n; y++) {
+    for (let x = 0; x < n; x++) {
+      if (!qr.dark[y * n + x]) continue;
+      let run = 1;
+      while (x + run < n && qr.dark[y * n + x + run]) run++;
+      d += `M${x + q} ${y + q}h${run}v1h-${run}z`;
+      x += run;
+    }
+  }
+  const w = n + 2 * q;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${w}" shape-rendering="crispEdges" style="width:100%;height:auto;display:block"><rect width="${w}" height="${w}" fill="#fff"/><path fill="#000" d="${d}"/></svg>`;
+}
+
+// src/luci/_peer.ts
 function pool(serverAddress) {
   const a = parseInterfaceAddress(serverAddress);
   if (typeof a === "string") return null;
@@ -297,7 +665,6 @@ function allocateAddresses(serverAddresses, used) {
   }
   return out;
 }
-var QR_MAX_BYTES = 2953;
 function qrPayload(conf) {
   const lines = conf.replace(/\r/g, "").split("\n").map((l) => l.replace(/[ \t]+$/, "")).filter((l) => !/^\s*[#;]/.test(l));
   const out = [];
@@ -305,11 +672,7 @@ function qrPayload(conf) {
     if (!(l === "" && (out.length === 0 || out[out.length - 1] === ""))) out.push(l);
   while (out.length && out[out.length - 1] === "") out.pop();
   const payload = out.join("\n");
-  let bytes = 0;
-  for (let i = 0; i < payload.length; i++) {
-    const c = payload.charCodeAt(i);
-    bytes += c < 128 ? 1 : c < 2048 ? 2 : c >= 55296 && c < 56320 ? 4 : c >= 56320 && c < 57344 ? 0 : 3;
-  }
+  const bytes = utf8(payload).length;
   return { payload, bytes, fits: bytes <= QR_MAX_BYTES };
 }
 function confFileName(client) {
@@ -341,6 +704,7 @@ var callPeerConf = rpc.declare({
   expect: { "": {} }
 });
 var callHostHints = rpc.declare({ object: "luci-rpc", method: "getHostHints", expect: { "": {} } });
+var callNetworkDevices = rpc.declare({ object: "luci-rpc", method: "getNetworkDevices", expect: { "": {} } });
 function isError(r) {
   return r !== null && typeof r === "object" && "error" in r;
 }
@@ -1101,6 +1465,7 @@ return baseclass.extend({
 	callGenkey: callGenkey,
 	callHostHints: callHostHints,
 	callImportConf: callImportConf,
+	callNetworkDevices: callNetworkDevices,
 	callPeerConf: callPeerConf,
 	callStatus: callStatus,
 	confFileName: confFileName,
@@ -1119,6 +1484,7 @@ return baseclass.extend({
 	importedOptions: importedOptions,
 	isError: isError,
 	isKnownCore: isKnownCore,
+	lanHosts: lanHosts,
 	listOf: listOf,
 	localizeCore: localizeCore,
 	matchSummary: matchSummary,
@@ -1140,7 +1506,10 @@ return baseclass.extend({
 	problemBox: problemBox,
 	problemList: problemList,
 	publicKey: publicKey,
+	qrCapacity: qrCapacity,
+	qrEncode: qrEncode,
 	qrPayload: qrPayload,
+	qrSvg: qrSvg,
 	readFile: readFile,
 	rulesOf: rulesOf,
 	saveApply: saveApply,
@@ -1157,6 +1526,7 @@ return baseclass.extend({
 	tr: tr,
 	upstreamLabel: upstreamLabel,
 	upstreamNames: upstreamNames,
+	utf8: utf8,
 	validator: validator,
 	x25519: x25519
 });

@@ -7,15 +7,11 @@
 'require splitwg.ui as swui';
 // Generated from src/luci/clients.ts by `npm run build` — edit the TypeScript, not this file.
 
-const print = swcore.print, printf = swcore.printf, sprintf = swcore.sprintf, warn = swcore.warn, length = swcore.length, index = swcore.index, rindex = swcore.rindex, push = swcore.push, pop = swcore.pop, shift = swcore.shift, unshift = swcore.unshift, splice = swcore.splice, slice = swcore.slice, reverse = swcore.reverse, uniq = swcore.uniq, filter = swcore.filter, map = swcore.map, sort = swcore.sort, join = swcore.join, split = swcore.split, substr = swcore.substr, trim = swcore.trim, ltrim = swcore.ltrim, rtrim = swcore.rtrim, uc = swcore.uc, lc = swcore.lc, chr = swcore.chr, uchr = swcore.uchr, ord = swcore.ord, keys = swcore.keys, values = swcore.values, exists = swcore.exists, proto = swcore.proto, type = swcore.type, int = swcore.int, hex = swcore.hex, min = swcore.min, max = swcore.max, match = swcore.match, replace = swcore.replace, regexp = swcore.regexp, wildcard = swcore.wildcard, json = swcore.json, b64enc = swcore.b64enc, b64dec = swcore.b64dec, hexenc = swcore.hexenc, hexdec = swcore.hexdec, iptoarr = swcore.iptoarr, arrtoip = swcore.arrtoip, time = swcore.time, clock = swcore.clock, localtime = swcore.localtime, gmtime = swcore.gmtime, timelocal = swcore.timelocal, timegm = swcore.timegm, sleep = swcore.sleep, die = swcore.die, exit = swcore.exit, assert = swcore.assert, getenv = swcore.getenv, system = swcore.system, call = swcore.call, loadstring = swcore.loadstring, badInt = swcore.badInt, badKey = swcore.badKey, badLabel = swcore.badLabel, badMac = swcore.badMac, badIfname = swcore.badIfname, badName = swcore.badName, parseEndpoint = swcore.parseEndpoint, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, callCheck = swui.callCheck, callGenkey = swui.callGenkey, callHostHints = swui.callHostHints, callPeerConf = swui.callPeerConf, callStatus = swui.callStatus, isError = swui.isError, allocateAddresses = swui.allocateAddresses, confFileName = swui.confFileName, qrPayload = swui.qrPayload, publicKey = swui.publicKey, SecretValue = swui.SecretValue, actionLabel = swui.actionLabel, banner = swui.banner, coreText = swui.coreText, download = swui.download, notifyError = swui.notifyError, pageUrl = swui.pageUrl, parses = swui.parses, plain = swui.plain, saveApply = swui.saveApply, sections = swui.sections, setContent = swui.setContent, upstreamLabel = swui.upstreamLabel, upstreamNames = swui.upstreamNames, validator = swui.validator, namedGrid = swui.namedGrid;
+const print = swcore.print, printf = swcore.printf, sprintf = swcore.sprintf, warn = swcore.warn, length = swcore.length, index = swcore.index, rindex = swcore.rindex, push = swcore.push, pop = swcore.pop, shift = swcore.shift, unshift = swcore.unshift, splice = swcore.splice, slice = swcore.slice, reverse = swcore.reverse, uniq = swcore.uniq, filter = swcore.filter, map = swcore.map, sort = swcore.sort, join = swcore.join, split = swcore.split, substr = swcore.substr, trim = swcore.trim, ltrim = swcore.ltrim, rtrim = swcore.rtrim, uc = swcore.uc, lc = swcore.lc, chr = swcore.chr, uchr = swcore.uchr, ord = swcore.ord, keys = swcore.keys, values = swcore.values, exists = swcore.exists, proto = swcore.proto, type = swcore.type, int = swcore.int, hex = swcore.hex, min = swcore.min, max = swcore.max, match = swcore.match, replace = swcore.replace, regexp = swcore.regexp, wildcard = swcore.wildcard, json = swcore.json, b64enc = swcore.b64enc, b64dec = swcore.b64dec, hexenc = swcore.hexenc, hexdec = swcore.hexdec, iptoarr = swcore.iptoarr, arrtoip = swcore.arrtoip, time = swcore.time, clock = swcore.clock, localtime = swcore.localtime, gmtime = swcore.gmtime, timelocal = swcore.timelocal, timegm = swcore.timegm, sleep = swcore.sleep, die = swcore.die, exit = swcore.exit, assert = swcore.assert, getenv = swcore.getenv, system = swcore.system, call = swcore.call, loadstring = swcore.loadstring, badKey = swcore.badKey, badLabel = swcore.badLabel, badMac = swcore.badMac, badIfname = swcore.badIfname, badMtu = swcore.badMtu, badName = swcore.badName, badPort = swcore.badPort, parseEndpoint = swcore.parseEndpoint, badIpAddress = swcore.badIpAddress, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, callCheck = swui.callCheck, callGenkey = swui.callGenkey, callHostHints = swui.callHostHints, callNetworkDevices = swui.callNetworkDevices, callPeerConf = swui.callPeerConf, callStatus = swui.callStatus, isError = swui.isError, lanHosts = swui.lanHosts, allocateAddresses = swui.allocateAddresses, confFileName = swui.confFileName, qrPayload = swui.qrPayload, publicKey = swui.publicKey, qrEncode = swui.qrEncode, qrSvg = swui.qrSvg, utf8 = swui.utf8, SecretValue = swui.SecretValue, actionLabel = swui.actionLabel, banner = swui.banner, coreText = swui.coreText, download = swui.download, notifyError = swui.notifyError, pageUrl = swui.pageUrl, parses = swui.parses, plain = swui.plain, saveApply = swui.saveApply, sections = swui.sections, setContent = swui.setContent, upstreamLabel = swui.upstreamLabel, upstreamNames = swui.upstreamNames, validator = swui.validator, namedGrid = swui.namedGrid;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/clients.ts
 
-function ipValidator(v) {
-  const p = parsePrefix(v);
-  return typeof p === "string" || !p.host ? `"${v}" is not an IP address` : null;
-}
 function usedAddresses(except) {
   const out = [];
   for (const s of sections()) {
@@ -44,7 +40,9 @@ function showPeerConf(sid) {
     }
     const conf = String(reply.conf);
     const q = qrPayload(conf);
-    const qr = E("div", { "class": "splitwg-qr", "style": "max-width:320px;margin:0 auto" }, [E("em", { "class": "spinning" }, [_("Generating QR code…")])]);
+    const qr = E("div", { "class": "splitwg-qr", "style": "max-width:320px;margin:0 auto" }, [
+      q.fits ? E(qrSvg(qrEncode(utf8(q.payload)))) : E("em", {}, [_("Too long for a QR code (%d bytes); use the file.").format(q.bytes)])
+    ]);
     ui.showModal(_("Configuration of %s").format(sid), [
       unsaved ? E("div", { "class": "alert-message notice" }, [_("There are unsaved or unapplied changes: this is the configuration the router runs now.")]) : E([]),
       reply.complete === false ? E("div", { "class": "alert-message warning" }, [_("The router does not store this peer's private key: fill in PrivateKey from the device that generated it.")]) : E([]),
@@ -60,26 +58,14 @@ function showPeerConf(sid) {
         E("button", { "class": "btn cbi-button-action", "click": () => download(confFileName(sid), conf, "application/octet-stream") }, [_("Download .conf")])
       ])
     ]);
-    if (!q.fits) {
-      setContent(qr, E("em", {}, [_("Too long for a QR code (%d bytes); use the file.").format(q.bytes)]));
-      return;
-    }
-    return L.require("uqr").then((uqr) => {
-      const svg = uqr.renderSVG(q.payload, { pixelSize: 4, border: 2 });
-      setContent(qr, E(svg));
-      const el = qr.firstElementChild;
-      if (el) {
-        el.setAttribute("viewBox", `0 0 ${el.getAttribute("width")} ${el.getAttribute("height")}`);
-        el.setAttribute("style", "width:100%;height:auto;display:block");
-      }
-    }, () => setContent(qr, E("em", {}, [_("QR codes need the package luci-lib-uqr.")])));
   });
 }
 var clients_default = view.extend({
-  load: () => Promise.all([callCheck(), uci.load("splitwg"), L.resolveDefault(callHostHints(), {}), callStatus()]),
+  load: () => Promise.all([callCheck(), uci.load("splitwg"), L.resolveDefault(callHostHints(), {}), callStatus(), L.resolveDefault(callNetworkDevices(), {})]),
   render(data) {
     const chk = data[0] && typeof data[0] === "object" && !isError(data[0]) ? data[0] : null;
-    const hints = data[2] && typeof data[2] === "object" ? data[2] : {};
+    const obj = (x) => x && typeof x === "object" ? x : {};
+    const hosts = lanHosts(obj(data[2]), obj(data[4]));
     const st = data[3];
     const m = new form.Map(
       "splitwg",
@@ -99,7 +85,7 @@ var clients_default = view.extend({
     o.default = "1";
     o = s.option(form.Value, "listen_port", _("Listen port"), _("UDP port; open it in the firewall's WAN zone."));
     o.placeholder = "51820";
-    o.validate = validator((v) => badInt(v, 1, 65535));
+    o.validate = validator(badPort);
     o = s.option(form.DynamicList, "address", _("Address and pool"), _("The router's tunnel address with the pool prefix, e.g. 10.77.0.1/24 and fd77:77::1/64."));
     o.placeholder = "10.77.0.1/24";
     o.validate = validator(parses(parseInterfaceAddress));
@@ -107,10 +93,10 @@ var clients_default = view.extend({
     o.placeholder = "vpn.example.org:51820";
     o.validate = validator(parses(parseEndpoint));
     o = s.option(form.DynamicList, "dns", _("DNS for peers"), _("Default: the router's own tunnel address."));
-    o.validate = validator(ipValidator);
+    o.validate = validator(badIpAddress);
     o = s.option(form.Value, "mtu", _("MTU"));
     o.placeholder = "1420";
-    o.validate = validator((v) => badInt(v, 1280, 9e3));
+    o.validate = validator(badMtu);
     o = s.option(SecretValue, "private_key", _("Private key"));
     o.validate = validator(badKey);
     o.onchange = function(_ev, _sid, v) {
@@ -220,11 +206,8 @@ var clients_default = view.extend({
     o.validate = validator(badKey);
     o = s.taboption("identity", form.DynamicList, "address", _("Addresses"), _("A peer: its tunnel address(es) from the server's pool. A device: its IP addresses or subnets."));
     o.validate = validator(parses(parsePrefix));
-    const macs = Object.keys(hints).sort();
-    for (const mac of macs) {
-      const h = hints[mac];
-      for (const ip of (h.ipaddrs ?? []).concat(h.ip6addrs ?? [])) o.value(ip, plain(h.name ? `${ip} (${h.name})` : ip));
-    }
+    for (const h of hosts)
+      for (const ip of h.addresses) o.value(ip, plain(h.name ? `${ip} (${h.name})` : ip));
     o.textvalue = function(sid) {
       const parts = [];
       for (const k of ["address", "mac", "interface"]) {
@@ -237,11 +220,8 @@ var clients_default = view.extend({
     o.depends("kind", "device");
     o.modalonly = true;
     o.validate = validator(badMac);
-    for (const mac of macs) {
-      const h = hints[mac];
-      const ip = (h.ipaddrs ?? [])[0];
-      o.value(mac.toLowerCase(), plain(`${mac.toLowerCase()} (${[h.name, ip].filter((x) => !!x).join(", ") || _("unknown host")})`));
-    }
+    for (const h of hosts)
+      o.value(h.mac, plain(`${h.mac} (${[h.name, h.addresses[0]].filter((x) => !!x).join(", ") || _("unknown host")})`));
     o = s.taboption("identity", form.DynamicList, "interface", _("Interfaces"), _("Every device behind this network device, e.g. br-guest."));
     o.depends("kind", "device");
     o.modalonly = true;
