@@ -245,6 +245,9 @@ export class OpenWrtLab {
   async reboot(): Promise<void> {
     await this.halt();
     this.host('ip', ['netns', 'del', this.ns.router]);
+    // the kernel frees a namespace (and the far ends of its veth cables) asynchronously
+    await waitFor(() => this.nsr(this.ns.lan, ['ip', 'link', 'show', 'eth0']).code !== 0 && this.nsr(this.ns.inet, ['ip', 'link', 'show', 'wan0']).code !== 0,
+      10_000, () => 'the old router namespace\'s links are still there');
     this.wireRouter();
     await this.boot();
   }
