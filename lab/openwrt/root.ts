@@ -12,7 +12,7 @@
 // (netns swo<pid>-*, /tmp/swo<pid>), and down() — also run from exit/signal handlers — removes it.
 
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -93,6 +93,24 @@ export function unavailable(): string | null {
   return null;
 }
 
+/**
+ * What a SIGKILLed earlier run left: namespaces swo<pid>-*, /tmp/swo<pid>, /var/run/wireguard/wgv<pid>.sock
+ * of pids that no longer run. (Killing PID 1 of a root ends all its processes; killing what is left
+ * in a namespace ends wireguard-go, the echo and the DNS server.)
+ */
+export function sweepStale(): void {
+  const dead = (pid: string) => !existsSync(`/proc/${pid}`);
+  const names = existsSync('/run/netns') ? readdirSync('/run/netns') : [];
+  for (const n of names) {
+    const m = /^swo(\d+)-/.exec(n);
+    if (!m || !dead(m[1]!)) continue;
+    for (const p of runSync('ip', ['netns', 'pids', n]).stdout.split(/\s+/).filter(Boolean)) { try { process.kill(Number(p), 'SIGKILL'); } catch { /* gone */ } }
+    runSync('ip', ['netns', 'del', n]);
+  }
+  for (const d of readdirSync('/tmp')) { const m = /^swo(\d+)$/.exec(d); if (m && dead(m[1]!)) runSync('rm', ['-rf', `/tmp/${d}`]); }
+  try { for (const f of readdirSync('/var/run/wireguard')) { const m = /^wgv(\d+)\.sock$/.exec(f); if (m && dead(m[1]!)) rmSync(`/var/run/wireguard/${f}`, { force: true }); } } catch { /* none */ }
+}
+
 export interface BootOptions {
   /** init scripts enabled at boot (/etc/rc.d links): default rpcd network firewall */
   enable?: string[];
@@ -119,6 +137,7 @@ export class OpenWrtLab {
 
   /** Namespaces, links, the internet's services and the VPS; then writes the flash and boots. */
   async up(files: Record<string, string>, opts: BootOptions = {}): Promise<void> {
+    sweepStale();
     this.installHandlers();
     mkdirSync(join(this.flash, 'etc.up', 'config'), { recursive: true });
     mkdirSync(join(this.flash, 'etc.up', 'rc.d'), { recursive: true });
