@@ -16,4 +16,13 @@ if (process.getuid && process.getuid() !== 0) {
 }
 const files = fs.readdirSync('lab/openwrt').filter((f) => f.endsWith('.test.ts')).sort().map((f) => `lab/openwrt/${f}`);
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--import', './test/setup.ts', '--test', '--test-concurrency=1', ...files], { stdio: 'inherit' });
+// each file removes its root, namespaces (swo<pid>-*) and state dir (/tmp/swo<pid>): check
+const left = [
+	...(fs.existsSync('/run/netns') ? fs.readdirSync('/run/netns').filter((n) => /^swo\d+-/.test(n)).map((n) => `netns ${n}`) : []),
+	...fs.readdirSync('/tmp').filter((n) => /^swo\d+$/.test(n)).map((n) => `/tmp/${n}`),
+];
+if (left.length) {
+	console.error(`test:openwrt: left behind: ${left.join(', ')}`);
+	process.exit(1);
+}
 process.exit(r.status ?? 1);
