@@ -12,7 +12,7 @@ import path from 'node:path';
 import { buildPackages } from '../../tools/package.mjs';
 import { scratchRepo } from './helpers/repo';
 import { Opkg } from './helpers/opkg';
-import { diffSnapshots, makeRouter, routerUnavailable, runInRouter, snapshot, takeCalls } from './helpers/router';
+import { diffSnapshots, makeRouter, routerUnavailable, rpcdServes, runInRouter, snapshot, takeCalls } from './helpers/router';
 
 const unavailable = routerUnavailable();
 let tmp: string;
@@ -66,12 +66,19 @@ test('install, then remove: enabled and started, then cleaned up; nothing of our
 	assert.match(opkg.output.join(''), /dnsmasq has no nftset support/, 'warns when dnsmasq lacks nftset');
 	for (const [c, text] of others) assert.equal(read(root, `etc/config/${c}`), text, `/etc/config/${c} untouched`);
 
+	assert.deepEqual(rpcdServes(root), ['ucode/splitwg', 'acl.d/luci-app-splitwg.json'], 'rpcd serves the plugin and the ACL');
+
 	opkg.remove('luci-app-splitwg');
+	assert.deepEqual(rpcdServes(root), ['ucode/splitwg'], 'rpcd forgets the LuCI ACL');
+	takeCalls(root);
 	opkg.remove('splitwg');
 	const removal = takeCalls(root);
 	assert.ok(removal.includes(CLEANUP), `splitwg stop at removal: ${removal.join(' | ')}`);
-	assert.ok(removal.indexOf(CLEANUP) < removal.indexOf('rc.common /etc/init.d/splitwg stop'));
 	assert.ok(removal.includes('rc.common /etc/init.d/splitwg disable'));
+	assert.deepEqual(rpcdServes(root), [], 'after the removal rpcd no longer serves `splitwg`: no ubus call can re-apply');
+	// nor in between: the ubus API is gone before the teardown starts
+	const unloaded = removal.indexOf('rpcd loaded:');
+	assert.ok(unloaded >= 0 && unloaded < removal.indexOf(CLEANUP), removal.join(' | '));
 	assert.deepEqual(diffSnapshots(s0, snapshot(root)), [], 'the root is as before the install');
 });
 
