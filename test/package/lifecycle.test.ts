@@ -130,3 +130,32 @@ test('the service by hand: stop removes everything, restart and reload only re-a
 		assert.ok(calls.includes(APPLY) && !calls.includes(CLEANUP), `${action}: ${calls.join(' | ')}`);
 	}
 });
+
+test('the shipped config stays as shipped: install (uci-defaults run), upgrade and removal see it unmodified', { skip: unavailable ?? undefined }, () => {
+	const { root, opkg, before: s0 } = router('pristine');
+	opkg.install(ipk['splitwg@0.1.0']);
+	assert.ok(!exists(root, 'etc/uci-defaults/90-splitwg'), 'uci-defaults ran (and succeeded)');
+	assert.deepEqual(opkg.modifiedConffiles('splitwg'), [], 'opkg sees /etc/config/splitwg as shipped');
+	assert.match(read(root, 'etc/config/splitwg'), /^# splitwg/, 'comments and all');
+
+	opkg.install(ipk['splitwg@0.1.1']);
+	assert.ok(!exists(root, 'etc/config/splitwg-opkg'), 'an upgrade replaces an unmodified config instead of keeping it');
+	assert.deepEqual(opkg.modifiedConffiles('splitwg'), []);
+
+	opkg.remove('splitwg');
+	assert.ok(!exists(root, 'etc/config/splitwg'), 'removal deletes the config the user did not change');
+	assert.deepEqual(diffSnapshots(s0, snapshot(root)), []);
+});
+
+test('first boot of an image whose config enables the server without a key: the key is generated, never on a command line', { skip: unavailable ?? undefined }, () => {
+	const { root, opkg } = router('image');
+	// an image builder's own /etc/config/splitwg (files/ in the buildroot)
+	const mine = "config globals 'main'\n\toption enabled '1'\n\nconfig server 'server'\n\tlist address '10.77.0.1/24'\n";
+	fs.writeFileSync(path.join(root, 'etc/config/splitwg'), mine);
+	opkg.install(ipk['splitwg@0.1.0']);
+	assert.ok(!exists(root, 'etc/uci-defaults/90-splitwg'), 'uci-defaults ran (and succeeded)');
+	const key = runInRouter(root, 'uci -q get splitwg.server.private_key').stdout.trim();
+	assert.match(key, /^[A-Za-z0-9+/]{43}=$/);
+	assert.ok(!takeCalls(root).some((c) => c.includes(key)), 'the key is on no command line');
+	assert.ok(read(root, 'etc/config/splitwg-opkg').startsWith('# splitwg'), 'the package default is beside the image\'s config');
+});

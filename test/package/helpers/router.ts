@@ -23,7 +23,7 @@ const SYSTEM_DIRS = [
 // Commands replaced by recording stand-ins (busybox's own applets are skipped
 // for these): the generic shim records and succeeds; the others behave too.
 const SHIMMED: Record<string, string> = {
-	'sbin/uci': 'shim', 'usr/bin/ucode': 'shim', 'usr/bin/wg': 'shim', 'usr/sbin/nft': 'shim',
+	'sbin/uci': 'uci', 'usr/bin/ucode': 'shim', 'usr/bin/wg': 'wg', 'usr/sbin/nft': 'shim',
 	'usr/bin/logger': 'shim', 'usr/bin/killall': 'shim', 'usr/sbin/dnsmasq': 'shim', 'sbin/reload_config': 'shim',
 	'etc/init.d/rpcd': 'rpcd', 'etc/init.d/dnsmasq': 'shim', 'etc/init.d/firewall': 'shim', 'etc/init.d/network': 'shim',
 };
