@@ -71,9 +71,13 @@ test('install, then remove: enabled and started, then cleaned up; nothing of our
 	opkg.remove('luci-app-splitwg');
 	assert.deepEqual(rpcdServes(root), ['ucode/splitwg'], 'rpcd forgets the LuCI ACL');
 	takeCalls(root);
+	// what an apply leaves in /var/run/splitwg (the stand-in CLI runs none)
+	fs.mkdirSync(path.join(root, 'var/run/splitwg/lock'), { recursive: true });
+	fs.writeFileSync(path.join(root, 'var/run/splitwg/state.json'), '{"ok":true,"enabled":false}\n');
 	opkg.remove('splitwg');
 	const removal = takeCalls(root);
-	assert.ok(removal.includes(CLEANUP), `splitwg stop at removal: ${removal.join(' | ')}`);
+	assert.equal(removal.filter((c) => c === CLEANUP).length, 1, `splitwg stop once at removal: ${removal.join(' | ')}`);
+	assert.ok(!exists(root, 'var/run/splitwg'), 'the apply state goes with the package');
 	assert.ok(removal.includes('rc.common /etc/init.d/splitwg disable'));
 	assert.deepEqual(rpcdServes(root), [], 'after the removal rpcd no longer serves `splitwg`: no ubus call can re-apply');
 	// nor in between: the ubus API is gone before the teardown starts

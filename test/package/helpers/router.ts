@@ -69,6 +69,7 @@ export function makeRouter(dir: string): string {
 	const bb = busybox()!;
 	fs.mkdirSync(dir, { recursive: true, mode: 0o755 });
 	for (const d of SYSTEM_DIRS) fs.mkdirSync(path.join(dir, d), { recursive: true, mode: 0o755 });
+	fs.symlinkSync('tmp', path.join(dir, 'var')); // as on OpenWrt: /var/run is /tmp/run
 	fs.cpSync(FIXTURE, dir, { recursive: true });
 	fs.copyFileSync(bb, path.join(dir, 'bin/busybox'));
 	fs.chmodSync(path.join(dir, 'bin/busybox'), 0o755);
