@@ -524,7 +524,7 @@ let p;
     mtu: r.int("mtu", null, 1280, 9e3)
   };
   r.unknown();
-  if (s2.enabled && s2.privateKey === "") push(problems, { path: "server.private_key", message: "is required (splitwg genkey makes one; LuCI: Generate new key pair)" });
+  if (s2.enabled && s2.privateKey === "") push(problems, { path: "server.private_key", message: "is required (make one with splitwg genkey, or in LuCI)" });
   if (s2.enabled && !length(s2.addresses)) push(problems, { path: "server.address", message: "needs at least one address with its pool prefix (e.g. 10.77.0.1/24)" });
   return s2;
 };
