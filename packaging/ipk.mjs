@@ -101,17 +101,22 @@ export function ipkName(pkg) {
 }
 
 // package-pack.mk's Package/<name>/CONTROL, in its field order, plus the
-// Description that the pack step appends (each line led by one space).
-export function controlText(pkg, { installedSize, epoch }) {
+// Description that the pack step appends (each line led by one space) —
+// except two of its fields. package-pack.mk also writes `SourceName:` and
+// `SourceDateEpoch:`, which opkg-lede does not know but reads as `Source:`:
+// it matches field names by prefix (pkg_parse.c, is_field is a strncmp), so
+// `opkg info` showed `Source: ateEpoch: 1700000000`, cut to the length of the
+// first value, and writing the longer value past it emptied `Section:`.
+// Nothing on an opkg router reads either field (they are for the
+// buildbot's indexes), so this opkg package leaves them out.
+export function controlText(pkg, { installedSize }) {
 	const lines = [
 		`Package: ${pkg.name}`,
 		`Version: ${fullVersion(pkg)}`,
 		`Depends: ${['libc', ...pkg.depends].join(', ')}`, // PKG_FIXUP_DEPENDS adds +libc
 		`Source: ${pkg.source}`,
-		`SourceName: ${pkg.name}`,
 		`License: ${pkg.license}`,
 		`Section: ${pkg.section}`,
-		`SourceDateEpoch: ${epoch}`,
 		...(pkg.url ? [`URL: ${pkg.url}`] : []),
 		...(pkg.maintainer ? [`Maintainer: ${pkg.maintainer}`] : []),
 		'Architecture: all',
@@ -132,7 +137,7 @@ export function buildIpk(pkg, { repo, epoch }) {
 	const files = collectFiles(pkg, repo);
 	const data = tar(dataEntries(files), epoch);
 	const installedSize = data.length; // ipkg-build: zcat data.tar.gz | wc -c
-	const control = controlText(pkg, { installedSize, epoch });
+	const control = controlText(pkg, { installedSize });
 
 	const ctl = new Map([['control', { mode: 0o644, text: control }]]);
 	const conffiles = pkg.conffiles.filter((c) => files.some((f) => `/${f.rel}` === c)).sort();

@@ -164,7 +164,7 @@ function readServer(sec: UciSection, problems: Problem[]): Server {
 		mtu: r.num('mtu', null, badMtu),
 	};
 	r.unknown();
-	if (s.enabled && s.privateKey === '') push(problems, { path: 'server.private_key', message: 'is required (splitwg genkey, or the first-boot default generates one)' });
+	if (s.enabled && s.privateKey === '') push(problems, { path: 'server.private_key', message: 'is required (make one with splitwg genkey, or in LuCI)' });
 	if (s.enabled && !length(s.addresses)) push(problems, { path: 'server.address', message: 'needs at least one address with its pool prefix (e.g. 10.77.0.1/24)' });
 	return s;
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { packages, type PackageDef } from '../../packaging/packages.mjs';
 import { buildPackages, missingFiles, packageSizes, type BuiltPackage } from '../../tools/package.mjs';
 import { unpackIpk, type Unpacked } from './helpers/unpack';
+import { opkgReadControl } from './helpers/opkg-control';
 import { scratchRepo } from './helpers/repo';
 
 // The two wrappers OpenWrt's include/package-pack.mk puts in every .ipk.
@@ -83,17 +84,36 @@ test('modes: config 0600, init script, uci-defaults and CLI 0755, the rest 0644'
 	assert.equal(fs.statSync(path.join(unpacked.get('splitwg')!.dataDir, 'etc/config/splitwg')).mode & 0o777, 0o600);
 });
 
+test('control, read as opkg reads it (field names matched by prefix): every field is read as itself, Source and Section intact', each((def, u) => {
+	const text = u.control.get('control')!.text;
+	const r = opkgReadControl(text);
+	for (const [name, as] of r.readAs) assert.ok(as === name || as === null, `opkg reads "${name}:" as ${as}`);
+	assert.deepEqual(r.truncated, []);
+	assert.equal(r.fields.get('Source'), def.source);
+	assert.equal(r.fields.get('Section'), def.section);
+	assert.equal(r.fields.get('Package'), def.name);
+	assert.equal(r.fields.get('Version'), `${def.version}-r1`);
+}));
+
+test('the opkg reader model: it garbles what package-pack.mk writes, as opkg-lede does', () => {
+	// the SDK's field set (include/package-pack.mk): opkg info shows "Source: ateEpoch: …"
+	const r = opkgReadControl('Package: splitwg\nSource: package/splitwg\nSourceName: splitwg\nSection: net\nSourceDateEpoch: 1700000000\n');
+	assert.equal(r.readAs.get('SourceName'), 'Source');
+	assert.equal(r.fields.get('Source'), 'ateEpoch: 17000'); // cut at the length of "package/splitwg"
+	assert.deepEqual(r.truncated, ['Source']);
+});
+
 test('control: the fields OpenWrt writes, with the depends and version of packaging/packages.mjs', each((def, u) => {
 	const f = u.fields;
-	assert.deepEqual([...f.keys()], ['Package', 'Version', 'Depends', 'Source', 'SourceName', 'License', 'Section', 'SourceDateEpoch', 'Architecture', 'Installed-Size', 'Description']);
+	// package-pack.mk's order, without SourceName and SourceDateEpoch (see the tests above)
+	assert.deepEqual([...f.keys()], ['Package', 'Version', 'Depends', 'Source', 'License', 'Section', 'Architecture', 'Installed-Size', 'Description']);
 	assert.equal(f.get('Package'), def.name);
 	assert.equal(f.get('Version'), `${def.version}-r1`);
 	assert.equal(f.get('Depends'), ['libc', ...def.depends].join(', '));
-	assert.equal(f.get('SourceName'), def.name);
+	assert.equal(f.get('Source'), def.source);
 	assert.equal(f.get('License'), 'GPL-2.0-only');
 	assert.equal(f.get('Section'), def.name === 'splitwg' ? 'net' : 'luci');
 	assert.equal(f.get('Architecture'), 'all');
-	assert.equal(f.get('SourceDateEpoch'), '1700000000');
 	assert.equal(Number(f.get('Installed-Size')), u.dataTarBytes, 'Installed-Size is the unpacked data.tar size, as ipkg-build computes it');
 	assert.equal(f.get('Description'), ` ${def.description.join('\n ')}`);
 	assert.equal(u.control.get('control')!.mode, 0o644);

@@ -65,16 +65,16 @@ test('hotplug script: only up/down events, only when applied, passes ACTION and 
 	]);
 });
 
-test('uci-defaults: a server key is generated once, through stdin, nothing else touched', () => {
+test('uci-defaults: an enabled server without a key gets one, once, through stdin, nothing else touched', () => {
 	const d = tmp();
 	// uci stub over a tiny key=value store; wg stub prints a fixed key
-	fs.writeFileSync(path.join(d, 'store'), 'splitwg.server=server\nnetwork.lan=interface\n');
+	fs.writeFileSync(path.join(d, 'store'), 'splitwg.server=server\nsplitwg.server.enabled=1\nnetwork.lan=interface\n');
 	fs.writeFileSync(path.join(d, 'uci'), `#!/bin/sh
 S=${d}/store
 echo "uci $*" >> ${d}/log
 [ "$1" = -q ] && shift
 case "$1" in
-get) v=$(grep "^$2=" $S | cut -d= -f2-); [ -n "$v" ] && echo "$v" ;;
+get) v=$(grep "^$2=" $S | cut -d= -f2-); [ -n "$v" ] || exit 1; echo "$v" ;;
 batch) while read -r cmd arg; do echo "batch: $cmd" >> ${d}/log; [ "$cmd" = set ] && echo "$arg" >> $S; done ;;
 esac
 exit 0
@@ -82,7 +82,7 @@ exit 0
 	fs.writeFileSync(path.join(d, 'wg'), '#!/bin/sh\necho "wg $*" >> ' + d + '/log\necho GENERATEDKEYxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx=\n', { mode: 0o755 });
 	const env = { PATH: `${d}:${process.env.PATH}` };
 	assert.equal(sh(`sh ${DEFAULTS}`, env).code, 0);
-	assert.equal(fs.readFileSync(path.join(d, 'store'), 'utf8'), 'splitwg.server=server\nnetwork.lan=interface\nsplitwg.server.private_key=GENERATEDKEYxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx=\n');
+	assert.equal(fs.readFileSync(path.join(d, 'store'), 'utf8'), 'splitwg.server=server\nsplitwg.server.enabled=1\nnetwork.lan=interface\nsplitwg.server.private_key=GENERATEDKEYxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx=\n');
 	const log = fs.readFileSync(path.join(d, 'log'), 'utf8');
 	assert.ok(!/uci .*GENERATEDKEY/.test(log), 'the key never was an argument');
 	assert.match(log, /batch: commit/);
@@ -97,4 +97,15 @@ exit 0
 	// no server section: nothing to do, success
 	fs.writeFileSync(path.join(d, 'store'), 'network.lan=interface\n');
 	assert.equal(sh(`sh ${DEFAULTS}`, env).code, 0);
+	// the shipped config: server disabled, so no key and no commit (that would
+	// rewrite the conffile and make opkg take it for the user's)
+	fs.writeFileSync(path.join(d, 'wg'), '#!/bin/sh\necho "wg $*" >> ' + d + '/log\necho GENERATEDKEYxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx=\n', { mode: 0o755 });
+	fs.writeFileSync(path.join(d, 'store'), 'splitwg.server=server\nsplitwg.server.enabled=0\n');
+	fs.writeFileSync(path.join(d, 'log'), '');
+	assert.equal(sh(`sh ${DEFAULTS}`, env).code, 0);
+	assert.doesNotMatch(fs.readFileSync(path.join(d, 'log'), 'utf8'), /wg genkey|batch/);
+	// enabled by default when the option is absent, as the core reads it
+	fs.writeFileSync(path.join(d, 'store'), 'splitwg.server=server\n');
+	assert.equal(sh(`sh ${DEFAULTS}`, env).code, 0);
+	assert.match(fs.readFileSync(path.join(d, 'store'), 'utf8'), /private_key=GENERATEDKEY/);
 });

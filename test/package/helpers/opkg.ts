@@ -39,6 +39,11 @@ export class Opkg {
 		if (r.status !== 0) throw new Error(`${pkg} ${script} ${args} exited ${r.status}:\n${r.stdout}${r.stderr}`);
 	}
 
+	/** The package's conffiles that differ from what it shipped (what opkg keeps at removal and backs up at upgrade). */
+	modifiedConffiles(name: string): string[] {
+		return [...this.db.get(name)?.conffiles ?? []].filter(([cf, sum]) => this.modified(cf, sum)).map(([cf]) => cf);
+	}
+
 	private modified(cf: string, sum: string) {
 		const p = path.join(this.root, cf);
 		return fs.existsSync(p) && sha(p) !== sum;

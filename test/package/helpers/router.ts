@@ -20,12 +20,13 @@ const SYSTEM_DIRS = [
 	'usr/share/rpcd/acl.d', 'usr/share/luci/menu.d', 'usr/share/nftables.d/ruleset-post',
 	'www/luci-static/resources/view',
 ];
-// Commands replaced by the recording shim (busybox's own applets are skipped for these).
-const SHIMMED = [
-	'sbin/uci', 'usr/bin/ucode', 'usr/bin/wg', 'usr/sbin/nft', 'usr/bin/logger', 'usr/bin/killall',
-	'usr/sbin/dnsmasq', 'sbin/reload_config', 'etc/init.d/rpcd', 'etc/init.d/dnsmasq',
-	'etc/init.d/firewall', 'etc/init.d/network',
-];
+// Commands replaced by recording stand-ins (busybox's own applets are skipped
+// for these): the generic shim records and succeeds; the others behave too.
+const SHIMMED: Record<string, string> = {
+	'sbin/uci': 'uci', 'usr/bin/ucode': 'shim', 'usr/bin/wg': 'wg', 'usr/sbin/nft': 'shim',
+	'usr/bin/logger': 'shim', 'usr/bin/killall': 'shim', 'usr/sbin/dnsmasq': 'shim', 'sbin/reload_config': 'shim',
+	'etc/init.d/rpcd': 'rpcd', 'etc/init.d/dnsmasq': 'shim', 'etc/init.d/firewall': 'shim', 'etc/init.d/network': 'shim',
+};
 
 function which(bin: string): string | null {
 	for (const d of (process.env.PATH ?? '').split(':').concat(['/usr/sbin', '/usr/bin', '/sbin', '/bin'])) {
@@ -68,6 +69,7 @@ export function makeRouter(dir: string): string {
 	const bb = busybox()!;
 	fs.mkdirSync(dir, { recursive: true, mode: 0o755 });
 	for (const d of SYSTEM_DIRS) fs.mkdirSync(path.join(dir, d), { recursive: true, mode: 0o755 });
+	fs.symlinkSync('tmp', path.join(dir, 'var')); // as on OpenWrt: /var/run is /tmp/run
 	fs.cpSync(FIXTURE, dir, { recursive: true });
 	fs.copyFileSync(bb, path.join(dir, 'bin/busybox'));
 	fs.chmodSync(path.join(dir, 'bin/busybox'), 0o755);
@@ -77,11 +79,11 @@ export function makeRouter(dir: string): string {
 		fs.mkdirSync(path.join(dir, path.dirname(m[1])), { recursive: true });
 		fs.copyFileSync(fs.realpathSync(m[1]), path.join(dir, m[1]));
 	}
-	const shimmed = new Set(SHIMMED.map((s) => path.basename(s)));
+	const shimmed = new Set(Object.keys(SHIMMED).map((s) => path.basename(s)));
 	for (const applet of execFileSync(bb, ['--list'], { encoding: 'utf8' }).split('\n')) {
 		if (applet && applet !== 'busybox' && !shimmed.has(applet)) fs.symlinkSync('/bin/busybox', path.join(dir, 'bin', applet));
 	}
-	for (const s of SHIMMED) fs.symlinkSync('/usr/libexec/shim', path.join(dir, s));
+	for (const [s, standIn] of Object.entries(SHIMMED)) fs.symlinkSync(`/usr/libexec/${standIn}`, path.join(dir, s));
 	fs.writeFileSync(path.join(dir, 'usr/lib/opkg/status'), '');
 	// scripts redirect to /dev/null; a plain file stands in where mknod is not allowed
 	fs.mkdirSync(path.join(dir, 'dev'));
@@ -107,6 +109,12 @@ export function takeCalls(root: string): string[] {
 	const calls = fs.readFileSync(log, 'utf8').trimEnd().split('\n');
 	fs.rmSync(log);
 	return calls;
+}
+
+/** What rpcd serves now (plugins and ACLs it loaded at its last (re)start), e.g. ['ucode/splitwg']. */
+export function rpcdServes(root: string): string[] {
+	const f = path.join(root, 'tmp/rpcd.loaded');
+	return fs.existsSync(f) ? fs.readFileSync(f, 'utf8').trim().split(/\s+/).filter(Boolean) : [];
 }
 
 /** Everything in the root but /tmp and /dev: path → mode, kind and content hash or link target. */

@@ -531,7 +531,7 @@ let p;
     mtu: r.num("mtu", null, badMtu)
   };
   r.unknown();
-  if (s2.enabled && s2.privateKey === "") push(problems, { path: "server.private_key", message: "is required (splitwg genkey, or the first-boot default generates one)" });
+  if (s2.enabled && s2.privateKey === "") push(problems, { path: "server.private_key", message: "is required (make one with splitwg genkey, or in LuCI)" });
   if (s2.enabled && !length(s2.addresses)) push(problems, { path: "server.address", message: "needs at least one address with its pool prefix (e.g. 10.77.0.1/24)" });
   return s2;
 };

@@ -84,7 +84,7 @@ var TEMPLATES = [
   N_("is required (host:port)"),
   N_("is required"),
   N_("needs at least one tunnel address"),
-  N_("is required (splitwg genkey, or the first-boot default generates one)"),
+  N_("is required (make one with splitwg genkey, or in LuCI)"),
   N_("needs at least one address with its pool prefix (e.g. 10.77.0.1/24)"),
   N_("a time window needs both start_time and stop_time"),
   N_('equals start_time (an empty window); remove both for "always"'),
