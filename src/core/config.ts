@@ -274,14 +274,39 @@ function checkOverlaps(clients: Client[], problems: Problem[]) {
 	}
 }
 
+function sectionPath(s: UciSection): string {
+	if (s.type === 'globals' || s.type === 'server') return s.type;
+	if (s.type === 'rule') return `rule ${s.name}`;
+	return index(['upstream', 'client', 'ruleset'], s.type) >= 0 ? `${s.type}.${s.name}` : s.name;
+}
+
+// Section names are unique in a UCI file: libuci merges a second
+// `config client 'x'` into the first and refuses one of another type. Read
+// as they are (the developer CLI, LuCI's staged changes), two clients x
+// would share one nft chain. The first one is read, the others reported.
+function uniqueSections(sections: UciSection[], problems: Problem[]): UciSection[] {
+	const first: { [name: string]: string } = {};
+	const out: UciSection[] = [];
+	for (let i = 0; i < length(sections); i++) {
+		const s = sections[i];
+		const t = s.anonymous ? null : first[s.name];
+		if (t === null || t === undefined) {
+			if (!s.anonymous) first[s.name] = s.type;
+			push(out, s);
+		} else push(problems, { path: sectionPath(s), message: t === s.type ? 'is defined twice' : `also names a ${t} section (section names are unique in a UCI file)` });
+	}
+	return out;
+}
+
 function byType(sections: UciSection[], t: string): UciSection[] {
 	return filter(sections, (s) => s.type === t);
 }
 
 // Parse and validate. `config` is null whenever there is any problem: a
 // config with errors produces no plan.
-export function readConfig(sections: UciSection[]): { config: Config | null, problems: Problem[] } {
+export function readConfig(all: UciSection[]): { config: Config | null, problems: Problem[] } {
 	const problems: Problem[] = [];
+	const sections = uniqueSections(all, problems);
 	const known = ['globals', 'server', 'upstream', 'client', 'ruleset', 'rule'];
 	for (let i = 0; i < length(sections); i++)
 		if (index(known, sections[i].type) < 0)
@@ -297,7 +322,6 @@ export function readConfig(sections: UciSection[]): { config: Config | null, pro
 	const names: { [n: string]: boolean } = {};
 	for (let i = 0; i < length(upstreams); i++) {
 		const u = upstreams[i];
-		if (names[u.name]) push(problems, { path: `upstream.${u.name}`, message: 'is defined twice' });
 		if (u.iface === DEFAULTS.server_iface) push(problems, { path: `upstream.${u.name}`, message: `the name "server" is reserved (interface ${DEFAULTS.server_iface})` });
 		names[u.name] = true;
 	}

@@ -77,6 +77,7 @@ const TEMPLATES: string[] = [
 	N_('only one globals section is allowed'),
 	N_('only one server section is allowed'),
 	N_('is defined twice'),
+	N_('also names a %s section (section names are unique in a UCI file)'),
 	N_('the name "server" is reserved (interface %s)'),
 	N_('a ruleset section needs a name'),
 	N_('a rule belongs to exactly one client or ruleset (option client or option ruleset)'),

@@ -59,6 +59,7 @@ const MUTATIONS: ((s: UciSection[]) => void)[] = [
 	(s) => { const c = s.find((x) => x.name === 'tv')!; c.options = { kind: 'device', public_key: 'e8/QjSS10EukvdG3KLKBjhSYJW4gxgJypSZXzpb5tG4=', default: 'proxy', ruleset: ['nope'] }; },
 	(s) => { const c = s.find((x) => x.name === 'tv')!; c.options.address = ['192.168.78.5']; c.options.mac = ['02:00:00:00:00:11']; c.options.interface = ['br-guest']; c.options.upstream = 'nowhere'; },
 	(s) => { const c = s.find((x) => x.name === 'tv')!; c.options.address = ['192.168.77.300']; c.options.mac = ['x']; c.options.interface = ['a b']; c.options.name = 'a"b'; },
+	(s) => { s.push({ type: 'ruleset', name: 'tv', anonymous: false, options: {} }, { ...s.find((x) => x.name === 'us')! }); },
 ];
 
 function configMessages(): string[] {

@@ -1,7 +1,7 @@
 // Generated from src/core/index.ts by `npm run build` — edit the TypeScript, not this file.
 'use strict';
 
-let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, activeRules, LABEL_BAD, CONTROL, WG_KEY, PORT, PORT_RANGE, DIGITS, BOOL, TRUE, TIME, WILDCARD, DOMAIN, UPPER, NOT_HOSTCHAR, DIGITS_DOTS, IPV4, IPV6_CHARS, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, NAME_RE, badName, badLabel, badKey, badPort, badPortRange, badInt, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, CONTROL2, BLANKS, HEX_MASK, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, readUpstream, readServer, readRule, readClient, checkOverlaps, byType, readConfig, checkReferences, checkPeerAddress, check, T, comment, elements, texts, ruleLabel, ruleSets, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, dispatch, renderNft, selfAndParents, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, BLANKS2, domainHit, minutes, sideConditions, parseAt, explain, dropped, nftTransition;
+let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, activeRules, LABEL_BAD, CONTROL, WG_KEY, PORT, PORT_RANGE, DIGITS, BOOL, TRUE, TIME, WILDCARD, DOMAIN, UPPER, NOT_HOSTCHAR, DIGITS_DOTS, IPV4, IPV6_CHARS, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, NAME_RE, badName, badLabel, badKey, badPort, badPortRange, badInt, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, CONTROL2, BLANKS, HEX_MASK, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, readUpstream, readServer, readRule, readClient, checkOverlaps, sectionPath, uniqueSections, byType, readConfig, checkReferences, checkPeerAddress, check, T, comment, elements, texts, ruleLabel, ruleSets, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, dispatch, renderNft, selfAndParents, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, BLANKS2, domainHit, minutes, sideConditions, parseAt, explain, dropped, nftTransition;
 words = function(line) {
 let m, out, cur, i, n;
 
@@ -649,13 +649,34 @@ checkOverlaps = function(clients, problems) {
     }
   }
 };
+sectionPath = function(s2) {
+  if (s2.type === "globals" || s2.type === "server") return s2.type;
+  if (s2.type === "rule") return `rule ${s2.name}`;
+  return index(["upstream", "client", "ruleset"], s2.type) >= 0 ? `${s2.type}.${s2.name}` : s2.name;
+};
+uniqueSections = function(sections, problems) {
+let first, out;
+
+  first = {};
+  out = [];
+  for (let i = 0; i < length(sections); i++) {
+    const s2 = sections[i];
+    const t = s2.anonymous ? null : first[s2.name];
+    if (t === null || t === null) {
+      if (!s2.anonymous) first[s2.name] = s2.type;
+      push(out, s2);
+    } else push(problems, { path: sectionPath(s2), message: t === s2.type ? "is defined twice" : `also names a ${t} section (section names are unique in a UCI file)` });
+  }
+  return out;
+};
 byType = function(sections, t) {
   return filter(sections, (s2) => s2.type === t);
 };
-readConfig = function(sections) {
-let problems, known, gs, globals, ss, server, upstreams, names, shift, maxValue, rulesets, rsSections, clients, byClient, ruleSecs, rsRules;
+readConfig = function(all) {
+let problems, sections, known, gs, globals, ss, server, upstreams, names, shift, maxValue, rulesets, rsSections, clients, byClient, ruleSecs, rsRules;
 
   problems = [];
+  sections = uniqueSections(all, problems);
   known = ["globals", "server", "upstream", "client", "ruleset", "rule"];
   for (let i = 0; i < length(sections); i++)
     if (index(known, sections[i].type) < 0)
@@ -670,7 +691,6 @@ let problems, known, gs, globals, ss, server, upstreams, names, shift, maxValue,
   names = {};
   for (let i = 0; i < length(upstreams); i++) {
     const u = upstreams[i];
-    if (names[u.name]) push(problems, { path: `upstream.${u.name}`, message: "is defined twice" });
     if (u.iface === DEFAULTS.server_iface) push(problems, { path: `upstream.${u.name}`, message: `the name "server" is reserved (interface ${DEFAULTS.server_iface})` });
     names[u.name] = true;
   }
@@ -1088,7 +1108,7 @@ let g, t, out;
   t = `${u.table}`;
   out = [
     sec("interface", u.iface, { proto: "wireguard", private_key: u.privateKey, addresses: u.addresses, mtu: s(u.mtu) }),
-    sec(`wireguard_${u.iface}`, `${u.iface}_peer`, {
+    sec(`wireguard_${u.iface}`, `swpeer_${u.name}`, {
       description: `splitwg upstream ${u.name}`,
       public_key: u.publicKey,
       preshared_key: u.presharedKey,
@@ -1098,15 +1118,15 @@ let g, t, out;
       persistent_keepalive: s(u.keepalive),
       route_allowed_ips: "0"
     }),
-    sec("rule", `${u.iface}_rule4`, { mark: `${markHex(u.mark)}/${markHex(g.markMask)}`, lookup: t, priority: `${g.rulePriority + u.index}` }),
-    sec("route", `${u.iface}_default4`, { interface: u.iface, target: "0.0.0.0/0", table: t })
+    sec("rule", `swrule4_${u.name}`, { mark: `${markHex(u.mark)}/${markHex(g.markMask)}`, lookup: t, priority: `${g.rulePriority + u.index}` }),
+    sec("route", `swroute4_${u.name}`, { interface: u.iface, target: "0.0.0.0/0", table: t })
   ];
-  if (g.killSwitch) push(out, sec("route", `${u.iface}_kill4`, { type: "unreachable", target: "0.0.0.0/0", table: t, metric: "9999" }));
+  if (g.killSwitch) push(out, sec("route", `swkill4_${u.name}`, { type: "unreachable", target: "0.0.0.0/0", table: t, metric: "9999" }));
   if (g.ipv6) {
-    push(out, sec("rule6", `${u.iface}_rule6`, { mark: `${markHex(u.mark)}/${markHex(g.markMask)}`, lookup: t, priority: `${g.rulePriority + u.index}` }));
-    if (carriesFamily(u, 6)) push(out, sec("route6", `${u.iface}_default6`, { interface: u.iface, target: "::/0", table: t }));
+    push(out, sec("rule6", `swrule6_${u.name}`, { mark: `${markHex(u.mark)}/${markHex(g.markMask)}`, lookup: t, priority: `${g.rulePriority + u.index}` }));
+    if (carriesFamily(u, 6)) push(out, sec("route6", `swroute6_${u.name}`, { interface: u.iface, target: "::/0", table: t }));
     if (g.killSwitch || !carriesFamily(u, 6))
-      push(out, sec("route6", `${u.iface}_kill6`, { type: "unreachable", target: "::/0", table: t, metric: "9999" }));
+      push(out, sec("route6", `swkill6_${u.name}`, { type: "unreachable", target: "::/0", table: t, metric: "9999" }));
   }
   return out;
 };
@@ -1117,8 +1137,8 @@ let g, ups, out, srv;
   ups = filter(cfg.upstreams, (u) => u.enabled);
   out = [];
   if (length(ups)) {
-    push(out, sec("rule", "sw_main4", { lookup: "main", suppress_prefixlength: "0", priority: `${g.rulePriority}` }));
-    if (g.ipv6) push(out, sec("rule6", "sw_main6", { lookup: "main", suppress_prefixlength: "0", priority: `${g.rulePriority}` }));
+    push(out, sec("rule", "swmain4", { lookup: "main", suppress_prefixlength: "0", priority: `${g.rulePriority}` }));
+    if (g.ipv6) push(out, sec("rule6", "swmain6", { lookup: "main", suppress_prefixlength: "0", priority: `${g.rulePriority}` }));
   }
   for (let i = 0; i < length(ups); i++) {
     const secs = upstreamSections(cfg, ups[i]);
@@ -1136,7 +1156,7 @@ let g, ups, out, srv;
     const peers = filter(cfg.clients, (c) => c.kind === "peer" && c.enabled);
     for (let i = 0; i < length(peers); i++) {
       const c = peers[i];
-      push(out, sec(`wireguard_${srv.iface}`, `sw_peer_${c.name}`, {
+      push(out, sec(`wireguard_${srv.iface}`, `swclient_${c.name}`, {
         description: `splitwg client ${c.name}`,
         public_key: c.publicKey,
         preshared_key: c.presharedKey,

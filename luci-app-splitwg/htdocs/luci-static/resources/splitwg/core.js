@@ -3224,12 +3224,31 @@ function checkOverlaps(clients, problems) {
     }
   }
 }
+function sectionPath(s2) {
+  if (s2.type === "globals" || s2.type === "server") return s2.type;
+  if (s2.type === "rule") return `rule ${s2.name}`;
+  return index(["upstream", "client", "ruleset"], s2.type) >= 0 ? `${s2.type}.${s2.name}` : s2.name;
+}
+function uniqueSections(sections, problems) {
+  const first = {};
+  const out = [];
+  for (let i = 0; i < length(sections); i++) {
+    const s2 = sections[i];
+    const t = s2.anonymous ? null : first[s2.name];
+    if (t === null || t === void 0) {
+      if (!s2.anonymous) first[s2.name] = s2.type;
+      push(out, s2);
+    } else push(problems, { path: sectionPath(s2), message: t === s2.type ? "is defined twice" : `also names a ${t} section (section names are unique in a UCI file)` });
+  }
+  return out;
+}
 function byType(sections, t) {
   return filter(sections, (s2) => s2.type === t);
 }
-function readConfig(sections) {
+function readConfig(all) {
   var _a;
   const problems = [];
+  const sections = uniqueSections(all, problems);
   const known = ["globals", "server", "upstream", "client", "ruleset", "rule"];
   for (let i = 0; i < length(sections); i++)
     if (index(known, sections[i].type) < 0)
@@ -3244,7 +3263,6 @@ function readConfig(sections) {
   const names = {};
   for (let i = 0; i < length(upstreams); i++) {
     const u = upstreams[i];
-    if (names[u.name]) push(problems, { path: `upstream.${u.name}`, message: "is defined twice" });
     if (u.iface === DEFAULTS.server_iface) push(problems, { path: `upstream.${u.name}`, message: `the name "server" is reserved (interface ${DEFAULTS.server_iface})` });
     names[u.name] = true;
   }
@@ -3878,7 +3896,7 @@ function upstreamSections(cfg, u) {
   const t = `${u.table}`;
   const out = [
     sec("interface", u.iface, { proto: "wireguard", private_key: u.privateKey, addresses: u.addresses, mtu: s(u.mtu) }),
-    sec(`wireguard_${u.iface}`, `${u.iface}_peer`, {
+    sec(`wireguard_${u.iface}`, `swpeer_${u.name}`, {
       description: `splitwg upstream ${u.name}`,
       public_key: u.publicKey,
       preshared_key: u.presharedKey,
@@ -3888,15 +3906,15 @@ function upstreamSections(cfg, u) {
       persistent_keepalive: s(u.keepalive),
       route_allowed_ips: "0"
     }),
-    sec("rule", `${u.iface}_rule4`, { mark: `${markHex(u.mark)}/${markHex(g.markMask)}`, lookup: t, priority: `${g.rulePriority + u.index}` }),
-    sec("route", `${u.iface}_default4`, { interface: u.iface, target: "0.0.0.0/0", table: t })
+    sec("rule", `swrule4_${u.name}`, { mark: `${markHex(u.mark)}/${markHex(g.markMask)}`, lookup: t, priority: `${g.rulePriority + u.index}` }),
+    sec("route", `swroute4_${u.name}`, { interface: u.iface, target: "0.0.0.0/0", table: t })
   ];
-  if (g.killSwitch) push(out, sec("route", `${u.iface}_kill4`, { type: "unreachable", target: "0.0.0.0/0", table: t, metric: "9999" }));
+  if (g.killSwitch) push(out, sec("route", `swkill4_${u.name}`, { type: "unreachable", target: "0.0.0.0/0", table: t, metric: "9999" }));
   if (g.ipv6) {
-    push(out, sec("rule6", `${u.iface}_rule6`, { mark: `${markHex(u.mark)}/${markHex(g.markMask)}`, lookup: t, priority: `${g.rulePriority + u.index}` }));
-    if (carriesFamily(u, 6)) push(out, sec("route6", `${u.iface}_default6`, { interface: u.iface, target: "::/0", table: t }));
+    push(out, sec("rule6", `swrule6_${u.name}`, { mark: `${markHex(u.mark)}/${markHex(g.markMask)}`, lookup: t, priority: `${g.rulePriority + u.index}` }));
+    if (carriesFamily(u, 6)) push(out, sec("route6", `swroute6_${u.name}`, { interface: u.iface, target: "::/0", table: t }));
     if (g.killSwitch || !carriesFamily(u, 6))
-      push(out, sec("route6", `${u.iface}_kill6`, { type: "unreachable", target: "::/0", table: t, metric: "9999" }));
+      push(out, sec("route6", `swkill6_${u.name}`, { type: "unreachable", target: "::/0", table: t, metric: "9999" }));
   }
   return out;
 }
@@ -3905,8 +3923,8 @@ function renderNetwork(cfg) {
   const ups = filter(cfg.upstreams, (u) => u.enabled);
   const out = [];
   if (length(ups)) {
-    push(out, sec("rule", "sw_main4", { lookup: "main", suppress_prefixlength: "0", priority: `${g.rulePriority}` }));
-    if (g.ipv6) push(out, sec("rule6", "sw_main6", { lookup: "main", suppress_prefixlength: "0", priority: `${g.rulePriority}` }));
+    push(out, sec("rule", "swmain4", { lookup: "main", suppress_prefixlength: "0", priority: `${g.rulePriority}` }));
+    if (g.ipv6) push(out, sec("rule6", "swmain6", { lookup: "main", suppress_prefixlength: "0", priority: `${g.rulePriority}` }));
   }
   for (let i = 0; i < length(ups); i++) {
     const secs = upstreamSections(cfg, ups[i]);
@@ -3924,7 +3942,7 @@ function renderNetwork(cfg) {
     const peers = filter(cfg.clients, (c) => c.kind === "peer" && c.enabled);
     for (let i = 0; i < length(peers); i++) {
       const c = peers[i];
-      push(out, sec(`wireguard_${srv.iface}`, `sw_peer_${c.name}`, {
+      push(out, sec(`wireguard_${srv.iface}`, `swclient_${c.name}`, {
         description: `splitwg client ${c.name}`,
         public_key: c.publicKey,
         preshared_key: c.presharedKey,
