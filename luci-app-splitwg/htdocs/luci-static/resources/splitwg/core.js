@@ -3363,8 +3363,12 @@ function check(sections) {
 
 // src/core/nft.ts
 var T = "	";
+var COMMENT_MAX = 128;
 function comment(s2) {
-  return `comment "${s2}"`;
+  if (length(s2) <= COMMENT_MAX) return `comment "${s2}"`;
+  let n = COMMENT_MAX - 3;
+  while (n > 0 && (ord(s2, n) & 192) === 128) n--;
+  return `comment "${substr(s2, 0, n)}..."`;
 }
 function elements(items) {
   return length(items) ? ` elements = { ${join(", ", items)} };` : "";
@@ -4083,6 +4087,7 @@ return baseclass.extend({
 	check: check,
 	chr: chr,
 	clock: clock,
+	comment: comment,
 	compile: compile,
 	decodeBytes: decodeBytes,
 	die: die,
