@@ -37,33 +37,46 @@ function withControlCheck(check?: (v: string) => string | null): (v: string) => 
 	return (v) => match(v, CONTROL) ? 'contains a control character (newline, tab, …)' : (check ? check(v) : null);
 }
 
-// Option reader bound to one section: collects problems as it goes.
+// Option reader bound to one section: collects problems as it goes. An
+// option that was given but is invalid reads as its default; `bad(k)` tells
+// the checks that follow, so none of them reports a second, contradicting
+// problem about it ("is required" after a malformed key).
 function reader(sec: UciSection, base: string, problems: Problem[]) {
 	const known: string[] = ['.name', '.type'];
+	const bad: { [k: string]: boolean } = {};
+	const at: { [k: string]: number[] } = {};
+	const report = (k: string, path: string, message: string) => { bad[k] = true; push(problems, { path, message }); };
 	const r = {
 		str: (k: string, def: string | null, check?: (v: string) => string | null): string | null => {
 			push(known, k);
 			const v = sec.options[k];
-			if (v === null || v === undefined || v === '') return def;
-			if (type(v) === 'array') { push(problems, { path: `${base}.${k}`, message: 'must be a single option, not a list' }); return def; }
-			const e = withControlCheck(check)(v as string);
-			if (e) { push(problems, { path: `${base}.${k}`, message: e }); return def; }
+			if (v === null || v === undefined) return def;
+			if (type(v) === 'array') { report(k, `${base}.${k}`, 'must be a single option, not a list'); return def; }
+			const e = v === '' ? 'is empty' : withControlCheck(check)(v as string);
+			if (e) { report(k, `${base}.${k}`, e); return def; }
 			return v as string;
 		},
+		// The valid elements; `r.at(k)` has their positions in the option.
+		// An empty element is an error, never "no condition": an empty domain
+		// would otherwise turn a rule into "match everything".
 		list: (k: string, check?: (v: string) => string | null): string[] => {
 			push(known, k);
+			at[k] = [];
 			const v: UciValue | null = sec.options[k] ?? null;
 			if (v === null) return [];
 			// an `option` holding space-separated values is accepted like LuCI's DynamicList does
-			const vals = type(v) === 'array' ? v as string[] : filter(split(v as string, BLANKS), (x) => x !== '');
+			let vals = type(v) === 'array' ? v as string[] : filter(split(v as string, BLANKS), (x) => x !== '');
+			if (!length(vals) && type(v) !== 'array') vals = [v as string];
 			const out: string[] = [];
 			for (let i = 0; i < length(vals); i++) {
-				const e = withControlCheck(check)(vals[i]);
-				if (e) push(problems, { path: `${base}.${k}[${i}]`, message: e });
-				else push(out, vals[i]);
+				const e = trim(vals[i]) === '' ? 'is empty' : withControlCheck(check)(vals[i]);
+				if (e) report(k, `${base}.${k}[${i}]`, e);
+				else { push(out, vals[i]); push(at[k], i); }
 			}
 			return out;
 		},
+		at: (k: string): number[] => at[k] ?? [],
+		bad: (k: string): boolean => !!bad[k],
 		bool: (k: string, def: boolean): boolean => {
 			const v = r.str(k, null, badBool);
 			return v === null ? def : bool(v);
@@ -99,17 +112,34 @@ function readGlobals(sec: UciSection | null, problems: Problem[]): Globals {
 		wanZone: r.str('wan_zone', 'wan', (v) => badName(v, 11)) as string,
 	};
 	r.unknown();
-	const m = g.markMask;
+	if (!r.bad('mark_mask')) checkMask(g.markMask, maskText, problems);
+	return g;
+}
+
+function checkMask(m: number, text: string, problems: Problem[]) {
 	if (m === 0) push(problems, { path: 'globals.mark_mask', message: 'must not be 0' });
 	// bit 31 would make the mask arithmetic differ between ucode (64-bit) and JS (32-bit signed)
-	else if (m > 0x7fffffff) push(problems, { path: 'globals.mark_mask', message: `${maskText}: bit 31 is reserved, use bits 0-30` });
+	else if (m > 0x7fffffff) push(problems, { path: 'globals.mark_mask', message: `${text}: bit 31 is reserved, use bits 0-30` });
 	else {
 		const low = markShift(m);
-		if (((m + low) & m) !== 0) push(problems, { path: 'globals.mark_mask', message: `${maskText} must be one run of contiguous bits` });
+		if (((m + low) & m) !== 0) push(problems, { path: 'globals.mark_mask', message: `${text} must be one run of contiguous bits` });
 		for (let i = 0; i < length(FOREIGN_MARKS); i++)
-			if (m & FOREIGN_MARKS[i][0]) push(problems, { path: 'globals.mark_mask', message: `${maskText} overlaps the mark bits ${sprintf('0x%x', FOREIGN_MARKS[i][0])} used by ${FOREIGN_MARKS[i][1]}` });
+			if (m & FOREIGN_MARKS[i][0]) push(problems, { path: 'globals.mark_mask', message: `${text} overlaps the mark bits ${sprintf('0x%x', FOREIGN_MARKS[i][0])} used by ${FOREIGN_MARKS[i][1]}` });
 	}
-	return g;
+}
+
+// Paths that already have a problem, and the options they are in
+// ("x.address[2]" also marks "x.address"): a check that depends on an
+// option skips it then, so no second problem contradicts the first.
+function reportedPaths(problems: Problem[]): { [path: string]: boolean } {
+	const seen: { [path: string]: boolean } = {};
+	for (let i = 0; i < length(problems); i++) {
+		const p = problems[i].path;
+		seen[p] = true;
+		const b = rindex(p, '[');
+		if (b > 0 && substr(p, -1) === ']') seen[substr(p, 0, b)] = true;
+	}
+	return seen;
 }
 
 function readUpstream(sec: UciSection, problems: Problem[]): Upstream {
@@ -120,13 +150,12 @@ function readUpstream(sec: UciSection, problems: Problem[]): Upstream {
 		if (e) push(problems, { path: base, message: e });
 	}
 	const r = reader(sec, base, problems);
-	const ep = r.str('endpoint', null);
+	const ep = r.str('endpoint', null, (v) => { const p = parseEndpoint(v); return type(p) === 'string' ? p as string : null; });
 	let host = '', port = 51820;
-	if (ep === null) push(problems, { path: `${base}.endpoint`, message: 'is required (host:port)' });
+	if (ep === null) { if (!r.bad('endpoint')) push(problems, { path: `${base}.endpoint`, message: 'is required (host:port)' }); }
 	else {
-		const p = parseEndpoint(ep);
-		if (type(p) === 'string') push(problems, { path: `${base}.endpoint`, message: p as string });
-		else { host = (p as { host: string }).host; port = (p as { port: number }).port; }
+		const p = parseEndpoint(ep) as { host: string, port: number };
+		host = p.host; port = p.port;
 	}
 	const u: Upstream = {
 		name: sec.name, iface: `sw_${sec.name}`,
@@ -144,9 +173,9 @@ function readUpstream(sec: UciSection, problems: Problem[]): Upstream {
 	};
 	r.str('name', null, badLabel);
 	r.unknown();
-	if (u.privateKey === '') push(problems, { path: `${base}.private_key`, message: 'is required' });
-	if (u.publicKey === '') push(problems, { path: `${base}.public_key`, message: 'is required' });
-	if (!length(u.addresses)) push(problems, { path: `${base}.address`, message: 'needs at least one tunnel address' });
+	if (u.privateKey === '' && !r.bad('private_key')) push(problems, { path: `${base}.private_key`, message: 'is required' });
+	if (u.publicKey === '' && !r.bad('public_key')) push(problems, { path: `${base}.public_key`, message: 'is required' });
+	if (!length(u.addresses) && !r.bad('address')) push(problems, { path: `${base}.address`, message: 'needs at least one tunnel address' });
 	if (!length(u.allowedIps)) u.allowedIps = ['0.0.0.0/0', '::/0'];
 	return u;
 }
@@ -164,8 +193,8 @@ function readServer(sec: UciSection, problems: Problem[]): Server {
 		mtu: r.num('mtu', null, badMtu),
 	};
 	r.unknown();
-	if (s.enabled && s.privateKey === '') push(problems, { path: 'server.private_key', message: 'is required (make one with splitwg genkey, or in LuCI)' });
-	if (s.enabled && !length(s.addresses)) push(problems, { path: 'server.address', message: 'needs at least one address with its pool prefix (e.g. 10.77.0.1/24)' });
+	if (s.enabled && s.privateKey === '' && !r.bad('private_key')) push(problems, { path: 'server.private_key', message: 'is required (make one with splitwg genkey, or in LuCI)' });
+	if (s.enabled && !length(s.addresses) && !r.bad('address')) push(problems, { path: 'server.address', message: 'needs at least one address with its pool prefix (e.g. 10.77.0.1/24)' });
 	return s;
 }
 
@@ -173,23 +202,27 @@ function readRule(sec: UciSection, id: string, setBase: string, problems: Proble
 	const r = reader(sec, id, problems);
 	r.str('client', null); r.str('ruleset', null);
 	const enabled = r.bool('enabled', true);
-	// parsed once: a rule may list tens of thousands of prefixes
+	// parsed once: a rule may list tens of thousands of prefixes. Overlapping
+	// ones are fine (the sets auto-merge); the same one twice is listed once.
 	const dest4: Prefix[] = [], dest6: Prefix[] = [];
+	const destSeen: { [text: string]: boolean } = {};
 	r.list('dest', (v) => {
 		const p = parsePrefix(v);
 		if (type(p) === 'string') return p as string;
-		push((p as Prefix).family === 4 ? dest4 : dest6, p as Prefix);
+		const x = p as Prefix;
+		if (!destSeen[x.text]) push(x.family === 4 ? dest4 : dest6, x);
+		destSeen[x.text] = true;
 		return null;
 	});
 	const protos = r.list('proto', (v) => v === 'all' || v === 'any' || index(PROTOS, v) >= 0 ? null : `"${v}" is not a protocol (${join(' ', PROTOS)}, all)`);
 	const m: Match = {
-		domains: r.list('domain', badDomain),
+		domains: uniq(r.list('domain', badDomain)),
 		dest4, dest6,
 		protos: index(protos, 'all') >= 0 || index(protos, 'any') >= 0 ? [] : uniq(protos),
-		ports: r.list('port', badPortRange),
+		ports: uniq(r.list('port', badPortRange)),
 		startTime: r.str('start_time', null, badTime),
 		stopTime: r.str('stop_time', null, badTime),
-		weekdays: map(r.list('weekdays', (v) => weekday(v) < 0 ? `"${v}" is not a weekday (Mon … Sun)` : null), weekday),
+		weekdays: uniq(map(r.list('weekdays', (v) => weekday(v) < 0 ? `"${v}" is not a weekday (Mon … Sun)` : null), weekday)),
 	};
 	const action = r.str('action', 'proxy', (v) => match(v, ACTION) ? null : `"${v}" is not an action (proxy, direct, block)`) as Action;
 	const rule: Rule = {
@@ -199,7 +232,7 @@ function readRule(sec: UciSection, id: string, setBase: string, problems: Proble
 		upstream: r.str('upstream', null, (v) => badName(v, 12)),
 	};
 	r.unknown();
-	if ((m.startTime === null) !== (m.stopTime === null))
+	if ((m.startTime === null) !== (m.stopTime === null) && !r.bad('start_time') && !r.bad('stop_time'))
 		push(problems, { path: `${id}.${m.startTime === null ? 'start_time' : 'stop_time'}`, message: 'a time window needs both start_time and stop_time' });
 	else if (m.startTime !== null && m.startTime === m.stopTime)
 		push(problems, { path: `${id}.stop_time`, message: 'equals start_time (an empty window); remove both for "always"' });
@@ -208,7 +241,7 @@ function readRule(sec: UciSection, id: string, setBase: string, problems: Proble
 			if (!match(m.protos[i], PORT_PROTO))
 				push(problems, { path: `${id}.proto`, message: `ports need tcp, udp, sctp or udplite, not "${m.protos[i]}"` });
 	}
-	if (rule.upstream !== null && action !== 'proxy')
+	if (rule.upstream !== null && action !== 'proxy' && !r.bad('action'))
 		push(problems, { path: `${id}.upstream`, message: `only a proxy rule takes an upstream (action is ${action})` });
 	return enabled ? rule : null;
 }
@@ -220,6 +253,7 @@ function readClient(sec: UciSection, problems: Problem[], g: Globals): Client {
 	const r = reader(sec, base, problems);
 	const kind = r.str('kind', 'device', (v) => match(v, KIND) ? null : `"${v}" is not a client kind (peer, device)`) as 'peer' | 'device';
 	const srcs = r.list('address', (v) => { const p = parsePrefix(v); return type(p) === 'string' ? p as string : null; });
+	const srcAt = r.at('address');
 	const c: Client = {
 		name: sec.name, kind,
 		enabled: r.bool('enabled', true),
@@ -227,8 +261,8 @@ function readClient(sec: UciSection, problems: Problem[], g: Globals): Client {
 		privateKey: r.str('private_key', null, badKey),
 		presharedKey: r.str('preshared_key', null, badKey),
 		src4: [], src6: [],
-		macs: map(r.list('mac', badMac), lc),
-		ifaces: r.list('interface', badIfname),
+		macs: uniq(map(r.list('mac', badMac), lc)),
+		ifaces: uniq(r.list('interface', badIfname)),
 		defaultAction: r.str('default', 'direct', (v) => match(v, ACTION) ? null : `"${v}" is not an action (proxy, direct, block)`) as Action,
 		upstream: r.str('upstream', null, (v) => badName(v, 12)),
 		rulesets: r.list('ruleset', (v) => badName(v, 32)),
@@ -238,13 +272,12 @@ function readClient(sec: UciSection, problems: Problem[], g: Globals): Client {
 	c.dnsHijack = r.bool('dns_hijack', g.dnsHijack);
 	r.str('name', null, badLabel);
 	r.unknown();
-	for (let i = 0; i < length(srcs); i++) {
-		const p = parsePrefix(srcs[i]) as Prefix;
-		push(p.family === 4 ? c.src4 : c.src6, p);
-	}
-	if (kind === 'peer') {
-		if (c.publicKey === null) push(problems, { path: `${base}.public_key`, message: 'is required for a peer' });
-		if (!length(srcs)) push(problems, { path: `${base}.address`, message: 'a peer needs its tunnel address(es)' });
+	readSources(c, srcs, srcAt, problems);
+	if (r.bad('kind')) {
+		// peer or device: what else would be wrong is not known
+	} else if (kind === 'peer') {
+		if (c.publicKey === null && !r.bad('public_key')) push(problems, { path: `${base}.public_key`, message: 'is required for a peer' });
+		if (!length(srcs) && !r.bad('address')) push(problems, { path: `${base}.address`, message: 'a peer needs its tunnel address(es)' });
 		if (length(c.macs) || length(c.ifaces)) push(problems, { path: base, message: 'a peer is identified by its tunnel address, not mac/interface' });
 	} else {
 		if (sec.options.address == null && sec.options.mac == null && sec.options.interface == null)
@@ -252,6 +285,27 @@ function readClient(sec: UciSection, problems: Problem[], g: Globals): Client {
 		if (c.publicKey !== null || c.privateKey !== null) push(problems, { path: `${base}.public_key`, message: 'only peers have keys' });
 	}
 	return c;
+}
+
+// A client's addresses are one interval map in nft: a prefix inside another
+// of the same client makes the table fail to load ("conflicting intervals").
+// The same address twice is harmless and listed once.
+function readSources(c: Client, srcs: string[], at: number[], problems: Problem[]) {
+	const seen: { [text: string]: boolean } = {};
+	const all: Prefix[] = [], pos: number[] = [];
+	for (let i = 0; i < length(srcs); i++) {
+		const p = parsePrefix(srcs[i]) as Prefix;
+		if (seen[p.text]) continue;
+		seen[p.text] = true;
+		let clash = -1;
+		for (let j = 0; j < length(all) && clash < 0; j++) if (prefixesOverlap(all[j], p)) clash = j;
+		if (clash >= 0) {
+			push(problems, { path: `client.${c.name}.address[${at[i]}]`, message: `${p.text} overlaps ${all[clash].text} (address[${pos[clash]}])` });
+			continue;
+		}
+		push(all, p); push(pos, at[i]);
+		push(p.family === 4 ? c.src4 : c.src6, p);
+	}
 }
 
 // Two enabled clients must never claim the same packets.
@@ -275,14 +329,45 @@ function checkOverlaps(clients: Client[], problems: Problem[]) {
 	}
 }
 
+function sectionPath(s: UciSection): string {
+	if (s.type === 'globals' || s.type === 'server') return s.type;
+	if (s.type === 'rule') return `rule ${s.name}`;
+	return index(['upstream', 'client', 'ruleset'], s.type) >= 0 ? `${s.type}.${s.name}` : s.name;
+}
+
+// Section names are unique in a UCI file: libuci merges a second
+// `config client 'x'` into the first and refuses one of another type. Read
+// as they are (the developer CLI, LuCI's staged changes), two clients x
+// would share one nft chain. The first one is read, the others reported.
+function uniqueSections(sections: UciSection[], problems: Problem[]): UciSection[] {
+	const first: { [name: string]: string } = {};
+	const out: UciSection[] = [];
+	for (let i = 0; i < length(sections); i++) {
+		const s = sections[i];
+		const t = s.anonymous ? null : first[s.name];
+		if (t === null || t === undefined) {
+			if (!s.anonymous) first[s.name] = s.type;
+			push(out, s);
+		} else push(problems, { path: sectionPath(s), message: t === s.type ? 'is defined twice' : `also names a ${t} section (section names are unique in a UCI file)` });
+	}
+	return out;
+}
+
+// A rule's `client` / `ruleset` option, read before the rule itself.
+function badOwner(v: UciValue): string | null {
+	if (type(v) === 'array') return 'must be a single option, not a list';
+	return v === '' ? 'is empty' : badName(v as string, 32);
+}
+
 function byType(sections: UciSection[], t: string): UciSection[] {
 	return filter(sections, (s) => s.type === t);
 }
 
 // Parse and validate. `config` is null whenever there is any problem: a
 // config with errors produces no plan.
-export function readConfig(sections: UciSection[]): { config: Config | null, problems: Problem[] } {
+export function readConfig(all: UciSection[]): { config: Config | null, problems: Problem[] } {
 	const problems: Problem[] = [];
+	const sections = uniqueSections(all, problems);
 	const known = ['globals', 'server', 'upstream', 'client', 'ruleset', 'rule'];
 	for (let i = 0; i < length(sections); i++)
 		if (index(known, sections[i].type) < 0)
@@ -298,7 +383,6 @@ export function readConfig(sections: UciSection[]): { config: Config | null, pro
 	const names: { [n: string]: boolean } = {};
 	for (let i = 0; i < length(upstreams); i++) {
 		const u = upstreams[i];
-		if (names[u.name]) push(problems, { path: `upstream.${u.name}`, message: 'is defined twice' });
 		if (u.iface === DEFAULTS.server_iface) push(problems, { path: `upstream.${u.name}`, message: `the name "server" is reserved (interface ${DEFAULTS.server_iface})` });
 		names[u.name] = true;
 	}
@@ -311,7 +395,8 @@ export function readConfig(sections: UciSection[]): { config: Config | null, pro
 		u.mark = (i + 2) * shift;
 		u.table = globals.tableBase + i + 1;
 	}
-	if (length(upstreams) + 1 > maxValue)
+	// a wrong mask has been reported: its "room" would only contradict that
+	if (length(upstreams) + 1 > maxValue && !reportedPaths(problems)['globals.mark_mask'])
 		push(problems, { path: 'globals.mark_mask', message: `${sprintf('0x%08x', globals.markMask)} has room for ${maxValue - 1} upstreams, ${length(upstreams)} are defined` });
 
 	const rulesets: { [n: string]: UciSection[] } = {};
@@ -331,7 +416,7 @@ export function readConfig(sections: UciSection[]): { config: Config | null, pro
 	for (let i = 0; i < length(ruleSecs); i++) {
 		const s = ruleSecs[i];
 		const cl = s.options.client, rs = s.options.ruleset;
-		const refErr = (cl != null ? badName(cl as string, 32) : null) ?? (rs != null ? badName(rs as string, 32) : null);
+		const refErr = (cl != null ? badOwner(cl) : null) ?? (rs != null ? badOwner(rs) : null);
 		if (refErr) { push(problems, { path: `rule ${s.name}.${cl != null ? 'client' : 'ruleset'}`, message: refErr }); continue; }
 		if ((cl == null) === (rs == null)) push(problems, { path: `rule ${s.name}`, message: 'a rule belongs to exactly one client or ruleset (option client or option ruleset)' });
 		else if (cl != null && !byClient[cl as string]) push(problems, { path: `rule ${s.name}.client`, message: `unknown client "${cl}"` });
@@ -358,8 +443,13 @@ export function readConfig(sections: UciSection[]): { config: Config | null, pro
 			if (!rs) push(problems, { path: `client.${c.name}.ruleset[${j}]`, message: `unknown ruleset "${c.rulesets[j]}"` });
 			else for (let k = 0; k < length(rs); k++) push(c.rules, rs[k]);
 		}
-		checkReferences(c, names, problems);
-		if (c.kind === 'peer' && c.enabled) checkPeerAddress(c, server, problems);
+	}
+	// checks across sections, after every option has been read
+	const seen = reportedPaths(problems);
+	for (let i = 0; i < length(clients); i++) {
+		const c = clients[i];
+		checkReferences(c, names, seen, problems);
+		if (c.kind === 'peer' && c.enabled && !seen['server.address']) checkPeerAddress(c, server, problems);
 	}
 	checkOverlaps(clients, problems);
 	if (!length(problems))
@@ -367,11 +457,13 @@ export function readConfig(sections: UciSection[]): { config: Config | null, pro
 	return { config: null, problems };
 }
 
-function checkReferences(c: Client, upstreams: { [n: string]: boolean }, problems: Problem[]) {
+function checkReferences(c: Client, upstreams: { [n: string]: boolean }, seen: { [path: string]: boolean }, problems: Problem[]) {
 	const base = `client.${c.name}`;
 	if (c.upstream !== null && !upstreams[c.upstream]) push(problems, { path: `${base}.upstream`, message: `unknown upstream "${c.upstream}"` });
-	const needsDefault = c.defaultAction === 'proxy' || length(filter(c.rules, (r) => r.action === 'proxy' && r.upstream === null));
-	if (needsDefault && c.upstream === null)
+	// a malformed action or upstream reads as its default: it needs nothing
+	const needsDefault = c.defaultAction === 'proxy' ||
+		length(filter(c.rules, (r) => r.action === 'proxy' && r.upstream === null && !seen[`${r.id}.action`] && !seen[`${r.id}.upstream`]));
+	if (needsDefault && c.upstream === null && !seen[`${base}.upstream`])
 		push(problems, { path: `${base}.upstream`, message: 'is required: a proxy rule or default names no upstream of its own' });
 	for (let i = 0; i < length(c.rules); i++) {
 		const r = c.rules[i];

@@ -2,7 +2,8 @@
 // router and Node agree byte for byte on what is a valid address.
 
 // regexes as module constants: ucode compiles a literal each time it is evaluated
-const PREFIX_LEN = /^[0-9]{1,3}$/;
+// no leading zero: "/024" is a typo, and the text goes to netifd as written
+const PREFIX_LEN = /^(0|[1-9][0-9]{0,2})$/;
 
 export type Family = 4 | 6;
 

@@ -1,8 +1,18 @@
 // The sections splitwg owns in /etc/config/network and /etc/config/firewall.
 // netifd re-creates ip rules and routes on every reload (and flushes any
 // added by hand), so they are declared here rather than run with `ip`.
-// Every section name starts with "sw_" and carries `splitwg_owned '1'`, so
-// apply can find, diff and remove exactly these and nothing else.
+// Every section carries `splitwg_owned '1'`, so apply can find, diff and
+// remove exactly these and nothing else (also ones named the way an older
+// version named them).
+//
+// Names are unique by construction: an interface is `sw_<upstream>` (it is
+// also the Linux device name), every other section of the network config is
+// `sw<kind>_<name>` or `sw<kind>` with a kind word without "_" (swpeer_us,
+// swrule4_us, swclient_phone, swmain4). The kind word ends at the first "_",
+// so two kinds never produce the same name, and no kind word is "sw", so no
+// upstream name can produce one of them (upstream "main4" once made the
+// interface sw_main4 overwrite the rule sw_main4). The firewall sections
+// (sw_zone_up, …) carry no configured name at all.
 import type { UciSection, UciValue } from './uci';
 import type { Config, Upstream } from './model';
 import { markHex, carriesFamily } from './decide';
@@ -27,22 +37,22 @@ function upstreamSections(cfg: Config, u: Upstream): UciSection[] {
 	const t = `${u.table}`;
 	const out = [
 		sec('interface', u.iface, { proto: 'wireguard', private_key: u.privateKey, addresses: u.addresses, mtu: s(u.mtu) }),
-		sec(`wireguard_${u.iface}`, `${u.iface}_peer`, {
+		sec(`wireguard_${u.iface}`, `swpeer_${u.name}`, {
 			description: `splitwg upstream ${u.name}`, public_key: u.publicKey, preshared_key: u.presharedKey,
 			endpoint_host: u.endpointHost, endpoint_port: `${u.endpointPort}`, allowed_ips: u.allowedIps,
 			persistent_keepalive: s(u.keepalive), route_allowed_ips: '0',
 		}),
-		sec('rule', `${u.iface}_rule4`, { mark: `${markHex(u.mark)}/${markHex(g.markMask)}`, lookup: t, priority: `${g.rulePriority + u.index}` }),
-		sec('route', `${u.iface}_default4`, { interface: u.iface, target: '0.0.0.0/0', table: t }),
+		sec('rule', `swrule4_${u.name}`, { mark: `${markHex(u.mark)}/${markHex(g.markMask)}`, lookup: t, priority: `${g.rulePriority + u.index}` }),
+		sec('route', `swroute4_${u.name}`, { interface: u.iface, target: '0.0.0.0/0', table: t }),
 	];
-	if (g.killSwitch) push(out, sec('route', `${u.iface}_kill4`, { type: 'unreachable', target: '0.0.0.0/0', table: t, metric: '9999' }));
+	if (g.killSwitch) push(out, sec('route', `swkill4_${u.name}`, { type: 'unreachable', target: '0.0.0.0/0', table: t, metric: '9999' }));
 	if (g.ipv6) {
-		push(out, sec('rule6', `${u.iface}_rule6`, { mark: `${markHex(u.mark)}/${markHex(g.markMask)}`, lookup: t, priority: `${g.rulePriority + u.index}` }));
+		push(out, sec('rule6', `swrule6_${u.name}`, { mark: `${markHex(u.mark)}/${markHex(g.markMask)}`, lookup: t, priority: `${g.rulePriority + u.index}` }));
 		// a tunnel without an IPv6 address can carry no IPv6: proxied IPv6 is
 		// unreachable rather than sent out unencrypted
-		if (carriesFamily(u, 6)) push(out, sec('route6', `${u.iface}_default6`, { interface: u.iface, target: '::/0', table: t }));
+		if (carriesFamily(u, 6)) push(out, sec('route6', `swroute6_${u.name}`, { interface: u.iface, target: '::/0', table: t }));
 		if (g.killSwitch || !carriesFamily(u, 6))
-			push(out, sec('route6', `${u.iface}_kill6`, { type: 'unreachable', target: '::/0', table: t, metric: '9999' }));
+			push(out, sec('route6', `swkill6_${u.name}`, { type: 'unreachable', target: '::/0', table: t, metric: '9999' }));
 	}
 	return out;
 }
@@ -54,8 +64,8 @@ export function renderNetwork(cfg: Config): UciSection[] {
 	if (length(ups)) {
 		// routes more specific than a default (LAN, WAN subnet, peers) stay in
 		// main for everyone: a proxied client still reaches the printer
-		push(out, sec('rule', 'sw_main4', { lookup: 'main', suppress_prefixlength: '0', priority: `${g.rulePriority}` }));
-		if (g.ipv6) push(out, sec('rule6', 'sw_main6', { lookup: 'main', suppress_prefixlength: '0', priority: `${g.rulePriority}` }));
+		push(out, sec('rule', 'swmain4', { lookup: 'main', suppress_prefixlength: '0', priority: `${g.rulePriority}` }));
+		if (g.ipv6) push(out, sec('rule6', 'swmain6', { lookup: 'main', suppress_prefixlength: '0', priority: `${g.rulePriority}` }));
 	}
 	for (let i = 0; i < length(ups); i++) {
 		const secs = upstreamSections(cfg, ups[i]);
@@ -69,7 +79,7 @@ export function renderNetwork(cfg: Config): UciSection[] {
 		const peers = filter(cfg.clients, (c) => c.kind === 'peer' && c.enabled);
 		for (let i = 0; i < length(peers); i++) {
 			const c = peers[i];
-			push(out, sec(`wireguard_${srv.iface}`, `sw_peer_${c.name}`, {
+			push(out, sec(`wireguard_${srv.iface}`, `swclient_${c.name}`, {
 				description: `splitwg client ${c.name}`, public_key: c.publicKey, preshared_key: c.presharedKey,
 				allowed_ips: map([...c.src4, ...(g.ipv6 ? c.src6 : [])], (p) => p.family === 4 && p.len === 32 || p.family === 6 && p.len === 128 ? `${p.text}/${p.len}` : p.text),
 				route_allowed_ips: '1',

@@ -17,8 +17,15 @@ import { verdictOf, directMark, markHex, activeRules } from './decide';
 
 const T = '\t';
 
-function comment(s: string): string {
-	return `comment "${s}"`;
+// nft refuses a comment over 128 bytes (the whole table would not load);
+// long names and labels are cut, on a UTF-8 character boundary.
+const COMMENT_MAX = 128;
+
+export function comment(s: string): string {
+	if (length(s) <= COMMENT_MAX) return `comment "${s}"`;
+	let n = COMMENT_MAX - 3;
+	while (n > 0 && ((ord(s, n) as number) & 0xc0) === 0x80) n--;
+	return `comment "${substr(s, 0, n)}..."`;
 }
 
 function elements(items: string[]): string {

@@ -1,27 +1,31 @@
 // Validators for single option values. Each returns null when the value is
 // good, else a message. Every value that reaches nft, dnsmasq, UCI or a shell
 // passes one of these strict grammars, so no metacharacter can get through.
+import { toAscii } from './idn';
 
 // regexes as module constants: ucode compiles a literal each time it is evaluated
 const LABEL_BAD = /["'`\\;#{}$\/<>|&]/;
 const CONTROL = /[\x01-\x1f\x7f]/;
 const WG_KEY = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
-const PORT = /^[0-9]{1,5}$/;
-const PORT_RANGE = /^([0-9]{1,5})-([0-9]{1,5})$/;
-const DIGITS = /^[0-9]+$/;
+// decimal, no sign, no leading zero (nft reads 0443 as octal), at most 10
+// digits: checked before int() sees it, so no value becomes NaN, a float or a
+// saturated 64-bit number that slips past the bounds
+const DECIMAL = /^(0|[1-9][0-9]{0,9})$/;
+const PORT_RANGE = /^([^-]*)-([^-]*)$/;
 const BOOL = /^(0|1|on|off|yes|no|true|false|enabled|disabled)$/;
 const TRUE = /^(1|on|yes|true|enabled)$/;
 const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
-const WILDCARD = /^\*\./;
+const EDGE_DOTS = /^(\*\.|\.)+|\.+$/g;
+const TRAILING_DOT = /\.$/;
 const DOMAIN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
-const UPPER = /[A-Z]/;
-const NOT_HOSTCHAR = /[^A-Za-z0-9.-]/;
 const DIGITS_DOTS = /^[0-9.]+$/;
 const IPV4 = /^[0-9]{1,3}(\.[0-9]{1,3}){3}$/;
 const IPV6_CHARS = /^[0-9a-fA-F:.]+$/;
+const NUMERIC_TOP = /(^|\.)[0-9]+$/;
+const INET_ATON = /^(0[xX][0-9a-fA-F]*|[0-9]+)(\.(0[xX][0-9a-fA-F]*|[0-9]+))*$/;
 const HOSTNAME = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
-const ENDPOINT6 = /^\[([0-9a-fA-F:.]+)\]:([0-9]{1,5})$/;
-const ENDPOINT = /^([a-zA-Z0-9.-]+):([0-9]{1,5})$/;
+const ENDPOINT6 = /^\[([0-9a-fA-F:.]+)\]:([^:]*)$/;
+const ENDPOINT = /^([a-zA-Z0-9.-]+):([^:]*)$/;
 const MAC = /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/;
 const IFNAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 const HEX_MASK = /^0x[0-9a-fA-F]{1,8}$/;
@@ -48,21 +52,22 @@ export function badKey(v: string): string | null {
 	return null;
 }
 
-export function badPort(v: string): string | null {
-	if (!match(v, PORT) || int(v) < 1 || int(v) > 65535) return `"${v}" is not a port (1-65535)`;
+// The one integer grammar of every numeric option (and of ports).
+export function badInt(v: string, lo: number, hi: number): string | null {
+	if (!match(v, DECIMAL) || int(v) < lo || int(v) > hi) return `"${v}" is not an integer from ${lo} to ${hi}`;
 	return null;
 }
 
+export function badPort(v: string): string | null {
+	return badInt(v, 1, 65535) ? `"${v}" is not a port (an integer from 1 to 65535)` : null;
+}
+
+// "443" or "8000-8100" (a single-port range "80-80" is fine for nft)
 export function badPortRange(v: string): string | null {
 	const m = match(v, PORT_RANGE) as string[] | null;
 	if (!m) return badPort(v);
-	if (badPort(m[1]) || badPort(m[2])) return `"${v}" is not a port range (1-65535)`;
-	if (int(m[1]) >= int(m[2])) return `"${v}": range start must be below its end`;
-	return null;
-}
-
-export function badInt(v: string, lo: number, hi: number): string | null {
-	if (!match(v, DIGITS) || int(v) < lo || int(v) > hi) return `"${v}" is not a number from ${lo} to ${hi}`;
+	if (badInt(m[1], 1, 65535) || badInt(m[2], 1, 65535)) return `"${v}" is not a port range (from-to, each an integer from 1 to 65535)`;
+	if (int(m[1]) > int(m[2])) return `"${v}": range start is above its end`;
 	return null;
 }
 
@@ -89,18 +94,27 @@ export function weekday(v: string): number {
 // A DNS name as dnsmasq matches it (suffix match: "example.com" also covers
 // "www.example.com"). Lower case only: the same name in two cases would
 // otherwise become two dnsmasq entries.
+// A near miss is told the name to write: "*.x.com" or ".x.com" (the
+// subdomains are matched anyway), "x.com." (the root is implied), and an
+// internationalised name its ASCII form, the one DNS answers carry.
 export function badDomain(v: string): string | null {
 	if ((length(v) as number) > 253) return `"${v}" is longer than 253 characters`;
-	if (match(v, WILDCARD)) return `"${v}": write "${substr(v, 2)}" (a domain already matches all its subdomains)`;
-	if (!match(v, DOMAIN))
-		return match(v, UPPER) && !match(v, NOT_HOSTCHAR) ? `"${v}" must be lower case` : `"${v}" is not a domain name`;
-	return null;
+	if (match(v, DOMAIN)) return null;
+	const bare = replace(v, EDGE_DOTS, '');
+	const fix = toAscii(bare);
+	if (fix === null || !match(fix, DOMAIN)) return `"${v}" is not a domain name`;
+	if (bare !== v)
+		return `"${v}": write "${fix}" (${match(v, TRAILING_DOT) ? 'without the trailing dot' : 'a domain already matches all its subdomains'})`;
+	if (fix !== lc(v)) return `"${v}" is an internationalised name: write it as "${fix}"`;
+	return `"${v}" must be lower case`;
 }
 
 export function badHost(v: string): string | null {
 	if (match(v, DIGITS_DOTS)) return match(v, IPV4) && iptoarr(v) ? null : `"${v}" is not an IPv4 address`;
 	if (index(v, ':') >= 0) return match(v, IPV6_CHARS) && iptoarr(v) ? null : `"${v}" is not an IPv6 address`;
-	if (!match(v, HOSTNAME))
+	// a numeric top label or a hex/octal word would make the resolver read
+	// the name as an address in inet_aton()'s forms ("0x7f.1" is 127.0.0.1)
+	if (!match(v, HOSTNAME) || match(v, NUMERIC_TOP) || match(v, INET_ATON))
 		return `"${v}" is not a host name or address`;
 	return null;
 }

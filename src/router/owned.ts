@@ -1,5 +1,5 @@
 // The sections splitwg owns in network/firewall/dhcp: every one carries
-// `splitwg_owned '1'` (and is named sw_…, see src/core/netifd.ts). Apply
+// `splitwg_owned '1'` (and is named sw…, see src/core/netifd.ts). Apply
 // diffs them against the plan and writes only the difference; stop removes
 // them; nothing else in those files is ever touched.
 import type { UciSection, UciValue } from '../core/uci';

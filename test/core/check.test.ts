@@ -25,7 +25,7 @@ const CASES: [string, (s: UciSection[]) => void, string, RegExp][] = [
 	['CIDR host bits', (s) => { find(s, 'client', 'laptop').options.address = ['192.168.78.1/24']; }, 'client.laptop.address[0]', /host bits set .*192\.168\.78\.0\/24/],
 	['bad IPv6', (s) => { find(s, 'client', 'tv').options.address = ['fd77::10::1']; }, 'client.tv.address[0]', /not an IPv4\/IPv6/],
 	['bad port', (s) => { s.filter((x) => x.type === 'rule')[4].options.port = ['70000']; }, 'client.laptop.rule[1].port[0]', /not a port/],
-	['reversed range', (s) => { s.filter((x) => x.type === 'rule')[4].options.port = ['9000-8000']; }, 'client.laptop.rule[1].port[0]', /start must be below/],
+	['reversed range', (s) => { s.filter((x) => x.type === 'rule')[4].options.port = ['9000-8000']; }, 'client.laptop.rule[1].port[0]', /start is above its end/],
 	['bad time', (s) => { s.filter((x) => x.type === 'rule')[1].options.start_time = '25:00'; }, 'client.kid.rule[0].start_time', /not a time of day/],
 	['half window', (s) => { delete s.filter((x) => x.type === 'rule')[1].options.stop_time; }, 'client.kid.rule[0].stop_time', /needs both/],
 	['bad weekday', (s) => { s.filter((x) => x.type === 'rule')[7].options.weekdays = ['Funday']; }, 'client.laptop.rule[4].weekdays[0]', /not a weekday/],

@@ -25,7 +25,7 @@ function valueMessages(): string[] {
 	for (const v of ['0', '99999', 'x']) add(V.badPort(v));
 	for (const v of ['5-3', '1-99999', 'x-y']) add(V.badPortRange(v));
 	add(V.badInt('x', 1, 2)); add(V.badBool('maybe')); add(V.badTime('25:00'));
-	for (const v of ['*.a.com', 'A.com', 'a b', 'x'.repeat(254)]) add(V.badDomain(v));
+	for (const v of ['*.a.com', 'A.com', 'a b', 'x'.repeat(254), 'a.com.', 'bücher.de']) add(V.badDomain(v));
 	for (const v of ['1.2.3', '::g', 'a_b']) add(V.badHost(v));
 	for (const v of ['x', 'host:0', '[::1]:99999', '1.2.3:80']) add(V.parseEndpoint(v));
 	add(V.badMac('x'));
@@ -59,6 +59,7 @@ const MUTATIONS: ((s: UciSection[]) => void)[] = [
 	(s) => { const c = s.find((x) => x.name === 'tv')!; c.options = { kind: 'device', public_key: 'e8/QjSS10EukvdG3KLKBjhSYJW4gxgJypSZXzpb5tG4=', default: 'proxy', ruleset: ['nope'] }; },
 	(s) => { const c = s.find((x) => x.name === 'tv')!; c.options.address = ['192.168.78.5']; c.options.mac = ['02:00:00:00:00:11']; c.options.interface = ['br-guest']; c.options.upstream = 'nowhere'; },
 	(s) => { const c = s.find((x) => x.name === 'tv')!; c.options.address = ['192.168.77.300']; c.options.mac = ['x']; c.options.interface = ['a b']; c.options.name = 'a"b'; },
+	(s) => { s.find((x) => x.name === 'laptop')!.options.address = ['192.168.78.0/24', '192.168.78.9', '']; s.push({ type: 'ruleset', name: 'tv', anonymous: false, options: {} }, { ...s.find((x) => x.name === 'us')! }); },
 ];
 
 function configMessages(): string[] {

@@ -51,7 +51,7 @@ for (const [view, option, fn, type, name, path] of FIELDS) {
 }
 
 test('a bad port has one wording: listen port, endpoints, rule ports, the tester', () => {
-	const want = '"0" is not a port (1-65535)';
+	const want = '"0" is not a port (an integer from 1 to 65535)';
 	const s = home();
 	s.find((x) => x.type === 'server')!.options.listen_port = '0';
 	s.find((x) => x.name === 'us')!.options.endpoint = 'us.vpn.example:0';

@@ -91,7 +91,7 @@ test('import errors name the line (CSV) or the rule (JSON) and the field', () =>
 		[3, 'action', '"fly" is not an action (proxy, direct, block)'],
 		[3, 'domain', '"Ex" must be lower case'],
 		[3, 'domain', '"Ample.com" must be lower case'],
-		[3, 'port', '"70000" is not a port (1-65535)'],
+		[3, 'port', '"70000" is not a port (an integer from 1 to 65535)'],
 		[3, 'start_time', '"25:00" is not a time of day (HH:MM, 00:00-23:59)'],
 		[3, 'stop_time', 'a time window needs both start_time and stop_time'],
 	]);

@@ -1,7 +1,7 @@
 // Generated from src/core/index.ts by `npm run build` — edit the TypeScript, not this file.
 'use strict';
 
-let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, badIpAddress, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, activeRules, LABEL_BAD, CONTROL, WG_KEY, PORT, PORT_RANGE, DIGITS, BOOL, TRUE, TIME, WILDCARD, DOMAIN, UPPER, NOT_HOSTCHAR, DIGITS_DOTS, IPV4, IPV6_CHARS, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, HEX_MASK, NAME_RE, badName, badLabel, badKey, badPort, badPortRange, badInt, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, badMtu, badKeepalive, badMarkMask, CONTROL2, BLANKS, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, readUpstream, readServer, readRule, readClient, checkOverlaps, byType, readConfig, checkReferences, checkPeerAddress, check, T, comment, elements, texts, ruleLabel, ruleSets, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, dispatch, renderNft, selfAndParents, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, BLANKS2, domainHit, minutes, sideConditions, parseAt, explain, dropped, nftTransition;
+let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, badIpAddress, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, activeRules, BASE, TMIN, TMAX, SKEW, DAMP, codepoints, pair, lower, digit, adapt, punycode, toAscii, LABEL_BAD, CONTROL, WG_KEY, DECIMAL, PORT_RANGE, BOOL, TRUE, TIME, EDGE_DOTS, TRAILING_DOT, DOMAIN, DIGITS_DOTS, IPV4, IPV6_CHARS, NUMERIC_TOP, INET_ATON, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, HEX_MASK, NAME_RE, badName, badLabel, badKey, badInt, badPort, badPortRange, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, badMtu, badKeepalive, badMarkMask, CONTROL2, BLANKS, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, checkMask, reportedPaths, readUpstream, readServer, readRule, readClient, readSources, checkOverlaps, sectionPath, uniqueSections, badOwner, byType, readConfig, checkReferences, checkPeerAddress, check, T, COMMENT_MAX, comment, elements, texts, ruleLabel, ruleSets, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, dispatch, renderNft, selfAndParents, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, BLANKS2, domainHit, minutes, sideConditions, parseAt, explain, dropped, nftTransition;
 words = function(line) {
 let m, out, cur, i, n;
 
@@ -268,6 +268,137 @@ let out, seen;
   }
   return out;
 };
+codepoints = function(s2) {
+let out, n, i;
+
+  out = [];
+  n = length(s2);
+  i = 0;
+  while (i < n) {
+    const b = ord(s2, i);
+    let cp = b, len = 1;
+    if (b >= 240 && b < 248) {
+      cp = b & 7;
+      len = 4;
+    } else if (b >= 224) {
+      cp = b & 15;
+      len = 3;
+    } else if (b >= 194) {
+      cp = b & 31;
+      len = 2;
+    } else if (b >= 128) return null;
+    if (b >= 248 || i + len > n) return null;
+    for (let j = 1; j < len; j++) {
+      const c = ord(s2, i + j);
+      if ((c & 192) !== 128) return null;
+      cp = cp << 6 | c & 63;
+    }
+    push(out, cp);
+    i += len;
+  }
+  return out;
+};
+pair = function(cp, upperEven) {
+  return cp % 2 === 0 === upperEven ? cp + 1 : cp;
+};
+lower = function(cp) {
+  if (cp < 128) return cp >= 65 && cp <= 90 ? cp + 32 : cp >= 97 && cp <= 122 || cp >= 48 && cp <= 57 || cp === 45 || cp === 46 ? cp : -1;
+  if (cp < 192 || cp === 215 || cp === 247) return -1;
+  if (cp <= 222) return cp + 32;
+  if (cp <= 255) return cp;
+  if (cp === 304 || cp === 306 || cp === 307 || cp === 319 || cp === 320 || cp === 329 || cp === 383) return -1;
+  if (cp === 376) return 255;
+  if (cp < 312) return pair(cp, true);
+  if (cp === 312) return cp;
+  if (cp < 329) return pair(cp, false);
+  if (cp < 376) return pair(cp, true);
+  if (cp < 383) return pair(cp, false);
+  if (cp < 880) return -1;
+  if (cp === 902) return 940;
+  if (cp >= 904 && cp <= 906) return cp + 37;
+  if (cp === 908) return 972;
+  if (cp === 910 || cp === 911) return cp + 63;
+  if (cp >= 913 && cp <= 939 && cp !== 930) return cp + 32;
+  if (cp >= 940 && cp <= 974 && cp !== 962) return cp;
+  if (cp < 1024) return -1;
+  if (cp < 1040) return cp + 80;
+  if (cp < 1072) return cp + 32;
+  if (cp < 1120) return cp;
+  if (cp >= 1120 && cp <= 1153 || cp >= 1162 && cp <= 1215 || cp >= 1232 && cp <= 1327) return pair(cp, true);
+  if (cp >= 1217 && cp <= 1230) return pair(cp, false);
+  if (cp >= 12353 && cp <= 12438 || cp === 12445 || cp === 12446 || cp >= 12449 && cp <= 12538 || cp >= 12540 && cp <= 12542 || cp >= 13312 && cp <= 19903 || cp >= 19968 && cp <= 40959 || cp >= 44032 && cp <= 55203) return cp;
+  return -1;
+};
+digit = function(d) {
+  return chr(d < 26 ? 97 + d : 22 + d);
+};
+adapt = function(delta, points, first) {
+let d, k;
+
+  d = first ? int(delta / DAMP) : int(delta / 2);
+  d += int(d / points);
+  k = 0;
+  while (d > int((BASE - TMIN) * TMAX / 2)) {
+    d = int(d / (BASE - TMIN));
+    k += BASE;
+  }
+  return k + int((BASE - TMIN + 1) * d / (d + SKEW));
+};
+punycode = function(cps) {
+let out, basic, h, n, delta, bias;
+
+  out = "";
+  for (let i = 0; i < length(cps); i++) if (cps[i] < 128) out += chr(cps[i]);
+  basic = length(out);
+  h = basic, n = 128, delta = 0, bias = 72;
+  if (basic > 0) out += "-";
+  while (h < length(cps)) {
+    let m = 2147483647;
+    for (let i = 0; i < length(cps); i++) if (cps[i] >= n && cps[i] < m) m = cps[i];
+    delta += (m - n) * (h + 1);
+    n = m;
+    for (let i = 0; i < length(cps); i++) {
+      if (cps[i] < n) delta++;
+      if (cps[i] !== n) continue;
+      let q = delta, k = BASE;
+      while (true) {
+        const t = k <= bias ? TMIN : k >= bias + TMAX ? TMAX : k - bias;
+        if (q < t) break;
+        out += digit(t + (q - t) % (BASE - t));
+        q = int((q - t) / (BASE - t));
+        k += BASE;
+      }
+      out += digit(q);
+      bias = adapt(delta, h + 1, h === basic);
+      delta = 0;
+      h++;
+    }
+    delta++;
+    n++;
+  }
+  return out;
+};
+toAscii = function(name) {
+let cps, labels, cur, wide;
+
+  cps = codepoints(name);
+  if (cps === null) return null;
+  labels = [];
+  cur = [], wide = false;
+  for (let i = 0; i <= length(cps); i++) {
+    const cp = i === length(cps) || cps[i] === 12290 ? 46 : lower(cps[i]);
+    if (cp < 0) return null;
+    if (cp === 46) {
+      push(labels, wide ? `xn--${punycode(cur)}` : join("", map(cur, (c) => chr(c))));
+      cur = [];
+      wide = false;
+      continue;
+    }
+    if (cp >= 128) wide = true;
+    push(cur, cp);
+  }
+  return join(".", labels);
+};
 badName = function(v, max) {
   if (!match(v, NAME_RE)) return `"${v}" is not a name (letters, digits, _; starting with a letter)`;
   if (length(v) > max) return `"${v}" is longer than ${max} characters`;
@@ -284,21 +415,20 @@ badKey = function(v) {
     return "is not a WireGuard key (44 characters of base64 for 32 bytes)";
   return null;
 };
-badPort = function(v) {
-  if (!match(v, PORT) || int(v) < 1 || int(v) > 65535) return `"${v}" is not a port (1-65535)`;
+badInt = function(v, lo, hi) {
+  if (!match(v, DECIMAL) || int(v) < lo || int(v) > hi) return `"${v}" is not an integer from ${lo} to ${hi}`;
   return null;
+};
+badPort = function(v) {
+  return badInt(v, 1, 65535) ? `"${v}" is not a port (an integer from 1 to 65535)` : null;
 };
 badPortRange = function(v) {
 let m;
 
   m = match(v, PORT_RANGE);
   if (!m) return badPort(v);
-  if (badPort(m[1]) || badPort(m[2])) return `"${v}" is not a port range (1-65535)`;
-  if (int(m[1]) >= int(m[2])) return `"${v}": range start must be below its end`;
-  return null;
-};
-badInt = function(v, lo, hi) {
-  if (!match(v, DIGITS) || int(v) < lo || int(v) > hi) return `"${v}" is not a number from ${lo} to ${hi}`;
+  if (badInt(m[1], 1, 65535) || badInt(m[2], 1, 65535)) return `"${v}" is not a port range (from-to, each an integer from 1 to 65535)`;
+  if (int(m[1]) > int(m[2])) return `"${v}": range start is above its end`;
   return null;
 };
 badBool = function(v) {
@@ -318,16 +448,22 @@ let d;
   return -1;
 };
 badDomain = function(v) {
+let bare, fix;
+
   if (length(v) > 253) return `"${v}" is longer than 253 characters`;
-  if (match(v, WILDCARD)) return `"${v}": write "${substr(v, 2)}" (a domain already matches all its subdomains)`;
-  if (!match(v, DOMAIN))
-    return match(v, UPPER) && !match(v, NOT_HOSTCHAR) ? `"${v}" must be lower case` : `"${v}" is not a domain name`;
-  return null;
+  if (match(v, DOMAIN)) return null;
+  bare = replace(v, EDGE_DOTS, "");
+  fix = toAscii(bare);
+  if (fix === null || !match(fix, DOMAIN)) return `"${v}" is not a domain name`;
+  if (bare !== v)
+    return `"${v}": write "${fix}" (${match(v, TRAILING_DOT) ? "without the trailing dot" : "a domain already matches all its subdomains"})`;
+  if (fix !== lc(v)) return `"${v}" is an internationalised name: write it as "${fix}"`;
+  return `"${v}" must be lower case`;
 };
 badHost = function(v) {
   if (match(v, DIGITS_DOTS)) return match(v, IPV4) && iptoarr(v) ? null : `"${v}" is not an IPv4 address`;
   if (index(v, ":") >= 0) return match(v, IPV6_CHARS) && iptoarr(v) ? null : `"${v}" is not an IPv6 address`;
-  if (!match(v, HOSTNAME))
+  if (!match(v, HOSTNAME) || match(v, NUMERIC_TOP) || match(v, INET_ATON))
     return `"${v}" is not a host name or address`;
   return null;
 };
@@ -362,42 +498,58 @@ withControlCheck = function(check2) {
   return (v) => match(v, CONTROL2) ? "contains a control character (newline, tab, …)" : check2 ? check2(v) : null;
 };
 reader = function(sec2, base, problems) {
-let known, r;
+let known, bad, at, report, r;
 
   known = [".name", ".type"];
+  bad = {};
+  at = {};
+  report = (k, path, message) => {
+    bad[k] = true;
+    push(problems, { path, message });
+  };
   r = {
     str: (k, def, check2) => {
 let v, e;
 
       push(known, k);
       v = sec2.options[k];
-      if (v === null || v === null || v === "") return def;
+      if (v === null || v === null) return def;
       if (type(v) === "array") {
-        push(problems, { path: `${base}.${k}`, message: "must be a single option, not a list" });
+        report(k, `${base}.${k}`, "must be a single option, not a list");
         return def;
       }
-      e = withControlCheck(check2)(v);
+      e = v === "" ? "is empty" : withControlCheck(check2)(v);
       if (e) {
-        push(problems, { path: `${base}.${k}`, message: e });
+        report(k, `${base}.${k}`, e);
         return def;
       }
       return v;
     },
+    // The valid elements; `r.at(k)` has their positions in the option.
+    // An empty element is an error, never "no condition": an empty domain
+    // would otherwise turn a rule into "match everything".
     list: (k, check2) => {
 let v, vals, out;
 
       push(known, k);
+      at[k] = [];
       v = sec2.options[k] ?? null;
       if (v === null) return [];
       vals = type(v) === "array" ? v : filter(split(v, BLANKS), (x) => x !== "");
+      if (!length(vals) && type(v) !== "array") vals = [v];
       out = [];
       for (let i = 0; i < length(vals); i++) {
-        const e = withControlCheck(check2)(vals[i]);
-        if (e) push(problems, { path: `${base}.${k}[${i}]`, message: e });
-        else push(out, vals[i]);
+        const e = trim(vals[i]) === "" ? "is empty" : withControlCheck(check2)(vals[i]);
+        if (e) report(k, `${base}.${k}[${i}]`, e);
+        else {
+          push(out, vals[i]);
+          push(at[k], i);
+        }
       }
       return out;
     },
+    at: (k) => at[k] ?? [],
+    bad: (k) => !!bad[k],
     bool: (k, def) => {
 let v;
 
@@ -420,7 +572,7 @@ let v;
   return r;
 };
 readGlobals = function(sec2, problems) {
-let s2, r, maskText, g, m;
+let s2, r, maskText, g;
 
   s2 = sec2 ?? { type: "globals", name: "main", anonymous: false, options: {} };
   r = reader(s2, "globals", problems);
@@ -438,16 +590,30 @@ let s2, r, maskText, g, m;
     wanZone: r.str("wan_zone", "wan", (v) => badName(v, 11))
   };
   r.unknown();
-  m = g.markMask;
+  if (!r.bad("mark_mask")) checkMask(g.markMask, maskText, problems);
+  return g;
+};
+checkMask = function(m, text, problems) {
   if (m === 0) push(problems, { path: "globals.mark_mask", message: "must not be 0" });
-  else if (m > 2147483647) push(problems, { path: "globals.mark_mask", message: `${maskText}: bit 31 is reserved, use bits 0-30` });
+  else if (m > 2147483647) push(problems, { path: "globals.mark_mask", message: `${text}: bit 31 is reserved, use bits 0-30` });
   else {
     const low = markShift(m);
-    if ((m + low & m) !== 0) push(problems, { path: "globals.mark_mask", message: `${maskText} must be one run of contiguous bits` });
+    if ((m + low & m) !== 0) push(problems, { path: "globals.mark_mask", message: `${text} must be one run of contiguous bits` });
     for (let i = 0; i < length(FOREIGN_MARKS); i++)
-      if (m & FOREIGN_MARKS[i][0]) push(problems, { path: "globals.mark_mask", message: `${maskText} overlaps the mark bits ${sprintf("0x%x", FOREIGN_MARKS[i][0])} used by ${FOREIGN_MARKS[i][1]}` });
+      if (m & FOREIGN_MARKS[i][0]) push(problems, { path: "globals.mark_mask", message: `${text} overlaps the mark bits ${sprintf("0x%x", FOREIGN_MARKS[i][0])} used by ${FOREIGN_MARKS[i][1]}` });
   }
-  return g;
+};
+reportedPaths = function(problems) {
+let seen;
+
+  seen = {};
+  for (let i = 0; i < length(problems); i++) {
+    const p = problems[i].path;
+    seen[p] = true;
+    const b = rindex(p, "[");
+    if (b > 0 && substr(p, -1) === "]") seen[substr(p, 0, b)] = true;
+  }
+  return seen;
 };
 readUpstream = function(sec2, problems) {
 let base, r, ep, host, port, u;
@@ -459,16 +625,19 @@ let base, r, ep, host, port, u;
     if (e) push(problems, { path: base, message: e });
   }
   r = reader(sec2, base, problems);
-  ep = r.str("endpoint", null);
+  ep = r.str("endpoint", null, (v) => {
+let p;
+
+    p = parseEndpoint(v);
+    return type(p) === "string" ? p : null;
+  });
   host = "", port = 51820;
-  if (ep === null) push(problems, { path: `${base}.endpoint`, message: "is required (host:port)" });
-  else {
+  if (ep === null) {
+    if (!r.bad("endpoint")) push(problems, { path: `${base}.endpoint`, message: "is required (host:port)" });
+  } else {
     const p = parseEndpoint(ep);
-    if (type(p) === "string") push(problems, { path: `${base}.endpoint`, message: p });
-    else {
-      host = p.host;
-      port = p.port;
-    }
+    host = p.host;
+    port = p.port;
   }
   u = {
     name: sec2.name,
@@ -500,9 +669,9 @@ let p;
   };
   r.str("name", null, badLabel);
   r.unknown();
-  if (u.privateKey === "") push(problems, { path: `${base}.private_key`, message: "is required" });
-  if (u.publicKey === "") push(problems, { path: `${base}.public_key`, message: "is required" });
-  if (!length(u.addresses)) push(problems, { path: `${base}.address`, message: "needs at least one tunnel address" });
+  if (u.privateKey === "" && !r.bad("private_key")) push(problems, { path: `${base}.private_key`, message: "is required" });
+  if (u.publicKey === "" && !r.bad("public_key")) push(problems, { path: `${base}.public_key`, message: "is required" });
+  if (!length(u.addresses) && !r.bad("address")) push(problems, { path: `${base}.address`, message: "needs at least one tunnel address" });
   if (!length(u.allowedIps)) u.allowedIps = ["0.0.0.0/0", "::/0"];
   return u;
 };
@@ -531,36 +700,39 @@ let p;
     mtu: r.num("mtu", null, badMtu)
   };
   r.unknown();
-  if (s2.enabled && s2.privateKey === "") push(problems, { path: "server.private_key", message: "is required (make one with splitwg genkey, or in LuCI)" });
-  if (s2.enabled && !length(s2.addresses)) push(problems, { path: "server.address", message: "needs at least one address with its pool prefix (e.g. 10.77.0.1/24)" });
+  if (s2.enabled && s2.privateKey === "" && !r.bad("private_key")) push(problems, { path: "server.private_key", message: "is required (make one with splitwg genkey, or in LuCI)" });
+  if (s2.enabled && !length(s2.addresses) && !r.bad("address")) push(problems, { path: "server.address", message: "needs at least one address with its pool prefix (e.g. 10.77.0.1/24)" });
   return s2;
 };
 readRule = function(sec2, id, setBase, problems) {
-let r, enabled, dest4, dest6, protos, m, action, rule;
+let r, enabled, dest4, dest6, destSeen, protos, m, action, rule;
 
   r = reader(sec2, id, problems);
   r.str("client", null);
   r.str("ruleset", null);
   enabled = r.bool("enabled", true);
   dest4 = [], dest6 = [];
+  destSeen = {};
   r.list("dest", (v) => {
-let p;
+let p, x;
 
     p = parsePrefix(v);
     if (type(p) === "string") return p;
-    push(p.family === 4 ? dest4 : dest6, p);
+    x = p;
+    if (!destSeen[x.text]) push(x.family === 4 ? dest4 : dest6, x);
+    destSeen[x.text] = true;
     return null;
   });
   protos = r.list("proto", (v) => v === "all" || v === "any" || index(PROTOS, v) >= 0 ? null : `"${v}" is not a protocol (${join(" ", PROTOS)}, all)`);
   m = {
-    domains: r.list("domain", badDomain),
+    domains: uniq(r.list("domain", badDomain)),
     dest4,
     dest6,
     protos: index(protos, "all") >= 0 || index(protos, "any") >= 0 ? [] : uniq(protos),
-    ports: r.list("port", badPortRange),
+    ports: uniq(r.list("port", badPortRange)),
     startTime: r.str("start_time", null, badTime),
     stopTime: r.str("stop_time", null, badTime),
-    weekdays: map(r.list("weekdays", (v) => weekday(v) < 0 ? `"${v}" is not a weekday (Mon … Sun)` : null), weekday)
+    weekdays: uniq(map(r.list("weekdays", (v) => weekday(v) < 0 ? `"${v}" is not a weekday (Mon … Sun)` : null), weekday))
   };
   action = r.str("action", "proxy", (v) => match(v, ACTION) ? null : `"${v}" is not an action (proxy, direct, block)`);
   rule = {
@@ -572,7 +744,7 @@ let p;
     upstream: r.str("upstream", null, (v) => badName(v, 12))
   };
   r.unknown();
-  if (m.startTime === null !== (m.stopTime === null))
+  if (m.startTime === null !== (m.stopTime === null) && !r.bad("start_time") && !r.bad("stop_time"))
     push(problems, { path: `${id}.${m.startTime === null ? "start_time" : "stop_time"}`, message: "a time window needs both start_time and stop_time" });
   else if (m.startTime !== null && m.startTime === m.stopTime)
     push(problems, { path: `${id}.stop_time`, message: 'equals start_time (an empty window); remove both for "always"' });
@@ -581,12 +753,12 @@ let p;
       if (!match(m.protos[i], PORT_PROTO))
         push(problems, { path: `${id}.proto`, message: `ports need tcp, udp, sctp or udplite, not "${m.protos[i]}"` });
   }
-  if (rule.upstream !== null && action !== "proxy")
+  if (rule.upstream !== null && action !== "proxy" && !r.bad("action"))
     push(problems, { path: `${id}.upstream`, message: `only a proxy rule takes an upstream (action is ${action})` });
   return enabled ? rule : null;
 };
 readClient = function(sec2, problems, g) {
-let base, r, kind, srcs, c;
+let base, r, kind, srcs, srcAt, c;
 
   base = `client.${sec2.name}`;
   if (sec2.anonymous) push(problems, { path: base, message: "a client section needs a name" });
@@ -602,6 +774,7 @@ let p;
     p = parsePrefix(v);
     return type(p) === "string" ? p : null;
   });
+  srcAt = r.at("address");
   c = {
     name: sec2.name,
     kind,
@@ -611,8 +784,8 @@ let p;
     presharedKey: r.str("preshared_key", null, badKey),
     src4: [],
     src6: [],
-    macs: map(r.list("mac", badMac), lc),
-    ifaces: r.list("interface", badIfname),
+    macs: uniq(map(r.list("mac", badMac), lc)),
+    ifaces: uniq(r.list("interface", badIfname)),
     defaultAction: r.str("default", "direct", (v) => match(v, ACTION) ? null : `"${v}" is not an action (proxy, direct, block)`),
     upstream: r.str("upstream", null, (v) => badName(v, 12)),
     rulesets: r.list("ruleset", (v) => badName(v, 32)),
@@ -622,13 +795,11 @@ let p;
   c.dnsHijack = r.bool("dns_hijack", g.dnsHijack);
   r.str("name", null, badLabel);
   r.unknown();
-  for (let i = 0; i < length(srcs); i++) {
-    const p = parsePrefix(srcs[i]);
-    push(p.family === 4 ? c.src4 : c.src6, p);
-  }
-  if (kind === "peer") {
-    if (c.publicKey === null) push(problems, { path: `${base}.public_key`, message: "is required for a peer" });
-    if (!length(srcs)) push(problems, { path: `${base}.address`, message: "a peer needs its tunnel address(es)" });
+  readSources(c, srcs, srcAt, problems);
+  if (r.bad("kind")) {
+  } else if (kind === "peer") {
+    if (c.publicKey === null && !r.bad("public_key")) push(problems, { path: `${base}.public_key`, message: "is required for a peer" });
+    if (!length(srcs) && !r.bad("address")) push(problems, { path: `${base}.address`, message: "a peer needs its tunnel address(es)" });
     if (length(c.macs) || length(c.ifaces)) push(problems, { path: base, message: "a peer is identified by its tunnel address, not mac/interface" });
   } else {
     if (sec2.options.address == null && sec2.options.mac == null && sec2.options.interface == null)
@@ -636,6 +807,26 @@ let p;
     if (c.publicKey !== null || c.privateKey !== null) push(problems, { path: `${base}.public_key`, message: "only peers have keys" });
   }
   return c;
+};
+readSources = function(c, srcs, at, problems) {
+let seen, all, pos;
+
+  seen = {};
+  all = [], pos = [];
+  for (let i = 0; i < length(srcs); i++) {
+    const p = parsePrefix(srcs[i]);
+    if (seen[p.text]) continue;
+    seen[p.text] = true;
+    let clash = -1;
+    for (let j = 0; j < length(all) && clash < 0; j++) if (prefixesOverlap(all[j], p)) clash = j;
+    if (clash >= 0) {
+      push(problems, { path: `client.${c.name}.address[${at[i]}]`, message: `${p.text} overlaps ${all[clash].text} (address[${pos[clash]}])` });
+      continue;
+    }
+    push(all, p);
+    push(pos, at[i]);
+    push(p.family === 4 ? c.src4 : c.src6, p);
+  }
 };
 checkOverlaps = function(clients, problems) {
   for (let i = 0; i < length(clients); i++) {
@@ -656,13 +847,38 @@ checkOverlaps = function(clients, problems) {
     }
   }
 };
+sectionPath = function(s2) {
+  if (s2.type === "globals" || s2.type === "server") return s2.type;
+  if (s2.type === "rule") return `rule ${s2.name}`;
+  return index(["upstream", "client", "ruleset"], s2.type) >= 0 ? `${s2.type}.${s2.name}` : s2.name;
+};
+uniqueSections = function(sections, problems) {
+let first, out;
+
+  first = {};
+  out = [];
+  for (let i = 0; i < length(sections); i++) {
+    const s2 = sections[i];
+    const t = s2.anonymous ? null : first[s2.name];
+    if (t === null || t === null) {
+      if (!s2.anonymous) first[s2.name] = s2.type;
+      push(out, s2);
+    } else push(problems, { path: sectionPath(s2), message: t === s2.type ? "is defined twice" : `also names a ${t} section (section names are unique in a UCI file)` });
+  }
+  return out;
+};
+badOwner = function(v) {
+  if (type(v) === "array") return "must be a single option, not a list";
+  return v === "" ? "is empty" : badName(v, 32);
+};
 byType = function(sections, t) {
   return filter(sections, (s2) => s2.type === t);
 };
-readConfig = function(sections) {
-let problems, known, gs, globals, ss, server, upstreams, names, shift, maxValue, rulesets, rsSections, clients, byClient, ruleSecs, rsRules;
+readConfig = function(all) {
+let problems, sections, known, gs, globals, ss, server, upstreams, names, shift, maxValue, rulesets, rsSections, clients, byClient, ruleSecs, rsRules, seen;
 
   problems = [];
+  sections = uniqueSections(all, problems);
   known = ["globals", "server", "upstream", "client", "ruleset", "rule"];
   for (let i = 0; i < length(sections); i++)
     if (index(known, sections[i].type) < 0)
@@ -677,7 +893,6 @@ let problems, known, gs, globals, ss, server, upstreams, names, shift, maxValue,
   names = {};
   for (let i = 0; i < length(upstreams); i++) {
     const u = upstreams[i];
-    if (names[u.name]) push(problems, { path: `upstream.${u.name}`, message: "is defined twice" });
     if (u.iface === DEFAULTS.server_iface) push(problems, { path: `upstream.${u.name}`, message: `the name "server" is reserved (interface ${DEFAULTS.server_iface})` });
     names[u.name] = true;
   }
@@ -689,7 +904,7 @@ let problems, known, gs, globals, ss, server, upstreams, names, shift, maxValue,
     u.mark = (i + 2) * shift;
     u.table = globals.tableBase + i + 1;
   }
-  if (length(upstreams) + 1 > maxValue)
+  if (length(upstreams) + 1 > maxValue && !reportedPaths(problems)["globals.mark_mask"])
     push(problems, { path: "globals.mark_mask", message: `${sprintf("0x%08x", globals.markMask)} has room for ${maxValue - 1} upstreams, ${length(upstreams)} are defined` });
   rulesets = {};
   rsSections = byType(sections, "ruleset");
@@ -708,7 +923,7 @@ let problems, known, gs, globals, ss, server, upstreams, names, shift, maxValue,
   for (let i = 0; i < length(ruleSecs); i++) {
     const s2 = ruleSecs[i];
     const cl = s2.options.client, rs = s2.options.ruleset;
-    const refErr = (cl != null ? badName(cl, 32) : null) ?? (rs != null ? badName(rs, 32) : null);
+    const refErr = (cl != null ? badOwner(cl) : null) ?? (rs != null ? badOwner(rs) : null);
     if (refErr) {
       push(problems, { path: `rule ${s2.name}.${cl != null ? "client" : "ruleset"}`, message: refErr });
       continue;
@@ -738,21 +953,25 @@ let problems, known, gs, globals, ss, server, upstreams, names, shift, maxValue,
       if (!rs) push(problems, { path: `client.${c.name}.ruleset[${j}]`, message: `unknown ruleset "${c.rulesets[j]}"` });
       else for (let k = 0; k < length(rs); k++) push(c.rules, rs[k]);
     }
-    checkReferences(c, names, problems);
-    if (c.kind === "peer" && c.enabled) checkPeerAddress(c, server, problems);
+  }
+  seen = reportedPaths(problems);
+  for (let i = 0; i < length(clients); i++) {
+    const c = clients[i];
+    checkReferences(c, names, seen, problems);
+    if (c.kind === "peer" && c.enabled && !seen["server.address"]) checkPeerAddress(c, server, problems);
   }
   checkOverlaps(clients, problems);
   if (!length(problems))
     return { config: { globals, server, upstreams, clients }, problems };
   return { config: null, problems };
 };
-checkReferences = function(c, upstreams, problems) {
+checkReferences = function(c, upstreams, seen, problems) {
 let base, needsDefault;
 
   base = `client.${c.name}`;
   if (c.upstream !== null && !upstreams[c.upstream]) push(problems, { path: `${base}.upstream`, message: `unknown upstream "${c.upstream}"` });
-  needsDefault = c.defaultAction === "proxy" || length(filter(c.rules, (r) => r.action === "proxy" && r.upstream === null));
-  if (needsDefault && c.upstream === null)
+  needsDefault = c.defaultAction === "proxy" || length(filter(c.rules, (r) => r.action === "proxy" && r.upstream === null && !seen[`${r.id}.action`] && !seen[`${r.id}.upstream`]));
+  if (needsDefault && c.upstream === null && !seen[`${base}.upstream`])
     push(problems, { path: `${base}.upstream`, message: "is required: a proxy rule or default names no upstream of its own" });
   for (let i = 0; i < length(c.rules); i++) {
     const r = c.rules[i];
@@ -780,7 +999,12 @@ check = function(sections) {
   return readConfig(sections).problems;
 };
 comment = function(s2) {
-  return `comment "${s2}"`;
+let n;
+
+  if (length(s2) <= COMMENT_MAX) return `comment "${s2}"`;
+  n = COMMENT_MAX - 3;
+  while (n > 0 && (ord(s2, n) & 192) === 128) n--;
+  return `comment "${substr(s2, 0, n)}..."`;
 };
 elements = function(items) {
   return length(items) ? ` elements = { ${join(", ", items)} };` : "";
@@ -1095,7 +1319,7 @@ let g, t, out;
   t = `${u.table}`;
   out = [
     sec("interface", u.iface, { proto: "wireguard", private_key: u.privateKey, addresses: u.addresses, mtu: s(u.mtu) }),
-    sec(`wireguard_${u.iface}`, `${u.iface}_peer`, {
+    sec(`wireguard_${u.iface}`, `swpeer_${u.name}`, {
       description: `splitwg upstream ${u.name}`,
       public_key: u.publicKey,
       preshared_key: u.presharedKey,
@@ -1105,15 +1329,15 @@ let g, t, out;
       persistent_keepalive: s(u.keepalive),
       route_allowed_ips: "0"
     }),
-    sec("rule", `${u.iface}_rule4`, { mark: `${markHex(u.mark)}/${markHex(g.markMask)}`, lookup: t, priority: `${g.rulePriority + u.index}` }),
-    sec("route", `${u.iface}_default4`, { interface: u.iface, target: "0.0.0.0/0", table: t })
+    sec("rule", `swrule4_${u.name}`, { mark: `${markHex(u.mark)}/${markHex(g.markMask)}`, lookup: t, priority: `${g.rulePriority + u.index}` }),
+    sec("route", `swroute4_${u.name}`, { interface: u.iface, target: "0.0.0.0/0", table: t })
   ];
-  if (g.killSwitch) push(out, sec("route", `${u.iface}_kill4`, { type: "unreachable", target: "0.0.0.0/0", table: t, metric: "9999" }));
+  if (g.killSwitch) push(out, sec("route", `swkill4_${u.name}`, { type: "unreachable", target: "0.0.0.0/0", table: t, metric: "9999" }));
   if (g.ipv6) {
-    push(out, sec("rule6", `${u.iface}_rule6`, { mark: `${markHex(u.mark)}/${markHex(g.markMask)}`, lookup: t, priority: `${g.rulePriority + u.index}` }));
-    if (carriesFamily(u, 6)) push(out, sec("route6", `${u.iface}_default6`, { interface: u.iface, target: "::/0", table: t }));
+    push(out, sec("rule6", `swrule6_${u.name}`, { mark: `${markHex(u.mark)}/${markHex(g.markMask)}`, lookup: t, priority: `${g.rulePriority + u.index}` }));
+    if (carriesFamily(u, 6)) push(out, sec("route6", `swroute6_${u.name}`, { interface: u.iface, target: "::/0", table: t }));
     if (g.killSwitch || !carriesFamily(u, 6))
-      push(out, sec("route6", `${u.iface}_kill6`, { type: "unreachable", target: "::/0", table: t, metric: "9999" }));
+      push(out, sec("route6", `swkill6_${u.name}`, { type: "unreachable", target: "::/0", table: t, metric: "9999" }));
   }
   return out;
 };
@@ -1124,8 +1348,8 @@ let g, ups, out, srv;
   ups = filter(cfg.upstreams, (u) => u.enabled);
   out = [];
   if (length(ups)) {
-    push(out, sec("rule", "sw_main4", { lookup: "main", suppress_prefixlength: "0", priority: `${g.rulePriority}` }));
-    if (g.ipv6) push(out, sec("rule6", "sw_main6", { lookup: "main", suppress_prefixlength: "0", priority: `${g.rulePriority}` }));
+    push(out, sec("rule", "swmain4", { lookup: "main", suppress_prefixlength: "0", priority: `${g.rulePriority}` }));
+    if (g.ipv6) push(out, sec("rule6", "swmain6", { lookup: "main", suppress_prefixlength: "0", priority: `${g.rulePriority}` }));
   }
   for (let i = 0; i < length(ups); i++) {
     const secs = upstreamSections(cfg, ups[i]);
@@ -1143,7 +1367,7 @@ let g, ups, out, srv;
     const peers = filter(cfg.clients, (c) => c.kind === "peer" && c.enabled);
     for (let i = 0; i < length(peers); i++) {
       const c = peers[i];
-      push(out, sec(`wireguard_${srv.iface}`, `sw_peer_${c.name}`, {
+      push(out, sec(`wireguard_${srv.iface}`, `swclient_${c.name}`, {
         description: `splitwg client ${c.name}`,
         public_key: c.publicKey,
         preshared_key: c.presharedKey,
@@ -1381,32 +1605,39 @@ SINGLE_QUOTE = /'/g;
 SIMPLE = /^[ \t]*(config|option|list)[ \t]+([A-Za-z0-9_]+)([ \t]+'([^'\\]*)')?[ \t]*$/;
 
 // src/core/ip.ts
-PREFIX_LEN = /^[0-9]{1,3}$/;
+PREFIX_LEN = /^(0|[1-9][0-9]{0,2})$/;
 V4_RE = /^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$/;
 V6_RE = /^[0-9a-fA-F:.]+$/;
 
 // src/core/decide.ts
 
+// src/core/idn.ts
+BASE = 36;
+TMIN = 1;
+TMAX = 26;
+SKEW = 38;
+DAMP = 700;
+
 // src/core/values.ts
 LABEL_BAD = /["'`\\;#{}$\/<>|&]/;
 CONTROL = /[\x01-\x1f\x7f]/;
 WG_KEY = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
-PORT = /^[0-9]{1,5}$/;
-PORT_RANGE = /^([0-9]{1,5})-([0-9]{1,5})$/;
-DIGITS = /^[0-9]+$/;
+DECIMAL = /^(0|[1-9][0-9]{0,9})$/;
+PORT_RANGE = /^([^-]*)-([^-]*)$/;
 BOOL = /^(0|1|on|off|yes|no|true|false|enabled|disabled)$/;
 TRUE = /^(1|on|yes|true|enabled)$/;
 TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
-WILDCARD = /^\*\./;
+EDGE_DOTS = /^(\*\.|\.)+|\.+$/g;
+TRAILING_DOT = /\.$/;
 DOMAIN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
-UPPER = /[A-Z]/;
-NOT_HOSTCHAR = /[^A-Za-z0-9.-]/;
 DIGITS_DOTS = /^[0-9.]+$/;
 IPV4 = /^[0-9]{1,3}(\.[0-9]{1,3}){3}$/;
 IPV6_CHARS = /^[0-9a-fA-F:.]+$/;
+NUMERIC_TOP = /(^|\.)[0-9]+$/;
+INET_ATON = /^(0[xX][0-9a-fA-F]*|[0-9]+)(\.(0[xX][0-9a-fA-F]*|[0-9]+))*$/;
 HOSTNAME = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
-ENDPOINT6 = /^\[([0-9a-fA-F:.]+)\]:([0-9]{1,5})$/;
-ENDPOINT = /^([a-zA-Z0-9.-]+):([0-9]{1,5})$/;
+ENDPOINT6 = /^\[([0-9a-fA-F:.]+)\]:([^:]*)$/;
+ENDPOINT = /^([a-zA-Z0-9.-]+):([^:]*)$/;
 MAC = /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/;
 IFNAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 HEX_MASK = /^0x[0-9a-fA-F]{1,8}$/;
@@ -1434,6 +1665,7 @@ FOREIGN_MARKS = [[16128, "mwan3"], [16711680, "pbr/podkop"], [134217728, "dae"],
 
 // src/core/nft.ts
 T = "	";
+COMMENT_MAX = 128;
 
 // src/core/dnsmasq.ts
 

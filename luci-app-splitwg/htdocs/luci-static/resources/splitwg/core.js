@@ -2701,7 +2701,7 @@ function install(target = globalThis, argv = []) {
 var internals = { toStr, toJson, fmtG14, ucCompare, parseUcNumber, lexRegexLiteral, translateEre };
 
 // src/core/ip.ts
-var PREFIX_LEN = /^[0-9]{1,3}$/;
+var PREFIX_LEN = /^(0|[1-9][0-9]{0,2})$/;
 var V4_RE = /^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$/;
 var V6_RE = /^[0-9a-fA-F:.]+$/;
 function parseAddress(s2) {
@@ -2839,26 +2839,156 @@ function activeRules(cfg) {
   return out;
 }
 
+// src/core/idn.ts
+var BASE = 36;
+var TMIN = 1;
+var TMAX = 26;
+var SKEW = 38;
+var DAMP = 700;
+function codepoints(s2) {
+  const out = [];
+  const n = length(s2);
+  let i = 0;
+  while (i < n) {
+    const b = ord(s2, i);
+    let cp = b, len = 1;
+    if (b >= 240 && b < 248) {
+      cp = b & 7;
+      len = 4;
+    } else if (b >= 224) {
+      cp = b & 15;
+      len = 3;
+    } else if (b >= 194) {
+      cp = b & 31;
+      len = 2;
+    } else if (b >= 128) return null;
+    if (b >= 248 || i + len > n) return null;
+    for (let j = 1; j < len; j++) {
+      const c = ord(s2, i + j);
+      if ((c & 192) !== 128) return null;
+      cp = cp << 6 | c & 63;
+    }
+    push(out, cp);
+    i += len;
+  }
+  return out;
+}
+function pair(cp, upperEven) {
+  return cp % 2 === 0 === upperEven ? cp + 1 : cp;
+}
+function lower(cp) {
+  if (cp < 128) return cp >= 65 && cp <= 90 ? cp + 32 : cp >= 97 && cp <= 122 || cp >= 48 && cp <= 57 || cp === 45 || cp === 46 ? cp : -1;
+  if (cp < 192 || cp === 215 || cp === 247) return -1;
+  if (cp <= 222) return cp + 32;
+  if (cp <= 255) return cp;
+  if (cp === 304 || cp === 306 || cp === 307 || cp === 319 || cp === 320 || cp === 329 || cp === 383) return -1;
+  if (cp === 376) return 255;
+  if (cp < 312) return pair(cp, true);
+  if (cp === 312) return cp;
+  if (cp < 329) return pair(cp, false);
+  if (cp < 376) return pair(cp, true);
+  if (cp < 383) return pair(cp, false);
+  if (cp < 880) return -1;
+  if (cp === 902) return 940;
+  if (cp >= 904 && cp <= 906) return cp + 37;
+  if (cp === 908) return 972;
+  if (cp === 910 || cp === 911) return cp + 63;
+  if (cp >= 913 && cp <= 939 && cp !== 930) return cp + 32;
+  if (cp >= 940 && cp <= 974 && cp !== 962) return cp;
+  if (cp < 1024) return -1;
+  if (cp < 1040) return cp + 80;
+  if (cp < 1072) return cp + 32;
+  if (cp < 1120) return cp;
+  if (cp >= 1120 && cp <= 1153 || cp >= 1162 && cp <= 1215 || cp >= 1232 && cp <= 1327) return pair(cp, true);
+  if (cp >= 1217 && cp <= 1230) return pair(cp, false);
+  if (cp >= 12353 && cp <= 12438 || cp === 12445 || cp === 12446 || cp >= 12449 && cp <= 12538 || cp >= 12540 && cp <= 12542 || cp >= 13312 && cp <= 19903 || cp >= 19968 && cp <= 40959 || cp >= 44032 && cp <= 55203) return cp;
+  return -1;
+}
+function digit(d) {
+  return chr(d < 26 ? 97 + d : 22 + d);
+}
+function adapt(delta, points, first) {
+  let d = first ? int(delta / DAMP) : int(delta / 2);
+  d += int(d / points);
+  let k = 0;
+  while (d > int((BASE - TMIN) * TMAX / 2)) {
+    d = int(d / (BASE - TMIN));
+    k += BASE;
+  }
+  return k + int((BASE - TMIN + 1) * d / (d + SKEW));
+}
+function punycode(cps) {
+  let out = "";
+  for (let i = 0; i < length(cps); i++) if (cps[i] < 128) out += chr(cps[i]);
+  const basic = length(out);
+  let h = basic, n = 128, delta = 0, bias = 72;
+  if (basic > 0) out += "-";
+  while (h < length(cps)) {
+    let m = 2147483647;
+    for (let i = 0; i < length(cps); i++) if (cps[i] >= n && cps[i] < m) m = cps[i];
+    delta += (m - n) * (h + 1);
+    n = m;
+    for (let i = 0; i < length(cps); i++) {
+      if (cps[i] < n) delta++;
+      if (cps[i] !== n) continue;
+      let q = delta, k = BASE;
+      while (true) {
+        const t = k <= bias ? TMIN : k >= bias + TMAX ? TMAX : k - bias;
+        if (q < t) break;
+        out += digit(t + (q - t) % (BASE - t));
+        q = int((q - t) / (BASE - t));
+        k += BASE;
+      }
+      out += digit(q);
+      bias = adapt(delta, h + 1, h === basic);
+      delta = 0;
+      h++;
+    }
+    delta++;
+    n++;
+  }
+  return out;
+}
+function toAscii(name) {
+  const cps = codepoints(name);
+  if (cps === null) return null;
+  const labels = [];
+  let cur = [], wide = false;
+  for (let i = 0; i <= length(cps); i++) {
+    const cp = i === length(cps) || cps[i] === 12290 ? 46 : lower(cps[i]);
+    if (cp < 0) return null;
+    if (cp === 46) {
+      push(labels, wide ? `xn--${punycode(cur)}` : join("", map(cur, (c) => chr(c))));
+      cur = [];
+      wide = false;
+      continue;
+    }
+    if (cp >= 128) wide = true;
+    push(cur, cp);
+  }
+  return join(".", labels);
+}
+
 // src/core/values.ts
 var LABEL_BAD = /["'`\\;#{}$\/<>|&]/;
 var CONTROL = /[\x01-\x1f\x7f]/;
 var WG_KEY = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
-var PORT = /^[0-9]{1,5}$/;
-var PORT_RANGE = /^([0-9]{1,5})-([0-9]{1,5})$/;
-var DIGITS = /^[0-9]+$/;
+var DECIMAL = /^(0|[1-9][0-9]{0,9})$/;
+var PORT_RANGE = /^([^-]*)-([^-]*)$/;
 var BOOL = /^(0|1|on|off|yes|no|true|false|enabled|disabled)$/;
 var TRUE = /^(1|on|yes|true|enabled)$/;
 var TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
-var WILDCARD = /^\*\./;
+var EDGE_DOTS = /^(\*\.|\.)+|\.+$/g;
+var TRAILING_DOT = /\.$/;
 var DOMAIN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
-var UPPER = /[A-Z]/;
-var NOT_HOSTCHAR = /[^A-Za-z0-9.-]/;
 var DIGITS_DOTS = /^[0-9.]+$/;
 var IPV4 = /^[0-9]{1,3}(\.[0-9]{1,3}){3}$/;
 var IPV6_CHARS = /^[0-9a-fA-F:.]+$/;
+var NUMERIC_TOP = /(^|\.)[0-9]+$/;
+var INET_ATON = /^(0[xX][0-9a-fA-F]*|[0-9]+)(\.(0[xX][0-9a-fA-F]*|[0-9]+))*$/;
 var HOSTNAME = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
-var ENDPOINT6 = /^\[([0-9a-fA-F:.]+)\]:([0-9]{1,5})$/;
-var ENDPOINT = /^([a-zA-Z0-9.-]+):([0-9]{1,5})$/;
+var ENDPOINT6 = /^\[([0-9a-fA-F:.]+)\]:([^:]*)$/;
+var ENDPOINT = /^([a-zA-Z0-9.-]+):([^:]*)$/;
 var MAC = /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/;
 var IFNAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 var HEX_MASK = /^0x[0-9a-fA-F]{1,8}$/;
@@ -2879,19 +3009,18 @@ function badKey(v) {
     return "is not a WireGuard key (44 characters of base64 for 32 bytes)";
   return null;
 }
-function badPort(v) {
-  if (!match(v, PORT) || int(v) < 1 || int(v) > 65535) return `"${v}" is not a port (1-65535)`;
+function badInt(v, lo, hi) {
+  if (!match(v, DECIMAL) || int(v) < lo || int(v) > hi) return `"${v}" is not an integer from ${lo} to ${hi}`;
   return null;
+}
+function badPort(v) {
+  return badInt(v, 1, 65535) ? `"${v}" is not a port (an integer from 1 to 65535)` : null;
 }
 function badPortRange(v) {
   const m = match(v, PORT_RANGE);
   if (!m) return badPort(v);
-  if (badPort(m[1]) || badPort(m[2])) return `"${v}" is not a port range (1-65535)`;
-  if (int(m[1]) >= int(m[2])) return `"${v}": range start must be below its end`;
-  return null;
-}
-function badInt(v, lo, hi) {
-  if (!match(v, DIGITS) || int(v) < lo || int(v) > hi) return `"${v}" is not a number from ${lo} to ${hi}`;
+  if (badInt(m[1], 1, 65535) || badInt(m[2], 1, 65535)) return `"${v}" is not a port range (from-to, each an integer from 1 to 65535)`;
+  if (int(m[1]) > int(m[2])) return `"${v}": range start is above its end`;
   return null;
 }
 function badBool(v) {
@@ -2911,15 +3040,19 @@ function weekday(v) {
 }
 function badDomain(v) {
   if (length(v) > 253) return `"${v}" is longer than 253 characters`;
-  if (match(v, WILDCARD)) return `"${v}": write "${substr(v, 2)}" (a domain already matches all its subdomains)`;
-  if (!match(v, DOMAIN))
-    return match(v, UPPER) && !match(v, NOT_HOSTCHAR) ? `"${v}" must be lower case` : `"${v}" is not a domain name`;
-  return null;
+  if (match(v, DOMAIN)) return null;
+  const bare = replace(v, EDGE_DOTS, "");
+  const fix = toAscii(bare);
+  if (fix === null || !match(fix, DOMAIN)) return `"${v}" is not a domain name`;
+  if (bare !== v)
+    return `"${v}": write "${fix}" (${match(v, TRAILING_DOT) ? "without the trailing dot" : "a domain already matches all its subdomains"})`;
+  if (fix !== lc(v)) return `"${v}" is an internationalised name: write it as "${fix}"`;
+  return `"${v}" must be lower case`;
 }
 function badHost(v) {
   if (match(v, DIGITS_DOTS)) return match(v, IPV4) && iptoarr(v) ? null : `"${v}" is not an IPv4 address`;
   if (index(v, ":") >= 0) return match(v, IPV6_CHARS) && iptoarr(v) ? null : `"${v}" is not an IPv6 address`;
-  if (!match(v, HOSTNAME))
+  if (!match(v, HOSTNAME) || match(v, NUMERIC_TOP) || match(v, INET_ATON))
     return `"${v}" is not a host name or address`;
   return null;
 }
@@ -2971,36 +3104,55 @@ function withControlCheck(check2) {
 }
 function reader(sec2, base, problems) {
   const known = [".name", ".type"];
+  const bad = {};
+  const at = {};
+  const report = (k, path, message) => {
+    bad[k] = true;
+    push(problems, { path, message });
+  };
   const r = {
     str: (k, def, check2) => {
       push(known, k);
       const v = sec2.options[k];
-      if (v === null || v === void 0 || v === "") return def;
+      if (v === null || v === void 0) return def;
       if (type(v) === "array") {
-        push(problems, { path: `${base}.${k}`, message: "must be a single option, not a list" });
+        report(k, `${base}.${k}`, "must be a single option, not a list");
         return def;
       }
-      const e = withControlCheck(check2)(v);
+      const e = v === "" ? "is empty" : withControlCheck(check2)(v);
       if (e) {
-        push(problems, { path: `${base}.${k}`, message: e });
+        report(k, `${base}.${k}`, e);
         return def;
       }
       return v;
     },
+    // The valid elements; `r.at(k)` has their positions in the option.
+    // An empty element is an error, never "no condition": an empty domain
+    // would otherwise turn a rule into "match everything".
     list: (k, check2) => {
       var _a;
       push(known, k);
+      at[k] = [];
       const v = (_a = sec2.options[k]) != null ? _a : null;
       if (v === null) return [];
-      const vals = type(v) === "array" ? v : filter(split(v, BLANKS), (x) => x !== "");
+      let vals = type(v) === "array" ? v : filter(split(v, BLANKS), (x) => x !== "");
+      if (!length(vals) && type(v) !== "array") vals = [v];
       const out = [];
       for (let i = 0; i < length(vals); i++) {
-        const e = withControlCheck(check2)(vals[i]);
-        if (e) push(problems, { path: `${base}.${k}[${i}]`, message: e });
-        else push(out, vals[i]);
+        const e = trim(vals[i]) === "" ? "is empty" : withControlCheck(check2)(vals[i]);
+        if (e) report(k, `${base}.${k}[${i}]`, e);
+        else {
+          push(out, vals[i]);
+          push(at[k], i);
+        }
       }
       return out;
     },
+    at: (k) => {
+      var _a;
+      return (_a = at[k]) != null ? _a : [];
+    },
+    bad: (k) => !!bad[k],
     bool: (k, def) => {
       const v = r.str(k, null, badBool);
       return v === null ? def : bool(v);
@@ -3035,16 +3187,28 @@ function readGlobals(sec2, problems) {
     wanZone: r.str("wan_zone", "wan", (v) => badName(v, 11))
   };
   r.unknown();
-  const m = g.markMask;
+  if (!r.bad("mark_mask")) checkMask(g.markMask, maskText, problems);
+  return g;
+}
+function checkMask(m, text, problems) {
   if (m === 0) push(problems, { path: "globals.mark_mask", message: "must not be 0" });
-  else if (m > 2147483647) push(problems, { path: "globals.mark_mask", message: `${maskText}: bit 31 is reserved, use bits 0-30` });
+  else if (m > 2147483647) push(problems, { path: "globals.mark_mask", message: `${text}: bit 31 is reserved, use bits 0-30` });
   else {
     const low = markShift(m);
-    if ((m + low & m) !== 0) push(problems, { path: "globals.mark_mask", message: `${maskText} must be one run of contiguous bits` });
+    if ((m + low & m) !== 0) push(problems, { path: "globals.mark_mask", message: `${text} must be one run of contiguous bits` });
     for (let i = 0; i < length(FOREIGN_MARKS); i++)
-      if (m & FOREIGN_MARKS[i][0]) push(problems, { path: "globals.mark_mask", message: `${maskText} overlaps the mark bits ${sprintf("0x%x", FOREIGN_MARKS[i][0])} used by ${FOREIGN_MARKS[i][1]}` });
+      if (m & FOREIGN_MARKS[i][0]) push(problems, { path: "globals.mark_mask", message: `${text} overlaps the mark bits ${sprintf("0x%x", FOREIGN_MARKS[i][0])} used by ${FOREIGN_MARKS[i][1]}` });
   }
-  return g;
+}
+function reportedPaths(problems) {
+  const seen = {};
+  for (let i = 0; i < length(problems); i++) {
+    const p = problems[i].path;
+    seen[p] = true;
+    const b = rindex(p, "[");
+    if (b > 0 && substr(p, -1) === "]") seen[substr(p, 0, b)] = true;
+  }
+  return seen;
 }
 function readUpstream(sec2, problems) {
   const base = `upstream.${sec2.name}`;
@@ -3054,16 +3218,17 @@ function readUpstream(sec2, problems) {
     if (e) push(problems, { path: base, message: e });
   }
   const r = reader(sec2, base, problems);
-  const ep = r.str("endpoint", null);
+  const ep = r.str("endpoint", null, (v) => {
+    const p = parseEndpoint(v);
+    return type(p) === "string" ? p : null;
+  });
   let host = "", port = 51820;
-  if (ep === null) push(problems, { path: `${base}.endpoint`, message: "is required (host:port)" });
-  else {
+  if (ep === null) {
+    if (!r.bad("endpoint")) push(problems, { path: `${base}.endpoint`, message: "is required (host:port)" });
+  } else {
     const p = parseEndpoint(ep);
-    if (type(p) === "string") push(problems, { path: `${base}.endpoint`, message: p });
-    else {
-      host = p.host;
-      port = p.port;
-    }
+    host = p.host;
+    port = p.port;
   }
   const u = {
     name: sec2.name,
@@ -3091,9 +3256,9 @@ function readUpstream(sec2, problems) {
   };
   r.str("name", null, badLabel);
   r.unknown();
-  if (u.privateKey === "") push(problems, { path: `${base}.private_key`, message: "is required" });
-  if (u.publicKey === "") push(problems, { path: `${base}.public_key`, message: "is required" });
-  if (!length(u.addresses)) push(problems, { path: `${base}.address`, message: "needs at least one tunnel address" });
+  if (u.privateKey === "" && !r.bad("private_key")) push(problems, { path: `${base}.private_key`, message: "is required" });
+  if (u.publicKey === "" && !r.bad("public_key")) push(problems, { path: `${base}.public_key`, message: "is required" });
+  if (!length(u.addresses) && !r.bad("address")) push(problems, { path: `${base}.address`, message: "needs at least one tunnel address" });
   if (!length(u.allowedIps)) u.allowedIps = ["0.0.0.0/0", "::/0"];
   return u;
 }
@@ -3116,8 +3281,8 @@ function readServer(sec2, problems) {
     mtu: r.num("mtu", null, badMtu)
   };
   r.unknown();
-  if (s2.enabled && s2.privateKey === "") push(problems, { path: "server.private_key", message: "is required (make one with splitwg genkey, or in LuCI)" });
-  if (s2.enabled && !length(s2.addresses)) push(problems, { path: "server.address", message: "needs at least one address with its pool prefix (e.g. 10.77.0.1/24)" });
+  if (s2.enabled && s2.privateKey === "" && !r.bad("private_key")) push(problems, { path: "server.private_key", message: "is required (make one with splitwg genkey, or in LuCI)" });
+  if (s2.enabled && !length(s2.addresses) && !r.bad("address")) push(problems, { path: "server.address", message: "needs at least one address with its pool prefix (e.g. 10.77.0.1/24)" });
   return s2;
 }
 function readRule(sec2, id, setBase, problems) {
@@ -3126,22 +3291,25 @@ function readRule(sec2, id, setBase, problems) {
   r.str("ruleset", null);
   const enabled = r.bool("enabled", true);
   const dest4 = [], dest6 = [];
+  const destSeen = {};
   r.list("dest", (v) => {
     const p = parsePrefix(v);
     if (type(p) === "string") return p;
-    push(p.family === 4 ? dest4 : dest6, p);
+    const x = p;
+    if (!destSeen[x.text]) push(x.family === 4 ? dest4 : dest6, x);
+    destSeen[x.text] = true;
     return null;
   });
   const protos = r.list("proto", (v) => v === "all" || v === "any" || index(PROTOS, v) >= 0 ? null : `"${v}" is not a protocol (${join(" ", PROTOS)}, all)`);
   const m = {
-    domains: r.list("domain", badDomain),
+    domains: uniq(r.list("domain", badDomain)),
     dest4,
     dest6,
     protos: index(protos, "all") >= 0 || index(protos, "any") >= 0 ? [] : uniq(protos),
-    ports: r.list("port", badPortRange),
+    ports: uniq(r.list("port", badPortRange)),
     startTime: r.str("start_time", null, badTime),
     stopTime: r.str("stop_time", null, badTime),
-    weekdays: map(r.list("weekdays", (v) => weekday(v) < 0 ? `"${v}" is not a weekday (Mon … Sun)` : null), weekday)
+    weekdays: uniq(map(r.list("weekdays", (v) => weekday(v) < 0 ? `"${v}" is not a weekday (Mon … Sun)` : null), weekday))
   };
   const action = r.str("action", "proxy", (v) => match(v, ACTION) ? null : `"${v}" is not an action (proxy, direct, block)`);
   const rule = {
@@ -3153,7 +3321,7 @@ function readRule(sec2, id, setBase, problems) {
     upstream: r.str("upstream", null, (v) => badName(v, 12))
   };
   r.unknown();
-  if (m.startTime === null !== (m.stopTime === null))
+  if (m.startTime === null !== (m.stopTime === null) && !r.bad("start_time") && !r.bad("stop_time"))
     push(problems, { path: `${id}.${m.startTime === null ? "start_time" : "stop_time"}`, message: "a time window needs both start_time and stop_time" });
   else if (m.startTime !== null && m.startTime === m.stopTime)
     push(problems, { path: `${id}.stop_time`, message: 'equals start_time (an empty window); remove both for "always"' });
@@ -3162,7 +3330,7 @@ function readRule(sec2, id, setBase, problems) {
       if (!match(m.protos[i], PORT_PROTO))
         push(problems, { path: `${id}.proto`, message: `ports need tcp, udp, sctp or udplite, not "${m.protos[i]}"` });
   }
-  if (rule.upstream !== null && action !== "proxy")
+  if (rule.upstream !== null && action !== "proxy" && !r.bad("action"))
     push(problems, { path: `${id}.upstream`, message: `only a proxy rule takes an upstream (action is ${action})` });
   return enabled ? rule : null;
 }
@@ -3179,6 +3347,7 @@ function readClient(sec2, problems, g) {
     const p = parsePrefix(v);
     return type(p) === "string" ? p : null;
   });
+  const srcAt = r.at("address");
   const c = {
     name: sec2.name,
     kind,
@@ -3188,8 +3357,8 @@ function readClient(sec2, problems, g) {
     presharedKey: r.str("preshared_key", null, badKey),
     src4: [],
     src6: [],
-    macs: map(r.list("mac", badMac), lc),
-    ifaces: r.list("interface", badIfname),
+    macs: uniq(map(r.list("mac", badMac), lc)),
+    ifaces: uniq(r.list("interface", badIfname)),
     defaultAction: r.str("default", "direct", (v) => match(v, ACTION) ? null : `"${v}" is not an action (proxy, direct, block)`),
     upstream: r.str("upstream", null, (v) => badName(v, 12)),
     rulesets: r.list("ruleset", (v) => badName(v, 32)),
@@ -3199,13 +3368,11 @@ function readClient(sec2, problems, g) {
   c.dnsHijack = r.bool("dns_hijack", g.dnsHijack);
   r.str("name", null, badLabel);
   r.unknown();
-  for (let i = 0; i < length(srcs); i++) {
-    const p = parsePrefix(srcs[i]);
-    push(p.family === 4 ? c.src4 : c.src6, p);
-  }
-  if (kind === "peer") {
-    if (c.publicKey === null) push(problems, { path: `${base}.public_key`, message: "is required for a peer" });
-    if (!length(srcs)) push(problems, { path: `${base}.address`, message: "a peer needs its tunnel address(es)" });
+  readSources(c, srcs, srcAt, problems);
+  if (r.bad("kind")) {
+  } else if (kind === "peer") {
+    if (c.publicKey === null && !r.bad("public_key")) push(problems, { path: `${base}.public_key`, message: "is required for a peer" });
+    if (!length(srcs) && !r.bad("address")) push(problems, { path: `${base}.address`, message: "a peer needs its tunnel address(es)" });
     if (length(c.macs) || length(c.ifaces)) push(problems, { path: base, message: "a peer is identified by its tunnel address, not mac/interface" });
   } else {
     if (sec2.options.address == null && sec2.options.mac == null && sec2.options.interface == null)
@@ -3213,6 +3380,24 @@ function readClient(sec2, problems, g) {
     if (c.publicKey !== null || c.privateKey !== null) push(problems, { path: `${base}.public_key`, message: "only peers have keys" });
   }
   return c;
+}
+function readSources(c, srcs, at, problems) {
+  const seen = {};
+  const all = [], pos = [];
+  for (let i = 0; i < length(srcs); i++) {
+    const p = parsePrefix(srcs[i]);
+    if (seen[p.text]) continue;
+    seen[p.text] = true;
+    let clash = -1;
+    for (let j = 0; j < length(all) && clash < 0; j++) if (prefixesOverlap(all[j], p)) clash = j;
+    if (clash >= 0) {
+      push(problems, { path: `client.${c.name}.address[${at[i]}]`, message: `${p.text} overlaps ${all[clash].text} (address[${pos[clash]}])` });
+      continue;
+    }
+    push(all, p);
+    push(pos, at[i]);
+    push(p.family === 4 ? c.src4 : c.src6, p);
+  }
 }
 function checkOverlaps(clients, problems) {
   for (let i = 0; i < length(clients); i++) {
@@ -3233,12 +3418,35 @@ function checkOverlaps(clients, problems) {
     }
   }
 }
+function sectionPath(s2) {
+  if (s2.type === "globals" || s2.type === "server") return s2.type;
+  if (s2.type === "rule") return `rule ${s2.name}`;
+  return index(["upstream", "client", "ruleset"], s2.type) >= 0 ? `${s2.type}.${s2.name}` : s2.name;
+}
+function uniqueSections(sections, problems) {
+  const first = {};
+  const out = [];
+  for (let i = 0; i < length(sections); i++) {
+    const s2 = sections[i];
+    const t = s2.anonymous ? null : first[s2.name];
+    if (t === null || t === void 0) {
+      if (!s2.anonymous) first[s2.name] = s2.type;
+      push(out, s2);
+    } else push(problems, { path: sectionPath(s2), message: t === s2.type ? "is defined twice" : `also names a ${t} section (section names are unique in a UCI file)` });
+  }
+  return out;
+}
+function badOwner(v) {
+  if (type(v) === "array") return "must be a single option, not a list";
+  return v === "" ? "is empty" : badName(v, 32);
+}
 function byType(sections, t) {
   return filter(sections, (s2) => s2.type === t);
 }
-function readConfig(sections) {
+function readConfig(all) {
   var _a;
   const problems = [];
+  const sections = uniqueSections(all, problems);
   const known = ["globals", "server", "upstream", "client", "ruleset", "rule"];
   for (let i = 0; i < length(sections); i++)
     if (index(known, sections[i].type) < 0)
@@ -3253,7 +3461,6 @@ function readConfig(sections) {
   const names = {};
   for (let i = 0; i < length(upstreams); i++) {
     const u = upstreams[i];
-    if (names[u.name]) push(problems, { path: `upstream.${u.name}`, message: "is defined twice" });
     if (u.iface === DEFAULTS.server_iface) push(problems, { path: `upstream.${u.name}`, message: `the name "server" is reserved (interface ${DEFAULTS.server_iface})` });
     names[u.name] = true;
   }
@@ -3265,7 +3472,7 @@ function readConfig(sections) {
     u.mark = (i + 2) * shift2;
     u.table = globals.tableBase + i + 1;
   }
-  if (length(upstreams) + 1 > maxValue)
+  if (length(upstreams) + 1 > maxValue && !reportedPaths(problems)["globals.mark_mask"])
     push(problems, { path: "globals.mark_mask", message: `${sprintf("0x%08x", globals.markMask)} has room for ${maxValue - 1} upstreams, ${length(upstreams)} are defined` });
   const rulesets = {};
   const rsSections = byType(sections, "ruleset");
@@ -3284,7 +3491,7 @@ function readConfig(sections) {
   for (let i = 0; i < length(ruleSecs); i++) {
     const s2 = ruleSecs[i];
     const cl = s2.options.client, rs = s2.options.ruleset;
-    const refErr = (_a = cl != null ? badName(cl, 32) : null) != null ? _a : rs != null ? badName(rs, 32) : null;
+    const refErr = (_a = cl != null ? badOwner(cl) : null) != null ? _a : rs != null ? badOwner(rs) : null;
     if (refErr) {
       push(problems, { path: `rule ${s2.name}.${cl != null ? "client" : "ruleset"}`, message: refErr });
       continue;
@@ -3314,19 +3521,23 @@ function readConfig(sections) {
       if (!rs) push(problems, { path: `client.${c.name}.ruleset[${j}]`, message: `unknown ruleset "${c.rulesets[j]}"` });
       else for (let k = 0; k < length(rs); k++) push(c.rules, rs[k]);
     }
-    checkReferences(c, names, problems);
-    if (c.kind === "peer" && c.enabled) checkPeerAddress(c, server, problems);
+  }
+  const seen = reportedPaths(problems);
+  for (let i = 0; i < length(clients); i++) {
+    const c = clients[i];
+    checkReferences(c, names, seen, problems);
+    if (c.kind === "peer" && c.enabled && !seen["server.address"]) checkPeerAddress(c, server, problems);
   }
   checkOverlaps(clients, problems);
   if (!length(problems))
     return { config: { globals, server, upstreams, clients }, problems };
   return { config: null, problems };
 }
-function checkReferences(c, upstreams, problems) {
+function checkReferences(c, upstreams, seen, problems) {
   const base = `client.${c.name}`;
   if (c.upstream !== null && !upstreams[c.upstream]) push(problems, { path: `${base}.upstream`, message: `unknown upstream "${c.upstream}"` });
-  const needsDefault = c.defaultAction === "proxy" || length(filter(c.rules, (r) => r.action === "proxy" && r.upstream === null));
-  if (needsDefault && c.upstream === null)
+  const needsDefault = c.defaultAction === "proxy" || length(filter(c.rules, (r) => r.action === "proxy" && r.upstream === null && !seen[`${r.id}.action`] && !seen[`${r.id}.upstream`]));
+  if (needsDefault && c.upstream === null && !seen[`${base}.upstream`])
     push(problems, { path: `${base}.upstream`, message: "is required: a proxy rule or default names no upstream of its own" });
   for (let i = 0; i < length(c.rules); i++) {
     const r = c.rules[i];
@@ -3354,8 +3565,12 @@ function check(sections) {
 
 // src/core/nft.ts
 var T = "	";
+var COMMENT_MAX = 128;
 function comment(s2) {
-  return `comment "${s2}"`;
+  if (length(s2) <= COMMENT_MAX) return `comment "${s2}"`;
+  let n = COMMENT_MAX - 3;
+  while (n > 0 && (ord(s2, n) & 192) === 128) n--;
+  return `comment "${substr(s2, 0, n)}..."`;
 }
 function elements(items) {
   return length(items) ? ` elements = { ${join(", ", items)} };` : "";
@@ -3887,7 +4102,7 @@ function upstreamSections(cfg, u) {
   const t = `${u.table}`;
   const out = [
     sec("interface", u.iface, { proto: "wireguard", private_key: u.privateKey, addresses: u.addresses, mtu: s(u.mtu) }),
-    sec(`wireguard_${u.iface}`, `${u.iface}_peer`, {
+    sec(`wireguard_${u.iface}`, `swpeer_${u.name}`, {
       description: `splitwg upstream ${u.name}`,
       public_key: u.publicKey,
       preshared_key: u.presharedKey,
@@ -3897,15 +4112,15 @@ function upstreamSections(cfg, u) {
       persistent_keepalive: s(u.keepalive),
       route_allowed_ips: "0"
     }),
-    sec("rule", `${u.iface}_rule4`, { mark: `${markHex(u.mark)}/${markHex(g.markMask)}`, lookup: t, priority: `${g.rulePriority + u.index}` }),
-    sec("route", `${u.iface}_default4`, { interface: u.iface, target: "0.0.0.0/0", table: t })
+    sec("rule", `swrule4_${u.name}`, { mark: `${markHex(u.mark)}/${markHex(g.markMask)}`, lookup: t, priority: `${g.rulePriority + u.index}` }),
+    sec("route", `swroute4_${u.name}`, { interface: u.iface, target: "0.0.0.0/0", table: t })
   ];
-  if (g.killSwitch) push(out, sec("route", `${u.iface}_kill4`, { type: "unreachable", target: "0.0.0.0/0", table: t, metric: "9999" }));
+  if (g.killSwitch) push(out, sec("route", `swkill4_${u.name}`, { type: "unreachable", target: "0.0.0.0/0", table: t, metric: "9999" }));
   if (g.ipv6) {
-    push(out, sec("rule6", `${u.iface}_rule6`, { mark: `${markHex(u.mark)}/${markHex(g.markMask)}`, lookup: t, priority: `${g.rulePriority + u.index}` }));
-    if (carriesFamily(u, 6)) push(out, sec("route6", `${u.iface}_default6`, { interface: u.iface, target: "::/0", table: t }));
+    push(out, sec("rule6", `swrule6_${u.name}`, { mark: `${markHex(u.mark)}/${markHex(g.markMask)}`, lookup: t, priority: `${g.rulePriority + u.index}` }));
+    if (carriesFamily(u, 6)) push(out, sec("route6", `swroute6_${u.name}`, { interface: u.iface, target: "::/0", table: t }));
     if (g.killSwitch || !carriesFamily(u, 6))
-      push(out, sec("route6", `${u.iface}_kill6`, { type: "unreachable", target: "::/0", table: t, metric: "9999" }));
+      push(out, sec("route6", `swkill6_${u.name}`, { type: "unreachable", target: "::/0", table: t, metric: "9999" }));
   }
   return out;
 }
@@ -3914,8 +4129,8 @@ function renderNetwork(cfg) {
   const ups = filter(cfg.upstreams, (u) => u.enabled);
   const out = [];
   if (length(ups)) {
-    push(out, sec("rule", "sw_main4", { lookup: "main", suppress_prefixlength: "0", priority: `${g.rulePriority}` }));
-    if (g.ipv6) push(out, sec("rule6", "sw_main6", { lookup: "main", suppress_prefixlength: "0", priority: `${g.rulePriority}` }));
+    push(out, sec("rule", "swmain4", { lookup: "main", suppress_prefixlength: "0", priority: `${g.rulePriority}` }));
+    if (g.ipv6) push(out, sec("rule6", "swmain6", { lookup: "main", suppress_prefixlength: "0", priority: `${g.rulePriority}` }));
   }
   for (let i = 0; i < length(ups); i++) {
     const secs = upstreamSections(cfg, ups[i]);
@@ -3933,7 +4148,7 @@ function renderNetwork(cfg) {
     const peers = filter(cfg.clients, (c) => c.kind === "peer" && c.enabled);
     for (let i = 0; i < length(peers); i++) {
       const c = peers[i];
-      push(out, sec(`wireguard_${srv.iface}`, `sw_peer_${c.name}`, {
+      push(out, sec(`wireguard_${srv.iface}`, `swclient_${c.name}`, {
         description: `splitwg client ${c.name}`,
         public_key: c.publicKey,
         preshared_key: c.presharedKey,
@@ -4078,6 +4293,8 @@ return baseclass.extend({
 	check: check,
 	chr: chr,
 	clock: clock,
+	codepoints: codepoints,
+	comment: comment,
 	compile: compile,
 	decodeBytes: decodeBytes,
 	die: die,
@@ -4129,6 +4346,7 @@ return baseclass.extend({
 	print: print,
 	printf: printf,
 	proto: proto,
+	punycode: punycode,
 	push: push,
 	readConfig: readConfig,
 	regexp: regexp,
@@ -4157,6 +4375,7 @@ return baseclass.extend({
 	time: time,
 	timegm: timegm,
 	timelocal: timelocal,
+	toAscii: toAscii,
 	trim: trim,
 	type: type,
 	uc: uc,
