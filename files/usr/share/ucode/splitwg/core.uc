@@ -263,7 +263,7 @@ let out, seen;
   return out;
 };
 badName = function(v, max) {
-  if (!match(v, NAME_RE)) return `"${v}" is not a name (letters, digits, _; starting with a letter)`;
+  if (match(v, CONTROL) || !match(v, NAME_RE)) return `"${v}" is not a name (letters, digits, _; starting with a letter)`;
   if (length(v) > max) return `"${v}" is longer than ${max} characters`;
   return null;
 };

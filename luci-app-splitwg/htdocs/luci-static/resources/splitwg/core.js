@@ -2859,7 +2859,7 @@ var MAC = /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/;
 var IFNAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 var NAME_RE = /^[a-zA-Z][a-zA-Z0-9_]*$/;
 function badName(v, max2) {
-  if (!match(v, NAME_RE)) return `"${v}" is not a name (letters, digits, _; starting with a letter)`;
+  if (match(v, CONTROL) || !match(v, NAME_RE)) return `"${v}" is not a name (letters, digits, _; starting with a letter)`;
   if (length(v) > max2) return `"${v}" is longer than ${max2} characters`;
   return null;
 }
