@@ -57,3 +57,19 @@ export function plan(sections: UciSection[]): { plan: Plan | null, problems: Pro
 	const r = readConfig(sections);
 	return { plan: r.config ? compile(r.config) : null, problems: r.problems };
 }
+
+// Keys never go to a terminal or a script by way of a shown plan (router
+// `splitwg plan`, the developer CLI's plan on stdout).
+const SECRET = ['private_key', 'preshared_key'];
+
+function redactSections(secs: UciSection[]): UciSection[] {
+	return map(secs, (s) => {
+		const o: { [k: string]: any } = {};
+		for (let k in s.options) o[k] = index(SECRET, k) >= 0 ? '(hidden)' : s.options[k];
+		return { type: s.type, name: s.name, anonymous: s.anonymous, options: o };
+	});
+}
+
+export function redactedPlan(p: Plan): Plan {
+	return { ...p, network: redactSections(p.network), firewall: redactSections(p.firewall), dhcp: redactSections(p.dhcp) };
+}

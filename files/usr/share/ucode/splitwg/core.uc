@@ -1,7 +1,7 @@
 // Generated from src/core/index.ts by `npm run build` — edit the TypeScript, not this file.
 'use strict';
 
-let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, activeRules, LABEL_BAD, CONTROL, WG_KEY, PORT, PORT_RANGE, DIGITS, BOOL, TRUE, TIME, WILDCARD, DOMAIN, UPPER, NOT_HOSTCHAR, DIGITS_DOTS, IPV4, IPV6_CHARS, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, NAME_RE, badName, badLabel, badKey, badPort, badPortRange, badInt, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, CONTROL2, BLANKS, HEX_MASK, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, readUpstream, readServer, readRule, readClient, checkOverlaps, byType, readConfig, checkReferences, checkPeerAddress, check, LINE_MAX, nftsetTargets, selfAndParents, domainPlan, T, comment, elements, texts, ruleLabel, ruleSets, sharedWhy, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, dispatch, renderNft, lineComment, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, BLANKS2, domainHit, minutes, sideConditions, parseAt, explain, dropped, nftTransition;
+let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, activeRules, LABEL_BAD, CONTROL, WG_KEY, PORT, PORT_RANGE, DIGITS, BOOL, TRUE, TIME, WILDCARD, DOMAIN, UPPER, NOT_HOSTCHAR, DIGITS_DOTS, IPV4, IPV6_CHARS, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, NAME_RE, badName, badLabel, badKey, badPort, badPortRange, badInt, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, CONTROL2, BLANKS, HEX_MASK, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, readUpstream, readServer, readRule, readClient, checkOverlaps, byType, readConfig, checkReferences, checkPeerAddress, check, LINE_MAX, nftsetTargets, selfAndParents, domainPlan, T, comment, elements, texts, ruleLabel, ruleSets, sharedWhy, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, dispatch, renderNft, lineComment, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, SECRET, redactSections, redactedPlan, BLANKS2, domainHit, minutes, sideConditions, notEvaluated, parseAt, explain, BLANKS3, CONTROL3, PORT_PROTOS, given, bad, explainQuery, dropped, nftTransition;
 words = function(line) {
 let m, out, cur, i, n;
 
@@ -1286,6 +1286,18 @@ let r;
   r = readConfig(sections);
   return { plan: r.config ? compile(r.config) : null, problems: r.problems };
 };
+redactSections = function(secs) {
+  return map(secs, (s2) => {
+let o;
+
+    o = {};
+    for (let k in s2.options) o[k] = index(SECRET, k) >= 0 ? "(hidden)" : s2.options[k];
+    return { type: s2.type, name: s2.name, anonymous: s2.anonymous, options: o };
+  });
+};
+redactedPlan = function(p) {
+  return { ...p, network: redactSections(p.network), firewall: redactSections(p.firewall), dhcp: redactSections(p.dhcp) };
+};
 domainHit = function(r, d) {
   for (let i = 0; i < length(r.match.domains); i++) {
     const p = r.match.domains[i];
@@ -1303,9 +1315,8 @@ let m, protos;
   m = r.match;
   protos = m.protos;
   if (length(m.ports) && !length(protos)) protos = ["tcp", "udp"];
-  if (length(protos) && (q.proto == null || index(protos, q.proto) < 0)) return `protocol is not ${join("/", protos)}`;
-  if (length(m.ports)) {
-    if (q.port == null) return `needs a destination port (${join(", ", m.ports)})`;
+  if (length(protos) && q.proto != null && index(protos, q.proto) < 0) return `protocol is not ${join("/", protos)}`;
+  if (length(m.ports) && q.port != null) {
     let ok = false;
     for (let i = 0; i < length(m.ports); i++) {
       const pr = split(m.ports[i], "-");
@@ -1321,6 +1332,17 @@ let m, protos;
     if (!inside) return `time is outside ${m.startTime}-${m.stopTime}`;
   }
   return null;
+};
+notEvaluated = function(r, q, day, min) {
+let m, protos, out;
+
+  m = r.match;
+  protos = length(m.ports) && !length(m.protos) ? ["tcp", "udp"] : m.protos;
+  out = [];
+  if (length(protos) && q.proto == null) push(out, `its protocol ${join("/", protos)}, give --proto`);
+  if (length(m.ports) && q.port == null) push(out, `its port ${join(", ", m.ports)}, give --port`);
+  if (m.startTime !== null && min < 0 || length(m.weekdays) && day < 0) push(out, "its time, give --at");
+  return length(out) ? ` (not evaluated: ${join("; ", out)})` : "";
 };
 parseAt = function(at) {
 let p;
@@ -1371,6 +1393,7 @@ let v, mark;
       reason: v.note ? `${why}; ${v.note}` : why
     };
   };
+  if (!cfg.globals.enabled) return { client: cl.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason: "splitwg is disabled (globals.enabled 0): nothing is classified, traffic is routed normally" };
   if (!cl.enabled) return { client: cl.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason: `client ${cl.name} is disabled: its traffic is not classified` };
   if (addr && addr.family === 6 && !cfg.globals.ipv6)
     return { client: cl.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason: "IPv6 classification is off (globals.ipv6): IPv6 is routed normally" };
@@ -1397,12 +1420,51 @@ let v, mark;
       push(skipped, `${r.id}: ${why}`);
       continue;
     }
-    const timeNote = m.startTime !== null && min < 0 || length(m.weekdays) && day < 0 ? " (its time condition was not evaluated: give --at)" : "";
-    return result(r, `first match: ${ruleLabel(r)}, ${hit}${timeNote}`);
+    return result(r, `first match: ${ruleLabel(r)}, ${hit}${notEvaluated(r, q, day, min)}`);
   }
   ipNote = addr ? "; note: domain rules also match an address once the client has resolved that domain through the router" : "";
   skip = length(skipped) ? ` (matched destination but not: ${join("; ", skipped)})` : "";
   return result(null, `no rule matched${skip}: client default ${cl.defaultAction}${ipNote}`);
+};
+given = function(v) {
+  return v !== null && v !== null && v !== "";
+};
+bad = function(path, message) {
+  return { error: { path, message } };
+};
+explainQuery = function(cfg, a) {
+let proto, port, at, names, down;
+
+  if (!given(a.client) || type(a.client) !== "string") return bad("client", "is required");
+  if (!given(a.destination) || type(a.destination) !== "string") return bad("destination", "is required");
+  proto = null, port = null, at = null;
+  names = ["proto", "port", "at"];
+  for (let i = 0; i < length(names); i++)
+    if (given(a[names[i]]) && match(`${a[names[i]]}`, CONTROL3)) return bad(names[i], "contains a control character (newline, tab, …)");
+  if (given(a.proto)) {
+    const p = `${a.proto}`;
+    if (index(PROTOS, p) < 0)
+      return bad("proto", index(PROTOS, lc(p)) >= 0 ? `"${p}" must be lower case` : `"${p}" is not a protocol (${join(" ", PROTOS)})`);
+    proto = p;
+  }
+  if (given(a.port)) {
+    const e = badPort(`${a.port}`);
+    if (e) return bad("port", e);
+    if (proto !== null && index(PORT_PROTOS, proto) < 0) return bad("port", `${proto} has no ports`);
+    port = int(`${a.port}`);
+  }
+  if (given(a.at)) {
+    const w = split(trim(`${a.at}`), BLANKS3);
+    if (length(w) !== 2 || weekday(w[0]) < 0 || badTime(w[1])) return bad("at", `"${a.at}" is not a time like "Mon 21:30"`);
+    at = `${a.at}`;
+  }
+  down = [];
+  if (given(a.down)) {
+    down = type(a.down) === "array" ? a.down : split(`${a.down}`, ",");
+    for (let i = 0; i < length(down); i++)
+      if (!upstreamByName(cfg, down[i])) return bad(`down[${i}]`, `unknown upstream "${down[i]}"`);
+  }
+  return { client: a.client, destination: a.destination, proto, port, at, down };
 };
 dropped = function(before, after) {
 let now, was;
@@ -1501,8 +1563,15 @@ ZONE_RW = "splitwg_rw";
 
 // src/core/plan.ts
 
+SECRET = ["private_key", "preshared_key"];
+
 // src/core/explain.ts
 BLANKS2 = /[ \t]+/;
+
+// src/core/query.ts
+BLANKS3 = /[ \t]+/;
+CONTROL3 = /[\x01-\x1f\x7f]/;
+PORT_PROTOS = ["tcp", "udp", "sctp", "udplite"];
 
 // src/core/transition.ts
 
@@ -1513,6 +1582,7 @@ export {
   check,
   compile,
   explain,
+  explainQuery,
   nftTransition,
   parseAddress,
   parseInterfaceAddress,
@@ -1522,5 +1592,6 @@ export {
   prefixContains,
   prefixesOverlap,
   readConfig,
+  redactedPlan,
   renderUci
 };

@@ -3699,9 +3699,8 @@ function sideConditions(r, q, day, min2) {
   const m = r.match;
   let protos = m.protos;
   if (length(m.ports) && !length(protos)) protos = ["tcp", "udp"];
-  if (length(protos) && (q.proto == null || index(protos, q.proto) < 0)) return `protocol is not ${join("/", protos)}`;
-  if (length(m.ports)) {
-    if (q.port == null) return `needs a destination port (${join(", ", m.ports)})`;
+  if (length(protos) && q.proto != null && index(protos, q.proto) < 0) return `protocol is not ${join("/", protos)}`;
+  if (length(m.ports) && q.port != null) {
     let ok = false;
     for (let i = 0; i < length(m.ports); i++) {
       const pr = split(m.ports[i], "-");
@@ -3717,6 +3716,15 @@ function sideConditions(r, q, day, min2) {
     if (!inside) return `time is outside ${m.startTime}-${m.stopTime}`;
   }
   return null;
+}
+function notEvaluated(r, q, day, min2) {
+  const m = r.match;
+  const protos = length(m.ports) && !length(m.protos) ? ["tcp", "udp"] : m.protos;
+  const out = [];
+  if (length(protos) && q.proto == null) push(out, `its protocol ${join("/", protos)}, give --proto`);
+  if (length(m.ports) && q.port == null) push(out, `its port ${join(", ", m.ports)}, give --port`);
+  if (m.startTime !== null && min2 < 0 || length(m.weekdays) && day < 0) push(out, "its time, give --at");
+  return length(out) ? ` (not evaluated: ${join("; ", out)})` : "";
 }
 function parseAt(at) {
   const p = split(trim(at), BLANKS2);
@@ -3763,6 +3771,7 @@ function explain(cfg, q) {
       reason: v.note ? `${why}; ${v.note}` : why
     };
   };
+  if (!cfg.globals.enabled) return { client: cl.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason: "splitwg is disabled (globals.enabled 0): nothing is classified, traffic is routed normally" };
   if (!cl.enabled) return { client: cl.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason: `client ${cl.name} is disabled: its traffic is not classified` };
   if (addr && addr.family === 6 && !cfg.globals.ipv6)
     return { client: cl.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason: "IPv6 classification is off (globals.ipv6): IPv6 is routed normally" };
@@ -3789,8 +3798,7 @@ function explain(cfg, q) {
       push(skipped, `${r.id}: ${why}`);
       continue;
     }
-    const timeNote = m.startTime !== null && min2 < 0 || length(m.weekdays) && day < 0 ? " (its time condition was not evaluated: give --at)" : "";
-    return result(r, `first match: ${ruleLabel(r)}, ${hit}${timeNote}`);
+    return result(r, `first match: ${ruleLabel(r)}, ${hit}${notEvaluated(r, q, day, min2)}`);
   }
   const ipNote = addr ? "; note: domain rules also match an address once the client has resolved that domain through the router" : "";
   const skip = length(skipped) ? ` (matched destination but not: ${join("; ", skipped)})` : "";
@@ -4068,6 +4076,60 @@ function plan(sections) {
   const r = readConfig(sections);
   return { plan: r.config ? compile(r.config) : null, problems: r.problems };
 }
+var SECRET = ["private_key", "preshared_key"];
+function redactSections(secs) {
+  return map(secs, (s2) => {
+    const o = {};
+    for (let k in s2.options) o[k] = index(SECRET, k) >= 0 ? "(hidden)" : s2.options[k];
+    return { type: s2.type, name: s2.name, anonymous: s2.anonymous, options: o };
+  });
+}
+function redactedPlan(p) {
+  return __spreadProps(__spreadValues({}, p), { network: redactSections(p.network), firewall: redactSections(p.firewall), dhcp: redactSections(p.dhcp) });
+}
+
+// src/core/query.ts
+var BLANKS3 = /[ \t]+/;
+var CONTROL3 = /[\x01-\x1f\x7f]/;
+var PORT_PROTOS = ["tcp", "udp", "sctp", "udplite"];
+function given(v) {
+  return v !== null && v !== void 0 && v !== "";
+}
+function bad(path, message) {
+  return { error: { path, message } };
+}
+function explainQuery(cfg, a) {
+  if (!given(a.client) || type(a.client) !== "string") return bad("client", "is required");
+  if (!given(a.destination) || type(a.destination) !== "string") return bad("destination", "is required");
+  let proto2 = null, port = null, at = null;
+  const names = ["proto", "port", "at"];
+  for (let i = 0; i < length(names); i++)
+    if (given(a[names[i]]) && match(`${a[names[i]]}`, CONTROL3)) return bad(names[i], "contains a control character (newline, tab, …)");
+  if (given(a.proto)) {
+    const p = `${a.proto}`;
+    if (index(PROTOS, p) < 0)
+      return bad("proto", index(PROTOS, lc(p)) >= 0 ? `"${p}" must be lower case` : `"${p}" is not a protocol (${join(" ", PROTOS)})`);
+    proto2 = p;
+  }
+  if (given(a.port)) {
+    const e = badPort(`${a.port}`);
+    if (e) return bad("port", e);
+    if (proto2 !== null && index(PORT_PROTOS, proto2) < 0) return bad("port", `${proto2} has no ports`);
+    port = int(`${a.port}`);
+  }
+  if (given(a.at)) {
+    const w = split(trim(`${a.at}`), BLANKS3);
+    if (length(w) !== 2 || weekday(w[0]) < 0 || badTime(w[1])) return bad("at", `"${a.at}" is not a time like "Mon 21:30"`);
+    at = `${a.at}`;
+  }
+  let down = [];
+  if (given(a.down)) {
+    down = type(a.down) === "array" ? a.down : split(`${a.down}`, ",");
+    for (let i = 0; i < length(down); i++)
+      if (!upstreamByName(cfg, down[i])) return bad(`down[${i}]`, `unknown upstream "${down[i]}"`);
+  }
+  return { client: a.client, destination: a.destination, proto: proto2, port, at, down };
+}
 
 // src/core/transition.ts
 function dropped(before, after) {
@@ -4134,6 +4196,7 @@ return baseclass.extend({
 	exists: exists,
 	exit: exit,
 	explain: explain,
+	explainQuery: explainQuery,
 	filter: filter,
 	getenv: getenv,
 	gmtime: gmtime,
@@ -4180,6 +4243,7 @@ return baseclass.extend({
 	proto: proto,
 	push: push,
 	readConfig: readConfig,
+	redactedPlan: redactedPlan,
 	regexp: regexp,
 	renderDnsmasq: renderDnsmasq,
 	renderFirewall: renderFirewall,
