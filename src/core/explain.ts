@@ -45,14 +45,15 @@ function minutes(t: string): number {
 	return int(substr(t, 0, 2)) * 60 + int(substr(t, 3, 2));
 }
 
-// Does the rule's protocol/port/time condition hold for the query?
+// Does the rule's protocol/port/time condition hold for the query? A
+// condition the query says nothing about (no proto, no port, no time) is not
+// evaluated: it is assumed to hold and named by notEvaluated().
 function sideConditions(r: Rule, q: Query, day: number, min: number): string | null {
 	const m = r.match;
 	let protos = m.protos;
 	if (length(m.ports) && !length(protos)) protos = ['tcp', 'udp'];
-	if (length(protos) && (q.proto == null || index(protos, q.proto) < 0)) return `protocol is not ${join('/', protos)}`;
-	if (length(m.ports)) {
-		if (q.port == null) return `needs a destination port (${join(', ', m.ports)})`;
+	if (length(protos) && q.proto != null && index(protos, q.proto) < 0) return `protocol is not ${join('/', protos)}`;
+	if (length(m.ports) && q.port != null) {
 		let ok = false;
 		for (let i = 0; i < length(m.ports); i++) {
 			const pr = split(m.ports[i], '-');
@@ -68,6 +69,17 @@ function sideConditions(r: Rule, q: Query, day: number, min: number): string | n
 		if (!inside) return `time is outside ${m.startTime}-${m.stopTime}`;
 	}
 	return null;
+}
+
+// " (not evaluated: its protocol tcp, give --proto; its time, give --at)"
+function notEvaluated(r: Rule, q: Query, day: number, min: number): string {
+	const m = r.match;
+	const protos = length(m.ports) && !length(m.protos) ? ['tcp', 'udp'] : m.protos;
+	const out: string[] = [];
+	if (length(protos) && q.proto == null) push(out, `its protocol ${join('/', protos)}, give --proto`);
+	if (length(m.ports) && q.port == null) push(out, `its port ${join(', ', m.ports)}, give --port`);
+	if ((m.startTime !== null && min < 0) || (length(m.weekdays) && day < 0)) push(out, 'its time, give --at');
+	return length(out) ? ` (not evaluated: ${join('; ', out)})` : '';
 }
 
 function parseAt(at: string): { day: number, min: number } | string {
@@ -102,6 +114,8 @@ export function explain(cfg: Config, q: Query): Explanation | ExplainError {
 			mark, rule: r ? r.id : null, reason: v.note ? `${why}; ${v.note}` : why,
 		};
 	};
+	// apply installs nothing then (compile() gives the empty plan)
+	if (!cfg.globals.enabled) return { client: cl.name, action: 'direct', upstream: null, iface: null, mark: null, rule: null, reason: 'splitwg is disabled (globals.enabled 0): nothing is classified, traffic is routed normally' };
 	if (!cl.enabled) return { client: cl.name, action: 'direct', upstream: null, iface: null, mark: null, rule: null, reason: `client ${cl.name} is disabled: its traffic is not classified` };
 	if (addr && addr.family === 6 && !cfg.globals.ipv6)
 		return { client: cl.name, action: 'direct', upstream: null, iface: null, mark: null, rule: null, reason: 'IPv6 classification is off (globals.ipv6): IPv6 is routed normally' };
@@ -122,8 +136,7 @@ export function explain(cfg: Config, q: Query): Explanation | ExplainError {
 		if (!hit) continue;
 		const why = sideConditions(r, q, day, min);
 		if (why) { push(skipped, `${r.id}: ${why}`); continue; }
-		const timeNote = (m.startTime !== null && min < 0) || (length(m.weekdays) && day < 0) ? ' (its time condition was not evaluated: give --at)' : '';
-		return result(r, `first match: ${ruleLabel(r)}, ${hit}${timeNote}`);
+		return result(r, `first match: ${ruleLabel(r)}, ${hit}${notEvaluated(r, q, day, min)}`);
 	}
 	const ipNote = addr ? '; note: domain rules also match an address once the client has resolved that domain through the router' : '';
 	const skip = length(skipped) ? ` (matched destination but not: ${join('; ', skipped)})` : '';

@@ -14,6 +14,8 @@
 import type { Client, Config, Rule } from './model';
 import type { Prefix } from './ip';
 import { verdictOf, directMark, markHex, activeRules } from './decide';
+import { domainPlan } from './domains';
+import type { DomainPlan, SharedSet } from './domains';
 
 const T = '\t';
 
@@ -40,45 +42,67 @@ export function ruleLabel(r: Rule): string {
 	return r.name !== '' ? `${r.id} (${r.name})` : r.id;
 }
 
-// The nft set names a rule's destinations live in.
-export function ruleSets(r: Rule, ipv6: boolean): { name: string, family: 4 | 6, kind: 'domain' | 'net' }[] {
+// The nft set names a rule's destinations live in: the domain set pairs
+// dnsmasq fills for it (domains.ts), its own CIDR sets.
+export function ruleSets(r: Rule, ipv6: boolean, dp: DomainPlan): { name: string, family: 4 | 6, kind: 'domain' | 'net' }[] {
 	const out: { name: string, family: 4 | 6, kind: 'domain' | 'net' }[] = [];
-	if (length(r.match.domains)) {
-		push(out, { name: `${r.setBase}_d4`, family: 4, kind: 'domain' });
-		if (ipv6) push(out, { name: `${r.setBase}_d6`, family: 6, kind: 'domain' });
+	const stems = dp.byRule[r.id] ?? [];
+	for (let i = 0; i < length(stems); i++) {
+		push(out, { name: `${stems[i]}_d4`, family: 4, kind: 'domain' });
+		if (ipv6) push(out, { name: `${stems[i]}_d6`, family: 6, kind: 'domain' });
 	}
 	if (length(r.match.dest4)) push(out, { name: `${r.setBase}_n4`, family: 4, kind: 'net' });
 	if (ipv6 && length(r.match.dest6)) push(out, { name: `${r.setBase}_n6`, family: 6, kind: 'net' });
 	return out;
 }
 
-export interface PlanSet { name: string, family: 4 | 6, kind: 'domain' | 'net', rule: Rule, key: string }
+// `rule`: the rule whose CIDRs fill a net set, or the first rule of a
+// domain set; `why`: its comment (generated ids only).
+export interface PlanSet { name: string, family: 4 | 6, kind: 'domain' | 'net', rule: Rule, key: string, why: string }
+
+// A shared set's comment names its rules (generated ids): the first few, then how many.
+function sharedWhy(s: SharedSet): string {
+	const n = length(s.rules);
+	const ids = map(slice(s.rules, 0, 3), (r) => r.id);
+	return `domains shared by ${join(', ', ids)}${n > 3 ? sprintf(' and %d more rules', n - 3) : ''}: filled by dnsmasq`;
+}
 
 // Every nft set of the enabled clients' rules, once each (rule sets are
 // shared). `key` is what fills the set: when it changes, learned elements
-// are stale (see transition.ts).
-export function planSets(cfg: Config): PlanSet[] {
+// are stale (see transition.ts). A rule's own domain set holds answers for
+// names the rule covers, so its key is the rule's domains; a shared set's
+// key is the domains whose lines feed it.
+export function planSets(cfg: Config, dp?: DomainPlan | null): PlanSet[] {
+	const d = dp ?? domainPlan(cfg);
 	const out: PlanSet[] = [];
 	const rules = activeRules(cfg);
 	for (let i = 0; i < length(rules); i++) {
 		const r = rules[i];
-		const sets = ruleSets(r, cfg.globals.ipv6);
+		const sets = ruleSets(r, cfg.globals.ipv6, d);
 		for (let k = 0; k < length(sets); k++) {
-			const key = sets[k].kind === 'domain' ? join(' ', r.match.domains) : join(' ', texts(sets[k].family === 4 ? r.match.dest4 : r.match.dest6));
-			push(out, { name: sets[k].name, family: sets[k].family, kind: sets[k].kind, rule: r, key });
+			const s = sets[k];
+			if (s.kind === 'domain' && substr(s.name, 0, length(s.name) - 3) !== r.setBase) continue;   // a shared pair: below
+			const key = s.kind === 'domain' ? join(' ', r.match.domains) : join(' ', texts(s.family === 4 ? r.match.dest4 : r.match.dest6));
+			push(out, { name: s.name, family: s.family, kind: s.kind, rule: r, key, why: s.kind === 'domain' ? `${ruleLabel(r)}: filled by dnsmasq` : ruleLabel(r) });
 		}
+	}
+	const fams: (4 | 6)[] = cfg.globals.ipv6 ? [4, 6] : [4];
+	for (let i = 0; i < length(d.shared); i++) {
+		const s = d.shared[i];
+		for (let f = 0; f < length(fams); f++)
+			push(out, { name: `${s.stem}_d${fams[f]}`, family: fams[f], kind: 'domain', rule: s.rules[0], key: join(' ', s.domains), why: sharedWhy(s) });
 	}
 	return out;
 }
 
-function setDecl(r: Rule, s: { name: string, family: 4 | 6, kind: 'domain' | 'net' }, timeout: number): string {
+function setDecl(s: PlanSet, timeout: number): string {
 	const t = s.family === 4 ? 'ipv4_addr' : 'ipv6_addr';
 	if (s.kind === 'domain') {
 		const to = timeout > 0 ? `flags timeout; timeout ${timeout}s;` : '';
-		return `${T}set ${s.name} {${T}# ${ruleLabel(r)}: filled by dnsmasq\n${T}${T}type ${t}; ${to}\n${T}}`;
+		return `${T}set ${s.name} {${T}# ${s.why}\n${T}${T}type ${t}; ${to}\n${T}}`;
 	}
-	const el = texts(s.family === 4 ? r.match.dest4 : r.match.dest6);
-	return `${T}set ${s.name} {${T}# ${ruleLabel(r)}\n${T}${T}type ${t}; flags interval; auto-merge;${elements(el)}\n${T}}`;
+	const el = texts(s.family === 4 ? s.rule.match.dest4 : s.rule.match.dest6);
+	return `${T}set ${s.name} {${T}# ${s.why}\n${T}${T}type ${t}; flags interval; auto-merge;${elements(el)}\n${T}}`;
 }
 
 function protoMatch(r: Rule): string {
@@ -112,7 +136,7 @@ function verdictText(cfg: Config, c: Client, r: Rule | null): string {
 	return `goto up_${(v.upstream as { name: string }).name}`;
 }
 
-function clientChain(cfg: Config, c: Client): string {
+function clientChain(cfg: Config, c: Client, dp: DomainPlan): string {
 	const ipv6 = cfg.globals.ipv6;
 	const lines: string[] = [];
 	for (let i = 0; i < length(c.rules); i++) {
@@ -121,7 +145,7 @@ function clientChain(cfg: Config, c: Client): string {
 		const note = v.note ? `, ${v.note}` : '';
 		const tail = `${protoMatch(r)}`;
 		const dests: string[] = [];
-		const sets = ruleSets(r, ipv6);
+		const sets = ruleSets(r, ipv6, dp);
 		for (let j = 0; j < length(sets); j++)
 			push(dests, `${sets[j].family === 4 ? 'ip' : 'ip6'} daddr @${sets[j].name}`);
 		const onlyAddrs = length(r.match.domains) === 0 && (length(r.match.dest4) > 0 || length(r.match.dest6) > 0);
@@ -162,7 +186,8 @@ function dispatch(clients: Client[], ipv6: boolean) {
 	return d;
 }
 
-export function renderNft(cfg: Config, version: string): string {
+export function renderNft(cfg: Config, version: string, dp?: DomainPlan | null): string {
+	const domains = dp ?? domainPlan(cfg);
 	const g = cfg.globals;
 	const mask = g.markMask;
 	const clients = filter(cfg.clients, (c) => c.enabled);
@@ -173,7 +198,7 @@ export function renderNft(cfg: Config, version: string): string {
 	add(`# Generated by splitwg ${version} from /etc/config/splitwg — do not edit; run \`splitwg plan\` to see it.`);
 	add('table inet splitwg');
 	add('flush table inet splitwg');
-	const sets = planSets(cfg);
+	const sets = planSets(cfg, domains);
 	const fixed = filter(sets, (x) => x.kind === 'net');
 	if (length(fixed)) {
 		// `flush table` keeps set elements (dnsmasq's must survive a reload), so
@@ -185,7 +210,7 @@ export function renderNft(cfg: Config, version: string): string {
 	add('table inet splitwg {');
 	add(`${T}# marks (mask ${markHex(mask)}): ${markHex(direct)} direct${join('', map(ups, (u) => `, ${markHex(u.mark)} ${u.name} (table ${u.table})`))}`);
 	add('');
-	for (let i = 0; i < length(sets); i++) add(setDecl(sets[i].rule, sets[i], g.setTimeout));
+	for (let i = 0; i < length(sets); i++) add(setDecl(sets[i], g.setTimeout));
 	const d = dispatch(clients, g.ipv6);
 	add(`${T}map client4 {${T}# source address → client chain\n${T}${T}type ipv4_addr : verdict; flags interval;${elements(d.a4)}\n${T}}`);
 	add(`${T}map client6 {\n${T}${T}type ipv6_addr : verdict; flags interval;${elements(d.a6)}\n${T}}`);
@@ -218,7 +243,7 @@ export function renderNft(cfg: Config, version: string): string {
 	for (let i = 0; i < length(clients); i++) {
 		const c = clients[i];
 		add(`${T}# client ${c.name} (${c.kind}): ${length(c.rules)} rule(s), default ${c.defaultAction}`);
-		add(clientChain(cfg, c));
+		add(clientChain(cfg, c, domains));
 	}
 	add('');
 	add(`${T}chain dstnat {\n${T}${T}type nat hook prerouting priority dstnat - 5; policy accept;\n` +

@@ -6,6 +6,7 @@ import { readConfig } from './config';
 import { renderNft, planSets } from './nft';
 import type { SetState } from './transition';
 import { renderDnsmasq } from './dnsmasq';
+import { domainPlan } from './domains';
 import { renderNetwork, renderFirewall } from './netifd';
 import { directMark, markHex } from './decide';
 import { VERSION } from './version';
@@ -32,11 +33,12 @@ export function compile(cfg: Config): Plan {
 	if (!g.enabled)
 		return { version: VERSION, enabled: false, nft: '', dnsmasq: '', network: [], firewall: [], dhcp: [],
 			marks: { mask: markHex(g.markMask), direct: markHex(directMark(g.markMask)) }, upstreams: [], clients: [], sets: [] };
+	const dp = domainPlan(cfg);
 	return {
 		version: VERSION,
 		enabled: true,
-		nft: renderNft(cfg, VERSION),
-		dnsmasq: renderDnsmasq(cfg, VERSION),
+		nft: renderNft(cfg, VERSION, dp),
+		dnsmasq: renderDnsmasq(cfg, VERSION, dp),
 		network: renderNetwork(cfg),
 		firewall: renderFirewall(cfg),
 		dhcp: [],
@@ -46,7 +48,7 @@ export function compile(cfg: Config): Plan {
 			name: c.name, kind: c.kind, chain: `client_${c.name}`,
 			sources: [...map([...c.src4, ...c.src6], (p) => p.text), ...c.macs, ...c.ifaces],
 		})),
-		sets: map(planSets(cfg), (x) => ({ name: x.name, kind: x.kind, key: x.key })),
+		sets: map(planSets(cfg, dp), (x) => ({ name: x.name, kind: x.kind, key: x.key })),
 	};
 }
 
@@ -54,4 +56,20 @@ export function compile(cfg: Config): Plan {
 export function plan(sections: UciSection[]): { plan: Plan | null, problems: Problem[] } {
 	const r = readConfig(sections);
 	return { plan: r.config ? compile(r.config) : null, problems: r.problems };
+}
+
+// Keys never go to a terminal or a script by way of a shown plan (router
+// `splitwg plan`, the developer CLI's plan on stdout).
+const SECRET = ['private_key', 'preshared_key'];
+
+function redactSections(secs: UciSection[]): UciSection[] {
+	return map(secs, (s) => {
+		const o: { [k: string]: any } = {};
+		for (let k in s.options) o[k] = index(SECRET, k) >= 0 ? '(hidden)' : s.options[k];
+		return { type: s.type, name: s.name, anonymous: s.anonymous, options: o };
+	});
+}
+
+export function redactedPlan(p: Plan): Plan {
+	return { ...p, network: redactSections(p.network), firewall: redactSections(p.firewall), dhcp: redactSections(p.dhcp) };
 }

@@ -32,8 +32,11 @@ const HEX_MASK = /^0x[0-9a-fA-F]{1,8}$/;
 
 export const NAME_RE = /^[a-zA-Z][a-zA-Z0-9_]*$/;
 
+// Names become ids (client.tv.rule[2]) written into nft and dnsmasq files.
+// ucode's regexes match line by line (REG_NEWLINE): a control character is
+// refused first, or "tv\n…" would pass NAME_RE on its first line.
 export function badName(v: string, max: number): string | null {
-	if (!match(v, NAME_RE)) return `"${v}" is not a name (letters, digits, _; starting with a letter)`;
+	if (match(v, CONTROL) || !match(v, NAME_RE)) return `"${v}" is not a name (letters, digits, _; starting with a letter)`;
 	if ((length(v) as number) > max) return `"${v}" is longer than ${max} characters`;
 	return null;
 }

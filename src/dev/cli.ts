@@ -1,5 +1,5 @@
 // The developer CLI: `npx splitwg --config FILE check | plan [--out DIR] |
-// explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"]` — the same
+// explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"] [--down U,…]` — the same
 // core the router runs, over a UCI config file, under Node.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,22 +7,40 @@ import { install } from '../ucode/shim';
 install(globalThis);
 const core = await import('../core/index');
 
+const USAGE = `usage: splitwg --config FILE <command>
+  check                 validate the file
+  plan [--out DIR] [--json]
+                        what apply would install (keys hidden; --out writes the files, mode 0600)
+  explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"] [--down UPSTREAM,…] [--json]
+                        which path CLIENT's traffic to DEST takes, and why
+                        (a condition not given is not evaluated: assumed to hold)
+  help, --help, -h      this text`;
+
 function fail(msg: string, code = 2): never {
 	process.stderr.write(`splitwg: ${msg}\n`);
 	process.exit(code);
 }
 
+const VALUE_FLAGS = ['config', 'out', 'proto', 'port', 'at', 'down'];
+const BOOL_FLAGS = ['json', 'help'];
+
+// --flag VALUE, --flag=VALUE, the boolean --json/--help (-h); anything else is an error
 function parseArgs(argv: string[]) {
 	const opts: Record<string, string> = {};
 	const pos: string[] = [];
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
-		if (a.startsWith('--')) {
-			const [k, v] = a.slice(2).split('=', 2);
-			if (v !== undefined) opts[k] = v;
-			else if (k === 'json') opts.json = '1';
+		if (a === '-h') { opts.help = '1'; continue; }
+		if (!a.startsWith('--')) { pos.push(a); continue; }
+		const eq = a.indexOf('=');
+		const k = a.slice(2, eq < 0 ? undefined : eq);
+		if (BOOL_FLAGS.includes(k)) {
+			if (eq >= 0) fail(`--${k} takes no value\n${USAGE}`);
+			opts[k] = '1';
+		} else if (VALUE_FLAGS.includes(k)) {
+			if (eq >= 0) opts[k] = a.slice(eq + 1);
 			else { if (i + 1 >= argv.length) fail(`--${k} needs a value`); opts[k] = argv[++i]; }
-		} else pos.push(a);
+		} else fail(`unknown option ${a}\n${USAGE}`);
 	}
 	return { opts, pos };
 }
@@ -40,10 +58,10 @@ function report(problems: { path: string, message: string }[]) {
 	for (const p of problems) process.stderr.write(`${p.path}: ${p.message}\n`);
 }
 
-const USAGE = 'usage: splitwg --config FILE check | plan [--out DIR] [--json] | explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"] [--down UPSTREAM,…]';
 const { opts, pos } = parseArgs(process.argv.slice(2));
 const cmd = pos[0];
-if (!cmd || opts.help) { console.log(USAGE); process.exit(cmd ? 0 : 2); }
+if (opts.help || cmd === 'help') { console.log(USAGE); process.exit(0); }
+if (!cmd) fail(USAGE);
 const r = load(opts.config);
 if (cmd === 'check') {
 	report(r.problems);
@@ -55,30 +73,37 @@ if (!r.config) { report(r.problems); fail(`${r.problems.length} problem(s) in ${
 if (cmd === 'plan') {
 	const p = core.compile(r.config);
 	if (opts.out) {
-		fs.mkdirSync(opts.out, { recursive: true });
-		const w = (f: string, t: string) => fs.writeFileSync(path.join(opts.out, f), t);
+		// the real artifacts, keys included: readable by the owner only
+		fs.mkdirSync(opts.out, { recursive: true, mode: 0o700 });
+		const w = (f: string, t: string) => {
+			const file = path.join(opts.out, f);
+			fs.writeFileSync(file, t, { mode: 0o600 });
+			fs.chmodSync(file, 0o600);   // an existing file keeps its mode otherwise
+		};
 		w('splitwg.nft', p.nft);
 		w('dnsmasq.conf', p.dnsmasq);
 		w('network', core.renderUci(p.network));
 		w('firewall', core.renderUci(p.firewall));
 		w('dhcp', core.renderUci(p.dhcp));
 		w('plan.json', JSON.stringify(p, null, 2) + '\n');
-		console.log(`plan written to ${opts.out}: splitwg.nft dnsmasq.conf network firewall dhcp plan.json`);
-	} else if (opts.json) console.log(JSON.stringify(p, null, 2));
-	else {
-		process.stdout.write(`${p.nft}\n${p.dnsmasq}\n# /etc/config/network (sections owned by splitwg)\n${core.renderUci(p.network)}# /etc/config/firewall (sections owned by splitwg)\n${core.renderUci(p.firewall)}`);
+		console.log(`plan written to ${opts.out} (mode 0600, private keys included): splitwg.nft dnsmasq.conf network firewall dhcp plan.json`);
+		process.exit(0);
 	}
+	// on a terminal or in a pipe, keys are hidden as the router's `splitwg plan` does
+	const shown = core.redactedPlan(p);
+	if (opts.json) console.log(JSON.stringify(shown, null, 2));
+	else process.stdout.write(`${shown.nft}\n${shown.dnsmasq}\n# /etc/config/network (sections owned by splitwg, keys hidden)\n${core.renderUci(shown.network)}# /etc/config/firewall (sections owned by splitwg)\n${core.renderUci(shown.firewall)}`);
 	process.exit(0);
 }
 if (cmd === 'explain') {
-	if (pos.length < 3) fail(USAGE);
-	const e = core.explain(r.config, {
-		client: pos[1], destination: pos[2], proto: opts.proto ?? null,
-		port: opts.port ? Number(opts.port) : null, at: opts.at ?? null, down: opts.down ? opts.down.split(',') : [],
-	});
+	if (pos.length !== 3) fail(USAGE);
+	// the checks the router CLI and ubus use too (core/query.ts)
+	const q = core.explainQuery(r.config, { client: pos[1], destination: pos[2], proto: opts.proto, port: opts.port, at: opts.at, down: opts.down });
+	if ('error' in q) { const f = q.error.path.replace(/\[.*/, ''); fail(`${VALUE_FLAGS.includes(f) ? `--${f}` : f}: ${q.error.message}`); }
+	const e = core.explain(r.config, q);
 	if ('error' in e) fail(`${e.error.path}: ${e.error.message}`, 1);
 	if (opts.json) console.log(JSON.stringify(e, null, 2));
 	else console.log(`${e.client} → ${pos[2]}: ${e.action}${e.upstream ? ` via ${e.upstream} (${e.iface}, mark ${e.mark})` : ''}\n  ${e.reason}`);
 	process.exit(0);
 }
-fail(USAGE);
+fail(`unknown command "${cmd}"\n${USAGE}`);

@@ -5,15 +5,12 @@
 // in-band as { error: { code, message, path } }.
 import type { Env } from './env';
 import type { Config } from '../core/model';
-import { VERSION, readConfig, parseUci, explain } from './core';
+import { VERSION, readConfig, parseUci, explain, explainQuery } from './core';
 import { readConfigSections } from './sections';
 import { apply } from './apply';
 import { status, stats } from './status';
 import { genkey } from './wg';
 import { parseProviderConf, peerConf } from './conf';
-
-// regexes as module constants: ucode compiles a literal each time it is evaluated
-const PROTO_NAME = /^[a-z0-9]+$/;
 
 export interface Request { args: { [k: string]: any } }
 export interface Method { args?: { [k: string]: any }, call: (req: Request) => any }
@@ -80,15 +77,11 @@ export function methods(mkEnv: () => Env): { [name: string]: Method } {
 			call: guard((env, a) => {
 				if (!present(a.client)) return missing('client');
 				if (!present(a.destination)) return missing('destination');
-				if (present(a.port) && (a.port < 1 || a.port > 65535)) return apiError('INVALID_ARGUMENT', `port ${a.port} is not 1-65535`, 'port');
-				if (present(a.proto) && !match(a.proto, PROTO_NAME)) return apiError('INVALID_ARGUMENT', `"${a.proto}" is not a protocol name`, 'proto');
 				const r = readConfig(readConfigSections(env.uci, 'splitwg'));
 				if (!r.config) return apiError('INVALID_CONFIG', `the configuration has ${length(r.problems)} problem(s): run check`, r.problems[0].path);
-				const x = explain(r.config, {
-					client: a.client, destination: a.destination,
-					proto: present(a.proto) ? a.proto : null, port: present(a.port) ? a.port : null,
-					at: present(a.at) ? a.at : null, down: downUpstreams(env, r.config),
-				});
+				// the checks the CLIs use too (core/query.ts)
+				const q = explainQuery(r.config, { client: a.client, destination: a.destination, proto: a.proto, port: a.port, at: a.at, down: downUpstreams(env, r.config) });
+				const x = exists(q, 'error') ? q : explain(r.config, q as any);
 				if (exists(x, 'error')) return apiError('INVALID_ARGUMENT', (x as any).error.message, (x as any).error.path);
 				return x;
 			}),

@@ -1,9 +1,7 @@
 // The `splitwg` command (docs/cli.md): argument parsing and human-readable
 // output over the same functions the ubus API uses. Returns the exit code.
 import type { Env } from './env';
-import type { UciSection } from '../core/uci';
-import type { Plan } from '../core/plan';
-import { VERSION, readConfig, compile, renderUci } from './core';
+import { VERSION, readConfig, compile, redactedPlan, renderUci } from './core';
 import { PATHS } from './env';
 import { readConfigSections } from './sections';
 import { apply, stop } from './apply';
@@ -13,9 +11,6 @@ import { genkey } from './wg';
 import { parseProviderConf, peerConf, nameFromFile, upstreamOptions } from './conf';
 import { hotplug, triggerInterfaces } from './hotplug';
 import { methods } from './api';
-
-// regexes as module constants: ucode compiles a literal each time it is evaluated
-const DIGITS = /^[0-9]+$/;
 
 export interface Io { out(s: string): void, err(s: string): void }
 
@@ -28,10 +23,12 @@ const USAGE = `usage: splitwg <command> [--json]
   stats                 per-rule and per-upstream counters
   explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"]
                         which path CLIENT's traffic to DEST takes, and why
+                        (a condition not given is not evaluated: assumed to hold)
   genkey                a new WireGuard key pair
   import FILE [NAME]    add a provider's WireGuard .conf as upstream NAME
   peer CLIENT           the .conf of a road-warrior peer client
   version
+  help, --help, -h      this text
 `;
 
 interface Args { cmd: string, pos: string[], flags: { [k: string]: string | boolean } }
@@ -42,7 +39,8 @@ export function parseArgs(argv: string[]): Args | string {
 	const a: Args = { cmd: '', pos: [], flags: {} };
 	for (let i = 0; i < length(argv); i++) {
 		const w = argv[i];
-		if (substr(w, 0, 2) === '--') {
+		if (w === '-h') a.flags.help = true;
+		else if (substr(w, 0, 2) === '--') {
 			const name = substr(w, 2);
 			if (index(VALUE_FLAGS, name) >= 0) {
 				if (i + 1 >= length(argv)) return `--${name} needs a value`;
@@ -81,21 +79,6 @@ function fmtTime(t: number): string {
 
 function pad(s: string, n: number): string {
 	return sprintf(`%-${n}s`, s);
-}
-
-// Keys never go to a terminal or a script by way of plan.
-const SECRET = ['private_key', 'preshared_key'];
-
-function redact(secs: UciSection[]): UciSection[] {
-	return map(secs, (s) => {
-		const o: { [k: string]: any } = {};
-		for (let k in s.options) o[k] = index(SECRET, k) >= 0 ? '(hidden)' : s.options[k];
-		return { type: s.type, name: s.name, anonymous: s.anonymous, options: o };
-	});
-}
-
-function redactedPlan(p: Plan): Plan {
-	return { ...p, network: redact(p.network), firewall: redact(p.firewall), dhcp: redact(p.dhcp) };
 }
 
 function loadConfig(env: Env, io: Io) {
@@ -178,15 +161,16 @@ function cmdStats(env: Env, io: Io, a: Args): number {
 
 function cmdExplain(env: Env, io: Io, a: Args): number {
 	if (length(a.pos) !== 2) { io.err('usage: splitwg explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"]\n'); return 2; }
-	const port = a.flags.port;
-	if (port !== undefined && !match(`${port}`, DIGITS)) { io.err(`splitwg: --port ${port} is not a number\n`); return 2; }
-	// the same code path as ubus explain (argument checks, interfaces that are down)
+	// the same code path as ubus explain (argument checks in core/query.ts, interfaces that are down)
 	const x = methods(() => env).explain.call({ args: {
-		client: a.pos[0], destination: a.pos[1], proto: a.flags.proto ?? null,
-		port: port !== undefined ? int(`${port}`) : null, at: a.flags.at ?? null,
+		client: a.pos[0], destination: a.pos[1], proto: a.flags.proto ?? null, port: a.flags.port ?? null, at: a.flags.at ?? null,
 	} });
 	if (a.flags.json) { printJson(io, x); return exists(x, 'error') ? 1 : 0; }
-	if (exists(x, 'error')) { io.err(`splitwg: ${x.error.message}\n`); return 1; }
+	if (exists(x, 'error')) {
+		const flag = index(VALUE_FLAGS, x.error.path) >= 0 ? `--${x.error.path}: ` : '';
+		io.err(`splitwg: ${flag}${x.error.message}\n`);
+		return x.error.code === 'INVALID_ARGUMENT' && flag !== '' ? 2 : 1;
+	}
 	const via = x.action === 'proxy' ? ` via ${x.upstream} (${x.iface}, mark ${x.mark})` : x.action === 'direct' && x.mark ? ` (mark ${x.mark})` : '';
 	io.out(`${x.client} → ${a.pos[1]}: ${x.action}${via}\n  rule: ${x.rule ?? 'client default'}\n  why: ${x.reason}\n`);
 	return 0;
@@ -242,6 +226,7 @@ export function runCommand(env: Env, argv: string[], io: Io): number {
 	const a = parseArgs(argv);
 	if (type(a) === 'string') { io.err(`splitwg: ${a}\n${USAGE}`); return 2; }
 	const args = a as Args;
+	if (args.flags.help) { io.out(USAGE); return 0; }
 	switch (args.cmd) {
 	case 'version': io.out(`${VERSION}\n`); return 0;
 	case 'check': return cmdCheck(env, io, args);
@@ -263,7 +248,8 @@ export function runCommand(env: Env, argv: string[], io: Io): number {
 		for (let i = 0; i < length(t); i++) io.out(`${t[i]}\n`);
 		return 0;
 	}
-	case '': case 'help': io.out(USAGE); return args.cmd === '' && !args.flags.help ? 2 : 0;
+	case 'help': io.out(USAGE); return 0;
+	case '': io.err(USAGE); return 2;
 	default: io.err(`splitwg: unknown command "${args.cmd}"\n${USAGE}`); return 2;
 	}
 }

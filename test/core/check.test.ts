@@ -76,3 +76,11 @@ test('injection corpus: every string value of every section is rejected with its
 	}
 	assert.ok(tried > 800, `tried ${tried}`);
 });
+
+test('a section name with a control character is refused (ucode regexes match line by line)', () => {
+	const name = 'tv\ntxt-record=evil.test,x';
+	const r = readConfig([{ type: 'client', name, anonymous: false, options: { address: '192.168.1.9' } }]);
+	assert.equal(r.config, null);
+	assert.deepEqual(r.problems.map((p) => p.path), [`client.${name}`]);
+	assert.match(r.problems[0].message, /is not a name/);
+});

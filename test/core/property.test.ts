@@ -9,6 +9,10 @@ import fc from 'fast-check';
 import { readConfig, compile } from '../../src/core/index';
 import type { UciSection } from '../../src/core/uci';
 import { nftCheckMany } from '../helpers/nft';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 3000);
 const KEY = 'iB/iaspESqk09qV0DqOjxXUfScOrg0oSM+HcHc578Hk=';
@@ -110,4 +114,63 @@ test('random corruptions are reported with a path and a message, never a plan', 
 		return r.config === null && r.problems.length > 0 &&
 			r.problems.every((p) => typeof p.path === 'string' && p.path !== '' && typeof p.message === 'string' && p.message !== '');
 	}), { numRuns: 500, seed: 7 });
+});
+
+// dnsmasq reads 1024-byte lines and parses what follows a cut as an option:
+// random configs where many rules (with long names and hostile labels) name
+// the same domains, their parents and subdomains. Every file must pass the
+// real `dnsmasq --test`, keep each line under 1024 bytes, carry one line per
+// domain, and contain nothing of any label.
+const MARKS = 'QZ~!%+?*^@';       // in labels, never in what we generate
+const LABEL_CHARS = `${MARKS}= `;
+const dnsConfig = fc.record({
+	ipv6: fc.boolean(),
+	names: fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9_]{0,31}$/), { minLength: 1, maxLength: 6 }),
+	long: fc.stringMatching(/^[a-z0-9]{1,63}$/),
+	rules: fc.array(fc.record({
+		owner: fc.nat(), toRuleset: fc.boolean(),
+		domains: fc.uniqueArray(fc.nat({ max: 7 }), { minLength: 1, maxLength: 4 }),
+		label: fc.option(fc.array(fc.constantFrom(...LABEL_CHARS), { minLength: 1, maxLength: 63 }).map((a) => `Q${a.join('')}`), { nil: undefined }),
+	}), { maxLength: 80, size: 'max' }),
+}).map((g): UciSection[] => {
+	const l = g.long;
+	const pool = ['shared.test', 'cdn.shared.test', 'a.cdn.shared.test', 'test', `${l}.${l}.${l}.test`, `x.${l}.${l}.${l}.test`, 'other.example', `${l}.example`];
+	const rs = `rs${g.names[0]}`.slice(0, 32);
+	const secs: UciSection[] = [{ type: 'globals', name: 'main', anonymous: false, options: { ipv6: g.ipv6 ? '1' : '0' } },
+		{ type: 'ruleset', name: rs, anonymous: false, options: {} }];
+	g.names.forEach((n, i) => secs.push({ type: 'client', name: n, anonymous: false,
+		options: { address: [`10.1.${i}.0/24`], default: 'direct', ruleset: [rs] } }));
+	for (const r of g.rules) {
+		const o: Record<string, string | string[]> = r.toRuleset ? { ruleset: rs } : { client: g.names[r.owner % g.names.length] };
+		o.domain = r.domains.map((d) => pool[d]);
+		o.action = 'block';
+		if (r.label) o.name = r.label;
+		secs.push({ type: 'rule', name: '@rule', anonymous: true, options: o });
+	}
+	return secs;
+});
+
+test('random configs crowding domains: real dnsmasq --test accepts every file, lines < 1024 bytes, no label text; nft -c accepts the table', () => {
+	const samples = fc.sample(dnsConfig, { numRuns: Math.min(RUNS, 120), seed: Number(process.env.PROPERTY_SEED ?? 42) });
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'swdns-'));
+	const scripts: string[] = [];
+	try {
+		samples.forEach((s, i) => {
+			const r = readConfig(s);
+			assert.deepEqual(r.problems, [], `generator produced an invalid config: ${JSON.stringify(s)}`);
+			const p = compile(r.config!);
+			scripts.push(p.nft);
+			const text = p.dnsmasq;
+			for (const line of text.split('\n')) assert.ok(Buffer.byteLength(line) < 1024, `a ${Buffer.byteLength(line)}-byte line: ${line}`);
+			for (const c of MARKS) assert.ok(!text.includes(c), `"${c}" of a label reached the file:\n${text}`);
+			const domains = text.split('\n').filter((x) => x.startsWith('nftset=')).map((x) => x.split('/')[1]);
+			assert.equal(new Set(domains).size, domains.length, `one line per domain:\n${text}`);
+			const f = path.join(dir, `${i}.conf`);
+			fs.writeFileSync(f, text);
+			const t = spawnSync('dnsmasq', ['--test', `--conf-file=${f}`], { encoding: 'utf8' });
+			assert.equal(t.status, 0, `dnsmasq --test: ${t.stderr}\n${text}`);
+		});
+	} finally { fs.rmSync(dir, { recursive: true, force: true }); }
+	assert.ok(scripts.filter((t) => /_g0_d4/.test(t)).length > samples.length / 10, 'the samples reach the shared-set form');
+	nftCheckMany(scripts).forEach((res, i) => assert.ok(res.ok, `nft -c rejected:\n${res.stderr}\n${scripts[i]}`));
 });

@@ -41,3 +41,46 @@ test('explain: human and --json output, errors exit 1', () => {
 	assert.equal(e.status, 1);
 	assert.match(e.stderr, /client: unknown client "nobody"/);
 });
+
+const KEYS = [...fs.readFileSync(HOME, 'utf8').matchAll(/(?:private_key|preshared_key) '([^']+)'/g)].map((m) => m[1]);
+
+test('--help, -h and help answer the usage with exit 0, anywhere on the line', () => {
+	for (const a of [['--help'], ['-h'], ['help'], ['--config', HOME, 'explain', '--help'], ['--config', HOME, 'plan', '-h']]) {
+		const r = run(...a);
+		assert.equal(r.status, 0, `${a.join(' ')}: ${r.stderr}`);
+		assert.match(r.stdout, /^usage: splitwg --config FILE <command>/, a.join(' '));
+	}
+});
+
+test('explain: unknown flags and bad values are refused, naming the flag', () => {
+	const ex = (...a: string[]) => run('--config', HOME, 'explain', 'laptop', '192.0.2.20', ...a);
+	for (const [args, msg] of [
+		[['--port', 'abc'], '--port: "abc" is not a port (an integer from 1 to 65535)'],
+		[['--port', '0'], '--port: "0" is not a port (an integer from 1 to 65535)'],
+		[['--port', '70000'], '--port: "70000" is not a port (an integer from 1 to 65535)'],
+		[['--proto', 'TCP'], '--proto: "TCP" must be lower case'],
+		[['--down', 'nosuch'], '--down: unknown upstream "nosuch"'],
+		[['--at', 'Xyz 25:00'], '--at: "Xyz 25:00" is not a time like "Mon 21:30"'],
+		[['--bogus', '1'], 'unknown option --bogus'],
+	] as const) {
+		const r = ex(...args);
+		assert.equal(r.status, 2, `${args.join(' ')}: ${r.stdout}`);
+		assert.equal(r.stderr.split('\n')[0], `splitwg: ${msg}`);
+	}
+	assert.equal(run('--config', HOME, 'frobnicate').status, 2);
+});
+
+test('plan on stdout hides the keys (as the router\'s plan does); --out writes the real files readable by the owner only', () => {
+	for (const a of [[], ['--json']]) {
+		const r = run('--config', HOME, 'plan', ...a);
+		assert.equal(r.status, 0, r.stderr);
+		for (const k of KEYS) assert.ok(!r.stdout.includes(k), `plan ${a.join(' ')} printed a key`);
+		assert.match(r.stdout, /\(hidden\)/);
+	}
+	const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'swcli-')), 'plan');
+	fs.mkdirSync(out);
+	fs.writeFileSync(path.join(out, 'network'), 'old', { mode: 0o644 });
+	const r = run('--config', HOME, 'plan', '--out', out);
+	assert.equal(r.status, 0, r.stderr);
+	for (const f of fs.readdirSync(out)) assert.equal(fs.statSync(path.join(out, f)).mode & 0o777, 0o600, f);
+});

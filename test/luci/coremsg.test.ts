@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import * as V from '../../src/core/values';
 import { parsePrefix, parseInterfaceAddress } from '../../src/core/ip';
-import { parseUci, readConfig, explain } from '../../src/core/index';
+import { parseUci, readConfig, explain, explainQuery } from '../../src/core/index';
 import type { UciSection } from '../../src/core/uci';
 import { parseProviderConf } from '../../src/router/conf';
 import { isKnownCore, localizeCore, coreTemplates } from '../../src/luci/_coremsg';
@@ -99,6 +99,11 @@ function explainMessages(): string[] {
 	const off = cfgOf((s) => { s.find((x) => x.name === 'tv')!.options.enabled = '0'; s.find((x) => x.type === 'globals')!.options.ipv6 = '0'; s.find((x) => x.type === 'globals')!.options.kill_switch = '0'; s.find((x) => x.name === 'us')!.options.enabled = '0'; });
 	for (const q of [{ client: 'tv', destination: 'a.test' }, { client: 'laptop', destination: '2001:db8::1' }, { client: 'laptop', destination: 'a.test' }, { client: 'kid', destination: 'a.test', down: ['eu'] }])
 		{ const x: any = explain(off, q); out.push(x.error ? x.error.message : x.reason); }
+	const d = { client: 'laptop', destination: '192.0.2.8' };
+	for (const a of [{ client: 'tv' }, { ...d, proto: 'TCP' }, { ...d, proto: 'ftp' }, { ...d, port: 'x' }, { ...d, proto: 'icmp', port: 80 }, { ...d, down: 'nosuch' }, { ...d, at: 'x' }])
+		{ const x: any = explainQuery(base, a); if (x.error) out.push(x.error.message); }
+	const allOff = cfgOf((s) => { s.find((x) => x.type === 'globals')!.options.enabled = '0'; });
+	out.push((explain(allOff, { client: 'tv', destination: 'a.test' }) as any).reason);
 	return out;
 }
 

@@ -54,7 +54,11 @@ test('missing or bad argument values are answered in-band', () => {
 	const m = api(fakeRouter({ uci: openwrt() }));
 	assert.deepEqual(rpcd(m, 'explain', { destination: 'video.test' }), { error: { code: 'INVALID_ARGUMENT', message: 'argument "client" is required', path: 'client' } });
 	assert.deepEqual(rpcd(m, 'explain', { client: 'tv' }), { error: { code: 'INVALID_ARGUMENT', message: 'argument "destination" is required', path: 'destination' } });
-	assert.deepEqual(rpcd(m, 'explain', { client: 'tv', destination: 'x.test', port: 70000 }), { error: { code: 'INVALID_ARGUMENT', message: 'port 70000 is not 1-65535', path: 'port' } });
+	// the same checks as both CLIs (core/query.ts)
+	assert.deepEqual(rpcd(m, 'explain', { client: 'tv', destination: 'x.test', port: 70000 }), { error: { code: 'INVALID_ARGUMENT', message: '"70000" is not a port (an integer from 1 to 65535)', path: 'port' } });
+	assert.deepEqual(rpcd(m, 'explain', { client: 'tv', destination: 'x.test', port: 0 }), { error: { code: 'INVALID_ARGUMENT', message: '"0" is not a port (an integer from 1 to 65535)', path: 'port' } });
+	assert.deepEqual(rpcd(m, 'explain', { client: 'tv', destination: 'x.test', proto: 'TCP' }), { error: { code: 'INVALID_ARGUMENT', message: '"TCP" must be lower case', path: 'proto' } });
+	assert.deepEqual(rpcd(m, 'explain', { client: 'tv', destination: 'x.test', proto: 'icmp', port: 80 }), { error: { code: 'INVALID_ARGUMENT', message: 'icmp has no ports', path: 'port' } });
 	assert.deepEqual(rpcd(m, 'explain', { client: 'nobody', destination: 'x.test' }), { error: { code: 'INVALID_ARGUMENT', message: 'unknown client "nobody"', path: 'client' } });
 	assert.deepEqual(rpcd(m, 'explain', { client: 'tv', destination: 'x.test', at: 'someday' }), { error: { code: 'INVALID_ARGUMENT', message: '"someday" is not a time like "Mon 21:30"', path: 'at' } });
 	assert.deepEqual(rpcd(m, 'peer_conf', {}), { error: { code: 'INVALID_ARGUMENT', message: 'argument "client" is required', path: 'client' } });

@@ -22,7 +22,11 @@ test('arguments', () => {
 	assert.equal(run(r, 'frobnicate').code, 2);
 	assert.match(run(r, 'frobnicate').err, /unknown command "frobnicate"/);
 	assert.equal(run(r).code, 2);
-	assert.equal(run(r, 'help').code, 0);
+	for (const h of [['help'], ['--help'], ['-h'], ['explain', '--help'], ['apply', '-h']]) {
+		const x = run(r, ...h);
+		assert.equal(x.code, 0, `${h.join(' ')}: ${x.err}`);
+		assert.match(x.out, /^usage: splitwg <command>/, h.join(' '));
+	}
 	assert.deepEqual(run(r, 'version'), { code: 0, out: '0.1.0\n', err: '' });
 });
 
@@ -86,6 +90,11 @@ test('explain', () => {
 	assert.equal(x.out, 'laptop → 192.0.2.77: proxy via eu (sw_eu, mark 0x30000000)\n  rule: client.laptop.rule[1]\n  why: first match: client.laptop.rule[1] (Web via EU), 192.0.2.77 is in 192.0.2.0/24\n');
 	assert.equal(run(r, 'explain', 'laptop').code, 2);
 	assert.equal(run(r, 'explain', 'laptop', 'x.test', '--port', 'http').code, 2);
+	for (const [flag, v, msg] of [['--port', '0', '"0" is not a port (an integer from 1 to 65535)'], ['--port', '70000', '"70000" is not a port (an integer from 1 to 65535)'],
+		['--proto', 'TCP', '"TCP" must be lower case'], ['--at', 'Xyz 25:00', '"Xyz 25:00" is not a time like "Mon 21:30"']]) {
+		const e = run(r, 'explain', 'laptop', 'x.test', flag, v);
+		assert.deepEqual([e.code, e.err], [2, `splitwg: ${flag}: ${msg}\n`]);
+	}
 	const bad = run(r, 'explain', 'nobody', 'x.test');
 	assert.equal(bad.code, 1);
 	assert.equal(bad.err, 'splitwg: unknown client "nobody"\n');

@@ -1,7 +1,7 @@
 // Generated from src/core/index.ts by `npm run build` — edit the TypeScript, not this file.
 'use strict';
 
-let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, badIpAddress, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, activeRules, BASE, TMIN, TMAX, SKEW, DAMP, codepoints, pair, lower, digit, adapt, punycode, toAscii, LABEL_BAD, CONTROL, WG_KEY, DECIMAL, PORT_RANGE, BOOL, TRUE, TIME, EDGE_DOTS, TRAILING_DOT, DOMAIN, DIGITS_DOTS, IPV4, IPV6_CHARS, NUMERIC_TOP, INET_ATON, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, HEX_MASK, NAME_RE, badName, badLabel, badKey, badInt, badPort, badPortRange, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, badMtu, badKeepalive, badMarkMask, CONTROL2, BLANKS, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, checkMask, reportedPaths, readUpstream, readServer, readRule, readClient, readSources, checkOverlaps, sectionPath, uniqueSections, badOwner, byType, readConfig, checkReferences, checkPeerAddress, check, T, COMMENT_MAX, comment, elements, texts, ruleLabel, ruleSets, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, dispatch, renderNft, selfAndParents, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, BLANKS2, domainHit, minutes, sideConditions, parseAt, explain, dropped, nftTransition;
+let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, badIpAddress, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, activeRules, BASE, TMIN, TMAX, SKEW, DAMP, codepoints, pair, lower, digit, adapt, punycode, toAscii, LABEL_BAD, CONTROL, WG_KEY, DECIMAL, PORT_RANGE, BOOL, TRUE, TIME, EDGE_DOTS, TRAILING_DOT, DOMAIN, DIGITS_DOTS, IPV4, IPV6_CHARS, NUMERIC_TOP, INET_ATON, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, HEX_MASK, NAME_RE, badName, badLabel, badKey, badInt, badPort, badPortRange, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, badMtu, badKeepalive, badMarkMask, CONTROL2, BLANKS, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, checkMask, reportedPaths, readUpstream, readServer, readRule, readClient, readSources, checkOverlaps, sectionPath, uniqueSections, badOwner, byType, readConfig, checkReferences, checkPeerAddress, check, LINE_MAX, nftsetTargets, selfAndParents, domainPlan, T, COMMENT_MAX, comment, elements, texts, ruleLabel, ruleSets, sharedWhy, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, dispatch, renderNft, lineComment, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, SECRET, redactSections, redactedPlan, BLANKS2, domainHit, minutes, sideConditions, notEvaluated, parseAt, explain, BLANKS3, CONTROL3, PORT_PROTOS, given, bad, explainQuery, dropped, nftTransition;
 words = function(line) {
 let m, out, cur, i, n;
 
@@ -400,7 +400,7 @@ let cps, labels, cur, wide;
   return join(".", labels);
 };
 badName = function(v, max) {
-  if (!match(v, NAME_RE)) return `"${v}" is not a name (letters, digits, _; starting with a letter)`;
+  if (match(v, CONTROL) || !match(v, NAME_RE)) return `"${v}" is not a name (letters, digits, _; starting with a letter)`;
   if (length(v) > max) return `"${v}" is longer than ${max} characters`;
   return null;
 };
@@ -498,13 +498,13 @@ withControlCheck = function(check2) {
   return (v) => match(v, CONTROL2) ? "contains a control character (newline, tab, …)" : check2 ? check2(v) : null;
 };
 reader = function(sec2, base, problems) {
-let known, bad, at, report, r;
+let known, bad2, at, report, r;
 
   known = [".name", ".type"];
-  bad = {};
+  bad2 = {};
   at = {};
   report = (k, path, message) => {
-    bad[k] = true;
+    bad2[k] = true;
     push(problems, { path, message });
   };
   r = {
@@ -549,7 +549,7 @@ let v, vals, out;
       return out;
     },
     at: (k) => at[k] ?? [],
-    bad: (k) => !!bad[k],
+    bad: (k) => !!bad2[k],
     bool: (k, def) => {
 let v;
 
@@ -998,6 +998,73 @@ let all;
 check = function(sections) {
   return readConfig(sections).problems;
 };
+nftsetTargets = function(stems, ipv6) {
+  return join(",", map(stems, (s2) => ipv6 ? `4#inet#splitwg#${s2}_d4,6#inet#splitwg#${s2}_d6` : `4#inet#splitwg#${s2}_d4`));
+};
+selfAndParents = function(d) {
+let out, rest;
+
+  out = [d];
+  rest = d;
+  for (let i = index(rest, "."); i >= 0; i = index(rest, ".")) {
+    rest = substr(rest, i + 1);
+    push(out, rest);
+  }
+  return out;
+};
+domainPlan = function(cfg) {
+let ipv6, rules, byDomain, lines, shared, sharedBy, led, direct, sorted, byRule;
+
+  ipv6 = cfg.globals.ipv6;
+  rules = filter(activeRules(cfg), (r) => length(r.match.domains) > 0);
+  byDomain = {};
+  for (let i = 0; i < length(rules); i++)
+    for (let j = 0; j < length(rules[i].match.domains); j++) {
+      const d = rules[i].match.domains[j];
+      byDomain[d] ??= [];
+      if (index(byDomain[d], i) < 0) push(byDomain[d], i);
+    }
+  lines = [], shared = [];
+  sharedBy = {};
+  led = {};
+  direct = map(rules, () => false);
+  sorted = sort(keys(byDomain));
+  for (let i = 0; i < length(sorted); i++) {
+    const d = sorted[i];
+    const names = selfAndParents(d);
+    let hits = [];
+    for (let k = 0; k < length(names); k++) if (byDomain[names[k]]) hits = [...hits, ...byDomain[names[k]]];
+    hits = sort(uniq(hits), (a, b) => a - b);
+    const own = map(hits, (h) => rules[h].setBase);
+    const covering = map(hits, (h) => rules[h]);
+    if (length(`nftset=/${d}/${nftsetTargets(own, ipv6)}`) <= LINE_MAX) {
+      for (let k = 0; k < length(hits); k++) direct[hits[k]] = true;
+      push(lines, { domain: d, rules: covering, stems: own });
+      continue;
+    }
+    const key = join(",", hits);
+    let s2 = sharedBy[key];
+    if (!s2) {
+      const lead = own[0];
+      led[lead] ??= 0;
+      s2 = { stem: `${lead}_g${led[lead]}`, rules: covering, domains: [] };
+      led[lead]++;
+      sharedBy[key] = s2;
+      push(shared, s2);
+    }
+    push(s2.domains, d);
+    push(lines, { domain: d, rules: covering, stems: [s2.stem] });
+  }
+  byRule = {};
+  for (let i = 0; i < length(rules); i++) if (direct[i]) byRule[rules[i].id] = [rules[i].setBase];
+  for (let i = 0; i < length(shared); i++)
+    for (let j = 0; j < length(shared[i].rules); j++) {
+      const id = shared[i].rules[j].id;
+      byRule[id] ??= [];
+      push(byRule[id], shared[i].stem);
+    }
+  return { lines, shared, byRule };
+};
 comment = function(s2) {
 let n;
 
@@ -1015,45 +1082,62 @@ texts = function(ps) {
 ruleLabel = function(r) {
   return r.name !== "" ? `${r.id} (${r.name})` : r.id;
 };
-ruleSets = function(r, ipv6) {
-let out;
+ruleSets = function(r, ipv6, dp) {
+let out, stems;
 
   out = [];
-  if (length(r.match.domains)) {
-    push(out, { name: `${r.setBase}_d4`, family: 4, kind: "domain" });
-    if (ipv6) push(out, { name: `${r.setBase}_d6`, family: 6, kind: "domain" });
+  stems = dp.byRule[r.id] ?? [];
+  for (let i = 0; i < length(stems); i++) {
+    push(out, { name: `${stems[i]}_d4`, family: 4, kind: "domain" });
+    if (ipv6) push(out, { name: `${stems[i]}_d6`, family: 6, kind: "domain" });
   }
   if (length(r.match.dest4)) push(out, { name: `${r.setBase}_n4`, family: 4, kind: "net" });
   if (ipv6 && length(r.match.dest6)) push(out, { name: `${r.setBase}_n6`, family: 6, kind: "net" });
   return out;
 };
-planSets = function(cfg) {
-let out, rules;
+sharedWhy = function(s2) {
+let n, ids;
 
+  n = length(s2.rules);
+  ids = map(slice(s2.rules, 0, 3), (r) => r.id);
+  return `domains shared by ${join(", ", ids)}${n > 3 ? sprintf(" and %d more rules", n - 3) : ""}: filled by dnsmasq`;
+};
+planSets = function(cfg, dp) {
+let d, out, rules, fams;
+
+  d = dp ?? domainPlan(cfg);
   out = [];
   rules = activeRules(cfg);
   for (let i = 0; i < length(rules); i++) {
     const r = rules[i];
-    const sets = ruleSets(r, cfg.globals.ipv6);
+    const sets = ruleSets(r, cfg.globals.ipv6, d);
     for (let k = 0; k < length(sets); k++) {
-      const key = sets[k].kind === "domain" ? join(" ", r.match.domains) : join(" ", texts(sets[k].family === 4 ? r.match.dest4 : r.match.dest6));
-      push(out, { name: sets[k].name, family: sets[k].family, kind: sets[k].kind, rule: r, key });
+      const s2 = sets[k];
+      if (s2.kind === "domain" && substr(s2.name, 0, length(s2.name) - 3) !== r.setBase) continue;
+      const key = s2.kind === "domain" ? join(" ", r.match.domains) : join(" ", texts(s2.family === 4 ? r.match.dest4 : r.match.dest6));
+      push(out, { name: s2.name, family: s2.family, kind: s2.kind, rule: r, key, why: s2.kind === "domain" ? `${ruleLabel(r)}: filled by dnsmasq` : ruleLabel(r) });
     }
+  }
+  fams = cfg.globals.ipv6 ? [4, 6] : [4];
+  for (let i = 0; i < length(d.shared); i++) {
+    const s2 = d.shared[i];
+    for (let f = 0; f < length(fams); f++)
+      push(out, { name: `${s2.stem}_d${fams[f]}`, family: fams[f], kind: "domain", rule: s2.rules[0], key: join(" ", s2.domains), why: sharedWhy(s2) });
   }
   return out;
 };
-setDecl = function(r, s2, timeout) {
+setDecl = function(s2, timeout) {
 let t, el;
 
   t = s2.family === 4 ? "ipv4_addr" : "ipv6_addr";
   if (s2.kind === "domain") {
     const to = timeout > 0 ? `flags timeout; timeout ${timeout}s;` : "";
-    return `${T}set ${s2.name} {${T}# ${ruleLabel(r)}: filled by dnsmasq
+    return `${T}set ${s2.name} {${T}# ${s2.why}
 ${T}${T}type ${t}; ${to}
 ${T}}`;
   }
-  el = texts(s2.family === 4 ? r.match.dest4 : r.match.dest6);
-  return `${T}set ${s2.name} {${T}# ${ruleLabel(r)}
+  el = texts(s2.family === 4 ? s2.rule.match.dest4 : s2.rule.match.dest6);
+  return `${T}set ${s2.name} {${T}# ${s2.why}
 ${T}${T}type ${t}; flags interval; auto-merge;${elements(el)}
 ${T}}`;
 };
@@ -1087,7 +1171,7 @@ let v;
   if (v.action === "direct") return "goto mark_direct";
   return `goto up_${v.upstream.name}`;
 };
-clientChain = function(cfg, c) {
+clientChain = function(cfg, c, dp) {
 let ipv6, lines, dv;
 
   ipv6 = cfg.globals.ipv6;
@@ -1098,7 +1182,7 @@ let ipv6, lines, dv;
     const note = v.note ? `, ${v.note}` : "";
     const tail = `${protoMatch(r)}`;
     const dests = [];
-    const sets = ruleSets(r, ipv6);
+    const sets = ruleSets(r, ipv6, dp);
     for (let j = 0; j < length(sets); j++)
       push(dests, `${sets[j].family === 4 ? "ip" : "ip6"} daddr @${sets[j].name}`);
     const onlyAddrs = length(r.match.domains) === 0 && (length(r.match.dest4) > 0 || length(r.match.dest6) > 0);
@@ -1162,9 +1246,10 @@ let d;
   }
   return d;
 };
-renderNft = function(cfg, version) {
-let g, mask, clients, ups, direct, out, add, sets, fixed, d, restore, guard;
+renderNft = function(cfg, version, dp) {
+let domains, g, mask, clients, ups, direct, out, add, sets, fixed, d, restore, guard;
 
+  domains = dp ?? domainPlan(cfg);
   g = cfg.globals;
   mask = g.markMask;
   clients = filter(cfg.clients, (c) => c.enabled);
@@ -1177,7 +1262,7 @@ let g, mask, clients, ups, direct, out, add, sets, fixed, d, restore, guard;
   add(`# Generated by splitwg ${version} from /etc/config/splitwg — do not edit; run \`splitwg plan\` to see it.`);
   add("table inet splitwg");
   add("flush table inet splitwg");
-  sets = planSets(cfg);
+  sets = planSets(cfg, domains);
   fixed = filter(sets, (x) => x.kind === "net");
   if (length(fixed)) {
     add(`table inet splitwg {${join("", map(fixed, (x) => `
@@ -1188,7 +1273,7 @@ ${T}set ${x.name} { type ${x.family === 4 ? "ipv4_addr" : "ipv6_addr"}; flags in
   add("table inet splitwg {");
   add(`${T}# marks (mask ${markHex(mask)}): ${markHex(direct)} direct${join("", map(ups, (u) => `, ${markHex(u.mark)} ${u.name} (table ${u.table})`))}`);
   add("");
-  for (let i = 0; i < length(sets); i++) add(setDecl(sets[i].rule, sets[i], g.setTimeout));
+  for (let i = 0; i < length(sets); i++) add(setDecl(sets[i], g.setTimeout));
   d = dispatch(clients, g.ipv6);
   add(`${T}map client4 {${T}# source address → client chain
 ${T}${T}type ipv4_addr : verdict; flags interval;${elements(d.a4)}
@@ -1240,7 +1325,7 @@ ${T}}`);
   for (let i = 0; i < length(clients); i++) {
     const c = clients[i];
     add(`${T}# client ${c.name} (${c.kind}): ${length(c.rules)} rule(s), default ${c.defaultAction}`);
-    add(clientChain(cfg, c));
+    add(clientChain(cfg, c, domains));
   }
   add("");
   add(`${T}chain dstnat {
@@ -1257,49 +1342,24 @@ ${join("\n", guard)}${length(guard) ? "\n" : ""}${T}}`);
   add("}");
   return join("\n", out) + "\n";
 };
-selfAndParents = function(d) {
-let out, rest;
+lineComment = function(l) {
+let n, ids;
 
-  out = [d];
-  rest = d;
-  for (let i = index(rest, "."); i >= 0; i = index(rest, ".")) {
-    rest = substr(rest, i + 1);
-    push(out, rest);
-  }
-  return out;
+  n = length(l.rules);
+  ids = join(", ", map(slice(l.rules, 0, 3), (r) => r.id));
+  return `# ${l.domain}: ${ids}${n > 3 ? sprintf(" and %d more rules", n - 3) : ""}`;
 };
-renderDnsmasq = function(cfg, version) {
-let ipv6, rules, byDomain, lines, sorted;
+renderDnsmasq = function(cfg, version, dp) {
+let d, out;
 
-  ipv6 = cfg.globals.ipv6;
-  rules = filter(activeRules(cfg), (r) => length(r.match.domains) > 0);
-  byDomain = {};
-  for (let i = 0; i < length(rules); i++)
-    for (let j = 0; j < length(rules[i].match.domains); j++) {
-      const d = rules[i].match.domains[j];
-      byDomain[d] ??= [];
-      if (index(byDomain[d], i) < 0) push(byDomain[d], i);
-    }
-  lines = [`# Generated by splitwg ${version} — domain rules, one entry per domain (dnsmasq uses only the most specific match)`];
-  sorted = sort(keys(byDomain));
-  for (let i = 0; i < length(sorted); i++) {
-    const d = sorted[i];
-    const names = selfAndParents(d);
-    let hits = [];
-    for (let k = 0; k < length(names); k++) if (byDomain[names[k]]) hits = [...hits, ...byDomain[names[k]]];
-    hits = sort(uniq(hits), (a, b) => a - b);
-    const targets = [];
-    const from = [];
-    for (let j = 0; j < length(hits); j++) {
-      const r = rules[hits[j]];
-      push(from, ruleLabel(r));
-      const sets = filter(ruleSets(r, ipv6), (s2) => s2.kind === "domain");
-      for (let k = 0; k < length(sets); k++) push(targets, `${sets[k].family}#inet#splitwg#${sets[k].name}`);
-    }
-    push(lines, `# ${d}: ${join("; ", from)}`);
-    push(lines, `nftset=/${d}/${join(",", targets)}`);
+  d = dp ?? domainPlan(cfg);
+  out = [`# Generated by splitwg ${version} — domain rules, one entry per domain (dnsmasq uses only the most specific match)`];
+  for (let i = 0; i < length(d.lines); i++) {
+    const l = d.lines[i];
+    push(out, lineComment(l));
+    push(out, `nftset=/${l.domain}/${nftsetTargets(l.stems, cfg.globals.ipv6)}`);
   }
-  return join("\n", lines) + "\n";
+  return join("\n", out) + "\n";
 };
 sec = function(type2, name, options) {
 let o;
@@ -1414,7 +1474,7 @@ let g, ups, srv, out;
   return out;
 };
 compile = function(cfg) {
-let g;
+let g, dp;
 
   g = cfg.globals;
   if (!g.enabled)
@@ -1431,11 +1491,12 @@ let g;
       clients: [],
       sets: []
     };
+  dp = domainPlan(cfg);
   return {
     version: VERSION,
     enabled: true,
-    nft: renderNft(cfg, VERSION),
-    dnsmasq: renderDnsmasq(cfg, VERSION),
+    nft: renderNft(cfg, VERSION, dp),
+    dnsmasq: renderDnsmasq(cfg, VERSION, dp),
     network: renderNetwork(cfg),
     firewall: renderFirewall(cfg),
     dhcp: [],
@@ -1447,7 +1508,7 @@ let g;
       chain: `client_${c.name}`,
       sources: [...map([...c.src4, ...c.src6], (p) => p.text), ...c.macs, ...c.ifaces]
     })),
-    sets: map(planSets(cfg), (x) => ({ name: x.name, kind: x.kind, key: x.key }))
+    sets: map(planSets(cfg, dp), (x) => ({ name: x.name, kind: x.kind, key: x.key }))
   };
 };
 plan = function(sections) {
@@ -1455,6 +1516,18 @@ let r;
 
   r = readConfig(sections);
   return { plan: r.config ? compile(r.config) : null, problems: r.problems };
+};
+redactSections = function(secs) {
+  return map(secs, (s2) => {
+let o;
+
+    o = {};
+    for (let k in s2.options) o[k] = index(SECRET, k) >= 0 ? "(hidden)" : s2.options[k];
+    return { type: s2.type, name: s2.name, anonymous: s2.anonymous, options: o };
+  });
+};
+redactedPlan = function(p) {
+  return { ...p, network: redactSections(p.network), firewall: redactSections(p.firewall), dhcp: redactSections(p.dhcp) };
 };
 domainHit = function(r, d) {
   for (let i = 0; i < length(r.match.domains); i++) {
@@ -1473,9 +1546,8 @@ let m, protos;
   m = r.match;
   protos = m.protos;
   if (length(m.ports) && !length(protos)) protos = ["tcp", "udp"];
-  if (length(protos) && (q.proto == null || index(protos, q.proto) < 0)) return `protocol is not ${join("/", protos)}`;
-  if (length(m.ports)) {
-    if (q.port == null) return `needs a destination port (${join(", ", m.ports)})`;
+  if (length(protos) && q.proto != null && index(protos, q.proto) < 0) return `protocol is not ${join("/", protos)}`;
+  if (length(m.ports) && q.port != null) {
     let ok = false;
     for (let i = 0; i < length(m.ports); i++) {
       const pr = split(m.ports[i], "-");
@@ -1491,6 +1563,17 @@ let m, protos;
     if (!inside) return `time is outside ${m.startTime}-${m.stopTime}`;
   }
   return null;
+};
+notEvaluated = function(r, q, day, min) {
+let m, protos, out;
+
+  m = r.match;
+  protos = length(m.ports) && !length(m.protos) ? ["tcp", "udp"] : m.protos;
+  out = [];
+  if (length(protos) && q.proto == null) push(out, `its protocol ${join("/", protos)}, give --proto`);
+  if (length(m.ports) && q.port == null) push(out, `its port ${join(", ", m.ports)}, give --port`);
+  if (m.startTime !== null && min < 0 || length(m.weekdays) && day < 0) push(out, "its time, give --at");
+  return length(out) ? ` (not evaluated: ${join("; ", out)})` : "";
 };
 parseAt = function(at) {
 let p;
@@ -1541,6 +1624,7 @@ let v, mark;
       reason: v.note ? `${why}; ${v.note}` : why
     };
   };
+  if (!cfg.globals.enabled) return { client: cl.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason: "splitwg is disabled (globals.enabled 0): nothing is classified, traffic is routed normally" };
   if (!cl.enabled) return { client: cl.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason: `client ${cl.name} is disabled: its traffic is not classified` };
   if (addr && addr.family === 6 && !cfg.globals.ipv6)
     return { client: cl.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason: "IPv6 classification is off (globals.ipv6): IPv6 is routed normally" };
@@ -1567,12 +1651,51 @@ let v, mark;
       push(skipped, `${r.id}: ${why}`);
       continue;
     }
-    const timeNote = m.startTime !== null && min < 0 || length(m.weekdays) && day < 0 ? " (its time condition was not evaluated: give --at)" : "";
-    return result(r, `first match: ${ruleLabel(r)}, ${hit}${timeNote}`);
+    return result(r, `first match: ${ruleLabel(r)}, ${hit}${notEvaluated(r, q, day, min)}`);
   }
   ipNote = addr ? "; note: domain rules also match an address once the client has resolved that domain through the router" : "";
   skip = length(skipped) ? ` (matched destination but not: ${join("; ", skipped)})` : "";
   return result(null, `no rule matched${skip}: client default ${cl.defaultAction}${ipNote}`);
+};
+given = function(v) {
+  return v !== null && v !== null && v !== "";
+};
+bad = function(path, message) {
+  return { error: { path, message } };
+};
+explainQuery = function(cfg, a) {
+let proto, port, at, names, down;
+
+  if (!given(a.client) || type(a.client) !== "string") return bad("client", "is required");
+  if (!given(a.destination) || type(a.destination) !== "string") return bad("destination", "is required");
+  proto = null, port = null, at = null;
+  names = ["proto", "port", "at"];
+  for (let i = 0; i < length(names); i++)
+    if (given(a[names[i]]) && match(`${a[names[i]]}`, CONTROL3)) return bad(names[i], "contains a control character (newline, tab, …)");
+  if (given(a.proto)) {
+    const p = `${a.proto}`;
+    if (index(PROTOS, p) < 0)
+      return bad("proto", index(PROTOS, lc(p)) >= 0 ? `"${p}" must be lower case` : `"${p}" is not a protocol (${join(" ", PROTOS)})`);
+    proto = p;
+  }
+  if (given(a.port)) {
+    const e = badPort(`${a.port}`);
+    if (e) return bad("port", e);
+    if (proto !== null && index(PORT_PROTOS, proto) < 0) return bad("port", `${proto} has no ports`);
+    port = int(`${a.port}`);
+  }
+  if (given(a.at)) {
+    const w = split(trim(`${a.at}`), BLANKS3);
+    if (length(w) !== 2 || weekday(w[0]) < 0 || badTime(w[1])) return bad("at", `"${a.at}" is not a time like "Mon 21:30"`);
+    at = `${a.at}`;
+  }
+  down = [];
+  if (given(a.down)) {
+    down = type(a.down) === "array" ? a.down : split(`${a.down}`, ",");
+    for (let i = 0; i < length(down); i++)
+      if (!upstreamByName(cfg, down[i])) return bad(`down[${i}]`, `unknown upstream "${down[i]}"`);
+  }
+  return { client: a.client, destination: a.destination, proto, port, at, down };
 };
 dropped = function(before, after) {
 let now, was;
@@ -1663,6 +1786,9 @@ DEFAULTS = {
 };
 FOREIGN_MARKS = [[16128, "mwan3"], [16711680, "pbr/podkop"], [134217728, "dae"], [127, "homeproxy"]];
 
+// src/core/domains.ts
+LINE_MAX = 1e3;
+
 // src/core/nft.ts
 T = "	";
 COMMENT_MAX = 128;
@@ -1676,8 +1802,15 @@ ZONE_RW = "splitwg_rw";
 
 // src/core/plan.ts
 
+SECRET = ["private_key", "preshared_key"];
+
 // src/core/explain.ts
 BLANKS2 = /[ \t]+/;
+
+// src/core/query.ts
+BLANKS3 = /[ \t]+/;
+CONTROL3 = /[\x01-\x1f\x7f]/;
+PORT_PROTOS = ["tcp", "udp", "sctp", "udplite"];
 
 // src/core/transition.ts
 
@@ -1688,6 +1821,7 @@ export {
   check,
   compile,
   explain,
+  explainQuery,
   nftTransition,
   parseAddress,
   parseInterfaceAddress,
@@ -1697,5 +1831,6 @@ export {
   prefixContains,
   prefixesOverlap,
   readConfig,
+  redactedPlan,
   renderUci
 };

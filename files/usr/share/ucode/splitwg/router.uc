@@ -1,11 +1,11 @@
 // Generated from src/router/index.ts by `npm run build` — edit the TypeScript, not this file.
 'use strict';
 
-import { VERSION, readConfig, compile, explain, parseUci, renderUci, parsePrefix, nftTransition } from "splitwg.core";
+import { VERSION, readConfig, compile, redactedPlan, explain, explainQuery, parseUci, renderUci, parsePrefix, nftTransition } from "splitwg.core";
 import { readfile, writefile, access, unlink, mkdir, rmdir, rename, popen, stat } from "fs";
 import { cursor } from "uci";
 import { connect } from "ubus";
-let SHELL_SAFE, SINGLE_QUOTE, PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, OWNED_OPTION, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, confDirs, generatedConfDir, filePath, writeFile, hasNftset, running, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, listJson, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, SET_REF, block, marksOf, signature, clientPaths, changedClients, flush, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, DIGITS, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, FIRST_WORD, HANDSHAKE_TIMEOUT, nftRules, pathOf, ruleIdOf, loadConfig, age, status, stats, NOT_NAME_CHAR, LETTER_FIRST, CR, SECTION_HEADER, UPSTREAM_PATH, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, PROTO_NAME, apiError, missing, present, downUpstreams, checkText, methods, DIGITS2, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, SECRET, redact, redactedPlan, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
+let SHELL_SAFE, SINGLE_QUOTE, PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, OWNED_OPTION, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, confDirs, generatedConfDir, filePath, writeFile, hasNftset, running, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, listJson, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, SET_REF, block, marksOf, signature, clientPaths, changedClients, flush, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, DIGITS, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, FIRST_WORD, HANDSHAKE_TIMEOUT, nftRules, pathOf, ruleIdOf, loadConfig, age, status, stats, NOT_NAME_CHAR, LETTER_FIRST, CR, SECTION_HEADER, UPSTREAM_PATH, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, apiError, missing, present, downUpstreams, checkText, methods, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
 shellQuote = function(s) {
   if (index(s, "\n") < 0 && match(s, SHELL_SAFE)) return s;
   return "'" + replace(s, SINGLE_QUOTE, "'\\''") + "'";
@@ -1323,22 +1323,14 @@ let r;
     explain: {
       args: { client: "", destination: "", proto: "", port: 0, at: "" },
       call: guard((env, a) => {
-let r, x;
+let r, q, x;
 
         if (!present(a.client)) return missing("client");
         if (!present(a.destination)) return missing("destination");
-        if (present(a.port) && (a.port < 1 || a.port > 65535)) return apiError("INVALID_ARGUMENT", `port ${a.port} is not 1-65535`, "port");
-        if (present(a.proto) && !match(a.proto, PROTO_NAME)) return apiError("INVALID_ARGUMENT", `"${a.proto}" is not a protocol name`, "proto");
         r = readConfig(readConfigSections(env.uci, "splitwg"));
         if (!r.config) return apiError("INVALID_CONFIG", `the configuration has ${length(r.problems)} problem(s): run check`, r.problems[0].path);
-        x = explain(r.config, {
-          client: a.client,
-          destination: a.destination,
-          proto: present(a.proto) ? a.proto : null,
-          port: present(a.port) ? a.port : null,
-          at: present(a.at) ? a.at : null,
-          down: downUpstreams(env, r.config)
-        });
+        q = explainQuery(r.config, { client: a.client, destination: a.destination, proto: a.proto, port: a.port, at: a.at, down: downUpstreams(env, r.config) });
+        x = exists(q, "error") ? q : explain(r.config, q);
         if (exists(x, "error")) return apiError("INVALID_ARGUMENT", x.error.message, x.error.path);
         return x;
       })
@@ -1380,7 +1372,8 @@ let a;
   a = { cmd: "", pos: [], flags: {} };
   for (let i = 0; i < length(argv); i++) {
     const w = argv[i];
-    if (substr(w, 0, 2) === "--") {
+    if (w === "-h") a.flags.help = true;
+    else if (substr(w, 0, 2) === "--") {
       const name = substr(w, 2);
       if (index(VALUE_FLAGS, name) >= 0) {
         if (i + 1 >= length(argv)) return `--${name} needs a value`;
@@ -1422,18 +1415,6 @@ let tm;
 };
 pad = function(s, n) {
   return sprintf(`%-${n}s`, s);
-};
-redact = function(secs) {
-  return map(secs, (s) => {
-let o;
-
-    o = {};
-    for (let k in s.options) o[k] = index(SECRET, k) >= 0 ? "(hidden)" : s.options[k];
-    return { type: s.type, name: s.name, anonymous: s.anonymous, options: o };
-  });
-};
-redactedPlan = function(p) {
-  return { ...p, network: redact(p.network), firewall: redact(p.firewall), dhcp: redact(p.dhcp) };
 };
 loadConfig2 = function(env, io) {
 let r;
@@ -1564,23 +1545,17 @@ let s;
   return 0;
 };
 cmdExplain = function(env, io, a) {
-let port, x, via;
+let x, via;
 
   if (length(a.pos) !== 2) {
     io.err('usage: splitwg explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"]\n');
-    return 2;
-  }
-  port = a.flags.port;
-  if (port !== null && !match(`${port}`, DIGITS2)) {
-    io.err(`splitwg: --port ${port} is not a number
-`);
     return 2;
   }
   x = methods(() => env).explain.call({ args: {
     client: a.pos[0],
     destination: a.pos[1],
     proto: a.flags.proto ?? null,
-    port: port !== null ? int(`${port}`) : null,
+    port: a.flags.port ?? null,
     at: a.flags.at ?? null
   } });
   if (a.flags.json) {
@@ -1588,9 +1563,10 @@ let port, x, via;
     return exists(x, "error") ? 1 : 0;
   }
   if (exists(x, "error")) {
-    io.err(`splitwg: ${x.error.message}
+    const flag = index(VALUE_FLAGS, x.error.path) >= 0 ? `--${x.error.path}: ` : "";
+    io.err(`splitwg: ${flag}${x.error.message}
 `);
-    return 1;
+    return x.error.code === "INVALID_ARGUMENT" && flag !== "" ? 2 : 1;
   }
   via = x.action === "proxy" ? ` via ${x.upstream} (${x.iface}, mark ${x.mark})` : x.action === "direct" && x.mark ? ` (mark ${x.mark})` : "";
   io.out(`${x.client} → ${a.pos[1]}: ${x.action}${via}
@@ -1694,6 +1670,10 @@ ${USAGE}`);
     return 2;
   }
   args = a;
+  if (args.flags.help) {
+    io.out(USAGE);
+    return 0;
+  }
   switch (args.cmd) {
     case "version":
       io.out(`${VERSION}
@@ -1732,10 +1712,12 @@ ${USAGE}`);
 `);
       return 0;
     }
-    case "":
     case "help":
       io.out(USAGE);
-      return args.cmd === "" && !args.flags.help ? 2 : 0;
+      return 0;
+    case "":
+      io.err(USAGE);
+      return 2;
     default:
       io.err(`splitwg: unknown command "${args.cmd}"
 ${USAGE}`);
@@ -1829,10 +1811,8 @@ PEER_KEYS = {
 // src/router/hotplug.ts
 
 // src/router/api.ts
-PROTO_NAME = /^[a-z0-9]+$/;
 
 // src/router/command.ts
-DIGITS2 = /^[0-9]+$/;
 USAGE = `usage: splitwg <command> [--json]
   check                 validate /etc/config/splitwg
   plan                  show what apply would install (keys hidden)
@@ -1842,14 +1822,14 @@ USAGE = `usage: splitwg <command> [--json]
   stats                 per-rule and per-upstream counters
   explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"]
                         which path CLIENT's traffic to DEST takes, and why
+                        (a condition not given is not evaluated: assumed to hold)
   genkey                a new WireGuard key pair
   import FILE [NAME]    add a provider's WireGuard .conf as upstream NAME
   peer CLIENT           the .conf of a road-warrior peer client
   version
+  help, --help, -h      this text
 `;
 VALUE_FLAGS = ["proto", "port", "at"];
-
-SECRET = ["private_key", "preshared_key"];
 
 export {
   apply,

@@ -1,0 +1,63 @@
+// The arguments of `explain` as the developer CLI, the router CLI and ubus
+// receive them (strings from a command line, an int port from ubus), checked
+// once, here: a bad value is an error naming the argument, never silently
+// "any". explain() then trusts the Query.
+import type { Config } from './model';
+import type { Query, ExplainError } from './explain';
+import { badPort, badTime, weekday, PROTOS } from './values';
+import { upstreamByName } from './decide';
+
+// regexes as module constants: ucode compiles a literal each time it is evaluated
+const BLANKS = /[ \t]+/;
+const CONTROL = /[\x01-\x1f\x7f]/;   // ucode regexes match line by line: "4\n43" would pass as port 4
+const PORT_PROTOS = ['tcp', 'udp', 'sctp', 'udplite'];
+
+export interface QueryArgs {
+	client?: any;
+	destination?: any;
+	proto?: any;
+	port?: any;             // "443" or 443
+	at?: any;               // "Mon 21:30"
+	down?: any;             // ["us"] or "us,eu"
+}
+
+function given(v: any): boolean {
+	return v !== null && v !== undefined && v !== '';
+}
+
+function bad(path: string, message: string): ExplainError {
+	return { error: { path, message } };
+}
+
+export function explainQuery(cfg: Config, a: QueryArgs): Query | ExplainError {
+	if (!given(a.client) || type(a.client) !== 'string') return bad('client', 'is required');
+	if (!given(a.destination) || type(a.destination) !== 'string') return bad('destination', 'is required');
+	let proto: string | null = null, port: number | null = null, at: string | null = null;
+	const names = ['proto', 'port', 'at'];
+	for (let i = 0; i < length(names); i++)
+		if (given((a as any)[names[i]]) && match(`${(a as any)[names[i]]}`, CONTROL)) return bad(names[i], 'contains a control character (newline, tab, …)');
+	if (given(a.proto)) {
+		const p = `${a.proto}`;
+		if (index(PROTOS, p) < 0)
+			return bad('proto', index(PROTOS, lc(p)) >= 0 ? `"${p}" must be lower case` : `"${p}" is not a protocol (${join(' ', PROTOS)})`);
+		proto = p;
+	}
+	if (given(a.port)) {
+		const e = badPort(`${a.port}`);
+		if (e) return bad('port', e);
+		if (proto !== null && index(PORT_PROTOS, proto) < 0) return bad('port', `${proto} has no ports`);
+		port = int(`${a.port}`);
+	}
+	if (given(a.at)) {
+		const w = split(trim(`${a.at}`), BLANKS);
+		if (length(w) !== 2 || weekday(w[0]) < 0 || badTime(w[1])) return bad('at', `"${a.at}" is not a time like "Mon 21:30"`);
+		at = `${a.at}`;
+	}
+	let down: string[] = [];
+	if (given(a.down)) {
+		down = type(a.down) === 'array' ? a.down : split(`${a.down}`, ',');
+		for (let i = 0; i < length(down); i++)
+			if (!upstreamByName(cfg, down[i])) return bad(`down[${i}]`, `unknown upstream "${down[i]}"`);
+	}
+	return { client: a.client, destination: a.destination, proto, port, at, down };
+}
