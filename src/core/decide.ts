@@ -6,7 +6,7 @@ import { parseInterfaceAddress } from './ip';
 
 export interface Verdict {
 	action: Action;                 // after resolving unavailable upstreams
-	upstream: Upstream | null;      // set when action is proxy
+	upstream: Upstream | null;      // the upstream whose mark the table sets (proxy, or one that is down)
 	wanted: string | null;          // the upstream the rule asked for
 	note: string | null;            // why the action differs from the rule's
 }
@@ -32,7 +32,7 @@ export function verdictOf(cfg: Config, c: Client, rule: Rule | null, down?: stri
 	}
 	if (down && index(down, u.name) >= 0)
 		return ks ? { action: 'block', upstream: u, wanted: name, note: `upstream ${name} is down; kill switch blocks` }
-			: { action: 'direct', upstream: null, wanted: name, note: `upstream ${name} is down; kill switch off, goes direct` };
+			: { action: 'direct', upstream: u, wanted: name, note: `upstream ${name} is down; kill switch off, goes direct` };
 	return { action: 'proxy', upstream: u, wanted: name, note: null };
 }
 

@@ -95,7 +95,9 @@ export function explain(cfg: Config, q: Query): Explanation | ExplainError {
 		if (v.action === 'proxy' && addr && !carriesFamily(v.upstream as Upstream, addr.family))
 			return { client: cl.name, action: 'block', upstream: null, iface: null, mark: null, rule: r ? r.id : null,
 				reason: `${why}; upstream ${v.wanted} has no IPv${addr.family} address: its table only has an unreachable route` };
-		const mark = v.action === 'proxy' ? markHex((v.upstream as { mark: number }).mark) : v.action === 'direct' ? markHex(directMark(cfg.globals.markMask)) : null;
+		// a proxy verdict to a tunnel that is down keeps its upstream's mark: with
+		// the kill switch off the main table routes it direct (no leak guard)
+		const mark = v.action === 'block' ? null : markHex(v.upstream ? v.upstream.mark : directMark(cfg.globals.markMask));
 		return {
 			client: cl.name, action: v.action, upstream: v.action === 'proxy' ? v.wanted : null,
 			iface: v.action === 'proxy' ? (v.upstream as { iface: string }).iface : null,

@@ -219,9 +219,15 @@ export function renderNft(cfg: Config, version: string): string {
 		(g.ipv6 ? `${T}${T}ip6 saddr @hijack6 meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment('DNS hijack')}\n` : '') +
 		`${T}${T}ether saddr @hijack_mac meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment('DNS hijack')}\n` +
 		`${T}${T}iifname @hijack_iif meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment('DNS hijack')}\n${T}}`);
-	const guard = map(ups, (u) =>
-		`${T}${T}meta mark and ${markHex(mask)} == ${markHex(u.mark)} oifname != "${u.iface}" counter drop ${comment(`leak guard: ${u.name} traffic only leaves by ${u.iface}`)}`);
-	add(`${T}chain forward {\n${T}${T}type filter hook forward priority mangle; policy accept;\n${join('\n', guard)}${length(guard) ? '\n' : ''}${T}}`);
+	// The leak guard is the kill switch's second half (the first: the
+	// `unreachable` route in each upstream table). With the kill switch off,
+	// proxied traffic of a tunnel that is down falls through to the main
+	// table and leaves direct, as explain() says; nothing drops it here.
+	if (g.killSwitch && length(ups)) {
+		const guard = map(ups, (u) =>
+			`${T}${T}meta mark and ${markHex(mask)} == ${markHex(u.mark)} oifname != "${u.iface}" counter drop ${comment(`leak guard: ${u.name} traffic only leaves by ${u.iface}`)}`);
+		add(`${T}chain forward {\n${T}${T}type filter hook forward priority mangle; policy accept;\n${join('\n', guard)}\n${T}}`);
+	}
 	add('}');
 	return join('\n', out) + '\n';
 }

@@ -2801,7 +2801,7 @@ function verdictOf(cfg, c, rule, down) {
     return ks ? { action: "block", upstream: null, wanted: name, note: `${why}; kill switch blocks` } : { action: "direct", upstream: null, wanted: name, note: `${why}; kill switch off, goes direct` };
   }
   if (down && index(down, u.name) >= 0)
-    return ks ? { action: "block", upstream: u, wanted: name, note: `upstream ${name} is down; kill switch blocks` } : { action: "direct", upstream: null, wanted: name, note: `upstream ${name} is down; kill switch off, goes direct` };
+    return ks ? { action: "block", upstream: u, wanted: name, note: `upstream ${name} is down; kill switch blocks` } : { action: "direct", upstream: u, wanted: name, note: `upstream ${name} is down; kill switch off, goes direct` };
   return { action: "proxy", upstream: u, wanted: name, note: null };
 }
 function markShift(mask) {
@@ -3573,10 +3573,13 @@ ${T}${T}ip saddr @hijack4 meta l4proto { tcp, udp } th dport 53 counter redirect
 ` : "") + `${T}${T}ether saddr @hijack_mac meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment("DNS hijack")}
 ${T}${T}iifname @hijack_iif meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment("DNS hijack")}
 ${T}}`);
-  const guard = map(ups, (u) => `${T}${T}meta mark and ${markHex(mask)} == ${markHex(u.mark)} oifname != "${u.iface}" counter drop ${comment(`leak guard: ${u.name} traffic only leaves by ${u.iface}`)}`);
-  add(`${T}chain forward {
+  if (g.killSwitch && length(ups)) {
+    const guard = map(ups, (u) => `${T}${T}meta mark and ${markHex(mask)} == ${markHex(u.mark)} oifname != "${u.iface}" counter drop ${comment(`leak guard: ${u.name} traffic only leaves by ${u.iface}`)}`);
+    add(`${T}chain forward {
 ${T}${T}type filter hook forward priority mangle; policy accept;
-${join("\n", guard)}${length(guard) ? "\n" : ""}${T}}`);
+${join("\n", guard)}
+${T}}`);
+  }
   add("}");
   return join("\n", out) + "\n";
 }
@@ -3694,7 +3697,7 @@ function explain(cfg, q) {
         rule: r ? r.id : null,
         reason: `${why}; upstream ${v.wanted} has no IPv${addr.family} address: its table only has an unreachable route`
       };
-    const mark = v.action === "proxy" ? markHex(v.upstream.mark) : v.action === "direct" ? markHex(directMark(cfg.globals.markMask)) : null;
+    const mark = v.action === "block" ? null : markHex(v.upstream ? v.upstream.mark : directMark(cfg.globals.markMask));
     return {
       client: cl.name,
       action: v.action,

@@ -1,0 +1,184 @@
+// Issue 11, "never leak, never lie": for each case below the rendered table
+// is loaded into a private router namespace (with the ip rules and routes
+// netifd would install from the plan), real UDP packets are sent, and the
+// interface each packet really left the router by (an nft set with
+// counters in postrouting: source . oifname . dport) is compared with what
+// explain() says. No packet leaves at all when it was dropped.
+import { test, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { parseUci, readConfig, compile, explain } from '../../src/core/index';
+import type { Config } from '../../src/core/model';
+import type { Plan } from '../../src/core/plan';
+
+const ID = process.pid;
+const R = `sws-r${ID}`, C = `sws-c${ID}`, G = `sws-g${ID}`, W = `sws-w${ID}`, T = `sws-t${ID}`;
+const NSS = [R, C, G, W, T];
+const sh = (ns: string, cmd: string) => execFileSync('ip', ['netns', 'exec', ns, 'sh', '-c', cmd], { encoding: 'utf8' });
+const run = (ns: string, argv: string[], input?: string) => spawnSync('ip', ['netns', 'exec', ns, ...argv], { input, encoding: 'utf8' });
+
+const KEY = 'iB/iaspESqk09qV0DqOjxXUfScOrg0oSM+HcHc578Hk=';
+const US = `config upstream 'us'
+	option private_key '${KEY}'
+	list address '10.200.1.2/32'
+	list address 'fd00:a::2/128'
+	option public_key '${KEY}'
+	option endpoint '192.0.2.99:51820'
+`;
+
+let echo: ChildProcess | null = null;
+
+before(() => {
+	for (const ns of NSS) execFileSync('ip', ['netns', 'add', ns]);
+	execFileSync('ip', ['link', 'add', 'v-c', 'netns', C, 'type', 'veth', 'peer', 'name', 'lan0', 'netns', R]);
+	execFileSync('ip', ['link', 'add', 'v-g', 'netns', G, 'type', 'veth', 'peer', 'name', 'br-x', 'netns', R]);
+	execFileSync('ip', ['link', 'add', 'wan0', 'netns', W, 'type', 'veth', 'peer', 'name', 'wan', 'netns', R]);
+	execFileSync('ip', ['link', 'add', 'sw_us_p', 'netns', T, 'type', 'veth', 'peer', 'name', 'sw_us', 'netns', R]);
+	sh(R, `sysctl -qw net.ipv6.conf.all.accept_dad=0; sysctl -qw net.ipv6.conf.default.accept_dad=0;
+		ip link set lo up; for d in lan0 br-x wan sw_us; do ip link set $d up; done;
+		ip link add lan1 type dummy; ip link set lan1 up; ip link add sw_server type dummy; ip link set sw_server up;
+		ip addr add 192.168.77.1/24 dev lan0; ip addr add fd77::1/64 dev lan0 nodad; ip addr add 172.16.9.1/24 dev br-x;
+		ip addr add 192.168.88.1/24 dev lan1; ip addr add 10.77.0.1/24 dev sw_server;
+		ip addr add 198.51.100.2/24 dev wan; ip addr add 2001:db8:ff::2/64 dev wan nodad;
+		ip route add default via 198.51.100.1 dev wan; ip -6 route add default via 2001:db8:ff::1 dev wan;
+		sysctl -qw net.ipv4.ip_forward=1; sysctl -qw net.ipv6.conf.all.forwarding=1;
+		sysctl -qw net.ipv4.conf.all.rp_filter=0; sysctl -qw net.ipv4.conf.default.rp_filter=0; for d in lan0 br-x wan sw_us; do sysctl -qw net.ipv4.conf.$d.rp_filter=0; done`);
+	sh(C, `ip link set lo up; ip link set v-c up;
+		for a in 192.168.77.10 192.168.77.12 192.168.77.20 192.168.77.50; do ip addr add $a/32 dev v-c; done;
+		for a in fd77::10 fd77::12 fd77::20; do ip addr add $a/128 dev v-c nodad; done;
+		ip route add 192.168.77.1 dev v-c; ip route add default via 192.168.77.1 dev v-c onlink;
+		ip -6 route add fd77::1 dev v-c; ip -6 route add default via fd77::1 dev v-c`);
+	sh(G, `ip link set lo up; ip link set v-g up; ip addr add 172.16.9.5/24 dev v-g; ip addr add 172.16.9.6/24 dev v-g; ip route add default via 172.16.9.1`);
+	sh(W, `ip link set lo up; ip link set wan0 up; ip addr add 198.51.100.1/24 dev wan0; ip addr add 2001:db8:ff::1/64 dev wan0 nodad;
+		ip addr add 203.0.113.7/32 dev lo; ip route add default via 198.51.100.2; ip -6 route add default via 2001:db8:ff::2`);
+	sh(T, 'ip link set lo up; ip link set sw_us_p up');
+	// where each packet left the router
+	const obs = run(R, ['nft', '-f', '-'], `table inet obs {
+	set seen4 { type ipv4_addr . ifname . inet_service; flags dynamic; counter; }
+	set seen6 { type ipv6_addr . ifname . inet_service; flags dynamic; counter; }
+	chain post {
+		type filter hook postrouting priority 500; policy accept;
+		meta l4proto udp update @seen4 { ip saddr . oifname . th dport }
+		meta l4proto udp update @seen6 { ip6 saddr . oifname . th dport }
+	}
+}`);
+	assert.equal(obs.status, 0, obs.stderr);
+	// the "internet" answers UDP on 203.0.113.7, so a flow can be established
+	echo = spawn('ip', ['netns', 'exec', W, process.execPath, '-e', `
+		const s = require('dgram').createSocket('udp4');
+		s.on('message', (m, r) => s.send(m, r.port, r.address));
+		s.bind(0, '203.0.113.7', () => { const a = s.address(); process.stdout.write(String(a.port)); });`], { stdio: ['ignore', 'pipe', 'inherit'] });
+});
+
+after(() => {
+	if (echo) echo.kill();
+	for (const ns of NSS) spawnSync('ip', ['netns', 'del', ns]);
+});
+
+// Every test starts from no table, no policy routing of ours, no conntrack entries, no counts.
+beforeEach(() => {
+	run(R, ['nft', 'delete', 'table', 'inet', 'splitwg']);
+	sh(R, `for p in $(seq 21000 21010); do while ip rule del priority $p 2>/dev/null; do :; done; while ip -6 rule del priority $p 2>/dev/null; do :; done; done;
+		ip route flush table 2101; ip -6 route flush table 2101; conntrack -F 2>/dev/null; nft flush set inet obs seen4; nft flush set inet obs seen6; true`);
+});
+
+function config(text: string): Config {
+	const r = readConfig(parseUci(text).sections);
+	assert.deepEqual(r.problems, []);
+	return r.config!;
+}
+
+function loadTable(p: Plan) {
+	const r = run(R, ['nft', '-f', '-'], p.nft);
+	assert.equal(r.status, 0, r.stderr);
+}
+
+// What netifd makes of the plan's rule/route sections; `up`: tunnels whose
+// default route is there (a tunnel that is down has none).
+function realiseNetwork(p: Plan, up: string[]) {
+	const cmds: string[] = [];
+	for (const s of p.network) {
+		const o = s.options as Record<string, string>;
+		const v = s.type === 'rule6' || s.type === 'route6' ? '-6' : '-4';
+		if (s.type === 'rule' || s.type === 'rule6')
+			cmds.push(o.lookup === 'main' ? `ip ${v} rule add lookup main suppress_prefixlength ${o.suppress_prefixlength} priority ${o.priority}`
+				: `ip ${v} rule add fwmark ${o.mark} lookup ${o.lookup} priority ${o.priority}`);
+		else if ((s.type === 'route' || s.type === 'route6') && o.type === 'unreachable')
+			cmds.push(`ip ${v} route add unreachable default table ${o.table} metric ${o.metric}`);
+		else if ((s.type === 'route' || s.type === 'route6') && up.includes(o.interface))
+			cmds.push(`ip ${v} route add default dev ${o.interface} table ${o.table}`);
+	}
+	if (cmds.length) sh(R, cmds.join('; '));
+}
+
+interface Probe { ns: string, src: string, dst: string, port: number, sport?: number, echo?: boolean }
+
+// One datagram per probe (from a fixed source port when given: the same
+// conntrack entry as an earlier probe); `echo` waits for the answer.
+function send(probes: Probe[]) {
+	for (const ns of new Set(probes.map((p) => p.ns))) {
+		const mine = probes.filter((p) => p.ns === ns);
+		const js = `const dg = require('dgram');
+			(async () => { for (const p of ${JSON.stringify(mine)}) await new Promise((done) => {
+				const s = dg.createSocket(p.src.includes(':') ? 'udp6' : 'udp4');
+				const end = () => { try { s.close(); } catch {} done(); };
+				s.on('error', end);
+				s.on('message', end);
+				s.bind({ address: p.src, port: p.sport ?? 0 }, () => s.send('x', p.port, p.dst, () => { if (!p.echo) end(); else setTimeout(end, 2000); }));
+			}); })();`;
+		execFileSync('ip', ['netns', 'exec', ns, process.execPath, '-e', js]);
+	}
+}
+
+// Where the router sent the probe: { oifname: packets }.
+function left(p: Probe): Record<string, number> {
+	const set = p.src.includes(':') ? 'seen6' : 'seen4';
+	const doc = JSON.parse(run(R, ['nft', '-j', 'list', 'set', 'inet', 'obs', set]).stdout);
+	const out: Record<string, number> = {};
+	for (const x of doc.nftables) for (const e of x.set?.elem ?? []) {
+		const [src, oif, port] = e.elem.val.concat;
+		if (src === p.src && port === p.port) out[oif] = e.elem.counter.packets;
+	}
+	return out;
+}
+
+function ctMark(p: Probe): string | null {
+	const r = run(R, ['conntrack', '-L', '-s', p.src, '-d', p.dst, '-p', 'udp', '--dport', String(p.port)]);
+	const m = r.stdout.match(/mark=(\d+)/);
+	return m ? `0x${Number(m[1]).toString(16).padStart(8, '0')}` : null;
+}
+
+test('kill switch off: proxied traffic of a tunnel that is down leaves by the WAN, as explain says', () => {
+	const cfg = config(`config globals 'main'\n\toption kill_switch '0'\n${US}
+config client 'laptop'\n\tlist address '192.168.77.12'\n\toption default 'proxy'\n\toption upstream 'us'\n`);
+	const p = compile(cfg);
+	loadTable(p);
+	realiseNetwork(p, []);
+	const probe = { ns: C, src: '192.168.77.12', dst: '203.0.113.9', port: 31001 };
+	send([probe]);
+	const e = explain(cfg, { client: 'laptop', destination: probe.dst, proto: 'udp', port: probe.port, down: ['us'] });
+	assert.ok(!('error' in e));
+	assert.equal(e.action, 'direct', e.reason);
+	assert.deepEqual(left(probe), { wan: 1 }, 'the packet left by the WAN');
+	assert.equal(ctMark(probe), e.mark, 'explain names the mark the table set');
+});
+
+test('kill switch on: proxied traffic of a tunnel that is down is dropped (unreachable route; the leak guard without it)', () => {
+	const cfg = config(`config globals 'main'\n\toption kill_switch '1'\n${US}
+config client 'laptop'\n\tlist address '192.168.77.12'\n\toption default 'proxy'\n\toption upstream 'us'\n`);
+	const p = compile(cfg);
+	loadTable(p);
+	realiseNetwork(p, []);
+	const a = { ns: C, src: '192.168.77.12', dst: '203.0.113.9', port: 31002 };
+	send([a]);
+	assert.deepEqual(left(a), {}, 'dropped by the unreachable route');
+	// defence in depth: the table alone, with table 2101 empty
+	sh(R, 'ip route flush table 2101');
+	const b = { ...a, port: 31003 };
+	send([b]);
+	assert.deepEqual(left(b), {}, 'dropped by the leak guard');
+	const e = explain(cfg, { client: 'laptop', destination: a.dst, proto: 'udp', port: a.port, down: ['us'] });
+	assert.ok(!('error' in e));
+	assert.equal(e.action, 'block', e.reason);
+});
