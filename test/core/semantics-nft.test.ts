@@ -182,3 +182,54 @@ config client 'laptop'\n\tlist address '192.168.77.12'\n\toption default 'proxy'
 	assert.ok(!('error' in e));
 	assert.equal(e.action, 'block', e.reason);
 });
+
+// Client a is everything arriving on br-x (DNS hijacked), client b one
+// address behind it with dns_hijack '0': b's address decides first, as it
+// does for classification, so b's DNS and DoT go out untouched.
+const HIJACK = (bHijack: string) => `config globals 'main'\n\toption dns_hijack '1'
+config client 'a'\n\tlist interface 'br-x'
+config client 'b'\n\tlist address '172.16.9.5'\n\toption dns_hijack '${bHijack}'
+`;
+
+function redirected(p: Probe): boolean {
+	const r = run(R, ['conntrack', '-L', '-s', p.src, '-d', p.dst, '-p', 'udp', '--dport', String(p.port)]);
+	return /src=172\.16\.9\.1 /.test(r.stdout.split('\n').find((l) => l.includes(`src=${p.src} `)) ?? '');
+}
+
+test('DNS hijack and DoT blocking follow the identity precedence of classification', () => {
+	loadTable(compile(config(HIJACK('0'))));
+	const aDns = { ns: G, src: '172.16.9.6', dst: '8.8.8.8', port: 53 }, aDot = { ...aDns, port: 853 };
+	const bDns = { ...aDns, src: '172.16.9.5' }, bDot = { ...bDns, port: 853 };
+	send([aDns, aDot, bDns, bDot]);
+	assert.deepEqual(left(bDns), { wan: 1 }, "b's DNS is not redirected");
+	assert.deepEqual(left(bDot), { wan: 1 }, "b's DoT is not dropped");
+	assert.deepEqual(left(aDns), {}, "a's DNS does not leave");
+	assert.ok(redirected(aDns), "a's DNS is answered by the router");
+	assert.deepEqual(left(aDot), {}, "a's DoT is dropped");
+	assert.equal(ctMark(aDot), null, "a's DoT never became a connection");
+});
+
+test('a reload forgets identities the config no longer has (dns_hijack turned off)', () => {
+	loadTable(compile(config(HIJACK('1'))));
+	const before = { ns: G, src: '172.16.9.5', dst: '8.8.4.4', port: 53 };
+	send([before]);
+	assert.ok(redirected(before), 'hijacked while dns_hijack is on');
+	loadTable(compile(config(HIJACK('0'))));     // a reload, as apply and fw4 do it
+	const after = { ...before, dst: '8.8.8.8' };
+	send([after]);
+	assert.deepEqual(left(after), { wan: 1 }, 'not hijacked after the reload');
+});
+
+test('a reload moves an address from one client to another (no stale identity, no element conflict)', () => {
+	const US_ON = `config globals 'main'\n${US}`;
+	const p1 = compile(config(`${US_ON}\nconfig client 'tv'\n\tlist address '192.168.77.10'\n\toption default 'proxy'\n\toption upstream 'us'\n`));
+	loadTable(p1);
+	realiseNetwork(p1, ['sw_us']);
+	const a = { ns: C, src: '192.168.77.10', dst: '203.0.113.9', port: 31010 };
+	send([a]);
+	assert.deepEqual(left(a), { sw_us: 1 }, 'tv is proxied');
+	loadTable(compile(config(`${US_ON}\nconfig client 'tv2'\n\tlist address '192.168.77.10'\n\toption default 'direct'\n`)));
+	const b = { ...a, port: 31011 };
+	send([b]);
+	assert.deepEqual(left(b), { wan: 1 }, 'the address is now tv2\'s, which goes direct');
+});

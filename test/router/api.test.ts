@@ -109,7 +109,7 @@ test('status and stats: documented shape, live values, never a key', () => {
 		{ rule: { family: 'inet', table: 'splitwg', chain: 'client_tv', handle: 3, comment: 'client tv default: direct', expr: [{ counter: { packets: 20, bytes: 2000 } }, { goto: { target: 'mark_direct' } }] } },
 		{ rule: { family: 'inet', table: 'splitwg', chain: 'client_kid', handle: 4, comment: 'client.kid.rule[1]: block', expr: [{ match: {} }, { counter: { packets: 2, bytes: 120 } }, { drop: null }] } },
 		{ rule: { family: 'inet', table: 'splitwg', chain: 'forward', handle: 5, comment: 'leak guard: us traffic only leaves by sw_us', expr: [{ match: {} }, { counter: { packets: 1, bytes: 60 } }, { drop: null }] } },
-		{ rule: { family: 'inet', table: 'splitwg', chain: 'dstnat', handle: 6, comment: 'DNS hijack', expr: [{ match: {} }, { counter: { packets: 9, bytes: 500 } }, { redirect: { port: 53 } }] } },
+		{ rule: { family: 'inet', table: 'splitwg', chain: 'dns_hijack', handle: 6, comment: 'DNS hijack', expr: [{ match: {} }, { counter: { packets: 9, bytes: 500 } }, { redirect: { port: 53 } }] } },
 	] });
 	const m = api(r);
 	const s = rpcd(m, 'status') as Record<string, any>;

@@ -1,7 +1,7 @@
 // Generated from src/core/index.ts by `npm run build` — edit the TypeScript, not this file.
 'use strict';
 
-let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, activeRules, LABEL_BAD, CONTROL, WG_KEY, PORT, PORT_RANGE, DIGITS, BOOL, TRUE, TIME, WILDCARD, DOMAIN, UPPER, NOT_HOSTCHAR, DIGITS_DOTS, IPV4, IPV6_CHARS, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, NAME_RE, badName, badLabel, badKey, badPort, badPortRange, badInt, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, CONTROL2, BLANKS, HEX_MASK, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, readUpstream, readServer, readRule, readClient, checkOverlaps, byType, readConfig, checkReferences, checkPeerAddress, check, T, comment, elements, texts, ruleLabel, ruleSets, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, dispatch, renderNft, selfAndParents, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, BLANKS2, domainHit, minutes, sideConditions, parseAt, explain, dropped, nftTransition;
+let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, activeRules, LABEL_BAD, CONTROL, WG_KEY, PORT, PORT_RANGE, DIGITS, BOOL, TRUE, TIME, WILDCARD, DOMAIN, UPPER, NOT_HOSTCHAR, DIGITS_DOTS, IPV4, IPV6_CHARS, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, NAME_RE, badName, badLabel, badKey, badPort, badPortRange, badInt, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, CONTROL2, BLANKS, HEX_MASK, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, readUpstream, readServer, readRule, readClient, checkOverlaps, byType, readConfig, checkReferences, checkPeerAddress, check, T, comment, elements, texts, ruleLabel, ruleSets, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, identities, MAP_KINDS, identityMaps, identityLookups, fill, renderNft, selfAndParents, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, BLANKS2, domainHit, minutes, sideConditions, parseAt, explain, dropped, nftTransition;
 words = function(line) {
 let m, out, cur, i, n;
 
@@ -896,43 +896,43 @@ ${T}${T}meta mark set meta mark and ${keep} or ${markHex(value)}
 ${T}${T}ct mark set ct mark and ${keep} or ${markHex(value)}
 ${T}}`;
 };
-dispatch = function(clients, ipv6) {
+identities = function(clients, ipv6, verdict) {
 let d;
 
-  d = {
-    a4: [],
-    a6: [],
-    mac: [],
-    iif: [],
-    h4: [],
-    h6: [],
-    hmac: [],
-    hiif: []
-  };
+  d = { a4: [], a6: [], mac: [], iif: [] };
   for (let i = 0; i < length(clients); i++) {
     const c = clients[i];
-    const g = `goto client_${c.name}`;
-    for (let j = 0; j < length(c.src4); j++) {
-      push(d.a4, `${c.src4[j].text} : ${g}`);
-      if (c.dnsHijack) push(d.h4, c.src4[j].text);
-    }
-    if (ipv6) for (let j = 0; j < length(c.src6); j++) {
-      push(d.a6, `${c.src6[j].text} : ${g}`);
-      if (c.dnsHijack) push(d.h6, c.src6[j].text);
-    }
-    for (let j = 0; j < length(c.macs); j++) {
-      push(d.mac, `${c.macs[j]} : ${g}`);
-      if (c.dnsHijack) push(d.hmac, c.macs[j]);
-    }
-    for (let j = 0; j < length(c.ifaces); j++) {
-      push(d.iif, `"${c.ifaces[j]}" : ${g}`);
-      if (c.dnsHijack) push(d.hiif, `"${c.ifaces[j]}"`);
-    }
+    const v = verdict(c);
+    for (let j = 0; j < length(c.src4); j++) push(d.a4, `${c.src4[j].text} : ${v}`);
+    if (ipv6) for (let j = 0; j < length(c.src6); j++) push(d.a6, `${c.src6[j].text} : ${v}`);
+    for (let j = 0; j < length(c.macs); j++) push(d.mac, `${c.macs[j]} : ${v}`);
+    for (let j = 0; j < length(c.ifaces); j++) push(d.iif, `"${c.ifaces[j]}" : ${v}`);
   }
   return d;
 };
+identityMaps = function(stem, why) {
+  return map(MAP_KINDS, (k, i) => `${T}map ${stem}${k.suffix} {${i === 0 ? `${T}# ${why}` : ""}
+${T}${T}type ${k.type}
+${T}}`);
+};
+identityLookups = function(stem, ipv6) {
+  return join("", map(filter(MAP_KINDS, (k) => ipv6 || k.kind !== "a6"), (k) => `${T}${T}${k.match} vmap @${stem}${k.suffix}
+`));
+};
+fill = function(stem, d) {
+let out;
+
+  out = [];
+  for (let i = 0; i < length(MAP_KINDS); i++) {
+    const name = `${stem}${MAP_KINDS[i].suffix}`;
+    const items = d[MAP_KINDS[i].kind];
+    push(out, `flush map inet splitwg ${name}`);
+    if (length(items)) push(out, `add element inet splitwg ${name} { ${join(", ", items)} }`);
+  }
+  return out;
+};
 renderNft = function(cfg, version) {
-let g, mask, clients, ups, direct, out, add, sets, fixed, d, restore;
+let g, mask, clients, ups, direct, out, add, sets, fixed, who, dns, maps, restore, fills;
 
   g = cfg.globals;
   mask = g.markMask;
@@ -958,31 +958,10 @@ ${T}set ${x.name} { type ${x.family === 4 ? "ipv4_addr" : "ipv6_addr"}; flags in
   add(`${T}# marks (mask ${markHex(mask)}): ${markHex(direct)} direct${join("", map(ups, (u) => `, ${markHex(u.mark)} ${u.name} (table ${u.table})`))}`);
   add("");
   for (let i = 0; i < length(sets); i++) add(setDecl(sets[i].rule, sets[i], g.setTimeout));
-  d = dispatch(clients, g.ipv6);
-  add(`${T}map client4 {${T}# source address → client chain
-${T}${T}type ipv4_addr : verdict; flags interval;${elements(d.a4)}
-${T}}`);
-  add(`${T}map client6 {
-${T}${T}type ipv6_addr : verdict; flags interval;${elements(d.a6)}
-${T}}`);
-  add(`${T}map client_mac {
-${T}${T}type ether_addr : verdict;${elements(d.mac)}
-${T}}`);
-  add(`${T}map client_iif {
-${T}${T}type ifname : verdict;${elements(d.iif)}
-${T}}`);
-  add(`${T}set hijack4 {${T}# clients whose DNS is answered by the router
-${T}${T}type ipv4_addr; flags interval;${elements(d.h4)}
-${T}}`);
-  add(`${T}set hijack6 {
-${T}${T}type ipv6_addr; flags interval;${elements(d.h6)}
-${T}}`);
-  add(`${T}set hijack_mac {
-${T}${T}type ether_addr;${elements(d.hmac)}
-${T}}`);
-  add(`${T}set hijack_iif {
-${T}${T}type ifname;${elements(d.hiif)}
-${T}}`);
+  who = identities(clients, g.ipv6, (c) => `goto client_${c.name}`);
+  dns = identities(clients, g.ipv6, (c) => c.dnsHijack ? "goto dns_hijack" : "return");
+  maps = [...identityMaps("client", "source → client chain"), ...identityMaps("hijack", "source → DNS hijacked (goto dns_hijack) or not (return)")];
+  for (let i = 0; i < length(maps); i++) add(maps[i]);
   add("");
   restore = [`${markHex(direct)} : goto mark_direct`, ...map(ups, (u) => `${markHex(u.mark)} : goto up_${u.name}`)];
   add(`${T}chain prerouting {
@@ -991,18 +970,7 @@ ${T}${T}ct direction original ct mark and ${markHex(mask)} vmap { ${join(", ", r
 ${T}${T}ct direction reply return ${comment("replies follow their connection (a port forward to a client stays on WAN)")}
 ${T}${T}meta mark and ${markHex(mask)} != 0 return ${comment("marked before us")}
 ${T}${T}fib daddr type { local, broadcast, multicast } return ${comment("to the router itself")}
-${T}${T}jump dot_block
-${T}${T}ip saddr vmap @client4
-` + (g.ipv6 ? `${T}${T}ip6 saddr vmap @client6
-` : "") + `${T}${T}ether saddr vmap @client_mac
-${T}${T}iifname vmap @client_iif
-${T}}`);
-  add(`${T}chain dot_block {${T}# encrypted DNS would bypass the domain rules
-${T}${T}ip saddr @hijack4 meta l4proto { tcp, udp } th dport 853 counter drop ${comment("DoT/DoQ blocked")}
-` + (g.ipv6 ? `${T}${T}ip6 saddr @hijack6 meta l4proto { tcp, udp } th dport 853 counter drop ${comment("DoT/DoQ blocked")}
-` : "") + `${T}${T}ether saddr @hijack_mac meta l4proto { tcp, udp } th dport 853 counter drop ${comment("DoT/DoQ blocked")}
-${T}${T}iifname @hijack_iif meta l4proto { tcp, udp } th dport 853 counter drop ${comment("DoT/DoQ blocked")}
-${T}}`);
+` + identityLookups("client", g.ipv6) + `${T}}`);
   add(markChain("mark_direct", direct, mask, "decided: direct"));
   for (let i = 0; i < length(ups); i++)
     add(markChain(`up_${ups[i].name}`, ups[i].mark, mask, `upstream ${ups[i].name} → ${ups[i].iface}, table ${ups[i].table}`));
@@ -1014,10 +982,13 @@ ${T}}`);
   add("");
   add(`${T}chain dstnat {
 ${T}${T}type nat hook prerouting priority dstnat - 5; policy accept;
-${T}${T}ip saddr @hijack4 meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment("DNS hijack")}
-` + (g.ipv6 ? `${T}${T}ip6 saddr @hijack6 meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment("DNS hijack")}
-` : "") + `${T}${T}ether saddr @hijack_mac meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment("DNS hijack")}
-${T}${T}iifname @hijack_iif meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment("DNS hijack")}
+${T}${T}meta l4proto { tcp, udp } th dport { 53, 853 } goto dns_client
+${T}}`);
+  add(`${T}chain dns_client {
+` + identityLookups("hijack", g.ipv6) + `${T}}`);
+  add(`${T}chain dns_hijack {${T}# encrypted DNS would bypass the domain rules
+${T}${T}meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment("DNS hijack")}
+${T}${T}counter drop ${comment("DoT/DoQ blocked")}
 ${T}}`);
   if (g.killSwitch && length(ups)) {
     const guard = map(ups, (u) => `${T}${T}meta mark and ${markHex(mask)} == ${markHex(u.mark)} oifname != "${u.iface}" counter drop ${comment(`leak guard: ${u.name} traffic only leaves by ${u.iface}`)}`);
@@ -1027,6 +998,8 @@ ${join("\n", guard)}
 ${T}}`);
   }
   add("}");
+  fills = [...fill("client", who), ...fill("hijack", dns)];
+  for (let i = 0; i < length(fills); i++) add(fills[i]);
   return join("\n", out) + "\n";
 };
 selfAndParents = function(d) {
@@ -1430,6 +1403,13 @@ FOREIGN_MARKS = [[16128, "mwan3"], [16711680, "pbr/podkop"], [134217728, "dae"],
 
 // src/core/nft.ts
 T = "	";
+
+MAP_KINDS = [
+  { kind: "a4", suffix: "4", type: "ipv4_addr : verdict; flags interval;", match: "ip saddr" },
+  { kind: "a6", suffix: "6", type: "ipv6_addr : verdict; flags interval;", match: "ip6 saddr" },
+  { kind: "mac", suffix: "_mac", type: "ether_addr : verdict;", match: "ether saddr" },
+  { kind: "iif", suffix: "_iif", type: "ifname : verdict;", match: "iifname" }
+];
 
 // src/core/dnsmasq.ts
 

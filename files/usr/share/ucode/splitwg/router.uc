@@ -1005,8 +1005,8 @@ let rules, clients, ups, dropped, hijacked;
         ups[u].bytes += r.counter.bytes;
       }
     } else if (r.chain === "forward") dropped.leak += r.counter.packets;
-    else if (r.chain === "dot_block") dropped.dot += r.counter.packets;
-    else if (r.chain === "dstnat") hijacked += r.counter.packets;
+    else if (r.chain === "dns_hijack" && r.verdict === "drop") dropped.dot += r.counter.packets;
+    else if (r.chain === "dns_hijack") hijacked += r.counter.packets;
   }
   return {
     clients: values(clients),
