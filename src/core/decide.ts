@@ -60,6 +60,19 @@ export function carriesFamily(u: Upstream, fam: number): boolean {
 	return false;
 }
 
+// A rule with a time condition (window or weekdays) can change its mind
+// during a connection. From a client's first such rule on, every verdict
+// (the default included) marks only the packet, not the connection: each
+// packet is decided again, so a window's edge also reaches running
+// connections. Returns that rule's index, length(c.rules) when there is none.
+export function timedFrom(c: Client): number {
+	for (let i = 0; i < length(c.rules); i++) {
+		const m = c.rules[i].match;
+		if (m.startTime !== null || length(m.weekdays)) return i;
+	}
+	return length(c.rules);
+}
+
 // The rules of the enabled clients, each once (a rule set's rules are shared
 // by every client that lists it), in decision order.
 export function activeRules(cfg: Config): Rule[] {

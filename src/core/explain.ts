@@ -4,7 +4,7 @@
 // verdictOf() the renderer uses.
 import type { Action, Client, Config, Rule, Upstream } from './model';
 import { parseAddress, prefixContains } from './ip';
-import { verdictOf, directMark, markHex, carriesFamily } from './decide';
+import { verdictOf, directMark, markHex, carriesFamily, timedFrom } from './decide';
 import { badDomain, badTime, weekday, WEEKDAYS } from './values';
 import { ruleLabel } from './nft';
 
@@ -90,8 +90,12 @@ export function explain(cfg: Config, q: Query): Explanation | ExplainError {
 		day = (at as { day: number }).day; min = (at as { min: number }).min;
 	}
 	const cl = c as Client;
-	const result = (r: Rule | null, why: string): Explanation => {
+	const timed = timedFrom(cl);
+	const result = (r: Rule | null, i: number, found: string): Explanation => {
 		const v = verdictOf(cfg, cl, r, q.down ?? []);
+		// the table marks such a verdict on the packet only (nft.ts)
+		const pkt = i >= timed && timed < length(cl.rules) ? `; decided per packet: follows the time window of ${cl.rules[timed].id}` : '';
+		const why = `${found}${pkt}`;
 		if (v.action === 'proxy' && addr && !carriesFamily(v.upstream as Upstream, addr.family))
 			return { client: cl.name, action: 'block', upstream: null, iface: null, mark: null, rule: r ? r.id : null,
 				reason: `${why}; upstream ${v.wanted} has no IPv${addr.family} address: its table only has an unreachable route` };
@@ -125,9 +129,9 @@ export function explain(cfg: Config, q: Query): Explanation | ExplainError {
 		const why = sideConditions(r, q, day, min);
 		if (why) { push(skipped, `${r.id}: ${why}`); continue; }
 		const timeNote = (m.startTime !== null && min < 0) || (length(m.weekdays) && day < 0) ? ' (its time condition was not evaluated: give --at)' : '';
-		return result(r, `first match: ${ruleLabel(r)}, ${hit}${timeNote}`);
+		return result(r, i, `first match: ${ruleLabel(r)}, ${hit}${timeNote}`);
 	}
 	const ipNote = addr ? '; note: domain rules also match an address once the client has resolved that domain through the router' : '';
 	const skip = length(skipped) ? ` (matched destination but not: ${join('; ', skipped)})` : '';
-	return result(null, `no rule matched${skip}: client default ${cl.defaultAction}${ipNote}`);
+	return result(null, length(cl.rules), `no rule matched${skip}: client default ${cl.defaultAction}${ipNote}`);
 }

@@ -10,13 +10,15 @@
 //   3. source → client chain, one map lookup per kind of identity (address,
 //      MAC, interface: the first that matches decides)
 //   4. client chain: rules in order, first match wins → goto a mark chain
-//      (saves the mark in conntrack), or drop; fall-through = client default
+//      (saves the mark in conntrack), or drop; fall-through = client default.
+//      From the client's first rule with a time condition on, the *_pkt mark
+//      chains mark the packet only: such a connection is decided per packet
 // New connections to port 53 or 853 (dstnat): the same identities, in the
 // same order, decide whether the client's DNS is answered by the router and
 // its DoT/DoQ dropped.
 import type { Client, Config, Rule } from './model';
 import type { Prefix } from './ip';
-import { verdictOf, directMark, markHex, activeRules } from './decide';
+import { verdictOf, directMark, markHex, activeRules, timedFrom } from './decide';
 
 const T = '\t';
 
@@ -101,16 +103,21 @@ function timeMatch(r: Rule): string {
 	return `${day} meta hour "${m.startTime}"-"${e}"`;
 }
 
-function verdictText(cfg: Config, c: Client, r: Rule | null): string {
+// `pkt`: a verdict at or after the client's first timed rule marks the
+// packet only (the *_pkt mark chains), so the connection is decided again
+// on its next packet.
+function verdictText(cfg: Config, c: Client, r: Rule | null, pkt: boolean): string {
 	const v = verdictOf(cfg, c, r);
+	const sfx = pkt ? '_pkt' : '';
 	if (v.action === 'block') return 'drop';
-	if (v.action === 'direct') return 'goto mark_direct';
-	return `goto up_${(v.upstream as { name: string }).name}`;
+	if (v.action === 'direct') return `goto mark_direct${sfx}`;
+	return `goto up_${(v.upstream as { name: string }).name}${sfx}`;
 }
 
 function clientChain(cfg: Config, c: Client): string {
 	const ipv6 = cfg.globals.ipv6;
 	const lines: string[] = [];
+	const timed = timedFrom(c);
 	for (let i = 0; i < length(c.rules); i++) {
 		const r = c.rules[i];
 		const v = verdictOf(cfg, c, r);
@@ -128,19 +135,21 @@ function clientChain(cfg: Config, c: Client): string {
 		const time = timeMatch(r);
 		for (let d = 0; d < length(dests); d++) {
 			const m = trim(`${dests[d]}${tail}${time}`);
-			push(lines, `${T}${T}${m === '' ? '' : m + ' '}counter ${verdictText(cfg, c, r)} ${comment(`${ruleLabel(r)}: ${r.action}${r.action === 'proxy' ? ' via ' + (v.wanted ?? '') : ''}${note}`)}`);
+			push(lines, `${T}${T}${m === '' ? '' : m + ' '}counter ${verdictText(cfg, c, r, i >= timed)} ${comment(`${ruleLabel(r)}: ${r.action}${r.action === 'proxy' ? ' via ' + (v.wanted ?? '') : ''}${note}`)}`);
 		}
 	}
 	const dv = verdictOf(cfg, c, null);
-	push(lines, `${T}${T}counter ${verdictText(cfg, c, null)} ${comment(`client ${c.name} default: ${c.defaultAction}${dv.note ? ', ' + dv.note : ''}`)}`);
+	push(lines, `${T}${T}counter ${verdictText(cfg, c, null, timed < length(c.rules))} ${comment(`client ${c.name} default: ${c.defaultAction}${dv.note ? ', ' + dv.note : ''}`)}`);
 	return `${T}chain client_${c.name} {\n${join('\n', lines)}\n${T}}`;
 }
 
-function markChain(name: string, value: number, mask: number, why: string): string {
+// Sets the packet's mark and, unless `pkt`, saves it in conntrack for the
+// connection's later packets.
+function markChain(name: string, value: number, mask: number, why: string, pkt: boolean): string {
 	const keep = markHex(0xffffffff - mask);
 	return `${T}chain ${name} {${T}# ${why}\n` +
 		`${T}${T}meta mark set meta mark and ${keep} or ${markHex(value)}\n` +
-		`${T}${T}ct mark set ct mark and ${keep} or ${markHex(value)}\n${T}}`;
+		(pkt ? '' : `${T}${T}ct mark set ct mark and ${keep} or ${markHex(value)}\n`) + `${T}}`;
 }
 
 // Every enabled client's identities, one list per kind, each element
@@ -234,12 +243,19 @@ export function renderNft(cfg: Config, version: string): string {
 		`${T}${T}meta mark and ${markHex(mask)} != 0 return ${comment('marked before us')}\n` +
 		`${T}${T}fib daddr type { local, broadcast, multicast } return ${comment('to the router itself')}\n` +
 		identityLookups('client', g.ipv6) + `${T}}`);
-	add(markChain('mark_direct', direct, mask, 'decided: direct'));
+	add(markChain('mark_direct', direct, mask, 'decided: direct', false));
 	for (let i = 0; i < length(ups); i++)
-		add(markChain(`up_${ups[i].name}`, ups[i].mark, mask, `upstream ${ups[i].name} → ${ups[i].iface}, table ${ups[i].table}`));
+		add(markChain(`up_${ups[i].name}`, ups[i].mark, mask, `upstream ${ups[i].name} → ${ups[i].iface}, table ${ups[i].table}`, false));
+	if (length(filter(clients, (c) => timedFrom(c) < length(c.rules)))) {
+		add(markChain('mark_direct_pkt', direct, mask, 'this packet: direct (a time window decides again on the next)', true));
+		for (let i = 0; i < length(ups); i++)
+			add(markChain(`up_${ups[i].name}_pkt`, ups[i].mark, mask, `this packet: upstream ${ups[i].name}`, true));
+	}
 	for (let i = 0; i < length(clients); i++) {
 		const c = clients[i];
-		add(`${T}# client ${c.name} (${c.kind}): ${length(c.rules)} rule(s), default ${c.defaultAction}`);
+		const t = timedFrom(c);
+		const pkt = t < length(c.rules) ? `; decided per packet from ${c.rules[t].id} on (time window)` : '';
+		add(`${T}# client ${c.name} (${c.kind}): ${length(c.rules)} rule(s), default ${c.defaultAction}${pkt}`);
 		add(clientChain(cfg, c));
 	}
 	add('');

@@ -109,6 +109,7 @@ const TEMPLATES: string[] = [
 	N_('upstream %s is down'),
 	N_('kill switch blocks'),
 	N_('kill switch off, goes direct'),
+	N_('decided per packet: follows the time window of %s'),
 	// src/router: ubus splitwg import_conf / peer_conf / explain errors
 	N_('%s given twice'),
 	N_('unknown section [%s] (expected [Interface] or [Peer])'),

@@ -28,8 +28,9 @@ const US = `config upstream 'us'
 `;
 
 let echo: ChildProcess | null = null;
+let echoPort = 0;
 
-before(() => {
+before(async () => {
 	for (const ns of NSS) execFileSync('ip', ['netns', 'add', ns]);
 	execFileSync('ip', ['link', 'add', 'v-c', 'netns', C, 'type', 'veth', 'peer', 'name', 'lan0', 'netns', R]);
 	execFileSync('ip', ['link', 'add', 'v-g', 'netns', G, 'type', 'veth', 'peer', 'name', 'br-x', 'netns', R]);
@@ -69,6 +70,7 @@ before(() => {
 		const s = require('dgram').createSocket('udp4');
 		s.on('message', (m, r) => s.send(m, r.port, r.address));
 		s.bind(0, '203.0.113.7', () => { const a = s.address(); process.stdout.write(String(a.port)); });`], { stdio: ['ignore', 'pipe', 'inherit'] });
+	echoPort = await new Promise<number>((res) => echo!.stdout!.once('data', (d) => res(Number(String(d)))));
 });
 
 after(() => {
@@ -76,11 +78,13 @@ after(() => {
 	for (const ns of NSS) spawnSync('ip', ['netns', 'del', ns]);
 });
 
+const UNROUTE = `for p in $(seq 21000 21010); do while ip rule del priority $p 2>/dev/null; do :; done; while ip -6 rule del priority $p 2>/dev/null; do :; done; done;
+	ip route flush table 2101; ip -6 route flush table 2101`;
+
 // Every test starts from no table, no policy routing of ours, no conntrack entries, no counts.
 beforeEach(() => {
 	run(R, ['nft', 'delete', 'table', 'inet', 'splitwg']);
-	sh(R, `for p in $(seq 21000 21010); do while ip rule del priority $p 2>/dev/null; do :; done; while ip -6 rule del priority $p 2>/dev/null; do :; done; done;
-		ip route flush table 2101; ip -6 route flush table 2101; conntrack -F 2>/dev/null; nft flush set inet obs seen4; nft flush set inet obs seen6; true`);
+	sh(R, `${UNROUTE}; conntrack -F 2>/dev/null; nft flush set inet obs seen4; nft flush set inet obs seen6; true`);
 });
 
 function config(text: string): Config {
@@ -97,7 +101,7 @@ function loadTable(p: Plan) {
 // What netifd makes of the plan's rule/route sections; `up`: tunnels whose
 // default route is there (a tunnel that is down has none).
 function realiseNetwork(p: Plan, up: string[]) {
-	const cmds: string[] = [];
+	const cmds: string[] = [UNROUTE];
 	for (const s of p.network) {
 		const o = s.options as Record<string, string>;
 		const v = s.type === 'rule6' || s.type === 'route6' ? '-6' : '-4';
@@ -232,4 +236,87 @@ test('a reload moves an address from one client to another (no stale identity, n
 	const b = { ...a, port: 31011 };
 	send([b]);
 	assert.deepEqual(left(b), { wan: 1 }, 'the address is now tv2\'s, which goes direct');
+});
+
+// Local time of day, `min` minutes from now, as a rule's start/stop time
+// (nft's `meta hour` reads the system clock; the clock is never changed:
+// the window is placed around, or away from, the present instead).
+function hhmm(min: number): string {
+	const d = new Date(Date.now() + min * 60_000);
+	return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+function nowAt(): string {
+	const d = new Date();
+	return `${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getDay()]} ${hhmm(0)}`;
+}
+
+// kid: 198.51.100.0/24 via us at any time (decided once), then a rule with
+// a time window for 203.0.113.0/24, then the default direct.
+function timed(action: 'block' | 'proxy', inside: boolean): Config {
+	const [start, stop] = inside ? [hhmm(-60), hhmm(60)] : [hhmm(120), hhmm(180)];
+	return config(`config globals 'main'\n${US}
+config client 'kid'\n\tlist address '192.168.77.50'\n\toption default 'direct'\n\toption upstream 'us'
+config rule\n\toption client 'kid'\n\tlist dest '198.18.0.0/15'\n\toption action 'proxy'
+config rule\n\toption client 'kid'\n\tlist dest '203.0.113.0/24'\n\toption start_time '${start}'\n\toption stop_time '${stop}'\n\toption action '${action}'
+`);
+}
+
+// Load the table (a reload: conntrack keeps its entries) and check what
+// explain says about the flow now.
+function loadTimed(cfg: Config, p: Probe, action: string) {
+	const plan = compile(cfg);
+	loadTable(plan);
+	realiseNetwork(plan, ['sw_us']);
+	const e = explain(cfg, { client: 'kid', destination: p.dst, proto: 'udp', port: p.port, at: nowAt() });
+	assert.ok(!('error' in e));
+	assert.equal(e.action, action, e.reason);
+	assert.match(e.reason, /decided per packet: follows the time window/);
+}
+
+const minuteEdge = () => new Date().getSeconds() >= 58;   // hhmm() must not change under the test
+
+test('a block window that begins drops the next packet of a running (established) flow', (t) => {
+	if (minuteEdge()) { t.skip('at a minute boundary'); return; }
+	const p = { ns: C, src: '192.168.77.50', dst: '203.0.113.7', port: echoPort, sport: 41001, echo: true };
+	loadTimed(timed('block', false), p, 'direct');
+	send([p]);
+	assert.deepEqual(left(p), { wan: 1 });
+	const ct = run(R, ['conntrack', '-L', '-s', p.src, '-p', 'udp', '--sport', String(p.sport)]).stdout;
+	assert.ok(ct.includes('dport=') && !ct.includes('UNREPLIED'), `the flow is established: ${ct}`);
+	assert.equal(ctMark(p), '0x00000000', 'the decision is not saved in conntrack');
+	loadTimed(timed('block', true), p, 'block');
+	send([{ ...p, echo: false }]);
+	assert.deepEqual(left(p), { wan: 1 }, 'the second packet of the flow is dropped');
+});
+
+test('a path window that begins or ends moves the next packet of a running flow', (t) => {
+	if (minuteEdge()) { t.skip('at a minute boundary'); return; }
+	const p = { ns: C, src: '192.168.77.50', dst: '203.0.113.7', port: echoPort, sport: 41002 };
+	loadTimed(timed('proxy', false), p, 'direct');
+	send([p]);
+	assert.deepEqual(left(p), { wan: 1 });
+	loadTimed(timed('proxy', true), p, 'proxy');
+	send([p]);
+	assert.deepEqual(left(p), { wan: 1, sw_us: 1 }, 'window began: the next packet goes through the tunnel');
+	loadTimed(timed('proxy', false), p, 'direct');
+	send([p]);
+	assert.deepEqual(left(p), { wan: 2, sw_us: 1 }, 'window ended: the next packet goes direct again');
+	assert.equal(ctMark(p), '0x00000000');
+});
+
+test('a decision before the first timed rule is kept in conntrack', (t) => {
+	if (minuteEdge()) { t.skip('at a minute boundary'); return; }
+	const cfg = timed('block', true);
+	const plan = compile(cfg);
+	loadTable(plan);
+	realiseNetwork(plan, ['sw_us']);
+	const p = { ns: C, src: '192.168.77.50', dst: '198.18.0.9', port: 31020 };
+	send([p]);
+	const e = explain(cfg, { client: 'kid', destination: p.dst, proto: 'udp', port: p.port, at: nowAt() });
+	assert.ok(!('error' in e));
+	assert.equal(e.action, 'proxy');
+	assert.doesNotMatch(e.reason, /per packet/);
+	assert.deepEqual(left(p), { sw_us: 1 });
+	assert.equal(ctMark(p), e.mark);
 });

@@ -1,7 +1,7 @@
 // Generated from src/core/index.ts by `npm run build` — edit the TypeScript, not this file.
 'use strict';
 
-let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, activeRules, LABEL_BAD, CONTROL, WG_KEY, PORT, PORT_RANGE, DIGITS, BOOL, TRUE, TIME, WILDCARD, DOMAIN, UPPER, NOT_HOSTCHAR, DIGITS_DOTS, IPV4, IPV6_CHARS, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, NAME_RE, badName, badLabel, badKey, badPort, badPortRange, badInt, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, CONTROL2, BLANKS, HEX_MASK, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, readUpstream, readServer, readRule, readClient, checkOverlaps, byType, readConfig, checkReferences, checkPeerAddress, check, T, comment, elements, texts, ruleLabel, ruleSets, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, identities, MAP_KINDS, identityMaps, identityLookups, fill, renderNft, selfAndParents, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, BLANKS2, domainHit, minutes, sideConditions, parseAt, explain, dropped, nftTransition;
+let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, timedFrom, activeRules, LABEL_BAD, CONTROL, WG_KEY, PORT, PORT_RANGE, DIGITS, BOOL, TRUE, TIME, WILDCARD, DOMAIN, UPPER, NOT_HOSTCHAR, DIGITS_DOTS, IPV4, IPV6_CHARS, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, NAME_RE, badName, badLabel, badKey, badPort, badPortRange, badInt, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, CONTROL2, BLANKS, HEX_MASK, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, readUpstream, readServer, readRule, readClient, checkOverlaps, byType, readConfig, checkReferences, checkPeerAddress, check, T, comment, elements, texts, ruleLabel, ruleSets, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, identities, MAP_KINDS, identityMaps, identityLookups, fill, renderNft, selfAndParents, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, BLANKS2, domainHit, minutes, sideConditions, parseAt, explain, dropped, nftTransition;
 words = function(line) {
 let m, out, cur, i, n;
 
@@ -245,6 +245,13 @@ carriesFamily = function(u, fam) {
     if (type(a) === "object" && a.family === fam) return true;
   }
   return false;
+};
+timedFrom = function(c) {
+  for (let i = 0; i < length(c.rules); i++) {
+    const m = c.rules[i].match;
+    if (m.startTime !== null || length(m.weekdays)) return i;
+  }
+  return length(c.rules);
 };
 activeRules = function(cfg) {
 let out, seen;
@@ -848,19 +855,21 @@ let m, day, end, e;
   e = sprintf("%02d:%02d:%02d", int(end / 3600), int(end / 60) % 60, end % 60);
   return `${day} meta hour "${m.startTime}"-"${e}"`;
 };
-verdictText = function(cfg, c, r) {
-let v;
+verdictText = function(cfg, c, r, pkt) {
+let v, sfx;
 
   v = verdictOf(cfg, c, r);
+  sfx = pkt ? "_pkt" : "";
   if (v.action === "block") return "drop";
-  if (v.action === "direct") return "goto mark_direct";
-  return `goto up_${v.upstream.name}`;
+  if (v.action === "direct") return `goto mark_direct${sfx}`;
+  return `goto up_${v.upstream.name}${sfx}`;
 };
 clientChain = function(cfg, c) {
-let ipv6, lines, dv;
+let ipv6, lines, timed, dv;
 
   ipv6 = cfg.globals.ipv6;
   lines = [];
+  timed = timedFrom(c);
   for (let i = 0; i < length(c.rules); i++) {
     const r = c.rules[i];
     const v = verdictOf(cfg, c, r);
@@ -878,23 +887,23 @@ let ipv6, lines, dv;
     const time = timeMatch(r);
     for (let d = 0; d < length(dests); d++) {
       const m = trim(`${dests[d]}${tail}${time}`);
-      push(lines, `${T}${T}${m === "" ? "" : m + " "}counter ${verdictText(cfg, c, r)} ${comment(`${ruleLabel(r)}: ${r.action}${r.action === "proxy" ? " via " + (v.wanted ?? "") : ""}${note}`)}`);
+      push(lines, `${T}${T}${m === "" ? "" : m + " "}counter ${verdictText(cfg, c, r, i >= timed)} ${comment(`${ruleLabel(r)}: ${r.action}${r.action === "proxy" ? " via " + (v.wanted ?? "") : ""}${note}`)}`);
     }
   }
   dv = verdictOf(cfg, c, null);
-  push(lines, `${T}${T}counter ${verdictText(cfg, c, null)} ${comment(`client ${c.name} default: ${c.defaultAction}${dv.note ? ", " + dv.note : ""}`)}`);
+  push(lines, `${T}${T}counter ${verdictText(cfg, c, null, timed < length(c.rules))} ${comment(`client ${c.name} default: ${c.defaultAction}${dv.note ? ", " + dv.note : ""}`)}`);
   return `${T}chain client_${c.name} {
 ${join("\n", lines)}
 ${T}}`;
 };
-markChain = function(name, value, mask, why) {
+markChain = function(name, value, mask, why, pkt) {
 let keep;
 
   keep = markHex(4294967295 - mask);
   return `${T}chain ${name} {${T}# ${why}
 ${T}${T}meta mark set meta mark and ${keep} or ${markHex(value)}
-${T}${T}ct mark set ct mark and ${keep} or ${markHex(value)}
-${T}}`;
+` + (pkt ? "" : `${T}${T}ct mark set ct mark and ${keep} or ${markHex(value)}
+`) + `${T}}`;
 };
 identities = function(clients, ipv6, verdict) {
 let d;
@@ -971,12 +980,19 @@ ${T}${T}ct direction reply return ${comment("replies follow their connection (a 
 ${T}${T}meta mark and ${markHex(mask)} != 0 return ${comment("marked before us")}
 ${T}${T}fib daddr type { local, broadcast, multicast } return ${comment("to the router itself")}
 ` + identityLookups("client", g.ipv6) + `${T}}`);
-  add(markChain("mark_direct", direct, mask, "decided: direct"));
+  add(markChain("mark_direct", direct, mask, "decided: direct", false));
   for (let i = 0; i < length(ups); i++)
-    add(markChain(`up_${ups[i].name}`, ups[i].mark, mask, `upstream ${ups[i].name} → ${ups[i].iface}, table ${ups[i].table}`));
+    add(markChain(`up_${ups[i].name}`, ups[i].mark, mask, `upstream ${ups[i].name} → ${ups[i].iface}, table ${ups[i].table}`, false));
+  if (length(filter(clients, (c) => timedFrom(c) < length(c.rules)))) {
+    add(markChain("mark_direct_pkt", direct, mask, "this packet: direct (a time window decides again on the next)", true));
+    for (let i = 0; i < length(ups); i++)
+      add(markChain(`up_${ups[i].name}_pkt`, ups[i].mark, mask, `this packet: upstream ${ups[i].name}`, true));
+  }
   for (let i = 0; i < length(clients); i++) {
     const c = clients[i];
-    add(`${T}# client ${c.name} (${c.kind}): ${length(c.rules)} rule(s), default ${c.defaultAction}`);
+    const t = timedFrom(c);
+    const pkt = t < length(c.rules) ? `; decided per packet from ${c.rules[t].id} on (time window)` : "";
+    add(`${T}# client ${c.name} (${c.kind}): ${length(c.rules)} rule(s), default ${c.defaultAction}${pkt}`);
     add(clientChain(cfg, c));
   }
   add("");
@@ -1245,7 +1261,7 @@ let p;
   return { day: weekday(p[0]), min: minutes(p[1]) };
 };
 explain = function(cfg, q) {
-let c, dest, addr, day, min, cl, result, skipped, ipNote, skip;
+let c, dest, addr, day, min, cl, timed, result, skipped, ipNote, skip;
 
   c = null;
   for (let i = 0; i < length(cfg.clients); i++) if (cfg.clients[i].name === q.client) c = cfg.clients[i];
@@ -1261,10 +1277,13 @@ let c, dest, addr, day, min, cl, result, skipped, ipNote, skip;
     min = at.min;
   }
   cl = c;
-  result = (r, why) => {
-let v, mark;
+  timed = timedFrom(cl);
+  result = (r, i, found) => {
+let v, pkt, why, mark;
 
     v = verdictOf(cfg, cl, r, q.down ?? []);
+    pkt = i >= timed && timed < length(cl.rules) ? `; decided per packet: follows the time window of ${cl.rules[timed].id}` : "";
+    why = `${found}${pkt}`;
     if (v.action === "proxy" && addr && !carriesFamily(v.upstream, addr.family))
       return {
         client: cl.name,
@@ -1313,11 +1332,11 @@ let v, mark;
       continue;
     }
     const timeNote = m.startTime !== null && min < 0 || length(m.weekdays) && day < 0 ? " (its time condition was not evaluated: give --at)" : "";
-    return result(r, `first match: ${ruleLabel(r)}, ${hit}${timeNote}`);
+    return result(r, i, `first match: ${ruleLabel(r)}, ${hit}${timeNote}`);
   }
   ipNote = addr ? "; note: domain rules also match an address once the client has resolved that domain through the router" : "";
   skip = length(skipped) ? ` (matched destination but not: ${join("; ", skipped)})` : "";
-  return result(null, `no rule matched${skip}: client default ${cl.defaultAction}${ipNote}`);
+  return result(null, length(cl.rules), `no rule matched${skip}: client default ${cl.defaultAction}${ipNote}`);
 };
 dropped = function(before, after) {
 let now, was;

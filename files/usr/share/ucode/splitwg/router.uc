@@ -5,7 +5,7 @@ import { VERSION, readConfig, compile, explain, parseUci, renderUci, parsePrefix
 import { readfile, writefile, access, unlink, mkdir, rmdir, rename, popen, stat } from "fs";
 import { cursor } from "uci";
 import { connect } from "ubus";
-let SHELL_SAFE, SINGLE_QUOTE, PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, OWNED_OPTION, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, confDirs, generatedConfDir, filePath, writeFile, hasNftset, running, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, listJson, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, SET_REF, block, marksOf, signature, clientPaths, changedClients, flush, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, DIGITS, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, FIRST_WORD, HANDSHAKE_TIMEOUT, nftRules, pathOf, ruleIdOf, loadConfig, age, status, stats, NOT_NAME_CHAR, LETTER_FIRST, CR, SECTION_HEADER, UPSTREAM_PATH, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, PROTO_NAME, apiError, missing, present, downUpstreams, checkText, methods, DIGITS2, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, SECRET, redact, redactedPlan, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
+let SHELL_SAFE, SINGLE_QUOTE, PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, OWNED_OPTION, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, confDirs, generatedConfDir, filePath, writeFile, hasNftset, running, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, listJson, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, SET_REF, block, marksOf, signature, clientPaths, changedClients, flush, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, DIGITS, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, FIRST_WORD, HANDSHAKE_TIMEOUT, nftRules, markChainOf, pathOf, ruleIdOf, loadConfig, age, status, stats, NOT_NAME_CHAR, LETTER_FIRST, CR, SECTION_HEADER, UPSTREAM_PATH, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, PROTO_NAME, apiError, missing, present, downUpstreams, checkText, methods, DIGITS2, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, SECRET, redact, redactedPlan, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
 shellQuote = function(s) {
   if (index(s, "\n") < 0 && match(s, SHELL_SAFE)) return s;
   return "'" + replace(s, SINGLE_QUOTE, "'\\''") + "'";
@@ -887,7 +887,17 @@ let out, list;
   }
   return out;
 };
-pathOf = function(verdict) {
+markChainOf = function(verdict) {
+let n;
+
+  if (verdict === null) return null;
+  n = length(verdict);
+  return n > 4 && substr(verdict, n - 4) === "_pkt" ? substr(verdict, 0, n - 4) : verdict;
+};
+pathOf = function(target) {
+let verdict;
+
+  verdict = markChainOf(target);
   if (verdict === "drop") return "block";
   if (verdict === "mark_direct") return "direct";
   if (verdict !== null && substr(verdict, 0, 3) === "up_") return "proxy";
@@ -998,8 +1008,9 @@ let rules, clients, ups, dropped, hijacked;
           have[0].bytes += r.counter.bytes;
         } else push(clients[n].rules, { rule: id, packets: r.counter.packets, bytes: r.counter.bytes });
       }
-      if (r.verdict !== null && substr(r.verdict, 0, 3) === "up_") {
-        const u = substr(r.verdict, 3);
+      const target = markChainOf(r.verdict);
+      if (target !== null && substr(target, 0, 3) === "up_") {
+        const u = substr(target, 3);
         ups[u] = ups[u] ?? { packets: 0, bytes: 0 };
         ups[u].packets += r.counter.packets;
         ups[u].bytes += r.counter.bytes;

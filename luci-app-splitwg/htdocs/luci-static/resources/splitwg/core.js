@@ -2820,6 +2820,13 @@ function carriesFamily(u, fam) {
   }
   return false;
 }
+function timedFrom(c) {
+  for (let i = 0; i < length(c.rules); i++) {
+    const m = c.rules[i].match;
+    if (m.startTime !== null || length(m.weekdays)) return i;
+  }
+  return length(c.rules);
+}
 function activeRules(cfg) {
   const out = [];
   const seen = {};
@@ -3411,16 +3418,18 @@ function timeMatch(r) {
   const e = sprintf("%02d:%02d:%02d", int(end / 3600), int(end / 60) % 60, end % 60);
   return `${day} meta hour "${m.startTime}"-"${e}"`;
 }
-function verdictText(cfg, c, r) {
+function verdictText(cfg, c, r, pkt) {
   const v = verdictOf(cfg, c, r);
+  const sfx = pkt ? "_pkt" : "";
   if (v.action === "block") return "drop";
-  if (v.action === "direct") return "goto mark_direct";
-  return `goto up_${v.upstream.name}`;
+  if (v.action === "direct") return `goto mark_direct${sfx}`;
+  return `goto up_${v.upstream.name}${sfx}`;
 }
 function clientChain(cfg, c) {
   var _a;
   const ipv6 = cfg.globals.ipv6;
   const lines = [];
+  const timed = timedFrom(c);
   for (let i = 0; i < length(c.rules); i++) {
     const r = c.rules[i];
     const v = verdictOf(cfg, c, r);
@@ -3438,21 +3447,21 @@ function clientChain(cfg, c) {
     const time2 = timeMatch(r);
     for (let d = 0; d < length(dests); d++) {
       const m = trim(`${dests[d]}${tail}${time2}`);
-      push(lines, `${T}${T}${m === "" ? "" : m + " "}counter ${verdictText(cfg, c, r)} ${comment(`${ruleLabel(r)}: ${r.action}${r.action === "proxy" ? " via " + ((_a = v.wanted) != null ? _a : "") : ""}${note}`)}`);
+      push(lines, `${T}${T}${m === "" ? "" : m + " "}counter ${verdictText(cfg, c, r, i >= timed)} ${comment(`${ruleLabel(r)}: ${r.action}${r.action === "proxy" ? " via " + ((_a = v.wanted) != null ? _a : "") : ""}${note}`)}`);
     }
   }
   const dv = verdictOf(cfg, c, null);
-  push(lines, `${T}${T}counter ${verdictText(cfg, c, null)} ${comment(`client ${c.name} default: ${c.defaultAction}${dv.note ? ", " + dv.note : ""}`)}`);
+  push(lines, `${T}${T}counter ${verdictText(cfg, c, null, timed < length(c.rules))} ${comment(`client ${c.name} default: ${c.defaultAction}${dv.note ? ", " + dv.note : ""}`)}`);
   return `${T}chain client_${c.name} {
 ${join("\n", lines)}
 ${T}}`;
 }
-function markChain(name, value, mask, why) {
+function markChain(name, value, mask, why, pkt) {
   const keep = markHex(4294967295 - mask);
   return `${T}chain ${name} {${T}# ${why}
 ${T}${T}meta mark set meta mark and ${keep} or ${markHex(value)}
-${T}${T}ct mark set ct mark and ${keep} or ${markHex(value)}
-${T}}`;
+` + (pkt ? "" : `${T}${T}ct mark set ct mark and ${keep} or ${markHex(value)}
+`) + `${T}}`;
 }
 function identities(clients, ipv6, verdict) {
   const d = { a4: [], a6: [], mac: [], iif: [] };
@@ -3529,12 +3538,19 @@ ${T}${T}ct direction reply return ${comment("replies follow their connection (a 
 ${T}${T}meta mark and ${markHex(mask)} != 0 return ${comment("marked before us")}
 ${T}${T}fib daddr type { local, broadcast, multicast } return ${comment("to the router itself")}
 ` + identityLookups("client", g.ipv6) + `${T}}`);
-  add(markChain("mark_direct", direct, mask, "decided: direct"));
+  add(markChain("mark_direct", direct, mask, "decided: direct", false));
   for (let i = 0; i < length(ups); i++)
-    add(markChain(`up_${ups[i].name}`, ups[i].mark, mask, `upstream ${ups[i].name} → ${ups[i].iface}, table ${ups[i].table}`));
+    add(markChain(`up_${ups[i].name}`, ups[i].mark, mask, `upstream ${ups[i].name} → ${ups[i].iface}, table ${ups[i].table}`, false));
+  if (length(filter(clients, (c) => timedFrom(c) < length(c.rules)))) {
+    add(markChain("mark_direct_pkt", direct, mask, "this packet: direct (a time window decides again on the next)", true));
+    for (let i = 0; i < length(ups); i++)
+      add(markChain(`up_${ups[i].name}_pkt`, ups[i].mark, mask, `this packet: upstream ${ups[i].name}`, true));
+  }
   for (let i = 0; i < length(clients); i++) {
     const c = clients[i];
-    add(`${T}# client ${c.name} (${c.kind}): ${length(c.rules)} rule(s), default ${c.defaultAction}`);
+    const t = timedFrom(c);
+    const pkt = t < length(c.rules) ? `; decided per packet from ${c.rules[t].id} on (time window)` : "";
+    add(`${T}# client ${c.name} (${c.kind}): ${length(c.rules)} rule(s), default ${c.defaultAction}${pkt}`);
     add(clientChain(cfg, c));
   }
   add("");
@@ -3661,9 +3677,12 @@ function explain(cfg, q) {
     min2 = at.min;
   }
   const cl = c;
-  const result = (r, why) => {
+  const timed = timedFrom(cl);
+  const result = (r, i, found) => {
     var _a2;
     const v = verdictOf(cfg, cl, r, (_a2 = q.down) != null ? _a2 : []);
+    const pkt = i >= timed && timed < length(cl.rules) ? `; decided per packet: follows the time window of ${cl.rules[timed].id}` : "";
+    const why = `${found}${pkt}`;
     if (v.action === "proxy" && addr && !carriesFamily(v.upstream, addr.family))
       return {
         client: cl.name,
@@ -3712,11 +3731,11 @@ function explain(cfg, q) {
       continue;
     }
     const timeNote = m.startTime !== null && min2 < 0 || length(m.weekdays) && day < 0 ? " (its time condition was not evaluated: give --at)" : "";
-    return result(r, `first match: ${ruleLabel(r)}, ${hit}${timeNote}`);
+    return result(r, i, `first match: ${ruleLabel(r)}, ${hit}${timeNote}`);
   }
   const ipNote = addr ? "; note: domain rules also match an address once the client has resolved that domain through the router" : "";
   const skip = length(skipped) ? ` (matched destination but not: ${join("; ", skipped)})` : "";
-  return result(null, `no rule matched${skip}: client default ${cl.defaultAction}${ipNote}`);
+  return result(null, length(cl.rules), `no rule matched${skip}: client default ${cl.defaultAction}${ipNote}`);
 }
 
 // src/core/version.ts
@@ -4122,6 +4141,7 @@ return baseclass.extend({
 	substr: substr,
 	system: system,
 	time: time,
+	timedFrom: timedFrom,
 	timegm: timegm,
 	timelocal: timelocal,
 	trim: trim,
