@@ -2,7 +2,8 @@
 // explain() both ask this one function, so the table and the rule tester
 // cannot disagree about where traffic goes.
 import type { Action, Client, Config, Rule, Upstream } from './model';
-import { parseInterfaceAddress } from './ip';
+import type { Prefix } from './ip';
+import { parseInterfaceAddress, parsePrefix, interfaceNetwork } from './ip';
 
 export interface Verdict {
 	action: Action;                 // after resolving unavailable upstreams
@@ -83,6 +84,28 @@ export function activeRules(cfg: Config): Rule[] {
 		if (!c.enabled) continue;
 		for (let j = 0; j < length(c.rules); j++)
 			if (!seen[c.rules[j].id]) { seen[c.rules[j].id] = true; push(out, c.rules[j]); }
+	}
+	return out;
+}
+
+// Destinations the router routes by its main table whatever the mark (the
+// `lookup main suppress_prefixlength 0` rule takes every route but the
+// default): the networks given (the router reads them from its main table
+// at apply time) and the server's address pools the config names. They are
+// never classified, so a proxied client still reaches the printer, another
+// LAN or a road-warrior peer. Entries that are not prefixes are skipped
+// (callers validate what a person typed).
+export function localNetworks(cfg: Config, given: string[] | null): Prefix[] {
+	const out: Prefix[] = [];
+	const seen: { [t: string]: boolean } = {};
+	const add = (p: Prefix | null) => {
+		if (p && !seen[p.text]) { seen[p.text] = true; push(out, p); }
+	};
+	const srv = cfg.server;
+	if (srv && srv.enabled) for (let i = 0; i < length(srv.addresses); i++) add(interfaceNetwork(srv.addresses[i]));
+	for (let i = 0; i < length(given ?? []); i++) {
+		const p = parsePrefix((given as string[])[i]);
+		if (type(p) === 'object') add(p as Prefix);
 	}
 	return out;
 }

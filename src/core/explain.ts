@@ -3,8 +3,8 @@
 // (client rules, then each rule set's) and resolves the verdict with the same
 // verdictOf() the renderer uses.
 import type { Action, Client, Config, Rule, Upstream } from './model';
-import { parseAddress, prefixContains } from './ip';
-import { verdictOf, directMark, markHex, carriesFamily, timedFrom } from './decide';
+import { parseAddress, parsePrefix, prefixContains } from './ip';
+import { verdictOf, directMark, markHex, carriesFamily, timedFrom, localNetworks } from './decide';
 import { badDomain, badTime, weekday, WEEKDAYS } from './values';
 import { ruleLabel } from './nft';
 
@@ -18,6 +18,7 @@ export interface Query {
 	port?: number | null;
 	at?: string | null;         // "Mon 21:30"; null: the rule's time condition is reported, not evaluated
 	down?: string[] | null;     // upstreams known to be down
+	local?: string[] | null;    // the router's local networks, as compile() takes them (CompileOptions)
 }
 
 export interface Explanation {
@@ -89,6 +90,11 @@ export function explain(cfg: Config, q: Query): Explanation | ExplainError {
 		if (type(at) === 'string') return { error: { path: 'at', message: at as string } };
 		day = (at as { day: number }).day; min = (at as { min: number }).min;
 	}
+	const local = q.local ?? [];
+	for (let i = 0; i < length(local); i++) {
+		const p = parsePrefix(local[i]);
+		if (type(p) === 'string') return { error: { path: `local[${i}]`, message: p as string } };
+	}
 	const cl = c as Client;
 	const timed = timedFrom(cl);
 	const result = (r: Rule | null, i: number, found: string): Explanation => {
@@ -111,6 +117,14 @@ export function explain(cfg: Config, q: Query): Explanation | ExplainError {
 	if (!cl.enabled) return { client: cl.name, action: 'direct', upstream: null, iface: null, mark: null, rule: null, reason: `client ${cl.name} is disabled: its traffic is not classified` };
 	if (addr && addr.family === 6 && !cfg.globals.ipv6)
 		return { client: cl.name, action: 'direct', upstream: null, iface: null, mark: null, rule: null, reason: 'IPv6 classification is off (globals.ipv6): IPv6 is routed normally' };
+	if (addr) {
+		// the table returns before classifying (nft.ts, set local4/local6)
+		const nets = localNetworks(cfg, local);
+		for (let i = 0; i < length(nets); i++)
+			if (prefixContains(nets[i], addr.bytes))
+				return { client: cl.name, action: 'direct', upstream: null, iface: null, mark: null, rule: null,
+					reason: `${q.destination} is in ${nets[i].text}, a local network of the router (routed by the main table, not classified)` };
+	}
 	const skipped: string[] = [];
 	for (let i = 0; i < length(cl.rules); i++) {
 		const r = cl.rules[i];

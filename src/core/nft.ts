@@ -6,7 +6,8 @@
 // Packet path (prerouting, mangle priority):
 //   1. connection already decided → restore its mark from conntrack, done
 //   2. a reply (e.g. of a port forward to a client), our mark bits already
-//      set, or addressed to the router → leave it
+//      set, addressed to the router or to one of its local networks (set
+//      local4/local6: the main table routes them whatever the mark) → leave it
 //   3. source → client chain, one map lookup per kind of identity (address,
 //      MAC, interface: the first that matches decides)
 //   4. client chain: rules in order, first match wins → goto a mark chain
@@ -18,7 +19,7 @@
 // its DoT/DoQ dropped.
 import type { Client, Config, Rule } from './model';
 import type { Prefix } from './ip';
-import { verdictOf, directMark, markHex, activeRules, timedFrom } from './decide';
+import { verdictOf, directMark, markHex, activeRules, timedFrom, localNetworks } from './decide';
 
 const T = '\t';
 
@@ -204,7 +205,8 @@ function fill(stem: string, d: Identities): string[] {
 	return out;
 }
 
-export function renderNft(cfg: Config, version: string): string {
+// `local`: the router's local networks (localNetworks()).
+export function renderNft(cfg: Config, version: string, local?: string[] | null): string {
 	const g = cfg.globals;
 	const mask = g.markMask;
 	const clients = filter(cfg.clients, (c) => c.enabled);
@@ -216,17 +218,19 @@ export function renderNft(cfg: Config, version: string): string {
 	add('table inet splitwg');
 	add('flush table inet splitwg');
 	const sets = planSets(cfg);
-	const fixed = filter(sets, (x) => x.kind === 'net');
-	if (length(fixed)) {
-		// `flush table` keeps set elements (dnsmasq's must survive a reload), so
-		// sets filled from the config are declared and emptied first: an edited
-		// CIDR list must not keep its old addresses
-		add(`table inet splitwg {${join('', map(fixed, (x) => `\n${T}set ${x.name} { type ${x.family === 4 ? 'ipv4_addr' : 'ipv6_addr'}; flags interval; auto-merge; }`))}\n}`);
-		for (let i = 0; i < length(fixed); i++) add(`flush set inet splitwg ${fixed[i].name}`);
-	}
+	const nets = localNetworks(cfg, local ?? null);
+	const fixed: { name: string, family: 4 | 6 }[] = [{ name: 'local4', family: 4 }, { name: 'local6', family: 6 }];
+	for (let i = 0; i < length(sets); i++) if (sets[i].kind === 'net') push(fixed, sets[i]);
+	// `flush table` keeps set elements (dnsmasq's must survive a reload), so
+	// sets filled from the config or the routes are declared and emptied
+	// first: an edited CIDR list, a LAN that is gone, must not stay
+	add(`table inet splitwg {${join('', map(fixed, (x) => `\n${T}set ${x.name} { type ${x.family === 4 ? 'ipv4_addr' : 'ipv6_addr'}; flags interval; auto-merge; }`))}\n}`);
+	for (let i = 0; i < length(fixed); i++) add(`flush set inet splitwg ${fixed[i].name}`);
 	add('table inet splitwg {');
 	add(`${T}# marks (mask ${markHex(mask)}): ${markHex(direct)} direct${join('', map(ups, (u) => `, ${markHex(u.mark)} ${u.name} (table ${u.table})`))}`);
 	add('');
+	add(`${T}set local4 {${T}# the router's local networks: routed by the main table, never classified\n${T}${T}type ipv4_addr; flags interval; auto-merge;${elements(texts(filter(nets, (p) => p.family === 4)))}\n${T}}`);
+	add(`${T}set local6 {\n${T}${T}type ipv6_addr; flags interval; auto-merge;${elements(texts(filter(nets, (p) => p.family === 6)))}\n${T}}`);
 	for (let i = 0; i < length(sets); i++) add(setDecl(sets[i].rule, sets[i], g.setTimeout));
 	const who = identities(clients, g.ipv6, (c) => `goto client_${c.name}`);
 	// every client is in the hijack maps, hijacked or not: `return` ends the
@@ -242,6 +246,8 @@ export function renderNft(cfg: Config, version: string): string {
 		`${T}${T}ct direction reply return ${comment('replies follow their connection (a port forward to a client stays on WAN)')}\n` +
 		`${T}${T}meta mark and ${markHex(mask)} != 0 return ${comment('marked before us')}\n` +
 		`${T}${T}fib daddr type { local, broadcast, multicast } return ${comment('to the router itself')}\n` +
+		`${T}${T}ip daddr @local4 return ${comment('to a local network: routed by the main table')}\n` +
+		(g.ipv6 ? `${T}${T}ip6 daddr @local6 return ${comment('to a local network: routed by the main table')}\n` : '') +
 		identityLookups('client', g.ipv6) + `${T}}`);
 	add(markChain('mark_direct', direct, mask, 'decided: direct', false));
 	for (let i = 0; i < length(ups); i++)

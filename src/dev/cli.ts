@@ -27,6 +27,20 @@ function parseArgs(argv: string[]) {
 	return { opts, pos };
 }
 
+// Every value of a repeatable option (--local A --local B, --local=A).
+function repeated(argv: string[], name: string): string[] {
+	const out: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		if (argv[i] === `--${name}` && i + 1 < argv.length) out.push(argv[++i]);
+		else if (argv[i].startsWith(`--${name}=`)) out.push(argv[i].slice(name.length + 3));
+	}
+	for (const v of out) {
+		const p = core.parsePrefix(v);
+		if (typeof p === 'string') fail(`--${name} ${v}: ${p}`);
+	}
+	return out;
+}
+
 function load(file: string | undefined) {
 	if (!file) fail('--config FILE is required (a UCI file like /etc/config/splitwg)');
 	let text: string;
@@ -40,8 +54,10 @@ function report(problems: { path: string, message: string }[]) {
 	for (const p of problems) process.stderr.write(`${p.path}: ${p.message}\n`);
 }
 
-const USAGE = 'usage: splitwg --config FILE check | plan [--out DIR] [--json] | explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"] [--down UPSTREAM,…]';
+const USAGE = 'usage: splitwg --config FILE check | plan [--out DIR] [--json] [--local PREFIX]… | explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"] [--down UPSTREAM,…] [--local PREFIX]…';
 const { opts, pos } = parseArgs(process.argv.slice(2));
+// the router's local networks (on the router: its main table), repeatable
+const local = repeated(process.argv.slice(2), 'local');
 const cmd = pos[0];
 if (!cmd || opts.help) { console.log(USAGE); process.exit(cmd ? 0 : 2); }
 const r = load(opts.config);
@@ -53,7 +69,7 @@ if (cmd === 'check') {
 }
 if (!r.config) { report(r.problems); fail(`${r.problems.length} problem(s) in ${opts.config}: nothing planned`, 1); }
 if (cmd === 'plan') {
-	const p = core.compile(r.config);
+	const p = core.compile(r.config, { local });
 	if (opts.out) {
 		fs.mkdirSync(opts.out, { recursive: true });
 		const w = (f: string, t: string) => fs.writeFileSync(path.join(opts.out, f), t);
@@ -74,7 +90,7 @@ if (cmd === 'explain') {
 	if (pos.length < 3) fail(USAGE);
 	const e = core.explain(r.config, {
 		client: pos[1], destination: pos[2], proto: opts.proto ?? null,
-		port: opts.port ? Number(opts.port) : null, at: opts.at ?? null, down: opts.down ? opts.down.split(',') : [],
+		port: opts.port ? Number(opts.port) : null, at: opts.at ?? null, down: opts.down ? opts.down.split(',') : [], local,
 	});
 	if ('error' in e) fail(`${e.error.path}: ${e.error.message}`, 1);
 	if (opts.json) console.log(JSON.stringify(e, null, 2));

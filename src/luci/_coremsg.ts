@@ -110,6 +110,7 @@ const TEMPLATES: string[] = [
 	N_('kill switch blocks'),
 	N_('kill switch off, goes direct'),
 	N_('decided per packet: follows the time window of %s'),
+	N_('%s is in %s, a local network of the router (routed by the main table, not classified)'),
 	// src/router: ubus splitwg import_conf / peer_conf / explain errors
 	N_('%s given twice'),
 	N_('unknown section [%s] (expected [Interface] or [Peer])'),
@@ -153,6 +154,7 @@ const TEMPLATES: string[] = [
 	N_('hardware flow offloading is on: offloaded connections may bypass split tunnelling (turn it off in Network → Firewall)'),
 	N_('software flow offloading is on: offloaded connections may bypass split tunnelling'),
 	N_('globals.ipv6 is on but the kernel has no IPv6'),
+	N_('cannot read the main routing table (ip -j route): only the server pools are treated as local networks'),
 	N_('conntrack (conntrack-tools) not installed: open connections keep their old path after a rule change until they close'),
 ];
 

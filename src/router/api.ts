@@ -7,6 +7,7 @@ import type { Env } from './env';
 import type { Config } from '../core/model';
 import { VERSION, readConfig, parseUci, explain } from './core';
 import { readConfigSections } from './sections';
+import { localNetworks } from './routes';
 import { apply } from './apply';
 import { status, stats } from './status';
 import { genkey } from './wg';
@@ -88,6 +89,7 @@ export function methods(mkEnv: () => Env): { [name: string]: Method } {
 					client: a.client, destination: a.destination,
 					proto: present(a.proto) ? a.proto : null, port: present(a.port) ? a.port : null,
 					at: present(a.at) ? a.at : null, down: downUpstreams(env, r.config),
+					local: localNetworks(env, r.config.globals.ipv6).local,
 				});
 				if (exists(x, 'error')) return apiError('INVALID_ARGUMENT', (x as any).error.message, (x as any).error.path);
 				return x;

@@ -6,6 +6,7 @@ import type { Plan } from '../core/plan';
 import { VERSION, readConfig, compile, renderUci } from './core';
 import { PATHS } from './env';
 import { readConfigSections } from './sections';
+import { localNetworks } from './routes';
 import { apply, stop } from './apply';
 import type { ApplyResult } from './apply';
 import { status, stats } from './status';
@@ -118,7 +119,7 @@ function cmdCheck(env: Env, io: Io, a: Args): number {
 function cmdPlan(env: Env, io: Io, a: Args): number {
 	const r = loadConfig(env, io);
 	if (!r.config) return 1;
-	const p = redactedPlan(compile(r.config));
+	const p = redactedPlan(compile(r.config, { local: localNetworks(env, r.config.globals.ipv6).local }));
 	if (a.flags.json) { printJson(io, p); return 0; }
 	if (!p.enabled) { io.out('# splitwg is disabled (globals.enabled 0): apply removes everything splitwg installed\n'); return 0; }
 	io.out(`# splitwg ${VERSION} plan: ${length(p.upstreams)} upstream(s), ${length(p.clients)} client(s), mark mask ${p.marks.mask}\n\n`);

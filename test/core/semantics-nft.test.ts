@@ -11,6 +11,8 @@ import type { ChildProcess } from 'node:child_process';
 import { parseUci, readConfig, compile, explain } from '../../src/core/index';
 import type { Config } from '../../src/core/model';
 import type { Plan } from '../../src/core/plan';
+import type { Env } from '../../src/router/env';
+import { localNetworks } from '../../src/router/routes';
 
 const ID = process.pid;
 const R = `sws-r${ID}`, C = `sws-c${ID}`, G = `sws-g${ID}`, W = `sws-w${ID}`, T = `sws-t${ID}`;
@@ -36,15 +38,18 @@ before(async () => {
 	execFileSync('ip', ['link', 'add', 'v-g', 'netns', G, 'type', 'veth', 'peer', 'name', 'br-x', 'netns', R]);
 	execFileSync('ip', ['link', 'add', 'wan0', 'netns', W, 'type', 'veth', 'peer', 'name', 'wan', 'netns', R]);
 	execFileSync('ip', ['link', 'add', 'sw_us_p', 'netns', T, 'type', 'veth', 'peer', 'name', 'sw_us', 'netns', R]);
+	// another LAN and the server's interface: their far ends are a sink too
+	execFileSync('ip', ['link', 'add', 'lan1_p', 'netns', T, 'type', 'veth', 'peer', 'name', 'lan1', 'netns', R]);
+	execFileSync('ip', ['link', 'add', 'sw_server_p', 'netns', T, 'type', 'veth', 'peer', 'name', 'sw_server', 'netns', R]);
 	sh(R, `sysctl -qw net.ipv6.conf.all.accept_dad=0; sysctl -qw net.ipv6.conf.default.accept_dad=0;
 		ip link set lo up; for d in lan0 br-x wan sw_us; do ip link set $d up; done;
-		ip link add lan1 type dummy; ip link set lan1 up; ip link add sw_server type dummy; ip link set sw_server up;
+		ip link set lan1 up; ip link set sw_server up;
 		ip addr add 192.168.77.1/24 dev lan0; ip addr add fd77::1/64 dev lan0 nodad; ip addr add 172.16.9.1/24 dev br-x;
 		ip addr add 192.168.88.1/24 dev lan1; ip addr add 10.77.0.1/24 dev sw_server;
 		ip addr add 198.51.100.2/24 dev wan; ip addr add 2001:db8:ff::2/64 dev wan nodad;
 		ip route add default via 198.51.100.1 dev wan; ip -6 route add default via 2001:db8:ff::1 dev wan;
 		sysctl -qw net.ipv4.ip_forward=1; sysctl -qw net.ipv6.conf.all.forwarding=1;
-		sysctl -qw net.ipv4.conf.all.rp_filter=0; sysctl -qw net.ipv4.conf.default.rp_filter=0; for d in lan0 br-x wan sw_us; do sysctl -qw net.ipv4.conf.$d.rp_filter=0; done`);
+		sysctl -qw net.ipv4.conf.all.rp_filter=0; sysctl -qw net.ipv4.conf.default.rp_filter=0; for d in lan0 br-x wan sw_us lan1 sw_server; do sysctl -qw net.ipv4.conf.$d.rp_filter=0; done`);
 	sh(C, `ip link set lo up; ip link set v-c up;
 		for a in 192.168.77.10 192.168.77.12 192.168.77.20 192.168.77.50; do ip addr add $a/32 dev v-c; done;
 		for a in fd77::10 fd77::12 fd77::20; do ip addr add $a/128 dev v-c nodad; done;
@@ -53,7 +58,7 @@ before(async () => {
 	sh(G, `ip link set lo up; ip link set v-g up; ip addr add 172.16.9.5/24 dev v-g; ip addr add 172.16.9.6/24 dev v-g; ip route add default via 172.16.9.1`);
 	sh(W, `ip link set lo up; ip link set wan0 up; ip addr add 198.51.100.1/24 dev wan0; ip addr add 2001:db8:ff::1/64 dev wan0 nodad;
 		ip addr add 203.0.113.7/32 dev lo; ip route add default via 198.51.100.2; ip -6 route add default via 2001:db8:ff::2`);
-	sh(T, 'ip link set lo up; ip link set sw_us_p up');
+	sh(T, 'ip link set lo up; for d in sw_us_p lan1_p sw_server_p; do ip link set $d up; done');
 	// where each packet left the router
 	const obs = run(R, ['nft', '-f', '-'], `table inet obs {
 	set seen4 { type ipv4_addr . ifname . inet_service; flags dynamic; counter; }
@@ -319,4 +324,56 @@ test('a decision before the first timed rule is kept in conntrack', (t) => {
 	assert.doesNotMatch(e.reason, /per packet/);
 	assert.deepEqual(left(p), { sw_us: 1 });
 	assert.equal(ctMark(p), e.mark);
+});
+
+// The router's local networks, read from the namespace's real main table by
+// the code apply uses.
+function routerLocal(): string[] {
+	const env = { routes: (f: 4 | 6) => JSON.parse(run(R, ['ip', `-${f}`, '-j', 'route', 'show', 'table', 'main']).stdout) } as unknown as Env;
+	const r = localNetworks(env, true);
+	assert.ok(r.ok);
+	return r.local;
+}
+
+test('destinations the router routes locally are reachable and never classified, as explain says', () => {
+	const cfg = config(`config globals 'main'\n${US}
+config server 'server'\n\toption private_key '${KEY}'\n\tlist address '10.77.0.1/24'
+config client 'laptop'\n\tlist address '192.168.77.12'\n\tlist address 'fd77::12'\n\toption default 'proxy'\n\toption upstream 'us'\n`);
+	const local = routerLocal();
+	assert.ok(local.includes('192.168.77.0/24') && local.includes('192.168.88.0/24') && local.includes('fd77::/64'), local.join(' '));
+	assert.ok(!local.includes('10.77.0.0/24'), 'a route via sw_* is not read (the pool comes from the config)');
+	const p = compile(cfg, { local });
+	loadTable(p);
+	realiseNetwork(p, ['sw_us']);
+	const cases: [Probe, string][] = [
+		[{ ns: C, src: '192.168.77.12', dst: '192.168.77.99', port: 32001 }, 'lan0'],       // the client's own LAN
+		[{ ns: C, src: '192.168.77.12', dst: '192.168.88.5', port: 32002 }, 'lan1'],        // another LAN
+		[{ ns: C, src: '192.168.77.12', dst: '172.16.9.5', port: 32003 }, 'br-x'],          // the guest network
+		[{ ns: C, src: '192.168.77.12', dst: '10.77.0.5', port: 32004 }, 'sw_server'],      // the road-warrior pool
+		[{ ns: C, src: 'fd77::12', dst: 'fd77::99', port: 32005 }, 'lan0'],
+		[{ ns: C, src: '192.168.77.12', dst: '203.0.113.9', port: 32006 }, 'sw_us'],       // the internet: proxied
+	];
+	send(cases.map(([x]) => x));
+	for (const [probe, oif] of cases) {
+		const e = explain(cfg, { client: 'laptop', destination: probe.dst, proto: 'udp', port: probe.port, local });
+		assert.ok(!('error' in e));
+		assert.equal(e.action, oif === 'sw_us' ? 'proxy' : 'direct', `${probe.dst}: ${e.reason}`);
+		if (oif !== 'sw_us') assert.match(e.reason, /a local network of the router/);
+		assert.deepEqual(left(probe), { [oif]: 1 }, `${probe.dst} left by ${oif}`);
+	}
+});
+
+test('a reload forgets a local network that is gone', () => {
+	const cfg = config(`config globals 'main'\n${US}
+config client 'laptop'\n\tlist address '192.168.77.12'\n\toption default 'proxy'\n\toption upstream 'us'\n`);
+	const p1 = compile(cfg, { local: ['203.0.113.0/24'] });
+	loadTable(p1);
+	realiseNetwork(p1, ['sw_us']);
+	const a = { ns: C, src: '192.168.77.12', dst: '203.0.113.9', port: 32010 };
+	send([a]);
+	assert.deepEqual(left(a), { wan: 1 }, 'local: not classified');
+	loadTable(compile(cfg, { local: [] }));
+	const b = { ...a, port: 32011 };
+	send([b]);
+	assert.deepEqual(left(b), { sw_us: 1 }, 'no longer local: proxied');
 });

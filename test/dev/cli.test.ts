@@ -41,3 +41,15 @@ test('explain: human and --json output, errors exit 1', () => {
 	assert.equal(e.status, 1);
 	assert.match(e.stderr, /client: unknown client "nobody"/);
 });
+
+test('--local PREFIX (repeatable) stands for the router\'s local networks in plan and explain', () => {
+	const e = run('--config', HOME, 'explain', 'laptop', '192.168.1.20', '--local', '192.168.5.0/24', '--local', '192.168.1.0/24', '--json');
+	assert.equal(e.status, 0, e.stderr);
+	assert.equal(JSON.parse(e.stdout).action, 'direct');
+	assert.match(JSON.parse(e.stdout).reason, /192\.168\.1\.0\/24, a local network of the router/);
+	const p = run('--config', HOME, 'plan', '--local=192.168.1.0/24');
+	assert.match(p.stdout, /set local4 \{[^}]*elements = \{ 10\.77\.0\.0\/24, 192\.168\.1\.0\/24 \}/);
+	const bad = run('--config', HOME, 'plan', '--local', '192.168.1.1/24');
+	assert.equal(bad.status, 2);
+	assert.match(bad.stderr, /--local 192\.168\.1\.1\/24: .*host bits set/);
+});

@@ -93,6 +93,8 @@ function explainMessages(): string[] {
 		{ client: 'laptop', destination: 'news.test', at: 'Mon 10:00' },
 		{ client: 'laptop', destination: 'news.test' },
 		{ client: 'laptop', destination: 'a.test', down: ['us'] },
+		{ client: 'laptop', destination: '192.168.1.20', local: ['192.168.1.0/24'] },
+		{ client: 'laptop', destination: '192.168.1.20', local: ['192.168.1.1/24'] },
 	];
 	for (const q of qs) { const x: any = explain(base, q); out.push(x.error ? x.error.message : x.reason); }
 	const off = cfgOf((s) => { s.find((x) => x.name === 'tv')!.options.enabled = '0'; s.find((x) => x.type === 'globals')!.options.ipv6 = '0'; s.find((x) => x.type === 'globals')!.options.kill_switch = '0'; s.find((x) => x.name === 'us')!.options.enabled = '0'; });

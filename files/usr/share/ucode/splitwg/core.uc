@@ -1,7 +1,7 @@
 // Generated from src/core/index.ts by `npm run build` — edit the TypeScript, not this file.
 'use strict';
 
-let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, timedFrom, activeRules, LABEL_BAD, CONTROL, WG_KEY, PORT, PORT_RANGE, DIGITS, BOOL, TRUE, TIME, WILDCARD, DOMAIN, UPPER, NOT_HOSTCHAR, DIGITS_DOTS, IPV4, IPV6_CHARS, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, NAME_RE, badName, badLabel, badKey, badPort, badPortRange, badInt, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, CONTROL2, BLANKS, HEX_MASK, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, readUpstream, readServer, readRule, readClient, checkOverlaps, byType, readConfig, checkReferences, checkPeerAddress, check, T, comment, elements, texts, ruleLabel, ruleSets, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, identities, MAP_KINDS, identityMaps, identityLookups, fill, renderNft, selfAndParents, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, BLANKS2, domainHit, minutes, sideConditions, parseAt, explain, dropped, nftTransition;
+let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, timedFrom, activeRules, localNetworks, LABEL_BAD, CONTROL, WG_KEY, PORT, PORT_RANGE, DIGITS, BOOL, TRUE, TIME, WILDCARD, DOMAIN, UPPER, NOT_HOSTCHAR, DIGITS_DOTS, IPV4, IPV6_CHARS, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, NAME_RE, badName, badLabel, badKey, badPort, badPortRange, badInt, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, CONTROL2, BLANKS, HEX_MASK, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, readUpstream, readServer, readRule, readClient, checkOverlaps, byType, readConfig, checkReferences, checkPeerAddress, check, T, comment, elements, texts, ruleLabel, ruleSets, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, identities, MAP_KINDS, identityMaps, identityLookups, fill, renderNft, selfAndParents, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, BLANKS2, domainHit, minutes, sideConditions, parseAt, explain, dropped, nftTransition;
 words = function(line) {
 let m, out, cur, i, n;
 
@@ -266,6 +266,25 @@ let out, seen;
         seen[c.rules[j].id] = true;
         push(out, c.rules[j]);
       }
+  }
+  return out;
+};
+localNetworks = function(cfg, given) {
+let out, seen, add, srv;
+
+  out = [];
+  seen = {};
+  add = (p) => {
+    if (p && !seen[p.text]) {
+      seen[p.text] = true;
+      push(out, p);
+    }
+  };
+  srv = cfg.server;
+  if (srv && srv.enabled) for (let i = 0; i < length(srv.addresses); i++) add(interfaceNetwork(srv.addresses[i]));
+  for (let i = 0; i < length(given ?? []); i++) {
+    const p = parsePrefix(given[i]);
+    if (type(p) === "object") add(p);
   }
   return out;
 };
@@ -940,8 +959,8 @@ let out;
   }
   return out;
 };
-renderNft = function(cfg, version) {
-let g, mask, clients, ups, direct, out, add, sets, fixed, who, dns, maps, restore, fills;
+renderNft = function(cfg, version, local) {
+let g, mask, clients, ups, direct, out, add, sets, nets, fixed, who, dns, maps, restore, fills;
 
   g = cfg.globals;
   mask = g.markMask;
@@ -956,16 +975,22 @@ let g, mask, clients, ups, direct, out, add, sets, fixed, who, dns, maps, restor
   add("table inet splitwg");
   add("flush table inet splitwg");
   sets = planSets(cfg);
-  fixed = filter(sets, (x) => x.kind === "net");
-  if (length(fixed)) {
-    add(`table inet splitwg {${join("", map(fixed, (x) => `
+  nets = localNetworks(cfg, local ?? null);
+  fixed = [{ name: "local4", family: 4 }, { name: "local6", family: 6 }];
+  for (let i = 0; i < length(sets); i++) if (sets[i].kind === "net") push(fixed, sets[i]);
+  add(`table inet splitwg {${join("", map(fixed, (x) => `
 ${T}set ${x.name} { type ${x.family === 4 ? "ipv4_addr" : "ipv6_addr"}; flags interval; auto-merge; }`))}
 }`);
-    for (let i = 0; i < length(fixed); i++) add(`flush set inet splitwg ${fixed[i].name}`);
-  }
+  for (let i = 0; i < length(fixed); i++) add(`flush set inet splitwg ${fixed[i].name}`);
   add("table inet splitwg {");
   add(`${T}# marks (mask ${markHex(mask)}): ${markHex(direct)} direct${join("", map(ups, (u) => `, ${markHex(u.mark)} ${u.name} (table ${u.table})`))}`);
   add("");
+  add(`${T}set local4 {${T}# the router's local networks: routed by the main table, never classified
+${T}${T}type ipv4_addr; flags interval; auto-merge;${elements(texts(filter(nets, (p) => p.family === 4)))}
+${T}}`);
+  add(`${T}set local6 {
+${T}${T}type ipv6_addr; flags interval; auto-merge;${elements(texts(filter(nets, (p) => p.family === 6)))}
+${T}}`);
   for (let i = 0; i < length(sets); i++) add(setDecl(sets[i].rule, sets[i], g.setTimeout));
   who = identities(clients, g.ipv6, (c) => `goto client_${c.name}`);
   dns = identities(clients, g.ipv6, (c) => c.dnsHijack ? "goto dns_hijack" : "return");
@@ -979,7 +1004,9 @@ ${T}${T}ct direction original ct mark and ${markHex(mask)} vmap { ${join(", ", r
 ${T}${T}ct direction reply return ${comment("replies follow their connection (a port forward to a client stays on WAN)")}
 ${T}${T}meta mark and ${markHex(mask)} != 0 return ${comment("marked before us")}
 ${T}${T}fib daddr type { local, broadcast, multicast } return ${comment("to the router itself")}
-` + identityLookups("client", g.ipv6) + `${T}}`);
+${T}${T}ip daddr @local4 return ${comment("to a local network: routed by the main table")}
+` + (g.ipv6 ? `${T}${T}ip6 daddr @local6 return ${comment("to a local network: routed by the main table")}
+` : "") + identityLookups("client", g.ipv6) + `${T}}`);
   add(markChain("mark_direct", direct, mask, "decided: direct", false));
   for (let i = 0; i < length(ups); i++)
     add(markChain(`up_${ups[i].name}`, ups[i].mark, mask, `upstream ${ups[i].name} → ${ups[i].iface}, table ${ups[i].table}`, false));
@@ -1174,7 +1201,7 @@ let g, ups, srv, out;
   }
   return out;
 };
-compile = function(cfg) {
+compile = function(cfg, opts) {
 let g;
 
   g = cfg.globals;
@@ -1195,7 +1222,7 @@ let g;
   return {
     version: VERSION,
     enabled: true,
-    nft: renderNft(cfg, VERSION),
+    nft: renderNft(cfg, VERSION, opts ? opts.local : null),
     dnsmasq: renderDnsmasq(cfg, VERSION),
     network: renderNetwork(cfg),
     firewall: renderFirewall(cfg),
@@ -1211,11 +1238,11 @@ let g;
     sets: map(planSets(cfg), (x) => ({ name: x.name, kind: x.kind, key: x.key }))
   };
 };
-plan = function(sections) {
+plan = function(sections, opts) {
 let r;
 
   r = readConfig(sections);
-  return { plan: r.config ? compile(r.config) : null, problems: r.problems };
+  return { plan: r.config ? compile(r.config, opts) : null, problems: r.problems };
 };
 domainHit = function(r, d) {
   for (let i = 0; i < length(r.match.domains); i++) {
@@ -1261,7 +1288,7 @@ let p;
   return { day: weekday(p[0]), min: minutes(p[1]) };
 };
 explain = function(cfg, q) {
-let c, dest, addr, day, min, cl, timed, result, skipped, ipNote, skip;
+let c, dest, addr, day, min, local, cl, timed, result, skipped, ipNote, skip;
 
   c = null;
   for (let i = 0; i < length(cfg.clients); i++) if (cfg.clients[i].name === q.client) c = cfg.clients[i];
@@ -1275,6 +1302,11 @@ let c, dest, addr, day, min, cl, timed, result, skipped, ipNote, skip;
     if (type(at) === "string") return { error: { path: "at", message: at } };
     day = at.day;
     min = at.min;
+  }
+  local = q.local ?? [];
+  for (let i = 0; i < length(local); i++) {
+    const p = parsePrefix(local[i]);
+    if (type(p) === "string") return { error: { path: `local[${i}]`, message: p } };
   }
   cl = c;
   timed = timedFrom(cl);
@@ -1308,6 +1340,20 @@ let v, pkt, why, mark;
   if (!cl.enabled) return { client: cl.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason: `client ${cl.name} is disabled: its traffic is not classified` };
   if (addr && addr.family === 6 && !cfg.globals.ipv6)
     return { client: cl.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason: "IPv6 classification is off (globals.ipv6): IPv6 is routed normally" };
+  if (addr) {
+    const nets = localNetworks(cfg, local);
+    for (let i = 0; i < length(nets); i++)
+      if (prefixContains(nets[i], addr.bytes))
+        return {
+          client: cl.name,
+          action: "direct",
+          upstream: null,
+          iface: null,
+          mark: null,
+          rule: null,
+          reason: `${q.destination} is in ${nets[i].text}, a local network of the router (routed by the main table, not classified)`
+        };
+  }
   skipped = [];
   for (let i = 0; i < length(cl.rules); i++) {
     const r = cl.rules[i];

@@ -5,7 +5,7 @@ import { VERSION, readConfig, compile, explain, parseUci, renderUci, parsePrefix
 import { readfile, writefile, access, unlink, mkdir, rmdir, rename, popen, stat } from "fs";
 import { cursor } from "uci";
 import { connect } from "ubus";
-let SHELL_SAFE, SINGLE_QUOTE, PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, OWNED_OPTION, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, confDirs, generatedConfDir, filePath, writeFile, hasNftset, running, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, listJson, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, SET_REF, block, marksOf, signature, clientPaths, changedClients, flush, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, DIGITS, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, FIRST_WORD, HANDSHAKE_TIMEOUT, nftRules, markChainOf, pathOf, ruleIdOf, loadConfig, age, status, stats, NOT_NAME_CHAR, LETTER_FIRST, CR, SECTION_HEADER, UPSTREAM_PATH, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, PROTO_NAME, apiError, missing, present, downUpstreams, checkText, methods, DIGITS2, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, SECRET, redact, redactedPlan, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
+let SHELL_SAFE, SINGLE_QUOTE, PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, ours, viaUs, localNetworks, OWNED_OPTION, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, confDirs, generatedConfDir, filePath, writeFile, hasNftset, running, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, listJson, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, SET_REF, block, marksOf, signature, clientPaths, changedClients, flush, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, DIGITS, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, FIRST_WORD, HANDSHAKE_TIMEOUT, nftRules, markChainOf, pathOf, ruleIdOf, loadConfig, age, status, stats, NOT_NAME_CHAR, LETTER_FIRST, CR, SECTION_HEADER, UPSTREAM_PATH, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, PROTO_NAME, apiError, missing, present, downUpstreams, checkText, methods, DIGITS2, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, SECRET, redact, redactedPlan, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
 shellQuote = function(s) {
   if (index(s, "\n") < 0 && match(s, SHELL_SAFE)) return s;
   return "'" + replace(s, SINGLE_QUOTE, "'\\''") + "'";
@@ -70,7 +70,19 @@ let parent;
     log: (msg) => {
       run(wrapper, ["logger", "-t", "splitwg", msg], null);
     },
-    now: () => time()
+    now: () => time(),
+    routes: (family) => {
+let r, doc;
+
+      r = run(wrapper, ["ip", `-${family}`, "-j", "route", "show", "table", "main"], null);
+      doc = null;
+      try {
+        doc = r.code === 0 ? json(r.stdout) : null;
+      } catch {
+        doc = null;
+      }
+      return type(doc) === "array" ? doc : null;
+    }
   };
 };
 run = function(wrapper, argv, input) {
@@ -117,6 +129,37 @@ readConfigSections = function(uci, config) {
   uci.unload(config);
   uci.load(config);
   return sectionsFromCursor(uci.get_all(config));
+};
+ours = function(dev) {
+  return type(dev) === "string" && substr(dev, 0, 3) === "sw_";
+};
+viaUs = function(r) {
+let hops;
+
+  if (ours(r.dev)) return true;
+  hops = type(r.nexthops) === "array" ? r.nexthops : [];
+  for (let i = 0; i < length(hops); i++) if (ours(hops[i].dev)) return true;
+  return false;
+};
+localNetworks = function(env, ipv6) {
+let out, ok, fams;
+
+  out = [];
+  ok = true;
+  fams = ipv6 ? [4, 6] : [4];
+  for (let f = 0; f < length(fams); f++) {
+    const rs = env.routes(fams[f]);
+    if (rs === null) {
+      ok = false;
+      continue;
+    }
+    for (let i = 0; i < length(rs); i++) {
+      const r = rs[i];
+      if (type(r) !== "object" || type(r.dst) !== "string" || r.dst === "default" || viaUs(r)) continue;
+      if (index(out, r.dst) < 0) push(out, r.dst);
+    }
+  }
+  return { local: out, ok };
 };
 ownedSections = function(uci, config) {
 let all, out;
@@ -512,7 +555,7 @@ errorResult = function(env, code, message, path, warnings, changed) {
   return { ok: false, changed: changed ?? NO_CHANGE, message, actions: [], warnings, error: { code, message, path } };
 };
 apply = function(env, opts) {
-let sections, r, plan, hasDomains;
+let sections, r, ln, plan, hasDomains, res;
 
   sections = readConfigSections(env.uci, "splitwg");
   r = readConfig(sections);
@@ -520,13 +563,16 @@ let sections, r, plan, hasDomains;
     const n = length(r.problems);
     const msg = `invalid configuration: ${n} problem${n === 1 ? "" : "s"}, first ${r.problems[0].path}: ${r.problems[0].message}`;
     if (opts?.dryRun) return { ok: false, changed: NO_CHANGE, message: msg, actions: [], warnings: [], error: { code: "INVALID_CONFIG", message: msg, path: r.problems[0].path }, problems: r.problems };
-    const res = errorResult(env, "INVALID_CONFIG", msg, r.problems[0].path, []);
-    res.problems = r.problems;
-    return res;
+    const res2 = errorResult(env, "INVALID_CONFIG", msg, r.problems[0].path, []);
+    res2.problems = r.problems;
+    return res2;
   }
-  plan = compile(r.config);
+  ln = localNetworks(env, r.config.globals.ipv6);
+  plan = compile(r.config, { local: ln.local });
   hasDomains = index(plan.dnsmasq, "\nnftset=") >= 0;
-  return applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: hash(renderUci(sections)), hasDomains, ipv6: r.config.globals.ipv6 });
+  res = applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: hash(renderUci(sections)), hasDomains, ipv6: r.config.globals.ipv6 });
+  if (!ln.ok) push(res.warnings, "cannot read the main routing table (ip -j route): only the server pools are treated as local networks");
+  return res;
 };
 stop = function(env) {
   return applyPlan(env, emptyPlan(), { dryRun: false, configHash: null, hasDomains: false, ipv6: false });
@@ -1241,7 +1287,7 @@ let c;
   return zoneNetworks(env, c ? c.globals.wanZone : "wan");
 };
 hotplug = function(env, action, iface) {
-let done, st, c, ours;
+let done, st, c, ours2;
 
   done = [];
   st = readState(env);
@@ -1249,9 +1295,9 @@ let done, st, c, ours;
   if (action !== "ifup" && action !== "ifupdate" && action !== "ifdown") return done;
   c = validConfig(env);
   if (!c || !c.globals.enabled) return done;
-  ours = filter(c.upstreams, (u) => u.iface === iface);
-  if (length(ours)) {
-    const u = ours[0];
+  ours2 = filter(c.upstreams, (u) => u.iface === iface);
+  if (length(ours2)) {
+    const u = ours2[0];
     if (action === "ifdown") env.log(`upstream ${u.name} (${iface}) down${c.globals.killSwitch ? ": kill switch holds, its traffic is blocked" : ": its traffic goes direct"}`);
     else if (action === "ifup") env.log(`upstream ${u.name} (${iface}) up`);
   }
@@ -1261,7 +1307,7 @@ let done, st, c, ours;
     push(done, `nft -f ${PATHS.nft}`);
     env.log(r.code === 0 ? `table inet splitwg was missing on ${action} of ${iface}: reloaded` : `table inet splitwg is missing and could not be reloaded (exit ${r.code})`);
   }
-  if (action === "ifup" && !length(ours) && index(zoneNetworks(env, c.globals.wanZone), iface) >= 0) {
+  if (action === "ifup" && !length(ours2) && index(zoneNetworks(env, c.globals.wanZone), iface) >= 0) {
     for (let i = 0; i < length(c.upstreams); i++) {
       const u = c.upstreams[i];
       if (!u.enabled) continue;
@@ -1348,7 +1394,8 @@ let r, x;
           proto: present(a.proto) ? a.proto : null,
           port: present(a.port) ? a.port : null,
           at: present(a.at) ? a.at : null,
-          down: downUpstreams(env, r.config)
+          down: downUpstreams(env, r.config),
+          local: localNetworks(env, r.config.globals.ipv6).local
         });
         if (exists(x, "error")) return apiError("INVALID_ARGUMENT", x.error.message, x.error.path);
         return x;
@@ -1479,7 +1526,7 @@ let r, p;
 
   r = loadConfig2(env, io);
   if (!r.config) return 1;
-  p = redactedPlan(compile(r.config));
+  p = redactedPlan(compile(r.config, { local: localNetworks(env, r.config.globals.ipv6).local }));
   if (a.flags.json) {
     printJson(io, p);
     return 0;
@@ -1775,6 +1822,8 @@ OWNED_CONFIGS = ["network", "firewall", "dhcp"];
 // src/router/realenv.ts
 
 // src/router/sections.ts
+
+// src/router/routes.ts
 
 // src/router/owned.ts
 OWNED_OPTION = "splitwg_owned";

@@ -2841,6 +2841,23 @@ function activeRules(cfg) {
   }
   return out;
 }
+function localNetworks(cfg, given) {
+  const out = [];
+  const seen = {};
+  const add = (p) => {
+    if (p && !seen[p.text]) {
+      seen[p.text] = true;
+      push(out, p);
+    }
+  };
+  const srv = cfg.server;
+  if (srv && srv.enabled) for (let i = 0; i < length(srv.addresses); i++) add(interfaceNetwork(srv.addresses[i]));
+  for (let i = 0; i < length(given != null ? given : []); i++) {
+    const p = parsePrefix(given[i]);
+    if (type(p) === "object") add(p);
+  }
+  return out;
+}
 
 // src/core/values.ts
 var LABEL_BAD = /["'`\\;#{}$\/<>|&]/;
@@ -3500,7 +3517,7 @@ function fill(stem, d) {
   }
   return out;
 }
-function renderNft(cfg, version) {
+function renderNft(cfg, version, local) {
   const g = cfg.globals;
   const mask = g.markMask;
   const clients = filter(cfg.clients, (c) => c.enabled);
@@ -3514,16 +3531,22 @@ function renderNft(cfg, version) {
   add("table inet splitwg");
   add("flush table inet splitwg");
   const sets = planSets(cfg);
-  const fixed = filter(sets, (x) => x.kind === "net");
-  if (length(fixed)) {
-    add(`table inet splitwg {${join("", map(fixed, (x) => `
+  const nets = localNetworks(cfg, local != null ? local : null);
+  const fixed = [{ name: "local4", family: 4 }, { name: "local6", family: 6 }];
+  for (let i = 0; i < length(sets); i++) if (sets[i].kind === "net") push(fixed, sets[i]);
+  add(`table inet splitwg {${join("", map(fixed, (x) => `
 ${T}set ${x.name} { type ${x.family === 4 ? "ipv4_addr" : "ipv6_addr"}; flags interval; auto-merge; }`))}
 }`);
-    for (let i = 0; i < length(fixed); i++) add(`flush set inet splitwg ${fixed[i].name}`);
-  }
+  for (let i = 0; i < length(fixed); i++) add(`flush set inet splitwg ${fixed[i].name}`);
   add("table inet splitwg {");
   add(`${T}# marks (mask ${markHex(mask)}): ${markHex(direct)} direct${join("", map(ups, (u) => `, ${markHex(u.mark)} ${u.name} (table ${u.table})`))}`);
   add("");
+  add(`${T}set local4 {${T}# the router's local networks: routed by the main table, never classified
+${T}${T}type ipv4_addr; flags interval; auto-merge;${elements(texts(filter(nets, (p) => p.family === 4)))}
+${T}}`);
+  add(`${T}set local6 {
+${T}${T}type ipv6_addr; flags interval; auto-merge;${elements(texts(filter(nets, (p) => p.family === 6)))}
+${T}}`);
   for (let i = 0; i < length(sets); i++) add(setDecl(sets[i].rule, sets[i], g.setTimeout));
   const who = identities(clients, g.ipv6, (c) => `goto client_${c.name}`);
   const dns = identities(clients, g.ipv6, (c) => c.dnsHijack ? "goto dns_hijack" : "return");
@@ -3537,7 +3560,9 @@ ${T}${T}ct direction original ct mark and ${markHex(mask)} vmap { ${join(", ", r
 ${T}${T}ct direction reply return ${comment("replies follow their connection (a port forward to a client stays on WAN)")}
 ${T}${T}meta mark and ${markHex(mask)} != 0 return ${comment("marked before us")}
 ${T}${T}fib daddr type { local, broadcast, multicast } return ${comment("to the router itself")}
-` + identityLookups("client", g.ipv6) + `${T}}`);
+${T}${T}ip daddr @local4 return ${comment("to a local network: routed by the main table")}
+` + (g.ipv6 ? `${T}${T}ip6 daddr @local6 return ${comment("to a local network: routed by the main table")}
+` : "") + identityLookups("client", g.ipv6) + `${T}}`);
   add(markChain("mark_direct", direct, mask, "decided: direct", false));
   for (let i = 0; i < length(ups); i++)
     add(markChain(`up_${ups[i].name}`, ups[i].mark, mask, `upstream ${ups[i].name} → ${ups[i].iface}, table ${ups[i].table}`, false));
@@ -3662,7 +3687,7 @@ function parseAt(at) {
   return { day: weekday(p[0]), min: minutes(p[1]) };
 }
 function explain(cfg, q) {
-  var _a;
+  var _a, _b;
   let c = null;
   for (let i = 0; i < length(cfg.clients); i++) if (cfg.clients[i].name === q.client) c = cfg.clients[i];
   if (!c) return { error: { path: "client", message: `unknown client "${q.client}"` } };
@@ -3675,6 +3700,11 @@ function explain(cfg, q) {
     if (type(at) === "string") return { error: { path: "at", message: at } };
     day = at.day;
     min2 = at.min;
+  }
+  const local = (_b = q.local) != null ? _b : [];
+  for (let i = 0; i < length(local); i++) {
+    const p = parsePrefix(local[i]);
+    if (type(p) === "string") return { error: { path: `local[${i}]`, message: p } };
   }
   const cl = c;
   const timed = timedFrom(cl);
@@ -3707,6 +3737,20 @@ function explain(cfg, q) {
   if (!cl.enabled) return { client: cl.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason: `client ${cl.name} is disabled: its traffic is not classified` };
   if (addr && addr.family === 6 && !cfg.globals.ipv6)
     return { client: cl.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason: "IPv6 classification is off (globals.ipv6): IPv6 is routed normally" };
+  if (addr) {
+    const nets = localNetworks(cfg, local);
+    for (let i = 0; i < length(nets); i++)
+      if (prefixContains(nets[i], addr.bytes))
+        return {
+          client: cl.name,
+          action: "direct",
+          upstream: null,
+          iface: null,
+          mark: null,
+          rule: null,
+          reason: `${q.destination} is in ${nets[i].text}, a local network of the router (routed by the main table, not classified)`
+        };
+  }
   const skipped = [];
   for (let i = 0; i < length(cl.rules); i++) {
     const r = cl.rules[i];
@@ -3969,7 +4013,7 @@ function renderFirewall(cfg) {
 }
 
 // src/core/plan.ts
-function compile(cfg) {
+function compile(cfg, opts) {
   const g = cfg.globals;
   if (!g.enabled)
     return {
@@ -3988,7 +4032,7 @@ function compile(cfg) {
   return {
     version: VERSION,
     enabled: true,
-    nft: renderNft(cfg, VERSION),
+    nft: renderNft(cfg, VERSION, opts ? opts.local : null),
     dnsmasq: renderDnsmasq(cfg, VERSION),
     network: renderNetwork(cfg),
     firewall: renderFirewall(cfg),
@@ -4004,9 +4048,9 @@ function compile(cfg) {
     sets: map(planSets(cfg), (x) => ({ name: x.name, kind: x.kind, key: x.key }))
   };
 }
-function plan(sections) {
+function plan(sections, opts) {
   const r = readConfig(sections);
-  return { plan: r.config ? compile(r.config) : null, problems: r.problems };
+  return { plan: r.config ? compile(r.config, opts) : null, problems: r.problems };
 }
 
 // src/core/transition.ts
@@ -4091,6 +4135,7 @@ return baseclass.extend({
 	lc: lc,
 	length: length,
 	loadstring: loadstring,
+	localNetworks: localNetworks,
 	localtime: localtime,
 	ltrim: ltrim,
 	map: map,
