@@ -7,6 +7,7 @@ import { parseAddress, parsePrefix, prefixContains } from './ip';
 import { verdictOf, directMark, markHex, carriesFamily, timedFrom, localNetworks } from './decide';
 import { badDomain, badTime, weekday, WEEKDAYS } from './values';
 import { ruleLabel } from './nft';
+import { identifiedFamilies } from './config';
 
 // regexes as module constants: ucode compiles a literal each time it is evaluated
 const BLANKS = /[ \t]+/;
@@ -97,11 +98,17 @@ export function explain(cfg: Config, q: Query): Explanation | ExplainError {
 	}
 	const cl = c as Client;
 	const timed = timedFrom(cl);
+	// a device known by addresses of one family: the table has no identity
+	// for its packets of the other (config.ts warns about it)
+	const fam = identifiedFamilies(cl, cfg.globals.ipv6);
+	const only = fam.v4 ? 'IPv4' : 'IPv6';
+	const famNote = addr || (fam.v4 && fam.v6) || !cfg.globals.ipv6 ? ''
+		: `; note: over ${fam.v4 ? 'IPv6 (AAAA)' : 'IPv4 (A)'} its traffic is not classified (the client is identified by ${only} addresses only)`;
 	const result = (r: Rule | null, i: number, found: string): Explanation => {
 		const v = verdictOf(cfg, cl, r, q.down ?? []);
 		// the table marks such a verdict on the packet only (nft.ts)
 		const pkt = i >= timed && timed < length(cl.rules) ? `; decided per packet: follows the time window of ${cl.rules[timed].id}` : '';
-		const why = `${found}${pkt}`;
+		const why = `${found}${pkt}${famNote}`;
 		if (v.action === 'proxy' && addr && !carriesFamily(v.upstream as Upstream, addr.family))
 			return { client: cl.name, action: 'block', upstream: null, iface: null, mark: null, rule: r ? r.id : null,
 				reason: `${why}; upstream ${v.wanted} has no IPv${addr.family} address: its table only has an unreachable route` };
@@ -125,6 +132,12 @@ export function explain(cfg: Config, q: Query): Explanation | ExplainError {
 				return { client: cl.name, action: 'direct', upstream: null, iface: null, mark: null, rule: null,
 					reason: `${q.destination} is in ${nets[i].text}, a local network of the router (routed by the main table, not classified)` };
 	}
+	if (addr && !(addr.family === 4 ? fam.v4 : fam.v6))
+		return { client: cl.name, action: 'direct', upstream: null, iface: null, mark: null, rule: null,
+			reason: `client ${cl.name} is identified by ${only} addresses only: its IPv${addr.family} traffic${addr.family === 6 ? ' (SLAAC/privacy addresses)' : ''} is not classified and is routed normally` };
+	if (!fam.v4 && !fam.v6)
+		return { client: cl.name, action: 'direct', upstream: null, iface: null, mark: null, rule: null,
+			reason: `client ${cl.name} is identified by IPv6 addresses only and IPv6 classification is off (globals.ipv6): none of its traffic is classified` };
 	const skipped: string[] = [];
 	for (let i = 0; i < length(cl.rules); i++) {
 		const r = cl.rules[i];

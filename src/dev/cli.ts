@@ -63,7 +63,8 @@ if (!cmd || opts.help) { console.log(USAGE); process.exit(cmd ? 0 : 2); }
 const r = load(opts.config);
 if (cmd === 'check') {
 	report(r.problems);
-	if (opts.json) console.log(JSON.stringify({ valid: !r.problems.length, problems: r.problems }, null, 2));
+	for (const w of r.warnings) process.stderr.write(`warning: ${w.path}: ${w.message}\n`);
+	if (opts.json) console.log(JSON.stringify({ valid: !r.problems.length, problems: r.problems, warnings: r.warnings }, null, 2));
 	else if (!r.problems.length) console.log('config ok');
 	process.exit(r.problems.length ? 1 : 0);
 }

@@ -43,11 +43,11 @@ function downUpstreams(env: Env, cfg: Config): string[] {
 	return out;
 }
 
-function checkText(text: string): { valid: boolean, problems: { path: string, message: string }[] } {
+function checkText(text: string): { valid: boolean, problems: { path: string, message: string }[], warnings: { path: string, message: string }[] } {
 	const p = parseUci(text);
-	if (length(p.errors)) return { valid: false, problems: map(p.errors, (e) => ({ path: `line ${e.line}`, message: e.message })) };
+	if (length(p.errors)) return { valid: false, problems: map(p.errors, (e) => ({ path: `line ${e.line}`, message: e.message })), warnings: [] };
 	const r = readConfig(p.sections);
-	return { valid: r.config !== null, problems: r.problems };
+	return { valid: r.config !== null, problems: r.problems, warnings: r.warnings };
 }
 
 // Each call gets a fresh Env (a fresh uci cursor: rpcd keeps this VM alive
@@ -69,7 +69,7 @@ export function methods(mkEnv: () => Env): { [name: string]: Method } {
 			call: guard((env, a) => {
 				if (present(a.text)) return checkText(a.text);
 				const r = readConfig(readConfigSections(env.uci, 'splitwg'));
-				return { valid: r.config !== null, problems: r.problems };
+				return { valid: r.config !== null, problems: r.problems, warnings: r.warnings };
 			}),
 		},
 		apply: {

@@ -71,6 +71,7 @@ export function apply(env: Env, opts?: ApplyOptions): ApplyResult {
 	const hasDomains = index(plan.dnsmasq, '\nnftset=') >= 0;
 	const res = applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: hash(renderUci(sections)), hasDomains, ipv6: r.config.globals.ipv6 });
 	if (!ln.ok) push(res.warnings, 'cannot read the main routing table (ip -j route): only the server pools are treated as local networks');
+	for (let i = 0; i < length(r.warnings); i++) push(res.warnings, `${r.warnings[i].path}: ${r.warnings[i].message}`);
 	return res;
 }
 

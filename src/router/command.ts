@@ -110,7 +110,8 @@ function loadConfig(env: Env, io: Io) {
 
 function cmdCheck(env: Env, io: Io, a: Args): number {
 	const r = readConfig(readConfigSections(env.uci, 'splitwg'));
-	if (a.flags.json) { printJson(io, { valid: r.config !== null, problems: r.problems }); return r.config ? 0 : 1; }
+	if (a.flags.json) { printJson(io, { valid: r.config !== null, problems: r.problems, warnings: r.warnings }); return r.config ? 0 : 1; }
+	for (let i = 0; i < length(r.warnings); i++) io.err(`warning: ${r.warnings[i].path}: ${r.warnings[i].message}\n`);
 	if (!r.config) { loadConfig(env, io); return 1; }
 	io.out(`configuration ok: ${length(r.config.upstreams)} upstream(s), ${length(r.config.clients)} client(s)${r.config.globals.enabled ? '' : ' (disabled: apply removes everything)'}\n`);
 	return 0;

@@ -377,3 +377,32 @@ config client 'laptop'\n\tlist address '192.168.77.12'\n\toption default 'proxy'
 	send([b]);
 	assert.deepEqual(left(b), { sw_us: 1 }, 'no longer local: proxied');
 });
+
+test('a device known by one address family only: its other family is not classified, as explain and check say', () => {
+	const text = `config globals 'main'\n${US}
+config client 'tv'\n\tlist address '192.168.77.10'\n\toption default 'proxy'\n\toption upstream 'us'
+config client 'cam'\n\tlist address 'fd77::20'\n\toption default 'proxy'\n\toption upstream 'us'\n`;
+	const cfg = config(text);
+	const r = readConfig(parseUci(text).sections);
+	assert.deepEqual(r.warnings.map((w) => `${w.path}: ${w.message.split(':')[0]}`), ['client.tv.address: identifies IPv4 only', 'client.cam.address: identifies IPv6 only']);
+	const p = compile(cfg);
+	loadTable(p);
+	realiseNetwork(p, ['sw_us']);
+	const cases: [string, Probe, string][] = [
+		['tv', { ns: C, src: '192.168.77.10', dst: '203.0.113.9', port: 33001 }, 'sw_us'],
+		['tv', { ns: C, src: 'fd77::10', dst: '2001:db8:100::7', port: 33002 }, 'wan'],     // its SLAAC address
+		['cam', { ns: C, src: 'fd77::20', dst: '2001:db8:100::7', port: 33003 }, 'sw_us'],
+		['cam', { ns: C, src: '192.168.77.20', dst: '203.0.113.9', port: 33004 }, 'wan'],   // its DHCP address
+	];
+	send(cases.map(([, x]) => x));
+	for (const [client, probe, oif] of cases) {
+		const e = explain(cfg, { client, destination: probe.dst, proto: 'udp', port: probe.port });
+		assert.ok(!('error' in e));
+		assert.equal(e.action, oif === 'wan' ? 'direct' : 'proxy', `${client} → ${probe.dst}: ${e.reason}`);
+		if (oif === 'wan') { assert.equal(e.rule, null); assert.match(e.reason, /is not classified/); }
+		assert.deepEqual(left(probe), { [oif]: 1 }, `${client} ${probe.src} → ${probe.dst}`);
+	}
+	const d = explain(cfg, { client: 'tv', destination: 'video.test' });
+	assert.ok(!('error' in d));
+	assert.match(d.reason, /over IPv6 \(AAAA\) its traffic is not classified/);
+});

@@ -53,3 +53,15 @@ test('--local PREFIX (repeatable) stands for the router\'s local networks in pla
 	assert.equal(bad.status, 2);
 	assert.match(bad.stderr, /--local 192\.168\.1\.1\/24: .*host bits set/);
 });
+
+test('check: a warning is printed on stderr and the check still succeeds', () => {
+	const f = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'swcli-')), 'splitwg');
+	fs.writeFileSync(f, "config client 'tv'\n\tlist address '192.168.1.20'\n");
+	const r = run('--config', f, 'check');
+	assert.equal(r.status, 0, r.stderr);
+	assert.match(r.stdout, /config ok/);
+	assert.match(r.stderr, /^warning: client\.tv\.address: identifies IPv4 only: /);
+	const j = JSON.parse(run('--config', f, 'check', '--json').stdout);
+	assert.equal(j.valid, true);
+	assert.equal(j.warnings[0].path, 'client.tv.address');
+});

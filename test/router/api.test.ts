@@ -78,9 +78,12 @@ test('version and explain replies', () => {
 
 test('check: the saved config, or a given text (errors by line)', () => {
 	const m = api(fakeRouter({ uci: openwrt() }));
-	assert.deepEqual(rpcd(m, 'check'), { valid: true, problems: [] });
-	assert.deepEqual(rpcd(m, 'check', { text: "config globals 'main'\n\toption enabled 'x'\n" }), { valid: false, problems: [{ path: 'globals.enabled', message: '"x" is not a boolean (0 or 1)' }] });
-	assert.deepEqual(rpcd(m, 'check', { text: "config globals 'main'\n\toption enabled '1\n" }), { valid: false, problems: [{ path: 'line 2', message: 'unterminated single quote' }] });
+	assert.deepEqual(rpcd(m, 'check'), { valid: true, problems: [], warnings: [] });
+	assert.deepEqual(rpcd(m, 'check', { text: "config globals 'main'\n\toption enabled 'x'\n" }), { valid: false, problems: [{ path: 'globals.enabled', message: '"x" is not a boolean (0 or 1)' }], warnings: [] });
+	assert.deepEqual(rpcd(m, 'check', { text: "config globals 'main'\n\toption enabled '1\n" }), { valid: false, problems: [{ path: 'line 2', message: 'unterminated single quote' }], warnings: [] });
+	const w = rpcd(m, 'check', { text: "config client 'tv'\n\tlist address '192.168.1.20'\n" }) as any;
+	assert.equal(w.valid, true, 'a warning is no problem');
+	assert.deepEqual(w.warnings.map((x: any) => x.path), ['client.tv.address']);
 });
 
 test('apply through ubus (dry run first)', () => {

@@ -1,7 +1,7 @@
 // Generated from src/core/index.ts by `npm run build` — edit the TypeScript, not this file.
 'use strict';
 
-let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, timedFrom, activeRules, localNetworks, LABEL_BAD, CONTROL, WG_KEY, PORT, PORT_RANGE, DIGITS, BOOL, TRUE, TIME, WILDCARD, DOMAIN, UPPER, NOT_HOSTCHAR, DIGITS_DOTS, IPV4, IPV6_CHARS, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, NAME_RE, badName, badLabel, badKey, badPort, badPortRange, badInt, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, CONTROL2, BLANKS, HEX_MASK, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, readUpstream, readServer, readRule, readClient, checkOverlaps, byType, readConfig, checkReferences, checkPeerAddress, check, T, comment, elements, texts, ruleLabel, ruleSets, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, identities, MAP_KINDS, identityMaps, identityLookups, fill, renderNft, selfAndParents, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, BLANKS2, domainHit, minutes, sideConditions, parseAt, explain, dropped, nftTransition;
+let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, timedFrom, activeRules, localNetworks, LABEL_BAD, CONTROL, WG_KEY, PORT, PORT_RANGE, DIGITS, BOOL, TRUE, TIME, WILDCARD, DOMAIN, UPPER, NOT_HOSTCHAR, DIGITS_DOTS, IPV4, IPV6_CHARS, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, NAME_RE, badName, badLabel, badKey, badPort, badPortRange, badInt, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, CONTROL2, BLANKS, HEX_MASK, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, readUpstream, readServer, readRule, readClient, checkOverlaps, byType, identifiedFamilies, familyWarnings, readConfig, checkReferences, checkPeerAddress, check, T, comment, elements, texts, ruleLabel, ruleSets, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, identities, MAP_KINDS, identityMaps, identityLookups, fill, renderNft, selfAndParents, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, BLANKS2, domainHit, minutes, sideConditions, parseAt, explain, dropped, nftTransition;
 words = function(line) {
 let m, out, cur, i, n;
 
@@ -678,8 +678,32 @@ checkOverlaps = function(clients, problems) {
 byType = function(sections, t) {
   return filter(sections, (s2) => s2.type === t);
 };
+identifiedFamilies = function(c, ipv6) {
+let all;
+
+  all = c.kind === "peer" || length(c.macs) > 0 || length(c.ifaces) > 0;
+  return { v4: all || length(c.src4) > 0, v6: ipv6 && (all || length(c.src6) > 0) };
+};
+familyWarnings = function(clients, g) {
+let out;
+
+  out = [];
+  for (let i = 0; i < length(clients); i++) {
+    const c = clients[i];
+    if (!c.enabled || c.kind !== "device" || !g.enabled) continue;
+    const f = identifiedFamilies(c, g.ipv6);
+    const path = `client.${c.name}.address`;
+    if (g.ipv6 && f.v4 && !f.v6)
+      push(out, { path, message: "identifies IPv4 only: the device's IPv6 traffic (SLAAC/privacy addresses) is not classified and is routed normally, not by its rules — add its mac (or an IPv6 prefix)" });
+    else if (g.ipv6 && f.v6 && !f.v4)
+      push(out, { path, message: "identifies IPv6 only: the device's IPv4 traffic is not classified and is routed normally, not by its rules — add its mac (or an IPv4 address)" });
+    else if (!g.ipv6 && !f.v4 && length(c.src6))
+      push(out, { path, message: "identifies IPv6 only and globals.ipv6 is off: none of the device's traffic is classified — add its mac (or an IPv4 address)" });
+  }
+  return out;
+};
 readConfig = function(sections) {
-let problems, known, gs, globals, ss, server, upstreams, names, shift, maxValue, rulesets, rsSections, clients, byClient, ruleSecs, rsRules;
+let problems, known, gs, globals, ss, server, upstreams, names, shift, maxValue, rulesets, rsSections, clients, byClient, ruleSecs, rsRules, warnings;
 
   problems = [];
   known = ["globals", "server", "upstream", "client", "ruleset", "rule"];
@@ -761,9 +785,10 @@ let problems, known, gs, globals, ss, server, upstreams, names, shift, maxValue,
     if (c.kind === "peer" && c.enabled) checkPeerAddress(c, server, problems);
   }
   checkOverlaps(clients, problems);
+  warnings = familyWarnings(clients, globals);
   if (!length(problems))
-    return { config: { globals, server, upstreams, clients }, problems };
-  return { config: null, problems };
+    return { config: { globals, server, upstreams, clients }, problems, warnings };
+  return { config: null, problems, warnings };
 };
 checkReferences = function(c, upstreams, problems) {
 let base, needsDefault;
@@ -1288,7 +1313,7 @@ let p;
   return { day: weekday(p[0]), min: minutes(p[1]) };
 };
 explain = function(cfg, q) {
-let c, dest, addr, day, min, local, cl, timed, result, skipped, ipNote, skip;
+let c, dest, addr, day, min, local, cl, timed, fam, only, famNote, result, skipped, ipNote, skip;
 
   c = null;
   for (let i = 0; i < length(cfg.clients); i++) if (cfg.clients[i].name === q.client) c = cfg.clients[i];
@@ -1310,12 +1335,15 @@ let c, dest, addr, day, min, local, cl, timed, result, skipped, ipNote, skip;
   }
   cl = c;
   timed = timedFrom(cl);
+  fam = identifiedFamilies(cl, cfg.globals.ipv6);
+  only = fam.v4 ? "IPv4" : "IPv6";
+  famNote = addr || fam.v4 && fam.v6 || !cfg.globals.ipv6 ? "" : `; note: over ${fam.v4 ? "IPv6 (AAAA)" : "IPv4 (A)"} its traffic is not classified (the client is identified by ${only} addresses only)`;
   result = (r, i, found) => {
 let v, pkt, why, mark;
 
     v = verdictOf(cfg, cl, r, q.down ?? []);
     pkt = i >= timed && timed < length(cl.rules) ? `; decided per packet: follows the time window of ${cl.rules[timed].id}` : "";
-    why = `${found}${pkt}`;
+    why = `${found}${pkt}${famNote}`;
     if (v.action === "proxy" && addr && !carriesFamily(v.upstream, addr.family))
       return {
         client: cl.name,
@@ -1354,6 +1382,26 @@ let v, pkt, why, mark;
           reason: `${q.destination} is in ${nets[i].text}, a local network of the router (routed by the main table, not classified)`
         };
   }
+  if (addr && !(addr.family === 4 ? fam.v4 : fam.v6))
+    return {
+      client: cl.name,
+      action: "direct",
+      upstream: null,
+      iface: null,
+      mark: null,
+      rule: null,
+      reason: `client ${cl.name} is identified by ${only} addresses only: its IPv${addr.family} traffic${addr.family === 6 ? " (SLAAC/privacy addresses)" : ""} is not classified and is routed normally`
+    };
+  if (!fam.v4 && !fam.v6)
+    return {
+      client: cl.name,
+      action: "direct",
+      upstream: null,
+      iface: null,
+      mark: null,
+      rule: null,
+      reason: `client ${cl.name} is identified by IPv6 addresses only and IPv6 classification is off (globals.ipv6): none of its traffic is classified`
+    };
   skipped = [];
   for (let i = 0; i < length(cl.rules); i++) {
     const r = cl.rules[i];

@@ -572,6 +572,7 @@ let sections, r, ln, plan, hasDomains, res;
   hasDomains = index(plan.dnsmasq, "\nnftset=") >= 0;
   res = applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: hash(renderUci(sections)), hasDomains, ipv6: r.config.globals.ipv6 });
   if (!ln.ok) push(res.warnings, "cannot read the main routing table (ip -j route): only the server pools are treated as local networks");
+  for (let i = 0; i < length(r.warnings); i++) push(res.warnings, `${r.warnings[i].path}: ${r.warnings[i].message}`);
   return res;
 };
 stop = function(env) {
@@ -1345,9 +1346,9 @@ checkText = function(text) {
 let p, r;
 
   p = parseUci(text);
-  if (length(p.errors)) return { valid: false, problems: map(p.errors, (e) => ({ path: `line ${e.line}`, message: e.message })) };
+  if (length(p.errors)) return { valid: false, problems: map(p.errors, (e) => ({ path: `line ${e.line}`, message: e.message })), warnings: [] };
   r = readConfig(p.sections);
-  return { valid: r.config !== null, problems: r.problems };
+  return { valid: r.config !== null, problems: r.problems, warnings: r.warnings };
 };
 methods = function(mkEnv) {
 let guard;
@@ -1370,7 +1371,7 @@ let r;
 
         if (present(a.text)) return checkText(a.text);
         r = readConfig(readConfigSections(env.uci, "splitwg"));
-        return { valid: r.config !== null, problems: r.problems };
+        return { valid: r.config !== null, problems: r.problems, warnings: r.warnings };
       })
     },
     apply: {
@@ -1510,9 +1511,11 @@ let r;
 
   r = readConfig(readConfigSections(env.uci, "splitwg"));
   if (a.flags.json) {
-    printJson(io, { valid: r.config !== null, problems: r.problems });
+    printJson(io, { valid: r.config !== null, problems: r.problems, warnings: r.warnings });
     return r.config ? 0 : 1;
   }
+  for (let i = 0; i < length(r.warnings); i++) io.err(`warning: ${r.warnings[i].path}: ${r.warnings[i].message}
+`);
   if (!r.config) {
     loadConfig2(env, io);
     return 1;

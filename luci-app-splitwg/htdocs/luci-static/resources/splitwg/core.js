@@ -3251,6 +3251,26 @@ function checkOverlaps(clients, problems) {
 function byType(sections, t) {
   return filter(sections, (s2) => s2.type === t);
 }
+function identifiedFamilies(c, ipv6) {
+  const all = c.kind === "peer" || length(c.macs) > 0 || length(c.ifaces) > 0;
+  return { v4: all || length(c.src4) > 0, v6: ipv6 && (all || length(c.src6) > 0) };
+}
+function familyWarnings(clients, g) {
+  const out = [];
+  for (let i = 0; i < length(clients); i++) {
+    const c = clients[i];
+    if (!c.enabled || c.kind !== "device" || !g.enabled) continue;
+    const f = identifiedFamilies(c, g.ipv6);
+    const path = `client.${c.name}.address`;
+    if (g.ipv6 && f.v4 && !f.v6)
+      push(out, { path, message: "identifies IPv4 only: the device's IPv6 traffic (SLAAC/privacy addresses) is not classified and is routed normally, not by its rules — add its mac (or an IPv6 prefix)" });
+    else if (g.ipv6 && f.v6 && !f.v4)
+      push(out, { path, message: "identifies IPv6 only: the device's IPv4 traffic is not classified and is routed normally, not by its rules — add its mac (or an IPv4 address)" });
+    else if (!g.ipv6 && !f.v4 && length(c.src6))
+      push(out, { path, message: "identifies IPv6 only and globals.ipv6 is off: none of the device's traffic is classified — add its mac (or an IPv4 address)" });
+  }
+  return out;
+}
 function readConfig(sections) {
   var _a;
   const problems = [];
@@ -3333,9 +3353,10 @@ function readConfig(sections) {
     if (c.kind === "peer" && c.enabled) checkPeerAddress(c, server, problems);
   }
   checkOverlaps(clients, problems);
+  const warnings = familyWarnings(clients, globals);
   if (!length(problems))
-    return { config: { globals, server, upstreams, clients }, problems };
-  return { config: null, problems };
+    return { config: { globals, server, upstreams, clients }, problems, warnings };
+  return { config: null, problems, warnings };
 }
 function checkReferences(c, upstreams, problems) {
   const base = `client.${c.name}`;
@@ -3708,11 +3729,14 @@ function explain(cfg, q) {
   }
   const cl = c;
   const timed = timedFrom(cl);
+  const fam = identifiedFamilies(cl, cfg.globals.ipv6);
+  const only = fam.v4 ? "IPv4" : "IPv6";
+  const famNote = addr || fam.v4 && fam.v6 || !cfg.globals.ipv6 ? "" : `; note: over ${fam.v4 ? "IPv6 (AAAA)" : "IPv4 (A)"} its traffic is not classified (the client is identified by ${only} addresses only)`;
   const result = (r, i, found) => {
     var _a2;
     const v = verdictOf(cfg, cl, r, (_a2 = q.down) != null ? _a2 : []);
     const pkt = i >= timed && timed < length(cl.rules) ? `; decided per packet: follows the time window of ${cl.rules[timed].id}` : "";
-    const why = `${found}${pkt}`;
+    const why = `${found}${pkt}${famNote}`;
     if (v.action === "proxy" && addr && !carriesFamily(v.upstream, addr.family))
       return {
         client: cl.name,
@@ -3751,6 +3775,26 @@ function explain(cfg, q) {
           reason: `${q.destination} is in ${nets[i].text}, a local network of the router (routed by the main table, not classified)`
         };
   }
+  if (addr && !(addr.family === 4 ? fam.v4 : fam.v6))
+    return {
+      client: cl.name,
+      action: "direct",
+      upstream: null,
+      iface: null,
+      mark: null,
+      rule: null,
+      reason: `client ${cl.name} is identified by ${only} addresses only: its IPv${addr.family} traffic${addr.family === 6 ? " (SLAAC/privacy addresses)" : ""} is not classified and is routed normally`
+    };
+  if (!fam.v4 && !fam.v6)
+    return {
+      client: cl.name,
+      action: "direct",
+      upstream: null,
+      iface: null,
+      mark: null,
+      rule: null,
+      reason: `client ${cl.name} is identified by IPv6 addresses only and IPv6 classification is off (globals.ipv6): none of its traffic is classified`
+    };
   const skipped = [];
   for (let i = 0; i < length(cl.rules); i++) {
     const r = cl.rules[i];
@@ -4123,6 +4167,7 @@ return baseclass.extend({
 	hexdec: hexdec,
 	hexenc: hexenc,
 	hooks: hooks,
+	identifiedFamilies: identifiedFamilies,
 	index: index,
 	install: install,
 	int: int,

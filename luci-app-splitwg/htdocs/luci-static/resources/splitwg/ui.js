@@ -111,6 +111,9 @@ var TEMPLATES = [
   N_("is required: a proxy rule or default names no upstream of its own"),
   N_("a peer needs an enabled server section"),
   N_("%s is outside the server's address pools"),
+  N_("identifies IPv4 only: the device's IPv6 traffic (SLAAC/privacy addresses) is not classified and is routed normally, not by its rules — add its mac (or an IPv6 prefix)"),
+  N_("identifies IPv6 only: the device's IPv4 traffic is not classified and is routed normally, not by its rules — add its mac (or an IPv4 address)"),
+  N_("identifies IPv6 only and globals.ipv6 is off: none of the device's traffic is classified — add its mac (or an IPv4 address)"),
   // explain.ts / decide.ts: the rule tester's reasons
   N_('"%s" is neither an IP address nor a domain name'),
   N_('"%s" is not a time like "Mon 21:30"'),
@@ -135,6 +138,10 @@ var TEMPLATES = [
   N_("kill switch blocks"),
   N_("kill switch off, goes direct"),
   N_("decided per packet: follows the time window of %s"),
+  N_("client %s is identified by %s addresses only: its IPv%s traffic is not classified and is routed normally"),
+  N_("client %s is identified by %s addresses only: its IPv%s traffic (SLAAC/privacy addresses) is not classified and is routed normally"),
+  N_("client %s is identified by IPv6 addresses only and IPv6 classification is off (globals.ipv6): none of its traffic is classified"),
+  N_("note: over %s its traffic is not classified (the client is identified by %s addresses only)"),
   N_("%s is in %s, a local network of the router (routed by the main table, not classified)"),
   // src/router: ubus splitwg import_conf / peer_conf / explain errors
   N_("%s given twice"),
