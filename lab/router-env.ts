@@ -172,6 +172,11 @@ export function labRouterEnv(o: LabRouterOptions): LabRouter {
     },
     log: (msg) => { r.logs.push(msg); },
     now: () => Math.floor(Date.now() / 1000),
+    // the lab router's real main table
+    routes(family) {
+      const res = exec(['ip', `-${family}`, '-j', 'route', 'show', 'table', 'main']);
+      try { return res.code === 0 ? JSON.parse(res.stdout) : null; } catch { return null; }
+    },
   };
   return r;
 }

@@ -288,12 +288,12 @@ export function defineScenarios(opts: ScenarioOptions): void {
   });
 
   test(name('6. DNS hijack: a client asking 8.8.8.8 still gets its domain rule; DoT is blocked'), async () => {
-    const hijack0 = await counted(lab, 'dstnat', 'DNS hijack');
+    const hijack0 = await counted(lab, 'dns_hijack', 'DNS hijack');
     assert.deepEqual(await lab.dns(NS.tv, SERVICES.publicDns, WHOAMI_DOMAIN), [WHOAMI.auth], 'udp to 8.8.8.8 is answered by the router');
     assert.deepEqual(await lab.dns(NS.tv, SERVICES.publicDns, WHOAMI_DOMAIN, 'A', { tcp: true }), [WHOAMI.auth], 'tcp too');
     assert.deepEqual(await lab.dns(NS.laptop, SERVICES.publicDnsv6, WHOAMI_DOMAIN), [WHOAMI.auth], 'and over IPv6');
     assert.deepEqual(await lab.dns(NS.phone, SERVICES.publicDns, WHOAMI_DOMAIN), [WHOAMI.auth], 'the phone too');
-    assert.ok(await counted(lab, 'dstnat', 'DNS hijack') - hijack0 >= 4);
+    assert.ok(await counted(lab, 'dns_hijack', 'DNS hijack') - hijack0 >= 4);
 
     // the domain rule is fed by the hijacked query alone
     await flushSets(lab, ['rs_streaming_0_d4', 'rs_streaming_0_d6', 'c_kid_0_d4', 'c_kid_0_d6']);
@@ -302,14 +302,14 @@ export function defineScenarios(opts: ScenarioOptions): void {
     assert.ok(await setHas(lab, 'rs_streaming_0_d4', SERVICES.web1), 'the router\'s dnsmasq filled the set');
     await expectPath({ client: 'tv', dest: SERVICES.web1 }, 'a');
 
-    const dot0 = await counted(lab, 'dot_block', 'DoT');
+    const dot0 = await counted(lab, 'dns_hijack', 'DoT');
     const wan = await captured('wan', `port ${853}`, async () => {
       assert.equal(await lab.tcpConnect(NS.tv, SERVICES.publicDns, 853, 1000), false, 'DoT to 8.8.8.8 is blocked');
       assert.equal(await lab.tcpConnect(NS.laptop, SERVICES.publicDnsv6, 853, 1000), false, 'DoT over IPv6 too');
       assert.equal(await lab.tcpConnect(NS.phone, SERVICES.publicDns, 853, 1000), false, 'and from the phone');
     });
     assert.equal(wan.count, 0, `no DoT packet leaves: ${wan.lines.join(' | ')}`);
-    assert.ok(await counted(lab, 'dot_block', 'DoT') - dot0 >= 3, 'dot_block counted the attempts');
+    assert.ok(await counted(lab, 'dns_hijack', 'DoT') - dot0 >= 3, 'dns_hijack counted the attempts');
     assert.equal(await lab.tcpConnect(NS.tv, SERVICES.publicDns, 80, 2000), true, 'the same server on another port is reachable');
   });
 

@@ -2,7 +2,7 @@
 // found, each with the path of the offending value:
 //   client.phone.rule[2].domain[0]: "ex ample.com" is not a domain name
 import type { UciSection, UciValue } from './uci';
-import type { Action, Client, Config, Globals, Match, Problem, Rule, Server, Upstream } from './model';
+import type { Action, Client, Config, Globals, Match, Problem, Rule, Server, Upstream, Warning } from './model';
 import { badIpAddress, parsePrefix, parseInterfaceAddress, prefixesOverlap, prefixContains, interfaceNetwork } from './ip';
 import type { Prefix } from './ip';
 import { markShift } from './decide';
@@ -363,9 +363,37 @@ function byType(sections: UciSection[], t: string): UciSection[] {
 	return filter(sections, (s) => s.type === t);
 }
 
+// The address families a client's identities cover: a MAC or an interface
+// covers every packet, an address prefix only its own family. (Peers are
+// their tunnel addresses: WireGuard admits nothing else from them.)
+export function identifiedFamilies(c: Client, ipv6: boolean): { v4: boolean, v6: boolean } {
+	const all = c.kind === 'peer' || length(c.macs) > 0 || length(c.ifaces) > 0;
+	return { v4: all || length(c.src4) > 0, v6: ipv6 && (all || length(c.src6) > 0) };
+}
+
+// A device known by addresses of one family has addresses of the other too
+// (IPv6 SLAAC/privacy addresses, or its DHCP IPv4): those packets match no
+// identity and are routed normally, not by its rules.
+function familyWarnings(clients: Client[], g: Globals): Warning[] {
+	const out: Warning[] = [];
+	for (let i = 0; i < length(clients); i++) {
+		const c = clients[i];
+		if (!c.enabled || c.kind !== 'device' || !g.enabled) continue;
+		const f = identifiedFamilies(c, g.ipv6);
+		const path = `client.${c.name}.address`;
+		if (g.ipv6 && f.v4 && !f.v6)
+			push(out, { path, message: 'identifies IPv4 only: the device\'s IPv6 traffic (SLAAC/privacy addresses) is not classified and is routed normally, not by its rules — add its mac (or an IPv6 prefix)' });
+		else if (g.ipv6 && f.v6 && !f.v4)
+			push(out, { path, message: 'identifies IPv6 only: the device\'s IPv4 traffic is not classified and is routed normally, not by its rules — add its mac (or an IPv4 address)' });
+		else if (!g.ipv6 && !f.v4 && length(c.src6))
+			push(out, { path, message: 'identifies IPv6 only and globals.ipv6 is off: none of the device\'s traffic is classified — add its mac (or an IPv4 address)' });
+	}
+	return out;
+}
+
 // Parse and validate. `config` is null whenever there is any problem: a
-// config with errors produces no plan.
-export function readConfig(all: UciSection[]): { config: Config | null, problems: Problem[] } {
+// config with errors produces no plan. `warnings` never stop one.
+export function readConfig(all: UciSection[]): { config: Config | null, problems: Problem[], warnings: Warning[] } {
 	const problems: Problem[] = [];
 	const sections = uniqueSections(all, problems);
 	const known = ['globals', 'server', 'upstream', 'client', 'ruleset', 'rule'];
@@ -452,9 +480,10 @@ export function readConfig(all: UciSection[]): { config: Config | null, problems
 		if (c.kind === 'peer' && c.enabled && !seen['server.address']) checkPeerAddress(c, server, problems);
 	}
 	checkOverlaps(clients, problems);
+	const warnings = familyWarnings(clients, globals);
 	if (!length(problems))
-		return { config: { globals, server, upstreams, clients }, problems };
-	return { config: null, problems };
+		return { config: { globals, server, upstreams, clients }, problems, warnings };
+	return { config: null, problems, warnings };
 }
 
 function checkReferences(c: Client, upstreams: { [n: string]: boolean }, seen: { [path: string]: boolean }, problems: Problem[]) {

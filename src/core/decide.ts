@@ -2,11 +2,12 @@
 // explain() both ask this one function, so the table and the rule tester
 // cannot disagree about where traffic goes.
 import type { Action, Client, Config, Rule, Upstream } from './model';
-import { parseInterfaceAddress } from './ip';
+import type { Prefix } from './ip';
+import { parseInterfaceAddress, parsePrefix, interfaceNetwork } from './ip';
 
 export interface Verdict {
 	action: Action;                 // after resolving unavailable upstreams
-	upstream: Upstream | null;      // set when action is proxy
+	upstream: Upstream | null;      // the upstream whose mark the table sets (proxy, or one that is down)
 	wanted: string | null;          // the upstream the rule asked for
 	note: string | null;            // why the action differs from the rule's
 }
@@ -32,7 +33,7 @@ export function verdictOf(cfg: Config, c: Client, rule: Rule | null, down?: stri
 	}
 	if (down && index(down, u.name) >= 0)
 		return ks ? { action: 'block', upstream: u, wanted: name, note: `upstream ${name} is down; kill switch blocks` }
-			: { action: 'direct', upstream: null, wanted: name, note: `upstream ${name} is down; kill switch off, goes direct` };
+			: { action: 'direct', upstream: u, wanted: name, note: `upstream ${name} is down; kill switch off, goes direct` };
 	return { action: 'proxy', upstream: u, wanted: name, note: null };
 }
 
@@ -60,6 +61,19 @@ export function carriesFamily(u: Upstream, fam: number): boolean {
 	return false;
 }
 
+// A rule with a time condition (window or weekdays) can change its mind
+// during a connection. From a client's first such rule on, every verdict
+// (the default included) marks only the packet, not the connection: each
+// packet is decided again, so a window's edge also reaches running
+// connections. Returns that rule's index, length(c.rules) when there is none.
+export function timedFrom(c: Client): number {
+	for (let i = 0; i < length(c.rules); i++) {
+		const m = c.rules[i].match;
+		if (m.startTime !== null || length(m.weekdays)) return i;
+	}
+	return length(c.rules);
+}
+
 // The rules of the enabled clients, each once (a rule set's rules are shared
 // by every client that lists it), in decision order.
 export function activeRules(cfg: Config): Rule[] {
@@ -70,6 +84,28 @@ export function activeRules(cfg: Config): Rule[] {
 		if (!c.enabled) continue;
 		for (let j = 0; j < length(c.rules); j++)
 			if (!seen[c.rules[j].id]) { seen[c.rules[j].id] = true; push(out, c.rules[j]); }
+	}
+	return out;
+}
+
+// Destinations the router routes by its main table whatever the mark (the
+// `lookup main suppress_prefixlength 0` rule takes every route but the
+// default): the networks given (the router reads them from its main table
+// at apply time) and the server's address pools the config names. They are
+// never classified, so a proxied client still reaches the printer, another
+// LAN or a road-warrior peer. Entries that are not prefixes are skipped
+// (callers validate what a person typed).
+export function localNetworks(cfg: Config, given: string[] | null): Prefix[] {
+	const out: Prefix[] = [];
+	const seen: { [t: string]: boolean } = {};
+	const add = (p: Prefix | null) => {
+		if (p && !seen[p.text]) { seen[p.text] = true; push(out, p); }
+	};
+	const srv = cfg.server;
+	if (srv && srv.enabled) for (let i = 0; i < length(srv.addresses); i++) add(interfaceNetwork(srv.addresses[i]));
+	for (let i = 0; i < length(given ?? []); i++) {
+		const p = parsePrefix((given as string[])[i]);
+		if (type(p) === 'object') add(p as Prefix);
 	}
 	return out;
 }

@@ -3,10 +3,11 @@
 // (client rules, then each rule set's) and resolves the verdict with the same
 // verdictOf() the renderer uses.
 import type { Action, Client, Config, Rule, Upstream } from './model';
-import { parseAddress, prefixContains } from './ip';
-import { verdictOf, directMark, markHex, carriesFamily } from './decide';
+import { parseAddress, parsePrefix, prefixContains } from './ip';
+import { verdictOf, directMark, markHex, carriesFamily, timedFrom, localNetworks } from './decide';
 import { badDomain, badTime, weekday, WEEKDAYS } from './values';
 import { ruleLabel } from './nft';
+import { identifiedFamilies } from './config';
 
 // regexes as module constants: ucode compiles a literal each time it is evaluated
 const BLANKS = /[ \t]+/;
@@ -18,6 +19,7 @@ export interface Query {
 	port?: number | null;
 	at?: string | null;         // "Mon 21:30"; null: the rule's time condition is reported, not evaluated
 	down?: string[] | null;     // upstreams known to be down
+	local?: string[] | null;    // the router's local networks, as compile() takes them (CompileOptions)
 }
 
 export interface Explanation {
@@ -101,13 +103,30 @@ export function explain(cfg: Config, q: Query): Explanation | ExplainError {
 		if (type(at) === 'string') return { error: { path: 'at', message: at as string } };
 		day = (at as { day: number }).day; min = (at as { min: number }).min;
 	}
+	const local = q.local ?? [];
+	for (let i = 0; i < length(local); i++) {
+		const p = parsePrefix(local[i]);
+		if (type(p) === 'string') return { error: { path: `local[${i}]`, message: p as string } };
+	}
 	const cl = c as Client;
-	const result = (r: Rule | null, why: string): Explanation => {
+	const timed = timedFrom(cl);
+	// a device known by addresses of one family: the table has no identity
+	// for its packets of the other (config.ts warns about it)
+	const fam = identifiedFamilies(cl, cfg.globals.ipv6);
+	const only = fam.v4 ? 'IPv4' : 'IPv6';
+	const famNote = addr || (fam.v4 && fam.v6) || !cfg.globals.ipv6 ? ''
+		: `; note: over ${fam.v4 ? 'IPv6 (AAAA)' : 'IPv4 (A)'} its traffic is not classified (the client is identified by ${only} addresses only)`;
+	const result = (r: Rule | null, i: number, found: string): Explanation => {
 		const v = verdictOf(cfg, cl, r, q.down ?? []);
+		// the table marks such a verdict on the packet only (nft.ts)
+		const pkt = i >= timed && timed < length(cl.rules) ? `; decided per packet: follows the time window of ${cl.rules[timed].id}` : '';
+		const why = `${found}${pkt}${famNote}`;
 		if (v.action === 'proxy' && addr && !carriesFamily(v.upstream as Upstream, addr.family))
 			return { client: cl.name, action: 'block', upstream: null, iface: null, mark: null, rule: r ? r.id : null,
 				reason: `${why}; upstream ${v.wanted} has no IPv${addr.family} address: its table only has an unreachable route` };
-		const mark = v.action === 'proxy' ? markHex((v.upstream as { mark: number }).mark) : v.action === 'direct' ? markHex(directMark(cfg.globals.markMask)) : null;
+		// a proxy verdict to a tunnel that is down keeps its upstream's mark: with
+		// the kill switch off the main table routes it direct (no leak guard)
+		const mark = v.action === 'block' ? null : markHex(v.upstream ? v.upstream.mark : directMark(cfg.globals.markMask));
 		return {
 			client: cl.name, action: v.action, upstream: v.action === 'proxy' ? v.wanted : null,
 			iface: v.action === 'proxy' ? (v.upstream as { iface: string }).iface : null,
@@ -119,6 +138,20 @@ export function explain(cfg: Config, q: Query): Explanation | ExplainError {
 	if (!cl.enabled) return { client: cl.name, action: 'direct', upstream: null, iface: null, mark: null, rule: null, reason: `client ${cl.name} is disabled: its traffic is not classified` };
 	if (addr && addr.family === 6 && !cfg.globals.ipv6)
 		return { client: cl.name, action: 'direct', upstream: null, iface: null, mark: null, rule: null, reason: 'IPv6 classification is off (globals.ipv6): IPv6 is routed normally' };
+	if (addr) {
+		// the table returns before classifying (nft.ts, set local4/local6)
+		const nets = localNetworks(cfg, local);
+		for (let i = 0; i < length(nets); i++)
+			if (prefixContains(nets[i], addr.bytes))
+				return { client: cl.name, action: 'direct', upstream: null, iface: null, mark: null, rule: null,
+					reason: `${q.destination} is in ${nets[i].text}, a local network of the router (routed by the main table, not classified)` };
+	}
+	if (addr && !(addr.family === 4 ? fam.v4 : fam.v6))
+		return { client: cl.name, action: 'direct', upstream: null, iface: null, mark: null, rule: null,
+			reason: `client ${cl.name} is identified by ${only} addresses only: its IPv${addr.family} traffic${addr.family === 6 ? ' (SLAAC/privacy addresses)' : ''} is not classified and is routed normally` };
+	if (!fam.v4 && !fam.v6)
+		return { client: cl.name, action: 'direct', upstream: null, iface: null, mark: null, rule: null,
+			reason: `client ${cl.name} is identified by IPv6 addresses only and IPv6 classification is off (globals.ipv6): none of its traffic is classified` };
 	const skipped: string[] = [];
 	for (let i = 0; i < length(cl.rules); i++) {
 		const r = cl.rules[i];
@@ -136,9 +169,9 @@ export function explain(cfg: Config, q: Query): Explanation | ExplainError {
 		if (!hit) continue;
 		const why = sideConditions(r, q, day, min);
 		if (why) { push(skipped, `${r.id}: ${why}`); continue; }
-		return result(r, `first match: ${ruleLabel(r)}, ${hit}${notEvaluated(r, q, day, min)}`);
+		return result(r, i, `first match: ${ruleLabel(r)}, ${hit}${notEvaluated(r, q, day, min)}`);
 	}
 	const ipNote = addr ? '; note: domain rules also match an address once the client has resolved that domain through the router' : '';
 	const skip = length(skipped) ? ` (matched destination but not: ${join('; ', skipped)})` : '';
-	return result(null, `no rule matched${skip}: client default ${cl.defaultAction}${ipNote}`);
+	return result(null, length(cl.rules), `no rule matched${skip}: client default ${cl.defaultAction}${ipNote}`);
 }

@@ -96,3 +96,7 @@ export interface Config {
 }
 
 export interface Problem { path: string, message: string }
+
+// Something valid that does not do what it seems to (same shape as a
+// Problem): reported by check, never stops a plan.
+export type Warning = Problem;

@@ -6,14 +6,20 @@
 // Packet path (prerouting, mangle priority):
 //   1. connection already decided → restore its mark from conntrack, done
 //   2. a reply (e.g. of a port forward to a client), our mark bits already
-//      set, or addressed to the router → leave it
-//   3. DoT/DoQ from DNS-hijacked clients → drop
-//   4. source → client chain, one map lookup (address, MAC or interface)
-//   5. client chain: rules in order, first match wins → goto a mark chain
-//      (saves the mark in conntrack), or drop; fall-through = client default
+//      set, addressed to the router or to one of its local networks (set
+//      local4/local6: the main table routes them whatever the mark) → leave it
+//   3. source → client chain, one map lookup per kind of identity (address,
+//      MAC, interface: the first that matches decides)
+//   4. client chain: rules in order, first match wins → goto a mark chain
+//      (saves the mark in conntrack), or drop; fall-through = client default.
+//      From the client's first rule with a time condition on, the *_pkt mark
+//      chains mark the packet only: such a connection is decided per packet
+// New connections to port 53 or 853 (dstnat): the same identities, in the
+// same order, decide whether the client's DNS is answered by the router and
+// its DoT/DoQ dropped.
 import type { Client, Config, Rule } from './model';
 import type { Prefix } from './ip';
-import { verdictOf, directMark, markHex, activeRules } from './decide';
+import { verdictOf, directMark, markHex, activeRules, timedFrom, localNetworks } from './decide';
 import { domainPlan } from './domains';
 import type { DomainPlan, SharedSet } from './domains';
 
@@ -129,16 +135,21 @@ function timeMatch(r: Rule): string {
 	return `${day} meta hour "${m.startTime}"-"${e}"`;
 }
 
-function verdictText(cfg: Config, c: Client, r: Rule | null): string {
+// `pkt`: a verdict at or after the client's first timed rule marks the
+// packet only (the *_pkt mark chains), so the connection is decided again
+// on its next packet.
+function verdictText(cfg: Config, c: Client, r: Rule | null, pkt: boolean): string {
 	const v = verdictOf(cfg, c, r);
+	const sfx = pkt ? '_pkt' : '';
 	if (v.action === 'block') return 'drop';
-	if (v.action === 'direct') return 'goto mark_direct';
-	return `goto up_${(v.upstream as { name: string }).name}`;
+	if (v.action === 'direct') return `goto mark_direct${sfx}`;
+	return `goto up_${(v.upstream as { name: string }).name}${sfx}`;
 }
 
 function clientChain(cfg: Config, c: Client, dp: DomainPlan): string {
 	const ipv6 = cfg.globals.ipv6;
 	const lines: string[] = [];
+	const timed = timedFrom(c);
 	for (let i = 0; i < length(c.rules); i++) {
 		const r = c.rules[i];
 		const v = verdictOf(cfg, c, r);
@@ -156,37 +167,77 @@ function clientChain(cfg: Config, c: Client, dp: DomainPlan): string {
 		const time = timeMatch(r);
 		for (let d = 0; d < length(dests); d++) {
 			const m = trim(`${dests[d]}${tail}${time}`);
-			push(lines, `${T}${T}${m === '' ? '' : m + ' '}counter ${verdictText(cfg, c, r)} ${comment(`${ruleLabel(r)}: ${r.action}${r.action === 'proxy' ? ' via ' + (v.wanted ?? '') : ''}${note}`)}`);
+			push(lines, `${T}${T}${m === '' ? '' : m + ' '}counter ${verdictText(cfg, c, r, i >= timed)} ${comment(`${ruleLabel(r)}: ${r.action}${r.action === 'proxy' ? ' via ' + (v.wanted ?? '') : ''}${note}`)}`);
 		}
 	}
 	const dv = verdictOf(cfg, c, null);
-	push(lines, `${T}${T}counter ${verdictText(cfg, c, null)} ${comment(`client ${c.name} default: ${c.defaultAction}${dv.note ? ', ' + dv.note : ''}`)}`);
+	push(lines, `${T}${T}counter ${verdictText(cfg, c, null, timed < length(c.rules))} ${comment(`client ${c.name} default: ${c.defaultAction}${dv.note ? ', ' + dv.note : ''}`)}`);
 	return `${T}chain client_${c.name} {\n${join('\n', lines)}\n${T}}`;
 }
 
-function markChain(name: string, value: number, mask: number, why: string): string {
+// Sets the packet's mark and, unless `pkt`, saves it in conntrack for the
+// connection's later packets.
+function markChain(name: string, value: number, mask: number, why: string, pkt: boolean): string {
 	const keep = markHex(0xffffffff - mask);
 	return `${T}chain ${name} {${T}# ${why}\n` +
 		`${T}${T}meta mark set meta mark and ${keep} or ${markHex(value)}\n` +
-		`${T}${T}ct mark set ct mark and ${keep} or ${markHex(value)}\n${T}}`;
+		(pkt ? '' : `${T}${T}ct mark set ct mark and ${keep} or ${markHex(value)}\n`) + `${T}}`;
 }
 
-// Source → client chain maps; `hijack` sets for DNS interception.
-function dispatch(clients: Client[], ipv6: boolean) {
-	const d = { a4: [] as string[], a6: [] as string[], mac: [] as string[], iif: [] as string[],
-		h4: [] as string[], h6: [] as string[], hmac: [] as string[], hiif: [] as string[] };
+// Every enabled client's identities, one list per kind, each element
+// `key : verdict`. The kinds are looked up in this order (source address,
+// then MAC, then incoming interface): the first that matches decides whose
+// packet it is, for classification and DNS hijack alike.
+interface Identities { a4: string[], a6: string[], mac: string[], iif: string[] }
+
+function identities(clients: Client[], ipv6: boolean, verdict: (c: Client) => string): Identities {
+	const d: Identities = { a4: [], a6: [], mac: [], iif: [] };
 	for (let i = 0; i < length(clients); i++) {
 		const c = clients[i];
-		const g = `goto client_${c.name}`;
-		for (let j = 0; j < length(c.src4); j++) { push(d.a4, `${c.src4[j].text} : ${g}`); if (c.dnsHijack) push(d.h4, c.src4[j].text); }
-		if (ipv6) for (let j = 0; j < length(c.src6); j++) { push(d.a6, `${c.src6[j].text} : ${g}`); if (c.dnsHijack) push(d.h6, c.src6[j].text); }
-		for (let j = 0; j < length(c.macs); j++) { push(d.mac, `${c.macs[j]} : ${g}`); if (c.dnsHijack) push(d.hmac, c.macs[j]); }
-		for (let j = 0; j < length(c.ifaces); j++) { push(d.iif, `"${c.ifaces[j]}" : ${g}`); if (c.dnsHijack) push(d.hiif, `"${c.ifaces[j]}"`); }
+		const v = verdict(c);
+		for (let j = 0; j < length(c.src4); j++) push(d.a4, `${c.src4[j].text} : ${v}`);
+		if (ipv6) for (let j = 0; j < length(c.src6); j++) push(d.a6, `${c.src6[j].text} : ${v}`);
+		for (let j = 0; j < length(c.macs); j++) push(d.mac, `${c.macs[j]} : ${v}`);
+		for (let j = 0; j < length(c.ifaces); j++) push(d.iif, `"${c.ifaces[j]}" : ${v}`);
 	}
 	return d;
 }
 
-export function renderNft(cfg: Config, version: string, dp?: DomainPlan | null): string {
+const MAP_KINDS: { kind: 'a4' | 'a6' | 'mac' | 'iif', suffix: string, type: string, match: string }[] = [
+	{ kind: 'a4', suffix: '4', type: 'ipv4_addr : verdict; flags interval;', match: 'ip saddr' },
+	{ kind: 'a6', suffix: '6', type: 'ipv6_addr : verdict; flags interval;', match: 'ip6 saddr' },
+	{ kind: 'mac', suffix: '_mac', type: 'ether_addr : verdict;', match: 'ether saddr' },
+	{ kind: 'iif', suffix: '_iif', type: 'ifname : verdict;', match: 'iifname' },
+];
+
+// The maps are declared empty in the table and filled after it (fill()).
+function identityMaps(stem: string, why: string): string[] {
+	return map(MAP_KINDS, (k, i) => `${T}map ${stem}${k.suffix} {${i === 0 ? `${T}# ${why}` : ''}\n${T}${T}type ${k.type}\n${T}}`);
+}
+
+// The lookups, in the order of precedence.
+function identityLookups(stem: string, ipv6: boolean): string {
+	return join('', map(filter(MAP_KINDS, (k) => ipv6 || k.kind !== 'a6'), (k) => `${T}${T}${k.match} vmap @${stem}${k.suffix}\n`));
+}
+
+// `flush table` keeps elements, so a map filled from the config is emptied
+// and refilled in the same transaction: a reload never keeps an identity the
+// config no longer has, and a changed verdict is no conflict. (Elements in
+// the declaration would not do: nft adds them to an existing map before it
+// creates the chains they jump to.)
+function fill(stem: string, d: Identities): string[] {
+	const out: string[] = [];
+	for (let i = 0; i < length(MAP_KINDS); i++) {
+		const name = `${stem}${MAP_KINDS[i].suffix}`;
+		const items = d[MAP_KINDS[i].kind];
+		push(out, `flush map inet splitwg ${name}`);
+		if (length(items)) push(out, `add element inet splitwg ${name} { ${join(', ', items)} }`);
+	}
+	return out;
+}
+
+// `dp`: the domain plan (domains.ts); `local`: the router's local networks (localNetworks()).
+export function renderNft(cfg: Config, version: string, dp?: DomainPlan | null, local?: string[] | null): string {
 	const domains = dp ?? domainPlan(cfg);
 	const g = cfg.globals;
 	const mask = g.markMask;
@@ -199,27 +250,27 @@ export function renderNft(cfg: Config, version: string, dp?: DomainPlan | null):
 	add('table inet splitwg');
 	add('flush table inet splitwg');
 	const sets = planSets(cfg, domains);
-	const fixed = filter(sets, (x) => x.kind === 'net');
-	if (length(fixed)) {
-		// `flush table` keeps set elements (dnsmasq's must survive a reload), so
-		// sets filled from the config are declared and emptied first: an edited
-		// CIDR list must not keep its old addresses
-		add(`table inet splitwg {${join('', map(fixed, (x) => `\n${T}set ${x.name} { type ${x.family === 4 ? 'ipv4_addr' : 'ipv6_addr'}; flags interval; auto-merge; }`))}\n}`);
-		for (let i = 0; i < length(fixed); i++) add(`flush set inet splitwg ${fixed[i].name}`);
-	}
+	const nets = localNetworks(cfg, local ?? null);
+	const fixed: { name: string, family: 4 | 6 }[] = [{ name: 'local4', family: 4 }, { name: 'local6', family: 6 }];
+	for (let i = 0; i < length(sets); i++) if (sets[i].kind === 'net') push(fixed, sets[i]);
+	// `flush table` keeps set elements (dnsmasq's must survive a reload), so
+	// sets filled from the config or the routes are declared and emptied
+	// first: an edited CIDR list, a LAN that is gone, must not stay
+	add(`table inet splitwg {${join('', map(fixed, (x) => `\n${T}set ${x.name} { type ${x.family === 4 ? 'ipv4_addr' : 'ipv6_addr'}; flags interval; auto-merge; }`))}\n}`);
+	for (let i = 0; i < length(fixed); i++) add(`flush set inet splitwg ${fixed[i].name}`);
 	add('table inet splitwg {');
 	add(`${T}# marks (mask ${markHex(mask)}): ${markHex(direct)} direct${join('', map(ups, (u) => `, ${markHex(u.mark)} ${u.name} (table ${u.table})`))}`);
 	add('');
+	add(`${T}set local4 {${T}# the router's local networks: routed by the main table, never classified\n${T}${T}type ipv4_addr; flags interval; auto-merge;${elements(texts(filter(nets, (p) => p.family === 4)))}\n${T}}`);
+	add(`${T}set local6 {\n${T}${T}type ipv6_addr; flags interval; auto-merge;${elements(texts(filter(nets, (p) => p.family === 6)))}\n${T}}`);
 	for (let i = 0; i < length(sets); i++) add(setDecl(sets[i], g.setTimeout));
-	const d = dispatch(clients, g.ipv6);
-	add(`${T}map client4 {${T}# source address → client chain\n${T}${T}type ipv4_addr : verdict; flags interval;${elements(d.a4)}\n${T}}`);
-	add(`${T}map client6 {\n${T}${T}type ipv6_addr : verdict; flags interval;${elements(d.a6)}\n${T}}`);
-	add(`${T}map client_mac {\n${T}${T}type ether_addr : verdict;${elements(d.mac)}\n${T}}`);
-	add(`${T}map client_iif {\n${T}${T}type ifname : verdict;${elements(d.iif)}\n${T}}`);
-	add(`${T}set hijack4 {${T}# clients whose DNS is answered by the router\n${T}${T}type ipv4_addr; flags interval;${elements(d.h4)}\n${T}}`);
-	add(`${T}set hijack6 {\n${T}${T}type ipv6_addr; flags interval;${elements(d.h6)}\n${T}}`);
-	add(`${T}set hijack_mac {\n${T}${T}type ether_addr;${elements(d.hmac)}\n${T}}`);
-	add(`${T}set hijack_iif {\n${T}${T}type ifname;${elements(d.hiif)}\n${T}}`);
+	const who = identities(clients, g.ipv6, (c) => `goto client_${c.name}`);
+	// every client is in the hijack maps, hijacked or not: `return` ends the
+	// lookups, so a later kind of identity (another client's interface) cannot
+	// hijack a client with dns_hijack '0'
+	const dns = identities(clients, g.ipv6, (c) => c.dnsHijack ? 'goto dns_hijack' : 'return');
+	const maps = [...identityMaps('client', 'source → client chain'), ...identityMaps('hijack', 'source → DNS hijacked (goto dns_hijack) or not (return)')];
+	for (let i = 0; i < length(maps); i++) add(maps[i]);
 	add('');
 	const restore = [`${markHex(direct)} : goto mark_direct`, ...map(ups, (u) => `${markHex(u.mark)} : goto up_${u.name}`)];
 	add(`${T}chain prerouting {\n${T}${T}type filter hook prerouting priority mangle; policy accept;\n` +
@@ -227,33 +278,44 @@ export function renderNft(cfg: Config, version: string, dp?: DomainPlan | null):
 		`${T}${T}ct direction reply return ${comment('replies follow their connection (a port forward to a client stays on WAN)')}\n` +
 		`${T}${T}meta mark and ${markHex(mask)} != 0 return ${comment('marked before us')}\n` +
 		`${T}${T}fib daddr type { local, broadcast, multicast } return ${comment('to the router itself')}\n` +
-		`${T}${T}jump dot_block\n` +
-		`${T}${T}ip saddr vmap @client4\n` +
-		(g.ipv6 ? `${T}${T}ip6 saddr vmap @client6\n` : '') +
-		`${T}${T}ether saddr vmap @client_mac\n` +
-		`${T}${T}iifname vmap @client_iif\n${T}}`);
-	add(`${T}chain dot_block {${T}# encrypted DNS would bypass the domain rules\n` +
-		`${T}${T}ip saddr @hijack4 meta l4proto { tcp, udp } th dport 853 counter drop ${comment('DoT/DoQ blocked')}\n` +
-		(g.ipv6 ? `${T}${T}ip6 saddr @hijack6 meta l4proto { tcp, udp } th dport 853 counter drop ${comment('DoT/DoQ blocked')}\n` : '') +
-		`${T}${T}ether saddr @hijack_mac meta l4proto { tcp, udp } th dport 853 counter drop ${comment('DoT/DoQ blocked')}\n` +
-		`${T}${T}iifname @hijack_iif meta l4proto { tcp, udp } th dport 853 counter drop ${comment('DoT/DoQ blocked')}\n${T}}`);
-	add(markChain('mark_direct', direct, mask, 'decided: direct'));
+		`${T}${T}ip daddr @local4 return ${comment('to a local network: routed by the main table')}\n` +
+		(g.ipv6 ? `${T}${T}ip6 daddr @local6 return ${comment('to a local network: routed by the main table')}\n` : '') +
+		identityLookups('client', g.ipv6) + `${T}}`);
+	add(markChain('mark_direct', direct, mask, 'decided: direct', false));
 	for (let i = 0; i < length(ups); i++)
-		add(markChain(`up_${ups[i].name}`, ups[i].mark, mask, `upstream ${ups[i].name} → ${ups[i].iface}, table ${ups[i].table}`));
+		add(markChain(`up_${ups[i].name}`, ups[i].mark, mask, `upstream ${ups[i].name} → ${ups[i].iface}, table ${ups[i].table}`, false));
+	if (length(filter(clients, (c) => timedFrom(c) < length(c.rules)))) {
+		add(markChain('mark_direct_pkt', direct, mask, 'this packet: direct (a time window decides again on the next)', true));
+		for (let i = 0; i < length(ups); i++)
+			add(markChain(`up_${ups[i].name}_pkt`, ups[i].mark, mask, `this packet: upstream ${ups[i].name}`, true));
+	}
 	for (let i = 0; i < length(clients); i++) {
 		const c = clients[i];
-		add(`${T}# client ${c.name} (${c.kind}): ${length(c.rules)} rule(s), default ${c.defaultAction}`);
+		const t = timedFrom(c);
+		const pkt = t < length(c.rules) ? `; decided per packet from ${c.rules[t].id} on (time window)` : '';
+		add(`${T}# client ${c.name} (${c.kind}): ${length(c.rules)} rule(s), default ${c.defaultAction}${pkt}`);
 		add(clientChain(cfg, c, domains));
 	}
 	add('');
+	// New connections only (nat): DNS to any server is answered by the
+	// router, DoT/DoQ (853) of the same clients is dropped
 	add(`${T}chain dstnat {\n${T}${T}type nat hook prerouting priority dstnat - 5; policy accept;\n` +
-		`${T}${T}ip saddr @hijack4 meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment('DNS hijack')}\n` +
-		(g.ipv6 ? `${T}${T}ip6 saddr @hijack6 meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment('DNS hijack')}\n` : '') +
-		`${T}${T}ether saddr @hijack_mac meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment('DNS hijack')}\n` +
-		`${T}${T}iifname @hijack_iif meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment('DNS hijack')}\n${T}}`);
-	const guard = map(ups, (u) =>
-		`${T}${T}meta mark and ${markHex(mask)} == ${markHex(u.mark)} oifname != "${u.iface}" counter drop ${comment(`leak guard: ${u.name} traffic only leaves by ${u.iface}`)}`);
-	add(`${T}chain forward {\n${T}${T}type filter hook forward priority mangle; policy accept;\n${join('\n', guard)}${length(guard) ? '\n' : ''}${T}}`);
+		`${T}${T}meta l4proto { tcp, udp } th dport { 53, 853 } goto dns_client\n${T}}`);
+	add(`${T}chain dns_client {\n` + identityLookups('hijack', g.ipv6) + `${T}}`);
+	add(`${T}chain dns_hijack {${T}# encrypted DNS would bypass the domain rules\n` +
+		`${T}${T}meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment('DNS hijack')}\n` +
+		`${T}${T}counter drop ${comment('DoT/DoQ blocked')}\n${T}}`);
+	// The leak guard is the kill switch's second half (the first: the
+	// `unreachable` route in each upstream table). With the kill switch off,
+	// proxied traffic of a tunnel that is down falls through to the main
+	// table and leaves direct, as explain() says; nothing drops it here.
+	if (g.killSwitch && length(ups)) {
+		const guard = map(ups, (u) =>
+			`${T}${T}meta mark and ${markHex(mask)} == ${markHex(u.mark)} oifname != "${u.iface}" counter drop ${comment(`leak guard: ${u.name} traffic only leaves by ${u.iface}`)}`);
+		add(`${T}chain forward {\n${T}${T}type filter hook forward priority mangle; policy accept;\n${join('\n', guard)}\n${T}}`);
+	}
 	add('}');
+	const fills = [...fill('client', who), ...fill('hijack', dns)];
+	for (let i = 0; i < length(fills); i++) add(fills[i]);
 	return join('\n', out) + '\n';
 }

@@ -28,7 +28,14 @@ export interface Plan {
 	sets: SetState[];            // for nftTransition() from this plan to the next
 }
 
-export function compile(cfg: Config): Plan {
+export interface CompileOptions {
+	// the router's local networks: every route of its main table but the
+	// default and those via our own sw_* interfaces (src/router/routes.ts);
+	// the server's pools are added from the config
+	local?: string[] | null;
+}
+
+export function compile(cfg: Config, opts?: CompileOptions | null): Plan {
 	const g = cfg.globals;
 	if (!g.enabled)
 		return { version: VERSION, enabled: false, nft: '', dnsmasq: '', network: [], firewall: [], dhcp: [],
@@ -37,7 +44,7 @@ export function compile(cfg: Config): Plan {
 	return {
 		version: VERSION,
 		enabled: true,
-		nft: renderNft(cfg, VERSION, dp),
+		nft: renderNft(cfg, VERSION, dp, opts ? opts.local : null),
 		dnsmasq: renderDnsmasq(cfg, VERSION, dp),
 		network: renderNetwork(cfg),
 		firewall: renderFirewall(cfg),
@@ -53,9 +60,9 @@ export function compile(cfg: Config): Plan {
 }
 
 // UCI sections in, plan or problems out.
-export function plan(sections: UciSection[]): { plan: Plan | null, problems: Problem[] } {
+export function plan(sections: UciSection[], opts?: CompileOptions | null): { plan: Plan | null, problems: Problem[] } {
 	const r = readConfig(sections);
-	return { plan: r.config ? compile(r.config) : null, problems: r.problems };
+	return { plan: r.config ? compile(r.config, opts) : null, problems: r.problems };
 }
 
 // Keys never go to a terminal or a script by way of a shown plan (router

@@ -9,11 +9,12 @@ const core = await import('../core/index');
 
 const USAGE = `usage: splitwg --config FILE <command>
   check                 validate the file
-  plan [--out DIR] [--json]
+  plan [--out DIR] [--json] [--local PREFIX]…
                         what apply would install (keys hidden; --out writes the files, mode 0600)
-  explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"] [--down UPSTREAM,…] [--json]
+  explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"] [--down UPSTREAM,…] [--local PREFIX]… [--json]
                         which path CLIENT's traffic to DEST takes, and why
                         (a condition not given is not evaluated: assumed to hold)
+  --local PREFIX        a local network of the router (on the router: its main table's routes)
   help, --help, -h      this text`;
 
 function fail(msg: string, code = 2): never {
@@ -21,7 +22,7 @@ function fail(msg: string, code = 2): never {
 	process.exit(code);
 }
 
-const VALUE_FLAGS = ['config', 'out', 'proto', 'port', 'at', 'down'];
+const VALUE_FLAGS = ['config', 'out', 'proto', 'port', 'at', 'down', 'local'];   // --local repeats (repeated())
 const BOOL_FLAGS = ['json', 'help'];
 
 // --flag VALUE, --flag=VALUE, the boolean --json/--help (-h); anything else is an error
@@ -45,6 +46,20 @@ function parseArgs(argv: string[]) {
 	return { opts, pos };
 }
 
+// Every value of a repeatable option (--local A --local B, --local=A).
+function repeated(argv: string[], name: string): string[] {
+	const out: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		if (argv[i] === `--${name}` && i + 1 < argv.length) out.push(argv[++i]);
+		else if (argv[i].startsWith(`--${name}=`)) out.push(argv[i].slice(name.length + 3));
+	}
+	for (const v of out) {
+		const p = core.parsePrefix(v);
+		if (typeof p === 'string') fail(`--${name} ${v}: ${p}`);
+	}
+	return out;
+}
+
 function load(file: string | undefined) {
 	if (!file) fail('--config FILE is required (a UCI file like /etc/config/splitwg)');
 	let text: string;
@@ -59,19 +74,22 @@ function report(problems: { path: string, message: string }[]) {
 }
 
 const { opts, pos } = parseArgs(process.argv.slice(2));
+// the router's local networks (on the router: its main table), repeatable
+const local = repeated(process.argv.slice(2), 'local');
 const cmd = pos[0];
 if (opts.help || cmd === 'help') { console.log(USAGE); process.exit(0); }
 if (!cmd) fail(USAGE);
 const r = load(opts.config);
 if (cmd === 'check') {
 	report(r.problems);
-	if (opts.json) console.log(JSON.stringify({ valid: !r.problems.length, problems: r.problems }, null, 2));
+	for (const w of r.warnings) process.stderr.write(`warning: ${w.path}: ${w.message}\n`);
+	if (opts.json) console.log(JSON.stringify({ valid: !r.problems.length, problems: r.problems, warnings: r.warnings }, null, 2));
 	else if (!r.problems.length) console.log('config ok');
 	process.exit(r.problems.length ? 1 : 0);
 }
 if (!r.config) { report(r.problems); fail(`${r.problems.length} problem(s) in ${opts.config}: nothing planned`, 1); }
 if (cmd === 'plan') {
-	const p = core.compile(r.config);
+	const p = core.compile(r.config, { local });
 	if (opts.out) {
 		// the real artifacts, keys included: readable by the owner only
 		fs.mkdirSync(opts.out, { recursive: true, mode: 0o700 });
@@ -99,6 +117,7 @@ if (cmd === 'explain') {
 	if (pos.length !== 3) fail(USAGE);
 	// the checks the router CLI and ubus use too (core/query.ts)
 	const q = core.explainQuery(r.config, { client: pos[1], destination: pos[2], proto: opts.proto, port: opts.port, at: opts.at, down: opts.down });
+	if (!('error' in q)) q.local = local;
 	if ('error' in q) { const f = q.error.path.replace(/\[.*/, ''); fail(`${VALUE_FLAGS.includes(f) ? `--${f}` : f}: ${q.error.message}`); }
 	const e = core.explain(r.config, q);
 	if ('error' in e) fail(`${e.error.path}: ${e.error.message}`, 1);

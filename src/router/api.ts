@@ -7,6 +7,7 @@ import type { Env } from './env';
 import type { Config } from '../core/model';
 import { VERSION, readConfig, parseUci, explain, explainQuery } from './core';
 import { readConfigSections } from './sections';
+import { localNetworks } from './routes';
 import { apply } from './apply';
 import { status, stats } from './status';
 import { genkey } from './wg';
@@ -39,11 +40,11 @@ function downUpstreams(env: Env, cfg: Config): string[] {
 	return out;
 }
 
-function checkText(text: string): { valid: boolean, problems: { path: string, message: string }[] } {
+function checkText(text: string): { valid: boolean, problems: { path: string, message: string }[], warnings: { path: string, message: string }[] } {
 	const p = parseUci(text);
-	if (length(p.errors)) return { valid: false, problems: map(p.errors, (e) => ({ path: `line ${e.line}`, message: e.message })) };
+	if (length(p.errors)) return { valid: false, problems: map(p.errors, (e) => ({ path: `line ${e.line}`, message: e.message })), warnings: [] };
 	const r = readConfig(p.sections);
-	return { valid: r.config !== null, problems: r.problems };
+	return { valid: r.config !== null, problems: r.problems, warnings: r.warnings };
 }
 
 // Each call gets a fresh Env (a fresh uci cursor: rpcd keeps this VM alive
@@ -65,7 +66,7 @@ export function methods(mkEnv: () => Env): { [name: string]: Method } {
 			call: guard((env, a) => {
 				if (present(a.text)) return checkText(a.text);
 				const r = readConfig(readConfigSections(env.uci, 'splitwg'));
-				return { valid: r.config !== null, problems: r.problems };
+				return { valid: r.config !== null, problems: r.problems, warnings: r.warnings };
 			}),
 		},
 		apply: {
@@ -79,8 +80,9 @@ export function methods(mkEnv: () => Env): { [name: string]: Method } {
 				if (!present(a.destination)) return missing('destination');
 				const r = readConfig(readConfigSections(env.uci, 'splitwg'));
 				if (!r.config) return apiError('INVALID_CONFIG', `the configuration has ${length(r.problems)} problem(s): run check`, r.problems[0].path);
-				// the checks the CLIs use too (core/query.ts)
+				// the checks the CLIs use too (core/query.ts); local networks as apply reads them
 				const q = explainQuery(r.config, { client: a.client, destination: a.destination, proto: a.proto, port: a.port, at: a.at, down: downUpstreams(env, r.config) });
+				if (!exists(q, 'error')) (q as any).local = localNetworks(env, r.config.globals.ipv6).local;
 				const x = exists(q, 'error') ? q : explain(r.config, q as any);
 				if (exists(x, 'error')) return apiError('INVALID_ARGUMENT', (x as any).error.message, (x as any).error.path);
 				return x;

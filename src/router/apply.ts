@@ -12,6 +12,7 @@ import { VERSION, readConfig, compile, renderUci, nftTransition } from './core';
 import type { SetState } from '../core/transition';
 import { OWNED_CONFIGS, PATHS, failure } from './env';
 import { readConfigSections } from './sections';
+import { localNetworks } from './routes';
 import { ownedSections, diffOwned, writeOwned, reorderOwned, touchedTypes, toUciSection } from './owned';
 import { detect, platformWarnings } from './detect';
 import { stage, load, remove, install, installedText, tableExists, cleanupStaged, replaceFile, REPLACE_PATH } from './nftables';
@@ -65,9 +66,13 @@ export function apply(env: Env, opts?: ApplyOptions): ApplyResult {
 		res.problems = r.problems;
 		return res;
 	}
-	const plan = compile(r.config);
+	const ln = localNetworks(env, r.config.globals.ipv6);
+	const plan = compile(r.config, { local: ln.local });
 	const hasDomains = index(plan.dnsmasq, '\nnftset=') >= 0;
-	return applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: hash(renderUci(sections)), hasDomains, ipv6: r.config.globals.ipv6 });
+	const res = applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: hash(renderUci(sections)), hasDomains, ipv6: r.config.globals.ipv6 });
+	if (!ln.ok) push(res.warnings, 'cannot read the main routing table (ip -j route): only the server pools are treated as local networks');
+	for (let i = 0; i < length(r.warnings); i++) push(res.warnings, `${r.warnings[i].path}: ${r.warnings[i].message}`);
+	return res;
 }
 
 export function stop(env: Env): ApplyResult {

@@ -4,6 +4,7 @@ import type { Env } from './env';
 import { VERSION, readConfig, compile, redactedPlan, renderUci } from './core';
 import { PATHS } from './env';
 import { readConfigSections } from './sections';
+import { localNetworks } from './routes';
 import { apply, stop } from './apply';
 import type { ApplyResult } from './apply';
 import { status, stats } from './status';
@@ -92,7 +93,8 @@ function loadConfig(env: Env, io: Io) {
 
 function cmdCheck(env: Env, io: Io, a: Args): number {
 	const r = readConfig(readConfigSections(env.uci, 'splitwg'));
-	if (a.flags.json) { printJson(io, { valid: r.config !== null, problems: r.problems }); return r.config ? 0 : 1; }
+	if (a.flags.json) { printJson(io, { valid: r.config !== null, problems: r.problems, warnings: r.warnings }); return r.config ? 0 : 1; }
+	for (let i = 0; i < length(r.warnings); i++) io.err(`warning: ${r.warnings[i].path}: ${r.warnings[i].message}\n`);
 	if (!r.config) { loadConfig(env, io); return 1; }
 	io.out(`configuration ok: ${length(r.config.upstreams)} upstream(s), ${length(r.config.clients)} client(s)${r.config.globals.enabled ? '' : ' (disabled: apply removes everything)'}\n`);
 	return 0;
@@ -101,7 +103,7 @@ function cmdCheck(env: Env, io: Io, a: Args): number {
 function cmdPlan(env: Env, io: Io, a: Args): number {
 	const r = loadConfig(env, io);
 	if (!r.config) return 1;
-	const p = redactedPlan(compile(r.config));
+	const p = redactedPlan(compile(r.config, { local: localNetworks(env, r.config.globals.ipv6).local }));
 	if (a.flags.json) { printJson(io, p); return 0; }
 	if (!p.enabled) { io.out('# splitwg is disabled (globals.enabled 0): apply removes everything splitwg installed\n'); return 0; }
 	io.out(`# splitwg ${VERSION} plan: ${length(p.upstreams)} upstream(s), ${length(p.clients)} client(s), mark mask ${p.marks.mask}\n\n`);

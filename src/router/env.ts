@@ -45,6 +45,10 @@ export interface Env {
 	ubus(object: string, method: string, args?: { [k: string]: any }): any;
 	log(msg: string): void;      // one syslog line (logger -t splitwg); never pass a key
 	now(): number;               // seconds since the epoch
+	// the main routing table of one family, as `ip -j route show table main`
+	// prints it ([{ dst, dev, gateway, type, nexthops, … }]); null when it
+	// cannot be read
+	routes(family: 4 | 6): any[] | null;
 }
 
 // Where things live on the router.

@@ -52,6 +52,12 @@ export function realEnv(): Env {
 		},
 		log: (msg) => { run(wrapper, ['logger', '-t', 'splitwg', msg], null); },
 		now: () => time(),
+		routes: (family) => {
+			const r = run(wrapper, ['ip', `-${family}`, '-j', 'route', 'show', 'table', 'main'], null);
+			let doc: any = null;
+			try { doc = r.code === 0 ? json(r.stdout) : null; } catch { doc = null; }
+			return type(doc) === 'array' ? doc : null;
+		},
 	};
 }
 

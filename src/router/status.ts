@@ -53,7 +53,16 @@ export function nftRules(doc: any[] | null): NftRule[] {
 	return out;
 }
 
-function pathOf(verdict: string | null): string | null {
+// The mark chain a verdict goes to, without the suffix of the chains that
+// mark a packet only (rules from a client's first time window on).
+function markChainOf(verdict: string | null): string | null {
+	if (verdict === null) return null;
+	const n = length(verdict) as number;
+	return n > 4 && substr(verdict, n - 4) === '_pkt' ? substr(verdict, 0, n - 4) : verdict;
+}
+
+function pathOf(target: string | null): string | null {
+	const verdict = markChainOf(target);
 	if (verdict === 'drop') return 'block';
 	if (verdict === 'mark_direct') return 'direct';
 	if (verdict !== null && substr(verdict, 0, 3) === 'up_') return 'proxy';
@@ -154,7 +163,9 @@ export function status(env: Env): StatusReply {
 
 // Counters of the table: per client and rule, and per upstream. They count
 // what passes the classifying rule — the first packet of each connection
-// (later packets follow the connection's mark) — so packets ≈ connections.
+// (later packets follow the connection's mark) — so packets ≈ connections;
+// from a client's first rule with a time window on, every packet is
+// classified and counted.
 export function stats(env: Env): StatsReply {
 	const rules = nftRules(listJson(env));
 	const clients: { [n: string]: { name: string, rules: { rule: string, packets: number, bytes: number }[], default: Counter } } = {};
@@ -177,15 +188,16 @@ export function stats(env: Env): StatsReply {
 				if (length(have)) { have[0].packets += r.counter.packets; have[0].bytes += r.counter.bytes; }
 				else push(clients[n].rules, { rule: id, packets: r.counter.packets, bytes: r.counter.bytes });
 			}
-			if (r.verdict !== null && substr(r.verdict, 0, 3) === 'up_') {
-				const u = substr(r.verdict, 3);
+			const target = markChainOf(r.verdict);
+			if (target !== null && substr(target, 0, 3) === 'up_') {
+				const u = substr(target, 3);
 				ups[u] = ups[u] ?? { packets: 0, bytes: 0 };
 				ups[u].packets += r.counter.packets;
 				ups[u].bytes += r.counter.bytes;
 			}
 		} else if (r.chain === 'forward') dropped.leak += r.counter.packets;
-		else if (r.chain === 'dot_block') dropped.dot += r.counter.packets;
-		else if (r.chain === 'dstnat') hijacked += r.counter.packets;
+		else if (r.chain === 'dns_hijack' && r.verdict === 'drop') dropped.dot += r.counter.packets;
+		else if (r.chain === 'dns_hijack') hijacked += r.counter.packets;
 	}
 	return {
 		clients: values(clients),

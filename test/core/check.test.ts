@@ -84,3 +84,20 @@ test('a section name with a control character is refused (ucode regexes match li
 	assert.deepEqual(r.problems.map((p) => p.path), [`client.${name}`]);
 	assert.match(r.problems[0].message, /is not a name/);
 });
+
+test('warnings: a device identified by one address family only (and nothing else)', () => {
+	const warningsOf = (edit: (s: UciSection[]) => void) => { const s = home(); edit(s); const r = readConfig(s); assert.deepEqual(r.problems, []); return r.warnings; };
+	assert.deepEqual(warningsOf(() => {}), [], 'the home config: every device covers both families');
+	const v4 = warningsOf((s) => { find(s, 'client', 'tv').options.address = ['192.168.77.10']; });
+	assert.deepEqual(v4.map((w) => w.path), ['client.tv.address']);
+	assert.match(v4[0].message, /^identifies IPv4 only: the device's IPv6 traffic \(SLAAC\/privacy addresses\) is not classified .* add its mac/);
+	const v6 = warningsOf((s) => { find(s, 'client', 'tv').options.address = ['fd77::10']; });
+	assert.match(v6[0].message, /^identifies IPv6 only: the device's IPv4 traffic is not classified/);
+	assert.deepEqual(warningsOf((s) => { find(s, 'client', 'tv').options.address = ['192.168.77.10']; find(s, 'client', 'tv').options.mac = ['02:00:00:00:00:10']; }), [], 'a mac covers both');
+	assert.deepEqual(warningsOf((s) => { find(s, 'client', 'tv').options.address = ['192.168.77.10']; find(s, 'client', 'tv').options.enabled = '0'; }), [], 'disabled');
+	assert.deepEqual(warningsOf((s) => { find(s, 'client', 'phone').options.address = ['10.77.0.2']; }), [], 'a peer is only its tunnel addresses');
+	assert.deepEqual(warningsOf((s) => { find(s, 'client', 'tv').options.address = ['192.168.77.10']; find(s, 'globals').options.ipv6 = '0'; }), [], 'IPv6 off: nobody\'s IPv6 is classified');
+	const off = warningsOf((s) => { find(s, 'client', 'tv').options.address = ['fd77::10']; find(s, 'globals').options.ipv6 = '0'; });
+	assert.match(off[0].message, /^identifies IPv6 only and globals.ipv6 is off: none of the device's traffic is classified/);
+	assert.ok(plan((() => { const s = home(); find(s, 'client', 'tv').options.address = ['192.168.77.10']; return s; })()).plan, 'a warning does not stop the plan');
+});

@@ -157,7 +157,7 @@ test('prefixes overlapping inside one client are refused with the second one\'s 
 	const r = plan(s);
 	assert.deepEqual(r.problems, []);
 	const nft = r.plan!.nft;
-	assert.equal(nft.split('192.168.78.0/24 : goto').length, 2, 'the duplicate address is listed once');
+	assert.equal(nft.split('192.168.78.0/24 : goto client_laptop').length, 2, 'the duplicate address is listed once');
 	assert.match(nft, /elements = \{ 192\.0\.2\.0\/24, 192\.0\.2\.5 \}/);
 	assert.match(nft, /th dport \{ 443, 8000-8100, 8050-8200 \}/);
 	assert.match(nft, /meta day \{ 0, 6 \}/);

@@ -84,3 +84,27 @@ test('plan on stdout hides the keys (as the router\'s plan does); --out writes t
 	assert.equal(r.status, 0, r.stderr);
 	for (const f of fs.readdirSync(out)) assert.equal(fs.statSync(path.join(out, f)).mode & 0o777, 0o600, f);
 });
+
+test('--local PREFIX (repeatable) stands for the router\'s local networks in plan and explain', () => {
+	const e = run('--config', HOME, 'explain', 'laptop', '192.168.1.20', '--local', '192.168.5.0/24', '--local', '192.168.1.0/24', '--json');
+	assert.equal(e.status, 0, e.stderr);
+	assert.equal(JSON.parse(e.stdout).action, 'direct');
+	assert.match(JSON.parse(e.stdout).reason, /192\.168\.1\.0\/24, a local network of the router/);
+	const p = run('--config', HOME, 'plan', '--local=192.168.1.0/24');
+	assert.match(p.stdout, /set local4 \{[^}]*elements = \{ 10\.77\.0\.0\/24, 192\.168\.1\.0\/24 \}/);
+	const bad = run('--config', HOME, 'plan', '--local', '192.168.1.1/24');
+	assert.equal(bad.status, 2);
+	assert.match(bad.stderr, /--local 192\.168\.1\.1\/24: .*host bits set/);
+});
+
+test('check: a warning is printed on stderr and the check still succeeds', () => {
+	const f = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'swcli-')), 'splitwg');
+	fs.writeFileSync(f, "config client 'tv'\n\tlist address '192.168.1.20'\n");
+	const r = run('--config', f, 'check');
+	assert.equal(r.status, 0, r.stderr);
+	assert.match(r.stdout, /config ok/);
+	assert.match(r.stderr, /^warning: client\.tv\.address: identifies IPv4 only: /);
+	const j = JSON.parse(run('--config', f, 'check', '--json').stdout);
+	assert.equal(j.valid, true);
+	assert.equal(j.warnings[0].path, 'client.tv.address');
+});

@@ -62,12 +62,19 @@ const MUTATIONS: ((s: UciSection[]) => void)[] = [
 	(s) => { s.find((x) => x.name === 'laptop')!.options.address = ['192.168.78.0/24', '192.168.78.9', '']; s.push({ type: 'ruleset', name: 'tv', anonymous: false, options: {} }, { ...s.find((x) => x.name === 'us')! }); },
 ];
 
+// Valid configs check warns about.
+const WARNINGS: ((s: UciSection[]) => void)[] = [
+	(s) => { s.find((x) => x.name === 'tv')!.options.address = ['192.168.77.10']; s.find((x) => x.name === 'laptop')!.options.address = ['fd77::12']; },
+	(s) => { s.find((x) => x.name === 'tv')!.options.address = ['fd77::10']; s.find((x) => x.type === 'globals')!.options.ipv6 = '0'; },
+];
+
 function configMessages(): string[] {
 	const out: string[] = [];
-	for (const m of MUTATIONS) {
+	for (const m of [...MUTATIONS, ...WARNINGS]) {
 		const s = home();
 		m(s);
-		for (const p of readConfig(s).problems) out.push(p.message);
+		const r = readConfig(s);
+		for (const p of [...r.problems, ...r.warnings]) out.push(p.message);
 	}
 	return out;
 }
@@ -94,8 +101,15 @@ function explainMessages(): string[] {
 		{ client: 'laptop', destination: 'news.test', at: 'Mon 10:00' },
 		{ client: 'laptop', destination: 'news.test' },
 		{ client: 'laptop', destination: 'a.test', down: ['us'] },
+		{ client: 'laptop', destination: '192.168.1.20', local: ['192.168.1.0/24'] },
+		{ client: 'laptop', destination: '192.168.1.20', local: ['192.168.1.1/24'] },
 	];
 	for (const q of qs) { const x: any = explain(base, q); out.push(x.error ? x.error.message : x.reason); }
+	const oneFamily = cfgOf((s) => { s.find((x) => x.name === 'tv')!.options.address = ['192.168.77.10']; s.find((x) => x.name === 'laptop')!.options.address = ['fd77::12']; });
+	for (const q of [{ client: 'tv', destination: '2001:db8::1' }, { client: 'tv', destination: 'video.test' }, { client: 'laptop', destination: '192.0.2.1' }, { client: 'laptop', destination: 'a.test' }])
+		{ const x: any = explain(oneFamily, q); out.push(x.error ? x.error.message : x.reason); }
+	const v6off = cfgOf((s) => { s.find((x) => x.name === 'tv')!.options.address = ['fd77::10']; s.find((x) => x.type === 'globals')!.options.ipv6 = '0'; });
+	{ const x: any = explain(v6off, { client: 'tv', destination: 'video.test' }); out.push(x.error ? x.error.message : x.reason); }
 	const off = cfgOf((s) => { s.find((x) => x.name === 'tv')!.options.enabled = '0'; s.find((x) => x.type === 'globals')!.options.ipv6 = '0'; s.find((x) => x.type === 'globals')!.options.kill_switch = '0'; s.find((x) => x.name === 'us')!.options.enabled = '0'; });
 	for (const q of [{ client: 'tv', destination: 'a.test' }, { client: 'laptop', destination: '2001:db8::1' }, { client: 'laptop', destination: 'a.test' }, { client: 'kid', destination: 'a.test', down: ['eu'] }])
 		{ const x: any = explain(off, q); out.push(x.error ? x.error.message : x.reason); }

@@ -82,9 +82,12 @@ test('version and explain replies', () => {
 
 test('check: the saved config, or a given text (errors by line)', () => {
 	const m = api(fakeRouter({ uci: openwrt() }));
-	assert.deepEqual(rpcd(m, 'check'), { valid: true, problems: [] });
-	assert.deepEqual(rpcd(m, 'check', { text: "config globals 'main'\n\toption enabled 'x'\n" }), { valid: false, problems: [{ path: 'globals.enabled', message: '"x" is not a boolean (0 or 1)' }] });
-	assert.deepEqual(rpcd(m, 'check', { text: "config globals 'main'\n\toption enabled '1\n" }), { valid: false, problems: [{ path: 'line 2', message: 'unterminated single quote' }] });
+	assert.deepEqual(rpcd(m, 'check'), { valid: true, problems: [], warnings: [] });
+	assert.deepEqual(rpcd(m, 'check', { text: "config globals 'main'\n\toption enabled 'x'\n" }), { valid: false, problems: [{ path: 'globals.enabled', message: '"x" is not a boolean (0 or 1)' }], warnings: [] });
+	assert.deepEqual(rpcd(m, 'check', { text: "config globals 'main'\n\toption enabled '1\n" }), { valid: false, problems: [{ path: 'line 2', message: 'unterminated single quote' }], warnings: [] });
+	const w = rpcd(m, 'check', { text: "config client 'tv'\n\tlist address '192.168.1.20'\n" }) as any;
+	assert.equal(w.valid, true, 'a warning is no problem');
+	assert.deepEqual(w.warnings.map((x: any) => x.path), ['client.tv.address']);
 });
 
 test('apply through ubus (dry run first)', () => {
@@ -111,9 +114,11 @@ test('status and stats: documented shape, live values, never a key', () => {
 		{ rule: { family: 'inet', table: 'splitwg', chain: 'client_tv', handle: 1, comment: 'ruleset.streaming.rule[0] (Video): proxy via us', expr: [{ match: {} }, { counter: { packets: 7, bytes: 700 } }, { goto: { target: 'up_us' } }] } },
 		{ rule: { family: 'inet', table: 'splitwg', chain: 'client_tv', handle: 2, comment: 'ruleset.streaming.rule[0] (Video): proxy via us', expr: [{ match: {} }, { counter: { packets: 3, bytes: 300 } }, { goto: { target: 'up_us' } }] } },
 		{ rule: { family: 'inet', table: 'splitwg', chain: 'client_tv', handle: 3, comment: 'client tv default: direct', expr: [{ counter: { packets: 20, bytes: 2000 } }, { goto: { target: 'mark_direct' } }] } },
+		{ rule: { family: 'inet', table: 'splitwg', chain: 'client_kid', handle: 7, comment: 'client.kid.rule[0] (Night filter): proxy via eu', expr: [{ match: {} }, { counter: { packets: 5, bytes: 50 } }, { goto: { target: 'up_eu_pkt' } }] } },
 		{ rule: { family: 'inet', table: 'splitwg', chain: 'client_kid', handle: 4, comment: 'client.kid.rule[1]: block', expr: [{ match: {} }, { counter: { packets: 2, bytes: 120 } }, { drop: null }] } },
+		{ rule: { family: 'inet', table: 'splitwg', chain: 'client_kid', handle: 8, comment: 'client kid default: direct', expr: [{ counter: { packets: 4, bytes: 40 } }, { goto: { target: 'mark_direct_pkt' } }] } },
 		{ rule: { family: 'inet', table: 'splitwg', chain: 'forward', handle: 5, comment: 'leak guard: us traffic only leaves by sw_us', expr: [{ match: {} }, { counter: { packets: 1, bytes: 60 } }, { drop: null }] } },
-		{ rule: { family: 'inet', table: 'splitwg', chain: 'dstnat', handle: 6, comment: 'DNS hijack', expr: [{ match: {} }, { counter: { packets: 9, bytes: 500 } }, { redirect: { port: 53 } }] } },
+		{ rule: { family: 'inet', table: 'splitwg', chain: 'dns_hijack', handle: 6, comment: 'DNS hijack', expr: [{ match: {} }, { counter: { packets: 9, bytes: 500 } }, { redirect: { port: 53 } }] } },
 	] });
 	const m = api(r);
 	const s = rpcd(m, 'status') as Record<string, any>;
@@ -125,7 +130,7 @@ test('status and stats: documented shape, live values, never a key', () => {
 		{ name: 'eu', iface: 'sw_eu', enabled: true, up: false, handshake_age: null, rx: 0, tx: 0, healthy: false },
 	]);
 	assert.deepEqual(s.clients.find((c: any) => c.name === 'tv'), { name: 'tv', kind: 'device', enabled: true, counters: { direct: 20, proxy: 10, block: 0 }, handshake_age: null });
-	assert.deepEqual(s.clients.find((c: any) => c.name === 'kid').counters, { direct: 0, proxy: 0, block: 2 });
+	assert.deepEqual(s.clients.find((c: any) => c.name === 'kid').counters, { direct: 4, proxy: 5, block: 2 }, 'per-packet mark chains count as their path');
 	assert.equal(s.clients.find((c: any) => c.name === 'phone').handshake_age, 600);
 	assert.equal(s.last_apply.ok, true);
 	assert.ok(s.warnings.includes('upstream eu: interface sw_eu is down (kill switch: its traffic is blocked)'));
@@ -133,9 +138,9 @@ test('status and stats: documented shape, live values, never a key', () => {
 	assert.deepEqual(st, {
 		clients: [
 			{ name: 'tv', rules: [{ rule: 'ruleset.streaming.rule[0]', packets: 10, bytes: 1000 }], default: { packets: 20, bytes: 2000 } },
-			{ name: 'kid', rules: [{ rule: 'client.kid.rule[1]', packets: 2, bytes: 120 }], default: { packets: 0, bytes: 0 } },
+			{ name: 'kid', rules: [{ rule: 'client.kid.rule[0]', packets: 5, bytes: 50 }, { rule: 'client.kid.rule[1]', packets: 2, bytes: 120 }], default: { packets: 4, bytes: 40 } },
 		],
-		upstreams: [{ name: 'us', packets: 10, bytes: 1000 }],
+		upstreams: [{ name: 'us', packets: 10, bytes: 1000 }, { name: 'eu', packets: 5, bytes: 50 }],
 		dropped: { leak: 1, dot: 0 },
 		dns_hijacked: 9,
 	});

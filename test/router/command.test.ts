@@ -42,6 +42,21 @@ test('check: ok, or every problem and exit 1', () => {
 	assert.equal(JSON.parse(j.out).valid, false);
 });
 
+test('check: warnings are printed and do not fail; apply repeats them', () => {
+	const r = fakeRouter({ uci: openwrt() });
+	r.uci.setText('splitwg', HOME.replace("\tlist address 'fd77::10'\n", ''));
+	const c = run(r, 'check');
+	assert.equal(c.code, 0);
+	assert.match(c.out, /^configuration ok/);
+	assert.match(c.err, /^warning: client\.tv\.address: identifies IPv4 only: /m);
+	const j = JSON.parse(run(r, 'check', '--json').out);
+	assert.equal(j.valid, true);
+	assert.deepEqual(j.warnings.map((x: any) => x.path), ['client.tv.address']);
+	const a = run(r, 'apply');
+	assert.equal(a.code, 0, a.err);
+	assert.match(a.err, /^warning: client\.tv\.address: identifies IPv4 only/m);
+});
+
 test('plan hides keys', () => {
 	const r = fakeRouter({ uci: openwrt() });
 	const p = run(r, 'plan');

@@ -169,6 +169,8 @@ export interface FakeRouter {
 	// return a result to override the simulated command (e.g. a failure)
 	fail: (argv: string[]) => RunResult | null;
 	now: number;
+	// the main routing table (`ip -j route show table main`), null: unreadable
+	routes: { 4: any[] | null, 6: any[] | null };
 	reset(): void;               // forget recorded calls/logs/commits
 }
 
@@ -192,6 +194,10 @@ export function fakeRouter(opts: {
 	const r: FakeRouter = {
 		env: null as unknown as Env, uci, fs, calls: [], logs: [], table: null,
 		ifaces: {}, wgDump: {}, nftJson: null, fail: () => null, now: 1_800_000_000,
+		routes: {
+			4: [{ dst: 'default', gateway: '203.0.113.1', dev: 'eth1' }, { dst: '192.168.1.0/24', dev: 'br-lan', scope: 'link' }],
+			6: [{ dst: 'default', gateway: 'fe80::1', dev: 'eth1' }, { dst: 'fd00:1::/64', dev: 'br-lan' }],
+		},
 		reset() { r.calls.length = 0; r.logs.length = 0; uci.commits.length = 0; },
 	};
 	const stripReplace = (t: string) => t.replace(/^table inet splitwg\ndelete table inet splitwg\n/, '');
@@ -232,6 +238,7 @@ export function fakeRouter(opts: {
 		},
 		log: (msg) => { r.logs.push(msg); },
 		now: () => r.now,
+		routes: (family) => structuredClone(r.routes[family]),
 	};
 	return r;
 }

@@ -26,9 +26,10 @@ test('counters and verdicts from real nft -j output of the golden table', (t) =>
 		['client.laptop.rule[1] (Web via EU)', 'up_eu'],
 		['client.laptop.rule[2] (Plain HTTP direct)', 'mark_direct'],
 		['client.laptop.rule[3] (No ICMP out)', 'drop'],
-		['client.laptop.rule[4] (Weekend news)', 'mark_direct'],
-		['client.laptop.rule[4] (Weekend news)', 'mark_direct'],
-		['client laptop default', 'up_us'],
+		// from the first rule with a time condition on, the packet only is marked
+		['client.laptop.rule[4] (Weekend news)', 'mark_direct_pkt'],
+		['client.laptop.rule[4] (Weekend news)', 'mark_direct_pkt'],
+		['client laptop default', 'up_us_pkt'],
 	]);
 	assert.ok(laptop.every((r) => r.counter !== null && r.counter.packets === 0));
 	// every client chain of the plan is there, each ending in its default

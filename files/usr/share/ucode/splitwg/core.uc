@@ -1,7 +1,7 @@
 // Generated from src/core/index.ts by `npm run build` — edit the TypeScript, not this file.
 'use strict';
 
-let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, badIpAddress, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, activeRules, BASE, TMIN, TMAX, SKEW, DAMP, codepoints, pair, lower, digit, adapt, punycode, toAscii, LABEL_BAD, CONTROL, WG_KEY, DECIMAL, PORT_RANGE, BOOL, TRUE, TIME, EDGE_DOTS, TRAILING_DOT, DOMAIN, DIGITS_DOTS, IPV4, IPV6_CHARS, NUMERIC_TOP, INET_ATON, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, HEX_MASK, NAME_RE, badName, badLabel, badKey, badInt, badPort, badPortRange, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, badMtu, badKeepalive, badMarkMask, CONTROL2, BLANKS, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, checkMask, reportedPaths, readUpstream, readServer, readRule, readClient, readSources, checkOverlaps, sectionPath, uniqueSections, badOwner, byType, readConfig, checkReferences, checkPeerAddress, check, LINE_MAX, nftsetTargets, selfAndParents, domainPlan, T, COMMENT_MAX, comment, elements, texts, ruleLabel, ruleSets, sharedWhy, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, dispatch, renderNft, lineComment, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, SECRET, redactSections, redactedPlan, BLANKS2, domainHit, minutes, sideConditions, notEvaluated, parseAt, explain, BLANKS3, CONTROL3, PORT_PROTOS, given, bad, explainQuery, dropped, nftTransition;
+let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, badIpAddress, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, timedFrom, activeRules, localNetworks, BASE, TMIN, TMAX, SKEW, DAMP, codepoints, pair, lower, digit, adapt, punycode, toAscii, LABEL_BAD, CONTROL, WG_KEY, DECIMAL, PORT_RANGE, BOOL, TRUE, TIME, EDGE_DOTS, TRAILING_DOT, DOMAIN, DIGITS_DOTS, IPV4, IPV6_CHARS, NUMERIC_TOP, INET_ATON, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, HEX_MASK, NAME_RE, badName, badLabel, badKey, badInt, badPort, badPortRange, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, badMtu, badKeepalive, badMarkMask, CONTROL2, BLANKS, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, checkMask, reportedPaths, readUpstream, readServer, readRule, readClient, readSources, checkOverlaps, sectionPath, uniqueSections, badOwner, byType, identifiedFamilies, familyWarnings, readConfig, checkReferences, checkPeerAddress, check, LINE_MAX, nftsetTargets, selfAndParents, domainPlan, T, COMMENT_MAX, comment, elements, texts, ruleLabel, ruleSets, sharedWhy, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, identities, MAP_KINDS, identityMaps, identityLookups, fill, renderNft, lineComment, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, SECRET, redactSections, redactedPlan, BLANKS2, domainHit, minutes, sideConditions, notEvaluated, parseAt, explain, BLANKS3, CONTROL3, PORT_PROTOS, given, bad, explainQuery, dropped, nftTransition;
 words = function(line) {
 let m, out, cur, i, n;
 
@@ -233,7 +233,7 @@ let action, name, u, ks;
     return ks ? { action: "block", upstream: null, wanted: name, note: `${why}; kill switch blocks` } : { action: "direct", upstream: null, wanted: name, note: `${why}; kill switch off, goes direct` };
   }
   if (down && index(down, u.name) >= 0)
-    return ks ? { action: "block", upstream: u, wanted: name, note: `upstream ${name} is down; kill switch blocks` } : { action: "direct", upstream: null, wanted: name, note: `upstream ${name} is down; kill switch off, goes direct` };
+    return ks ? { action: "block", upstream: u, wanted: name, note: `upstream ${name} is down; kill switch blocks` } : { action: "direct", upstream: u, wanted: name, note: `upstream ${name} is down; kill switch off, goes direct` };
   return { action: "proxy", upstream: u, wanted: name, note: null };
 };
 markShift = function(mask) {
@@ -252,6 +252,13 @@ carriesFamily = function(u, fam) {
   }
   return false;
 };
+timedFrom = function(c) {
+  for (let i = 0; i < length(c.rules); i++) {
+    const m = c.rules[i].match;
+    if (m.startTime !== null || length(m.weekdays)) return i;
+  }
+  return length(c.rules);
+};
 activeRules = function(cfg) {
 let out, seen;
 
@@ -265,6 +272,25 @@ let out, seen;
         seen[c.rules[j].id] = true;
         push(out, c.rules[j]);
       }
+  }
+  return out;
+};
+localNetworks = function(cfg, given2) {
+let out, seen, add, srv;
+
+  out = [];
+  seen = {};
+  add = (p) => {
+    if (p && !seen[p.text]) {
+      seen[p.text] = true;
+      push(out, p);
+    }
+  };
+  srv = cfg.server;
+  if (srv && srv.enabled) for (let i = 0; i < length(srv.addresses); i++) add(interfaceNetwork(srv.addresses[i]));
+  for (let i = 0; i < length(given2 ?? []); i++) {
+    const p = parsePrefix(given2[i]);
+    if (type(p) === "object") add(p);
   }
   return out;
 };
@@ -874,8 +900,32 @@ badOwner = function(v) {
 byType = function(sections, t) {
   return filter(sections, (s2) => s2.type === t);
 };
+identifiedFamilies = function(c, ipv6) {
+let all;
+
+  all = c.kind === "peer" || length(c.macs) > 0 || length(c.ifaces) > 0;
+  return { v4: all || length(c.src4) > 0, v6: ipv6 && (all || length(c.src6) > 0) };
+};
+familyWarnings = function(clients, g) {
+let out;
+
+  out = [];
+  for (let i = 0; i < length(clients); i++) {
+    const c = clients[i];
+    if (!c.enabled || c.kind !== "device" || !g.enabled) continue;
+    const f = identifiedFamilies(c, g.ipv6);
+    const path = `client.${c.name}.address`;
+    if (g.ipv6 && f.v4 && !f.v6)
+      push(out, { path, message: "identifies IPv4 only: the device's IPv6 traffic (SLAAC/privacy addresses) is not classified and is routed normally, not by its rules — add its mac (or an IPv6 prefix)" });
+    else if (g.ipv6 && f.v6 && !f.v4)
+      push(out, { path, message: "identifies IPv6 only: the device's IPv4 traffic is not classified and is routed normally, not by its rules — add its mac (or an IPv4 address)" });
+    else if (!g.ipv6 && !f.v4 && length(c.src6))
+      push(out, { path, message: "identifies IPv6 only and globals.ipv6 is off: none of the device's traffic is classified — add its mac (or an IPv4 address)" });
+  }
+  return out;
+};
 readConfig = function(all) {
-let problems, sections, known, gs, globals, ss, server, upstreams, names, shift, maxValue, rulesets, rsSections, clients, byClient, ruleSecs, rsRules, seen;
+let problems, sections, known, gs, globals, ss, server, upstreams, names, shift, maxValue, rulesets, rsSections, clients, byClient, ruleSecs, rsRules, seen, warnings;
 
   problems = [];
   sections = uniqueSections(all, problems);
@@ -961,9 +1011,10 @@ let problems, sections, known, gs, globals, ss, server, upstreams, names, shift,
     if (c.kind === "peer" && c.enabled && !seen["server.address"]) checkPeerAddress(c, server, problems);
   }
   checkOverlaps(clients, problems);
+  warnings = familyWarnings(clients, globals);
   if (!length(problems))
-    return { config: { globals, server, upstreams, clients }, problems };
-  return { config: null, problems };
+    return { config: { globals, server, upstreams, clients }, problems, warnings };
+  return { config: null, problems, warnings };
 };
 checkReferences = function(c, upstreams, seen, problems) {
 let base, needsDefault;
@@ -1163,19 +1214,21 @@ let m, day, end, e;
   e = sprintf("%02d:%02d:%02d", int(end / 3600), int(end / 60) % 60, end % 60);
   return `${day} meta hour "${m.startTime}"-"${e}"`;
 };
-verdictText = function(cfg, c, r) {
-let v;
+verdictText = function(cfg, c, r, pkt) {
+let v, sfx;
 
   v = verdictOf(cfg, c, r);
+  sfx = pkt ? "_pkt" : "";
   if (v.action === "block") return "drop";
-  if (v.action === "direct") return "goto mark_direct";
-  return `goto up_${v.upstream.name}`;
+  if (v.action === "direct") return `goto mark_direct${sfx}`;
+  return `goto up_${v.upstream.name}${sfx}`;
 };
 clientChain = function(cfg, c, dp) {
-let ipv6, lines, dv;
+let ipv6, lines, timed, dv;
 
   ipv6 = cfg.globals.ipv6;
   lines = [];
+  timed = timedFrom(c);
   for (let i = 0; i < length(c.rules); i++) {
     const r = c.rules[i];
     const v = verdictOf(cfg, c, r);
@@ -1193,61 +1246,61 @@ let ipv6, lines, dv;
     const time = timeMatch(r);
     for (let d = 0; d < length(dests); d++) {
       const m = trim(`${dests[d]}${tail}${time}`);
-      push(lines, `${T}${T}${m === "" ? "" : m + " "}counter ${verdictText(cfg, c, r)} ${comment(`${ruleLabel(r)}: ${r.action}${r.action === "proxy" ? " via " + (v.wanted ?? "") : ""}${note}`)}`);
+      push(lines, `${T}${T}${m === "" ? "" : m + " "}counter ${verdictText(cfg, c, r, i >= timed)} ${comment(`${ruleLabel(r)}: ${r.action}${r.action === "proxy" ? " via " + (v.wanted ?? "") : ""}${note}`)}`);
     }
   }
   dv = verdictOf(cfg, c, null);
-  push(lines, `${T}${T}counter ${verdictText(cfg, c, null)} ${comment(`client ${c.name} default: ${c.defaultAction}${dv.note ? ", " + dv.note : ""}`)}`);
+  push(lines, `${T}${T}counter ${verdictText(cfg, c, null, timed < length(c.rules))} ${comment(`client ${c.name} default: ${c.defaultAction}${dv.note ? ", " + dv.note : ""}`)}`);
   return `${T}chain client_${c.name} {
 ${join("\n", lines)}
 ${T}}`;
 };
-markChain = function(name, value, mask, why) {
+markChain = function(name, value, mask, why, pkt) {
 let keep;
 
   keep = markHex(4294967295 - mask);
   return `${T}chain ${name} {${T}# ${why}
 ${T}${T}meta mark set meta mark and ${keep} or ${markHex(value)}
-${T}${T}ct mark set ct mark and ${keep} or ${markHex(value)}
-${T}}`;
+` + (pkt ? "" : `${T}${T}ct mark set ct mark and ${keep} or ${markHex(value)}
+`) + `${T}}`;
 };
-dispatch = function(clients, ipv6) {
+identities = function(clients, ipv6, verdict) {
 let d;
 
-  d = {
-    a4: [],
-    a6: [],
-    mac: [],
-    iif: [],
-    h4: [],
-    h6: [],
-    hmac: [],
-    hiif: []
-  };
+  d = { a4: [], a6: [], mac: [], iif: [] };
   for (let i = 0; i < length(clients); i++) {
     const c = clients[i];
-    const g = `goto client_${c.name}`;
-    for (let j = 0; j < length(c.src4); j++) {
-      push(d.a4, `${c.src4[j].text} : ${g}`);
-      if (c.dnsHijack) push(d.h4, c.src4[j].text);
-    }
-    if (ipv6) for (let j = 0; j < length(c.src6); j++) {
-      push(d.a6, `${c.src6[j].text} : ${g}`);
-      if (c.dnsHijack) push(d.h6, c.src6[j].text);
-    }
-    for (let j = 0; j < length(c.macs); j++) {
-      push(d.mac, `${c.macs[j]} : ${g}`);
-      if (c.dnsHijack) push(d.hmac, c.macs[j]);
-    }
-    for (let j = 0; j < length(c.ifaces); j++) {
-      push(d.iif, `"${c.ifaces[j]}" : ${g}`);
-      if (c.dnsHijack) push(d.hiif, `"${c.ifaces[j]}"`);
-    }
+    const v = verdict(c);
+    for (let j = 0; j < length(c.src4); j++) push(d.a4, `${c.src4[j].text} : ${v}`);
+    if (ipv6) for (let j = 0; j < length(c.src6); j++) push(d.a6, `${c.src6[j].text} : ${v}`);
+    for (let j = 0; j < length(c.macs); j++) push(d.mac, `${c.macs[j]} : ${v}`);
+    for (let j = 0; j < length(c.ifaces); j++) push(d.iif, `"${c.ifaces[j]}" : ${v}`);
   }
   return d;
 };
-renderNft = function(cfg, version, dp) {
-let domains, g, mask, clients, ups, direct, out, add, sets, fixed, d, restore, guard;
+identityMaps = function(stem, why) {
+  return map(MAP_KINDS, (k, i) => `${T}map ${stem}${k.suffix} {${i === 0 ? `${T}# ${why}` : ""}
+${T}${T}type ${k.type}
+${T}}`);
+};
+identityLookups = function(stem, ipv6) {
+  return join("", map(filter(MAP_KINDS, (k) => ipv6 || k.kind !== "a6"), (k) => `${T}${T}${k.match} vmap @${stem}${k.suffix}
+`));
+};
+fill = function(stem, d) {
+let out;
+
+  out = [];
+  for (let i = 0; i < length(MAP_KINDS); i++) {
+    const name = `${stem}${MAP_KINDS[i].suffix}`;
+    const items = d[MAP_KINDS[i].kind];
+    push(out, `flush map inet splitwg ${name}`);
+    if (length(items)) push(out, `add element inet splitwg ${name} { ${join(", ", items)} }`);
+  }
+  return out;
+};
+renderNft = function(cfg, version, dp, local) {
+let domains, g, mask, clients, ups, direct, out, add, sets, nets, fixed, who, dns, maps, restore, fills;
 
   domains = dp ?? domainPlan(cfg);
   g = cfg.globals;
@@ -1263,42 +1316,27 @@ let domains, g, mask, clients, ups, direct, out, add, sets, fixed, d, restore, g
   add("table inet splitwg");
   add("flush table inet splitwg");
   sets = planSets(cfg, domains);
-  fixed = filter(sets, (x) => x.kind === "net");
-  if (length(fixed)) {
-    add(`table inet splitwg {${join("", map(fixed, (x) => `
+  nets = localNetworks(cfg, local ?? null);
+  fixed = [{ name: "local4", family: 4 }, { name: "local6", family: 6 }];
+  for (let i = 0; i < length(sets); i++) if (sets[i].kind === "net") push(fixed, sets[i]);
+  add(`table inet splitwg {${join("", map(fixed, (x) => `
 ${T}set ${x.name} { type ${x.family === 4 ? "ipv4_addr" : "ipv6_addr"}; flags interval; auto-merge; }`))}
 }`);
-    for (let i = 0; i < length(fixed); i++) add(`flush set inet splitwg ${fixed[i].name}`);
-  }
+  for (let i = 0; i < length(fixed); i++) add(`flush set inet splitwg ${fixed[i].name}`);
   add("table inet splitwg {");
   add(`${T}# marks (mask ${markHex(mask)}): ${markHex(direct)} direct${join("", map(ups, (u) => `, ${markHex(u.mark)} ${u.name} (table ${u.table})`))}`);
   add("");
+  add(`${T}set local4 {${T}# the router's local networks: routed by the main table, never classified
+${T}${T}type ipv4_addr; flags interval; auto-merge;${elements(texts(filter(nets, (p) => p.family === 4)))}
+${T}}`);
+  add(`${T}set local6 {
+${T}${T}type ipv6_addr; flags interval; auto-merge;${elements(texts(filter(nets, (p) => p.family === 6)))}
+${T}}`);
   for (let i = 0; i < length(sets); i++) add(setDecl(sets[i], g.setTimeout));
-  d = dispatch(clients, g.ipv6);
-  add(`${T}map client4 {${T}# source address → client chain
-${T}${T}type ipv4_addr : verdict; flags interval;${elements(d.a4)}
-${T}}`);
-  add(`${T}map client6 {
-${T}${T}type ipv6_addr : verdict; flags interval;${elements(d.a6)}
-${T}}`);
-  add(`${T}map client_mac {
-${T}${T}type ether_addr : verdict;${elements(d.mac)}
-${T}}`);
-  add(`${T}map client_iif {
-${T}${T}type ifname : verdict;${elements(d.iif)}
-${T}}`);
-  add(`${T}set hijack4 {${T}# clients whose DNS is answered by the router
-${T}${T}type ipv4_addr; flags interval;${elements(d.h4)}
-${T}}`);
-  add(`${T}set hijack6 {
-${T}${T}type ipv6_addr; flags interval;${elements(d.h6)}
-${T}}`);
-  add(`${T}set hijack_mac {
-${T}${T}type ether_addr;${elements(d.hmac)}
-${T}}`);
-  add(`${T}set hijack_iif {
-${T}${T}type ifname;${elements(d.hiif)}
-${T}}`);
+  who = identities(clients, g.ipv6, (c) => `goto client_${c.name}`);
+  dns = identities(clients, g.ipv6, (c) => c.dnsHijack ? "goto dns_hijack" : "return");
+  maps = [...identityMaps("client", "source → client chain"), ...identityMaps("hijack", "source → DNS hijacked (goto dns_hijack) or not (return)")];
+  for (let i = 0; i < length(maps); i++) add(maps[i]);
   add("");
   restore = [`${markHex(direct)} : goto mark_direct`, ...map(ups, (u) => `${markHex(u.mark)} : goto up_${u.name}`)];
   add(`${T}chain prerouting {
@@ -1307,39 +1345,45 @@ ${T}${T}ct direction original ct mark and ${markHex(mask)} vmap { ${join(", ", r
 ${T}${T}ct direction reply return ${comment("replies follow their connection (a port forward to a client stays on WAN)")}
 ${T}${T}meta mark and ${markHex(mask)} != 0 return ${comment("marked before us")}
 ${T}${T}fib daddr type { local, broadcast, multicast } return ${comment("to the router itself")}
-${T}${T}jump dot_block
-${T}${T}ip saddr vmap @client4
-` + (g.ipv6 ? `${T}${T}ip6 saddr vmap @client6
-` : "") + `${T}${T}ether saddr vmap @client_mac
-${T}${T}iifname vmap @client_iif
-${T}}`);
-  add(`${T}chain dot_block {${T}# encrypted DNS would bypass the domain rules
-${T}${T}ip saddr @hijack4 meta l4proto { tcp, udp } th dport 853 counter drop ${comment("DoT/DoQ blocked")}
-` + (g.ipv6 ? `${T}${T}ip6 saddr @hijack6 meta l4proto { tcp, udp } th dport 853 counter drop ${comment("DoT/DoQ blocked")}
-` : "") + `${T}${T}ether saddr @hijack_mac meta l4proto { tcp, udp } th dport 853 counter drop ${comment("DoT/DoQ blocked")}
-${T}${T}iifname @hijack_iif meta l4proto { tcp, udp } th dport 853 counter drop ${comment("DoT/DoQ blocked")}
-${T}}`);
-  add(markChain("mark_direct", direct, mask, "decided: direct"));
+${T}${T}ip daddr @local4 return ${comment("to a local network: routed by the main table")}
+` + (g.ipv6 ? `${T}${T}ip6 daddr @local6 return ${comment("to a local network: routed by the main table")}
+` : "") + identityLookups("client", g.ipv6) + `${T}}`);
+  add(markChain("mark_direct", direct, mask, "decided: direct", false));
   for (let i = 0; i < length(ups); i++)
-    add(markChain(`up_${ups[i].name}`, ups[i].mark, mask, `upstream ${ups[i].name} → ${ups[i].iface}, table ${ups[i].table}`));
+    add(markChain(`up_${ups[i].name}`, ups[i].mark, mask, `upstream ${ups[i].name} → ${ups[i].iface}, table ${ups[i].table}`, false));
+  if (length(filter(clients, (c) => timedFrom(c) < length(c.rules)))) {
+    add(markChain("mark_direct_pkt", direct, mask, "this packet: direct (a time window decides again on the next)", true));
+    for (let i = 0; i < length(ups); i++)
+      add(markChain(`up_${ups[i].name}_pkt`, ups[i].mark, mask, `this packet: upstream ${ups[i].name}`, true));
+  }
   for (let i = 0; i < length(clients); i++) {
     const c = clients[i];
-    add(`${T}# client ${c.name} (${c.kind}): ${length(c.rules)} rule(s), default ${c.defaultAction}`);
+    const t = timedFrom(c);
+    const pkt = t < length(c.rules) ? `; decided per packet from ${c.rules[t].id} on (time window)` : "";
+    add(`${T}# client ${c.name} (${c.kind}): ${length(c.rules)} rule(s), default ${c.defaultAction}${pkt}`);
     add(clientChain(cfg, c, domains));
   }
   add("");
   add(`${T}chain dstnat {
 ${T}${T}type nat hook prerouting priority dstnat - 5; policy accept;
-${T}${T}ip saddr @hijack4 meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment("DNS hijack")}
-` + (g.ipv6 ? `${T}${T}ip6 saddr @hijack6 meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment("DNS hijack")}
-` : "") + `${T}${T}ether saddr @hijack_mac meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment("DNS hijack")}
-${T}${T}iifname @hijack_iif meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment("DNS hijack")}
+${T}${T}meta l4proto { tcp, udp } th dport { 53, 853 } goto dns_client
 ${T}}`);
-  guard = map(ups, (u) => `${T}${T}meta mark and ${markHex(mask)} == ${markHex(u.mark)} oifname != "${u.iface}" counter drop ${comment(`leak guard: ${u.name} traffic only leaves by ${u.iface}`)}`);
-  add(`${T}chain forward {
+  add(`${T}chain dns_client {
+` + identityLookups("hijack", g.ipv6) + `${T}}`);
+  add(`${T}chain dns_hijack {${T}# encrypted DNS would bypass the domain rules
+${T}${T}meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment("DNS hijack")}
+${T}${T}counter drop ${comment("DoT/DoQ blocked")}
+${T}}`);
+  if (g.killSwitch && length(ups)) {
+    const guard = map(ups, (u) => `${T}${T}meta mark and ${markHex(mask)} == ${markHex(u.mark)} oifname != "${u.iface}" counter drop ${comment(`leak guard: ${u.name} traffic only leaves by ${u.iface}`)}`);
+    add(`${T}chain forward {
 ${T}${T}type filter hook forward priority mangle; policy accept;
-${join("\n", guard)}${length(guard) ? "\n" : ""}${T}}`);
+${join("\n", guard)}
+${T}}`);
+  }
   add("}");
+  fills = [...fill("client", who), ...fill("hijack", dns)];
+  for (let i = 0; i < length(fills); i++) add(fills[i]);
   return join("\n", out) + "\n";
 };
 lineComment = function(l) {
@@ -1473,7 +1517,7 @@ let g, ups, srv, out;
   }
   return out;
 };
-compile = function(cfg) {
+compile = function(cfg, opts) {
 let g, dp;
 
   g = cfg.globals;
@@ -1495,7 +1539,7 @@ let g, dp;
   return {
     version: VERSION,
     enabled: true,
-    nft: renderNft(cfg, VERSION, dp),
+    nft: renderNft(cfg, VERSION, dp, opts ? opts.local : null),
     dnsmasq: renderDnsmasq(cfg, VERSION, dp),
     network: renderNetwork(cfg),
     firewall: renderFirewall(cfg),
@@ -1511,11 +1555,11 @@ let g, dp;
     sets: map(planSets(cfg, dp), (x) => ({ name: x.name, kind: x.kind, key: x.key }))
   };
 };
-plan = function(sections) {
+plan = function(sections, opts) {
 let r;
 
   r = readConfig(sections);
-  return { plan: r.config ? compile(r.config) : null, problems: r.problems };
+  return { plan: r.config ? compile(r.config, opts) : null, problems: r.problems };
 };
 redactSections = function(secs) {
   return map(secs, (s2) => {
@@ -1583,7 +1627,7 @@ let p;
   return { day: weekday(p[0]), min: minutes(p[1]) };
 };
 explain = function(cfg, q) {
-let c, dest, addr, day, min, cl, result, skipped, ipNote, skip;
+let c, dest, addr, day, min, local, cl, timed, fam, only, famNote, result, skipped, ipNote, skip;
 
   c = null;
   for (let i = 0; i < length(cfg.clients); i++) if (cfg.clients[i].name === q.client) c = cfg.clients[i];
@@ -1598,11 +1642,22 @@ let c, dest, addr, day, min, cl, result, skipped, ipNote, skip;
     day = at.day;
     min = at.min;
   }
+  local = q.local ?? [];
+  for (let i = 0; i < length(local); i++) {
+    const p = parsePrefix(local[i]);
+    if (type(p) === "string") return { error: { path: `local[${i}]`, message: p } };
+  }
   cl = c;
-  result = (r, why) => {
-let v, mark;
+  timed = timedFrom(cl);
+  fam = identifiedFamilies(cl, cfg.globals.ipv6);
+  only = fam.v4 ? "IPv4" : "IPv6";
+  famNote = addr || fam.v4 && fam.v6 || !cfg.globals.ipv6 ? "" : `; note: over ${fam.v4 ? "IPv6 (AAAA)" : "IPv4 (A)"} its traffic is not classified (the client is identified by ${only} addresses only)`;
+  result = (r, i, found) => {
+let v, pkt, why, mark;
 
     v = verdictOf(cfg, cl, r, q.down ?? []);
+    pkt = i >= timed && timed < length(cl.rules) ? `; decided per packet: follows the time window of ${cl.rules[timed].id}` : "";
+    why = `${found}${pkt}${famNote}`;
     if (v.action === "proxy" && addr && !carriesFamily(v.upstream, addr.family))
       return {
         client: cl.name,
@@ -1613,7 +1668,7 @@ let v, mark;
         rule: r ? r.id : null,
         reason: `${why}; upstream ${v.wanted} has no IPv${addr.family} address: its table only has an unreachable route`
       };
-    mark = v.action === "proxy" ? markHex(v.upstream.mark) : v.action === "direct" ? markHex(directMark(cfg.globals.markMask)) : null;
+    mark = v.action === "block" ? null : markHex(v.upstream ? v.upstream.mark : directMark(cfg.globals.markMask));
     return {
       client: cl.name,
       action: v.action,
@@ -1628,6 +1683,40 @@ let v, mark;
   if (!cl.enabled) return { client: cl.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason: `client ${cl.name} is disabled: its traffic is not classified` };
   if (addr && addr.family === 6 && !cfg.globals.ipv6)
     return { client: cl.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason: "IPv6 classification is off (globals.ipv6): IPv6 is routed normally" };
+  if (addr) {
+    const nets = localNetworks(cfg, local);
+    for (let i = 0; i < length(nets); i++)
+      if (prefixContains(nets[i], addr.bytes))
+        return {
+          client: cl.name,
+          action: "direct",
+          upstream: null,
+          iface: null,
+          mark: null,
+          rule: null,
+          reason: `${q.destination} is in ${nets[i].text}, a local network of the router (routed by the main table, not classified)`
+        };
+  }
+  if (addr && !(addr.family === 4 ? fam.v4 : fam.v6))
+    return {
+      client: cl.name,
+      action: "direct",
+      upstream: null,
+      iface: null,
+      mark: null,
+      rule: null,
+      reason: `client ${cl.name} is identified by ${only} addresses only: its IPv${addr.family} traffic${addr.family === 6 ? " (SLAAC/privacy addresses)" : ""} is not classified and is routed normally`
+    };
+  if (!fam.v4 && !fam.v6)
+    return {
+      client: cl.name,
+      action: "direct",
+      upstream: null,
+      iface: null,
+      mark: null,
+      rule: null,
+      reason: `client ${cl.name} is identified by IPv6 addresses only and IPv6 classification is off (globals.ipv6): none of its traffic is classified`
+    };
   skipped = [];
   for (let i = 0; i < length(cl.rules); i++) {
     const r = cl.rules[i];
@@ -1651,11 +1740,11 @@ let v, mark;
       push(skipped, `${r.id}: ${why}`);
       continue;
     }
-    return result(r, `first match: ${ruleLabel(r)}, ${hit}${notEvaluated(r, q, day, min)}`);
+    return result(r, i, `first match: ${ruleLabel(r)}, ${hit}${notEvaluated(r, q, day, min)}`);
   }
   ipNote = addr ? "; note: domain rules also match an address once the client has resolved that domain through the router" : "";
   skip = length(skipped) ? ` (matched destination but not: ${join("; ", skipped)})` : "";
-  return result(null, `no rule matched${skip}: client default ${cl.defaultAction}${ipNote}`);
+  return result(null, length(cl.rules), `no rule matched${skip}: client default ${cl.defaultAction}${ipNote}`);
 };
 given = function(v) {
   return v !== null && v !== null && v !== "";
@@ -1792,6 +1881,13 @@ LINE_MAX = 1e3;
 // src/core/nft.ts
 T = "	";
 COMMENT_MAX = 128;
+
+MAP_KINDS = [
+  { kind: "a4", suffix: "4", type: "ipv4_addr : verdict; flags interval;", match: "ip saddr" },
+  { kind: "a6", suffix: "6", type: "ipv6_addr : verdict; flags interval;", match: "ip6 saddr" },
+  { kind: "mac", suffix: "_mac", type: "ether_addr : verdict;", match: "ether saddr" },
+  { kind: "iif", suffix: "_iif", type: "ifname : verdict;", match: "iifname" }
+];
 
 // src/core/dnsmasq.ts
 

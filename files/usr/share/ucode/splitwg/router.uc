@@ -5,7 +5,7 @@ import { VERSION, readConfig, compile, redactedPlan, explain, explainQuery, pars
 import { readfile, writefile, access, unlink, mkdir, rmdir, rename, popen, stat } from "fs";
 import { cursor } from "uci";
 import { connect } from "ubus";
-let SHELL_SAFE, SINGLE_QUOTE, PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, OWNED_OPTION, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, confDirs, generatedConfDir, filePath, writeFile, hasNftset, running, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, listJson, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, SET_REF, block, marksOf, signature, clientPaths, changedClients, flush, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, DIGITS, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, FIRST_WORD, HANDSHAKE_TIMEOUT, nftRules, pathOf, ruleIdOf, loadConfig, age, status, stats, NOT_NAME_CHAR, LETTER_FIRST, CR, SECTION_HEADER, UPSTREAM_PATH, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, apiError, missing, present, downUpstreams, checkText, methods, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
+let SHELL_SAFE, SINGLE_QUOTE, PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, ours, viaUs, localNetworks, OWNED_OPTION, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, confDirs, generatedConfDir, filePath, writeFile, hasNftset, running, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, listJson, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, SET_REF, block, marksOf, signature, clientPaths, changedClients, flush, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, DIGITS, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, FIRST_WORD, HANDSHAKE_TIMEOUT, nftRules, markChainOf, pathOf, ruleIdOf, loadConfig, age, status, stats, NOT_NAME_CHAR, LETTER_FIRST, CR, SECTION_HEADER, UPSTREAM_PATH, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, apiError, missing, present, downUpstreams, checkText, methods, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
 shellQuote = function(s) {
   if (index(s, "\n") < 0 && match(s, SHELL_SAFE)) return s;
   return "'" + replace(s, SINGLE_QUOTE, "'\\''") + "'";
@@ -70,7 +70,19 @@ let parent;
     log: (msg) => {
       run(wrapper, ["logger", "-t", "splitwg", msg], null);
     },
-    now: () => time()
+    now: () => time(),
+    routes: (family) => {
+let r, doc;
+
+      r = run(wrapper, ["ip", `-${family}`, "-j", "route", "show", "table", "main"], null);
+      doc = null;
+      try {
+        doc = r.code === 0 ? json(r.stdout) : null;
+      } catch {
+        doc = null;
+      }
+      return type(doc) === "array" ? doc : null;
+    }
   };
 };
 run = function(wrapper, argv, input) {
@@ -117,6 +129,37 @@ readConfigSections = function(uci, config) {
   uci.unload(config);
   uci.load(config);
   return sectionsFromCursor(uci.get_all(config));
+};
+ours = function(dev) {
+  return type(dev) === "string" && substr(dev, 0, 3) === "sw_";
+};
+viaUs = function(r) {
+let hops;
+
+  if (ours(r.dev)) return true;
+  hops = type(r.nexthops) === "array" ? r.nexthops : [];
+  for (let i = 0; i < length(hops); i++) if (ours(hops[i].dev)) return true;
+  return false;
+};
+localNetworks = function(env, ipv6) {
+let out, ok, fams;
+
+  out = [];
+  ok = true;
+  fams = ipv6 ? [4, 6] : [4];
+  for (let f = 0; f < length(fams); f++) {
+    const rs = env.routes(fams[f]);
+    if (rs === null) {
+      ok = false;
+      continue;
+    }
+    for (let i = 0; i < length(rs); i++) {
+      const r = rs[i];
+      if (type(r) !== "object" || type(r.dst) !== "string" || r.dst === "default" || viaUs(r)) continue;
+      if (index(out, r.dst) < 0) push(out, r.dst);
+    }
+  }
+  return { local: out, ok };
 };
 ownedSections = function(uci, config) {
 let all, out;
@@ -512,7 +555,7 @@ errorResult = function(env, code, message, path, warnings, changed) {
   return { ok: false, changed: changed ?? NO_CHANGE, message, actions: [], warnings, error: { code, message, path } };
 };
 apply = function(env, opts) {
-let sections, r, plan, hasDomains;
+let sections, r, ln, plan, hasDomains, res;
 
   sections = readConfigSections(env.uci, "splitwg");
   r = readConfig(sections);
@@ -520,13 +563,17 @@ let sections, r, plan, hasDomains;
     const n = length(r.problems);
     const msg = `invalid configuration: ${n} problem${n === 1 ? "" : "s"}, first ${r.problems[0].path}: ${r.problems[0].message}`;
     if (opts?.dryRun) return { ok: false, changed: NO_CHANGE, message: msg, actions: [], warnings: [], error: { code: "INVALID_CONFIG", message: msg, path: r.problems[0].path }, problems: r.problems };
-    const res = errorResult(env, "INVALID_CONFIG", msg, r.problems[0].path, []);
-    res.problems = r.problems;
-    return res;
+    const res2 = errorResult(env, "INVALID_CONFIG", msg, r.problems[0].path, []);
+    res2.problems = r.problems;
+    return res2;
   }
-  plan = compile(r.config);
+  ln = localNetworks(env, r.config.globals.ipv6);
+  plan = compile(r.config, { local: ln.local });
   hasDomains = index(plan.dnsmasq, "\nnftset=") >= 0;
-  return applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: hash(renderUci(sections)), hasDomains, ipv6: r.config.globals.ipv6 });
+  res = applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: hash(renderUci(sections)), hasDomains, ipv6: r.config.globals.ipv6 });
+  if (!ln.ok) push(res.warnings, "cannot read the main routing table (ip -j route): only the server pools are treated as local networks");
+  for (let i = 0; i < length(r.warnings); i++) push(res.warnings, `${r.warnings[i].path}: ${r.warnings[i].message}`);
+  return res;
 };
 stop = function(env) {
   return applyPlan(env, emptyPlan(), { dryRun: false, configHash: null, hasDomains: false, ipv6: false });
@@ -887,7 +934,17 @@ let out, list;
   }
   return out;
 };
-pathOf = function(verdict) {
+markChainOf = function(verdict) {
+let n;
+
+  if (verdict === null) return null;
+  n = length(verdict);
+  return n > 4 && substr(verdict, n - 4) === "_pkt" ? substr(verdict, 0, n - 4) : verdict;
+};
+pathOf = function(target) {
+let verdict;
+
+  verdict = markChainOf(target);
   if (verdict === "drop") return "block";
   if (verdict === "mark_direct") return "direct";
   if (verdict !== null && substr(verdict, 0, 3) === "up_") return "proxy";
@@ -998,15 +1055,16 @@ let rules, clients, ups, dropped, hijacked;
           have[0].bytes += r.counter.bytes;
         } else push(clients[n].rules, { rule: id, packets: r.counter.packets, bytes: r.counter.bytes });
       }
-      if (r.verdict !== null && substr(r.verdict, 0, 3) === "up_") {
-        const u = substr(r.verdict, 3);
+      const target = markChainOf(r.verdict);
+      if (target !== null && substr(target, 0, 3) === "up_") {
+        const u = substr(target, 3);
         ups[u] = ups[u] ?? { packets: 0, bytes: 0 };
         ups[u].packets += r.counter.packets;
         ups[u].bytes += r.counter.bytes;
       }
     } else if (r.chain === "forward") dropped.leak += r.counter.packets;
-    else if (r.chain === "dot_block") dropped.dot += r.counter.packets;
-    else if (r.chain === "dstnat") hijacked += r.counter.packets;
+    else if (r.chain === "dns_hijack" && r.verdict === "drop") dropped.dot += r.counter.packets;
+    else if (r.chain === "dns_hijack") hijacked += r.counter.packets;
   }
   return {
     clients: values(clients),
@@ -1230,7 +1288,7 @@ let c;
   return zoneNetworks(env, c ? c.globals.wanZone : "wan");
 };
 hotplug = function(env, action, iface) {
-let done, st, c, ours;
+let done, st, c, ours2;
 
   done = [];
   st = readState(env);
@@ -1238,9 +1296,9 @@ let done, st, c, ours;
   if (action !== "ifup" && action !== "ifupdate" && action !== "ifdown") return done;
   c = validConfig(env);
   if (!c || !c.globals.enabled) return done;
-  ours = filter(c.upstreams, (u) => u.iface === iface);
-  if (length(ours)) {
-    const u = ours[0];
+  ours2 = filter(c.upstreams, (u) => u.iface === iface);
+  if (length(ours2)) {
+    const u = ours2[0];
     if (action === "ifdown") env.log(`upstream ${u.name} (${iface}) down${c.globals.killSwitch ? ": kill switch holds, its traffic is blocked" : ": its traffic goes direct"}`);
     else if (action === "ifup") env.log(`upstream ${u.name} (${iface}) up`);
   }
@@ -1250,7 +1308,7 @@ let done, st, c, ours;
     push(done, `nft -f ${PATHS.nft}`);
     env.log(r.code === 0 ? `table inet splitwg was missing on ${action} of ${iface}: reloaded` : `table inet splitwg is missing and could not be reloaded (exit ${r.code})`);
   }
-  if (action === "ifup" && !length(ours) && index(zoneNetworks(env, c.globals.wanZone), iface) >= 0) {
+  if (action === "ifup" && !length(ours2) && index(zoneNetworks(env, c.globals.wanZone), iface) >= 0) {
     for (let i = 0; i < length(c.upstreams); i++) {
       const u = c.upstreams[i];
       if (!u.enabled) continue;
@@ -1288,9 +1346,9 @@ checkText = function(text) {
 let p, r;
 
   p = parseUci(text);
-  if (length(p.errors)) return { valid: false, problems: map(p.errors, (e) => ({ path: `line ${e.line}`, message: e.message })) };
+  if (length(p.errors)) return { valid: false, problems: map(p.errors, (e) => ({ path: `line ${e.line}`, message: e.message })), warnings: [] };
   r = readConfig(p.sections);
-  return { valid: r.config !== null, problems: r.problems };
+  return { valid: r.config !== null, problems: r.problems, warnings: r.warnings };
 };
 methods = function(mkEnv) {
 let guard;
@@ -1313,7 +1371,7 @@ let r;
 
         if (present(a.text)) return checkText(a.text);
         r = readConfig(readConfigSections(env.uci, "splitwg"));
-        return { valid: r.config !== null, problems: r.problems };
+        return { valid: r.config !== null, problems: r.problems, warnings: r.warnings };
       })
     },
     apply: {
@@ -1330,6 +1388,7 @@ let r, q, x;
         r = readConfig(readConfigSections(env.uci, "splitwg"));
         if (!r.config) return apiError("INVALID_CONFIG", `the configuration has ${length(r.problems)} problem(s): run check`, r.problems[0].path);
         q = explainQuery(r.config, { client: a.client, destination: a.destination, proto: a.proto, port: a.port, at: a.at, down: downUpstreams(env, r.config) });
+        if (!exists(q, "error")) q.local = localNetworks(env, r.config.globals.ipv6).local;
         x = exists(q, "error") ? q : explain(r.config, q);
         if (exists(x, "error")) return apiError("INVALID_ARGUMENT", x.error.message, x.error.path);
         return x;
@@ -1433,9 +1492,11 @@ let r;
 
   r = readConfig(readConfigSections(env.uci, "splitwg"));
   if (a.flags.json) {
-    printJson(io, { valid: r.config !== null, problems: r.problems });
+    printJson(io, { valid: r.config !== null, problems: r.problems, warnings: r.warnings });
     return r.config ? 0 : 1;
   }
+  for (let i = 0; i < length(r.warnings); i++) io.err(`warning: ${r.warnings[i].path}: ${r.warnings[i].message}
+`);
   if (!r.config) {
     loadConfig2(env, io);
     return 1;
@@ -1449,7 +1510,7 @@ let r, p;
 
   r = loadConfig2(env, io);
   if (!r.config) return 1;
-  p = redactedPlan(compile(r.config));
+  p = redactedPlan(compile(r.config, { local: localNetworks(env, r.config.globals.ipv6).local }));
   if (a.flags.json) {
     printJson(io, p);
     return 0;
@@ -1746,6 +1807,8 @@ OWNED_CONFIGS = ["network", "firewall", "dhcp"];
 // src/router/realenv.ts
 
 // src/router/sections.ts
+
+// src/router/routes.ts
 
 // src/router/owned.ts
 OWNED_OPTION = "splitwg_owned";

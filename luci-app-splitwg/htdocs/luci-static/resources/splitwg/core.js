@@ -2805,7 +2805,7 @@ function verdictOf(cfg, c, rule, down) {
     return ks ? { action: "block", upstream: null, wanted: name, note: `${why}; kill switch blocks` } : { action: "direct", upstream: null, wanted: name, note: `${why}; kill switch off, goes direct` };
   }
   if (down && index(down, u.name) >= 0)
-    return ks ? { action: "block", upstream: u, wanted: name, note: `upstream ${name} is down; kill switch blocks` } : { action: "direct", upstream: null, wanted: name, note: `upstream ${name} is down; kill switch off, goes direct` };
+    return ks ? { action: "block", upstream: u, wanted: name, note: `upstream ${name} is down; kill switch blocks` } : { action: "direct", upstream: u, wanted: name, note: `upstream ${name} is down; kill switch off, goes direct` };
   return { action: "proxy", upstream: u, wanted: name, note: null };
 }
 function markShift(mask) {
@@ -2824,6 +2824,13 @@ function carriesFamily(u, fam) {
   }
   return false;
 }
+function timedFrom(c) {
+  for (let i = 0; i < length(c.rules); i++) {
+    const m = c.rules[i].match;
+    if (m.startTime !== null || length(m.weekdays)) return i;
+  }
+  return length(c.rules);
+}
 function activeRules(cfg) {
   const out = [];
   const seen = {};
@@ -2835,6 +2842,23 @@ function activeRules(cfg) {
         seen[c.rules[j].id] = true;
         push(out, c.rules[j]);
       }
+  }
+  return out;
+}
+function localNetworks(cfg, given2) {
+  const out = [];
+  const seen = {};
+  const add = (p) => {
+    if (p && !seen[p.text]) {
+      seen[p.text] = true;
+      push(out, p);
+    }
+  };
+  const srv = cfg.server;
+  if (srv && srv.enabled) for (let i = 0; i < length(srv.addresses); i++) add(interfaceNetwork(srv.addresses[i]));
+  for (let i = 0; i < length(given2 != null ? given2 : []); i++) {
+    const p = parsePrefix(given2[i]);
+    if (type(p) === "object") add(p);
   }
   return out;
 }
@@ -3443,6 +3467,26 @@ function badOwner(v) {
 function byType(sections, t) {
   return filter(sections, (s2) => s2.type === t);
 }
+function identifiedFamilies(c, ipv6) {
+  const all = c.kind === "peer" || length(c.macs) > 0 || length(c.ifaces) > 0;
+  return { v4: all || length(c.src4) > 0, v6: ipv6 && (all || length(c.src6) > 0) };
+}
+function familyWarnings(clients, g) {
+  const out = [];
+  for (let i = 0; i < length(clients); i++) {
+    const c = clients[i];
+    if (!c.enabled || c.kind !== "device" || !g.enabled) continue;
+    const f = identifiedFamilies(c, g.ipv6);
+    const path = `client.${c.name}.address`;
+    if (g.ipv6 && f.v4 && !f.v6)
+      push(out, { path, message: "identifies IPv4 only: the device's IPv6 traffic (SLAAC/privacy addresses) is not classified and is routed normally, not by its rules — add its mac (or an IPv6 prefix)" });
+    else if (g.ipv6 && f.v6 && !f.v4)
+      push(out, { path, message: "identifies IPv6 only: the device's IPv4 traffic is not classified and is routed normally, not by its rules — add its mac (or an IPv4 address)" });
+    else if (!g.ipv6 && !f.v4 && length(c.src6))
+      push(out, { path, message: "identifies IPv6 only and globals.ipv6 is off: none of the device's traffic is classified — add its mac (or an IPv4 address)" });
+  }
+  return out;
+}
 function readConfig(all) {
   var _a;
   const problems = [];
@@ -3529,9 +3573,10 @@ function readConfig(all) {
     if (c.kind === "peer" && c.enabled && !seen["server.address"]) checkPeerAddress(c, server, problems);
   }
   checkOverlaps(clients, problems);
+  const warnings = familyWarnings(clients, globals);
   if (!length(problems))
-    return { config: { globals, server, upstreams, clients }, problems };
-  return { config: null, problems };
+    return { config: { globals, server, upstreams, clients }, problems, warnings };
+  return { config: null, problems, warnings };
 }
 function checkReferences(c, upstreams, seen, problems) {
   const base = `client.${c.name}`;
@@ -3735,16 +3780,18 @@ function timeMatch(r) {
   const e = sprintf("%02d:%02d:%02d", int(end / 3600), int(end / 60) % 60, end % 60);
   return `${day} meta hour "${m.startTime}"-"${e}"`;
 }
-function verdictText(cfg, c, r) {
+function verdictText(cfg, c, r, pkt) {
   const v = verdictOf(cfg, c, r);
+  const sfx = pkt ? "_pkt" : "";
   if (v.action === "block") return "drop";
-  if (v.action === "direct") return "goto mark_direct";
-  return `goto up_${v.upstream.name}`;
+  if (v.action === "direct") return `goto mark_direct${sfx}`;
+  return `goto up_${v.upstream.name}${sfx}`;
 }
 function clientChain(cfg, c, dp) {
   var _a;
   const ipv6 = cfg.globals.ipv6;
   const lines = [];
+  const timed = timedFrom(c);
   for (let i = 0; i < length(c.rules); i++) {
     const r = c.rules[i];
     const v = verdictOf(cfg, c, r);
@@ -3762,56 +3809,60 @@ function clientChain(cfg, c, dp) {
     const time2 = timeMatch(r);
     for (let d = 0; d < length(dests); d++) {
       const m = trim(`${dests[d]}${tail}${time2}`);
-      push(lines, `${T}${T}${m === "" ? "" : m + " "}counter ${verdictText(cfg, c, r)} ${comment(`${ruleLabel(r)}: ${r.action}${r.action === "proxy" ? " via " + ((_a = v.wanted) != null ? _a : "") : ""}${note}`)}`);
+      push(lines, `${T}${T}${m === "" ? "" : m + " "}counter ${verdictText(cfg, c, r, i >= timed)} ${comment(`${ruleLabel(r)}: ${r.action}${r.action === "proxy" ? " via " + ((_a = v.wanted) != null ? _a : "") : ""}${note}`)}`);
     }
   }
   const dv = verdictOf(cfg, c, null);
-  push(lines, `${T}${T}counter ${verdictText(cfg, c, null)} ${comment(`client ${c.name} default: ${c.defaultAction}${dv.note ? ", " + dv.note : ""}`)}`);
+  push(lines, `${T}${T}counter ${verdictText(cfg, c, null, timed < length(c.rules))} ${comment(`client ${c.name} default: ${c.defaultAction}${dv.note ? ", " + dv.note : ""}`)}`);
   return `${T}chain client_${c.name} {
 ${join("\n", lines)}
 ${T}}`;
 }
-function markChain(name, value, mask, why) {
+function markChain(name, value, mask, why, pkt) {
   const keep = markHex(4294967295 - mask);
   return `${T}chain ${name} {${T}# ${why}
 ${T}${T}meta mark set meta mark and ${keep} or ${markHex(value)}
-${T}${T}ct mark set ct mark and ${keep} or ${markHex(value)}
-${T}}`;
+` + (pkt ? "" : `${T}${T}ct mark set ct mark and ${keep} or ${markHex(value)}
+`) + `${T}}`;
 }
-function dispatch(clients, ipv6) {
-  const d = {
-    a4: [],
-    a6: [],
-    mac: [],
-    iif: [],
-    h4: [],
-    h6: [],
-    hmac: [],
-    hiif: []
-  };
+function identities(clients, ipv6, verdict) {
+  const d = { a4: [], a6: [], mac: [], iif: [] };
   for (let i = 0; i < length(clients); i++) {
     const c = clients[i];
-    const g = `goto client_${c.name}`;
-    for (let j = 0; j < length(c.src4); j++) {
-      push(d.a4, `${c.src4[j].text} : ${g}`);
-      if (c.dnsHijack) push(d.h4, c.src4[j].text);
-    }
-    if (ipv6) for (let j = 0; j < length(c.src6); j++) {
-      push(d.a6, `${c.src6[j].text} : ${g}`);
-      if (c.dnsHijack) push(d.h6, c.src6[j].text);
-    }
-    for (let j = 0; j < length(c.macs); j++) {
-      push(d.mac, `${c.macs[j]} : ${g}`);
-      if (c.dnsHijack) push(d.hmac, c.macs[j]);
-    }
-    for (let j = 0; j < length(c.ifaces); j++) {
-      push(d.iif, `"${c.ifaces[j]}" : ${g}`);
-      if (c.dnsHijack) push(d.hiif, `"${c.ifaces[j]}"`);
-    }
+    const v = verdict(c);
+    for (let j = 0; j < length(c.src4); j++) push(d.a4, `${c.src4[j].text} : ${v}`);
+    if (ipv6) for (let j = 0; j < length(c.src6); j++) push(d.a6, `${c.src6[j].text} : ${v}`);
+    for (let j = 0; j < length(c.macs); j++) push(d.mac, `${c.macs[j]} : ${v}`);
+    for (let j = 0; j < length(c.ifaces); j++) push(d.iif, `"${c.ifaces[j]}" : ${v}`);
   }
   return d;
 }
-function renderNft(cfg, version, dp) {
+var MAP_KINDS = [
+  { kind: "a4", suffix: "4", type: "ipv4_addr : verdict; flags interval;", match: "ip saddr" },
+  { kind: "a6", suffix: "6", type: "ipv6_addr : verdict; flags interval;", match: "ip6 saddr" },
+  { kind: "mac", suffix: "_mac", type: "ether_addr : verdict;", match: "ether saddr" },
+  { kind: "iif", suffix: "_iif", type: "ifname : verdict;", match: "iifname" }
+];
+function identityMaps(stem, why) {
+  return map(MAP_KINDS, (k, i) => `${T}map ${stem}${k.suffix} {${i === 0 ? `${T}# ${why}` : ""}
+${T}${T}type ${k.type}
+${T}}`);
+}
+function identityLookups(stem, ipv6) {
+  return join("", map(filter(MAP_KINDS, (k) => ipv6 || k.kind !== "a6"), (k) => `${T}${T}${k.match} vmap @${stem}${k.suffix}
+`));
+}
+function fill(stem, d) {
+  const out = [];
+  for (let i = 0; i < length(MAP_KINDS); i++) {
+    const name = `${stem}${MAP_KINDS[i].suffix}`;
+    const items = d[MAP_KINDS[i].kind];
+    push(out, `flush map inet splitwg ${name}`);
+    if (length(items)) push(out, `add element inet splitwg ${name} { ${join(", ", items)} }`);
+  }
+  return out;
+}
+function renderNft(cfg, version, dp, local) {
   const domains = dp != null ? dp : domainPlan(cfg);
   const g = cfg.globals;
   const mask = g.markMask;
@@ -3826,42 +3877,27 @@ function renderNft(cfg, version, dp) {
   add("table inet splitwg");
   add("flush table inet splitwg");
   const sets = planSets(cfg, domains);
-  const fixed = filter(sets, (x) => x.kind === "net");
-  if (length(fixed)) {
-    add(`table inet splitwg {${join("", map(fixed, (x) => `
+  const nets = localNetworks(cfg, local != null ? local : null);
+  const fixed = [{ name: "local4", family: 4 }, { name: "local6", family: 6 }];
+  for (let i = 0; i < length(sets); i++) if (sets[i].kind === "net") push(fixed, sets[i]);
+  add(`table inet splitwg {${join("", map(fixed, (x) => `
 ${T}set ${x.name} { type ${x.family === 4 ? "ipv4_addr" : "ipv6_addr"}; flags interval; auto-merge; }`))}
 }`);
-    for (let i = 0; i < length(fixed); i++) add(`flush set inet splitwg ${fixed[i].name}`);
-  }
+  for (let i = 0; i < length(fixed); i++) add(`flush set inet splitwg ${fixed[i].name}`);
   add("table inet splitwg {");
   add(`${T}# marks (mask ${markHex(mask)}): ${markHex(direct)} direct${join("", map(ups, (u) => `, ${markHex(u.mark)} ${u.name} (table ${u.table})`))}`);
   add("");
+  add(`${T}set local4 {${T}# the router's local networks: routed by the main table, never classified
+${T}${T}type ipv4_addr; flags interval; auto-merge;${elements(texts(filter(nets, (p) => p.family === 4)))}
+${T}}`);
+  add(`${T}set local6 {
+${T}${T}type ipv6_addr; flags interval; auto-merge;${elements(texts(filter(nets, (p) => p.family === 6)))}
+${T}}`);
   for (let i = 0; i < length(sets); i++) add(setDecl(sets[i], g.setTimeout));
-  const d = dispatch(clients, g.ipv6);
-  add(`${T}map client4 {${T}# source address → client chain
-${T}${T}type ipv4_addr : verdict; flags interval;${elements(d.a4)}
-${T}}`);
-  add(`${T}map client6 {
-${T}${T}type ipv6_addr : verdict; flags interval;${elements(d.a6)}
-${T}}`);
-  add(`${T}map client_mac {
-${T}${T}type ether_addr : verdict;${elements(d.mac)}
-${T}}`);
-  add(`${T}map client_iif {
-${T}${T}type ifname : verdict;${elements(d.iif)}
-${T}}`);
-  add(`${T}set hijack4 {${T}# clients whose DNS is answered by the router
-${T}${T}type ipv4_addr; flags interval;${elements(d.h4)}
-${T}}`);
-  add(`${T}set hijack6 {
-${T}${T}type ipv6_addr; flags interval;${elements(d.h6)}
-${T}}`);
-  add(`${T}set hijack_mac {
-${T}${T}type ether_addr;${elements(d.hmac)}
-${T}}`);
-  add(`${T}set hijack_iif {
-${T}${T}type ifname;${elements(d.hiif)}
-${T}}`);
+  const who = identities(clients, g.ipv6, (c) => `goto client_${c.name}`);
+  const dns = identities(clients, g.ipv6, (c) => c.dnsHijack ? "goto dns_hijack" : "return");
+  const maps = [...identityMaps("client", "source → client chain"), ...identityMaps("hijack", "source → DNS hijacked (goto dns_hijack) or not (return)")];
+  for (let i = 0; i < length(maps); i++) add(maps[i]);
   add("");
   const restore = [`${markHex(direct)} : goto mark_direct`, ...map(ups, (u) => `${markHex(u.mark)} : goto up_${u.name}`)];
   add(`${T}chain prerouting {
@@ -3870,39 +3906,45 @@ ${T}${T}ct direction original ct mark and ${markHex(mask)} vmap { ${join(", ", r
 ${T}${T}ct direction reply return ${comment("replies follow their connection (a port forward to a client stays on WAN)")}
 ${T}${T}meta mark and ${markHex(mask)} != 0 return ${comment("marked before us")}
 ${T}${T}fib daddr type { local, broadcast, multicast } return ${comment("to the router itself")}
-${T}${T}jump dot_block
-${T}${T}ip saddr vmap @client4
-` + (g.ipv6 ? `${T}${T}ip6 saddr vmap @client6
-` : "") + `${T}${T}ether saddr vmap @client_mac
-${T}${T}iifname vmap @client_iif
-${T}}`);
-  add(`${T}chain dot_block {${T}# encrypted DNS would bypass the domain rules
-${T}${T}ip saddr @hijack4 meta l4proto { tcp, udp } th dport 853 counter drop ${comment("DoT/DoQ blocked")}
-` + (g.ipv6 ? `${T}${T}ip6 saddr @hijack6 meta l4proto { tcp, udp } th dport 853 counter drop ${comment("DoT/DoQ blocked")}
-` : "") + `${T}${T}ether saddr @hijack_mac meta l4proto { tcp, udp } th dport 853 counter drop ${comment("DoT/DoQ blocked")}
-${T}${T}iifname @hijack_iif meta l4proto { tcp, udp } th dport 853 counter drop ${comment("DoT/DoQ blocked")}
-${T}}`);
-  add(markChain("mark_direct", direct, mask, "decided: direct"));
+${T}${T}ip daddr @local4 return ${comment("to a local network: routed by the main table")}
+` + (g.ipv6 ? `${T}${T}ip6 daddr @local6 return ${comment("to a local network: routed by the main table")}
+` : "") + identityLookups("client", g.ipv6) + `${T}}`);
+  add(markChain("mark_direct", direct, mask, "decided: direct", false));
   for (let i = 0; i < length(ups); i++)
-    add(markChain(`up_${ups[i].name}`, ups[i].mark, mask, `upstream ${ups[i].name} → ${ups[i].iface}, table ${ups[i].table}`));
+    add(markChain(`up_${ups[i].name}`, ups[i].mark, mask, `upstream ${ups[i].name} → ${ups[i].iface}, table ${ups[i].table}`, false));
+  if (length(filter(clients, (c) => timedFrom(c) < length(c.rules)))) {
+    add(markChain("mark_direct_pkt", direct, mask, "this packet: direct (a time window decides again on the next)", true));
+    for (let i = 0; i < length(ups); i++)
+      add(markChain(`up_${ups[i].name}_pkt`, ups[i].mark, mask, `this packet: upstream ${ups[i].name}`, true));
+  }
   for (let i = 0; i < length(clients); i++) {
     const c = clients[i];
-    add(`${T}# client ${c.name} (${c.kind}): ${length(c.rules)} rule(s), default ${c.defaultAction}`);
+    const t = timedFrom(c);
+    const pkt = t < length(c.rules) ? `; decided per packet from ${c.rules[t].id} on (time window)` : "";
+    add(`${T}# client ${c.name} (${c.kind}): ${length(c.rules)} rule(s), default ${c.defaultAction}${pkt}`);
     add(clientChain(cfg, c, domains));
   }
   add("");
   add(`${T}chain dstnat {
 ${T}${T}type nat hook prerouting priority dstnat - 5; policy accept;
-${T}${T}ip saddr @hijack4 meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment("DNS hijack")}
-` + (g.ipv6 ? `${T}${T}ip6 saddr @hijack6 meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment("DNS hijack")}
-` : "") + `${T}${T}ether saddr @hijack_mac meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment("DNS hijack")}
-${T}${T}iifname @hijack_iif meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment("DNS hijack")}
+${T}${T}meta l4proto { tcp, udp } th dport { 53, 853 } goto dns_client
 ${T}}`);
-  const guard = map(ups, (u) => `${T}${T}meta mark and ${markHex(mask)} == ${markHex(u.mark)} oifname != "${u.iface}" counter drop ${comment(`leak guard: ${u.name} traffic only leaves by ${u.iface}`)}`);
-  add(`${T}chain forward {
+  add(`${T}chain dns_client {
+` + identityLookups("hijack", g.ipv6) + `${T}}`);
+  add(`${T}chain dns_hijack {${T}# encrypted DNS would bypass the domain rules
+${T}${T}meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment("DNS hijack")}
+${T}${T}counter drop ${comment("DoT/DoQ blocked")}
+${T}}`);
+  if (g.killSwitch && length(ups)) {
+    const guard = map(ups, (u) => `${T}${T}meta mark and ${markHex(mask)} == ${markHex(u.mark)} oifname != "${u.iface}" counter drop ${comment(`leak guard: ${u.name} traffic only leaves by ${u.iface}`)}`);
+    add(`${T}chain forward {
 ${T}${T}type filter hook forward priority mangle; policy accept;
-${join("\n", guard)}${length(guard) ? "\n" : ""}${T}}`);
+${join("\n", guard)}
+${T}}`);
+  }
   add("}");
+  const fills = [...fill("client", who), ...fill("hijack", dns)];
+  for (let i = 0; i < length(fills); i++) add(fills[i]);
   return join("\n", out) + "\n";
 }
 
@@ -3956,7 +3998,7 @@ function parseAt(at) {
   return { day: weekday(p[0]), min: minutes(p[1]) };
 }
 function explain(cfg, q) {
-  var _a;
+  var _a, _b;
   let c = null;
   for (let i = 0; i < length(cfg.clients); i++) if (cfg.clients[i].name === q.client) c = cfg.clients[i];
   if (!c) return { error: { path: "client", message: `unknown client "${q.client}"` } };
@@ -3970,10 +4012,21 @@ function explain(cfg, q) {
     day = at.day;
     min2 = at.min;
   }
+  const local = (_b = q.local) != null ? _b : [];
+  for (let i = 0; i < length(local); i++) {
+    const p = parsePrefix(local[i]);
+    if (type(p) === "string") return { error: { path: `local[${i}]`, message: p } };
+  }
   const cl = c;
-  const result = (r, why) => {
+  const timed = timedFrom(cl);
+  const fam = identifiedFamilies(cl, cfg.globals.ipv6);
+  const only = fam.v4 ? "IPv4" : "IPv6";
+  const famNote = addr || fam.v4 && fam.v6 || !cfg.globals.ipv6 ? "" : `; note: over ${fam.v4 ? "IPv6 (AAAA)" : "IPv4 (A)"} its traffic is not classified (the client is identified by ${only} addresses only)`;
+  const result = (r, i, found) => {
     var _a2;
     const v = verdictOf(cfg, cl, r, (_a2 = q.down) != null ? _a2 : []);
+    const pkt = i >= timed && timed < length(cl.rules) ? `; decided per packet: follows the time window of ${cl.rules[timed].id}` : "";
+    const why = `${found}${pkt}${famNote}`;
     if (v.action === "proxy" && addr && !carriesFamily(v.upstream, addr.family))
       return {
         client: cl.name,
@@ -3984,7 +4037,7 @@ function explain(cfg, q) {
         rule: r ? r.id : null,
         reason: `${why}; upstream ${v.wanted} has no IPv${addr.family} address: its table only has an unreachable route`
       };
-    const mark = v.action === "proxy" ? markHex(v.upstream.mark) : v.action === "direct" ? markHex(directMark(cfg.globals.markMask)) : null;
+    const mark = v.action === "block" ? null : markHex(v.upstream ? v.upstream.mark : directMark(cfg.globals.markMask));
     return {
       client: cl.name,
       action: v.action,
@@ -3999,6 +4052,40 @@ function explain(cfg, q) {
   if (!cl.enabled) return { client: cl.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason: `client ${cl.name} is disabled: its traffic is not classified` };
   if (addr && addr.family === 6 && !cfg.globals.ipv6)
     return { client: cl.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason: "IPv6 classification is off (globals.ipv6): IPv6 is routed normally" };
+  if (addr) {
+    const nets = localNetworks(cfg, local);
+    for (let i = 0; i < length(nets); i++)
+      if (prefixContains(nets[i], addr.bytes))
+        return {
+          client: cl.name,
+          action: "direct",
+          upstream: null,
+          iface: null,
+          mark: null,
+          rule: null,
+          reason: `${q.destination} is in ${nets[i].text}, a local network of the router (routed by the main table, not classified)`
+        };
+  }
+  if (addr && !(addr.family === 4 ? fam.v4 : fam.v6))
+    return {
+      client: cl.name,
+      action: "direct",
+      upstream: null,
+      iface: null,
+      mark: null,
+      rule: null,
+      reason: `client ${cl.name} is identified by ${only} addresses only: its IPv${addr.family} traffic${addr.family === 6 ? " (SLAAC/privacy addresses)" : ""} is not classified and is routed normally`
+    };
+  if (!fam.v4 && !fam.v6)
+    return {
+      client: cl.name,
+      action: "direct",
+      upstream: null,
+      iface: null,
+      mark: null,
+      rule: null,
+      reason: `client ${cl.name} is identified by IPv6 addresses only and IPv6 classification is off (globals.ipv6): none of its traffic is classified`
+    };
   const skipped = [];
   for (let i = 0; i < length(cl.rules); i++) {
     const r = cl.rules[i];
@@ -4022,11 +4109,11 @@ function explain(cfg, q) {
       push(skipped, `${r.id}: ${why}`);
       continue;
     }
-    return result(r, `first match: ${ruleLabel(r)}, ${hit}${notEvaluated(r, q, day, min2)}`);
+    return result(r, i, `first match: ${ruleLabel(r)}, ${hit}${notEvaluated(r, q, day, min2)}`);
   }
   const ipNote = addr ? "; note: domain rules also match an address once the client has resolved that domain through the router" : "";
   const skip = length(skipped) ? ` (matched destination but not: ${join("; ", skipped)})` : "";
-  return result(null, `no rule matched${skip}: client default ${cl.defaultAction}${ipNote}`);
+  return result(null, length(cl.rules), `no rule matched${skip}: client default ${cl.defaultAction}${ipNote}`);
 }
 
 // src/core/version.ts
@@ -4260,7 +4347,7 @@ function renderFirewall(cfg) {
 }
 
 // src/core/plan.ts
-function compile(cfg) {
+function compile(cfg, opts) {
   const g = cfg.globals;
   if (!g.enabled)
     return {
@@ -4280,7 +4367,7 @@ function compile(cfg) {
   return {
     version: VERSION,
     enabled: true,
-    nft: renderNft(cfg, VERSION, dp),
+    nft: renderNft(cfg, VERSION, dp, opts ? opts.local : null),
     dnsmasq: renderDnsmasq(cfg, VERSION, dp),
     network: renderNetwork(cfg),
     firewall: renderFirewall(cfg),
@@ -4296,9 +4383,9 @@ function compile(cfg) {
     sets: map(planSets(cfg, dp), (x) => ({ name: x.name, kind: x.kind, key: x.key }))
   };
 }
-function plan(sections) {
+function plan(sections, opts) {
   const r = readConfig(sections);
-  return { plan: r.config ? compile(r.config) : null, problems: r.problems };
+  return { plan: r.config ? compile(r.config, opts) : null, problems: r.problems };
 }
 var SECRET = ["private_key", "preshared_key"];
 function redactSections(secs) {
@@ -4434,6 +4521,7 @@ return baseclass.extend({
 	hexdec: hexdec,
 	hexenc: hexenc,
 	hooks: hooks,
+	identifiedFamilies: identifiedFamilies,
 	index: index,
 	install: install,
 	int: int,
@@ -4446,6 +4534,7 @@ return baseclass.extend({
 	lc: lc,
 	length: length,
 	loadstring: loadstring,
+	localNetworks: localNetworks,
 	localtime: localtime,
 	ltrim: ltrim,
 	map: map,
@@ -4499,6 +4588,7 @@ return baseclass.extend({
 	substr: substr,
 	system: system,
 	time: time,
+	timedFrom: timedFrom,
 	timegm: timegm,
 	timelocal: timelocal,
 	toAscii: toAscii,

@@ -115,6 +115,9 @@ var TEMPLATES = [
   N_("is required: a proxy rule or default names no upstream of its own"),
   N_("a peer needs an enabled server section"),
   N_("%s is outside the server's address pools"),
+  N_("identifies IPv4 only: the device's IPv6 traffic (SLAAC/privacy addresses) is not classified and is routed normally, not by its rules — add its mac (or an IPv6 prefix)"),
+  N_("identifies IPv6 only: the device's IPv4 traffic is not classified and is routed normally, not by its rules — add its mac (or an IPv4 address)"),
+  N_("identifies IPv6 only and globals.ipv6 is off: none of the device's traffic is classified — add its mac (or an IPv4 address)"),
   // explain.ts / decide.ts: the rule tester's reasons
   N_('"%s" is neither an IP address nor a domain name'),
   N_('"%s" is not a time like "Mon 21:30"'),
@@ -142,6 +145,12 @@ var TEMPLATES = [
   N_("upstream %s is down"),
   N_("kill switch blocks"),
   N_("kill switch off, goes direct"),
+  N_("decided per packet: follows the time window of %s"),
+  N_("client %s is identified by %s addresses only: its IPv%s traffic is not classified and is routed normally"),
+  N_("client %s is identified by %s addresses only: its IPv%s traffic (SLAAC/privacy addresses) is not classified and is routed normally"),
+  N_("client %s is identified by IPv6 addresses only and IPv6 classification is off (globals.ipv6): none of its traffic is classified"),
+  N_("note: over %s its traffic is not classified (the client is identified by %s addresses only)"),
+  N_("%s is in %s, a local network of the router (routed by the main table, not classified)"),
   // src/router: ubus splitwg import_conf / peer_conf / explain errors
   N_("%s given twice"),
   N_("unknown section [%s] (expected [Interface] or [Peer])"),
@@ -183,6 +192,7 @@ var TEMPLATES = [
   N_("hardware flow offloading is on: offloaded connections may bypass split tunnelling (turn it off in Network → Firewall)"),
   N_("software flow offloading is on: offloaded connections may bypass split tunnelling"),
   N_("globals.ipv6 is on but the kernel has no IPv6"),
+  N_("cannot read the main routing table (ip -j route): only the server pools are treated as local networks"),
   N_("conntrack (conntrack-tools) not installed: open connections keep their old path after a rule change until they close")
 ];
 var JOIN = N_("%s; %s");
