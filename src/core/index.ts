@@ -8,4 +8,5 @@ export { readConfig, check, DEFAULTS } from './config';
 export { compile, plan } from './plan';
 export { explain } from './explain';
 export { nftTransition } from './transition';
+export type { TableObjects, SetState } from './transition';
 export { OWNED } from './netifd';

@@ -1,7 +1,8 @@
 // Renders `table inet splitwg`: one self-contained script, safe to load with
 // `nft -f` on its own and from /usr/share/nftables.d/ruleset-post/ (fw4
 // re-creates it on every firewall reload). The declare-then-flush header
-// keeps set elements learned from dnsmasq across reloads.
+// (refill()) keeps set elements learned from dnsmasq across reloads and
+// drops every other element the config no longer has.
 //
 // Packet path (prerouting, mangle priority):
 //   1. connection already decided → restore its mark from conntrack, done
@@ -167,14 +168,7 @@ export function renderNft(cfg: Config, version: string): string {
 	add('table inet splitwg');
 	add('flush table inet splitwg');
 	const sets = planSets(cfg);
-	const fixed = filter(sets, (x) => x.kind === 'net');
-	if (length(fixed)) {
-		// `flush table` keeps set elements (dnsmasq's must survive a reload), so
-		// sets filled from the config are declared and emptied first: an edited
-		// CIDR list must not keep its old addresses
-		add(`table inet splitwg {${join('', map(fixed, (x) => `\n${T}set ${x.name} { type ${x.family === 4 ? 'ipv4_addr' : 'ipv6_addr'}; flags interval; auto-merge; }`))}\n}`);
-		for (let i = 0; i < length(fixed); i++) add(`flush set inet splitwg ${fixed[i].name}`);
-	}
+	const HEADER = length(out);
 	add('table inet splitwg {');
 	add(`${T}# marks (mask ${markHex(mask)}): ${markHex(direct)} direct${join('', map(ups, (u) => `, ${markHex(u.mark)} ${u.name} (table ${u.table})`))}`);
 	add('');
@@ -223,5 +217,68 @@ export function renderNft(cfg: Config, version: string): string {
 		`${T}${T}meta mark and ${markHex(mask)} == ${markHex(u.mark)} oifname != "${u.iface}" counter drop ${comment(`leak guard: ${u.name} traffic only leaves by ${u.iface}`)}`);
 	add(`${T}chain forward {\n${T}${T}type filter hook forward priority mangle; policy accept;\n${join('\n', guard)}${length(guard) ? '\n' : ''}${T}}`);
 	add('}');
-	return join('\n', out) + '\n';
+	const body = join('\n', slice(out, HEADER));
+	return join('\n', [...slice(out, 0, HEADER), ...refill(body, map(filter(sets, (x) => x.kind === 'domain'), (x) => x.name))]) + '\n' + body + '\n';
+}
+
+// What fills a set or map: nft keeps the elements across `flush table`
+// (dnsmasq's must survive a reload), so every one filled from the config —
+// client and hijack maps/sets, CIDR sets, any added later — is declared and
+// emptied before the body refills it: an edited or removed address must not
+// stay, also when fw4 loads this file on top of an older table. Domain sets
+// (filled by dnsmasq) are left alone; nftTransition() handles their changes.
+// The regular chains are declared too: on a fresh table, map elements may
+// only name chains that exist before the map is filled.
+function refill(body: string, domainSets: string[]): string[] {
+	const all = declarations(body);
+	const decls = filter(all, (d) => d.kind !== 'chain' && index(domainSets, d.name) < 0);
+	if (!length(decls)) return [];
+	const chains = filter(all, (d) => d.kind === 'chain' && d.spec === '');
+	const out = [`table inet splitwg {${join('', map([...chains, ...decls], (d) => `\n${T}${d.kind} ${d.name} {${d.spec === '' ? '' : ' ' + d.spec + ' '}}`))}\n}`];
+	for (let i = 0; i < length(decls); i++) push(out, `flush ${decls[i].kind} inet splitwg ${decls[i].name}`);
+	return out;
+}
+
+export interface Declaration { kind: 'set' | 'map' | 'chain', name: string, spec: string }
+
+// The sets, maps and chains a rendered script declares (`\tset NAME {` …
+// `\t}` blocks, the layout renderNft writes), each set/map with its
+// definition minus comments and elements: what a bare redeclaration needs;
+// a base chain's spec is its `type … hook …` line, a regular chain's "".
+export function declarations(script: string): Declaration[] {
+	const out: Declaration[] = [];
+	const lines = split(script, '\n');
+	for (let i = 0; i < length(lines); i++) {
+		const l = lines[i];
+		let kind = '';
+		if (substr(l, 0, 5) === '\tset ') kind = 'set';
+		else if (substr(l, 0, 5) === '\tmap ') kind = 'map';
+		else if (substr(l, 0, 7) === '\tchain ') kind = 'chain';
+		else continue;
+		const head = substr(l, length(kind) + 2);
+		const sp = index(head, ' ');
+		if (sp < 0 || substr(head, sp, 2) !== ' {') continue;
+		const parts: string[] = [];
+		const rest = trim(substr(head, sp + 2));
+		if (substr(rest, -1) === '}') {     // one line: `\tset x { … }` (a refill() header)
+			push(out, { kind: kind as 'set' | 'map' | 'chain', name: substr(head, 0, sp), spec: trim(substr(rest, 0, length(rest) - 1)) });
+			continue;
+		}
+		for (i++; i < length(lines) && lines[i] !== '\t}'; i++) {
+			let t = lines[i];
+			if (kind === 'chain') {
+				if (!length(parts) && substr(trim(t), 0, 5) === 'type ' && index(t, ' hook ') >= 0) push(parts, trim(t));
+				push(parts, '');    // only the first line can be a base chain's
+				continue;
+			}
+			const e = index(t, 'elements = {');
+			if (e >= 0) t = substr(t, 0, e);
+			const c = index(t, '#');
+			if (c >= 0) t = substr(t, 0, c);
+			t = trim(t);
+			if (t !== '') push(parts, t);
+		}
+		push(out, { kind: kind as 'set' | 'map' | 'chain', name: substr(head, 0, sp), spec: trim(join(' ', parts)) });
+	}
+	return out;
 }

@@ -14,7 +14,7 @@ import { OWNED_CONFIGS, PATHS, failure } from './env';
 import { readConfigSections } from './sections';
 import { ownedSections, diffOwned, writeOwned, reorderOwned, touchedTypes, toUciSection } from './owned';
 import { detect, platformWarnings } from './detect';
-import { stage, load, remove, install, installedText, tableExists, cleanupStaged, replaceFile, REPLACE_PATH } from './nftables';
+import { stage, load, remove, install, installedText, tableExists, liveObjects, cleanupStaged, replaceFile, REPLACE_PATH } from './nftables';
 import type { Staged } from './nftables';
 import { filePath, writeFile, running } from './dnsmasq';
 import { clientPaths, changedClients, flush } from './conntrack';
@@ -138,7 +138,7 @@ interface Survey {
 	sets: SetState[];
 	prev: ApplyState | null;           // what the last apply recorded
 	prevSets: SetState[] | null;       // the sets of the plan in force (state), null when unknown
-	transition: string;                // nftTransition(prevSets, sets)
+	transition: string;                // nftTransition(prevSets, sets, live objects, the new script)
 }
 
 function survey(env: Env, plan: Plan, o: PlanOptions): Survey {
@@ -155,10 +155,13 @@ function survey(env: Env, plan: Plan, o: PlanOptions): Survey {
 		conflicts = [...conflicts, ...diffs[cfg].conflicts];
 	}
 	const oldNft = installedText(env);
-	const hadTable = tableExists(env);
+	const live = liveObjects(env);
+	const hadTable = live !== null;
 	const prev = readState(env);
 	const prevSets = prev && prev.sets && hadTable ? prev.sets : null;
-	const transition = nftTransition(prevSets, plan.sets ?? []);
+	// stale objects from the kernel's own list (a removed client's chain, a
+	// previous version's leftovers), domain flushes from the recorded plan
+	const transition = nftText !== null && hadTable ? nftTransition(prevSets, plan.sets ?? [], false, live, nftText) : '';
 	const oldDns: { [dir: string]: string | null } = {};
 	let dnsChanged = false;
 	for (let i = 0; i < length(platform.confDirs); i++) {
@@ -196,7 +199,7 @@ function check(env: Env, s: Survey): { staged: Staged | null, error: ApplyResult
 	if (s.nftText !== null && s.changed.nft) {
 		// what the previous plan's sets need (stale ones deleted or flushed),
 		// in the same nft transaction; the installed file stays the plain script
-		staged = stage(env, s.nftText + s.transition);
+		staged = stage(env, s.nftText, s.transition);
 		if (staged.error !== null) return { staged, error: errorResult(env, 'NFT_CHECK', staged.error, 'nft', s.warnings, s.changed) };
 	}
 	if (s.dnsText !== null && s.changed.dnsmasq) {
@@ -214,7 +217,7 @@ interface Failure { where: string, msg: string }
 // would leave by the wrong interface is dropped) while netifd catches up.
 function stepTable(tx: Tx, s: Survey, staged: Staged | null): Failure | null {
 	const env = tx.env;
-	push(tx.undo, () => { restoreTable(env, s.oldNft, s.hadTable, nftTransition(s.sets, s.prevSets ?? s.sets, true)); });
+	push(tx.undo, () => { restoreTable(env, s.oldNft, s.hadTable); });
 	if (!install(env, s.nftText)) return { where: 'nft', msg: `cannot write ${PATHS.nft}` };
 	if (s.nftText !== null) {
 		push(tx.actions, `nft -f ${PATHS.nft}`);
@@ -334,14 +337,15 @@ export function applyPlan(env: Env, plan: Plan, o: PlanOptions): ApplyResult {
 	return { ok: true, changed: s.changed, message: msg, actions: tx.actions, warnings: s.warnings };
 }
 
-// Back to the table as it was: the old file, loaded in replace mode (the
-// definitions may differ from the ones that failed), or no table at all.
-// Back to the table in force before; `back` deletes sets only the failed
-// plan had (the old script alone would keep them, unused).
-function restoreTable(env: Env, oldText: string | null, hadTable: boolean, back: string): void {
+// Back to the table in force before: the old file, with deleting what only
+// the failed plan had (the old script alone would keep it, unused); in
+// replace mode if the definitions differ; or no table at all.
+function restoreTable(env: Env, oldText: string | null, hadTable: boolean): void {
 	install(env, oldText);
 	if (oldText !== null && hadTable) {
-		const again = stage(env, oldText + back);
+		const now = liveObjects(env);
+		const back = now ? nftTransition(null, [], true, now, oldText) : '';
+		const again = stage(env, oldText, back);
 		if (again.error !== null || load(env, again.path).code !== 0) {
 			if (load(env, PATHS.nft).code !== 0 && replaceFile(env, oldText)) load(env, REPLACE_PATH);
 		}

@@ -11,9 +11,9 @@ import { parsePrefix } from './core';
 const SET_REF = /@[A-Za-z0-9_]+/g;
 
 // The text of one block (`\tchain x {` … `\n\t}`) of the rendered table,
-// "" when absent.
+// "" when absent (the header's one-line `\tchain x {}` is not it).
 function block(nft: string, head: string): string {
-	const start = index(nft, head);
+	const start = index(nft, `${head}\n`);
 	if (start < 0) return '';
 	const rest = substr(nft, start);
 	const end = index(rest, '\n\t}');

@@ -198,6 +198,7 @@ export function fakeRouter(opts: {
 	const sim = (argv: string[], input?: string): RunResult => {
 		const a = argv.join(' ');
 		if (a === 'nft -t list table inet splitwg') return r.table !== null ? OK : { code: 1, stdout: '', stderr: 'Error: No such file or directory' };
+		if (a === 'nft -j -t list table inet splitwg') return r.table !== null ? { code: 0, stdout: JSON.stringify({ nftables: objectsOf(r.table) }), stderr: '' } : { code: 1, stdout: '', stderr: 'Error: No such file or directory' };
 		if (a === 'nft -j list table inet splitwg') return r.table !== null ? { code: 0, stdout: r.nftJson ?? '{"nftables": []}', stderr: '' } : { code: 1, stdout: '', stderr: 'Error: No such file or directory' };
 		if (argv[0] === 'nft' && argv[1] === '-c') return fs.read(argv[3]) !== null ? OK : { code: 1, stdout: '', stderr: 'No such file' };
 		if (argv[0] === 'nft' && argv[1] === '-f') {
@@ -234,6 +235,15 @@ export function fakeRouter(opts: {
 		now: () => r.now,
 	};
 	return r;
+}
+
+// The sets, maps and chains a loaded script leaves (declared, minus those its
+// transition deleted), as `nft -j -t list` entries.
+export function objectsOf(script: string): Record<string, { name: string }>[] {
+	const seen = new Map<string, string>();
+	for (const m of script.matchAll(/^\t(set|map|chain) (\S+) \{/gm)) seen.set(`${m[1]} ${m[2]}`, m[1]!);
+	for (const m of script.matchAll(/^delete (set|map|chain) inet splitwg (\S+)$/gm)) seen.delete(`${m[1]} ${m[2]}`);
+	return [...seen.keys()].map((k) => { const [kind, name] = k.split(' '); return { [kind!]: { name: name! } }; });
 }
 
 // Commands that change the running system (what "no reloads" means).

@@ -1,7 +1,7 @@
 // Generated from src/core/index.ts by `npm run build` — edit the TypeScript, not this file.
 'use strict';
 
-let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, activeRules, LABEL_BAD, CONTROL, WG_KEY, PORT, PORT_RANGE, DIGITS, BOOL, TRUE, TIME, WILDCARD, DOMAIN, UPPER, NOT_HOSTCHAR, DIGITS_DOTS, IPV4, IPV6_CHARS, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, NAME_RE, badName, badLabel, badKey, badPort, badPortRange, badInt, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, CONTROL2, BLANKS, HEX_MASK, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, readUpstream, readServer, readRule, readClient, checkOverlaps, byType, readConfig, checkReferences, checkPeerAddress, check, T, comment, elements, texts, ruleLabel, ruleSets, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, dispatch, renderNft, selfAndParents, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, BLANKS2, domainHit, minutes, sideConditions, parseAt, explain, dropped, nftTransition;
+let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, activeRules, LABEL_BAD, CONTROL, WG_KEY, PORT, PORT_RANGE, DIGITS, BOOL, TRUE, TIME, WILDCARD, DOMAIN, UPPER, NOT_HOSTCHAR, DIGITS_DOTS, IPV4, IPV6_CHARS, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, NAME_RE, badName, badLabel, badKey, badPort, badPortRange, badInt, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, CONTROL2, BLANKS, HEX_MASK, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, readUpstream, readServer, readRule, readClient, checkOverlaps, byType, readConfig, checkReferences, checkPeerAddress, check, T, comment, elements, texts, ruleLabel, ruleSets, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, dispatch, renderNft, refill, declarations, selfAndParents, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, BLANKS2, domainHit, minutes, sideConditions, parseAt, explain, dropped, stale, nftTransition;
 words = function(line) {
 let m, out, cur, i, n;
 
@@ -932,7 +932,7 @@ let d;
   return d;
 };
 renderNft = function(cfg, version) {
-let g, mask, clients, ups, direct, out, add, sets, fixed, d, restore, guard;
+let g, mask, clients, ups, direct, out, add, sets, HEADER, d, restore, guard, body;
 
   g = cfg.globals;
   mask = g.markMask;
@@ -947,13 +947,7 @@ let g, mask, clients, ups, direct, out, add, sets, fixed, d, restore, guard;
   add("table inet splitwg");
   add("flush table inet splitwg");
   sets = planSets(cfg);
-  fixed = filter(sets, (x) => x.kind === "net");
-  if (length(fixed)) {
-    add(`table inet splitwg {${join("", map(fixed, (x) => `
-${T}set ${x.name} { type ${x.family === 4 ? "ipv4_addr" : "ipv6_addr"}; flags interval; auto-merge; }`))}
-}`);
-    for (let i = 0; i < length(fixed); i++) add(`flush set inet splitwg ${fixed[i].name}`);
-  }
+  HEADER = length(out);
   add("table inet splitwg {");
   add(`${T}# marks (mask ${markHex(mask)}): ${markHex(direct)} direct${join("", map(ups, (u) => `, ${markHex(u.mark)} ${u.name} (table ${u.table})`))}`);
   add("");
@@ -1024,7 +1018,60 @@ ${T}}`);
 ${T}${T}type filter hook forward priority mangle; policy accept;
 ${join("\n", guard)}${length(guard) ? "\n" : ""}${T}}`);
   add("}");
-  return join("\n", out) + "\n";
+  body = join("\n", slice(out, HEADER));
+  return join("\n", [...slice(out, 0, HEADER), ...refill(body, map(filter(sets, (x) => x.kind === "domain"), (x) => x.name))]) + "\n" + body + "\n";
+};
+refill = function(body, domainSets) {
+let all, decls, chains, out;
+
+  all = declarations(body);
+  decls = filter(all, (d) => d.kind !== "chain" && index(domainSets, d.name) < 0);
+  if (!length(decls)) return [];
+  chains = filter(all, (d) => d.kind === "chain" && d.spec === "");
+  out = [`table inet splitwg {${join("", map([...chains, ...decls], (d) => `
+${T}${d.kind} ${d.name} {${d.spec === "" ? "" : " " + d.spec + " "}}`))}
+}`];
+  for (let i = 0; i < length(decls); i++) push(out, `flush ${decls[i].kind} inet splitwg ${decls[i].name}`);
+  return out;
+};
+declarations = function(script) {
+let out, lines;
+
+  out = [];
+  lines = split(script, "\n");
+  for (let i = 0; i < length(lines); i++) {
+    const l = lines[i];
+    let kind = "";
+    if (substr(l, 0, 5) === "	set ") kind = "set";
+    else if (substr(l, 0, 5) === "	map ") kind = "map";
+    else if (substr(l, 0, 7) === "	chain ") kind = "chain";
+    else continue;
+    const head = substr(l, length(kind) + 2);
+    const sp = index(head, " ");
+    if (sp < 0 || substr(head, sp, 2) !== " {") continue;
+    const parts = [];
+    const rest = trim(substr(head, sp + 2));
+    if (substr(rest, -1) === "}") {
+      push(out, { kind, name: substr(head, 0, sp), spec: trim(substr(rest, 0, length(rest) - 1)) });
+      continue;
+    }
+    for (i++; i < length(lines) && lines[i] !== "	}"; i++) {
+      let t = lines[i];
+      if (kind === "chain") {
+        if (!length(parts) && substr(trim(t), 0, 5) === "type " && index(t, " hook ") >= 0) push(parts, trim(t));
+        push(parts, "");
+        continue;
+      }
+      const e = index(t, "elements = {");
+      if (e >= 0) t = substr(t, 0, e);
+      const c = index(t, "#");
+      if (c >= 0) t = substr(t, 0, c);
+      t = trim(t);
+      if (t !== "") push(parts, t);
+    }
+    push(out, { kind, name: substr(head, 0, sp), spec: trim(join(" ", parts)) });
+  }
+  return out;
 };
 selfAndParents = function(d) {
 let out, rest;
@@ -1351,17 +1398,30 @@ let now, was;
   for (let i = 0; i < length(was); i++) if (index(now, was[i]) < 0) return true;
   return false;
 };
-nftTransition = function(prev, next, deletesOnly) {
-let now, lines;
+stale = function(live, script) {
+let d, has, lines, kinds, lists;
 
-  if (!prev) return "";
+  d = declarations(script);
+  has = (kind, name) => length(filter(d, (x) => x.kind === kind && x.name === name)) > 0;
+  lines = [];
+  kinds = ["set", "map", "chain"];
+  lists = [live.sets, live.maps, live.chains];
+  for (let k = 0; k < 3; k++)
+    for (let i = 0; i < length(lists[k]); i++)
+      if (!has(kinds[k], lists[k][i])) push(lines, `delete ${kinds[k]} inet splitwg ${lists[k][i]}`);
+  return lines;
+};
+nftTransition = function(prev, next, deletesOnly, live, script) {
+let lines, now;
+
+  lines = live && script !== null && script !== null ? stale(live, script) : [];
   now = {};
   for (let i = 0; i < length(next); i++) now[next[i].name] = next[i];
-  lines = [];
-  for (let i = 0; i < length(prev); i++) {
+  for (let i = 0; i < length(prev ?? []); i++) {
     const p = prev[i], n = now[p.name];
-    if (!n) push(lines, `delete set inet splitwg ${p.name}`);
-    else if (!deletesOnly && p.kind === "domain" && (n.kind !== "domain" || dropped(p.key, n.key)))
+    if (!n) {
+      if (!live) push(lines, `delete set inet splitwg ${p.name}`);
+    } else if (!deletesOnly && p.kind === "domain" && (n.kind !== "domain" || dropped(p.key, n.key)))
       push(lines, `flush set inet splitwg ${p.name}	# a domain left the rule: forget the addresses learned for it`);
   }
   return length(lines) ? join("\n", lines) + "\n" : "";

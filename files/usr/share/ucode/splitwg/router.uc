@@ -5,7 +5,7 @@ import { VERSION, readConfig, compile, explain, parseUci, renderUci, parsePrefix
 import { readfile, writefile, access, unlink, mkdir, rmdir, rename, popen, stat } from "fs";
 import { cursor } from "uci";
 import { connect } from "ubus";
-let SHELL_SAFE, SINGLE_QUOTE, PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, OWNED_OPTION, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, confDirs, generatedConfDir, filePath, writeFile, hasNftset, running, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, listJson, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, SET_REF, block, marksOf, signature, clientPaths, changedClients, flush, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, DIGITS, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, FIRST_WORD, HANDSHAKE_TIMEOUT, nftRules, pathOf, ruleIdOf, loadConfig, age, status, stats, NOT_NAME_CHAR, LETTER_FIRST, CR, SECTION_HEADER, UPSTREAM_PATH, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, PROTO_NAME, apiError, missing, present, downUpstreams, checkText, methods, DIGITS2, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, SECRET, redact, redactedPlan, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
+let SHELL_SAFE, SINGLE_QUOTE, PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, OWNED_OPTION, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, confDirs, generatedConfDir, filePath, writeFile, hasNftset, running, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, liveObjects, listJson, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, SET_REF, block, marksOf, signature, clientPaths, changedClients, flush, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, DIGITS, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, FIRST_WORD, HANDSHAKE_TIMEOUT, nftRules, pathOf, ruleIdOf, loadConfig, age, status, stats, NOT_NAME_CHAR, LETTER_FIRST, CR, SECTION_HEADER, UPSTREAM_PATH, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, PROTO_NAME, apiError, missing, present, downUpstreams, checkText, methods, DIGITS2, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, SECRET, redact, redactedPlan, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
 shellQuote = function(s) {
   if (index(s, "\n") < 0 && match(s, SHELL_SAFE)) return s;
   return "'" + replace(s, SINGLE_QUOTE, "'\\''") + "'";
@@ -310,11 +310,11 @@ replaceFile = function(env, text) {
   env.fs.mkdirp(PATHS.state);
   return env.fs.write(REPLACE_PATH, replaceScript(text));
 };
-stage = function(env, text) {
+stage = function(env, text, transition) {
 let r, first;
 
   env.fs.mkdirp(PATHS.state);
-  if (!env.fs.write(STAGED, text)) return { path: STAGED, replace: false, error: `cannot write ${STAGED}` };
+  if (!env.fs.write(STAGED, text + (transition ?? ""))) return { path: STAGED, replace: false, error: `cannot write ${STAGED}` };
   r = env.run(["nft", "-c", "-f", STAGED]);
   if (r.code === 0) return { path: STAGED, replace: false, error: null };
   first = failure(r, ["nft", "-c", "-f", STAGED]);
@@ -344,6 +344,26 @@ let dir, tmp;
 cleanupStaged = function(env) {
   env.fs.unlink(STAGED);
   env.fs.unlink(REPLACE_PATH);
+};
+liveObjects = function(env) {
+let r, doc, list, o;
+
+  r = env.run(["nft", "-j", "-t", "list", "table", ...TABLE]);
+  if (r.code !== 0) return null;
+  doc = null;
+  try {
+    doc = json(r.stdout);
+  } catch {
+    return null;
+  }
+  list = type(doc) === "object" && type(doc.nftables) === "array" ? doc.nftables : [];
+  o = { sets: [], maps: [], chains: [] };
+  for (let i = 0; i < length(list); i++) {
+    if (type(list[i].set) === "object") push(o.sets, list[i].set.name);
+    else if (type(list[i].map) === "object") push(o.maps, list[i].map.name);
+    else if (type(list[i].chain) === "object") push(o.chains, list[i].chain.name);
+  }
+  return o;
 };
 listJson = function(env) {
 let r, doc;
@@ -419,7 +439,8 @@ unlock = function(env) {
 block = function(nft, head) {
 let start, rest, end;
 
-  start = index(nft, head);
+  start = index(nft, `${head}
+`);
   if (start < 0) return "";
   rest = substr(nft, start);
   end = index(rest, "\n	}");
@@ -575,7 +596,7 @@ let names, did;
   return `changed ${join(", ", did)}`;
 };
 survey = function(env, plan, o) {
-let platform, nftText, dnsText, diffs, before, conflicts, oldNft, hadTable, prev, prevSets, transition, oldDns, dnsChanged;
+let platform, nftText, dnsText, diffs, before, conflicts, oldNft, live, hadTable, prev, prevSets, transition, oldDns, dnsChanged;
 
   platform = detect(env);
   nftText = plan.enabled && plan.nft !== "" ? plan.nft : null;
@@ -590,10 +611,11 @@ let platform, nftText, dnsText, diffs, before, conflicts, oldNft, hadTable, prev
     conflicts = [...conflicts, ...diffs[cfg].conflicts];
   }
   oldNft = installedText(env);
-  hadTable = tableExists(env);
+  live = liveObjects(env);
+  hadTable = live !== null;
   prev = readState(env);
   prevSets = prev && prev.sets && hadTable ? prev.sets : null;
-  transition = nftTransition(prevSets, plan.sets ?? []);
+  transition = nftText !== null && hadTable ? nftTransition(prevSets, plan.sets ?? [], false, live, nftText) : "";
   oldDns = {};
   dnsChanged = false;
   for (let i = 0; i < length(platform.confDirs); i++) {
@@ -642,7 +664,7 @@ let staged;
 
   staged = null;
   if (s.nftText !== null && s.changed.nft) {
-    staged = stage(env, s.nftText + s.transition);
+    staged = stage(env, s.nftText, s.transition);
     if (staged.error !== null) return { staged, error: errorResult(env, "NFT_CHECK", staged.error, "nft", s.warnings, s.changed) };
   }
   if (s.dnsText !== null && s.changed.dnsmasq) {
@@ -658,7 +680,7 @@ let env, e;
 
   env = tx.env;
   push(tx.undo, () => {
-    restoreTable(env, s.oldNft, s.hadTable, nftTransition(s.sets, s.prevSets ?? s.sets, true));
+    restoreTable(env, s.oldNft, s.hadTable);
   });
   if (!install(env, s.nftText)) return { where: "nft", msg: `cannot write ${PATHS.nft}` };
   if (s.nftText !== null) {
@@ -794,10 +816,12 @@ let s, no, c, tx, f, ctNote, msg;
   env.log(`${plan.enabled ? "apply" : "stop"} ok: ${msg}`);
   return { ok: true, changed: s.changed, message: msg, actions: tx.actions, warnings: s.warnings };
 };
-restoreTable = function(env, oldText, hadTable, back) {
+restoreTable = function(env, oldText, hadTable) {
   install(env, oldText);
   if (oldText !== null && hadTable) {
-    const again = stage(env, oldText + back);
+    const now = liveObjects(env);
+    const back = now ? nftTransition(null, [], true, now, oldText) : "";
+    const again = stage(env, oldText, back);
     if (again.error !== null || load(env, again.path).code !== 0) {
       if (load(env, PATHS.nft).code !== 0 && replaceFile(env, oldText)) load(env, REPLACE_PATH);
     }

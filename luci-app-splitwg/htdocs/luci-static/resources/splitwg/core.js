@@ -3501,13 +3501,7 @@ function renderNft(cfg, version) {
   add("table inet splitwg");
   add("flush table inet splitwg");
   const sets = planSets(cfg);
-  const fixed = filter(sets, (x) => x.kind === "net");
-  if (length(fixed)) {
-    add(`table inet splitwg {${join("", map(fixed, (x) => `
-${T}set ${x.name} { type ${x.family === 4 ? "ipv4_addr" : "ipv6_addr"}; flags interval; auto-merge; }`))}
-}`);
-    for (let i = 0; i < length(fixed); i++) add(`flush set inet splitwg ${fixed[i].name}`);
-  }
+  const HEADER = length(out);
   add("table inet splitwg {");
   add(`${T}# marks (mask ${markHex(mask)}): ${markHex(direct)} direct${join("", map(ups, (u) => `, ${markHex(u.mark)} ${u.name} (table ${u.table})`))}`);
   add("");
@@ -3578,7 +3572,56 @@ ${T}}`);
 ${T}${T}type filter hook forward priority mangle; policy accept;
 ${join("\n", guard)}${length(guard) ? "\n" : ""}${T}}`);
   add("}");
-  return join("\n", out) + "\n";
+  const body = join("\n", slice(out, HEADER));
+  return join("\n", [...slice(out, 0, HEADER), ...refill(body, map(filter(sets, (x) => x.kind === "domain"), (x) => x.name))]) + "\n" + body + "\n";
+}
+function refill(body, domainSets) {
+  const all = declarations(body);
+  const decls = filter(all, (d) => d.kind !== "chain" && index(domainSets, d.name) < 0);
+  if (!length(decls)) return [];
+  const chains = filter(all, (d) => d.kind === "chain" && d.spec === "");
+  const out = [`table inet splitwg {${join("", map([...chains, ...decls], (d) => `
+${T}${d.kind} ${d.name} {${d.spec === "" ? "" : " " + d.spec + " "}}`))}
+}`];
+  for (let i = 0; i < length(decls); i++) push(out, `flush ${decls[i].kind} inet splitwg ${decls[i].name}`);
+  return out;
+}
+function declarations(script) {
+  const out = [];
+  const lines = split(script, "\n");
+  for (let i = 0; i < length(lines); i++) {
+    const l = lines[i];
+    let kind = "";
+    if (substr(l, 0, 5) === "	set ") kind = "set";
+    else if (substr(l, 0, 5) === "	map ") kind = "map";
+    else if (substr(l, 0, 7) === "	chain ") kind = "chain";
+    else continue;
+    const head = substr(l, length(kind) + 2);
+    const sp = index(head, " ");
+    if (sp < 0 || substr(head, sp, 2) !== " {") continue;
+    const parts = [];
+    const rest = trim(substr(head, sp + 2));
+    if (substr(rest, -1) === "}") {
+      push(out, { kind, name: substr(head, 0, sp), spec: trim(substr(rest, 0, length(rest) - 1)) });
+      continue;
+    }
+    for (i++; i < length(lines) && lines[i] !== "	}"; i++) {
+      let t = lines[i];
+      if (kind === "chain") {
+        if (!length(parts) && substr(trim(t), 0, 5) === "type " && index(t, " hook ") >= 0) push(parts, trim(t));
+        push(parts, "");
+        continue;
+      }
+      const e = index(t, "elements = {");
+      if (e >= 0) t = substr(t, 0, e);
+      const c = index(t, "#");
+      if (c >= 0) t = substr(t, 0, c);
+      t = trim(t);
+      if (t !== "") push(parts, t);
+    }
+    push(out, { kind, name: substr(head, 0, sp), spec: trim(join(" ", parts)) });
+  }
+  return out;
 }
 
 // src/core/dnsmasq.ts
@@ -4017,15 +4060,26 @@ function dropped(before, after) {
   for (let i = 0; i < length(was); i++) if (index(now, was[i]) < 0) return true;
   return false;
 }
-function nftTransition(prev, next, deletesOnly) {
-  if (!prev) return "";
+function stale(live, script) {
+  const d = declarations(script);
+  const has = (kind, name) => length(filter(d, (x) => x.kind === kind && x.name === name)) > 0;
+  const lines = [];
+  const kinds = ["set", "map", "chain"];
+  const lists = [live.sets, live.maps, live.chains];
+  for (let k = 0; k < 3; k++)
+    for (let i = 0; i < length(lists[k]); i++)
+      if (!has(kinds[k], lists[k][i])) push(lines, `delete ${kinds[k]} inet splitwg ${lists[k][i]}`);
+  return lines;
+}
+function nftTransition(prev, next, deletesOnly, live, script) {
+  const lines = live && script !== void 0 && script !== null ? stale(live, script) : [];
   const now = {};
   for (let i = 0; i < length(next); i++) now[next[i].name] = next[i];
-  const lines = [];
-  for (let i = 0; i < length(prev); i++) {
+  for (let i = 0; i < length(prev != null ? prev : []); i++) {
     const p = prev[i], n = now[p.name];
-    if (!n) push(lines, `delete set inet splitwg ${p.name}`);
-    else if (!deletesOnly && p.kind === "domain" && (n.kind !== "domain" || dropped(p.key, n.key)))
+    if (!n) {
+      if (!live) push(lines, `delete set inet splitwg ${p.name}`);
+    } else if (!deletesOnly && p.kind === "domain" && (n.kind !== "domain" || dropped(p.key, n.key)))
       push(lines, `flush set inet splitwg ${p.name}	# a domain left the rule: forget the addresses learned for it`);
   }
   return length(lines) ? join("\n", lines) + "\n" : "";
@@ -4066,6 +4120,7 @@ return baseclass.extend({
 	chr: chr,
 	clock: clock,
 	compile: compile,
+	declarations: declarations,
 	decodeBytes: decodeBytes,
 	die: die,
 	directMark: directMark,
