@@ -328,3 +328,16 @@ test('changed set definitions: the table is replaced (delete + load) after nft -
 test('FIREWALL fixture is a plain OpenWrt one', () => {
 	assert.match(FIREWALL, /config zone/);
 });
+
+test('a client\'s address edited: the connections of the old address and of the new one are reset', () => {
+	const r = applied();
+	edit(r, "list address '192.168.77.10'", "list address '192.168.77.20'");
+	const res = apply(r.env);
+	assert.equal(res.ok, true, res.message);
+	assert.deepEqual(r.calls.filter((c) => c.startsWith('conntrack')), [
+		'conntrack -D -f ipv4 -s 192.168.77.10',   // still marked with tv's path
+		'conntrack -D -f ipv6 -s fd77::10',
+		'conntrack -D -f ipv4 -s 192.168.77.20',
+	]);
+	assert.match(res.message, /connections reset for tv$/);
+});

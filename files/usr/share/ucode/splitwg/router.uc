@@ -449,11 +449,12 @@ let start, rest, end;
 marksOf = function(plan) {
   return join(" ", [plan.marks.mask, plan.marks.direct, ...map(plan.upstreams, (u) => `${u.name}=${u.mark}`)]);
 };
-signature = function(plan, chain, marks) {
+signature = function(plan, chain, sources, marks) {
 let text, sig, refs, keys2, seen;
 
   text = block(plan.nft, `	chain ${chain} {`);
   sig = `${marks}
+from ${join(" ", sources)}
 ${text}`;
   refs = match(text, SET_REF);
   keys2 = {};
@@ -475,7 +476,7 @@ let out, marks;
   marks = marksOf(plan);
   for (let i = 0; i < length(plan.clients); i++) {
     const c = plan.clients[i];
-    out[c.name] = { sig: hash(signature(plan, c.chain, marks)), sources: c.sources };
+    out[c.name] = { sig: hash(signature(plan, c.chain, c.sources, marks)), sources: c.sources };
   }
   return out;
 };
@@ -485,7 +486,7 @@ let out;
   out = {};
   if (before === null) return out;
   for (let n in after)
-    if (!before[n] || before[n].sig !== after[n].sig) out[n] = after[n].sources;
+    if (!before[n] || before[n].sig !== after[n].sig) out[n] = uniq([...before[n] ? before[n].sources : [], ...after[n].sources]);
   for (let n in before)
     if (!after[n]) out[n] = before[n].sources;
   return out;
