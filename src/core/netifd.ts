@@ -4,7 +4,7 @@
 // Every section name starts with "sw_" and carries `splitwg_owned '1'`, so
 // apply can find, diff and remove exactly these and nothing else.
 import type { UciSection, UciValue } from './uci';
-import type { Config, Upstream } from './model';
+import type { Client, Config, Upstream } from './model';
 import { markHex, carriesFamily } from './decide';
 
 export const OWNED = 'splitwg_owned';
@@ -47,11 +47,48 @@ function upstreamSections(cfg: Config, u: Upstream): UciSection[] {
 	return out;
 }
 
+// Kill switch without nft: while table inet splitwg is missing (firewall
+// stopped: `fw4 flush` deletes every table) nothing is marked, and a proxied
+// client's traffic would leave by the WAN in the clear. A client's source
+// with none of our mark bits set is prohibited after main's specific routes
+// (LAN, peers stay reachable); with the table present every packet of a
+// classified client carries at least the "direct" mark, so this never
+// matches then. Only address/prefix clients: netifd's `in` names a logical
+// interface, not the device a client is identified by, and MACs are not in
+// the routing decision (docs/config.md, Kill switch).
+export function guardSectionName(client: string, family: 4 | 6, k: number): string {
+	return `sw_guard${family === 6 ? '6' : ''}_${client}_${k}`;
+}
+
+function couldBeProxied(c: Client): boolean {
+	return c.defaultAction === 'proxy' || length(filter(c.rules, (r) => r.action === 'proxy')) > 0;
+}
+
+function guardSections(cfg: Config): UciSection[] {
+	const g = cfg.globals;
+	const out: UciSection[] = [];
+	if (!g.killSwitch) return out;
+	// after main (rule_priority) and the upstreams' fwmark rules (+1 … +n):
+	// those match only marked packets, this only unmarked ones
+	const prio = `${g.rulePriority + length(cfg.upstreams) + 1}`;
+	const mark = `${markHex(0)}/${markHex(g.markMask)}`;
+	const clients = filter(cfg.clients, (c) => c.enabled && couldBeProxied(c));
+	for (let i = 0; i < length(clients); i++) {
+		const c = clients[i];
+		for (let k = 0; k < length(c.src4); k++)
+			push(out, sec('rule', guardSectionName(c.name, 4, k), { src: c.src4[k].text, mark, action: 'prohibit', priority: prio }));
+		for (let k = 0; g.ipv6 && k < length(c.src6); k++)
+			push(out, sec('rule6', guardSectionName(c.name, 6, k), { src: c.src6[k].text, mark, action: 'prohibit', priority: prio }));
+	}
+	return out;
+}
+
 export function renderNetwork(cfg: Config): UciSection[] {
 	const g = cfg.globals;
 	const ups = filter(cfg.upstreams, (u) => u.enabled);
 	const out: UciSection[] = [];
-	if (length(ups)) {
+	const guards = guardSections(cfg);
+	if (length(ups) || length(guards)) {
 		// routes more specific than a default (LAN, WAN subnet, peers) stay in
 		// main for everyone: a proxied client still reaches the printer
 		push(out, sec('rule', 'sw_main4', { lookup: 'main', suppress_prefixlength: '0', priority: `${g.rulePriority}` }));
@@ -61,6 +98,7 @@ export function renderNetwork(cfg: Config): UciSection[] {
 		const secs = upstreamSections(cfg, ups[i]);
 		for (let j = 0; j < length(secs); j++) push(out, secs[j]);
 	}
+	for (let i = 0; i < length(guards); i++) push(out, guards[i]);
 	const srv = cfg.server;
 	if (srv && srv.enabled) {
 		push(out, sec('interface', srv.iface, {

@@ -6,8 +6,9 @@
 //
 // Packet path (prerouting, mangle priority):
 //   1. connection already decided → restore its mark from conntrack, done
-//   2. a reply (e.g. of a port forward to a client), our mark bits already
-//      set, or addressed to the router → leave it
+//   2. a reply (e.g. of a port forward to a client) → marked direct (the
+//      routing kill switch prohibits a client's unmarked packets); our mark
+//      bits already set, or addressed to the router → leave it
 //   3. DoT/DoQ from DNS-hijacked clients → drop
 //   4. source → client chain, one map lookup (address, MAC or interface)
 //   5. client chain: rules in order, first match wins → goto a mark chain
@@ -186,7 +187,7 @@ export function renderNft(cfg: Config, version: string): string {
 	const restore = [`${markHex(direct)} : goto mark_direct`, ...map(ups, (u) => `${markHex(u.mark)} : goto up_${u.name}`)];
 	add(`${T}chain prerouting {\n${T}${T}type filter hook prerouting priority mangle; policy accept;\n` +
 		`${T}${T}ct direction original ct mark and ${markHex(mask)} vmap { ${join(', ', restore)} } ${comment('connection already decided')}\n` +
-		`${T}${T}ct direction reply return ${comment('replies follow their connection (a port forward to a client stays on WAN)')}\n` +
+		`${T}${T}ct direction reply meta mark set meta mark and ${markHex(0xffffffff - mask)} or ${markHex(direct)} return ${comment('replies follow their connection (a port forward to a client stays on WAN); marked direct, past the routing kill switch')}\n` +
 		`${T}${T}meta mark and ${markHex(mask)} != 0 return ${comment('marked before us')}\n` +
 		`${T}${T}fib daddr type { local, broadcast, multicast } return ${comment('to the router itself')}\n` +
 		`${T}${T}jump dot_block\n` +

@@ -3536,7 +3536,7 @@ ${T}}`);
   add(`${T}chain prerouting {
 ${T}${T}type filter hook prerouting priority mangle; policy accept;
 ${T}${T}ct direction original ct mark and ${markHex(mask)} vmap { ${join(", ", restore)} } ${comment("connection already decided")}
-${T}${T}ct direction reply return ${comment("replies follow their connection (a port forward to a client stays on WAN)")}
+${T}${T}ct direction reply meta mark set meta mark and ${markHex(4294967295 - mask)} or ${markHex(direct)} return ${comment("replies follow their connection (a port forward to a client stays on WAN); marked direct, past the routing kill switch")}
 ${T}${T}meta mark and ${markHex(mask)} != 0 return ${comment("marked before us")}
 ${T}${T}fib daddr type { local, broadcast, multicast } return ${comment("to the router itself")}
 ${T}${T}jump dot_block
@@ -3943,11 +3943,34 @@ function upstreamSections(cfg, u) {
   }
   return out;
 }
+function guardSectionName(client, family, k) {
+  return `sw_guard${family === 6 ? "6" : ""}_${client}_${k}`;
+}
+function couldBeProxied(c) {
+  return c.defaultAction === "proxy" || length(filter(c.rules, (r) => r.action === "proxy")) > 0;
+}
+function guardSections(cfg) {
+  const g = cfg.globals;
+  const out = [];
+  if (!g.killSwitch) return out;
+  const prio = `${g.rulePriority + length(cfg.upstreams) + 1}`;
+  const mark = `${markHex(0)}/${markHex(g.markMask)}`;
+  const clients = filter(cfg.clients, (c) => c.enabled && couldBeProxied(c));
+  for (let i = 0; i < length(clients); i++) {
+    const c = clients[i];
+    for (let k = 0; k < length(c.src4); k++)
+      push(out, sec("rule", guardSectionName(c.name, 4, k), { src: c.src4[k].text, mark, action: "prohibit", priority: prio }));
+    for (let k = 0; g.ipv6 && k < length(c.src6); k++)
+      push(out, sec("rule6", guardSectionName(c.name, 6, k), { src: c.src6[k].text, mark, action: "prohibit", priority: prio }));
+  }
+  return out;
+}
 function renderNetwork(cfg) {
   const g = cfg.globals;
   const ups = filter(cfg.upstreams, (u) => u.enabled);
   const out = [];
-  if (length(ups)) {
+  const guards = guardSections(cfg);
+  if (length(ups) || length(guards)) {
     push(out, sec("rule", "sw_main4", { lookup: "main", suppress_prefixlength: "0", priority: `${g.rulePriority}` }));
     if (g.ipv6) push(out, sec("rule6", "sw_main6", { lookup: "main", suppress_prefixlength: "0", priority: `${g.rulePriority}` }));
   }
@@ -3955,6 +3978,7 @@ function renderNetwork(cfg) {
     const secs = upstreamSections(cfg, ups[i]);
     for (let j = 0; j < length(secs); j++) push(out, secs[j]);
   }
+  for (let i = 0; i < length(guards); i++) push(out, guards[i]);
   const srv = cfg.server;
   if (srv && srv.enabled) {
     push(out, sec("interface", srv.iface, {
@@ -4131,6 +4155,7 @@ return baseclass.extend({
 	filter: filter,
 	getenv: getenv,
 	gmtime: gmtime,
+	guardSectionName: guardSectionName,
 	hex: hex,
 	hexdec: hexdec,
 	hexenc: hexenc,
