@@ -265,7 +265,8 @@ export function declarations(script: string): Declaration[] {
 			push(out, { kind: kind as 'set' | 'map' | 'chain', name: substr(head, 0, sp), spec: trim(substr(rest, 0, length(rest) - 1)) });
 			continue;
 		}
-		for (i++; i < length(lines) && lines[i] !== '\t}'; i++) {
+		i++;
+		for (; i < length(lines) && lines[i] !== '\t}'; i++) {
 			let t = lines[i];
 			if (kind === 'chain') {
 				if (!length(parts) && substr(trim(t), 0, 5) === 'type ' && index(t, ' hook ') >= 0) push(parts, trim(t));

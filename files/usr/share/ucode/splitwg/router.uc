@@ -5,7 +5,7 @@ import { VERSION, readConfig, compile, explain, parseUci, renderUci, parsePrefix
 import { readfile, writefile, access, unlink, mkdir, rmdir, rename, popen, stat } from "fs";
 import { cursor } from "uci";
 import { connect } from "ubus";
-let SHELL_SAFE, SINGLE_QUOTE, PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, OWNED_OPTION, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, confDirs, generatedConfDir, filePath, writeFile, hasNftset, running, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, liveObjects, listJson, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, SET_REF, block, marksOf, signature, clientPaths, changedClients, flush, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, DIGITS, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, FIRST_WORD, HANDSHAKE_TIMEOUT, nftRules, pathOf, ruleIdOf, loadConfig, age, status, stats, NOT_NAME_CHAR, LETTER_FIRST, CR, SECTION_HEADER, UPSTREAM_PATH, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, PROTO_NAME, apiError, missing, present, downUpstreams, checkText, methods, DIGITS2, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, SECRET, redact, redactedPlan, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
+let SHELL_SAFE, SINGLE_QUOTE, PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, OWNED_OPTION, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, INIT_SCRIPT, confDirs, runningConfDirs, generatedConfDir, filePath, writeFile, hasNftset, running, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, liveObjects, listJson, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, SET_REF, block, marksOf, signature, clientPaths, changedClients, flush, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, DIGITS, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, FIRST_WORD, HANDSHAKE_TIMEOUT, nftRules, pathOf, ruleIdOf, loadConfig, age, status, stats, NOT_NAME_CHAR, LETTER_FIRST, CR, SECTION_HEADER, UPSTREAM_PATH, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, PROTO_NAME, apiError, missing, present, downUpstreams, checkText, methods, DIGITS2, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, SECRET, redact, redactedPlan, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
 shellQuote = function(s) {
   if (index(s, "\n") < 0 && match(s, SHELL_SAFE)) return s;
   return "'" + replace(s, SINGLE_QUOTE, "'\\''") + "'";
@@ -211,19 +211,32 @@ let t;
   return t;
 };
 confDirs = function(env) {
-let all, dirs;
+let all, perSection, dirs;
 
   env.uci.unload("dhcp");
   env.uci.load("dhcp");
   all = env.uci.get_all("dhcp") ?? {};
+  perSection = index(env.fs.read(INIT_SCRIPT) ?? "", '"/tmp/dnsmasq.d"') < 0;
   dirs = [];
   for (let name in all) {
     const s = all[name];
-    if (s[".type"] !== "dnsmasq") continue;
-    let d = type(s.confdir) === "string" && s.confdir !== "" ? split(s.confdir, ",")[0] : null;
-    if (d === null) d = generatedConfDir(env, name);
-    if (d === null) d = PATHS.dnsmasqDefaultDir;
-    if (index(dirs, d) < 0) push(dirs, d);
+    if (s[".type"] !== "dnsmasq" || index(["1", "on", "yes", "true", "enabled"], s.disabled) >= 0) continue;
+    const opt = type(s.confdir) === "string" ? s.confdir : "";
+    const d = opt !== "" ? split(opt, ",")[0] : perSection ? `/tmp/dnsmasq.${name}.d` : PATHS.dnsmasqDefaultDir;
+    if (substr(d, 0, 1) === "/" && index(dirs, d) < 0) push(dirs, d);
+  }
+  return dirs;
+};
+runningConfDirs = function(env) {
+let all, dirs;
+
+  env.uci.load("dhcp");
+  all = env.uci.get_all("dhcp") ?? {};
+  dirs = [];
+  for (let name in all) {
+    if (all[name][".type"] !== "dnsmasq") continue;
+    const d = generatedConfDir(env, name);
+    if (d !== null && index(dirs, d) < 0) push(dirs, d);
   }
   return dirs;
 };
@@ -597,7 +610,7 @@ let names, did;
   return `changed ${join(", ", did)}`;
 };
 survey = function(env, plan, o) {
-let platform, nftText, dnsText, diffs, before, conflicts, oldNft, live, hadTable, prev, prevSets, transition, oldDns, dnsChanged;
+let platform, nftText, dnsText, diffs, before, conflicts, oldNft, live, hadTable, prev, prevSets, transition, dnsWant, everDirs, oldDns, dnsChanged;
 
   platform = detect(env);
   nftText = plan.enabled && plan.nft !== "" ? plan.nft : null;
@@ -617,12 +630,15 @@ let platform, nftText, dnsText, diffs, before, conflicts, oldNft, live, hadTable
   prev = readState(env);
   prevSets = prev && prev.sets && hadTable ? prev.sets : null;
   transition = nftText !== null && hadTable ? nftTransition(prevSets, plan.sets ?? [], false, live, nftText) : "";
+  dnsWant = {};
+  everDirs = uniq([...prev && prev.dnsmasq_dirs ? prev.dnsmasq_dirs : [], ...runningConfDirs(env), PATHS.dnsmasqDefaultDir]);
+  for (let i = 0; i < length(everDirs); i++) dnsWant[everDirs[i]] = null;
+  for (let i = 0; i < length(platform.confDirs); i++) dnsWant[platform.confDirs[i]] = dnsText;
   oldDns = {};
   dnsChanged = false;
-  for (let i = 0; i < length(platform.confDirs); i++) {
-    const d = platform.confDirs[i];
+  for (let d in dnsWant) {
     oldDns[d] = env.fs.read(filePath(d));
-    if (oldDns[d] !== dnsText) dnsChanged = true;
+    if (oldDns[d] !== dnsWant[d]) dnsChanged = true;
   }
   return {
     platform,
@@ -635,6 +651,7 @@ let platform, nftText, dnsText, diffs, before, conflicts, oldNft, live, hadTable
     oldNft,
     hadTable,
     oldDns,
+    dnsWant,
     sets: plan.sets ?? [],
     prev,
     prevSets,
@@ -720,14 +737,13 @@ let env, restarted, e;
   push(tx.undo, () => {
     if (restarted) env.run(["/etc/init.d/dnsmasq", "restart"]);
   });
-  for (let i = 0; i < length(s.platform.confDirs); i++) {
-    const d = s.platform.confDirs[i];
-    const old = s.oldDns[d];
-    if (old === s.dnsText) continue;
+  for (let k in s.dnsWant) {
+    const d = k, old = s.oldDns[d], want = s.dnsWant[d];
+    if (old === want) continue;
     push(tx.undo, () => {
       writeFile(env, d, old);
     });
-    if (!writeFile(env, d, s.dnsText)) return { where: "dnsmasq", msg: `cannot write ${filePath(d)}` };
+    if (!writeFile(env, d, want)) return { where: "dnsmasq", msg: `cannot ${want === null ? "remove" : "write"} ${filePath(d)}` };
   }
   restarted = true;
   e = exec(tx, ["/etc/init.d/dnsmasq", "restart"]);
@@ -811,7 +827,8 @@ let s, no, c, tx, f, ctNote, msg;
       dhcp: hash(renderUci(plan.dhcp))
     },
     clients: clientPaths(plan),
-    sets: s.sets
+    sets: s.sets,
+    dnsmasq_dirs: s.dnsText !== null ? s.platform.confDirs : []
   });
   unlock(env);
   env.log(`${plan.enabled ? "apply" : "stop"} ok: ${msg}`);
@@ -1794,6 +1811,7 @@ OWNED_CONFIGS = ["network", "firewall", "dhcp"];
 OWNED_OPTION = "splitwg_owned";
 
 // src/router/dnsmasq.ts
+INIT_SCRIPT = "/etc/init.d/dnsmasq";
 
 // src/router/detect.ts
 

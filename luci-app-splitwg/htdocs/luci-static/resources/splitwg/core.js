@@ -3605,7 +3605,8 @@ function declarations(script) {
       push(out, { kind, name: substr(head, 0, sp), spec: trim(substr(rest, 0, length(rest) - 1)) });
       continue;
     }
-    for (i++; i < length(lines) && lines[i] !== "	}"; i++) {
+    i++;
+    for (; i < length(lines) && lines[i] !== "	}"; i++) {
       let t = lines[i];
       if (kind === "chain") {
         if (!length(parts) && substr(trim(t), 0, 5) === "type " && index(t, " hook ") >= 0) push(parts, trim(t));
