@@ -16,7 +16,7 @@ import { ownedSections, diffOwned, writeOwned, reorderOwned, touchedTypes, toUci
 import { detect, platformWarnings } from './detect';
 import { stage, load, remove, install, installedText, tableExists, liveObjects, cleanupStaged, replaceFile, REPLACE_PATH } from './nftables';
 import type { Staged } from './nftables';
-import { filePath, writeFile, running } from './dnsmasq';
+import { filePath, writeFile, running, runningConfDirs } from './dnsmasq';
 import { clientPaths, changedClients, flush } from './conntrack';
 import { hash, readState, writeState, recordFailure, lock, unlock } from './state';
 import type { ApplyState } from './state';
@@ -133,7 +133,8 @@ interface Survey {
 	conflicts: string[];
 	oldNft: string | null;
 	hadTable: boolean;
-	oldDns: { [dir: string]: string | null };
+	oldDns: { [dir: string]: string | null };   // every place of our file: what is there…
+	dnsWant: { [dir: string]: string | null };  // … and what belongs there (null: nothing)
 	changed: Changed;
 	sets: SetState[];
 	prev: ApplyState | null;           // what the last apply recorded
@@ -162,16 +163,21 @@ function survey(env: Env, plan: Plan, o: PlanOptions): Survey {
 	// stale objects from the kernel's own list (a removed client's chain, a
 	// previous version's leftovers), domain flushes from the recorded plan
 	const transition = nftText !== null && hadTable ? nftTransition(prevSets, plan.sets ?? [], false, live, nftText) : '';
+	// our file where it belongs, and gone from every other place it was
+	// ever written (a conf-dir moved, an older release's default)
+	const dnsWant: { [dir: string]: string | null } = {};
+	const everDirs = uniq([...(prev && prev.dnsmasq_dirs ? prev.dnsmasq_dirs : []), ...runningConfDirs(env), PATHS.dnsmasqDefaultDir]);
+	for (let i = 0; i < length(everDirs); i++) dnsWant[everDirs[i]] = null;
+	for (let i = 0; i < length(platform.confDirs); i++) dnsWant[platform.confDirs[i]] = dnsText;
 	const oldDns: { [dir: string]: string | null } = {};
 	let dnsChanged = false;
-	for (let i = 0; i < length(platform.confDirs); i++) {
-		const d = platform.confDirs[i];
+	for (let d in dnsWant) {
 		oldDns[d] = env.fs.read(filePath(d));
-		if (oldDns[d] !== dnsText) dnsChanged = true;
+		if (oldDns[d] !== dnsWant[d]) dnsChanged = true;
 	}
 	return {
 		platform, warnings: plan.enabled ? platformWarnings(platform, o.hasDomains, o.ipv6) : [],
-		nftText, dnsText, diffs, before, conflicts, oldNft, hadTable, oldDns, sets: plan.sets ?? [], prev, prevSets, transition,
+		nftText, dnsText, diffs, before, conflicts, oldNft, hadTable, oldDns, dnsWant, sets: plan.sets ?? [], prev, prevSets, transition,
 		changed: {
 			// a domain set whose domains changed needs flushing even when the table text is the same
 			nft: nftText !== null ? (oldNft !== nftText || !hadTable || transition !== '') : (oldNft !== null || hadTable),
@@ -251,12 +257,11 @@ function stepDnsmasq(tx: Tx, s: Survey): Failure | null {
 	const env = tx.env;
 	let restarted = false;
 	push(tx.undo, () => { if (restarted) env.run(['/etc/init.d/dnsmasq', 'restart']); });
-	for (let i = 0; i < length(s.platform.confDirs); i++) {
-		const d = s.platform.confDirs[i];
-		const old = s.oldDns[d];
-		if (old === s.dnsText) continue;
+	for (let k in s.dnsWant) {
+		const d = k, old = s.oldDns[d], want = s.dnsWant[d];   // (per-iteration bindings for the undo)
+		if (old === want) continue;
 		push(tx.undo, () => { writeFile(env, d, old); });
-		if (!writeFile(env, d, s.dnsText)) return { where: 'dnsmasq', msg: `cannot write ${filePath(d)}` };
+		if (!writeFile(env, d, want)) return { where: 'dnsmasq', msg: `cannot ${want === null ? 'remove' : 'write'} ${filePath(d)}` };
 	}
 	restarted = true;
 	const e = exec(tx, ['/etc/init.d/dnsmasq', 'restart']);
@@ -331,6 +336,7 @@ export function applyPlan(env: Env, plan: Plan, o: PlanOptions): ApplyResult {
 		},
 		clients: clientPaths(plan),
 		sets: s.sets,
+		dnsmasq_dirs: s.dnsText !== null ? s.platform.confDirs : [],
 	});
 	unlock(env);
 	env.log(`${plan.enabled ? 'apply' : 'stop'} ok: ${msg}`);
