@@ -28,6 +28,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, unlinkSync,
 import { join } from 'node:path';
 import type { Env, Fs, RunResult } from '../src/router/env.ts';
 import { PATHS } from '../src/router/env.ts';
+import { isOwned } from '../src/router/owned.ts';
 import type { UciSection } from '../src/core/uci.ts';
 import { MemUci } from '../test/router/fakes.ts';
 import { DHCP, FIREWALL, NETWORK } from '../test/router/openwrt.ts';
@@ -77,7 +78,7 @@ const REAL = new Set(['nft', 'dnsmasq', 'conntrack', 'wg']);
 
 /** the committed sections splitwg owns (all that netifd/fw4 must realise here: lan/wan are the lab's topology) */
 export function ownedSections(uci: MemUci, config: string): UciSection[] {
-  return uci.sections(config).filter((s) => s.options.splitwg_owned === '1').map((s) => ({
+  return uci.sections(config).filter((s) => isOwned(config, { ...s.options, '.name': s.name, '.anonymous': s.anonymous })).map((s) => ({
     ...s,
     // a stable option order: an option rewritten in place must not look like a change to the realiser
     options: Object.fromEntries(Object.entries(s.options).sort(([a], [b]) => a.localeCompare(b))),

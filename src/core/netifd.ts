@@ -1,7 +1,8 @@
 // The sections splitwg owns in /etc/config/network and /etc/config/firewall.
 // netifd re-creates ip rules and routes on every reload (and flushes any
 // added by hand), so they are declared here rather than run with `ip`.
-// Every section name starts with "sw_" and carries `splitwg_owned '1'`, so
+// Every section name starts with "sw_" and carries `splitwg_owned '1'` (a
+// firewall section: an `option name` containing "splitwg", see fwSec()), so
 // apply can find, diff and remove exactly these and nothing else.
 import type { UciSection, UciValue } from './uci';
 import type { Client, Config, Upstream } from './model';
@@ -11,12 +12,22 @@ export const OWNED = 'splitwg_owned';
 export const ZONE_UP = 'splitwg';
 export const ZONE_RW = 'splitwg_rw';
 
-function sec(type: string, name: string, options: { [k: string]: UciValue | null }): UciSection {
+function sec(type: string, name: string, options: { [k: string]: UciValue | null }, unmarked?: boolean): UciSection {
 	const o: { [k: string]: UciValue } = {};
 	for (let k in options) if (options[k] !== null) o[k] = options[k] as UciValue;
-	o[OWNED] = '1';
+	if (!unmarked) o[OWNED] = '1';
 	return { type, name, anonymous: false, options: o };
 }
+
+// fw4 warns about every option it does not know ("specifies unknown option
+// 'splitwg_owned'" on each check, print and restart): our firewall sections
+// are marked by their name (sw_…) and `option name` (containing "splitwg")
+// instead; netifd ignores unknown options, so network sections keep the flag.
+function fwSec(type: string, name: string, options: { [k: string]: UciValue | null }): UciSection {
+	return sec(type, name, options, true);
+}
+
+export const FW_MARK = 'splitwg';
 
 function s(n: number | null): string | null {
 	return n === null ? null : `${n}`;
@@ -123,18 +134,18 @@ export function renderFirewall(cfg: Config): UciSection[] {
 	const srv = cfg.server && cfg.server.enabled ? cfg.server : null;
 	const out: UciSection[] = [];
 	if (length(ups)) {
-		push(out, sec('zone', 'sw_zone_up', {
+		push(out, fwSec('zone', 'sw_zone_up', {
 			name: ZONE_UP, network: map(ups, (u) => u.iface), input: 'REJECT', output: 'ACCEPT', forward: 'REJECT',
 			masq: '1', masq6: g.ipv6 ? '1' : null, mtu_fix: '1',
 		}));
-		push(out, sec('forwarding', 'sw_fwd_lan_up', { src: g.lanZone, dest: ZONE_UP }));
+		push(out, fwSec('forwarding', 'sw_fwd_lan_up', { name: 'splitwg-lan-up', src: g.lanZone, dest: ZONE_UP }));
 	}
 	if (srv) {
-		push(out, sec('zone', 'sw_zone_rw', { name: ZONE_RW, network: [srv.iface], input: 'ACCEPT', output: 'ACCEPT', forward: 'REJECT', mtu_fix: '1' }));
-		if (length(ups)) push(out, sec('forwarding', 'sw_fwd_rw_up', { src: ZONE_RW, dest: ZONE_UP }));
-		push(out, sec('forwarding', 'sw_fwd_rw_wan', { src: ZONE_RW, dest: g.wanZone }));
-		push(out, sec('forwarding', 'sw_fwd_rw_lan', { src: ZONE_RW, dest: g.lanZone }));
-		push(out, sec('rule', 'sw_allow_server', {
+		push(out, fwSec('zone', 'sw_zone_rw', { name: ZONE_RW, network: [srv.iface], input: 'ACCEPT', output: 'ACCEPT', forward: 'REJECT', mtu_fix: '1' }));
+		if (length(ups)) push(out, fwSec('forwarding', 'sw_fwd_rw_up', { name: 'splitwg-rw-up', src: ZONE_RW, dest: ZONE_UP }));
+		push(out, fwSec('forwarding', 'sw_fwd_rw_wan', { name: 'splitwg-rw-wan', src: ZONE_RW, dest: g.wanZone }));
+		push(out, fwSec('forwarding', 'sw_fwd_rw_lan', { name: 'splitwg-rw-lan', src: ZONE_RW, dest: g.lanZone }));
+		push(out, fwSec('rule', 'sw_allow_server', {
 			name: 'Allow-splitwg-server', src: g.wanZone, proto: 'udp', dest_port: `${srv.listenPort}`, target: 'ACCEPT',
 		}));
 	}

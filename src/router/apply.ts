@@ -195,7 +195,7 @@ function refuse(env: Env, s: Survey): ApplyResult | null {
 		return errorResult(env, 'PENDING_CHANGES', `/etc/config/${pending[0]} has uncommitted changes (uci changes ${pending[0]}): commit or revert them first`, pending[0], s.warnings);
 	const c = s.conflicts, n = length(c);
 	if (n)
-		return errorResult(env, 'CONFLICT', `section${n > 1 ? 's' : ''} ${join(', ', c)} already exist${n > 1 ? '' : 's'} and are not splitwg's (no splitwg_owned '1'); rename or delete ${n > 1 ? 'them' : 'it'}`, c[0], s.warnings);
+		return errorResult(env, 'CONFLICT', `section${n > 1 ? 's' : ''} ${join(', ', c)} already exist${n > 1 ? '' : 's'} and are not splitwg's (no splitwg_owned '1' or splitwg name); rename or delete ${n > 1 ? 'them' : 'it'}`, c[0], s.warnings);
 	return null;
 }
 

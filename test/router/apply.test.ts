@@ -49,12 +49,14 @@ test('fresh router: everything is installed, others\' sections untouched', () =>
 	assert.ok(ours.every((s) => s.name.startsWith('sw_')));
 	assert.ok(ours.some((s) => s.name === 'sw_us' && s.type === 'interface' && s.options.proto === 'wireguard'));
 	assert.ok(ours.some((s) => s.type === 'wireguard_sw_server'));
-	const theirs = (cfg: string) => r.uci.sections(cfg).filter((s) => s.options.splitwg_owned !== '1');
+	const theirs = (cfg: string) => r.uci.sections(cfg).filter((s) => !s.name.startsWith('sw_'));
 	const orig = fakeRouter({ uci: openwrt() }).uci;
 	assert.deepEqual(theirs('network').map((s) => [s.type, s.options]), orig.sections('network').map((s) => [s.type, s.options]));
 	assert.deepEqual(theirs('firewall').map((s) => [s.type, s.options]), orig.sections('firewall').map((s) => [s.type, s.options]));
 	assert.equal(r.uci.text('dhcp'), orig.text('dhcp'));
 	assert.ok(r.uci.sections('firewall').some((s) => s.name === 'sw_zone_up' && s.options.name === 'splitwg'));
+	// no option fw4 does not know ("specifies unknown option 'splitwg_owned'" on every fw4 check/reload)
+	assert.ok(r.uci.sections('firewall').every((s) => !('splitwg_owned' in s.options)));
 	// state and one log line, without a key
 	const st = JSON.parse(r.fs.read(`${PATHS.state}/state.json`)!);
 	assert.equal(st.ok, true);
@@ -368,4 +370,27 @@ test('a client\'s address edited: the connections of the old address and of the 
 		'conntrack -D -f ipv4 -s 192.168.77.20',
 	]);
 	assert.match(res.message, /connections reset for tv$/);
+});
+
+test('upgrade: firewall sections an older version marked with splitwg_owned are recognised and lose the option fw4 warns about', () => {
+	const r = applied();
+	const old = r.uci.text('firewall').replace(/(config (?:zone|forwarding|rule) 'sw_[^']+'\n(?:\t[^\n]*\n)*)/g, "$1\toption splitwg_owned '1'\n")
+		.replace(/\toption name 'splitwg-[a-z-]+'\n/g, '');       // and forwardings without a name
+	assert.match(old, /config forwarding 'sw_fwd_lan_up'\n\toption src 'lan'\n\toption dest 'splitwg'\n\toption splitwg_owned '1'/);
+	r.uci.setText('firewall', old);
+	const res = apply(r.env);
+	assert.equal(res.ok, true, res.message);
+	assert.deepEqual(res.changed, { nft: false, dnsmasq: false, network: false, firewall: true, dhcp: false });
+	const fw = r.uci.sections('firewall');
+	assert.ok(fw.every((s) => !('splitwg_owned' in s.options)));
+	assert.equal(fw.filter((s) => s.name === 'sw_fwd_lan_up').length, 1, 'updated in place, not duplicated');
+	assert.equal(fw.find((s) => s.name === 'sw_fwd_lan_up')!.options.name, 'splitwg-lan-up');
+	assert.equal(stop(r.env).ok, true);
+	assert.ok(!r.uci.sections('firewall').some((s) => s.name.startsWith('sw_')), 'stop removes them all');
+});
+
+test('a user\'s own sw_… firewall section without a splitwg name is a conflict, not ours', () => {
+	const r = fakeRouter({ uci: { ...openwrt(), firewall: FIREWALL + "\nconfig zone 'sw_zone_up'\n\toption name 'mine'\n" } });
+	const res = apply(r.env);
+	assert.equal(res.error?.code, 'CONFLICT');
 });
