@@ -8,5 +8,7 @@ export { readConfig, check, DEFAULTS } from './config';
 export { compile, plan } from './plan';
 export { explain } from './explain';
 export { nftTransition } from './transition';
+export { declarations } from './nft';
+export type { Declaration } from './nft';
 export type { TableObjects, SetState } from './transition';
 export { OWNED } from './netifd';

@@ -240,12 +240,13 @@ function refill(body: string, domainSets: string[]): string[] {
 	return out;
 }
 
-export interface Declaration { kind: 'set' | 'map' | 'chain', name: string, spec: string }
+export interface Declaration { kind: 'set' | 'map' | 'chain', name: string, spec: string, elements: string[] }
 
 // The sets, maps and chains a rendered script declares (`\tset NAME {` …
 // `\t}` blocks, the layout renderNft writes), each set/map with its
 // definition minus comments and elements: what a bare redeclaration needs;
-// a base chain's spec is its `type … hook …` line, a regular chain's "".
+// a base chain's spec is its `type … hook …` line, a regular chain's "";
+// `elements` as written ("192.168.77.10 : goto client_tv", "\"br-guest\"").
 export function declarations(script: string): Declaration[] {
 	const out: Declaration[] = [];
 	const lines = split(script, '\n');
@@ -260,9 +261,10 @@ export function declarations(script: string): Declaration[] {
 		const sp = index(head, ' ');
 		if (sp < 0 || substr(head, sp, 2) !== ' {') continue;
 		const parts: string[] = [];
+		let elements: string[] = [];
 		const rest = trim(substr(head, sp + 2));
 		if (substr(rest, -1) === '}') {     // one line: `\tset x { … }` (a refill() header)
-			push(out, { kind: kind as 'set' | 'map' | 'chain', name: substr(head, 0, sp), spec: trim(substr(rest, 0, length(rest) - 1)) });
+			push(out, { kind: kind as 'set' | 'map' | 'chain', name: substr(head, 0, sp), spec: trim(substr(rest, 0, length(rest) - 1)), elements: [] });
 			continue;
 		}
 		i++;
@@ -274,13 +276,17 @@ export function declarations(script: string): Declaration[] {
 				continue;
 			}
 			const e = index(t, 'elements = {');
-			if (e >= 0) t = substr(t, 0, e);
+			if (e >= 0) {
+				const list = substr(t, e + 12);
+				elements = filter(map(split(substr(list, 0, index(list, '}')), ','), (x) => trim(x)), (x) => x !== '');
+				t = substr(t, 0, e);
+			}
 			const c = index(t, '#');
 			if (c >= 0) t = substr(t, 0, c);
 			t = trim(t);
 			if (t !== '') push(parts, t);
 		}
-		push(out, { kind: kind as 'set' | 'map' | 'chain', name: substr(head, 0, sp), spec: trim(join(' ', parts)) });
+		push(out, { kind: kind as 'set' | 'map' | 'chain', name: substr(head, 0, sp), spec: trim(join(' ', parts)), elements });
 	}
 	return out;
 }

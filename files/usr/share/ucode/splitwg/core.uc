@@ -1,7 +1,7 @@
 // Generated from src/core/index.ts by `npm run build` — edit the TypeScript, not this file.
 'use strict';
 
-let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, activeRules, LABEL_BAD, CONTROL, WG_KEY, PORT, PORT_RANGE, DIGITS, BOOL, TRUE, TIME, WILDCARD, DOMAIN, UPPER, NOT_HOSTCHAR, DIGITS_DOTS, IPV4, IPV6_CHARS, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, NAME_RE, badName, badLabel, badKey, badPort, badPortRange, badInt, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, CONTROL2, BLANKS, HEX_MASK, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, readUpstream, readServer, readRule, readClient, checkOverlaps, byType, readConfig, checkReferences, checkPeerAddress, check, T, comment, elements, texts, ruleLabel, ruleSets, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, dispatch, renderNft, refill, declarations, selfAndParents, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, guardSectionName, couldBeProxied, guardSections, renderNetwork, renderFirewall, compile, plan, BLANKS2, domainHit, minutes, sideConditions, parseAt, explain, dropped, stale, nftTransition;
+let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, activeRules, LABEL_BAD, CONTROL, WG_KEY, PORT, PORT_RANGE, DIGITS, BOOL, TRUE, TIME, WILDCARD, DOMAIN, UPPER, NOT_HOSTCHAR, DIGITS_DOTS, IPV4, IPV6_CHARS, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, NAME_RE, badName, badLabel, badKey, badPort, badPortRange, badInt, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, CONTROL2, BLANKS, HEX_MASK, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, readUpstream, readServer, readRule, readClient, checkOverlaps, byType, readConfig, checkReferences, checkPeerAddress, check, T, comment, elements, texts, ruleLabel, ruleSets, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, dispatch, renderNft, refill, declarations, selfAndParents, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, fwSec, s, upstreamSections, guardSectionName, couldBeProxied, guardSections, renderNetwork, renderFirewall, compile, plan, BLANKS2, domainHit, minutes, sideConditions, parseAt, explain, dropped, stale, nftTransition;
 words = function(line) {
 let m, out, cur, i, n;
 
@@ -1050,9 +1050,10 @@ let out, lines;
     const sp = index(head, " ");
     if (sp < 0 || substr(head, sp, 2) !== " {") continue;
     const parts = [];
+    let elements2 = [];
     const rest = trim(substr(head, sp + 2));
     if (substr(rest, -1) === "}") {
-      push(out, { kind, name: substr(head, 0, sp), spec: trim(substr(rest, 0, length(rest) - 1)) });
+      push(out, { kind, name: substr(head, 0, sp), spec: trim(substr(rest, 0, length(rest) - 1)), elements: [] });
       continue;
     }
     i++;
@@ -1064,13 +1065,17 @@ let out, lines;
         continue;
       }
       const e = index(t, "elements = {");
-      if (e >= 0) t = substr(t, 0, e);
+      if (e >= 0) {
+        const list = substr(t, e + 12);
+        elements2 = filter(map(split(substr(list, 0, index(list, "}")), ","), (x) => trim(x)), (x) => x !== "");
+        t = substr(t, 0, e);
+      }
       const c = index(t, "#");
       if (c >= 0) t = substr(t, 0, c);
       t = trim(t);
       if (t !== "") push(parts, t);
     }
-    push(out, { kind, name: substr(head, 0, sp), spec: trim(join(" ", parts)) });
+    push(out, { kind, name: substr(head, 0, sp), spec: trim(join(" ", parts)), elements: elements2 });
   }
   return out;
 };
@@ -1118,13 +1123,16 @@ let ipv6, rules, byDomain, lines, sorted;
   }
   return join("\n", lines) + "\n";
 };
-sec = function(type2, name, options) {
+sec = function(type2, name, options, unmarked) {
 let o;
 
   o = {};
   for (let k in options) if (options[k] !== null) o[k] = options[k];
-  o[OWNED] = "1";
+  if (!unmarked) o[OWNED] = "1";
   return { type: type2, name, anonymous: false, options: o };
+};
+fwSec = function(type2, name, options) {
+  return sec(type2, name, options, true);
 };
 s = function(n) {
   return n === null ? null : `${n}`;
@@ -1229,7 +1237,7 @@ let g, ups, srv, out;
   srv = cfg.server && cfg.server.enabled ? cfg.server : null;
   out = [];
   if (length(ups)) {
-    push(out, sec("zone", "sw_zone_up", {
+    push(out, fwSec("zone", "sw_zone_up", {
       name: ZONE_UP,
       network: map(ups, (u) => u.iface),
       input: "REJECT",
@@ -1239,14 +1247,14 @@ let g, ups, srv, out;
       masq6: g.ipv6 ? "1" : null,
       mtu_fix: "1"
     }));
-    push(out, sec("forwarding", "sw_fwd_lan_up", { src: g.lanZone, dest: ZONE_UP }));
+    push(out, fwSec("forwarding", "sw_fwd_lan_up", { name: "splitwg-lan-up", src: g.lanZone, dest: ZONE_UP }));
   }
   if (srv) {
-    push(out, sec("zone", "sw_zone_rw", { name: ZONE_RW, network: [srv.iface], input: "ACCEPT", output: "ACCEPT", forward: "REJECT", mtu_fix: "1" }));
-    if (length(ups)) push(out, sec("forwarding", "sw_fwd_rw_up", { src: ZONE_RW, dest: ZONE_UP }));
-    push(out, sec("forwarding", "sw_fwd_rw_wan", { src: ZONE_RW, dest: g.wanZone }));
-    push(out, sec("forwarding", "sw_fwd_rw_lan", { src: ZONE_RW, dest: g.lanZone }));
-    push(out, sec("rule", "sw_allow_server", {
+    push(out, fwSec("zone", "sw_zone_rw", { name: ZONE_RW, network: [srv.iface], input: "ACCEPT", output: "ACCEPT", forward: "REJECT", mtu_fix: "1" }));
+    if (length(ups)) push(out, fwSec("forwarding", "sw_fwd_rw_up", { name: "splitwg-rw-up", src: ZONE_RW, dest: ZONE_UP }));
+    push(out, fwSec("forwarding", "sw_fwd_rw_wan", { name: "splitwg-rw-wan", src: ZONE_RW, dest: g.wanZone }));
+    push(out, fwSec("forwarding", "sw_fwd_rw_lan", { name: "splitwg-rw-lan", src: ZONE_RW, dest: g.lanZone }));
+    push(out, fwSec("rule", "sw_allow_server", {
       name: "Allow-splitwg-server",
       src: g.wanZone,
       proto: "udp",
@@ -1535,6 +1543,7 @@ export {
   VERSION,
   check,
   compile,
+  declarations,
   explain,
   nftTransition,
   parseAddress,

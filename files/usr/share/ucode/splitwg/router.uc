@@ -1,11 +1,11 @@
 // Generated from src/router/index.ts by `npm run build` — edit the TypeScript, not this file.
 'use strict';
 
-import { VERSION, readConfig, compile, explain, parseUci, renderUci, parsePrefix, nftTransition } from "splitwg.core";
+import { VERSION, readConfig, compile, explain, parseUci, renderUci, parsePrefix, nftTransition, declarations } from "splitwg.core";
 import { readfile, writefile, access, unlink, mkdir, rmdir, rename, popen, stat } from "fs";
 import { cursor } from "uci";
 import { connect } from "ubus";
-let SHELL_SAFE, SINGLE_QUOTE, PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, OWNED_OPTION, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, INIT_SCRIPT, confDirs, runningConfDirs, generatedConfDir, filePath, writeFile, hasNftset, running, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, liveObjects, listJson, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, SET_REF, block, marksOf, signature, clientPaths, changedClients, flush, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, DIGITS, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, FIRST_WORD, HANDSHAKE_TIMEOUT, nftRules, pathOf, ruleIdOf, loadConfig, age, status, stats, NOT_NAME_CHAR, LETTER_FIRST, CR, SECTION_HEADER, UPSTREAM_PATH, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, PROTO_NAME, apiError, missing, present, downUpstreams, checkText, methods, DIGITS2, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, SECRET, redact, redactedPlan, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
+let SHELL_SAFE, SINGLE_QUOTE, PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, OWNED_OPTION, isOwned, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, INIT_SCRIPT, confDirs, runningConfDirs, generatedConfDir, filePath, writeFile, hasNftset, running, misplaced, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, liveObjects, listJson, SET_REF, block, marksOf, signature, clientPaths, changedClients, flush, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, DIGITS, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, FIRST_WORD, HANDSHAKE_TIMEOUT, nftRules, pathOf, ruleIdOf, loadConfig, age, status, stats, QUOTES, IPV6_FORWARDING, finding, runJson, elemText, verdictText, missingFrom, checkTable, one, sameMark, ruleMatches, routeMatches, ifaceUp, checkRouting, latestHandshake, doctor, checkDnsmasq, checkIpv6, NOT_NAME_CHAR, LETTER_FIRST, CR, SECTION_HEADER, UPSTREAM_PATH, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, PROTO_NAME, apiError, missing, present, downUpstreams, checkText, methods, DIGITS2, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, SECRET, redact, redactedPlan, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, list, describeFinding, cmdDoctor, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
 shellQuote = function(s) {
   if (index(s, "\n") < 0 && match(s, SHELL_SAFE)) return s;
   return "'" + replace(s, SINGLE_QUOTE, "'\\''") + "'";
@@ -99,11 +99,11 @@ let o;
   return o;
 };
 sectionsFromCursor = function(all) {
-let list, sorted, counts;
+let list2, sorted, counts;
 
-  list = [];
-  for (let name in all ?? {}) push(list, all[name]);
-  sorted = sort(list, (a, b) => (a[".index"] ?? 0) - (b[".index"] ?? 0));
+  list2 = [];
+  for (let name in all ?? {}) push(list2, all[name]);
+  sorted = sort(list2, (a, b) => (a[".index"] ?? 0) - (b[".index"] ?? 0));
   counts = {};
   return map(sorted, (s) => {
 let t;
@@ -118,6 +118,10 @@ readConfigSections = function(uci, config) {
   uci.load(config);
   return sectionsFromCursor(uci.get_all(config));
 };
+isOwned = function(config, s) {
+  if (s[OWNED_OPTION] === "1") return true;
+  return config === "firewall" && !s[".anonymous"] && substr(s[".name"], 0, 3) === "sw_" && type(s.name) === "string" && index(s.name, "splitwg") >= 0;
+};
 ownedSections = function(uci, config) {
 let all, out;
 
@@ -126,7 +130,7 @@ let all, out;
   all = uci.get_all(config) ?? {};
   out = [];
   for (let name in all)
-    if (all[name][OWNED_OPTION] === "1") push(out, copySection(all[name]));
+    if (isOwned(config, all[name])) push(out, copySection(all[name]));
   return sort(out, (a, b) => (a[".index"] ?? 0) - (b[".index"] ?? 0));
 };
 copySection = function(s) {
@@ -210,6 +214,64 @@ let t;
   for (let i = 0; i < length(d.update); i++) t[d.update[i].section.name] = d.update[i].section.type;
   return t;
 };
+hash = function(s) {
+let h, lines;
+
+  h = 5381;
+  lines = split(s, "\n");
+  for (let l = 0; l < length(lines); l++) {
+    const line = lines[l];
+    const n = length(line);
+    for (let i = 0; i < n; i++) h = (h * 33 + ord(line, i)) % 4294967296;
+    h = (h * 33 + 10) % 4294967296;
+  }
+  return sprintf("%08x", h);
+};
+readState = function(env) {
+let text, st;
+
+  text = env.fs.read(STATE_FILE);
+  if (text === null || text === "") return null;
+  st = null;
+  try {
+    st = json(text);
+  } catch {
+    st = null;
+  }
+  return type(st) === "object" ? st : null;
+};
+writeState = function(env, st) {
+let tmp;
+
+  env.fs.mkdirp(PATHS.state);
+  tmp = `${STATE_FILE}.tmp`;
+  return env.fs.write(tmp, sprintf("%J\n", st)) && env.fs.rename(tmp, STATE_FILE);
+};
+recordFailure = function(env, message) {
+let prev, base;
+
+  prev = readState(env);
+  base = prev ?? { ok: false, time: 0, message: "", enabled: false, config_hash: null, hashes: {}, clients: null, sets: null };
+  writeState(env, { ...base, ok: false, time: env.now(), message });
+};
+lock = function(env) {
+let t;
+
+  env.fs.mkdirp(PATHS.state);
+  if (env.fs.mkdir(LOCK_DIR)) {
+    env.fs.write(`${LOCK_DIR}/time`, `${env.now()}
+`);
+    return true;
+  }
+  t = int(trim(env.fs.read(`${LOCK_DIR}/time`) ?? "0"));
+  if (env.now() - t < LOCK_STALE) return false;
+  unlock(env);
+  return lock(env);
+};
+unlock = function(env) {
+  env.fs.unlink(`${LOCK_DIR}/time`);
+  env.fs.rmdir(LOCK_DIR);
+};
 confDirs = function(env) {
 let all, perSection, dirs;
 
@@ -269,6 +331,18 @@ hasNftset = function(versionText) {
 };
 running = function(env) {
   return env.run(["pidof", "dnsmasq"]).code === 0;
+};
+misplaced = function(env, appliedHash, derived) {
+let running2, dirs, out;
+
+  running2 = runningConfDirs(env);
+  dirs = length(running2) ? running2 : derived;
+  out = [];
+  for (let i = 0; i < length(dirs); i++) {
+    const text = env.fs.read(filePath(dirs[i]));
+    if (text === null || hash(text) !== appliedHash) push(out, { dir: dirs[i], file: filePath(dirs[i]), differs: text !== null });
+  }
+  return out;
 };
 firstSectionOfType = function(env, config, t) {
 let all, best;
@@ -359,7 +433,7 @@ cleanupStaged = function(env) {
   env.fs.unlink(REPLACE_PATH);
 };
 liveObjects = function(env) {
-let r, doc, list, o;
+let r, doc, list2, o;
 
   r = env.run(["nft", "-j", "-t", "list", "table", ...TABLE]);
   if (r.code !== 0) return null;
@@ -369,12 +443,12 @@ let r, doc, list, o;
   } catch {
     return null;
   }
-  list = type(doc) === "object" && type(doc.nftables) === "array" ? doc.nftables : [];
+  list2 = type(doc) === "object" && type(doc.nftables) === "array" ? doc.nftables : [];
   o = { sets: [], maps: [], chains: [] };
-  for (let i = 0; i < length(list); i++) {
-    if (type(list[i].set) === "object") push(o.sets, list[i].set.name);
-    else if (type(list[i].map) === "object") push(o.maps, list[i].map.name);
-    else if (type(list[i].chain) === "object") push(o.chains, list[i].chain.name);
+  for (let i = 0; i < length(list2); i++) {
+    if (type(list2[i].set) === "object") push(o.sets, list2[i].set.name);
+    else if (type(list2[i].map) === "object") push(o.maps, list2[i].map.name);
+    else if (type(list2[i].chain) === "object") push(o.chains, list2[i].chain.name);
   }
   return o;
 };
@@ -390,64 +464,6 @@ let r, doc;
     return null;
   }
   return type(doc) === "object" && type(doc.nftables) === "array" ? doc.nftables : null;
-};
-hash = function(s) {
-let h, lines;
-
-  h = 5381;
-  lines = split(s, "\n");
-  for (let l = 0; l < length(lines); l++) {
-    const line = lines[l];
-    const n = length(line);
-    for (let i = 0; i < n; i++) h = (h * 33 + ord(line, i)) % 4294967296;
-    h = (h * 33 + 10) % 4294967296;
-  }
-  return sprintf("%08x", h);
-};
-readState = function(env) {
-let text, st;
-
-  text = env.fs.read(STATE_FILE);
-  if (text === null || text === "") return null;
-  st = null;
-  try {
-    st = json(text);
-  } catch {
-    st = null;
-  }
-  return type(st) === "object" ? st : null;
-};
-writeState = function(env, st) {
-let tmp;
-
-  env.fs.mkdirp(PATHS.state);
-  tmp = `${STATE_FILE}.tmp`;
-  return env.fs.write(tmp, sprintf("%J\n", st)) && env.fs.rename(tmp, STATE_FILE);
-};
-recordFailure = function(env, message) {
-let prev, base;
-
-  prev = readState(env);
-  base = prev ?? { ok: false, time: 0, message: "", enabled: false, config_hash: null, hashes: {}, clients: null, sets: null };
-  writeState(env, { ...base, ok: false, time: env.now(), message });
-};
-lock = function(env) {
-let t;
-
-  env.fs.mkdirp(PATHS.state);
-  if (env.fs.mkdir(LOCK_DIR)) {
-    env.fs.write(`${LOCK_DIR}/time`, `${env.now()}
-`);
-    return true;
-  }
-  t = int(trim(env.fs.read(`${LOCK_DIR}/time`) ?? "0"));
-  if (env.now() - t < LOCK_STALE) return false;
-  unlock(env);
-  return lock(env);
-};
-unlock = function(env) {
-  env.fs.unlink(`${LOCK_DIR}/time`);
-  env.fs.rmdir(LOCK_DIR);
 };
 block = function(nft, head) {
 let start, rest, end;
@@ -674,7 +690,7 @@ let pending, c, n;
     return errorResult(env, "PENDING_CHANGES", `/etc/config/${pending[0]} has uncommitted changes (uci changes ${pending[0]}): commit or revert them first`, pending[0], s.warnings);
   c = s.conflicts, n = length(c);
   if (n)
-    return errorResult(env, "CONFLICT", `section${n > 1 ? "s" : ""} ${join(", ", c)} already exist${n > 1 ? "" : "s"} and are not splitwg's (no splitwg_owned '1'); rename or delete ${n > 1 ? "them" : "it"}`, c[0], s.warnings);
+    return errorResult(env, "CONFLICT", `section${n > 1 ? "s" : ""} ${join(", ", c)} already exist${n > 1 ? "" : "s"} and are not splitwg's (no splitwg_owned '1' or splitwg name); rename or delete ${n > 1 ? "them" : "it"}`, c[0], s.warnings);
   return null;
 };
 check = function(env, s) {
@@ -908,12 +924,12 @@ let r;
   return r.code === 0 ? parseDump(r.stdout) : null;
 };
 nftRules = function(doc) {
-let out, list;
+let out, list2;
 
   out = [];
-  list = doc ?? [];
-  for (let i = 0; i < length(list); i++) {
-    const r = list[i].rule;
+  list2 = doc ?? [];
+  for (let i = 0; i < length(list2); i++) {
+    const r = list2[i].rule;
     if (type(r) !== "object") continue;
     const rule = { chain: r.chain, comment: r.comment ?? "", counter: null, verdict: null };
     const exprs = r.expr ?? [];
@@ -955,10 +971,11 @@ age = function(env, t) {
   return t > 0 ? env.now() - t : null;
 };
 status = function(env) {
-let cfg, st, rules, warnings, upstreams, clients, c, enabled, pending;
+let cfg, st, applied, rules, warnings, upstreams, clients, c, enabled, pending;
 
   cfg = loadConfig(env);
   st = readState(env);
+  applied = st !== null && st.enabled;
   rules = nftRules(listJson(env));
   warnings = [];
   upstreams = [];
@@ -975,8 +992,8 @@ let cfg, st, rules, warnings, upstreams, clients, c, enabled, pending;
       const hs = p ? age(env, p.latest_handshake) : null;
       const healthy = up && hs !== null && hs <= HANDSHAKE_TIMEOUT;
       push(upstreams, { name: u.name, iface: u.iface, enabled: u.enabled, up, handshake_age: hs, rx: p ? p.rx : 0, tx: p ? p.tx : 0, healthy });
-      if (u.enabled && c.globals.enabled && !up) push(warnings, `upstream ${u.name}: interface ${u.iface} is down${c.globals.killSwitch ? " (kill switch: its traffic is blocked)" : " (its traffic goes direct)"}`);
-      else if (u.enabled && up && !healthy)
+      if (applied && u.enabled && c.globals.enabled && !up) push(warnings, `upstream ${u.name}: interface ${u.iface} is down${c.globals.killSwitch ? " (kill switch: its traffic is blocked)" : " (its traffic goes direct)"}`);
+      else if (applied && u.enabled && up && !healthy)
         push(warnings, `upstream ${u.name}: ${hs === null ? "no handshake yet" : `no handshake for ${int(hs / 60)} minutes`}${u.keepalive === null ? " (no keepalive set: an idle tunnel does not handshake)" : ""}`);
     }
     const srvPeers = c.server && c.server.enabled ? peers(env, c.server.iface) : null;
@@ -997,7 +1014,11 @@ let cfg, st, rules, warnings, upstreams, clients, c, enabled, pending;
   enabled = c ? c.globals.enabled : cfg.enabledRaw;
   if (enabled && st && st.ok && st.enabled && !length(rules)) push(warnings, "table inet splitwg is missing (was the firewall stopped or restarted?): run splitwg apply");
   if (st && !st.ok) push(warnings, `last apply failed: ${st.message}`);
-  pending = st ? st.config_hash !== cfg.hash : enabled;
+  pending = applied && st.config_hash !== cfg.hash;
+  if (applied && st.hashes && st.hashes.dnsmasq && st.hashes.dnsmasq !== hash("")) {
+    const m = misplaced(env, st.hashes.dnsmasq, detect(env).confDirs);
+    for (let i = 0; i < length(m); i++) push(warnings, `dnsmasq reads ${m[i].dir}, but splitwg's domain entries ${m[i].differs ? "there are not the applied ones" : "are not there"}: run splitwg apply`);
+  }
   if (enabled) {
     let domains = false;
     for (let i = 0; c && i < length(c.clients); i++)
@@ -1008,6 +1029,7 @@ let cfg, st, rules, warnings, upstreams, clients, c, enabled, pending;
   return {
     enabled,
     version: VERSION,
+    applied,
     upstreams,
     clients,
     last_apply: st ? { ok: st.ok, time: st.time, message: st.message } : null,
@@ -1057,6 +1079,230 @@ let rules, clients, ups, dropped, hijacked;
     dns_hijacked: hijacked
   };
 };
+finding = function(out, id, path, args) {
+  push(out, { id, path, args });
+};
+runJson = function(env, argv) {
+let r, v;
+
+  r = env.run(argv);
+  if (r.code !== 0) return null;
+  v = null;
+  try {
+    v = json(r.stdout);
+  } catch {
+    return null;
+  }
+  return type(v) === "array" ? v : null;
+};
+elemText = function(e) {
+  if (type(e) === "array") return `${elemText(e[0])} : ${verdictText(e[1])}`;
+  if (type(e) === "object" && type(e.elem) === "object") return elemText(e.elem.val);
+  if (type(e) === "object" && type(e.prefix) === "object") return `${e.prefix.addr}/${e.prefix.len}`;
+  if (type(e) === "object" && type(e.range) === "array") return `${e.range[0]}-${e.range[1]}`;
+  return `${e}`;
+};
+verdictText = function(v) {
+  if (type(v) === "object" && type(v.goto) === "object") return `goto ${v.goto.target}`;
+  if (type(v) === "object" && type(v.jump) === "object") return `jump ${v.jump.target}`;
+  return `${v}`;
+};
+missingFrom = function(a, b) {
+  return filter(a, (x) => index(b, x) < 0);
+};
+checkTable = function(env, out, guardless) {
+let live, file, st, want, missing2, extra, kinds, lists, doc, filled, seen;
+
+  live = liveObjects(env);
+  if (!live) {
+    finding(out, "table_missing", "nft", { unguarded: guardless });
+    return;
+  }
+  file = installedText(env);
+  if (file === null) {
+    finding(out, "table_file_missing", "nft", { file: PATHS.nft });
+    return;
+  }
+  st = readState(env);
+  if (st && st.hashes && st.hashes.nft && hash(file) !== st.hashes.nft) finding(out, "table_file_changed", "nft", { file: PATHS.nft });
+  want = declarations(file);
+  missing2 = [], extra = [];
+  kinds = ["set", "map", "chain"];
+  lists = [live.sets, live.maps, live.chains];
+  for (let k = 0; k < 3; k++) {
+    const kind = kinds[k];
+    const names = map(filter(want, (d) => d.kind === kind), (d) => d.name);
+    for (let i = 0; i < length(names); i++) if (index(lists[k], names[i]) < 0) push(missing2, `${kinds[k]} ${names[i]}`);
+    for (let i = 0; i < length(lists[k]); i++) if (index(names, lists[k][i]) < 0) push(extra, `${kinds[k]} ${lists[k][i]}`);
+  }
+  if (length(missing2) || length(extra)) finding(out, "table_differs", "nft", { missing: missing2, extra });
+  doc = listJson(env) ?? [];
+  filled = filter(want, (d) => d.kind !== "chain" && index(d.spec, "timeout") < 0 && index(d.spec, "auto-merge") < 0);
+  seen = {};
+  for (let i = 0; i < length(filled); i++) {
+    const d = filled[i];
+    if (seen[`${d.kind} ${d.name}`]) continue;
+    seen[`${d.kind} ${d.name}`] = true;
+    let wantEl = [];
+    for (let j = 0; j < length(filled); j++)
+      if (filled[j].kind === d.kind && filled[j].name === d.name) wantEl = [...wantEl, ...map(filled[j].elements, (e) => replace(e, QUOTES, ""))];
+    let have = null;
+    for (let j = 0; j < length(doc); j++) {
+      const o = doc[j][d.kind];
+      if (type(o) === "object" && o.name === d.name) have = map(o.elem ?? [], elemText);
+    }
+    if (have === null) continue;
+    const stray = missingFrom(have, wantEl), lost = missingFrom(wantEl, have);
+    if (length(stray)) finding(out, "stray_elements", `nft.${d.name}`, { kind: d.kind, name: d.name, elements: stray });
+    if (length(lost)) finding(out, "missing_elements", `nft.${d.name}`, { kind: d.kind, name: d.name, elements: lost });
+  }
+};
+one = function(s, k) {
+let v;
+
+  v = s[k];
+  return type(v) === "array" ? v[0] : type(v) === "string" ? v : null;
+};
+sameMark = function(sec, r) {
+let p, mask;
+
+  p = split(sec, "/");
+  mask = length(p) > 1 ? hex(p[1]) : 4294967295;
+  return type(r.fwmark) === "string" && hex(p[0]) === hex(r.fwmark) && (type(r.fwmask) === "string" ? hex(r.fwmask) : 4294967295) === mask;
+};
+ruleMatches = function(s, r) {
+let src, rsrc, mark, look, act, sp;
+
+  if (`${r.priority}` !== one(s, "priority")) return false;
+  src = one(s, "src");
+  rsrc = r.src === "all" ? null : type(r.srclen) === "int" ? `${r.src}/${r.srclen}` : r.src;
+  if (src !== rsrc) return false;
+  mark = one(s, "mark");
+  if (mark !== null ? !sameMark(mark, r) : exists(r, "fwmark")) return false;
+  look = one(s, "lookup"), act = one(s, "action");
+  if (look !== null && `${r.table}` !== look) return false;
+  if (act !== null && r.action !== act) return false;
+  sp = one(s, "suppress_prefixlength");
+  return sp === null || `${r.suppress_prefixlen}` === sp;
+};
+routeMatches = function(s, r) {
+  if (r.dst !== "default") return false;
+  if (one(s, "type") === "unreachable") return r.type === "unreachable";
+  return r.type !== "unreachable" && r.dev === one(s, "interface");
+};
+ifaceUp = function(env, iface) {
+let s;
+
+  s = env.ubus(`network.interface.${iface}`, "status", {});
+  return type(s) === "object" && s.up === true;
+};
+checkRouting = function(env, out) {
+let secs, rules4, rules6, tables;
+
+  secs = ownedSections(env.uci, "network");
+  rules4 = runJson(env, ["ip", "-j", "rule", "show"]) ?? [];
+  rules6 = length(filter(secs, (s) => s[".type"] === "rule6")) ? runJson(env, ["ip", "-j", "-6", "rule", "show"]) ?? [] : [];
+  tables = {};
+  for (let i = 0; i < length(secs); i++) {
+    const s = secs[i], t = s[".type"];
+    if (t === "rule" || t === "rule6") {
+      const have = t === "rule" ? rules4 : rules6;
+      if (!length(filter(have, (r) => ruleMatches(s, r))))
+        finding(out, "rule_missing", `network.${s[".name"]}`, { section: s[".name"], family: t === "rule" ? 4 : 6, priority: one(s, "priority") });
+    } else if (t === "route" || t === "route6") {
+      const dev = one(s, "interface");
+      if (dev !== null && !ifaceUp(env, dev)) continue;
+      const key = `${t} ${one(s, "table")}`;
+      if (!exists(tables, key)) tables[key] = runJson(env, ["ip", "-j", ...t === "route6" ? ["-6"] : [], "route", "show", "table", one(s, "table") ?? ""]) ?? [];
+      if (!length(filter(tables[key], (r) => routeMatches(s, r))))
+        finding(out, "route_missing", `network.${s[".name"]}`, { section: s[".name"], family: t === "route" ? 4 : 6, table: one(s, "table"), type: one(s, "type") ?? "unicast" });
+    }
+  }
+};
+latestHandshake = function(env, iface) {
+let r, best, lines;
+
+  r = env.run(["wg", "show", iface, "latest-handshakes"]);
+  if (r.code !== 0) return null;
+  best = 0;
+  lines = split(trim(r.stdout), "\n");
+  for (let i = 0; i < length(lines); i++) {
+    const f = split(lines[i], "	");
+    if (length(f) === 2 && int(f[1]) > best) best = int(f[1]);
+  }
+  return best;
+};
+doctor = function(env) {
+let out, sections, r, cfg, st, configs, wanted, applied, guardless;
+
+  out = [];
+  sections = readConfigSections(env.uci, "splitwg");
+  r = readConfig(sections);
+  cfg = r.config;
+  st = readState(env);
+  configs = ["splitwg", ...OWNED_CONFIGS];
+  for (let i = 0; i < length(configs); i++) {
+    const c = configs[i];
+    const n = length((env.uci.changes(c) ?? {})[c] ?? []);
+    if (n) finding(out, "uncommitted", c, { config: c, changes: n });
+  }
+  if (!cfg) finding(out, "config_invalid", r.problems[0].path, { problems: length(r.problems), first: r.problems[0].message });
+  wanted = cfg ? cfg.globals.enabled : true;
+  applied = st !== null && st.enabled;
+  if (!applied) {
+    if (wanted) finding(out, "not_applied", null, { stopped: st !== null });
+    return { ok: !length(out), findings: out };
+  }
+  if (!st.ok) finding(out, "last_apply_failed", null, { message: st.message });
+  if (st.config_hash !== null && st.config_hash !== hash(renderUci(sections))) finding(out, "config_changed", null, {});
+  guardless = [];
+  for (let i = 0; cfg && i < length(cfg.clients); i++) {
+    const c = cfg.clients[i];
+    const proxied = c.defaultAction === "proxy" || length(filter(c.rules, (x) => x.action === "proxy")) > 0;
+    if (c.enabled && proxied && !length(c.src4) && !length(c.src6)) push(guardless, c.name);
+  }
+  checkTable(env, out, guardless);
+  checkRouting(env, out);
+  for (let i = 0; cfg && i < length(cfg.upstreams); i++) {
+    const u = cfg.upstreams[i];
+    if (!u.enabled) continue;
+    if (!ifaceUp(env, u.iface)) {
+      finding(out, "tunnel_down", `upstream.${u.name}`, { upstream: u.name, iface: u.iface, kill_switch: cfg.globals.killSwitch });
+      continue;
+    }
+    const t = latestHandshake(env, u.iface);
+    const age2 = t !== null && t > 0 ? env.now() - t : null;
+    if (age2 === null || age2 > HANDSHAKE_TIMEOUT) finding(out, "no_handshake", `upstream.${u.name}`, { upstream: u.name, iface: u.iface, age: age2 });
+  }
+  checkDnsmasq(env, out, st.hashes ? st.hashes.dnsmasq : null);
+  if (cfg) checkIpv6(env, out, cfg);
+  return { ok: !length(out), findings: out };
+};
+checkDnsmasq = function(env, out, appliedHash) {
+let p, m;
+
+  if (appliedHash === null || appliedHash === hash("")) return;
+  p = detect(env);
+  if (!p.nftset) {
+    finding(out, "dnsmasq_no_nftset", "dnsmasq", { installed: p.dnsmasq });
+    return;
+  }
+  m = misplaced(env, appliedHash, p.confDirs);
+  for (let i = 0; i < length(m); i++) finding(out, "dnsmasq_file_missing", "dnsmasq", m[i]);
+};
+checkIpv6 = function(env, out, cfg) {
+  if (trim(env.fs.read(IPV6_FORWARDING) ?? "0") !== "1") return;
+  if (!cfg.globals.ipv6) {
+    finding(out, "ipv6_unclassified", "globals.ipv6", {});
+    return;
+  }
+  for (let i = 0; i < length(cfg.clients); i++) {
+    const c = cfg.clients[i];
+    const proxied = c.defaultAction === "proxy" || length(filter(c.rules, (x) => x.action === "proxy")) > 0;
+    if (c.enabled && proxied && length(c.src4) && !length(c.src6) && !length(c.macs) && !length(c.ifaces))
+      finding(out, "client_ipv4_only", `client.${c.name}.address`, { client: c.name });
+  }
+};
 nameFromFile = function(path) {
 let base, slash, dot;
 
@@ -1088,9 +1334,9 @@ let errors, ignored, opts, where, section, peers2, ifaces, lines, add, required,
   section = "";
   peers2 = 0, ifaces = 0;
   lines = split(replace(text, CR, ""), "\n");
-  add = (opt, v, ln, list) => {
+  add = (opt, v, ln, list2) => {
     where[opt] = where[opt] ?? [];
-    if (list) {
+    if (list2) {
       opts[opt] = [...opts[opt] ?? [], v];
       push(where[opt], ln);
     } else if (exists(opts, opt)) push(errors, { line: ln, message: `${opt} given twice` });
@@ -1348,6 +1594,7 @@ let guard;
     version: { call: () => ({ version: VERSION }) },
     status: { call: guard((env) => status(env)) },
     stats: { call: guard((env) => stats(env)) },
+    doctor: { call: guard((env) => doctor(env)) },
     check: {
       args: { text: "" },
       call: guard((env, a) => {
@@ -1552,14 +1799,15 @@ printApply = function(io, a, r) {
   return r.ok ? 0 : 1;
 };
 cmdStatus = function(env, io, a) {
-let s, la;
+let s, what, la;
 
   s = status(env);
   if (a.flags.json) {
     printJson(io, s);
     return 0;
   }
-  io.out(`splitwg ${s.version}: ${s.enabled ? "enabled" : "disabled"}${s.pending ? " (configuration changed since the last apply: run splitwg apply)" : ""}
+  what = s.applied ? `enabled${s.pending ? " (configuration changed since the last apply: run splitwg apply)" : ""}` : `${s.last_apply ? "stopped" : "not applied"}: nothing installed${s.enabled ? " (run splitwg apply)" : " (disabled in the configuration)"}`;
+  io.out(`splitwg ${s.version}: ${what}
 `);
   la = s.last_apply;
   io.out(la ? `last apply: ${fmtTime(la.time)} ${la.ok ? "ok" : "FAILED"}: ${la.message}
@@ -1581,6 +1829,72 @@ let s, la;
   for (let i = 0; i < length(s.warnings); i++) io.out(`warning: ${s.warnings[i]}
 `);
   return 0;
+};
+list = function(xs) {
+  return join(", ", xs);
+};
+describeFinding = function(f) {
+let a;
+
+  a = f.args;
+  switch (f.id) {
+    case "uncommitted":
+      return `/etc/config/${a.config} has ${a.changes} uncommitted change(s) (uci changes ${a.config}); apply refuses to commit them. Fix: uci commit ${a.config} (or uci revert ${a.config}), then splitwg apply`;
+    case "config_invalid":
+      return `the configuration has ${a.problems} problem(s), first ${f.path}: ${a.first}. Fix: splitwg check, correct it, then splitwg apply`;
+    case "not_applied":
+      return a.stopped ? "splitwg is stopped: nothing is installed although the configuration is enabled. Fix: splitwg apply" : "splitwg has not been applied since boot. Fix: splitwg apply";
+    case "last_apply_failed":
+      return `the last apply failed (${a.message}); the previous state is in force. Fix: correct the cause, then splitwg apply`;
+    case "config_changed":
+      return "/etc/config/splitwg changed since the last apply: the running rules are the old ones. Fix: splitwg apply";
+    case "table_missing":
+      return `table inet splitwg is missing: the firewall was stopped or flushed${length(a.unguarded) ? ` — ${list(a.unguarded)} (identified by MAC or interface only) now leave${length(a.unguarded) === 1 ? "s" : ""} direct` : ""}. Fix: splitwg apply (or /etc/init.d/firewall start)`;
+    case "table_file_missing":
+      return `${a.file} is missing: the next firewall reload will not re-create table inet splitwg. Fix: splitwg apply`;
+    case "table_file_changed":
+      return `${a.file} was changed after the last apply. Fix: splitwg apply`;
+    case "table_differs":
+      return `table inet splitwg differs from the applied plan${length(a.missing) ? `; missing: ${list(a.missing)}` : ""}${length(a.extra) ? `; not in the plan: ${list(a.extra)}` : ""} (changed by hand, or another version loaded it). Fix: splitwg apply`;
+    case "stray_elements":
+      return `${a.kind} ${a.name} holds ${list(a.elements)}, which the configuration does not have. Fix: splitwg apply`;
+    case "missing_elements":
+      return `${a.kind} ${a.name} lacks ${list(a.elements)} from the configuration. Fix: splitwg apply`;
+    case "rule_missing":
+      return `the ip${a.family === 6 ? " -6" : ""} rule of ${f.path} (priority ${a.priority}) is missing (deleted by hand, or netifd did not install it). Fix: ubus call network reload (or splitwg apply)`;
+    case "route_missing":
+      return `the ${a.type} default route of ${f.path} in table ${a.table} is missing (IPv${a.family}). Fix: ubus call network reload`;
+    case "tunnel_down":
+      return `upstream ${a.upstream}: interface ${a.iface} is down${a.kill_switch ? ": its traffic is blocked (kill switch)" : ": its traffic goes direct"}. Fix: ifup ${a.iface}; check logread -e netifd`;
+    case "no_handshake":
+      return `upstream ${a.upstream}: ${a.iface} is up but ${a.age === null ? "has never completed a handshake" : `has had no handshake for ${int(a.age / 60)} minutes`} (wg show ${a.iface}): the provider does not answer. Fix: check its endpoint, keys and the WAN; ifup ${a.iface}`;
+    case "dnsmasq_no_nftset":
+      return a.installed ? "dnsmasq was built without nftset: domain rules have no effect. Fix: opkg remove dnsmasq && opkg install dnsmasq-full, then splitwg apply" : "dnsmasq is not installed: domain rules have no effect. Fix: opkg install dnsmasq-full, then splitwg apply";
+    case "dnsmasq_file_missing":
+      return `dnsmasq reads ${a.dir}, but splitwg's domain entries ${a.differs ? "there are not the applied ones" : "are not there"}: domain rules have no effect. Fix: splitwg apply (writes ${a.file} and restarts dnsmasq)`;
+    case "ipv6_unclassified":
+      return "IPv6 forwarding is on but globals.ipv6 is 0: IPv6 traffic of the clients is not classified and leaves direct, also to proxied destinations. Fix: uci set splitwg.main.ipv6=1 && uci commit splitwg && splitwg apply (or turn IPv6 off on the LAN)";
+    case "client_ipv4_only":
+      return `client ${a.client} is identified by IPv4 addresses only, but the router forwards IPv6: its IPv6 traffic is not classified and leaves direct. Fix: add its IPv6 address(es) or MAC to client.${a.client}, then splitwg apply`;
+    default:
+      return `${f.id}${f.path ? " (" + f.path + ")" : ""}`;
+  }
+};
+cmdDoctor = function(env, io, a) {
+let d;
+
+  d = doctor(env);
+  if (a.flags.json) {
+    printJson(io, d);
+    return d.ok ? 0 : 1;
+  }
+  if (d.ok) {
+    io.out("no drift: the running system is what the last apply installed\n");
+    return 0;
+  }
+  for (let i = 0; i < length(d.findings); i++) io.out(`- ${describeFinding(d.findings[i])}
+`);
+  return 1;
 };
 cmdStats = function(env, io, a) {
 let s;
@@ -1753,6 +2067,8 @@ ${USAGE}`);
       return cmdStatus(env, io, args);
     case "stats":
       return cmdStats(env, io, args);
+    case "doctor":
+      return cmdDoctor(env, io, args);
     case "explain":
       return cmdExplain(env, io, args);
     case "genkey":
@@ -1810,6 +2126,11 @@ OWNED_CONFIGS = ["network", "firewall", "dhcp"];
 // src/router/owned.ts
 OWNED_OPTION = "splitwg_owned";
 
+// src/router/state.ts
+STATE_FILE = `${PATHS.state}/state.json`;
+LOCK_DIR = `${PATHS.state}/lock`;
+LOCK_STALE = 300;
+
 // src/router/dnsmasq.ts
 INIT_SCRIPT = "/etc/init.d/dnsmasq";
 
@@ -1819,11 +2140,6 @@ INIT_SCRIPT = "/etc/init.d/dnsmasq";
 TABLE = ["inet", "splitwg"];
 STAGED = `${PATHS.state}/next.nft`;
 REPLACE_PATH = `${PATHS.state}/replace.nft`;
-
-// src/router/state.ts
-STATE_FILE = `${PATHS.state}/state.json`;
-LOCK_DIR = `${PATHS.state}/lock`;
-LOCK_STALE = 300;
 
 // src/router/conntrack.ts
 SET_REF = /@[A-Za-z0-9_]+/g;
@@ -1839,6 +2155,10 @@ KEY_RE = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
 // src/router/status.ts
 FIRST_WORD = /^([^ :]+)/;
 HANDSHAKE_TIMEOUT = 300;
+
+// src/router/doctor.ts
+QUOTES = /"/g;
+IPV6_FORWARDING = "/proc/sys/net/ipv6/conf/all/forwarding";
 
 // src/router/conf.ts
 NOT_NAME_CHAR = /[^a-z0-9_]/g;
@@ -1882,6 +2202,7 @@ USAGE = `usage: splitwg <command> [--json]
   apply [--dry-run]     apply the configuration (a transaction: all or nothing)
   stop                  remove everything splitwg installed
   status                upstreams, clients, last apply, warnings
+  doctor                compare the running system with the last apply: every drift, with its fix
   stats                 per-rule and per-upstream counters
   explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"]
                         which path CLIENT's traffic to DEST takes, and why

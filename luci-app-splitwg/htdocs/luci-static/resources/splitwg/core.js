@@ -3600,9 +3600,10 @@ function declarations(script) {
     const sp = index(head, " ");
     if (sp < 0 || substr(head, sp, 2) !== " {") continue;
     const parts = [];
+    let elements2 = [];
     const rest = trim(substr(head, sp + 2));
     if (substr(rest, -1) === "}") {
-      push(out, { kind, name: substr(head, 0, sp), spec: trim(substr(rest, 0, length(rest) - 1)) });
+      push(out, { kind, name: substr(head, 0, sp), spec: trim(substr(rest, 0, length(rest) - 1)), elements: [] });
       continue;
     }
     i++;
@@ -3614,13 +3615,17 @@ function declarations(script) {
         continue;
       }
       const e = index(t, "elements = {");
-      if (e >= 0) t = substr(t, 0, e);
+      if (e >= 0) {
+        const list = substr(t, e + 12);
+        elements2 = filter(map(split(substr(list, 0, index(list, "}")), ","), (x) => trim(x)), (x) => x !== "");
+        t = substr(t, 0, e);
+      }
       const c = index(t, "#");
       if (c >= 0) t = substr(t, 0, c);
       t = trim(t);
       if (t !== "") push(parts, t);
     }
-    push(out, { kind, name: substr(head, 0, sp), spec: trim(join(" ", parts)) });
+    push(out, { kind, name: substr(head, 0, sp), spec: trim(join(" ", parts)), elements: elements2 });
   }
   return out;
 }
@@ -3908,12 +3913,16 @@ function renderUci(sections) {
 var OWNED = "splitwg_owned";
 var ZONE_UP = "splitwg";
 var ZONE_RW = "splitwg_rw";
-function sec(type2, name, options) {
+function sec(type2, name, options, unmarked) {
   const o = {};
   for (let k in options) if (options[k] !== null) o[k] = options[k];
-  o[OWNED] = "1";
+  if (!unmarked) o[OWNED] = "1";
   return { type: type2, name, anonymous: false, options: o };
 }
+function fwSec(type2, name, options) {
+  return sec(type2, name, options, true);
+}
+var FW_MARK = "splitwg";
 function s(n) {
   return n === null ? null : `${n}`;
 }
@@ -4009,7 +4018,7 @@ function renderFirewall(cfg) {
   const srv = cfg.server && cfg.server.enabled ? cfg.server : null;
   const out = [];
   if (length(ups)) {
-    push(out, sec("zone", "sw_zone_up", {
+    push(out, fwSec("zone", "sw_zone_up", {
       name: ZONE_UP,
       network: map(ups, (u) => u.iface),
       input: "REJECT",
@@ -4019,14 +4028,14 @@ function renderFirewall(cfg) {
       masq6: g.ipv6 ? "1" : null,
       mtu_fix: "1"
     }));
-    push(out, sec("forwarding", "sw_fwd_lan_up", { src: g.lanZone, dest: ZONE_UP }));
+    push(out, fwSec("forwarding", "sw_fwd_lan_up", { name: "splitwg-lan-up", src: g.lanZone, dest: ZONE_UP }));
   }
   if (srv) {
-    push(out, sec("zone", "sw_zone_rw", { name: ZONE_RW, network: [srv.iface], input: "ACCEPT", output: "ACCEPT", forward: "REJECT", mtu_fix: "1" }));
-    if (length(ups)) push(out, sec("forwarding", "sw_fwd_rw_up", { src: ZONE_RW, dest: ZONE_UP }));
-    push(out, sec("forwarding", "sw_fwd_rw_wan", { src: ZONE_RW, dest: g.wanZone }));
-    push(out, sec("forwarding", "sw_fwd_rw_lan", { src: ZONE_RW, dest: g.lanZone }));
-    push(out, sec("rule", "sw_allow_server", {
+    push(out, fwSec("zone", "sw_zone_rw", { name: ZONE_RW, network: [srv.iface], input: "ACCEPT", output: "ACCEPT", forward: "REJECT", mtu_fix: "1" }));
+    if (length(ups)) push(out, fwSec("forwarding", "sw_fwd_rw_up", { name: "splitwg-rw-up", src: ZONE_RW, dest: ZONE_UP }));
+    push(out, fwSec("forwarding", "sw_fwd_rw_wan", { name: "splitwg-rw-wan", src: ZONE_RW, dest: g.wanZone }));
+    push(out, fwSec("forwarding", "sw_fwd_rw_lan", { name: "splitwg-rw-lan", src: ZONE_RW, dest: g.lanZone }));
+    push(out, fwSec("rule", "sw_allow_server", {
       name: "Allow-splitwg-server",
       src: g.wanZone,
       proto: "udp",
@@ -4112,6 +4121,7 @@ function nftTransition(prev, next, deletesOnly, live, script) {
 
 return baseclass.extend({
 	DEFAULTS: DEFAULTS,
+	FW_MARK: FW_MARK,
 	NAME_RE: NAME_RE,
 	OWNED: OWNED,
 	PROTOS: PROTOS,
