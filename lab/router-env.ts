@@ -7,7 +7,7 @@
 //   fs    a private root under the lab's state dir (<state>/router-root/…); the dnsmasq instance's
 //         conf-dir (/tmp/dnsmasq.<section>.d, as the init script generates it) is the lab router
 //         dnsmasq's real conf-dir, so what apply writes there is what the lab's dnsmasq reads
-//   run   nft, dnsmasq (--version, --test), conntrack and wg run for real in swl-router
+//   run   nft, dnsmasq (--version, --test), conntrack, wg and ip (doctor's reads, apply's repairs) run for real in swl-router
 //         (`ip netns exec`), file arguments mapped into the private root. What netifd, fw4 and the
 //         dnsmasq init script would do when the router asks for them is handed to `realise()`
 //         (lab/apply-router.ts: the lab's realiser, lab/realise.ts, for the current UCI sections):
@@ -74,7 +74,7 @@ export interface LabRouter {
 const R = NS.router;
 const OK: RunResult = { code: 0, stdout: '', stderr: '' };
 /** real commands, run in swl-router */
-const REAL = new Set(['nft', 'dnsmasq', 'conntrack', 'wg']);
+const REAL = new Set(['nft', 'dnsmasq', 'conntrack', 'wg', 'ip']);
 
 /** the committed sections splitwg owns (all that netifd/fw4 must realise here: lan/wan are the lab's topology) */
 export function ownedSections(uci: MemUci, config: string): UciSection[] {

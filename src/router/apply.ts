@@ -19,6 +19,8 @@ import type { Staged } from './nftables';
 import { filePath, writeFile, running, runningConfDirs } from './dnsmasq';
 import { clientPaths, changedClients, flush } from './conntrack';
 import { hash, readState, writeState, recordFailure, lock, unlock } from './state';
+import { checkTable, checkRouting, repairArgv } from './doctor';
+import type { Finding } from './doctor';
 import type { ApplyState } from './state';
 
 export interface Changed { nft: boolean, dnsmasq: boolean, network: boolean, firewall: boolean, dhcp: boolean }
@@ -140,6 +142,8 @@ interface Survey {
 	prev: ApplyState | null;           // what the last apply recorded
 	prevSets: SetState[] | null;       // the sets of the plan in force (state), null when unknown
 	transition: string;                // nftTransition(prevSets, sets, live objects, the new script)
+	tableDrift: boolean;               // the plan's table is loaded, but differs from the file (doctor)
+	lostRouting: Finding[];            // owned rules/routes missing in the kernel (doctor)
 }
 
 function survey(env: Env, plan: Plan, o: PlanOptions): Survey {
@@ -175,13 +179,24 @@ function survey(env: Env, plan: Plan, o: PlanOptions): Survey {
 		oldDns[d] = env.fs.read(filePath(d));
 		if (oldDns[d] !== dnsWant[d]) dnsChanged = true;
 	}
+	// drift under an unchanged plan (doctor): elements or objects the table
+	// should not have → reload it; a rule or route netifd lost → put it back
+	let tableDrift = false;
+	if (nftText !== null && hadTable && oldNft === nftText && transition === '') {
+		const f: Finding[] = [];
+		checkTable(env, f, []);
+		tableDrift = length(filter(f, (x) => x.id !== 'table_file_changed')) > 0;
+	}
+	const lost: Finding[] = [];
+	if (plan.enabled && !diffs.network.changed) checkRouting(env, lost);
 	return {
+		tableDrift, lostRouting: lost,
 		platform, warnings: plan.enabled ? platformWarnings(platform, o.hasDomains, o.ipv6) : [],
 		nftText, dnsText, diffs, before, conflicts, oldNft, hadTable, oldDns, dnsWant, sets: plan.sets ?? [], prev, prevSets, transition,
 		changed: {
 			// a domain set whose domains changed needs flushing even when the table text is the same
-			nft: nftText !== null ? (oldNft !== nftText || !hadTable || transition !== '') : (oldNft !== null || hadTable),
-			dnsmasq: dnsChanged, network: diffs.network.changed, firewall: diffs.firewall.changed, dhcp: diffs.dhcp.changed,
+			nft: nftText !== null ? (oldNft !== nftText || !hadTable || transition !== '' || tableDrift) : (oldNft !== null || hadTable),
+			dnsmasq: dnsChanged, network: diffs.network.changed || length(lost) > 0, firewall: diffs.firewall.changed, dhcp: diffs.dhcp.changed,
 		},
 	};
 }
@@ -252,6 +267,19 @@ function stepConfig(tx: Tx, s: Survey, cfg: string, plan: Plan): Failure | null 
 	return null;
 }
 
+// 2b. Rules and routes of unchanged sections that are gone from the kernel.
+function stepRouting(tx: Tx, s: Survey): Failure | null {
+	const secs = ownedSections(tx.env.uci, 'network');
+	for (let i = 0; i < length(s.lostRouting); i++) {
+		const name = s.lostRouting[i].args.section;
+		const sec = filter(secs, (x) => x['.name'] === name);
+		const argv = length(sec) ? repairArgv(sec[0]) : null;
+		const e = argv ? exec(tx, argv) : null;
+		if (e) return { where: 'network', msg: e };
+	}
+	return null;
+}
+
 // 3. Our entries in every conf-dir; dnsmasq reads them only on a restart.
 function stepDnsmasq(tx: Tx, s: Survey): Failure | null {
 	const env = tx.env;
@@ -281,6 +309,7 @@ function run(tx: Tx, s: Survey, plan: Plan, staged: Staged | null): Failure | nu
 	let f: Failure | null = s.changed.nft ? stepTable(tx, s, staged) : null;
 	for (let i = 0; !f && i < length(OWNED_CONFIGS); i++)
 		if (s.diffs[OWNED_CONFIGS[i]].changed) f = stepConfig(tx, s, OWNED_CONFIGS[i], plan);
+	if (!f && length(s.lostRouting)) f = stepRouting(tx, s);
 	const dnsWasRunning = s.changed.dnsmasq ? running(tx.env) : false;
 	if (!f && s.changed.dnsmasq) f = stepDnsmasq(tx, s);
 	return f ?? verify(tx.env, s, dnsWasRunning);

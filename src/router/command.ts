@@ -186,8 +186,8 @@ export function describeFinding(f: Finding): string {
 	case 'table_differs': return `table inet splitwg differs from the applied plan${length(a.missing) ? `; missing: ${list(a.missing)}` : ''}${length(a.extra) ? `; not in the plan: ${list(a.extra)}` : ''} (changed by hand, or another version loaded it). Fix: splitwg apply`;
 	case 'stray_elements': return `${a.kind} ${a.name} holds ${list(a.elements)}, which the configuration does not have. Fix: splitwg apply`;
 	case 'missing_elements': return `${a.kind} ${a.name} lacks ${list(a.elements)} from the configuration. Fix: splitwg apply`;
-	case 'rule_missing': return `the ip${a.family === 6 ? ' -6' : ''} rule of ${f.path} (priority ${a.priority}) is missing (deleted by hand, or netifd did not install it). Fix: ubus call network reload (or splitwg apply)`;
-	case 'route_missing': return `the ${a.type} default route of ${f.path} in table ${a.table} is missing (IPv${a.family}). Fix: ubus call network reload`;
+	case 'rule_missing': return `the ip${a.family === 6 ? ' -6' : ''} rule of ${f.path} (priority ${a.priority}) is missing (deleted by hand, or netifd did not install it). Fix: splitwg apply (puts it back; a network reload does not)`;
+	case 'route_missing': return `the ${a.type} default route of ${f.path} in table ${a.table} is missing (IPv${a.family}). Fix: splitwg apply (puts it back)`;
 	case 'tunnel_down': return `upstream ${a.upstream}: interface ${a.iface} is down${a.kill_switch ? ': its traffic is blocked (kill switch)' : ': its traffic goes direct'}. Fix: ifup ${a.iface}; check logread -e netifd`;
 	case 'no_handshake': return `upstream ${a.upstream}: ${a.iface} is up but ${a.age === null ? 'has never completed a handshake' : `has had no handshake for ${int(a.age / 60)} minutes`} (wg show ${a.iface}): the provider does not answer. Fix: check its endpoint, keys and the WAN; ifup ${a.iface}`;
 	case 'dnsmasq_no_nftset': return a.installed ? 'dnsmasq was built without nftset: domain rules have no effect. Fix: opkg remove dnsmasq && opkg install dnsmasq-full, then splitwg apply' : 'dnsmasq is not installed: domain rules have no effect. Fix: opkg install dnsmasq-full, then splitwg apply';

@@ -58,7 +58,7 @@ function missingFrom(a: string[], b: string[]): string[] {
 	return filter(a, (x) => index(b, x) < 0);
 }
 
-function checkTable(env: Env, out: Finding[], guardless: string[]): void {
+export function checkTable(env: Env, out: Finding[], guardless: string[]): void {
 	const live = liveObjects(env);
 	if (!live) { finding(out, 'table_missing', 'nft', { unguarded: guardless }); return; }
 	const file = installedText(env);
@@ -141,7 +141,7 @@ function ifaceUp(env: Env, iface: string): boolean {
 	return type(s) === 'object' && s.up === true;
 }
 
-function checkRouting(env: Env, out: Finding[]): void {
+export function checkRouting(env: Env, out: Finding[]): void {
 	const secs = ownedSections(env.uci, 'network');
 	const rules4 = runJson(env, ['ip', '-j', 'rule', 'show']) ?? [];
 	const rules6 = length(filter(secs, (s) => s['.type'] === 'rule6')) ? runJson(env, ['ip', '-j', '-6', 'rule', 'show']) ?? [] : [];
@@ -240,4 +240,30 @@ function checkIpv6(env: Env, out: Finding[], cfg: Config): void {
 		if (c.enabled && proxied && length(c.src4) && !length(c.src6) && !length(c.macs) && !length(c.ifaces))
 			finding(out, 'client_ipv4_only', `client.${c.name}.address`, { client: c.name });
 	}
+}
+
+// What netifd would have sent for a rule or route section, as `ip`: apply
+// puts back one that was deleted by hand (a netifd reload keeps its own
+// list and does not re-add it; netifd deletes it later by the same
+// attributes).
+export function repairArgv(s: CursorSection): string[] | null {
+	const t = s['.type'], fam = t === 'rule6' || t === 'route6' ? '-6' : '-4';
+	if (t === 'rule' || t === 'rule6') {
+		const a = ['ip', fam, 'rule', 'add', 'priority', one(s, 'priority') ?? '0'];
+		if (one(s, 'src') !== null) push(a, 'from', one(s, 'src') as string);
+		if (one(s, 'mark') !== null) push(a, 'fwmark', one(s, 'mark') as string);
+		if (one(s, 'lookup') !== null) push(a, 'lookup', one(s, 'lookup') as string);
+		if (one(s, 'suppress_prefixlength') !== null) push(a, 'suppress_prefixlength', one(s, 'suppress_prefixlength') as string);
+		if (one(s, 'action') !== null) push(a, one(s, 'action') as string);
+		return a;
+	}
+	if (t === 'route' || t === 'route6') {
+		const a = ['ip', fam, 'route', 'add'];
+		if (one(s, 'type') === 'unreachable') push(a, 'unreachable', 'default');
+		else push(a, 'default', 'dev', one(s, 'interface') ?? '');
+		if (one(s, 'metric') !== null) push(a, 'metric', one(s, 'metric') as string);
+		push(a, 'table', one(s, 'table') ?? '');
+		return a;
+	}
+	return null;
 }

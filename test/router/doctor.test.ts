@@ -87,7 +87,7 @@ test('an ip rule deleted, a kill-switch route gone, a tunnel down, one without h
 		'tunnel_down upstream.eu',
 	]);
 	const out = cli(r, 'doctor').out;
-	assert.match(out, /the ip rule of network\.sw_guard_tv_0 \(priority 21003\) is missing .* Fix: ubus call network reload/);
+	assert.match(out, /the ip rule of network\.sw_guard_tv_0 \(priority 21003\) is missing .* Fix: splitwg apply \(puts it back; a network reload does not\)/);
 	assert.match(out, /upstream us: sw_us is up but has never completed a handshake/);
 	assert.match(out, /upstream eu: interface sw_eu is down: its traffic is blocked \(kill switch\)/);
 });
@@ -122,4 +122,19 @@ test('stopped: "not applied" and nothing else; disabled in the config and stoppe
 	assert.match(cli(r, 'doctor').out, /^- splitwg is stopped: nothing is installed although the configuration is enabled\. Fix: splitwg apply\n$/);
 	r.uci.setText('splitwg', "config globals 'main'\n\toption enabled '0'\n" + r.uci.text('splitwg').replace(/^config globals[^\n]*\n(\t[^\n]*\n)*/m, ''));
 	assert.deepEqual(ids(r), []);
+});
+
+test('apply repairs what doctor finds under an unchanged plan: a stray element reloads the table, a lost rule is put back', () => {
+	const r = healthy();
+	const doc = JSON.parse(r.nftJson!);
+	doc.nftables.find((x: any) => x.map?.name === 'client4' && x.map.elem).map.elem.push(['192.168.77.99', { goto: { target: 'client_tv' } }]);
+	r.nftJson = JSON.stringify(doc);
+	r.lostSections = ['sw_guard_tv_0'];
+	r.reset();
+	const res = apply(r.env);
+	assert.equal(res.ok, true, res.message);
+	assert.deepEqual(res.changed, { nft: true, dnsmasq: false, network: true, firewall: false, dhcp: false });
+	assert.ok(r.calls.includes('nft -f /var/run/splitwg/next.nft'), 'the table is loaded again (its header empties client4)');
+	assert.ok(r.calls.includes('ip -4 rule add priority 21003 from 192.168.77.10 fwmark 0x00000000/0x70000000 prohibit'), r.calls.join('\n'));
+	assert.ok(!r.calls.includes('ubus call network reload'), 'a reload would not re-add it (netifd keeps its own list)');
 });

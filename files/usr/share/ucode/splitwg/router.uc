@@ -5,7 +5,7 @@ import { VERSION, readConfig, compile, explain, parseUci, renderUci, parsePrefix
 import { readfile, writefile, access, unlink, mkdir, rmdir, rename, popen, stat } from "fs";
 import { cursor } from "uci";
 import { connect } from "ubus";
-let SHELL_SAFE, SINGLE_QUOTE, PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, OWNED_OPTION, isOwned, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, INIT_SCRIPT, confDirs, runningConfDirs, generatedConfDir, filePath, writeFile, hasNftset, running, misplaced, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, liveObjects, listJson, SET_REF, block, marksOf, signature, clientPaths, changedClients, flush, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, DIGITS, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, FIRST_WORD, HANDSHAKE_TIMEOUT, nftRules, pathOf, ruleIdOf, loadConfig, age, status, stats, QUOTES, IPV6_FORWARDING, finding, runJson, elemText, verdictText, missingFrom, checkTable, one, sameMark, ruleMatches, routeMatches, ifaceUp, checkRouting, latestHandshake, doctor, checkDnsmasq, checkIpv6, NOT_NAME_CHAR, LETTER_FIRST, CR, SECTION_HEADER, UPSTREAM_PATH, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, PROTO_NAME, apiError, missing, present, downUpstreams, checkText, methods, DIGITS2, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, SECRET, redact, redactedPlan, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, list, describeFinding, cmdDoctor, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
+let SHELL_SAFE, SINGLE_QUOTE, PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, OWNED_OPTION, isOwned, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, INIT_SCRIPT, confDirs, runningConfDirs, generatedConfDir, filePath, writeFile, hasNftset, running, misplaced, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, liveObjects, listJson, SET_REF, block, marksOf, signature, clientPaths, changedClients, flush, DIGITS, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, FIRST_WORD, HANDSHAKE_TIMEOUT, nftRules, pathOf, ruleIdOf, loadConfig, age, status, stats, QUOTES, IPV6_FORWARDING, finding, runJson, elemText, verdictText, missingFrom, checkTable, one, sameMark, ruleMatches, routeMatches, ifaceUp, checkRouting, latestHandshake, doctor, checkDnsmasq, checkIpv6, repairArgv, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepRouting, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, NOT_NAME_CHAR, LETTER_FIRST, CR, SECTION_HEADER, UPSTREAM_PATH, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, PROTO_NAME, apiError, missing, present, downUpstreams, checkText, methods, DIGITS2, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, SECRET, redact, redactedPlan, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, list, describeFinding, cmdDoctor, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
 shellQuote = function(s) {
   if (index(s, "\n") < 0 && match(s, SHELL_SAFE)) return s;
   return "'" + replace(s, SINGLE_QUOTE, "'\\''") + "'";
@@ -542,334 +542,6 @@ let r;
   }
   return r;
 };
-emptyPlan = function() {
-  return {
-    version: VERSION,
-    enabled: false,
-    nft: "",
-    dnsmasq: "",
-    network: [],
-    firewall: [],
-    dhcp: [],
-    marks: { mask: "", direct: "" },
-    upstreams: [],
-    clients: [],
-    sets: []
-  };
-};
-errorResult = function(env, code, message, path, warnings, changed) {
-  recordFailure(env, message);
-  env.log(`apply failed: ${message}`);
-  return { ok: false, changed: changed ?? NO_CHANGE, message, actions: [], warnings, error: { code, message, path } };
-};
-apply = function(env, opts) {
-let sections, r, plan, hasDomains;
-
-  sections = readConfigSections(env.uci, "splitwg");
-  r = readConfig(sections);
-  if (!r.config) {
-    const n = length(r.problems);
-    const msg = `invalid configuration: ${n} problem${n === 1 ? "" : "s"}, first ${r.problems[0].path}: ${r.problems[0].message}`;
-    if (opts?.dryRun) return { ok: false, changed: NO_CHANGE, message: msg, actions: [], warnings: [], error: { code: "INVALID_CONFIG", message: msg, path: r.problems[0].path }, problems: r.problems };
-    const res = errorResult(env, "INVALID_CONFIG", msg, r.problems[0].path, []);
-    res.problems = r.problems;
-    return res;
-  }
-  plan = compile(r.config);
-  hasDomains = index(plan.dnsmasq, "\nnftset=") >= 0;
-  return applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: hash(renderUci(sections)), hasDomains, ipv6: r.config.globals.ipv6 });
-};
-stop = function(env) {
-  return applyPlan(env, emptyPlan(), { dryRun: false, configHash: null, hasDomains: false, ipv6: false });
-};
-exec = function(tx, argv) {
-let r;
-
-  push(tx.actions, join(" ", argv));
-  r = tx.env.run(argv);
-  return r.code === 0 ? null : failure(r, argv);
-};
-rollback = function(tx) {
-  for (let i = length(tx.undo) - 1; i >= 0; i--) tx.undo[i]();
-};
-firewallReload = function(p) {
-  return p.fw4 ? ["fw4", "-q", "reload"] : ["/etc/init.d/firewall", "reload"];
-};
-networkReloads = function(d, before, p, plan) {
-let touched, reload, ifaces, cmds;
-
-  touched = touchedTypes(d, before);
-  reload = false;
-  ifaces = [];
-  for (let name in touched) {
-    const t = touched[name];
-    if (substr(t, 0, 10) !== "wireguard_") {
-      reload = true;
-      continue;
-    }
-    const iface = substr(t, 10);
-    const stillThere = length(filter(plan.network, (s) => s.name === iface)) > 0;
-    if (stillThere && !exists(touched, iface) && index(ifaces, iface) < 0) push(ifaces, iface);
-  }
-  cmds = [];
-  if (reload) push(cmds, ["ubus", "call", "network", "reload"]);
-  for (let i = 0; i < length(ifaces); i++)
-    push(cmds, p.wgShellHandler ? ["ifup", ifaces[i]] : ["ubus", "call", `network.interface.${ifaces[i]}`, "renew"]);
-  return cmds;
-};
-describe = function(c) {
-let names, did;
-
-  names = ["nft", "dnsmasq", "network", "firewall", "dhcp"];
-  did = filter(names, (n) => c[n]);
-  if (!length(did)) return "no change";
-  return `changed ${join(", ", did)}`;
-};
-survey = function(env, plan, o) {
-let platform, nftText, dnsText, diffs, before, conflicts, oldNft, live, hadTable, prev, prevSets, transition, dnsWant, everDirs, oldDns, dnsChanged;
-
-  platform = detect(env);
-  nftText = plan.enabled && plan.nft !== "" ? plan.nft : null;
-  dnsText = plan.enabled && o.hasDomains && platform.nftset ? plan.dnsmasq : null;
-  diffs = {};
-  before = {};
-  conflicts = [];
-  for (let i = 0; i < length(OWNED_CONFIGS); i++) {
-    const cfg = OWNED_CONFIGS[i];
-    before[cfg] = ownedSections(env.uci, cfg);
-    diffs[cfg] = diffOwned(cfg, env.uci.get_all(cfg) ?? {}, before[cfg], plan[cfg]);
-    conflicts = [...conflicts, ...diffs[cfg].conflicts];
-  }
-  oldNft = installedText(env);
-  live = liveObjects(env);
-  hadTable = live !== null;
-  prev = readState(env);
-  prevSets = prev && prev.sets && hadTable ? prev.sets : null;
-  transition = nftText !== null && hadTable ? nftTransition(prevSets, plan.sets ?? [], false, live, nftText) : "";
-  dnsWant = {};
-  everDirs = uniq([...prev && prev.dnsmasq_dirs ? prev.dnsmasq_dirs : [], ...runningConfDirs(env), PATHS.dnsmasqDefaultDir]);
-  for (let i = 0; i < length(everDirs); i++) dnsWant[everDirs[i]] = null;
-  for (let i = 0; i < length(platform.confDirs); i++) dnsWant[platform.confDirs[i]] = dnsText;
-  oldDns = {};
-  dnsChanged = false;
-  for (let d in dnsWant) {
-    oldDns[d] = env.fs.read(filePath(d));
-    if (oldDns[d] !== dnsWant[d]) dnsChanged = true;
-  }
-  return {
-    platform,
-    warnings: plan.enabled ? platformWarnings(platform, o.hasDomains, o.ipv6) : [],
-    nftText,
-    dnsText,
-    diffs,
-    before,
-    conflicts,
-    oldNft,
-    hadTable,
-    oldDns,
-    dnsWant,
-    sets: plan.sets ?? [],
-    prev,
-    prevSets,
-    transition,
-    changed: {
-      // a domain set whose domains changed needs flushing even when the table text is the same
-      nft: nftText !== null ? oldNft !== nftText || !hadTable || transition !== "" : oldNft !== null || hadTable,
-      dnsmasq: dnsChanged,
-      network: diffs.network.changed,
-      firewall: diffs.firewall.changed,
-      dhcp: diffs.dhcp.changed
-    }
-  };
-};
-refuse = function(env, s) {
-let pending, c, n;
-
-  pending = filter(OWNED_CONFIGS, (cfg) => s.diffs[cfg].changed && length((env.uci.changes(cfg) ?? {})[cfg] ?? []) > 0);
-  if (length(pending))
-    return errorResult(env, "PENDING_CHANGES", `/etc/config/${pending[0]} has uncommitted changes (uci changes ${pending[0]}): commit or revert them first`, pending[0], s.warnings);
-  c = s.conflicts, n = length(c);
-  if (n)
-    return errorResult(env, "CONFLICT", `section${n > 1 ? "s" : ""} ${join(", ", c)} already exist${n > 1 ? "" : "s"} and are not splitwg's (no splitwg_owned '1' or splitwg name); rename or delete ${n > 1 ? "them" : "it"}`, c[0], s.warnings);
-  return null;
-};
-check = function(env, s) {
-let staged;
-
-  staged = null;
-  if (s.nftText !== null && s.changed.nft) {
-    staged = stage(env, s.nftText, s.transition);
-    if (staged.error !== null) return { staged, error: errorResult(env, "NFT_CHECK", staged.error, "nft", s.warnings, s.changed) };
-  }
-  if (s.dnsText !== null && s.changed.dnsmasq) {
-    env.fs.write(DNSMASQ_STAGED, s.dnsText);
-    const r = env.run(["dnsmasq", "--test", "-C", DNSMASQ_STAGED]);
-    env.fs.unlink(DNSMASQ_STAGED);
-    if (r.code !== 0) return { staged, error: errorResult(env, "DNSMASQ_CHECK", failure(r, ["dnsmasq", "--test"]), "dnsmasq", s.warnings, s.changed) };
-  }
-  return { staged, error: null };
-};
-stepTable = function(tx, s, staged) {
-let env, e;
-
-  env = tx.env;
-  push(tx.undo, () => {
-    restoreTable(env, s.oldNft, s.hadTable);
-  });
-  if (!install(env, s.nftText)) return { where: "nft", msg: `cannot write ${PATHS.nft}` };
-  if (s.nftText !== null) {
-    push(tx.actions, `nft -f ${PATHS.nft}`);
-    const r = load(env, staged.path);
-    return r.code !== 0 ? { where: "nft", msg: failure(r, ["nft", "-f", PATHS.nft]) } : null;
-  }
-  e = s.hadTable ? exec(tx, ["nft", "delete", "table", "inet", "splitwg"]) : null;
-  return e ? { where: "nft", msg: e } : null;
-};
-stepConfig = function(tx, s, cfg, plan) {
-let env, d, reloads;
-
-  env = tx.env;
-  d = s.diffs[cfg];
-  reloads = cfg === "network" ? networkReloads(d, s.before[cfg], s.platform, plan) : cfg === "firewall" ? [firewallReload(s.platform)] : [["/etc/init.d/dnsmasq", "reload"]];
-  push(tx.undo, () => {
-    for (let j = 0; j < length(reloads); j++) env.run(reloads[j]);
-  });
-  push(tx.undo, () => {
-    restoreOwned(env, cfg, s.before[cfg]);
-  });
-  writeOwned(env.uci, d);
-  if (!env.uci.commit(cfg)) return { where: cfg, msg: `cannot commit /etc/config/${cfg}` };
-  for (let j = 0; j < length(reloads); j++) {
-    const e = exec(tx, reloads[j]);
-    if (e) return { where: cfg, msg: e };
-  }
-  return null;
-};
-stepDnsmasq = function(tx, s) {
-let env, restarted, e;
-
-  env = tx.env;
-  restarted = false;
-  push(tx.undo, () => {
-    if (restarted) env.run(["/etc/init.d/dnsmasq", "restart"]);
-  });
-  for (let k in s.dnsWant) {
-    const d = k, old = s.oldDns[d], want = s.dnsWant[d];
-    if (old === want) continue;
-    push(tx.undo, () => {
-      writeFile(env, d, old);
-    });
-    if (!writeFile(env, d, want)) return { where: "dnsmasq", msg: `cannot ${want === null ? "remove" : "write"} ${filePath(d)}` };
-  }
-  restarted = true;
-  e = exec(tx, ["/etc/init.d/dnsmasq", "restart"]);
-  return e ? { where: "dnsmasq", msg: e } : null;
-};
-verify = function(env, s, dnsWasRunning) {
-let t;
-
-  t = tableExists(env);
-  if (s.nftText !== null && !t) return { where: "verify", msg: "table inet splitwg is missing after loading it" };
-  if (s.nftText === null && t) return { where: "verify", msg: "table inet splitwg is still there" };
-  if (s.changed.dnsmasq && dnsWasRunning && !running(env)) return { where: "verify", msg: "dnsmasq is not running after the restart" };
-  return null;
-};
-run2 = function(tx, s, plan, staged) {
-let f, dnsWasRunning;
-
-  f = s.changed.nft ? stepTable(tx, s, staged) : null;
-  for (let i = 0; !f && i < length(OWNED_CONFIGS); i++)
-    if (s.diffs[OWNED_CONFIGS[i]].changed) f = stepConfig(tx, s, OWNED_CONFIGS[i], plan);
-  dnsWasRunning = s.changed.dnsmasq ? running(tx.env) : false;
-  if (!f && s.changed.dnsmasq) f = stepDnsmasq(tx, s);
-  return f ?? verify(tx.env, s, dnsWasRunning);
-};
-resetConnections = function(env, s, plan) {
-let f;
-
-  if (!s.platform.conntrack) return "";
-  f = flush(env, changedClients(s.prev ? s.prev.clients : null, clientPaths(plan)));
-  if (length(f.skipped)) push(s.warnings, `open connections of ${join(", ", f.skipped)} (MAC/interface clients) keep their old path until they close`);
-  return length(f.flushed) ? `; connections reset for ${join(", ", f.flushed)}` : "";
-};
-summary = function(plan, s, staged, ctNote) {
-let replaced;
-
-  if (!plan.enabled) return `stopped: ${describe(s.changed)}`;
-  replaced = staged && staged.replace ? "; table re-created (set definitions changed, learned domain addresses dropped)" : "";
-  return `${describe(s.changed)}; ${length(plan.upstreams)} upstream(s), ${length(plan.clients)} client(s)${replaced}${ctNote}`;
-};
-applyPlan = function(env, plan, o) {
-let s, no, c, tx, f, ctNote, msg;
-
-  s = survey(env, plan, o);
-  no = refuse(env, s);
-  if (no) return no;
-  c = check(env, s);
-  if (c.error || o.dryRun) cleanupStaged(env);
-  if (c.error) return c.error;
-  if (o.dryRun) {
-    const what = describe(s.changed);
-    return { ok: true, changed: s.changed, message: what === "no change" ? "dry run: no change" : `dry run: would have ${what}`, actions: [], warnings: s.warnings };
-  }
-  if (!lock(env)) {
-    cleanupStaged(env);
-    return { ok: false, changed: NO_CHANGE, message: "another apply is running", actions: [], warnings: s.warnings, error: { code: "BUSY", message: "another apply is running", path: null } };
-  }
-  tx = { env, undo: [], actions: [] };
-  f = run2(tx, s, plan, c.staged);
-  if (f) {
-    rollback(tx);
-    cleanupStaged(env);
-    unlock(env);
-    const res = errorResult(env, "APPLY_FAILED", `${f.where}: ${f.msg}; previous state restored`, f.where, s.warnings, s.changed);
-    res.actions = tx.actions;
-    return res;
-  }
-  ctNote = resetConnections(env, s, plan);
-  cleanupStaged(env);
-  msg = summary(plan, s, c.staged, ctNote);
-  writeState(env, {
-    ok: true,
-    time: env.now(),
-    message: msg,
-    enabled: plan.enabled,
-    config_hash: o.configHash,
-    hashes: {
-      nft: hash(s.nftText ?? ""),
-      dnsmasq: hash(s.dnsText ?? ""),
-      network: hash(renderUci(plan.network)),
-      firewall: hash(renderUci(plan.firewall)),
-      dhcp: hash(renderUci(plan.dhcp))
-    },
-    clients: clientPaths(plan),
-    sets: s.sets,
-    dnsmasq_dirs: s.dnsText !== null ? s.platform.confDirs : []
-  });
-  unlock(env);
-  env.log(`${plan.enabled ? "apply" : "stop"} ok: ${msg}`);
-  return { ok: true, changed: s.changed, message: msg, actions: tx.actions, warnings: s.warnings };
-};
-restoreTable = function(env, oldText, hadTable) {
-  install(env, oldText);
-  if (oldText !== null && hadTable) {
-    const now = liveObjects(env);
-    const back = now ? nftTransition(null, [], true, now, oldText) : "";
-    const again = stage(env, oldText, back);
-    if (again.error !== null || load(env, again.path).code !== 0) {
-      if (load(env, PATHS.nft).code !== 0 && replaceFile(env, oldText)) load(env, REPLACE_PATH);
-    }
-  } else if (!hadTable && tableExists(env)) remove(env);
-};
-restoreOwned = function(env, cfg, sections) {
-let now, d;
-
-  now = ownedSections(env.uci, cfg);
-  d = diffOwned(cfg, env.uci.get_all(cfg) ?? {}, now, map(sections, toUciSection));
-  writeOwned(env.uci, d);
-  reorderOwned(env.uci, cfg, sections);
-  env.uci.commit(cfg);
-};
 keyError = function(r, cmd) {
 let e;
 
@@ -1302,6 +974,381 @@ checkIpv6 = function(env, out, cfg) {
     if (c.enabled && proxied && length(c.src4) && !length(c.src6) && !length(c.macs) && !length(c.ifaces))
       finding(out, "client_ipv4_only", `client.${c.name}.address`, { client: c.name });
   }
+};
+repairArgv = function(s) {
+let t, fam;
+
+  t = s[".type"], fam = t === "rule6" || t === "route6" ? "-6" : "-4";
+  if (t === "rule" || t === "rule6") {
+    const a = ["ip", fam, "rule", "add", "priority", one(s, "priority") ?? "0"];
+    if (one(s, "src") !== null) push(a, "from", one(s, "src"));
+    if (one(s, "mark") !== null) push(a, "fwmark", one(s, "mark"));
+    if (one(s, "lookup") !== null) push(a, "lookup", one(s, "lookup"));
+    if (one(s, "suppress_prefixlength") !== null) push(a, "suppress_prefixlength", one(s, "suppress_prefixlength"));
+    if (one(s, "action") !== null) push(a, one(s, "action"));
+    return a;
+  }
+  if (t === "route" || t === "route6") {
+    const a = ["ip", fam, "route", "add"];
+    if (one(s, "type") === "unreachable") push(a, "unreachable", "default");
+    else push(a, "default", "dev", one(s, "interface") ?? "");
+    if (one(s, "metric") !== null) push(a, "metric", one(s, "metric"));
+    push(a, "table", one(s, "table") ?? "");
+    return a;
+  }
+  return null;
+};
+emptyPlan = function() {
+  return {
+    version: VERSION,
+    enabled: false,
+    nft: "",
+    dnsmasq: "",
+    network: [],
+    firewall: [],
+    dhcp: [],
+    marks: { mask: "", direct: "" },
+    upstreams: [],
+    clients: [],
+    sets: []
+  };
+};
+errorResult = function(env, code, message, path, warnings, changed) {
+  recordFailure(env, message);
+  env.log(`apply failed: ${message}`);
+  return { ok: false, changed: changed ?? NO_CHANGE, message, actions: [], warnings, error: { code, message, path } };
+};
+apply = function(env, opts) {
+let sections, r, plan, hasDomains;
+
+  sections = readConfigSections(env.uci, "splitwg");
+  r = readConfig(sections);
+  if (!r.config) {
+    const n = length(r.problems);
+    const msg = `invalid configuration: ${n} problem${n === 1 ? "" : "s"}, first ${r.problems[0].path}: ${r.problems[0].message}`;
+    if (opts?.dryRun) return { ok: false, changed: NO_CHANGE, message: msg, actions: [], warnings: [], error: { code: "INVALID_CONFIG", message: msg, path: r.problems[0].path }, problems: r.problems };
+    const res = errorResult(env, "INVALID_CONFIG", msg, r.problems[0].path, []);
+    res.problems = r.problems;
+    return res;
+  }
+  plan = compile(r.config);
+  hasDomains = index(plan.dnsmasq, "\nnftset=") >= 0;
+  return applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: hash(renderUci(sections)), hasDomains, ipv6: r.config.globals.ipv6 });
+};
+stop = function(env) {
+  return applyPlan(env, emptyPlan(), { dryRun: false, configHash: null, hasDomains: false, ipv6: false });
+};
+exec = function(tx, argv) {
+let r;
+
+  push(tx.actions, join(" ", argv));
+  r = tx.env.run(argv);
+  return r.code === 0 ? null : failure(r, argv);
+};
+rollback = function(tx) {
+  for (let i = length(tx.undo) - 1; i >= 0; i--) tx.undo[i]();
+};
+firewallReload = function(p) {
+  return p.fw4 ? ["fw4", "-q", "reload"] : ["/etc/init.d/firewall", "reload"];
+};
+networkReloads = function(d, before, p, plan) {
+let touched, reload, ifaces, cmds;
+
+  touched = touchedTypes(d, before);
+  reload = false;
+  ifaces = [];
+  for (let name in touched) {
+    const t = touched[name];
+    if (substr(t, 0, 10) !== "wireguard_") {
+      reload = true;
+      continue;
+    }
+    const iface = substr(t, 10);
+    const stillThere = length(filter(plan.network, (s) => s.name === iface)) > 0;
+    if (stillThere && !exists(touched, iface) && index(ifaces, iface) < 0) push(ifaces, iface);
+  }
+  cmds = [];
+  if (reload) push(cmds, ["ubus", "call", "network", "reload"]);
+  for (let i = 0; i < length(ifaces); i++)
+    push(cmds, p.wgShellHandler ? ["ifup", ifaces[i]] : ["ubus", "call", `network.interface.${ifaces[i]}`, "renew"]);
+  return cmds;
+};
+describe = function(c) {
+let names, did;
+
+  names = ["nft", "dnsmasq", "network", "firewall", "dhcp"];
+  did = filter(names, (n) => c[n]);
+  if (!length(did)) return "no change";
+  return `changed ${join(", ", did)}`;
+};
+survey = function(env, plan, o) {
+let platform, nftText, dnsText, diffs, before, conflicts, oldNft, live, hadTable, prev, prevSets, transition, dnsWant, everDirs, oldDns, dnsChanged, tableDrift, lost;
+
+  platform = detect(env);
+  nftText = plan.enabled && plan.nft !== "" ? plan.nft : null;
+  dnsText = plan.enabled && o.hasDomains && platform.nftset ? plan.dnsmasq : null;
+  diffs = {};
+  before = {};
+  conflicts = [];
+  for (let i = 0; i < length(OWNED_CONFIGS); i++) {
+    const cfg = OWNED_CONFIGS[i];
+    before[cfg] = ownedSections(env.uci, cfg);
+    diffs[cfg] = diffOwned(cfg, env.uci.get_all(cfg) ?? {}, before[cfg], plan[cfg]);
+    conflicts = [...conflicts, ...diffs[cfg].conflicts];
+  }
+  oldNft = installedText(env);
+  live = liveObjects(env);
+  hadTable = live !== null;
+  prev = readState(env);
+  prevSets = prev && prev.sets && hadTable ? prev.sets : null;
+  transition = nftText !== null && hadTable ? nftTransition(prevSets, plan.sets ?? [], false, live, nftText) : "";
+  dnsWant = {};
+  everDirs = uniq([...prev && prev.dnsmasq_dirs ? prev.dnsmasq_dirs : [], ...runningConfDirs(env), PATHS.dnsmasqDefaultDir]);
+  for (let i = 0; i < length(everDirs); i++) dnsWant[everDirs[i]] = null;
+  for (let i = 0; i < length(platform.confDirs); i++) dnsWant[platform.confDirs[i]] = dnsText;
+  oldDns = {};
+  dnsChanged = false;
+  for (let d in dnsWant) {
+    oldDns[d] = env.fs.read(filePath(d));
+    if (oldDns[d] !== dnsWant[d]) dnsChanged = true;
+  }
+  tableDrift = false;
+  if (nftText !== null && hadTable && oldNft === nftText && transition === "") {
+    const f = [];
+    checkTable(env, f, []);
+    tableDrift = length(filter(f, (x) => x.id !== "table_file_changed")) > 0;
+  }
+  lost = [];
+  if (plan.enabled && !diffs.network.changed) checkRouting(env, lost);
+  return {
+    tableDrift,
+    lostRouting: lost,
+    platform,
+    warnings: plan.enabled ? platformWarnings(platform, o.hasDomains, o.ipv6) : [],
+    nftText,
+    dnsText,
+    diffs,
+    before,
+    conflicts,
+    oldNft,
+    hadTable,
+    oldDns,
+    dnsWant,
+    sets: plan.sets ?? [],
+    prev,
+    prevSets,
+    transition,
+    changed: {
+      // a domain set whose domains changed needs flushing even when the table text is the same
+      nft: nftText !== null ? oldNft !== nftText || !hadTable || transition !== "" || tableDrift : oldNft !== null || hadTable,
+      dnsmasq: dnsChanged,
+      network: diffs.network.changed || length(lost) > 0,
+      firewall: diffs.firewall.changed,
+      dhcp: diffs.dhcp.changed
+    }
+  };
+};
+refuse = function(env, s) {
+let pending, c, n;
+
+  pending = filter(OWNED_CONFIGS, (cfg) => s.diffs[cfg].changed && length((env.uci.changes(cfg) ?? {})[cfg] ?? []) > 0);
+  if (length(pending))
+    return errorResult(env, "PENDING_CHANGES", `/etc/config/${pending[0]} has uncommitted changes (uci changes ${pending[0]}): commit or revert them first`, pending[0], s.warnings);
+  c = s.conflicts, n = length(c);
+  if (n)
+    return errorResult(env, "CONFLICT", `section${n > 1 ? "s" : ""} ${join(", ", c)} already exist${n > 1 ? "" : "s"} and are not splitwg's (no splitwg_owned '1' or splitwg name); rename or delete ${n > 1 ? "them" : "it"}`, c[0], s.warnings);
+  return null;
+};
+check = function(env, s) {
+let staged;
+
+  staged = null;
+  if (s.nftText !== null && s.changed.nft) {
+    staged = stage(env, s.nftText, s.transition);
+    if (staged.error !== null) return { staged, error: errorResult(env, "NFT_CHECK", staged.error, "nft", s.warnings, s.changed) };
+  }
+  if (s.dnsText !== null && s.changed.dnsmasq) {
+    env.fs.write(DNSMASQ_STAGED, s.dnsText);
+    const r = env.run(["dnsmasq", "--test", "-C", DNSMASQ_STAGED]);
+    env.fs.unlink(DNSMASQ_STAGED);
+    if (r.code !== 0) return { staged, error: errorResult(env, "DNSMASQ_CHECK", failure(r, ["dnsmasq", "--test"]), "dnsmasq", s.warnings, s.changed) };
+  }
+  return { staged, error: null };
+};
+stepTable = function(tx, s, staged) {
+let env, e;
+
+  env = tx.env;
+  push(tx.undo, () => {
+    restoreTable(env, s.oldNft, s.hadTable);
+  });
+  if (!install(env, s.nftText)) return { where: "nft", msg: `cannot write ${PATHS.nft}` };
+  if (s.nftText !== null) {
+    push(tx.actions, `nft -f ${PATHS.nft}`);
+    const r = load(env, staged.path);
+    return r.code !== 0 ? { where: "nft", msg: failure(r, ["nft", "-f", PATHS.nft]) } : null;
+  }
+  e = s.hadTable ? exec(tx, ["nft", "delete", "table", "inet", "splitwg"]) : null;
+  return e ? { where: "nft", msg: e } : null;
+};
+stepConfig = function(tx, s, cfg, plan) {
+let env, d, reloads;
+
+  env = tx.env;
+  d = s.diffs[cfg];
+  reloads = cfg === "network" ? networkReloads(d, s.before[cfg], s.platform, plan) : cfg === "firewall" ? [firewallReload(s.platform)] : [["/etc/init.d/dnsmasq", "reload"]];
+  push(tx.undo, () => {
+    for (let j = 0; j < length(reloads); j++) env.run(reloads[j]);
+  });
+  push(tx.undo, () => {
+    restoreOwned(env, cfg, s.before[cfg]);
+  });
+  writeOwned(env.uci, d);
+  if (!env.uci.commit(cfg)) return { where: cfg, msg: `cannot commit /etc/config/${cfg}` };
+  for (let j = 0; j < length(reloads); j++) {
+    const e = exec(tx, reloads[j]);
+    if (e) return { where: cfg, msg: e };
+  }
+  return null;
+};
+stepRouting = function(tx, s) {
+let secs;
+
+  secs = ownedSections(tx.env.uci, "network");
+  for (let i = 0; i < length(s.lostRouting); i++) {
+    const name = s.lostRouting[i].args.section;
+    const sec = filter(secs, (x) => x[".name"] === name);
+    const argv = length(sec) ? repairArgv(sec[0]) : null;
+    const e = argv ? exec(tx, argv) : null;
+    if (e) return { where: "network", msg: e };
+  }
+  return null;
+};
+stepDnsmasq = function(tx, s) {
+let env, restarted, e;
+
+  env = tx.env;
+  restarted = false;
+  push(tx.undo, () => {
+    if (restarted) env.run(["/etc/init.d/dnsmasq", "restart"]);
+  });
+  for (let k in s.dnsWant) {
+    const d = k, old = s.oldDns[d], want = s.dnsWant[d];
+    if (old === want) continue;
+    push(tx.undo, () => {
+      writeFile(env, d, old);
+    });
+    if (!writeFile(env, d, want)) return { where: "dnsmasq", msg: `cannot ${want === null ? "remove" : "write"} ${filePath(d)}` };
+  }
+  restarted = true;
+  e = exec(tx, ["/etc/init.d/dnsmasq", "restart"]);
+  return e ? { where: "dnsmasq", msg: e } : null;
+};
+verify = function(env, s, dnsWasRunning) {
+let t;
+
+  t = tableExists(env);
+  if (s.nftText !== null && !t) return { where: "verify", msg: "table inet splitwg is missing after loading it" };
+  if (s.nftText === null && t) return { where: "verify", msg: "table inet splitwg is still there" };
+  if (s.changed.dnsmasq && dnsWasRunning && !running(env)) return { where: "verify", msg: "dnsmasq is not running after the restart" };
+  return null;
+};
+run2 = function(tx, s, plan, staged) {
+let f, dnsWasRunning;
+
+  f = s.changed.nft ? stepTable(tx, s, staged) : null;
+  for (let i = 0; !f && i < length(OWNED_CONFIGS); i++)
+    if (s.diffs[OWNED_CONFIGS[i]].changed) f = stepConfig(tx, s, OWNED_CONFIGS[i], plan);
+  if (!f && length(s.lostRouting)) f = stepRouting(tx, s);
+  dnsWasRunning = s.changed.dnsmasq ? running(tx.env) : false;
+  if (!f && s.changed.dnsmasq) f = stepDnsmasq(tx, s);
+  return f ?? verify(tx.env, s, dnsWasRunning);
+};
+resetConnections = function(env, s, plan) {
+let f;
+
+  if (!s.platform.conntrack) return "";
+  f = flush(env, changedClients(s.prev ? s.prev.clients : null, clientPaths(plan)));
+  if (length(f.skipped)) push(s.warnings, `open connections of ${join(", ", f.skipped)} (MAC/interface clients) keep their old path until they close`);
+  return length(f.flushed) ? `; connections reset for ${join(", ", f.flushed)}` : "";
+};
+summary = function(plan, s, staged, ctNote) {
+let replaced;
+
+  if (!plan.enabled) return `stopped: ${describe(s.changed)}`;
+  replaced = staged && staged.replace ? "; table re-created (set definitions changed, learned domain addresses dropped)" : "";
+  return `${describe(s.changed)}; ${length(plan.upstreams)} upstream(s), ${length(plan.clients)} client(s)${replaced}${ctNote}`;
+};
+applyPlan = function(env, plan, o) {
+let s, no, c, tx, f, ctNote, msg;
+
+  s = survey(env, plan, o);
+  no = refuse(env, s);
+  if (no) return no;
+  c = check(env, s);
+  if (c.error || o.dryRun) cleanupStaged(env);
+  if (c.error) return c.error;
+  if (o.dryRun) {
+    const what = describe(s.changed);
+    return { ok: true, changed: s.changed, message: what === "no change" ? "dry run: no change" : `dry run: would have ${what}`, actions: [], warnings: s.warnings };
+  }
+  if (!lock(env)) {
+    cleanupStaged(env);
+    return { ok: false, changed: NO_CHANGE, message: "another apply is running", actions: [], warnings: s.warnings, error: { code: "BUSY", message: "another apply is running", path: null } };
+  }
+  tx = { env, undo: [], actions: [] };
+  f = run2(tx, s, plan, c.staged);
+  if (f) {
+    rollback(tx);
+    cleanupStaged(env);
+    unlock(env);
+    const res = errorResult(env, "APPLY_FAILED", `${f.where}: ${f.msg}; previous state restored`, f.where, s.warnings, s.changed);
+    res.actions = tx.actions;
+    return res;
+  }
+  ctNote = resetConnections(env, s, plan);
+  cleanupStaged(env);
+  msg = summary(plan, s, c.staged, ctNote);
+  writeState(env, {
+    ok: true,
+    time: env.now(),
+    message: msg,
+    enabled: plan.enabled,
+    config_hash: o.configHash,
+    hashes: {
+      nft: hash(s.nftText ?? ""),
+      dnsmasq: hash(s.dnsText ?? ""),
+      network: hash(renderUci(plan.network)),
+      firewall: hash(renderUci(plan.firewall)),
+      dhcp: hash(renderUci(plan.dhcp))
+    },
+    clients: clientPaths(plan),
+    sets: s.sets,
+    dnsmasq_dirs: s.dnsText !== null ? s.platform.confDirs : []
+  });
+  unlock(env);
+  env.log(`${plan.enabled ? "apply" : "stop"} ok: ${msg}`);
+  return { ok: true, changed: s.changed, message: msg, actions: tx.actions, warnings: s.warnings };
+};
+restoreTable = function(env, oldText, hadTable) {
+  install(env, oldText);
+  if (oldText !== null && hadTable) {
+    const now = liveObjects(env);
+    const back = now ? nftTransition(null, [], true, now, oldText) : "";
+    const again = stage(env, oldText, back);
+    if (again.error !== null || load(env, again.path).code !== 0) {
+      if (load(env, PATHS.nft).code !== 0 && replaceFile(env, oldText)) load(env, REPLACE_PATH);
+    }
+  } else if (!hadTable && tableExists(env)) remove(env);
+};
+restoreOwned = function(env, cfg, sections) {
+let now, d;
+
+  now = ownedSections(env.uci, cfg);
+  d = diffOwned(cfg, env.uci.get_all(cfg) ?? {}, now, map(sections, toUciSection));
+  writeOwned(env.uci, d);
+  reorderOwned(env.uci, cfg, sections);
+  env.uci.commit(cfg);
 };
 nameFromFile = function(path) {
 let base, slash, dot;
@@ -1861,9 +1908,9 @@ let a;
     case "missing_elements":
       return `${a.kind} ${a.name} lacks ${list(a.elements)} from the configuration. Fix: splitwg apply`;
     case "rule_missing":
-      return `the ip${a.family === 6 ? " -6" : ""} rule of ${f.path} (priority ${a.priority}) is missing (deleted by hand, or netifd did not install it). Fix: ubus call network reload (or splitwg apply)`;
+      return `the ip${a.family === 6 ? " -6" : ""} rule of ${f.path} (priority ${a.priority}) is missing (deleted by hand, or netifd did not install it). Fix: splitwg apply (puts it back; a network reload does not)`;
     case "route_missing":
-      return `the ${a.type} default route of ${f.path} in table ${a.table} is missing (IPv${a.family}). Fix: ubus call network reload`;
+      return `the ${a.type} default route of ${f.path} in table ${a.table} is missing (IPv${a.family}). Fix: splitwg apply (puts it back)`;
     case "tunnel_down":
       return `upstream ${a.upstream}: interface ${a.iface} is down${a.kill_switch ? ": its traffic is blocked (kill switch)" : ": its traffic goes direct"}. Fix: ifup ${a.iface}; check logread -e netifd`;
     case "no_handshake":
@@ -2144,10 +2191,6 @@ REPLACE_PATH = `${PATHS.state}/replace.nft`;
 // src/router/conntrack.ts
 SET_REF = /@[A-Za-z0-9_]+/g;
 
-// src/router/apply.ts
-NO_CHANGE = { nft: false, dnsmasq: false, network: false, firewall: false, dhcp: false };
-DNSMASQ_STAGED = `${PATHS.state}/next.dnsmasq`;
-
 // src/router/wg.ts
 DIGITS = /^[0-9]+$/;
 KEY_RE = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
@@ -2159,6 +2202,10 @@ HANDSHAKE_TIMEOUT = 300;
 // src/router/doctor.ts
 QUOTES = /"/g;
 IPV6_FORWARDING = "/proc/sys/net/ipv6/conf/all/forwarding";
+
+// src/router/apply.ts
+NO_CHANGE = { nft: false, dnsmasq: false, network: false, firewall: false, dhcp: false };
+DNSMASQ_STAGED = `${PATHS.state}/next.dnsmasq`;
 
 // src/router/conf.ts
 NOT_NAME_CHAR = /[^a-z0-9_]/g;
