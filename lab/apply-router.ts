@@ -13,6 +13,7 @@
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { ApplyResult } from '../src/router/apply.ts';
+import type { DoctorReply } from '../src/router/doctor.ts';
 import type { RunResult } from '../src/router/env.ts';
 import type { Plan, UciSection } from './core.ts';
 import { statePath } from './netns.ts';
@@ -139,6 +140,8 @@ export class ApplyRouter {
   apply(opts: { dryRun?: boolean } = {}): Promise<RouterRun> { return this.run({ op: 'apply', dryRun: opts.dryRun }); }
   /** `splitwg stop` */
   stop(): Promise<RouterRun> { return this.run({ op: 'stop' }); }
+  /** `splitwg doctor` (read-only) */
+  async doctor(): Promise<DoctorReply> { return (await this.call<{ result: DoctorReply }>({ op: 'doctor' })).result; }
   /** replace a config in the UCI store (committed) */
   setConfig(name: string, text: string): Promise<void> { return this.call({ op: 'config', name, text }); }
   /** a committed config as text */

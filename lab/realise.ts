@@ -65,7 +65,7 @@ const KNOWN: Record<string, string[]> = {
   rule: ['mark', 'lookup', 'priority', 'suppress_prefixlength', 'src', 'dest', 'in', 'out', 'invert', 'action', 'goto'],
   route: ['interface', 'target', 'netmask', 'gateway', 'metric', 'table', 'type', 'source', 'mtu', 'onlink'],
   zone: ['name', 'network', 'input', 'output', 'forward', 'masq', 'masq6', 'mtu_fix'],
-  forwarding: ['src', 'dest'],
+  forwarding: ['name', 'src', 'dest'],
   'firewall rule': ['name', 'src', 'dest', 'proto', 'src_port', 'dest_port', 'target', 'family'],
 };
 const IGNORED_OPTS = ['splitwg_owned'];
@@ -151,7 +151,7 @@ function routeArgv(plan: Plan, s: UciSection, verb: 'add' | 'del'): string[] {
 }
 
 /** `ip` argv to add (or delete) one netifd rule section */
-function ruleArgv(plan: Plan, s: UciSection, verb: 'add' | 'del'): string[] {
+export function ruleArgv(plan: Plan, s: UciSection, verb: 'add' | 'del'): string[] {
   const o = s.options;
   const a = ['ip', s.type === 'rule6' ? '-6' : '-4', 'rule', verb];
   if (one(o, 'invert') === '1') a.push('not');

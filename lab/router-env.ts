@@ -7,7 +7,7 @@
 //   fs    a private root under the lab's state dir (<state>/router-root/…); the dnsmasq instance's
 //         conf-dir (/tmp/dnsmasq.<section>.d, as the init script generates it) is the lab router
 //         dnsmasq's real conf-dir, so what apply writes there is what the lab's dnsmasq reads
-//   run   nft, dnsmasq (--version, --test), conntrack and wg run for real in swl-router
+//   run   nft, dnsmasq (--version, --test), conntrack, wg and ip (doctor's reads, apply's repairs) run for real in swl-router
 //         (`ip netns exec`), file arguments mapped into the private root. What netifd, fw4 and the
 //         dnsmasq init script would do when the router asks for them is handed to `realise()`
 //         (lab/apply-router.ts: the lab's realiser, lab/realise.ts, for the current UCI sections):
@@ -28,6 +28,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, unlinkSync,
 import { join } from 'node:path';
 import type { Env, Fs, RunResult } from '../src/router/env.ts';
 import { PATHS } from '../src/router/env.ts';
+import { isOwned } from '../src/router/owned.ts';
 import type { UciSection } from '../src/core/uci.ts';
 import { MemUci } from '../test/router/fakes.ts';
 import { DHCP, FIREWALL, NETWORK } from '../test/router/openwrt.ts';
@@ -73,11 +74,11 @@ export interface LabRouter {
 const R = NS.router;
 const OK: RunResult = { code: 0, stdout: '', stderr: '' };
 /** real commands, run in swl-router */
-const REAL = new Set(['nft', 'dnsmasq', 'conntrack', 'wg']);
+const REAL = new Set(['nft', 'dnsmasq', 'conntrack', 'wg', 'ip']);
 
 /** the committed sections splitwg owns (all that netifd/fw4 must realise here: lan/wan are the lab's topology) */
 export function ownedSections(uci: MemUci, config: string): UciSection[] {
-  return uci.sections(config).filter((s) => s.options.splitwg_owned === '1').map((s) => ({
+  return uci.sections(config).filter((s) => isOwned(config, { ...s.options, '.name': s.name, '.anonymous': s.anonymous })).map((s) => ({
     ...s,
     // a stable option order: an option rewritten in place must not look like a change to the realiser
     options: Object.fromEntries(Object.entries(s.options).sort(([a], [b]) => a.localeCompare(b))),

@@ -7,6 +7,7 @@
 import './ucode-globals.ts';
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { apply, stop } from '../src/router/apply.ts';
+import { doctor } from '../src/router/doctor.ts';
 import { PATHS, type RunResult } from '../src/router/env.ts';
 import { labRouterEnv, type LabRouter, type RealiseRequest } from './router-env.ts';
 
@@ -15,6 +16,7 @@ export interface WorkerInit { root: string; dnsConfDir: string; dnsPidFile: stri
 export type WorkerOp =
   | { op: 'apply'; dryRun?: boolean }
   | { op: 'stop' }
+  | { op: 'doctor' }
   | { op: 'config'; name: string; text: string }
   | { op: 'text'; name: string }
   | { op: 'files' }
@@ -47,6 +49,7 @@ function handle(m: WorkerOp): unknown {
   switch (m.op) {
     case 'apply': return { result: apply(router.env, { dryRun: m.dryRun ?? false }), ...drain() };
     case 'stop': return { result: stop(router.env), ...drain() };
+    case 'doctor': return { result: doctor(router.env), ...drain() };
     case 'config': router.uci.setText(m.name, m.text); return null;
     case 'text': return router.uci.text(m.name);
     case 'files': return {

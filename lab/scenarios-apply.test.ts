@@ -9,7 +9,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { NS, SERVICES } from './addresses.ts';
 import { PATHS } from '../src/router/env.ts';
 import { reloads } from '../test/router/fakes.ts';
@@ -52,9 +53,51 @@ function streamingDomainEdit(base: string): string {
 
 const L = (dest: string, port: number) => ({ client: 'laptop' as const, dest, port });
 
+/** doctor's findings as `id path` */
+async function drift(): Promise<string[]> {
+  return (await current.s.router!.doctor()).findings.map((f) => `${f.id} ${f.path ?? ''}`.trim());
+}
+
 defineScenarios({
   mode: 'apply',
   extra() {
+    test('doctor: each provoked drift is named; apply repairs it, and doctor reports nothing again', async (t) => {
+      const { s } = current;
+      const lab = current.lab;
+      assert.deepEqual(await drift(), [], 'after apply: no drift');
+      await t.test('the table deleted (firewall stopped)', async () => {
+        await lab.exec(R, ['nft', 'delete', 'table', 'inet', 'splitwg']);
+        assert.deepEqual(await drift(), ['table_missing nft']);
+        assert.equal((await s.router!.apply()).result.ok, true);
+        assert.deepEqual(await drift(), []);
+      });
+      await t.test('a stray element in a client map (the old address of an edited client)', async () => {
+        await lab.exec(R, ['nft', 'add', 'element', 'inet', 'splitwg', 'client4', '{ 192.168.77.199 : goto mark_direct }']);
+        assert.deepEqual(await drift(), ['stray_elements nft.client4']);
+        const run = await s.router!.apply();
+        assert.equal(run.result.changed.nft, true, 'the table is loaded again');
+        assert.deepEqual(await drift(), []);
+        assert.doesNotMatch(await lab.exec(R, ['nft', 'list', 'map', 'inet', 'splitwg', 'client4']), /192\.168\.77\.199/);
+      });
+      await t.test('an ip rule deleted', async () => {
+        await lab.exec(R, ['ip', 'rule', 'del', 'lookup', 'main', 'suppress_prefixlength', '0']);
+        assert.deepEqual(await drift(), ['rule_missing network.swmain4']);
+        const run = await s.router!.apply();
+        assert.ok(run.calls.some((c) => c.startsWith('ip -4 rule add priority ') && c.endsWith(' lookup main suppress_prefixlength 0')), run.calls.join('\n'));
+        assert.deepEqual(await drift(), []);
+      });
+      await t.test('our dnsmasq file moved away from the conf-dir dnsmasq reads', async () => {
+        const file = join(lab.routerDnsConfDir, 'splitwg.conf');
+        renameSync(file, `${file}.moved`);
+        try {
+          assert.deepEqual(await drift(), ['dnsmasq_file_missing dnsmasq']);
+          assert.equal((await s.router!.apply()).result.changed.dnsmasq, true);
+          assert.deepEqual(await drift(), []);
+        } finally { rmSync(`${file}.moved`, { force: true }); }
+        await expectPath({ client: 'tv', dest: 'video.test' }, 'a');
+      });
+    });
+
     test('apply path: an idempotent re-apply reloads nothing (no nft -f, dnsmasq, netifd or fw4): same rule handles, same dnsmasq', async () => {
       const { s } = current;
       const h0 = await handles(), pid0 = dnsPid();

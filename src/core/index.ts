@@ -9,4 +9,7 @@ export { compile, plan, redactedPlan } from './plan';
 export { explain } from './explain';
 export { explainQuery } from './query';
 export { nftTransition } from './transition';
+export { declarations } from './nft';
+export type { Declaration } from './nft';
+export type { TableObjects, SetState } from './transition';
 export { OWNED } from './netifd';

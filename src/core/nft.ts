@@ -1,12 +1,14 @@
 // Renders `table inet splitwg`: one self-contained script, safe to load with
 // `nft -f` on its own and from /usr/share/nftables.d/ruleset-post/ (fw4
 // re-creates it on every firewall reload). The declare-then-flush header
-// keeps set elements learned from dnsmasq across reloads.
+// (refill()) keeps set elements learned from dnsmasq across reloads and
+// drops every other element the config no longer has.
 //
 // Packet path (prerouting, mangle priority):
 //   1. connection already decided → restore its mark from conntrack, done
-//   2. a reply (e.g. of a port forward to a client), our mark bits already
-//      set, addressed to the router or to one of its local networks (set
+//   2. a reply (e.g. of a port forward to a client) → marked direct (the
+//      routing kill switch prohibits a client's unmarked packets); our mark
+//      bits already set, addressed to the router or to one of its local networks (set
 //      local4/local6: the main table routes them whatever the mark) → leave it
 //   3. source → client chain, one map lookup per kind of identity (address,
 //      MAC, interface: the first that matches decides)
@@ -210,30 +212,14 @@ const MAP_KINDS: { kind: 'a4' | 'a6' | 'mac' | 'iif', suffix: string, type: stri
 	{ kind: 'iif', suffix: '_iif', type: 'ifname : verdict;', match: 'iifname' },
 ];
 
-// The maps are declared empty in the table and filled after it (fill()).
-function identityMaps(stem: string, why: string): string[] {
-	return map(MAP_KINDS, (k, i) => `${T}map ${stem}${k.suffix} {${i === 0 ? `${T}# ${why}` : ''}\n${T}${T}type ${k.type}\n${T}}`);
+// Elements inline: refill() declares the chains they jump to first.
+function identityMaps(stem: string, why: string, d: Identities): string[] {
+	return map(MAP_KINDS, (k, i) => `${T}map ${stem}${k.suffix} {${i === 0 ? `${T}# ${why}` : ''}\n${T}${T}type ${k.type}${elements(d[k.kind])}\n${T}}`);
 }
 
 // The lookups, in the order of precedence.
 function identityLookups(stem: string, ipv6: boolean): string {
 	return join('', map(filter(MAP_KINDS, (k) => ipv6 || k.kind !== 'a6'), (k) => `${T}${T}${k.match} vmap @${stem}${k.suffix}\n`));
-}
-
-// `flush table` keeps elements, so a map filled from the config is emptied
-// and refilled in the same transaction: a reload never keeps an identity the
-// config no longer has, and a changed verdict is no conflict. (Elements in
-// the declaration would not do: nft adds them to an existing map before it
-// creates the chains they jump to.)
-function fill(stem: string, d: Identities): string[] {
-	const out: string[] = [];
-	for (let i = 0; i < length(MAP_KINDS); i++) {
-		const name = `${stem}${MAP_KINDS[i].suffix}`;
-		const items = d[MAP_KINDS[i].kind];
-		push(out, `flush map inet splitwg ${name}`);
-		if (length(items)) push(out, `add element inet splitwg ${name} { ${join(', ', items)} }`);
-	}
-	return out;
 }
 
 // `dp`: the domain plan (domains.ts); `local`: the router's local networks (localNetworks()).
@@ -251,13 +237,7 @@ export function renderNft(cfg: Config, version: string, dp?: DomainPlan | null, 
 	add('flush table inet splitwg');
 	const sets = planSets(cfg, domains);
 	const nets = localNetworks(cfg, local ?? null);
-	const fixed: { name: string, family: 4 | 6 }[] = [{ name: 'local4', family: 4 }, { name: 'local6', family: 6 }];
-	for (let i = 0; i < length(sets); i++) if (sets[i].kind === 'net') push(fixed, sets[i]);
-	// `flush table` keeps set elements (dnsmasq's must survive a reload), so
-	// sets filled from the config or the routes are declared and emptied
-	// first: an edited CIDR list, a LAN that is gone, must not stay
-	add(`table inet splitwg {${join('', map(fixed, (x) => `\n${T}set ${x.name} { type ${x.family === 4 ? 'ipv4_addr' : 'ipv6_addr'}; flags interval; auto-merge; }`))}\n}`);
-	for (let i = 0; i < length(fixed); i++) add(`flush set inet splitwg ${fixed[i].name}`);
+	const HEADER = length(out);
 	add('table inet splitwg {');
 	add(`${T}# marks (mask ${markHex(mask)}): ${markHex(direct)} direct${join('', map(ups, (u) => `, ${markHex(u.mark)} ${u.name} (table ${u.table})`))}`);
 	add('');
@@ -269,13 +249,13 @@ export function renderNft(cfg: Config, version: string, dp?: DomainPlan | null, 
 	// lookups, so a later kind of identity (another client's interface) cannot
 	// hijack a client with dns_hijack '0'
 	const dns = identities(clients, g.ipv6, (c) => c.dnsHijack ? 'goto dns_hijack' : 'return');
-	const maps = [...identityMaps('client', 'source → client chain'), ...identityMaps('hijack', 'source → DNS hijacked (goto dns_hijack) or not (return)')];
+	const maps = [...identityMaps('client', 'source → client chain', who), ...identityMaps('hijack', 'source → DNS hijacked (goto dns_hijack) or not (return)', dns)];
 	for (let i = 0; i < length(maps); i++) add(maps[i]);
 	add('');
 	const restore = [`${markHex(direct)} : goto mark_direct`, ...map(ups, (u) => `${markHex(u.mark)} : goto up_${u.name}`)];
 	add(`${T}chain prerouting {\n${T}${T}type filter hook prerouting priority mangle; policy accept;\n` +
 		`${T}${T}ct direction original ct mark and ${markHex(mask)} vmap { ${join(', ', restore)} } ${comment('connection already decided')}\n` +
-		`${T}${T}ct direction reply return ${comment('replies follow their connection (a port forward to a client stays on WAN)')}\n` +
+		`${T}${T}ct direction reply meta mark set meta mark and ${markHex(0xffffffff - mask)} or ${markHex(direct)} return ${comment('replies follow their connection (a port forward to a client stays on WAN); marked direct, past the routing kill switch')}\n` +
 		`${T}${T}meta mark and ${markHex(mask)} != 0 return ${comment('marked before us')}\n` +
 		`${T}${T}fib daddr type { local, broadcast, multicast } return ${comment('to the router itself')}\n` +
 		`${T}${T}ip daddr @local4 return ${comment('to a local network: routed by the main table')}\n` +
@@ -315,7 +295,75 @@ export function renderNft(cfg: Config, version: string, dp?: DomainPlan | null, 
 		add(`${T}chain forward {\n${T}${T}type filter hook forward priority mangle; policy accept;\n${join('\n', guard)}\n${T}}`);
 	}
 	add('}');
-	const fills = [...fill('client', who), ...fill('hijack', dns)];
-	for (let i = 0; i < length(fills); i++) add(fills[i]);
-	return join('\n', out) + '\n';
+	const body = join('\n', slice(out, HEADER));
+	return join('\n', [...slice(out, 0, HEADER), ...refill(body, map(filter(sets, (x) => x.kind === 'domain'), (x) => x.name))]) + '\n' + body + '\n';
+}
+
+// What fills a set or map: nft keeps the elements across `flush table`
+// (dnsmasq's must survive a reload), so every one filled from the config —
+// client and hijack maps/sets, CIDR sets, any added later — is declared and
+// emptied before the body refills it: an edited or removed address must not
+// stay, also when fw4 loads this file on top of an older table. Domain sets
+// (filled by dnsmasq) are left alone; nftTransition() handles their changes.
+// The regular chains are declared too: on a fresh table, map elements may
+// only name chains that exist before the map is filled.
+function refill(body: string, domainSets: string[]): string[] {
+	const all = declarations(body);
+	const decls = filter(all, (d) => d.kind !== 'chain' && index(domainSets, d.name) < 0);
+	if (!length(decls)) return [];
+	const chains = filter(all, (d) => d.kind === 'chain' && d.spec === '');
+	const out = [`table inet splitwg {${join('', map([...chains, ...decls], (d) => `\n${T}${d.kind} ${d.name} {${d.spec === '' ? '' : ' ' + d.spec + ' '}}`))}\n}`];
+	for (let i = 0; i < length(decls); i++) push(out, `flush ${decls[i].kind} inet splitwg ${decls[i].name}`);
+	return out;
+}
+
+export interface Declaration { kind: 'set' | 'map' | 'chain', name: string, spec: string, elements: string[] }
+
+// The sets, maps and chains a rendered script declares (`\tset NAME {` …
+// `\t}` blocks, the layout renderNft writes), each set/map with its
+// definition minus comments and elements: what a bare redeclaration needs;
+// a base chain's spec is its `type … hook …` line, a regular chain's "";
+// `elements` as written ("192.168.77.10 : goto client_tv", "\"br-guest\"").
+export function declarations(script: string): Declaration[] {
+	const out: Declaration[] = [];
+	const lines = split(script, '\n');
+	for (let i = 0; i < length(lines); i++) {
+		const l = lines[i];
+		let kind = '';
+		if (substr(l, 0, 5) === '\tset ') kind = 'set';
+		else if (substr(l, 0, 5) === '\tmap ') kind = 'map';
+		else if (substr(l, 0, 7) === '\tchain ') kind = 'chain';
+		else continue;
+		const head = substr(l, length(kind) + 2);
+		const sp = index(head, ' ');
+		if (sp < 0 || substr(head, sp, 2) !== ' {') continue;
+		const parts: string[] = [];
+		let elements: string[] = [];
+		const rest = trim(substr(head, sp + 2));
+		if (substr(rest, -1) === '}') {     // one line: `\tset x { … }` (a refill() header)
+			push(out, { kind: kind as 'set' | 'map' | 'chain', name: substr(head, 0, sp), spec: trim(substr(rest, 0, length(rest) - 1)), elements: [] });
+			continue;
+		}
+		i++;
+		for (; i < length(lines) && lines[i] !== '\t}'; i++) {
+			let t = lines[i];
+			if (kind === 'chain') {
+				if (!length(parts) && substr(trim(t), 0, 5) === 'type ' && index(t, ' hook ') >= 0) push(parts, trim(t));
+				push(parts, '');    // only the first line can be a base chain's
+				continue;
+			}
+			const e = index(t, 'elements = {');
+			if (e >= 0) {
+				const list = substr(t, e + 12);
+				elements = filter(map(split(substr(list, 0, index(list, '}')), ','), (x) => trim(x)), (x) => x !== '');
+				t = substr(t, 0, e);
+			}
+			const c = index(t, '#');
+			if (c >= 0) t = substr(t, 0, c);
+			t = trim(t);
+			if (t !== '') push(parts, t);
+		}
+		push(out, { kind: kind as 'set' | 'map' | 'chain', name: substr(head, 0, sp), spec: trim(join(' ', parts)), elements });
+	}
+	return out;
 }

@@ -1,9 +1,16 @@
 // Moving the kernel from one plan's table to the next. The table script
-// alone is idempotent (fw4 reloads it as is), but it cannot know what a
-// previous plan had: a set no longer used must be deleted, and a domain set
-// that lost a domain holds addresses dnsmasq learned for it.
+// alone is idempotent (fw4 reloads it as is) and empties every set and map
+// the config fills, but it cannot know what the running table has beyond
+// it: a set, map or chain no longer declared (a removed rule or client)
+// must be deleted, and a domain set that lost a domain holds addresses
+// dnsmasq learned for it.
 // Appended to the new script, these run in the same nft transaction.
+import { declarations } from './nft';
+
 export interface SetState { name: string, kind: 'domain' | 'net', key: string }
+
+// What the running table holds (`nft -j -t list table inet splitwg`).
+export interface TableObjects { sets: string[], maps: string[], chains: string[] }
 
 // Did a domain of `before` leave? (An added domain keeps what was learned
 // for the others valid: flushing would send them direct until re-queried.)
@@ -14,15 +21,33 @@ function dropped(before: string, after: string): boolean {
 	return false;
 }
 
+// Objects of the running table that `script` does not declare. Chains come
+// last: once the script has refilled the maps, nothing refers to them
+// (`flush table` emptied every rule that could).
+function stale(live: TableObjects, script: string): string[] {
+	const d = declarations(script);
+	const has = (kind: string, name: string) => length(filter(d, (x) => x.kind === kind && x.name === name)) > 0;
+	const lines: string[] = [];
+	const kinds = ['set', 'map', 'chain'];
+	const lists = [live.sets, live.maps, live.chains];
+	for (let k = 0; k < 3; k++)
+		for (let i = 0; i < length(lists[k]); i++)
+			if (!has(kinds[k], lists[k][i])) push(lines, `delete ${kinds[k]} inet splitwg ${lists[k][i]}`);
+	return lines;
+}
+
 // `deletesOnly`: for a rollback, which must not drop what dnsmasq learned.
-export function nftTransition(prev: SetState[] | null, next: SetState[], deletesOnly?: boolean): string {
-	if (!prev) return '';
+// `live` + `script`: what the running table has and the script to be
+// loaded; then deletions come from the kernel (also what no recorded plan
+// knows: a previous version's leftovers, a lost state file), else from
+// `prev` (sets only).
+export function nftTransition(prev: SetState[] | null, next: SetState[], deletesOnly?: boolean, live?: TableObjects | null, script?: string): string {
+	const lines: string[] = live && script !== undefined && script !== null ? stale(live, script) : [];
 	const now: { [n: string]: SetState } = {};
 	for (let i = 0; i < length(next); i++) now[next[i].name] = next[i];
-	const lines: string[] = [];
-	for (let i = 0; i < length(prev); i++) {
-		const p = prev[i], n = now[p.name];
-		if (!n) push(lines, `delete set inet splitwg ${p.name}`);
+	for (let i = 0; i < length(prev ?? []); i++) {
+		const p = (prev as SetState[])[i], n = now[p.name];
+		if (!n) { if (!live) push(lines, `delete set inet splitwg ${p.name}`); }
 		else if (!deletesOnly && p.kind === 'domain' && (n.kind !== 'domain' || dropped(p.key, n.key)))
 			push(lines, `flush set inet splitwg ${p.name}\t# a domain left the rule: forget the addresses learned for it`);
 	}

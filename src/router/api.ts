@@ -10,6 +10,7 @@ import { readConfigSections } from './sections';
 import { localNetworks } from './routes';
 import { apply } from './apply';
 import { status, stats } from './status';
+import { doctor } from './doctor';
 import { genkey } from './wg';
 import { parseProviderConf, peerConf } from './conf';
 
@@ -61,6 +62,7 @@ export function methods(mkEnv: () => Env): { [name: string]: Method } {
 		version: { call: () => ({ version: VERSION }) },
 		status: { call: guard((env) => status(env)) },
 		stats: { call: guard((env) => stats(env)) },
+		doctor: { call: guard((env) => doctor(env)) },
 		check: {
 			args: { text: '' },
 			call: guard((env, a) => {

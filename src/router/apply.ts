@@ -15,11 +15,13 @@ import { readConfigSections } from './sections';
 import { localNetworks } from './routes';
 import { ownedSections, diffOwned, writeOwned, reorderOwned, touchedTypes, toUciSection } from './owned';
 import { detect, platformWarnings } from './detect';
-import { stage, load, remove, install, installedText, tableExists, cleanupStaged, replaceFile, REPLACE_PATH } from './nftables';
+import { stage, load, remove, install, installedText, tableExists, liveObjects, cleanupStaged, replaceFile, REPLACE_PATH } from './nftables';
 import type { Staged } from './nftables';
-import { filePath, writeFile, running } from './dnsmasq';
+import { filePath, writeFile, running, runningConfDirs } from './dnsmasq';
 import { clientPaths, changedClients, flush } from './conntrack';
 import { hash, readState, writeState, recordFailure, lock, unlock } from './state';
+import { checkTable, checkRouting, repairArgv } from './doctor';
+import type { Finding } from './doctor';
 import type { ApplyState } from './state';
 
 export interface Changed { nft: boolean, dnsmasq: boolean, network: boolean, firewall: boolean, dhcp: boolean }
@@ -138,12 +140,15 @@ interface Survey {
 	conflicts: string[];
 	oldNft: string | null;
 	hadTable: boolean;
-	oldDns: { [dir: string]: string | null };
+	oldDns: { [dir: string]: string | null };   // every place of our file: what is there…
+	dnsWant: { [dir: string]: string | null };  // … and what belongs there (null: nothing)
 	changed: Changed;
 	sets: SetState[];
 	prev: ApplyState | null;           // what the last apply recorded
 	prevSets: SetState[] | null;       // the sets of the plan in force (state), null when unknown
-	transition: string;                // nftTransition(prevSets, sets)
+	transition: string;                // nftTransition(prevSets, sets, live objects, the new script)
+	tableDrift: boolean;               // the plan's table is loaded, but differs from the file (doctor)
+	lostRouting: Finding[];            // owned rules/routes missing in the kernel (doctor)
 }
 
 function survey(env: Env, plan: Plan, o: PlanOptions): Survey {
@@ -160,24 +165,43 @@ function survey(env: Env, plan: Plan, o: PlanOptions): Survey {
 		conflicts = [...conflicts, ...diffs[cfg].conflicts];
 	}
 	const oldNft = installedText(env);
-	const hadTable = tableExists(env);
+	const live = liveObjects(env);
+	const hadTable = live !== null;
 	const prev = readState(env);
 	const prevSets = prev && prev.sets && hadTable ? prev.sets : null;
-	const transition = nftTransition(prevSets, plan.sets ?? []);
+	// stale objects from the kernel's own list (a removed client's chain, a
+	// previous version's leftovers), domain flushes from the recorded plan
+	const transition = nftText !== null && hadTable ? nftTransition(prevSets, plan.sets ?? [], false, live, nftText) : '';
+	// our file where it belongs, and gone from every other place it was
+	// ever written (a conf-dir moved, an older release's default)
+	const dnsWant: { [dir: string]: string | null } = {};
+	const everDirs = uniq([...(prev && prev.dnsmasq_dirs ? prev.dnsmasq_dirs : []), ...runningConfDirs(env), PATHS.dnsmasqDefaultDir]);
+	for (let i = 0; i < length(everDirs); i++) dnsWant[everDirs[i]] = null;
+	for (let i = 0; i < length(platform.confDirs); i++) dnsWant[platform.confDirs[i]] = dnsText;
 	const oldDns: { [dir: string]: string | null } = {};
 	let dnsChanged = false;
-	for (let i = 0; i < length(platform.confDirs); i++) {
-		const d = platform.confDirs[i];
+	for (let d in dnsWant) {
 		oldDns[d] = env.fs.read(filePath(d));
-		if (oldDns[d] !== dnsText) dnsChanged = true;
+		if (oldDns[d] !== dnsWant[d]) dnsChanged = true;
 	}
+	// drift under an unchanged plan (doctor): elements or objects the table
+	// should not have → reload it; a rule or route netifd lost → put it back
+	let tableDrift = false;
+	if (nftText !== null && hadTable && oldNft === nftText && transition === '') {
+		const f: Finding[] = [];
+		checkTable(env, f, []);
+		tableDrift = length(filter(f, (x) => x.id !== 'table_file_changed')) > 0;
+	}
+	const lost: Finding[] = [];
+	if (plan.enabled && !diffs.network.changed) checkRouting(env, lost);
 	return {
+		tableDrift, lostRouting: lost,
 		platform, warnings: plan.enabled ? platformWarnings(platform, o.hasDomains, o.ipv6) : [],
-		nftText, dnsText, diffs, before, conflicts, oldNft, hadTable, oldDns, sets: plan.sets ?? [], prev, prevSets, transition,
+		nftText, dnsText, diffs, before, conflicts, oldNft, hadTable, oldDns, dnsWant, sets: plan.sets ?? [], prev, prevSets, transition,
 		changed: {
 			// a domain set whose domains changed needs flushing even when the table text is the same
-			nft: nftText !== null ? (oldNft !== nftText || !hadTable || transition !== '') : (oldNft !== null || hadTable),
-			dnsmasq: dnsChanged, network: diffs.network.changed, firewall: diffs.firewall.changed, dhcp: diffs.dhcp.changed,
+			nft: nftText !== null ? (oldNft !== nftText || !hadTable || transition !== '' || tableDrift) : (oldNft !== null || hadTable),
+			dnsmasq: dnsChanged, network: diffs.network.changed || length(lost) > 0, firewall: diffs.firewall.changed, dhcp: diffs.dhcp.changed,
 		},
 	};
 }
@@ -191,7 +215,7 @@ function refuse(env: Env, s: Survey): ApplyResult | null {
 		return errorResult(env, 'PENDING_CHANGES', `/etc/config/${pending[0]} has uncommitted changes (uci changes ${pending[0]}): commit or revert them first`, pending[0], s.warnings);
 	const c = s.conflicts, n = length(c);
 	if (n)
-		return errorResult(env, 'CONFLICT', `section${n > 1 ? 's' : ''} ${join(', ', c)} already exist${n > 1 ? '' : 's'} and are not splitwg's (no splitwg_owned '1'); rename or delete ${n > 1 ? 'them' : 'it'}`, c[0], s.warnings);
+		return errorResult(env, 'CONFLICT', `section${n > 1 ? 's' : ''} ${join(', ', c)} already exist${n > 1 ? '' : 's'} and are not splitwg's (no splitwg_owned '1' or splitwg name); rename or delete ${n > 1 ? 'them' : 'it'}`, c[0], s.warnings);
 	return null;
 }
 
@@ -201,7 +225,7 @@ function check(env: Env, s: Survey): { staged: Staged | null, error: ApplyResult
 	if (s.nftText !== null && s.changed.nft) {
 		// what the previous plan's sets need (stale ones deleted or flushed),
 		// in the same nft transaction; the installed file stays the plain script
-		staged = stage(env, s.nftText + s.transition);
+		staged = stage(env, s.nftText, s.transition);
 		if (staged.error !== null) return { staged, error: errorResult(env, 'NFT_CHECK', staged.error, 'nft', s.warnings, s.changed) };
 	}
 	if (s.dnsText !== null && s.changed.dnsmasq) {
@@ -219,7 +243,7 @@ interface Failure { where: string, msg: string }
 // would leave by the wrong interface is dropped) while netifd catches up.
 function stepTable(tx: Tx, s: Survey, staged: Staged | null): Failure | null {
 	const env = tx.env;
-	push(tx.undo, () => { restoreTable(env, s.oldNft, s.hadTable, nftTransition(s.sets, s.prevSets ?? s.sets, true)); });
+	push(tx.undo, () => { restoreTable(env, s.oldNft, s.hadTable); });
 	if (!install(env, s.nftText)) return { where: 'nft', msg: `cannot write ${PATHS.nft}` };
 	if (s.nftText !== null) {
 		push(tx.actions, `nft -f ${PATHS.nft}`);
@@ -248,17 +272,29 @@ function stepConfig(tx: Tx, s: Survey, cfg: string, plan: Plan): Failure | null 
 	return null;
 }
 
+// 2b. Rules and routes of unchanged sections that are gone from the kernel.
+function stepRouting(tx: Tx, s: Survey): Failure | null {
+	const secs = ownedSections(tx.env.uci, 'network');
+	for (let i = 0; i < length(s.lostRouting); i++) {
+		const name = s.lostRouting[i].args.section;
+		const sec = filter(secs, (x) => x['.name'] === name);
+		const argv = length(sec) ? repairArgv(sec[0]) : null;
+		const e = argv ? exec(tx, argv) : null;
+		if (e) return { where: 'network', msg: e };
+	}
+	return null;
+}
+
 // 3. Our entries in every conf-dir; dnsmasq reads them only on a restart.
 function stepDnsmasq(tx: Tx, s: Survey): Failure | null {
 	const env = tx.env;
 	let restarted = false;
 	push(tx.undo, () => { if (restarted) env.run(['/etc/init.d/dnsmasq', 'restart']); });
-	for (let i = 0; i < length(s.platform.confDirs); i++) {
-		const d = s.platform.confDirs[i];
-		const old = s.oldDns[d];
-		if (old === s.dnsText) continue;
+	for (let k in s.dnsWant) {
+		const d = k, old = s.oldDns[d], want = s.dnsWant[d];   // (per-iteration bindings for the undo)
+		if (old === want) continue;
 		push(tx.undo, () => { writeFile(env, d, old); });
-		if (!writeFile(env, d, s.dnsText)) return { where: 'dnsmasq', msg: `cannot write ${filePath(d)}` };
+		if (!writeFile(env, d, want)) return { where: 'dnsmasq', msg: `cannot ${want === null ? 'remove' : 'write'} ${filePath(d)}` };
 	}
 	restarted = true;
 	const e = exec(tx, ['/etc/init.d/dnsmasq', 'restart']);
@@ -278,6 +314,7 @@ function run(tx: Tx, s: Survey, plan: Plan, staged: Staged | null): Failure | nu
 	let f: Failure | null = s.changed.nft ? stepTable(tx, s, staged) : null;
 	for (let i = 0; !f && i < length(OWNED_CONFIGS); i++)
 		if (s.diffs[OWNED_CONFIGS[i]].changed) f = stepConfig(tx, s, OWNED_CONFIGS[i], plan);
+	if (!f && length(s.lostRouting)) f = stepRouting(tx, s);
 	const dnsWasRunning = s.changed.dnsmasq ? running(tx.env) : false;
 	if (!f && s.changed.dnsmasq) f = stepDnsmasq(tx, s);
 	return f ?? verify(tx.env, s, dnsWasRunning);
@@ -333,20 +370,22 @@ export function applyPlan(env: Env, plan: Plan, o: PlanOptions): ApplyResult {
 		},
 		clients: clientPaths(plan),
 		sets: s.sets,
+		dnsmasq_dirs: s.dnsText !== null ? s.platform.confDirs : [],
 	});
 	unlock(env);
 	env.log(`${plan.enabled ? 'apply' : 'stop'} ok: ${msg}`);
 	return { ok: true, changed: s.changed, message: msg, actions: tx.actions, warnings: s.warnings };
 }
 
-// Back to the table as it was: the old file, loaded in replace mode (the
-// definitions may differ from the ones that failed), or no table at all.
-// Back to the table in force before; `back` deletes sets only the failed
-// plan had (the old script alone would keep them, unused).
-function restoreTable(env: Env, oldText: string | null, hadTable: boolean, back: string): void {
+// Back to the table in force before: the old file, with deleting what only
+// the failed plan had (the old script alone would keep it, unused); in
+// replace mode if the definitions differ; or no table at all.
+function restoreTable(env: Env, oldText: string | null, hadTable: boolean): void {
 	install(env, oldText);
 	if (oldText !== null && hadTable) {
-		const again = stage(env, oldText + back);
+		const now = liveObjects(env);
+		const back = now ? nftTransition(null, [], true, now, oldText) : '';
+		const again = stage(env, oldText, back);
 		if (again.error !== null || load(env, again.path).code !== 0) {
 			if (load(env, PATHS.nft).code !== 0 && replaceFile(env, oldText)) load(env, REPLACE_PATH);
 		}

@@ -8,6 +8,8 @@ import { localNetworks } from './routes';
 import { apply, stop } from './apply';
 import type { ApplyResult } from './apply';
 import { status, stats } from './status';
+import { doctor } from './doctor';
+import type { Finding } from './doctor';
 import { genkey } from './wg';
 import { parseProviderConf, peerConf, nameFromFile, upstreamOptions } from './conf';
 import { hotplug, triggerInterfaces } from './hotplug';
@@ -21,6 +23,7 @@ const USAGE = `usage: splitwg <command> [--json]
   apply [--dry-run]     apply the configuration (a transaction: all or nothing)
   stop                  remove everything splitwg installed
   status                upstreams, clients, last apply, warnings
+  doctor                compare the running system with the last apply: every drift, with its fix
   stats                 per-rule and per-upstream counters
   explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"]
                         which path CLIENT's traffic to DEST takes, and why
@@ -128,7 +131,9 @@ function printApply(io: Io, a: Args, r: ApplyResult): number {
 function cmdStatus(env: Env, io: Io, a: Args): number {
 	const s = status(env);
 	if (a.flags.json) { printJson(io, s); return 0; }
-	io.out(`splitwg ${s.version}: ${s.enabled ? 'enabled' : 'disabled'}${s.pending ? ' (configuration changed since the last apply: run splitwg apply)' : ''}\n`);
+	const what = s.applied ? `enabled${s.pending ? ' (configuration changed since the last apply: run splitwg apply)' : ''}`
+		: `${s.last_apply ? 'stopped' : 'not applied'}: nothing installed${s.enabled ? ' (run splitwg apply)' : ' (disabled in the configuration)'}`;
+	io.out(`splitwg ${s.version}: ${what}\n`);
 	const la = s.last_apply;
 	io.out(la ? `last apply: ${fmtTime(la.time)} ${la.ok ? 'ok' : 'FAILED'}: ${la.message}\n` : 'last apply: none since boot\n');
 	if (length(s.upstreams)) io.out('upstreams:\n');
@@ -145,6 +150,45 @@ function cmdStatus(env: Env, io: Io, a: Args): number {
 	}
 	for (let i = 0; i < length(s.warnings); i++) io.out(`warning: ${s.warnings[i]}\n`);
 	return 0;
+}
+
+function list(xs: string[]): string {
+	return join(', ', xs);
+}
+
+// One finding in a router owner's words: what is wrong, then the fix.
+export function describeFinding(f: Finding): string {
+	const a = f.args;
+	switch (f.id) {
+	case 'uncommitted': return `/etc/config/${a.config} has ${a.changes} uncommitted change(s) (uci changes ${a.config}); apply refuses to commit them. Fix: uci commit ${a.config} (or uci revert ${a.config}), then splitwg apply`;
+	case 'config_invalid': return `the configuration has ${a.problems} problem(s), first ${f.path}: ${a.first}. Fix: splitwg check, correct it, then splitwg apply`;
+	case 'not_applied': return a.stopped ? 'splitwg is stopped: nothing is installed although the configuration is enabled. Fix: splitwg apply' : 'splitwg has not been applied since boot. Fix: splitwg apply';
+	case 'last_apply_failed': return `the last apply failed (${a.message}); the previous state is in force. Fix: correct the cause, then splitwg apply`;
+	case 'config_changed': return '/etc/config/splitwg changed since the last apply: the running rules are the old ones. Fix: splitwg apply';
+	case 'table_missing': return `table inet splitwg is missing: the firewall was stopped or flushed${length(a.unguarded) ? ` — ${list(a.unguarded)} (identified by MAC or interface only) now leave${length(a.unguarded) === 1 ? 's' : ''} direct` : ''}. Fix: splitwg apply (or /etc/init.d/firewall start)`;
+	case 'table_file_missing': return `${a.file} is missing: the next firewall reload will not re-create table inet splitwg. Fix: splitwg apply`;
+	case 'table_file_changed': return `${a.file} was changed after the last apply. Fix: splitwg apply`;
+	case 'table_differs': return `table inet splitwg differs from the applied plan${length(a.missing) ? `; missing: ${list(a.missing)}` : ''}${length(a.extra) ? `; not in the plan: ${list(a.extra)}` : ''} (changed by hand, or another version loaded it). Fix: splitwg apply`;
+	case 'stray_elements': return `${a.kind} ${a.name} holds ${list(a.elements)}, which the configuration does not have. Fix: splitwg apply`;
+	case 'missing_elements': return `${a.kind} ${a.name} lacks ${list(a.elements)} from the configuration. Fix: splitwg apply`;
+	case 'rule_missing': return `the ip${a.family === 6 ? ' -6' : ''} rule of ${f.path} (priority ${a.priority}) is missing (deleted by hand, or netifd did not install it). Fix: splitwg apply (puts it back; a network reload does not)`;
+	case 'route_missing': return `the ${a.type} default route of ${f.path} in table ${a.table} is missing (IPv${a.family}). Fix: splitwg apply (puts it back)`;
+	case 'tunnel_down': return `upstream ${a.upstream}: interface ${a.iface} is down${a.kill_switch ? ': its traffic is blocked (kill switch)' : ': its traffic goes direct'}. Fix: ifup ${a.iface}; check logread -e netifd`;
+	case 'no_handshake': return `upstream ${a.upstream}: ${a.iface} is up but ${a.age === null ? 'has never completed a handshake' : `has had no handshake for ${int(a.age / 60)} minutes`} (wg show ${a.iface}): the provider does not answer. Fix: check its endpoint, keys and the WAN; ifup ${a.iface}`;
+	case 'dnsmasq_no_nftset': return a.installed ? 'dnsmasq was built without nftset: domain rules have no effect. Fix: opkg remove dnsmasq && opkg install dnsmasq-full, then splitwg apply' : 'dnsmasq is not installed: domain rules have no effect. Fix: opkg install dnsmasq-full, then splitwg apply';
+	case 'dnsmasq_file_missing': return `dnsmasq reads ${a.dir}, but splitwg's domain entries ${a.differs ? 'there are not the applied ones' : 'are not there'}: domain rules have no effect. Fix: splitwg apply (writes ${a.file} and restarts dnsmasq)`;
+	case 'ipv6_unclassified': return 'IPv6 forwarding is on but globals.ipv6 is 0: IPv6 traffic of the clients is not classified and leaves direct, also to proxied destinations. Fix: uci set splitwg.main.ipv6=1 && uci commit splitwg && splitwg apply (or turn IPv6 off on the LAN)';
+	case 'client_ipv4_only': return `client ${a.client} is identified by IPv4 addresses only, but the router forwards IPv6: its IPv6 traffic is not classified and leaves direct. Fix: add its IPv6 address(es) or MAC to client.${a.client}, then splitwg apply`;
+	default: return `${f.id}${f.path ? ' (' + f.path + ')' : ''}`;
+	}
+}
+
+function cmdDoctor(env: Env, io: Io, a: Args): number {
+	const d = doctor(env);
+	if (a.flags.json) { printJson(io, d); return d.ok ? 0 : 1; }
+	if (d.ok) { io.out('no drift: the running system is what the last apply installed\n'); return 0; }
+	for (let i = 0; i < length(d.findings); i++) io.out(`- ${describeFinding(d.findings[i])}\n`);
+	return 1;
 }
 
 function cmdStats(env: Env, io: Io, a: Args): number {
@@ -237,6 +281,7 @@ export function runCommand(env: Env, argv: string[], io: Io): number {
 	case 'stop': return printApply(io, args, stop(env));
 	case 'status': return cmdStatus(env, io, args);
 	case 'stats': return cmdStats(env, io, args);
+	case 'doctor': return cmdDoctor(env, io, args);
 	case 'explain': return cmdExplain(env, io, args);
 	case 'genkey': return cmdGenkey(env, io, args);
 	case 'import': return cmdImport(env, io, args);

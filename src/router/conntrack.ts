@@ -11,9 +11,9 @@ import { parsePrefix } from './core';
 const SET_REF = /@[A-Za-z0-9_]+/g;
 
 // The text of one block (`\tchain x {` … `\n\t}`) of the rendered table,
-// "" when absent.
+// "" when absent (the header's one-line `\tchain x {}` is not it).
 function block(nft: string, head: string): string {
-	const start = index(nft, head);
+	const start = index(nft, `${head}\n`);
 	if (start < 0) return '';
 	const rest = substr(nft, start);
 	const end = index(rest, '\n\t}');
@@ -26,12 +26,13 @@ function marksOf(plan: Plan): string {
 	return join(' ', [plan.marks.mask, plan.marks.direct, ...map(plan.upstreams, (u) => `${u.name}=${u.mark}`)]);
 }
 
-// Everything that decides a client's path: its chain, what fills the sets
-// the chain matches (their addresses, or the domains dnsmasq feeds into
-// them: plan.sets) and the mark values.
-function signature(plan: Plan, chain: string, marks: string): string {
+// Everything that decides a client's path: where its packets come from
+// (an address moved away is no longer this client's), its chain, what fills
+// the sets the chain matches (their addresses, or the domains dnsmasq feeds
+// into them: plan.sets) and the mark values.
+function signature(plan: Plan, chain: string, sources: string[], marks: string): string {
 	const text = block(plan.nft, `\tchain ${chain} {`);
-	let sig = `${marks}\n${text}`;
+	let sig = `${marks}\nfrom ${join(' ', sources)}\n${text}`;
 	const refs = match(text, SET_REF) as string[][] | null;
 	const keys: { [n: string]: string } = {};
 	for (let i = 0; i < length(plan.sets ?? []); i++) keys[plan.sets[i].name] = plan.sets[i].key;
@@ -50,18 +51,19 @@ export function clientPaths(plan: Plan): { [name: string]: ClientPath } {
 	const marks = marksOf(plan);
 	for (let i = 0; i < length(plan.clients); i++) {
 		const c = plan.clients[i];
-		out[c.name] = { sig: hash(signature(plan, c.chain, marks)), sources: c.sources };
+		out[c.name] = { sig: hash(signature(plan, c.chain, c.sources, marks)), sources: c.sources };
 	}
 	return out;
 }
 
 // Clients whose classification differs between two applies (including
-// added and removed ones), with the sources to flush.
+// added and removed ones), with the sources to flush: old and new ones (an
+// address a client no longer has keeps the path it was classified with).
 export function changedClients(before: { [n: string]: ClientPath } | null, after: { [n: string]: ClientPath }): { [n: string]: string[] } {
 	const out: { [n: string]: string[] } = {};
 	if (before === null) return out;      // nothing known to be classified before
 	for (let n in after)
-		if (!before[n] || before[n].sig !== after[n].sig) out[n] = after[n].sources;
+		if (!before[n] || before[n].sig !== after[n].sig) out[n] = uniq([...(before[n] ? before[n].sources : []), ...after[n].sources]);
 	for (let n in before)
 		if (!after[n]) out[n] = before[n].sources;
 	return out;

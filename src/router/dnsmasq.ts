@@ -5,22 +5,43 @@
 // restart (SIGHUP does not re-read configuration).
 import type { Env } from './env';
 import { PATHS } from './env';
+import { hash } from './state';
 
-// Each `config dnsmasq` section: its `confdir` option (the part before a
-// ",ext" filter), else the conf-dir= line of the config file the init script
-// generated for it, else the default.
+export const INIT_SCRIPT = '/etc/init.d/dnsmasq';
+
+// Where each enabled `config dnsmasq` section's instance reads its conf-dir,
+// derived from UCI the way /etc/init.d/dnsmasq does, so it holds before
+// dnsmasq ever ran:
+//   config_get dnsmasqconfdir "$cfg" confdir "/tmp/dnsmasq${cfg:+.$cfg}.d"
+// (OpenWrt ≥ 23.05; earlier releases default to /tmp/dnsmasq.d); only an
+// absolute path is used, up to a ",ext" filter. $cfg is the section's UCI
+// name (libuci's cfgXXXXXX for an anonymous one, as the cursor has it).
 export function confDirs(env: Env): string[] {
 	env.uci.unload('dhcp');
 	env.uci.load('dhcp');
 	const all = env.uci.get_all('dhcp') ?? {};
+	const perSection = index(env.fs.read(INIT_SCRIPT) ?? '', '"/tmp/dnsmasq.d"') < 0;
 	const dirs: string[] = [];
 	for (let name in all) {
 		const s = all[name];
-		if (s['.type'] !== 'dnsmasq') continue;
-		let d: string | null = type(s.confdir) === 'string' && s.confdir !== '' ? split(s.confdir, ',')[0] : null;
-		if (d === null) d = generatedConfDir(env, name);
-		if (d === null) d = PATHS.dnsmasqDefaultDir;
-		if (index(dirs, d) < 0) push(dirs, d);
+		if (s['.type'] !== 'dnsmasq' || index(['1', 'on', 'yes', 'true', 'enabled'], s.disabled) >= 0) continue;
+		const opt = type(s.confdir) === 'string' ? s.confdir as string : '';
+		const d = opt !== '' ? split(opt, ',')[0] : perSection ? `/tmp/dnsmasq.${name}.d` : PATHS.dnsmasqDefaultDir;
+		if (substr(d, 0, 1) === '/' && index(dirs, d) < 0) push(dirs, d);
+	}
+	return dirs;
+}
+
+// The conf-dirs the running instances were started with: the conf-dir= line
+// of each config file the init script generated (/var/etc/dnsmasq.conf.<cfg>).
+export function runningConfDirs(env: Env): string[] {
+	env.uci.load('dhcp');
+	const all = env.uci.get_all('dhcp') ?? {};
+	const dirs: string[] = [];
+	for (let name in all) {
+		if (all[name]['.type'] !== 'dnsmasq') continue;
+		const d = generatedConfDir(env, name);
+		if (d !== null && index(dirs, d) < 0) push(dirs, d);
 	}
 	return dirs;
 }
@@ -56,4 +77,17 @@ export function hasNftset(versionText: string): boolean {
 
 export function running(env: Env): boolean {
 	return env.run(['pidof', 'dnsmasq']).code === 0;
+}
+
+// Where a dnsmasq instance reads (its generated config; before it ran, where
+// it will) but the applied entries (`appliedHash` of the file) are not.
+export function misplaced(env: Env, appliedHash: string, derived: string[]): { dir: string, file: string, differs: boolean }[] {
+	const running = runningConfDirs(env);
+	const dirs = length(running) ? running : derived;
+	const out: { dir: string, file: string, differs: boolean }[] = [];
+	for (let i = 0; i < length(dirs); i++) {
+		const text = env.fs.read(filePath(dirs[i]));
+		if (text === null || hash(text) !== appliedHash) push(out, { dir: dirs[i], file: filePath(dirs[i]), differs: text !== null });
+	}
+	return out;
 }

@@ -3,6 +3,7 @@
 // apply does not need a firewall reload. Both are atomic: nft applies a
 // whole file or nothing.
 import type { Env, RunResult } from './env';
+import type { TableObjects } from '../core/transition';
 import { PATHS, failure } from './env';
 
 export const TABLE = ['inet', 'splitwg'];
@@ -30,9 +31,11 @@ export interface Staged { path: string, replace: boolean, error: string | null }
 
 // `nft -c`: parse and evaluate against the running kernel without changing
 // anything.
-export function stage(env: Env, text: string): Staged {
+// `transition` (nftTransition()) follows the script in the same
+// transaction; replace mode does without it (the table starts empty).
+export function stage(env: Env, text: string, transition?: string): Staged {
 	env.fs.mkdirp(PATHS.state);
-	if (!env.fs.write(STAGED, text)) return { path: STAGED, replace: false, error: `cannot write ${STAGED}` };
+	if (!env.fs.write(STAGED, text + (transition ?? ''))) return { path: STAGED, replace: false, error: `cannot write ${STAGED}` };
 	let r = env.run(['nft', '-c', '-f', STAGED]);
 	if (r.code === 0) return { path: STAGED, replace: false, error: null };
 	const first = failure(r, ['nft', '-c', '-f', STAGED]);
@@ -67,6 +70,23 @@ export function install(env: Env, text: string | null): boolean {
 export function cleanupStaged(env: Env): void {
 	env.fs.unlink(STAGED);
 	env.fs.unlink(REPLACE_PATH);
+}
+
+// The names of the running table's sets, maps and chains (terse: without
+// elements, cheap with large sets); null when there is no table.
+export function liveObjects(env: Env): TableObjects | null {
+	const r = env.run(['nft', '-j', '-t', 'list', 'table', ...TABLE]);
+	if (r.code !== 0) return null;
+	let doc: any = null;
+	try { doc = json(r.stdout); } catch { return null; }
+	const list: any[] = type(doc) === 'object' && type(doc.nftables) === 'array' ? doc.nftables : [];
+	const o: TableObjects = { sets: [], maps: [], chains: [] };
+	for (let i = 0; i < length(list); i++) {
+		if (type(list[i].set) === 'object') push(o.sets, list[i].set.name);
+		else if (type(list[i].map) === 'object') push(o.maps, list[i].map.name);
+		else if (type(list[i].chain) === 'object') push(o.chains, list[i].chain.name);
+	}
+	return o;
 }
 
 // `nft -j list table inet splitwg`, parsed; null when there is no table.

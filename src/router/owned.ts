@@ -1,5 +1,6 @@
-// The sections splitwg owns in network/firewall/dhcp: every one carries
-// `splitwg_owned '1'` (and is named sw…, see src/core/netifd.ts). Apply
+// The sections splitwg owns in network/firewall/dhcp: named sw… (see
+// src/core/netifd.ts) and carrying `splitwg_owned '1'`, or in firewall an
+// `option name` containing "splitwg" (isOwned()). Apply
 // diffs them against the plan and writes only the difference; stop removes
 // them; nothing else in those files is ever touched.
 import type { UciSection, UciValue } from '../core/uci';
@@ -8,6 +9,14 @@ import type { CursorSection } from './sections';
 import { optionsOf } from './sections';
 
 export const OWNED_OPTION = 'splitwg_owned';
+
+// Ours: `splitwg_owned '1'`; in /etc/config/firewall (where fw4 would warn
+// about that option) a section named sw_… whose `name` contains "splitwg" —
+// or an older version's splitwg_owned section, rewritten on the next apply.
+export function isOwned(config: string, s: CursorSection): boolean {
+	if (s[OWNED_OPTION] === '1') return true;
+	return config === 'firewall' && !s['.anonymous'] && substr(s['.name'], 0, 3) === 'sw_' && type(s.name) === 'string' && index(s.name, 'splitwg') >= 0;
+}
 
 export interface OwnedDiff {
 	config: string;
@@ -26,7 +35,7 @@ export function ownedSections(uci: UciStore, config: string): CursorSection[] {
 	const all = uci.get_all(config) ?? {};
 	const out: CursorSection[] = [];
 	for (let name in all)
-		if (all[name][OWNED_OPTION] === '1') push(out, copySection(all[name]));
+		if (isOwned(config, all[name])) push(out, copySection(all[name]));
 	return sort(out, (a: CursorSection, b: CursorSection) => (a['.index'] ?? 0) - (b['.index'] ?? 0));
 }
 

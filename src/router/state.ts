@@ -16,6 +16,7 @@ export interface ApplyState {
 	hashes: { [part: string]: string };     // nft, dnsmasq, network, firewall, dhcp
 	clients: { [name: string]: ClientPath } | null;
 	sets?: SetState[] | null;               // the applied plan's nft sets (nftTransition)
+	dnsmasq_dirs?: string[] | null;         // conf-dirs our file was written to
 }
 
 const STATE_FILE = `${PATHS.state}/state.json`;

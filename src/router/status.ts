@@ -9,6 +9,7 @@ import { listJson } from './nftables';
 import { peers } from './wg';
 import { readState, hash } from './state';
 import { detect, platformWarnings } from './detect';
+import { misplaced } from './dnsmasq';
 
 // regexes as module constants: ucode compiles a literal each time it is evaluated
 const FIRST_WORD = /^([^ :]+)/;
@@ -91,6 +92,7 @@ function age(env: Env, t: number): number | null {
 
 export interface StatusReply {
 	enabled: boolean; version: string;
+	applied: boolean;            // the last successful apply installed splitwg (false: stopped or never applied)
 	upstreams: UpstreamStatus[]; clients: ClientStatus[];
 	last_apply: { ok: boolean, time: number, message: string } | null;
 	pending: boolean;
@@ -107,6 +109,7 @@ export interface StatsReply {
 export function status(env: Env): StatusReply {
 	const cfg = loadConfig(env);
 	const st = readState(env);
+	const applied = st !== null && st.enabled;
 	const rules = nftRules(listJson(env));
 	const warnings: string[] = [];
 	const upstreams: UpstreamStatus[] = [];
@@ -123,8 +126,9 @@ export function status(env: Env): StatusReply {
 			const hs = p ? age(env, p.latest_handshake) : null;
 			const healthy = up && hs !== null && hs <= HANDSHAKE_TIMEOUT;
 			push(upstreams, { name: u.name, iface: u.iface, enabled: u.enabled, up, handshake_age: hs, rx: p ? p.rx : 0, tx: p ? p.tx : 0, healthy });
-			if (u.enabled && c.globals.enabled && !up) push(warnings, `upstream ${u.name}: interface ${u.iface} is down${c.globals.killSwitch ? ' (kill switch: its traffic is blocked)' : ' (its traffic goes direct)'}`);
-			else if (u.enabled && up && !healthy)
+			// (a stopped splitwg blocks and routes nothing: no warning then)
+			if (applied && u.enabled && c.globals.enabled && !up) push(warnings, `upstream ${u.name}: interface ${u.iface} is down${c.globals.killSwitch ? ' (kill switch: its traffic is blocked)' : ' (its traffic goes direct)'}`);
+			else if (applied && u.enabled && up && !healthy)
 				push(warnings, `upstream ${u.name}: ${hs === null ? 'no handshake yet' : `no handshake for ${int(hs / 60)} minutes`}${u.keepalive === null ? ' (no keepalive set: an idle tunnel does not handshake)' : ''}`);
 		}
 		const srvPeers = c.server && c.server.enabled ? peers(env, c.server.iface) : null;
@@ -145,7 +149,12 @@ export function status(env: Env): StatusReply {
 	const enabled = c ? c.globals.enabled : cfg.enabledRaw;
 	if (enabled && st && st.ok && st.enabled && !length(rules)) push(warnings, 'table inet splitwg is missing (was the firewall stopped or restarted?): run splitwg apply');
 	if (st && !st.ok) push(warnings, `last apply failed: ${st.message}`);
-	const pending = st ? st.config_hash !== cfg.hash : enabled;
+	// a stopped splitwg has nothing pending: `not applied` says it all
+	const pending = applied && st.config_hash !== cfg.hash;
+	if (applied && st.hashes && st.hashes.dnsmasq && st.hashes.dnsmasq !== hash('')) {
+		const m = misplaced(env, st.hashes.dnsmasq, detect(env).confDirs);
+		for (let i = 0; i < length(m); i++) push(warnings, `dnsmasq reads ${m[i].dir}, but splitwg's domain entries ${m[i].differs ? 'there are not the applied ones' : 'are not there'}: run splitwg apply`);
+	}
 	if (enabled) {
 		let domains = false;
 		for (let i = 0; c && i < length(c.clients); i++)
@@ -154,7 +163,7 @@ export function status(env: Env): StatusReply {
 		for (let i = 0; i < length(w); i++) push(warnings, w[i]);
 	}
 	return {
-		enabled, version: VERSION, upstreams, clients,
+		enabled, version: VERSION, applied, upstreams, clients,
 		last_apply: st ? { ok: st.ok, time: st.time, message: st.message } : null,
 		pending,
 		warnings,

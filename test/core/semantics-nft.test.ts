@@ -13,6 +13,7 @@ import type { Config } from '../../src/core/model';
 import type { Plan } from '../../src/core/plan';
 import type { Env } from '../../src/router/env';
 import { localNetworks } from '../../src/router/routes';
+import { ruleArgv } from '../../lab/realise';
 
 const ID = process.pid;
 const R = `sws-r${ID}`, C = `sws-c${ID}`, G = `sws-g${ID}`, W = `sws-w${ID}`, T = `sws-t${ID}`;
@@ -110,9 +111,7 @@ function realiseNetwork(p: Plan, up: string[]) {
 	for (const s of p.network) {
 		const o = s.options as Record<string, string>;
 		const v = s.type === 'rule6' || s.type === 'route6' ? '-6' : '-4';
-		if (s.type === 'rule' || s.type === 'rule6')
-			cmds.push(o.lookup === 'main' ? `ip ${v} rule add lookup main suppress_prefixlength ${o.suppress_prefixlength} priority ${o.priority}`
-				: `ip ${v} rule add fwmark ${o.mark} lookup ${o.lookup} priority ${o.priority}`);
+		if (s.type === 'rule' || s.type === 'rule6') cmds.push(ruleArgv(p, s, 'add').join(' '));
 		else if ((s.type === 'route' || s.type === 'route6') && o.type === 'unreachable')
 			cmds.push(`ip ${v} route add unreachable default table ${o.table} metric ${o.metric}`);
 		else if ((s.type === 'route' || s.type === 'route6') && up.includes(o.interface))
@@ -366,12 +365,15 @@ config client 'laptop'\n\tlist address '192.168.77.12'\n\tlist address 'fd77::12
 test('a reload forgets a local network that is gone', () => {
 	const cfg = config(`config globals 'main'\n${US}
 config client 'laptop'\n\tlist address '192.168.77.12'\n\toption default 'proxy'\n\toption upstream 'us'\n`);
+	// a network routed by the WAN (an ISP subnet): local while main has its route
+	sh(R, 'ip route add 203.0.113.0/24 via 198.51.100.1 dev wan');
 	const p1 = compile(cfg, { local: ['203.0.113.0/24'] });
 	loadTable(p1);
 	realiseNetwork(p1, ['sw_us']);
 	const a = { ns: C, src: '192.168.77.12', dst: '203.0.113.9', port: 32010 };
 	send([a]);
 	assert.deepEqual(left(a), { wan: 1 }, 'local: not classified');
+	sh(R, 'ip route del 203.0.113.0/24 via 198.51.100.1 dev wan');
 	loadTable(compile(cfg, { local: [] }));
 	const b = { ...a, port: 32011 };
 	send([b]);

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { parseUci, readConfig, compile, nftTransition } from '../../src/core/index';
+import type { TableObjects } from '../../src/core/index';
 
 const home = fs.readFileSync('test/golden/home/splitwg', 'utf8');
 const planOf = (text: string) => compile(readConfig(parseUci(text).sections).config!);
@@ -60,4 +61,53 @@ test('the table script alone is idempotent: loading it twice keeps learned eleme
 	fs.rmSync(dir, { recursive: true });
 	assert.match(out, /192\.0\.2\.10/);
 	assert.match(out, /elements = \{ 192\.0\.2\.0\/24 \}/);
+});
+
+// tv moves from .10 to .20; the guest client (interface br-guest) is deleted.
+const moved = () => home.replace("list address '192.168.77.10'", "list address '192.168.77.20'")
+	.replace(/config client 'guest'[\s\S]*$/, '');
+
+test('the new file alone (fw4 reload, ruleset-post) over an older table: client maps and hijack sets hold exactly the config; learned domain addresses stay', () => {
+	const before = planOf(home), after = planOf(moved());
+	const dir = fs.mkdtempSync('/tmp/swtr-');
+	fs.writeFileSync(`${dir}/a.nft`, before.nft);
+	fs.writeFileSync(`${dir}/b.nft`, after.nft);
+	const out = inNetns(`set -e; nft -f ${dir}/a.nft
+		nft add element inet splitwg rs_streaming_0_d4 { 192.0.2.10 }
+		nft -f ${dir}/b.nft
+		for m in client4 client_iif hijack4; do nft list map inet splitwg $m; done
+		nft list set inet splitwg rs_streaming_0_d4`);
+	fs.rmSync(dir, { recursive: true });
+	const [client4, iif, hijack4, streaming] = out.split(/(?=table inet splitwg)/);
+	assert.doesNotMatch(client4, /192\.168\.77\.10 /, 'the old address is no longer classified as tv');
+	assert.match(client4, /192\.168\.77\.20 : goto client_tv/);
+	assert.doesNotMatch(iif, /br-guest/, 'the deleted client\'s interface is gone');
+	assert.doesNotMatch(hijack4, /192\.168\.77\.10\b/, 'the old address is no longer DNS-hijacked');
+	assert.match(hijack4, /192\.168\.77\.20 : goto dns_hijack/);
+	assert.match(streaming, /192\.0\.2\.10/, 'dnsmasq\'s element survives');
+});
+
+test('apply path: the transition from the live table deletes the removed client\'s chain (and nothing when loaded again)', () => {
+	const before = planOf(home), after = planOf(moved());
+	const ns = `swtr-${process.pid}`;
+	const nx = (args: string[], input?: string) => {
+		const r = spawnSync('ip', ['netns', 'exec', ns, 'nft', ...args], { input, encoding: 'utf8' });
+		assert.equal(r.status, 0, r.stderr);
+		return r.stdout;
+	};
+	const live = (): TableObjects => {
+		const j = JSON.parse(nx(['-j', '-t', 'list', 'table', 'inet', 'splitwg'])).nftables as Record<string, { name: string }>[];
+		const of = (k: string) => j.filter((x) => x[k]).map((x) => x[k]!.name);
+		return { sets: of('set'), maps: of('map'), chains: of('chain') };
+	};
+	spawnSync('ip', ['netns', 'add', ns]);
+	try {
+		nx(['-f', '-'], before.nft);
+		const t = nftTransition(before.sets, after.sets, false, live(), after.nft);
+		assert.match(t, /^delete chain inet splitwg client_guest$/m);
+		nx(['-c', '-f', '-'], after.nft + t);
+		nx(['-f', '-'], after.nft + t);
+		assert.ok(!live().chains.includes('client_guest'), 'the chain is gone');
+		assert.equal(nftTransition(after.sets, after.sets, false, live(), after.nft), '', 'nothing left to delete');
+	} finally { spawnSync('ip', ['netns', 'del', ns]); }
 });

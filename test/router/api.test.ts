@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { methods } from '../../src/router/api';
 import type { Method } from '../../src/router/api';
-import { apply } from '../../src/router/apply';
-import { fakeRouter, GENKEY, fakePub } from './fakes';
+import { apply, stop } from '../../src/router/apply';
+import { fakeRouter, dnsSection, GENKEY, fakePub } from './fakes';
 import type { FakeRouter } from './fakes';
 import { openwrt, HOME } from './openwrt';
 
@@ -41,7 +41,7 @@ test('declared argument types: rpcd rejects a wrong type or an unknown argument 
 	// the samples are exactly the documented types
 	const types = Object.fromEntries(Object.entries(m).map(([k, v]) => [k, Object.fromEntries(Object.entries(v.args ?? {}).map(([a, s]) => [a, type(s)]))]));
 	assert.deepEqual(types, {
-		version: {}, status: {}, stats: {}, genkey: {},
+		version: {}, status: {}, stats: {}, doctor: {}, genkey: {},
 		check: { text: 'string' },
 		apply: { dry_run: 'bool' },
 		explain: { client: 'string', destination: 'string', proto: 'string', port: 'int', at: 'string' },
@@ -122,7 +122,8 @@ test('status and stats: documented shape, live values, never a key', () => {
 	] });
 	const m = api(r);
 	const s = rpcd(m, 'status') as Record<string, any>;
-	assert.deepEqual(Object.keys(s), ['enabled', 'version', 'upstreams', 'clients', 'last_apply', 'pending', 'warnings']);
+	assert.deepEqual(Object.keys(s), ['enabled', 'version', 'applied', 'upstreams', 'clients', 'last_apply', 'pending', 'warnings']);
+	assert.equal(s.applied, true);
 	assert.equal(s.enabled, true);
 	assert.equal(s.pending, false);
 	assert.deepEqual(s.upstreams, [
@@ -161,6 +162,27 @@ test('status: a stale handshake and a pending change are reported', () => {
 	assert.ok(s.warnings.includes('upstream us: no handshake for 30 minutes'), s.warnings.join('\n'));
 	assert.ok(s.warnings.includes('upstream eu: no handshake yet (no keepalive set: an idle tunnel does not handshake)'), s.warnings.join('\n'));
 	assert.equal(s.upstreams[0].healthy, false);
+});
+
+test('status after stop: not applied, nothing pending, no upstream warning (nothing is installed to block anything)', () => {
+	const r = fakeRouter({ uci: openwrt() });
+	apply(r.env);
+	assert.equal(stop(r.env).ok, true);
+	r.ifaces = { sw_us: { up: false }, sw_eu: { up: false } };
+	const s = rpcd(api(r), 'status') as Record<string, any>;
+	assert.equal(s.enabled, true, 'the configuration is enabled');
+	assert.equal(s.applied, false);
+	assert.equal(s.pending, false);
+	assert.deepEqual(s.warnings.filter((w: string) => w.startsWith('upstream ')), []);
+});
+
+test('status: the running dnsmasq reads another conf-dir than the one holding our file', () => {
+	const r = fakeRouter({ uci: openwrt() });
+	apply(r.env);
+	r.fs.mkdirp('/var/etc');
+	r.fs.write(`/var/etc/dnsmasq.conf.${dnsSection(r)}`, 'conf-dir=/tmp/dnsmasq.d\n');
+	const s = rpcd(api(r), 'status') as Record<string, any>;
+	assert.ok(s.warnings.includes('dnsmasq reads /tmp/dnsmasq.d, but splitwg\'s domain entries are not there: run splitwg apply'), s.warnings.join('\n'));
 });
 
 test('genkey, import_conf, peer_conf', () => {

@@ -87,6 +87,9 @@ test('apply, status, stop', () => {
 	assert.equal(st.code, 0);
 	assert.equal(JSON.parse(st.out).ok, true);
 	assert.equal(r.table, null);
+	const after = run(r, 'status');
+	assert.match(after.out, /^splitwg 0\.1\.0: stopped: nothing installed \(run splitwg apply\)\n/);
+	assert.doesNotMatch(after.out, /configuration changed|warning: upstream/);
 });
 
 test('a failed apply exits 1 with the reason on stderr', () => {

@@ -171,7 +171,39 @@ export interface FakeRouter {
 	now: number;
 	// the main routing table (`ip -j route show table main`), null: unreadable
 	routes: { 4: any[] | null, 6: any[] | null };
+	// what netifd realised: the committed rule/route sections, minus these names
+	lostSections: string[];
+	handshakes: Record<string, number>;   // wg show IFACE latest-handshakes (seconds since the epoch)
 	reset(): void;               // forget recorded calls/logs/commits
+}
+
+// `ip -j rule show` / `ip -j route show table N` of what netifd made of the
+// committed sections (iprule.c/iproute.c → kernel → iproute2's JSON).
+function ipJson(r: FakeRouter, argv: string[]): string {
+	const v6 = argv[2] === '-6';
+	const secs = r.uci.sections('network').filter((s) => s.options.splitwg_owned === '1' && !r.lostSections.includes(s.name));
+	const o = (s: UciSection, k: string) => s.options[k] as string | undefined;
+	if (argv.includes('rule')) {
+		const out: Record<string, unknown>[] = [{ priority: 0, src: 'all', table: 'local' }];
+		for (const s of secs.filter((x) => x.type === (v6 ? 'rule6' : 'rule'))) {
+			const j: Record<string, unknown> = { priority: Number(o(s, 'priority')) };
+			const src = o(s, 'src');
+			j.src = src ? src.split('/')[0] : 'all';
+			if (src?.includes('/')) j.srclen = Number(src.split('/')[1]);
+			const mark = o(s, 'mark');
+			if (mark) { const [m, k] = mark.split('/'); j.fwmark = `0x${Number(m).toString(16)}`.replace(/^0x0$/, '0'); if (k) j.fwmask = `0x${Number(k).toString(16)}`; }
+			if (o(s, 'lookup')) j.table = o(s, 'lookup');
+			if (o(s, 'suppress_prefixlength')) j.suppress_prefixlen = Number(o(s, 'suppress_prefixlength'));
+			if (o(s, 'action')) j.action = o(s, 'action');
+			out.push(j);
+		}
+		return JSON.stringify([...out, { priority: 32766, src: 'all', table: 'main' }]);
+	}
+	const table = argv[argv.length - 1];
+	const routes = secs.filter((x) => x.type === (v6 ? 'route6' : 'route') && o(x, 'table') === table)
+		.filter((x) => o(x, 'type') === 'unreachable' || r.ifaces[o(x, 'interface')!]?.up)
+		.map((x) => o(x, 'type') === 'unreachable' ? { type: 'unreachable', dst: 'default', metric: Number(o(x, 'metric')), flags: [] } : { dst: 'default', dev: o(x, 'interface'), flags: [] });
+	return JSON.stringify(routes);
 }
 
 const OK: RunResult = { code: 0, stdout: '', stderr: '' };
@@ -193,7 +225,7 @@ export function fakeRouter(opts: {
 	const uci = new MemUci(opts.uci);
 	const r: FakeRouter = {
 		env: null as unknown as Env, uci, fs, calls: [], logs: [], table: null,
-		ifaces: {}, wgDump: {}, nftJson: null, fail: () => null, now: 1_800_000_000,
+		ifaces: {}, wgDump: {}, nftJson: null, fail: () => null, now: 1_800_000_000, lostSections: [], handshakes: {},
 		routes: {
 			4: [{ dst: 'default', gateway: '203.0.113.1', dev: 'eth1' }, { dst: '192.168.1.0/24', dev: 'br-lan', scope: 'link' }],
 			6: [{ dst: 'default', gateway: 'fe80::1', dev: 'eth1' }, { dst: 'fd00:1::/64', dev: 'br-lan' }],
@@ -204,6 +236,7 @@ export function fakeRouter(opts: {
 	const sim = (argv: string[], input?: string): RunResult => {
 		const a = argv.join(' ');
 		if (a === 'nft -t list table inet splitwg') return r.table !== null ? OK : { code: 1, stdout: '', stderr: 'Error: No such file or directory' };
+		if (a === 'nft -j -t list table inet splitwg') return r.table !== null ? { code: 0, stdout: JSON.stringify({ nftables: objectsOf(r.table) }), stderr: '' } : { code: 1, stdout: '', stderr: 'Error: No such file or directory' };
 		if (a === 'nft -j list table inet splitwg') return r.table !== null ? { code: 0, stdout: r.nftJson ?? '{"nftables": []}', stderr: '' } : { code: 1, stdout: '', stderr: 'Error: No such file or directory' };
 		if (argv[0] === 'nft' && argv[1] === '-c') return fs.read(argv[3]) !== null ? OK : { code: 1, stdout: '', stderr: 'No such file' };
 		if (argv[0] === 'nft' && argv[1] === '-f') {
@@ -219,6 +252,9 @@ export function fakeRouter(opts: {
 		if (a === 'fw4 -q reload' || a === '/etc/init.d/firewall reload') { const t = fs.read(PATHS.nft); if (t !== null) r.table = t; return OK; }
 		if (a === 'wg genkey') return { code: 0, stdout: GENKEY + '\n', stderr: '' };
 		if (a === 'wg pubkey') return { code: 0, stdout: fakePub((input ?? '').trim()) + '\n', stderr: '' };
+		if (argv[0] === 'ip' && argv[1] === '-j') return { code: 0, stdout: ipJson(r, argv), stderr: '' };
+		if (argv[0] === 'wg' && argv[1] === 'show' && argv[3] === 'latest-handshakes')
+			return r.handshakes[argv[2]] !== undefined ? { code: 0, stdout: `PEERKEY=\t${r.handshakes[argv[2]]}\n`, stderr: '' } : { code: 1, stdout: '', stderr: 'Unable to access interface: No such device' };
 		if (argv[0] === 'wg' && argv[1] === 'show') {
 			const d = r.wgDump[argv[2]];
 			return d !== undefined ? { code: 0, stdout: d, stderr: '' } : { code: 1, stdout: '', stderr: `Unable to access interface: No such device` };
@@ -241,6 +277,20 @@ export function fakeRouter(opts: {
 		routes: (family) => structuredClone(r.routes[family]),
 	};
 	return r;
+}
+
+// The sets, maps and chains a loaded script leaves (declared, minus those its
+// transition deleted), as `nft -j -t list` entries.
+export function objectsOf(script: string): Record<string, { name: string }>[] {
+	const seen = new Map<string, string>();
+	for (const m of script.matchAll(/^\t(set|map|chain) (\S+) \{/gm)) seen.set(`${m[1]} ${m[2]}`, m[1]!);
+	for (const m of script.matchAll(/^delete (set|map|chain) inet splitwg (\S+)$/gm)) seen.delete(`${m[1]} ${m[2]}`);
+	return [...seen.keys()].map((k) => { const [kind, name] = k.split(' '); return { [kind!]: { name: name! } }; });
+}
+
+// The UCI name of the (first) dnsmasq section: libuci's cfgXXXXXX when anonymous.
+export function dnsSection(r: { uci: MemUci }): string {
+	return Object.values(r.uci.get_all('dhcp') ?? {}).find((s) => s['.type'] === 'dnsmasq')!['.name'] as string;
 }
 
 // Commands that change the running system (what "no reloads" means).

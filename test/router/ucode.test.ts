@@ -58,6 +58,13 @@ function sections(file: string) {
 	return parseUci(fs.readFileSync(file, 'utf8')).sections.map((s) => ({ type: s.type, name: s.anonymous ? '' : s.name, options: s.options }));
 }
 
+// the anonymous dnsmasq instance's conf-dir, /tmp/dnsmasq.<libuci's cfg… name>.d
+function dnsConf(root: string): string {
+	const d = fs.readdirSync(path.join(root, 'tmp')).filter((n) => /^dnsmasq\.cfg[0-9a-f]+\.d$/.test(n));
+	assert.equal(d.length, 1, `one instance conf-dir: ${d}`);
+	return path.join(root, 'tmp', d[0]!, 'splitwg.conf');
+}
+
 const reloadCalls = (log: string) => log.split('\n').filter((c) => /^(nft -f|nft delete|ubus call network|ifup|fw4|\/etc\/init\.d\/)/.test(c));
 
 test('apply / re-apply / stop under real ucode match the Node run', { skip: UCODE === '' ? 'no ucode: set UCODE=/path/to/ucode' : false }, () => {
@@ -75,7 +82,7 @@ test('apply / re-apply / stop under real ucode match the Node run', { skip: UCOD
 	const plan = compile(readConfig(parseUci(HOME).sections).config!);
 	assert.equal(fs.readFileSync(path.join(root, 'usr/share/nftables.d/ruleset-post/90-splitwg.nft'), 'utf8'), plan.nft);
 	assert.equal(fs.readFileSync(path.join(root, 'table'), 'utf8'), plan.nft);
-	assert.equal(fs.readFileSync(path.join(root, 'tmp/dnsmasq.d/splitwg.conf'), 'utf8'), plan.dnsmasq);
+	assert.equal(fs.readFileSync(dnsConf(root), 'utf8'), plan.dnsmasq);
 	const calls = fs.readFileSync(path.join(root, 'calls.log'), 'utf8');
 	assert.deepEqual(reloadCalls(calls), ['nft -f /var/run/splitwg/next.nft', 'ubus call network reload', '/etc/init.d/firewall reload', '/etc/init.d/dnsmasq restart']);
 	assert.match(calls, /^logger -t splitwg apply ok: /m);
@@ -91,17 +98,18 @@ test('apply / re-apply / stop under real ucode match the Node run', { skip: UCOD
 
 	const st = run('status', '--json');
 	assert.equal(st.code, 0, st.err);
-	assert.deepEqual(Object.keys(JSON.parse(st.out)), ['enabled', 'version', 'upstreams', 'clients', 'last_apply', 'pending', 'warnings']);
+	assert.deepEqual(Object.keys(JSON.parse(st.out)), ['enabled', 'version', 'applied', 'upstreams', 'clients', 'last_apply', 'pending', 'warnings']);
 
 	const x = run('explain', 'laptop', '192.0.2.77', '--proto', 'tcp', '--port', '443', '--json');
 	assert.equal(JSON.parse(x.out).upstream, 'eu');
 
+	const dns = dnsConf(root);
 	const s = run('stop');
 	assert.equal(s.code, 0, s.err);
 	for (const c of ['network', 'firewall', 'dhcp'])
 		assert.deepEqual(sections(cfg(c)), parseUci(openwrt()[c]).sections.map((x) => ({ type: x.type, name: x.anonymous ? '' : x.name, options: x.options })), c);
 	assert.ok(!fs.existsSync(path.join(root, 'table')));
-	assert.ok(!fs.existsSync(path.join(root, 'tmp/dnsmasq.d/splitwg.conf')));
+	assert.ok(!fs.existsSync(dns));
 	fs.rmSync(root, { recursive: true, force: true });
 });
 
@@ -115,14 +123,14 @@ test('a failing nft -f under real ucode restores everything', { skip: UCODE === 
 	assert.equal(a.err.split('\n')[0], 'splitwg: nft: nft -f /usr/share/nftables.d/ruleset-post/90-splitwg.nft exited 1: Error: Could not process rule: No such file or directory; previous state restored');
 	for (const c of ['network', 'firewall', 'dhcp']) assert.equal(fs.readFileSync(path.join(root, 'etc/config', c), 'utf8'), before[c], c);
 	assert.ok(!fs.existsSync(path.join(root, 'usr/share/nftables.d/ruleset-post/90-splitwg.nft')));
-	assert.ok(!fs.existsSync(path.join(root, 'tmp/dnsmasq.d/splitwg.conf')));
+	assert.ok(!fs.readdirSync(path.join(root, 'tmp')).some((n) => n.startsWith('dnsmasq.') && fs.existsSync(path.join(root, 'tmp', n, 'splitwg.conf'))));
 	fs.rmSync(root, { recursive: true, force: true });
 });
 
 test('a late failure under real ucode puts every section back in place (libuci reorder)', { skip: UCODE === '' ? 'no ucode: set UCODE=/path/to/ucode' : false }, () => {
 	const { root, run } = setup();
 	assert.equal(run('apply').code, 0);
-	const files = ['etc/config/network', 'etc/config/firewall', 'usr/share/nftables.d/ruleset-post/90-splitwg.nft', 'tmp/dnsmasq.d/splitwg.conf', 'table'];
+	const files = ['etc/config/network', 'etc/config/firewall', 'usr/share/nftables.d/ruleset-post/90-splitwg.nft', path.relative(root, dnsConf(root)), 'table'];
 	const read = () => files.map((f) => fs.readFileSync(path.join(root, f), 'utf8'));
 	const before = read();
 	// a third upstream (network, firewall, nft) and a new domain (dnsmasq); then dnsmasq fails to restart

@@ -1,7 +1,7 @@
 // Generated from src/core/index.ts by `npm run build` — edit the TypeScript, not this file.
 'use strict';
 
-let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, badIpAddress, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, timedFrom, activeRules, localNetworks, BASE, TMIN, TMAX, SKEW, DAMP, codepoints, pair, lower, digit, adapt, punycode, toAscii, LABEL_BAD, CONTROL, WG_KEY, DECIMAL, PORT_RANGE, BOOL, TRUE, TIME, EDGE_DOTS, TRAILING_DOT, DOMAIN, DIGITS_DOTS, IPV4, IPV6_CHARS, NUMERIC_TOP, INET_ATON, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, HEX_MASK, NAME_RE, badName, badLabel, badKey, badInt, badPort, badPortRange, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, badMtu, badKeepalive, badMarkMask, CONTROL2, BLANKS, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, checkMask, reportedPaths, readUpstream, readServer, readRule, readClient, readSources, checkOverlaps, sectionPath, uniqueSections, badOwner, byType, identifiedFamilies, familyWarnings, readConfig, checkReferences, checkPeerAddress, check, LINE_MAX, nftsetTargets, selfAndParents, domainPlan, T, COMMENT_MAX, comment, elements, texts, ruleLabel, ruleSets, sharedWhy, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, identities, MAP_KINDS, identityMaps, identityLookups, fill, renderNft, lineComment, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, s, upstreamSections, renderNetwork, renderFirewall, compile, plan, SECRET, redactSections, redactedPlan, BLANKS2, domainHit, minutes, sideConditions, notEvaluated, parseAt, explain, BLANKS3, CONTROL3, PORT_PROTOS, given, bad, explainQuery, dropped, nftTransition;
+let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, badIpAddress, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, timedFrom, activeRules, localNetworks, BASE, TMIN, TMAX, SKEW, DAMP, codepoints, pair, lower, digit, adapt, punycode, toAscii, LABEL_BAD, CONTROL, WG_KEY, DECIMAL, PORT_RANGE, BOOL, TRUE, TIME, EDGE_DOTS, TRAILING_DOT, DOMAIN, DIGITS_DOTS, IPV4, IPV6_CHARS, NUMERIC_TOP, INET_ATON, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, HEX_MASK, NAME_RE, badName, badLabel, badKey, badInt, badPort, badPortRange, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, badMtu, badKeepalive, badMarkMask, CONTROL2, BLANKS, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, checkMask, reportedPaths, readUpstream, readServer, readRule, readClient, readSources, checkOverlaps, sectionPath, uniqueSections, badOwner, byType, identifiedFamilies, familyWarnings, readConfig, checkReferences, checkPeerAddress, check, LINE_MAX, nftsetTargets, selfAndParents, domainPlan, T, COMMENT_MAX, comment, elements, texts, ruleLabel, ruleSets, sharedWhy, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, identities, MAP_KINDS, identityMaps, identityLookups, renderNft, refill, declarations, lineComment, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, fwSec, s, upstreamSections, guardSectionName, couldBeProxied, guardSections, renderNetwork, renderFirewall, compile, plan, SECRET, redactSections, redactedPlan, BLANKS2, domainHit, minutes, sideConditions, notEvaluated, parseAt, explain, BLANKS3, CONTROL3, PORT_PROTOS, given, bad, explainQuery, dropped, stale, nftTransition;
 words = function(line) {
 let m, out, cur, i, n;
 
@@ -1278,29 +1278,17 @@ let d;
   }
   return d;
 };
-identityMaps = function(stem, why) {
+identityMaps = function(stem, why, d) {
   return map(MAP_KINDS, (k, i) => `${T}map ${stem}${k.suffix} {${i === 0 ? `${T}# ${why}` : ""}
-${T}${T}type ${k.type}
+${T}${T}type ${k.type}${elements(d[k.kind])}
 ${T}}`);
 };
 identityLookups = function(stem, ipv6) {
   return join("", map(filter(MAP_KINDS, (k) => ipv6 || k.kind !== "a6"), (k) => `${T}${T}${k.match} vmap @${stem}${k.suffix}
 `));
 };
-fill = function(stem, d) {
-let out;
-
-  out = [];
-  for (let i = 0; i < length(MAP_KINDS); i++) {
-    const name = `${stem}${MAP_KINDS[i].suffix}`;
-    const items = d[MAP_KINDS[i].kind];
-    push(out, `flush map inet splitwg ${name}`);
-    if (length(items)) push(out, `add element inet splitwg ${name} { ${join(", ", items)} }`);
-  }
-  return out;
-};
 renderNft = function(cfg, version, dp, local) {
-let domains, g, mask, clients, ups, direct, out, add, sets, nets, fixed, who, dns, maps, restore, fills;
+let domains, g, mask, clients, ups, direct, out, add, sets, nets, HEADER, who, dns, maps, restore, body;
 
   domains = dp ?? domainPlan(cfg);
   g = cfg.globals;
@@ -1317,12 +1305,7 @@ let domains, g, mask, clients, ups, direct, out, add, sets, nets, fixed, who, dn
   add("flush table inet splitwg");
   sets = planSets(cfg, domains);
   nets = localNetworks(cfg, local ?? null);
-  fixed = [{ name: "local4", family: 4 }, { name: "local6", family: 6 }];
-  for (let i = 0; i < length(sets); i++) if (sets[i].kind === "net") push(fixed, sets[i]);
-  add(`table inet splitwg {${join("", map(fixed, (x) => `
-${T}set ${x.name} { type ${x.family === 4 ? "ipv4_addr" : "ipv6_addr"}; flags interval; auto-merge; }`))}
-}`);
-  for (let i = 0; i < length(fixed); i++) add(`flush set inet splitwg ${fixed[i].name}`);
+  HEADER = length(out);
   add("table inet splitwg {");
   add(`${T}# marks (mask ${markHex(mask)}): ${markHex(direct)} direct${join("", map(ups, (u) => `, ${markHex(u.mark)} ${u.name} (table ${u.table})`))}`);
   add("");
@@ -1335,14 +1318,14 @@ ${T}}`);
   for (let i = 0; i < length(sets); i++) add(setDecl(sets[i], g.setTimeout));
   who = identities(clients, g.ipv6, (c) => `goto client_${c.name}`);
   dns = identities(clients, g.ipv6, (c) => c.dnsHijack ? "goto dns_hijack" : "return");
-  maps = [...identityMaps("client", "source → client chain"), ...identityMaps("hijack", "source → DNS hijacked (goto dns_hijack) or not (return)")];
+  maps = [...identityMaps("client", "source → client chain", who), ...identityMaps("hijack", "source → DNS hijacked (goto dns_hijack) or not (return)", dns)];
   for (let i = 0; i < length(maps); i++) add(maps[i]);
   add("");
   restore = [`${markHex(direct)} : goto mark_direct`, ...map(ups, (u) => `${markHex(u.mark)} : goto up_${u.name}`)];
   add(`${T}chain prerouting {
 ${T}${T}type filter hook prerouting priority mangle; policy accept;
 ${T}${T}ct direction original ct mark and ${markHex(mask)} vmap { ${join(", ", restore)} } ${comment("connection already decided")}
-${T}${T}ct direction reply return ${comment("replies follow their connection (a port forward to a client stays on WAN)")}
+${T}${T}ct direction reply meta mark set meta mark and ${markHex(4294967295 - mask)} or ${markHex(direct)} return ${comment("replies follow their connection (a port forward to a client stays on WAN); marked direct, past the routing kill switch")}
 ${T}${T}meta mark and ${markHex(mask)} != 0 return ${comment("marked before us")}
 ${T}${T}fib daddr type { local, broadcast, multicast } return ${comment("to the router itself")}
 ${T}${T}ip daddr @local4 return ${comment("to a local network: routed by the main table")}
@@ -1382,9 +1365,66 @@ ${join("\n", guard)}
 ${T}}`);
   }
   add("}");
-  fills = [...fill("client", who), ...fill("hijack", dns)];
-  for (let i = 0; i < length(fills); i++) add(fills[i]);
-  return join("\n", out) + "\n";
+  body = join("\n", slice(out, HEADER));
+  return join("\n", [...slice(out, 0, HEADER), ...refill(body, map(filter(sets, (x) => x.kind === "domain"), (x) => x.name))]) + "\n" + body + "\n";
+};
+refill = function(body, domainSets) {
+let all, decls, chains, out;
+
+  all = declarations(body);
+  decls = filter(all, (d) => d.kind !== "chain" && index(domainSets, d.name) < 0);
+  if (!length(decls)) return [];
+  chains = filter(all, (d) => d.kind === "chain" && d.spec === "");
+  out = [`table inet splitwg {${join("", map([...chains, ...decls], (d) => `
+${T}${d.kind} ${d.name} {${d.spec === "" ? "" : " " + d.spec + " "}}`))}
+}`];
+  for (let i = 0; i < length(decls); i++) push(out, `flush ${decls[i].kind} inet splitwg ${decls[i].name}`);
+  return out;
+};
+declarations = function(script) {
+let out, lines;
+
+  out = [];
+  lines = split(script, "\n");
+  for (let i = 0; i < length(lines); i++) {
+    const l = lines[i];
+    let kind = "";
+    if (substr(l, 0, 5) === "	set ") kind = "set";
+    else if (substr(l, 0, 5) === "	map ") kind = "map";
+    else if (substr(l, 0, 7) === "	chain ") kind = "chain";
+    else continue;
+    const head = substr(l, length(kind) + 2);
+    const sp = index(head, " ");
+    if (sp < 0 || substr(head, sp, 2) !== " {") continue;
+    const parts = [];
+    let elements2 = [];
+    const rest = trim(substr(head, sp + 2));
+    if (substr(rest, -1) === "}") {
+      push(out, { kind, name: substr(head, 0, sp), spec: trim(substr(rest, 0, length(rest) - 1)), elements: [] });
+      continue;
+    }
+    i++;
+    for (; i < length(lines) && lines[i] !== "	}"; i++) {
+      let t = lines[i];
+      if (kind === "chain") {
+        if (!length(parts) && substr(trim(t), 0, 5) === "type " && index(t, " hook ") >= 0) push(parts, trim(t));
+        push(parts, "");
+        continue;
+      }
+      const e = index(t, "elements = {");
+      if (e >= 0) {
+        const list = substr(t, e + 12);
+        elements2 = filter(map(split(substr(list, 0, index(list, "}")), ","), (x) => trim(x)), (x) => x !== "");
+        t = substr(t, 0, e);
+      }
+      const c = index(t, "#");
+      if (c >= 0) t = substr(t, 0, c);
+      t = trim(t);
+      if (t !== "") push(parts, t);
+    }
+    push(out, { kind, name: substr(head, 0, sp), spec: trim(join(" ", parts)), elements: elements2 });
+  }
+  return out;
 };
 lineComment = function(l) {
 let n, ids;
@@ -1405,13 +1445,16 @@ let d, out;
   }
   return join("\n", out) + "\n";
 };
-sec = function(type2, name, options) {
+sec = function(type2, name, options, unmarked) {
 let o;
 
   o = {};
   for (let k in options) if (options[k] !== null) o[k] = options[k];
-  o[OWNED] = "1";
+  if (!unmarked) o[OWNED] = "1";
   return { type: type2, name, anonymous: false, options: o };
+};
+fwSec = function(type2, name, options) {
+  return sec(type2, name, options, true);
 };
 s = function(n) {
   return n === null ? null : `${n}`;
@@ -1445,13 +1488,38 @@ let g, t, out;
   }
   return out;
 };
+guardSectionName = function(client, family, k) {
+  return `swguard${family}_${client}_${k}`;
+};
+couldBeProxied = function(c) {
+  return c.defaultAction === "proxy" || length(filter(c.rules, (r) => r.action === "proxy")) > 0;
+};
+guardSections = function(cfg) {
+let g, out, prio, mark, clients;
+
+  g = cfg.globals;
+  out = [];
+  if (!g.killSwitch) return out;
+  prio = `${g.rulePriority + length(cfg.upstreams) + 1}`;
+  mark = `${markHex(0)}/${markHex(g.markMask)}`;
+  clients = filter(cfg.clients, (c) => c.enabled && couldBeProxied(c));
+  for (let i = 0; i < length(clients); i++) {
+    const c = clients[i];
+    for (let k = 0; k < length(c.src4); k++)
+      push(out, sec("rule", guardSectionName(c.name, 4, k), { src: c.src4[k].text, mark, action: "prohibit", priority: prio }));
+    for (let k = 0; g.ipv6 && k < length(c.src6); k++)
+      push(out, sec("rule6", guardSectionName(c.name, 6, k), { src: c.src6[k].text, mark, action: "prohibit", priority: prio }));
+  }
+  return out;
+};
 renderNetwork = function(cfg) {
-let g, ups, out, srv;
+let g, ups, out, guards, srv;
 
   g = cfg.globals;
   ups = filter(cfg.upstreams, (u) => u.enabled);
   out = [];
-  if (length(ups)) {
+  guards = guardSections(cfg);
+  if (length(ups) || length(guards)) {
     push(out, sec("rule", "swmain4", { lookup: "main", suppress_prefixlength: "0", priority: `${g.rulePriority}` }));
     if (g.ipv6) push(out, sec("rule6", "swmain6", { lookup: "main", suppress_prefixlength: "0", priority: `${g.rulePriority}` }));
   }
@@ -1459,6 +1527,7 @@ let g, ups, out, srv;
     const secs = upstreamSections(cfg, ups[i]);
     for (let j = 0; j < length(secs); j++) push(out, secs[j]);
   }
+  for (let i = 0; i < length(guards); i++) push(out, guards[i]);
   srv = cfg.server;
   if (srv && srv.enabled) {
     push(out, sec("interface", srv.iface, {
@@ -1490,7 +1559,7 @@ let g, ups, srv, out;
   srv = cfg.server && cfg.server.enabled ? cfg.server : null;
   out = [];
   if (length(ups)) {
-    push(out, sec("zone", "sw_zone_up", {
+    push(out, fwSec("zone", "sw_zone_up", {
       name: ZONE_UP,
       network: map(ups, (u) => u.iface),
       input: "REJECT",
@@ -1500,14 +1569,14 @@ let g, ups, srv, out;
       masq6: g.ipv6 ? "1" : null,
       mtu_fix: "1"
     }));
-    push(out, sec("forwarding", "sw_fwd_lan_up", { src: g.lanZone, dest: ZONE_UP }));
+    push(out, fwSec("forwarding", "sw_fwd_lan_up", { name: "splitwg-lan-up", src: g.lanZone, dest: ZONE_UP }));
   }
   if (srv) {
-    push(out, sec("zone", "sw_zone_rw", { name: ZONE_RW, network: [srv.iface], input: "ACCEPT", output: "ACCEPT", forward: "REJECT", mtu_fix: "1" }));
-    if (length(ups)) push(out, sec("forwarding", "sw_fwd_rw_up", { src: ZONE_RW, dest: ZONE_UP }));
-    push(out, sec("forwarding", "sw_fwd_rw_wan", { src: ZONE_RW, dest: g.wanZone }));
-    push(out, sec("forwarding", "sw_fwd_rw_lan", { src: ZONE_RW, dest: g.lanZone }));
-    push(out, sec("rule", "sw_allow_server", {
+    push(out, fwSec("zone", "sw_zone_rw", { name: ZONE_RW, network: [srv.iface], input: "ACCEPT", output: "ACCEPT", forward: "REJECT", mtu_fix: "1" }));
+    if (length(ups)) push(out, fwSec("forwarding", "sw_fwd_rw_up", { name: "splitwg-rw-up", src: ZONE_RW, dest: ZONE_UP }));
+    push(out, fwSec("forwarding", "sw_fwd_rw_wan", { name: "splitwg-rw-wan", src: ZONE_RW, dest: g.wanZone }));
+    push(out, fwSec("forwarding", "sw_fwd_rw_lan", { name: "splitwg-rw-lan", src: ZONE_RW, dest: g.lanZone }));
+    push(out, fwSec("rule", "sw_allow_server", {
       name: "Allow-splitwg-server",
       src: g.wanZone,
       proto: "udp",
@@ -1794,17 +1863,30 @@ let now, was;
   for (let i = 0; i < length(was); i++) if (index(now, was[i]) < 0) return true;
   return false;
 };
-nftTransition = function(prev, next, deletesOnly) {
-let now, lines;
+stale = function(live, script) {
+let d, has, lines, kinds, lists;
 
-  if (!prev) return "";
+  d = declarations(script);
+  has = (kind, name) => length(filter(d, (x) => x.kind === kind && x.name === name)) > 0;
+  lines = [];
+  kinds = ["set", "map", "chain"];
+  lists = [live.sets, live.maps, live.chains];
+  for (let k = 0; k < 3; k++)
+    for (let i = 0; i < length(lists[k]); i++)
+      if (!has(kinds[k], lists[k][i])) push(lines, `delete ${kinds[k]} inet splitwg ${lists[k][i]}`);
+  return lines;
+};
+nftTransition = function(prev, next, deletesOnly, live, script) {
+let lines, now;
+
+  lines = live && script !== null && script !== null ? stale(live, script) : [];
   now = {};
   for (let i = 0; i < length(next); i++) now[next[i].name] = next[i];
-  lines = [];
-  for (let i = 0; i < length(prev); i++) {
+  for (let i = 0; i < length(prev ?? []); i++) {
     const p = prev[i], n = now[p.name];
-    if (!n) push(lines, `delete set inet splitwg ${p.name}`);
-    else if (!deletesOnly && p.kind === "domain" && (n.kind !== "domain" || dropped(p.key, n.key)))
+    if (!n) {
+      if (!live) push(lines, `delete set inet splitwg ${p.name}`);
+    } else if (!deletesOnly && p.kind === "domain" && (n.kind !== "domain" || dropped(p.key, n.key)))
       push(lines, `flush set inet splitwg ${p.name}	# a domain left the rule: forget the addresses learned for it`);
   }
   return length(lines) ? join("\n", lines) + "\n" : "";
@@ -1916,6 +1998,7 @@ export {
   VERSION,
   check,
   compile,
+  declarations,
   explain,
   explainQuery,
   nftTransition,

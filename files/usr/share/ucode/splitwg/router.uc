@@ -1,11 +1,11 @@
 // Generated from src/router/index.ts by `npm run build` — edit the TypeScript, not this file.
 'use strict';
 
-import { VERSION, readConfig, compile, redactedPlan, explain, explainQuery, parseUci, renderUci, parsePrefix, nftTransition } from "splitwg.core";
+import { VERSION, readConfig, compile, redactedPlan, explain, explainQuery, parseUci, renderUci, parsePrefix, nftTransition, declarations } from "splitwg.core";
 import { readfile, writefile, access, unlink, mkdir, rmdir, rename, popen, stat } from "fs";
 import { cursor } from "uci";
 import { connect } from "ubus";
-let SHELL_SAFE, SINGLE_QUOTE, PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, ours, viaUs, localNetworks, OWNED_OPTION, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, confDirs, generatedConfDir, filePath, writeFile, hasNftset, running, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, listJson, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, SET_REF, block, marksOf, signature, clientPaths, changedClients, flush, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, DIGITS, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, FIRST_WORD, HANDSHAKE_TIMEOUT, nftRules, markChainOf, pathOf, ruleIdOf, loadConfig, age, status, stats, NOT_NAME_CHAR, LETTER_FIRST, CR, SECTION_HEADER, UPSTREAM_PATH, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, apiError, missing, present, downUpstreams, checkText, methods, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
+let SHELL_SAFE, SINGLE_QUOTE, PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, ours, viaUs, localNetworks, OWNED_OPTION, isOwned, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, INIT_SCRIPT, confDirs, runningConfDirs, generatedConfDir, filePath, writeFile, hasNftset, running, misplaced, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, liveObjects, listJson, SET_REF, block, marksOf, signature, clientPaths, changedClients, flush, DIGITS, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, FIRST_WORD, HANDSHAKE_TIMEOUT, nftRules, markChainOf, pathOf, ruleIdOf, loadConfig, age, status, stats, QUOTES, IPV6_FORWARDING, finding, runJson, elemText, verdictText, missingFrom, checkTable, one, sameMark, ruleMatches, routeMatches, ifaceUp, checkRouting, latestHandshake, doctor, checkDnsmasq, checkIpv6, repairArgv, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepRouting, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, NOT_NAME_CHAR, LETTER_FIRST, CR, SECTION_HEADER, UPSTREAM_PATH, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, apiError, missing, present, downUpstreams, checkText, methods, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, list, describeFinding, cmdDoctor, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
 shellQuote = function(s) {
   if (index(s, "\n") < 0 && match(s, SHELL_SAFE)) return s;
   return "'" + replace(s, SINGLE_QUOTE, "'\\''") + "'";
@@ -111,11 +111,11 @@ let o;
   return o;
 };
 sectionsFromCursor = function(all) {
-let list, sorted, counts;
+let list2, sorted, counts;
 
-  list = [];
-  for (let name in all ?? {}) push(list, all[name]);
-  sorted = sort(list, (a, b) => (a[".index"] ?? 0) - (b[".index"] ?? 0));
+  list2 = [];
+  for (let name in all ?? {}) push(list2, all[name]);
+  sorted = sort(list2, (a, b) => (a[".index"] ?? 0) - (b[".index"] ?? 0));
   counts = {};
   return map(sorted, (s) => {
 let t;
@@ -161,6 +161,10 @@ let out, ok, fams;
   }
   return { local: out, ok };
 };
+isOwned = function(config, s) {
+  if (s[OWNED_OPTION] === "1") return true;
+  return config === "firewall" && !s[".anonymous"] && substr(s[".name"], 0, 3) === "sw_" && type(s.name) === "string" && index(s.name, "splitwg") >= 0;
+};
 ownedSections = function(uci, config) {
 let all, out;
 
@@ -169,7 +173,7 @@ let all, out;
   all = uci.get_all(config) ?? {};
   out = [];
   for (let name in all)
-    if (all[name][OWNED_OPTION] === "1") push(out, copySection(all[name]));
+    if (isOwned(config, all[name])) push(out, copySection(all[name]));
   return sort(out, (a, b) => (a[".index"] ?? 0) - (b[".index"] ?? 0));
 };
 copySection = function(s) {
@@ -253,154 +257,6 @@ let t;
   for (let i = 0; i < length(d.update); i++) t[d.update[i].section.name] = d.update[i].section.type;
   return t;
 };
-confDirs = function(env) {
-let all, dirs;
-
-  env.uci.unload("dhcp");
-  env.uci.load("dhcp");
-  all = env.uci.get_all("dhcp") ?? {};
-  dirs = [];
-  for (let name in all) {
-    const s = all[name];
-    if (s[".type"] !== "dnsmasq") continue;
-    let d = type(s.confdir) === "string" && s.confdir !== "" ? split(s.confdir, ",")[0] : null;
-    if (d === null) d = generatedConfDir(env, name);
-    if (d === null) d = PATHS.dnsmasqDefaultDir;
-    if (index(dirs, d) < 0) push(dirs, d);
-  }
-  return dirs;
-};
-generatedConfDir = function(env, section) {
-let text, lines;
-
-  text = env.fs.read(`/var/etc/dnsmasq.conf.${section}`);
-  if (text === null) return null;
-  lines = split(text, "\n");
-  for (let i = 0; i < length(lines); i++)
-    if (substr(lines[i], 0, 9) === "conf-dir=") {
-      const v = split(substr(lines[i], 9), ",")[0];
-      if (v !== "") return v;
-    }
-  return null;
-};
-filePath = function(dir) {
-  return `${dir}/${PATHS.dnsmasqFile}`;
-};
-writeFile = function(env, dir, text) {
-let path, tmp;
-
-  path = filePath(dir);
-  if (text === null) return !env.fs.exists(path) || env.fs.unlink(path);
-  tmp = `${dir}/.${PATHS.dnsmasqFile}.tmp`;
-  return env.fs.mkdirp(dir) && env.fs.write(tmp, text) && env.fs.rename(tmp, path);
-};
-hasNftset = function(versionText) {
-  return index(versionText, " nftset") >= 0;
-};
-running = function(env) {
-  return env.run(["pidof", "dnsmasq"]).code === 0;
-};
-firstSectionOfType = function(env, config, t) {
-let all, best;
-
-  env.uci.load(config);
-  all = env.uci.get_all(config) ?? {};
-  best = null;
-  for (let name in all)
-    if (all[name][".type"] === t && (best === null || all[name][".index"] < best[".index"])) best = all[name];
-  return best;
-};
-detect = function(env) {
-let v, defaults;
-
-  v = env.run(["dnsmasq", "--version"]);
-  defaults = firstSectionOfType(env, "firewall", "defaults") ?? {};
-  return {
-    fw4: env.fs.exists(PATHS.fw4),
-    dnsmasq: v.code === 0,
-    nftset: v.code === 0 && hasNftset(v.stdout),
-    confDirs: confDirs(env),
-    flowOffloading: defaults.flow_offloading === "1",
-    flowOffloadingHw: defaults.flow_offloading === "1" && defaults.flow_offloading_hw === "1",
-    ipv6: env.fs.exists(PATHS.ipv6),
-    conntrack: env.fs.exists(PATHS.conntrack),
-    wgShellHandler: env.fs.exists(PATHS.wgShellHandler)
-  };
-};
-platformWarnings = function(p, needsDomains, wantsIpv6) {
-let w;
-
-  w = [];
-  if (!p.fw4) push(w, "fw4 not found: the splitwg table is not re-created by firewall reloads (OpenWrt 22.03 or later with firewall4 is needed)");
-  if (!p.dnsmasq) push(w, "dnsmasq not found: domain rules and DNS hijack need dnsmasq");
-  else if (!p.nftset && needsDomains) push(w, "dnsmasq lacks nftset: domain rules have no effect (install dnsmasq-full)");
-  if (p.dnsmasq && !length(p.confDirs) && needsDomains) push(w, "no dnsmasq instance in /etc/config/dhcp: domain rules have no effect");
-  if (p.flowOffloadingHw) push(w, "hardware flow offloading is on: offloaded connections may bypass split tunnelling (turn it off in Network → Firewall)");
-  else if (p.flowOffloading) push(w, "software flow offloading is on: offloaded connections may bypass split tunnelling");
-  if (wantsIpv6 && !p.ipv6) push(w, "globals.ipv6 is on but the kernel has no IPv6");
-  if (!p.conntrack) push(w, "conntrack (conntrack-tools) not installed: open connections keep their old path after a rule change until they close");
-  return w;
-};
-tableExists = function(env) {
-  return env.run(["nft", "-t", "list", "table", ...TABLE]).code === 0;
-};
-replaceScript = function(text) {
-  return `table inet splitwg
-delete table inet splitwg
-${text}`;
-};
-replaceFile = function(env, text) {
-  env.fs.mkdirp(PATHS.state);
-  return env.fs.write(REPLACE_PATH, replaceScript(text));
-};
-stage = function(env, text) {
-let r, first;
-
-  env.fs.mkdirp(PATHS.state);
-  if (!env.fs.write(STAGED, text)) return { path: STAGED, replace: false, error: `cannot write ${STAGED}` };
-  r = env.run(["nft", "-c", "-f", STAGED]);
-  if (r.code === 0) return { path: STAGED, replace: false, error: null };
-  first = failure(r, ["nft", "-c", "-f", STAGED]);
-  if (!tableExists(env)) return { path: STAGED, replace: false, error: first };
-  if (!replaceFile(env, text)) return { path: STAGED, replace: false, error: first };
-  r = env.run(["nft", "-c", "-f", REPLACE_PATH]);
-  if (r.code === 0) return { path: REPLACE_PATH, replace: true, error: null };
-  return { path: STAGED, replace: false, error: first };
-};
-load = function(env, path) {
-  return env.run(["nft", "-f", path]);
-};
-remove = function(env) {
-  return env.run(["nft", "delete", "table", ...TABLE]);
-};
-installedText = function(env) {
-  return env.fs.read(PATHS.nft);
-};
-install = function(env, text) {
-let dir, tmp;
-
-  if (text === null) return !env.fs.exists(PATHS.nft) || env.fs.unlink(PATHS.nft);
-  dir = substr(PATHS.nft, 0, rindex(PATHS.nft, "/"));
-  tmp = `${PATHS.nft}.tmp`;
-  return env.fs.mkdirp(dir) && env.fs.write(tmp, text) && env.fs.rename(tmp, PATHS.nft);
-};
-cleanupStaged = function(env) {
-  env.fs.unlink(STAGED);
-  env.fs.unlink(REPLACE_PATH);
-};
-listJson = function(env) {
-let r, doc;
-
-  r = env.run(["nft", "-j", "list", "table", ...TABLE]);
-  if (r.code !== 0) return null;
-  doc = null;
-  try {
-    doc = json(r.stdout);
-  } catch {
-    return null;
-  }
-  return type(doc) === "object" && type(doc.nftables) === "array" ? doc.nftables : null;
-};
 hash = function(s) {
 let h, lines;
 
@@ -459,10 +315,204 @@ unlock = function(env) {
   env.fs.unlink(`${LOCK_DIR}/time`);
   env.fs.rmdir(LOCK_DIR);
 };
+confDirs = function(env) {
+let all, perSection, dirs;
+
+  env.uci.unload("dhcp");
+  env.uci.load("dhcp");
+  all = env.uci.get_all("dhcp") ?? {};
+  perSection = index(env.fs.read(INIT_SCRIPT) ?? "", '"/tmp/dnsmasq.d"') < 0;
+  dirs = [];
+  for (let name in all) {
+    const s = all[name];
+    if (s[".type"] !== "dnsmasq" || index(["1", "on", "yes", "true", "enabled"], s.disabled) >= 0) continue;
+    const opt = type(s.confdir) === "string" ? s.confdir : "";
+    const d = opt !== "" ? split(opt, ",")[0] : perSection ? `/tmp/dnsmasq.${name}.d` : PATHS.dnsmasqDefaultDir;
+    if (substr(d, 0, 1) === "/" && index(dirs, d) < 0) push(dirs, d);
+  }
+  return dirs;
+};
+runningConfDirs = function(env) {
+let all, dirs;
+
+  env.uci.load("dhcp");
+  all = env.uci.get_all("dhcp") ?? {};
+  dirs = [];
+  for (let name in all) {
+    if (all[name][".type"] !== "dnsmasq") continue;
+    const d = generatedConfDir(env, name);
+    if (d !== null && index(dirs, d) < 0) push(dirs, d);
+  }
+  return dirs;
+};
+generatedConfDir = function(env, section) {
+let text, lines;
+
+  text = env.fs.read(`/var/etc/dnsmasq.conf.${section}`);
+  if (text === null) return null;
+  lines = split(text, "\n");
+  for (let i = 0; i < length(lines); i++)
+    if (substr(lines[i], 0, 9) === "conf-dir=") {
+      const v = split(substr(lines[i], 9), ",")[0];
+      if (v !== "") return v;
+    }
+  return null;
+};
+filePath = function(dir) {
+  return `${dir}/${PATHS.dnsmasqFile}`;
+};
+writeFile = function(env, dir, text) {
+let path, tmp;
+
+  path = filePath(dir);
+  if (text === null) return !env.fs.exists(path) || env.fs.unlink(path);
+  tmp = `${dir}/.${PATHS.dnsmasqFile}.tmp`;
+  return env.fs.mkdirp(dir) && env.fs.write(tmp, text) && env.fs.rename(tmp, path);
+};
+hasNftset = function(versionText) {
+  return index(versionText, " nftset") >= 0;
+};
+running = function(env) {
+  return env.run(["pidof", "dnsmasq"]).code === 0;
+};
+misplaced = function(env, appliedHash, derived) {
+let running2, dirs, out;
+
+  running2 = runningConfDirs(env);
+  dirs = length(running2) ? running2 : derived;
+  out = [];
+  for (let i = 0; i < length(dirs); i++) {
+    const text = env.fs.read(filePath(dirs[i]));
+    if (text === null || hash(text) !== appliedHash) push(out, { dir: dirs[i], file: filePath(dirs[i]), differs: text !== null });
+  }
+  return out;
+};
+firstSectionOfType = function(env, config, t) {
+let all, best;
+
+  env.uci.load(config);
+  all = env.uci.get_all(config) ?? {};
+  best = null;
+  for (let name in all)
+    if (all[name][".type"] === t && (best === null || all[name][".index"] < best[".index"])) best = all[name];
+  return best;
+};
+detect = function(env) {
+let v, defaults;
+
+  v = env.run(["dnsmasq", "--version"]);
+  defaults = firstSectionOfType(env, "firewall", "defaults") ?? {};
+  return {
+    fw4: env.fs.exists(PATHS.fw4),
+    dnsmasq: v.code === 0,
+    nftset: v.code === 0 && hasNftset(v.stdout),
+    confDirs: confDirs(env),
+    flowOffloading: defaults.flow_offloading === "1",
+    flowOffloadingHw: defaults.flow_offloading === "1" && defaults.flow_offloading_hw === "1",
+    ipv6: env.fs.exists(PATHS.ipv6),
+    conntrack: env.fs.exists(PATHS.conntrack),
+    wgShellHandler: env.fs.exists(PATHS.wgShellHandler)
+  };
+};
+platformWarnings = function(p, needsDomains, wantsIpv6) {
+let w;
+
+  w = [];
+  if (!p.fw4) push(w, "fw4 not found: the splitwg table is not re-created by firewall reloads (OpenWrt 22.03 or later with firewall4 is needed)");
+  if (!p.dnsmasq) push(w, "dnsmasq not found: domain rules and DNS hijack need dnsmasq");
+  else if (!p.nftset && needsDomains) push(w, "dnsmasq lacks nftset: domain rules have no effect (install dnsmasq-full)");
+  if (p.dnsmasq && !length(p.confDirs) && needsDomains) push(w, "no dnsmasq instance in /etc/config/dhcp: domain rules have no effect");
+  if (p.flowOffloadingHw) push(w, "hardware flow offloading is on: offloaded connections may bypass split tunnelling (turn it off in Network → Firewall)");
+  else if (p.flowOffloading) push(w, "software flow offloading is on: offloaded connections may bypass split tunnelling");
+  if (wantsIpv6 && !p.ipv6) push(w, "globals.ipv6 is on but the kernel has no IPv6");
+  if (!p.conntrack) push(w, "conntrack (conntrack-tools) not installed: open connections keep their old path after a rule change until they close");
+  return w;
+};
+tableExists = function(env) {
+  return env.run(["nft", "-t", "list", "table", ...TABLE]).code === 0;
+};
+replaceScript = function(text) {
+  return `table inet splitwg
+delete table inet splitwg
+${text}`;
+};
+replaceFile = function(env, text) {
+  env.fs.mkdirp(PATHS.state);
+  return env.fs.write(REPLACE_PATH, replaceScript(text));
+};
+stage = function(env, text, transition) {
+let r, first;
+
+  env.fs.mkdirp(PATHS.state);
+  if (!env.fs.write(STAGED, text + (transition ?? ""))) return { path: STAGED, replace: false, error: `cannot write ${STAGED}` };
+  r = env.run(["nft", "-c", "-f", STAGED]);
+  if (r.code === 0) return { path: STAGED, replace: false, error: null };
+  first = failure(r, ["nft", "-c", "-f", STAGED]);
+  if (!tableExists(env)) return { path: STAGED, replace: false, error: first };
+  if (!replaceFile(env, text)) return { path: STAGED, replace: false, error: first };
+  r = env.run(["nft", "-c", "-f", REPLACE_PATH]);
+  if (r.code === 0) return { path: REPLACE_PATH, replace: true, error: null };
+  return { path: STAGED, replace: false, error: first };
+};
+load = function(env, path) {
+  return env.run(["nft", "-f", path]);
+};
+remove = function(env) {
+  return env.run(["nft", "delete", "table", ...TABLE]);
+};
+installedText = function(env) {
+  return env.fs.read(PATHS.nft);
+};
+install = function(env, text) {
+let dir, tmp;
+
+  if (text === null) return !env.fs.exists(PATHS.nft) || env.fs.unlink(PATHS.nft);
+  dir = substr(PATHS.nft, 0, rindex(PATHS.nft, "/"));
+  tmp = `${PATHS.nft}.tmp`;
+  return env.fs.mkdirp(dir) && env.fs.write(tmp, text) && env.fs.rename(tmp, PATHS.nft);
+};
+cleanupStaged = function(env) {
+  env.fs.unlink(STAGED);
+  env.fs.unlink(REPLACE_PATH);
+};
+liveObjects = function(env) {
+let r, doc, list2, o;
+
+  r = env.run(["nft", "-j", "-t", "list", "table", ...TABLE]);
+  if (r.code !== 0) return null;
+  doc = null;
+  try {
+    doc = json(r.stdout);
+  } catch {
+    return null;
+  }
+  list2 = type(doc) === "object" && type(doc.nftables) === "array" ? doc.nftables : [];
+  o = { sets: [], maps: [], chains: [] };
+  for (let i = 0; i < length(list2); i++) {
+    if (type(list2[i].set) === "object") push(o.sets, list2[i].set.name);
+    else if (type(list2[i].map) === "object") push(o.maps, list2[i].map.name);
+    else if (type(list2[i].chain) === "object") push(o.chains, list2[i].chain.name);
+  }
+  return o;
+};
+listJson = function(env) {
+let r, doc;
+
+  r = env.run(["nft", "-j", "list", "table", ...TABLE]);
+  if (r.code !== 0) return null;
+  doc = null;
+  try {
+    doc = json(r.stdout);
+  } catch {
+    return null;
+  }
+  return type(doc) === "object" && type(doc.nftables) === "array" ? doc.nftables : null;
+};
 block = function(nft, head) {
 let start, rest, end;
 
-  start = index(nft, head);
+  start = index(nft, `${head}
+`);
   if (start < 0) return "";
   rest = substr(nft, start);
   end = index(rest, "\n	}");
@@ -471,11 +521,12 @@ let start, rest, end;
 marksOf = function(plan) {
   return join(" ", [plan.marks.mask, plan.marks.direct, ...map(plan.upstreams, (u) => `${u.name}=${u.mark}`)]);
 };
-signature = function(plan, chain, marks) {
+signature = function(plan, chain, sources, marks) {
 let text, sig, refs, keys2, seen;
 
   text = block(plan.nft, `	chain ${chain} {`);
   sig = `${marks}
+from ${join(" ", sources)}
 ${text}`;
   refs = match(text, SET_REF);
   keys2 = {};
@@ -497,7 +548,7 @@ let out, marks;
   marks = marksOf(plan);
   for (let i = 0; i < length(plan.clients); i++) {
     const c = plan.clients[i];
-    out[c.name] = { sig: hash(signature(plan, c.chain, marks)), sources: c.sources };
+    out[c.name] = { sig: hash(signature(plan, c.chain, c.sources, marks)), sources: c.sources };
   }
   return out;
 };
@@ -507,7 +558,7 @@ let out;
   out = {};
   if (before === null) return out;
   for (let n in after)
-    if (!before[n] || before[n].sig !== after[n].sig) out[n] = after[n].sources;
+    if (!before[n] || before[n].sig !== after[n].sig) out[n] = uniq([...before[n] ? before[n].sources : [], ...after[n].sources]);
   for (let n in before)
     if (!after[n]) out[n] = before[n].sources;
   return out;
@@ -533,6 +584,477 @@ let r;
     if (other) push(r.skipped, n);
   }
   return r;
+};
+keyError = function(r, cmd) {
+let e;
+
+  e = firstLine(r.stderr);
+  return `${cmd} failed (exit ${r.code})${e ? ": " + e : ""}`;
+};
+pubkey = function(env, privateKey) {
+let r, k;
+
+  r = env.run(["wg", "pubkey"], privateKey);
+  k = trim(r.stdout);
+  if (r.code !== 0 || !match(k, KEY_RE)) return { error: keyError(r, "wg pubkey") };
+  return k;
+};
+genkey = function(env) {
+let r, priv, pub;
+
+  r = env.run(["wg", "genkey"]);
+  priv = trim(r.stdout);
+  if (r.code !== 0 || !match(priv, KEY_RE)) return { error: keyError(r, "wg genkey") };
+  pub = pubkey(env, priv);
+  if (type(pub) !== "string") return pub;
+  return { private_key: priv, public_key: pub };
+};
+num = function(s) {
+  return match(s, DIGITS) ? int(s) : 0;
+};
+parseDump = function(text) {
+let out, lines;
+
+  out = [];
+  lines = split(text, "\n");
+  for (let i = 1; i < length(lines); i++) {
+    const f = split(lines[i], "	");
+    if (length(f) < 8) continue;
+    push(out, {
+      public_key: f[0],
+      endpoint: f[2] === "(none)" ? null : f[2],
+      allowed_ips: f[3] === "(none)" ? [] : split(f[3], ","),
+      latest_handshake: num(f[4]),
+      rx: num(f[5]),
+      tx: num(f[6]),
+      keepalive: f[7] === "off" ? null : num(f[7])
+    });
+  }
+  return out;
+};
+peers = function(env, iface) {
+let r;
+
+  r = env.run(["wg", "show", iface, "dump"]);
+  return r.code === 0 ? parseDump(r.stdout) : null;
+};
+nftRules = function(doc) {
+let out, list2;
+
+  out = [];
+  list2 = doc ?? [];
+  for (let i = 0; i < length(list2); i++) {
+    const r = list2[i].rule;
+    if (type(r) !== "object") continue;
+    const rule = { chain: r.chain, comment: r.comment ?? "", counter: null, verdict: null };
+    const exprs = r.expr ?? [];
+    for (let j = 0; j < length(exprs); j++) {
+      const e = exprs[j];
+      if (type(e.counter) === "object") rule.counter = { packets: e.counter.packets ?? 0, bytes: e.counter.bytes ?? 0 };
+      else if (type(e.goto) === "object") rule.verdict = e.goto.target;
+      else if (type(e.jump) === "object") rule.verdict = e.jump.target;
+      else if (exists(e, "drop")) rule.verdict = "drop";
+      else if (exists(e, "accept")) rule.verdict = "accept";
+    }
+    push(out, rule);
+  }
+  return out;
+};
+markChainOf = function(verdict) {
+let n;
+
+  if (verdict === null) return null;
+  n = length(verdict);
+  return n > 4 && substr(verdict, n - 4) === "_pkt" ? substr(verdict, 0, n - 4) : verdict;
+};
+pathOf = function(target) {
+let verdict;
+
+  verdict = markChainOf(target);
+  if (verdict === "drop") return "block";
+  if (verdict === "mark_direct") return "direct";
+  if (verdict !== null && substr(verdict, 0, 3) === "up_") return "proxy";
+  return null;
+};
+ruleIdOf = function(comment) {
+let m;
+
+  if (substr(comment, 0, 7) === "client " && index(comment, " default") > 0) return "default";
+  m = match(comment, FIRST_WORD);
+  return m ? m[1] : comment;
+};
+loadConfig = function(env) {
+let sections, r, g, en;
+
+  sections = readConfigSections(env.uci, "splitwg");
+  r = readConfig(sections);
+  g = filter(sections, (s) => s.type === "globals");
+  en = length(g) ? g[0].options.enabled : null;
+  return { config: r.config, problems: length(r.problems), hash: hash(renderUci(sections)), enabledRaw: en !== "0" && en !== "off" && en !== "no" && en !== "false" };
+};
+age = function(env, t) {
+  return t > 0 ? env.now() - t : null;
+};
+status = function(env) {
+let cfg, st, applied, rules, warnings, upstreams, clients, c, enabled, pending;
+
+  cfg = loadConfig(env);
+  st = readState(env);
+  applied = st !== null && st.enabled;
+  rules = nftRules(listJson(env));
+  warnings = [];
+  upstreams = [];
+  clients = [];
+  c = cfg.config;
+  if (!c) push(warnings, `the configuration has ${cfg.problems} problem(s): run splitwg check`);
+  if (c) {
+    for (let i = 0; i < length(c.upstreams); i++) {
+      const u = c.upstreams[i];
+      const ifs = env.ubus(`network.interface.${u.iface}`, "status", {});
+      const up = type(ifs) === "object" && ifs.up === true;
+      const ps = up ? peers(env, u.iface) : null;
+      const p = ps && length(ps) ? ps[0] : null;
+      const hs = p ? age(env, p.latest_handshake) : null;
+      const healthy = up && hs !== null && hs <= HANDSHAKE_TIMEOUT;
+      push(upstreams, { name: u.name, iface: u.iface, enabled: u.enabled, up, handshake_age: hs, rx: p ? p.rx : 0, tx: p ? p.tx : 0, healthy });
+      if (applied && u.enabled && c.globals.enabled && !up) push(warnings, `upstream ${u.name}: interface ${u.iface} is down${c.globals.killSwitch ? " (kill switch: its traffic is blocked)" : " (its traffic goes direct)"}`);
+      else if (applied && u.enabled && up && !healthy)
+        push(warnings, `upstream ${u.name}: ${hs === null ? "no handshake yet" : `no handshake for ${int(hs / 60)} minutes`}${u.keepalive === null ? " (no keepalive set: an idle tunnel does not handshake)" : ""}`);
+    }
+    const srvPeers = c.server && c.server.enabled ? peers(env, c.server.iface) : null;
+    for (let i = 0; i < length(c.clients); i++) {
+      const cl = c.clients[i];
+      const counters = { direct: 0, proxy: 0, block: 0 };
+      for (let j = 0; j < length(rules); j++) {
+        const r = rules[j];
+        const path = pathOf(r.verdict);
+        if (r.chain === `client_${cl.name}` && r.counter && path) counters[path] += r.counter.packets;
+      }
+      let hs = null;
+      for (let j = 0; j < length(srvPeers ?? []); j++)
+        if (srvPeers[j].public_key === cl.publicKey) hs = age(env, srvPeers[j].latest_handshake);
+      push(clients, { name: cl.name, kind: cl.kind, enabled: cl.enabled, counters, handshake_age: hs });
+    }
+  }
+  enabled = c ? c.globals.enabled : cfg.enabledRaw;
+  if (enabled && st && st.ok && st.enabled && !length(rules)) push(warnings, "table inet splitwg is missing (was the firewall stopped or restarted?): run splitwg apply");
+  if (st && !st.ok) push(warnings, `last apply failed: ${st.message}`);
+  pending = applied && st.config_hash !== cfg.hash;
+  if (applied && st.hashes && st.hashes.dnsmasq && st.hashes.dnsmasq !== hash("")) {
+    const m = misplaced(env, st.hashes.dnsmasq, detect(env).confDirs);
+    for (let i = 0; i < length(m); i++) push(warnings, `dnsmasq reads ${m[i].dir}, but splitwg's domain entries ${m[i].differs ? "there are not the applied ones" : "are not there"}: run splitwg apply`);
+  }
+  if (enabled) {
+    let domains = false;
+    for (let i = 0; c && i < length(c.clients); i++)
+      for (let j = 0; j < length(c.clients[i].rules); j++) if (length(c.clients[i].rules[j].match.domains)) domains = true;
+    const w = platformWarnings(detect(env), domains, c ? c.globals.ipv6 : false);
+    for (let i = 0; i < length(w); i++) push(warnings, w[i]);
+  }
+  return {
+    enabled,
+    version: VERSION,
+    applied,
+    upstreams,
+    clients,
+    last_apply: st ? { ok: st.ok, time: st.time, message: st.message } : null,
+    pending,
+    warnings
+  };
+};
+stats = function(env) {
+let rules, clients, ups, dropped, hijacked;
+
+  rules = nftRules(listJson(env));
+  clients = {};
+  ups = {};
+  dropped = { leak: 0, dot: 0 };
+  hijacked = 0;
+  for (let i = 0; i < length(rules); i++) {
+    const r = rules[i];
+    if (!r.counter) continue;
+    if (substr(r.chain, 0, 7) === "client_") {
+      const n = substr(r.chain, 7);
+      clients[n] = clients[n] ?? { name: n, rules: [], default: { packets: 0, bytes: 0 } };
+      const id = ruleIdOf(r.comment);
+      if (id === "default") {
+        clients[n].default.packets += r.counter.packets;
+        clients[n].default.bytes += r.counter.bytes;
+      } else {
+        const have = filter(clients[n].rules, (x) => x.rule === id);
+        if (length(have)) {
+          have[0].packets += r.counter.packets;
+          have[0].bytes += r.counter.bytes;
+        } else push(clients[n].rules, { rule: id, packets: r.counter.packets, bytes: r.counter.bytes });
+      }
+      const target = markChainOf(r.verdict);
+      if (target !== null && substr(target, 0, 3) === "up_") {
+        const u = substr(target, 3);
+        ups[u] = ups[u] ?? { packets: 0, bytes: 0 };
+        ups[u].packets += r.counter.packets;
+        ups[u].bytes += r.counter.bytes;
+      }
+    } else if (r.chain === "forward") dropped.leak += r.counter.packets;
+    else if (r.chain === "dns_hijack" && r.verdict === "drop") dropped.dot += r.counter.packets;
+    else if (r.chain === "dns_hijack") hijacked += r.counter.packets;
+  }
+  return {
+    clients: values(clients),
+    upstreams: map(keys(ups), (n) => ({ name: n, packets: ups[n].packets, bytes: ups[n].bytes })),
+    dropped,
+    dns_hijacked: hijacked
+  };
+};
+finding = function(out, id, path, args) {
+  push(out, { id, path, args });
+};
+runJson = function(env, argv) {
+let r, v;
+
+  r = env.run(argv);
+  if (r.code !== 0) return null;
+  v = null;
+  try {
+    v = json(r.stdout);
+  } catch {
+    return null;
+  }
+  return type(v) === "array" ? v : null;
+};
+elemText = function(e) {
+  if (type(e) === "array") return `${elemText(e[0])} : ${verdictText(e[1])}`;
+  if (type(e) === "object" && type(e.elem) === "object") return elemText(e.elem.val);
+  if (type(e) === "object" && type(e.prefix) === "object") return `${e.prefix.addr}/${e.prefix.len}`;
+  if (type(e) === "object" && type(e.range) === "array") return `${e.range[0]}-${e.range[1]}`;
+  return `${e}`;
+};
+verdictText = function(v) {
+  if (type(v) === "object" && type(v.goto) === "object") return `goto ${v.goto.target}`;
+  if (type(v) === "object" && type(v.jump) === "object") return `jump ${v.jump.target}`;
+  if (type(v) === "object") {
+    const k = keys(v);
+    if (length(k) === 1) return k[0];
+  }
+  return `${v}`;
+};
+missingFrom = function(a, b) {
+  return filter(a, (x) => index(b, x) < 0);
+};
+checkTable = function(env, out, guardless) {
+let live, file, st, want, missing2, extra, kinds, lists, doc, filled, seen;
+
+  live = liveObjects(env);
+  if (!live) {
+    finding(out, "table_missing", "nft", { unguarded: guardless });
+    return;
+  }
+  file = installedText(env);
+  if (file === null) {
+    finding(out, "table_file_missing", "nft", { file: PATHS.nft });
+    return;
+  }
+  st = readState(env);
+  if (st && st.hashes && st.hashes.nft && hash(file) !== st.hashes.nft) finding(out, "table_file_changed", "nft", { file: PATHS.nft });
+  want = declarations(file);
+  missing2 = [], extra = [];
+  kinds = ["set", "map", "chain"];
+  lists = [live.sets, live.maps, live.chains];
+  for (let k = 0; k < 3; k++) {
+    const kind = kinds[k];
+    const names = map(filter(want, (d) => d.kind === kind), (d) => d.name);
+    for (let i = 0; i < length(names); i++) if (index(lists[k], names[i]) < 0) push(missing2, `${kinds[k]} ${names[i]}`);
+    for (let i = 0; i < length(lists[k]); i++) if (index(names, lists[k][i]) < 0) push(extra, `${kinds[k]} ${lists[k][i]}`);
+  }
+  if (length(missing2) || length(extra)) finding(out, "table_differs", "nft", { missing: missing2, extra });
+  doc = listJson(env) ?? [];
+  filled = filter(want, (d) => d.kind !== "chain" && index(d.spec, "timeout") < 0 && index(d.spec, "auto-merge") < 0);
+  seen = {};
+  for (let i = 0; i < length(filled); i++) {
+    const d = filled[i];
+    if (seen[`${d.kind} ${d.name}`]) continue;
+    seen[`${d.kind} ${d.name}`] = true;
+    let wantEl = [];
+    for (let j = 0; j < length(filled); j++)
+      if (filled[j].kind === d.kind && filled[j].name === d.name) wantEl = [...wantEl, ...map(filled[j].elements, (e) => replace(e, QUOTES, ""))];
+    let have = null;
+    for (let j = 0; j < length(doc); j++) {
+      const o = doc[j][d.kind];
+      if (type(o) === "object" && o.name === d.name) have = map(o.elem ?? [], elemText);
+    }
+    if (have === null) continue;
+    const stray = missingFrom(have, wantEl), lost = missingFrom(wantEl, have);
+    if (length(stray)) finding(out, "stray_elements", `nft.${d.name}`, { kind: d.kind, name: d.name, elements: stray });
+    if (length(lost)) finding(out, "missing_elements", `nft.${d.name}`, { kind: d.kind, name: d.name, elements: lost });
+  }
+};
+one = function(s, k) {
+let v;
+
+  v = s[k];
+  return type(v) === "array" ? v[0] : type(v) === "string" ? v : null;
+};
+sameMark = function(sec, r) {
+let p, mask;
+
+  p = split(sec, "/");
+  mask = length(p) > 1 ? hex(p[1]) : 4294967295;
+  return type(r.fwmark) === "string" && hex(p[0]) === hex(r.fwmark) && (type(r.fwmask) === "string" ? hex(r.fwmask) : 4294967295) === mask;
+};
+ruleMatches = function(s, r) {
+let src, rsrc, mark, look, act, sp;
+
+  if (`${r.priority}` !== one(s, "priority")) return false;
+  src = one(s, "src");
+  rsrc = r.src === "all" ? null : type(r.srclen) === "int" ? `${r.src}/${r.srclen}` : r.src;
+  if (src !== rsrc) return false;
+  mark = one(s, "mark");
+  if (mark !== null ? !sameMark(mark, r) : exists(r, "fwmark")) return false;
+  look = one(s, "lookup"), act = one(s, "action");
+  if (look !== null && `${r.table}` !== look) return false;
+  if (act !== null && r.action !== act) return false;
+  sp = one(s, "suppress_prefixlength");
+  return sp === null || `${r.suppress_prefixlen}` === sp;
+};
+routeMatches = function(s, r) {
+  if (r.dst !== "default") return false;
+  if (one(s, "type") === "unreachable") return r.type === "unreachable";
+  return r.type !== "unreachable" && r.dev === one(s, "interface");
+};
+ifaceUp = function(env, iface) {
+let s;
+
+  s = env.ubus(`network.interface.${iface}`, "status", {});
+  return type(s) === "object" && s.up === true;
+};
+checkRouting = function(env, out) {
+let secs, rules4, rules6, tables;
+
+  secs = ownedSections(env.uci, "network");
+  rules4 = runJson(env, ["ip", "-j", "rule", "show"]) ?? [];
+  rules6 = length(filter(secs, (s) => s[".type"] === "rule6")) ? runJson(env, ["ip", "-j", "-6", "rule", "show"]) ?? [] : [];
+  tables = {};
+  for (let i = 0; i < length(secs); i++) {
+    const s = secs[i], t = s[".type"];
+    if (t === "rule" || t === "rule6") {
+      const have = t === "rule" ? rules4 : rules6;
+      if (!length(filter(have, (r) => ruleMatches(s, r))))
+        finding(out, "rule_missing", `network.${s[".name"]}`, { section: s[".name"], family: t === "rule" ? 4 : 6, priority: one(s, "priority") });
+    } else if (t === "route" || t === "route6") {
+      const dev = one(s, "interface");
+      if (dev !== null && !ifaceUp(env, dev)) continue;
+      const key = `${t} ${one(s, "table")}`;
+      if (!exists(tables, key)) tables[key] = runJson(env, ["ip", "-j", ...t === "route6" ? ["-6"] : [], "route", "show", "table", one(s, "table") ?? ""]) ?? [];
+      if (!length(filter(tables[key], (r) => routeMatches(s, r))))
+        finding(out, "route_missing", `network.${s[".name"]}`, { section: s[".name"], family: t === "route" ? 4 : 6, table: one(s, "table"), type: one(s, "type") ?? "unicast" });
+    }
+  }
+};
+latestHandshake = function(env, iface) {
+let r, best, lines;
+
+  r = env.run(["wg", "show", iface, "latest-handshakes"]);
+  if (r.code !== 0) return null;
+  best = 0;
+  lines = split(trim(r.stdout), "\n");
+  for (let i = 0; i < length(lines); i++) {
+    const f = split(lines[i], "	");
+    if (length(f) === 2 && int(f[1]) > best) best = int(f[1]);
+  }
+  return best;
+};
+doctor = function(env) {
+let out, sections, r, cfg, st, configs, wanted, applied, guardless;
+
+  out = [];
+  sections = readConfigSections(env.uci, "splitwg");
+  r = readConfig(sections);
+  cfg = r.config;
+  st = readState(env);
+  configs = ["splitwg", ...OWNED_CONFIGS];
+  for (let i = 0; i < length(configs); i++) {
+    const c = configs[i];
+    const n = length((env.uci.changes(c) ?? {})[c] ?? []);
+    if (n) finding(out, "uncommitted", c, { config: c, changes: n });
+  }
+  if (!cfg) finding(out, "config_invalid", r.problems[0].path, { problems: length(r.problems), first: r.problems[0].message });
+  wanted = cfg ? cfg.globals.enabled : true;
+  applied = st !== null && st.enabled;
+  if (!applied) {
+    if (wanted) finding(out, "not_applied", null, { stopped: st !== null });
+    return { ok: !length(out), findings: out };
+  }
+  if (!st.ok) finding(out, "last_apply_failed", null, { message: st.message });
+  if (st.config_hash !== null && st.config_hash !== hash(renderUci(sections))) finding(out, "config_changed", null, {});
+  guardless = [];
+  for (let i = 0; cfg && i < length(cfg.clients); i++) {
+    const c = cfg.clients[i];
+    const proxied = c.defaultAction === "proxy" || length(filter(c.rules, (x) => x.action === "proxy")) > 0;
+    if (c.enabled && proxied && !length(c.src4) && !length(c.src6)) push(guardless, c.name);
+  }
+  checkTable(env, out, guardless);
+  checkRouting(env, out);
+  for (let i = 0; cfg && i < length(cfg.upstreams); i++) {
+    const u = cfg.upstreams[i];
+    if (!u.enabled) continue;
+    if (!ifaceUp(env, u.iface)) {
+      finding(out, "tunnel_down", `upstream.${u.name}`, { upstream: u.name, iface: u.iface, kill_switch: cfg.globals.killSwitch });
+      continue;
+    }
+    const t = latestHandshake(env, u.iface);
+    const age2 = t !== null && t > 0 ? env.now() - t : null;
+    if (age2 === null || age2 > HANDSHAKE_TIMEOUT) finding(out, "no_handshake", `upstream.${u.name}`, { upstream: u.name, iface: u.iface, age: age2 });
+  }
+  checkDnsmasq(env, out, st.hashes ? st.hashes.dnsmasq : null);
+  if (cfg) checkIpv6(env, out, cfg);
+  return { ok: !length(out), findings: out };
+};
+checkDnsmasq = function(env, out, appliedHash) {
+let p, m;
+
+  if (appliedHash === null || appliedHash === hash("")) return;
+  p = detect(env);
+  if (!p.nftset) {
+    finding(out, "dnsmasq_no_nftset", "dnsmasq", { installed: p.dnsmasq });
+    return;
+  }
+  m = misplaced(env, appliedHash, p.confDirs);
+  for (let i = 0; i < length(m); i++) finding(out, "dnsmasq_file_missing", "dnsmasq", m[i]);
+};
+checkIpv6 = function(env, out, cfg) {
+  if (trim(env.fs.read(IPV6_FORWARDING) ?? "0") !== "1") return;
+  if (!cfg.globals.ipv6) {
+    finding(out, "ipv6_unclassified", "globals.ipv6", {});
+    return;
+  }
+  for (let i = 0; i < length(cfg.clients); i++) {
+    const c = cfg.clients[i];
+    const proxied = c.defaultAction === "proxy" || length(filter(c.rules, (x) => x.action === "proxy")) > 0;
+    if (c.enabled && proxied && length(c.src4) && !length(c.src6) && !length(c.macs) && !length(c.ifaces))
+      finding(out, "client_ipv4_only", `client.${c.name}.address`, { client: c.name });
+  }
+};
+repairArgv = function(s) {
+let t, fam;
+
+  t = s[".type"], fam = t === "rule6" || t === "route6" ? "-6" : "-4";
+  if (t === "rule" || t === "rule6") {
+    const a = ["ip", fam, "rule", "add", "priority", one(s, "priority") ?? "0"];
+    if (one(s, "src") !== null) push(a, "from", one(s, "src"));
+    if (one(s, "mark") !== null) push(a, "fwmark", one(s, "mark"));
+    if (one(s, "lookup") !== null) push(a, "lookup", one(s, "lookup"));
+    if (one(s, "suppress_prefixlength") !== null) push(a, "suppress_prefixlength", one(s, "suppress_prefixlength"));
+    if (one(s, "action") !== null) push(a, one(s, "action"));
+    return a;
+  }
+  if (t === "route" || t === "route6") {
+    const a = ["ip", fam, "route", "add"];
+    if (one(s, "type") === "unreachable") push(a, "unreachable", "default");
+    else push(a, "default", "dev", one(s, "interface") ?? "");
+    if (one(s, "metric") !== null) push(a, "metric", one(s, "metric"));
+    push(a, "table", one(s, "table") ?? "");
+    return a;
+  }
+  return null;
 };
 emptyPlan = function() {
   return {
@@ -622,7 +1144,7 @@ let names, did;
   return `changed ${join(", ", did)}`;
 };
 survey = function(env, plan, o) {
-let platform, nftText, dnsText, diffs, before, conflicts, oldNft, hadTable, prev, prevSets, transition, oldDns, dnsChanged;
+let platform, nftText, dnsText, diffs, before, conflicts, oldNft, live, hadTable, prev, prevSets, transition, dnsWant, everDirs, oldDns, dnsChanged, tableDrift, lost;
 
   platform = detect(env);
   nftText = plan.enabled && plan.nft !== "" ? plan.nft : null;
@@ -637,18 +1159,32 @@ let platform, nftText, dnsText, diffs, before, conflicts, oldNft, hadTable, prev
     conflicts = [...conflicts, ...diffs[cfg].conflicts];
   }
   oldNft = installedText(env);
-  hadTable = tableExists(env);
+  live = liveObjects(env);
+  hadTable = live !== null;
   prev = readState(env);
   prevSets = prev && prev.sets && hadTable ? prev.sets : null;
-  transition = nftTransition(prevSets, plan.sets ?? []);
+  transition = nftText !== null && hadTable ? nftTransition(prevSets, plan.sets ?? [], false, live, nftText) : "";
+  dnsWant = {};
+  everDirs = uniq([...prev && prev.dnsmasq_dirs ? prev.dnsmasq_dirs : [], ...runningConfDirs(env), PATHS.dnsmasqDefaultDir]);
+  for (let i = 0; i < length(everDirs); i++) dnsWant[everDirs[i]] = null;
+  for (let i = 0; i < length(platform.confDirs); i++) dnsWant[platform.confDirs[i]] = dnsText;
   oldDns = {};
   dnsChanged = false;
-  for (let i = 0; i < length(platform.confDirs); i++) {
-    const d = platform.confDirs[i];
+  for (let d in dnsWant) {
     oldDns[d] = env.fs.read(filePath(d));
-    if (oldDns[d] !== dnsText) dnsChanged = true;
+    if (oldDns[d] !== dnsWant[d]) dnsChanged = true;
   }
+  tableDrift = false;
+  if (nftText !== null && hadTable && oldNft === nftText && transition === "") {
+    const f = [];
+    checkTable(env, f, []);
+    tableDrift = length(filter(f, (x) => x.id !== "table_file_changed")) > 0;
+  }
+  lost = [];
+  if (plan.enabled && !diffs.network.changed) checkRouting(env, lost);
   return {
+    tableDrift,
+    lostRouting: lost,
     platform,
     warnings: plan.enabled ? platformWarnings(platform, o.hasDomains, o.ipv6) : [],
     nftText,
@@ -659,15 +1195,16 @@ let platform, nftText, dnsText, diffs, before, conflicts, oldNft, hadTable, prev
     oldNft,
     hadTable,
     oldDns,
+    dnsWant,
     sets: plan.sets ?? [],
     prev,
     prevSets,
     transition,
     changed: {
       // a domain set whose domains changed needs flushing even when the table text is the same
-      nft: nftText !== null ? oldNft !== nftText || !hadTable || transition !== "" : oldNft !== null || hadTable,
+      nft: nftText !== null ? oldNft !== nftText || !hadTable || transition !== "" || tableDrift : oldNft !== null || hadTable,
       dnsmasq: dnsChanged,
-      network: diffs.network.changed,
+      network: diffs.network.changed || length(lost) > 0,
       firewall: diffs.firewall.changed,
       dhcp: diffs.dhcp.changed
     }
@@ -681,7 +1218,7 @@ let pending, c, n;
     return errorResult(env, "PENDING_CHANGES", `/etc/config/${pending[0]} has uncommitted changes (uci changes ${pending[0]}): commit or revert them first`, pending[0], s.warnings);
   c = s.conflicts, n = length(c);
   if (n)
-    return errorResult(env, "CONFLICT", `section${n > 1 ? "s" : ""} ${join(", ", c)} already exist${n > 1 ? "" : "s"} and are not splitwg's (no splitwg_owned '1'); rename or delete ${n > 1 ? "them" : "it"}`, c[0], s.warnings);
+    return errorResult(env, "CONFLICT", `section${n > 1 ? "s" : ""} ${join(", ", c)} already exist${n > 1 ? "" : "s"} and are not splitwg's (no splitwg_owned '1' or splitwg name); rename or delete ${n > 1 ? "them" : "it"}`, c[0], s.warnings);
   return null;
 };
 check = function(env, s) {
@@ -689,7 +1226,7 @@ let staged;
 
   staged = null;
   if (s.nftText !== null && s.changed.nft) {
-    staged = stage(env, s.nftText + s.transition);
+    staged = stage(env, s.nftText, s.transition);
     if (staged.error !== null) return { staged, error: errorResult(env, "NFT_CHECK", staged.error, "nft", s.warnings, s.changed) };
   }
   if (s.dnsText !== null && s.changed.dnsmasq) {
@@ -705,7 +1242,7 @@ let env, e;
 
   env = tx.env;
   push(tx.undo, () => {
-    restoreTable(env, s.oldNft, s.hadTable, nftTransition(s.sets, s.prevSets ?? s.sets, true));
+    restoreTable(env, s.oldNft, s.hadTable);
   });
   if (!install(env, s.nftText)) return { where: "nft", msg: `cannot write ${PATHS.nft}` };
   if (s.nftText !== null) {
@@ -736,6 +1273,19 @@ let env, d, reloads;
   }
   return null;
 };
+stepRouting = function(tx, s) {
+let secs;
+
+  secs = ownedSections(tx.env.uci, "network");
+  for (let i = 0; i < length(s.lostRouting); i++) {
+    const name = s.lostRouting[i].args.section;
+    const sec = filter(secs, (x) => x[".name"] === name);
+    const argv = length(sec) ? repairArgv(sec[0]) : null;
+    const e = argv ? exec(tx, argv) : null;
+    if (e) return { where: "network", msg: e };
+  }
+  return null;
+};
 stepDnsmasq = function(tx, s) {
 let env, restarted, e;
 
@@ -744,14 +1294,13 @@ let env, restarted, e;
   push(tx.undo, () => {
     if (restarted) env.run(["/etc/init.d/dnsmasq", "restart"]);
   });
-  for (let i = 0; i < length(s.platform.confDirs); i++) {
-    const d = s.platform.confDirs[i];
-    const old = s.oldDns[d];
-    if (old === s.dnsText) continue;
+  for (let k in s.dnsWant) {
+    const d = k, old = s.oldDns[d], want = s.dnsWant[d];
+    if (old === want) continue;
     push(tx.undo, () => {
       writeFile(env, d, old);
     });
-    if (!writeFile(env, d, s.dnsText)) return { where: "dnsmasq", msg: `cannot write ${filePath(d)}` };
+    if (!writeFile(env, d, want)) return { where: "dnsmasq", msg: `cannot ${want === null ? "remove" : "write"} ${filePath(d)}` };
   }
   restarted = true;
   e = exec(tx, ["/etc/init.d/dnsmasq", "restart"]);
@@ -772,6 +1321,7 @@ let f, dnsWasRunning;
   f = s.changed.nft ? stepTable(tx, s, staged) : null;
   for (let i = 0; !f && i < length(OWNED_CONFIGS); i++)
     if (s.diffs[OWNED_CONFIGS[i]].changed) f = stepConfig(tx, s, OWNED_CONFIGS[i], plan);
+  if (!f && length(s.lostRouting)) f = stepRouting(tx, s);
   dnsWasRunning = s.changed.dnsmasq ? running(tx.env) : false;
   if (!f && s.changed.dnsmasq) f = stepDnsmasq(tx, s);
   return f ?? verify(tx.env, s, dnsWasRunning);
@@ -835,16 +1385,19 @@ let s, no, c, tx, f, ctNote, msg;
       dhcp: hash(renderUci(plan.dhcp))
     },
     clients: clientPaths(plan),
-    sets: s.sets
+    sets: s.sets,
+    dnsmasq_dirs: s.dnsText !== null ? s.platform.confDirs : []
   });
   unlock(env);
   env.log(`${plan.enabled ? "apply" : "stop"} ok: ${msg}`);
   return { ok: true, changed: s.changed, message: msg, actions: tx.actions, warnings: s.warnings };
 };
-restoreTable = function(env, oldText, hadTable, back) {
+restoreTable = function(env, oldText, hadTable) {
   install(env, oldText);
   if (oldText !== null && hadTable) {
-    const again = stage(env, oldText + back);
+    const now = liveObjects(env);
+    const back = now ? nftTransition(null, [], true, now, oldText) : "";
+    const again = stage(env, oldText, back);
     if (again.error !== null || load(env, again.path).code !== 0) {
       if (load(env, PATHS.nft).code !== 0 && replaceFile(env, oldText)) load(env, REPLACE_PATH);
     }
@@ -858,220 +1411,6 @@ let now, d;
   writeOwned(env.uci, d);
   reorderOwned(env.uci, cfg, sections);
   env.uci.commit(cfg);
-};
-keyError = function(r, cmd) {
-let e;
-
-  e = firstLine(r.stderr);
-  return `${cmd} failed (exit ${r.code})${e ? ": " + e : ""}`;
-};
-pubkey = function(env, privateKey) {
-let r, k;
-
-  r = env.run(["wg", "pubkey"], privateKey);
-  k = trim(r.stdout);
-  if (r.code !== 0 || !match(k, KEY_RE)) return { error: keyError(r, "wg pubkey") };
-  return k;
-};
-genkey = function(env) {
-let r, priv, pub;
-
-  r = env.run(["wg", "genkey"]);
-  priv = trim(r.stdout);
-  if (r.code !== 0 || !match(priv, KEY_RE)) return { error: keyError(r, "wg genkey") };
-  pub = pubkey(env, priv);
-  if (type(pub) !== "string") return pub;
-  return { private_key: priv, public_key: pub };
-};
-num = function(s) {
-  return match(s, DIGITS) ? int(s) : 0;
-};
-parseDump = function(text) {
-let out, lines;
-
-  out = [];
-  lines = split(text, "\n");
-  for (let i = 1; i < length(lines); i++) {
-    const f = split(lines[i], "	");
-    if (length(f) < 8) continue;
-    push(out, {
-      public_key: f[0],
-      endpoint: f[2] === "(none)" ? null : f[2],
-      allowed_ips: f[3] === "(none)" ? [] : split(f[3], ","),
-      latest_handshake: num(f[4]),
-      rx: num(f[5]),
-      tx: num(f[6]),
-      keepalive: f[7] === "off" ? null : num(f[7])
-    });
-  }
-  return out;
-};
-peers = function(env, iface) {
-let r;
-
-  r = env.run(["wg", "show", iface, "dump"]);
-  return r.code === 0 ? parseDump(r.stdout) : null;
-};
-nftRules = function(doc) {
-let out, list;
-
-  out = [];
-  list = doc ?? [];
-  for (let i = 0; i < length(list); i++) {
-    const r = list[i].rule;
-    if (type(r) !== "object") continue;
-    const rule = { chain: r.chain, comment: r.comment ?? "", counter: null, verdict: null };
-    const exprs = r.expr ?? [];
-    for (let j = 0; j < length(exprs); j++) {
-      const e = exprs[j];
-      if (type(e.counter) === "object") rule.counter = { packets: e.counter.packets ?? 0, bytes: e.counter.bytes ?? 0 };
-      else if (type(e.goto) === "object") rule.verdict = e.goto.target;
-      else if (type(e.jump) === "object") rule.verdict = e.jump.target;
-      else if (exists(e, "drop")) rule.verdict = "drop";
-      else if (exists(e, "accept")) rule.verdict = "accept";
-    }
-    push(out, rule);
-  }
-  return out;
-};
-markChainOf = function(verdict) {
-let n;
-
-  if (verdict === null) return null;
-  n = length(verdict);
-  return n > 4 && substr(verdict, n - 4) === "_pkt" ? substr(verdict, 0, n - 4) : verdict;
-};
-pathOf = function(target) {
-let verdict;
-
-  verdict = markChainOf(target);
-  if (verdict === "drop") return "block";
-  if (verdict === "mark_direct") return "direct";
-  if (verdict !== null && substr(verdict, 0, 3) === "up_") return "proxy";
-  return null;
-};
-ruleIdOf = function(comment) {
-let m;
-
-  if (substr(comment, 0, 7) === "client " && index(comment, " default") > 0) return "default";
-  m = match(comment, FIRST_WORD);
-  return m ? m[1] : comment;
-};
-loadConfig = function(env) {
-let sections, r, g, en;
-
-  sections = readConfigSections(env.uci, "splitwg");
-  r = readConfig(sections);
-  g = filter(sections, (s) => s.type === "globals");
-  en = length(g) ? g[0].options.enabled : null;
-  return { config: r.config, problems: length(r.problems), hash: hash(renderUci(sections)), enabledRaw: en !== "0" && en !== "off" && en !== "no" && en !== "false" };
-};
-age = function(env, t) {
-  return t > 0 ? env.now() - t : null;
-};
-status = function(env) {
-let cfg, st, rules, warnings, upstreams, clients, c, enabled, pending;
-
-  cfg = loadConfig(env);
-  st = readState(env);
-  rules = nftRules(listJson(env));
-  warnings = [];
-  upstreams = [];
-  clients = [];
-  c = cfg.config;
-  if (!c) push(warnings, `the configuration has ${cfg.problems} problem(s): run splitwg check`);
-  if (c) {
-    for (let i = 0; i < length(c.upstreams); i++) {
-      const u = c.upstreams[i];
-      const ifs = env.ubus(`network.interface.${u.iface}`, "status", {});
-      const up = type(ifs) === "object" && ifs.up === true;
-      const ps = up ? peers(env, u.iface) : null;
-      const p = ps && length(ps) ? ps[0] : null;
-      const hs = p ? age(env, p.latest_handshake) : null;
-      const healthy = up && hs !== null && hs <= HANDSHAKE_TIMEOUT;
-      push(upstreams, { name: u.name, iface: u.iface, enabled: u.enabled, up, handshake_age: hs, rx: p ? p.rx : 0, tx: p ? p.tx : 0, healthy });
-      if (u.enabled && c.globals.enabled && !up) push(warnings, `upstream ${u.name}: interface ${u.iface} is down${c.globals.killSwitch ? " (kill switch: its traffic is blocked)" : " (its traffic goes direct)"}`);
-      else if (u.enabled && up && !healthy)
-        push(warnings, `upstream ${u.name}: ${hs === null ? "no handshake yet" : `no handshake for ${int(hs / 60)} minutes`}${u.keepalive === null ? " (no keepalive set: an idle tunnel does not handshake)" : ""}`);
-    }
-    const srvPeers = c.server && c.server.enabled ? peers(env, c.server.iface) : null;
-    for (let i = 0; i < length(c.clients); i++) {
-      const cl = c.clients[i];
-      const counters = { direct: 0, proxy: 0, block: 0 };
-      for (let j = 0; j < length(rules); j++) {
-        const r = rules[j];
-        const path = pathOf(r.verdict);
-        if (r.chain === `client_${cl.name}` && r.counter && path) counters[path] += r.counter.packets;
-      }
-      let hs = null;
-      for (let j = 0; j < length(srvPeers ?? []); j++)
-        if (srvPeers[j].public_key === cl.publicKey) hs = age(env, srvPeers[j].latest_handshake);
-      push(clients, { name: cl.name, kind: cl.kind, enabled: cl.enabled, counters, handshake_age: hs });
-    }
-  }
-  enabled = c ? c.globals.enabled : cfg.enabledRaw;
-  if (enabled && st && st.ok && st.enabled && !length(rules)) push(warnings, "table inet splitwg is missing (was the firewall stopped or restarted?): run splitwg apply");
-  if (st && !st.ok) push(warnings, `last apply failed: ${st.message}`);
-  pending = st ? st.config_hash !== cfg.hash : enabled;
-  if (enabled) {
-    let domains = false;
-    for (let i = 0; c && i < length(c.clients); i++)
-      for (let j = 0; j < length(c.clients[i].rules); j++) if (length(c.clients[i].rules[j].match.domains)) domains = true;
-    const w = platformWarnings(detect(env), domains, c ? c.globals.ipv6 : false);
-    for (let i = 0; i < length(w); i++) push(warnings, w[i]);
-  }
-  return {
-    enabled,
-    version: VERSION,
-    upstreams,
-    clients,
-    last_apply: st ? { ok: st.ok, time: st.time, message: st.message } : null,
-    pending,
-    warnings
-  };
-};
-stats = function(env) {
-let rules, clients, ups, dropped, hijacked;
-
-  rules = nftRules(listJson(env));
-  clients = {};
-  ups = {};
-  dropped = { leak: 0, dot: 0 };
-  hijacked = 0;
-  for (let i = 0; i < length(rules); i++) {
-    const r = rules[i];
-    if (!r.counter) continue;
-    if (substr(r.chain, 0, 7) === "client_") {
-      const n = substr(r.chain, 7);
-      clients[n] = clients[n] ?? { name: n, rules: [], default: { packets: 0, bytes: 0 } };
-      const id = ruleIdOf(r.comment);
-      if (id === "default") {
-        clients[n].default.packets += r.counter.packets;
-        clients[n].default.bytes += r.counter.bytes;
-      } else {
-        const have = filter(clients[n].rules, (x) => x.rule === id);
-        if (length(have)) {
-          have[0].packets += r.counter.packets;
-          have[0].bytes += r.counter.bytes;
-        } else push(clients[n].rules, { rule: id, packets: r.counter.packets, bytes: r.counter.bytes });
-      }
-      const target = markChainOf(r.verdict);
-      if (target !== null && substr(target, 0, 3) === "up_") {
-        const u = substr(target, 3);
-        ups[u] = ups[u] ?? { packets: 0, bytes: 0 };
-        ups[u].packets += r.counter.packets;
-        ups[u].bytes += r.counter.bytes;
-      }
-    } else if (r.chain === "forward") dropped.leak += r.counter.packets;
-    else if (r.chain === "dns_hijack" && r.verdict === "drop") dropped.dot += r.counter.packets;
-    else if (r.chain === "dns_hijack") hijacked += r.counter.packets;
-  }
-  return {
-    clients: values(clients),
-    upstreams: map(keys(ups), (n) => ({ name: n, packets: ups[n].packets, bytes: ups[n].bytes })),
-    dropped,
-    dns_hijacked: hijacked
-  };
 };
 nameFromFile = function(path) {
 let base, slash, dot;
@@ -1104,9 +1443,9 @@ let errors, ignored, opts, where, section, peers2, ifaces, lines, add, required,
   section = "";
   peers2 = 0, ifaces = 0;
   lines = split(replace(text, CR, ""), "\n");
-  add = (opt, v, ln, list) => {
+  add = (opt, v, ln, list2) => {
     where[opt] = where[opt] ?? [];
-    if (list) {
+    if (list2) {
       opts[opt] = [...opts[opt] ?? [], v];
       push(where[opt], ln);
     } else if (exists(opts, opt)) push(errors, { line: ln, message: `${opt} given twice` });
@@ -1364,6 +1703,7 @@ let guard;
     version: { call: () => ({ version: VERSION }) },
     status: { call: guard((env) => status(env)) },
     stats: { call: guard((env) => stats(env)) },
+    doctor: { call: guard((env) => doctor(env)) },
     check: {
       args: { text: "" },
       call: guard((env, a) => {
@@ -1552,14 +1892,15 @@ printApply = function(io, a, r) {
   return r.ok ? 0 : 1;
 };
 cmdStatus = function(env, io, a) {
-let s, la;
+let s, what, la;
 
   s = status(env);
   if (a.flags.json) {
     printJson(io, s);
     return 0;
   }
-  io.out(`splitwg ${s.version}: ${s.enabled ? "enabled" : "disabled"}${s.pending ? " (configuration changed since the last apply: run splitwg apply)" : ""}
+  what = s.applied ? `enabled${s.pending ? " (configuration changed since the last apply: run splitwg apply)" : ""}` : `${s.last_apply ? "stopped" : "not applied"}: nothing installed${s.enabled ? " (run splitwg apply)" : " (disabled in the configuration)"}`;
+  io.out(`splitwg ${s.version}: ${what}
 `);
   la = s.last_apply;
   io.out(la ? `last apply: ${fmtTime(la.time)} ${la.ok ? "ok" : "FAILED"}: ${la.message}
@@ -1581,6 +1922,72 @@ let s, la;
   for (let i = 0; i < length(s.warnings); i++) io.out(`warning: ${s.warnings[i]}
 `);
   return 0;
+};
+list = function(xs) {
+  return join(", ", xs);
+};
+describeFinding = function(f) {
+let a;
+
+  a = f.args;
+  switch (f.id) {
+    case "uncommitted":
+      return `/etc/config/${a.config} has ${a.changes} uncommitted change(s) (uci changes ${a.config}); apply refuses to commit them. Fix: uci commit ${a.config} (or uci revert ${a.config}), then splitwg apply`;
+    case "config_invalid":
+      return `the configuration has ${a.problems} problem(s), first ${f.path}: ${a.first}. Fix: splitwg check, correct it, then splitwg apply`;
+    case "not_applied":
+      return a.stopped ? "splitwg is stopped: nothing is installed although the configuration is enabled. Fix: splitwg apply" : "splitwg has not been applied since boot. Fix: splitwg apply";
+    case "last_apply_failed":
+      return `the last apply failed (${a.message}); the previous state is in force. Fix: correct the cause, then splitwg apply`;
+    case "config_changed":
+      return "/etc/config/splitwg changed since the last apply: the running rules are the old ones. Fix: splitwg apply";
+    case "table_missing":
+      return `table inet splitwg is missing: the firewall was stopped or flushed${length(a.unguarded) ? ` — ${list(a.unguarded)} (identified by MAC or interface only) now leave${length(a.unguarded) === 1 ? "s" : ""} direct` : ""}. Fix: splitwg apply (or /etc/init.d/firewall start)`;
+    case "table_file_missing":
+      return `${a.file} is missing: the next firewall reload will not re-create table inet splitwg. Fix: splitwg apply`;
+    case "table_file_changed":
+      return `${a.file} was changed after the last apply. Fix: splitwg apply`;
+    case "table_differs":
+      return `table inet splitwg differs from the applied plan${length(a.missing) ? `; missing: ${list(a.missing)}` : ""}${length(a.extra) ? `; not in the plan: ${list(a.extra)}` : ""} (changed by hand, or another version loaded it). Fix: splitwg apply`;
+    case "stray_elements":
+      return `${a.kind} ${a.name} holds ${list(a.elements)}, which the configuration does not have. Fix: splitwg apply`;
+    case "missing_elements":
+      return `${a.kind} ${a.name} lacks ${list(a.elements)} from the configuration. Fix: splitwg apply`;
+    case "rule_missing":
+      return `the ip${a.family === 6 ? " -6" : ""} rule of ${f.path} (priority ${a.priority}) is missing (deleted by hand, or netifd did not install it). Fix: splitwg apply (puts it back; a network reload does not)`;
+    case "route_missing":
+      return `the ${a.type} default route of ${f.path} in table ${a.table} is missing (IPv${a.family}). Fix: splitwg apply (puts it back)`;
+    case "tunnel_down":
+      return `upstream ${a.upstream}: interface ${a.iface} is down${a.kill_switch ? ": its traffic is blocked (kill switch)" : ": its traffic goes direct"}. Fix: ifup ${a.iface}; check logread -e netifd`;
+    case "no_handshake":
+      return `upstream ${a.upstream}: ${a.iface} is up but ${a.age === null ? "has never completed a handshake" : `has had no handshake for ${int(a.age / 60)} minutes`} (wg show ${a.iface}): the provider does not answer. Fix: check its endpoint, keys and the WAN; ifup ${a.iface}`;
+    case "dnsmasq_no_nftset":
+      return a.installed ? "dnsmasq was built without nftset: domain rules have no effect. Fix: opkg remove dnsmasq && opkg install dnsmasq-full, then splitwg apply" : "dnsmasq is not installed: domain rules have no effect. Fix: opkg install dnsmasq-full, then splitwg apply";
+    case "dnsmasq_file_missing":
+      return `dnsmasq reads ${a.dir}, but splitwg's domain entries ${a.differs ? "there are not the applied ones" : "are not there"}: domain rules have no effect. Fix: splitwg apply (writes ${a.file} and restarts dnsmasq)`;
+    case "ipv6_unclassified":
+      return "IPv6 forwarding is on but globals.ipv6 is 0: IPv6 traffic of the clients is not classified and leaves direct, also to proxied destinations. Fix: uci set splitwg.main.ipv6=1 && uci commit splitwg && splitwg apply (or turn IPv6 off on the LAN)";
+    case "client_ipv4_only":
+      return `client ${a.client} is identified by IPv4 addresses only, but the router forwards IPv6: its IPv6 traffic is not classified and leaves direct. Fix: add its IPv6 address(es) or MAC to client.${a.client}, then splitwg apply`;
+    default:
+      return `${f.id}${f.path ? " (" + f.path + ")" : ""}`;
+  }
+};
+cmdDoctor = function(env, io, a) {
+let d;
+
+  d = doctor(env);
+  if (a.flags.json) {
+    printJson(io, d);
+    return d.ok ? 0 : 1;
+  }
+  if (d.ok) {
+    io.out("no drift: the running system is what the last apply installed\n");
+    return 0;
+  }
+  for (let i = 0; i < length(d.findings); i++) io.out(`- ${describeFinding(d.findings[i])}
+`);
+  return 1;
 };
 cmdStats = function(env, io, a) {
 let s;
@@ -1752,6 +2159,8 @@ ${USAGE}`);
       return cmdStatus(env, io, args);
     case "stats":
       return cmdStats(env, io, args);
+    case "doctor":
+      return cmdDoctor(env, io, args);
     case "explain":
       return cmdExplain(env, io, args);
     case "genkey":
@@ -1813,7 +2222,13 @@ OWNED_CONFIGS = ["network", "firewall", "dhcp"];
 // src/router/owned.ts
 OWNED_OPTION = "splitwg_owned";
 
+// src/router/state.ts
+STATE_FILE = `${PATHS.state}/state.json`;
+LOCK_DIR = `${PATHS.state}/lock`;
+LOCK_STALE = 300;
+
 // src/router/dnsmasq.ts
+INIT_SCRIPT = "/etc/init.d/dnsmasq";
 
 // src/router/detect.ts
 
@@ -1822,17 +2237,8 @@ TABLE = ["inet", "splitwg"];
 STAGED = `${PATHS.state}/next.nft`;
 REPLACE_PATH = `${PATHS.state}/replace.nft`;
 
-// src/router/state.ts
-STATE_FILE = `${PATHS.state}/state.json`;
-LOCK_DIR = `${PATHS.state}/lock`;
-LOCK_STALE = 300;
-
 // src/router/conntrack.ts
 SET_REF = /@[A-Za-z0-9_]+/g;
-
-// src/router/apply.ts
-NO_CHANGE = { nft: false, dnsmasq: false, network: false, firewall: false, dhcp: false };
-DNSMASQ_STAGED = `${PATHS.state}/next.dnsmasq`;
 
 // src/router/wg.ts
 DIGITS = /^[0-9]+$/;
@@ -1841,6 +2247,14 @@ KEY_RE = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
 // src/router/status.ts
 FIRST_WORD = /^([^ :]+)/;
 HANDSHAKE_TIMEOUT = 300;
+
+// src/router/doctor.ts
+QUOTES = /"/g;
+IPV6_FORWARDING = "/proc/sys/net/ipv6/conf/all/forwarding";
+
+// src/router/apply.ts
+NO_CHANGE = { nft: false, dnsmasq: false, network: false, firewall: false, dhcp: false };
+DNSMASQ_STAGED = `${PATHS.state}/next.dnsmasq`;
 
 // src/router/conf.ts
 NOT_NAME_CHAR = /[^a-z0-9_]/g;
@@ -1882,6 +2296,7 @@ USAGE = `usage: splitwg <command> [--json]
   apply [--dry-run]     apply the configuration (a transaction: all or nothing)
   stop                  remove everything splitwg installed
   status                upstreams, clients, last apply, warnings
+  doctor                compare the running system with the last apply: every drift, with its fix
   stats                 per-rule and per-upstream counters
   explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"]
                         which path CLIENT's traffic to DEST takes, and why

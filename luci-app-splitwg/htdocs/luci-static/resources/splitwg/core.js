@@ -3843,24 +3843,14 @@ var MAP_KINDS = [
   { kind: "mac", suffix: "_mac", type: "ether_addr : verdict;", match: "ether saddr" },
   { kind: "iif", suffix: "_iif", type: "ifname : verdict;", match: "iifname" }
 ];
-function identityMaps(stem, why) {
+function identityMaps(stem, why, d) {
   return map(MAP_KINDS, (k, i) => `${T}map ${stem}${k.suffix} {${i === 0 ? `${T}# ${why}` : ""}
-${T}${T}type ${k.type}
+${T}${T}type ${k.type}${elements(d[k.kind])}
 ${T}}`);
 }
 function identityLookups(stem, ipv6) {
   return join("", map(filter(MAP_KINDS, (k) => ipv6 || k.kind !== "a6"), (k) => `${T}${T}${k.match} vmap @${stem}${k.suffix}
 `));
-}
-function fill(stem, d) {
-  const out = [];
-  for (let i = 0; i < length(MAP_KINDS); i++) {
-    const name = `${stem}${MAP_KINDS[i].suffix}`;
-    const items = d[MAP_KINDS[i].kind];
-    push(out, `flush map inet splitwg ${name}`);
-    if (length(items)) push(out, `add element inet splitwg ${name} { ${join(", ", items)} }`);
-  }
-  return out;
 }
 function renderNft(cfg, version, dp, local) {
   const domains = dp != null ? dp : domainPlan(cfg);
@@ -3878,12 +3868,7 @@ function renderNft(cfg, version, dp, local) {
   add("flush table inet splitwg");
   const sets = planSets(cfg, domains);
   const nets = localNetworks(cfg, local != null ? local : null);
-  const fixed = [{ name: "local4", family: 4 }, { name: "local6", family: 6 }];
-  for (let i = 0; i < length(sets); i++) if (sets[i].kind === "net") push(fixed, sets[i]);
-  add(`table inet splitwg {${join("", map(fixed, (x) => `
-${T}set ${x.name} { type ${x.family === 4 ? "ipv4_addr" : "ipv6_addr"}; flags interval; auto-merge; }`))}
-}`);
-  for (let i = 0; i < length(fixed); i++) add(`flush set inet splitwg ${fixed[i].name}`);
+  const HEADER = length(out);
   add("table inet splitwg {");
   add(`${T}# marks (mask ${markHex(mask)}): ${markHex(direct)} direct${join("", map(ups, (u) => `, ${markHex(u.mark)} ${u.name} (table ${u.table})`))}`);
   add("");
@@ -3896,14 +3881,14 @@ ${T}}`);
   for (let i = 0; i < length(sets); i++) add(setDecl(sets[i], g.setTimeout));
   const who = identities(clients, g.ipv6, (c) => `goto client_${c.name}`);
   const dns = identities(clients, g.ipv6, (c) => c.dnsHijack ? "goto dns_hijack" : "return");
-  const maps = [...identityMaps("client", "source → client chain"), ...identityMaps("hijack", "source → DNS hijacked (goto dns_hijack) or not (return)")];
+  const maps = [...identityMaps("client", "source → client chain", who), ...identityMaps("hijack", "source → DNS hijacked (goto dns_hijack) or not (return)", dns)];
   for (let i = 0; i < length(maps); i++) add(maps[i]);
   add("");
   const restore = [`${markHex(direct)} : goto mark_direct`, ...map(ups, (u) => `${markHex(u.mark)} : goto up_${u.name}`)];
   add(`${T}chain prerouting {
 ${T}${T}type filter hook prerouting priority mangle; policy accept;
 ${T}${T}ct direction original ct mark and ${markHex(mask)} vmap { ${join(", ", restore)} } ${comment("connection already decided")}
-${T}${T}ct direction reply return ${comment("replies follow their connection (a port forward to a client stays on WAN)")}
+${T}${T}ct direction reply meta mark set meta mark and ${markHex(4294967295 - mask)} or ${markHex(direct)} return ${comment("replies follow their connection (a port forward to a client stays on WAN); marked direct, past the routing kill switch")}
 ${T}${T}meta mark and ${markHex(mask)} != 0 return ${comment("marked before us")}
 ${T}${T}fib daddr type { local, broadcast, multicast } return ${comment("to the router itself")}
 ${T}${T}ip daddr @local4 return ${comment("to a local network: routed by the main table")}
@@ -3943,9 +3928,62 @@ ${join("\n", guard)}
 ${T}}`);
   }
   add("}");
-  const fills = [...fill("client", who), ...fill("hijack", dns)];
-  for (let i = 0; i < length(fills); i++) add(fills[i]);
-  return join("\n", out) + "\n";
+  const body = join("\n", slice(out, HEADER));
+  return join("\n", [...slice(out, 0, HEADER), ...refill(body, map(filter(sets, (x) => x.kind === "domain"), (x) => x.name))]) + "\n" + body + "\n";
+}
+function refill(body, domainSets) {
+  const all = declarations(body);
+  const decls = filter(all, (d) => d.kind !== "chain" && index(domainSets, d.name) < 0);
+  if (!length(decls)) return [];
+  const chains = filter(all, (d) => d.kind === "chain" && d.spec === "");
+  const out = [`table inet splitwg {${join("", map([...chains, ...decls], (d) => `
+${T}${d.kind} ${d.name} {${d.spec === "" ? "" : " " + d.spec + " "}}`))}
+}`];
+  for (let i = 0; i < length(decls); i++) push(out, `flush ${decls[i].kind} inet splitwg ${decls[i].name}`);
+  return out;
+}
+function declarations(script) {
+  const out = [];
+  const lines = split(script, "\n");
+  for (let i = 0; i < length(lines); i++) {
+    const l = lines[i];
+    let kind = "";
+    if (substr(l, 0, 5) === "	set ") kind = "set";
+    else if (substr(l, 0, 5) === "	map ") kind = "map";
+    else if (substr(l, 0, 7) === "	chain ") kind = "chain";
+    else continue;
+    const head = substr(l, length(kind) + 2);
+    const sp = index(head, " ");
+    if (sp < 0 || substr(head, sp, 2) !== " {") continue;
+    const parts = [];
+    let elements2 = [];
+    const rest = trim(substr(head, sp + 2));
+    if (substr(rest, -1) === "}") {
+      push(out, { kind, name: substr(head, 0, sp), spec: trim(substr(rest, 0, length(rest) - 1)), elements: [] });
+      continue;
+    }
+    i++;
+    for (; i < length(lines) && lines[i] !== "	}"; i++) {
+      let t = lines[i];
+      if (kind === "chain") {
+        if (!length(parts) && substr(trim(t), 0, 5) === "type " && index(t, " hook ") >= 0) push(parts, trim(t));
+        push(parts, "");
+        continue;
+      }
+      const e = index(t, "elements = {");
+      if (e >= 0) {
+        const list = substr(t, e + 12);
+        elements2 = filter(map(split(substr(list, 0, index(list, "}")), ","), (x) => trim(x)), (x) => x !== "");
+        t = substr(t, 0, e);
+      }
+      const c = index(t, "#");
+      if (c >= 0) t = substr(t, 0, c);
+      t = trim(t);
+      if (t !== "") push(parts, t);
+    }
+    push(out, { kind, name: substr(head, 0, sp), spec: trim(join(" ", parts)), elements: elements2 });
+  }
+  return out;
 }
 
 // src/core/explain.ts
@@ -4241,12 +4279,16 @@ function renderUci(sections) {
 var OWNED = "splitwg_owned";
 var ZONE_UP = "splitwg";
 var ZONE_RW = "splitwg_rw";
-function sec(type2, name, options) {
+function sec(type2, name, options, unmarked) {
   const o = {};
   for (let k in options) if (options[k] !== null) o[k] = options[k];
-  o[OWNED] = "1";
+  if (!unmarked) o[OWNED] = "1";
   return { type: type2, name, anonymous: false, options: o };
 }
+function fwSec(type2, name, options) {
+  return sec(type2, name, options, true);
+}
+var FW_MARK = "splitwg";
 function s(n) {
   return n === null ? null : `${n}`;
 }
@@ -4277,11 +4319,34 @@ function upstreamSections(cfg, u) {
   }
   return out;
 }
+function guardSectionName(client, family, k) {
+  return `swguard${family}_${client}_${k}`;
+}
+function couldBeProxied(c) {
+  return c.defaultAction === "proxy" || length(filter(c.rules, (r) => r.action === "proxy")) > 0;
+}
+function guardSections(cfg) {
+  const g = cfg.globals;
+  const out = [];
+  if (!g.killSwitch) return out;
+  const prio = `${g.rulePriority + length(cfg.upstreams) + 1}`;
+  const mark = `${markHex(0)}/${markHex(g.markMask)}`;
+  const clients = filter(cfg.clients, (c) => c.enabled && couldBeProxied(c));
+  for (let i = 0; i < length(clients); i++) {
+    const c = clients[i];
+    for (let k = 0; k < length(c.src4); k++)
+      push(out, sec("rule", guardSectionName(c.name, 4, k), { src: c.src4[k].text, mark, action: "prohibit", priority: prio }));
+    for (let k = 0; g.ipv6 && k < length(c.src6); k++)
+      push(out, sec("rule6", guardSectionName(c.name, 6, k), { src: c.src6[k].text, mark, action: "prohibit", priority: prio }));
+  }
+  return out;
+}
 function renderNetwork(cfg) {
   const g = cfg.globals;
   const ups = filter(cfg.upstreams, (u) => u.enabled);
   const out = [];
-  if (length(ups)) {
+  const guards = guardSections(cfg);
+  if (length(ups) || length(guards)) {
     push(out, sec("rule", "swmain4", { lookup: "main", suppress_prefixlength: "0", priority: `${g.rulePriority}` }));
     if (g.ipv6) push(out, sec("rule6", "swmain6", { lookup: "main", suppress_prefixlength: "0", priority: `${g.rulePriority}` }));
   }
@@ -4289,6 +4354,7 @@ function renderNetwork(cfg) {
     const secs = upstreamSections(cfg, ups[i]);
     for (let j = 0; j < length(secs); j++) push(out, secs[j]);
   }
+  for (let i = 0; i < length(guards); i++) push(out, guards[i]);
   const srv = cfg.server;
   if (srv && srv.enabled) {
     push(out, sec("interface", srv.iface, {
@@ -4318,7 +4384,7 @@ function renderFirewall(cfg) {
   const srv = cfg.server && cfg.server.enabled ? cfg.server : null;
   const out = [];
   if (length(ups)) {
-    push(out, sec("zone", "sw_zone_up", {
+    push(out, fwSec("zone", "sw_zone_up", {
       name: ZONE_UP,
       network: map(ups, (u) => u.iface),
       input: "REJECT",
@@ -4328,14 +4394,14 @@ function renderFirewall(cfg) {
       masq6: g.ipv6 ? "1" : null,
       mtu_fix: "1"
     }));
-    push(out, sec("forwarding", "sw_fwd_lan_up", { src: g.lanZone, dest: ZONE_UP }));
+    push(out, fwSec("forwarding", "sw_fwd_lan_up", { name: "splitwg-lan-up", src: g.lanZone, dest: ZONE_UP }));
   }
   if (srv) {
-    push(out, sec("zone", "sw_zone_rw", { name: ZONE_RW, network: [srv.iface], input: "ACCEPT", output: "ACCEPT", forward: "REJECT", mtu_fix: "1" }));
-    if (length(ups)) push(out, sec("forwarding", "sw_fwd_rw_up", { src: ZONE_RW, dest: ZONE_UP }));
-    push(out, sec("forwarding", "sw_fwd_rw_wan", { src: ZONE_RW, dest: g.wanZone }));
-    push(out, sec("forwarding", "sw_fwd_rw_lan", { src: ZONE_RW, dest: g.lanZone }));
-    push(out, sec("rule", "sw_allow_server", {
+    push(out, fwSec("zone", "sw_zone_rw", { name: ZONE_RW, network: [srv.iface], input: "ACCEPT", output: "ACCEPT", forward: "REJECT", mtu_fix: "1" }));
+    if (length(ups)) push(out, fwSec("forwarding", "sw_fwd_rw_up", { name: "splitwg-rw-up", src: ZONE_RW, dest: ZONE_UP }));
+    push(out, fwSec("forwarding", "sw_fwd_rw_wan", { name: "splitwg-rw-wan", src: ZONE_RW, dest: g.wanZone }));
+    push(out, fwSec("forwarding", "sw_fwd_rw_lan", { name: "splitwg-rw-lan", src: ZONE_RW, dest: g.lanZone }));
+    push(out, fwSec("rule", "sw_allow_server", {
       name: "Allow-splitwg-server",
       src: g.wanZone,
       proto: "udp",
@@ -4449,15 +4515,26 @@ function dropped(before, after) {
   for (let i = 0; i < length(was); i++) if (index(now, was[i]) < 0) return true;
   return false;
 }
-function nftTransition(prev, next, deletesOnly) {
-  if (!prev) return "";
+function stale(live, script) {
+  const d = declarations(script);
+  const has = (kind, name) => length(filter(d, (x) => x.kind === kind && x.name === name)) > 0;
+  const lines = [];
+  const kinds = ["set", "map", "chain"];
+  const lists = [live.sets, live.maps, live.chains];
+  for (let k = 0; k < 3; k++)
+    for (let i = 0; i < length(lists[k]); i++)
+      if (!has(kinds[k], lists[k][i])) push(lines, `delete ${kinds[k]} inet splitwg ${lists[k][i]}`);
+  return lines;
+}
+function nftTransition(prev, next, deletesOnly, live, script) {
+  const lines = live && script !== void 0 && script !== null ? stale(live, script) : [];
   const now = {};
   for (let i = 0; i < length(next); i++) now[next[i].name] = next[i];
-  const lines = [];
-  for (let i = 0; i < length(prev); i++) {
+  for (let i = 0; i < length(prev != null ? prev : []); i++) {
     const p = prev[i], n = now[p.name];
-    if (!n) push(lines, `delete set inet splitwg ${p.name}`);
-    else if (!deletesOnly && p.kind === "domain" && (n.kind !== "domain" || dropped(p.key, n.key)))
+    if (!n) {
+      if (!live) push(lines, `delete set inet splitwg ${p.name}`);
+    } else if (!deletesOnly && p.kind === "domain" && (n.kind !== "domain" || dropped(p.key, n.key)))
       push(lines, `flush set inet splitwg ${p.name}	# a domain left the rule: forget the addresses learned for it`);
   }
   return length(lines) ? join("\n", lines) + "\n" : "";
@@ -4465,6 +4542,7 @@ function nftTransition(prev, next, deletesOnly) {
 
 return baseclass.extend({
 	DEFAULTS: DEFAULTS,
+	FW_MARK: FW_MARK,
 	LINE_MAX: LINE_MAX,
 	NAME_RE: NAME_RE,
 	OWNED: OWNED,
@@ -4505,6 +4583,7 @@ return baseclass.extend({
 	codepoints: codepoints,
 	comment: comment,
 	compile: compile,
+	declarations: declarations,
 	decodeBytes: decodeBytes,
 	die: die,
 	directMark: directMark,
@@ -4517,6 +4596,7 @@ return baseclass.extend({
 	filter: filter,
 	getenv: getenv,
 	gmtime: gmtime,
+	guardSectionName: guardSectionName,
 	hex: hex,
 	hexdec: hexdec,
 	hexenc: hexenc,

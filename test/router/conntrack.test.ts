@@ -1,0 +1,39 @@
+// Resetting connections in a real kernel's conntrack table (a private
+// namespace): after a client's address is edited, the connections of its
+// old address, which still carry its old mark, are deleted too.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { parseUci, readConfig, compile } from '../../src/core/index';
+import type { Env } from '../../src/router/env';
+import { clientPaths, changedClients, flush } from '../../src/router/conntrack';
+import { HOME } from './openwrt';
+
+const planOf = (text: string) => compile(readConfig(parseUci(text).sections).config!);
+
+test('an edited address: conntrack entries of the old and the new address are deleted, others kept', () => {
+	const ns = `swct-${process.pid}`;
+	const run = (argv: string[]) => {
+		const p = spawnSync('ip', ['netns', 'exec', ns, ...argv], { encoding: 'utf8' });
+		return { code: p.status ?? 1, stdout: p.stdout, stderr: p.stderr };
+	};
+	const insert = (src: string, mark: string) => {
+		const r = run(['conntrack', '-I', '-s', src, '-d', '192.0.2.1', '-p', 'tcp', '--sport', '40000', '--dport', '443', '--state', 'ESTABLISHED', '-u', 'ASSURED', '-t', '600', '-m', mark]);
+		assert.equal(r.code, 0, r.stderr);
+	};
+	assert.ok(HOME.includes("list address '192.168.77.10'"));
+	const before = planOf(HOME), after = planOf(HOME.replace("list address '192.168.77.10'", "list address '192.168.77.20'"));
+	spawnSync('ip', ['netns', 'add', ns]);
+	try {
+		insert('192.168.77.10', '0x20000000');   // tv before the edit, proxied via us
+		insert('192.168.77.20', '0x10000000');   // the new address, unclassified so far
+		insert('192.168.77.12', '0x30000000');   // the laptop: unchanged
+		const env = { run } as unknown as Env;
+		const f = flush(env, changedClients(clientPaths(before), clientPaths(after)));
+		assert.deepEqual(f.flushed, ['tv']);
+		const left = run(['conntrack', '-L', '-f', 'ipv4']).stdout;
+		assert.doesNotMatch(left, /src=192\.168\.77\.10 /, 'the old address keeps no connection with its old mark');
+		assert.doesNotMatch(left, /src=192\.168\.77\.20 /);
+		assert.match(left, /src=192\.168\.77\.12 /, 'another client\'s connections stay');
+	} finally { spawnSync('ip', ['netns', 'del', ns]); }
+});
