@@ -115,7 +115,7 @@ export function world(maxProbes: number): fc.Arbitrary<World> {
 		ups: fc.array(fc.record({ v6: fc.boolean(), enabled: weighted(true, false, 6), down: weighted(false, true, 4) }), { minLength: 1, maxLength: 3 }),
 		rulesets: fc.array(fc.array(rule, { minLength: 1, maxLength: 3 }), { minLength: nRulesets, maxLength: nRulesets }),
 		clients: fc.array(client(nRulesets), { minLength: 1, maxLength: 5 }),
-		probes: fc.array(probe, { minLength: 1, maxLength: maxProbes }),
+		probes: fc.array(probe, { minLength: 1, maxLength: maxProbes, size: 'max' }),
 	}));
 }
 
