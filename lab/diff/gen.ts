@@ -108,14 +108,15 @@ export function world(maxProbes: number): fc.Arbitrary<World> {
 	return fc.record({
 		nRulesets: fc.integer({ min: 0, max: 2 }),
 	}).chain(({ nRulesets }) => fc.record({
+		// shrinking goes field by field in this order: the packets first, then the config
+		probes: fc.array(probe, { minLength: 1, maxLength: maxProbes, size: 'max' }),
+		clients: fc.array(client(nRulesets), { minLength: 1, maxLength: 5 }),
+		rulesets: fc.array(fc.array(rule, { minLength: 1, maxLength: 3 }), { minLength: nRulesets, maxLength: nRulesets }),
+		ups: fc.array(fc.record({ v6: fc.boolean(), enabled: weighted(true, false, 6), down: weighted(false, true, 4) }), { minLength: 1, maxLength: 3 }),
 		enabled: weighted(true, false, 15),
 		ipv6: weighted(true, false, 3),
 		kill: fc.boolean(),
 		hijack: fc.boolean(),
-		ups: fc.array(fc.record({ v6: fc.boolean(), enabled: weighted(true, false, 6), down: weighted(false, true, 4) }), { minLength: 1, maxLength: 3 }),
-		rulesets: fc.array(fc.array(rule, { minLength: 1, maxLength: 3 }), { minLength: nRulesets, maxLength: nRulesets }),
-		clients: fc.array(client(nRulesets), { minLength: 1, maxLength: 5 }),
-		probes: fc.array(probe, { minLength: 1, maxLength: maxProbes, size: 'max' }),
 	}));
 }
 

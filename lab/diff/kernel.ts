@@ -167,6 +167,10 @@ export class Kernel {
 	private bg: ChildProcess[] = [];
 	private dir = fs.mkdtempSync(path.join(os.tmpdir(), `swd${process.pid}-`));
 	private live = false;
+	constructor() {
+		// namespaces and dnsmasq must not outlive the test, also when it dies on an exception
+		process.once('exit', () => this.close());
+	}
 
 	/** Build the router for one scene, send its packets, read back where they went, tear down. */
 	play(s: Scene): Outcome {

@@ -64,7 +64,9 @@ export function mainRoute(dst: string, tunnelAddrs: string[]): Path {
 	for (const [p, dev] of CONNECTED) if (within(p, dst)) return { fate: 'out', oif: dev, mark: null };
 	return { fate: 'out', oif: WAN.dev, mark: null };
 }
-export const isLocalDest = (dst: string) => mainRoute(dst, []).oif !== WAN.dev;
+/** the router itself, or a subnet connected to it (LANs, the road-warrior pool, the WAN's own subnet):
+ *  routes more specific than a default, which main keeps for everyone (suppress_prefixlength 0) */
+export const isLocalDest = (dst: string) => ROUTER_ADDRS.includes(dst) || CONNECTED.some(([p]) => within(p, dst));
 
 // ------------------------------------------------------------------ probes
 
@@ -174,7 +176,6 @@ export function expect(cfg: Config, pr: Probe, at: string, down: string[], tunne
 	if ('error' in e) throw new Error(`explain() refused a generated query: ${JSON.stringify(e.error)}`);
 	const x = e as Explanation & { action: string };
 	const why = `explain: ${x.action}${x.iface ? ` via ${x.iface}` : ''} (${x.reason})`;
-	if (!cfg.globals.enabled) return { owner: o, explanation: e, expected: normal, why: `splitwg disabled (globals.enabled 0): routed normally; ${why}` };
 	// DNS hijack (docs/config.md globals.dns_hijack): DoT/DoQ (853, not to the router itself) is dropped
 	// before any rule; port 53 to any server is answered by the router — unless the client's verdict
 	// blocks it (classification runs before the redirect). explain() answers about the connection; the
@@ -227,11 +228,14 @@ export const KNOWN_OPEN: { id: string; issue: string; matches: (c: Case) => bool
 	{ id: 'ipv6-off-still-classified', issue: 'globals.ipv6 0 still classifies (and hijacks) IPv6 of MAC/interface clients (found by this test)',
 		matches: (c) => !c.cfg.globals.ipv6 && c.probe.wire.fam === 6 &&
 			c.verdict.owner !== null && c.verdict.owner.carriers.some((x) => x.macs.includes(c.probe.wire.smac) || x.ifaces.includes(LINKS[c.probe.wire.link].dev)) },
+	{ id: 'globals-disabled', issue: 'explain() ignores globals.enabled 0 (nothing is loaded, everything is routed normally; found by this test)',
+		matches: (c) => !c.cfg.globals.enabled },
 	{ id: 'domain-family', issue: 'explain() of a domain ignores the address family (found by this test; needs a family in the Query)',
 		matches: (c) => c.probe.name !== null && c.verdict.explanation?.action === 'proxy' && c.got.fate === 'drop' &&
 			!c.cfg.upstreams.find((u) => u.iface === c.verdict.explanation!.iface)!.addresses.some((a) => a.includes(':') === (c.probe.wire.fam === 6)) },
 	{ id: 'established-connection', issue: 'time windows vs established connections',
-		matches: (c) => c.probe.first !== null },
+		matches: (c) => c.probe.first !== null && !!c.verdict.owner &&
+			c.verdict.owner.client.rules.some((r) => r.match.startTime !== null || r.match.weekdays.length > 0) },
 ];
 
 function wantedUpstreamDown(c: Case): boolean {
