@@ -47,22 +47,36 @@ function report(c: Case): string {
 		`  kernel:   ${pathText(c.got)}`;
 }
 
+function refused(secs: UciSection[], paths: string[], what: RegExp, story: string): void {
+	const r = readConfig(secs);
+	assert.equal(r.config, null, `${story} was accepted`);
+	assert.ok(r.problems.some((p) => paths.includes(p.path) && what.test(p.message)), `${story}: ${JSON.stringify(r.problems)}`);
+}
+
+// Two enabled clients claiming the same source must be refused with a path, never planned (the
+// later of the two is named).
 function invalidMutants(secs: UciSection[], cfg: Config): void {
-	// two enabled clients claiming the same source must be refused with a path, never planned
 	const on = cfg.clients.filter((c) => c.enabled);
+	const list = (v: UciSection['options'][string] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+	const claim = (taker: string, key: string, value: string) => {
+		const dup = structuredClone(secs);
+		const sec = dup.find((s) => s.type === 'client' && s.name === taker)!;
+		sec.options[key] = [...list(sec.options[key]), value];
+		return dup;
+	};
 	const withAddr = on.find((c) => c.src4.length || c.src6.length);
 	const other = on.find((c) => c !== withAddr && c.kind === 'device');
-	if (!withAddr || !other) return;
-	const dup = structuredClone(secs);
-	const sec = dup.find((s) => s.type === 'client' && s.name === other.name)!;
-	const a = [...withAddr.src4, ...withAddr.src6][0]!.text;
-	const cur = sec.options.address;
-	sec.options.address = [...(cur === undefined ? [] : Array.isArray(cur) ? cur : [cur]), a];
-	if (withAddr.kind === 'peer') return; // a peer's address on a device is outside no pool rule; still an overlap, but keep the mutant simple
-	const r = readConfig(dup);
-	assert.equal(r.config, null, `a config where ${other.name} also claims ${a} of ${withAddr.name} was accepted`);
-	// the later of the two clients is named
-	assert.ok(r.problems.some((p) => [`client.${other.name}.address`, `client.${withAddr.name}.address`].includes(p.path) && /overlaps/.test(p.message)), JSON.stringify(r.problems));
+	if (withAddr && other) {
+		const a = [...withAddr.src4, ...withAddr.src6][0]!.text;
+		refused(claim(other.name, 'address', a), [`client.${other.name}.address`, `client.${withAddr.name}.address`], /overlaps/,
+			`a config where ${other.name} also claims ${a} of ${withAddr.name}`);
+	}
+	const withMac = on.find((c) => c.macs.length);
+	const other2 = on.find((c) => c !== withMac && c.kind === 'device');
+	if (withMac && other2) {
+		refused(claim(other2.name, 'mac', withMac.macs[0]!), [`client.${other2.name}.mac`, `client.${withMac.name}.mac`], /also client/,
+			`a config where ${other2.name} also claims MAC ${withMac.macs[0]} of ${withMac.name}`);
+	}
 }
 
 function runWorld(w: World): true {

@@ -96,8 +96,8 @@ const client = (nRulesets: number): fc.Arbitrary<ClientSpec> => fc.record({
 
 const probe: fc.Arbitrary<ProbeSpec> = fc.record({
 	client: fc.nat({ max: 4 }),
-	ident: fc.constantFrom(0, 0, 0, 1, 1, 2, 3),
-	dest: fc.record({ kind: fc.constantFrom<ProbeSpec['dest']['kind']>('rule', 'rule', 'rule', 'fixed', 'local', 'domain', 'domain', 'dns'), pick: fc.nat({ max: 63 }), v6: fc.boolean() }),
+	ident: fc.constantFrom(0, 0, 0, 1, 1, 2, 3, 3),
+	dest: fc.record({ kind: fc.constantFrom<ProbeSpec['dest']['kind']>('rule', 'rule', 'rule', 'fixed', 'local', 'domain', 'domain', 'dns', 'dns'), pick: fc.nat({ max: 63 }), v6: fc.boolean() }),
 	proto: fc.constantFrom<ProbeSpec['proto']>('tcp', 'tcp', 'udp', 'udp', 'icmp'),
 	port: fc.constantFrom(53, 80, 443, 853, 1500, 5353, 8080, 22),
 	established: weighted(false, true, 6),
