@@ -7,6 +7,8 @@ if (process.getuid && process.getuid() !== 0) {
 	console.error('npm run lab: needs root (it creates network namespaces). Run it as root, e.g. sudo npm run lab.');
 	process.exit(1);
 }
-const files = fs.readdirSync('lab').filter((f) => f.endsWith('.test.ts')).sort().map((f) => `lab/${f}`);
+const tests = (dir) => fs.readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort().map((f) => `${dir}/${f}`);
+// lab/diff: the differential test (its own per-process namespaces, not the fixed swl-* lab)
+const files = [...tests('lab'), ...tests('lab/diff')];
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--import', './test/setup.ts', '--test', '--test-concurrency=1', ...files], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

@@ -1,0 +1,161 @@
+// The differential test: random configs AND the packets sent through them, generated together
+// (fast-check: seeded, shrinking). For each config check accepts, the plan is put into a private
+// router namespace (real nft, ip rules/routes as netifd makes them, real dnsmasq filling the domain
+// sets), every packet is sent as a raw frame from its client's identity, and where the kernel sent
+// it is compared with what explain() says. See docs/lab.md "The differential test".
+//
+//   SPLITWG_PROP_RUNS=500 SPLITWG_PROP_SEED=7 node --import tsx --import ./test/setup.ts --test lab/diff/diff.test.ts
+//   SPLITWG_DIFF_FAIL_ON=local-destination …   also fail (and shrink) on that known-open class (or "all")
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { spawnSync } from 'node:child_process';
+import { readConfig, compile, renderUci } from '../../src/core/index';
+import type { UciSection } from '../../src/core/uci';
+import type { Config } from '../../src/core/model';
+import { Kernel, nftCheck, dnsmasqTest, pathText, type Outcome, type Path } from './kernel';
+import { world, sections, upIfaces, downNames, nameAddrs, NAMES, clockNow, atText, type World } from './gen';
+import { probes, expect, agrees, classify, KNOWN_OPEN, type Case, type Probe } from './oracle';
+
+const RUNS = Number(process.env.SPLITWG_PROP_RUNS ?? 150);
+const SEED = Number(process.env.SPLITWG_PROP_SEED ?? 20261201);
+const FAIL_ON = (process.env.SPLITWG_DIFF_FAIL_ON ?? '').split(',').filter(Boolean);
+/** after the first failure, shrinking gets this long; then every new candidate passes and fast-check reports the smallest so far */
+const SHRINK_MS = Number(process.env.SPLITWG_DIFF_SHRINK_MS ?? 120_000);
+const MAX_PROBES = 40;
+
+const kernel = new Kernel();
+after(() => kernel.close());
+
+const known = new Map<string, { n: number; example: string }>();
+let packets = 0, configs = 0, agreed = 0, firstFailure = 0;
+/** the kernel paths seen: a harness that observed nothing (or one kind of thing) would pass vacuously */
+const fates = new Set<string>();
+const fateOf = (p: Path) => p.fate === 'out' ? (p.oif === 'wan' ? 'out:wan' : p.oif!.startsWith('sw_u') ? 'out:tunnel' : 'out:lan') : p.fate === 'drop' ? `drop:${p.stage}` : p.fate;
+
+function describe(p: Probe): string {
+	const w = p.wire;
+	return `${p.device.name}'s device on ${w.link} (MAC ${w.smac}) ${w.src} → ${w.dst}${p.name ? ` (${p.name})` : ''} ${w.proto}${w.proto === 'icmp' ? '' : `/${w.dport}`}` +
+		(p.first ? ' — second packet of a flow opened under the flipped time conditions' : '');
+}
+
+function report(c: Case): string {
+	const o = c.verdict.owner;
+	return `  packet:   ${describe(c.probe)}\n` +
+		`  client:   ${o ? `${o.client.name} (by ${o.via})` : 'none'}\n` +
+		`  expected: ${pathText(c.verdict.expected)} — ${c.verdict.why}\n` +
+		`  kernel:   ${pathText(c.got)}`;
+}
+
+function refused(secs: UciSection[], paths: string[], what: RegExp, story: string): void {
+	const r = readConfig(secs);
+	assert.equal(r.config, null, `${story} was accepted`);
+	assert.ok(r.problems.some((p) => paths.includes(p.path) && what.test(p.message)), `${story}: ${JSON.stringify(r.problems)}`);
+}
+
+// Two enabled clients claiming the same source must be refused with a path, never planned (the
+// later of the two is named).
+function invalidMutants(secs: UciSection[], cfg: Config): void {
+	const on = cfg.clients.filter((c) => c.enabled);
+	const list = (v: UciSection['options'][string] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+	const claim = (taker: string, key: string, value: string) => {
+		const dup = structuredClone(secs);
+		const sec = dup.find((s) => s.type === 'client' && s.name === taker)!;
+		sec.options[key] = [...list(sec.options[key]), value];
+		return dup;
+	};
+	const withAddr = on.find((c) => c.src4.length || c.src6.length);
+	const other = on.find((c) => c !== withAddr && c.kind === 'device');
+	if (withAddr && other) {
+		const a = [...withAddr.src4, ...withAddr.src6][0]!.text;
+		refused(claim(other.name, 'address', a), [`client.${other.name}.address`, `client.${withAddr.name}.address`], /overlaps/,
+			`a config where ${other.name} also claims ${a} of ${withAddr.name}`);
+	}
+	const withMac = on.find((c) => c.macs.length);
+	const other2 = on.find((c) => c !== withMac && c.kind === 'device');
+	if (withMac && other2) {
+		refused(claim(other2.name, 'mac', withMac.macs[0]!), [`client.${other2.name}.mac`, `client.${withMac.name}.mac`], /also client/,
+			`a config where ${other2.name} also claims MAC ${withMac.macs[0]} of ${withMac.name}`);
+	}
+}
+
+function runWorld(w: World): true {
+	// once shrinking has had its budget, every further candidate passes: fast-check reports the smallest failure so far
+	if (firstFailure && Date.now() - firstFailure > SHRINK_MS) return true;
+	// a scene must not straddle midnight (weekdays are offsets from today)
+	if (clockNow().min === 1439) spawnSync('sleep', [String(61 - new Date().getSeconds())]);
+	const now = clockNow();
+	const at = atText(now);
+	const secs = sections(w, now);
+	const r = readConfig(secs);
+	assert.ok(r.config, `the generator made a config check refuses:\n${r.problems.map((p) => `${p.path}: ${p.message}`).join('\n')}\n${renderUci(secs)}`);
+	const cfg = r.config!;
+	invalidMutants(secs, cfg);
+	const plan = compile(cfg);
+	if (plan.enabled) {
+		const e = nftCheck(plan.nft);
+		assert.equal(e, null, `nft -c refused the table of an accepted config:\n${e}\n${renderUci(secs)}`);
+		const d = dnsmasqTest(plan.dnsmasq);
+		assert.equal(d, null, `dnsmasq --test refused the file of an accepted config:\n${d}\n${renderUci(secs)}`);
+	}
+	const ps = probes(w);
+	const firsts = ps.flatMap((p) => (p.first ? [p.first] : []));
+	let preNft: string | undefined;
+	if (firsts.length && plan.enabled) {
+		const pre = readConfig(sections(w, now, true));
+		assert.ok(pre.config, `the flipped config is refused: ${JSON.stringify(pre.problems)}`);
+		preNft = compile(pre.config!).nft;
+	}
+	const down = downNames(w);
+	const out: Outcome = kernel.play({
+		plan, up: upIfaces(w), preNft, first: plan.enabled ? firsts : [], packets: ps.map((p) => p.wire),
+		dns: nameAddrs(), lookups: NAMES,
+	});
+	assert.deepEqual(out.unanswered, [], 'the router\'s dnsmasq left lookups unanswered');
+	// the clock must not have crossed a minute edge that matters: offsets keep ≥ 5 min from every edge
+	assert.ok(clockNow().min - now.min < 4 || clockNow().min < now.min, 'a scene took minutes');
+	configs++;
+	const fails: Case[] = [];
+	for (const p of ps) {
+		packets++;
+		const verdict = expect(cfg, p, at, down, []);
+		const got = out.paths.get(p.wire.tag)!;
+		fates.add(fateOf(got));
+		if (agrees(verdict.expected, got)) { agreed++; continue; }
+		const c: Case = { cfg, world: w, probe: p, verdict, got, down };
+		const k = classify(c);
+		if (k && !FAIL_ON.includes(k) && !FAIL_ON.includes('all')) {
+			const e = known.get(k) ?? { n: 0, example: '' };
+			e.n++;
+			if (!e.example) e.example = report(c);
+			known.set(k, e);
+		} else fails.push(c);
+	}
+	if (fails.length) {
+		if (!firstFailure) firstFailure = Date.now();
+		const cls = (c: Case) => classify(c) ?? 'unknown';
+		throw new Error(`explain() and the kernel disagree on ${fails.length} of ${ps.length} packets (at ${at}${down.length ? `, down: ${down.join(' ')}` : ''}):\n` +
+			fails.slice(0, 4).map((c) => `[${cls(c)}]\n${report(c)}`).join('\n') +
+			`\n--- config (/etc/config/splitwg) ---\n${renderUci(secs)}`);
+	}
+	return true;
+}
+
+test(`differential: explain() vs the kernel, ${RUNS} random configs with up to ${MAX_PROBES} packets each (seed ${SEED})`, (t) => {
+	const t0 = Date.now();
+	try {
+		fc.assert(fc.property(world(MAX_PROBES), runWorld), { numRuns: RUNS, seed: SEED, includeErrorInReport: true });
+		if (RUNS >= 30) {
+			const want = ['out:wan', 'out:tunnel', 'out:lan', 'local', 'redirect', 'drop:prerouting', 'drop:routing', 'drop:forward'];
+			assert.deepEqual(want.filter((f) => !fates.has(f)), [], `the kernel never produced these paths: the generator or the observation is broken (seen: ${[...fates].join(' ')})`);
+			assert.ok(agreed > packets / 2, `only ${agreed} of ${packets} packets agreed`);
+		}
+	} finally {
+		t.diagnostic(`${configs} configs, ${packets} packets compared (${agreed} agree, paths seen: ${[...fates].sort().join(' ')}) in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+		for (const k of KNOWN_OPEN) {
+			const e = known.get(k.id);
+			t.diagnostic(`known-open ${k.id} (${k.issue}): ${e ? `${e.n} disagreement(s), e.g.` : 'not seen'}`);
+			if (e) for (const l of e.example.split('\n')) t.diagnostic(l);
+		}
+	}
+});
