@@ -58,8 +58,10 @@ done
 mkdir -p $R/usr/lib/opkg/info $R/usr/share/nftables.d/ruleset-post $R/etc/rc.d
 
 ip link set lo up
-# what base-files' /etc/sysctl.d/10-default.conf (applied by /etc/init.d/sysctl) sets on a router
-sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1 net.ipv4.conf.default.arp_ignore=1 \
+# what base-files' /etc/sysctl.d/10-default.conf (applied by /etc/init.d/sysctl) sets on a router,
+# but IPv6 forwarding: this LAN has no IPv6 (the tier's splitwg has ipv6 '0', and with forwarding
+# on `splitwg doctor` rightly reports IPv6 forwarded without classification)
+sysctl -q -w net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=0 net.ipv4.conf.default.arp_ignore=1 \
 	net.ipv4.conf.all.arp_ignore=1 net.ipv4.tcp_syncookies=1
 
 printf '::sysinit:/etc/init.d/rcS S boot\n::shutdown:/etc/init.d/rcS K shutdown\n' > $R/etc/inittab

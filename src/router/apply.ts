@@ -18,7 +18,7 @@ import { detect, platformWarnings } from './detect';
 import { stage, load, remove, install, installedText, tableExists, liveObjects, cleanupStaged, replaceFile, REPLACE_PATH } from './nftables';
 import type { Staged } from './nftables';
 import { filePath, writeFile, running, runningConfDirs } from './dnsmasq';
-import { clientPaths, changedClients, flush } from './conntrack';
+import { clientPaths, changedClients, installedPaths, flush } from './conntrack';
 import { hash, readState, writeState, recordFailure, lock, unlock } from './state';
 import { checkTable, checkRouting, repairArgv } from './doctor';
 import type { Finding } from './doctor';
@@ -323,7 +323,7 @@ function run(tx: Tx, s: Survey, plan: Plan, staged: Staged | null): Failure | nu
 // 5. Reset the connections of clients whose path changed; the note for the summary.
 function resetConnections(env: Env, s: Survey, plan: Plan): string {
 	if (!s.platform.conntrack) return '';
-	const f = flush(env, changedClients(s.prev ? s.prev.clients : null, clientPaths(plan)));
+	const f = flush(env, changedClients(s.prev ? s.prev.clients : installedPaths(s.oldNft), clientPaths(plan)));
 	if (length(f.skipped)) push(s.warnings, `open connections of ${join(', ', f.skipped)} (MAC/interface clients) keep their old path until they close`);
 	return length(f.flushed) ? `; connections reset for ${join(', ', f.flushed)}` : '';
 }

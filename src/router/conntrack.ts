@@ -5,7 +5,9 @@ import type { Plan } from '../core/plan';
 import type { Env } from './env';
 import type { ClientPath } from './state';
 import { hash } from './state';
-import { parsePrefix } from './core';
+import { parsePrefix, declarations } from './core';
+
+const GOTO_CLIENT = /^(.+) : goto client_(.+)$/;
 
 // regexes as module constants: ucode compiles a literal each time it is evaluated
 const SET_REF = /@[A-Za-z0-9_]+/g;
@@ -59,13 +61,39 @@ export function clientPaths(plan: Plan): { [name: string]: ClientPath } {
 // Clients whose classification differs between two applies (including
 // added and removed ones), with the sources to flush: old and new ones (an
 // address a client no longer has keeps the path it was classified with).
+// `before` null: no state (first apply, or the first after a reboot, whose
+// table fw4 loaded from the persisted file): what classified the running
+// connections is unknown, so every client counts as changed.
 export function changedClients(before: { [n: string]: ClientPath } | null, after: { [n: string]: ClientPath }): { [n: string]: string[] } {
 	const out: { [n: string]: string[] } = {};
-	if (before === null) return out;      // nothing known to be classified before
+	if (before === null) {
+		for (let n in after) out[n] = after[n].sources;
+		return out;
+	}
 	for (let n in after)
 		if (!before[n] || before[n].sig !== after[n].sig) out[n] = uniq([...(before[n] ? before[n].sources : []), ...after[n].sources]);
 	for (let n in before)
 		if (!after[n]) out[n] = before[n].sources;
+	return out;
+}
+
+// Without the state of the last apply (the first apply after a reboot: the
+// state lives in RAM), the table fw4 loaded is the installed file: its
+// client maps name each client's sources. The signature is unknown, so
+// every client counts as changed and its old sources are flushed too.
+export function installedPaths(nft: string | null): { [name: string]: ClientPath } | null {
+	if (nft === null) return null;
+	const out: { [name: string]: ClientPath } = {};
+	const d = declarations(nft);
+	for (let i = 0; i < length(d); i++) {
+		if (d[i].kind !== 'map' || (d[i].name !== 'client4' && d[i].name !== 'client6')) continue;
+		for (let j = 0; j < length(d[i].elements); j++) {
+			const m = match(d[i].elements[j], GOTO_CLIENT) as string[] | null;
+			if (!m) continue;
+			out[m[2]] ??= { sig: '', sources: [] };
+			push(out[m[2]].sources, m[1]);
+		}
+	}
 	return out;
 }
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { parseUci, readConfig, compile } from '../../src/core/index';
 import type { Env } from '../../src/router/env';
-import { clientPaths, changedClients, flush } from '../../src/router/conntrack';
+import { clientPaths, changedClients, installedPaths, flush } from '../../src/router/conntrack';
 import { HOME } from './openwrt';
 
 const planOf = (text: string) => compile(readConfig(parseUci(text).sections).config!);
@@ -36,4 +36,14 @@ test('an edited address: conntrack entries of the old and the new address are de
 		assert.doesNotMatch(left, /src=192\.168\.77\.20 /);
 		assert.match(left, /src=192\.168\.77\.12 /, 'another client\'s connections stay');
 	} finally { spawnSync('ip', ['netns', 'del', ns]); }
+});
+
+test('without the last apply\'s state (after a reboot): the sources of the installed table and of the new plan are flushed, for every client', () => {
+	const before = planOf(HOME), after = planOf(HOME.replace("list address '192.168.77.10'", "list address '192.168.77.20'"));
+	const old = installedPaths(before.nft)!;
+	assert.deepEqual(old.tv.sources, ['192.168.77.10', 'fd77::10']);
+	const c = changedClients(old, clientPaths(after));
+	assert.deepEqual(c.tv, ['192.168.77.10', 'fd77::10', '192.168.77.20']);
+	assert.deepEqual(Object.keys(c).sort(), after.clients.map((x) => x.name).sort(), 'every client: what classified its connections is unknown');
+	assert.deepEqual(changedClients(null, clientPaths(after)).tv, ['192.168.77.20', 'fd77::10'], 'nothing installed: the new sources');
 });

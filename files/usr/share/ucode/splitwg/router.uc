@@ -5,7 +5,7 @@ import { VERSION, readConfig, compile, redactedPlan, explain, explainQuery, pars
 import { readfile, writefile, access, unlink, mkdir, rmdir, rename, popen, stat } from "fs";
 import { cursor } from "uci";
 import { connect } from "ubus";
-let SHELL_SAFE, SINGLE_QUOTE, PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, ours, viaUs, localNetworks, OWNED_OPTION, isOwned, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, INIT_SCRIPT, confDirs, runningConfDirs, generatedConfDir, filePath, writeFile, hasNftset, running, misplaced, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, liveObjects, listJson, SET_REF, block, marksOf, signature, clientPaths, changedClients, flush, DIGITS, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, FIRST_WORD, HANDSHAKE_TIMEOUT, nftRules, markChainOf, pathOf, ruleIdOf, loadConfig, age, status, stats, QUOTES, IPV6_FORWARDING, finding, runJson, elemText, verdictText, missingFrom, checkTable, one, sameMark, ruleMatches, routeMatches, ifaceUp, checkRouting, latestHandshake, doctor, checkDnsmasq, checkIpv6, repairArgv, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepRouting, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, NOT_NAME_CHAR, LETTER_FIRST, CR, SECTION_HEADER, UPSTREAM_PATH, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, apiError, missing, present, downUpstreams, checkText, methods, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, list, describeFinding, cmdDoctor, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
+let SHELL_SAFE, SINGLE_QUOTE, PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, ours, viaUs, localNetworks, OWNED_OPTION, isOwned, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, INIT_SCRIPT, confDirs, runningConfDirs, generatedConfDir, filePath, writeFile, hasNftset, running, misplaced, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, liveObjects, listJson, GOTO_CLIENT, SET_REF, block, marksOf, signature, clientPaths, changedClients, installedPaths, flush, DIGITS, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, FIRST_WORD, HANDSHAKE_TIMEOUT, nftRules, markChainOf, pathOf, ruleIdOf, loadConfig, age, status, stats, QUOTES, IPV6_FORWARDING, finding, runJson, elemText, verdictText, missingFrom, checkTable, one, sameMark, ruleMatches, routeMatches, ifaceUp, checkRouting, latestHandshake, doctor, checkDnsmasq, checkIpv6, repairArgv, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepRouting, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, NOT_NAME_CHAR, LETTER_FIRST, CR, SECTION_HEADER, UPSTREAM_PATH, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, apiError, missing, present, downUpstreams, checkText, methods, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, list, describeFinding, cmdDoctor, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
 shellQuote = function(s) {
   if (index(s, "\n") < 0 && match(s, SHELL_SAFE)) return s;
   return "'" + replace(s, SINGLE_QUOTE, "'\\''") + "'";
@@ -556,11 +556,31 @@ changedClients = function(before, after) {
 let out;
 
   out = {};
-  if (before === null) return out;
+  if (before === null) {
+    for (let n in after) out[n] = after[n].sources;
+    return out;
+  }
   for (let n in after)
     if (!before[n] || before[n].sig !== after[n].sig) out[n] = uniq([...before[n] ? before[n].sources : [], ...after[n].sources]);
   for (let n in before)
     if (!after[n]) out[n] = before[n].sources;
+  return out;
+};
+installedPaths = function(nft) {
+let out, d;
+
+  if (nft === null) return null;
+  out = {};
+  d = declarations(nft);
+  for (let i = 0; i < length(d); i++) {
+    if (d[i].kind !== "map" || d[i].name !== "client4" && d[i].name !== "client6") continue;
+    for (let j = 0; j < length(d[i].elements); j++) {
+      const m = match(d[i].elements[j], GOTO_CLIENT);
+      if (!m) continue;
+      out[m[2]] ??= { sig: "", sources: [] };
+      push(out[m[2]].sources, m[1]);
+    }
+  }
   return out;
 };
 flush = function(env, changed) {
@@ -1330,7 +1350,7 @@ resetConnections = function(env, s, plan) {
 let f;
 
   if (!s.platform.conntrack) return "";
-  f = flush(env, changedClients(s.prev ? s.prev.clients : null, clientPaths(plan)));
+  f = flush(env, changedClients(s.prev ? s.prev.clients : installedPaths(s.oldNft), clientPaths(plan)));
   if (length(f.skipped)) push(s.warnings, `open connections of ${join(", ", f.skipped)} (MAC/interface clients) keep their old path until they close`);
   return length(f.flushed) ? `; connections reset for ${join(", ", f.flushed)}` : "";
 };
@@ -2238,6 +2258,7 @@ STAGED = `${PATHS.state}/next.nft`;
 REPLACE_PATH = `${PATHS.state}/replace.nft`;
 
 // src/router/conntrack.ts
+GOTO_CLIENT = /^(.+) : goto client_(.+)$/;
 SET_REF = /@[A-Za-z0-9_]+/g;
 
 // src/router/wg.ts
