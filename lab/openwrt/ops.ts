@@ -31,6 +31,16 @@ export async function splitwgVersion(lab: OpenWrtLab): Promise<string | null> {
   return (await lab.ubus<{ version: string }>('splitwg', 'version'))?.version ?? null;
 }
 
+// rpcd reloads asynchronously (procd sends it SIGHUP after opkg's script
+// returned): wait for the answer; an absent object must stay absent.
+export async function expectVersion(lab: OpenWrtLab, want: string | null, why: string): Promise<void> {
+  await waitFor(async () => (await splitwgVersion(lab)) === want || null, 10_000, async () => `${why}: ubus call splitwg version answers ${await splitwgVersion(lab)}, not ${want}`, 200);
+  if (want === null) {
+    await new Promise((r) => setTimeout(r, 1000));
+    if ((await splitwgVersion(lab)) !== null) throw new Error(`${why}: ubus call splitwg answers again after a reload`);
+  }
+}
+
 export async function ifaceUp(lab: OpenWrtLab, iface: string): Promise<boolean> {
   return (await lab.ubus<{ up: boolean }>(`network.interface.${iface}`, 'status'))?.up === true;
 }

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { packages, RELEASE } from '../../packaging/packages.mjs';
 import { flashFiles, splitwgConfig } from './files.ts';
 import { OpenWrtLab, unavailable } from './root.ts';
-import { OPKG, exportOwned, install, runUciDefaults, splitwgVersion, tableExists, waitIfaceUp, watchTable } from './ops.ts';
+import { OPKG, exportOwned, expectVersion, install, runUciDefaults, tableExists, waitIfaceUp, watchTable } from './ops.ts';
 
 const skip = unavailable();
 const VERSION = packages()[0]!.version;
@@ -36,7 +36,7 @@ describe('packages under the real opkg', { skip: skip ?? false, concurrency: 1 }
       const missing = (await lab.x(`for f in ${files.join(' ')}; do [ -e "$f" ] || echo "$f"; done`)).trim();
       assert.equal(missing, '', `${pkg}: files missing after install`);
     }
-    assert.equal(await splitwgVersion(lab), VERSION, `ubus call splitwg version (postinst reloads rpcd through procd):\n${r.out}`);
+    await expectVersion(lab, VERSION, `ubus call splitwg version (postinst reloads rpcd through procd):\n${r.out}`);
     assert.match(await lab.x('ls /etc/rc.d'), /^S95splitwg$/m, 'enabled by default_postinst');
     for (const p of packages()) {
       const info = await lab.x(`${OPKG} info ${p.name}`);
@@ -54,7 +54,7 @@ describe('packages under the real opkg', { skip: skip ?? false, concurrency: 1 }
   test('upgrade with no change by the user: no /etc/config/splitwg-opkg, new version answers', async () => {
     await install(lab, NEXT);
     assert.match(await lab.x(`${OPKG} list-installed`), new RegExp(`^splitwg - ${NEXT.replace(/\./g, '\\.')}-r`, 'm'));
-    assert.equal(await splitwgVersion(lab), VERSION, 'rpcd serves the upgraded plugin');
+    await expectVersion(lab, VERSION, 'rpcd serves the upgraded plugin');
     const opkgFiles = await lab.x('ls /etc/config');
     assert.doesNotMatch(opkgFiles, /splitwg-opkg/, 'the user never changed /etc/config/splitwg, so nothing needs merging');
   });
@@ -63,7 +63,7 @@ describe('packages under the real opkg', { skip: skip ?? false, concurrency: 1 }
     await lab.x(`${OPKG} remove luci-app-splitwg splitwg 2>&1`);
     const left = (await lab.x(`for f in ${[...installed.values()].flat().join(' ')}; do [ -e "$f" ] && echo "$f"; done; true`)).trim();
     assert.equal(left, '', 'files left after opkg remove (an unchanged conffile goes too)');
-    assert.equal(await splitwgVersion(lab), null, 'ubus call splitwg still answers after remove');
+    await expectVersion(lab, null, 'ubus call splitwg still answers after remove');
     assert.equal(await tableExists(lab), false);
     assert.equal(await exportOwned(lab), pristine, 'network/firewall/dhcp as before the install');
   });
@@ -77,7 +77,7 @@ describe('packages under the real opkg', { skip: skip ?? false, concurrency: 1 }
     assert.equal(await tableExists(lab), true);
     const w = await watchTable(lab, async () => { await install(lab, NEXT2); });
     assert.match(await lab.x(`${OPKG} list-installed`), new RegExp(`^splitwg - ${NEXT2.replace(/\./g, '\\.')}-r`, 'm'));
-    assert.equal(await splitwgVersion(lab), VERSION);
+    await expectVersion(lab, VERSION, 'after the upgrade');
     assert.deepEqual(w.deletes, [], 'nft monitor saw the table deleted during the upgrade (a teardown window)');
     assert.equal(w.missing, 0, `the table was missing in ${w.missing} of ${w.polls} polls during the upgrade`);
     assert.ok(w.polls > 0);
@@ -93,7 +93,7 @@ describe('packages under the real opkg', { skip: skip ?? false, concurrency: 1 }
       assert.equal((await lab.sh(`[ -e ${f} ]`)).code, 1, `${f} left after remove`);
     assert.equal(await tableExists(lab), false, 'table inet splitwg left after remove');
     assert.equal(await exportOwned(lab), pristine, 'sections splitwg owned are left in network/firewall/dhcp');
-    assert.equal(await splitwgVersion(lab), null, 'ubus call splitwg still answers after remove');
+    await expectVersion(lab, null, 'ubus call splitwg still answers after remove');
     assert.match(await lab.x('cat /etc/config/splitwg'), /config upstream 'vps'/, "the user's configuration is kept");
     assert.equal((await lab.sh('ip link show sw_vps')).code, 1, 'the tunnel is down');
   });
