@@ -20,6 +20,10 @@ export interface Status {
 export interface Problem { path: string, message: string }
 export interface CheckReply { valid: boolean, problems: Problem[] }
 
+// ubus splitwg doctor: drift of the running system from the last apply
+export interface Finding { id: string, path: string | null, args: { [k: string]: any } }
+export interface DoctorReply { ok: boolean, findings: Finding[] }
+
 export interface Explanation {
 	client: string; action: 'proxy' | 'direct' | 'block'; upstream: string | null; iface: string | null;
 	mark: string | null; rule: string | null; reason: string;
@@ -27,6 +31,7 @@ export interface Explanation {
 
 export const callStatus = rpc.declare<Status | ApiError | number>({ object: 'splitwg', method: 'status', expect: { '': {} } });
 export const callCheck = rpc.declare<CheckReply | ApiError | number>({ object: 'splitwg', method: 'check', expect: { '': {} } });
+export const callDoctor = rpc.declare<DoctorReply | ApiError | number>({ object: 'splitwg', method: 'doctor', expect: { '': {} } });
 export const callExplain = rpc.declare<Explanation | ApiError | number>({
 	object: 'splitwg', method: 'explain', params: ['client', 'destination', 'proto', 'port', 'at'], expect: { '': {} },
 });

@@ -1,10 +1,11 @@
 // Services → Split WireGuard → Overview: is it running, are the tunnels up,
 // which path do the clients' connections take, what is wrong; and the
 // global settings.
-import { view, form, uci, poll } from '@kuoruan/luci-types';
+import { view, form, uci, poll, ui } from '@kuoruan/luci-types';
 import { badInt, badMarkMask, badName } from '../core/values';
-import { callCheck, callStatus, isError } from './_rpc';
-import type { CheckReply, Status } from './_rpc';
+import { callCheck, callDoctor, callStatus, isError } from './_rpc';
+import type { CheckReply, DoctorReply, Status } from './_rpc';
+import { doctorLines } from './_doctor';
 import { badge, banner, coreText, fmtAge, fmtBytes, pageUrl, saveApply, setContent, upstreamLabel, validator } from './_ui';
 
 function table(head: string[], rows: any[][], empty: string): any {
@@ -60,8 +61,31 @@ function renderStatus(st: Status | null, err: string | null): any {
 	]);
 }
 
+// ubus doctor runs nft, ip and wg on the router: on load, then with the
+// status poll at most every DOCTOR_EVERY ms, and on "Check again".
+const DOCTOR_EVERY = 30000;
+
+function isDoctorReply(d: any): d is DoctorReply {
+	return d !== null && typeof d === 'object' && !isError(d) && typeof d.ok === 'boolean' && Array.isArray(d.findings);
+}
+
+// The drift `splitwg doctor` finds, each finding with its fix; nothing when
+// there is none (or the router does not answer: the status says so).
+function renderDoctor(d: DoctorReply | null, recheck: () => Promise<any>): any {
+	if (!d || d.ok || !d.findings.length) return E([]);
+	return E('div', { 'class': 'cbi-section' }, [E('div', { 'class': 'alert-message warning' }, [
+		E('h4', {}, [_('The running system differs from the last apply')]),
+		E('ul', {}, doctorLines(d.findings, _).map((l) => E('li', { 'data-finding': l.id }, [
+			l.what, ' ', E('strong', {}, [_('Fix: %s').format(l.fix)]),
+		]))),
+		E('div', { 'class': 'right' }, [
+			E('button', { 'class': 'btn cbi-button', 'type': 'button', 'click': ui.createHandlerFn(null, recheck) }, [_('Check again')]),
+		]),
+	])]);
+}
+
 export default view.extend({
-	load: () => Promise.all([callStatus(), callCheck(), uci.load('splitwg')]).then((r: any[]) => {
+	load: () => Promise.all([callStatus(), callCheck(), uci.load('splitwg'), callDoctor().catch(() => null)]).then((r: any[]) => {
 		// the global settings edit `config globals 'main'`; created on save if missing
 		if (!uci.get('splitwg', 'main')) uci.add('splitwg', 'globals', 'main');
 		return r;
@@ -75,7 +99,16 @@ export default view.extend({
 
 		const statusNode = E('div', { 'class': 'cbi-section' }, [renderStatus(st, stErr)]);
 		const problemsNode = E('div', {}, [banner(data[0], chk, undefined)]);
-		poll.add(() => Promise.all([callStatus(), callCheck()]).then((r: any[]) => {
+		const doctorNode = E('div', {}, []);
+		let doctorAt = Date.now();
+		// a reply that is not one (a failed call) keeps what is shown
+		const showDoctor = (d: any) => { if (isDoctorReply(d)) setContent(doctorNode, renderDoctor(d, recheck)); };
+		const recheck = (): Promise<any> => {
+			doctorAt = Date.now();
+			return callDoctor().then(showDoctor, () => null);
+		};
+		showDoctor(data[3]);
+		poll.add(() => Promise.all([callStatus(), callCheck(), Date.now() - doctorAt >= DOCTOR_EVERY ? recheck() : null]).then((r: any[]) => {
 			if (good(r[0])) setContent(statusNode, renderStatus(r[0] as Status, null));
 			if (good(r[1])) setContent(problemsNode, banner(r[0], r[1], undefined, false));
 		}), 5);
@@ -119,6 +152,7 @@ export default view.extend({
 			const descr = node.querySelector('.cbi-map-descr');
 			const after = descr ? descr.nextSibling : node.firstChild;
 			node.insertBefore(problemsNode, after);
+			node.insertBefore(doctorNode, after);
 			node.insertBefore(statusNode, after);
 			return node;
 		});

@@ -20,11 +20,23 @@ const QUOTES = /"/g;
 
 export interface Finding { id: string, path: string | null, args: { [k: string]: any } }
 
+// Every id doctor() can report (docs/ubus.md): finding() takes only these, so
+// a new check must add its id here, and test/luci/doctor.test.ts then fails
+// until the CLI (command.ts describeFinding) and LuCI (src/luci/_doctor.ts)
+// word it.
+export const FINDING_IDS = [
+	'uncommitted', 'config_invalid', 'not_applied', 'last_apply_failed', 'config_changed',
+	'table_missing', 'table_file_missing', 'table_file_changed', 'table_differs', 'stray_elements', 'missing_elements',
+	'rule_missing', 'route_missing', 'tunnel_down', 'no_handshake',
+	'dnsmasq_no_nftset', 'dnsmasq_file_missing', 'ipv6_unclassified', 'client_ipv4_only',
+] as const;
+export type FindingId = typeof FINDING_IDS[number];
+
 export interface DoctorReply { ok: boolean, findings: Finding[] }
 
 export const IPV6_FORWARDING = '/proc/sys/net/ipv6/conf/all/forwarding';
 
-function finding(out: Finding[], id: string, path: string | null, args: { [k: string]: any }): void {
+function finding(out: Finding[], id: FindingId, path: string | null, args: { [k: string]: any }): void {
 	push(out, { id, path, args });
 }
 

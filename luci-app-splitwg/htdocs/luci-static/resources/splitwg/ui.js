@@ -264,6 +264,127 @@ function say(t2, translate) {
   return "core" in t2 ? localizeCore(t2.core, translate) : tr(t2, translate);
 }
 
+// src/luci/_doctor.ts
+var LIST_MAX = 8;
+function str(v) {
+  return v == null ? "?" : String(v);
+}
+function list(v, t2) {
+  const a = Array.isArray(v) ? v : v == null ? [] : [v];
+  if (!a.length) return t2(N_("none"));
+  const shown = a.slice(0, LIST_MAX).map(str).join(", ");
+  return a.length > LIST_MAX ? `${shown} … (+${a.length - LIST_MAX})` : shown;
+}
+var APPLY = () => msg(N_("run splitwg apply on the router"));
+var WORDS = {
+  uncommitted: (a) => ({
+    what: msg(N_("/etc/config/%s has %s uncommitted change(s) (uci changes %s): apply refuses to commit them."), str(a.config), str(a.changes), str(a.config)),
+    fix: msg(N_("uci commit %s (or uci revert %s), then splitwg apply"), str(a.config), str(a.config))
+  }),
+  config_invalid: (a, f, t2) => ({
+    what: msg(N_("The configuration has %s problem(s), the first in %s: %s"), str(a.problems), str(f.path), localizeCore(str(a.first), t2)),
+    fix: msg(N_("correct it (splitwg check lists every problem), then Save & Apply"))
+  }),
+  not_applied: (a) => ({
+    what: a.stopped ? msg(N_("splitwg is stopped: nothing is installed although the configuration is enabled.")) : msg(N_("splitwg has not been applied since boot.")),
+    fix: APPLY()
+  }),
+  last_apply_failed: (a, _f, t2) => ({
+    what: msg(N_("The last apply failed (%s); the previous state is in force."), localizeCore(str(a.message), t2)),
+    fix: msg(N_("correct the cause, then run splitwg apply"))
+  }),
+  config_changed: () => ({
+    what: msg(N_("/etc/config/splitwg changed since the last apply: the running rules are the old ones.")),
+    fix: APPLY()
+  }),
+  table_missing: (a, _f, t2) => ({
+    what: Array.isArray(a.unguarded) && a.unguarded.length ? msg(N_("Table inet splitwg is missing: the firewall was stopped or flushed. %s (identified by MAC or interface only) now leave direct."), list(a.unguarded, t2)) : msg(N_("Table inet splitwg is missing: the firewall was stopped or flushed.")),
+    fix: msg(N_("run splitwg apply on the router (or /etc/init.d/firewall start)"))
+  }),
+  table_file_missing: (a) => ({
+    what: msg(N_("%s is missing: the next firewall reload will not re-create table inet splitwg."), str(a.file)),
+    fix: APPLY()
+  }),
+  table_file_changed: (a) => ({
+    what: msg(N_("%s was changed after the last apply."), str(a.file)),
+    fix: APPLY()
+  }),
+  table_differs: (a, _f, t2) => ({
+    what: msg(N_("Table inet splitwg differs from the applied plan (missing: %s; not in the plan: %s): changed by hand, or another version loaded it."), list(a.missing, t2), list(a.extra, t2)),
+    fix: APPLY()
+  }),
+  stray_elements: (a, _f, t2) => ({
+    what: msg(N_("%s %s holds %s, which the configuration does not have."), str(a.kind), str(a.name), list(a.elements, t2)),
+    fix: APPLY()
+  }),
+  missing_elements: (a, _f, t2) => ({
+    what: msg(N_("%s %s lacks %s from the configuration."), str(a.kind), str(a.name), list(a.elements, t2)),
+    fix: APPLY()
+  }),
+  rule_missing: (a, f) => ({
+    what: msg(N_("The IPv%s policy routing rule of %s (priority %s) is missing: deleted by hand, or netifd did not install it."), str(a.family), str(f.path), str(a.priority)),
+    fix: msg(N_("run splitwg apply on the router (it puts the rule back; a network reload does not)"))
+  }),
+  route_missing: (a, f) => ({
+    what: msg(N_("The %s default route of %s in table %s is missing (IPv%s)."), str(a.type), str(f.path), str(a.table), str(a.family)),
+    fix: msg(N_("run splitwg apply on the router (it puts the route back)"))
+  }),
+  tunnel_down: (a) => ({
+    what: a.kill_switch ? msg(N_("Upstream %s: interface %s is down: its traffic is blocked (kill switch)."), str(a.upstream), str(a.iface)) : msg(N_("Upstream %s: interface %s is down: its traffic goes direct."), str(a.upstream), str(a.iface)),
+    fix: msg(N_("ifup %s; the reason is in the system log (logread -e netifd)"), str(a.iface))
+  }),
+  no_handshake: (a) => ({
+    what: a.age == null ? msg(N_("Upstream %s: %s is up but has never completed a handshake: the provider does not answer."), str(a.upstream), str(a.iface)) : msg(N_("Upstream %s: %s is up but has had no handshake for %s minutes: the provider does not answer."), str(a.upstream), str(a.iface), String(Math.floor(Number(a.age) / 60))),
+    fix: msg(N_("check its endpoint, keys and the WAN; ifup %s"), str(a.iface))
+  }),
+  dnsmasq_no_nftset: (a) => a.installed ? {
+    what: msg(N_("dnsmasq was built without nftset: domain rules have no effect.")),
+    fix: msg(N_("opkg remove dnsmasq && opkg install dnsmasq-full, then splitwg apply"))
+  } : {
+    what: msg(N_("dnsmasq is not installed: domain rules have no effect.")),
+    fix: msg(N_("opkg install dnsmasq-full, then splitwg apply"))
+  },
+  dnsmasq_file_missing: (a) => ({
+    what: a.differs ? msg(N_("dnsmasq reads %s, but splitwg's domain entries there are not the applied ones: domain rules have no effect."), str(a.dir)) : msg(N_("dnsmasq reads %s, but splitwg's domain entries are not there: domain rules have no effect."), str(a.dir)),
+    fix: msg(N_("run splitwg apply on the router (it writes %s and restarts dnsmasq)"), str(a.file))
+  }),
+  ipv6_unclassified: () => ({
+    what: msg(N_("IPv6 forwarding is on but IPv6 classification (globals.ipv6) is off: the clients' IPv6 traffic is not classified and leaves direct, also to proxied destinations.")),
+    fix: msg(N_("turn on IPv6 in the global settings below and Save & Apply (or turn IPv6 off on the LAN)"))
+  }),
+  client_ipv4_only: (a) => ({
+    what: msg(N_("Client %s is identified by IPv4 addresses only, but the router forwards IPv6: its IPv6 traffic is not classified and leaves direct."), str(a.client)),
+    fix: msg(N_("add its IPv6 address(es) or MAC to client %s (Server & clients), then Save & Apply"), str(a.client))
+  })
+};
+function doctorFindingIds() {
+  return Object.keys(WORDS);
+}
+function unknownWords(f) {
+  var _a;
+  let args = "";
+  try {
+    args = JSON.stringify((_a = f.args) != null ? _a : {});
+  } catch (e) {
+    args = String(f.args);
+  }
+  return {
+    what: msg(N_("%s (not described by this version of the web interface): %s"), f.path ? `${f.id} (${f.path})` : String(f.id), args),
+    fix: msg(N_("see splitwg doctor on the router"))
+  };
+}
+function findingWords(f, translate) {
+  const w = Object.prototype.hasOwnProperty.call(WORDS, f.id) ? WORDS[f.id] : null;
+  const a = f.args && typeof f.args === "object" ? f.args : {};
+  return w ? w(a, f, translate != null ? translate : ((s) => s)) : unknownWords(f);
+}
+function doctorLines(findings, translate) {
+  return findings.map((f) => {
+    const w = findingWords(f, translate);
+    return { id: String(f.id), what: tr(w.what, translate), fix: tr(w.fix, translate) };
+  });
+}
+
 // src/luci/_hosts.ts
 
 function canonical(a) {
@@ -700,6 +821,7 @@ function confFileName(client) {
 
 var callStatus = rpc.declare({ object: "splitwg", method: "status", expect: { "": {} } });
 var callCheck = rpc.declare({ object: "splitwg", method: "check", expect: { "": {} } });
+var callDoctor = rpc.declare({ object: "splitwg", method: "doctor", expect: { "": {} } });
 var callExplain = rpc.declare({
   object: "splitwg",
   method: "explain",
@@ -944,7 +1066,7 @@ function validate(raw, where, errors) {
   const err = (field, t3) => {
     errors.push({ line: where.line, rule: where.rule, field, text: t3 });
   };
-  const str = (k) => {
+  const str2 = (k) => {
     const v = raw[k];
     if (v == null || v === "") return null;
     if (typeof v === "boolean" && k === "enabled") return v ? "1" : "0";
@@ -972,24 +1094,24 @@ function validate(raw, where, errors) {
   for (const k in raw)
     if (FIELDS.indexOf(k) < 0) err(k, msg(N_('unknown field "%s" (known: %s)'), k, FIELDS.join(", ")));
   const r = { action: "proxy" };
-  const name = str("name");
+  const name = str2("name");
   if (name !== null) {
     const e = badLabel(name);
     if (e) err("name", core(e));
     else r.name = name;
   }
-  const en = str("enabled");
+  const en = str2("enabled");
   if (en !== null) {
     const e = badBool(en);
     if (e) err("enabled", core(e));
     else if (!bool(en)) r.enabled = false;
   }
-  const act = str("action");
+  const act = str2("action");
   if (act !== null) {
     if (act === "proxy" || act === "direct" || act === "block") r.action = act;
     else err("action", core(`"${act}" is not an action (proxy, direct, block)`));
   }
-  const up = str("upstream");
+  const up = str2("upstream");
   if (up !== null) {
     const e = badName(up, 12);
     if (e) err("upstream", core(e));
@@ -1014,7 +1136,7 @@ function validate(raw, where, errors) {
   check2("proto", (v) => v === "all" || v === "any" || PROTOS.indexOf(v) >= 0 ? null : `"${v}" is not a protocol (${PROTOS.join(" ")}, all)`);
   check2("port", badPortRange);
   check2("weekdays", (v) => weekday(v) < 0 ? `"${v}" is not a weekday (Mon … Sun)` : null);
-  const t1 = str("start_time"), t2 = str("stop_time");
+  const t1 = str2("start_time"), t2 = str2("stop_time");
   if (t1 !== null) {
     const e = badTime(t1);
     if (e) err("start_time", core(e));
@@ -1040,17 +1162,17 @@ function importRules(text2) {
     } catch (e) {
       return { rules, label: null, errors: [{ text: msg(N_("not valid JSON: %s"), String(e.message)) }] };
     }
-    let list = doc;
+    let list2 = doc;
     let label = null;
     if (!Array.isArray(doc)) {
       const d = doc;
       if (d.format !== "splitwg-rules") errors.push({ field: "format", text: msg(N_('not a splitwg rule export (format must be "splitwg-rules")')) });
       if (d.version !== 1) errors.push({ field: "version", text: msg(N_("unsupported version %s"), String(d.version)) });
       if (typeof d.label === "string") label = d.label;
-      list = d.rules;
+      list2 = d.rules;
     }
-    if (!Array.isArray(list)) return { rules, label, errors: errors.concat([{ field: "rules", text: msg(N_('"rules" must be a list')) }]) };
-    list.forEach((x, i) => {
+    if (!Array.isArray(list2)) return { rules, label, errors: errors.concat([{ field: "rules", text: msg(N_('"rules" must be a list')) }]) };
+    list2.forEach((x, i) => {
       if (x === null || typeof x !== "object" || Array.isArray(x)) {
         errors.push({ rule: i + 1, text: msg(N_("a rule must be an object")) });
         return;
@@ -1084,8 +1206,8 @@ function importRules(text2) {
 }
 
 // src/luci/_uci.ts
-function toSections(list) {
-  return list.slice().sort((a, b) => a[".index"] - b[".index"]).map((s) => {
+function toSections(list2) {
+  return list2.slice().sort((a, b) => a[".index"] - b[".index"]).map((s) => {
     const opts = {};
     for (const k in s) {
       if (k.charAt(0) === ".") continue;
@@ -1096,10 +1218,10 @@ function toSections(list) {
     return { sid: String(s[".name"]), type: String(s[".type"]), opts };
   });
 }
-function toCoreSections(list) {
+function toCoreSections(list2) {
   const counts = {};
-  const sorted = list.slice().sort((a, b) => a[".index"] - b[".index"]);
-  return toSections(list).map((s, i) => {
+  const sorted = list2.slice().sort((a, b) => a[".index"] - b[".index"]);
+  return toSections(list2).map((s, i) => {
     var _a;
     const anon = !!sorted[i][".anonymous"];
     counts[s.type] = ((_a = counts[s.type]) != null ? _a : -1) + 1;
@@ -1197,9 +1319,9 @@ function problemList(problems, only) {
   return items.length ? E("ul", {}, items) : null;
 }
 function problemBox(title, problems, only) {
-  const list = problemList(problems, only);
-  if (!list) return E([]);
-  return E("div", { "class": "alert-message warning" }, [E("h4", {}, [title]), list]);
+  const list2 = problemList(problems, only);
+  if (!list2) return E([]);
+  return E("div", { "class": "alert-message warning" }, [E("h4", {}, [title]), list2]);
 }
 function notifyError(message) {
   ui.addNotification(null, E("p", {}, [coreText(message)]), "danger");
@@ -1477,6 +1599,7 @@ return baseclass.extend({
 	badge: badge,
 	banner: banner,
 	callCheck: callCheck,
+	callDoctor: callDoctor,
 	callExplain: callExplain,
 	callGenkey: callGenkey,
 	callHostHints: callHostHints,
@@ -1488,10 +1611,13 @@ return baseclass.extend({
 	core: core,
 	coreTemplates: coreTemplates,
 	coreText: coreText,
+	doctorFindingIds: doctorFindingIds,
+	doctorLines: doctorLines,
 	download: download,
 	esc: esc,
 	exportCSV: exportCSV,
 	exportJSON: exportJSON,
+	findingWords: findingWords,
 	fmt: fmt,
 	fmtAge: fmtAge,
 	fmtBytes: fmtBytes,

@@ -4,10 +4,11 @@
 'require form';
 'require uci';
 'require poll';
+'require ui';
 'require splitwg.ui as swui';
 // Generated from src/luci/overview.ts by `npm run build` — edit the TypeScript, not this file.
 
-const print = swcore.print, printf = swcore.printf, sprintf = swcore.sprintf, warn = swcore.warn, length = swcore.length, index = swcore.index, rindex = swcore.rindex, push = swcore.push, pop = swcore.pop, shift = swcore.shift, unshift = swcore.unshift, splice = swcore.splice, slice = swcore.slice, reverse = swcore.reverse, uniq = swcore.uniq, filter = swcore.filter, map = swcore.map, sort = swcore.sort, join = swcore.join, split = swcore.split, substr = swcore.substr, trim = swcore.trim, ltrim = swcore.ltrim, rtrim = swcore.rtrim, uc = swcore.uc, lc = swcore.lc, chr = swcore.chr, uchr = swcore.uchr, ord = swcore.ord, keys = swcore.keys, values = swcore.values, exists = swcore.exists, proto = swcore.proto, type = swcore.type, int = swcore.int, hex = swcore.hex, min = swcore.min, max = swcore.max, match = swcore.match, replace = swcore.replace, regexp = swcore.regexp, wildcard = swcore.wildcard, json = swcore.json, b64enc = swcore.b64enc, b64dec = swcore.b64dec, hexenc = swcore.hexenc, hexdec = swcore.hexdec, iptoarr = swcore.iptoarr, arrtoip = swcore.arrtoip, time = swcore.time, clock = swcore.clock, localtime = swcore.localtime, gmtime = swcore.gmtime, timelocal = swcore.timelocal, timegm = swcore.timegm, sleep = swcore.sleep, die = swcore.die, exit = swcore.exit, assert = swcore.assert, getenv = swcore.getenv, system = swcore.system, call = swcore.call, loadstring = swcore.loadstring, badInt = swcore.badInt, badMarkMask = swcore.badMarkMask, badName = swcore.badName, callCheck = swui.callCheck, callStatus = swui.callStatus, isError = swui.isError, badge = swui.badge, banner = swui.banner, coreText = swui.coreText, fmtAge = swui.fmtAge, fmtBytes = swui.fmtBytes, pageUrl = swui.pageUrl, saveApply = swui.saveApply, setContent = swui.setContent, upstreamLabel = swui.upstreamLabel, validator = swui.validator;
+const print = swcore.print, printf = swcore.printf, sprintf = swcore.sprintf, warn = swcore.warn, length = swcore.length, index = swcore.index, rindex = swcore.rindex, push = swcore.push, pop = swcore.pop, shift = swcore.shift, unshift = swcore.unshift, splice = swcore.splice, slice = swcore.slice, reverse = swcore.reverse, uniq = swcore.uniq, filter = swcore.filter, map = swcore.map, sort = swcore.sort, join = swcore.join, split = swcore.split, substr = swcore.substr, trim = swcore.trim, ltrim = swcore.ltrim, rtrim = swcore.rtrim, uc = swcore.uc, lc = swcore.lc, chr = swcore.chr, uchr = swcore.uchr, ord = swcore.ord, keys = swcore.keys, values = swcore.values, exists = swcore.exists, proto = swcore.proto, type = swcore.type, int = swcore.int, hex = swcore.hex, min = swcore.min, max = swcore.max, match = swcore.match, replace = swcore.replace, regexp = swcore.regexp, wildcard = swcore.wildcard, json = swcore.json, b64enc = swcore.b64enc, b64dec = swcore.b64dec, hexenc = swcore.hexenc, hexdec = swcore.hexdec, iptoarr = swcore.iptoarr, arrtoip = swcore.arrtoip, time = swcore.time, clock = swcore.clock, localtime = swcore.localtime, gmtime = swcore.gmtime, timelocal = swcore.timelocal, timegm = swcore.timegm, sleep = swcore.sleep, die = swcore.die, exit = swcore.exit, assert = swcore.assert, getenv = swcore.getenv, system = swcore.system, call = swcore.call, loadstring = swcore.loadstring, badInt = swcore.badInt, badMarkMask = swcore.badMarkMask, badName = swcore.badName, callCheck = swui.callCheck, callDoctor = swui.callDoctor, callStatus = swui.callStatus, isError = swui.isError, doctorLines = swui.doctorLines, badge = swui.badge, banner = swui.banner, coreText = swui.coreText, fmtAge = swui.fmtAge, fmtBytes = swui.fmtBytes, pageUrl = swui.pageUrl, saveApply = swui.saveApply, setContent = swui.setContent, upstreamLabel = swui.upstreamLabel, validator = swui.validator;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/overview.ts
@@ -69,8 +70,26 @@ function renderStatus(st, err) {
     table([_("Client"), _("Kind"), _("Enabled"), _("Direct"), _("Proxy"), _("Block"), _("Last handshake")], cls, _("No client yet: add one under Server & clients."))
   ]);
 }
+var DOCTOR_EVERY = 3e4;
+function isDoctorReply(d) {
+  return d !== null && typeof d === "object" && !isError(d) && typeof d.ok === "boolean" && Array.isArray(d.findings);
+}
+function renderDoctor(d, recheck) {
+  if (!d || d.ok || !d.findings.length) return E([]);
+  return E("div", { "class": "cbi-section" }, [E("div", { "class": "alert-message warning" }, [
+    E("h4", {}, [_("The running system differs from the last apply")]),
+    E("ul", {}, doctorLines(d.findings, _).map((l) => E("li", { "data-finding": l.id }, [
+      l.what,
+      " ",
+      E("strong", {}, [_("Fix: %s").format(l.fix)])
+    ]))),
+    E("div", { "class": "right" }, [
+      E("button", { "class": "btn cbi-button", "type": "button", "click": ui.createHandlerFn(null, recheck) }, [_("Check again")])
+    ])
+  ])]);
+}
 var overview_default = view.extend({
-  load: () => Promise.all([callStatus(), callCheck(), uci.load("splitwg")]).then((r) => {
+  load: () => Promise.all([callStatus(), callCheck(), uci.load("splitwg"), callDoctor().catch(() => null)]).then((r) => {
     if (!uci.get("splitwg", "main")) uci.add("splitwg", "globals", "main");
     return r;
   }),
@@ -81,7 +100,17 @@ var overview_default = view.extend({
     const chk = good(data[1]) ? data[1] : null;
     const statusNode = E("div", { "class": "cbi-section" }, [renderStatus(st, stErr)]);
     const problemsNode = E("div", {}, [banner(data[0], chk, void 0)]);
-    poll.add(() => Promise.all([callStatus(), callCheck()]).then((r) => {
+    const doctorNode = E("div", {}, []);
+    let doctorAt = Date.now();
+    const showDoctor = (d) => {
+      if (isDoctorReply(d)) setContent(doctorNode, renderDoctor(d, recheck));
+    };
+    const recheck = () => {
+      doctorAt = Date.now();
+      return callDoctor().then(showDoctor, () => null);
+    };
+    showDoctor(data[3]);
+    poll.add(() => Promise.all([callStatus(), callCheck(), Date.now() - doctorAt >= DOCTOR_EVERY ? recheck() : null]).then((r) => {
       if (good(r[0])) setContent(statusNode, renderStatus(r[0], null));
       if (good(r[1])) setContent(problemsNode, banner(r[0], r[1], void 0, false));
     }), 5);
@@ -123,6 +152,7 @@ var overview_default = view.extend({
       const descr = node.querySelector(".cbi-map-descr");
       const after = descr ? descr.nextSibling : node.firstChild;
       node.insertBefore(problemsNode, after);
+      node.insertBefore(doctorNode, after);
       node.insertBefore(statusNode, after);
       return node;
     });
