@@ -65,6 +65,14 @@ async function netOption(name: string, opt: string): Promise<string> {
   return v[1]!;
 }
 
+/** `iface`'s peer removed and added again from `conf` (`wg showconf`): a new peer has no handshake
+ *  (latest-handshakes 0, as after a reboot); its persistent keepalive starts one at once */
+async function renewPeer(ns: string, iface: string, peer: string, conf: string): Promise<void> {
+  await current.lab.exec(ns, ['wg', 'set', iface, 'peer', peer, 'remove']);
+  // (through a pipe: wg cannot fopen the socket the lab's stdin is)
+  await current.lab.exec(ns, `cat | wg addconf ${iface} /dev/stdin`, { input: conf });
+}
+
 /** doctor's findings as `id path` */
 async function drift(): Promise<string[]> {
   return (await current.s.router!.doctor()).findings.map((f) => `${f.id} ${f.path ?? ''}`.trim());
@@ -149,12 +157,7 @@ defineScenarios({
         const conf = await lab.exec(R, ['wg', 'showconf', iface]);
         const deaf = conf.replace(/^Endpoint = .*$/m, 'Endpoint = 203.0.113.99:51820');   // outside both VPS links: no one has it
         assert.notEqual(deaf, conf);
-        // a new peer starts with no handshake (latest-handshakes 0), as after a reboot
-        const setPeer = async (text: string) => {
-          await lab.exec(R, ['wg', 'set', iface, 'peer', peer, 'remove']);
-          // (through a pipe: wg cannot fopen the socket the lab's stdin is)
-          await lab.exec(R, `cat | wg addconf ${iface} /dev/stdin`, { input: text });
-        };
+        const setPeer = (text: string) => renewPeer(R, iface, peer, text);
         try {
           await setPeer(deaf);
           assert.equal((await wgHandshakes(R, iface)).get(peer), 0);
@@ -201,6 +204,12 @@ defineScenarios({
           assert.deepEqual(await drift(), ['client_ipv4_only client.laptop.address']);
         } finally { await s.apply(base); }
         assert.deepEqual(await drift(), []);
+        // globals.ipv6 '0' took sw_server's IPv6 addresses: netifd re-created it, and the phone's
+        // session went with it; the phone reconnects (its own WireGuard would, after its rekey timeout)
+        const phone = lab.wg.phone, server = lab.wg.server.publicKey;
+        await renewPeer(phone.ns, phone.ifname, server, await lab.exec(phone.ns, ['wg', 'showconf', phone.ifname]));
+        await waitHandshake(R, PLAN_IFACES.server, 15_000, phone.publicKey);
+        await expectPath({ client: 'phone', dest: 'news.test' }, 'b');
       });
     });
 
