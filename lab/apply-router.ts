@@ -154,6 +154,10 @@ export class ApplyRouter {
   }
   /** environment for nft (TZ) */
   setNftEnv(env: Record<string, string> | undefined): Promise<void> { return this.call({ op: 'nftEnv', env: env ?? {} }); }
+  /** directories the router's real commands are looked up in before PATH ([]: PATH only) */
+  setBinDirs(dirs: string[]): Promise<void> { return this.call({ op: 'binDirs', dirs }); }
+  /** what `uci changes <config>` lists (the store's delta of uncommitted `uci set`s; []: none, as after `uci revert`) */
+  setPending(config: string, changes: unknown[][]): Promise<void> { return this.call({ op: 'pending', config, changes }); }
 
   async close(): Promise<void> { this.port.close(); await this.worker.terminate(); }
 }

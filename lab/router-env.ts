@@ -6,7 +6,8 @@
 //         network/firewall/dhcp (test/router/openwrt.ts) and the lab's /etc/config/splitwg
 //   fs    a private root under the lab's state dir (<state>/router-root/…); the dnsmasq instance's
 //         conf-dir (/tmp/dnsmasq.<section>.d, as the init script generates it) is the lab router
-//         dnsmasq's real conf-dir, so what apply writes there is what the lab's dnsmasq reads
+//         dnsmasq's real conf-dir, so what apply writes there is what the lab's dnsmasq reads;
+//         the network sysctls (/proc/sys/net/…, per network namespace) are read in swl-router
 //   run   nft, dnsmasq (--version, --test), conntrack, wg and ip (doctor's reads, apply's repairs) run for real in swl-router
 //         (`ip netns exec`), file arguments mapped into the private root. What netifd, fw4 and the
 //         dnsmasq init script would do when the router asks for them is handed to `realise()`
@@ -65,6 +66,8 @@ export interface LabRouter {
   fail: FailRule[];
   /** environment for nft (TZ: nft converts `meta hour` with the loading process's time zone) */
   nftEnv: Record<string, string>;
+  /** directories searched before PATH for the real commands (a test's stand-in for a router's binary) */
+  binDirs: string[];
   /** router path → host path */
   path(p: string): string;
   /** the dnsmasq section's name (anonymous: MemUci names it) */
@@ -75,6 +78,8 @@ const R = NS.router;
 const OK: RunResult = { code: 0, stdout: '', stderr: '' };
 /** real commands, run in swl-router */
 const REAL = new Set(['nft', 'dnsmasq', 'conntrack', 'wg', 'ip']);
+/** sysctls of the network namespace: the router's own, not the host's */
+const SYSCTL_NET = '/proc/sys/net/';
 
 /** the committed sections splitwg owns (all that netifd/fw4 must realise here: lan/wan are the lab's topology) */
 export function ownedSections(uci: MemUci, config: string): UciSection[] {
@@ -107,7 +112,13 @@ export function labRouterEnv(o: LabRouterOptions): LabRouter {
   mkdirSync(o.dnsConfDir, { recursive: true });
 
   const fs: Fs = {
-    read: (p) => { try { return readFileSync(path(p), 'utf8'); } catch { return null; } },
+    read: (p) => {
+      if (p.startsWith(SYSCTL_NET)) {
+        const c = spawnSync('ip', ['netns', 'exec', R, 'cat', p], { encoding: 'utf8', timeout: 30_000 });
+        return c.status === 0 ? c.stdout : null;
+      }
+      try { return readFileSync(path(p), 'utf8'); } catch { return null; }
+    },
     write: (p, d) => { try { writeFileSync(path(p), d); return true; } catch { return false; } },
     exists: (p) => existsSync(path(p)),
     unlink: (p) => { try { unlinkSync(path(p)); return true; } catch { return false; } },
@@ -117,7 +128,7 @@ export function labRouterEnv(o: LabRouterOptions): LabRouter {
     rename: (a, b) => { try { renameSync(path(a), path(b)); return true; } catch { return false; } },
   };
 
-  const r: LabRouter = { env: null as unknown as Env, uci, calls: [], logs: [], fail: [], nftEnv: {}, path, dnsSection };
+  const r: LabRouter = { env: null as unknown as Env, uci, calls: [], logs: [], fail: [], nftEnv: {}, binDirs: [], path, dnsSection };
 
   // a real command in swl-router; absolute paths are the router's, mapped into the root
   const exec = (argv: string[], input?: string): RunResult => {
@@ -125,7 +136,10 @@ export function labRouterEnv(o: LabRouterOptions): LabRouter {
     const t0 = Date.now();
     const p = spawnSync('ip', ['netns', 'exec', R, ...args], {
       input, encoding: 'utf8', timeout: 30_000, killSignal: 'SIGKILL',
-      env: argv[0] === 'nft' ? { ...process.env, ...r.nftEnv } : process.env,
+      env: {
+        ...process.env, ...(argv[0] === 'nft' ? r.nftEnv : {}),
+        ...(r.binDirs.length ? { PATH: [...r.binDirs, process.env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin'].join(':') } : {}),
+      },
     });
     const res = { code: p.status ?? 124, stdout: p.stdout ?? '', stderr: (p.stderr ?? '') + (p.error ? `\n${p.error.message}` : '') };
     if (process.env.SWL_LAB_DEBUG) process.stderr.write(`[lab router] [${Date.now() - t0}ms rc=${res.code}] ${argv.join(' ')}\n`);

@@ -21,7 +21,9 @@ export type WorkerOp =
   | { op: 'text'; name: string }
   | { op: 'files' }
   | { op: 'fail'; pattern: string; result: RunResult; times: number }
-  | { op: 'nftEnv'; env: Record<string, string> };
+  | { op: 'nftEnv'; env: Record<string, string> }
+  | { op: 'binDirs'; dirs: string[] }
+  | { op: 'pending'; config: string; changes: unknown[][] };
 
 const init = workerData as WorkerInit;
 const flag = new Int32Array(init.flag);
@@ -59,6 +61,8 @@ function handle(m: WorkerOp): unknown {
     };
     case 'fail': router.fail.push({ pattern: new RegExp(m.pattern), result: m.result, times: m.times }); return null;
     case 'nftEnv': router.nftEnv = m.env; return null;
+    case 'binDirs': router.binDirs = m.dirs; return null;
+    case 'pending': if (m.changes.length) router.uci.pending[m.config] = m.changes; else delete router.uci.pending[m.config]; return null;
   }
 }
 

@@ -9,12 +9,15 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NS, SERVICES } from './addresses.ts';
+import { LAN_CLIENTS, NS, SERVICES } from './addresses.ts';
+import { PLAN_IFACES } from './lab-config.ts';
 import { PATHS } from '../src/router/env.ts';
 import { reloads } from '../test/router/fakes.ts';
 import { statePath } from './netns.ts';
+import { waitHandshake, wgHandshakes } from './wg.ts';
 import { current, expectPath } from './scenarios.ts';
 import { defineScenarios } from './scenarios.ts';
 
@@ -52,6 +55,23 @@ function streamingDomainEdit(base: string): string {
 }
 
 const L = (dest: string, port: number) => ({ client: 'laptop' as const, dest, port });
+
+/** option `opt` of the network section `name` the router committed */
+async function netOption(name: string, opt: string): Promise<string> {
+  const text = await current.s.router!.uciText('network');
+  const sec = new RegExp(`^config \\S+ '${name}'\n((?:\t[^\n]*\n)*)`, 'm').exec(text);
+  const v = sec && new RegExp(`^\toption ${opt} '([^']*)'`, 'm').exec(sec[1]!);
+  assert.ok(v, `network.${name}.${opt} in\n${text}`);
+  return v[1]!;
+}
+
+/** `iface`'s peer removed and added again from `conf` (`wg showconf`): a new peer has no handshake
+ *  (latest-handshakes 0, as after a reboot); its persistent keepalive starts one at once */
+async function renewPeer(ns: string, iface: string, peer: string, conf: string): Promise<void> {
+  await current.lab.exec(ns, ['wg', 'set', iface, 'peer', peer, 'remove']);
+  // (through a pipe: wg cannot fopen the socket the lab's stdin is)
+  await current.lab.exec(ns, `cat | wg addconf ${iface} /dev/stdin`, { input: conf });
+}
 
 /** doctor's findings as `id path` */
 async function drift(): Promise<string[]> {
@@ -95,6 +115,101 @@ defineScenarios({
           assert.deepEqual(await drift(), []);
         } finally { rmSync(`${file}.moved`, { force: true }); }
         await expectPath({ client: 'tv', dest: 'video.test' }, 'a');
+      });
+      await t.test('an element of a client map deleted (the tv would leave unclassified)', async () => {
+        await lab.exec(R, ['nft', 'delete', 'element', 'inet', 'splitwg', 'client4', `{ ${LAN_CLIENTS.tv.v4} }`]);
+        assert.deepEqual(await drift(), ['missing_elements nft.client4']);
+        assert.equal((await s.router!.apply()).result.changed.nft, true, 'the table is loaded again');
+        assert.deepEqual(await drift(), []);
+        await expectPath({ client: 'tv', dest: 'video.test' }, 'a');
+      });
+      await t.test('the table differs: a chain added by hand, a chain deleted by hand', async () => {
+        await lab.exec(R, ['nft', 'add', 'chain', 'inet', 'splitwg', 'by_hand']);
+        assert.deepEqual(await drift(), ['table_differs nft']);
+        assert.deepEqual((await s.router!.doctor()).findings[0]!.args, { missing: [], extra: ['chain by_hand'] });
+        assert.equal((await s.router!.apply()).result.changed.nft, true);
+        assert.deepEqual(await drift(), []);
+        assert.equal((await lab.tryExec(R, ['nft', 'list', 'chain', 'inet', 'splitwg', 'by_hand'])).code, 1, 'the stray chain is gone');
+        // the forward chain is the kill switch's guard (proxied clients never leave by the WAN)
+        await lab.nft(R, 'flush chain inet splitwg forward\ndelete chain inet splitwg forward\n');
+        assert.deepEqual(await drift(), ['table_differs nft']);
+        assert.deepEqual((await s.router!.doctor()).findings[0]!.args, { missing: ['chain forward'], extra: [] });
+        assert.equal((await s.router!.apply()).result.changed.nft, true);
+        assert.deepEqual(await drift(), []);
+        await lab.exec(R, ['nft', 'list', 'chain', 'inet', 'splitwg', 'forward']);
+      });
+      await t.test('an ip route deleted: the kill switch\'s unreachable route, an upstream table\'s default route', async () => {
+        const table = await netOption('swkill4_a', 'table');
+        await lab.exec(R, ['ip', '-4', 'route', 'del', 'unreachable', 'default', 'table', table]);
+        assert.deepEqual(await drift(), ['route_missing network.swkill4_a']);
+        let run = await s.router!.apply();
+        assert.ok(run.calls.includes(`ip -4 route add unreachable default metric 9999 table ${table}`), run.calls.join('\n'));
+        assert.deepEqual(await drift(), []);
+        await lab.exec(R, ['ip', '-4', 'route', 'del', 'default', 'dev', PLAN_IFACES.a, 'table', table]);
+        assert.deepEqual(await drift(), ['route_missing network.swroute4_a']);
+        run = await s.router!.apply();
+        assert.ok(run.calls.includes(`ip -4 route add default dev ${PLAN_IFACES.a} table ${table}`), run.calls.join('\n'));
+        assert.deepEqual(await drift(), []);
+        await expectPath({ client: 'tv', dest: 'video.test' }, 'a');
+      });
+      await t.test('a tunnel up but without handshake: upstream a\'s peer re-added with an endpoint nobody answers', async () => {
+        const iface = PLAN_IFACES.a, peer = lab.wg.upstreams.a.server.publicKey;
+        const conf = await lab.exec(R, ['wg', 'showconf', iface]);
+        const deaf = conf.replace(/^Endpoint = .*$/m, 'Endpoint = 203.0.113.99:51820');   // outside both VPS links: no one has it
+        assert.notEqual(deaf, conf);
+        const setPeer = (text: string) => renewPeer(R, iface, peer, text);
+        try {
+          await setPeer(deaf);
+          assert.equal((await wgHandshakes(R, iface)).get(peer), 0);
+          assert.deepEqual(await drift(), ['no_handshake upstream.a']);
+          assert.equal((await s.router!.doctor()).findings[0]!.args.age, null);
+        } finally { await setPeer(conf); }
+        await waitHandshake(R, iface, 15_000, peer);   // persistent keepalive: the first packet starts it
+        assert.deepEqual(await drift(), []);
+        await expectPath({ client: 'tv', dest: 'video.test' }, 'a');
+      });
+      await t.test('dnsmasq without nftset: a dnsmasq whose --version says no-nftset, first on the router\'s PATH', async () => {
+        const dir = mkdtempSync(join(tmpdir(), `swl-plain-dnsmasq-${process.pid}-`));
+        try {
+          // (the plain OpenWrt package: `dnsmasq --version` lists no-nftset)
+          writeFileSync(join(dir, 'dnsmasq'), '#!/bin/sh\n[ "$1" = --version ] || exec /usr/sbin/dnsmasq "$@"\n/usr/sbin/dnsmasq --version | sed "s/ nftset / no-nftset /"\n');
+          chmodSync(join(dir, 'dnsmasq'), 0o755);
+          await s.router!.setBinDirs([dir]);
+          assert.deepEqual(await drift(), ['dnsmasq_no_nftset dnsmasq']);
+        } finally {
+          await s.router!.setBinDirs([]);
+          rmSync(dir, { recursive: true, force: true });
+        }
+        assert.deepEqual(await drift(), []);
+      });
+      await t.test('uncommitted changes', async () => {
+        // The lab's UCI is the in-memory store (test/router/fakes.ts MemUci), not libuci: there is
+        // no `uci` to run a `uci set` with, so the change is put in the store's delta list, which
+        // is what its `changes()` (ucode's cursor.changes(), `uci changes`) reports.
+        await s.router!.setPending('splitwg', [['set', 'tv', 'default', 'proxy']]);
+        try { assert.deepEqual(await drift(), ['uncommitted splitwg']); } finally { await s.router!.setPending('splitwg', []); }
+        assert.deepEqual(await drift(), []);
+      });
+      await t.test('IPv6 forwarded (net.ipv6.conf.all.forwarding=1 in swl-router) without classification', async () => {
+        assert.equal((await lab.exec(R, ['cat', '/proc/sys/net/ipv6/conf/all/forwarding'])).trim(), '1');
+        const base = current.baseText;
+        try {
+          const off = base.replace("option ipv6 '1'", "option ipv6 '0'");
+          assert.notEqual(off, base);
+          assert.equal((await s.apply(off)).router!.result.ok, true);
+          assert.deepEqual(await drift(), ['ipv6_unclassified globals.ipv6']);
+          const v4only = base.replace(`\tlist address '${LAN_CLIENTS.laptop.v6}'\n`, '');
+          assert.notEqual(v4only, base);
+          assert.equal((await s.apply(v4only)).router!.result.ok, true);
+          assert.deepEqual(await drift(), ['client_ipv4_only client.laptop.address']);
+        } finally { await s.apply(base); }
+        assert.deepEqual(await drift(), []);
+        // globals.ipv6 '0' took sw_server's IPv6 addresses: netifd re-created it, and the phone's
+        // session went with it; the phone reconnects (its own WireGuard would, after its rekey timeout)
+        const phone = lab.wg.phone, server = lab.wg.server.publicKey;
+        await renewPeer(phone.ns, phone.ifname, server, await lab.exec(phone.ns, ['wg', 'showconf', phone.ifname]));
+        await waitHandshake(R, PLAN_IFACES.server, 15_000, phone.publicKey);
+        await expectPath({ client: 'phone', dest: 'news.test' }, 'b');
       });
     });
 
