@@ -6,7 +6,6 @@ import type { Action, Client, Config, Rule, Upstream } from './model';
 import { parseAddress, parsePrefix, prefixContains } from './ip';
 import { verdictOf, directMark, markHex, carriesFamily, timedFrom, localNetworks } from './decide';
 import { badDomain, badTime, weekday, WEEKDAYS } from './values';
-import { ruleLabel } from './nft';
 import { identifiedFamilies } from './config';
 
 // regexes as module constants: ucode compiles a literal each time it is evaluated
@@ -33,6 +32,11 @@ export interface Explanation {
 }
 
 export interface ExplainError { error: { path: string, message: string } }
+
+// "client.tv.rule[2] (Video)": for people (the nft comments carry the id only)
+export function ruleLabel(r: Rule): string {
+	return r.name !== '' ? `${r.id} (${r.name})` : r.id;
+}
 
 function domainHit(r: Rule, d: string): string | null {
 	for (let i = 0; i < length(r.match.domains); i++) {

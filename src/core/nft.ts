@@ -28,7 +28,9 @@ import type { DomainPlan, SharedSet } from './domains';
 const T = '\t';
 
 // nft refuses a comment over 128 bytes (the whole table would not load);
-// long names and labels are cut, on a UTF-8 character boundary.
+// long ones are cut, on a UTF-8 character boundary. Comments name generated
+// ids only (client.tv.rule[2], section names): never a rule's label, which
+// is user text in a file nft parses (explain shows the label to people).
 const COMMENT_MAX = 128;
 
 export function comment(s: string): string {
@@ -44,10 +46,6 @@ function elements(items: string[]): string {
 
 function texts(ps: Prefix[]): string[] {
 	return map(ps, (p) => p.text);
-}
-
-export function ruleLabel(r: Rule): string {
-	return r.name !== '' ? `${r.id} (${r.name})` : r.id;
 }
 
 // The nft set names a rule's destinations live in: the domain set pairs
@@ -91,7 +89,7 @@ export function planSets(cfg: Config, dp?: DomainPlan | null): PlanSet[] {
 			const s = sets[k];
 			if (s.kind === 'domain' && substr(s.name, 0, length(s.name) - 3) !== r.setBase) continue;   // a shared pair: below
 			const key = s.kind === 'domain' ? join(' ', r.match.domains) : join(' ', texts(s.family === 4 ? r.match.dest4 : r.match.dest6));
-			push(out, { name: s.name, family: s.family, kind: s.kind, rule: r, key, why: s.kind === 'domain' ? `${ruleLabel(r)}: filled by dnsmasq` : ruleLabel(r) });
+			push(out, { name: s.name, family: s.family, kind: s.kind, rule: r, key, why: s.kind === 'domain' ? `${r.id}: filled by dnsmasq` : r.id });
 		}
 	}
 	const fams: (4 | 6)[] = cfg.globals.ipv6 ? [4, 6] : [4];
@@ -169,7 +167,7 @@ function clientChain(cfg: Config, c: Client, dp: DomainPlan): string {
 		const time = timeMatch(r);
 		for (let d = 0; d < length(dests); d++) {
 			const m = trim(`${dests[d]}${tail}${time}`);
-			push(lines, `${T}${T}${m === '' ? '' : m + ' '}counter ${verdictText(cfg, c, r, i >= timed)} ${comment(`${ruleLabel(r)}: ${r.action}${r.action === 'proxy' ? ' via ' + (v.wanted ?? '') : ''}${note}`)}`);
+			push(lines, `${T}${T}${m === '' ? '' : m + ' '}counter ${verdictText(cfg, c, r, i >= timed)} ${comment(`${r.id}: ${r.action}${r.action === 'proxy' ? ' via ' + (v.wanted ?? '') : ''}${note}`)}`);
 		}
 	}
 	const dv = verdictOf(cfg, c, null);
