@@ -4138,8 +4138,15 @@ ${T}${T}type ${k.type}${elements(d[k.kind])}
 ${T}}`);
 }
 function identityLookups(stem, ipv6) {
-  return join("", map(filter(MAP_KINDS, (k) => ipv6 || k.kind !== "a6"), (k) => `${T}${T}${k.match} vmap @${stem}${k.suffix}
+  return join("", map(filter(MAP_KINDS, (k) => ipv6 || k.kind !== "a6"), (k) => `${T}${T}${!ipv6 && (k.kind === "mac" || k.kind === "iif") ? "meta nfproto ipv4 " : ""}${k.match} vmap @${stem}${k.suffix}
 `));
+}
+function localReturns(ipv6, self) {
+  const why = comment("to a local network: routed by the main table");
+  return `${T}${T}fib daddr type ${self} return ${comment("to the router itself")}
+${T}${T}ip daddr @local4 return ${why}
+` + (ipv6 ? `${T}${T}ip6 daddr @local6 return ${why}
+` : "");
 }
 function renderNft(cfg, version, dp, local) {
   const domains = dp != null ? dp : domainPlan(cfg);
@@ -4179,10 +4186,7 @@ ${T}${T}type filter hook prerouting priority mangle; policy accept;
 ${T}${T}ct direction original ct mark and ${markHex(mask)} vmap { ${join(", ", restore)} } ${comment("connection already decided")}
 ${T}${T}ct direction reply meta mark set meta mark and ${markHex(4294967295 - mask)} or ${markHex(direct)} return ${comment("replies follow their connection (a port forward to a client stays on WAN); marked direct, past the routing kill switch")}
 ${T}${T}meta mark and ${markHex(mask)} != 0 return ${comment("marked before us")}
-${T}${T}fib daddr type { local, broadcast, multicast } return ${comment("to the router itself")}
-${T}${T}ip daddr @local4 return ${comment("to a local network: routed by the main table")}
-` + (g.ipv6 ? `${T}${T}ip6 daddr @local6 return ${comment("to a local network: routed by the main table")}
-` : "") + identityLookups("client", g.ipv6) + `${T}}`);
+` + localReturns(g.ipv6, "{ local, broadcast, multicast }") + identityLookups("client", g.ipv6) + `${T}}`);
   add(markChain("mark_direct", direct, mask, "decided: direct", false));
   for (let i = 0; i < length(ups); i++)
     add(markChain(`up_${ups[i].name}`, ups[i].mark, mask, `upstream ${ups[i].name} → ${ups[i].iface}, table ${ups[i].table}`, false));
@@ -4204,7 +4208,7 @@ ${T}${T}type nat hook prerouting priority dstnat - 5; policy accept;
 ${T}${T}meta l4proto { tcp, udp } th dport { 53, 853 } goto dns_client
 ${T}}`);
   add(`${T}chain dns_client {
-` + identityLookups("hijack", g.ipv6) + `${T}}`);
+` + localReturns(g.ipv6, "local") + identityLookups("hijack", g.ipv6) + `${T}}`);
   add(`${T}chain dns_hijack {${T}# encrypted DNS would bypass the domain rules
 ${T}${T}meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment("DNS hijack")}
 ${T}${T}counter drop ${comment("DoT/DoQ blocked")}
