@@ -406,7 +406,10 @@ config client 'cam'\n\tlist address 'fd77::20'\n\toption default 'proxy'\n\topti
 	}
 	const d = explain(cfg, { client: 'tv', destination: 'video.test' });
 	assert.ok(!('error' in d));
-	assert.match(d.reason, /over IPv6 \(AAAA\) its traffic is not classified/);
+	assert.match(d.reason, /over IPv6 \(AAAA\) the answer is direct: client tv is identified by IPv4 addresses only: its IPv6 traffic .* is not classified/);
+	const d6 = explain(cfg, { client: 'tv', destination: 'video.test', family: 6 });
+	assert.ok(!('error' in d6));
+	assert.equal(d6.action, 'direct', d6.reason);
 });
 
 const macOf = (ns: string, dev: string): string => JSON.parse(run(ns, ['ip', '-j', 'link', 'show', dev]).stdout)[0].address;

@@ -3636,7 +3636,7 @@ function domainPlan(cfg) {
   const lines = [], shared = [];
   const sharedBy = {};
   const led = {};
-  const direct = map(rules, () => false);
+  const direct2 = map(rules, () => false);
   const sorted = sort(keys(byDomain));
   for (let i = 0; i < length(sorted); i++) {
     const d = sorted[i];
@@ -3647,7 +3647,7 @@ function domainPlan(cfg) {
     const own = map(hits, (h) => rules[h].setBase);
     const covering = map(hits, (h) => rules[h]);
     if (length(`nftset=/${d}/${nftsetTargets(own, ipv6)}`) <= LINE_MAX) {
-      for (let k = 0; k < length(hits); k++) direct[hits[k]] = true;
+      for (let k = 0; k < length(hits); k++) direct2[hits[k]] = true;
       push(lines, { domain: d, rules: covering, stems: own });
       continue;
     }
@@ -3665,7 +3665,7 @@ function domainPlan(cfg) {
     push(lines, { domain: d, rules: covering, stems: [s2.stem] });
   }
   const byRule = {};
-  for (let i = 0; i < length(rules); i++) if (direct[i]) byRule[rules[i].id] = [rules[i].setBase];
+  for (let i = 0; i < length(rules); i++) if (direct2[i]) byRule[rules[i].id] = [rules[i].setBase];
   for (let i = 0; i < length(shared); i++)
     for (let j = 0; j < length(shared[i].rules); j++) {
       const id = shared[i].rules[j].id;
@@ -3744,48 +3744,24 @@ function parseAt(at) {
   if (length(p) !== 2 || weekday(p[0]) < 0 || badTime(p[1])) return `"${at}" is not a time like "Mon 21:30"`;
   return { day: weekday(p[0]), min: minutes(p[1]) };
 }
-function explain(cfg, q) {
-  var _a, _b;
-  let c = null;
-  for (let i = 0; i < length(cfg.clients); i++) if (cfg.clients[i].name === q.client) c = cfg.clients[i];
-  if (!c) return { error: { path: "client", message: `unknown client "${q.client}"` } };
-  const dest = lc(trim((_a = q.destination) != null ? _a : ""));
-  const addr = parseAddress(dest);
-  if (!addr && badDomain(dest)) return { error: { path: "destination", message: `"${q.destination}" is neither an IP address nor a domain name` } };
-  let day = -1, min2 = -1;
-  if (q.at != null && q.at !== "") {
-    const at = parseAt(q.at);
-    if (type(at) === "string") return { error: { path: "at", message: at } };
-    day = at.day;
-    min2 = at.min;
-  }
-  const local = (_b = q.local) != null ? _b : [];
-  for (let i = 0; i < length(local); i++) {
-    const p = parsePrefix(local[i]);
-    if (type(p) === "string") return { error: { path: `local[${i}]`, message: p } };
-  }
-  const cl = c;
+function direct(c, reason) {
+  return { client: c.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason };
+}
+function answer(cfg, cl, q, dest, addr, f, day, min2, local) {
   const timed = timedFrom(cl);
   const fam = identifiedFamilies(cl, cfg.globals.ipv6);
   const only = fam.v4 ? "IPv4" : "IPv6";
-  const famNote = addr || fam.v4 && fam.v6 || !cfg.globals.ipv6 ? "" : `; note: over ${fam.v4 ? "IPv6 (AAAA)" : "IPv4 (A)"} its traffic is not classified (the client is identified by ${only} addresses only)`;
   const result = (r, i, found) => {
-    var _a2;
-    const v = verdictOf(cfg, cl, r, (_a2 = q.down) != null ? _a2 : []);
+    var _a;
+    const v = verdictOf(cfg, cl, r, (_a = q.down) != null ? _a : []);
     const pkt = i >= timed && timed < length(cl.rules) ? `; decided per packet: follows the time window of ${cl.rules[timed].id}` : "";
-    const why = `${found}${pkt}${famNote}`;
-    if (v.action === "proxy" && addr && !carriesFamily(v.upstream, addr.family))
-      return {
-        client: cl.name,
-        action: "block",
-        upstream: null,
-        iface: null,
-        mark: null,
-        rule: r ? r.id : null,
-        reason: `${why}; upstream ${v.wanted} has no IPv${addr.family} address: its table only has an unreachable route`
-      };
+    const why = `${found}${pkt}`;
+    if (v.action === "proxy" && !carriesFamily(v.upstream, f)) {
+      const fw = `upstream ${v.wanted} has no IPv${f} address: its table only has an unreachable route`;
+      return { x: { client: cl.name, action: "block", upstream: null, iface: null, mark: null, rule: r ? r.id : null, reason: `${why}; ${fw}` }, famWhy: fw };
+    }
     const mark = v.action === "block" ? null : markHex(v.upstream ? v.upstream.mark : directMark(cfg.globals.markMask));
-    return {
+    return { x: {
       client: cl.name,
       action: v.action,
       upstream: v.action === "proxy" ? v.wanted : null,
@@ -3793,46 +3769,20 @@ function explain(cfg, q) {
       mark,
       rule: r ? r.id : null,
       reason: v.note ? `${why}; ${v.note}` : why
-    };
+    }, famWhy: null };
   };
-  if (!cfg.globals.enabled) return { client: cl.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason: "splitwg is disabled (globals.enabled 0): nothing is classified, traffic is routed normally" };
-  if (!cl.enabled) return { client: cl.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason: `client ${cl.name} is disabled: its traffic is not classified` };
-  if (addr && addr.family === 6 && !cfg.globals.ipv6)
-    return { client: cl.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason: "IPv6 classification is off (globals.ipv6): IPv6 is routed normally" };
+  const unclassified = (why) => ({ x: direct(cl, why), famWhy: why });
+  if (f === 6 && !cfg.globals.ipv6) return unclassified("IPv6 classification is off (globals.ipv6): IPv6 is routed normally");
   if (addr) {
     const nets = localNetworks(cfg, local);
     for (let i = 0; i < length(nets); i++)
       if (prefixContains(nets[i], addr.bytes))
-        return {
-          client: cl.name,
-          action: "direct",
-          upstream: null,
-          iface: null,
-          mark: null,
-          rule: null,
-          reason: `${q.destination} is in ${nets[i].text}, a local network of the router (routed by the main table, not classified)`
-        };
+        return { x: direct(cl, `${q.destination} is in ${nets[i].text}, a local network of the router (routed by the main table, not classified)`), famWhy: null };
   }
-  if (addr && !(addr.family === 4 ? fam.v4 : fam.v6))
-    return {
-      client: cl.name,
-      action: "direct",
-      upstream: null,
-      iface: null,
-      mark: null,
-      rule: null,
-      reason: `client ${cl.name} is identified by ${only} addresses only: its IPv${addr.family} traffic${addr.family === 6 ? " (SLAAC/privacy addresses)" : ""} is not classified and is routed normally`
-    };
   if (!fam.v4 && !fam.v6)
-    return {
-      client: cl.name,
-      action: "direct",
-      upstream: null,
-      iface: null,
-      mark: null,
-      rule: null,
-      reason: `client ${cl.name} is identified by IPv6 addresses only and IPv6 classification is off (globals.ipv6): none of its traffic is classified`
-    };
+    return unclassified(`client ${cl.name} is identified by IPv6 addresses only and IPv6 classification is off (globals.ipv6): none of its traffic is classified`);
+  if (!(f === 4 ? fam.v4 : fam.v6))
+    return unclassified(`client ${cl.name} is identified by ${only} addresses only: its IPv${f} traffic${f === 6 ? " (SLAAC/privacy addresses)" : ""} is not classified and is routed normally`);
   const skipped = [];
   for (let i = 0; i < length(cl.rules); i++) {
     const r = cl.rules[i];
@@ -3861,6 +3811,49 @@ function explain(cfg, q) {
   const ipNote = addr ? "; note: domain rules also match an address once the client has resolved that domain through the router" : "";
   const skip = length(skipped) ? ` (matched destination but not: ${join("; ", skipped)})` : "";
   return result(null, length(cl.rules), `no rule matched${skip}: client default ${cl.defaultAction}${ipNote}`);
+}
+function explain(cfg, q) {
+  var _a, _b, _c, _d;
+  let c = null;
+  for (let i = 0; i < length(cfg.clients); i++) if (cfg.clients[i].name === q.client) c = cfg.clients[i];
+  if (!c) return { error: { path: "client", message: `unknown client "${q.client}"` } };
+  const dest = lc(trim((_a = q.destination) != null ? _a : ""));
+  const addr = parseAddress(dest);
+  if (!addr && badDomain(dest)) return { error: { path: "destination", message: `"${q.destination}" is neither an IP address nor a domain name` } };
+  if (q.family != null && q.family !== 4 && q.family !== 6) return { error: { path: "family", message: `"${q.family}" is not an address family (4 or 6)` } };
+  if (q.family != null && addr && addr.family !== q.family)
+    return { error: { path: "family", message: `${q.destination} is an IPv${addr.family} address, not IPv${q.family}` } };
+  let day = -1, min2 = -1;
+  if (q.at != null && q.at !== "") {
+    const at = parseAt(q.at);
+    if (type(at) === "string") return { error: { path: "at", message: at } };
+    day = at.day;
+    min2 = at.min;
+  }
+  const local = (_b = q.local) != null ? _b : [];
+  for (let i = 0; i < length(local); i++) {
+    const p = parsePrefix(local[i]);
+    if (type(p) === "string") return { error: { path: `local[${i}]`, message: p } };
+  }
+  const cl = c;
+  if (!cfg.globals.enabled) return direct(cl, "splitwg is disabled (globals.enabled 0): nothing is classified, traffic is routed normally");
+  if (!cl.enabled) return direct(cl, `client ${cl.name} is disabled: its traffic is not classified`);
+  const f = addr ? addr.family : (_c = q.family) != null ? _c : 4;
+  const a = answer(cfg, cl, q, dest, addr, f, day, min2, local);
+  if (addr || q.family != null) return a.x;
+  const o = answer(cfg, cl, q, dest, addr, 6, day, min2, local);
+  if (o.x.action === a.x.action && o.x.iface === a.x.iface) return a.x;
+  const via = o.x.action === "proxy" ? ` via ${o.x.upstream}` : "";
+  const x = a.x;
+  return {
+    client: x.client,
+    action: x.action,
+    upstream: x.upstream,
+    iface: x.iface,
+    mark: x.mark,
+    rule: x.rule,
+    reason: `${x.reason}; note: over IPv6 (AAAA) the answer is ${o.x.action}${via}: ${(_d = o.famWhy) != null ? _d : o.x.reason}`
+  };
 }
 
 // src/core/version.ts
@@ -4154,7 +4147,7 @@ function renderNft(cfg, version, dp, local) {
   const mask = g.markMask;
   const clients = filter(cfg.clients, (c) => c.enabled);
   const ups = filter(cfg.upstreams, (u) => u.enabled);
-  const direct = directMark(mask);
+  const direct2 = directMark(mask);
   const out = [];
   const add = (s2) => {
     push(out, s2);
@@ -4166,7 +4159,7 @@ function renderNft(cfg, version, dp, local) {
   const nets = localNetworks(cfg, local != null ? local : null);
   const HEADER = length(out);
   add("table inet splitwg {");
-  add(`${T}# marks (mask ${markHex(mask)}): ${markHex(direct)} direct${join("", map(ups, (u) => `, ${markHex(u.mark)} ${u.name} (table ${u.table})`))}`);
+  add(`${T}# marks (mask ${markHex(mask)}): ${markHex(direct2)} direct${join("", map(ups, (u) => `, ${markHex(u.mark)} ${u.name} (table ${u.table})`))}`);
   add("");
   add(`${T}set local4 {${T}# the router's local networks: routed by the main table, never classified
 ${T}${T}type ipv4_addr; flags interval; auto-merge;${elements(texts(filter(nets, (p) => p.family === 4)))}
@@ -4180,18 +4173,18 @@ ${T}}`);
   const maps = [...identityMaps("client", "source → client chain", who), ...identityMaps("hijack", "source → DNS hijacked (goto dns_hijack) or not (return)", dns)];
   for (let i = 0; i < length(maps); i++) add(maps[i]);
   add("");
-  const restore = [`${markHex(direct)} : goto mark_direct`, ...map(ups, (u) => `${markHex(u.mark)} : goto up_${u.name}`)];
+  const restore = [`${markHex(direct2)} : goto mark_direct`, ...map(ups, (u) => `${markHex(u.mark)} : goto up_${u.name}`)];
   add(`${T}chain prerouting {
 ${T}${T}type filter hook prerouting priority mangle; policy accept;
 ${T}${T}ct direction original ct mark and ${markHex(mask)} vmap { ${join(", ", restore)} } ${comment("connection already decided")}
-${T}${T}ct direction reply meta mark set meta mark and ${markHex(4294967295 - mask)} or ${markHex(direct)} return ${comment("replies follow their connection (a port forward to a client stays on WAN); marked direct, past the routing kill switch")}
+${T}${T}ct direction reply meta mark set meta mark and ${markHex(4294967295 - mask)} or ${markHex(direct2)} return ${comment("replies follow their connection (a port forward to a client stays on WAN); marked direct, past the routing kill switch")}
 ${T}${T}meta mark and ${markHex(mask)} != 0 return ${comment("marked before us")}
 ` + localReturns(g.ipv6, "{ local, broadcast, multicast }") + identityLookups("client", g.ipv6) + `${T}}`);
-  add(markChain("mark_direct", direct, mask, "decided: direct", false));
+  add(markChain("mark_direct", direct2, mask, "decided: direct", false));
   for (let i = 0; i < length(ups); i++)
     add(markChain(`up_${ups[i].name}`, ups[i].mark, mask, `upstream ${ups[i].name} → ${ups[i].iface}, table ${ups[i].table}`, false));
   if (length(filter(clients, (c) => timedFrom(c) < length(c.rules)))) {
-    add(markChain("mark_direct_pkt", direct, mask, "this packet: direct (a time window decides again on the next)", true));
+    add(markChain("mark_direct_pkt", direct2, mask, "this packet: direct (a time window decides again on the next)", true));
     for (let i = 0; i < length(ups); i++)
       add(markChain(`up_${ups[i].name}_pkt`, ups[i].mark, mask, `this packet: upstream ${ups[i].name}`, true));
   }
@@ -4483,7 +4476,7 @@ function explainQuery(cfg, a) {
   if (!given(a.client) || type(a.client) !== "string") return bad("client", "is required");
   if (!given(a.destination) || type(a.destination) !== "string") return bad("destination", "is required");
   let proto2 = null, port = null, at = null;
-  const names = ["proto", "port", "at"];
+  const names = ["proto", "port", "at", "family"];
   for (let i = 0; i < length(names); i++)
     if (given(a[names[i]]) && match(`${a[names[i]]}`, CONTROL3)) return bad(names[i], "contains a control character (newline, tab, …)");
   if (given(a.proto)) {
@@ -4503,13 +4496,19 @@ function explainQuery(cfg, a) {
     if (length(w) !== 2 || weekday(w[0]) < 0 || badTime(w[1])) return bad("at", `"${a.at}" is not a time like "Mon 21:30"`);
     at = `${a.at}`;
   }
+  let family = null;
+  if (given(a.family)) {
+    const f = `${a.family}`;
+    if (f !== "4" && f !== "6") return bad("family", `"${f}" is not an address family (4 or 6)`);
+    family = f === "4" ? 4 : 6;
+  }
   let down = [];
   if (given(a.down)) {
     down = type(a.down) === "array" ? a.down : split(`${a.down}`, ",");
     for (let i = 0; i < length(down); i++)
       if (!upstreamByName(cfg, down[i])) return bad(`down[${i}]`, `unknown upstream "${down[i]}"`);
   }
-  return { client: a.client, destination: a.destination, proto: proto2, port, at, down };
+  return { client: a.client, destination: a.destination, proto: proto2, port, at, down, family };
 }
 
 // src/core/transition.ts
