@@ -98,7 +98,7 @@ function deviceOf(plan: Plan, network: string): string {
   return d;
 }
 
-function peersOf(plan: Plan, iface: string): UciSection[] {
+export function peersOf(plan: Plan, iface: string): UciSection[] {
   return plan.network.filter((s) => s.type === `wireguard_${iface}`);
 }
 
@@ -126,7 +126,7 @@ function wgConfigOf(iface: UciSection, peers: UciSection[]): WgConfig {
 }
 
 /** `ip` argv to add (or delete) one netifd route section */
-function routeArgv(plan: Plan, s: UciSection, verb: 'add' | 'del'): string[] {
+export function routeArgv(plan: Plan, s: UciSection, verb: 'add' | 'del'): string[] {
   const o = s.options;
   const fam = s.type === 'route6' ? '-6' : '-4';
   let target = one(o, 'target') ?? (fam === '-6' ? '::/0' : '0.0.0.0/0');
@@ -167,7 +167,7 @@ export function ruleArgv(plan: Plan, s: UciSection, verb: 'add' | 'del'): string
 }
 
 /** routes netifd adds for peers with route_allowed_ips '1' (main table, via the interface) */
-function peerRouteArgv(iface: string, peers: UciSection[], verb: 'add' | 'del'): string[][] {
+export function peerRouteArgv(iface: string, peers: UciSection[], verb: 'add' | 'del'): string[][] {
   const out: string[][] = [];
   for (const p of peers) {
     if (one(p.options, 'route_allowed_ips') !== '1') continue;

@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Plan } from '../../src/core/plan';
 import type { UciSection } from '../../src/core/uci';
+import { ruleArgv, routeArgv, peerRouteArgv, peersOf } from '../realise';
 
 export const R = `swd${process.pid}r`;   // the router
 export const C = `swd${process.pid}c`;   // the clients' side of every LAN link (raw frames come from here)
@@ -93,43 +94,30 @@ function run(argv: string[], input?: string): string {
 }
 const inR = (argv: string[], input?: string) => run(['ip', 'netns', 'exec', R, ...argv], input);
 
-const one = (o: UciSection['options'], k: string): string | undefined => {
-	const v = o[k];
-	return v === undefined ? undefined : Array.isArray(v) ? v.join(' ') : v;
-};
 const many = (o: UciSection['options'], k: string): string[] => {
 	const v = o[k];
 	return v === undefined ? [] : Array.isArray(v) ? v : v.split(/\s+/).filter(Boolean);
 };
 
-/** `ip` commands netifd would run for the plan's rule/route sections and peers' allowed_ips (batch syntax). */
+/**
+ * `ip` commands netifd would run for the plan's rule/route sections and peers' allowed_ips (batch
+ * syntax, each starting with its family): the lab's one translation of netifd sections
+ * (lab/realise.ts), so `action prohibit`, `src` and every other option mean the same here as there.
+ */
 export function netifdCommands(plan: Plan, up: Set<string>): string[] {
 	const out: string[] = [];
+	const batch = (argv: string[]) => argv.slice(1).join(' ');   // drop the leading `ip`
 	for (const s of plan.network) {
-		const o = s.options;
 		if (s.type === 'route' || s.type === 'route6') {
-			const fam = s.type === 'route6' ? '-6' : '-4';
-			const type = one(o, 'type');
-			const ifc = one(o, 'interface');
-			// netifd adds an interface's routes only while it is up
-			if (ifc && !type && !up.has(ifc)) continue;
-			const a = [fam, 'route', 'add'];
-			if (type) a.push(type);
-			a.push(one(o, 'target') ?? (fam === '-6' ? '::/0' : '0.0.0.0/0'));
-			if (ifc && !type) a.push('dev', ifc);
-			for (const k of ['table', 'metric']) { const v = one(o, k); if (v !== undefined) a.push(k, v); }
-			out.push(a.join(' '));
+			const ifc = s.options.interface;
+			// netifd adds an interface's routes only while it is up (an `unreachable` one has no device)
+			if (typeof ifc === 'string' && !s.options.type && !up.has(ifc)) continue;
+			out.push(batch(routeArgv(plan, s, 'add')));
 		} else if (s.type === 'rule' || s.type === 'rule6') {
-			const a = [s.type === 'rule6' ? '-6' : '-4', 'rule', 'add'];
-			const pr = one(o, 'priority'); if (pr) a.push('priority', pr);
-			const mk = one(o, 'mark'); if (mk) a.push('fwmark', mk);
-			a.push('lookup', one(o, 'lookup') ?? 'main');
-			const sp = one(o, 'suppress_prefixlength'); if (sp !== undefined) a.push('suppress_prefixlength', sp);
-			out.push(a.join(' '));
-		} else if (s.type.startsWith('wireguard_') && one(o, 'route_allowed_ips') === '1') {
-			const ifc = s.type.slice('wireguard_'.length);
-			for (const p of many(o, 'allowed_ips')) out.push(`${p.includes(':') ? '-6' : '-4'} route add ${p} dev ${ifc}`);
-		} else if (s.type !== 'interface' && !s.type.startsWith('wireguard_')) {
+			out.push(batch(ruleArgv(plan, s, 'add')));
+		} else if (s.type === 'interface') {
+			if (s.name === LINKS.rw.dev || up.has(s.name)) for (const a of peerRouteArgv(s.name, peersOf(plan, s.name), 'add')) out.push(batch(a));
+		} else if (!s.type.startsWith('wireguard_')) {
 			throw new Error(`lab/diff/kernel.ts: network section type "${s.type}" is not realised`);
 		}
 	}

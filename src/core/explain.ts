@@ -4,9 +4,9 @@
 // verdictOf() the renderer uses.
 import type { Action, Client, Config, Rule, Upstream } from './model';
 import { parseAddress, parsePrefix, prefixContains } from './ip';
+import type { Family } from './ip';
 import { verdictOf, directMark, markHex, carriesFamily, timedFrom, localNetworks } from './decide';
 import { badDomain, badTime, weekday, WEEKDAYS } from './values';
-import { ruleLabel } from './nft';
 import { identifiedFamilies } from './config';
 
 // regexes as module constants: ucode compiles a literal each time it is evaluated
@@ -20,6 +20,7 @@ export interface Query {
 	at?: string | null;         // "Mon 21:30"; null: the rule's time condition is reported, not evaluated
 	down?: string[] | null;     // upstreams known to be down
 	local?: string[] | null;    // the router's local networks, as compile() takes them (CompileOptions)
+	family?: 4 | 6 | null;      // a domain reached over IPv4 (A) or IPv6 (AAAA); null: IPv4, noting IPv6 when it differs
 }
 
 export interface Explanation {
@@ -33,6 +34,11 @@ export interface Explanation {
 }
 
 export interface ExplainError { error: { path: string, message: string } }
+
+// "client.tv.rule[2] (Video)": for people (the nft comments carry the id only)
+export function ruleLabel(r: Rule): string {
+	return r.name !== '' ? `${r.id} (${r.name})` : r.id;
+}
 
 function domainHit(r: Rule, d: string): string | null {
 	for (let i = 0; i < length(r.match.domains); i++) {
@@ -90,68 +96,53 @@ function parseAt(at: string): { day: number, min: number } | string {
 	return { day: weekday(p[0]), min: minutes(p[1]) };
 }
 
-export function explain(cfg: Config, q: Query): Explanation | ExplainError {
-	let c: Client | null = null;
-	for (let i = 0; i < length(cfg.clients); i++) if (cfg.clients[i].name === q.client) c = cfg.clients[i];
-	if (!c) return { error: { path: 'client', message: `unknown client "${q.client}"` } };
-	const dest = lc(trim(q.destination ?? ''));
-	const addr = parseAddress(dest);
-	if (!addr && badDomain(dest)) return { error: { path: 'destination', message: `"${q.destination}" is neither an IP address nor a domain name` } };
-	let day = -1, min = -1;
-	if (q.at != null && q.at !== '') {
-		const at = parseAt(q.at);
-		if (type(at) === 'string') return { error: { path: 'at', message: at as string } };
-		day = (at as { day: number }).day; min = (at as { min: number }).min;
-	}
-	const local = q.local ?? [];
-	for (let i = 0; i < length(local); i++) {
-		const p = parsePrefix(local[i]);
-		if (type(p) === 'string') return { error: { path: `local[${i}]`, message: p as string } };
-	}
-	const cl = c as Client;
+function direct(c: Client, reason: string): Explanation {
+	return { client: c.name, action: 'direct', upstream: null, iface: null, mark: null, rule: null, reason };
+}
+
+// The answer for one address family: the destination address's, or the one
+// a domain is reached over (its A or AAAA answers). `famWhy` is the part of
+// the reason the family alone decided (not classified, no tunnel address of
+// the family), null when the family played no part.
+interface Answer { x: Explanation, famWhy: string | null }
+
+function answer(cfg: Config, cl: Client, q: Query, dest: string, addr: { family: Family, bytes: number[] } | null, f: number, day: number, min: number, local: string[]): Answer {
 	const timed = timedFrom(cl);
 	// a device known by addresses of one family: the table has no identity
 	// for its packets of the other (config.ts warns about it)
 	const fam = identifiedFamilies(cl, cfg.globals.ipv6);
 	const only = fam.v4 ? 'IPv4' : 'IPv6';
-	const famNote = addr || (fam.v4 && fam.v6) || !cfg.globals.ipv6 ? ''
-		: `; note: over ${fam.v4 ? 'IPv6 (AAAA)' : 'IPv4 (A)'} its traffic is not classified (the client is identified by ${only} addresses only)`;
-	const result = (r: Rule | null, i: number, found: string): Explanation => {
+	const result = (r: Rule | null, i: number, found: string): Answer => {
 		const v = verdictOf(cfg, cl, r, q.down ?? []);
 		// the table marks such a verdict on the packet only (nft.ts)
 		const pkt = i >= timed && timed < length(cl.rules) ? `; decided per packet: follows the time window of ${cl.rules[timed].id}` : '';
-		const why = `${found}${pkt}${famNote}`;
-		if (v.action === 'proxy' && addr && !carriesFamily(v.upstream as Upstream, addr.family))
-			return { client: cl.name, action: 'block', upstream: null, iface: null, mark: null, rule: r ? r.id : null,
-				reason: `${why}; upstream ${v.wanted} has no IPv${addr.family} address: its table only has an unreachable route` };
+		const why = `${found}${pkt}`;
+		if (v.action === 'proxy' && !carriesFamily(v.upstream as Upstream, f)) {
+			const fw = `upstream ${v.wanted} has no IPv${f} address: its table only has an unreachable route`;
+			return { x: { client: cl.name, action: 'block', upstream: null, iface: null, mark: null, rule: r ? r.id : null, reason: `${why}; ${fw}` }, famWhy: fw };
+		}
 		// a proxy verdict to a tunnel that is down keeps its upstream's mark: with
 		// the kill switch off the main table routes it direct (no leak guard)
 		const mark = v.action === 'block' ? null : markHex(v.upstream ? v.upstream.mark : directMark(cfg.globals.markMask));
-		return {
+		return { x: {
 			client: cl.name, action: v.action, upstream: v.action === 'proxy' ? v.wanted : null,
 			iface: v.action === 'proxy' ? (v.upstream as { iface: string }).iface : null,
 			mark, rule: r ? r.id : null, reason: v.note ? `${why}; ${v.note}` : why,
-		};
+		}, famWhy: null };
 	};
-	// apply installs nothing then (compile() gives the empty plan)
-	if (!cfg.globals.enabled) return { client: cl.name, action: 'direct', upstream: null, iface: null, mark: null, rule: null, reason: 'splitwg is disabled (globals.enabled 0): nothing is classified, traffic is routed normally' };
-	if (!cl.enabled) return { client: cl.name, action: 'direct', upstream: null, iface: null, mark: null, rule: null, reason: `client ${cl.name} is disabled: its traffic is not classified` };
-	if (addr && addr.family === 6 && !cfg.globals.ipv6)
-		return { client: cl.name, action: 'direct', upstream: null, iface: null, mark: null, rule: null, reason: 'IPv6 classification is off (globals.ipv6): IPv6 is routed normally' };
+	const unclassified = (why: string): Answer => ({ x: direct(cl, why), famWhy: why });
+	if (f === 6 && !cfg.globals.ipv6) return unclassified('IPv6 classification is off (globals.ipv6): IPv6 is routed normally');
 	if (addr) {
 		// the table returns before classifying (nft.ts, set local4/local6)
 		const nets = localNetworks(cfg, local);
 		for (let i = 0; i < length(nets); i++)
 			if (prefixContains(nets[i], addr.bytes))
-				return { client: cl.name, action: 'direct', upstream: null, iface: null, mark: null, rule: null,
-					reason: `${q.destination} is in ${nets[i].text}, a local network of the router (routed by the main table, not classified)` };
+				return { x: direct(cl, `${q.destination} is in ${nets[i].text}, a local network of the router (routed by the main table, not classified)`), famWhy: null };
 	}
-	if (addr && !(addr.family === 4 ? fam.v4 : fam.v6))
-		return { client: cl.name, action: 'direct', upstream: null, iface: null, mark: null, rule: null,
-			reason: `client ${cl.name} is identified by ${only} addresses only: its IPv${addr.family} traffic${addr.family === 6 ? ' (SLAAC/privacy addresses)' : ''} is not classified and is routed normally` };
 	if (!fam.v4 && !fam.v6)
-		return { client: cl.name, action: 'direct', upstream: null, iface: null, mark: null, rule: null,
-			reason: `client ${cl.name} is identified by IPv6 addresses only and IPv6 classification is off (globals.ipv6): none of its traffic is classified` };
+		return unclassified(`client ${cl.name} is identified by IPv6 addresses only and IPv6 classification is off (globals.ipv6): none of its traffic is classified`);
+	if (!(f === 4 ? fam.v4 : fam.v6))
+		return unclassified(`client ${cl.name} is identified by ${only} addresses only: its IPv${f} traffic${f === 6 ? ' (SLAAC/privacy addresses)' : ''} is not classified and is routed normally`);
 	const skipped: string[] = [];
 	for (let i = 0; i < length(cl.rules); i++) {
 		const r = cl.rules[i];
@@ -174,4 +165,42 @@ export function explain(cfg: Config, q: Query): Explanation | ExplainError {
 	const ipNote = addr ? '; note: domain rules also match an address once the client has resolved that domain through the router' : '';
 	const skip = length(skipped) ? ` (matched destination but not: ${join('; ', skipped)})` : '';
 	return result(null, length(cl.rules), `no rule matched${skip}: client default ${cl.defaultAction}${ipNote}`);
+}
+
+export function explain(cfg: Config, q: Query): Explanation | ExplainError {
+	let c: Client | null = null;
+	for (let i = 0; i < length(cfg.clients); i++) if (cfg.clients[i].name === q.client) c = cfg.clients[i];
+	if (!c) return { error: { path: 'client', message: `unknown client "${q.client}"` } };
+	const dest = lc(trim(q.destination ?? ''));
+	const addr = parseAddress(dest);
+	if (!addr && badDomain(dest)) return { error: { path: 'destination', message: `"${q.destination}" is neither an IP address nor a domain name` } };
+	if (q.family != null && q.family !== 4 && q.family !== 6) return { error: { path: 'family', message: `"${q.family}" is not an address family (4 or 6)` } };
+	if (q.family != null && addr && addr.family !== q.family)
+		return { error: { path: 'family', message: `${q.destination} is an IPv${addr.family} address, not IPv${q.family}` } };
+	let day = -1, min = -1;
+	if (q.at != null && q.at !== '') {
+		const at = parseAt(q.at);
+		if (type(at) === 'string') return { error: { path: 'at', message: at as string } };
+		day = (at as { day: number }).day; min = (at as { min: number }).min;
+	}
+	const local = q.local ?? [];
+	for (let i = 0; i < length(local); i++) {
+		const p = parsePrefix(local[i]);
+		if (type(p) === 'string') return { error: { path: `local[${i}]`, message: p as string } };
+	}
+	const cl = c as Client;
+	// apply installs nothing then (compile() gives the empty plan)
+	if (!cfg.globals.enabled) return direct(cl, 'splitwg is disabled (globals.enabled 0): nothing is classified, traffic is routed normally');
+	if (!cl.enabled) return direct(cl, `client ${cl.name} is disabled: its traffic is not classified`);
+	// an address has its family; a domain is answered for the family asked,
+	// else for IPv4, noting IPv6 (AAAA) when its answer differs
+	const f = addr ? addr.family : (q.family ?? 4);
+	const a = answer(cfg, cl, q, dest, addr, f, day, min, local);
+	if (addr || q.family != null) return a.x;
+	const o = answer(cfg, cl, q, dest, addr, 6, day, min, local);
+	if (o.x.action === a.x.action && o.x.iface === a.x.iface) return a.x;
+	const via = o.x.action === 'proxy' ? ` via ${o.x.upstream}` : '';
+	const x = a.x;
+	return { client: x.client, action: x.action, upstream: x.upstream, iface: x.iface, mark: x.mark, rule: x.rule,
+		reason: `${x.reason}; note: over IPv6 (AAAA) the answer is ${o.x.action}${via}: ${o.famWhy ?? o.x.reason}` };
 }

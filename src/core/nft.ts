@@ -16,9 +16,10 @@
 //      (saves the mark in conntrack), or drop; fall-through = client default.
 //      From the client's first rule with a time condition on, the *_pkt mark
 //      chains mark the packet only: such a connection is decided per packet
-// New connections to port 53 or 853 (dstnat): the same identities, in the
-// same order, decide whether the client's DNS is answered by the router and
-// its DoT/DoQ dropped.
+// New connections to port 53 or 853 (dstnat), not to the router nor a local
+// network: the same identities, in the same order, decide whether the
+// client's DNS is answered by the router and its DoT/DoQ dropped. With
+// globals.ipv6 '0' every lookup is IPv4 only: IPv6 is routed normally.
 import type { Client, Config, Rule } from './model';
 import type { Prefix } from './ip';
 import { verdictOf, directMark, markHex, activeRules, timedFrom, localNetworks } from './decide';
@@ -28,7 +29,9 @@ import type { DomainPlan, SharedSet } from './domains';
 const T = '\t';
 
 // nft refuses a comment over 128 bytes (the whole table would not load);
-// long names and labels are cut, on a UTF-8 character boundary.
+// long ones are cut, on a UTF-8 character boundary. Comments name generated
+// ids only (client.tv.rule[2], section names): never a rule's label, which
+// is user text in a file nft parses (explain shows the label to people).
 const COMMENT_MAX = 128;
 
 export function comment(s: string): string {
@@ -44,10 +47,6 @@ function elements(items: string[]): string {
 
 function texts(ps: Prefix[]): string[] {
 	return map(ps, (p) => p.text);
-}
-
-export function ruleLabel(r: Rule): string {
-	return r.name !== '' ? `${r.id} (${r.name})` : r.id;
 }
 
 // The nft set names a rule's destinations live in: the domain set pairs
@@ -91,7 +90,7 @@ export function planSets(cfg: Config, dp?: DomainPlan | null): PlanSet[] {
 			const s = sets[k];
 			if (s.kind === 'domain' && substr(s.name, 0, length(s.name) - 3) !== r.setBase) continue;   // a shared pair: below
 			const key = s.kind === 'domain' ? join(' ', r.match.domains) : join(' ', texts(s.family === 4 ? r.match.dest4 : r.match.dest6));
-			push(out, { name: s.name, family: s.family, kind: s.kind, rule: r, key, why: s.kind === 'domain' ? `${ruleLabel(r)}: filled by dnsmasq` : ruleLabel(r) });
+			push(out, { name: s.name, family: s.family, kind: s.kind, rule: r, key, why: s.kind === 'domain' ? `${r.id}: filled by dnsmasq` : r.id });
 		}
 	}
 	const fams: (4 | 6)[] = cfg.globals.ipv6 ? [4, 6] : [4];
@@ -169,7 +168,7 @@ function clientChain(cfg: Config, c: Client, dp: DomainPlan): string {
 		const time = timeMatch(r);
 		for (let d = 0; d < length(dests); d++) {
 			const m = trim(`${dests[d]}${tail}${time}`);
-			push(lines, `${T}${T}${m === '' ? '' : m + ' '}counter ${verdictText(cfg, c, r, i >= timed)} ${comment(`${ruleLabel(r)}: ${r.action}${r.action === 'proxy' ? ' via ' + (v.wanted ?? '') : ''}${note}`)}`);
+			push(lines, `${T}${T}${m === '' ? '' : m + ' '}counter ${verdictText(cfg, c, r, i >= timed)} ${comment(`${r.id}: ${r.action}${r.action === 'proxy' ? ' via ' + (v.wanted ?? '') : ''}${note}`)}`);
 		}
 	}
 	const dv = verdictOf(cfg, c, null);
@@ -217,9 +216,21 @@ function identityMaps(stem: string, why: string, d: Identities): string[] {
 	return map(MAP_KINDS, (k, i) => `${T}map ${stem}${k.suffix} {${i === 0 ? `${T}# ${why}` : ''}\n${T}${T}type ${k.type}${elements(d[k.kind])}\n${T}}`);
 }
 
-// The lookups, in the order of precedence.
+// The lookups, in the order of precedence. With IPv6 off, IPv6 is routed
+// normally: a MAC or an interface identifies the client's IPv4 only.
 function identityLookups(stem: string, ipv6: boolean): string {
-	return join('', map(filter(MAP_KINDS, (k) => ipv6 || k.kind !== 'a6'), (k) => `${T}${T}${k.match} vmap @${stem}${k.suffix}\n`));
+	return join('', map(filter(MAP_KINDS, (k) => ipv6 || k.kind !== 'a6'), (k) =>
+		`${T}${T}${!ipv6 && (k.kind === 'mac' || k.kind === 'iif') ? 'meta nfproto ipv4 ' : ''}${k.match} vmap @${stem}${k.suffix}\n`));
+}
+
+// Traffic to the router itself or to one of its local networks: routed by
+// the main table, never classified (prerouting) nor hijacked (dns_client):
+// a Pi-hole on the LAN keeps answering, DoT to a LAN host is not dropped.
+function localReturns(ipv6: boolean, self: string): string {
+	const why = comment('to a local network: routed by the main table');
+	return `${T}${T}fib daddr type ${self} return ${comment('to the router itself')}\n` +
+		`${T}${T}ip daddr @local4 return ${why}\n` +
+		(ipv6 ? `${T}${T}ip6 daddr @local6 return ${why}\n` : '');
 }
 
 // `dp`: the domain plan (domains.ts); `local`: the router's local networks (localNetworks()).
@@ -257,9 +268,7 @@ export function renderNft(cfg: Config, version: string, dp?: DomainPlan | null, 
 		`${T}${T}ct direction original ct mark and ${markHex(mask)} vmap { ${join(', ', restore)} } ${comment('connection already decided')}\n` +
 		`${T}${T}ct direction reply meta mark set meta mark and ${markHex(0xffffffff - mask)} or ${markHex(direct)} return ${comment('replies follow their connection (a port forward to a client stays on WAN); marked direct, past the routing kill switch')}\n` +
 		`${T}${T}meta mark and ${markHex(mask)} != 0 return ${comment('marked before us')}\n` +
-		`${T}${T}fib daddr type { local, broadcast, multicast } return ${comment('to the router itself')}\n` +
-		`${T}${T}ip daddr @local4 return ${comment('to a local network: routed by the main table')}\n` +
-		(g.ipv6 ? `${T}${T}ip6 daddr @local6 return ${comment('to a local network: routed by the main table')}\n` : '') +
+		localReturns(g.ipv6, '{ local, broadcast, multicast }') +
 		identityLookups('client', g.ipv6) + `${T}}`);
 	add(markChain('mark_direct', direct, mask, 'decided: direct', false));
 	for (let i = 0; i < length(ups); i++)
@@ -277,11 +286,12 @@ export function renderNft(cfg: Config, version: string, dp?: DomainPlan | null, 
 		add(clientChain(cfg, c, domains));
 	}
 	add('');
-	// New connections only (nat): DNS to any server is answered by the
-	// router, DoT/DoQ (853) of the same clients is dropped
+	// New connections only (nat): DNS to any server but the router's own and
+	// its local networks' is answered by the router, DoT/DoQ (853) of the
+	// same clients is dropped
 	add(`${T}chain dstnat {\n${T}${T}type nat hook prerouting priority dstnat - 5; policy accept;\n` +
 		`${T}${T}meta l4proto { tcp, udp } th dport { 53, 853 } goto dns_client\n${T}}`);
-	add(`${T}chain dns_client {\n` + identityLookups('hijack', g.ipv6) + `${T}}`);
+	add(`${T}chain dns_client {\n` + localReturns(g.ipv6, 'local') + identityLookups('hijack', g.ipv6) + `${T}}`);
 	add(`${T}chain dns_hijack {${T}# encrypted DNS would bypass the domain rules\n` +
 		`${T}${T}meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment('DNS hijack')}\n` +
 		`${T}${T}counter drop ${comment('DoT/DoQ blocked')}\n${T}}`);

@@ -19,6 +19,7 @@ export interface QueryArgs {
 	port?: any;             // "443" or 443
 	at?: any;               // "Mon 21:30"
 	down?: any;             // ["us"] or "us,eu"
+	family?: any;           // "4", "6", 4 or 6: the family a domain is reached over
 }
 
 function given(v: any): boolean {
@@ -33,7 +34,7 @@ export function explainQuery(cfg: Config, a: QueryArgs): Query | ExplainError {
 	if (!given(a.client) || type(a.client) !== 'string') return bad('client', 'is required');
 	if (!given(a.destination) || type(a.destination) !== 'string') return bad('destination', 'is required');
 	let proto: string | null = null, port: number | null = null, at: string | null = null;
-	const names = ['proto', 'port', 'at'];
+	const names = ['proto', 'port', 'at', 'family'];
 	for (let i = 0; i < length(names); i++)
 		if (given((a as any)[names[i]]) && match(`${(a as any)[names[i]]}`, CONTROL)) return bad(names[i], 'contains a control character (newline, tab, …)');
 	if (given(a.proto)) {
@@ -53,11 +54,17 @@ export function explainQuery(cfg: Config, a: QueryArgs): Query | ExplainError {
 		if (length(w) !== 2 || weekday(w[0]) < 0 || badTime(w[1])) return bad('at', `"${a.at}" is not a time like "Mon 21:30"`);
 		at = `${a.at}`;
 	}
+	let family: 4 | 6 | null = null;
+	if (given(a.family)) {
+		const f = `${a.family}`;
+		if (f !== '4' && f !== '6') return bad('family', `"${f}" is not an address family (4 or 6)`);
+		family = f === '4' ? 4 : 6;
+	}
 	let down: string[] = [];
 	if (given(a.down)) {
 		down = type(a.down) === 'array' ? a.down : split(`${a.down}`, ',');
 		for (let i = 0; i < length(down); i++)
 			if (!upstreamByName(cfg, down[i])) return bad(`down[${i}]`, `unknown upstream "${down[i]}"`);
 	}
-	return { client: a.client, destination: a.destination, proto, port, at, down };
+	return { client: a.client, destination: a.destination, proto, port, at, down, family };
 }

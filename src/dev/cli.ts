@@ -1,5 +1,5 @@
 // The developer CLI: `npx splitwg --config FILE check | plan [--out DIR] |
-// explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"] [--down U,…]` — the same
+// explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"] [--down U,…] [--family 4|6]` — the same
 // core the router runs, over a UCI config file, under Node.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,9 +11,10 @@ const USAGE = `usage: splitwg --config FILE <command>
   check                 validate the file
   plan [--out DIR] [--json] [--local PREFIX]…
                         what apply would install (keys hidden; --out writes the files, mode 0600)
-  explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"] [--down UPSTREAM,…] [--local PREFIX]… [--json]
+  explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"] [--down UPSTREAM,…] [--family 4|6] [--local PREFIX]… [--json]
                         which path CLIENT's traffic to DEST takes, and why
-                        (a condition not given is not evaluated: assumed to hold)
+                        (a condition not given is not evaluated: assumed to hold;
+                        a domain is answered for IPv4 unless --family 6, noting IPv6 when it differs)
   --local PREFIX        a local network of the router (on the router: its main table's routes)
   help, --help, -h      this text`;
 
@@ -22,7 +23,7 @@ function fail(msg: string, code = 2): never {
 	process.exit(code);
 }
 
-const VALUE_FLAGS = ['config', 'out', 'proto', 'port', 'at', 'down', 'local'];   // --local repeats (repeated())
+const VALUE_FLAGS = ['config', 'out', 'proto', 'port', 'at', 'down', 'family', 'local'];   // --local repeats (repeated())
 const BOOL_FLAGS = ['json', 'help'];
 
 // --flag VALUE, --flag=VALUE, the boolean --json/--help (-h); anything else is an error
@@ -116,7 +117,7 @@ if (cmd === 'plan') {
 if (cmd === 'explain') {
 	if (pos.length !== 3) fail(USAGE);
 	// the checks the router CLI and ubus use too (core/query.ts)
-	const q = core.explainQuery(r.config, { client: pos[1], destination: pos[2], proto: opts.proto, port: opts.port, at: opts.at, down: opts.down });
+	const q = core.explainQuery(r.config, { client: pos[1], destination: pos[2], proto: opts.proto, port: opts.port, at: opts.at, down: opts.down, family: opts.family });
 	if (!('error' in q)) q.local = local;
 	if ('error' in q) { const f = q.error.path.replace(/\[.*/, ''); fail(`${VALUE_FLAGS.includes(f) ? `--${f}` : f}: ${q.error.message}`); }
 	const e = core.explain(r.config, q);

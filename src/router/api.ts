@@ -76,14 +76,14 @@ export function methods(mkEnv: () => Env): { [name: string]: Method } {
 			call: guard((env, a) => apply(env, { dryRun: a.dry_run === true })),
 		},
 		explain: {
-			args: { client: '', destination: '', proto: '', port: 0, at: '' },
+			args: { client: '', destination: '', proto: '', port: 0, at: '', family: 0 },
 			call: guard((env, a) => {
 				if (!present(a.client)) return missing('client');
 				if (!present(a.destination)) return missing('destination');
 				const r = readConfig(readConfigSections(env.uci, 'splitwg'));
 				if (!r.config) return apiError('INVALID_CONFIG', `the configuration has ${length(r.problems)} problem(s): run check`, r.problems[0].path);
 				// the checks the CLIs use too (core/query.ts); local networks as apply reads them
-				const q = explainQuery(r.config, { client: a.client, destination: a.destination, proto: a.proto, port: a.port, at: a.at, down: downUpstreams(env, r.config) });
+				const q = explainQuery(r.config, { client: a.client, destination: a.destination, proto: a.proto, port: a.port, at: a.at, family: a.family, down: downUpstreams(env, r.config) });
 				if (!exists(q, 'error')) (q as any).local = localNetworks(env, r.config.globals.ipv6).local;
 				const x = exists(q, 'error') ? q : explain(r.config, q as any);
 				if (exists(x, 'error')) return apiError('INVALID_ARGUMENT', (x as any).error.message, (x as any).error.path);

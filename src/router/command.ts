@@ -25,9 +25,10 @@ const USAGE = `usage: splitwg <command> [--json]
   status                upstreams, clients, last apply, warnings
   doctor                compare the running system with the last apply: every drift, with its fix
   stats                 per-rule and per-upstream counters
-  explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"]
+  explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"] [--family 4|6]
                         which path CLIENT's traffic to DEST takes, and why
-                        (a condition not given is not evaluated: assumed to hold)
+                        (a condition not given is not evaluated: assumed to hold;
+                        a domain is answered for IPv4 unless --family 6, noting IPv6 when it differs)
   genkey                a new WireGuard key pair
   import FILE [NAME]    add a provider's WireGuard .conf as upstream NAME
   peer CLIENT           the .conf of a road-warrior peer client
@@ -37,7 +38,7 @@ const USAGE = `usage: splitwg <command> [--json]
 
 interface Args { cmd: string, pos: string[], flags: { [k: string]: string | boolean } }
 
-const VALUE_FLAGS = ['proto', 'port', 'at'];
+const VALUE_FLAGS = ['proto', 'port', 'at', 'family'];
 
 export function parseArgs(argv: string[]): Args | string {
 	const a: Args = { cmd: '', pos: [], flags: {} };
@@ -206,10 +207,10 @@ function cmdStats(env: Env, io: Io, a: Args): number {
 }
 
 function cmdExplain(env: Env, io: Io, a: Args): number {
-	if (length(a.pos) !== 2) { io.err('usage: splitwg explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"]\n'); return 2; }
+	if (length(a.pos) !== 2) { io.err('usage: splitwg explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"] [--family 4|6]\n'); return 2; }
 	// the same code path as ubus explain (argument checks in core/query.ts, interfaces that are down)
 	const x = methods(() => env).explain.call({ args: {
-		client: a.pos[0], destination: a.pos[1], proto: a.flags.proto ?? null, port: a.flags.port ?? null, at: a.flags.at ?? null,
+		client: a.pos[0], destination: a.pos[1], proto: a.flags.proto ?? null, port: a.flags.port ?? null, at: a.flags.at ?? null, family: a.flags.family ?? null,
 	} });
 	if (a.flags.json) { printJson(io, x); return exists(x, 'error') ? 1 : 0; }
 	if (exists(x, 'error')) {

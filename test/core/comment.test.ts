@@ -20,8 +20,20 @@ test('rule comments stay within nft\'s 128 bytes, however long the names and lab
 	named('client', 'tv')(s).options.upstream = up;
 	const r = plan(s);
 	assert.deepEqual(r.problems, []);
-	assert.ok(r.plan!.nft.includes(`comment "client.${long}.rule[1] (éé`));
+	assert.ok(r.plan!.nft.includes(`comment "client.${long}.rule[1]: `));
 	const res = nftCheck(r.plan!.nft);
 	assert.ok(res.ok, res.stderr);
+});
+
+// The table is a file nft parses: a rule's label is user text and stays out of it (explain shows it).
+test('no rule, rule set or upstream label reaches the nft table; comments name the rule id', () => {
+	const s = home();
+	const labels = s.flatMap((x) => (typeof x.options.name === 'string' ? [x.options.name] : []));
+	assert.ok(labels.includes('Bank direct') && labels.includes('Video'));
+	const r = plan(s);
+	assert.deepEqual(r.problems, []);
+	for (const l of labels) assert.ok(!r.plan!.nft.includes(l), `label "${l}" is in the nft table`);
+	assert.match(r.plan!.nft, /counter goto mark_direct comment "client\.laptop\.rule\[0\]: direct"/);
+	assert.match(r.plan!.nft, /set c_laptop_0_n4 \{\t# client\.laptop\.rule\[0\]\n/);
 });
 

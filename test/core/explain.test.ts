@@ -54,6 +54,45 @@ test('explainQuery: every bad argument is an error naming it', () => {
 	assert.deepEqual(err({ destination: 'x' }), { path: 'client', message: 'is required' });
 	assert.deepEqual(err({ client: 'tv' }), { path: 'destination', message: 'is required' });
 	assert.deepEqual(explainQuery(home, { ...d, proto: 'tcp', port: '443', at: 'Mon 21:30', down: 'us' }),
-		{ ...d, proto: 'tcp', port: 443, at: 'Mon 21:30', down: ['us'] });
-	assert.deepEqual(explainQuery(home, { ...d, proto: '', port: null, at: '' }), { ...d, proto: null, port: null, at: null, down: [] });
+		{ ...d, proto: 'tcp', port: 443, at: 'Mon 21:30', down: ['us'], family: null });
+	assert.deepEqual(explainQuery(home, { ...d, proto: '', port: null, at: '' }), { ...d, proto: null, port: null, at: null, down: [], family: null });
+	assert.deepEqual(err({ ...d, family: '5' }), { path: 'family', message: '"5" is not an address family (4 or 6)' });
+	assert.deepEqual(err({ ...d, family: 0 }), { path: 'family', message: '"0" is not an address family (4 or 6)' });
+	assert.deepEqual(err({ ...d, family: 'ipv6' }), { path: 'family', message: '"ipv6" is not an address family (4 or 6)' });
+	assert.equal((explainQuery(home, { ...d, family: '6' }) as any).family, 6);
+	assert.equal((explainQuery(home, { ...d, family: 4 }) as any).family, 4);
+});
+
+// A domain is reached over A or AAAA answers: the family decides what the
+// table can do with it (a tunnel without an IPv6 address, a device known by
+// one family, IPv6 classification off).
+test('explain of a domain answers for the family asked; without one, for IPv4, noting IPv6 when it differs', () => {
+	const night = { client: 'kid', destination: 'www.example.org', at: 'Mon 23:00' };
+	const v4: any = explain(home, { ...night, family: 4 });
+	assert.deepEqual([v4.action, v4.upstream, v4.rule], ['proxy', 'eu', 'client.kid.rule[0]']);
+	const v6: any = explain(home, { ...night, family: 6 });
+	assert.deepEqual([v6.action, v6.upstream, v6.rule], ['block', null, 'client.kid.rule[0]'], v6.reason);
+	assert.match(v6.reason, /upstream eu has no IPv6 address/);
+	const any: any = explain(home, night);
+	assert.deepEqual([any.action, any.upstream], ['proxy', 'eu']);
+	assert.match(any.reason, /; note: over IPv6 \(AAAA\) the answer is block: upstream eu has no IPv6 address/);
+	// the same answer for both families: no note
+	const tv: any = explain(home, { client: 'tv', destination: 'video.test' });
+	assert.equal(tv.action, 'proxy');
+	assert.doesNotMatch(tv.reason, /over IPv6/);
+	// a device known by its IPv4 address only: over IPv6 not classified
+	const one = cfgOf(HOME.replace("\tlist address 'fd77::10'\n", ''));
+	const t6: any = explain(one, { client: 'tv', destination: 'video.test', family: 6 });
+	assert.deepEqual([t6.action, t6.rule, t6.mark], ['direct', null, null]);
+	assert.match(t6.reason, /identified by IPv4 addresses only: its IPv6 traffic/);
+	assert.match((explain(one, { client: 'tv', destination: 'video.test' }) as any).reason, /over IPv6 \(AAAA\) the answer is direct: client tv is identified by IPv4/);
+	// IPv6 classification off: IPv6 is routed normally
+	const off = cfgOf(HOME.replace("option ipv6 '1'", "option ipv6 '0'"));
+	const o6: any = explain(off, { client: 'tv', destination: 'video.test', family: 6 });
+	assert.deepEqual([o6.action, o6.rule], ['direct', null]);
+	assert.match(o6.reason, /IPv6 classification is off/);
+	// an address has its own family
+	assert.deepEqual((explain(home, { client: 'tv', destination: '192.0.2.1', family: 6 }) as any).error,
+		{ path: 'family', message: '192.0.2.1 is an IPv4 address, not IPv6' });
+	assert.equal((explain(home, { client: 'tv', destination: '2001:db8::1', family: 6 }) as any).rule, null);
 });

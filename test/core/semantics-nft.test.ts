@@ -406,5 +406,42 @@ config client 'cam'\n\tlist address 'fd77::20'\n\toption default 'proxy'\n\topti
 	}
 	const d = explain(cfg, { client: 'tv', destination: 'video.test' });
 	assert.ok(!('error' in d));
-	assert.match(d.reason, /over IPv6 \(AAAA\) its traffic is not classified/);
+	assert.match(d.reason, /over IPv6 \(AAAA\) the answer is direct: client tv is identified by IPv4 addresses only: its IPv6 traffic .* is not classified/);
+	const d6 = explain(cfg, { client: 'tv', destination: 'video.test', family: 6 });
+	assert.ok(!('error' in d6));
+	assert.equal(d6.action, 'direct', d6.reason);
+});
+
+const macOf = (ns: string, dev: string): string => JSON.parse(run(ns, ['ip', '-j', 'link', 'show', dev]).stdout)[0].address;
+
+test('globals.ipv6 0: a MAC client\'s IPv6 is routed normally (not classified, not hijacked), as explain says', () => {
+	const cfg = config(`config globals 'main'\n\toption ipv6 '0'\n\toption dns_hijack '1'\n${US}
+config client 'm'\n\tlist mac '${macOf(C, 'v-c')}'\n\toption default 'block'\n`);
+	const p = compile(cfg);
+	loadTable(p);
+	realiseNetwork(p, ['sw_us']);
+	const v6 = { ns: C, src: 'fd77::10', dst: '2001:db8:100::7', port: 34001 };
+	const dns6 = { ns: C, src: 'fd77::10', dst: '2001:db8:100::53', port: 53 };
+	const v4 = { ns: C, src: '192.168.77.10', dst: '203.0.113.9', port: 34002 };
+	send([v6, dns6, v4]);
+	assert.deepEqual(left(v6), { wan: 1 }, 'IPv6 is not classified (the client\'s default block does not apply)');
+	assert.deepEqual(left(dns6), { wan: 1 }, 'IPv6 DNS is not hijacked');
+	assert.deepEqual(left(v4), {}, 'IPv4 is classified: blocked');
+	const e = explain(cfg, { client: 'm', destination: v6.dst, proto: 'udp', port: v6.port });
+	assert.ok(!('error' in e));
+	assert.equal(e.action, 'direct', e.reason);
+});
+
+test('DNS and DoT to the router itself or to a local network are not hijacked (a Pi-hole on the LAN keeps answering)', () => {
+	const local = routerLocal();
+	loadTable(compile(config(HIJACK('1')), { local }));
+	const lanDns = { ns: G, src: '172.16.9.6', dst: '192.168.88.5', port: 53 }, lanDot = { ...lanDns, port: 853 };
+	const selfDot = { ns: G, src: '172.16.9.6', dst: '172.16.9.1', port: 853 };
+	const net = { ns: G, src: '172.16.9.5', dst: '8.8.8.8', port: 53 };
+	send([lanDns, lanDot, selfDot, net]);
+	assert.deepEqual(left(lanDns), { lan1: 1 }, 'DNS to a LAN server is not redirected');
+	assert.deepEqual(left(lanDot), { lan1: 1 }, 'DoT to a LAN host is not dropped');
+	assert.ok(!redirected(lanDns));
+	assert.notEqual(ctMark(selfDot), null, 'DoT to the router itself is not dropped (it became a connection)');
+	assert.ok(redirected(net), 'DNS to an internet server is still answered by the router');
 });

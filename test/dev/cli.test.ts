@@ -52,6 +52,13 @@ test('--help, -h and help answer the usage with exit 0, anywhere on the line', (
 	}
 });
 
+test('explain --family: a domain over IPv6 through an upstream without an IPv6 address is blocked', () => {
+	const q = ['--config', HOME, 'explain', 'kid', 'www.example.org', '--at', 'Mon 23:00', '--json'];
+	assert.equal(JSON.parse(run(...q, '--family', '6').stdout).action, 'block');
+	assert.equal(JSON.parse(run(...q, '--family', '4').stdout).action, 'proxy');
+	assert.match(JSON.parse(run(...q).stdout).reason, /over IPv6 \(AAAA\) the answer is block/);
+});
+
 test('explain: unknown flags and bad values are refused, naming the flag', () => {
 	const ex = (...a: string[]) => run('--config', HOME, 'explain', 'laptop', '192.0.2.20', ...a);
 	for (const [args, msg] of [
@@ -61,6 +68,7 @@ test('explain: unknown flags and bad values are refused, naming the flag', () =>
 		[['--proto', 'TCP'], '--proto: "TCP" must be lower case'],
 		[['--down', 'nosuch'], '--down: unknown upstream "nosuch"'],
 		[['--at', 'Xyz 25:00'], '--at: "Xyz 25:00" is not a time like "Mon 21:30"'],
+		[['--family', '5'], '--family: "5" is not an address family (4 or 6)'],
 		[['--bogus', '1'], 'unknown option --bogus'],
 	] as const) {
 		const r = ex(...args);

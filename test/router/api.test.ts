@@ -44,7 +44,7 @@ test('declared argument types: rpcd rejects a wrong type or an unknown argument 
 		version: {}, status: {}, stats: {}, doctor: {}, genkey: {},
 		check: { text: 'string' },
 		apply: { dry_run: 'bool' },
-		explain: { client: 'string', destination: 'string', proto: 'string', port: 'int', at: 'string' },
+		explain: { client: 'string', destination: 'string', proto: 'string', port: 'int', at: 'string', family: 'int' },
 		import_conf: { text: 'string', name: 'string' },
 		peer_conf: { client: 'string' },
 	});

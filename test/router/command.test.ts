@@ -110,7 +110,8 @@ test('explain', () => {
 	assert.equal(run(r, 'explain', 'laptop').code, 2);
 	assert.equal(run(r, 'explain', 'laptop', 'x.test', '--port', 'http').code, 2);
 	for (const [flag, v, msg] of [['--port', '0', '"0" is not a port (an integer from 1 to 65535)'], ['--port', '70000', '"70000" is not a port (an integer from 1 to 65535)'],
-		['--proto', 'TCP', '"TCP" must be lower case'], ['--at', 'Xyz 25:00', '"Xyz 25:00" is not a time like "Mon 21:30"']]) {
+		['--proto', 'TCP', '"TCP" must be lower case'], ['--at', 'Xyz 25:00', '"Xyz 25:00" is not a time like "Mon 21:30"'],
+		['--family', '5', '"5" is not an address family (4 or 6)']]) {
 		const e = run(r, 'explain', 'laptop', 'x.test', flag, v);
 		assert.deepEqual([e.code, e.err], [2, `splitwg: ${flag}: ${msg}\n`]);
 	}
@@ -119,6 +120,9 @@ test('explain', () => {
 	assert.equal(bad.err, 'splitwg: unknown client "nobody"\n');
 	const j = JSON.parse(run(r, 'explain', 'kid', 'cdn.video.test', '--at', 'Mon 12:00', '--json').out);
 	assert.equal(j.action, 'block');
+	// a domain over IPv6 through eu, which has no IPv6 address: blocked
+	const f = (...a: string[]) => JSON.parse(run(r, 'explain', 'kid', 'www.example.org', '--at', 'Mon 23:00', '--json', ...a).out);
+	assert.deepEqual([f('--family', '6').action, f('--family', '4').action, f().action], ['block', 'proxy', 'proxy']);
 });
 
 test('genkey', () => {

@@ -21,14 +21,14 @@ test('counters and verdicts from real nft -j output of the golden table', (t) =>
 	const rules = nftRules(doc);
 	const laptop = rules.filter((r) => r.chain === 'client_laptop');
 	assert.deepEqual(laptop.map((r) => [r.comment.split(':')[0], r.verdict]), [
-		['client.laptop.rule[0] (Bank direct)', 'mark_direct'],
-		['client.laptop.rule[0] (Bank direct)', 'mark_direct'],
-		['client.laptop.rule[1] (Web via EU)', 'up_eu'],
-		['client.laptop.rule[2] (Plain HTTP direct)', 'mark_direct'],
-		['client.laptop.rule[3] (No ICMP out)', 'drop'],
+		['client.laptop.rule[0]', 'mark_direct'],
+		['client.laptop.rule[0]', 'mark_direct'],
+		['client.laptop.rule[1]', 'up_eu'],
+		['client.laptop.rule[2]', 'mark_direct'],
+		['client.laptop.rule[3]', 'drop'],
 		// from the first rule with a time condition on, the packet only is marked
-		['client.laptop.rule[4] (Weekend news)', 'mark_direct_pkt'],
-		['client.laptop.rule[4] (Weekend news)', 'mark_direct_pkt'],
+		['client.laptop.rule[4]', 'mark_direct_pkt'],
+		['client.laptop.rule[4]', 'mark_direct_pkt'],
 		['client laptop default', 'up_us_pkt'],
 	]);
 	assert.ok(laptop.every((r) => r.counter !== null && r.counter.packets === 0));

@@ -1,7 +1,7 @@
 // Generated from src/core/index.ts by `npm run build` — edit the TypeScript, not this file.
 'use strict';
 
-let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, badIpAddress, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, timedFrom, activeRules, localNetworks, BASE, TMIN, TMAX, SKEW, DAMP, codepoints, pair, lower, digit, adapt, punycode, toAscii, LABEL_BAD, CONTROL, WG_KEY, DECIMAL, PORT_RANGE, BOOL, TRUE, TIME, EDGE_DOTS, TRAILING_DOT, DOMAIN, DIGITS_DOTS, IPV4, IPV6_CHARS, NUMERIC_TOP, INET_ATON, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, HEX_MASK, NAME_RE, badName, badLabel, badKey, badInt, badPort, badPortRange, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, badMtu, badKeepalive, badMarkMask, CONTROL2, BLANKS, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, checkMask, reportedPaths, readUpstream, readServer, readRule, readClient, readSources, checkOverlaps, sectionPath, uniqueSections, badOwner, byType, identifiedFamilies, familyWarnings, readConfig, checkReferences, checkPeerAddress, check, LINE_MAX, nftsetTargets, selfAndParents, domainPlan, T, COMMENT_MAX, comment, elements, texts, ruleLabel, ruleSets, sharedWhy, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, identities, MAP_KINDS, identityMaps, identityLookups, renderNft, refill, declarations, lineComment, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, fwSec, s, upstreamSections, guardSectionName, couldBeProxied, guardSections, renderNetwork, renderFirewall, compile, plan, SECRET, redactSections, redactedPlan, BLANKS2, domainHit, minutes, sideConditions, notEvaluated, parseAt, explain, BLANKS3, CONTROL3, PORT_PROTOS, given, bad, explainQuery, dropped, stale, nftTransition;
+let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, badIpAddress, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, timedFrom, activeRules, localNetworks, BASE, TMIN, TMAX, SKEW, DAMP, codepoints, pair, lower, digit, adapt, punycode, toAscii, LABEL_BAD, CONTROL, WG_KEY, DECIMAL, PORT_RANGE, BOOL, TRUE, TIME, EDGE_DOTS, TRAILING_DOT, DOMAIN, DIGITS_DOTS, IPV4, IPV6_CHARS, NUMERIC_TOP, INET_ATON, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, HEX_MASK, NAME_RE, badName, badLabel, badKey, badInt, badPort, badPortRange, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, badMtu, badKeepalive, badMarkMask, CONTROL2, BLANKS, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, checkMask, reportedPaths, readUpstream, readServer, readRule, readClient, readSources, checkOverlaps, sectionPath, uniqueSections, badOwner, byType, identifiedFamilies, familyWarnings, readConfig, checkReferences, checkPeerAddress, check, LINE_MAX, nftsetTargets, selfAndParents, domainPlan, T, COMMENT_MAX, comment, elements, texts, ruleSets, sharedWhy, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, identities, MAP_KINDS, identityMaps, identityLookups, localReturns, renderNft, refill, declarations, lineComment, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, fwSec, s, upstreamSections, guardSectionName, couldBeProxied, guardSections, renderNetwork, renderFirewall, compile, plan, SECRET, redactSections, redactedPlan, BLANKS2, ruleLabel, domainHit, minutes, sideConditions, notEvaluated, parseAt, direct, answer, explain, BLANKS3, CONTROL3, PORT_PROTOS, given, bad, explainQuery, dropped, stale, nftTransition;
 words = function(line) {
 let m, out, cur, i, n;
 
@@ -1064,7 +1064,7 @@ let out, rest;
   return out;
 };
 domainPlan = function(cfg) {
-let ipv6, rules, byDomain, lines, shared, sharedBy, led, direct, sorted, byRule;
+let ipv6, rules, byDomain, lines, shared, sharedBy, led, direct2, sorted, byRule;
 
   ipv6 = cfg.globals.ipv6;
   rules = filter(activeRules(cfg), (r) => length(r.match.domains) > 0);
@@ -1078,7 +1078,7 @@ let ipv6, rules, byDomain, lines, shared, sharedBy, led, direct, sorted, byRule;
   lines = [], shared = [];
   sharedBy = {};
   led = {};
-  direct = map(rules, () => false);
+  direct2 = map(rules, () => false);
   sorted = sort(keys(byDomain));
   for (let i = 0; i < length(sorted); i++) {
     const d = sorted[i];
@@ -1089,7 +1089,7 @@ let ipv6, rules, byDomain, lines, shared, sharedBy, led, direct, sorted, byRule;
     const own = map(hits, (h) => rules[h].setBase);
     const covering = map(hits, (h) => rules[h]);
     if (length(`nftset=/${d}/${nftsetTargets(own, ipv6)}`) <= LINE_MAX) {
-      for (let k = 0; k < length(hits); k++) direct[hits[k]] = true;
+      for (let k = 0; k < length(hits); k++) direct2[hits[k]] = true;
       push(lines, { domain: d, rules: covering, stems: own });
       continue;
     }
@@ -1107,7 +1107,7 @@ let ipv6, rules, byDomain, lines, shared, sharedBy, led, direct, sorted, byRule;
     push(lines, { domain: d, rules: covering, stems: [s2.stem] });
   }
   byRule = {};
-  for (let i = 0; i < length(rules); i++) if (direct[i]) byRule[rules[i].id] = [rules[i].setBase];
+  for (let i = 0; i < length(rules); i++) if (direct2[i]) byRule[rules[i].id] = [rules[i].setBase];
   for (let i = 0; i < length(shared); i++)
     for (let j = 0; j < length(shared[i].rules); j++) {
       const id = shared[i].rules[j].id;
@@ -1129,9 +1129,6 @@ elements = function(items) {
 };
 texts = function(ps) {
   return map(ps, (p) => p.text);
-};
-ruleLabel = function(r) {
-  return r.name !== "" ? `${r.id} (${r.name})` : r.id;
 };
 ruleSets = function(r, ipv6, dp) {
 let out, stems;
@@ -1166,7 +1163,7 @@ let d, out, rules, fams;
       const s2 = sets[k];
       if (s2.kind === "domain" && substr(s2.name, 0, length(s2.name) - 3) !== r.setBase) continue;
       const key = s2.kind === "domain" ? join(" ", r.match.domains) : join(" ", texts(s2.family === 4 ? r.match.dest4 : r.match.dest6));
-      push(out, { name: s2.name, family: s2.family, kind: s2.kind, rule: r, key, why: s2.kind === "domain" ? `${ruleLabel(r)}: filled by dnsmasq` : ruleLabel(r) });
+      push(out, { name: s2.name, family: s2.family, kind: s2.kind, rule: r, key, why: s2.kind === "domain" ? `${r.id}: filled by dnsmasq` : r.id });
     }
   }
   fams = cfg.globals.ipv6 ? [4, 6] : [4];
@@ -1246,7 +1243,7 @@ let ipv6, lines, timed, dv;
     const time = timeMatch(r);
     for (let d = 0; d < length(dests); d++) {
       const m = trim(`${dests[d]}${tail}${time}`);
-      push(lines, `${T}${T}${m === "" ? "" : m + " "}counter ${verdictText(cfg, c, r, i >= timed)} ${comment(`${ruleLabel(r)}: ${r.action}${r.action === "proxy" ? " via " + (v.wanted ?? "") : ""}${note}`)}`);
+      push(lines, `${T}${T}${m === "" ? "" : m + " "}counter ${verdictText(cfg, c, r, i >= timed)} ${comment(`${r.id}: ${r.action}${r.action === "proxy" ? " via " + (v.wanted ?? "") : ""}${note}`)}`);
     }
   }
   dv = verdictOf(cfg, c, null);
@@ -1284,18 +1281,27 @@ ${T}${T}type ${k.type}${elements(d[k.kind])}
 ${T}}`);
 };
 identityLookups = function(stem, ipv6) {
-  return join("", map(filter(MAP_KINDS, (k) => ipv6 || k.kind !== "a6"), (k) => `${T}${T}${k.match} vmap @${stem}${k.suffix}
+  return join("", map(filter(MAP_KINDS, (k) => ipv6 || k.kind !== "a6"), (k) => `${T}${T}${!ipv6 && (k.kind === "mac" || k.kind === "iif") ? "meta nfproto ipv4 " : ""}${k.match} vmap @${stem}${k.suffix}
 `));
 };
+localReturns = function(ipv6, self) {
+let why;
+
+  why = comment("to a local network: routed by the main table");
+  return `${T}${T}fib daddr type ${self} return ${comment("to the router itself")}
+${T}${T}ip daddr @local4 return ${why}
+` + (ipv6 ? `${T}${T}ip6 daddr @local6 return ${why}
+` : "");
+};
 renderNft = function(cfg, version, dp, local) {
-let domains, g, mask, clients, ups, direct, out, add, sets, nets, HEADER, who, dns, maps, restore, body;
+let domains, g, mask, clients, ups, direct2, out, add, sets, nets, HEADER, who, dns, maps, restore, body;
 
   domains = dp ?? domainPlan(cfg);
   g = cfg.globals;
   mask = g.markMask;
   clients = filter(cfg.clients, (c) => c.enabled);
   ups = filter(cfg.upstreams, (u) => u.enabled);
-  direct = directMark(mask);
+  direct2 = directMark(mask);
   out = [];
   add = (s2) => {
     push(out, s2);
@@ -1307,7 +1313,7 @@ let domains, g, mask, clients, ups, direct, out, add, sets, nets, HEADER, who, d
   nets = localNetworks(cfg, local ?? null);
   HEADER = length(out);
   add("table inet splitwg {");
-  add(`${T}# marks (mask ${markHex(mask)}): ${markHex(direct)} direct${join("", map(ups, (u) => `, ${markHex(u.mark)} ${u.name} (table ${u.table})`))}`);
+  add(`${T}# marks (mask ${markHex(mask)}): ${markHex(direct2)} direct${join("", map(ups, (u) => `, ${markHex(u.mark)} ${u.name} (table ${u.table})`))}`);
   add("");
   add(`${T}set local4 {${T}# the router's local networks: routed by the main table, never classified
 ${T}${T}type ipv4_addr; flags interval; auto-merge;${elements(texts(filter(nets, (p) => p.family === 4)))}
@@ -1321,21 +1327,18 @@ ${T}}`);
   maps = [...identityMaps("client", "source → client chain", who), ...identityMaps("hijack", "source → DNS hijacked (goto dns_hijack) or not (return)", dns)];
   for (let i = 0; i < length(maps); i++) add(maps[i]);
   add("");
-  restore = [`${markHex(direct)} : goto mark_direct`, ...map(ups, (u) => `${markHex(u.mark)} : goto up_${u.name}`)];
+  restore = [`${markHex(direct2)} : goto mark_direct`, ...map(ups, (u) => `${markHex(u.mark)} : goto up_${u.name}`)];
   add(`${T}chain prerouting {
 ${T}${T}type filter hook prerouting priority mangle; policy accept;
 ${T}${T}ct direction original ct mark and ${markHex(mask)} vmap { ${join(", ", restore)} } ${comment("connection already decided")}
-${T}${T}ct direction reply meta mark set meta mark and ${markHex(4294967295 - mask)} or ${markHex(direct)} return ${comment("replies follow their connection (a port forward to a client stays on WAN); marked direct, past the routing kill switch")}
+${T}${T}ct direction reply meta mark set meta mark and ${markHex(4294967295 - mask)} or ${markHex(direct2)} return ${comment("replies follow their connection (a port forward to a client stays on WAN); marked direct, past the routing kill switch")}
 ${T}${T}meta mark and ${markHex(mask)} != 0 return ${comment("marked before us")}
-${T}${T}fib daddr type { local, broadcast, multicast } return ${comment("to the router itself")}
-${T}${T}ip daddr @local4 return ${comment("to a local network: routed by the main table")}
-` + (g.ipv6 ? `${T}${T}ip6 daddr @local6 return ${comment("to a local network: routed by the main table")}
-` : "") + identityLookups("client", g.ipv6) + `${T}}`);
-  add(markChain("mark_direct", direct, mask, "decided: direct", false));
+` + localReturns(g.ipv6, "{ local, broadcast, multicast }") + identityLookups("client", g.ipv6) + `${T}}`);
+  add(markChain("mark_direct", direct2, mask, "decided: direct", false));
   for (let i = 0; i < length(ups); i++)
     add(markChain(`up_${ups[i].name}`, ups[i].mark, mask, `upstream ${ups[i].name} → ${ups[i].iface}, table ${ups[i].table}`, false));
   if (length(filter(clients, (c) => timedFrom(c) < length(c.rules)))) {
-    add(markChain("mark_direct_pkt", direct, mask, "this packet: direct (a time window decides again on the next)", true));
+    add(markChain("mark_direct_pkt", direct2, mask, "this packet: direct (a time window decides again on the next)", true));
     for (let i = 0; i < length(ups); i++)
       add(markChain(`up_${ups[i].name}_pkt`, ups[i].mark, mask, `this packet: upstream ${ups[i].name}`, true));
   }
@@ -1352,7 +1355,7 @@ ${T}${T}type nat hook prerouting priority dstnat - 5; policy accept;
 ${T}${T}meta l4proto { tcp, udp } th dport { 53, 853 } goto dns_client
 ${T}}`);
   add(`${T}chain dns_client {
-` + identityLookups("hijack", g.ipv6) + `${T}}`);
+` + localReturns(g.ipv6, "local") + identityLookups("hijack", g.ipv6) + `${T}}`);
   add(`${T}chain dns_hijack {${T}# encrypted DNS would bypass the domain rules
 ${T}${T}meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment("DNS hijack")}
 ${T}${T}counter drop ${comment("DoT/DoQ blocked")}
@@ -1642,6 +1645,9 @@ let o;
 redactedPlan = function(p) {
   return { ...p, network: redactSections(p.network), firewall: redactSections(p.firewall), dhcp: redactSections(p.dhcp) };
 };
+ruleLabel = function(r) {
+  return r.name !== "" ? `${r.id} (${r.name})` : r.id;
+};
 domainHit = function(r, d) {
   for (let i = 0; i < length(r.match.domains); i++) {
     const p = r.match.domains[i];
@@ -1695,50 +1701,27 @@ let p;
   if (length(p) !== 2 || weekday(p[0]) < 0 || badTime(p[1])) return `"${at}" is not a time like "Mon 21:30"`;
   return { day: weekday(p[0]), min: minutes(p[1]) };
 };
-explain = function(cfg, q) {
-let c, dest, addr, day, min, local, cl, timed, fam, only, famNote, result, skipped, ipNote, skip;
+direct = function(c, reason) {
+  return { client: c.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason };
+};
+answer = function(cfg, cl, q, dest, addr, f, day, min, local) {
+let timed, fam, only, result, unclassified, skipped, ipNote, skip;
 
-  c = null;
-  for (let i = 0; i < length(cfg.clients); i++) if (cfg.clients[i].name === q.client) c = cfg.clients[i];
-  if (!c) return { error: { path: "client", message: `unknown client "${q.client}"` } };
-  dest = lc(trim(q.destination ?? ""));
-  addr = parseAddress(dest);
-  if (!addr && badDomain(dest)) return { error: { path: "destination", message: `"${q.destination}" is neither an IP address nor a domain name` } };
-  day = -1, min = -1;
-  if (q.at != null && q.at !== "") {
-    const at = parseAt(q.at);
-    if (type(at) === "string") return { error: { path: "at", message: at } };
-    day = at.day;
-    min = at.min;
-  }
-  local = q.local ?? [];
-  for (let i = 0; i < length(local); i++) {
-    const p = parsePrefix(local[i]);
-    if (type(p) === "string") return { error: { path: `local[${i}]`, message: p } };
-  }
-  cl = c;
   timed = timedFrom(cl);
   fam = identifiedFamilies(cl, cfg.globals.ipv6);
   only = fam.v4 ? "IPv4" : "IPv6";
-  famNote = addr || fam.v4 && fam.v6 || !cfg.globals.ipv6 ? "" : `; note: over ${fam.v4 ? "IPv6 (AAAA)" : "IPv4 (A)"} its traffic is not classified (the client is identified by ${only} addresses only)`;
   result = (r, i, found) => {
 let v, pkt, why, mark;
 
     v = verdictOf(cfg, cl, r, q.down ?? []);
     pkt = i >= timed && timed < length(cl.rules) ? `; decided per packet: follows the time window of ${cl.rules[timed].id}` : "";
-    why = `${found}${pkt}${famNote}`;
-    if (v.action === "proxy" && addr && !carriesFamily(v.upstream, addr.family))
-      return {
-        client: cl.name,
-        action: "block",
-        upstream: null,
-        iface: null,
-        mark: null,
-        rule: r ? r.id : null,
-        reason: `${why}; upstream ${v.wanted} has no IPv${addr.family} address: its table only has an unreachable route`
-      };
+    why = `${found}${pkt}`;
+    if (v.action === "proxy" && !carriesFamily(v.upstream, f)) {
+      const fw = `upstream ${v.wanted} has no IPv${f} address: its table only has an unreachable route`;
+      return { x: { client: cl.name, action: "block", upstream: null, iface: null, mark: null, rule: r ? r.id : null, reason: `${why}; ${fw}` }, famWhy: fw };
+    }
     mark = v.action === "block" ? null : markHex(v.upstream ? v.upstream.mark : directMark(cfg.globals.markMask));
-    return {
+    return { x: {
       client: cl.name,
       action: v.action,
       upstream: v.action === "proxy" ? v.wanted : null,
@@ -1746,46 +1729,20 @@ let v, pkt, why, mark;
       mark,
       rule: r ? r.id : null,
       reason: v.note ? `${why}; ${v.note}` : why
-    };
+    }, famWhy: null };
   };
-  if (!cfg.globals.enabled) return { client: cl.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason: "splitwg is disabled (globals.enabled 0): nothing is classified, traffic is routed normally" };
-  if (!cl.enabled) return { client: cl.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason: `client ${cl.name} is disabled: its traffic is not classified` };
-  if (addr && addr.family === 6 && !cfg.globals.ipv6)
-    return { client: cl.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason: "IPv6 classification is off (globals.ipv6): IPv6 is routed normally" };
+  unclassified = (why) => ({ x: direct(cl, why), famWhy: why });
+  if (f === 6 && !cfg.globals.ipv6) return unclassified("IPv6 classification is off (globals.ipv6): IPv6 is routed normally");
   if (addr) {
     const nets = localNetworks(cfg, local);
     for (let i = 0; i < length(nets); i++)
       if (prefixContains(nets[i], addr.bytes))
-        return {
-          client: cl.name,
-          action: "direct",
-          upstream: null,
-          iface: null,
-          mark: null,
-          rule: null,
-          reason: `${q.destination} is in ${nets[i].text}, a local network of the router (routed by the main table, not classified)`
-        };
+        return { x: direct(cl, `${q.destination} is in ${nets[i].text}, a local network of the router (routed by the main table, not classified)`), famWhy: null };
   }
-  if (addr && !(addr.family === 4 ? fam.v4 : fam.v6))
-    return {
-      client: cl.name,
-      action: "direct",
-      upstream: null,
-      iface: null,
-      mark: null,
-      rule: null,
-      reason: `client ${cl.name} is identified by ${only} addresses only: its IPv${addr.family} traffic${addr.family === 6 ? " (SLAAC/privacy addresses)" : ""} is not classified and is routed normally`
-    };
   if (!fam.v4 && !fam.v6)
-    return {
-      client: cl.name,
-      action: "direct",
-      upstream: null,
-      iface: null,
-      mark: null,
-      rule: null,
-      reason: `client ${cl.name} is identified by IPv6 addresses only and IPv6 classification is off (globals.ipv6): none of its traffic is classified`
-    };
+    return unclassified(`client ${cl.name} is identified by IPv6 addresses only and IPv6 classification is off (globals.ipv6): none of its traffic is classified`);
+  if (!(f === 4 ? fam.v4 : fam.v6))
+    return unclassified(`client ${cl.name} is identified by ${only} addresses only: its IPv${f} traffic${f === 6 ? " (SLAAC/privacy addresses)" : ""} is not classified and is routed normally`);
   skipped = [];
   for (let i = 0; i < length(cl.rules); i++) {
     const r = cl.rules[i];
@@ -1815,6 +1772,50 @@ let v, pkt, why, mark;
   skip = length(skipped) ? ` (matched destination but not: ${join("; ", skipped)})` : "";
   return result(null, length(cl.rules), `no rule matched${skip}: client default ${cl.defaultAction}${ipNote}`);
 };
+explain = function(cfg, q) {
+let c, dest, addr, day, min, local, cl, f, a, o, via, x;
+
+  c = null;
+  for (let i = 0; i < length(cfg.clients); i++) if (cfg.clients[i].name === q.client) c = cfg.clients[i];
+  if (!c) return { error: { path: "client", message: `unknown client "${q.client}"` } };
+  dest = lc(trim(q.destination ?? ""));
+  addr = parseAddress(dest);
+  if (!addr && badDomain(dest)) return { error: { path: "destination", message: `"${q.destination}" is neither an IP address nor a domain name` } };
+  if (q.family != null && q.family !== 4 && q.family !== 6) return { error: { path: "family", message: `"${q.family}" is not an address family (4 or 6)` } };
+  if (q.family != null && addr && addr.family !== q.family)
+    return { error: { path: "family", message: `${q.destination} is an IPv${addr.family} address, not IPv${q.family}` } };
+  day = -1, min = -1;
+  if (q.at != null && q.at !== "") {
+    const at = parseAt(q.at);
+    if (type(at) === "string") return { error: { path: "at", message: at } };
+    day = at.day;
+    min = at.min;
+  }
+  local = q.local ?? [];
+  for (let i = 0; i < length(local); i++) {
+    const p = parsePrefix(local[i]);
+    if (type(p) === "string") return { error: { path: `local[${i}]`, message: p } };
+  }
+  cl = c;
+  if (!cfg.globals.enabled) return direct(cl, "splitwg is disabled (globals.enabled 0): nothing is classified, traffic is routed normally");
+  if (!cl.enabled) return direct(cl, `client ${cl.name} is disabled: its traffic is not classified`);
+  f = addr ? addr.family : q.family ?? 4;
+  a = answer(cfg, cl, q, dest, addr, f, day, min, local);
+  if (addr || q.family != null) return a.x;
+  o = answer(cfg, cl, q, dest, addr, 6, day, min, local);
+  if (o.x.action === a.x.action && o.x.iface === a.x.iface) return a.x;
+  via = o.x.action === "proxy" ? ` via ${o.x.upstream}` : "";
+  x = a.x;
+  return {
+    client: x.client,
+    action: x.action,
+    upstream: x.upstream,
+    iface: x.iface,
+    mark: x.mark,
+    rule: x.rule,
+    reason: `${x.reason}; note: over IPv6 (AAAA) the answer is ${o.x.action}${via}: ${o.famWhy ?? o.x.reason}`
+  };
+};
 given = function(v) {
   return v !== null && v !== null && v !== "";
 };
@@ -1822,12 +1823,12 @@ bad = function(path, message) {
   return { error: { path, message } };
 };
 explainQuery = function(cfg, a) {
-let proto, port, at, names, down;
+let proto, port, at, names, family, down;
 
   if (!given(a.client) || type(a.client) !== "string") return bad("client", "is required");
   if (!given(a.destination) || type(a.destination) !== "string") return bad("destination", "is required");
   proto = null, port = null, at = null;
-  names = ["proto", "port", "at"];
+  names = ["proto", "port", "at", "family"];
   for (let i = 0; i < length(names); i++)
     if (given(a[names[i]]) && match(`${a[names[i]]}`, CONTROL3)) return bad(names[i], "contains a control character (newline, tab, …)");
   if (given(a.proto)) {
@@ -1847,13 +1848,19 @@ let proto, port, at, names, down;
     if (length(w) !== 2 || weekday(w[0]) < 0 || badTime(w[1])) return bad("at", `"${a.at}" is not a time like "Mon 21:30"`);
     at = `${a.at}`;
   }
+  family = null;
+  if (given(a.family)) {
+    const f = `${a.family}`;
+    if (f !== "4" && f !== "6") return bad("family", `"${f}" is not an address family (4 or 6)`);
+    family = f === "4" ? 4 : 6;
+  }
   down = [];
   if (given(a.down)) {
     down = type(a.down) === "array" ? a.down : split(`${a.down}`, ",");
     for (let i = 0; i < length(down); i++)
       if (!upstreamByName(cfg, down[i])) return bad(`down[${i}]`, `unknown upstream "${down[i]}"`);
   }
-  return { client: a.client, destination: a.destination, proto, port, at, down };
+  return { client: a.client, destination: a.destination, proto, port, at, down, family };
 };
 dropped = function(before, after) {
 let now, was;

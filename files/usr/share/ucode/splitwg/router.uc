@@ -1739,7 +1739,7 @@ let r;
       call: guard((env, a) => apply(env, { dryRun: a.dry_run === true }))
     },
     explain: {
-      args: { client: "", destination: "", proto: "", port: 0, at: "" },
+      args: { client: "", destination: "", proto: "", port: 0, at: "", family: 0 },
       call: guard((env, a) => {
 let r, q, x;
 
@@ -1747,7 +1747,7 @@ let r, q, x;
         if (!present(a.destination)) return missing("destination");
         r = readConfig(readConfigSections(env.uci, "splitwg"));
         if (!r.config) return apiError("INVALID_CONFIG", `the configuration has ${length(r.problems)} problem(s): run check`, r.problems[0].path);
-        q = explainQuery(r.config, { client: a.client, destination: a.destination, proto: a.proto, port: a.port, at: a.at, down: downUpstreams(env, r.config) });
+        q = explainQuery(r.config, { client: a.client, destination: a.destination, proto: a.proto, port: a.port, at: a.at, family: a.family, down: downUpstreams(env, r.config) });
         if (!exists(q, "error")) q.local = localNetworks(env, r.config.globals.ipv6).local;
         x = exists(q, "error") ? q : explain(r.config, q);
         if (exists(x, "error")) return apiError("INVALID_ARGUMENT", x.error.message, x.error.path);
@@ -2036,7 +2036,7 @@ cmdExplain = function(env, io, a) {
 let x, via;
 
   if (length(a.pos) !== 2) {
-    io.err('usage: splitwg explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"]\n');
+    io.err('usage: splitwg explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"] [--family 4|6]\n');
     return 2;
   }
   x = methods(() => env).explain.call({ args: {
@@ -2044,7 +2044,8 @@ let x, via;
     destination: a.pos[1],
     proto: a.flags.proto ?? null,
     port: a.flags.port ?? null,
-    at: a.flags.at ?? null
+    at: a.flags.at ?? null,
+    family: a.flags.family ?? null
   } });
   if (a.flags.json) {
     printJson(io, x);
@@ -2319,16 +2320,17 @@ USAGE = `usage: splitwg <command> [--json]
   status                upstreams, clients, last apply, warnings
   doctor                compare the running system with the last apply: every drift, with its fix
   stats                 per-rule and per-upstream counters
-  explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"]
+  explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"] [--family 4|6]
                         which path CLIENT's traffic to DEST takes, and why
-                        (a condition not given is not evaluated: assumed to hold)
+                        (a condition not given is not evaluated: assumed to hold;
+                        a domain is answered for IPv4 unless --family 6, noting IPv6 when it differs)
   genkey                a new WireGuard key pair
   import FILE [NAME]    add a provider's WireGuard .conf as upstream NAME
   peer CLIENT           the .conf of a road-warrior peer client
   version
   help, --help, -h      this text
 `;
-VALUE_FLAGS = ["proto", "port", "at"];
+VALUE_FLAGS = ["proto", "port", "at", "family"];
 
 export {
   apply,

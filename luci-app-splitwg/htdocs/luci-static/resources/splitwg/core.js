@@ -3636,7 +3636,7 @@ function domainPlan(cfg) {
   const lines = [], shared = [];
   const sharedBy = {};
   const led = {};
-  const direct = map(rules, () => false);
+  const direct2 = map(rules, () => false);
   const sorted = sort(keys(byDomain));
   for (let i = 0; i < length(sorted); i++) {
     const d = sorted[i];
@@ -3647,7 +3647,7 @@ function domainPlan(cfg) {
     const own = map(hits, (h) => rules[h].setBase);
     const covering = map(hits, (h) => rules[h]);
     if (length(`nftset=/${d}/${nftsetTargets(own, ipv6)}`) <= LINE_MAX) {
-      for (let k = 0; k < length(hits); k++) direct[hits[k]] = true;
+      for (let k = 0; k < length(hits); k++) direct2[hits[k]] = true;
       push(lines, { domain: d, rules: covering, stems: own });
       continue;
     }
@@ -3665,7 +3665,7 @@ function domainPlan(cfg) {
     push(lines, { domain: d, rules: covering, stems: [s2.stem] });
   }
   const byRule = {};
-  for (let i = 0; i < length(rules); i++) if (direct[i]) byRule[rules[i].id] = [rules[i].setBase];
+  for (let i = 0; i < length(rules); i++) if (direct2[i]) byRule[rules[i].id] = [rules[i].setBase];
   for (let i = 0; i < length(shared); i++)
     for (let j = 0; j < length(shared[i].rules); j++) {
       const id = shared[i].rules[j].id;
@@ -3692,302 +3692,11 @@ function renderDnsmasq(cfg, version, dp) {
   return join("\n", out) + "\n";
 }
 
-// src/core/nft.ts
-var T = "	";
-var COMMENT_MAX = 128;
-function comment(s2) {
-  if (length(s2) <= COMMENT_MAX) return `comment "${s2}"`;
-  let n = COMMENT_MAX - 3;
-  while (n > 0 && (ord(s2, n) & 192) === 128) n--;
-  return `comment "${substr(s2, 0, n)}..."`;
-}
-function elements(items) {
-  return length(items) ? ` elements = { ${join(", ", items)} };` : "";
-}
-function texts(ps) {
-  return map(ps, (p) => p.text);
-}
+// src/core/explain.ts
+var BLANKS2 = /[ \t]+/;
 function ruleLabel(r) {
   return r.name !== "" ? `${r.id} (${r.name})` : r.id;
 }
-function ruleSets(r, ipv6, dp) {
-  var _a;
-  const out = [];
-  const stems = (_a = dp.byRule[r.id]) != null ? _a : [];
-  for (let i = 0; i < length(stems); i++) {
-    push(out, { name: `${stems[i]}_d4`, family: 4, kind: "domain" });
-    if (ipv6) push(out, { name: `${stems[i]}_d6`, family: 6, kind: "domain" });
-  }
-  if (length(r.match.dest4)) push(out, { name: `${r.setBase}_n4`, family: 4, kind: "net" });
-  if (ipv6 && length(r.match.dest6)) push(out, { name: `${r.setBase}_n6`, family: 6, kind: "net" });
-  return out;
-}
-function sharedWhy(s2) {
-  const n = length(s2.rules);
-  const ids = map(slice(s2.rules, 0, 3), (r) => r.id);
-  return `domains shared by ${join(", ", ids)}${n > 3 ? sprintf(" and %d more rules", n - 3) : ""}: filled by dnsmasq`;
-}
-function planSets(cfg, dp) {
-  const d = dp != null ? dp : domainPlan(cfg);
-  const out = [];
-  const rules = activeRules(cfg);
-  for (let i = 0; i < length(rules); i++) {
-    const r = rules[i];
-    const sets = ruleSets(r, cfg.globals.ipv6, d);
-    for (let k = 0; k < length(sets); k++) {
-      const s2 = sets[k];
-      if (s2.kind === "domain" && substr(s2.name, 0, length(s2.name) - 3) !== r.setBase) continue;
-      const key = s2.kind === "domain" ? join(" ", r.match.domains) : join(" ", texts(s2.family === 4 ? r.match.dest4 : r.match.dest6));
-      push(out, { name: s2.name, family: s2.family, kind: s2.kind, rule: r, key, why: s2.kind === "domain" ? `${ruleLabel(r)}: filled by dnsmasq` : ruleLabel(r) });
-    }
-  }
-  const fams = cfg.globals.ipv6 ? [4, 6] : [4];
-  for (let i = 0; i < length(d.shared); i++) {
-    const s2 = d.shared[i];
-    for (let f = 0; f < length(fams); f++)
-      push(out, { name: `${s2.stem}_d${fams[f]}`, family: fams[f], kind: "domain", rule: s2.rules[0], key: join(" ", s2.domains), why: sharedWhy(s2) });
-  }
-  return out;
-}
-function setDecl(s2, timeout) {
-  const t = s2.family === 4 ? "ipv4_addr" : "ipv6_addr";
-  if (s2.kind === "domain") {
-    const to = timeout > 0 ? `flags timeout; timeout ${timeout}s;` : "";
-    return `${T}set ${s2.name} {${T}# ${s2.why}
-${T}${T}type ${t}; ${to}
-${T}}`;
-  }
-  const el = texts(s2.family === 4 ? s2.rule.match.dest4 : s2.rule.match.dest6);
-  return `${T}set ${s2.name} {${T}# ${s2.why}
-${T}${T}type ${t}; flags interval; auto-merge;${elements(el)}
-${T}}`;
-}
-function protoMatch(r) {
-  const m = r.match;
-  let protos = m.protos;
-  if (length(m.ports) && !length(protos)) protos = ["tcp", "udp"];
-  let s2 = "";
-  if (length(protos)) s2 += length(protos) === 1 ? ` meta l4proto ${protos[0]}` : ` meta l4proto { ${join(", ", protos)} }`;
-  if (length(m.ports)) s2 += length(m.ports) === 1 ? ` th dport ${m.ports[0]}` : ` th dport { ${join(", ", m.ports)} }`;
-  return s2;
-}
-function timeMatch(r) {
-  const m = r.match;
-  const day = length(m.weekdays) ? ` meta day { ${join(", ", map(sort([...m.weekdays]), (d) => `${d}`))} }` : "";
-  if (m.startTime === null || m.stopTime === null) return day;
-  let end = int(substr(m.stopTime, 0, 2)) * 3600 + int(substr(m.stopTime, 3, 2)) * 60 - 1;
-  if (end < 0) end += 86400;
-  const e = sprintf("%02d:%02d:%02d", int(end / 3600), int(end / 60) % 60, end % 60);
-  return `${day} meta hour "${m.startTime}"-"${e}"`;
-}
-function verdictText(cfg, c, r, pkt) {
-  const v = verdictOf(cfg, c, r);
-  const sfx = pkt ? "_pkt" : "";
-  if (v.action === "block") return "drop";
-  if (v.action === "direct") return `goto mark_direct${sfx}`;
-  return `goto up_${v.upstream.name}${sfx}`;
-}
-function clientChain(cfg, c, dp) {
-  var _a;
-  const ipv6 = cfg.globals.ipv6;
-  const lines = [];
-  const timed = timedFrom(c);
-  for (let i = 0; i < length(c.rules); i++) {
-    const r = c.rules[i];
-    const v = verdictOf(cfg, c, r);
-    const note = v.note ? `, ${v.note}` : "";
-    const tail = `${protoMatch(r)}`;
-    const dests = [];
-    const sets = ruleSets(r, ipv6, dp);
-    for (let j = 0; j < length(sets); j++)
-      push(dests, `${sets[j].family === 4 ? "ip" : "ip6"} daddr @${sets[j].name}`);
-    const onlyAddrs = length(r.match.domains) === 0 && (length(r.match.dest4) > 0 || length(r.match.dest6) > 0);
-    if (!length(dests)) {
-      if (onlyAddrs) continue;
-      push(dests, ipv6 ? "" : "meta nfproto ipv4");
-    }
-    const time2 = timeMatch(r);
-    for (let d = 0; d < length(dests); d++) {
-      const m = trim(`${dests[d]}${tail}${time2}`);
-      push(lines, `${T}${T}${m === "" ? "" : m + " "}counter ${verdictText(cfg, c, r, i >= timed)} ${comment(`${ruleLabel(r)}: ${r.action}${r.action === "proxy" ? " via " + ((_a = v.wanted) != null ? _a : "") : ""}${note}`)}`);
-    }
-  }
-  const dv = verdictOf(cfg, c, null);
-  push(lines, `${T}${T}counter ${verdictText(cfg, c, null, timed < length(c.rules))} ${comment(`client ${c.name} default: ${c.defaultAction}${dv.note ? ", " + dv.note : ""}`)}`);
-  return `${T}chain client_${c.name} {
-${join("\n", lines)}
-${T}}`;
-}
-function markChain(name, value, mask, why, pkt) {
-  const keep = markHex(4294967295 - mask);
-  return `${T}chain ${name} {${T}# ${why}
-${T}${T}meta mark set meta mark and ${keep} or ${markHex(value)}
-` + (pkt ? "" : `${T}${T}ct mark set ct mark and ${keep} or ${markHex(value)}
-`) + `${T}}`;
-}
-function identities(clients, ipv6, verdict) {
-  const d = { a4: [], a6: [], mac: [], iif: [] };
-  for (let i = 0; i < length(clients); i++) {
-    const c = clients[i];
-    const v = verdict(c);
-    for (let j = 0; j < length(c.src4); j++) push(d.a4, `${c.src4[j].text} : ${v}`);
-    if (ipv6) for (let j = 0; j < length(c.src6); j++) push(d.a6, `${c.src6[j].text} : ${v}`);
-    for (let j = 0; j < length(c.macs); j++) push(d.mac, `${c.macs[j]} : ${v}`);
-    for (let j = 0; j < length(c.ifaces); j++) push(d.iif, `"${c.ifaces[j]}" : ${v}`);
-  }
-  return d;
-}
-var MAP_KINDS = [
-  { kind: "a4", suffix: "4", type: "ipv4_addr : verdict; flags interval;", match: "ip saddr" },
-  { kind: "a6", suffix: "6", type: "ipv6_addr : verdict; flags interval;", match: "ip6 saddr" },
-  { kind: "mac", suffix: "_mac", type: "ether_addr : verdict;", match: "ether saddr" },
-  { kind: "iif", suffix: "_iif", type: "ifname : verdict;", match: "iifname" }
-];
-function identityMaps(stem, why, d) {
-  return map(MAP_KINDS, (k, i) => `${T}map ${stem}${k.suffix} {${i === 0 ? `${T}# ${why}` : ""}
-${T}${T}type ${k.type}${elements(d[k.kind])}
-${T}}`);
-}
-function identityLookups(stem, ipv6) {
-  return join("", map(filter(MAP_KINDS, (k) => ipv6 || k.kind !== "a6"), (k) => `${T}${T}${k.match} vmap @${stem}${k.suffix}
-`));
-}
-function renderNft(cfg, version, dp, local) {
-  const domains = dp != null ? dp : domainPlan(cfg);
-  const g = cfg.globals;
-  const mask = g.markMask;
-  const clients = filter(cfg.clients, (c) => c.enabled);
-  const ups = filter(cfg.upstreams, (u) => u.enabled);
-  const direct = directMark(mask);
-  const out = [];
-  const add = (s2) => {
-    push(out, s2);
-  };
-  add(`# Generated by splitwg ${version} from /etc/config/splitwg — do not edit; run \`splitwg plan\` to see it.`);
-  add("table inet splitwg");
-  add("flush table inet splitwg");
-  const sets = planSets(cfg, domains);
-  const nets = localNetworks(cfg, local != null ? local : null);
-  const HEADER = length(out);
-  add("table inet splitwg {");
-  add(`${T}# marks (mask ${markHex(mask)}): ${markHex(direct)} direct${join("", map(ups, (u) => `, ${markHex(u.mark)} ${u.name} (table ${u.table})`))}`);
-  add("");
-  add(`${T}set local4 {${T}# the router's local networks: routed by the main table, never classified
-${T}${T}type ipv4_addr; flags interval; auto-merge;${elements(texts(filter(nets, (p) => p.family === 4)))}
-${T}}`);
-  add(`${T}set local6 {
-${T}${T}type ipv6_addr; flags interval; auto-merge;${elements(texts(filter(nets, (p) => p.family === 6)))}
-${T}}`);
-  for (let i = 0; i < length(sets); i++) add(setDecl(sets[i], g.setTimeout));
-  const who = identities(clients, g.ipv6, (c) => `goto client_${c.name}`);
-  const dns = identities(clients, g.ipv6, (c) => c.dnsHijack ? "goto dns_hijack" : "return");
-  const maps = [...identityMaps("client", "source → client chain", who), ...identityMaps("hijack", "source → DNS hijacked (goto dns_hijack) or not (return)", dns)];
-  for (let i = 0; i < length(maps); i++) add(maps[i]);
-  add("");
-  const restore = [`${markHex(direct)} : goto mark_direct`, ...map(ups, (u) => `${markHex(u.mark)} : goto up_${u.name}`)];
-  add(`${T}chain prerouting {
-${T}${T}type filter hook prerouting priority mangle; policy accept;
-${T}${T}ct direction original ct mark and ${markHex(mask)} vmap { ${join(", ", restore)} } ${comment("connection already decided")}
-${T}${T}ct direction reply meta mark set meta mark and ${markHex(4294967295 - mask)} or ${markHex(direct)} return ${comment("replies follow their connection (a port forward to a client stays on WAN); marked direct, past the routing kill switch")}
-${T}${T}meta mark and ${markHex(mask)} != 0 return ${comment("marked before us")}
-${T}${T}fib daddr type { local, broadcast, multicast } return ${comment("to the router itself")}
-${T}${T}ip daddr @local4 return ${comment("to a local network: routed by the main table")}
-` + (g.ipv6 ? `${T}${T}ip6 daddr @local6 return ${comment("to a local network: routed by the main table")}
-` : "") + identityLookups("client", g.ipv6) + `${T}}`);
-  add(markChain("mark_direct", direct, mask, "decided: direct", false));
-  for (let i = 0; i < length(ups); i++)
-    add(markChain(`up_${ups[i].name}`, ups[i].mark, mask, `upstream ${ups[i].name} → ${ups[i].iface}, table ${ups[i].table}`, false));
-  if (length(filter(clients, (c) => timedFrom(c) < length(c.rules)))) {
-    add(markChain("mark_direct_pkt", direct, mask, "this packet: direct (a time window decides again on the next)", true));
-    for (let i = 0; i < length(ups); i++)
-      add(markChain(`up_${ups[i].name}_pkt`, ups[i].mark, mask, `this packet: upstream ${ups[i].name}`, true));
-  }
-  for (let i = 0; i < length(clients); i++) {
-    const c = clients[i];
-    const t = timedFrom(c);
-    const pkt = t < length(c.rules) ? `; decided per packet from ${c.rules[t].id} on (time window)` : "";
-    add(`${T}# client ${c.name} (${c.kind}): ${length(c.rules)} rule(s), default ${c.defaultAction}${pkt}`);
-    add(clientChain(cfg, c, domains));
-  }
-  add("");
-  add(`${T}chain dstnat {
-${T}${T}type nat hook prerouting priority dstnat - 5; policy accept;
-${T}${T}meta l4proto { tcp, udp } th dport { 53, 853 } goto dns_client
-${T}}`);
-  add(`${T}chain dns_client {
-` + identityLookups("hijack", g.ipv6) + `${T}}`);
-  add(`${T}chain dns_hijack {${T}# encrypted DNS would bypass the domain rules
-${T}${T}meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment("DNS hijack")}
-${T}${T}counter drop ${comment("DoT/DoQ blocked")}
-${T}}`);
-  if (g.killSwitch && length(ups)) {
-    const guard = map(ups, (u) => `${T}${T}meta mark and ${markHex(mask)} == ${markHex(u.mark)} oifname != "${u.iface}" counter drop ${comment(`leak guard: ${u.name} traffic only leaves by ${u.iface}`)}`);
-    add(`${T}chain forward {
-${T}${T}type filter hook forward priority mangle; policy accept;
-${join("\n", guard)}
-${T}}`);
-  }
-  add("}");
-  const body = join("\n", slice(out, HEADER));
-  return join("\n", [...slice(out, 0, HEADER), ...refill(body, map(filter(sets, (x) => x.kind === "domain"), (x) => x.name))]) + "\n" + body + "\n";
-}
-function refill(body, domainSets) {
-  const all = declarations(body);
-  const decls = filter(all, (d) => d.kind !== "chain" && index(domainSets, d.name) < 0);
-  if (!length(decls)) return [];
-  const chains = filter(all, (d) => d.kind === "chain" && d.spec === "");
-  const out = [`table inet splitwg {${join("", map([...chains, ...decls], (d) => `
-${T}${d.kind} ${d.name} {${d.spec === "" ? "" : " " + d.spec + " "}}`))}
-}`];
-  for (let i = 0; i < length(decls); i++) push(out, `flush ${decls[i].kind} inet splitwg ${decls[i].name}`);
-  return out;
-}
-function declarations(script) {
-  const out = [];
-  const lines = split(script, "\n");
-  for (let i = 0; i < length(lines); i++) {
-    const l = lines[i];
-    let kind = "";
-    if (substr(l, 0, 5) === "	set ") kind = "set";
-    else if (substr(l, 0, 5) === "	map ") kind = "map";
-    else if (substr(l, 0, 7) === "	chain ") kind = "chain";
-    else continue;
-    const head = substr(l, length(kind) + 2);
-    const sp = index(head, " ");
-    if (sp < 0 || substr(head, sp, 2) !== " {") continue;
-    const parts = [];
-    let elements2 = [];
-    const rest = trim(substr(head, sp + 2));
-    if (substr(rest, -1) === "}") {
-      push(out, { kind, name: substr(head, 0, sp), spec: trim(substr(rest, 0, length(rest) - 1)), elements: [] });
-      continue;
-    }
-    i++;
-    for (; i < length(lines) && lines[i] !== "	}"; i++) {
-      let t = lines[i];
-      if (kind === "chain") {
-        if (!length(parts) && substr(trim(t), 0, 5) === "type " && index(t, " hook ") >= 0) push(parts, trim(t));
-        push(parts, "");
-        continue;
-      }
-      const e = index(t, "elements = {");
-      if (e >= 0) {
-        const list = substr(t, e + 12);
-        elements2 = filter(map(split(substr(list, 0, index(list, "}")), ","), (x) => trim(x)), (x) => x !== "");
-        t = substr(t, 0, e);
-      }
-      const c = index(t, "#");
-      if (c >= 0) t = substr(t, 0, c);
-      t = trim(t);
-      if (t !== "") push(parts, t);
-    }
-    push(out, { kind, name: substr(head, 0, sp), spec: trim(join(" ", parts)), elements: elements2 });
-  }
-  return out;
-}
-
-// src/core/explain.ts
-var BLANKS2 = /[ \t]+/;
 function domainHit(r, d) {
   for (let i = 0; i < length(r.match.domains); i++) {
     const p = r.match.domains[i];
@@ -4035,48 +3744,24 @@ function parseAt(at) {
   if (length(p) !== 2 || weekday(p[0]) < 0 || badTime(p[1])) return `"${at}" is not a time like "Mon 21:30"`;
   return { day: weekday(p[0]), min: minutes(p[1]) };
 }
-function explain(cfg, q) {
-  var _a, _b;
-  let c = null;
-  for (let i = 0; i < length(cfg.clients); i++) if (cfg.clients[i].name === q.client) c = cfg.clients[i];
-  if (!c) return { error: { path: "client", message: `unknown client "${q.client}"` } };
-  const dest = lc(trim((_a = q.destination) != null ? _a : ""));
-  const addr = parseAddress(dest);
-  if (!addr && badDomain(dest)) return { error: { path: "destination", message: `"${q.destination}" is neither an IP address nor a domain name` } };
-  let day = -1, min2 = -1;
-  if (q.at != null && q.at !== "") {
-    const at = parseAt(q.at);
-    if (type(at) === "string") return { error: { path: "at", message: at } };
-    day = at.day;
-    min2 = at.min;
-  }
-  const local = (_b = q.local) != null ? _b : [];
-  for (let i = 0; i < length(local); i++) {
-    const p = parsePrefix(local[i]);
-    if (type(p) === "string") return { error: { path: `local[${i}]`, message: p } };
-  }
-  const cl = c;
+function direct(c, reason) {
+  return { client: c.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason };
+}
+function answer(cfg, cl, q, dest, addr, f, day, min2, local) {
   const timed = timedFrom(cl);
   const fam = identifiedFamilies(cl, cfg.globals.ipv6);
   const only = fam.v4 ? "IPv4" : "IPv6";
-  const famNote = addr || fam.v4 && fam.v6 || !cfg.globals.ipv6 ? "" : `; note: over ${fam.v4 ? "IPv6 (AAAA)" : "IPv4 (A)"} its traffic is not classified (the client is identified by ${only} addresses only)`;
   const result = (r, i, found) => {
-    var _a2;
-    const v = verdictOf(cfg, cl, r, (_a2 = q.down) != null ? _a2 : []);
+    var _a;
+    const v = verdictOf(cfg, cl, r, (_a = q.down) != null ? _a : []);
     const pkt = i >= timed && timed < length(cl.rules) ? `; decided per packet: follows the time window of ${cl.rules[timed].id}` : "";
-    const why = `${found}${pkt}${famNote}`;
-    if (v.action === "proxy" && addr && !carriesFamily(v.upstream, addr.family))
-      return {
-        client: cl.name,
-        action: "block",
-        upstream: null,
-        iface: null,
-        mark: null,
-        rule: r ? r.id : null,
-        reason: `${why}; upstream ${v.wanted} has no IPv${addr.family} address: its table only has an unreachable route`
-      };
+    const why = `${found}${pkt}`;
+    if (v.action === "proxy" && !carriesFamily(v.upstream, f)) {
+      const fw = `upstream ${v.wanted} has no IPv${f} address: its table only has an unreachable route`;
+      return { x: { client: cl.name, action: "block", upstream: null, iface: null, mark: null, rule: r ? r.id : null, reason: `${why}; ${fw}` }, famWhy: fw };
+    }
     const mark = v.action === "block" ? null : markHex(v.upstream ? v.upstream.mark : directMark(cfg.globals.markMask));
-    return {
+    return { x: {
       client: cl.name,
       action: v.action,
       upstream: v.action === "proxy" ? v.wanted : null,
@@ -4084,46 +3769,20 @@ function explain(cfg, q) {
       mark,
       rule: r ? r.id : null,
       reason: v.note ? `${why}; ${v.note}` : why
-    };
+    }, famWhy: null };
   };
-  if (!cfg.globals.enabled) return { client: cl.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason: "splitwg is disabled (globals.enabled 0): nothing is classified, traffic is routed normally" };
-  if (!cl.enabled) return { client: cl.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason: `client ${cl.name} is disabled: its traffic is not classified` };
-  if (addr && addr.family === 6 && !cfg.globals.ipv6)
-    return { client: cl.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason: "IPv6 classification is off (globals.ipv6): IPv6 is routed normally" };
+  const unclassified = (why) => ({ x: direct(cl, why), famWhy: why });
+  if (f === 6 && !cfg.globals.ipv6) return unclassified("IPv6 classification is off (globals.ipv6): IPv6 is routed normally");
   if (addr) {
     const nets = localNetworks(cfg, local);
     for (let i = 0; i < length(nets); i++)
       if (prefixContains(nets[i], addr.bytes))
-        return {
-          client: cl.name,
-          action: "direct",
-          upstream: null,
-          iface: null,
-          mark: null,
-          rule: null,
-          reason: `${q.destination} is in ${nets[i].text}, a local network of the router (routed by the main table, not classified)`
-        };
+        return { x: direct(cl, `${q.destination} is in ${nets[i].text}, a local network of the router (routed by the main table, not classified)`), famWhy: null };
   }
-  if (addr && !(addr.family === 4 ? fam.v4 : fam.v6))
-    return {
-      client: cl.name,
-      action: "direct",
-      upstream: null,
-      iface: null,
-      mark: null,
-      rule: null,
-      reason: `client ${cl.name} is identified by ${only} addresses only: its IPv${addr.family} traffic${addr.family === 6 ? " (SLAAC/privacy addresses)" : ""} is not classified and is routed normally`
-    };
   if (!fam.v4 && !fam.v6)
-    return {
-      client: cl.name,
-      action: "direct",
-      upstream: null,
-      iface: null,
-      mark: null,
-      rule: null,
-      reason: `client ${cl.name} is identified by IPv6 addresses only and IPv6 classification is off (globals.ipv6): none of its traffic is classified`
-    };
+    return unclassified(`client ${cl.name} is identified by IPv6 addresses only and IPv6 classification is off (globals.ipv6): none of its traffic is classified`);
+  if (!(f === 4 ? fam.v4 : fam.v6))
+    return unclassified(`client ${cl.name} is identified by ${only} addresses only: its IPv${f} traffic${f === 6 ? " (SLAAC/privacy addresses)" : ""} is not classified and is routed normally`);
   const skipped = [];
   for (let i = 0; i < length(cl.rules); i++) {
     const r = cl.rules[i];
@@ -4152,6 +3811,49 @@ function explain(cfg, q) {
   const ipNote = addr ? "; note: domain rules also match an address once the client has resolved that domain through the router" : "";
   const skip = length(skipped) ? ` (matched destination but not: ${join("; ", skipped)})` : "";
   return result(null, length(cl.rules), `no rule matched${skip}: client default ${cl.defaultAction}${ipNote}`);
+}
+function explain(cfg, q) {
+  var _a, _b, _c, _d;
+  let c = null;
+  for (let i = 0; i < length(cfg.clients); i++) if (cfg.clients[i].name === q.client) c = cfg.clients[i];
+  if (!c) return { error: { path: "client", message: `unknown client "${q.client}"` } };
+  const dest = lc(trim((_a = q.destination) != null ? _a : ""));
+  const addr = parseAddress(dest);
+  if (!addr && badDomain(dest)) return { error: { path: "destination", message: `"${q.destination}" is neither an IP address nor a domain name` } };
+  if (q.family != null && q.family !== 4 && q.family !== 6) return { error: { path: "family", message: `"${q.family}" is not an address family (4 or 6)` } };
+  if (q.family != null && addr && addr.family !== q.family)
+    return { error: { path: "family", message: `${q.destination} is an IPv${addr.family} address, not IPv${q.family}` } };
+  let day = -1, min2 = -1;
+  if (q.at != null && q.at !== "") {
+    const at = parseAt(q.at);
+    if (type(at) === "string") return { error: { path: "at", message: at } };
+    day = at.day;
+    min2 = at.min;
+  }
+  const local = (_b = q.local) != null ? _b : [];
+  for (let i = 0; i < length(local); i++) {
+    const p = parsePrefix(local[i]);
+    if (type(p) === "string") return { error: { path: `local[${i}]`, message: p } };
+  }
+  const cl = c;
+  if (!cfg.globals.enabled) return direct(cl, "splitwg is disabled (globals.enabled 0): nothing is classified, traffic is routed normally");
+  if (!cl.enabled) return direct(cl, `client ${cl.name} is disabled: its traffic is not classified`);
+  const f = addr ? addr.family : (_c = q.family) != null ? _c : 4;
+  const a = answer(cfg, cl, q, dest, addr, f, day, min2, local);
+  if (addr || q.family != null) return a.x;
+  const o = answer(cfg, cl, q, dest, addr, 6, day, min2, local);
+  if (o.x.action === a.x.action && o.x.iface === a.x.iface) return a.x;
+  const via = o.x.action === "proxy" ? ` via ${o.x.upstream}` : "";
+  const x = a.x;
+  return {
+    client: x.client,
+    action: x.action,
+    upstream: x.upstream,
+    iface: x.iface,
+    mark: x.mark,
+    rule: x.rule,
+    reason: `${x.reason}; note: over IPv6 (AAAA) the answer is ${o.x.action}${via}: ${(_d = o.famWhy) != null ? _d : o.x.reason}`
+  };
 }
 
 // src/core/version.ts
@@ -4271,6 +3973,301 @@ function renderUci(sections) {
 `;
     }
     out += "\n";
+  }
+  return out;
+}
+
+// src/core/nft.ts
+var T = "	";
+var COMMENT_MAX = 128;
+function comment(s2) {
+  if (length(s2) <= COMMENT_MAX) return `comment "${s2}"`;
+  let n = COMMENT_MAX - 3;
+  while (n > 0 && (ord(s2, n) & 192) === 128) n--;
+  return `comment "${substr(s2, 0, n)}..."`;
+}
+function elements(items) {
+  return length(items) ? ` elements = { ${join(", ", items)} };` : "";
+}
+function texts(ps) {
+  return map(ps, (p) => p.text);
+}
+function ruleSets(r, ipv6, dp) {
+  var _a;
+  const out = [];
+  const stems = (_a = dp.byRule[r.id]) != null ? _a : [];
+  for (let i = 0; i < length(stems); i++) {
+    push(out, { name: `${stems[i]}_d4`, family: 4, kind: "domain" });
+    if (ipv6) push(out, { name: `${stems[i]}_d6`, family: 6, kind: "domain" });
+  }
+  if (length(r.match.dest4)) push(out, { name: `${r.setBase}_n4`, family: 4, kind: "net" });
+  if (ipv6 && length(r.match.dest6)) push(out, { name: `${r.setBase}_n6`, family: 6, kind: "net" });
+  return out;
+}
+function sharedWhy(s2) {
+  const n = length(s2.rules);
+  const ids = map(slice(s2.rules, 0, 3), (r) => r.id);
+  return `domains shared by ${join(", ", ids)}${n > 3 ? sprintf(" and %d more rules", n - 3) : ""}: filled by dnsmasq`;
+}
+function planSets(cfg, dp) {
+  const d = dp != null ? dp : domainPlan(cfg);
+  const out = [];
+  const rules = activeRules(cfg);
+  for (let i = 0; i < length(rules); i++) {
+    const r = rules[i];
+    const sets = ruleSets(r, cfg.globals.ipv6, d);
+    for (let k = 0; k < length(sets); k++) {
+      const s2 = sets[k];
+      if (s2.kind === "domain" && substr(s2.name, 0, length(s2.name) - 3) !== r.setBase) continue;
+      const key = s2.kind === "domain" ? join(" ", r.match.domains) : join(" ", texts(s2.family === 4 ? r.match.dest4 : r.match.dest6));
+      push(out, { name: s2.name, family: s2.family, kind: s2.kind, rule: r, key, why: s2.kind === "domain" ? `${r.id}: filled by dnsmasq` : r.id });
+    }
+  }
+  const fams = cfg.globals.ipv6 ? [4, 6] : [4];
+  for (let i = 0; i < length(d.shared); i++) {
+    const s2 = d.shared[i];
+    for (let f = 0; f < length(fams); f++)
+      push(out, { name: `${s2.stem}_d${fams[f]}`, family: fams[f], kind: "domain", rule: s2.rules[0], key: join(" ", s2.domains), why: sharedWhy(s2) });
+  }
+  return out;
+}
+function setDecl(s2, timeout) {
+  const t = s2.family === 4 ? "ipv4_addr" : "ipv6_addr";
+  if (s2.kind === "domain") {
+    const to = timeout > 0 ? `flags timeout; timeout ${timeout}s;` : "";
+    return `${T}set ${s2.name} {${T}# ${s2.why}
+${T}${T}type ${t}; ${to}
+${T}}`;
+  }
+  const el = texts(s2.family === 4 ? s2.rule.match.dest4 : s2.rule.match.dest6);
+  return `${T}set ${s2.name} {${T}# ${s2.why}
+${T}${T}type ${t}; flags interval; auto-merge;${elements(el)}
+${T}}`;
+}
+function protoMatch(r) {
+  const m = r.match;
+  let protos = m.protos;
+  if (length(m.ports) && !length(protos)) protos = ["tcp", "udp"];
+  let s2 = "";
+  if (length(protos)) s2 += length(protos) === 1 ? ` meta l4proto ${protos[0]}` : ` meta l4proto { ${join(", ", protos)} }`;
+  if (length(m.ports)) s2 += length(m.ports) === 1 ? ` th dport ${m.ports[0]}` : ` th dport { ${join(", ", m.ports)} }`;
+  return s2;
+}
+function timeMatch(r) {
+  const m = r.match;
+  const day = length(m.weekdays) ? ` meta day { ${join(", ", map(sort([...m.weekdays]), (d) => `${d}`))} }` : "";
+  if (m.startTime === null || m.stopTime === null) return day;
+  let end = int(substr(m.stopTime, 0, 2)) * 3600 + int(substr(m.stopTime, 3, 2)) * 60 - 1;
+  if (end < 0) end += 86400;
+  const e = sprintf("%02d:%02d:%02d", int(end / 3600), int(end / 60) % 60, end % 60);
+  return `${day} meta hour "${m.startTime}"-"${e}"`;
+}
+function verdictText(cfg, c, r, pkt) {
+  const v = verdictOf(cfg, c, r);
+  const sfx = pkt ? "_pkt" : "";
+  if (v.action === "block") return "drop";
+  if (v.action === "direct") return `goto mark_direct${sfx}`;
+  return `goto up_${v.upstream.name}${sfx}`;
+}
+function clientChain(cfg, c, dp) {
+  var _a;
+  const ipv6 = cfg.globals.ipv6;
+  const lines = [];
+  const timed = timedFrom(c);
+  for (let i = 0; i < length(c.rules); i++) {
+    const r = c.rules[i];
+    const v = verdictOf(cfg, c, r);
+    const note = v.note ? `, ${v.note}` : "";
+    const tail = `${protoMatch(r)}`;
+    const dests = [];
+    const sets = ruleSets(r, ipv6, dp);
+    for (let j = 0; j < length(sets); j++)
+      push(dests, `${sets[j].family === 4 ? "ip" : "ip6"} daddr @${sets[j].name}`);
+    const onlyAddrs = length(r.match.domains) === 0 && (length(r.match.dest4) > 0 || length(r.match.dest6) > 0);
+    if (!length(dests)) {
+      if (onlyAddrs) continue;
+      push(dests, ipv6 ? "" : "meta nfproto ipv4");
+    }
+    const time2 = timeMatch(r);
+    for (let d = 0; d < length(dests); d++) {
+      const m = trim(`${dests[d]}${tail}${time2}`);
+      push(lines, `${T}${T}${m === "" ? "" : m + " "}counter ${verdictText(cfg, c, r, i >= timed)} ${comment(`${r.id}: ${r.action}${r.action === "proxy" ? " via " + ((_a = v.wanted) != null ? _a : "") : ""}${note}`)}`);
+    }
+  }
+  const dv = verdictOf(cfg, c, null);
+  push(lines, `${T}${T}counter ${verdictText(cfg, c, null, timed < length(c.rules))} ${comment(`client ${c.name} default: ${c.defaultAction}${dv.note ? ", " + dv.note : ""}`)}`);
+  return `${T}chain client_${c.name} {
+${join("\n", lines)}
+${T}}`;
+}
+function markChain(name, value, mask, why, pkt) {
+  const keep = markHex(4294967295 - mask);
+  return `${T}chain ${name} {${T}# ${why}
+${T}${T}meta mark set meta mark and ${keep} or ${markHex(value)}
+` + (pkt ? "" : `${T}${T}ct mark set ct mark and ${keep} or ${markHex(value)}
+`) + `${T}}`;
+}
+function identities(clients, ipv6, verdict) {
+  const d = { a4: [], a6: [], mac: [], iif: [] };
+  for (let i = 0; i < length(clients); i++) {
+    const c = clients[i];
+    const v = verdict(c);
+    for (let j = 0; j < length(c.src4); j++) push(d.a4, `${c.src4[j].text} : ${v}`);
+    if (ipv6) for (let j = 0; j < length(c.src6); j++) push(d.a6, `${c.src6[j].text} : ${v}`);
+    for (let j = 0; j < length(c.macs); j++) push(d.mac, `${c.macs[j]} : ${v}`);
+    for (let j = 0; j < length(c.ifaces); j++) push(d.iif, `"${c.ifaces[j]}" : ${v}`);
+  }
+  return d;
+}
+var MAP_KINDS = [
+  { kind: "a4", suffix: "4", type: "ipv4_addr : verdict; flags interval;", match: "ip saddr" },
+  { kind: "a6", suffix: "6", type: "ipv6_addr : verdict; flags interval;", match: "ip6 saddr" },
+  { kind: "mac", suffix: "_mac", type: "ether_addr : verdict;", match: "ether saddr" },
+  { kind: "iif", suffix: "_iif", type: "ifname : verdict;", match: "iifname" }
+];
+function identityMaps(stem, why, d) {
+  return map(MAP_KINDS, (k, i) => `${T}map ${stem}${k.suffix} {${i === 0 ? `${T}# ${why}` : ""}
+${T}${T}type ${k.type}${elements(d[k.kind])}
+${T}}`);
+}
+function identityLookups(stem, ipv6) {
+  return join("", map(filter(MAP_KINDS, (k) => ipv6 || k.kind !== "a6"), (k) => `${T}${T}${!ipv6 && (k.kind === "mac" || k.kind === "iif") ? "meta nfproto ipv4 " : ""}${k.match} vmap @${stem}${k.suffix}
+`));
+}
+function localReturns(ipv6, self) {
+  const why = comment("to a local network: routed by the main table");
+  return `${T}${T}fib daddr type ${self} return ${comment("to the router itself")}
+${T}${T}ip daddr @local4 return ${why}
+` + (ipv6 ? `${T}${T}ip6 daddr @local6 return ${why}
+` : "");
+}
+function renderNft(cfg, version, dp, local) {
+  const domains = dp != null ? dp : domainPlan(cfg);
+  const g = cfg.globals;
+  const mask = g.markMask;
+  const clients = filter(cfg.clients, (c) => c.enabled);
+  const ups = filter(cfg.upstreams, (u) => u.enabled);
+  const direct2 = directMark(mask);
+  const out = [];
+  const add = (s2) => {
+    push(out, s2);
+  };
+  add(`# Generated by splitwg ${version} from /etc/config/splitwg — do not edit; run \`splitwg plan\` to see it.`);
+  add("table inet splitwg");
+  add("flush table inet splitwg");
+  const sets = planSets(cfg, domains);
+  const nets = localNetworks(cfg, local != null ? local : null);
+  const HEADER = length(out);
+  add("table inet splitwg {");
+  add(`${T}# marks (mask ${markHex(mask)}): ${markHex(direct2)} direct${join("", map(ups, (u) => `, ${markHex(u.mark)} ${u.name} (table ${u.table})`))}`);
+  add("");
+  add(`${T}set local4 {${T}# the router's local networks: routed by the main table, never classified
+${T}${T}type ipv4_addr; flags interval; auto-merge;${elements(texts(filter(nets, (p) => p.family === 4)))}
+${T}}`);
+  add(`${T}set local6 {
+${T}${T}type ipv6_addr; flags interval; auto-merge;${elements(texts(filter(nets, (p) => p.family === 6)))}
+${T}}`);
+  for (let i = 0; i < length(sets); i++) add(setDecl(sets[i], g.setTimeout));
+  const who = identities(clients, g.ipv6, (c) => `goto client_${c.name}`);
+  const dns = identities(clients, g.ipv6, (c) => c.dnsHijack ? "goto dns_hijack" : "return");
+  const maps = [...identityMaps("client", "source → client chain", who), ...identityMaps("hijack", "source → DNS hijacked (goto dns_hijack) or not (return)", dns)];
+  for (let i = 0; i < length(maps); i++) add(maps[i]);
+  add("");
+  const restore = [`${markHex(direct2)} : goto mark_direct`, ...map(ups, (u) => `${markHex(u.mark)} : goto up_${u.name}`)];
+  add(`${T}chain prerouting {
+${T}${T}type filter hook prerouting priority mangle; policy accept;
+${T}${T}ct direction original ct mark and ${markHex(mask)} vmap { ${join(", ", restore)} } ${comment("connection already decided")}
+${T}${T}ct direction reply meta mark set meta mark and ${markHex(4294967295 - mask)} or ${markHex(direct2)} return ${comment("replies follow their connection (a port forward to a client stays on WAN); marked direct, past the routing kill switch")}
+${T}${T}meta mark and ${markHex(mask)} != 0 return ${comment("marked before us")}
+` + localReturns(g.ipv6, "{ local, broadcast, multicast }") + identityLookups("client", g.ipv6) + `${T}}`);
+  add(markChain("mark_direct", direct2, mask, "decided: direct", false));
+  for (let i = 0; i < length(ups); i++)
+    add(markChain(`up_${ups[i].name}`, ups[i].mark, mask, `upstream ${ups[i].name} → ${ups[i].iface}, table ${ups[i].table}`, false));
+  if (length(filter(clients, (c) => timedFrom(c) < length(c.rules)))) {
+    add(markChain("mark_direct_pkt", direct2, mask, "this packet: direct (a time window decides again on the next)", true));
+    for (let i = 0; i < length(ups); i++)
+      add(markChain(`up_${ups[i].name}_pkt`, ups[i].mark, mask, `this packet: upstream ${ups[i].name}`, true));
+  }
+  for (let i = 0; i < length(clients); i++) {
+    const c = clients[i];
+    const t = timedFrom(c);
+    const pkt = t < length(c.rules) ? `; decided per packet from ${c.rules[t].id} on (time window)` : "";
+    add(`${T}# client ${c.name} (${c.kind}): ${length(c.rules)} rule(s), default ${c.defaultAction}${pkt}`);
+    add(clientChain(cfg, c, domains));
+  }
+  add("");
+  add(`${T}chain dstnat {
+${T}${T}type nat hook prerouting priority dstnat - 5; policy accept;
+${T}${T}meta l4proto { tcp, udp } th dport { 53, 853 } goto dns_client
+${T}}`);
+  add(`${T}chain dns_client {
+` + localReturns(g.ipv6, "local") + identityLookups("hijack", g.ipv6) + `${T}}`);
+  add(`${T}chain dns_hijack {${T}# encrypted DNS would bypass the domain rules
+${T}${T}meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment("DNS hijack")}
+${T}${T}counter drop ${comment("DoT/DoQ blocked")}
+${T}}`);
+  if (g.killSwitch && length(ups)) {
+    const guard = map(ups, (u) => `${T}${T}meta mark and ${markHex(mask)} == ${markHex(u.mark)} oifname != "${u.iface}" counter drop ${comment(`leak guard: ${u.name} traffic only leaves by ${u.iface}`)}`);
+    add(`${T}chain forward {
+${T}${T}type filter hook forward priority mangle; policy accept;
+${join("\n", guard)}
+${T}}`);
+  }
+  add("}");
+  const body = join("\n", slice(out, HEADER));
+  return join("\n", [...slice(out, 0, HEADER), ...refill(body, map(filter(sets, (x) => x.kind === "domain"), (x) => x.name))]) + "\n" + body + "\n";
+}
+function refill(body, domainSets) {
+  const all = declarations(body);
+  const decls = filter(all, (d) => d.kind !== "chain" && index(domainSets, d.name) < 0);
+  if (!length(decls)) return [];
+  const chains = filter(all, (d) => d.kind === "chain" && d.spec === "");
+  const out = [`table inet splitwg {${join("", map([...chains, ...decls], (d) => `
+${T}${d.kind} ${d.name} {${d.spec === "" ? "" : " " + d.spec + " "}}`))}
+}`];
+  for (let i = 0; i < length(decls); i++) push(out, `flush ${decls[i].kind} inet splitwg ${decls[i].name}`);
+  return out;
+}
+function declarations(script) {
+  const out = [];
+  const lines = split(script, "\n");
+  for (let i = 0; i < length(lines); i++) {
+    const l = lines[i];
+    let kind = "";
+    if (substr(l, 0, 5) === "	set ") kind = "set";
+    else if (substr(l, 0, 5) === "	map ") kind = "map";
+    else if (substr(l, 0, 7) === "	chain ") kind = "chain";
+    else continue;
+    const head = substr(l, length(kind) + 2);
+    const sp = index(head, " ");
+    if (sp < 0 || substr(head, sp, 2) !== " {") continue;
+    const parts = [];
+    let elements2 = [];
+    const rest = trim(substr(head, sp + 2));
+    if (substr(rest, -1) === "}") {
+      push(out, { kind, name: substr(head, 0, sp), spec: trim(substr(rest, 0, length(rest) - 1)), elements: [] });
+      continue;
+    }
+    i++;
+    for (; i < length(lines) && lines[i] !== "	}"; i++) {
+      let t = lines[i];
+      if (kind === "chain") {
+        if (!length(parts) && substr(trim(t), 0, 5) === "type " && index(t, " hook ") >= 0) push(parts, trim(t));
+        push(parts, "");
+        continue;
+      }
+      const e = index(t, "elements = {");
+      if (e >= 0) {
+        const list = substr(t, e + 12);
+        elements2 = filter(map(split(substr(list, 0, index(list, "}")), ","), (x) => trim(x)), (x) => x !== "");
+        t = substr(t, 0, e);
+      }
+      const c = index(t, "#");
+      if (c >= 0) t = substr(t, 0, c);
+      t = trim(t);
+      if (t !== "") push(parts, t);
+    }
+    push(out, { kind, name: substr(head, 0, sp), spec: trim(join(" ", parts)), elements: elements2 });
   }
   return out;
 }
@@ -4479,7 +4476,7 @@ function explainQuery(cfg, a) {
   if (!given(a.client) || type(a.client) !== "string") return bad("client", "is required");
   if (!given(a.destination) || type(a.destination) !== "string") return bad("destination", "is required");
   let proto2 = null, port = null, at = null;
-  const names = ["proto", "port", "at"];
+  const names = ["proto", "port", "at", "family"];
   for (let i = 0; i < length(names); i++)
     if (given(a[names[i]]) && match(`${a[names[i]]}`, CONTROL3)) return bad(names[i], "contains a control character (newline, tab, …)");
   if (given(a.proto)) {
@@ -4499,13 +4496,19 @@ function explainQuery(cfg, a) {
     if (length(w) !== 2 || weekday(w[0]) < 0 || badTime(w[1])) return bad("at", `"${a.at}" is not a time like "Mon 21:30"`);
     at = `${a.at}`;
   }
+  let family = null;
+  if (given(a.family)) {
+    const f = `${a.family}`;
+    if (f !== "4" && f !== "6") return bad("family", `"${f}" is not an address family (4 or 6)`);
+    family = f === "4" ? 4 : 6;
+  }
   let down = [];
   if (given(a.down)) {
     down = type(a.down) === "array" ? a.down : split(`${a.down}`, ",");
     for (let i = 0; i < length(down); i++)
       if (!upstreamByName(cfg, down[i])) return bad(`down[${i}]`, `unknown upstream "${down[i]}"`);
   }
-  return { client: a.client, destination: a.destination, proto: proto2, port, at, down };
+  return { client: a.client, destination: a.destination, proto: proto2, port, at, down, family };
 }
 
 // src/core/transition.ts
