@@ -37,7 +37,8 @@ export interface ClientSpec {
 	def: Act; upstream: number; hijack: null | boolean; rules: RuleSpec[]; rulesets: number[];
 }
 
-export interface UpSpec { v6: boolean; enabled: boolean; down: boolean }
+/** `bare`: while down, its table also lacks the kill switch's `unreachable` routes (the leak guard alone must hold) */
+export interface UpSpec { v6: boolean; enabled: boolean; down: boolean; bare: boolean }
 
 /** One probe: a packet from one of a client's identities to a destination. */
 export interface ProbeSpec {
@@ -112,7 +113,7 @@ export function world(maxProbes: number): fc.Arbitrary<World> {
 		probes: fc.array(probe, { minLength: 1, maxLength: maxProbes, size: 'max' }),
 		clients: fc.array(client(nRulesets), { minLength: 1, maxLength: 5 }),
 		rulesets: fc.array(fc.array(rule, { minLength: 1, maxLength: 3 }), { minLength: nRulesets, maxLength: nRulesets }),
-		ups: fc.array(fc.record({ v6: fc.boolean(), enabled: weighted(true, false, 6), down: weighted(false, true, 4) }), { minLength: 1, maxLength: 3 }),
+		ups: fc.array(fc.record({ v6: fc.boolean(), enabled: weighted(true, false, 6), down: weighted(false, true, 4), bare: weighted(false, true, 2) }), { minLength: 1, maxLength: 3 }),
 		enabled: weighted(true, false, 15),
 		ipv6: weighted(true, false, 3),
 		kill: fc.boolean(),
@@ -159,7 +160,8 @@ export function devices(w: World): Device[] {
 		const L = LAN_NO[c.lan];
 		const p64 = `fd00:${L}::`;
 		const base = { client: k, name: clientName(k), kind, link: c.lan as LinkName, mac };
-		if (kind === 'peer') return { ...base, link: 'rw' as LinkName, mac: '02:d2:00:00:00:01', v4: [`10.77.0.${10 + i}`], v6: [`fd77::${hex(0x10 + i)}`] };
+		// a peer sends only from its own addresses (WireGuard admits nothing else from it)
+		if (kind === 'peer') return { ...base, link: 'rw' as LinkName, mac: '02:d2:00:00:00:01', v4: [`10.77.0.${10 + i}`], v6: c.dual ? [`fd77::${hex(0x10 + i)}`] : [] };
 		// SLAAC: every device has an EUI-64 and a privacy address in its LAN's /64, configured or not
 		const eui = eui64(p64, mac), priv = `${p64}${hex(0x1000 + i * 7)}:${hex(0xa11 * i)}:5eed:${hex(i)}`;
 		const own6 = `fd00:${L}:0:0:${hex(i)}::5`;
@@ -250,6 +252,11 @@ export function sections(w: World, now: Clock, flip = false): UciSection[] {
 /** upstream interfaces that are up: enabled and not marked down */
 export function upIfaces(w: World): string[] {
 	return w.ups.flatMap((u, i) => (u.enabled && !u.down ? [`sw_${upName(i)}`] : []));
+}
+/** the interfaces of down upstreams whose `unreachable` routes are missing too (with the kill switch on:
+ *  the leak guard in forward is then what drops their traffic) */
+export function bareIfaces(w: World): string[] {
+	return w.kill ? w.ups.flatMap((u, i) => (u.enabled && u.down && u.bare ? [`sw_${upName(i)}`] : [])) : [];
 }
 export function downNames(w: World): string[] {
 	return w.ups.flatMap((u, i) => (u.enabled && u.down ? [upName(i)] : []));

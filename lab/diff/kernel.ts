@@ -104,14 +104,17 @@ const many = (o: UciSection['options'], k: string): string[] => {
  * syntax, each starting with its family): the lab's one translation of netifd sections
  * (lab/realise.ts), so `action prohibit`, `src` and every other option mean the same here as there.
  */
-export function netifdCommands(plan: Plan, up: Set<string>): string[] {
+export function netifdCommands(plan: Plan, up: Set<string>, bare: Set<string> = new Set()): string[] {
 	const out: string[] = [];
+	const tableOf = (ifc: string) => plan.network.find((x) => (x.type === 'route' || x.type === 'route6') && x.options.interface === ifc)?.options.table;
+	const bareTables = new Set([...bare].map(tableOf).filter((t) => t !== undefined));
 	const batch = (argv: string[]) => argv.slice(1).join(' ');   // drop the leading `ip`
 	for (const s of plan.network) {
 		if (s.type === 'route' || s.type === 'route6') {
 			const ifc = s.options.interface;
 			// netifd adds an interface's routes only while it is up (an `unreachable` one has no device)
 			if (typeof ifc === 'string' && !s.options.type && !up.has(ifc)) continue;
+			if (s.options.type === 'unreachable' && bareTables.has(s.options.table)) continue;
 			out.push(batch(routeArgv(plan, s, 'add')));
 		} else if (s.type === 'rule' || s.type === 'rule6') {
 			out.push(batch(ruleArgv(plan, s, 'add')));
@@ -124,18 +127,37 @@ export function netifdCommands(plan: Plan, up: Set<string>): string[] {
 	return out;
 }
 
+// `ip -batch` takes no per-line family: one batch per family, in order
+function batches(b: string[]): void {
+	const fam = (f: string) => b.filter((x) => x.startsWith(`${f} `)).map((x) => x.slice(3));
+	inR(['ip', '-batch', '-'], b.filter((x) => !/^-[46] /.test(x)).join('\n') + '\n');
+	inR(['ip', '-4', '-batch', '-'], fam('-4').join('\n') + '\n');
+	inR(['ip', '-6', '-batch', '-'], fam('-6').join('\n') + '\n');
+}
+
 /** The tunnel devices to create: every plan interface except the server, with its addresses, if it is up. */
 function tunnels(plan: Plan, up: Set<string>): { dev: string; addrs: string[] }[] {
 	return plan.network.filter((s) => s.type === 'interface' && s.name !== LINKS.rw.dev && up.has(s.name))
 		.map((s) => ({ dev: s.name, addrs: many(s.options, 'addresses') }));
 }
 
-export interface Scene {
+/** What the router's main table holds, as `ip -j route show table main` gives it (src/router/env.ts routes()). */
+export type Routes = (family: 4 | 6) => unknown[];
+
+/** The plan (and the table of the `first` packets) for the router as built: compiled with its local networks. */
+export interface Compiled {
 	plan: Plan;
-	/** the upstream interfaces that are up (the others' tunnel device is gone, as after netifd's ifdown) */
-	up: string[];
 	/** the table loaded first, for the packets of `first` (connections opened before the config took its current form) */
 	preNft?: string;
+}
+
+export interface Scene {
+	/** called once the router's links, addresses and main routes exist, as apply reads them */
+	compile: (routes: Routes) => Compiled;
+	/** the upstream interfaces that are up (the others' tunnel device is gone, as after netifd's ifdown) */
+	up: string[];
+	/** interfaces (down) whose table lacks its `unreachable` routes as well */
+	bare?: string[];
 	first?: Wire[];
 	packets: Wire[];
 	/** domain → the addresses the fake upstream DNS answers (unique per name) */
@@ -164,13 +186,16 @@ export class Kernel {
 	play(s: Scene): Outcome {
 		const t0 = Date.now();
 		try {
-			this.build(s);
+			this.base();
+			const routes: Routes = (f) => JSON.parse(inR(['ip', `-${f}`, '-j', 'route', 'show', 'table', 'main'])) as unknown[];
+			const c = s.compile(routes);
+			this.network(c.plan, new Set(s.up), new Set(s.bare ?? []));
 			let unanswered: string[] = [];
 			const load = (nft: string) => inR(['nft', '-f', '-'], nft);
-			load(s.preNft ?? s.plan.nft);
-			if (s.plan.enabled && s.lookups.length) unanswered = this.dnsmasq(s);
+			load(c.preNft ?? c.plan.nft);
+			if (c.plan.enabled && s.lookups.length) unanswered = this.dnsmasq(c.plan, s);
 			if (s.first?.length) this.send(s.first);
-			if (s.preNft) load(s.plan.nft);
+			if (c.preNft) load(c.plan.nft);
 			this.send(s.packets);
 			return { paths: this.observe(s.packets), unanswered, ms: Date.now() - t0 };
 		} finally {
@@ -178,19 +203,18 @@ export class Kernel {
 		}
 	}
 
-	private build(s: Scene): void {
+	/** the router without splitwg: LAN and WAN links, their addresses, main's default routes */
+	private base(): void {
 		this.down();
 		this.live = true;
 		run(['ip', 'netns', 'add', R]);
 		run(['ip', 'netns', 'add', C]);
 		run(['ip', 'netns', 'add', S]);
-		const up = new Set(s.up);
 		const host: string[] = [];
 		for (const l of Object.values(LINKS)) host.push(`link add ${l.dev} netns ${R} address ${l.mac} type veth peer name ${l.peer} netns ${C}`);
 		// no dummy module on every host: the WAN and each tunnel are veths whose far end sits in the sink,
 		// without ARP (like a WireGuard device) so the router hands packets straight to the link
-		const far = [WAN.dev, ...tunnels(s.plan, up).map((t) => t.dev)];
-		far.forEach((d, i) => host.push(`link add ${d} netns ${R} type veth peer name s${i} netns ${S}`));
+		host.push(`link add ${WAN.dev} netns ${R} type veth peer name s-wan netns ${S}`);
 		run(['ip', '-batch', '-'], host.join('\n') + '\n');
 		// the client side sends raw frames only: no IPv6 of its own (no RS/MLD/NDP to mistake for a probe)
 		run(['ip', 'netns', 'exec', C, 'sh', '-c',
@@ -198,34 +222,40 @@ export class Kernel {
 		const sysctls = ['net.ipv4.ip_forward=1', 'net.ipv6.conf.all.forwarding=1', 'net.ipv4.conf.all.rp_filter=0', 'net.ipv4.conf.default.rp_filter=0',
 			'net.ipv6.conf.default.accept_dad=0', 'net.ipv6.conf.all.accept_dad=0', 'net.ipv6.conf.default.accept_ra=0'];
 		inR(['sh', '-c', sysctls.map((x) => `sysctl -qw ${x}`).join('; ')]);
-		run(['ip', 'netns', 'exec', S, 'sh', '-c', far.map((_, i) => `ip link set s${i} arp off up`).join('; ')]);
+		run(['ip', 'netns', 'exec', S, 'ip', 'link', 'set', 's-wan', 'arp', 'off', 'up']);
 		const b: string[] = ['link set lo up', `link set ${WAN.dev} arp off up`,
 			`addr add ${WAN.v4} dev ${WAN.dev}`, `-6 addr add ${WAN.v6} dev ${WAN.dev} nodad`,
 			`route add default dev ${WAN.dev}`, `-6 route add default dev ${WAN.dev}`];
 		for (const l of Object.values(LINKS))
 			b.push(`link set ${l.dev} up`, `addr add ${l.v4} dev ${l.dev}`, `-6 addr add ${l.v6} dev ${l.dev} nodad`);
-		for (const t of tunnels(s.plan, up)) {
+		batches(b);
+	}
+
+	/** what netifd makes of the plan: a device per tunnel that is up, with its addresses; rules and routes */
+	private network(plan: Plan, up: Set<string>, bare: Set<string>): void {
+		const ts = tunnels(plan, up);
+		if (ts.length) {
+			run(['ip', '-batch', '-'], ts.map((t, i) => `link add ${t.dev} netns ${R} type veth peer name s${i} netns ${S}`).join('\n') + '\n');
+			run(['ip', 'netns', 'exec', S, 'sh', '-c', ts.map((_, i) => `ip link set s${i} arp off up`).join('; ')]);
+		}
+		const b: string[] = [];
+		for (const t of ts) {
 			b.push(`link set ${t.dev} arp off up`);
 			for (const a of t.addrs) b.push(`${a.includes(':') ? '-6 ' : ''}addr add ${a} dev ${t.dev}${a.includes(':') ? ' nodad' : ''}`);
 		}
-		b.push(...netifdCommands(s.plan, up));
-		// `ip -batch` takes no per-line family: one batch per family, in order
-		const fam = (f: string) => b.filter((x) => x.startsWith(`${f} `)).map((x) => x.slice(3));
-		inR(['ip', '-batch', '-'], b.filter((x) => !/^-[46] /.test(x)).join('\n') + '\n');
-		inR(['ip', '-4', '-batch', '-'], fam('-4').join('\n') + '\n');
-		inR(['ip', '-6', '-batch', '-'], fam('-6').join('\n') + '\n');
-		// rp_filter is per device: the ones created above took the default
+		b.push(...netifdCommands(plan, up, bare));
+		batches(b);
 		inR(['nft', '-f', '-'], observeTable());
 	}
 
 	/** real dnsmasq in the router: the plan's file, forwarding to a fake upstream that answers `dns` */
-	private dnsmasq(s: Scene): string[] {
+	private dnsmasq(plan: Plan, s: Scene): string[] {
 		const common = ['no-resolv', 'no-hosts', 'no-poll', 'bind-interfaces', 'user=root', 'group=root', 'port=53', 'cache-size=0'];
 		const upConf = path.join(this.dir, 'upstream.conf'), rConf = path.join(this.dir, 'router.conf'), planFile = path.join(this.dir, 'splitwg.conf');
 		const addr: string[] = [];
 		for (const [n, as] of Object.entries(s.dns)) for (const a of as) addr.push(`address=/${n}/${a}`);
 		fs.writeFileSync(upConf, [...common, 'listen-address=127.0.0.53', `pid-file=${this.dir}/up.pid`, ...addr].join('\n') + '\n');
-		fs.writeFileSync(planFile, s.plan.dnsmasq);
+		fs.writeFileSync(planFile, plan.dnsmasq);
 		fs.writeFileSync(rConf, [...common, 'listen-address=127.0.0.1', 'server=127.0.0.53', `pid-file=${this.dir}/r.pid`, `conf-file=${planFile}`].join('\n') + '\n');
 		for (const [conf, pid] of [[upConf, 'up.pid'], [rConf, 'r.pid']] as const) {
 			fs.rmSync(path.join(this.dir, pid), { force: true });

@@ -1,11 +1,10 @@
 // The differential test's comparison: which client a packet belongs to (docs/config.md: the source
-// address decides first, then the MAC, then the interface), what explain() says about it, what
-// kernel path that answer means, and — when the kernel disagrees — whether the disagreement is one
-// of the known-open classes the suite reports without failing.
+// address decides first, then the MAC, then the interface), what explain() says about it, and what
+// kernel path that answer (with the documented DNS hijack) means.
 import { BlockList, isIPv4 } from 'node:net';
 import { explain } from '../../src/core/explain';
 import { verdictOf } from '../../src/core/decide';
-import type { Config, Client, Rule } from '../../src/core/model';
+import type { Config, Client } from '../../src/core/model';
 import type { Explanation } from '../../src/core/explain';
 import { LINKS, WAN, type Path, type Wire } from './kernel';
 import { DEST4, DEST6, NAMES, devices, nameAddrs, type Device, type ProbeSpec, type World } from './gen';
@@ -58,15 +57,15 @@ function net(ifaddr: string): string {
 	return `${text(n, v6)}/${l}`;
 }
 
-/** the router's main table (what "routed normally" means in this topology) */
+/** the subnet broadcast address of each IPv4 link: the kernel's local table delivers it to the router */
+const BROADCAST = CONNECTED.filter(([p]) => !p.includes(':')).map(([p]) => text(range(p).hi, false));
+
+/** the router's routing (what "routed normally" means in this topology) */
 export function mainRoute(dst: string, tunnelAddrs: string[]): Path {
-	if (ROUTER_ADDRS.includes(dst) || tunnelAddrs.includes(dst)) return { fate: 'local', mark: null };
+	if (ROUTER_ADDRS.includes(dst) || BROADCAST.includes(dst) || tunnelAddrs.includes(dst)) return { fate: 'local', mark: null };
 	for (const [p, dev] of CONNECTED) if (within(p, dst)) return { fate: 'out', oif: dev, mark: null };
 	return { fate: 'out', oif: WAN.dev, mark: null };
 }
-/** the router itself, or a subnet connected to it (LANs, the road-warrior pool, the WAN's own subnet):
- *  routes more specific than a default, which main keeps for everyone (suppress_prefixlength 0) */
-export const isLocalDest = (dst: string) => ROUTER_ADDRS.includes(dst) || CONNECTED.some(([p]) => within(p, dst));
 
 // ------------------------------------------------------------------ probes
 
@@ -96,6 +95,7 @@ export function probes(w: World): Probe[] {
 	return w.probes.map((p, n): Probe => {
 		const d = devs[p.client % devs.length]!;
 		let fam: 4 | 6 = p.ident === 0 ? 4 : p.ident === 3 ? (p.dest.v6 ? 6 : 4) : 6;
+		if (fam === 6 && !d.v6.length) fam = 4;   // an IPv4-only peer
 		let src: string;
 		if (p.ident === 3) {
 			// another client's source address from this device (MAC, link): the precedence cases
@@ -146,9 +146,11 @@ export function owner(cfg: Config, pr: Probe): Owner | null {
 	if (bySrc.length) return { client: bySrc[0]!, via: 'src', carriers };
 	if (byMac.length) return { client: byMac[0]!, via: 'mac', carriers };
 	if (byIf.length) return { client: byIf[0]!, via: 'iface', carriers };
-	// a packet from the device itself that none of its identities covers (or the client is disabled)
+	// a packet from the device itself when its client is disabled, or is known by addresses of the
+	// other family only (docs/config.md "Per address family": explain answers that it is not
+	// classified); from an address outside the prefixes of its own family it is nobody's
 	const mine = cfg.clients.find((c) => c.name === pr.device.name);
-	if (mine && (pr.spec.ident === 1 || pr.spec.ident === 2 || !mine.enabled)) return { client: mine, via: 'device', carriers };
+	if (mine && (!mine.enabled || ((pr.spec.ident === 1 || pr.spec.ident === 2) && !prefixes(mine, w.fam).length))) return { client: mine, via: 'device', carriers };
 	return null;
 }
 
@@ -161,40 +163,53 @@ export interface Verdict {
 	why: string;
 }
 
-const hijacked = (cfg: Config, c: Client, w: Wire) => cfg.globals.enabled && c.enabled && c.dnsHijack && (w.fam === 4 || cfg.globals.ipv6);
+/** the networks docs/config.md "Local destinations" names: the router's main-table routes (read as
+ *  apply reads them, `local`) and the server's address pools */
+function localNets(cfg: Config, local: string[]): string[] {
+	const pools = cfg.server?.enabled ? cfg.server.addresses.map(net) : [];
+	return [...local, ...pools];
+}
 
-export function expect(cfg: Config, pr: Probe, at: string, down: string[], tunnelAddrs: string[]): Verdict {
+/** to the router itself or to one of its local networks: never classified, never hijacked */
+export const toLocal = (cfg: Config, local: string[], dst: string) => ROUTER_ADDRS.includes(dst) || BROADCAST.includes(dst) || inAny(localNets(cfg, local), dst);
+
+/** DNS hijack applies (docs/config.md globals.dns_hijack): the packet's identity named a hijacked client
+ *  (not a device's unconfigured address: no identity, nothing applies), IPv6 only with classification on */
+const hijacked = (cfg: Config, o: Owner, w: Wire) =>
+	cfg.globals.enabled && o.via !== 'device' && o.client.enabled && o.client.dnsHijack && (w.fam === 4 || cfg.globals.ipv6);
+
+/**
+ * The path the kernel must give the packet: explain()'s answer for its client (asked with the name it
+ * looked up and that name's address family, or with its address), read as a path, plus the DNS hijack
+ * docs/config.md documents, which explain() does not answer about. `local`: the router's local
+ * networks as apply reads them (given to compile() and explain() alike).
+ */
+export function expect(cfg: Config, pr: Probe, at: string, down: string[], local: string[]): Verdict {
 	const w = pr.wire;
-	const normal = mainRoute(w.dst, tunnelAddrs);
+	const normal = mainRoute(w.dst, []);
 	const o = owner(cfg, pr);
 	if (!o) return { owner: null, explanation: null, expected: normal, why: 'no client: routed normally' };
-	// explain()'s Query has no address family: a name stands for both. With IPv6 classification off
-	// the family alone decides (IPv6 is routed normally), so that case is asked with the address.
-	const byName = pr.name !== null && !(w.fam === 6 && !cfg.globals.ipv6);
-	const e = explain(cfg, { client: o.client.name, destination: byName ? pr.name! : w.dst, proto: w.proto === 'icmp' && w.fam === 6 ? 'icmpv6' : w.proto,
-		port: w.proto === 'icmp' ? null : w.dport, at, down });
+	const e = explain(cfg, { client: o.client.name, destination: pr.name ?? w.dst, family: pr.name ? w.fam : null,
+		proto: w.proto === 'icmp' && w.fam === 6 ? 'icmpv6' : w.proto, port: w.proto === 'icmp' ? null : w.dport, at, down, local });
 	if ('error' in e) throw new Error(`explain() refused a generated query: ${JSON.stringify(e.error)}`);
 	const x = e as Explanation & { action: string };
 	const why = `explain: ${x.action}${x.iface ? ` via ${x.iface}` : ''} (${x.reason})`;
-	// DNS hijack (docs/config.md globals.dns_hijack): DoT/DoQ (853, not to the router itself) is dropped
-	// before any rule; port 53 to any server is answered by the router — unless the client's verdict
-	// blocks it (classification runs before the redirect). explain() answers about the connection; the
-	// harness adds this documented part from the owner's dns_hijack.
+	// DNS hijack: DoT/DoQ (853) is dropped; port 53 is answered by the router — unless the client's
+	// verdict drops it first (classification runs before the redirect). Neither to the router itself
+	// nor to a local network (a LAN DNS server keeps answering).
 	const dnsPort = w.proto !== 'icmp' && (w.dport === 53 || w.dport === 853);
-	if (dnsPort && hijacked(cfg, o.client, w)) {
-		if (w.dport === 853 && normal.fate !== 'local') return { owner: o, explanation: e, expected: { fate: 'drop', mark: null }, why: `DNS hijack of client ${o.client.name}: DoT/DoQ dropped` };
+	if (dnsPort && hijacked(cfg, o, w) && !toLocal(cfg, local, w.dst)) {
+		if (w.dport === 853) return { owner: o, explanation: e, expected: { fate: 'drop', mark: null }, why: `DNS hijack of client ${o.client.name}: DoT/DoQ dropped` };
 		// an nft drop (a block rule/default, a disabled upstream under the kill switch) comes first;
 		// a block by routing (tunnel down, no tunnel address of the family) does not stop the redirect
 		const rule = o.client.rules.find((r) => r.id === x.rule) ?? null;
-		if (w.dport === 53 && verdictOf(cfg, o.client, rule, []).action !== 'block') return { owner: o, explanation: e, expected: { fate: 'redirect', mark: null }, why: `DNS hijack of client ${o.client.name}: answered by the router; ${why}` };
+		if (verdictOf(cfg, o.client, rule, []).action !== 'block') return { owner: o, explanation: e, expected: { fate: 'redirect', mark: null }, why: `DNS hijack of client ${o.client.name}: answered by the router; ${why}` };
 	}
 	switch (x.action) {
 		case 'block': return { owner: o, explanation: e, expected: { fate: 'drop', mark: null }, why };
 		case 'proxy': return { owner: o, explanation: e, expected: { fate: 'out', oif: x.iface!, mark: null }, why };
 		case 'direct': return { owner: o, explanation: e, expected: normal, why };
 		default:
-			// an action this harness does not know yet (e.g. a future "local"): routed normally is the only reading
-			if (x.action === 'local') return { owner: o, explanation: e, expected: normal, why };
 			throw new Error(`lab/diff/oracle.ts: explain() answered action "${x.action}", which the differential test does not know how to compare`);
 	}
 }
@@ -204,53 +219,7 @@ export function agrees(want: Path, got: Path): boolean {
 	return want.fate !== 'out' || want.oif === got.oif;
 }
 
-// ------------------------------------------------------------------ known-open classes
-
+/** one compared packet, for the report */
 export interface Case {
 	cfg: Config; world: World; probe: Probe; verdict: Verdict; got: Path; down: string[];
-}
-
-/**
- * Disagreement classes known to be open, reported but not failed on. Each names the defect class of
- * the issue it belongs to; the lead deletes an entry when its fix lands (the list must end empty).
- * A disagreement matching none of them fails the test.
- */
-export const KNOWN_OPEN: { id: string; issue: string; matches: (c: Case) => boolean }[] = [
-	{ id: 'ipv6-of-v4-device', issue: 'IPv6 of v4-identified devices',
-		matches: (c) => c.verdict.owner?.via === 'device' && c.probe.wire.fam === 6 },
-	{ id: 'local-destination', issue: 'local destinations',
-		matches: (c) => isLocalDest(c.probe.wire.dst) },
-	{ id: 'kill-switch-off', issue: 'kill switch off',
-		matches: (c) => !c.cfg.globals.killSwitch && c.got.fate === 'drop' && wantedUpstreamDown(c) },
-	{ id: 'dns-hijack-precedence', issue: 'DNS hijack precedence',
-		matches: (c) => { const o = c.verdict.owner; const w = c.probe.wire;
-			return !!o && w.proto !== 'icmp' && (w.dport === 53 || w.dport === 853) && o.carriers.some((x) => x.dnsHijack !== o.client.dnsHijack); } },
-	{ id: 'ipv6-off-still-classified', issue: 'globals.ipv6 0 still classifies (and hijacks) IPv6 of MAC/interface clients (found by this test)',
-		matches: (c) => !c.cfg.globals.ipv6 && c.probe.wire.fam === 6 &&
-			c.verdict.owner !== null && c.verdict.owner.carriers.some((x) => x.macs.includes(c.probe.wire.smac) || x.ifaces.includes(LINKS[c.probe.wire.link].dev)) },
-	{ id: 'globals-disabled', issue: 'explain() ignores globals.enabled 0 (nothing is loaded, everything is routed normally; found by this test)',
-		matches: (c) => !c.cfg.globals.enabled },
-	{ id: 'domain-family', issue: 'explain() of a domain ignores the address family (found by this test; needs a family in the Query)',
-		matches: (c) => c.probe.name !== null && c.verdict.explanation?.action === 'proxy' && c.got.fate === 'drop' &&
-			!c.cfg.upstreams.find((u) => u.iface === c.verdict.explanation!.iface)!.addresses.some((a) => a.includes(':') === (c.probe.wire.fam === 6)) },
-	{ id: 'established-connection', issue: 'time windows vs established connections',
-		matches: (c) => c.probe.first !== null && !!c.verdict.owner &&
-			c.verdict.owner.client.rules.some((r) => r.match.startTime !== null || r.match.weekdays.length > 0) },
-];
-
-function wantedUpstreamDown(c: Case): boolean {
-	const e = c.verdict.explanation;
-	const o = c.verdict.owner;
-	if (!e || !o) return false;
-	const r: Rule | undefined = o.client.rules.find((x) => x.id === e.rule);
-	const act = r ? r.action : o.client.defaultAction;
-	if (act !== 'proxy') return false;
-	const name = (r ? r.upstream : null) ?? o.client.upstream;
-	const u = c.cfg.upstreams.find((x) => x.name === name);
-	return !u || !u.enabled || c.down.includes(u.name);
-}
-
-export function classify(c: Case): string | null {
-	for (const k of KNOWN_OPEN) if (k.matches(c)) return k.id;
-	return null;
 }

@@ -117,7 +117,9 @@ function answer(cfg: Config, cl: Client, q: Query, dest: string, addr: { family:
 		// the table marks such a verdict on the packet only (nft.ts)
 		const pkt = i >= timed && timed < length(cl.rules) ? `; decided per packet: follows the time window of ${cl.rules[timed].id}` : '';
 		const why = `${found}${pkt}`;
-		if (v.action === 'proxy' && !carriesFamily(v.upstream as Upstream, f)) {
+		// its mark leads into a table with only an unreachable route for this
+		// family (netifd.ts): also while the tunnel is down, kill switch or not
+		if (v.upstream !== null && !carriesFamily(v.upstream as Upstream, f)) {
 			const fw = `upstream ${v.wanted} has no IPv${f} address: its table only has an unreachable route`;
 			return { x: { client: cl.name, action: 'block', upstream: null, iface: null, mark: null, rule: r ? r.id : null, reason: `${why}; ${fw}` }, famWhy: fw };
 		}

@@ -96,3 +96,15 @@ test('explain of a domain answers for the family asked; without one, for IPv4, n
 		{ path: 'family', message: '192.0.2.1 is an IPv4 address, not IPv6' });
 	assert.equal((explain(home, { client: 'tv', destination: '2001:db8::1', family: 6 }) as any).rule, null);
 });
+
+// netifd.ts gives a tunnel without an IPv6 address an unreachable IPv6 route
+// whatever the kill switch: its proxied IPv6 is blocked, also while it is down.
+test('proxied IPv6 through an upstream without an IPv6 address is blocked, also while it is down with the kill switch off', () => {
+	const off = cfgOf(HOME.replace("option kill_switch '1'", "option kill_switch '0'"));
+	const q = { client: 'kid', destination: '2001:db8:100::7', at: 'Mon 23:00', down: ['eu'] };
+	const e: any = explain(off, q);
+	assert.deepEqual([e.action, e.rule], ['block', 'client.kid.rule[0]'], e.reason);
+	assert.match(e.reason, /upstream eu has no IPv6 address/);
+	// IPv4 of the same rule goes direct (kill switch off)
+	assert.equal((explain(off, { ...q, destination: '203.0.113.7' }) as any).action, 'direct');
+});

@@ -1716,7 +1716,7 @@ let v, pkt, why, mark;
     v = verdictOf(cfg, cl, r, q.down ?? []);
     pkt = i >= timed && timed < length(cl.rules) ? `; decided per packet: follows the time window of ${cl.rules[timed].id}` : "";
     why = `${found}${pkt}`;
-    if (v.action === "proxy" && !carriesFamily(v.upstream, f)) {
+    if (v.upstream !== null && !carriesFamily(v.upstream, f)) {
       const fw = `upstream ${v.wanted} has no IPv${f} address: its table only has an unreachable route`;
       return { x: { client: cl.name, action: "block", upstream: null, iface: null, mark: null, rule: r ? r.id : null, reason: `${why}; ${fw}` }, famWhy: fw };
     }

@@ -3756,7 +3756,7 @@ function answer(cfg, cl, q, dest, addr, f, day, min2, local) {
     const v = verdictOf(cfg, cl, r, (_a = q.down) != null ? _a : []);
     const pkt = i >= timed && timed < length(cl.rules) ? `; decided per packet: follows the time window of ${cl.rules[timed].id}` : "";
     const why = `${found}${pkt}`;
-    if (v.action === "proxy" && !carriesFamily(v.upstream, f)) {
+    if (v.upstream !== null && !carriesFamily(v.upstream, f)) {
       const fw = `upstream ${v.wanted} has no IPv${f} address: its table only has an unreachable route`;
       return { x: { client: cl.name, action: "block", upstream: null, iface: null, mark: null, rule: r ? r.id : null, reason: `${why}; ${fw}` }, famWhy: fw };
     }
