@@ -9,23 +9,11 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { parseUci, readConfig, compile } from '../../src/core/index';
-import type { UciSection } from '../../src/core/uci';
+import { ruleArgv } from '../../lab/realise';
 
 const R = `swg-r${process.pid}`, C = `swg-c${process.pid}`, W = `swg-w${process.pid}`;
 const sh = (ns: string, cmd: string) => execFileSync('ip', ['netns', 'exec', ns, 'sh', '-c', cmd], { encoding: 'utf8' });
 const plan = compile(readConfig(parseUci(fs.readFileSync('test/golden/home/splitwg', 'utf8')).sections).config!);
-
-// netifd's translation of a v4 `rule` section (iprule.c → RTM_NEWRULE), as `ip rule add`
-function ipRule(s: UciSection): string[] {
-	const o = s.options as Record<string, string>;
-	const a = ['rule', 'add', 'priority', o.priority!];
-	if (o.src) a.push('from', o.src);
-	if (o.mark) a.push('fwmark', o.mark);
-	if (o.lookup) a.push('lookup', o.lookup);
-	if (o.suppress_prefixlength) a.push('suppress_prefixlength', o.suppress_prefixlength);
-	if (o.action) a.push(o.action);
-	return a;
-}
 
 const ping = (src: string, dst: string) => spawnSync('ip', ['netns', 'exec', C, 'ping', '-c1', '-W1', '-I', src, dst]).status === 0;
 const loadTable = () => { const r = spawnSync('ip', ['netns', 'exec', R, 'nft', '-f', '-'], { input: plan.nft, encoding: 'utf8' }); assert.equal(r.status, 0, r.stderr); };
@@ -46,7 +34,7 @@ before(() => {
 	const rules = plan.network.filter((s) => s.type === 'rule' && (s.name === 'swmain4' || s.name.startsWith('swguard4_')));
 	assert.ok(rules.some((s) => s.name === 'swguard4_tv_0'), 'tv (a proxy rule set) is guarded');
 	assert.ok(!rules.some((s) => s.name.startsWith('swguard4_kid') || s.name.startsWith('swguard4_guest')), 'MAC/interface clients cannot be');
-	for (const s of rules) execFileSync('ip', ['netns', 'exec', R, 'ip', ...ipRule(s)]);
+	for (const s of rules) execFileSync('ip', ['netns', 'exec', R, ...ruleArgv(plan, s, 'add')]);
 	// netifd sends FRA_FWMARK 0 with the mask for mark '0x00000000/…': the kernel matches "our bits all zero"
 	assert.match(sh(R, 'ip rule show'), /from 192\.168\.77\.10 fwmark 0\/0x70000000 prohibit/);
 });

@@ -13,7 +13,7 @@ import type { Config } from '../../src/core/model';
 import type { Plan } from '../../src/core/plan';
 import type { Env } from '../../src/router/env';
 import { localNetworks } from '../../src/router/routes';
-import { ruleArgv } from '../../lab/realise';
+import { ruleArgv, routeArgv } from '../../lab/realise';
 
 const ID = process.pid;
 const R = `sws-r${ID}`, C = `sws-c${ID}`, G = `sws-g${ID}`, W = `sws-w${ID}`, T = `sws-t${ID}`;
@@ -110,12 +110,9 @@ function realiseNetwork(p: Plan, up: string[]) {
 	const cmds: string[] = [UNROUTE];
 	for (const s of p.network) {
 		const o = s.options as Record<string, string>;
-		const v = s.type === 'rule6' || s.type === 'route6' ? '-6' : '-4';
 		if (s.type === 'rule' || s.type === 'rule6') cmds.push(ruleArgv(p, s, 'add').join(' '));
-		else if ((s.type === 'route' || s.type === 'route6') && o.type === 'unreachable')
-			cmds.push(`ip ${v} route add unreachable default table ${o.table} metric ${o.metric}`);
-		else if ((s.type === 'route' || s.type === 'route6') && up.includes(o.interface))
-			cmds.push(`ip ${v} route add default dev ${o.interface} table ${o.table}`);
+		else if ((s.type === 'route' || s.type === 'route6') && (o.type === 'unreachable' || up.includes(o.interface)))
+			cmds.push(routeArgv(p, s, 'add').join(' '));
 	}
 	if (cmds.length) sh(R, cmds.join('; '));
 }
