@@ -8,7 +8,8 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hostSnapshot, labLikeProcesses, newLabProcesses, type HostSnapshot } from './hostcheck.ts';
@@ -65,6 +66,47 @@ test('the demo: exit 0, a table of predicted vs observed paths, and the host unc
   assert.match(r.stdout, /host unchanged/);
   assert.doesNotMatch(r.stdout + r.stderr, /\n\s+at .*\(.*:\d+:\d+\)/, 'no stack trace');
   assertClean('after the demo');
+});
+
+/** a copy of lab/demo.conf with `from` replaced by `to`, in a scratch directory */
+function demoCopy(from: string, to: string): { file: string; done: () => void } {
+  const text = readFileSync(join(LAB, 'demo.conf'), 'utf8');
+  assert.equal(text.split(from).length, 2, `"${from}" occurs once in lab/demo.conf`);
+  const dir = mkdtempSync(join(tmpdir(), 'splitwg-demo-'));
+  const file = join(dir, 'my.conf');
+  writeFileSync(file, text.replace(from, to));
+  return { file, done: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+test('the demo --config FILE: the user\'s file is the one run (one rule changed: kid\'s shop.test direct)', async () => {
+  const c = demoCopy("option name 'No shopping'\n\tlist domain 'shop.test'\n\toption action 'block'", "option name 'Shopping direct'\n\tlist domain 'shop.test'\n\toption action 'direct'");
+  try {
+    const r = await runChild('demo.ts', ['--config', c.file]);
+    assert.equal(r.code, 0, `demo failed:\n${r.stdout}\n${r.stderr}`);
+    assert.match(r.stdout, new RegExp(`^config: ${c.file.replace(/[.+]/g, '\\$&')}$`, 'm'), 'the path of the file run, at the start');
+    assert.match(r.stdout, /^kid\s+shop\.test tcp\/80 → 192\.0\.2\.30\s+direct: Shopping direct \(rule\[1\]\)\s+direct \(198\.51\.100\.2\)\s+ok$/m);
+    assert.match(r.stdout, /all \d+ paths as explain\(\) predicted/);
+  } finally { c.done(); }
+  assertClean('after the demo with a copy');
+});
+
+test('the demo --config FILE with problems: each with its path, exit 3, nothing built', async () => {
+  const c = demoCopy("option endpoint '203.0.113.10:51820'", "option endpoint 'vpn.example.org:51820'\n\toption mtu 'big'");
+  try {
+    const r = await runChild('demo.ts', ['--config', c.file]);
+    assert.equal(r.code, 3, `${r.stdout}\n${r.stderr}`);
+    assert.match(r.stderr, /^upstream\.a\.mtu: /m, 'the core\'s check first');
+    assert.match(r.stderr, /nothing was built/);
+    assert.doesNotMatch(r.stdout, /•/, 'no step ran: not even the tools check');
+    const fits = demoCopy("option endpoint '203.0.113.10:51820'", "option endpoint 'vpn.example.org:51820'");
+    try {
+      const r2 = await runChild('demo.ts', ['--config', fits.file]);
+      assert.equal(r2.code, 3);
+      assert.match(r2.stderr, /^upstream\.a\.endpoint: VPS a is at 203\.0\.113\.10:51820$/m, 'then whether it fits the lab');
+      assert.doesNotMatch(r2.stdout, /•/);
+    } finally { fits.done(); }
+  } finally { c.done(); }
+  assertClean('after a rejected config');
 });
 
 test('an uncaught exception in the middle of a scenario: the exit handler removes everything', async () => {

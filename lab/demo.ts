@@ -1,19 +1,25 @@
-// The newcomer demo: the default example config, compiled by the core, realised on a router made
-// of network namespaces, and real traffic from every client. Prints, per client and destination,
-// the path explain() predicts and the path the packets really took (the source address the
-// "internet" saw), then tears everything down.
+// The newcomer demo: a config (lab/demo.conf, or the user's own), compiled by the core, realised on
+// a router made of network namespaces, and real traffic from every client. Prints, per client and
+// destination, the path explain() predicts and the path the packets really took (the source
+// address the "internet" saw), then tears everything down.
 //
-//   node --import tsx lab/demo.ts         (as root; `npm run demo`)
+//   npm run demo                       (as root) lab/demo.conf
+//   npm run demo -- --config FILE      your copy of it: checked first (the core's check, then
+//                                      whether it fits the lab's hosts), the lab only if it passes
 //
-// Exit code: 0 all paths as predicted, 1 a mismatch, 2 the lab could not be built or run.
+// Exit code: 0 all paths as predicted, 1 a mismatch, 2 the lab could not be built or run,
+// 3 the config (or the command line) was rejected: nothing was built.
 
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { labNamespaces, labStateDirs } from './cleanup.ts';
 import { DepsError, ensureDeps, REQUIRED } from './deps.ts';
 import { ConfigError, startLab } from './harness.ts';
+import { checkDemoConfig, DEMO_CONF, fillLabKeys } from './lab-config.ts';
 import { DEBUG, LabCommandError } from './netns.ts';
 import { RealiseError } from './realise.ts';
 import { down } from './topology.ts';
-import { formatGrid, routerNow, runGrid, SOURCE_OF } from './traffic.ts';
+import { formatGrid, GRID, routerNow, runGrid, SOURCE_OF } from './traffic.ts';
 
 const out = (s = '') => process.stdout.write(s + '\n');
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -40,22 +46,61 @@ function explainFailure(e: unknown): string {
   return lines.join('\n');
 }
 
+const USAGE = `usage: npm run demo [-- --config FILE]
+  --config FILE   run the lab with FILE instead of lab/demo.conf (start from a copy of it: the
+                  comments at its top say what the lab needs kept); checked before anything is built
+  --help, -h      this text`;
+
+/** the config file to run, from the command line; exits 3 on a usage error */
+function configArg(argv: string[]): string {
+  let file = DEMO_CONF;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--help' || a === '-h') { out(USAGE); process.exit(0); }
+    if (a === '--config' && i + 1 < argv.length) file = resolve(argv[++i]!);
+    else if (a.startsWith('--config=')) file = resolve(a.slice('--config='.length));
+    else { process.stderr.write(`demo: ${a === '--config' ? '--config needs a FILE' : `unknown argument ${a}`}\n${USAGE}\n`); process.exit(3); }
+  }
+  return file;
+}
+
+/** a path as the user would type it: relative to the current directory when inside it */
+const shown = (file: string) => { const r = relative(process.cwd(), file); return r && !r.startsWith('..') ? r : file; };
+
 async function main(): Promise<number> {
-  out('splitwg lab demo: a router, two upstream VPSes, three LAN devices and a road-warrior phone in network namespaces');
+  const file = configArg(process.argv.slice(2));
+  let text: string;
+  try { text = readFileSync(file, 'utf8'); } catch (e) {
+    process.stderr.write(`demo: cannot read ${shown(file)}: ${(e as Error).message}\n`);
+    return 3;
+  }
+  out(`splitwg lab demo: a router, two upstream VPSes, three LAN devices and a road-warrior phone in network namespaces`);
+  out(`config: ${shown(file)}`);
+  const checked = checkDemoConfig(text, shown(file));
+  for (const w of checked.warnings) process.stderr.write(`${w}\n`);
+  if (!checked.config) {
+    for (const p of checked.problems) process.stderr.write(`${p}\n`);
+    process.stderr.write(`demo: ${checked.problems.length} problem(s) in ${shown(file)}: nothing was built\n`);
+    return 3;
+  }
+  const cfg = checked.config;
   out('');
   await step(`tools (${REQUIRED.map((r) => r.bin).join(', ')})`, () => ensureDeps({ install: true }));
   let code = 2;
   const before = new Set([...labNamespaces(), ...labStateDirs()]);
   try {
     const s = await startLab({
+      config: (lab) => fillLabKeys(text, lab.wg),
       onStart: (name) => { stepName = name; process.stdout.write(`• ${name} … `); },
       onStep: (_name, ms) => out(`done (${secs(ms)})`),
     });
     stepName = 'sending traffic from every client';
-    out(`  the default example config: ${s.plan.upstreams.map((u) => `upstream ${u.name} → ${u.iface} (table ${u.table})`).join(', ')}; ` +
+    out(`  ${shown(file)}: ${s.plan.upstreams.map((u) => `upstream ${u.name} → ${u.iface} (table ${u.table})`).join(', ')}; ` +
       `clients ${s.plan.clients.map((c) => `${c.name} (${c.kind})`).join(', ')}`);
     const at = await routerNow(s.lab);
-    const rows = await step(`sending real traffic from every client (router time ${at})`, () => runGrid(s.lab, s.config));
+    // the grid's probes of the clients the file has (a copy may leave a LAN device out)
+    const probes = GRID.filter((p) => cfg.clients.some((c) => c.name === p.client));
+    const rows = await step(`sending real traffic from every client (router time ${at})`, () => runGrid(s.lab, s.config, probes));
     out('');
     out(formatGrid(rows, s.config));
     out('');

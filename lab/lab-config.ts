@@ -1,6 +1,7 @@
-// "The default example config": /etc/config/splitwg for the lab's router, filled in with the
-// lab's generated keys and addresses (lab.wg, addresses.ts). The scenarios, the explain() grid
-// and the demo all start from this text; edits (scenario 8) are made on the text.
+// The demo's config, lab/demo.conf: /etc/config/splitwg for the lab's router, a file a user can
+// open, copy and run (`npm run demo -- --config FILE`). The scenarios, the explain() grid and the
+// demo all start from it; this module fills in the keys the lab generated (lab.wg), checks that a
+// user's file fits the lab's hosts, and makes the scenarios' variants of it.
 //
 //   upstream a  → sw_a (VPS 203.0.113.10)      upstream b → sw_b (VPS 203.0.113.20)
 //   server      → sw_server :51820, the phone as its one peer
@@ -11,8 +12,11 @@
 //                   port 80 direct, a block rule, UDP → a, an IPv6 rule → b
 //   phone   (peer)  the "streaming" ruleset → a, news.test → b, everything else direct
 
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { LabWg } from './topology.ts';
-import { LAN_CLIENTS, NS, PHONE, SERVICES, UPSTREAMS, WG_SERVER } from './addresses.ts';
+import { LAN_CLIENTS, NS, PHONE, UPSTREAMS, WG_SERVER } from './addresses.ts';
+import { parseUci, readConfig, renderUci, type Config, type UciSection, type UciValue } from './core.ts';
 
 /** splitwg client name → the namespace its packets come from */
 export const CLIENT_NS = { tv: NS.tv, kid: NS.kid, laptop: NS.laptop, phone: NS.phone } as const;
@@ -27,8 +31,48 @@ export const CLIENT_RESOLVER: Record<LabClient, string> = {
 /** netifd device names the plan will use (`sw_<upstream>`, `sw_server`): unique, no wireguard-go socket clash with the lab's swl-* ends */
 export const PLAN_IFACES = { a: 'sw_a', b: 'sw_b', server: 'sw_server' } as const;
 
+/** the demo's config file */
+export const DEMO_CONF = fileURLToPath(new URL('./demo.conf', import.meta.url));
+
+// Placeholders for the keys the lab makes on every run: well-formed keys (so `splitwg check`
+// accepts the file as it is) that say what they stand for.
+const placeholder = (what: string) => `lab+fills+in+${what}`.padEnd(42, '0') + 'A=';
+export const KEY_PLACEHOLDERS = {
+  server: placeholder('server+private+key'),
+  upA: placeholder('upstream+a+private+key'),
+  vpsA: placeholder('vps+a+public+key'),
+  upB: placeholder('upstream+b+private+key'),
+  vpsB: placeholder('vps+b+public+key'),
+  phone: placeholder('phone+public+key'),
+} as const;
+
+/** the placeholder each key option must hold, by section type and name */
+function expectedKeys(): { path: string; key: string; value: string }[] {
+  const K = KEY_PLACEHOLDERS;
+  return [
+    { path: 'server', key: 'private_key', value: K.server },
+    { path: 'upstream.a', key: 'private_key', value: K.upA },
+    { path: 'upstream.a', key: 'public_key', value: K.vpsA },
+    { path: 'upstream.b', key: 'private_key', value: K.upB },
+    { path: 'upstream.b', key: 'public_key', value: K.vpsB },
+    { path: 'client.phone', key: 'public_key', value: K.phone },
+  ];
+}
+
+/** a config text with the lab's generated keys in place of the placeholders */
+export function fillLabKeys(text: string, wg: LabWg): string {
+  const K = KEY_PLACEHOLDERS;
+  const keys: [string, string][] = [
+    [K.server, wg.server.privateKey],
+    [K.upA, wg.upstreams.a.router.privateKey], [K.vpsA, wg.upstreams.a.server.publicKey],
+    [K.upB, wg.upstreams.b.router.privateKey], [K.vpsB, wg.upstreams.b.server.publicKey],
+    [K.phone, wg.phone.publicKey],
+  ];
+  return keys.reduce((t, [from, to]) => t.split(from).join(to), text);
+}
+
 export interface LabConfigOptions {
-  /** the kid's "Evening news via B" window (default 20:00-06:30) */
+  /** the kid's "Evening news via B" window (default: the file's, 20:00-06:30) */
   kidWindow?: { start: string; stop: string };
   /** give upstream X its IPv6 tunnel address (default true for both) */
   upstreamV6?: { a?: boolean; b?: boolean };
@@ -36,150 +80,113 @@ export interface LabConfigOptions {
   extra?: string;
 }
 
-const q = (v: string | number) => `'${String(v).replace(/'/g, `'\\''`)}'`;
-
+/** lab/demo.conf with the lab's keys; a variant of it when options are given */
 export function labConfig(wg: LabWg, opts: LabConfigOptions = {}): string {
-  const win = opts.kidWindow ?? { start: '20:00', stop: '06:30' };
-  const v6 = { a: true, b: true, ...opts.upstreamV6 };
-  const upstream = (u: 'a' | 'b') => {
-    const k = wg.upstreams[u];
-    const addrs = UPSTREAMS[u].routerAddrs.filter((a) => v6[u] || !a.includes(':'));
-    return `config upstream ${q(u)}
-	option name ${q(`Upstream ${u.toUpperCase()} (VPS ${UPSTREAMS[u].public4})`)}
-	option private_key ${q(k.router.privateKey)}
-${addrs.map((a) => `\tlist address ${q(a)}`).join('\n')}
-	option public_key ${q(k.server.publicKey)}
-	option endpoint ${q(k.server.endpoint)}
-	option keepalive '25'
-`;
-  };
-  const lan = (c: keyof typeof LAN_CLIENTS) => `\tlist address ${q(LAN_CLIENTS[c].v4)}\n\tlist address ${q(LAN_CLIENTS[c].v6)}`;
-  return `# splitwg — the lab's default example config (generated by lab/lab-config.ts)
-config globals 'main'
-	option enabled '1'
-	option ipv6 '1'
-	option dns_hijack '1'
-	option kill_switch '1'
+  let text = readFileSync(DEMO_CONF, 'utf8');
+  if (opts.kidWindow || opts.upstreamV6) text = renderUci(variant(parseUci(text).sections, opts));
+  text = fillLabKeys(text, wg);
+  return opts.extra ? `${text}\n${opts.extra}` : text;
+}
 
-config server 'server'
-	option private_key ${q(wg.server.privateKey)}
-	option listen_port ${q(WG_SERVER.listenPort)}
-${WG_SERVER.addrs.map((a) => `\tlist address ${q(a)}`).join('\n')}
-	option endpoint ${q(WG_SERVER.endpoint)}
-	list dns ${q(WG_SERVER.addr4)}
+function variant(sections: UciSection[], opts: LabConfigOptions): UciSection[] {
+  const out = sections.map((s) => ({ ...s, options: { ...s.options } }));
+  if (opts.kidWindow) {
+    const w = out.find((s) => s.type === 'rule' && s.options.client === 'kid' && s.options.start_time !== undefined);
+    if (!w) throw new Error(`${DEMO_CONF}: no time rule of client kid to move`);
+    w.options.start_time = opts.kidWindow.start;
+    w.options.stop_time = opts.kidWindow.stop;
+  }
+  for (const u of ['a', 'b'] as const) {
+    if (opts.upstreamV6?.[u] !== false) continue;
+    const s = out.find((x) => x.type === 'upstream' && x.name === u);
+    if (!s) throw new Error(`${DEMO_CONF}: no upstream ${u}`);
+    s.options.address = values(s.options.address).filter((a) => !a.includes(':'));
+  }
+  return out;
+}
 
-${upstream('a')}
-${upstream('b')}
-config ruleset 'streaming'
-	option name 'Streaming'
+const values = (v: UciValue | undefined): string[] => (v === undefined ? [] : typeof v === 'string' ? [v] : v);
 
-config rule
-	option ruleset 'streaming'
-	option name 'Video'
-	list domain 'video.test'
-	option action 'proxy'
+// ------------------------------------------------------------ does a user's file fit the lab
 
-config client 'tv'
-	option kind 'device'
-${lan('tv')}
-	option default 'direct'
-	option upstream 'a'
-	list ruleset 'streaming'
+export interface LabProblem { path: string; message: string }
 
-config client 'kid'
-	option kind 'device'
-${lan('kid')}
-	option default 'direct'
-	option upstream 'b'
+/**
+ * What in a valid config the lab cannot run: the lab's hosts, addresses and keys are fixed
+ * (lab/addresses.ts), so the server, upstreams a/b and the clients must be the ones it built.
+ * `sections` and `cfg` are the same file (parseUci, readConfig).
+ */
+export function labProblems(sections: UciSection[], cfg: Config): LabProblem[] {
+  const problems: LabProblem[] = [];
+  const bad = (path: string, message: string) => { problems.push({ path, message }); };
+  const named = (type: string, name: string) => sections.find((s) => s.type === type && !s.anonymous && s.name === name);
 
-config rule
-	option client 'kid'
-	option name 'Video via B'
-	list domain 'video.test'
-	option action 'proxy'
+  if (!cfg.globals.enabled) bad('globals.enabled', 'the demo needs splitwg enabled (\'1\')');
 
-config rule
-	option client 'kid'
-	option name 'No shopping'
-	list domain 'shop.test'
-	option action 'block'
+  // the server: the phone connects to it
+  if (!cfg.server?.enabled) bad('server', 'the lab\'s phone connects to the router\'s WireGuard server: keep the server section, enabled');
+  else {
+    if (cfg.server.listenPort !== WG_SERVER.listenPort) bad('server.listen_port', `the phone connects to port ${WG_SERVER.listenPort}`);
+    const want = [...WG_SERVER.addrs];
+    if ([...cfg.server.addresses].sort().join() !== want.sort().join()) bad('server.address', `the phone's tunnel is ${PHONE.tunnel4} / ${PHONE.tunnel6}: keep ${WG_SERVER.addrs.join(' and ')}`);
+  }
 
-config rule
-	option client 'kid'
-	option name 'Evening news via B'
-	list dest ${q(SERVICES.web2)}
-	list dest ${q(SERVICES.web2v6)}
-	option start_time ${q(win.start)}
-	option stop_time ${q(win.stop)}
-	option action 'proxy'
+  // upstreams: one per VPS
+  const vps = (u: 'a' | 'b') => `${UPSTREAMS[u].public4}:${UPSTREAMS[u].listenPort}`;
+  for (const s of sections.filter((x) => x.type === 'upstream')) {
+    const base = `upstream.${s.name}`;
+    if (s.name !== 'a' && s.name !== 'b') { bad(base, `the lab has two VPSes: upstream 'a' (${vps('a')}) and upstream 'b' (${vps('b')})`); continue; }
+    const u = UPSTREAMS[s.name];
+    if (s.options.endpoint !== vps(s.name)) bad(`${base}.endpoint`, `VPS ${s.name} is at ${vps(s.name)}`);
+    const addrs = values(s.options.address);
+    addrs.forEach((a, i) => {
+      if (!(u.routerAddrs as readonly string[]).includes(a)) bad(`${base}.address[${i}]`, `VPS ${s.name} knows the router's end as ${u.routerAddrs.join(' and ')}`);
+    });
+    if (!addrs.includes(u.routerAddrs[0])) bad(`${base}.address`, `needs ${u.routerAddrs[0]} (VPS ${s.name}'s peer; the IPv6 one may go)`);
+  }
 
-config client 'laptop'
-	option kind 'device'
-${lan('laptop')}
-	option default 'direct'
-	option upstream 'a'
+  // clients: the lab's hosts
+  const hosts = `the lab's hosts are tv, kid, laptop (LAN devices) and phone (a peer)`;
+  for (const s of sections.filter((x) => x.type === 'client')) {
+    const base = `client.${s.name}`;
+    const c = cfg.clients.find((x) => x.name === s.name);
+    if (!(LAB_CLIENTS as string[]).includes(s.name) || !c) { bad(base, `no lab host for this client: ${hosts}`); continue; }
+    const kind = s.name === 'phone' ? 'peer' : 'device';
+    if (c.kind !== kind) { bad(`${base}.kind`, `${s.name} is a ${kind === 'peer' ? 'peer' : 'LAN device'} in the lab`); continue; }
+    const own: readonly string[] = s.name === 'phone' ? [PHONE.tunnel4, PHONE.tunnel6] : [LAN_CLIENTS[s.name as 'tv'].v4, LAN_CLIENTS[s.name as 'tv'].v6];
+    values(s.options.address).forEach((a, i) => {
+      if (!own.includes(a)) bad(`${base}.address[${i}]`, `the lab's ${s.name} is ${own.join(' / ')}`);
+    });
+    for (const o of ['mac', 'interface']) if (s.options[o] !== undefined) bad(`${base}.${o}`, `the lab's devices are told apart by address: use ${own.join(' / ')}`);
+  }
+  const phone = cfg.clients.find((c) => c.name === 'phone');
+  if (!phone || !phone.enabled) bad('client.phone', 'the lab connects the phone to the server: keep the client, enabled');
+  else if (!phone.src4.some((p) => p.text === PHONE.tunnel4)) bad('client.phone.address', `needs ${PHONE.tunnel4} (the phone's tunnel address)`);
 
-config rule
-	option client 'laptop'
-	option name 'Bank direct'
-	list dest ${q(SERVICES.web3)}
-	list dest ${q(SERVICES.web3v6)}
-	option action 'direct'
+  // keys: made by the lab on every run
+  for (const k of expectedKeys()) {
+    const [type, name] = k.path.includes('.') ? k.path.split('.') as [string, string] : [k.path, k.path];
+    const s = type === 'server' ? sections.find((x) => x.type === 'server') : named(type, name);
+    if (s && s.options[k.key] !== k.value) bad(`${k.path}.${k.key}`, `the lab makes this key on every run: write '${k.value}'`);
+  }
+  return problems;
+}
 
-config rule
-	option client 'laptop'
-	option name 'HTTPS via B'
-	list dest '192.0.2.0/24'
-	option proto 'tcp'
-	list port '443'
-	option upstream 'b'
+export interface DemoConfigCheck {
+  /** every problem, `FILE:LINE: message` (syntax) or `path: message` (the core's check, then the lab's) */
+  problems: string[];
+  /** the core's warnings, `warning: path: message` */
+  warnings: string[];
+  config: Config | null;
+}
 
-config rule
-	option client 'laptop'
-	option name 'Plain HTTP direct'
-	option proto 'tcp'
-	list port '80'
-	option action 'direct'
-
-config rule
-	option client 'laptop'
-	option name 'No 8080 to news'
-	list dest ${q(SERVICES.web2)}
-	option proto 'tcp'
-	list port '8080'
-	option action 'block'
-
-config rule
-	option client 'laptop'
-	option name 'UDP via A'
-	option proto 'udp'
-	option action 'proxy'
-
-config rule
-	option client 'laptop'
-	option name 'IPv6 news via B'
-	list dest ${q(SERVICES.web2v6)}
-	option upstream 'b'
-
-config rule
-	option client 'laptop'
-	option name 'Test net via A'
-	list dest '192.0.2.0/24'
-	option action 'proxy'
-
-config client 'phone'
-	option kind 'peer'
-	option public_key ${q(wg.phone.publicKey)}
-	list address ${q(PHONE.tunnel4)}
-	list address ${q(PHONE.tunnel6)}
-	option default 'direct'
-	option upstream 'a'
-	list ruleset 'streaming'
-
-config rule
-	option client 'phone'
-	option name 'News via B'
-	list domain 'news.test'
-	option upstream 'b'
-${opts.extra ? `\n${opts.extra}` : ''}`;
+/** The demo's gate: the core's check of the file (as `splitwg check`), then whether it fits the lab. */
+export function checkDemoConfig(text: string, file: string): DemoConfigCheck {
+  const { sections, errors } = parseUci(text);
+  if (errors.length) return { problems: errors.map((e) => `${file}:${e.line}: ${e.message}`), warnings: [], config: null };
+  const r = readConfig(sections);
+  const warnings = r.warnings.map((w) => `warning: ${w.path}: ${w.message}`);
+  if (!r.config) return { problems: r.problems.map((p) => `${p.path}: ${p.message}`), warnings, config: null };
+  const lab = labProblems(sections, r.config).map((p) => `${p.path}: ${p.message}`);
+  return { problems: lab, warnings, config: lab.length ? null : r.config };
 }
