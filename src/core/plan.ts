@@ -33,6 +33,8 @@ export interface CompileOptions {
 	// default and those via our own sw_* interfaces (src/router/routes.ts);
 	// the server's pools are added from the config
 	local?: string[] | null;
+	// the config file, named in the nft header (default /etc/config/splitwg)
+	source?: string | null;
 }
 
 export function compile(cfg: Config, opts?: CompileOptions | null): Plan {
@@ -44,7 +46,7 @@ export function compile(cfg: Config, opts?: CompileOptions | null): Plan {
 	return {
 		version: VERSION,
 		enabled: true,
-		nft: renderNft(cfg, VERSION, dp, opts ? opts.local : null),
+		nft: renderNft(cfg, VERSION, dp, opts ? opts.local : null, opts ? opts.source : null),
 		dnsmasq: renderDnsmasq(cfg, VERSION, dp),
 		network: renderNetwork(cfg),
 		firewall: renderFirewall(cfg),

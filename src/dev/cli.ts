@@ -90,7 +90,7 @@ if (cmd === 'check') {
 }
 if (!r.config) { report(r.problems); fail(`${r.problems.length} problem(s) in ${opts.config}: nothing planned`, 1); }
 if (cmd === 'plan') {
-	const p = core.compile(r.config, { local });
+	const p = core.compile(r.config, { local, source: opts.config });
 	if (opts.out) {
 		// the real artifacts, keys included: readable by the owner only
 		fs.mkdirSync(opts.out, { recursive: true, mode: 0o700 });
