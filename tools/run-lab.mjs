@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
 if (process.getuid && process.getuid() !== 0) {
-	console.error('npm run lab: needs root (it creates network namespaces). Run it as root, e.g. sudo npm run lab.');
+	console.error('npm run lab: needs root (it creates network namespaces). Run it as root.');
 	process.exit(1);
 }
 const tests = (dir) => fs.readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort().map((f) => `${dir}/${f}`);

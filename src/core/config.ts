@@ -27,7 +27,7 @@ export const DEFAULTS = {
 	listen_port: '51820',
 };
 
-// Marks other OpenWrt packages are known to use (../shared/docs/peers.md):
+// Marks other OpenWrt packages are known to use (docs/config.md, mark_mask):
 // mwan3, pbr, podkop (inside pbr's), dae, homeproxy's small integers.
 const FOREIGN_MARKS: [number, string][] = [[0x3f00, 'mwan3'], [0xff0000, 'pbr/podkop'], [0x08000000, 'dae'], [0x7f, 'homeproxy']];
 
