@@ -81,12 +81,20 @@ const cmd = pos[0];
 if (opts.help || cmd === 'help') { console.log(USAGE); process.exit(0); }
 if (!cmd) fail(USAGE);
 const r = load(opts.config);
+// check prints what the router's `splitwg check` prints (src/router/command.ts)
 if (cmd === 'check') {
-	report(r.problems);
+	if (opts.json) {
+		console.log(JSON.stringify({ valid: r.config !== null, problems: r.problems, warnings: r.warnings }, null, 2));
+		process.exit(r.config ? 0 : 1);
+	}
 	for (const w of r.warnings) process.stderr.write(`warning: ${w.path}: ${w.message}\n`);
-	if (opts.json) console.log(JSON.stringify({ valid: !r.problems.length, problems: r.problems, warnings: r.warnings }, null, 2));
-	else if (!r.problems.length) console.log('config ok');
-	process.exit(r.problems.length ? 1 : 0);
+	if (!r.config) {
+		report(r.problems);
+		fail(`the configuration has ${r.problems.length} problem(s)`, 1);
+	}
+	const off = r.config.globals.enabled ? '' : ' (disabled: apply removes everything)';
+	console.log(`configuration ok: ${r.config.upstreams.length} upstream(s), ${r.config.clients.length} client(s)${off}`);
+	process.exit(0);
 }
 if (!r.config) { report(r.problems); fail(`${r.problems.length} problem(s) in ${opts.config}: nothing planned`, 1); }
 if (cmd === 'plan') {
