@@ -75,7 +75,7 @@ export interface Session {
 export interface StartOptions extends RealiserOptions {
   /** how the plan is put on the router (default 'direct') */
   mode?: Mode;
-  /** the config text (default: the default example config) */
+  /** the config text (default: lab/demo.conf with the lab's keys) */
   config?: (lab: Lab) => string | Promise<string>;
   up?: UpOptions;
   /** called before / after each step, for progress output */

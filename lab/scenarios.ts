@@ -1,7 +1,7 @@
 // The issue-4 scenarios, shared by the two ways of putting a plan on the lab router:
 //   lab/scenarios.test.ts        'direct': the lab's realiser (lab/realise.ts)
 //   lab/scenarios-apply.test.ts  'apply':  src/router's apply transaction on the lab Env (lab/router-env.ts)
-// The default example config compiled by the core, put on the router, and real packets from every
+// The demo's config (lab/demo.conf) compiled by the core, put on the router, and real packets from every
 // client. Each assertion says where packets really went — by the source address the echo saw
 // (198.51.100.2 direct, 203.0.113.10 via a, 203.0.113.20 via b), by nft counters, or by captures
 // on the router's WAN — and holds in both modes.
@@ -38,7 +38,7 @@ let kidWindow: { start: string; stop: string };
 export const current = {
   get s(): Session { return s; },
   get lab(): Lab { return lab; },
-  /** the default example config as applied by before() */
+  /** lab/demo.conf (with the lab's keys and a time window around now) as applied by before() */
   get baseText(): string { return baseText; },
 };
 
