@@ -1,7 +1,7 @@
 // Generated from src/core/index.ts by `npm run build` — edit the TypeScript, not this file.
 'use strict';
 
-let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, badIpAddress, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, timedFrom, activeRules, localNetworks, BASE, TMIN, TMAX, SKEW, DAMP, codepoints, pair, lower, digit, adapt, punycode, toAscii, LABEL_BAD, CONTROL, WG_KEY, DECIMAL, PORT_RANGE, BOOL, TRUE, TIME, EDGE_DOTS, TRAILING_DOT, DOMAIN, DIGITS_DOTS, IPV4, IPV6_CHARS, NUMERIC_TOP, INET_ATON, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, HEX_MASK, NAME_RE, badName, badLabel, badKey, badInt, badPort, badPortRange, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, badMtu, badKeepalive, badMarkMask, CONTROL2, BLANKS, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, checkMask, reportedPaths, readUpstream, readServer, readRule, readClient, readSources, checkOverlaps, sectionPath, uniqueSections, badOwner, byType, identifiedFamilies, familyWarnings, readConfig, checkReferences, checkPeerAddress, check, LINE_MAX, nftsetTargets, selfAndParents, domainPlan, T, COMMENT_MAX, comment, elements, texts, ruleSets, sharedWhy, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, identities, MAP_KINDS, identityMaps, identityLookups, localReturns, renderNft, refill, declarations, lineComment, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, fwSec, s, upstreamSections, guardSectionName, couldBeProxied, guardSections, renderNetwork, renderFirewall, compile, plan, SECRET, redactSections, redactedPlan, BLANKS2, ruleLabel, domainHit, minutes, sideConditions, notEvaluated, parseAt, direct, answer, explain, BLANKS3, CONTROL3, PORT_PROTOS, given, bad, explainQuery, dropped, stale, nftTransition;
+let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, badIpAddress, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, timedFrom, activeRules, localNetworks, BASE, TMIN, TMAX, SKEW, DAMP, codepoints, pair, lower, digit, adapt, punycode, toAscii, LABEL_BAD, CONTROL, BLANKS, WG_KEY, DECIMAL, PORT_RANGE, BOOL, TRUE, TIME, EDGE_DOTS, TRAILING_DOT, DOMAIN, DIGITS_DOTS, IPV4, IPV6_CHARS, NUMERIC_TOP, INET_ATON, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, HEX_MASK, NAME_RE, badName, badLabel, badKey, badInt, badPort, badPortRange, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, badMtu, badKeepalive, badMarkMask, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, checkMask, reportedPaths, readUpstream, readServer, readRule, readClient, readSources, checkOverlaps, sectionPath, uniqueSections, badOwner, byType, identifiedFamilies, familyWarnings, readConfig, checkReferences, checkPeerAddress, check, LINE_MAX, nftsetTargets, selfAndParents, domainPlan, T, COMMENT_MAX, comment, elements, texts, ruleSets, sharedWhy, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, identities, MAP_KINDS, identityMaps, identityLookups, localReturns, renderNft, refill, declarations, lineComment, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, fwSec, s, upstreamSections, guardSectionName, couldBeProxied, guardSections, renderNetwork, renderFirewall, compile, plan, SECRET, redactSections, redactedPlan, ruleLabel, domainHit, minutes, sideConditions, notEvaluated, parseAt, direct, answer, explain, PORT_PROTOS, given, bad, explainQuery, dropped, stale, nftTransition;
 words = function(line) {
 let m, out, cur, i, n;
 
@@ -521,7 +521,7 @@ badMarkMask = function(v) {
   return match(v, HEX_MASK) ? null : `"${v}" is not a 32-bit hex mask (0x…)`;
 };
 withControlCheck = function(check2) {
-  return (v) => match(v, CONTROL2) ? "contains a control character (newline, tab, …)" : check2 ? check2(v) : null;
+  return (v) => match(v, CONTROL) ? "contains a control character (newline, tab, …)" : check2 ? check2(v) : null;
 };
 reader = function(sec2, base, problems) {
 let known, bad2, at, report, r;
@@ -1697,7 +1697,7 @@ let m, protos, out;
 parseAt = function(at) {
 let p;
 
-  p = split(trim(at), BLANKS2);
+  p = split(trim(at), BLANKS);
   if (length(p) !== 2 || weekday(p[0]) < 0 || badTime(p[1])) return `"${at}" is not a time like "Mon 21:30"`;
   return { day: weekday(p[0]), min: minutes(p[1]) };
 };
@@ -1830,7 +1830,7 @@ let proto, port, at, names, family, down;
   proto = null, port = null, at = null;
   names = ["proto", "port", "at", "family"];
   for (let i = 0; i < length(names); i++)
-    if (given(a[names[i]]) && match(`${a[names[i]]}`, CONTROL3)) return bad(names[i], "contains a control character (newline, tab, …)");
+    if (given(a[names[i]]) && match(`${a[names[i]]}`, CONTROL)) return bad(names[i], "contains a control character (newline, tab, …)");
   if (given(a.proto)) {
     const p = `${a.proto}`;
     if (index(PROTOS, p) < 0)
@@ -1844,7 +1844,7 @@ let proto, port, at, names, family, down;
     port = int(`${a.port}`);
   }
   if (given(a.at)) {
-    const w = split(trim(`${a.at}`), BLANKS3);
+    const w = split(trim(`${a.at}`), BLANKS);
     if (length(w) !== 2 || weekday(w[0]) < 0 || badTime(w[1])) return bad("at", `"${a.at}" is not a time like "Mon 21:30"`);
     at = `${a.at}`;
   }
@@ -1922,6 +1922,7 @@ DAMP = 700;
 // src/core/values.ts
 LABEL_BAD = /["'`\\;#{}$\/<>|&]/;
 CONTROL = /[\x01-\x1f\x7f]/;
+BLANKS = /[ \t]+/;
 WG_KEY = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
 DECIMAL = /^(0|[1-9][0-9]{0,9})$/;
 PORT_RANGE = /^([^-]*)-([^-]*)$/;
@@ -1949,8 +1950,6 @@ WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 PROTOS = ["tcp", "udp", "icmp", "icmpv6", "sctp", "udplite", "gre", "esp"];
 
 // src/core/config.ts
-CONTROL2 = /[[:cntrl:]]/;
-BLANKS = /[ \t]+/;
 ACTION = /^(proxy|direct|block)$/;
 PORT_PROTO = /^(tcp|udp|sctp|udplite)$/;
 KIND = /^(peer|device)$/;
@@ -1990,11 +1989,8 @@ ZONE_RW = "splitwg_rw";
 SECRET = ["private_key", "preshared_key"];
 
 // src/core/explain.ts
-BLANKS2 = /[ \t]+/;
 
 // src/core/query.ts
-BLANKS3 = /[ \t]+/;
-CONTROL3 = /[\x01-\x1f\x7f]/;
 PORT_PROTOS = ["tcp", "udp", "sctp", "udplite"];
 
 // src/core/transition.ts
