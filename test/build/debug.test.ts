@@ -82,6 +82,21 @@ test('declarations: a name used above its definition is declared where its modul
 	} finally { fs.rmSync(dir, { recursive: true, force: true }); }
 });
 
+test('declarations: across an import cycle a module\'s init code calls a function of a module further down', { skip: NO_UCODE }, async () => {
+	const { dir, uc } = await bundleOf({
+		'a.ts': "import { bee, B } from './b';\nexport function ay(n: number): string { return n ? bee(n - 1) : 'a' + B; }\n",
+		'b.ts': "import { ay } from './a';\nexport function bee(n: number): string { return ay(n); }\nexport const B = 'B';\nexport const START = ay(0);\n",
+		'index.ts': "export { ay } from './a';\nexport { START } from './b';\n",
+	});
+	assert.match(uc, /^\/\/ used by a module above the one that defines them \(an import cycle\)\nlet /);
+	try {
+		fs.writeFileSync(path.join(dir, 'm.uc'), uc);
+		const r = ucode(dir, "import { ay, START } from 'm';\nprint(START, ' ', ay(2), '\\n');\n");
+		assert.equal(r.err, '');
+		assert.equal(r.out, 'aB aB\n');
+	} finally { fs.rmSync(dir, { recursive: true, force: true }); }
+});
+
 test('the generated files: no giant leading `let`, function names kept, every `// src/` marker in place', () => {
 	const core = fs.readFileSync('files/usr/share/ucode/splitwg/core.uc', 'utf8');
 	const first = core.split('\n').find((l) => /^(let|function|\w+ =)/.test(l))!;

@@ -262,7 +262,10 @@ function layout(s, code, ids, units, region, fnBody) {
 		}
 	};
 	const moved = (set) => stmts.filter((st) => st.type === 'FunctionDeclaration' && set.has(bn(st.id)));
-	if (topLet.size) emit(units[0].at, '', ordered(topLet), moved(topFn));
+	if (topLet.size) {
+		s.appendLeft(units[0].at, '// used by a module above the one that defines them (an import cycle)\n');
+		emit(units[0].at, '', ordered(topLet), moved(topFn));
+	}
 	units.forEach((u, ui) => {
 		const names = ordered(lets[ui]);
 		if (ui === 0) for (const v of nestedVars) for (const d of v.decl.declarations) if (!names.includes(d.id.name)) names.push(d.id.name);
