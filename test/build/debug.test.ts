@@ -82,6 +82,18 @@ test('declarations: a name used above its definition is declared where its modul
 	} finally { fs.rmSync(dir, { recursive: true, force: true }); }
 });
 
+test('declarations: in a block, a function that uses a constant defined below it', { skip: NO_UCODE }, () => {
+	const uc = toUcode('function f(x) {\n  if (x) {\n    function g() { return K; }\n    const K = x;\n    return g();\n  }\n  return 0;\n}\nexport { f };\n', 'module');
+	assert.match(uc, /if \(x\) \{\n    let K;\n    function g\(\)/);
+	const dir = tmpdir();
+	try {
+		fs.writeFileSync(path.join(dir, 'm.uc'), uc);
+		const r = ucode(dir, "import { f } from 'm';\nprint(f(5), '\\n');\n");
+		assert.equal(r.err, '');
+		assert.equal(r.out, '5\n');
+	} finally { fs.rmSync(dir, { recursive: true, force: true }); }
+});
+
 test('declarations: across an import cycle a module\'s init code calls a function of a module further down', { skip: NO_UCODE }, async () => {
 	const { dir, uc } = await bundleOf({
 		'a.ts': "import { bee, B } from './b';\nexport function ay(n: number): string { return n ? bee(n - 1) : 'a' + B; }\n",

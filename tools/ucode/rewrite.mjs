@@ -98,7 +98,7 @@ function renameTo(s, id, name) {
 	n.name = name;
 }
 
-function restoreNames(s, ast, ids, ctx) {
+function restoreNames(s, ids, ctx) {
 	if (!ctx.lines) return;
 	const { bundleMap, lines } = ctx;
 	const written = (n) => {
@@ -155,9 +155,10 @@ function indentAt(code, pos) {
  * @param units [{ at, stmts }]: statements of one scope, in order, each group
  *   declaring its forward-used names at `at` (a module: after its marker)
  * @param region the node whose identifiers may refer to these names
- * @param fnBody the function body, or null for the program
+ * @param kind 'program', 'function' (a function body) or 'block' (any other
+ *   block: its `var`s belong to the function)
  */
-function layout(s, code, ids, units, region, fnBody) {
+function layout(s, code, ids, units, region, kind) {
 	const decls = new Map();
 	const unitOf = new Map();
 	const stmts = [];
@@ -165,7 +166,7 @@ function layout(s, code, ids, units, region, fnBody) {
 		for (const st of u.stmts) {
 			unitOf.set(st, ui);
 			stmts.push(st);
-			if (st.type === 'VariableDeclaration') {
+			if (st.type === 'VariableDeclaration' && !(kind === 'block' && st.kind === 'var')) {
 				for (const d of st.declarations) {
 					if (d.id.type !== 'Identifier') throw new Error('destructuring reached the bundle');
 					decls.set(bn(d.id), { kind: 'var', stmt: st, unit: ui, id: d.id, end: d.end });
@@ -175,7 +176,7 @@ function layout(s, code, ids, units, region, fnBody) {
 	});
 	// `var` in nested blocks is function-scoped: declared at the start too
 	const nestedVars = [];
-	const visitVars = (node, parent) => {
+	const visitVars = (node) => {
 		for (const key of Object.keys(node)) {
 			const v = node[key];
 			for (const k of Array.isArray(v) ? v : [v]) {
@@ -184,12 +185,14 @@ function layout(s, code, ids, units, region, fnBody) {
 					nestedVars.push({ decl: k, mode: node.type === 'ForInStatement' && node.left === k ? 'forin' : node.type === 'ForStatement' && node.init === k });
 					continue;
 				}
-				visitVars(k, node);
+				visitVars(k);
 			}
 		}
 	};
-	for (const st of stmts) if (st.type !== 'FunctionDeclaration' && st.type !== 'VariableDeclaration') visitVars(st);
-	for (const st of stmts) if (st.type === 'VariableDeclaration') for (const d of st.declarations) if (d.init) visitVars(d.init);
+	if (kind !== 'block') {
+		for (const st of stmts) if (st.type !== 'FunctionDeclaration' && st.type !== 'VariableDeclaration') visitVars(st);
+		for (const st of stmts) if (st.type === 'VariableDeclaration') for (const d of st.declarations) if (d.init) visitVars(d.init);
+	}
 
 	const refs = [];
 	for (const r of within(ids, region)) {
@@ -269,11 +272,11 @@ function layout(s, code, ids, units, region, fnBody) {
 	units.forEach((u, ui) => {
 		const names = ordered(lets[ui]);
 		if (ui === 0) for (const v of nestedVars) for (const d of v.decl.declarations) if (!names.includes(d.id.name)) names.push(d.id.name);
-		emit(u.at, fnBody && u.stmts.length ? indentAt(code, u.stmts[0].start) : '', names, moved(fns[ui]));
+		emit(u.at, kind !== 'program' && u.stmts.length ? indentAt(code, u.stmts[0].start) : '', names, moved(fns[ui]));
 	});
 	for (const v of nestedVars) declToAssign(v.decl, v.mode);
 	for (const st of stmts) {
-		if (st.type !== 'VariableDeclaration') continue;
+		if (st.type !== 'VariableDeclaration' || !decls.has(bn(st.declarations[0].id))) continue;
 		const names = st.declarations.map((d) => bn(d.id));
 		if (names.some((n) => topLet.has(n) || lets[decls.get(n).unit].has(n))) declToAssign(st, false);
 		else if (st.kind === 'var') s.overwrite(st.start, st.start + 3, 'let');
@@ -366,10 +369,18 @@ export function compileUcode(code, kind, bundleMap = null) {
 	if (errors.length) throw new Error('ucode rewrite:\n  ' + errors.join('\n  '));
 
 	const ids = identifiers(ast);
-	restoreNames(s, ast, ids, ctx);
+	restoreNames(s, ids, ctx);
 	walk.full(ast, (node) => { if (isFn(node)) defaultParams(s, node); });
+	const bodies = new Set();
 	walk.full(ast, (node) => {
-		if (isFn(node) && node.body.type === 'BlockStatement') layout(s, code, ids, [{ at: node.body.start + 1, stmts: node.body.body }], node.body, node.body);
+		if (isFn(node) && node.body.type === 'BlockStatement') {
+			bodies.add(node.body);
+			layout(s, code, ids, [{ at: node.body.start + 1, stmts: node.body.body }], node.body, 'function');
+		}
+	});
+	// a block's functions and let/const (`{ function g() { return K; } const K = 1; g(); }`)
+	walk.full(ast, (node) => {
+		if (node.type === 'BlockStatement' && !bodies.has(node)) layout(s, code, ids, [{ at: node.start + 1, stmts: node.body }], node, 'block');
 	});
 
 	let ret = null;
@@ -400,7 +411,7 @@ export function compileUcode(code, kind, bundleMap = null) {
 		markers.forEach((m, i) => { if (m.start < st.start) u = i + 1; });
 		units[u].stmts.push(st);
 	}
-	layout(s, code, ids, units, ast, null);
+	layout(s, code, ids, units, ast, 'program');
 
 	// tidy up (blank lines, the imports on top) in a second pass, so the map follows
 	const mid = s.toString();
