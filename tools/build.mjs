@@ -56,21 +56,20 @@ function ucodeModulesPlugin(entry) {
 	};
 }
 
-const BUNDLE_OPTIONS = (entry) => ({
-	entryPoints: [path.join(root, entry)],
-	bundle: true,
-	write: false,
-	format: 'esm',
-	target: 'esnext',
-	platform: 'neutral',
-	charset: 'utf8',
-	legalComments: 'none',
-	logLevel: 'silent',
-	absWorkingDir: root,
-});
-
 async function bundle(entry, extra = {}) {
-	const res = await esbuild.build({ ...BUNDLE_OPTIONS(entry), ...extra });
+	const res = await esbuild.build({
+		entryPoints: [path.join(root, entry)],
+		bundle: true,
+		write: false,
+		format: 'esm',
+		target: 'esnext',
+		platform: 'neutral',
+		charset: 'utf8',
+		legalComments: 'none',
+		logLevel: 'silent',
+		absWorkingDir: root,
+		...extra,
+	});
 	return res.outputFiles[0].text;
 }
 
@@ -102,10 +101,10 @@ export const mapPath = (out) => `dist/ucode-map/${out.replace(/^files\//, '')}.m
 
 /** One ucode output in memory: its text and its source map (JSON text). */
 export async function ucodeOf(o) {
-	const res = await esbuild.build({ ...BUNDLE_OPTIONS(o.entry), plugins: [ucodeModulesPlugin(o.entry)], external: UCODE_NATIVE, supported: UCODE_UNSUPPORTED, sourcemap: 'external', outfile: 'bundle.js' });
-	const js = res.outputFiles.find((f) => !f.path.endsWith('.map')).text;
-	const bundleMap = JSON.parse(res.outputFiles.find((f) => f.path.endsWith('.map')).text);
-	const uc = compileUcode(js, o.kind, bundleMap);
+	const out = await bundle(o.entry, { plugins: [ucodeModulesPlugin(o.entry)], external: UCODE_NATIVE, supported: UCODE_UNSUPPORTED, sourcemap: 'inline' });
+	// the map is the bundle's last line
+	const [, js, b64] = out.match(/^([^]*)\/\/# sourceMappingURL=data:application\/json;base64,(\S+)\s*$/);
+	const uc = compileUcode(js, o.kind, JSON.parse(Buffer.from(b64, 'base64').toString('utf8')));
 	const head = `${o.shebang ? o.shebang + '\n' : ''}${HEADER(o.entry)}\n'use strict';\n\n`;
 	const code = head + uc.code;
 	const map = { version: 3, file: path.basename(o.out), sourceRoot: path.relative(path.dirname(mapPath(o.out)), '.') + '/', sources: uc.sources,
