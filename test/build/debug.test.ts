@@ -66,19 +66,21 @@ test('names: a local keeps its written name where esbuild numbered it, a top-lev
 	} finally { fs.rmSync(dir, { recursive: true, force: true }); }
 });
 
-test('declarations: a name used above its definition is declared where its module starts, the rest stays as written', { skip: NO_UCODE }, () => {
+test('declarations: stay as written; a function used above its definition moves up to that use, mutual recursion and a constant so used are declared where the module starts', { skip: NO_UCODE }, () => {
 	const js = '// src/a.ts\nvar X = a(2);\nfunction a(n) { return n ? b(n - 1) : "a"; }\nfunction b(n) { return a(n); }\n' +
-		'function c() { return K; }\nvar K = "K";\n// src/b.ts\nfunction d() { return c() + X; }\nexport { d };\n';
+		'function c() { return K + e(); }\nvar K = "K";\nfunction e() { return "e"; }\n// src/b.ts\nfunction d() { return c() + X; }\nexport { d };\n';
 	const uc = toUcode(js, 'module');
+	// mutual recursion: declared first, defined at the start of the module
 	assert.match(uc, /^\/\/ src\/a\.ts\nlet a, b, K;\na = function\(n\)/);
-	assert.match(uc, /\nfunction c\(\) \{ return K; \}\nK = "K";\n\/\/ src\/b\.ts\nfunction d\(\)/);
 	assert.ok(uc.indexOf('b = function') < uc.indexOf('let X = a(2)'), 'functions are defined before the module runs');
+	// any other function used above its definition moves up to just before that use, keeping its name
+	assert.match(uc, /\nfunction e\(\) \{ return "e"; \}\nfunction c\(\) \{ return K \+ e\(\); \}\nK = "K";\n\/\/ src\/b\.ts\nfunction d\(\)/);
 	const dir = tmpdir();
 	try {
 		fs.writeFileSync(path.join(dir, 'm.uc'), uc);
 		const r = ucode(dir, "import { d } from 'm';\nprint(d(), '\\n');\n");
 		assert.equal(r.err, '');
-		assert.equal(r.out, 'Ka\n');
+		assert.equal(r.out, 'Kea\n');
 	} finally { fs.rmSync(dir, { recursive: true, force: true }); }
 });
 

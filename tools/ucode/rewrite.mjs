@@ -151,6 +151,23 @@ function indentAt(code, pos) {
 	return m && m[0].length === pos - ls ? m[0] : '';
 }
 
+/** Names on a cycle of `calls` (name → names it uses) through another name. */
+function cyclicNames(calls) {
+	const out = new Set();
+	for (const start of calls.keys()) {
+		// does start reach itself through at least one other name?
+		const seen = new Set(), todo = [...(calls.get(start) ?? [])].filter((n) => n !== start);
+		while (todo.length) {
+			const n = todo.pop();
+			if (n === start) { out.add(start); break; }
+			if (seen.has(n)) continue;
+			seen.add(n);
+			for (const m of calls.get(n) ?? []) todo.push(m);
+		}
+	}
+	return out;
+}
+
 /**
  * @param units [{ at, stmts }]: statements of one scope, in order, each group
  *   declaring its forward-used names at `at` (a module: after its marker)
@@ -207,15 +224,31 @@ function layout(s, code, ids, units, region, kind) {
 		}
 		if (st) refs.push({ node: r.node, d, st });
 	}
+	// Functions that reach themselves through another (mutual recursion) can
+	// only be ordered by declaring them first; any other function used above
+	// its definition moves up to just before its first use, and keeps its name
+	// for ucode's stack traces.
+	const calls = new Map();
+	for (const r of refs) if (r.d.kind === 'fn' && r.st.type === 'FunctionDeclaration' && r.st !== r.d.stmt) {
+		const from = bn(r.st.id);
+		if (!calls.has(from)) calls.set(from, new Set());
+		calls.get(from).add(bn(r.d.id));
+	}
+	const cyclic = cyclicNames(calls);
+	const order = units.map((u) => [...u.stmts]);
+	const index = new Map();
+	const reindex = (ui) => order[ui].forEach((st, i) => index.set(st, i));
+	units.forEach((_, ui) => reindex(ui));
 	const topLet = new Set(), topFn = new Set();
 	const lets = units.map(() => new Set()), fns = units.map(() => new Set());
 	const pos = (st) => {
 		const u = unitOf.get(st), name = st.type === 'FunctionDeclaration' ? bn(st.id) : null;
 		if (name && topFn.has(name)) return [-1, 1, st.start];
 		if (name && fns[u].has(name)) return [u, 1, st.start];
-		return [u, 2, st.start];
+		return [u, 2, index.get(st)];
 	};
 	const declPos = (name, d) => topLet.has(name) ? [-1, 0, 0] : lets[d.unit].has(name) ? [d.unit, 0, 0] : pos(d.stmt);
+	let budget = 20 * stmts.length + 100;   // moves; an order that does not settle falls back to declaring
 	for (let changed = true; changed;) {
 		changed = false;
 		for (const r of refs) {
@@ -224,9 +257,18 @@ function layout(s, code, ids, units, region, kind) {
 				? d.kind === 'var' && !lets[d.unit].has(name) && !topLet.has(name) && r.node.start < d.end
 				: cmp(pos(r.st), declPos(name, d)) < 0;
 			if (!forward) continue;
-			const [setL, setF] = pos(r.st)[0] < d.unit ? [topLet, topFn] : [lets[d.unit], fns[d.unit]];
-			if (!setL.has(name)) { setL.add(name); changed = true; }
-			if (d.kind === 'fn' && !setF.has(name)) { setF.add(name); changed = true; }
+			changed = true;
+			const from = pos(r.st);
+			if (from[0] < d.unit) { topLet.add(name); if (d.kind === 'fn') topFn.add(name); continue; }
+			if (d.kind === 'fn' && from[1] === 2 && !cyclic.has(name) && budget-- > 0) {
+				const o = order[d.unit];
+				o.splice(index.get(d.stmt), 1);
+				o.splice(index.get(r.st) - (index.get(r.st) > index.get(d.stmt) ? 1 : 0), 0, d.stmt);
+				reindex(d.unit);
+				continue;
+			}
+			lets[d.unit].add(name);
+			if (d.kind === 'fn') fns[d.unit].add(name);
 		}
 	}
 	// a statement that becomes an assignment declares all its names up there
@@ -273,6 +315,28 @@ function layout(s, code, ids, units, region, kind) {
 		const names = ordered(lets[ui]);
 		if (ui === 0) for (const v of nestedVars) for (const d of v.decl.declarations) if (!names.includes(d.id.name)) names.push(d.id.name);
 		emit(u.at, kind !== 'program' && u.stmts.length ? indentAt(code, u.stmts[0].start) : '', names, moved(fns[ui]));
+	});
+	// a function that moved up leaves its blank behind and goes in front of the
+	// statement now after it, with that one's blank; placed from the end, so
+	// that one is in place
+	const gapStart = (st, ui) => {
+		let i = st.start;
+		while (i > units[ui].at && /\s/.test(code[i - 1])) i--;
+		return i;
+	};
+	order.forEach((o, ui) => {
+		const early = (st) => st.type === 'FunctionDeclaration' && (fns[ui].has(bn(st.id)) || topFn.has(bn(st.id)));
+		const final = o.filter((st) => !early(st));
+		const cur = units[ui].stmts.filter((st) => !early(st));
+		for (let i = final.length - 2; i >= 0; i--) {
+			const st = final[i], next = final[i + 1];
+			if (cur.indexOf(st) < cur.indexOf(next)) continue;
+			s.remove(gapStart(st, ui), st.start);
+			s.appendLeft(st.end, code.slice(gapStart(next, ui), next.start));
+			s.move(st.start, st.end, next.start);
+			cur.splice(cur.indexOf(st), 1);
+			cur.splice(cur.indexOf(next), 0, st);
+		}
 	});
 	for (const v of nestedVars) declToAssign(v.decl, v.mode);
 	for (const st of stmts) {

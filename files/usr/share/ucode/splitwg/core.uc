@@ -529,61 +529,6 @@ function badMarkMask(v) {
 }
 
 // src/core/config.ts
-let FOREIGN_MARKS, checkMask, readSources, checkReferences, checkPeerAddress;
-checkMask = function(m, text, problems) {
-  if (m === 0) push(problems, { path: "globals.mark_mask", message: "must not be 0" });
-  else if (m > 2147483647) push(problems, { path: "globals.mark_mask", message: `${text}: bit 31 is reserved, use bits 0-30` });
-  else {
-    const low = markShift(m);
-    if ((m + low & m) !== 0) push(problems, { path: "globals.mark_mask", message: `${text} must be one run of contiguous bits` });
-    for (let i = 0; i < length(FOREIGN_MARKS); i++)
-      if (m & FOREIGN_MARKS[i][0]) push(problems, { path: "globals.mark_mask", message: `${text} overlaps the mark bits ${sprintf("0x%x", FOREIGN_MARKS[i][0])} used by ${FOREIGN_MARKS[i][1]}` });
-  }
-};
-readSources = function(c, srcs, at, problems) {
-  const seen = {};
-  const all = [], pos = [];
-  for (let i = 0; i < length(srcs); i++) {
-    const p = parsePrefix(srcs[i]);
-    if (seen[p.text]) continue;
-    seen[p.text] = true;
-    let clash = -1;
-    for (let j = 0; j < length(all) && clash < 0; j++) if (prefixesOverlap(all[j], p)) clash = j;
-    if (clash >= 0) {
-      push(problems, { path: `client.${c.name}.address[${at[i]}]`, message: `${p.text} overlaps ${all[clash].text} (address[${pos[clash]}])` });
-      continue;
-    }
-    push(all, p);
-    push(pos, at[i]);
-    push(p.family === 4 ? c.src4 : c.src6, p);
-  }
-};
-checkReferences = function(c, upstreams, seen, problems) {
-  const base = `client.${c.name}`;
-  if (c.upstream !== null && !upstreams[c.upstream]) push(problems, { path: `${base}.upstream`, message: `unknown upstream "${c.upstream}"` });
-  const needsDefault = c.defaultAction === "proxy" || length(filter(c.rules, (r) => r.action === "proxy" && r.upstream === null && !seen[`${r.id}.action`] && !seen[`${r.id}.upstream`]));
-  if (needsDefault && c.upstream === null && !seen[`${base}.upstream`])
-    push(problems, { path: `${base}.upstream`, message: "is required: a proxy rule or default names no upstream of its own" });
-  for (let i = 0; i < length(c.rules); i++) {
-    const r = c.rules[i];
-    if (r.upstream !== null && !upstreams[r.upstream]) push(problems, { path: `${r.id}.upstream`, message: `unknown upstream "${r.upstream}"` });
-  }
-};
-checkPeerAddress = function(c, server, problems) {
-  if (!server || !server.enabled) {
-    push(problems, { path: `client.${c.name}`, message: "a peer needs an enabled server section" });
-    return;
-  }
-  const all = [...c.src4, ...c.src6];
-  for (let i = 0; i < length(all); i++) {
-    let inside = false;
-    for (let j = 0; j < length(server.addresses); j++) {
-      const pool = interfaceNetwork(server.addresses[j]);
-      if (pool && prefixContains(pool, all[i].bytes)) inside = true;
-    }
-    if (!inside) push(problems, { path: `client.${c.name}.address`, message: `${all[i].text} is outside the server's address pools` });
-  }
-};
 let ACTION = /^(proxy|direct|block)$/;
 let PORT_PROTO = /^(tcp|udp|sctp|udplite)$/;
 let KIND = /^(peer|device)$/;
@@ -595,7 +540,7 @@ let DEFAULTS = {
   server_iface: "sw_server",
   listen_port: "51820"
 };
-FOREIGN_MARKS = [[16128, "mwan3"], [16711680, "pbr/podkop"], [134217728, "dae"], [127, "homeproxy"]];
+let FOREIGN_MARKS = [[16128, "mwan3"], [16711680, "pbr/podkop"], [134217728, "dae"], [127, "homeproxy"]];
 function withControlCheck(check) {
   return (v) => match(v, CONTROL) ? "contains a control character (newline, tab, …)" : check ? check(v) : null;
 }
@@ -664,6 +609,16 @@ function reader(sec, base, problems) {
   };
   return r;
 }
+function checkMask(m, text, problems) {
+  if (m === 0) push(problems, { path: "globals.mark_mask", message: "must not be 0" });
+  else if (m > 2147483647) push(problems, { path: "globals.mark_mask", message: `${text}: bit 31 is reserved, use bits 0-30` });
+  else {
+    const low = markShift(m);
+    if ((m + low & m) !== 0) push(problems, { path: "globals.mark_mask", message: `${text} must be one run of contiguous bits` });
+    for (let i = 0; i < length(FOREIGN_MARKS); i++)
+      if (m & FOREIGN_MARKS[i][0]) push(problems, { path: "globals.mark_mask", message: `${text} overlaps the mark bits ${sprintf("0x%x", FOREIGN_MARKS[i][0])} used by ${FOREIGN_MARKS[i][1]}` });
+  }
+}
 function readGlobals(sec, problems) {
   const s = sec ?? { type: "globals", name: "main", anonymous: false, options: {} };
   const r = reader(s, "globals", problems);
@@ -684,7 +639,6 @@ function readGlobals(sec, problems) {
   if (!r.bad("mark_mask")) checkMask(g.markMask, maskText, problems);
   return g;
 }
-
 function reportedPaths(problems) {
   const seen = {};
   for (let i = 0; i < length(problems); i++) {
@@ -819,6 +773,24 @@ function readRule(sec, id, setBase, problems) {
     push(problems, { path: `${id}.upstream`, message: `only a proxy rule takes an upstream (action is ${action})` });
   return enabled ? rule : null;
 }
+function readSources(c, srcs, at, problems) {
+  const seen = {};
+  const all = [], pos = [];
+  for (let i = 0; i < length(srcs); i++) {
+    const p = parsePrefix(srcs[i]);
+    if (seen[p.text]) continue;
+    seen[p.text] = true;
+    let clash = -1;
+    for (let j = 0; j < length(all) && clash < 0; j++) if (prefixesOverlap(all[j], p)) clash = j;
+    if (clash >= 0) {
+      push(problems, { path: `client.${c.name}.address[${at[i]}]`, message: `${p.text} overlaps ${all[clash].text} (address[${pos[clash]}])` });
+      continue;
+    }
+    push(all, p);
+    push(pos, at[i]);
+    push(p.family === 4 ? c.src4 : c.src6, p);
+  }
+}
 function readClient(sec, problems, g) {
   const base = `client.${sec.name}`;
   if (sec.anonymous) push(problems, { path: base, message: "a client section needs a name" });
@@ -866,7 +838,6 @@ function readClient(sec, problems, g) {
   }
   return c;
 }
-
 function checkOverlaps(clients, problems) {
   for (let i = 0; i < length(clients); i++) {
     const a = clients[i];
@@ -930,6 +901,32 @@ function familyWarnings(clients, g) {
       push(out, { path, message: "identifies IPv6 only and globals.ipv6 is off: none of the device's traffic is classified — add its mac (or an IPv4 address)" });
   }
   return out;
+}
+function checkReferences(c, upstreams, seen, problems) {
+  const base = `client.${c.name}`;
+  if (c.upstream !== null && !upstreams[c.upstream]) push(problems, { path: `${base}.upstream`, message: `unknown upstream "${c.upstream}"` });
+  const needsDefault = c.defaultAction === "proxy" || length(filter(c.rules, (r) => r.action === "proxy" && r.upstream === null && !seen[`${r.id}.action`] && !seen[`${r.id}.upstream`]));
+  if (needsDefault && c.upstream === null && !seen[`${base}.upstream`])
+    push(problems, { path: `${base}.upstream`, message: "is required: a proxy rule or default names no upstream of its own" });
+  for (let i = 0; i < length(c.rules); i++) {
+    const r = c.rules[i];
+    if (r.upstream !== null && !upstreams[r.upstream]) push(problems, { path: `${r.id}.upstream`, message: `unknown upstream "${r.upstream}"` });
+  }
+}
+function checkPeerAddress(c, server, problems) {
+  if (!server || !server.enabled) {
+    push(problems, { path: `client.${c.name}`, message: "a peer needs an enabled server section" });
+    return;
+  }
+  const all = [...c.src4, ...c.src6];
+  for (let i = 0; i < length(all); i++) {
+    let inside = false;
+    for (let j = 0; j < length(server.addresses); j++) {
+      const pool = interfaceNetwork(server.addresses[j]);
+      if (pool && prefixContains(pool, all[i].bytes)) inside = true;
+    }
+    if (!inside) push(problems, { path: `client.${c.name}.address`, message: `${all[i].text} is outside the server's address pools` });
+  }
 }
 function readConfig(all) {
   const problems = [];
@@ -1021,7 +1018,6 @@ function readConfig(all) {
     return { config: { globals, server, upstreams, clients }, problems, warnings };
   return { config: null, problems, warnings };
 }
-
 function check(sections) {
   return readConfig(sections).problems;
 }
@@ -1093,62 +1089,7 @@ function domainPlan(cfg) {
 }
 
 // src/core/nft.ts
-let T, refill, declarations;
-refill = function(body, domainSets) {
-  const all = declarations(body);
-  const decls = filter(all, (d) => d.kind !== "chain" && index(domainSets, d.name) < 0);
-  if (!length(decls)) return [];
-  const chains = filter(all, (d) => d.kind === "chain" && d.spec === "");
-  const out = [`table inet splitwg {${join("", map([...chains, ...decls], (d) => `
-${T}${d.kind} ${d.name} {${d.spec === "" ? "" : " " + d.spec + " "}}`))}
-}`];
-  for (let i = 0; i < length(decls); i++) push(out, `flush ${decls[i].kind} inet splitwg ${decls[i].name}`);
-  return out;
-};
-declarations = function(script) {
-  const out = [];
-  const lines = split(script, "\n");
-  for (let i = 0; i < length(lines); i++) {
-    const l = lines[i];
-    let kind = "";
-    if (substr(l, 0, 5) === "	set ") kind = "set";
-    else if (substr(l, 0, 5) === "	map ") kind = "map";
-    else if (substr(l, 0, 7) === "	chain ") kind = "chain";
-    else continue;
-    const head = substr(l, length(kind) + 2);
-    const sp = index(head, " ");
-    if (sp < 0 || substr(head, sp, 2) !== " {") continue;
-    const parts = [];
-    let elements = [];
-    const rest = trim(substr(head, sp + 2));
-    if (substr(rest, -1) === "}") {
-      push(out, { kind, name: substr(head, 0, sp), spec: trim(substr(rest, 0, length(rest) - 1)), elements: [] });
-      continue;
-    }
-    i++;
-    for (; i < length(lines) && lines[i] !== "	}"; i++) {
-      let t = lines[i];
-      if (kind === "chain") {
-        if (!length(parts) && substr(trim(t), 0, 5) === "type " && index(t, " hook ") >= 0) push(parts, trim(t));
-        push(parts, "");
-        continue;
-      }
-      const e = index(t, "elements = {");
-      if (e >= 0) {
-        const list = substr(t, e + 12);
-        elements = filter(map(split(substr(list, 0, index(list, "}")), ","), (x) => trim(x)), (x) => x !== "");
-        t = substr(t, 0, e);
-      }
-      const c = index(t, "#");
-      if (c >= 0) t = substr(t, 0, c);
-      t = trim(t);
-      if (t !== "") push(parts, t);
-    }
-    push(out, { kind, name: substr(head, 0, sp), spec: trim(join(" ", parts)), elements: elements });
-  }
-  return out;
-};
-T = "	";
+let T = "	";
 let COMMENT_MAX = 128;
 function comment(s) {
   if (length(s) <= COMMENT_MAX) return `comment "${s}"`;
@@ -1308,6 +1249,60 @@ function localReturns(ipv6, self) {
 ${T}${T}ip daddr @local4 return ${why}
 ` + (ipv6 ? `${T}${T}ip6 daddr @local6 return ${why}
 ` : "");
+}
+function declarations(script) {
+  const out = [];
+  const lines = split(script, "\n");
+  for (let i = 0; i < length(lines); i++) {
+    const l = lines[i];
+    let kind = "";
+    if (substr(l, 0, 5) === "	set ") kind = "set";
+    else if (substr(l, 0, 5) === "	map ") kind = "map";
+    else if (substr(l, 0, 7) === "	chain ") kind = "chain";
+    else continue;
+    const head = substr(l, length(kind) + 2);
+    const sp = index(head, " ");
+    if (sp < 0 || substr(head, sp, 2) !== " {") continue;
+    const parts = [];
+    let elements = [];
+    const rest = trim(substr(head, sp + 2));
+    if (substr(rest, -1) === "}") {
+      push(out, { kind, name: substr(head, 0, sp), spec: trim(substr(rest, 0, length(rest) - 1)), elements: [] });
+      continue;
+    }
+    i++;
+    for (; i < length(lines) && lines[i] !== "	}"; i++) {
+      let t = lines[i];
+      if (kind === "chain") {
+        if (!length(parts) && substr(trim(t), 0, 5) === "type " && index(t, " hook ") >= 0) push(parts, trim(t));
+        push(parts, "");
+        continue;
+      }
+      const e = index(t, "elements = {");
+      if (e >= 0) {
+        const list = substr(t, e + 12);
+        elements = filter(map(split(substr(list, 0, index(list, "}")), ","), (x) => trim(x)), (x) => x !== "");
+        t = substr(t, 0, e);
+      }
+      const c = index(t, "#");
+      if (c >= 0) t = substr(t, 0, c);
+      t = trim(t);
+      if (t !== "") push(parts, t);
+    }
+    push(out, { kind, name: substr(head, 0, sp), spec: trim(join(" ", parts)), elements: elements });
+  }
+  return out;
+}
+function refill(body, domainSets) {
+  const all = declarations(body);
+  const decls = filter(all, (d) => d.kind !== "chain" && index(domainSets, d.name) < 0);
+  if (!length(decls)) return [];
+  const chains = filter(all, (d) => d.kind === "chain" && d.spec === "");
+  const out = [`table inet splitwg {${join("", map([...chains, ...decls], (d) => `
+${T}${d.kind} ${d.name} {${d.spec === "" ? "" : " " + d.spec + " "}}`))}
+}`];
+  for (let i = 0; i < length(decls); i++) push(out, `flush ${decls[i].kind} inet splitwg ${decls[i].name}`);
+  return out;
 }
 function renderNft(cfg, version, dp, local) {
   const domains = dp ?? domainPlan(cfg);

@@ -41,12 +41,11 @@ function failure(r, argv) {
 }
 
 // src/router/realenv.ts
-let envvar, run;
-envvar = function(name) {
+function envvar(name) {
   const v = getenv(name);
   return type(v) === "string" ? v : "";
-};
-run = function(wrapper, argv, input) {
+}
+function run(wrapper, argv, input) {
   const dir = `${envvar("SPLITWG_ROOT")}${PATHS.state}`;
   let cmd = commandLine(argv);
   if (wrapper !== "") cmd = `${shellQuote(wrapper)} ${cmd}`;
@@ -61,8 +60,7 @@ run = function(wrapper, argv, input) {
   const err = pid !== "" ? readfile(errFile) ?? "" : "";
   if (pid !== "") unlink(errFile);
   return { code: type(code) === "int" ? code : 1, stdout: nl >= 0 ? substr(all, nl + 1) : all, stderr: err };
-};
-
+}
 function realEnv() {
   let mkdirp;
   const root = envvar("SPLITWG_ROOT");
@@ -165,16 +163,15 @@ function localNetworks(env, ipv6) {
 }
 
 // src/router/owned.ts
-let copySection;
-copySection = function(s) {
-  const c = {};
-  for (let k in s) c[k] = type(s[k]) === "array" ? [...s[k]] : s[k];
-  return c;
-};
 let OWNED_OPTION = "splitwg_owned";
 function isOwned(config, s) {
   if (s[OWNED_OPTION] === "1") return true;
   return config === "firewall" && !s[".anonymous"] && substr(s[".name"], 0, 3) === "sw_" && type(s.name) === "string" && index(s.name, "splitwg") >= 0;
+}
+function copySection(s) {
+  const c = {};
+  for (let k in s) c[k] = type(s[k]) === "array" ? [...s[k]] : s[k];
+  return c;
 }
 function ownedSections(uci, config) {
   uci.unload(config);
@@ -185,7 +182,6 @@ function ownedSections(uci, config) {
     if (isOwned(config, all[name])) push(out, copySection(all[name]));
   return sort(out, (a, b) => (a[".index"] ?? 0) - (b[".index"] ?? 0));
 }
-
 function toUciSection(s) {
   return { type: s[".type"], name: s[".name"], anonymous: false, options: optionsOf(s) };
 }
@@ -256,13 +252,8 @@ function touchedTypes(d, current) {
 }
 
 // src/router/state.ts
-let LOCK_DIR, unlock;
-unlock = function(env) {
-  env.fs.unlink(`${LOCK_DIR}/time`);
-  env.fs.rmdir(LOCK_DIR);
-};
 let STATE_FILE = `${PATHS.state}/state.json`;
-LOCK_DIR = `${PATHS.state}/lock`;
+let LOCK_DIR = `${PATHS.state}/lock`;
 let LOCK_STALE = 300;
 function hash(s) {
   let h = 5381;
@@ -296,6 +287,10 @@ function recordFailure(env, message) {
   const base = prev ?? { ok: false, time: 0, message: "", enabled: false, config_hash: null, hashes: {}, clients: null, sets: null };
   writeState(env, { ...base, ok: false, time: env.now(), message });
 }
+function unlock(env) {
+  env.fs.unlink(`${LOCK_DIR}/time`);
+  env.fs.rmdir(LOCK_DIR);
+}
 function lock(env) {
   env.fs.mkdirp(PATHS.state);
   if (env.fs.mkdir(LOCK_DIR)) {
@@ -310,18 +305,6 @@ function lock(env) {
 }
 
 // src/router/dnsmasq.ts
-let generatedConfDir;
-generatedConfDir = function(env, section) {
-  const text = env.fs.read(`/var/etc/dnsmasq.conf.${section}`);
-  if (text === null) return null;
-  const lines = split(text, "\n");
-  for (let i = 0; i < length(lines); i++)
-    if (substr(lines[i], 0, 9) === "conf-dir=") {
-      const v = split(substr(lines[i], 9), ",")[0];
-      if (v !== "") return v;
-    }
-  return null;
-};
 let INIT_SCRIPT = "/etc/init.d/dnsmasq";
 function confDirs(env) {
   env.uci.unload("dhcp");
@@ -338,6 +321,17 @@ function confDirs(env) {
   }
   return dirs;
 }
+function generatedConfDir(env, section) {
+  const text = env.fs.read(`/var/etc/dnsmasq.conf.${section}`);
+  if (text === null) return null;
+  const lines = split(text, "\n");
+  for (let i = 0; i < length(lines); i++)
+    if (substr(lines[i], 0, 9) === "conf-dir=") {
+      const v = split(substr(lines[i], 9), ",")[0];
+      if (v !== "") return v;
+    }
+  return null;
+}
 function runningConfDirs(env) {
   env.uci.load("dhcp");
   const all = env.uci.get_all("dhcp") ?? {};
@@ -349,7 +343,6 @@ function runningConfDirs(env) {
   }
   return dirs;
 }
-
 function filePath(dir) {
   return `${dir}/${PATHS.dnsmasqFile}`;
 }
@@ -784,45 +777,11 @@ function stats(env) {
 }
 
 // src/router/doctor.ts
-let IPV6_FORWARDING, finding, verdictText, checkDnsmasq, checkIpv6;
-finding = function(out, id, path, args) {
-  push(out, { id, path, args });
-};
-verdictText = function(v) {
-  if (type(v) === "object" && type(v.goto) === "object") return `goto ${v.goto.target}`;
-  if (type(v) === "object" && type(v.jump) === "object") return `jump ${v.jump.target}`;
-  if (type(v) === "object") {
-    const k = keys(v);
-    if (length(k) === 1) return k[0];
-  }
-  return `${v}`;
-};
-checkDnsmasq = function(env, out, appliedHash) {
-  if (appliedHash === null || appliedHash === hash("")) return;
-  const p = detect(env);
-  if (!p.nftset) {
-    finding(out, "dnsmasq_no_nftset", "dnsmasq", { installed: p.dnsmasq });
-    return;
-  }
-  const m = misplaced(env, appliedHash, p.confDirs);
-  for (let i = 0; i < length(m); i++) finding(out, "dnsmasq_file_missing", "dnsmasq", m[i]);
-};
-checkIpv6 = function(env, out, cfg) {
-  if (trim(env.fs.read(IPV6_FORWARDING) ?? "0") !== "1") return;
-  if (!cfg.globals.ipv6) {
-    finding(out, "ipv6_unclassified", "globals.ipv6", {});
-    return;
-  }
-  for (let i = 0; i < length(cfg.clients); i++) {
-    const c = cfg.clients[i];
-    const proxied = c.defaultAction === "proxy" || length(filter(c.rules, (x) => x.action === "proxy")) > 0;
-    if (c.enabled && proxied && length(c.src4) && !length(c.src6) && !length(c.macs) && !length(c.ifaces))
-      finding(out, "client_ipv4_only", `client.${c.name}.address`, { client: c.name });
-  }
-};
 let QUOTES = /"/g;
-IPV6_FORWARDING = "/proc/sys/net/ipv6/conf/all/forwarding";
-
+let IPV6_FORWARDING = "/proc/sys/net/ipv6/conf/all/forwarding";
+function finding(out, id, path, args) {
+  push(out, { id, path, args });
+}
 function runJson(env, argv) {
   const r = env.run(argv);
   if (r.code !== 0) return null;
@@ -834,6 +793,15 @@ function runJson(env, argv) {
   }
   return type(v) === "array" ? v : null;
 }
+function verdictText(v) {
+  if (type(v) === "object" && type(v.goto) === "object") return `goto ${v.goto.target}`;
+  if (type(v) === "object" && type(v.jump) === "object") return `jump ${v.jump.target}`;
+  if (type(v) === "object") {
+    const k = keys(v);
+    if (length(k) === 1) return k[0];
+  }
+  return `${v}`;
+}
 function elemText(e) {
   if (type(e) === "array") return `${elemText(e[0])} : ${verdictText(e[1])}`;
   if (type(e) === "object" && type(e.elem) === "object") return elemText(e.elem.val);
@@ -841,7 +809,6 @@ function elemText(e) {
   if (type(e) === "object" && type(e.range) === "array") return `${e.range[0]}-${e.range[1]}`;
   return `${e}`;
 }
-
 function missingFrom(a, b) {
   return filter(a, (x) => index(b, x) < 0);
 }
@@ -953,6 +920,29 @@ function latestHandshake(env, iface) {
   }
   return best;
 }
+function checkDnsmasq(env, out, appliedHash) {
+  if (appliedHash === null || appliedHash === hash("")) return;
+  const p = detect(env);
+  if (!p.nftset) {
+    finding(out, "dnsmasq_no_nftset", "dnsmasq", { installed: p.dnsmasq });
+    return;
+  }
+  const m = misplaced(env, appliedHash, p.confDirs);
+  for (let i = 0; i < length(m); i++) finding(out, "dnsmasq_file_missing", "dnsmasq", m[i]);
+}
+function checkIpv6(env, out, cfg) {
+  if (trim(env.fs.read(IPV6_FORWARDING) ?? "0") !== "1") return;
+  if (!cfg.globals.ipv6) {
+    finding(out, "ipv6_unclassified", "globals.ipv6", {});
+    return;
+  }
+  for (let i = 0; i < length(cfg.clients); i++) {
+    const c = cfg.clients[i];
+    const proxied = c.defaultAction === "proxy" || length(filter(c.rules, (x) => x.action === "proxy")) > 0;
+    if (c.enabled && proxied && length(c.src4) && !length(c.src6) && !length(c.macs) && !length(c.ifaces))
+      finding(out, "client_ipv4_only", `client.${c.name}.address`, { client: c.name });
+  }
+}
 function doctor(env) {
   const out = [];
   const sections = readConfigSections(env.uci, "splitwg");
@@ -997,7 +987,6 @@ function doctor(env) {
   if (cfg) checkIpv6(env, out, cfg);
   return { ok: !length(out), findings: out };
 }
-
 function repairArgv(s) {
   const t = s[".type"], fam = t === "rule6" || t === "route6" ? "-6" : "-4";
   if (t === "rule" || t === "rule6") {
@@ -1021,50 +1010,29 @@ function repairArgv(s) {
 }
 
 // src/router/apply.ts
-let NO_CHANGE, DNSMASQ_STAGED, errorResult, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepRouting, stepDnsmasq, verify, apply_run, resetConnections, summary, applyPlan, restoreTable, restoreOwned;
-errorResult = function(env, code, message, path, warnings, changed) {
+let NO_CHANGE = { nft: false, dnsmasq: false, network: false, firewall: false, dhcp: false };
+let DNSMASQ_STAGED = `${PATHS.state}/next.dnsmasq`;
+function emptyPlan() {
+  return {
+    version: VERSION,
+    enabled: false,
+    nft: "",
+    dnsmasq: "",
+    network: [],
+    firewall: [],
+    dhcp: [],
+    marks: { mask: "", direct: "" },
+    upstreams: [],
+    clients: [],
+    sets: []
+  };
+}
+function errorResult(env, code, message, path, warnings, changed) {
   recordFailure(env, message);
   env.log(`apply failed: ${message}`);
   return { ok: false, changed: changed ?? NO_CHANGE, message, actions: [], warnings, error: { code, message, path } };
-};
-exec = function(tx, argv) {
-  push(tx.actions, join(" ", argv));
-  const r = tx.env.run(argv);
-  return r.code === 0 ? null : failure(r, argv);
-};
-rollback = function(tx) {
-  for (let i = length(tx.undo) - 1; i >= 0; i--) tx.undo[i]();
-};
-firewallReload = function(p) {
-  return p.fw4 ? ["fw4", "-q", "reload"] : ["/etc/init.d/firewall", "reload"];
-};
-networkReloads = function(d, before, p, plan) {
-  const touched = touchedTypes(d, before);
-  let reload = false;
-  const ifaces = [];
-  for (let name in touched) {
-    const t = touched[name];
-    if (substr(t, 0, 10) !== "wireguard_") {
-      reload = true;
-      continue;
-    }
-    const iface = substr(t, 10);
-    const stillThere = length(filter(plan.network, (s) => s.name === iface)) > 0;
-    if (stillThere && !exists(touched, iface) && index(ifaces, iface) < 0) push(ifaces, iface);
-  }
-  const cmds = [];
-  if (reload) push(cmds, ["ubus", "call", "network", "reload"]);
-  for (let i = 0; i < length(ifaces); i++)
-    push(cmds, p.wgShellHandler ? ["ifup", ifaces[i]] : ["ubus", "call", `network.interface.${ifaces[i]}`, "renew"]);
-  return cmds;
-};
-describe = function(c) {
-  const names = ["nft", "dnsmasq", "network", "firewall", "dhcp"];
-  const did = filter(names, (n) => c[n]);
-  if (!length(did)) return "no change";
-  return `changed ${join(", ", did)}`;
-};
-survey = function(env, plan, o) {
+}
+function survey(env, plan, o) {
   const platform = detect(env);
   const nftText = plan.enabled && plan.nft !== "" ? plan.nft : null;
   const dnsText = plan.enabled && o.hasDomains && platform.nftset ? plan.dnsmasq : null;
@@ -1128,8 +1096,8 @@ survey = function(env, plan, o) {
       dhcp: diffs.dhcp.changed
     }
   };
-};
-refuse = function(env, s) {
+}
+function refuse(env, s) {
   const pending = filter(OWNED_CONFIGS, (cfg) => s.diffs[cfg].changed && length((env.uci.changes(cfg) ?? {})[cfg] ?? []) > 0);
   if (length(pending))
     return errorResult(env, "PENDING_CHANGES", `/etc/config/${pending[0]} has uncommitted changes (uci changes ${pending[0]}): commit or revert them first`, pending[0], s.warnings);
@@ -1137,8 +1105,8 @@ refuse = function(env, s) {
   if (n)
     return errorResult(env, "CONFLICT", `section${n > 1 ? "s" : ""} ${join(", ", c)} already exist${n > 1 ? "" : "s"} and are not splitwg's (no splitwg_owned '1' or splitwg name); rename or delete ${n > 1 ? "them" : "it"}`, c[0], s.warnings);
   return null;
-};
-check = function(env, s) {
+}
+function check(env, s) {
   let staged = null;
   if (s.nftText !== null && s.changed.nft) {
     staged = stage(env, s.nftText, s.transition);
@@ -1151,8 +1119,30 @@ check = function(env, s) {
     if (r.code !== 0) return { staged, error: errorResult(env, "DNSMASQ_CHECK", failure(r, ["dnsmasq", "--test"]), "dnsmasq", s.warnings, s.changed) };
   }
   return { staged, error: null };
-};
-stepTable = function(tx, s, staged) {
+}
+function describe(c) {
+  const names = ["nft", "dnsmasq", "network", "firewall", "dhcp"];
+  const did = filter(names, (n) => c[n]);
+  if (!length(did)) return "no change";
+  return `changed ${join(", ", did)}`;
+}
+function restoreTable(env, oldText, hadTable) {
+  install(env, oldText);
+  if (oldText !== null && hadTable) {
+    const now = liveObjects(env);
+    const back = now ? nftTransition(null, [], true, now, oldText) : "";
+    const again = stage(env, oldText, back);
+    if (again.error !== null || load(env, again.path).code !== 0) {
+      if (load(env, PATHS.nft).code !== 0 && replaceFile(env, oldText)) load(env, REPLACE_PATH);
+    }
+  } else if (!hadTable && tableExists(env)) remove(env);
+}
+function exec(tx, argv) {
+  push(tx.actions, join(" ", argv));
+  const r = tx.env.run(argv);
+  return r.code === 0 ? null : failure(r, argv);
+}
+function stepTable(tx, s, staged) {
   const env = tx.env;
   push(tx.undo, () => {
     restoreTable(env, s.oldNft, s.hadTable);
@@ -1165,8 +1155,38 @@ stepTable = function(tx, s, staged) {
   }
   const e = s.hadTable ? exec(tx, ["nft", "delete", "table", "inet", "splitwg"]) : null;
   return e ? { where: "nft", msg: e } : null;
-};
-stepConfig = function(tx, s, cfg, plan) {
+}
+function networkReloads(d, before, p, plan) {
+  const touched = touchedTypes(d, before);
+  let reload = false;
+  const ifaces = [];
+  for (let name in touched) {
+    const t = touched[name];
+    if (substr(t, 0, 10) !== "wireguard_") {
+      reload = true;
+      continue;
+    }
+    const iface = substr(t, 10);
+    const stillThere = length(filter(plan.network, (s) => s.name === iface)) > 0;
+    if (stillThere && !exists(touched, iface) && index(ifaces, iface) < 0) push(ifaces, iface);
+  }
+  const cmds = [];
+  if (reload) push(cmds, ["ubus", "call", "network", "reload"]);
+  for (let i = 0; i < length(ifaces); i++)
+    push(cmds, p.wgShellHandler ? ["ifup", ifaces[i]] : ["ubus", "call", `network.interface.${ifaces[i]}`, "renew"]);
+  return cmds;
+}
+function firewallReload(p) {
+  return p.fw4 ? ["fw4", "-q", "reload"] : ["/etc/init.d/firewall", "reload"];
+}
+function restoreOwned(env, cfg, sections) {
+  const now = ownedSections(env.uci, cfg);
+  const d = diffOwned(cfg, env.uci.get_all(cfg) ?? {}, now, map(sections, toUciSection));
+  writeOwned(env.uci, d);
+  reorderOwned(env.uci, cfg, sections);
+  env.uci.commit(cfg);
+}
+function stepConfig(tx, s, cfg, plan) {
   const env = tx.env;
   const d = s.diffs[cfg];
   const reloads = cfg === "network" ? networkReloads(d, s.before[cfg], s.platform, plan) : cfg === "firewall" ? [firewallReload(s.platform)] : [["/etc/init.d/dnsmasq", "reload"]];
@@ -1183,8 +1203,8 @@ stepConfig = function(tx, s, cfg, plan) {
     if (e) return { where: cfg, msg: e };
   }
   return null;
-};
-stepRouting = function(tx, s) {
+}
+function stepRouting(tx, s) {
   const secs = ownedSections(tx.env.uci, "network");
   for (let i = 0; i < length(s.lostRouting); i++) {
     const name = s.lostRouting[i].args.section;
@@ -1194,8 +1214,8 @@ stepRouting = function(tx, s) {
     if (e) return { where: "network", msg: e };
   }
   return null;
-};
-stepDnsmasq = function(tx, s) {
+}
+function stepDnsmasq(tx, s) {
   const env = tx.env;
   let restarted = false;
   push(tx.undo, () => {
@@ -1212,15 +1232,15 @@ stepDnsmasq = function(tx, s) {
   restarted = true;
   const e = exec(tx, ["/etc/init.d/dnsmasq", "restart"]);
   return e ? { where: "dnsmasq", msg: e } : null;
-};
-verify = function(env, s, dnsWasRunning) {
+}
+function verify(env, s, dnsWasRunning) {
   const t = tableExists(env);
   if (s.nftText !== null && !t) return { where: "verify", msg: "table inet splitwg is missing after loading it" };
   if (s.nftText === null && t) return { where: "verify", msg: "table inet splitwg is still there" };
   if (s.changed.dnsmasq && dnsWasRunning && !running(env)) return { where: "verify", msg: "dnsmasq is not running after the restart" };
   return null;
-};
-apply_run = function(tx, s, plan, staged) {
+}
+function apply_run(tx, s, plan, staged) {
   let f = s.changed.nft ? stepTable(tx, s, staged) : null;
   for (let i = 0; !f && i < length(OWNED_CONFIGS); i++)
     if (s.diffs[OWNED_CONFIGS[i]].changed) f = stepConfig(tx, s, OWNED_CONFIGS[i], plan);
@@ -1228,19 +1248,22 @@ apply_run = function(tx, s, plan, staged) {
   const dnsWasRunning = s.changed.dnsmasq ? running(tx.env) : false;
   if (!f && s.changed.dnsmasq) f = stepDnsmasq(tx, s);
   return f ?? verify(tx.env, s, dnsWasRunning);
-};
-resetConnections = function(env, s, plan) {
+}
+function rollback(tx) {
+  for (let i = length(tx.undo) - 1; i >= 0; i--) tx.undo[i]();
+}
+function resetConnections(env, s, plan) {
   if (!s.platform.conntrack) return "";
   const f = flush(env, changedClients(s.prev ? s.prev.clients : installedPaths(s.oldNft), clientPaths(plan)));
   if (length(f.skipped)) push(s.warnings, `open connections of ${join(", ", f.skipped)} (MAC/interface clients) keep their old path until they close`);
   return length(f.flushed) ? `; connections reset for ${join(", ", f.flushed)}` : "";
-};
-summary = function(plan, s, staged, ctNote) {
+}
+function summary(plan, s, staged, ctNote) {
   if (!plan.enabled) return `stopped: ${describe(s.changed)}`;
   const replaced = staged && staged.replace ? "; table re-created (set definitions changed, learned domain addresses dropped)" : "";
   return `${describe(s.changed)}; ${length(plan.upstreams)} upstream(s), ${length(plan.clients)} client(s)${replaced}${ctNote}`;
-};
-applyPlan = function(env, plan, o) {
+}
+function applyPlan(env, plan, o) {
   const s = survey(env, plan, o);
   const no = refuse(env, s);
   if (no) return no;
@@ -1288,43 +1311,7 @@ applyPlan = function(env, plan, o) {
   unlock(env);
   env.log(`${plan.enabled ? "apply" : "stop"} ok: ${msg}`);
   return { ok: true, changed: s.changed, message: msg, actions: tx.actions, warnings: s.warnings };
-};
-restoreTable = function(env, oldText, hadTable) {
-  install(env, oldText);
-  if (oldText !== null && hadTable) {
-    const now = liveObjects(env);
-    const back = now ? nftTransition(null, [], true, now, oldText) : "";
-    const again = stage(env, oldText, back);
-    if (again.error !== null || load(env, again.path).code !== 0) {
-      if (load(env, PATHS.nft).code !== 0 && replaceFile(env, oldText)) load(env, REPLACE_PATH);
-    }
-  } else if (!hadTable && tableExists(env)) remove(env);
-};
-restoreOwned = function(env, cfg, sections) {
-  const now = ownedSections(env.uci, cfg);
-  const d = diffOwned(cfg, env.uci.get_all(cfg) ?? {}, now, map(sections, toUciSection));
-  writeOwned(env.uci, d);
-  reorderOwned(env.uci, cfg, sections);
-  env.uci.commit(cfg);
-};
-NO_CHANGE = { nft: false, dnsmasq: false, network: false, firewall: false, dhcp: false };
-DNSMASQ_STAGED = `${PATHS.state}/next.dnsmasq`;
-function emptyPlan() {
-  return {
-    version: VERSION,
-    enabled: false,
-    nft: "",
-    dnsmasq: "",
-    network: [],
-    firewall: [],
-    dhcp: [],
-    marks: { mask: "", direct: "" },
-    upstreams: [],
-    clients: [],
-    sets: []
-  };
 }
-
 function apply(env, opts) {
   const sections = readConfigSections(env.uci, "splitwg");
   const r = readConfig(sections);
@@ -1349,15 +1336,6 @@ function stop(env) {
 }
 
 // src/router/conf.ts
-let importError;
-importError = function(errors) {
-  const sorted = sort(errors, (a, b) => a.line - b.line);
-  const e = sorted[0];
-  return {
-    error: { code: "PARSE_ERROR", message: `${length(errors)} error(s); ${e.line ? "line " + e.line : "file"}: ${e.message}`, path: e.line ? `line ${e.line}` : null },
-    errors: sorted
-  };
-};
 let NOT_NAME_CHAR = /[^a-z0-9_]/g;
 let LETTER_FIRST = /^[a-z]/;
 let CR = /\r/g;
@@ -1401,6 +1379,14 @@ function stripComment(line) {
 }
 function isIp(v) {
   return iptoarr(v) !== null;
+}
+function importError(errors) {
+  const sorted = sort(errors, (a, b) => a.line - b.line);
+  const e = sorted[0];
+  return {
+    error: { code: "PARSE_ERROR", message: `${length(errors)} error(s); ${e.line ? "line " + e.line : "file"}: ${e.message}`, path: e.line ? `line ${e.line}` : null },
+    errors: sorted
+  };
 }
 function parseProviderConf(text, name) {
   const errors = [];
@@ -1505,7 +1491,6 @@ function parseProviderConf(text, name) {
     ignored
   };
 }
-
 function upstreamOptions(u) {
   const o = {
     private_key: u.private_key,
