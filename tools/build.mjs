@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkProgram } from './ucode/check.mjs';
-import { toUcode } from './ucode/rewrite.mjs';
+import { compileUcode } from './ucode/rewrite.mjs';
+import { encode } from './ucode/sourcemap.mjs';
+import crypto from 'node:crypto';
 import { toLuciView, toLuciModule } from './luci/view.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -86,11 +88,29 @@ export async function buildUcode() {
 	for (const o of UCODE_OUTPUTS) {
 		if (!fs.existsSync(path.join(root, o.entry))) continue;
 		if (process.env.BUILD_VERBOSE) console.error(`build: ${o.entry} → ${o.out}`);
-		const js = await bundle(o.entry, { plugins: [ucodeModulesPlugin(o.entry)], external: UCODE_NATIVE, supported: UCODE_UNSUPPORTED });
-		let uc = toUcode(js, o.kind);
-		uc = `${o.shebang ? o.shebang + '\n' : ''}${HEADER(o.entry)}\n'use strict';\n\n${uc}`;
-		write(o.out, uc, o.shebang ? 0o755 : 0o644);
+		const { code, map } = await ucodeOf(o);
+		write(o.out, code, o.shebang ? 0o755 : 0o644);
+		write(mapPath(o.out), map);
 	}
+}
+
+// A map of each generated file back to the TypeScript, for `splitwg where`
+// (tools/ucode/where.mjs): in dist/, not shipped, not committed — the build
+// is deterministic, so a checkout of the version a router runs rebuilds it.
+export const mapPath = (out) => `dist/ucode-map/${out.replace(/^files\//, '')}.map`;
+
+/** One ucode output in memory: its text and its source map (JSON text). */
+export async function ucodeOf(o) {
+	const out = await bundle(o.entry, { plugins: [ucodeModulesPlugin(o.entry)], external: UCODE_NATIVE, supported: UCODE_UNSUPPORTED, sourcemap: 'inline' });
+	// the map is the bundle's last line
+	const [, js, b64] = out.match(/^([^]*)\/\/# sourceMappingURL=data:application\/json;base64,(\S+)\s*$/);
+	const uc = compileUcode(js, o.kind, JSON.parse(Buffer.from(b64, 'base64').toString('utf8')));
+	const head = `${o.shebang ? o.shebang + '\n' : ''}${HEADER(o.entry)}\n'use strict';\n\n`;
+	const code = head + uc.code;
+	const map = { version: 3, file: path.basename(o.out), sourceRoot: path.relative(path.dirname(mapPath(o.out)), '.') + '/', sources: uc.sources,
+		names: [], mappings: encode([...head.split('\n').slice(1).map(() => []), ...uc.mappings]),
+		x_sha256: crypto.createHash('sha256').update(code).digest('hex') };
+	return { code, map: JSON.stringify(map) + '\n' };
 }
 
 export const LUCI_SHARED_DIR = 'luci-app-splitwg/htdocs/luci-static/resources/splitwg';

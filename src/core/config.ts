@@ -8,12 +8,10 @@ import type { Prefix } from './ip';
 import { markShift } from './decide';
 import {
 	badBool, badDomain, badIfname, badInt, badKey, badKeepalive, badLabel, badMac, badMarkMask, badMtu, badName, badPort, badPortRange, badTime,
-	bool, parseEndpoint, weekday, PROTOS,
+	bool, parseEndpoint, weekday, PROTOS, CONTROL, BLANKS,
 } from './values';
 
 // regexes as module constants: ucode compiles a literal each time it is evaluated
-const CONTROL = /[[:cntrl:]]/;
-const BLANKS = /[ \t]+/;
 const ACTION = /^(proxy|direct|block)$/;
 const PORT_PROTO = /^(tcp|udp|sctp|udplite)$/;
 const KIND = /^(peer|device)$/;

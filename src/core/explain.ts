@@ -6,11 +6,8 @@ import type { Action, Client, Config, Rule, Upstream } from './model';
 import { parseAddress, parsePrefix, prefixContains } from './ip';
 import type { Family } from './ip';
 import { verdictOf, directMark, markHex, carriesFamily, timedFrom, localNetworks } from './decide';
-import { badDomain, badTime, weekday, WEEKDAYS } from './values';
+import { badDomain, badTime, weekday, WEEKDAYS, BLANKS } from './values';
 import { identifiedFamilies } from './config';
-
-// regexes as module constants: ucode compiles a literal each time it is evaluated
-const BLANKS = /[ \t]+/;
 
 export interface Query {
 	client: string;

@@ -4,12 +4,9 @@
 // "any". explain() then trusts the Query.
 import type { Config } from './model';
 import type { Query, ExplainError } from './explain';
-import { badPort, badTime, weekday, PROTOS } from './values';
+import { badPort, badTime, weekday, PROTOS, CONTROL, BLANKS } from './values';
 import { upstreamByName } from './decide';
 
-// regexes as module constants: ucode compiles a literal each time it is evaluated
-const BLANKS = /[ \t]+/;
-const CONTROL = /[\x01-\x1f\x7f]/;   // ucode regexes match line by line: "4\n43" would pass as port 4
 const PORT_PROTOS = ['tcp', 'udp', 'sctp', 'udplite'];
 
 export interface QueryArgs {

@@ -5,7 +5,10 @@ import { toAscii } from './idn';
 
 // regexes as module constants: ucode compiles a literal each time it is evaluated
 const LABEL_BAD = /["'`\\;#{}$\/<>|&]/;
-const CONTROL = /[\x01-\x1f\x7f]/;
+// exported: one control-character test and one blank separator for the whole core
+// (ucode regexes match line by line: "4\n43" would pass a port grammar without it)
+export const CONTROL = /[\x01-\x1f\x7f]/;
+export const BLANKS = /[ \t]+/;
 const WG_KEY = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
 // decimal, no sign, no leading zero (nft reads 0443 as octal), at most 10
 // digits: checked before int() sees it, so no value becomes NaN, a float or a

@@ -1,16 +1,19 @@
 // Generated from src/core/index.ts by `npm run build` — edit the TypeScript, not this file.
 'use strict';
 
-let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, badIpAddress, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, timedFrom, activeRules, localNetworks, BASE, TMIN, TMAX, SKEW, DAMP, codepoints, pair, lower, digit, adapt, punycode, toAscii, LABEL_BAD, CONTROL, WG_KEY, DECIMAL, PORT_RANGE, BOOL, TRUE, TIME, EDGE_DOTS, TRAILING_DOT, DOMAIN, DIGITS_DOTS, IPV4, IPV6_CHARS, NUMERIC_TOP, INET_ATON, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, HEX_MASK, NAME_RE, badName, badLabel, badKey, badInt, badPort, badPortRange, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, badMtu, badKeepalive, badMarkMask, CONTROL2, BLANKS, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, checkMask, reportedPaths, readUpstream, readServer, readRule, readClient, readSources, checkOverlaps, sectionPath, uniqueSections, badOwner, byType, identifiedFamilies, familyWarnings, readConfig, checkReferences, checkPeerAddress, check, LINE_MAX, nftsetTargets, selfAndParents, domainPlan, T, COMMENT_MAX, comment, elements, texts, ruleSets, sharedWhy, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, identities, MAP_KINDS, identityMaps, identityLookups, localReturns, CONTROL_CHARS, renderNft, refill, declarations, lineComment, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, fwSec, s, upstreamSections, guardSectionName, couldBeProxied, guardSections, renderNetwork, renderFirewall, compile, plan, SECRET, redactSections, redactedPlan, BLANKS2, ruleLabel, domainHit, minutes, sideConditions, notEvaluated, parseAt, direct, answer, explain, BLANKS3, CONTROL3, PORT_PROTOS, given, bad, explainQuery, dropped, stale, nftTransition;
-words = function(line) {
-let m, out, cur, i, n;
+// src/core/version.ts
+let VERSION = "0.1.0";
 
-  m = match(line, SIMPLE);
+// src/core/uci.ts
+let SINGLE_QUOTE = /'/g;
+let SIMPLE = /^[ \t]*(config|option|list)[ \t]+([A-Za-z0-9_]+)([ \t]+'([^'\\]*)')?[ \t]*$/;
+function words(line) {
+  const m = match(line, SIMPLE);
   if (m) return m[3] ? [m[1], m[2], m[4]] : [m[1], m[2]];
-  out = [];
-  cur = null;
-  i = 0;
-  n = length(line);
+  const out = [];
+  let cur = null;
+  let i = 0;
+  const n = length(line);
   while (i < n) {
     const c = substr(line, i, 1);
     if (c === " " || c === "	" || c === "\r") {
@@ -28,14 +31,14 @@ let m, out, cur, i, n;
       i += end + 2;
     } else if (c === '"') {
       let j = i + 1;
-      let s2 = "";
+      let s = "";
       while (j < n && substr(line, j, 1) !== '"') {
         if (substr(line, j, 1) === "\\" && j + 1 < n) j++;
-        s2 += substr(line, j, 1);
+        s += substr(line, j, 1);
         j++;
       }
       if (j >= n) return "unterminated double quote";
-      cur = (cur ?? "") + s2;
+      cur = (cur ?? "") + s;
       i = j + 1;
     } else {
       if (c === "\\" && i + 1 < n) i++;
@@ -45,15 +48,13 @@ let m, out, cur, i, n;
   }
   if (cur !== null) push(out, cur);
   return out;
-};
-parseUci = function(text) {
-let sections, errors, counts, lines, sec2;
-
-  sections = [];
-  errors = [];
-  counts = {};
-  lines = split(text, "\n");
-  sec2 = null;
+}
+function parseUci(text) {
+  const sections = [];
+  const errors = [];
+  const counts = {};
+  const lines = split(text, "\n");
+  let sec = null;
   for (let ln = 0; ln < length(lines); ln++) {
     const w = words(lines[ln]);
     if (type(w) === "string") {
@@ -67,15 +68,15 @@ let sections, errors, counts, lines, sec2;
     if (kw === "config") {
       if (length(ws) < 2 || length(ws) > 3) {
         push(errors, { line: ln + 1, message: "expected: config <type> [<name>]" });
-        sec2 = null;
+        sec = null;
         continue;
       }
       const t = ws[1];
       counts[t] = (counts[t] ?? -1) + 1;
-      sec2 = { type: t, name: length(ws) === 3 ? ws[2] : `@${t}[${counts[t]}]`, anonymous: length(ws) !== 3, options: {} };
-      push(sections, sec2);
+      sec = { type: t, name: length(ws) === 3 ? ws[2] : `@${t}[${counts[t]}]`, anonymous: length(ws) !== 3, options: {} };
+      push(sections, sec);
     } else if (kw === "option" || kw === "list") {
-      if (!sec2) {
+      if (!sec) {
         push(errors, { line: ln + 1, message: `${kw} outside a config section` });
         continue;
       }
@@ -84,32 +85,30 @@ let sections, errors, counts, lines, sec2;
         continue;
       }
       const k = ws[1];
-      if (kw === "option") sec2.options[k] = ws[2];
+      if (kw === "option") sec.options[k] = ws[2];
       else {
-        const prev = sec2.options[k];
+        const prev = sec.options[k];
         if (type(prev) === "array") push(prev, ws[2]);
-        else sec2.options[k] = [ws[2]];
+        else sec.options[k] = [ws[2]];
       }
     } else {
       push(errors, { line: ln + 1, message: `unknown keyword "${kw}"` });
     }
   }
   return { sections, errors };
-};
-quote = function(v) {
+}
+function quote(v) {
   return "'" + replace(v, SINGLE_QUOTE, "'\\''") + "'";
-};
-renderUci = function(sections) {
-let out;
-
-  out = "";
+}
+function renderUci(sections) {
+  let out = "";
   for (let i = 0; i < length(sections); i++) {
-    const s2 = sections[i];
-    out += s2.anonymous ? `config ${s2.type}
-` : `config ${s2.type} ${quote(s2.name)}
+    const s = sections[i];
+    out += s.anonymous ? `config ${s.type}
+` : `config ${s.type} ${quote(s.name)}
 `;
-    for (let k in s2.options) {
-      const v = s2.options[k];
+    for (let k in s.options) {
+      const v = s.options[k];
       if (type(v) === "array") {
         const l = v;
         for (let j = 0; j < length(l); j++) out += `	list ${k} ${quote(l[j])}
@@ -120,26 +119,29 @@ let out;
     out += "\n";
   }
   return out;
-};
-parseAddress = function(s2) {
-  if (type(s2) !== "string") return null;
-  if (match(s2, V4_RE)) {
-    const parts = split(s2, ".");
+}
+
+// src/core/ip.ts
+let PREFIX_LEN = /^(0|[1-9][0-9]{0,2})$/;
+let V4_RE = /^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$/;
+let V6_RE = /^[0-9a-fA-F:.]+$/;
+function parseAddress(s) {
+  if (type(s) !== "string") return null;
+  if (match(s, V4_RE)) {
+    const parts = split(s, ".");
     for (let i = 0; i < 4; i++)
       if (length(parts[i]) > 1 && substr(parts[i], 0, 1) === "0") return null;
-    const b = iptoarr(s2);
+    const b = iptoarr(s);
     return b ? { family: 4, bytes: b } : null;
   }
-  if (index(s2, ":") >= 0 && match(s2, V6_RE)) {
-    const b = iptoarr(s2);
+  if (index(s, ":") >= 0 && match(s, V6_RE)) {
+    const b = iptoarr(s);
     return b && length(b) === 16 ? { family: 6, bytes: b } : null;
   }
   return null;
-};
-maskBytes = function(bytes, len) {
-let out;
-
-  out = [];
+}
+function maskBytes(bytes, len) {
+  const out = [];
   for (let i = 0; i < length(bytes); i++) {
     const bits = len - i * 8;
     if (bits >= 8) push(out, bytes[i]);
@@ -147,87 +149,77 @@ let out;
     else push(out, bytes[i] & (255 << 8 - bits & 255));
   }
   return out;
-};
-sameBytes = function(a, b) {
+}
+function sameBytes(a, b) {
   if (length(a) !== length(b)) return false;
   for (let i = 0; i < length(a); i++) if (a[i] !== b[i]) return false;
   return true;
-};
-parsePrefix = function(s2) {
-let parts, a, max, len, net, addr;
-
-  if (type(s2) !== "string" || s2 === "") return "is empty";
-  parts = split(s2, "/");
-  if (length(parts) > 2) return `"${s2}" is not an address or prefix`;
-  a = parseAddress(parts[0]);
-  if (!a) return `"${s2}" is not an IPv4/IPv6 address or prefix`;
-  max = a.family === 4 ? 32 : 128;
-  len = max;
+}
+function parsePrefix(s) {
+  if (type(s) !== "string" || s === "") return "is empty";
+  const parts = split(s, "/");
+  if (length(parts) > 2) return `"${s}" is not an address or prefix`;
+  const a = parseAddress(parts[0]);
+  if (!a) return `"${s}" is not an IPv4/IPv6 address or prefix`;
+  const max = a.family === 4 ? 32 : 128;
+  let len = max;
   if (length(parts) === 2) {
-    if (!match(parts[1], PREFIX_LEN)) return `"${s2}" has a bad prefix length`;
+    if (!match(parts[1], PREFIX_LEN)) return `"${s}" has a bad prefix length`;
     len = int(parts[1]);
-    if (len > max) return `"${s2}": prefix length exceeds ${max}`;
+    if (len > max) return `"${s}": prefix length exceeds ${max}`;
   }
-  net = len === max ? a.bytes : maskBytes(a.bytes, len);
-  if (len !== max && !sameBytes(net, a.bytes)) return `"${s2}" has host bits set (did you mean ${arrtoip(net)}/${len}?)`;
-  addr = arrtoip(net);
+  const net = len === max ? a.bytes : maskBytes(a.bytes, len);
+  if (len !== max && !sameBytes(net, a.bytes)) return `"${s}" has host bits set (did you mean ${arrtoip(net)}/${len}?)`;
+  const addr = arrtoip(net);
   return { family: a.family, bytes: net, len, text: len === max ? addr : `${addr}/${len}`, host: len === max };
-};
-parseInterfaceAddress = function(s2) {
-let parts, a, max, len;
-
-  if (type(s2) !== "string" || s2 === "") return "is empty";
-  parts = split(s2, "/");
-  a = length(parts) <= 2 ? parseAddress(parts[0]) : null;
-  if (!a) return `"${s2}" is not an address/prefix`;
-  max = a.family === 4 ? 32 : 128;
-  len = max;
+}
+function parseInterfaceAddress(s) {
+  if (type(s) !== "string" || s === "") return "is empty";
+  const parts = split(s, "/");
+  const a = length(parts) <= 2 ? parseAddress(parts[0]) : null;
+  if (!a) return `"${s}" is not an address/prefix`;
+  const max = a.family === 4 ? 32 : 128;
+  let len = max;
   if (length(parts) === 2) {
-    if (!match(parts[1], PREFIX_LEN) || int(parts[1]) > max) return `"${s2}" has a bad prefix length`;
+    if (!match(parts[1], PREFIX_LEN) || int(parts[1]) > max) return `"${s}" has a bad prefix length`;
     len = int(parts[1]);
   }
   return { family: a.family, bytes: a.bytes, len, address: arrtoip(a.bytes) };
-};
-prefixContains = function(p, bytes) {
+}
+function prefixContains(p, bytes) {
   return length(p.bytes) === length(bytes) && sameBytes(maskBytes(bytes, p.len), p.bytes);
-};
-prefixesOverlap = function(a, b) {
-let len;
-
+}
+function prefixesOverlap(a, b) {
   if (a.family !== b.family) return false;
-  len = a.len < b.len ? a.len : b.len;
+  const len = a.len < b.len ? a.len : b.len;
   return sameBytes(maskBytes(a.bytes, len), maskBytes(b.bytes, len));
-};
-interfaceNetwork = function(s2) {
-let a, ia, net, max, addr;
-
-  a = parseInterfaceAddress(s2);
+}
+function interfaceNetwork(s) {
+  const a = parseInterfaceAddress(s);
   if (type(a) === "string") return null;
-  ia = a;
-  net = maskBytes(ia.bytes, ia.len);
-  max = ia.family === 4 ? 32 : 128;
-  addr = arrtoip(net);
+  const ia = a;
+  const net = maskBytes(ia.bytes, ia.len);
+  const max = ia.family === 4 ? 32 : 128;
+  const addr = arrtoip(net);
   return { family: ia.family, bytes: net, len: ia.len, text: ia.len === max ? addr : `${addr}/${ia.len}`, host: ia.len === max };
-};
-badIpAddress = function(v) {
-let p;
-
-  p = parsePrefix(v);
+}
+function badIpAddress(v) {
+  const p = parsePrefix(v);
   return type(p) === "string" || !p.host ? `"${v}" is not an IP address` : null;
-};
-upstreamByName = function(cfg, name) {
+}
+
+// src/core/decide.ts
+function upstreamByName(cfg, name) {
   for (let i = 0; i < length(cfg.upstreams); i++)
     if (cfg.upstreams[i].name === name) return cfg.upstreams[i];
   return null;
-};
-verdictOf = function(cfg, c, rule, down) {
-let action, name, u, ks;
-
-  action = rule ? rule.action : c.defaultAction;
+}
+function verdictOf(cfg, c, rule, down) {
+  const action = rule ? rule.action : c.defaultAction;
   if (action !== "proxy") return { action, upstream: null, wanted: null, note: null };
-  name = (rule ? rule.upstream : null) ?? c.upstream;
-  u = upstreamByName(cfg, name);
-  ks = cfg.globals.killSwitch;
+  const name = (rule ? rule.upstream : null) ?? c.upstream;
+  const u = upstreamByName(cfg, name);
+  const ks = cfg.globals.killSwitch;
   if (!u || !u.enabled) {
     const why = `upstream ${name} is disabled`;
     return ks ? { action: "block", upstream: null, wanted: name, note: `${why}; kill switch blocks` } : { action: "direct", upstream: null, wanted: name, note: `${why}; kill switch off, goes direct` };
@@ -235,35 +227,33 @@ let action, name, u, ks;
   if (down && index(down, u.name) >= 0)
     return ks ? { action: "block", upstream: u, wanted: name, note: `upstream ${name} is down; kill switch blocks` } : { action: "direct", upstream: u, wanted: name, note: `upstream ${name} is down; kill switch off, goes direct` };
   return { action: "proxy", upstream: u, wanted: name, note: null };
-};
-markShift = function(mask) {
+}
+function markShift(mask) {
   return mask & -mask;
-};
-directMark = function(mask) {
+}
+function directMark(mask) {
   return markShift(mask);
-};
-markHex = function(n) {
+}
+function markHex(n) {
   return sprintf("0x%08x", n);
-};
-carriesFamily = function(u, fam) {
+}
+function carriesFamily(u, fam) {
   for (let i = 0; i < length(u.addresses); i++) {
     const a = parseInterfaceAddress(u.addresses[i]);
     if (type(a) === "object" && a.family === fam) return true;
   }
   return false;
-};
-timedFrom = function(c) {
+}
+function timedFrom(c) {
   for (let i = 0; i < length(c.rules); i++) {
     const m = c.rules[i].match;
     if (m.startTime !== null || length(m.weekdays)) return i;
   }
   return length(c.rules);
-};
-activeRules = function(cfg) {
-let out, seen;
-
-  out = [];
-  seen = {};
+}
+function activeRules(cfg) {
+  const out = [];
+  const seen = {};
   for (let i = 0; i < length(cfg.clients); i++) {
     const c = cfg.clients[i];
     if (!c.enabled) continue;
@@ -274,34 +264,37 @@ let out, seen;
       }
   }
   return out;
-};
-localNetworks = function(cfg, given2) {
-let out, seen, add, srv;
-
-  out = [];
-  seen = {};
-  add = (p) => {
+}
+function localNetworks(cfg, given) {
+  const out = [];
+  const seen = {};
+  const add = (p) => {
     if (p && !seen[p.text]) {
       seen[p.text] = true;
       push(out, p);
     }
   };
-  srv = cfg.server;
+  const srv = cfg.server;
   if (srv && srv.enabled) for (let i = 0; i < length(srv.addresses); i++) add(interfaceNetwork(srv.addresses[i]));
-  for (let i = 0; i < length(given2 ?? []); i++) {
-    const p = parsePrefix(given2[i]);
+  for (let i = 0; i < length(given ?? []); i++) {
+    const p = parsePrefix(given[i]);
     if (type(p) === "object") add(p);
   }
   return out;
-};
-codepoints = function(s2) {
-let out, n, i;
+}
 
-  out = [];
-  n = length(s2);
-  i = 0;
+// src/core/idn.ts
+let BASE = 36;
+let TMIN = 1;
+let TMAX = 26;
+let SKEW = 38;
+let DAMP = 700;
+function codepoints(s) {
+  const out = [];
+  const n = length(s);
+  let i = 0;
   while (i < n) {
-    const b = ord(s2, i);
+    const b = ord(s, i);
     let cp = b, len = 1;
     if (b >= 240 && b < 248) {
       cp = b & 7;
@@ -315,7 +308,7 @@ let out, n, i;
     } else if (b >= 128) return null;
     if (b >= 248 || i + len > n) return null;
     for (let j = 1; j < len; j++) {
-      const c = ord(s2, i + j);
+      const c = ord(s, i + j);
       if ((c & 192) !== 128) return null;
       cp = cp << 6 | c & 63;
     }
@@ -323,11 +316,11 @@ let out, n, i;
     i += len;
   }
   return out;
-};
-pair = function(cp, upperEven) {
+}
+function pair(cp, upperEven) {
   return cp % 2 === 0 === upperEven ? cp + 1 : cp;
-};
-lower = function(cp) {
+}
+function lower(cp) {
   if (cp < 128) return cp >= 65 && cp <= 90 ? cp + 32 : cp >= 97 && cp <= 122 || cp >= 48 && cp <= 57 || cp === 45 || cp === 46 ? cp : -1;
   if (cp < 192 || cp === 215 || cp === 247) return -1;
   if (cp <= 222) return cp + 32;
@@ -354,29 +347,25 @@ lower = function(cp) {
   if (cp >= 1217 && cp <= 1230) return pair(cp, false);
   if (cp >= 12353 && cp <= 12438 || cp === 12445 || cp === 12446 || cp >= 12449 && cp <= 12538 || cp >= 12540 && cp <= 12542 || cp >= 13312 && cp <= 19903 || cp >= 19968 && cp <= 40959 || cp >= 44032 && cp <= 55203) return cp;
   return -1;
-};
-digit = function(d) {
+}
+function digit(d) {
   return chr(d < 26 ? 97 + d : 22 + d);
-};
-adapt = function(delta, points, first) {
-let d, k;
-
-  d = first ? int(delta / DAMP) : int(delta / 2);
+}
+function adapt(delta, points, first) {
+  let d = first ? int(delta / DAMP) : int(delta / 2);
   d += int(d / points);
-  k = 0;
+  let k = 0;
   while (d > int((BASE - TMIN) * TMAX / 2)) {
     d = int(d / (BASE - TMIN));
     k += BASE;
   }
   return k + int((BASE - TMIN + 1) * d / (d + SKEW));
-};
-punycode = function(cps) {
-let out, basic, h, n, delta, bias;
-
-  out = "";
+}
+function punycode(cps) {
+  let out = "";
   for (let i = 0; i < length(cps); i++) if (cps[i] < 128) out += chr(cps[i]);
-  basic = length(out);
-  h = basic, n = 128, delta = 0, bias = 72;
+  const basic = length(out);
+  let h = basic, n = 128, delta = 0, bias = 72;
   if (basic > 0) out += "-";
   while (h < length(cps)) {
     let m = 2147483647;
@@ -403,14 +392,12 @@ let out, basic, h, n, delta, bias;
     n++;
   }
   return out;
-};
-toAscii = function(name) {
-let cps, labels, cur, wide;
-
-  cps = codepoints(name);
+}
+function toAscii(name) {
+  const cps = codepoints(name);
   if (cps === null) return null;
-  labels = [];
-  cur = [], wide = false;
+  const labels = [];
+  let cur = [], wide = false;
   for (let i = 0; i <= length(cps); i++) {
     const cp = i === length(cps) || cps[i] === 12290 ? 46 : lower(cps[i]);
     if (cp < 0) return null;
@@ -424,127 +411,158 @@ let cps, labels, cur, wide;
     push(cur, cp);
   }
   return join(".", labels);
-};
-badName = function(v, max) {
+}
+
+// src/core/values.ts
+let LABEL_BAD = /["'`\\;#{}$\/<>|&]/;
+let CONTROL = /[\x01-\x1f\x7f]/;
+let BLANKS = /[ \t]+/;
+let WG_KEY = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
+let DECIMAL = /^(0|[1-9][0-9]{0,9})$/;
+let PORT_RANGE = /^([^-]*)-([^-]*)$/;
+let BOOL = /^(0|1|on|off|yes|no|true|false|enabled|disabled)$/;
+let TRUE = /^(1|on|yes|true|enabled)$/;
+let TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
+let EDGE_DOTS = /^(\*\.|\.)+|\.+$/g;
+let TRAILING_DOT = /\.$/;
+let DOMAIN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+let DIGITS_DOTS = /^[0-9.]+$/;
+let IPV4 = /^[0-9]{1,3}(\.[0-9]{1,3}){3}$/;
+let IPV6_CHARS = /^[0-9a-fA-F:.]+$/;
+let NUMERIC_TOP = /(^|\.)[0-9]+$/;
+let INET_ATON = /^(0[xX][0-9a-fA-F]*|[0-9]+)(\.(0[xX][0-9a-fA-F]*|[0-9]+))*$/;
+let HOSTNAME = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+let ENDPOINT6 = /^\[([0-9a-fA-F:.]+)\]:([^:]*)$/;
+let ENDPOINT = /^([a-zA-Z0-9.-]+):([^:]*)$/;
+let MAC = /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/;
+let IFNAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+let HEX_MASK = /^0x[0-9a-fA-F]{1,8}$/;
+let NAME_RE = /^[a-zA-Z][a-zA-Z0-9_]*$/;
+function badName(v, max) {
   if (match(v, CONTROL) || !match(v, NAME_RE)) return `"${v}" is not a name (letters, digits, _; starting with a letter)`;
   if (length(v) > max) return `"${v}" is longer than ${max} characters`;
   return null;
-};
-badLabel = function(v) {
+}
+function badLabel(v) {
   if (match(v, LABEL_BAD) || match(v, CONTROL))
     return `"${v}" contains a character that is not allowed in a label (quotes, \\ ; # { } $ / < > | & or control characters)`;
   if (length(v) > 64) return "is longer than 64 characters";
   return null;
-};
-badKey = function(v) {
+}
+function badKey(v) {
   if (!match(v, WG_KEY))
     return "is not a WireGuard key (44 characters of base64 for 32 bytes)";
   return null;
-};
-badInt = function(v, lo, hi) {
+}
+function badInt(v, lo, hi) {
   if (!match(v, DECIMAL) || int(v) < lo || int(v) > hi) return `"${v}" is not an integer from ${lo} to ${hi}`;
   return null;
-};
-badPort = function(v) {
+}
+function badPort(v) {
   return badInt(v, 1, 65535) ? `"${v}" is not a port (an integer from 1 to 65535)` : null;
-};
-badPortRange = function(v) {
-let m;
-
-  m = match(v, PORT_RANGE);
+}
+function badPortRange(v) {
+  const m = match(v, PORT_RANGE);
   if (!m) return badPort(v);
   if (badInt(m[1], 1, 65535) || badInt(m[2], 1, 65535)) return `"${v}" is not a port range (from-to, each an integer from 1 to 65535)`;
   if (int(m[1]) > int(m[2])) return `"${v}": range start is above its end`;
   return null;
-};
-badBool = function(v) {
+}
+function badBool(v) {
   return match(v, BOOL) ? null : `"${v}" is not a boolean (0 or 1)`;
-};
-bool = function(v) {
+}
+function bool(v) {
   return !!match(v, TRUE);
-};
-badTime = function(v) {
+}
+function badTime(v) {
   return match(v, TIME) ? null : `"${v}" is not a time of day (HH:MM, 00:00-23:59)`;
-};
-weekday = function(v) {
-let d;
-
-  d = uc(substr(v, 0, 1)) + lc(substr(v, 1));
+}
+let WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+function weekday(v) {
+  const d = uc(substr(v, 0, 1)) + lc(substr(v, 1));
   for (let i = 0; i < 7; i++) if (WEEKDAYS[i] === d) return i;
   return -1;
-};
-badDomain = function(v) {
-let bare, fix;
-
+}
+function badDomain(v) {
   if (length(v) > 253) return `"${v}" is longer than 253 characters`;
   if (match(v, DOMAIN)) return null;
-  bare = replace(v, EDGE_DOTS, "");
-  fix = toAscii(bare);
+  const bare = replace(v, EDGE_DOTS, "");
+  const fix = toAscii(bare);
   if (fix === null || !match(fix, DOMAIN)) return `"${v}" is not a domain name`;
   if (bare !== v)
     return `"${v}": write "${fix}" (${match(v, TRAILING_DOT) ? "without the trailing dot" : "a domain already matches all its subdomains"})`;
   if (fix !== lc(v)) return `"${v}" is an internationalised name: write it as "${fix}"`;
   return `"${v}" must be lower case`;
-};
-badHost = function(v) {
+}
+function badHost(v) {
   if (match(v, DIGITS_DOTS)) return match(v, IPV4) && iptoarr(v) ? null : `"${v}" is not an IPv4 address`;
   if (index(v, ":") >= 0) return match(v, IPV6_CHARS) && iptoarr(v) ? null : `"${v}" is not an IPv6 address`;
   if (!match(v, HOSTNAME) || match(v, NUMERIC_TOP) || match(v, INET_ATON))
     return `"${v}" is not a host name or address`;
   return null;
-};
-parseEndpoint = function(v) {
-let m, e;
-
-  m = match(v, ENDPOINT6);
+}
+function parseEndpoint(v) {
+  let m = match(v, ENDPOINT6);
   if (!m) m = match(v, ENDPOINT);
   if (!m) return `"${v}" is not host:port (IPv6 as [addr]:port)`;
-  e = badHost(m[1]) ?? badPort(m[2]);
+  const e = badHost(m[1]) ?? badPort(m[2]);
   if (e) return e;
   return { host: m[1], port: int(m[2]) };
-};
-badMac = function(v) {
+}
+function badMac(v) {
   return match(v, MAC) ? null : `"${v}" is not a MAC address (aa:bb:cc:dd:ee:ff)`;
-};
-badIfname = function(v) {
+}
+function badIfname(v) {
   if (!match(v, IFNAME)) return `"${v}" is not a network device name`;
   if (length(v) > 15) return `"${v}" is longer than 15 characters (Linux IFNAMSIZ)`;
   return null;
-};
-badMtu = function(v) {
+}
+let PROTOS = ["tcp", "udp", "icmp", "icmpv6", "sctp", "udplite", "gre", "esp"];
+function badMtu(v) {
   return badInt(v, 1280, 9e3);
-};
-badKeepalive = function(v) {
+}
+function badKeepalive(v) {
   return badInt(v, 0, 65535);
-};
-badMarkMask = function(v) {
+}
+function badMarkMask(v) {
   return match(v, HEX_MASK) ? null : `"${v}" is not a 32-bit hex mask (0x…)`;
-};
-withControlCheck = function(check2) {
-  return (v) => match(v, CONTROL2) ? "contains a control character (newline, tab, …)" : check2 ? check2(v) : null;
-};
-reader = function(sec2, base, problems) {
-let known, bad2, at, report, r;
+}
 
-  known = [".name", ".type"];
-  bad2 = {};
-  at = {};
-  report = (k, path, message) => {
-    bad2[k] = true;
+// src/core/config.ts
+let ACTION = /^(proxy|direct|block)$/;
+let PORT_PROTO = /^(tcp|udp|sctp|udplite)$/;
+let KIND = /^(peer|device)$/;
+let DEFAULTS = {
+  mark_mask: "0x70000000",
+  rule_priority: "21000",
+  table_base: "2100",
+  set_timeout: "86400",
+  server_iface: "sw_server",
+  listen_port: "51820"
+};
+let FOREIGN_MARKS = [[16128, "mwan3"], [16711680, "pbr/podkop"], [134217728, "dae"], [127, "homeproxy"]];
+function withControlCheck(check) {
+  return (v) => match(v, CONTROL) ? "contains a control character (newline, tab, …)" : check ? check(v) : null;
+}
+function reader(sec, base, problems) {
+  let r;
+  const known = [".name", ".type"];
+  const bad = {};
+  const at = {};
+  const report = (k, path, message) => {
+    bad[k] = true;
     push(problems, { path, message });
   };
   r = {
-    str: (k, def, check2) => {
-let v, e;
-
+    str: (k, def, check) => {
       push(known, k);
-      v = sec2.options[k];
+      const v = sec.options[k];
       if (v === null || v === null) return def;
       if (type(v) === "array") {
         report(k, `${base}.${k}`, "must be a single option, not a list");
         return def;
       }
-      e = v === "" ? "is empty" : withControlCheck(check2)(v);
+      const e = v === "" ? "is empty" : withControlCheck(check)(v);
       if (e) {
         report(k, `${base}.${k}`, e);
         return def;
@@ -554,18 +572,16 @@ let v, e;
     // The valid elements; `r.at(k)` has their positions in the option.
     // An empty element is an error, never "no condition": an empty domain
     // would otherwise turn a rule into "match everything".
-    list: (k, check2) => {
-let v, vals, out;
-
+    list: (k, check) => {
       push(known, k);
       at[k] = [];
-      v = sec2.options[k] ?? null;
+      const v = sec.options[k] ?? null;
       if (v === null) return [];
-      vals = type(v) === "array" ? v : filter(split(v, BLANKS), (x) => x !== "");
+      let vals = type(v) === "array" ? v : filter(split(v, BLANKS), (x) => x !== "");
       if (!length(vals) && type(v) !== "array") vals = [v];
-      out = [];
+      const out = [];
       for (let i = 0; i < length(vals); i++) {
-        const e = trim(vals[i]) === "" ? "is empty" : withControlCheck(check2)(vals[i]);
+        const e = trim(vals[i]) === "" ? "is empty" : withControlCheck(check)(vals[i]);
         if (e) report(k, `${base}.${k}[${i}]`, e);
         else {
           push(out, vals[i]);
@@ -575,35 +591,39 @@ let v, vals, out;
       return out;
     },
     at: (k) => at[k] ?? [],
-    bad: (k) => !!bad2[k],
+    bad: (k) => !!bad[k],
     bool: (k, def) => {
-let v;
-
-      v = r.str(k, null, badBool);
+      const v = r.str(k, null, badBool);
       return v === null ? def : bool(v);
     },
     int: (k, def, lo, hi) => r.num(k, def, (x) => badInt(x, lo, hi)),
     // a number whose grammar has its own validator (badPort, badMtu, …)
-    num: (k, def, check2) => {
-let v;
-
-      v = r.str(k, null, check2);
+    num: (k, def, check) => {
+      const v = r.str(k, null, check);
       return v === null ? def : int(v);
     },
     unknown: () => {
-      for (let k in sec2.options)
+      for (let k in sec.options)
         if (index(known, k) < 0) push(problems, { path: `${base}.${k}`, message: "unknown option" });
     }
   };
   return r;
-};
-readGlobals = function(sec2, problems) {
-let s2, r, maskText, g;
-
-  s2 = sec2 ?? { type: "globals", name: "main", anonymous: false, options: {} };
-  r = reader(s2, "globals", problems);
-  maskText = r.str("mark_mask", DEFAULTS.mark_mask, badMarkMask);
-  g = {
+}
+function checkMask(m, text, problems) {
+  if (m === 0) push(problems, { path: "globals.mark_mask", message: "must not be 0" });
+  else if (m > 2147483647) push(problems, { path: "globals.mark_mask", message: `${text}: bit 31 is reserved, use bits 0-30` });
+  else {
+    const low = markShift(m);
+    if ((m + low & m) !== 0) push(problems, { path: "globals.mark_mask", message: `${text} must be one run of contiguous bits` });
+    for (let i = 0; i < length(FOREIGN_MARKS); i++)
+      if (m & FOREIGN_MARKS[i][0]) push(problems, { path: "globals.mark_mask", message: `${text} overlaps the mark bits ${sprintf("0x%x", FOREIGN_MARKS[i][0])} used by ${FOREIGN_MARKS[i][1]}` });
+  }
+}
+function readGlobals(sec, problems) {
+  const s = sec ?? { type: "globals", name: "main", anonymous: false, options: {} };
+  const r = reader(s, "globals", problems);
+  const maskText = r.str("mark_mask", DEFAULTS.mark_mask, badMarkMask);
+  const g = {
     enabled: r.bool("enabled", true),
     markMask: int(maskText, 16),
     rulePriority: r.int("rule_priority", int(DEFAULTS.rule_priority), 1, 32e3),
@@ -618,21 +638,9 @@ let s2, r, maskText, g;
   r.unknown();
   if (!r.bad("mark_mask")) checkMask(g.markMask, maskText, problems);
   return g;
-};
-checkMask = function(m, text, problems) {
-  if (m === 0) push(problems, { path: "globals.mark_mask", message: "must not be 0" });
-  else if (m > 2147483647) push(problems, { path: "globals.mark_mask", message: `${text}: bit 31 is reserved, use bits 0-30` });
-  else {
-    const low = markShift(m);
-    if ((m + low & m) !== 0) push(problems, { path: "globals.mark_mask", message: `${text} must be one run of contiguous bits` });
-    for (let i = 0; i < length(FOREIGN_MARKS); i++)
-      if (m & FOREIGN_MARKS[i][0]) push(problems, { path: "globals.mark_mask", message: `${text} overlaps the mark bits ${sprintf("0x%x", FOREIGN_MARKS[i][0])} used by ${FOREIGN_MARKS[i][1]}` });
-  }
-};
-reportedPaths = function(problems) {
-let seen;
-
-  seen = {};
+}
+function reportedPaths(problems) {
+  const seen = {};
   for (let i = 0; i < length(problems); i++) {
     const p = problems[i].path;
     seen[p] = true;
@@ -640,24 +648,20 @@ let seen;
     if (b > 0 && substr(p, -1) === "]") seen[substr(p, 0, b)] = true;
   }
   return seen;
-};
-readUpstream = function(sec2, problems) {
-let base, r, ep, host, port, u;
-
-  base = `upstream.${sec2.name}`;
-  if (sec2.anonymous) push(problems, { path: base, message: "an upstream section needs a name (it names the interface)" });
+}
+function readUpstream(sec, problems) {
+  const base = `upstream.${sec.name}`;
+  if (sec.anonymous) push(problems, { path: base, message: "an upstream section needs a name (it names the interface)" });
   else {
-    const e = badName(sec2.name, 12);
+    const e = badName(sec.name, 12);
     if (e) push(problems, { path: base, message: e });
   }
-  r = reader(sec2, base, problems);
-  ep = r.str("endpoint", null, (v) => {
-let p;
-
-    p = parseEndpoint(v);
+  const r = reader(sec, base, problems);
+  const ep = r.str("endpoint", null, (v) => {
+    const p = parseEndpoint(v);
     return type(p) === "string" ? p : null;
   });
-  host = "", port = 51820;
+  let host = "", port = 51820;
   if (ep === null) {
     if (!r.bad("endpoint")) push(problems, { path: `${base}.endpoint`, message: "is required (host:port)" });
   } else {
@@ -665,15 +669,13 @@ let p;
     host = p.host;
     port = p.port;
   }
-  u = {
-    name: sec2.name,
-    iface: `sw_${sec2.name}`,
+  const u = {
+    name: sec.name,
+    iface: `sw_${sec.name}`,
     enabled: r.bool("enabled", true),
     privateKey: r.str("private_key", "", badKey),
     addresses: r.list("address", (v) => {
-let a;
-
-      a = parseInterfaceAddress(v);
+      const a = parseInterfaceAddress(v);
       return type(a) === "string" ? a : null;
     }),
     publicKey: r.str("public_key", "", badKey),
@@ -681,9 +683,7 @@ let a;
     endpointHost: host,
     endpointPort: port,
     allowedIps: r.list("allowed_ips", (v) => {
-let p;
-
-      p = parsePrefix(v);
+      const p = parsePrefix(v);
       return type(p) === "string" ? p : null;
     }),
     mtu: r.num("mtu", null, badMtu),
@@ -700,57 +700,47 @@ let p;
   if (!length(u.addresses) && !r.bad("address")) push(problems, { path: `${base}.address`, message: "needs at least one tunnel address" });
   if (!length(u.allowedIps)) u.allowedIps = ["0.0.0.0/0", "::/0"];
   return u;
-};
-readServer = function(sec2, problems) {
-let r, s2;
-
-  r = reader(sec2, "server", problems);
-  s2 = {
+}
+function readServer(sec, problems) {
+  const r = reader(sec, "server", problems);
+  const s = {
     enabled: r.bool("enabled", true),
     iface: DEFAULTS.server_iface,
     privateKey: r.str("private_key", "", badKey),
     listenPort: r.num("listen_port", int(DEFAULTS.listen_port), badPort),
     addresses: r.list("address", (v) => {
-let a;
-
-      a = parseInterfaceAddress(v);
+      const a = parseInterfaceAddress(v);
       return type(a) === "string" ? a : null;
     }),
     endpoint: r.str("endpoint", null, (v) => {
-let p;
-
-      p = parseEndpoint(v);
+      const p = parseEndpoint(v);
       return type(p) === "string" ? p : null;
     }),
     dns: r.list("dns", badIpAddress),
     mtu: r.num("mtu", null, badMtu)
   };
   r.unknown();
-  if (s2.enabled && s2.privateKey === "" && !r.bad("private_key")) push(problems, { path: "server.private_key", message: "is required (make one with splitwg genkey, or in LuCI)" });
-  if (s2.enabled && !length(s2.addresses) && !r.bad("address")) push(problems, { path: "server.address", message: "needs at least one address with its pool prefix (e.g. 10.77.0.1/24)" });
-  return s2;
-};
-readRule = function(sec2, id, setBase, problems) {
-let r, enabled, dest4, dest6, destSeen, protos, m, action, rule;
-
-  r = reader(sec2, id, problems);
+  if (s.enabled && s.privateKey === "" && !r.bad("private_key")) push(problems, { path: "server.private_key", message: "is required (make one with splitwg genkey, or in LuCI)" });
+  if (s.enabled && !length(s.addresses) && !r.bad("address")) push(problems, { path: "server.address", message: "needs at least one address with its pool prefix (e.g. 10.77.0.1/24)" });
+  return s;
+}
+function readRule(sec, id, setBase, problems) {
+  const r = reader(sec, id, problems);
   r.str("client", null);
   r.str("ruleset", null);
-  enabled = r.bool("enabled", true);
-  dest4 = [], dest6 = [];
-  destSeen = {};
+  const enabled = r.bool("enabled", true);
+  const dest4 = [], dest6 = [];
+  const destSeen = {};
   r.list("dest", (v) => {
-let p, x;
-
-    p = parsePrefix(v);
+    const p = parsePrefix(v);
     if (type(p) === "string") return p;
-    x = p;
+    const x = p;
     if (!destSeen[x.text]) push(x.family === 4 ? dest4 : dest6, x);
     destSeen[x.text] = true;
     return null;
   });
-  protos = r.list("proto", (v) => v === "all" || v === "any" || index(PROTOS, v) >= 0 ? null : `"${v}" is not a protocol (${join(" ", PROTOS)}, all)`);
-  m = {
+  const protos = r.list("proto", (v) => v === "all" || v === "any" || index(PROTOS, v) >= 0 ? null : `"${v}" is not a protocol (${join(" ", PROTOS)}, all)`);
+  const m = {
     domains: uniq(r.list("domain", badDomain)),
     dest4,
     dest6,
@@ -760,8 +750,8 @@ let p, x;
     stopTime: r.str("stop_time", null, badTime),
     weekdays: uniq(map(r.list("weekdays", (v) => weekday(v) < 0 ? `"${v}" is not a weekday (Mon … Sun)` : null), weekday))
   };
-  action = r.str("action", "proxy", (v) => match(v, ACTION) ? null : `"${v}" is not an action (proxy, direct, block)`);
-  rule = {
+  const action = r.str("action", "proxy", (v) => match(v, ACTION) ? null : `"${v}" is not an action (proxy, direct, block)`);
+  const rule = {
     id,
     setBase,
     name: r.str("name", "", badLabel),
@@ -782,27 +772,41 @@ let p, x;
   if (rule.upstream !== null && action !== "proxy" && !r.bad("action"))
     push(problems, { path: `${id}.upstream`, message: `only a proxy rule takes an upstream (action is ${action})` });
   return enabled ? rule : null;
-};
-readClient = function(sec2, problems, g) {
-let base, r, kind, srcs, srcAt, c;
-
-  base = `client.${sec2.name}`;
-  if (sec2.anonymous) push(problems, { path: base, message: "a client section needs a name" });
+}
+function readSources(c, srcs, at, problems) {
+  const seen = {};
+  const all = [], pos = [];
+  for (let i = 0; i < length(srcs); i++) {
+    const p = parsePrefix(srcs[i]);
+    if (seen[p.text]) continue;
+    seen[p.text] = true;
+    let clash = -1;
+    for (let j = 0; j < length(all) && clash < 0; j++) if (prefixesOverlap(all[j], p)) clash = j;
+    if (clash >= 0) {
+      push(problems, { path: `client.${c.name}.address[${at[i]}]`, message: `${p.text} overlaps ${all[clash].text} (address[${pos[clash]}])` });
+      continue;
+    }
+    push(all, p);
+    push(pos, at[i]);
+    push(p.family === 4 ? c.src4 : c.src6, p);
+  }
+}
+function readClient(sec, problems, g) {
+  const base = `client.${sec.name}`;
+  if (sec.anonymous) push(problems, { path: base, message: "a client section needs a name" });
   else {
-    const e = badName(sec2.name, 32);
+    const e = badName(sec.name, 32);
     if (e) push(problems, { path: base, message: e });
   }
-  r = reader(sec2, base, problems);
-  kind = r.str("kind", "device", (v) => match(v, KIND) ? null : `"${v}" is not a client kind (peer, device)`);
-  srcs = r.list("address", (v) => {
-let p;
-
-    p = parsePrefix(v);
+  const r = reader(sec, base, problems);
+  const kind = r.str("kind", "device", (v) => match(v, KIND) ? null : `"${v}" is not a client kind (peer, device)`);
+  const srcs = r.list("address", (v) => {
+    const p = parsePrefix(v);
     return type(p) === "string" ? p : null;
   });
-  srcAt = r.at("address");
-  c = {
-    name: sec2.name,
+  const srcAt = r.at("address");
+  const c = {
+    name: sec.name,
     kind,
     enabled: r.bool("enabled", true),
     publicKey: r.str("public_key", null, badKey),
@@ -828,33 +832,13 @@ let p;
     if (!length(srcs) && !r.bad("address")) push(problems, { path: `${base}.address`, message: "a peer needs its tunnel address(es)" });
     if (length(c.macs) || length(c.ifaces)) push(problems, { path: base, message: "a peer is identified by its tunnel address, not mac/interface" });
   } else {
-    if (sec2.options.address == null && sec2.options.mac == null && sec2.options.interface == null)
+    if (sec.options.address == null && sec.options.mac == null && sec.options.interface == null)
       push(problems, { path: base, message: "a device needs an address, mac or interface" });
     if (c.publicKey !== null || c.privateKey !== null) push(problems, { path: `${base}.public_key`, message: "only peers have keys" });
   }
   return c;
-};
-readSources = function(c, srcs, at, problems) {
-let seen, all, pos;
-
-  seen = {};
-  all = [], pos = [];
-  for (let i = 0; i < length(srcs); i++) {
-    const p = parsePrefix(srcs[i]);
-    if (seen[p.text]) continue;
-    seen[p.text] = true;
-    let clash = -1;
-    for (let j = 0; j < length(all) && clash < 0; j++) if (prefixesOverlap(all[j], p)) clash = j;
-    if (clash >= 0) {
-      push(problems, { path: `client.${c.name}.address[${at[i]}]`, message: `${p.text} overlaps ${all[clash].text} (address[${pos[clash]}])` });
-      continue;
-    }
-    push(all, p);
-    push(pos, at[i]);
-    push(p.family === 4 ? c.src4 : c.src6, p);
-  }
-};
-checkOverlaps = function(clients, problems) {
+}
+function checkOverlaps(clients, problems) {
   for (let i = 0; i < length(clients); i++) {
     const a = clients[i];
     if (!a.enabled) continue;
@@ -872,44 +856,38 @@ checkOverlaps = function(clients, problems) {
         if (index(a.ifaces, b.ifaces[x]) >= 0) push(problems, { path: `client.${b.name}.interface`, message: `${b.ifaces[x]} is also client ${a.name}'s` });
     }
   }
-};
-sectionPath = function(s2) {
-  if (s2.type === "globals" || s2.type === "server") return s2.type;
-  if (s2.type === "rule") return `rule ${s2.name}`;
-  return index(["upstream", "client", "ruleset"], s2.type) >= 0 ? `${s2.type}.${s2.name}` : s2.name;
-};
-uniqueSections = function(sections, problems) {
-let first, out;
-
-  first = {};
-  out = [];
+}
+function sectionPath(s) {
+  if (s.type === "globals" || s.type === "server") return s.type;
+  if (s.type === "rule") return `rule ${s.name}`;
+  return index(["upstream", "client", "ruleset"], s.type) >= 0 ? `${s.type}.${s.name}` : s.name;
+}
+function uniqueSections(sections, problems) {
+  const first = {};
+  const out = [];
   for (let i = 0; i < length(sections); i++) {
-    const s2 = sections[i];
-    const t = s2.anonymous ? null : first[s2.name];
+    const s = sections[i];
+    const t = s.anonymous ? null : first[s.name];
     if (t === null || t === null) {
-      if (!s2.anonymous) first[s2.name] = s2.type;
-      push(out, s2);
-    } else push(problems, { path: sectionPath(s2), message: t === s2.type ? "is defined twice" : `also names a ${t} section (section names are unique in a UCI file)` });
+      if (!s.anonymous) first[s.name] = s.type;
+      push(out, s);
+    } else push(problems, { path: sectionPath(s), message: t === s.type ? "is defined twice" : `also names a ${t} section (section names are unique in a UCI file)` });
   }
   return out;
-};
-badOwner = function(v) {
+}
+function badOwner(v) {
   if (type(v) === "array") return "must be a single option, not a list";
   return v === "" ? "is empty" : badName(v, 32);
-};
-byType = function(sections, t) {
-  return filter(sections, (s2) => s2.type === t);
-};
-identifiedFamilies = function(c, ipv6) {
-let all;
-
-  all = c.kind === "peer" || length(c.macs) > 0 || length(c.ifaces) > 0;
+}
+function byType(sections, t) {
+  return filter(sections, (s) => s.type === t);
+}
+function identifiedFamilies(c, ipv6) {
+  const all = c.kind === "peer" || length(c.macs) > 0 || length(c.ifaces) > 0;
   return { v4: all || length(c.src4) > 0, v6: ipv6 && (all || length(c.src6) > 0) };
-};
-familyWarnings = function(clients, g) {
-let out;
-
-  out = [];
+}
+function familyWarnings(clients, g) {
+  const out = [];
   for (let i = 0; i < length(clients); i++) {
     const c = clients[i];
     if (!c.enabled || c.kind !== "device" || !g.enabled) continue;
@@ -923,31 +901,55 @@ let out;
       push(out, { path, message: "identifies IPv6 only and globals.ipv6 is off: none of the device's traffic is classified — add its mac (or an IPv4 address)" });
   }
   return out;
-};
-readConfig = function(all) {
-let problems, sections, known, gs, globals, ss, server, upstreams, names, shift, maxValue, rulesets, rsSections, clients, byClient, ruleSecs, rsRules, seen, warnings;
-
-  problems = [];
-  sections = uniqueSections(all, problems);
-  known = ["globals", "server", "upstream", "client", "ruleset", "rule"];
+}
+function checkReferences(c, upstreams, seen, problems) {
+  const base = `client.${c.name}`;
+  if (c.upstream !== null && !upstreams[c.upstream]) push(problems, { path: `${base}.upstream`, message: `unknown upstream "${c.upstream}"` });
+  const needsDefault = c.defaultAction === "proxy" || length(filter(c.rules, (r) => r.action === "proxy" && r.upstream === null && !seen[`${r.id}.action`] && !seen[`${r.id}.upstream`]));
+  if (needsDefault && c.upstream === null && !seen[`${base}.upstream`])
+    push(problems, { path: `${base}.upstream`, message: "is required: a proxy rule or default names no upstream of its own" });
+  for (let i = 0; i < length(c.rules); i++) {
+    const r = c.rules[i];
+    if (r.upstream !== null && !upstreams[r.upstream]) push(problems, { path: `${r.id}.upstream`, message: `unknown upstream "${r.upstream}"` });
+  }
+}
+function checkPeerAddress(c, server, problems) {
+  if (!server || !server.enabled) {
+    push(problems, { path: `client.${c.name}`, message: "a peer needs an enabled server section" });
+    return;
+  }
+  const all = [...c.src4, ...c.src6];
+  for (let i = 0; i < length(all); i++) {
+    let inside = false;
+    for (let j = 0; j < length(server.addresses); j++) {
+      const pool = interfaceNetwork(server.addresses[j]);
+      if (pool && prefixContains(pool, all[i].bytes)) inside = true;
+    }
+    if (!inside) push(problems, { path: `client.${c.name}.address`, message: `${all[i].text} is outside the server's address pools` });
+  }
+}
+function readConfig(all) {
+  const problems = [];
+  const sections = uniqueSections(all, problems);
+  const known = ["globals", "server", "upstream", "client", "ruleset", "rule"];
   for (let i = 0; i < length(sections); i++)
     if (index(known, sections[i].type) < 0)
       push(problems, { path: sections[i].name, message: `unknown section type "${sections[i].type}" (${join(", ", known)})` });
-  gs = byType(sections, "globals");
+  const gs = byType(sections, "globals");
   if (length(gs) > 1) push(problems, { path: "globals", message: "only one globals section is allowed" });
-  globals = readGlobals(length(gs) ? gs[0] : null, problems);
-  ss = byType(sections, "server");
+  const globals = readGlobals(length(gs) ? gs[0] : null, problems);
+  const ss = byType(sections, "server");
   if (length(ss) > 1) push(problems, { path: "server", message: "only one server section is allowed" });
-  server = length(ss) ? readServer(ss[0], problems) : null;
-  upstreams = map(byType(sections, "upstream"), (s2) => readUpstream(s2, problems));
-  names = {};
+  const server = length(ss) ? readServer(ss[0], problems) : null;
+  const upstreams = map(byType(sections, "upstream"), (s) => readUpstream(s, problems));
+  const names = {};
   for (let i = 0; i < length(upstreams); i++) {
     const u = upstreams[i];
     if (u.iface === DEFAULTS.server_iface) push(problems, { path: `upstream.${u.name}`, message: `the name "server" is reserved (interface ${DEFAULTS.server_iface})` });
     names[u.name] = true;
   }
-  shift = globals.markMask ? markShift(globals.markMask) : 1;
-  maxValue = globals.markMask ? int(globals.markMask / shift) : 0;
+  const shift = globals.markMask ? markShift(globals.markMask) : 1;
+  const maxValue = globals.markMask ? int(globals.markMask / shift) : 0;
   for (let i = 0; i < length(upstreams); i++) {
     const u = upstreams[i];
     u.index = i + 1;
@@ -956,8 +958,8 @@ let problems, sections, known, gs, globals, ss, server, upstreams, names, shift,
   }
   if (length(upstreams) + 1 > maxValue && !reportedPaths(problems)["globals.mark_mask"])
     push(problems, { path: "globals.mark_mask", message: `${sprintf("0x%08x", globals.markMask)} has room for ${maxValue - 1} upstreams, ${length(upstreams)} are defined` });
-  rulesets = {};
-  rsSections = byType(sections, "ruleset");
+  const rulesets = {};
+  const rsSections = byType(sections, "ruleset");
   for (let i = 0; i < length(rsSections); i++) {
     const e = rsSections[i].anonymous ? "a ruleset section needs a name" : badName(rsSections[i].name, 32);
     if (e) push(problems, { path: `ruleset.${rsSections[i].name}`, message: e });
@@ -966,24 +968,24 @@ let problems, sections, known, gs, globals, ss, server, upstreams, names, shift,
     r.unknown();
     rulesets[rsSections[i].name] = [];
   }
-  clients = map(byType(sections, "client"), (s2) => readClient(s2, problems, globals));
-  byClient = {};
+  const clients = map(byType(sections, "client"), (s) => readClient(s, problems, globals));
+  const byClient = {};
   for (let i = 0; i < length(clients); i++) byClient[clients[i].name] = [];
-  ruleSecs = byType(sections, "rule");
+  const ruleSecs = byType(sections, "rule");
   for (let i = 0; i < length(ruleSecs); i++) {
-    const s2 = ruleSecs[i];
-    const cl = s2.options.client, rs = s2.options.ruleset;
+    const s = ruleSecs[i];
+    const cl = s.options.client, rs = s.options.ruleset;
     const refErr = (cl != null ? badOwner(cl) : null) ?? (rs != null ? badOwner(rs) : null);
     if (refErr) {
-      push(problems, { path: `rule ${s2.name}.${cl != null ? "client" : "ruleset"}`, message: refErr });
+      push(problems, { path: `rule ${s.name}.${cl != null ? "client" : "ruleset"}`, message: refErr });
       continue;
     }
-    if (cl == null === (rs == null)) push(problems, { path: `rule ${s2.name}`, message: "a rule belongs to exactly one client or ruleset (option client or option ruleset)" });
-    else if (cl != null && !byClient[cl]) push(problems, { path: `rule ${s2.name}.client`, message: `unknown client "${cl}"` });
-    else if (rs != null && !rulesets[rs]) push(problems, { path: `rule ${s2.name}.ruleset`, message: `unknown ruleset "${rs}"` });
-    else push(cl != null ? byClient[cl] : rulesets[rs], s2);
+    if (cl == null === (rs == null)) push(problems, { path: `rule ${s.name}`, message: "a rule belongs to exactly one client or ruleset (option client or option ruleset)" });
+    else if (cl != null && !byClient[cl]) push(problems, { path: `rule ${s.name}.client`, message: `unknown client "${cl}"` });
+    else if (rs != null && !rulesets[rs]) push(problems, { path: `rule ${s.name}.ruleset`, message: `unknown ruleset "${rs}"` });
+    else push(cl != null ? byClient[cl] : rulesets[rs], s);
   }
-  rsRules = {};
+  const rsRules = {};
   for (let n in rulesets) {
     rsRules[n] = [];
     for (let i = 0; i < length(rulesets[n]); i++) {
@@ -1004,82 +1006,51 @@ let problems, sections, known, gs, globals, ss, server, upstreams, names, shift,
       else for (let k = 0; k < length(rs); k++) push(c.rules, rs[k]);
     }
   }
-  seen = reportedPaths(problems);
+  const seen = reportedPaths(problems);
   for (let i = 0; i < length(clients); i++) {
     const c = clients[i];
     checkReferences(c, names, seen, problems);
     if (c.kind === "peer" && c.enabled && !seen["server.address"]) checkPeerAddress(c, server, problems);
   }
   checkOverlaps(clients, problems);
-  warnings = familyWarnings(clients, globals);
+  const warnings = familyWarnings(clients, globals);
   if (!length(problems))
     return { config: { globals, server, upstreams, clients }, problems, warnings };
   return { config: null, problems, warnings };
-};
-checkReferences = function(c, upstreams, seen, problems) {
-let base, needsDefault;
-
-  base = `client.${c.name}`;
-  if (c.upstream !== null && !upstreams[c.upstream]) push(problems, { path: `${base}.upstream`, message: `unknown upstream "${c.upstream}"` });
-  needsDefault = c.defaultAction === "proxy" || length(filter(c.rules, (r) => r.action === "proxy" && r.upstream === null && !seen[`${r.id}.action`] && !seen[`${r.id}.upstream`]));
-  if (needsDefault && c.upstream === null && !seen[`${base}.upstream`])
-    push(problems, { path: `${base}.upstream`, message: "is required: a proxy rule or default names no upstream of its own" });
-  for (let i = 0; i < length(c.rules); i++) {
-    const r = c.rules[i];
-    if (r.upstream !== null && !upstreams[r.upstream]) push(problems, { path: `${r.id}.upstream`, message: `unknown upstream "${r.upstream}"` });
-  }
-};
-checkPeerAddress = function(c, server, problems) {
-let all;
-
-  if (!server || !server.enabled) {
-    push(problems, { path: `client.${c.name}`, message: "a peer needs an enabled server section" });
-    return;
-  }
-  all = [...c.src4, ...c.src6];
-  for (let i = 0; i < length(all); i++) {
-    let inside = false;
-    for (let j = 0; j < length(server.addresses); j++) {
-      const pool = interfaceNetwork(server.addresses[j]);
-      if (pool && prefixContains(pool, all[i].bytes)) inside = true;
-    }
-    if (!inside) push(problems, { path: `client.${c.name}.address`, message: `${all[i].text} is outside the server's address pools` });
-  }
-};
-check = function(sections) {
+}
+function check(sections) {
   return readConfig(sections).problems;
-};
-nftsetTargets = function(stems, ipv6) {
-  return join(",", map(stems, (s2) => ipv6 ? `4#inet#splitwg#${s2}_d4,6#inet#splitwg#${s2}_d6` : `4#inet#splitwg#${s2}_d4`));
-};
-selfAndParents = function(d) {
-let out, rest;
+}
 
-  out = [d];
-  rest = d;
+// src/core/domains.ts
+let LINE_MAX = 1e3;
+function nftsetTargets(stems, ipv6) {
+  return join(",", map(stems, (s) => ipv6 ? `4#inet#splitwg#${s}_d4,6#inet#splitwg#${s}_d6` : `4#inet#splitwg#${s}_d4`));
+}
+function selfAndParents(d) {
+  const out = [d];
+  let rest = d;
   for (let i = index(rest, "."); i >= 0; i = index(rest, ".")) {
     rest = substr(rest, i + 1);
     push(out, rest);
   }
   return out;
-};
-domainPlan = function(cfg) {
-let ipv6, rules, byDomain, lines, shared, sharedBy, led, direct2, sorted, byRule;
-
-  ipv6 = cfg.globals.ipv6;
-  rules = filter(activeRules(cfg), (r) => length(r.match.domains) > 0);
-  byDomain = {};
+}
+function domainPlan(cfg) {
+  const ipv6 = cfg.globals.ipv6;
+  const rules = filter(activeRules(cfg), (r) => length(r.match.domains) > 0);
+  const byDomain = {};
   for (let i = 0; i < length(rules); i++)
     for (let j = 0; j < length(rules[i].match.domains); j++) {
       const d = rules[i].match.domains[j];
       byDomain[d] ??= [];
       if (index(byDomain[d], i) < 0) push(byDomain[d], i);
     }
-  lines = [], shared = [];
-  sharedBy = {};
-  led = {};
-  direct2 = map(rules, () => false);
-  sorted = sort(keys(byDomain));
+  const lines = [], shared = [];
+  const sharedBy = {};
+  const led = {};
+  const direct = map(rules, () => false);
+  const sorted = sort(keys(byDomain));
   for (let i = 0; i < length(sorted); i++) {
     const d = sorted[i];
     const names = selfAndParents(d);
@@ -1089,25 +1060,25 @@ let ipv6, rules, byDomain, lines, shared, sharedBy, led, direct2, sorted, byRule
     const own = map(hits, (h) => rules[h].setBase);
     const covering = map(hits, (h) => rules[h]);
     if (length(`nftset=/${d}/${nftsetTargets(own, ipv6)}`) <= LINE_MAX) {
-      for (let k = 0; k < length(hits); k++) direct2[hits[k]] = true;
+      for (let k = 0; k < length(hits); k++) direct[hits[k]] = true;
       push(lines, { domain: d, rules: covering, stems: own });
       continue;
     }
     const key = join(",", hits);
-    let s2 = sharedBy[key];
-    if (!s2) {
+    let s = sharedBy[key];
+    if (!s) {
       const lead = own[0];
       led[lead] ??= 0;
-      s2 = { stem: `${lead}_g${led[lead]}`, rules: covering, domains: [] };
+      s = { stem: `${lead}_g${led[lead]}`, rules: covering, domains: [] };
       led[lead]++;
-      sharedBy[key] = s2;
-      push(shared, s2);
+      sharedBy[key] = s;
+      push(shared, s);
     }
-    push(s2.domains, d);
-    push(lines, { domain: d, rules: covering, stems: [s2.stem] });
+    push(s.domains, d);
+    push(lines, { domain: d, rules: covering, stems: [s.stem] });
   }
-  byRule = {};
-  for (let i = 0; i < length(rules); i++) if (direct2[i]) byRule[rules[i].id] = [rules[i].setBase];
+  const byRule = {};
+  for (let i = 0; i < length(rules); i++) if (direct[i]) byRule[rules[i].id] = [rules[i].setBase];
   for (let i = 0; i < length(shared); i++)
     for (let j = 0; j < length(shared[i].rules); j++) {
       const id = shared[i].rules[j].id;
@@ -1115,26 +1086,26 @@ let ipv6, rules, byDomain, lines, shared, sharedBy, led, direct2, sorted, byRule
       push(byRule[id], shared[i].stem);
     }
   return { lines, shared, byRule };
-};
-comment = function(s2) {
-let n;
+}
 
-  if (length(s2) <= COMMENT_MAX) return `comment "${s2}"`;
-  n = COMMENT_MAX - 3;
-  while (n > 0 && (ord(s2, n) & 192) === 128) n--;
-  return `comment "${substr(s2, 0, n)}..."`;
-};
-elements = function(items) {
+// src/core/nft.ts
+let T = "	";
+let COMMENT_MAX = 128;
+function comment(s) {
+  if (length(s) <= COMMENT_MAX) return `comment "${s}"`;
+  let n = COMMENT_MAX - 3;
+  while (n > 0 && (ord(s, n) & 192) === 128) n--;
+  return `comment "${substr(s, 0, n)}..."`;
+}
+function elements(items) {
   return length(items) ? ` elements = { ${join(", ", items)} };` : "";
-};
-texts = function(ps) {
+}
+function texts(ps) {
   return map(ps, (p) => p.text);
-};
-ruleSets = function(r, ipv6, dp) {
-let out, stems;
-
-  out = [];
-  stems = dp.byRule[r.id] ?? [];
+}
+function ruleSets(r, ipv6, dp) {
+  const out = [];
+  const stems = dp.byRule[r.id] ?? [];
   for (let i = 0; i < length(stems); i++) {
     push(out, { name: `${stems[i]}_d4`, family: 4, kind: "domain" });
     if (ipv6) push(out, { name: `${stems[i]}_d6`, family: 6, kind: "domain" });
@@ -1142,90 +1113,76 @@ let out, stems;
   if (length(r.match.dest4)) push(out, { name: `${r.setBase}_n4`, family: 4, kind: "net" });
   if (ipv6 && length(r.match.dest6)) push(out, { name: `${r.setBase}_n6`, family: 6, kind: "net" });
   return out;
-};
-sharedWhy = function(s2) {
-let n, ids;
-
-  n = length(s2.rules);
-  ids = map(slice(s2.rules, 0, 3), (r) => r.id);
+}
+function sharedWhy(s) {
+  const n = length(s.rules);
+  const ids = map(slice(s.rules, 0, 3), (r) => r.id);
   return `domains shared by ${join(", ", ids)}${n > 3 ? sprintf(" and %d more rules", n - 3) : ""}: filled by dnsmasq`;
-};
-planSets = function(cfg, dp) {
-let d, out, rules, fams;
-
-  d = dp ?? domainPlan(cfg);
-  out = [];
-  rules = activeRules(cfg);
+}
+function planSets(cfg, dp) {
+  const d = dp ?? domainPlan(cfg);
+  const out = [];
+  const rules = activeRules(cfg);
   for (let i = 0; i < length(rules); i++) {
     const r = rules[i];
     const sets = ruleSets(r, cfg.globals.ipv6, d);
     for (let k = 0; k < length(sets); k++) {
-      const s2 = sets[k];
-      if (s2.kind === "domain" && substr(s2.name, 0, length(s2.name) - 3) !== r.setBase) continue;
-      const key = s2.kind === "domain" ? join(" ", r.match.domains) : join(" ", texts(s2.family === 4 ? r.match.dest4 : r.match.dest6));
-      push(out, { name: s2.name, family: s2.family, kind: s2.kind, rule: r, key, why: s2.kind === "domain" ? `${r.id}: filled by dnsmasq` : r.id });
+      const s = sets[k];
+      if (s.kind === "domain" && substr(s.name, 0, length(s.name) - 3) !== r.setBase) continue;
+      const key = s.kind === "domain" ? join(" ", r.match.domains) : join(" ", texts(s.family === 4 ? r.match.dest4 : r.match.dest6));
+      push(out, { name: s.name, family: s.family, kind: s.kind, rule: r, key, why: s.kind === "domain" ? `${r.id}: filled by dnsmasq` : r.id });
     }
   }
-  fams = cfg.globals.ipv6 ? [4, 6] : [4];
+  const fams = cfg.globals.ipv6 ? [4, 6] : [4];
   for (let i = 0; i < length(d.shared); i++) {
-    const s2 = d.shared[i];
+    const s = d.shared[i];
     for (let f = 0; f < length(fams); f++)
-      push(out, { name: `${s2.stem}_d${fams[f]}`, family: fams[f], kind: "domain", rule: s2.rules[0], key: join(" ", s2.domains), why: sharedWhy(s2) });
+      push(out, { name: `${s.stem}_d${fams[f]}`, family: fams[f], kind: "domain", rule: s.rules[0], key: join(" ", s.domains), why: sharedWhy(s) });
   }
   return out;
-};
-setDecl = function(s2, timeout) {
-let t, el;
-
-  t = s2.family === 4 ? "ipv4_addr" : "ipv6_addr";
-  if (s2.kind === "domain") {
+}
+function setDecl(s, timeout) {
+  const t = s.family === 4 ? "ipv4_addr" : "ipv6_addr";
+  if (s.kind === "domain") {
     const to = timeout > 0 ? `flags timeout; timeout ${timeout}s;` : "";
-    return `${T}set ${s2.name} {${T}# ${s2.why}
+    return `${T}set ${s.name} {${T}# ${s.why}
 ${T}${T}type ${t}; ${to}
 ${T}}`;
   }
-  el = texts(s2.family === 4 ? s2.rule.match.dest4 : s2.rule.match.dest6);
-  return `${T}set ${s2.name} {${T}# ${s2.why}
+  const el = texts(s.family === 4 ? s.rule.match.dest4 : s.rule.match.dest6);
+  return `${T}set ${s.name} {${T}# ${s.why}
 ${T}${T}type ${t}; flags interval; auto-merge;${elements(el)}
 ${T}}`;
-};
-protoMatch = function(r) {
-let m, protos, s2;
-
-  m = r.match;
-  protos = m.protos;
+}
+function protoMatch(r) {
+  const m = r.match;
+  let protos = m.protos;
   if (length(m.ports) && !length(protos)) protos = ["tcp", "udp"];
-  s2 = "";
-  if (length(protos)) s2 += length(protos) === 1 ? ` meta l4proto ${protos[0]}` : ` meta l4proto { ${join(", ", protos)} }`;
-  if (length(m.ports)) s2 += length(m.ports) === 1 ? ` th dport ${m.ports[0]}` : ` th dport { ${join(", ", m.ports)} }`;
-  return s2;
-};
-timeMatch = function(r) {
-let m, day, end, e;
-
-  m = r.match;
-  day = length(m.weekdays) ? ` meta day { ${join(", ", map(sort([...m.weekdays]), (d) => `${d}`))} }` : "";
+  let s = "";
+  if (length(protos)) s += length(protos) === 1 ? ` meta l4proto ${protos[0]}` : ` meta l4proto { ${join(", ", protos)} }`;
+  if (length(m.ports)) s += length(m.ports) === 1 ? ` th dport ${m.ports[0]}` : ` th dport { ${join(", ", m.ports)} }`;
+  return s;
+}
+function timeMatch(r) {
+  const m = r.match;
+  const day = length(m.weekdays) ? ` meta day { ${join(", ", map(sort([...m.weekdays]), (d) => `${d}`))} }` : "";
   if (m.startTime === null || m.stopTime === null) return day;
-  end = int(substr(m.stopTime, 0, 2)) * 3600 + int(substr(m.stopTime, 3, 2)) * 60 - 1;
+  let end = int(substr(m.stopTime, 0, 2)) * 3600 + int(substr(m.stopTime, 3, 2)) * 60 - 1;
   if (end < 0) end += 86400;
-  e = sprintf("%02d:%02d:%02d", int(end / 3600), int(end / 60) % 60, end % 60);
+  const e = sprintf("%02d:%02d:%02d", int(end / 3600), int(end / 60) % 60, end % 60);
   return `${day} meta hour "${m.startTime}"-"${e}"`;
-};
-verdictText = function(cfg, c, r, pkt) {
-let v, sfx;
-
-  v = verdictOf(cfg, c, r);
-  sfx = pkt ? "_pkt" : "";
+}
+function verdictText(cfg, c, r, pkt) {
+  const v = verdictOf(cfg, c, r);
+  const sfx = pkt ? "_pkt" : "";
   if (v.action === "block") return "drop";
   if (v.action === "direct") return `goto mark_direct${sfx}`;
   return `goto up_${v.upstream.name}${sfx}`;
-};
-clientChain = function(cfg, c, dp) {
-let ipv6, lines, timed, dv;
-
-  ipv6 = cfg.globals.ipv6;
-  lines = [];
-  timed = timedFrom(c);
+}
+function clientChain(cfg, c, dp) {
+  const ipv6 = cfg.globals.ipv6;
+  const lines = [];
+  const timed = timedFrom(c);
   for (let i = 0; i < length(c.rules); i++) {
     const r = c.rules[i];
     const v = verdictOf(cfg, c, r);
@@ -1246,25 +1203,21 @@ let ipv6, lines, timed, dv;
       push(lines, `${T}${T}${m === "" ? "" : m + " "}counter ${verdictText(cfg, c, r, i >= timed)} ${comment(`${r.id}: ${r.action}${r.action === "proxy" ? " via " + (v.wanted ?? "") : ""}${note}`)}`);
     }
   }
-  dv = verdictOf(cfg, c, null);
+  const dv = verdictOf(cfg, c, null);
   push(lines, `${T}${T}counter ${verdictText(cfg, c, null, timed < length(c.rules))} ${comment(`client ${c.name} default: ${c.defaultAction}${dv.note ? ", " + dv.note : ""}`)}`);
   return `${T}chain client_${c.name} {
 ${join("\n", lines)}
 ${T}}`;
-};
-markChain = function(name, value, mask, why, pkt) {
-let keep;
-
-  keep = markHex(4294967295 - mask);
+}
+function markChain(name, value, mask, why, pkt) {
+  const keep = markHex(4294967295 - mask);
   return `${T}chain ${name} {${T}# ${why}
 ${T}${T}meta mark set meta mark and ${keep} or ${markHex(value)}
 ` + (pkt ? "" : `${T}${T}ct mark set ct mark and ${keep} or ${markHex(value)}
 `) + `${T}}`;
-};
-identities = function(clients, ipv6, verdict) {
-let d;
-
-  d = { a4: [], a6: [], mac: [], iif: [] };
+}
+function identities(clients, ipv6, verdict) {
+  const d = { a4: [], a6: [], mac: [], iif: [] };
   for (let i = 0; i < length(clients); i++) {
     const c = clients[i];
     const v = verdict(c);
@@ -1274,46 +1227,103 @@ let d;
     for (let j = 0; j < length(c.ifaces); j++) push(d.iif, `"${c.ifaces[j]}" : ${v}`);
   }
   return d;
-};
-identityMaps = function(stem, why, d) {
+}
+let MAP_KINDS = [
+  { kind: "a4", suffix: "4", type: "ipv4_addr : verdict; flags interval;", match: "ip saddr" },
+  { kind: "a6", suffix: "6", type: "ipv6_addr : verdict; flags interval;", match: "ip6 saddr" },
+  { kind: "mac", suffix: "_mac", type: "ether_addr : verdict;", match: "ether saddr" },
+  { kind: "iif", suffix: "_iif", type: "ifname : verdict;", match: "iifname" }
+];
+function identityMaps(stem, why, d) {
   return map(MAP_KINDS, (k, i) => `${T}map ${stem}${k.suffix} {${i === 0 ? `${T}# ${why}` : ""}
 ${T}${T}type ${k.type}${elements(d[k.kind])}
 ${T}}`);
-};
-identityLookups = function(stem, ipv6) {
+}
+function identityLookups(stem, ipv6) {
   return join("", map(filter(MAP_KINDS, (k) => ipv6 || k.kind !== "a6"), (k) => `${T}${T}${!ipv6 && (k.kind === "mac" || k.kind === "iif") ? "meta nfproto ipv4 " : ""}${k.match} vmap @${stem}${k.suffix}
 `));
-};
-localReturns = function(ipv6, self) {
-let why;
-
-  why = comment("to a local network: routed by the main table");
+}
+function localReturns(ipv6, self) {
+  const why = comment("to a local network: routed by the main table");
   return `${T}${T}fib daddr type ${self} return ${comment("to the router itself")}
 ${T}${T}ip daddr @local4 return ${why}
 ` + (ipv6 ? `${T}${T}ip6 daddr @local6 return ${why}
 ` : "");
-};
-renderNft = function(cfg, version, dp, local, source) {
-let domains, g, mask, clients, ups, direct2, out, add, sets, nets, HEADER, who, dns, maps, restore, body;
-
-  domains = dp ?? domainPlan(cfg);
-  g = cfg.globals;
-  mask = g.markMask;
-  clients = filter(cfg.clients, (c) => c.enabled);
-  ups = filter(cfg.upstreams, (u) => u.enabled);
-  direct2 = directMark(mask);
-  out = [];
-  add = (s2) => {
-    push(out, s2);
+}
+let CONTROL_CHARS = /[[:cntrl:]]/g;
+function declarations(script) {
+  const out = [];
+  const lines = split(script, "\n");
+  for (let i = 0; i < length(lines); i++) {
+    const l = lines[i];
+    let kind = "";
+    if (substr(l, 0, 5) === "	set ") kind = "set";
+    else if (substr(l, 0, 5) === "	map ") kind = "map";
+    else if (substr(l, 0, 7) === "	chain ") kind = "chain";
+    else continue;
+    const head = substr(l, length(kind) + 2);
+    const sp = index(head, " ");
+    if (sp < 0 || substr(head, sp, 2) !== " {") continue;
+    const parts = [];
+    let elements = [];
+    const rest = trim(substr(head, sp + 2));
+    if (substr(rest, -1) === "}") {
+      push(out, { kind, name: substr(head, 0, sp), spec: trim(substr(rest, 0, length(rest) - 1)), elements: [] });
+      continue;
+    }
+    i++;
+    for (; i < length(lines) && lines[i] !== "	}"; i++) {
+      let t = lines[i];
+      if (kind === "chain") {
+        if (!length(parts) && substr(trim(t), 0, 5) === "type " && index(t, " hook ") >= 0) push(parts, trim(t));
+        push(parts, "");
+        continue;
+      }
+      const e = index(t, "elements = {");
+      if (e >= 0) {
+        const list = substr(t, e + 12);
+        elements = filter(map(split(substr(list, 0, index(list, "}")), ","), (x) => trim(x)), (x) => x !== "");
+        t = substr(t, 0, e);
+      }
+      const c = index(t, "#");
+      if (c >= 0) t = substr(t, 0, c);
+      t = trim(t);
+      if (t !== "") push(parts, t);
+    }
+    push(out, { kind, name: substr(head, 0, sp), spec: trim(join(" ", parts)), elements: elements });
+  }
+  return out;
+}
+function refill(body, domainSets) {
+  const all = declarations(body);
+  const decls = filter(all, (d) => d.kind !== "chain" && index(domainSets, d.name) < 0);
+  if (!length(decls)) return [];
+  const chains = filter(all, (d) => d.kind === "chain" && d.spec === "");
+  const out = [`table inet splitwg {${join("", map([...chains, ...decls], (d) => `
+${T}${d.kind} ${d.name} {${d.spec === "" ? "" : " " + d.spec + " "}}`))}
+}`];
+  for (let i = 0; i < length(decls); i++) push(out, `flush ${decls[i].kind} inet splitwg ${decls[i].name}`);
+  return out;
+}
+function renderNft(cfg, version, dp, local, source) {
+  const domains = dp ?? domainPlan(cfg);
+  const g = cfg.globals;
+  const mask = g.markMask;
+  const clients = filter(cfg.clients, (c) => c.enabled);
+  const ups = filter(cfg.upstreams, (u) => u.enabled);
+  const direct = directMark(mask);
+  const out = [];
+  const add = (s) => {
+    push(out, s);
   };
   add(`# Generated by splitwg ${version} from ${replace(source ?? "/etc/config/splitwg", CONTROL_CHARS, "?")} — do not edit; run \`splitwg plan\` to see it.`);
   add("table inet splitwg");
   add("flush table inet splitwg");
-  sets = planSets(cfg, domains);
-  nets = localNetworks(cfg, local ?? null);
-  HEADER = length(out);
+  const sets = planSets(cfg, domains);
+  const nets = localNetworks(cfg, local ?? null);
+  const HEADER = length(out);
   add("table inet splitwg {");
-  add(`${T}# marks (mask ${markHex(mask)}): ${markHex(direct2)} direct${join("", map(ups, (u) => `, ${markHex(u.mark)} ${u.name} (table ${u.table})`))}`);
+  add(`${T}# marks (mask ${markHex(mask)}): ${markHex(direct)} direct${join("", map(ups, (u) => `, ${markHex(u.mark)} ${u.name} (table ${u.table})`))}`);
   add("");
   add(`${T}set local4 {${T}# the router's local networks: routed by the main table, never classified
 ${T}${T}type ipv4_addr; flags interval; auto-merge;${elements(texts(filter(nets, (p) => p.family === 4)))}
@@ -1322,23 +1332,23 @@ ${T}}`);
 ${T}${T}type ipv6_addr; flags interval; auto-merge;${elements(texts(filter(nets, (p) => p.family === 6)))}
 ${T}}`);
   for (let i = 0; i < length(sets); i++) add(setDecl(sets[i], g.setTimeout));
-  who = identities(clients, g.ipv6, (c) => `goto client_${c.name}`);
-  dns = identities(clients, g.ipv6, (c) => c.dnsHijack ? "goto dns_hijack" : "return");
-  maps = [...identityMaps("client", "source → client chain", who), ...identityMaps("hijack", "source → DNS hijacked (goto dns_hijack) or not (return)", dns)];
+  const who = identities(clients, g.ipv6, (c) => `goto client_${c.name}`);
+  const dns = identities(clients, g.ipv6, (c) => c.dnsHijack ? "goto dns_hijack" : "return");
+  const maps = [...identityMaps("client", "source → client chain", who), ...identityMaps("hijack", "source → DNS hijacked (goto dns_hijack) or not (return)", dns)];
   for (let i = 0; i < length(maps); i++) add(maps[i]);
   add("");
-  restore = [`${markHex(direct2)} : goto mark_direct`, ...map(ups, (u) => `${markHex(u.mark)} : goto up_${u.name}`)];
+  const restore = [`${markHex(direct)} : goto mark_direct`, ...map(ups, (u) => `${markHex(u.mark)} : goto up_${u.name}`)];
   add(`${T}chain prerouting {
 ${T}${T}type filter hook prerouting priority mangle; policy accept;
 ${T}${T}ct direction original ct mark and ${markHex(mask)} vmap { ${join(", ", restore)} } ${comment("connection already decided")}
-${T}${T}ct direction reply meta mark set meta mark and ${markHex(4294967295 - mask)} or ${markHex(direct2)} return ${comment("replies follow their connection (a port forward to a client stays on WAN); marked direct, past the routing kill switch")}
+${T}${T}ct direction reply meta mark set meta mark and ${markHex(4294967295 - mask)} or ${markHex(direct)} return ${comment("replies follow their connection (a port forward to a client stays on WAN); marked direct, past the routing kill switch")}
 ${T}${T}meta mark and ${markHex(mask)} != 0 return ${comment("marked before us")}
 ` + localReturns(g.ipv6, "{ local, broadcast, multicast }") + identityLookups("client", g.ipv6) + `${T}}`);
-  add(markChain("mark_direct", direct2, mask, "decided: direct", false));
+  add(markChain("mark_direct", direct, mask, "decided: direct", false));
   for (let i = 0; i < length(ups); i++)
     add(markChain(`up_${ups[i].name}`, ups[i].mark, mask, `upstream ${ups[i].name} → ${ups[i].iface}, table ${ups[i].table}`, false));
   if (length(filter(clients, (c) => timedFrom(c) < length(c.rules)))) {
-    add(markChain("mark_direct_pkt", direct2, mask, "this packet: direct (a time window decides again on the next)", true));
+    add(markChain("mark_direct_pkt", direct, mask, "this packet: direct (a time window decides again on the next)", true));
     for (let i = 0; i < length(ups); i++)
       add(markChain(`up_${ups[i].name}_pkt`, ups[i].mark, mask, `this packet: upstream ${ups[i].name}`, true));
   }
@@ -1368,106 +1378,47 @@ ${join("\n", guard)}
 ${T}}`);
   }
   add("}");
-  body = join("\n", slice(out, HEADER));
+  const body = join("\n", slice(out, HEADER));
   return join("\n", [...slice(out, 0, HEADER), ...refill(body, map(filter(sets, (x) => x.kind === "domain"), (x) => x.name))]) + "\n" + body + "\n";
-};
-refill = function(body, domainSets) {
-let all, decls, chains, out;
+}
 
-  all = declarations(body);
-  decls = filter(all, (d) => d.kind !== "chain" && index(domainSets, d.name) < 0);
-  if (!length(decls)) return [];
-  chains = filter(all, (d) => d.kind === "chain" && d.spec === "");
-  out = [`table inet splitwg {${join("", map([...chains, ...decls], (d) => `
-${T}${d.kind} ${d.name} {${d.spec === "" ? "" : " " + d.spec + " "}}`))}
-}`];
-  for (let i = 0; i < length(decls); i++) push(out, `flush ${decls[i].kind} inet splitwg ${decls[i].name}`);
-  return out;
-};
-declarations = function(script) {
-let out, lines;
-
-  out = [];
-  lines = split(script, "\n");
-  for (let i = 0; i < length(lines); i++) {
-    const l = lines[i];
-    let kind = "";
-    if (substr(l, 0, 5) === "	set ") kind = "set";
-    else if (substr(l, 0, 5) === "	map ") kind = "map";
-    else if (substr(l, 0, 7) === "	chain ") kind = "chain";
-    else continue;
-    const head = substr(l, length(kind) + 2);
-    const sp = index(head, " ");
-    if (sp < 0 || substr(head, sp, 2) !== " {") continue;
-    const parts = [];
-    let elements2 = [];
-    const rest = trim(substr(head, sp + 2));
-    if (substr(rest, -1) === "}") {
-      push(out, { kind, name: substr(head, 0, sp), spec: trim(substr(rest, 0, length(rest) - 1)), elements: [] });
-      continue;
-    }
-    i++;
-    for (; i < length(lines) && lines[i] !== "	}"; i++) {
-      let t = lines[i];
-      if (kind === "chain") {
-        if (!length(parts) && substr(trim(t), 0, 5) === "type " && index(t, " hook ") >= 0) push(parts, trim(t));
-        push(parts, "");
-        continue;
-      }
-      const e = index(t, "elements = {");
-      if (e >= 0) {
-        const list = substr(t, e + 12);
-        elements2 = filter(map(split(substr(list, 0, index(list, "}")), ","), (x) => trim(x)), (x) => x !== "");
-        t = substr(t, 0, e);
-      }
-      const c = index(t, "#");
-      if (c >= 0) t = substr(t, 0, c);
-      t = trim(t);
-      if (t !== "") push(parts, t);
-    }
-    push(out, { kind, name: substr(head, 0, sp), spec: trim(join(" ", parts)), elements: elements2 });
-  }
-  return out;
-};
-lineComment = function(l) {
-let n, ids;
-
-  n = length(l.rules);
-  ids = join(", ", map(slice(l.rules, 0, 3), (r) => r.id));
+// src/core/dnsmasq.ts
+function lineComment(l) {
+  const n = length(l.rules);
+  const ids = join(", ", map(slice(l.rules, 0, 3), (r) => r.id));
   return `# ${l.domain}: ${ids}${n > 3 ? sprintf(" and %d more rules", n - 3) : ""}`;
-};
-renderDnsmasq = function(cfg, version, dp) {
-let d, out;
-
-  d = dp ?? domainPlan(cfg);
-  out = [`# Generated by splitwg ${version} — domain rules, one entry per domain (dnsmasq uses only the most specific match)`];
+}
+function renderDnsmasq(cfg, version, dp) {
+  const d = dp ?? domainPlan(cfg);
+  const out = [`# Generated by splitwg ${version} — domain rules, one entry per domain (dnsmasq uses only the most specific match)`];
   for (let i = 0; i < length(d.lines); i++) {
     const l = d.lines[i];
     push(out, lineComment(l));
     push(out, `nftset=/${l.domain}/${nftsetTargets(l.stems, cfg.globals.ipv6)}`);
   }
   return join("\n", out) + "\n";
-};
-sec = function(type2, name, options, unmarked) {
-let o;
+}
 
-  o = {};
+// src/core/netifd.ts
+let OWNED = "splitwg_owned";
+let ZONE_UP = "splitwg";
+let ZONE_RW = "splitwg_rw";
+function sec(type, name, options, unmarked) {
+  const o = {};
   for (let k in options) if (options[k] !== null) o[k] = options[k];
   if (!unmarked) o[OWNED] = "1";
-  return { type: type2, name, anonymous: false, options: o };
-};
-fwSec = function(type2, name, options) {
-  return sec(type2, name, options, true);
-};
-s = function(n) {
+  return { type: type, name, anonymous: false, options: o };
+}
+function fwSec(type, name, options) {
+  return sec(type, name, options, true);
+}
+function s(n) {
   return n === null ? null : `${n}`;
-};
-upstreamSections = function(cfg, u) {
-let g, t, out;
-
-  g = cfg.globals;
-  t = `${u.table}`;
-  out = [
+}
+function upstreamSections(cfg, u) {
+  const g = cfg.globals;
+  const t = `${u.table}`;
+  const out = [
     sec("interface", u.iface, { proto: "wireguard", private_key: u.privateKey, addresses: u.addresses, mtu: s(u.mtu) }),
     sec(`wireguard_${u.iface}`, `swpeer_${u.name}`, {
       description: `splitwg upstream ${u.name}`,
@@ -1490,22 +1441,20 @@ let g, t, out;
       push(out, sec("route6", `swkill6_${u.name}`, { type: "unreachable", target: "::/0", table: t, metric: "9999" }));
   }
   return out;
-};
-guardSectionName = function(client, family, k) {
+}
+function guardSectionName(client, family, k) {
   return `swguard${family}_${client}_${k}`;
-};
-couldBeProxied = function(c) {
+}
+function couldBeProxied(c) {
   return c.defaultAction === "proxy" || length(filter(c.rules, (r) => r.action === "proxy")) > 0;
-};
-guardSections = function(cfg) {
-let g, out, prio, mark, clients;
-
-  g = cfg.globals;
-  out = [];
+}
+function guardSections(cfg) {
+  const g = cfg.globals;
+  const out = [];
   if (!g.killSwitch) return out;
-  prio = `${g.rulePriority + length(cfg.upstreams) + 1}`;
-  mark = `${markHex(0)}/${markHex(g.markMask)}`;
-  clients = filter(cfg.clients, (c) => c.enabled && couldBeProxied(c));
+  const prio = `${g.rulePriority + length(cfg.upstreams) + 1}`;
+  const mark = `${markHex(0)}/${markHex(g.markMask)}`;
+  const clients = filter(cfg.clients, (c) => c.enabled && couldBeProxied(c));
   for (let i = 0; i < length(clients); i++) {
     const c = clients[i];
     for (let k = 0; k < length(c.src4); k++)
@@ -1514,14 +1463,12 @@ let g, out, prio, mark, clients;
       push(out, sec("rule6", guardSectionName(c.name, 6, k), { src: c.src6[k].text, mark, action: "prohibit", priority: prio }));
   }
   return out;
-};
-renderNetwork = function(cfg) {
-let g, ups, out, guards, srv;
-
-  g = cfg.globals;
-  ups = filter(cfg.upstreams, (u) => u.enabled);
-  out = [];
-  guards = guardSections(cfg);
+}
+function renderNetwork(cfg) {
+  const g = cfg.globals;
+  const ups = filter(cfg.upstreams, (u) => u.enabled);
+  const out = [];
+  const guards = guardSections(cfg);
   if (length(ups) || length(guards)) {
     push(out, sec("rule", "swmain4", { lookup: "main", suppress_prefixlength: "0", priority: `${g.rulePriority}` }));
     if (g.ipv6) push(out, sec("rule6", "swmain6", { lookup: "main", suppress_prefixlength: "0", priority: `${g.rulePriority}` }));
@@ -1531,7 +1478,7 @@ let g, ups, out, guards, srv;
     for (let j = 0; j < length(secs); j++) push(out, secs[j]);
   }
   for (let i = 0; i < length(guards); i++) push(out, guards[i]);
-  srv = cfg.server;
+  const srv = cfg.server;
   if (srv && srv.enabled) {
     push(out, sec("interface", srv.iface, {
       proto: "wireguard",
@@ -1553,14 +1500,12 @@ let g, ups, out, guards, srv;
     }
   }
   return out;
-};
-renderFirewall = function(cfg) {
-let g, ups, srv, out;
-
-  g = cfg.globals;
-  ups = filter(cfg.upstreams, (u) => u.enabled);
-  srv = cfg.server && cfg.server.enabled ? cfg.server : null;
-  out = [];
+}
+function renderFirewall(cfg) {
+  const g = cfg.globals;
+  const ups = filter(cfg.upstreams, (u) => u.enabled);
+  const srv = cfg.server && cfg.server.enabled ? cfg.server : null;
+  const out = [];
   if (length(ups)) {
     push(out, fwSec("zone", "sw_zone_up", {
       name: ZONE_UP,
@@ -1588,11 +1533,11 @@ let g, ups, srv, out;
     }));
   }
   return out;
-};
-compile = function(cfg, opts) {
-let g, dp;
+}
 
-  g = cfg.globals;
+// src/core/plan.ts
+function compile(cfg, opts) {
+  const g = cfg.globals;
   if (!g.enabled)
     return {
       version: VERSION,
@@ -1607,7 +1552,7 @@ let g, dp;
       clients: [],
       sets: []
     };
-  dp = domainPlan(cfg);
+  const dp = domainPlan(cfg);
   return {
     version: VERSION,
     enabled: true,
@@ -1626,44 +1571,41 @@ let g, dp;
     })),
     sets: map(planSets(cfg, dp), (x) => ({ name: x.name, kind: x.kind, key: x.key }))
   };
-};
-plan = function(sections, opts) {
-let r;
-
-  r = readConfig(sections);
+}
+function plan(sections, opts) {
+  const r = readConfig(sections);
   return { plan: r.config ? compile(r.config, opts) : null, problems: r.problems };
-};
-redactSections = function(secs) {
-  return map(secs, (s2) => {
-let o;
-
-    o = {};
-    for (let k in s2.options) o[k] = index(SECRET, k) >= 0 ? "(hidden)" : s2.options[k];
-    return { type: s2.type, name: s2.name, anonymous: s2.anonymous, options: o };
+}
+let SECRET = ["private_key", "preshared_key"];
+function redactSections(secs) {
+  return map(secs, (s) => {
+    const o = {};
+    for (let k in s.options) o[k] = index(SECRET, k) >= 0 ? "(hidden)" : s.options[k];
+    return { type: s.type, name: s.name, anonymous: s.anonymous, options: o };
   });
-};
-redactedPlan = function(p) {
+}
+function redactedPlan(p) {
   return { ...p, network: redactSections(p.network), firewall: redactSections(p.firewall), dhcp: redactSections(p.dhcp) };
-};
-ruleLabel = function(r) {
+}
+
+// src/core/explain.ts
+function ruleLabel(r) {
   return r.name !== "" ? `${r.id} (${r.name})` : r.id;
-};
-domainHit = function(r, d) {
+}
+function domainHit(r, d) {
   for (let i = 0; i < length(r.match.domains); i++) {
     const p = r.match.domains[i];
     const n = length(d), l = length(p);
     if (p === d || n > l && substr(d, n - l - 1) === `.${p}`) return p;
   }
   return null;
-};
-minutes = function(t) {
+}
+function minutes(t) {
   return int(substr(t, 0, 2)) * 60 + int(substr(t, 3, 2));
-};
-sideConditions = function(r, q, day, min) {
-let m, protos;
-
-  m = r.match;
-  protos = m.protos;
+}
+function sideConditions(r, q, day, min) {
+  const m = r.match;
+  let protos = m.protos;
   if (length(m.ports) && !length(protos)) protos = ["tcp", "udp"];
   if (length(protos) && q.proto != null && index(protos, q.proto) < 0) return `protocol is not ${join("/", protos)}`;
   if (length(m.ports) && q.port != null) {
@@ -1682,45 +1624,37 @@ let m, protos;
     if (!inside) return `time is outside ${m.startTime}-${m.stopTime}`;
   }
   return null;
-};
-notEvaluated = function(r, q, day, min) {
-let m, protos, out;
-
-  m = r.match;
-  protos = length(m.ports) && !length(m.protos) ? ["tcp", "udp"] : m.protos;
-  out = [];
+}
+function notEvaluated(r, q, day, min) {
+  const m = r.match;
+  const protos = length(m.ports) && !length(m.protos) ? ["tcp", "udp"] : m.protos;
+  const out = [];
   if (length(protos) && q.proto == null) push(out, `its protocol ${join("/", protos)}, give --proto`);
   if (length(m.ports) && q.port == null) push(out, `its port ${join(", ", m.ports)}, give --port`);
   if (m.startTime !== null && min < 0 || length(m.weekdays) && day < 0) push(out, "its time, give --at");
   return length(out) ? ` (not evaluated: ${join("; ", out)})` : "";
-};
-parseAt = function(at) {
-let p;
-
-  p = split(trim(at), BLANKS2);
+}
+function parseAt(at) {
+  const p = split(trim(at), BLANKS);
   if (length(p) !== 2 || weekday(p[0]) < 0 || badTime(p[1])) return `"${at}" is not a time like "Mon 21:30"`;
   return { day: weekday(p[0]), min: minutes(p[1]) };
-};
-direct = function(c, reason) {
+}
+function direct(c, reason) {
   return { client: c.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason };
-};
-answer = function(cfg, cl, q, dest, addr, f, day, min, local) {
-let timed, fam, only, result, unclassified, skipped, ipNote, skip;
-
-  timed = timedFrom(cl);
-  fam = identifiedFamilies(cl, cfg.globals.ipv6);
-  only = fam.v4 ? "IPv4" : "IPv6";
-  result = (r, i, found) => {
-let v, pkt, why, mark;
-
-    v = verdictOf(cfg, cl, r, q.down ?? []);
-    pkt = i >= timed && timed < length(cl.rules) ? `; decided per packet: follows the time window of ${cl.rules[timed].id}` : "";
-    why = `${found}${pkt}`;
+}
+function answer(cfg, cl, q, dest, addr, f, day, min, local) {
+  const timed = timedFrom(cl);
+  const fam = identifiedFamilies(cl, cfg.globals.ipv6);
+  const only = fam.v4 ? "IPv4" : "IPv6";
+  const result = (r, i, found) => {
+    const v = verdictOf(cfg, cl, r, q.down ?? []);
+    const pkt = i >= timed && timed < length(cl.rules) ? `; decided per packet: follows the time window of ${cl.rules[timed].id}` : "";
+    const why = `${found}${pkt}`;
     if (v.upstream !== null && !carriesFamily(v.upstream, f)) {
       const fw = `upstream ${v.wanted} has no IPv${f} address: its table only has an unreachable route`;
       return { x: { client: cl.name, action: "block", upstream: null, iface: null, mark: null, rule: r ? r.id : null, reason: `${why}; ${fw}` }, famWhy: fw };
     }
-    mark = v.action === "block" ? null : markHex(v.upstream ? v.upstream.mark : directMark(cfg.globals.markMask));
+    const mark = v.action === "block" ? null : markHex(v.upstream ? v.upstream.mark : directMark(cfg.globals.markMask));
     return { x: {
       client: cl.name,
       action: v.action,
@@ -1731,7 +1665,7 @@ let v, pkt, why, mark;
       reason: v.note ? `${why}; ${v.note}` : why
     }, famWhy: null };
   };
-  unclassified = (why) => ({ x: direct(cl, why), famWhy: why });
+  const unclassified = (why) => ({ x: direct(cl, why), famWhy: why });
   if (f === 6 && !cfg.globals.ipv6) return unclassified("IPv6 classification is off (globals.ipv6): IPv6 is routed normally");
   if (addr) {
     const nets = localNetworks(cfg, local);
@@ -1743,7 +1677,7 @@ let v, pkt, why, mark;
     return unclassified(`client ${cl.name} is identified by IPv6 addresses only and IPv6 classification is off (globals.ipv6): none of its traffic is classified`);
   if (!(f === 4 ? fam.v4 : fam.v6))
     return unclassified(`client ${cl.name} is identified by ${only} addresses only: its IPv${f} traffic${f === 6 ? " (SLAAC/privacy addresses)" : ""} is not classified and is routed normally`);
-  skipped = [];
+  const skipped = [];
   for (let i = 0; i < length(cl.rules); i++) {
     const r = cl.rules[i];
     let hit = null;
@@ -1768,44 +1702,42 @@ let v, pkt, why, mark;
     }
     return result(r, i, `first match: ${ruleLabel(r)}, ${hit}${notEvaluated(r, q, day, min)}`);
   }
-  ipNote = addr ? "; note: domain rules also match an address once the client has resolved that domain through the router" : "";
-  skip = length(skipped) ? ` (matched destination but not: ${join("; ", skipped)})` : "";
+  const ipNote = addr ? "; note: domain rules also match an address once the client has resolved that domain through the router" : "";
+  const skip = length(skipped) ? ` (matched destination but not: ${join("; ", skipped)})` : "";
   return result(null, length(cl.rules), `no rule matched${skip}: client default ${cl.defaultAction}${ipNote}`);
-};
-explain = function(cfg, q) {
-let c, dest, addr, day, min, local, cl, f, a, o, via, x;
-
-  c = null;
+}
+function explain(cfg, q) {
+  let c = null;
   for (let i = 0; i < length(cfg.clients); i++) if (cfg.clients[i].name === q.client) c = cfg.clients[i];
   if (!c) return { error: { path: "client", message: `unknown client "${q.client}"` } };
-  dest = lc(trim(q.destination ?? ""));
-  addr = parseAddress(dest);
+  const dest = lc(trim(q.destination ?? ""));
+  const addr = parseAddress(dest);
   if (!addr && badDomain(dest)) return { error: { path: "destination", message: `"${q.destination}" is neither an IP address nor a domain name` } };
   if (q.family != null && q.family !== 4 && q.family !== 6) return { error: { path: "family", message: `"${q.family}" is not an address family (4 or 6)` } };
   if (q.family != null && addr && addr.family !== q.family)
     return { error: { path: "family", message: `${q.destination} is an IPv${addr.family} address, not IPv${q.family}` } };
-  day = -1, min = -1;
+  let day = -1, min = -1;
   if (q.at != null && q.at !== "") {
     const at = parseAt(q.at);
     if (type(at) === "string") return { error: { path: "at", message: at } };
     day = at.day;
     min = at.min;
   }
-  local = q.local ?? [];
+  const local = q.local ?? [];
   for (let i = 0; i < length(local); i++) {
     const p = parsePrefix(local[i]);
     if (type(p) === "string") return { error: { path: `local[${i}]`, message: p } };
   }
-  cl = c;
+  const cl = c;
   if (!cfg.globals.enabled) return direct(cl, "splitwg is disabled (globals.enabled 0): nothing is classified, traffic is routed normally");
   if (!cl.enabled) return direct(cl, `client ${cl.name} is disabled: its traffic is not classified`);
-  f = addr ? addr.family : q.family ?? 4;
-  a = answer(cfg, cl, q, dest, addr, f, day, min, local);
+  const f = addr ? addr.family : q.family ?? 4;
+  const a = answer(cfg, cl, q, dest, addr, f, day, min, local);
   if (addr || q.family != null) return a.x;
-  o = answer(cfg, cl, q, dest, addr, 6, day, min, local);
+  const o = answer(cfg, cl, q, dest, addr, 6, day, min, local);
   if (o.x.action === a.x.action && o.x.iface === a.x.iface) return a.x;
-  via = o.x.action === "proxy" ? ` via ${o.x.upstream}` : "";
-  x = a.x;
+  const via = o.x.action === "proxy" ? ` via ${o.x.upstream}` : "";
+  const x = a.x;
   return {
     client: x.client,
     action: x.action,
@@ -1815,22 +1747,23 @@ let c, dest, addr, day, min, local, cl, f, a, o, via, x;
     rule: x.rule,
     reason: `${x.reason}; note: over IPv6 (AAAA) the answer is ${o.x.action}${via}: ${o.famWhy ?? o.x.reason}`
   };
-};
-given = function(v) {
-  return v !== null && v !== null && v !== "";
-};
-bad = function(path, message) {
-  return { error: { path, message } };
-};
-explainQuery = function(cfg, a) {
-let proto, port, at, names, family, down;
+}
 
+// src/core/query.ts
+let PORT_PROTOS = ["tcp", "udp", "sctp", "udplite"];
+function given(v) {
+  return v !== null && v !== null && v !== "";
+}
+function bad(path, message) {
+  return { error: { path, message } };
+}
+function explainQuery(cfg, a) {
   if (!given(a.client) || type(a.client) !== "string") return bad("client", "is required");
   if (!given(a.destination) || type(a.destination) !== "string") return bad("destination", "is required");
-  proto = null, port = null, at = null;
-  names = ["proto", "port", "at", "family"];
+  let proto = null, port = null, at = null;
+  const names = ["proto", "port", "at", "family"];
   for (let i = 0; i < length(names); i++)
-    if (given(a[names[i]]) && match(`${a[names[i]]}`, CONTROL3)) return bad(names[i], "contains a control character (newline, tab, …)");
+    if (given(a[names[i]]) && match(`${a[names[i]]}`, CONTROL)) return bad(names[i], "contains a control character (newline, tab, …)");
   if (given(a.proto)) {
     const p = `${a.proto}`;
     if (index(PROTOS, p) < 0)
@@ -1844,50 +1777,46 @@ let proto, port, at, names, family, down;
     port = int(`${a.port}`);
   }
   if (given(a.at)) {
-    const w = split(trim(`${a.at}`), BLANKS3);
+    const w = split(trim(`${a.at}`), BLANKS);
     if (length(w) !== 2 || weekday(w[0]) < 0 || badTime(w[1])) return bad("at", `"${a.at}" is not a time like "Mon 21:30"`);
     at = `${a.at}`;
   }
-  family = null;
+  let family = null;
   if (given(a.family)) {
     const f = `${a.family}`;
     if (f !== "4" && f !== "6") return bad("family", `"${f}" is not an address family (4 or 6)`);
     family = f === "4" ? 4 : 6;
   }
-  down = [];
+  let down = [];
   if (given(a.down)) {
     down = type(a.down) === "array" ? a.down : split(`${a.down}`, ",");
     for (let i = 0; i < length(down); i++)
       if (!upstreamByName(cfg, down[i])) return bad(`down[${i}]`, `unknown upstream "${down[i]}"`);
   }
   return { client: a.client, destination: a.destination, proto, port, at, down, family };
-};
-dropped = function(before, after) {
-let now, was;
+}
 
-  now = split(after, " ");
-  was = split(before, " ");
+// src/core/transition.ts
+function dropped(before, after) {
+  const now = split(after, " ");
+  const was = split(before, " ");
   for (let i = 0; i < length(was); i++) if (index(now, was[i]) < 0) return true;
   return false;
-};
-stale = function(live, script) {
-let d, has, lines, kinds, lists;
-
-  d = declarations(script);
-  has = (kind, name) => length(filter(d, (x) => x.kind === kind && x.name === name)) > 0;
-  lines = [];
-  kinds = ["set", "map", "chain"];
-  lists = [live.sets, live.maps, live.chains];
+}
+function stale(live, script) {
+  const d = declarations(script);
+  const has = (kind, name) => length(filter(d, (x) => x.kind === kind && x.name === name)) > 0;
+  const lines = [];
+  const kinds = ["set", "map", "chain"];
+  const lists = [live.sets, live.maps, live.chains];
   for (let k = 0; k < 3; k++)
     for (let i = 0; i < length(lists[k]); i++)
       if (!has(kinds[k], lists[k][i])) push(lines, `delete ${kinds[k]} inet splitwg ${lists[k][i]}`);
   return lines;
-};
-nftTransition = function(prev, next, deletesOnly, live, script) {
-let lines, now;
-
-  lines = live && script !== null && script !== null ? stale(live, script) : [];
-  now = {};
+}
+function nftTransition(prev, next, deletesOnly, live, script) {
+  const lines = live && script !== null && script !== null ? stale(live, script) : [];
+  const now = {};
   for (let i = 0; i < length(next); i++) now[next[i].name] = next[i];
   for (let i = 0; i < length(prev ?? []); i++) {
     const p = prev[i], n = now[p.name];
@@ -1897,110 +1826,7 @@ let lines, now;
       push(lines, `flush set inet splitwg ${p.name}	# a domain left the rule: forget the addresses learned for it`);
   }
   return length(lines) ? join("\n", lines) + "\n" : "";
-};
-// src/core/version.ts
-VERSION = "0.1.0";
-
-// src/core/uci.ts
-SINGLE_QUOTE = /'/g;
-SIMPLE = /^[ \t]*(config|option|list)[ \t]+([A-Za-z0-9_]+)([ \t]+'([^'\\]*)')?[ \t]*$/;
-
-// src/core/ip.ts
-PREFIX_LEN = /^(0|[1-9][0-9]{0,2})$/;
-V4_RE = /^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$/;
-V6_RE = /^[0-9a-fA-F:.]+$/;
-
-// src/core/decide.ts
-
-// src/core/idn.ts
-BASE = 36;
-TMIN = 1;
-TMAX = 26;
-SKEW = 38;
-DAMP = 700;
-
-// src/core/values.ts
-LABEL_BAD = /["'`\\;#{}$\/<>|&]/;
-CONTROL = /[\x01-\x1f\x7f]/;
-WG_KEY = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
-DECIMAL = /^(0|[1-9][0-9]{0,9})$/;
-PORT_RANGE = /^([^-]*)-([^-]*)$/;
-BOOL = /^(0|1|on|off|yes|no|true|false|enabled|disabled)$/;
-TRUE = /^(1|on|yes|true|enabled)$/;
-TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
-EDGE_DOTS = /^(\*\.|\.)+|\.+$/g;
-TRAILING_DOT = /\.$/;
-DOMAIN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
-DIGITS_DOTS = /^[0-9.]+$/;
-IPV4 = /^[0-9]{1,3}(\.[0-9]{1,3}){3}$/;
-IPV6_CHARS = /^[0-9a-fA-F:.]+$/;
-NUMERIC_TOP = /(^|\.)[0-9]+$/;
-INET_ATON = /^(0[xX][0-9a-fA-F]*|[0-9]+)(\.(0[xX][0-9a-fA-F]*|[0-9]+))*$/;
-HOSTNAME = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
-ENDPOINT6 = /^\[([0-9a-fA-F:.]+)\]:([^:]*)$/;
-ENDPOINT = /^([a-zA-Z0-9.-]+):([^:]*)$/;
-MAC = /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/;
-IFNAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
-HEX_MASK = /^0x[0-9a-fA-F]{1,8}$/;
-NAME_RE = /^[a-zA-Z][a-zA-Z0-9_]*$/;
-
-WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-
-PROTOS = ["tcp", "udp", "icmp", "icmpv6", "sctp", "udplite", "gre", "esp"];
-
-// src/core/config.ts
-CONTROL2 = /[[:cntrl:]]/;
-BLANKS = /[ \t]+/;
-ACTION = /^(proxy|direct|block)$/;
-PORT_PROTO = /^(tcp|udp|sctp|udplite)$/;
-KIND = /^(peer|device)$/;
-DEFAULTS = {
-  mark_mask: "0x70000000",
-  rule_priority: "21000",
-  table_base: "2100",
-  set_timeout: "86400",
-  server_iface: "sw_server",
-  listen_port: "51820"
-};
-FOREIGN_MARKS = [[16128, "mwan3"], [16711680, "pbr/podkop"], [134217728, "dae"], [127, "homeproxy"]];
-
-// src/core/domains.ts
-LINE_MAX = 1e3;
-
-// src/core/nft.ts
-T = "	";
-COMMENT_MAX = 128;
-
-MAP_KINDS = [
-  { kind: "a4", suffix: "4", type: "ipv4_addr : verdict; flags interval;", match: "ip saddr" },
-  { kind: "a6", suffix: "6", type: "ipv6_addr : verdict; flags interval;", match: "ip6 saddr" },
-  { kind: "mac", suffix: "_mac", type: "ether_addr : verdict;", match: "ether saddr" },
-  { kind: "iif", suffix: "_iif", type: "ifname : verdict;", match: "iifname" }
-];
-
-CONTROL_CHARS = /[[:cntrl:]]/g;
-
-// src/core/dnsmasq.ts
-
-// src/core/netifd.ts
-OWNED = "splitwg_owned";
-ZONE_UP = "splitwg";
-ZONE_RW = "splitwg_rw";
-
-// src/core/plan.ts
-
-SECRET = ["private_key", "preshared_key"];
-
-// src/core/explain.ts
-BLANKS2 = /[ \t]+/;
-
-// src/core/query.ts
-BLANKS3 = /[ \t]+/;
-CONTROL3 = /[\x01-\x1f\x7f]/;
-PORT_PROTOS = ["tcp", "udp", "sctp", "udplite"];
-
-// src/core/transition.ts
-
+}
 export {
   DEFAULTS,
   OWNED,

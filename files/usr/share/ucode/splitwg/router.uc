@@ -5,51 +5,77 @@ import { VERSION, readConfig, compile, redactedPlan, explain, explainQuery, pars
 import { readfile, writefile, access, unlink, mkdir, rmdir, rename, popen, stat } from "fs";
 import { cursor } from "uci";
 import { connect } from "ubus";
-let SHELL_SAFE, SINGLE_QUOTE, PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, ours, viaUs, localNetworks, OWNED_OPTION, isOwned, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, INIT_SCRIPT, confDirs, runningConfDirs, generatedConfDir, filePath, writeFile, hasNftset, running, misplaced, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, liveObjects, listJson, GOTO_CLIENT, SET_REF, block, marksOf, signature, clientPaths, changedClients, installedPaths, flush, DIGITS, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, FIRST_WORD, HANDSHAKE_TIMEOUT, nftRules, markChainOf, pathOf, ruleIdOf, loadConfig, age, status, stats, QUOTES, IPV6_FORWARDING, finding, runJson, elemText, verdictText, missingFrom, checkTable, one, sameMark, ruleMatches, routeMatches, ifaceUp, checkRouting, latestHandshake, doctor, checkDnsmasq, checkIpv6, repairArgv, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepRouting, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, NOT_NAME_CHAR, LETTER_FIRST, CR, SECTION_HEADER, UPSTREAM_PATH, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, apiError, missing, present, downUpstreams, checkText, methods, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, list, describeFinding, cmdDoctor, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
-shellQuote = function(s) {
+// src/router/core.ts
+
+// src/router/realenv.ts
+
+// src/router/env.ts
+let SHELL_SAFE = /^[A-Za-z0-9_.,:\/@%+=-]+$/;
+let SINGLE_QUOTE = /'/g;
+let PATHS = {
+  nft: "/usr/share/nftables.d/ruleset-post/90-splitwg.nft",
+  state: "/var/run/splitwg",
+  dnsmasqFile: "splitwg.conf",
+  dnsmasqDefaultDir: "/tmp/dnsmasq.d",
+  fw4: "/sbin/fw4",
+  wgShellHandler: "/lib/netifd/proto/wireguard.sh",
+  conntrack: "/usr/sbin/conntrack",
+  ipv6: "/proc/net/if_inet6"
+};
+let OWNED_CONFIGS = ["network", "firewall", "dhcp"];
+function shellQuote(s) {
   if (index(s, "\n") < 0 && match(s, SHELL_SAFE)) return s;
   return "'" + replace(s, SINGLE_QUOTE, "'\\''") + "'";
-};
-commandLine = function(argv) {
+}
+function commandLine(argv) {
   return join(" ", map(argv, (a) => shellQuote(a)));
-};
-firstLine = function(s) {
-let t, i;
-
-  t = trim(s ?? "");
-  i = index(t, "\n");
+}
+function firstLine(s) {
+  const t = trim(s ?? "");
+  const i = index(t, "\n");
   return i < 0 ? t : substr(t, 0, i);
-};
-failure = function(r, argv) {
-let e;
-
-  e = firstLine(r.stderr) || firstLine(r.stdout);
+}
+function failure(r, argv) {
+  const e = firstLine(r.stderr) || firstLine(r.stdout);
   return `${join(" ", argv)} exited ${r.code}${e ? ": " + e : ""}`;
-};
-envvar = function(name) {
-let v;
+}
 
-  v = getenv(name);
+// src/router/realenv.ts
+function envvar(name) {
+  const v = getenv(name);
   return type(v) === "string" ? v : "";
-};
-realEnv = function() {
-let root, confdir, wrapper, p, mkdirp, uci, bus;
-
-  root = envvar("SPLITWG_ROOT");
-  confdir = envvar("SPLITWG_UCI_CONFDIR");
-  wrapper = envvar("SPLITWG_EXEC");
-  p = (path) => substr(path, 0, 1) === "/" ? `${root}${path}` : path;
+}
+function run(wrapper, argv, input) {
+  const dir = `${envvar("SPLITWG_ROOT")}${PATHS.state}`;
+  let cmd = commandLine(argv);
+  if (wrapper !== "") cmd = `${shellQuote(wrapper)} ${cmd}`;
+  if (input !== null) cmd = `printf '%s' ${shellQuote(input)} | ${cmd}`;
+  const h = popen(`echo $$; exec 2>${shellQuote(dir)}/err.$$; ${cmd}`, "r");
+  if (!h) return { code: 127, stdout: "", stderr: `cannot run ${argv[0]}` };
+  const all = h.read("all") ?? "";
+  const code = h.close();
+  const nl = index(all, "\n");
+  const pid = nl > 0 ? substr(all, 0, nl) : "";
+  const errFile = `${dir}/err.${pid}`;
+  const err = pid !== "" ? readfile(errFile) ?? "" : "";
+  if (pid !== "") unlink(errFile);
+  return { code: type(code) === "int" ? code : 1, stdout: nl >= 0 ? substr(all, nl + 1) : all, stderr: err };
+}
+function realEnv() {
+  let mkdirp;
+  const root = envvar("SPLITWG_ROOT");
+  const confdir = envvar("SPLITWG_UCI_CONFDIR");
+  const wrapper = envvar("SPLITWG_EXEC");
+  const p = (path) => substr(path, 0, 1) === "/" ? `${root}${path}` : path;
   mkdirp = (path) => {
-let parent;
-
     if (stat(p(path))) return true;
-    parent = substr(path, 0, rindex(path, "/"));
+    const parent = substr(path, 0, rindex(path, "/"));
     if (parent !== "" && !mkdirp(parent)) return false;
     return !!mkdir(p(path), 493) || !!stat(p(path));
   };
   mkdirp(PATHS.state);
-  uci = cursor(confdir !== "" ? confdir : null, root !== "" ? p("/tmp/.uci") : null);
-  bus = null;
+  const uci = cursor(confdir !== "" ? confdir : null, root !== "" ? p("/tmp/.uci") : null);
+  let bus = null;
   return {
     uci,
     fs: {
@@ -72,10 +98,8 @@ let parent;
     },
     now: () => time(),
     routes: (family) => {
-let r, doc;
-
-      r = run(wrapper, ["ip", `-${family}`, "-j", "route", "show", "table", "main"], null);
-      doc = null;
+      const r = run(wrapper, ["ip", `-${family}`, "-j", "route", "show", "table", "main"], null);
+      let doc = null;
       try {
         doc = r.code === 0 ? json(r.stdout) : null;
       } catch {
@@ -84,69 +108,45 @@ let r, doc;
       return type(doc) === "array" ? doc : null;
     }
   };
-};
-run = function(wrapper, argv, input) {
-let dir, cmd, h, all, code, nl, pid, errFile, err;
+}
 
-  dir = `${envvar("SPLITWG_ROOT")}${PATHS.state}`;
-  cmd = commandLine(argv);
-  if (wrapper !== "") cmd = `${shellQuote(wrapper)} ${cmd}`;
-  if (input !== null) cmd = `printf '%s' ${shellQuote(input)} | ${cmd}`;
-  h = popen(`echo $$; exec 2>${shellQuote(dir)}/err.$$; ${cmd}`, "r");
-  if (!h) return { code: 127, stdout: "", stderr: `cannot run ${argv[0]}` };
-  all = h.read("all") ?? "";
-  code = h.close();
-  nl = index(all, "\n");
-  pid = nl > 0 ? substr(all, 0, nl) : "";
-  errFile = `${dir}/err.${pid}`;
-  err = pid !== "" ? readfile(errFile) ?? "" : "";
-  if (pid !== "") unlink(errFile);
-  return { code: type(code) === "int" ? code : 1, stdout: nl >= 0 ? substr(all, nl + 1) : all, stderr: err };
-};
-optionsOf = function(s) {
-let o;
-
-  o = {};
+// src/router/sections.ts
+function optionsOf(s) {
+  const o = {};
   for (let k in s) if (substr(k, 0, 1) !== ".") o[k] = s[k];
   return o;
-};
-sectionsFromCursor = function(all) {
-let list2, sorted, counts;
-
-  list2 = [];
-  for (let name in all ?? {}) push(list2, all[name]);
-  sorted = sort(list2, (a, b) => (a[".index"] ?? 0) - (b[".index"] ?? 0));
-  counts = {};
+}
+function sectionsFromCursor(all) {
+  const list = [];
+  for (let name in all ?? {}) push(list, all[name]);
+  const sorted = sort(list, (a, b) => (a[".index"] ?? 0) - (b[".index"] ?? 0));
+  const counts = {};
   return map(sorted, (s) => {
-let t;
-
-    t = s[".type"];
+    const t = s[".type"];
     counts[t] = (counts[t] ?? -1) + 1;
     return { type: t, name: s[".anonymous"] ? `@${t}[${counts[t]}]` : s[".name"], anonymous: !!s[".anonymous"], options: optionsOf(s) };
   });
-};
-readConfigSections = function(uci, config) {
+}
+function readConfigSections(uci, config) {
   uci.unload(config);
   uci.load(config);
   return sectionsFromCursor(uci.get_all(config));
-};
-ours = function(dev) {
-  return type(dev) === "string" && substr(dev, 0, 3) === "sw_";
-};
-viaUs = function(r) {
-let hops;
+}
 
+// src/router/routes.ts
+function ours(dev) {
+  return type(dev) === "string" && substr(dev, 0, 3) === "sw_";
+}
+function viaUs(r) {
   if (ours(r.dev)) return true;
-  hops = type(r.nexthops) === "array" ? r.nexthops : [];
+  const hops = type(r.nexthops) === "array" ? r.nexthops : [];
   for (let i = 0; i < length(hops); i++) if (ours(hops[i].dev)) return true;
   return false;
-};
-localNetworks = function(env, ipv6) {
-let out, ok, fams;
-
-  out = [];
-  ok = true;
-  fams = ipv6 ? [4, 6] : [4];
+}
+function localNetworks(env, ipv6) {
+  const out = [];
+  let ok = true;
+  const fams = ipv6 ? [4, 6] : [4];
   for (let f = 0; f < length(fams); f++) {
     const rs = env.routes(fams[f]);
     if (rs === null) {
@@ -160,33 +160,32 @@ let out, ok, fams;
     }
   }
   return { local: out, ok };
-};
-isOwned = function(config, s) {
+}
+
+// src/router/owned.ts
+let OWNED_OPTION = "splitwg_owned";
+function isOwned(config, s) {
   if (s[OWNED_OPTION] === "1") return true;
   return config === "firewall" && !s[".anonymous"] && substr(s[".name"], 0, 3) === "sw_" && type(s.name) === "string" && index(s.name, "splitwg") >= 0;
-};
-ownedSections = function(uci, config) {
-let all, out;
-
+}
+function copySection(s) {
+  const c = {};
+  for (let k in s) c[k] = type(s[k]) === "array" ? [...s[k]] : s[k];
+  return c;
+}
+function ownedSections(uci, config) {
   uci.unload(config);
   uci.load(config);
-  all = uci.get_all(config) ?? {};
-  out = [];
+  const all = uci.get_all(config) ?? {};
+  const out = [];
   for (let name in all)
     if (isOwned(config, all[name])) push(out, copySection(all[name]));
   return sort(out, (a, b) => (a[".index"] ?? 0) - (b[".index"] ?? 0));
-};
-copySection = function(s) {
-let c;
-
-  c = {};
-  for (let k in s) c[k] = type(s[k]) === "array" ? [...s[k]] : s[k];
-  return c;
-};
-toUciSection = function(s) {
+}
+function toUciSection(s) {
   return { type: s[".type"], name: s[".name"], anonymous: false, options: optionsOf(s) };
-};
-sameValue = function(a, b) {
+}
+function sameValue(a, b) {
   if (type(a) === "array" && type(b) === "array") {
     const x = a, y = b;
     if (length(x) !== length(y)) return false;
@@ -194,20 +193,18 @@ sameValue = function(a, b) {
     return true;
   }
   return a === b;
-};
-sameSection = function(a, b) {
+}
+function sameSection(a, b) {
   if (a.type !== b.type || a.name !== b.name) return false;
   for (let k in a.options) if (!sameValue(a.options[k], b.options[k] ?? null)) return false;
   for (let k in b.options) if (!exists(a.options, k)) return false;
   return true;
-};
-diffOwned = function(config, all, current, want) {
-let d, have, wanted;
-
-  d = { config, remove: [], create: [], update: [], conflicts: [], changed: false };
-  have = {};
+}
+function diffOwned(config, all, current, want) {
+  const d = { config, remove: [], create: [], update: [], conflicts: [], changed: false };
+  const have = {};
   for (let i = 0; i < length(current); i++) have[current[i][".name"]] = toUciSection(current[i]);
-  wanted = {};
+  const wanted = {};
   for (let i = 0; i < length(want); i++) {
     const w = want[i];
     wanted[w.name] = true;
@@ -225,11 +222,11 @@ let d, have, wanted;
   for (let name in have) if (!wanted[name]) push(d.remove, name);
   d.changed = length(d.remove) > 0 || length(d.create) > 0 || length(d.update) > 0;
   return d;
-};
-setOptions = function(uci, config, s) {
+}
+function setOptions(uci, config, s) {
   for (let k in s.options) uci.set(config, s.name, k, s.options[k]);
-};
-writeOwned = function(uci, d) {
+}
+function writeOwned(uci, d) {
   for (let i = 0; i < length(d.remove); i++) uci.delete(d.config, d.remove[i]);
   for (let i = 0; i < length(d.update); i++) {
     const u = d.update[i];
@@ -240,28 +237,27 @@ writeOwned = function(uci, d) {
     uci.set(d.config, d.create[i].name, d.create[i].type);
     setOptions(uci, d.config, d.create[i]);
   }
-};
-reorderOwned = function(uci, config, sections) {
-let sorted;
-
-  sorted = sort([...sections], (a, b) => a[".index"] - b[".index"]);
+}
+function reorderOwned(uci, config, sections) {
+  const sorted = sort([...sections], (a, b) => a[".index"] - b[".index"]);
   for (let i = 0; i < length(sorted); i++) uci.reorder(config, sorted[i][".name"], sorted[i][".index"]);
-};
-touchedTypes = function(d, current) {
-let t;
-
-  t = {};
+}
+function touchedTypes(d, current) {
+  const t = {};
   for (let i = 0; i < length(current); i++)
     if (index(d.remove, current[i][".name"]) >= 0) t[current[i][".name"]] = current[i][".type"];
   for (let i = 0; i < length(d.create); i++) t[d.create[i].name] = d.create[i].type;
   for (let i = 0; i < length(d.update); i++) t[d.update[i].section.name] = d.update[i].section.type;
   return t;
-};
-hash = function(s) {
-let h, lines;
+}
 
-  h = 5381;
-  lines = split(s, "\n");
+// src/router/state.ts
+let STATE_FILE = `${PATHS.state}/state.json`;
+let LOCK_DIR = `${PATHS.state}/lock`;
+let LOCK_STALE = 300;
+function hash(s) {
+  let h = 5381;
+  const lines = split(s, "\n");
   for (let l = 0; l < length(lines); l++) {
     const line = lines[l];
     const n = length(line);
@@ -269,60 +265,53 @@ let h, lines;
     h = (h * 33 + 10) % 4294967296;
   }
   return sprintf("%08x", h);
-};
-readState = function(env) {
-let text, st;
-
-  text = env.fs.read(STATE_FILE);
+}
+function readState(env) {
+  const text = env.fs.read(STATE_FILE);
   if (text === null || text === "") return null;
-  st = null;
+  let st = null;
   try {
     st = json(text);
   } catch {
     st = null;
   }
   return type(st) === "object" ? st : null;
-};
-writeState = function(env, st) {
-let tmp;
-
+}
+function writeState(env, st) {
   env.fs.mkdirp(PATHS.state);
-  tmp = `${STATE_FILE}.tmp`;
+  const tmp = `${STATE_FILE}.tmp`;
   return env.fs.write(tmp, sprintf("%J\n", st)) && env.fs.rename(tmp, STATE_FILE);
-};
-recordFailure = function(env, message) {
-let prev, base;
-
-  prev = readState(env);
-  base = prev ?? { ok: false, time: 0, message: "", enabled: false, config_hash: null, hashes: {}, clients: null, sets: null };
+}
+function recordFailure(env, message) {
+  const prev = readState(env);
+  const base = prev ?? { ok: false, time: 0, message: "", enabled: false, config_hash: null, hashes: {}, clients: null, sets: null };
   writeState(env, { ...base, ok: false, time: env.now(), message });
-};
-lock = function(env) {
-let t;
-
+}
+function unlock(env) {
+  env.fs.unlink(`${LOCK_DIR}/time`);
+  env.fs.rmdir(LOCK_DIR);
+}
+function lock(env) {
   env.fs.mkdirp(PATHS.state);
   if (env.fs.mkdir(LOCK_DIR)) {
     env.fs.write(`${LOCK_DIR}/time`, `${env.now()}
 `);
     return true;
   }
-  t = int(trim(env.fs.read(`${LOCK_DIR}/time`) ?? "0"));
+  const t = int(trim(env.fs.read(`${LOCK_DIR}/time`) ?? "0"));
   if (env.now() - t < LOCK_STALE) return false;
   unlock(env);
   return lock(env);
-};
-unlock = function(env) {
-  env.fs.unlink(`${LOCK_DIR}/time`);
-  env.fs.rmdir(LOCK_DIR);
-};
-confDirs = function(env) {
-let all, perSection, dirs;
+}
 
+// src/router/dnsmasq.ts
+let INIT_SCRIPT = "/etc/init.d/dnsmasq";
+function confDirs(env) {
   env.uci.unload("dhcp");
   env.uci.load("dhcp");
-  all = env.uci.get_all("dhcp") ?? {};
-  perSection = index(env.fs.read(INIT_SCRIPT) ?? "", '"/tmp/dnsmasq.d"') < 0;
-  dirs = [];
+  const all = env.uci.get_all("dhcp") ?? {};
+  const perSection = index(env.fs.read(INIT_SCRIPT) ?? "", '"/tmp/dnsmasq.d"') < 0;
+  const dirs = [];
   for (let name in all) {
     const s = all[name];
     if (s[".type"] !== "dnsmasq" || index(["1", "on", "yes", "true", "enabled"], s.disabled) >= 0) continue;
@@ -331,77 +320,67 @@ let all, perSection, dirs;
     if (substr(d, 0, 1) === "/" && index(dirs, d) < 0) push(dirs, d);
   }
   return dirs;
-};
-runningConfDirs = function(env) {
-let all, dirs;
-
-  env.uci.load("dhcp");
-  all = env.uci.get_all("dhcp") ?? {};
-  dirs = [];
-  for (let name in all) {
-    if (all[name][".type"] !== "dnsmasq") continue;
-    const d = generatedConfDir(env, name);
-    if (d !== null && index(dirs, d) < 0) push(dirs, d);
-  }
-  return dirs;
-};
-generatedConfDir = function(env, section) {
-let text, lines;
-
-  text = env.fs.read(`/var/etc/dnsmasq.conf.${section}`);
+}
+function generatedConfDir(env, section) {
+  const text = env.fs.read(`/var/etc/dnsmasq.conf.${section}`);
   if (text === null) return null;
-  lines = split(text, "\n");
+  const lines = split(text, "\n");
   for (let i = 0; i < length(lines); i++)
     if (substr(lines[i], 0, 9) === "conf-dir=") {
       const v = split(substr(lines[i], 9), ",")[0];
       if (v !== "") return v;
     }
   return null;
-};
-filePath = function(dir) {
+}
+function runningConfDirs(env) {
+  env.uci.load("dhcp");
+  const all = env.uci.get_all("dhcp") ?? {};
+  const dirs = [];
+  for (let name in all) {
+    if (all[name][".type"] !== "dnsmasq") continue;
+    const d = generatedConfDir(env, name);
+    if (d !== null && index(dirs, d) < 0) push(dirs, d);
+  }
+  return dirs;
+}
+function filePath(dir) {
   return `${dir}/${PATHS.dnsmasqFile}`;
-};
-writeFile = function(env, dir, text) {
-let path, tmp;
-
-  path = filePath(dir);
+}
+function writeFile(env, dir, text) {
+  const path = filePath(dir);
   if (text === null) return !env.fs.exists(path) || env.fs.unlink(path);
-  tmp = `${dir}/.${PATHS.dnsmasqFile}.tmp`;
+  const tmp = `${dir}/.${PATHS.dnsmasqFile}.tmp`;
   return env.fs.mkdirp(dir) && env.fs.write(tmp, text) && env.fs.rename(tmp, path);
-};
-hasNftset = function(versionText) {
+}
+function hasNftset(versionText) {
   return index(versionText, " nftset") >= 0;
-};
-running = function(env) {
+}
+function running(env) {
   return env.run(["pidof", "dnsmasq"]).code === 0;
-};
-misplaced = function(env, appliedHash, derived) {
-let running2, dirs, out;
-
-  running2 = runningConfDirs(env);
-  dirs = length(running2) ? running2 : derived;
-  out = [];
+}
+function misplaced(env, appliedHash, derived) {
+  const running = runningConfDirs(env);
+  const dirs = length(running) ? running : derived;
+  const out = [];
   for (let i = 0; i < length(dirs); i++) {
     const text = env.fs.read(filePath(dirs[i]));
     if (text === null || hash(text) !== appliedHash) push(out, { dir: dirs[i], file: filePath(dirs[i]), differs: text !== null });
   }
   return out;
-};
-firstSectionOfType = function(env, config, t) {
-let all, best;
+}
 
+// src/router/detect.ts
+function firstSectionOfType(env, config, t) {
   env.uci.load(config);
-  all = env.uci.get_all(config) ?? {};
-  best = null;
+  const all = env.uci.get_all(config) ?? {};
+  let best = null;
   for (let name in all)
     if (all[name][".type"] === t && (best === null || all[name][".index"] < best[".index"])) best = all[name];
   return best;
-};
-detect = function(env) {
-let v, defaults;
-
-  v = env.run(["dnsmasq", "--version"]);
-  defaults = firstSectionOfType(env, "firewall", "defaults") ?? {};
+}
+function detect(env) {
+  const v = env.run(["dnsmasq", "--version"]);
+  const defaults = firstSectionOfType(env, "firewall", "defaults") ?? {};
   return {
     fw4: env.fs.exists(PATHS.fw4),
     dnsmasq: v.code === 0,
@@ -413,11 +392,9 @@ let v, defaults;
     conntrack: env.fs.exists(PATHS.conntrack),
     wgShellHandler: env.fs.exists(PATHS.wgShellHandler)
   };
-};
-platformWarnings = function(p, needsDomains, wantsIpv6) {
-let w;
-
-  w = [];
+}
+function platformWarnings(p, needsDomains, wantsIpv6) {
+  const w = [];
   if (!p.fw4) push(w, "fw4 not found: the splitwg table is not re-created by firewall reloads (OpenWrt 22.03 or later with firewall4 is needed)");
   if (!p.dnsmasq) push(w, "dnsmasq not found: domain rules and DNS hijack need dnsmasq");
   else if (!p.nftset && needsDomains) push(w, "dnsmasq lacks nftset: domain rules have no effect (install dnsmasq-full)");
@@ -427,135 +404,128 @@ let w;
   if (wantsIpv6 && !p.ipv6) push(w, "globals.ipv6 is on but the kernel has no IPv6");
   if (!p.conntrack) push(w, "conntrack (conntrack-tools) not installed: open connections keep their old path after a rule change until they close");
   return w;
-};
-tableExists = function(env) {
+}
+
+// src/router/nftables.ts
+let TABLE = ["inet", "splitwg"];
+let STAGED = `${PATHS.state}/next.nft`;
+let REPLACE_PATH = `${PATHS.state}/replace.nft`;
+function tableExists(env) {
   return env.run(["nft", "-t", "list", "table", ...TABLE]).code === 0;
-};
-replaceScript = function(text) {
+}
+function replaceScript(text) {
   return `table inet splitwg
 delete table inet splitwg
 ${text}`;
-};
-replaceFile = function(env, text) {
+}
+function replaceFile(env, text) {
   env.fs.mkdirp(PATHS.state);
   return env.fs.write(REPLACE_PATH, replaceScript(text));
-};
-stage = function(env, text, transition) {
-let r, first;
-
+}
+function stage(env, text, transition) {
   env.fs.mkdirp(PATHS.state);
   if (!env.fs.write(STAGED, text + (transition ?? ""))) return { path: STAGED, replace: false, error: `cannot write ${STAGED}` };
-  r = env.run(["nft", "-c", "-f", STAGED]);
+  let r = env.run(["nft", "-c", "-f", STAGED]);
   if (r.code === 0) return { path: STAGED, replace: false, error: null };
-  first = failure(r, ["nft", "-c", "-f", STAGED]);
+  const first = failure(r, ["nft", "-c", "-f", STAGED]);
   if (!tableExists(env)) return { path: STAGED, replace: false, error: first };
   if (!replaceFile(env, text)) return { path: STAGED, replace: false, error: first };
   r = env.run(["nft", "-c", "-f", REPLACE_PATH]);
   if (r.code === 0) return { path: REPLACE_PATH, replace: true, error: null };
   return { path: STAGED, replace: false, error: first };
-};
-load = function(env, path) {
+}
+function load(env, path) {
   return env.run(["nft", "-f", path]);
-};
-remove = function(env) {
+}
+function remove(env) {
   return env.run(["nft", "delete", "table", ...TABLE]);
-};
-installedText = function(env) {
+}
+function installedText(env) {
   return env.fs.read(PATHS.nft);
-};
-install = function(env, text) {
-let dir, tmp;
-
+}
+function install(env, text) {
   if (text === null) return !env.fs.exists(PATHS.nft) || env.fs.unlink(PATHS.nft);
-  dir = substr(PATHS.nft, 0, rindex(PATHS.nft, "/"));
-  tmp = `${PATHS.nft}.tmp`;
+  const dir = substr(PATHS.nft, 0, rindex(PATHS.nft, "/"));
+  const tmp = `${PATHS.nft}.tmp`;
   return env.fs.mkdirp(dir) && env.fs.write(tmp, text) && env.fs.rename(tmp, PATHS.nft);
-};
-cleanupStaged = function(env) {
+}
+function cleanupStaged(env) {
   env.fs.unlink(STAGED);
   env.fs.unlink(REPLACE_PATH);
-};
-liveObjects = function(env) {
-let r, doc, list2, o;
-
-  r = env.run(["nft", "-j", "-t", "list", "table", ...TABLE]);
+}
+function liveObjects(env) {
+  const r = env.run(["nft", "-j", "-t", "list", "table", ...TABLE]);
   if (r.code !== 0) return null;
-  doc = null;
+  let doc = null;
   try {
     doc = json(r.stdout);
   } catch {
     return null;
   }
-  list2 = type(doc) === "object" && type(doc.nftables) === "array" ? doc.nftables : [];
-  o = { sets: [], maps: [], chains: [] };
-  for (let i = 0; i < length(list2); i++) {
-    if (type(list2[i].set) === "object") push(o.sets, list2[i].set.name);
-    else if (type(list2[i].map) === "object") push(o.maps, list2[i].map.name);
-    else if (type(list2[i].chain) === "object") push(o.chains, list2[i].chain.name);
+  const list = type(doc) === "object" && type(doc.nftables) === "array" ? doc.nftables : [];
+  const o = { sets: [], maps: [], chains: [] };
+  for (let i = 0; i < length(list); i++) {
+    if (type(list[i].set) === "object") push(o.sets, list[i].set.name);
+    else if (type(list[i].map) === "object") push(o.maps, list[i].map.name);
+    else if (type(list[i].chain) === "object") push(o.chains, list[i].chain.name);
   }
   return o;
-};
-listJson = function(env) {
-let r, doc;
-
-  r = env.run(["nft", "-j", "list", "table", ...TABLE]);
+}
+function listJson(env) {
+  const r = env.run(["nft", "-j", "list", "table", ...TABLE]);
   if (r.code !== 0) return null;
-  doc = null;
+  let doc = null;
   try {
     doc = json(r.stdout);
   } catch {
     return null;
   }
   return type(doc) === "object" && type(doc.nftables) === "array" ? doc.nftables : null;
-};
-block = function(nft, head) {
-let start, rest, end;
+}
 
-  start = index(nft, `${head}
+// src/router/conntrack.ts
+let GOTO_CLIENT = /^(.+) : goto client_(.+)$/;
+let SET_REF = /@[A-Za-z0-9_]+/g;
+function block(nft, head) {
+  const start = index(nft, `${head}
 `);
   if (start < 0) return "";
-  rest = substr(nft, start);
-  end = index(rest, "\n	}");
+  const rest = substr(nft, start);
+  const end = index(rest, "\n	}");
   return end < 0 ? rest : substr(rest, 0, end);
-};
-marksOf = function(plan) {
+}
+function marksOf(plan) {
   return join(" ", [plan.marks.mask, plan.marks.direct, ...map(plan.upstreams, (u) => `${u.name}=${u.mark}`)]);
-};
-signature = function(plan, chain, sources, marks) {
-let text, sig, refs, keys2, seen;
-
-  text = block(plan.nft, `	chain ${chain} {`);
-  sig = `${marks}
+}
+function signature(plan, chain, sources, marks) {
+  const text = block(plan.nft, `	chain ${chain} {`);
+  let sig = `${marks}
 from ${join(" ", sources)}
 ${text}`;
-  refs = match(text, SET_REF);
-  keys2 = {};
-  for (let i = 0; i < length(plan.sets ?? []); i++) keys2[plan.sets[i].name] = plan.sets[i].key;
-  seen = {};
+  const refs = match(text, SET_REF);
+  const keys = {};
+  for (let i = 0; i < length(plan.sets ?? []); i++) keys[plan.sets[i].name] = plan.sets[i].key;
+  const seen = {};
   for (let i = 0; i < length(refs ?? []); i++) {
     const set = substr(refs[i][0], 1);
     if (seen[set]) continue;
     seen[set] = true;
     sig += `
-${set}: ${keys2[set] ?? ""}`;
+${set}: ${keys[set] ?? ""}`;
   }
   return sig;
-};
-clientPaths = function(plan) {
-let out, marks;
-
-  out = {};
-  marks = marksOf(plan);
+}
+function clientPaths(plan) {
+  const out = {};
+  const marks = marksOf(plan);
   for (let i = 0; i < length(plan.clients); i++) {
     const c = plan.clients[i];
     out[c.name] = { sig: hash(signature(plan, c.chain, c.sources, marks)), sources: c.sources };
   }
   return out;
-};
-changedClients = function(before, after) {
-let out;
-
-  out = {};
+}
+function changedClients(before, after) {
+  const out = {};
   if (before === null) {
     for (let n in after) out[n] = after[n].sources;
     return out;
@@ -565,13 +535,11 @@ let out;
   for (let n in before)
     if (!after[n]) out[n] = before[n].sources;
   return out;
-};
-installedPaths = function(nft) {
-let out, d;
-
+}
+function installedPaths(nft) {
   if (nft === null) return null;
-  out = {};
-  d = declarations(nft);
+  const out = {};
+  const d = declarations(nft);
   for (let i = 0; i < length(d); i++) {
     if (d[i].kind !== "map" || d[i].name !== "client4" && d[i].name !== "client6") continue;
     for (let j = 0; j < length(d[i].elements); j++) {
@@ -582,11 +550,9 @@ let out, d;
     }
   }
   return out;
-};
-flush = function(env, changed) {
-let r;
-
-  r = { flushed: [], skipped: [] };
+}
+function flush(env, changed) {
+  const r = { flushed: [], skipped: [] };
   for (let n in changed) {
     const srcs = changed[n];
     let any = false, other = false;
@@ -604,39 +570,35 @@ let r;
     if (other) push(r.skipped, n);
   }
   return r;
-};
-keyError = function(r, cmd) {
-let e;
+}
 
-  e = firstLine(r.stderr);
+// src/router/wg.ts
+let DIGITS = /^[0-9]+$/;
+let KEY_RE = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
+function keyError(r, cmd) {
+  const e = firstLine(r.stderr);
   return `${cmd} failed (exit ${r.code})${e ? ": " + e : ""}`;
-};
-pubkey = function(env, privateKey) {
-let r, k;
-
-  r = env.run(["wg", "pubkey"], privateKey);
-  k = trim(r.stdout);
+}
+function pubkey(env, privateKey) {
+  const r = env.run(["wg", "pubkey"], privateKey);
+  const k = trim(r.stdout);
   if (r.code !== 0 || !match(k, KEY_RE)) return { error: keyError(r, "wg pubkey") };
   return k;
-};
-genkey = function(env) {
-let r, priv, pub;
-
-  r = env.run(["wg", "genkey"]);
-  priv = trim(r.stdout);
+}
+function genkey(env) {
+  const r = env.run(["wg", "genkey"]);
+  const priv = trim(r.stdout);
   if (r.code !== 0 || !match(priv, KEY_RE)) return { error: keyError(r, "wg genkey") };
-  pub = pubkey(env, priv);
+  const pub = pubkey(env, priv);
   if (type(pub) !== "string") return pub;
   return { private_key: priv, public_key: pub };
-};
-num = function(s) {
+}
+function num(s) {
   return match(s, DIGITS) ? int(s) : 0;
-};
-parseDump = function(text) {
-let out, lines;
-
-  out = [];
-  lines = split(text, "\n");
+}
+function parseDump(text) {
+  const out = [];
+  const lines = split(text, "\n");
   for (let i = 1; i < length(lines); i++) {
     const f = split(lines[i], "	");
     if (length(f) < 8) continue;
@@ -651,20 +613,20 @@ let out, lines;
     });
   }
   return out;
-};
-peers = function(env, iface) {
-let r;
-
-  r = env.run(["wg", "show", iface, "dump"]);
+}
+function peers(env, iface) {
+  const r = env.run(["wg", "show", iface, "dump"]);
   return r.code === 0 ? parseDump(r.stdout) : null;
-};
-nftRules = function(doc) {
-let out, list2;
+}
 
-  out = [];
-  list2 = doc ?? [];
-  for (let i = 0; i < length(list2); i++) {
-    const r = list2[i].rule;
+// src/router/status.ts
+let FIRST_WORD = /^([^ :]+)/;
+let HANDSHAKE_TIMEOUT = 300;
+function nftRules(doc) {
+  const out = [];
+  const list = doc ?? [];
+  for (let i = 0; i < length(list); i++) {
+    const r = list[i].rule;
     if (type(r) !== "object") continue;
     const rule = { chain: r.chain, comment: r.comment ?? "", counter: null, verdict: null };
     const exprs = r.expr ?? [];
@@ -679,53 +641,43 @@ let out, list2;
     push(out, rule);
   }
   return out;
-};
-markChainOf = function(verdict) {
-let n;
-
+}
+function markChainOf(verdict) {
   if (verdict === null) return null;
-  n = length(verdict);
+  const n = length(verdict);
   return n > 4 && substr(verdict, n - 4) === "_pkt" ? substr(verdict, 0, n - 4) : verdict;
-};
-pathOf = function(target) {
-let verdict;
-
-  verdict = markChainOf(target);
+}
+function pathOf(target) {
+  const verdict = markChainOf(target);
   if (verdict === "drop") return "block";
   if (verdict === "mark_direct") return "direct";
   if (verdict !== null && substr(verdict, 0, 3) === "up_") return "proxy";
   return null;
-};
-ruleIdOf = function(comment) {
-let m;
-
+}
+function ruleIdOf(comment) {
   if (substr(comment, 0, 7) === "client " && index(comment, " default") > 0) return "default";
-  m = match(comment, FIRST_WORD);
+  const m = match(comment, FIRST_WORD);
   return m ? m[1] : comment;
-};
-loadConfig = function(env) {
-let sections, r, g, en;
-
-  sections = readConfigSections(env.uci, "splitwg");
-  r = readConfig(sections);
-  g = filter(sections, (s) => s.type === "globals");
-  en = length(g) ? g[0].options.enabled : null;
+}
+function loadConfig(env) {
+  const sections = readConfigSections(env.uci, "splitwg");
+  const r = readConfig(sections);
+  const g = filter(sections, (s) => s.type === "globals");
+  const en = length(g) ? g[0].options.enabled : null;
   return { config: r.config, problems: length(r.problems), hash: hash(renderUci(sections)), enabledRaw: en !== "0" && en !== "off" && en !== "no" && en !== "false" };
-};
-age = function(env, t) {
+}
+function age(env, t) {
   return t > 0 ? env.now() - t : null;
-};
-status = function(env) {
-let cfg, st, applied, rules, warnings, upstreams, clients, c, enabled, pending;
-
-  cfg = loadConfig(env);
-  st = readState(env);
-  applied = st !== null && st.enabled;
-  rules = nftRules(listJson(env));
-  warnings = [];
-  upstreams = [];
-  clients = [];
-  c = cfg.config;
+}
+function status(env) {
+  const cfg = loadConfig(env);
+  const st = readState(env);
+  const applied = st !== null && st.enabled;
+  const rules = nftRules(listJson(env));
+  const warnings = [];
+  const upstreams = [];
+  const clients = [];
+  const c = cfg.config;
   if (!c) push(warnings, `the configuration has ${cfg.problems} problem(s): run splitwg check`);
   if (c) {
     for (let i = 0; i < length(c.upstreams); i++) {
@@ -756,10 +708,10 @@ let cfg, st, applied, rules, warnings, upstreams, clients, c, enabled, pending;
       push(clients, { name: cl.name, kind: cl.kind, enabled: cl.enabled, counters, handshake_age: hs });
     }
   }
-  enabled = c ? c.globals.enabled : cfg.enabledRaw;
+  const enabled = c ? c.globals.enabled : cfg.enabledRaw;
   if (enabled && st && st.ok && st.enabled && !length(rules)) push(warnings, "table inet splitwg is missing (was the firewall stopped or restarted?): run splitwg apply");
   if (st && !st.ok) push(warnings, `last apply failed: ${st.message}`);
-  pending = applied && st.config_hash !== cfg.hash;
+  const pending = applied && st.config_hash !== cfg.hash;
   if (applied && st.hashes && st.hashes.dnsmasq && st.hashes.dnsmasq !== hash("")) {
     const m = misplaced(env, st.hashes.dnsmasq, detect(env).confDirs);
     for (let i = 0; i < length(m); i++) push(warnings, `dnsmasq reads ${m[i].dir}, but splitwg's domain entries ${m[i].differs ? "there are not the applied ones" : "are not there"}: run splitwg apply`);
@@ -781,15 +733,13 @@ let cfg, st, applied, rules, warnings, upstreams, clients, c, enabled, pending;
     pending,
     warnings
   };
-};
-stats = function(env) {
-let rules, clients, ups, dropped, hijacked;
-
-  rules = nftRules(listJson(env));
-  clients = {};
-  ups = {};
-  dropped = { leak: 0, dot: 0 };
-  hijacked = 0;
+}
+function stats(env) {
+  const rules = nftRules(listJson(env));
+  const clients = {};
+  const ups = {};
+  const dropped = { leak: 0, dot: 0 };
+  let hijacked = 0;
   for (let i = 0; i < length(rules); i++) {
     const r = rules[i];
     if (!r.counter) continue;
@@ -824,31 +774,26 @@ let rules, clients, ups, dropped, hijacked;
     dropped,
     dns_hijacked: hijacked
   };
-};
-finding = function(out, id, path, args) {
-  push(out, { id, path, args });
-};
-runJson = function(env, argv) {
-let r, v;
+}
 
-  r = env.run(argv);
+// src/router/doctor.ts
+let QUOTES = /"/g;
+let IPV6_FORWARDING = "/proc/sys/net/ipv6/conf/all/forwarding";
+function finding(out, id, path, args) {
+  push(out, { id, path, args });
+}
+function runJson(env, argv) {
+  const r = env.run(argv);
   if (r.code !== 0) return null;
-  v = null;
+  let v = null;
   try {
     v = json(r.stdout);
   } catch {
     return null;
   }
   return type(v) === "array" ? v : null;
-};
-elemText = function(e) {
-  if (type(e) === "array") return `${elemText(e[0])} : ${verdictText(e[1])}`;
-  if (type(e) === "object" && type(e.elem) === "object") return elemText(e.elem.val);
-  if (type(e) === "object" && type(e.prefix) === "object") return `${e.prefix.addr}/${e.prefix.len}`;
-  if (type(e) === "object" && type(e.range) === "array") return `${e.range[0]}-${e.range[1]}`;
-  return `${e}`;
-};
-verdictText = function(v) {
+}
+function verdictText(v) {
   if (type(v) === "object" && type(v.goto) === "object") return `goto ${v.goto.target}`;
   if (type(v) === "object" && type(v.jump) === "object") return `jump ${v.jump.target}`;
   if (type(v) === "object") {
@@ -856,39 +801,44 @@ verdictText = function(v) {
     if (length(k) === 1) return k[0];
   }
   return `${v}`;
-};
-missingFrom = function(a, b) {
+}
+function elemText(e) {
+  if (type(e) === "array") return `${elemText(e[0])} : ${verdictText(e[1])}`;
+  if (type(e) === "object" && type(e.elem) === "object") return elemText(e.elem.val);
+  if (type(e) === "object" && type(e.prefix) === "object") return `${e.prefix.addr}/${e.prefix.len}`;
+  if (type(e) === "object" && type(e.range) === "array") return `${e.range[0]}-${e.range[1]}`;
+  return `${e}`;
+}
+function missingFrom(a, b) {
   return filter(a, (x) => index(b, x) < 0);
-};
-checkTable = function(env, out, guardless) {
-let live, file, st, want, missing2, extra, kinds, lists, doc, filled, seen;
-
-  live = liveObjects(env);
+}
+function checkTable(env, out, guardless) {
+  const live = liveObjects(env);
   if (!live) {
     finding(out, "table_missing", "nft", { unguarded: guardless });
     return;
   }
-  file = installedText(env);
+  const file = installedText(env);
   if (file === null) {
     finding(out, "table_file_missing", "nft", { file: PATHS.nft });
     return;
   }
-  st = readState(env);
+  const st = readState(env);
   if (st && st.hashes && st.hashes.nft && hash(file) !== st.hashes.nft) finding(out, "table_file_changed", "nft", { file: PATHS.nft });
-  want = declarations(file);
-  missing2 = [], extra = [];
-  kinds = ["set", "map", "chain"];
-  lists = [live.sets, live.maps, live.chains];
+  const want = declarations(file);
+  const missing = [], extra = [];
+  const kinds = ["set", "map", "chain"];
+  const lists = [live.sets, live.maps, live.chains];
   for (let k = 0; k < 3; k++) {
     const kind = kinds[k];
     const names = map(filter(want, (d) => d.kind === kind), (d) => d.name);
-    for (let i = 0; i < length(names); i++) if (index(lists[k], names[i]) < 0) push(missing2, `${kinds[k]} ${names[i]}`);
+    for (let i = 0; i < length(names); i++) if (index(lists[k], names[i]) < 0) push(missing, `${kinds[k]} ${names[i]}`);
     for (let i = 0; i < length(lists[k]); i++) if (index(names, lists[k][i]) < 0) push(extra, `${kinds[k]} ${lists[k][i]}`);
   }
-  if (length(missing2) || length(extra)) finding(out, "table_differs", "nft", { missing: missing2, extra });
-  doc = listJson(env) ?? [];
-  filled = filter(want, (d) => d.kind !== "chain" && index(d.spec, "timeout") < 0 && index(d.spec, "auto-merge") < 0);
-  seen = {};
+  if (length(missing) || length(extra)) finding(out, "table_differs", "nft", { missing: missing, extra });
+  const doc = listJson(env) ?? [];
+  const filled = filter(want, (d) => d.kind !== "chain" && index(d.spec, "timeout") < 0 && index(d.spec, "auto-merge") < 0);
+  const seen = {};
   for (let i = 0; i < length(filled); i++) {
     const d = filled[i];
     if (seen[`${d.kind} ${d.name}`]) continue;
@@ -906,53 +856,43 @@ let live, file, st, want, missing2, extra, kinds, lists, doc, filled, seen;
     if (length(stray)) finding(out, "stray_elements", `nft.${d.name}`, { kind: d.kind, name: d.name, elements: stray });
     if (length(lost)) finding(out, "missing_elements", `nft.${d.name}`, { kind: d.kind, name: d.name, elements: lost });
   }
-};
-one = function(s, k) {
-let v;
-
-  v = s[k];
+}
+function one(s, k) {
+  const v = s[k];
   return type(v) === "array" ? v[0] : type(v) === "string" ? v : null;
-};
-sameMark = function(sec, r) {
-let p, mask;
-
-  p = split(sec, "/");
-  mask = length(p) > 1 ? hex(p[1]) : 4294967295;
+}
+function sameMark(sec, r) {
+  const p = split(sec, "/");
+  const mask = length(p) > 1 ? hex(p[1]) : 4294967295;
   return type(r.fwmark) === "string" && hex(p[0]) === hex(r.fwmark) && (type(r.fwmask) === "string" ? hex(r.fwmask) : 4294967295) === mask;
-};
-ruleMatches = function(s, r) {
-let src, rsrc, mark, look, act, sp;
-
+}
+function ruleMatches(s, r) {
   if (`${r.priority}` !== one(s, "priority")) return false;
-  src = one(s, "src");
-  rsrc = r.src === "all" ? null : type(r.srclen) === "int" ? `${r.src}/${r.srclen}` : r.src;
+  const src = one(s, "src");
+  const rsrc = r.src === "all" ? null : type(r.srclen) === "int" ? `${r.src}/${r.srclen}` : r.src;
   if (src !== rsrc) return false;
-  mark = one(s, "mark");
+  const mark = one(s, "mark");
   if (mark !== null ? !sameMark(mark, r) : exists(r, "fwmark")) return false;
-  look = one(s, "lookup"), act = one(s, "action");
+  const look = one(s, "lookup"), act = one(s, "action");
   if (look !== null && `${r.table}` !== look) return false;
   if (act !== null && r.action !== act) return false;
-  sp = one(s, "suppress_prefixlength");
+  const sp = one(s, "suppress_prefixlength");
   return sp === null || `${r.suppress_prefixlen}` === sp;
-};
-routeMatches = function(s, r) {
+}
+function routeMatches(s, r) {
   if (r.dst !== "default") return false;
   if (one(s, "type") === "unreachable") return r.type === "unreachable";
   return r.type !== "unreachable" && r.dev === one(s, "interface");
-};
-ifaceUp = function(env, iface) {
-let s;
-
-  s = env.ubus(`network.interface.${iface}`, "status", {});
+}
+function ifaceUp(env, iface) {
+  const s = env.ubus(`network.interface.${iface}`, "status", {});
   return type(s) === "object" && s.up === true;
-};
-checkRouting = function(env, out) {
-let secs, rules4, rules6, tables;
-
-  secs = ownedSections(env.uci, "network");
-  rules4 = runJson(env, ["ip", "-j", "rule", "show"]) ?? [];
-  rules6 = length(filter(secs, (s) => s[".type"] === "rule6")) ? runJson(env, ["ip", "-j", "-6", "rule", "show"]) ?? [] : [];
-  tables = {};
+}
+function checkRouting(env, out) {
+  const secs = ownedSections(env.uci, "network");
+  const rules4 = runJson(env, ["ip", "-j", "rule", "show"]) ?? [];
+  const rules6 = length(filter(secs, (s) => s[".type"] === "rule6")) ? runJson(env, ["ip", "-j", "-6", "rule", "show"]) ?? [] : [];
+  const tables = {};
   for (let i = 0; i < length(secs); i++) {
     const s = secs[i], t = s[".type"];
     if (t === "rule" || t === "rule6") {
@@ -968,44 +908,63 @@ let secs, rules4, rules6, tables;
         finding(out, "route_missing", `network.${s[".name"]}`, { section: s[".name"], family: t === "route" ? 4 : 6, table: one(s, "table"), type: one(s, "type") ?? "unicast" });
     }
   }
-};
-latestHandshake = function(env, iface) {
-let r, best, lines;
-
-  r = env.run(["wg", "show", iface, "latest-handshakes"]);
+}
+function latestHandshake(env, iface) {
+  const r = env.run(["wg", "show", iface, "latest-handshakes"]);
   if (r.code !== 0) return null;
-  best = 0;
-  lines = split(trim(r.stdout), "\n");
+  let best = 0;
+  const lines = split(trim(r.stdout), "\n");
   for (let i = 0; i < length(lines); i++) {
     const f = split(lines[i], "	");
     if (length(f) === 2 && int(f[1]) > best) best = int(f[1]);
   }
   return best;
-};
-doctor = function(env) {
-let out, sections, r, cfg, st, configs, wanted, applied, guardless;
-
-  out = [];
-  sections = readConfigSections(env.uci, "splitwg");
-  r = readConfig(sections);
-  cfg = r.config;
-  st = readState(env);
-  configs = ["splitwg", ...OWNED_CONFIGS];
+}
+function checkDnsmasq(env, out, appliedHash) {
+  if (appliedHash === null || appliedHash === hash("")) return;
+  const p = detect(env);
+  if (!p.nftset) {
+    finding(out, "dnsmasq_no_nftset", "dnsmasq", { installed: p.dnsmasq });
+    return;
+  }
+  const m = misplaced(env, appliedHash, p.confDirs);
+  for (let i = 0; i < length(m); i++) finding(out, "dnsmasq_file_missing", "dnsmasq", m[i]);
+}
+function checkIpv6(env, out, cfg) {
+  if (trim(env.fs.read(IPV6_FORWARDING) ?? "0") !== "1") return;
+  if (!cfg.globals.ipv6) {
+    finding(out, "ipv6_unclassified", "globals.ipv6", {});
+    return;
+  }
+  for (let i = 0; i < length(cfg.clients); i++) {
+    const c = cfg.clients[i];
+    const proxied = c.defaultAction === "proxy" || length(filter(c.rules, (x) => x.action === "proxy")) > 0;
+    if (c.enabled && proxied && length(c.src4) && !length(c.src6) && !length(c.macs) && !length(c.ifaces))
+      finding(out, "client_ipv4_only", `client.${c.name}.address`, { client: c.name });
+  }
+}
+function doctor(env) {
+  const out = [];
+  const sections = readConfigSections(env.uci, "splitwg");
+  const r = readConfig(sections);
+  const cfg = r.config;
+  const st = readState(env);
+  const configs = ["splitwg", ...OWNED_CONFIGS];
   for (let i = 0; i < length(configs); i++) {
     const c = configs[i];
     const n = length((env.uci.changes(c) ?? {})[c] ?? []);
     if (n) finding(out, "uncommitted", c, { config: c, changes: n });
   }
   if (!cfg) finding(out, "config_invalid", r.problems[0].path, { problems: length(r.problems), first: r.problems[0].message });
-  wanted = cfg ? cfg.globals.enabled : true;
-  applied = st !== null && st.enabled;
+  const wanted = cfg ? cfg.globals.enabled : true;
+  const applied = st !== null && st.enabled;
   if (!applied) {
     if (wanted) finding(out, "not_applied", null, { stopped: st !== null });
     return { ok: !length(out), findings: out };
   }
   if (!st.ok) finding(out, "last_apply_failed", null, { message: st.message });
   if (st.config_hash !== null && st.config_hash !== hash(renderUci(sections))) finding(out, "config_changed", null, {});
-  guardless = [];
+  const guardless = [];
   for (let i = 0; cfg && i < length(cfg.clients); i++) {
     const c = cfg.clients[i];
     const proxied = c.defaultAction === "proxy" || length(filter(c.rules, (x) => x.action === "proxy")) > 0;
@@ -1021,42 +980,15 @@ let out, sections, r, cfg, st, configs, wanted, applied, guardless;
       continue;
     }
     const t = latestHandshake(env, u.iface);
-    const age2 = t !== null && t > 0 ? env.now() - t : null;
-    if (age2 === null || age2 > HANDSHAKE_TIMEOUT) finding(out, "no_handshake", `upstream.${u.name}`, { upstream: u.name, iface: u.iface, age: age2 });
+    const age = t !== null && t > 0 ? env.now() - t : null;
+    if (age === null || age > HANDSHAKE_TIMEOUT) finding(out, "no_handshake", `upstream.${u.name}`, { upstream: u.name, iface: u.iface, age: age });
   }
   checkDnsmasq(env, out, st.hashes ? st.hashes.dnsmasq : null);
   if (cfg) checkIpv6(env, out, cfg);
   return { ok: !length(out), findings: out };
-};
-checkDnsmasq = function(env, out, appliedHash) {
-let p, m;
-
-  if (appliedHash === null || appliedHash === hash("")) return;
-  p = detect(env);
-  if (!p.nftset) {
-    finding(out, "dnsmasq_no_nftset", "dnsmasq", { installed: p.dnsmasq });
-    return;
-  }
-  m = misplaced(env, appliedHash, p.confDirs);
-  for (let i = 0; i < length(m); i++) finding(out, "dnsmasq_file_missing", "dnsmasq", m[i]);
-};
-checkIpv6 = function(env, out, cfg) {
-  if (trim(env.fs.read(IPV6_FORWARDING) ?? "0") !== "1") return;
-  if (!cfg.globals.ipv6) {
-    finding(out, "ipv6_unclassified", "globals.ipv6", {});
-    return;
-  }
-  for (let i = 0; i < length(cfg.clients); i++) {
-    const c = cfg.clients[i];
-    const proxied = c.defaultAction === "proxy" || length(filter(c.rules, (x) => x.action === "proxy")) > 0;
-    if (c.enabled && proxied && length(c.src4) && !length(c.src6) && !length(c.macs) && !length(c.ifaces))
-      finding(out, "client_ipv4_only", `client.${c.name}.address`, { client: c.name });
-  }
-};
-repairArgv = function(s) {
-let t, fam;
-
-  t = s[".type"], fam = t === "rule6" || t === "route6" ? "-6" : "-4";
+}
+function repairArgv(s) {
+  const t = s[".type"], fam = t === "rule6" || t === "route6" ? "-6" : "-4";
   if (t === "rule" || t === "rule6") {
     const a = ["ip", fam, "rule", "add", "priority", one(s, "priority") ?? "0"];
     if (one(s, "src") !== null) push(a, "from", one(s, "src"));
@@ -1075,8 +1007,12 @@ let t, fam;
     return a;
   }
   return null;
-};
-emptyPlan = function() {
+}
+
+// src/router/apply.ts
+let NO_CHANGE = { nft: false, dnsmasq: false, network: false, firewall: false, dhcp: false };
+let DNSMASQ_STAGED = `${PATHS.state}/next.dnsmasq`;
+function emptyPlan() {
   return {
     version: VERSION,
     enabled: false,
@@ -1090,117 +1026,48 @@ emptyPlan = function() {
     clients: [],
     sets: []
   };
-};
-errorResult = function(env, code, message, path, warnings, changed) {
+}
+function errorResult(env, code, message, path, warnings, changed) {
   recordFailure(env, message);
   env.log(`apply failed: ${message}`);
   return { ok: false, changed: changed ?? NO_CHANGE, message, actions: [], warnings, error: { code, message, path } };
-};
-apply = function(env, opts) {
-let sections, r, ln, plan, hasDomains, res;
-
-  sections = readConfigSections(env.uci, "splitwg");
-  r = readConfig(sections);
-  if (!r.config) {
-    const n = length(r.problems);
-    const msg = `invalid configuration: ${n} problem${n === 1 ? "" : "s"}, first ${r.problems[0].path}: ${r.problems[0].message}`;
-    if (opts?.dryRun) return { ok: false, changed: NO_CHANGE, message: msg, actions: [], warnings: [], error: { code: "INVALID_CONFIG", message: msg, path: r.problems[0].path }, problems: r.problems };
-    const res2 = errorResult(env, "INVALID_CONFIG", msg, r.problems[0].path, []);
-    res2.problems = r.problems;
-    return res2;
-  }
-  ln = localNetworks(env, r.config.globals.ipv6);
-  plan = compile(r.config, { local: ln.local });
-  hasDomains = index(plan.dnsmasq, "\nnftset=") >= 0;
-  res = applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: hash(renderUci(sections)), hasDomains, ipv6: r.config.globals.ipv6 });
-  if (!ln.ok) push(res.warnings, "cannot read the main routing table (ip -j route): only the server pools are treated as local networks");
-  for (let i = 0; i < length(r.warnings); i++) push(res.warnings, `${r.warnings[i].path}: ${r.warnings[i].message}`);
-  return res;
-};
-stop = function(env) {
-  return applyPlan(env, emptyPlan(), { dryRun: false, configHash: null, hasDomains: false, ipv6: false });
-};
-exec = function(tx, argv) {
-let r;
-
-  push(tx.actions, join(" ", argv));
-  r = tx.env.run(argv);
-  return r.code === 0 ? null : failure(r, argv);
-};
-rollback = function(tx) {
-  for (let i = length(tx.undo) - 1; i >= 0; i--) tx.undo[i]();
-};
-firewallReload = function(p) {
-  return p.fw4 ? ["fw4", "-q", "reload"] : ["/etc/init.d/firewall", "reload"];
-};
-networkReloads = function(d, before, p, plan) {
-let touched, reload, ifaces, cmds;
-
-  touched = touchedTypes(d, before);
-  reload = false;
-  ifaces = [];
-  for (let name in touched) {
-    const t = touched[name];
-    if (substr(t, 0, 10) !== "wireguard_") {
-      reload = true;
-      continue;
-    }
-    const iface = substr(t, 10);
-    const stillThere = length(filter(plan.network, (s) => s.name === iface)) > 0;
-    if (stillThere && !exists(touched, iface) && index(ifaces, iface) < 0) push(ifaces, iface);
-  }
-  cmds = [];
-  if (reload) push(cmds, ["ubus", "call", "network", "reload"]);
-  for (let i = 0; i < length(ifaces); i++)
-    push(cmds, p.wgShellHandler ? ["ifup", ifaces[i]] : ["ubus", "call", `network.interface.${ifaces[i]}`, "renew"]);
-  return cmds;
-};
-describe = function(c) {
-let names, did;
-
-  names = ["nft", "dnsmasq", "network", "firewall", "dhcp"];
-  did = filter(names, (n) => c[n]);
-  if (!length(did)) return "no change";
-  return `changed ${join(", ", did)}`;
-};
-survey = function(env, plan, o) {
-let platform, nftText, dnsText, diffs, before, conflicts, oldNft, live, hadTable, prev, prevSets, transition, dnsWant, everDirs, oldDns, dnsChanged, tableDrift, lost;
-
-  platform = detect(env);
-  nftText = plan.enabled && plan.nft !== "" ? plan.nft : null;
-  dnsText = plan.enabled && o.hasDomains && platform.nftset ? plan.dnsmasq : null;
-  diffs = {};
-  before = {};
-  conflicts = [];
+}
+function survey(env, plan, o) {
+  const platform = detect(env);
+  const nftText = plan.enabled && plan.nft !== "" ? plan.nft : null;
+  const dnsText = plan.enabled && o.hasDomains && platform.nftset ? plan.dnsmasq : null;
+  const diffs = {};
+  const before = {};
+  let conflicts = [];
   for (let i = 0; i < length(OWNED_CONFIGS); i++) {
     const cfg = OWNED_CONFIGS[i];
     before[cfg] = ownedSections(env.uci, cfg);
     diffs[cfg] = diffOwned(cfg, env.uci.get_all(cfg) ?? {}, before[cfg], plan[cfg]);
     conflicts = [...conflicts, ...diffs[cfg].conflicts];
   }
-  oldNft = installedText(env);
-  live = liveObjects(env);
-  hadTable = live !== null;
-  prev = readState(env);
-  prevSets = prev && prev.sets && hadTable ? prev.sets : null;
-  transition = nftText !== null && hadTable ? nftTransition(prevSets, plan.sets ?? [], false, live, nftText) : "";
-  dnsWant = {};
-  everDirs = uniq([...prev && prev.dnsmasq_dirs ? prev.dnsmasq_dirs : [], ...runningConfDirs(env), PATHS.dnsmasqDefaultDir]);
+  const oldNft = installedText(env);
+  const live = liveObjects(env);
+  const hadTable = live !== null;
+  const prev = readState(env);
+  const prevSets = prev && prev.sets && hadTable ? prev.sets : null;
+  const transition = nftText !== null && hadTable ? nftTransition(prevSets, plan.sets ?? [], false, live, nftText) : "";
+  const dnsWant = {};
+  const everDirs = uniq([...prev && prev.dnsmasq_dirs ? prev.dnsmasq_dirs : [], ...runningConfDirs(env), PATHS.dnsmasqDefaultDir]);
   for (let i = 0; i < length(everDirs); i++) dnsWant[everDirs[i]] = null;
   for (let i = 0; i < length(platform.confDirs); i++) dnsWant[platform.confDirs[i]] = dnsText;
-  oldDns = {};
-  dnsChanged = false;
+  const oldDns = {};
+  let dnsChanged = false;
   for (let d in dnsWant) {
     oldDns[d] = env.fs.read(filePath(d));
     if (oldDns[d] !== dnsWant[d]) dnsChanged = true;
   }
-  tableDrift = false;
+  let tableDrift = false;
   if (nftText !== null && hadTable && oldNft === nftText && transition === "") {
     const f = [];
     checkTable(env, f, []);
     tableDrift = length(filter(f, (x) => x.id !== "table_file_changed")) > 0;
   }
-  lost = [];
+  const lost = [];
   if (plan.enabled && !diffs.network.changed) checkRouting(env, lost);
   return {
     tableDrift,
@@ -1229,22 +1096,18 @@ let platform, nftText, dnsText, diffs, before, conflicts, oldNft, live, hadTable
       dhcp: diffs.dhcp.changed
     }
   };
-};
-refuse = function(env, s) {
-let pending, c, n;
-
-  pending = filter(OWNED_CONFIGS, (cfg) => s.diffs[cfg].changed && length((env.uci.changes(cfg) ?? {})[cfg] ?? []) > 0);
+}
+function refuse(env, s) {
+  const pending = filter(OWNED_CONFIGS, (cfg) => s.diffs[cfg].changed && length((env.uci.changes(cfg) ?? {})[cfg] ?? []) > 0);
   if (length(pending))
     return errorResult(env, "PENDING_CHANGES", `/etc/config/${pending[0]} has uncommitted changes (uci changes ${pending[0]}): commit or revert them first`, pending[0], s.warnings);
-  c = s.conflicts, n = length(c);
+  const c = s.conflicts, n = length(c);
   if (n)
     return errorResult(env, "CONFLICT", `section${n > 1 ? "s" : ""} ${join(", ", c)} already exist${n > 1 ? "" : "s"} and are not splitwg's (no splitwg_owned '1' or splitwg name); rename or delete ${n > 1 ? "them" : "it"}`, c[0], s.warnings);
   return null;
-};
-check = function(env, s) {
-let staged;
-
-  staged = null;
+}
+function check(env, s) {
+  let staged = null;
   if (s.nftText !== null && s.changed.nft) {
     staged = stage(env, s.nftText, s.transition);
     if (staged.error !== null) return { staged, error: errorResult(env, "NFT_CHECK", staged.error, "nft", s.warnings, s.changed) };
@@ -1256,11 +1119,31 @@ let staged;
     if (r.code !== 0) return { staged, error: errorResult(env, "DNSMASQ_CHECK", failure(r, ["dnsmasq", "--test"]), "dnsmasq", s.warnings, s.changed) };
   }
   return { staged, error: null };
-};
-stepTable = function(tx, s, staged) {
-let env, e;
-
-  env = tx.env;
+}
+function describe(c) {
+  const names = ["nft", "dnsmasq", "network", "firewall", "dhcp"];
+  const did = filter(names, (n) => c[n]);
+  if (!length(did)) return "no change";
+  return `changed ${join(", ", did)}`;
+}
+function restoreTable(env, oldText, hadTable) {
+  install(env, oldText);
+  if (oldText !== null && hadTable) {
+    const now = liveObjects(env);
+    const back = now ? nftTransition(null, [], true, now, oldText) : "";
+    const again = stage(env, oldText, back);
+    if (again.error !== null || load(env, again.path).code !== 0) {
+      if (load(env, PATHS.nft).code !== 0 && replaceFile(env, oldText)) load(env, REPLACE_PATH);
+    }
+  } else if (!hadTable && tableExists(env)) remove(env);
+}
+function exec(tx, argv) {
+  push(tx.actions, join(" ", argv));
+  const r = tx.env.run(argv);
+  return r.code === 0 ? null : failure(r, argv);
+}
+function stepTable(tx, s, staged) {
+  const env = tx.env;
   push(tx.undo, () => {
     restoreTable(env, s.oldNft, s.hadTable);
   });
@@ -1270,15 +1153,43 @@ let env, e;
     const r = load(env, staged.path);
     return r.code !== 0 ? { where: "nft", msg: failure(r, ["nft", "-f", PATHS.nft]) } : null;
   }
-  e = s.hadTable ? exec(tx, ["nft", "delete", "table", "inet", "splitwg"]) : null;
+  const e = s.hadTable ? exec(tx, ["nft", "delete", "table", "inet", "splitwg"]) : null;
   return e ? { where: "nft", msg: e } : null;
-};
-stepConfig = function(tx, s, cfg, plan) {
-let env, d, reloads;
-
-  env = tx.env;
-  d = s.diffs[cfg];
-  reloads = cfg === "network" ? networkReloads(d, s.before[cfg], s.platform, plan) : cfg === "firewall" ? [firewallReload(s.platform)] : [["/etc/init.d/dnsmasq", "reload"]];
+}
+function networkReloads(d, before, p, plan) {
+  const touched = touchedTypes(d, before);
+  let reload = false;
+  const ifaces = [];
+  for (let name in touched) {
+    const t = touched[name];
+    if (substr(t, 0, 10) !== "wireguard_") {
+      reload = true;
+      continue;
+    }
+    const iface = substr(t, 10);
+    const stillThere = length(filter(plan.network, (s) => s.name === iface)) > 0;
+    if (stillThere && !exists(touched, iface) && index(ifaces, iface) < 0) push(ifaces, iface);
+  }
+  const cmds = [];
+  if (reload) push(cmds, ["ubus", "call", "network", "reload"]);
+  for (let i = 0; i < length(ifaces); i++)
+    push(cmds, p.wgShellHandler ? ["ifup", ifaces[i]] : ["ubus", "call", `network.interface.${ifaces[i]}`, "renew"]);
+  return cmds;
+}
+function firewallReload(p) {
+  return p.fw4 ? ["fw4", "-q", "reload"] : ["/etc/init.d/firewall", "reload"];
+}
+function restoreOwned(env, cfg, sections) {
+  const now = ownedSections(env.uci, cfg);
+  const d = diffOwned(cfg, env.uci.get_all(cfg) ?? {}, now, map(sections, toUciSection));
+  writeOwned(env.uci, d);
+  reorderOwned(env.uci, cfg, sections);
+  env.uci.commit(cfg);
+}
+function stepConfig(tx, s, cfg, plan) {
+  const env = tx.env;
+  const d = s.diffs[cfg];
+  const reloads = cfg === "network" ? networkReloads(d, s.before[cfg], s.platform, plan) : cfg === "firewall" ? [firewallReload(s.platform)] : [["/etc/init.d/dnsmasq", "reload"]];
   push(tx.undo, () => {
     for (let j = 0; j < length(reloads); j++) env.run(reloads[j]);
   });
@@ -1292,11 +1203,9 @@ let env, d, reloads;
     if (e) return { where: cfg, msg: e };
   }
   return null;
-};
-stepRouting = function(tx, s) {
-let secs;
-
-  secs = ownedSections(tx.env.uci, "network");
+}
+function stepRouting(tx, s) {
+  const secs = ownedSections(tx.env.uci, "network");
   for (let i = 0; i < length(s.lostRouting); i++) {
     const name = s.lostRouting[i].args.section;
     const sec = filter(secs, (x) => x[".name"] === name);
@@ -1305,12 +1214,10 @@ let secs;
     if (e) return { where: "network", msg: e };
   }
   return null;
-};
-stepDnsmasq = function(tx, s) {
-let env, restarted, e;
-
-  env = tx.env;
-  restarted = false;
+}
+function stepDnsmasq(tx, s) {
+  const env = tx.env;
+  let restarted = false;
   push(tx.undo, () => {
     if (restarted) env.run(["/etc/init.d/dnsmasq", "restart"]);
   });
@@ -1323,51 +1230,44 @@ let env, restarted, e;
     if (!writeFile(env, d, want)) return { where: "dnsmasq", msg: `cannot ${want === null ? "remove" : "write"} ${filePath(d)}` };
   }
   restarted = true;
-  e = exec(tx, ["/etc/init.d/dnsmasq", "restart"]);
+  const e = exec(tx, ["/etc/init.d/dnsmasq", "restart"]);
   return e ? { where: "dnsmasq", msg: e } : null;
-};
-verify = function(env, s, dnsWasRunning) {
-let t;
-
-  t = tableExists(env);
+}
+function verify(env, s, dnsWasRunning) {
+  const t = tableExists(env);
   if (s.nftText !== null && !t) return { where: "verify", msg: "table inet splitwg is missing after loading it" };
   if (s.nftText === null && t) return { where: "verify", msg: "table inet splitwg is still there" };
   if (s.changed.dnsmasq && dnsWasRunning && !running(env)) return { where: "verify", msg: "dnsmasq is not running after the restart" };
   return null;
-};
-run2 = function(tx, s, plan, staged) {
-let f, dnsWasRunning;
-
-  f = s.changed.nft ? stepTable(tx, s, staged) : null;
+}
+function apply_run(tx, s, plan, staged) {
+  let f = s.changed.nft ? stepTable(tx, s, staged) : null;
   for (let i = 0; !f && i < length(OWNED_CONFIGS); i++)
     if (s.diffs[OWNED_CONFIGS[i]].changed) f = stepConfig(tx, s, OWNED_CONFIGS[i], plan);
   if (!f && length(s.lostRouting)) f = stepRouting(tx, s);
-  dnsWasRunning = s.changed.dnsmasq ? running(tx.env) : false;
+  const dnsWasRunning = s.changed.dnsmasq ? running(tx.env) : false;
   if (!f && s.changed.dnsmasq) f = stepDnsmasq(tx, s);
   return f ?? verify(tx.env, s, dnsWasRunning);
-};
-resetConnections = function(env, s, plan) {
-let f;
-
+}
+function rollback(tx) {
+  for (let i = length(tx.undo) - 1; i >= 0; i--) tx.undo[i]();
+}
+function resetConnections(env, s, plan) {
   if (!s.platform.conntrack) return "";
-  f = flush(env, changedClients(s.prev ? s.prev.clients : installedPaths(s.oldNft), clientPaths(plan)));
+  const f = flush(env, changedClients(s.prev ? s.prev.clients : installedPaths(s.oldNft), clientPaths(plan)));
   if (length(f.skipped)) push(s.warnings, `open connections of ${join(", ", f.skipped)} (MAC/interface clients) keep their old path until they close`);
   return length(f.flushed) ? `; connections reset for ${join(", ", f.flushed)}` : "";
-};
-summary = function(plan, s, staged, ctNote) {
-let replaced;
-
+}
+function summary(plan, s, staged, ctNote) {
   if (!plan.enabled) return `stopped: ${describe(s.changed)}`;
-  replaced = staged && staged.replace ? "; table re-created (set definitions changed, learned domain addresses dropped)" : "";
+  const replaced = staged && staged.replace ? "; table re-created (set definitions changed, learned domain addresses dropped)" : "";
   return `${describe(s.changed)}; ${length(plan.upstreams)} upstream(s), ${length(plan.clients)} client(s)${replaced}${ctNote}`;
-};
-applyPlan = function(env, plan, o) {
-let s, no, c, tx, f, ctNote, msg;
-
-  s = survey(env, plan, o);
-  no = refuse(env, s);
+}
+function applyPlan(env, plan, o) {
+  const s = survey(env, plan, o);
+  const no = refuse(env, s);
   if (no) return no;
-  c = check(env, s);
+  const c = check(env, s);
   if (c.error || o.dryRun) cleanupStaged(env);
   if (c.error) return c.error;
   if (o.dryRun) {
@@ -1378,8 +1278,8 @@ let s, no, c, tx, f, ctNote, msg;
     cleanupStaged(env);
     return { ok: false, changed: NO_CHANGE, message: "another apply is running", actions: [], warnings: s.warnings, error: { code: "BUSY", message: "another apply is running", path: null } };
   }
-  tx = { env, undo: [], actions: [] };
-  f = run2(tx, s, plan, c.staged);
+  const tx = { env, undo: [], actions: [] };
+  const f = apply_run(tx, s, plan, c.staged);
   if (f) {
     rollback(tx);
     cleanupStaged(env);
@@ -1388,9 +1288,9 @@ let s, no, c, tx, f, ctNote, msg;
     res.actions = tx.actions;
     return res;
   }
-  ctNote = resetConnections(env, s, plan);
+  const ctNote = resetConnections(env, s, plan);
   cleanupStaged(env);
-  msg = summary(plan, s, c.staged, ctNote);
+  const msg = summary(plan, s, c.staged, ctNote);
   writeState(env, {
     ok: true,
     time: env.now(),
@@ -1411,61 +1311,94 @@ let s, no, c, tx, f, ctNote, msg;
   unlock(env);
   env.log(`${plan.enabled ? "apply" : "stop"} ok: ${msg}`);
   return { ok: true, changed: s.changed, message: msg, actions: tx.actions, warnings: s.warnings };
-};
-restoreTable = function(env, oldText, hadTable) {
-  install(env, oldText);
-  if (oldText !== null && hadTable) {
-    const now = liveObjects(env);
-    const back = now ? nftTransition(null, [], true, now, oldText) : "";
-    const again = stage(env, oldText, back);
-    if (again.error !== null || load(env, again.path).code !== 0) {
-      if (load(env, PATHS.nft).code !== 0 && replaceFile(env, oldText)) load(env, REPLACE_PATH);
-    }
-  } else if (!hadTable && tableExists(env)) remove(env);
-};
-restoreOwned = function(env, cfg, sections) {
-let now, d;
+}
+function apply(env, opts) {
+  const sections = readConfigSections(env.uci, "splitwg");
+  const r = readConfig(sections);
+  if (!r.config) {
+    const n = length(r.problems);
+    const msg = `invalid configuration: ${n} problem${n === 1 ? "" : "s"}, first ${r.problems[0].path}: ${r.problems[0].message}`;
+    if (opts?.dryRun) return { ok: false, changed: NO_CHANGE, message: msg, actions: [], warnings: [], error: { code: "INVALID_CONFIG", message: msg, path: r.problems[0].path }, problems: r.problems };
+    const res = errorResult(env, "INVALID_CONFIG", msg, r.problems[0].path, []);
+    res.problems = r.problems;
+    return res;
+  }
+  const ln = localNetworks(env, r.config.globals.ipv6);
+  const plan = compile(r.config, { local: ln.local });
+  const hasDomains = index(plan.dnsmasq, "\nnftset=") >= 0;
+  const res = applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: hash(renderUci(sections)), hasDomains, ipv6: r.config.globals.ipv6 });
+  if (!ln.ok) push(res.warnings, "cannot read the main routing table (ip -j route): only the server pools are treated as local networks");
+  for (let i = 0; i < length(r.warnings); i++) push(res.warnings, `${r.warnings[i].path}: ${r.warnings[i].message}`);
+  return res;
+}
+function stop(env) {
+  return applyPlan(env, emptyPlan(), { dryRun: false, configHash: null, hasDomains: false, ipv6: false });
+}
 
-  now = ownedSections(env.uci, cfg);
-  d = diffOwned(cfg, env.uci.get_all(cfg) ?? {}, now, map(sections, toUciSection));
-  writeOwned(env.uci, d);
-  reorderOwned(env.uci, cfg, sections);
-  env.uci.commit(cfg);
+// src/router/conf.ts
+let NOT_NAME_CHAR = /[^a-z0-9_]/g;
+let LETTER_FIRST = /^[a-z]/;
+let CR = /\r/g;
+let SECTION_HEADER = /^\[([A-Za-z]+)\]$/;
+let UPSTREAM_PATH = /^upstream\.[A-Za-z0-9_]+\.([a-z_]+)(\[([0-9]+)\])?$/;
+let IFACE_KEYS = {
+  privatekey: { opt: "private_key", list: false },
+  address: { opt: "address", list: true },
+  dns: { opt: "dns", list: true },
+  mtu: { opt: "mtu", list: false },
+  // wg-quick only: meaningless for a netifd interface, reported and skipped
+  listenport: null,
+  table: null,
+  fwmark: null,
+  saveconfig: null,
+  preup: null,
+  postup: null,
+  predown: null,
+  postdown: null
 };
-nameFromFile = function(path) {
-let base, slash, dot;
-
-  base = path;
-  slash = rindex(base, "/");
+let PEER_KEYS = {
+  publickey: { opt: "public_key", list: false },
+  presharedkey: { opt: "preshared_key", list: false },
+  endpoint: { opt: "endpoint", list: false },
+  allowedips: { opt: "allowed_ips", list: true },
+  persistentkeepalive: { opt: "keepalive", list: false }
+};
+function nameFromFile(path) {
+  let base = path;
+  const slash = rindex(base, "/");
   if (slash >= 0) base = substr(base, slash + 1);
-  dot = rindex(base, ".");
+  const dot = rindex(base, ".");
   if (dot > 0) base = substr(base, 0, dot);
   base = replace(lc(base), NOT_NAME_CHAR, "_");
   if (!match(base, LETTER_FIRST)) base = `u_${base}`;
   return substr(base, 0, 12);
-};
-stripComment = function(line) {
-let i;
-
-  i = index(line, "#");
+}
+function stripComment(line) {
+  const i = index(line, "#");
   return trim(i >= 0 ? substr(line, 0, i) : line);
-};
-isIp = function(v) {
+}
+function isIp(v) {
   return iptoarr(v) !== null;
-};
-parseProviderConf = function(text, name) {
-let errors, ignored, opts, where, section, peers2, ifaces, lines, add, required, r, reported, u;
-
-  errors = [];
-  ignored = [];
-  opts = {};
-  where = {};
-  section = "";
-  peers2 = 0, ifaces = 0;
-  lines = split(replace(text, CR, ""), "\n");
-  add = (opt, v, ln, list2) => {
+}
+function importError(errors) {
+  const sorted = sort(errors, (a, b) => a.line - b.line);
+  const e = sorted[0];
+  return {
+    error: { code: "PARSE_ERROR", message: `${length(errors)} error(s); ${e.line ? "line " + e.line : "file"}: ${e.message}`, path: e.line ? `line ${e.line}` : null },
+    errors: sorted
+  };
+}
+function parseProviderConf(text, name) {
+  const errors = [];
+  const ignored = [];
+  const opts = {};
+  const where = {};
+  let section = "";
+  let peers = 0, ifaces = 0;
+  const lines = split(replace(text, CR, ""), "\n");
+  const add = (opt, v, ln, list) => {
     where[opt] = where[opt] ?? [];
-    if (list2) {
+    if (list) {
       opts[opt] = [...opts[opt] ?? [], v];
       push(where[opt], ln);
     } else if (exists(opts, opt)) push(errors, { line: ln, message: `${opt} given twice` });
@@ -1481,10 +1414,10 @@ let errors, ignored, opts, where, section, peers2, ifaces, lines, add, required,
     const hdr = match(l, SECTION_HEADER);
     if (hdr) {
       section = lc(hdr[1]);
-      if (section === "peer") peers2++;
+      if (section === "peer") peers++;
       else if (section === "interface") ifaces++;
       else push(errors, { line: ln, message: `unknown section [${hdr[1]}] (expected [Interface] or [Peer])` });
-      if (peers2 > 1 && section === "peer") push(errors, { line: ln, message: "a second [Peer]: an upstream is one tunnel to one server" });
+      if (peers > 1 && section === "peer") push(errors, { line: ln, message: "a second [Peer]: an upstream is one tunnel to one server" });
       if (ifaces > 1 && section === "interface") push(errors, { line: ln, message: "a second [Interface]" });
       continue;
     }
@@ -1525,12 +1458,12 @@ let errors, ignored, opts, where, section, peers2, ifaces, lines, add, required,
     } else add(spec.opt, val, ln, false);
   }
   if (!ifaces) push(errors, { line: 0, message: "no [Interface] section" });
-  if (!peers2) push(errors, { line: 0, message: "no [Peer] section" });
-  required = [["private_key", "PrivateKey"], ["address", "Address"], ["public_key", "PublicKey"], ["endpoint", "Endpoint"]];
+  if (!peers) push(errors, { line: 0, message: "no [Peer] section" });
+  const required = [["private_key", "PrivateKey"], ["address", "Address"], ["public_key", "PublicKey"], ["endpoint", "Endpoint"]];
   for (let i = 0; i < length(required); i++)
-    if (!exists(opts, required[i][0]) && ifaces && peers2) push(errors, { line: 0, message: `${required[i][1]} is missing` });
-  r = readConfig([{ type: "upstream", name, anonymous: false, options: opts }]);
-  reported = {};
+    if (!exists(opts, required[i][0]) && ifaces && peers) push(errors, { line: 0, message: `${required[i][1]} is missing` });
+  const r = readConfig([{ type: "upstream", name, anonymous: false, options: opts }]);
+  const reported = {};
   for (let i = 0; i < length(r.problems); i++) {
     const p = r.problems[i];
     const m = match(p.path, UPSTREAM_PATH);
@@ -1541,7 +1474,7 @@ let errors, ignored, opts, where, section, peers2, ifaces, lines, add, required,
     push(errors, { line, message: m ? p.message : `name: ${p.message}` });
   }
   if (length(errors)) return importError(errors);
-  u = r.config.upstreams[0];
+  const u = r.config.upstreams[0];
   return {
     upstream: {
       name,
@@ -1557,21 +1490,9 @@ let errors, ignored, opts, where, section, peers2, ifaces, lines, add, required,
     },
     ignored
   };
-};
-importError = function(errors) {
-let sorted, e;
-
-  sorted = sort(errors, (a, b) => a.line - b.line);
-  e = sorted[0];
-  return {
-    error: { code: "PARSE_ERROR", message: `${length(errors)} error(s); ${e.line ? "line " + e.line : "file"}: ${e.message}`, path: e.line ? `line ${e.line}` : null },
-    errors: sorted
-  };
-};
-upstreamOptions = function(u) {
-let o;
-
-  o = {
+}
+function upstreamOptions(u) {
+  const o = {
     private_key: u.private_key,
     address: u.address,
     public_key: u.public_key,
@@ -1583,25 +1504,23 @@ let o;
   if (u.keepalive !== null) o.keepalive = `${u.keepalive}`;
   if (length(u.dns)) o.dns = u.dns;
   return o;
-};
-hostPrefix = function(text, family, len) {
+}
+function hostPrefix(text, family, len) {
   return family === 4 && len === 32 || family === 6 && len === 128 ? `${text}/${len}` : text;
-};
-peerConf = function(env, cfg, clientName) {
-let cs, c, srv, spub, ipv6, addrs, dns, lines;
-
-  cs = filter(cfg.clients, (c2) => c2.name === clientName);
+}
+function peerConf(env, cfg, clientName) {
+  const cs = filter(cfg.clients, (c) => c.name === clientName);
   if (!length(cs)) return { error: { code: "NOT_FOUND", message: `unknown client "${clientName}"`, path: "client" } };
-  c = cs[0];
+  const c = cs[0];
   if (c.kind !== "peer") return { error: { code: "NOT_A_PEER", message: `client ${c.name} is a LAN device, not a WireGuard peer`, path: "client" } };
-  srv = cfg.server;
+  const srv = cfg.server;
   if (!srv || !srv.enabled) return { error: { code: "NO_SERVER", message: "the server section is missing or disabled", path: "server" } };
   if (srv.endpoint === null) return { error: { code: "NO_ENDPOINT", message: "server.endpoint is not set (the host:port devices reach the router at)", path: "server.endpoint" } };
-  spub = pubkey(env, srv.privateKey);
+  const spub = pubkey(env, srv.privateKey);
   if (type(spub) !== "string") return { error: { code: "COMMAND_FAILED", message: spub.error, path: "server.private_key" } };
-  ipv6 = cfg.globals.ipv6;
-  addrs = map([...c.src4, ...ipv6 ? c.src6 : []], (p) => hostPrefix(p.text, p.family, p.len));
-  dns = srv.dns;
+  const ipv6 = cfg.globals.ipv6;
+  const addrs = map([...c.src4, ...ipv6 ? c.src6 : []], (p) => hostPrefix(p.text, p.family, p.len));
+  let dns = srv.dns;
   if (!length(dns)) {
     for (let i = 0; i < length(srv.addresses); i++) {
       const a = split(srv.addresses[i], "/")[0];
@@ -1611,7 +1530,7 @@ let cs, c, srv, spub, ipv6, addrs, dns, lines;
       }
     }
   }
-  lines = [`# splitwg ${VERSION}: WireGuard peer "${c.name}"`, "[Interface]"];
+  const lines = [`# splitwg ${VERSION}: WireGuard peer "${c.name}"`, "[Interface]"];
   if (c.privateKey !== null) push(lines, `PrivateKey = ${c.privateKey}`);
   else push(lines, "# PrivateKey is not stored on the router: add the key generated on this device", "PrivateKey = ");
   push(lines, `Address = ${join(", ", addrs)}`);
@@ -1621,13 +1540,13 @@ let cs, c, srv, spub, ipv6, addrs, dns, lines;
   if (c.presharedKey !== null) push(lines, `PresharedKey = ${c.presharedKey}`);
   push(lines, `Endpoint = ${srv.endpoint}`, `AllowedIPs = ${ipv6 ? "0.0.0.0/0, ::/0" : "0.0.0.0/0"}`, "PersistentKeepalive = 25");
   return { conf: join("\n", lines) + "\n", complete: c.privateKey !== null };
-};
-zoneNetworks = function(env, zone) {
-let all, out;
+}
 
+// src/router/hotplug.ts
+function zoneNetworks(env, zone) {
   env.uci.load("firewall");
-  all = env.uci.get_all("firewall") ?? {};
-  out = [];
+  const all = env.uci.get_all("firewall") ?? {};
+  let out = [];
   for (let n in all) {
     const s = all[n];
     if (s[".type"] !== "zone" || s.name !== zone) continue;
@@ -1636,28 +1555,24 @@ let all, out;
     else if (type(nets) === "string") out = [...out, ...filter(split(nets, " "), (x) => x !== "")];
   }
   return out;
-};
-validConfig = function(env) {
+}
+function validConfig(env) {
   return readConfig(readConfigSections(env.uci, "splitwg")).config;
-};
-triggerInterfaces = function(env) {
-let c;
-
-  c = validConfig(env);
+}
+function triggerInterfaces(env) {
+  const c = validConfig(env);
   return zoneNetworks(env, c ? c.globals.wanZone : "wan");
-};
-hotplug = function(env, action, iface) {
-let done, st, c, ours2;
-
-  done = [];
-  st = readState(env);
+}
+function hotplug(env, action, iface) {
+  const done = [];
+  const st = readState(env);
   if (!st || !st.enabled) return done;
   if (action !== "ifup" && action !== "ifupdate" && action !== "ifdown") return done;
-  c = validConfig(env);
+  const c = validConfig(env);
   if (!c || !c.globals.enabled) return done;
-  ours2 = filter(c.upstreams, (u) => u.iface === iface);
-  if (length(ours2)) {
-    const u = ours2[0];
+  const ours = filter(c.upstreams, (u) => u.iface === iface);
+  if (length(ours)) {
+    const u = ours[0];
     if (action === "ifdown") env.log(`upstream ${u.name} (${iface}) down${c.globals.killSwitch ? ": kill switch holds, its traffic is blocked" : ": its traffic goes direct"}`);
     else if (action === "ifup") env.log(`upstream ${u.name} (${iface}) up`);
   }
@@ -1667,7 +1582,7 @@ let done, st, c, ours2;
     push(done, `nft -f ${PATHS.nft}`);
     env.log(r.code === 0 ? `table inet splitwg was missing on ${action} of ${iface}: reloaded` : `table inet splitwg is missing and could not be reloaded (exit ${r.code})`);
   }
-  if (action === "ifup" && !length(ours2) && index(zoneNetworks(env, c.globals.wanZone), iface) >= 0) {
+  if (action === "ifup" && !length(ours) && index(zoneNetworks(env, c.globals.wanZone), iface) >= 0) {
     for (let i = 0; i < length(c.upstreams); i++) {
       const u = c.upstreams[i];
       if (!u.enabled) continue;
@@ -1680,39 +1595,35 @@ let done, st, c, ours2;
     }
   }
   return done;
-};
-apiError = function(code, message, path) {
-  return { error: { code, message, path } };
-};
-missing = function(name) {
-  return apiError("INVALID_ARGUMENT", `argument "${name}" is required`, name);
-};
-present = function(v) {
-  return v !== null && v !== null && v !== "";
-};
-downUpstreams = function(env, cfg) {
-let out;
+}
 
-  out = [];
+// src/router/api.ts
+function apiError(code, message, path) {
+  return { error: { code, message, path } };
+}
+function missing(name) {
+  return apiError("INVALID_ARGUMENT", `argument "${name}" is required`, name);
+}
+function present(v) {
+  return v !== null && v !== null && v !== "";
+}
+function downUpstreams(env, cfg) {
+  const out = [];
   for (let i = 0; i < length(cfg.upstreams); i++) {
     const u = cfg.upstreams[i];
     const s = env.ubus(`network.interface.${u.iface}`, "status", {});
     if (type(s) === "object" && s.up === false) push(out, u.name);
   }
   return out;
-};
-checkText = function(text) {
-let p, r;
-
-  p = parseUci(text);
+}
+function checkText(text) {
+  const p = parseUci(text);
   if (length(p.errors)) return { valid: false, problems: map(p.errors, (e) => ({ path: `line ${e.line}`, message: e.message })), warnings: [] };
-  r = readConfig(p.sections);
+  const r = readConfig(p.sections);
   return { valid: r.config !== null, problems: r.problems, warnings: r.warnings };
-};
-methods = function(mkEnv) {
-let guard;
-
-  guard = (fn) => (req) => {
+}
+function methods(mkEnv) {
+  const guard = (fn) => (req) => {
     try {
       return fn(mkEnv(), req.args ?? {});
     } catch (e) {
@@ -1727,10 +1638,8 @@ let guard;
     check: {
       args: { text: "" },
       call: guard((env, a) => {
-let r;
-
         if (present(a.text)) return checkText(a.text);
-        r = readConfig(readConfigSections(env.uci, "splitwg"));
+        const r = readConfig(readConfigSections(env.uci, "splitwg"));
         return { valid: r.config !== null, problems: r.problems, warnings: r.warnings };
       })
     },
@@ -1741,54 +1650,65 @@ let r;
     explain: {
       args: { client: "", destination: "", proto: "", port: 0, at: "", family: 0 },
       call: guard((env, a) => {
-let r, q, x;
-
         if (!present(a.client)) return missing("client");
         if (!present(a.destination)) return missing("destination");
-        r = readConfig(readConfigSections(env.uci, "splitwg"));
+        const r = readConfig(readConfigSections(env.uci, "splitwg"));
         if (!r.config) return apiError("INVALID_CONFIG", `the configuration has ${length(r.problems)} problem(s): run check`, r.problems[0].path);
-        q = explainQuery(r.config, { client: a.client, destination: a.destination, proto: a.proto, port: a.port, at: a.at, family: a.family, down: downUpstreams(env, r.config) });
+        const q = explainQuery(r.config, { client: a.client, destination: a.destination, proto: a.proto, port: a.port, at: a.at, family: a.family, down: downUpstreams(env, r.config) });
         if (!exists(q, "error")) q.local = localNetworks(env, r.config.globals.ipv6).local;
-        x = exists(q, "error") ? q : explain(r.config, q);
+        const x = exists(q, "error") ? q : explain(r.config, q);
         if (exists(x, "error")) return apiError("INVALID_ARGUMENT", x.error.message, x.error.path);
         return x;
       })
     },
     genkey: {
       call: guard((env) => {
-let k;
-
-        k = genkey(env);
+        const k = genkey(env);
         return exists(k, "error") ? apiError("COMMAND_FAILED", k.error, null) : k;
       })
     },
     import_conf: {
       args: { text: "", name: "" },
       call: guard((_env, a) => {
-let name;
-
         if (!present(a.text)) return missing("text");
-        name = present(a.name) ? a.name : "imported";
+        const name = present(a.name) ? a.name : "imported";
         return parseProviderConf(a.text, name);
       })
     },
     peer_conf: {
       args: { client: "" },
       call: guard((env, a) => {
-let r;
-
         if (!present(a.client)) return missing("client");
-        r = readConfig(readConfigSections(env.uci, "splitwg"));
+        const r = readConfig(readConfigSections(env.uci, "splitwg"));
         if (!r.config) return apiError("INVALID_CONFIG", `the configuration has ${length(r.problems)} problem(s): run check`, r.problems[0].path);
         return peerConf(env, r.config, a.client);
       })
     }
   };
-};
-parseArgs = function(argv) {
-let a;
+}
 
-  a = { cmd: "", pos: [], flags: {} };
+// src/router/command.ts
+let USAGE = `usage: splitwg <command> [--json]
+  check                 validate /etc/config/splitwg
+  plan                  show what apply would install (keys hidden)
+  apply [--dry-run]     apply the configuration (a transaction: all or nothing)
+  stop                  remove everything splitwg installed
+  status                upstreams, clients, last apply, warnings
+  doctor                compare the running system with the last apply: every drift, with its fix
+  stats                 per-rule and per-upstream counters
+  explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"] [--family 4|6]
+                        which path CLIENT's traffic to DEST takes, and why
+                        (a condition not given is not evaluated: assumed to hold;
+                        a domain is answered for IPv4 unless --family 6, noting IPv6 when it differs)
+  genkey                a new WireGuard key pair
+  import FILE [NAME]    add a provider's WireGuard .conf as upstream NAME
+  peer CLIENT           the .conf of a road-warrior peer client
+  version
+  help, --help, -h      this text
+`;
+let VALUE_FLAGS = ["proto", "port", "at", "family"];
+function parseArgs(argv) {
+  const a = { cmd: "", pos: [], flags: {} };
   for (let i = 0; i < length(argv); i++) {
     const w = argv[i];
     if (w === "-h") a.flags.help = true;
@@ -1803,42 +1723,36 @@ let a;
     else push(a.pos, w);
   }
   return a;
-};
-printJson = function(io, v) {
+}
+function printJson(io, v) {
   io.out(sprintf("%.J\n", v));
-};
-fmtAge = function(s) {
+}
+function fmtAge(s) {
   if (s === null) return "never";
   if (s < 120) return `${s}s ago`;
   if (s < 7200) return `${int(s / 60)}m ago`;
   if (s < 172800) return `${int(s / 3600)}h ago`;
   return `${int(s / 86400)}d ago`;
-};
-fmtBytes = function(n) {
-let units, i, v, frac;
-
-  units = ["B", "KiB", "MiB", "GiB", "TiB"];
-  i = 0, v = n, frac = 0;
+}
+function fmtBytes(n) {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let i = 0, v = n, frac = 0;
   while (v >= 1024 && i < 4) {
     frac = int(v % 1024 * 10 / 1024);
     v = int(v / 1024);
     i++;
   }
   return i === 0 ? `${v} B` : `${v}.${frac} ${units[i]}`;
-};
-fmtTime = function(t) {
-let tm;
-
-  tm = localtime(t);
+}
+function fmtTime(t) {
+  const tm = localtime(t);
   return sprintf("%04d-%02d-%02d %02d:%02d:%02d", tm.year, tm.mon, tm.mday, tm.hour, tm.min, tm.sec);
-};
-pad = function(s, n) {
+}
+function pad(s, n) {
   return sprintf(`%-${n}s`, s);
-};
-loadConfig2 = function(env, io) {
-let r;
-
-  r = readConfig(readConfigSections(env.uci, "splitwg"));
+}
+function command_loadConfig(env, io) {
+  const r = readConfig(readConfigSections(env.uci, "splitwg"));
   if (!r.config) {
     for (let i = 0; i < length(r.problems); i++) io.err(`${r.problems[i].path}: ${r.problems[i].message}
 `);
@@ -1846,11 +1760,9 @@ let r;
 `);
   }
   return r;
-};
-cmdCheck = function(env, io, a) {
-let r;
-
-  r = readConfig(readConfigSections(env.uci, "splitwg"));
+}
+function cmdCheck(env, io, a) {
+  const r = readConfig(readConfigSections(env.uci, "splitwg"));
   if (a.flags.json) {
     printJson(io, { valid: r.config !== null, problems: r.problems, warnings: r.warnings });
     return r.config ? 0 : 1;
@@ -1858,19 +1770,17 @@ let r;
   for (let i = 0; i < length(r.warnings); i++) io.err(`warning: ${r.warnings[i].path}: ${r.warnings[i].message}
 `);
   if (!r.config) {
-    loadConfig2(env, io);
+    command_loadConfig(env, io);
     return 1;
   }
   io.out(`configuration ok: ${length(r.config.upstreams)} upstream(s), ${length(r.config.clients)} client(s)${r.config.globals.enabled ? "" : " (disabled: apply removes everything)"}
 `);
   return 0;
-};
-cmdPlan = function(env, io, a) {
-let r, p;
-
-  r = loadConfig2(env, io);
+}
+function cmdPlan(env, io, a) {
+  const r = command_loadConfig(env, io);
   if (!r.config) return 1;
-  p = redactedPlan(compile(r.config, { local: localNetworks(env, r.config.globals.ipv6).local }));
+  const p = redactedPlan(compile(r.config, { local: localNetworks(env, r.config.globals.ipv6).local }));
   if (a.flags.json) {
     printJson(io, p);
     return 0;
@@ -1893,8 +1803,8 @@ ${renderUci(p.network)}`);
   io.out(`# ===== /etc/config/firewall: sections owned by splitwg
 ${renderUci(p.firewall)}`);
   return 0;
-};
-printApply = function(io, a, r) {
+}
+function printApply(io, a, r) {
   if (a.flags.json) {
     printJson(io, r);
     return r.ok ? 0 : 1;
@@ -1910,19 +1820,17 @@ printApply = function(io, a, r) {
   for (let i = 0; i < length(r.warnings); i++) io.err(`warning: ${r.warnings[i]}
 `);
   return r.ok ? 0 : 1;
-};
-cmdStatus = function(env, io, a) {
-let s, what, la;
-
-  s = status(env);
+}
+function cmdStatus(env, io, a) {
+  const s = status(env);
   if (a.flags.json) {
     printJson(io, s);
     return 0;
   }
-  what = s.applied ? `enabled${s.pending ? " (configuration changed since the last apply: run splitwg apply)" : ""}` : `${s.last_apply ? "stopped" : "not applied"}: nothing installed${s.enabled ? " (run splitwg apply)" : " (disabled in the configuration)"}`;
+  const what = s.applied ? `enabled${s.pending ? " (configuration changed since the last apply: run splitwg apply)" : ""}` : `${s.last_apply ? "stopped" : "not applied"}: nothing installed${s.enabled ? " (run splitwg apply)" : " (disabled in the configuration)"}`;
   io.out(`splitwg ${s.version}: ${what}
 `);
-  la = s.last_apply;
+  const la = s.last_apply;
   io.out(la ? `last apply: ${fmtTime(la.time)} ${la.ok ? "ok" : "FAILED"}: ${la.message}
 ` : "last apply: none since boot\n");
   if (length(s.upstreams)) io.out("upstreams:\n");
@@ -1942,14 +1850,12 @@ let s, what, la;
   for (let i = 0; i < length(s.warnings); i++) io.out(`warning: ${s.warnings[i]}
 `);
   return 0;
-};
-list = function(xs) {
+}
+function list(xs) {
   return join(", ", xs);
-};
-describeFinding = function(f) {
-let a;
-
-  a = f.args;
+}
+function describeFinding(f) {
+  const a = f.args;
   switch (f.id) {
     case "uncommitted":
       return `/etc/config/${a.config} has ${a.changes} uncommitted change(s) (uci changes ${a.config}); apply refuses to commit them. Fix: uci commit ${a.config} (or uci revert ${a.config}), then splitwg apply`;
@@ -1992,11 +1898,9 @@ let a;
     default:
       return `${f.id}${f.path ? " (" + f.path + ")" : ""}`;
   }
-};
-cmdDoctor = function(env, io, a) {
-let d;
-
-  d = doctor(env);
+}
+function cmdDoctor(env, io, a) {
+  const d = doctor(env);
   if (a.flags.json) {
     printJson(io, d);
     return d.ok ? 0 : 1;
@@ -2008,11 +1912,9 @@ let d;
   for (let i = 0; i < length(d.findings); i++) io.out(`- ${describeFinding(d.findings[i])}
 `);
   return 1;
-};
-cmdStats = function(env, io, a) {
-let s;
-
-  s = stats(env);
+}
+function cmdStats(env, io, a) {
+  const s = stats(env);
   if (a.flags.json) {
     printJson(io, s);
     return 0;
@@ -2031,15 +1933,13 @@ let s;
   io.out(`dropped: leak guard ${s.dropped.leak}, DoT/DoQ ${s.dropped.dot}; DNS queries hijacked ${s.dns_hijacked}
 `);
   return 0;
-};
-cmdExplain = function(env, io, a) {
-let x, via;
-
+}
+function cmdExplain(env, io, a) {
   if (length(a.pos) !== 2) {
     io.err('usage: splitwg explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"] [--family 4|6]\n');
     return 2;
   }
-  x = methods(() => env).explain.call({ args: {
+  const x = methods(() => env).explain.call({ args: {
     client: a.pos[0],
     destination: a.pos[1],
     proto: a.flags.proto ?? null,
@@ -2057,44 +1957,40 @@ let x, via;
 `);
     return x.error.code === "INVALID_ARGUMENT" && flag !== "" ? 2 : 1;
   }
-  via = x.action === "proxy" ? ` via ${x.upstream} (${x.iface}, mark ${x.mark})` : x.action === "direct" && x.mark ? ` (mark ${x.mark})` : "";
+  const via = x.action === "proxy" ? ` via ${x.upstream} (${x.iface}, mark ${x.mark})` : x.action === "direct" && x.mark ? ` (mark ${x.mark})` : "";
   io.out(`${x.client} → ${a.pos[1]}: ${x.action}${via}
   rule: ${x.rule ?? "client default"}
   why: ${x.reason}
 `);
   return 0;
-};
-cmdGenkey = function(env, io, a) {
-let k, kp;
-
-  k = genkey(env);
+}
+function cmdGenkey(env, io, a) {
+  const k = genkey(env);
   if (exists(k, "error")) {
     io.err(`splitwg: ${k.error}
 `);
     return 1;
   }
-  kp = k;
+  const kp = k;
   if (a.flags.json) printJson(io, kp);
   else io.out(`private_key ${kp.private_key}
 public_key ${kp.public_key}
 `);
   return 0;
-};
-cmdImport = function(env, io, a) {
-let text, name, r, u, o, ign;
-
+}
+function cmdImport(env, io, a) {
   if (length(a.pos) < 1 || length(a.pos) > 2) {
     io.err("usage: splitwg import FILE [NAME]\n");
     return 2;
   }
-  text = env.fs.read(a.pos[0]);
+  const text = env.fs.read(a.pos[0]);
   if (text === null) {
     io.err(`splitwg: cannot read ${a.pos[0]}
 `);
     return 1;
   }
-  name = length(a.pos) === 2 ? a.pos[1] : nameFromFile(a.pos[0]);
-  r = parseProviderConf(text, name);
+  const name = length(a.pos) === 2 ? a.pos[1] : nameFromFile(a.pos[0]);
+  const r = parseProviderConf(text, name);
   if (exists(r, "error")) {
     if (a.flags.json) {
       printJson(io, r);
@@ -2105,7 +2001,7 @@ let text, name, r, u, o, ign;
 `);
     return 1;
   }
-  u = r.upstream;
+  const u = r.upstream;
   env.uci.load("splitwg");
   if (env.uci.get_all("splitwg", name)) {
     io.err(`splitwg: a section named "${name}" already exists in /etc/config/splitwg: give another NAME
@@ -2113,7 +2009,7 @@ let text, name, r, u, o, ign;
     return 1;
   }
   env.uci.set("splitwg", name, "upstream");
-  o = upstreamOptions(u);
+  const o = upstreamOptions(u);
   for (let k in o) env.uci.set("splitwg", name, k, o[k]);
   if (!env.uci.commit("splitwg")) {
     io.err("splitwg: cannot commit /etc/config/splitwg\n");
@@ -2123,23 +2019,21 @@ let text, name, r, u, o, ign;
     printJson(io, { upstream: { ...u, private_key: "(hidden)", preshared_key: u.preshared_key === null ? null : "(hidden)" }, ignored: r.ignored });
     return 0;
   }
-  ign = r.ignored;
+  const ign = r.ignored;
   for (let i = 0; i < length(ign); i++) io.err(`${a.pos[0]}:${ign[i].line}: note: ${ign[i].message}
 `);
   io.out(`added upstream ${name} (endpoint ${u.endpoint}, ${join(", ", u.address)}); run \`splitwg apply\` to use it
 `);
   return 0;
-};
-cmdPeer = function(env, io, a) {
-let r, c;
-
+}
+function cmdPeer(env, io, a) {
   if (length(a.pos) !== 1) {
     io.err("usage: splitwg peer CLIENT\n");
     return 2;
   }
-  r = loadConfig2(env, io);
+  const r = command_loadConfig(env, io);
   if (!r.config) return 1;
-  c = peerConf(env, r.config, a.pos[0]);
+  const c = peerConf(env, r.config, a.pos[0]);
   if (exists(c, "error")) {
     io.err(`splitwg: ${c.error.message}
 `);
@@ -2148,17 +2042,15 @@ let r, c;
   if (a.flags.json) printJson(io, c);
   else io.out(c.conf);
   return 0;
-};
-runCommand = function(env, argv, io) {
-let a, args;
-
-  a = parseArgs(argv);
+}
+function runCommand(env, argv, io) {
+  const a = parseArgs(argv);
   if (type(a) === "string") {
     io.err(`splitwg: ${a}
 ${USAGE}`);
     return 2;
   }
-  args = a;
+  const args = a;
   if (args.flags.help) {
     io.out(USAGE);
     return 0;
@@ -2214,124 +2106,7 @@ ${USAGE}`);
 ${USAGE}`);
       return 2;
   }
-};
-// src/router/core.ts
-
-// src/router/realenv.ts
-
-// src/router/env.ts
-SHELL_SAFE = /^[A-Za-z0-9_.,:\/@%+=-]+$/;
-SINGLE_QUOTE = /'/g;
-PATHS = {
-  nft: "/usr/share/nftables.d/ruleset-post/90-splitwg.nft",
-  state: "/var/run/splitwg",
-  dnsmasqFile: "splitwg.conf",
-  dnsmasqDefaultDir: "/tmp/dnsmasq.d",
-  fw4: "/sbin/fw4",
-  wgShellHandler: "/lib/netifd/proto/wireguard.sh",
-  conntrack: "/usr/sbin/conntrack",
-  ipv6: "/proc/net/if_inet6"
-};
-OWNED_CONFIGS = ["network", "firewall", "dhcp"];
-
-// src/router/realenv.ts
-
-// src/router/sections.ts
-
-// src/router/routes.ts
-
-// src/router/owned.ts
-OWNED_OPTION = "splitwg_owned";
-
-// src/router/state.ts
-STATE_FILE = `${PATHS.state}/state.json`;
-LOCK_DIR = `${PATHS.state}/lock`;
-LOCK_STALE = 300;
-
-// src/router/dnsmasq.ts
-INIT_SCRIPT = "/etc/init.d/dnsmasq";
-
-// src/router/detect.ts
-
-// src/router/nftables.ts
-TABLE = ["inet", "splitwg"];
-STAGED = `${PATHS.state}/next.nft`;
-REPLACE_PATH = `${PATHS.state}/replace.nft`;
-
-// src/router/conntrack.ts
-GOTO_CLIENT = /^(.+) : goto client_(.+)$/;
-SET_REF = /@[A-Za-z0-9_]+/g;
-
-// src/router/wg.ts
-DIGITS = /^[0-9]+$/;
-KEY_RE = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
-
-// src/router/status.ts
-FIRST_WORD = /^([^ :]+)/;
-HANDSHAKE_TIMEOUT = 300;
-
-// src/router/doctor.ts
-QUOTES = /"/g;
-IPV6_FORWARDING = "/proc/sys/net/ipv6/conf/all/forwarding";
-
-// src/router/apply.ts
-NO_CHANGE = { nft: false, dnsmasq: false, network: false, firewall: false, dhcp: false };
-DNSMASQ_STAGED = `${PATHS.state}/next.dnsmasq`;
-
-// src/router/conf.ts
-NOT_NAME_CHAR = /[^a-z0-9_]/g;
-LETTER_FIRST = /^[a-z]/;
-CR = /\r/g;
-SECTION_HEADER = /^\[([A-Za-z]+)\]$/;
-UPSTREAM_PATH = /^upstream\.[A-Za-z0-9_]+\.([a-z_]+)(\[([0-9]+)\])?$/;
-IFACE_KEYS = {
-  privatekey: { opt: "private_key", list: false },
-  address: { opt: "address", list: true },
-  dns: { opt: "dns", list: true },
-  mtu: { opt: "mtu", list: false },
-  // wg-quick only: meaningless for a netifd interface, reported and skipped
-  listenport: null,
-  table: null,
-  fwmark: null,
-  saveconfig: null,
-  preup: null,
-  postup: null,
-  predown: null,
-  postdown: null
-};
-PEER_KEYS = {
-  publickey: { opt: "public_key", list: false },
-  presharedkey: { opt: "preshared_key", list: false },
-  endpoint: { opt: "endpoint", list: false },
-  allowedips: { opt: "allowed_ips", list: true },
-  persistentkeepalive: { opt: "keepalive", list: false }
-};
-
-// src/router/hotplug.ts
-
-// src/router/api.ts
-
-// src/router/command.ts
-USAGE = `usage: splitwg <command> [--json]
-  check                 validate /etc/config/splitwg
-  plan                  show what apply would install (keys hidden)
-  apply [--dry-run]     apply the configuration (a transaction: all or nothing)
-  stop                  remove everything splitwg installed
-  status                upstreams, clients, last apply, warnings
-  doctor                compare the running system with the last apply: every drift, with its fix
-  stats                 per-rule and per-upstream counters
-  explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"] [--family 4|6]
-                        which path CLIENT's traffic to DEST takes, and why
-                        (a condition not given is not evaluated: assumed to hold;
-                        a domain is answered for IPv4 unless --family 6, noting IPv6 when it differs)
-  genkey                a new WireGuard key pair
-  import FILE [NAME]    add a provider's WireGuard .conf as upstream NAME
-  peer CLIENT           the .conf of a road-warrior peer client
-  version
-  help, --help, -h      this text
-`;
-VALUE_FLAGS = ["proto", "port", "at", "family"];
-
+}
 export {
   apply,
   applyPlan,

@@ -2996,6 +2996,7 @@ function toAscii(name) {
 // src/core/values.ts
 var LABEL_BAD = /["'`\\;#{}$\/<>|&]/;
 var CONTROL = /[\x01-\x1f\x7f]/;
+var BLANKS = /[ \t]+/;
 var WG_KEY = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
 var DECIMAL = /^(0|[1-9][0-9]{0,9})$/;
 var PORT_RANGE = /^([^-]*)-([^-]*)$/;
@@ -3109,8 +3110,6 @@ function badMarkMask(v) {
 }
 
 // src/core/config.ts
-var CONTROL2 = /[[:cntrl:]]/;
-var BLANKS = /[ \t]+/;
 var ACTION = /^(proxy|direct|block)$/;
 var PORT_PROTO = /^(tcp|udp|sctp|udplite)$/;
 var KIND = /^(peer|device)$/;
@@ -3124,7 +3123,7 @@ var DEFAULTS = {
 };
 var FOREIGN_MARKS = [[16128, "mwan3"], [16711680, "pbr/podkop"], [134217728, "dae"], [127, "homeproxy"]];
 function withControlCheck(check2) {
-  return (v) => match(v, CONTROL2) ? "contains a control character (newline, tab, …)" : check2 ? check2(v) : null;
+  return (v) => match(v, CONTROL) ? "contains a control character (newline, tab, …)" : check2 ? check2(v) : null;
 }
 function reader(sec2, base, problems) {
   const known = [".name", ".type"];
@@ -3693,7 +3692,6 @@ function renderDnsmasq(cfg, version, dp) {
 }
 
 // src/core/explain.ts
-var BLANKS2 = /[ \t]+/;
 function ruleLabel(r) {
   return r.name !== "" ? `${r.id} (${r.name})` : r.id;
 }
@@ -3740,7 +3738,7 @@ function notEvaluated(r, q, day, min2) {
   return length(out) ? ` (not evaluated: ${join("; ", out)})` : "";
 }
 function parseAt(at) {
-  const p = split(trim(at), BLANKS2);
+  const p = split(trim(at), BLANKS);
   if (length(p) !== 2 || weekday(p[0]) < 0 || badTime(p[1])) return `"${at}" is not a time like "Mon 21:30"`;
   return { day: weekday(p[0]), min: minutes(p[1]) };
 }
@@ -4464,8 +4462,6 @@ function redactedPlan(p) {
 }
 
 // src/core/query.ts
-var BLANKS3 = /[ \t]+/;
-var CONTROL3 = /[\x01-\x1f\x7f]/;
 var PORT_PROTOS = ["tcp", "udp", "sctp", "udplite"];
 function given(v) {
   return v !== null && v !== void 0 && v !== "";
@@ -4479,7 +4475,7 @@ function explainQuery(cfg, a) {
   let proto2 = null, port = null, at = null;
   const names = ["proto", "port", "at", "family"];
   for (let i = 0; i < length(names); i++)
-    if (given(a[names[i]]) && match(`${a[names[i]]}`, CONTROL3)) return bad(names[i], "contains a control character (newline, tab, …)");
+    if (given(a[names[i]]) && match(`${a[names[i]]}`, CONTROL)) return bad(names[i], "contains a control character (newline, tab, …)");
   if (given(a.proto)) {
     const p = `${a.proto}`;
     if (index(PROTOS, p) < 0)
@@ -4493,7 +4489,7 @@ function explainQuery(cfg, a) {
     port = int(`${a.port}`);
   }
   if (given(a.at)) {
-    const w = split(trim(`${a.at}`), BLANKS3);
+    const w = split(trim(`${a.at}`), BLANKS);
     if (length(w) !== 2 || weekday(w[0]) < 0 || badTime(w[1])) return bad("at", `"${a.at}" is not a time like "Mon 21:30"`);
     at = `${a.at}`;
   }
@@ -4545,6 +4541,8 @@ function nftTransition(prev, next, deletesOnly, live, script) {
 }
 
 return baseclass.extend({
+	BLANKS: BLANKS,
+	CONTROL: CONTROL,
 	DEFAULTS: DEFAULTS,
 	FW_MARK: FW_MARK,
 	LINE_MAX: LINE_MAX,
