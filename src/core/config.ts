@@ -12,7 +12,7 @@ import {
 } from './values';
 
 // regexes as module constants: ucode compiles a literal each time it is evaluated
-const CONTROL = /[[:cntrl:]]/;
+const CONTROL = /[\x01-\x1f\x7f]/;   // not [[:cntrl:]]: JS RegExp has no POSIX classes
 const BLANKS = /[ \t]+/;
 const ACTION = /^(proxy|direct|block)$/;
 const PORT_PROTO = /^(tcp|udp|sctp|udplite)$/;

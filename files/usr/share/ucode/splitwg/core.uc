@@ -1903,7 +1903,7 @@ VERSION = "0.1.0";
 
 // src/core/uci.ts
 SINGLE_QUOTE = /'/g;
-SIMPLE = /^[ \t]*(config|option|list)[ \t]+([A-Za-z0-9_]+)([ \t]+'([^'\\]*)')?[ \t]*$/;
+SIMPLE = /^[ \t]*(config|option|list)[ \t]+([A-Za-z0-9_]+)([ \t]+'([^'\\\n]*)')?[ \t]*$/;
 
 // src/core/ip.ts
 PREFIX_LEN = /^(0|[1-9][0-9]{0,2})$/;
@@ -1924,7 +1924,7 @@ LABEL_BAD = /["'`\\;#{}$\/<>|&]/;
 CONTROL = /[\x01-\x1f\x7f]/;
 WG_KEY = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
 DECIMAL = /^(0|[1-9][0-9]{0,9})$/;
-PORT_RANGE = /^([^-]*)-([^-]*)$/;
+PORT_RANGE = /^([^\n-]*)-([^\n-]*)$/;
 BOOL = /^(0|1|on|off|yes|no|true|false|enabled|disabled)$/;
 TRUE = /^(1|on|yes|true|enabled)$/;
 TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
@@ -1937,8 +1937,8 @@ IPV6_CHARS = /^[0-9a-fA-F:.]+$/;
 NUMERIC_TOP = /(^|\.)[0-9]+$/;
 INET_ATON = /^(0[xX][0-9a-fA-F]*|[0-9]+)(\.(0[xX][0-9a-fA-F]*|[0-9]+))*$/;
 HOSTNAME = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
-ENDPOINT6 = /^\[([0-9a-fA-F:.]+)\]:([^:]*)$/;
-ENDPOINT = /^([a-zA-Z0-9.-]+):([^:]*)$/;
+ENDPOINT6 = /^\[([0-9a-fA-F:.]+)\]:([^:\n]*)$/;
+ENDPOINT = /^([a-zA-Z0-9.-]+):([^:\n]*)$/;
 MAC = /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/;
 IFNAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 HEX_MASK = /^0x[0-9a-fA-F]{1,8}$/;
@@ -1949,7 +1949,7 @@ WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 PROTOS = ["tcp", "udp", "icmp", "icmpv6", "sctp", "udplite", "gre", "esp"];
 
 // src/core/config.ts
-CONTROL2 = /[[:cntrl:]]/;
+CONTROL2 = /[\x01-\x1f\x7f]/;
 BLANKS = /[ \t]+/;
 ACTION = /^(proxy|direct|block)$/;
 PORT_PROTO = /^(tcp|udp|sctp|udplite)$/;

@@ -2259,7 +2259,7 @@ STAGED = `${PATHS.state}/next.nft`;
 REPLACE_PATH = `${PATHS.state}/replace.nft`;
 
 // src/router/conntrack.ts
-GOTO_CLIENT = /^(.+) : goto client_(.+)$/;
+GOTO_CLIENT = /^([^\n]+) : goto client_([^\n]+)$/;
 SET_REF = /@[A-Za-z0-9_]+/g;
 
 // src/router/wg.ts
@@ -2267,7 +2267,7 @@ DIGITS = /^[0-9]+$/;
 KEY_RE = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
 
 // src/router/status.ts
-FIRST_WORD = /^([^ :]+)/;
+FIRST_WORD = /^([^ :\n]+)/;
 HANDSHAKE_TIMEOUT = 300;
 
 // src/router/doctor.ts
@@ -2279,7 +2279,7 @@ NO_CHANGE = { nft: false, dnsmasq: false, network: false, firewall: false, dhcp:
 DNSMASQ_STAGED = `${PATHS.state}/next.dnsmasq`;
 
 // src/router/conf.ts
-NOT_NAME_CHAR = /[^a-z0-9_]/g;
+NOT_NAME_CHAR = /[^a-z0-9_\n]|\n/g;
 LETTER_FIRST = /^[a-z]/;
 CR = /\r/g;
 SECTION_HEADER = /^\[([A-Za-z]+)\]$/;
