@@ -3,7 +3,7 @@
 //   1. the type checker against src/ucode/*.d.ts (no ES lib: `arr.push`,
 //      `s.length`, `Object`, `JSON`, `Math` are type errors);
 //   2. syntax rules for what ucode cannot run, and lint for the silent traps
-//      (see ../shared/docs/ucode-subset.md), which no rewrite can fix.
+//      (see docs/ucode.md), which no rewrite can fix.
 import ts from 'typescript';
 import path from 'node:path';
 
