@@ -17,6 +17,7 @@ import { render, type BenchResults, type Machine } from './report.ts';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 // a smoke run must not overwrite the real results
+const HAND_MARKER = '<!-- measured by hand: `npm run bench` keeps everything below this line -->';
 const OUT = process.env.BENCH_OUT ?? (QUICK ? join(os.tmpdir(), 'splitwg-bench-quick.md') : new URL('./RESULTS.md', import.meta.url).pathname);
 const REPO = new URL('..', import.meta.url).pathname;
 
@@ -83,7 +84,10 @@ async function main(): Promise<void> {
   await step('footprint', async () => { if (res.apply) res.foot = await footprint(res.apply.nftText); else throw new Error('no large-home table (apply failed)'); });
   res.machine['load average at end (1/5/15 min)'] = os.loadavg().map((x) => x.toFixed(2)).join(' / ');
   res.durationS = (performance.now() - t0) / 1000;
-  writeFileSync(OUT, render(res));
+  // sections measured by hand (after the marker) survive a new run
+  const old = existsSync(OUT) ? readFileSync(OUT, 'utf8') : '';
+  const kept = old.indexOf(HAND_MARKER) >= 0 ? old.slice(old.indexOf(HAND_MARKER)) : '';
+  writeFileSync(OUT, render(res) + (kept ? `\n${kept}` : ''));
   log(`wrote ${OUT} (${(res.durationS / 60).toFixed(1)} min${res.errors.length ? `, ${res.errors.length} error(s)` : ''})`);
   if (res.errors.length) process.exitCode = 1;
 }

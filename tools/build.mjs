@@ -137,43 +137,82 @@ function sharedPlugin(self) {
 	};
 }
 
-// esbuild `inject` needs the builtin names spelled out: take them from the declarations.
-function builtinsInjectFile() {
-	const names = [...fs.readFileSync(path.join(root, 'src/ucode/builtins.d.ts'), 'utf8').matchAll(/^declare function (\w+)/gm)].map((m) => m[1]);
-	// a fixed path: esbuild names the file in a comment of every view
+// The ucode builtins the LuCI sources call (views and src/luci/_*.ts): the
+// browser gets only these from the core module, and the core only the ones
+// it calls itself — esbuild `inject` replaces each free global with the
+// export of that name, and src/ucode/shim.ts has no side effects to keep.
+function luciBuiltins(files) {
+	const names = [...new Set([...fs.readFileSync(path.join(root, 'src/ucode/builtins.d.ts'), 'utf8').matchAll(/^declare function (\w+)/gm)].map((m) => m[1]))];
+	const text = files.map((f) => fs.readFileSync(path.join(root, f), 'utf8')).join('\n');
+	return names.filter((n) => new RegExp(`(^|[^\\w.$])${n}\\(`).test(text)).sort();
+}
+
+// esbuild `inject` needs the names spelled out; a fixed path: esbuild names the file in a comment of every view
+function builtinsInjectFile(names) {
 	const file = path.join(root, 'node_modules/.cache/splitwg/ucode-builtins.mjs');
 	fs.mkdirSync(path.dirname(file), { recursive: true });
-	fs.writeFileSync(file, `export { ${[...new Set(names)].join(', ')} } from '${path.join(root, 'src/ucode/shim.ts')}';\n`);
+	fs.writeFileSync(file, `export { ${names.join(', ')} } from '${path.join(root, 'src/ucode/shim.ts')}';\n`);
 	return file;
 }
 
 const LUCI_BUNDLE = { external: ['@kuoruan/luci-types'], platform: 'browser', preserveSymlinks: true };
 
-// One shared module: every export of `sources` (paths relative to the root).
-async function buildShared(id, sources, inject, label) {
+// One shared module from `contents` (export lines); returns the LuCI module text.
+async function buildShared(id, contents, inject, label) {
 	const res = await esbuild.build({
-		stdin: { contents: sources.map((f) => `export * from './${f}';`).join('\n'), resolveDir: root, sourcefile: `${label} (shared LuCI module)` },
+		stdin: { contents: contents.join('\n'), resolveDir: root, sourcefile: `${label} (shared LuCI module)` },
 		bundle: true, write: false, format: 'esm', target: 'es2017', charset: 'utf8', legalComments: 'none', logLevel: 'silent', absWorkingDir: root,
 		...LUCI_BUNDLE, plugins: [sharedPlugin(id)], inject: [inject],
 	});
-	write(`${LUCI_SHARED_DIR}/${id.replace(/^splitwg-/, '')}.js`, toLuciModule(res.outputFiles[0].text, HEADER(label)), 0o644);
+	return { out: `${LUCI_SHARED_DIR}/${id.replace(/^splitwg-/, '')}.js`, text: toLuciModule(res.outputFiles[0].text, HEADER(label)), js: res.outputFiles[0].text };
+}
+
+// The names a bundle imports from the shared core module.
+function coreImports(js) {
+	const names = [];
+	for (const m of js.matchAll(/^import \{([^}]*)\} from "splitwg-core";$/gm))
+		for (const sp of m[1].split(',')) if (sp.trim()) names.push(sp.trim().split(/\s+as\s+/)[0]);
+	return names;
+}
+
+// The browser's core: only what the views and splitwg/ui.js import (the
+// validators, readConfig, check, explain … and the builtins they call), so
+// esbuild leaves out the rest of src/core (the nft and dnsmasq writers are
+// the router's) and of the shim.
+function coreExports(names) {
+	const owner = {};
+	const files = [...fs.readdirSync(path.join(root, 'src/core')).filter((f) => f.endsWith('.ts') && f !== 'index.ts').sort().map((f) => `src/core/${f}`), 'src/ucode/shim.ts'];
+	for (const f of files) {
+		const text = fs.readFileSync(path.join(root, f), 'utf8');
+		for (const m of text.matchAll(/^export (?:function|const|let) (\w+)/gm)) owner[m[1]] ??= f;
+		for (const m of text.matchAll(/^export \{([^}]*)\}/gm))
+			for (const sp of m[1].split(',')) { const n = sp.trim().split(/\s+as\s+/).pop(); if (n) owner[n] ??= f; }
+	}
+	const byFile = {};
+	for (const n of [...new Set(names)].sort()) {
+		if (!owner[n]) throw new Error(`a LuCI view imports "${n}" from the core, but no src/core file exports it`);
+		(byFile[owner[n]] ??= []).push(n);
+	}
+	return Object.keys(byFile).sort().map((f) => `export { ${byFile[f].join(', ')} } from './${f}';`);
 }
 
 export async function buildLuci() {
 	const dir = path.join(root, 'src/luci');
 	if (!fs.existsSync(dir)) return;
 	const ts = fs.readdirSync(dir).filter(f => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort();
-	const inject = builtinsInjectFile();
-	const core = fs.readdirSync(path.join(root, 'src/core')).filter((f) => f.endsWith('.ts')).sort();
-	// the core module carries the builtins (its code uses them as globals) and exports them to the rest
-	await buildShared('splitwg-core', [...core.map((f) => `src/core/${f}`), 'src/ucode/shim.ts'], path.join(root, 'src/ucode/shim.ts'), 'src/core/*.ts');
-	await buildShared('splitwg-ui', ts.filter((f) => f.startsWith('_')).map((f) => `src/luci/${f}`), inject, 'src/luci/_*.ts');
+	const inject = builtinsInjectFile(luciBuiltins(ts.map((f) => `src/luci/${f}`)));
+	const outputs = [];
+	const ui = await buildShared('splitwg-ui', ts.filter((f) => f.startsWith('_')).map((f) => `export * from './src/luci/${f}';`), inject, 'src/luci/_*.ts');
+	outputs.push(ui);
 	for (const f of ts.filter((f) => !f.startsWith('_'))) {
 		const entry = `src/luci/${f}`;
 		if (process.env.BUILD_VERBOSE) console.error(`build: ${entry}`);
 		const js = await bundle(entry, { ...LUCI_BUNDLE, plugins: [sharedPlugin(null)], inject: [inject] });
-		write(`${LUCI_VIEW_DIR}/${f.replace(/\.ts$/, '.js')}`, toLuciView(js, HEADER(entry)), 0o644);
+		outputs.push({ out: `${LUCI_VIEW_DIR}/${f.replace(/\.ts$/, '.js')}`, text: toLuciView(js, HEADER(entry)), js });
 	}
+	// the core module carries the builtins its code calls (as globals, injected) and exports what the others import
+	outputs.push(await buildShared('splitwg-core', coreExports(outputs.flatMap((o) => coreImports(o.js))), path.join(root, 'src/ucode/shim.ts'), 'src/core/*.ts'));
+	for (const o of outputs) write(o.out, o.text, 0o644);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -18,7 +18,7 @@ export interface UciParseError { line: number, message: string }
 
 // The shape nearly every line of a UCI file has; read without the
 // character loop below (a config may hold tens of thousands of list lines).
-const SIMPLE = /^[ \t]*(config|option|list)[ \t]+([A-Za-z0-9_]+)([ \t]+'([^'\\]*)')?[ \t]*$/;
+const SIMPLE = /^[ \t]*(config|option|list)[ \t]+([A-Za-z0-9_]+)([ \t]+'([^'\\\n]*)')?[ \t]*$/;
 
 // Split one line into words with UCI's shell-like quoting: '…' is literal,
 // "…" and bare words take backslash escapes, adjacent pieces concatenate.

@@ -14,7 +14,7 @@ const WG_KEY = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
 // digits: checked before int() sees it, so no value becomes NaN, a float or a
 // saturated 64-bit number that slips past the bounds
 const DECIMAL = /^(0|[1-9][0-9]{0,9})$/;
-const PORT_RANGE = /^([^-]*)-([^-]*)$/;
+const PORT_RANGE = /^([^\n-]*)-([^\n-]*)$/;
 const BOOL = /^(0|1|on|off|yes|no|true|false|enabled|disabled)$/;
 const TRUE = /^(1|on|yes|true|enabled)$/;
 const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
@@ -27,8 +27,8 @@ const IPV6_CHARS = /^[0-9a-fA-F:.]+$/;
 const NUMERIC_TOP = /(^|\.)[0-9]+$/;
 const INET_ATON = /^(0[xX][0-9a-fA-F]*|[0-9]+)(\.(0[xX][0-9a-fA-F]*|[0-9]+))*$/;
 const HOSTNAME = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
-const ENDPOINT6 = /^\[([0-9a-fA-F:.]+)\]:([^:]*)$/;
-const ENDPOINT = /^([a-zA-Z0-9.-]+):([^:]*)$/;
+const ENDPOINT6 = /^\[([0-9a-fA-F:.]+)\]:([^:\n]*)$/;
+const ENDPOINT = /^([a-zA-Z0-9.-]+):([^:\n]*)$/;
 const MAC = /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/;
 const IFNAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 const HEX_MASK = /^0x[0-9a-fA-F]{1,8}$/;

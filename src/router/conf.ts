@@ -8,7 +8,7 @@ import { VERSION, readConfig } from './core';
 import { pubkey } from './wg';
 
 // regexes as module constants: ucode compiles a literal each time it is evaluated
-const NOT_NAME_CHAR = /[^a-z0-9_]/g;
+const NOT_NAME_CHAR = /[^a-z0-9_\n]|\n/g;   // every non-name character, a newline too
 const LETTER_FIRST = /^[a-z]/;
 const CR = /\r/g;
 const SECTION_HEADER = /^\[([A-Za-z]+)\]$/;

@@ -7,7 +7,7 @@ import type { ClientPath } from './state';
 import { hash } from './state';
 import { parsePrefix, declarations } from './core';
 
-const GOTO_CLIENT = /^(.+) : goto client_(.+)$/;
+const GOTO_CLIENT = /^([^\n]+) : goto client_([^\n]+)$/;
 
 // regexes as module constants: ucode compiles a literal each time it is evaluated
 const SET_REF = /@[A-Za-z0-9_]+/g;

@@ -12,7 +12,7 @@ import { detect, platformWarnings } from './detect';
 import { misplaced } from './dnsmasq';
 
 // regexes as module constants: ucode compiles a literal each time it is evaluated
-const FIRST_WORD = /^([^ :]+)/;
+const FIRST_WORD = /^([^ :\n]+)/;
 
 // A tunnel with keepalive handshakes at least every two minutes; five
 // minutes without one means the other end is not answering.

@@ -42,6 +42,17 @@ const CASES: [string, string, number, RegExp][] = [
 	['enum', 'export function f() { return 1; }\nenum E { A }\n', 2, /no enums/],
 	['push return value is void', 'export function f(a: number[]) {\n\treturn push(a, 1) + 1;\n}\n', 2, /void|Operator '\+' cannot/],
 	['regex literal in a function (recompiled per call)', 'export function f(s: string) {\n\treturn match(s, /^a+$/);\n}\n', 2, /module-level const/],
+	// regex features JS RegExp (the shim) and ucode's POSIX ERE read differently
+	['regex POSIX class', 'const A = 1;\nconst R = /[[:cntrl:]]/;\nexport function f(s: string) {\n\treturn match(s, R) && A;\n}\n', 2, /POSIX bracket class \[:cntrl:\]/],
+	['regex negated bracket without \\n', 'const R = /^([^-]*)-([^-]*)$/;\nexport function f(s: string) {\n\treturn match(s, R);\n}\n', 1, /negated bracket \[\^…\] without \\n/],
+	['regex `.`', 'const R = /^(.+) : x$/;\nexport function f(s: string) {\n\treturn match(s, R);\n}\n', 1, /regex `\.`.*write \[\^\\n\]/],
+	['regex \\d', 'const R = /^\\d+$/;\nexport function f(s: string) {\n\treturn match(s, R);\n}\n', 1, /regex escape \\d/],
+	['regex \\b', 'const R = /\\bx/;\nexport function f(s: string) {\n\treturn match(s, R);\n}\n', 1, /regex escape \\b/],
+	['regex \\- in a bracket', 'const R = /[a\\-z]/;\nexport function f(s: string) {\n\treturn match(s, R);\n}\n', 1, /regex escape \\- in a bracket expression/],
+	['regex ] first in a bracket', 'const R = /[]a]/;\nexport function f(s: string) {\n\treturn match(s, R);\n}\n', 1, /`\]` first in a bracket/],
+	['regex non-ASCII', 'const R = /^é$/;\nexport function f(s: string) {\n\treturn match(s, R);\n}\n', 1, /non-ASCII/],
+	['regex \\x of a printable character', 'const R = /\\x41/;\nexport function f(s: string) {\n\treturn match(s, R);\n}\n', 1, /only control characters/],
+	['regex s flag', 'const R = /^a$/s;\nexport function f(s: string) {\n\treturn match(s, R);\n}\n', 1, /only g and i/],
 	['string replace pattern', 'export function f(s: string) {\n\treturn replace(s, "a", "b");\n}\n', 2, /not assignable to parameter of type 'RegExp'/],
 ];
 
@@ -52,6 +63,21 @@ for (const [name, src, line, msg] of CASES) {
 		assert.ok(hit, `expected src/core/bad.ts:${line}: ${msg} in\n${errors.join('\n')}`);
 	});
 }
+
+test('subset: regexes that JS and ucode read alike pass', () => {
+	const errors = check([
+		'const A = /^[\\x01-\\x1f\\x7f]$/;',
+		'const B = /^([^\\n-]*)-([^:\\n]*)$/;',
+		'const C = /^[A-Za-z0-9+\\/]{42}[AE]=$/gi;',
+		'const D = /^(\\*\\.|\\.)+|\\.+$/g;',
+		"const E = /[^'\\\\\\n]|\\n/;",
+		'export function f(s: string) {',
+		'\treturn match(s, A) || match(s, B) || match(s, C) || match(s, D) || match(s, E);',
+		'}',
+		'',
+	].join('\n'));
+	assert.deepEqual(errors, []);
+});
 
 test('subset: valid ucode-style code passes', () => {
 	const errors = check('const R = /^[a-z]+$/;\nexport function f(a: number[], s: string): number {\n\tif (match(s, R)) push(a, 1);\n\tpush(a, length(s));\n\tfor (let i = 0; i < length(a); i++) a[i] = int(a[i] / 2);\n\treturn length(a);\n}\n');

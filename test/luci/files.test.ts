@@ -111,3 +111,26 @@ test('ACL: exactly the ubus methods the views call; secrets only with write acce
 	for (const m of [...read, ...write].filter((x) => x.startsWith('splitwg.')))
 		assert.ok(doc.includes(`| \`${m.slice(8)}\``), `${m} is in docs/ubus.md`);
 });
+
+// splitwg/core.js carries only what the views and splitwg/ui.js import from it
+// (tools/build.mjs): run it the way luci.js does and check that every name they
+// read from it is there, and that the router-only core stayed out.
+test('splitwg/core.js exports every name the views and ui.js take from it, and not the router-only core', () => {
+	const SHARED = 'luci-app-splitwg/htdocs/luci-static/resources/splitwg';
+	const src = fs.readFileSync(`${SHARED}/core.js`, 'utf8');
+	const lines = src.split('\n');
+	assert.deepEqual(lines.slice(0, 2), ['\'use strict\';', '\'require baseclass\';']);
+	const exported = new Function('baseclass', lines.slice(2).join('\n'))({ extend: (o: object) => o }) as Record<string, unknown>;
+	const wanted = new Set<string>();
+	for (const f of [`${SHARED}/ui.js`, ...views.map((v) => path.join(VIEW_DIR, `${v}.js`))])
+		for (const m of fs.readFileSync(f, 'utf8').matchAll(/\bswcore\.([A-Za-z_$][\w$]*)/g)) wanted.add(m[1]);
+	assert.ok(wanted.has('explain') && wanted.has('readConfig'), [...wanted].join(' '));
+	for (const n of wanted) assert.ok(exported[n] !== undefined, `core.js exports ${n}`);
+	for (const n of ['compile', 'plan', 'declarations', 'nftTransition', 'install', 'hooks']) assert.equal(exported[n], undefined, `${n} is not in core.js`);
+	// and it runs on its own, without the Node globals the tests install
+	const badPort = exported.badPort as (v: string) => unknown, parseAddress = exported.parseAddress as (v: string) => unknown;
+	assert.equal(badPort('443'), null);
+	assert.notEqual(badPort('0443'), null);
+	assert.ok(parseAddress('2001:db8::1'));
+	assert.ok(!/\bprocess\b/.test(src), 'no Node process in the browser core');
+});

@@ -1,93 +1,81 @@
-// The ucode type model: which type a JS value is in ucode's eyes, its
-// truthiness, ordering (ucv_compare) and equality (uniq/index) rules.
-/* eslint-disable @typescript-eslint/no-explicit-any */
+// ucode's view of a JS value: its type name, how it stringifies (print, join,
+// %s, %J) and how two values compare. The core is integer-only (the subset
+// check refuses non-integer literals), so a non-integer number is refused
+// rather than printed the way C's %.14g would.
 
-import { isAscii, toB } from './bytes';
-import { doubleGet, isIntNum, toNumV } from './numbers';
+import { die, toB } from './bytes';
 
-type Fn = (...args: any[]) => any;
+export type UcType = 'int' | 'double' | 'string' | 'bool' | 'array' | 'object' | 'function' | 'regexp';
 
-export type UcTypeName = 'int' | 'double' | 'string' | 'bool' | 'array' | 'object' | 'function' | 'regexp';
-
-export function isRegExp(v: unknown): v is RegExp {
-	return v instanceof RegExp;
-}
-
-export function ucTypeOf(v: unknown): UcTypeName | null {
+export function type(v?: unknown): UcType | null {
 	switch (typeof v) {
-	case 'undefined': return null;
 	case 'boolean': return 'bool';
 	case 'string': return 'string';
-	case 'number': return isIntNum(v) ? 'int' : 'double';
-	case 'bigint': return 'int';
+	case 'number': return Number.isInteger(v) ? 'int' : 'double';
 	case 'function': return 'function';
-	case 'object':
-		if (v === null) return null;
-		if (Array.isArray(v)) return 'array';
-		if (isRegExp(v)) return 'regexp';
-		return 'object';
-	default: return 'object';
+	case 'object': return v === null ? null : Array.isArray(v) ? 'array' : v instanceof RegExp ? 'regexp' : 'object';
+	default: return null;
 	}
 }
 
-/** ucv_is_truish() */
-export function truish(v: unknown): boolean {
-	switch (typeof v) {
-	case 'undefined': return false;
-	case 'boolean': return v;
-	case 'number': return v !== 0 && !Number.isNaN(v);
-	case 'bigint': return v !== 0n;
-	case 'string': return v.length > 0;
-	case 'object': return v !== null;
-	default: return true;
+function quote(s: string): string {
+	return '"' + s.replace(/["\\\x00-\x1f]/g, (c) => {
+		const i = '"\\\b\f\n\r\t'.indexOf(c);
+		return i >= 0 ? '\\' + '"\\bfnrt'[i] : '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0');
+	}) + '"';
+}
+
+function number(d: number, json: boolean): string {
+	if (Number.isInteger(d)) return String(d === 0 ? 0 : d);
+	if (Number.isNaN(d)) return json ? '"NaN"' : 'NaN';
+	return die(`the shim prints integers only, not ${d}`);
+}
+
+// ucv_to_stringbuf_formatted(): `pad` is '' for one line (`[ 1, 2 ]`), else
+// the indent unit of %.J; strings inside containers are quoted.
+function format(v: unknown, json: boolean, pad: string, depth: number): string {
+	const t = type(v);
+	if (t === 'string') return json ? quote(v as string) : v as string;
+	if (t === 'int' || t === 'double') return number(v as number, json);
+	if (t === 'bool') return v ? 'true' : 'false';
+	if (t === 'regexp') {
+		const r = v as RegExp, s = `/${r.source}/${r.global ? 'g' : ''}${r.ignoreCase ? 'i' : ''}`;
+		return json ? quote(s) : s;
 	}
+	if (t === 'function') return die('the shim does not print functions');
+	if (t !== 'array' && t !== 'object') return 'null';
+	const arr = t === 'array', o = v as { [k: string]: unknown };
+	const ks = arr ? null : Object.keys(o);
+	const n = arr ? (v as unknown[]).length : (ks as string[]).length;
+	const sep = (d: number) => pad ? '\n' + pad.repeat(d) : ' ';
+	let out = arr ? '[' : '{';
+	for (let i = 0; i < n; i++)
+		out += (i ? ',' : '') + sep(depth + 1) + (arr ? '' : quote((ks as string[])[i]) + ': ') +
+			format(arr ? (v as unknown[])[i] : o[(ks as string[])[i]], true, pad, depth + 1);
+	return out + sep(depth) + (arr ? ']' : '}');
 }
 
-function isScalar(v: unknown): boolean {
-	const t = ucTypeOf(v);
-	return t === null || t === 'int' || t === 'double' || t === 'string' || t === 'bool';
+/** ucv_to_string(): what print(), join(), %s produce */
+export function toStr(v: unknown): string {
+	return typeof v === 'string' ? v : format(v, false, '', 0);
 }
 
-/** byte-wise strcmp-like comparison of two JS strings */
-export function cmpBytes(a: string, b: string): number {
-	if (isAscii(a) && isAscii(b)) return a < b ? -1 : a > b ? 1 : 0;
-	const x = toB(a), y = toB(b);
+/** %J; `pad` '' for one line, '\t' or spaces for %.J */
+export function toJson(v: unknown, pad: string): string {
+	return format(v, true, pad, 0);
+}
+
+/** ucv_compare() for what the core compares: numbers, and strings byte-wise */
+export function compare(a: unknown, b: unknown): number {
+	if (typeof a === 'string' && typeof b === 'string') {
+		const x = toB(a), y = toB(b);
+		return x < y ? -1 : x > y ? 1 : 0;
+	}
+	const x = Number(a ?? 0), y = Number(b ?? 0);
 	return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** ucv_compare(): returns delta (-1, 0, 1) or 2 when not comparable (NaN) */
-export function ucCompare(v1: unknown, v2: unknown): number {
-	const t1 = ucTypeOf(v1), t2 = ucTypeOf(v2);
-	if (t1 === 'string' && t2 === 'string') return cmpBytes(v1 as string, v2 as string);
-	if (t1 === t2 && !isScalar(v1)) return v1 === v2 ? 0 : 2;
-	const n1 = toNumV(v1), n2 = toNumV(v2);
-	if (n1 === null || n2 === null) return 2;
-	if ('d' in n1 || 'd' in n2) {
-		const d1 = doubleGet(n1), d2 = doubleGet(n2);
-		return d1 === d2 ? 0 : d1 < d2 ? -1 : 1;
-	}
-	return n1.i === n2.i ? 0 : n1.i < n2.i ? -1 : 1;
-}
-
-/** uc_uniq_ucv_equal(): identity for non-scalars, type-strict equality for scalars, NaN == NaN */
-export function uniqEqual(a: unknown, b: unknown): boolean {
-	if (!isScalar(a) && !isScalar(b)) return a === b;
-	const ta = ucTypeOf(a), tb = ucTypeOf(b);
-	if (ta !== tb) return false;
-	if (ta === null) return true;
-	if (ta === 'double' && Number.isNaN(a) && Number.isNaN(b)) return true;
-	if (typeof a === 'bigint' || typeof b === 'bigint') return BigInt(a as any) === BigInt(b as any);
-	return a === b;
-}
-
-export function isArr(v: unknown): v is unknown[] {
-	return Array.isArray(v);
-}
-
-export function isObj(v: unknown): v is { [k: string]: unknown } {
-	return ucTypeOf(v) === 'object';
-}
-
-export function isCallable(v: unknown): v is Fn {
-	return typeof v === 'function';
+/** uniq()/index() equality: identity for arrays and objects, type-strict for scalars */
+export function same(a: unknown, b: unknown): boolean {
+	return a === b || (a == null && b == null);
 }

@@ -2,2719 +2,370 @@
 'require baseclass';
 // Generated from src/core/*.ts by `npm run build` — edit the TypeScript, not this file.
 
-var __defProp = Object.defineProperty;
-var __defProps = Object.defineProperties;
-var __getOwnPropDescs = Object.getOwnPropertyDescriptors;
-var __getOwnPropSymbols = Object.getOwnPropertySymbols;
-var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __propIsEnum = Object.prototype.propertyIsEnumerable;
-var __defNormalProp = (obj, key, value) => key in obj ? __defProp(obj, key, { enumerable: true, configurable: true, writable: true, value }) : obj[key] = value;
-var __spreadValues = (a, b) => {
-  for (var prop in b || (b = {}))
-    if (__hasOwnProp.call(b, prop))
-      __defNormalProp(a, prop, b[prop]);
-  if (__getOwnPropSymbols)
-    for (var prop of __getOwnPropSymbols(b)) {
-      if (__propIsEnum.call(b, prop))
-        __defNormalProp(a, prop, b[prop]);
-    }
-  return a;
-};
-var __spreadProps = (a, b) => __defProps(a, __getOwnPropDescs(b));
-
-// src/ucode/shim/numbers.ts
-var TWO63N = -(2 ** 63);
-var TWO64P = 2 ** 64;
-function isIntNum(v) {
-  return Number.isInteger(v) && v >= TWO63N && v < TWO64P;
-}
-function intToString(v) {
-  if (typeof v === "bigint") return v.toString();
-  return Number.isSafeInteger(v) ? String(v === 0 ? 0 : v) : BigInt(v).toString();
-}
-var INT64_MAX = (/* @__PURE__ */ BigInt("1") << /* @__PURE__ */ BigInt("63")) - /* @__PURE__ */ BigInt("1");
-var INT64_MIN = -(/* @__PURE__ */ BigInt("1") << /* @__PURE__ */ BigInt("63"));
-var UINT64_MAX = (/* @__PURE__ */ BigInt("1") << /* @__PURE__ */ BigInt("64")) - /* @__PURE__ */ BigInt("1");
-var TWO63 = 2 ** 63;
-var TWO64 = 2 ** 64;
-function isSpaceC(c) {
-  return c === " " || c === "	" || c === "\n" || c === "\v" || c === "\f" || c === "\r";
-}
-function isXDigitC(c) {
-  return c !== void 0 && /^[0-9a-fA-F]$/.test(c);
-}
-function digitVal(c) {
-  if (c === void 0) return 99;
-  const n = c.charCodeAt(0);
-  if (n >= 48 && n <= 57) return n - 48;
-  if (n >= 97 && n <= 122) return n - 87;
-  if (n >= 65 && n <= 90) return n - 55;
-  return 99;
-}
-function cStrtol(s2, start, base) {
-  let p = start;
-  if (base !== 0 && (base < 2 || base > 36)) return { v: /* @__PURE__ */ BigInt("0"), end: start, any: false, neg: false, ok: false };
-  while (isSpaceC(s2[p])) p++;
-  let neg = false;
-  if (s2[p] === "-" || s2[p] === "+") {
-    neg = s2[p] === "-";
-    p++;
-  }
-  if ((base === 0 || base === 16) && s2[p] === "0" && (s2[p + 1] === "x" || s2[p + 1] === "X") && digitVal(s2[p + 2]) < 16) {
-    p += 2;
-    base = 16;
-  } else if (base === 0) base = s2[p] === "0" ? 8 : 10;
-  let v = /* @__PURE__ */ BigInt("0"), any = false;
-  const B = BigInt(base);
-  while (digitVal(s2[p]) < base) {
-    v = v * B + BigInt(digitVal(s2[p]));
-    p++;
-    any = true;
-  }
-  return { v, end: any ? p : start, any, neg, ok: true };
-}
-function cStrtodDec(s2, start) {
-  const m = /^[ \t\n\v\f\r]*[+-]?(\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)/.exec(s2.slice(start));
-  if (!m) return { d: 0, end: start };
-  return { d: parseFloat(m[0].trim()), end: start + m[0].length };
-}
-function parseUcNumber(s2) {
-  let p = 0;
-  while (isSpaceC(s2[p])) p++;
-  let neg = false;
-  if (s2[p] === "-") {
-    neg = true;
-    p++;
-  } else if (s2[p] === "+") p++;
-  if (p < s2.length && !isXDigitC(s2[p])) return null;
-  let base = 10;
-  if (s2[p] === "0") {
-    const c = (s2[p + 1] || "").toLowerCase();
-    if (c >= "0" && c <= "7" && c.length === 1) base = 10;
-    else if (c === "x") base = 16;
-    else if (c === "b") {
-      base = 2;
-      p += 2;
-    } else if (c === "o") {
-      base = 8;
-      p += 2;
-    }
-  }
-  const r = cStrtol(s2, p, base);
-  let end = r.end;
-  let u = r.v;
-  if (r.neg) u = -u;
-  if (u > UINT64_MAX || u < -UINT64_MAX) u = UINT64_MAX;
-  else if (u < /* @__PURE__ */ BigInt("0")) u = u + (/* @__PURE__ */ BigInt("1") << /* @__PURE__ */ BigInt("64")) & UINT64_MAX;
-  if (base >= 10 && (s2[end] === "." || s2[end] === "e" || s2[end] === "E")) {
-    const dr = cStrtodDec(s2, p);
-    end = dr.end;
-    while (isSpaceC(s2[end])) end++;
-    if (end !== s2.length) return null;
-    return { d: neg ? -dr.d : dr.d };
-  }
-  while (isSpaceC(s2[end])) end++;
-  if (end !== s2.length) return null;
-  if (neg) return { i: u > INT64_MAX ? INT64_MIN : -u };
-  return { i: u };
-}
-function toNumV(v) {
-  switch (typeof v) {
-    case "undefined":
-      return { i: /* @__PURE__ */ BigInt("0") };
-    case "boolean":
-      return { i: v ? /* @__PURE__ */ BigInt("1") : /* @__PURE__ */ BigInt("0") };
-    case "number":
-      if (isIntNum(v)) return { i: BigInt(v) };
-      if (Number.isNaN(v)) return null;
-      return { d: v };
-    case "bigint":
-      return { i: v };
-    case "string":
-      return parseUcNumber(v);
-    case "object":
-      return v === null ? { i: /* @__PURE__ */ BigInt("0") } : null;
-    default:
-      return null;
-  }
-}
-var EOK = 0;
-var EINVAL = 22;
-var ERANGE = 34;
-function int64Get(nv) {
-  if (nv === null) return [/* @__PURE__ */ BigInt("0"), EINVAL];
-  if ("i" in nv) {
-    if (nv.i > INT64_MAX) return [INT64_MAX, ERANGE];
-    if (nv.i < INT64_MIN) return [INT64_MIN, ERANGE];
-    return [nv.i, EOK];
-  }
-  const d = nv.d;
-  if (Number.isNaN(d)) return [/* @__PURE__ */ BigInt("0"), EOK];
-  if (d < -TWO63) return [INT64_MIN, ERANGE];
-  if (d >= TWO63) return [INT64_MAX, ERANGE];
-  return [BigInt(Math.trunc(d)), EOK];
-}
-function uint64Get(nv) {
-  if (nv === null) return [/* @__PURE__ */ BigInt("0"), EINVAL];
-  if ("i" in nv) {
-    if (nv.i < /* @__PURE__ */ BigInt("0")) return [/* @__PURE__ */ BigInt("0"), ERANGE];
-    if (nv.i > UINT64_MAX) return [UINT64_MAX, ERANGE];
-    return [nv.i, EOK];
-  }
-  const d = nv.d;
-  if (d < 0) return [/* @__PURE__ */ BigInt("0"), ERANGE];
-  if (d >= TWO64) return [UINT64_MAX, ERANGE];
-  if (Number.isNaN(d)) return [/* @__PURE__ */ BigInt("0"), EOK];
-  return [BigInt(Math.trunc(d)), EOK];
-}
-function rawNumV(v) {
-  if (typeof v === "number") return Number.isNaN(v) ? { d: v } : isIntNum(v) ? { i: BigInt(v) } : { d: v };
-  if (typeof v === "bigint") return { i: v };
-  return null;
-}
-function doubleGet(nv) {
-  if (nv === null) return NaN;
-  return "i" in nv ? Number(nv.i) : nv.d;
-}
-function toInteger(v) {
-  return int64Get(toNumV(v))[0];
-}
-
 // src/ucode/shim/bytes.ts
-var ASCII_RE = /^[\x00-\x7f]*$/;
-var HIB = 57344;
-function isAscii(s2) {
-  return ASCII_RE.test(s2);
-}
-function encodeBytes(s2) {
-  const out = [];
-  for (let i = 0; i < s2.length; i++) {
-    const c = s2.charCodeAt(i);
-    if (c < 128) out.push(c);
-    else if (c < 2048) out.push(192 | c >> 6, 128 | c & 63);
-    else if (c >= 55296 && c <= 56319 && i + 1 < s2.length && (s2.charCodeAt(i + 1) & 64512) === 56320) {
-      const cp = 65536 + (c - 55296 << 10) + (s2.charCodeAt(++i) - 56320);
-      out.push(240 | cp >> 18, 128 | cp >> 12 & 63, 128 | cp >> 6 & 63, 128 | cp & 63);
-    } else if (c >= 56448 && c <= 56575) out.push(c - 56320);
-    else out.push(224 | c >> 12, 128 | c >> 6 & 63, 128 | c & 63);
-  }
-  return Uint8Array.from(out);
-}
-function decodeBytes(b) {
-  let out = "";
-  let chunk = [];
-  const n = b.length;
-  for (let i = 0; i < n; ) {
-    const c = b[i];
-    let cp = -1, len = 1;
-    if (c < 128) cp = c;
-    else if (c >= 194 && c <= 223) {
-      if (i + 1 < n && (b[i + 1] & 192) === 128) {
-        cp = (c & 31) << 6 | b[i + 1] & 63;
-        len = 2;
-      }
-    } else if (c >= 224 && c <= 239) {
-      const lo = c === 224 ? 160 : 128, hi = c === 237 ? 159 : 191;
-      if (i + 2 < n && b[i + 1] >= lo && b[i + 1] <= hi && (b[i + 2] & 192) === 128) {
-        cp = (c & 15) << 12 | (b[i + 1] & 63) << 6 | b[i + 2] & 63;
-        len = 3;
-      }
-    } else if (c >= 240 && c <= 244) {
-      const lo = c === 240 ? 144 : 128, hi = c === 244 ? 143 : 191;
-      if (i + 3 < n && b[i + 1] >= lo && b[i + 1] <= hi && (b[i + 2] & 192) === 128 && (b[i + 3] & 192) === 128) {
-        cp = (c & 7) << 18 | (b[i + 1] & 63) << 12 | (b[i + 2] & 63) << 6 | b[i + 3] & 63;
-        len = 4;
-      }
-    }
-    if (cp < 0) {
-      chunk.push(56320 + c);
-      i++;
-    } else if (cp >= 65536) {
-      cp -= 65536;
-      chunk.push(55296 + (cp >> 10), 56320 + (cp & 1023));
-      i += len;
-    } else {
-      chunk.push(cp);
-      i += len;
-    }
-    if (chunk.length > 4096) {
-      out += String.fromCharCode.apply(null, chunk);
-      chunk = [];
-    }
-  }
-  return out + String.fromCharCode.apply(null, chunk);
-}
-function bytesToB(b) {
-  let out = "";
-  for (let i = 0; i < b.length; i += 4096) {
-    const part = [];
-    for (let j = i; j < b.length && j < i + 4096; j++) part.push(b[j] < 128 ? b[j] : HIB + b[j]);
-    out += String.fromCharCode.apply(null, part);
-  }
-  return out;
-}
-function bToBytes(s2) {
-  const out = new Uint8Array(s2.length);
-  for (let i = 0; i < s2.length; i++) {
-    const c = s2.charCodeAt(i);
-    out[i] = c < 128 ? c : c - HIB & 255;
-  }
-  return out;
-}
-function toB(s2) {
-  return isAscii(s2) ? s2 : bytesToB(encodeBytes(s2));
+var ASCII = /^[\x00-\x7f]*$/;
+function toB(s) {
+  return ASCII.test(s) ? s : unescape(encodeURIComponent(s));
 }
 function fromB(b) {
-  return isAscii(b) ? b : decodeBytes(bToBytes(b));
-}
-function byteChar(n) {
-  return n < 128 ? String.fromCharCode(n) : decodeBytes([n]);
-}
-function byteLength(s2) {
-  if (isAscii(s2)) return s2.length;
-  let n = 0;
-  for (let i = 0; i < s2.length; i++) {
-    const c = s2.charCodeAt(i);
-    if (c < 128) n++;
-    else if (c < 2048) n += 2;
-    else if (c >= 55296 && c <= 56319 && i + 1 < s2.length && (s2.charCodeAt(i + 1) & 64512) === 56320) {
-      n += 4;
-      i++;
-    } else if (c >= 56448 && c <= 56575) n++;
-    else n += 3;
-  }
-  return n;
-}
-
-// src/ucode/shim/values.ts
-function isRegExp(v) {
-  return v instanceof RegExp;
-}
-function ucTypeOf(v) {
-  switch (typeof v) {
-    case "undefined":
-      return null;
-    case "boolean":
-      return "bool";
-    case "string":
-      return "string";
-    case "number":
-      return isIntNum(v) ? "int" : "double";
-    case "bigint":
-      return "int";
-    case "function":
-      return "function";
-    case "object":
-      if (v === null) return null;
-      if (Array.isArray(v)) return "array";
-      if (isRegExp(v)) return "regexp";
-      return "object";
-    default:
-      return "object";
+  if (ASCII.test(b)) return b;
+  try {
+    return decodeURIComponent(escape(b));
+  } catch (e) {
+    throw new UcodeError("Error", "string cut inside a UTF-8 character (the shim keeps only valid UTF-8)");
   }
 }
-function truish(v) {
-  switch (typeof v) {
-    case "undefined":
-      return false;
-    case "boolean":
-      return v;
-    case "number":
-      return v !== 0 && !Number.isNaN(v);
-    case "bigint":
-      return v !== /* @__PURE__ */ BigInt("0");
-    case "string":
-      return v.length > 0;
-    case "object":
-      return v !== null;
-    default:
-      return true;
-  }
-}
-function isScalar(v) {
-  const t = ucTypeOf(v);
-  return t === null || t === "int" || t === "double" || t === "string" || t === "bool";
-}
-function cmpBytes(a, b) {
-  if (isAscii(a) && isAscii(b)) return a < b ? -1 : a > b ? 1 : 0;
-  const x = toB(a), y = toB(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-function ucCompare(v1, v2) {
-  const t1 = ucTypeOf(v1), t2 = ucTypeOf(v2);
-  if (t1 === "string" && t2 === "string") return cmpBytes(v1, v2);
-  if (t1 === t2 && !isScalar(v1)) return v1 === v2 ? 0 : 2;
-  const n1 = toNumV(v1), n2 = toNumV(v2);
-  if (n1 === null || n2 === null) return 2;
-  if ("d" in n1 || "d" in n2) {
-    const d1 = doubleGet(n1), d2 = doubleGet(n2);
-    return d1 === d2 ? 0 : d1 < d2 ? -1 : 1;
-  }
-  return n1.i === n2.i ? 0 : n1.i < n2.i ? -1 : 1;
-}
-function uniqEqual(a, b) {
-  if (!isScalar(a) && !isScalar(b)) return a === b;
-  const ta = ucTypeOf(a), tb = ucTypeOf(b);
-  if (ta !== tb) return false;
-  if (ta === null) return true;
-  if (ta === "double" && Number.isNaN(a) && Number.isNaN(b)) return true;
-  if (typeof a === "bigint" || typeof b === "bigint") return BigInt(a) === BigInt(b);
-  return a === b;
-}
-function isArr(v) {
-  return Array.isArray(v);
-}
-function isObj(v) {
-  return ucTypeOf(v) === "object";
-}
-function isCallable(v) {
-  return typeof v === "function";
-}
-
-// src/ucode/shim/float.ts
-function decompose(d) {
-  const dv = new DataView(new ArrayBuffer(8));
-  dv.setFloat64(0, d);
-  const hi = dv.getUint32(0), lo = dv.getUint32(4);
-  const exp = hi >>> 20 & 2047;
-  const mant = BigInt(hi & 1048575) << /* @__PURE__ */ BigInt("32") | BigInt(lo);
-  if (exp === 0) return [mant, -1074];
-  return [mant | /* @__PURE__ */ BigInt("1") << /* @__PURE__ */ BigInt("52"), exp - 1075];
-}
-function scaledRound(a, p10) {
-  if (a === 0) return /* @__PURE__ */ BigInt("0");
-  const [m, e2] = decompose(a);
-  let num = m, den = /* @__PURE__ */ BigInt("1");
-  if (e2 >= 0) num <<= BigInt(e2);
-  else den <<= BigInt(-e2);
-  if (p10 >= 0) num *= /* @__PURE__ */ BigInt("10") ** BigInt(p10);
-  else den *= /* @__PURE__ */ BigInt("10") ** BigInt(-p10);
-  const q = num / den, r = num - q * den;
-  const twice = r * /* @__PURE__ */ BigInt("2");
-  if (twice > den || twice === den && (q & /* @__PURE__ */ BigInt("1")) === /* @__PURE__ */ BigInt("1")) return q + /* @__PURE__ */ BigInt("1");
-  return q;
-}
-function fmtFixed(a, prec, alt) {
-  const n = scaledRound(a, prec).toString();
-  if (prec === 0) return n + (alt ? "." : "");
-  const s2 = n.padStart(prec + 1, "0");
-  return s2.slice(0, s2.length - prec) + "." + s2.slice(s2.length - prec);
-}
-function expDigits(a, prec) {
-  if (a === 0) return ["0".repeat(prec + 1), 0];
-  let e = Math.floor(Math.log10(a));
-  const lim = /* @__PURE__ */ BigInt("10") ** BigInt(prec + 1);
-  let n = scaledRound(a, prec - e);
-  for (let k = 0; k < 3; k++) {
-    if (n >= lim) {
-      e++;
-      n = scaledRound(a, prec - e);
-    } else if (n < lim / /* @__PURE__ */ BigInt("10")) {
-      e--;
-      n = scaledRound(a, prec - e);
-    } else break;
-  }
-  return [n.toString(), e];
-}
-function fmtExp(a, prec, alt, upper) {
-  const [digits, e] = expDigits(a, prec);
-  const mant = digits[0] + (prec > 0 || alt ? "." : "") + digits.slice(1);
-  const exp = (e < 0 ? "-" : "+") + String(Math.abs(e)).padStart(2, "0");
-  return mant + (upper ? "E" : "e") + exp;
-}
-function stripZeros(s2) {
-  const e = s2.search(/[eE]/);
-  let mant = e >= 0 ? s2.slice(0, e) : s2;
-  const rest = e >= 0 ? s2.slice(e) : "";
-  if (mant.indexOf(".") >= 0) mant = mant.replace(/0+$/, "").replace(/\.$/, "");
-  return mant + rest;
-}
-function fmtGeneral(a, prec, alt, upper) {
-  const P = prec === 0 ? 1 : prec;
-  const X = a === 0 ? 0 : expDigits(a, P - 1)[1];
-  const s2 = P > X && X >= -4 ? fmtFixed(a, P - 1 - X, alt) : fmtExp(a, P - 1, alt, upper);
-  return alt ? s2 : stripZeros(s2);
-}
-function fmtG14(d) {
-  const a = Math.abs(d);
-  if (a >= 1e-4 && a < 1e14) {
-    const s2 = String(d);
-    if (s2.indexOf("e") < 0 && s2.replace(/^-?0*\.?0*/, "").replace(".", "").length <= 14) return s2;
-  }
-  const neg = d < 0 || Object.is(d, -0);
-  return (neg ? "-" : "") + fmtGeneral(a, 14, false, false);
-}
-
-// src/ucode/shim/config.ts
-var libcFlavor = "musl";
-function setLibc(flavor) {
-  libcFlavor = flavor;
-}
-var ucodeVersion = "snapshot";
-function setUcodeVersion(version) {
-  ucodeVersion = version;
-}
-
-// src/ucode/shim/errors.ts
 var UcodeError = class extends Error {
   constructor(type2, message) {
     super(message);
     this.name = "UcodeError";
     this.type = type2;
-    this.stacktrace = [];
   }
 };
-function raise(type2, msg) {
-  throw new UcodeError(type2, msg);
-}
-
-// src/ucode/shim/regex-lexer.ts
-function lexRegexLiteral(src) {
-  let out = "";
-  let i = 0;
-  const n = src.length;
-  const isHex = (c) => isXDigitC(c);
-  const esc = (macros) => {
-    const ch = src[i];
-    if (ch === "u") {
-      let code2 = 0;
-      for (let k2 = 1; k2 <= 4; k2++) {
-        if (!isHex(src[i + k2])) raise("Syntax error", "Invalid escape sequence");
-        code2 = code2 * 16 + digitVal(src[i + k2]);
-      }
-      i += 5;
-      if ((code2 & 64512) === 55296) {
-        if (src[i] === "\\" && src[i + 1] === "u" && /^[dD][c-fC-F][0-9a-fA-F]{2}$/.test(src.slice(i + 2, i + 6))) {
-          const lo = parseInt(src.slice(i + 2, i + 6), 16);
-          i += 6;
-          out += String.fromCodePoint(65536 + ((code2 & 1023) << 10) + (lo & 1023));
-        } else out += "�";
-      } else if ((code2 & 64512) === 56320) out += "�";
-      else out += String.fromCharCode(code2);
-      return;
-    }
-    if (ch === "x") {
-      if (!isHex(src[i + 1]) || !isHex(src[i + 2])) raise("Syntax error", "Invalid escape sequence");
-      out += byteChar(parseInt(src.slice(i + 1, i + 3), 16));
-      i += 3;
-      return;
-    }
-    let code = 0, k = 0;
-    while (k < 3 && src[i] >= "0" && src[i] <= "7") {
-      code = code * 8 + (src.charCodeAt(i) - 48);
-      i++;
-      k++;
-    }
-    if (k) {
-      if (code > 255) raise("Syntax error", "Invalid escape sequence");
-      out += byteChar(code);
-      return;
-    }
-    if (ch !== void 0 && macros.indexOf(ch) >= 0) {
-      i++;
-      switch (ch) {
-        case "d":
-          out += "[[:digit:]]";
-          break;
-        case "D":
-          out += "[^[:digit:]]";
-          break;
-        case "w":
-          out += "[[:alnum:]_]";
-          break;
-        case "W":
-          out += "[^[:alnum:]_]";
-          break;
-        case "s":
-          out += "[[:space:]]";
-          break;
-        case "S":
-          out += "[^[:space:]]";
-          break;
-        default:
-          out += "\\" + ch;
-      }
-      return;
-    }
-    i++;
-    switch (ch) {
-      case "a":
-        out += "\x07";
-        break;
-      case "b":
-        out += "\b";
-        break;
-      case "e":
-        out += "\x1B";
-        break;
-      case "f":
-        out += "\f";
-        break;
-      case "n":
-        out += "\n";
-        break;
-      case "r":
-        out += "\r";
-        break;
-      case "t":
-        out += "	";
-        break;
-      case "v":
-        out += "\v";
-        break;
-      case void 0:
-        raise("Syntax error", "Unterminated string");
-      default:
-        out += ch;
-    }
-  };
-  while (i < n) {
-    const ch = src[i++];
-    if (ch === "[") {
-      out += "[";
-      if (src[i] === "^") {
-        out += "^";
-        i++;
-      }
-      if (src[i] === "]") {
-        out += "]";
-        i++;
-      }
-      while (i < n) {
-        const c = src[i++];
-        if (c === "\\") {
-          esc("^");
-          continue;
-        }
-        out += c;
-        if (c === "]") break;
-        if (c === "[" && (src[i] === ":" || src[i] === "." || src[i] === "=")) {
-          const code = src[i++];
-          out += code;
-          while (i < n) {
-            const d = src[i++];
-            if (d === "\\") {
-              esc("");
-              continue;
-            }
-            out += d;
-            if (d === code && src[i] === "]") {
-              out += "]";
-              i++;
-              break;
-            }
-          }
-        }
-      }
-    } else if (ch === "\\") esc("^bBdDsSwW<>.[$()|*+?{\\");
-    else out += ch;
-  }
-  return out;
-}
-
-// src/ucode/shim/regex-ere.ts
-function regError(code) {
-  const musl = {
-    EPAREN: "Missing ')'",
-    EBRACK: "Missing ']'",
-    BADRPT: "Repetition not preceded by valid expression",
-    ERANGE: "Invalid character range",
-    ECTYPE: "Unknown character class name",
-    EBRACE: "Missing '}'",
-    BADBR: "Invalid contents of {}",
-    EESCAPE: "Trailing backslash",
-    ECOLLATE: "Unknown collating element",
-    ESUBREG: "Invalid back reference"
-  };
-  const glibc = {
-    EPAREN: "Unmatched ( or \\(",
-    EBRACK: "Unmatched [, [^, [:, [., or [=",
-    BADRPT: "Invalid preceding regular expression",
-    ERANGE: "Invalid range end",
-    ECTYPE: "Invalid character class name",
-    EBRACE: "Unmatched \\{",
-    BADBR: "Invalid content of \\{\\}",
-    EESCAPE: "Trailing backslash",
-    ECOLLATE: "Invalid collation character",
-    ESUBREG: "Invalid back reference"
-  };
-  return raise("Syntax error", (libcFlavor === "glibc" ? glibc : musl)[code]);
-}
-function hex4(n) {
-  return "\\u" + n.toString(16).padStart(4, "0");
-}
-var CLASSES = {
-  alpha: "A-Za-z",
-  digit: "0-9",
-  alnum: "0-9A-Za-z",
-  upper: "A-Z",
-  lower: "a-z",
-  space: " \\t\\n\\v\\f\\r",
-  blank: " \\t",
-  punct: "!-\\/:-@\\[-`{-~",
-  print: " -~",
-  graph: "!-~",
-  cntrl: "\\x00-\\x1f\\x7f",
-  xdigit: "0-9A-Fa-f"
-};
-function translateBracket(p, i, newline, fnm) {
-  let neg = false;
-  if (p[i] === "^" || fnm && p[i] === "!") {
-    neg = true;
-    i++;
-  }
-  let items = "";
-  let first = true;
-  for (; ; ) {
-    if (i >= p.length) regError("EBRACK");
-    let c = p[i];
-    if (c === "]" && !first) {
-      i++;
-      break;
-    }
-    first = false;
-    if (c === "[" && (p[i + 1] === ":" || p[i + 1] === "=" || p[i + 1] === ".")) {
-      const kind = p[i + 1];
-      const end = p.indexOf(kind + "]", i + 2);
-      if (end < 0) regError("EBRACK");
-      const name = p.slice(i + 2, end);
-      i = end + 2;
-      if (kind === ":") {
-        if (!Object.prototype.hasOwnProperty.call(CLASSES, name)) regError("ECTYPE");
-        items += CLASSES[name];
-        continue;
-      }
-      c = name[0] || "";
-    } else if (fnm && c === "\\" && i + 1 < p.length) {
-      c = p[i + 1];
-      i += 2;
-    } else i++;
-    if (p[i] === "-" && i + 1 < p.length && p[i + 1] !== "]") {
-      let hi = p[i + 1];
-      i += 2;
-      if (fnm && hi === "\\" && i < p.length) hi = p[i++];
-      if (hi < c) regError("ERANGE");
-      items += hex4(c.charCodeAt(0)) + "-" + hex4(hi.charCodeAt(0));
-    } else items += hex4(c.charCodeAt(0));
-  }
-  if (neg && newline) items += "\\n";
-  return ["[" + (neg ? "^" : "") + items + "]", i];
-}
-function translateEre(p, newline, notbol = false) {
-  let out = "";
-  let ambiguous = false;
-  const groups = [];
-  let atomStart = -1;
-  let lastQuant = false;
-  let nsub = 0;
-  const W = "[A-Za-z0-9_]";
-  const atom = (s2) => {
-    atomStart = out.length;
-    out += s2;
-    lastQuant = false;
-  };
-  const noAtom = (s2) => {
-    out += s2;
-    atomStart = -1;
-    lastQuant = false;
-  };
-  const quant = (q) => {
-    if (atomStart < 0) regError("BADRPT");
-    if (out[atomStart] === "(") ambiguous = true;
-    if (lastQuant) out = out.slice(0, atomStart) + "(?:" + out.slice(atomStart) + ")" + q;
-    else out += q;
-    lastQuant = true;
-  };
-  const lit = (c) => "\\^$.|?*+()[]{}/".indexOf(c) >= 0 ? "\\" + c : c === "\n" ? "\\n" : c === "\r" ? "\\r" : c;
-  let i = 0;
-  while (i < p.length) {
-    const c = p[i];
-    switch (c) {
-      case "\\": {
-        const e = p[i + 1];
-        i += 2;
-        if (e !== void 0 && libcFlavor === "glibc") {
-          if (e >= "1" && e <= "9") {
-            if (Number(e) > nsub) regError("ESUBREG");
-            atom("\\" + e);
-            break;
-          }
-          if ("wWsSbB<>".indexOf(e) < 0) {
-            atom(lit(e));
-            break;
-          }
-        }
-        switch (e) {
-          case void 0:
-            regError("EESCAPE");
-          case "t":
-            atom("\\t");
-            break;
-          case "n":
-            atom("\\n");
-            break;
-          case "r":
-            atom("\\r");
-            break;
-          case "f":
-            atom("\\f");
-            break;
-          case "a":
-            atom("\\x07");
-            break;
-          case "e":
-            atom("\\x1b");
-            break;
-          case "w":
-            atom(W);
-            break;
-          case "W":
-            atom(newline ? "[^A-Za-z0-9_\\n]" : "[^A-Za-z0-9_]");
-            break;
-          case "s":
-            atom("[ \\t\\n\\v\\f\\r]");
-            break;
-          case "S":
-            atom("[^ \\t\\n\\v\\f\\r]");
-            break;
-          case "d":
-            atom("[0-9]");
-            break;
-          case "D":
-            atom(newline ? "[^0-9\\n]" : "[^0-9]");
-            break;
-          case "b":
-            noAtom("\\b");
-            break;
-          case "B":
-            noAtom("\\B");
-            break;
-          case "<":
-            noAtom("\\b(?=" + W + ")");
-            break;
-          case ">":
-            noAtom("\\b(?<=" + W + ")");
-            break;
-          case "x": {
-            let v = 0, k = 0;
-            if (p[i] === "{") {
-              i++;
-              while (k < 8 && isXDigitC(p[i])) {
-                v = v * 16 + digitVal(p[i++]);
-                k++;
-              }
-              if (p[i] !== "}") regError("EBRACE");
-              i++;
-            } else while (k < 2 && isXDigitC(p[i])) {
-              v = v * 16 + digitVal(p[i++]);
-              k++;
-            }
-            atom(hex4(v < 128 ? v : HIB + (v & 255)));
-            break;
-          }
-          default:
-            atom(lit(e));
-        }
-        break;
-      }
-      case "[": {
-        const [cls, next] = translateBracket(p, i + 1, newline, false);
-        i = next;
-        atom(cls);
-        break;
-      }
-      case ".":
-        i++;
-        atom(newline ? "[^\\n]" : "[\\s\\S]");
-        break;
-      case "^":
-        i++;
-        noAtom(newline ? notbol ? "(?<=\\n)" : "(?:^|(?<=\\n))" : notbol ? "(?!)" : "^");
-        break;
-      case "$":
-        i++;
-        noAtom(newline ? "(?=\\n|$)" : "$");
-        break;
-      case "(":
-        i++;
-        if (p[i] === "?") regError("BADRPT");
-        groups.push(out.length);
-        nsub++;
-        out += "(";
-        atomStart = -1;
-        lastQuant = false;
-        break;
-      case ")":
-        i++;
-        if (!groups.length) {
-          atom("\\)");
-          break;
-        }
-        out += ")";
-        atomStart = groups.pop();
-        lastQuant = false;
-        break;
-      case "|":
-        i++;
-        ambiguous = true;
-        noAtom("|");
-        break;
-      case "*":
-      case "+":
-      case "?":
-        i++;
-        quant(c);
-        break;
-      case "{": {
-        const m = /^\{(\d*)(,(\d*))?\}/.exec(p.slice(i));
-        if (!m || m[1] === "" && m[2] === void 0) regError("BADBR");
-        i += m[0].length;
-        const lo = m[1] === "" ? "0" : m[1];
-        if (m[3] !== void 0 && m[3] !== "" && Number(m[3]) < Number(lo)) regError("BADBR");
-        quant("{" + lo + (m[2] !== void 0 ? "," + (m[3] || "") : "") + "}");
-        break;
-      }
-      default:
-        i++;
-        atom(lit(c));
-    }
-  }
-  if (groups.length) regError("EPAREN");
-  return { src: out, nsub, ambiguous };
-}
-
-// src/ucode/shim/regex-exec.ts
-var META = /* @__PURE__ */ new WeakMap();
-var LITERALS = /* @__PURE__ */ new Map();
-function compileMeta(source, global, icase, newline) {
-  const regNewline = ucodeVersion === "snapshot" ? !newline : newline;
-  const { src, nsub, ambiguous } = translateEre(toB(source), regNewline);
-  let js;
-  try {
-    js = new RegExp(src, "g" + (icase ? "i" : ""));
-  } catch (e) {
-    raise("Syntax error", "Invalid regular expression: " + e.message);
-  }
-  return { source, global, icase, newline, js, jsSource: src, nsub, ambiguous, atLeast: /* @__PURE__ */ new Map(), version: ucodeVersion, notbol: null, regNewline };
-}
-function regexMeta(re) {
-  let m = META.get(re);
-  if (m && m.version !== ucodeVersion) {
-    m = compileMeta(m.source, m.global, m.icase, m.newline);
-    META.set(re, m);
-  }
-  if (m) return m;
-  for (const f of re.flags) {
-    if ("gisd".indexOf(f) < 0) raise("Syntax error", `Regular expression flag '${f}' is not supported by ucode`);
-  }
-  const key = ucodeVersion + "/" + re.flags + "/" + re.source;
-  m = LITERALS.get(key);
-  if (!m) {
-    const src = re.source === "(?:)" ? "" : re.source;
-    m = compileMeta(lexRegexLiteral(src), re.global, re.ignoreCase, re.dotAll);
-    if (LITERALS.size >= 1e3) LITERALS.clear();
-    LITERALS.set(key, m);
-  }
-  META.set(re, m);
-  return m;
-}
-function endingAtLeast(m, e) {
-  let re = m.atLeast.get(e);
-  if (!re) {
-    re = new RegExp("(?:" + m.jsSource + ")(?<=^[\\s\\S]{" + e + ",})", "y" + (m.icase ? "i" : ""));
-    if (m.atLeast.size > 256) m.atLeast.clear();
-    m.atLeast.set(e, re);
-  }
-  return re;
-}
-function execAt(m, sb, pos) {
-  if (pos > 0) {
-    if (!m.notbol) {
-      const t = translateEre(toB(m.source), m.regNewline, true);
-      m.notbol = __spreadProps(__spreadValues({}, m), { js: new RegExp(t.src, "g" + (m.icase ? "i" : "")), jsSource: t.src, atLeast: /* @__PURE__ */ new Map(), notbol: null });
-    }
-    const r2 = execAt(m.notbol, sb.slice(pos), 0);
-    if (r2) r2.index += pos;
-    return r2;
-  }
-  m.js.lastIndex = pos;
-  const r = m.js.exec(sb);
-  if (!r || !m.ambiguous || r.index + r[0].length === sb.length) return r;
-  const start = r.index;
-  let best = r;
-  let lo = start + r[0].length;
-  let hi = sb.length;
-  while (lo < hi) {
-    const mid = lo + 1 + hi >> 1;
-    const re = endingAtLeast(m, mid);
-    re.lastIndex = start;
-    const t = re.exec(sb);
-    if (t) {
-      best = t;
-      lo = t.index + t[0].length;
-    } else hi = mid - 1;
-  }
-  return best;
-}
-
-// src/ucode/shim/stringify.ts
-var NATIVE = /* @__PURE__ */ new WeakMap();
-function jsonEscape(s2, quote2) {
-  let out = quote2 ? '"' : "";
-  let last = 0;
-  for (let i = 0; i < s2.length; i++) {
-    const c = s2.charCodeAt(i);
-    if (c >= 32 && c !== 34 && c !== 92) continue;
-    out += s2.slice(last, i);
-    last = i + 1;
-    switch (c) {
-      case 34:
-        out += '\\"';
-        break;
-      case 92:
-        out += "\\\\";
-        break;
-      case 8:
-        out += "\\b";
-        break;
-      case 12:
-        out += "\\f";
-        break;
-      case 10:
-        out += "\\n";
-        break;
-      case 13:
-        out += "\\r";
-        break;
-      case 9:
-        out += "\\t";
-        break;
-      default:
-        out += "\\u" + c.toString(16).padStart(4, "0");
-    }
-  }
-  out += s2.slice(last);
-  return quote2 ? out + '"' : out;
-}
-function fnParams(fn) {
-  let src = "";
-  try {
-    src = Function.prototype.toString.call(fn);
-  } catch (e) {
-  }
-  const arrow = !/^(async\s+)?function\b/.test(src) && /=>/.test(src) && !/^[\w$]+\s*\([^)]*\)\s*\{/.test(src);
-  let params = [];
-  const m = /^[^(]*?\(([^)]*)\)/.exec(src) || /^\s*(?:async\s+)?([\w$]+)\s*=>/.exec(src);
-  if (m) {
-    params = m[1].split(",").map((p) => p.trim().replace(/\s*[=:].*$/, "")).filter((p) => p.length > 0);
-  }
-  return { arrow, params };
-}
-function fnRepr(fn, json2) {
-  const q = json2 ? '"' : "";
-  const native = NATIVE.get(fn);
-  if (native !== void 0) return `${q}function ${native}(...) { [native code] }${q}`;
-  const { arrow, params } = fnParams(fn);
-  const name = fn.name && !arrow ? " " + fn.name : "";
-  return `${q}${arrow ? "" : "function" + name}(${params.join(", ")})${arrow ? " =>" : ""} { ... }${q}`;
-}
-function padding(padChar, size) {
-  if (padChar !== "\0" && padChar !== "") return "\n" + padChar.repeat(size);
-  return " ";
-}
-function toStringFormatted(v, depth, padChar, padSize, marks) {
-  const json2 = padChar !== "\0";
-  if (typeof v === "object" && v !== null && marks.has(v)) return "null";
-  if (typeof v === "object" && v !== null) {
-    const pr = Object.getPrototypeOf(v);
-    if (pr && pr !== Object.prototype && pr !== Array.prototype && Object.prototype.hasOwnProperty.call(pr, "tostring") && typeof pr.tostring === "function") {
-      const s2 = pr.tostring.call(v);
-      if (typeof s2 === "string") return json2 ? jsonEscape(s2, true) : s2;
-      return json2 ? '""' : "";
-    }
-  }
-  const t = ucTypeOf(v);
-  switch (t) {
-    case null:
-      return "null";
-    case "bool":
-      return v ? "true" : "false";
-    case "int":
-      return intToString(v);
-    case "double": {
-      const d = v;
-      if (Number.isNaN(d)) return json2 ? '"NaN"' : "NaN";
-      if (d === Infinity) return json2 ? "1e309" : "Infinity";
-      if (d === -Infinity) return json2 ? "-1e309" : "-Infinity";
-      const s2 = fmtG14(d);
-      return json2 && !/[.e]/.test(s2) ? s2 + ".0" : s2;
-    }
-    case "string":
-      return json2 ? jsonEscape(v, true) : v;
-    case "array": {
-      const arr = v;
-      marks.add(arr);
-      let out = "[";
-      const sub = padChar !== "\0" ? padChar : "";
-      for (let i = 0; i < arr.length; i++) {
-        if (i) out += ",";
-        out += padding(padChar, (depth + 1) * padSize);
-        out += toStringFormatted(arr[i], depth + 1, sub, padSize, marks);
-      }
-      out += padding(padChar, depth * padSize) + "]";
-      marks.delete(arr);
-      return out;
-    }
-    case "object": {
-      const obj = v;
-      marks.add(obj);
-      let out = "{";
-      const sub = padChar !== "\0" ? padChar : "";
-      const ks = Object.keys(obj);
-      for (let i = 0; i < ks.length; i++) {
-        if (i) out += ",";
-        out += padding(padChar, (depth + 1) * padSize);
-        out += jsonEscape(ks[i], true) + ": ";
-        out += toStringFormatted(obj[ks[i]], depth + 1, sub, padSize, marks);
-      }
-      out += padding(padChar, depth * padSize) + "}";
-      marks.delete(obj);
-      return out;
-    }
-    case "regexp": {
-      const m = regexMeta(v);
-      const q = json2 ? '"' : "";
-      return q + "/" + jsonEscape(m.source, false) + "/" + (m.global ? "g" : "") + (m.icase ? "i" : "") + (m.newline ? "s" : "") + q;
-    }
-    case "function":
-      return fnRepr(v, json2);
-  }
-  return "null";
-}
-function toStr(v) {
-  return typeof v === "string" ? v : toStringFormatted(v, 0, "\0", 0, /* @__PURE__ */ new Set());
-}
-function toJson(v, padChar, padSize) {
-  return toStringFormatted(v, 0, padChar === "\0" ? "" : padChar, padSize, /* @__PURE__ */ new Set());
-}
-
-// src/ucode/shim/io.ts
-function nodeProcess() {
-  const g = globalThis;
-  return g.process && typeof g.process === "object" ? g.process : null;
-}
-var browserLine = { out: "", err: "" };
-function consoleWrite(kind, bytes) {
-  const text = decodeBytes(bytes);
-  let buf = browserLine[kind] + text;
-  let nl;
-  while ((nl = buf.indexOf("\n")) >= 0) {
-    const line = buf.slice(0, nl);
-    if (kind === "out") console.log(line);
-    else console.error(line);
-    buf = buf.slice(nl + 1);
-  }
-  browserLine[kind] = buf;
-}
-var hooks = {
-  stdout(bytes) {
-    const p = nodeProcess();
-    if (p && p.stdout && typeof p.stdout.write === "function") p.stdout.write(bytes);
-    else consoleWrite("out", bytes);
-  },
-  stderr(bytes) {
-    const p = nodeProcess();
-    if (p && p.stderr && typeof p.stderr.write === "function") p.stderr.write(bytes);
-    else consoleWrite("err", bytes);
-  },
-  exit(code) {
-    const p = nodeProcess();
-    if (p && typeof p.exit === "function") p.exit(code);
-    throw new UcodeError("Exit", "Terminated");
-  }
-};
-function print(...values2) {
-  let s2 = "";
-  for (const v of values2) if (v !== null && v !== void 0) s2 += toStr(v);
-  const b = encodeBytes(s2);
-  if (b.length) hooks.stdout(b);
-  return b.length;
-}
-function warn(...values2) {
-  let s2 = "";
-  for (const v of values2) if (v !== null && v !== void 0) s2 += toStr(v);
-  const b = encodeBytes(s2);
-  if (b.length) hooks.stderr(b);
-  return b.length;
-}
 function die(msg) {
-  throw new UcodeError("Error", msg === null || msg === void 0 ? "Died" : toStr(msg));
-}
-function exit(code) {
-  return hooks.exit(Number(BigInt.asIntN(32, toInteger(code))));
-}
-function assert(cond, msg) {
-  if (!truish(cond)) throw new UcodeError("Error", msg === null || msg === void 0 ? "Assertion failed" : toStr(msg));
-  return cond;
-}
-function getenv(name) {
-  const p = nodeProcess();
-  const env = p && p.env ? p.env : {};
-  if (name === null || name === void 0) {
-    const o = {};
-    for (const k of Object.keys(env)) if (env[k] !== void 0) o[k] = env[k];
-    return o;
-  }
-  if (typeof name === "string") {
-    const v = env[name];
-    return v === void 0 ? null : v;
-  }
-  return null;
-}
-function system(command, timeout) {
-  if (timeout !== null && timeout !== void 0 && (ucTypeOf(timeout) !== "int" || Number(timeout) < 0))
-    raise("Type error", "Invalid timeout specified");
-  const p = nodeProcess();
-  const cp = p && typeof p.getBuiltinModule === "function" ? p.getBuiltinModule("child_process") : null;
-  if (!cp) raise("Runtime error", "system() is unsupported in shim (no child_process)");
-  let file, args;
-  if (typeof command === "string") {
-    file = "/bin/sh";
-    args = ["-c", command];
-  } else if (isArr(command) && command.length) {
-    file = toStr(command[0]);
-    args = command.slice(1).map(toStr);
-  } else raise("Type error", "Passed command is neither string nor array");
-  const opts = { stdio: "inherit" };
-  if (timeout) {
-    opts.timeout = Number(timeout);
-    opts.killSignal = "SIGKILL";
-  }
-  const r = cp.spawnSync(file, args, opts);
-  if (r.error && r.status === null && !r.signal) return -1;
-  if (r.signal) {
-    const os = p.getBuiltinModule("os");
-    return -(os && os.constants && os.constants.signals[r.signal] || 9);
-  }
-  return r.status;
+  throw new UcodeError("Error", typeof msg === "string" ? msg : "Died");
 }
 
-// src/ucode/shim/format.ts
-var F_ALT = 1;
-var F_ZERO = 2;
-var F_LEFT = 4;
-var F_SPACE = 8;
-var F_SIGN = 16;
-var F_WIDTH = 32;
-var F_PREC = 64;
-function padField(body, width, flags, zeroOk, signLen, blen) {
-  const len = blen === void 0 ? body.length : blen;
-  if (!(flags & F_WIDTH) || len >= width) return body;
-  const n = width - len;
-  if (flags & F_LEFT) return body + " ".repeat(n);
-  if (flags & F_ZERO && zeroOk) return body.slice(0, signLen) + "0".repeat(n) + body.slice(signLen);
-  return " ".repeat(n) + body;
-}
-function formatInt(n, flags, width) {
-  const sign = n < /* @__PURE__ */ BigInt("0") ? "-" : flags & F_SIGN ? "+" : flags & F_SPACE ? " " : "";
-  const body = sign + (n < /* @__PURE__ */ BigInt("0") ? -n : n).toString();
-  return padField(body, width, flags, true, sign.length);
-}
-function formatUint(u, conv, flags, width) {
-  let digits, prefix = "";
-  switch (conv) {
-    case "o":
-      digits = u.toString(8);
-      if (flags & F_ALT && digits[0] !== "0") digits = "0" + digits;
-      break;
-    case "x":
-      digits = u.toString(16);
-      if (flags & F_ALT && u !== /* @__PURE__ */ BigInt("0")) prefix = "0x";
-      break;
-    case "X":
-      digits = u.toString(16).toUpperCase();
-      if (flags & F_ALT && u !== /* @__PURE__ */ BigInt("0")) prefix = "0X";
-      break;
-    default:
-      digits = u.toString(10);
-  }
-  return padField(prefix + digits, width, flags, true, prefix.length);
-}
-function formatDouble(d, conv, flags, width, precision) {
-  const upper = conv === "E" || conv === "F" || conv === "G";
-  const neg = d < 0 || Object.is(d, -0);
-  const sign = neg ? "-" : flags & F_SIGN ? "+" : flags & F_SPACE ? " " : "";
-  const prec = flags & F_PREC ? precision : 6;
-  const alt = !!(flags & F_ALT);
-  const a = Math.abs(d);
-  let body;
-  if (Number.isNaN(d) || !Number.isFinite(d)) {
-    body = Number.isNaN(d) ? "nan" : "inf";
-    if (upper) body = body.toUpperCase();
-    return padField(sign + body, width, flags, false, sign.length);
-  }
-  switch (conv) {
-    case "f":
-    case "F":
-      body = fmtFixed(a, prec, alt);
-      break;
-    case "e":
-    case "E":
-      body = fmtExp(a, prec, alt, upper);
-      break;
-    default:
-      body = fmtGeneral(a, prec, alt, upper);
-  }
-  return padField(sign + body, width, flags, true, sign.length);
-}
-function formatString(s2, flags, width, precision) {
-  if (flags & F_PREC) {
-    if (byteLength(s2) > precision) s2 = fromB(toB(s2).slice(0, precision));
-  }
-  return padField(s2, width, flags, false, 0, byteLength(s2));
-}
-function doPrintf(fmt, args) {
-  const f = typeof fmt === "string" ? fmt : "";
-  const argCount = args.length;
-  let out = "";
-  let argidx = 1;
-  let last = 0;
-  let p = 0;
-  for (; p < f.length; p++) {
-    if (f[p] !== "%") continue;
-    out += f.slice(last, p);
-    last = p++;
-    let flags = 0, width = 0, precision = 0;
-    let argpos = argidx;
-    let parsePrecision = false;
-    if (f[p] >= "1" && f[p] <= "9") {
-      while (f[p] >= "0" && f[p] <= "9") width = width * 10 + (f.charCodeAt(p++) - 48);
-      if (f[p] === "$") {
-        argpos = width;
-        width = 0;
-        p++;
-      } else {
-        flags |= F_WIDTH;
-        parsePrecision = true;
-      }
-    }
-    if (!parsePrecision) {
-      while (p < f.length && "#0- +".indexOf(f[p]) >= 0) {
-        switch (f[p++]) {
-          case "#":
-            flags |= F_ALT;
-            break;
-          case "0":
-            flags |= F_ZERO;
-            break;
-          case "-":
-            flags |= F_LEFT;
-            break;
-          case " ":
-            flags |= F_SPACE;
-            break;
-          case "+":
-            flags |= F_SIGN;
-            break;
-        }
-      }
-      if (f[p] >= "1" && f[p] <= "9") {
-        while (f[p] >= "0" && f[p] <= "9") width = width * 10 + (f.charCodeAt(p++) - 48);
-        flags |= F_WIDTH;
-      }
-    }
-    if (f[p] === ".") {
-      p++;
-      if (f[p] === "-") {
-        p++;
-        while (f[p] >= "0" && f[p] <= "9") p++;
-      } else while (f[p] >= "0" && f[p] <= "9") precision = precision * 10 + (f.charCodeAt(p++) - 48);
-      flags |= F_PREC;
-    }
-    const conv = f[p];
-    let piece;
-    const cur = argpos >= 1 && argpos <= argCount ? args[argpos - 1] : null;
-    switch (conv) {
-      case "d":
-      case "i": {
-        argidx++;
-        const a = cur;
-        if (typeof a === "number" && Number.isSafeInteger(a)) {
-          const sign = a < 0 ? "-" : flags & F_SIGN ? "+" : flags & F_SPACE ? " " : "";
-          piece = padField(sign + String(Math.abs(a)), width, flags & ~F_PREC, true, sign.length);
-          break;
-        }
-        const nv = toNumV(a);
-        let [n, err] = int64Get(nv);
-        if (err === ERANGE) n = BigInt.asIntN(64, uint64Get(nv)[0]);
-        piece = formatInt(n, flags & ~F_PREC, width);
-        break;
-      }
-      case "o":
-      case "u":
-      case "x":
-      case "X": {
-        argidx++;
-        const a = cur;
-        if (typeof a === "number" && Number.isSafeInteger(a) && a >= 0) {
-          piece = formatUint(BigInt(a), conv, flags & ~F_PREC, width);
-          break;
-        }
-        const nv = toNumV(a);
-        let [u, err] = uint64Get(nv);
-        if (err === ERANGE) u = BigInt.asUintN(64, int64Get(nv)[0]);
-        piece = formatUint(u, conv, flags & ~F_PREC, width);
-        break;
-      }
-      case "e":
-      case "E":
-      case "f":
-      case "F":
-      case "g":
-      case "G": {
-        argidx++;
-        piece = formatDouble(doubleGet(toNumV(cur)), conv, flags, width, precision);
-        break;
-      }
-      case "c": {
-        argidx++;
-        const n = Number(BigInt.asUintN(8, toInteger(cur)));
-        piece = padField(byteChar(n), width, flags & ~F_PREC, false, 0, 1);
-        break;
-      }
-      case "s": {
-        argidx++;
-        const a = cur;
-        if (a === null || a === void 0) piece = "(null)";
-        else piece = formatString(toStr(a), flags & ~F_ZERO, width, precision);
-        break;
-      }
-      case "J": {
-        argidx++;
-        let prec = precision;
-        if (flags & F_PREC) {
-          flags &= ~F_PREC;
-          prec++;
-        }
-        const s2 = toJson(
-          cur,
-          prec > 0 ? prec > 1 ? " " : "	" : "\0",
-          prec > 0 ? prec > 1 ? prec - 1 : 1 : 0
-        );
-        piece = formatString(s2, flags, width, 0);
-        break;
-      }
-      case "%":
-        piece = "%";
-        break;
-      case void 0:
-        p--;
-        continue;
-      default:
-        continue;
-    }
-    out += piece;
-    last = p + 1;
-  }
-  out += f.slice(last);
-  return out;
-}
-function printf(fmt, ...args) {
-  const b = encodeBytes(doPrintf(fmt, args));
-  if (b.length) hooks.stdout(b);
-  return b.length;
-}
-function sprintf(fmt, ...args) {
-  return doPrintf(fmt, args);
-}
-
-// src/ucode/shim/strings.ts
-function length(x) {
-  switch (ucTypeOf(x)) {
-    case "object":
-      return Object.keys(x).length;
-    case "array":
-      return x.length;
+// src/ucode/shim/values.ts
+function type(v) {
+  switch (typeof v) {
+    case "boolean":
+      return "bool";
     case "string":
-      return byteLength(x);
+      return "string";
+    case "number":
+      return Number.isInteger(v) ? "int" : "double";
+    case "function":
+      return "function";
+    case "object":
+      return v === null ? null : Array.isArray(v) ? "array" : v instanceof RegExp ? "regexp" : "object";
     default:
       return null;
   }
 }
-function indexCommon(stack, needle, right) {
-  if (isArr(stack)) {
-    if (right) {
-      for (let i = stack.length; i > 0; i--) if (uniqEqual(stack[i - 1], needle)) return i - 1;
-    } else {
-      for (let i = 0; i < stack.length; i++) if (uniqEqual(stack[i], needle)) return i;
+function quote(s) {
+  return '"' + s.replace(/["\\\x00-\x1f]/g, (c) => {
+    const i = '"\\\b\f\n\r	'.indexOf(c);
+    return i >= 0 ? "\\" + '"\\bfnrt'[i] : "\\u" + c.charCodeAt(0).toString(16).padStart(4, "0");
+  }) + '"';
+}
+function number(d, json2) {
+  if (Number.isInteger(d)) return String(d === 0 ? 0 : d);
+  if (Number.isNaN(d)) return json2 ? '"NaN"' : "NaN";
+  return die(`the shim prints integers only, not ${d}`);
+}
+function format(v, json2, pad, depth) {
+  const t = type(v);
+  if (t === "string") return json2 ? quote(v) : v;
+  if (t === "int" || t === "double") return number(v, json2);
+  if (t === "bool") return v ? "true" : "false";
+  if (t === "regexp") {
+    const r = v, s = `/${r.source}/${r.global ? "g" : ""}${r.ignoreCase ? "i" : ""}`;
+    return json2 ? quote(s) : s;
+  }
+  if (t === "function") return die("the shim does not print functions");
+  if (t !== "array" && t !== "object") return "null";
+  const arr = t === "array", o = v;
+  const ks = arr ? null : Object.keys(o);
+  const n = arr ? v.length : ks.length;
+  const sep = (d) => pad ? "\n" + pad.repeat(d) : " ";
+  let out = arr ? "[" : "{";
+  for (let i = 0; i < n; i++)
+    out += (i ? "," : "") + sep(depth + 1) + (arr ? "" : quote(ks[i]) + ": ") + format(arr ? v[i] : o[ks[i]], true, pad, depth + 1);
+  return out + sep(depth) + (arr ? "]" : "}");
+}
+function toStr(v) {
+  return typeof v === "string" ? v : format(v, false, "", 0);
+}
+function toJson(v, pad) {
+  return format(v, true, pad, 0);
+}
+function same(a, b) {
+  return a === b || a == null && b == null;
+}
+
+// src/ucode/shim/strings.ts
+function length(x) {
+  if (typeof x === "string") return toB(x).length;
+  if (Array.isArray(x)) return x.length;
+  return x !== null && typeof x === "object" ? Object.keys(x).length : null;
+}
+function find(stack, needle, last) {
+  if (Array.isArray(stack)) {
+    for (let i = 0; i < stack.length; i++) {
+      const k = last ? stack.length - 1 - i : i;
+      if (same(stack[k], needle)) return k;
     }
     return -1;
   }
-  if (typeof stack === "string") {
-    if (typeof needle !== "string") return -1;
-    const sb = toB(stack), nb = toB(needle);
-    if (sb.length < nb.length) return -1;
-    if (!right) return sb.indexOf(nb);
-    const k = sb.lastIndexOf(nb);
-    if (k === 0 && ucodeVersion !== "snapshot" && sb.length > nb.length && nb.length > 0) return -1;
-    return k;
-  }
-  return null;
+  if (typeof stack !== "string") return null;
+  if (typeof needle !== "string") return -1;
+  return last ? toB(stack).lastIndexOf(toB(needle)) : toB(stack).indexOf(toB(needle));
 }
 function index(stack, needle) {
-  return indexCommon(stack, needle, false);
+  return find(stack, needle, false);
 }
 function rindex(stack, needle) {
-  return indexCommon(stack, needle, true);
-}
-function reverse(v) {
-  if (isArr(v)) {
-    const res = [];
-    for (let i = v.length; i > 0; i--) res.push(v[i - 1]);
-    return res;
-  }
-  if (typeof v === "string") {
-    if (isAscii(v)) return cutNul(v.split("").reverse().join(""));
-    return cutNul(fromB(toB(v).split("").reverse().join("")));
-  }
-  return null;
+  return find(stack, needle, true);
 }
 function join(sep, arr) {
-  if (!isArr(arr)) return null;
-  const s2 = toStr(sep);
-  let out = "";
-  for (let i = 0; i < arr.length; i++) {
-    if (i) out += s2;
-    out += toStr(arr[i]);
-  }
-  return out;
+  return Array.isArray(arr) ? arr.map(toStr).join(toStr(sep)) : null;
 }
-function substr(str, ...rest) {
-  if (typeof str !== "string") return null;
-  const nargs = rest.length + 1;
-  const sb = toB(str);
-  const len = sb.length;
-  let ofs = Number(toInteger(rest[0]));
-  let sublen = Number(toInteger(rest[1]));
-  if (nargs === 1) {
-    ofs = 0;
-    sublen = len;
-  } else {
-    if (ofs < 0) {
-      ofs = len + ofs;
-      if (ofs < 0) ofs = 0;
-    } else if (ofs > len) ofs = len;
-    if (nargs === 2) sublen = len - ofs;
-    else if (sublen < 0) {
-      sublen = len - ofs + sublen;
-      if (sublen < 0) sublen = 0;
-    } else if (sublen > len - ofs) sublen = len - ofs;
-  }
-  return fromB(sb.slice(ofs, ofs + sublen));
+function substr(s, off, len) {
+  if (typeof s !== "string") return null;
+  const b = toB(s), n = b.length;
+  let o = Math.trunc(Number(off != null ? off : 0));
+  o = o < 0 ? Math.max(n + o, 0) : Math.min(o, n);
+  let l = arguments.length < 3 ? n - o : Math.trunc(Number(len != null ? len : 0));
+  l = l < 0 ? Math.max(n - o + l, 0) : Math.min(l, n - o);
+  return fromB(b.slice(o, o + l));
 }
-function trimCommon(str, chars, start, end) {
-  if (typeof str !== "string" || chars !== null && chars !== void 0 && typeof chars !== "string") return null;
-  const set = toB(typeof chars === "string" ? chars : " 	\r\n");
-  const sb = toB(str);
-  let a = 0, b = sb.length;
-  if (start) while (a < b && sb[a] !== "\0" && set.indexOf(sb[a]) >= 0) a++;
-  if (end) while (b > a && (sb[b - 1] === "\0" || set.indexOf(sb[b - 1]) >= 0)) b--;
-  return fromB(sb.slice(a, b));
+function trim(s, chars) {
+  if (typeof s !== "string") return null;
+  const set = typeof chars === "string" ? chars : " 	\r\n";
+  let a = 0, e = s.length;
+  while (a < e && set.indexOf(s[a]) >= 0) a++;
+  while (e > a && set.indexOf(s[e - 1]) >= 0) e--;
+  return s.slice(a, e);
 }
-function trim(str, chars) {
-  return trimCommon(str, chars, true, true);
+function lc(s) {
+  return toStr(s != null ? s : null).replace(/[A-Z]+/g, (m) => m.toLowerCase());
 }
-function ltrim(str, chars) {
-  return trimCommon(str, chars, true, false);
-}
-function rtrim(str, chars) {
-  return trimCommon(str, chars, false, true);
-}
-function cutNul(s2) {
-  const k = ucodeVersion === "snapshot" ? -1 : s2.indexOf("\0");
-  return k < 0 ? s2 : s2.slice(0, k);
-}
-function uc(v) {
-  return cutNul(toStr(v === void 0 ? null : v)).replace(/[a-z]+/g, (m) => m.toUpperCase());
-}
-function lc(v) {
-  return cutNul(toStr(v === void 0 ? null : v)).replace(/[A-Z]+/g, (m) => m.toLowerCase());
+function uc(s) {
+  return toStr(s != null ? s : null).replace(/[a-z]+/g, (m) => m.toUpperCase());
 }
 function chr(...codes) {
-  const bytes = [];
-  for (const c of codes) {
-    const n = toInteger(c);
-    bytes.push(n < /* @__PURE__ */ BigInt("0") ? 0 : n > /* @__PURE__ */ BigInt("255") ? 255 : Number(n));
-  }
-  return decodeBytes(bytes);
+  for (const c of codes) if (!(c >= 0 && c < 128)) die(`chr(${c}): the shim makes ASCII only`);
+  return String.fromCharCode(...codes);
 }
-function uchr(...codes) {
-  let out = "";
-  for (const c of codes) {
-    const [n, err] = int64Get(toNumV(c));
-    let cp = Number(n);
-    if (err === EINVAL || err === ERANGE || n < /* @__PURE__ */ BigInt("0") || n > /* @__PURE__ */ BigInt("0x10ffff")) cp = 65533;
-    if (cp >= 55296 && cp <= 57343) out += decodeBytes([224 | cp >> 12, 128 | cp >> 6 & 63, 128 | cp & 63]);
-    else out += String.fromCodePoint(cp);
-  }
-  return out;
-}
-function ord(str, ...rest) {
-  if (typeof str !== "string") return null;
-  const sb = toB(str);
-  let n = 0;
-  if (rest.length) {
-    const [v, err] = int64Get(rawNumV(rest[0]));
-    if (err === EINVAL) return null;
-    n = Number(v);
-    if (n < 0) n += sb.length;
-  }
-  if (n < 0 || n >= sb.length) return null;
-  const c = sb.charCodeAt(n);
-  return c < 128 ? c : c - HIB;
+function ord(s, off) {
+  if (typeof s !== "string") return null;
+  const b = toB(s);
+  let i = Math.trunc(Number(off != null ? off : 0));
+  if (i < 0) i += b.length;
+  return i >= 0 && i < b.length ? b.charCodeAt(i) : null;
 }
 
 // src/ucode/shim/arrays.ts
 function push(arr, ...values2) {
-  if (!isArr(arr)) return null;
+  if (!Array.isArray(arr)) return null;
   for (const v of values2) arr[arr.length] = v;
   return values2.length ? values2[values2.length - 1] : null;
 }
-function pop(arr) {
-  if (!isArr(arr) || !arr.length) return null;
-  const v = arr[arr.length - 1];
-  arr.length--;
-  return v === void 0 ? null : v;
-}
-function shift(arr) {
-  if (!isArr(arr) || !arr.length) return null;
-  const v = Array.prototype.shift.call(arr);
-  return v === void 0 ? null : v;
-}
-function unshift(arr, ...values2) {
-  if (!isArr(arr)) return null;
-  Array.prototype.unshift.apply(arr, values2);
-  return values2.length ? values2[values2.length - 1] : null;
-}
-function splice(arr, ...rest) {
-  if (!isArr(arr)) return null;
-  const nargs = rest.length + 1;
-  const len = arr.length;
-  let ofs = Number(toInteger(rest[0]));
-  let remlen = Number(toInteger(rest[1]));
-  let add = [];
-  if (nargs === 1) {
-    ofs = 0;
-    remlen = len;
-  } else {
-    if (ofs < 0) {
-      ofs = len + ofs;
-      if (ofs < 0) ofs = 0;
-    } else if (ofs > len) ofs = len;
-    if (nargs === 2) remlen = len - ofs;
-    else {
-      if (remlen < 0) {
-        remlen = len - ofs + remlen;
-        if (remlen < 0) remlen = 0;
-      } else if (remlen > len - ofs) remlen = len - ofs;
-      add = rest.slice(2);
-    }
-  }
-  Array.prototype.splice.apply(arr, [ofs, remlen].concat(add));
-  return arr;
-}
-function slice(arr, start, end) {
-  if (!isArr(arr)) return null;
-  const len = arr.length;
-  let off = start === null || start === void 0 ? 0 : Number(toInteger(start));
-  let e = end === null || end === void 0 ? len : Number(toInteger(end));
-  if (off < 0) {
-    off = len + off;
-    if (off < 0) off = 0;
-  } else if (off > len) off = len;
-  if (e < 0) {
-    e = len + e;
-    if (e < 0) e = 0;
-  } else if (e > len) e = len;
-  const res = [];
-  while (off < e) res.push(arr[off++]);
-  return res;
-}
-function uniq(arr) {
-  if (!isArr(arr)) return null;
-  const res = [];
-  const seen = /* @__PURE__ */ new Set();
-  let sawNaN = false;
-  for (let i = 0; i < arr.length; i++) {
-    const v = arr[i] === void 0 ? null : arr[i];
-    const key = typeof v === "bigint" ? Number(v) : v;
-    if (typeof v === "number" && Number.isNaN(v)) {
-      if (sawNaN) continue;
-      sawNaN = true;
-      res.push(v);
-      continue;
-    }
-    if (seen.has(key)) continue;
-    seen.add(key);
-    res.push(v);
-  }
-  return res;
-}
 function filter(arr, fn) {
-  if (!isArr(arr)) return null;
-  const res = [];
-  for (let i = 0; i < arr.length; i++) {
-    if (!isCallable(fn)) raise("Type error", "left-hand side is not a function");
-    if (truish(fn(arr[i], i, arr))) res.push(arr[i]);
-  }
-  return res;
+  return Array.isArray(arr) && fn ? arr.filter((v, i) => fn(v, i, arr)) : null;
 }
 function map(arr, fn) {
-  if (!isArr(arr)) return null;
-  const res = [];
-  for (let i = 0; i < arr.length; i++) {
-    if (!isCallable(fn)) raise("Type error", "left-hand side is not a function");
-    const r = fn(arr[i], i, arr);
-    res.push(r === void 0 ? null : r);
-  }
-  return res;
+  return Array.isArray(arr) && fn ? arr.map((v, i) => {
+    var _a;
+    return (_a = fn(v, i, arr)) != null ? _a : null;
+  }) : null;
 }
-function mergeSort(a, cmp) {
-  if (a.length < 2) return a.slice();
-  const mid = a.length >> 1;
-  const l = mergeSort(a.slice(0, mid), cmp), r = mergeSort(a.slice(mid), cmp);
+function uniq(arr) {
+  if (!Array.isArray(arr)) return null;
   const out = [];
-  let i = 0, j = 0;
-  while (i < l.length && j < r.length) out.push(cmp(l[i], r[j]) > 0 ? r[j++] : l[i++]);
-  while (i < l.length) out.push(l[i++]);
-  while (j < r.length) out.push(r[j++]);
+  for (const v of arr) if (!out.some((w) => same(v, w))) out.push(v != null ? v : null);
   return out;
-}
-function defaultCmp(v1, v2) {
-  const n1 = typeof v1 === "number" || typeof v1 === "bigint";
-  const n2 = typeof v2 === "number" || typeof v2 === "bigint";
-  if (n1 && n2) return ucCompare(v1, v2);
-  return cmpBytes(toStr(v1), toStr(v2));
-}
-function cbResult(rv) {
-  return ucCompare(rv, 0);
-}
-function sort(val, fn) {
-  const cmpFn = fn === null || fn === void 0 ? null : fn;
-  if (isArr(val)) {
-    if (val.length <= 1) return val;
-    const sorted = mergeSort(val.slice(), (a, b) => {
-      if (!cmpFn) return defaultCmp(a, b);
-      if (!isCallable(cmpFn)) raise("Type error", "left-hand side is not a function");
-      return cbResult(cmpFn(a, b));
-    });
-    for (let i = 0; i < sorted.length; i++) val[i] = sorted[i];
-    return val;
-  }
-  if (isObj(val)) {
-    const ks = Object.keys(val);
-    if (ks.length <= 1) return val;
-    const entries = ks.map((k) => [k, val[k]]);
-    const sorted = mergeSort(entries, (a, b) => {
-      if (!cmpFn) return cmpBytes(a[0], b[0]);
-      if (!isCallable(cmpFn)) raise("Type error", "left-hand side is not a function");
-      return cbResult(cmpFn(a[0], b[0], a[1], b[1]));
-    });
-    for (const k of ks) delete val[k];
-    for (const [k, v] of sorted) val[k] = v;
-    return val;
-  }
-  return null;
-}
-
-// src/ucode/shim/objects.ts
-function keys(obj) {
-  return isObj(obj) ? Object.keys(obj) : null;
-}
-function values(obj) {
-  if (!isObj(obj)) return null;
-  return Object.keys(obj).map((k) => obj[k]);
-}
-function exists(obj, key) {
-  if (!isObj(obj)) return false;
-  return Object.prototype.hasOwnProperty.call(obj, toStr(key === void 0 ? null : key));
-}
-function proto(val, ...rest) {
-  if (!rest.length) {
-    if (!isObj(val) && !isArr(val)) return null;
-    const p2 = Object.getPrototypeOf(val);
-    return p2 === null || p2 === Object.prototype || p2 === Array.prototype ? null : p2;
-  }
-  const p = rest[0];
-  if (!isObj(p) || !isObj(val) && !isArr(val)) raise("Type error", "Passed value is neither a prototype, resource or object");
-  Object.setPrototypeOf(val, p);
-  return val;
-}
-
-// src/ucode/shim/types.ts
-function type(v) {
-  return ucTypeOf(v);
-}
-function int(val, base) {
-  if (typeof val === "string") {
-    let b = 10;
-    if (base !== null && base !== void 0) {
-      const [bv, berr] = int64Get(rawNumV(base));
-      if (berr === EINVAL) return NaN;
-      b = Number(bv);
-    }
-    const r = cStrtol(val, 0, b);
-    if (!r.ok) return NaN;
-    if (!r.any) return NaN;
-    const v = r.neg ? -r.v : r.v;
-    if (v > INT64_MAX || v < INT64_MIN) return NaN;
-    return Number(v);
-  }
-  const [n, err] = int64Get(toNumV(val));
-  if (err === EINVAL || err === ERANGE) return NaN;
-  return Number(n);
-}
-function hex(val) {
-  if (typeof val !== "string" || !isXDigitC(val[0])) return NaN;
-  const r = cStrtol(val, 0, 16);
-  if (!r.any || r.end !== val.length) return NaN;
-  const v = r.neg ? -r.v : r.v;
-  return Number(v > INT64_MAX ? INT64_MAX : v);
-}
-function minMax(values2, wantLess) {
-  let rv = null;
-  let set = false;
-  for (const v of values2) {
-    const d = set ? ucCompare(v, rv) : 0;
-    if (!set || (wantLess ? d === -1 : d === 1)) {
-      set = true;
-      rv = v;
-    }
-  }
-  return rv === void 0 ? null : rv;
-}
-function min(...values2) {
-  return minMax(values2, true);
-}
-function max(...values2) {
-  return minMax(values2, false);
 }
 
 // src/ucode/shim/regex.ts
-function split(str, sep, limit) {
-  if (sep === null || sep === void 0 || typeof str !== "string") return null;
-  let lim = limit === null || limit === void 0 ? Infinity : Number(uint64Get(rawNumV(limit))[0]);
-  const res = [];
-  if (lim === 0) return res;
-  if (isRegExp(sep)) {
-    const m = regexMeta(sep);
-    const sb = toB(str);
-    let pos = 0;
-    while (lim > 1) {
-      const r = execAt(m, sb, pos);
-      if (!r) break;
-      if (r[0].length) {
-        res.push(fromB(sb.slice(pos, r.index)));
-        pos = r.index + r[0].length;
-      } else if (pos < sb.length) {
-        res.push(fromB(sb.slice(pos, pos + 1)));
-        pos++;
-      } else return res;
-      lim--;
-    }
-    res.push(fromB(sb.slice(pos)));
-    return res;
-  }
-  if (typeof sep === "string") {
-    const sb = toB(str), pb = toB(sep);
-    if (!sb.length) {
-      res.push("");
-      return res;
-    }
-    if (!pb.length) {
-      let p = 0;
-      while (lim > 1 && p < sb.length) {
-        res.push(fromB(sb[p++]));
-        lim--;
-      }
-      if (p < sb.length) res.push(fromB(sb.slice(p)));
-      return res;
-    }
-    let start = 0;
-    while (lim > 1) {
-      const k = sb.indexOf(pb, start);
-      if (k < 0) break;
-      res.push(fromB(sb.slice(start, k)));
-      start = k + pb.length;
-      lim--;
-    }
-    res.push(fromB(sb.slice(start)));
-    return res;
-  }
-  return null;
+var SEARCH = /* @__PURE__ */ new WeakMap();
+var ANCHOR = /[$^]/;
+var NOT_ANCHOR = /\\[^]|\[\^?\]?[^\]]*\]/g;
+function searcher(re, subject) {
+  if (subject.indexOf("\0") >= 0) die("regex subject contains NUL: ucode matches only up to it");
+  if (subject.indexOf("\n") >= 0 && ANCHOR.test(re.source.replace(NOT_ANCHOR, "")))
+    die(`${re} on a subject with a newline: ucode HEAD anchors ^/$ at every line, 0.0.20250529 at the ends`);
+  let g = SEARCH.get(re);
+  if (!g) SEARCH.set(re, g = new RegExp(re.source, re.ignoreCase ? "gi" : "g"));
+  return g;
 }
-function matchArray(r, nsub) {
-  const arr = [];
-  for (let k = 0; k <= nsub; k++) arr.push(r[k] === void 0 ? null : fromB(r[k]));
-  return arr;
+function exec(g, b, pos) {
+  g.lastIndex = pos;
+  return g.exec(b);
 }
-function match(subject, pattern) {
-  if (!isRegExp(pattern) || subject === null || subject === void 0) return null;
-  const m = regexMeta(pattern);
-  const sb = toB(toStr(subject));
-  if (!m.global) {
-    const r = execAt(m, sb, 0);
-    return r ? matchArray(r, m.nsub) : null;
+var groups = (r) => Array.from(r, (m) => m === void 0 ? null : fromB(m));
+function match(subject, re) {
+  if (!(re instanceof RegExp) || subject == null) return null;
+  const b = toB(toStr(subject)), g = searcher(re, b);
+  if (!re.global) {
+    const r = exec(g, b, 0);
+    return r ? groups(r) : null;
   }
-  let rv = null;
-  let pos = 0;
-  for (; ; ) {
-    const r = execAt(m, sb, pos);
-    if (!r) break;
-    (rv || (rv = [])).push(matchArray(r, m.nsub));
+  const all = [];
+  for (let pos = 0, r; r = exec(g, b, pos); ) {
+    all.push(groups(r));
     if (r[0].length) pos = r.index + r[0].length;
-    else if (pos < sb.length) pos++;
+    else if (pos < b.length) pos++;
     else break;
   }
-  return rv;
+  return all.length ? all : null;
 }
-function replaceStr(repl, subject, so, eo, groups) {
-  const r = toB(repl);
-  let out = "";
-  for (let k = 0; k < r.length; k++) {
-    const c = r[k];
-    if (c !== "$" || k + 1 >= r.length) {
-      out += c;
-      continue;
-    }
-    const e = r[++k];
-    switch (e) {
-      case "&":
-        out += subject.slice(so, eo);
-        break;
-      case "`":
-        out += subject.slice(0, so);
-        break;
-      case "'":
-        out += subject.slice(eo);
-        break;
-      case "$":
-        out += "$";
-        break;
-      default:
-        if (e >= "1" && e <= "9") {
-          const g = e.charCodeAt(0) - 48;
-          if (g < groups.length && groups[g] !== void 0) out += groups[g];
-          else out += "$" + e;
-        } else out += "$" + e;
-    }
+function expand(repl, pre, r, at) {
+  return repl.replace(/\$([&`'$1-9])/g, (all, e) => {
+    if (e === "&") return r[0];
+    if (e === "`") return pre.slice(0, at);
+    if (e === "'") return pre.slice(at + r[0].length);
+    if (e === "$") return "$";
+    return r[+e] === void 0 ? all : r[+e];
+  });
+}
+function replace(subject, re, repl, limit) {
+  if (subject == null || repl == null) return null;
+  if (!(re instanceof RegExp)) return die("replace() with a string pattern: use a regex literal");
+  const b = toB(toStr(subject)), g = searcher(re, b);
+  const str = typeof repl === "function" ? "" : toB(toStr(repl));
+  let out = "", p = 0;
+  for (let n = limit != null ? limit : Infinity; n > 0; n--) {
+    const r = exec(g, b, p);
+    if (!r) break;
+    out += b.slice(p, r.index);
+    out += typeof repl === "function" ? toB(toStr(repl(...groups(r)))) : expand(str, b.slice(p), r, r.index - p);
+    if (r[0].length) p = r.index + r[0].length;
+    else if (p < b.length) out += b[p++];
+    else break;
+    if (!re.global) break;
   }
+  return fromB(out + b.slice(p));
+}
+function split(s, sep, limit) {
+  if (typeof s !== "string" || sep == null) return null;
+  const b = toB(s), out = [];
+  let n = limit != null ? limit : Infinity, p = 0;
+  if (n <= 0) return out;
+  if (sep instanceof RegExp) {
+    const g = searcher(sep, b);
+    for (let r; n > 1 && (r = exec(g, b, p)); n--) {
+      const e = r[0].length ? r.index : p + 1;
+      if (!r[0].length && p >= b.length) return out;
+      out.push(fromB(b.slice(p, e)));
+      p = r[0].length ? r.index + r[0].length : e;
+    }
+    out.push(fromB(b.slice(p)));
+    return out;
+  }
+  const t = toB(toStr(sep));
+  if (!t.length) return die('split(s, ""): the shim does not split into bytes');
+  for (let k; n > 1 && (k = b.indexOf(t, p)) >= 0; n--) {
+    out.push(fromB(b.slice(p, k)));
+    p = k + t.length;
+  }
+  out.push(fromB(b.slice(p)));
   return out;
 }
-function replacement(repl, sub, so, eo, groups) {
-  if (isCallable(repl)) {
-    const args = [];
-    for (const g of groups) args.push(g === void 0 ? null : fromB(g));
-    return toB(toStr(repl.apply(null, args)));
-  }
-  return replaceStr(toStr(repl), sub, so, eo, groups);
-}
-function replace(subject, pattern, repl, limit) {
-  if (pattern === null || pattern === void 0 || subject === null || subject === void 0 || repl === null || repl === void 0) return null;
-  const sb = toB(toStr(subject));
-  let lim = limit === null || limit === void 0 ? Infinity : Number(uint64Get(rawNumV(limit))[0]);
-  let out = "";
-  if (isRegExp(pattern)) {
-    const m = regexMeta(pattern);
-    let p2 = 0;
-    while (lim > 0) {
-      const r = execAt(m, sb, p2);
-      if (!r) break;
-      out += sb.slice(p2, r.index);
-      const groups = [];
-      for (let k = 0; k <= m.nsub; k++) groups.push(r[k]);
-      out += replacement(repl, sb.slice(p2), r.index - p2, r.index - p2 + r[0].length, groups);
-      if (r[0].length) p2 = r.index + r[0].length;
-      else if (p2 < sb.length) {
-        out += sb[p2];
-        p2++;
-      } else break;
-      if (!m.global) break;
-      lim--;
-    }
-    out += sb.slice(p2);
-    return fromB(out);
-  }
-  const pt = toB(toStr(pattern));
-  const pl = pt.length;
-  let l = 0, p = 0;
-  while (lim > 0) {
-    if (pl === 0 || sb.startsWith(pt, p)) {
-      out += sb.slice(l, p);
-      out += replacement(repl, sb.slice(l), p - l, p - l + pl, [pt]);
-      if (pl) {
-        l = p + pl;
-        p += pl - 1;
-      } else l = p;
-      lim--;
-    }
-    if (p++ >= sb.length) break;
-  }
-  out += sb.slice(l);
-  return fromB(out);
-}
-function regexp(source, flags) {
-  let icase = false, newline = false, global = false;
-  if (flags !== null && flags !== void 0) {
-    if (typeof flags !== "string") raise("Type error", "Given flags argument is not a string");
-    for (const f of flags) {
-      if (f === "i") icase = true;
-      else if (f === "s") newline = true;
-      else if (f === "g") global = true;
-      else raise("Type error", `Unrecognized flag character '${f}'`);
-    }
-  }
-  const src = toStr(source === void 0 ? null : source);
-  const m = compileMeta(src, global, icase, newline);
-  const handle = new RegExp(m.js.source, (global ? "g" : "") + (icase ? "i" : ""));
-  META.set(handle, m);
-  return handle;
-}
 
-// src/ucode/shim/wildcard.ts
-function fnmatchToRegExp(pattern, icase) {
-  const p = toB(pattern);
-  let out = "";
-  for (let i = 0; i < p.length; ) {
-    const c = p[i];
-    if (c === "*") {
-      out += "[\\s\\S]*";
-      i++;
-    } else if (c === "?") {
-      out += "[\\s\\S]";
-      i++;
-    } else if (c === "[") {
-      try {
-        const [cls, next] = translateBracket(p, i + 1, false, true);
-        out += cls;
-        i = next;
-      } catch (e) {
-        out += "\\[";
-        i++;
-      }
-    } else if (c === "\\" && i + 1 < p.length) {
-      out += hex4(p.charCodeAt(i + 1));
-      i += 2;
-    } else {
-      out += hex4(p.charCodeAt(i));
-      i++;
-    }
-  }
-  return new RegExp("^(?:" + out + ")$", icase ? "i" : "");
+// src/ucode/shim/format.ts
+var SPEC = /%(-?)(0?)([0-9]*)(\.[0-9]*)?([sdixXJ%])/g;
+function integer(v) {
+  const n = typeof v === "number" ? v : typeof v === "boolean" || v == null ? Number(v != null ? v : 0) : NaN;
+  return Number.isInteger(n) ? n : die(`sprintf: %d/%x of ${toStr(v)}: the shim formats integers only`);
 }
-function wildcard(subject, pattern, icase) {
-  if (subject === null || subject === void 0 || typeof pattern !== "string") return null;
-  let re;
-  try {
-    re = fnmatchToRegExp(pattern, truish(icase));
-  } catch (e) {
-    return false;
-  }
-  return re.test(toB(toStr(subject)));
-}
-
-// src/ucode/shim/json.ts
-var JErr = class {
-  constructor(msg, eof) {
-    this.msg = msg;
-    this.eof = eof;
-  }
-};
-function parseJsonText(text) {
-  const s2 = text;
-  let i = 0;
-  const MAXDEPTH = 32;
-  const fail = (msg) => {
-    throw new JErr(msg, i >= s2.length);
-  };
-  const eof = () => {
-    throw new JErr("unexpected end of data", true);
-  };
-  const ws = (final) => {
-    for (; ; ) {
-      const c = s2[i];
-      if (c === " " || c === "	" || c === "\n" || c === "\r") {
-        i++;
-        continue;
-      }
-      if (c === "/") {
-        if (s2[i + 1] === "*") {
-          const e = s2.indexOf("*/", i + 2);
-          if (e < 0) {
-            i = s2.length;
-            if (final) return;
-            eof();
-          }
-          i = e + 2;
-          continue;
-        }
-        if (s2[i + 1] === "/") {
-          const e = s2.indexOf("\n", i + 2);
-          if (e < 0) {
-            i = s2.length;
-            return;
-          }
-          i = e + 1;
-          continue;
-        }
-        i++;
-        fail("expected comment");
-      }
-      return;
+function sprintf(fmt, ...args) {
+  let next = 0;
+  const out = toStr(fmt != null ? fmt : "").replace(SPEC, (all, left, zero, width, prec, conv) => {
+    if (conv === "%") return "%";
+    const v = next < args.length ? args[next] : null;
+    next++;
+    let body, sign = "";
+    if (conv === "s") body = v == null ? "(null)" : toStr(v);
+    else if (conv === "J") body = toJson(v, prec === void 0 ? "" : prec === "." || prec === ".0" ? "	" : " ".repeat(+prec.slice(1)));
+    else {
+      const n = integer(v);
+      if (conv === "d" || conv === "i") {
+        body = String(Math.abs(n));
+        sign = n < 0 ? "-" : "";
+      } else body = (n < 0 ? BigInt.asUintN(64, BigInt(n)) : n).toString(16);
+      if (conv === "X") body = body.toUpperCase();
     }
-  };
-  const word = (w, errMsg) => {
-    for (let k = 0; k < w.length; k++, i++) {
-      if (i >= s2.length) eof();
-      if (s2[i].toLowerCase() !== w[k].toLowerCase()) fail(errMsg);
-    }
-  };
-  const str = (q) => {
-    i++;
-    let out = "";
-    for (; ; ) {
-      if (i >= s2.length) eof();
-      const c = s2[i++];
-      if (c === q) return out;
-      if (c !== "\\") {
-        out += c;
-        continue;
-      }
-      if (i >= s2.length) eof();
-      const e = s2[i++];
-      switch (e) {
-        case '"':
-        case "\\":
-        case "/":
-          out += e;
-          break;
-        case "b":
-          out += "\b";
-          break;
-        case "n":
-          out += "\n";
-          break;
-        case "r":
-          out += "\r";
-          break;
-        case "t":
-          out += "	";
-          break;
-        case "f":
-          out += "\f";
-          break;
-        case "u": {
-          const hex2 = () => {
-            let v = 0;
-            for (let k = 0; k < 4; k++) {
-              if (i >= s2.length) eof();
-              if (!isXDigitC(s2[i])) fail("invalid string sequence");
-              v = v * 16 + digitVal(s2[i++]);
-            }
-            return v;
-          };
-          let cp = hex2();
-          if ((cp & 64512) === 55296) {
-            if (s2[i] === "\\" && s2[i + 1] === "u") {
-              i += 2;
-              const lo = hex2();
-              if ((lo & 64512) === 56320) cp = 65536 + ((cp & 1023) << 10) + (lo & 1023);
-              else {
-                out += "�";
-                cp = (lo & 64512) === 55296 ? 65533 : lo;
-              }
-            } else cp = 65533;
-          } else if ((cp & 64512) === 56320) cp = 65533;
-          out += String.fromCodePoint(cp);
-          break;
-        }
-        default:
-          fail("invalid string sequence");
-      }
-    }
-  };
-  const num = (depth) => {
-    const start = i;
-    let isDouble = false, isExp = false, negOk = true, posOk = false;
-    while (i < s2.length) {
-      const c2 = s2[i];
-      if (c2 >= "0" && c2 <= "9" || !isExp && (c2 === "e" || c2 === "E") || negOk && c2 === "-" || posOk && c2 === "+" || !isDouble && c2 === ".") {
-        negOk = posOk = false;
-        if (c2 === ".") {
-          isDouble = true;
-          negOk = posOk = true;
-        } else if (c2 === "e" || c2 === "E") {
-          isExp = true;
-          isDouble = true;
-          negOk = posOk = true;
-        }
-        i++;
-        continue;
-      }
-      break;
-    }
-    const c = s2[i];
-    if (c === void 0 && depth > 0) eof();
-    if (depth > 0 && c !== void 0 && c !== "," && c !== "]" && c !== "}" && c !== "/" && c !== "I" && c !== "i" && c !== " " && c !== "	" && c !== "\n" && c !== "\r")
-      fail("number expected");
-    let t = s2.slice(start, i);
-    if (t === "-" && (c === "I" || c === "i")) {
-      word("infinity", "unexpected character");
-      return -Infinity;
-    }
-    if (isDouble) {
-      while (t.length > 1 && /[eE+-]$/.test(t)) t = t.slice(0, -1);
-      const m = /^-?(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?)$/.exec(t);
-      if (!m) fail("number expected");
-      return parseFloat(t);
-    }
-    if (!/^-?\d+$/.test(t)) {
-      if (c === void 0) eof();
-      fail("number expected");
-    }
-    let v = BigInt(t);
-    if (v > UINT64_MAX) v = t[0] === "-" ? INT64_MIN : UINT64_MAX;
-    else if (v < INT64_MIN) v = INT64_MIN;
-    return Number(v);
-  };
-  const value = (depth) => {
-    ws();
-    if (i >= s2.length) eof();
-    const c = s2[i];
-    switch (c) {
-      case "{": {
-        i++;
-        const obj = {};
-        for (; ; ) {
-          ws();
-          if (i >= s2.length) eof();
-          if (s2[i] === "}") {
-            i++;
-            return obj;
-          }
-          if (s2[i] !== '"' && s2[i] !== "'") fail("quoted object property name expected");
-          const key = str(s2[i]);
-          ws();
-          if (i >= s2.length) eof();
-          if (s2[i] !== ":") fail("object property name separator ':' expected");
-          i++;
-          if (depth >= MAXDEPTH - 1) fail("nesting too deep");
-          const v = value(depth + 1);
-          if (key === "__proto__") Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
-          else obj[key] = v;
-          ws();
-          if (i >= s2.length) eof();
-          if (s2[i] === "}") {
-            i++;
-            return obj;
-          }
-          if (s2[i] !== ",") fail("object value separator ',' expected");
-          i++;
-        }
-      }
-      case "[": {
-        i++;
-        const arr = [];
-        for (; ; ) {
-          ws();
-          if (i >= s2.length) eof();
-          if (s2[i] === "]") {
-            i++;
-            return arr;
-          }
-          if (depth >= MAXDEPTH - 1) fail("nesting too deep");
-          arr.push(value(depth + 1));
-          ws();
-          if (i >= s2.length) eof();
-          if (s2[i] === "]") {
-            i++;
-            return arr;
-          }
-          if (s2[i] !== ",") fail("array value separator ',' expected");
-          i++;
-        }
-      }
-      case '"':
-      case "'":
-        return str(c);
-      case "t":
-      case "T":
-        word("true", "boolean expected");
-        return true;
-      case "f":
-      case "F":
-        word("false", "boolean expected");
-        return false;
-      case "n":
-      case "N": {
-        if ((s2[i + 1] || "").toLowerCase() === "a") {
-          word("nan", "null expected");
-          return NaN;
-        }
-        word("null", "null expected");
-        return null;
-      }
-      case "i":
-      case "I":
-        word("infinity", "unexpected character");
-        return Infinity;
-      default:
-        if (c === "-" || c >= "0" && c <= "9") return num(depth);
-        fail("unexpected character");
-    }
-    return null;
-  };
-  let result;
-  try {
-    result = value(0);
-    ws(true);
-  } catch (e) {
-    if (e instanceof JErr) {
-      if (e.eof) raise("Syntax error", "Failed to parse JSON string: unexpected end of data");
-      raise("Syntax error", "Failed to parse JSON string: " + e.msg);
-    }
-    throw e;
-  }
-  for (; i < s2.length; i++) if (!isSpaceC(s2[i])) raise("Syntax error", "Trailing garbage after JSON data");
-  return result;
-}
-function json(src) {
-  if (typeof src === "string") return parseJsonText(src);
-  if (isObj(src) || isArr(src)) {
-    const rfn = src.read;
-    if (!isCallable(rfn)) raise("Type error", "Input object does not implement read() method");
-    let text = "";
-    for (; ; ) {
-      const chunk = rfn.call(src, 1024);
-      if (chunk === null || chunk === void 0 || chunk === "") break;
-      text += typeof chunk === "string" ? chunk : toStringFormatted(chunk, 0, "\0", 0, /* @__PURE__ */ new Set());
-    }
-    return parseJsonText(text);
-  }
-  raise("Type error", "Passed value is neither a string nor an object");
-}
-
-// src/ucode/shim/encoding.ts
-var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-function b64enc(str) {
-  if (typeof str !== "string") return null;
-  const b = encodeBytes(str);
-  let out = "";
-  let i = 0;
-  for (; i + 2 < b.length; i += 3) {
-    out += B64[b[i] >> 2] + B64[(b[i] & 3) << 4 | b[i + 1] >> 4] + B64[(b[i + 1] & 15) << 2 | b[i + 2] >> 6] + B64[b[i + 2] & 63];
-  }
-  const rem = b.length - i;
-  if (rem) {
-    const b0 = b[i], b1 = rem > 1 ? b[i + 1] : 0;
-    out += B64[b0 >> 2] + B64[(b0 & 3) << 4 | b1 >> 4] + (rem === 1 ? "=" : B64[(b1 & 15) << 2]) + "=";
-  }
+    const fill = Math.max(+width - toB(sign + body).length, 0);
+    if (left) return sign + body + " ".repeat(fill);
+    return zero && conv !== "s" && conv !== "J" ? sign + "0".repeat(fill) + body : " ".repeat(fill) + sign + body;
+  });
   return out;
 }
-function b64dec(str) {
-  if (typeof str !== "string") return null;
-  const src = toB(str);
-  const out = [];
-  let state = 0, i = 0, cur = 0;
-  let ch = "";
-  for (; i < src.length; i++) {
-    ch = src[i];
-    if (ch === "\0") break;
-    if (isSpaceC(ch)) continue;
-    if (ch === "=") break;
-    const val = B64.indexOf(ch);
-    if (val < 0 || ch.length !== 1) return null;
-    switch (state) {
-      case 0:
-        cur = val << 2;
-        state = 1;
-        break;
-      case 1:
-        out.push((cur | val >> 4) & 255);
-        cur = (val & 15) << 4;
-        state = 2;
-        break;
-      case 2:
-        out.push((cur | val >> 2) & 255);
-        cur = (val & 3) << 6;
-        state = 3;
-        break;
-      case 3:
-        out.push((cur | val) & 255);
-        cur = 0;
-        state = 0;
-        break;
-    }
-  }
-  if (ch === "=" && i < src.length) {
-    i++;
-    if (state === 0 || state === 1) return null;
-    if (state === 2) {
-      while (i < src.length && isSpaceC(src[i])) i++;
-      if (src[i] !== "=") return null;
-      i++;
-    }
-    for (; i < src.length; i++) if (!isSpaceC(src[i])) return null;
-    if ((cur & 255) !== 0) return null;
-  } else if (state !== 0) return null;
-  return decodeBytes(out);
-}
-function hexenc(input) {
-  if (input === null || input === void 0) return null;
-  const b = encodeBytes(toStr(input));
-  let out = "";
-  for (let i = 0; i < b.length; i++) out += (b[i] < 16 ? "0" : "") + b[i].toString(16);
-  return out;
-}
-function hexdec(input, skip) {
-  if (typeof input !== "string") return null;
-  if (skip !== null && skip !== void 0 && typeof skip !== "string") return null;
-  const s2 = toB(input);
-  const sk = toB(typeof skip === "string" ? skip : " 	\n");
-  let digits = "";
-  for (let i = 0; i < s2.length; i++) {
-    if (isXDigitC(s2[i])) digits += s2[i];
-    else if (s2[i] === "\0" || sk.indexOf(s2[i]) < 0) return null;
-  }
-  if (digits.length & 1) return null;
-  const out = [];
-  for (let i = 0; i < digits.length; i += 2) out.push(parseInt(digits.slice(i, i + 2), 16));
-  return decodeBytes(out);
-}
 
-// src/ucode/shim/ip.ts
-function pton4(s2) {
-  const parts = s2.split(".");
-  if (parts.length !== 4) return null;
-  const out = [];
-  for (const p of parts) {
-    if (!/^[0-9]{1,3}$/.test(p) || p.length > 1 && p[0] === "0") return null;
-    const v = Number(p);
-    if (v > 255) return null;
-    out.push(v);
+// src/ucode/shim/misc.ts
+var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
+function int(v, base) {
+  if (typeof v !== "string") return typeof v === "number" ? Math.trunc(v) : v === true ? 1 : v == null || v === false ? 0 : NaN;
+  let b = base != null ? base : 10;
+  const m = /^[ \t\n\v\f\r]*([+-]?)(0[xX](?=[0-9a-fA-F]))?(.*)$/.exec(v);
+  let rest = m[3];
+  if (m[2] && b !== 16 && b !== 0) rest = "0" + m[2].slice(1) + rest;
+  else if (m[2]) b = 16;
+  else if (b === 0) b = rest[0] === "0" ? 8 : 10;
+  let n = 0, k = 0;
+  for (; k < rest.length; k++) {
+    const d = DIGITS.indexOf(rest[k].toLowerCase());
+    if (d < 0 || d >= b) break;
+    n = n * b + d;
   }
-  return out;
+  return k ? m[1] === "-" ? -n : n : NaN;
 }
-function pton6(s2) {
-  if (!/^[0-9a-fA-F:.]+$/.test(s2)) return null;
-  let v4 = null;
-  let str = s2;
-  if (s2.indexOf(".") >= 0) {
-    const lc2 = s2.lastIndexOf(":");
-    if (lc2 < 0) return null;
-    v4 = pton4(s2.slice(lc2 + 1));
-    if (!v4) return null;
-    str = s2.slice(0, lc2 + 1) + "0:0";
-    if (lc2 > 0 && s2[lc2 - 1] !== ":" && str.split(":").length - 1 < 7 && str.indexOf("::") < 0) return null;
+function pton4(s) {
+  const p = s.split(".");
+  return p.length === 4 && p.every((x) => /^(0|[1-9][0-9]{0,2})$/.test(x) && +x < 256) ? p.map(Number) : null;
+}
+function pton6(s) {
+  if (!/^[0-9a-fA-F:.]+$/.test(s)) return null;
+  let v4 = null, str = s;
+  if (s.indexOf(".") >= 0) {
+    const c = s.lastIndexOf(":");
+    if (c < 0 || !(v4 = pton4(s.slice(c + 1)))) return null;
+    str = s.slice(0, c + 1) + "0:0";
+    if (c > 0 && s[c - 1] !== ":" && str.split(":").length < 8 && str.indexOf("::") < 0) return null;
   }
   const dbl = str.indexOf("::");
   if (dbl >= 0 && str.indexOf("::", dbl + 1) >= 0) return null;
-  let head, tail;
-  if (dbl >= 0) {
-    head = dbl > 0 ? str.slice(0, dbl).split(":") : [];
-    tail = dbl + 2 < str.length ? str.slice(dbl + 2).split(":") : [];
-    if (head.length + tail.length > 7) return null;
-  } else {
-    head = str.split(":");
-    tail = [];
-    if (head.length !== 8) return null;
-  }
-  const words2 = [];
-  for (const g of head.concat(tail)) if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return null;
-  for (const g of head) words2.push(parseInt(g, 16));
-  for (let k = head.length + tail.length; k < 8; k++) words2.push(0);
-  for (const g of tail) words2.push(parseInt(g, 16));
-  const bytes = [];
-  for (const w of words2) bytes.push(w >> 8, w & 255);
-  if (v4) bytes.splice(12, 4, v4[0], v4[1], v4[2], v4[3]);
+  const head = dbl < 0 ? str.split(":") : dbl > 0 ? str.slice(0, dbl).split(":") : [];
+  const tail = dbl >= 0 && dbl + 2 < str.length ? str.slice(dbl + 2).split(":") : [];
+  if (dbl < 0 ? head.length !== 8 : head.length + tail.length > 7) return null;
+  if (!head.concat(tail).every((g) => /^[0-9a-fA-F]{1,4}$/.test(g))) return null;
+  const words = head.concat(Array(8 - head.length - tail.length).fill("0"), tail).map((g) => parseInt(g, 16));
+  const bytes = [].concat(...words.map((w) => [w >> 8, w & 255]));
+  if (v4) bytes.splice(12, 4, ...v4);
   return bytes;
 }
+function iptoarr(ip) {
+  return typeof ip === "string" ? pton6(ip) || pton4(ip) : null;
+}
 function ntop6(b) {
-  const w = [];
-  for (let i = 0; i < 16; i += 2) w.push(b[i] * 256 + b[i + 1]);
-  if (libcFlavor === "glibc") {
-    let best2 = -1, bestLen = 0, cur = -1, curLen = 0;
-    for (let i = 0; i < 8; i++) {
-      if (w[i] === 0) {
-        if (cur < 0) {
-          cur = i;
-          curLen = 1;
-        } else curLen++;
-        if (curLen > bestLen) {
-          best2 = cur;
-          bestLen = curLen;
-        }
-      } else cur = -1;
-    }
-    if (bestLen < 2) best2 = -1;
-    let out = "";
-    for (let i = 0; i < 8; i++) {
-      if (best2 >= 0 && i >= best2 && i < best2 + bestLen) {
-        if (i === best2) out += ":";
-        continue;
-      }
-      if (i) out += ":";
-      if (i === 6 && best2 === 0 && (bestLen === 6 || bestLen === 5 && w[5] === 65535)) {
-        out += b.slice(12).join(".");
-        break;
-      }
-      out += w[i].toString(16);
-    }
-    if (best2 >= 0 && best2 + bestLen === 8) out += ":";
-    return out;
-  }
-  let buf;
-  if (b.slice(0, 10).every((x) => x === 0) && b[10] === 255 && b[11] === 255)
-    buf = w.slice(0, 6).map((x) => x.toString(16)).join(":") + ":" + b.slice(12).join(".");
-  else
-    buf = w.map((x) => x.toString(16)).join(":");
-  let best = 0, max2 = 2;
+  const w = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => (b[2 * i] * 256 + b[2 * i + 1]).toString(16));
+  let buf = b.slice(0, 10).every((x) => x === 0) && b[10] === 255 && b[11] === 255 ? w.slice(0, 6).join(":") + ":" + b.slice(12).join(".") : w.join(":");
+  let best = 0, max = 2;
   for (let i = 0; i < buf.length; i++) {
     if (i && buf[i] !== ":") continue;
     let j = 0;
     while (i + j < buf.length && (buf[i + j] === ":" || buf[i + j] === "0")) j++;
-    if (j > max2 + (best === 0 ? 1 : 0)) {
+    if (j > max + (best === 0 ? 1 : 0)) {
       best = i;
-      max2 = j;
+      max = j;
     }
   }
-  if (max2 > 3) buf = buf.slice(0, best) + "::" + buf.slice(best + max2);
+  if (max > 3) buf = buf.slice(0, best) + "::" + buf.slice(best + max);
   return buf;
 }
-function iptoarr(ip) {
-  if (typeof ip !== "string") return null;
-  return pton6(ip) || pton4(ip);
+function arrtoip(a) {
+  if (!Array.isArray(a) || a.length !== 4 && a.length !== 16) return null;
+  if (!a.every((v) => Number.isInteger(v) && v >= 0 && v <= 255)) return null;
+  return a.length === 4 ? a.join(".") : ntop6(a);
 }
-function arrtoip(arr) {
-  if (!isArr(arr) || arr.length !== 4 && arr.length !== 16) return null;
-  const b = [];
-  for (const v of arr) {
-    if (ucTypeOf(v) !== "int") return null;
-    const n = Number(v);
-    if (n < 0 || n > 255) return null;
-    b.push(n);
-  }
-  return arr.length === 4 ? b.join(".") : ntop6(b);
-}
-
-// src/ucode/shim/time.ts
-function time() {
-  return Math.floor(Date.now() / 1e3);
-}
-function clock(monotonic) {
-  if (truish(monotonic)) {
-    const p = nodeProcess();
-    if (p && p.hrtime && typeof p.hrtime.bigint === "function") {
-      const ns = p.hrtime.bigint();
-      return [Number(ns / /* @__PURE__ */ BigInt("1000000000")), Number(ns % /* @__PURE__ */ BigInt("1000000000"))];
-    }
-    const g = globalThis;
-    const ms2 = g.performance && typeof g.performance.now === "function" ? g.performance.now() : Date.now();
-    return [Math.floor(ms2 / 1e3), Math.floor(ms2 % 1e3 * 1e6)];
-  }
-  const ms = Date.now();
-  return [Math.floor(ms / 1e3), ms % 1e3 * 1e6];
-}
-function stdOffset(year) {
-  const jan = new Date(year, 0, 1).getTimezoneOffset();
-  const jul = new Date(year, 6, 1).getTimezoneOffset();
-  return Math.max(jan, jul);
-}
-function dstOffset(year) {
-  const jan = new Date(year, 0, 1).getTimezoneOffset();
-  const jul = new Date(year, 6, 1).getTimezoneOffset();
-  if (jan === jul) return libcFlavor === "glibc" ? jan - 60 : jan;
-  return Math.min(jan, jul);
-}
-function gettime(ts, local) {
-  const t = ts === null || ts === void 0 ? time() : Number(toInteger(ts));
-  const d = new Date(t * 1e3);
-  if (Number.isNaN(d.getTime())) return null;
-  const year = local ? d.getFullYear() : d.getUTCFullYear();
-  const mon = local ? d.getMonth() : d.getUTCMonth();
-  const mday = local ? d.getDate() : d.getUTCDate();
-  const ydayMs = Date.UTC(year, mon, mday) - Date.UTC(year, 0, 1);
-  const wday = local ? d.getDay() : d.getUTCDay();
-  return {
-    sec: local ? d.getSeconds() : d.getUTCSeconds(),
-    min: local ? d.getMinutes() : d.getUTCMinutes(),
-    hour: local ? d.getHours() : d.getUTCHours(),
-    mday,
-    mon: mon + 1,
-    year,
-    wday: wday ? wday : 7,
-    yday: Math.round(ydayMs / 864e5) + 1,
-    isdst: local && d.getTimezoneOffset() < stdOffset(year) ? 1 : 0
-  };
-}
-function localtime(ts) {
-  return gettime(ts, true);
-}
-function gmtime(ts) {
-  return gettime(ts, false);
-}
-function mktime(spec, local) {
-  if (!isObj(spec)) return null;
-  for (const f of ["mday", "mon", "year"]) if (!Object.prototype.hasOwnProperty.call(spec, f)) return null;
-  const get = (f) => Number(BigInt.asIntN(32, toInteger(spec[f] === void 0 ? null : spec[f])));
-  let mon = get("mon");
-  let year = get("year");
-  if (mon > 0) mon--;
-  if (year < 1900) year += 1900;
-  const isdst = get("isdst");
-  const d = /* @__PURE__ */ new Date(0);
-  d.setUTCFullYear(year, mon, get("mday"));
-  d.setUTCHours(get("hour"), get("min"), get("sec"), 0);
-  let t = d.getTime() / 1e3;
-  if (Number.isNaN(t)) return null;
-  if (local) {
-    if (isdst < 0) {
-      const ld = /* @__PURE__ */ new Date(0);
-      ld.setFullYear(year, mon, get("mday"));
-      ld.setHours(get("hour"), get("min"), get("sec"), 0);
-      t = ld.getTime() / 1e3;
-    } else {
-      const off = isdst > 0 ? dstOffset(year) : stdOffset(year);
-      t += off * 60;
-    }
-  }
-  return t === -1 ? null : Math.floor(t);
-}
-function timelocal(spec) {
-  return mktime(spec, true);
-}
-function timegm(spec) {
-  return mktime(spec, false);
-}
-function sleep(ms) {
-  const [n, err] = int64Get(toNumV(ms));
-  if (err !== EOK || n <= /* @__PURE__ */ BigInt("0")) return false;
-  const dur = Number(n);
-  const g = globalThis;
-  try {
-    const sab = new g.SharedArrayBuffer(4);
-    g.Atomics.wait(new Int32Array(sab), 0, 0, dur);
-  } catch (e) {
-    const end = Date.now() + dur;
-    while (Date.now() < end) {
-    }
-  }
-  return true;
-}
-
-// src/ucode/shim/functions.ts
-function call(fn, ctx, scope, ...args) {
-  if (!isCallable(fn)) return null;
-  if (scope !== null && scope !== void 0) {
-    if (!isObj(scope)) return null;
-    raise("Runtime error", "call() with a scope object is unsupported in shim");
-  }
-  const r = fn.apply(ctx === void 0 ? null : ctx, args);
-  return r === void 0 ? null : r;
-}
-function loadstring() {
-  raise("Runtime error", "loadstring() is unsupported in shim");
-}
-
-// src/ucode/shim.ts
-var builtins = {
-  print,
-  printf,
-  sprintf,
-  warn,
-  length,
-  index,
-  rindex,
-  push,
-  pop,
-  shift,
-  unshift,
-  splice,
-  slice,
-  reverse,
-  uniq,
-  filter,
-  map,
-  sort,
-  join,
-  split,
-  substr,
-  trim,
-  ltrim,
-  rtrim,
-  uc,
-  lc,
-  chr,
-  uchr,
-  ord,
-  keys,
-  values,
-  exists,
-  proto,
-  type,
-  int,
-  hex,
-  min,
-  max,
-  match,
-  replace,
-  regexp,
-  wildcard,
-  json,
-  b64enc,
-  b64dec,
-  hexenc,
-  hexdec,
-  iptoarr,
-  arrtoip,
-  time,
-  clock,
-  localtime,
-  gmtime,
-  timelocal,
-  timegm,
-  sleep,
-  die,
-  exit,
-  assert,
-  getenv,
-  system,
-  call,
-  loadstring
-};
-for (const name of Object.keys(builtins)) NATIVE.set(builtins[name], name);
-function install(target = globalThis, argv = []) {
-  const t = target;
-  for (const name of Object.keys(builtins)) t[name] = builtins[name];
-  t.ARGV = argv;
-}
-var internals = { toStr, toJson, fmtG14, ucCompare, parseUcNumber, lexRegexLiteral, translateEre };
 
 // src/core/ip.ts
 var PREFIX_LEN = /^(0|[1-9][0-9]{0,2})$/;
 var V4_RE = /^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$/;
 var V6_RE = /^[0-9a-fA-F:.]+$/;
-function parseAddress(s2) {
-  if (type(s2) !== "string") return null;
-  if (match(s2, V4_RE)) {
-    const parts = split(s2, ".");
+function parseAddress(s) {
+  if (type(s) !== "string") return null;
+  if (match(s, V4_RE)) {
+    const parts = split(s, ".");
     for (let i = 0; i < 4; i++)
       if (length(parts[i]) > 1 && substr(parts[i], 0, 1) === "0") return null;
-    const b = iptoarr(s2);
+    const b = iptoarr(s);
     return b ? { family: 4, bytes: b } : null;
   }
-  if (index(s2, ":") >= 0 && match(s2, V6_RE)) {
-    const b = iptoarr(s2);
+  if (index(s, ":") >= 0 && match(s, V6_RE)) {
+    const b = iptoarr(s);
     return b && length(b) === 16 ? { family: 6, bytes: b } : null;
   }
   return null;
@@ -2734,33 +385,33 @@ function sameBytes(a, b) {
   for (let i = 0; i < length(a); i++) if (a[i] !== b[i]) return false;
   return true;
 }
-function parsePrefix(s2) {
-  if (type(s2) !== "string" || s2 === "") return "is empty";
-  const parts = split(s2, "/");
-  if (length(parts) > 2) return `"${s2}" is not an address or prefix`;
+function parsePrefix(s) {
+  if (type(s) !== "string" || s === "") return "is empty";
+  const parts = split(s, "/");
+  if (length(parts) > 2) return `"${s}" is not an address or prefix`;
   const a = parseAddress(parts[0]);
-  if (!a) return `"${s2}" is not an IPv4/IPv6 address or prefix`;
-  const max2 = a.family === 4 ? 32 : 128;
-  let len = max2;
+  if (!a) return `"${s}" is not an IPv4/IPv6 address or prefix`;
+  const max = a.family === 4 ? 32 : 128;
+  let len = max;
   if (length(parts) === 2) {
-    if (!match(parts[1], PREFIX_LEN)) return `"${s2}" has a bad prefix length`;
+    if (!match(parts[1], PREFIX_LEN)) return `"${s}" has a bad prefix length`;
     len = int(parts[1]);
-    if (len > max2) return `"${s2}": prefix length exceeds ${max2}`;
+    if (len > max) return `"${s}": prefix length exceeds ${max}`;
   }
-  const net = len === max2 ? a.bytes : maskBytes(a.bytes, len);
-  if (len !== max2 && !sameBytes(net, a.bytes)) return `"${s2}" has host bits set (did you mean ${arrtoip(net)}/${len}?)`;
+  const net = len === max ? a.bytes : maskBytes(a.bytes, len);
+  if (len !== max && !sameBytes(net, a.bytes)) return `"${s}" has host bits set (did you mean ${arrtoip(net)}/${len}?)`;
   const addr = arrtoip(net);
-  return { family: a.family, bytes: net, len, text: len === max2 ? addr : `${addr}/${len}`, host: len === max2 };
+  return { family: a.family, bytes: net, len, text: len === max ? addr : `${addr}/${len}`, host: len === max };
 }
-function parseInterfaceAddress(s2) {
-  if (type(s2) !== "string" || s2 === "") return "is empty";
-  const parts = split(s2, "/");
+function parseInterfaceAddress(s) {
+  if (type(s) !== "string" || s === "") return "is empty";
+  const parts = split(s, "/");
   const a = length(parts) <= 2 ? parseAddress(parts[0]) : null;
-  if (!a) return `"${s2}" is not an address/prefix`;
-  const max2 = a.family === 4 ? 32 : 128;
-  let len = max2;
+  if (!a) return `"${s}" is not an address/prefix`;
+  const max = a.family === 4 ? 32 : 128;
+  let len = max;
   if (length(parts) === 2) {
-    if (!match(parts[1], PREFIX_LEN) || int(parts[1]) > max2) return `"${s2}" has a bad prefix length`;
+    if (!match(parts[1], PREFIX_LEN) || int(parts[1]) > max) return `"${s}" has a bad prefix length`;
     len = int(parts[1]);
   }
   return { family: a.family, bytes: a.bytes, len, address: arrtoip(a.bytes) };
@@ -2773,14 +424,14 @@ function prefixesOverlap(a, b) {
   const len = a.len < b.len ? a.len : b.len;
   return sameBytes(maskBytes(a.bytes, len), maskBytes(b.bytes, len));
 }
-function interfaceNetwork(s2) {
-  const a = parseInterfaceAddress(s2);
+function interfaceNetwork(s) {
+  const a = parseInterfaceAddress(s);
   if (type(a) === "string") return null;
   const ia = a;
   const net = maskBytes(ia.bytes, ia.len);
-  const max2 = ia.family === 4 ? 32 : 128;
+  const max = ia.family === 4 ? 32 : 128;
   const addr = arrtoip(net);
-  return { family: ia.family, bytes: net, len: ia.len, text: ia.len === max2 ? addr : `${addr}/${ia.len}`, host: ia.len === max2 };
+  return { family: ia.family, bytes: net, len: ia.len, text: ia.len === max ? addr : `${addr}/${ia.len}`, host: ia.len === max };
 }
 function badIpAddress(v) {
   const p = parsePrefix(v);
@@ -2831,21 +482,7 @@ function timedFrom(c) {
   }
   return length(c.rules);
 }
-function activeRules(cfg) {
-  const out = [];
-  const seen = {};
-  for (let i = 0; i < length(cfg.clients); i++) {
-    const c = cfg.clients[i];
-    if (!c.enabled) continue;
-    for (let j = 0; j < length(c.rules); j++)
-      if (!seen[c.rules[j].id]) {
-        seen[c.rules[j].id] = true;
-        push(out, c.rules[j]);
-      }
-  }
-  return out;
-}
-function localNetworks(cfg, given2) {
+function localNetworks(cfg, given) {
   const out = [];
   const seen = {};
   const add = (p) => {
@@ -2856,8 +493,8 @@ function localNetworks(cfg, given2) {
   };
   const srv = cfg.server;
   if (srv && srv.enabled) for (let i = 0; i < length(srv.addresses); i++) add(interfaceNetwork(srv.addresses[i]));
-  for (let i = 0; i < length(given2 != null ? given2 : []); i++) {
-    const p = parsePrefix(given2[i]);
+  for (let i = 0; i < length(given != null ? given : []); i++) {
+    const p = parsePrefix(given[i]);
     if (type(p) === "object") add(p);
   }
   return out;
@@ -2869,12 +506,12 @@ var TMIN = 1;
 var TMAX = 26;
 var SKEW = 38;
 var DAMP = 700;
-function codepoints(s2) {
+function codepoints(s) {
   const out = [];
-  const n = length(s2);
+  const n = length(s);
   let i = 0;
   while (i < n) {
-    const b = ord(s2, i);
+    const b = ord(s, i);
     let cp = b, len = 1;
     if (b >= 240 && b < 248) {
       cp = b & 7;
@@ -2888,7 +525,7 @@ function codepoints(s2) {
     } else if (b >= 128) return null;
     if (b >= 248 || i + len > n) return null;
     for (let j = 1; j < len; j++) {
-      const c = ord(s2, i + j);
+      const c = ord(s, i + j);
       if ((c & 192) !== 128) return null;
       cp = cp << 6 | c & 63;
     }
@@ -2999,7 +636,7 @@ var CONTROL = /[\x01-\x1f\x7f]/;
 var BLANKS = /[ \t]+/;
 var WG_KEY = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
 var DECIMAL = /^(0|[1-9][0-9]{0,9})$/;
-var PORT_RANGE = /^([^-]*)-([^-]*)$/;
+var PORT_RANGE = /^([^\n-]*)-([^\n-]*)$/;
 var BOOL = /^(0|1|on|off|yes|no|true|false|enabled|disabled)$/;
 var TRUE = /^(1|on|yes|true|enabled)$/;
 var TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
@@ -3012,15 +649,15 @@ var IPV6_CHARS = /^[0-9a-fA-F:.]+$/;
 var NUMERIC_TOP = /(^|\.)[0-9]+$/;
 var INET_ATON = /^(0[xX][0-9a-fA-F]*|[0-9]+)(\.(0[xX][0-9a-fA-F]*|[0-9]+))*$/;
 var HOSTNAME = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
-var ENDPOINT6 = /^\[([0-9a-fA-F:.]+)\]:([^:]*)$/;
-var ENDPOINT = /^([a-zA-Z0-9.-]+):([^:]*)$/;
+var ENDPOINT6 = /^\[([0-9a-fA-F:.]+)\]:([^:\n]*)$/;
+var ENDPOINT = /^([a-zA-Z0-9.-]+):([^:\n]*)$/;
 var MAC = /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/;
 var IFNAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 var HEX_MASK = /^0x[0-9a-fA-F]{1,8}$/;
 var NAME_RE = /^[a-zA-Z][a-zA-Z0-9_]*$/;
-function badName(v, max2) {
+function badName(v, max) {
   if (match(v, CONTROL) || !match(v, NAME_RE)) return `"${v}" is not a name (letters, digits, _; starting with a letter)`;
-  if (length(v) > max2) return `"${v}" is longer than ${max2} characters`;
+  if (length(v) > max) return `"${v}" is longer than ${max} characters`;
   return null;
 }
 function badLabel(v) {
@@ -3110,6 +747,11 @@ function badMarkMask(v) {
 }
 
 // src/core/config.ts
+<<<<<<< HEAD
+=======
+var CONTROL2 = /[\x01-\x1f\x7f]/;
+var BLANKS = /[ \t]+/;
+>>>>>>> h-shim
 var ACTION = /^(proxy|direct|block)$/;
 var PORT_PROTO = /^(tcp|udp|sctp|udplite)$/;
 var KIND = /^(peer|device)$/;
@@ -3125,18 +767,18 @@ var FOREIGN_MARKS = [[16128, "mwan3"], [16711680, "pbr/podkop"], [134217728, "da
 function withControlCheck(check2) {
   return (v) => match(v, CONTROL) ? "contains a control character (newline, tab, …)" : check2 ? check2(v) : null;
 }
-function reader(sec2, base, problems) {
+function reader(sec, base, problems) {
   const known = [".name", ".type"];
-  const bad2 = {};
+  const bad = {};
   const at = {};
   const report = (k, path, message) => {
-    bad2[k] = true;
+    bad[k] = true;
     push(problems, { path, message });
   };
   const r = {
     str: (k, def, check2) => {
       push(known, k);
-      const v = sec2.options[k];
+      const v = sec.options[k];
       if (v === null || v === void 0) return def;
       if (type(v) === "array") {
         report(k, `${base}.${k}`, "must be a single option, not a list");
@@ -3156,7 +798,7 @@ function reader(sec2, base, problems) {
       var _a;
       push(known, k);
       at[k] = [];
-      const v = (_a = sec2.options[k]) != null ? _a : null;
+      const v = (_a = sec.options[k]) != null ? _a : null;
       if (v === null) return [];
       let vals = type(v) === "array" ? v : filter(split(v, BLANKS), (x) => x !== "");
       if (!length(vals) && type(v) !== "array") vals = [v];
@@ -3175,7 +817,7 @@ function reader(sec2, base, problems) {
       var _a;
       return (_a = at[k]) != null ? _a : [];
     },
-    bad: (k) => !!bad2[k],
+    bad: (k) => !!bad[k],
     bool: (k, def) => {
       const v = r.str(k, null, badBool);
       return v === null ? def : bool(v);
@@ -3187,15 +829,15 @@ function reader(sec2, base, problems) {
       return v === null ? def : int(v);
     },
     unknown: () => {
-      for (let k in sec2.options)
+      for (let k in sec.options)
         if (index(known, k) < 0) push(problems, { path: `${base}.${k}`, message: "unknown option" });
     }
   };
   return r;
 }
-function readGlobals(sec2, problems) {
-  const s2 = sec2 != null ? sec2 : { type: "globals", name: "main", anonymous: false, options: {} };
-  const r = reader(s2, "globals", problems);
+function readGlobals(sec, problems) {
+  const s = sec != null ? sec : { type: "globals", name: "main", anonymous: false, options: {} };
+  const r = reader(s, "globals", problems);
   const maskText = r.str("mark_mask", DEFAULTS.mark_mask, badMarkMask);
   const g = {
     enabled: r.bool("enabled", true),
@@ -3233,14 +875,14 @@ function reportedPaths(problems) {
   }
   return seen;
 }
-function readUpstream(sec2, problems) {
-  const base = `upstream.${sec2.name}`;
-  if (sec2.anonymous) push(problems, { path: base, message: "an upstream section needs a name (it names the interface)" });
+function readUpstream(sec, problems) {
+  const base = `upstream.${sec.name}`;
+  if (sec.anonymous) push(problems, { path: base, message: "an upstream section needs a name (it names the interface)" });
   else {
-    const e = badName(sec2.name, 12);
+    const e = badName(sec.name, 12);
     if (e) push(problems, { path: base, message: e });
   }
-  const r = reader(sec2, base, problems);
+  const r = reader(sec, base, problems);
   const ep = r.str("endpoint", null, (v) => {
     const p = parseEndpoint(v);
     return type(p) === "string" ? p : null;
@@ -3254,8 +896,8 @@ function readUpstream(sec2, problems) {
     port = p.port;
   }
   const u = {
-    name: sec2.name,
-    iface: `sw_${sec2.name}`,
+    name: sec.name,
+    iface: `sw_${sec.name}`,
     enabled: r.bool("enabled", true),
     privateKey: r.str("private_key", "", badKey),
     addresses: r.list("address", (v) => {
@@ -3285,9 +927,9 @@ function readUpstream(sec2, problems) {
   if (!length(u.allowedIps)) u.allowedIps = ["0.0.0.0/0", "::/0"];
   return u;
 }
-function readServer(sec2, problems) {
-  const r = reader(sec2, "server", problems);
-  const s2 = {
+function readServer(sec, problems) {
+  const r = reader(sec, "server", problems);
+  const s = {
     enabled: r.bool("enabled", true),
     iface: DEFAULTS.server_iface,
     privateKey: r.str("private_key", "", badKey),
@@ -3304,12 +946,12 @@ function readServer(sec2, problems) {
     mtu: r.num("mtu", null, badMtu)
   };
   r.unknown();
-  if (s2.enabled && s2.privateKey === "" && !r.bad("private_key")) push(problems, { path: "server.private_key", message: "is required (make one with splitwg genkey, or in LuCI)" });
-  if (s2.enabled && !length(s2.addresses) && !r.bad("address")) push(problems, { path: "server.address", message: "needs at least one address with its pool prefix (e.g. 10.77.0.1/24)" });
-  return s2;
+  if (s.enabled && s.privateKey === "" && !r.bad("private_key")) push(problems, { path: "server.private_key", message: "is required (make one with splitwg genkey, or in LuCI)" });
+  if (s.enabled && !length(s.addresses) && !r.bad("address")) push(problems, { path: "server.address", message: "needs at least one address with its pool prefix (e.g. 10.77.0.1/24)" });
+  return s;
 }
-function readRule(sec2, id, setBase, problems) {
-  const r = reader(sec2, id, problems);
+function readRule(sec, id, setBase, problems) {
+  const r = reader(sec, id, problems);
   r.str("client", null);
   r.str("ruleset", null);
   const enabled = r.bool("enabled", true);
@@ -3357,14 +999,14 @@ function readRule(sec2, id, setBase, problems) {
     push(problems, { path: `${id}.upstream`, message: `only a proxy rule takes an upstream (action is ${action})` });
   return enabled ? rule : null;
 }
-function readClient(sec2, problems, g) {
-  const base = `client.${sec2.name}`;
-  if (sec2.anonymous) push(problems, { path: base, message: "a client section needs a name" });
+function readClient(sec, problems, g) {
+  const base = `client.${sec.name}`;
+  if (sec.anonymous) push(problems, { path: base, message: "a client section needs a name" });
   else {
-    const e = badName(sec2.name, 32);
+    const e = badName(sec.name, 32);
     if (e) push(problems, { path: base, message: e });
   }
-  const r = reader(sec2, base, problems);
+  const r = reader(sec, base, problems);
   const kind = r.str("kind", "device", (v) => match(v, KIND) ? null : `"${v}" is not a client kind (peer, device)`);
   const srcs = r.list("address", (v) => {
     const p = parsePrefix(v);
@@ -3372,7 +1014,7 @@ function readClient(sec2, problems, g) {
   });
   const srcAt = r.at("address");
   const c = {
-    name: sec2.name,
+    name: sec.name,
     kind,
     enabled: r.bool("enabled", true),
     publicKey: r.str("public_key", null, badKey),
@@ -3398,7 +1040,7 @@ function readClient(sec2, problems, g) {
     if (!length(srcs) && !r.bad("address")) push(problems, { path: `${base}.address`, message: "a peer needs its tunnel address(es)" });
     if (length(c.macs) || length(c.ifaces)) push(problems, { path: base, message: "a peer is identified by its tunnel address, not mac/interface" });
   } else {
-    if (sec2.options.address == null && sec2.options.mac == null && sec2.options.interface == null)
+    if (sec.options.address == null && sec.options.mac == null && sec.options.interface == null)
       push(problems, { path: base, message: "a device needs an address, mac or interface" });
     if (c.publicKey !== null || c.privateKey !== null) push(problems, { path: `${base}.public_key`, message: "only peers have keys" });
   }
@@ -3441,21 +1083,21 @@ function checkOverlaps(clients, problems) {
     }
   }
 }
-function sectionPath(s2) {
-  if (s2.type === "globals" || s2.type === "server") return s2.type;
-  if (s2.type === "rule") return `rule ${s2.name}`;
-  return index(["upstream", "client", "ruleset"], s2.type) >= 0 ? `${s2.type}.${s2.name}` : s2.name;
+function sectionPath(s) {
+  if (s.type === "globals" || s.type === "server") return s.type;
+  if (s.type === "rule") return `rule ${s.name}`;
+  return index(["upstream", "client", "ruleset"], s.type) >= 0 ? `${s.type}.${s.name}` : s.name;
 }
 function uniqueSections(sections, problems) {
   const first = {};
   const out = [];
   for (let i = 0; i < length(sections); i++) {
-    const s2 = sections[i];
-    const t = s2.anonymous ? null : first[s2.name];
+    const s = sections[i];
+    const t = s.anonymous ? null : first[s.name];
     if (t === null || t === void 0) {
-      if (!s2.anonymous) first[s2.name] = s2.type;
-      push(out, s2);
-    } else push(problems, { path: sectionPath(s2), message: t === s2.type ? "is defined twice" : `also names a ${t} section (section names are unique in a UCI file)` });
+      if (!s.anonymous) first[s.name] = s.type;
+      push(out, s);
+    } else push(problems, { path: sectionPath(s), message: t === s.type ? "is defined twice" : `also names a ${t} section (section names are unique in a UCI file)` });
   }
   return out;
 }
@@ -3464,7 +1106,7 @@ function badOwner(v) {
   return v === "" ? "is empty" : badName(v, 32);
 }
 function byType(sections, t) {
-  return filter(sections, (s2) => s2.type === t);
+  return filter(sections, (s) => s.type === t);
 }
 function identifiedFamilies(c, ipv6) {
   const all = c.kind === "peer" || length(c.macs) > 0 || length(c.ifaces) > 0;
@@ -3500,19 +1142,19 @@ function readConfig(all) {
   const ss = byType(sections, "server");
   if (length(ss) > 1) push(problems, { path: "server", message: "only one server section is allowed" });
   const server = length(ss) ? readServer(ss[0], problems) : null;
-  const upstreams = map(byType(sections, "upstream"), (s2) => readUpstream(s2, problems));
+  const upstreams = map(byType(sections, "upstream"), (s) => readUpstream(s, problems));
   const names = {};
   for (let i = 0; i < length(upstreams); i++) {
     const u = upstreams[i];
     if (u.iface === DEFAULTS.server_iface) push(problems, { path: `upstream.${u.name}`, message: `the name "server" is reserved (interface ${DEFAULTS.server_iface})` });
     names[u.name] = true;
   }
-  const shift2 = globals.markMask ? markShift(globals.markMask) : 1;
-  const maxValue = globals.markMask ? int(globals.markMask / shift2) : 0;
+  const shift = globals.markMask ? markShift(globals.markMask) : 1;
+  const maxValue = globals.markMask ? int(globals.markMask / shift) : 0;
   for (let i = 0; i < length(upstreams); i++) {
     const u = upstreams[i];
     u.index = i + 1;
-    u.mark = (i + 2) * shift2;
+    u.mark = (i + 2) * shift;
     u.table = globals.tableBase + i + 1;
   }
   if (length(upstreams) + 1 > maxValue && !reportedPaths(problems)["globals.mark_mask"])
@@ -3527,22 +1169,22 @@ function readConfig(all) {
     r.unknown();
     rulesets[rsSections[i].name] = [];
   }
-  const clients = map(byType(sections, "client"), (s2) => readClient(s2, problems, globals));
+  const clients = map(byType(sections, "client"), (s) => readClient(s, problems, globals));
   const byClient = {};
   for (let i = 0; i < length(clients); i++) byClient[clients[i].name] = [];
   const ruleSecs = byType(sections, "rule");
   for (let i = 0; i < length(ruleSecs); i++) {
-    const s2 = ruleSecs[i];
-    const cl = s2.options.client, rs = s2.options.ruleset;
+    const s = ruleSecs[i];
+    const cl = s.options.client, rs = s.options.ruleset;
     const refErr = (_a = cl != null ? badOwner(cl) : null) != null ? _a : rs != null ? badOwner(rs) : null;
     if (refErr) {
-      push(problems, { path: `rule ${s2.name}.${cl != null ? "client" : "ruleset"}`, message: refErr });
+      push(problems, { path: `rule ${s.name}.${cl != null ? "client" : "ruleset"}`, message: refErr });
       continue;
     }
-    if (cl == null === (rs == null)) push(problems, { path: `rule ${s2.name}`, message: "a rule belongs to exactly one client or ruleset (option client or option ruleset)" });
-    else if (cl != null && !byClient[cl]) push(problems, { path: `rule ${s2.name}.client`, message: `unknown client "${cl}"` });
-    else if (rs != null && !rulesets[rs]) push(problems, { path: `rule ${s2.name}.ruleset`, message: `unknown ruleset "${rs}"` });
-    else push(cl != null ? byClient[cl] : rulesets[rs], s2);
+    if (cl == null === (rs == null)) push(problems, { path: `rule ${s.name}`, message: "a rule belongs to exactly one client or ruleset (option client or option ruleset)" });
+    else if (cl != null && !byClient[cl]) push(problems, { path: `rule ${s.name}.client`, message: `unknown client "${cl}"` });
+    else if (rs != null && !rulesets[rs]) push(problems, { path: `rule ${s.name}.ruleset`, message: `unknown ruleset "${rs}"` });
+    else push(cl != null ? byClient[cl] : rulesets[rs], s);
   }
   const rsRules = {};
   for (let n in rulesets) {
@@ -3605,90 +1247,6 @@ function checkPeerAddress(c, server, problems) {
 }
 function check(sections) {
   return readConfig(sections).problems;
-}
-
-// src/core/domains.ts
-var LINE_MAX = 1e3;
-function nftsetTargets(stems, ipv6) {
-  return join(",", map(stems, (s2) => ipv6 ? `4#inet#splitwg#${s2}_d4,6#inet#splitwg#${s2}_d6` : `4#inet#splitwg#${s2}_d4`));
-}
-function selfAndParents(d) {
-  const out = [d];
-  let rest = d;
-  for (let i = index(rest, "."); i >= 0; i = index(rest, ".")) {
-    rest = substr(rest, i + 1);
-    push(out, rest);
-  }
-  return out;
-}
-function domainPlan(cfg) {
-  var _a, _b, _c;
-  const ipv6 = cfg.globals.ipv6;
-  const rules = filter(activeRules(cfg), (r) => length(r.match.domains) > 0);
-  const byDomain = {};
-  for (let i = 0; i < length(rules); i++)
-    for (let j = 0; j < length(rules[i].match.domains); j++) {
-      const d = rules[i].match.domains[j];
-      (_a = byDomain[d]) != null ? _a : byDomain[d] = [];
-      if (index(byDomain[d], i) < 0) push(byDomain[d], i);
-    }
-  const lines = [], shared = [];
-  const sharedBy = {};
-  const led = {};
-  const direct2 = map(rules, () => false);
-  const sorted = sort(keys(byDomain));
-  for (let i = 0; i < length(sorted); i++) {
-    const d = sorted[i];
-    const names = selfAndParents(d);
-    let hits = [];
-    for (let k = 0; k < length(names); k++) if (byDomain[names[k]]) hits = [...hits, ...byDomain[names[k]]];
-    hits = sort(uniq(hits), (a, b) => a - b);
-    const own = map(hits, (h) => rules[h].setBase);
-    const covering = map(hits, (h) => rules[h]);
-    if (length(`nftset=/${d}/${nftsetTargets(own, ipv6)}`) <= LINE_MAX) {
-      for (let k = 0; k < length(hits); k++) direct2[hits[k]] = true;
-      push(lines, { domain: d, rules: covering, stems: own });
-      continue;
-    }
-    const key = join(",", hits);
-    let s2 = sharedBy[key];
-    if (!s2) {
-      const lead = own[0];
-      (_b = led[lead]) != null ? _b : led[lead] = 0;
-      s2 = { stem: `${lead}_g${led[lead]}`, rules: covering, domains: [] };
-      led[lead]++;
-      sharedBy[key] = s2;
-      push(shared, s2);
-    }
-    push(s2.domains, d);
-    push(lines, { domain: d, rules: covering, stems: [s2.stem] });
-  }
-  const byRule = {};
-  for (let i = 0; i < length(rules); i++) if (direct2[i]) byRule[rules[i].id] = [rules[i].setBase];
-  for (let i = 0; i < length(shared); i++)
-    for (let j = 0; j < length(shared[i].rules); j++) {
-      const id = shared[i].rules[j].id;
-      (_c = byRule[id]) != null ? _c : byRule[id] = [];
-      push(byRule[id], shared[i].stem);
-    }
-  return { lines, shared, byRule };
-}
-
-// src/core/dnsmasq.ts
-function lineComment(l) {
-  const n = length(l.rules);
-  const ids = join(", ", map(slice(l.rules, 0, 3), (r) => r.id));
-  return `# ${l.domain}: ${ids}${n > 3 ? sprintf(" and %d more rules", n - 3) : ""}`;
-}
-function renderDnsmasq(cfg, version, dp) {
-  const d = dp != null ? dp : domainPlan(cfg);
-  const out = [`# Generated by splitwg ${version} — domain rules, one entry per domain (dnsmasq uses only the most specific match)`];
-  for (let i = 0; i < length(d.lines); i++) {
-    const l = d.lines[i];
-    push(out, lineComment(l));
-    push(out, `nftset=/${l.domain}/${nftsetTargets(l.stems, cfg.globals.ipv6)}`);
-  }
-  return join("\n", out) + "\n";
 }
 
 // src/core/explain.ts
@@ -3854,6 +1412,7 @@ function explain(cfg, q) {
   };
 }
 
+<<<<<<< HEAD
 // src/core/version.ts
 var VERSION = "0.1.0";
 
@@ -4548,20 +2107,13 @@ return baseclass.extend({
 	LINE_MAX: LINE_MAX,
 	NAME_RE: NAME_RE,
 	OWNED: OWNED,
+=======
+return baseclass.extend({
+>>>>>>> h-shim
 	PROTOS: PROTOS,
-	UcodeError: UcodeError,
-	VERSION: VERSION,
-	WEEKDAYS: WEEKDAYS,
-	ZONE_RW: ZONE_RW,
-	ZONE_UP: ZONE_UP,
-	activeRules: activeRules,
 	arrtoip: arrtoip,
-	assert: assert,
-	b64dec: b64dec,
-	b64enc: b64enc,
 	badBool: badBool,
 	badDomain: badDomain,
-	badHost: badHost,
 	badIfname: badIfname,
 	badInt: badInt,
 	badIpAddress: badIpAddress,
@@ -4576,114 +2128,13 @@ return baseclass.extend({
 	badPortRange: badPortRange,
 	badTime: badTime,
 	bool: bool,
-	builtins: builtins,
-	call: call,
-	carriesFamily: carriesFamily,
 	check: check,
-	chr: chr,
-	clock: clock,
-	codepoints: codepoints,
-	comment: comment,
-	compile: compile,
-	declarations: declarations,
-	decodeBytes: decodeBytes,
-	die: die,
-	directMark: directMark,
-	domainPlan: domainPlan,
-	encodeBytes: encodeBytes,
-	exists: exists,
-	exit: exit,
 	explain: explain,
-	explainQuery: explainQuery,
-	filter: filter,
-	getenv: getenv,
-	gmtime: gmtime,
-	guardSectionName: guardSectionName,
-	hex: hex,
-	hexdec: hexdec,
-	hexenc: hexenc,
-	hooks: hooks,
-	identifiedFamilies: identifiedFamilies,
-	index: index,
-	install: install,
-	int: int,
-	interfaceNetwork: interfaceNetwork,
-	internals: internals,
-	iptoarr: iptoarr,
-	join: join,
-	json: json,
-	keys: keys,
-	lc: lc,
-	length: length,
-	loadstring: loadstring,
-	localNetworks: localNetworks,
-	localtime: localtime,
-	ltrim: ltrim,
-	map: map,
-	markHex: markHex,
-	markShift: markShift,
-	maskBytes: maskBytes,
-	match: match,
-	max: max,
-	min: min,
-	nftTransition: nftTransition,
-	nftsetTargets: nftsetTargets,
-	ord: ord,
 	parseAddress: parseAddress,
 	parseEndpoint: parseEndpoint,
 	parseInterfaceAddress: parseInterfaceAddress,
 	parsePrefix: parsePrefix,
-	parseUci: parseUci,
-	plan: plan,
-	planSets: planSets,
-	pop: pop,
 	prefixContains: prefixContains,
-	prefixesOverlap: prefixesOverlap,
-	print: print,
-	printf: printf,
-	proto: proto,
-	punycode: punycode,
-	push: push,
 	readConfig: readConfig,
-	redactedPlan: redactedPlan,
-	regexp: regexp,
-	renderDnsmasq: renderDnsmasq,
-	renderFirewall: renderFirewall,
-	renderNetwork: renderNetwork,
-	renderNft: renderNft,
-	renderUci: renderUci,
-	replace: replace,
-	reverse: reverse,
-	rindex: rindex,
-	rtrim: rtrim,
-	ruleLabel: ruleLabel,
-	ruleSets: ruleSets,
-	setLibc: setLibc,
-	setUcodeVersion: setUcodeVersion,
-	shift: shift,
-	sleep: sleep,
-	slice: slice,
-	sort: sort,
-	splice: splice,
-	split: split,
-	sprintf: sprintf,
-	substr: substr,
-	system: system,
-	time: time,
-	timedFrom: timedFrom,
-	timegm: timegm,
-	timelocal: timelocal,
-	toAscii: toAscii,
-	trim: trim,
-	type: type,
-	uc: uc,
-	uchr: uchr,
-	uniq: uniq,
-	unshift: unshift,
-	upstreamByName: upstreamByName,
-	values: values,
-	verdictOf: verdictOf,
-	warn: warn,
-	weekday: weekday,
-	wildcard: wildcard
+	weekday: weekday
 });

@@ -8,7 +8,7 @@
 'require dom';
 // Generated from src/luci/_*.ts by `npm run build` — edit the TypeScript, not this file.
 
-const print = swcore.print, printf = swcore.printf, sprintf = swcore.sprintf, warn = swcore.warn, length = swcore.length, index = swcore.index, rindex = swcore.rindex, push = swcore.push, pop = swcore.pop, shift = swcore.shift, unshift = swcore.unshift, splice = swcore.splice, slice = swcore.slice, reverse = swcore.reverse, uniq = swcore.uniq, filter = swcore.filter, map = swcore.map, sort = swcore.sort, join = swcore.join, split = swcore.split, substr = swcore.substr, trim = swcore.trim, ltrim = swcore.ltrim, rtrim = swcore.rtrim, uc = swcore.uc, lc = swcore.lc, chr = swcore.chr, uchr = swcore.uchr, ord = swcore.ord, keys = swcore.keys, values = swcore.values, exists = swcore.exists, proto = swcore.proto, type = swcore.type, int = swcore.int, hex = swcore.hex, min = swcore.min, max = swcore.max, match = swcore.match, replace = swcore.replace, regexp = swcore.regexp, wildcard = swcore.wildcard, json = swcore.json, b64enc = swcore.b64enc, b64dec = swcore.b64dec, hexenc = swcore.hexenc, hexdec = swcore.hexdec, iptoarr = swcore.iptoarr, arrtoip = swcore.arrtoip, time = swcore.time, clock = swcore.clock, localtime = swcore.localtime, gmtime = swcore.gmtime, timelocal = swcore.timelocal, timegm = swcore.timegm, sleep = swcore.sleep, die = swcore.die, exit = swcore.exit, assert = swcore.assert, getenv = swcore.getenv, system = swcore.system, call = swcore.call, loadstring = swcore.loadstring, parseAddress = swcore.parseAddress, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, prefixContains = swcore.prefixContains, badDomain = swcore.badDomain, parsePrefix2 = swcore.parsePrefix, badBool = swcore.badBool, badDomain2 = swcore.badDomain, badLabel = swcore.badLabel, badName = swcore.badName, badPortRange = swcore.badPortRange, badTime = swcore.badTime, bool = swcore.bool, weekday = swcore.weekday, PROTOS = swcore.PROTOS, parsePrefix3 = swcore.parsePrefix, check = swcore.check, badName2 = swcore.badName;
+const arrtoip = swcore.arrtoip, parseAddress = swcore.parseAddress, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, prefixContains = swcore.prefixContains, badDomain = swcore.badDomain, parsePrefix2 = swcore.parsePrefix, badBool = swcore.badBool, badDomain2 = swcore.badDomain, badLabel = swcore.badLabel, badName = swcore.badName, badPortRange = swcore.badPortRange, badTime = swcore.badTime, bool = swcore.bool, weekday = swcore.weekday, PROTOS = swcore.PROTOS, parsePrefix3 = swcore.parsePrefix, check = swcore.check, badName2 = swcore.badName;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/_msg.ts
@@ -1440,8 +1440,8 @@ function banner(st, chk, page, notify) {
   }
   return problemBox(_("The saved configuration has problems"), problems, page);
 }
-function namedGrid(m, type2, title, desc, addTitle, modalTitle, badNameOf) {
-  const s = title === null ? m.section(form.GridSection, type2) : m.section(form.GridSection, type2, title, desc != null ? desc : void 0);
+function namedGrid(m, type, title, desc, addTitle, modalTitle, badNameOf) {
+  const s = title === null ? m.section(form.GridSection, type) : m.section(form.GridSection, type, title, desc != null ? desc : void 0);
   s.addremove = true;
   s.anonymous = false;
   s.nodescriptions = true;

@@ -7,7 +7,7 @@
 'require splitwg.ui as swui';
 // Generated from src/luci/rules.ts by `npm run build` — edit the TypeScript, not this file.
 
-const print = swcore.print, printf = swcore.printf, sprintf = swcore.sprintf, warn = swcore.warn, length = swcore.length, index = swcore.index, rindex = swcore.rindex, push = swcore.push, pop = swcore.pop, shift = swcore.shift, unshift = swcore.unshift, splice = swcore.splice, slice = swcore.slice, reverse = swcore.reverse, uniq = swcore.uniq, filter = swcore.filter, map = swcore.map, sort = swcore.sort, join = swcore.join, split = swcore.split, substr = swcore.substr, trim = swcore.trim, ltrim = swcore.ltrim, rtrim = swcore.rtrim, uc = swcore.uc, lc = swcore.lc, chr = swcore.chr, uchr = swcore.uchr, ord = swcore.ord, keys = swcore.keys, values = swcore.values, exists = swcore.exists, proto = swcore.proto, type = swcore.type, int = swcore.int, hex = swcore.hex, min = swcore.min, max = swcore.max, match = swcore.match, replace = swcore.replace, regexp = swcore.regexp, wildcard = swcore.wildcard, json = swcore.json, b64enc = swcore.b64enc, b64dec = swcore.b64dec, hexenc = swcore.hexenc, hexdec = swcore.hexdec, iptoarr = swcore.iptoarr, arrtoip = swcore.arrtoip, time = swcore.time, clock = swcore.clock, localtime = swcore.localtime, gmtime = swcore.gmtime, timelocal = swcore.timelocal, timegm = swcore.timegm, sleep = swcore.sleep, die = swcore.die, exit = swcore.exit, assert = swcore.assert, getenv = swcore.getenv, system = swcore.system, call = swcore.call, loadstring = swcore.loadstring, badDomain = swcore.badDomain, badLabel = swcore.badLabel, badName = swcore.badName, badPortRange = swcore.badPortRange, badTime = swcore.badTime, PROTOS = swcore.PROTOS, parsePrefix = swcore.parsePrefix, callCheck = swui.callCheck, callStatus = swui.callStatus, isError = swui.isError, WEEKDAY_NAMES = swui.WEEKDAY_NAMES, listOf = swui.listOf, matchSummary = swui.matchSummary, moveStep = swui.moveStep, newRuleOptions = swui.newRuleOptions, ownerKey = swui.ownerKey, ownerOf = swui.ownerOf, parseBulk = swui.parseBulk, parseOwner = swui.parseOwner, rulesOf = swui.rulesOf, exportCSV = swui.exportCSV, exportJSON = swui.exportJSON, fromOptions = swui.fromOptions, importRules = swui.importRules, toOptions = swui.toOptions, toSections = swui.toSections, actionLabel = swui.actionLabel, banner = swui.banner, download = swui.download, esc = swui.esc, parses = swui.parses, plain = swui.plain, readFile = swui.readFile, saveApply = swui.saveApply, sections = swui.sections, setContent = swui.setContent, t = swui.t, text = swui.text, upstreamLabel = swui.upstreamLabel, upstreamNames = swui.upstreamNames, validator = swui.validator, namedGrid = swui.namedGrid;
+const arrtoip = swcore.arrtoip, badDomain = swcore.badDomain, badLabel = swcore.badLabel, badName = swcore.badName, badPortRange = swcore.badPortRange, badTime = swcore.badTime, PROTOS = swcore.PROTOS, parsePrefix = swcore.parsePrefix, callCheck = swui.callCheck, callStatus = swui.callStatus, isError = swui.isError, WEEKDAY_NAMES = swui.WEEKDAY_NAMES, listOf = swui.listOf, matchSummary = swui.matchSummary, moveStep = swui.moveStep, newRuleOptions = swui.newRuleOptions, ownerKey = swui.ownerKey, ownerOf = swui.ownerOf, parseBulk = swui.parseBulk, parseOwner = swui.parseOwner, rulesOf = swui.rulesOf, exportCSV = swui.exportCSV, exportJSON = swui.exportJSON, fromOptions = swui.fromOptions, importRules = swui.importRules, toOptions = swui.toOptions, toSections = swui.toSections, actionLabel = swui.actionLabel, banner = swui.banner, download = swui.download, esc = swui.esc, parses = swui.parses, plain = swui.plain, readFile = swui.readFile, saveApply = swui.saveApply, sections = swui.sections, setContent = swui.setContent, t = swui.t, text = swui.text, upstreamLabel = swui.upstreamLabel, upstreamNames = swui.upstreamNames, validator = swui.validator, namedGrid = swui.namedGrid;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/rules.ts
@@ -76,7 +76,7 @@ function upstreamSelect() {
     ...upstreamNames().map((u) => E("option", { value: u }, [upstreamLabel(u)]))
   ]);
 }
-function bulkModal(map2) {
+function bulkModal(map) {
   const area = E("textarea", {
     "class": "cbi-input-textarea",
     "rows": 12,
@@ -113,7 +113,7 @@ function bulkModal(map2) {
     addRule(newRuleOptions(owner, { name: nm, action: act, upstream: act === "proxy" ? String(up.value) : "", domain: b.domains, dest: b.dests }));
     ui.hideModal();
     ui.addNotification(null, E("p", {}, [_("Added a rule with %d domains and %d addresses (%d duplicates skipped).").format(b.domains.length, b.dests.length, b.duplicates)]), "info");
-    return map2.save(null, true);
+    return map.save(null, true);
   };
   ui.showModal(_("Bulk add"), [
     E("p", {}, [_("One domain, address or CIDR per line (or separated by spaces or commas); # starts a comment. A domain also matches its subdomains. They become one rule at the end of the list.")]),
@@ -129,7 +129,7 @@ function bulkModal(map2) {
     ])
   ]);
 }
-function importModal(map2) {
+function importModal(map) {
   const area = E("textarea", {
     "class": "cbi-input-textarea",
     "rows": 12,
@@ -153,7 +153,7 @@ function importModal(map2) {
     for (const rule of r.rules) addRule(newRuleOptions(owner, toOptions(rule)));
     ui.hideModal();
     ui.addNotification(null, E("p", {}, [_("Imported %d rules.").format(r.rules.length)]), "info");
-    return map2.save(null, true);
+    return map.save(null, true);
   };
   ui.showModal(_("Import rules"), [
     E("p", {}, [_("A JSON export of splitwg or CSV with a header row (name, enabled, action, upstream, domain, dest, proto, port, start_time, stop_time, weekdays; lists separated by spaces).")]),

@@ -8,7 +8,7 @@
 'require splitwg.ui as swui';
 // Generated from src/luci/upstreams.ts by `npm run build` — edit the TypeScript, not this file.
 
-const print = swcore.print, printf = swcore.printf, sprintf = swcore.sprintf, warn = swcore.warn, length = swcore.length, index = swcore.index, rindex = swcore.rindex, push = swcore.push, pop = swcore.pop, shift = swcore.shift, unshift = swcore.unshift, splice = swcore.splice, slice = swcore.slice, reverse = swcore.reverse, uniq = swcore.uniq, filter = swcore.filter, map = swcore.map, sort = swcore.sort, join = swcore.join, split = swcore.split, substr = swcore.substr, trim = swcore.trim, ltrim = swcore.ltrim, rtrim = swcore.rtrim, uc = swcore.uc, lc = swcore.lc, chr = swcore.chr, uchr = swcore.uchr, ord = swcore.ord, keys = swcore.keys, values = swcore.values, exists = swcore.exists, proto = swcore.proto, type = swcore.type, int = swcore.int, hex = swcore.hex, min = swcore.min, max = swcore.max, match = swcore.match, replace = swcore.replace, regexp = swcore.regexp, wildcard = swcore.wildcard, json = swcore.json, b64enc = swcore.b64enc, b64dec = swcore.b64dec, hexenc = swcore.hexenc, hexdec = swcore.hexdec, iptoarr = swcore.iptoarr, arrtoip = swcore.arrtoip, time = swcore.time, clock = swcore.clock, localtime = swcore.localtime, gmtime = swcore.gmtime, timelocal = swcore.timelocal, timegm = swcore.timegm, sleep = swcore.sleep, die = swcore.die, exit = swcore.exit, assert = swcore.assert, getenv = swcore.getenv, system = swcore.system, call = swcore.call, loadstring = swcore.loadstring, badKeepalive = swcore.badKeepalive, badKey = swcore.badKey, badLabel = swcore.badLabel, badMtu = swcore.badMtu, badName = swcore.badName, parseEndpoint = swcore.parseEndpoint, badIpAddress = swcore.badIpAddress, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, callCheck = swui.callCheck, callGenkey = swui.callGenkey, callImportConf = swui.callImportConf, callStatus = swui.callStatus, isError = swui.isError, importedOptions = swui.importedOptions, suggestName = swui.suggestName, publicKey = swui.publicKey, SecretValue = swui.SecretValue, badge = swui.badge, banner = swui.banner, coreText = swui.coreText, fmtAge = swui.fmtAge, fmtBytes = swui.fmtBytes, notifyError = swui.notifyError, parses = swui.parses, readFile = swui.readFile, saveApply = swui.saveApply, setContent = swui.setContent, upstreamNames = swui.upstreamNames, validator = swui.validator, namedGrid = swui.namedGrid;
+const arrtoip = swcore.arrtoip, badKeepalive = swcore.badKeepalive, badKey = swcore.badKey, badLabel = swcore.badLabel, badMtu = swcore.badMtu, badName = swcore.badName, parseEndpoint = swcore.parseEndpoint, badIpAddress = swcore.badIpAddress, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, callCheck = swui.callCheck, callGenkey = swui.callGenkey, callImportConf = swui.callImportConf, callStatus = swui.callStatus, isError = swui.isError, importedOptions = swui.importedOptions, suggestName = swui.suggestName, publicKey = swui.publicKey, SecretValue = swui.SecretValue, badge = swui.badge, banner = swui.banner, coreText = swui.coreText, fmtAge = swui.fmtAge, fmtBytes = swui.fmtBytes, notifyError = swui.notifyError, parses = swui.parses, readFile = swui.readFile, saveApply = swui.saveApply, setContent = swui.setContent, upstreamNames = swui.upstreamNames, validator = swui.validator, namedGrid = swui.namedGrid;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/upstreams.ts
@@ -32,8 +32,8 @@ function refreshStates() {
     });
   });
 }
-function showPublicKey(map2, sid, priv) {
-  const el = map2.findElement("id", `splitwg-pub-${sid}`);
+function showPublicKey(map, sid, priv) {
+  const el = map.findElement("id", `splitwg-pub-${sid}`);
   if (el) setContent(el, priv ? publicKey(priv) ?? "-" : "-");
 }
 function importModal(s) {
