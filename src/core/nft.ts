@@ -235,7 +235,7 @@ function localReturns(ipv6: boolean, self: string): string {
 
 // the config file named in the header comment, kept to one line without control characters whatever the
 // name holds (a newline in it would end the comment: the rest would be read by nft)
-const CONTROL_CHARS = /[[:cntrl:]]/g;
+const CONTROL_CHARS = /[\x01-\x1f\x7f]/g;
 
 // `dp`: the domain plan (domains.ts); `local`: the router's local networks (localNetworks());
 // `source`: the config file compiled (default /etc/config/splitwg; the developer CLI's --config).

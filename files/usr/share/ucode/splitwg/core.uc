@@ -6,7 +6,7 @@ let VERSION = "0.1.0";
 
 // src/core/uci.ts
 let SINGLE_QUOTE = /'/g;
-let SIMPLE = /^[ \t]*(config|option|list)[ \t]+([A-Za-z0-9_]+)([ \t]+'([^'\\]*)')?[ \t]*$/;
+let SIMPLE = /^[ \t]*(config|option|list)[ \t]+([A-Za-z0-9_]+)([ \t]+'([^'\\\n]*)')?[ \t]*$/;
 function words(line) {
   const m = match(line, SIMPLE);
   if (m) return m[3] ? [m[1], m[2], m[4]] : [m[1], m[2]];
@@ -419,7 +419,7 @@ let CONTROL = /[\x01-\x1f\x7f]/;
 let BLANKS = /[ \t]+/;
 let WG_KEY = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
 let DECIMAL = /^(0|[1-9][0-9]{0,9})$/;
-let PORT_RANGE = /^([^-]*)-([^-]*)$/;
+let PORT_RANGE = /^([^\n-]*)-([^\n-]*)$/;
 let BOOL = /^(0|1|on|off|yes|no|true|false|enabled|disabled)$/;
 let TRUE = /^(1|on|yes|true|enabled)$/;
 let TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
@@ -432,8 +432,8 @@ let IPV6_CHARS = /^[0-9a-fA-F:.]+$/;
 let NUMERIC_TOP = /(^|\.)[0-9]+$/;
 let INET_ATON = /^(0[xX][0-9a-fA-F]*|[0-9]+)(\.(0[xX][0-9a-fA-F]*|[0-9]+))*$/;
 let HOSTNAME = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
-let ENDPOINT6 = /^\[([0-9a-fA-F:.]+)\]:([^:]*)$/;
-let ENDPOINT = /^([a-zA-Z0-9.-]+):([^:]*)$/;
+let ENDPOINT6 = /^\[([0-9a-fA-F:.]+)\]:([^:\n]*)$/;
+let ENDPOINT = /^([a-zA-Z0-9.-]+):([^:\n]*)$/;
 let MAC = /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/;
 let IFNAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 let HEX_MASK = /^0x[0-9a-fA-F]{1,8}$/;
@@ -1250,7 +1250,7 @@ ${T}${T}ip daddr @local4 return ${why}
 ` + (ipv6 ? `${T}${T}ip6 daddr @local6 return ${why}
 ` : "");
 }
-let CONTROL_CHARS = /[[:cntrl:]]/g;
+let CONTROL_CHARS = /[\x01-\x1f\x7f]/g;
 function declarations(script) {
   const out = [];
   const lines = split(script, "\n");
@@ -1826,112 +1826,7 @@ function nftTransition(prev, next, deletesOnly, live, script) {
       push(lines, `flush set inet splitwg ${p.name}	# a domain left the rule: forget the addresses learned for it`);
   }
   return length(lines) ? join("\n", lines) + "\n" : "";
-<<<<<<< HEAD
 }
-=======
-};
-// src/core/version.ts
-VERSION = "0.1.0";
-
-// src/core/uci.ts
-SINGLE_QUOTE = /'/g;
-SIMPLE = /^[ \t]*(config|option|list)[ \t]+([A-Za-z0-9_]+)([ \t]+'([^'\\\n]*)')?[ \t]*$/;
-
-// src/core/ip.ts
-PREFIX_LEN = /^(0|[1-9][0-9]{0,2})$/;
-V4_RE = /^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$/;
-V6_RE = /^[0-9a-fA-F:.]+$/;
-
-// src/core/decide.ts
-
-// src/core/idn.ts
-BASE = 36;
-TMIN = 1;
-TMAX = 26;
-SKEW = 38;
-DAMP = 700;
-
-// src/core/values.ts
-LABEL_BAD = /["'`\\;#{}$\/<>|&]/;
-CONTROL = /[\x01-\x1f\x7f]/;
-WG_KEY = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
-DECIMAL = /^(0|[1-9][0-9]{0,9})$/;
-PORT_RANGE = /^([^\n-]*)-([^\n-]*)$/;
-BOOL = /^(0|1|on|off|yes|no|true|false|enabled|disabled)$/;
-TRUE = /^(1|on|yes|true|enabled)$/;
-TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
-EDGE_DOTS = /^(\*\.|\.)+|\.+$/g;
-TRAILING_DOT = /\.$/;
-DOMAIN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
-DIGITS_DOTS = /^[0-9.]+$/;
-IPV4 = /^[0-9]{1,3}(\.[0-9]{1,3}){3}$/;
-IPV6_CHARS = /^[0-9a-fA-F:.]+$/;
-NUMERIC_TOP = /(^|\.)[0-9]+$/;
-INET_ATON = /^(0[xX][0-9a-fA-F]*|[0-9]+)(\.(0[xX][0-9a-fA-F]*|[0-9]+))*$/;
-HOSTNAME = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
-ENDPOINT6 = /^\[([0-9a-fA-F:.]+)\]:([^:\n]*)$/;
-ENDPOINT = /^([a-zA-Z0-9.-]+):([^:\n]*)$/;
-MAC = /^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/;
-IFNAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
-HEX_MASK = /^0x[0-9a-fA-F]{1,8}$/;
-NAME_RE = /^[a-zA-Z][a-zA-Z0-9_]*$/;
-
-WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-
-PROTOS = ["tcp", "udp", "icmp", "icmpv6", "sctp", "udplite", "gre", "esp"];
-
-// src/core/config.ts
-CONTROL2 = /[\x01-\x1f\x7f]/;
-BLANKS = /[ \t]+/;
-ACTION = /^(proxy|direct|block)$/;
-PORT_PROTO = /^(tcp|udp|sctp|udplite)$/;
-KIND = /^(peer|device)$/;
-DEFAULTS = {
-  mark_mask: "0x70000000",
-  rule_priority: "21000",
-  table_base: "2100",
-  set_timeout: "86400",
-  server_iface: "sw_server",
-  listen_port: "51820"
-};
-FOREIGN_MARKS = [[16128, "mwan3"], [16711680, "pbr/podkop"], [134217728, "dae"], [127, "homeproxy"]];
-
-// src/core/domains.ts
-LINE_MAX = 1e3;
-
-// src/core/nft.ts
-T = "	";
-COMMENT_MAX = 128;
-
-MAP_KINDS = [
-  { kind: "a4", suffix: "4", type: "ipv4_addr : verdict; flags interval;", match: "ip saddr" },
-  { kind: "a6", suffix: "6", type: "ipv6_addr : verdict; flags interval;", match: "ip6 saddr" },
-  { kind: "mac", suffix: "_mac", type: "ether_addr : verdict;", match: "ether saddr" },
-  { kind: "iif", suffix: "_iif", type: "ifname : verdict;", match: "iifname" }
-];
-
-// src/core/dnsmasq.ts
-
-// src/core/netifd.ts
-OWNED = "splitwg_owned";
-ZONE_UP = "splitwg";
-ZONE_RW = "splitwg_rw";
-
-// src/core/plan.ts
-
-SECRET = ["private_key", "preshared_key"];
-
-// src/core/explain.ts
-BLANKS2 = /[ \t]+/;
-
-// src/core/query.ts
-BLANKS3 = /[ \t]+/;
-CONTROL3 = /[\x01-\x1f\x7f]/;
-PORT_PROTOS = ["tcp", "udp", "sctp", "udplite"];
-
-// src/core/transition.ts
-
->>>>>>> h-shim
 export {
   DEFAULTS,
   OWNED,

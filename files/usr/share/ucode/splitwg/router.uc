@@ -484,7 +484,7 @@ function listJson(env) {
 }
 
 // src/router/conntrack.ts
-let GOTO_CLIENT = /^(.+) : goto client_(.+)$/;
+let GOTO_CLIENT = /^([^\n]+) : goto client_([^\n]+)$/;
 let SET_REF = /@[A-Za-z0-9_]+/g;
 function block(nft, head) {
   const start = index(nft, `${head}
@@ -620,7 +620,7 @@ function peers(env, iface) {
 }
 
 // src/router/status.ts
-let FIRST_WORD = /^([^ :]+)/;
+let FIRST_WORD = /^([^ :\n]+)/;
 let HANDSHAKE_TIMEOUT = 300;
 function nftRules(doc) {
   const out = [];
@@ -1336,7 +1336,7 @@ function stop(env) {
 }
 
 // src/router/conf.ts
-let NOT_NAME_CHAR = /[^a-z0-9_]/g;
+let NOT_NAME_CHAR = /[^a-z0-9_\n]|\n/g;
 let LETTER_FIRST = /^[a-z]/;
 let CR = /\r/g;
 let SECTION_HEADER = /^\[([A-Za-z]+)\]$/;
@@ -2106,128 +2106,7 @@ ${USAGE}`);
 ${USAGE}`);
       return 2;
   }
-<<<<<<< HEAD
 }
-=======
-};
-// src/router/core.ts
-
-// src/router/realenv.ts
-
-// src/router/env.ts
-SHELL_SAFE = /^[A-Za-z0-9_.,:\/@%+=-]+$/;
-SINGLE_QUOTE = /'/g;
-PATHS = {
-  nft: "/usr/share/nftables.d/ruleset-post/90-splitwg.nft",
-  state: "/var/run/splitwg",
-  dnsmasqFile: "splitwg.conf",
-  dnsmasqDefaultDir: "/tmp/dnsmasq.d",
-  fw4: "/sbin/fw4",
-  wgShellHandler: "/lib/netifd/proto/wireguard.sh",
-  conntrack: "/usr/sbin/conntrack",
-  ipv6: "/proc/net/if_inet6"
-};
-OWNED_CONFIGS = ["network", "firewall", "dhcp"];
-
-// src/router/realenv.ts
-
-// src/router/sections.ts
-
-// src/router/routes.ts
-
-// src/router/owned.ts
-OWNED_OPTION = "splitwg_owned";
-
-// src/router/state.ts
-STATE_FILE = `${PATHS.state}/state.json`;
-LOCK_DIR = `${PATHS.state}/lock`;
-LOCK_STALE = 300;
-
-// src/router/dnsmasq.ts
-INIT_SCRIPT = "/etc/init.d/dnsmasq";
-
-// src/router/detect.ts
-
-// src/router/nftables.ts
-TABLE = ["inet", "splitwg"];
-STAGED = `${PATHS.state}/next.nft`;
-REPLACE_PATH = `${PATHS.state}/replace.nft`;
-
-// src/router/conntrack.ts
-GOTO_CLIENT = /^([^\n]+) : goto client_([^\n]+)$/;
-SET_REF = /@[A-Za-z0-9_]+/g;
-
-// src/router/wg.ts
-DIGITS = /^[0-9]+$/;
-KEY_RE = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
-
-// src/router/status.ts
-FIRST_WORD = /^([^ :\n]+)/;
-HANDSHAKE_TIMEOUT = 300;
-
-// src/router/doctor.ts
-QUOTES = /"/g;
-IPV6_FORWARDING = "/proc/sys/net/ipv6/conf/all/forwarding";
-
-// src/router/apply.ts
-NO_CHANGE = { nft: false, dnsmasq: false, network: false, firewall: false, dhcp: false };
-DNSMASQ_STAGED = `${PATHS.state}/next.dnsmasq`;
-
-// src/router/conf.ts
-NOT_NAME_CHAR = /[^a-z0-9_\n]|\n/g;
-LETTER_FIRST = /^[a-z]/;
-CR = /\r/g;
-SECTION_HEADER = /^\[([A-Za-z]+)\]$/;
-UPSTREAM_PATH = /^upstream\.[A-Za-z0-9_]+\.([a-z_]+)(\[([0-9]+)\])?$/;
-IFACE_KEYS = {
-  privatekey: { opt: "private_key", list: false },
-  address: { opt: "address", list: true },
-  dns: { opt: "dns", list: true },
-  mtu: { opt: "mtu", list: false },
-  // wg-quick only: meaningless for a netifd interface, reported and skipped
-  listenport: null,
-  table: null,
-  fwmark: null,
-  saveconfig: null,
-  preup: null,
-  postup: null,
-  predown: null,
-  postdown: null
-};
-PEER_KEYS = {
-  publickey: { opt: "public_key", list: false },
-  presharedkey: { opt: "preshared_key", list: false },
-  endpoint: { opt: "endpoint", list: false },
-  allowedips: { opt: "allowed_ips", list: true },
-  persistentkeepalive: { opt: "keepalive", list: false }
-};
-
-// src/router/hotplug.ts
-
-// src/router/api.ts
-
-// src/router/command.ts
-USAGE = `usage: splitwg <command> [--json]
-  check                 validate /etc/config/splitwg
-  plan                  show what apply would install (keys hidden)
-  apply [--dry-run]     apply the configuration (a transaction: all or nothing)
-  stop                  remove everything splitwg installed
-  status                upstreams, clients, last apply, warnings
-  doctor                compare the running system with the last apply: every drift, with its fix
-  stats                 per-rule and per-upstream counters
-  explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"] [--family 4|6]
-                        which path CLIENT's traffic to DEST takes, and why
-                        (a condition not given is not evaluated: assumed to hold;
-                        a domain is answered for IPv4 unless --family 6, noting IPv6 when it differs)
-  genkey                a new WireGuard key pair
-  import FILE [NAME]    add a provider's WireGuard .conf as upstream NAME
-  peer CLIENT           the .conf of a road-warrior peer client
-  version
-  help, --help, -h      this text
-`;
-VALUE_FLAGS = ["proto", "port", "at", "family"];
-
->>>>>>> h-shim
 export {
   apply,
   applyPlan,
