@@ -1,11 +1,27 @@
 // Generated from src/router/index.ts by `npm run build` — edit the TypeScript, not this file.
 'use strict';
 
-import { VERSION, readConfig, compile, redactedPlan, explain, explainQuery, parseUci, renderUci, parsePrefix, nftTransition, declarations } from "splitwg.core";
+import {
+  VERSION,
+  readConfig,
+  compile,
+  redactedPlan,
+  explain,
+  explainQuery,
+  parseUci,
+  renderUci,
+  parsePrefix,
+  nftTransition,
+  declarations,
+  MESSAGES,
+  format,
+  described,
+  isMsg
+} from "splitwg.core";
 import { readfile, writefile, access, unlink, mkdir, rmdir, rename, popen, stat } from "fs";
 import { cursor } from "uci";
 import { connect } from "ubus";
-let SHELL_SAFE, SINGLE_QUOTE, PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, ours, viaUs, localNetworks, OWNED_OPTION, isOwned, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, INIT_SCRIPT, confDirs, runningConfDirs, generatedConfDir, filePath, writeFile, hasNftset, running, misplaced, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, liveObjects, listJson, GOTO_CLIENT, SET_REF, block, marksOf, signature, clientPaths, changedClients, installedPaths, flush, DIGITS, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, FIRST_WORD, HANDSHAKE_TIMEOUT, nftRules, markChainOf, pathOf, ruleIdOf, loadConfig, age, status, stats, QUOTES, IPV6_FORWARDING, finding, runJson, elemText, verdictText, missingFrom, checkTable, one, sameMark, ruleMatches, routeMatches, ifaceUp, checkRouting, latestHandshake, doctor, checkDnsmasq, checkIpv6, repairArgv, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepRouting, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, NOT_NAME_CHAR, LETTER_FIRST, CR, SECTION_HEADER, UPSTREAM_PATH, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, apiError, missing, present, downUpstreams, checkText, methods, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, list, describeFinding, cmdDoctor, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
+let SHELL_SAFE, SINGLE_QUOTE, PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, ours, viaUs, localNetworks, OWNED_OPTION, isOwned, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, INIT_SCRIPT, confDirs, runningConfDirs, generatedConfDir, filePath, writeFile, hasNftset, running, misplaced, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, liveObjects, listJson, GOTO_CLIENT, SET_REF, block, marksOf, signature, clientPaths, changedClients, installedPaths, flush, DIGITS, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, FIRST_WORD, HANDSHAKE_TIMEOUT, nftRules, markChainOf, pathOf, ruleIdOf, loadConfig, age, status, stats, QUOTES, IPV6_FORWARDING, finding, runJson, elemText, verdictText, missingFrom, checkTable, one, sameMark, ruleMatches, routeMatches, ifaceUp, checkRouting, latestHandshake, doctor, checkDnsmasq, checkIpv6, repairArgv, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepRouting, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, NOT_NAME_CHAR, LETTER_FIRST, CR, SECTION_HEADER, UPSTREAM_PATH, at, confError, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, apiError, missing, checked, present, downUpstreams, checkText, invalidConfig, methods, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, list, describeFinding, cmdDoctor, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
 shellQuote = function(s) {
   if (index(s, "\n") < 0 && match(s, SHELL_SAFE)) return s;
   return "'" + replace(s, SINGLE_QUOTE, "'\\''") + "'";
@@ -996,7 +1012,7 @@ let out, sections, r, cfg, st, configs, wanted, applied, guardless;
     const n = length((env.uci.changes(c) ?? {})[c] ?? []);
     if (n) finding(out, "uncommitted", c, { config: c, changes: n });
   }
-  if (!cfg) finding(out, "config_invalid", r.problems[0].path, { problems: length(r.problems), first: r.problems[0].message });
+  if (!cfg) finding(out, "config_invalid", r.problems[0].path, { problems: length(r.problems), first: format(r.problems[0]), first_id: r.problems[0].id, first_args: r.problems[0].args });
   wanted = cfg ? cfg.globals.enabled : true;
   applied = st !== null && st.enabled;
   if (!applied) {
@@ -1103,10 +1119,11 @@ let sections, r, ln, plan, hasDomains, res;
   r = readConfig(sections);
   if (!r.config) {
     const n = length(r.problems);
-    const msg = `invalid configuration: ${n} problem${n === 1 ? "" : "s"}, first ${r.problems[0].path}: ${r.problems[0].message}`;
-    if (opts?.dryRun) return { ok: false, changed: NO_CHANGE, message: msg, actions: [], warnings: [], error: { code: "INVALID_CONFIG", message: msg, path: r.problems[0].path }, problems: r.problems };
+    const msg = `invalid configuration: ${n} problem${n === 1 ? "" : "s"}, first ${r.problems[0].path}: ${format(r.problems[0])}`;
+    const problems = map(r.problems, (p) => described(p));
+    if (opts?.dryRun) return { ok: false, changed: NO_CHANGE, message: msg, actions: [], warnings: [], error: { code: "INVALID_CONFIG", message: msg, path: r.problems[0].path }, problems };
     const res2 = errorResult(env, "INVALID_CONFIG", msg, r.problems[0].path, []);
-    res2.problems = r.problems;
+    res2.problems = problems;
     return res2;
   }
   ln = localNetworks(env, r.config.globals.ipv6);
@@ -1114,7 +1131,7 @@ let sections, r, ln, plan, hasDomains, res;
   hasDomains = index(plan.dnsmasq, "\nnftset=") >= 0;
   res = applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: hash(renderUci(sections)), hasDomains, ipv6: r.config.globals.ipv6 });
   if (!ln.ok) push(res.warnings, "cannot read the main routing table (ip -j route): only the server pools are treated as local networks");
-  for (let i = 0; i < length(r.warnings); i++) push(res.warnings, `${r.warnings[i].path}: ${r.warnings[i].message}`);
+  for (let i = 0; i < length(r.warnings); i++) push(res.warnings, `${r.warnings[i].path}: ${format(r.warnings[i])}`);
   return res;
 };
 stop = function(env) {
@@ -1432,6 +1449,12 @@ let now, d;
   reorderOwned(env.uci, cfg, sections);
   env.uci.commit(cfg);
 };
+at = function(line, id, args) {
+  return described({ line, id, args: args ?? [] });
+};
+confError = function(code, m, path) {
+  return { code, message: format(m), path, id: m.id, args: m.args };
+};
 nameFromFile = function(path) {
 let base, slash, dot;
 
@@ -1468,7 +1491,7 @@ let errors, ignored, opts, where, section, peers2, ifaces, lines, add, required,
     if (list2) {
       opts[opt] = [...opts[opt] ?? [], v];
       push(where[opt], ln);
-    } else if (exists(opts, opt)) push(errors, { line: ln, message: `${opt} given twice` });
+    } else if (exists(opts, opt)) push(errors, at(ln, "conf_twice", [opt]));
     else {
       opts[opt] = v;
       push(where[opt], ln);
@@ -1483,52 +1506,52 @@ let errors, ignored, opts, where, section, peers2, ifaces, lines, add, required,
       section = lc(hdr[1]);
       if (section === "peer") peers2++;
       else if (section === "interface") ifaces++;
-      else push(errors, { line: ln, message: `unknown section [${hdr[1]}] (expected [Interface] or [Peer])` });
-      if (peers2 > 1 && section === "peer") push(errors, { line: ln, message: "a second [Peer]: an upstream is one tunnel to one server" });
-      if (ifaces > 1 && section === "interface") push(errors, { line: ln, message: "a second [Interface]" });
+      else push(errors, at(ln, "conf_section", [hdr[1]]));
+      if (peers2 > 1 && section === "peer") push(errors, at(ln, "conf_second_peer"));
+      if (ifaces > 1 && section === "interface") push(errors, at(ln, "conf_second_interface"));
       continue;
     }
     const eq = index(l, "=");
     if (eq <= 0) {
-      push(errors, { line: ln, message: 'expected "Key = Value" or a [Section]' });
+      push(errors, at(ln, "conf_not_key_value"));
       continue;
     }
     const key = trim(substr(l, 0, eq)), val = trim(substr(l, eq + 1));
     const k = lc(key);
     if (section === "") {
-      push(errors, { line: ln, message: `${key} outside [Interface]/[Peer]` });
+      push(errors, at(ln, "conf_outside", [key]));
       continue;
     }
     const table = section === "interface" ? IFACE_KEYS : PEER_KEYS;
     if (!exists(table, k)) {
-      push(errors, { line: ln, message: `unknown key ${key} in [${section === "interface" ? "Interface" : "Peer"}]` });
+      push(errors, at(ln, "conf_unknown_key", [key, section === "interface" ? "Interface" : "Peer"]));
       continue;
     }
     const spec = table[k];
     if (spec === null) {
-      push(ignored, { line: ln, message: `${key} is for wg-quick and is ignored` });
+      push(ignored, at(ln, "conf_wg_quick", [key]));
       continue;
     }
     if (val === "") {
-      push(errors, { line: ln, message: `${key} has no value` });
+      push(errors, at(ln, "conf_no_value", [key]));
       continue;
     }
     if (spec.list) {
       const parts = filter(map(split(val, ","), (p) => trim(p)), (p) => p !== "");
       for (let j = 0; j < length(parts); j++) {
         if (spec.opt === "dns" && !isIp(parts[j])) {
-          push(ignored, { line: ln, message: `DNS search domain ${parts[j]} is ignored` });
+          push(ignored, at(ln, "conf_dns_search", [parts[j]]));
           continue;
         }
         add(spec.opt, parts[j], ln, true);
       }
     } else add(spec.opt, val, ln, false);
   }
-  if (!ifaces) push(errors, { line: 0, message: "no [Interface] section" });
-  if (!peers2) push(errors, { line: 0, message: "no [Peer] section" });
+  if (!ifaces) push(errors, at(0, "conf_no_interface"));
+  if (!peers2) push(errors, at(0, "conf_no_peer"));
   required = [["private_key", "PrivateKey"], ["address", "Address"], ["public_key", "PublicKey"], ["endpoint", "Endpoint"]];
   for (let i = 0; i < length(required); i++)
-    if (!exists(opts, required[i][0]) && ifaces && peers2) push(errors, { line: 0, message: `${required[i][1]} is missing` });
+    if (!exists(opts, required[i][0]) && ifaces && peers2) push(errors, at(0, "conf_missing", [required[i][1]]));
   r = readConfig([{ type: "upstream", name, anonymous: false, options: opts }]);
   reported = {};
   for (let i = 0; i < length(r.problems); i++) {
@@ -1538,7 +1561,7 @@ let errors, ignored, opts, where, section, peers2, ifaces, lines, add, required,
     if (m) reported[m[1]] = true;
     let line = 0;
     if (m && where[m[1]]) line = where[m[1]][m[3] ? int(m[3]) : 0] ?? where[m[1]][0];
-    push(errors, { line, message: m ? p.message : `name: ${p.message}` });
+    push(errors, m ? at(line, p.id, p.args) : at(line, "conf_name", [{ id: p.id, args: p.args }]));
   }
   if (length(errors)) return importError(errors);
   u = r.config.upstreams[0];
@@ -1564,7 +1587,7 @@ let sorted, e;
   sorted = sort(errors, (a, b) => a.line - b.line);
   e = sorted[0];
   return {
-    error: { code: "PARSE_ERROR", message: `${length(errors)} error(s); ${e.line ? "line " + e.line : "file"}: ${e.message}`, path: e.line ? `line ${e.line}` : null },
+    error: confError("PARSE_ERROR", e.line ? { id: "conf_errors_line", args: [length(errors), e.line, { id: e.id, args: e.args }] } : { id: "conf_errors_file", args: [length(errors), { id: e.id, args: e.args }] }, e.line ? `line ${e.line}` : null),
     errors: sorted
   };
 };
@@ -1591,12 +1614,12 @@ peerConf = function(env, cfg, clientName) {
 let cs, c, srv, spub, ipv6, addrs, dns, lines;
 
   cs = filter(cfg.clients, (c2) => c2.name === clientName);
-  if (!length(cs)) return { error: { code: "NOT_FOUND", message: `unknown client "${clientName}"`, path: "client" } };
+  if (!length(cs)) return { error: confError("NOT_FOUND", { id: "unknown_client", args: [clientName] }, "client") };
   c = cs[0];
-  if (c.kind !== "peer") return { error: { code: "NOT_A_PEER", message: `client ${c.name} is a LAN device, not a WireGuard peer`, path: "client" } };
+  if (c.kind !== "peer") return { error: confError("NOT_A_PEER", { id: "not_a_peer", args: [c.name] }, "client") };
   srv = cfg.server;
-  if (!srv || !srv.enabled) return { error: { code: "NO_SERVER", message: "the server section is missing or disabled", path: "server" } };
-  if (srv.endpoint === null) return { error: { code: "NO_ENDPOINT", message: "server.endpoint is not set (the host:port devices reach the router at)", path: "server.endpoint" } };
+  if (!srv || !srv.enabled) return { error: confError("NO_SERVER", { id: "no_server", args: [] }, "server") };
+  if (srv.endpoint === null) return { error: confError("NO_ENDPOINT", { id: "no_endpoint", args: [] }, "server.endpoint") };
   spub = pubkey(env, srv.privateKey);
   if (type(spub) !== "string") return { error: { code: "COMMAND_FAILED", message: spub.error, path: "server.private_key" } };
   ipv6 = cfg.globals.ipv6;
@@ -1681,11 +1704,18 @@ let done, st, c, ours2;
   }
   return done;
 };
-apiError = function(code, message, path) {
-  return { error: { code, message, path } };
+apiError = function(code, m, path) {
+let x;
+
+  if (type(m) === "string") return { error: { code, message: m, path } };
+  x = m;
+  return { error: { code, message: format(x), path, id: x.id, args: x.args } };
 };
 missing = function(name) {
-  return apiError("INVALID_ARGUMENT", `argument "${name}" is required`, name);
+  return apiError("INVALID_ARGUMENT", { id: "arg_required", args: [name] }, name);
+};
+checked = function(valid, problems, warnings) {
+  return { valid, problems: map(problems, (p) => described(p)), warnings: map(warnings, (p) => described(p)) };
 };
 present = function(v) {
   return v !== null && v !== null && v !== "";
@@ -1705,9 +1735,12 @@ checkText = function(text) {
 let p, r;
 
   p = parseUci(text);
-  if (length(p.errors)) return { valid: false, problems: map(p.errors, (e) => ({ path: `line ${e.line}`, message: e.message })), warnings: [] };
+  if (length(p.errors)) return checked(false, map(p.errors, (e) => ({ path: `line ${e.line}`, id: e.id, args: e.args })), []);
   r = readConfig(p.sections);
-  return { valid: r.config !== null, problems: r.problems, warnings: r.warnings };
+  return checked(r.config !== null, r.problems, r.warnings);
+};
+invalidConfig = function(problems) {
+  return apiError("INVALID_CONFIG", { id: "config_invalid", args: [length(problems)] }, problems[0].path);
 };
 methods = function(mkEnv) {
 let guard;
@@ -1731,7 +1764,7 @@ let r;
 
         if (present(a.text)) return checkText(a.text);
         r = readConfig(readConfigSections(env.uci, "splitwg"));
-        return { valid: r.config !== null, problems: r.problems, warnings: r.warnings };
+        return checked(r.config !== null, r.problems, r.warnings);
       })
     },
     apply: {
@@ -1746,11 +1779,11 @@ let r, q, x;
         if (!present(a.client)) return missing("client");
         if (!present(a.destination)) return missing("destination");
         r = readConfig(readConfigSections(env.uci, "splitwg"));
-        if (!r.config) return apiError("INVALID_CONFIG", `the configuration has ${length(r.problems)} problem(s): run check`, r.problems[0].path);
+        if (!r.config) return invalidConfig(r.problems);
         q = explainQuery(r.config, { client: a.client, destination: a.destination, proto: a.proto, port: a.port, at: a.at, family: a.family, down: downUpstreams(env, r.config) });
         if (!exists(q, "error")) q.local = localNetworks(env, r.config.globals.ipv6).local;
         x = exists(q, "error") ? q : explain(r.config, q);
-        if (exists(x, "error")) return apiError("INVALID_ARGUMENT", x.error.message, x.error.path);
+        if (exists(x, "error")) return apiError("INVALID_ARGUMENT", x.error, x.error.path);
         return x;
       })
     },
@@ -1779,7 +1812,7 @@ let r;
 
         if (!present(a.client)) return missing("client");
         r = readConfig(readConfigSections(env.uci, "splitwg"));
-        if (!r.config) return apiError("INVALID_CONFIG", `the configuration has ${length(r.problems)} problem(s): run check`, r.problems[0].path);
+        if (!r.config) return invalidConfig(r.problems);
         return peerConf(env, r.config, a.client);
       })
     }
@@ -1840,7 +1873,7 @@ let r;
 
   r = readConfig(readConfigSections(env.uci, "splitwg"));
   if (!r.config) {
-    for (let i = 0; i < length(r.problems); i++) io.err(`${r.problems[i].path}: ${r.problems[i].message}
+    for (let i = 0; i < length(r.problems); i++) io.err(`${r.problems[i].path}: ${format(r.problems[i])}
 `);
     io.err(`splitwg: the configuration has ${length(r.problems)} problem(s)
 `);
@@ -1852,10 +1885,10 @@ let r;
 
   r = readConfig(readConfigSections(env.uci, "splitwg"));
   if (a.flags.json) {
-    printJson(io, { valid: r.config !== null, problems: r.problems, warnings: r.warnings });
+    printJson(io, { valid: r.config !== null, problems: map(r.problems, (p) => described(p)), warnings: map(r.warnings, (p) => described(p)) });
     return r.config ? 0 : 1;
   }
-  for (let i = 0; i < length(r.warnings); i++) io.err(`warning: ${r.warnings[i].path}: ${r.warnings[i].message}
+  for (let i = 0; i < length(r.warnings); i++) io.err(`warning: ${r.warnings[i].path}: ${format(r.warnings[i])}
 `);
   if (!r.config) {
     loadConfig2(env, io);
@@ -2284,6 +2317,7 @@ LETTER_FIRST = /^[a-z]/;
 CR = /\r/g;
 SECTION_HEADER = /^\[([A-Za-z]+)\]$/;
 UPSTREAM_PATH = /^upstream\.[A-Za-z0-9_]+\.([a-z_]+)(\[([0-9]+)\])?$/;
+
 IFACE_KEYS = {
   privatekey: { opt: "private_key", list: false },
   address: { opt: "address", list: true },
