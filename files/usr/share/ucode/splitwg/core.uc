@@ -1942,8 +1942,8 @@ MESSAGES = {
   ifname_too_long: '"{1}" is longer than 15 characters (Linux IFNAMSIZ)',
   label_char: '"{1}" contains a character that is not allowed in a label (quotes, \\ ; # { } $ / < > | & or control characters)',
   control_char: "contains a control character (newline, tab, …)",
-  // a key names itself by its first characters and length only: it may be a private key
-  not_key: '"{1}…" ({2} characters) is not a WireGuard key (44 characters of base64 for 32 bytes)',
+  // a key is named by its first 4 characters and its length only: it may be a private key
+  not_key: '"{1}…" is not a WireGuard key (44 characters of base64 for 32 bytes; this has {2})',
   not_int: '"{1}" is not an integer from {2} to {3}',
   not_port: '"{1}" is not a port (an integer from 1 to 65535)',
   not_port_range: '"{1}" is not a port range (from-to, each an integer from 1 to 65535)',

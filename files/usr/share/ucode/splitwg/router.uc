@@ -608,7 +608,7 @@ let r;
     let any = false, other = false;
     for (let i = 0; i < length(srcs); i++) {
       const p = parsePrefix(srcs[i]);
-      if (type(p) !== "object") {
+      if (isMsg(p)) {
         other = true;
         continue;
       }
