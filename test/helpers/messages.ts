@@ -147,7 +147,7 @@ export function explainMessages(): Msg[] {
 	const v6up = cfgOf((s) => { s.find((x) => x.name === 'us')!.options.address = ['fd00:a::2/128']; });
 	push(explain(v6up, { client: 'tv', destination: 'video.test' }));
 	const v4up = cfgOf((s) => { const u = s.find((x) => x.name === 'us')!; u.options.address = (u.options.address as string[]).filter((a) => a.indexOf(':') < 0); });
-	for (const q of [{ client: 'laptop', destination: 'a.test' }, { client: 'laptop', destination: '2001:db8::1' }, { client: 'laptop', destination: 'a.test', family: 6 }]) push(explain(v4up, q));
+	for (const q of [{ client: 'laptop', destination: 'a.test' }, { client: 'laptop', destination: '2001:db8::1' }, { client: 'laptop', destination: 'a.test', family: 6 as const }]) push(explain(v4up, q));
 	const d = { client: 'laptop', destination: '192.0.2.8' };
 	for (const a of [{ client: 'tv' }, { destination: 'x' }, { ...d, proto: 'TCP' }, { ...d, proto: 'ftp' }, { ...d, port: 'x' }, { ...d, port: '4\n4' }, { ...d, proto: 'icmp', port: 80 }, { ...d, down: 'nosuch' }, { ...d, at: 'x' }, { ...d, family: 'x' }])
 		{ const x: any = explainQuery(base, a); if (x.error) push(x); }
