@@ -14,6 +14,7 @@ import { labConfig } from './lab-config.ts';
 import { Realiser, type ApplyReport, type RealiserOptions } from './realise.ts';
 import { up, type Lab, type UpOptions } from './topology.ts';
 import { waitHandshake } from './wg.ts';
+import { format } from '../src/core/messages';
 
 /** The config text did not compile: every problem, with its path. */
 export class ConfigError extends Error {
@@ -33,9 +34,9 @@ export class RouterApplyError extends Error {
 
 export function compileText(text: string): { config: Config; plan: Plan } {
   const { sections, errors } = parseUci(text);
-  if (errors.length) throw new ConfigError(errors.map((e) => `line ${e.line}: ${e.message}`));
+  if (errors.length) throw new ConfigError(errors.map((e) => `line ${e.line}: ${format(e)}`));
   const { config, problems } = readConfig(sections);
-  if (!config) throw new ConfigError(problems.map((p) => `${p.path}: ${p.message}`));
+  if (!config) throw new ConfigError(problems.map((p) => `${p.path}: ${format(p)}`));
   return { config, plan: compile(config) };
 }
 

@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { LabWg } from './topology.ts';
 import { LAN_CLIENTS, NS, PHONE, UPSTREAMS, WG_SERVER } from './addresses.ts';
-import { parseUci, readConfig, renderUci, type Config, type UciSection, type UciValue } from './core.ts';
+import { format, parseUci, readConfig, renderUci, type Config, type UciSection, type UciValue } from './core.ts';
 
 /** splitwg client name → the namespace its packets come from */
 export const CLIENT_NS = { tv: NS.tv, kid: NS.kid, laptop: NS.laptop, phone: NS.phone } as const;
@@ -183,10 +183,10 @@ export interface DemoConfigCheck {
 /** The demo's gate: the core's check of the file (as `splitwg check`), then whether it fits the lab. */
 export function checkDemoConfig(text: string, file: string): DemoConfigCheck {
   const { sections, errors } = parseUci(text);
-  if (errors.length) return { problems: errors.map((e) => `${file}:${e.line}: ${e.message}`), warnings: [], config: null };
+  if (errors.length) return { problems: errors.map((e) => `${file}:${e.line}: ${format(e)}`), warnings: [], config: null };
   const r = readConfig(sections);
-  const warnings = r.warnings.map((w) => `warning: ${w.path}: ${w.message}`);
-  if (!r.config) return { problems: r.problems.map((p) => `${p.path}: ${p.message}`), warnings, config: null };
+  const warnings = r.warnings.map((w) => `warning: ${w.path}: ${format(w)}`);
+  if (!r.config) return { problems: r.problems.map((p) => `${p.path}: ${format(p)}`), warnings, config: null };
   const lab = labProblems(sections, r.config).map((p) => `${p.path}: ${p.message}`);
   return { problems: lab, warnings, config: lab.length ? null : r.config };
 }

@@ -11,6 +11,7 @@ import { explain, type Config, type Explanation } from './core.ts';
 import { CLIENT_NS, CLIENT_RESOLVER, type LabClient } from './lab-config.ts';
 import { isError, type EchoReply, type ProbeError } from './probes.ts';
 import type { Lab } from './topology.ts';
+import { format } from '../src/core/messages';
 
 export type Path = 'direct' | 'a' | 'b' | 'blocked';
 
@@ -77,7 +78,7 @@ export function expected(cfg: Config, p: Probe, ip: string, at: string, down?: s
   if (!client) throw new Error(`no client ${p.client} in the config`);
   const views = [...new Set([p.dest, ip])].map((destination) => {
     const e = explain(cfg, { ...q, destination });
-    if ('error' in e) throw new Error(`explain(${p.client}, ${destination}): ${e.error.path}: ${e.error.message}`);
+    if ('error' in e) throw new Error(`explain(${p.client}, ${destination}): ${e.error.path}: ${format(e.error)}`);
     return e as Explanation;
   });
   const pos = (e: Explanation) => (e.rule === null ? Infinity : client.rules.findIndex((r) => r.id === e.rule));

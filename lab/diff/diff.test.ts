@@ -18,6 +18,7 @@ import { localNetworks } from '../../src/router/routes';
 import { Kernel, nftCheck, dnsmasqTest, pathText, type Outcome, type Path } from './kernel';
 import { world, sections, upIfaces, bareIfaces, downNames, nameAddrs, NAMES, clockNow, atText, type World } from './gen';
 import { probes, expect, agrees, type Case, type Probe } from './oracle';
+import { format } from '../../src/core/messages';
 
 const RUNS = Number(process.env.SPLITWG_PROP_RUNS ?? 150);
 const SEED = Number(process.env.SPLITWG_PROP_SEED ?? 20261201);
@@ -50,7 +51,7 @@ function report(c: Case): string {
 function refused(secs: UciSection[], paths: string[], what: RegExp, story: string): void {
 	const r = readConfig(secs);
 	assert.equal(r.config, null, `${story} was accepted`);
-	assert.ok(r.problems.some((p) => paths.includes(p.path) && what.test(p.message)), `${story}: ${JSON.stringify(r.problems)}`);
+	assert.ok(r.problems.some((p) => paths.includes(p.path) && what.test(format(p))), `${story}: ${JSON.stringify(r.problems)}`);
 }
 
 // Two enabled clients claiming the same source must be refused with a path, never planned (the
@@ -88,7 +89,7 @@ function runWorld(w: World): true {
 	const at = atText(now);
 	const secs = sections(w, now);
 	const r = readConfig(secs);
-	assert.ok(r.config, `the generator made a config check refuses:\n${r.problems.map((p) => `${p.path}: ${p.message}`).join('\n')}\n${renderUci(secs)}`);
+	assert.ok(r.config, `the generator made a config check refuses:\n${r.problems.map((p) => `${p.path}: ${format(p)}`).join('\n')}\n${renderUci(secs)}`);
 	const cfg = r.config!;
 	invalidMutants(secs, cfg);
 	const ps = probes(w);

@@ -6,10 +6,13 @@ import type { Action, Client, Config, Globals, Match, Problem, Rule, Server, Ups
 import { badIpAddress, parsePrefix, parseInterfaceAddress, prefixesOverlap, prefixContains, interfaceNetwork } from './ip';
 import type { Prefix } from './ip';
 import { markShift } from './decide';
+import { isMsg, msg } from './messages';
+import type { Msg } from './messages';
 import {
 	badBool, badDomain, badIfname, badInt, badKey, badKeepalive, badLabel, badMac, badMarkMask, badMtu, badName, badPort, badPortRange, badTime,
 	bool, parseEndpoint, weekday, PROTOS, CONTROL, BLANKS,
 } from './values';
+import type { Bad } from './values';
 
 // regexes as module constants: ucode compiles a literal each time it is evaluated
 const ACTION = /^(proxy|direct|block)$/;
@@ -31,8 +34,17 @@ const FOREIGN_MARKS: [number, string][] = [[0x3f00, 'mwan3'], [0xff0000, 'pbr/po
 
 // ucode compiles regexes with REG_NEWLINE: `^…$` also matches one line of
 // a multi-line value. So control characters are refused before any grammar.
-function withControlCheck(check?: (v: string) => string | null): (v: string) => string | null {
-	return (v) => match(v, CONTROL) ? 'contains a control character (newline, tab, …)' : (check ? check(v) : null);
+function withControlCheck(check?: (v: string) => Bad): (v: string) => Bad {
+	return (v) => match(v, CONTROL) ? msg('control_char') : (check ? check(v) : null);
+}
+
+function problem(path: string, m: Msg): Problem {
+	return { path, id: m.id, args: m.args };
+}
+
+// A parser's error as a validator's (null for a parsed value).
+function parses(fn: (v: string) => any): (v: string) => Bad {
+	return (v) => { const r = fn(v); return isMsg(r) ? r as Msg : null; };
 }
 
 // Option reader bound to one section: collects problems as it goes. An
@@ -43,21 +55,21 @@ function reader(sec: UciSection, base: string, problems: Problem[]) {
 	const known: string[] = ['.name', '.type'];
 	const bad: { [k: string]: boolean } = {};
 	const at: { [k: string]: number[] } = {};
-	const report = (k: string, path: string, message: string) => { bad[k] = true; push(problems, { path, message }); };
+	const report = (k: string, path: string, m: Msg) => { bad[k] = true; push(problems, problem(path, m)); };
 	const r = {
-		str: (k: string, def: string | null, check?: (v: string) => string | null): string | null => {
+		str: (k: string, def: string | null, check?: (v: string) => Bad): string | null => {
 			push(known, k);
 			const v = sec.options[k];
 			if (v === null || v === undefined) return def;
-			if (type(v) === 'array') { report(k, `${base}.${k}`, 'must be a single option, not a list'); return def; }
-			const e = v === '' ? 'is empty' : withControlCheck(check)(v as string);
+			if (type(v) === 'array') { report(k, `${base}.${k}`, msg('not_single')); return def; }
+			const e = v === '' ? msg('empty') : withControlCheck(check)(v as string);
 			if (e) { report(k, `${base}.${k}`, e); return def; }
 			return v as string;
 		},
 		// The valid elements; `r.at(k)` has their positions in the option.
 		// An empty element is an error, never "no condition": an empty domain
 		// would otherwise turn a rule into "match everything".
-		list: (k: string, check?: (v: string) => string | null): string[] => {
+		list: (k: string, check?: (v: string) => Bad): string[] => {
 			push(known, k);
 			at[k] = [];
 			const v: UciValue | null = sec.options[k] ?? null;
@@ -67,7 +79,7 @@ function reader(sec: UciSection, base: string, problems: Problem[]) {
 			if (!length(vals) && type(v) !== 'array') vals = [v as string];
 			const out: string[] = [];
 			for (let i = 0; i < length(vals); i++) {
-				const e = trim(vals[i]) === '' ? 'is empty' : withControlCheck(check)(vals[i]);
+				const e = trim(vals[i]) === '' ? msg('empty') : withControlCheck(check)(vals[i]);
 				if (e) report(k, `${base}.${k}[${i}]`, e);
 				else { push(out, vals[i]); push(at[k], i); }
 			}
@@ -81,13 +93,13 @@ function reader(sec: UciSection, base: string, problems: Problem[]) {
 		},
 		int: (k: string, def: number | null, lo: number, hi: number): number | null => r.num(k, def, (x) => badInt(x, lo, hi)),
 		// a number whose grammar has its own validator (badPort, badMtu, …)
-		num: (k: string, def: number | null, check: (v: string) => string | null): number | null => {
+		num: (k: string, def: number | null, check: (v: string) => Bad): number | null => {
 			const v = r.str(k, null, check);
 			return v === null ? def : int(v);
 		},
 		unknown: () => {
 			for (let k in sec.options)
-				if (index(known, k) < 0) push(problems, { path: `${base}.${k}`, message: 'unknown option' });
+				if (index(known, k) < 0) push(problems, problem(`${base}.${k}`, msg('unknown_option')));
 		},
 	};
 	return r;
@@ -115,14 +127,14 @@ function readGlobals(sec: UciSection | null, problems: Problem[]): Globals {
 }
 
 function checkMask(m: number, text: string, problems: Problem[]) {
-	if (m === 0) push(problems, { path: 'globals.mark_mask', message: 'must not be 0' });
+	if (m === 0) push(problems, problem('globals.mark_mask', msg('mask_zero')));
 	// bit 31 would make the mask arithmetic differ between ucode (64-bit) and JS (32-bit signed)
-	else if (m > 0x7fffffff) push(problems, { path: 'globals.mark_mask', message: `${text}: bit 31 is reserved, use bits 0-30` });
+	else if (m > 0x7fffffff) push(problems, problem('globals.mark_mask', msg('mask_bit31', [text])));
 	else {
 		const low = markShift(m);
-		if (((m + low) & m) !== 0) push(problems, { path: 'globals.mark_mask', message: `${text} must be one run of contiguous bits` });
+		if (((m + low) & m) !== 0) push(problems, problem('globals.mark_mask', msg('mask_not_contiguous', [text])));
 		for (let i = 0; i < length(FOREIGN_MARKS); i++)
-			if (m & FOREIGN_MARKS[i][0]) push(problems, { path: 'globals.mark_mask', message: `${text} overlaps the mark bits ${sprintf('0x%x', FOREIGN_MARKS[i][0])} used by ${FOREIGN_MARKS[i][1]}` });
+			if (m & FOREIGN_MARKS[i][0]) push(problems, problem('globals.mark_mask', msg('mask_foreign', [text, sprintf('0x%x', FOREIGN_MARKS[i][0]), FOREIGN_MARKS[i][1]])));
 	}
 }
 
@@ -142,15 +154,15 @@ function reportedPaths(problems: Problem[]): { [path: string]: boolean } {
 
 function readUpstream(sec: UciSection, problems: Problem[]): Upstream {
 	const base = `upstream.${sec.name}`;
-	if (sec.anonymous) push(problems, { path: base, message: 'an upstream section needs a name (it names the interface)' });
+	if (sec.anonymous) push(problems, problem(base, msg('upstream_unnamed')));
 	else {
 		const e = badName(sec.name, 12);
-		if (e) push(problems, { path: base, message: e });
+		if (e) push(problems, problem(base, e));
 	}
 	const r = reader(sec, base, problems);
-	const ep = r.str('endpoint', null, (v) => { const p = parseEndpoint(v); return type(p) === 'string' ? p as string : null; });
+	const ep = r.str('endpoint', null, parses(parseEndpoint));
 	let host = '', port = 51820;
-	if (ep === null) { if (!r.bad('endpoint')) push(problems, { path: `${base}.endpoint`, message: 'is required (host:port)' }); }
+	if (ep === null) { if (!r.bad('endpoint')) push(problems, problem(`${base}.endpoint`, msg('endpoint_required'))); }
 	else {
 		const p = parseEndpoint(ep) as { host: string, port: number };
 		host = p.host; port = p.port;
@@ -159,11 +171,11 @@ function readUpstream(sec: UciSection, problems: Problem[]): Upstream {
 		name: sec.name, iface: `sw_${sec.name}`,
 		enabled: r.bool('enabled', true),
 		privateKey: r.str('private_key', '', badKey) as string,
-		addresses: r.list('address', (v) => { const a = parseInterfaceAddress(v); return type(a) === 'string' ? a as string : null; }),
+		addresses: r.list('address', parses(parseInterfaceAddress)),
 		publicKey: r.str('public_key', '', badKey) as string,
 		presharedKey: r.str('preshared_key', null, badKey),
 		endpointHost: host, endpointPort: port,
-		allowedIps: r.list('allowed_ips', (v) => { const p = parsePrefix(v); return type(p) === 'string' ? p as string : null; }),
+		allowedIps: r.list('allowed_ips', parses(parsePrefix)),
 		mtu: r.num('mtu', null, badMtu),
 		keepalive: r.num('keepalive', null, badKeepalive),
 		dns: r.list('dns', badIpAddress),
@@ -171,9 +183,9 @@ function readUpstream(sec: UciSection, problems: Problem[]): Upstream {
 	};
 	r.str('name', null, badLabel);
 	r.unknown();
-	if (u.privateKey === '' && !r.bad('private_key')) push(problems, { path: `${base}.private_key`, message: 'is required' });
-	if (u.publicKey === '' && !r.bad('public_key')) push(problems, { path: `${base}.public_key`, message: 'is required' });
-	if (!length(u.addresses) && !r.bad('address')) push(problems, { path: `${base}.address`, message: 'needs at least one tunnel address' });
+	if (u.privateKey === '' && !r.bad('private_key')) push(problems, problem(`${base}.private_key`, msg('required')));
+	if (u.publicKey === '' && !r.bad('public_key')) push(problems, problem(`${base}.public_key`, msg('required')));
+	if (!length(u.addresses) && !r.bad('address')) push(problems, problem(`${base}.address`, msg('upstream_no_address')));
 	if (!length(u.allowedIps)) u.allowedIps = ['0.0.0.0/0', '::/0'];
 	return u;
 }
@@ -185,14 +197,14 @@ function readServer(sec: UciSection, problems: Problem[]): Server {
 		iface: DEFAULTS.server_iface,
 		privateKey: r.str('private_key', '', badKey) as string,
 		listenPort: r.num('listen_port', int(DEFAULTS.listen_port), badPort) as number,
-		addresses: r.list('address', (v) => { const a = parseInterfaceAddress(v); return type(a) === 'string' ? a as string : null; }),
-		endpoint: r.str('endpoint', null, (v) => { const p = parseEndpoint(v); return type(p) === 'string' ? p as string : null; }),
+		addresses: r.list('address', parses(parseInterfaceAddress)),
+		endpoint: r.str('endpoint', null, parses(parseEndpoint)),
 		dns: r.list('dns', badIpAddress),
 		mtu: r.num('mtu', null, badMtu),
 	};
 	r.unknown();
-	if (s.enabled && s.privateKey === '' && !r.bad('private_key')) push(problems, { path: 'server.private_key', message: 'is required (make one with splitwg genkey, or in LuCI)' });
-	if (s.enabled && !length(s.addresses) && !r.bad('address')) push(problems, { path: 'server.address', message: 'needs at least one address with its pool prefix (e.g. 10.77.0.1/24)' });
+	if (s.enabled && s.privateKey === '' && !r.bad('private_key')) push(problems, problem('server.private_key', msg('server_key_required')));
+	if (s.enabled && !length(s.addresses) && !r.bad('address')) push(problems, problem('server.address', msg('server_no_address')));
 	return s;
 }
 
@@ -206,13 +218,13 @@ function readRule(sec: UciSection, id: string, setBase: string, problems: Proble
 	const destSeen: { [text: string]: boolean } = {};
 	r.list('dest', (v) => {
 		const p = parsePrefix(v);
-		if (type(p) === 'string') return p as string;
+		if (isMsg(p)) return p as Msg;
 		const x = p as Prefix;
 		if (!destSeen[x.text]) push(x.family === 4 ? dest4 : dest6, x);
 		destSeen[x.text] = true;
 		return null;
 	});
-	const protos = r.list('proto', (v) => v === 'all' || v === 'any' || index(PROTOS, v) >= 0 ? null : `"${v}" is not a protocol (${join(' ', PROTOS)}, all)`);
+	const protos = r.list('proto', (v) => v === 'all' || v === 'any' || index(PROTOS, v) >= 0 ? null : msg('not_proto', [v, `${join(' ', PROTOS)}, all`]));
 	const m: Match = {
 		domains: uniq(r.list('domain', badDomain)),
 		dest4, dest6,
@@ -220,9 +232,9 @@ function readRule(sec: UciSection, id: string, setBase: string, problems: Proble
 		ports: uniq(r.list('port', badPortRange)),
 		startTime: r.str('start_time', null, badTime),
 		stopTime: r.str('stop_time', null, badTime),
-		weekdays: uniq(map(r.list('weekdays', (v) => weekday(v) < 0 ? `"${v}" is not a weekday (Mon … Sun)` : null), weekday)),
+		weekdays: uniq(map(r.list('weekdays', (v) => weekday(v) < 0 ? msg('not_weekday', [v]) : null), weekday)),
 	};
-	const action = r.str('action', 'proxy', (v) => match(v, ACTION) ? null : `"${v}" is not an action (proxy, direct, block)`) as Action;
+	const action = r.str('action', 'proxy', (v) => match(v, ACTION) ? null : msg('not_action', [v])) as Action;
 	const rule: Rule = {
 		id, setBase,
 		name: r.str('name', '', badLabel) as string,
@@ -231,26 +243,26 @@ function readRule(sec: UciSection, id: string, setBase: string, problems: Proble
 	};
 	r.unknown();
 	if ((m.startTime === null) !== (m.stopTime === null) && !r.bad('start_time') && !r.bad('stop_time'))
-		push(problems, { path: `${id}.${m.startTime === null ? 'start_time' : 'stop_time'}`, message: 'a time window needs both start_time and stop_time' });
+		push(problems, problem(`${id}.${m.startTime === null ? 'start_time' : 'stop_time'}`, msg('window_half')));
 	else if (m.startTime !== null && m.startTime === m.stopTime)
-		push(problems, { path: `${id}.stop_time`, message: 'equals start_time (an empty window); remove both for "always"' });
+		push(problems, problem(`${id}.stop_time`, msg('window_empty')));
 	if (length(m.ports)) {
 		for (let i = 0; i < length(m.protos); i++)
 			if (!match(m.protos[i], PORT_PROTO))
-				push(problems, { path: `${id}.proto`, message: `ports need tcp, udp, sctp or udplite, not "${m.protos[i]}"` });
+				push(problems, problem(`${id}.proto`, msg('ports_need_proto', [m.protos[i]])));
 	}
 	if (rule.upstream !== null && action !== 'proxy' && !r.bad('action'))
-		push(problems, { path: `${id}.upstream`, message: `only a proxy rule takes an upstream (action is ${action})` });
+		push(problems, problem(`${id}.upstream`, msg('upstream_not_proxy', [action])));
 	return enabled ? rule : null;
 }
 
 function readClient(sec: UciSection, problems: Problem[], g: Globals): Client {
 	const base = `client.${sec.name}`;
-	if (sec.anonymous) push(problems, { path: base, message: 'a client section needs a name' });
-	else { const e = badName(sec.name, 32); if (e) push(problems, { path: base, message: e }); }
+	if (sec.anonymous) push(problems, problem(base, msg('client_unnamed')));
+	else { const e = badName(sec.name, 32); if (e) push(problems, problem(base, e)); }
 	const r = reader(sec, base, problems);
-	const kind = r.str('kind', 'device', (v) => match(v, KIND) ? null : `"${v}" is not a client kind (peer, device)`) as 'peer' | 'device';
-	const srcs = r.list('address', (v) => { const p = parsePrefix(v); return type(p) === 'string' ? p as string : null; });
+	const kind = r.str('kind', 'device', (v) => match(v, KIND) ? null : msg('not_kind', [v])) as 'peer' | 'device';
+	const srcs = r.list('address', parses(parsePrefix));
 	const srcAt = r.at('address');
 	const c: Client = {
 		name: sec.name, kind,
@@ -261,7 +273,7 @@ function readClient(sec: UciSection, problems: Problem[], g: Globals): Client {
 		src4: [], src6: [],
 		macs: uniq(map(r.list('mac', badMac), lc)),
 		ifaces: uniq(r.list('interface', badIfname)),
-		defaultAction: r.str('default', 'direct', (v) => match(v, ACTION) ? null : `"${v}" is not an action (proxy, direct, block)`) as Action,
+		defaultAction: r.str('default', 'direct', (v) => match(v, ACTION) ? null : msg('not_action', [v])) as Action,
 		upstream: r.str('upstream', null, (v) => badName(v, 12)),
 		rulesets: r.list('ruleset', (v) => badName(v, 32)),
 		dnsHijack: true,
@@ -274,13 +286,13 @@ function readClient(sec: UciSection, problems: Problem[], g: Globals): Client {
 	if (r.bad('kind')) {
 		// peer or device: what else would be wrong is not known
 	} else if (kind === 'peer') {
-		if (c.publicKey === null && !r.bad('public_key')) push(problems, { path: `${base}.public_key`, message: 'is required for a peer' });
-		if (!length(srcs) && !r.bad('address')) push(problems, { path: `${base}.address`, message: 'a peer needs its tunnel address(es)' });
-		if (length(c.macs) || length(c.ifaces)) push(problems, { path: base, message: 'a peer is identified by its tunnel address, not mac/interface' });
+		if (c.publicKey === null && !r.bad('public_key')) push(problems, problem(`${base}.public_key`, msg('peer_key_required')));
+		if (!length(srcs) && !r.bad('address')) push(problems, problem(`${base}.address`, msg('peer_no_address')));
+		if (length(c.macs) || length(c.ifaces)) push(problems, problem(base, msg('peer_by_address')));
 	} else {
 		if (sec.options.address == null && sec.options.mac == null && sec.options.interface == null)
-			push(problems, { path: base, message: 'a device needs an address, mac or interface' });
-		if (c.publicKey !== null || c.privateKey !== null) push(problems, { path: `${base}.public_key`, message: 'only peers have keys' });
+			push(problems, problem(base, msg('device_no_identity')));
+		if (c.publicKey !== null || c.privateKey !== null) push(problems, problem(`${base}.public_key`, msg('device_no_keys')));
 	}
 	return c;
 }
@@ -298,7 +310,7 @@ function readSources(c: Client, srcs: string[], at: number[], problems: Problem[
 		let clash = -1;
 		for (let j = 0; j < length(all) && clash < 0; j++) if (prefixesOverlap(all[j], p)) clash = j;
 		if (clash >= 0) {
-			push(problems, { path: `client.${c.name}.address[${at[i]}]`, message: `${p.text} overlaps ${all[clash].text} (address[${pos[clash]}])` });
+			push(problems, problem(`client.${c.name}.address[${at[i]}]`, msg('address_overlap_own', [p.text, all[clash].text, pos[clash]])));
 			continue;
 		}
 		push(all, p); push(pos, at[i]);
@@ -318,11 +330,11 @@ function checkOverlaps(clients: Client[], problems: Problem[]) {
 			for (let x = 0; x < length(pa); x++)
 				for (let y = 0; y < length(pb); y++)
 					if (prefixesOverlap(pa[x], pb[y]))
-						push(problems, { path: `client.${b.name}.address`, message: `${pb[y].text} overlaps ${pa[x].text} of client ${a.name}` });
+						push(problems, problem(`client.${b.name}.address`, msg('address_overlap', [pb[y].text, pa[x].text, a.name])));
 			for (let x = 0; x < length(b.macs); x++)
-				if (index(a.macs, b.macs[x]) >= 0) push(problems, { path: `client.${b.name}.mac`, message: `${b.macs[x]} is also client ${a.name}'s` });
+				if (index(a.macs, b.macs[x]) >= 0) push(problems, problem(`client.${b.name}.mac`, msg('identity_shared', [b.macs[x], a.name])));
 			for (let x = 0; x < length(b.ifaces); x++)
-				if (index(a.ifaces, b.ifaces[x]) >= 0) push(problems, { path: `client.${b.name}.interface`, message: `${b.ifaces[x]} is also client ${a.name}'s` });
+				if (index(a.ifaces, b.ifaces[x]) >= 0) push(problems, problem(`client.${b.name}.interface`, msg('identity_shared', [b.ifaces[x], a.name])));
 		}
 	}
 }
@@ -346,15 +358,15 @@ function uniqueSections(sections: UciSection[], problems: Problem[]): UciSection
 		if (t === null || t === undefined) {
 			if (!s.anonymous) first[s.name] = s.type;
 			push(out, s);
-		} else push(problems, { path: sectionPath(s), message: t === s.type ? 'is defined twice' : `also names a ${t} section (section names are unique in a UCI file)` });
+		} else push(problems, problem(sectionPath(s), t === s.type ? msg('defined_twice') : msg('name_taken', [t])));
 	}
 	return out;
 }
 
 // A rule's `client` / `ruleset` option, read before the rule itself.
-function badOwner(v: UciValue): string | null {
-	if (type(v) === 'array') return 'must be a single option, not a list';
-	return v === '' ? 'is empty' : badName(v as string, 32);
+function badOwner(v: UciValue): Bad {
+	if (type(v) === 'array') return msg('not_single');
+	return v === '' ? msg('empty') : badName(v as string, 32);
 }
 
 function byType(sections: UciSection[], t: string): UciSection[] {
@@ -380,11 +392,11 @@ function familyWarnings(clients: Client[], g: Globals): Warning[] {
 		const f = identifiedFamilies(c, g.ipv6);
 		const path = `client.${c.name}.address`;
 		if (g.ipv6 && f.v4 && !f.v6)
-			push(out, { path, message: 'identifies IPv4 only: the device\'s IPv6 traffic (SLAAC/privacy addresses) is not classified and is routed normally, not by its rules — add its mac (or an IPv6 prefix)' });
+			push(out, problem(path, msg('warn_v4_only')));
 		else if (g.ipv6 && f.v6 && !f.v4)
-			push(out, { path, message: 'identifies IPv6 only: the device\'s IPv4 traffic is not classified and is routed normally, not by its rules — add its mac (or an IPv4 address)' });
+			push(out, problem(path, msg('warn_v6_only')));
 		else if (!g.ipv6 && !f.v4 && length(c.src6))
-			push(out, { path, message: 'identifies IPv6 only and globals.ipv6 is off: none of the device\'s traffic is classified — add its mac (or an IPv4 address)' });
+			push(out, problem(path, msg('warn_v6_only_off')));
 	}
 	return out;
 }
@@ -397,19 +409,19 @@ export function readConfig(all: UciSection[]): { config: Config | null, problems
 	const known = ['globals', 'server', 'upstream', 'client', 'ruleset', 'rule'];
 	for (let i = 0; i < length(sections); i++)
 		if (index(known, sections[i].type) < 0)
-			push(problems, { path: sections[i].name, message: `unknown section type "${sections[i].type}" (${join(', ', known)})` });
+			push(problems, problem(sections[i].name, msg('unknown_section_type', [sections[i].type, join(', ', known)])));
 	const gs = byType(sections, 'globals');
-	if (length(gs) > 1) push(problems, { path: 'globals', message: 'only one globals section is allowed' });
+	if (length(gs) > 1) push(problems, problem('globals', msg('globals_twice')));
 	const globals = readGlobals(length(gs) ? gs[0] : null, problems);
 	const ss = byType(sections, 'server');
-	if (length(ss) > 1) push(problems, { path: 'server', message: 'only one server section is allowed' });
+	if (length(ss) > 1) push(problems, problem('server', msg('server_twice')));
 	const server = length(ss) ? readServer(ss[0], problems) : null;
 
 	const upstreams = map(byType(sections, 'upstream'), (s) => readUpstream(s, problems));
 	const names: { [n: string]: boolean } = {};
 	for (let i = 0; i < length(upstreams); i++) {
 		const u = upstreams[i];
-		if (u.iface === DEFAULTS.server_iface) push(problems, { path: `upstream.${u.name}`, message: `the name "server" is reserved (interface ${DEFAULTS.server_iface})` });
+		if (u.iface === DEFAULTS.server_iface) push(problems, problem(`upstream.${u.name}`, msg('name_reserved', [DEFAULTS.server_iface])));
 		names[u.name] = true;
 	}
 	// Marks: value 1 means "decided: direct", upstream i gets value i + 1.
@@ -423,13 +435,13 @@ export function readConfig(all: UciSection[]): { config: Config | null, problems
 	}
 	// a wrong mask has been reported: its "room" would only contradict that
 	if (length(upstreams) + 1 > maxValue && !reportedPaths(problems)['globals.mark_mask'])
-		push(problems, { path: 'globals.mark_mask', message: `${sprintf('0x%08x', globals.markMask)} has room for ${maxValue - 1} upstreams, ${length(upstreams)} are defined` });
+		push(problems, problem('globals.mark_mask', msg('mask_room', [sprintf('0x%08x', globals.markMask), maxValue - 1, length(upstreams)])));
 
 	const rulesets: { [n: string]: UciSection[] } = {};
 	const rsSections = byType(sections, 'ruleset');
 	for (let i = 0; i < length(rsSections); i++) {
-		const e = rsSections[i].anonymous ? 'a ruleset section needs a name' : badName(rsSections[i].name, 32);
-		if (e) push(problems, { path: `ruleset.${rsSections[i].name}`, message: e });
+		const e = rsSections[i].anonymous ? msg('ruleset_unnamed') : badName(rsSections[i].name, 32);
+		if (e) push(problems, problem(`ruleset.${rsSections[i].name}`, e));
 		const r = reader(rsSections[i], `ruleset.${rsSections[i].name}`, problems);
 		r.str('name', null, badLabel);
 		r.unknown();
@@ -443,10 +455,10 @@ export function readConfig(all: UciSection[]): { config: Config | null, problems
 		const s = ruleSecs[i];
 		const cl = s.options.client, rs = s.options.ruleset;
 		const refErr = (cl != null ? badOwner(cl) : null) ?? (rs != null ? badOwner(rs) : null);
-		if (refErr) { push(problems, { path: `rule ${s.name}.${cl != null ? 'client' : 'ruleset'}`, message: refErr }); continue; }
-		if ((cl == null) === (rs == null)) push(problems, { path: `rule ${s.name}`, message: 'a rule belongs to exactly one client or ruleset (option client or option ruleset)' });
-		else if (cl != null && !byClient[cl as string]) push(problems, { path: `rule ${s.name}.client`, message: `unknown client "${cl}"` });
-		else if (rs != null && !rulesets[rs as string]) push(problems, { path: `rule ${s.name}.ruleset`, message: `unknown ruleset "${rs}"` });
+		if (refErr) { push(problems, problem(`rule ${s.name}.${cl != null ? 'client' : 'ruleset'}`, refErr)); continue; }
+		if ((cl == null) === (rs == null)) push(problems, problem(`rule ${s.name}`, msg('rule_owner')));
+		else if (cl != null && !byClient[cl as string]) push(problems, problem(`rule ${s.name}.client`, msg('unknown_client', [cl as string])));
+		else if (rs != null && !rulesets[rs as string]) push(problems, problem(`rule ${s.name}.ruleset`, msg('unknown_ruleset', [rs as string])));
 		else push(cl != null ? byClient[cl as string] : rulesets[rs as string], s);
 	}
 	const rsRules: { [n: string]: Rule[] } = {};
@@ -466,7 +478,7 @@ export function readConfig(all: UciSection[]): { config: Config | null, problems
 		}
 		for (let j = 0; j < length(c.rulesets); j++) {
 			const rs = rsRules[c.rulesets[j]];
-			if (!rs) push(problems, { path: `client.${c.name}.ruleset[${j}]`, message: `unknown ruleset "${c.rulesets[j]}"` });
+			if (!rs) push(problems, problem(`client.${c.name}.ruleset[${j}]`, msg('unknown_ruleset', [c.rulesets[j]])));
 			else for (let k = 0; k < length(rs); k++) push(c.rules, rs[k]);
 		}
 	}
@@ -486,20 +498,20 @@ export function readConfig(all: UciSection[]): { config: Config | null, problems
 
 function checkReferences(c: Client, upstreams: { [n: string]: boolean }, seen: { [path: string]: boolean }, problems: Problem[]) {
 	const base = `client.${c.name}`;
-	if (c.upstream !== null && !upstreams[c.upstream]) push(problems, { path: `${base}.upstream`, message: `unknown upstream "${c.upstream}"` });
+	if (c.upstream !== null && !upstreams[c.upstream]) push(problems, problem(`${base}.upstream`, msg('unknown_upstream', [c.upstream])));
 	// a malformed action or upstream reads as its default: it needs nothing
 	const needsDefault = c.defaultAction === 'proxy' ||
 		length(filter(c.rules, (r) => r.action === 'proxy' && r.upstream === null && !seen[`${r.id}.action`] && !seen[`${r.id}.upstream`]));
 	if (needsDefault && c.upstream === null && !seen[`${base}.upstream`])
-		push(problems, { path: `${base}.upstream`, message: 'is required: a proxy rule or default names no upstream of its own' });
+		push(problems, problem(`${base}.upstream`, msg('upstream_required')));
 	for (let i = 0; i < length(c.rules); i++) {
 		const r = c.rules[i];
-		if (r.upstream !== null && !upstreams[r.upstream]) push(problems, { path: `${r.id}.upstream`, message: `unknown upstream "${r.upstream}"` });
+		if (r.upstream !== null && !upstreams[r.upstream]) push(problems, problem(`${r.id}.upstream`, msg('unknown_upstream', [r.upstream])));
 	}
 }
 
 function checkPeerAddress(c: Client, server: Server | null, problems: Problem[]) {
-	if (!server || !server.enabled) { push(problems, { path: `client.${c.name}`, message: 'a peer needs an enabled server section' }); return; }
+	if (!server || !server.enabled) { push(problems, problem(`client.${c.name}`, msg('peer_no_server'))); return; }
 	const all = [...c.src4, ...c.src6];
 	for (let i = 0; i < length(all); i++) {
 		let inside = false;
@@ -507,7 +519,7 @@ function checkPeerAddress(c: Client, server: Server | null, problems: Problem[])
 			const pool = interfaceNetwork(server.addresses[j]);
 			if (pool && prefixContains(pool, all[i].bytes)) inside = true;
 		}
-		if (!inside) push(problems, { path: `client.${c.name}.address`, message: `${all[i].text} is outside the server's address pools` });
+		if (!inside) push(problems, problem(`client.${c.name}.address`, msg('outside_pools', [all[i].text])));
 	}
 }
 

@@ -4,12 +4,19 @@
 import type { Action, Client, Config, Rule, Upstream } from './model';
 import type { Prefix } from './ip';
 import { parseInterfaceAddress, parsePrefix, interfaceNetwork } from './ip';
+import { format, msg } from './messages';
+import type { Msg } from './messages';
 
 export interface Verdict {
 	action: Action;                 // after resolving unavailable upstreams
 	upstream: Upstream | null;      // the upstream whose mark the table sets (proxy, or one that is down)
 	wanted: string | null;          // the upstream the rule asked for
-	note: string | null;            // why the action differs from the rule's
+	note: string | null;            // why the action differs from the rule's (the nft comment's text)
+	why: Msg | null;                // the same as a message (explain)
+}
+
+function resolved(action: Action, upstream: Upstream | null, wanted: string | null, why: Msg): Verdict {
+	return { action, upstream, wanted, note: format(why), why };
 }
 
 export function upstreamByName(cfg: Config, name: string | null): Upstream | null {
@@ -22,19 +29,21 @@ export function upstreamByName(cfg: Config, name: string | null): Upstream | nul
 // table handles that at run time through the unreachable route).
 export function verdictOf(cfg: Config, c: Client, rule: Rule | null, down?: string[]): Verdict {
 	const action = rule ? rule.action : c.defaultAction;
-	if (action !== 'proxy') return { action, upstream: null, wanted: null, note: null };
+	if (action !== 'proxy') return { action, upstream: null, wanted: null, note: null, why: null };
 	const name = (rule ? rule.upstream : null) ?? c.upstream;
 	const u = upstreamByName(cfg, name);
 	const ks = cfg.globals.killSwitch;
 	if (!u || !u.enabled) {
-		const why = `upstream ${name} is disabled`;
-		return ks ? { action: 'block', upstream: null, wanted: name, note: `${why}; kill switch blocks` }
-			: { action: 'direct', upstream: null, wanted: name, note: `${why}; kill switch off, goes direct` };
+		const why = msg('why_upstream_disabled', [name as string]);
+		return ks ? resolved('block', null, name, msg('and', [why, msg('why_kill_blocks')]))
+			: resolved('direct', null, name, msg('and', [why, msg('why_kill_off')]));
 	}
-	if (down && index(down, u.name) >= 0)
-		return ks ? { action: 'block', upstream: u, wanted: name, note: `upstream ${name} is down; kill switch blocks` }
-			: { action: 'direct', upstream: u, wanted: name, note: `upstream ${name} is down; kill switch off, goes direct` };
-	return { action: 'proxy', upstream: u, wanted: name, note: null };
+	if (down && index(down, u.name) >= 0) {
+		const why = msg('why_upstream_down', [name as string]);
+		return ks ? resolved('block', u, name, msg('and', [why, msg('why_kill_blocks')]))
+			: resolved('direct', u, name, msg('and', [why, msg('why_kill_off')]));
+	}
+	return { action: 'proxy', upstream: u, wanted: name, note: null, why: null };
 }
 
 // Mark arithmetic shared by nft, netifd and explain. Value 1 under the mask

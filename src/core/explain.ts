@@ -8,6 +8,8 @@ import type { Family } from './ip';
 import { verdictOf, directMark, markHex, carriesFamily, timedFrom, localNetworks } from './decide';
 import { badDomain, badTime, weekday, WEEKDAYS, BLANKS } from './values';
 import { identifiedFamilies } from './config';
+import { format, isMsg, joined, msg } from './messages';
+import type { Arg, Msg } from './messages';
 
 export interface Query {
 	client: string;
@@ -27,10 +29,15 @@ export interface Explanation {
 	iface: string | null;
 	mark: string | null;        // the mark nft sets (masked value), null for block
 	rule: string | null;        // rule id, null for the client default
-	reason: string;
+	reason: string;             // why, in English: format(why)
+	why: Msg;                   // why, as a message (LuCI translates it)
 }
 
-export interface ExplainError { error: { path: string, message: string } }
+export interface ExplainError { error: { path: string, id: string, args: Arg[] } }
+
+function failed(path: string, m: Msg): ExplainError {
+	return { error: { path, id: m.id, args: m.args } };
+}
 
 // "client.tv.rule[2] (Video)": for people (the nft comments carry the id only)
 export function ruleLabel(r: Rule): string {
@@ -53,11 +60,11 @@ function minutes(t: string): number {
 // Does the rule's protocol/port/time condition hold for the query? A
 // condition the query says nothing about (no proto, no port, no time) is not
 // evaluated: it is assumed to hold and named by notEvaluated().
-function sideConditions(r: Rule, q: Query, day: number, min: number): string | null {
+function sideConditions(r: Rule, q: Query, day: number, min: number): Msg | null {
 	const m = r.match;
 	let protos = m.protos;
 	if (length(m.ports) && !length(protos)) protos = ['tcp', 'udp'];
-	if (length(protos) && q.proto != null && index(protos, q.proto) < 0) return `protocol is not ${join('/', protos)}`;
+	if (length(protos) && q.proto != null && index(protos, q.proto) < 0) return msg('why_not_proto', [join('/', protos)]);
 	if (length(m.ports) && q.port != null) {
 		let ok = false;
 		for (let i = 0; i < length(m.ports); i++) {
@@ -65,43 +72,47 @@ function sideConditions(r: Rule, q: Query, day: number, min: number): string | n
 			const lo = int(pr[0]), hi = length(pr) > 1 ? int(pr[1]) : lo;
 			if (q.port >= lo && q.port <= hi) ok = true;
 		}
-		if (!ok) return `port ${q.port} is not in ${join(', ', m.ports)}`;
+		if (!ok) return msg('why_not_port', [q.port, join(', ', m.ports)]);
 	}
-	if (length(m.weekdays) && day >= 0 && index(m.weekdays, day) < 0) return `${WEEKDAYS[day]} is not one of its days`;
+	if (length(m.weekdays) && day >= 0 && index(m.weekdays, day) < 0) return msg('why_not_day', [WEEKDAYS[day]]);
 	if (m.startTime !== null && m.stopTime !== null && min >= 0) {
 		const a = minutes(m.startTime), b = minutes(m.stopTime);
 		const inside = a < b ? (min >= a && min < b) : (min >= a || min < b);
-		if (!inside) return `time is outside ${m.startTime}-${m.stopTime}`;
+		if (!inside) return msg('why_not_time', [`${m.startTime}-${m.stopTime}`]);
 	}
 	return null;
 }
 
-// " (not evaluated: its protocol tcp, give --proto; its time, give --at)"
-function notEvaluated(r: Rule, q: Query, day: number, min: number): string {
+// "… (not evaluated: its protocol tcp, give --proto; its time, give --at)"
+function notEvaluated(r: Rule, q: Query, day: number, min: number, hit: Msg): Msg {
 	const m = r.match;
 	const protos = length(m.ports) && !length(m.protos) ? ['tcp', 'udp'] : m.protos;
-	const out: string[] = [];
-	if (length(protos) && q.proto == null) push(out, `its protocol ${join('/', protos)}, give --proto`);
-	if (length(m.ports) && q.port == null) push(out, `its port ${join(', ', m.ports)}, give --port`);
-	if ((m.startTime !== null && min < 0) || (length(m.weekdays) && day < 0)) push(out, 'its time, give --at');
-	return length(out) ? ` (not evaluated: ${join('; ', out)})` : '';
+	const out: Msg[] = [];
+	if (length(protos) && q.proto == null) push(out, msg('why_open_proto', [join('/', protos)]));
+	if (length(m.ports) && q.port == null) push(out, msg('why_open_port', [join(', ', m.ports)]));
+	if ((m.startTime !== null && min < 0) || (length(m.weekdays) && day < 0)) push(out, msg('why_open_time'));
+	return length(out) ? msg('why_not_evaluated', [hit, joined(out)]) : hit;
 }
 
-function parseAt(at: string): { day: number, min: number } | string {
+function parseAt(at: string): { day: number, min: number } | Msg {
 	const p = split(trim(at), BLANKS);
-	if (length(p) !== 2 || weekday(p[0]) < 0 || badTime(p[1])) return `"${at}" is not a time like "Mon 21:30"`;
+	if (length(p) !== 2 || weekday(p[0]) < 0 || badTime(p[1])) return msg('not_at', [at]);
 	return { day: weekday(p[0]), min: minutes(p[1]) };
 }
 
-function direct(c: Client, reason: string): Explanation {
-	return { client: c.name, action: 'direct', upstream: null, iface: null, mark: null, rule: null, reason };
+function explained(c: Client, action: Action, upstream: string | null, iface: string | null, mark: string | null, rule: string | null, why: Msg): Explanation {
+	return { client: c.name, action, upstream, iface, mark, rule, reason: format(why), why };
+}
+
+function direct(c: Client, why: Msg): Explanation {
+	return explained(c, 'direct', null, null, null, null, why);
 }
 
 // The answer for one address family: the destination address's, or the one
 // a domain is reached over (its A or AAAA answers). `famWhy` is the part of
 // the reason the family alone decided (not classified, no tunnel address of
 // the family), null when the family played no part.
-interface Answer { x: Explanation, famWhy: string | null }
+interface Answer { x: Explanation, famWhy: Msg | null }
 
 function answer(cfg: Config, cl: Client, q: Query, dest: string, addr: { family: Family, bytes: number[] } | null, f: number, day: number, min: number, local: string[]): Answer {
 	const timed = timedFrom(cl);
@@ -109,88 +120,84 @@ function answer(cfg: Config, cl: Client, q: Query, dest: string, addr: { family:
 	// for its packets of the other (config.ts warns about it)
 	const fam = identifiedFamilies(cl, cfg.globals.ipv6);
 	const only = fam.v4 ? 'IPv4' : 'IPv6';
-	const result = (r: Rule | null, i: number, found: string): Answer => {
+	const result = (r: Rule | null, i: number, found: Msg): Answer => {
 		const v = verdictOf(cfg, cl, r, q.down ?? []);
 		// the table marks such a verdict on the packet only (nft.ts)
-		const pkt = i >= timed && timed < length(cl.rules) ? `; decided per packet: follows the time window of ${cl.rules[timed].id}` : '';
-		const why = `${found}${pkt}`;
+		const why = i >= timed && timed < length(cl.rules) ? msg('and', [found, msg('why_per_packet', [cl.rules[timed].id])]) : found;
 		// its mark leads into a table with only an unreachable route for this
 		// family (netifd.ts): also while the tunnel is down, kill switch or not
 		if (v.upstream !== null && !carriesFamily(v.upstream as Upstream, f)) {
-			const fw = `upstream ${v.wanted} has no IPv${f} address: its table only has an unreachable route`;
-			return { x: { client: cl.name, action: 'block', upstream: null, iface: null, mark: null, rule: r ? r.id : null, reason: `${why}; ${fw}` }, famWhy: fw };
+			const fw = msg('why_no_family', [v.wanted as string, f]);
+			return { x: explained(cl, 'block', null, null, null, r ? r.id : null, msg('and', [why, fw])), famWhy: fw };
 		}
 		// a proxy verdict to a tunnel that is down keeps its upstream's mark: with
 		// the kill switch off the main table routes it direct (no leak guard)
 		const mark = v.action === 'block' ? null : markHex(v.upstream ? v.upstream.mark : directMark(cfg.globals.markMask));
-		return { x: {
-			client: cl.name, action: v.action, upstream: v.action === 'proxy' ? v.wanted : null,
-			iface: v.action === 'proxy' ? (v.upstream as { iface: string }).iface : null,
-			mark, rule: r ? r.id : null, reason: v.note ? `${why}; ${v.note}` : why,
-		}, famWhy: null };
+		return { x: explained(cl, v.action, v.action === 'proxy' ? v.wanted : null,
+			v.action === 'proxy' ? (v.upstream as { iface: string }).iface : null,
+			mark, r ? r.id : null, v.why ? msg('and', [why, v.why]) : why), famWhy: null };
 	};
-	const unclassified = (why: string): Answer => ({ x: direct(cl, why), famWhy: why });
-	if (f === 6 && !cfg.globals.ipv6) return unclassified('IPv6 classification is off (globals.ipv6): IPv6 is routed normally');
+	const unclassified = (why: Msg): Answer => ({ x: direct(cl, why), famWhy: why });
+	if (f === 6 && !cfg.globals.ipv6) return unclassified(msg('why_v6_off'));
 	if (addr) {
 		// the table returns before classifying (nft.ts, set local4/local6)
 		const nets = localNetworks(cfg, local);
 		for (let i = 0; i < length(nets); i++)
 			if (prefixContains(nets[i], addr.bytes))
-				return { x: direct(cl, `${q.destination} is in ${nets[i].text}, a local network of the router (routed by the main table, not classified)`), famWhy: null };
+				return { x: direct(cl, msg('why_local', [q.destination, nets[i].text])), famWhy: null };
 	}
 	if (!fam.v4 && !fam.v6)
-		return unclassified(`client ${cl.name} is identified by IPv6 addresses only and IPv6 classification is off (globals.ipv6): none of its traffic is classified`);
+		return unclassified(msg('why_v6_only_off', [cl.name]));
 	if (!(f === 4 ? fam.v4 : fam.v6))
-		return unclassified(`client ${cl.name} is identified by ${only} addresses only: its IPv${f} traffic${f === 6 ? ' (SLAAC/privacy addresses)' : ''} is not classified and is routed normally`);
-	const skipped: string[] = [];
+		return unclassified(msg(f === 6 ? 'why_one_family_slaac' : 'why_one_family', [cl.name, only, f]));
+	const skipped: Msg[] = [];
 	for (let i = 0; i < length(cl.rules); i++) {
 		const r = cl.rules[i];
-		let hit: string | null = null;
+		let hit: Msg | null = null;
 		const m = r.match;
 		const anyDest = !length(m.domains) && !length(m.dest4) && !length(m.dest6);
-		if (anyDest) hit = 'any destination';
+		if (anyDest) hit = msg('why_any');
 		else if (addr) {
 			const ps = addr.family === 4 ? m.dest4 : m.dest6;
-			for (let j = 0; j < length(ps); j++) if (prefixContains(ps[j], addr.bytes)) { hit = `${q.destination} is in ${ps[j].text}`; break; }
+			for (let j = 0; j < length(ps); j++) if (prefixContains(ps[j], addr.bytes)) { hit = msg('why_in', [q.destination, ps[j].text]); break; }
 		} else {
 			const d = domainHit(r, dest);
-			if (d) hit = d === dest ? `domain ${d}` : `${dest} is under ${d}`;
+			if (d) hit = d === dest ? msg('why_domain', [d]) : msg('why_under', [dest, d]);
 		}
 		if (!hit) continue;
 		const why = sideConditions(r, q, day, min);
-		if (why) { push(skipped, `${r.id}: ${why}`); continue; }
-		return result(r, i, `first match: ${ruleLabel(r)}, ${hit}${notEvaluated(r, q, day, min)}`);
+		if (why) { push(skipped, msg('at_path', [r.id, why])); continue; }
+		return result(r, i, msg('why_first_match', [ruleLabel(r), notEvaluated(r, q, day, min, hit)]));
 	}
-	const ipNote = addr ? '; note: domain rules also match an address once the client has resolved that domain through the router' : '';
-	const skip = length(skipped) ? ` (matched destination but not: ${join('; ', skipped)})` : '';
-	return result(null, length(cl.rules), `no rule matched${skip}: client default ${cl.defaultAction}${ipNote}`);
+	const no = length(skipped) ? msg('why_no_match_but', [joined(skipped), cl.defaultAction]) : msg('why_no_match', [cl.defaultAction]);
+	return result(null, length(cl.rules), addr ? msg('and', [no, msg('why_note_ip')]) : no);
 }
 
 export function explain(cfg: Config, q: Query): Explanation | ExplainError {
 	let c: Client | null = null;
 	for (let i = 0; i < length(cfg.clients); i++) if (cfg.clients[i].name === q.client) c = cfg.clients[i];
-	if (!c) return { error: { path: 'client', message: `unknown client "${q.client}"` } };
+	if (!c) return failed('client', msg('unknown_client', [q.client]));
 	const dest = lc(trim(q.destination ?? ''));
 	const addr = parseAddress(dest);
-	if (!addr && badDomain(dest)) return { error: { path: 'destination', message: `"${q.destination}" is neither an IP address nor a domain name` } };
-	if (q.family != null && q.family !== 4 && q.family !== 6) return { error: { path: 'family', message: `"${q.family}" is not an address family (4 or 6)` } };
+	if (!addr && badDomain(dest)) return failed('destination', msg('not_destination', [q.destination]));
+	if (q.family != null && q.family !== 4 && q.family !== 6) return failed('family', msg('not_family', [`${q.family}`]));
 	if (q.family != null && addr && addr.family !== q.family)
-		return { error: { path: 'family', message: `${q.destination} is an IPv${addr.family} address, not IPv${q.family}` } };
+		return failed('family', msg('family_mismatch', [q.destination, addr.family, q.family]));
 	let day = -1, min = -1;
 	if (q.at != null && q.at !== '') {
 		const at = parseAt(q.at);
-		if (type(at) === 'string') return { error: { path: 'at', message: at as string } };
+		if (isMsg(at)) return failed('at', at as Msg);
 		day = (at as { day: number }).day; min = (at as { min: number }).min;
 	}
 	const local = q.local ?? [];
 	for (let i = 0; i < length(local); i++) {
 		const p = parsePrefix(local[i]);
-		if (type(p) === 'string') return { error: { path: `local[${i}]`, message: p as string } };
+		if (isMsg(p)) return failed(`local[${i}]`, p as Msg);
 	}
 	const cl = c as Client;
 	// apply installs nothing then (compile() gives the empty plan)
-	if (!cfg.globals.enabled) return direct(cl, 'splitwg is disabled (globals.enabled 0): nothing is classified, traffic is routed normally');
-	if (!cl.enabled) return direct(cl, `client ${cl.name} is disabled: its traffic is not classified`);
+	if (!cfg.globals.enabled) return direct(cl, msg('why_all_off'));
+	if (!cl.enabled) return direct(cl, msg('why_client_off', [cl.name]));
 	// an address has its family; a domain is answered for the family asked,
 	// else for IPv4, noting IPv6 (AAAA) when its answer differs
 	const f = addr ? addr.family : (q.family ?? 4);
@@ -198,8 +205,8 @@ export function explain(cfg: Config, q: Query): Explanation | ExplainError {
 	if (addr || q.family != null) return a.x;
 	const o = answer(cfg, cl, q, dest, addr, 6, day, min, local);
 	if (o.x.action === a.x.action && o.x.iface === a.x.iface) return a.x;
-	const via = o.x.action === 'proxy' ? ` via ${o.x.upstream}` : '';
+	const other = o.famWhy ?? o.x.why;
+	const note = o.x.action === 'proxy' ? msg('why_aaaa_via', [o.x.action, o.x.upstream as string, other]) : msg('why_aaaa', [o.x.action, other]);
 	const x = a.x;
-	return { client: x.client, action: x.action, upstream: x.upstream, iface: x.iface, mark: x.mark, rule: x.rule,
-		reason: `${x.reason}; note: over IPv6 (AAAA) the answer is ${o.x.action}${via}: ${o.famWhy ?? o.x.reason}` };
+	return explained(cl, x.action, x.upstream, x.iface, x.mark, x.rule, msg('and', [x.why, note]));
 }

@@ -1,6 +1,10 @@
 // IPv4/IPv6 addresses and prefixes, parsed with ucode's iptoarr() so the
 // router and Node agree byte for byte on what is a valid address.
 
+import { isMsg, msg } from './messages';
+import type { Msg } from './messages';
+import type { Bad } from './values';
+
 // regexes as module constants: ucode compiles a literal each time it is evaluated
 // no leading zero: "/024" is a typo, and the text goes to netifd as written
 const PREFIX_LEN = /^(0|[1-9][0-9]{0,2})$/;
@@ -56,36 +60,36 @@ function sameBytes(a: number[], b: number[]): boolean {
 // "192.0.2.0/24", "2001:db8::/32", or a bare address (= /32 or /128).
 // Host bits set under a shorter prefix ("10.0.0.1/24") are an error: nft
 // rejects them in sets, and a typo there usually means a wrong mask.
-export function parsePrefix(s: string): Prefix | string {
-	if (type(s) !== 'string' || s === '') return 'is empty';
+export function parsePrefix(s: string): Prefix | Msg {
+	if (type(s) !== 'string' || s === '') return msg('empty');
 	const parts = split(s, '/');
-	if (length(parts) > 2) return `"${s}" is not an address or prefix`;
+	if (length(parts) > 2) return msg('not_prefix', [s]);
 	const a = parseAddress(parts[0]);
-	if (!a) return `"${s}" is not an IPv4/IPv6 address or prefix`;
+	if (!a) return msg('not_ip_or_prefix', [s]);
 	const max = a.family === 4 ? 32 : 128;
 	let len = max;
 	if (length(parts) === 2) {
-		if (!match(parts[1], PREFIX_LEN)) return `"${s}" has a bad prefix length`;
+		if (!match(parts[1], PREFIX_LEN)) return msg('bad_prefix_len', [s]);
 		len = int(parts[1]);
-		if (len > max) return `"${s}": prefix length exceeds ${max}`;
+		if (len > max) return msg('prefix_len_max', [s, max]);
 	}
 	const net = len === max ? a.bytes : maskBytes(a.bytes, len);
-	if (len !== max && !sameBytes(net, a.bytes)) return `"${s}" has host bits set (did you mean ${arrtoip(net)}/${len}?)`;
+	if (len !== max && !sameBytes(net, a.bytes)) return msg('host_bits', [s, `${arrtoip(net)}/${len}`]);
 	const addr = arrtoip(net) as string;
 	return { family: a.family, bytes: net, len, text: len === max ? addr : `${addr}/${len}`, host: len === max };
 }
 
 // An interface address: host address with the prefix of its subnet
 // ("10.77.0.1/24"); host bits are expected here.
-export function parseInterfaceAddress(s: string): { family: Family, bytes: number[], len: number, address: string } | string {
-	if (type(s) !== 'string' || s === '') return 'is empty';
+export function parseInterfaceAddress(s: string): { family: Family, bytes: number[], len: number, address: string } | Msg {
+	if (type(s) !== 'string' || s === '') return msg('empty');
 	const parts = split(s, '/');
 	const a = length(parts) <= 2 ? parseAddress(parts[0]) : null;
-	if (!a) return `"${s}" is not an address/prefix`;
+	if (!a) return msg('not_address_prefix', [s]);
 	const max = a.family === 4 ? 32 : 128;
 	let len = max;
 	if (length(parts) === 2) {
-		if (!match(parts[1], PREFIX_LEN) || int(parts[1]) > max) return `"${s}" has a bad prefix length`;
+		if (!match(parts[1], PREFIX_LEN) || int(parts[1]) > max) return msg('bad_prefix_len', [s]);
 		len = int(parts[1]);
 	}
 	return { family: a.family, bytes: a.bytes, len, address: arrtoip(a.bytes) as string };
@@ -104,7 +108,7 @@ export function prefixesOverlap(a: Prefix, b: Prefix): boolean {
 // The subnet an interface address sits in ("10.77.0.1/24" → 10.77.0.0/24).
 export function interfaceNetwork(s: string): Prefix | null {
 	const a = parseInterfaceAddress(s);
-	if (type(a) === 'string') return null;
+	if (isMsg(a)) return null;
 	const ia = a as { family: Family, bytes: number[], len: number };
 	const net = maskBytes(ia.bytes, ia.len);
 	const max = ia.family === 4 ? 32 : 128;
@@ -113,7 +117,7 @@ export function interfaceNetwork(s: string): Prefix | null {
 }
 
 // A single address (a DNS server), not a prefix.
-export function badIpAddress(v: string): string | null {
+export function badIpAddress(v: string): Bad {
 	const p = parsePrefix(v);
-	return type(p) === 'string' || !(p as Prefix).host ? `"${v}" is not an IP address` : null;
+	return isMsg(p) || !(p as Prefix).host ? msg('not_ip', [v]) : null;
 }

@@ -2,6 +2,7 @@
 // default filled in. Produced by readConfig() (config.ts) only when check()
 // finds no problem; everything downstream (plan, explain) trusts it.
 import type { Prefix } from './ip';
+import type { Arg } from './messages';
 
 export type Action = 'proxy' | 'direct' | 'block';
 
@@ -95,7 +96,9 @@ export interface Config {
 	clients: Client[];
 }
 
-export interface Problem { path: string, message: string }
+// What is wrong and where: `id` and `args` name a message of messages.ts
+// (format() gives its English text), `path` the offending value.
+export interface Problem { path: string, id: string, args: Arg[] }
 
 // Something valid that does not do what it seems to (same shape as a
 // Problem): reported by check, never stops a plan.

@@ -2,6 +2,9 @@
 // (on the router the ucode `uci` cursor reads the same files), and the
 // renderer for the sections a plan writes into network/firewall/dhcp.
 
+import { msg } from './messages';
+import type { Arg, Msg } from './messages';
+
 // regexes as module constants: ucode compiles a literal each time it is evaluated
 const SINGLE_QUOTE = /'/g;
 
@@ -14,7 +17,7 @@ export interface UciSection {
 	options: { [key: string]: UciValue };
 }
 
-export interface UciParseError { line: number, message: string }
+export interface UciParseError { line: number, id: string, args: Arg[] }
 
 // The shape nearly every line of a UCI file has; read without the
 // character loop below (a config may hold tens of thousands of list lines).
@@ -22,7 +25,7 @@ const SIMPLE = /^[ \t]*(config|option|list)[ \t]+([A-Za-z0-9_]+)([ \t]+'([^'\\\n
 
 // Split one line into words with UCI's shell-like quoting: '…' is literal,
 // "…" and bare words take backslash escapes, adjacent pieces concatenate.
-function words(line: string): string[] | string {
+function words(line: string): string[] | Msg {
 	const m = match(line, SIMPLE) as string[] | null;
 	if (m) return m[3] ? [m[1], m[2], m[4]] : [m[1], m[2]];
 	const out: string[] = [];
@@ -38,7 +41,7 @@ function words(line: string): string[] | string {
 			break;
 		} else if (c === "'") {
 			const end = index(substr(line, i + 1), "'");
-			if (end < 0) return 'unterminated single quote';
+			if (end < 0) return msg('uci_single_quote');
 			cur = (cur ?? '') + substr(line, i + 1, end);
 			i += end + 2;
 		} else if (c === '"') {
@@ -49,7 +52,7 @@ function words(line: string): string[] | string {
 				s += substr(line, j, 1);
 				j++;
 			}
-			if (j >= n) return 'unterminated double quote';
+			if (j >= n) return msg('uci_double_quote');
 			cur = (cur ?? '') + s;
 			i = j + 1;
 		} else {
@@ -62,6 +65,10 @@ function words(line: string): string[] | string {
 	return out;
 }
 
+function lineError(line: number, m: Msg): UciParseError {
+	return { line, id: m.id, args: m.args };
+}
+
 export function parseUci(text: string): { sections: UciSection[], errors: UciParseError[] } {
 	const sections: UciSection[] = [];
 	const errors: UciParseError[] = [];
@@ -70,20 +77,20 @@ export function parseUci(text: string): { sections: UciSection[], errors: UciPar
 	let sec: UciSection | null = null;
 	for (let ln = 0; ln < length(lines); ln++) {
 		const w = words(lines[ln]);
-		if (type(w) === 'string') { push(errors, { line: ln + 1, message: w as string }); continue; }
+		if (type(w) === 'object') { push(errors, lineError(ln + 1, w as Msg)); continue; }
 		const ws = w as string[];
 		if (!length(ws)) continue;
 		const kw = ws[0];
 		if (kw === 'package') continue;
 		if (kw === 'config') {
-			if (length(ws) < 2 || length(ws) > 3) { push(errors, { line: ln + 1, message: 'expected: config <type> [<name>]' }); sec = null; continue; }
+			if (length(ws) < 2 || length(ws) > 3) { push(errors, lineError(ln + 1, msg('uci_config'))); sec = null; continue; }
 			const t = ws[1];
 			counts[t] = (counts[t] ?? -1) + 1;
 			sec = { type: t, name: length(ws) === 3 ? ws[2] : `@${t}[${counts[t]}]`, anonymous: length(ws) !== 3, options: {} };
 			push(sections, sec);
 		} else if (kw === 'option' || kw === 'list') {
-			if (!sec) { push(errors, { line: ln + 1, message: `${kw} outside a config section` }); continue; }
-			if (length(ws) !== 3) { push(errors, { line: ln + 1, message: `expected: ${kw} <name> <value>` }); continue; }
+			if (!sec) { push(errors, lineError(ln + 1, msg('uci_outside', [kw]))); continue; }
+			if (length(ws) !== 3) { push(errors, lineError(ln + 1, msg('uci_option', [kw]))); continue; }
 			const k = ws[1];
 			if (kw === 'option') sec.options[k] = ws[2];
 			else {
@@ -92,7 +99,7 @@ export function parseUci(text: string): { sections: UciSection[], errors: UciPar
 				else sec.options[k] = [ws[2]];
 			}
 		} else {
-			push(errors, { line: ln + 1, message: `unknown keyword "${kw}"` });
+			push(errors, lineError(ln + 1, msg('uci_keyword', [kw])));
 		}
 	}
 	return { sections, errors };

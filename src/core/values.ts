@@ -1,7 +1,12 @@
 // Validators for single option values. Each returns null when the value is
-// good, else a message. Every value that reaches nft, dnsmasq, UCI or a shell
+// good, else a message (messages.ts). Every value that reaches nft, dnsmasq, UCI or a shell
 // passes one of these strict grammars, so no metacharacter can get through.
 import { toAscii } from './idn';
+import { msg } from './messages';
+import type { Msg } from './messages';
+
+// A validator's answer: null when the value is good, else the problem.
+export type Bad = Msg | null;
 
 // regexes as module constants: ucode compiles a literal each time it is evaluated
 const LABEL_BAD = /["'`\\;#{}$\/<>|&]/;
@@ -38,55 +43,57 @@ export const NAME_RE = /^[a-zA-Z][a-zA-Z0-9_]*$/;
 // Names become ids (client.tv.rule[2]) written into nft and dnsmasq files.
 // ucode's regexes match line by line (REG_NEWLINE): a control character is
 // refused first, or "tv\n…" would pass NAME_RE on its first line.
-export function badName(v: string, max: number): string | null {
-	if (match(v, CONTROL) || !match(v, NAME_RE)) return `"${v}" is not a name (letters, digits, _; starting with a letter)`;
-	if ((length(v) as number) > max) return `"${v}" is longer than ${max} characters`;
+export function badName(v: string, max: number): Bad {
+	if (match(v, CONTROL) || !match(v, NAME_RE)) return msg('not_name', [v]);
+	if ((length(v) as number) > max) return msg('too_long', [v, max]);
 	return null;
 }
 
 // Free text that ends up in nft comments and logs.
-export function badLabel(v: string): string | null {
+export function badLabel(v: string): Bad {
 	if (match(v, LABEL_BAD) || match(v, CONTROL))
-		return `"${v}" contains a character that is not allowed in a label (quotes, \\ ; # { } $ / < > | & or control characters)`;
-	if ((length(v) as number) > 64) return 'is longer than 64 characters';
+		return msg('label_char', [v]);
+	if ((length(v) as number) > 64) return msg('too_long', [v, 64]);
 	return null;
 }
 
-export function badKey(v: string): string | null {
+export function badKey(v: string): Bad {
 	if (!match(v, WG_KEY))
-		return 'is not a WireGuard key (44 characters of base64 for 32 bytes)';
+		return msg('not_key', [substr(v, 0, 4), length(v) as number]);
 	return null;
 }
 
 // The one integer grammar of every numeric option (and of ports).
-export function badInt(v: string, lo: number, hi: number): string | null {
-	if (!match(v, DECIMAL) || int(v) < lo || int(v) > hi) return `"${v}" is not an integer from ${lo} to ${hi}`;
+// (int(): the bundle writes a bound like 32000 as 32e3, a double in ucode,
+// which a message's args would carry as 32000.0)
+export function badInt(v: string, lo: number, hi: number): Bad {
+	if (!match(v, DECIMAL) || int(v) < lo || int(v) > hi) return msg('not_int', [v, int(lo), int(hi)]);
 	return null;
 }
 
-export function badPort(v: string): string | null {
-	return badInt(v, 1, 65535) ? `"${v}" is not a port (an integer from 1 to 65535)` : null;
+export function badPort(v: string): Bad {
+	return badInt(v, 1, 65535) ? msg('not_port', [v]) : null;
 }
 
 // "443" or "8000-8100" (a single-port range "80-80" is fine for nft)
-export function badPortRange(v: string): string | null {
+export function badPortRange(v: string): Bad {
 	const m = match(v, PORT_RANGE) as string[] | null;
 	if (!m) return badPort(v);
-	if (badInt(m[1], 1, 65535) || badInt(m[2], 1, 65535)) return `"${v}" is not a port range (from-to, each an integer from 1 to 65535)`;
-	if (int(m[1]) > int(m[2])) return `"${v}": range start is above its end`;
+	if (badInt(m[1], 1, 65535) || badInt(m[2], 1, 65535)) return msg('not_port_range', [v]);
+	if (int(m[1]) > int(m[2])) return msg('range_reversed', [v]);
 	return null;
 }
 
-export function badBool(v: string): string | null {
-	return match(v, BOOL) ? null : `"${v}" is not a boolean (0 or 1)`;
+export function badBool(v: string): Bad {
+	return match(v, BOOL) ? null : msg('not_bool', [v]);
 }
 
 export function bool(v: string): boolean {
 	return !!match(v, TRUE);
 }
 
-export function badTime(v: string): string | null {
-	return match(v, TIME) ? null : `"${v}" is not a time of day (HH:MM, 00:00-23:59)`;
+export function badTime(v: string): Bad {
+	return match(v, TIME) ? null : msg('not_time', [v]);
 }
 
 export const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -103,45 +110,45 @@ export function weekday(v: string): number {
 // A near miss is told the name to write: "*.x.com" or ".x.com" (the
 // subdomains are matched anyway), "x.com." (the root is implied), and an
 // internationalised name its ASCII form, the one DNS answers carry.
-export function badDomain(v: string): string | null {
-	if ((length(v) as number) > 253) return `"${v}" is longer than 253 characters`;
+export function badDomain(v: string): Bad {
+	if ((length(v) as number) > 253) return msg('too_long', [v, 253]);
 	if (match(v, DOMAIN)) return null;
 	const bare = replace(v, EDGE_DOTS, '');
 	const fix = toAscii(bare);
-	if (fix === null || !match(fix, DOMAIN)) return `"${v}" is not a domain name`;
+	if (fix === null || !match(fix, DOMAIN)) return msg('not_domain', [v]);
 	if (bare !== v)
-		return `"${v}": write "${fix}" (${match(v, TRAILING_DOT) ? 'without the trailing dot' : 'a domain already matches all its subdomains'})`;
-	if (fix !== lc(v)) return `"${v}" is an internationalised name: write it as "${fix}"`;
-	return `"${v}" must be lower case`;
+		return msg(match(v, TRAILING_DOT) ? 'domain_trailing_dot' : 'domain_wildcard', [v, fix]);
+	if (fix !== lc(v)) return msg('idn_write_as', [v, fix]);
+	return msg('lower_case', [v]);
 }
 
-export function badHost(v: string): string | null {
-	if (match(v, DIGITS_DOTS)) return match(v, IPV4) && iptoarr(v) ? null : `"${v}" is not an IPv4 address`;
-	if (index(v, ':') >= 0) return match(v, IPV6_CHARS) && iptoarr(v) ? null : `"${v}" is not an IPv6 address`;
+export function badHost(v: string): Bad {
+	if (match(v, DIGITS_DOTS)) return match(v, IPV4) && iptoarr(v) ? null : msg('not_ipv4', [v]);
+	if (index(v, ':') >= 0) return match(v, IPV6_CHARS) && iptoarr(v) ? null : msg('not_ipv6', [v]);
 	// a numeric top label or a hex/octal word would make the resolver read
 	// the name as an address in inet_aton()'s forms ("0x7f.1" is 127.0.0.1)
 	if (!match(v, HOSTNAME) || match(v, NUMERIC_TOP) || match(v, INET_ATON))
-		return `"${v}" is not a host name or address`;
+		return msg('not_host', [v]);
 	return null;
 }
 
 // "host:port", "1.2.3.4:port" or "[2001:db8::1]:port"
-export function parseEndpoint(v: string): { host: string, port: number } | string {
+export function parseEndpoint(v: string): { host: string, port: number } | Msg {
 	let m = match(v, ENDPOINT6) as string[] | null;
 	if (!m) m = match(v, ENDPOINT) as string[] | null;
-	if (!m) return `"${v}" is not host:port (IPv6 as [addr]:port)`;
+	if (!m) return msg('not_endpoint', [v]);
 	const e = badHost(m[1]) ?? badPort(m[2]);
 	if (e) return e;
 	return { host: m[1], port: int(m[2]) };
 }
 
-export function badMac(v: string): string | null {
-	return match(v, MAC) ? null : `"${v}" is not a MAC address (aa:bb:cc:dd:ee:ff)`;
+export function badMac(v: string): Bad {
+	return match(v, MAC) ? null : msg('not_mac', [v]);
 }
 
-export function badIfname(v: string): string | null {
-	if (!match(v, IFNAME)) return `"${v}" is not a network device name`;
-	if ((length(v) as number) > 15) return `"${v}" is longer than 15 characters (Linux IFNAMSIZ)`;
+export function badIfname(v: string): Bad {
+	if (!match(v, IFNAME)) return msg('not_ifname', [v]);
+	if ((length(v) as number) > 15) return msg('ifname_too_long', [v]);
 	return null;
 }
 
@@ -150,14 +157,14 @@ export const PROTOS = ['tcp', 'udp', 'icmp', 'icmpv6', 'sctp', 'udplite', 'gre',
 // Options with a fixed grammar that the config reader and the LuCI fields
 // both check with these functions, so the browser says what the router
 // would (a port is a port wherever it is typed: badPort).
-export function badMtu(v: string): string | null {
+export function badMtu(v: string): Bad {
 	return badInt(v, 1280, 9000);
 }
 
-export function badKeepalive(v: string): string | null {
+export function badKeepalive(v: string): Bad {
 	return badInt(v, 0, 65535);
 }
 
-export function badMarkMask(v: string): string | null {
-	return match(v, HEX_MASK) ? null : `"${v}" is not a 32-bit hex mask (0x…)`;
+export function badMarkMask(v: string): Bad {
+	return match(v, HEX_MASK) ? null : msg('not_hex_mask', [v]);
 }

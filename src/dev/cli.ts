@@ -4,6 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { install } from '../ucode/shim';
+import type { Msg } from '../core/messages';
+import type { Problem } from '../core/model';
 install(globalThis);
 const core = await import('../core/index');
 
@@ -56,7 +58,7 @@ function repeated(argv: string[], name: string): string[] {
 	}
 	for (const v of out) {
 		const p = core.parsePrefix(v);
-		if (typeof p === 'string') fail(`--${name} ${v}: ${p}`);
+		if (core.isMsg(p)) fail(`--${name} ${v}: ${core.format(p as Msg)}`);
 	}
 	return out;
 }
@@ -66,12 +68,12 @@ function load(file: string | undefined) {
 	let text: string;
 	try { text = fs.readFileSync(file, 'utf8'); } catch (e) { fail(`cannot read ${file}: ${(e as Error).message}`); }
 	const u = core.parseUci(text);
-	if (u.errors.length) fail(u.errors.map((e) => `${file}:${e.line}: ${e.message}`).join('\n'), 1);
+	if (u.errors.length) fail(u.errors.map((e) => `${file}:${e.line}: ${core.format(e)}`).join('\n'), 1);
 	return core.readConfig(u.sections);
 }
 
-function report(problems: { path: string, message: string }[]) {
-	for (const p of problems) process.stderr.write(`${p.path}: ${p.message}\n`);
+function report(problems: Problem[]) {
+	for (const p of problems) process.stderr.write(`${p.path}: ${core.format(p)}\n`);
 }
 
 const { opts, pos } = parseArgs(process.argv.slice(2));
@@ -84,10 +86,11 @@ const r = load(opts.config);
 // check prints what the router's `splitwg check` prints (src/router/command.ts)
 if (cmd === 'check') {
 	if (opts.json) {
-		console.log(JSON.stringify({ valid: r.config !== null, problems: r.problems, warnings: r.warnings }, null, 2));
+		// as the router's check --json (docs/ubus.md): the English message beside id/args
+		console.log(JSON.stringify({ valid: r.config !== null, problems: r.problems.map(core.described), warnings: r.warnings.map(core.described) }, null, 2));
 		process.exit(r.config ? 0 : 1);
 	}
-	for (const w of r.warnings) process.stderr.write(`warning: ${w.path}: ${w.message}\n`);
+	for (const w of r.warnings) process.stderr.write(`warning: ${w.path}: ${core.format(w)}\n`);
 	if (!r.config) {
 		report(r.problems);
 		fail(`the configuration has ${r.problems.length} problem(s)`, 1);
@@ -127,9 +130,9 @@ if (cmd === 'explain') {
 	// the checks the router CLI and ubus use too (core/query.ts)
 	const q = core.explainQuery(r.config, { client: pos[1], destination: pos[2], proto: opts.proto, port: opts.port, at: opts.at, down: opts.down, family: opts.family });
 	if (!('error' in q)) q.local = local;
-	if ('error' in q) { const f = q.error.path.replace(/\[.*/, ''); fail(`${VALUE_FLAGS.includes(f) ? `--${f}` : f}: ${q.error.message}`); }
+	if ('error' in q) { const f = q.error.path.replace(/\[.*/, ''); fail(`${VALUE_FLAGS.includes(f) ? `--${f}` : f}: ${core.format(q.error)}`); }
 	const e = core.explain(r.config, q);
-	if ('error' in e) fail(`${e.error.path}: ${e.error.message}`, 1);
+	if ('error' in e) fail(`${e.error.path}: ${core.format(e.error)}`, 1);
 	if (opts.json) console.log(JSON.stringify(e, null, 2));
 	else console.log(`${e.client} → ${pos[2]}: ${e.action}${e.upstream ? ` via ${e.upstream} (${e.iface}, mark ${e.mark})` : ''}\n  ${e.reason}`);
 	process.exit(0);

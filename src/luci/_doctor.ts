@@ -3,9 +3,8 @@
 // (src/router/command.ts describeFinding), as translatable templates. One
 // entry per finding id; test/luci/doctor.test.ts fails when the router can
 // report an id this table lacks (src/router/doctor.ts FINDING_IDS).
-import { N_, msg, tr } from './_msg';
+import { N_, msg, tr, trCore } from './_msg';
 import type { Msg } from './_msg';
-import { localizeCore } from './_coremsg';
 import type { Finding } from './_rpc';
 
 export interface FindingWords { what: Msg, fix: Msg }
@@ -37,7 +36,7 @@ const WORDS: { [id: string]: Words } = {
 		fix: msg(N_('uci commit %s (or uci revert %s), then splitwg apply'), str(a.config), str(a.config)),
 	}),
 	config_invalid: (a, f, t) => ({
-		what: msg(N_('The configuration has %s problem(s), the first in %s: %s'), str(a.problems), str(f.path), localizeCore(str(a.first), t)),
+		what: msg(N_('The configuration has %s problem(s), the first in %s: %s'), str(a.problems), str(f.path), trCore({ id: a.first_id, args: a.first_args, message: str(a.first) }, t)),
 		fix: msg(N_('correct it (splitwg check lists every problem), then Save & Apply')),
 	}),
 	not_applied: (a) => ({
@@ -46,7 +45,7 @@ const WORDS: { [id: string]: Words } = {
 		fix: APPLY(),
 	}),
 	last_apply_failed: (a, _f, t) => ({
-		what: msg(N_('The last apply failed (%s); the previous state is in force.'), localizeCore(str(a.message), t)),
+		what: msg(N_('The last apply failed (%s); the previous state is in force.'), str(a.message)),
 		fix: msg(N_('correct the cause, then run splitwg apply')),
 	}),
 	config_changed: () => ({

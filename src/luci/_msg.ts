@@ -5,6 +5,9 @@
 // N_() (which the .pot extractor picks up, like `_()` in the views) and
 // return Msg values; the views render them with `tr(m, _)`.
 
+import { MESSAGES, fill, format } from '../core/messages';
+import type { Arg, Msg as CoreMessage } from '../core/messages';
+
 export interface Msg {
 	text: string;                 // the msgid: a template with %s / %d
 	args: (string | number)[];
@@ -36,11 +39,33 @@ export function tr(m: Msg, translate?: (s: string) => string): string {
 	return fmt(translate ? translate(m.text) : m.text, m.args);
 }
 
-// A message from this app (Msg) or a message of the core, kept in the core's
-// English until shown (see _coremsg.ts).
-export interface CoreText { core: string }
-export type Text = Msg | CoreText;
+// A message of the core (core/messages.ts: {id, args}), or a ubus answer
+// carrying one ({message, id, args}: docs/ubus.md). The catalogue's English
+// template is the msgid (test/luci/i18n.ts puts every one into the .pot);
+// arguments that are messages themselves are translated too.
+export type CoreMsg = CoreMessage;
+export interface Described { id?: string, args?: Arg[], message?: string }
+export type Text = Msg | CoreMsg;
 
-export function core(message: string): CoreText {
-	return { core: message };
+function isCore(x: unknown): x is CoreMsg {
+	return x !== null && typeof x === 'object' && typeof (x as CoreMsg).id === 'string' && Array.isArray((x as CoreMsg).args);
+}
+
+// The core message in the user's language. An id this build does not know
+// (a newer router) shows the English `message` the router sent with it.
+export function trCore(m: CoreMsg | Described | string, translate?: (s: string) => string): string {
+	if (typeof m === 'string') return m;
+	if (!isCore(m) || !Object.prototype.hasOwnProperty.call(MESSAGES, m.id))
+		return (m as Described).message ?? (isCore(m) ? format(m) : '');
+	const args = m.args;
+	const template = MESSAGES[m.id];
+	return fill(translate ? translate(template) : template, args.length, (i) => {
+		const a = args[i];
+		return isCore(a) ? trCore(a, translate) : String(a);
+	});
+}
+
+// Any Text (this app's or the core's) in the user's language.
+export function say(t: Text, translate?: (s: string) => string): string {
+	return isCore(t) ? trCore(t, translate) : tr(t as Msg, translate);
 }

@@ -2,11 +2,13 @@
 // payload of a peer's .conf, and its download file name.
 import { parseInterfaceAddress, parsePrefix, prefixContains } from '../core/ip';
 import type { Prefix } from '../core/ip';
+import { isMsg } from '../core/messages';
 import { QR_MAX_BYTES, utf8 } from './_qr';
 
 function pool(serverAddress: string): { family: 4 | 6, net: number[], len: number, self: number[] } | null {
-	const a = parseInterfaceAddress(serverAddress);
-	if (typeof a === 'string') return null;
+	const r = parseInterfaceAddress(serverAddress);
+	if (isMsg(r)) return null;
+	const a = r as { family: 4 | 6, bytes: number[], len: number };
 	const net = a.bytes.map((b, i) => {
 		const bits = a.len - i * 8;
 		return bits >= 8 ? b : bits <= 0 ? 0 : b & ((0xff << (8 - bits)) & 0xff);
@@ -36,7 +38,7 @@ export function allocateAddresses(serverAddresses: string[], used: string[]): st
 	const taken: Prefix[] = [];
 	for (const u of used) {
 		const p = parsePrefix(u);
-		if (typeof p !== 'string') taken.push(p);
+		if (!isMsg(p)) taken.push(p as Prefix);
 	}
 	const out: string[] = [];
 	const families: number[] = [];

@@ -1,11 +1,18 @@
 // The ubus calls the views make (docs/ubus.md). Every splitwg method answers
-// errors in-band ({ error: { code, message, path } }); `expect: { '': {} }`
+// errors in-band ({ error: { code, message, path, id, args } }: the views
+// show id/args translated, `message` when the id is unknown); `expect: { '': {} }`
 // hands the whole reply over, and a ubus status code (a number) when the
 // call itself failed (permission, object missing).
 import { rpc } from '@kuoruan/luci-types';
 import type { HostHint, NetDevice } from './_hosts';
 
-export interface ApiError { error: { code: string, message: string, path: string | null }, errors?: { line: number, message: string }[] }
+import type { Arg, Msg } from '../core/messages';
+
+// a message of the core's catalogue with its English text (docs/ubus.md)
+export interface Said { id?: string, args?: Arg[], message: string }
+export interface LineMessage extends Said { line: number }
+
+export interface ApiError { error: Said & { code: string, path: string | null }, errors?: LineMessage[] }
 
 export interface Status {
 	enabled: boolean;
@@ -17,7 +24,8 @@ export interface Status {
 	warnings: string[];
 }
 
-export interface Problem { path: string, message: string }
+// check()'s problems in the browser; ubus check's also carry `message`
+export interface Problem { path: string, id: string, args: Arg[], message?: string }
 export interface CheckReply { valid: boolean, problems: Problem[] }
 
 // ubus splitwg doctor: drift of the running system from the last apply
@@ -26,7 +34,7 @@ export interface DoctorReply { ok: boolean, findings: Finding[] }
 
 export interface Explanation {
 	client: string; action: 'proxy' | 'direct' | 'block'; upstream: string | null; iface: string | null;
-	mark: string | null; rule: string | null; reason: string;
+	mark: string | null; rule: string | null; reason: string; why?: Msg;
 }
 
 export const callStatus = rpc.declare<Status | ApiError | number>({ object: 'splitwg', method: 'status', expect: { '': {} } });
@@ -36,7 +44,7 @@ export const callExplain = rpc.declare<Explanation | ApiError | number>({
 	object: 'splitwg', method: 'explain', params: ['client', 'destination', 'proto', 'port', 'at'], expect: { '': {} },
 });
 export const callGenkey = rpc.declare<{ private_key: string, public_key: string } | ApiError | number>({ object: 'splitwg', method: 'genkey', expect: { '': {} } });
-export const callImportConf = rpc.declare<{ upstream: { [k: string]: any }, ignored?: { line: number, message: string }[] } | ApiError | number>({
+export const callImportConf = rpc.declare<{ upstream: { [k: string]: any }, ignored?: LineMessage[] } | ApiError | number>({
 	object: 'splitwg', method: 'import_conf', params: ['text', 'name'], expect: { '': {} },
 });
 export const callPeerConf = rpc.declare<{ conf: string, complete?: boolean } | ApiError | number>({

@@ -5,7 +5,10 @@
 // where they are.
 import { badDomain } from '../core/values';
 import { parsePrefix } from '../core/ip';
-import { N_, msg, core } from './_msg';
+import { N_, msg } from './_msg';
+import { isMsg } from '../core/messages';
+import type { Msg as CoreMsg } from '../core/messages';
+import type { Prefix } from '../core/ip';
 import type { Msg, Text } from './_msg';
 
 export type Opts = { [k: string]: string | string[] | undefined };
@@ -112,17 +115,18 @@ export function parseBulk(text: string): Bulk {
 			const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^/:?#]+)/i.exec(t);
 			if (url) t = url[1].replace(/^\[|\]$/g, '');
 			const p = parsePrefix(t);
-			if (typeof p !== 'string') {
-				if (b.dests.indexOf(p.text) >= 0) b.duplicates++; else b.dests.push(p.text);
+			if (!isMsg(p)) {
+				const x = p as Prefix;
+				if (b.dests.indexOf(x.text) >= 0) b.duplicates++; else b.dests.push(x.text);
 				continue;
 			}
 			if (/^[0-9.]+(\/[0-9]+)?$/.test(t) || (t.indexOf(':') >= 0 && /^[0-9a-fA-F:.]+(\/[0-9]+)?$/.test(t))) {
-				b.errors.push({ line: i + 1, text: core(p) });
+				b.errors.push({ line: i + 1, text: p as CoreMsg });
 				continue;
 			}
 			const d = t.toLowerCase().replace(/^\*?\./, '').replace(/\.$/, '');
 			const e = badDomain(d);
-			if (e) { b.errors.push({ line: i + 1, text: core(e) }); continue; }
+			if (e) { b.errors.push({ line: i + 1, text: e }); continue; }
 			// a bare word is far more likely a stray word than a top-level domain
 			if (d.indexOf('.') < 0) { b.errors.push({ line: i + 1, text: msg(N_('"%s" has no dot: not taken as a domain'), t) }); continue; }
 			if (b.domains.indexOf(d) >= 0) b.duplicates++; else b.domains.push(d);

@@ -3,7 +3,10 @@
 // and problems are reported by CSV line or JSON rule number.
 import { badBool, badDomain, badLabel, badName, badPortRange, badTime, bool, weekday, PROTOS } from '../core/values';
 import { parsePrefix } from '../core/ip';
-import { N_, msg, core } from './_msg';
+import { N_, msg } from './_msg';
+import { isMsg, msg as coreMsg } from '../core/messages';
+import type { Msg as CoreMsg } from '../core/messages';
+import type { Bad } from '../core/values';
 import type { Text } from './_msg';
 import { listOf } from './_rules';
 import type { Opts } from './_rules';
@@ -151,36 +154,36 @@ function validate(raw: { [k: string]: unknown }, where: { line?: number, rule?: 
 		if (FIELDS.indexOf(k) < 0) err(k, msg(N_('unknown field "%s" (known: %s)'), k, FIELDS.join(', ')));
 	const r: PortableRule = { action: 'proxy' };
 	const name = str('name');
-	if (name !== null) { const e = badLabel(name); if (e) err('name', core(e)); else r.name = name; }
+	if (name !== null) { const e = badLabel(name); if (e) err('name', e); else r.name = name; }
 	const en = str('enabled');
-	if (en !== null) { const e = badBool(en); if (e) err('enabled', core(e)); else if (!bool(en)) r.enabled = false; }
+	if (en !== null) { const e = badBool(en); if (e) err('enabled', e); else if (!bool(en)) r.enabled = false; }
 	const act = str('action');
 	if (act !== null) {
 		if (act === 'proxy' || act === 'direct' || act === 'block') r.action = act;
-		else err('action', core(`"${act}" is not an action (proxy, direct, block)`));
+		else err('action', coreMsg('not_action', [act]));
 	}
 	const up = str('upstream');
 	if (up !== null) {
 		const e = badName(up, 12);
-		if (e) err('upstream', core(e));
-		else if (r.action !== 'proxy') err('upstream', core(`only a proxy rule takes an upstream (action is ${r.action})`));
+		if (e) err('upstream', e);
+		else if (r.action !== 'proxy') err('upstream', coreMsg('upstream_not_proxy', [r.action]));
 		else r.upstream = up;
 	}
-	const check = (k: string, f: (v: string) => string | null) => {
+	const check = (k: string, f: (v: string) => Bad) => {
 		const l = lst(k);
 		const ok: string[] = [];
-		for (const v of l) { const e = f(v); if (e) err(k, core(e)); else ok.push(v); }
+		for (const v of l) { const e = f(v); if (e) err(k, e); else ok.push(v); }
 		if (ok.length) (r as unknown as { [k: string]: string[] })[k] = ok;
 	};
 	check('domain', badDomain);
-	check('dest', (v) => { const p = parsePrefix(v); return typeof p === 'string' ? p : null; });
-	check('proto', (v) => v === 'all' || v === 'any' || PROTOS.indexOf(v) >= 0 ? null : `"${v}" is not a protocol (${PROTOS.join(' ')}, all)`);
+	check('dest', (v) => { const p = parsePrefix(v); return isMsg(p) ? p as CoreMsg : null; });
+	check('proto', (v) => v === 'all' || v === 'any' || PROTOS.indexOf(v) >= 0 ? null : coreMsg('not_proto', [v, `${PROTOS.join(' ')}, all`]));
 	check('port', badPortRange);
-	check('weekdays', (v) => weekday(v) < 0 ? `"${v}" is not a weekday (Mon … Sun)` : null);
+	check('weekdays', (v) => weekday(v) < 0 ? coreMsg('not_weekday', [v]) : null);
 	const t1 = str('start_time'), t2 = str('stop_time');
-	if (t1 !== null) { const e = badTime(t1); if (e) err('start_time', core(e)); else r.start_time = t1; }
-	if (t2 !== null) { const e = badTime(t2); if (e) err('stop_time', core(e)); else r.stop_time = t2; }
-	if ((t1 === null) !== (t2 === null)) err(t1 === null ? 'start_time' : 'stop_time', core('a time window needs both start_time and stop_time'));
+	if (t1 !== null) { const e = badTime(t1); if (e) err('start_time', e); else r.start_time = t1; }
+	if (t2 !== null) { const e = badTime(t2); if (e) err('stop_time', e); else r.stop_time = t2; }
+	if ((t1 === null) !== (t2 === null)) err(t1 === null ? 'start_time' : 'stop_time', coreMsg('window_half'));
 	return errors.length === n0 ? r : null;
 }
 

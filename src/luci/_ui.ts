@@ -4,9 +4,9 @@
 // modules (tested in Node); this one needs LuCI.
 import { form, ui, uci, dom } from '@kuoruan/luci-types';
 import { check } from '../core/config';
-import { localizeCore, say } from './_coremsg';
-import { tr } from './_msg';
-import type { Msg, Text } from './_msg';
+import { say, tr, trCore } from './_msg';
+import type { CoreMsg, Described, Msg, Text } from './_msg';
+import type { Bad } from '../core/values';
 import { placeOf, toCoreSections, toSections } from './_uci';
 import type { LuciSection, Page } from './_uci';
 import type { Problem } from './_rpc';
@@ -20,14 +20,16 @@ export function text(x: Text): string {
 	return say(x, _);
 }
 
-export function coreText(message: string): string {
-	return localizeCore(message, _);
+// A core message, a ubus answer carrying one, or plain text (a router's
+// command output), in the user's language.
+export function coreText(m: CoreMsg | Described | string): string {
+	return trCore(m, _);
 }
 
-// A core validator (null = fine, else the English message) → LuCI's
+// A core validator (null = fine, else the message) → LuCI's
 // validate(section_id, value): true or the translated message. Empty values
 // are left to `optional`/`rmempty`.
-export function validator(fn: (v: string) => string | null): (sid: string, v: any) => true | string {
+export function validator(fn: (v: string) => Bad): (sid: string, v: any) => true | string {
 	return (_sid: string, v: any) => {
 		const vals: string[] = Array.isArray(v) ? v : (v == null ? [] : [String(v)]);
 		for (const x of vals) {
@@ -39,11 +41,11 @@ export function validator(fn: (v: string) => string | null): (sid: string, v: an
 	};
 }
 
-// For parse functions that return a value or an error string.
-export function parses(fn: (v: string) => unknown): (v: string) => string | null {
+// For parse functions that return a value or an error message.
+export function parses(fn: (v: string) => unknown): (v: string) => Bad {
 	return (v: string) => {
-		const r = fn(v);
-		return typeof r === 'string' ? r : null;
+		const r: any = fn(v);
+		return r && typeof r === 'object' && typeof r.id === 'string' && Array.isArray(r.args) ? r as CoreMsg : null;
 	};
 }
 
@@ -72,7 +74,7 @@ export function problemList(problems: Problem[], only?: Page): any {
 		const where = t(pl.where) + (pl.option ? ` › ${pl.option}` : '');
 		const hash = pl.owner ?? pl.sid ?? undefined;
 		items.push(E('li', {}, [
-			E('a', { href: pageUrl(pl.page, hash), title: p.path }, [where]), ': ', coreText(p.message),
+			E('a', { href: pageUrl(pl.page, hash), title: p.path }, [where]), ': ', coreText(p),
 		]));
 	}
 	return items.length ? E('ul', {}, items) : null;
@@ -84,7 +86,7 @@ export function problemBox(title: string, problems: Problem[], only?: Page): any
 	return E('div', { 'class': 'alert-message warning' }, [E('h4', {}, [title]), list]);
 }
 
-export function notifyError(message: string): void {
+export function notifyError(message: CoreMsg | Described | string): void {
 	ui.addNotification(null, E('p', {}, [coreText(message)]), 'danger');
 }
 
@@ -223,7 +225,7 @@ export function banner(st: any, chk: any, page: Page | undefined, notify?: boole
 // A GridSection of named sections (upstream, client, ruleset): the name is
 // checked with the core's rule before LuCI creates the section.
 export function namedGrid(m: any, type: string, title: string | null, desc: string | null, addTitle: string,
-	modalTitle: (sid: string) => string, badNameOf: (name: string) => string | null): any {
+	modalTitle: (sid: string) => string, badNameOf: (name: string) => Bad): any {
 	const s: any = title === null ? m.section(form.GridSection, type) : m.section(form.GridSection, type, title, desc ?? undefined);
 	s.addremove = true;
 	s.anonymous = false;

@@ -101,7 +101,7 @@ function bulkModal(map: any): void {
 		const b = parseBulk(String(area.value));
 		const nm = String(name.value).trim();
 		const badN = nm ? badLabel(nm) : null;
-		if (badN) { setContent(out, E('div', { 'class': 'alert-message warning' }, [text({ core: badN })])); return; }
+		if (badN) { setContent(out, E('div', { 'class': 'alert-message warning' }, [text(badN)])); return; }
 		if (b.errors.length && !force) {
 			setContent(out, E('div', { 'class': 'alert-message warning' }, [
 				E('h4', {}, [_('%d entries are not domains or addresses').format(b.errors.length)]), issueList(b.errors),

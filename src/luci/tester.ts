@@ -2,6 +2,8 @@
 // traffic to a destination take, and which rule decides it? Asks the router
 // (ubus explain, on the applied configuration), or the same core bundled
 // here on the configuration as saved in this session (before applying).
+import { msg as coreMsg } from '../core/messages';
+import type { Bad } from '../core/values';
 import { view, form, uci, ui } from '@kuoruan/luci-types';
 import { badDomain, badPort, badTime } from '../core/values';
 import { parseAddress } from '../core/ip';
@@ -15,10 +17,10 @@ import { actionLabel, badge, coreText, pageUrl, problemList, sections, setConten
 
 const PROTO_CHOICES = ['tcp', 'udp', 'icmp', 'icmpv6', 'sctp', 'udplite', 'gre', 'esp'];
 
-function destinationError(v: string): string | null {
+function destinationError(v: string): Bad {
 	const d = v.trim().toLowerCase();
 	if (parseAddress(d)) return null;
-	return badDomain(d) ? `"${v}" is neither an IP address nor a domain name` : null;
+	return badDomain(d) ? coreMsg('not_destination', [v]) : null;
 }
 
 function dnsNote(client: string): string {
@@ -122,13 +124,13 @@ export default view.extend({
 					return Promise.resolve();
 				}
 				const x = explain(r.config, { client, destination: dest, proto: proto || null, port: port ?? null, at: at || null });
-				if ('error' in x) setContent(result, E('div', { 'class': 'alert-message warning' }, [coreText(x.error.message)]));
+				if ('error' in x) setContent(result, E('div', { 'class': 'alert-message warning' }, [coreText(x.error)]));
 				else setContent(result, renderResult(x as Explanation, q, _('Evaluated in the browser on the saved configuration (not yet applied).')));
 				return Promise.resolve();
 			}
 			return callExplain(client, dest, proto || undefined, port, at || undefined).then((x: any) => {
 				if (typeof x === 'number') setContent(result, E('div', { 'class': 'alert-message warning' }, [_('The router did not answer (ubus status %d).').format(x)]));
-				else if (isError(x)) setContent(result, E('div', { 'class': 'alert-message warning' }, [coreText(x.error.message)]));
+				else if (isError(x)) setContent(result, E('div', { 'class': 'alert-message warning' }, [coreText(x.error)]));
 				else setContent(result, renderResult(x as Explanation, q, _('Answered by the router for its applied configuration (upstreams that are down count as down).')));
 			});
 		};

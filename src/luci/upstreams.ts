@@ -4,6 +4,7 @@
 import { view, form, uci, ui, poll } from '@kuoruan/luci-types';
 import { badKeepalive, badKey, badLabel, badMtu, badName, parseEndpoint } from '../core/values';
 import { badIpAddress, parseInterfaceAddress, parsePrefix } from '../core/ip';
+import { msg as coreMsg } from '../core/messages';
 import { callCheck, callGenkey, callImportConf, callStatus, isError } from './_rpc';
 import type { CheckReply, Status } from './_rpc';
 import { importedOptions, suggestName } from './_upstream';
@@ -65,8 +66,8 @@ function importModal(s: any): void {
 			name = suggestName(ep ? ep[1] : 'upstream', taken);
 			nameEl.value = name;
 		}
-		const bad = badName(name, 12) ?? (name === 'server' ? `the name "server" is reserved (interface sw_server)` : null)
-			?? (taken.indexOf(name) >= 0 ? `upstream.${name}: is defined twice` : null);
+		const bad = badName(name, 12) ?? (name === 'server' ? coreMsg('name_reserved', ['sw_server']) : null)
+			?? (taken.indexOf(name) >= 0 ? coreMsg('at_path', [`upstream.${name}`, coreMsg('defined_twice')]) : null);
 		if (bad) { setContent(out, E('p', { 'class': 'alert-message warning' }, [coreText(bad)])); return Promise.resolve(); }
 		const label = String(labelEl.value).trim();
 		const badL = label ? badLabel(label) : null;
@@ -77,7 +78,7 @@ function importModal(s: any): void {
 				const errs = r.errors && r.errors.length ? r.errors : [{ line: 0, message: r.error.message }];
 				setContent(out, E('div', { 'class': 'alert-message warning' }, [
 					E('h4', {}, [_('The file was not imported')]),
-					E('ul', {}, errs.map((e) => E('li', {}, [e.line ? _('Line %d').format(e.line) + ': ' : '', coreText(e.message)]))),
+					E('ul', {}, errs.map((e) => E('li', {}, [e.line ? _('Line %d').format(e.line) + ': ' : '', coreText(e)]))),
 				]));
 				return;
 			}
@@ -88,7 +89,7 @@ function importModal(s: any): void {
 			if (r.ignored && r.ignored.length)
 				ui.addNotification(null, E('div', {}, [
 					E('p', {}, [_('Imported; these lines were ignored:')]),
-					E('ul', {}, r.ignored.map((e: any) => E('li', {}, [_('Line %d').format(e.line), ': ', coreText(e.message)]))),
+					E('ul', {}, r.ignored.map((e: any) => E('li', {}, [_('Line %d').format(e.line), ': ', coreText(e)]))),
 				]), 'info');
 			// review in the usual editor; Dismiss removes the new section again
 			s.addedSection = sid;
@@ -123,7 +124,7 @@ export default view.extend({
 			_('WireGuard tunnels to a VPN provider or your own server. Each becomes the interface sw_<em>name</em> with its own routing table; clients and rules choose which traffic goes through which upstream.'));
 
 		const s: any = namedGrid(m, 'upstream', null, null, _('Add upstream'), (sid: string) => _('Upstream %s').format(sid),
-			(name) => badName(name, 12) ?? (name === 'server' ? `the name "server" is reserved (interface sw_server)` : null));
+			(name) => badName(name, 12) ?? (name === 'server' ? coreMsg('name_reserved', ['sw_server']) : null));
 		s.renderSectionAdd = function (extra: any) {
 			const el = (form.GridSection as any).prototype.renderSectionAdd.call(this, extra);
 			el.appendChild(E('button', {
@@ -162,7 +163,7 @@ export default view.extend({
 				E('button', {
 					'class': 'btn cbi-button', 'type': 'button', 'disabled': this.map.readonly || null,
 					'click': ui.createHandlerFn(this, () => callGenkey().then((k: any) => {
-						if (!k || typeof k !== 'object' || isError(k)) return notifyError(isError(k) ? k.error.message : _('Key generation failed'));
+						if (!k || typeof k !== 'object' || isError(k)) return notifyError(isError(k) ? k.error : _('Key generation failed'));
 						const el = this.section.getUIElement(sid, 'private_key');
 						if (el) el.setValue(k.private_key);
 						showPublicKey(this.map, sid, k.private_key);

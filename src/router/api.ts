@@ -2,10 +2,14 @@
 // hands this table to rpcd with a real Env, tests call it with a fake one.
 // rpcd checks argument types from the `args` samples before `call` runs;
 // everything else (a missing argument, a bad value, a failure) is answered
-// in-band as { error: { code, message, path } }.
+// in-band as { error: { code, message, path, id, args } }: `message` is the
+// English text, `id`/`args` the message it was made from (core/messages.ts),
+// for a consumer that translates (LuCI). An error that is no message of the
+// catalogue (an exception, a command's output) has `message` only.
 import type { Env } from './env';
 import type { Config } from '../core/model';
-import { VERSION, readConfig, parseUci, explain, explainQuery } from './core';
+import { VERSION, readConfig, parseUci, explain, explainQuery, described, format } from './core';
+import type { Arg, Msg } from './core';
 import { readConfigSections } from './sections';
 import { localNetworks } from './routes';
 import { apply } from './apply';
@@ -17,12 +21,23 @@ import { parseProviderConf, peerConf } from './conf';
 export interface Request { args: { [k: string]: any } }
 export interface Method { args?: { [k: string]: any }, call: (req: Request) => any }
 
-export function apiError(code: string, message: string, path: string | null): { error: { code: string, message: string, path: string | null } } {
-	return { error: { code, message, path } };
+export interface ApiError { code: string, message: string, path: string | null, id?: string, args?: Arg[] }
+
+export function apiError(code: string, m: Msg | string, path: string | null): { error: ApiError } {
+	if (type(m) === 'string') return { error: { code, message: m as string, path } };
+	const x = m as Msg;
+	return { error: { code, message: format(x), path, id: x.id, args: x.args } };
 }
 
 function missing(name: string) {
-	return apiError('INVALID_ARGUMENT', `argument "${name}" is required`, name);
+	return apiError('INVALID_ARGUMENT', { id: 'arg_required', args: [name] }, name);
+}
+
+type Described = { path: string, id: string, args: Arg[], message: string };
+
+// check's answer: every problem with its English message (docs/ubus.md)
+function checked(valid: boolean, problems: { path: string, id: string, args: Arg[] }[], warnings: { path: string, id: string, args: Arg[] }[]) {
+	return { valid, problems: map(problems, (p) => described(p)), warnings: map(warnings, (p) => described(p)) };
 }
 
 function present(v: any): boolean {
@@ -41,11 +56,15 @@ function downUpstreams(env: Env, cfg: Config): string[] {
 	return out;
 }
 
-function checkText(text: string): { valid: boolean, problems: { path: string, message: string }[], warnings: { path: string, message: string }[] } {
+function checkText(text: string): { valid: boolean, problems: Described[], warnings: Described[] } {
 	const p = parseUci(text);
-	if (length(p.errors)) return { valid: false, problems: map(p.errors, (e) => ({ path: `line ${e.line}`, message: e.message })), warnings: [] };
+	if (length(p.errors)) return checked(false, map(p.errors, (e) => ({ path: `line ${e.line}`, id: e.id, args: e.args })), []);
 	const r = readConfig(p.sections);
-	return { valid: r.config !== null, problems: r.problems, warnings: r.warnings };
+	return checked(r.config !== null, r.problems, r.warnings);
+}
+
+function invalidConfig(problems: { path: string }[]) {
+	return apiError('INVALID_CONFIG', { id: 'config_invalid', args: [length(problems)] }, problems[0].path);
 }
 
 // Each call gets a fresh Env (a fresh uci cursor: rpcd keeps this VM alive
@@ -68,7 +87,7 @@ export function methods(mkEnv: () => Env): { [name: string]: Method } {
 			call: guard((env, a) => {
 				if (present(a.text)) return checkText(a.text);
 				const r = readConfig(readConfigSections(env.uci, 'splitwg'));
-				return { valid: r.config !== null, problems: r.problems, warnings: r.warnings };
+				return checked(r.config !== null, r.problems, r.warnings);
 			}),
 		},
 		apply: {
@@ -81,12 +100,12 @@ export function methods(mkEnv: () => Env): { [name: string]: Method } {
 				if (!present(a.client)) return missing('client');
 				if (!present(a.destination)) return missing('destination');
 				const r = readConfig(readConfigSections(env.uci, 'splitwg'));
-				if (!r.config) return apiError('INVALID_CONFIG', `the configuration has ${length(r.problems)} problem(s): run check`, r.problems[0].path);
+				if (!r.config) return invalidConfig(r.problems);
 				// the checks the CLIs use too (core/query.ts); local networks as apply reads them
 				const q = explainQuery(r.config, { client: a.client, destination: a.destination, proto: a.proto, port: a.port, at: a.at, family: a.family, down: downUpstreams(env, r.config) });
 				if (!exists(q, 'error')) (q as any).local = localNetworks(env, r.config.globals.ipv6).local;
 				const x = exists(q, 'error') ? q : explain(r.config, q as any);
-				if (exists(x, 'error')) return apiError('INVALID_ARGUMENT', (x as any).error.message, (x as any).error.path);
+				if (exists(x, 'error')) return apiError('INVALID_ARGUMENT', (x as any).error, (x as any).error.path);
 				return x;
 			}),
 		},
@@ -109,7 +128,7 @@ export function methods(mkEnv: () => Env): { [name: string]: Method } {
 			call: guard((env, a) => {
 				if (!present(a.client)) return missing('client');
 				const r = readConfig(readConfigSections(env.uci, 'splitwg'));
-				if (!r.config) return apiError('INVALID_CONFIG', `the configuration has ${length(r.problems)} problem(s): run check`, r.problems[0].path);
+				if (!r.config) return invalidConfig(r.problems);
 				return peerConf(env, r.config, a.client);
 			}),
 		},

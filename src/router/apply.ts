@@ -8,7 +8,7 @@ import type { Env, RunResult } from './env';
 import type { OwnedDiff } from './owned';
 import type { CursorSection } from './sections';
 import type { Platform } from './detect';
-import { VERSION, readConfig, compile, renderUci, nftTransition } from './core';
+import { VERSION, readConfig, compile, renderUci, nftTransition, described, format } from './core';
 import type { SetState } from '../core/transition';
 import { OWNED_CONFIGS, PATHS, failure } from './env';
 import { readConfigSections } from './sections';
@@ -35,7 +35,7 @@ export interface ApplyResult {
 	actions: string[];          // commands that changed the running system, in order
 	warnings: string[];
 	error?: ApplyError;
-	problems?: Problem[];
+	problems?: (Problem & { message: string })[];
 }
 
 export interface ApplyOptions { dryRun?: boolean | null }
@@ -62,10 +62,11 @@ export function apply(env: Env, opts?: ApplyOptions): ApplyResult {
 	const r = readConfig(sections);
 	if (!r.config) {
 		const n = length(r.problems);
-		const msg = `invalid configuration: ${n} problem${n === 1 ? '' : 's'}, first ${r.problems[0].path}: ${r.problems[0].message}`;
-		if (opts?.dryRun) return { ok: false, changed: NO_CHANGE, message: msg, actions: [], warnings: [], error: { code: 'INVALID_CONFIG', message: msg, path: r.problems[0].path }, problems: r.problems };
+		const msg = `invalid configuration: ${n} problem${n === 1 ? '' : 's'}, first ${r.problems[0].path}: ${format(r.problems[0])}`;
+		const problems = map(r.problems, (p) => described(p));
+		if (opts?.dryRun) return { ok: false, changed: NO_CHANGE, message: msg, actions: [], warnings: [], error: { code: 'INVALID_CONFIG', message: msg, path: r.problems[0].path }, problems };
 		const res = errorResult(env, 'INVALID_CONFIG', msg, r.problems[0].path, []);
-		res.problems = r.problems;
+		res.problems = problems;
 		return res;
 	}
 	const ln = localNetworks(env, r.config.globals.ipv6);
@@ -73,7 +74,7 @@ export function apply(env: Env, opts?: ApplyOptions): ApplyResult {
 	const hasDomains = index(plan.dnsmasq, '\nnftset=') >= 0;
 	const res = applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: hash(renderUci(sections)), hasDomains, ipv6: r.config.globals.ipv6 });
 	if (!ln.ok) push(res.warnings, 'cannot read the main routing table (ip -j route): only the server pools are treated as local networks');
-	for (let i = 0; i < length(r.warnings); i++) push(res.warnings, `${r.warnings[i].path}: ${r.warnings[i].message}`);
+	for (let i = 0; i < length(r.warnings); i++) push(res.warnings, `${r.warnings[i].path}: ${format(r.warnings[i])}`);
 	return res;
 }
 

@@ -1,7 +1,7 @@
 // The `splitwg` command (docs/cli.md): argument parsing and human-readable
 // output over the same functions the ubus API uses. Returns the exit code.
 import type { Env } from './env';
-import { VERSION, readConfig, compile, redactedPlan, renderUci } from './core';
+import { VERSION, readConfig, compile, redactedPlan, renderUci, described, format } from './core';
 import { PATHS } from './env';
 import { readConfigSections } from './sections';
 import { localNetworks } from './routes';
@@ -89,7 +89,7 @@ function pad(s: string, n: number): string {
 function loadConfig(env: Env, io: Io) {
 	const r = readConfig(readConfigSections(env.uci, 'splitwg'));
 	if (!r.config) {
-		for (let i = 0; i < length(r.problems); i++) io.err(`${r.problems[i].path}: ${r.problems[i].message}\n`);
+		for (let i = 0; i < length(r.problems); i++) io.err(`${r.problems[i].path}: ${format(r.problems[i])}\n`);
 		io.err(`splitwg: the configuration has ${length(r.problems)} problem(s)\n`);
 	}
 	return r;
@@ -97,8 +97,9 @@ function loadConfig(env: Env, io: Io) {
 
 function cmdCheck(env: Env, io: Io, a: Args): number {
 	const r = readConfig(readConfigSections(env.uci, 'splitwg'));
-	if (a.flags.json) { printJson(io, { valid: r.config !== null, problems: r.problems, warnings: r.warnings }); return r.config ? 0 : 1; }
-	for (let i = 0; i < length(r.warnings); i++) io.err(`warning: ${r.warnings[i].path}: ${r.warnings[i].message}\n`);
+	// --json: ubus check's answer (docs/ubus.md), English message beside id/args
+	if (a.flags.json) { printJson(io, { valid: r.config !== null, problems: map(r.problems, (p) => described(p)), warnings: map(r.warnings, (p) => described(p)) }); return r.config ? 0 : 1; }
+	for (let i = 0; i < length(r.warnings); i++) io.err(`warning: ${r.warnings[i].path}: ${format(r.warnings[i])}\n`);
 	if (!r.config) { loadConfig(env, io); return 1; }
 	io.out(`configuration ok: ${length(r.config.upstreams)} upstream(s), ${length(r.config.clients)} client(s)${r.config.globals.enabled ? '' : ' (disabled: apply removes everything)'}\n`);
 	return 0;

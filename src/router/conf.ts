@@ -4,7 +4,8 @@
 // file turns into), so an imported upstream is exactly as valid as a typed one.
 import type { Config } from '../core/model';
 import type { Env } from './env';
-import { VERSION, readConfig } from './core';
+import { VERSION, readConfig, described, format } from './core';
+import type { Arg, Msg } from './core';
 import { pubkey } from './wg';
 
 // regexes as module constants: ucode compiles a literal each time it is evaluated
@@ -14,7 +15,19 @@ const CR = /\r/g;
 const SECTION_HEADER = /^\[([A-Za-z]+)\]$/;
 const UPSTREAM_PATH = /^upstream\.[A-Za-z0-9_]+\.([a-z_]+)(\[([0-9]+)\])?$/;
 
-export interface LineError { line: number, message: string }
+// `message` is format() of id/args (docs/ubus.md)
+export interface LineError { line: number, id: string, args: Arg[], message: string }
+
+function at(line: number, id: string, args?: Arg[]): LineError {
+	return described({ line, id, args: args ?? [] }) as LineError;
+}
+
+// An error answer: the English message and the message's id/args.
+export interface ConfError { code: string, message: string, path: string | null, id: string, args: Arg[] }
+
+function confError(code: string, m: Msg, path: string | null): ConfError {
+	return { code, message: format(m), path, id: m.id, args: m.args };
+}
 
 export interface ImportedUpstream {
 	name: string;
@@ -30,7 +43,7 @@ export interface ImportedUpstream {
 }
 
 export type ImportResult = { upstream: ImportedUpstream, ignored: LineError[] }
-	| { error: { code: string, message: string, path: string | null }, errors: LineError[] };
+	| { error: ConfError, errors: LineError[] };
 
 // wg-quick keys we understand → upstream option; `list` ones may repeat and
 // hold comma-separated values.
@@ -85,7 +98,7 @@ export function parseProviderConf(text: string, name: string): ImportResult {
 		if (list) {
 			opts[opt] = [...((opts[opt] as string[] | null) ?? []), v];
 			push(where[opt], ln);
-		} else if (exists(opts, opt)) push(errors, { line: ln, message: `${opt} given twice` });
+		} else if (exists(opts, opt)) push(errors, at(ln, 'conf_twice', [opt]));
 		else { opts[opt] = v; push(where[opt], ln); }
 	};
 	for (let i = 0; i < length(lines); i++) {
@@ -97,35 +110,35 @@ export function parseProviderConf(text: string, name: string): ImportResult {
 			section = lc(hdr[1]);
 			if (section === 'peer') peers++;
 			else if (section === 'interface') ifaces++;
-			else push(errors, { line: ln, message: `unknown section [${hdr[1]}] (expected [Interface] or [Peer])` });
-			if (peers > 1 && section === 'peer') push(errors, { line: ln, message: 'a second [Peer]: an upstream is one tunnel to one server' });
-			if (ifaces > 1 && section === 'interface') push(errors, { line: ln, message: 'a second [Interface]' });
+			else push(errors, at(ln, 'conf_section', [hdr[1]]));
+			if (peers > 1 && section === 'peer') push(errors, at(ln, 'conf_second_peer'));
+			if (ifaces > 1 && section === 'interface') push(errors, at(ln, 'conf_second_interface'));
 			continue;
 		}
 		const eq = index(l, '=');
-		if (eq <= 0) { push(errors, { line: ln, message: 'expected "Key = Value" or a [Section]' }); continue; }
+		if (eq <= 0) { push(errors, at(ln, 'conf_not_key_value')); continue; }
 		const key = trim(substr(l, 0, eq)), val = trim(substr(l, eq + 1));
 		const k = lc(key);
-		if (section === '') { push(errors, { line: ln, message: `${key} outside [Interface]/[Peer]` }); continue; }
+		if (section === '') { push(errors, at(ln, 'conf_outside', [key])); continue; }
 		const table = section === 'interface' ? IFACE_KEYS : PEER_KEYS;
-		if (!exists(table, k)) { push(errors, { line: ln, message: `unknown key ${key} in [${section === 'interface' ? 'Interface' : 'Peer'}]` }); continue; }
+		if (!exists(table, k)) { push(errors, at(ln, 'conf_unknown_key', [key, section === 'interface' ? 'Interface' : 'Peer'])); continue; }
 		const spec = table[k];
-		if (spec === null) { push(ignored, { line: ln, message: `${key} is for wg-quick and is ignored` }); continue; }
-		if (val === '') { push(errors, { line: ln, message: `${key} has no value` }); continue; }
+		if (spec === null) { push(ignored, at(ln, 'conf_wg_quick', [key])); continue; }
+		if (val === '') { push(errors, at(ln, 'conf_no_value', [key])); continue; }
 		if (spec.list) {
 			const parts = filter(map(split(val, ','), (p: string) => trim(p)), (p: string) => p !== '');
 			for (let j = 0; j < length(parts); j++) {
 				// DNS may also list search domains (wg-quick): not ours to use
-				if (spec.opt === 'dns' && !isIp(parts[j])) { push(ignored, { line: ln, message: `DNS search domain ${parts[j]} is ignored` }); continue; }
+				if (spec.opt === 'dns' && !isIp(parts[j])) { push(ignored, at(ln, 'conf_dns_search', [parts[j]])); continue; }
 				add(spec.opt, parts[j], ln, true);
 			}
 		} else add(spec.opt, val, ln, false);
 	}
-	if (!ifaces) push(errors, { line: 0, message: 'no [Interface] section' });
-	if (!peers) push(errors, { line: 0, message: 'no [Peer] section' });
+	if (!ifaces) push(errors, at(0, 'conf_no_interface'));
+	if (!peers) push(errors, at(0, 'conf_no_peer'));
 	const required = [['private_key', 'PrivateKey'], ['address', 'Address'], ['public_key', 'PublicKey'], ['endpoint', 'Endpoint']];
 	for (let i = 0; i < length(required); i++)
-		if (!exists(opts, required[i][0]) && ifaces && peers) push(errors, { line: 0, message: `${required[i][1]} is missing` });
+		if (!exists(opts, required[i][0]) && ifaces && peers) push(errors, at(0, 'conf_missing', [required[i][1]]));
 
 	// the core judges every value given, exactly as for a typed-in upstream
 	const r = readConfig([{ type: 'upstream', name, anonymous: false, options: opts }]);
@@ -139,7 +152,7 @@ export function parseProviderConf(text: string, name: string): ImportResult {
 		if (m) reported[m[1]] = true;
 		let line = 0;
 		if (m && where[m[1]]) line = where[m[1]][m[3] ? int(m[3]) : 0] ?? where[m[1]][0];
-		push(errors, { line, message: m ? p.message : `name: ${p.message}` });
+		push(errors, m ? at(line, p.id, p.args) : at(line, 'conf_name', [{ id: p.id, args: p.args }]));
 	}
 	if (length(errors)) return importError(errors);
 	const u = (r.config as Config).upstreams[0];
@@ -156,7 +169,8 @@ function importError(errors: LineError[]): ImportResult {
 	const sorted = sort(errors, (a: LineError, b: LineError) => a.line - b.line);
 	const e = sorted[0];
 	return {
-		error: { code: 'PARSE_ERROR', message: `${length(errors)} error(s); ${e.line ? 'line ' + e.line : 'file'}: ${e.message}`, path: e.line ? `line ${e.line}` : null },
+		error: confError('PARSE_ERROR', e.line ? { id: 'conf_errors_line', args: [length(errors), e.line, { id: e.id, args: e.args }] }
+			: { id: 'conf_errors_file', args: [length(errors), { id: e.id, args: e.args }] }, e.line ? `line ${e.line}` : null),
 		errors: sorted,
 	};
 }
@@ -173,7 +187,7 @@ export function upstreamOptions(u: ImportedUpstream): { [k: string]: string | st
 	return o;
 }
 
-export type PeerConfResult = { conf: string, complete: boolean } | { error: { code: string, message: string, path: string | null } };
+export type PeerConfResult = { conf: string, complete: boolean } | { error: ConfError | { code: string, message: string, path: string | null } };
 
 function hostPrefix(text: string, family: number, len: number): string {
 	return (family === 4 && len === 32) || (family === 6 && len === 128) ? `${text}/${len}` : text;
@@ -183,12 +197,12 @@ function hostPrefix(text: string, family: number, len: number): string {
 // which then splits it by the client's rules.
 export function peerConf(env: Env, cfg: Config, clientName: string): PeerConfResult {
 	const cs = filter(cfg.clients, (c) => c.name === clientName);
-	if (!length(cs)) return { error: { code: 'NOT_FOUND', message: `unknown client "${clientName}"`, path: 'client' } };
+	if (!length(cs)) return { error: confError('NOT_FOUND', { id: 'unknown_client', args: [clientName] }, 'client') };
 	const c = cs[0];
-	if (c.kind !== 'peer') return { error: { code: 'NOT_A_PEER', message: `client ${c.name} is a LAN device, not a WireGuard peer`, path: 'client' } };
+	if (c.kind !== 'peer') return { error: confError('NOT_A_PEER', { id: 'not_a_peer', args: [c.name] }, 'client') };
 	const srv = cfg.server;
-	if (!srv || !srv.enabled) return { error: { code: 'NO_SERVER', message: 'the server section is missing or disabled', path: 'server' } };
-	if (srv.endpoint === null) return { error: { code: 'NO_ENDPOINT', message: 'server.endpoint is not set (the host:port devices reach the router at)', path: 'server.endpoint' } };
+	if (!srv || !srv.enabled) return { error: confError('NO_SERVER', { id: 'no_server', args: [] }, 'server') };
+	if (srv.endpoint === null) return { error: confError('NO_ENDPOINT', { id: 'no_endpoint', args: [] }, 'server.endpoint') };
 	const spub = pubkey(env, srv.privateKey);
 	if (type(spub) !== 'string') return { error: { code: 'COMMAND_FAILED', message: (spub as { error: string }).error, path: 'server.private_key' } };
 	const ipv6 = cfg.globals.ipv6;

@@ -5,7 +5,7 @@ import type { Plan } from '../core/plan';
 import type { Env } from './env';
 import type { ClientPath } from './state';
 import { hash } from './state';
-import { parsePrefix, declarations } from './core';
+import { parsePrefix, declarations, isMsg } from './core';
 
 const GOTO_CLIENT = /^([^\n]+) : goto client_([^\n]+)$/;
 
@@ -106,7 +106,7 @@ export function flush(env: Env, changed: { [n: string]: string[] }): { flushed: 
 		let any = false, other = false;
 		for (let i = 0; i < length(srcs); i++) {
 			const p = parsePrefix(srcs[i]);
-			if (type(p) !== 'object') { other = true; continue; }
+			if (isMsg(p)) { other = true; continue; }
 			const fam = (p as { family: number }).family === 4 ? 'ipv4' : 'ipv6';
 			env.run(['conntrack', '-D', '-f', fam, '-s', srcs[i]]);
 			any = true;

@@ -1,4 +1,6 @@
 // The core functions the router uses, imported in one place: the bundle then
 // has a single `import … from "splitwg.core"` at its top (ucode resolves
 // names in source order, so every import must precede the code).
-export { VERSION, readConfig, compile, redactedPlan, explain, explainQuery, parseUci, renderUci, parsePrefix, nftTransition, declarations } from '../core/index';
+export { VERSION, readConfig, compile, redactedPlan, explain, explainQuery, parseUci, renderUci, parsePrefix, nftTransition, declarations,
+	MESSAGES, format, described, isMsg } from '../core/index';
+export type { Msg, Arg } from '../core/index';

@@ -6,7 +6,7 @@ import type { Env, RunResult } from './env';
 import type { Config } from '../core/model';
 import type { CursorSection } from './sections';
 import { OWNED_CONFIGS, PATHS } from './env';
-import { readConfig, renderUci, declarations } from './core';
+import { readConfig, renderUci, declarations, format } from './core';
 import { readConfigSections } from './sections';
 import { readState, hash } from './state';
 import { liveObjects, listJson, installedText } from './nftables';
@@ -206,7 +206,8 @@ export function doctor(env: Env): DoctorReply {
 		const n = length((env.uci.changes(c) ?? {})[c] ?? []);
 		if (n) finding(out, 'uncommitted', c, { config: c, changes: n });
 	}
-	if (!cfg) finding(out, 'config_invalid', r.problems[0].path, { problems: length(r.problems), first: r.problems[0].message });
+	// `first` in English, and as its message for a consumer that translates
+	if (!cfg) finding(out, 'config_invalid', r.problems[0].path, { problems: length(r.problems), first: format(r.problems[0]), first_id: r.problems[0].id, first_args: r.problems[0].args });
 	const wanted = cfg ? cfg.globals.enabled : true;
 	const applied = st !== null && st.enabled;
 	if (!applied) {

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { parseUci, readConfig, plan } from '../../src/core/index';
 import type { UciSection } from '../../src/core/uci';
+import { format } from '../../src/core/messages';
 
 const home = () => parseUci(fs.readFileSync('test/golden/home/splitwg', 'utf8')).sections;
 const find = (secs: UciSection[], type: string, name?: string) => secs.find((s) => s.type === type && (name === undefined || s.name === name))!;
@@ -49,7 +50,7 @@ const CASES: [string, (s: UciSection[]) => void, string, RegExp][] = [
 for (const [name, edit, path, msg] of CASES) {
 	test(`check: ${name}`, () => {
 		const p = problemsOf(edit);
-		const hit = p.find((x) => x.path === path && msg.test(x.message));
+		const hit = p.find((x) => x.path === path && msg.test(format(x)));
 		assert.ok(hit, `expected ${path}: ${msg} in ${JSON.stringify(p, null, 1)}`);
 		assert.equal(plan((() => { const s = home(); edit(s); return s; })()).plan, null, 'no plan from a config with errors');
 	});
@@ -82,7 +83,7 @@ test('a section name with a control character is refused (ucode regexes match li
 	const r = readConfig([{ type: 'client', name, anonymous: false, options: { address: '192.168.1.9' } }]);
 	assert.equal(r.config, null);
 	assert.deepEqual(r.problems.map((p) => p.path), [`client.${name}`]);
-	assert.match(r.problems[0].message, /is not a name/);
+	assert.match(format(r.problems[0]), /is not a name/);
 });
 
 test('warnings: a device identified by one address family only (and nothing else)', () => {
@@ -90,14 +91,14 @@ test('warnings: a device identified by one address family only (and nothing else
 	assert.deepEqual(warningsOf(() => {}), [], 'the home config: every device covers both families');
 	const v4 = warningsOf((s) => { find(s, 'client', 'tv').options.address = ['192.168.77.10']; });
 	assert.deepEqual(v4.map((w) => w.path), ['client.tv.address']);
-	assert.match(v4[0].message, /^identifies IPv4 only: the device's IPv6 traffic \(SLAAC\/privacy addresses\) is not classified .* add its mac/);
+	assert.match(format(v4[0]), /^identifies IPv4 only: the device's IPv6 traffic \(SLAAC\/privacy addresses\) is not classified .* add its mac/);
 	const v6 = warningsOf((s) => { find(s, 'client', 'tv').options.address = ['fd77::10']; });
-	assert.match(v6[0].message, /^identifies IPv6 only: the device's IPv4 traffic is not classified/);
+	assert.match(format(v6[0]), /^identifies IPv6 only: the device's IPv4 traffic is not classified/);
 	assert.deepEqual(warningsOf((s) => { find(s, 'client', 'tv').options.address = ['192.168.77.10']; find(s, 'client', 'tv').options.mac = ['02:00:00:00:00:10']; }), [], 'a mac covers both');
 	assert.deepEqual(warningsOf((s) => { find(s, 'client', 'tv').options.address = ['192.168.77.10']; find(s, 'client', 'tv').options.enabled = '0'; }), [], 'disabled');
 	assert.deepEqual(warningsOf((s) => { find(s, 'client', 'phone').options.address = ['10.77.0.2']; }), [], 'a peer is only its tunnel addresses');
 	assert.deepEqual(warningsOf((s) => { find(s, 'client', 'tv').options.address = ['192.168.77.10']; find(s, 'globals').options.ipv6 = '0'; }), [], 'IPv6 off: nobody\'s IPv6 is classified');
 	const off = warningsOf((s) => { find(s, 'client', 'tv').options.address = ['fd77::10']; find(s, 'globals').options.ipv6 = '0'; });
-	assert.match(off[0].message, /^identifies IPv6 only and globals.ipv6 is off: none of the device's traffic is classified/);
+	assert.match(format(off[0]), /^identifies IPv6 only and globals.ipv6 is off: none of the device's traffic is classified/);
 	assert.ok(plan((() => { const s = home(); find(s, 'client', 'tv').options.address = ['192.168.77.10']; return s; })()).plan, 'a warning does not stop the plan');
 });

@@ -4,7 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { parseUci, readConfig, explain, explainQuery } from '../../src/core/index';
+import { parseUci, readConfig, explain, explainQuery, format } from '../../src/core/index';
+
+// an error as the CLI and ubus say it
+const said = (e: any) => e && { path: e.path, message: format(e) };
 
 const HOME = fs.readFileSync('test/golden/home/splitwg', 'utf8');
 const cfgOf = (text: string) => readConfig(parseUci(text).sections).config!;
@@ -39,7 +42,7 @@ test('globals.enabled 0: everything goes direct, nothing is classified (apply in
 
 test('explainQuery: every bad argument is an error naming it', () => {
 	const d = { client: 'laptop', destination: '192.0.2.20' };
-	const err = (a: object) => (explainQuery(home, a) as any).error;
+	const err = (a: object) => said((explainQuery(home, a) as any).error);
 	assert.deepEqual(err({ ...d, port: 'abc' }), { path: 'port', message: '"abc" is not a port (an integer from 1 to 65535)' });
 	assert.deepEqual(err({ ...d, port: 0 }), { path: 'port', message: '"0" is not a port (an integer from 1 to 65535)' });
 	assert.deepEqual(err({ ...d, port: '70000' }), { path: 'port', message: '"70000" is not a port (an integer from 1 to 65535)' });
@@ -92,7 +95,7 @@ test('explain of a domain answers for the family asked; without one, for IPv4, n
 	assert.deepEqual([o6.action, o6.rule], ['direct', null]);
 	assert.match(o6.reason, /IPv6 classification is off/);
 	// an address has its own family
-	assert.deepEqual((explain(home, { client: 'tv', destination: '192.0.2.1', family: 6 }) as any).error,
+	assert.deepEqual(said((explain(home, { client: 'tv', destination: '192.0.2.1', family: 6 }) as any).error),
 		{ path: 'family', message: '192.0.2.1 is an IPv4 address, not IPv6' });
 	assert.equal((explain(home, { client: 'tv', destination: '2001:db8::1', family: 6 }) as any).rule, null);
 });

@@ -58,13 +58,13 @@ test('a section name defined twice is refused (libuci would merge the two, nft w
 	const dup = (type: string, name: string, path: string) => {
 		const s = home();
 		s.push({ type, name, anonymous: false, options: structuredClone(named(type, name)(s).options) });
-		assert.deepEqual(readConfig(s).problems, [{ path, message: 'is defined twice' }], `${type} ${name}`);
+		assert.deepEqual(readConfig(s).problems, [{ path, id: 'defined_twice', args: [] }], `${type} ${name}`);
 	};
 	dup('client', 'tv', 'client.tv');
 	dup('ruleset', 'streaming', 'ruleset.streaming');
 	dup('upstream', 'us', 'upstream.us');
 	const s = home();
 	s.push({ type: 'ruleset', name: 'tv', anonymous: false, options: {} });
-	assert.deepEqual(readConfig(s).problems, [{ path: 'ruleset.tv', message: 'also names a client section (section names are unique in a UCI file)' }]);
+	assert.deepEqual(readConfig(s).problems, [{ path: 'ruleset.tv', id: 'name_taken', args: ['client'] }]);
 });
 

@@ -12,6 +12,11 @@ import type { UciSection, UciValue } from '../../src/core/uci';
 import { badDomain } from '../../src/core/values';
 import { toAscii } from '../../src/core/idn';
 import { nftCheck } from '../helpers/nft';
+import { format } from '../../src/core/messages';
+import type { Problem } from '../../src/core/model';
+
+// problems as the CLI and ubus say them
+const said = (ps: Problem[]) => ps.map((p) => ({ path: p.path, message: format(p) }));
 
 const home = () => parseUci(fs.readFileSync('test/golden/home/splitwg', 'utf8')).sections;
 type Pick = (s: UciSection[]) => UciSection;
@@ -21,7 +26,7 @@ const problemsWith = (pick: Pick, k: string, v: UciValue | undefined) => {
 	const s = home();
 	const sec = pick(s);
 	if (v === undefined) delete sec.options[k]; else sec.options[k] = v;
-	return { problems: readConfig(s).problems, planned: plan(s).plan };
+	return { problems: said(readConfig(s).problems), planned: plan(s).plan };
 };
 
 // [section, its path, option, one bad value]: every option of every section type
@@ -66,7 +71,7 @@ test('a rule with a malformed action needs no upstream: no "is required" after i
 	const s = home();
 	delete named('client', 'kid')(s).options.upstream;
 	rule(1)(s).options.action = 'dircet';    // kid's other rule blocks: nothing needs an upstream
-	assert.deepEqual(readConfig(s).problems, [{ path: 'client.kid.rule[0].action', message: '"dircet" is not an action (proxy, direct, block)' }]);
+	assert.deepEqual(said(readConfig(s).problems), [{ path: 'client.kid.rule[0].action', message: '"dircet" is not an action (proxy, direct, block)' }]);
 });
 
 test('"needs both start_time and stop_time" only when one is really missing', () => {
@@ -182,7 +187,7 @@ test('domain near misses are told the name to write', () => {
 		['a..b', '"a..b" is not a domain name'],
 		['×.com', '"×.com" is not a domain name'],
 	];
-	for (const [d, m] of cases) assert.equal(badDomain(d), m, d);
+	for (const [d, m] of cases) assert.equal(format(badDomain(d)!), m, d);
 	for (const [d, m] of cases) assert.deepEqual(problemsWith(rule(0), 'domain', [d]).problems, [{ path: 'ruleset.streaming.rule[0].domain[0]', message: m }]);
 });
 

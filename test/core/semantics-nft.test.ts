@@ -14,6 +14,7 @@ import type { Plan } from '../../src/core/plan';
 import type { Env } from '../../src/router/env';
 import { localNetworks } from '../../src/router/routes';
 import { ruleArgv, routeArgv } from '../../lab/realise';
+import { format } from '../../src/core/messages';
 
 const ID = process.pid;
 const R = `sws-r${ID}`, C = `sws-c${ID}`, G = `sws-g${ID}`, W = `sws-w${ID}`, T = `sws-t${ID}`;
@@ -383,7 +384,7 @@ config client 'tv'\n\tlist address '192.168.77.10'\n\toption default 'proxy'\n\t
 config client 'cam'\n\tlist address 'fd77::20'\n\toption default 'proxy'\n\toption upstream 'us'\n`;
 	const cfg = config(text);
 	const r = readConfig(parseUci(text).sections);
-	assert.deepEqual(r.warnings.map((w) => `${w.path}: ${w.message.split(':')[0]}`), ['client.tv.address: identifies IPv4 only', 'client.cam.address: identifies IPv6 only']);
+	assert.deepEqual(r.warnings.map((w) => `${w.path}: ${format(w).split(':')[0]}`), ['client.tv.address: identifies IPv4 only', 'client.cam.address: identifies IPv6 only']);
 	const p = compile(cfg);
 	loadTable(p);
 	realiseNetwork(p, ['sw_us']);

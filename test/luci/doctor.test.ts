@@ -20,7 +20,7 @@ import { extract, parsePo, PO_DIR, ROOT } from './i18n';
 // it has a sample here.
 const SAMPLES: Record<FindingId, Finding[]> = {
 	uncommitted: [{ id: 'uncommitted', path: 'dhcp', args: { config: 'dhcp', changes: 2 } }],
-	config_invalid: [{ id: 'config_invalid', path: 'client.tv.address[0]', args: { problems: 3, first: 'is required' } }],
+	config_invalid: [{ id: 'config_invalid', path: 'client.tv.address[0]', args: { problems: 3, first: 'is required', first_id: 'required', first_args: [] } }],
 	not_applied: [{ id: 'not_applied', path: null, args: { stopped: true } }, { id: 'not_applied', path: null, args: { stopped: false } }],
 	last_apply_failed: [{ id: 'last_apply_failed', path: null, args: { message: 'nft: nft -f x exited 1; previous state restored' } }],
 	config_changed: [{ id: 'config_changed', path: null, args: {} }],

@@ -8,6 +8,7 @@ import * as V from '../../src/core/values';
 import * as IP from '../../src/core/ip';
 import { parseUci, readConfig } from '../../src/core/index';
 import type { UciSection } from '../../src/core/uci';
+import { format } from '../../src/core/messages';
 
 const home = () => parseUci(fs.readFileSync('test/golden/home/splitwg', 'utf8')).sections;
 type Check = (v: string) => string | null;
@@ -43,7 +44,7 @@ for (const [view, option, fn, type, name, path] of FIELDS) {
 			let sec = s.find((x) => x.type === type && x.name === name);
 			if (!sec) { sec = { type, name, anonymous: false, options: {} }; s.push(sec); }
 			sec.options[option] = path.endsWith('[0]') ? [v] : v;
-			const got = readConfig(s).problems.filter((p) => p.path === path).map((p) => p.message);
+			const got = readConfig(s).problems.filter((p) => p.path === path).map((p) => ({ id: p.id, args: p.args }));
 			const want = check(v);
 			assert.deepEqual(got, want === null ? [] : [want], `${path} = ${v}`);
 		}
@@ -56,9 +57,9 @@ test('a bad port has one wording: listen port, endpoints, rule ports, the tester
 	s.find((x) => x.type === 'server')!.options.listen_port = '0';
 	s.find((x) => x.name === 'us')!.options.endpoint = 'us.vpn.example:0';
 	s.find((x) => x.type === 'rule')!.options.port = ['0'];
-	const msgs = readConfig(s).problems.map((p) => `${p.path}: ${p.message}`).filter((m) => /port|endpoint/.test(m));
+	const msgs = readConfig(s).problems.map((p) => `${p.path}: ${format(p)}`).filter((m) => /port|endpoint/.test(m));
 	assert.equal(msgs.length, 3, msgs.join('\n'));
 	for (const m of msgs) assert.ok(m.endsWith(`: ${want}`), m);
 	assert.equal(viewValidator('tester', 'port'), 'badPort');
-	assert.equal(V.badPort('0'), want);
+	assert.equal(format(V.badPort('0')!), want);
 });

@@ -1,5 +1,7 @@
 // The message catalog of the LuCI app: every _('…') and N_('…') literal in
-// src/luci and every menu title, as luci-app-splitwg/po/templates/splitwg.pot;
+// src/luci, every menu title, and every template of the core's message
+// catalogue (src/core/messages.ts: LuCI translates a problem by its
+// template, see src/luci/_msg.ts trCore), as luci-app-splitwg/po/templates/splitwg.pot;
 // luci-app-splitwg/po/zh_Hans/splitwg.po keeps its translations.
 //
 //   node --import tsx test/luci/i18n.ts --write    regenerate the .pot and
@@ -7,6 +9,13 @@
 // (i18n.test.ts checks both are current and the Chinese is complete.)
 import fs from 'node:fs';
 import path from 'node:path';
+import { MESSAGES } from '../../src/core/messages';
+
+export const CORE_CATALOGUE = 'src/core/messages.ts';
+
+// Core messages with no words to translate: LuCI shows the English template
+// (their arguments are translated all the same).
+export const UNTRANSLATED_IDS = ['at_path'];
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 export const POT = 'luci-app-splitwg/po/templates/splitwg.pot';
@@ -51,7 +60,7 @@ export function extract(): { entries: Entry[], errors: string[] } {
 			const at = m.index + m[0].length;
 			const q = src[at];
 			if (q !== "'" && q !== '"') {
-				// `_(x)` in a helper that receives LuCI's _ as a value is fine only in _msg.ts/_coremsg.ts
+				// `_(x)` in a helper that receives LuCI's _ as a value is fine only in _msg.ts
 				if (!/^(translate|s|m\.text|COMPILED|t\b)/.test(src.slice(at, at + 20)) && f !== 'src/luci/_msg.ts')
 					errors.push(`${f}:${lineOf(at)}: ${m[1]}() needs a string literal`);
 				continue;
@@ -63,6 +72,7 @@ export function extract(): { entries: Entry[], errors: string[] } {
 			add(unescapeJs(l[1]), `${f}:${lineOf(at)}`);
 		}
 	}
+	for (const id of Object.keys(MESSAGES)) add(MESSAGES[id], CORE_CATALOGUE);
 	return { entries: [...map.values()], errors };
 }
 
@@ -79,6 +89,7 @@ export function renderPot(entries: Entry[]): string {
 	for (const e of entries) {
 		out += '\n';
 		for (const r of e.refs) out += `#: ${r}\n`;
+		if (/\{[0-9]+\}/.test(e.msgid) && e.refs.includes(CORE_CATALOGUE)) out += '#. {1}, {2}, …: its values; a translation may reorder them\n';
 		if (/%[sd]/.test(e.msgid)) out += '#, c-format\n';
 		out += `msgid "${poEscape(e.msgid)}"\nmsgstr ""\n`;
 	}

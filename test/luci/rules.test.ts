@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { ownerOf, ownerKey, parseOwner, rulesOf, orphanRules, moveStep, applyMove, matchSummary, parseBulk, newRuleOptions, listOf } from '../../src/luci/_rules';
 import type { Section } from '../../src/luci/_rules';
 import { tr } from '../../src/luci/_msg';
-import { say } from '../../src/luci/_coremsg';
+import { say } from '../../src/luci/_msg';
 
 const rule = (sid: string, owner: string): Section => {
 	const o = parseOwner(owner)!;

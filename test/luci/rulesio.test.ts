@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { exportCSV, exportJSON, fromOptions, importRules, parseCSV, toOptions } from '../../src/luci/_rulesio';
 import type { PortableRule } from '../../src/luci/_rulesio';
 import { parseUci, readConfig } from '../../src/core/index';
-import { say } from '../../src/luci/_coremsg';
+import { say } from '../../src/luci/_msg';
 
 const label = fc.stringMatching(/^[A-Za-z0-9 ,.:()+=_-]{1,20}$/).filter((s) => s.trim() === s);
 const domain = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?(\.[a-z]{2,6}){1,2}$/);

@@ -52,17 +52,17 @@ test('declared argument types: rpcd rejects a wrong type or an unknown argument 
 
 test('missing or bad argument values are answered in-band', () => {
 	const m = api(fakeRouter({ uci: openwrt() }));
-	assert.deepEqual(rpcd(m, 'explain', { destination: 'video.test' }), { error: { code: 'INVALID_ARGUMENT', message: 'argument "client" is required', path: 'client' } });
-	assert.deepEqual(rpcd(m, 'explain', { client: 'tv' }), { error: { code: 'INVALID_ARGUMENT', message: 'argument "destination" is required', path: 'destination' } });
+	assert.deepEqual(rpcd(m, 'explain', { destination: 'video.test' }), { error: { code: 'INVALID_ARGUMENT', message: 'argument "client" is required', path: 'client', id: 'arg_required', args: ['client'] } });
+	assert.deepEqual(rpcd(m, 'explain', { client: 'tv' }), { error: { code: 'INVALID_ARGUMENT', message: 'argument "destination" is required', path: 'destination', id: 'arg_required', args: ['destination'] } });
 	// the same checks as both CLIs (core/query.ts)
-	assert.deepEqual(rpcd(m, 'explain', { client: 'tv', destination: 'x.test', port: 70000 }), { error: { code: 'INVALID_ARGUMENT', message: '"70000" is not a port (an integer from 1 to 65535)', path: 'port' } });
-	assert.deepEqual(rpcd(m, 'explain', { client: 'tv', destination: 'x.test', port: 0 }), { error: { code: 'INVALID_ARGUMENT', message: '"0" is not a port (an integer from 1 to 65535)', path: 'port' } });
-	assert.deepEqual(rpcd(m, 'explain', { client: 'tv', destination: 'x.test', proto: 'TCP' }), { error: { code: 'INVALID_ARGUMENT', message: '"TCP" must be lower case', path: 'proto' } });
-	assert.deepEqual(rpcd(m, 'explain', { client: 'tv', destination: 'x.test', proto: 'icmp', port: 80 }), { error: { code: 'INVALID_ARGUMENT', message: 'icmp has no ports', path: 'port' } });
-	assert.deepEqual(rpcd(m, 'explain', { client: 'nobody', destination: 'x.test' }), { error: { code: 'INVALID_ARGUMENT', message: 'unknown client "nobody"', path: 'client' } });
-	assert.deepEqual(rpcd(m, 'explain', { client: 'tv', destination: 'x.test', at: 'someday' }), { error: { code: 'INVALID_ARGUMENT', message: '"someday" is not a time like "Mon 21:30"', path: 'at' } });
-	assert.deepEqual(rpcd(m, 'peer_conf', {}), { error: { code: 'INVALID_ARGUMENT', message: 'argument "client" is required', path: 'client' } });
-	assert.deepEqual(rpcd(m, 'import_conf', {}), { error: { code: 'INVALID_ARGUMENT', message: 'argument "text" is required', path: 'text' } });
+	assert.deepEqual(rpcd(m, 'explain', { client: 'tv', destination: 'x.test', port: 70000 }), { error: { code: 'INVALID_ARGUMENT', message: '"70000" is not a port (an integer from 1 to 65535)', path: 'port', id: 'not_port', args: ['70000'] } });
+	assert.deepEqual(rpcd(m, 'explain', { client: 'tv', destination: 'x.test', port: 0 }), { error: { code: 'INVALID_ARGUMENT', message: '"0" is not a port (an integer from 1 to 65535)', path: 'port', id: 'not_port', args: ['0'] } });
+	assert.deepEqual(rpcd(m, 'explain', { client: 'tv', destination: 'x.test', proto: 'TCP' }), { error: { code: 'INVALID_ARGUMENT', message: '"TCP" must be lower case', path: 'proto', id: 'lower_case', args: ['TCP'] } });
+	assert.deepEqual(rpcd(m, 'explain', { client: 'tv', destination: 'x.test', proto: 'icmp', port: 80 }), { error: { code: 'INVALID_ARGUMENT', message: 'icmp has no ports', path: 'port', id: 'proto_no_ports', args: ['icmp'] } });
+	assert.deepEqual(rpcd(m, 'explain', { client: 'nobody', destination: 'x.test' }), { error: { code: 'INVALID_ARGUMENT', message: 'unknown client "nobody"', path: 'client', id: 'unknown_client', args: ['nobody'] } });
+	assert.deepEqual(rpcd(m, 'explain', { client: 'tv', destination: 'x.test', at: 'someday' }), { error: { code: 'INVALID_ARGUMENT', message: '"someday" is not a time like "Mon 21:30"', path: 'at', id: 'not_at', args: ['someday'] } });
+	assert.deepEqual(rpcd(m, 'peer_conf', {}), { error: { code: 'INVALID_ARGUMENT', message: 'argument "client" is required', path: 'client', id: 'arg_required', args: ['client'] } });
+	assert.deepEqual(rpcd(m, 'import_conf', {}), { error: { code: 'INVALID_ARGUMENT', message: 'argument "text" is required', path: 'text', id: 'arg_required', args: ['text'] } });
 });
 
 test('version and explain replies', () => {
@@ -72,6 +72,7 @@ test('version and explain replies', () => {
 	assert.deepEqual(rpcd(m, 'explain', { client: 'laptop', destination: '192.0.2.30' }), {
 		client: 'laptop', action: 'direct', upstream: null, iface: null, mark: '0x10000000',
 		rule: 'client.laptop.rule[0]', reason: 'first match: client.laptop.rule[0] (Bank direct), 192.0.2.30 is in 192.0.2.30',
+		why: { id: 'why_first_match', args: ['client.laptop.rule[0] (Bank direct)', { id: 'why_in', args: ['192.0.2.30', '192.0.2.30'] }] },
 	});
 	// netifd says the tunnel is down: the kill switch blocks, and explain says so
 	r.ifaces.sw_us = { up: false };
@@ -83,8 +84,8 @@ test('version and explain replies', () => {
 test('check: the saved config, or a given text (errors by line)', () => {
 	const m = api(fakeRouter({ uci: openwrt() }));
 	assert.deepEqual(rpcd(m, 'check'), { valid: true, problems: [], warnings: [] });
-	assert.deepEqual(rpcd(m, 'check', { text: "config globals 'main'\n\toption enabled 'x'\n" }), { valid: false, problems: [{ path: 'globals.enabled', message: '"x" is not a boolean (0 or 1)' }], warnings: [] });
-	assert.deepEqual(rpcd(m, 'check', { text: "config globals 'main'\n\toption enabled '1\n" }), { valid: false, problems: [{ path: 'line 2', message: 'unterminated single quote' }], warnings: [] });
+	assert.deepEqual(rpcd(m, 'check', { text: "config globals 'main'\n\toption enabled 'x'\n" }), { valid: false, problems: [{ path: 'globals.enabled', id: 'not_bool', args: ['x'], message: '"x" is not a boolean (0 or 1)' }], warnings: [] });
+	assert.deepEqual(rpcd(m, 'check', { text: "config globals 'main'\n\toption enabled '1\n" }), { valid: false, problems: [{ path: 'line 2', id: 'uci_single_quote', args: [], message: 'unterminated single quote' }], warnings: [] });
 	const w = rpcd(m, 'check', { text: "config client 'tv'\n\tlist address '192.168.1.20'\n" }) as any;
 	assert.equal(w.valid, true, 'a warning is no problem');
 	assert.deepEqual(w.warnings.map((x: any) => x.path), ['client.tv.address']);
@@ -197,7 +198,7 @@ test('genkey, import_conf, peer_conf', () => {
 	assert.deepEqual(ok.upstream.allowed_ips, ['0.0.0.0/0', '::/0']);
 	const pc = rpcd(m, 'peer_conf', { client: 'phone' }) as Record<string, any>;
 	assert.match(pc.conf, /^\[Interface\]\nPrivateKey = YO8KaCEX/m);
-	assert.deepEqual(rpcd(m, 'peer_conf', { client: 'tv' }), { error: { code: 'NOT_A_PEER', message: 'client tv is a LAN device, not a WireGuard peer', path: 'client' } });
+	assert.deepEqual(rpcd(m, 'peer_conf', { client: 'tv' }), { error: { code: 'NOT_A_PEER', message: 'client tv is a LAN device, not a WireGuard peer', path: 'client', id: 'not_a_peer', args: ['tv'] } });
 });
 
 test('a failure inside a method is an in-band error, not an rpcd UNKNOWN_ERROR', () => {

@@ -156,7 +156,7 @@ test('import FILE [NAME] adds an upstream section, errors by line', () => {
 	const b = run(r, 'import', '/root/broken.conf', 'b');
 	assert.equal(b.code, 1);
 	assert.match(b.err, /^\/root\/broken\.conf: no \[Peer\] section$/m);
-	assert.match(b.err, /^\/root\/broken\.conf:2: is not a WireGuard key/m);
+	assert.match(b.err, /^\/root\/broken\.conf:2: "x…" is not a WireGuard key/m);
 	assert.equal(run(r, 'import', '/root/missing.conf').code, 1);
 });
 

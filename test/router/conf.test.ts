@@ -37,8 +37,8 @@ test('a provider .conf becomes upstream fields', () => {
 		dns: ['10.64.0.1'],
 	});
 	assert.deepEqual(r.ignored, [
-		{ line: 5, message: 'DNS search domain corp.example is ignored' },
-		{ line: 6, message: 'ListenPort is for wg-quick and is ignored' },
+		{ line: 5, id: 'conf_dns_search', args: ['corp.example'], message: 'DNS search domain corp.example is ignored' },
+		{ line: 6, id: 'conf_wg_quick', args: ['ListenPort'], message: 'ListenPort is for wg-quick and is ignored' },
 	]);
 	// and the options it stores are a valid upstream section
 	const cfg = readConfig(parseUci(`config upstream 'se'\n`).sections.map((s) => ({ ...s, options: upstreamOptions(r.upstream) })));
@@ -68,7 +68,8 @@ this line has no equals sign
 	const r2 = parseProviderConf(bad.replace('Colour = blue\n', '').replace('this line has no equals sign\n', ''), 'x');
 	assert.ok('error' in r2);
 	assert.deepEqual(r2.errors.map((e) => [e.line, e.message]), [
-		[2, 'is not a WireGuard key (44 characters of base64 for 32 bytes)'],
+		// a key is named by its first characters and length: it may be a private one
+		[2, '"not-…" is not a WireGuard key (44 characters of base64 for 32 bytes; this has 9)'],
 		[3, r2.errors[1].message],
 		[7, r2.errors[2].message],
 	]);
@@ -132,7 +133,7 @@ PersistentKeepalive = 25
 test('peer .conf errors', () => {
 	const r = fakeRouter({ uci: openwrt() });
 	const cfg = home();
-	assert.deepEqual(peerConf(r.env, cfg, 'nobody'), { error: { code: 'NOT_FOUND', message: 'unknown client "nobody"', path: 'client' } });
+	assert.deepEqual(peerConf(r.env, cfg, 'nobody'), { error: { code: 'NOT_FOUND', message: 'unknown client "nobody"', path: 'client', id: 'unknown_client', args: ['nobody'] } });
 	assert.equal((peerConf(r.env, cfg, 'tv') as { error: { code: string } }).error.code, 'NOT_A_PEER');
 	cfg.server!.endpoint = null;
 	assert.equal((peerConf(r.env, cfg, 'phone') as { error: { code: string } }).error.code, 'NO_ENDPOINT');

@@ -4,6 +4,202 @@
 // src/core/version.ts
 let VERSION = "0.1.0";
 
+// src/core/messages.ts
+let MESSAGES = {
+  // values.ts / ip.ts: one value
+  not_name: '"{1}" is not a name (letters, digits, _; starting with a letter)',
+  too_long: '"{1}" is longer than {2} characters',
+  ifname_too_long: '"{1}" is longer than 15 characters (Linux IFNAMSIZ)',
+  label_char: '"{1}" contains a character that is not allowed in a label (quotes, \\ ; # { } $ / < > | & or control characters)',
+  control_char: "contains a control character (newline, tab, …)",
+  // a key is named by its first 4 characters and its length only: it may be a private key
+  not_key: '"{1}…" is not a WireGuard key (44 characters of base64 for 32 bytes; this has {2})',
+  not_int: '"{1}" is not an integer from {2} to {3}',
+  not_port: '"{1}" is not a port (an integer from 1 to 65535)',
+  not_port_range: '"{1}" is not a port range (from-to, each an integer from 1 to 65535)',
+  range_reversed: '"{1}": range start is above its end',
+  not_bool: '"{1}" is not a boolean (0 or 1)',
+  not_time: '"{1}" is not a time of day (HH:MM, 00:00-23:59)',
+  not_domain: '"{1}" is not a domain name',
+  domain_wildcard: '"{1}": write "{2}" (a domain already matches all its subdomains)',
+  domain_trailing_dot: '"{1}": write "{2}" (without the trailing dot)',
+  idn_write_as: '"{1}" is an internationalised name: write it as "{2}"',
+  lower_case: '"{1}" must be lower case',
+  not_ipv4: '"{1}" is not an IPv4 address',
+  not_ipv6: '"{1}" is not an IPv6 address',
+  not_host: '"{1}" is not a host name or address',
+  not_endpoint: '"{1}" is not host:port (IPv6 as [addr]:port)',
+  not_mac: '"{1}" is not a MAC address (aa:bb:cc:dd:ee:ff)',
+  not_ifname: '"{1}" is not a network device name',
+  not_hex_mask: '"{1}" is not a 32-bit hex mask (0x…)',
+  empty: "is empty",
+  not_prefix: '"{1}" is not an address or prefix',
+  not_ip_or_prefix: '"{1}" is not an IPv4/IPv6 address or prefix',
+  bad_prefix_len: '"{1}" has a bad prefix length',
+  prefix_len_max: '"{1}": prefix length exceeds {2}',
+  host_bits: '"{1}" has host bits set (did you mean {2}?)',
+  not_address_prefix: '"{1}" is not an address/prefix',
+  not_ip: '"{1}" is not an IP address',
+  not_proto: '"{1}" is not a protocol ({2})',
+  not_action: '"{1}" is not an action (proxy, direct, block)',
+  not_weekday: '"{1}" is not a weekday (Mon … Sun)',
+  not_kind: '"{1}" is not a client kind (peer, device)',
+  // config.ts: the whole configuration
+  not_single: "must be a single option, not a list",
+  unknown_option: "unknown option",
+  mask_zero: "must not be 0",
+  mask_bit31: "{1}: bit 31 is reserved, use bits 0-30",
+  mask_not_contiguous: "{1} must be one run of contiguous bits",
+  mask_foreign: "{1} overlaps the mark bits {2} used by {3}",
+  mask_room: "{1} has room for {2} upstreams, {3} are defined",
+  upstream_unnamed: "an upstream section needs a name (it names the interface)",
+  endpoint_required: "is required (host:port)",
+  required: "is required",
+  upstream_no_address: "needs at least one tunnel address",
+  server_key_required: "is required (make one with splitwg genkey, or in LuCI)",
+  server_no_address: "needs at least one address with its pool prefix (e.g. 10.77.0.1/24)",
+  window_half: "a time window needs both start_time and stop_time",
+  window_empty: 'equals start_time (an empty window); remove both for "always"',
+  ports_need_proto: 'ports need tcp, udp, sctp or udplite, not "{1}"',
+  upstream_not_proxy: "only a proxy rule takes an upstream (action is {1})",
+  client_unnamed: "a client section needs a name",
+  peer_key_required: "is required for a peer",
+  peer_no_address: "a peer needs its tunnel address(es)",
+  peer_by_address: "a peer is identified by its tunnel address, not mac/interface",
+  device_no_identity: "a device needs an address, mac or interface",
+  device_no_keys: "only peers have keys",
+  address_overlap: "{1} overlaps {2} of client {3}",
+  address_overlap_own: "{1} overlaps {2} (address[{3}])",
+  identity_shared: "{1} is also client {2}'s",
+  unknown_section_type: 'unknown section type "{1}" ({2})',
+  globals_twice: "only one globals section is allowed",
+  server_twice: "only one server section is allowed",
+  defined_twice: "is defined twice",
+  name_taken: "also names a {1} section (section names are unique in a UCI file)",
+  name_reserved: 'the name "server" is reserved (interface {1})',
+  ruleset_unnamed: "a ruleset section needs a name",
+  rule_owner: "a rule belongs to exactly one client or ruleset (option client or option ruleset)",
+  unknown_client: 'unknown client "{1}"',
+  unknown_ruleset: 'unknown ruleset "{1}"',
+  unknown_upstream: 'unknown upstream "{1}"',
+  upstream_required: "is required: a proxy rule or default names no upstream of its own",
+  peer_no_server: "a peer needs an enabled server section",
+  outside_pools: "{1} is outside the server's address pools",
+  warn_v4_only: "identifies IPv4 only: the device's IPv6 traffic (SLAAC/privacy addresses) is not classified and is routed normally, not by its rules — add its mac (or an IPv6 prefix)",
+  warn_v6_only: "identifies IPv6 only: the device's IPv4 traffic is not classified and is routed normally, not by its rules — add its mac (or an IPv4 address)",
+  warn_v6_only_off: "identifies IPv6 only and globals.ipv6 is off: none of the device's traffic is classified — add its mac (or an IPv4 address)",
+  // uci.ts: the file's syntax
+  uci_single_quote: "unterminated single quote",
+  uci_double_quote: "unterminated double quote",
+  uci_config: "expected: config <type> [<name>]",
+  uci_outside: "{1} outside a config section",
+  uci_option: "expected: {1} <name> <value>",
+  uci_keyword: 'unknown keyword "{1}"',
+  // query.ts / explain.ts / decide.ts: the rule tester
+  not_destination: '"{1}" is neither an IP address nor a domain name',
+  not_family: '"{1}" is not an address family (4 or 6)',
+  family_mismatch: "{1} is an IPv{2} address, not IPv{3}",
+  not_at: '"{1}" is not a time like "Mon 21:30"',
+  proto_no_ports: "{1} has no ports",
+  why_all_off: "splitwg is disabled (globals.enabled 0): nothing is classified, traffic is routed normally",
+  why_client_off: "client {1} is disabled: its traffic is not classified",
+  why_v6_off: "IPv6 classification is off (globals.ipv6): IPv6 is routed normally",
+  why_local: "{1} is in {2}, a local network of the router (routed by the main table, not classified)",
+  why_v6_only_off: "client {1} is identified by IPv6 addresses only and IPv6 classification is off (globals.ipv6): none of its traffic is classified",
+  why_one_family: "client {1} is identified by {2} addresses only: its IPv{3} traffic is not classified and is routed normally",
+  why_one_family_slaac: "client {1} is identified by {2} addresses only: its IPv{3} traffic (SLAAC/privacy addresses) is not classified and is routed normally",
+  why_any: "any destination",
+  why_in: "{1} is in {2}",
+  why_domain: "domain {1}",
+  why_under: "{1} is under {2}",
+  why_not_proto: "protocol is not {1}",
+  why_not_port: "port {1} is not in {2}",
+  why_not_day: "{1} is not one of its days",
+  why_not_time: "time is outside {1}",
+  why_open_proto: "its protocol {1}, give --proto",
+  why_open_port: "its port {1}, give --port",
+  why_open_time: "its time, give --at",
+  why_not_evaluated: "{1} (not evaluated: {2})",
+  why_first_match: "first match: {1}, {2}",
+  // something at a path (a rule that was skipped, a section)
+  at_path: "{1}: {2}",
+  why_no_match_but: "no rule matched (matched destination but not: {1}): client default {2}",
+  why_no_match: "no rule matched: client default {1}",
+  why_note_ip: "note: domain rules also match an address once the client has resolved that domain through the router",
+  why_per_packet: "decided per packet: follows the time window of {1}",
+  why_no_family: "upstream {1} has no IPv{2} address: its table only has an unreachable route",
+  why_upstream_disabled: "upstream {1} is disabled",
+  why_upstream_down: "upstream {1} is down",
+  why_kill_blocks: "kill switch blocks",
+  why_kill_off: "kill switch off, goes direct",
+  why_aaaa: "note: over IPv6 (AAAA) the answer is {1}: {2}",
+  why_aaaa_via: "note: over IPv6 (AAAA) the answer is {1} via {2}: {3}",
+  // a reason and what follows it ("…; kill switch blocks")
+  and: "{1}; {2}",
+  // src/router: ubus and CLI answers
+  arg_required: 'argument "{1}" is required',
+  config_invalid: "the configuration has {1} problem(s): run check",
+  conf_twice: "{1} given twice",
+  conf_section: "unknown section [{1}] (expected [Interface] or [Peer])",
+  conf_second_peer: "a second [Peer]: an upstream is one tunnel to one server",
+  conf_second_interface: "a second [Interface]",
+  conf_not_key_value: 'expected "Key = Value" or a [Section]',
+  conf_outside: "{1} outside [Interface]/[Peer]",
+  conf_unknown_key: "unknown key {1} in [{2}]",
+  conf_wg_quick: "{1} is for wg-quick and is ignored",
+  conf_no_value: "{1} has no value",
+  conf_dns_search: "DNS search domain {1} is ignored",
+  conf_no_interface: "no [Interface] section",
+  conf_no_peer: "no [Peer] section",
+  conf_missing: "{1} is missing",
+  conf_name: "name: {1}",
+  conf_errors_line: "{1} error(s); line {2}: {3}",
+  conf_errors_file: "{1} error(s); file: {2}",
+  not_a_peer: "client {1} is a LAN device, not a WireGuard peer",
+  no_server: "the server section is missing or disabled",
+  no_endpoint: "server.endpoint is not set (the host:port devices reach the router at)"
+};
+let PLACEHOLDER = /^([0-9]+)\}/;
+function msg(id, args) {
+  return { id, args: args ?? [] };
+}
+function isMsg(x) {
+  return type(x) === "object" && exists(x, "id") && exists(x, "args");
+}
+function joined(parts) {
+  let m = parts[0];
+  for (let i = 1; i < length(parts); i++) m = msg("and", [m, parts[i]]);
+  return m;
+}
+function fill(template, count, arg) {
+  const parts = split(template, "{");
+  let out = parts[0];
+  for (let i = 1; i < length(parts); i++) {
+    const m = match(parts[i], PLACEHOLDER);
+    const n = m ? int(m[1]) : 0;
+    if (m && n >= 1 && n <= count) out += arg(n - 1) + substr(parts[i], length(m[0]));
+    else out += "{" + parts[i];
+  }
+  return out;
+}
+function format(m) {
+  const args = m.args ?? [];
+  const text = (i) => isMsg(args[i]) ? format(args[i]) : `${args[i]}`;
+  const t = MESSAGES[m.id];
+  if (t === null || t === null) {
+    const all = [];
+    for (let i = 0; i < length(args); i++) push(all, text(i));
+    return `${m.id}(${join(", ", all)})`;
+  }
+  return fill(t, length(args), text);
+}
+function described(p) {
+  const out = {};
+  for (let k in p) out[k] = p[k];
+  out.message = format(p);
+  return out;
+}
+
 // src/core/uci.ts
 let SINGLE_QUOTE = /'/g;
 let SIMPLE = /^[ \t]*(config|option|list)[ \t]+([A-Za-z0-9_]+)([ \t]+'([^'\\\n]*)')?[ \t]*$/;
@@ -26,7 +222,7 @@ function words(line) {
       break;
     } else if (c === "'") {
       const end = index(substr(line, i + 1), "'");
-      if (end < 0) return "unterminated single quote";
+      if (end < 0) return msg("uci_single_quote");
       cur = (cur ?? "") + substr(line, i + 1, end);
       i += end + 2;
     } else if (c === '"') {
@@ -37,7 +233,7 @@ function words(line) {
         s += substr(line, j, 1);
         j++;
       }
-      if (j >= n) return "unterminated double quote";
+      if (j >= n) return msg("uci_double_quote");
       cur = (cur ?? "") + s;
       i = j + 1;
     } else {
@@ -49,6 +245,9 @@ function words(line) {
   if (cur !== null) push(out, cur);
   return out;
 }
+function lineError(line, m) {
+  return { line, id: m.id, args: m.args };
+}
 function parseUci(text) {
   const sections = [];
   const errors = [];
@@ -57,8 +256,8 @@ function parseUci(text) {
   let sec = null;
   for (let ln = 0; ln < length(lines); ln++) {
     const w = words(lines[ln]);
-    if (type(w) === "string") {
-      push(errors, { line: ln + 1, message: w });
+    if (type(w) === "object") {
+      push(errors, lineError(ln + 1, w));
       continue;
     }
     const ws = w;
@@ -67,7 +266,7 @@ function parseUci(text) {
     if (kw === "package") continue;
     if (kw === "config") {
       if (length(ws) < 2 || length(ws) > 3) {
-        push(errors, { line: ln + 1, message: "expected: config <type> [<name>]" });
+        push(errors, lineError(ln + 1, msg("uci_config")));
         sec = null;
         continue;
       }
@@ -77,11 +276,11 @@ function parseUci(text) {
       push(sections, sec);
     } else if (kw === "option" || kw === "list") {
       if (!sec) {
-        push(errors, { line: ln + 1, message: `${kw} outside a config section` });
+        push(errors, lineError(ln + 1, msg("uci_outside", [kw])));
         continue;
       }
       if (length(ws) !== 3) {
-        push(errors, { line: ln + 1, message: `expected: ${kw} <name> <value>` });
+        push(errors, lineError(ln + 1, msg("uci_option", [kw])));
         continue;
       }
       const k = ws[1];
@@ -92,7 +291,7 @@ function parseUci(text) {
         else sec.options[k] = [ws[2]];
       }
     } else {
-      push(errors, { line: ln + 1, message: `unknown keyword "${kw}"` });
+      push(errors, lineError(ln + 1, msg("uci_keyword", [kw])));
     }
   }
   return { sections, errors };
@@ -156,32 +355,32 @@ function sameBytes(a, b) {
   return true;
 }
 function parsePrefix(s) {
-  if (type(s) !== "string" || s === "") return "is empty";
+  if (type(s) !== "string" || s === "") return msg("empty");
   const parts = split(s, "/");
-  if (length(parts) > 2) return `"${s}" is not an address or prefix`;
+  if (length(parts) > 2) return msg("not_prefix", [s]);
   const a = parseAddress(parts[0]);
-  if (!a) return `"${s}" is not an IPv4/IPv6 address or prefix`;
+  if (!a) return msg("not_ip_or_prefix", [s]);
   const max = a.family === 4 ? 32 : 128;
   let len = max;
   if (length(parts) === 2) {
-    if (!match(parts[1], PREFIX_LEN)) return `"${s}" has a bad prefix length`;
+    if (!match(parts[1], PREFIX_LEN)) return msg("bad_prefix_len", [s]);
     len = int(parts[1]);
-    if (len > max) return `"${s}": prefix length exceeds ${max}`;
+    if (len > max) return msg("prefix_len_max", [s, max]);
   }
   const net = len === max ? a.bytes : maskBytes(a.bytes, len);
-  if (len !== max && !sameBytes(net, a.bytes)) return `"${s}" has host bits set (did you mean ${arrtoip(net)}/${len}?)`;
+  if (len !== max && !sameBytes(net, a.bytes)) return msg("host_bits", [s, `${arrtoip(net)}/${len}`]);
   const addr = arrtoip(net);
   return { family: a.family, bytes: net, len, text: len === max ? addr : `${addr}/${len}`, host: len === max };
 }
 function parseInterfaceAddress(s) {
-  if (type(s) !== "string" || s === "") return "is empty";
+  if (type(s) !== "string" || s === "") return msg("empty");
   const parts = split(s, "/");
   const a = length(parts) <= 2 ? parseAddress(parts[0]) : null;
-  if (!a) return `"${s}" is not an address/prefix`;
+  if (!a) return msg("not_address_prefix", [s]);
   const max = a.family === 4 ? 32 : 128;
   let len = max;
   if (length(parts) === 2) {
-    if (!match(parts[1], PREFIX_LEN) || int(parts[1]) > max) return `"${s}" has a bad prefix length`;
+    if (!match(parts[1], PREFIX_LEN) || int(parts[1]) > max) return msg("bad_prefix_len", [s]);
     len = int(parts[1]);
   }
   return { family: a.family, bytes: a.bytes, len, address: arrtoip(a.bytes) };
@@ -196,7 +395,7 @@ function prefixesOverlap(a, b) {
 }
 function interfaceNetwork(s) {
   const a = parseInterfaceAddress(s);
-  if (type(a) === "string") return null;
+  if (isMsg(a)) return null;
   const ia = a;
   const net = maskBytes(ia.bytes, ia.len);
   const max = ia.family === 4 ? 32 : 128;
@@ -205,10 +404,13 @@ function interfaceNetwork(s) {
 }
 function badIpAddress(v) {
   const p = parsePrefix(v);
-  return type(p) === "string" || !p.host ? `"${v}" is not an IP address` : null;
+  return isMsg(p) || !p.host ? msg("not_ip", [v]) : null;
 }
 
 // src/core/decide.ts
+function resolved(action, upstream, wanted, why) {
+  return { action, upstream, wanted, note: format(why), why };
+}
 function upstreamByName(cfg, name) {
   for (let i = 0; i < length(cfg.upstreams); i++)
     if (cfg.upstreams[i].name === name) return cfg.upstreams[i];
@@ -216,17 +418,19 @@ function upstreamByName(cfg, name) {
 }
 function verdictOf(cfg, c, rule, down) {
   const action = rule ? rule.action : c.defaultAction;
-  if (action !== "proxy") return { action, upstream: null, wanted: null, note: null };
+  if (action !== "proxy") return { action, upstream: null, wanted: null, note: null, why: null };
   const name = (rule ? rule.upstream : null) ?? c.upstream;
   const u = upstreamByName(cfg, name);
   const ks = cfg.globals.killSwitch;
   if (!u || !u.enabled) {
-    const why = `upstream ${name} is disabled`;
-    return ks ? { action: "block", upstream: null, wanted: name, note: `${why}; kill switch blocks` } : { action: "direct", upstream: null, wanted: name, note: `${why}; kill switch off, goes direct` };
+    const why = msg("why_upstream_disabled", [name]);
+    return ks ? resolved("block", null, name, msg("and", [why, msg("why_kill_blocks")])) : resolved("direct", null, name, msg("and", [why, msg("why_kill_off")]));
   }
-  if (down && index(down, u.name) >= 0)
-    return ks ? { action: "block", upstream: u, wanted: name, note: `upstream ${name} is down; kill switch blocks` } : { action: "direct", upstream: u, wanted: name, note: `upstream ${name} is down; kill switch off, goes direct` };
-  return { action: "proxy", upstream: u, wanted: name, note: null };
+  if (down && index(down, u.name) >= 0) {
+    const why = msg("why_upstream_down", [name]);
+    return ks ? resolved("block", u, name, msg("and", [why, msg("why_kill_blocks")])) : resolved("direct", u, name, msg("and", [why, msg("why_kill_off")]));
+  }
+  return { action: "proxy", upstream: u, wanted: name, note: null, why: null };
 }
 function markShift(mask) {
   return mask & -mask;
@@ -439,43 +643,43 @@ let IFNAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 let HEX_MASK = /^0x[0-9a-fA-F]{1,8}$/;
 let NAME_RE = /^[a-zA-Z][a-zA-Z0-9_]*$/;
 function badName(v, max) {
-  if (match(v, CONTROL) || !match(v, NAME_RE)) return `"${v}" is not a name (letters, digits, _; starting with a letter)`;
-  if (length(v) > max) return `"${v}" is longer than ${max} characters`;
+  if (match(v, CONTROL) || !match(v, NAME_RE)) return msg("not_name", [v]);
+  if (length(v) > max) return msg("too_long", [v, max]);
   return null;
 }
 function badLabel(v) {
   if (match(v, LABEL_BAD) || match(v, CONTROL))
-    return `"${v}" contains a character that is not allowed in a label (quotes, \\ ; # { } $ / < > | & or control characters)`;
-  if (length(v) > 64) return "is longer than 64 characters";
+    return msg("label_char", [v]);
+  if (length(v) > 64) return msg("too_long", [v, 64]);
   return null;
 }
 function badKey(v) {
   if (!match(v, WG_KEY))
-    return "is not a WireGuard key (44 characters of base64 for 32 bytes)";
+    return msg("not_key", [substr(v, 0, 4), length(v)]);
   return null;
 }
 function badInt(v, lo, hi) {
-  if (!match(v, DECIMAL) || int(v) < lo || int(v) > hi) return `"${v}" is not an integer from ${lo} to ${hi}`;
+  if (!match(v, DECIMAL) || int(v) < lo || int(v) > hi) return msg("not_int", [v, int(lo), int(hi)]);
   return null;
 }
 function badPort(v) {
-  return badInt(v, 1, 65535) ? `"${v}" is not a port (an integer from 1 to 65535)` : null;
+  return badInt(v, 1, 65535) ? msg("not_port", [v]) : null;
 }
 function badPortRange(v) {
   const m = match(v, PORT_RANGE);
   if (!m) return badPort(v);
-  if (badInt(m[1], 1, 65535) || badInt(m[2], 1, 65535)) return `"${v}" is not a port range (from-to, each an integer from 1 to 65535)`;
-  if (int(m[1]) > int(m[2])) return `"${v}": range start is above its end`;
+  if (badInt(m[1], 1, 65535) || badInt(m[2], 1, 65535)) return msg("not_port_range", [v]);
+  if (int(m[1]) > int(m[2])) return msg("range_reversed", [v]);
   return null;
 }
 function badBool(v) {
-  return match(v, BOOL) ? null : `"${v}" is not a boolean (0 or 1)`;
+  return match(v, BOOL) ? null : msg("not_bool", [v]);
 }
 function bool(v) {
   return !!match(v, TRUE);
 }
 function badTime(v) {
-  return match(v, TIME) ? null : `"${v}" is not a time of day (HH:MM, 00:00-23:59)`;
+  return match(v, TIME) ? null : msg("not_time", [v]);
 }
 let WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 function weekday(v) {
@@ -484,37 +688,37 @@ function weekday(v) {
   return -1;
 }
 function badDomain(v) {
-  if (length(v) > 253) return `"${v}" is longer than 253 characters`;
+  if (length(v) > 253) return msg("too_long", [v, 253]);
   if (match(v, DOMAIN)) return null;
   const bare = replace(v, EDGE_DOTS, "");
   const fix = toAscii(bare);
-  if (fix === null || !match(fix, DOMAIN)) return `"${v}" is not a domain name`;
+  if (fix === null || !match(fix, DOMAIN)) return msg("not_domain", [v]);
   if (bare !== v)
-    return `"${v}": write "${fix}" (${match(v, TRAILING_DOT) ? "without the trailing dot" : "a domain already matches all its subdomains"})`;
-  if (fix !== lc(v)) return `"${v}" is an internationalised name: write it as "${fix}"`;
-  return `"${v}" must be lower case`;
+    return msg(match(v, TRAILING_DOT) ? "domain_trailing_dot" : "domain_wildcard", [v, fix]);
+  if (fix !== lc(v)) return msg("idn_write_as", [v, fix]);
+  return msg("lower_case", [v]);
 }
 function badHost(v) {
-  if (match(v, DIGITS_DOTS)) return match(v, IPV4) && iptoarr(v) ? null : `"${v}" is not an IPv4 address`;
-  if (index(v, ":") >= 0) return match(v, IPV6_CHARS) && iptoarr(v) ? null : `"${v}" is not an IPv6 address`;
+  if (match(v, DIGITS_DOTS)) return match(v, IPV4) && iptoarr(v) ? null : msg("not_ipv4", [v]);
+  if (index(v, ":") >= 0) return match(v, IPV6_CHARS) && iptoarr(v) ? null : msg("not_ipv6", [v]);
   if (!match(v, HOSTNAME) || match(v, NUMERIC_TOP) || match(v, INET_ATON))
-    return `"${v}" is not a host name or address`;
+    return msg("not_host", [v]);
   return null;
 }
 function parseEndpoint(v) {
   let m = match(v, ENDPOINT6);
   if (!m) m = match(v, ENDPOINT);
-  if (!m) return `"${v}" is not host:port (IPv6 as [addr]:port)`;
+  if (!m) return msg("not_endpoint", [v]);
   const e = badHost(m[1]) ?? badPort(m[2]);
   if (e) return e;
   return { host: m[1], port: int(m[2]) };
 }
 function badMac(v) {
-  return match(v, MAC) ? null : `"${v}" is not a MAC address (aa:bb:cc:dd:ee:ff)`;
+  return match(v, MAC) ? null : msg("not_mac", [v]);
 }
 function badIfname(v) {
-  if (!match(v, IFNAME)) return `"${v}" is not a network device name`;
-  if (length(v) > 15) return `"${v}" is longer than 15 characters (Linux IFNAMSIZ)`;
+  if (!match(v, IFNAME)) return msg("not_ifname", [v]);
+  if (length(v) > 15) return msg("ifname_too_long", [v]);
   return null;
 }
 let PROTOS = ["tcp", "udp", "icmp", "icmpv6", "sctp", "udplite", "gre", "esp"];
@@ -525,7 +729,7 @@ function badKeepalive(v) {
   return badInt(v, 0, 65535);
 }
 function badMarkMask(v) {
-  return match(v, HEX_MASK) ? null : `"${v}" is not a 32-bit hex mask (0x…)`;
+  return match(v, HEX_MASK) ? null : msg("not_hex_mask", [v]);
 }
 
 // src/core/config.ts
@@ -542,16 +746,25 @@ let DEFAULTS = {
 };
 let FOREIGN_MARKS = [[16128, "mwan3"], [16711680, "pbr/podkop"], [134217728, "dae"], [127, "homeproxy"]];
 function withControlCheck(check) {
-  return (v) => match(v, CONTROL) ? "contains a control character (newline, tab, …)" : check ? check(v) : null;
+  return (v) => match(v, CONTROL) ? msg("control_char") : check ? check(v) : null;
+}
+function problem(path, m) {
+  return { path, id: m.id, args: m.args };
+}
+function parses(fn) {
+  return (v) => {
+    const r = fn(v);
+    return isMsg(r) ? r : null;
+  };
 }
 function reader(sec, base, problems) {
   let r;
   const known = [".name", ".type"];
   const bad = {};
   const at = {};
-  const report = (k, path, message) => {
+  const report = (k, path, m) => {
     bad[k] = true;
-    push(problems, { path, message });
+    push(problems, problem(path, m));
   };
   r = {
     str: (k, def, check) => {
@@ -559,10 +772,10 @@ function reader(sec, base, problems) {
       const v = sec.options[k];
       if (v === null || v === null) return def;
       if (type(v) === "array") {
-        report(k, `${base}.${k}`, "must be a single option, not a list");
+        report(k, `${base}.${k}`, msg("not_single"));
         return def;
       }
-      const e = v === "" ? "is empty" : withControlCheck(check)(v);
+      const e = v === "" ? msg("empty") : withControlCheck(check)(v);
       if (e) {
         report(k, `${base}.${k}`, e);
         return def;
@@ -581,7 +794,7 @@ function reader(sec, base, problems) {
       if (!length(vals) && type(v) !== "array") vals = [v];
       const out = [];
       for (let i = 0; i < length(vals); i++) {
-        const e = trim(vals[i]) === "" ? "is empty" : withControlCheck(check)(vals[i]);
+        const e = trim(vals[i]) === "" ? msg("empty") : withControlCheck(check)(vals[i]);
         if (e) report(k, `${base}.${k}[${i}]`, e);
         else {
           push(out, vals[i]);
@@ -604,19 +817,19 @@ function reader(sec, base, problems) {
     },
     unknown: () => {
       for (let k in sec.options)
-        if (index(known, k) < 0) push(problems, { path: `${base}.${k}`, message: "unknown option" });
+        if (index(known, k) < 0) push(problems, problem(`${base}.${k}`, msg("unknown_option")));
     }
   };
   return r;
 }
 function checkMask(m, text, problems) {
-  if (m === 0) push(problems, { path: "globals.mark_mask", message: "must not be 0" });
-  else if (m > 2147483647) push(problems, { path: "globals.mark_mask", message: `${text}: bit 31 is reserved, use bits 0-30` });
+  if (m === 0) push(problems, problem("globals.mark_mask", msg("mask_zero")));
+  else if (m > 2147483647) push(problems, problem("globals.mark_mask", msg("mask_bit31", [text])));
   else {
     const low = markShift(m);
-    if ((m + low & m) !== 0) push(problems, { path: "globals.mark_mask", message: `${text} must be one run of contiguous bits` });
+    if ((m + low & m) !== 0) push(problems, problem("globals.mark_mask", msg("mask_not_contiguous", [text])));
     for (let i = 0; i < length(FOREIGN_MARKS); i++)
-      if (m & FOREIGN_MARKS[i][0]) push(problems, { path: "globals.mark_mask", message: `${text} overlaps the mark bits ${sprintf("0x%x", FOREIGN_MARKS[i][0])} used by ${FOREIGN_MARKS[i][1]}` });
+      if (m & FOREIGN_MARKS[i][0]) push(problems, problem("globals.mark_mask", msg("mask_foreign", [text, sprintf("0x%x", FOREIGN_MARKS[i][0]), FOREIGN_MARKS[i][1]])));
   }
 }
 function readGlobals(sec, problems) {
@@ -651,19 +864,16 @@ function reportedPaths(problems) {
 }
 function readUpstream(sec, problems) {
   const base = `upstream.${sec.name}`;
-  if (sec.anonymous) push(problems, { path: base, message: "an upstream section needs a name (it names the interface)" });
+  if (sec.anonymous) push(problems, problem(base, msg("upstream_unnamed")));
   else {
     const e = badName(sec.name, 12);
-    if (e) push(problems, { path: base, message: e });
+    if (e) push(problems, problem(base, e));
   }
   const r = reader(sec, base, problems);
-  const ep = r.str("endpoint", null, (v) => {
-    const p = parseEndpoint(v);
-    return type(p) === "string" ? p : null;
-  });
+  const ep = r.str("endpoint", null, parses(parseEndpoint));
   let host = "", port = 51820;
   if (ep === null) {
-    if (!r.bad("endpoint")) push(problems, { path: `${base}.endpoint`, message: "is required (host:port)" });
+    if (!r.bad("endpoint")) push(problems, problem(`${base}.endpoint`, msg("endpoint_required")));
   } else {
     const p = parseEndpoint(ep);
     host = p.host;
@@ -674,18 +884,12 @@ function readUpstream(sec, problems) {
     iface: `sw_${sec.name}`,
     enabled: r.bool("enabled", true),
     privateKey: r.str("private_key", "", badKey),
-    addresses: r.list("address", (v) => {
-      const a = parseInterfaceAddress(v);
-      return type(a) === "string" ? a : null;
-    }),
+    addresses: r.list("address", parses(parseInterfaceAddress)),
     publicKey: r.str("public_key", "", badKey),
     presharedKey: r.str("preshared_key", null, badKey),
     endpointHost: host,
     endpointPort: port,
-    allowedIps: r.list("allowed_ips", (v) => {
-      const p = parsePrefix(v);
-      return type(p) === "string" ? p : null;
-    }),
+    allowedIps: r.list("allowed_ips", parses(parsePrefix)),
     mtu: r.num("mtu", null, badMtu),
     keepalive: r.num("keepalive", null, badKeepalive),
     dns: r.list("dns", badIpAddress),
@@ -695,9 +899,9 @@ function readUpstream(sec, problems) {
   };
   r.str("name", null, badLabel);
   r.unknown();
-  if (u.privateKey === "" && !r.bad("private_key")) push(problems, { path: `${base}.private_key`, message: "is required" });
-  if (u.publicKey === "" && !r.bad("public_key")) push(problems, { path: `${base}.public_key`, message: "is required" });
-  if (!length(u.addresses) && !r.bad("address")) push(problems, { path: `${base}.address`, message: "needs at least one tunnel address" });
+  if (u.privateKey === "" && !r.bad("private_key")) push(problems, problem(`${base}.private_key`, msg("required")));
+  if (u.publicKey === "" && !r.bad("public_key")) push(problems, problem(`${base}.public_key`, msg("required")));
+  if (!length(u.addresses) && !r.bad("address")) push(problems, problem(`${base}.address`, msg("upstream_no_address")));
   if (!length(u.allowedIps)) u.allowedIps = ["0.0.0.0/0", "::/0"];
   return u;
 }
@@ -708,20 +912,14 @@ function readServer(sec, problems) {
     iface: DEFAULTS.server_iface,
     privateKey: r.str("private_key", "", badKey),
     listenPort: r.num("listen_port", int(DEFAULTS.listen_port), badPort),
-    addresses: r.list("address", (v) => {
-      const a = parseInterfaceAddress(v);
-      return type(a) === "string" ? a : null;
-    }),
-    endpoint: r.str("endpoint", null, (v) => {
-      const p = parseEndpoint(v);
-      return type(p) === "string" ? p : null;
-    }),
+    addresses: r.list("address", parses(parseInterfaceAddress)),
+    endpoint: r.str("endpoint", null, parses(parseEndpoint)),
     dns: r.list("dns", badIpAddress),
     mtu: r.num("mtu", null, badMtu)
   };
   r.unknown();
-  if (s.enabled && s.privateKey === "" && !r.bad("private_key")) push(problems, { path: "server.private_key", message: "is required (make one with splitwg genkey, or in LuCI)" });
-  if (s.enabled && !length(s.addresses) && !r.bad("address")) push(problems, { path: "server.address", message: "needs at least one address with its pool prefix (e.g. 10.77.0.1/24)" });
+  if (s.enabled && s.privateKey === "" && !r.bad("private_key")) push(problems, problem("server.private_key", msg("server_key_required")));
+  if (s.enabled && !length(s.addresses) && !r.bad("address")) push(problems, problem("server.address", msg("server_no_address")));
   return s;
 }
 function readRule(sec, id, setBase, problems) {
@@ -733,13 +931,13 @@ function readRule(sec, id, setBase, problems) {
   const destSeen = {};
   r.list("dest", (v) => {
     const p = parsePrefix(v);
-    if (type(p) === "string") return p;
+    if (isMsg(p)) return p;
     const x = p;
     if (!destSeen[x.text]) push(x.family === 4 ? dest4 : dest6, x);
     destSeen[x.text] = true;
     return null;
   });
-  const protos = r.list("proto", (v) => v === "all" || v === "any" || index(PROTOS, v) >= 0 ? null : `"${v}" is not a protocol (${join(" ", PROTOS)}, all)`);
+  const protos = r.list("proto", (v) => v === "all" || v === "any" || index(PROTOS, v) >= 0 ? null : msg("not_proto", [v, `${join(" ", PROTOS)}, all`]));
   const m = {
     domains: uniq(r.list("domain", badDomain)),
     dest4,
@@ -748,9 +946,9 @@ function readRule(sec, id, setBase, problems) {
     ports: uniq(r.list("port", badPortRange)),
     startTime: r.str("start_time", null, badTime),
     stopTime: r.str("stop_time", null, badTime),
-    weekdays: uniq(map(r.list("weekdays", (v) => weekday(v) < 0 ? `"${v}" is not a weekday (Mon … Sun)` : null), weekday))
+    weekdays: uniq(map(r.list("weekdays", (v) => weekday(v) < 0 ? msg("not_weekday", [v]) : null), weekday))
   };
-  const action = r.str("action", "proxy", (v) => match(v, ACTION) ? null : `"${v}" is not an action (proxy, direct, block)`);
+  const action = r.str("action", "proxy", (v) => match(v, ACTION) ? null : msg("not_action", [v]));
   const rule = {
     id,
     setBase,
@@ -761,16 +959,16 @@ function readRule(sec, id, setBase, problems) {
   };
   r.unknown();
   if (m.startTime === null !== (m.stopTime === null) && !r.bad("start_time") && !r.bad("stop_time"))
-    push(problems, { path: `${id}.${m.startTime === null ? "start_time" : "stop_time"}`, message: "a time window needs both start_time and stop_time" });
+    push(problems, problem(`${id}.${m.startTime === null ? "start_time" : "stop_time"}`, msg("window_half")));
   else if (m.startTime !== null && m.startTime === m.stopTime)
-    push(problems, { path: `${id}.stop_time`, message: 'equals start_time (an empty window); remove both for "always"' });
+    push(problems, problem(`${id}.stop_time`, msg("window_empty")));
   if (length(m.ports)) {
     for (let i = 0; i < length(m.protos); i++)
       if (!match(m.protos[i], PORT_PROTO))
-        push(problems, { path: `${id}.proto`, message: `ports need tcp, udp, sctp or udplite, not "${m.protos[i]}"` });
+        push(problems, problem(`${id}.proto`, msg("ports_need_proto", [m.protos[i]])));
   }
   if (rule.upstream !== null && action !== "proxy" && !r.bad("action"))
-    push(problems, { path: `${id}.upstream`, message: `only a proxy rule takes an upstream (action is ${action})` });
+    push(problems, problem(`${id}.upstream`, msg("upstream_not_proxy", [action])));
   return enabled ? rule : null;
 }
 function readSources(c, srcs, at, problems) {
@@ -783,7 +981,7 @@ function readSources(c, srcs, at, problems) {
     let clash = -1;
     for (let j = 0; j < length(all) && clash < 0; j++) if (prefixesOverlap(all[j], p)) clash = j;
     if (clash >= 0) {
-      push(problems, { path: `client.${c.name}.address[${at[i]}]`, message: `${p.text} overlaps ${all[clash].text} (address[${pos[clash]}])` });
+      push(problems, problem(`client.${c.name}.address[${at[i]}]`, msg("address_overlap_own", [p.text, all[clash].text, pos[clash]])));
       continue;
     }
     push(all, p);
@@ -793,17 +991,14 @@ function readSources(c, srcs, at, problems) {
 }
 function readClient(sec, problems, g) {
   const base = `client.${sec.name}`;
-  if (sec.anonymous) push(problems, { path: base, message: "a client section needs a name" });
+  if (sec.anonymous) push(problems, problem(base, msg("client_unnamed")));
   else {
     const e = badName(sec.name, 32);
-    if (e) push(problems, { path: base, message: e });
+    if (e) push(problems, problem(base, e));
   }
   const r = reader(sec, base, problems);
-  const kind = r.str("kind", "device", (v) => match(v, KIND) ? null : `"${v}" is not a client kind (peer, device)`);
-  const srcs = r.list("address", (v) => {
-    const p = parsePrefix(v);
-    return type(p) === "string" ? p : null;
-  });
+  const kind = r.str("kind", "device", (v) => match(v, KIND) ? null : msg("not_kind", [v]));
+  const srcs = r.list("address", parses(parsePrefix));
   const srcAt = r.at("address");
   const c = {
     name: sec.name,
@@ -816,7 +1011,7 @@ function readClient(sec, problems, g) {
     src6: [],
     macs: uniq(map(r.list("mac", badMac), lc)),
     ifaces: uniq(r.list("interface", badIfname)),
-    defaultAction: r.str("default", "direct", (v) => match(v, ACTION) ? null : `"${v}" is not an action (proxy, direct, block)`),
+    defaultAction: r.str("default", "direct", (v) => match(v, ACTION) ? null : msg("not_action", [v])),
     upstream: r.str("upstream", null, (v) => badName(v, 12)),
     rulesets: r.list("ruleset", (v) => badName(v, 32)),
     dnsHijack: true,
@@ -828,13 +1023,13 @@ function readClient(sec, problems, g) {
   readSources(c, srcs, srcAt, problems);
   if (r.bad("kind")) {
   } else if (kind === "peer") {
-    if (c.publicKey === null && !r.bad("public_key")) push(problems, { path: `${base}.public_key`, message: "is required for a peer" });
-    if (!length(srcs) && !r.bad("address")) push(problems, { path: `${base}.address`, message: "a peer needs its tunnel address(es)" });
-    if (length(c.macs) || length(c.ifaces)) push(problems, { path: base, message: "a peer is identified by its tunnel address, not mac/interface" });
+    if (c.publicKey === null && !r.bad("public_key")) push(problems, problem(`${base}.public_key`, msg("peer_key_required")));
+    if (!length(srcs) && !r.bad("address")) push(problems, problem(`${base}.address`, msg("peer_no_address")));
+    if (length(c.macs) || length(c.ifaces)) push(problems, problem(base, msg("peer_by_address")));
   } else {
     if (sec.options.address == null && sec.options.mac == null && sec.options.interface == null)
-      push(problems, { path: base, message: "a device needs an address, mac or interface" });
-    if (c.publicKey !== null || c.privateKey !== null) push(problems, { path: `${base}.public_key`, message: "only peers have keys" });
+      push(problems, problem(base, msg("device_no_identity")));
+    if (c.publicKey !== null || c.privateKey !== null) push(problems, problem(`${base}.public_key`, msg("device_no_keys")));
   }
   return c;
 }
@@ -849,11 +1044,11 @@ function checkOverlaps(clients, problems) {
       for (let x = 0; x < length(pa); x++)
         for (let y = 0; y < length(pb); y++)
           if (prefixesOverlap(pa[x], pb[y]))
-            push(problems, { path: `client.${b.name}.address`, message: `${pb[y].text} overlaps ${pa[x].text} of client ${a.name}` });
+            push(problems, problem(`client.${b.name}.address`, msg("address_overlap", [pb[y].text, pa[x].text, a.name])));
       for (let x = 0; x < length(b.macs); x++)
-        if (index(a.macs, b.macs[x]) >= 0) push(problems, { path: `client.${b.name}.mac`, message: `${b.macs[x]} is also client ${a.name}'s` });
+        if (index(a.macs, b.macs[x]) >= 0) push(problems, problem(`client.${b.name}.mac`, msg("identity_shared", [b.macs[x], a.name])));
       for (let x = 0; x < length(b.ifaces); x++)
-        if (index(a.ifaces, b.ifaces[x]) >= 0) push(problems, { path: `client.${b.name}.interface`, message: `${b.ifaces[x]} is also client ${a.name}'s` });
+        if (index(a.ifaces, b.ifaces[x]) >= 0) push(problems, problem(`client.${b.name}.interface`, msg("identity_shared", [b.ifaces[x], a.name])));
     }
   }
 }
@@ -871,13 +1066,13 @@ function uniqueSections(sections, problems) {
     if (t === null || t === null) {
       if (!s.anonymous) first[s.name] = s.type;
       push(out, s);
-    } else push(problems, { path: sectionPath(s), message: t === s.type ? "is defined twice" : `also names a ${t} section (section names are unique in a UCI file)` });
+    } else push(problems, problem(sectionPath(s), t === s.type ? msg("defined_twice") : msg("name_taken", [t])));
   }
   return out;
 }
 function badOwner(v) {
-  if (type(v) === "array") return "must be a single option, not a list";
-  return v === "" ? "is empty" : badName(v, 32);
+  if (type(v) === "array") return msg("not_single");
+  return v === "" ? msg("empty") : badName(v, 32);
 }
 function byType(sections, t) {
   return filter(sections, (s) => s.type === t);
@@ -894,28 +1089,28 @@ function familyWarnings(clients, g) {
     const f = identifiedFamilies(c, g.ipv6);
     const path = `client.${c.name}.address`;
     if (g.ipv6 && f.v4 && !f.v6)
-      push(out, { path, message: "identifies IPv4 only: the device's IPv6 traffic (SLAAC/privacy addresses) is not classified and is routed normally, not by its rules — add its mac (or an IPv6 prefix)" });
+      push(out, problem(path, msg("warn_v4_only")));
     else if (g.ipv6 && f.v6 && !f.v4)
-      push(out, { path, message: "identifies IPv6 only: the device's IPv4 traffic is not classified and is routed normally, not by its rules — add its mac (or an IPv4 address)" });
+      push(out, problem(path, msg("warn_v6_only")));
     else if (!g.ipv6 && !f.v4 && length(c.src6))
-      push(out, { path, message: "identifies IPv6 only and globals.ipv6 is off: none of the device's traffic is classified — add its mac (or an IPv4 address)" });
+      push(out, problem(path, msg("warn_v6_only_off")));
   }
   return out;
 }
 function checkReferences(c, upstreams, seen, problems) {
   const base = `client.${c.name}`;
-  if (c.upstream !== null && !upstreams[c.upstream]) push(problems, { path: `${base}.upstream`, message: `unknown upstream "${c.upstream}"` });
+  if (c.upstream !== null && !upstreams[c.upstream]) push(problems, problem(`${base}.upstream`, msg("unknown_upstream", [c.upstream])));
   const needsDefault = c.defaultAction === "proxy" || length(filter(c.rules, (r) => r.action === "proxy" && r.upstream === null && !seen[`${r.id}.action`] && !seen[`${r.id}.upstream`]));
   if (needsDefault && c.upstream === null && !seen[`${base}.upstream`])
-    push(problems, { path: `${base}.upstream`, message: "is required: a proxy rule or default names no upstream of its own" });
+    push(problems, problem(`${base}.upstream`, msg("upstream_required")));
   for (let i = 0; i < length(c.rules); i++) {
     const r = c.rules[i];
-    if (r.upstream !== null && !upstreams[r.upstream]) push(problems, { path: `${r.id}.upstream`, message: `unknown upstream "${r.upstream}"` });
+    if (r.upstream !== null && !upstreams[r.upstream]) push(problems, problem(`${r.id}.upstream`, msg("unknown_upstream", [r.upstream])));
   }
 }
 function checkPeerAddress(c, server, problems) {
   if (!server || !server.enabled) {
-    push(problems, { path: `client.${c.name}`, message: "a peer needs an enabled server section" });
+    push(problems, problem(`client.${c.name}`, msg("peer_no_server")));
     return;
   }
   const all = [...c.src4, ...c.src6];
@@ -925,7 +1120,7 @@ function checkPeerAddress(c, server, problems) {
       const pool = interfaceNetwork(server.addresses[j]);
       if (pool && prefixContains(pool, all[i].bytes)) inside = true;
     }
-    if (!inside) push(problems, { path: `client.${c.name}.address`, message: `${all[i].text} is outside the server's address pools` });
+    if (!inside) push(problems, problem(`client.${c.name}.address`, msg("outside_pools", [all[i].text])));
   }
 }
 function readConfig(all) {
@@ -934,18 +1129,18 @@ function readConfig(all) {
   const known = ["globals", "server", "upstream", "client", "ruleset", "rule"];
   for (let i = 0; i < length(sections); i++)
     if (index(known, sections[i].type) < 0)
-      push(problems, { path: sections[i].name, message: `unknown section type "${sections[i].type}" (${join(", ", known)})` });
+      push(problems, problem(sections[i].name, msg("unknown_section_type", [sections[i].type, join(", ", known)])));
   const gs = byType(sections, "globals");
-  if (length(gs) > 1) push(problems, { path: "globals", message: "only one globals section is allowed" });
+  if (length(gs) > 1) push(problems, problem("globals", msg("globals_twice")));
   const globals = readGlobals(length(gs) ? gs[0] : null, problems);
   const ss = byType(sections, "server");
-  if (length(ss) > 1) push(problems, { path: "server", message: "only one server section is allowed" });
+  if (length(ss) > 1) push(problems, problem("server", msg("server_twice")));
   const server = length(ss) ? readServer(ss[0], problems) : null;
   const upstreams = map(byType(sections, "upstream"), (s) => readUpstream(s, problems));
   const names = {};
   for (let i = 0; i < length(upstreams); i++) {
     const u = upstreams[i];
-    if (u.iface === DEFAULTS.server_iface) push(problems, { path: `upstream.${u.name}`, message: `the name "server" is reserved (interface ${DEFAULTS.server_iface})` });
+    if (u.iface === DEFAULTS.server_iface) push(problems, problem(`upstream.${u.name}`, msg("name_reserved", [DEFAULTS.server_iface])));
     names[u.name] = true;
   }
   const shift = globals.markMask ? markShift(globals.markMask) : 1;
@@ -957,12 +1152,12 @@ function readConfig(all) {
     u.table = globals.tableBase + i + 1;
   }
   if (length(upstreams) + 1 > maxValue && !reportedPaths(problems)["globals.mark_mask"])
-    push(problems, { path: "globals.mark_mask", message: `${sprintf("0x%08x", globals.markMask)} has room for ${maxValue - 1} upstreams, ${length(upstreams)} are defined` });
+    push(problems, problem("globals.mark_mask", msg("mask_room", [sprintf("0x%08x", globals.markMask), maxValue - 1, length(upstreams)])));
   const rulesets = {};
   const rsSections = byType(sections, "ruleset");
   for (let i = 0; i < length(rsSections); i++) {
-    const e = rsSections[i].anonymous ? "a ruleset section needs a name" : badName(rsSections[i].name, 32);
-    if (e) push(problems, { path: `ruleset.${rsSections[i].name}`, message: e });
+    const e = rsSections[i].anonymous ? msg("ruleset_unnamed") : badName(rsSections[i].name, 32);
+    if (e) push(problems, problem(`ruleset.${rsSections[i].name}`, e));
     const r = reader(rsSections[i], `ruleset.${rsSections[i].name}`, problems);
     r.str("name", null, badLabel);
     r.unknown();
@@ -977,12 +1172,12 @@ function readConfig(all) {
     const cl = s.options.client, rs = s.options.ruleset;
     const refErr = (cl != null ? badOwner(cl) : null) ?? (rs != null ? badOwner(rs) : null);
     if (refErr) {
-      push(problems, { path: `rule ${s.name}.${cl != null ? "client" : "ruleset"}`, message: refErr });
+      push(problems, problem(`rule ${s.name}.${cl != null ? "client" : "ruleset"}`, refErr));
       continue;
     }
-    if (cl == null === (rs == null)) push(problems, { path: `rule ${s.name}`, message: "a rule belongs to exactly one client or ruleset (option client or option ruleset)" });
-    else if (cl != null && !byClient[cl]) push(problems, { path: `rule ${s.name}.client`, message: `unknown client "${cl}"` });
-    else if (rs != null && !rulesets[rs]) push(problems, { path: `rule ${s.name}.ruleset`, message: `unknown ruleset "${rs}"` });
+    if (cl == null === (rs == null)) push(problems, problem(`rule ${s.name}`, msg("rule_owner")));
+    else if (cl != null && !byClient[cl]) push(problems, problem(`rule ${s.name}.client`, msg("unknown_client", [cl])));
+    else if (rs != null && !rulesets[rs]) push(problems, problem(`rule ${s.name}.ruleset`, msg("unknown_ruleset", [rs])));
     else push(cl != null ? byClient[cl] : rulesets[rs], s);
   }
   const rsRules = {};
@@ -1002,7 +1197,7 @@ function readConfig(all) {
     }
     for (let j = 0; j < length(c.rulesets); j++) {
       const rs = rsRules[c.rulesets[j]];
-      if (!rs) push(problems, { path: `client.${c.name}.ruleset[${j}]`, message: `unknown ruleset "${c.rulesets[j]}"` });
+      if (!rs) push(problems, problem(`client.${c.name}.ruleset[${j}]`, msg("unknown_ruleset", [c.rulesets[j]])));
       else for (let k = 0; k < length(rs); k++) push(c.rules, rs[k]);
     }
   }
@@ -1589,6 +1784,9 @@ function redactedPlan(p) {
 }
 
 // src/core/explain.ts
+function failed(path, m) {
+  return { error: { path, id: m.id, args: m.args } };
+}
 function ruleLabel(r) {
   return r.name !== "" ? `${r.id} (${r.name})` : r.id;
 }
@@ -1607,7 +1805,7 @@ function sideConditions(r, q, day, min) {
   const m = r.match;
   let protos = m.protos;
   if (length(m.ports) && !length(protos)) protos = ["tcp", "udp"];
-  if (length(protos) && q.proto != null && index(protos, q.proto) < 0) return `protocol is not ${join("/", protos)}`;
+  if (length(protos) && q.proto != null && index(protos, q.proto) < 0) return msg("why_not_proto", [join("/", protos)]);
   if (length(m.ports) && q.port != null) {
     let ok = false;
     for (let i = 0; i < length(m.ports); i++) {
@@ -1615,32 +1813,35 @@ function sideConditions(r, q, day, min) {
       const lo = int(pr[0]), hi = length(pr) > 1 ? int(pr[1]) : lo;
       if (q.port >= lo && q.port <= hi) ok = true;
     }
-    if (!ok) return `port ${q.port} is not in ${join(", ", m.ports)}`;
+    if (!ok) return msg("why_not_port", [q.port, join(", ", m.ports)]);
   }
-  if (length(m.weekdays) && day >= 0 && index(m.weekdays, day) < 0) return `${WEEKDAYS[day]} is not one of its days`;
+  if (length(m.weekdays) && day >= 0 && index(m.weekdays, day) < 0) return msg("why_not_day", [WEEKDAYS[day]]);
   if (m.startTime !== null && m.stopTime !== null && min >= 0) {
     const a = minutes(m.startTime), b = minutes(m.stopTime);
     const inside = a < b ? min >= a && min < b : min >= a || min < b;
-    if (!inside) return `time is outside ${m.startTime}-${m.stopTime}`;
+    if (!inside) return msg("why_not_time", [`${m.startTime}-${m.stopTime}`]);
   }
   return null;
 }
-function notEvaluated(r, q, day, min) {
+function notEvaluated(r, q, day, min, hit) {
   const m = r.match;
   const protos = length(m.ports) && !length(m.protos) ? ["tcp", "udp"] : m.protos;
   const out = [];
-  if (length(protos) && q.proto == null) push(out, `its protocol ${join("/", protos)}, give --proto`);
-  if (length(m.ports) && q.port == null) push(out, `its port ${join(", ", m.ports)}, give --port`);
-  if (m.startTime !== null && min < 0 || length(m.weekdays) && day < 0) push(out, "its time, give --at");
-  return length(out) ? ` (not evaluated: ${join("; ", out)})` : "";
+  if (length(protos) && q.proto == null) push(out, msg("why_open_proto", [join("/", protos)]));
+  if (length(m.ports) && q.port == null) push(out, msg("why_open_port", [join(", ", m.ports)]));
+  if (m.startTime !== null && min < 0 || length(m.weekdays) && day < 0) push(out, msg("why_open_time"));
+  return length(out) ? msg("why_not_evaluated", [hit, joined(out)]) : hit;
 }
 function parseAt(at) {
   const p = split(trim(at), BLANKS);
-  if (length(p) !== 2 || weekday(p[0]) < 0 || badTime(p[1])) return `"${at}" is not a time like "Mon 21:30"`;
+  if (length(p) !== 2 || weekday(p[0]) < 0 || badTime(p[1])) return msg("not_at", [at]);
   return { day: weekday(p[0]), min: minutes(p[1]) };
 }
-function direct(c, reason) {
-  return { client: c.name, action: "direct", upstream: null, iface: null, mark: null, rule: null, reason };
+function explained(c, action, upstream, iface, mark, rule, why) {
+  return { client: c.name, action, upstream, iface, mark, rule, reason: format(why), why };
+}
+function direct(c, why) {
+  return explained(c, "direct", null, null, null, null, why);
 }
 function answer(cfg, cl, q, dest, addr, f, day, min, local) {
   const timed = timedFrom(cl);
@@ -1648,105 +1849,96 @@ function answer(cfg, cl, q, dest, addr, f, day, min, local) {
   const only = fam.v4 ? "IPv4" : "IPv6";
   const result = (r, i, found) => {
     const v = verdictOf(cfg, cl, r, q.down ?? []);
-    const pkt = i >= timed && timed < length(cl.rules) ? `; decided per packet: follows the time window of ${cl.rules[timed].id}` : "";
-    const why = `${found}${pkt}`;
+    const why = i >= timed && timed < length(cl.rules) ? msg("and", [found, msg("why_per_packet", [cl.rules[timed].id])]) : found;
     if (v.upstream !== null && !carriesFamily(v.upstream, f)) {
-      const fw = `upstream ${v.wanted} has no IPv${f} address: its table only has an unreachable route`;
-      return { x: { client: cl.name, action: "block", upstream: null, iface: null, mark: null, rule: r ? r.id : null, reason: `${why}; ${fw}` }, famWhy: fw };
+      const fw = msg("why_no_family", [v.wanted, f]);
+      return { x: explained(cl, "block", null, null, null, r ? r.id : null, msg("and", [why, fw])), famWhy: fw };
     }
     const mark = v.action === "block" ? null : markHex(v.upstream ? v.upstream.mark : directMark(cfg.globals.markMask));
-    return { x: {
-      client: cl.name,
-      action: v.action,
-      upstream: v.action === "proxy" ? v.wanted : null,
-      iface: v.action === "proxy" ? v.upstream.iface : null,
+    return { x: explained(
+      cl,
+      v.action,
+      v.action === "proxy" ? v.wanted : null,
+      v.action === "proxy" ? v.upstream.iface : null,
       mark,
-      rule: r ? r.id : null,
-      reason: v.note ? `${why}; ${v.note}` : why
-    }, famWhy: null };
+      r ? r.id : null,
+      v.why ? msg("and", [why, v.why]) : why
+    ), famWhy: null };
   };
   const unclassified = (why) => ({ x: direct(cl, why), famWhy: why });
-  if (f === 6 && !cfg.globals.ipv6) return unclassified("IPv6 classification is off (globals.ipv6): IPv6 is routed normally");
+  if (f === 6 && !cfg.globals.ipv6) return unclassified(msg("why_v6_off"));
   if (addr) {
     const nets = localNetworks(cfg, local);
     for (let i = 0; i < length(nets); i++)
       if (prefixContains(nets[i], addr.bytes))
-        return { x: direct(cl, `${q.destination} is in ${nets[i].text}, a local network of the router (routed by the main table, not classified)`), famWhy: null };
+        return { x: direct(cl, msg("why_local", [q.destination, nets[i].text])), famWhy: null };
   }
   if (!fam.v4 && !fam.v6)
-    return unclassified(`client ${cl.name} is identified by IPv6 addresses only and IPv6 classification is off (globals.ipv6): none of its traffic is classified`);
+    return unclassified(msg("why_v6_only_off", [cl.name]));
   if (!(f === 4 ? fam.v4 : fam.v6))
-    return unclassified(`client ${cl.name} is identified by ${only} addresses only: its IPv${f} traffic${f === 6 ? " (SLAAC/privacy addresses)" : ""} is not classified and is routed normally`);
+    return unclassified(msg(f === 6 ? "why_one_family_slaac" : "why_one_family", [cl.name, only, f]));
   const skipped = [];
   for (let i = 0; i < length(cl.rules); i++) {
     const r = cl.rules[i];
     let hit = null;
     const m = r.match;
     const anyDest = !length(m.domains) && !length(m.dest4) && !length(m.dest6);
-    if (anyDest) hit = "any destination";
+    if (anyDest) hit = msg("why_any");
     else if (addr) {
       const ps = addr.family === 4 ? m.dest4 : m.dest6;
       for (let j = 0; j < length(ps); j++) if (prefixContains(ps[j], addr.bytes)) {
-        hit = `${q.destination} is in ${ps[j].text}`;
+        hit = msg("why_in", [q.destination, ps[j].text]);
         break;
       }
     } else {
       const d = domainHit(r, dest);
-      if (d) hit = d === dest ? `domain ${d}` : `${dest} is under ${d}`;
+      if (d) hit = d === dest ? msg("why_domain", [d]) : msg("why_under", [dest, d]);
     }
     if (!hit) continue;
     const why = sideConditions(r, q, day, min);
     if (why) {
-      push(skipped, `${r.id}: ${why}`);
+      push(skipped, msg("at_path", [r.id, why]));
       continue;
     }
-    return result(r, i, `first match: ${ruleLabel(r)}, ${hit}${notEvaluated(r, q, day, min)}`);
+    return result(r, i, msg("why_first_match", [ruleLabel(r), notEvaluated(r, q, day, min, hit)]));
   }
-  const ipNote = addr ? "; note: domain rules also match an address once the client has resolved that domain through the router" : "";
-  const skip = length(skipped) ? ` (matched destination but not: ${join("; ", skipped)})` : "";
-  return result(null, length(cl.rules), `no rule matched${skip}: client default ${cl.defaultAction}${ipNote}`);
+  const no = length(skipped) ? msg("why_no_match_but", [joined(skipped), cl.defaultAction]) : msg("why_no_match", [cl.defaultAction]);
+  return result(null, length(cl.rules), addr ? msg("and", [no, msg("why_note_ip")]) : no);
 }
 function explain(cfg, q) {
   let c = null;
   for (let i = 0; i < length(cfg.clients); i++) if (cfg.clients[i].name === q.client) c = cfg.clients[i];
-  if (!c) return { error: { path: "client", message: `unknown client "${q.client}"` } };
+  if (!c) return failed("client", msg("unknown_client", [q.client]));
   const dest = lc(trim(q.destination ?? ""));
   const addr = parseAddress(dest);
-  if (!addr && badDomain(dest)) return { error: { path: "destination", message: `"${q.destination}" is neither an IP address nor a domain name` } };
-  if (q.family != null && q.family !== 4 && q.family !== 6) return { error: { path: "family", message: `"${q.family}" is not an address family (4 or 6)` } };
+  if (!addr && badDomain(dest)) return failed("destination", msg("not_destination", [q.destination]));
+  if (q.family != null && q.family !== 4 && q.family !== 6) return failed("family", msg("not_family", [`${q.family}`]));
   if (q.family != null && addr && addr.family !== q.family)
-    return { error: { path: "family", message: `${q.destination} is an IPv${addr.family} address, not IPv${q.family}` } };
+    return failed("family", msg("family_mismatch", [q.destination, addr.family, q.family]));
   let day = -1, min = -1;
   if (q.at != null && q.at !== "") {
     const at = parseAt(q.at);
-    if (type(at) === "string") return { error: { path: "at", message: at } };
+    if (isMsg(at)) return failed("at", at);
     day = at.day;
     min = at.min;
   }
   const local = q.local ?? [];
   for (let i = 0; i < length(local); i++) {
     const p = parsePrefix(local[i]);
-    if (type(p) === "string") return { error: { path: `local[${i}]`, message: p } };
+    if (isMsg(p)) return failed(`local[${i}]`, p);
   }
   const cl = c;
-  if (!cfg.globals.enabled) return direct(cl, "splitwg is disabled (globals.enabled 0): nothing is classified, traffic is routed normally");
-  if (!cl.enabled) return direct(cl, `client ${cl.name} is disabled: its traffic is not classified`);
+  if (!cfg.globals.enabled) return direct(cl, msg("why_all_off"));
+  if (!cl.enabled) return direct(cl, msg("why_client_off", [cl.name]));
   const f = addr ? addr.family : q.family ?? 4;
   const a = answer(cfg, cl, q, dest, addr, f, day, min, local);
   if (addr || q.family != null) return a.x;
   const o = answer(cfg, cl, q, dest, addr, 6, day, min, local);
   if (o.x.action === a.x.action && o.x.iface === a.x.iface) return a.x;
-  const via = o.x.action === "proxy" ? ` via ${o.x.upstream}` : "";
+  const other = o.famWhy ?? o.x.why;
+  const note = o.x.action === "proxy" ? msg("why_aaaa_via", [o.x.action, o.x.upstream, other]) : msg("why_aaaa", [o.x.action, other]);
   const x = a.x;
-  return {
-    client: x.client,
-    action: x.action,
-    upstream: x.upstream,
-    iface: x.iface,
-    mark: x.mark,
-    rule: x.rule,
-    reason: `${x.reason}; note: over IPv6 (AAAA) the answer is ${o.x.action}${via}: ${o.famWhy ?? o.x.reason}`
-  };
+  return explained(cl, x.action, x.upstream, x.iface, x.mark, x.rule, msg("and", [x.why, note]));
 }
 
 // src/core/query.ts
@@ -1754,44 +1946,44 @@ let PORT_PROTOS = ["tcp", "udp", "sctp", "udplite"];
 function given(v) {
   return v !== null && v !== null && v !== "";
 }
-function bad(path, message) {
-  return { error: { path, message } };
+function bad(path, m) {
+  return { error: { path, id: m.id, args: m.args } };
 }
 function explainQuery(cfg, a) {
-  if (!given(a.client) || type(a.client) !== "string") return bad("client", "is required");
-  if (!given(a.destination) || type(a.destination) !== "string") return bad("destination", "is required");
+  if (!given(a.client) || type(a.client) !== "string") return bad("client", msg("required"));
+  if (!given(a.destination) || type(a.destination) !== "string") return bad("destination", msg("required"));
   let proto = null, port = null, at = null;
   const names = ["proto", "port", "at", "family"];
   for (let i = 0; i < length(names); i++)
-    if (given(a[names[i]]) && match(`${a[names[i]]}`, CONTROL)) return bad(names[i], "contains a control character (newline, tab, …)");
+    if (given(a[names[i]]) && match(`${a[names[i]]}`, CONTROL)) return bad(names[i], msg("control_char"));
   if (given(a.proto)) {
     const p = `${a.proto}`;
     if (index(PROTOS, p) < 0)
-      return bad("proto", index(PROTOS, lc(p)) >= 0 ? `"${p}" must be lower case` : `"${p}" is not a protocol (${join(" ", PROTOS)})`);
+      return bad("proto", index(PROTOS, lc(p)) >= 0 ? msg("lower_case", [p]) : msg("not_proto", [p, join(" ", PROTOS)]));
     proto = p;
   }
   if (given(a.port)) {
     const e = badPort(`${a.port}`);
     if (e) return bad("port", e);
-    if (proto !== null && index(PORT_PROTOS, proto) < 0) return bad("port", `${proto} has no ports`);
+    if (proto !== null && index(PORT_PROTOS, proto) < 0) return bad("port", msg("proto_no_ports", [proto]));
     port = int(`${a.port}`);
   }
   if (given(a.at)) {
     const w = split(trim(`${a.at}`), BLANKS);
-    if (length(w) !== 2 || weekday(w[0]) < 0 || badTime(w[1])) return bad("at", `"${a.at}" is not a time like "Mon 21:30"`);
+    if (length(w) !== 2 || weekday(w[0]) < 0 || badTime(w[1])) return bad("at", msg("not_at", [`${a.at}`]));
     at = `${a.at}`;
   }
   let family = null;
   if (given(a.family)) {
     const f = `${a.family}`;
-    if (f !== "4" && f !== "6") return bad("family", `"${f}" is not an address family (4 or 6)`);
+    if (f !== "4" && f !== "6") return bad("family", msg("not_family", [f]));
     family = f === "4" ? 4 : 6;
   }
   let down = [];
   if (given(a.down)) {
     down = type(a.down) === "array" ? a.down : split(`${a.down}`, ",");
     for (let i = 0; i < length(down); i++)
-      if (!upstreamByName(cfg, down[i])) return bad(`down[${i}]`, `unknown upstream "${down[i]}"`);
+      if (!upstreamByName(cfg, down[i])) return bad(`down[${i}]`, msg("unknown_upstream", [down[i]]));
   }
   return { client: a.client, destination: a.destination, proto, port, at, down, family };
 }
@@ -1829,13 +2021,17 @@ function nftTransition(prev, next, deletesOnly, live, script) {
 }
 export {
   DEFAULTS,
+  MESSAGES,
   OWNED,
   VERSION,
   check,
   compile,
   declarations,
+  described,
   explain,
   explainQuery,
+  format,
+  isMsg,
   nftTransition,
   parseAddress,
   parseInterfaceAddress,

@@ -1,7 +1,23 @@
 // Generated from src/router/index.ts by `npm run build` — edit the TypeScript, not this file.
 'use strict';
 
-import { VERSION, readConfig, compile, redactedPlan, explain, explainQuery, parseUci, renderUci, parsePrefix, nftTransition, declarations } from "splitwg.core";
+import {
+  VERSION,
+  readConfig,
+  compile,
+  redactedPlan,
+  explain,
+  explainQuery,
+  parseUci,
+  renderUci,
+  parsePrefix,
+  nftTransition,
+  declarations,
+  MESSAGES,
+  format,
+  described,
+  isMsg
+} from "splitwg.core";
 import { readfile, writefile, access, unlink, mkdir, rmdir, rename, popen, stat } from "fs";
 import { cursor } from "uci";
 import { connect } from "ubus";
@@ -558,7 +574,7 @@ function flush(env, changed) {
     let any = false, other = false;
     for (let i = 0; i < length(srcs); i++) {
       const p = parsePrefix(srcs[i]);
-      if (type(p) !== "object") {
+      if (isMsg(p)) {
         other = true;
         continue;
       }
@@ -955,7 +971,7 @@ function doctor(env) {
     const n = length((env.uci.changes(c) ?? {})[c] ?? []);
     if (n) finding(out, "uncommitted", c, { config: c, changes: n });
   }
-  if (!cfg) finding(out, "config_invalid", r.problems[0].path, { problems: length(r.problems), first: r.problems[0].message });
+  if (!cfg) finding(out, "config_invalid", r.problems[0].path, { problems: length(r.problems), first: format(r.problems[0]), first_id: r.problems[0].id, first_args: r.problems[0].args });
   const wanted = cfg ? cfg.globals.enabled : true;
   const applied = st !== null && st.enabled;
   if (!applied) {
@@ -1317,10 +1333,11 @@ function apply(env, opts) {
   const r = readConfig(sections);
   if (!r.config) {
     const n = length(r.problems);
-    const msg = `invalid configuration: ${n} problem${n === 1 ? "" : "s"}, first ${r.problems[0].path}: ${r.problems[0].message}`;
-    if (opts?.dryRun) return { ok: false, changed: NO_CHANGE, message: msg, actions: [], warnings: [], error: { code: "INVALID_CONFIG", message: msg, path: r.problems[0].path }, problems: r.problems };
+    const msg = `invalid configuration: ${n} problem${n === 1 ? "" : "s"}, first ${r.problems[0].path}: ${format(r.problems[0])}`;
+    const problems = map(r.problems, (p) => described(p));
+    if (opts?.dryRun) return { ok: false, changed: NO_CHANGE, message: msg, actions: [], warnings: [], error: { code: "INVALID_CONFIG", message: msg, path: r.problems[0].path }, problems };
     const res = errorResult(env, "INVALID_CONFIG", msg, r.problems[0].path, []);
-    res.problems = r.problems;
+    res.problems = problems;
     return res;
   }
   const ln = localNetworks(env, r.config.globals.ipv6);
@@ -1328,7 +1345,7 @@ function apply(env, opts) {
   const hasDomains = index(plan.dnsmasq, "\nnftset=") >= 0;
   const res = applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: hash(renderUci(sections)), hasDomains, ipv6: r.config.globals.ipv6 });
   if (!ln.ok) push(res.warnings, "cannot read the main routing table (ip -j route): only the server pools are treated as local networks");
-  for (let i = 0; i < length(r.warnings); i++) push(res.warnings, `${r.warnings[i].path}: ${r.warnings[i].message}`);
+  for (let i = 0; i < length(r.warnings); i++) push(res.warnings, `${r.warnings[i].path}: ${format(r.warnings[i])}`);
   return res;
 }
 function stop(env) {
@@ -1341,6 +1358,12 @@ let LETTER_FIRST = /^[a-z]/;
 let CR = /\r/g;
 let SECTION_HEADER = /^\[([A-Za-z]+)\]$/;
 let UPSTREAM_PATH = /^upstream\.[A-Za-z0-9_]+\.([a-z_]+)(\[([0-9]+)\])?$/;
+function at(line, id, args) {
+  return described({ line, id, args: args ?? [] });
+}
+function confError(code, m, path) {
+  return { code, message: format(m), path, id: m.id, args: m.args };
+}
 let IFACE_KEYS = {
   privatekey: { opt: "private_key", list: false },
   address: { opt: "address", list: true },
@@ -1384,7 +1407,7 @@ function importError(errors) {
   const sorted = sort(errors, (a, b) => a.line - b.line);
   const e = sorted[0];
   return {
-    error: { code: "PARSE_ERROR", message: `${length(errors)} error(s); ${e.line ? "line " + e.line : "file"}: ${e.message}`, path: e.line ? `line ${e.line}` : null },
+    error: confError("PARSE_ERROR", e.line ? { id: "conf_errors_line", args: [length(errors), e.line, { id: e.id, args: e.args }] } : { id: "conf_errors_file", args: [length(errors), { id: e.id, args: e.args }] }, e.line ? `line ${e.line}` : null),
     errors: sorted
   };
 }
@@ -1401,7 +1424,7 @@ function parseProviderConf(text, name) {
     if (list) {
       opts[opt] = [...opts[opt] ?? [], v];
       push(where[opt], ln);
-    } else if (exists(opts, opt)) push(errors, { line: ln, message: `${opt} given twice` });
+    } else if (exists(opts, opt)) push(errors, at(ln, "conf_twice", [opt]));
     else {
       opts[opt] = v;
       push(where[opt], ln);
@@ -1416,52 +1439,52 @@ function parseProviderConf(text, name) {
       section = lc(hdr[1]);
       if (section === "peer") peers++;
       else if (section === "interface") ifaces++;
-      else push(errors, { line: ln, message: `unknown section [${hdr[1]}] (expected [Interface] or [Peer])` });
-      if (peers > 1 && section === "peer") push(errors, { line: ln, message: "a second [Peer]: an upstream is one tunnel to one server" });
-      if (ifaces > 1 && section === "interface") push(errors, { line: ln, message: "a second [Interface]" });
+      else push(errors, at(ln, "conf_section", [hdr[1]]));
+      if (peers > 1 && section === "peer") push(errors, at(ln, "conf_second_peer"));
+      if (ifaces > 1 && section === "interface") push(errors, at(ln, "conf_second_interface"));
       continue;
     }
     const eq = index(l, "=");
     if (eq <= 0) {
-      push(errors, { line: ln, message: 'expected "Key = Value" or a [Section]' });
+      push(errors, at(ln, "conf_not_key_value"));
       continue;
     }
     const key = trim(substr(l, 0, eq)), val = trim(substr(l, eq + 1));
     const k = lc(key);
     if (section === "") {
-      push(errors, { line: ln, message: `${key} outside [Interface]/[Peer]` });
+      push(errors, at(ln, "conf_outside", [key]));
       continue;
     }
     const table = section === "interface" ? IFACE_KEYS : PEER_KEYS;
     if (!exists(table, k)) {
-      push(errors, { line: ln, message: `unknown key ${key} in [${section === "interface" ? "Interface" : "Peer"}]` });
+      push(errors, at(ln, "conf_unknown_key", [key, section === "interface" ? "Interface" : "Peer"]));
       continue;
     }
     const spec = table[k];
     if (spec === null) {
-      push(ignored, { line: ln, message: `${key} is for wg-quick and is ignored` });
+      push(ignored, at(ln, "conf_wg_quick", [key]));
       continue;
     }
     if (val === "") {
-      push(errors, { line: ln, message: `${key} has no value` });
+      push(errors, at(ln, "conf_no_value", [key]));
       continue;
     }
     if (spec.list) {
       const parts = filter(map(split(val, ","), (p) => trim(p)), (p) => p !== "");
       for (let j = 0; j < length(parts); j++) {
         if (spec.opt === "dns" && !isIp(parts[j])) {
-          push(ignored, { line: ln, message: `DNS search domain ${parts[j]} is ignored` });
+          push(ignored, at(ln, "conf_dns_search", [parts[j]]));
           continue;
         }
         add(spec.opt, parts[j], ln, true);
       }
     } else add(spec.opt, val, ln, false);
   }
-  if (!ifaces) push(errors, { line: 0, message: "no [Interface] section" });
-  if (!peers) push(errors, { line: 0, message: "no [Peer] section" });
+  if (!ifaces) push(errors, at(0, "conf_no_interface"));
+  if (!peers) push(errors, at(0, "conf_no_peer"));
   const required = [["private_key", "PrivateKey"], ["address", "Address"], ["public_key", "PublicKey"], ["endpoint", "Endpoint"]];
   for (let i = 0; i < length(required); i++)
-    if (!exists(opts, required[i][0]) && ifaces && peers) push(errors, { line: 0, message: `${required[i][1]} is missing` });
+    if (!exists(opts, required[i][0]) && ifaces && peers) push(errors, at(0, "conf_missing", [required[i][1]]));
   const r = readConfig([{ type: "upstream", name, anonymous: false, options: opts }]);
   const reported = {};
   for (let i = 0; i < length(r.problems); i++) {
@@ -1471,7 +1494,7 @@ function parseProviderConf(text, name) {
     if (m) reported[m[1]] = true;
     let line = 0;
     if (m && where[m[1]]) line = where[m[1]][m[3] ? int(m[3]) : 0] ?? where[m[1]][0];
-    push(errors, { line, message: m ? p.message : `name: ${p.message}` });
+    push(errors, m ? at(line, p.id, p.args) : at(line, "conf_name", [{ id: p.id, args: p.args }]));
   }
   if (length(errors)) return importError(errors);
   const u = r.config.upstreams[0];
@@ -1510,12 +1533,12 @@ function hostPrefix(text, family, len) {
 }
 function peerConf(env, cfg, clientName) {
   const cs = filter(cfg.clients, (c) => c.name === clientName);
-  if (!length(cs)) return { error: { code: "NOT_FOUND", message: `unknown client "${clientName}"`, path: "client" } };
+  if (!length(cs)) return { error: confError("NOT_FOUND", { id: "unknown_client", args: [clientName] }, "client") };
   const c = cs[0];
-  if (c.kind !== "peer") return { error: { code: "NOT_A_PEER", message: `client ${c.name} is a LAN device, not a WireGuard peer`, path: "client" } };
+  if (c.kind !== "peer") return { error: confError("NOT_A_PEER", { id: "not_a_peer", args: [c.name] }, "client") };
   const srv = cfg.server;
-  if (!srv || !srv.enabled) return { error: { code: "NO_SERVER", message: "the server section is missing or disabled", path: "server" } };
-  if (srv.endpoint === null) return { error: { code: "NO_ENDPOINT", message: "server.endpoint is not set (the host:port devices reach the router at)", path: "server.endpoint" } };
+  if (!srv || !srv.enabled) return { error: confError("NO_SERVER", { id: "no_server", args: [] }, "server") };
+  if (srv.endpoint === null) return { error: confError("NO_ENDPOINT", { id: "no_endpoint", args: [] }, "server.endpoint") };
   const spub = pubkey(env, srv.privateKey);
   if (type(spub) !== "string") return { error: { code: "COMMAND_FAILED", message: spub.error, path: "server.private_key" } };
   const ipv6 = cfg.globals.ipv6;
@@ -1598,11 +1621,16 @@ function hotplug(env, action, iface) {
 }
 
 // src/router/api.ts
-function apiError(code, message, path) {
-  return { error: { code, message, path } };
+function apiError(code, m, path) {
+  if (type(m) === "string") return { error: { code, message: m, path } };
+  const x = m;
+  return { error: { code, message: format(x), path, id: x.id, args: x.args } };
 }
 function missing(name) {
-  return apiError("INVALID_ARGUMENT", `argument "${name}" is required`, name);
+  return apiError("INVALID_ARGUMENT", { id: "arg_required", args: [name] }, name);
+}
+function checked(valid, problems, warnings) {
+  return { valid, problems: map(problems, (p) => described(p)), warnings: map(warnings, (p) => described(p)) };
 }
 function present(v) {
   return v !== null && v !== null && v !== "";
@@ -1618,9 +1646,12 @@ function downUpstreams(env, cfg) {
 }
 function checkText(text) {
   const p = parseUci(text);
-  if (length(p.errors)) return { valid: false, problems: map(p.errors, (e) => ({ path: `line ${e.line}`, message: e.message })), warnings: [] };
+  if (length(p.errors)) return checked(false, map(p.errors, (e) => ({ path: `line ${e.line}`, id: e.id, args: e.args })), []);
   const r = readConfig(p.sections);
-  return { valid: r.config !== null, problems: r.problems, warnings: r.warnings };
+  return checked(r.config !== null, r.problems, r.warnings);
+}
+function invalidConfig(problems) {
+  return apiError("INVALID_CONFIG", { id: "config_invalid", args: [length(problems)] }, problems[0].path);
 }
 function methods(mkEnv) {
   const guard = (fn) => (req) => {
@@ -1640,7 +1671,7 @@ function methods(mkEnv) {
       call: guard((env, a) => {
         if (present(a.text)) return checkText(a.text);
         const r = readConfig(readConfigSections(env.uci, "splitwg"));
-        return { valid: r.config !== null, problems: r.problems, warnings: r.warnings };
+        return checked(r.config !== null, r.problems, r.warnings);
       })
     },
     apply: {
@@ -1653,11 +1684,11 @@ function methods(mkEnv) {
         if (!present(a.client)) return missing("client");
         if (!present(a.destination)) return missing("destination");
         const r = readConfig(readConfigSections(env.uci, "splitwg"));
-        if (!r.config) return apiError("INVALID_CONFIG", `the configuration has ${length(r.problems)} problem(s): run check`, r.problems[0].path);
+        if (!r.config) return invalidConfig(r.problems);
         const q = explainQuery(r.config, { client: a.client, destination: a.destination, proto: a.proto, port: a.port, at: a.at, family: a.family, down: downUpstreams(env, r.config) });
         if (!exists(q, "error")) q.local = localNetworks(env, r.config.globals.ipv6).local;
         const x = exists(q, "error") ? q : explain(r.config, q);
-        if (exists(x, "error")) return apiError("INVALID_ARGUMENT", x.error.message, x.error.path);
+        if (exists(x, "error")) return apiError("INVALID_ARGUMENT", x.error, x.error.path);
         return x;
       })
     },
@@ -1680,7 +1711,7 @@ function methods(mkEnv) {
       call: guard((env, a) => {
         if (!present(a.client)) return missing("client");
         const r = readConfig(readConfigSections(env.uci, "splitwg"));
-        if (!r.config) return apiError("INVALID_CONFIG", `the configuration has ${length(r.problems)} problem(s): run check`, r.problems[0].path);
+        if (!r.config) return invalidConfig(r.problems);
         return peerConf(env, r.config, a.client);
       })
     }
@@ -1754,7 +1785,7 @@ function pad(s, n) {
 function command_loadConfig(env, io) {
   const r = readConfig(readConfigSections(env.uci, "splitwg"));
   if (!r.config) {
-    for (let i = 0; i < length(r.problems); i++) io.err(`${r.problems[i].path}: ${r.problems[i].message}
+    for (let i = 0; i < length(r.problems); i++) io.err(`${r.problems[i].path}: ${format(r.problems[i])}
 `);
     io.err(`splitwg: the configuration has ${length(r.problems)} problem(s)
 `);
@@ -1764,10 +1795,10 @@ function command_loadConfig(env, io) {
 function cmdCheck(env, io, a) {
   const r = readConfig(readConfigSections(env.uci, "splitwg"));
   if (a.flags.json) {
-    printJson(io, { valid: r.config !== null, problems: r.problems, warnings: r.warnings });
+    printJson(io, { valid: r.config !== null, problems: map(r.problems, (p) => described(p)), warnings: map(r.warnings, (p) => described(p)) });
     return r.config ? 0 : 1;
   }
-  for (let i = 0; i < length(r.warnings); i++) io.err(`warning: ${r.warnings[i].path}: ${r.warnings[i].message}
+  for (let i = 0; i < length(r.warnings); i++) io.err(`warning: ${r.warnings[i].path}: ${format(r.warnings[i])}
 `);
   if (!r.config) {
     command_loadConfig(env, io);

@@ -8,10 +8,11 @@
 'require dom';
 // Generated from src/luci/_*.ts by `npm run build` — edit the TypeScript, not this file.
 
-const arrtoip = swcore.arrtoip, parseAddress = swcore.parseAddress, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, prefixContains = swcore.prefixContains, badDomain = swcore.badDomain, parsePrefix2 = swcore.parsePrefix, badBool = swcore.badBool, badDomain2 = swcore.badDomain, badLabel = swcore.badLabel, badName = swcore.badName, badPortRange = swcore.badPortRange, badTime = swcore.badTime, bool = swcore.bool, weekday = swcore.weekday, PROTOS = swcore.PROTOS, parsePrefix3 = swcore.parsePrefix, check = swcore.check, badName2 = swcore.badName;
+const arrtoip = swcore.arrtoip, MESSAGES = swcore.MESSAGES, fill = swcore.fill, format = swcore.format, parseAddress = swcore.parseAddress, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, prefixContains = swcore.prefixContains, isMsg = swcore.isMsg, badDomain = swcore.badDomain, parsePrefix2 = swcore.parsePrefix, isMsg2 = swcore.isMsg, badBool = swcore.badBool, badDomain2 = swcore.badDomain, badLabel = swcore.badLabel, badName = swcore.badName, badPortRange = swcore.badPortRange, badTime = swcore.badTime, bool = swcore.bool, weekday = swcore.weekday, PROTOS = swcore.PROTOS, parsePrefix3 = swcore.parsePrefix, isMsg3 = swcore.isMsg, coreMsg = swcore.msg, check = swcore.check, badName2 = swcore.badName;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/_msg.ts
+
 function N_(s) {
   return s;
 }
@@ -30,238 +31,23 @@ function fmt(template, args) {
 function tr(m, translate) {
   return fmt(translate ? translate(m.text) : m.text, m.args);
 }
-function core(message) {
-  return { core: message };
+function isCore(x) {
+  return x !== null && typeof x === "object" && typeof x.id === "string" && Array.isArray(x.args);
 }
-
-// src/luci/_coremsg.ts
-var TEMPLATES = [
-  // values.ts / ip.ts: single values
-  N_('"%s" is not a name (letters, digits, _; starting with a letter)'),
-  N_('"%s" is longer than 15 characters (Linux IFNAMSIZ)'),
-  N_('"%s" is longer than 253 characters'),
-  N_('"%s" is longer than %s characters'),
-  N_('"%s" contains a character that is not allowed in a label (quotes, \\ ; # { } $ / < > | & or control characters)'),
-  N_("contains a control character (newline, tab, …)"),
-  N_("is longer than 64 characters"),
-  N_("is not a WireGuard key (44 characters of base64 for 32 bytes)"),
-  N_('"%s" is not a port (an integer from 1 to 65535)'),
-  N_('"%s" is not a port range (from-to, each an integer from 1 to 65535)'),
-  N_('"%s": range start is above its end'),
-  N_('"%s" is not an integer from %s to %s'),
-  N_('"%s" is not a boolean (0 or 1)'),
-  N_('"%s" is not a time of day (HH:MM, 00:00-23:59)'),
-  N_('"%s": write "%s" (a domain already matches all its subdomains)'),
-  N_('"%s": write "%s" (without the trailing dot)'),
-  N_('"%s" is an internationalised name: write it as "%s"'),
-  N_('"%s" must be lower case'),
-  N_('"%s" is not a domain name'),
-  N_('"%s" is not an IPv4 address'),
-  N_('"%s" is not an IPv6 address'),
-  N_('"%s" is not a host name or address'),
-  N_('"%s" is not host:port (IPv6 as [addr]:port)'),
-  N_('"%s" is not a MAC address (aa:bb:cc:dd:ee:ff)'),
-  N_('"%s" is not a network device name'),
-  N_("is empty"),
-  N_('"%s" is not an address or prefix'),
-  N_('"%s" is not an IPv4/IPv6 address or prefix'),
-  N_('"%s" has a bad prefix length'),
-  N_('"%s": prefix length exceeds %s'),
-  N_('"%s" has host bits set (did you mean %s?)'),
-  N_('"%s" is not an address/prefix'),
-  N_('"%s" is not an IP address'),
-  N_('"%s" is not a 32-bit hex mask (0x…)'),
-  N_('"%s" is not a protocol (%s)'),
-  N_('"%s" is not an action (proxy, direct, block)'),
-  N_('"%s" is not a weekday (Mon … Sun)'),
-  N_('"%s" is not a client kind (peer, device)'),
-  // config.ts: the whole configuration
-  N_("must be a single option, not a list"),
-  N_("unknown option"),
-  N_("must not be 0"),
-  N_("%s must be one run of contiguous bits"),
-  N_("%s overlaps the mark bits %s used by %s"),
-  N_("%s has room for %s upstreams, %s are defined"),
-  N_("an upstream section needs a name (it names the interface)"),
-  N_("is required (host:port)"),
-  N_("is required"),
-  N_("needs at least one tunnel address"),
-  N_("is required (make one with splitwg genkey, or in LuCI)"),
-  N_("needs at least one address with its pool prefix (e.g. 10.77.0.1/24)"),
-  N_("a time window needs both start_time and stop_time"),
-  N_('equals start_time (an empty window); remove both for "always"'),
-  N_('ports need tcp, udp, sctp or udplite, not "%s"'),
-  N_("only a proxy rule takes an upstream (action is %s)"),
-  N_("a client section needs a name"),
-  N_("is required for a peer"),
-  N_("a peer needs its tunnel address(es)"),
-  N_("a peer is identified by its tunnel address, not mac/interface"),
-  N_("a device needs an address, mac or interface"),
-  N_("only peers have keys"),
-  N_("%s overlaps %s of client %s"),
-  N_("%s overlaps %s (address[%s])"),
-  N_("%s is also client %s's"),
-  N_('unknown section type "%s" (%s)'),
-  N_("only one globals section is allowed"),
-  N_("only one server section is allowed"),
-  N_("is defined twice"),
-  N_("also names a %s section (section names are unique in a UCI file)"),
-  N_('the name "server" is reserved (interface %s)'),
-  N_("a ruleset section needs a name"),
-  N_("a rule belongs to exactly one client or ruleset (option client or option ruleset)"),
-  N_('unknown client "%s"'),
-  N_('unknown ruleset "%s"'),
-  N_('unknown upstream "%s"'),
-  N_("is required: a proxy rule or default names no upstream of its own"),
-  N_("a peer needs an enabled server section"),
-  N_("%s is outside the server's address pools"),
-  N_("identifies IPv4 only: the device's IPv6 traffic (SLAAC/privacy addresses) is not classified and is routed normally, not by its rules — add its mac (or an IPv6 prefix)"),
-  N_("identifies IPv6 only: the device's IPv4 traffic is not classified and is routed normally, not by its rules — add its mac (or an IPv4 address)"),
-  N_("identifies IPv6 only and globals.ipv6 is off: none of the device's traffic is classified — add its mac (or an IPv4 address)"),
-  // explain.ts / decide.ts: the rule tester's reasons
-  N_('"%s" is neither an IP address nor a domain name'),
-  N_('"%s" is not a time like "Mon 21:30"'),
-  N_("client %s is disabled: its traffic is not classified"),
-  N_("IPv6 classification is off (globals.ipv6): IPv6 is routed normally"),
-  N_("splitwg is disabled (globals.enabled 0): nothing is classified, traffic is routed normally"),
-  N_("%s (not evaluated: %s)"),
-  N_("its protocol %s, give --proto"),
-  N_("its port %s, give --port"),
-  N_("its time, give --at"),
-  N_("%s has no ports"),
-  N_("first match: %s, %s"),
-  N_("no rule matched (matched destination but not: %s): client default %s"),
-  N_("no rule matched: client default %s"),
-  N_("note: domain rules also match an address once the client has resolved that domain through the router"),
-  N_("any destination"),
-  N_("%s is in %s"),
-  N_("%s is under %s"),
-  N_("domain %s"),
-  N_("protocol is not %s"),
-  N_("port %s is not in %s"),
-  N_("%s is not one of its days"),
-  N_("time is outside %s"),
-  N_("upstream %s is disabled"),
-  N_("upstream %s is down"),
-  N_("kill switch blocks"),
-  N_("kill switch off, goes direct"),
-  N_("decided per packet: follows the time window of %s"),
-  N_("client %s is identified by %s addresses only: its IPv%s traffic is not classified and is routed normally"),
-  N_("client %s is identified by %s addresses only: its IPv%s traffic (SLAAC/privacy addresses) is not classified and is routed normally"),
-  N_("client %s is identified by IPv6 addresses only and IPv6 classification is off (globals.ipv6): none of its traffic is classified"),
-  N_("note: over %s its traffic is not classified (the client is identified by %s addresses only)"),
-  N_("%s is in %s, a local network of the router (routed by the main table, not classified)"),
-  // src/router: ubus splitwg import_conf / peer_conf / explain errors
-  N_("%s given twice"),
-  N_("unknown section [%s] (expected [Interface] or [Peer])"),
-  N_("a second [Peer]: an upstream is one tunnel to one server"),
-  N_("a second [Interface]"),
-  N_('expected "Key = Value" or a [Section]'),
-  N_("%s outside [Interface]/[Peer]"),
-  N_("unknown key %s in [%s]"),
-  N_("%s is for wg-quick and is ignored"),
-  N_("%s has no value"),
-  N_("DNS search domain %s is ignored"),
-  N_("no [Interface] section"),
-  N_("no [Peer] section"),
-  N_("%s is missing"),
-  N_("name: %s"),
-  N_("%s error(s)"),
-  N_("line %s: %s"),
-  N_("file: %s"),
-  N_("client %s is a LAN device, not a WireGuard peer"),
-  N_("the server section is missing or disabled"),
-  N_("server.endpoint is not set (the host:port devices reach the router at)"),
-  N_("the configuration has %s problem(s): run check"),
-  N_('argument "%s" is required'),
-  // src/router: status warnings
-  N_("the configuration has %s problem(s): run splitwg check"),
-  N_("upstream %s: interface %s is down (kill switch: its traffic is blocked)"),
-  N_("upstream %s: interface %s is down (its traffic goes direct)"),
-  N_("upstream %s: no handshake yet"),
-  N_("upstream %s: no handshake for %s minutes"),
-  N_("%s (no keepalive set: an idle tunnel does not handshake)"),
-  N_("table inet splitwg is missing (was the firewall stopped or restarted?): run splitwg apply"),
-  N_("last apply failed: %s"),
-  N_("invalid configuration: %s problem, first %s: %s"),
-  N_("invalid configuration: %s problems, first %s: %s"),
-  N_("fw4 not found: the splitwg table is not re-created by firewall reloads (OpenWrt 22.03 or later with firewall4 is needed)"),
-  N_("dnsmasq not found: domain rules and DNS hijack need dnsmasq"),
-  N_("dnsmasq lacks nftset: domain rules have no effect (install dnsmasq-full)"),
-  N_("no dnsmasq instance in /etc/config/dhcp: domain rules have no effect"),
-  N_("hardware flow offloading is on: offloaded connections may bypass split tunnelling (turn it off in Network → Firewall)"),
-  N_("software flow offloading is on: offloaded connections may bypass split tunnelling"),
-  N_("globals.ipv6 is on but the kernel has no IPv6"),
-  N_("cannot read the main routing table (ip -j route): only the server pools are treated as local networks"),
-  N_("conntrack (conntrack-tools) not installed: open connections keep their old path after a rule change until they close")
-];
-var JOIN = N_("%s; %s");
-function escapeRe(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-var COMPILED = TEMPLATES.map((t2) => {
-  const parts = t2.split("%s");
-  return { template: t2, re: new RegExp("^" + parts.map(escapeRe).join("([\\s\\S]*?)") + "$"), literal: t2.length - 2 * (parts.length - 1) };
-}).sort((a, b) => b.literal - a.literal);
-function coreTemplates() {
-  return TEMPLATES.slice();
-}
-function splitTop(s) {
-  const out = [];
-  let depth = 0, start = 0, quoted = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charAt(i);
-    if (c === '"') quoted = !quoted;
-    else if (quoted) continue;
-    else if (c === "(") depth++;
-    else if (c === ")") depth = depth > 0 ? depth - 1 : 0;
-    else if (depth === 0 && c === ";" && s.charAt(i + 1) === " ") {
-      out.push(s.slice(start, i));
-      start = i + 2;
-      i++;
-    }
-  }
-  out.push(s.slice(start));
-  return out;
-}
-function one(s, translate, depth) {
-  for (let i = 0; i < COMPILED.length; i++) {
-    const m = COMPILED[i].re.exec(s);
-    if (!m) continue;
-    const args = [];
-    for (let j = 1; j < m.length; j++)
-      args.push(depth < 3 ? whole(m[j], translate, depth + 1).text : m[j]);
-    return { text: fmt(translate(COMPILED[i].template), args), known: true };
-  }
-  const r = /^((?:client|ruleset)\.[A-Za-z0-9_]+\.rule\[[0-9]+\]): (.+)$/.exec(s);
-  if (r) {
-    const rest = one(r[2], translate, depth + 1);
-    return { text: `${r[1]}: ${rest.text}`, known: rest.known };
-  }
-  return { text: s, known: false };
-}
-function whole(s, translate, depth) {
-  const all = one(s, translate, depth);
-  if (all.known) return all;
-  const parts = splitTop(s);
-  let known = true;
-  const out = parts.map((p) => {
-    const r = one(p, translate, depth);
-    if (!r.known) known = false;
-    return r.text;
+function trCore(m, translate) {
+  var _a;
+  if (typeof m === "string") return m;
+  if (!isCore(m) || !Object.prototype.hasOwnProperty.call(MESSAGES, m.id))
+    return (_a = m.message) != null ? _a : isCore(m) ? format(m) : "";
+  const args = m.args;
+  const template = MESSAGES[m.id];
+  return fill(translate ? translate(template) : template, args.length, (i) => {
+    const a = args[i];
+    return isCore(a) ? trCore(a, translate) : String(a);
   });
-  let text2 = out[0];
-  for (let i = 1; i < out.length; i++) text2 = fmt(translate(JOIN), [text2, out[i]]);
-  return { text: text2, known };
-}
-function localizeCore(message, translate) {
-  return whole(message, translate != null ? translate : ((x) => x), 0).text;
-}
-function isKnownCore(message) {
-  return whole(message, (x) => x, 0).known;
 }
 function say(t2, translate) {
-  return "core" in t2 ? localizeCore(t2.core, translate) : tr(t2, translate);
+  return isCore(t2) ? trCore(t2, translate) : tr(t2, translate);
 }
 
 // src/luci/_doctor.ts
@@ -282,7 +68,7 @@ var WORDS = {
     fix: msg(N_("uci commit %s (or uci revert %s), then splitwg apply"), str(a.config), str(a.config))
   }),
   config_invalid: (a, f, t2) => ({
-    what: msg(N_("The configuration has %s problem(s), the first in %s: %s"), str(a.problems), str(f.path), localizeCore(str(a.first), t2)),
+    what: msg(N_("The configuration has %s problem(s), the first in %s: %s"), str(a.problems), str(f.path), trCore({ id: a.first_id, args: a.first_args, message: str(a.first) }, t2)),
     fix: msg(N_("correct it (splitwg check lists every problem), then Save & Apply"))
   }),
   not_applied: (a) => ({
@@ -290,7 +76,7 @@ var WORDS = {
     fix: APPLY()
   }),
   last_apply_failed: (a, _f, t2) => ({
-    what: msg(N_("The last apply failed (%s); the previous state is in force."), localizeCore(str(a.message), t2)),
+    what: msg(N_("The last apply failed (%s); the previous state is in force."), str(a.message)),
     fix: msg(N_("correct the cause, then run splitwg apply"))
   }),
   config_changed: () => ({
@@ -756,8 +542,9 @@ function qrSvg(qr) {
 
 // src/luci/_peer.ts
 function pool(serverAddress) {
-  const a = parseInterfaceAddress(serverAddress);
-  if (typeof a === "string") return null;
+  const r = parseInterfaceAddress(serverAddress);
+  if (isMsg(r)) return null;
+  const a = r;
   const net = a.bytes.map((b, i) => {
     const bits = a.len - i * 8;
     return bits >= 8 ? b : bits <= 0 ? 0 : b & (255 << 8 - bits & 255);
@@ -781,7 +568,7 @@ function allocateAddresses(serverAddresses, used) {
   const taken = [];
   for (const u of used) {
     const p = parsePrefix(u);
-    if (typeof p !== "string") taken.push(p);
+    if (!isMsg(p)) taken.push(p);
   }
   const out = [];
   const families = [];
@@ -920,19 +707,20 @@ function parseBulk(text2) {
       const url = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^/:?#]+)/i.exec(t2);
       if (url) t2 = url[1].replace(/^\[|\]$/g, "");
       const p = parsePrefix2(t2);
-      if (typeof p !== "string") {
-        if (b.dests.indexOf(p.text) >= 0) b.duplicates++;
-        else b.dests.push(p.text);
+      if (!isMsg2(p)) {
+        const x = p;
+        if (b.dests.indexOf(x.text) >= 0) b.duplicates++;
+        else b.dests.push(x.text);
         continue;
       }
       if (/^[0-9.]+(\/[0-9]+)?$/.test(t2) || t2.indexOf(":") >= 0 && /^[0-9a-fA-F:.]+(\/[0-9]+)?$/.test(t2)) {
-        b.errors.push({ line: i + 1, text: core(p) });
+        b.errors.push({ line: i + 1, text: p });
         continue;
       }
       const d = t2.toLowerCase().replace(/^\*?\./, "").replace(/\.$/, "");
       const e = badDomain(d);
       if (e) {
-        b.errors.push({ line: i + 1, text: core(e) });
+        b.errors.push({ line: i + 1, text: e });
         continue;
       }
       if (d.indexOf(".") < 0) {
@@ -1097,25 +885,25 @@ function validate(raw, where, errors) {
   const name = str2("name");
   if (name !== null) {
     const e = badLabel(name);
-    if (e) err("name", core(e));
+    if (e) err("name", e);
     else r.name = name;
   }
   const en = str2("enabled");
   if (en !== null) {
     const e = badBool(en);
-    if (e) err("enabled", core(e));
+    if (e) err("enabled", e);
     else if (!bool(en)) r.enabled = false;
   }
   const act = str2("action");
   if (act !== null) {
     if (act === "proxy" || act === "direct" || act === "block") r.action = act;
-    else err("action", core(`"${act}" is not an action (proxy, direct, block)`));
+    else err("action", coreMsg("not_action", [act]));
   }
   const up = str2("upstream");
   if (up !== null) {
     const e = badName(up, 12);
-    if (e) err("upstream", core(e));
-    else if (r.action !== "proxy") err("upstream", core(`only a proxy rule takes an upstream (action is ${r.action})`));
+    if (e) err("upstream", e);
+    else if (r.action !== "proxy") err("upstream", coreMsg("upstream_not_proxy", [r.action]));
     else r.upstream = up;
   }
   const check2 = (k, f) => {
@@ -1123,7 +911,7 @@ function validate(raw, where, errors) {
     const ok = [];
     for (const v of l) {
       const e = f(v);
-      if (e) err(k, core(e));
+      if (e) err(k, e);
       else ok.push(v);
     }
     if (ok.length) r[k] = ok;
@@ -1131,23 +919,23 @@ function validate(raw, where, errors) {
   check2("domain", badDomain2);
   check2("dest", (v) => {
     const p = parsePrefix3(v);
-    return typeof p === "string" ? p : null;
+    return isMsg3(p) ? p : null;
   });
-  check2("proto", (v) => v === "all" || v === "any" || PROTOS.indexOf(v) >= 0 ? null : `"${v}" is not a protocol (${PROTOS.join(" ")}, all)`);
+  check2("proto", (v) => v === "all" || v === "any" || PROTOS.indexOf(v) >= 0 ? null : coreMsg("not_proto", [v, `${PROTOS.join(" ")}, all`]));
   check2("port", badPortRange);
-  check2("weekdays", (v) => weekday(v) < 0 ? `"${v}" is not a weekday (Mon … Sun)` : null);
+  check2("weekdays", (v) => weekday(v) < 0 ? coreMsg("not_weekday", [v]) : null);
   const t1 = str2("start_time"), t2 = str2("stop_time");
   if (t1 !== null) {
     const e = badTime(t1);
-    if (e) err("start_time", core(e));
+    if (e) err("start_time", e);
     else r.start_time = t1;
   }
   if (t2 !== null) {
     const e = badTime(t2);
-    if (e) err("stop_time", core(e));
+    if (e) err("stop_time", e);
     else r.stop_time = t2;
   }
-  if (t1 === null !== (t2 === null)) err(t1 === null ? "start_time" : "stop_time", core("a time window needs both start_time and stop_time"));
+  if (t1 === null !== (t2 === null)) err(t1 === null ? "start_time" : "stop_time", coreMsg("window_half"));
   return errors.length === n0 ? r : null;
 }
 function importRules(text2) {
@@ -1272,8 +1060,8 @@ function t(m) {
 function text(x) {
   return say(x, _);
 }
-function coreText(message) {
-  return localizeCore(message, _);
+function coreText(m) {
+  return trCore(m, _);
 }
 function validator(fn) {
   return (_sid, v) => {
@@ -1289,7 +1077,7 @@ function validator(fn) {
 function parses(fn) {
   return (v) => {
     const r = fn(v);
-    return typeof r === "string" ? r : null;
+    return r && typeof r === "object" && typeof r.id === "string" && Array.isArray(r.args) ? r : null;
   };
 }
 function pageUrl(page, hash) {
@@ -1313,7 +1101,7 @@ function problemList(problems, only) {
     items.push(E("li", {}, [
       E("a", { href: pageUrl(pl.page, hash), title: p.path }, [where]),
       ": ",
-      coreText(p.message)
+      coreText(p)
     ]));
   }
   return items.length ? E("ul", {}, items) : null;
@@ -1608,8 +1396,6 @@ return baseclass.extend({
 	callPeerConf: callPeerConf,
 	callStatus: callStatus,
 	confFileName: confFileName,
-	core: core,
-	coreTemplates: coreTemplates,
 	coreText: coreText,
 	doctorFindingIds: doctorFindingIds,
 	doctorLines: doctorLines,
@@ -1625,10 +1411,8 @@ return baseclass.extend({
 	importRules: importRules,
 	importedOptions: importedOptions,
 	isError: isError,
-	isKnownCore: isKnownCore,
 	lanHosts: lanHosts,
 	listOf: listOf,
-	localizeCore: localizeCore,
 	matchSummary: matchSummary,
 	moveStep: moveStep,
 	msg: msg,
@@ -1666,6 +1450,7 @@ return baseclass.extend({
 	toOptions: toOptions,
 	toSections: toSections,
 	tr: tr,
+	trCore: trCore,
 	upstreamLabel: upstreamLabel,
 	upstreamNames: upstreamNames,
 	utf8: utf8,

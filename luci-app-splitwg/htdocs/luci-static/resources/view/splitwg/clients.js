@@ -30,7 +30,7 @@ function showPeerConf(sid) {
     const reply = r[0];
     const unsaved = r[1] && r[1].splitwg && r[1].splitwg.length;
     if (typeof reply === "number" || isError(reply)) {
-      const m = typeof reply === "number" ? _("ubus status %d").format(reply) : reply.error.message;
+      const m = typeof reply === "number" ? _("ubus status %d").format(reply) : reply.error;
       ui.showModal(_("Configuration of %s").format(sid), [
         E("div", { "class": "alert-message warning" }, [E("p", {}, [_("The router could not build this peer's configuration:")]), E("p", {}, [coreText(m)])]),
         E("p", {}, [_("A new or changed peer must be saved and applied first (Save & Apply).")]),
@@ -114,7 +114,7 @@ var clients_default = view.extend({
           "type": "button",
           "disabled": this.map.readonly || null,
           "click": ui.createHandlerFn(this, () => callGenkey().then((k) => {
-            if (!k || typeof k !== "object" || isError(k)) return notifyError(isError(k) ? k.error.message : "genkey failed");
+            if (!k || typeof k !== "object" || isError(k)) return notifyError(isError(k) ? k.error : "genkey failed");
             const el = this.section.getUIElement(sid, "private_key");
             if (el) el.setValue(k.private_key);
             const pub = this.map.findElement("id", "splitwg-server-pub");
@@ -175,7 +175,7 @@ var clients_default = view.extend({
         "type": "button",
         "disabled": this.map.readonly || null,
         "click": ui.createHandlerFn(this, () => callGenkey().then((k) => {
-          if (!k || typeof k !== "object" || isError(k)) return notifyError(isError(k) ? k.error.message : "genkey failed");
+          if (!k || typeof k !== "object" || isError(k)) return notifyError(isError(k) ? k.error : "genkey failed");
           const priv = this.section.getUIElement(sid, "private_key");
           const pub = this.section.getUIElement(sid, "public_key");
           const addr = this.section.getUIElement(sid, "address");

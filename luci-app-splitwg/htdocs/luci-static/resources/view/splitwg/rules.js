@@ -94,7 +94,7 @@ function bulkModal(map) {
     const nm = String(name.value).trim();
     const badN = nm ? badLabel(nm) : null;
     if (badN) {
-      setContent(out, E("div", { "class": "alert-message warning" }, [text({ core: badN })]));
+      setContent(out, E("div", { "class": "alert-message warning" }, [text(badN)]));
       return;
     }
     if (b.errors.length && !force) {

@@ -7,7 +7,7 @@
 'require splitwg.ui as swui';
 // Generated from src/luci/tester.ts by `npm run build` — edit the TypeScript, not this file.
 
-const arrtoip = swcore.arrtoip, badDomain = swcore.badDomain, badPort = swcore.badPort, badTime = swcore.badTime, parseAddress = swcore.parseAddress, readConfig = swcore.readConfig, explain = swcore.explain, callExplain = swui.callExplain, isError = swui.isError, placeOf = swui.placeOf, toCoreSections = swui.toCoreSections, toSections = swui.toSections, WEEKDAY_NAMES = swui.WEEKDAY_NAMES, actionLabel = swui.actionLabel, badge = swui.badge, coreText = swui.coreText, pageUrl = swui.pageUrl, problemList = swui.problemList, sections = swui.sections, setContent = swui.setContent, t = swui.t, upstreamLabel = swui.upstreamLabel, validator = swui.validator;
+const arrtoip = swcore.arrtoip, coreMsg = swcore.msg, badDomain = swcore.badDomain, badPort = swcore.badPort, badTime = swcore.badTime, parseAddress = swcore.parseAddress, readConfig = swcore.readConfig, explain = swcore.explain, callExplain = swui.callExplain, isError = swui.isError, placeOf = swui.placeOf, toCoreSections = swui.toCoreSections, toSections = swui.toSections, WEEKDAY_NAMES = swui.WEEKDAY_NAMES, actionLabel = swui.actionLabel, badge = swui.badge, coreText = swui.coreText, pageUrl = swui.pageUrl, problemList = swui.problemList, sections = swui.sections, setContent = swui.setContent, t = swui.t, upstreamLabel = swui.upstreamLabel, validator = swui.validator;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/tester.ts
@@ -16,7 +16,7 @@ var PROTO_CHOICES = ["tcp", "udp", "icmp", "icmpv6", "sctp", "udplite", "gre", "
 function destinationError(v) {
   const d = v.trim().toLowerCase();
   if (parseAddress(d)) return null;
-  return badDomain(d) ? `"${v}" is neither an IP address nor a domain name` : null;
+  return badDomain(d) ? coreMsg("not_destination", [v]) : null;
 }
 function dnsNote(client) {
   const own = uci.get("splitwg", client, "dns_hijack");
@@ -126,13 +126,13 @@ var tester_default = view.extend({
           return Promise.resolve();
         }
         const x = explain(r.config, { client, destination: dest, proto: proto || null, port: port ?? null, at: at || null });
-        if ("error" in x) setContent(result, E("div", { "class": "alert-message warning" }, [coreText(x.error.message)]));
+        if ("error" in x) setContent(result, E("div", { "class": "alert-message warning" }, [coreText(x.error)]));
         else setContent(result, renderResult(x, q, _("Evaluated in the browser on the saved configuration (not yet applied).")));
         return Promise.resolve();
       }
       return callExplain(client, dest, proto || void 0, port, at || void 0).then((x) => {
         if (typeof x === "number") setContent(result, E("div", { "class": "alert-message warning" }, [_("The router did not answer (ubus status %d).").format(x)]));
-        else if (isError(x)) setContent(result, E("div", { "class": "alert-message warning" }, [coreText(x.error.message)]));
+        else if (isError(x)) setContent(result, E("div", { "class": "alert-message warning" }, [coreText(x.error)]));
         else setContent(result, renderResult(x, q, _("Answered by the router for its applied configuration (upstreams that are down count as down).")));
       });
     };

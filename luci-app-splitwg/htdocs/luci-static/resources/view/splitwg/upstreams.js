@@ -8,7 +8,7 @@
 'require splitwg.ui as swui';
 // Generated from src/luci/upstreams.ts by `npm run build` — edit the TypeScript, not this file.
 
-const arrtoip = swcore.arrtoip, badKeepalive = swcore.badKeepalive, badKey = swcore.badKey, badLabel = swcore.badLabel, badMtu = swcore.badMtu, badName = swcore.badName, parseEndpoint = swcore.parseEndpoint, badIpAddress = swcore.badIpAddress, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, callCheck = swui.callCheck, callGenkey = swui.callGenkey, callImportConf = swui.callImportConf, callStatus = swui.callStatus, isError = swui.isError, importedOptions = swui.importedOptions, suggestName = swui.suggestName, publicKey = swui.publicKey, SecretValue = swui.SecretValue, badge = swui.badge, banner = swui.banner, coreText = swui.coreText, fmtAge = swui.fmtAge, fmtBytes = swui.fmtBytes, notifyError = swui.notifyError, parses = swui.parses, readFile = swui.readFile, saveApply = swui.saveApply, setContent = swui.setContent, upstreamNames = swui.upstreamNames, validator = swui.validator, namedGrid = swui.namedGrid;
+const arrtoip = swcore.arrtoip, badKeepalive = swcore.badKeepalive, badKey = swcore.badKey, badLabel = swcore.badLabel, badMtu = swcore.badMtu, badName = swcore.badName, parseEndpoint = swcore.parseEndpoint, badIpAddress = swcore.badIpAddress, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, coreMsg = swcore.msg, callCheck = swui.callCheck, callGenkey = swui.callGenkey, callImportConf = swui.callImportConf, callStatus = swui.callStatus, isError = swui.isError, importedOptions = swui.importedOptions, suggestName = swui.suggestName, publicKey = swui.publicKey, SecretValue = swui.SecretValue, badge = swui.badge, banner = swui.banner, coreText = swui.coreText, fmtAge = swui.fmtAge, fmtBytes = swui.fmtBytes, notifyError = swui.notifyError, parses = swui.parses, readFile = swui.readFile, saveApply = swui.saveApply, setContent = swui.setContent, upstreamNames = swui.upstreamNames, validator = swui.validator, namedGrid = swui.namedGrid;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/upstreams.ts
@@ -63,7 +63,7 @@ function importModal(s) {
       name = suggestName(ep ? ep[1] : "upstream", taken);
       nameEl.value = name;
     }
-    const bad = badName(name, 12) ?? (name === "server" ? `the name "server" is reserved (interface sw_server)` : null) ?? (taken.indexOf(name) >= 0 ? `upstream.${name}: is defined twice` : null);
+    const bad = badName(name, 12) ?? (name === "server" ? coreMsg("name_reserved", ["sw_server"]) : null) ?? (taken.indexOf(name) >= 0 ? coreMsg("at_path", [`upstream.${name}`, coreMsg("defined_twice")]) : null);
     if (bad) {
       setContent(out, E("p", { "class": "alert-message warning" }, [coreText(bad)]));
       return Promise.resolve();
@@ -83,7 +83,7 @@ function importModal(s) {
         const errs = r.errors && r.errors.length ? r.errors : [{ line: 0, message: r.error.message }];
         setContent(out, E("div", { "class": "alert-message warning" }, [
           E("h4", {}, [_("The file was not imported")]),
-          E("ul", {}, errs.map((e) => E("li", {}, [e.line ? _("Line %d").format(e.line) + ": " : "", coreText(e.message)])))
+          E("ul", {}, errs.map((e) => E("li", {}, [e.line ? _("Line %d").format(e.line) + ": " : "", coreText(e)])))
         ]));
         return;
       }
@@ -94,7 +94,7 @@ function importModal(s) {
       if (r.ignored && r.ignored.length)
         ui.addNotification(null, E("div", {}, [
           E("p", {}, [_("Imported; these lines were ignored:")]),
-          E("ul", {}, r.ignored.map((e) => E("li", {}, [_("Line %d").format(e.line), ": ", coreText(e.message)])))
+          E("ul", {}, r.ignored.map((e) => E("li", {}, [_("Line %d").format(e.line), ": ", coreText(e)])))
         ]), "info");
       s.addedSection = sid;
       s.map.addedSection = sid;
@@ -136,7 +136,7 @@ var upstreams_default = view.extend({
       null,
       _("Add upstream"),
       (sid) => _("Upstream %s").format(sid),
-      (name) => badName(name, 12) ?? (name === "server" ? `the name "server" is reserved (interface sw_server)` : null)
+      (name) => badName(name, 12) ?? (name === "server" ? coreMsg("name_reserved", ["sw_server"]) : null)
     );
     s.renderSectionAdd = function(extra) {
       const el = form.GridSection.prototype.renderSectionAdd.call(this, extra);
@@ -182,7 +182,7 @@ var upstreams_default = view.extend({
           "type": "button",
           "disabled": this.map.readonly || null,
           "click": ui.createHandlerFn(this, () => callGenkey().then((k) => {
-            if (!k || typeof k !== "object" || isError(k)) return notifyError(isError(k) ? k.error.message : _("Key generation failed"));
+            if (!k || typeof k !== "object" || isError(k)) return notifyError(isError(k) ? k.error : _("Key generation failed"));
             const el = this.section.getUIElement(sid, "private_key");
             if (el) el.setValue(k.private_key);
             showPublicKey(this.map, sid, k.private_key);

@@ -1,0 +1,228 @@
+// Every message the core and the router report, by id. A problem carries an
+// id and its arguments ({path, id, args}), never finished text: the CLI and
+// ubus format it here in English, LuCI translates the template (the .po
+// files key on these English templates) and fills in the same arguments.
+// {1}, {2}, … are the arguments in order; a translation may reorder them.
+// An argument may itself be a message (formatted, or translated, in turn).
+//
+// Ids are stable names: a consumer may match on them. Change the English
+// freely; rename an id only with its consumers (docs/ubus.md).
+
+export type Arg = string | number | Msg;
+export interface Msg { id: string, args: Arg[] }
+
+export const MESSAGES: { [id: string]: string } = {
+	// values.ts / ip.ts: one value
+	not_name: '"{1}" is not a name (letters, digits, _; starting with a letter)',
+	too_long: '"{1}" is longer than {2} characters',
+	ifname_too_long: '"{1}" is longer than 15 characters (Linux IFNAMSIZ)',
+	label_char: '"{1}" contains a character that is not allowed in a label (quotes, \\ ; # { } $ / < > | & or control characters)',
+	control_char: 'contains a control character (newline, tab, …)',
+	// a key is named by its first 4 characters and its length only: it may be a private key
+	not_key: '"{1}…" is not a WireGuard key (44 characters of base64 for 32 bytes; this has {2})',
+	not_int: '"{1}" is not an integer from {2} to {3}',
+	not_port: '"{1}" is not a port (an integer from 1 to 65535)',
+	not_port_range: '"{1}" is not a port range (from-to, each an integer from 1 to 65535)',
+	range_reversed: '"{1}": range start is above its end',
+	not_bool: '"{1}" is not a boolean (0 or 1)',
+	not_time: '"{1}" is not a time of day (HH:MM, 00:00-23:59)',
+	not_domain: '"{1}" is not a domain name',
+	domain_wildcard: '"{1}": write "{2}" (a domain already matches all its subdomains)',
+	domain_trailing_dot: '"{1}": write "{2}" (without the trailing dot)',
+	idn_write_as: '"{1}" is an internationalised name: write it as "{2}"',
+	lower_case: '"{1}" must be lower case',
+	not_ipv4: '"{1}" is not an IPv4 address',
+	not_ipv6: '"{1}" is not an IPv6 address',
+	not_host: '"{1}" is not a host name or address',
+	not_endpoint: '"{1}" is not host:port (IPv6 as [addr]:port)',
+	not_mac: '"{1}" is not a MAC address (aa:bb:cc:dd:ee:ff)',
+	not_ifname: '"{1}" is not a network device name',
+	not_hex_mask: '"{1}" is not a 32-bit hex mask (0x…)',
+	empty: 'is empty',
+	not_prefix: '"{1}" is not an address or prefix',
+	not_ip_or_prefix: '"{1}" is not an IPv4/IPv6 address or prefix',
+	bad_prefix_len: '"{1}" has a bad prefix length',
+	prefix_len_max: '"{1}": prefix length exceeds {2}',
+	host_bits: '"{1}" has host bits set (did you mean {2}?)',
+	not_address_prefix: '"{1}" is not an address/prefix',
+	not_ip: '"{1}" is not an IP address',
+	not_proto: '"{1}" is not a protocol ({2})',
+	not_action: '"{1}" is not an action (proxy, direct, block)',
+	not_weekday: '"{1}" is not a weekday (Mon … Sun)',
+	not_kind: '"{1}" is not a client kind (peer, device)',
+
+	// config.ts: the whole configuration
+	not_single: 'must be a single option, not a list',
+	unknown_option: 'unknown option',
+	mask_zero: 'must not be 0',
+	mask_bit31: '{1}: bit 31 is reserved, use bits 0-30',
+	mask_not_contiguous: '{1} must be one run of contiguous bits',
+	mask_foreign: '{1} overlaps the mark bits {2} used by {3}',
+	mask_room: '{1} has room for {2} upstreams, {3} are defined',
+	upstream_unnamed: 'an upstream section needs a name (it names the interface)',
+	endpoint_required: 'is required (host:port)',
+	required: 'is required',
+	upstream_no_address: 'needs at least one tunnel address',
+	server_key_required: 'is required (make one with splitwg genkey, or in LuCI)',
+	server_no_address: 'needs at least one address with its pool prefix (e.g. 10.77.0.1/24)',
+	window_half: 'a time window needs both start_time and stop_time',
+	window_empty: 'equals start_time (an empty window); remove both for "always"',
+	ports_need_proto: 'ports need tcp, udp, sctp or udplite, not "{1}"',
+	upstream_not_proxy: 'only a proxy rule takes an upstream (action is {1})',
+	client_unnamed: 'a client section needs a name',
+	peer_key_required: 'is required for a peer',
+	peer_no_address: 'a peer needs its tunnel address(es)',
+	peer_by_address: 'a peer is identified by its tunnel address, not mac/interface',
+	device_no_identity: 'a device needs an address, mac or interface',
+	device_no_keys: 'only peers have keys',
+	address_overlap: '{1} overlaps {2} of client {3}',
+	address_overlap_own: '{1} overlaps {2} (address[{3}])',
+	identity_shared: '{1} is also client {2}\'s',
+	unknown_section_type: 'unknown section type "{1}" ({2})',
+	globals_twice: 'only one globals section is allowed',
+	server_twice: 'only one server section is allowed',
+	defined_twice: 'is defined twice',
+	name_taken: 'also names a {1} section (section names are unique in a UCI file)',
+	name_reserved: 'the name "server" is reserved (interface {1})',
+	ruleset_unnamed: 'a ruleset section needs a name',
+	rule_owner: 'a rule belongs to exactly one client or ruleset (option client or option ruleset)',
+	unknown_client: 'unknown client "{1}"',
+	unknown_ruleset: 'unknown ruleset "{1}"',
+	unknown_upstream: 'unknown upstream "{1}"',
+	upstream_required: 'is required: a proxy rule or default names no upstream of its own',
+	peer_no_server: 'a peer needs an enabled server section',
+	outside_pools: '{1} is outside the server\'s address pools',
+	warn_v4_only: 'identifies IPv4 only: the device\'s IPv6 traffic (SLAAC/privacy addresses) is not classified and is routed normally, not by its rules — add its mac (or an IPv6 prefix)',
+	warn_v6_only: 'identifies IPv6 only: the device\'s IPv4 traffic is not classified and is routed normally, not by its rules — add its mac (or an IPv4 address)',
+	warn_v6_only_off: 'identifies IPv6 only and globals.ipv6 is off: none of the device\'s traffic is classified — add its mac (or an IPv4 address)',
+
+	// uci.ts: the file's syntax
+	uci_single_quote: 'unterminated single quote',
+	uci_double_quote: 'unterminated double quote',
+	uci_config: 'expected: config <type> [<name>]',
+	uci_outside: '{1} outside a config section',
+	uci_option: 'expected: {1} <name> <value>',
+	uci_keyword: 'unknown keyword "{1}"',
+
+	// query.ts / explain.ts / decide.ts: the rule tester
+	not_destination: '"{1}" is neither an IP address nor a domain name',
+	not_family: '"{1}" is not an address family (4 or 6)',
+	family_mismatch: '{1} is an IPv{2} address, not IPv{3}',
+	not_at: '"{1}" is not a time like "Mon 21:30"',
+	proto_no_ports: '{1} has no ports',
+	why_all_off: 'splitwg is disabled (globals.enabled 0): nothing is classified, traffic is routed normally',
+	why_client_off: 'client {1} is disabled: its traffic is not classified',
+	why_v6_off: 'IPv6 classification is off (globals.ipv6): IPv6 is routed normally',
+	why_local: '{1} is in {2}, a local network of the router (routed by the main table, not classified)',
+	why_v6_only_off: 'client {1} is identified by IPv6 addresses only and IPv6 classification is off (globals.ipv6): none of its traffic is classified',
+	why_one_family: 'client {1} is identified by {2} addresses only: its IPv{3} traffic is not classified and is routed normally',
+	why_one_family_slaac: 'client {1} is identified by {2} addresses only: its IPv{3} traffic (SLAAC/privacy addresses) is not classified and is routed normally',
+	why_any: 'any destination',
+	why_in: '{1} is in {2}',
+	why_domain: 'domain {1}',
+	why_under: '{1} is under {2}',
+	why_not_proto: 'protocol is not {1}',
+	why_not_port: 'port {1} is not in {2}',
+	why_not_day: '{1} is not one of its days',
+	why_not_time: 'time is outside {1}',
+	why_open_proto: 'its protocol {1}, give --proto',
+	why_open_port: 'its port {1}, give --port',
+	why_open_time: 'its time, give --at',
+	why_not_evaluated: '{1} (not evaluated: {2})',
+	why_first_match: 'first match: {1}, {2}',
+	// something at a path (a rule that was skipped, a section)
+	at_path: '{1}: {2}',
+	why_no_match_but: 'no rule matched (matched destination but not: {1}): client default {2}',
+	why_no_match: 'no rule matched: client default {1}',
+	why_note_ip: 'note: domain rules also match an address once the client has resolved that domain through the router',
+	why_per_packet: 'decided per packet: follows the time window of {1}',
+	why_no_family: 'upstream {1} has no IPv{2} address: its table only has an unreachable route',
+	why_upstream_disabled: 'upstream {1} is disabled',
+	why_upstream_down: 'upstream {1} is down',
+	why_kill_blocks: 'kill switch blocks',
+	why_kill_off: 'kill switch off, goes direct',
+	why_aaaa: 'note: over IPv6 (AAAA) the answer is {1}: {2}',
+	why_aaaa_via: 'note: over IPv6 (AAAA) the answer is {1} via {2}: {3}',
+	// a reason and what follows it ("…; kill switch blocks")
+	and: '{1}; {2}',
+
+	// src/router: ubus and CLI answers
+	arg_required: 'argument "{1}" is required',
+	config_invalid: 'the configuration has {1} problem(s): run check',
+	conf_twice: '{1} given twice',
+	conf_section: 'unknown section [{1}] (expected [Interface] or [Peer])',
+	conf_second_peer: 'a second [Peer]: an upstream is one tunnel to one server',
+	conf_second_interface: 'a second [Interface]',
+	conf_not_key_value: 'expected "Key = Value" or a [Section]',
+	conf_outside: '{1} outside [Interface]/[Peer]',
+	conf_unknown_key: 'unknown key {1} in [{2}]',
+	conf_wg_quick: '{1} is for wg-quick and is ignored',
+	conf_no_value: '{1} has no value',
+	conf_dns_search: 'DNS search domain {1} is ignored',
+	conf_no_interface: 'no [Interface] section',
+	conf_no_peer: 'no [Peer] section',
+	conf_missing: '{1} is missing',
+	conf_name: 'name: {1}',
+	conf_errors_line: '{1} error(s); line {2}: {3}',
+	conf_errors_file: '{1} error(s); file: {2}',
+	not_a_peer: 'client {1} is a LAN device, not a WireGuard peer',
+	no_server: 'the server section is missing or disabled',
+	no_endpoint: 'server.endpoint is not set (the host:port devices reach the router at)',
+};
+
+// regexes as module constants: ucode compiles a literal each time it is evaluated
+const PLACEHOLDER = /^([0-9]+)\}/;
+
+export function msg(id: string, args?: Arg[]): Msg {
+	return { id, args: args ?? [] };
+}
+
+// A validator's or parser's error (a value it returns is never one: Prefix,
+// {host, port} and friends have no `id`).
+export function isMsg(x: any): boolean {
+	return type(x) === 'object' && exists(x, 'id') && exists(x, 'args');
+}
+
+// `{1}; {2}; …`: a reason with its notes, or a list of reasons.
+export function joined(parts: Msg[]): Msg {
+	let m = parts[0];
+	for (let i = 1; i < length(parts); i++) m = msg('and', [m, parts[i]]);
+	return m;
+}
+
+// Fill a template: `arg(i)` gives the text of argument i (0-based). A
+// placeholder without an argument stays as written, so a mismatch shows.
+export function fill(template: string, count: number, arg: (i: number) => string): string {
+	const parts = split(template, '{');
+	let out = parts[0];
+	for (let i = 1; i < length(parts); i++) {
+		const m = match(parts[i], PLACEHOLDER) as string[] | null;
+		const n = m ? int(m[1]) : 0;
+		if (m && n >= 1 && n <= count) out += arg(n - 1) + substr(parts[i], length(m[0]));
+		else out += '{' + parts[i];
+	}
+	return out;
+}
+
+// The English text of a message. An unknown id is shown as the id with its
+// arguments: never an empty message.
+export function format(m: Msg): string {
+	const args = m.args ?? [];
+	const text = (i: number): string => isMsg(args[i]) ? format(args[i] as Msg) : `${args[i]}`;
+	const t = MESSAGES[m.id];
+	if (t === null || t === undefined) {
+		const all: string[] = [];
+		for (let i = 0; i < length(args); i++) push(all, text(i));
+		return `${m.id}(${join(', ', all)})`;
+	}
+	return fill(t, length(args), text);
+}
+
+// A problem as ubus and the CLI's --json give it: the English `message`
+// beside the id and args a translating consumer (LuCI) uses.
+export function described<T extends { id: string, args: Arg[] }>(p: T): T & { message: string } {
+	const out: any = {};
+	for (let k in p) out[k] = (p as any)[k];
+	out.message = format(p);
+	return out;
+}

@@ -1,0 +1,201 @@
+// Every message the core and the router can report, produced for real: the
+// validators and parsers with bad values, check() on mutations of the golden
+// config, explain()/explainQuery() with bad and telling queries, the UCI
+// parser, the .conf import, peer_conf and the ubus table. The message tests
+// (test/core/messages.test.ts, test/luci/coremsg.test.ts) check each one
+// against the catalogue (src/core/messages.ts).
+import fs from 'node:fs';
+import * as V from '../../src/core/values';
+import { badIpAddress, parseInterfaceAddress, parsePrefix } from '../../src/core/ip';
+import { parseUci, readConfig, explain, explainQuery, isMsg } from '../../src/core/index';
+import type { Msg } from '../../src/core/messages';
+import type { UciSection } from '../../src/core/uci';
+import { parseProviderConf, peerConf } from '../../src/router/conf';
+import { methods } from '../../src/router/api';
+
+const home = () => parseUci(fs.readFileSync('test/golden/home/splitwg', 'utf8')).sections;
+
+// {id, args} of anything that carries one (problems, errors, explanations' why)
+function asMsg(x: any): Msg | null {
+	if (!x || typeof x !== 'object') return null;
+	if (isMsg(x)) return { id: x.id, args: x.args };
+	return null;
+}
+
+export function valueMessages(): Msg[] {
+	const out: Msg[] = [];
+	const add = (x: unknown) => { const m = asMsg(x); if (m) out.push(m); };
+	for (const v of ['1x', 'a-b', 'abcdefghijklmnopqrstuvwxyzabcdefghij', '']) add(V.badName(v, 12));
+	for (const v of ['a"b', 'x'.repeat(65), 'a\nb']) add(V.badLabel(v));
+	for (const v of ['x', 'AAAA', 'not-a-key']) add(V.badKey(v));
+	for (const v of ['0', '99999', 'x']) add(V.badPort(v));
+	for (const v of ['5-3', '1-99999', 'x-y']) add(V.badPortRange(v));
+	add(V.badInt('x', 1, 2)); add(V.badBool('maybe')); add(V.badTime('25:00'));
+	add(V.badMtu('1')); add(V.badKeepalive('-1')); add(V.badMarkMask('ff'));
+	for (const v of ['*.a.com', 'A.com', 'a b', 'x'.repeat(254), 'a.com.', 'bücher.de']) add(V.badDomain(v));
+	for (const v of ['1.2.3', '::g', 'a_b']) add(V.badHost(v));
+	for (const v of ['x', 'host:0', '[::1]:99999', '1.2.3:80']) add(V.parseEndpoint(v));
+	add(V.badMac('x'));
+	for (const v of ['a b', 'x'.repeat(16)]) add(V.badIfname(v));
+	for (const v of ['', '1.2.3.4/8', '1.2.3.4/33', '1.2.3.4/x', 'a/b/c', 'zz']) add(parsePrefix(v));
+	for (const v of ['', '1.2.3.4/33', 'x/1/2']) add(parseInterfaceAddress(v));
+	for (const v of ['10.0.0.0/8', 'x']) add(badIpAddress(v));
+	return out;
+}
+
+// Mutations of the golden config, each breaking something different.
+const MUTATIONS: ((s: UciSection[]) => void)[] = [
+	(s) => { s.push({ type: 'bogus', name: 'x', anonymous: false, options: {} }); },
+	(s) => { s.push({ type: 'globals', name: 'two', anonymous: false, options: {} }, { type: 'server', name: 's2', anonymous: false, options: {} }); },
+	(s) => { s.find((x) => x.type === 'globals')!.options.mark_mask = '0'; },
+	(s) => { s.find((x) => x.type === 'globals')!.options.mark_mask = '0x0'; },
+	(s) => { s.find((x) => x.type === 'globals')!.options.mark_mask = '0x50000000'; },
+	(s) => { s.find((x) => x.type === 'globals')!.options.mark_mask = '0x0000ff00'; },
+	(s) => { s.find((x) => x.type === 'globals')!.options.mark_mask = '0x80000000'; },
+	(s) => { s.find((x) => x.type === 'globals')!.options.mark_mask = '0x10000000'; },
+	(s) => { const g = s.find((x) => x.type === 'globals')!; g.options.mark_mask = '0x30000000'; g.options.ipv6 = 'maybe'; g.options.colour = 'red'; g.options.rule_priority = ['1', '2']; g.options.table_base = '1'; },
+	(s) => { s.find((x) => x.name === 'us')!.options = { endpoint: 'nowhere' }; },
+	(s) => { const u = s.find((x) => x.name === 'us')!; delete u.options.endpoint; u.anonymous = true; u.name = '@upstream[0]'; },
+	(s) => { s.push({ ...s.find((x) => x.name === 'us')!, name: 'server' }); s.push({ ...s.find((x) => x.name === 'eu')! }); },
+	(s) => { s.find((x) => x.type === 'server')!.options = { listen_port: '0' }; },
+	(s) => { const r = s.filter((x) => x.type === 'rule'); r[0].options.proto = 'xyz'; r[0].options.port = '80'; r[0].options.action = 'fly'; r[1].options.stop_time = r[1].options.start_time; r[2].options.weekdays = ['Funday']; r[3].options.proto = 'icmp'; r[3].options.upstream = 'us'; r[3].options.action = 'direct'; },
+	(s) => { s.filter((x) => x.type === 'rule')[0].options = { ruleset: 'streaming', port: ['80'], proto: ['icmp'] }; },
+	(s) => { s.splice(s.findIndex((x) => x.type === 'server'), 1); s.push({ ...s.find((x) => x.name === 'us')!, name: 'server' }); },
+	(s) => { const r = s.filter((x) => x.type === 'rule'); delete r[1].options.stop_time; r[2].options.upstream = 'nowhere'; r[2].options.action = 'proxy'; },
+	(s) => { s.push({ type: 'rule', name: '@rule[99]', anonymous: true, options: {} }, { type: 'rule', name: '@rule[100]', anonymous: true, options: { client: 'ghost' } }, { type: 'rule', name: '@rule[101]', anonymous: true, options: { ruleset: 'ghost' } }, { type: 'rule', name: '@rule[102]', anonymous: true, options: { client: ['a', 'b'] } }); },
+	(s) => { s.push({ type: 'ruleset', name: '@ruleset[1]', anonymous: true, options: {} }, { type: 'ruleset', name: '1bad', anonymous: false, options: {} }); },
+	(s) => { s.push({ type: 'client', name: '@client[9]', anonymous: true, options: { kind: 'robot' } }); },
+	(s) => { const c = s.find((x) => x.name === 'phone')!; delete c.options.public_key; c.options.address = []; c.options.mac = ['02:00:00:00:00:99']; },
+	(s) => { s.find((x) => x.name === 'phone')!.options.address = ['10.99.0.2']; },
+	(s) => { s.splice(s.findIndex((x) => x.type === 'server'), 1); },
+	(s) => { s.find((x) => x.type === 'server')!.options = { enabled: '1' }; },
+	(s) => { s.find((x) => x.name === 'tv')!.options = { kind: 'device', public_key: 'e8/QjSS10EukvdG3KLKBjhSYJW4gxgJypSZXzpb5tG4=', default: 'proxy', ruleset: ['nope'] }; },
+	(s) => { const c = s.find((x) => x.name === 'tv')!; c.options.address = ['192.168.78.5']; c.options.mac = ['02:00:00:00:00:11']; c.options.interface = ['br-guest']; c.options.upstream = 'nowhere'; },
+	(s) => { const c = s.find((x) => x.name === 'tv')!; c.options.address = ['192.168.77.300']; c.options.mac = ['x']; c.options.interface = ['a b']; c.options.name = 'a"b'; c.options.mtu = '1\n2'; },
+	(s) => { s.find((x) => x.name === 'tv')!.options = { kind: 'device' }; },
+	(s) => { s.find((x) => x.name === 'laptop')!.options.address = ['192.168.78.0/24', '192.168.78.9', '']; s.push({ type: 'ruleset', name: 'tv', anonymous: false, options: {} }, { ...s.find((x) => x.name === 'us')! }); },
+	(s) => { const c = s.find((x) => x.name === 'laptop')!; delete c.options.upstream; c.options.default = 'proxy'; },
+	(s) => { s.find((x) => x.name === 'us')!.options = { endpoint: 'vpn.example:51820' }; },
+];
+
+// Valid configs check warns about.
+const WARNINGS: ((s: UciSection[]) => void)[] = [
+	(s) => { s.find((x) => x.name === 'tv')!.options.address = ['192.168.77.10']; s.find((x) => x.name === 'laptop')!.options.address = ['fd77::12']; },
+	(s) => { s.find((x) => x.name === 'tv')!.options.address = ['fd77::10']; s.find((x) => x.type === 'globals')!.options.ipv6 = '0'; },
+];
+
+export function configMessages(): Msg[] {
+	const out: Msg[] = [];
+	for (const m of [...MUTATIONS, ...WARNINGS]) {
+		const s = home();
+		m(s);
+		const r = readConfig(s);
+		for (const p of [...r.problems, ...r.warnings]) out.push({ id: p.id, args: p.args });
+	}
+	return out;
+}
+
+export function uciMessages(): Msg[] {
+	const bad = "option x 'y'\nconfig a b c d\nconfig a\noption x\nlist x 'y\noption y \"z\nbogus 1\n";
+	return parseUci(bad).errors.map((e) => ({ id: e.id, args: e.args }));
+}
+
+export function explainMessages(): Msg[] {
+	const out: Msg[] = [];
+	const push = (x: any) => { const m = x.error ? asMsg(x.error) : x.why; if (m) out.push(m); };
+	const cfgOf = (edit?: (s: UciSection[]) => void) => { const s = home(); if (edit) edit(s); return readConfig(s).config!; };
+	const base = cfgOf();
+	const qs: any[] = [
+		{ client: 'nobody', destination: 'x.test' },
+		{ client: 'tv', destination: 'not a name' },
+		{ client: 'tv', destination: 'video.test', at: 'someday' },
+		{ client: 'tv', destination: '192.0.2.1', family: 6 },
+		{ client: 'tv', destination: '192.0.2.1', family: 5 },
+		{ client: 'tv', destination: 'x.test', local: ['zz'] },
+		{ client: 'tv', destination: 'www.video.test' },
+		{ client: 'tv', destination: 'video.test' },
+		{ client: 'tv', destination: '192.0.2.1' },
+		{ client: 'kid', destination: 'a.test' },
+		{ client: 'kid', destination: 'a.test', at: 'Mon 21:30' },
+		{ client: 'kid', destination: 'a.test', at: 'Mon 12:00' },
+		{ client: 'kid', destination: 'a.test', at: 'Sun 21:30' },
+		{ client: 'laptop', destination: '192.0.2.30' },
+		{ client: 'laptop', destination: '192.0.2.8', proto: 'udp', port: 53 },
+		{ client: 'laptop', destination: '192.0.2.8', proto: 'tcp', port: 443 },
+		{ client: 'laptop', destination: '192.0.2.8', proto: 'tcp' },
+		{ client: 'laptop', destination: '192.0.2.8', proto: 'tcp', port: 9999 },
+		{ client: 'laptop', destination: 'news.test', at: 'Mon 10:00' },
+		{ client: 'laptop', destination: 'news.test' },
+		{ client: 'laptop', destination: 'a.test', down: ['us'] },
+		{ client: 'laptop', destination: '192.168.1.20', local: ['192.168.1.0/24'] },
+	];
+	for (const q of qs) push(explain(base, q));
+	const oneFamily = cfgOf((s) => { s.find((x) => x.name === 'tv')!.options.address = ['192.168.77.10']; s.find((x) => x.name === 'laptop')!.options.address = ['fd77::12']; });
+	for (const q of [{ client: 'tv', destination: '2001:db8::1' }, { client: 'tv', destination: 'video.test' }, { client: 'laptop', destination: '192.0.2.1' }, { client: 'laptop', destination: 'a.test' }])
+		push(explain(oneFamily, q));
+	const v6off = cfgOf((s) => { s.find((x) => x.name === 'tv')!.options.address = ['fd77::10']; s.find((x) => x.type === 'globals')!.options.ipv6 = '0'; });
+	push(explain(v6off, { client: 'tv', destination: 'video.test' }));
+	const off = cfgOf((s) => { s.find((x) => x.name === 'tv')!.options.enabled = '0'; s.find((x) => x.type === 'globals')!.options.ipv6 = '0'; s.find((x) => x.type === 'globals')!.options.kill_switch = '0'; s.find((x) => x.name === 'us')!.options.enabled = '0'; });
+	for (const q of [{ client: 'tv', destination: 'a.test' }, { client: 'laptop', destination: '2001:db8::1' }, { client: 'laptop', destination: 'a.test' }, { client: 'kid', destination: 'a.test', down: ['eu'] }])
+		push(explain(off, q));
+	// kill switch on, an upstream disabled or down; an upstream without IPv6
+	const ks = cfgOf((s) => { s.find((x) => x.name === 'us')!.options.enabled = '0'; });
+	for (const q of [{ client: 'laptop', destination: 'a.test', proto: 'udp', port: 53 }, { client: 'tv', destination: 'video.test' }, { client: 'kid', destination: 'a.test', down: ['eu'] }]) push(explain(ks, q));
+	const monday = cfgOf((s) => { s.find((x) => x.type === 'rule' && x.options.client === 'kid')!.options.weekdays = ['Mon']; });
+	push(explain(monday, { client: 'kid', destination: 'a.test', at: 'Sun 21:30' }));
+	// a domain: IPv4 blocked (an upstream without IPv4), IPv6 proxied
+	const v6up = cfgOf((s) => { s.find((x) => x.name === 'us')!.options.address = ['fd00:a::2/128']; });
+	push(explain(v6up, { client: 'tv', destination: 'video.test' }));
+	const v4up = cfgOf((s) => { const u = s.find((x) => x.name === 'us')!; u.options.address = (u.options.address as string[]).filter((a) => a.indexOf(':') < 0); });
+	for (const q of [{ client: 'laptop', destination: 'a.test' }, { client: 'laptop', destination: '2001:db8::1' }, { client: 'laptop', destination: 'a.test', family: 6 as const }]) push(explain(v4up, q));
+	const d = { client: 'laptop', destination: '192.0.2.8' };
+	for (const a of [{ client: 'tv' }, { destination: 'x' }, { ...d, proto: 'TCP' }, { ...d, proto: 'ftp' }, { ...d, port: 'x' }, { ...d, port: '4\n4' }, { ...d, proto: 'icmp', port: 80 }, { ...d, down: 'nosuch' }, { ...d, at: 'x' }, { ...d, family: 'x' }])
+		{ const x: any = explainQuery(base, a); if (x.error) push(x); }
+	push(explain(cfgOf((s) => { s.find((x) => x.type === 'globals')!.options.enabled = '0'; }), { client: 'tv', destination: 'a.test' }));
+	return out;
+}
+
+export function routerMessages(): Msg[] {
+	const out: Msg[] = [];
+	const add = (x: any) => { const m = asMsg(x); if (m) out.push(m); };
+	const confs = [
+		'',
+		'[Interface]\nPrivateKey = x\nPrivateKey = y\nListenPort = 1\nBogus = 1\nAddress =\nDNS = 1.1.1.1, search.lan\n[Peer]\n[Peer]\n[Weird]\nnonsense\n',
+		'PublicKey = x\n[Interface]\n[Interface]\n',
+		'[Interface]\nPrivateKey = aHwpXNF7S3nk8HbdjlHKNzV8yZxDl6pkWKl4zNzM1Xk=\nAddress = 10.0.0.300/32\n[Peer]\nPublicKey = bad\nEndpoint = x\n',
+		'[Interface]\nPrivateKey = aHwpXNF7S3nk8HbdjlHKNzV8yZxDl6pkWKl4zNzM1Xk=\nAddress = 10.0.0.3/32\n[Peer]\nPublicKey = aHwpXNF7S3nk8HbdjlHKNzV8yZxDl6pkWKl4zNzM1Xk=\n',
+		'[Interface]\nPrivateKey = aHwpXNF7S3nk8HbdjlHKNzV8yZxDl6pkWKl4zNzM1Xk=\nAddress = 10.0.0.3/32\nListenPort = 1\nDNS = 1.1.1.1, corp.example\n[Peer]\nPublicKey = aHwpXNF7S3nk8HbdjlHKNzV8yZxDl6pkWKl4zNzM1Xk=\nEndpoint = vpn.example:51820\n',
+	];
+	for (const c of confs) {
+		const r: any = parseProviderConf(c, c === '' ? '1bad' : 'ok');
+		if (r.error) { add(r.error); for (const e of r.errors) add(e); }
+		else for (const e of r.ignored) add(e);
+	}
+	const cfgOf = (edit?: (s: UciSection[]) => void) => { const s = home(); if (edit) edit(s); return readConfig(s).config!; };
+	const env: any = null;   // every error below is answered before the router is asked anything
+	for (const name of ['nobody', 'tv']) add((peerConf(env, cfgOf(), name) as any).error);
+	const noServer = cfgOf(); noServer.server!.enabled = false;
+	const noEndpoint = cfgOf(); noEndpoint.server!.endpoint = null;
+	for (const c of [noServer, noEndpoint]) add((peerConf(env, c, 'phone') as any).error);
+	// ubus: a missing argument, and a configuration with problems
+	const bad = home();
+	bad.find((x) => x.type === 'globals')!.options.enabled = 'x';
+	const byName: any = {};
+	bad.forEach((s, i) => { byName[s.name] = { '.type': s.type, '.name': s.name, '.anonymous': s.anonymous, '.index': i, ...s.options }; });
+	const m = methods(() => ({ uci: { load: () => true, unload: () => true, get_all: () => byName } }) as any);
+	for (const [k, a] of [['explain', {}], ['peer_conf', {}], ['import_conf', {}], ['explain', { client: 'tv', destination: 'x.test' }], ['peer_conf', { client: 'tv' }]] as const)
+		add(m[k].call({ args: a }).error);
+	return out;
+}
+
+// every message the drives produce, nested ones included
+export function allMessages(): { source: string, msg: Msg }[] {
+	const out: { source: string, msg: Msg }[] = [];
+	const walk = (source: string, m: Msg) => {
+		out.push({ source, msg: m });
+		for (const a of m.args) if (a && typeof a === 'object') walk(source, a as Msg);
+	};
+	for (const [source, fn] of [['values', valueMessages], ['check()', configMessages], ['parseUci()', uciMessages], ['explain()', explainMessages], ['router', routerMessages]] as const)
+		for (const m of fn()) walk(source, m);
+	return out;
+}
