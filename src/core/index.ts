@@ -4,7 +4,7 @@
 export { VERSION } from './version';
 export { parseUci, renderUci } from './uci';
 export { parseAddress, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap } from './ip';
-export { readConfig, check, DEFAULTS } from './config';
+export { readConfig, check, SERVER_IFACE } from './config';
 export { compile, plan, redactedPlan } from './plan';
 export { explain } from './explain';
 export { explainQuery } from './query';

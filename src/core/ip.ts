@@ -1,5 +1,6 @@
 // IPv4/IPv6 addresses and prefixes, parsed with ucode's iptoarr() so the
 // router and Node agree byte for byte on what is a valid address.
+import type { Bad } from './values';
 
 // regexes as module constants: ucode compiles a literal each time it is evaluated
 // no leading zero: "/024" is a typo, and the text goes to netifd as written
@@ -113,7 +114,18 @@ export function interfaceNetwork(s: string): Prefix | null {
 }
 
 // A single address (a DNS server), not a prefix.
-export function badIpAddress(v: string): string | null {
+export function badIpAddress(v: string): Bad {
 	const p = parsePrefix(v);
 	return type(p) === 'string' || !(p as Prefix).host ? `"${v}" is not an IP address` : null;
+}
+
+// The validators of the options that hold prefixes and interface addresses.
+export function badPrefix(v: string): Bad {
+	const p = parsePrefix(v);
+	return type(p) === 'string' ? p as string : null;
+}
+
+export function badInterfaceAddress(v: string): Bad {
+	const a = parseInterfaceAddress(v);
+	return type(a) === 'string' ? a as string : null;
 }

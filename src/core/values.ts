@@ -1,7 +1,10 @@
 // Validators for single option values. Each returns null when the value is
-// good, else a message. Every value that reaches nft, dnsmasq, UCI or a shell
-// passes one of these strict grammars, so no metacharacter can get through.
+// good, else what is wrong (a Bad: callers only test it against null and pass
+// it on). Every value that reaches nft, dnsmasq, UCI or a shell passes one of
+// these strict grammars, so no metacharacter can get through.
 import { toAscii } from './idn';
+
+export type Bad = string | null;
 
 // regexes as module constants: ucode compiles a literal each time it is evaluated
 const LABEL_BAD = /["'`\\;#{}$\/<>|&]/;
@@ -35,38 +38,38 @@ export const NAME_RE = /^[a-zA-Z][a-zA-Z0-9_]*$/;
 // Names become ids (client.tv.rule[2]) written into nft and dnsmasq files.
 // ucode's regexes match line by line (REG_NEWLINE): a control character is
 // refused first, or "tv\n…" would pass NAME_RE on its first line.
-export function badName(v: string, max: number): string | null {
+export function badName(v: string, max: number): Bad {
 	if (match(v, CONTROL) || !match(v, NAME_RE)) return `"${v}" is not a name (letters, digits, _; starting with a letter)`;
 	if ((length(v) as number) > max) return `"${v}" is longer than ${max} characters`;
 	return null;
 }
 
 // Free text that ends up in nft comments and logs.
-export function badLabel(v: string): string | null {
+export function badLabel(v: string): Bad {
 	if (match(v, LABEL_BAD) || match(v, CONTROL))
 		return `"${v}" contains a character that is not allowed in a label (quotes, \\ ; # { } $ / < > | & or control characters)`;
 	if ((length(v) as number) > 64) return 'is longer than 64 characters';
 	return null;
 }
 
-export function badKey(v: string): string | null {
+export function badKey(v: string): Bad {
 	if (!match(v, WG_KEY))
 		return 'is not a WireGuard key (44 characters of base64 for 32 bytes)';
 	return null;
 }
 
 // The one integer grammar of every numeric option (and of ports).
-export function badInt(v: string, lo: number, hi: number): string | null {
+export function badInt(v: string, lo: number, hi: number): Bad {
 	if (!match(v, DECIMAL) || int(v) < lo || int(v) > hi) return `"${v}" is not an integer from ${lo} to ${hi}`;
 	return null;
 }
 
-export function badPort(v: string): string | null {
+export function badPort(v: string): Bad {
 	return badInt(v, 1, 65535) ? `"${v}" is not a port (an integer from 1 to 65535)` : null;
 }
 
 // "443" or "8000-8100" (a single-port range "80-80" is fine for nft)
-export function badPortRange(v: string): string | null {
+export function badPortRange(v: string): Bad {
 	const m = match(v, PORT_RANGE) as string[] | null;
 	if (!m) return badPort(v);
 	if (badInt(m[1], 1, 65535) || badInt(m[2], 1, 65535)) return `"${v}" is not a port range (from-to, each an integer from 1 to 65535)`;
@@ -74,7 +77,7 @@ export function badPortRange(v: string): string | null {
 	return null;
 }
 
-export function badBool(v: string): string | null {
+export function badBool(v: string): Bad {
 	return match(v, BOOL) ? null : `"${v}" is not a boolean (0 or 1)`;
 }
 
@@ -82,7 +85,7 @@ export function bool(v: string): boolean {
 	return !!match(v, TRUE);
 }
 
-export function badTime(v: string): string | null {
+export function badTime(v: string): Bad {
 	return match(v, TIME) ? null : `"${v}" is not a time of day (HH:MM, 00:00-23:59)`;
 }
 
@@ -100,7 +103,7 @@ export function weekday(v: string): number {
 // A near miss is told the name to write: "*.x.com" or ".x.com" (the
 // subdomains are matched anyway), "x.com." (the root is implied), and an
 // internationalised name its ASCII form, the one DNS answers carry.
-export function badDomain(v: string): string | null {
+export function badDomain(v: string): Bad {
 	if ((length(v) as number) > 253) return `"${v}" is longer than 253 characters`;
 	if (match(v, DOMAIN)) return null;
 	const bare = replace(v, EDGE_DOTS, '');
@@ -112,7 +115,7 @@ export function badDomain(v: string): string | null {
 	return `"${v}" must be lower case`;
 }
 
-export function badHost(v: string): string | null {
+export function badHost(v: string): Bad {
 	if (match(v, DIGITS_DOTS)) return match(v, IPV4) && iptoarr(v) ? null : `"${v}" is not an IPv4 address`;
 	if (index(v, ':') >= 0) return match(v, IPV6_CHARS) && iptoarr(v) ? null : `"${v}" is not an IPv6 address`;
 	// a numeric top label or a hex/octal word would make the resolver read
@@ -132,11 +135,11 @@ export function parseEndpoint(v: string): { host: string, port: number } | strin
 	return { host: m[1], port: int(m[2]) };
 }
 
-export function badMac(v: string): string | null {
+export function badMac(v: string): Bad {
 	return match(v, MAC) ? null : `"${v}" is not a MAC address (aa:bb:cc:dd:ee:ff)`;
 }
 
-export function badIfname(v: string): string | null {
+export function badIfname(v: string): Bad {
 	if (!match(v, IFNAME)) return `"${v}" is not a network device name`;
 	if ((length(v) as number) > 15) return `"${v}" is longer than 15 characters (Linux IFNAMSIZ)`;
 	return null;
@@ -144,17 +147,32 @@ export function badIfname(v: string): string | null {
 
 export const PROTOS = ['tcp', 'udp', 'icmp', 'icmpv6', 'sctp', 'udplite', 'gre', 'esp'];
 
-// Options with a fixed grammar that the config reader and the LuCI fields
-// both check with these functions, so the browser says what the router
-// would (a port is a port wherever it is typed: badPort).
-export function badMtu(v: string): string | null {
-	return badInt(v, 1280, 9000);
+// `all` (and `any`) stand for no protocol condition
+export function badProto(v: string): Bad {
+	return v === 'all' || v === 'any' || index(PROTOS, v) >= 0 ? null : `"${v}" is not a protocol (${join(' ', PROTOS)}, all)`;
 }
 
-export function badKeepalive(v: string): string | null {
-	return badInt(v, 0, 65535);
+export function badWeekday(v: string): Bad {
+	return weekday(v) < 0 ? `"${v}" is not a weekday (Mon … Sun)` : null;
 }
 
-export function badMarkMask(v: string): string | null {
+export const ACTIONS = ['proxy', 'direct', 'block'];
+
+export function badAction(v: string): Bad {
+	return index(ACTIONS, v) >= 0 ? null : `"${v}" is not an action (proxy, direct, block)`;
+}
+
+export const CLIENT_KINDS = ['device', 'peer'];
+
+export function badClientKind(v: string): Bad {
+	return index(CLIENT_KINDS, v) >= 0 ? null : `"${v}" is not a client kind (peer, device)`;
+}
+
+export function badEndpoint(v: string): Bad {
+	const p = parseEndpoint(v);
+	return type(p) === 'string' ? p as string : null;
+}
+
+export function badMarkMask(v: string): Bad {
 	return match(v, HEX_MASK) ? null : `"${v}" is not a 32-bit hex mask (0x…)`;
 }

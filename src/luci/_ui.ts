@@ -4,6 +4,8 @@
 // modules (tested in Node); this one needs LuCI.
 import { form, ui, uci, dom } from '@kuoruan/luci-types';
 import { check } from '../core/config';
+import type { Bad } from '../core/values';
+import { fieldOf } from './_schema';
 import { localizeCore, say } from './_coremsg';
 import { tr } from './_msg';
 import type { Msg, Text } from './_msg';
@@ -24,27 +26,29 @@ export function coreText(message: string): string {
 	return localizeCore(message, _);
 }
 
-// A core validator (null = fine, else the English message) → LuCI's
+// A core validator (null = fine, else the core's message) → LuCI's
 // validate(section_id, value): true or the translated message. Empty values
 // are left to `optional`/`rmempty`.
-export function validator(fn: (v: string) => string | null): (sid: string, v: any) => true | string {
+export function validator(fn: (v: string) => Bad): (sid: string, v: any) => true | string {
 	return (_sid: string, v: any) => {
 		const vals: string[] = Array.isArray(v) ? v : (v == null ? [] : [String(v)]);
 		for (const x of vals) {
 			if (x === '') continue;
 			const e = fn(x);
-			if (e) return coreText(e);
+			if (e !== null) return coreText(e);
 		}
 		return true;
 	};
 }
 
-// For parse functions that return a value or an error string.
-export function parses(fn: (v: string) => unknown): (v: string) => string | null {
-	return (v: string) => {
-		const r = fn(v);
-		return typeof r === 'string' ? r : null;
-	};
+// A form option of /etc/config/splitwg, set up from the core's option table
+// (default, placeholder, validator: see _schema.ts).
+export function schemaOption(o: any, type: string): any {
+	const f = fieldOf(type, o.option);
+	if (f.default !== undefined) o.default = f.default;
+	if (f.placeholder !== undefined) o.placeholder = f.placeholder;
+	if (f.check) o.validate = validator(f.check);
+	return o;
 }
 
 export function pageUrl(page: Page, hash?: string): string {
