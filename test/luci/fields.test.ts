@@ -51,7 +51,7 @@ for (const type of Object.keys(SCHEMA)) {
 				const s = home();
 				const sec = w.pick(s);
 				sec.options[option] = opt.list ? [v] : v;
-				const path = `${w.path}.${option}${opt.list ? '[0]' : ''}`;
+				const path: string = `${w.path}.${option}${opt.list ? '[0]' : ''}`;
 				const got: string[] = readConfig(s).problems.filter((p) => p.path === path).map((p) => p.message);
 				assert.deepEqual(got, [want], `${path} = ${v}`);
 			}
