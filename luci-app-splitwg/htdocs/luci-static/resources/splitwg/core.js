@@ -3162,7 +3162,7 @@ var GLOBALS = {
   wan_zone: { kind: "string", def: "wan", check: zoneName, doc: "fw4 zone of the WAN, for the forwardings splitwg adds" }
 };
 var SERVER = {
-  enabled: { kind: "bool", def: "1", doc: "" },
+  enabled: { kind: "bool", def: "1", doc: "with `0` there is no `sw_server` interface (a peer client needs an enabled server)" },
   private_key: {
     kind: "string",
     check: badKey,
@@ -3172,7 +3172,7 @@ var SERVER = {
   address: { kind: "string", list: true, check: badInterfaceAddress, doc: "the router's addresses with the pool prefix, e.g. `10.77.0.1/24`, `fd77:77::1/64`; peer addresses must lie inside" },
   endpoint: { kind: "string", check: badEndpoint, doc: "`host:port` written into the peers' `.conf` (`[v6]:port` for IPv6 literals)" },
   dns: { kind: "string", list: true, check: badIpAddress, doc: "DNS servers written into the peers' `.conf`" },
-  mtu: { kind: "int", min: 1280, max: 9e3, doc: "" }
+  mtu: { kind: "int", min: 1280, max: 9e3, doc: "of `sw_server`; unset: WireGuard's default" }
 };
 var UPSTREAM = {
   enabled: { kind: "bool", def: "1", doc: "rules that use a disabled upstream block (kill switch) or go direct" },
@@ -3192,12 +3192,12 @@ var UPSTREAM = {
     doc: "required: `host:port` or `[2001:db8::1]:port`; the host is a name or a dotted-quad/IPv6 address, not a form a resolver reads as an address (`0x7f.1`, `vpn.1`)"
   },
   allowed_ips: { kind: "string", list: true, def: "0.0.0.0/0 ::/0", check: badPrefix, doc: "destinations the tunnel may carry" },
-  mtu: { kind: "int", min: 1280, max: 9e3, doc: "" },
-  keepalive: { kind: "int", min: 0, max: 65535, doc: "seconds" },
+  mtu: { kind: "int", min: 1280, max: 9e3, doc: "of `sw_<name>`; unset: WireGuard's default" },
+  keepalive: { kind: "int", min: 0, max: 65535, doc: "seconds between keepalive packets (unset or `0`: none)" },
   dns: { kind: "string", list: true, check: badIpAddress, doc: "the provider's DNS servers (informational today)" }
 };
 var CLIENT = {
-  kind: { kind: "enum", def: "device", values: CLIENT_KINDS, check: badClientKind, doc: "`device`: a LAN device, `peer`: a road-warrior peer of the server" },
+  kind: { kind: "enum", def: "device", values: CLIENT_KINDS, check: badClientKind, doc: "a LAN device, or a road-warrior peer of the server" },
   enabled: { kind: "bool", def: "1", doc: "a disabled client's traffic is not classified" },
   name: { kind: "string", check: badLabel, doc: "label" },
   address: {
@@ -3220,8 +3220,8 @@ var RULESET = {
   name: { kind: "string", check: badLabel, doc: "label" }
 };
 var RULE = {
-  client: { kind: "string", check: sectionName, doc: "the owner: a client …" },
-  ruleset: { kind: "string", check: sectionName, doc: "… or a rule set (exactly one of the two)" },
+  client: { kind: "string", check: sectionName, doc: "the client the rule belongs to (a rule has `client` or `ruleset`, not both)" },
+  ruleset: { kind: "string", check: sectionName, doc: "the rule set the rule belongs to" },
   enabled: { kind: "bool", def: "1", doc: "a disabled rule is still validated" },
   name: { kind: "string", check: badLabel, doc: "label, shown by `explain` and the UI; the nft table's comments name the rule by its id (`client.tv.rule[2]`), never by its label" },
   domain: {
@@ -3231,7 +3231,7 @@ var RULE = {
     doc: 'lower-case ASCII domain names; each also matches its subdomains (so `*.x.com`, `.x.com` and `x.com.` are refused with "write x.com"). An internationalised name is written in its ASCII form: `bücher.de` is refused with `write it as "xn--bcher-kva.de"`. Addresses the client resolves **through the router\'s dnsmasq** enter the rule\'s nft sets'
   },
   dest: { kind: "string", list: true, check: badPrefix, doc: "IPv4/IPv6 addresses or prefixes (host bits must be zero); they may overlap" },
-  proto: { kind: "enum", list: true, values: PROTOS, check: badProto, doc: "or `all`" },
+  proto: { kind: "enum", list: true, values: PROTOS, check: badProto, doc: "or `all`: any protocol (also when none is given)" },
   port: { kind: "string", list: true, check: badPortRange, doc: "destination ports 1–65535 or ranges `from-to` with from ≤ to (`8000-8100`, `80-80`); with ports, `proto` defaults to tcp+udp" },
   start_time: { kind: "string", check: badTime, doc: "`HH:MM` local time of the router; window `[start, stop)`; `22:00`→`06:00` crosses midnight" },
   stop_time: { kind: "string", check: badTime, doc: "`HH:MM`, the end of the window (both or neither)" },
@@ -3242,7 +3242,7 @@ var RULE = {
     check: badWeekday,
     doc: "the packet's local day must be one of them (for a window across midnight, the part after midnight belongs to the next day)"
   },
-  action: { kind: "enum", def: "proxy", values: ACTIONS, check: badAction, doc: "" },
+  action: { kind: "enum", def: "proxy", values: ACTIONS, check: badAction, doc: "what a match does: through an upstream, direct, or dropped" },
   upstream: { kind: "string", check: upstreamName, doc: "for `proxy`: a named upstream instead of the client's" }
 };
 var SCHEMA = {
