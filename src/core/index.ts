@@ -12,4 +12,6 @@ export { nftTransition } from './transition';
 export { declarations } from './nft';
 export type { Declaration } from './nft';
 export type { TableObjects, SetState } from './transition';
-export { OWNED } from './netifd';
+export { OWNED, isOwned } from './netifd';
+export { badKey, badBool, bool } from './values';
+export { age, fmtBytes } from './format';

@@ -6,6 +6,7 @@ import { form, ui, uci, dom } from '@kuoruan/luci-types';
 import { check } from '../core/config';
 import type { Bad } from '../core/values';
 import { fieldOf } from './_schema';
+import { age, fmtBytes as coreBytes } from '../core/format';
 import { localizeCore, say } from './_coremsg';
 import { tr } from './_msg';
 import type { Msg, Text } from './_msg';
@@ -159,19 +160,16 @@ export const SecretValue: any = (form.Value as any).extend({
 });
 
 export function fmtBytes(n: number | null | undefined): string {
-	if (n == null) return '-';
-	const u = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-	let i = 0, v = n;
-	while (v >= 1024 && i < u.length - 1) { v /= 1024; i++; }
-	return `${i ? v.toFixed(1) : v} ${u[i]}`;
+	return n == null ? '-' : coreBytes(n);
 }
 
 export function fmtAge(s: number | null | undefined): string {
-	if (s == null) return _('never');
-	if (s < 60) return _('%d s ago').format(s);
-	if (s < 3600) return _('%d min ago').format(Math.floor(s / 60));
-	if (s < 86400) return _('%d h ago').format(Math.floor(s / 3600));
-	return _('%d d ago').format(Math.floor(s / 86400));
+	const a = age(s ?? null);
+	if (a === null) return _('never');
+	if (a.unit === 's') return _('%d s ago').format(a.n);
+	if (a.unit === 'm') return _('%d min ago').format(a.n);
+	if (a.unit === 'h') return _('%d h ago').format(a.n);
+	return _('%d d ago').format(a.n);
 }
 
 export function badge(label: string, kind: 'ok' | 'warn' | 'bad' | 'off'): any {

@@ -1,7 +1,7 @@
 // Generated from src/core/index.ts by `npm run build` — edit the TypeScript, not this file.
 'use strict';
 
-let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, badIpAddress, badPrefix, badInterfaceAddress, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, timedFrom, activeRules, localNetworks, BASE, TMIN, TMAX, SKEW, DAMP, codepoints, pair, lower, digit, adapt, punycode, toAscii, LABEL_BAD, CONTROL, WG_KEY, DECIMAL, PORT_RANGE, BOOL, TRUE, TIME, EDGE_DOTS, TRAILING_DOT, DOMAIN, DIGITS_DOTS, IPV4, IPV6_CHARS, NUMERIC_TOP, INET_ATON, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, HEX_MASK, NAME_RE, badName, badLabel, badKey, badInt, badPort, badPortRange, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, badProto, badWeekday, ACTIONS, badAction, CLIENT_KINDS, badClientKind, badEndpoint, badMarkMask, zoneName, upstreamName, sectionName, GLOBALS, SERVER, UPSTREAM, CLIENT, RULESET, RULE, SCHEMA, checkOf, CONTROL2, BLANKS, PORT_PROTO, SERVER_IFACE, FOREIGN_MARKS, badValue, typed, readList, readOptions, readGlobals, checkMask, reportedPaths, readUpstream, readServer, readRule, readClient, readSources, checkOverlaps, sectionPath, uniqueSections, badOwner, byType, identifiedFamilies, familyWarnings, readConfig, checkReferences, checkPeerAddress, check, LINE_MAX, nftsetTargets, selfAndParents, domainPlan, T, COMMENT_MAX, comment, elements, texts, ruleSets, sharedWhy, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, identities, MAP_KINDS, identityMaps, identityLookups, localReturns, renderNft, refill, declarations, lineComment, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, fwSec, s, upstreamSections, guardSectionName, couldBeProxied, guardSections, renderNetwork, renderFirewall, compile, plan, SECRET, redactSections, redactedPlan, BLANKS2, ruleLabel, domainHit, minutes, sideConditions, notEvaluated, parseAt, direct, answer, explain, BLANKS3, CONTROL3, PORT_PROTOS, given, bad, explainQuery, dropped, stale, nftTransition;
+let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, badIpAddress, badPrefix, badInterfaceAddress, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, timedFrom, activeRules, localNetworks, BASE, TMIN, TMAX, SKEW, DAMP, codepoints, pair, lower, digit, adapt, punycode, toAscii, LABEL_BAD, CONTROL, WG_KEY, DECIMAL, PORT_RANGE, BOOL, TRUE, TIME, EDGE_DOTS, TRAILING_DOT, DOMAIN, DIGITS_DOTS, IPV4, IPV6_CHARS, NUMERIC_TOP, INET_ATON, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, HEX_MASK, NAME_RE, badName, badLabel, badKey, badInt, badPort, badPortRange, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, badProto, badWeekday, ACTIONS, badAction, CLIENT_KINDS, badClientKind, badEndpoint, badMarkMask, zoneName, upstreamName, sectionName, GLOBALS, SERVER, UPSTREAM, CLIENT, RULESET, RULE, SCHEMA, checkOf, CONTROL2, BLANKS, PORT_PROTO, SERVER_IFACE, FOREIGN_MARKS, badValue, typed, readList, readOptions, readGlobals, checkMask, reportedPaths, readUpstream, readServer, readRule, readClient, readSources, checkOverlaps, sectionPath, uniqueSections, badOwner, byType, identifiedFamilies, familyWarnings, readConfig, checkReferences, checkPeerAddress, check, LINE_MAX, nftsetTargets, selfAndParents, domainPlan, T, COMMENT_MAX, comment, elements, texts, ruleSets, sharedWhy, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, identities, MAP_KINDS, identityMaps, identityLookups, localReturns, renderNft, refill, declarations, lineComment, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, fwSec, FW_MARK, isOwned, s, upstreamSections, guardSectionName, couldBeProxied, guardSections, renderNetwork, renderFirewall, compile, plan, SECRET, redactSections, redactedPlan, BLANKS2, ruleLabel, domainHit, minutes, sideConditions, notEvaluated, parseAt, direct, answer, explain, BLANKS3, CONTROL3, PORT_PROTOS, given, bad, explainQuery, dropped, stale, nftTransition, age, fmtBytes;
 words = function(line) {
 let m, out, cur, i, n;
 
@@ -1422,6 +1422,10 @@ let o;
 fwSec = function(type2, name, options) {
   return sec(type2, name, options, true);
 };
+isOwned = function(config, s2) {
+  if (s2[OWNED] === "1") return true;
+  return config === "firewall" && !s2[".anonymous"] && substr(s2[".name"], 0, 3) === "sw_" && type(s2.name) === "string" && index(s2.name, FW_MARK) >= 0;
+};
 s = function(n) {
   return n === null ? null : `${n}`;
 };
@@ -1861,6 +1865,25 @@ let lines, now;
   }
   return length(lines) ? join("\n", lines) + "\n" : "";
 };
+age = function(s2) {
+  if (s2 === null) return null;
+  if (s2 < 120) return { n: s2, unit: "s" };
+  if (s2 < 7200) return { n: int(s2 / 60), unit: "m" };
+  if (s2 < 172800) return { n: int(s2 / 3600), unit: "h" };
+  return { n: int(s2 / 86400), unit: "d" };
+};
+fmtBytes = function(n) {
+let units, i, v, frac;
+
+  units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  i = 0, v = n, frac = 0;
+  while (v >= 1024 && i < 4) {
+    frac = int(v % 1024 * 10 / 1024);
+    v = int(v / 1024);
+    i++;
+  }
+  return i === 0 ? `${v} B` : `${v}.${frac} ${units[i]}`;
+};
 // src/core/version.ts
 VERSION = "0.1.0";
 
@@ -2069,6 +2092,8 @@ OWNED = "splitwg_owned";
 ZONE_UP = "splitwg";
 ZONE_RW = "splitwg_rw";
 
+FW_MARK = "splitwg";
+
 // src/core/plan.ts
 
 SECRET = ["private_key", "preshared_key"];
@@ -2083,15 +2108,23 @@ PORT_PROTOS = ["tcp", "udp", "sctp", "udplite"];
 
 // src/core/transition.ts
 
+// src/core/format.ts
+
 export {
   OWNED,
   SERVER_IFACE,
   VERSION,
+  age,
+  badBool,
+  badKey,
+  bool,
   check,
   compile,
   declarations,
   explain,
   explainQuery,
+  fmtBytes,
+  isOwned,
   nftTransition,
   parseAddress,
   parseInterfaceAddress,

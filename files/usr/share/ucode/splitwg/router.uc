@@ -1,11 +1,29 @@
 // Generated from src/router/index.ts by `npm run build` — edit the TypeScript, not this file.
 'use strict';
 
-import { VERSION, readConfig, compile, redactedPlan, explain, explainQuery, parseUci, renderUci, parsePrefix, nftTransition, declarations } from "splitwg.core";
+import {
+  VERSION,
+  readConfig,
+  compile,
+  redactedPlan,
+  explain,
+  explainQuery,
+  parseUci,
+  renderUci,
+  parsePrefix,
+  nftTransition,
+  declarations,
+  isOwned,
+  badKey,
+  badBool,
+  bool,
+  age,
+  fmtBytes
+} from "splitwg.core";
 import { readfile, writefile, access, unlink, mkdir, rmdir, rename, popen, stat } from "fs";
 import { cursor } from "uci";
 import { connect } from "ubus";
-let SHELL_SAFE, SINGLE_QUOTE, PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, ours, viaUs, localNetworks, OWNED_OPTION, isOwned, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, INIT_SCRIPT, confDirs, runningConfDirs, generatedConfDir, filePath, writeFile, hasNftset, running, misplaced, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, liveObjects, listJson, GOTO_CLIENT, SET_REF, block, marksOf, signature, clientPaths, changedClients, installedPaths, flush, DIGITS, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, FIRST_WORD, HANDSHAKE_TIMEOUT, nftRules, markChainOf, pathOf, ruleIdOf, loadConfig, age, status, stats, QUOTES, IPV6_FORWARDING, finding, runJson, elemText, verdictText, missingFrom, checkTable, one, sameMark, ruleMatches, routeMatches, ifaceUp, checkRouting, latestHandshake, doctor, checkDnsmasq, checkIpv6, repairArgv, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepRouting, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, NOT_NAME_CHAR, LETTER_FIRST, CR, SECTION_HEADER, UPSTREAM_PATH, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, apiError, missing, present, downUpstreams, checkText, methods, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, list, describeFinding, cmdDoctor, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
+let SHELL_SAFE, SINGLE_QUOTE, PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, ours, viaUs, localNetworks, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, INIT_SCRIPT, confDirs, runningConfDirs, generatedConfDir, filePath, writeFile, hasNftset, running, misplaced, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, liveObjects, listJson, GOTO_CLIENT, SET_REF, block, marksOf, signature, clientPaths, changedClients, installedPaths, flush, DIGITS, keyError, pubkey, genkey, num, parseDump, peers, FIRST_WORD, HANDSHAKE_TIMEOUT, nftRules, markChainOf, pathOf, ruleIdOf, loadConfig, age2, status, stats, QUOTES, IPV6_FORWARDING, finding, runJson, elemText, verdictText, missingFrom, checkTable, one, sameMark, ruleMatches, routeMatches, ifaceUp, checkRouting, latestHandshake, doctor, checkDnsmasq, checkIpv6, repairArgv, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepRouting, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, NOT_NAME_CHAR, LETTER_FIRST, CR, SECTION_HEADER, UPSTREAM_PATH, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, apiError, missing, present, downUpstreams, checkText, methods, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtTime, pad, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, list, describeFinding, cmdDoctor, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
 shellQuote = function(s) {
   if (index(s, "\n") < 0 && match(s, SHELL_SAFE)) return s;
   return "'" + replace(s, SINGLE_QUOTE, "'\\''") + "'";
@@ -160,10 +178,6 @@ let out, ok, fams;
     }
   }
   return { local: out, ok };
-};
-isOwned = function(config, s) {
-  if (s[OWNED_OPTION] === "1") return true;
-  return config === "firewall" && !s[".anonymous"] && substr(s[".name"], 0, 3) === "sw_" && type(s.name) === "string" && index(s.name, "splitwg") >= 0;
 };
 ownedSections = function(uci, config) {
 let all, out;
@@ -616,7 +630,7 @@ let r, k;
 
   r = env.run(["wg", "pubkey"], privateKey);
   k = trim(r.stdout);
-  if (r.code !== 0 || !match(k, KEY_RE)) return { error: keyError(r, "wg pubkey") };
+  if (r.code !== 0 || badKey(k) !== null) return { error: keyError(r, "wg pubkey") };
   return k;
 };
 genkey = function(env) {
@@ -624,7 +638,7 @@ let r, priv, pub;
 
   r = env.run(["wg", "genkey"]);
   priv = trim(r.stdout);
-  if (r.code !== 0 || !match(priv, KEY_RE)) return { error: keyError(r, "wg genkey") };
+  if (r.code !== 0 || badKey(priv) !== null) return { error: keyError(r, "wg genkey") };
   pub = pubkey(env, priv);
   if (type(pub) !== "string") return pub;
   return { private_key: priv, public_key: pub };
@@ -704,15 +718,16 @@ let m;
   return m ? m[1] : comment;
 };
 loadConfig = function(env) {
-let sections, r, g, en;
+let sections, r, g, en, enabledRaw;
 
   sections = readConfigSections(env.uci, "splitwg");
   r = readConfig(sections);
   g = filter(sections, (s) => s.type === "globals");
   en = length(g) ? g[0].options.enabled : null;
-  return { config: r.config, problems: length(r.problems), hash: hash(renderUci(sections)), enabledRaw: en !== "0" && en !== "off" && en !== "no" && en !== "false" };
+  enabledRaw = type(en) === "string" && badBool(en) === null ? bool(en) : true;
+  return { config: r.config, problems: length(r.problems), hash: hash(renderUci(sections)), enabledRaw };
 };
-age = function(env, t) {
+age2 = function(env, t) {
   return t > 0 ? env.now() - t : null;
 };
 status = function(env) {
@@ -734,7 +749,7 @@ let cfg, st, applied, rules, warnings, upstreams, clients, c, enabled, pending;
       const up = type(ifs) === "object" && ifs.up === true;
       const ps = up ? peers(env, u.iface) : null;
       const p = ps && length(ps) ? ps[0] : null;
-      const hs = p ? age(env, p.latest_handshake) : null;
+      const hs = p ? age2(env, p.latest_handshake) : null;
       const healthy = up && hs !== null && hs <= HANDSHAKE_TIMEOUT;
       push(upstreams, { name: u.name, iface: u.iface, enabled: u.enabled, up, handshake_age: hs, rx: p ? p.rx : 0, tx: p ? p.tx : 0, healthy });
       if (applied && u.enabled && c.globals.enabled && !up) push(warnings, `upstream ${u.name}: interface ${u.iface} is down${c.globals.killSwitch ? " (kill switch: its traffic is blocked)" : " (its traffic goes direct)"}`);
@@ -752,7 +767,7 @@ let cfg, st, applied, rules, warnings, upstreams, clients, c, enabled, pending;
       }
       let hs = null;
       for (let j = 0; j < length(srvPeers ?? []); j++)
-        if (srvPeers[j].public_key === cl.publicKey) hs = age(env, srvPeers[j].latest_handshake);
+        if (srvPeers[j].public_key === cl.publicKey) hs = age2(env, srvPeers[j].latest_handshake);
       push(clients, { name: cl.name, kind: cl.kind, enabled: cl.enabled, counters, handshake_age: hs });
     }
   }
@@ -1021,8 +1036,8 @@ let out, sections, r, cfg, st, configs, wanted, applied, guardless;
       continue;
     }
     const t = latestHandshake(env, u.iface);
-    const age2 = t !== null && t > 0 ? env.now() - t : null;
-    if (age2 === null || age2 > HANDSHAKE_TIMEOUT) finding(out, "no_handshake", `upstream.${u.name}`, { upstream: u.name, iface: u.iface, age: age2 });
+    const age3 = t !== null && t > 0 ? env.now() - t : null;
+    if (age3 === null || age3 > HANDSHAKE_TIMEOUT) finding(out, "no_handshake", `upstream.${u.name}`, { upstream: u.name, iface: u.iface, age: age3 });
   }
   checkDnsmasq(env, out, st.hashes ? st.hashes.dnsmasq : null);
   if (cfg) checkIpv6(env, out, cfg);
@@ -1808,23 +1823,10 @@ printJson = function(io, v) {
   io.out(sprintf("%.J\n", v));
 };
 fmtAge = function(s) {
-  if (s === null) return "never";
-  if (s < 120) return `${s}s ago`;
-  if (s < 7200) return `${int(s / 60)}m ago`;
-  if (s < 172800) return `${int(s / 3600)}h ago`;
-  return `${int(s / 86400)}d ago`;
-};
-fmtBytes = function(n) {
-let units, i, v, frac;
+let a;
 
-  units = ["B", "KiB", "MiB", "GiB", "TiB"];
-  i = 0, v = n, frac = 0;
-  while (v >= 1024 && i < 4) {
-    frac = int(v % 1024 * 10 / 1024);
-    v = int(v / 1024);
-    i++;
-  }
-  return i === 0 ? `${v} B` : `${v}.${frac} ${units[i]}`;
+  a = age(s);
+  return a === null ? "never" : `${a.n}${a.unit} ago`;
 };
 fmtTime = function(t) {
 let tm;
@@ -2241,7 +2243,6 @@ OWNED_CONFIGS = ["network", "firewall", "dhcp"];
 // src/router/routes.ts
 
 // src/router/owned.ts
-OWNED_OPTION = "splitwg_owned";
 
 // src/router/state.ts
 STATE_FILE = `${PATHS.state}/state.json`;
@@ -2264,7 +2265,6 @@ SET_REF = /@[A-Za-z0-9_]+/g;
 
 // src/router/wg.ts
 DIGITS = /^[0-9]+$/;
-KEY_RE = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
 
 // src/router/status.ts
 FIRST_WORD = /^([^ :]+)/;

@@ -3951,6 +3951,25 @@ function explain(cfg, q) {
   };
 }
 
+// src/core/format.ts
+function age(s2) {
+  if (s2 === null) return null;
+  if (s2 < 120) return { n: s2, unit: "s" };
+  if (s2 < 7200) return { n: int(s2 / 60), unit: "m" };
+  if (s2 < 172800) return { n: int(s2 / 3600), unit: "h" };
+  return { n: int(s2 / 86400), unit: "d" };
+}
+function fmtBytes(n) {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let i = 0, v = n, frac = 0;
+  while (v >= 1024 && i < 4) {
+    frac = int(v % 1024 * 10 / 1024);
+    v = int(v / 1024);
+    i++;
+  }
+  return i === 0 ? `${v} B` : `${v}.${frac} ${units[i]}`;
+}
+
 // src/core/version.ts
 var VERSION = "0.1.0";
 
@@ -4381,6 +4400,10 @@ function fwSec(type2, name, options) {
   return sec(type2, name, options, true);
 }
 var FW_MARK = "splitwg";
+function isOwned(config, s2) {
+  if (s2[OWNED] === "1") return true;
+  return config === "firewall" && !s2[".anonymous"] && substr(s2[".name"], 0, 3) === "sw_" && type(s2.name) === "string" && index(s2.name, FW_MARK) >= 0;
+}
 function s(n) {
   return n === null ? null : `${n}`;
 }
@@ -4661,6 +4684,7 @@ return baseclass.extend({
 	ZONE_RW: ZONE_RW,
 	ZONE_UP: ZONE_UP,
 	activeRules: activeRules,
+	age: age,
 	arrtoip: arrtoip,
 	assert: assert,
 	b64dec: b64dec,
@@ -4708,6 +4732,7 @@ return baseclass.extend({
 	explain: explain,
 	explainQuery: explainQuery,
 	filter: filter,
+	fmtBytes: fmtBytes,
 	getenv: getenv,
 	gmtime: gmtime,
 	guardSectionName: guardSectionName,
@@ -4722,6 +4747,7 @@ return baseclass.extend({
 	interfaceNetwork: interfaceNetwork,
 	internals: internals,
 	iptoarr: iptoarr,
+	isOwned: isOwned,
 	join: join,
 	json: json,
 	keys: keys,

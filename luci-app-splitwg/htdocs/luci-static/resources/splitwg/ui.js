@@ -8,7 +8,7 @@
 'require dom';
 // Generated from src/luci/_*.ts by `npm run build` — edit the TypeScript, not this file.
 
-const print = swcore.print, printf = swcore.printf, sprintf = swcore.sprintf, warn = swcore.warn, length = swcore.length, index = swcore.index, rindex = swcore.rindex, push = swcore.push, pop = swcore.pop, shift = swcore.shift, unshift = swcore.unshift, splice = swcore.splice, slice = swcore.slice, reverse = swcore.reverse, uniq = swcore.uniq, filter = swcore.filter, map = swcore.map, sort = swcore.sort, join = swcore.join, split = swcore.split, substr = swcore.substr, trim = swcore.trim, ltrim = swcore.ltrim, rtrim = swcore.rtrim, uc = swcore.uc, lc = swcore.lc, chr = swcore.chr, uchr = swcore.uchr, ord = swcore.ord, keys = swcore.keys, values = swcore.values, exists = swcore.exists, proto = swcore.proto, type = swcore.type, int = swcore.int, hex = swcore.hex, min = swcore.min, max = swcore.max, match = swcore.match, replace = swcore.replace, regexp = swcore.regexp, wildcard = swcore.wildcard, json = swcore.json, b64enc = swcore.b64enc, b64dec = swcore.b64dec, hexenc = swcore.hexenc, hexdec = swcore.hexdec, iptoarr = swcore.iptoarr, arrtoip = swcore.arrtoip, time = swcore.time, clock = swcore.clock, localtime = swcore.localtime, gmtime = swcore.gmtime, timelocal = swcore.timelocal, timegm = swcore.timegm, sleep = swcore.sleep, die = swcore.die, exit = swcore.exit, assert = swcore.assert, getenv = swcore.getenv, system = swcore.system, call = swcore.call, loadstring = swcore.loadstring, parseAddress = swcore.parseAddress, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, prefixContains = swcore.prefixContains, badDomain = swcore.badDomain, parsePrefix2 = swcore.parsePrefix, SCHEMA = swcore.SCHEMA, badBool = swcore.badBool, badDomain2 = swcore.badDomain, badLabel = swcore.badLabel, badName = swcore.badName, badPortRange = swcore.badPortRange, badTime = swcore.badTime, bool = swcore.bool, weekday = swcore.weekday, PROTOS = swcore.PROTOS, parsePrefix3 = swcore.parsePrefix, checkOf = swcore.checkOf, SCHEMA2 = swcore.SCHEMA, check = swcore.check, badName2 = swcore.badName;
+const print = swcore.print, printf = swcore.printf, sprintf = swcore.sprintf, warn = swcore.warn, length = swcore.length, index = swcore.index, rindex = swcore.rindex, push = swcore.push, pop = swcore.pop, shift = swcore.shift, unshift = swcore.unshift, splice = swcore.splice, slice = swcore.slice, reverse = swcore.reverse, uniq = swcore.uniq, filter = swcore.filter, map = swcore.map, sort = swcore.sort, join = swcore.join, split = swcore.split, substr = swcore.substr, trim = swcore.trim, ltrim = swcore.ltrim, rtrim = swcore.rtrim, uc = swcore.uc, lc = swcore.lc, chr = swcore.chr, uchr = swcore.uchr, ord = swcore.ord, keys = swcore.keys, values = swcore.values, exists = swcore.exists, proto = swcore.proto, type = swcore.type, int = swcore.int, hex = swcore.hex, min = swcore.min, max = swcore.max, match = swcore.match, replace = swcore.replace, regexp = swcore.regexp, wildcard = swcore.wildcard, json = swcore.json, b64enc = swcore.b64enc, b64dec = swcore.b64dec, hexenc = swcore.hexenc, hexdec = swcore.hexdec, iptoarr = swcore.iptoarr, arrtoip = swcore.arrtoip, time = swcore.time, clock = swcore.clock, localtime = swcore.localtime, gmtime = swcore.gmtime, timelocal = swcore.timelocal, timegm = swcore.timegm, sleep = swcore.sleep, die = swcore.die, exit = swcore.exit, assert = swcore.assert, getenv = swcore.getenv, system = swcore.system, call = swcore.call, loadstring = swcore.loadstring, parseAddress = swcore.parseAddress, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, prefixContains = swcore.prefixContains, badDomain = swcore.badDomain, parsePrefix2 = swcore.parsePrefix, SCHEMA = swcore.SCHEMA, badBool = swcore.badBool, badDomain2 = swcore.badDomain, badLabel = swcore.badLabel, badName = swcore.badName, badPortRange = swcore.badPortRange, badTime = swcore.badTime, bool = swcore.bool, weekday = swcore.weekday, PROTOS = swcore.PROTOS, parsePrefix3 = swcore.parsePrefix, checkOf = swcore.checkOf, SCHEMA2 = swcore.SCHEMA, check = swcore.check, age = swcore.age, coreBytes = swcore.fmtBytes, badName2 = swcore.badName;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/_msg.ts
@@ -1405,21 +1405,15 @@ var SecretValue = form.Value.extend({
   }
 });
 function fmtBytes(n) {
-  if (n == null) return "-";
-  const u = ["B", "KiB", "MiB", "GiB", "TiB"];
-  let i = 0, v = n;
-  while (v >= 1024 && i < u.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${i ? v.toFixed(1) : v} ${u[i]}`;
+  return n == null ? "-" : coreBytes(n);
 }
 function fmtAge(s) {
-  if (s == null) return _("never");
-  if (s < 60) return _("%d s ago").format(s);
-  if (s < 3600) return _("%d min ago").format(Math.floor(s / 60));
-  if (s < 86400) return _("%d h ago").format(Math.floor(s / 3600));
-  return _("%d d ago").format(Math.floor(s / 86400));
+  const a = age(s != null ? s : null);
+  if (a === null) return _("never");
+  if (a.unit === "s") return _("%d s ago").format(a.n);
+  if (a.unit === "m") return _("%d min ago").format(a.n);
+  if (a.unit === "h") return _("%d h ago").format(a.n);
+  return _("%d d ago").format(a.n);
 }
 function badge(label, kind) {
   const color = { ok: "#2e7d32", warn: "#b26a00", bad: "#c62828", off: "#757575" }[kind];
