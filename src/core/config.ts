@@ -3,126 +3,111 @@
 //   client.phone.rule[2].domain[0]: "ex ample.com" is not a domain name
 import type { UciSection, UciValue } from './uci';
 import type { Action, Client, Config, Globals, Match, Problem, Rule, Server, Upstream, Warning } from './model';
-import { badIpAddress, parsePrefix, parseInterfaceAddress, prefixesOverlap, prefixContains, interfaceNetwork } from './ip';
+import { parsePrefix, prefixesOverlap, prefixContains, interfaceNetwork } from './ip';
 import type { Prefix } from './ip';
 import { markShift } from './decide';
+import { badName, bool, parseEndpoint, weekday, CONTROL, BLANKS } from './values';
 import { isMsg, msg } from './messages';
 import type { Msg } from './messages';
-import {
-	badBool, badDomain, badIfname, badInt, badKey, badKeepalive, badLabel, badMac, badMarkMask, badMtu, badName, badPort, badPortRange, badTime,
-	bool, parseEndpoint, weekday, PROTOS, CONTROL, BLANKS,
-} from './values';
 import type { Bad } from './values';
+import { checkOf, SCHEMA } from './schema';
+import type { OptionTable } from './schema';
 
 // regexes as module constants: ucode compiles a literal each time it is evaluated
-const ACTION = /^(proxy|direct|block)$/;
 const PORT_PROTO = /^(tcp|udp|sctp|udplite)$/;
-const KIND = /^(peer|device)$/;
 
-export const DEFAULTS = {
-	mark_mask: '0x70000000',
-	rule_priority: '21000',
-	table_base: '2100',
-	set_timeout: '86400',
-	server_iface: 'sw_server',
-	listen_port: '51820',
-};
+export const SERVER_IFACE = 'sw_server';
 
 // Marks other OpenWrt packages are known to use (docs/config.md, mark_mask):
 // mwan3, pbr, podkop (inside pbr's), dae, homeproxy's small integers.
-const FOREIGN_MARKS: [number, string][] = [[0x3f00, 'mwan3'], [0xff0000, 'pbr/podkop'], [0x08000000, 'dae'], [0x7f, 'homeproxy']];
+export const FOREIGN_MARKS: [number, string][] = [[0x3f00, 'mwan3'], [0xff0000, 'pbr/podkop'], [0x08000000, 'dae'], [0x7f, 'homeproxy']];
 
 // ucode compiles regexes with REG_NEWLINE: `^…$` also matches one line of
 // a multi-line value. So control characters are refused before any grammar.
-function withControlCheck(check?: (v: string) => Bad): (v: string) => Bad {
-	return (v) => match(v, CONTROL) ? msg('control_char') : (check ? check(v) : null);
-}
-
 function problem(path: string, m: Msg): Problem {
 	return { path, id: m.id, args: m.args };
 }
 
-// A parser's error as a validator's (null for a parsed value).
-function parses(fn: (v: string) => any): (v: string) => Bad {
-	return (v) => { const r = fn(v); return isMsg(r) ? r as Msg : null; };
+function badValue(v: string, check: ((v: string) => Bad) | null): Bad {
+	if (match(v, CONTROL)) return msg('control_char');
+	return check ? check(v) : null;
 }
 
-// Option reader bound to one section: collects problems as it goes. An
-// option that was given but is invalid reads as its default; `bad(k)` tells
-// the checks that follow, so none of them reports a second, contradicting
-// problem about it ("is required" after a malformed key).
-function reader(sec: UciSection, base: string, problems: Problem[]) {
-	const known: string[] = ['.name', '.type'];
-	const bad: { [k: string]: boolean } = {};
-	const at: { [k: string]: number[] } = {};
-	const report = (k: string, path: string, m: Msg) => { bad[k] = true; push(problems, problem(path, m)); };
-	const r = {
-		str: (k: string, def: string | null, check?: (v: string) => Bad): string | null => {
-			push(known, k);
-			const v = sec.options[k];
-			if (v === null || v === undefined) return def;
-			if (type(v) === 'array') { report(k, `${base}.${k}`, msg('not_single')); return def; }
-			const e = v === '' ? msg('empty') : withControlCheck(check)(v as string);
-			if (e) { report(k, `${base}.${k}`, e); return def; }
-			return v as string;
-		},
-		// The valid elements; `r.at(k)` has their positions in the option.
-		// An empty element is an error, never "no condition": an empty domain
-		// would otherwise turn a rule into "match everything".
-		list: (k: string, check?: (v: string) => Bad): string[] => {
-			push(known, k);
-			at[k] = [];
-			const v: UciValue | null = sec.options[k] ?? null;
-			if (v === null) return [];
-			// an `option` holding space-separated values is accepted like LuCI's DynamicList does
-			let vals = type(v) === 'array' ? v as string[] : filter(split(v as string, BLANKS), (x) => x !== '');
-			if (!length(vals) && type(v) !== 'array') vals = [v as string];
-			const out: string[] = [];
-			for (let i = 0; i < length(vals); i++) {
-				const e = trim(vals[i]) === '' ? msg('empty') : withControlCheck(check)(vals[i]);
-				if (e) report(k, `${base}.${k}[${i}]`, e);
-				else { push(out, vals[i]); push(at[k], i); }
-			}
-			return out;
-		},
-		at: (k: string): number[] => at[k] ?? [],
-		bad: (k: string): boolean => !!bad[k],
-		bool: (k: string, def: boolean): boolean => {
-			const v = r.str(k, null, badBool);
-			return v === null ? def : bool(v);
-		},
-		int: (k: string, def: number | null, lo: number, hi: number): number | null => r.num(k, def, (x) => badInt(x, lo, hi)),
-		// a number whose grammar has its own validator (badPort, badMtu, …)
-		num: (k: string, def: number | null, check: (v: string) => Bad): number | null => {
-			const v = r.str(k, null, check);
-			return v === null ? def : int(v);
-		},
-		unknown: () => {
-			for (let k in sec.options)
-				if (index(known, k) < 0) push(problems, problem(`${base}.${k}`, msg('unknown_option')));
-		},
-	};
-	return r;
+// What the table pass found in one section: every option's value (the
+// default when it is absent or invalid), which ones were invalid — so the
+// checks that follow report no second, contradicting problem about them
+// ("is required" after a malformed key) — and where in its list each valid
+// element of a list stood.
+interface Options {
+	v: { [option: string]: any };
+	bad: { [option: string]: boolean };
+	at: { [option: string]: number[] };
+}
+
+function typed(kind: string, v: string): any {
+	if (kind === 'bool') return bool(v);
+	if (kind === 'int') return int(v);
+	return v;
+}
+
+// One list option: its valid elements. An empty element is an error, never
+// "no condition": an empty domain would otherwise turn a rule into "match
+// everything". An `option` holding space-separated values is accepted like
+// LuCI's DynamicList does.
+function readList(o: Options, k: string, v: UciValue, check: ((v: string) => Bad) | null, path: string, problems: Problem[]): string[] {
+	let vals = type(v) === 'array' ? v as string[] : filter(split(v as string, BLANKS), (x) => x !== '');
+	if (!length(vals) && type(v) !== 'array') vals = [v as string];
+	const out: string[] = [];
+	for (let i = 0; i < length(vals); i++) {
+		const e = trim(vals[i]) === '' ? msg('empty') : badValue(vals[i], check);
+		if (e !== null) { o.bad[k] = true; push(problems, problem(`${path}[${i}]`, e as Msg)); }
+		else { push(out, vals[i]); push(o.at[k], i); }
+	}
+	return out;
+}
+
+// Every option of a section through its table, then the unknown ones.
+// `own` replaces an option's validator for this read by one that keeps what
+// it parsed (a rule's prefixes are parsed once: there may be 10,000s).
+function readOptions(sec: UciSection, base: string, table: OptionTable, problems: Problem[], own?: { [option: string]: (v: string) => Bad }): Options {
+	const o: Options = { v: {}, bad: {}, at: {} };
+	for (let k in table) {
+		const opt = table[k];
+		const check = own && own[k] ? own[k] : checkOf(opt);
+		const v: UciValue | null = sec.options[k] ?? null;
+		const path = `${base}.${k}`;
+		if (opt.list) {
+			o.at[k] = [];
+			o.v[k] = v === null ? (opt.def !== undefined ? split(opt.def, ' ') : []) : readList(o, k, v, check, path, problems);
+			continue;
+		}
+		o.v[k] = opt.def !== undefined ? typed(opt.kind, opt.def) : null;
+		if (v === null) continue;
+		const e = type(v) === 'array' ? msg('not_single') : v === '' ? msg('empty') : badValue(v as string, check);
+		if (e !== null) { o.bad[k] = true; push(problems, problem(path, e as Msg)); }
+		else o.v[k] = typed(opt.kind, v as string);
+	}
+	for (let k in sec.options)
+		if (!exists(table, k) && k !== '.name' && k !== '.type') push(problems, problem(`${base}.${k}`, msg('unknown_option')));
+	return o;
 }
 
 function readGlobals(sec: UciSection | null, problems: Problem[]): Globals {
 	const s = sec ?? { type: 'globals', name: 'main', anonymous: false, options: {} };
-	const r = reader(s, 'globals', problems);
-	const maskText = r.str('mark_mask', DEFAULTS.mark_mask, badMarkMask) as string;
+	const o = readOptions(s, 'globals', SCHEMA.globals, problems);
 	const g: Globals = {
-		enabled: r.bool('enabled', true),
-		markMask: int(maskText, 16),
-		rulePriority: r.int('rule_priority', int(DEFAULTS.rule_priority), 1, 32000) as number,
-		tableBase: r.int('table_base', int(DEFAULTS.table_base), 256, 0x7fff0000) as number,
-		ipv6: r.bool('ipv6', true),
-		dnsHijack: r.bool('dns_hijack', true),
-		killSwitch: r.bool('kill_switch', true),
-		setTimeout: r.int('set_timeout', int(DEFAULTS.set_timeout), 0, 31536000) as number,
-		lanZone: r.str('lan_zone', 'lan', (v) => badName(v, 11)) as string,
-		wanZone: r.str('wan_zone', 'wan', (v) => badName(v, 11)) as string,
+		enabled: o.v.enabled,
+		markMask: int(o.v.mark_mask, 16),
+		rulePriority: o.v.rule_priority,
+		tableBase: o.v.table_base,
+		ipv6: o.v.ipv6,
+		dnsHijack: o.v.dns_hijack,
+		killSwitch: o.v.kill_switch,
+		setTimeout: o.v.set_timeout,
+		lanZone: o.v.lan_zone,
+		wanZone: o.v.wan_zone,
 	};
-	r.unknown();
-	if (!r.bad('mark_mask')) checkMask(g.markMask, maskText, problems);
+	if (!o.bad.mark_mask) checkMask(g.markMask, o.v.mark_mask, problems);
 	return g;
 }
 
@@ -159,90 +144,84 @@ function readUpstream(sec: UciSection, problems: Problem[]): Upstream {
 		const e = badName(sec.name, 12);
 		if (e) push(problems, problem(base, e));
 	}
-	const r = reader(sec, base, problems);
-	const ep = r.str('endpoint', null, parses(parseEndpoint));
+	const o = readOptions(sec, base, SCHEMA.upstream, problems);
 	let host = '', port = 51820;
-	if (ep === null) { if (!r.bad('endpoint')) push(problems, problem(`${base}.endpoint`, msg('endpoint_required'))); }
+	if (o.v.endpoint === null) { if (!o.bad.endpoint) push(problems, problem(`${base}.endpoint`, msg('endpoint_required'))); }
 	else {
-		const p = parseEndpoint(ep) as { host: string, port: number };
+		const p = parseEndpoint(o.v.endpoint) as { host: string, port: number };
 		host = p.host; port = p.port;
 	}
 	const u: Upstream = {
 		name: sec.name, iface: `sw_${sec.name}`,
-		enabled: r.bool('enabled', true),
-		privateKey: r.str('private_key', '', badKey) as string,
-		addresses: r.list('address', parses(parseInterfaceAddress)),
-		publicKey: r.str('public_key', '', badKey) as string,
-		presharedKey: r.str('preshared_key', null, badKey),
+		enabled: o.v.enabled,
+		privateKey: o.v.private_key ?? '',
+		addresses: o.v.address,
+		publicKey: o.v.public_key ?? '',
+		presharedKey: o.v.preshared_key,
 		endpointHost: host, endpointPort: port,
-		allowedIps: r.list('allowed_ips', parses(parsePrefix)),
-		mtu: r.num('mtu', null, badMtu),
-		keepalive: r.num('keepalive', null, badKeepalive),
-		dns: r.list('dns', badIpAddress),
+		allowedIps: o.v.allowed_ips,
+		mtu: o.v.mtu,
+		keepalive: o.v.keepalive,
+		dns: o.v.dns,
 		index: 0, mark: 0, table: 0,
 	};
-	r.str('name', null, badLabel);
-	r.unknown();
-	if (u.privateKey === '' && !r.bad('private_key')) push(problems, problem(`${base}.private_key`, msg('required')));
-	if (u.publicKey === '' && !r.bad('public_key')) push(problems, problem(`${base}.public_key`, msg('required')));
-	if (!length(u.addresses) && !r.bad('address')) push(problems, problem(`${base}.address`, msg('upstream_no_address')));
+	if (u.privateKey === '' && !o.bad.private_key) push(problems, problem(`${base}.private_key`, msg('required')));
+	if (u.publicKey === '' && !o.bad.public_key) push(problems, problem(`${base}.public_key`, msg('required')));
+	if (!length(u.addresses) && !o.bad.address) push(problems, problem(`${base}.address`, msg('upstream_no_address')));
+	// (given, but with no valid element: reported already)
 	if (!length(u.allowedIps)) u.allowedIps = ['0.0.0.0/0', '::/0'];
 	return u;
 }
 
 function readServer(sec: UciSection, problems: Problem[]): Server {
-	const r = reader(sec, 'server', problems);
+	const o = readOptions(sec, 'server', SCHEMA.server, problems);
 	const s: Server = {
-		enabled: r.bool('enabled', true),
-		iface: DEFAULTS.server_iface,
-		privateKey: r.str('private_key', '', badKey) as string,
-		listenPort: r.num('listen_port', int(DEFAULTS.listen_port), badPort) as number,
-		addresses: r.list('address', parses(parseInterfaceAddress)),
-		endpoint: r.str('endpoint', null, parses(parseEndpoint)),
-		dns: r.list('dns', badIpAddress),
-		mtu: r.num('mtu', null, badMtu),
+		enabled: o.v.enabled,
+		iface: SERVER_IFACE,
+		privateKey: o.v.private_key ?? '',
+		listenPort: o.v.listen_port,
+		addresses: o.v.address,
+		endpoint: o.v.endpoint,
+		dns: o.v.dns,
+		mtu: o.v.mtu,
 	};
-	r.unknown();
-	if (s.enabled && s.privateKey === '' && !r.bad('private_key')) push(problems, problem('server.private_key', msg('server_key_required')));
-	if (s.enabled && !length(s.addresses) && !r.bad('address')) push(problems, problem('server.address', msg('server_no_address')));
+	if (s.enabled && s.privateKey === '' && !o.bad.private_key) push(problems, problem('server.private_key', msg('server_key_required')));
+	if (s.enabled && !length(s.addresses) && !o.bad.address) push(problems, problem('server.address', msg('server_no_address')));
 	return s;
 }
 
 function readRule(sec: UciSection, id: string, setBase: string, problems: Problem[]): Rule | null {
-	const r = reader(sec, id, problems);
-	r.str('client', null); r.str('ruleset', null);
-	const enabled = r.bool('enabled', true);
 	// parsed once: a rule may list tens of thousands of prefixes. Overlapping
 	// ones are fine (the sets auto-merge); the same one twice is listed once.
 	const dest4: Prefix[] = [], dest6: Prefix[] = [];
 	const destSeen: { [text: string]: boolean } = {};
-	r.list('dest', (v) => {
+	const dest = (v: string): Bad => {
 		const p = parsePrefix(v);
 		if (isMsg(p)) return p as Msg;
 		const x = p as Prefix;
 		if (!destSeen[x.text]) push(x.family === 4 ? dest4 : dest6, x);
 		destSeen[x.text] = true;
 		return null;
-	});
-	const protos = r.list('proto', (v) => v === 'all' || v === 'any' || index(PROTOS, v) >= 0 ? null : msg('not_proto', [v, `${join(' ', PROTOS)}, all`]));
+	};
+	const o = readOptions(sec, id, SCHEMA.rule, problems, { dest });
+	const protos: string[] = o.v.proto;
 	const m: Match = {
-		domains: uniq(r.list('domain', badDomain)),
+		domains: uniq(o.v.domain),
 		dest4, dest6,
 		protos: index(protos, 'all') >= 0 || index(protos, 'any') >= 0 ? [] : uniq(protos),
-		ports: uniq(r.list('port', badPortRange)),
-		startTime: r.str('start_time', null, badTime),
-		stopTime: r.str('stop_time', null, badTime),
-		weekdays: uniq(map(r.list('weekdays', (v) => weekday(v) < 0 ? msg('not_weekday', [v]) : null), weekday)),
+		ports: uniq(o.v.port),
+		startTime: o.v.start_time,
+		stopTime: o.v.stop_time,
+		weekdays: uniq(map(o.v.weekdays, weekday)),
 	};
-	const action = r.str('action', 'proxy', (v) => match(v, ACTION) ? null : msg('not_action', [v])) as Action;
+	const action: Action = o.v.action;
 	const rule: Rule = {
 		id, setBase,
-		name: r.str('name', '', badLabel) as string,
+		name: o.v.name ?? '',
 		match: m, action,
-		upstream: r.str('upstream', null, (v) => badName(v, 12)),
+		upstream: o.v.upstream,
 	};
-	r.unknown();
-	if ((m.startTime === null) !== (m.stopTime === null) && !r.bad('start_time') && !r.bad('stop_time'))
+	if ((m.startTime === null) !== (m.stopTime === null) && !o.bad.start_time && !o.bad.stop_time)
 		push(problems, problem(`${id}.${m.startTime === null ? 'start_time' : 'stop_time'}`, msg('window_half')));
 	else if (m.startTime !== null && m.startTime === m.stopTime)
 		push(problems, problem(`${id}.stop_time`, msg('window_empty')));
@@ -251,43 +230,39 @@ function readRule(sec: UciSection, id: string, setBase: string, problems: Proble
 			if (!match(m.protos[i], PORT_PROTO))
 				push(problems, problem(`${id}.proto`, msg('ports_need_proto', [m.protos[i]])));
 	}
-	if (rule.upstream !== null && action !== 'proxy' && !r.bad('action'))
+	if (rule.upstream !== null && action !== 'proxy' && !o.bad.action)
 		push(problems, problem(`${id}.upstream`, msg('upstream_not_proxy', [action])));
-	return enabled ? rule : null;
+	return o.v.enabled ? rule : null;
 }
 
 function readClient(sec: UciSection, problems: Problem[], g: Globals): Client {
 	const base = `client.${sec.name}`;
 	if (sec.anonymous) push(problems, problem(base, msg('client_unnamed')));
 	else { const e = badName(sec.name, 32); if (e) push(problems, problem(base, e)); }
-	const r = reader(sec, base, problems);
-	const kind = r.str('kind', 'device', (v) => match(v, KIND) ? null : msg('not_kind', [v])) as 'peer' | 'device';
-	const srcs = r.list('address', parses(parsePrefix));
-	const srcAt = r.at('address');
+	const o = readOptions(sec, base, SCHEMA.client, problems);
+	const kind: 'peer' | 'device' = o.v.kind;
+	const srcs: string[] = o.v.address;
 	const c: Client = {
 		name: sec.name, kind,
-		enabled: r.bool('enabled', true),
-		publicKey: r.str('public_key', null, badKey),
-		privateKey: r.str('private_key', null, badKey),
-		presharedKey: r.str('preshared_key', null, badKey),
+		enabled: o.v.enabled,
+		publicKey: o.v.public_key,
+		privateKey: o.v.private_key,
+		presharedKey: o.v.preshared_key,
 		src4: [], src6: [],
-		macs: uniq(map(r.list('mac', badMac), lc)),
-		ifaces: uniq(r.list('interface', badIfname)),
-		defaultAction: r.str('default', 'direct', (v) => match(v, ACTION) ? null : msg('not_action', [v])) as Action,
-		upstream: r.str('upstream', null, (v) => badName(v, 12)),
-		rulesets: r.list('ruleset', (v) => badName(v, 32)),
-		dnsHijack: true,
+		macs: uniq(map(o.v.mac, lc)),
+		ifaces: uniq(o.v.interface),
+		defaultAction: o.v.default,
+		upstream: o.v.upstream,
+		rulesets: o.v.ruleset,
+		dnsHijack: o.v.dns_hijack ?? g.dnsHijack,
 		rules: [],
 	};
-	c.dnsHijack = r.bool('dns_hijack', g.dnsHijack);
-	r.str('name', null, badLabel);
-	r.unknown();
-	readSources(c, srcs, srcAt, problems);
-	if (r.bad('kind')) {
+	readSources(c, srcs, o.at.address, problems);
+	if (o.bad.kind) {
 		// peer or device: what else would be wrong is not known
 	} else if (kind === 'peer') {
-		if (c.publicKey === null && !r.bad('public_key')) push(problems, problem(`${base}.public_key`, msg('peer_key_required')));
-		if (!length(srcs) && !r.bad('address')) push(problems, problem(`${base}.address`, msg('peer_no_address')));
+		if (c.publicKey === null && !o.bad.public_key) push(problems, problem(`${base}.public_key`, msg('peer_key_required')));
+		if (!length(srcs) && !o.bad.address) push(problems, problem(`${base}.address`, msg('peer_no_address')));
 		if (length(c.macs) || length(c.ifaces)) push(problems, problem(base, msg('peer_by_address')));
 	} else {
 		if (sec.options.address == null && sec.options.mac == null && sec.options.interface == null)
@@ -406,7 +381,7 @@ function familyWarnings(clients: Client[], g: Globals): Warning[] {
 export function readConfig(all: UciSection[]): { config: Config | null, problems: Problem[], warnings: Warning[] } {
 	const problems: Problem[] = [];
 	const sections = uniqueSections(all, problems);
-	const known = ['globals', 'server', 'upstream', 'client', 'ruleset', 'rule'];
+	const known = keys(SCHEMA);
 	for (let i = 0; i < length(sections); i++)
 		if (index(known, sections[i].type) < 0)
 			push(problems, problem(sections[i].name, msg('unknown_section_type', [sections[i].type, join(', ', known)])));
@@ -421,7 +396,7 @@ export function readConfig(all: UciSection[]): { config: Config | null, problems
 	const names: { [n: string]: boolean } = {};
 	for (let i = 0; i < length(upstreams); i++) {
 		const u = upstreams[i];
-		if (u.iface === DEFAULTS.server_iface) push(problems, problem(`upstream.${u.name}`, msg('name_reserved', [DEFAULTS.server_iface])));
+		if (u.iface === SERVER_IFACE) push(problems, problem(`upstream.${u.name}`, msg('name_reserved', [SERVER_IFACE])));
 		names[u.name] = true;
 	}
 	// Marks: value 1 means "decided: direct", upstream i gets value i + 1.
@@ -441,10 +416,8 @@ export function readConfig(all: UciSection[]): { config: Config | null, problems
 	const rsSections = byType(sections, 'ruleset');
 	for (let i = 0; i < length(rsSections); i++) {
 		const e = rsSections[i].anonymous ? msg('ruleset_unnamed') : badName(rsSections[i].name, 32);
-		if (e) push(problems, problem(`ruleset.${rsSections[i].name}`, e));
-		const r = reader(rsSections[i], `ruleset.${rsSections[i].name}`, problems);
-		r.str('name', null, badLabel);
-		r.unknown();
+		if (e) push(problems, problem(`ruleset.${rsSections[i].name}`, e as Msg));
+		readOptions(rsSections[i], `ruleset.${rsSections[i].name}`, SCHEMA.ruleset, problems);
 		rulesets[rsSections[i].name] = [];
 	}
 	const clients = map(byType(sections, 'client'), (s) => readClient(s, problems, globals));
@@ -455,7 +428,7 @@ export function readConfig(all: UciSection[]): { config: Config | null, problems
 		const s = ruleSecs[i];
 		const cl = s.options.client, rs = s.options.ruleset;
 		const refErr = (cl != null ? badOwner(cl) : null) ?? (rs != null ? badOwner(rs) : null);
-		if (refErr) { push(problems, problem(`rule ${s.name}.${cl != null ? 'client' : 'ruleset'}`, refErr)); continue; }
+		if (refErr) { push(problems, problem(`rule ${s.name}.${cl != null ? 'client' : 'ruleset'}`, refErr as Msg)); continue; }
 		if ((cl == null) === (rs == null)) push(problems, problem(`rule ${s.name}`, msg('rule_owner')));
 		else if (cl != null && !byClient[cl as string]) push(problems, problem(`rule ${s.name}.client`, msg('unknown_client', [cl as string])));
 		else if (rs != null && !rulesets[rs as string]) push(problems, problem(`rule ${s.name}.ruleset`, msg('unknown_ruleset', [rs as string])));

@@ -121,3 +121,14 @@ export function badIpAddress(v: string): Bad {
 	const p = parsePrefix(v);
 	return isMsg(p) || !(p as Prefix).host ? msg('not_ip', [v]) : null;
 }
+
+// The validators of the options that hold prefixes and interface addresses.
+export function badPrefix(v: string): Bad {
+	const p = parsePrefix(v);
+	return isMsg(p) ? p as Msg : null;
+}
+
+export function badInterfaceAddress(v: string): Bad {
+	const a = parseInterfaceAddress(v);
+	return isMsg(a) ? a as Msg : null;
+}

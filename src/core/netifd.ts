@@ -39,6 +39,15 @@ function fwSec(type: string, name: string, options: { [k: string]: UciValue | nu
 
 export const FW_MARK = 'splitwg';
 
+// Whether a section (a uci cursor's: options with `.name`, `.anonymous`) is
+// one sec()/fwSec() made: `splitwg_owned '1'`; in /etc/config/firewall a
+// section named sw_… whose `name` contains "splitwg" — or an older
+// version's splitwg_owned section there, rewritten on the next apply.
+export function isOwned(config: string, s: { [k: string]: any }): boolean {
+	if (s[OWNED] === '1') return true;
+	return config === 'firewall' && !s['.anonymous'] && substr(s['.name'], 0, 3) === 'sw_' && type(s.name) === 'string' && index(s.name, FW_MARK) >= 0;
+}
+
 function s(n: number | null): string | null {
 	return n === null ? null : `${n}`;
 }

@@ -2,7 +2,7 @@
 // good, else a message (messages.ts). Every value that reaches nft, dnsmasq, UCI or a shell
 // passes one of these strict grammars, so no metacharacter can get through.
 import { toAscii } from './idn';
-import { msg } from './messages';
+import { msg, isMsg } from './messages';
 import type { Msg } from './messages';
 
 // A validator's answer: null when the value is good, else the problem.
@@ -163,6 +163,32 @@ export function badMtu(v: string): Bad {
 
 export function badKeepalive(v: string): Bad {
 	return badInt(v, 0, 65535);
+}
+
+// `all` (and `any`) stand for no protocol condition
+export function badProto(v: string): Bad {
+	return v === 'all' || v === 'any' || index(PROTOS, v) >= 0 ? null : msg('not_proto', [v, `${join(' ', PROTOS)}, all`]);
+}
+
+export function badWeekday(v: string): Bad {
+	return weekday(v) < 0 ? msg('not_weekday', [v]) : null;
+}
+
+export const ACTIONS = ['proxy', 'direct', 'block'];
+
+export function badAction(v: string): Bad {
+	return index(ACTIONS, v) >= 0 ? null : msg('not_action', [v]);
+}
+
+export const CLIENT_KINDS = ['device', 'peer'];
+
+export function badClientKind(v: string): Bad {
+	return index(CLIENT_KINDS, v) >= 0 ? null : msg('not_kind', [v]);
+}
+
+export function badEndpoint(v: string): Bad {
+	const p = parseEndpoint(v);
+	return isMsg(p) ? p as Msg : null;
 }
 
 export function badMarkMask(v: string): Bad {

@@ -6,6 +6,7 @@
 import { badDomain } from '../core/values';
 import { parsePrefix } from '../core/ip';
 import { N_, msg } from './_msg';
+import { SCHEMA } from '../core/schema';
 import { isMsg } from '../core/messages';
 import type { Msg as CoreMsg } from '../core/messages';
 import type { Prefix } from '../core/ip';
@@ -14,8 +15,9 @@ import type { Msg, Text } from './_msg';
 export type Opts = { [k: string]: string | string[] | undefined };
 export interface Section { sid: string; type: string; opts: Opts }
 
-export const LIST_OPTIONS = ['domain', 'dest', 'proto', 'port', 'weekdays'];
-export const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+// a rule's list options, and its weekday words (Mon … Sun), from the core's option table
+export const LIST_OPTIONS = Object.keys(SCHEMA.rule).filter((k) => SCHEMA.rule[k].list);
+export const WEEKDAY_NAMES: string[] = SCHEMA.rule.weekdays.values ?? [];
 
 // "client:tv" / "ruleset:streaming"
 export function ownerKey(kind: 'client' | 'ruleset', name: string): string {

@@ -7,6 +7,8 @@ import { check } from '../core/config';
 import { say, tr, trCore } from './_msg';
 import type { CoreMsg, Described, Msg, Text } from './_msg';
 import type { Bad } from '../core/values';
+import { fieldOf } from './_schema';
+import { age, fmtBytes as coreBytes } from '../core/format';
 import { placeOf, toCoreSections, toSections } from './_uci';
 import type { LuciSection, Page } from './_uci';
 import type { Problem } from './_rpc';
@@ -35,7 +37,7 @@ export function validator(fn: (v: string) => Bad): (sid: string, v: any) => true
 		for (const x of vals) {
 			if (x === '') continue;
 			const e = fn(x);
-			if (e) return coreText(e);
+			if (e !== null) return coreText(e);
 		}
 		return true;
 	};
@@ -47,6 +49,16 @@ export function parses(fn: (v: string) => unknown): (v: string) => Bad {
 		const r: any = fn(v);
 		return r && typeof r === 'object' && typeof r.id === 'string' && Array.isArray(r.args) ? r as CoreMsg : null;
 	};
+}
+
+// A form option of /etc/config/splitwg, set up from the core's option table
+// (default, placeholder, validator: see _schema.ts).
+export function schemaOption(o: any, type: string): any {
+	const f = fieldOf(type, o.option);
+	if (f.default !== undefined) o.default = f.default;
+	if (f.placeholder !== undefined) o.placeholder = f.placeholder;
+	if (f.check) o.validate = validator(f.check);
+	return o;
 }
 
 export function pageUrl(page: Page, hash?: string): string {
@@ -157,19 +169,16 @@ export const SecretValue: any = (form.Value as any).extend({
 });
 
 export function fmtBytes(n: number | null | undefined): string {
-	if (n == null) return '-';
-	const u = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-	let i = 0, v = n;
-	while (v >= 1024 && i < u.length - 1) { v /= 1024; i++; }
-	return `${i ? v.toFixed(1) : v} ${u[i]}`;
+	return n == null ? '-' : coreBytes(n);
 }
 
 export function fmtAge(s: number | null | undefined): string {
-	if (s == null) return _('never');
-	if (s < 60) return _('%d s ago').format(s);
-	if (s < 3600) return _('%d min ago').format(Math.floor(s / 60));
-	if (s < 86400) return _('%d h ago').format(Math.floor(s / 3600));
-	return _('%d d ago').format(Math.floor(s / 86400));
+	const a = age(s ?? null);
+	if (a === null) return _('never');
+	if (a.unit === 's') return _('%d s ago').format(a.n);
+	if (a.unit === 'm') return _('%d min ago').format(a.n);
+	if (a.unit === 'h') return _('%d h ago').format(a.n);
+	return _('%d d ago').format(a.n);
 }
 
 export function badge(label: string, kind: 'ok' | 'warn' | 'bad' | 'off'): any {

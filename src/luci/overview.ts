@@ -2,11 +2,11 @@
 // which path do the clients' connections take, what is wrong; and the
 // global settings.
 import { view, form, uci, poll, ui } from '@kuoruan/luci-types';
-import { badInt, badMarkMask, badName } from '../core/values';
+import { FOREIGN_MARKS } from '../core/config';
 import { callCheck, callDoctor, callStatus, isError } from './_rpc';
 import type { CheckReply, DoctorReply, Status } from './_rpc';
 import { doctorLines } from './_doctor';
-import { badge, banner, coreText, fmtAge, fmtBytes, pageUrl, saveApply, setContent, upstreamLabel, validator } from './_ui';
+import { badge, banner, coreText, fmtAge, fmtBytes, pageUrl, saveApply, schemaOption, setContent, upstreamLabel } from './_ui';
 
 function table(head: string[], rows: any[][], empty: string): any {
 	return E('table', { 'class': 'table' }, [
@@ -59,6 +59,11 @@ function renderStatus(st: Status | null, err: string | null): any {
 		E('div', { 'class': 'cbi-section-descr' }, [_('New connections by path since the last apply (the first packet of each connection is counted).')]),
 		table([_('Client'), _('Kind'), _('Enabled'), _('Direct'), _('Proxy'), _('Block'), _('Last handshake')], cls, _('No client yet: add one under Server & clients.')),
 	]);
+}
+
+// "mwan3 (0x3f00), …": the marks the core refuses a mask to overlap.
+function foreignMarks(): string {
+	return FOREIGN_MARKS.map((m) => `${m[1]} (0x${m[0].toString(16)})`).join(', ');
 }
 
 // ubus doctor runs nft, ip and wg on the router: on load, then with the
@@ -119,33 +124,20 @@ export default view.extend({
 		s.tab('general', _('General'));
 		s.tab('advanced', _('Advanced'));
 
-		let o: any = s.taboption('general', form.Flag, 'enabled', _('Enabled'), _('Off removes splitwg\'s firewall table, routes and DNS entries; every client then goes direct.'));
-		o.default = '1';
-		o = s.taboption('general', form.Flag, 'kill_switch', _('Kill switch'), _('While an upstream is down, traffic meant for it is blocked instead of leaking out directly.'));
-		o.default = '1';
-		o = s.taboption('general', form.Flag, 'dns_hijack', _('Hijack DNS'), _('Answer the clients\' DNS queries on the router even when they use another server; domain rules only see names resolved here. Each client can override it.'));
-		o.default = '1';
-		o = s.taboption('general', form.Flag, 'ipv6', _('IPv6'), _('Classify IPv6 traffic as well.'));
-		o.default = '1';
+		// defaults, placeholders and validators: the core's option table
+		const opt = (tab: string, widget: any, name: string, title: string, help?: string) =>
+			schemaOption(s.taboption(tab, widget, name, title, help), 'globals');
+		opt('general', form.Flag, 'enabled', _('Enabled'), _('Off removes splitwg\'s firewall table, routes and DNS entries; every client then goes direct.'));
+		opt('general', form.Flag, 'kill_switch', _('Kill switch'), _('While an upstream is down, traffic meant for it is blocked instead of leaking out directly.'));
+		opt('general', form.Flag, 'dns_hijack', _('Hijack DNS'), _('Answer the clients\' DNS queries on the router even when they use another server; domain rules only see names resolved here. Each client can override it.'));
+		opt('general', form.Flag, 'ipv6', _('IPv6'), _('Classify IPv6 traffic as well.'));
 
-		o = s.taboption('advanced', form.Value, 'mark_mask', _('Mark mask'), _('The firewall mark bits splitwg uses: one contiguous run, not overlapping mwan3 (0x3f00), pbr (0xff0000) or dae (0x08000000).'));
-		o.placeholder = '0x70000000';
-		o.validate = validator(badMarkMask);
-		o = s.taboption('advanced', form.Value, 'rule_priority', _('ip rule priority'), _('First priority of splitwg\'s policy routing rules.'));
-		o.placeholder = '21000';
-		o.validate = validator((v) => badInt(v, 1, 32000));
-		o = s.taboption('advanced', form.Value, 'table_base', _('Routing table base'), _('Upstream n uses routing table base + n.'));
-		o.placeholder = '2100';
-		o.validate = validator((v) => badInt(v, 256, 0x7fff0000));
-		o = s.taboption('advanced', form.Value, 'set_timeout', _('Learned address lifetime'), _('Seconds an address learned from a DNS answer stays in a domain rule\'s set (0: forever).'));
-		o.placeholder = '86400';
-		o.validate = validator((v) => badInt(v, 0, 31536000));
-		o = s.taboption('advanced', form.Value, 'lan_zone', _('LAN zone'), _('The firewall zone of the LAN devices.'));
-		o.placeholder = 'lan';
-		o.validate = validator((v) => badName(v, 11));
-		o = s.taboption('advanced', form.Value, 'wan_zone', _('WAN zone'));
-		o.placeholder = 'wan';
-		o.validate = validator((v) => badName(v, 11));
+		opt('advanced', form.Value, 'mark_mask', _('Mark mask'), _('The firewall mark bits splitwg uses: one contiguous run, not overlapping %s.').format(foreignMarks()));
+		opt('advanced', form.Value, 'rule_priority', _('ip rule priority'), _('First priority of splitwg\'s policy routing rules.'));
+		opt('advanced', form.Value, 'table_base', _('Routing table base'), _('Upstream n uses routing table base + n.'));
+		opt('advanced', form.Value, 'set_timeout', _('Learned address lifetime'), _('Seconds an address learned from a DNS answer stays in a domain rule\'s set (0: forever).'));
+		opt('advanced', form.Value, 'lan_zone', _('LAN zone'), _('The firewall zone of the LAN devices.'));
+		opt('advanced', form.Value, 'wan_zone', _('WAN zone'));
 
 		return m.render().then((node: any) => {
 			// status between the map's description and the settings

@@ -4,8 +4,8 @@
 // the traffic through an upstream, direct, or blocks it. Bulk paste of
 // domains/CIDRs; import/export as JSON or CSV.
 import { view, form, uci, ui } from '@kuoruan/luci-types';
-import { badDomain, badLabel, badName, badPortRange, badTime, PROTOS } from '../core/values';
-import { parsePrefix } from '../core/ip';
+import { badLabel, badName } from '../core/values';
+import { SCHEMA } from '../core/schema';
 import { callCheck, callStatus, isError } from './_rpc';
 import type { CheckReply } from './_rpc';
 import { WEEKDAY_NAMES, listOf, matchSummary, moveStep, newRuleOptions, ownerKey, ownerOf, parseBulk, parseOwner, rulesOf } from './_rules';
@@ -13,8 +13,8 @@ import type { Opts } from './_rules';
 import { exportCSV, exportJSON, fromOptions, importRules, toOptions } from './_rulesio';
 import { toSections } from './_uci';
 import {
-	actionLabel, banner, download, esc, notifyError, parses, plain, readFile, saveApply, sections, setContent, t, text,
-	upstreamLabel, upstreamNames, validator,
+	actionLabel, banner, download, esc, notifyError, plain, readFile, saveApply, schemaOption, sections, setContent, t, text,
+	upstreamLabel, upstreamNames,
 	namedGrid,
 } from './_ui';
 
@@ -194,8 +194,7 @@ export default view.extend({
 			if (owner === ownerKey('ruleset', sid)) owner = null;
 			return (form.GridSection as any).prototype.handleRemove.call(this, sid, ev);
 		};
-		let o: any = s.option(form.Value, 'name', _('Label'));
-		o.validate = validator(badLabel);
+		let o: any = schemaOption(s.option(form.Value, 'name', _('Label')), 'ruleset');
 		o = s.option(form.DummyValue, '_used', _('Used by'));
 		o.modalonly = false;
 		o.textvalue = (sid: string) => {
@@ -263,48 +262,43 @@ export default view.extend({
 		rs.tab('match', _('Match'));
 		rs.tab('action', _('Action'));
 
-		o = rs.taboption('match', form.Flag, 'enabled', _('Enabled'));
-		o.default = '1';
+		// defaults, placeholders and validators: the core's option table
+		const opt = (tab: string, widget: any, name: string, title: string, help?: string) =>
+			schemaOption(rs.taboption(tab, widget, name, title, help), 'rule');
+		o = opt('match', form.Flag, 'enabled', _('Enabled'));
 		o.editable = true;
-		o = rs.taboption('match', form.Value, 'name', _('Name'));
-		o.validate = validator(badLabel);
+		opt('match', form.Value, 'name', _('Name'));
 		o = rs.option(form.DummyValue, '_match', _('Matches'));
 		o.modalonly = false;
 		o.textvalue = (sid: string) => plain(matchSummary(optsOf(sid)).map(t).join(' · '));
-		o = rs.taboption('match', form.DynamicList, 'domain', _('Domains'), _('A domain also matches its subdomains. Resolved through the router\'s DNS, the answers fill the rule\'s address sets.'));
+		o = opt('match', form.DynamicList, 'domain', _('Domains'), _('A domain also matches its subdomains. Resolved through the router\'s DNS, the answers fill the rule\'s address sets.'));
 		o.modalonly = true;
-		o.validate = validator(badDomain);
-		o = rs.taboption('match', form.DynamicList, 'dest', _('Addresses'), _('IPv4/IPv6 addresses or CIDRs.'));
+		o = opt('match', form.DynamicList, 'dest', _('Addresses'), _('IPv4/IPv6 addresses or CIDRs.'));
 		o.modalonly = true;
-		o.validate = validator(parses(parsePrefix));
-		o = rs.taboption('match', form.MultiValue, 'proto', _('Protocols'), _('None selected: any protocol (tcp and udp when ports are given).'));
+		o = opt('match', form.MultiValue, 'proto', _('Protocols'), _('None selected: any protocol (tcp and udp when ports are given).'));
 		o.modalonly = true;
 		o.optional = true;
-		for (const p of PROTOS) o.value(p, p);
-		o = rs.taboption('match', form.DynamicList, 'port', _('Destination ports'), _('Ports or ranges like 8000-8100.'));
+		for (const p of SCHEMA.rule.proto.values ?? []) o.value(p, p);
+		o = opt('match', form.DynamicList, 'port', _('Destination ports'), _('Ports or ranges like 8000-8100.'));
 		o.modalonly = true;
-		o.validate = validator(badPortRange);
-		o = rs.taboption('match', form.Value, 'start_time', _('From'), _('HH:MM; a window may cross midnight (20:00 to 06:30).'));
+		o = opt('match', form.Value, 'start_time', _('From'), _('HH:MM; a window may cross midnight (20:00 to 06:30).'));
 		o.modalonly = true;
 		o.placeholder = '20:00';
-		o.validate = validator(badTime);
-		o = rs.taboption('match', form.Value, 'stop_time', _('Until'));
+		o = opt('match', form.Value, 'stop_time', _('Until'));
 		o.modalonly = true;
 		o.placeholder = '06:30';
-		o.validate = validator(badTime);
-		o = rs.taboption('match', form.MultiValue, 'weekdays', _('Weekdays'), _('None selected: every day.'));
+		o = opt('match', form.MultiValue, 'weekdays', _('Weekdays'), _('None selected: every day.'));
 		o.modalonly = true;
 		o.optional = true;
 		const dayNames = [_('Monday'), _('Tuesday'), _('Wednesday'), _('Thursday'), _('Friday'), _('Saturday'), _('Sunday')];
 		WEEKDAY_NAMES.forEach((d, i) => o.value(d, dayNames[i]));
 
-		o = rs.taboption('action', form.ListValue, 'action', _('Action'));
+		o = opt('action', form.ListValue, 'action', _('Action'));
 		o.value('proxy', _('Proxy'));
 		o.value('direct', _('Direct'));
 		o.value('block', _('Block'));
-		o.default = 'proxy';
 		o.textvalue = function (this: any, sid: string) { return actionLabel(this.cfgvalue(sid) ?? 'proxy'); };
-		o = rs.taboption('action', form.ListValue, 'upstream', _('Upstream'));
+		o = opt('action', form.ListValue, 'upstream', _('Upstream'));
 		o.textvalue = function (this: any, sid: string) {
 			const a = uci.get('splitwg', sid, 'action') ?? 'proxy';
 			const u = this.cfgvalue(sid);
@@ -313,7 +307,6 @@ export default view.extend({
 		o.value('', _('the client\'s upstream'));
 		for (const u of upstreamNames()) o.value(u, upstreamLabel(u));
 		o.depends('action', 'proxy');
-		o.validate = validator((v) => badName(v, 12));
 
 		const switchTo = (key: string): Promise<any> => {
 			owner = key;

@@ -10,8 +10,8 @@ import type { CheckReply, Status } from './_rpc';
 import { importedOptions, suggestName } from './_upstream';
 import { publicKey } from './_x25519';
 import {
-	SecretValue, badge, banner, coreText, fmtAge, fmtBytes, notifyError, parses, readFile,
-	saveApply, setContent, upstreamNames, validator,
+	SecretValue, badge, banner, coreText, fmtAge, fmtBytes, notifyError, readFile,
+	saveApply, schemaOption, setContent, upstreamNames,
 	namedGrid,
 } from './_ui';
 
@@ -139,19 +139,19 @@ export default view.extend({
 		s.tab('peer', _('Provider server'));
 		s.tab('advanced', _('Advanced'));
 
-		let o: any = s.taboption('general', form.Flag, 'enabled', _('Enabled'));
-		o.default = '1';
+		// defaults, placeholders and validators: the core's option table
+		const opt = (tab: string, widget: any, name: string, title: string, help?: string) =>
+			schemaOption(s.taboption(tab, widget, name, title, help), 'upstream');
+		let o: any = opt('general', form.Flag, 'enabled', _('Enabled'));
 		o.editable = true;
 
-		o = s.taboption('general', form.Value, 'name', _('Label'), _('A description, e.g. "US exit".'));
-		o.validate = validator(badLabel);
+		opt('general', form.Value, 'name', _('Label'), _('A description, e.g. "US exit".'));
 
-		o = s.taboption('general', SecretValue, 'private_key', _('Private key'),
+		o = opt('general', SecretValue, 'private_key', _('Private key'),
 			_('The [Interface] PrivateKey of the provider\'s file, or generate one and register the public key below with your server.'));
 		o.modalonly = true;
 		o.rmempty = false;
-		o.validate = validator(badKey);
-		o.onchange = function (this: any, _ev: any, sid: string, value: string) { showPublicKey(this.map, sid, badKey(value) ? null : value); };
+		o.onchange = function (this: any, _ev: any, sid: string, value: string) { showPublicKey(this.map, sid, badKey(value) === null ? value : null); };
 
 		o = s.taboption('general', form.DummyValue, '_public_key', _('Public key'));
 		o.modalonly = true;
@@ -173,42 +173,34 @@ export default view.extend({
 		};
 		o.description = _('Derived from the private key, in the browser. Give it to your provider or add it as the peer on your own server.');
 
-		o = s.taboption('general', form.DynamicList, 'address', _('Tunnel addresses'), _('Address/prefix inside the tunnel, from [Interface] Address.'));
+		o = opt('general', form.DynamicList, 'address', _('Tunnel addresses'), _('Address/prefix inside the tunnel, from [Interface] Address.'));
 		o.placeholder = '10.2.0.2/32';
-		o.validate = validator(parses(parseInterfaceAddress));
 
-		o = s.taboption('peer', form.Value, 'endpoint', _('Endpoint'), _('host:port of the provider\'s server ([addr]:port for IPv6).'));
+		o = opt('peer', form.Value, 'endpoint', _('Endpoint'), _('host:port of the provider\'s server ([addr]:port for IPv6).'));
 		o.placeholder = 'vpn.example.com:51820';
 		o.rmempty = false;
-		o.validate = validator(parses(parseEndpoint));
 
-		o = s.taboption('peer', form.Value, 'public_key', _('Server public key'), _('[Peer] PublicKey.'));
+		o = opt('peer', form.Value, 'public_key', _('Server public key'), _('[Peer] PublicKey.'));
 		o.modalonly = true;
 		o.rmempty = false;
-		o.validate = validator(badKey);
 
-		o = s.taboption('peer', SecretValue, 'preshared_key', _('Preshared key'), _('[Peer] PresharedKey, if the provider uses one.'));
+		o = opt('peer', SecretValue, 'preshared_key', _('Preshared key'), _('[Peer] PresharedKey, if the provider uses one.'));
 		o.modalonly = true;
-		o.validate = validator(badKey);
 
-		o = s.taboption('peer', form.DynamicList, 'allowed_ips', _('Allowed IPs'), _('Destinations the tunnel may carry; empty means everything (0.0.0.0/0, ::/0).'));
+		o = opt('peer', form.DynamicList, 'allowed_ips', _('Allowed IPs'), _('Destinations the tunnel may carry; empty means everything (0.0.0.0/0, ::/0).'));
 		o.modalonly = true;
 		o.placeholder = '0.0.0.0/0';
-		o.validate = validator(parses(parsePrefix));
 
-		o = s.taboption('advanced', form.Value, 'mtu', _('MTU'));
+		o = opt('advanced', form.Value, 'mtu', _('MTU'));
 		o.modalonly = true;
 		o.placeholder = '1420';
-		o.validate = validator(badMtu);
 
-		o = s.taboption('advanced', form.Value, 'keepalive', _('Keepalive'), _('Seconds between keepalive packets; 25 keeps NAT mappings open and lets the status page see a dead tunnel.'));
+		o = opt('advanced', form.Value, 'keepalive', _('Keepalive'), _('Seconds between keepalive packets; 25 keeps NAT mappings open and lets the status page see a dead tunnel.'));
 		o.modalonly = true;
 		o.placeholder = '25';
-		o.validate = validator(badKeepalive);
 
-		o = s.taboption('advanced', form.DynamicList, 'dns', _('DNS servers'), _('The provider\'s DNS servers from its file.'));
+		o = opt('advanced', form.DynamicList, 'dns', _('DNS servers'), _('The provider\'s DNS servers from its file.'));
 		o.modalonly = true;
-		o.validate = validator(badIpAddress);
 
 		o = s.option(form.DummyValue, '_state', _('State'));
 		o.modalonly = false;

@@ -1,7 +1,7 @@
 // The `splitwg` command (docs/cli.md): argument parsing and human-readable
 // output over the same functions the ubus API uses. Returns the exit code.
 import type { Env } from './env';
-import { VERSION, readConfig, compile, redactedPlan, renderUci, described, format } from './core';
+import { VERSION, readConfig, compile, redactedPlan, renderUci, described, format, age, fmtBytes } from './core';
 import { PATHS } from './env';
 import { readConfigSections } from './sections';
 import { localNetworks } from './routes';
@@ -63,19 +63,11 @@ function printJson(io: Io, v: any): void {
 }
 
 export function fmtAge(s: number | null): string {
-	if (s === null) return 'never';
-	if (s < 120) return `${s}s ago`;
-	if (s < 7200) return `${int(s / 60)}m ago`;
-	if (s < 172800) return `${int(s / 3600)}h ago`;
-	return `${int(s / 86400)}d ago`;
+	const a = age(s);
+	return a === null ? 'never' : `${a.n}${a.unit} ago`;
 }
 
-export function fmtBytes(n: number): string {
-	const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-	let i = 0, v = n, frac = 0;
-	while (v >= 1024 && i < 4) { frac = int(((v % 1024) * 10) / 1024); v = int(v / 1024); i++; }
-	return i === 0 ? `${v} B` : `${v}.${frac} ${units[i]}`;
-}
+export { fmtBytes };
 
 function fmtTime(t: number): string {
 	const tm = localtime(t);

@@ -1,22 +1,16 @@
 // The sections splitwg owns in network/firewall/dhcp: named sw… (see
 // src/core/netifd.ts) and carrying `splitwg_owned '1'`, or in firewall an
-// `option name` containing "splitwg" (isOwned()). Apply
+// `option name` containing "splitwg" (the core's isOwned(), beside the code
+// that marks them so). Apply
 // diffs them against the plan and writes only the difference; stop removes
 // them; nothing else in those files is ever touched.
 import type { UciSection, UciValue } from '../core/uci';
 import type { UciStore } from './env';
 import type { CursorSection } from './sections';
 import { optionsOf } from './sections';
+import { isOwned } from './core';
 
-export const OWNED_OPTION = 'splitwg_owned';
-
-// Ours: `splitwg_owned '1'`; in /etc/config/firewall (where fw4 would warn
-// about that option) a section named sw_… whose `name` contains "splitwg" —
-// or an older version's splitwg_owned section, rewritten on the next apply.
-export function isOwned(config: string, s: CursorSection): boolean {
-	if (s[OWNED_OPTION] === '1') return true;
-	return config === 'firewall' && !s['.anonymous'] && substr(s['.name'], 0, 3) === 'sw_' && type(s.name) === 'string' && index(s.name, 'splitwg') >= 0;
-}
+export { isOwned };
 
 export interface OwnedDiff {
 	config: string;

@@ -3,7 +3,7 @@
 // nft table, the last apply from /var/run/splitwg. Read-only; never a key.
 import type { Config } from '../core/model';
 import type { Env } from './env';
-import { VERSION, readConfig, renderUci } from './core';
+import { VERSION, readConfig, renderUci, badBool, bool } from './core';
 import { readConfigSections } from './sections';
 import { listJson } from './nftables';
 import { peers } from './wg';
@@ -83,7 +83,9 @@ function loadConfig(env: Env): { config: Config | null, problems: number, hash: 
 	const r = readConfig(sections);
 	const g = filter(sections, (s) => s.type === 'globals');
 	const en = length(g) ? g[0].options.enabled : null;
-	return { config: r.config, problems: length(r.problems), hash: hash(renderUci(sections)), enabledRaw: en !== '0' && en !== 'off' && en !== 'no' && en !== 'false' };
+	// as the config reader reads it: a value that is not a boolean reads as the default
+	const enabledRaw = type(en) === 'string' && badBool(en as string) === null ? bool(en as string) : true;
+	return { config: r.config, problems: length(r.problems), hash: hash(renderUci(sections)), enabledRaw };
 }
 
 function age(env: Env, t: number): number | null {

@@ -3,11 +3,10 @@
 // it is skipped here and never leaves this file.
 import type { Env, RunResult } from './env';
 import { firstLine } from './env';
+import { badKey } from './core';
 
 // regexes as module constants: ucode compiles a literal each time it is evaluated
 const DIGITS = /^[0-9]+$/;
-
-export const KEY_RE = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
 
 export interface WgPeer {
 	public_key: string;
@@ -28,14 +27,14 @@ function keyError(r: RunResult, cmd: string): string {
 export function pubkey(env: Env, privateKey: string): string | { error: string } {
 	const r = env.run(['wg', 'pubkey'], privateKey);
 	const k = trim(r.stdout);
-	if (r.code !== 0 || !match(k, KEY_RE)) return { error: keyError(r, 'wg pubkey') };
+	if (r.code !== 0 || badKey(k) !== null) return { error: keyError(r, 'wg pubkey') };
 	return k;
 }
 
 export function genkey(env: Env): { private_key: string, public_key: string } | { error: string } {
 	const r = env.run(['wg', 'genkey']);
 	const priv = trim(r.stdout);
-	if (r.code !== 0 || !match(priv, KEY_RE)) return { error: keyError(r, 'wg genkey') };
+	if (r.code !== 0 || badKey(priv) !== null) return { error: keyError(r, 'wg genkey') };
 	const pub = pubkey(env, priv);
 	if (type(pub) !== 'string') return pub as { error: string };
 	return { private_key: priv, public_key: pub as string };

@@ -36,7 +36,9 @@ test('the core is a ucode module: strict, imports nothing, exports the API', () 
 	const exp = src.match(/^export \{([^}]*)\};/m);
 	assert.ok(exp, 'one export list');
 	for (const fn of ['parseUci', 'readConfig', 'check', 'compile', 'plan', 'explain', 'VERSION']) assert.match(exp![1], new RegExp(`\\b${fn}\\b`));
-	assert.doesNotMatch(src, /\bvar\b|\bundefined\b|\bthrow\b|\bclass\b|\bnew\b|\btypeof\b/);
+	// in the code, not in the text of a string (the option table's docs are prose)
+	const code = src.replace(/"(?:[^"\\\n]|\\.)*"/g, '""');
+	assert.doesNotMatch(code, /\bvar\b|\bundefined\b|\bthrow\b|\bclass\b|\bnew\b|\btypeof\b/);
 });
 
 test('LuCI views start with the require header and return a view.extend', () => {

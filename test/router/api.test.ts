@@ -206,3 +206,19 @@ test('a failure inside a method is an in-band error, not an rpcd UNKNOWN_ERROR',
 	r.env.run = () => { throw new Error('popen failed'); };
 	assert.deepEqual(rpcd(api(r), 'genkey'), { error: { code: 'INTERNAL', message: 'popen failed', path: null } });
 });
+
+test('status of a configuration with problems: globals.enabled is read as the config reader reads booleans', () => {
+	const with_ = (v: string) => {
+		// (the first `enabled` is globals'); a problem (unknown option), so status has no config and reads enabled alone
+		const r = fakeRouter({ uci: openwrt(HOME.replace("\toption enabled '1'\n", `\toption enabled '${v}'\n\toption typo '1'\n`)) });
+		const s = rpcd(api(r), 'status') as Record<string, any>;
+		assert.ok(s.warnings.some((w: string) => /problem\(s\)/.test(w)), s.warnings.join('\n'));
+		return s.enabled;
+	};
+	// 'disabled' is a boolean of values.ts, and false (status said true)
+	assert.equal(with_('disabled'), false);
+	assert.equal(with_('off'), false);
+	assert.equal(with_('enabled'), true);
+	// not a boolean: the default, as the reader has it
+	assert.equal(with_('maybe'), true);
+});

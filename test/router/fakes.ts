@@ -2,7 +2,7 @@
 // committed/staged split of a real cursor), a file system, and a command
 // runner that records every command and simulates nft, dnsmasq, netifd, fw4
 // and wg closely enough for apply's decisions.
-import { parseUci, renderUci } from '../../src/core/index';
+import { isOwned, parseUci, renderUci } from '../../src/core/index';
 import type { UciSection } from '../../src/core/uci';
 import type { Env, RunResult, UciStore } from '../../src/router/env';
 import { PATHS } from '../../src/router/env';
@@ -181,7 +181,7 @@ export interface FakeRouter {
 // committed sections (iprule.c/iproute.c → kernel → iproute2's JSON).
 function ipJson(r: FakeRouter, argv: string[]): string {
 	const v6 = argv[2] === '-6';
-	const secs = r.uci.sections('network').filter((s) => s.options.splitwg_owned === '1' && !r.lostSections.includes(s.name));
+	const secs = r.uci.sections('network').filter((s) => isOwned('network', { ...s.options, '.name': s.name }) && !r.lostSections.includes(s.name));
 	const o = (s: UciSection, k: string) => s.options[k] as string | undefined;
 	if (argv.includes('rule')) {
 		const out: Record<string, unknown>[] = [{ priority: 0, src: 'all', table: 'local' }];

@@ -406,6 +406,14 @@ function badIpAddress(v) {
   const p = parsePrefix(v);
   return isMsg(p) || !p.host ? msg("not_ip", [v]) : null;
 }
+function badPrefix(v) {
+  const p = parsePrefix(v);
+  return isMsg(p) ? p : null;
+}
+function badInterfaceAddress(v) {
+  const a = parseInterfaceAddress(v);
+  return isMsg(a) ? a : null;
+}
 
 // src/core/decide.ts
 function resolved(action, upstream, wanted, why) {
@@ -722,105 +730,218 @@ function badIfname(v) {
   return null;
 }
 let PROTOS = ["tcp", "udp", "icmp", "icmpv6", "sctp", "udplite", "gre", "esp"];
-function badMtu(v) {
-  return badInt(v, 1280, 9e3);
+function badProto(v) {
+  return v === "all" || v === "any" || index(PROTOS, v) >= 0 ? null : msg("not_proto", [v, `${join(" ", PROTOS)}, all`]);
 }
-function badKeepalive(v) {
-  return badInt(v, 0, 65535);
+function badWeekday(v) {
+  return weekday(v) < 0 ? msg("not_weekday", [v]) : null;
+}
+let ACTIONS = ["proxy", "direct", "block"];
+function badAction(v) {
+  return index(ACTIONS, v) >= 0 ? null : msg("not_action", [v]);
+}
+let CLIENT_KINDS = ["device", "peer"];
+function badClientKind(v) {
+  return index(CLIENT_KINDS, v) >= 0 ? null : msg("not_kind", [v]);
+}
+function badEndpoint(v) {
+  const p = parseEndpoint(v);
+  return isMsg(p) ? p : null;
 }
 function badMarkMask(v) {
   return match(v, HEX_MASK) ? null : msg("not_hex_mask", [v]);
 }
 
-// src/core/config.ts
-let ACTION = /^(proxy|direct|block)$/;
-let PORT_PROTO = /^(tcp|udp|sctp|udplite)$/;
-let KIND = /^(peer|device)$/;
-let DEFAULTS = {
-  mark_mask: "0x70000000",
-  rule_priority: "21000",
-  table_base: "2100",
-  set_timeout: "86400",
-  server_iface: "sw_server",
-  listen_port: "51820"
+// src/core/schema.ts
+let zoneName = (v) => badName(v, 11);
+let upstreamName = (v) => badName(v, 12);
+let sectionName = (v) => badName(v, 32);
+let GLOBALS = {
+  enabled: { kind: "bool", def: "1", doc: "`0` removes everything splitwg installed (same as `splitwg stop`)" },
+  mark_mask: {
+    kind: "string",
+    def: "0x70000000",
+    check: badMarkMask,
+    doc: 'the fwmark bits splitwg owns: one contiguous run within bits 0–30. Rejected if it overlaps mwan3 `0x3f00`, pbr/podkop `0x00ff0000`, dae `0x08000000` or homeproxy\'s `0x7f`. Value 1 under the mask means "decided: direct", upstream *i* gets *i*+1, so a 3-bit mask allows 6 upstreams'
+  },
+  rule_priority: { kind: "int", def: "21000", min: 1, max: 32e3, doc: "ip-rule priority band: `lookup main suppress_prefixlength 0` at this priority, upstream *i* at priority + *i*" },
+  table_base: { kind: "int", def: "2100", min: 256, max: 2147418112, doc: "upstream *i* routes through table `table_base + i`" },
+  ipv6: {
+    kind: "bool",
+    def: "1",
+    doc: "classify IPv6 too (v6 sets, rules, `rule6`/`route6`). With `0`, IPv6 from clients is routed normally — not classified (a `mac` or `interface` then identifies a client's IPv4 only) and not DNS-hijacked; a proxied domain reached over IPv6 would then leave direct"
+  },
+  dns_hijack: {
+    kind: "bool",
+    def: "1",
+    doc: "default for clients: their DNS (port 53, any server on the internet) is answered by the router's dnsmasq, and DoT/DoQ (853) is dropped, so domain rules see every lookup. DNS and DoT to the router itself or to one of its [local networks](#local-destinations) are left alone: a Pi-hole on the LAN keeps answering (lookups it answers do not fill the domain sets)"
+  },
+  kill_switch: {
+    kind: "bool",
+    def: "1",
+    doc: "proxied traffic is dropped (never sent direct) while its tunnel is down or its upstream disabled, or while the splitwg table is missing (firewall stopped): see [Kill switch](#kill-switch). With `0` none of it exists: while a tunnel is down its upstream table is empty, so its proxied traffic falls through to the main table and leaves direct by the WAN (what `explain --down` and `splitwg status` say); a disabled upstream's rules go direct"
+  },
+  set_timeout: { kind: "int", def: "86400", min: 0, max: 31536e3, doc: "seconds an address learned from DNS stays in a domain set (`0`: until the table is reloaded)" },
+  lan_zone: { kind: "string", def: "lan", check: zoneName, doc: "fw4 zone of the LAN devices, for the forwardings splitwg adds" },
+  wan_zone: { kind: "string", def: "wan", check: zoneName, doc: "fw4 zone of the WAN, for the forwardings splitwg adds" }
 };
-let FOREIGN_MARKS = [[16128, "mwan3"], [16711680, "pbr/podkop"], [134217728, "dae"], [127, "homeproxy"]];
-function withControlCheck(check) {
-  return (v) => match(v, CONTROL) ? msg("control_char") : check ? check(v) : null;
+let SERVER = {
+  enabled: { kind: "bool", def: "1", doc: "with `0` there is no `sw_server` interface (a peer client needs an enabled server)" },
+  private_key: {
+    kind: "string",
+    check: badKey,
+    doc: "required when enabled: LuCI's *Generate new key pair*, or `splitwg genkey`; a server that is enabled at first boot (an image's own config) without one gets one from `/etc/uci-defaults/90-splitwg`. The shipped config (server disabled) is never rewritten by the package, see [packaging.md](packaging.md#the-config-is-a-conffile)"
+  },
+  listen_port: { kind: "int", def: "51820", min: 1, max: 65535, check: badPort, doc: "fw4 rule `Allow-splitwg-server` opens it on WAN" },
+  address: { kind: "string", list: true, check: badInterfaceAddress, doc: "the router's addresses with the pool prefix, e.g. `10.77.0.1/24`, `fd77:77::1/64`; peer addresses must lie inside" },
+  endpoint: { kind: "string", check: badEndpoint, doc: "`host:port` written into the peers' `.conf` (`[v6]:port` for IPv6 literals)" },
+  dns: { kind: "string", list: true, check: badIpAddress, doc: "DNS servers written into the peers' `.conf`" },
+  mtu: { kind: "int", min: 1280, max: 9e3, doc: "of `sw_server`; unset: WireGuard's default" }
+};
+let UPSTREAM = {
+  enabled: { kind: "bool", def: "1", doc: "rules that use a disabled upstream block (kill switch) or go direct" },
+  name: { kind: "string", check: badLabel, doc: "a label shown in the UI (never written into a generated file)" },
+  private_key: { kind: "string", check: badKey, doc: "required: the 32-byte base64 WireGuard key of this end" },
+  public_key: { kind: "string", check: badKey, doc: "required: the provider's public key" },
+  preshared_key: { kind: "string", check: badKey, doc: "optional" },
+  address: {
+    kind: "string",
+    list: true,
+    check: badInterfaceAddress,
+    doc: "required: the tunnel addresses the provider assigned, e.g. `10.64.0.2/32`, `fd00:a::2/128` (without an IPv6 address, proxied IPv6 through this upstream is unreachable, never leaked)"
+  },
+  endpoint: {
+    kind: "string",
+    check: badEndpoint,
+    doc: "required: `host:port` or `[2001:db8::1]:port`; the host is a name or a dotted-quad/IPv6 address, not a form a resolver reads as an address (`0x7f.1`, `vpn.1`)"
+  },
+  allowed_ips: { kind: "string", list: true, def: "0.0.0.0/0 ::/0", check: badPrefix, doc: "destinations the tunnel may carry" },
+  mtu: { kind: "int", min: 1280, max: 9e3, doc: "of `sw_<name>`; unset: WireGuard's default" },
+  keepalive: { kind: "int", min: 0, max: 65535, doc: "seconds between keepalive packets (unset or `0`: none)" },
+  dns: { kind: "string", list: true, check: badIpAddress, doc: "the provider's DNS servers (informational today)" }
+};
+let CLIENT = {
+  kind: { kind: "enum", def: "device", values: CLIENT_KINDS, check: badClientKind, doc: "a LAN device, or a road-warrior peer of the server" },
+  enabled: { kind: "bool", def: "1", doc: "a disabled client's traffic is not classified" },
+  name: { kind: "string", check: badLabel, doc: "label" },
+  address: {
+    kind: "string",
+    list: true,
+    check: badPrefix,
+    doc: "device: IPv4/IPv6 addresses or prefixes (`192.168.1.0/28`); peer: its tunnel address(es), inside the server pools. One may not lie inside another of the same client (`address[1]: 192.168.1.5 overlaps 192.168.1.0/24 (address[0])`)"
+  },
+  mac: { kind: "string", list: true, check: badMac, doc: "device only: MAC addresses" },
+  interface: { kind: "string", list: true, check: badIfname, doc: "device only: an incoming network device (e.g. `br-guest`): everything arriving there is this client" },
+  public_key: { kind: "string", check: badKey, doc: "peer: required" },
+  preshared_key: { kind: "string", check: badKey, doc: "peer: optional" },
+  private_key: { kind: "string", check: badKey, doc: "peer: optional, stored so the router can hand out the `.conf` and QR code" },
+  default: { kind: "enum", def: "direct", values: ACTIONS, check: badAction, doc: "what happens to traffic no rule matches" },
+  upstream: { kind: "string", check: upstreamName, doc: "the client's upstream for `proxy` rules that name none (required when there are such rules)" },
+  ruleset: { kind: "string", list: true, check: sectionName, doc: "shared rule sets, evaluated after the client's own rules, in this order" },
+  dns_hijack: { kind: "bool", doc: "overrides `globals.dns_hijack` for this client" }
+};
+let RULESET = {
+  name: { kind: "string", check: badLabel, doc: "label" }
+};
+let RULE = {
+  client: { kind: "string", check: sectionName, doc: "the client the rule belongs to (a rule has `client` or `ruleset`, not both)" },
+  ruleset: { kind: "string", check: sectionName, doc: "the rule set the rule belongs to" },
+  enabled: { kind: "bool", def: "1", doc: "a disabled rule is still validated" },
+  name: { kind: "string", check: badLabel, doc: "label, shown by `explain` and the UI; the nft table's comments name the rule by its id (`client.tv.rule[2]`), never by its label" },
+  domain: {
+    kind: "string",
+    list: true,
+    check: badDomain,
+    doc: 'lower-case ASCII domain names; each also matches its subdomains (so `*.x.com`, `.x.com` and `x.com.` are refused with "write x.com"). An internationalised name is written in its ASCII form: `bücher.de` is refused with `write it as "xn--bcher-kva.de"`. Addresses the client resolves **through the router\'s dnsmasq** enter the rule\'s nft sets'
+  },
+  dest: { kind: "string", list: true, check: badPrefix, doc: "IPv4/IPv6 addresses or prefixes (host bits must be zero); they may overlap" },
+  proto: { kind: "enum", list: true, values: PROTOS, check: badProto, doc: "or `all`: any protocol (also when none is given)" },
+  port: { kind: "string", list: true, check: badPortRange, doc: "destination ports 1–65535 or ranges `from-to` with from ≤ to (`8000-8100`, `80-80`); with ports, `proto` defaults to tcp+udp" },
+  start_time: { kind: "string", check: badTime, doc: "`HH:MM` local time of the router; window `[start, stop)`; `22:00`→`06:00` crosses midnight" },
+  stop_time: { kind: "string", check: badTime, doc: "`HH:MM`, the end of the window (both or neither)" },
+  weekdays: {
+    kind: "enum",
+    list: true,
+    values: [WEEKDAYS[1], WEEKDAYS[2], WEEKDAYS[3], WEEKDAYS[4], WEEKDAYS[5], WEEKDAYS[6], WEEKDAYS[0]],
+    check: badWeekday,
+    doc: "the packet's local day must be one of them (for a window across midnight, the part after midnight belongs to the next day)"
+  },
+  action: { kind: "enum", def: "proxy", values: ACTIONS, check: badAction, doc: "what a match does: through an upstream, direct, or dropped" },
+  upstream: { kind: "string", check: upstreamName, doc: "for `proxy`: a named upstream instead of the client's" }
+};
+let SCHEMA = {
+  globals: GLOBALS,
+  server: SERVER,
+  upstream: UPSTREAM,
+  client: CLIENT,
+  ruleset: RULESET,
+  rule: RULE
+};
+function checkOf(o) {
+  if (o.check) return o.check;
+  if (o.kind === "bool") return badBool;
+  if (o.kind === "int") {
+    const lo = o.min, hi = o.max;
+    return (v) => badInt(v, lo, hi);
+  }
+  return null;
 }
+
+// src/core/config.ts
+let PORT_PROTO = /^(tcp|udp|sctp|udplite)$/;
+let SERVER_IFACE = "sw_server";
+let FOREIGN_MARKS = [[16128, "mwan3"], [16711680, "pbr/podkop"], [134217728, "dae"], [127, "homeproxy"]];
 function problem(path, m) {
   return { path, id: m.id, args: m.args };
 }
-function parses(fn) {
-  return (v) => {
-    const r = fn(v);
-    return isMsg(r) ? r : null;
-  };
+function badValue(v, check) {
+  if (match(v, CONTROL)) return msg("control_char");
+  return check ? check(v) : null;
 }
-function reader(sec, base, problems) {
-  let r;
-  const known = [".name", ".type"];
-  const bad = {};
-  const at = {};
-  const report = (k, path, m) => {
-    bad[k] = true;
-    push(problems, problem(path, m));
-  };
-  r = {
-    str: (k, def, check) => {
-      push(known, k);
-      const v = sec.options[k];
-      if (v === null || v === null) return def;
-      if (type(v) === "array") {
-        report(k, `${base}.${k}`, msg("not_single"));
-        return def;
-      }
-      const e = v === "" ? msg("empty") : withControlCheck(check)(v);
-      if (e) {
-        report(k, `${base}.${k}`, e);
-        return def;
-      }
-      return v;
-    },
-    // The valid elements; `r.at(k)` has their positions in the option.
-    // An empty element is an error, never "no condition": an empty domain
-    // would otherwise turn a rule into "match everything".
-    list: (k, check) => {
-      push(known, k);
-      at[k] = [];
-      const v = sec.options[k] ?? null;
-      if (v === null) return [];
-      let vals = type(v) === "array" ? v : filter(split(v, BLANKS), (x) => x !== "");
-      if (!length(vals) && type(v) !== "array") vals = [v];
-      const out = [];
-      for (let i = 0; i < length(vals); i++) {
-        const e = trim(vals[i]) === "" ? msg("empty") : withControlCheck(check)(vals[i]);
-        if (e) report(k, `${base}.${k}[${i}]`, e);
-        else {
-          push(out, vals[i]);
-          push(at[k], i);
-        }
-      }
-      return out;
-    },
-    at: (k) => at[k] ?? [],
-    bad: (k) => !!bad[k],
-    bool: (k, def) => {
-      const v = r.str(k, null, badBool);
-      return v === null ? def : bool(v);
-    },
-    int: (k, def, lo, hi) => r.num(k, def, (x) => badInt(x, lo, hi)),
-    // a number whose grammar has its own validator (badPort, badMtu, …)
-    num: (k, def, check) => {
-      const v = r.str(k, null, check);
-      return v === null ? def : int(v);
-    },
-    unknown: () => {
-      for (let k in sec.options)
-        if (index(known, k) < 0) push(problems, problem(`${base}.${k}`, msg("unknown_option")));
+function typed(kind, v) {
+  if (kind === "bool") return bool(v);
+  if (kind === "int") return int(v);
+  return v;
+}
+function readList(o, k, v, check, path, problems) {
+  let vals = type(v) === "array" ? v : filter(split(v, BLANKS), (x) => x !== "");
+  if (!length(vals) && type(v) !== "array") vals = [v];
+  const out = [];
+  for (let i = 0; i < length(vals); i++) {
+    const e = trim(vals[i]) === "" ? msg("empty") : badValue(vals[i], check);
+    if (e !== null) {
+      o.bad[k] = true;
+      push(problems, problem(`${path}[${i}]`, e));
+    } else {
+      push(out, vals[i]);
+      push(o.at[k], i);
     }
-  };
-  return r;
+  }
+  return out;
+}
+function readOptions(sec, base, table, problems, own) {
+  const o = { v: {}, bad: {}, at: {} };
+  for (let k in table) {
+    const opt = table[k];
+    const check = own && own[k] ? own[k] : checkOf(opt);
+    const v = sec.options[k] ?? null;
+    const path = `${base}.${k}`;
+    if (opt.list) {
+      o.at[k] = [];
+      o.v[k] = v === null ? opt.def !== null ? split(opt.def, " ") : [] : readList(o, k, v, check, path, problems);
+      continue;
+    }
+    o.v[k] = opt.def !== null ? typed(opt.kind, opt.def) : null;
+    if (v === null) continue;
+    const e = type(v) === "array" ? msg("not_single") : v === "" ? msg("empty") : badValue(v, check);
+    if (e !== null) {
+      o.bad[k] = true;
+      push(problems, problem(path, e));
+    } else o.v[k] = typed(opt.kind, v);
+  }
+  for (let k in sec.options)
+    if (!exists(table, k) && k !== ".name" && k !== ".type") push(problems, problem(`${base}.${k}`, msg("unknown_option")));
+  return o;
 }
 function checkMask(m, text, problems) {
   if (m === 0) push(problems, problem("globals.mark_mask", msg("mask_zero")));
@@ -834,22 +955,20 @@ function checkMask(m, text, problems) {
 }
 function readGlobals(sec, problems) {
   const s = sec ?? { type: "globals", name: "main", anonymous: false, options: {} };
-  const r = reader(s, "globals", problems);
-  const maskText = r.str("mark_mask", DEFAULTS.mark_mask, badMarkMask);
+  const o = readOptions(s, "globals", SCHEMA.globals, problems);
   const g = {
-    enabled: r.bool("enabled", true),
-    markMask: int(maskText, 16),
-    rulePriority: r.int("rule_priority", int(DEFAULTS.rule_priority), 1, 32e3),
-    tableBase: r.int("table_base", int(DEFAULTS.table_base), 256, 2147418112),
-    ipv6: r.bool("ipv6", true),
-    dnsHijack: r.bool("dns_hijack", true),
-    killSwitch: r.bool("kill_switch", true),
-    setTimeout: r.int("set_timeout", int(DEFAULTS.set_timeout), 0, 31536e3),
-    lanZone: r.str("lan_zone", "lan", (v) => badName(v, 11)),
-    wanZone: r.str("wan_zone", "wan", (v) => badName(v, 11))
+    enabled: o.v.enabled,
+    markMask: int(o.v.mark_mask, 16),
+    rulePriority: o.v.rule_priority,
+    tableBase: o.v.table_base,
+    ipv6: o.v.ipv6,
+    dnsHijack: o.v.dns_hijack,
+    killSwitch: o.v.kill_switch,
+    setTimeout: o.v.set_timeout,
+    lanZone: o.v.lan_zone,
+    wanZone: o.v.wan_zone
   };
-  r.unknown();
-  if (!r.bad("mark_mask")) checkMask(g.markMask, maskText, problems);
+  if (!o.bad.mark_mask) checkMask(g.markMask, o.v.mark_mask, problems);
   return g;
 }
 function reportedPaths(problems) {
@@ -869,96 +988,88 @@ function readUpstream(sec, problems) {
     const e = badName(sec.name, 12);
     if (e) push(problems, problem(base, e));
   }
-  const r = reader(sec, base, problems);
-  const ep = r.str("endpoint", null, parses(parseEndpoint));
+  const o = readOptions(sec, base, SCHEMA.upstream, problems);
   let host = "", port = 51820;
-  if (ep === null) {
-    if (!r.bad("endpoint")) push(problems, problem(`${base}.endpoint`, msg("endpoint_required")));
+  if (o.v.endpoint === null) {
+    if (!o.bad.endpoint) push(problems, problem(`${base}.endpoint`, msg("endpoint_required")));
   } else {
-    const p = parseEndpoint(ep);
+    const p = parseEndpoint(o.v.endpoint);
     host = p.host;
     port = p.port;
   }
   const u = {
     name: sec.name,
     iface: `sw_${sec.name}`,
-    enabled: r.bool("enabled", true),
-    privateKey: r.str("private_key", "", badKey),
-    addresses: r.list("address", parses(parseInterfaceAddress)),
-    publicKey: r.str("public_key", "", badKey),
-    presharedKey: r.str("preshared_key", null, badKey),
+    enabled: o.v.enabled,
+    privateKey: o.v.private_key ?? "",
+    addresses: o.v.address,
+    publicKey: o.v.public_key ?? "",
+    presharedKey: o.v.preshared_key,
     endpointHost: host,
     endpointPort: port,
-    allowedIps: r.list("allowed_ips", parses(parsePrefix)),
-    mtu: r.num("mtu", null, badMtu),
-    keepalive: r.num("keepalive", null, badKeepalive),
-    dns: r.list("dns", badIpAddress),
+    allowedIps: o.v.allowed_ips,
+    mtu: o.v.mtu,
+    keepalive: o.v.keepalive,
+    dns: o.v.dns,
     index: 0,
     mark: 0,
     table: 0
   };
-  r.str("name", null, badLabel);
-  r.unknown();
-  if (u.privateKey === "" && !r.bad("private_key")) push(problems, problem(`${base}.private_key`, msg("required")));
-  if (u.publicKey === "" && !r.bad("public_key")) push(problems, problem(`${base}.public_key`, msg("required")));
-  if (!length(u.addresses) && !r.bad("address")) push(problems, problem(`${base}.address`, msg("upstream_no_address")));
+  if (u.privateKey === "" && !o.bad.private_key) push(problems, problem(`${base}.private_key`, msg("required")));
+  if (u.publicKey === "" && !o.bad.public_key) push(problems, problem(`${base}.public_key`, msg("required")));
+  if (!length(u.addresses) && !o.bad.address) push(problems, problem(`${base}.address`, msg("upstream_no_address")));
   if (!length(u.allowedIps)) u.allowedIps = ["0.0.0.0/0", "::/0"];
   return u;
 }
 function readServer(sec, problems) {
-  const r = reader(sec, "server", problems);
+  const o = readOptions(sec, "server", SCHEMA.server, problems);
   const s = {
-    enabled: r.bool("enabled", true),
-    iface: DEFAULTS.server_iface,
-    privateKey: r.str("private_key", "", badKey),
-    listenPort: r.num("listen_port", int(DEFAULTS.listen_port), badPort),
-    addresses: r.list("address", parses(parseInterfaceAddress)),
-    endpoint: r.str("endpoint", null, parses(parseEndpoint)),
-    dns: r.list("dns", badIpAddress),
-    mtu: r.num("mtu", null, badMtu)
+    enabled: o.v.enabled,
+    iface: SERVER_IFACE,
+    privateKey: o.v.private_key ?? "",
+    listenPort: o.v.listen_port,
+    addresses: o.v.address,
+    endpoint: o.v.endpoint,
+    dns: o.v.dns,
+    mtu: o.v.mtu
   };
-  r.unknown();
-  if (s.enabled && s.privateKey === "" && !r.bad("private_key")) push(problems, problem("server.private_key", msg("server_key_required")));
-  if (s.enabled && !length(s.addresses) && !r.bad("address")) push(problems, problem("server.address", msg("server_no_address")));
+  if (s.enabled && s.privateKey === "" && !o.bad.private_key) push(problems, problem("server.private_key", msg("server_key_required")));
+  if (s.enabled && !length(s.addresses) && !o.bad.address) push(problems, problem("server.address", msg("server_no_address")));
   return s;
 }
 function readRule(sec, id, setBase, problems) {
-  const r = reader(sec, id, problems);
-  r.str("client", null);
-  r.str("ruleset", null);
-  const enabled = r.bool("enabled", true);
   const dest4 = [], dest6 = [];
   const destSeen = {};
-  r.list("dest", (v) => {
+  const dest = (v) => {
     const p = parsePrefix(v);
     if (isMsg(p)) return p;
     const x = p;
     if (!destSeen[x.text]) push(x.family === 4 ? dest4 : dest6, x);
     destSeen[x.text] = true;
     return null;
-  });
-  const protos = r.list("proto", (v) => v === "all" || v === "any" || index(PROTOS, v) >= 0 ? null : msg("not_proto", [v, `${join(" ", PROTOS)}, all`]));
+  };
+  const o = readOptions(sec, id, SCHEMA.rule, problems, { dest });
+  const protos = o.v.proto;
   const m = {
-    domains: uniq(r.list("domain", badDomain)),
+    domains: uniq(o.v.domain),
     dest4,
     dest6,
     protos: index(protos, "all") >= 0 || index(protos, "any") >= 0 ? [] : uniq(protos),
-    ports: uniq(r.list("port", badPortRange)),
-    startTime: r.str("start_time", null, badTime),
-    stopTime: r.str("stop_time", null, badTime),
-    weekdays: uniq(map(r.list("weekdays", (v) => weekday(v) < 0 ? msg("not_weekday", [v]) : null), weekday))
+    ports: uniq(o.v.port),
+    startTime: o.v.start_time,
+    stopTime: o.v.stop_time,
+    weekdays: uniq(map(o.v.weekdays, weekday))
   };
-  const action = r.str("action", "proxy", (v) => match(v, ACTION) ? null : msg("not_action", [v]));
+  const action = o.v.action;
   const rule = {
     id,
     setBase,
-    name: r.str("name", "", badLabel),
+    name: o.v.name ?? "",
     match: m,
     action,
-    upstream: r.str("upstream", null, (v) => badName(v, 12))
+    upstream: o.v.upstream
   };
-  r.unknown();
-  if (m.startTime === null !== (m.stopTime === null) && !r.bad("start_time") && !r.bad("stop_time"))
+  if (m.startTime === null !== (m.stopTime === null) && !o.bad.start_time && !o.bad.stop_time)
     push(problems, problem(`${id}.${m.startTime === null ? "start_time" : "stop_time"}`, msg("window_half")));
   else if (m.startTime !== null && m.startTime === m.stopTime)
     push(problems, problem(`${id}.stop_time`, msg("window_empty")));
@@ -967,9 +1078,9 @@ function readRule(sec, id, setBase, problems) {
       if (!match(m.protos[i], PORT_PROTO))
         push(problems, problem(`${id}.proto`, msg("ports_need_proto", [m.protos[i]])));
   }
-  if (rule.upstream !== null && action !== "proxy" && !r.bad("action"))
+  if (rule.upstream !== null && action !== "proxy" && !o.bad.action)
     push(problems, problem(`${id}.upstream`, msg("upstream_not_proxy", [action])));
-  return enabled ? rule : null;
+  return o.v.enabled ? rule : null;
 }
 function readSources(c, srcs, at, problems) {
   const seen = {};
@@ -996,35 +1107,31 @@ function readClient(sec, problems, g) {
     const e = badName(sec.name, 32);
     if (e) push(problems, problem(base, e));
   }
-  const r = reader(sec, base, problems);
-  const kind = r.str("kind", "device", (v) => match(v, KIND) ? null : msg("not_kind", [v]));
-  const srcs = r.list("address", parses(parsePrefix));
-  const srcAt = r.at("address");
+  const o = readOptions(sec, base, SCHEMA.client, problems);
+  const kind = o.v.kind;
+  const srcs = o.v.address;
   const c = {
     name: sec.name,
     kind,
-    enabled: r.bool("enabled", true),
-    publicKey: r.str("public_key", null, badKey),
-    privateKey: r.str("private_key", null, badKey),
-    presharedKey: r.str("preshared_key", null, badKey),
+    enabled: o.v.enabled,
+    publicKey: o.v.public_key,
+    privateKey: o.v.private_key,
+    presharedKey: o.v.preshared_key,
     src4: [],
     src6: [],
-    macs: uniq(map(r.list("mac", badMac), lc)),
-    ifaces: uniq(r.list("interface", badIfname)),
-    defaultAction: r.str("default", "direct", (v) => match(v, ACTION) ? null : msg("not_action", [v])),
-    upstream: r.str("upstream", null, (v) => badName(v, 12)),
-    rulesets: r.list("ruleset", (v) => badName(v, 32)),
-    dnsHijack: true,
+    macs: uniq(map(o.v.mac, lc)),
+    ifaces: uniq(o.v.interface),
+    defaultAction: o.v.default,
+    upstream: o.v.upstream,
+    rulesets: o.v.ruleset,
+    dnsHijack: o.v.dns_hijack ?? g.dnsHijack,
     rules: []
   };
-  c.dnsHijack = r.bool("dns_hijack", g.dnsHijack);
-  r.str("name", null, badLabel);
-  r.unknown();
-  readSources(c, srcs, srcAt, problems);
-  if (r.bad("kind")) {
+  readSources(c, srcs, o.at.address, problems);
+  if (o.bad.kind) {
   } else if (kind === "peer") {
-    if (c.publicKey === null && !r.bad("public_key")) push(problems, problem(`${base}.public_key`, msg("peer_key_required")));
-    if (!length(srcs) && !r.bad("address")) push(problems, problem(`${base}.address`, msg("peer_no_address")));
+    if (c.publicKey === null && !o.bad.public_key) push(problems, problem(`${base}.public_key`, msg("peer_key_required")));
+    if (!length(srcs) && !o.bad.address) push(problems, problem(`${base}.address`, msg("peer_no_address")));
     if (length(c.macs) || length(c.ifaces)) push(problems, problem(base, msg("peer_by_address")));
   } else {
     if (sec.options.address == null && sec.options.mac == null && sec.options.interface == null)
@@ -1126,7 +1233,7 @@ function checkPeerAddress(c, server, problems) {
 function readConfig(all) {
   const problems = [];
   const sections = uniqueSections(all, problems);
-  const known = ["globals", "server", "upstream", "client", "ruleset", "rule"];
+  const known = keys(SCHEMA);
   for (let i = 0; i < length(sections); i++)
     if (index(known, sections[i].type) < 0)
       push(problems, problem(sections[i].name, msg("unknown_section_type", [sections[i].type, join(", ", known)])));
@@ -1140,7 +1247,7 @@ function readConfig(all) {
   const names = {};
   for (let i = 0; i < length(upstreams); i++) {
     const u = upstreams[i];
-    if (u.iface === DEFAULTS.server_iface) push(problems, problem(`upstream.${u.name}`, msg("name_reserved", [DEFAULTS.server_iface])));
+    if (u.iface === SERVER_IFACE) push(problems, problem(`upstream.${u.name}`, msg("name_reserved", [SERVER_IFACE])));
     names[u.name] = true;
   }
   const shift = globals.markMask ? markShift(globals.markMask) : 1;
@@ -1158,9 +1265,7 @@ function readConfig(all) {
   for (let i = 0; i < length(rsSections); i++) {
     const e = rsSections[i].anonymous ? msg("ruleset_unnamed") : badName(rsSections[i].name, 32);
     if (e) push(problems, problem(`ruleset.${rsSections[i].name}`, e));
-    const r = reader(rsSections[i], `ruleset.${rsSections[i].name}`, problems);
-    r.str("name", null, badLabel);
-    r.unknown();
+    readOptions(rsSections[i], `ruleset.${rsSections[i].name}`, SCHEMA.ruleset, problems);
     rulesets[rsSections[i].name] = [];
   }
   const clients = map(byType(sections, "client"), (s) => readClient(s, problems, globals));
@@ -1607,6 +1712,11 @@ function sec(type, name, options, unmarked) {
 function fwSec(type, name, options) {
   return sec(type, name, options, true);
 }
+let FW_MARK = "splitwg";
+function isOwned(config, s) {
+  if (s[OWNED] === "1") return true;
+  return config === "firewall" && !s[".anonymous"] && substr(s[".name"], 0, 3) === "sw_" && type(s.name) === "string" && index(s.name, FW_MARK) >= 0;
+}
 function s(n) {
   return n === null ? null : `${n}`;
 }
@@ -2019,19 +2129,44 @@ function nftTransition(prev, next, deletesOnly, live, script) {
   }
   return length(lines) ? join("\n", lines) + "\n" : "";
 }
+
+// src/core/format.ts
+function age(s) {
+  if (s === null) return null;
+  if (s < 120) return { n: s, unit: "s" };
+  if (s < 7200) return { n: int(s / 60), unit: "m" };
+  if (s < 172800) return { n: int(s / 3600), unit: "h" };
+  return { n: int(s / 86400), unit: "d" };
+}
+function fmtBytes(n) {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let i = 0, v = n, frac = 0;
+  while (v >= 1024 && i < 4) {
+    frac = int(v % 1024 * 10 / 1024);
+    v = int(v / 1024);
+    i++;
+  }
+  return i === 0 ? `${v} B` : `${v}.${frac} ${units[i]}`;
+}
 export {
-  DEFAULTS,
   MESSAGES,
   OWNED,
+  SERVER_IFACE,
   VERSION,
+  age,
+  badBool,
+  badKey,
+  bool,
   check,
   compile,
   declarations,
   described,
   explain,
   explainQuery,
+  fmtBytes,
   format,
   isMsg,
+  isOwned,
   nftTransition,
   parseAddress,
   parseInterfaceAddress,

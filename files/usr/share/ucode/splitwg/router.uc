@@ -16,7 +16,13 @@ import {
   MESSAGES,
   format,
   described,
-  isMsg
+  isMsg,
+  isOwned,
+  badKey,
+  badBool,
+  bool,
+  age,
+  fmtBytes
 } from "splitwg.core";
 import { readfile, writefile, access, unlink, mkdir, rmdir, rename, popen, stat } from "fs";
 import { cursor } from "uci";
@@ -179,11 +185,6 @@ function localNetworks(env, ipv6) {
 }
 
 // src/router/owned.ts
-let OWNED_OPTION = "splitwg_owned";
-function isOwned(config, s) {
-  if (s[OWNED_OPTION] === "1") return true;
-  return config === "firewall" && !s[".anonymous"] && substr(s[".name"], 0, 3) === "sw_" && type(s.name) === "string" && index(s.name, "splitwg") >= 0;
-}
 function copySection(s) {
   const c = {};
   for (let k in s) c[k] = type(s[k]) === "array" ? [...s[k]] : s[k];
@@ -590,7 +591,6 @@ function flush(env, changed) {
 
 // src/router/wg.ts
 let DIGITS = /^[0-9]+$/;
-let KEY_RE = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
 function keyError(r, cmd) {
   const e = firstLine(r.stderr);
   return `${cmd} failed (exit ${r.code})${e ? ": " + e : ""}`;
@@ -598,13 +598,13 @@ function keyError(r, cmd) {
 function pubkey(env, privateKey) {
   const r = env.run(["wg", "pubkey"], privateKey);
   const k = trim(r.stdout);
-  if (r.code !== 0 || !match(k, KEY_RE)) return { error: keyError(r, "wg pubkey") };
+  if (r.code !== 0 || badKey(k) !== null) return { error: keyError(r, "wg pubkey") };
   return k;
 }
 function genkey(env) {
   const r = env.run(["wg", "genkey"]);
   const priv = trim(r.stdout);
-  if (r.code !== 0 || !match(priv, KEY_RE)) return { error: keyError(r, "wg genkey") };
+  if (r.code !== 0 || badKey(priv) !== null) return { error: keyError(r, "wg genkey") };
   const pub = pubkey(env, priv);
   if (type(pub) !== "string") return pub;
   return { private_key: priv, public_key: pub };
@@ -680,9 +680,10 @@ function loadConfig(env) {
   const r = readConfig(sections);
   const g = filter(sections, (s) => s.type === "globals");
   const en = length(g) ? g[0].options.enabled : null;
-  return { config: r.config, problems: length(r.problems), hash: hash(renderUci(sections)), enabledRaw: en !== "0" && en !== "off" && en !== "no" && en !== "false" };
+  const enabledRaw = type(en) === "string" && badBool(en) === null ? bool(en) : true;
+  return { config: r.config, problems: length(r.problems), hash: hash(renderUci(sections)), enabledRaw };
 }
-function age(env, t) {
+function status_age(env, t) {
   return t > 0 ? env.now() - t : null;
 }
 function status(env) {
@@ -702,7 +703,7 @@ function status(env) {
       const up = type(ifs) === "object" && ifs.up === true;
       const ps = up ? peers(env, u.iface) : null;
       const p = ps && length(ps) ? ps[0] : null;
-      const hs = p ? age(env, p.latest_handshake) : null;
+      const hs = p ? status_age(env, p.latest_handshake) : null;
       const healthy = up && hs !== null && hs <= HANDSHAKE_TIMEOUT;
       push(upstreams, { name: u.name, iface: u.iface, enabled: u.enabled, up, handshake_age: hs, rx: p ? p.rx : 0, tx: p ? p.tx : 0, healthy });
       if (applied && u.enabled && c.globals.enabled && !up) push(warnings, `upstream ${u.name}: interface ${u.iface} is down${c.globals.killSwitch ? " (kill switch: its traffic is blocked)" : " (its traffic goes direct)"}`);
@@ -720,7 +721,7 @@ function status(env) {
       }
       let hs = null;
       for (let j = 0; j < length(srvPeers ?? []); j++)
-        if (srvPeers[j].public_key === cl.publicKey) hs = age(env, srvPeers[j].latest_handshake);
+        if (srvPeers[j].public_key === cl.publicKey) hs = status_age(env, srvPeers[j].latest_handshake);
       push(clients, { name: cl.name, kind: cl.kind, enabled: cl.enabled, counters, handshake_age: hs });
     }
   }
@@ -1759,21 +1760,8 @@ function printJson(io, v) {
   io.out(sprintf("%.J\n", v));
 }
 function fmtAge(s) {
-  if (s === null) return "never";
-  if (s < 120) return `${s}s ago`;
-  if (s < 7200) return `${int(s / 60)}m ago`;
-  if (s < 172800) return `${int(s / 3600)}h ago`;
-  return `${int(s / 86400)}d ago`;
-}
-function fmtBytes(n) {
-  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
-  let i = 0, v = n, frac = 0;
-  while (v >= 1024 && i < 4) {
-    frac = int(v % 1024 * 10 / 1024);
-    v = int(v / 1024);
-    i++;
-  }
-  return i === 0 ? `${v} B` : `${v}.${frac} ${units[i]}`;
+  const a = age(s);
+  return a === null ? "never" : `${a.n}${a.unit} ago`;
 }
 function fmtTime(t) {
   const tm = localtime(t);

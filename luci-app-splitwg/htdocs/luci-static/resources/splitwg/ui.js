@@ -8,7 +8,7 @@
 'require dom';
 // Generated from src/luci/_*.ts by `npm run build` — edit the TypeScript, not this file.
 
-const arrtoip = swcore.arrtoip, MESSAGES = swcore.MESSAGES, fill = swcore.fill, format = swcore.format, parseAddress = swcore.parseAddress, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, prefixContains = swcore.prefixContains, isMsg = swcore.isMsg, badDomain = swcore.badDomain, parsePrefix2 = swcore.parsePrefix, isMsg2 = swcore.isMsg, badBool = swcore.badBool, badDomain2 = swcore.badDomain, badLabel = swcore.badLabel, badName = swcore.badName, badPortRange = swcore.badPortRange, badTime = swcore.badTime, bool = swcore.bool, weekday = swcore.weekday, PROTOS = swcore.PROTOS, parsePrefix3 = swcore.parsePrefix, isMsg3 = swcore.isMsg, coreMsg = swcore.msg, check = swcore.check, badName2 = swcore.badName;
+const arrtoip = swcore.arrtoip, MESSAGES = swcore.MESSAGES, fill = swcore.fill, format = swcore.format, parseAddress = swcore.parseAddress, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, prefixContains = swcore.prefixContains, isMsg = swcore.isMsg, badDomain = swcore.badDomain, parsePrefix2 = swcore.parsePrefix, SCHEMA = swcore.SCHEMA, isMsg2 = swcore.isMsg, badBool = swcore.badBool, badDomain2 = swcore.badDomain, badLabel = swcore.badLabel, badName = swcore.badName, badPortRange = swcore.badPortRange, badTime = swcore.badTime, bool = swcore.bool, weekday = swcore.weekday, PROTOS = swcore.PROTOS, parsePrefix3 = swcore.parsePrefix, isMsg3 = swcore.isMsg, coreMsg = swcore.msg, checkOf = swcore.checkOf, SCHEMA2 = swcore.SCHEMA, check = swcore.check, age = swcore.age, coreBytes = swcore.fmtBytes, badName2 = swcore.badName;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/_msg.ts
@@ -35,10 +35,10 @@ function isCore(x) {
   return x !== null && typeof x === "object" && typeof x.id === "string" && Array.isArray(x.args);
 }
 function trCore(m, translate) {
-  var _a;
+  var _a2;
   if (typeof m === "string") return m;
   if (!isCore(m) || !Object.prototype.hasOwnProperty.call(MESSAGES, m.id))
-    return (_a = m.message) != null ? _a : isCore(m) ? format(m) : "";
+    return (_a2 = m.message) != null ? _a2 : isCore(m) ? format(m) : "";
   const args = m.args;
   const template = MESSAGES[m.id];
   return fill(translate ? translate(template) : template, args.length, (i) => {
@@ -147,10 +147,10 @@ function doctorFindingIds() {
   return Object.keys(WORDS);
 }
 function unknownWords(f) {
-  var _a;
+  var _a2;
   let args = "";
   try {
-    args = JSON.stringify((_a = f.args) != null ? _a : {});
+    args = JSON.stringify((_a2 = f.args) != null ? _a2 : {});
   } catch (e) {
     args = String(f.args);
   }
@@ -181,12 +181,12 @@ function linkLocal(bytes) {
   return bytes.length === 4 ? bytes[0] === 169 && bytes[1] === 254 : bytes[0] === 254 && (bytes[1] & 192) === 128;
 }
 function lanHosts(hints, devices) {
-  var _a, _b, _c, _d;
+  var _a2, _b, _c, _d;
   const ownMacs = [], ownAddrs = [];
   for (const name of Object.keys(devices)) {
     const d = devices[name] || {};
     if (d.mac) ownMacs.push(d.mac.toLowerCase());
-    for (const a of ((_a = d.ipaddrs) != null ? _a : []).concat((_b = d.ip6addrs) != null ? _b : [])) {
+    for (const a of ((_a2 = d.ipaddrs) != null ? _a2 : []).concat((_b = d.ip6addrs) != null ? _b : [])) {
       const c = a && typeof a.address === "string" ? canonical(a.address) : null;
       if (c) ownAddrs.push(c);
     }
@@ -636,8 +636,9 @@ function isError(r) {
 
 // src/luci/_rules.ts
 
-var LIST_OPTIONS = ["domain", "dest", "proto", "port", "weekdays"];
-var WEEKDAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+var LIST_OPTIONS = Object.keys(SCHEMA.rule).filter((k) => SCHEMA.rule[k].list);
+var _a;
+var WEEKDAY_NAMES = (_a = SCHEMA.rule.weekdays.values) != null ? _a : [];
 function ownerKey(kind, name) {
   return `${kind}:${name}`;
 }
@@ -686,14 +687,14 @@ function few(l, n) {
   return l.length <= n ? l.join(", ") : `${l.slice(0, n).join(", ")} +${l.length - n}`;
 }
 function matchSummary(o) {
-  var _a, _b;
+  var _a2, _b;
   const out = [];
   const dom2 = listOf(o.domain), dst = listOf(o.dest), pr = listOf(o.proto), po = listOf(o.port), wd = listOf(o.weekdays);
   if (dom2.length) out.push(msg(N_("domains %s"), few(dom2, 3)));
   if (dst.length) out.push(msg(N_("addresses %s"), few(dst, 3)));
   if (pr.length && pr.indexOf("all") < 0 && pr.indexOf("any") < 0) out.push(msg(N_("protocol %s"), pr.join("/")));
   if (po.length) out.push(msg(N_("port %s"), few(po, 4)));
-  if (o.start_time || o.stop_time) out.push(msg(N_("time %s"), `${(_a = o.start_time) != null ? _a : "?"}–${(_b = o.stop_time) != null ? _b : "?"}`));
+  if (o.start_time || o.stop_time) out.push(msg(N_("time %s"), `${(_a2 = o.start_time) != null ? _a2 : "?"}–${(_b = o.stop_time) != null ? _b : "?"}`));
   if (wd.length) out.push(msg(N_("days %s"), wd.join(" ")));
   if (!out.length) out.push(msg(N_("any traffic")));
   return out;
@@ -993,6 +994,22 @@ function importRules(text2) {
   return { rules, label: null, errors };
 }
 
+// src/luci/_schema.ts
+
+function fieldOf(type, option) {
+  const opt = SCHEMA2[type] ? SCHEMA2[type][option] : void 0;
+  if (!opt) throw new Error(`${type}.${option} is not an option of /etc/config/splitwg`);
+  const f = {};
+  const choice = opt.kind === "bool" || opt.kind === "enum";
+  if (opt.def !== void 0) {
+    if (choice) f.default = opt.def;
+    else if (!opt.list) f.placeholder = opt.def;
+  }
+  const check2 = checkOf(opt);
+  if (check2 && !choice) f.check = check2;
+  return f;
+}
+
 // src/luci/_uci.ts
 function toSections(list2) {
   return list2.slice().sort((a, b) => a[".index"] - b[".index"]).map((s) => {
@@ -1010,17 +1027,17 @@ function toCoreSections(list2) {
   const counts = {};
   const sorted = list2.slice().sort((a, b) => a[".index"] - b[".index"]);
   return toSections(list2).map((s, i) => {
-    var _a;
+    var _a2;
     const anon = !!sorted[i][".anonymous"];
-    counts[s.type] = ((_a = counts[s.type]) != null ? _a : -1) + 1;
+    counts[s.type] = ((_a2 = counts[s.type]) != null ? _a2 : -1) + 1;
     return { type: s.type, name: anon ? `@${s.type}[${counts[s.type]}]` : s.sid, anonymous: anon, options: s.opts };
   });
 }
 function placeOf(path, sections2) {
-  var _a, _b;
+  var _a2, _b;
   const opt = (rest) => rest ? rest.replace(/^\./, "").replace(/\[[0-9]+\]$/, "") : null;
   let m = /^globals(?:\.([a-z_]+))?/.exec(path);
-  if (m) return { page: "overview", sid: null, option: (_a = m[1]) != null ? _a : null, owner: null, where: msg(N_("Global settings")) };
+  if (m) return { page: "overview", sid: null, option: (_a2 = m[1]) != null ? _a2 : null, owner: null, where: msg(N_("Global settings")) };
   m = /^server(?:\.([a-z_]+))?/.exec(path);
   if (m) return { page: "clients", sid: "server", option: (_b = m[1]) != null ? _b : null, owner: null, where: msg(N_("Server")) };
   m = /^upstream\.([A-Za-z0-9_]+)(\..*)?$/.exec(path);
@@ -1069,7 +1086,7 @@ function validator(fn) {
     for (const x of vals) {
       if (x === "") continue;
       const e = fn(x);
-      if (e) return coreText(e);
+      if (e !== null) return coreText(e);
     }
     return true;
   };
@@ -1079,6 +1096,13 @@ function parses(fn) {
     const r = fn(v);
     return r && typeof r === "object" && typeof r.id === "string" && Array.isArray(r.args) ? r : null;
   };
+}
+function schemaOption(o, type) {
+  const f = fieldOf(type, o.option);
+  if (f.default !== void 0) o.default = f.default;
+  if (f.placeholder !== void 0) o.placeholder = f.placeholder;
+  if (f.check) o.validate = validator(f.check);
+  return o;
 }
 function pageUrl(page, hash) {
   return L.url("admin", "services", "splitwg", page) + (hash ? "#" + hash : "");
@@ -1090,14 +1114,14 @@ function stagedProblems() {
   return check(toCoreSections(sections()));
 }
 function problemList(problems, only) {
-  var _a, _b;
+  var _a2, _b;
   const secs = toSections(sections());
   const items = [];
   for (const p of problems) {
     const pl = placeOf(p.path, secs);
     if (only && pl.page !== only) continue;
     const where = t(pl.where) + (pl.option ? ` › ${pl.option}` : "");
-    const hash = (_b = (_a = pl.owner) != null ? _a : pl.sid) != null ? _b : void 0;
+    const hash = (_b = (_a2 = pl.owner) != null ? _a2 : pl.sid) != null ? _b : void 0;
     items.push(E("li", {}, [
       E("a", { href: pageUrl(pl.page, hash), title: p.path }, [where]),
       ": ",
@@ -1175,21 +1199,15 @@ var SecretValue = form.Value.extend({
   }
 });
 function fmtBytes(n) {
-  if (n == null) return "-";
-  const u = ["B", "KiB", "MiB", "GiB", "TiB"];
-  let i = 0, v = n;
-  while (v >= 1024 && i < u.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${i ? v.toFixed(1) : v} ${u[i]}`;
+  return n == null ? "-" : coreBytes(n);
 }
 function fmtAge(s) {
-  if (s == null) return _("never");
-  if (s < 60) return _("%d s ago").format(s);
-  if (s < 3600) return _("%d min ago").format(Math.floor(s / 60));
-  if (s < 86400) return _("%d h ago").format(Math.floor(s / 3600));
-  return _("%d d ago").format(Math.floor(s / 86400));
+  const a = age(s != null ? s : null);
+  if (a === null) return _("never");
+  if (a.unit === "s") return _("%d s ago").format(a.n);
+  if (a.unit === "m") return _("%d min ago").format(a.n);
+  if (a.unit === "h") return _("%d h ago").format(a.n);
+  return _("%d d ago").format(a.n);
 }
 function badge(label, kind) {
   const color = { ok: "#2e7d32", warn: "#b26a00", bad: "#c62828", off: "#757575" }[kind];
@@ -1215,13 +1233,13 @@ function esc(s) {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 function banner(st, chk, page, notify) {
-  var _a;
+  var _a2;
   const problems = chk && typeof chk === "object" && Array.isArray(chk.problems) ? chk.problems : [];
   const la = st && typeof st === "object" && st.last_apply ? st.last_apply : null;
   if (la && la.ok === false) {
     if (notify !== false) ui.addNotification(_("The last apply failed"), E("div", {}, [
       E("p", {}, [coreText(String(la.message))]),
-      (_a = problemList(problems)) != null ? _a : E([]),
+      (_a2 = problemList(problems)) != null ? _a2 : E([]),
       E("p", {}, [_("The router keeps running the previous working configuration.")])
     ]), "danger");
     if (problems.length) return E([]);
@@ -1310,10 +1328,10 @@ function b64decode(s) {
   return out;
 }
 function b64encode(b) {
-  var _a, _b;
+  var _a2, _b;
   let s = "";
   for (let i = 0; i < b.length; i += 3) {
-    const n = b[i] << 16 | ((_a = b[i + 1]) != null ? _a : 0) << 8 | ((_b = b[i + 2]) != null ? _b : 0);
+    const n = b[i] << 16 | ((_a2 = b[i + 1]) != null ? _a2 : 0) << 8 | ((_b = b[i + 2]) != null ? _b : 0);
     s += B64.charAt(n >> 18 & 63) + B64.charAt(n >> 12 & 63) + (i + 1 < b.length ? B64.charAt(n >> 6 & 63) : "=") + (i + 2 < b.length ? B64.charAt(n & 63) : "=");
   }
   return s;
@@ -1403,6 +1421,7 @@ return baseclass.extend({
 	esc: esc,
 	exportCSV: exportCSV,
 	exportJSON: exportJSON,
+	fieldOf: fieldOf,
 	findingWords: findingWords,
 	fmt: fmt,
 	fmtAge: fmtAge,
@@ -1440,6 +1459,7 @@ return baseclass.extend({
 	rulesOf: rulesOf,
 	saveApply: saveApply,
 	say: say,
+	schemaOption: schemaOption,
 	sections: sections,
 	setContent: setContent,
 	stagedProblems: stagedProblems,

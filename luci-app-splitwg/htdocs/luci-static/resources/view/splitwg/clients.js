@@ -7,7 +7,7 @@
 'require splitwg.ui as swui';
 // Generated from src/luci/clients.ts by `npm run build` — edit the TypeScript, not this file.
 
-const arrtoip = swcore.arrtoip, badKey = swcore.badKey, badLabel = swcore.badLabel, badMac = swcore.badMac, badIfname = swcore.badIfname, badMtu = swcore.badMtu, badName = swcore.badName, badPort = swcore.badPort, parseEndpoint = swcore.parseEndpoint, badIpAddress = swcore.badIpAddress, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, callCheck = swui.callCheck, callGenkey = swui.callGenkey, callHostHints = swui.callHostHints, callNetworkDevices = swui.callNetworkDevices, callPeerConf = swui.callPeerConf, callStatus = swui.callStatus, isError = swui.isError, lanHosts = swui.lanHosts, allocateAddresses = swui.allocateAddresses, confFileName = swui.confFileName, qrPayload = swui.qrPayload, publicKey = swui.publicKey, qrEncode = swui.qrEncode, qrSvg = swui.qrSvg, utf8 = swui.utf8, SecretValue = swui.SecretValue, actionLabel = swui.actionLabel, banner = swui.banner, coreText = swui.coreText, download = swui.download, notifyError = swui.notifyError, pageUrl = swui.pageUrl, parses = swui.parses, plain = swui.plain, saveApply = swui.saveApply, sections = swui.sections, setContent = swui.setContent, upstreamLabel = swui.upstreamLabel, upstreamNames = swui.upstreamNames, validator = swui.validator, namedGrid = swui.namedGrid;
+const arrtoip = swcore.arrtoip, badKey = swcore.badKey, badName = swcore.badName, callCheck = swui.callCheck, callGenkey = swui.callGenkey, callHostHints = swui.callHostHints, callNetworkDevices = swui.callNetworkDevices, callPeerConf = swui.callPeerConf, callStatus = swui.callStatus, isError = swui.isError, lanHosts = swui.lanHosts, allocateAddresses = swui.allocateAddresses, confFileName = swui.confFileName, qrPayload = swui.qrPayload, publicKey = swui.publicKey, qrEncode = swui.qrEncode, qrSvg = swui.qrSvg, utf8 = swui.utf8, SecretValue = swui.SecretValue, actionLabel = swui.actionLabel, banner = swui.banner, coreText = swui.coreText, download = swui.download, notifyError = swui.notifyError, pageUrl = swui.pageUrl, plain = swui.plain, saveApply = swui.saveApply, schemaOption = swui.schemaOption, sections = swui.sections, setContent = swui.setContent, upstreamLabel = swui.upstreamLabel, upstreamNames = swui.upstreamNames, namedGrid = swui.namedGrid;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/clients.ts
@@ -81,27 +81,20 @@ var clients_default = view.extend({
     );
     s.addremove = true;
     s.addbtntitle = _("Set up the server");
-    let o = s.option(form.Flag, "enabled", _("Enabled"));
-    o.default = "1";
-    o = s.option(form.Value, "listen_port", _("Listen port"), _("UDP port; open it in the firewall's WAN zone."));
-    o.placeholder = "51820";
-    o.validate = validator(badPort);
-    o = s.option(form.DynamicList, "address", _("Address and pool"), _("The router's tunnel address with the pool prefix, e.g. 10.77.0.1/24 and fd77:77::1/64."));
+    const server = (widget, name, title, help) => schemaOption(s.option(widget, name, title, help), "server");
+    let o = server(form.Flag, "enabled", _("Enabled"));
+    server(form.Value, "listen_port", _("Listen port"), _("UDP port; open it in the firewall's WAN zone."));
+    o = server(form.DynamicList, "address", _("Address and pool"), _("The router's tunnel address with the pool prefix, e.g. 10.77.0.1/24 and fd77:77::1/64."));
     o.placeholder = "10.77.0.1/24";
-    o.validate = validator(parses(parseInterfaceAddress));
-    o = s.option(form.Value, "endpoint", _("Public endpoint"), _("host:port the peers connect to: your public address or DDNS name, written into their .conf."));
+    o = server(form.Value, "endpoint", _("Public endpoint"), _("host:port the peers connect to: your public address or DDNS name, written into their .conf."));
     o.placeholder = "vpn.example.org:51820";
-    o.validate = validator(parses(parseEndpoint));
-    o = s.option(form.DynamicList, "dns", _("DNS for peers"), _("Default: the router's own tunnel address."));
-    o.validate = validator(badIpAddress);
-    o = s.option(form.Value, "mtu", _("MTU"));
+    server(form.DynamicList, "dns", _("DNS for peers"), _("Default: the router's own tunnel address."));
+    o = server(form.Value, "mtu", _("MTU"));
     o.placeholder = "1420";
-    o.validate = validator(badMtu);
-    o = s.option(SecretValue, "private_key", _("Private key"));
-    o.validate = validator(badKey);
+    o = server(SecretValue, "private_key", _("Private key"));
     o.onchange = function(_ev, _sid, v) {
       const el = this.map.findElement("id", "splitwg-server-pub");
-      if (el) setContent(el, v && !badKey(v) ? publicKey(v) ?? "-" : "-");
+      if (el) setContent(el, v && badKey(v) === null ? publicKey(v) ?? "-" : "-");
     };
     o = s.option(form.DummyValue, "_pub", _("Public key"), _("What peers put in [Peer] PublicKey (their .conf has it already)."));
     o.rawhtml = true;
@@ -132,35 +125,32 @@ var clients_default = view.extend({
     };
     s.tab("general", _("General"));
     s.tab("identity", _("Identity"));
-    o = s.taboption("general", form.Flag, "enabled", _("Enabled"));
-    o.default = "1";
+    const client = (tab, widget, name, title, help) => schemaOption(s.taboption(tab, widget, name, title, help), "client");
+    o = client("general", form.Flag, "enabled", _("Enabled"));
     o.editable = true;
-    o = s.taboption("general", form.Value, "name", _("Label"));
-    o.validate = validator(badLabel);
-    o = s.taboption("general", form.ListValue, "kind", _("Kind"));
+    client("general", form.Value, "name", _("Label"));
+    o = client("general", form.ListValue, "kind", _("Kind"));
     o.value("device", _("LAN device"));
     o.value("peer", _("WireGuard peer"));
-    o.default = "device";
     o.textvalue = function(sid) {
       return (this.cfgvalue(sid) ?? "device") === "peer" ? _("WireGuard peer") : _("LAN device");
     };
-    o = s.taboption("general", form.ListValue, "default", _("Default path"), _("For traffic no rule matches."));
+    o = client("general", form.ListValue, "default", _("Default path"), _("For traffic no rule matches."));
     o.value("direct", _("Direct"));
     o.value("proxy", _("Proxy"));
     o.value("block", _("Block"));
-    o.default = "direct";
     o.textvalue = function(sid) {
       return actionLabel(this.cfgvalue(sid) ?? "direct");
     };
-    o = s.taboption("general", form.ListValue, "upstream", _("Upstream"), _(`Where "proxy" sends this client's traffic, unless a rule names another upstream.`));
+    o = client("general", form.ListValue, "upstream", _("Upstream"), _(`Where "proxy" sends this client's traffic, unless a rule names another upstream.`));
     o.value("", _("none"));
     for (const u of upstreamNames()) o.value(u, upstreamLabel(u));
     o.rmempty = true;
-    o = s.taboption("general", form.MultiValue, "ruleset", _("Shared rule sets"), _("Applied after the client's own rules, in this order."));
+    o = client("general", form.MultiValue, "ruleset", _("Shared rule sets"), _("Applied after the client's own rules, in this order."));
     for (const r of sections().filter((x) => x[".type"] === "ruleset")) o.value(String(r[".name"]), r.name ? `${r[".name"]} (${r.name})` : String(r[".name"]));
     o.modalonly = true;
     o.optional = true;
-    o = s.taboption("general", form.ListValue, "dns_hijack", _("Hijack DNS"), _("Domain rules only work when the client's DNS queries reach the router."));
+    o = client("general", form.ListValue, "dns_hijack", _("Hijack DNS"), _("Domain rules only work when the client's DNS queries reach the router."));
     o.value("", _("as in the global settings"));
     o.value("1", _("yes"));
     o.value("0", _("no"));
@@ -192,20 +182,16 @@ var clients_default = view.extend({
       }, [_("Generate keys and address")]);
     };
     o.description = _("The router generates the peer's key pair and picks a free address from the server's pool; after Save & Apply, the Configuration button shows the .conf and QR code.");
-    o = s.taboption("identity", form.Value, "public_key", _("Public key"), _("The peer's public key."));
+    o = client("identity", form.Value, "public_key", _("Public key"), _("The peer's public key."));
     o.depends("kind", "peer");
     o.modalonly = true;
-    o.validate = validator(badKey);
-    o = s.taboption("identity", SecretValue, "private_key", _("Private key"), _("Kept on the router only to build the peer's .conf and QR code; leave empty if the device generated its own keys."));
+    o = client("identity", SecretValue, "private_key", _("Private key"), _("Kept on the router only to build the peer's .conf and QR code; leave empty if the device generated its own keys."));
     o.depends("kind", "peer");
     o.modalonly = true;
-    o.validate = validator(badKey);
-    o = s.taboption("identity", SecretValue, "preshared_key", _("Preshared key"));
+    o = client("identity", SecretValue, "preshared_key", _("Preshared key"));
     o.depends("kind", "peer");
     o.modalonly = true;
-    o.validate = validator(badKey);
-    o = s.taboption("identity", form.DynamicList, "address", _("Addresses"), _("A peer: its tunnel address(es) from the server's pool. A device: its IP addresses or subnets."));
-    o.validate = validator(parses(parsePrefix));
+    o = client("identity", form.DynamicList, "address", _("Addresses"), _("A peer: its tunnel address(es) from the server's pool. A device: its IP addresses or subnets."));
     for (const h of hosts)
       for (const ip of h.addresses) o.value(ip, plain(h.name ? `${ip} (${h.name})` : ip));
     o.textvalue = function(sid) {
@@ -216,16 +202,14 @@ var clients_default = view.extend({
       }
       return parts.length ? plain(parts.join(", ")) : E("em", {}, [_("none")]);
     };
-    o = s.taboption("identity", form.DynamicList, "mac", _("MAC addresses"), _("Known hosts are offered; a device may also be typed in."));
+    o = client("identity", form.DynamicList, "mac", _("MAC addresses"), _("Known hosts are offered; a device may also be typed in."));
     o.depends("kind", "device");
     o.modalonly = true;
-    o.validate = validator(badMac);
     for (const h of hosts)
       o.value(h.mac, plain(`${h.mac} (${[h.name, h.addresses[0]].filter((x) => !!x).join(", ") || _("unknown host")})`));
-    o = s.taboption("identity", form.DynamicList, "interface", _("Interfaces"), _("Every device behind this network device, e.g. br-guest."));
+    o = client("identity", form.DynamicList, "interface", _("Interfaces"), _("Every device behind this network device, e.g. br-guest."));
     o.depends("kind", "device");
     o.modalonly = true;
-    o.validate = validator(badIfname);
     o = s.option(form.DummyValue, "_rules", _("Rules"));
     o.modalonly = false;
     o.textvalue = (sid) => {

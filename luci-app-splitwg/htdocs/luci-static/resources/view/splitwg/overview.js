@@ -8,7 +8,7 @@
 'require splitwg.ui as swui';
 // Generated from src/luci/overview.ts by `npm run build` — edit the TypeScript, not this file.
 
-const arrtoip = swcore.arrtoip, badInt = swcore.badInt, badMarkMask = swcore.badMarkMask, badName = swcore.badName, callCheck = swui.callCheck, callDoctor = swui.callDoctor, callStatus = swui.callStatus, isError = swui.isError, doctorLines = swui.doctorLines, badge = swui.badge, banner = swui.banner, coreText = swui.coreText, fmtAge = swui.fmtAge, fmtBytes = swui.fmtBytes, pageUrl = swui.pageUrl, saveApply = swui.saveApply, setContent = swui.setContent, upstreamLabel = swui.upstreamLabel, validator = swui.validator;
+const arrtoip = swcore.arrtoip, FOREIGN_MARKS = swcore.FOREIGN_MARKS, callCheck = swui.callCheck, callDoctor = swui.callDoctor, callStatus = swui.callStatus, isError = swui.isError, doctorLines = swui.doctorLines, badge = swui.badge, banner = swui.banner, coreText = swui.coreText, fmtAge = swui.fmtAge, fmtBytes = swui.fmtBytes, pageUrl = swui.pageUrl, saveApply = swui.saveApply, schemaOption = swui.schemaOption, setContent = swui.setContent, upstreamLabel = swui.upstreamLabel;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/overview.ts
@@ -70,6 +70,9 @@ function renderStatus(st, err) {
     table([_("Client"), _("Kind"), _("Enabled"), _("Direct"), _("Proxy"), _("Block"), _("Last handshake")], cls, _("No client yet: add one under Server & clients."))
   ]);
 }
+function foreignMarks() {
+  return FOREIGN_MARKS.map((m) => `${m[1]} (0x${m[0].toString(16)})`).join(", ");
+}
 var DOCTOR_EVERY = 3e4;
 function isDoctorReply(d) {
   return d !== null && typeof d === "object" && !isError(d) && typeof d.ok === "boolean" && Array.isArray(d.findings);
@@ -122,32 +125,17 @@ var overview_default = view.extend({
     const s = m.section(form.NamedSection, "main", "globals", _("Global settings"));
     s.tab("general", _("General"));
     s.tab("advanced", _("Advanced"));
-    let o = s.taboption("general", form.Flag, "enabled", _("Enabled"), _("Off removes splitwg's firewall table, routes and DNS entries; every client then goes direct."));
-    o.default = "1";
-    o = s.taboption("general", form.Flag, "kill_switch", _("Kill switch"), _("While an upstream is down, traffic meant for it is blocked instead of leaking out directly."));
-    o.default = "1";
-    o = s.taboption("general", form.Flag, "dns_hijack", _("Hijack DNS"), _("Answer the clients' DNS queries on the router even when they use another server; domain rules only see names resolved here. Each client can override it."));
-    o.default = "1";
-    o = s.taboption("general", form.Flag, "ipv6", _("IPv6"), _("Classify IPv6 traffic as well."));
-    o.default = "1";
-    o = s.taboption("advanced", form.Value, "mark_mask", _("Mark mask"), _("The firewall mark bits splitwg uses: one contiguous run, not overlapping mwan3 (0x3f00), pbr (0xff0000) or dae (0x08000000)."));
-    o.placeholder = "0x70000000";
-    o.validate = validator(badMarkMask);
-    o = s.taboption("advanced", form.Value, "rule_priority", _("ip rule priority"), _("First priority of splitwg's policy routing rules."));
-    o.placeholder = "21000";
-    o.validate = validator((v) => badInt(v, 1, 32e3));
-    o = s.taboption("advanced", form.Value, "table_base", _("Routing table base"), _("Upstream n uses routing table base + n."));
-    o.placeholder = "2100";
-    o.validate = validator((v) => badInt(v, 256, 2147418112));
-    o = s.taboption("advanced", form.Value, "set_timeout", _("Learned address lifetime"), _("Seconds an address learned from a DNS answer stays in a domain rule's set (0: forever)."));
-    o.placeholder = "86400";
-    o.validate = validator((v) => badInt(v, 0, 31536e3));
-    o = s.taboption("advanced", form.Value, "lan_zone", _("LAN zone"), _("The firewall zone of the LAN devices."));
-    o.placeholder = "lan";
-    o.validate = validator((v) => badName(v, 11));
-    o = s.taboption("advanced", form.Value, "wan_zone", _("WAN zone"));
-    o.placeholder = "wan";
-    o.validate = validator((v) => badName(v, 11));
+    const opt = (tab, widget, name, title, help) => schemaOption(s.taboption(tab, widget, name, title, help), "globals");
+    opt("general", form.Flag, "enabled", _("Enabled"), _("Off removes splitwg's firewall table, routes and DNS entries; every client then goes direct."));
+    opt("general", form.Flag, "kill_switch", _("Kill switch"), _("While an upstream is down, traffic meant for it is blocked instead of leaking out directly."));
+    opt("general", form.Flag, "dns_hijack", _("Hijack DNS"), _("Answer the clients' DNS queries on the router even when they use another server; domain rules only see names resolved here. Each client can override it."));
+    opt("general", form.Flag, "ipv6", _("IPv6"), _("Classify IPv6 traffic as well."));
+    opt("advanced", form.Value, "mark_mask", _("Mark mask"), _("The firewall mark bits splitwg uses: one contiguous run, not overlapping %s.").format(foreignMarks()));
+    opt("advanced", form.Value, "rule_priority", _("ip rule priority"), _("First priority of splitwg's policy routing rules."));
+    opt("advanced", form.Value, "table_base", _("Routing table base"), _("Upstream n uses routing table base + n."));
+    opt("advanced", form.Value, "set_timeout", _("Learned address lifetime"), _("Seconds an address learned from a DNS answer stays in a domain rule's set (0: forever)."));
+    opt("advanced", form.Value, "lan_zone", _("LAN zone"), _("The firewall zone of the LAN devices."));
+    opt("advanced", form.Value, "wan_zone", _("WAN zone"));
     return m.render().then((node) => {
       const descr = node.querySelector(".cbi-map-descr");
       const after = descr ? descr.nextSibling : node.firstChild;

@@ -7,7 +7,7 @@
 'require splitwg.ui as swui';
 // Generated from src/luci/rules.ts by `npm run build` — edit the TypeScript, not this file.
 
-const arrtoip = swcore.arrtoip, badDomain = swcore.badDomain, badLabel = swcore.badLabel, badName = swcore.badName, badPortRange = swcore.badPortRange, badTime = swcore.badTime, PROTOS = swcore.PROTOS, parsePrefix = swcore.parsePrefix, callCheck = swui.callCheck, callStatus = swui.callStatus, isError = swui.isError, WEEKDAY_NAMES = swui.WEEKDAY_NAMES, listOf = swui.listOf, matchSummary = swui.matchSummary, moveStep = swui.moveStep, newRuleOptions = swui.newRuleOptions, ownerKey = swui.ownerKey, ownerOf = swui.ownerOf, parseBulk = swui.parseBulk, parseOwner = swui.parseOwner, rulesOf = swui.rulesOf, exportCSV = swui.exportCSV, exportJSON = swui.exportJSON, fromOptions = swui.fromOptions, importRules = swui.importRules, toOptions = swui.toOptions, toSections = swui.toSections, actionLabel = swui.actionLabel, banner = swui.banner, download = swui.download, esc = swui.esc, parses = swui.parses, plain = swui.plain, readFile = swui.readFile, saveApply = swui.saveApply, sections = swui.sections, setContent = swui.setContent, t = swui.t, text = swui.text, upstreamLabel = swui.upstreamLabel, upstreamNames = swui.upstreamNames, validator = swui.validator, namedGrid = swui.namedGrid;
+const arrtoip = swcore.arrtoip, badLabel = swcore.badLabel, badName = swcore.badName, SCHEMA = swcore.SCHEMA, callCheck = swui.callCheck, callStatus = swui.callStatus, isError = swui.isError, WEEKDAY_NAMES = swui.WEEKDAY_NAMES, listOf = swui.listOf, matchSummary = swui.matchSummary, moveStep = swui.moveStep, newRuleOptions = swui.newRuleOptions, ownerKey = swui.ownerKey, ownerOf = swui.ownerOf, parseBulk = swui.parseBulk, parseOwner = swui.parseOwner, rulesOf = swui.rulesOf, exportCSV = swui.exportCSV, exportJSON = swui.exportJSON, fromOptions = swui.fromOptions, importRules = swui.importRules, toOptions = swui.toOptions, toSections = swui.toSections, actionLabel = swui.actionLabel, banner = swui.banner, download = swui.download, esc = swui.esc, plain = swui.plain, readFile = swui.readFile, saveApply = swui.saveApply, schemaOption = swui.schemaOption, sections = swui.sections, setContent = swui.setContent, t = swui.t, text = swui.text, upstreamLabel = swui.upstreamLabel, upstreamNames = swui.upstreamNames, namedGrid = swui.namedGrid;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/rules.ts
@@ -203,8 +203,7 @@ var rules_default = view.extend({
       if (owner === ownerKey("ruleset", sid)) owner = null;
       return form.GridSection.prototype.handleRemove.call(this, sid, ev);
     };
-    let o = s.option(form.Value, "name", _("Label"));
-    o.validate = validator(badLabel);
+    let o = schemaOption(s.option(form.Value, "name", _("Label")), "ruleset");
     o = s.option(form.DummyValue, "_used", _("Used by"));
     o.modalonly = false;
     o.textvalue = (sid) => {
@@ -284,49 +283,42 @@ var rules_default = view.extend({
     };
     rs.tab("match", _("Match"));
     rs.tab("action", _("Action"));
-    o = rs.taboption("match", form.Flag, "enabled", _("Enabled"));
-    o.default = "1";
+    const opt = (tab, widget, name, title, help) => schemaOption(rs.taboption(tab, widget, name, title, help), "rule");
+    o = opt("match", form.Flag, "enabled", _("Enabled"));
     o.editable = true;
-    o = rs.taboption("match", form.Value, "name", _("Name"));
-    o.validate = validator(badLabel);
+    opt("match", form.Value, "name", _("Name"));
     o = rs.option(form.DummyValue, "_match", _("Matches"));
     o.modalonly = false;
     o.textvalue = (sid) => plain(matchSummary(optsOf(sid)).map(t).join(" · "));
-    o = rs.taboption("match", form.DynamicList, "domain", _("Domains"), _("A domain also matches its subdomains. Resolved through the router's DNS, the answers fill the rule's address sets."));
+    o = opt("match", form.DynamicList, "domain", _("Domains"), _("A domain also matches its subdomains. Resolved through the router's DNS, the answers fill the rule's address sets."));
     o.modalonly = true;
-    o.validate = validator(badDomain);
-    o = rs.taboption("match", form.DynamicList, "dest", _("Addresses"), _("IPv4/IPv6 addresses or CIDRs."));
+    o = opt("match", form.DynamicList, "dest", _("Addresses"), _("IPv4/IPv6 addresses or CIDRs."));
     o.modalonly = true;
-    o.validate = validator(parses(parsePrefix));
-    o = rs.taboption("match", form.MultiValue, "proto", _("Protocols"), _("None selected: any protocol (tcp and udp when ports are given)."));
+    o = opt("match", form.MultiValue, "proto", _("Protocols"), _("None selected: any protocol (tcp and udp when ports are given)."));
     o.modalonly = true;
     o.optional = true;
-    for (const p of PROTOS) o.value(p, p);
-    o = rs.taboption("match", form.DynamicList, "port", _("Destination ports"), _("Ports or ranges like 8000-8100."));
+    for (const p of SCHEMA.rule.proto.values ?? []) o.value(p, p);
+    o = opt("match", form.DynamicList, "port", _("Destination ports"), _("Ports or ranges like 8000-8100."));
     o.modalonly = true;
-    o.validate = validator(badPortRange);
-    o = rs.taboption("match", form.Value, "start_time", _("From"), _("HH:MM; a window may cross midnight (20:00 to 06:30)."));
+    o = opt("match", form.Value, "start_time", _("From"), _("HH:MM; a window may cross midnight (20:00 to 06:30)."));
     o.modalonly = true;
     o.placeholder = "20:00";
-    o.validate = validator(badTime);
-    o = rs.taboption("match", form.Value, "stop_time", _("Until"));
+    o = opt("match", form.Value, "stop_time", _("Until"));
     o.modalonly = true;
     o.placeholder = "06:30";
-    o.validate = validator(badTime);
-    o = rs.taboption("match", form.MultiValue, "weekdays", _("Weekdays"), _("None selected: every day."));
+    o = opt("match", form.MultiValue, "weekdays", _("Weekdays"), _("None selected: every day."));
     o.modalonly = true;
     o.optional = true;
     const dayNames = [_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"), _("Saturday"), _("Sunday")];
     WEEKDAY_NAMES.forEach((d, i) => o.value(d, dayNames[i]));
-    o = rs.taboption("action", form.ListValue, "action", _("Action"));
+    o = opt("action", form.ListValue, "action", _("Action"));
     o.value("proxy", _("Proxy"));
     o.value("direct", _("Direct"));
     o.value("block", _("Block"));
-    o.default = "proxy";
     o.textvalue = function(sid) {
       return actionLabel(this.cfgvalue(sid) ?? "proxy");
     };
-    o = rs.taboption("action", form.ListValue, "upstream", _("Upstream"));
+    o = opt("action", form.ListValue, "upstream", _("Upstream"));
     o.textvalue = function(sid) {
       const a = uci.get("splitwg", sid, "action") ?? "proxy";
       const u = this.cfgvalue(sid);
@@ -335,7 +327,6 @@ var rules_default = view.extend({
     o.value("", _("the client's upstream"));
     for (const u of upstreamNames()) o.value(u, upstreamLabel(u));
     o.depends("action", "proxy");
-    o.validate = validator((v) => badName(v, 12));
     const switchTo = (key) => {
       owner = key;
       globalThis.history.replaceState(null, "", "#" + key);

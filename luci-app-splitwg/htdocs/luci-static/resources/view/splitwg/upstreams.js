@@ -8,7 +8,7 @@
 'require splitwg.ui as swui';
 // Generated from src/luci/upstreams.ts by `npm run build` — edit the TypeScript, not this file.
 
-const arrtoip = swcore.arrtoip, badKeepalive = swcore.badKeepalive, badKey = swcore.badKey, badLabel = swcore.badLabel, badMtu = swcore.badMtu, badName = swcore.badName, parseEndpoint = swcore.parseEndpoint, badIpAddress = swcore.badIpAddress, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, coreMsg = swcore.msg, callCheck = swui.callCheck, callGenkey = swui.callGenkey, callImportConf = swui.callImportConf, callStatus = swui.callStatus, isError = swui.isError, importedOptions = swui.importedOptions, suggestName = swui.suggestName, publicKey = swui.publicKey, SecretValue = swui.SecretValue, badge = swui.badge, banner = swui.banner, coreText = swui.coreText, fmtAge = swui.fmtAge, fmtBytes = swui.fmtBytes, notifyError = swui.notifyError, parses = swui.parses, readFile = swui.readFile, saveApply = swui.saveApply, setContent = swui.setContent, upstreamNames = swui.upstreamNames, validator = swui.validator, namedGrid = swui.namedGrid;
+const arrtoip = swcore.arrtoip, badKey = swcore.badKey, badLabel = swcore.badLabel, badName = swcore.badName, coreMsg = swcore.msg, callCheck = swui.callCheck, callGenkey = swui.callGenkey, callImportConf = swui.callImportConf, callStatus = swui.callStatus, isError = swui.isError, importedOptions = swui.importedOptions, suggestName = swui.suggestName, publicKey = swui.publicKey, SecretValue = swui.SecretValue, badge = swui.badge, banner = swui.banner, coreText = swui.coreText, fmtAge = swui.fmtAge, fmtBytes = swui.fmtBytes, notifyError = swui.notifyError, readFile = swui.readFile, saveApply = swui.saveApply, schemaOption = swui.schemaOption, setContent = swui.setContent, upstreamNames = swui.upstreamNames, namedGrid = swui.namedGrid;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/upstreams.ts
@@ -151,12 +151,11 @@ var upstreams_default = view.extend({
     s.tab("general", _("General"));
     s.tab("peer", _("Provider server"));
     s.tab("advanced", _("Advanced"));
-    let o = s.taboption("general", form.Flag, "enabled", _("Enabled"));
-    o.default = "1";
+    const opt = (tab, widget, name, title, help) => schemaOption(s.taboption(tab, widget, name, title, help), "upstream");
+    let o = opt("general", form.Flag, "enabled", _("Enabled"));
     o.editable = true;
-    o = s.taboption("general", form.Value, "name", _("Label"), _('A description, e.g. "US exit".'));
-    o.validate = validator(badLabel);
-    o = s.taboption(
+    opt("general", form.Value, "name", _("Label"), _('A description, e.g. "US exit".'));
+    o = opt(
       "general",
       SecretValue,
       "private_key",
@@ -165,9 +164,8 @@ var upstreams_default = view.extend({
     );
     o.modalonly = true;
     o.rmempty = false;
-    o.validate = validator(badKey);
     o.onchange = function(_ev, sid, value) {
-      showPublicKey(this.map, sid, badKey(value) ? null : value);
+      showPublicKey(this.map, sid, badKey(value) === null ? value : null);
     };
     o = s.taboption("general", form.DummyValue, "_public_key", _("Public key"));
     o.modalonly = true;
@@ -191,35 +189,27 @@ var upstreams_default = view.extend({
       ]);
     };
     o.description = _("Derived from the private key, in the browser. Give it to your provider or add it as the peer on your own server.");
-    o = s.taboption("general", form.DynamicList, "address", _("Tunnel addresses"), _("Address/prefix inside the tunnel, from [Interface] Address."));
+    o = opt("general", form.DynamicList, "address", _("Tunnel addresses"), _("Address/prefix inside the tunnel, from [Interface] Address."));
     o.placeholder = "10.2.0.2/32";
-    o.validate = validator(parses(parseInterfaceAddress));
-    o = s.taboption("peer", form.Value, "endpoint", _("Endpoint"), _("host:port of the provider's server ([addr]:port for IPv6)."));
+    o = opt("peer", form.Value, "endpoint", _("Endpoint"), _("host:port of the provider's server ([addr]:port for IPv6)."));
     o.placeholder = "vpn.example.com:51820";
     o.rmempty = false;
-    o.validate = validator(parses(parseEndpoint));
-    o = s.taboption("peer", form.Value, "public_key", _("Server public key"), _("[Peer] PublicKey."));
+    o = opt("peer", form.Value, "public_key", _("Server public key"), _("[Peer] PublicKey."));
     o.modalonly = true;
     o.rmempty = false;
-    o.validate = validator(badKey);
-    o = s.taboption("peer", SecretValue, "preshared_key", _("Preshared key"), _("[Peer] PresharedKey, if the provider uses one."));
+    o = opt("peer", SecretValue, "preshared_key", _("Preshared key"), _("[Peer] PresharedKey, if the provider uses one."));
     o.modalonly = true;
-    o.validate = validator(badKey);
-    o = s.taboption("peer", form.DynamicList, "allowed_ips", _("Allowed IPs"), _("Destinations the tunnel may carry; empty means everything (0.0.0.0/0, ::/0)."));
+    o = opt("peer", form.DynamicList, "allowed_ips", _("Allowed IPs"), _("Destinations the tunnel may carry; empty means everything (0.0.0.0/0, ::/0)."));
     o.modalonly = true;
     o.placeholder = "0.0.0.0/0";
-    o.validate = validator(parses(parsePrefix));
-    o = s.taboption("advanced", form.Value, "mtu", _("MTU"));
+    o = opt("advanced", form.Value, "mtu", _("MTU"));
     o.modalonly = true;
     o.placeholder = "1420";
-    o.validate = validator(badMtu);
-    o = s.taboption("advanced", form.Value, "keepalive", _("Keepalive"), _("Seconds between keepalive packets; 25 keeps NAT mappings open and lets the status page see a dead tunnel."));
+    o = opt("advanced", form.Value, "keepalive", _("Keepalive"), _("Seconds between keepalive packets; 25 keeps NAT mappings open and lets the status page see a dead tunnel."));
     o.modalonly = true;
     o.placeholder = "25";
-    o.validate = validator(badKeepalive);
-    o = s.taboption("advanced", form.DynamicList, "dns", _("DNS servers"), _("The provider's DNS servers from its file."));
+    o = opt("advanced", form.DynamicList, "dns", _("DNS servers"), _("The provider's DNS servers from its file."));
     o.modalonly = true;
-    o.validate = validator(badIpAddress);
     o = s.option(form.DummyValue, "_state", _("State"));
     o.modalonly = false;
     o.textvalue = (sid) => E("span", { "data-splitwg-upstream": sid }, [upstreamState(sid)]);
