@@ -75,7 +75,7 @@ test('a LuCI field validates with the option\'s validator, and shows its default
 	}
 	assert.throws(() => fieldOf('client', 'adress'), /client\.adress is not an option/);
 	// the bounds are the router's: an MTU is 1280-9000 in the browser too
-	assert.equal(fieldOf('upstream', 'mtu').check!('1279'), '"1279" is not an integer from 1280 to 9000');
+	assert.equal(format(fieldOf('upstream', 'mtu').check!('1279')!), '"1279" is not an integer from 1280 to 9000');
 	assert.equal(fieldOf('globals', 'table_base').placeholder, '2100');
 });
 
