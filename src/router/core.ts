@@ -1,4 +1,4 @@
 // The core functions the router uses, imported in one place: the bundle then
 // has a single `import … from "splitwg.core"` at its top (ucode resolves
 // names in source order, so every import must precede the code).
-export { VERSION, readConfig, compile, redactedPlan, explain, explainQuery, parseUci, renderUci, parsePrefix, nftTransition, declarations } from '../core/index';
+export { VERSION, readConfig, compile, redactedPlan, explain, explainQuery, parseUci, renderUci, parsePrefix, nftTransition, emptyPlan, NFT, clientChainName, tableObjects, tableState } from '../core/index';

@@ -1,7 +1,7 @@
 // Generated from src/core/index.ts by `npm run build` — edit the TypeScript, not this file.
 'use strict';
 
-let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, badIpAddress, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, timedFrom, activeRules, localNetworks, BASE, TMIN, TMAX, SKEW, DAMP, codepoints, pair, lower, digit, adapt, punycode, toAscii, LABEL_BAD, CONTROL, WG_KEY, DECIMAL, PORT_RANGE, BOOL, TRUE, TIME, EDGE_DOTS, TRAILING_DOT, DOMAIN, DIGITS_DOTS, IPV4, IPV6_CHARS, NUMERIC_TOP, INET_ATON, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, HEX_MASK, NAME_RE, badName, badLabel, badKey, badInt, badPort, badPortRange, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, badMtu, badKeepalive, badMarkMask, CONTROL2, BLANKS, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, checkMask, reportedPaths, readUpstream, readServer, readRule, readClient, readSources, checkOverlaps, sectionPath, uniqueSections, badOwner, byType, identifiedFamilies, familyWarnings, readConfig, checkReferences, checkPeerAddress, check, LINE_MAX, nftsetTargets, selfAndParents, domainPlan, T, COMMENT_MAX, comment, elements, texts, ruleSets, sharedWhy, planSets, setDecl, protoMatch, timeMatch, verdictText, clientChain, markChain, identities, MAP_KINDS, identityMaps, identityLookups, localReturns, renderNft, refill, declarations, lineComment, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, fwSec, s, upstreamSections, guardSectionName, couldBeProxied, guardSections, renderNetwork, renderFirewall, compile, plan, SECRET, redactSections, redactedPlan, BLANKS2, ruleLabel, domainHit, minutes, sideConditions, notEvaluated, parseAt, direct, answer, explain, BLANKS3, CONTROL3, PORT_PROTOS, given, bad, explainQuery, dropped, stale, nftTransition;
+let VERSION, SINGLE_QUOTE, SIMPLE, words, parseUci, quote, renderUci, PREFIX_LEN, V4_RE, V6_RE, parseAddress, maskBytes, sameBytes, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap, interfaceNetwork, badIpAddress, upstreamByName, verdictOf, markShift, directMark, markHex, carriesFamily, timedFrom, activeRules, localNetworks, BASE, TMIN, TMAX, SKEW, DAMP, codepoints, pair, lower, digit, adapt, punycode, toAscii, LABEL_BAD, CONTROL, WG_KEY, DECIMAL, PORT_RANGE, BOOL, TRUE, TIME, EDGE_DOTS, TRAILING_DOT, DOMAIN, DIGITS_DOTS, IPV4, IPV6_CHARS, NUMERIC_TOP, INET_ATON, HOSTNAME, ENDPOINT6, ENDPOINT, MAC, IFNAME, HEX_MASK, NAME_RE, badName, badLabel, badKey, badInt, badPort, badPortRange, badBool, bool, badTime, WEEKDAYS, weekday, badDomain, badHost, parseEndpoint, badMac, badIfname, PROTOS, badMtu, badKeepalive, badMarkMask, CONTROL2, BLANKS, ACTION, PORT_PROTO, KIND, DEFAULTS, FOREIGN_MARKS, withControlCheck, reader, readGlobals, checkMask, reportedPaths, readUpstream, readServer, readRule, readClient, readSources, checkOverlaps, sectionPath, uniqueSections, badOwner, byType, identifiedFamilies, familyWarnings, readConfig, checkReferences, checkPeerAddress, check, LINE_MAX, nftsetTargets, selfAndParents, domainPlan, NFT, clientChainName, markChainName, rule, chain, texts, ruleSets, sharedWhy, planSets, setOf, protoMatch, timeMatch, decision, clientRules, markChain, MAP_KINDS, identityKeys, identityMaps, identityLookups, localReturns, noRef, counted, nftModel, tableObjects, tableState, T, COMMENT_MAX, comment, elements, why, setSpec, printSet, mapSpec, verdictText, elementText, printMap, printRule, printChain, refill, printNft, lineComment, renderDnsmasq, OWNED, ZONE_UP, ZONE_RW, sec, fwSec, s, upstreamSections, guardSectionName, couldBeProxied, guardSections, renderNetwork, renderFirewall, emptyPlan, compile, plan, SECRET, redactSections, redactedPlan, BLANKS2, ruleLabel, domainHit, minutes, sideConditions, notEvaluated, parseAt, direct, answer, explain, BLANKS3, CONTROL3, PORT_PROTOS, given, bad, explainQuery, dropped, stale, nftTransition;
 words = function(line) {
 let m, out, cur, i, n;
 
@@ -220,17 +220,17 @@ upstreamByName = function(cfg, name) {
     if (cfg.upstreams[i].name === name) return cfg.upstreams[i];
   return null;
 };
-verdictOf = function(cfg, c, rule, down) {
+verdictOf = function(cfg, c, rule2, down) {
 let action, name, u, ks;
 
-  action = rule ? rule.action : c.defaultAction;
+  action = rule2 ? rule2.action : c.defaultAction;
   if (action !== "proxy") return { action, upstream: null, wanted: null, note: null };
-  name = (rule ? rule.upstream : null) ?? c.upstream;
+  name = (rule2 ? rule2.upstream : null) ?? c.upstream;
   u = upstreamByName(cfg, name);
   ks = cfg.globals.killSwitch;
   if (!u || !u.enabled) {
-    const why = `upstream ${name} is disabled`;
-    return ks ? { action: "block", upstream: null, wanted: name, note: `${why}; kill switch blocks` } : { action: "direct", upstream: null, wanted: name, note: `${why}; kill switch off, goes direct` };
+    const why2 = `upstream ${name} is disabled`;
+    return ks ? { action: "block", upstream: null, wanted: name, note: `${why2}; kill switch blocks` } : { action: "direct", upstream: null, wanted: name, note: `${why2}; kill switch off, goes direct` };
   }
   if (down && index(down, u.name) >= 0)
     return ks ? { action: "block", upstream: u, wanted: name, note: `upstream ${name} is down; kill switch blocks` } : { action: "direct", upstream: u, wanted: name, note: `upstream ${name} is down; kill switch off, goes direct` };
@@ -731,7 +731,7 @@ let p;
   return s2;
 };
 readRule = function(sec2, id, setBase, problems) {
-let r, enabled, dest4, dest6, destSeen, protos, m, action, rule;
+let r, enabled, dest4, dest6, destSeen, protos, m, action, rule2;
 
   r = reader(sec2, id, problems);
   r.str("client", null);
@@ -761,7 +761,7 @@ let p, x;
     weekdays: uniq(map(r.list("weekdays", (v) => weekday(v) < 0 ? `"${v}" is not a weekday (Mon … Sun)` : null), weekday))
   };
   action = r.str("action", "proxy", (v) => match(v, ACTION) ? null : `"${v}" is not an action (proxy, direct, block)`);
-  rule = {
+  rule2 = {
     id,
     setBase,
     name: r.str("name", "", badLabel),
@@ -779,9 +779,9 @@ let p, x;
       if (!match(m.protos[i], PORT_PROTO))
         push(problems, { path: `${id}.proto`, message: `ports need tcp, udp, sctp or udplite, not "${m.protos[i]}"` });
   }
-  if (rule.upstream !== null && action !== "proxy" && !r.bad("action"))
+  if (rule2.upstream !== null && action !== "proxy" && !r.bad("action"))
     push(problems, { path: `${id}.upstream`, message: `only a proxy rule takes an upstream (action is ${action})` });
-  return enabled ? rule : null;
+  return enabled ? rule2 : null;
 };
 readClient = function(sec2, problems, g) {
 let base, r, kind, srcs, srcAt, c;
@@ -1116,16 +1116,17 @@ let ipv6, rules, byDomain, lines, shared, sharedBy, led, direct2, sorted, byRule
     }
   return { lines, shared, byRule };
 };
-comment = function(s2) {
-let n;
-
-  if (length(s2) <= COMMENT_MAX) return `comment "${s2}"`;
-  n = COMMENT_MAX - 3;
-  while (n > 0 && (ord(s2, n) & 192) === 128) n--;
-  return `comment "${substr(s2, 0, n)}..."`;
+clientChainName = function(client) {
+  return `client_${client}`;
 };
-elements = function(items) {
-  return length(items) ? ` elements = { ${join(", ", items)} };` : "";
+markChainName = function(upstream, pkt) {
+  return `${upstream === null ? "mark_direct" : "up_" + upstream}${pkt ? "_pkt" : ""}`;
+};
+rule = function(expr, verdict, target, comment2, o) {
+  return { expr, counter: o ? o.counter === true : false, verdict, target, comment: comment2, sets: o && o.sets ? o.sets : [], ref: o && o.ref ? o.ref : null };
+};
+chain = function(name, rules, o) {
+  return { name, base: o && o.base ? o.base : null, why: o && o.why ? o.why : null, note: o && o.note ? o.note : null, client: o && o.client ? o.client : null, rules };
 };
 texts = function(ps) {
   return map(ps, (p) => p.text);
@@ -1174,20 +1175,11 @@ let d, out, rules, fams;
   }
   return out;
 };
-setDecl = function(s2, timeout) {
-let t, el;
+setOf = function(s2, timeout) {
+let el;
 
-  t = s2.family === 4 ? "ipv4_addr" : "ipv6_addr";
-  if (s2.kind === "domain") {
-    const to = timeout > 0 ? `flags timeout; timeout ${timeout}s;` : "";
-    return `${T}set ${s2.name} {${T}# ${s2.why}
-${T}${T}type ${t}; ${to}
-${T}}`;
-  }
-  el = texts(s2.family === 4 ? s2.rule.match.dest4 : s2.rule.match.dest6);
-  return `${T}set ${s2.name} {${T}# ${s2.why}
-${T}${T}type ${t}; flags interval; auto-merge;${elements(el)}
-${T}}`;
+  el = s2.kind === "net" ? texts(s2.family === 4 ? s2.rule.match.dest4 : s2.rule.match.dest6) : null;
+  return { name: s2.name, family: s2.family, kind: s2.kind, timeout: s2.kind === "domain" ? timeout : 0, elements: el, why: s2.why, key: s2.key };
 };
 protoMatch = function(r) {
 let m, protos, s2;
@@ -1211,20 +1203,20 @@ let m, day, end, e;
   e = sprintf("%02d:%02d:%02d", int(end / 3600), int(end / 60) % 60, end % 60);
   return `${day} meta hour "${m.startTime}"-"${e}"`;
 };
-verdictText = function(cfg, c, r, pkt) {
-let v, sfx;
+decision = function(cfg, c, r, pkt) {
+let v, up, ref;
 
   v = verdictOf(cfg, c, r);
-  sfx = pkt ? "_pkt" : "";
-  if (v.action === "block") return "drop";
-  if (v.action === "direct") return `goto mark_direct${sfx}`;
-  return `goto up_${v.upstream.name}${sfx}`;
+  up = v.action === "proxy" ? v.upstream.name : null;
+  ref = { count: r ? "rule" : "default", client: c.name, rule: r ? r.id : null, path: v.action, upstream: up };
+  if (v.action === "block") return { verdict: "drop", target: null, ref };
+  return { verdict: "goto", target: markChainName(up, pkt), ref };
 };
-clientChain = function(cfg, c, dp) {
-let ipv6, lines, timed, dv;
+clientRules = function(cfg, c, dp) {
+let ipv6, out, timed, dv, d;
 
   ipv6 = cfg.globals.ipv6;
-  lines = [];
+  out = [];
   timed = timedFrom(c);
   for (let i = 0; i < length(c.rules); i++) {
     const r = c.rules[i];
@@ -1234,67 +1226,68 @@ let ipv6, lines, timed, dv;
     const dests = [];
     const sets = ruleSets(r, ipv6, dp);
     for (let j = 0; j < length(sets); j++)
-      push(dests, `${sets[j].family === 4 ? "ip" : "ip6"} daddr @${sets[j].name}`);
+      push(dests, { expr: `${sets[j].family === 4 ? "ip" : "ip6"} daddr @${sets[j].name}`, sets: [sets[j].name] });
     const onlyAddrs = length(r.match.domains) === 0 && (length(r.match.dest4) > 0 || length(r.match.dest6) > 0);
     if (!length(dests)) {
       if (onlyAddrs) continue;
-      push(dests, ipv6 ? "" : "meta nfproto ipv4");
+      push(dests, { expr: ipv6 ? "" : "meta nfproto ipv4", sets: [] });
     }
     const time = timeMatch(r);
-    for (let d = 0; d < length(dests); d++) {
-      const m = trim(`${dests[d]}${tail}${time}`);
-      push(lines, `${T}${T}${m === "" ? "" : m + " "}counter ${verdictText(cfg, c, r, i >= timed)} ${comment(`${r.id}: ${r.action}${r.action === "proxy" ? " via " + (v.wanted ?? "") : ""}${note}`)}`);
-    }
+    const d2 = decision(cfg, c, r, i >= timed);
+    const why2 = `${r.id}: ${r.action}${r.action === "proxy" ? " via " + (v.wanted ?? "") : ""}${note}`;
+    for (let k = 0; k < length(dests); k++)
+      push(out, rule(trim(`${dests[k].expr}${tail}${time}`), d2.verdict, d2.target, why2, { counter: true, sets: dests[k].sets, ref: d2.ref }));
   }
   dv = verdictOf(cfg, c, null);
-  push(lines, `${T}${T}counter ${verdictText(cfg, c, null, timed < length(c.rules))} ${comment(`client ${c.name} default: ${c.defaultAction}${dv.note ? ", " + dv.note : ""}`)}`);
-  return `${T}chain client_${c.name} {
-${join("\n", lines)}
-${T}}`;
+  d = decision(cfg, c, null, timed < length(c.rules));
+  push(out, rule("", d.verdict, d.target, `client ${c.name} default: ${c.defaultAction}${dv.note ? ", " + dv.note : ""}`, { counter: true, ref: d.ref }));
+  return out;
 };
-markChain = function(name, value, mask, why, pkt) {
-let keep;
+markChain = function(name, value, mask, why2, pkt) {
+let keep, rules;
 
   keep = markHex(4294967295 - mask);
-  return `${T}chain ${name} {${T}# ${why}
-${T}${T}meta mark set meta mark and ${keep} or ${markHex(value)}
-` + (pkt ? "" : `${T}${T}ct mark set ct mark and ${keep} or ${markHex(value)}
-`) + `${T}}`;
+  rules = [rule(`meta mark set meta mark and ${keep} or ${markHex(value)}`, "", null, null)];
+  if (!pkt) push(rules, rule(`ct mark set ct mark and ${keep} or ${markHex(value)}`, "", null, null));
+  return chain(name, rules, { why: why2 });
 };
-identities = function(clients, ipv6, verdict) {
-let d;
+identityKeys = function(c, kind, ipv6) {
+  if (kind === "a4") return texts(c.src4);
+  if (kind === "a6") return ipv6 ? texts(c.src6) : [];
+  return kind === "mac" ? c.macs : c.ifaces;
+};
+identityMaps = function(stem, why2, clients, ipv6, verdict) {
+  return map(MAP_KINDS, (k, i) => {
+let el;
 
-  d = { a4: [], a6: [], mac: [], iif: [] };
-  for (let i = 0; i < length(clients); i++) {
-    const c = clients[i];
-    const v = verdict(c);
-    for (let j = 0; j < length(c.src4); j++) push(d.a4, `${c.src4[j].text} : ${v}`);
-    if (ipv6) for (let j = 0; j < length(c.src6); j++) push(d.a6, `${c.src6[j].text} : ${v}`);
-    for (let j = 0; j < length(c.macs); j++) push(d.mac, `${c.macs[j]} : ${v}`);
-    for (let j = 0; j < length(c.ifaces); j++) push(d.iif, `"${c.ifaces[j]}" : ${v}`);
-  }
-  return d;
-};
-identityMaps = function(stem, why, d) {
-  return map(MAP_KINDS, (k, i) => `${T}map ${stem}${k.suffix} {${i === 0 ? `${T}# ${why}` : ""}
-${T}${T}type ${k.type}${elements(d[k.kind])}
-${T}}`);
+    el = [];
+    for (let j = 0; j < length(clients); j++) {
+      const v = verdict(clients[j]);
+      const ks = identityKeys(clients[j], k.kind, ipv6);
+      for (let n = 0; n < length(ks); n++) push(el, { key: ks[n], verdict: v.verdict, target: v.target });
+    }
+    return { name: `${stem}${k.suffix}`, keyType: k.keyType, interval: k.interval, why: i === 0 ? why2 : null, elements: el };
+  });
 };
 identityLookups = function(stem, ipv6) {
-  return join("", map(filter(MAP_KINDS, (k) => ipv6 || k.kind !== "a6"), (k) => `${T}${T}${!ipv6 && (k.kind === "mac" || k.kind === "iif") ? "meta nfproto ipv4 " : ""}${k.match} vmap @${stem}${k.suffix}
-`));
+  return map(filter(MAP_KINDS, (k) => ipv6 || k.kind !== "a6"), (k) => rule(`${!ipv6 && (k.kind === "mac" || k.kind === "iif") ? "meta nfproto ipv4 " : ""}${k.match} vmap @${stem}${k.suffix}`, "", null, null));
 };
 localReturns = function(ipv6, self) {
-let why;
+let why2, out;
 
-  why = comment("to a local network: routed by the main table");
-  return `${T}${T}fib daddr type ${self} return ${comment("to the router itself")}
-${T}${T}ip daddr @local4 return ${why}
-` + (ipv6 ? `${T}${T}ip6 daddr @local6 return ${why}
-` : "");
+  why2 = "to a local network: routed by the main table";
+  out = [
+    rule(`fib daddr type ${self}`, "return", null, "to the router itself"),
+    rule(`ip daddr @${NFT.local4}`, "return", null, why2, { sets: [NFT.local4] })
+  ];
+  if (ipv6) push(out, rule(`ip6 daddr @${NFT.local6}`, "return", null, why2, { sets: [NFT.local6] }));
+  return out;
 };
-renderNft = function(cfg, version, dp, local) {
-let domains, g, mask, clients, ups, direct2, out, add, sets, nets, HEADER, who, dns, maps, restore, body;
+counted = function(count) {
+  return { ...noRef, count };
+};
+nftModel = function(cfg, version, dp, local) {
+let domains, g, mask, clients, ups, direct2, nets, sets, maps, restore, chains, marks;
 
   domains = dp ?? domainPlan(cfg);
   g = cfg.globals;
@@ -1302,132 +1295,180 @@ let domains, g, mask, clients, ups, direct2, out, add, sets, nets, HEADER, who, 
   clients = filter(cfg.clients, (c) => c.enabled);
   ups = filter(cfg.upstreams, (u) => u.enabled);
   direct2 = directMark(mask);
-  out = [];
-  add = (s2) => {
-    push(out, s2);
-  };
-  add(`# Generated by splitwg ${version} from /etc/config/splitwg — do not edit; run \`splitwg plan\` to see it.`);
-  add("table inet splitwg");
-  add("flush table inet splitwg");
-  sets = planSets(cfg, domains);
   nets = localNetworks(cfg, local ?? null);
-  HEADER = length(out);
-  add("table inet splitwg {");
-  add(`${T}# marks (mask ${markHex(mask)}): ${markHex(direct2)} direct${join("", map(ups, (u) => `, ${markHex(u.mark)} ${u.name} (table ${u.table})`))}`);
-  add("");
-  add(`${T}set local4 {${T}# the router's local networks: routed by the main table, never classified
-${T}${T}type ipv4_addr; flags interval; auto-merge;${elements(texts(filter(nets, (p) => p.family === 4)))}
-${T}}`);
-  add(`${T}set local6 {
-${T}${T}type ipv6_addr; flags interval; auto-merge;${elements(texts(filter(nets, (p) => p.family === 6)))}
-${T}}`);
-  for (let i = 0; i < length(sets); i++) add(setDecl(sets[i], g.setTimeout));
-  who = identities(clients, g.ipv6, (c) => `goto client_${c.name}`);
-  dns = identities(clients, g.ipv6, (c) => c.dnsHijack ? "goto dns_hijack" : "return");
-  maps = [...identityMaps("client", "source → client chain", who), ...identityMaps("hijack", "source → DNS hijacked (goto dns_hijack) or not (return)", dns)];
-  for (let i = 0; i < length(maps); i++) add(maps[i]);
-  add("");
-  restore = [`${markHex(direct2)} : goto mark_direct`, ...map(ups, (u) => `${markHex(u.mark)} : goto up_${u.name}`)];
-  add(`${T}chain prerouting {
-${T}${T}type filter hook prerouting priority mangle; policy accept;
-${T}${T}ct direction original ct mark and ${markHex(mask)} vmap { ${join(", ", restore)} } ${comment("connection already decided")}
-${T}${T}ct direction reply meta mark set meta mark and ${markHex(4294967295 - mask)} or ${markHex(direct2)} return ${comment("replies follow their connection (a port forward to a client stays on WAN); marked direct, past the routing kill switch")}
-${T}${T}meta mark and ${markHex(mask)} != 0 return ${comment("marked before us")}
-` + localReturns(g.ipv6, "{ local, broadcast, multicast }") + identityLookups("client", g.ipv6) + `${T}}`);
-  add(markChain("mark_direct", direct2, mask, "decided: direct", false));
+  sets = [
+    { name: NFT.local4, family: 4, kind: "local", timeout: 0, elements: texts(filter(nets, (p) => p.family === 4)), why: "the router's local networks: routed by the main table, never classified", key: "" },
+    { name: NFT.local6, family: 6, kind: "local", timeout: 0, elements: texts(filter(nets, (p) => p.family === 6)), why: null, key: "" },
+    ...map(planSets(cfg, domains), (s2) => setOf(s2, g.setTimeout))
+  ];
+  maps = [
+    ...identityMaps(NFT.clientMaps, "source → client chain", clients, g.ipv6, (c) => ({ key: "", verdict: "goto", target: clientChainName(c.name) })),
+    ...identityMaps(
+      NFT.hijackMaps,
+      "source → DNS hijacked (goto dns_hijack) or not (return)",
+      clients,
+      g.ipv6,
+      (c) => c.dnsHijack ? { key: "", verdict: "goto", target: NFT.dnsHijack } : { key: "", verdict: "return", target: null }
+    )
+  ];
+  restore = [`${markHex(direct2)} : goto ${markChainName(null, false)}`, ...map(ups, (u) => `${markHex(u.mark)} : goto ${markChainName(u.name, false)}`)];
+  chains = [chain(NFT.prerouting, [
+    rule(`ct direction original ct mark and ${markHex(mask)} vmap { ${join(", ", restore)} }`, "", null, "connection already decided"),
+    rule(`ct direction reply meta mark set meta mark and ${markHex(4294967295 - mask)} or ${markHex(direct2)}`, "return", null, "replies follow their connection (a port forward to a client stays on WAN); marked direct, past the routing kill switch"),
+    rule(`meta mark and ${markHex(mask)} != 0`, "return", null, "marked before us"),
+    ...localReturns(g.ipv6, "{ local, broadcast, multicast }"),
+    ...identityLookups(NFT.clientMaps, g.ipv6)
+  ], { base: "type filter hook prerouting priority mangle; policy accept;" })];
+  push(chains, markChain(markChainName(null, false), direct2, mask, "decided: direct", false));
   for (let i = 0; i < length(ups); i++)
-    add(markChain(`up_${ups[i].name}`, ups[i].mark, mask, `upstream ${ups[i].name} → ${ups[i].iface}, table ${ups[i].table}`, false));
+    push(chains, markChain(markChainName(ups[i].name, false), ups[i].mark, mask, `upstream ${ups[i].name} → ${ups[i].iface}, table ${ups[i].table}`, false));
   if (length(filter(clients, (c) => timedFrom(c) < length(c.rules)))) {
-    add(markChain("mark_direct_pkt", direct2, mask, "this packet: direct (a time window decides again on the next)", true));
+    push(chains, markChain(markChainName(null, true), direct2, mask, "this packet: direct (a time window decides again on the next)", true));
     for (let i = 0; i < length(ups); i++)
-      add(markChain(`up_${ups[i].name}_pkt`, ups[i].mark, mask, `this packet: upstream ${ups[i].name}`, true));
+      push(chains, markChain(markChainName(ups[i].name, true), ups[i].mark, mask, `this packet: upstream ${ups[i].name}`, true));
   }
   for (let i = 0; i < length(clients); i++) {
     const c = clients[i];
     const t = timedFrom(c);
     const pkt = t < length(c.rules) ? `; decided per packet from ${c.rules[t].id} on (time window)` : "";
-    add(`${T}# client ${c.name} (${c.kind}): ${length(c.rules)} rule(s), default ${c.defaultAction}${pkt}`);
-    add(clientChain(cfg, c, domains));
+    push(chains, chain(
+      clientChainName(c.name),
+      clientRules(cfg, c, domains),
+      { note: `client ${c.name} (${c.kind}): ${length(c.rules)} rule(s), default ${c.defaultAction}${pkt}`, client: c.name }
+    ));
   }
-  add("");
-  add(`${T}chain dstnat {
-${T}${T}type nat hook prerouting priority dstnat - 5; policy accept;
-${T}${T}meta l4proto { tcp, udp } th dport { 53, 853 } goto dns_client
-${T}}`);
-  add(`${T}chain dns_client {
-` + localReturns(g.ipv6, "local") + identityLookups("hijack", g.ipv6) + `${T}}`);
-  add(`${T}chain dns_hijack {${T}# encrypted DNS would bypass the domain rules
-${T}${T}meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment("DNS hijack")}
-${T}${T}counter drop ${comment("DoT/DoQ blocked")}
-${T}}`);
-  if (g.killSwitch && length(ups)) {
-    const guard = map(ups, (u) => `${T}${T}meta mark and ${markHex(mask)} == ${markHex(u.mark)} oifname != "${u.iface}" counter drop ${comment(`leak guard: ${u.name} traffic only leaves by ${u.iface}`)}`);
-    add(`${T}chain forward {
-${T}${T}type filter hook forward priority mangle; policy accept;
-${join("\n", guard)}
-${T}}`);
-  }
-  add("}");
-  body = join("\n", slice(out, HEADER));
-  return join("\n", [...slice(out, 0, HEADER), ...refill(body, map(filter(sets, (x) => x.kind === "domain"), (x) => x.name))]) + "\n" + body + "\n";
+  push(chains, chain(
+    NFT.dstnat,
+    [rule("meta l4proto { tcp, udp } th dport { 53, 853 }", "goto", NFT.dnsClient, null)],
+    { base: "type nat hook prerouting priority dstnat - 5; policy accept;" }
+  ));
+  push(chains, chain(NFT.dnsClient, [...localReturns(g.ipv6, "local"), ...identityLookups(NFT.hijackMaps, g.ipv6)]));
+  push(chains, chain(NFT.dnsHijack, [
+    rule("meta l4proto { tcp, udp } th dport 53", "redirect", ":53", "DNS hijack", { counter: true, ref: counted("hijack") }),
+    rule("", "drop", null, "DoT/DoQ blocked", { counter: true, ref: counted("dot") })
+  ], { why: "encrypted DNS would bypass the domain rules" }));
+  if (g.killSwitch && length(ups))
+    push(chains, chain(
+      NFT.forward,
+      map(ups, (u) => rule(`meta mark and ${markHex(mask)} == ${markHex(u.mark)} oifname != "${u.iface}"`, "drop", null, `leak guard: ${u.name} traffic only leaves by ${u.iface}`, { counter: true, ref: { ...counted("leak"), upstream: u.name } })),
+      { base: "type filter hook forward priority mangle; policy accept;" }
+    ));
+  marks = `marks (mask ${markHex(mask)}): ${markHex(direct2)} direct${join("", map(ups, (u) => `, ${markHex(u.mark)} ${u.name} (table ${u.table})`))}`;
+  return { version, marks, sets, maps, chains };
 };
-refill = function(body, domainSets) {
-let all, decls, chains, out;
-
-  all = declarations(body);
-  decls = filter(all, (d) => d.kind !== "chain" && index(domainSets, d.name) < 0);
-  if (!length(decls)) return [];
-  chains = filter(all, (d) => d.kind === "chain" && d.spec === "");
-  out = [`table inet splitwg {${join("", map([...chains, ...decls], (d) => `
-${T}${d.kind} ${d.name} {${d.spec === "" ? "" : " " + d.spec + " "}}`))}
-}`];
-  for (let i = 0; i < length(decls); i++) push(out, `flush ${decls[i].kind} inet splitwg ${decls[i].name}`);
-  return out;
+tableObjects = function(t) {
+  return { sets: map(t.sets, (s2) => s2.name), maps: map(t.maps, (m) => m.name), chains: map(t.chains, (c) => c.name) };
 };
-declarations = function(script) {
-let out, lines;
+tableState = function(t) {
+let counted2;
 
-  out = [];
-  lines = split(script, "\n");
-  for (let i = 0; i < length(lines); i++) {
-    const l = lines[i];
-    let kind = "";
-    if (substr(l, 0, 5) === "	set ") kind = "set";
-    else if (substr(l, 0, 5) === "	map ") kind = "map";
-    else if (substr(l, 0, 7) === "	chain ") kind = "chain";
-    else continue;
-    const head = substr(l, length(kind) + 2);
-    const sp = index(head, " ");
-    if (sp < 0 || substr(head, sp, 2) !== " {") continue;
-    const parts = [];
-    let elements2 = [];
-    const rest = trim(substr(head, sp + 2));
-    if (substr(rest, -1) === "}") {
-      push(out, { kind, name: substr(head, 0, sp), spec: trim(substr(rest, 0, length(rest) - 1)), elements: [] });
-      continue;
-    }
-    i++;
-    for (; i < length(lines) && lines[i] !== "	}"; i++) {
-      let t = lines[i];
-      if (kind === "chain") {
-        if (!length(parts) && substr(trim(t), 0, 5) === "type " && index(t, " hook ") >= 0) push(parts, trim(t));
-        push(parts, "");
-        continue;
-      }
-      const e = index(t, "elements = {");
-      if (e >= 0) {
-        const list = substr(t, e + 12);
-        elements2 = filter(map(split(substr(list, 0, index(list, "}")), ","), (x) => trim(x)), (x) => x !== "");
-        t = substr(t, 0, e);
-      }
-      const c = index(t, "#");
-      if (c >= 0) t = substr(t, 0, c);
-      t = trim(t);
-      if (t !== "") push(parts, t);
-    }
-    push(out, { kind, name: substr(head, 0, sp), spec: trim(join(" ", parts)), elements: elements2 });
+  counted2 = {};
+  for (let i = 0; i < length(t.chains); i++) {
+    const c = t.chains[i];
+    if (length(filter(c.rules, (r) => r.ref !== null))) counted2[c.name] = map(c.rules, (r) => r.ref);
   }
-  return out;
+  return {
+    objects: tableObjects(t),
+    filled: map(t.maps, (m) => ({ kind: "map", name: m.name, elements: map(m.elements, (e) => `${e.key} : ${e.verdict === "goto" ? "goto " + e.target : e.verdict}`) })),
+    counted: counted2
+  };
+};
+comment = function(s2) {
+let n;
+
+  if (length(s2) <= COMMENT_MAX) return `comment "${s2}"`;
+  n = COMMENT_MAX - 3;
+  while (n > 0 && (ord(s2, n) & 192) === 128) n--;
+  return `comment "${substr(s2, 0, n)}..."`;
+};
+elements = function(items) {
+  return length(items) ? ` elements = { ${join(", ", items)} };` : "";
+};
+why = function(w) {
+  return w === null ? "" : `${T}# ${w}`;
+};
+setSpec = function(s2) {
+let t;
+
+  t = s2.family === 4 ? "ipv4_addr" : "ipv6_addr";
+  if (s2.kind === "domain") return `type ${t}; ${s2.timeout > 0 ? `flags timeout; timeout ${s2.timeout}s;` : ""}`;
+  return `type ${t}; flags interval; auto-merge;`;
+};
+printSet = function(s2) {
+  return `${T}set ${s2.name} {${why(s2.why)}
+${T}${T}${setSpec(s2)}${elements(s2.elements ?? [])}
+${T}}`;
+};
+mapSpec = function(m) {
+  return `type ${m.keyType} : verdict;${m.interval ? " flags interval;" : ""}`;
+};
+verdictText = function(verdict, target) {
+  if (verdict === "goto") return `goto ${target}`;
+  if (verdict === "redirect") return `redirect to ${target}`;
+  return verdict;
+};
+elementText = function(m, e) {
+  return `${m.keyType === "ifname" ? `"${e.key}"` : e.key} : ${verdictText(e.verdict, e.target)}`;
+};
+printMap = function(m) {
+  return `${T}map ${m.name} {${why(m.why)}
+${T}${T}${mapSpec(m)}${elements(map(m.elements, (e) => elementText(m, e)))}
+${T}}`;
+};
+printRule = function(r) {
+let parts;
+
+  parts = filter([r.expr, r.counter ? "counter" : "", verdictText(r.verdict, r.target), r.comment === null ? "" : comment(r.comment)], (p) => p !== "");
+  return `${T}${T}${join(" ", parts)}
+`;
+};
+printChain = function(c) {
+  return `${c.note === null ? "" : `${T}# ${c.note}
+`}${T}chain ${c.name} {${why(c.why)}
+${c.base === null ? "" : `${T}${T}${c.base}
+`}${join("", map(c.rules, printRule))}${T}}`;
+};
+refill = function(t) {
+let sets, decls, tbl;
+
+  sets = filter(t.sets, (s2) => s2.elements !== null);
+  if (!length(sets) && !length(t.maps)) return [];
+  decls = [
+    ...map(filter(t.chains, (c) => c.base === null), (c) => `${T}chain ${c.name} {}`),
+    ...map(sets, (s2) => `${T}set ${s2.name} { ${setSpec(s2)} }`),
+    ...map(t.maps, (m) => `${T}map ${m.name} { ${mapSpec(m)} }`)
+  ];
+  tbl = `${NFT.family} ${NFT.table}`;
+  return [
+    `table ${tbl} {
+${join("\n", decls)}
+}`,
+    ...map(sets, (s2) => `flush set ${tbl} ${s2.name}`),
+    ...map(t.maps, (m) => `flush map ${tbl} ${m.name}`)
+  ];
+};
+printNft = function(t) {
+let tbl, out;
+
+  tbl = `${NFT.family} ${NFT.table}`;
+  out = [
+    `# Generated by splitwg ${t.version} from /etc/config/splitwg — do not edit; run \`splitwg plan\` to see it.`,
+    `table ${tbl}`,
+    `flush table ${tbl}`,
+    ...refill(t),
+    `table ${tbl} {`,
+    `${T}# ${t.marks}`,
+    "",
+    ...map(t.sets, printSet),
+    ...map(t.maps, printMap),
+    ""
+  ];
+  for (let i = 0; i < length(t.chains); i++) {
+    if (t.chains[i].name === NFT.dstnat) push(out, "");
+    push(out, printChain(t.chains[i]));
+  }
+  push(out, "}");
+  return join("\n", out) + "\n";
 };
 lineComment = function(l) {
 let n, ids;
@@ -1589,30 +1630,40 @@ let g, ups, srv, out;
   }
   return out;
 };
+emptyPlan = function(mask) {
+let m;
+
+  m = mask ?? null;
+  return {
+    version: VERSION,
+    enabled: false,
+    table: null,
+    nft: "",
+    dnsmasq: "",
+    nftsets: 0,
+    network: [],
+    firewall: [],
+    dhcp: [],
+    marks: m === null ? { mask: "", direct: "" } : { mask: markHex(m), direct: markHex(directMark(m)) },
+    upstreams: [],
+    clients: [],
+    sets: []
+  };
+};
 compile = function(cfg, opts) {
-let g, dp;
+let g, dp, table;
 
   g = cfg.globals;
-  if (!g.enabled)
-    return {
-      version: VERSION,
-      enabled: false,
-      nft: "",
-      dnsmasq: "",
-      network: [],
-      firewall: [],
-      dhcp: [],
-      marks: { mask: markHex(g.markMask), direct: markHex(directMark(g.markMask)) },
-      upstreams: [],
-      clients: [],
-      sets: []
-    };
+  if (!g.enabled) return emptyPlan(g.markMask);
   dp = domainPlan(cfg);
+  table = nftModel(cfg, VERSION, dp, opts ? opts.local : null);
   return {
     version: VERSION,
     enabled: true,
-    nft: renderNft(cfg, VERSION, dp, opts ? opts.local : null),
+    table,
+    nft: printNft(table),
     dnsmasq: renderDnsmasq(cfg, VERSION, dp),
+    nftsets: length(dp.lines),
     network: renderNetwork(cfg),
     firewall: renderFirewall(cfg),
     dhcp: [],
@@ -1621,7 +1672,7 @@ let g, dp;
     clients: map(filter(cfg.clients, (c) => c.enabled), (c) => ({
       name: c.name,
       kind: c.kind,
-      chain: `client_${c.name}`,
+      chain: clientChainName(c.name),
       sources: [...map([...c.src4, ...c.src6], (p) => p.text), ...c.macs, ...c.ifaces]
     })),
     sets: map(planSets(cfg, dp), (x) => ({ name: x.name, kind: x.kind, key: x.key }))
@@ -1711,14 +1762,14 @@ let timed, fam, only, result, unclassified, skipped, ipNote, skip;
   fam = identifiedFamilies(cl, cfg.globals.ipv6);
   only = fam.v4 ? "IPv4" : "IPv6";
   result = (r, i, found) => {
-let v, pkt, why, mark;
+let v, pkt, why2, mark;
 
     v = verdictOf(cfg, cl, r, q.down ?? []);
     pkt = i >= timed && timed < length(cl.rules) ? `; decided per packet: follows the time window of ${cl.rules[timed].id}` : "";
-    why = `${found}${pkt}`;
+    why2 = `${found}${pkt}`;
     if (v.upstream !== null && !carriesFamily(v.upstream, f)) {
       const fw = `upstream ${v.wanted} has no IPv${f} address: its table only has an unreachable route`;
-      return { x: { client: cl.name, action: "block", upstream: null, iface: null, mark: null, rule: r ? r.id : null, reason: `${why}; ${fw}` }, famWhy: fw };
+      return { x: { client: cl.name, action: "block", upstream: null, iface: null, mark: null, rule: r ? r.id : null, reason: `${why2}; ${fw}` }, famWhy: fw };
     }
     mark = v.action === "block" ? null : markHex(v.upstream ? v.upstream.mark : directMark(cfg.globals.markMask));
     return { x: {
@@ -1728,10 +1779,10 @@ let v, pkt, why, mark;
       iface: v.action === "proxy" ? v.upstream.iface : null,
       mark,
       rule: r ? r.id : null,
-      reason: v.note ? `${why}; ${v.note}` : why
+      reason: v.note ? `${why2}; ${v.note}` : why2
     }, famWhy: null };
   };
-  unclassified = (why) => ({ x: direct(cl, why), famWhy: why });
+  unclassified = (why2) => ({ x: direct(cl, why2), famWhy: why2 });
   if (f === 6 && !cfg.globals.ipv6) return unclassified("IPv6 classification is off (globals.ipv6): IPv6 is routed normally");
   if (addr) {
     const nets = localNetworks(cfg, local);
@@ -1761,9 +1812,9 @@ let v, pkt, why, mark;
       if (d) hit = d === dest ? `domain ${d}` : `${dest} is under ${d}`;
     }
     if (!hit) continue;
-    const why = sideConditions(r, q, day, min);
-    if (why) {
-      push(skipped, `${r.id}: ${why}`);
+    const why2 = sideConditions(r, q, day, min);
+    if (why2) {
+      push(skipped, `${r.id}: ${why2}`);
       continue;
     }
     return result(r, i, `first match: ${ruleLabel(r)}, ${hit}${notEvaluated(r, q, day, min)}`);
@@ -1870,23 +1921,25 @@ let now, was;
   for (let i = 0; i < length(was); i++) if (index(now, was[i]) < 0) return true;
   return false;
 };
-stale = function(live, script) {
-let d, has, lines, kinds, lists;
+stale = function(live, want) {
+let lines, kinds, lists, wanted;
 
-  d = declarations(script);
-  has = (kind, name) => length(filter(d, (x) => x.kind === kind && x.name === name)) > 0;
   lines = [];
   kinds = ["set", "map", "chain"];
   lists = [live.sets, live.maps, live.chains];
-  for (let k = 0; k < 3; k++)
+  wanted = [want.sets, want.maps, want.chains];
+  for (let k = 0; k < 3; k++) {
+    const has = {};
+    for (let i = 0; i < length(wanted[k]); i++) has[wanted[k][i]] = true;
     for (let i = 0; i < length(lists[k]); i++)
-      if (!has(kinds[k], lists[k][i])) push(lines, `delete ${kinds[k]} inet splitwg ${lists[k][i]}`);
+      if (!has[lists[k][i]]) push(lines, `delete ${kinds[k]} inet splitwg ${lists[k][i]}`);
+  }
   return lines;
 };
-nftTransition = function(prev, next, deletesOnly, live, script) {
+nftTransition = function(prev, next, deletesOnly, live, want) {
 let lines, now;
 
-  lines = live && script !== null && script !== null ? stale(live, script) : [];
+  lines = live && want ? stale(live, want) : [];
   now = {};
   for (let i = 0; i < length(next); i++) now[next[i].name] = next[i];
   for (let i = 0; i < length(prev ?? []); i++) {
@@ -1968,15 +2021,34 @@ FOREIGN_MARKS = [[16128, "mwan3"], [16711680, "pbr/podkop"], [134217728, "dae"],
 LINE_MAX = 1e3;
 
 // src/core/nft.ts
-T = "	";
-COMMENT_MAX = 128;
+NFT = {
+  family: "inet",
+  table: "splitwg",
+  prerouting: "prerouting",
+  dstnat: "dstnat",
+  dnsClient: "dns_client",
+  dnsHijack: "dns_hijack",
+  forward: "forward",
+  clientMaps: "client",
+  // + MAP_KINDS suffix: source → client chain
+  hijackMaps: "hijack",
+  // … → DNS hijacked or not
+  local4: "local4",
+  local6: "local6"
+};
 
 MAP_KINDS = [
-  { kind: "a4", suffix: "4", type: "ipv4_addr : verdict; flags interval;", match: "ip saddr" },
-  { kind: "a6", suffix: "6", type: "ipv6_addr : verdict; flags interval;", match: "ip6 saddr" },
-  { kind: "mac", suffix: "_mac", type: "ether_addr : verdict;", match: "ether saddr" },
-  { kind: "iif", suffix: "_iif", type: "ifname : verdict;", match: "iifname" }
+  { kind: "a4", suffix: "4", keyType: "ipv4_addr", interval: true, match: "ip saddr" },
+  { kind: "a6", suffix: "6", keyType: "ipv6_addr", interval: true, match: "ip6 saddr" },
+  { kind: "mac", suffix: "_mac", keyType: "ether_addr", interval: false, match: "ether saddr" },
+  { kind: "iif", suffix: "_iif", keyType: "ifname", interval: false, match: "iifname" }
 ];
+
+noRef = { count: "rule", client: null, rule: null, path: null, upstream: null };
+
+// src/core/nftprint.ts
+T = "	";
+COMMENT_MAX = 128;
 
 // src/core/dnsmasq.ts
 
@@ -2001,13 +2073,16 @@ PORT_PROTOS = ["tcp", "udp", "sctp", "udplite"];
 
 export {
   DEFAULTS,
+  NFT,
   OWNED,
   VERSION,
   check,
+  clientChainName,
   compile,
-  declarations,
+  emptyPlan,
   explain,
   explainQuery,
+  markChainName,
   nftTransition,
   parseAddress,
   parseInterfaceAddress,
@@ -2016,7 +2091,10 @@ export {
   plan,
   prefixContains,
   prefixesOverlap,
+  printNft,
   readConfig,
   redactedPlan,
-  renderUci
+  renderUci,
+  tableObjects,
+  tableState
 };

@@ -1,11 +1,11 @@
 // Generated from src/router/index.ts by `npm run build` — edit the TypeScript, not this file.
 'use strict';
 
-import { VERSION, readConfig, compile, redactedPlan, explain, explainQuery, parseUci, renderUci, parsePrefix, nftTransition, declarations } from "splitwg.core";
+import { VERSION, readConfig, compile, redactedPlan, explain, explainQuery, parseUci, renderUci, parsePrefix, nftTransition, emptyPlan, NFT, clientChainName, tableObjects, tableState } from "splitwg.core";
 import { readfile, writefile, access, unlink, mkdir, rmdir, rename, popen, stat } from "fs";
 import { cursor } from "uci";
 import { connect } from "ubus";
-let SHELL_SAFE, SINGLE_QUOTE, PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, ours, viaUs, localNetworks, OWNED_OPTION, isOwned, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, INIT_SCRIPT, confDirs, runningConfDirs, generatedConfDir, filePath, writeFile, hasNftset, running, misplaced, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, liveObjects, listJson, GOTO_CLIENT, SET_REF, block, marksOf, signature, clientPaths, changedClients, installedPaths, flush, DIGITS, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, FIRST_WORD, HANDSHAKE_TIMEOUT, nftRules, markChainOf, pathOf, ruleIdOf, loadConfig, age, status, stats, QUOTES, IPV6_FORWARDING, finding, runJson, elemText, verdictText, missingFrom, checkTable, one, sameMark, ruleMatches, routeMatches, ifaceUp, checkRouting, latestHandshake, doctor, checkDnsmasq, checkIpv6, repairArgv, NO_CHANGE, DNSMASQ_STAGED, emptyPlan, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepRouting, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, NOT_NAME_CHAR, LETTER_FIRST, CR, SECTION_HEADER, UPSTREAM_PATH, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, apiError, missing, present, downUpstreams, checkText, methods, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, list, describeFinding, cmdDoctor, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
+let SHELL_SAFE, SINGLE_QUOTE, PATHS, OWNED_CONFIGS, shellQuote, commandLine, firstLine, failure, envvar, realEnv, run, optionsOf, sectionsFromCursor, readConfigSections, ours, viaUs, localNetworks, OWNED_OPTION, isOwned, ownedSections, copySection, toUciSection, sameValue, sameSection, diffOwned, setOptions, writeOwned, reorderOwned, touchedTypes, appliedView, STATE_FILE, LOCK_DIR, LOCK_STALE, hash, readState, writeState, recordFailure, lock, unlock, INIT_SCRIPT, confDirs, runningConfDirs, generatedConfDir, filePath, writeFile, hasNftset, running, misplaced, firstSectionOfType, detect, platformWarnings, TABLE, STAGED, REPLACE_PATH, tableExists, replaceScript, replaceFile, stage, load, remove, installedText, install, cleanupStaged, liveObjects, listJson, marksOf, signature, clientPaths, changedClients, keyText, liveClientMaps, installedPaths, flush, DIGITS, KEY_RE, keyError, pubkey, genkey, num, parseDump, peers, HANDSHAKE_TIMEOUT, nftRules, countedRules, loadConfig, age, status, stats, IPV6_FORWARDING, finding, runJson, elemText, verdictText, missingFrom, checkTable, one, sameMark, ruleMatches, routeMatches, ifaceUp, checkRouting, latestHandshake, doctor, checkDnsmasq, checkIpv6, repairArgv, NO_CHANGE, DNSMASQ_STAGED, errorResult, apply, stop, exec, rollback, firewallReload, networkReloads, describe, survey, refuse, check, stepTable, stepConfig, stepRouting, stepDnsmasq, verify, run2, resetConnections, summary, applyPlan, restoreTable, restoreOwned, NOT_NAME_CHAR, LETTER_FIRST, CR, SECTION_HEADER, UPSTREAM_PATH, IFACE_KEYS, PEER_KEYS, nameFromFile, stripComment, isIp, parseProviderConf, importError, upstreamOptions, hostPrefix, peerConf, zoneNetworks, validConfig, triggerInterfaces, hotplug, apiError, missing, present, downUpstreams, checkText, methods, USAGE, VALUE_FLAGS, parseArgs, printJson, fmtAge, fmtBytes, fmtTime, pad, loadConfig2, cmdCheck, cmdPlan, printApply, cmdStatus, list, describeFinding, cmdDoctor, cmdStats, cmdExplain, cmdGenkey, cmdImport, cmdPeer, runCommand;
 shellQuote = function(s) {
   if (index(s, "\n") < 0 && match(s, SHELL_SAFE)) return s;
   return "'" + replace(s, SINGLE_QUOTE, "'\\''") + "'";
@@ -256,6 +256,16 @@ let t;
   for (let i = 0; i < length(d.create); i++) t[d.create[i].name] = d.create[i].type;
   for (let i = 0; i < length(d.update); i++) t[d.update[i].section.name] = d.update[i].section.type;
   return t;
+};
+appliedView = function(c, domains) {
+  return {
+    upstreams: map(c.upstreams, (u) => ({ name: u.name, iface: u.iface, enabled: u.enabled, keepalive: u.keepalive })),
+    clients: map(c.clients, (x) => ({ name: x.name, kind: x.kind, enabled: x.enabled, public_key: x.publicKey })),
+    server: c.server && c.server.enabled ? c.server.iface : null,
+    kill_switch: c.globals.killSwitch,
+    ipv6: c.globals.ipv6,
+    domains
+  };
 };
 hash = function(s) {
 let h, lines;
@@ -508,47 +518,42 @@ let r, doc;
   }
   return type(doc) === "object" && type(doc.nftables) === "array" ? doc.nftables : null;
 };
-block = function(nft, head) {
-let start, rest, end;
-
-  start = index(nft, `${head}
-`);
-  if (start < 0) return "";
-  rest = substr(nft, start);
-  end = index(rest, "\n	}");
-  return end < 0 ? rest : substr(rest, 0, end);
-};
 marksOf = function(plan) {
   return join(" ", [plan.marks.mask, plan.marks.direct, ...map(plan.upstreams, (u) => `${u.name}=${u.mark}`)]);
 };
 signature = function(plan, chain, sources, marks) {
-let text, sig, refs, keys2, seen;
+let keys2, sig, seen, rules;
 
-  text = block(plan.nft, `	chain ${chain} {`);
-  sig = `${marks}
-from ${join(" ", sources)}
-${text}`;
-  refs = match(text, SET_REF);
   keys2 = {};
   for (let i = 0; i < length(plan.sets ?? []); i++) keys2[plan.sets[i].name] = plan.sets[i].key;
+  sig = `${marks}
+from ${join(" ", sources)}`;
   seen = {};
-  for (let i = 0; i < length(refs ?? []); i++) {
-    const set = substr(refs[i][0], 1);
-    if (seen[set]) continue;
-    seen[set] = true;
+  rules = chain ? chain.rules : [];
+  for (let i = 0; i < length(rules); i++) {
+    const r = rules[i];
     sig += `
-${set}: ${keys2[set] ?? ""}`;
+${r.expr} ${r.verdict} ${r.target ?? ""}`;
+    for (let j = 0; j < length(r.sets); j++) {
+      if (seen[r.sets[j]]) continue;
+      seen[r.sets[j]] = true;
+      sig += `
+${r.sets[j]}: ${keys2[r.sets[j]] ?? ""}`;
+    }
   }
   return sig;
 };
 clientPaths = function(plan) {
-let out, marks;
+let out, marks, chains, all;
 
   out = {};
   marks = marksOf(plan);
+  chains = {};
+  all = plan.table ? plan.table.chains : [];
+  for (let i = 0; i < length(all); i++) chains[all[i].name] = all[i];
   for (let i = 0; i < length(plan.clients); i++) {
     const c = plan.clients[i];
-    out[c.name] = { sig: hash(signature(plan, c.chain, c.sources, marks)), sources: c.sources };
+    out[c.name] = { sig: hash(signature(plan, chains[c.chain] ?? null, c.sources, marks)), sources: c.sources };
   }
   return out;
 };
@@ -566,19 +571,46 @@ let out;
     if (!after[n]) out[n] = before[n].sources;
   return out;
 };
-installedPaths = function(nft) {
-let out, d;
+keyText = function(k) {
+  if (type(k) === "object" && type(k.prefix) === "object") return `${k.prefix.addr}/${k.prefix.len}`;
+  if (type(k) === "object" && type(k.range) === "array") return `${k.range[0]}-${k.range[1]}`;
+  return `${k}`;
+};
+liveClientMaps = function(env) {
+let out, names;
 
-  if (nft === null) return null;
+  out = [];
+  names = [`${NFT.clientMaps}4`, `${NFT.clientMaps}6`];
+  for (let i = 0; i < length(names); i++) {
+    const r = env.run(["nft", "-j", "list", "map", NFT.family, NFT.table, names[i]]);
+    if (r.code !== 0) continue;
+    let doc = null;
+    try {
+      doc = json(r.stdout);
+    } catch {
+      doc = null;
+    }
+    const list2 = type(doc) === "object" && type(doc.nftables) === "array" ? doc.nftables : [];
+    for (let j = 0; j < length(list2); j++) if (type(list2[j].map) === "object") push(out, list2[j].map);
+  }
+  return out;
+};
+installedPaths = function(maps) {
+let out, prefix;
+
+  if (maps === null) return null;
   out = {};
-  d = declarations(nft);
-  for (let i = 0; i < length(d); i++) {
-    if (d[i].kind !== "map" || d[i].name !== "client4" && d[i].name !== "client6") continue;
-    for (let j = 0; j < length(d[i].elements); j++) {
-      const m = match(d[i].elements[j], GOTO_CLIENT);
-      if (!m) continue;
-      out[m[2]] ??= { sig: "", sources: [] };
-      push(out[m[2]].sources, m[1]);
+  prefix = clientChainName("");
+  for (let i = 0; i < length(maps); i++) {
+    const el = maps[i].elem ?? [];
+    for (let j = 0; j < length(el); j++) {
+      const e = type(el[j]) === "object" && type(el[j].elem) === "object" ? el[j].elem.val : el[j];
+      if (type(e) !== "array" || type(e[1]) !== "object" || type(e[1].goto) !== "object") continue;
+      const target = e[1].goto.target;
+      if (substr(target, 0, length(prefix)) !== prefix) continue;
+      const name = substr(target, length(prefix));
+      out[name] ??= { sig: "", sources: [] };
+      push(out[name].sources, keyText(e[0]));
     }
   }
   return out;
@@ -680,56 +712,63 @@ let out, list2;
   }
   return out;
 };
-markChainOf = function(verdict) {
-let n;
+countedRules = function(doc, counted) {
+let byChain, rules, out;
 
-  if (verdict === null) return null;
-  n = length(verdict);
-  return n > 4 && substr(verdict, n - 4) === "_pkt" ? substr(verdict, 0, n - 4) : verdict;
+  byChain = {};
+  rules = nftRules(doc);
+  for (let i = 0; i < length(rules); i++) {
+    byChain[rules[i].chain] ??= [];
+    push(byChain[rules[i].chain], rules[i]);
+  }
+  out = [];
+  for (let c in counted ?? {}) {
+    const refs = counted[c];
+    const live = byChain[c] ?? [];
+    if (length(live) !== length(refs)) continue;
+    for (let i = 0; i < length(refs); i++)
+      if (refs[i] !== null && live[i].counter !== null) push(out, { ref: refs[i], counter: live[i].counter });
+  }
+  return out;
 };
-pathOf = function(target) {
-let verdict;
-
-  verdict = markChainOf(target);
-  if (verdict === "drop") return "block";
-  if (verdict === "mark_direct") return "direct";
-  if (verdict !== null && substr(verdict, 0, 3) === "up_") return "proxy";
-  return null;
-};
-ruleIdOf = function(comment) {
-let m;
-
-  if (substr(comment, 0, 7) === "client " && index(comment, " default") > 0) return "default";
-  m = match(comment, FIRST_WORD);
-  return m ? m[1] : comment;
-};
-loadConfig = function(env) {
-let sections, r, g, en;
+loadConfig = function(env, st) {
+let sections, g, en, enabledRaw, h, r, c, domains, view;
 
   sections = readConfigSections(env.uci, "splitwg");
-  r = readConfig(sections);
   g = filter(sections, (s) => s.type === "globals");
   en = length(g) ? g[0].options.enabled : null;
-  return { config: r.config, problems: length(r.problems), hash: hash(renderUci(sections)), enabledRaw: en !== "0" && en !== "off" && en !== "no" && en !== "false" };
+  enabledRaw = en !== "0" && en !== "off" && en !== "no" && en !== "false";
+  h = hash(renderUci(sections));
+  if (st !== null && st.enabled && st.view) return { view: st.view, problems: 0, hash: h, enabledRaw, server: st.view.server };
+  r = readConfig(sections);
+  c = r.config;
+  if (!c) return { view: null, problems: length(r.problems), hash: h, enabledRaw, server: null };
+  domains = false;
+  for (let i = 0; i < length(c.clients); i++)
+    for (let j = 0; j < length(c.clients[i].rules); j++) if (length(c.clients[i].rules[j].match.domains)) domains = true;
+  view = appliedView(c, domains);
+  return { view, problems: 0, hash: h, enabledRaw: c.globals.enabled, server: view.server };
 };
 age = function(env, t) {
   return t > 0 ? env.now() - t : null;
 };
 status = function(env) {
-let cfg, st, applied, rules, warnings, upstreams, clients, c, enabled, pending;
+let st, cfg, applied, doc, counted, warnings, upstreams, clients, v, enabled, pending;
 
-  cfg = loadConfig(env);
   st = readState(env);
+  cfg = loadConfig(env, st);
   applied = st !== null && st.enabled;
-  rules = nftRules(listJson(env));
+  doc = listJson(env);
+  counted = countedRules(doc, applied && st.table ? st.table.counted : null);
   warnings = [];
   upstreams = [];
   clients = [];
-  c = cfg.config;
-  if (!c) push(warnings, `the configuration has ${cfg.problems} problem(s): run splitwg check`);
-  if (c) {
-    for (let i = 0; i < length(c.upstreams); i++) {
-      const u = c.upstreams[i];
+  v = cfg.view;
+  enabled = cfg.enabledRaw;
+  if (!v) push(warnings, `the configuration has ${cfg.problems} problem(s): run splitwg check`);
+  if (v) {
+    for (let i = 0; i < length(v.upstreams); i++) {
+      const u = v.upstreams[i];
       const ifs = env.ubus(`network.interface.${u.iface}`, "status", {});
       const up = type(ifs) === "object" && ifs.up === true;
       const ps = up ? peers(env, u.iface) : null;
@@ -737,27 +776,25 @@ let cfg, st, applied, rules, warnings, upstreams, clients, c, enabled, pending;
       const hs = p ? age(env, p.latest_handshake) : null;
       const healthy = up && hs !== null && hs <= HANDSHAKE_TIMEOUT;
       push(upstreams, { name: u.name, iface: u.iface, enabled: u.enabled, up, handshake_age: hs, rx: p ? p.rx : 0, tx: p ? p.tx : 0, healthy });
-      if (applied && u.enabled && c.globals.enabled && !up) push(warnings, `upstream ${u.name}: interface ${u.iface} is down${c.globals.killSwitch ? " (kill switch: its traffic is blocked)" : " (its traffic goes direct)"}`);
+      if (applied && u.enabled && enabled && !up) push(warnings, `upstream ${u.name}: interface ${u.iface} is down${v.kill_switch ? " (kill switch: its traffic is blocked)" : " (its traffic goes direct)"}`);
       else if (applied && u.enabled && up && !healthy)
         push(warnings, `upstream ${u.name}: ${hs === null ? "no handshake yet" : `no handshake for ${int(hs / 60)} minutes`}${u.keepalive === null ? " (no keepalive set: an idle tunnel does not handshake)" : ""}`);
     }
-    const srvPeers = c.server && c.server.enabled ? peers(env, c.server.iface) : null;
-    for (let i = 0; i < length(c.clients); i++) {
-      const cl = c.clients[i];
+    const srvPeers = cfg.server !== null ? peers(env, cfg.server) : null;
+    for (let i = 0; i < length(v.clients); i++) {
+      const cl = v.clients[i];
       const counters = { direct: 0, proxy: 0, block: 0 };
-      for (let j = 0; j < length(rules); j++) {
-        const r = rules[j];
-        const path = pathOf(r.verdict);
-        if (r.chain === `client_${cl.name}` && r.counter && path) counters[path] += r.counter.packets;
+      for (let j = 0; j < length(counted); j++) {
+        const r = counted[j].ref;
+        if (r.client === cl.name && r.path !== null) counters[r.path] += counted[j].counter.packets;
       }
       let hs = null;
       for (let j = 0; j < length(srvPeers ?? []); j++)
-        if (srvPeers[j].public_key === cl.publicKey) hs = age(env, srvPeers[j].latest_handshake);
+        if (srvPeers[j].public_key === cl.public_key) hs = age(env, srvPeers[j].latest_handshake);
       push(clients, { name: cl.name, kind: cl.kind, enabled: cl.enabled, counters, handshake_age: hs });
     }
   }
-  enabled = c ? c.globals.enabled : cfg.enabledRaw;
-  if (enabled && st && st.ok && st.enabled && !length(rules)) push(warnings, "table inet splitwg is missing (was the firewall stopped or restarted?): run splitwg apply");
+  if (enabled && st && st.ok && st.enabled && !length(nftRules(doc))) push(warnings, "table inet splitwg is missing (was the firewall stopped or restarted?): run splitwg apply");
   if (st && !st.ok) push(warnings, `last apply failed: ${st.message}`);
   pending = applied && st.config_hash !== cfg.hash;
   if (applied && st.hashes && st.hashes.dnsmasq && st.hashes.dnsmasq !== hash("")) {
@@ -765,10 +802,7 @@ let cfg, st, applied, rules, warnings, upstreams, clients, c, enabled, pending;
     for (let i = 0; i < length(m); i++) push(warnings, `dnsmasq reads ${m[i].dir}, but splitwg's domain entries ${m[i].differs ? "there are not the applied ones" : "are not there"}: run splitwg apply`);
   }
   if (enabled) {
-    let domains = false;
-    for (let i = 0; c && i < length(c.clients); i++)
-      for (let j = 0; j < length(c.clients[i].rules); j++) if (length(c.clients[i].rules[j].match.domains)) domains = true;
-    const w = platformWarnings(detect(env), domains, c ? c.globals.ipv6 : false);
+    const w = platformWarnings(detect(env), v ? v.domains : false, v ? v.ipv6 : false);
     for (let i = 0; i < length(w); i++) push(warnings, w[i]);
   }
   return {
@@ -783,40 +817,37 @@ let cfg, st, applied, rules, warnings, upstreams, clients, c, enabled, pending;
   };
 };
 stats = function(env) {
-let rules, clients, ups, dropped, hijacked;
+let st, counted, clients, ups, dropped, hijacked;
 
-  rules = nftRules(listJson(env));
+  st = readState(env);
+  counted = countedRules(listJson(env), st && st.enabled && st.table ? st.table.counted : null);
   clients = {};
   ups = {};
   dropped = { leak: 0, dot: 0 };
   hijacked = 0;
-  for (let i = 0; i < length(rules); i++) {
-    const r = rules[i];
-    if (!r.counter) continue;
-    if (substr(r.chain, 0, 7) === "client_") {
-      const n = substr(r.chain, 7);
-      clients[n] = clients[n] ?? { name: n, rules: [], default: { packets: 0, bytes: 0 } };
-      const id = ruleIdOf(r.comment);
-      if (id === "default") {
-        clients[n].default.packets += r.counter.packets;
-        clients[n].default.bytes += r.counter.bytes;
-      } else {
-        const have = filter(clients[n].rules, (x) => x.rule === id);
-        if (length(have)) {
-          have[0].packets += r.counter.packets;
-          have[0].bytes += r.counter.bytes;
-        } else push(clients[n].rules, { rule: id, packets: r.counter.packets, bytes: r.counter.bytes });
-      }
-      const target = markChainOf(r.verdict);
-      if (target !== null && substr(target, 0, 3) === "up_") {
-        const u = substr(target, 3);
-        ups[u] = ups[u] ?? { packets: 0, bytes: 0 };
-        ups[u].packets += r.counter.packets;
-        ups[u].bytes += r.counter.bytes;
-      }
-    } else if (r.chain === "forward") dropped.leak += r.counter.packets;
-    else if (r.chain === "dns_hijack" && r.verdict === "drop") dropped.dot += r.counter.packets;
-    else if (r.chain === "dns_hijack") hijacked += r.counter.packets;
+  for (let i = 0; i < length(counted); i++) {
+    const r = counted[i].ref, k = counted[i].counter;
+    if (r.count === "leak") dropped.leak += k.packets;
+    else if (r.count === "dot") dropped.dot += k.packets;
+    else if (r.count === "hijack") hijacked += k.packets;
+    if (r.client === null) continue;
+    const n = r.client;
+    clients[n] = clients[n] ?? { name: n, rules: [], default: { packets: 0, bytes: 0 } };
+    if (r.rule === null) {
+      clients[n].default.packets += k.packets;
+      clients[n].default.bytes += k.bytes;
+    } else {
+      const have = filter(clients[n].rules, (x) => x.rule === r.rule);
+      if (length(have)) {
+        have[0].packets += k.packets;
+        have[0].bytes += k.bytes;
+      } else push(clients[n].rules, { rule: r.rule, packets: k.packets, bytes: k.bytes });
+    }
+    if (r.upstream !== null) {
+      ups[r.upstream] = ups[r.upstream] ?? { packets: 0, bytes: 0 };
+      ups[r.upstream].packets += k.packets;
+      ups[r.upstream].bytes += k.bytes;
+    }
   }
   return {
     clients: values(clients),
@@ -860,8 +891,8 @@ verdictText = function(v) {
 missingFrom = function(a, b) {
   return filter(a, (x) => index(b, x) < 0);
 };
-checkTable = function(env, out, guardless) {
-let live, file, st, want, missing2, extra, kinds, lists, doc, filled, seen;
+checkTable = function(env, out, guardless, want) {
+let live, file, st, missing2, extra, kinds, lists, wanted, doc;
 
   live = liveObjects(env);
   if (!live) {
@@ -875,34 +906,27 @@ let live, file, st, want, missing2, extra, kinds, lists, doc, filled, seen;
   }
   st = readState(env);
   if (st && st.hashes && st.hashes.nft && hash(file) !== st.hashes.nft) finding(out, "table_file_changed", "nft", { file: PATHS.nft });
-  want = declarations(file);
+  if (want === null) return;
   missing2 = [], extra = [];
   kinds = ["set", "map", "chain"];
   lists = [live.sets, live.maps, live.chains];
+  wanted = [want.objects.sets, want.objects.maps, want.objects.chains];
   for (let k = 0; k < 3; k++) {
-    const kind = kinds[k];
-    const names = map(filter(want, (d) => d.kind === kind), (d) => d.name);
+    const names = wanted[k];
     for (let i = 0; i < length(names); i++) if (index(lists[k], names[i]) < 0) push(missing2, `${kinds[k]} ${names[i]}`);
     for (let i = 0; i < length(lists[k]); i++) if (index(names, lists[k][i]) < 0) push(extra, `${kinds[k]} ${lists[k][i]}`);
   }
   if (length(missing2) || length(extra)) finding(out, "table_differs", "nft", { missing: missing2, extra });
   doc = listJson(env) ?? [];
-  filled = filter(want, (d) => d.kind !== "chain" && index(d.spec, "timeout") < 0 && index(d.spec, "auto-merge") < 0);
-  seen = {};
-  for (let i = 0; i < length(filled); i++) {
-    const d = filled[i];
-    if (seen[`${d.kind} ${d.name}`]) continue;
-    seen[`${d.kind} ${d.name}`] = true;
-    let wantEl = [];
-    for (let j = 0; j < length(filled); j++)
-      if (filled[j].kind === d.kind && filled[j].name === d.name) wantEl = [...wantEl, ...map(filled[j].elements, (e) => replace(e, QUOTES, ""))];
+  for (let i = 0; i < length(want.filled); i++) {
+    const d = want.filled[i];
     let have = null;
     for (let j = 0; j < length(doc); j++) {
       const o = doc[j][d.kind];
       if (type(o) === "object" && o.name === d.name) have = map(o.elem ?? [], elemText);
     }
     if (have === null) continue;
-    const stray = missingFrom(have, wantEl), lost = missingFrom(wantEl, have);
+    const stray = missingFrom(have, d.elements), lost = missingFrom(d.elements, have);
     if (length(stray)) finding(out, "stray_elements", `nft.${d.name}`, { kind: d.kind, name: d.name, elements: stray });
     if (length(lost)) finding(out, "missing_elements", `nft.${d.name}`, { kind: d.kind, name: d.name, elements: lost });
   }
@@ -1011,7 +1035,7 @@ let out, sections, r, cfg, st, configs, wanted, applied, guardless;
     const proxied = c.defaultAction === "proxy" || length(filter(c.rules, (x) => x.action === "proxy")) > 0;
     if (c.enabled && proxied && !length(c.src4) && !length(c.src6)) push(guardless, c.name);
   }
-  checkTable(env, out, guardless);
+  checkTable(env, out, guardless, st.table ?? null);
   checkRouting(env, out);
   for (let i = 0; cfg && i < length(cfg.upstreams); i++) {
     const u = cfg.upstreams[i];
@@ -1076,21 +1100,6 @@ let t, fam;
   }
   return null;
 };
-emptyPlan = function() {
-  return {
-    version: VERSION,
-    enabled: false,
-    nft: "",
-    dnsmasq: "",
-    network: [],
-    firewall: [],
-    dhcp: [],
-    marks: { mask: "", direct: "" },
-    upstreams: [],
-    clients: [],
-    sets: []
-  };
-};
 errorResult = function(env, code, message, path, warnings, changed) {
   recordFailure(env, message);
   env.log(`apply failed: ${message}`);
@@ -1111,8 +1120,8 @@ let sections, r, ln, plan, hasDomains, res;
   }
   ln = localNetworks(env, r.config.globals.ipv6);
   plan = compile(r.config, { local: ln.local });
-  hasDomains = index(plan.dnsmasq, "\nnftset=") >= 0;
-  res = applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: hash(renderUci(sections)), hasDomains, ipv6: r.config.globals.ipv6 });
+  hasDomains = plan.nftsets > 0;
+  res = applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: hash(renderUci(sections)), hasDomains, ipv6: r.config.globals.ipv6, view: appliedView(r.config, hasDomains) });
   if (!ln.ok) push(res.warnings, "cannot read the main routing table (ip -j route): only the server pools are treated as local networks");
   for (let i = 0; i < length(r.warnings); i++) push(res.warnings, `${r.warnings[i].path}: ${r.warnings[i].message}`);
   return res;
@@ -1164,7 +1173,7 @@ let names, did;
   return `changed ${join(", ", did)}`;
 };
 survey = function(env, plan, o) {
-let platform, nftText, dnsText, diffs, before, conflicts, oldNft, live, hadTable, prev, prevSets, transition, dnsWant, everDirs, oldDns, dnsChanged, tableDrift, lost;
+let platform, nftText, dnsText, diffs, before, conflicts, oldNft, live, hadTable, prev, prevSets, want, transition, oldPaths, dnsWant, everDirs, oldDns, dnsChanged, tableDrift, lost;
 
   platform = detect(env);
   nftText = plan.enabled && plan.nft !== "" ? plan.nft : null;
@@ -1183,7 +1192,9 @@ let platform, nftText, dnsText, diffs, before, conflicts, oldNft, live, hadTable
   hadTable = live !== null;
   prev = readState(env);
   prevSets = prev && prev.sets && hadTable ? prev.sets : null;
-  transition = nftText !== null && hadTable ? nftTransition(prevSets, plan.sets ?? [], false, live, nftText) : "";
+  want = plan.table ? tableObjects(plan.table) : null;
+  transition = nftText !== null && hadTable ? nftTransition(prevSets, plan.sets ?? [], false, live, want) : "";
+  oldPaths = prev ? prev.clients : hadTable ? installedPaths(liveClientMaps(env)) : null;
   dnsWant = {};
   everDirs = uniq([...prev && prev.dnsmasq_dirs ? prev.dnsmasq_dirs : [], ...runningConfDirs(env), PATHS.dnsmasqDefaultDir]);
   for (let i = 0; i < length(everDirs); i++) dnsWant[everDirs[i]] = null;
@@ -1197,7 +1208,7 @@ let platform, nftText, dnsText, diffs, before, conflicts, oldNft, live, hadTable
   tableDrift = false;
   if (nftText !== null && hadTable && oldNft === nftText && transition === "") {
     const f = [];
-    checkTable(env, f, []);
+    checkTable(env, f, [], tableState(plan.table));
     tableDrift = length(filter(f, (x) => x.id !== "table_file_changed")) > 0;
   }
   lost = [];
@@ -1214,6 +1225,8 @@ let platform, nftText, dnsText, diffs, before, conflicts, oldNft, live, hadTable
     conflicts,
     oldNft,
     hadTable,
+    live,
+    oldPaths,
     oldDns,
     dnsWant,
     sets: plan.sets ?? [],
@@ -1262,7 +1275,7 @@ let env, e;
 
   env = tx.env;
   push(tx.undo, () => {
-    restoreTable(env, s.oldNft, s.hadTable);
+    restoreTable(env, s.oldNft, s.live);
   });
   if (!install(env, s.nftText)) return { where: "nft", msg: `cannot write ${PATHS.nft}` };
   if (s.nftText !== null) {
@@ -1350,7 +1363,7 @@ resetConnections = function(env, s, plan) {
 let f;
 
   if (!s.platform.conntrack) return "";
-  f = flush(env, changedClients(s.prev ? s.prev.clients : installedPaths(s.oldNft), clientPaths(plan)));
+  f = flush(env, changedClients(s.oldPaths, clientPaths(plan)));
   if (length(f.skipped)) push(s.warnings, `open connections of ${join(", ", f.skipped)} (MAC/interface clients) keep their old path until they close`);
   return length(f.flushed) ? `; connections reset for ${join(", ", f.flushed)}` : "";
 };
@@ -1406,22 +1419,24 @@ let s, no, c, tx, f, ctNote, msg;
     },
     clients: clientPaths(plan),
     sets: s.sets,
+    table: plan.table ? tableState(plan.table) : null,
+    view: plan.enabled ? o.view ?? null : null,
     dnsmasq_dirs: s.dnsText !== null ? s.platform.confDirs : []
   });
   unlock(env);
   env.log(`${plan.enabled ? "apply" : "stop"} ok: ${msg}`);
   return { ok: true, changed: s.changed, message: msg, actions: tx.actions, warnings: s.warnings };
 };
-restoreTable = function(env, oldText, hadTable) {
+restoreTable = function(env, oldText, before) {
   install(env, oldText);
-  if (oldText !== null && hadTable) {
+  if (oldText !== null && before !== null) {
     const now = liveObjects(env);
-    const back = now ? nftTransition(null, [], true, now, oldText) : "";
+    const back = now ? nftTransition(null, [], true, now, before) : "";
     const again = stage(env, oldText, back);
     if (again.error !== null || load(env, again.path).code !== 0) {
       if (load(env, PATHS.nft).code !== 0 && replaceFile(env, oldText)) load(env, REPLACE_PATH);
     }
-  } else if (!hadTable && tableExists(env)) remove(env);
+  } else if (before === null && tableExists(env)) remove(env);
 };
 restoreOwned = function(env, cfg, sections) {
 let now, d;
@@ -2244,6 +2259,7 @@ OWNED_CONFIGS = ["network", "firewall", "dhcp"];
 OWNED_OPTION = "splitwg_owned";
 
 // src/router/state.ts
+
 STATE_FILE = `${PATHS.state}/state.json`;
 LOCK_DIR = `${PATHS.state}/lock`;
 LOCK_STALE = 300;
@@ -2259,19 +2275,15 @@ STAGED = `${PATHS.state}/next.nft`;
 REPLACE_PATH = `${PATHS.state}/replace.nft`;
 
 // src/router/conntrack.ts
-GOTO_CLIENT = /^(.+) : goto client_(.+)$/;
-SET_REF = /@[A-Za-z0-9_]+/g;
 
 // src/router/wg.ts
 DIGITS = /^[0-9]+$/;
 KEY_RE = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
 
 // src/router/status.ts
-FIRST_WORD = /^([^ :]+)/;
 HANDSHAKE_TIMEOUT = 300;
 
 // src/router/doctor.ts
-QUOTES = /"/g;
 IPV6_FORWARDING = "/proc/sys/net/ipv6/conf/all/forwarding";
 
 // src/router/apply.ts
@@ -2335,7 +2347,6 @@ VALUE_FLAGS = ["proto", "port", "at", "family"];
 export {
   apply,
   applyPlan,
-  emptyPlan,
   hotplug,
   methods,
   realEnv,
