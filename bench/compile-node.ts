@@ -11,7 +11,7 @@
 // also times renderDnsmasq alone, after compile(): {"phase":"parts","renderDnsmasq":…}.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseUci, readConfig, compile } from './core.ts';
-import { renderNft } from '../src/core/nft.ts';
+import { renderNft } from '../src/core/nftprint.ts';
 import { renderDnsmasq } from '../src/core/dnsmasq.ts';
 import { VERSION } from '../src/core/version.ts';
 

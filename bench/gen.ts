@@ -193,3 +193,27 @@ export function dnsNaive(domains: string[]): string {
   for (const d of [...domains].sort()) for (const t of ts) L.push(`nftset=/${d}/${t}`);
   return L.join('\n') + '\n';
 }
+
+// ---- scale: many clients sharing one rule set, or each with its own rules --
+
+/**
+ * `clients` devices, each listing rule set `shared` (`rules` rules: the
+ * first half domain rules over `domains` distinct domains, the rest CIDR
+ * rules, one /24 each, all proxy) and no rule of its own; upstreams a and b,
+ * every second client on b. What issue 14 measured: the rule set copied
+ * into every client's chain.
+ */
+export function sharedRulesetConfig(clients: number, rules: number, domains: number): string {
+  const L = ["config globals 'main'", "\toption enabled '1'", '', ...upstreams(['a', 'b']), "config ruleset 'shared'", ''];
+  const dRules = Math.ceil(rules / 2), per = Math.ceil(domains / dRules);
+  for (let k = 0, d = 0; k < rules; k++) {
+    L.push('config rule', "\toption ruleset 'shared'");
+    if (k < dRules) for (let j = 0; j < per && d < domains; j++, d++) L.push(`\tlist domain 'site${d}.example${d % 97}.com'`);
+    else L.push(`\tlist dest '${ipv4(ip4num('30.0.0.0') + k * 256)}/24'`);
+    L.push("\toption action 'proxy'", '');
+  }
+  for (let i = 0; i < clients; i++)
+    L.push(`config client 's${String(i).padStart(4, '0')}'`, "\toption kind 'device'", `\tlist address '${clientAddr(i)}'`,
+      `\toption upstream '${i % 2 ? 'b' : 'a'}'`, "\tlist ruleset 'shared'", '');
+  return L.join('\n');
+}

@@ -1,8 +1,9 @@
-// Renders `table inet splitwg`: one self-contained script, safe to load with
-// `nft -f` on its own and from /usr/share/nftables.d/ruleset-post/ (fw4
-// re-creates it on every firewall reload). The declare-then-flush header
-// (refill()) keeps set elements learned from dnsmasq across reloads and
-// drops every other element the config no longer has.
+// `table inet splitwg` as a model: sets, maps and chains whose rules say
+// what they stand for (client, rule, path, upstream), which sets they
+// match, and their verdict. compile() builds it once; printNft()
+// (nftprint.ts) is the only code that turns it into nft syntax, and the
+// router keeps what it needs of it (tableState()) in its state file, so
+// counters, signatures, drift checks and transitions never read the text.
 //
 // Packet path (prerouting, mangle priority):
 //   1. connection already decided → restore its mark from conntrack, done
@@ -20,29 +21,111 @@
 // network: the same identities, in the same order, decide whether the
 // client's DNS is answered by the router and its DoT/DoQ dropped. With
 // globals.ipv6 '0' every lookup is IPv4 only: IPv6 is routed normally.
-import type { Client, Config, Rule } from './model';
+import type { Client, Config, Rule, Action } from './model';
 import type { Prefix } from './ip';
 import { verdictOf, directMark, markHex, activeRules, timedFrom, localNetworks } from './decide';
 import { domainPlan } from './domains';
 import type { DomainPlan, SharedSet } from './domains';
 
-const T = '\t';
+// The names of the table's chains and maps: spelled here only.
+export const NFT = {
+	family: 'inet',
+	table: 'splitwg',
+	prerouting: 'prerouting',
+	dstnat: 'dstnat',
+	dnsClient: 'dns_client',
+	dnsHijack: 'dns_hijack',
+	forward: 'forward',
+	clientMaps: 'client',       // + MAP_KINDS suffix: source → client chain
+	hijackMaps: 'hijack',       // … → DNS hijacked or not
+	local4: 'local4',
+	local6: 'local6',
+};
 
-// nft refuses a comment over 128 bytes (the whole table would not load);
-// long ones are cut, on a UTF-8 character boundary. Comments name generated
-// ids only (client.tv.rule[2], section names): never a rule's label, which
-// is user text in a file nft parses (explain shows the label to people).
-const COMMENT_MAX = 128;
-
-export function comment(s: string): string {
-	if (length(s) <= COMMENT_MAX) return `comment "${s}"`;
-	let n = COMMENT_MAX - 3;
-	while (n > 0 && ((ord(s, n) as number) & 0xc0) === 0x80) n--;
-	return `comment "${substr(s, 0, n)}..."`;
+export function clientChainName(client: string): string {
+	return `client_${client}`;
 }
 
-function elements(items: string[]): string {
-	return length(items) ? ` elements = { ${join(', ', items)} };` : '';
+// The chain that marks a verdict's packets: direct (upstream null) or an
+// upstream's; `pkt`: the packet only, not the connection.
+export function markChainName(upstream: string | null, pkt: boolean): string {
+	return `${upstream === null ? 'mark_direct' : 'up_' + upstream}${pkt ? '_pkt' : ''}`;
+}
+
+export type Path = 'direct' | 'proxy' | 'block';
+
+// What a counted rule stands for: a client's rule or default (`rule`: the
+// rule id, null for the default; `path`/`upstream`: where it sends the
+// connection), the leak guard, the DNS hijack or the DoT/DoQ drop.
+export interface RuleRef {
+	count: 'rule' | 'default' | 'leak' | 'hijack' | 'dot';
+	client: string | null;
+	rule: string | null;
+	path: Path | null;
+	upstream: string | null;
+}
+
+// `verdict`: '' (none: the statements in `expr` end it, or it falls
+// through), 'goto'/'redirect' (to `target`: a chain, a port), 'drop',
+// 'return'. `expr`: matches and statements before the counter, nft syntax.
+export interface NftRule {
+	expr: string;
+	counter: boolean;
+	verdict: '' | 'goto' | 'redirect' | 'drop' | 'return';
+	target: string | null;
+	comment: string | null;      // generated ids only, never user text
+	sets: string[];              // the named sets it matches
+	ref: RuleRef | null;
+}
+
+// `base`: a base chain's `type … hook …` line, null for a regular chain;
+// `why`: the comment on its first line; `note`: a comment line before it.
+export interface NftChain {
+	name: string;
+	base: string | null;
+	why: string | null;
+	note: string | null;
+	client: string | null;       // the client whose rules it holds
+	rules: NftRule[];
+}
+
+// `elements` null: filled by dnsmasq (a domain set), left alone on reload.
+// `key`: what fills it (transition.ts flushes a domain set whose key lost a domain).
+export interface NftSet {
+	name: string;
+	family: 4 | 6;
+	kind: 'local' | 'net' | 'domain';
+	timeout: number;             // seconds (domain sets; 0: none)
+	elements: string[] | null;
+	why: string | null;
+	key: string;
+}
+
+export interface NftMapElement { key: string, verdict: 'goto' | 'return', target: string | null }
+
+export interface NftMap {
+	name: string;
+	keyType: 'ipv4_addr' | 'ipv6_addr' | 'ether_addr' | 'ifname';
+	interval: boolean;
+	why: string | null;
+	elements: NftMapElement[];
+}
+
+export interface NftTable {
+	version: string;
+	source: string;              // the config file compiled, one line without control characters
+	marks: string;               // the comment naming every mark value
+	sets: NftSet[];
+	maps: NftMap[];
+	chains: NftChain[];          // in the order printed: classification, then DNS, then the leak guard
+}
+
+function rule(expr: string, verdict: NftRule['verdict'], target: string | null, comment: string | null, o?: { counter?: boolean, sets?: string[], ref?: RuleRef | null } | null): NftRule {
+	return { expr, counter: o ? o.counter === true : false, verdict, target, comment, sets: o && o.sets ? o.sets : [], ref: o && o.ref ? o.ref : null };
+}
+
+function chain(name: string, rules: NftRule[], o?: { base?: string, why?: string, note?: string, client?: string } | null): NftChain {
+	return { name, base: o && o.base ? o.base : null, why: o && o.why ? o.why : null, note: o && o.note ? o.note : null, client: o && o.client ? o.client : null, rules };
 }
 
 function texts(ps: Prefix[]): string[] {
@@ -102,14 +185,9 @@ export function planSets(cfg: Config, dp?: DomainPlan | null): PlanSet[] {
 	return out;
 }
 
-function setDecl(s: PlanSet, timeout: number): string {
-	const t = s.family === 4 ? 'ipv4_addr' : 'ipv6_addr';
-	if (s.kind === 'domain') {
-		const to = timeout > 0 ? `flags timeout; timeout ${timeout}s;` : '';
-		return `${T}set ${s.name} {${T}# ${s.why}\n${T}${T}type ${t}; ${to}\n${T}}`;
-	}
-	const el = texts(s.family === 4 ? s.rule.match.dest4 : s.rule.match.dest6);
-	return `${T}set ${s.name} {${T}# ${s.why}\n${T}${T}type ${t}; flags interval; auto-merge;${elements(el)}\n${T}}`;
+function setOf(s: PlanSet, timeout: number): NftSet {
+	const el = s.kind === 'net' ? texts(s.family === 4 ? s.rule.match.dest4 : s.rule.match.dest6) : null;
+	return { name: s.name, family: s.family, kind: s.kind, timeout: s.kind === 'domain' ? timeout : 0, elements: el, why: s.why, key: s.key };
 }
 
 function protoMatch(r: Rule): string {
@@ -136,101 +214,109 @@ function timeMatch(r: Rule): string {
 	return `${day} meta hour "${m.startTime}"-"${e}"`;
 }
 
-// `pkt`: a verdict at or after the client's first timed rule marks the
-// packet only (the *_pkt mark chains), so the connection is decided again
-// on its next packet.
-function verdictText(cfg: Config, c: Client, r: Rule | null, pkt: boolean): string {
+// A client's rule (or default, `r` null) as the last part of an nft rule:
+// the verdict and what the counters attribute it to. `pkt`: a verdict at
+// or after the client's first timed rule marks the packet only (the *_pkt
+// mark chains), so the connection is decided again on its next packet.
+function decision(cfg: Config, c: Client, r: Rule | null, pkt: boolean): { verdict: 'goto' | 'drop', target: string | null, ref: RuleRef } {
 	const v = verdictOf(cfg, c, r);
-	const sfx = pkt ? '_pkt' : '';
-	if (v.action === 'block') return 'drop';
-	if (v.action === 'direct') return `goto mark_direct${sfx}`;
-	return `goto up_${(v.upstream as { name: string }).name}${sfx}`;
+	const up = v.action === 'proxy' ? (v.upstream as { name: string }).name : null;
+	const ref: RuleRef = { count: r ? 'rule' : 'default', client: c.name, rule: r ? r.id : null, path: v.action as Action, upstream: up };
+	if (v.action === 'block') return { verdict: 'drop', target: null, ref };
+	return { verdict: 'goto', target: markChainName(up, pkt), ref };
 }
 
-function clientChain(cfg: Config, c: Client, dp: DomainPlan): string {
+function clientRules(cfg: Config, c: Client, dp: DomainPlan): NftRule[] {
 	const ipv6 = cfg.globals.ipv6;
-	const lines: string[] = [];
+	const out: NftRule[] = [];
 	const timed = timedFrom(c);
 	for (let i = 0; i < length(c.rules); i++) {
 		const r = c.rules[i];
 		const v = verdictOf(cfg, c, r);
 		const note = v.note ? `, ${v.note}` : '';
 		const tail = `${protoMatch(r)}`;
-		const dests: string[] = [];
+		const dests: { expr: string, sets: string[] }[] = [];
 		const sets = ruleSets(r, ipv6, dp);
 		for (let j = 0; j < length(sets); j++)
-			push(dests, `${sets[j].family === 4 ? 'ip' : 'ip6'} daddr @${sets[j].name}`);
+			push(dests, { expr: `${sets[j].family === 4 ? 'ip' : 'ip6'} daddr @${sets[j].name}`, sets: [sets[j].name] });
 		const onlyAddrs = length(r.match.domains) === 0 && (length(r.match.dest4) > 0 || length(r.match.dest6) > 0);
 		if (!length(dests)) {
 			if (onlyAddrs) continue;    // IPv6-only destinations with IPv6 off: nothing to match
-			push(dests, ipv6 ? '' : 'meta nfproto ipv4');
+			push(dests, { expr: ipv6 ? '' : 'meta nfproto ipv4', sets: [] });
 		}
 		const time = timeMatch(r);
-		for (let d = 0; d < length(dests); d++) {
-			const m = trim(`${dests[d]}${tail}${time}`);
-			push(lines, `${T}${T}${m === '' ? '' : m + ' '}counter ${verdictText(cfg, c, r, i >= timed)} ${comment(`${r.id}: ${r.action}${r.action === 'proxy' ? ' via ' + (v.wanted ?? '') : ''}${note}`)}`);
-		}
+		const d = decision(cfg, c, r, i >= timed);
+		const why = `${r.id}: ${r.action}${r.action === 'proxy' ? ' via ' + (v.wanted ?? '') : ''}${note}`;
+		for (let k = 0; k < length(dests); k++)
+			push(out, rule(trim(`${dests[k].expr}${tail}${time}`), d.verdict, d.target, why, { counter: true, sets: dests[k].sets, ref: d.ref }));
 	}
 	const dv = verdictOf(cfg, c, null);
-	push(lines, `${T}${T}counter ${verdictText(cfg, c, null, timed < length(c.rules))} ${comment(`client ${c.name} default: ${c.defaultAction}${dv.note ? ', ' + dv.note : ''}`)}`);
-	return `${T}chain client_${c.name} {\n${join('\n', lines)}\n${T}}`;
+	const d = decision(cfg, c, null, timed < length(c.rules));
+	push(out, rule('', d.verdict, d.target, `client ${c.name} default: ${c.defaultAction}${dv.note ? ', ' + dv.note : ''}`, { counter: true, ref: d.ref }));
+	return out;
 }
 
 // Sets the packet's mark and, unless `pkt`, saves it in conntrack for the
 // connection's later packets.
-function markChain(name: string, value: number, mask: number, why: string, pkt: boolean): string {
+function markChain(name: string, value: number, mask: number, why: string, pkt: boolean): NftChain {
 	const keep = markHex(0xffffffff - mask);
-	return `${T}chain ${name} {${T}# ${why}\n` +
-		`${T}${T}meta mark set meta mark and ${keep} or ${markHex(value)}\n` +
-		(pkt ? '' : `${T}${T}ct mark set ct mark and ${keep} or ${markHex(value)}\n`) + `${T}}`;
+	const rules = [rule(`meta mark set meta mark and ${keep} or ${markHex(value)}`, '', null, null)];
+	if (!pkt) push(rules, rule(`ct mark set ct mark and ${keep} or ${markHex(value)}`, '', null, null));
+	return chain(name, rules, { why });
 }
 
-// Every enabled client's identities, one list per kind, each element
+// Every enabled client's identities, one map per kind, each element
 // `key : verdict`. The kinds are looked up in this order (source address,
 // then MAC, then incoming interface): the first that matches decides whose
 // packet it is, for classification and DNS hijack alike.
-interface Identities { a4: string[], a6: string[], mac: string[], iif: string[] }
-
-function identities(clients: Client[], ipv6: boolean, verdict: (c: Client) => string): Identities {
-	const d: Identities = { a4: [], a6: [], mac: [], iif: [] };
-	for (let i = 0; i < length(clients); i++) {
-		const c = clients[i];
-		const v = verdict(c);
-		for (let j = 0; j < length(c.src4); j++) push(d.a4, `${c.src4[j].text} : ${v}`);
-		if (ipv6) for (let j = 0; j < length(c.src6); j++) push(d.a6, `${c.src6[j].text} : ${v}`);
-		for (let j = 0; j < length(c.macs); j++) push(d.mac, `${c.macs[j]} : ${v}`);
-		for (let j = 0; j < length(c.ifaces); j++) push(d.iif, `"${c.ifaces[j]}" : ${v}`);
-	}
-	return d;
-}
-
-const MAP_KINDS: { kind: 'a4' | 'a6' | 'mac' | 'iif', suffix: string, type: string, match: string }[] = [
-	{ kind: 'a4', suffix: '4', type: 'ipv4_addr : verdict; flags interval;', match: 'ip saddr' },
-	{ kind: 'a6', suffix: '6', type: 'ipv6_addr : verdict; flags interval;', match: 'ip6 saddr' },
-	{ kind: 'mac', suffix: '_mac', type: 'ether_addr : verdict;', match: 'ether saddr' },
-	{ kind: 'iif', suffix: '_iif', type: 'ifname : verdict;', match: 'iifname' },
+export const MAP_KINDS: { kind: 'a4' | 'a6' | 'mac' | 'iif', suffix: string, keyType: 'ipv4_addr' | 'ipv6_addr' | 'ether_addr' | 'ifname', interval: boolean, match: string }[] = [
+	{ kind: 'a4', suffix: '4', keyType: 'ipv4_addr', interval: true, match: 'ip saddr' },
+	{ kind: 'a6', suffix: '6', keyType: 'ipv6_addr', interval: true, match: 'ip6 saddr' },
+	{ kind: 'mac', suffix: '_mac', keyType: 'ether_addr', interval: false, match: 'ether saddr' },
+	{ kind: 'iif', suffix: '_iif', keyType: 'ifname', interval: false, match: 'iifname' },
 ];
 
-// Elements inline: refill() declares the chains they jump to first.
-function identityMaps(stem: string, why: string, d: Identities): string[] {
-	return map(MAP_KINDS, (k, i) => `${T}map ${stem}${k.suffix} {${i === 0 ? `${T}# ${why}` : ''}\n${T}${T}type ${k.type}${elements(d[k.kind])}\n${T}}`);
+function identityKeys(c: Client, kind: string, ipv6: boolean): string[] {
+	if (kind === 'a4') return texts(c.src4);
+	if (kind === 'a6') return ipv6 ? texts(c.src6) : [];
+	return kind === 'mac' ? c.macs : c.ifaces;
+}
+
+// Elements inline: the printer declares the chains they jump to first.
+function identityMaps(stem: string, why: string, clients: Client[], ipv6: boolean, verdict: (c: Client) => NftMapElement): NftMap[] {
+	return map(MAP_KINDS, (k, i) => {
+		const el: NftMapElement[] = [];
+		for (let j = 0; j < length(clients); j++) {
+			const v = verdict(clients[j]);
+			const ks = identityKeys(clients[j], k.kind, ipv6);
+			for (let n = 0; n < length(ks); n++) push(el, { key: ks[n], verdict: v.verdict, target: v.target });
+		}
+		return { name: `${stem}${k.suffix}`, keyType: k.keyType, interval: k.interval, why: i === 0 ? why : null, elements: el };
+	});
 }
 
 // The lookups, in the order of precedence. With IPv6 off, IPv6 is routed
 // normally: a MAC or an interface identifies the client's IPv4 only.
-function identityLookups(stem: string, ipv6: boolean): string {
-	return join('', map(filter(MAP_KINDS, (k) => ipv6 || k.kind !== 'a6'), (k) =>
-		`${T}${T}${!ipv6 && (k.kind === 'mac' || k.kind === 'iif') ? 'meta nfproto ipv4 ' : ''}${k.match} vmap @${stem}${k.suffix}\n`));
+function identityLookups(stem: string, ipv6: boolean): NftRule[] {
+	return map(filter(MAP_KINDS, (k) => ipv6 || k.kind !== 'a6'), (k) =>
+		rule(`${!ipv6 && (k.kind === 'mac' || k.kind === 'iif') ? 'meta nfproto ipv4 ' : ''}${k.match} vmap @${stem}${k.suffix}`, '', null, null));
 }
 
 // Traffic to the router itself or to one of its local networks: routed by
 // the main table, never classified (prerouting) nor hijacked (dns_client):
 // a Pi-hole on the LAN keeps answering, DoT to a LAN host is not dropped.
-function localReturns(ipv6: boolean, self: string): string {
-	const why = comment('to a local network: routed by the main table');
-	return `${T}${T}fib daddr type ${self} return ${comment('to the router itself')}\n` +
-		`${T}${T}ip daddr @local4 return ${why}\n` +
-		(ipv6 ? `${T}${T}ip6 daddr @local6 return ${why}\n` : '');
+function localReturns(ipv6: boolean, self: string): NftRule[] {
+	const why = 'to a local network: routed by the main table';
+	const out = [rule(`fib daddr type ${self}`, 'return', null, 'to the router itself'),
+		rule(`ip daddr @${NFT.local4}`, 'return', null, why, { sets: [NFT.local4] })];
+	if (ipv6) push(out, rule(`ip6 daddr @${NFT.local6}`, 'return', null, why, { sets: [NFT.local6] }));
+	return out;
+}
+
+const noRef: RuleRef = { count: 'rule', client: null, rule: null, path: null, upstream: null };
+
+function counted(count: RuleRef['count']): RuleRef {
+	return { ...noRef, count };
 }
 
 // the config file named in the header comment, kept to one line without control characters whatever the
@@ -239,146 +325,99 @@ const CONTROL_CHARS = /[\x01-\x1f\x7f]/g;
 
 // `dp`: the domain plan (domains.ts); `local`: the router's local networks (localNetworks());
 // `source`: the config file compiled (default /etc/config/splitwg; the developer CLI's --config).
-export function renderNft(cfg: Config, version: string, dp?: DomainPlan | null, local?: string[] | null, source?: string | null): string {
+export function nftModel(cfg: Config, version: string, dp?: DomainPlan | null, local?: string[] | null, source?: string | null): NftTable {
 	const domains = dp ?? domainPlan(cfg);
 	const g = cfg.globals;
 	const mask = g.markMask;
 	const clients = filter(cfg.clients, (c) => c.enabled);
 	const ups = filter(cfg.upstreams, (u) => u.enabled);
 	const direct = directMark(mask);
-	const out: string[] = [];
-	const add = (s: string) => { push(out, s); };
-	add(`# Generated by splitwg ${version} from ${replace(source ?? '/etc/config/splitwg', CONTROL_CHARS, '?')} — do not edit; run \`splitwg plan\` to see it.`);
-	add('table inet splitwg');
-	add('flush table inet splitwg');
-	const sets = planSets(cfg, domains);
 	const nets = localNetworks(cfg, local ?? null);
-	const HEADER = length(out);
-	add('table inet splitwg {');
-	add(`${T}# marks (mask ${markHex(mask)}): ${markHex(direct)} direct${join('', map(ups, (u) => `, ${markHex(u.mark)} ${u.name} (table ${u.table})`))}`);
-	add('');
-	add(`${T}set local4 {${T}# the router's local networks: routed by the main table, never classified\n${T}${T}type ipv4_addr; flags interval; auto-merge;${elements(texts(filter(nets, (p) => p.family === 4)))}\n${T}}`);
-	add(`${T}set local6 {\n${T}${T}type ipv6_addr; flags interval; auto-merge;${elements(texts(filter(nets, (p) => p.family === 6)))}\n${T}}`);
-	for (let i = 0; i < length(sets); i++) add(setDecl(sets[i], g.setTimeout));
-	const who = identities(clients, g.ipv6, (c) => `goto client_${c.name}`);
+	const sets: NftSet[] = [
+		{ name: NFT.local4, family: 4, kind: 'local', timeout: 0, elements: texts(filter(nets, (p) => p.family === 4)), why: 'the router\'s local networks: routed by the main table, never classified', key: '' },
+		{ name: NFT.local6, family: 6, kind: 'local', timeout: 0, elements: texts(filter(nets, (p) => p.family === 6)), why: null, key: '' },
+		...map(planSets(cfg, domains), (s) => setOf(s, g.setTimeout)),
+	];
 	// every client is in the hijack maps, hijacked or not: `return` ends the
 	// lookups, so a later kind of identity (another client's interface) cannot
 	// hijack a client with dns_hijack '0'
-	const dns = identities(clients, g.ipv6, (c) => c.dnsHijack ? 'goto dns_hijack' : 'return');
-	const maps = [...identityMaps('client', 'source → client chain', who), ...identityMaps('hijack', 'source → DNS hijacked (goto dns_hijack) or not (return)', dns)];
-	for (let i = 0; i < length(maps); i++) add(maps[i]);
-	add('');
-	const restore = [`${markHex(direct)} : goto mark_direct`, ...map(ups, (u) => `${markHex(u.mark)} : goto up_${u.name}`)];
-	add(`${T}chain prerouting {\n${T}${T}type filter hook prerouting priority mangle; policy accept;\n` +
-		`${T}${T}ct direction original ct mark and ${markHex(mask)} vmap { ${join(', ', restore)} } ${comment('connection already decided')}\n` +
-		`${T}${T}ct direction reply meta mark set meta mark and ${markHex(0xffffffff - mask)} or ${markHex(direct)} return ${comment('replies follow their connection (a port forward to a client stays on WAN); marked direct, past the routing kill switch')}\n` +
-		`${T}${T}meta mark and ${markHex(mask)} != 0 return ${comment('marked before us')}\n` +
-		localReturns(g.ipv6, '{ local, broadcast, multicast }') +
-		identityLookups('client', g.ipv6) + `${T}}`);
-	add(markChain('mark_direct', direct, mask, 'decided: direct', false));
+	const maps = [
+		...identityMaps(NFT.clientMaps, 'source → client chain', clients, g.ipv6, (c) => ({ key: '', verdict: 'goto', target: clientChainName(c.name) })),
+		...identityMaps(NFT.hijackMaps, 'source → DNS hijacked (goto dns_hijack) or not (return)', clients, g.ipv6,
+			(c) => c.dnsHijack ? { key: '', verdict: 'goto', target: NFT.dnsHijack } : { key: '', verdict: 'return', target: null }),
+	];
+	const restore = [`${markHex(direct)} : goto ${markChainName(null, false)}`, ...map(ups, (u) => `${markHex(u.mark)} : goto ${markChainName(u.name, false)}`)];
+	const chains: NftChain[] = [chain(NFT.prerouting, [
+		rule(`ct direction original ct mark and ${markHex(mask)} vmap { ${join(', ', restore)} }`, '', null, 'connection already decided'),
+		rule(`ct direction reply meta mark set meta mark and ${markHex(0xffffffff - mask)} or ${markHex(direct)}`, 'return', null, 'replies follow their connection (a port forward to a client stays on WAN); marked direct, past the routing kill switch'),
+		rule(`meta mark and ${markHex(mask)} != 0`, 'return', null, 'marked before us'),
+		...localReturns(g.ipv6, '{ local, broadcast, multicast }'),
+		...identityLookups(NFT.clientMaps, g.ipv6),
+	], { base: 'type filter hook prerouting priority mangle; policy accept;' })];
+	push(chains, markChain(markChainName(null, false), direct, mask, 'decided: direct', false));
 	for (let i = 0; i < length(ups); i++)
-		add(markChain(`up_${ups[i].name}`, ups[i].mark, mask, `upstream ${ups[i].name} → ${ups[i].iface}, table ${ups[i].table}`, false));
+		push(chains, markChain(markChainName(ups[i].name, false), ups[i].mark, mask, `upstream ${ups[i].name} → ${ups[i].iface}, table ${ups[i].table}`, false));
 	if (length(filter(clients, (c) => timedFrom(c) < length(c.rules)))) {
-		add(markChain('mark_direct_pkt', direct, mask, 'this packet: direct (a time window decides again on the next)', true));
+		push(chains, markChain(markChainName(null, true), direct, mask, 'this packet: direct (a time window decides again on the next)', true));
 		for (let i = 0; i < length(ups); i++)
-			add(markChain(`up_${ups[i].name}_pkt`, ups[i].mark, mask, `this packet: upstream ${ups[i].name}`, true));
+			push(chains, markChain(markChainName(ups[i].name, true), ups[i].mark, mask, `this packet: upstream ${ups[i].name}`, true));
 	}
 	for (let i = 0; i < length(clients); i++) {
 		const c = clients[i];
 		const t = timedFrom(c);
 		const pkt = t < length(c.rules) ? `; decided per packet from ${c.rules[t].id} on (time window)` : '';
-		add(`${T}# client ${c.name} (${c.kind}): ${length(c.rules)} rule(s), default ${c.defaultAction}${pkt}`);
-		add(clientChain(cfg, c, domains));
+		push(chains, chain(clientChainName(c.name), clientRules(cfg, c, domains),
+			{ note: `client ${c.name} (${c.kind}): ${length(c.rules)} rule(s), default ${c.defaultAction}${pkt}`, client: c.name }));
 	}
-	add('');
 	// New connections only (nat): DNS to any server but the router's own and
 	// its local networks' is answered by the router, DoT/DoQ (853) of the
 	// same clients is dropped
-	add(`${T}chain dstnat {\n${T}${T}type nat hook prerouting priority dstnat - 5; policy accept;\n` +
-		`${T}${T}meta l4proto { tcp, udp } th dport { 53, 853 } goto dns_client\n${T}}`);
-	add(`${T}chain dns_client {\n` + localReturns(g.ipv6, 'local') + identityLookups('hijack', g.ipv6) + `${T}}`);
-	add(`${T}chain dns_hijack {${T}# encrypted DNS would bypass the domain rules\n` +
-		`${T}${T}meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment('DNS hijack')}\n` +
-		`${T}${T}counter drop ${comment('DoT/DoQ blocked')}\n${T}}`);
+	push(chains, chain(NFT.dstnat, [rule('meta l4proto { tcp, udp } th dport { 53, 853 }', 'goto', NFT.dnsClient, null)],
+		{ base: 'type nat hook prerouting priority dstnat - 5; policy accept;' }));
+	push(chains, chain(NFT.dnsClient, [...localReturns(g.ipv6, 'local'), ...identityLookups(NFT.hijackMaps, g.ipv6)]));
+	push(chains, chain(NFT.dnsHijack, [
+		rule('meta l4proto { tcp, udp } th dport 53', 'redirect', ':53', 'DNS hijack', { counter: true, ref: counted('hijack') }),
+		rule('', 'drop', null, 'DoT/DoQ blocked', { counter: true, ref: counted('dot') }),
+	], { why: 'encrypted DNS would bypass the domain rules' }));
 	// The leak guard is the kill switch's second half (the first: the
 	// `unreachable` route in each upstream table). With the kill switch off,
 	// proxied traffic of a tunnel that is down falls through to the main
 	// table and leaves direct, as explain() says; nothing drops it here.
-	if (g.killSwitch && length(ups)) {
-		const guard = map(ups, (u) =>
-			`${T}${T}meta mark and ${markHex(mask)} == ${markHex(u.mark)} oifname != "${u.iface}" counter drop ${comment(`leak guard: ${u.name} traffic only leaves by ${u.iface}`)}`);
-		add(`${T}chain forward {\n${T}${T}type filter hook forward priority mangle; policy accept;\n${join('\n', guard)}\n${T}}`);
-	}
-	add('}');
-	const body = join('\n', slice(out, HEADER));
-	return join('\n', [...slice(out, 0, HEADER), ...refill(body, map(filter(sets, (x) => x.kind === 'domain'), (x) => x.name))]) + '\n' + body + '\n';
+	if (g.killSwitch && length(ups))
+		push(chains, chain(NFT.forward, map(ups, (u) =>
+			rule(`meta mark and ${markHex(mask)} == ${markHex(u.mark)} oifname != "${u.iface}"`, 'drop', null, `leak guard: ${u.name} traffic only leaves by ${u.iface}`, { counter: true, ref: { ...counted('leak'), upstream: u.name } })),
+		{ base: 'type filter hook forward priority mangle; policy accept;' }));
+	const marks = `marks (mask ${markHex(mask)}): ${markHex(direct)} direct${join('', map(ups, (u) => `, ${markHex(u.mark)} ${u.name} (table ${u.table})`))}`;
+	return { version, source: replace(source ?? '/etc/config/splitwg', CONTROL_CHARS, '?'), marks, sets, maps, chains };
 }
 
-// What fills a set or map: nft keeps the elements across `flush table`
-// (dnsmasq's must survive a reload), so every one filled from the config —
-// client and hijack maps/sets, CIDR sets, any added later — is declared and
-// emptied before the body refills it: an edited or removed address must not
-// stay, also when fw4 loads this file on top of an older table. Domain sets
-// (filled by dnsmasq) are left alone; nftTransition() handles their changes.
-// The regular chains are declared too: on a fresh table, map elements may
-// only name chains that exist before the map is filled.
-function refill(body: string, domainSets: string[]): string[] {
-	const all = declarations(body);
-	const decls = filter(all, (d) => d.kind !== 'chain' && index(domainSets, d.name) < 0);
-	if (!length(decls)) return [];
-	const chains = filter(all, (d) => d.kind === 'chain' && d.spec === '');
-	const out = [`table inet splitwg {${join('', map([...chains, ...decls], (d) => `\n${T}${d.kind} ${d.name} {${d.spec === '' ? '' : ' ' + d.spec + ' '}}`))}\n}`];
-	for (let i = 0; i < length(decls); i++) push(out, `flush ${decls[i].kind} inet splitwg ${decls[i].name}`);
-	return out;
+// The names of what the table declares (transition.ts deletes the rest).
+export function tableObjects(t: NftTable): { sets: string[], maps: string[], chains: string[] } {
+	return { sets: map(t.sets, (s) => s.name), maps: map(t.maps, (m) => m.name), chains: map(t.chains, (c) => c.name) };
 }
 
-export interface Declaration { kind: 'set' | 'map' | 'chain', name: string, spec: string, elements: string[] }
+// What the router keeps of an applied table in its state file, so status,
+// stats, doctor and the next apply never parse the installed text nor
+// compile again: the names of what it declares; the elements of what the
+// config fills, as `nft -j list` shows them ("10.0.0.2 : goto client_tv";
+// auto-merged sets aside: the kernel may join them into ranges); and for
+// every chain with counters, what each of its rules counts for, by
+// position (the kernel lists a chain's rules in order).
+export interface TableState {
+	objects: { sets: string[], maps: string[], chains: string[] };
+	filled: { kind: 'set' | 'map', name: string, elements: string[] }[];
+	counted: { [chain: string]: (RuleRef | null)[] };
+}
 
-// The sets, maps and chains a rendered script declares (`\tset NAME {` …
-// `\t}` blocks, the layout renderNft writes), each set/map with its
-// definition minus comments and elements: what a bare redeclaration needs;
-// a base chain's spec is its `type … hook …` line, a regular chain's "";
-// `elements` as written ("192.168.77.10 : goto client_tv", "\"br-guest\"").
-export function declarations(script: string): Declaration[] {
-	const out: Declaration[] = [];
-	const lines = split(script, '\n');
-	for (let i = 0; i < length(lines); i++) {
-		const l = lines[i];
-		let kind = '';
-		if (substr(l, 0, 5) === '\tset ') kind = 'set';
-		else if (substr(l, 0, 5) === '\tmap ') kind = 'map';
-		else if (substr(l, 0, 7) === '\tchain ') kind = 'chain';
-		else continue;
-		const head = substr(l, length(kind) + 2);
-		const sp = index(head, ' ');
-		if (sp < 0 || substr(head, sp, 2) !== ' {') continue;
-		const parts: string[] = [];
-		let elements: string[] = [];
-		const rest = trim(substr(head, sp + 2));
-		if (substr(rest, -1) === '}') {     // one line: `\tset x { … }` (a refill() header)
-			push(out, { kind: kind as 'set' | 'map' | 'chain', name: substr(head, 0, sp), spec: trim(substr(rest, 0, length(rest) - 1)), elements: [] });
-			continue;
-		}
-		i++;
-		for (; i < length(lines) && lines[i] !== '\t}'; i++) {
-			let t = lines[i];
-			if (kind === 'chain') {
-				if (!length(parts) && substr(trim(t), 0, 5) === 'type ' && index(t, ' hook ') >= 0) push(parts, trim(t));
-				push(parts, '');    // only the first line can be a base chain's
-				continue;
-			}
-			const e = index(t, 'elements = {');
-			if (e >= 0) {
-				const list = substr(t, e + 12);
-				elements = filter(map(split(substr(list, 0, index(list, '}')), ','), (x) => trim(x)), (x) => x !== '');
-				t = substr(t, 0, e);
-			}
-			const c = index(t, '#');
-			if (c >= 0) t = substr(t, 0, c);
-			t = trim(t);
-			if (t !== '') push(parts, t);
-		}
-		push(out, { kind: kind as 'set' | 'map' | 'chain', name: substr(head, 0, sp), spec: trim(join(' ', parts)), elements });
+export function tableState(t: NftTable): TableState {
+	const counted: { [chain: string]: (RuleRef | null)[] } = {};
+	for (let i = 0; i < length(t.chains); i++) {
+		const c = t.chains[i];
+		if (length(filter(c.rules, (r) => r.ref !== null))) counted[c.name] = map(c.rules, (r) => r.ref);
 	}
-	return out;
+	return {
+		objects: tableObjects(t),
+		filled: map(t.maps, (m) => ({ kind: 'map' as 'map', name: m.name, elements: map(m.elements, (e) => `${e.key} : ${e.verdict === 'goto' ? 'goto ' + e.target : e.verdict}`) })),
+		counted,
+	};
 }

@@ -3,7 +3,9 @@
 import type { UciSection } from './uci';
 import type { Config, Problem } from './model';
 import { readConfig } from './config';
-import { renderNft, planSets } from './nft';
+import { nftModel, planSets, clientChainName } from './nft';
+import type { NftTable } from './nft';
+import { printNft } from './nftprint';
 import type { SetState } from './transition';
 import { renderDnsmasq } from './dnsmasq';
 import { domainPlan } from './domains';
@@ -17,15 +19,25 @@ export interface PlanClient { name: string, kind: string, chain: string, sources
 export interface Plan {
 	version: string;
 	enabled: boolean;
-	nft: string;                 // the whole `table inet splitwg` script
+	table: NftTable | null;      // the model of `table inet splitwg` (nft.ts)
+	nft: string;                 // … printed: the whole script (nftprint.ts)
 	dnsmasq: string;             // conf-dir file: nftset entries
+	nftsets: number;             // how many nftset= lines it has (domains.ts: one per domain)
 	network: UciSection[];       // sections owned in /etc/config/network
 	firewall: UciSection[];      // … in /etc/config/firewall
 	dhcp: UciSection[];          // … in /etc/config/dhcp (none today: entries go to the conf-dir)
 	marks: { mask: string, direct: string };
 	upstreams: PlanUpstream[];
-	clients: PlanClient[];
+	clients: PlanClient[];       // the enabled ones
 	sets: SetState[];            // for nftTransition() from this plan to the next
+}
+
+// The plan of a stopped or disabled splitwg: nothing of ours anywhere.
+export function emptyPlan(mask?: number | null): Plan {
+	const m = mask ?? null;
+	return { version: VERSION, enabled: false, table: null, nft: '', dnsmasq: '', nftsets: 0, network: [], firewall: [], dhcp: [],
+		marks: m === null ? { mask: '', direct: '' } : { mask: markHex(m), direct: markHex(directMark(m)) },
+		upstreams: [], clients: [], sets: [] };
 }
 
 export interface CompileOptions {
@@ -39,22 +51,23 @@ export interface CompileOptions {
 
 export function compile(cfg: Config, opts?: CompileOptions | null): Plan {
 	const g = cfg.globals;
-	if (!g.enabled)
-		return { version: VERSION, enabled: false, nft: '', dnsmasq: '', network: [], firewall: [], dhcp: [],
-			marks: { mask: markHex(g.markMask), direct: markHex(directMark(g.markMask)) }, upstreams: [], clients: [], sets: [] };
+	if (!g.enabled) return emptyPlan(g.markMask);
 	const dp = domainPlan(cfg);
+	const table = nftModel(cfg, VERSION, dp, opts ? opts.local : null, opts ? opts.source : null);
 	return {
 		version: VERSION,
 		enabled: true,
-		nft: renderNft(cfg, VERSION, dp, opts ? opts.local : null, opts ? opts.source : null),
+		table,
+		nft: printNft(table),
 		dnsmasq: renderDnsmasq(cfg, VERSION, dp),
+		nftsets: length(dp.lines),
 		network: renderNetwork(cfg),
 		firewall: renderFirewall(cfg),
 		dhcp: [],
 		marks: { mask: markHex(g.markMask), direct: markHex(directMark(g.markMask)) },
 		upstreams: map(cfg.upstreams, (u) => ({ name: u.name, iface: u.iface, mark: markHex(u.mark), table: u.table, enabled: u.enabled })),
 		clients: map(filter(cfg.clients, (c) => c.enabled), (c) => ({
-			name: c.name, kind: c.kind, chain: `client_${c.name}`,
+			name: c.name, kind: c.kind, chain: clientChainName(c.name),
 			sources: [...map([...c.src4, ...c.src6], (p) => p.text), ...c.macs, ...c.ifaces],
 		})),
 		sets: map(planSets(cfg, dp), (x) => ({ name: x.name, kind: x.kind, key: x.key })),

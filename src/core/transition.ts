@@ -5,7 +5,6 @@
 // must be deleted, and a domain set that lost a domain holds addresses
 // dnsmasq learned for it.
 // Appended to the new script, these run in the same nft transaction.
-import { declarations } from './nft';
 
 export interface SetState { name: string, kind: 'domain' | 'net', key: string }
 
@@ -21,28 +20,31 @@ function dropped(before: string, after: string): boolean {
 	return false;
 }
 
-// Objects of the running table that `script` does not declare. Chains come
-// last: once the script has refilled the maps, nothing refers to them
-// (`flush table` emptied every rule that could).
-function stale(live: TableObjects, script: string): string[] {
-	const d = declarations(script);
-	const has = (kind: string, name: string) => length(filter(d, (x) => x.kind === kind && x.name === name)) > 0;
+// Objects of the running table that the script to be loaded does not
+// declare (`want`: tableObjects() of its model). Chains come last: once the
+// script has refilled the maps, nothing refers to them (`flush table`
+// emptied every rule that could).
+function stale(live: TableObjects, want: TableObjects): string[] {
 	const lines: string[] = [];
 	const kinds = ['set', 'map', 'chain'];
 	const lists = [live.sets, live.maps, live.chains];
-	for (let k = 0; k < 3; k++)
+	const wanted = [want.sets, want.maps, want.chains];
+	for (let k = 0; k < 3; k++) {
+		const has: { [n: string]: boolean } = {};
+		for (let i = 0; i < length(wanted[k]); i++) has[wanted[k][i]] = true;
 		for (let i = 0; i < length(lists[k]); i++)
-			if (!has(kinds[k], lists[k][i])) push(lines, `delete ${kinds[k]} inet splitwg ${lists[k][i]}`);
+			if (!has[lists[k][i]]) push(lines, `delete ${kinds[k]} inet splitwg ${lists[k][i]}`);
+	}
 	return lines;
 }
 
 // `deletesOnly`: for a rollback, which must not drop what dnsmasq learned.
-// `live` + `script`: what the running table has and the script to be
-// loaded; then deletions come from the kernel (also what no recorded plan
-// knows: a previous version's leftovers, a lost state file), else from
-// `prev` (sets only).
-export function nftTransition(prev: SetState[] | null, next: SetState[], deletesOnly?: boolean, live?: TableObjects | null, script?: string): string {
-	const lines: string[] = live && script !== undefined && script !== null ? stale(live, script) : [];
+// `live` + `want`: what the running table has and what the script to be
+// loaded declares; then deletions come from the kernel (also what no
+// recorded plan knows: a previous version's leftovers, a lost state file),
+// else from `prev` (sets only).
+export function nftTransition(prev: SetState[] | null, next: SetState[], deletesOnly?: boolean, live?: TableObjects | null, want?: TableObjects | null): string {
+	const lines: string[] = live && want ? stale(live, want) : [];
 	const now: { [n: string]: SetState } = {};
 	for (let i = 0; i < length(next); i++) now[next[i].name] = next[i];
 	for (let i = 0; i < length(prev ?? []); i++) {

@@ -8,8 +8,10 @@ import type { Env, RunResult } from './env';
 import type { OwnedDiff } from './owned';
 import type { CursorSection } from './sections';
 import type { Platform } from './detect';
-import { VERSION, readConfig, compile, renderUci, nftTransition, described, format } from './core';
-import type { SetState } from '../core/transition';
+import type { NftTable } from '../core/nft';
+import type { ClientPath } from './state';
+import { readConfig, compile, renderUci, nftTransition, emptyPlan, tableObjects, tableState, described, format } from './core';
+import type { SetState, TableObjects } from '../core/transition';
 import { OWNED_CONFIGS, PATHS, failure } from './env';
 import { readConfigSections } from './sections';
 import { localNetworks } from './routes';
@@ -18,11 +20,12 @@ import { detect, platformWarnings } from './detect';
 import { stage, load, remove, install, installedText, tableExists, liveObjects, cleanupStaged, replaceFile, REPLACE_PATH } from './nftables';
 import type { Staged } from './nftables';
 import { filePath, writeFile, running, runningConfDirs } from './dnsmasq';
-import { clientPaths, changedClients, installedPaths, flush } from './conntrack';
+import { clientPaths, changedClients, installedPaths, liveClientMaps, flush } from './conntrack';
 import { hash, readState, writeState, recordFailure, lock, unlock } from './state';
 import { checkTable, checkRouting, repairArgv } from './doctor';
 import type { Finding } from './doctor';
-import type { ApplyState } from './state';
+import type { ApplyState, AppliedView } from './state';
+import { appliedView } from './state';
 
 export interface Changed { nft: boolean, dnsmasq: boolean, network: boolean, firewall: boolean, dhcp: boolean }
 
@@ -42,12 +45,6 @@ export interface ApplyOptions { dryRun?: boolean | null }
 
 const NO_CHANGE: Changed = { nft: false, dnsmasq: false, network: false, firewall: false, dhcp: false };
 const DNSMASQ_STAGED = `${PATHS.state}/next.dnsmasq`;
-
-// The plan of a stopped/disabled splitwg: nothing of ours anywhere.
-export function emptyPlan(): Plan {
-	return { version: VERSION, enabled: false, nft: '', dnsmasq: '', network: [], firewall: [], dhcp: [],
-		marks: { mask: '', direct: '' }, upstreams: [], clients: [], sets: [] };
-}
 
 function errorResult(env: Env, code: string, message: string, path: string | null, warnings: string[], changed?: Changed): ApplyResult {
 	recordFailure(env, message);
@@ -71,8 +68,8 @@ export function apply(env: Env, opts?: ApplyOptions): ApplyResult {
 	}
 	const ln = localNetworks(env, r.config.globals.ipv6);
 	const plan = compile(r.config, { local: ln.local });
-	const hasDomains = index(plan.dnsmasq, '\nnftset=') >= 0;
-	const res = applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: hash(renderUci(sections)), hasDomains, ipv6: r.config.globals.ipv6 });
+	const hasDomains = plan.nftsets > 0;
+	const res = applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: hash(renderUci(sections)), hasDomains, ipv6: r.config.globals.ipv6, view: appliedView(r.config, hasDomains) });
 	if (!ln.ok) push(res.warnings, 'cannot read the main routing table (ip -j route): only the server pools are treated as local networks');
 	for (let i = 0; i < length(r.warnings); i++) push(res.warnings, `${r.warnings[i].path}: ${format(r.warnings[i])}`);
 	return res;
@@ -82,7 +79,8 @@ export function stop(env: Env): ApplyResult {
 	return applyPlan(env, emptyPlan(), { dryRun: false, configHash: null, hasDomains: false, ipv6: false });
 }
 
-interface PlanOptions { dryRun?: boolean | null, configHash: string | null, hasDomains: boolean, ipv6: boolean }
+// `view`: what status shows of the config (state.ts appliedView())
+interface PlanOptions { dryRun?: boolean | null, configHash: string | null, hasDomains: boolean, ipv6: boolean, view?: AppliedView | null }
 
 // One transaction over the running system.
 interface Tx { env: Env, undo: (() => void)[], actions: string[] }
@@ -141,6 +139,8 @@ interface Survey {
 	conflicts: string[];
 	oldNft: string | null;
 	hadTable: boolean;
+	live: TableObjects | null;         // the running table's objects before the apply
+	oldPaths: { [name: string]: ClientPath } | null;   // who the running table classified (conntrack)
 	oldDns: { [dir: string]: string | null };   // every place of our file: what is there…
 	dnsWant: { [dir: string]: string | null };  // … and what belongs there (null: nothing)
 	changed: Changed;
@@ -172,7 +172,10 @@ function survey(env: Env, plan: Plan, o: PlanOptions): Survey {
 	const prevSets = prev && prev.sets && hadTable ? prev.sets : null;
 	// stale objects from the kernel's own list (a removed client's chain, a
 	// previous version's leftovers), domain flushes from the recorded plan
-	const transition = nftText !== null && hadTable ? nftTransition(prevSets, plan.sets ?? [], false, live, nftText) : '';
+	const want = plan.table ? tableObjects(plan.table) : null;
+	const transition = nftText !== null && hadTable ? nftTransition(prevSets, plan.sets ?? [], false, live, want) : '';
+	// after a reboot (no state): the running table, fw4 loaded it, tells whose connections are whose
+	const oldPaths = prev ? prev.clients : hadTable ? installedPaths(liveClientMaps(env)) : null;
 	// our file where it belongs, and gone from every other place it was
 	// ever written (a conf-dir moved, an older release's default)
 	const dnsWant: { [dir: string]: string | null } = {};
@@ -190,7 +193,7 @@ function survey(env: Env, plan: Plan, o: PlanOptions): Survey {
 	let tableDrift = false;
 	if (nftText !== null && hadTable && oldNft === nftText && transition === '') {
 		const f: Finding[] = [];
-		checkTable(env, f, []);
+		checkTable(env, f, [], tableState(plan.table as NftTable));
 		tableDrift = length(filter(f, (x) => x.id !== 'table_file_changed')) > 0;
 	}
 	const lost: Finding[] = [];
@@ -198,7 +201,7 @@ function survey(env: Env, plan: Plan, o: PlanOptions): Survey {
 	return {
 		tableDrift, lostRouting: lost,
 		platform, warnings: plan.enabled ? platformWarnings(platform, o.hasDomains, o.ipv6) : [],
-		nftText, dnsText, diffs, before, conflicts, oldNft, hadTable, oldDns, dnsWant, sets: plan.sets ?? [], prev, prevSets, transition,
+		nftText, dnsText, diffs, before, conflicts, oldNft, hadTable, live, oldPaths, oldDns, dnsWant, sets: plan.sets ?? [], prev, prevSets, transition,
 		changed: {
 			// a domain set whose domains changed needs flushing even when the table text is the same
 			nft: nftText !== null ? (oldNft !== nftText || !hadTable || transition !== '' || tableDrift) : (oldNft !== null || hadTable),
@@ -244,7 +247,7 @@ interface Failure { where: string, msg: string }
 // would leave by the wrong interface is dropped) while netifd catches up.
 function stepTable(tx: Tx, s: Survey, staged: Staged | null): Failure | null {
 	const env = tx.env;
-	push(tx.undo, () => { restoreTable(env, s.oldNft, s.hadTable); });
+	push(tx.undo, () => { restoreTable(env, s.oldNft, s.live); });
 	if (!install(env, s.nftText)) return { where: 'nft', msg: `cannot write ${PATHS.nft}` };
 	if (s.nftText !== null) {
 		push(tx.actions, `nft -f ${PATHS.nft}`);
@@ -324,7 +327,7 @@ function run(tx: Tx, s: Survey, plan: Plan, staged: Staged | null): Failure | nu
 // 5. Reset the connections of clients whose path changed; the note for the summary.
 function resetConnections(env: Env, s: Survey, plan: Plan): string {
 	if (!s.platform.conntrack) return '';
-	const f = flush(env, changedClients(s.prev ? s.prev.clients : installedPaths(s.oldNft), clientPaths(plan)));
+	const f = flush(env, changedClients(s.oldPaths, clientPaths(plan)));
 	if (length(f.skipped)) push(s.warnings, `open connections of ${join(', ', f.skipped)} (MAC/interface clients) keep their old path until they close`);
 	return length(f.flushed) ? `; connections reset for ${join(', ', f.flushed)}` : '';
 }
@@ -371,6 +374,8 @@ export function applyPlan(env: Env, plan: Plan, o: PlanOptions): ApplyResult {
 		},
 		clients: clientPaths(plan),
 		sets: s.sets,
+		table: plan.table ? tableState(plan.table) : null,
+		view: plan.enabled ? o.view ?? null : null,
 		dnsmasq_dirs: s.dnsText !== null ? s.platform.confDirs : [],
 	});
 	unlock(env);
@@ -379,18 +384,19 @@ export function applyPlan(env: Env, plan: Plan, o: PlanOptions): ApplyResult {
 }
 
 // Back to the table in force before: the old file, with deleting what only
-// the failed plan had (the old script alone would keep it, unused); in
-// replace mode if the definitions differ; or no table at all.
-function restoreTable(env: Env, oldText: string | null, hadTable: boolean): void {
+// the failed plan had (what the running table did not have before: the old
+// script alone would keep it, unused); in replace mode if the definitions
+// differ; or no table at all (`before` null).
+function restoreTable(env: Env, oldText: string | null, before: TableObjects | null): void {
 	install(env, oldText);
-	if (oldText !== null && hadTable) {
+	if (oldText !== null && before !== null) {
 		const now = liveObjects(env);
-		const back = now ? nftTransition(null, [], true, now, oldText) : '';
+		const back = now ? nftTransition(null, [], true, now, before) : '';
 		const again = stage(env, oldText, back);
 		if (again.error !== null || load(env, again.path).code !== 0) {
 			if (load(env, PATHS.nft).code !== 0 && replaceFile(env, oldText)) load(env, REPLACE_PATH);
 		}
-	} else if (!hadTable && tableExists(env)) remove(env);
+	} else if (before === null && tableExists(env)) remove(env);
 }
 
 function restoreOwned(env: Env, cfg: string, sections: CursorSection[]): void {

@@ -2,25 +2,11 @@
 // When a client's rules change, its open connections are dropped from
 // conntrack so they are classified again under the new rules.
 import type { Plan } from '../core/plan';
+import type { NftChain } from '../core/nft';
 import type { Env } from './env';
 import type { ClientPath } from './state';
 import { hash } from './state';
-import { parsePrefix, declarations, isMsg } from './core';
-
-const GOTO_CLIENT = /^([^\n]+) : goto client_([^\n]+)$/;
-
-// regexes as module constants: ucode compiles a literal each time it is evaluated
-const SET_REF = /@[A-Za-z0-9_]+/g;
-
-// The text of one block (`\tchain x {` … `\n\t}`) of the rendered table,
-// "" when absent (the header's one-line `\tchain x {}` is not it).
-function block(nft: string, head: string): string {
-	const start = index(nft, `${head}\n`);
-	if (start < 0) return '';
-	const rest = substr(nft, start);
-	const end = index(rest, '\n\t}');
-	return end < 0 ? rest : substr(rest, 0, end);
-}
+import { parsePrefix, NFT, clientChainName, isMsg } from './core';
 
 // Every mark value: if one changes, a stored ct mark may now mean another
 // upstream, so every client counts as changed.
@@ -29,21 +15,24 @@ function marksOf(plan: Plan): string {
 }
 
 // Everything that decides a client's path: where its packets come from
-// (an address moved away is no longer this client's), its chain, what fills
-// the sets the chain matches (their addresses, or the domains dnsmasq feeds
-// into them: plan.sets) and the mark values.
-function signature(plan: Plan, chain: string, sources: string[], marks: string): string {
-	const text = block(plan.nft, `\tchain ${chain} {`);
-	let sig = `${marks}\nfrom ${join(' ', sources)}\n${text}`;
-	const refs = match(text, SET_REF) as string[][] | null;
+// (an address moved away is no longer this client's), its chain's rules
+// (matches and verdicts; comments do not decide anything), what fills the
+// sets they match (their addresses, or the domains dnsmasq feeds into them:
+// plan.sets) and the mark values.
+function signature(plan: Plan, chain: NftChain | null, sources: string[], marks: string): string {
 	const keys: { [n: string]: string } = {};
 	for (let i = 0; i < length(plan.sets ?? []); i++) keys[plan.sets[i].name] = plan.sets[i].key;
+	let sig = `${marks}\nfrom ${join(' ', sources)}`;
 	const seen: { [n: string]: boolean } = {};
-	for (let i = 0; i < length(refs ?? []); i++) {
-		const set = substr((refs as string[][])[i][0], 1);
-		if (seen[set]) continue;
-		seen[set] = true;
-		sig += `\n${set}: ${keys[set] ?? ''}`;
+	const rules = chain ? chain.rules : [];
+	for (let i = 0; i < length(rules); i++) {
+		const r = rules[i];
+		sig += `\n${r.expr} ${r.verdict} ${r.target ?? ''}`;
+		for (let j = 0; j < length(r.sets); j++) {
+			if (seen[r.sets[j]]) continue;
+			seen[r.sets[j]] = true;
+			sig += `\n${r.sets[j]}: ${keys[r.sets[j]] ?? ''}`;
+		}
 	}
 	return sig;
 }
@@ -51,9 +40,12 @@ function signature(plan: Plan, chain: string, sources: string[], marks: string):
 export function clientPaths(plan: Plan): { [name: string]: ClientPath } {
 	const out: { [name: string]: ClientPath } = {};
 	const marks = marksOf(plan);
+	const chains: { [n: string]: NftChain } = {};
+	const all = plan.table ? plan.table.chains : [];
+	for (let i = 0; i < length(all); i++) chains[all[i].name] = all[i];
 	for (let i = 0; i < length(plan.clients); i++) {
 		const c = plan.clients[i];
-		out[c.name] = { sig: hash(signature(plan, c.chain, c.sources, marks)), sources: c.sources };
+		out[c.name] = { sig: hash(signature(plan, chains[c.chain] ?? null, c.sources, marks)), sources: c.sources };
 	}
 	return out;
 }
@@ -77,21 +69,48 @@ export function changedClients(before: { [n: string]: ClientPath } | null, after
 	return out;
 }
 
+// "192.168.77.10", {"prefix": {"addr": "10.77.0.0", "len": 24}}, a range: as the config writes it
+function keyText(k: any): string {
+	if (type(k) === 'object' && type(k.prefix) === 'object') return `${k.prefix.addr}/${k.prefix.len}`;
+	if (type(k) === 'object' && type(k.range) === 'array') return `${k.range[0]}-${k.range[1]}`;
+	return `${k}`;
+}
+
+// The running table's client address maps (`nft -j list map inet splitwg
+// client4`, and client6): which address goes to which client chain.
+export function liveClientMaps(env: Env): any[] | null {
+	const out: any[] = [];
+	const names = [`${NFT.clientMaps}4`, `${NFT.clientMaps}6`];
+	for (let i = 0; i < length(names); i++) {
+		const r = env.run(['nft', '-j', 'list', 'map', NFT.family, NFT.table, names[i]]);
+		if (r.code !== 0) continue;
+		let doc: any = null;
+		try { doc = json(r.stdout); } catch { doc = null; }
+		const list: any[] = type(doc) === 'object' && type(doc.nftables) === 'array' ? doc.nftables : [];
+		for (let j = 0; j < length(list); j++) if (type(list[j].map) === 'object') push(out, list[j].map);
+	}
+	return out;
+}
+
 // Without the state of the last apply (the first apply after a reboot: the
-// state lives in RAM), the table fw4 loaded is the installed file: its
-// client maps name each client's sources. The signature is unknown, so
-// every client counts as changed and its old sources are flushed too.
-export function installedPaths(nft: string | null): { [name: string]: ClientPath } | null {
-	if (nft === null) return null;
+// state lives in RAM), the running table — fw4 loaded the installed file —
+// is what classified the open connections: its client maps name each
+// client's sources. The signature is unknown, so every client counts as
+// changed and its old sources are flushed too.
+export function installedPaths(maps: any[] | null): { [name: string]: ClientPath } | null {
+	if (maps === null) return null;
 	const out: { [name: string]: ClientPath } = {};
-	const d = declarations(nft);
-	for (let i = 0; i < length(d); i++) {
-		if (d[i].kind !== 'map' || (d[i].name !== 'client4' && d[i].name !== 'client6')) continue;
-		for (let j = 0; j < length(d[i].elements); j++) {
-			const m = match(d[i].elements[j], GOTO_CLIENT) as string[] | null;
-			if (!m) continue;
-			out[m[2]] ??= { sig: '', sources: [] };
-			push(out[m[2]].sources, m[1]);
+	const prefix = clientChainName('');
+	for (let i = 0; i < length(maps); i++) {
+		const el: any[] = maps[i].elem ?? [];
+		for (let j = 0; j < length(el); j++) {
+			const e = type(el[j]) === 'object' && type(el[j].elem) === 'object' ? el[j].elem.val : el[j];
+			if (type(e) !== 'array' || type(e[1]) !== 'object' || type(e[1].goto) !== 'object') continue;
+			const target: string = e[1].goto.target;
+			if (substr(target, 0, length(prefix)) !== prefix) continue;
+			const name = substr(target, length(prefix));
+			out[name] ??= { sig: '', sources: [] };
+			push(out[name].sources, keyText(e[0]));
 		}
 	}
 	return out;

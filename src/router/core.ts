@@ -1,6 +1,6 @@
 // The core functions the router uses, imported in one place: the bundle then
 // has a single `import … from "splitwg.core"` at its top (ucode resolves
 // names in source order, so every import must precede the code).
-export { VERSION, readConfig, compile, redactedPlan, explain, explainQuery, parseUci, renderUci, parsePrefix, nftTransition, declarations,
+export { VERSION, readConfig, compile, redactedPlan, explain, explainQuery, parseUci, renderUci, parsePrefix, nftTransition, emptyPlan, NFT, clientChainName, tableObjects, tableState,
 	MESSAGES, format, described, isMsg, isOwned, badKey, badBool, bool, age, fmtBytes } from '../core/index';
 export type { Msg, Arg } from '../core/index';

@@ -6,7 +6,8 @@ import type { Env, RunResult } from './env';
 import type { Config } from '../core/model';
 import type { CursorSection } from './sections';
 import { OWNED_CONFIGS, PATHS } from './env';
-import { readConfig, renderUci, declarations, format } from './core';
+import { readConfig, renderUci, format } from './core';
+import type { TableState } from '../core/nft';
 import { readConfigSections } from './sections';
 import { readState, hash } from './state';
 import { liveObjects, listJson, installedText } from './nftables';
@@ -14,9 +15,6 @@ import { ownedSections } from './owned';
 import { detect } from './detect';
 import { misplaced } from './dnsmasq';
 import { HANDSHAKE_TIMEOUT } from './status';
-
-// regexes as module constants: ucode compiles a literal each time it is evaluated
-const QUOTES = /"/g;
 
 export interface Finding { id: string, path: string | null, args: { [k: string]: any } }
 
@@ -72,44 +70,37 @@ function missingFrom(a: string[], b: string[]): string[] {
 	return filter(a, (x) => index(b, x) < 0);
 }
 
-export function checkTable(env: Env, out: Finding[], guardless: string[]): void {
+// `want`: the applied table's model as the state file keeps it (null: an
+// older state without it; only the file is checked then).
+export function checkTable(env: Env, out: Finding[], guardless: string[], want: TableState | null): void {
 	const live = liveObjects(env);
 	if (!live) { finding(out, 'table_missing', 'nft', { unguarded: guardless }); return; }
 	const file = installedText(env);
 	if (file === null) { finding(out, 'table_file_missing', 'nft', { file: PATHS.nft }); return; }
 	const st = readState(env);
 	if (st && st.hashes && st.hashes.nft && hash(file) !== st.hashes.nft) finding(out, 'table_file_changed', 'nft', { file: PATHS.nft });
-	const want = declarations(file);
+	if (want === null) return;
 	const missing: string[] = [], extra: string[] = [];
 	const kinds = ['set', 'map', 'chain'];
 	const lists = [live.sets, live.maps, live.chains];
+	const wanted = [want.objects.sets, want.objects.maps, want.objects.chains];
 	for (let k = 0; k < 3; k++) {
-		const kind = kinds[k];
-		const names = map(filter(want, (d) => d.kind === kind), (d) => d.name);
+		const names = wanted[k];
 		for (let i = 0; i < length(names); i++) if (index(lists[k], names[i]) < 0) push(missing, `${kinds[k]} ${names[i]}`);
 		for (let i = 0; i < length(lists[k]); i++) if (index(names, lists[k][i]) < 0) push(extra, `${kinds[k]} ${lists[k][i]}`);
 	}
 	if (length(missing) || length(extra)) finding(out, 'table_differs', 'nft', { missing, extra });
-	// the elements of what the config fills (auto-merged CIDR sets aside:
-	// the kernel may join them into ranges); domain sets are dnsmasq's
+	// the elements of what the config fills; domain sets are dnsmasq's
 	const doc = listJson(env) ?? [];
-	// (a set is declared twice: bare in the refill header, then with its elements)
-	const filled = filter(want, (d) => d.kind !== 'chain' && index(d.spec, 'timeout') < 0 && index(d.spec, 'auto-merge') < 0);
-	const seen: { [k: string]: boolean } = {};
-	for (let i = 0; i < length(filled); i++) {
-		const d = filled[i];
-		if (seen[`${d.kind} ${d.name}`]) continue;
-		seen[`${d.kind} ${d.name}`] = true;
-		let wantEl: string[] = [];
-		for (let j = 0; j < length(filled); j++)
-			if (filled[j].kind === d.kind && filled[j].name === d.name) wantEl = [...wantEl, ...map(filled[j].elements, (e) => replace(e, QUOTES, ''))];
+	for (let i = 0; i < length(want.filled); i++) {
+		const d = want.filled[i];
 		let have: string[] | null = null;
 		for (let j = 0; j < length(doc); j++) {
 			const o = doc[j][d.kind];
 			if (type(o) === 'object' && o.name === d.name) have = map(o.elem ?? [], elemText);
 		}
 		if (have === null) continue;                  // reported as missing above
-		const stray = missingFrom(have, wantEl), lost = missingFrom(wantEl, have);
+		const stray = missingFrom(have, d.elements), lost = missingFrom(d.elements, have);
 		if (length(stray)) finding(out, 'stray_elements', `nft.${d.name}`, { kind: d.kind, name: d.name, elements: stray });
 		if (length(lost)) finding(out, 'missing_elements', `nft.${d.name}`, { kind: d.kind, name: d.name, elements: lost });
 	}
@@ -223,7 +214,7 @@ export function doctor(env: Env): DoctorReply {
 		const proxied = c.defaultAction === 'proxy' || length(filter(c.rules, (x) => x.action === 'proxy')) > 0;
 		if (c.enabled && proxied && !length(c.src4) && !length(c.src6)) push(guardless, c.name);
 	}
-	checkTable(env, out, guardless);
+	checkTable(env, out, guardless, st.table ?? null);
 	checkRouting(env, out);
 	for (let i = 0; cfg && i < length(cfg.upstreams); i++) {
 		const u = cfg.upstreams[i];

@@ -5,7 +5,7 @@ import './core';
 export { realEnv } from './realenv';
 export { runCommand } from './command';
 export { methods } from './api';
-export { apply, applyPlan, stop, emptyPlan } from './apply';
+export { apply, applyPlan, stop } from './apply';
 export { status, stats } from './status';
 export { hotplug } from './hotplug';
 export { sectionsFromCursor } from './sections';

@@ -3,9 +3,31 @@
 // that keeps two applies (procd trigger, LuCI, a shell) from interleaving.
 import type { Env } from './env';
 import type { SetState } from '../core/transition';
+import type { TableState } from '../core/nft';
+import type { Config } from '../core/model';
 import { PATHS } from './env';
 
 export interface ClientPath { sig: string, sources: string[] }
+
+// What `status` shows of the applied configuration, so that it reads no
+// config (validating a large one takes seconds on a router).
+export interface AppliedView {
+	upstreams: { name: string, iface: string, enabled: boolean, keepalive: number | null }[];
+	clients: { name: string, kind: string, enabled: boolean, public_key: string | null }[];
+	server: string | null;                  // the road-warrior server's interface, when enabled
+	kill_switch: boolean;
+	ipv6: boolean;
+	domains: boolean;                       // it has domain rules (nftset entries)
+}
+
+export function appliedView(c: Config, domains: boolean): AppliedView {
+	return {
+		upstreams: map(c.upstreams, (u) => ({ name: u.name, iface: u.iface, enabled: u.enabled, keepalive: u.keepalive })),
+		clients: map(c.clients, (x) => ({ name: x.name, kind: x.kind, enabled: x.enabled, public_key: x.publicKey })),
+		server: c.server && c.server.enabled ? c.server.iface : null,
+		kill_switch: c.globals.killSwitch, ipv6: c.globals.ipv6, domains,
+	};
+}
 
 export interface ApplyState {
 	ok: boolean;
@@ -17,6 +39,8 @@ export interface ApplyState {
 	clients: { [name: string]: ClientPath } | null;
 	sets?: SetState[] | null;               // the applied plan's nft sets (nftTransition)
 	dnsmasq_dirs?: string[] | null;         // conf-dirs our file was written to
+	table?: TableState | null;              // of the applied table's model (doctor, status, stats)
+	view?: AppliedView | null;              // status
 }
 
 const STATE_FILE = `${PATHS.state}/state.json`;

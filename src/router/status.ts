@@ -1,18 +1,16 @@
 // Live state for `splitwg status`, ubus status/stats and LuCI: interfaces
 // from netifd, handshakes and traffic from `wg show`, path counters from the
 // nft table, the last apply from /var/run/splitwg. Read-only; never a key.
-import type { Config } from '../core/model';
 import type { Env } from './env';
+import type { RuleRef } from '../core/nft';
+import type { AppliedView, ApplyState } from './state';
 import { VERSION, readConfig, renderUci, badBool, bool } from './core';
 import { readConfigSections } from './sections';
 import { listJson } from './nftables';
 import { peers } from './wg';
-import { readState, hash } from './state';
+import { readState, hash, appliedView } from './state';
 import { detect, platformWarnings } from './detect';
 import { misplaced } from './dnsmasq';
-
-// regexes as module constants: ucode compiles a literal each time it is evaluated
-const FIRST_WORD = /^([^ :\n]+)/;
 
 // A tunnel with keepalive handshakes at least every two minutes; five
 // minutes without one means the other end is not answering.
@@ -54,38 +52,51 @@ export function nftRules(doc: any[] | null): NftRule[] {
 	return out;
 }
 
-// The mark chain a verdict goes to, without the suffix of the chains that
-// mark a packet only (rules from a client's first time window on).
-function markChainOf(verdict: string | null): string | null {
-	if (verdict === null) return null;
-	const n = length(verdict) as number;
-	return n > 4 && substr(verdict, n - 4) === '_pkt' ? substr(verdict, 0, n - 4) : verdict;
+// A live counter with what it counts for: the rule at the same position in
+// the same chain of the applied model (state.table.counted). A chain whose
+// rules the model does not list the same number of is not the applied one
+// (someone edited the table): its counters are not attributed.
+export interface CountedRule { ref: RuleRef, counter: Counter }
+
+export function countedRules(doc: any[] | null, counted: { [chain: string]: (RuleRef | null)[] } | null): CountedRule[] {
+	const byChain: { [c: string]: NftRule[] } = {};
+	const rules = nftRules(doc);
+	for (let i = 0; i < length(rules); i++) {
+		byChain[rules[i].chain] ??= [];
+		push(byChain[rules[i].chain], rules[i]);
+	}
+	const out: CountedRule[] = [];
+	for (let c in counted ?? {}) {
+		const refs = (counted as { [chain: string]: (RuleRef | null)[] })[c];
+		const live = byChain[c] ?? [];
+		if (length(live) !== length(refs)) continue;
+		for (let i = 0; i < length(refs); i++)
+			if (refs[i] !== null && live[i].counter !== null) push(out, { ref: refs[i] as RuleRef, counter: live[i].counter as Counter });
+	}
+	return out;
 }
 
-function pathOf(target: string | null): string | null {
-	const verdict = markChainOf(target);
-	if (verdict === 'drop') return 'block';
-	if (verdict === 'mark_direct') return 'direct';
-	if (verdict !== null && substr(verdict, 0, 3) === 'up_') return 'proxy';
-	return null;
-}
-
-// The rule id at the start of a comment ("client.tv.rule[0] (Video): …"),
-// or "default" for "client tv default: …".
-function ruleIdOf(comment: string): string {
-	if (substr(comment, 0, 7) === 'client ' && index(comment, ' default') > 0) return 'default';
-	const m = match(comment, FIRST_WORD) as string[] | null;
-	return m ? m[1] : comment;
-}
-
-function loadConfig(env: Env): { config: Config | null, problems: number, hash: string, enabledRaw: boolean } {
+// What status shows of the configuration: the view the last apply stored
+// (state.ts), while splitwg is applied — status is polled, and validating
+// a large config takes seconds on a router; only when nothing is applied
+// (stopped, not yet since boot, a state from an older version) is the
+// configuration read and validated.
+function loadConfig(env: Env, st: ApplyState | null): { view: AppliedView | null, problems: number, hash: string, enabledRaw: boolean, server: string | null } {
 	const sections = readConfigSections(env.uci, 'splitwg');
-	const r = readConfig(sections);
 	const g = filter(sections, (s) => s.type === 'globals');
 	const en = length(g) ? g[0].options.enabled : null;
 	// as the config reader reads it: a value that is not a boolean reads as the default
 	const enabledRaw = type(en) === 'string' && badBool(en as string) === null ? bool(en as string) : true;
-	return { config: r.config, problems: length(r.problems), hash: hash(renderUci(sections)), enabledRaw };
+	const h = hash(renderUci(sections));
+	if (st !== null && st.enabled && st.view) return { view: st.view, problems: 0, hash: h, enabledRaw, server: st.view.server };
+	const r = readConfig(sections);
+	const c = r.config;
+	if (!c) return { view: null, problems: length(r.problems), hash: h, enabledRaw, server: null };
+	let domains = false;
+	for (let i = 0; i < length(c.clients); i++)
+		for (let j = 0; j < length(c.clients[i].rules); j++) if (length(c.clients[i].rules[j].match.domains)) domains = true;
+	const view = appliedView(c, domains);
+	return { view, problems: 0, hash: h, enabledRaw: c.globals.enabled, server: view.server };
 }
 
 function age(env: Env, t: number): number | null {
@@ -109,18 +120,20 @@ export interface StatsReply {
 }
 
 export function status(env: Env): StatusReply {
-	const cfg = loadConfig(env);
 	const st = readState(env);
+	const cfg = loadConfig(env, st);
 	const applied = st !== null && st.enabled;
-	const rules = nftRules(listJson(env));
+	const doc = listJson(env);
+	const counted = countedRules(doc, applied && st.table ? st.table.counted : null);
 	const warnings: string[] = [];
 	const upstreams: UpstreamStatus[] = [];
 	const clients: ClientStatus[] = [];
-	const c = cfg.config;
-	if (!c) push(warnings, `the configuration has ${cfg.problems} problem(s): run splitwg check`);
-	if (c) {
-		for (let i = 0; i < length(c.upstreams); i++) {
-			const u = c.upstreams[i];
+	const v = cfg.view;
+	const enabled = cfg.enabledRaw;
+	if (!v) push(warnings, `the configuration has ${cfg.problems} problem(s): run splitwg check`);
+	if (v) {
+		for (let i = 0; i < length(v.upstreams); i++) {
+			const u = v.upstreams[i];
 			const ifs = env.ubus(`network.interface.${u.iface}`, 'status', {});
 			const up = type(ifs) === 'object' && ifs.up === true;
 			const ps = up ? peers(env, u.iface) : null;
@@ -129,27 +142,25 @@ export function status(env: Env): StatusReply {
 			const healthy = up && hs !== null && hs <= HANDSHAKE_TIMEOUT;
 			push(upstreams, { name: u.name, iface: u.iface, enabled: u.enabled, up, handshake_age: hs, rx: p ? p.rx : 0, tx: p ? p.tx : 0, healthy });
 			// (a stopped splitwg blocks and routes nothing: no warning then)
-			if (applied && u.enabled && c.globals.enabled && !up) push(warnings, `upstream ${u.name}: interface ${u.iface} is down${c.globals.killSwitch ? ' (kill switch: its traffic is blocked)' : ' (its traffic goes direct)'}`);
+			if (applied && u.enabled && enabled && !up) push(warnings, `upstream ${u.name}: interface ${u.iface} is down${v.kill_switch ? ' (kill switch: its traffic is blocked)' : ' (its traffic goes direct)'}`);
 			else if (applied && u.enabled && up && !healthy)
 				push(warnings, `upstream ${u.name}: ${hs === null ? 'no handshake yet' : `no handshake for ${int(hs / 60)} minutes`}${u.keepalive === null ? ' (no keepalive set: an idle tunnel does not handshake)' : ''}`);
 		}
-		const srvPeers = c.server && c.server.enabled ? peers(env, c.server.iface) : null;
-		for (let i = 0; i < length(c.clients); i++) {
-			const cl = c.clients[i];
+		const srvPeers = cfg.server !== null ? peers(env, cfg.server) : null;
+		for (let i = 0; i < length(v.clients); i++) {
+			const cl = v.clients[i];
 			const counters = { direct: 0, proxy: 0, block: 0 };
-			for (let j = 0; j < length(rules); j++) {
-				const r = rules[j];
-				const path = pathOf(r.verdict);
-				if (r.chain === `client_${cl.name}` && r.counter && path) (counters as any)[path] += r.counter.packets;
+			for (let j = 0; j < length(counted); j++) {
+				const r = counted[j].ref;
+				if (r.client === cl.name && r.path !== null) (counters as any)[r.path] += counted[j].counter.packets;
 			}
 			let hs: number | null = null;
 			for (let j = 0; j < length(srvPeers ?? []); j++)
-				if ((srvPeers as any[])[j].public_key === cl.publicKey) hs = age(env, (srvPeers as any[])[j].latest_handshake);
+				if ((srvPeers as any[])[j].public_key === cl.public_key) hs = age(env, (srvPeers as any[])[j].latest_handshake);
 			push(clients, { name: cl.name, kind: cl.kind, enabled: cl.enabled, counters, handshake_age: hs });
 		}
 	}
-	const enabled = c ? c.globals.enabled : cfg.enabledRaw;
-	if (enabled && st && st.ok && st.enabled && !length(rules)) push(warnings, 'table inet splitwg is missing (was the firewall stopped or restarted?): run splitwg apply');
+	if (enabled && st && st.ok && st.enabled && !length(nftRules(doc))) push(warnings, 'table inet splitwg is missing (was the firewall stopped or restarted?): run splitwg apply');
 	if (st && !st.ok) push(warnings, `last apply failed: ${st.message}`);
 	// a stopped splitwg has nothing pending: `not applied` says it all
 	const pending = applied && st.config_hash !== cfg.hash;
@@ -158,10 +169,7 @@ export function status(env: Env): StatusReply {
 		for (let i = 0; i < length(m); i++) push(warnings, `dnsmasq reads ${m[i].dir}, but splitwg's domain entries ${m[i].differs ? 'there are not the applied ones' : 'are not there'}: run splitwg apply`);
 	}
 	if (enabled) {
-		let domains = false;
-		for (let i = 0; c && i < length(c.clients); i++)
-			for (let j = 0; j < length(c.clients[i].rules); j++) if (length(c.clients[i].rules[j].match.domains)) domains = true;
-		const w = platformWarnings(detect(env), domains, c ? c.globals.ipv6 : false);
+		const w = platformWarnings(detect(env), v ? v.domains : false, v ? v.ipv6 : false);
 		for (let i = 0; i < length(w); i++) push(warnings, w[i]);
 	}
 	return {
@@ -178,37 +186,34 @@ export function status(env: Env): StatusReply {
 // from a client's first rule with a time window on, every packet is
 // classified and counted.
 export function stats(env: Env): StatsReply {
-	const rules = nftRules(listJson(env));
+	const st = readState(env);
+	const counted = countedRules(listJson(env), st && st.enabled && st.table ? st.table.counted : null);
 	const clients: { [n: string]: { name: string, rules: { rule: string, packets: number, bytes: number }[], default: Counter } } = {};
 	const ups: { [n: string]: Counter } = {};
 	const dropped = { leak: 0, dot: 0 };
 	let hijacked = 0;
-	for (let i = 0; i < length(rules); i++) {
-		const r = rules[i];
-		if (!r.counter) continue;
-		if (substr(r.chain, 0, 7) === 'client_') {
-			const n = substr(r.chain, 7);
-			clients[n] = clients[n] ?? { name: n, rules: [], default: { packets: 0, bytes: 0 } };
-			const id = ruleIdOf(r.comment);
-			if (id === 'default') {
-				clients[n].default.packets += r.counter.packets;
-				clients[n].default.bytes += r.counter.bytes;
-			} else {
-				// one splitwg rule may be several nft rules (IPv4/IPv6 sets, a window across midnight)
-				const have = filter(clients[n].rules, (x) => x.rule === id);
-				if (length(have)) { have[0].packets += r.counter.packets; have[0].bytes += r.counter.bytes; }
-				else push(clients[n].rules, { rule: id, packets: r.counter.packets, bytes: r.counter.bytes });
-			}
-			const target = markChainOf(r.verdict);
-			if (target !== null && substr(target, 0, 3) === 'up_') {
-				const u = substr(target, 3);
-				ups[u] = ups[u] ?? { packets: 0, bytes: 0 };
-				ups[u].packets += r.counter.packets;
-				ups[u].bytes += r.counter.bytes;
-			}
-		} else if (r.chain === 'forward') dropped.leak += r.counter.packets;
-		else if (r.chain === 'dns_hijack' && r.verdict === 'drop') dropped.dot += r.counter.packets;
-		else if (r.chain === 'dns_hijack') hijacked += r.counter.packets;
+	for (let i = 0; i < length(counted); i++) {
+		const r = counted[i].ref, k = counted[i].counter;
+		if (r.count === 'leak') dropped.leak += k.packets;
+		else if (r.count === 'dot') dropped.dot += k.packets;
+		else if (r.count === 'hijack') hijacked += k.packets;
+		if (r.client === null) continue;
+		const n = r.client;
+		clients[n] = clients[n] ?? { name: n, rules: [], default: { packets: 0, bytes: 0 } };
+		if (r.rule === null) {
+			clients[n].default.packets += k.packets;
+			clients[n].default.bytes += k.bytes;
+		} else {
+			// one splitwg rule may be several nft rules (IPv4/IPv6 sets, a window across midnight)
+			const have = filter(clients[n].rules, (x) => x.rule === r.rule);
+			if (length(have)) { have[0].packets += k.packets; have[0].bytes += k.bytes; }
+			else push(clients[n].rules, { rule: r.rule, packets: k.packets, bytes: k.bytes });
+		}
+		if (r.upstream !== null) {
+			ups[r.upstream] = ups[r.upstream] ?? { packets: 0, bytes: 0 };
+			ups[r.upstream].packets += k.packets;
+			ups[r.upstream].bytes += k.bytes;
+		}
 	}
 	return {
 		clients: values(clients),

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { parseUci, readConfig, compile, nftTransition } from '../../src/core/index';
+import { parseUci, readConfig, compile, nftTransition, tableObjects } from '../../src/core/index';
 import type { TableObjects } from '../../src/core/index';
 
 const home = fs.readFileSync('test/golden/home/splitwg', 'utf8');
@@ -103,11 +103,11 @@ test('apply path: the transition from the live table deletes the removed client\
 	spawnSync('ip', ['netns', 'add', ns]);
 	try {
 		nx(['-f', '-'], before.nft);
-		const t = nftTransition(before.sets, after.sets, false, live(), after.nft);
+		const t = nftTransition(before.sets, after.sets, false, live(), tableObjects(after.table!));
 		assert.match(t, /^delete chain inet splitwg client_guest$/m);
 		nx(['-c', '-f', '-'], after.nft + t);
 		nx(['-f', '-'], after.nft + t);
 		assert.ok(!live().chains.includes('client_guest'), 'the chain is gone');
-		assert.equal(nftTransition(after.sets, after.sets, false, live(), after.nft), '', 'nothing left to delete');
+		assert.equal(nftTransition(after.sets, after.sets, false, live(), tableObjects(after.table!)), '', 'nothing left to delete');
 	} finally { spawnSync('ip', ['netns', 'del', ns]); }
 });

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { NftTable } from '../../src/core/index';
 
 export function nftCheck(script: string): { ok: boolean, stderr: string } {
 	const r = spawnSync('unshare', ['--net', 'nft', '-c', '-f', '-'], { input: script, encoding: 'utf8' });
@@ -26,4 +27,15 @@ export function nftCheckMany(scripts: string[]): { ok: boolean, stderr: string }
 	}));
 	fs.rmSync(dir, { recursive: true, force: true });
 	return out;
+}
+
+// The model with every comment reworded: the printed text changes, nothing
+// the router reads from the model may.
+export function reworded(t: NftTable, word: string): NftTable {
+	return {
+		...t, marks: word,
+		sets: t.sets.map((s) => ({ ...s, why: s.why && word })),
+		maps: t.maps.map((m) => ({ ...m, why: m.why && word })),
+		chains: t.chains.map((c) => ({ ...c, note: c.note && word, why: c.why && word, rules: c.rules.map((r) => ({ ...r, comment: r.comment && word })) })),
+	};
 }

@@ -110,6 +110,7 @@ test('status and stats: documented shape, live values, never a key', () => {
 	const hs = r.now - 42;
 	r.wgDump.sw_us = `${KEYS[1]}\tpubkeyofus\t51820\toff\nFoP/cHfO+s0I5s6RoBsLjJfNo9m64W+6HsqdDECy42E=\t(none)\t203.0.113.5:51820\t0.0.0.0/0,::/0\t${hs}\t1048576\t2048\t25\n`;
 	r.wgDump.sw_server = `${KEYS[0]}\tsrvpub\t51820\toff\ne8/QjSS10EukvdG3KLKBjhSYJW4gxgJypSZXzpb5tG4=\t${KEYS[6] ?? '(none)'}\t198.51.100.9:40000\t10.77.0.2/32,fd77:77::2/128\t${r.now - 600}\t100\t200\toff\n`;
+	// every rule of the counted chains, in the table's order (counters are attributed by position)
 	r.nftJson = JSON.stringify({ nftables: [
 		{ metainfo: { version: '1.0.9' } },
 		{ rule: { family: 'inet', table: 'splitwg', chain: 'client_tv', handle: 1, comment: 'ruleset.streaming.rule[0] (Video): proxy via us', expr: [{ match: {} }, { counter: { packets: 7, bytes: 700 } }, { goto: { target: 'up_us' } }] } },
@@ -117,9 +118,12 @@ test('status and stats: documented shape, live values, never a key', () => {
 		{ rule: { family: 'inet', table: 'splitwg', chain: 'client_tv', handle: 3, comment: 'client tv default: direct', expr: [{ counter: { packets: 20, bytes: 2000 } }, { goto: { target: 'mark_direct' } }] } },
 		{ rule: { family: 'inet', table: 'splitwg', chain: 'client_kid', handle: 7, comment: 'client.kid.rule[0] (Night filter): proxy via eu', expr: [{ match: {} }, { counter: { packets: 5, bytes: 50 } }, { goto: { target: 'up_eu_pkt' } }] } },
 		{ rule: { family: 'inet', table: 'splitwg', chain: 'client_kid', handle: 4, comment: 'client.kid.rule[1]: block', expr: [{ match: {} }, { counter: { packets: 2, bytes: 120 } }, { drop: null }] } },
+		{ rule: { family: 'inet', table: 'splitwg', chain: 'client_kid', handle: 9, comment: 'client.kid.rule[1]: block', expr: [{ match: {} }, { counter: { packets: 0, bytes: 0 } }, { drop: null }] } },
 		{ rule: { family: 'inet', table: 'splitwg', chain: 'client_kid', handle: 8, comment: 'client kid default: direct', expr: [{ counter: { packets: 4, bytes: 40 } }, { goto: { target: 'mark_direct_pkt' } }] } },
 		{ rule: { family: 'inet', table: 'splitwg', chain: 'forward', handle: 5, comment: 'leak guard: us traffic only leaves by sw_us', expr: [{ match: {} }, { counter: { packets: 1, bytes: 60 } }, { drop: null }] } },
+		{ rule: { family: 'inet', table: 'splitwg', chain: 'forward', handle: 10, comment: 'leak guard: eu traffic only leaves by sw_eu', expr: [{ match: {} }, { counter: { packets: 0, bytes: 0 } }, { drop: null }] } },
 		{ rule: { family: 'inet', table: 'splitwg', chain: 'dns_hijack', handle: 6, comment: 'DNS hijack', expr: [{ match: {} }, { counter: { packets: 9, bytes: 500 } }, { redirect: { port: 53 } }] } },
+		{ rule: { family: 'inet', table: 'splitwg', chain: 'dns_hijack', handle: 11, comment: 'DoT/DoQ blocked', expr: [{ counter: { packets: 0, bytes: 0 } }, { drop: null }] } },
 	] });
 	const m = api(r);
 	const s = rpcd(m, 'status') as Record<string, any>;

@@ -6,8 +6,10 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { parseUci, readConfig, compile } from '../../src/core/index';
 import type { Env } from '../../src/router/env';
-import { clientPaths, changedClients, installedPaths, flush } from '../../src/router/conntrack';
+import { clientPaths, changedClients, installedPaths, liveClientMaps, flush } from '../../src/router/conntrack';
 import { HOME } from './openwrt';
+import { printNft } from '../../src/core/index';
+import { reworded } from '../helpers/nft';
 
 const planOf = (text: string) => compile(readConfig(parseUci(text).sections).config!);
 
@@ -38,12 +40,35 @@ test('an edited address: conntrack entries of the old and the new address are de
 	} finally { spawnSync('ip', ['netns', 'del', ns]); }
 });
 
-test('without the last apply\'s state (after a reboot): the sources of the installed table and of the new plan are flushed, for every client', () => {
+// `nft -j list map` of the client maps after loading `nft` in a private namespace (the real kernel's listing)
+function liveMaps(nft: string): any[] | null {
+	const r = spawnSync('unshare', ['--net', 'sh', '-c', 'nft -f - && nft -j list map inet splitwg client4 && echo @@ && nft -j list map inet splitwg client6'], { input: nft, encoding: 'utf8' });
+	if (r.error || r.status !== 0) return null;
+	return r.stdout.split('@@').map((j) => JSON.parse(j).nftables.find((x: any) => x.map).map);
+}
+
+test('without the last apply\'s state (after a reboot): the sources in the running table\'s client maps and of the new plan are flushed, for every client', (t) => {
 	const before = planOf(HOME), after = planOf(HOME.replace("list address '192.168.77.10'", "list address '192.168.77.20'"));
-	const old = installedPaths(before.nft)!;
+	const maps = liveMaps(before.nft);
+	if (!maps) { t.skip('needs root and nft (unshare --net)'); return; }
+	const env = { run: (argv: string[]) => {
+		const m = argv.join(' ').match(/^nft -j list map inet splitwg (client[46])$/);
+		return m ? { code: 0, stdout: JSON.stringify({ nftables: [{ map: maps[m[1] === 'client4' ? 0 : 1] }] }), stderr: '' } : { code: 1, stdout: '', stderr: '' };
+	} } as unknown as Env;
+	const old = installedPaths(liveClientMaps(env))!;
 	assert.deepEqual(old.tv.sources, ['192.168.77.10', 'fd77::10']);
+	assert.deepEqual(old.laptop.sources, ['192.168.77.12', '192.168.78.0/24', 'fd77::12'], 'prefixes as the config writes them');
 	const c = changedClients(old, clientPaths(after));
 	assert.deepEqual(c.tv, ['192.168.77.10', 'fd77::10', '192.168.77.20']);
 	assert.deepEqual(Object.keys(c).sort(), after.clients.map((x) => x.name).sort(), 'every client: what classified its connections is unknown');
 	assert.deepEqual(changedClients(null, clientPaths(after)).tv, ['192.168.77.20', 'fd77::10'], 'nothing installed: the new sources');
+});
+
+test('signatures come from the model: rewording the printer\'s comments resets no connection, a changed verdict does', () => {
+	const p = planOf(HOME);
+	const again = { ...p, table: reworded(p.table!, 'reworded'), nft: printNft(reworded(p.table!, 'reworded')) };
+	assert.notEqual(again.nft, p.nft);
+	assert.deepEqual(changedClients(clientPaths(p), clientPaths(again)), {}, 'nothing that decides a path changed');
+	const edited = planOf(HOME.replace("option default 'proxy'", "option default 'direct'"));
+	assert.ok(Object.keys(changedClients(clientPaths(p), clientPaths(edited))).length > 0);
 });

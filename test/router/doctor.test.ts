@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { apply, stop } from '../../src/router/apply';
 import { doctor, IPV6_FORWARDING } from '../../src/router/doctor';
 import { runCommand } from '../../src/router/command';
-import { fakeRouter, dnsSection, objectsOf, DNSMASQ_PLAIN } from './fakes';
+import { fakeRouter, dnsSection, objectsOf, elementsOf, DNSMASQ_PLAIN } from './fakes';
 import type { FakeRouter } from './fakes';
 import { openwrt } from './openwrt';
 
@@ -17,20 +17,6 @@ function healthy(): FakeRouter {
 	// the table as the kernel lists it: what the file loaded
 	r.nftJson = JSON.stringify({ nftables: [...objectsOf(r.table!), ...elementsOf(r.table!)] });
 	return r;
-}
-
-// `nft -j list` entries of the client maps/hijack sets as the loaded script filled them
-function elementsOf(script: string) {
-	const out: Record<string, unknown>[] = [];
-	for (const m of script.matchAll(/^\t(set|map) (client\w*|hijack\w*) \{[^\n]*\n\t\t[^\n]*?elements = \{ ([^}]*) \}/gm)) {
-		const elem = m[3]!.split(', ').map((e) => {
-			const [k, v] = e.replace(/"/g, '').split(' : ');
-			const key = k!.includes('/') ? { prefix: { addr: k!.split('/')[0], len: Number(k!.split('/')[1]) } } : k;
-			return v ? [key, v.startsWith('goto ') ? { goto: { target: v.replace('goto ', '') } } : { [v]: null }] : key;   // as `nft -j` writes verdicts
-		});
-		out.push({ [m[1]!]: { name: m[2], elem } });
-	}
-	return out;
 }
 
 const ids = (r: FakeRouter) => doctor(r.env).findings.map((f) => f.id);

@@ -238,6 +238,10 @@ export function fakeRouter(opts: {
 		if (a === 'nft -t list table inet splitwg') return r.table !== null ? OK : { code: 1, stdout: '', stderr: 'Error: No such file or directory' };
 		if (a === 'nft -j -t list table inet splitwg') return r.table !== null ? { code: 0, stdout: JSON.stringify({ nftables: objectsOf(r.table) }), stderr: '' } : { code: 1, stdout: '', stderr: 'Error: No such file or directory' };
 		if (a === 'nft -j list table inet splitwg') return r.table !== null ? { code: 0, stdout: r.nftJson ?? '{"nftables": []}', stderr: '' } : { code: 1, stdout: '', stderr: 'Error: No such file or directory' };
+		if (argv.slice(0, 6).join(' ') === 'nft -j list map inet splitwg') {
+			const m = r.table !== null ? elementsOf(r.table).find((x) => (x.map as any)?.name === argv[6]) : undefined;
+			return m ? { code: 0, stdout: JSON.stringify({ nftables: [m] }), stderr: '' } : { code: 1, stdout: '', stderr: 'Error: No such file or directory' };
+		}
 		if (argv[0] === 'nft' && argv[1] === '-c') return fs.read(argv[3]) !== null ? OK : { code: 1, stdout: '', stderr: 'No such file' };
 		if (argv[0] === 'nft' && argv[1] === '-f') {
 			const t = fs.read(argv[2]);
@@ -286,6 +290,20 @@ export function objectsOf(script: string): Record<string, { name: string }>[] {
 	for (const m of script.matchAll(/^\t(set|map|chain) (\S+) \{/gm)) seen.set(`${m[1]} ${m[2]}`, m[1]!);
 	for (const m of script.matchAll(/^delete (set|map|chain) inet splitwg (\S+)$/gm)) seen.delete(`${m[1]} ${m[2]}`);
 	return [...seen.keys()].map((k) => { const [kind, name] = k.split(' '); return { [kind!]: { name: name! } }; });
+}
+
+// `nft -j list` entries of the client maps/hijack sets as the loaded script filled them
+export function elementsOf(script: string): Record<string, unknown>[] {
+	const out: Record<string, unknown>[] = [];
+	for (const m of script.matchAll(/^\t(set|map) (client\w*|hijack\w*) \{[^\n]*\n\t\t[^\n]*?elements = \{ ([^}]*) \}/gm)) {
+		const elem = m[3]!.split(', ').map((e) => {
+			const [k, v] = e.replace(/"/g, '').split(' : ');
+			const key = k!.includes('/') ? { prefix: { addr: k!.split('/')[0], len: Number(k!.split('/')[1]) } } : k;
+			return v ? [key, v.startsWith('goto ') ? { goto: { target: v.replace('goto ', '') } } : { [v]: null }] : key;   // as `nft -j` writes verdicts
+		});
+		out.push({ [m[1]!]: { name: m[2], elem } });
+	}
+	return out;
 }
 
 // The UCI name of the (first) dnsmasq section: libuci's cfgXXXXXX when anonymous.

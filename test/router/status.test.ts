@@ -3,7 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { nftRules } from '../../src/router/status';
+import { nftRules, countedRules, stats, status } from '../../src/router/status';
+import { apply } from '../../src/router/apply';
+import { printNft, tableState } from '../../src/core/index';
+import { reworded } from '../helpers/nft';
+import { fakeRouter } from './fakes';
+import { openwrt } from './openwrt';
 import { parseDump } from '../../src/router/wg';
 import { readConfig, parseUci, compile } from '../../src/core/index';
 import { HOME } from './openwrt';
@@ -14,30 +19,63 @@ function realJson(nft: string): any[] | null {
 	return JSON.parse(r.stdout).nftables;
 }
 
-test('counters and verdicts from real nft -j output of the golden table', (t) => {
+test('counters and verdicts from real nft -j output of the golden table, in the model\'s order', (t) => {
 	const plan = compile(readConfig(parseUci(HOME).sections).config!);
 	const doc = realJson(plan.nft);
 	if (!doc) { t.skip('needs root and nft (unshare --net)'); return; }
 	const rules = nftRules(doc);
 	const laptop = rules.filter((r) => r.chain === 'client_laptop');
-	assert.deepEqual(laptop.map((r) => [r.comment.split(':')[0], r.verdict]), [
-		['client.laptop.rule[0]', 'mark_direct'],
-		['client.laptop.rule[0]', 'mark_direct'],
-		['client.laptop.rule[1]', 'up_eu'],
-		['client.laptop.rule[2]', 'mark_direct'],
-		['client.laptop.rule[3]', 'drop'],
+	assert.deepEqual(laptop.map((r) => r.verdict), [
+		'mark_direct', 'mark_direct', 'up_eu', 'mark_direct', 'drop',
 		// from the first rule with a time condition on, the packet only is marked
-		['client.laptop.rule[4]', 'mark_direct_pkt'],
-		['client.laptop.rule[4]', 'mark_direct_pkt'],
-		['client laptop default', 'up_us_pkt'],
+		'mark_direct_pkt', 'mark_direct_pkt',
+		'up_us_pkt',
 	]);
 	assert.ok(laptop.every((r) => r.counter !== null && r.counter.packets === 0));
-	// every client chain of the plan is there, each ending in its default
+	// each counted chain of the model lists its rules in the kernel's order
+	const st = tableState(plan.table!);
+	const counted = countedRules(doc, st.counted);
+	assert.equal(counted.length, Object.values(st.counted).flat().filter((x) => x !== null).length, 'every counted rule found');
 	for (const c of plan.clients) {
 		const mine = rules.filter((r) => r.chain === c.chain);
-		assert.ok(mine.length >= 1, c.chain);
-		assert.match(mine[mine.length - 1].comment, new RegExp(`^client ${c.name} default: `));
+		assert.equal(mine.length, st.counted[c.chain]!.length, c.chain);
+		assert.equal(st.counted[c.chain]!.at(-1)!.rule, null, `${c.chain} ends in its default`);
 	}
+});
+
+test('stats attribute counters by the applied model, not by comments: a reworded printer keeps every rule id', (t) => {
+	const r = fakeRouter({ uci: openwrt() });
+	assert.equal(apply(r.env).ok, true);
+	const st = JSON.parse(r.fs.read('/var/run/splitwg/state.json')!);
+	// the table the router applied, every comment reworded, as the kernel lists it after a few packets
+	const doc = realJson(printNft(reworded(compile(readConfig(parseUci(r.uci.text('splitwg')).sections).config!, { local: ['192.168.1.0/24', 'fd00:1::/64'] }).table!, 'reworded')));
+	if (!doc) { t.skip('needs root and nft (unshare --net)'); return; }
+	let n = 0;
+	for (const x of doc) if (x.rule) for (const e of x.rule.expr) if (e.counter) { e.counter.packets = ++n; e.counter.bytes = 100 * n; }
+	r.nftJson = JSON.stringify({ nftables: doc });
+	assert.ok(!r.nftJson.includes('rule['), 'no rule id left in any comment');
+	const s = stats(r.env);
+	const tv = s.clients.find((c) => c.name === 'tv')!;
+	assert.deepEqual(tv.rules.map((x) => x.rule), ['ruleset.streaming.rule[0]']);
+	assert.ok(tv.default.packets > 0);
+	const kid = s.clients.find((c) => c.name === 'kid')!;
+	assert.deepEqual(kid.rules.map((x) => x.rule), ['client.kid.rule[0]', 'client.kid.rule[1]']);
+	assert.deepEqual(s.clients.map((c) => c.name), st.view.clients.filter((c: any) => c.enabled).map((c: any) => c.name));
+	assert.ok(s.dns_hijacked > 0 && s.dropped.dot > 0 && s.dropped.leak > 0);
+	assert.deepEqual(s.upstreams.map((u) => u.name).sort(), ['eu', 'us']);
+	const sum = status(r.env).clients.find((c) => c.name === 'kid')!.counters;
+	assert.equal(sum.direct + sum.proxy + sum.block, kid.rules.reduce((a, x) => a + x.packets, 0) + kid.default.packets);
+});
+
+test('status while applied reads what the apply stored, not the config: an edited, now invalid config still shows the applied upstreams', () => {
+	const r = fakeRouter({ uci: openwrt() });
+	assert.equal(apply(r.env).ok, true);
+	r.uci.setText('splitwg', r.uci.text('splitwg').replace("option default 'proxy'", "option default 'sideways'"));
+	const s = status(r.env);
+	assert.equal(s.pending, true);
+	assert.deepEqual(s.upstreams.map((u) => u.name), ['us', 'eu']);
+	assert.ok(s.clients.some((c) => c.name === 'tv'));
+	assert.deepEqual(s.warnings.filter((w) => /problem/.test(w)), [], 'not validated: check and doctor say what is wrong');
 });
 
 test('wg show dump: the interface line (private key) is skipped', () => {

@@ -417,7 +417,7 @@ function badInterfaceAddress(v) {
 
 // src/core/decide.ts
 function resolved(action, upstream, wanted, why) {
-  return { action, upstream, wanted, note: format(why), why };
+  return { action, upstream, wanted, note: format(why), why: why };
 }
 function upstreamByName(cfg, name) {
   for (let i = 0; i < length(cfg.upstreams); i++)
@@ -1389,16 +1389,32 @@ function domainPlan(cfg) {
 }
 
 // src/core/nft.ts
-let T = "	";
-let COMMENT_MAX = 128;
-function comment(s) {
-  if (length(s) <= COMMENT_MAX) return `comment "${s}"`;
-  let n = COMMENT_MAX - 3;
-  while (n > 0 && (ord(s, n) & 192) === 128) n--;
-  return `comment "${substr(s, 0, n)}..."`;
+let NFT = {
+  family: "inet",
+  table: "splitwg",
+  prerouting: "prerouting",
+  dstnat: "dstnat",
+  dnsClient: "dns_client",
+  dnsHijack: "dns_hijack",
+  forward: "forward",
+  clientMaps: "client",
+  // + MAP_KINDS suffix: source → client chain
+  hijackMaps: "hijack",
+  // … → DNS hijacked or not
+  local4: "local4",
+  local6: "local6"
+};
+function clientChainName(client) {
+  return `client_${client}`;
 }
-function elements(items) {
-  return length(items) ? ` elements = { ${join(", ", items)} };` : "";
+function markChainName(upstream, pkt) {
+  return `${upstream === null ? "mark_direct" : "up_" + upstream}${pkt ? "_pkt" : ""}`;
+}
+function rule(expr, verdict, target, comment, o) {
+  return { expr, counter: o ? o.counter === true : false, verdict, target, comment: comment, sets: o && o.sets ? o.sets : [], ref: o && o.ref ? o.ref : null };
+}
+function chain(name, rules, o) {
+  return { name, base: o && o.base ? o.base : null, why: o && o.why ? o.why : null, note: o && o.note ? o.note : null, client: o && o.client ? o.client : null, rules };
 }
 function texts(ps) {
   return map(ps, (p) => p.text);
@@ -1441,18 +1457,9 @@ function planSets(cfg, dp) {
   }
   return out;
 }
-function setDecl(s, timeout) {
-  const t = s.family === 4 ? "ipv4_addr" : "ipv6_addr";
-  if (s.kind === "domain") {
-    const to = timeout > 0 ? `flags timeout; timeout ${timeout}s;` : "";
-    return `${T}set ${s.name} {${T}# ${s.why}
-${T}${T}type ${t}; ${to}
-${T}}`;
-  }
-  const el = texts(s.family === 4 ? s.rule.match.dest4 : s.rule.match.dest6);
-  return `${T}set ${s.name} {${T}# ${s.why}
-${T}${T}type ${t}; flags interval; auto-merge;${elements(el)}
-${T}}`;
+function setOf(s, timeout) {
+  const el = s.kind === "net" ? texts(s.family === 4 ? s.rule.match.dest4 : s.rule.match.dest6) : null;
+  return { name: s.name, family: s.family, kind: s.kind, timeout: s.kind === "domain" ? timeout : 0, elements: el, why: s.why, key: s.key };
 }
 function protoMatch(r) {
   const m = r.match;
@@ -1472,16 +1479,16 @@ function timeMatch(r) {
   const e = sprintf("%02d:%02d:%02d", int(end / 3600), int(end / 60) % 60, end % 60);
   return `${day} meta hour "${m.startTime}"-"${e}"`;
 }
-function verdictText(cfg, c, r, pkt) {
+function decision(cfg, c, r, pkt) {
   const v = verdictOf(cfg, c, r);
-  const sfx = pkt ? "_pkt" : "";
-  if (v.action === "block") return "drop";
-  if (v.action === "direct") return `goto mark_direct${sfx}`;
-  return `goto up_${v.upstream.name}${sfx}`;
+  const up = v.action === "proxy" ? v.upstream.name : null;
+  const ref = { count: r ? "rule" : "default", client: c.name, rule: r ? r.id : null, path: v.action, upstream: up };
+  if (v.action === "block") return { verdict: "drop", target: null, ref };
+  return { verdict: "goto", target: markChainName(up, pkt), ref };
 }
-function clientChain(cfg, c, dp) {
+function clientRules(cfg, c, dp) {
   const ipv6 = cfg.globals.ipv6;
-  const lines = [];
+  const out = [];
   const timed = timedFrom(c);
   for (let i = 0; i < length(c.rules); i++) {
     const r = c.rules[i];
@@ -1491,195 +1498,241 @@ function clientChain(cfg, c, dp) {
     const dests = [];
     const sets = ruleSets(r, ipv6, dp);
     for (let j = 0; j < length(sets); j++)
-      push(dests, `${sets[j].family === 4 ? "ip" : "ip6"} daddr @${sets[j].name}`);
+      push(dests, { expr: `${sets[j].family === 4 ? "ip" : "ip6"} daddr @${sets[j].name}`, sets: [sets[j].name] });
     const onlyAddrs = length(r.match.domains) === 0 && (length(r.match.dest4) > 0 || length(r.match.dest6) > 0);
     if (!length(dests)) {
       if (onlyAddrs) continue;
-      push(dests, ipv6 ? "" : "meta nfproto ipv4");
+      push(dests, { expr: ipv6 ? "" : "meta nfproto ipv4", sets: [] });
     }
     const time = timeMatch(r);
-    for (let d = 0; d < length(dests); d++) {
-      const m = trim(`${dests[d]}${tail}${time}`);
-      push(lines, `${T}${T}${m === "" ? "" : m + " "}counter ${verdictText(cfg, c, r, i >= timed)} ${comment(`${r.id}: ${r.action}${r.action === "proxy" ? " via " + (v.wanted ?? "") : ""}${note}`)}`);
-    }
+    const d = decision(cfg, c, r, i >= timed);
+    const why = `${r.id}: ${r.action}${r.action === "proxy" ? " via " + (v.wanted ?? "") : ""}${note}`;
+    for (let k = 0; k < length(dests); k++)
+      push(out, rule(trim(`${dests[k].expr}${tail}${time}`), d.verdict, d.target, why, { counter: true, sets: dests[k].sets, ref: d.ref }));
   }
   const dv = verdictOf(cfg, c, null);
-  push(lines, `${T}${T}counter ${verdictText(cfg, c, null, timed < length(c.rules))} ${comment(`client ${c.name} default: ${c.defaultAction}${dv.note ? ", " + dv.note : ""}`)}`);
-  return `${T}chain client_${c.name} {
-${join("\n", lines)}
-${T}}`;
+  const d = decision(cfg, c, null, timed < length(c.rules));
+  push(out, rule("", d.verdict, d.target, `client ${c.name} default: ${c.defaultAction}${dv.note ? ", " + dv.note : ""}`, { counter: true, ref: d.ref }));
+  return out;
 }
 function markChain(name, value, mask, why, pkt) {
   const keep = markHex(4294967295 - mask);
-  return `${T}chain ${name} {${T}# ${why}
-${T}${T}meta mark set meta mark and ${keep} or ${markHex(value)}
-` + (pkt ? "" : `${T}${T}ct mark set ct mark and ${keep} or ${markHex(value)}
-`) + `${T}}`;
-}
-function identities(clients, ipv6, verdict) {
-  const d = { a4: [], a6: [], mac: [], iif: [] };
-  for (let i = 0; i < length(clients); i++) {
-    const c = clients[i];
-    const v = verdict(c);
-    for (let j = 0; j < length(c.src4); j++) push(d.a4, `${c.src4[j].text} : ${v}`);
-    if (ipv6) for (let j = 0; j < length(c.src6); j++) push(d.a6, `${c.src6[j].text} : ${v}`);
-    for (let j = 0; j < length(c.macs); j++) push(d.mac, `${c.macs[j]} : ${v}`);
-    for (let j = 0; j < length(c.ifaces); j++) push(d.iif, `"${c.ifaces[j]}" : ${v}`);
-  }
-  return d;
+  const rules = [rule(`meta mark set meta mark and ${keep} or ${markHex(value)}`, "", null, null)];
+  if (!pkt) push(rules, rule(`ct mark set ct mark and ${keep} or ${markHex(value)}`, "", null, null));
+  return chain(name, rules, { why: why });
 }
 let MAP_KINDS = [
-  { kind: "a4", suffix: "4", type: "ipv4_addr : verdict; flags interval;", match: "ip saddr" },
-  { kind: "a6", suffix: "6", type: "ipv6_addr : verdict; flags interval;", match: "ip6 saddr" },
-  { kind: "mac", suffix: "_mac", type: "ether_addr : verdict;", match: "ether saddr" },
-  { kind: "iif", suffix: "_iif", type: "ifname : verdict;", match: "iifname" }
+  { kind: "a4", suffix: "4", keyType: "ipv4_addr", interval: true, match: "ip saddr" },
+  { kind: "a6", suffix: "6", keyType: "ipv6_addr", interval: true, match: "ip6 saddr" },
+  { kind: "mac", suffix: "_mac", keyType: "ether_addr", interval: false, match: "ether saddr" },
+  { kind: "iif", suffix: "_iif", keyType: "ifname", interval: false, match: "iifname" }
 ];
-function identityMaps(stem, why, d) {
-  return map(MAP_KINDS, (k, i) => `${T}map ${stem}${k.suffix} {${i === 0 ? `${T}# ${why}` : ""}
-${T}${T}type ${k.type}${elements(d[k.kind])}
-${T}}`);
+function identityKeys(c, kind, ipv6) {
+  if (kind === "a4") return texts(c.src4);
+  if (kind === "a6") return ipv6 ? texts(c.src6) : [];
+  return kind === "mac" ? c.macs : c.ifaces;
+}
+function identityMaps(stem, why, clients, ipv6, verdict) {
+  return map(MAP_KINDS, (k, i) => {
+    const el = [];
+    for (let j = 0; j < length(clients); j++) {
+      const v = verdict(clients[j]);
+      const ks = identityKeys(clients[j], k.kind, ipv6);
+      for (let n = 0; n < length(ks); n++) push(el, { key: ks[n], verdict: v.verdict, target: v.target });
+    }
+    return { name: `${stem}${k.suffix}`, keyType: k.keyType, interval: k.interval, why: i === 0 ? why : null, elements: el };
+  });
 }
 function identityLookups(stem, ipv6) {
-  return join("", map(filter(MAP_KINDS, (k) => ipv6 || k.kind !== "a6"), (k) => `${T}${T}${!ipv6 && (k.kind === "mac" || k.kind === "iif") ? "meta nfproto ipv4 " : ""}${k.match} vmap @${stem}${k.suffix}
-`));
+  return map(filter(MAP_KINDS, (k) => ipv6 || k.kind !== "a6"), (k) => rule(`${!ipv6 && (k.kind === "mac" || k.kind === "iif") ? "meta nfproto ipv4 " : ""}${k.match} vmap @${stem}${k.suffix}`, "", null, null));
 }
 function localReturns(ipv6, self) {
-  const why = comment("to a local network: routed by the main table");
-  return `${T}${T}fib daddr type ${self} return ${comment("to the router itself")}
-${T}${T}ip daddr @local4 return ${why}
-` + (ipv6 ? `${T}${T}ip6 daddr @local6 return ${why}
-` : "");
+  const why = "to a local network: routed by the main table";
+  const out = [
+    rule(`fib daddr type ${self}`, "return", null, "to the router itself"),
+    rule(`ip daddr @${NFT.local4}`, "return", null, why, { sets: [NFT.local4] })
+  ];
+  if (ipv6) push(out, rule(`ip6 daddr @${NFT.local6}`, "return", null, why, { sets: [NFT.local6] }));
+  return out;
+}
+let noRef = { count: "rule", client: null, rule: null, path: null, upstream: null };
+function counted(count) {
+  return { ...noRef, count };
 }
 let CONTROL_CHARS = /[\x01-\x1f\x7f]/g;
-function declarations(script) {
-  const out = [];
-  const lines = split(script, "\n");
-  for (let i = 0; i < length(lines); i++) {
-    const l = lines[i];
-    let kind = "";
-    if (substr(l, 0, 5) === "	set ") kind = "set";
-    else if (substr(l, 0, 5) === "	map ") kind = "map";
-    else if (substr(l, 0, 7) === "	chain ") kind = "chain";
-    else continue;
-    const head = substr(l, length(kind) + 2);
-    const sp = index(head, " ");
-    if (sp < 0 || substr(head, sp, 2) !== " {") continue;
-    const parts = [];
-    let elements = [];
-    const rest = trim(substr(head, sp + 2));
-    if (substr(rest, -1) === "}") {
-      push(out, { kind, name: substr(head, 0, sp), spec: trim(substr(rest, 0, length(rest) - 1)), elements: [] });
-      continue;
-    }
-    i++;
-    for (; i < length(lines) && lines[i] !== "	}"; i++) {
-      let t = lines[i];
-      if (kind === "chain") {
-        if (!length(parts) && substr(trim(t), 0, 5) === "type " && index(t, " hook ") >= 0) push(parts, trim(t));
-        push(parts, "");
-        continue;
-      }
-      const e = index(t, "elements = {");
-      if (e >= 0) {
-        const list = substr(t, e + 12);
-        elements = filter(map(split(substr(list, 0, index(list, "}")), ","), (x) => trim(x)), (x) => x !== "");
-        t = substr(t, 0, e);
-      }
-      const c = index(t, "#");
-      if (c >= 0) t = substr(t, 0, c);
-      t = trim(t);
-      if (t !== "") push(parts, t);
-    }
-    push(out, { kind, name: substr(head, 0, sp), spec: trim(join(" ", parts)), elements: elements });
-  }
-  return out;
-}
-function refill(body, domainSets) {
-  const all = declarations(body);
-  const decls = filter(all, (d) => d.kind !== "chain" && index(domainSets, d.name) < 0);
-  if (!length(decls)) return [];
-  const chains = filter(all, (d) => d.kind === "chain" && d.spec === "");
-  const out = [`table inet splitwg {${join("", map([...chains, ...decls], (d) => `
-${T}${d.kind} ${d.name} {${d.spec === "" ? "" : " " + d.spec + " "}}`))}
-}`];
-  for (let i = 0; i < length(decls); i++) push(out, `flush ${decls[i].kind} inet splitwg ${decls[i].name}`);
-  return out;
-}
-function renderNft(cfg, version, dp, local, source) {
+function nftModel(cfg, version, dp, local, source) {
   const domains = dp ?? domainPlan(cfg);
   const g = cfg.globals;
   const mask = g.markMask;
   const clients = filter(cfg.clients, (c) => c.enabled);
   const ups = filter(cfg.upstreams, (u) => u.enabled);
   const direct = directMark(mask);
-  const out = [];
-  const add = (s) => {
-    push(out, s);
-  };
-  add(`# Generated by splitwg ${version} from ${replace(source ?? "/etc/config/splitwg", CONTROL_CHARS, "?")} — do not edit; run \`splitwg plan\` to see it.`);
-  add("table inet splitwg");
-  add("flush table inet splitwg");
-  const sets = planSets(cfg, domains);
   const nets = localNetworks(cfg, local ?? null);
-  const HEADER = length(out);
-  add("table inet splitwg {");
-  add(`${T}# marks (mask ${markHex(mask)}): ${markHex(direct)} direct${join("", map(ups, (u) => `, ${markHex(u.mark)} ${u.name} (table ${u.table})`))}`);
-  add("");
-  add(`${T}set local4 {${T}# the router's local networks: routed by the main table, never classified
-${T}${T}type ipv4_addr; flags interval; auto-merge;${elements(texts(filter(nets, (p) => p.family === 4)))}
-${T}}`);
-  add(`${T}set local6 {
-${T}${T}type ipv6_addr; flags interval; auto-merge;${elements(texts(filter(nets, (p) => p.family === 6)))}
-${T}}`);
-  for (let i = 0; i < length(sets); i++) add(setDecl(sets[i], g.setTimeout));
-  const who = identities(clients, g.ipv6, (c) => `goto client_${c.name}`);
-  const dns = identities(clients, g.ipv6, (c) => c.dnsHijack ? "goto dns_hijack" : "return");
-  const maps = [...identityMaps("client", "source → client chain", who), ...identityMaps("hijack", "source → DNS hijacked (goto dns_hijack) or not (return)", dns)];
-  for (let i = 0; i < length(maps); i++) add(maps[i]);
-  add("");
-  const restore = [`${markHex(direct)} : goto mark_direct`, ...map(ups, (u) => `${markHex(u.mark)} : goto up_${u.name}`)];
-  add(`${T}chain prerouting {
-${T}${T}type filter hook prerouting priority mangle; policy accept;
-${T}${T}ct direction original ct mark and ${markHex(mask)} vmap { ${join(", ", restore)} } ${comment("connection already decided")}
-${T}${T}ct direction reply meta mark set meta mark and ${markHex(4294967295 - mask)} or ${markHex(direct)} return ${comment("replies follow their connection (a port forward to a client stays on WAN); marked direct, past the routing kill switch")}
-${T}${T}meta mark and ${markHex(mask)} != 0 return ${comment("marked before us")}
-` + localReturns(g.ipv6, "{ local, broadcast, multicast }") + identityLookups("client", g.ipv6) + `${T}}`);
-  add(markChain("mark_direct", direct, mask, "decided: direct", false));
+  const sets = [
+    { name: NFT.local4, family: 4, kind: "local", timeout: 0, elements: texts(filter(nets, (p) => p.family === 4)), why: "the router's local networks: routed by the main table, never classified", key: "" },
+    { name: NFT.local6, family: 6, kind: "local", timeout: 0, elements: texts(filter(nets, (p) => p.family === 6)), why: null, key: "" },
+    ...map(planSets(cfg, domains), (s) => setOf(s, g.setTimeout))
+  ];
+  const maps = [
+    ...identityMaps(NFT.clientMaps, "source → client chain", clients, g.ipv6, (c) => ({ key: "", verdict: "goto", target: clientChainName(c.name) })),
+    ...identityMaps(
+      NFT.hijackMaps,
+      "source → DNS hijacked (goto dns_hijack) or not (return)",
+      clients,
+      g.ipv6,
+      (c) => c.dnsHijack ? { key: "", verdict: "goto", target: NFT.dnsHijack } : { key: "", verdict: "return", target: null }
+    )
+  ];
+  const restore = [`${markHex(direct)} : goto ${markChainName(null, false)}`, ...map(ups, (u) => `${markHex(u.mark)} : goto ${markChainName(u.name, false)}`)];
+  const chains = [chain(NFT.prerouting, [
+    rule(`ct direction original ct mark and ${markHex(mask)} vmap { ${join(", ", restore)} }`, "", null, "connection already decided"),
+    rule(`ct direction reply meta mark set meta mark and ${markHex(4294967295 - mask)} or ${markHex(direct)}`, "return", null, "replies follow their connection (a port forward to a client stays on WAN); marked direct, past the routing kill switch"),
+    rule(`meta mark and ${markHex(mask)} != 0`, "return", null, "marked before us"),
+    ...localReturns(g.ipv6, "{ local, broadcast, multicast }"),
+    ...identityLookups(NFT.clientMaps, g.ipv6)
+  ], { base: "type filter hook prerouting priority mangle; policy accept;" })];
+  push(chains, markChain(markChainName(null, false), direct, mask, "decided: direct", false));
   for (let i = 0; i < length(ups); i++)
-    add(markChain(`up_${ups[i].name}`, ups[i].mark, mask, `upstream ${ups[i].name} → ${ups[i].iface}, table ${ups[i].table}`, false));
+    push(chains, markChain(markChainName(ups[i].name, false), ups[i].mark, mask, `upstream ${ups[i].name} → ${ups[i].iface}, table ${ups[i].table}`, false));
   if (length(filter(clients, (c) => timedFrom(c) < length(c.rules)))) {
-    add(markChain("mark_direct_pkt", direct, mask, "this packet: direct (a time window decides again on the next)", true));
+    push(chains, markChain(markChainName(null, true), direct, mask, "this packet: direct (a time window decides again on the next)", true));
     for (let i = 0; i < length(ups); i++)
-      add(markChain(`up_${ups[i].name}_pkt`, ups[i].mark, mask, `this packet: upstream ${ups[i].name}`, true));
+      push(chains, markChain(markChainName(ups[i].name, true), ups[i].mark, mask, `this packet: upstream ${ups[i].name}`, true));
   }
   for (let i = 0; i < length(clients); i++) {
     const c = clients[i];
     const t = timedFrom(c);
     const pkt = t < length(c.rules) ? `; decided per packet from ${c.rules[t].id} on (time window)` : "";
-    add(`${T}# client ${c.name} (${c.kind}): ${length(c.rules)} rule(s), default ${c.defaultAction}${pkt}`);
-    add(clientChain(cfg, c, domains));
+    push(chains, chain(
+      clientChainName(c.name),
+      clientRules(cfg, c, domains),
+      { note: `client ${c.name} (${c.kind}): ${length(c.rules)} rule(s), default ${c.defaultAction}${pkt}`, client: c.name }
+    ));
   }
-  add("");
-  add(`${T}chain dstnat {
-${T}${T}type nat hook prerouting priority dstnat - 5; policy accept;
-${T}${T}meta l4proto { tcp, udp } th dport { 53, 853 } goto dns_client
-${T}}`);
-  add(`${T}chain dns_client {
-` + localReturns(g.ipv6, "local") + identityLookups("hijack", g.ipv6) + `${T}}`);
-  add(`${T}chain dns_hijack {${T}# encrypted DNS would bypass the domain rules
-${T}${T}meta l4proto { tcp, udp } th dport 53 counter redirect to :53 ${comment("DNS hijack")}
-${T}${T}counter drop ${comment("DoT/DoQ blocked")}
-${T}}`);
-  if (g.killSwitch && length(ups)) {
-    const guard = map(ups, (u) => `${T}${T}meta mark and ${markHex(mask)} == ${markHex(u.mark)} oifname != "${u.iface}" counter drop ${comment(`leak guard: ${u.name} traffic only leaves by ${u.iface}`)}`);
-    add(`${T}chain forward {
-${T}${T}type filter hook forward priority mangle; policy accept;
-${join("\n", guard)}
-${T}}`);
+  push(chains, chain(
+    NFT.dstnat,
+    [rule("meta l4proto { tcp, udp } th dport { 53, 853 }", "goto", NFT.dnsClient, null)],
+    { base: "type nat hook prerouting priority dstnat - 5; policy accept;" }
+  ));
+  push(chains, chain(NFT.dnsClient, [...localReturns(g.ipv6, "local"), ...identityLookups(NFT.hijackMaps, g.ipv6)]));
+  push(chains, chain(NFT.dnsHijack, [
+    rule("meta l4proto { tcp, udp } th dport 53", "redirect", ":53", "DNS hijack", { counter: true, ref: counted("hijack") }),
+    rule("", "drop", null, "DoT/DoQ blocked", { counter: true, ref: counted("dot") })
+  ], { why: "encrypted DNS would bypass the domain rules" }));
+  if (g.killSwitch && length(ups))
+    push(chains, chain(
+      NFT.forward,
+      map(ups, (u) => rule(`meta mark and ${markHex(mask)} == ${markHex(u.mark)} oifname != "${u.iface}"`, "drop", null, `leak guard: ${u.name} traffic only leaves by ${u.iface}`, { counter: true, ref: { ...counted("leak"), upstream: u.name } })),
+      { base: "type filter hook forward priority mangle; policy accept;" }
+    ));
+  const marks = `marks (mask ${markHex(mask)}): ${markHex(direct)} direct${join("", map(ups, (u) => `, ${markHex(u.mark)} ${u.name} (table ${u.table})`))}`;
+  return { version, source: replace(source ?? "/etc/config/splitwg", CONTROL_CHARS, "?"), marks, sets, maps, chains };
+}
+function tableObjects(t) {
+  return { sets: map(t.sets, (s) => s.name), maps: map(t.maps, (m) => m.name), chains: map(t.chains, (c) => c.name) };
+}
+function tableState(t) {
+  const counted = {};
+  for (let i = 0; i < length(t.chains); i++) {
+    const c = t.chains[i];
+    if (length(filter(c.rules, (r) => r.ref !== null))) counted[c.name] = map(c.rules, (r) => r.ref);
   }
-  add("}");
-  const body = join("\n", slice(out, HEADER));
-  return join("\n", [...slice(out, 0, HEADER), ...refill(body, map(filter(sets, (x) => x.kind === "domain"), (x) => x.name))]) + "\n" + body + "\n";
+  return {
+    objects: tableObjects(t),
+    filled: map(t.maps, (m) => ({ kind: "map", name: m.name, elements: map(m.elements, (e) => `${e.key} : ${e.verdict === "goto" ? "goto " + e.target : e.verdict}`) })),
+    counted: counted
+  };
+}
+
+// src/core/nftprint.ts
+let T = "	";
+let COMMENT_MAX = 128;
+function comment(s) {
+  if (length(s) <= COMMENT_MAX) return `comment "${s}"`;
+  let n = COMMENT_MAX - 3;
+  while (n > 0 && (ord(s, n) & 192) === 128) n--;
+  return `comment "${substr(s, 0, n)}..."`;
+}
+function elements(items) {
+  return length(items) ? ` elements = { ${join(", ", items)} };` : "";
+}
+function why(w) {
+  return w === null ? "" : `${T}# ${w}`;
+}
+function setSpec(s) {
+  const t = s.family === 4 ? "ipv4_addr" : "ipv6_addr";
+  if (s.kind === "domain") return `type ${t}; ${s.timeout > 0 ? `flags timeout; timeout ${s.timeout}s;` : ""}`;
+  return `type ${t}; flags interval; auto-merge;`;
+}
+function printSet(s) {
+  return `${T}set ${s.name} {${why(s.why)}
+${T}${T}${setSpec(s)}${elements(s.elements ?? [])}
+${T}}`;
+}
+function mapSpec(m) {
+  return `type ${m.keyType} : verdict;${m.interval ? " flags interval;" : ""}`;
+}
+function verdictText(verdict, target) {
+  if (verdict === "goto") return `goto ${target}`;
+  if (verdict === "redirect") return `redirect to ${target}`;
+  return verdict;
+}
+function elementText(m, e) {
+  return `${m.keyType === "ifname" ? `"${e.key}"` : e.key} : ${verdictText(e.verdict, e.target)}`;
+}
+function printMap(m) {
+  return `${T}map ${m.name} {${why(m.why)}
+${T}${T}${mapSpec(m)}${elements(map(m.elements, (e) => elementText(m, e)))}
+${T}}`;
+}
+function printRule(r) {
+  const parts = filter([r.expr, r.counter ? "counter" : "", verdictText(r.verdict, r.target), r.comment === null ? "" : comment(r.comment)], (p) => p !== "");
+  return `${T}${T}${join(" ", parts)}
+`;
+}
+function printChain(c) {
+  return `${c.note === null ? "" : `${T}# ${c.note}
+`}${T}chain ${c.name} {${why(c.why)}
+${c.base === null ? "" : `${T}${T}${c.base}
+`}${join("", map(c.rules, printRule))}${T}}`;
+}
+function refill(t) {
+  const sets = filter(t.sets, (s) => s.elements !== null);
+  if (!length(sets) && !length(t.maps)) return [];
+  const decls = [
+    ...map(filter(t.chains, (c) => c.base === null), (c) => `${T}chain ${c.name} {}`),
+    ...map(sets, (s) => `${T}set ${s.name} { ${setSpec(s)} }`),
+    ...map(t.maps, (m) => `${T}map ${m.name} { ${mapSpec(m)} }`)
+  ];
+  const tbl = `${NFT.family} ${NFT.table}`;
+  return [
+    `table ${tbl} {
+${join("\n", decls)}
+}`,
+    ...map(sets, (s) => `flush set ${tbl} ${s.name}`),
+    ...map(t.maps, (m) => `flush map ${tbl} ${m.name}`)
+  ];
+}
+function printNft(t) {
+  const tbl = `${NFT.family} ${NFT.table}`;
+  const out = [
+    `# Generated by splitwg ${t.version} from ${t.source} — do not edit; run \`splitwg plan\` to see it.`,
+    `table ${tbl}`,
+    `flush table ${tbl}`,
+    ...refill(t),
+    `table ${tbl} {`,
+    `${T}# ${t.marks}`,
+    "",
+    ...map(t.sets, printSet),
+    ...map(t.maps, printMap),
+    ""
+  ];
+  for (let i = 0; i < length(t.chains); i++) {
+    if (t.chains[i].name === NFT.dstnat) push(out, "");
+    push(out, printChain(t.chains[i]));
+  }
+  push(out, "}");
+  return join("\n", out) + "\n";
 }
 
 // src/core/dnsmasq.ts
@@ -1841,28 +1894,36 @@ function renderFirewall(cfg) {
 }
 
 // src/core/plan.ts
+function emptyPlan(mask) {
+  const m = mask ?? null;
+  return {
+    version: VERSION,
+    enabled: false,
+    table: null,
+    nft: "",
+    dnsmasq: "",
+    nftsets: 0,
+    network: [],
+    firewall: [],
+    dhcp: [],
+    marks: m === null ? { mask: "", direct: "" } : { mask: markHex(m), direct: markHex(directMark(m)) },
+    upstreams: [],
+    clients: [],
+    sets: []
+  };
+}
 function compile(cfg, opts) {
   const g = cfg.globals;
-  if (!g.enabled)
-    return {
-      version: VERSION,
-      enabled: false,
-      nft: "",
-      dnsmasq: "",
-      network: [],
-      firewall: [],
-      dhcp: [],
-      marks: { mask: markHex(g.markMask), direct: markHex(directMark(g.markMask)) },
-      upstreams: [],
-      clients: [],
-      sets: []
-    };
+  if (!g.enabled) return emptyPlan(g.markMask);
   const dp = domainPlan(cfg);
+  const table = nftModel(cfg, VERSION, dp, opts ? opts.local : null, opts ? opts.source : null);
   return {
     version: VERSION,
     enabled: true,
-    nft: renderNft(cfg, VERSION, dp, opts ? opts.local : null, opts ? opts.source : null),
+    table,
+    nft: printNft(table),
     dnsmasq: renderDnsmasq(cfg, VERSION, dp),
+    nftsets: length(dp.lines),
     network: renderNetwork(cfg),
     firewall: renderFirewall(cfg),
     dhcp: [],
@@ -1871,7 +1932,7 @@ function compile(cfg, opts) {
     clients: map(filter(cfg.clients, (c) => c.enabled), (c) => ({
       name: c.name,
       kind: c.kind,
-      chain: `client_${c.name}`,
+      chain: clientChainName(c.name),
       sources: [...map([...c.src4, ...c.src6], (p) => p.text), ...c.macs, ...c.ifaces]
     })),
     sets: map(planSets(cfg, dp), (x) => ({ name: x.name, kind: x.kind, key: x.key }))
@@ -1948,7 +2009,7 @@ function parseAt(at) {
   return { day: weekday(p[0]), min: minutes(p[1]) };
 }
 function explained(c, action, upstream, iface, mark, rule, why) {
-  return { client: c.name, action, upstream, iface, mark, rule, reason: format(why), why };
+  return { client: c.name, action, upstream, iface, mark, rule: rule, reason: format(why), why: why };
 }
 function direct(c, why) {
   return explained(c, "direct", null, null, null, null, why);
@@ -2105,19 +2166,21 @@ function dropped(before, after) {
   for (let i = 0; i < length(was); i++) if (index(now, was[i]) < 0) return true;
   return false;
 }
-function stale(live, script) {
-  const d = declarations(script);
-  const has = (kind, name) => length(filter(d, (x) => x.kind === kind && x.name === name)) > 0;
+function stale(live, want) {
   const lines = [];
   const kinds = ["set", "map", "chain"];
   const lists = [live.sets, live.maps, live.chains];
-  for (let k = 0; k < 3; k++)
+  const wanted = [want.sets, want.maps, want.chains];
+  for (let k = 0; k < 3; k++) {
+    const has = {};
+    for (let i = 0; i < length(wanted[k]); i++) has[wanted[k][i]] = true;
     for (let i = 0; i < length(lists[k]); i++)
-      if (!has(kinds[k], lists[k][i])) push(lines, `delete ${kinds[k]} inet splitwg ${lists[k][i]}`);
+      if (!has[lists[k][i]]) push(lines, `delete ${kinds[k]} inet splitwg ${lists[k][i]}`);
+  }
   return lines;
 }
-function nftTransition(prev, next, deletesOnly, live, script) {
-  const lines = live && script !== null && script !== null ? stale(live, script) : [];
+function nftTransition(prev, next, deletesOnly, live, want) {
+  const lines = live && want ? stale(live, want) : [];
   const now = {};
   for (let i = 0; i < length(next); i++) now[next[i].name] = next[i];
   for (let i = 0; i < length(prev ?? []); i++) {
@@ -2150,6 +2213,7 @@ function fmtBytes(n) {
 }
 export {
   MESSAGES,
+  NFT,
   OWNED,
   SERVER_IFACE,
   VERSION,
@@ -2158,15 +2222,17 @@ export {
   badKey,
   bool,
   check,
+  clientChainName,
   compile,
-  declarations,
   described,
+  emptyPlan,
   explain,
   explainQuery,
   fmtBytes,
   format,
   isMsg,
   isOwned,
+  markChainName,
   nftTransition,
   parseAddress,
   parseInterfaceAddress,
@@ -2175,7 +2241,10 @@ export {
   plan,
   prefixContains,
   prefixesOverlap,
+  printNft,
   readConfig,
   redactedPlan,
-  renderUci
+  renderUci,
+  tableObjects,
+  tableState
 };

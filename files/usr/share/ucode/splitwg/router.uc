@@ -12,7 +12,11 @@ import {
   renderUci,
   parsePrefix,
   nftTransition,
-  declarations,
+  emptyPlan,
+  NFT,
+  clientChainName,
+  tableObjects,
+  tableState,
   MESSAGES,
   format,
   described,
@@ -269,6 +273,16 @@ function touchedTypes(d, current) {
 }
 
 // src/router/state.ts
+function appliedView(c, domains) {
+  return {
+    upstreams: map(c.upstreams, (u) => ({ name: u.name, iface: u.iface, enabled: u.enabled, keepalive: u.keepalive })),
+    clients: map(c.clients, (x) => ({ name: x.name, kind: x.kind, enabled: x.enabled, public_key: x.publicKey })),
+    server: c.server && c.server.enabled ? c.server.iface : null,
+    kill_switch: c.globals.killSwitch,
+    ipv6: c.globals.ipv6,
+    domains
+  };
+}
 let STATE_FILE = `${PATHS.state}/state.json`;
 let LOCK_DIR = `${PATHS.state}/lock`;
 let LOCK_STALE = 300;
@@ -501,43 +515,38 @@ function listJson(env) {
 }
 
 // src/router/conntrack.ts
-let GOTO_CLIENT = /^([^\n]+) : goto client_([^\n]+)$/;
-let SET_REF = /@[A-Za-z0-9_]+/g;
-function block(nft, head) {
-  const start = index(nft, `${head}
-`);
-  if (start < 0) return "";
-  const rest = substr(nft, start);
-  const end = index(rest, "\n	}");
-  return end < 0 ? rest : substr(rest, 0, end);
-}
 function marksOf(plan) {
   return join(" ", [plan.marks.mask, plan.marks.direct, ...map(plan.upstreams, (u) => `${u.name}=${u.mark}`)]);
 }
 function signature(plan, chain, sources, marks) {
-  const text = block(plan.nft, `	chain ${chain} {`);
-  let sig = `${marks}
-from ${join(" ", sources)}
-${text}`;
-  const refs = match(text, SET_REF);
   const keys = {};
   for (let i = 0; i < length(plan.sets ?? []); i++) keys[plan.sets[i].name] = plan.sets[i].key;
+  let sig = `${marks}
+from ${join(" ", sources)}`;
   const seen = {};
-  for (let i = 0; i < length(refs ?? []); i++) {
-    const set = substr(refs[i][0], 1);
-    if (seen[set]) continue;
-    seen[set] = true;
+  const rules = chain ? chain.rules : [];
+  for (let i = 0; i < length(rules); i++) {
+    const r = rules[i];
     sig += `
-${set}: ${keys[set] ?? ""}`;
+${r.expr} ${r.verdict} ${r.target ?? ""}`;
+    for (let j = 0; j < length(r.sets); j++) {
+      if (seen[r.sets[j]]) continue;
+      seen[r.sets[j]] = true;
+      sig += `
+${r.sets[j]}: ${keys[r.sets[j]] ?? ""}`;
+    }
   }
   return sig;
 }
 function clientPaths(plan) {
   const out = {};
   const marks = marksOf(plan);
+  const chains = {};
+  const all = plan.table ? plan.table.chains : [];
+  for (let i = 0; i < length(all); i++) chains[all[i].name] = all[i];
   for (let i = 0; i < length(plan.clients); i++) {
     const c = plan.clients[i];
-    out[c.name] = { sig: hash(signature(plan, c.chain, c.sources, marks)), sources: c.sources };
+    out[c.name] = { sig: hash(signature(plan, chains[c.chain] ?? null, c.sources, marks)), sources: c.sources };
   }
   return out;
 }
@@ -553,17 +562,42 @@ function changedClients(before, after) {
     if (!after[n]) out[n] = before[n].sources;
   return out;
 }
-function installedPaths(nft) {
-  if (nft === null) return null;
+function keyText(k) {
+  if (type(k) === "object" && type(k.prefix) === "object") return `${k.prefix.addr}/${k.prefix.len}`;
+  if (type(k) === "object" && type(k.range) === "array") return `${k.range[0]}-${k.range[1]}`;
+  return `${k}`;
+}
+function liveClientMaps(env) {
+  const out = [];
+  const names = [`${NFT.clientMaps}4`, `${NFT.clientMaps}6`];
+  for (let i = 0; i < length(names); i++) {
+    const r = env.run(["nft", "-j", "list", "map", NFT.family, NFT.table, names[i]]);
+    if (r.code !== 0) continue;
+    let doc = null;
+    try {
+      doc = json(r.stdout);
+    } catch {
+      doc = null;
+    }
+    const list = type(doc) === "object" && type(doc.nftables) === "array" ? doc.nftables : [];
+    for (let j = 0; j < length(list); j++) if (type(list[j].map) === "object") push(out, list[j].map);
+  }
+  return out;
+}
+function installedPaths(maps) {
+  if (maps === null) return null;
   const out = {};
-  const d = declarations(nft);
-  for (let i = 0; i < length(d); i++) {
-    if (d[i].kind !== "map" || d[i].name !== "client4" && d[i].name !== "client6") continue;
-    for (let j = 0; j < length(d[i].elements); j++) {
-      const m = match(d[i].elements[j], GOTO_CLIENT);
-      if (!m) continue;
-      out[m[2]] ??= { sig: "", sources: [] };
-      push(out[m[2]].sources, m[1]);
+  const prefix = clientChainName("");
+  for (let i = 0; i < length(maps); i++) {
+    const el = maps[i].elem ?? [];
+    for (let j = 0; j < length(el); j++) {
+      const e = type(el[j]) === "object" && type(el[j].elem) === "object" ? el[j].elem.val : el[j];
+      if (type(e) !== "array" || type(e[1]) !== "object" || type(e[1].goto) !== "object") continue;
+      const target = e[1].goto.target;
+      if (substr(target, 0, length(prefix)) !== prefix) continue;
+      const name = substr(target, length(prefix));
+      out[name] ??= { sig: "", sources: [] };
+      push(out[name].sources, keyText(e[0]));
     }
   }
   return out;
@@ -636,7 +670,6 @@ function peers(env, iface) {
 }
 
 // src/router/status.ts
-let FIRST_WORD = /^([^ :\n]+)/;
 let HANDSHAKE_TIMEOUT = 300;
 function nftRules(doc) {
   const out = [];
@@ -658,47 +691,57 @@ function nftRules(doc) {
   }
   return out;
 }
-function markChainOf(verdict) {
-  if (verdict === null) return null;
-  const n = length(verdict);
-  return n > 4 && substr(verdict, n - 4) === "_pkt" ? substr(verdict, 0, n - 4) : verdict;
+function countedRules(doc, counted) {
+  const byChain = {};
+  const rules = nftRules(doc);
+  for (let i = 0; i < length(rules); i++) {
+    byChain[rules[i].chain] ??= [];
+    push(byChain[rules[i].chain], rules[i]);
+  }
+  const out = [];
+  for (let c in counted ?? {}) {
+    const refs = counted[c];
+    const live = byChain[c] ?? [];
+    if (length(live) !== length(refs)) continue;
+    for (let i = 0; i < length(refs); i++)
+      if (refs[i] !== null && live[i].counter !== null) push(out, { ref: refs[i], counter: live[i].counter });
+  }
+  return out;
 }
-function pathOf(target) {
-  const verdict = markChainOf(target);
-  if (verdict === "drop") return "block";
-  if (verdict === "mark_direct") return "direct";
-  if (verdict !== null && substr(verdict, 0, 3) === "up_") return "proxy";
-  return null;
-}
-function ruleIdOf(comment) {
-  if (substr(comment, 0, 7) === "client " && index(comment, " default") > 0) return "default";
-  const m = match(comment, FIRST_WORD);
-  return m ? m[1] : comment;
-}
-function loadConfig(env) {
+function loadConfig(env, st) {
   const sections = readConfigSections(env.uci, "splitwg");
-  const r = readConfig(sections);
   const g = filter(sections, (s) => s.type === "globals");
   const en = length(g) ? g[0].options.enabled : null;
   const enabledRaw = type(en) === "string" && badBool(en) === null ? bool(en) : true;
-  return { config: r.config, problems: length(r.problems), hash: hash(renderUci(sections)), enabledRaw };
+  const h = hash(renderUci(sections));
+  if (st !== null && st.enabled && st.view) return { view: st.view, problems: 0, hash: h, enabledRaw, server: st.view.server };
+  const r = readConfig(sections);
+  const c = r.config;
+  if (!c) return { view: null, problems: length(r.problems), hash: h, enabledRaw, server: null };
+  let domains = false;
+  for (let i = 0; i < length(c.clients); i++)
+    for (let j = 0; j < length(c.clients[i].rules); j++) if (length(c.clients[i].rules[j].match.domains)) domains = true;
+  const view = appliedView(c, domains);
+  return { view, problems: 0, hash: h, enabledRaw: c.globals.enabled, server: view.server };
 }
 function status_age(env, t) {
   return t > 0 ? env.now() - t : null;
 }
 function status(env) {
-  const cfg = loadConfig(env);
   const st = readState(env);
+  const cfg = loadConfig(env, st);
   const applied = st !== null && st.enabled;
-  const rules = nftRules(listJson(env));
+  const doc = listJson(env);
+  const counted = countedRules(doc, applied && st.table ? st.table.counted : null);
   const warnings = [];
   const upstreams = [];
   const clients = [];
-  const c = cfg.config;
-  if (!c) push(warnings, `the configuration has ${cfg.problems} problem(s): run splitwg check`);
-  if (c) {
-    for (let i = 0; i < length(c.upstreams); i++) {
-      const u = c.upstreams[i];
+  const v = cfg.view;
+  const enabled = cfg.enabledRaw;
+  if (!v) push(warnings, `the configuration has ${cfg.problems} problem(s): run splitwg check`);
+  if (v) {
+    for (let i = 0; i < length(v.upstreams); i++) {
+      const u = v.upstreams[i];
       const ifs = env.ubus(`network.interface.${u.iface}`, "status", {});
       const up = type(ifs) === "object" && ifs.up === true;
       const ps = up ? peers(env, u.iface) : null;
@@ -706,27 +749,25 @@ function status(env) {
       const hs = p ? status_age(env, p.latest_handshake) : null;
       const healthy = up && hs !== null && hs <= HANDSHAKE_TIMEOUT;
       push(upstreams, { name: u.name, iface: u.iface, enabled: u.enabled, up, handshake_age: hs, rx: p ? p.rx : 0, tx: p ? p.tx : 0, healthy });
-      if (applied && u.enabled && c.globals.enabled && !up) push(warnings, `upstream ${u.name}: interface ${u.iface} is down${c.globals.killSwitch ? " (kill switch: its traffic is blocked)" : " (its traffic goes direct)"}`);
+      if (applied && u.enabled && enabled && !up) push(warnings, `upstream ${u.name}: interface ${u.iface} is down${v.kill_switch ? " (kill switch: its traffic is blocked)" : " (its traffic goes direct)"}`);
       else if (applied && u.enabled && up && !healthy)
         push(warnings, `upstream ${u.name}: ${hs === null ? "no handshake yet" : `no handshake for ${int(hs / 60)} minutes`}${u.keepalive === null ? " (no keepalive set: an idle tunnel does not handshake)" : ""}`);
     }
-    const srvPeers = c.server && c.server.enabled ? peers(env, c.server.iface) : null;
-    for (let i = 0; i < length(c.clients); i++) {
-      const cl = c.clients[i];
+    const srvPeers = cfg.server !== null ? peers(env, cfg.server) : null;
+    for (let i = 0; i < length(v.clients); i++) {
+      const cl = v.clients[i];
       const counters = { direct: 0, proxy: 0, block: 0 };
-      for (let j = 0; j < length(rules); j++) {
-        const r = rules[j];
-        const path = pathOf(r.verdict);
-        if (r.chain === `client_${cl.name}` && r.counter && path) counters[path] += r.counter.packets;
+      for (let j = 0; j < length(counted); j++) {
+        const r = counted[j].ref;
+        if (r.client === cl.name && r.path !== null) counters[r.path] += counted[j].counter.packets;
       }
       let hs = null;
       for (let j = 0; j < length(srvPeers ?? []); j++)
-        if (srvPeers[j].public_key === cl.publicKey) hs = status_age(env, srvPeers[j].latest_handshake);
+        if (srvPeers[j].public_key === cl.public_key) hs = status_age(env, srvPeers[j].latest_handshake);
       push(clients, { name: cl.name, kind: cl.kind, enabled: cl.enabled, counters, handshake_age: hs });
     }
   }
-  const enabled = c ? c.globals.enabled : cfg.enabledRaw;
-  if (enabled && st && st.ok && st.enabled && !length(rules)) push(warnings, "table inet splitwg is missing (was the firewall stopped or restarted?): run splitwg apply");
+  if (enabled && st && st.ok && st.enabled && !length(nftRules(doc))) push(warnings, "table inet splitwg is missing (was the firewall stopped or restarted?): run splitwg apply");
   if (st && !st.ok) push(warnings, `last apply failed: ${st.message}`);
   const pending = applied && st.config_hash !== cfg.hash;
   if (applied && st.hashes && st.hashes.dnsmasq && st.hashes.dnsmasq !== hash("")) {
@@ -734,10 +775,7 @@ function status(env) {
     for (let i = 0; i < length(m); i++) push(warnings, `dnsmasq reads ${m[i].dir}, but splitwg's domain entries ${m[i].differs ? "there are not the applied ones" : "are not there"}: run splitwg apply`);
   }
   if (enabled) {
-    let domains = false;
-    for (let i = 0; c && i < length(c.clients); i++)
-      for (let j = 0; j < length(c.clients[i].rules); j++) if (length(c.clients[i].rules[j].match.domains)) domains = true;
-    const w = platformWarnings(detect(env), domains, c ? c.globals.ipv6 : false);
+    const w = platformWarnings(detect(env), v ? v.domains : false, v ? v.ipv6 : false);
     for (let i = 0; i < length(w); i++) push(warnings, w[i]);
   }
   return {
@@ -752,38 +790,35 @@ function status(env) {
   };
 }
 function stats(env) {
-  const rules = nftRules(listJson(env));
+  const st = readState(env);
+  const counted = countedRules(listJson(env), st && st.enabled && st.table ? st.table.counted : null);
   const clients = {};
   const ups = {};
   const dropped = { leak: 0, dot: 0 };
   let hijacked = 0;
-  for (let i = 0; i < length(rules); i++) {
-    const r = rules[i];
-    if (!r.counter) continue;
-    if (substr(r.chain, 0, 7) === "client_") {
-      const n = substr(r.chain, 7);
-      clients[n] = clients[n] ?? { name: n, rules: [], default: { packets: 0, bytes: 0 } };
-      const id = ruleIdOf(r.comment);
-      if (id === "default") {
-        clients[n].default.packets += r.counter.packets;
-        clients[n].default.bytes += r.counter.bytes;
-      } else {
-        const have = filter(clients[n].rules, (x) => x.rule === id);
-        if (length(have)) {
-          have[0].packets += r.counter.packets;
-          have[0].bytes += r.counter.bytes;
-        } else push(clients[n].rules, { rule: id, packets: r.counter.packets, bytes: r.counter.bytes });
-      }
-      const target = markChainOf(r.verdict);
-      if (target !== null && substr(target, 0, 3) === "up_") {
-        const u = substr(target, 3);
-        ups[u] = ups[u] ?? { packets: 0, bytes: 0 };
-        ups[u].packets += r.counter.packets;
-        ups[u].bytes += r.counter.bytes;
-      }
-    } else if (r.chain === "forward") dropped.leak += r.counter.packets;
-    else if (r.chain === "dns_hijack" && r.verdict === "drop") dropped.dot += r.counter.packets;
-    else if (r.chain === "dns_hijack") hijacked += r.counter.packets;
+  for (let i = 0; i < length(counted); i++) {
+    const r = counted[i].ref, k = counted[i].counter;
+    if (r.count === "leak") dropped.leak += k.packets;
+    else if (r.count === "dot") dropped.dot += k.packets;
+    else if (r.count === "hijack") hijacked += k.packets;
+    if (r.client === null) continue;
+    const n = r.client;
+    clients[n] = clients[n] ?? { name: n, rules: [], default: { packets: 0, bytes: 0 } };
+    if (r.rule === null) {
+      clients[n].default.packets += k.packets;
+      clients[n].default.bytes += k.bytes;
+    } else {
+      const have = filter(clients[n].rules, (x) => x.rule === r.rule);
+      if (length(have)) {
+        have[0].packets += k.packets;
+        have[0].bytes += k.bytes;
+      } else push(clients[n].rules, { rule: r.rule, packets: k.packets, bytes: k.bytes });
+    }
+    if (r.upstream !== null) {
+      ups[r.upstream] = ups[r.upstream] ?? { packets: 0, bytes: 0 };
+      ups[r.upstream].packets += k.packets;
+      ups[r.upstream].bytes += k.bytes;
+    }
   }
   return {
     clients: values(clients),
@@ -794,7 +829,6 @@ function stats(env) {
 }
 
 // src/router/doctor.ts
-let QUOTES = /"/g;
 let IPV6_FORWARDING = "/proc/sys/net/ipv6/conf/all/forwarding";
 function finding(out, id, path, args) {
   push(out, { id, path, args });
@@ -829,7 +863,7 @@ function elemText(e) {
 function missingFrom(a, b) {
   return filter(a, (x) => index(b, x) < 0);
 }
-function checkTable(env, out, guardless) {
+function checkTable(env, out, guardless, want) {
   const live = liveObjects(env);
   if (!live) {
     finding(out, "table_missing", "nft", { unguarded: guardless });
@@ -842,34 +876,27 @@ function checkTable(env, out, guardless) {
   }
   const st = readState(env);
   if (st && st.hashes && st.hashes.nft && hash(file) !== st.hashes.nft) finding(out, "table_file_changed", "nft", { file: PATHS.nft });
-  const want = declarations(file);
+  if (want === null) return;
   const missing = [], extra = [];
   const kinds = ["set", "map", "chain"];
   const lists = [live.sets, live.maps, live.chains];
+  const wanted = [want.objects.sets, want.objects.maps, want.objects.chains];
   for (let k = 0; k < 3; k++) {
-    const kind = kinds[k];
-    const names = map(filter(want, (d) => d.kind === kind), (d) => d.name);
+    const names = wanted[k];
     for (let i = 0; i < length(names); i++) if (index(lists[k], names[i]) < 0) push(missing, `${kinds[k]} ${names[i]}`);
     for (let i = 0; i < length(lists[k]); i++) if (index(names, lists[k][i]) < 0) push(extra, `${kinds[k]} ${lists[k][i]}`);
   }
   if (length(missing) || length(extra)) finding(out, "table_differs", "nft", { missing: missing, extra });
   const doc = listJson(env) ?? [];
-  const filled = filter(want, (d) => d.kind !== "chain" && index(d.spec, "timeout") < 0 && index(d.spec, "auto-merge") < 0);
-  const seen = {};
-  for (let i = 0; i < length(filled); i++) {
-    const d = filled[i];
-    if (seen[`${d.kind} ${d.name}`]) continue;
-    seen[`${d.kind} ${d.name}`] = true;
-    let wantEl = [];
-    for (let j = 0; j < length(filled); j++)
-      if (filled[j].kind === d.kind && filled[j].name === d.name) wantEl = [...wantEl, ...map(filled[j].elements, (e) => replace(e, QUOTES, ""))];
+  for (let i = 0; i < length(want.filled); i++) {
+    const d = want.filled[i];
     let have = null;
     for (let j = 0; j < length(doc); j++) {
       const o = doc[j][d.kind];
       if (type(o) === "object" && o.name === d.name) have = map(o.elem ?? [], elemText);
     }
     if (have === null) continue;
-    const stray = missingFrom(have, wantEl), lost = missingFrom(wantEl, have);
+    const stray = missingFrom(have, d.elements), lost = missingFrom(d.elements, have);
     if (length(stray)) finding(out, "stray_elements", `nft.${d.name}`, { kind: d.kind, name: d.name, elements: stray });
     if (length(lost)) finding(out, "missing_elements", `nft.${d.name}`, { kind: d.kind, name: d.name, elements: lost });
   }
@@ -987,7 +1014,7 @@ function doctor(env) {
     const proxied = c.defaultAction === "proxy" || length(filter(c.rules, (x) => x.action === "proxy")) > 0;
     if (c.enabled && proxied && !length(c.src4) && !length(c.src6)) push(guardless, c.name);
   }
-  checkTable(env, out, guardless);
+  checkTable(env, out, guardless, st.table ?? null);
   checkRouting(env, out);
   for (let i = 0; cfg && i < length(cfg.upstreams); i++) {
     const u = cfg.upstreams[i];
@@ -1029,21 +1056,6 @@ function repairArgv(s) {
 // src/router/apply.ts
 let NO_CHANGE = { nft: false, dnsmasq: false, network: false, firewall: false, dhcp: false };
 let DNSMASQ_STAGED = `${PATHS.state}/next.dnsmasq`;
-function emptyPlan() {
-  return {
-    version: VERSION,
-    enabled: false,
-    nft: "",
-    dnsmasq: "",
-    network: [],
-    firewall: [],
-    dhcp: [],
-    marks: { mask: "", direct: "" },
-    upstreams: [],
-    clients: [],
-    sets: []
-  };
-}
 function errorResult(env, code, message, path, warnings, changed) {
   recordFailure(env, message);
   env.log(`apply failed: ${message}`);
@@ -1067,7 +1079,9 @@ function survey(env, plan, o) {
   const hadTable = live !== null;
   const prev = readState(env);
   const prevSets = prev && prev.sets && hadTable ? prev.sets : null;
-  const transition = nftText !== null && hadTable ? nftTransition(prevSets, plan.sets ?? [], false, live, nftText) : "";
+  const want = plan.table ? tableObjects(plan.table) : null;
+  const transition = nftText !== null && hadTable ? nftTransition(prevSets, plan.sets ?? [], false, live, want) : "";
+  const oldPaths = prev ? prev.clients : hadTable ? installedPaths(liveClientMaps(env)) : null;
   const dnsWant = {};
   const everDirs = uniq([...prev && prev.dnsmasq_dirs ? prev.dnsmasq_dirs : [], ...runningConfDirs(env), PATHS.dnsmasqDefaultDir]);
   for (let i = 0; i < length(everDirs); i++) dnsWant[everDirs[i]] = null;
@@ -1081,7 +1095,7 @@ function survey(env, plan, o) {
   let tableDrift = false;
   if (nftText !== null && hadTable && oldNft === nftText && transition === "") {
     const f = [];
-    checkTable(env, f, []);
+    checkTable(env, f, [], tableState(plan.table));
     tableDrift = length(filter(f, (x) => x.id !== "table_file_changed")) > 0;
   }
   const lost = [];
@@ -1098,6 +1112,8 @@ function survey(env, plan, o) {
     conflicts,
     oldNft,
     hadTable,
+    live,
+    oldPaths,
     oldDns,
     dnsWant,
     sets: plan.sets ?? [],
@@ -1143,16 +1159,16 @@ function describe(c) {
   if (!length(did)) return "no change";
   return `changed ${join(", ", did)}`;
 }
-function restoreTable(env, oldText, hadTable) {
+function restoreTable(env, oldText, before) {
   install(env, oldText);
-  if (oldText !== null && hadTable) {
+  if (oldText !== null && before !== null) {
     const now = liveObjects(env);
-    const back = now ? nftTransition(null, [], true, now, oldText) : "";
+    const back = now ? nftTransition(null, [], true, now, before) : "";
     const again = stage(env, oldText, back);
     if (again.error !== null || load(env, again.path).code !== 0) {
       if (load(env, PATHS.nft).code !== 0 && replaceFile(env, oldText)) load(env, REPLACE_PATH);
     }
-  } else if (!hadTable && tableExists(env)) remove(env);
+  } else if (before === null && tableExists(env)) remove(env);
 }
 function exec(tx, argv) {
   push(tx.actions, join(" ", argv));
@@ -1162,7 +1178,7 @@ function exec(tx, argv) {
 function stepTable(tx, s, staged) {
   const env = tx.env;
   push(tx.undo, () => {
-    restoreTable(env, s.oldNft, s.hadTable);
+    restoreTable(env, s.oldNft, s.live);
   });
   if (!install(env, s.nftText)) return { where: "nft", msg: `cannot write ${PATHS.nft}` };
   if (s.nftText !== null) {
@@ -1271,7 +1287,7 @@ function rollback(tx) {
 }
 function resetConnections(env, s, plan) {
   if (!s.platform.conntrack) return "";
-  const f = flush(env, changedClients(s.prev ? s.prev.clients : installedPaths(s.oldNft), clientPaths(plan)));
+  const f = flush(env, changedClients(s.oldPaths, clientPaths(plan)));
   if (length(f.skipped)) push(s.warnings, `open connections of ${join(", ", f.skipped)} (MAC/interface clients) keep their old path until they close`);
   return length(f.flushed) ? `; connections reset for ${join(", ", f.flushed)}` : "";
 }
@@ -1323,6 +1339,8 @@ function applyPlan(env, plan, o) {
     },
     clients: clientPaths(plan),
     sets: s.sets,
+    table: plan.table ? tableState(plan.table) : null,
+    view: plan.enabled ? o.view ?? null : null,
     dnsmasq_dirs: s.dnsText !== null ? s.platform.confDirs : []
   });
   unlock(env);
@@ -1343,8 +1361,8 @@ function apply(env, opts) {
   }
   const ln = localNetworks(env, r.config.globals.ipv6);
   const plan = compile(r.config, { local: ln.local });
-  const hasDomains = index(plan.dnsmasq, "\nnftset=") >= 0;
-  const res = applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: hash(renderUci(sections)), hasDomains, ipv6: r.config.globals.ipv6 });
+  const hasDomains = plan.nftsets > 0;
+  const res = applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: hash(renderUci(sections)), hasDomains, ipv6: r.config.globals.ipv6, view: appliedView(r.config, hasDomains) });
   if (!ln.ok) push(res.warnings, "cannot read the main routing table (ip -j route): only the server pools are treated as local networks");
   for (let i = 0; i < length(r.warnings); i++) push(res.warnings, `${r.warnings[i].path}: ${format(r.warnings[i])}`);
   return res;
@@ -2129,7 +2147,6 @@ ${USAGE}`);
 export {
   apply,
   applyPlan,
-  emptyPlan,
   hotplug,
   methods,
   realEnv,
