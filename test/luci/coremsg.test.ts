@@ -3,7 +3,7 @@
 // router's .conf import with bad input and require every message they
 // produce to match a template of src/luci/_coremsg.ts. A new or changed core
 // message fails here until it is added there (and to the .po files).
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import * as V from '../../src/core/values';

@@ -1,7 +1,7 @@
 // The LuCI fields validate with the very functions the router's config
 // reader uses, so the message under a field is the one `splitwg check`
 // gives — and a port is worded the same wherever it is typed.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import * as V from '../../src/core/values';

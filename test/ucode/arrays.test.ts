@@ -1,6 +1,6 @@
 // Array builtins (src/ucode/shim/arrays.ts): ucode's return values and
 // in-place behaviour, which differ from JS's (docs/ucode-subset.md).
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import * as S from '../../src/ucode/shim';
 import { J } from './helpers';

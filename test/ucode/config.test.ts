@@ -1,6 +1,6 @@
 // setUcodeVersion() (src/ucode/shim/config.ts): the builtins that behave
 // differently in the v0.0.20250529 release than in the snapshot.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import * as S from '../../src/ucode/shim';
 

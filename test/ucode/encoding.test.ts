@@ -1,6 +1,6 @@
 // b64enc/b64dec and hexenc/hexdec (src/ucode/shim/encoding.ts): they work on
 // UTF-8 bytes, and reject malformed input with null like ucode.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import * as S from '../../src/ucode/shim';
 

@@ -1,7 +1,7 @@
 // sprintf()/%J (src/ucode/shim/format.ts, stringify.ts, float.ts): C printf
 // semantics and ucode's value/JSON output. Expected values come from a real
 // ucode (81205a2).
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import * as S from '../../src/ucode/shim';
 import { J } from './helpers';

@@ -1,6 +1,6 @@
 // The environment side (src/ucode/shim/io.ts): output through hooks, die(),
 // assert(), exit() and getenv().
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import * as S from '../../src/ucode/shim';
 import { dies, capture } from './helpers';

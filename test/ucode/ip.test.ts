@@ -1,6 +1,6 @@
 // iptoarr()/arrtoip() (src/ucode/shim/ip.ts): inet_pton/inet_ntop, with
 // musl's (OpenWrt) and glibc's textual IPv6 forms.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import * as S from '../../src/ucode/shim';
 

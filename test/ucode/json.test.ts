@@ -1,6 +1,6 @@
 // json() (src/ucode/shim/json.ts): json-c's non-strict tokener and its error
 // messages.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import * as S from '../../src/ucode/shim';
 import { dies } from './helpers';

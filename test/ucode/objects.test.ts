@@ -1,6 +1,6 @@
 // Object and function builtins (src/ucode/shim/objects.ts, functions.ts,
 // and the uniq()/min()/max() comparisons of values.ts).
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import * as S from '../../src/ucode/shim';
 import { dies, J } from './helpers';

@@ -1,6 +1,6 @@
 // Regular expressions (src/ucode/shim/regex*.ts, wildcard.ts): POSIX ERE
 // semantics, ucode's match/replace/split loops and regcomp's errors.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import * as S from '../../src/ucode/shim';
 import { dies } from './helpers';

@@ -5,7 +5,7 @@
 // /opt/owrt/bin/ucode or `ucode` on PATH), the differential test below also
 // runs a list of expressions through both and compares the output byte for
 // byte.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

@@ -1,6 +1,6 @@
 // String builtins (src/ucode/shim/strings.ts): strings are bytes, so lengths
 // and offsets count UTF-8 bytes like ucode.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import * as S from '../../src/ucode/shim';
 

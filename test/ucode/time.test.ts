@@ -1,6 +1,6 @@
 // Time builtins (src/ucode/shim/time.ts): ucode's struct tm fields and
 // mktime()'s isdst handling.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import * as S from '../../src/ucode/shim';
 

@@ -1,6 +1,6 @@
 // type(), int(), hex() (src/ucode/shim/types.ts) and the number model under
 // them (numbers.ts): which JS numbers are ucode ints, C's strtol parsing.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import * as S from '../../src/ucode/shim';
 
