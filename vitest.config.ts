@@ -1,13 +1,14 @@
-// The test suites (vitest). One run, one summary; the projects run one group after another:
+// The test suites (vitest). One run, one summary. Projects (unit and slow together, then lab, then openwrt):
 //   unit     test/**: unit, golden and conformance-style tests, files in parallel     (npm run test:fast)
-//   slow     test/** files that take minutes (random-config property runs)
+//   slow     the test/** files listed in SLOW (property runs, many processes)       (npm run test:unit: both)
 //   lab      lab/*.test.ts, lab/diff: network namespaces, root only, one file at a time (npm run lab)
 //   openwrt  lab/openwrt: the real OpenWrt userland in OPENWRT_ROOT, one file at a time (npm run test:openwrt)
 // `npm test` runs them all. core code expects ucode's builtins as globals: test/setup.ts installs them.
 import { defineConfig } from 'vitest/config';
 
-/** unit-tier files that take long enough to keep out of `npm run test:fast` */
-const SLOW = ['test/core/property.test.ts', 'test/luci/qr.test.ts'];
+/** unit-tier files that take long enough to keep out of `npm run test:fast`: random-config property
+ * runs, the QR decoder over every version, the developer CLI (a process per case) */
+const SLOW = ['test/core/property.test.ts', 'test/luci/qr.test.ts', 'test/dev/cli.test.ts'];
 const UNIT = ['test/**/*.test.ts'];
 const NOT_TESTS = ['**/fixtures/**', '**/golden/**', 'node_modules/**'];
 
