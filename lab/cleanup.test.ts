@@ -3,9 +3,9 @@
 // no swl-* namespaces, host links / routes / rules / nft tables, wireguard-go / dnsmasq / echo /
 // agent / tcpdump processes, wireguard-go sockets or /tmp/swl-* files.
 //
-//   node --import tsx --import ./test/setup.ts --test --test-concurrency=1 lab/cleanup.test.ts     (as root)
+//   npx vitest run lab/cleanup.test.ts     (as root)
 
-import { before, test } from 'node:test';
+import { test, beforeAll } from 'vitest';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,7 +19,7 @@ const REPO = dirname(LAB);
 let hostBefore: HostSnapshot;
 let procsBefore: Set<string>;
 
-before(() => {
+beforeAll(() => {
   hostBefore = hostSnapshot();
   procsBefore = labLikeProcesses();
   assert.deepEqual(hostBefore.netns, [], 'start from a host without swl-* namespaces (run lab/cleanup.ts)');

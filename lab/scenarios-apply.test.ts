@@ -5,9 +5,10 @@
 // an idempotent re-apply reloads nothing, a one-rule edit reloads only its part, a failing step
 // leaves the previous table and traffic in force.
 //
-//   node --import tsx --import ./test/setup.ts --test lab/scenarios-apply.test.ts     (as root)
+//   npx vitest run lab/scenarios-apply.test.ts     (as root)
 
-import { test } from 'node:test';
+import { test } from 'vitest';
+import { step } from '../test/vitest/step.ts';
 import assert from 'node:assert/strict';
 import { chmodSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -85,13 +86,13 @@ defineScenarios({
       const { s } = current;
       const lab = current.lab;
       assert.deepEqual(await drift(), [], 'after apply: no drift');
-      await t.test('the table deleted (firewall stopped)', async () => {
+      await step(t, 'the table deleted (firewall stopped)', async () => {
         await lab.exec(R, ['nft', 'delete', 'table', 'inet', 'splitwg']);
         assert.deepEqual(await drift(), ['table_missing nft']);
         assert.equal((await s.router!.apply()).result.ok, true);
         assert.deepEqual(await drift(), []);
       });
-      await t.test('a stray element in a client map (the old address of an edited client)', async () => {
+      await step(t, 'a stray element in a client map (the old address of an edited client)', async () => {
         await lab.exec(R, ['nft', 'add', 'element', 'inet', 'splitwg', 'client4', '{ 192.168.77.199 : goto mark_direct }']);
         assert.deepEqual(await drift(), ['stray_elements nft.client4']);
         const run = await s.router!.apply();
@@ -99,14 +100,14 @@ defineScenarios({
         assert.deepEqual(await drift(), []);
         assert.doesNotMatch(await lab.exec(R, ['nft', 'list', 'map', 'inet', 'splitwg', 'client4']), /192\.168\.77\.199/);
       });
-      await t.test('an ip rule deleted', async () => {
+      await step(t, 'an ip rule deleted', async () => {
         await lab.exec(R, ['ip', 'rule', 'del', 'lookup', 'main', 'suppress_prefixlength', '0']);
         assert.deepEqual(await drift(), ['rule_missing network.swmain4']);
         const run = await s.router!.apply();
         assert.ok(run.calls.some((c) => c.startsWith('ip -4 rule add priority ') && c.endsWith(' lookup main suppress_prefixlength 0')), run.calls.join('\n'));
         assert.deepEqual(await drift(), []);
       });
-      await t.test('our dnsmasq file moved away from the conf-dir dnsmasq reads', async () => {
+      await step(t, 'our dnsmasq file moved away from the conf-dir dnsmasq reads', async () => {
         const file = join(lab.routerDnsConfDir, 'splitwg.conf');
         renameSync(file, `${file}.moved`);
         try {
@@ -116,14 +117,14 @@ defineScenarios({
         } finally { rmSync(`${file}.moved`, { force: true }); }
         await expectPath({ client: 'tv', dest: 'video.test' }, 'a');
       });
-      await t.test('an element of a client map deleted (the tv would leave unclassified)', async () => {
+      await step(t, 'an element of a client map deleted (the tv would leave unclassified)', async () => {
         await lab.exec(R, ['nft', 'delete', 'element', 'inet', 'splitwg', 'client4', `{ ${LAN_CLIENTS.tv.v4} }`]);
         assert.deepEqual(await drift(), ['missing_elements nft.client4']);
         assert.equal((await s.router!.apply()).result.changed.nft, true, 'the table is loaded again');
         assert.deepEqual(await drift(), []);
         await expectPath({ client: 'tv', dest: 'video.test' }, 'a');
       });
-      await t.test('the table differs: a chain added by hand, a chain deleted by hand', async () => {
+      await step(t, 'the table differs: a chain added by hand, a chain deleted by hand', async () => {
         await lab.exec(R, ['nft', 'add', 'chain', 'inet', 'splitwg', 'by_hand']);
         assert.deepEqual(await drift(), ['table_differs nft']);
         assert.deepEqual((await s.router!.doctor()).findings[0]!.args, { missing: [], extra: ['chain by_hand'] });
@@ -138,7 +139,7 @@ defineScenarios({
         assert.deepEqual(await drift(), []);
         await lab.exec(R, ['nft', 'list', 'chain', 'inet', 'splitwg', 'forward']);
       });
-      await t.test('an ip route deleted: the kill switch\'s unreachable route, an upstream table\'s default route', async () => {
+      await step(t, 'an ip route deleted: the kill switch\'s unreachable route, an upstream table\'s default route', async () => {
         const table = await netOption('swkill4_a', 'table');
         await lab.exec(R, ['ip', '-4', 'route', 'del', 'unreachable', 'default', 'table', table]);
         assert.deepEqual(await drift(), ['route_missing network.swkill4_a']);
@@ -152,7 +153,7 @@ defineScenarios({
         assert.deepEqual(await drift(), []);
         await expectPath({ client: 'tv', dest: 'video.test' }, 'a');
       });
-      await t.test('a tunnel up but without handshake: upstream a\'s peer re-added with an endpoint nobody answers', async () => {
+      await step(t, 'a tunnel up but without handshake: upstream a\'s peer re-added with an endpoint nobody answers', async () => {
         const iface = PLAN_IFACES.a, peer = lab.wg.upstreams.a.server.publicKey;
         const conf = await lab.exec(R, ['wg', 'showconf', iface]);
         const deaf = conf.replace(/^Endpoint = .*$/m, 'Endpoint = 203.0.113.99:51820');   // outside both VPS links: no one has it
@@ -168,7 +169,7 @@ defineScenarios({
         assert.deepEqual(await drift(), []);
         await expectPath({ client: 'tv', dest: 'video.test' }, 'a');
       });
-      await t.test('dnsmasq without nftset: a dnsmasq whose --version says no-nftset, first on the router\'s PATH', async () => {
+      await step(t, 'dnsmasq without nftset: a dnsmasq whose --version says no-nftset, first on the router\'s PATH', async () => {
         const dir = mkdtempSync(join(tmpdir(), `swl-plain-dnsmasq-${process.pid}-`));
         try {
           // (the plain OpenWrt package: `dnsmasq --version` lists no-nftset)
@@ -182,7 +183,7 @@ defineScenarios({
         }
         assert.deepEqual(await drift(), []);
       });
-      await t.test('uncommitted changes', async () => {
+      await step(t, 'uncommitted changes', async () => {
         // The lab's UCI is the in-memory store (test/router/fakes.ts MemUci), not libuci: there is
         // no `uci` to run a `uci set` with, so the change is put in the store's delta list, which
         // is what its `changes()` (ucode's cursor.changes(), `uci changes`) reports.
@@ -190,7 +191,7 @@ defineScenarios({
         try { assert.deepEqual(await drift(), ['uncommitted splitwg']); } finally { await s.router!.setPending('splitwg', []); }
         assert.deepEqual(await drift(), []);
       });
-      await t.test('IPv6 forwarded (net.ipv6.conf.all.forwarding=1 in swl-router) without classification', async () => {
+      await step(t, 'IPv6 forwarded (net.ipv6.conf.all.forwarding=1 in swl-router) without classification', async () => {
         assert.equal((await lab.exec(R, ['cat', '/proc/sys/net/ipv6/conf/all/forwarding'])).trim(), '1');
         const base = current.baseText;
         try {
@@ -230,7 +231,7 @@ defineScenarios({
     test('apply path: a one-rule edit reloads only what it changed (an address rule: nft; a domain: dnsmasq)', async (t) => {
       const { s } = current;
       const base = current.baseText;
-      await t.test('an address rule: only the table is reloaded; only the laptop\'s connections are reset', async () => {
+      await step(t, 'an address rule: only the table is reloaded; only the laptop\'s connections are reset', async () => {
         await expectPath(L(SERVICES.web2, 8080), 'blocked', 'before: 192.0.2.20 tcp/8080 is blocked');
         const pid0 = dnsPid();
         const rep = await s.apply(laptopBlockEdit(base));
@@ -244,7 +245,7 @@ defineScenarios({
         await expectPath(L(SERVICES.web2, 8080), 'a', 'after: 192.0.2.20 falls to rule[6] (proxy via a)');
         await expectPath(L(SERVICES.web1cdn, 8080), 'blocked', 'after: 192.0.2.11 tcp/8080 is blocked');
       });
-      await t.test('a domain: only dnsmasq is restarted; the table is the same', async () => {
+      await step(t, 'a domain: only dnsmasq is restarted; the table is the same', async () => {
         await s.apply(base);
         await expectPath({ client: 'tv', dest: 'shop.test' }, 'direct', 'before: no rule for tv');
         const h0 = await handles(), pid0 = dnsPid();
@@ -317,7 +318,7 @@ config rule
       assert.equal(files.dnsmasq, files0.dnsmasq, 'the previous conf-dir file');
       const shape1 = await shape();
       assert.equal(chains(shape1), chains(shape0), 'the previous chains and rules are in force');
-      await t.test('the sets the failed table added are gone too', () => {
+      await step(t, 'the sets the failed table added are gone too', () => {
         assert.deepEqual(setNames(shape1), setNames(shape0));
       });
       await expectPath({ client: 'tv', dest: 'news.test' }, 'direct', 'the new rule is not in force');

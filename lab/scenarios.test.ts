@@ -2,7 +2,7 @@
 // directly"). The same scenarios through src/router's apply transaction: scenarios-apply.test.ts.
 // The scenarios themselves are in scenarios.ts.
 //
-//   node --import tsx --import ./test/setup.ts --test lab/scenarios.test.ts     (as root)
+//   npx vitest run lab/scenarios.test.ts     (as root)
 
 import { defineScenarios } from './scenarios.ts';
 

@@ -6,10 +6,11 @@
 // (198.51.100.2 direct, 203.0.113.10 via a, 203.0.113.20 via b), by nft counters, or by captures
 // on the router's WAN — and holds in both modes.
 //
-//   node --import tsx --import ./test/setup.ts --test --test-concurrency=1 lab/*.test.ts     (as root)
+//   npx vitest run lab/*.test.ts     (as root)
 //
 
-import { after, before, test } from 'node:test';
+import { test, beforeAll, afterAll } from 'vitest';
+import { step } from '../test/vitest/step.ts';
 import assert from 'node:assert/strict';
 import { LAN_CLIENTS, NS, ROUTER, SERVICES, UPSTREAMS, WG_SERVER, WHOAMI, WHOAMI_DOMAIN } from './addresses.ts';
 import { PATHS } from '../src/router/env.ts';
@@ -91,7 +92,7 @@ export function defineScenarios(opts: ScenarioOptions): void {
   const mode = opts.mode;
   const name = (n: string) => (mode === 'apply' ? `apply path: ${n}` : n);
 
-  before(async () => {
+  beforeAll(async () => {
     hostBefore = hostSnapshot();
     procsBefore = labLikeProcesses();
     const t0 = Date.now();
@@ -107,7 +108,7 @@ export function defineScenarios(opts: ScenarioOptions): void {
     process.stderr.write(`# lab up + plan ${mode === 'apply' ? 'applied by src/router' : 'realised'} + phone connected in ${Date.now() - t0} ms\n`);
   });
 
-  after(async () => { await s?.close(); await down(); });
+  afterAll(async () => { await s?.close(); await down(); });
 
   // ------------------------------------------------------------ scenarios
 
@@ -192,7 +193,7 @@ export function defineScenarios(opts: ScenarioOptions): void {
     const direct = await expectPath({ client: 'laptop', dest: SERVICES.web1v6, port: 8080 }, 'direct', 'no v6 rule: default');
     assert.equal(direct.src, SOURCE_OF.direct.v6);
 
-    await t.test('an upstream without an IPv6 tunnel address: its proxied IPv6 is unreachable, never sent direct', async (t2) => {
+    await step(t, 'an upstream without an IPv6 tunnel address: its proxied IPv6 is unreachable, never sent direct', async (t2) => {
       const v4only = labConfig(lab.wg, { kidWindow, upstreamV6: { b: false } });
       try {
         const rep = await s.apply(v4only);
@@ -205,7 +206,7 @@ export function defineScenarios(opts: ScenarioOptions): void {
         });
         assert.equal(wan6.count, 0, `nothing to 2001:db8:e::20 on the WAN: ${wan6.lines.join(' | ')}`);
         await expectPath({ client: 'laptop', dest: SERVICES.web1, port: 443 }, 'b', 'b still carries IPv4');
-        await t2.test('explain() agrees (it says blocked)', () => {
+        await step(t2, 'explain() agrees (it says blocked)', () => {
           assert.equal(explainPath({ client: 'laptop', dest: SERVICES.web2v6, port: 8080 }, SERVICES.web2v6, 'Mon 12:00'), 'blocked');
         });
       } finally {
@@ -228,7 +229,7 @@ export function defineScenarios(opts: ScenarioOptions): void {
     const rules = () => lab.exec(R, 'ip rule; ip -6 rule');
     const handles0 = await handles(), rules0 = await rules();
 
-    await t.test('(a) netifd takes sw_a down: its default route leaves table 2101, the unreachable route stays', async () => {
+    await step(t, '(a) netifd takes sw_a down: its default route leaves table 2101, the unreachable route stays', async () => {
       const before = await counted(lab, 'client_tv', 'ruleset.streaming.rule[0]');
       await s.ifdown('sw_a');
       try {
@@ -252,7 +253,7 @@ export function defineScenarios(opts: ScenarioOptions): void {
       assert.equal(await rules(), rules0, 'the ip rules were not touched');
     });
 
-    await t.test('(b) the VPS becomes unreachable (sw_a stays up): a-bound traffic dies in the tunnel, nothing in the clear', async () => {
+    await step(t, '(b) the VPS becomes unreachable (sw_a stays up): a-bound traffic dies in the tunnel, nothing in the clear', async () => {
       await lab.nft(NS.upA, 'table inet swl_outage {\n chain pre {\n  type filter hook prerouting priority -300; policy accept;\n  udp dport 51820 counter drop\n }\n}\n');
       let wanTunnel: { count: number; lines: string[] } = { count: 0, lines: [] };
       try {
@@ -269,7 +270,7 @@ export function defineScenarios(opts: ScenarioOptions): void {
       for (const p of aBound.slice(0, 3)) await waitPath(p, 'a', 30_000);
     });
 
-    await t.test('(c) defence in depth: with table 2101 empty, the leak guard still drops a-marked traffic headed for the WAN', async () => {
+    await step(t, '(c) defence in depth: with table 2101 empty, the leak guard still drops a-marked traffic headed for the WAN', async () => {
       await s.ifdown('sw_a');
       await lab.exec(R, ['ip', '-4', 'route', 'del', 'unreachable', '0.0.0.0/0', 'table', '2101', 'metric', '9999']);
       try {
@@ -315,7 +316,7 @@ export function defineScenarios(opts: ScenarioOptions): void {
 
   test(name('explain() cross-check: for every client × destination, the path explain() names is the path packets took'), async (t) => {
     const rows = await runGrid(lab, s.config);
-    for (const l of formatGrid(rows, s.config).split('\n')) t.diagnostic(l);
+    for (const l of formatGrid(rows, s.config).split('\n')) t.annotate(l);
     const bad = rows.filter((r) => !r.ok);
     assert.deepEqual(bad.map((r) => `${r.probe.client} ${probeLabel(r.probe)}: explain ${r.expected.path} (${r.expected.why.reason}), observed ${r.observed.path} ${r.observed.src ?? r.observed.error}`), []);
     assert.ok(new Set(rows.map((r) => r.observed.path)).size === 4, 'the grid covers direct, a, b and blocked');
@@ -335,7 +336,7 @@ export function defineScenarios(opts: ScenarioOptions): void {
         const now = await routerNow(lab);
         assert.equal(explainPath(probe, SERVICES.web2, now), want, `explain at ${now} for ${w.start}-${w.stop}`);
         await expectPath(probe, want, `${what}: ${w.start}-${w.stop}, router time ${now}`);
-        t.diagnostic(`${what} ${w.start}-${w.stop} at ${now}: ${want}`);
+        t.annotate(`${what} ${w.start}-${w.stop} at ${now}: ${want}`);
       }
     } finally {
       await s.apply(baseText);
@@ -367,7 +368,7 @@ export function defineScenarios(opts: ScenarioOptions): void {
         const rules = (await ruleCounters(lab, 'client_kid')).filter((r) => r.comment.includes('rule[2]')).length;
         const listed = (await lab.exec(R, ['nft', 'list', 'chain', 'inet', 'splitwg', 'client_kid'])).split('\n').filter((l) => l.includes('meta hour')).map((l) => l.trim()).join('\n      ');
         const line = `${what}: local window ${w.start}-${w.stop} (${TZ}), router local time ${now}: expected ${want}, observed ${o.path}${o.src ? ` (${o.src})` : ''}; ${rules} nft rule(s), as loaded (shown in UTC):\n      ${listed}`;
-        for (const l of line.split('\n')) t.diagnostic(l);
+        for (const l of line.split('\n')) t.annotate(l);
         if (o.path !== want) failures.push(line);
       }
     } finally {
@@ -438,7 +439,7 @@ export function defineScenarios(opts: ScenarioOptions): void {
     const failures: string[] = [];
     const check = async (p: Probe, want: Path, what: string) => {
       const o = await observe(lab, p, { timeoutMs: want === 'blocked' ? 1200 : 3000 });
-      t.diagnostic(`${what}: ${describeObs(p, o)}, expected ${want}`);
+      t.annotate(`${what}: ${describeObs(p, o)}, expected ${want}`);
       if (o.path !== want) failures.push(`${what}: ${describeObs(p, o)}, expected ${want}`);
     };
     try {
@@ -454,11 +455,11 @@ export function defineScenarios(opts: ScenarioOptions): void {
       const p1: Probe = { client: 'laptop', dest: SERVICES.web3, port: 8080 };
       assert.equal(explainPath(p1, SERVICES.web3, at), 'a');
       await check(p1, 'a', 'laptop "Bank direct" moved from 192.0.2.30 to 192.0.2.11; 192.0.2.30 falls to rule[6]');
-      t.diagnostic(`c_laptop_0_n4 after the edit: ${(await setText(lab, 'c_laptop_0_n4')).replace(/\s+/g, ' ')}`);
+      t.annotate(`c_laptop_0_n4 after the edit: ${(await setText(lab, 'c_laptop_0_n4')).replace(/\s+/g, ' ')}`);
       const p2: Probe = { client: 'tv', dest: SERVICES.web1 };
       assert.equal(explainPath(p2, SERVICES.web1, at), 'direct');
       await check(p2, 'direct', 'the streaming rule now names shop.test, not video.test');
-      t.diagnostic(`rs_streaming_0_d4 after the edit: ${(await setText(lab, 'rs_streaming_0_d4')).replace(/\s+/g, ' ')}`);
+      t.annotate(`rs_streaming_0_d4 after the edit: ${(await setText(lab, 'rs_streaming_0_d4')).replace(/\s+/g, ' ')}`);
 
       // removing the kid's rule[0] (video.test via b) renames "No shopping" (a block rule) to c_kid_0_*
       await s.apply(baseText);
@@ -470,7 +471,7 @@ export function defineScenarios(opts: ScenarioOptions): void {
       const p3: Probe = { client: 'kid', dest: SERVICES.web1 };
       assert.equal(explainPath(p3, SERVICES.web1, await routerNow(lab)), 'direct');
       await check(p3, 'direct', 'the kid\'s video.test rule was removed; video.test has no rule left for the kid');
-      t.diagnostic(`c_kid_0_d4 (now "No shopping", a block rule) after the edit: ${(await setText(lab, 'c_kid_0_d4')).replace(/\s+/g, ' ')}`);
+      t.annotate(`c_kid_0_d4 (now "No shopping", a block rule) after the edit: ${(await setText(lab, 'c_kid_0_d4')).replace(/\s+/g, ' ')}`);
     } finally {
       // back to the default config, then a fresh table: the stale elements would otherwise stay
       await s.apply(baseText);

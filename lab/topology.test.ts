@@ -1,7 +1,7 @@
 // Smoke test of the lab's data plane, with hand-written routing on the router.
-//   node --import tsx --test --test-concurrency=1 lab/topology.test.ts      (as root)
+//   npx vitest run lab/topology.test.ts      (as root)
 
-import { after, before, test } from 'node:test';
+import { test, beforeAll, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { hostSnapshot, labLikeProcesses } from './hostcheck.ts';
@@ -26,7 +26,7 @@ let lab: Lab;
 let hostBefore: ReturnType<typeof hostSnapshot>;
 let procsBefore: Set<string>;
 
-before(async () => {
+beforeAll(async () => {
   hostBefore = hostSnapshot();
   procsBefore = labLikeProcesses();
   const t0 = Date.now();
@@ -34,7 +34,7 @@ before(async () => {
   process.stderr.write(`# lab up in ${Date.now() - t0} ms ${JSON.stringify(lab.timings)}\n`);
 });
 
-after(async () => { await down(); });
+afterAll(async () => { await down(); });
 
 // --------------------------------------------------------------- tests
 

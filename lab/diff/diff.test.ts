@@ -4,8 +4,8 @@
 // sets), every packet is sent as a raw frame from its client's identity, and where the kernel sent
 // it is compared with what explain() says. See docs/lab.md "The differential test".
 //
-//   SPLITWG_PROP_RUNS=500 SPLITWG_PROP_SEED=7 node --import tsx --import ./test/setup.ts --test lab/diff/diff.test.ts
-import { test, after } from 'node:test';
+//   SPLITWG_PROP_RUNS=500 SPLITWG_PROP_SEED=7 npx vitest run lab/diff/diff.test.ts
+import { test, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { spawnSync } from 'node:child_process';
@@ -27,7 +27,7 @@ const SHRINK_MS = Number(process.env.SPLITWG_DIFF_SHRINK_MS ?? 120_000);
 const MAX_PROBES = 40;
 
 const kernel = new Kernel();
-after(() => kernel.close());
+afterAll(() => kernel.close());
 
 let packets = 0, configs = 0, agreed = 0, firstFailure = 0;
 /** the kernel paths seen, with their counts: a harness that observed nothing (or one kind of thing) would pass vacuously */
@@ -155,6 +155,6 @@ test(`differential: explain() vs the kernel, ${RUNS} random configs with up to $
 		}
 	} finally {
 		const seen = [...fates].sort(([a], [b]) => a.localeCompare(b)).map(([f, n]) => `${f} ${n}`).join(', ');
-		t.diagnostic(`${configs} configs, ${packets} packets compared (${agreed} agree; kernel paths: ${seen}) in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+		t.annotate(`${configs} configs, ${packets} packets compared (${agreed} agree; kernel paths: ${seen}) in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 	}
 });

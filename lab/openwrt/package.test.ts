@@ -1,9 +1,9 @@
 // The packages under the real opkg on a live OpenWrt userland root (procd, rpcd, netifd, fw4):
 // install, first boot, upgrade, remove — with and without a configuration of the user's.
 //
-//   OPENWRT_ROOT=/opt/owrt node --import tsx --import ./test/setup.ts --test lab/openwrt/package.test.ts
+//   OPENWRT_ROOT=/opt/owrt npx vitest run lab/openwrt/package.test.ts
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import { packages, RELEASE } from '../../packaging/packages.mjs';
 import { flashFiles, splitwgConfig } from './files.ts';
@@ -15,16 +15,16 @@ const VERSION = packages()[0]!.version;
 const NEXT = `${VERSION}.1`; // a newer release of the same code
 const NEXT2 = `${VERSION}.2`;
 
-describe('packages under the real opkg', { skip: skip ?? false, concurrency: 1 }, () => {
+describe('packages under the real opkg', { skip: Boolean(skip) }, () => {
   const lab = new OpenWrtLab();
   let pristine = '';
   let installed = new Map<string, string[]>();
 
-  before(async () => {
+  beforeAll(async () => {
     await lab.up(flashFiles());
     pristine = await exportOwned(lab);
   });
-  after(() => lab.down());
+  afterAll(() => lab.down());
 
   test('install: files in place, rpcd reloaded by postinst (ubus splitwg answers), service enabled, sane control fields', async () => {
     const r = await install(lab);

@@ -3,9 +3,9 @@
 // package's CLI under the real ucode. Real packets from a LAN host show where traffic leaves:
 // the internet sees 203.0.113.2 (the VPS: through the tunnel) or 198.51.100.2 (the router's WAN).
 //
-//   OPENWRT_ROOT=/opt/owrt node --import tsx --import ./test/setup.ts --test lab/openwrt/router.test.ts
+//   OPENWRT_ROOT=/opt/owrt npx vitest run lab/openwrt/router.test.ts
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test, beforeAll, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import { DNSMASQ_SECTION, flashFiles, splitwgConfig } from './files.ts';
 import { ADDR, OpenWrtLab, unavailable, waitFor } from './root.ts';
@@ -17,11 +17,11 @@ const [TUNNELLED, DIRECT] = ADDR.web; // rule "Tunnel" (proxy) and rule "Direct"
 const VIA_TUNNEL = ADDR.vps;
 const VIA_WAN = ADDR.routerWan;
 
-describe('splitwg on the real OpenWrt userland', { skip: skip ?? false, concurrency: 1 }, () => {
+describe('splitwg on the real OpenWrt userland', { skip: Boolean(skip) }, () => {
   const lab = new OpenWrtLab();
   let pristine = '';
 
-  before(async () => {
+  beforeAll(async () => {
     // dnsmasq is installed but not enabled: the first apply happens before it ever ran
     await lab.up(flashFiles(), { enable: ['rpcd', 'network', 'firewall'] });
     pristine = await exportOwned(lab);
@@ -29,7 +29,7 @@ describe('splitwg on the real OpenWrt userland', { skip: skip ?? false, concurre
     await runUciDefaults(lab);
     await lab.x('cat > /etc/config/splitwg', { input: splitwgConfig(lab) });
   });
-  after(() => lab.down());
+  afterAll(() => lab.down());
 
   /** the split as the internet sees it, for the three probes every check uses */
   async function split(): Promise<{ tunnelled: string | null; direct: string | null; other: string | null }> {

@@ -3,7 +3,7 @@
 // reports back to the TypeScript line (tools/ucode/where.mjs). The ucode
 // parts run under a real ucode ($UCODE, else `ucode` on PATH) and are skipped
 // without one.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -66,7 +66,7 @@ test('names: a local keeps its written name where esbuild numbered it, a top-lev
 	} finally { fs.rmSync(dir, { recursive: true, force: true }); }
 });
 
-test('declarations: stay as written; a function used above its definition moves up to that use, mutual recursion and a constant so used are declared where the module starts', { skip: NO_UCODE }, () => {
+test('declarations: stay as written; a function used above its definition moves up to that use, mutual recursion and a constant so used are declared where the module starts', { skip: Boolean(NO_UCODE) }, () => {
 	const js = '// src/a.ts\nvar X = a(2);\nfunction a(n) { return n ? b(n - 1) : "a"; }\nfunction b(n) { return a(n); }\n' +
 		'function c() { return K + e(); }\nvar K = "K";\nfunction e() { return "e"; }\n// src/b.ts\nfunction d() { return c() + X; }\nexport { d };\n';
 	const uc = toUcode(js, 'module');
@@ -84,7 +84,7 @@ test('declarations: stay as written; a function used above its definition moves 
 	} finally { fs.rmSync(dir, { recursive: true, force: true }); }
 });
 
-test('declarations: in a block, a function that uses a constant defined below it', { skip: NO_UCODE }, () => {
+test('declarations: in a block, a function that uses a constant defined below it', { skip: Boolean(NO_UCODE) }, () => {
 	const uc = toUcode('function f(x) {\n  if (x) {\n    function g() { return K; }\n    const K = x;\n    return g();\n  }\n  return 0;\n}\nexport { f };\n', 'module');
 	assert.match(uc, /if \(x\) \{\n    let K;\n    function g\(\)/);
 	const dir = tmpdir();
@@ -96,7 +96,7 @@ test('declarations: in a block, a function that uses a constant defined below it
 	} finally { fs.rmSync(dir, { recursive: true, force: true }); }
 });
 
-test('declarations: across an import cycle a module\'s init code calls a function of a module further down', { skip: NO_UCODE }, async () => {
+test('declarations: across an import cycle a module\'s init code calls a function of a module further down', { skip: Boolean(NO_UCODE) }, async () => {
 	const { dir, uc } = await bundleOf({
 		'a.ts': "import { bee, B } from './b';\nexport function ay(n: number): string { return n ? bee(n - 1) : 'a' + B; }\n",
 		'b.ts': "import { ay } from './a';\nexport function bee(n: number): string { return ay(n); }\nexport const B = 'B';\nexport const START = ay(0);\n",
@@ -131,7 +131,7 @@ function fnRange(file: string, name: string): [number, number] {
 	return [start + 1, end + 1];
 }
 
-test('where: an error ucode raises inside the core leads to the TypeScript line, every frame of its stack too', { skip: NO_UCODE }, async () => {
+test('where: an error ucode raises inside the core leads to the TypeScript line, every frame of its stack too', { skip: Boolean(NO_UCODE) }, async () => {
 	const o = UCODE_OUTPUTS.find((x: { out: string }) => x.out.endsWith('/core.uc'));
 	const { code, map } = await ucodeOf(o);
 	assert.equal(code, fs.readFileSync(o.out, 'utf8'), 'the committed core.uc is a fresh build (npm run build)');

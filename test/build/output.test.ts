@@ -1,6 +1,6 @@
 // Shape of what `npm run build` emits: ucode modules and scripts that ucode
 // and rpcd accept, LuCI views that LuCI's loader accepts.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import * as acorn from 'acorn';

@@ -1,6 +1,6 @@
 // The ucode subset is enforced by the compiler: each construct ucode cannot
 // run, or runs differently, fails the check with file:line.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';

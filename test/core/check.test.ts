@@ -1,6 +1,6 @@
 // check(): every problem named by path, injection impossible, and a config
 // with any error produces no plan.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { parseUci, readConfig, plan } from '../../src/core/index';

@@ -1,5 +1,5 @@
 // nft refuses a rule comment over 128 bytes, and with it the whole table.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { parseUci, plan } from '../../src/core/index';

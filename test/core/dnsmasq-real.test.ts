@@ -4,7 +4,7 @@
 // the rendered file and fills the sets of the loaded table. For every name
 // looked up, each rule must find the answer in one of the sets it matches
 // exactly when one of its domains covers the name.
-import { test, before, after } from 'node:test';
+import { test, beforeAll, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -26,7 +26,7 @@ const sh = (cmd: string, input?: string) => {
 	return r.stdout;
 };
 
-before(() => {
+beforeAll(() => {
 	execFileSync('ip', ['netns', 'add', NS]);
 	sh('ip link set lo up; ip addr add 127.0.0.2/8 dev lo');
 });
@@ -53,7 +53,7 @@ async function dnsmasq(name: string, args: string[]) {
 	}
 }
 
-after(async () => {
+afterAll(async () => {
 	await stopAll();
 	spawnSync('ip', ['netns', 'del', NS]);
 	fs.rmSync(DIR, { recursive: true, force: true });

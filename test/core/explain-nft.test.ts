@@ -2,7 +2,7 @@
 // into a private router namespace, real packets are sent from the clients'
 // source addresses/MAC/interface, and the connection mark the table really
 // set (read back with `conntrack`) is compared with explain() for each case.
-import { test, before, after } from 'node:test';
+import { test, beforeAll, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,7 +15,7 @@ const KID_MAC = '02:00:00:00:00:11';
 
 let cfg: Config;
 
-before(() => {
+beforeAll(() => {
 	cfg = readConfig(parseUci(fs.readFileSync('test/golden/home/splitwg', 'utf8')).sections).config!;
 	for (const ns of [R, C, G, W]) execFileSync('ip', ['netns', 'add', ns]);
 	execFileSync('ip', ['link', 'add', 'v-c', 'netns', C, 'type', 'veth', 'peer', 'name', 'lan0', 'netns', R]);
@@ -39,7 +39,7 @@ before(() => {
 	sh(R, 'nft add element inet splitwg rs_streaming_0_d4 { 192.0.2.11 }');
 });
 
-after(() => { for (const ns of [R, C, G, W]) spawnSync('ip', ['netns', 'del', ns]); });
+afterAll(() => { for (const ns of [R, C, G, W]) spawnSync('ip', ['netns', 'del', ns]); });
 
 interface Case { client: string, ns: string, src: string, dst: string, proto: 'tcp' | 'udp' | 'icmp', port: number, as?: string }
 

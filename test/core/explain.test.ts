@@ -1,7 +1,7 @@
 // explain(): what the query does not say is not evaluated (and said so); a
 // disabled splitwg classifies nothing; explainQuery() is the one argument
 // check the developer CLI, the router CLI and ubus share.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { parseUci, readConfig, explain, explainQuery, format } from '../../src/core/index';

@@ -1,7 +1,7 @@
 // Ages and byte counts are formatted once (src/core/format.ts), for the CLI
 // and LuCI: the two pages of one router no longer disagree ("1.5 KiB" in
 // LuCI, "1.4 KiB" from `splitwg status`; "1 min ago" beside "90s ago").
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { age, fmtBytes } from '../../src/core/format';

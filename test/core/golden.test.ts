@@ -1,6 +1,6 @@
 // Golden files: UCI config in, every generated artifact out, reviewed and
 // checked in (test/golden/<name>/expected/). UPDATE_GOLDEN=1 rewrites them.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';

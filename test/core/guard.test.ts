@@ -4,7 +4,7 @@
 // does not leave by the WAN in the clear; with the table present it is
 // routed normally (every classified packet is marked, replies of inbound
 // connections are marked direct), and the LAN stays reachable either way.
-import { test, before, after } from 'node:test';
+import { test, beforeAll, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,7 +19,7 @@ const ping = (src: string, dst: string) => spawnSync('ip', ['netns', 'exec', C, 
 const loadTable = () => { const r = spawnSync('ip', ['netns', 'exec', R, 'nft', '-f', '-'], { input: plan.nft, encoding: 'utf8' }); assert.equal(r.status, 0, r.stderr); };
 const routeGet = (dst: string, src: string) => spawnSync('ip', ['netns', 'exec', R, 'ip', 'route', 'get', dst, 'from', src, 'iif', 'lan0'], { encoding: 'utf8' });
 
-before(() => {
+beforeAll(() => {
 	for (const ns of [R, C, W]) execFileSync('ip', ['netns', 'add', ns]);
 	execFileSync('ip', ['link', 'add', 'v-c', 'netns', C, 'type', 'veth', 'peer', 'name', 'lan0', 'netns', R]);
 	execFileSync('ip', ['link', 'add', 'v-w', 'netns', W, 'type', 'veth', 'peer', 'name', 'wan0', 'netns', R]);
@@ -39,7 +39,7 @@ before(() => {
 	assert.match(sh(R, 'ip rule show'), /from 192\.168\.77\.10 fwmark 0\/0x70000000 prohibit/);
 });
 
-after(() => { for (const ns of [R, C, W]) spawnSync('ip', ['netns', 'del', ns]); });
+afterAll(() => { for (const ns of [R, C, W]) spawnSync('ip', ['netns', 'del', ns]); });
 
 test('with the table: a guarded client is routed normally (direct-marked); without it (firewall stopped): prohibited', () => {
 	loadTable();

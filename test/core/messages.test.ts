@@ -2,7 +2,7 @@
 // is in it, every entry is used, and every message the core and the router
 // really produce (test/helpers/messages.ts drives them with bad values and
 // telling queries) has exactly the arguments its template names.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';

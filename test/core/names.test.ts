@@ -3,7 +3,7 @@
 // another (upstream "main4" once made interface sw_main4 replace the rule
 // sw_main4, upstream "a_rule4" the rule of upstream "a"), and a section
 // name defined twice in splitwg's own file is refused.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import fc from 'fast-check';

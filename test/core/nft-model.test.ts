@@ -3,7 +3,7 @@
 // says once the printed text is loaded — the same sets, maps and chains, the
 // same config-filled elements, and every counted chain with as many rules,
 // in order, as the model lists (counters are attributed by position).
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

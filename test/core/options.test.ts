@@ -2,7 +2,7 @@
 // no follow-on message contradicts it ("is required" after a malformed key,
 // "room for -1 upstreams" after a bad mask). And the grammar corners: numbers,
 // empty values, duplicates, overlapping prefixes, domain near misses.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { domainToASCII } from 'node:url';

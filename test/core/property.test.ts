@@ -3,7 +3,7 @@
 // generator also lists prefixes twice and inside each other, within a client
 // and within a rule); random corruptions of a valid config are reported with
 // a path and a message.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { readConfig, compile } from '../../src/core/index';

@@ -4,7 +4,7 @@
 // interface each packet really left the router by (an nft set with
 // counters in postrouting: source . oifname . dport) is compared with what
 // explain() says. No packet leaves at all when it was dropped.
-import { test, before, after, beforeEach } from 'node:test';
+import { test, beforeAll, afterAll, beforeEach } from 'vitest';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -34,7 +34,7 @@ const US = `config upstream 'us'
 let echo: ChildProcess | null = null;
 let echoPort = 0;
 
-before(async () => {
+beforeAll(async () => {
 	for (const ns of NSS) execFileSync('ip', ['netns', 'add', ns]);
 	execFileSync('ip', ['link', 'add', 'v-c', 'netns', C, 'type', 'veth', 'peer', 'name', 'lan0', 'netns', R]);
 	execFileSync('ip', ['link', 'add', 'v-g', 'netns', G, 'type', 'veth', 'peer', 'name', 'br-x', 'netns', R]);
@@ -80,7 +80,7 @@ before(async () => {
 	echoPort = await new Promise<number>((res) => echo!.stdout!.once('data', (d) => res(Number(String(d)))));
 });
 
-after(() => {
+afterAll(() => {
 	if (echo) echo.kill();
 	for (const ns of NSS) spawnSync('ip', ['netns', 'del', ns]);
 });

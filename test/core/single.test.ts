@@ -1,7 +1,7 @@
 // Grammars and tests that were copied between core, router and LuCI are
 // defined once: a second copy would drift from the first (status.ts once
 // read 'disabled' as true, values.ts as false).
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -2,7 +2,7 @@
 // lose removed addresses; a domain set whose domains changed forgets what
 // dnsmasq learned; sets no longer used disappear; learned elements of
 // unchanged domain sets survive.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

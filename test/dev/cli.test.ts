@@ -1,5 +1,5 @@
 // The developer CLI (`npx splitwg …`) over real files and processes.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

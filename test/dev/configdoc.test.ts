@@ -1,7 +1,7 @@
 // docs/config.md's option reference is the core's option table: a changed
 // default, bound, list-ness or option, and the test fails until
 // `npm run docs:config` has rewritten the tables.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { DOC, renderDoc, renderTable } from '../../src/dev/configdoc';

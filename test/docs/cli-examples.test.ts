@@ -1,6 +1,6 @@
 // The developer CLI sessions shown in docs/cli.md are what it prints: each `$ npx splitwg …` line
 // of a code block is run and its output compared with the lines under it.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

@@ -1,6 +1,6 @@
 // lab/demo.conf, the demo's config: a file a user can read and copy; the lab fills in its keys,
 // checks a user's copy against the lab's hosts, and makes the scenarios' variants from it.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { checkDemoConfig, DEMO_CONF, KEY_PLACEHOLDERS, labConfig } from '../../lab/lab-config.ts';

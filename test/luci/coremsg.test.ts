@@ -2,7 +2,7 @@
 // template as the msgid (src/luci/_msg.ts trCore), arguments filled in, and
 // arguments that are messages translated in turn. Every catalogue entry has
 // a zh_Hans translation unless it is deliberately left in English.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -2,7 +2,7 @@
 // set of ids has one source: FINDING_IDS of src/router/doctor.ts, which
 // doctor()'s finding() is typed to; here the LuCI table, the CLI's
 // describeFinding and a sample of every id's args are held against it.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -3,7 +3,7 @@
 // the router's config reader reads every section with — so the message
 // under a field is the one `splitwg check` gives, and a port is worded the
 // same wherever it is typed.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import * as V from '../../src/core/values';

@@ -2,7 +2,7 @@
 // a body that returns a view class when run the way luci.js runs it), the
 // menu entry and the ACL (exactly the ubus methods the views call, read vs
 // write).
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -3,7 +3,7 @@
 // has the shapes rpcd-mod-luci replies with on a router: the hints include
 // the router's own interfaces (it adds getifaddrs to the leases and
 // neighbours), MACs in upper case.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { lanHosts } from '../../src/luci/_hosts';
 

@@ -1,7 +1,7 @@
 // Every string the pages show goes through _() (or N_() in the pure
 // modules), is in the template, and has a Chinese translation that keeps its
 // placeholders and markup. Regenerate: node --import tsx test/luci/i18n.ts --write
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 // Message templates of the pure modules: formatting like LuCI's String.format.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { fmt, msg, tr, N_ } from '../../src/luci/_msg';
 

@@ -1,5 +1,5 @@
 // Peers: free addresses from the server's pools, the QR payload, file names.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { allocateAddresses, qrPayload, confFileName } from '../../src/luci/_peer';
 import { QR_MAX_BYTES } from '../../src/luci/_qr';

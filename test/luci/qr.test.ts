@@ -1,7 +1,7 @@
 // The QR encoder (src/luci/_qr.ts) against an independent decoder: every
 // code is drawn as pixels (4-module quiet zone, 4 pixels a module) and read
 // back by jsQR; the SVG the view shows is read back into modules too.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import jsQR from 'jsqr';

@@ -1,5 +1,5 @@
 // Rule ownership, ordering within an owner, summaries and bulk paste.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ownerOf, ownerKey, parseOwner, rulesOf, orphanRules, moveStep, applyMove, matchSummary, parseBulk, newRuleOptions, listOf } from '../../src/luci/_rules';

@@ -1,6 +1,6 @@
 // Rule import/export: JSON and CSV round trips (property-based), the
 // golden configuration's rules, and every import error with its place.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import fc from 'fast-check';

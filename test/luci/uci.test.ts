@@ -1,6 +1,6 @@
 // LuCI's UCI section objects → the core's sections (the browser's whole-
 // config check sees what the router will), and problem paths → places.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { parseUci, readConfig, check } from '../../src/core/index';

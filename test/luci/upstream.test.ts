@@ -1,7 +1,7 @@
 // Upstream names for imported files, and import_conf's reply → UCI options:
 // what the router's parser accepts, stored as the view stores it, is a
 // valid upstream for the core.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { suggestName, importedOptions } from '../../src/luci/_upstream';

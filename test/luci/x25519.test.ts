@@ -1,5 +1,5 @@
 // Public keys derived in the browser equal what `wg pubkey` (X25519) gives.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import fc from 'fast-check';

@@ -1,7 +1,7 @@
 // The standalone .ipk files (`npm run package`), unpacked with the system's
 // tar as opkg would read them: members, modes, control fields, conffiles and
 // maintainer scripts.
-import { test, before, after } from 'node:test';
+import { test, beforeAll, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,7 +20,7 @@ const PRERM = '#!/bin/sh\n[ -s ${IPKG_INSTROOT}/lib/functions.sh ] || exit 0\n. 
 let tmp: string, repo: string, defs: PackageDef[], built: BuiltPackage[];
 const unpacked = new Map<string, Unpacked>();
 
-before(() => {
+beforeAll(() => {
 	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'splitwg-ipk-'));
 	repo = path.join(tmp, 'repo');
 	scratchRepo(repo);
@@ -31,7 +31,7 @@ before(() => {
 		unpacked.set(b.name, unpackIpk(path.join(tmp, b.file), path.join(tmp, `x-${b.name}`)));
 	}
 });
-after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const each = (fn: (def: PackageDef, u: Unpacked, b: BuiltPackage) => void) => () => {
 	assert.deepEqual(built.map((b) => b.name), ['splitwg', 'luci-app-splitwg']);
@@ -172,6 +172,6 @@ test('missing files are refused unless asked; the sizes hook reports both packag
 	}
 });
 
-test('the committed tree has every file the packages need', { todo: missingFiles().length ? `not yet in the tree: ${missingFiles().join(', ')}` : undefined }, () => {
+test('the committed tree has every file the packages need', { todo: Boolean(missingFiles().length ? `not yet in the tree: ${missingFiles().join(', ')}` : undefined) }, () => {
 	assert.deepEqual(missingFiles(), []);
 });

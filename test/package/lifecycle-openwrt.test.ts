@@ -10,7 +10,7 @@
 // (layout of /opt/owrt, see its BUILD.md: bin/opkg-cl, bin/uci, bin/jshn,
 // etc/rc.common, rootfs/usr/lib/functions{.sh,/procd.sh,/service.sh},
 // share/libubox/jshn.sh). Nothing of it is copied into this repository.
-import { test, before, after } from 'node:test';
+import { test, beforeAll, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -77,7 +77,7 @@ function owrtRouter(dir: string): string {
 let tmp: string;
 const ipk: Record<string, string> = {};
 const controls: string[] = [];
-before(() => {
+beforeAll(() => {
 	if (skip) return;
 	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'splitwg-owrt-'));
 	const repo = path.join(tmp, 'repo');
@@ -91,7 +91,7 @@ before(() => {
 		}
 	}
 });
-after(() => { if (tmp) fs.rmSync(tmp, { recursive: true, force: true }); });
+afterAll(() => { if (tmp) fs.rmSync(tmp, { recursive: true, force: true }); });
 
 function opkg(root: string, args: string) {
 	const r = runInRouter(root, `opkg ${args}`);
@@ -102,7 +102,7 @@ const exists = (root: string, rel: string) => fs.existsSync(path.join(root, rel)
 const CLEANUP = '/usr/bin/ucode -S /usr/sbin/splitwg stop';
 const APPLY = '/usr/bin/ucode -S /usr/sbin/splitwg apply';
 
-test('real opkg, rc.common and functions.sh: install, upgrade without teardown, remove once, nothing left', { skip: skip ?? undefined }, () => {
+test('real opkg, rc.common and functions.sh: install, upgrade without teardown, remove once, nothing left', { skip: Boolean(skip) }, () => {
 	const root = owrtRouter(path.join(tmp, 'live'));
 	fs.cpSync(path.join(tmp, 'ipk'), path.join(root, 'tmp/feed'), { recursive: true });
 	const others = ['network', 'firewall', 'dhcp'].map((c) => [c, fs.readFileSync(path.join(root, `etc/config/${c}`), 'utf8')]);
@@ -133,7 +133,7 @@ test('real opkg, rc.common and functions.sh: install, upgrade without teardown, 
 	for (const [c, text] of others) assert.equal(fs.readFileSync(path.join(root, `etc/config/${c}`), 'utf8'), text, `/etc/config/${c} untouched`);
 });
 
-test('real opkg info reads our control fields as written (Source, Section)', { skip: skip ?? undefined }, () => {
+test('real opkg info reads our control fields as written (Source, Section)', { skip: Boolean(skip) }, () => {
 	const root = owrtRouter(path.join(tmp, 'info'));
 	fs.writeFileSync(path.join(root, 'tmp/opkg-lists/local'), zlib.gzipSync(controls.join('')));
 	for (const [name, source, section] of [['splitwg', 'package/splitwg', 'net'], ['luci-app-splitwg', 'package/splitwg/luci-app-splitwg', 'luci']]) {

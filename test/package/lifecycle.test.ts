@@ -4,7 +4,7 @@
 // real init script under a stand-in of rc.common that calls its functions as
 // the real one does (fixtures/router/etc/rc.common), and the router's
 // commands replaced by recording stand-ins (helpers/router.ts).
-import { test, before, after } from 'node:test';
+import { test, beforeAll, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,7 +18,7 @@ const unavailable = routerUnavailable();
 let tmp: string;
 const ipk: Record<string, string> = {};
 
-before(() => {
+beforeAll(() => {
 	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'splitwg-life-'));
 	const repo = path.join(tmp, 'repo');
 	scratchRepo(repo);
@@ -29,7 +29,7 @@ before(() => {
 		}
 	}
 });
-after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 function router(name: string) {
 	const root = makeRouter(path.join(tmp, name));
@@ -47,7 +47,7 @@ const LINKS = ['K05splitwg', 'S95splitwg'];
 const CLEANUP = '/usr/bin/ucode -S /usr/sbin/splitwg stop';
 const APPLY = '/usr/bin/ucode -S /usr/sbin/splitwg apply';
 
-test('install, then remove: enabled and started, then cleaned up; nothing of ours is left, others\' config untouched', { skip: unavailable ?? undefined }, () => {
+test('install, then remove: enabled and started, then cleaned up; nothing of ours is left, others\' config untouched', { skip: Boolean(unavailable) }, () => {
 	const { root, opkg, before: s0 } = router('fresh');
 	const others = ['network', 'firewall', 'dhcp'].map((c) => [c, read(root, `etc/config/${c}`)]);
 
@@ -86,7 +86,7 @@ test('install, then remove: enabled and started, then cleaned up; nothing of our
 	assert.deepEqual(diffSnapshots(s0, snapshot(root)), [], 'the root is as before the install');
 });
 
-test('upgrade keeps a modified config and the service enabled; removal keeps only the modified config', { skip: unavailable ?? undefined }, () => {
+test('upgrade keeps a modified config and the service enabled; removal keeps only the modified config', { skip: Boolean(unavailable) }, () => {
 	const { root, opkg, before: s0 } = router('upgrade');
 	opkg.install(ipk['splitwg@0.1.0']);
 	opkg.install(ipk['luci-app-splitwg@0.1.0']);
@@ -119,7 +119,7 @@ test('upgrade keeps a modified config and the service enabled; removal keeps onl
 	assert.equal(read(root, 'etc/config/splitwg'), mine, 'a reinstall picks the kept config up');
 });
 
-test('the service by hand: stop removes everything, restart and reload only re-apply', { skip: unavailable ?? undefined }, () => {
+test('the service by hand: stop removes everything, restart and reload only re-apply', { skip: Boolean(unavailable) }, () => {
 	const { root, opkg } = router('by-hand');
 	opkg.install(ipk['splitwg@0.1.0']);
 	takeCalls(root);
@@ -135,7 +135,7 @@ test('the service by hand: stop removes everything, restart and reload only re-a
 	}
 });
 
-test('the shipped config stays as shipped: install (uci-defaults run), upgrade and removal see it unmodified', { skip: unavailable ?? undefined }, () => {
+test('the shipped config stays as shipped: install (uci-defaults run), upgrade and removal see it unmodified', { skip: Boolean(unavailable) }, () => {
 	const { root, opkg, before: s0 } = router('pristine');
 	opkg.install(ipk['splitwg@0.1.0']);
 	assert.ok(!exists(root, 'etc/uci-defaults/90-splitwg'), 'uci-defaults ran (and succeeded)');
@@ -151,7 +151,7 @@ test('the shipped config stays as shipped: install (uci-defaults run), upgrade a
 	assert.deepEqual(diffSnapshots(s0, snapshot(root)), []);
 });
 
-test('first boot of an image whose config enables the server without a key: the key is generated, never on a command line', { skip: unavailable ?? undefined }, () => {
+test('first boot of an image whose config enables the server without a key: the key is generated, never on a command line', { skip: Boolean(unavailable) }, () => {
 	const { root, opkg } = router('image');
 	// an image builder's own /etc/config/splitwg (files/ in the buildroot)
 	const mine = "config globals 'main'\n\toption enabled '1'\n\nconfig server 'server'\n\tlist address '10.77.0.1/24'\n";

@@ -3,7 +3,7 @@
 // against a stand-in for the OpenWrt SDK (fixtures/sdk: rules.mk,
 // include/package.mk, feeds/luci/luci.mk), which records what BuildPackage
 // receives and runs each package's install recipe.
-import { test, before, after } from 'node:test';
+import { test, beforeAll, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -23,7 +23,7 @@ const dumped = (pkg: string, field: string) => {
 };
 const words = (s: string | undefined) => (s ?? '').split(/\s+/).filter(Boolean);
 
-before(() => {
+beforeAll(() => {
 	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'splitwg-mk-'));
 	fs.mkdirSync(path.join(tmp, 'dump'));
 	for (const def of defs) {
@@ -33,7 +33,7 @@ before(() => {
 	}
 	built = buildPackages({ allowIncomplete: true, epoch: 0 });
 });
-after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 test('PKG_VERSION is package.json\'s version, PKG_RELEASE 1, in both Makefiles', () => {
 	const version = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')).version;

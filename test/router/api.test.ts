@@ -1,6 +1,6 @@
 // The ubus object `splitwg` as rpcd serves it: argument typing (rpcd's
 // check, simulated from the declared samples), in-band errors, reply shapes.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { methods } from '../../src/router/api';
 import type { Method } from '../../src/router/api';

@@ -1,5 +1,5 @@
 // Apply as a transaction, on an in-memory OpenWrt router.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { apply, stop } from '../../src/router/apply';
 import { PATHS } from '../../src/router/env';

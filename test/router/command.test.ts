@@ -1,5 +1,5 @@
 // The `splitwg` command: exit codes, human and --json output, import.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { runCommand, parseArgs, fmtBytes, fmtAge } from '../../src/router/command';
 import { fakeRouter, GENKEY } from './fakes';

@@ -1,5 +1,5 @@
 // Provider .conf import (errors by line) and the road-warrior peer .conf.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { parseProviderConf, peerConf, nameFromFile, upstreamOptions } from '../../src/router/conf';
 import { readConfig, parseUci } from '../../src/core/index';

@@ -1,7 +1,7 @@
 // Resetting connections in a real kernel's conntrack table (a private
 // namespace): after a client's address is edited, the connections of its
 // old address, which still carry its old mark, are deleted too.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { parseUci, readConfig, compile } from '../../src/core/index';

@@ -1,6 +1,6 @@
 // `splitwg doctor` on the in-memory router: each drift from the applied
 // plan is one finding, worded with its fix by the CLI; none after apply.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { apply, stop } from '../../src/router/apply';
 import { doctor, IPV6_FORWARDING } from '../../src/router/doctor';

@@ -1,5 +1,5 @@
 // Interface events (/etc/hotplug.d/iface/90-splitwg → splitwg hotplug).
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { hotplug, triggerInterfaces } from '../../src/router/hotplug';
 import { apply, stop } from '../../src/router/apply';

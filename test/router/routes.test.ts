@@ -1,6 +1,6 @@
 // The router's local networks from its main table (routes.ts), and apply
 // compiling them into the table.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { localNetworks } from '../../src/router/routes';
 import { apply } from '../../src/router/apply';

@@ -1,6 +1,6 @@
 // The shell side: files/etc/init.d/splitwg (procd), the hotplug script and
 // the uci-defaults script, run by a real sh with stubbed commands.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

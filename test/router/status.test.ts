@@ -1,6 +1,6 @@
 // Parsing what the kernel and wg report: real `nft -j` output of the golden
 // table (loaded in a private network namespace), and `wg show dump`.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { nftRules, countedRules, stats, status } from '../../src/router/status';

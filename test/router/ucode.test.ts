@@ -4,7 +4,7 @@
 // Needs a ucode binary: $UCODE (as `npm run test:ucode`); skipped without.
 // Commands go through a stub (SPLITWG_EXEC) that simulates nft/dnsmasq/wg
 // and records everything else; files live under SPLITWG_ROOT.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -67,7 +67,7 @@ function dnsConf(root: string): string {
 
 const reloadCalls = (log: string) => log.split('\n').filter((c) => /^(nft -f|nft delete|ubus call network|ifup|fw4|\/etc\/init\.d\/)/.test(c));
 
-test('apply / re-apply / stop under real ucode match the Node run', { skip: UCODE === '' ? 'no ucode: set UCODE=/path/to/ucode' : false }, () => {
+test('apply / re-apply / stop under real ucode match the Node run', { skip: Boolean(UCODE === '' ? 'no ucode: set UCODE=/path/to/ucode' : false) }, () => {
 	const { root, run } = setup();
 	const cfg = (n: string) => path.join(root, 'etc/config', n);
 	const a = run('apply');
@@ -113,7 +113,7 @@ test('apply / re-apply / stop under real ucode match the Node run', { skip: UCOD
 	fs.rmSync(root, { recursive: true, force: true });
 });
 
-test('a failing nft -f under real ucode restores everything', { skip: UCODE === '' ? 'no ucode: set UCODE=/path/to/ucode' : false }, () => {
+test('a failing nft -f under real ucode restores everything', { skip: Boolean(UCODE === '' ? 'no ucode: set UCODE=/path/to/ucode' : false) }, () => {
 	const { root, run } = setup();
 	const stub = fs.readFileSync(path.join(root, 'exec'), 'utf8').replace('"nft -f") [', '"nft -f") echo "Error: Could not process rule: No such file or directory" >&2; exit 1; [');
 	fs.writeFileSync(path.join(root, 'exec'), stub);
@@ -127,7 +127,7 @@ test('a failing nft -f under real ucode restores everything', { skip: UCODE === 
 	fs.rmSync(root, { recursive: true, force: true });
 });
 
-test('a late failure under real ucode puts every section back in place (libuci reorder)', { skip: UCODE === '' ? 'no ucode: set UCODE=/path/to/ucode' : false }, () => {
+test('a late failure under real ucode puts every section back in place (libuci reorder)', { skip: Boolean(UCODE === '' ? 'no ucode: set UCODE=/path/to/ucode' : false) }, () => {
 	const { root, run } = setup();
 	assert.equal(run('apply').code, 0);
 	const files = ['etc/config/network', 'etc/config/firewall', 'usr/share/nftables.d/ruleset-post/90-splitwg.nft', path.relative(root, dnsConf(root)), 'table'];
@@ -151,7 +151,7 @@ test('a late failure under real ucode puts every section back in place (libuci r
 	fs.rmSync(root, { recursive: true, force: true });
 });
 
-test('pending `uci set`s (libuci delta files) in network stop the apply under real ucode', { skip: UCODE === '' ? 'no ucode: set UCODE=/path/to/ucode' : false }, () => {
+test('pending `uci set`s (libuci delta files) in network stop the apply under real ucode', { skip: Boolean(UCODE === '' ? 'no ucode: set UCODE=/path/to/ucode' : false) }, () => {
 	const { root, run } = setup();
 	fs.mkdirSync(path.join(root, 'tmp/.uci'), { recursive: true });
 	fs.writeFileSync(path.join(root, 'tmp/.uci/network'), "network.lan.mtu='1400'\n");
