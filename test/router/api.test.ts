@@ -127,7 +127,7 @@ test('status and stats: documented shape, live values, never a key', () => {
 	] });
 	const m = api(r);
 	const s = rpcd(m, 'status') as Record<string, any>;
-	assert.deepEqual(Object.keys(s), ['enabled', 'version', 'applied', 'upstreams', 'clients', 'last_apply', 'pending', 'warnings']);
+	assert.deepEqual(Object.keys(s), ['enabled', 'version', 'applied', 'upstreams', 'clients', 'last_apply', 'pending', 'warnings', 'warning_messages']);
 	assert.equal(s.applied, true);
 	assert.equal(s.enabled, true);
 	assert.equal(s.pending, false);
