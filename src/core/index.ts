@@ -2,7 +2,7 @@
 // (/usr/share/ucode/splitwg/core.uc), under Node in tests and the developer
 // CLI, and bundled into the LuCI views.
 export { VERSION } from './version';
-export { MESSAGES, format, described, isMsg } from './messages';
+export { MESSAGES, format, described, isMsg, msg } from './messages';
 export type { Msg, Arg } from './messages';
 export { parseUci, renderUci } from './uci';
 export { parseAddress, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap } from './ip';

@@ -45,7 +45,7 @@ const WORDS: { [id: string]: Words } = {
 		fix: APPLY(),
 	}),
 	last_apply_failed: (a, _f, t) => ({
-		what: msg(N_('The last apply failed (%s); the previous state is in force.'), str(a.message)),
+		what: msg(N_('The last apply failed (%s); the previous state is in force.'), trCore({ id: a.message_id, args: a.message_args, message: str(a.message) }, t)),
 		fix: msg(N_('correct the cause, then run splitwg apply')),
 	}),
 	config_changed: () => ({

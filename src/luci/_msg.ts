@@ -69,3 +69,11 @@ export function trCore(m: CoreMsg | Described | string, translate?: (s: string) 
 export function say(t: Text, translate?: (s: string) => string): string {
 	return isCore(t) ? trCore(t, translate) : tr(t as Msg, translate);
 }
+
+// ubus status's warnings in the user's language: by their messages
+// (`warning_messages`), or the English `warnings` of a router older than them.
+export function statusWarnings(st: { warnings: string[], warning_messages?: Described[] }, translate?: (s: string) => string): string[] {
+	const ms = st.warning_messages;
+	if (!Array.isArray(ms) || ms.length !== st.warnings.length) return st.warnings;
+	return ms.map((m) => trCore(m, translate));
+}

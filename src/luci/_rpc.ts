@@ -19,9 +19,11 @@ export interface Status {
 	version: string;
 	upstreams: { name: string, iface: string, enabled: boolean, up: boolean, healthy?: boolean, handshake_age: number | null, rx: number, tx: number }[];
 	clients: { name: string, kind: string, enabled: boolean, counters: { direct: number, proxy: number, block: number }, handshake_age: number | null }[];
-	last_apply: { ok: boolean, time: number, message: string } | null;
+	// id/args: what a failed apply's message was worded from (docs/ubus.md)
+	last_apply: { ok: boolean, time: number, message: string, id?: string, args?: Arg[] } | null;
 	pending?: boolean;
 	warnings: string[];
+	warning_messages?: Said[];   // the warnings as messages (a router older than them has none)
 }
 
 // check()'s problems in the browser; ubus check's also carry `message`

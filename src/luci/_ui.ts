@@ -222,7 +222,7 @@ export function banner(st: any, chk: any, page: Page | undefined, notify?: boole
 	const la = st && typeof st === 'object' && st.last_apply ? st.last_apply : null;
 	if (la && la.ok === false) {
 		if (notify !== false) ui.addNotification(_('The last apply failed'), E('div', {}, [
-			E('p', {}, [coreText(String(la.message))]),
+			E('p', {}, [coreText(la)]),
 			problemList(problems) ?? E([]),
 			E('p', {}, [_('The router keeps running the previous working configuration.')]),
 		]), 'danger');

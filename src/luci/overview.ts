@@ -6,6 +6,7 @@ import { FOREIGN_MARKS } from '../core/config';
 import { callCheck, callDoctor, callStatus, isError } from './_rpc';
 import type { CheckReply, DoctorReply, Status } from './_rpc';
 import { doctorLines } from './_doctor';
+import { statusWarnings } from './_msg';
 import { badge, banner, coreText, fmtAge, fmtBytes, pageUrl, saveApply, schemaOption, setContent, upstreamLabel } from './_ui';
 
 function table(head: string[], rows: any[][], empty: string): any {
@@ -25,7 +26,7 @@ function renderStatus(st: Status | null, err: string | null): any {
 		])]),
 		E('tr', { 'class': 'tr' }, [E('td', { 'class': 'td left' }, [_('Last apply')]), E('td', { 'class': 'td left' }, la ? [
 			la.ok ? badge(_('succeeded'), 'ok') : badge(_('failed'), 'bad'), ' ',
-			E('small', {}, [new Date(la.time * 1000).toLocaleString(), la.message ? ' — ' + coreText(la.message) : '']),
+			E('small', {}, [new Date(la.time * 1000).toLocaleString(), la.message ? ' — ' + coreText(la) : '']),
 		] : [E('em', {}, [_('never applied')])])]),
 	];
 	if (st.pending) rows.push(E('tr', { 'class': 'tr' }, [E('td', { 'class': 'td left' }, [_('Pending')]),
@@ -50,7 +51,7 @@ function renderStatus(st: Status | null, err: string | null): any {
 	return E('div', {}, [
 		st.warnings.length ? E('div', { 'class': 'alert-message warning' }, [
 			E('h4', {}, [_('Warnings')]),
-			E('ul', {}, st.warnings.map((w) => E('li', {}, [coreText(w)]))),
+			E('ul', {}, statusWarnings(st, _).map((w) => E('li', {}, [w]))),
 		]) : E([]),
 		E('table', { 'class': 'table' }, rows),
 		E('h3', {}, [_('Upstreams')]),

@@ -10,7 +10,8 @@ import type { CursorSection } from './sections';
 import type { Platform } from './detect';
 import type { NftTable } from '../core/nft';
 import type { ClientPath } from './state';
-import { readConfig, compile, renderUci, nftTransition, emptyPlan, tableObjects, tableState, described, format } from './core';
+import { readConfig, compile, renderUci, nftTransition, emptyPlan, tableObjects, tableState, described, format, msg, isMsg } from './core';
+import type { Msg, Arg } from './core';
 import type { SetState, TableObjects } from '../core/transition';
 import { OWNED_CONFIGS, PATHS, failure } from './env';
 import { readConfigSections } from './sections';
@@ -29,7 +30,8 @@ import { appliedView } from './state';
 
 export interface Changed { nft: boolean, dnsmasq: boolean, network: boolean, firewall: boolean, dhcp: boolean }
 
-export interface ApplyError { code: string, message: string, path: string | null }
+// id/args: the message `message` was worded from (none for a command's output)
+export interface ApplyError { code: string, message: string, path: string | null, id?: string, args?: Arg[] }
 
 export interface ApplyResult {
 	ok: boolean;
@@ -46,10 +48,18 @@ export interface ApplyOptions { dryRun?: boolean | null }
 const NO_CHANGE: Changed = { nft: false, dnsmasq: false, network: false, firewall: false, dhcp: false };
 const DNSMASQ_STAGED = `${PATHS.state}/next.dnsmasq`;
 
-function errorResult(env: Env, code: string, message: string, path: string | null, warnings: string[], changed?: Changed): ApplyResult {
-	recordFailure(env, message);
-	env.log(`apply failed: ${message}`);
-	return { ok: false, changed: changed ?? NO_CHANGE, message, actions: [], warnings, error: { code, message, path } };
+// `why`: a message, or a command's output
+function applyError(code: string, why: Msg | string, path: string | null): ApplyError {
+	if (!isMsg(why)) return { code, message: why as string, path };
+	const m = why as Msg;
+	return { code, message: format(m), path, id: m.id, args: m.args };
+}
+
+function errorResult(env: Env, code: string, why: Msg | string, path: string | null, warnings: string[], changed?: Changed): ApplyResult {
+	recordFailure(env, why);
+	const error = applyError(code, why, path);
+	env.log(`apply failed: ${error.message}`);
+	return { ok: false, changed: changed ?? NO_CHANGE, message: error.message, actions: [], warnings, error };
 }
 
 // /etc/config/splitwg → plan → applied. `stop` (and a config with
@@ -59,10 +69,14 @@ export function apply(env: Env, opts?: ApplyOptions): ApplyResult {
 	const r = readConfig(sections);
 	if (!r.config) {
 		const n = length(r.problems);
-		const msg = `invalid configuration: ${n} problem${n === 1 ? '' : 's'}, first ${r.problems[0].path}: ${format(r.problems[0])}`;
+		const first = r.problems[0], why = { id: first.id, args: first.args };
+		const m = n === 1 ? msg('apply_invalid_one', [first.path, why]) : msg('apply_invalid', [n, first.path, why]);
 		const problems = map(r.problems, (p) => described(p));
-		if (opts?.dryRun) return { ok: false, changed: NO_CHANGE, message: msg, actions: [], warnings: [], error: { code: 'INVALID_CONFIG', message: msg, path: r.problems[0].path }, problems };
-		const res = errorResult(env, 'INVALID_CONFIG', msg, r.problems[0].path, []);
+		if (opts?.dryRun) {
+			const error = applyError('INVALID_CONFIG', m, first.path);
+			return { ok: false, changed: NO_CHANGE, message: error.message, actions: [], warnings: [], error, problems };
+		}
+		const res = errorResult(env, 'INVALID_CONFIG', m, first.path, []);
 		res.problems = problems;
 		return res;
 	}
@@ -200,7 +214,7 @@ function survey(env: Env, plan: Plan, o: PlanOptions): Survey {
 	if (plan.enabled && !diffs.network.changed) checkRouting(env, lost);
 	return {
 		tableDrift, lostRouting: lost,
-		platform, warnings: plan.enabled ? platformWarnings(platform, o.hasDomains, o.ipv6) : [],
+		platform, warnings: plan.enabled ? map(platformWarnings(platform, o.hasDomains, o.ipv6), format) : [],
 		nftText, dnsText, diffs, before, conflicts, oldNft, hadTable, live, oldPaths, oldDns, dnsWant, sets: plan.sets ?? [], prev, prevSets, transition,
 		changed: {
 			// a domain set whose domains changed needs flushing even when the table text is the same
@@ -216,10 +230,10 @@ function refuse(env: Env, s: Survey): ApplyResult | null {
 	// apply someone's half-done work along with ours
 	const pending = filter(OWNED_CONFIGS, (cfg) => s.diffs[cfg].changed && length((env.uci.changes(cfg) ?? {})[cfg] ?? []) > 0);
 	if (length(pending))
-		return errorResult(env, 'PENDING_CHANGES', `/etc/config/${pending[0]} has uncommitted changes (uci changes ${pending[0]}): commit or revert them first`, pending[0], s.warnings);
+		return errorResult(env, 'PENDING_CHANGES', msg('apply_pending', [pending[0]]), pending[0], s.warnings);
 	const c = s.conflicts, n = length(c);
 	if (n)
-		return errorResult(env, 'CONFLICT', `section${n > 1 ? 's' : ''} ${join(', ', c)} already exist${n > 1 ? '' : 's'} and are not splitwg's (no splitwg_owned '1' or splitwg name); rename or delete ${n > 1 ? 'them' : 'it'}`, c[0], s.warnings);
+		return errorResult(env, 'CONFLICT', msg(n > 1 ? 'apply_conflict' : 'apply_conflict_one', [join(', ', c)]), c[0], s.warnings);
 	return null;
 }
 
@@ -359,15 +373,15 @@ export function applyPlan(env: Env, plan: Plan, o: PlanOptions): ApplyResult {
 		rollback(tx);
 		cleanupStaged(env);
 		unlock(env);
-		const res = errorResult(env, 'APPLY_FAILED', `${f.where}: ${f.msg}; previous state restored`, f.where, s.warnings, s.changed);
+		const res = errorResult(env, 'APPLY_FAILED', msg('apply_restored', [f.where, f.msg]), f.where, s.warnings, s.changed);
 		res.actions = tx.actions;
 		return res;
 	}
 	const ctNote = resetConnections(env, s, plan);
 	cleanupStaged(env);
-	const msg = summary(plan, s, c.staged, ctNote);
+	const done = summary(plan, s, c.staged, ctNote);
 	writeState(env, {
-		ok: true, time: env.now(), message: msg, enabled: plan.enabled, config_hash: o.configHash,
+		ok: true, time: env.now(), message: done, enabled: plan.enabled, config_hash: o.configHash,
 		hashes: {
 			nft: hash(s.nftText ?? ''), dnsmasq: hash(s.dnsText ?? ''),
 			network: hash(renderUci(plan.network)), firewall: hash(renderUci(plan.firewall)), dhcp: hash(renderUci(plan.dhcp)),
@@ -379,8 +393,8 @@ export function applyPlan(env: Env, plan: Plan, o: PlanOptions): ApplyResult {
 		dnsmasq_dirs: s.dnsText !== null ? s.platform.confDirs : [],
 	});
 	unlock(env);
-	env.log(`${plan.enabled ? 'apply' : 'stop'} ok: ${msg}`);
-	return { ok: true, changed: s.changed, message: msg, actions: tx.actions, warnings: s.warnings };
+	env.log(`${plan.enabled ? 'apply' : 'stop'} ok: ${done}`);
+	return { ok: true, changed: s.changed, message: done, actions: tx.actions, warnings: s.warnings };
 }
 
 // Back to the table in force before: the old file, with deleting what only

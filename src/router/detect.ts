@@ -3,6 +3,8 @@
 import type { Env } from './env';
 import { PATHS } from './env';
 import { confDirs, hasNftset } from './dnsmasq';
+import { msg } from './core';
+import type { Msg } from './core';
 
 export interface Platform {
 	fw4: boolean;
@@ -43,15 +45,15 @@ export function detect(env: Env): Platform {
 
 // `needsDomains`: the config has domain rules (only they need nftset);
 // `wantsIpv6`: globals.ipv6.
-export function platformWarnings(p: Platform, needsDomains: boolean, wantsIpv6: boolean): string[] {
-	const w: string[] = [];
-	if (!p.fw4) push(w, 'fw4 not found: the splitwg table is not re-created by firewall reloads (OpenWrt 22.03 or later with firewall4 is needed)');
-	if (!p.dnsmasq) push(w, 'dnsmasq not found: domain rules and DNS hijack need dnsmasq');
-	else if (!p.nftset && needsDomains) push(w, 'dnsmasq lacks nftset: domain rules have no effect (install dnsmasq-full)');
-	if (p.dnsmasq && !length(p.confDirs) && needsDomains) push(w, 'no dnsmasq instance in /etc/config/dhcp: domain rules have no effect');
-	if (p.flowOffloadingHw) push(w, 'hardware flow offloading is on: offloaded connections may bypass split tunnelling (turn it off in Network → Firewall)');
-	else if (p.flowOffloading) push(w, 'software flow offloading is on: offloaded connections may bypass split tunnelling');
-	if (wantsIpv6 && !p.ipv6) push(w, 'globals.ipv6 is on but the kernel has no IPv6');
-	if (!p.conntrack) push(w, 'conntrack (conntrack-tools) not installed: open connections keep their old path after a rule change until they close');
+export function platformWarnings(p: Platform, needsDomains: boolean, wantsIpv6: boolean): Msg[] {
+	const w: Msg[] = [];
+	if (!p.fw4) push(w, msg('platform_no_fw4'));
+	if (!p.dnsmasq) push(w, msg('platform_no_dnsmasq'));
+	else if (!p.nftset && needsDomains) push(w, msg('platform_no_nftset'));
+	if (p.dnsmasq && !length(p.confDirs) && needsDomains) push(w, msg('platform_no_dnsmasq_instance'));
+	if (p.flowOffloadingHw) push(w, msg('platform_offload_hw'));
+	else if (p.flowOffloading) push(w, msg('platform_offload_sw'));
+	if (wantsIpv6 && !p.ipv6) push(w, msg('platform_no_ipv6'));
+	if (!p.conntrack) push(w, msg('platform_no_conntrack'));
 	return w;
 }

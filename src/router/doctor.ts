@@ -205,7 +205,8 @@ export function doctor(env: Env): DoctorReply {
 		if (wanted) finding(out, 'not_applied', null, { stopped: st !== null });
 		return { ok: !length(out), findings: out };
 	}
-	if (!st.ok) finding(out, 'last_apply_failed', null, { message: st.message });
+	// (message_id/args: the message it was worded from, when splitwg worded it)
+	if (!st.ok) finding(out, 'last_apply_failed', null, type(st.id) === 'string' ? { message: st.message, message_id: st.id, message_args: st.args ?? [] } : { message: st.message });
 	if (st.config_hash !== null && st.config_hash !== hash(renderUci(sections))) finding(out, 'config_changed', null, {});
 	// proxied clients the routing kill switch cannot guard (docs/config.md)
 	const guardless: string[] = [];

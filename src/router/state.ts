@@ -6,6 +6,8 @@ import type { SetState } from '../core/transition';
 import type { TableState } from '../core/nft';
 import type { Config } from '../core/model';
 import { PATHS } from './env';
+import { format, isMsg } from './core';
+import type { Msg, Arg } from './core';
 
 export interface ClientPath { sig: string, sources: string[] }
 
@@ -32,7 +34,9 @@ export function appliedView(c: Config, domains: boolean): AppliedView {
 export interface ApplyState {
 	ok: boolean;
 	time: number;
-	message: string;
+	message: string;                        // English
+	id?: string | null;                     // the message a failed apply was worded from, if splitwg worded it
+	args?: Arg[] | null;
 	enabled: boolean;
 	config_hash: string | null;             // of /etc/config/splitwg as applied
 	hashes: { [part: string]: string };     // nft, dnsmasq, network, firewall, dhcp
@@ -78,10 +82,12 @@ export function writeState(env: Env, st: ApplyState): boolean {
 
 // The last successful state with this attempt's outcome on top: a failed
 // apply leaves the previous working state in force, and says so.
-export function recordFailure(env: Env, message: string): void {
+// `why`: a message, or a text splitwg did not word (a command's output).
+export function recordFailure(env: Env, why: Msg | string): void {
 	const prev = readState(env);
 	const base: ApplyState = prev ?? { ok: false, time: 0, message: '', enabled: false, config_hash: null, hashes: {}, clients: null, sets: null };
-	writeState(env, { ...base, ok: false, time: env.now(), message });
+	const m = isMsg(why) ? why as Msg : null;
+	writeState(env, { ...base, ok: false, time: env.now(), message: m ? format(m) : why as string, id: m ? m.id : null, args: m ? m.args : null });
 }
 
 export function lock(env: Env): boolean {

@@ -4,7 +4,8 @@
 import type { Env } from './env';
 import type { RuleRef } from '../core/nft';
 import type { AppliedView, ApplyState } from './state';
-import { VERSION, readConfig, renderUci, badBool, bool } from './core';
+import { VERSION, readConfig, renderUci, badBool, bool, msg, format, described } from './core';
+import type { Msg, Arg } from './core';
 import { readConfigSections } from './sections';
 import { listJson } from './nftables';
 import { peers } from './wg';
@@ -99,6 +100,25 @@ function loadConfig(env: Env, st: ApplyState | null): { view: AppliedView | null
 	return { view, problems: 0, hash: h, enabledRaw: c.globals.enabled, server: view.server };
 }
 
+// An upstream that is up without a recent handshake; without keepalive an
+// idle tunnel does not handshake, which is worth saying.
+function handshakeWarning(name: string, hs: number | null, keepalive: boolean): Msg {
+	if (hs === null) return msg(keepalive ? 'status_no_handshake' : 'status_no_handshake_idle', [name]);
+	return msg(keepalive ? 'status_stale_handshake' : 'status_stale_handshake_idle', [name, int(hs / 60)]);
+}
+
+// The stored outcome of the last apply as a message when splitwg worded it,
+// else its text (a state from an older version, a command's output).
+function lastMessage(st: ApplyState): Arg {
+	return type(st.id) === 'string' ? msg(st.id as string, st.args ?? []) : st.message;
+}
+
+function lastApply(st: ApplyState): { ok: boolean, time: number, message: string, id?: string, args?: Arg[] } {
+	const la: { ok: boolean, time: number, message: string, id?: string, args?: Arg[] } = { ok: st.ok, time: st.time, message: st.message };
+	if (type(st.id) === 'string') { la.id = st.id as string; la.args = st.args ?? []; }
+	return la;
+}
+
 function age(env: Env, t: number): number | null {
 	return t > 0 ? env.now() - t : null;
 }
@@ -107,9 +127,11 @@ export interface StatusReply {
 	enabled: boolean; version: string;
 	applied: boolean;            // the last successful apply installed splitwg (false: stopped or never applied)
 	upstreams: UpstreamStatus[]; clients: ClientStatus[];
-	last_apply: { ok: boolean, time: number, message: string } | null;
+	// id/args: the message of a failed apply that splitwg worded (not a command's output)
+	last_apply: { ok: boolean, time: number, message: string, id?: string, args?: Arg[] } | null;
 	pending: boolean;
-	warnings: string[];
+	warnings: string[];          // English, as before
+	warning_messages: (Msg & { message: string })[];   // the same, in order, as messages (docs/ubus.md)
 }
 
 export interface StatsReply {
@@ -125,12 +147,12 @@ export function status(env: Env): StatusReply {
 	const applied = st !== null && st.enabled;
 	const doc = listJson(env);
 	const counted = countedRules(doc, applied && st.table ? st.table.counted : null);
-	const warnings: string[] = [];
+	const warnings: Msg[] = [];
 	const upstreams: UpstreamStatus[] = [];
 	const clients: ClientStatus[] = [];
 	const v = cfg.view;
 	const enabled = cfg.enabledRaw;
-	if (!v) push(warnings, `the configuration has ${cfg.problems} problem(s): run splitwg check`);
+	if (!v) push(warnings, msg('status_config_invalid', [cfg.problems]));
 	if (v) {
 		for (let i = 0; i < length(v.upstreams); i++) {
 			const u = v.upstreams[i];
@@ -142,9 +164,9 @@ export function status(env: Env): StatusReply {
 			const healthy = up && hs !== null && hs <= HANDSHAKE_TIMEOUT;
 			push(upstreams, { name: u.name, iface: u.iface, enabled: u.enabled, up, handshake_age: hs, rx: p ? p.rx : 0, tx: p ? p.tx : 0, healthy });
 			// (a stopped splitwg blocks and routes nothing: no warning then)
-			if (applied && u.enabled && enabled && !up) push(warnings, `upstream ${u.name}: interface ${u.iface} is down${v.kill_switch ? ' (kill switch: its traffic is blocked)' : ' (its traffic goes direct)'}`);
+			if (applied && u.enabled && enabled && !up) push(warnings, msg(v.kill_switch ? 'status_upstream_down_blocked' : 'status_upstream_down_direct', [u.name, u.iface]));
 			else if (applied && u.enabled && up && !healthy)
-				push(warnings, `upstream ${u.name}: ${hs === null ? 'no handshake yet' : `no handshake for ${int(hs / 60)} minutes`}${u.keepalive === null ? ' (no keepalive set: an idle tunnel does not handshake)' : ''}`);
+				push(warnings, handshakeWarning(u.name, hs, u.keepalive !== null));
 		}
 		const srvPeers = cfg.server !== null ? peers(env, cfg.server) : null;
 		for (let i = 0; i < length(v.clients); i++) {
@@ -160,13 +182,13 @@ export function status(env: Env): StatusReply {
 			push(clients, { name: cl.name, kind: cl.kind, enabled: cl.enabled, counters, handshake_age: hs });
 		}
 	}
-	if (enabled && st && st.ok && st.enabled && !length(nftRules(doc))) push(warnings, 'table inet splitwg is missing (was the firewall stopped or restarted?): run splitwg apply');
-	if (st && !st.ok) push(warnings, `last apply failed: ${st.message}`);
+	if (enabled && st && st.ok && st.enabled && !length(nftRules(doc))) push(warnings, msg('status_table_missing'));
+	if (st && !st.ok) push(warnings, msg('status_apply_failed', [lastMessage(st)]));
 	// a stopped splitwg has nothing pending: `not applied` says it all
 	const pending = applied && st.config_hash !== cfg.hash;
 	if (applied && st.hashes && st.hashes.dnsmasq && st.hashes.dnsmasq !== hash('')) {
 		const m = misplaced(env, st.hashes.dnsmasq, detect(env).confDirs);
-		for (let i = 0; i < length(m); i++) push(warnings, `dnsmasq reads ${m[i].dir}, but splitwg's domain entries ${m[i].differs ? 'there are not the applied ones' : 'are not there'}: run splitwg apply`);
+		for (let i = 0; i < length(m); i++) push(warnings, msg(m[i].differs ? 'status_dnsmasq_stale' : 'status_dnsmasq_missing', [m[i].dir]));
 	}
 	if (enabled) {
 		const w = platformWarnings(detect(env), v ? v.domains : false, v ? v.ipv6 : false);
@@ -174,9 +196,10 @@ export function status(env: Env): StatusReply {
 	}
 	return {
 		enabled, version: VERSION, applied, upstreams, clients,
-		last_apply: st ? { ok: st.ok, time: st.time, message: st.message } : null,
+		last_apply: st ? lastApply(st) : null,
 		pending,
-		warnings,
+		warnings: map(warnings, format),
+		warning_messages: map(warnings, (w) => described(w)),
 	};
 }
 

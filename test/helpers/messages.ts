@@ -1,7 +1,8 @@
 // Every message the core and the router can report, produced for real: the
 // validators and parsers with bad values, check() on mutations of the golden
 // config, explain()/explainQuery() with bad and telling queries, the UCI
-// parser, the .conf import, peer_conf and the ubus table. The message tests
+// parser, the .conf import, peer_conf, the ubus table, and status's warnings
+// and a failed apply's message on a simulated router. The message tests
 // (test/core/messages.test.ts, test/luci/coremsg.test.ts) check each one
 // against the catalogue (src/core/messages.ts).
 import fs from 'node:fs';
@@ -12,6 +13,12 @@ import type { Msg } from '../../src/core/messages';
 import type { UciSection } from '../../src/core/uci';
 import { parseProviderConf, peerConf } from '../../src/router/conf';
 import { methods } from '../../src/router/api';
+import { apply } from '../../src/router/apply';
+import { status } from '../../src/router/status';
+import { platformWarnings } from '../../src/router/detect';
+import type { Platform } from '../../src/router/detect';
+import { fakeRouter, dnsSection } from '../router/fakes';
+import { openwrt, HOME, NETWORK } from '../router/openwrt';
 
 const home = () => parseUci(fs.readFileSync('test/golden/home/splitwg', 'utf8')).sections;
 
@@ -188,6 +195,56 @@ export function routerMessages(): Msg[] {
 	return out;
 }
 
+// ubus status's warnings and a failed apply's message, on a simulated
+// router (test/router/fakes.ts): down and silent tunnels, a lost table, a
+// misplaced dnsmasq file, an invalid configuration, every reason apply fails
+// that splitwg words
+export function statusMessages(): Msg[] {
+	const out: Msg[] = [];
+	const said = (r: { env: any }) => {
+		const s = status(r.env);
+		for (const w of s.warning_messages) out.push({ id: w.id, args: w.args });
+		if (s.last_apply?.id) out.push({ id: s.last_apply.id, args: s.last_apply.args! });
+	};
+	const bare: Platform = { fw4: false, dnsmasq: false, nftset: false, confDirs: [], flowOffloading: true, flowOffloadingHw: true, ipv6: false, conntrack: false, wgShellHandler: false };
+	out.push(...platformWarnings(bare, true, true), ...platformWarnings({ ...bare, fw4: true, dnsmasq: true, flowOffloadingHw: false, ipv6: true, conntrack: true }, true, true));
+	// not applied, and the configuration has a problem
+	said(fakeRouter({ uci: openwrt(HOME.replace("\toption enabled '1'\n", "\toption enabled '1'\n\toption typo '1'\n")) }));
+	for (const ks of ['1', '0']) {
+		const r = fakeRouter({ uci: openwrt(HOME.replace("option kill_switch '1'", `option kill_switch '${ks}'`)) });
+		apply(r.env);
+		said(r);   // both upstreams down
+		// up: us (keepalive 25) and eu (no keepalive), never or 30 minutes ago
+		r.ifaces = { sw_us: { up: true }, sw_eu: { up: true } };
+		const dump = (key: string, t: number) => `x\ty\t0\toff\n${key}\t(none)\t203.0.113.5:51820\t0.0.0.0/0\t${t}\t1\t2\t25\n`;
+		const keys = ['FoP/cHfO+s0I5s6RoBsLjJfNo9m64W+6HsqdDECy42E=', 'c3ggHnMEXla2VomLwKueTDl7bvSbg8JWem7k6/Urk2Y='];
+		r.wgDump = { sw_us: dump(keys[0], ks === '1' ? 0 : r.now - 1800), sw_eu: dump(keys[1], ks === '1' ? r.now - 1800 : 0) };
+		said(r);
+		// dnsmasq reads another conf-dir: without our file, then with another one
+		r.fs.mkdirp('/var/etc');
+		r.fs.write(`/var/etc/dnsmasq.conf.${dnsSection(r)}`, 'conf-dir=/tmp/dnsmasq.d.other\n');
+		said(r);
+		r.fs.mkdirp('/tmp/dnsmasq.d.other');
+		r.fs.write('/tmp/dnsmasq.d.other/splitwg.conf', '# not ours\n');
+		said(r);
+		r.table = null;   // the firewall flushed it
+		said(r);
+	}
+	// apply fails: an invalid configuration (one problem, two), uncommitted changes, foreign sections, nft -f
+	const failed = (r: ReturnType<typeof fakeRouter>) => { const res = apply(r.env); if (res.error?.id) out.push({ id: res.error.id, args: res.error.args! }); said(r); };
+	failed(fakeRouter({ uci: openwrt(HOME.replace("option default 'proxy'", "option default 'sideways'")) }));
+	failed(fakeRouter({ uci: openwrt(HOME.replace("option default 'proxy'", "option default 'sideways'").replace("option kill_switch '1'", "option kill_switch 'x'")) }));
+	const pending = fakeRouter({ uci: openwrt() });
+	pending.uci.pending.network = [['set', 'lan', 'mtu', '1400']];
+	failed(pending);
+	for (const foreign of ["\nconfig interface 'sw_us'\n\toption proto 'static'\n", "\nconfig interface 'sw_us'\n\toption proto 'static'\n\nconfig interface 'sw_eu'\n\toption proto 'static'\n"])
+		failed(fakeRouter({ uci: { ...openwrt(), network: NETWORK + foreign } }));
+	const nft = fakeRouter({ uci: openwrt() });
+	nft.fail = (argv) => argv[0] === 'nft' && argv[1] === '-f' && argv[2].endsWith('next.nft') ? { code: 1, stdout: '', stderr: 'Error: Operation not supported\n' } : null;
+	failed(nft);
+	return out;
+}
+
 // every message the drives produce, nested ones included
 export function allMessages(): { source: string, msg: Msg }[] {
 	const out: { source: string, msg: Msg }[] = [];
@@ -195,7 +252,7 @@ export function allMessages(): { source: string, msg: Msg }[] {
 		out.push({ source, msg: m });
 		for (const a of m.args) if (a && typeof a === 'object') walk(source, a as Msg);
 	};
-	for (const [source, fn] of [['values', valueMessages], ['check()', configMessages], ['parseUci()', uciMessages], ['explain()', explainMessages], ['router', routerMessages]] as const)
+	for (const [source, fn] of [['values', valueMessages], ['check()', configMessages], ['parseUci()', uciMessages], ['explain()', explainMessages], ['router', routerMessages], ['status', statusMessages]] as const)
 		for (const m of fn()) walk(source, m);
 	return out;
 }

@@ -10,6 +10,13 @@ import { MESSAGES, format, msg } from '../../src/core/messages';
 import { trCore, say, msg as luciMsg } from '../../src/luci/_msg';
 import { parsePo, PO_DIR, ROOT, UNTRANSLATED_IDS } from './i18n';
 import { allMessages } from '../helpers/messages';
+import { statusWarnings } from '../../src/luci/_msg';
+import { doctorLines } from '../../src/luci/_doctor';
+import { status } from '../../src/router/status';
+import { apply } from '../../src/router/apply';
+import { doctor } from '../../src/router/doctor';
+import { fakeRouter } from '../router/fakes';
+import { openwrt } from '../router/openwrt';
 
 const zh = parsePo(fs.readFileSync(path.join(ROOT, PO_DIR, 'zh_Hans', 'splitwg.po'), 'utf8')).tr;
 const zhOf = (s: string) => zh.get(s) || s;
@@ -54,4 +61,23 @@ test('an id this build does not know shows the English the router sent; plain te
 test('say: the app\'s messages and the core\'s', () => {
 	assert.equal(say(luciMsg('Line %d', 3), (s) => s === 'Line %d' ? '第 %d 行' : s), '第 3 行');
 	assert.equal(say(msg('not_port', ['0']), zhOf), zhOf(MESSAGES.not_port).replace('{1}', '0'));
+});
+
+test('the overview shows the router\'s status warnings and a failed apply in Chinese, by id; an older router\'s in English', () => {
+	const r = fakeRouter({ uci: openwrt() });
+	apply(r.env);
+	r.fail = (argv) => argv[0] === 'nft' && argv[1] === '-f' && argv[2].endsWith('next.nft') ? { code: 1, stdout: '', stderr: 'Error: Operation not supported\n' } : null;
+	r.uci.setText('splitwg', r.uci.text('splitwg').replace("option default 'proxy'", "option default 'direct'"));
+	apply(r.env);
+	const st = JSON.parse(JSON.stringify(status(r.env)));   // as ubus hands it over
+	const shown = statusWarnings(st, zhOf);
+	assert.ok(shown.includes('上游 us：接口 sw_us 已断开（断网保护：其流量被阻止）'), shown.join('\n'));
+	const failed = shown.find((w) => w.startsWith('上次应用失败：'));
+	assert.match(failed ?? '', /^上次应用失败：nft：nft -f .* exited 1: Error: Operation not supported；已恢复之前的状态$/);
+	assert.match(trCore(st.last_apply, zhOf), /；已恢复之前的状态$/);
+	// a router older than warning_messages: its English, as it sent it
+	assert.deepEqual(statusWarnings({ warnings: st.warnings }, zhOf), st.warnings);
+	// the doctor's finding names the failed apply's message translated too
+	const line = doctorLines(JSON.parse(JSON.stringify(doctor(r.env))).findings, zhOf).find((l) => l.id === 'last_apply_failed');
+	assert.match(line?.what ?? '', /^上次应用失败（nft：.*；已恢复之前的状态）；仍在使用之前的状态。$/);
 });

@@ -127,7 +127,7 @@ test('status and stats: documented shape, live values, never a key', () => {
 	] });
 	const m = api(r);
 	const s = rpcd(m, 'status') as Record<string, any>;
-	assert.deepEqual(Object.keys(s), ['enabled', 'version', 'applied', 'upstreams', 'clients', 'last_apply', 'pending', 'warnings']);
+	assert.deepEqual(Object.keys(s), ['enabled', 'version', 'applied', 'upstreams', 'clients', 'last_apply', 'pending', 'warnings', 'warning_messages']);
 	assert.equal(s.applied, true);
 	assert.equal(s.enabled, true);
 	assert.equal(s.pending, false);
@@ -188,6 +188,48 @@ test('status: the running dnsmasq reads another conf-dir than the one holding ou
 	r.fs.write(`/var/etc/dnsmasq.conf.${dnsSection(r)}`, 'conf-dir=/tmp/dnsmasq.d\n');
 	const s = rpcd(api(r), 'status') as Record<string, any>;
 	assert.ok(s.warnings.includes('dnsmasq reads /tmp/dnsmasq.d, but splitwg\'s domain entries are not there: run splitwg apply'), s.warnings.join('\n'));
+});
+
+test('status: every warning carries its message (id, args) beside the English, and a failed apply keeps the message it was worded from', () => {
+	const r = fakeRouter({ uci: openwrt() });
+	apply(r.env);
+	r.fail = (argv) => argv[0] === 'nft' && argv[1] === '-f' && argv[2].endsWith('next.nft') ? { code: 1, stdout: '', stderr: 'Error: Operation not supported\n' } : null;
+	r.uci.setText('splitwg', r.uci.text('splitwg').replace("option default 'proxy'", "option default 'direct'"));
+	const res = apply(r.env);
+	assert.equal(res.error?.id, 'apply_restored');
+	const s = rpcd(api(r), 'status') as Record<string, any>;
+	assert.equal(s.warning_messages.length, s.warnings.length);
+	s.warning_messages.forEach((w: any, i: number) => {
+		assert.deepEqual(Object.keys(w).sort(), ['args', 'id', 'message']);
+		assert.equal(w.message, s.warnings[i], 'the English is the warning as before');
+	});
+	const down = s.warning_messages.find((w: any) => w.id === 'status_upstream_down_blocked');   // (both are down: no netifd here)
+	assert.deepEqual(down.args, ['us', 'sw_us']);
+	assert.equal(down.message, 'upstream us: interface sw_us is down (kill switch: its traffic is blocked)');
+	assert.equal(s.last_apply.ok, false);
+	assert.equal(s.last_apply.id, 'apply_restored');
+	assert.equal(s.last_apply.args[0], 'nft');
+	assert.match(s.last_apply.message, /^nft: nft -f .* exited 1: Error: Operation not supported; previous state restored$/);
+	const failed = s.warning_messages.find((w: any) => w.id === 'status_apply_failed');
+	assert.deepEqual(failed.args, [{ id: 'apply_restored', args: s.last_apply.args }], 'the failed apply\'s message, nested');
+	assert.equal(failed.message, `last apply failed: ${s.last_apply.message}`);
+	// the next apply succeeds: its summary is plain text, no id of the failure left over
+	r.fail = () => null;
+	assert.equal(apply(r.env).ok, true);
+	const ok = rpcd(api(r), 'status') as Record<string, any>;
+	assert.deepEqual(Object.keys(ok.last_apply), ['ok', 'time', 'message']);
+	assert.equal(ok.warning_messages.some((w: any) => w.id === 'status_apply_failed'), false);
+});
+
+test('status: a failed apply stored by an older version (no id) is shown by its text', () => {
+	const r = fakeRouter({ uci: openwrt() });
+	apply(r.env);
+	const st = JSON.parse(r.fs.read('/var/run/splitwg/state.json')!);
+	r.fs.write('/var/run/splitwg/state.json', JSON.stringify({ ...st, ok: false, message: 'old words' }));
+	const s = rpcd(api(r), 'status') as Record<string, any>;
+	assert.deepEqual(Object.keys(s.last_apply), ['ok', 'time', 'message']);
+	assert.deepEqual(s.warning_messages.find((w: any) => w.id === 'status_apply_failed').args, ['old words']);
+	assert.ok(s.warnings.includes('last apply failed: old words'));
 });
 
 test('genkey, import_conf, peer_conf', () => {

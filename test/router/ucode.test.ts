@@ -98,7 +98,7 @@ test('apply / re-apply / stop under real ucode match the Node run', { skip: Bool
 
 	const st = run('status', '--json');
 	assert.equal(st.code, 0, st.err);
-	assert.deepEqual(Object.keys(JSON.parse(st.out)), ['enabled', 'version', 'applied', 'upstreams', 'clients', 'last_apply', 'pending', 'warnings']);
+	assert.deepEqual(Object.keys(JSON.parse(st.out)), ['enabled', 'version', 'applied', 'upstreams', 'clients', 'last_apply', 'pending', 'warnings', 'warning_messages']);
 
 	const x = run('explain', 'laptop', '192.0.2.77', '--proto', 'tcp', '--port', '443', '--json');
 	assert.equal(JSON.parse(x.out).upstream, 'eu');
@@ -124,6 +124,12 @@ test('a failing nft -f under real ucode restores everything', { skip: Boolean(UC
 	for (const c of ['network', 'firewall', 'dhcp']) assert.equal(fs.readFileSync(path.join(root, 'etc/config', c), 'utf8'), before[c], c);
 	assert.ok(!fs.existsSync(path.join(root, 'usr/share/nftables.d/ruleset-post/90-splitwg.nft')));
 	assert.ok(!fs.readdirSync(path.join(root, 'tmp')).some((n) => n.startsWith('dnsmasq.') && fs.existsSync(path.join(root, 'tmp', n, 'splitwg.conf'))));
+	// status keeps the failure as the message it was worded from, its warnings as messages
+	const st = JSON.parse(run('status', '--json').out);
+	assert.equal(st.last_apply.id, 'apply_restored');
+	assert.equal(st.last_apply.args[0], 'nft');
+	assert.deepEqual(st.warning_messages.map((w: any) => w.message), st.warnings);
+	assert.ok(st.warning_messages.some((w: any) => w.id === 'status_apply_failed' && w.args[0].id === 'apply_restored'), st.out);
 	fs.rmSync(root, { recursive: true, force: true });
 });
 

@@ -157,7 +157,36 @@ let MESSAGES = {
   conf_errors_file: "{1} error(s); file: {2}",
   not_a_peer: "client {1} is a LAN device, not a WireGuard peer",
   no_server: "the server section is missing or disabled",
-  no_endpoint: "server.endpoint is not set (the host:port devices reach the router at)"
+  no_endpoint: "server.endpoint is not set (the host:port devices reach the router at)",
+  // status.ts / detect.ts: what ubus status (and apply) warns of
+  platform_no_fw4: "fw4 not found: the splitwg table is not re-created by firewall reloads (OpenWrt 22.03 or later with firewall4 is needed)",
+  platform_no_dnsmasq: "dnsmasq not found: domain rules and DNS hijack need dnsmasq",
+  platform_no_nftset: "dnsmasq lacks nftset: domain rules have no effect (install dnsmasq-full)",
+  platform_no_dnsmasq_instance: "no dnsmasq instance in /etc/config/dhcp: domain rules have no effect",
+  platform_offload_hw: "hardware flow offloading is on: offloaded connections may bypass split tunnelling (turn it off in Network → Firewall)",
+  platform_offload_sw: "software flow offloading is on: offloaded connections may bypass split tunnelling",
+  platform_no_ipv6: "globals.ipv6 is on but the kernel has no IPv6",
+  platform_no_conntrack: "conntrack (conntrack-tools) not installed: open connections keep their old path after a rule change until they close",
+  status_config_invalid: "the configuration has {1} problem(s): run splitwg check",
+  status_upstream_down_blocked: "upstream {1}: interface {2} is down (kill switch: its traffic is blocked)",
+  status_upstream_down_direct: "upstream {1}: interface {2} is down (its traffic goes direct)",
+  status_no_handshake: "upstream {1}: no handshake yet",
+  status_no_handshake_idle: "upstream {1}: no handshake yet (no keepalive set: an idle tunnel does not handshake)",
+  status_stale_handshake: "upstream {1}: no handshake for {2} minutes",
+  status_stale_handshake_idle: "upstream {1}: no handshake for {2} minutes (no keepalive set: an idle tunnel does not handshake)",
+  status_table_missing: "table inet splitwg is missing (was the firewall stopped or restarted?): run splitwg apply",
+  // {1}: the failed apply's message, or a command's output
+  status_apply_failed: "last apply failed: {1}",
+  status_dnsmasq_missing: "dnsmasq reads {1}, but splitwg's domain entries are not there: run splitwg apply",
+  status_dnsmasq_stale: "dnsmasq reads {1}, but splitwg's domain entries there are not the applied ones: run splitwg apply",
+  // apply.ts: why an apply failed (kept in the state, shown by status)
+  apply_invalid_one: "invalid configuration: 1 problem, first {1}: {2}",
+  apply_invalid: "invalid configuration: {1} problems, first {2}: {3}",
+  apply_pending: "/etc/config/{1} has uncommitted changes (uci changes {1}): commit or revert them first",
+  apply_conflict_one: "section {1} already exists and is not splitwg's (no splitwg_owned '1' or splitwg name); rename or delete it",
+  apply_conflict: "sections {1} already exist and are not splitwg's (no splitwg_owned '1' or splitwg name); rename or delete them",
+  // {2}: the command's output (not translated)
+  apply_restored: "{1}: {2}; previous state restored"
 };
 let PLACEHOLDER = /^([0-9]+)\}/;
 function msg(id, args) {
@@ -2233,6 +2262,7 @@ export {
   isMsg,
   isOwned,
   markChainName,
+  msg,
   nftTransition,
   parseAddress,
   parseInterfaceAddress,

@@ -21,6 +21,7 @@ import {
   format,
   described,
   isMsg,
+  msg,
   isOwned,
   badKey,
   badBool,
@@ -313,10 +314,11 @@ function writeState(env, st) {
   const tmp = `${STATE_FILE}.tmp`;
   return env.fs.write(tmp, sprintf("%J\n", st)) && env.fs.rename(tmp, STATE_FILE);
 }
-function recordFailure(env, message) {
+function recordFailure(env, why) {
   const prev = readState(env);
   const base = prev ?? { ok: false, time: 0, message: "", enabled: false, config_hash: null, hashes: {}, clients: null, sets: null };
-  writeState(env, { ...base, ok: false, time: env.now(), message });
+  const m = isMsg(why) ? why : null;
+  writeState(env, { ...base, ok: false, time: env.now(), message: m ? format(m) : why, id: m ? m.id : null, args: m ? m.args : null });
 }
 function unlock(env) {
   env.fs.unlink(`${LOCK_DIR}/time`);
@@ -426,14 +428,14 @@ function detect(env) {
 }
 function platformWarnings(p, needsDomains, wantsIpv6) {
   const w = [];
-  if (!p.fw4) push(w, "fw4 not found: the splitwg table is not re-created by firewall reloads (OpenWrt 22.03 or later with firewall4 is needed)");
-  if (!p.dnsmasq) push(w, "dnsmasq not found: domain rules and DNS hijack need dnsmasq");
-  else if (!p.nftset && needsDomains) push(w, "dnsmasq lacks nftset: domain rules have no effect (install dnsmasq-full)");
-  if (p.dnsmasq && !length(p.confDirs) && needsDomains) push(w, "no dnsmasq instance in /etc/config/dhcp: domain rules have no effect");
-  if (p.flowOffloadingHw) push(w, "hardware flow offloading is on: offloaded connections may bypass split tunnelling (turn it off in Network → Firewall)");
-  else if (p.flowOffloading) push(w, "software flow offloading is on: offloaded connections may bypass split tunnelling");
-  if (wantsIpv6 && !p.ipv6) push(w, "globals.ipv6 is on but the kernel has no IPv6");
-  if (!p.conntrack) push(w, "conntrack (conntrack-tools) not installed: open connections keep their old path after a rule change until they close");
+  if (!p.fw4) push(w, msg("platform_no_fw4"));
+  if (!p.dnsmasq) push(w, msg("platform_no_dnsmasq"));
+  else if (!p.nftset && needsDomains) push(w, msg("platform_no_nftset"));
+  if (p.dnsmasq && !length(p.confDirs) && needsDomains) push(w, msg("platform_no_dnsmasq_instance"));
+  if (p.flowOffloadingHw) push(w, msg("platform_offload_hw"));
+  else if (p.flowOffloading) push(w, msg("platform_offload_sw"));
+  if (wantsIpv6 && !p.ipv6) push(w, msg("platform_no_ipv6"));
+  if (!p.conntrack) push(w, msg("platform_no_conntrack"));
   return w;
 }
 
@@ -724,6 +726,21 @@ function loadConfig(env, st) {
   const view = appliedView(c, domains);
   return { view, problems: 0, hash: h, enabledRaw: c.globals.enabled, server: view.server };
 }
+function handshakeWarning(name, hs, keepalive) {
+  if (hs === null) return msg(keepalive ? "status_no_handshake" : "status_no_handshake_idle", [name]);
+  return msg(keepalive ? "status_stale_handshake" : "status_stale_handshake_idle", [name, int(hs / 60)]);
+}
+function lastMessage(st) {
+  return type(st.id) === "string" ? msg(st.id, st.args ?? []) : st.message;
+}
+function lastApply(st) {
+  const la = { ok: st.ok, time: st.time, message: st.message };
+  if (type(st.id) === "string") {
+    la.id = st.id;
+    la.args = st.args ?? [];
+  }
+  return la;
+}
 function status_age(env, t) {
   return t > 0 ? env.now() - t : null;
 }
@@ -738,7 +755,7 @@ function status(env) {
   const clients = [];
   const v = cfg.view;
   const enabled = cfg.enabledRaw;
-  if (!v) push(warnings, `the configuration has ${cfg.problems} problem(s): run splitwg check`);
+  if (!v) push(warnings, msg("status_config_invalid", [cfg.problems]));
   if (v) {
     for (let i = 0; i < length(v.upstreams); i++) {
       const u = v.upstreams[i];
@@ -749,9 +766,9 @@ function status(env) {
       const hs = p ? status_age(env, p.latest_handshake) : null;
       const healthy = up && hs !== null && hs <= HANDSHAKE_TIMEOUT;
       push(upstreams, { name: u.name, iface: u.iface, enabled: u.enabled, up, handshake_age: hs, rx: p ? p.rx : 0, tx: p ? p.tx : 0, healthy });
-      if (applied && u.enabled && enabled && !up) push(warnings, `upstream ${u.name}: interface ${u.iface} is down${v.kill_switch ? " (kill switch: its traffic is blocked)" : " (its traffic goes direct)"}`);
+      if (applied && u.enabled && enabled && !up) push(warnings, msg(v.kill_switch ? "status_upstream_down_blocked" : "status_upstream_down_direct", [u.name, u.iface]));
       else if (applied && u.enabled && up && !healthy)
-        push(warnings, `upstream ${u.name}: ${hs === null ? "no handshake yet" : `no handshake for ${int(hs / 60)} minutes`}${u.keepalive === null ? " (no keepalive set: an idle tunnel does not handshake)" : ""}`);
+        push(warnings, handshakeWarning(u.name, hs, u.keepalive !== null));
     }
     const srvPeers = cfg.server !== null ? peers(env, cfg.server) : null;
     for (let i = 0; i < length(v.clients); i++) {
@@ -767,12 +784,12 @@ function status(env) {
       push(clients, { name: cl.name, kind: cl.kind, enabled: cl.enabled, counters, handshake_age: hs });
     }
   }
-  if (enabled && st && st.ok && st.enabled && !length(nftRules(doc))) push(warnings, "table inet splitwg is missing (was the firewall stopped or restarted?): run splitwg apply");
-  if (st && !st.ok) push(warnings, `last apply failed: ${st.message}`);
+  if (enabled && st && st.ok && st.enabled && !length(nftRules(doc))) push(warnings, msg("status_table_missing"));
+  if (st && !st.ok) push(warnings, msg("status_apply_failed", [lastMessage(st)]));
   const pending = applied && st.config_hash !== cfg.hash;
   if (applied && st.hashes && st.hashes.dnsmasq && st.hashes.dnsmasq !== hash("")) {
     const m = misplaced(env, st.hashes.dnsmasq, detect(env).confDirs);
-    for (let i = 0; i < length(m); i++) push(warnings, `dnsmasq reads ${m[i].dir}, but splitwg's domain entries ${m[i].differs ? "there are not the applied ones" : "are not there"}: run splitwg apply`);
+    for (let i = 0; i < length(m); i++) push(warnings, msg(m[i].differs ? "status_dnsmasq_stale" : "status_dnsmasq_missing", [m[i].dir]));
   }
   if (enabled) {
     const w = platformWarnings(detect(env), v ? v.domains : false, v ? v.ipv6 : false);
@@ -784,9 +801,10 @@ function status(env) {
     applied,
     upstreams,
     clients,
-    last_apply: st ? { ok: st.ok, time: st.time, message: st.message } : null,
+    last_apply: st ? lastApply(st) : null,
     pending,
-    warnings
+    warnings: map(warnings, format),
+    warning_messages: map(warnings, (w) => described(w))
   };
 }
 function stats(env) {
@@ -1006,7 +1024,7 @@ function doctor(env) {
     if (wanted) finding(out, "not_applied", null, { stopped: st !== null });
     return { ok: !length(out), findings: out };
   }
-  if (!st.ok) finding(out, "last_apply_failed", null, { message: st.message });
+  if (!st.ok) finding(out, "last_apply_failed", null, type(st.id) === "string" ? { message: st.message, message_id: st.id, message_args: st.args ?? [] } : { message: st.message });
   if (st.config_hash !== null && st.config_hash !== hash(renderUci(sections))) finding(out, "config_changed", null, {});
   const guardless = [];
   for (let i = 0; cfg && i < length(cfg.clients); i++) {
@@ -1056,10 +1074,16 @@ function repairArgv(s) {
 // src/router/apply.ts
 let NO_CHANGE = { nft: false, dnsmasq: false, network: false, firewall: false, dhcp: false };
 let DNSMASQ_STAGED = `${PATHS.state}/next.dnsmasq`;
-function errorResult(env, code, message, path, warnings, changed) {
-  recordFailure(env, message);
-  env.log(`apply failed: ${message}`);
-  return { ok: false, changed: changed ?? NO_CHANGE, message, actions: [], warnings, error: { code, message, path } };
+function applyError(code, why, path) {
+  if (!isMsg(why)) return { code, message: why, path };
+  const m = why;
+  return { code, message: format(m), path, id: m.id, args: m.args };
+}
+function errorResult(env, code, why, path, warnings, changed) {
+  recordFailure(env, why);
+  const error = applyError(code, why, path);
+  env.log(`apply failed: ${error.message}`);
+  return { ok: false, changed: changed ?? NO_CHANGE, message: error.message, actions: [], warnings, error };
 }
 function survey(env, plan, o) {
   const platform = detect(env);
@@ -1104,7 +1128,7 @@ function survey(env, plan, o) {
     tableDrift,
     lostRouting: lost,
     platform,
-    warnings: plan.enabled ? platformWarnings(platform, o.hasDomains, o.ipv6) : [],
+    warnings: plan.enabled ? map(platformWarnings(platform, o.hasDomains, o.ipv6), format) : [],
     nftText,
     dnsText,
     diffs,
@@ -1133,10 +1157,10 @@ function survey(env, plan, o) {
 function refuse(env, s) {
   const pending = filter(OWNED_CONFIGS, (cfg) => s.diffs[cfg].changed && length((env.uci.changes(cfg) ?? {})[cfg] ?? []) > 0);
   if (length(pending))
-    return errorResult(env, "PENDING_CHANGES", `/etc/config/${pending[0]} has uncommitted changes (uci changes ${pending[0]}): commit or revert them first`, pending[0], s.warnings);
+    return errorResult(env, "PENDING_CHANGES", msg("apply_pending", [pending[0]]), pending[0], s.warnings);
   const c = s.conflicts, n = length(c);
   if (n)
-    return errorResult(env, "CONFLICT", `section${n > 1 ? "s" : ""} ${join(", ", c)} already exist${n > 1 ? "" : "s"} and are not splitwg's (no splitwg_owned '1' or splitwg name); rename or delete ${n > 1 ? "them" : "it"}`, c[0], s.warnings);
+    return errorResult(env, "CONFLICT", msg(n > 1 ? "apply_conflict" : "apply_conflict_one", [join(", ", c)]), c[0], s.warnings);
   return null;
 }
 function check(env, s) {
@@ -1317,17 +1341,17 @@ function applyPlan(env, plan, o) {
     rollback(tx);
     cleanupStaged(env);
     unlock(env);
-    const res = errorResult(env, "APPLY_FAILED", `${f.where}: ${f.msg}; previous state restored`, f.where, s.warnings, s.changed);
+    const res = errorResult(env, "APPLY_FAILED", msg("apply_restored", [f.where, f.msg]), f.where, s.warnings, s.changed);
     res.actions = tx.actions;
     return res;
   }
   const ctNote = resetConnections(env, s, plan);
   cleanupStaged(env);
-  const msg = summary(plan, s, c.staged, ctNote);
+  const done = summary(plan, s, c.staged, ctNote);
   writeState(env, {
     ok: true,
     time: env.now(),
-    message: msg,
+    message: done,
     enabled: plan.enabled,
     config_hash: o.configHash,
     hashes: {
@@ -1344,18 +1368,22 @@ function applyPlan(env, plan, o) {
     dnsmasq_dirs: s.dnsText !== null ? s.platform.confDirs : []
   });
   unlock(env);
-  env.log(`${plan.enabled ? "apply" : "stop"} ok: ${msg}`);
-  return { ok: true, changed: s.changed, message: msg, actions: tx.actions, warnings: s.warnings };
+  env.log(`${plan.enabled ? "apply" : "stop"} ok: ${done}`);
+  return { ok: true, changed: s.changed, message: done, actions: tx.actions, warnings: s.warnings };
 }
 function apply(env, opts) {
   const sections = readConfigSections(env.uci, "splitwg");
   const r = readConfig(sections);
   if (!r.config) {
     const n = length(r.problems);
-    const msg = `invalid configuration: ${n} problem${n === 1 ? "" : "s"}, first ${r.problems[0].path}: ${format(r.problems[0])}`;
+    const first = r.problems[0], why = { id: first.id, args: first.args };
+    const m = n === 1 ? msg("apply_invalid_one", [first.path, why]) : msg("apply_invalid", [n, first.path, why]);
     const problems = map(r.problems, (p) => described(p));
-    if (opts?.dryRun) return { ok: false, changed: NO_CHANGE, message: msg, actions: [], warnings: [], error: { code: "INVALID_CONFIG", message: msg, path: r.problems[0].path }, problems };
-    const res = errorResult(env, "INVALID_CONFIG", msg, r.problems[0].path, []);
+    if (opts?.dryRun) {
+      const error = applyError("INVALID_CONFIG", m, first.path);
+      return { ok: false, changed: NO_CHANGE, message: error.message, actions: [], warnings: [], error, problems };
+    }
+    const res = errorResult(env, "INVALID_CONFIG", m, first.path, []);
     res.problems = problems;
     return res;
   }

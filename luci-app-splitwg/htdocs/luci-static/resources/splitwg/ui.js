@@ -49,6 +49,11 @@ function trCore(m, translate) {
 function say(t2, translate) {
   return isCore(t2) ? trCore(t2, translate) : tr(t2, translate);
 }
+function statusWarnings(st, translate) {
+  const ms = st.warning_messages;
+  if (!Array.isArray(ms) || ms.length !== st.warnings.length) return st.warnings;
+  return ms.map((m) => trCore(m, translate));
+}
 
 // src/luci/_doctor.ts
 var LIST_MAX = 8;
@@ -76,7 +81,7 @@ var WORDS = {
     fix: APPLY()
   }),
   last_apply_failed: (a, _f, t2) => ({
-    what: msg(N_("The last apply failed (%s); the previous state is in force."), str(a.message)),
+    what: msg(N_("The last apply failed (%s); the previous state is in force."), trCore({ id: a.message_id, args: a.message_args, message: str(a.message) }, t2)),
     fix: msg(N_("correct the cause, then run splitwg apply"))
   }),
   config_changed: () => ({
@@ -1238,7 +1243,7 @@ function banner(st, chk, page, notify) {
   const la = st && typeof st === "object" && st.last_apply ? st.last_apply : null;
   if (la && la.ok === false) {
     if (notify !== false) ui.addNotification(_("The last apply failed"), E("div", {}, [
-      E("p", {}, [coreText(String(la.message))]),
+      E("p", {}, [coreText(la)]),
       (_a2 = problemList(problems)) != null ? _a2 : E([]),
       E("p", {}, [_("The router keeps running the previous working configuration.")])
     ]), "danger");
@@ -1463,6 +1468,7 @@ return baseclass.extend({
 	sections: sections,
 	setContent: setContent,
 	stagedProblems: stagedProblems,
+	statusWarnings: statusWarnings,
 	suggestName: suggestName,
 	t: t,
 	text: text,

@@ -8,7 +8,7 @@
 'require splitwg.ui as swui';
 // Generated from src/luci/overview.ts by `npm run build` — edit the TypeScript, not this file.
 
-const arrtoip = swcore.arrtoip, FOREIGN_MARKS = swcore.FOREIGN_MARKS, callCheck = swui.callCheck, callDoctor = swui.callDoctor, callStatus = swui.callStatus, isError = swui.isError, doctorLines = swui.doctorLines, badge = swui.badge, banner = swui.banner, coreText = swui.coreText, fmtAge = swui.fmtAge, fmtBytes = swui.fmtBytes, pageUrl = swui.pageUrl, saveApply = swui.saveApply, schemaOption = swui.schemaOption, setContent = swui.setContent, upstreamLabel = swui.upstreamLabel;
+const arrtoip = swcore.arrtoip, FOREIGN_MARKS = swcore.FOREIGN_MARKS, callCheck = swui.callCheck, callDoctor = swui.callDoctor, callStatus = swui.callStatus, isError = swui.isError, doctorLines = swui.doctorLines, statusWarnings = swui.statusWarnings, badge = swui.badge, banner = swui.banner, coreText = swui.coreText, fmtAge = swui.fmtAge, fmtBytes = swui.fmtBytes, pageUrl = swui.pageUrl, saveApply = swui.saveApply, schemaOption = swui.schemaOption, setContent = swui.setContent, upstreamLabel = swui.upstreamLabel;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/overview.ts
@@ -31,7 +31,7 @@ function renderStatus(st, err) {
     E("tr", { "class": "tr" }, [E("td", { "class": "td left" }, [_("Last apply")]), E("td", { "class": "td left" }, la ? [
       la.ok ? badge(_("succeeded"), "ok") : badge(_("failed"), "bad"),
       " ",
-      E("small", {}, [new Date(la.time * 1e3).toLocaleString(), la.message ? " — " + coreText(la.message) : ""])
+      E("small", {}, [new Date(la.time * 1e3).toLocaleString(), la.message ? " — " + coreText(la) : ""])
     ] : [E("em", {}, [_("never applied")])])])
   ];
   if (st.pending) rows.push(E("tr", { "class": "tr" }, [
@@ -60,7 +60,7 @@ function renderStatus(st, err) {
   return E("div", {}, [
     st.warnings.length ? E("div", { "class": "alert-message warning" }, [
       E("h4", {}, [_("Warnings")]),
-      E("ul", {}, st.warnings.map((w) => E("li", {}, [coreText(w)])))
+      E("ul", {}, statusWarnings(st, _).map((w) => E("li", {}, [w])))
     ]) : E([]),
     E("table", { "class": "table" }, rows),
     E("h3", {}, [_("Upstreams")]),
