@@ -34,7 +34,7 @@ export async function splitwgVersion(lab: OpenWrtLab): Promise<string | null> {
 // rpcd reloads asynchronously (procd sends it SIGHUP after opkg's script
 // returned): wait for the answer; an absent object must stay absent.
 export async function expectVersion(lab: OpenWrtLab, want: string | null, why: string): Promise<void> {
-  await waitFor(async () => (await splitwgVersion(lab)) === want || null, 10_000, async () => `${why}: ubus call splitwg version answers ${await splitwgVersion(lab)}, not ${want}`, 200);
+  await waitFor(async () => (await splitwgVersion(lab)) === want || null, 30_000, async () => `${why}: ubus call splitwg version answers ${await splitwgVersion(lab)}, not ${want}`, 200);
   if (want === null) {
     await new Promise((r) => setTimeout(r, 1000));
     if ((await splitwgVersion(lab)) !== null) throw new Error(`${why}: ubus call splitwg answers again after a reload`);
