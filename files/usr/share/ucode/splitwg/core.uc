@@ -323,13 +323,12 @@ function renderUci(sections) {
 // src/core/ip.ts
 let PREFIX_LEN = /^(0|[1-9][0-9]{0,2})$/;
 let V4_RE = /^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$/;
+let V4_LEADING_ZERO = /(^|\.)0[0-9]/;
 let V6_RE = /^[0-9a-fA-F:.]+$/;
 function parseAddress(s) {
   if (type(s) !== "string") return null;
   if (match(s, V4_RE)) {
-    const parts = split(s, ".");
-    for (let i = 0; i < 4; i++)
-      if (length(parts[i]) > 1 && substr(parts[i], 0, 1) === "0") return null;
+    if (match(s, V4_LEADING_ZERO)) return null;
     const b = iptoarr(s);
     return b ? { family: 4, bytes: b } : null;
   }
@@ -354,6 +353,13 @@ function sameBytes(a, b) {
   for (let i = 0; i < length(a); i++) if (a[i] !== b[i]) return false;
   return true;
 }
+function hostBitsClear(bytes, len) {
+  const n = length(bytes);
+  const i = len >> 3;
+  if (i < n && bytes[i] & 255 >> (len & 7)) return false;
+  for (let j = i + 1; j < n; j++) if (bytes[j]) return false;
+  return true;
+}
 function parsePrefix(s) {
   if (type(s) !== "string" || s === "") return msg("empty");
   const parts = split(s, "/");
@@ -367,10 +373,10 @@ function parsePrefix(s) {
     len = int(parts[1]);
     if (len > max) return msg("prefix_len_max", [s, max]);
   }
-  const net = len === max ? a.bytes : maskBytes(a.bytes, len);
-  if (len !== max && !sameBytes(net, a.bytes)) return msg("host_bits", [s, `${arrtoip(net)}/${len}`]);
-  const addr = arrtoip(net);
-  return { family: a.family, bytes: net, len, text: len === max ? addr : `${addr}/${len}`, host: len === max };
+  if (len !== max && !hostBitsClear(a.bytes, len)) return msg("host_bits", [s, `${arrtoip(maskBytes(a.bytes, len))}/${len}`]);
+  if (a.family === 4) return { family: 4, bytes: a.bytes, len, text: len === max ? parts[0] : s, host: len === max };
+  const addr = arrtoip(a.bytes);
+  return { family: a.family, bytes: a.bytes, len, text: len === max ? addr : `${addr}/${len}`, host: len === max };
 }
 function parseInterfaceAddress(s) {
   if (type(s) !== "string" || s === "") return msg("empty");
