@@ -643,7 +643,9 @@ let TRUE = /^(1|on|yes|true|enabled)$/;
 let TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 let EDGE_DOTS = /^(\*\.|\.)+|\.+$/g;
 let TRAILING_DOT = /\.$/;
-let DOMAIN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+let DOMAIN_CHARS = /^[a-z0-9.-]+$/;
+let DOMAIN_EDGE = /(^|\.)-|-(\.|$)|\.\.|^\.|\.$/;
+let LONG_LABEL = /[^.\n]{64}/;
 let DIGITS_DOTS = /^[0-9.]+$/;
 let IPV4 = /^[0-9]{1,3}(\.[0-9]{1,3}){3}$/;
 let IPV6_CHARS = /^[0-9a-fA-F:.]+$/;
@@ -701,12 +703,15 @@ function weekday(v) {
   for (let i = 0; i < 7; i++) if (WEEKDAYS[i] === d) return i;
   return -1;
 }
+function isDomain(v) {
+  return !!match(v, DOMAIN_CHARS) && !match(v, DOMAIN_EDGE) && (length(v) < 64 || !match(v, LONG_LABEL));
+}
 function badDomain(v) {
   if (length(v) > 253) return msg("too_long", [v, 253]);
-  if (match(v, DOMAIN)) return null;
+  if (isDomain(v)) return null;
   const bare = replace(v, EDGE_DOTS, "");
   const fix = toAscii(bare);
-  if (fix === null || !match(fix, DOMAIN)) return msg("not_domain", [v]);
+  if (fix === null || !isDomain(fix)) return msg("not_domain", [v]);
   if (bare !== v)
     return msg(match(v, TRAILING_DOT) ? "domain_trailing_dot" : "domain_wildcard", [v, fix]);
   if (fix !== lc(v)) return msg("idn_write_as", [v, fix]);
