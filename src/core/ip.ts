@@ -21,6 +21,9 @@ export interface Prefix {
 
 const V4_RE = /^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$/;
 const V4_LEADING_ZERO = /(^|\.)0[0-9]/;
+// the common case, a dotted quad with an optional length, both without
+// leading zeros, in one match (1: the address, 7: the length)
+const V4_PREFIX = /^((0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2}))(\/(0|[1-9][0-9]?))?$/;
 const V6_RE = /^[0-9a-fA-F:.]+$/;
 
 // Strict address parse: iptoarr() alone accepts some forms (e.g. "1") that
@@ -73,6 +76,14 @@ function hostBitsClear(bytes: number[], len: number): boolean {
 // rejects them in sets, and a typo there usually means a wrong mask.
 export function parsePrefix(s: string): Prefix | Msg {
 	if (type(s) !== 'string' || s === '') return msg('empty');
+	const m = match(s, V4_PREFIX) as string[] | null;
+	// m[0] === s: ucode HEAD's ^…$ also match one line of a multi-line value
+	if (m && m[0] === s) {
+		const b = iptoarr(m[1]) as number[] | null;
+		const n = m[7] ? int(m[7]) : 32;
+		if (b && n <= 32 && (n === 32 || hostBitsClear(b, n))) return { family: 4, bytes: b, len: n, text: n === 32 ? m[1] : s, host: n === 32 };
+		// else the general path says what is wrong
+	}
 	const parts = split(s, '/');
 	if (length(parts) > 2) return msg('not_prefix', [s]);
 	const a = parseAddress(parts[0]);

@@ -324,6 +324,7 @@ function renderUci(sections) {
 let PREFIX_LEN = /^(0|[1-9][0-9]{0,2})$/;
 let V4_RE = /^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$/;
 let V4_LEADING_ZERO = /(^|\.)0[0-9]/;
+let V4_PREFIX = /^((0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2}))(\/(0|[1-9][0-9]?))?$/;
 let V6_RE = /^[0-9a-fA-F:.]+$/;
 function parseAddress(s) {
   if (type(s) !== "string") return null;
@@ -362,6 +363,12 @@ function hostBitsClear(bytes, len) {
 }
 function parsePrefix(s) {
   if (type(s) !== "string" || s === "") return msg("empty");
+  const m = match(s, V4_PREFIX);
+  if (m && m[0] === s) {
+    const b = iptoarr(m[1]);
+    const n = m[7] ? int(m[7]) : 32;
+    if (b && n <= 32 && (n === 32 || hostBitsClear(b, n))) return { family: 4, bytes: b, len: n, text: n === 32 ? m[1] : s, host: n === 32 };
+  }
   const parts = split(s, "/");
   if (length(parts) > 2) return msg("not_prefix", [s]);
   const a = parseAddress(parts[0]);
