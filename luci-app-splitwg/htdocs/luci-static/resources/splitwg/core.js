@@ -1140,15 +1140,18 @@ function typed(kind, v) {
 function readList(o, k, v, check2, path, problems) {
   let vals = type(v) === "array" ? v : filter(split(v, BLANKS), (x) => x !== "");
   if (!length(vals) && type(v) !== "array") vals = [v];
-  const out = [];
-  for (let i = 0; i < length(vals); i++) {
-    const e = trim(vals[i]) === "" ? msg("empty") : badValue(vals[i], check2);
+  const valid = match(join("", vals), CONTROL) ? (x) => badValue(x, check2) : check2;
+  const out = [], at = o.at[k];
+  const n = length(vals);
+  for (let i = 0; i < n; i++) {
+    const x = vals[i];
+    const e = trim(x) === "" ? msg("empty") : valid ? valid(x) : null;
     if (e !== null) {
       o.bad[k] = true;
       push(problems, problem(`${path}[${i}]`, e));
     } else {
-      push(out, vals[i]);
-      push(o.at[k], i);
+      push(out, x);
+      push(at, i);
     }
   }
   return out;
