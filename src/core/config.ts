@@ -57,11 +57,16 @@ function typed(kind: string, v: string): any {
 function readList(o: Options, k: string, v: UciValue, check: ((v: string) => Bad) | null, path: string, problems: Problem[]): string[] {
 	let vals = type(v) === 'array' ? v as string[] : filter(split(v as string, BLANKS), (x) => x !== '');
 	if (!length(vals) && type(v) !== 'array') vals = [v as string];
-	const out: string[] = [];
-	for (let i = 0; i < length(vals); i++) {
-		const e = trim(vals[i]) === '' ? msg('empty') : badValue(vals[i], check);
+	// a list may hold thousands of CIDRs or domains: one control-character
+	// test over all of them, element by element only when that finds one
+	const valid = match(join('', vals), CONTROL) ? (x: string) => badValue(x, check) : check;
+	const out: string[] = [], at = o.at[k];
+	const n = length(vals) as number;
+	for (let i = 0; i < n; i++) {
+		const x = vals[i];
+		const e = trim(x) === '' ? msg('empty') : valid ? valid(x) : null;
 		if (e !== null) { o.bad[k] = true; push(problems, problem(`${path}[${i}]`, e as Msg)); }
-		else { push(out, vals[i]); push(o.at[k], i); }
+		else { push(out, x); push(at, i); }
 	}
 	return out;
 }

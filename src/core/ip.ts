@@ -20,16 +20,20 @@ export interface Prefix {
 }
 
 const V4_RE = /^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$/;
+const V4_LEADING_ZERO = /(^|\.)0[0-9]/;
+// the common case, a dotted quad with an optional length, both without
+// leading zeros, in one match (1: the address, 7: the length)
+const V4_PREFIX = /^((0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2}))(\/(0|[1-9][0-9]?))?$/;
 const V6_RE = /^[0-9a-fA-F:.]+$/;
 
 // Strict address parse: iptoarr() alone accepts some forms (e.g. "1") that
 // nft and dnsmasq would read differently, so the shape is checked first.
+// (Two regexes, not a split and a loop: this runs once per CIDR of every
+// rule, and under ucode each builtin call costs about as much as a match.)
 export function parseAddress(s: string): { family: Family, bytes: number[] } | null {
 	if (type(s) !== 'string') return null;
 	if (match(s, V4_RE)) {
-		const parts = split(s, '.');
-		for (let i = 0; i < 4; i++)
-			if (length(parts[i]) > 1 && substr(parts[i], 0, 1) === '0') return null;
+		if (match(s, V4_LEADING_ZERO)) return null;
 		const b = iptoarr(s);
 		return b ? { family: 4, bytes: b } : null;
 	}
@@ -57,11 +61,29 @@ function sameBytes(a: number[], b: number[]): boolean {
 	return true;
 }
 
+// No bit of `bytes` past the first `len` is set (checked in place: no
+// masked copy to allocate and compare).
+function hostBitsClear(bytes: number[], len: number): boolean {
+	const n = length(bytes) as number;
+	const i = len >> 3;
+	if (i < n && (bytes[i] & (0xff >> (len & 7)))) return false;
+	for (let j = i + 1; j < n; j++) if (bytes[j]) return false;
+	return true;
+}
+
 // "192.0.2.0/24", "2001:db8::/32", or a bare address (= /32 or /128).
 // Host bits set under a shorter prefix ("10.0.0.1/24") are an error: nft
 // rejects them in sets, and a typo there usually means a wrong mask.
 export function parsePrefix(s: string): Prefix | Msg {
 	if (type(s) !== 'string' || s === '') return msg('empty');
+	const m = match(s, V4_PREFIX) as string[] | null;
+	// m[0] === s: ucode HEAD's ^…$ also match one line of a multi-line value
+	if (m && m[0] === s) {
+		const b = iptoarr(m[1]) as number[] | null;
+		const n = m[7] ? int(m[7]) : 32;
+		if (b && n <= 32 && (n === 32 || hostBitsClear(b, n))) return { family: 4, bytes: b, len: n, text: n === 32 ? m[1] : s, host: n === 32 };
+		// else the general path says what is wrong
+	}
 	const parts = split(s, '/');
 	if (length(parts) > 2) return msg('not_prefix', [s]);
 	const a = parseAddress(parts[0]);
@@ -73,10 +95,12 @@ export function parsePrefix(s: string): Prefix | Msg {
 		len = int(parts[1]);
 		if (len > max) return msg('prefix_len_max', [s, max]);
 	}
-	const net = len === max ? a.bytes : maskBytes(a.bytes, len);
-	if (len !== max && !sameBytes(net, a.bytes)) return msg('host_bits', [s, `${arrtoip(net)}/${len}`]);
-	const addr = arrtoip(net) as string;
-	return { family: a.family, bytes: net, len, text: len === max ? addr : `${addr}/${len}`, host: len === max };
+	if (len !== max && !hostBitsClear(a.bytes, len)) return msg('host_bits', [s, `${arrtoip(maskBytes(a.bytes, len))}/${len}`]);
+	// a dotted quad without leading zeros (parseAddress) is its own canonical
+	// text, and so is a prefix length without them (PREFIX_LEN)
+	if (a.family === 4) return { family: 4, bytes: a.bytes, len, text: len === max ? parts[0] : s, host: len === max };
+	const addr = arrtoip(a.bytes) as string;
+	return { family: a.family, bytes: a.bytes, len, text: len === max ? addr : `${addr}/${len}`, host: len === max };
 }
 
 // An interface address: host address with the prefix of its subnet

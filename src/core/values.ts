@@ -25,7 +25,13 @@ const TRUE = /^(1|on|yes|true|enabled)$/;
 const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 const EDGE_DOTS = /^(\*\.|\.)+|\.+$/g;
 const TRAILING_DOT = /\.$/;
-const DOMAIN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+// A DNS name: labels of 1-63 of [a-z0-9-], no hyphen at either end of a
+// label. Said as three simple regexes, not one with a bounded repetition
+// per label: that one costs ~15 us a match under ucode (libc regexec),
+// these ~2 us together, on every domain of every rule.
+const DOMAIN_CHARS = /^[a-z0-9.-]+$/;
+const DOMAIN_EDGE = /(^|\.)-|-(\.|$)|\.\.|^\.|\.$/;
+const LONG_LABEL = /[^.\n]{64}/;
 const DIGITS_DOTS = /^[0-9.]+$/;
 const IPV4 = /^[0-9]{1,3}(\.[0-9]{1,3}){3}$/;
 const IPV6_CHARS = /^[0-9a-fA-F:.]+$/;
@@ -110,12 +116,16 @@ export function weekday(v: string): number {
 // A near miss is told the name to write: "*.x.com" or ".x.com" (the
 // subdomains are matched anyway), "x.com." (the root is implied), and an
 // internationalised name its ASCII form, the one DNS answers carry.
+function isDomain(v: string): boolean {
+	return !!match(v, DOMAIN_CHARS) && !match(v, DOMAIN_EDGE) && ((length(v) as number) < 64 || !match(v, LONG_LABEL));
+}
+
 export function badDomain(v: string): Bad {
 	if ((length(v) as number) > 253) return msg('too_long', [v, 253]);
-	if (match(v, DOMAIN)) return null;
+	if (isDomain(v)) return null;
 	const bare = replace(v, EDGE_DOTS, '');
 	const fix = toAscii(bare);
-	if (fix === null || !match(fix, DOMAIN)) return msg('not_domain', [v]);
+	if (fix === null || !isDomain(fix)) return msg('not_domain', [v]);
 	if (bare !== v)
 		return msg(match(v, TRAILING_DOT) ? 'domain_trailing_dot' : 'domain_wildcard', [v, fix]);
 	if (fix !== lc(v)) return msg('idn_write_as', [v, fix]);

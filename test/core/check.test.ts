@@ -86,6 +86,24 @@ test('a section name with a control character is refused (ucode regexes match li
 	assert.match(format(r.problems[0]), /is not a name/);
 });
 
+// readList tests the whole list for control characters once and only then
+// element by element: the problems must still name each element
+test('list elements with control characters, empty or invalid are each named by their index', () => {
+	const s = home();
+	const rules = s.filter((x) => x.type === 'rule');
+	rules[0].options.domain = ['a.test', 'b\n.test', 'c.test', 'd\x01x', 'Bad.test', '', '\n', 'e\x7f'];
+	rules[0].options.dest = ['192.0.2.4', '192.0.2.5\t', ' ', '10.0.0.1/8'];
+	rules[1].options.dest = ['10.0.0.1/8', '', '198.51.100.0/24', 'x'];   // no control character in this list
+	const got = readConfig(s).problems.filter((p) => /\.(domain|dest)\[/.test(p.path)).map((p) => `${p.path} ${p.id}`);
+	const r0 = 'ruleset.streaming.rule[0]', r1 = 'client.kid.rule[0]';
+	assert.deepEqual(got, [
+		`${r0}.domain[1] control_char`, `${r0}.domain[3] control_char`, `${r0}.domain[4] lower_case`, `${r0}.domain[5] empty`,
+		`${r0}.domain[6] empty`, `${r0}.domain[7] control_char`,
+		`${r0}.dest[1] control_char`, `${r0}.dest[2] empty`, `${r0}.dest[3] host_bits`,
+		`${r1}.dest[0] host_bits`, `${r1}.dest[1] empty`, `${r1}.dest[3] not_ip_or_prefix`,
+	]);
+});
+
 test('warnings: a device identified by one address family only (and nothing else)', () => {
 	const warningsOf = (edit: (s: UciSection[]) => void) => { const s = home(); edit(s); const r = readConfig(s); assert.deepEqual(r.problems, []); return r.warnings; };
 	assert.deepEqual(warningsOf(() => {}), [], 'the home config: every device covers both families');

@@ -352,13 +352,13 @@ function renderUci(sections) {
 // src/core/ip.ts
 let PREFIX_LEN = /^(0|[1-9][0-9]{0,2})$/;
 let V4_RE = /^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$/;
+let V4_LEADING_ZERO = /(^|\.)0[0-9]/;
+let V4_PREFIX = /^((0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2})\.(0|[1-9][0-9]{0,2}))(\/(0|[1-9][0-9]?))?$/;
 let V6_RE = /^[0-9a-fA-F:.]+$/;
 function parseAddress(s) {
   if (type(s) !== "string") return null;
   if (match(s, V4_RE)) {
-    const parts = split(s, ".");
-    for (let i = 0; i < 4; i++)
-      if (length(parts[i]) > 1 && substr(parts[i], 0, 1) === "0") return null;
+    if (match(s, V4_LEADING_ZERO)) return null;
     const b = iptoarr(s);
     return b ? { family: 4, bytes: b } : null;
   }
@@ -383,8 +383,21 @@ function sameBytes(a, b) {
   for (let i = 0; i < length(a); i++) if (a[i] !== b[i]) return false;
   return true;
 }
+function hostBitsClear(bytes, len) {
+  const n = length(bytes);
+  const i = len >> 3;
+  if (i < n && bytes[i] & 255 >> (len & 7)) return false;
+  for (let j = i + 1; j < n; j++) if (bytes[j]) return false;
+  return true;
+}
 function parsePrefix(s) {
   if (type(s) !== "string" || s === "") return msg("empty");
+  const m = match(s, V4_PREFIX);
+  if (m && m[0] === s) {
+    const b = iptoarr(m[1]);
+    const n = m[7] ? int(m[7]) : 32;
+    if (b && n <= 32 && (n === 32 || hostBitsClear(b, n))) return { family: 4, bytes: b, len: n, text: n === 32 ? m[1] : s, host: n === 32 };
+  }
   const parts = split(s, "/");
   if (length(parts) > 2) return msg("not_prefix", [s]);
   const a = parseAddress(parts[0]);
@@ -396,10 +409,10 @@ function parsePrefix(s) {
     len = int(parts[1]);
     if (len > max) return msg("prefix_len_max", [s, max]);
   }
-  const net = len === max ? a.bytes : maskBytes(a.bytes, len);
-  if (len !== max && !sameBytes(net, a.bytes)) return msg("host_bits", [s, `${arrtoip(net)}/${len}`]);
-  const addr = arrtoip(net);
-  return { family: a.family, bytes: net, len, text: len === max ? addr : `${addr}/${len}`, host: len === max };
+  if (len !== max && !hostBitsClear(a.bytes, len)) return msg("host_bits", [s, `${arrtoip(maskBytes(a.bytes, len))}/${len}`]);
+  if (a.family === 4) return { family: 4, bytes: a.bytes, len, text: len === max ? parts[0] : s, host: len === max };
+  const addr = arrtoip(a.bytes);
+  return { family: a.family, bytes: a.bytes, len, text: len === max ? addr : `${addr}/${len}`, host: len === max };
 }
 function parseInterfaceAddress(s) {
   if (type(s) !== "string" || s === "") return msg("empty");
@@ -666,7 +679,9 @@ let TRUE = /^(1|on|yes|true|enabled)$/;
 let TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 let EDGE_DOTS = /^(\*\.|\.)+|\.+$/g;
 let TRAILING_DOT = /\.$/;
-let DOMAIN = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+let DOMAIN_CHARS = /^[a-z0-9.-]+$/;
+let DOMAIN_EDGE = /(^|\.)-|-(\.|$)|\.\.|^\.|\.$/;
+let LONG_LABEL = /[^.\n]{64}/;
 let DIGITS_DOTS = /^[0-9.]+$/;
 let IPV4 = /^[0-9]{1,3}(\.[0-9]{1,3}){3}$/;
 let IPV6_CHARS = /^[0-9a-fA-F:.]+$/;
@@ -724,12 +739,15 @@ function weekday(v) {
   for (let i = 0; i < 7; i++) if (WEEKDAYS[i] === d) return i;
   return -1;
 }
+function isDomain(v) {
+  return !!match(v, DOMAIN_CHARS) && !match(v, DOMAIN_EDGE) && (length(v) < 64 || !match(v, LONG_LABEL));
+}
 function badDomain(v) {
   if (length(v) > 253) return msg("too_long", [v, 253]);
-  if (match(v, DOMAIN)) return null;
+  if (isDomain(v)) return null;
   const bare = replace(v, EDGE_DOTS, "");
   const fix = toAscii(bare);
-  if (fix === null || !match(fix, DOMAIN)) return msg("not_domain", [v]);
+  if (fix === null || !isDomain(fix)) return msg("not_domain", [v]);
   if (bare !== v)
     return msg(match(v, TRAILING_DOT) ? "domain_trailing_dot" : "domain_wildcard", [v, fix]);
   if (fix !== lc(v)) return msg("idn_write_as", [v, fix]);
@@ -935,15 +953,18 @@ function typed(kind, v) {
 function readList(o, k, v, check, path, problems) {
   let vals = type(v) === "array" ? v : filter(split(v, BLANKS), (x) => x !== "");
   if (!length(vals) && type(v) !== "array") vals = [v];
-  const out = [];
-  for (let i = 0; i < length(vals); i++) {
-    const e = trim(vals[i]) === "" ? msg("empty") : badValue(vals[i], check);
+  const valid = match(join("", vals), CONTROL) ? (x) => badValue(x, check) : check;
+  const out = [], at = o.at[k];
+  const n = length(vals);
+  for (let i = 0; i < n; i++) {
+    const x = vals[i];
+    const e = trim(x) === "" ? msg("empty") : valid ? valid(x) : null;
     if (e !== null) {
       o.bad[k] = true;
       push(problems, problem(`${path}[${i}]`, e));
     } else {
-      push(out, vals[i]);
-      push(o.at[k], i);
+      push(out, x);
+      push(at, i);
     }
   }
   return out;
