@@ -6,7 +6,7 @@ import type { Action, Client, Config, Rule, Upstream } from './model';
 import { parseAddress, parsePrefix, prefixContains } from './ip';
 import type { Family } from './ip';
 import { verdictOf, directMark, markHex, carriesFamily, timedFrom, localNetworks } from './decide';
-import { badDomain, badTime, weekday, WEEKDAYS, BLANKS } from './values';
+import { badDomain, badTime, weekday, WEEKDAYS, BLANKS, CONTROL } from './values';
 import { identifiedFamilies } from './config';
 import { format, isMsg, joined, msg } from './messages';
 import type { Arg, Msg } from './messages';
@@ -178,6 +178,8 @@ export function explain(cfg: Config, q: Query): Explanation | ExplainError {
 	for (let i = 0; i < length(cfg.clients); i++) if (cfg.clients[i].name === q.client) c = cfg.clients[i];
 	if (!c) return failed('client', msg('unknown_client', [q.client]));
 	const dest = lc(trim(q.destination ?? ''));
+	// ucode matches ^…$ line by line: "a.b\nc" would pass badDomain on its first line
+	if (match(dest, CONTROL)) return failed('destination', msg('control_char'));
 	const addr = parseAddress(dest);
 	if (!addr && badDomain(dest)) return failed('destination', msg('not_destination', [q.destination]));
 	if (q.family != null && q.family !== 4 && q.family !== 6) return failed('family', msg('not_family', [`${q.family}`]));

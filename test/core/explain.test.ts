@@ -54,6 +54,8 @@ test('explainQuery: every bad argument is an error naming it', () => {
 	assert.deepEqual(err({ ...d, at: 'Mon 25:00' }), { path: 'at', message: '"Mon 25:00" is not a time like "Mon 21:30"' });
 	assert.deepEqual(err({ ...d, down: 'us,nosuch' }), { path: 'down[1]', message: 'unknown upstream "nosuch"' });
 	assert.deepEqual(err({ ...d, port: '4\n43' }), { path: 'port', message: 'contains a control character (newline, tab, …)' });
+	// ucode matches ^…$ line by line: a second line must not ride on a valid first one
+	assert.deepEqual(said((explain(home, { client: 'laptop', destination: 'a.example\nevil' }) as any).error), { path: 'destination', message: 'contains a control character (newline, tab, …)' });
 	assert.deepEqual(err({ destination: 'x' }), { path: 'client', message: 'is required' });
 	assert.deepEqual(err({ client: 'tv' }), { path: 'destination', message: 'is required' });
 	assert.deepEqual(explainQuery(home, { ...d, proto: 'tcp', port: '443', at: 'Mon 21:30', down: 'us' }),

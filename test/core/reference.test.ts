@@ -5,7 +5,7 @@
 // (leading zeros, host bits, lengths past the maximum, hyphens at label
 // edges, 63/64-character labels), so a speed change cannot silently change a
 // verdict or a message.
-import { test } from 'node:test';
+import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseAddress, parsePrefix, prefixContains, prefixesOverlap } from '../../src/core/ip';

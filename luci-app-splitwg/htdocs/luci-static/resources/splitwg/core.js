@@ -1723,6 +1723,7 @@ function explain(cfg, q) {
   for (let i = 0; i < length(cfg.clients); i++) if (cfg.clients[i].name === q.client) c = cfg.clients[i];
   if (!c) return failed("client", msg("unknown_client", [q.client]));
   const dest = lc(trim((_a = q.destination) != null ? _a : ""));
+  if (match(dest, CONTROL)) return failed("destination", msg("control_char"));
   const addr = parseAddress(dest);
   if (!addr && badDomain(dest)) return failed("destination", msg("not_destination", [q.destination]));
   if (q.family != null && q.family !== 4 && q.family !== 6) return failed("family", msg("not_family", [`${q.family}`]));
