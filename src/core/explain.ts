@@ -120,10 +120,14 @@ function answer(cfg: Config, cl: Client, q: Query, dest: string, addr: { family:
 	// for its packets of the other (config.ts warns about it)
 	const fam = identifiedFamilies(cl, cfg.globals.ipv6);
 	const only = fam.v4 ? 'IPv4' : 'IPv6';
+	// rules before the answer that match by address: asked for a name, their
+	// sets see the address it resolves to, which a name alone does not tell
+	const byAddress: string[] = [];
 	const result = (r: Rule | null, i: number, found: Msg): Answer => {
 		const v = verdictOf(cfg, cl, r, q.down ?? []);
 		// the table marks such a verdict on the packet only (nft.ts)
-		const why = i >= timed && timed < length(cl.rules) ? msg('and', [found, msg('why_per_packet', [cl.rules[timed].id])]) : found;
+		let why = i >= timed && timed < length(cl.rules) ? msg('and', [found, msg('why_per_packet', [cl.rules[timed].id])]) : found;
+		if (length(byAddress)) why = msg('and', [why, msg('why_unless_address', [dest, join(', ', byAddress)])]);
 		// its mark leads into a table with only an unreachable route for this
 		// family (netifd.ts): also while the tunnel is down, kill switch or not
 		if (v.upstream !== null && !carriesFamily(v.upstream as Upstream, f)) {
@@ -163,6 +167,7 @@ function answer(cfg: Config, cl: Client, q: Query, dest: string, addr: { family:
 		} else {
 			const d = domainHit(r, dest);
 			if (d) hit = d === dest ? msg('why_domain', [d]) : msg('why_under', [dest, d]);
+			else if (length(f === 4 ? m.dest4 : m.dest6)) push(byAddress, r.id);
 		}
 		if (!hit) continue;
 		const why = sideConditions(r, q, day, min);

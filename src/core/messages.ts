@@ -135,6 +135,7 @@ export const MESSAGES: { [id: string]: string } = {
 	why_no_match_but: 'no rule matched (matched destination but not: {1}): client default {2}',
 	why_no_match: 'no rule matched: client default {1}',
 	why_note_ip: 'note: domain rules also match an address once the client has resolved that domain through the router',
+	why_unless_address: 'unless {1} resolves into the destinations of {2}, which come first: explain that address to see',
 	why_per_packet: 'decided per packet: follows the time window of {1}',
 	why_no_family: 'upstream {1} has no IPv{2} address: its table only has an unreachable route',
 	why_upstream_disabled: 'upstream {1} is disabled',

@@ -113,3 +113,15 @@ test('proxied IPv6 through an upstream without an IPv6 address is blocked, also 
 	// IPv4 of the same rule goes direct (kill switch off)
 	assert.equal((explain(off, { ...q, destination: '203.0.113.7' }) as any).action, 'direct');
 });
+
+test('a name asked where rules before the answer match by address: explain says the address decides, the address answers it', () => {
+	// laptop's rule[1] sends 192.0.2.0/24 via eu; a name resolving there follows it in the kernel
+	const byName = explain(home, { client: 'laptop', destination: 'news.test' }) as any;
+	assert.equal(byName.why.id, 'and');
+	assert.deepEqual(byName.why.args[1], { id: 'why_unless_address', args: ['news.test', 'client.laptop.rule[0], client.laptop.rule[1]'] });
+	const byAddress = explain(home, { client: 'laptop', destination: '192.0.2.8' }) as any;
+	assert.equal(byAddress.rule, 'client.laptop.rule[1]');
+	assert.ok(!format(byAddress.why).includes('unless'), format(byAddress.why));
+	// a client whose rules are by name only gets no such note
+	assert.ok(!format((explain(home, { client: 'tv', destination: 'video.test' }) as any).why).includes('unless'));
+});

@@ -479,6 +479,7 @@ var MESSAGES = {
   why_no_match_but: "no rule matched (matched destination but not: {1}): client default {2}",
   why_no_match: "no rule matched: client default {1}",
   why_note_ip: "note: domain rules also match an address once the client has resolved that domain through the router",
+  why_unless_address: "unless {1} resolves into the destinations of {2}, which come first: explain that address to see",
   why_per_packet: "decided per packet: follows the time window of {1}",
   why_no_family: "upstream {1} has no IPv{2} address: its table only has an unreachable route",
   why_upstream_disabled: "upstream {1} is disabled",
@@ -1658,10 +1659,12 @@ function answer(cfg, cl, q, dest, addr, f, day, min2, local) {
   const timed = timedFrom(cl);
   const fam = identifiedFamilies(cl, cfg.globals.ipv6);
   const only = fam.v4 ? "IPv4" : "IPv6";
+  const byAddress = [];
   const result = (r, i, found) => {
     var _a;
     const v = verdictOf(cfg, cl, r, (_a = q.down) != null ? _a : []);
-    const why = i >= timed && timed < length(cl.rules) ? msg("and", [found, msg("why_per_packet", [cl.rules[timed].id])]) : found;
+    let why = i >= timed && timed < length(cl.rules) ? msg("and", [found, msg("why_per_packet", [cl.rules[timed].id])]) : found;
+    if (length(byAddress)) why = msg("and", [why, msg("why_unless_address", [dest, join(", ", byAddress)])]);
     if (v.upstream !== null && !carriesFamily(v.upstream, f)) {
       const fw = msg("why_no_family", [v.wanted, f]);
       return { x: explained(cl, "block", null, null, null, r ? r.id : null, msg("and", [why, fw])), famWhy: fw };
@@ -1705,6 +1708,7 @@ function answer(cfg, cl, q, dest, addr, f, day, min2, local) {
     } else {
       const d = domainHit(r, dest);
       if (d) hit = d === dest ? msg("why_domain", [d]) : msg("why_under", [dest, d]);
+      else if (length(f === 4 ? m.dest4 : m.dest6)) push(byAddress, r.id);
     }
     if (!hit) continue;
     const why = sideConditions(r, q, day, min2);
