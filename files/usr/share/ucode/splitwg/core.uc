@@ -330,24 +330,20 @@ function quote(v) {
   return "'" + replace(v, SINGLE_QUOTE, "'\\''") + "'";
 }
 function renderUci(sections) {
-  let out = "";
+  const out = [];
   for (let i = 0; i < length(sections); i++) {
     const s = sections[i];
-    out += s.anonymous ? `config ${s.type}
-` : `config ${s.type} ${quote(s.name)}
-`;
+    push(out, s.anonymous ? `config ${s.type}` : `config ${s.type} ${quote(s.name)}`);
     for (let k in s.options) {
       const v = s.options[k];
       if (type(v) === "array") {
         const l = v;
-        for (let j = 0; j < length(l); j++) out += `	list ${k} ${quote(l[j])}
-`;
-      } else out += `	option ${k} ${quote(v)}
-`;
+        for (let j = 0; j < length(l); j++) push(out, `	list ${k} ${quote(l[j])}`);
+      } else push(out, `	option ${k} ${quote(v)}`);
     }
-    out += "\n";
+    push(out, "");
   }
-  return out;
+  return length(out) ? join("\n", out) + "\n" : "";
 }
 
 // src/core/ip.ts
