@@ -164,17 +164,6 @@ export function badIfname(v: string): Bad {
 
 export const PROTOS = ['tcp', 'udp', 'icmp', 'icmpv6', 'sctp', 'udplite', 'gre', 'esp'];
 
-// Options with a fixed grammar that the config reader and the LuCI fields
-// both check with these functions, so the browser says what the router
-// would (a port is a port wherever it is typed: badPort).
-export function badMtu(v: string): Bad {
-	return badInt(v, 1280, 9000);
-}
-
-export function badKeepalive(v: string): Bad {
-	return badInt(v, 0, 65535);
-}
-
 // `all` (and `any`) stand for no protocol condition
 export function badProto(v: string): Bad {
 	return v === 'all' || v === 'any' || index(PROTOS, v) >= 0 ? null : msg('not_proto', [v, `${join(' ', PROTOS)}, all`]);

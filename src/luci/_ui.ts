@@ -43,14 +43,6 @@ export function validator(fn: (v: string) => Bad): (sid: string, v: any) => true
 	};
 }
 
-// For parse functions that return a value or an error message.
-export function parses(fn: (v: string) => unknown): (v: string) => Bad {
-	return (v: string) => {
-		const r: any = fn(v);
-		return r && typeof r === 'object' && typeof r.id === 'string' && Array.isArray(r.args) ? r as CoreMsg : null;
-	};
-}
-
 // A form option of /etc/config/splitwg, set up from the core's option table
 // (default, placeholder, validator: see _schema.ts).
 export function schemaOption(o: any, type: string): any {

@@ -2,8 +2,8 @@
 // be sent through. A grid with a modal editor; a provider's .conf is
 // imported by paste or file upload (parsed by the router: ubus import_conf).
 import { view, form, uci, ui, poll } from '@kuoruan/luci-types';
-import { badKeepalive, badKey, badLabel, badMtu, badName, parseEndpoint } from '../core/values';
-import { badIpAddress, parseInterfaceAddress, parsePrefix } from '../core/ip';
+import { badKey, badLabel, badName } from '../core/values';
+import { SERVER_IFACE } from '../core/config';
 import { msg as coreMsg } from '../core/messages';
 import { callCheck, callGenkey, callImportConf, callStatus, isError } from './_rpc';
 import type { CheckReply, Status } from './_rpc';
@@ -66,7 +66,7 @@ function importModal(s: any): void {
 			name = suggestName(ep ? ep[1] : 'upstream', taken);
 			nameEl.value = name;
 		}
-		const bad = badName(name, 12) ?? (name === 'server' ? coreMsg('name_reserved', ['sw_server']) : null)
+		const bad = badName(name, 12) ?? (name === 'server' ? coreMsg('name_reserved', [SERVER_IFACE]) : null)
 			?? (taken.indexOf(name) >= 0 ? coreMsg('at_path', [`upstream.${name}`, coreMsg('defined_twice')]) : null);
 		if (bad) { setContent(out, E('p', { 'class': 'alert-message warning' }, [coreText(bad)])); return Promise.resolve(); }
 		const label = String(labelEl.value).trim();
@@ -124,7 +124,7 @@ export default view.extend({
 			_('WireGuard tunnels to a VPN provider or your own server. Each becomes the interface sw_<em>name</em> with its own routing table; clients and rules choose which traffic goes through which upstream.'));
 
 		const s: any = namedGrid(m, 'upstream', null, null, _('Add upstream'), (sid: string) => _('Upstream %s').format(sid),
-			(name) => badName(name, 12) ?? (name === 'server' ? coreMsg('name_reserved', ['sw_server']) : null));
+			(name) => badName(name, 12) ?? (name === 'server' ? coreMsg('name_reserved', [SERVER_IFACE]) : null));
 		s.renderSectionAdd = function (extra: any) {
 			const el = (form.GridSection as any).prototype.renderSectionAdd.call(this, extra);
 			el.appendChild(E('button', {

@@ -38,7 +38,7 @@ export function valueMessages(): Msg[] {
 	for (const v of ['0', '99999', 'x']) add(V.badPort(v));
 	for (const v of ['5-3', '1-99999', 'x-y']) add(V.badPortRange(v));
 	add(V.badInt('x', 1, 2)); add(V.badBool('maybe')); add(V.badTime('25:00'));
-	add(V.badMtu('1')); add(V.badKeepalive('-1')); add(V.badMarkMask('ff'));
+	add(V.badInt('1', 1280, 9000)); add(V.badInt('-1', 0, 65535)); add(V.badMarkMask('ff'));
 	for (const v of ['*.a.com', 'A.com', 'a b', 'x'.repeat(254), 'a.com.', 'bücher.de']) add(V.badDomain(v));
 	for (const v of ['1.2.3', '::g', 'a_b']) add(V.badHost(v));
 	for (const v of ['x', 'host:0', '[::1]:99999', '1.2.3:80']) add(V.parseEndpoint(v));

@@ -1783,6 +1783,7 @@ return baseclass.extend({
 	MESSAGES: MESSAGES,
 	PROTOS: PROTOS,
 	SCHEMA: SCHEMA,
+	SERVER_IFACE: SERVER_IFACE,
 	age: age,
 	arrtoip: arrtoip,
 	badBool: badBool,

@@ -1096,12 +1096,6 @@ function validator(fn) {
     return true;
   };
 }
-function parses(fn) {
-  return (v) => {
-    const r = fn(v);
-    return r && typeof r === "object" && typeof r.id === "string" && Array.isArray(r.args) ? r : null;
-  };
-}
 function schemaOption(o, type) {
   const f = fieldOf(type, o.option);
   if (f.default !== void 0) o.default = f.default;
@@ -1450,7 +1444,6 @@ return baseclass.extend({
 	parseBulk: parseBulk,
 	parseCSV: parseCSV,
 	parseOwner: parseOwner,
-	parses: parses,
 	placeOf: placeOf,
 	plain: plain,
 	problemBox: problemBox,

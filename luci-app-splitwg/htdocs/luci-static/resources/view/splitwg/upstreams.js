@@ -8,7 +8,7 @@
 'require splitwg.ui as swui';
 // Generated from src/luci/upstreams.ts by `npm run build` — edit the TypeScript, not this file.
 
-const arrtoip = swcore.arrtoip, badKey = swcore.badKey, badLabel = swcore.badLabel, badName = swcore.badName, coreMsg = swcore.msg, callCheck = swui.callCheck, callGenkey = swui.callGenkey, callImportConf = swui.callImportConf, callStatus = swui.callStatus, isError = swui.isError, importedOptions = swui.importedOptions, suggestName = swui.suggestName, publicKey = swui.publicKey, SecretValue = swui.SecretValue, badge = swui.badge, banner = swui.banner, coreText = swui.coreText, fmtAge = swui.fmtAge, fmtBytes = swui.fmtBytes, notifyError = swui.notifyError, readFile = swui.readFile, saveApply = swui.saveApply, schemaOption = swui.schemaOption, setContent = swui.setContent, upstreamNames = swui.upstreamNames, namedGrid = swui.namedGrid;
+const arrtoip = swcore.arrtoip, badKey = swcore.badKey, badLabel = swcore.badLabel, badName = swcore.badName, SERVER_IFACE = swcore.SERVER_IFACE, coreMsg = swcore.msg, callCheck = swui.callCheck, callGenkey = swui.callGenkey, callImportConf = swui.callImportConf, callStatus = swui.callStatus, isError = swui.isError, importedOptions = swui.importedOptions, suggestName = swui.suggestName, publicKey = swui.publicKey, SecretValue = swui.SecretValue, badge = swui.badge, banner = swui.banner, coreText = swui.coreText, fmtAge = swui.fmtAge, fmtBytes = swui.fmtBytes, notifyError = swui.notifyError, readFile = swui.readFile, saveApply = swui.saveApply, schemaOption = swui.schemaOption, setContent = swui.setContent, upstreamNames = swui.upstreamNames, namedGrid = swui.namedGrid;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/upstreams.ts
@@ -63,7 +63,7 @@ function importModal(s) {
       name = suggestName(ep ? ep[1] : "upstream", taken);
       nameEl.value = name;
     }
-    const bad = badName(name, 12) ?? (name === "server" ? coreMsg("name_reserved", ["sw_server"]) : null) ?? (taken.indexOf(name) >= 0 ? coreMsg("at_path", [`upstream.${name}`, coreMsg("defined_twice")]) : null);
+    const bad = badName(name, 12) ?? (name === "server" ? coreMsg("name_reserved", [SERVER_IFACE]) : null) ?? (taken.indexOf(name) >= 0 ? coreMsg("at_path", [`upstream.${name}`, coreMsg("defined_twice")]) : null);
     if (bad) {
       setContent(out, E("p", { "class": "alert-message warning" }, [coreText(bad)]));
       return Promise.resolve();
@@ -136,7 +136,7 @@ var upstreams_default = view.extend({
       null,
       _("Add upstream"),
       (sid) => _("Upstream %s").format(sid),
-      (name) => badName(name, 12) ?? (name === "server" ? coreMsg("name_reserved", ["sw_server"]) : null)
+      (name) => badName(name, 12) ?? (name === "server" ? coreMsg("name_reserved", [SERVER_IFACE]) : null)
     );
     s.renderSectionAdd = function(extra) {
       const el = form.GridSection.prototype.renderSectionAdd.call(this, extra);
