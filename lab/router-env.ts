@@ -31,7 +31,7 @@ import type { Env, Fs, RunResult } from '../src/router/env.ts';
 import { PATHS } from '../src/router/env.ts';
 import { isOwned } from '../src/router/owned.ts';
 import type { UciSection } from '../src/core/uci.ts';
-import { MemUci } from '../test/router/fakes.ts';
+import { MemUci, md5 } from '../test/router/fakes.ts';
 import { DHCP, FIREWALL, NETWORK } from '../test/router/openwrt.ts';
 import { NS } from './addresses.ts';
 
@@ -126,6 +126,7 @@ export function labRouterEnv(o: LabRouterOptions): LabRouter {
     rmdir: (p) => { try { rmdirSync(path(p)); return true; } catch { return false; } },
     mkdirp: (p) => { try { mkdirSync(path(p), { recursive: true }); } catch { /* below */ } return existsSync(path(p)); },
     rename: (a, b) => { try { renameSync(path(a), path(b)); return true; } catch { return false; } },
+    digest: (p) => { try { return md5(readFileSync(path(p), 'utf8')); } catch { return null; } },
   };
 
   const r: LabRouter = { env: null as unknown as Env, uci, calls: [], logs: [], fail: [], nftEnv: {}, binDirs: [], path, dnsSection };
@@ -172,6 +173,7 @@ export function labRouterEnv(o: LabRouterOptions): LabRouter {
 
   r.env = {
     uci, fs,
+    configDigest: (config) => uci.digest(config),
     run(argv, input) {
       r.calls.push(argv.join(' '));
       const rule = r.fail.find((f) => f.times > 0 && f.pattern.test(argv.join(' ')));

@@ -22,7 +22,7 @@ import { stage, load, remove, install, installedText, tableExists, liveObjects, 
 import type { Staged } from './nftables';
 import { filePath, writeFile, running, runningConfDirs } from './dnsmasq';
 import { clientPaths, changedClients, installedPaths, liveClientMaps, flush } from './conntrack';
-import { hash, readState, writeState, recordFailure, lock, unlock } from './state';
+import { hash, readState, writeState, recordFailure, lock, unlock, configFingerprint, fileFingerprint } from './state';
 import { checkTable, checkRouting, repairArgv } from './doctor';
 import type { Finding } from './doctor';
 import type { ApplyState, AppliedView } from './state';
@@ -83,7 +83,7 @@ export function apply(env: Env, opts?: ApplyOptions): ApplyResult {
 	const ln = localNetworks(env, r.config.globals.ipv6);
 	const plan = compile(r.config, { local: ln.local });
 	const hasDomains = plan.nftsets > 0;
-	const res = applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: hash(renderUci(sections)), hasDomains, ipv6: r.config.globals.ipv6, view: appliedView(r.config, hasDomains) });
+	const res = applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: configFingerprint(env, () => sections), hasDomains, ipv6: r.config.globals.ipv6, view: appliedView(r.config, hasDomains) });
 	if (!ln.ok) push(res.warnings, 'cannot read the main routing table (ip -j route): only the server pools are treated as local networks');
 	for (let i = 0; i < length(r.warnings); i++) push(res.warnings, `${r.warnings[i].path}: ${format(r.warnings[i])}`);
 	return res;
@@ -383,7 +383,9 @@ export function applyPlan(env: Env, plan: Plan, o: PlanOptions): ApplyResult {
 	writeState(env, {
 		ok: true, time: env.now(), message: done, enabled: plan.enabled, config_hash: o.configHash,
 		hashes: {
-			nft: hash(s.nftText ?? ''), dnsmasq: hash(s.dnsText ?? ''),
+			// digests of the files as written: what status and doctor compare
+			nft: s.nftText !== null ? fileFingerprint(env, PATHS.nft) ?? '' : '',
+			dnsmasq: s.dnsText !== null && length(s.platform.confDirs) ? fileFingerprint(env, filePath(s.platform.confDirs[0])) ?? '' : '',
 			network: hash(renderUci(plan.network)), firewall: hash(renderUci(plan.firewall)), dhcp: hash(renderUci(plan.dhcp)),
 		},
 		clients: clientPaths(plan),

@@ -5,7 +5,7 @@
 // restart (SIGHUP does not re-read configuration).
 import type { Env } from './env';
 import { PATHS } from './env';
-import { hash } from './state';
+import { fileFingerprint } from './state';
 
 export const INIT_SCRIPT = '/etc/init.d/dnsmasq';
 
@@ -86,8 +86,8 @@ export function misplaced(env: Env, appliedHash: string, derived: string[]): { d
 	const dirs = length(running) ? running : derived;
 	const out: { dir: string, file: string, differs: boolean }[] = [];
 	for (let i = 0; i < length(dirs); i++) {
-		const text = env.fs.read(filePath(dirs[i]));
-		if (text === null || hash(text) !== appliedHash) push(out, { dir: dirs[i], file: filePath(dirs[i]), differs: text !== null });
+		const have = fileFingerprint(env, filePath(dirs[i]));
+		if (have !== appliedHash) push(out, { dir: dirs[i], file: filePath(dirs[i]), differs: have !== null });
 	}
 	return out;
 }

@@ -6,11 +6,11 @@ import type { Env, RunResult } from './env';
 import type { Config } from '../core/model';
 import type { CursorSection } from './sections';
 import { OWNED_CONFIGS, PATHS } from './env';
-import { readConfig, renderUci, format } from './core';
+import { readConfig, format } from './core';
 import type { TableState } from '../core/nft';
 import { readConfigSections } from './sections';
-import { readState, hash } from './state';
-import { liveObjects, listJson, installedText } from './nftables';
+import { readState, configFingerprint, fileFingerprint, noFile } from './state';
+import { liveObjects, listJson } from './nftables';
 import { ownedSections } from './owned';
 import { detect } from './detect';
 import { misplaced } from './dnsmasq';
@@ -75,10 +75,10 @@ function missingFrom(a: string[], b: string[]): string[] {
 export function checkTable(env: Env, out: Finding[], guardless: string[], want: TableState | null): void {
 	const live = liveObjects(env);
 	if (!live) { finding(out, 'table_missing', 'nft', { unguarded: guardless }); return; }
-	const file = installedText(env);
+	const file = fileFingerprint(env, PATHS.nft);
 	if (file === null) { finding(out, 'table_file_missing', 'nft', { file: PATHS.nft }); return; }
 	const st = readState(env);
-	if (st && st.hashes && st.hashes.nft && hash(file) !== st.hashes.nft) finding(out, 'table_file_changed', 'nft', { file: PATHS.nft });
+	if (st && st.hashes && st.hashes.nft && file !== st.hashes.nft) finding(out, 'table_file_changed', 'nft', { file: PATHS.nft });
 	if (want === null) return;
 	const missing: string[] = [], extra: string[] = [];
 	const kinds = ['set', 'map', 'chain'];
@@ -207,7 +207,7 @@ export function doctor(env: Env): DoctorReply {
 	}
 	// (message_id/args: the message it was worded from, when splitwg worded it)
 	if (!st.ok) finding(out, 'last_apply_failed', null, type(st.id) === 'string' ? { message: st.message, message_id: st.id, message_args: st.args ?? [] } : { message: st.message });
-	if (st.config_hash !== null && st.config_hash !== hash(renderUci(sections))) finding(out, 'config_changed', null, {});
+	if (st.config_hash !== null && st.config_hash !== configFingerprint(env, () => sections)) finding(out, 'config_changed', null, {});
 	// proxied clients the routing kill switch cannot guard (docs/config.md)
 	const guardless: string[] = [];
 	for (let i = 0; cfg && i < length(cfg.clients); i++) {
@@ -231,10 +231,10 @@ export function doctor(env: Env): DoctorReply {
 }
 
 function checkDnsmasq(env: Env, out: Finding[], appliedHash: string | null): void {
-	if (appliedHash === null || appliedHash === hash('')) return;      // no entries applied
+	if (noFile(appliedHash)) return;      // no entries applied
 	const p = detect(env);
 	if (!p.nftset) { finding(out, 'dnsmasq_no_nftset', 'dnsmasq', { installed: p.dnsmasq }); return; }
-	const m = misplaced(env, appliedHash, p.confDirs);
+	const m = misplaced(env, appliedHash as string, p.confDirs);
 	for (let i = 0; i < length(m); i++) finding(out, 'dnsmasq_file_missing', 'dnsmasq', m[i]);
 }
 

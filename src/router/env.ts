@@ -34,6 +34,10 @@ export interface Fs {
 	rmdir(path: string): boolean;
 	mkdirp(path: string): boolean;                // with parents; true if it exists afterwards
 	rename(from: string, to: string): boolean;
+	// md5 of the file's bytes (lower-case hex), null when it cannot be read:
+	// C speed (busybox md5sum) for what status and doctor compare with the
+	// last apply — a hash loop in ucode takes seconds over a large table
+	digest(path: string): string | null;
 }
 
 export interface Env {
@@ -43,6 +47,10 @@ export interface Env {
 	run(argv: string[], input?: string): RunResult;
 	// a synchronous ubus call; null when the object/method is missing or fails
 	ubus(object: string, method: string, args?: { [k: string]: any }): any;
+	// a fingerprint of a UCI config as the cursor reads it (the committed
+	// file and its saved, uncommitted changes), without loading it; null
+	// when it cannot be taken
+	configDigest(config: string): string | null;
 	log(msg: string): void;      // one syslog line (logger -t splitwg); never pass a key
 	now(): number;               // seconds since the epoch
 	// the main routing table of one family, as `ip -j route show table main`

@@ -90,8 +90,10 @@ export function liveObjects(env: Env): TableObjects | null {
 }
 
 // `nft -j list table inet splitwg`, parsed; null when there is no table.
-export function listJson(env: Env): any[] | null {
-	const r = env.run(['nft', '-j', 'list', 'table', ...TABLE]);
+// `terse`: without set elements — the rules and their counters only, what
+// status polls (tens of thousands of elements cost seconds to print and parse).
+export function listJson(env: Env, terse?: boolean): any[] | null {
+	const r = env.run(terse ? ['nft', '-j', '-t', 'list', 'table', ...TABLE] : ['nft', '-j', 'list', 'table', ...TABLE]);
 	if (r.code !== 0) return null;
 	let doc: any = null;
 	try { doc = json(r.stdout); } catch { return null; }

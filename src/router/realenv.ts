@@ -32,6 +32,7 @@ export function realEnv(): Env {
 	// from it whatever savedir is set, so apply refuses to commit a config
 	// that has any (see apply.ts) rather than hiding them.
 	const uci = cursor(confdir !== '' ? confdir : null as never, root !== '' ? p('/tmp/.uci') : null as never) as unknown as UciStore;
+	const md5 = (paths: string[]): string | null => md5sum(wrapper, paths);
 	let bus: any = null;
 	return {
 		uci,
@@ -44,11 +45,16 @@ export function realEnv(): Env {
 			rmdir: (path) => !!rmdir(p(path)),
 			mkdirp,
 			rename: (from, to) => !!rename(p(from), p(to)),
+			digest: (path) => md5([p(path)]),
 		},
 		run: (argv, input?) => run(wrapper, argv, input ?? null),
 		ubus: (object, method, args?) => {
 			bus = bus ?? connect();
 			return bus ? bus.call(object, method, args ?? {}) : null;
+		},
+		configDigest: (config) => {
+			const file = `${confdir !== '' ? confdir : '/etc/config'}/${config}`, delta = p(`/tmp/.uci/${config}`);
+			return md5(stat(delta) ? [file, delta] : [file]);
 		},
 		log: (msg) => { run(wrapper, ['logger', '-t', 'splitwg', msg], null); },
 		now: () => time(),
@@ -81,4 +87,22 @@ function run(wrapper: string, argv: string[], input: string | null): RunResult {
 	const err = pid !== '' ? readfile(errFile) ?? '' : '';
 	if (pid !== '') unlink(errFile);
 	return { code: type(code) === 'int' ? code as number : 1, stdout: nl >= 0 ? substr(all, nl + 1) : all, stderr: err };
+}
+
+// The md5 of each file, joined by '+' (busybox md5sum: "<hex>  <path>" a
+// line); null when one of them cannot be read.
+const MD5_LINE = /^([0-9a-f]{32}) /;
+
+function md5sum(wrapper: string, paths: string[]): string | null {
+	const r = run(wrapper, ['md5sum', ...paths], null);
+	if (r.code !== 0) return null;
+	const lines = split(trim(r.stdout), '\n');
+	if (length(lines) !== length(paths)) return null;
+	const out: string[] = [];
+	for (let i = 0; i < length(lines); i++) {
+		const m = match(lines[i], MD5_LINE) as string[] | null;
+		if (!m) return null;
+		push(out, m[1]);
+	}
+	return join('+', out);
 }

@@ -6,7 +6,8 @@ import type { SetState } from '../core/transition';
 import type { TableState } from '../core/nft';
 import type { Config } from '../core/model';
 import { PATHS } from './env';
-import { format, isMsg } from './core';
+import type { UciSection } from '../core/uci';
+import { format, isMsg, renderUci } from './core';
 import type { Msg, Arg } from './core';
 
 export interface ClientPath { sig: string, sources: string[] }
@@ -64,6 +65,27 @@ export function hash(s: string): string {
 		h = (h * 33 + 10) % 4294967296;
 	}
 	return sprintf('%08x', h);
+}
+
+// What status and doctor compare with the last apply, taken the same way by
+// apply: digests (C speed) where the platform gives them, else the hash of
+// the text. `sections`: the config as read, asked for only without a digest.
+export function configFingerprint(env: Env, sections: () => UciSection[]): string {
+	return env.configDigest('splitwg') ?? hash(renderUci(sections()));
+}
+
+// null: the file is missing or unreadable
+export function fileFingerprint(env: Env, path: string): string | null {
+	const d = env.fs.digest(path);
+	if (d !== null) return d;
+	const text = env.fs.read(path);
+	return text === null ? null : hash(text);
+}
+
+// A part the last apply wrote no file for ('': this version; the hash of
+// the empty text: a state written before digests).
+export function noFile(h: string | null): boolean {
+	return h === null || h === '' || h === hash('');
 }
 
 export function readState(env: Env): ApplyState | null {

@@ -4,12 +4,13 @@
 import type { Env } from './env';
 import type { RuleRef } from '../core/nft';
 import type { AppliedView, ApplyState } from './state';
-import { VERSION, readConfig, renderUci, badBool, bool, msg, format, described } from './core';
+import { VERSION, readConfig, badBool, bool, msg, format, described } from './core';
 import type { Msg, Arg } from './core';
 import { readConfigSections } from './sections';
 import { listJson } from './nftables';
 import { peers } from './wg';
-import { readState, hash, appliedView } from './state';
+import type { UciSection } from '../core/uci';
+import { readState, appliedView, configFingerprint, noFile } from './state';
 import { detect, platformWarnings } from './detect';
 import { misplaced } from './dnsmasq';
 
@@ -83,14 +84,18 @@ export function countedRules(doc: any[] | null, counted: { [chain: string]: (Rul
 // (stopped, not yet since boot, a state from an older version) is the
 // configuration read and validated.
 function loadConfig(env: Env, st: ApplyState | null): { view: AppliedView | null, problems: number, hash: string, enabledRaw: boolean, server: string | null } {
-	const sections = readConfigSections(env.uci, 'splitwg');
-	const g = filter(sections, (s) => s.type === 'globals');
+	let read: UciSection[] | null = null;
+	const sections = (): UciSection[] => { read ??= readConfigSections(env.uci, 'splitwg'); return read; };
+	const h = configFingerprint(env, sections);
+	const applied = st !== null && st.enabled ? st.view ?? null : null;
+	// the applied config unchanged: its `enabled` is the applied one
+	if (applied && (st as ApplyState).config_hash === h) return { view: applied, problems: 0, hash: h, enabledRaw: true, server: applied.server };
+	const g = filter(sections(), (s) => s.type === 'globals');
 	const en = length(g) ? g[0].options.enabled : null;
 	// as the config reader reads it: a value that is not a boolean reads as the default
 	const enabledRaw = type(en) === 'string' && badBool(en as string) === null ? bool(en as string) : true;
-	const h = hash(renderUci(sections));
-	if (st !== null && st.enabled && st.view) return { view: st.view, problems: 0, hash: h, enabledRaw, server: st.view.server };
-	const r = readConfig(sections);
+	if (applied) return { view: applied, problems: 0, hash: h, enabledRaw, server: applied.server };
+	const r = readConfig(sections());
 	const c = r.config;
 	if (!c) return { view: null, problems: length(r.problems), hash: h, enabledRaw, server: null };
 	let domains = false;
@@ -145,7 +150,7 @@ export function status(env: Env): StatusReply {
 	const st = readState(env);
 	const cfg = loadConfig(env, st);
 	const applied = st !== null && st.enabled;
-	const doc = listJson(env);
+	const doc = listJson(env, true);
 	const counted = countedRules(doc, applied && st.table ? st.table.counted : null);
 	const warnings: Msg[] = [];
 	const upstreams: UpstreamStatus[] = [];
@@ -186,7 +191,7 @@ export function status(env: Env): StatusReply {
 	if (st && !st.ok) push(warnings, msg('status_apply_failed', [lastMessage(st)]));
 	// a stopped splitwg has nothing pending: `not applied` says it all
 	const pending = applied && st.config_hash !== cfg.hash;
-	if (applied && st.hashes && st.hashes.dnsmasq && st.hashes.dnsmasq !== hash('')) {
+	if (applied && st.hashes && !noFile(st.hashes.dnsmasq)) {
 		const m = misplaced(env, st.hashes.dnsmasq, detect(env).confDirs);
 		for (let i = 0; i < length(m); i++) push(warnings, msg(m[i].differs ? 'status_dnsmasq_stale' : 'status_dnsmasq_missing', [m[i].dir]));
 	}
@@ -210,7 +215,7 @@ export function status(env: Env): StatusReply {
 // classified and counted.
 export function stats(env: Env): StatsReply {
 	const st = readState(env);
-	const counted = countedRules(listJson(env), st && st.enabled && st.table ? st.table.counted : null);
+	const counted = countedRules(listJson(env, true), st && st.enabled && st.table ? st.table.counted : null);
 	const clients: { [n: string]: { name: string, rules: { rule: string, packets: number, bytes: number }[], default: Counter } } = {};
 	const ups: { [n: string]: Counter } = {};
 	const dropped = { leak: 0, dot: 0 };

@@ -6,6 +6,9 @@ import { isOwned, parseUci, renderUci } from '../../src/core/index';
 import type { UciSection } from '../../src/core/uci';
 import type { Env, RunResult, UciStore } from '../../src/router/env';
 import { PATHS } from '../../src/router/env';
+import { createHash } from 'node:crypto';
+
+export const md5 = (s: string): string => createHash('md5').update(s).digest('hex');
 
 type Sec = { [k: string]: any };
 
@@ -31,6 +34,11 @@ export class MemUci implements UciStore {
 	private fromSection(s: UciSection): Sec {
 		const name = s.anonymous ? `cfg${(this.seq++).toString(16)}` : s.name;
 		return { '.type': s.type, '.name': name, '.anonymous': s.anonymous, ...structuredClone(s.options) };
+	}
+
+	// Env.configDigest: the committed config and someone's saved changes
+	digest(config: string): string | null {
+		return this.committed[config] ? md5(JSON.stringify([this.committed[config], this.pending[config] ?? []])) : null;
 	}
 
 	// The committed file as text (anonymous sections unnamed, like uci export).
@@ -139,6 +147,7 @@ export class MemFs {
 		for (const x of parts) { cur += '/' + x; this.dirs.add(cur); }
 		return true;
 	}
+	digest(p: string) { return this.files.has(p) ? md5(this.files.get(p)!) : null; }
 	rename(a: string, b: string) {
 		if (!this.files.has(a)) return false;
 		this.files.set(b, this.files.get(a)!); this.files.delete(a); return true;
@@ -236,7 +245,12 @@ export function fakeRouter(opts: {
 	const sim = (argv: string[], input?: string): RunResult => {
 		const a = argv.join(' ');
 		if (a === 'nft -t list table inet splitwg') return r.table !== null ? OK : { code: 1, stdout: '', stderr: 'Error: No such file or directory' };
-		if (a === 'nft -j -t list table inet splitwg') return r.table !== null ? { code: 0, stdout: JSON.stringify({ nftables: objectsOf(r.table) }), stderr: '' } : { code: 1, stdout: '', stderr: 'Error: No such file or directory' };
+		// terse: the table's objects without elements, and the rules (of nftJson)
+		if (a === 'nft -j -t list table inet splitwg') {
+			if (r.table === null) return { code: 1, stdout: '', stderr: 'Error: No such file or directory' };
+			const rules = (JSON.parse(r.nftJson ?? '{"nftables": []}').nftables as any[]).filter((x) => x.rule);
+			return { code: 0, stdout: JSON.stringify({ nftables: [...objectsOf(r.table), ...rules] }), stderr: '' };
+		}
 		if (a === 'nft -j list table inet splitwg') return r.table !== null ? { code: 0, stdout: r.nftJson ?? '{"nftables": []}', stderr: '' } : { code: 1, stdout: '', stderr: 'Error: No such file or directory' };
 		if (argv.slice(0, 6).join(' ') === 'nft -j list map inet splitwg') {
 			const m = r.table !== null ? elementsOf(r.table).find((x) => (x.map as any)?.name === argv[6]) : undefined;
@@ -267,6 +281,7 @@ export function fakeRouter(opts: {
 	};
 	r.env = {
 		uci, fs,
+		configDigest: (config) => uci.digest(config),
 		run: (argv, input) => {
 			r.calls.push(argv.join(' '));
 			return r.fail(argv) ?? sim(argv, input);

@@ -88,3 +88,28 @@ test('wg show dump: the interface line (private key) is skipped', () => {
 	]);
 	assert.ok(!JSON.stringify(parseDump(dump)).includes('PRIVATEKEY'));
 });
+
+test('status of an unchanged applied config loads neither the config nor the sets\' elements; a saved change makes it pending, its revert not', () => {
+	const r = fakeRouter({ uci: openwrt() });
+	assert.equal(apply(r.env).ok, true);
+	let loads = 0;
+	const getAll = r.uci.get_all.bind(r.uci);
+	r.uci.get_all = (config: string, section?: string) => { if (config === 'splitwg') loads++; return getAll(config, section); };
+	r.reset();
+	const s = status(r.env);
+	assert.equal(s.pending, false);
+	assert.equal(s.enabled, true);
+	assert.equal(loads, 0, 'the config was read');
+	assert.ok(r.calls.includes('nft -j -t list table inet splitwg'), r.calls.join('\n'));
+	assert.ok(!r.calls.includes('nft -j list table inet splitwg'), 'status listed the elements');
+	// someone's `uci set` without commit (LuCI's Save) is a change not applied yet
+	r.uci.pending.splitwg = [['set', 'tv', 'default', 'direct']];
+	assert.equal(status(r.env).pending, true);
+	delete r.uci.pending.splitwg;
+	assert.equal(status(r.env).pending, false);
+	// a committed edit that disables splitwg: pending, and the config's own `enabled` is shown
+	r.uci.setText('splitwg', r.uci.text('splitwg').replace("option enabled '1'", "option enabled '0'"));
+	const off = status(r.env);
+	assert.equal(off.pending, true);
+	assert.equal(off.enabled, false);
+});

@@ -68,6 +68,7 @@ function failure(r, argv) {
 }
 
 // src/router/realenv.ts
+let MD5_LINE;
 function envvar(name) {
   const v = getenv(name);
   return type(v) === "string" ? v : "";
@@ -88,6 +89,19 @@ function run(wrapper, argv, input) {
   if (pid !== "") unlink(errFile);
   return { code: type(code) === "int" ? code : 1, stdout: nl >= 0 ? substr(all, nl + 1) : all, stderr: err };
 }
+function md5sum(wrapper, paths) {
+  const r = run(wrapper, ["md5sum", ...paths], null);
+  if (r.code !== 0) return null;
+  const lines = split(trim(r.stdout), "\n");
+  if (length(lines) !== length(paths)) return null;
+  const out = [];
+  for (let i = 0; i < length(lines); i++) {
+    const m = match(lines[i], MD5_LINE);
+    if (!m) return null;
+    push(out, m[1]);
+  }
+  return join("+", out);
+}
 function realEnv() {
   let mkdirp;
   const root = envvar("SPLITWG_ROOT");
@@ -102,6 +116,7 @@ function realEnv() {
   };
   mkdirp(PATHS.state);
   const uci = cursor(confdir !== "" ? confdir : null, root !== "" ? p("/tmp/.uci") : null);
+  const md5 = (paths) => md5sum(wrapper, paths);
   let bus = null;
   return {
     uci,
@@ -113,12 +128,17 @@ function realEnv() {
       mkdir: (path) => !!mkdir(p(path), 448),
       rmdir: (path) => !!rmdir(p(path)),
       mkdirp,
-      rename: (from, to) => !!rename(p(from), p(to))
+      rename: (from, to) => !!rename(p(from), p(to)),
+      digest: (path) => md5([p(path)])
     },
     run: (argv, input) => run(wrapper, argv, input ?? null),
     ubus: (object, method, args) => {
       bus = bus ?? connect();
       return bus ? bus.call(object, method, args ?? {}) : null;
+    },
+    configDigest: (config) => {
+      const file = `${confdir !== "" ? confdir : "/etc/config"}/${config}`, delta = p(`/tmp/.uci/${config}`);
+      return md5(stat(delta) ? [file, delta] : [file]);
     },
     log: (msg) => {
       run(wrapper, ["logger", "-t", "splitwg", msg], null);
@@ -136,6 +156,7 @@ function realEnv() {
     }
   };
 }
+MD5_LINE = /^([0-9a-f]{32}) /;
 
 // src/router/sections.ts
 function optionsOf(s) {
@@ -298,6 +319,18 @@ function hash(s) {
   }
   return sprintf("%08x", h);
 }
+function configFingerprint(env, sections) {
+  return env.configDigest("splitwg") ?? hash(renderUci(sections()));
+}
+function fileFingerprint(env, path) {
+  const d = env.fs.digest(path);
+  if (d !== null) return d;
+  const text = env.fs.read(path);
+  return text === null ? null : hash(text);
+}
+function noFile(h) {
+  return h === null || h === "" || h === hash("");
+}
 function readState(env) {
   const text = env.fs.read(STATE_FILE);
   if (text === null || text === "") return null;
@@ -396,8 +429,8 @@ function misplaced(env, appliedHash, derived) {
   const dirs = length(running) ? running : derived;
   const out = [];
   for (let i = 0; i < length(dirs); i++) {
-    const text = env.fs.read(filePath(dirs[i]));
-    if (text === null || hash(text) !== appliedHash) push(out, { dir: dirs[i], file: filePath(dirs[i]), differs: text !== null });
+    const have = fileFingerprint(env, filePath(dirs[i]));
+    if (have !== appliedHash) push(out, { dir: dirs[i], file: filePath(dirs[i]), differs: have !== null });
   }
   return out;
 }
@@ -504,8 +537,8 @@ function liveObjects(env) {
   }
   return o;
 }
-function listJson(env) {
-  const r = env.run(["nft", "-j", "list", "table", ...TABLE]);
+function listJson(env, terse) {
+  const r = env.run(terse ? ["nft", "-j", "-t", "list", "table", ...TABLE] : ["nft", "-j", "list", "table", ...TABLE]);
   if (r.code !== 0) return null;
   let doc = null;
   try {
@@ -711,13 +744,19 @@ function countedRules(doc, counted) {
   return out;
 }
 function loadConfig(env, st) {
-  const sections = readConfigSections(env.uci, "splitwg");
-  const g = filter(sections, (s) => s.type === "globals");
+  let read = null;
+  const sections = () => {
+    read ??= readConfigSections(env.uci, "splitwg");
+    return read;
+  };
+  const h = configFingerprint(env, sections);
+  const applied = st !== null && st.enabled ? st.view ?? null : null;
+  if (applied && st.config_hash === h) return { view: applied, problems: 0, hash: h, enabledRaw: true, server: applied.server };
+  const g = filter(sections(), (s) => s.type === "globals");
   const en = length(g) ? g[0].options.enabled : null;
   const enabledRaw = type(en) === "string" && badBool(en) === null ? bool(en) : true;
-  const h = hash(renderUci(sections));
-  if (st !== null && st.enabled && st.view) return { view: st.view, problems: 0, hash: h, enabledRaw, server: st.view.server };
-  const r = readConfig(sections);
+  if (applied) return { view: applied, problems: 0, hash: h, enabledRaw, server: applied.server };
+  const r = readConfig(sections());
   const c = r.config;
   if (!c) return { view: null, problems: length(r.problems), hash: h, enabledRaw, server: null };
   let domains = false;
@@ -748,7 +787,7 @@ function status(env) {
   const st = readState(env);
   const cfg = loadConfig(env, st);
   const applied = st !== null && st.enabled;
-  const doc = listJson(env);
+  const doc = listJson(env, true);
   const counted = countedRules(doc, applied && st.table ? st.table.counted : null);
   const warnings = [];
   const upstreams = [];
@@ -787,7 +826,7 @@ function status(env) {
   if (enabled && st && st.ok && st.enabled && !length(nftRules(doc))) push(warnings, msg("status_table_missing"));
   if (st && !st.ok) push(warnings, msg("status_apply_failed", [lastMessage(st)]));
   const pending = applied && st.config_hash !== cfg.hash;
-  if (applied && st.hashes && st.hashes.dnsmasq && st.hashes.dnsmasq !== hash("")) {
+  if (applied && st.hashes && !noFile(st.hashes.dnsmasq)) {
     const m = misplaced(env, st.hashes.dnsmasq, detect(env).confDirs);
     for (let i = 0; i < length(m); i++) push(warnings, msg(m[i].differs ? "status_dnsmasq_stale" : "status_dnsmasq_missing", [m[i].dir]));
   }
@@ -809,7 +848,7 @@ function status(env) {
 }
 function stats(env) {
   const st = readState(env);
-  const counted = countedRules(listJson(env), st && st.enabled && st.table ? st.table.counted : null);
+  const counted = countedRules(listJson(env, true), st && st.enabled && st.table ? st.table.counted : null);
   const clients = {};
   const ups = {};
   const dropped = { leak: 0, dot: 0 };
@@ -887,13 +926,13 @@ function checkTable(env, out, guardless, want) {
     finding(out, "table_missing", "nft", { unguarded: guardless });
     return;
   }
-  const file = installedText(env);
+  const file = fileFingerprint(env, PATHS.nft);
   if (file === null) {
     finding(out, "table_file_missing", "nft", { file: PATHS.nft });
     return;
   }
   const st = readState(env);
-  if (st && st.hashes && st.hashes.nft && hash(file) !== st.hashes.nft) finding(out, "table_file_changed", "nft", { file: PATHS.nft });
+  if (st && st.hashes && st.hashes.nft && file !== st.hashes.nft) finding(out, "table_file_changed", "nft", { file: PATHS.nft });
   if (want === null) return;
   const missing = [], extra = [];
   const kinds = ["set", "map", "chain"];
@@ -983,7 +1022,7 @@ function latestHandshake(env, iface) {
   return best;
 }
 function checkDnsmasq(env, out, appliedHash) {
-  if (appliedHash === null || appliedHash === hash("")) return;
+  if (noFile(appliedHash)) return;
   const p = detect(env);
   if (!p.nftset) {
     finding(out, "dnsmasq_no_nftset", "dnsmasq", { installed: p.dnsmasq });
@@ -1025,7 +1064,7 @@ function doctor(env) {
     return { ok: !length(out), findings: out };
   }
   if (!st.ok) finding(out, "last_apply_failed", null, type(st.id) === "string" ? { message: st.message, message_id: st.id, message_args: st.args ?? [] } : { message: st.message });
-  if (st.config_hash !== null && st.config_hash !== hash(renderUci(sections))) finding(out, "config_changed", null, {});
+  if (st.config_hash !== null && st.config_hash !== configFingerprint(env, () => sections)) finding(out, "config_changed", null, {});
   const guardless = [];
   for (let i = 0; cfg && i < length(cfg.clients); i++) {
     const c = cfg.clients[i];
@@ -1355,8 +1394,9 @@ function applyPlan(env, plan, o) {
     enabled: plan.enabled,
     config_hash: o.configHash,
     hashes: {
-      nft: hash(s.nftText ?? ""),
-      dnsmasq: hash(s.dnsText ?? ""),
+      // digests of the files as written: what status and doctor compare
+      nft: s.nftText !== null ? fileFingerprint(env, PATHS.nft) ?? "" : "",
+      dnsmasq: s.dnsText !== null && length(s.platform.confDirs) ? fileFingerprint(env, filePath(s.platform.confDirs[0])) ?? "" : "",
       network: hash(renderUci(plan.network)),
       firewall: hash(renderUci(plan.firewall)),
       dhcp: hash(renderUci(plan.dhcp))
@@ -1390,7 +1430,7 @@ function apply(env, opts) {
   const ln = localNetworks(env, r.config.globals.ipv6);
   const plan = compile(r.config, { local: ln.local });
   const hasDomains = plan.nftsets > 0;
-  const res = applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: hash(renderUci(sections)), hasDomains, ipv6: r.config.globals.ipv6, view: appliedView(r.config, hasDomains) });
+  const res = applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: configFingerprint(env, () => sections), hasDomains, ipv6: r.config.globals.ipv6, view: appliedView(r.config, hasDomains) });
   if (!ln.ok) push(res.warnings, "cannot read the main routing table (ip -j route): only the server pools are treated as local networks");
   for (let i = 0; i < length(r.warnings); i++) push(res.warnings, `${r.warnings[i].path}: ${format(r.warnings[i])}`);
   return res;
