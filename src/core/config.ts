@@ -3,11 +3,11 @@
 //   client.phone.rule[2].domain[0]: "ex ample.com" is not a domain name
 import type { UciSection, UciValue } from './uci';
 import type { Action, Client, Config, Globals, Match, Problem, Rule, Server, Upstream, Warning } from './model';
-import { parsePrefix, prefixesOverlap, prefixContains, interfaceNetwork } from './ip';
+import { parsePrefix, prefixText, prefixesOverlap, prefixContains, interfaceNetwork } from './ip';
 import type { Prefix } from './ip';
 import { markShift } from './decide';
 import { badName, bool, parseEndpoint, weekday, CONTROL, BLANKS } from './values';
-import { isMsg, msg } from './messages';
+import { msg } from './messages';
 import type { Msg } from './messages';
 import type { Bad } from './values';
 import { checkOf, SCHEMA } from './schema';
@@ -198,14 +198,13 @@ function readServer(sec: UciSection, problems: Problem[]): Server {
 function readRule(sec: UciSection, id: string, setBase: string, problems: Problem[]): Rule | null {
 	// parsed once: a rule may list tens of thousands of prefixes. Overlapping
 	// ones are fine (the sets auto-merge); the same one twice is listed once.
-	const dest4: Prefix[] = [], dest6: Prefix[] = [];
+	const dest4: string[] = [], dest6: string[] = [];
 	const destSeen: { [text: string]: boolean } = {};
 	const dest = (v: string): Bad => {
-		const p = parsePrefix(v);
-		if (isMsg(p)) return p as Msg;
-		const x = p as Prefix;
-		if (!destSeen[x.text]) push(x.family === 4 ? dest4 : dest6, x);
-		destSeen[x.text] = true;
+		const t = prefixText(v);
+		if (type(t) !== 'string') return t as Msg;
+		if (!destSeen[t as string]) push(index(t as string, ':') < 0 ? dest4 : dest6, t as string);
+		destSeen[t as string] = true;
 		return null;
 	};
 	const o = readOptions(sec, id, SCHEMA.rule, problems, { dest });

@@ -4,7 +4,7 @@
 // verdictOf() the renderer uses.
 import type { Action, Client, Config, Rule, Upstream } from './model';
 import { parseAddress, parsePrefix, prefixContains } from './ip';
-import type { Family } from './ip';
+import type { Family, Prefix } from './ip';
 import { verdictOf, directMark, markHex, carriesFamily, timedFrom, localNetworks } from './decide';
 import { badDomain, badTime, weekday, WEEKDAYS, BLANKS, CONTROL } from './values';
 import { identifiedFamilies } from './config';
@@ -163,7 +163,7 @@ function answer(cfg: Config, cl: Client, q: Query, dest: string, addr: { family:
 		if (anyDest) hit = msg('why_any');
 		else if (addr) {
 			const ps = addr.family === 4 ? m.dest4 : m.dest6;
-			for (let j = 0; j < length(ps); j++) if (prefixContains(ps[j], addr.bytes)) { hit = msg('why_in', [q.destination, ps[j].text]); break; }
+			for (let j = 0; j < length(ps); j++) if (prefixContains(parsePrefix(ps[j]) as Prefix, addr.bytes)) { hit = msg('why_in', [q.destination, ps[j]]); break; }
 		} else {
 			const d = domainHit(r, dest);
 			if (d) hit = d === dest ? msg('why_domain', [d]) : msg('why_under', [dest, d]);

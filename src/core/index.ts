@@ -5,7 +5,7 @@ export { VERSION } from './version';
 export { MESSAGES, format, described, isMsg, msg } from './messages';
 export type { Msg, Arg } from './messages';
 export { parseUci, renderUci } from './uci';
-export { parseAddress, parsePrefix, parseInterfaceAddress, prefixContains, prefixesOverlap } from './ip';
+export { parseAddress, parsePrefix, prefixText, parseInterfaceAddress, prefixContains, prefixesOverlap } from './ip';
 export { readConfig, check, SERVER_IFACE } from './config';
 export { compile, plan, redactedPlan, emptyPlan } from './plan';
 export { explain } from './explain';

@@ -51,8 +51,8 @@ export interface Server {
 
 export interface Match {
 	domains: string[];
-	dest4: Prefix[];
-	dest6: Prefix[];
+	dest4: string[];         // canonical prefix texts (ip.ts prefixText), each once
+	dest6: string[];
 	protos: string[];        // nft l4proto names; [] = any
 	ports: string[];         // "443", "8000-8100"
 	startTime: string | null; // "HH:MM"

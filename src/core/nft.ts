@@ -22,8 +22,8 @@
 // client's DNS is answered by the router and its DoT/DoQ dropped. With
 // globals.ipv6 '0' every lookup is IPv4 only: IPv6 is routed normally.
 import type { Client, Config, Rule, Action } from './model';
-import type { Prefix } from './ip';
 import { verdictOf, directMark, markHex, activeRules, timedFrom, localNetworks } from './decide';
+import type { Prefix } from './ip';
 import { domainPlan } from './domains';
 import type { DomainPlan, SharedSet } from './domains';
 
@@ -128,10 +128,6 @@ function chain(name: string, rules: NftRule[], o?: { base?: string, why?: string
 	return { name, base: o && o.base ? o.base : null, why: o && o.why ? o.why : null, note: o && o.note ? o.note : null, client: o && o.client ? o.client : null, rules };
 }
 
-function texts(ps: Prefix[]): string[] {
-	return map(ps, (p) => p.text);
-}
-
 // The nft set names a rule's destinations live in: the domain set pairs
 // dnsmasq fills for it (domains.ts), its own CIDR sets.
 export function ruleSets(r: Rule, ipv6: boolean, dp: DomainPlan): { name: string, family: 4 | 6, kind: 'domain' | 'net' }[] {
@@ -172,7 +168,7 @@ export function planSets(cfg: Config, dp?: DomainPlan | null): PlanSet[] {
 		for (let k = 0; k < length(sets); k++) {
 			const s = sets[k];
 			if (s.kind === 'domain' && substr(s.name, 0, length(s.name) - 3) !== r.setBase) continue;   // a shared pair: below
-			const key = s.kind === 'domain' ? join(' ', r.match.domains) : join(' ', texts(s.family === 4 ? r.match.dest4 : r.match.dest6));
+			const key = s.kind === 'domain' ? join(' ', r.match.domains) : join(' ', s.family === 4 ? r.match.dest4 : r.match.dest6);
 			push(out, { name: s.name, family: s.family, kind: s.kind, rule: r, key, why: s.kind === 'domain' ? `${r.id}: filled by dnsmasq` : r.id });
 		}
 	}
@@ -186,7 +182,7 @@ export function planSets(cfg: Config, dp?: DomainPlan | null): PlanSet[] {
 }
 
 function setOf(s: PlanSet, timeout: number): NftSet {
-	const el = s.kind === 'net' ? texts(s.family === 4 ? s.rule.match.dest4 : s.rule.match.dest6) : null;
+	const el = s.kind === 'net' ? (s.family === 4 ? s.rule.match.dest4 : s.rule.match.dest6) : null;
 	return { name: s.name, family: s.family, kind: s.kind, timeout: s.kind === 'domain' ? timeout : 0, elements: el, why: s.why, key: s.key };
 }
 
@@ -275,6 +271,10 @@ export const MAP_KINDS: { kind: 'a4' | 'a6' | 'mac' | 'iif', suffix: string, key
 	{ kind: 'mac', suffix: '_mac', keyType: 'ether_addr', interval: false, match: 'ether saddr' },
 	{ kind: 'iif', suffix: '_iif', keyType: 'ifname', interval: false, match: 'iifname' },
 ];
+
+function texts(ps: Prefix[]): string[] {
+	return map(ps, (p) => p.text);
+}
 
 function identityKeys(c: Client, kind: string, ipv6: boolean): string[] {
 	if (kind === 'a4') return texts(c.src4);

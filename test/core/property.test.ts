@@ -6,7 +6,9 @@
 import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { readConfig, compile } from '../../src/core/index';
+import { readConfig, compile, parsePrefix, prefixText } from '../../src/core/index';
+import type { Prefix } from '../../src/core/ip';
+import { isMsg } from '../../src/core/messages';
 import type { UciSection } from '../../src/core/uci';
 import { nftCheckMany } from '../helpers/nft';
 import { spawnSync } from 'node:child_process';
@@ -174,4 +176,20 @@ test('random configs crowding domains: real dnsmasq --test accepts every file, l
 	} finally { fs.rmSync(dir, { recursive: true, force: true }); }
 	assert.ok(scripts.filter((t) => /_g0_d4/.test(t)).length > samples.length / 10, 'the samples reach the shared-set form');
 	nftCheckMany(scripts).forEach((res, i) => assert.ok(res.ok, `nft -c rejected:\n${res.stderr}\n${scripts[i]}`));
+});
+
+// prefixText's shortcut (no regex: iptoarr and int read back) must say what
+// parsePrefix says about every string a user could type in a dest list
+test('prefixText agrees with parsePrefix: the canonical text, or the same problem', () => {
+	const octet = fc.oneof(fc.integer({ min: 0, max: 300 }).map(String), fc.constantFrom('00', '01', '010', '-1', '+1', ' 1', '0x1', ''));
+	const len = fc.oneof(fc.integer({ min: -1, max: 140 }).map(String), fc.constantFrom('', '024', '+24', ' 24', '24 ', '0x18', '2 4', '1e1'));
+	const text = fc.oneof(
+		fc.tuple(octet, octet, octet, octet, fc.option(len)).map(([a, b, c, d, l]) => `${a}.${b}.${c}.${d}${l === null ? '' : '/' + l}`),
+		fc.tuple(fc.constantFrom('2001:db8::', '::', '::ffff:1.2.3.4', '2001:DB8::1', 'fe80::1', '1:2:3:4:5:6:7:8'), fc.option(len)).map(([a, l]) => `${a}${l === null ? '' : '/' + l}`),
+		fc.stringMatching(/^[0-9.:\/a-f ]{0,20}$/),
+	);
+	fc.assert(fc.property(text, (s) => {
+		const p = parsePrefix(s);
+		assert.deepEqual(prefixText(s), isMsg(p) ? p : (p as Prefix).text, s);
+	}), { numRuns: 20000, seed: 14 });
 });

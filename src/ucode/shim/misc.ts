@@ -11,7 +11,7 @@ const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
 export function int(v?: unknown, base?: number): number {
 	if (typeof v !== 'string') return typeof v === 'number' ? Math.trunc(v) : v === true ? 1 : v == null || v === false ? 0 : NaN;
 	let b = base ?? 10;
-	const m = /^[ \t\n\v\f\r]*([+-]?)(0[xX](?=[0-9a-fA-F]))?(.*)$/.exec(v) as RegExpExecArray;
+	const m = /^[ \t\n\v\f\r]*([+-]?)(0[xX](?=[0-9a-fA-F]))?(.*)$/s.exec(v) as RegExpExecArray;
 	let rest = m[3];
 	if (m[2] && b !== 16 && b !== 0) rest = '0' + m[2].slice(1) + rest;
 	else if (m[2]) b = 16;

@@ -411,6 +411,21 @@ function parsePrefix(s) {
   const addr = arrtoip(a.bytes);
   return { family: a.family, bytes: a.bytes, len, text: len === max ? addr : `${addr}/${len}`, host: len === max };
 }
+function prefixText(s) {
+  const slash = index(s, "/");
+  const b = iptoarr(slash < 0 ? s : substr(s, 0, slash));
+  if (b && length(b) === 4) {
+    if (slash < 0) return s;
+    const ls = substr(s, slash + 1), n = int(ls);
+    if (`${n}` === ls && n <= 32) {
+      let clear = n === 32 || !(b[n >> 3] & 255 >> (n & 7));
+      for (let j = (n >> 3) + 1; clear && j < 4; j++) if (b[j]) clear = false;
+      if (clear) return n === 32 ? substr(s, 0, slash) : s;
+    }
+  }
+  const p = parsePrefix(s);
+  return isMsg(p) ? p : p.text;
+}
 function parseInterfaceAddress(s) {
   if (type(s) !== "string" || s === "") return msg("empty");
   const parts = split(s, "/");
@@ -1088,11 +1103,10 @@ function readRule(sec, id, setBase, problems) {
   const dest4 = [], dest6 = [];
   const destSeen = {};
   const dest = (v) => {
-    const p = parsePrefix(v);
-    if (isMsg(p)) return p;
-    const x = p;
-    if (!destSeen[x.text]) push(x.family === 4 ? dest4 : dest6, x);
-    destSeen[x.text] = true;
+    const t = prefixText(v);
+    if (type(t) !== "string") return t;
+    if (!destSeen[t]) push(index(t, ":") < 0 ? dest4 : dest6, t);
+    destSeen[t] = true;
     return null;
   };
   const o = readOptions(sec, id, SCHEMA.rule, problems, { dest });
@@ -1463,9 +1477,6 @@ function rule(expr, verdict, target, comment, o) {
 function chain(name, rules, o) {
   return { name, base: o && o.base ? o.base : null, why: o && o.why ? o.why : null, note: o && o.note ? o.note : null, client: o && o.client ? o.client : null, rules };
 }
-function texts(ps) {
-  return map(ps, (p) => p.text);
-}
 function ruleSets(r, ipv6, dp) {
   const out = [];
   const stems = dp.byRule[r.id] ?? [];
@@ -1492,7 +1503,7 @@ function planSets(cfg, dp) {
     for (let k = 0; k < length(sets); k++) {
       const s = sets[k];
       if (s.kind === "domain" && substr(s.name, 0, length(s.name) - 3) !== r.setBase) continue;
-      const key = s.kind === "domain" ? join(" ", r.match.domains) : join(" ", texts(s.family === 4 ? r.match.dest4 : r.match.dest6));
+      const key = s.kind === "domain" ? join(" ", r.match.domains) : join(" ", s.family === 4 ? r.match.dest4 : r.match.dest6);
       push(out, { name: s.name, family: s.family, kind: s.kind, rule: r, key, why: s.kind === "domain" ? `${r.id}: filled by dnsmasq` : r.id });
     }
   }
@@ -1505,7 +1516,7 @@ function planSets(cfg, dp) {
   return out;
 }
 function setOf(s, timeout) {
-  const el = s.kind === "net" ? texts(s.family === 4 ? s.rule.match.dest4 : s.rule.match.dest6) : null;
+  const el = s.kind === "net" ? s.family === 4 ? s.rule.match.dest4 : s.rule.match.dest6 : null;
   return { name: s.name, family: s.family, kind: s.kind, timeout: s.kind === "domain" ? timeout : 0, elements: el, why: s.why, key: s.key };
 }
 function protoMatch(r) {
@@ -1574,6 +1585,9 @@ let MAP_KINDS = [
   { kind: "mac", suffix: "_mac", keyType: "ether_addr", interval: false, match: "ether saddr" },
   { kind: "iif", suffix: "_iif", keyType: "ifname", interval: false, match: "iifname" }
 ];
+function texts(ps) {
+  return map(ps, (p) => p.text);
+}
 function identityKeys(c, kind, ipv6) {
   if (kind === "a4") return texts(c.src4);
   if (kind === "a6") return ipv6 ? texts(c.src6) : [];
@@ -2106,8 +2120,8 @@ function answer(cfg, cl, q, dest, addr, f, day, min, local) {
     if (anyDest) hit = msg("why_any");
     else if (addr) {
       const ps = addr.family === 4 ? m.dest4 : m.dest6;
-      for (let j = 0; j < length(ps); j++) if (prefixContains(ps[j], addr.bytes)) {
-        hit = msg("why_in", [q.destination, ps[j].text]);
+      for (let j = 0; j < length(ps); j++) if (prefixContains(parsePrefix(ps[j]), addr.bytes)) {
+        hit = msg("why_in", [q.destination, ps[j]]);
         break;
       }
     } else {
@@ -2292,6 +2306,7 @@ export {
   parseUci,
   plan,
   prefixContains,
+  prefixText,
   prefixesOverlap,
   printNft,
   readConfig,

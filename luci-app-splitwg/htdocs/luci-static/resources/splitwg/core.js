@@ -295,7 +295,7 @@ var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
 function int(v, base) {
   if (typeof v !== "string") return typeof v === "number" ? Math.trunc(v) : v === true ? 1 : v == null || v === false ? 0 : NaN;
   let b = base != null ? base : 10;
-  const m = /^[ \t\n\v\f\r]*([+-]?)(0[xX](?=[0-9a-fA-F]))?(.*)$/.exec(v);
+  const m = new RegExp("^[ \\t\\n\\v\\f\\r]*([+-]?)(0[xX](?=[0-9a-fA-F]))?(.*)$", "s").exec(v);
   let rest = m[3];
   if (m[2] && b !== 16 && b !== 0) rest = "0" + m[2].slice(1) + rest;
   else if (m[2]) b = 16;
@@ -642,6 +642,21 @@ function parsePrefix(s) {
   if (a.family === 4) return { family: 4, bytes: a.bytes, len, text: len === max ? parts[0] : s, host: len === max };
   const addr = arrtoip(a.bytes);
   return { family: a.family, bytes: a.bytes, len, text: len === max ? addr : `${addr}/${len}`, host: len === max };
+}
+function prefixText(s) {
+  const slash = index(s, "/");
+  const b = iptoarr(slash < 0 ? s : substr(s, 0, slash));
+  if (b && length(b) === 4) {
+    if (slash < 0) return s;
+    const ls = substr(s, slash + 1), n = int(ls);
+    if (`${n}` === ls && n <= 32) {
+      let clear = n === 32 || !(b[n >> 3] & 255 >> (n & 7));
+      for (let j = (n >> 3) + 1; clear && j < 4; j++) if (b[j]) clear = false;
+      if (clear) return n === 32 ? substr(s, 0, slash) : s;
+    }
+  }
+  const p = parsePrefix(s);
+  return isMsg(p) ? p : p.text;
 }
 function parseInterfaceAddress(s) {
   if (type(s) !== "string" || s === "") return msg("empty");
@@ -1312,11 +1327,10 @@ function readRule(sec, id, setBase, problems) {
   const dest4 = [], dest6 = [];
   const destSeen = {};
   const dest = (v) => {
-    const p = parsePrefix(v);
-    if (isMsg(p)) return p;
-    const x = p;
-    if (!destSeen[x.text]) push(x.family === 4 ? dest4 : dest6, x);
-    destSeen[x.text] = true;
+    const t = prefixText(v);
+    if (type(t) !== "string") return t;
+    if (!destSeen[t]) push(index(t, ":") < 0 ? dest4 : dest6, t);
+    destSeen[t] = true;
     return null;
   };
   const o = readOptions(sec, id, SCHEMA.rule, problems, { dest });
@@ -1701,8 +1715,8 @@ function answer(cfg, cl, q, dest, addr, f, day, min2, local) {
     if (anyDest) hit = msg("why_any");
     else if (addr) {
       const ps = addr.family === 4 ? m.dest4 : m.dest6;
-      for (let j = 0; j < length(ps); j++) if (prefixContains(ps[j], addr.bytes)) {
-        hit = msg("why_in", [q.destination, ps[j].text]);
+      for (let j = 0; j < length(ps); j++) if (prefixContains(parsePrefix(ps[j]), addr.bytes)) {
+        hit = msg("why_in", [q.destination, ps[j]]);
         break;
       }
     } else {
