@@ -17,6 +17,7 @@ export interface DomainLine {
 	domain: string;
 	rules: Rule[];           // the rules covering it, in decision order
 	stems: string[];         // the set pairs it feeds: nft set names are stem + "_d4" / "_d6"
+	targets: string;         // nftsetTargets(stems): what follows its nftset=/…/
 }
 
 export interface SharedSet { stem: string, rules: Rule[], domains: string[] }
@@ -30,17 +31,6 @@ export interface DomainPlan {
 // What follows "nftset=/<domain>/" for these set pairs.
 export function nftsetTargets(stems: string[], ipv6: boolean): string {
 	return join(',', map(stems, (s) => ipv6 ? `4#inet#splitwg#${s}_d4,6#inet#splitwg#${s}_d6` : `4#inet#splitwg#${s}_d4`));
-}
-
-// "a.b.c" → ["a.b.c", "b.c", "c"]: the names whose rules also cover it.
-function selfAndParents(d: string): string[] {
-	const out = [d];
-	let rest = d;
-	for (let i = index(rest, '.'); i >= 0; i = index(rest, '.')) {
-		rest = substr(rest, i + 1);
-		push(out, rest);
-	}
-	return out;
 }
 
 export function domainPlan(cfg: Config): DomainPlan {
@@ -58,21 +48,31 @@ export function domainPlan(cfg: Config): DomainPlan {
 	const sharedBy: { [hits: string]: SharedSet } = {};
 	const led: { [stem: string]: number } = {};   // rule stem → shared pairs it leads
 	const direct = map(rules, () => false);       // listed with its own pair on some line
+	// the targets of each combination of rules, computed once (20,000 domains
+	// name a few hundred combinations; under ucode every builtin call counts)
+	const combos: { [hits: string]: { own: string[], covering: Rule[], targets: string } } = {};
 	const sorted = sort(keys(byDomain));
 	for (let i = 0; i < length(sorted); i++) {
 		const d = sorted[i];
-		const names = selfAndParents(d);
-		let hits: number[] = [];
-		for (let k = 0; k < length(names); k++) if (byDomain[names[k]]) hits = [...hits, ...byDomain[names[k]]];
-		hits = sort(uniq(hits), (a, b) => a - b);
-		const own = map(hits, (h) => rules[h].setBase);
-		const covering = map(hits, (h) => rules[h]);
-		if (length(`nftset=/${d}/${nftsetTargets(own, ipv6)}`) <= LINE_MAX) {
+		// the rules of d, then of each parent name ("b.c" and "c" for "a.b.c")
+		let hits = byDomain[d], merged = false;
+		for (let rest = d, k = index(rest, '.'); k >= 0; k = index(rest, '.')) {
+			rest = substr(rest, k + 1);
+			if (byDomain[rest]) { hits = [...hits, ...byDomain[rest]]; merged = true; }
+		}
+		if (merged) hits = sort(uniq(hits), (a, b) => a - b);
+		const key = join(',', hits);
+		let c = combos[key];
+		if (!c) {
+			const own = map(hits, (h) => rules[h].setBase);
+			c = combos[key] = { own, covering: map(hits, (h) => rules[h]), targets: nftsetTargets(own, ipv6) };
+		}
+		const own = c.own, covering = c.covering;
+		if ((length(d) as number) + (length(c.targets) as number) + 9 <= LINE_MAX) {
 			for (let k = 0; k < length(hits); k++) direct[hits[k]] = true;
-			push(lines, { domain: d, rules: covering, stems: own });
+			push(lines, { domain: d, rules: covering, stems: own, targets: c.targets });
 			continue;
 		}
-		const key = join(',', hits);
 		let s = sharedBy[key];
 		if (!s) {
 			// "<first rule's stem>_g<k>": a rule's own stem ends in its number, so none looks like this
@@ -84,7 +84,7 @@ export function domainPlan(cfg: Config): DomainPlan {
 			push(shared, s);
 		}
 		push(s.domains, d);
-		push(lines, { domain: d, rules: covering, stems: [s.stem] });
+		push(lines, { domain: d, rules: covering, stems: [s.stem], targets: nftsetTargets([s.stem], ipv6) });
 	}
 	const byRule: { [id: string]: string[] } = {};
 	for (let i = 0; i < length(rules); i++) if (direct[i]) byRule[rules[i].id] = [rules[i].setBase];

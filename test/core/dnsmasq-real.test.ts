@@ -152,3 +152,23 @@ test('real dnsmasq: 60 rules naming one domain, parents and subdomains across cl
 	assert.doesNotMatch(plan.dnsmasq, /txt-record|evil/);
 	await checkConfig(cfg.config!, ['shared.test', 'a.shared.test', 'cdn.shared.test', 'x.cdn.shared.test', 'own0.test', 'www.own3.test', 'none.test']);
 });
+
+test('real dnsmasq: 400 domains of one rule share lines (several, each under 1024 bytes), a subdomain owned by another rule keeps its own entry — every name feeds exactly its rules', async () => {
+	const many = Array.from({ length: 400 }, (_, i) => `site${i}.example${i % 7}.test`);
+	const text = [
+		"config client 'a'\n\tlist address '10.9.0.1'\n\toption default 'direct'\n",
+		"config client 'b'\n\tlist address '10.9.0.2'\n\toption default 'direct'\n",
+		`config rule\n\toption client 'a'\n${many.map((d) => `\tlist domain '${d}'\n`).join('')}\toption action 'block'\n`,
+		"config rule\n\toption client 'b'\n\tlist domain 'www.site7.example0.test'\n\tlist domain 'site9.example2.test'\n\toption action 'block'\n",
+	].join('\n');
+	const cfg = readConfig(parseUci(text).sections);
+	assert.deepEqual(cfg.problems, []);
+	const plan = compile(cfg.config!);
+	const lines = plan.dnsmasq.split('\n').filter((l) => l.startsWith('nftset='));
+	assert.ok(lines.length >= 5 && lines.length < 40, `${lines.length} lines`);
+	for (const l of lines) assert.ok(Buffer.byteLength(l) < 1024, `${Buffer.byteLength(l)} bytes: ${l}`);
+	const listed = lines.flatMap((l) => l.split('/').slice(1, -1));
+	assert.deepEqual([...listed].sort(), [...new Set([...many, 'www.site7.example0.test'])].sort(), 'each domain exactly once');
+	await checkConfig(cfg.config!, ['site0.example0.test', 'site7.example0.test', 'www.site7.example0.test', 'x.www.site7.example0.test',
+		'site9.example2.test', 'site200.example4.test', 'site399.example0.test', 'a.site399.example0.test', 'site400.example1.test']);
+});
