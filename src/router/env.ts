@@ -47,9 +47,8 @@ export interface Env {
 	run(argv: string[], input?: string): RunResult;
 	// a synchronous ubus call; null when the object/method is missing or fails
 	ubus(object: string, method: string, args?: { [k: string]: any }): any;
-	// a fingerprint of a UCI config as the cursor reads it (the committed
-	// file and its saved, uncommitted changes), without loading it; null
-	// when it cannot be taken
+	// the md5 of a UCI config's committed file, without loading it (its
+	// uncommitted changes are uci.changes()); null when it cannot be taken
 	configDigest(config: string): string | null;
 	log(msg: string): void;      // one syslog line (logger -t splitwg); never pass a key
 	now(): number;               // seconds since the epoch

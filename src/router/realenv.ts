@@ -52,10 +52,7 @@ export function realEnv(): Env {
 			bus = bus ?? connect();
 			return bus ? bus.call(object, method, args ?? {}) : null;
 		},
-		configDigest: (config) => {
-			const file = `${confdir !== '' ? confdir : '/etc/config'}/${config}`, delta = p(`/tmp/.uci/${config}`);
-			return md5(stat(delta) ? [file, delta] : [file]);
-		},
+		configDigest: (config) => md5([`${confdir !== '' ? confdir : '/etc/config'}/${config}`]),
 		log: (msg) => { run(wrapper, ['logger', '-t', 'splitwg', msg], null); },
 		now: () => time(),
 		routes: (family) => {

@@ -70,6 +70,7 @@ export function hash(s: string): string {
 // What status and doctor compare with the last apply, taken the same way by
 // apply: digests (C speed) where the platform gives them, else the hash of
 // the text. `sections`: the config as read, asked for only without a digest.
+// (Of the committed file: uncommitted changes are env.uci.changes().)
 export function configFingerprint(env: Env, sections: () => UciSection[]): string {
 	return env.configDigest('splitwg') ?? hash(renderUci(sections()));
 }

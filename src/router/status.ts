@@ -190,7 +190,8 @@ export function status(env: Env): StatusReply {
 	if (enabled && st && st.ok && st.enabled && !length(nftRules(doc))) push(warnings, msg('status_table_missing'));
 	if (st && !st.ok) push(warnings, msg('status_apply_failed', [lastMessage(st)]));
 	// a stopped splitwg has nothing pending: `not applied` says it all
-	const pending = applied && st.config_hash !== cfg.hash;
+	// committed since, or saved and not committed yet (LuCI's Save, a `uci set`)
+	const pending = applied && (st.config_hash !== cfg.hash || length((env.uci.changes('splitwg') ?? {}).splitwg ?? []) > 0);
 	if (applied && st.hashes && !noFile(st.hashes.dnsmasq)) {
 		const m = misplaced(env, st.hashes.dnsmasq, detect(env).confDirs);
 		for (let i = 0; i < length(m); i++) push(warnings, msg(m[i].differs ? 'status_dnsmasq_stale' : 'status_dnsmasq_missing', [m[i].dir]));

@@ -36,9 +36,9 @@ export class MemUci implements UciStore {
 		return { '.type': s.type, '.name': name, '.anonymous': s.anonymous, ...structuredClone(s.options) };
 	}
 
-	// Env.configDigest: the committed config and someone's saved changes
+	// Env.configDigest: of the committed config
 	digest(config: string): string | null {
-		return this.committed[config] ? md5(JSON.stringify([this.committed[config], this.pending[config] ?? []])) : null;
+		return this.committed[config] ? md5(JSON.stringify(this.committed[config])) : null;
 	}
 
 	// The committed file as text (anonymous sections unnamed, like uci export).

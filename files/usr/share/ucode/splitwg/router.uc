@@ -136,10 +136,7 @@ function realEnv() {
       bus = bus ?? connect();
       return bus ? bus.call(object, method, args ?? {}) : null;
     },
-    configDigest: (config) => {
-      const file = `${confdir !== "" ? confdir : "/etc/config"}/${config}`, delta = p(`/tmp/.uci/${config}`);
-      return md5(stat(delta) ? [file, delta] : [file]);
-    },
+    configDigest: (config) => md5([`${confdir !== "" ? confdir : "/etc/config"}/${config}`]),
     log: (msg) => {
       run(wrapper, ["logger", "-t", "splitwg", msg], null);
     },
@@ -825,7 +822,7 @@ function status(env) {
   }
   if (enabled && st && st.ok && st.enabled && !length(nftRules(doc))) push(warnings, msg("status_table_missing"));
   if (st && !st.ok) push(warnings, msg("status_apply_failed", [lastMessage(st)]));
-  const pending = applied && st.config_hash !== cfg.hash;
+  const pending = applied && (st.config_hash !== cfg.hash || length((env.uci.changes("splitwg") ?? {}).splitwg ?? []) > 0);
   if (applied && st.hashes && !noFile(st.hashes.dnsmasq)) {
     const m = misplaced(env, st.hashes.dnsmasq, detect(env).confDirs);
     for (let i = 0; i < length(m); i++) push(warnings, msg(m[i].differs ? "status_dnsmasq_stale" : "status_dnsmasq_missing", [m[i].dir]));
