@@ -13,17 +13,16 @@ import { activeRules } from './decide';
 
 export const LINE_MAX = 1000;   // bytes of an nftset= line, newline excluded; dnsmasq's buffer is 1024
 
-export interface DomainLine {
-	domain: string;
-	rules: Rule[];           // the rules covering it, in decision order
-	stems: string[];         // the set pairs it feeds: nft set names are stem + "_d4" / "_d6"
-	targets: string;         // nftsetTargets(stems): what follows its nftset=/…/
-}
+// The domains whose entries feed the same sets: one nftset= line (or a few,
+// under LINE_MAX) in the dnsmasq file.
+export interface DomainGroup { targets: string, domains: string[] }
 
 export interface SharedSet { stem: string, rules: Rule[], domains: string[] }
 
 export interface DomainPlan {
-	lines: DomainLine[];                 // one per domain, sorted
+	rules: Rule[];                       // the rules with domains, in decision order
+	groups: DomainGroup[];               // every domain in exactly one, sorted within it
+	count: number;                       // domains (= nftset entries)
 	shared: SharedSet[];
 	byRule: { [id: string]: string[] };  // rule id → the stems it matches (its own first)
 }
@@ -31,6 +30,17 @@ export interface DomainPlan {
 // What follows "nftset=/<domain>/" for these set pairs.
 export function nftsetTargets(stems: string[], ipv6: boolean): string {
 	return join(',', map(stems, (s) => ipv6 ? `4#inet#splitwg#${s}_d4,6#inet#splitwg#${s}_d6` : `4#inet#splitwg#${s}_d4`));
+}
+
+// The rules of d, then of each parent name ("b.c" and "c" for "a.b.c"), as
+// positions in decision order.
+function covering(byDomain: { [d: string]: number[] }, d: string): number[] {
+	let hits = byDomain[d], merged = false;
+	for (let rest = d, k = index(rest, '.'); k >= 0; k = index(rest, '.')) {
+		rest = substr(rest, k + 1);
+		if (byDomain[rest]) { hits = [...hits, ...byDomain[rest]]; merged = true; }
+	}
+	return merged ? sort(uniq(hits), (a, b) => a - b) : hits;
 }
 
 export function domainPlan(cfg: Config): DomainPlan {
@@ -44,48 +54,43 @@ export function domainPlan(cfg: Config): DomainPlan {
 			byDomain[d] ??= [];
 			if (index(byDomain[d], i) < 0) push(byDomain[d], i);
 		}
-	const lines: DomainLine[] = [], shared: SharedSet[] = [];
-	const sharedBy: { [hits: string]: SharedSet } = {};
+	const groups: DomainGroup[] = [], shared: SharedSet[] = [];
+	// each combination of rules once (20,000 domains name a few hundred:
+	// under ucode every builtin call per domain counts)
+	const byHits: { [hits: string]: DomainGroup } = {};
 	const led: { [stem: string]: number } = {};   // rule stem → shared pairs it leads
 	const direct = map(rules, () => false);       // listed with its own pair on some line
-	// the targets of each combination of rules, computed once (20,000 domains
-	// name a few hundred combinations; under ucode every builtin call counts)
-	const combos: { [hits: string]: { own: string[], covering: Rule[], targets: string } } = {};
 	const sorted = sort(keys(byDomain));
 	for (let i = 0; i < length(sorted); i++) {
 		const d = sorted[i];
-		// the rules of d, then of each parent name ("b.c" and "c" for "a.b.c")
-		let hits = byDomain[d], merged = false;
-		for (let rest = d, k = index(rest, '.'); k >= 0; k = index(rest, '.')) {
-			rest = substr(rest, k + 1);
-			if (byDomain[rest]) { hits = [...hits, ...byDomain[rest]]; merged = true; }
-		}
-		if (merged) hits = sort(uniq(hits), (a, b) => a - b);
+		const hits = covering(byDomain, d);
 		const key = join(',', hits);
-		let c = combos[key];
-		if (!c) {
+		let g = byHits[key];
+		if (!g) {
 			const own = map(hits, (h) => rules[h].setBase);
-			c = combos[key] = { own, covering: map(hits, (h) => rules[h]), targets: nftsetTargets(own, ipv6) };
+			g = byHits[key] = { targets: nftsetTargets(own, ipv6), domains: [] };
+			push(groups, g);
 		}
-		const own = c.own, covering = c.covering;
-		if ((length(d) as number) + (length(c.targets) as number) + 9 <= LINE_MAX) {
-			for (let k = 0; k < length(hits); k++) direct[hits[k]] = true;
-			push(lines, { domain: d, rules: covering, stems: own, targets: c.targets });
+		if ((length(d) as number) + (length(g.targets) as number) + 9 <= LINE_MAX) {
+			if (!length(g.domains)) for (let k = 0; k < length(hits); k++) direct[hits[k]] = true;
+			push(g.domains, d);
 			continue;
 		}
-		let s = sharedBy[key];
+		// too many rules for one line: a shared pair for exactly them
+		let s = byHits[`shared ${key}`];
 		if (!s) {
 			// "<first rule's stem>_g<k>": a rule's own stem ends in its number, so none looks like this
-			const lead = own[0];
+			const lead = rules[hits[0]].setBase;
 			led[lead] ??= 0;
-			s = { stem: `${lead}_g${led[lead]}`, rules: covering, domains: [] };
+			s = byHits[`shared ${key}`] = { targets: nftsetTargets([`${lead}_g${led[lead]}`], ipv6), domains: [] };
+			push(shared, { stem: `${lead}_g${led[lead]}`, rules: map(hits, (h) => rules[h]), domains: s.domains });
+			push(groups, s);
 			led[lead]++;
-			sharedBy[key] = s;
-			push(shared, s);
 		}
 		push(s.domains, d);
-		push(lines, { domain: d, rules: covering, stems: [s.stem], targets: nftsetTargets([s.stem], ipv6) });
 	}
+	// (a group too wide for one line has no domain of its own)
+	const used = filter(groups, (g) => length(g.domains) > 0);
 	const byRule: { [id: string]: string[] } = {};
 	for (let i = 0; i < length(rules); i++) if (direct[i]) byRule[rules[i].id] = [rules[i].setBase];
 	for (let i = 0; i < length(shared); i++)
@@ -94,5 +99,5 @@ export function domainPlan(cfg: Config): DomainPlan {
 			byRule[id] ??= [];
 			push(byRule[id], shared[i].stem);
 		}
-	return { lines, shared, byRule };
+	return { rules, groups: used, count: length(sorted), shared, byRule };
 }

@@ -22,7 +22,7 @@ export interface Plan {
 	table: NftTable | null;      // the model of `table inet splitwg` (nft.ts)
 	nft: string;                 // … printed: the whole script (nftprint.ts)
 	dnsmasq: string;             // conf-dir file: nftset entries
-	nftsets: number;             // how many nftset= lines it has (domains.ts: one per domain)
+	nftsets: number;             // how many nftset= entries it has (domains.ts: one per domain)
 	network: UciSection[];       // sections owned in /etc/config/network
 	firewall: UciSection[];      // … in /etc/config/firewall
 	dhcp: UciSection[];          // … in /etc/config/dhcp (none today: entries go to the conf-dir)
@@ -60,7 +60,7 @@ export function compile(cfg: Config, opts?: CompileOptions | null): Plan {
 		table,
 		nft: printNft(table),
 		dnsmasq: renderDnsmasq(cfg, VERSION, dp),
-		nftsets: length(dp.lines),
+		nftsets: dp.count,
 		network: renderNetwork(cfg),
 		firewall: renderFirewall(cfg),
 		dhcp: [],

@@ -1388,6 +1388,17 @@ let LINE_MAX = 1e3;
 function nftsetTargets(stems, ipv6) {
   return join(",", map(stems, (s) => ipv6 ? `4#inet#splitwg#${s}_d4,6#inet#splitwg#${s}_d6` : `4#inet#splitwg#${s}_d4`));
 }
+function covering(byDomain, d) {
+  let hits = byDomain[d], merged = false;
+  for (let rest = d, k = index(rest, "."); k >= 0; k = index(rest, ".")) {
+    rest = substr(rest, k + 1);
+    if (byDomain[rest]) {
+      hits = [...hits, ...byDomain[rest]];
+      merged = true;
+    }
+  }
+  return merged ? sort(uniq(hits), (a, b) => a - b) : hits;
+}
 function domainPlan(cfg) {
   const ipv6 = cfg.globals.ipv6;
   const rules = filter(activeRules(cfg), (r) => length(r.match.domains) > 0);
@@ -1398,47 +1409,38 @@ function domainPlan(cfg) {
       byDomain[d] ??= [];
       if (index(byDomain[d], i) < 0) push(byDomain[d], i);
     }
-  const lines = [], shared = [];
-  const sharedBy = {};
+  const groups = [], shared = [];
+  const byHits = {};
   const led = {};
   const direct = map(rules, () => false);
-  const combos = {};
   const sorted = sort(keys(byDomain));
   for (let i = 0; i < length(sorted); i++) {
     const d = sorted[i];
-    let hits = byDomain[d], merged = false;
-    for (let rest = d, k = index(rest, "."); k >= 0; k = index(rest, ".")) {
-      rest = substr(rest, k + 1);
-      if (byDomain[rest]) {
-        hits = [...hits, ...byDomain[rest]];
-        merged = true;
-      }
-    }
-    if (merged) hits = sort(uniq(hits), (a, b) => a - b);
+    const hits = covering(byDomain, d);
     const key = join(",", hits);
-    let c = combos[key];
-    if (!c) {
+    let g = byHits[key];
+    if (!g) {
       const own = map(hits, (h) => rules[h].setBase);
-      c = combos[key] = { own: own, covering: map(hits, (h) => rules[h]), targets: nftsetTargets(own, ipv6) };
+      g = byHits[key] = { targets: nftsetTargets(own, ipv6), domains: [] };
+      push(groups, g);
     }
-    const own = c.own, covering = c.covering;
-    if (length(d) + length(c.targets) + 9 <= LINE_MAX) {
-      for (let k = 0; k < length(hits); k++) direct[hits[k]] = true;
-      push(lines, { domain: d, rules: covering, stems: own, targets: c.targets });
+    if (length(d) + length(g.targets) + 9 <= LINE_MAX) {
+      if (!length(g.domains)) for (let k = 0; k < length(hits); k++) direct[hits[k]] = true;
+      push(g.domains, d);
       continue;
     }
-    let s = sharedBy[key];
+    let s = byHits[`shared ${key}`];
     if (!s) {
-      const lead = own[0];
+      const lead = rules[hits[0]].setBase;
       led[lead] ??= 0;
-      s = { stem: `${lead}_g${led[lead]}`, rules: covering, domains: [] };
+      s = byHits[`shared ${key}`] = { targets: nftsetTargets([`${lead}_g${led[lead]}`], ipv6), domains: [] };
+      push(shared, { stem: `${lead}_g${led[lead]}`, rules: map(hits, (h) => rules[h]), domains: s.domains });
+      push(groups, s);
       led[lead]++;
-      sharedBy[key] = s;
-      push(shared, s);
     }
     push(s.domains, d);
-    push(lines, { domain: d, rules: covering, stems: [s.stem], targets: nftsetTargets([s.stem], ipv6) });
   }
+  const used = filter(groups, (g) => length(g.domains) > 0);
   const byRule = {};
   for (let i = 0; i < length(rules); i++) if (direct[i]) byRule[rules[i].id] = [rules[i].setBase];
   for (let i = 0; i < length(shared); i++)
@@ -1447,7 +1449,7 @@ function domainPlan(cfg) {
       byRule[id] ??= [];
       push(byRule[id], shared[i].stem);
     }
-  return { lines, shared, byRule };
+  return { rules, groups: used, count: length(sorted), shared, byRule };
 }
 
 // src/core/nft.ts
@@ -1800,50 +1802,42 @@ function printNft(t) {
 // src/core/dnsmasq.ts
 function legend(d) {
   const out = ["# The sets each line fills (<stem>_d4, <stem>_d6) belong to these rules:"];
-  const seen = {};
-  for (let i = 0; i < length(d.lines); i++) {
-    const l = d.lines[i];
-    for (let k = 0; k < length(l.stems); k++) {
-      const stem = l.stems[k];
-      if (seen[stem]) continue;
-      seen[stem] = true;
-      const shared = length(l.stems) === 1 && length(l.rules) > 1;
-      const n = length(l.rules);
-      const ids = shared ? join(", ", map(slice(l.rules, 0, 3), (r) => r.id)) + (n > 3 ? sprintf(" and %d more rules", n - 3) : "") : l.rules[k].id;
-      push(out, `#   ${stem}: ${ids}`);
-    }
+  for (let i = 0; i < length(d.rules); i++) {
+    const r = d.rules[i], stems = d.byRule[r.id] ?? [];
+    if (length(stems) && stems[0] === r.setBase) push(out, `#   ${r.setBase}: ${r.id}`);
+  }
+  for (let i = 0; i < length(d.shared); i++) {
+    const s = d.shared[i], n = length(s.rules);
+    push(out, `#   ${s.stem}: ${join(", ", map(slice(s.rules, 0, 3), (r) => r.id))}${n > 3 ? sprintf(" and %d more rules", n - 3) : ""}`);
   }
   return out;
+}
+function groupLines(out, g) {
+  const base = 8 + length(g.targets);
+  const names = g.domains, all = join("/", names);
+  if (base + 1 + length(all) <= LINE_MAX) {
+    push(out, `nftset=/${all}/${g.targets}`);
+    return;
+  }
+  let from = 0, size = base;
+  for (let i = 0; i < length(names); i++) {
+    const add = 1 + length(names[i]);
+    if (i > from && size + add > LINE_MAX) {
+      push(out, `nftset=/${join("/", slice(names, from, i))}/${g.targets}`);
+      from = i;
+      size = base;
+    }
+    size += add;
+  }
+  push(out, `nftset=/${join("/", slice(names, from))}/${g.targets}`);
 }
 function renderDnsmasq(cfg, version, dp) {
   const d = dp ?? domainPlan(cfg);
   const out = [`# Generated by splitwg ${version} — domain rules, one entry per domain (dnsmasq uses only the most specific match)`];
-  if (!length(d.lines)) return join("\n", out) + "\n";
+  if (!d.count) return join("\n", out) + "\n";
   const lg = legend(d);
   for (let i = 0; i < length(lg); i++) push(out, lg[i]);
-  const byTargets = {}, order = [];
-  for (let i = 0; i < length(d.lines); i++) {
-    const l = d.lines[i];
-    if (!byTargets[l.targets]) {
-      byTargets[l.targets] = [];
-      push(order, l.targets);
-    }
-    push(byTargets[l.targets], l.domain);
-  }
-  for (let j = 0; j < length(order); j++) {
-    const t = order[j], names = byTargets[t];
-    let from = 0, size = 8 + length(t);
-    for (let i = 0; i < length(names); i++) {
-      const add = 1 + length(names[i]);
-      if (i > from && size + add > LINE_MAX) {
-        push(out, `nftset=/${join("/", slice(names, from, i))}/${t}`);
-        from = i;
-        size = 8 + length(t);
-      }
-      size += add;
-    }
-    push(out, `nftset=/${join("/", slice(names, from))}/${t}`);
-  }
+  for (let i = 0; i < length(d.groups); i++) groupLines(out, d.groups[i]);
   return join("\n", out) + "\n";
 }
 
@@ -2018,7 +2012,7 @@ function compile(cfg, opts) {
     table,
     nft: printNft(table),
     dnsmasq: renderDnsmasq(cfg, VERSION, dp),
-    nftsets: length(dp.lines),
+    nftsets: dp.count,
     network: renderNetwork(cfg),
     firewall: renderFirewall(cfg),
     dhcp: [],
