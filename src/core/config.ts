@@ -3,7 +3,7 @@
 //   client.phone.rule[2].domain[0]: "ex ample.com" is not a domain name
 import type { UciSection, UciValue } from './uci';
 import type { Action, Client, Config, Globals, Match, Problem, Rule, Server, Upstream, Warning } from './model';
-import { parsePrefix, prefixText, prefixesOverlap, prefixContains, interfaceNetwork } from './ip';
+import { parsePrefix, addPrefix, prefixesOverlap, prefixContains, interfaceNetwork } from './ip';
 import type { Prefix } from './ip';
 import { markShift } from './decide';
 import { badName, bool, parseEndpoint, weekday, CONTROL, BLANKS } from './values';
@@ -41,7 +41,7 @@ function badValue(v: string, check: ((v: string) => Bad) | null): Bad {
 interface Options {
 	v: { [option: string]: any };
 	bad: { [option: string]: boolean };
-	at: { [option: string]: number[] };
+	at: { [option: string]: number[] | null };   // null: all valid, each where it stands
 }
 
 function typed(kind: string, v: string): any {
@@ -60,14 +60,21 @@ function readList(o: Options, k: string, v: UciValue, check: ((v: string) => Bad
 	// a list may hold thousands of CIDRs or domains: one control-character
 	// test over all of them, element by element only when that finds one
 	const valid = match(join('', vals), CONTROL) ? (x: string) => badValue(x, check) : check;
-	const out: string[] = [], at = o.at[k];
+	const out: string[] = [];
+	let at: number[] | null = null;
 	const n = length(vals) as number;
 	for (let i = 0; i < n; i++) {
 		const x = vals[i];
-		const e = trim(x) === '' ? msg('empty') : valid ? valid(x) : null;
-		if (e !== null) { o.bad[k] = true; push(problems, problem(`${path}[${i}]`, e as Msg)); }
-		else { push(out, x); push(at, i); }
+		let e = valid ? valid(x) : null;
+		// every list grammar refuses a blank value (test/core/options.test.ts),
+		// which is said as "empty": trim() only then, not per value
+		if ((e !== null || !valid) && trim(x) === '') e = msg('empty');
+		if (e === null) { push(out, x); if (at) push(at, i); continue; }
+		if (!at) { at = []; for (let j = 0; j < i; j++) push(at, j); }
+		o.bad[k] = true;
+		push(problems, problem(`${path}[${i}]`, e as Msg));
 	}
+	o.at[k] = at;
 	return out;
 }
 
@@ -82,7 +89,7 @@ function readOptions(sec: UciSection, base: string, table: OptionTable, problems
 		const v: UciValue | null = sec.options[k] ?? null;
 		const path = `${base}.${k}`;
 		if (opt.list) {
-			o.at[k] = [];
+			o.at[k] = null;
 			o.v[k] = v === null ? (opt.def !== undefined ? split(opt.def, ' ') : []) : readList(o, k, v, check, path, problems);
 			continue;
 		}
@@ -200,13 +207,7 @@ function readRule(sec: UciSection, id: string, setBase: string, problems: Proble
 	// ones are fine (the sets auto-merge); the same one twice is listed once.
 	const dest4: string[] = [], dest6: string[] = [];
 	const destSeen: { [text: string]: boolean } = {};
-	const dest = (v: string): Bad => {
-		const t = prefixText(v);
-		if (type(t) !== 'string') return t as Msg;
-		if (!destSeen[t as string]) push(index(t as string, ':') < 0 ? dest4 : dest6, t as string);
-		destSeen[t as string] = true;
-		return null;
-	};
+	const dest = (v: string): Bad => addPrefix(v, dest4, dest6, destSeen);
 	const o = readOptions(sec, id, SCHEMA.rule, problems, { dest });
 	const protos: string[] = o.v.proto;
 	const m: Match = {
@@ -279,7 +280,7 @@ function readClient(sec: UciSection, problems: Problem[], g: Globals): Client {
 // A client's addresses are one interval map in nft: a prefix inside another
 // of the same client makes the table fail to load ("conflicting intervals").
 // The same address twice is harmless and listed once.
-function readSources(c: Client, srcs: string[], at: number[], problems: Problem[]) {
+function readSources(c: Client, srcs: string[], at: number[] | null, problems: Problem[]) {
 	const seen: { [text: string]: boolean } = {};
 	const all: Prefix[] = [], pos: number[] = [];
 	for (let i = 0; i < length(srcs); i++) {
@@ -289,10 +290,10 @@ function readSources(c: Client, srcs: string[], at: number[], problems: Problem[
 		let clash = -1;
 		for (let j = 0; j < length(all) && clash < 0; j++) if (prefixesOverlap(all[j], p)) clash = j;
 		if (clash >= 0) {
-			push(problems, problem(`client.${c.name}.address[${at[i]}]`, msg('address_overlap_own', [p.text, all[clash].text, pos[clash]])));
+			push(problems, problem(`client.${c.name}.address[${at ? at[i] : i}]`, msg('address_overlap_own', [p.text, all[clash].text, pos[clash]])));
 			continue;
 		}
-		push(all, p); push(pos, at[i]);
+		push(all, p); push(pos, at ? at[i] : i);
 		push(p.family === 4 ? c.src4 : c.src6, p);
 	}
 }

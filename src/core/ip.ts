@@ -103,26 +103,44 @@ export function parsePrefix(s: string): Prefix | Msg {
 	return { family: a.family, bytes: a.bytes, len, text: len === max ? addr : `${addr}/${len}`, host: len === max };
 }
 
-// The canonical text of a destination prefix, or what is wrong with it:
-// what a rule keeps of each of its (maybe 100,000) CIDRs. The common case, a
-// dotted quad with an optional length, takes no regex and no object here
-// (under ucode each builtin call costs about a microsecond): inet_pton()
-// through iptoarr() is strict (four decimal octets, no leading zeros), and
-// a length that reads back as itself has no sign, space or leading zero.
-export function prefixText(s: string): string | Msg {
+// A destination prefix's canonical text filed into its family's list (once:
+// `seen`), or what is wrong with it: what a rule keeps of each of its (maybe
+// 100,000) CIDRs. The common case, a dotted quad with an optional length,
+// takes no regex and no object here (under ucode a builtin call costs
+// thousands of instructions): inet_pton() through iptoarr() is strict (four
+// decimal octets, no leading zeros), and a length that reads back as
+// itself has no sign, space or leading zero.
+export function addPrefix(s: string, v4: string[], v6: string[], seen: { [text: string]: boolean }): Msg | null {
 	const slash = index(s, '/');
 	const b = iptoarr(slash < 0 ? s : substr(s, 0, slash)) as number[] | null;
+	let t: string | null = null;
 	if (b && length(b) === 4) {
-		if (slash < 0) return s;
-		const ls = substr(s, slash + 1), n = int(ls);
-		if (`${n}` === ls && n <= 32) {
-			let clear = n === 32 || !(b[n >> 3] & (0xff >> (n & 7)));
-			for (let j = (n >> 3) + 1; clear && j < 4; j++) if (b[j]) clear = false;
-			if (clear) return n === 32 ? substr(s, 0, slash) : s;
+		if (slash < 0) t = s;
+		else {
+			const ls = substr(s, slash + 1), n = int(ls);
+			if (`${n}` === ls && n <= 32) {
+				let clear = n === 32 || !(b[n >> 3] & (0xff >> (n & 7)));
+				for (let j = (n >> 3) + 1; clear && j < 4; j++) if (b[j]) clear = false;
+				if (clear) t = n === 32 ? substr(s, 0, slash) : s;
+			}
 		}
 	}
-	const p = parsePrefix(s);
-	return isMsg(p) ? p as Msg : (p as Prefix).text;
+	let family = 4;
+	if (t === null) {
+		const p = parsePrefix(s);
+		if (isMsg(p)) return p as Msg;
+		t = (p as Prefix).text;
+		family = (p as Prefix).family;
+	}
+	if (!seen[t]) { seen[t] = true; push(family === 4 ? v4 : v6, t); }
+	return null;
+}
+
+// The canonical text of a destination prefix, or what is wrong with it.
+export function prefixText(s: string): string | Msg {
+	const v: string[] = [];
+	const e = addPrefix(s, v, v, {});
+	return e ?? v[0];
 }
 
 // An interface address: host address with the prefix of its subnet

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { parseUci, readConfig, plan } from '../../src/core/index';
 import type { UciSection, UciValue } from '../../src/core/uci';
 import { badDomain } from '../../src/core/values';
+import { SCHEMA, checkOf } from '../../src/core/schema';
 import { toAscii } from '../../src/core/idn';
 import { nftCheck } from '../helpers/nft';
 import { format } from '../../src/core/messages';
@@ -211,4 +212,17 @@ test('punycode: the ASCII form of internationalised names equals Node\'s url.dom
 			if (ours !== null) assert.equal(ours, domainToASCII(n), `U+${cp.toString(16)}`);
 		}
 	}
+});
+
+// config.ts readList calls trim() only when a value's validator refused it
+// (a per-value builtin costs thousands of instructions under ucode): so
+// every list option must have a validator, and it must refuse blank values
+test('every list option has a validator that refuses a blank value (said as "is empty")', () => {
+	for (const [type, table] of Object.entries(SCHEMA))
+		for (const [k, opt] of Object.entries(table)) {
+			if (!opt.list) continue;
+			const check = checkOf(opt);
+			assert.ok(check, `${type}.${k}: a list without a validator`);
+			for (const v of ['', ' ', '\t', ' \t  ']) assert.notEqual(check!(v), null, `${type}.${k} accepts ${JSON.stringify(v)}`);
+		}
 });

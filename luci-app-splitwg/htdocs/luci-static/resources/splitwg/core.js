@@ -643,20 +643,33 @@ function parsePrefix(s) {
   const addr = arrtoip(a.bytes);
   return { family: a.family, bytes: a.bytes, len, text: len === max ? addr : `${addr}/${len}`, host: len === max };
 }
-function prefixText(s) {
+function addPrefix(s, v4, v6, seen) {
   const slash = index(s, "/");
   const b = iptoarr(slash < 0 ? s : substr(s, 0, slash));
+  let t = null;
   if (b && length(b) === 4) {
-    if (slash < 0) return s;
-    const ls = substr(s, slash + 1), n = int(ls);
-    if (`${n}` === ls && n <= 32) {
-      let clear = n === 32 || !(b[n >> 3] & 255 >> (n & 7));
-      for (let j = (n >> 3) + 1; clear && j < 4; j++) if (b[j]) clear = false;
-      if (clear) return n === 32 ? substr(s, 0, slash) : s;
+    if (slash < 0) t = s;
+    else {
+      const ls = substr(s, slash + 1), n = int(ls);
+      if (`${n}` === ls && n <= 32) {
+        let clear = n === 32 || !(b[n >> 3] & 255 >> (n & 7));
+        for (let j = (n >> 3) + 1; clear && j < 4; j++) if (b[j]) clear = false;
+        if (clear) t = n === 32 ? substr(s, 0, slash) : s;
+      }
     }
   }
-  const p = parsePrefix(s);
-  return isMsg(p) ? p : p.text;
+  let family = 4;
+  if (t === null) {
+    const p = parsePrefix(s);
+    if (isMsg(p)) return p;
+    t = p.text;
+    family = p.family;
+  }
+  if (!seen[t]) {
+    seen[t] = true;
+    push(family === 4 ? v4 : v6, t);
+  }
+  return null;
 }
 function parseInterfaceAddress(s) {
   if (type(s) !== "string" || s === "") return msg("empty");
@@ -1186,19 +1199,26 @@ function readList(o, k, v, check2, path, problems) {
   let vals = type(v) === "array" ? v : filter(split(v, BLANKS), (x) => x !== "");
   if (!length(vals) && type(v) !== "array") vals = [v];
   const valid = match(join("", vals), CONTROL) ? (x) => badValue(x, check2) : check2;
-  const out = [], at = o.at[k];
+  const out = [];
+  let at = null;
   const n = length(vals);
   for (let i = 0; i < n; i++) {
     const x = vals[i];
-    const e = trim(x) === "" ? msg("empty") : valid ? valid(x) : null;
-    if (e !== null) {
-      o.bad[k] = true;
-      push(problems, problem(`${path}[${i}]`, e));
-    } else {
+    let e = valid ? valid(x) : null;
+    if ((e !== null || !valid) && trim(x) === "") e = msg("empty");
+    if (e === null) {
       push(out, x);
-      push(at, i);
+      if (at) push(at, i);
+      continue;
     }
+    if (!at) {
+      at = [];
+      for (let j = 0; j < i; j++) push(at, j);
+    }
+    o.bad[k] = true;
+    push(problems, problem(`${path}[${i}]`, e));
   }
+  o.at[k] = at;
   return out;
 }
 function readOptions(sec, base, table, problems, own) {
@@ -1210,7 +1230,7 @@ function readOptions(sec, base, table, problems, own) {
     const v = (_a = sec.options[k]) != null ? _a : null;
     const path = `${base}.${k}`;
     if (opt.list) {
-      o.at[k] = [];
+      o.at[k] = null;
       o.v[k] = v === null ? opt.def !== void 0 ? split(opt.def, " ") : [] : readList(o, k, v, check2, path, problems);
       continue;
     }
@@ -1326,13 +1346,7 @@ function readRule(sec, id, setBase, problems) {
   var _a;
   const dest4 = [], dest6 = [];
   const destSeen = {};
-  const dest = (v) => {
-    const t = prefixText(v);
-    if (type(t) !== "string") return t;
-    if (!destSeen[t]) push(index(t, ":") < 0 ? dest4 : dest6, t);
-    destSeen[t] = true;
-    return null;
-  };
+  const dest = (v) => addPrefix(v, dest4, dest6, destSeen);
   const o = readOptions(sec, id, SCHEMA.rule, problems, { dest });
   const protos = o.v.proto;
   const m = {
@@ -1418,11 +1432,11 @@ function readSources(c, srcs, at, problems) {
     let clash = -1;
     for (let j = 0; j < length(all) && clash < 0; j++) if (prefixesOverlap(all[j], p)) clash = j;
     if (clash >= 0) {
-      push(problems, problem(`client.${c.name}.address[${at[i]}]`, msg("address_overlap_own", [p.text, all[clash].text, pos[clash]])));
+      push(problems, problem(`client.${c.name}.address[${at ? at[i] : i}]`, msg("address_overlap_own", [p.text, all[clash].text, pos[clash]])));
       continue;
     }
     push(all, p);
-    push(pos, at[i]);
+    push(pos, at ? at[i] : i);
     push(p.family === 4 ? c.src4 : c.src6, p);
   }
 }
