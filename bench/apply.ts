@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { addNs, delNs, mustNs, run, tempDir } from './netns.ts';
-import { largeHomeConfig, LARGE_HOME, type HomeSize } from './gen.ts';
+import { largeHomeConfig, LARGE_HOME, TYPICAL, type HomeSize } from './gen.ts';
 
 const HERE = new URL('.', import.meta.url).pathname;
 const REPO = join(HERE, '..');
@@ -28,6 +28,8 @@ export function ucodeBinaries(): UcodeBin[] {
 export interface CompileRun {
   runtime: string; scale: number; size: HomeSize; wallMs: number; timedOut: boolean; limitMs: number;
   parse?: number; validate?: number; renderNft?: number; renderDnsmasq?: number; compile?: number; total?: number; error?: string;
+  /** ucode with the uci module: libuci's read + sectionsFromCursor (bench/read.uc), and read + validate + compile: the router's path */
+  read?: number; router?: number;
   sameAsNode?: boolean;
 }
 export interface NftTimes { checkFull: number[]; loadFresh: number[]; checkEdit: number[]; loadEdit: number[]; reloadSame: number[] }
@@ -66,6 +68,12 @@ async function ucodeCompile(bin: UcodeBin, dir: string, name: string, scale: num
     Object.assign(out, { parse: j.parse, validate: j.validate, compile: j.compile, total: j.total });
     const node = join(dir, `${name}.nft`);
     if (existsSync(node)) out.sameAsNode = readFileSync(node, 'utf8') === readFileSync(join(dir, `${name}.u.nft`), 'utf8');
+    // the router reads the config with libuci, not parseUci (a ucode without the uci module: no figure)
+    const rd = await run(bin.path, ['-L', mods, join(HERE, 'read.uc'), join(dir, `${name}.uci`)], { timeoutMs: limitMs });
+    if (rd.code === 0) {
+      out.read = JSON.parse(rd.stdout.trim().split('\n').pop()!).read as number;
+      out.router = out.read + (out.validate ?? 0) + (out.compile ?? 0);
+    }
   } else if (!out.timedOut) out.error = (r.stderr || r.stdout).trim().slice(0, 400);
   return out;
 }
@@ -85,6 +93,14 @@ export async function apply(opts: ApplyOptions, log: (s: string) => void): Promi
   const bins = ucodeBinaries();
   if (!bins.length) notes.push('no ucode binary found (/opt/owrt/bin/ucode or $UCODE): compile measured under Node only');
 
+  // issue 14's typical config (scale 0 marks it), both runtimes
+  if (!opts.quick) {
+    const t = await nodeCompile(dir, 'typical', largeHomeConfig(TYPICAL), 0, opts.nodeLimitMs, 'parts');
+    t.size = TYPICAL;
+    compiles.push(t);
+    for (const b of bins) { const u = await ucodeCompile(b, dir, 'typical', 0, opts.ucodeLimitMs); u.size = TYPICAL; compiles.push(u); }
+    log(`  compile, typical: ${compiles.slice(-1 - bins.length).map((c) => `${c.runtime.split(' ')[0]} ${((c.router ?? c.total ?? NaN)).toFixed(0)} ms`).join(', ')}`);
+  }
   // small scales first, both runtimes: how compile time grows, and the ucode/Node ratio
   const ladder = opts.quick ? [0.025] : [0.05, 0.1];
   for (const f of ladder) {

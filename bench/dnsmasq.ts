@@ -1,44 +1,44 @@
 // 3. dnsmasq start-up time (spawn → first answer) and resident memory with D
-// domains, in our form (one nftset= line per domain listing all its sets, as
-// the compiler writes it) and in the naive form (one line per domain per set).
+// domains, in three forms: ours (what the compiler writes: domains feeding
+// the same sets share an nftset= line), one line per domain listing its sets
+// (the compiler's form before), and naive (one line per domain per set).
 // Every domain feeds 4 sets (2 clients' rules × v4/v6). The table with those
 // sets is loaded into the scratch namespace first.
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileText } from './core.ts';
 import { addNs, delNs, kill, nftLoad, spawnNs, tempDir } from './netns.ts';
 import { dnsConfig, dnsDomain } from './gen.ts';
 import type { ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 const NS = 'swb-dns';
 const PORT = 5353;
 const PROBE = new URL('./dnsprobe.mjs', import.meta.url).pathname;
-const TEMPLATE = 'template.bench.example';
 
-export type DnsForm = 'ours' | 'naive';
+export type DnsForm = 'ours' | 'line' | 'naive';
+export const DNS_FORMS: DnsForm[] = ['ours', 'line', 'naive'];
 export interface DnsRun { rep: number; startupMs: number; rssKiB: number; hwmKiB: number }
 export interface DnsCell { domains: number; form: DnsForm; bytes: number; lines: number; runs: DnsRun[] }
 export interface DnsResult { reps: number; cells: DnsCell[]; formCheck: string; command: string }
 
-/** The compiler's per-domain lines for one domain, to expand for D domains (checked against the compiler on a sample). */
-function template(): { head: string[]; per: string[] } {
-  const lines = compileText(dnsConfig([TEMPLATE])).dnsmasq.split('\n').filter((l) => l !== '');
-  const first = lines.findIndex((l) => l.includes(TEMPLATE));
-  if (first < 0 || lines.slice(first).some((l) => !l.includes(TEMPLATE))) throw new Error('unexpected dnsmasq output shape');
-  return { head: lines.slice(0, first), per: lines.slice(first) };
+/** domain → its sets (comma-separated nftset targets), read from our file's nftset= lines */
+function entries(ours: string): [string, string][] {
+  return ours.split('\n').filter((l) => l.startsWith('nftset=/')).flatMap((l) => {
+    const parts = l.slice('nftset=/'.length).split('/');
+    const targets = parts.pop()!;
+    return parts.map((d): [string, string] => [d, targets]);
+  });
 }
 
-function ours(t: ReturnType<typeof template>, domains: string[]): string {
-  const out = [...t.head];
-  for (const d of [...domains].sort()) for (const l of t.per) out.push(l.split(TEMPLATE).join(d));
-  return out.join('\n') + '\n';
-}
-
-function naive(t: ReturnType<typeof template>, domains: string[]): string {
-  const sets = t.per.filter((l) => l.startsWith('nftset=')).flatMap((l) => l.slice(l.lastIndexOf('/') + 1).split(','));
-  const out: string[] = [];
-  for (const d of [...domains].sort()) for (const s of sets) out.push(`nftset=/${d}/${s}`);
-  return out.join('\n') + '\n';
+function forms(domains: string[]): Record<DnsForm, string> {
+  const ours = compileText(dnsConfig(domains)).dnsmasq;
+  const e = entries(ours);
+  if (e.length !== domains.length) throw new Error(`${e.length} entries for ${domains.length} domains`);
+  return {
+    ours,
+    line: e.map(([d, t]) => `nftset=/${d}/${t}`).join('\n') + '\n',
+    naive: e.flatMap(([d, t]) => t.split(',').map((s) => `nftset=/${d}/${s}`)).join('\n') + '\n',
+  };
 }
 
 function lineOf(child: ChildProcess, pred: (l: string) => boolean, ms: number): Promise<string> {
@@ -85,30 +85,28 @@ async function once(conf: string): Promise<{ startupMs: number; rssKiB: number; 
 
 export async function dnsmasq(opts: { sizes: number[]; reps: number }, log: (s: string) => void): Promise<DnsResult> {
   const dir = tempDir();
-  const t = template();
-  // the expanded form must be exactly what the compiler writes (checked on a sample)
   const sample = Array.from({ length: 300 }, (_, i) => dnsDomain(i));
   const plan = compileText(dnsConfig(sample));
-  if (plan.dnsmasq !== ours(t, sample)) throw new Error('our dnsmasq form, expanded from the template, differs from the compiler output');
-  const formCheck = `Our form is expanded from the compiler's lines for one domain, and is byte-identical to compile() output for a ${sample.length}-domain sample (${plan.dnsmasq.length} bytes)`;
+  const formCheck = 'Ours is compile() output for the D domains; the other two forms are expanded from its entries (the same domain → sets), so all three hold the same entries';
   await addNs(NS);
   await nftLoad(NS, plan.nft);
   const cells: DnsCell[] = [];
   for (const n of opts.sizes) {
-    const domains = Array.from({ length: n }, (_, i) => dnsDomain(i));
-    const texts: Record<DnsForm, string> = { ours: ours(t, domains), naive: naive(t, domains) };
+    const texts = forms(Array.from({ length: n }, (_, i) => dnsDomain(i)));
     const byForm = {} as Record<DnsForm, DnsCell>;
-    for (const form of ['ours', 'naive'] as DnsForm[]) {
+    for (const form of DNS_FORMS) {
       writeFileSync(join(dir, `${form}-${n}.conf`), texts[form]);
       byForm[form] = { domains: n, form, bytes: texts[form].length, lines: texts[form].split('\n').length - 1, runs: [] };
     }
     for (let rep = 0; rep < opts.reps; rep++)
-      for (const form of (rep % 2 ? ['naive', 'ours'] : ['ours', 'naive']) as DnsForm[])
+      for (let k = 0; k < DNS_FORMS.length; k++) {
+        const form = DNS_FORMS[(k + rep) % DNS_FORMS.length]!;
         byForm[form].runs.push({ rep, ...(await once(join(dir, `${form}-${n}.conf`))) });
-    cells.push(byForm.ours, byForm.naive);
+      }
+    for (const form of DNS_FORMS) cells.push(byForm[form]);
     const m = (c: DnsCell, k: 'startupMs' | 'rssKiB') => [...c.runs.map((r) => r[k])].sort((a, b) => a - b)[c.runs.length >> 1];
-    log(`  ${n} domains: start-up ours ${m(byForm.ours, 'startupMs').toFixed(0)} ms / naive ${m(byForm.naive, 'startupMs').toFixed(0)} ms; ` +
-      `RSS ours ${(m(byForm.ours, 'rssKiB') / 1024).toFixed(1)} MiB / naive ${(m(byForm.naive, 'rssKiB') / 1024).toFixed(1)} MiB`);
+    log(`  ${n} domains: start-up ${DNS_FORMS.map((f) => `${f} ${m(byForm[f], 'startupMs').toFixed(0)} ms`).join(' / ')}; ` +
+      `RSS ${DNS_FORMS.map((f) => `${f} ${(m(byForm[f], 'rssKiB') / 1024).toFixed(1)} MiB`).join(' / ')}`);
   }
   delNs(NS);
   return { reps: opts.reps, cells, formCheck, command: `ip netns exec ${NS} ${dnsmasqArgs('<form>-<D>.conf').join(' ')}` };

@@ -117,6 +117,8 @@ export function naiveTable(n: number, table = 'naive'): string {
 
 export interface HomeSize { clients: number; rulesPerClient: number; upstreams: number; domains: number; cidrs: number }
 export const LARGE_HOME: HomeSize = { clients: 50, rulesPerClient: 10, upstreams: 3, domains: 20000, cidrs: 50000 };
+/** issue 14's "typical" config: 20 clients, 200 rules, 2,000 domains, 5,000 CIDRs */
+export const TYPICAL: HomeSize = { clients: 20, rulesPerClient: 10, upstreams: 3, domains: 2000, cidrs: 5000 };
 
 /**
  * Per client, rules #0,2,4,6 are domain rules and #1,3,5,7 CIDR rules (the

@@ -6,6 +6,7 @@ import type { DnsResult, DnsCell } from './dnsmasq.ts';
 import type { FootprintResult } from './footprint.ts';
 import { summary, num, mmm, ratio, fmtRatio, bytes, table, raw, type Summary } from './stats.ts';
 import { BASE_TABLE } from './forwarding.ts';
+import { LARGE_HOME } from './gen.ts';
 
 export interface Machine { [k: string]: string }
 export interface BenchResults {
@@ -120,10 +121,10 @@ function applySection(a: ApplyResult): string[] {
   L.push('**Compile** = `parseUci` + `readConfig` + `compile` on the UCI text, timed inside the process (Node: `node --import tsx bench/compile-node.ts`; ucode: `ucode -L \'files/usr/share/ucode/*.uc\' bench/compile.uc`, with `clock(true)`); "wall" is the whole process including start-up. ' +
     '`renderNft` and `renderDnsmasq` are the renderers compile() calls, timed alone (renderDnsmasq only at the small scales: it costs as much again). Smaller scales of the same config (domains and CIDRs scaled, clients and rules not) show how the time grows. One run per row.');
   L.push('');
-  L.push(table(['runtime', 'size', 'parse', 'validate', 'renderNft alone', 'renderDnsmasq alone', 'compile()', 'parse+validate+compile', 'wall'],
-    a.compiles.map((c) => [c.runtime, sizeTxt(c), c.parse !== undefined ? ms(c.parse) : 'n/a', c.validate !== undefined ? ms(c.validate) : 'n/a',
+  L.push(table(['runtime', 'size', 'parse', 'uci read', 'validate', 'renderNft alone', 'renderDnsmasq alone', 'compile()', 'parse+validate+compile', 'router: uci read+validate+compile', 'wall'],
+    a.compiles.map((c) => [c.runtime, sizeTxt(c), c.parse !== undefined ? ms(c.parse) : 'n/a', c.read !== undefined ? ms(c.read) : '—', c.validate !== undefined ? ms(c.validate) : 'n/a',
       c.renderNft !== undefined ? ms(c.renderNft) : '—', c.renderDnsmasq !== undefined ? ms(c.renderDnsmasq) : '—', c.compile !== undefined ? ms(c.compile) : (c.timedOut ? `killed at ${c.limitMs / 1000} s` : 'not run'),
-      c.total !== undefined ? `**${sec(c.total)}**` : (c.timedOut ? `> ${c.limitMs / 1000} s` : 'n/a'), sec(c.wallMs) + (c.error ? ` — ${c.error}` : '')])));
+      c.total !== undefined ? `**${sec(c.total)}**` : (c.timedOut ? `> ${c.limitMs / 1000} s` : 'n/a'), c.router !== undefined ? `**${sec(c.router)}**` : '—', sec(c.wallMs) + (c.error ? ` — ${c.error}` : '')])));
   L.push('');
   const nodeRuns = a.compiles.filter((c) => c.runtime === 'node' && c.compile !== undefined).sort((x, y) => x.size.domains - y.size.domains);
   if (nodeRuns.length >= 2) {
@@ -160,7 +161,8 @@ function applySection(a: ApplyResult): string[] {
 function dnsSection(d: DnsResult): string[] {
   const L: string[] = ['## 3. dnsmasq', ''];
   L.push('Every domain feeds 4 sets (two clients each with one domain rule over all D domains; IPv4 and IPv6 sets). ' +
-    '*Ours*: what the compiler writes — one `nftset=/domain/4#inet#splitwg#…,6#inet#splitwg#…,…` line per domain listing its 4 sets (plus one comment line per domain); ' +
+    '*Ours*: what the compiler writes — domains feeding the same sets share a line, `nftset=/a/b/…/4#inet#splitwg#…,6#inet#splitwg#…,…` (each under 1,000 bytes), one entry per domain; ' +
+    '*line*: one `nftset=/domain/<its 4 sets>` line per domain (the compiler\'s form before 2026-12-02, then with a comment line per domain); ' +
     '*naive*: one `nftset=/domain/set` line per domain per set (the seed\'s `ipset=/domain/set` per client). ' +
     `${d.formCheck}. The table with the 4 sets is loaded in the namespace first.`);
   L.push('');
@@ -169,14 +171,19 @@ function dnsSection(d: DnsResult): string[] {
   const byD = [...new Set(d.cells.map((c) => c.domains))];
   const rows: (string | number)[][] = [];
   for (const n of byD) {
-    const o = d.cells.find((c) => c.domains === n && c.form === 'ours')!, v = d.cells.find((c) => c.domains === n && c.form === 'naive')!;
-    for (const c of [o, v]) {
+    const cell = (f: string) => d.cells.find((c) => c.domains === n && c.form === f);
+    const o = cell('ours')!;
+    for (const c of [o, cell('line'), cell('naive')]) {
+      if (!c) continue;
       const st = summary(c.runs.map((r) => r.startupMs)), rss = summary(c.runs.map((r) => r.rssKiB / 1024));
-      rows.push([num(n), c.form, num(c.form === 'ours' ? n : c.lines), bytes(c.bytes), mmm(st, ms), mmm(rss, (x) => `${x.toFixed(1)} MiB`),
+      rows.push([num(n), c.form, num(c.form === 'naive' ? c.lines : n), `${bytes(c.bytes)} (${num(c.lines)} lines)`, mmm(st, ms), mmm(rss, (x) => `${x.toFixed(1)} MiB`),
         `${(summary(c.runs.map((r) => r.hwmKiB)).median / 1024).toFixed(1)} MiB`]);
     }
     const rr = (k: 'startupMs' | 'rssKiB', c: DnsCell) => summary(c.runs.map((r) => r[k])).median;
-    rows.push(['', '**naive / ours**', fmtRatio(n * 4 / n), fmtRatio(v.bytes / o.bytes), `**${fmtRatio(rr('startupMs', v) / rr('startupMs', o))}**`, `**${fmtRatio(rr('rssKiB', v) / rr('rssKiB', o))}**`, '']);
+    for (const f of ['line', 'naive']) {
+      const v = cell(f);
+      if (v) rows.push(['', `**${f} / ours**`, fmtRatio(v.form === 'naive' ? v.lines / n : 1), fmtRatio(v.bytes / o.bytes), `**${fmtRatio(rr('startupMs', v) / rr('startupMs', o))}**`, `**${fmtRatio(rr('rssKiB', v) / rr('rssKiB', o))}**`, '']);
+    }
   }
   L.push(table(['domains', 'form', 'nftset entries', 'file', 'start-up', 'VmRSS', 'VmHWM'], rows));
   L.push('', 'Raw start-up (ms) / VmRSS (KiB) per run:', '');
@@ -223,12 +230,21 @@ export function render(r: BenchResults): string {
     L.push(`- **Apply, large home**: compile under Node ${full?.total !== undefined ? sec(full.total) : full?.timedOut ? `> ${full.limitMs / 1000} s (killed)` : 'n/a'}` +
       `${u.length ? `, under ucode ${u.map((c) => sec(c.total)).join(' / ')}` : a.ucodeEstimateMs ? `, under ucode not run at full size: about ${num(a.ucodeEstimateMs / 60000)} min estimated (§2)` : ''}; ` +
       `nft check ${ms(m(a.nft.checkFull))} + load ${ms(m(a.nft.loadFresh))}; edit of one rule: check ${ms(m(a.nft.checkEdit))} + load ${ms(m(a.nft.loadEdit))} (+ the same compile time: compile() has no incremental path).`);
+    // the router's path (libuci read + validate + compile) against issue 14's targets
+    // (the typical row has scale 0; a quick run has no typical row and a scaled-down "large" one)
+    const routerRow = (typical: boolean) => a.compiles.find((c) => c.runtime.startsWith('ucode') && c.router !== undefined &&
+      (typical ? c.scale === 0 : c.scale !== 0 && c.size.domains === a.size.domains));
+    const ty = routerRow(true), lg = a.size.domains === LARGE_HOME.domains ? routerRow(false) : undefined;
+    if (ty || lg) L.push(`- **Compile under ucode as the router does it** (libuci read + validate + compile, issue 14 targets 100 ms / 1 s): ` +
+      [ty ? `typical ${ms(ty.router!)} (${(ty.router! / 100).toFixed(2)} × target)` : '', lg ? `large home ${sec(lg.router!)} (${(lg.router! / 1000).toFixed(2)} × target)` : ''].filter(Boolean).join('; ') + '.');
   }
   if (r.dns) {
     const top = Math.max(...r.dns.cells.map((c) => c.domains));
-    const o = r.dns.cells.find((c) => c.domains === top && c.form === 'ours')!, v = r.dns.cells.find((c) => c.domains === top && c.form === 'naive')!;
+    const at = (f: string) => r.dns!.cells.find((c) => c.domains === top && c.form === f);
     const m = (c: DnsCell, k: 'startupMs' | 'rssKiB') => summary(c.runs.map((x) => x[k])).median;
-    L.push(`- **dnsmasq, ${num(top)} domains × 4 sets**: start-up ${ms(m(o, 'startupMs'))} ours vs ${ms(m(v, 'startupMs'))} naive; VmRSS ${(m(o, 'rssKiB') / 1024).toFixed(1)} MiB vs ${(m(v, 'rssKiB') / 1024).toFixed(1)} MiB.`);
+    const forms = ['ours', 'line', 'naive'].map(at).filter((c): c is DnsCell => !!c);
+    L.push(`- **dnsmasq, ${num(top)} domains × 4 sets** (${forms.map((c) => c.form).join(' / ')}): start-up ${forms.map((c) => ms(m(c, 'startupMs'))).join(' / ')}; ` +
+      `VmRSS ${forms.map((c) => `${(m(c, 'rssKiB') / 1024).toFixed(1)} MiB`).join(' / ')}; file ${forms.map((c) => bytes(c.bytes)).join(' / ')}.`);
   }
   if (r.foot && !r.foot.packagesError) L.push(`- **Packages**: ${r.foot.packages.map((p) => `${p.name} ${bytes(p.ipkBytes)} .ipk / ${bytes(p.installedBytes)} installed`).join('; ')}. Large-home table ${bytes(r.foot.table.bytes)}: ${num(r.foot.kernel.rules)} rules, ${r.foot.kernel.sets + r.foot.kernel.maps} sets/maps, ${num(r.foot.kernel.setElements + r.foot.kernel.mapElements)} elements.`);
   L.push('');
