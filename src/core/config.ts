@@ -3,7 +3,7 @@
 //   client.phone.rule[2].domain[0]: "ex ample.com" is not a domain name
 import type { UciSection, UciValue } from './uci';
 import type { Action, Client, Config, Globals, Match, Problem, Rule, Server, Upstream, Warning } from './model';
-import { parsePrefix, addPrefix, prefixesOverlap, prefixContains, interfaceNetwork } from './ip';
+import { parsePrefix, addPrefix, maskBytes, prefixesOverlap, prefixContains, interfaceNetwork } from './ip';
 import type { Prefix } from './ip';
 import { markShift } from './decide';
 import { badName, bool, parseEndpoint, weekday, CONTROL, BLANKS } from './values';
@@ -11,7 +11,7 @@ import { msg } from './messages';
 import type { Msg } from './messages';
 import type { Bad } from './values';
 import { checkOf, SCHEMA } from './schema';
-import type { OptionTable } from './schema';
+import type { Opt } from './schema';
 
 // regexes as module constants: ucode compiles a literal each time it is evaluated
 const PORT_PROTO = /^(tcp|udp|sctp|udplite)$/;
@@ -78,26 +78,38 @@ function readList(o: Options, k: string, v: UciValue, check: ((v: string) => Bad
 	return out;
 }
 
-// Every option of a section through its table, then the unknown ones.
+// Each section type's options as readOptions walks them, derived once from
+// the schema: the validator and the default, typed (under ucode a section's
+// options cost thousands of instructions each; most are absent).
+interface Prepared { k: string, opt: Opt, check: ((v: string) => Bad) | null, def: any }
+const PREPARED: { [type: string]: Prepared[] } = {};
+
+function prepared(t: string): Prepared[] {
+	PREPARED[t] ??= map(keys(SCHEMA[t]), (k: string) => {
+		const opt = SCHEMA[t][k];
+		const def = opt.def === undefined ? (opt.list ? [] : null) : opt.list ? split(opt.def, ' ') : typed(opt.kind, opt.def);
+		return { k, opt, check: checkOf(opt), def };
+	});
+	return PREPARED[t];
+}
+
+// Every option of a section through its type's table, then the unknown ones.
 // `own` replaces an option's validator for this read by one that keeps what
 // it parsed (a rule's prefixes are parsed once: there may be 10,000s).
-function readOptions(sec: UciSection, base: string, table: OptionTable, problems: Problem[], own?: { [option: string]: (v: string) => Bad }): Options {
+function readOptions(sec: UciSection, base: string, t: string, problems: Problem[], own?: { [option: string]: (v: string) => Bad }): Options {
 	const o: Options = { v: {}, bad: {}, at: {} };
-	for (let k in table) {
-		const opt = table[k];
-		const check = own && own[k] ? own[k] : checkOf(opt);
+	const opts = prepared(t), table = SCHEMA[t];
+	for (let i = 0; i < length(opts); i++) {
+		const p = opts[i], k = p.k;
 		const v: UciValue | null = sec.options[k] ?? null;
-		const path = `${base}.${k}`;
-		if (opt.list) {
-			o.at[k] = null;
-			o.v[k] = v === null ? (opt.def !== undefined ? split(opt.def, ' ') : []) : readList(o, k, v, check, path, problems);
-			continue;
-		}
-		o.v[k] = opt.def !== undefined ? typed(opt.kind, opt.def) : null;
-		if (v === null) continue;
+		// (a list default is copied: the caller may add to what it reads)
+		if (v === null) { o.v[k] = p.opt.list ? [...p.def] : p.def; if (p.opt.list) o.at[k] = null; continue; }
+		const check = own && own[k] ? own[k] : p.check;
+		if (p.opt.list) { o.v[k] = readList(o, k, v, check, `${base}.${k}`, problems); continue; }
+		o.v[k] = p.def;
 		const e = type(v) === 'array' ? msg('not_single') : v === '' ? msg('empty') : badValue(v as string, check);
-		if (e !== null) { o.bad[k] = true; push(problems, problem(path, e as Msg)); }
-		else o.v[k] = typed(opt.kind, v as string);
+		if (e !== null) { o.bad[k] = true; push(problems, problem(`${base}.${k}`, e as Msg)); }
+		else o.v[k] = typed(p.opt.kind, v as string);
 	}
 	for (let k in sec.options)
 		if (!exists(table, k) && k !== '.name' && k !== '.type') push(problems, problem(`${base}.${k}`, msg('unknown_option')));
@@ -106,7 +118,7 @@ function readOptions(sec: UciSection, base: string, table: OptionTable, problems
 
 function readGlobals(sec: UciSection | null, problems: Problem[]): Globals {
 	const s = sec ?? { type: 'globals', name: 'main', anonymous: false, options: {} };
-	const o = readOptions(s, 'globals', SCHEMA.globals, problems);
+	const o = readOptions(s, 'globals', 'globals', problems);
 	const g: Globals = {
 		enabled: o.v.enabled,
 		markMask: int(o.v.mark_mask, 16),
@@ -156,7 +168,7 @@ function readUpstream(sec: UciSection, problems: Problem[]): Upstream {
 		const e = badName(sec.name, 12);
 		if (e) push(problems, problem(base, e));
 	}
-	const o = readOptions(sec, base, SCHEMA.upstream, problems);
+	const o = readOptions(sec, base, 'upstream', problems);
 	let host = '', port = 51820;
 	if (o.v.endpoint === null) { if (!o.bad.endpoint) push(problems, problem(`${base}.endpoint`, msg('endpoint_required'))); }
 	else {
@@ -186,7 +198,7 @@ function readUpstream(sec: UciSection, problems: Problem[]): Upstream {
 }
 
 function readServer(sec: UciSection, problems: Problem[]): Server {
-	const o = readOptions(sec, 'server', SCHEMA.server, problems);
+	const o = readOptions(sec, 'server', 'server', problems);
 	const s: Server = {
 		enabled: o.v.enabled,
 		iface: SERVER_IFACE,
@@ -208,7 +220,7 @@ function readRule(sec: UciSection, id: string, setBase: string, problems: Proble
 	const dest4: string[] = [], dest6: string[] = [];
 	const destSeen: { [text: string]: boolean } = {};
 	const dest = (v: string): Bad => addPrefix(v, dest4, dest6, destSeen);
-	const o = readOptions(sec, id, SCHEMA.rule, problems, { dest });
+	const o = readOptions(sec, id, 'rule', problems, { dest });
 	const protos: string[] = o.v.proto;
 	const m: Match = {
 		domains: uniq(o.v.domain),
@@ -244,7 +256,7 @@ function readClient(sec: UciSection, problems: Problem[], g: Globals): Client {
 	const base = `client.${sec.name}`;
 	if (sec.anonymous) push(problems, problem(base, msg('client_unnamed')));
 	else { const e = badName(sec.name, 32); if (e) push(problems, problem(base, e)); }
-	const o = readOptions(sec, base, SCHEMA.client, problems);
+	const o = readOptions(sec, base, 'client', problems);
 	const kind: 'peer' | 'device' = o.v.kind;
 	const srcs: string[] = o.v.address;
 	const c: Client = {
@@ -298,24 +310,81 @@ function readSources(c: Client, srcs: string[], at: number[] | null, problems: P
 	}
 }
 
+// Linear in the clients' identities, not pairwise (a router may have a
+// thousand clients): a prefix is looked up under each length some client's
+// prefix of its family has (overlapping prefixes: one contains the other),
+// a MAC or interface in a map. The problems come out in the order a walk
+// over the pairs (earlier client, later one) would give them.
+interface Clash { i: number, j: number, kind: number, x: number, y: number }
+
+function prefixKey(p: Prefix, len: number): string {
+	return `${p.family}/${join('.', maskBytes(p.bytes, len))}/${len}`;
+}
+
+function prefixClashes(clients: Client[], on: number[], out: Clash[]): void {
+	const owners: { [key: string]: number[][] } = {};    // → [client, its prefix index]
+	const lens: { [family: string]: number[] } = { '4': [], '6': [] };
+	const all = map(clients, (c) => [...c.src4, ...c.src6]);
+	for (let n = 0; n < length(on); n++) {
+		const ps = all[on[n]];
+		for (let x = 0; x < length(ps); x++) {
+			const k = prefixKey(ps[x], ps[x].len);
+			owners[k] ??= [];
+			push(owners[k], [on[n], x]);
+			if (index(lens[`${ps[x].family}`], ps[x].len) < 0) push(lens[`${ps[x].family}`], ps[x].len);
+		}
+	}
+	const seen: { [c: string]: boolean } = {};
+	for (let n = 0; n < length(on); n++) {
+		const c = on[n], ps = all[c];
+		for (let y = 0; y < length(ps); y++) {
+			const q = ps[y], ls = lens[`${q.family}`];
+			for (let l = 0; l < length(ls); l++) {
+				if (ls[l] > q.len) continue;
+				const hits = owners[prefixKey(q, ls[l])] ?? [];
+				for (let h = 0; h < length(hits); h++) {
+					const o = hits[h][0];
+					if (o === c) continue;
+					// the earlier client is `a` (its prefix index x), the later `b` (y)
+					const cl: Clash = o < c ? { i: o, j: c, kind: 0, x: hits[h][1], y } : { i: c, j: o, kind: 0, x: y, y: hits[h][1] };
+					const id = `${cl.i},${cl.j},${cl.x},${cl.y}`;
+					if (!seen[id]) { seen[id] = true; push(out, cl); }
+				}
+			}
+		}
+	}
+}
+
+// `kind`: 1 MACs, 2 interfaces; `x`: the index in the later client's list
+function identityClashes(clients: Client[], on: number[], kind: number, out: Clash[]): void {
+	const owners: { [id: string]: number[] } = {};
+	for (let n = 0; n < length(on); n++) {
+		const c = on[n], ids = kind === 1 ? clients[c].macs : clients[c].ifaces;
+		for (let x = 0; x < length(ids); x++) {
+			const earlier = owners[ids[x]] ?? [];
+			for (let h = 0; h < length(earlier); h++) if (earlier[h] !== c) push(out, { i: earlier[h], j: c, kind, x, y: 0 });
+			owners[ids[x]] ??= [];
+			if (index(owners[ids[x]], c) < 0) push(owners[ids[x]], c);
+		}
+	}
+}
+
 // Two enabled clients must never claim the same packets.
 function checkOverlaps(clients: Client[], problems: Problem[]) {
-	for (let i = 0; i < length(clients); i++) {
-		const a = clients[i];
-		if (!a.enabled) continue;
-		for (let j = i + 1; j < length(clients); j++) {
-			const b = clients[j];
-			if (!b.enabled) continue;
-			const pa = [...a.src4, ...a.src6], pb = [...b.src4, ...b.src6];
-			for (let x = 0; x < length(pa); x++)
-				for (let y = 0; y < length(pb); y++)
-					if (prefixesOverlap(pa[x], pb[y]))
-						push(problems, problem(`client.${b.name}.address`, msg('address_overlap', [pb[y].text, pa[x].text, a.name])));
-			for (let x = 0; x < length(b.macs); x++)
-				if (index(a.macs, b.macs[x]) >= 0) push(problems, problem(`client.${b.name}.mac`, msg('identity_shared', [b.macs[x], a.name])));
-			for (let x = 0; x < length(b.ifaces); x++)
-				if (index(a.ifaces, b.ifaces[x]) >= 0) push(problems, problem(`client.${b.name}.interface`, msg('identity_shared', [b.ifaces[x], a.name])));
-		}
+	const on: number[] = [];
+	for (let i = 0; i < length(clients); i++) if (clients[i].enabled) push(on, i);
+	const out: Clash[] = [];
+	prefixClashes(clients, on, out);
+	identityClashes(clients, on, 1, out);
+	identityClashes(clients, on, 2, out);
+	const sorted = sort(out, (p: Clash, q: Clash) => p.i - q.i || p.j - q.j || p.kind - q.kind || p.x - q.x || p.y - q.y);
+	for (let n = 0; n < length(sorted); n++) {
+		const k = sorted[n], a = clients[k.i], b = clients[k.j];
+		if (k.kind === 0) {
+			const pa = [...a.src4, ...a.src6][k.x], pb = [...b.src4, ...b.src6][k.y];
+			push(problems, problem(`client.${b.name}.address`, msg('address_overlap', [pb.text, pa.text, a.name])));
+		} else if (k.kind === 1) push(problems, problem(`client.${b.name}.mac`, msg('identity_shared', [b.macs[k.x], a.name])));
+		else push(problems, problem(`client.${b.name}.interface`, msg('identity_shared', [b.ifaces[k.x], a.name])));
 	}
 }
 
@@ -422,7 +491,7 @@ export function readConfig(all: UciSection[]): { config: Config | null, problems
 	for (let i = 0; i < length(rsSections); i++) {
 		const e = rsSections[i].anonymous ? msg('ruleset_unnamed') : badName(rsSections[i].name, 32);
 		if (e) push(problems, problem(`ruleset.${rsSections[i].name}`, e as Msg));
-		readOptions(rsSections[i], `ruleset.${rsSections[i].name}`, SCHEMA.ruleset, problems);
+		readOptions(rsSections[i], `ruleset.${rsSections[i].name}`, 'ruleset', problems);
 		rulesets[rsSections[i].name] = [];
 	}
 	const clients = map(byType(sections, 'client'), (s) => readClient(s, problems, globals));

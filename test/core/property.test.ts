@@ -6,7 +6,7 @@
 import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { readConfig, compile, parsePrefix, prefixText } from '../../src/core/index';
+import { readConfig, compile, parsePrefix, prefixText, prefixContains } from '../../src/core/index';
 import type { Prefix } from '../../src/core/ip';
 import { isMsg } from '../../src/core/messages';
 import type { UciSection } from '../../src/core/uci';
@@ -192,4 +192,47 @@ test('prefixText agrees with parsePrefix: the canonical text, or the same proble
 		const p = parsePrefix(s);
 		assert.deepEqual(prefixText(s), isMsg(p) ? p : (p as Prefix).text, s);
 	}), { numRuns: 20000, seed: 14 });
+});
+
+// checkOverlaps finds clashing identities through maps, not pairwise: it must
+// say exactly what the pairwise walk says, in the same order
+test('clients sharing packets: the same problems, in the same order, as a walk over every pair', () => {
+	const pool4 = ['10.0.0.0/8', '10.1.0.0/16', '10.1.2.0/24', '10.1.2.3', '10.1.2.4', '10.2.0.0/16', '192.168.1.0/24', '192.168.1.7'];
+	const pool6 = ['fd00::/8', 'fd00:1::/32', 'fd00:1::5', 'fd00:2::/32'];
+	const macs = ['aa:bb:cc:00:00:01', 'aa:bb:cc:00:00:02', 'aa:bb:cc:00:00:03'];
+	const ifs = ['br-guest', 'br-iot', 'wg9'];
+	const client = fc.record({
+		addrs: fc.uniqueArray(fc.constantFrom(...pool4, ...pool6), { maxLength: 3 }),
+		macs: fc.uniqueArray(fc.constantFrom(...macs), { maxLength: 2 }),
+		ifs: fc.uniqueArray(fc.constantFrom(...ifs), { maxLength: 1 }),
+		enabled: fc.boolean({ weight: 4 } as never),
+	});
+	fc.assert(fc.property(fc.array(client, { minLength: 2, maxLength: 7 }), (cs) => {
+		const secs: UciSection[] = [{ type: 'globals', name: 'main', anonymous: false, options: {} }];
+		cs.forEach((c, i) => {
+			const o: Record<string, string | string[]> = { kind: 'device', default: 'direct', enabled: c.enabled ? '1' : '0' };
+			if (c.addrs.length) o.address = c.addrs;
+			if (c.macs.length) o.mac = c.macs;
+			if (c.ifs.length) o.interface = c.ifs;
+			if (!c.addrs.length && !c.macs.length && !c.ifs.length) o.mac = ['aa:bb:cc:00:01:' + String(10 + i)];
+			secs.push({ type: 'client', name: `c${i}`, anonymous: false, options: o });
+		});
+		const got = readConfig(secs).problems.filter((p) => ['address_overlap', 'identity_shared'].includes(p.id));
+		// the reference: every pair, earlier client first, prefixes by position, then MACs, then interfaces
+		const want: { path: string, id: string, args: unknown[] }[] = [];
+		const contains = (p: Prefix, q: Prefix) => p.family === q.family && p.len <= q.len && prefixContains(p, q.bytes);
+		// what a client keeps (config.ts readSources): the first of its own overlapping prefixes
+		const parsed = cs.map((c) => c.addrs.map((a) => parsePrefix(a) as Prefix)
+			.reduce<Prefix[]>((kept, p) => kept.some((k) => contains(k, p) || contains(p, k)) ? kept : [...kept, p], []));
+		const ordered = (ps: Prefix[]) => [...ps.filter((p) => p.family === 4), ...ps.filter((p) => p.family === 6)];
+		for (let i = 0; i < cs.length; i++) for (let j = i + 1; j < cs.length; j++) {
+			if (!cs[i]!.enabled || !cs[j]!.enabled) continue;
+			const pa = ordered(parsed[i]!), pb = ordered(parsed[j]!);
+			for (const x of pa) for (const y of pb)
+				if (contains(x, y) || contains(y, x)) want.push({ path: `client.c${j}.address`, id: 'address_overlap', args: [y.text, x.text, `c${i}`] });
+			for (const m of cs[j]!.macs) if (cs[i]!.macs.includes(m)) want.push({ path: `client.c${j}.mac`, id: 'identity_shared', args: [m, `c${i}`] });
+			for (const f of cs[j]!.ifs) if (cs[i]!.ifs.includes(f)) want.push({ path: `client.c${j}.interface`, id: 'identity_shared', args: [f, `c${i}`] });
+		}
+		assert.deepEqual(got, want);
+	}), { numRuns: 3000, seed: 15 });
 });

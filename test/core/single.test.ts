@@ -17,5 +17,5 @@ const where = (re: RegExp) => sources('src').filter((f) => re.test(fs.readFileSy
 test('one WireGuard key grammar, one ownership test, one boolean grammar', () => {
 	assert.deepEqual(where(/\[AEIMQUYcgkosw480\]/), ['src/core/values.ts']);
 	assert.deepEqual(where(/function isOwned\(/), ['src/core/netifd.ts']);
-	assert.deepEqual(where(/enabled\|disabled/), ['src/core/values.ts']);
+	assert.deepEqual(where(/enabled: true, disabled: false/), ['src/core/values.ts']);
 });

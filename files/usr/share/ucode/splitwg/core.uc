@@ -704,8 +704,18 @@ let BLANKS = /[ \t]+/;
 let WG_KEY = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
 let DECIMAL = /^(0|[1-9][0-9]{0,9})$/;
 let PORT_RANGE = /^([^\n-]*)-([^\n-]*)$/;
-let BOOL = /^(0|1|on|off|yes|no|true|false|enabled|disabled)$/;
-let TRUE = /^(1|on|yes|true|enabled)$/;
+let BOOL_WORDS = {
+  "0": false,
+  "1": true,
+  on: true,
+  off: false,
+  yes: true,
+  no: false,
+  true: true,
+  false: false,
+  enabled: true,
+  disabled: false
+};
 let TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 let EDGE_DOTS = /^(\*\.|\.)+|\.+$/g;
 let TRAILING_DOT = /\.$/;
@@ -755,10 +765,10 @@ function badPortRange(v) {
   return null;
 }
 function badBool(v) {
-  return match(v, BOOL) ? null : msg("not_bool", [v]);
+  return exists(BOOL_WORDS, v) ? null : msg("not_bool", [v]);
 }
 function bool(v) {
-  return !!match(v, TRUE);
+  return exists(BOOL_WORDS, v) && BOOL_WORDS[v];
 }
 function badTime(v) {
   return match(v, TIME) ? null : msg("not_time", [v]);
@@ -1006,25 +1016,37 @@ function readList(o, k, v, check, path, problems) {
   o.at[k] = at;
   return out;
 }
-function readOptions(sec, base, table, problems, own) {
+let PREPARED = {};
+function prepared(t) {
+  PREPARED[t] ??= map(keys(SCHEMA[t]), (k) => {
+    const opt = SCHEMA[t][k];
+    const def = opt.def === null ? opt.list ? [] : null : opt.list ? split(opt.def, " ") : typed(opt.kind, opt.def);
+    return { k, opt, check: checkOf(opt), def };
+  });
+  return PREPARED[t];
+}
+function readOptions(sec, base, t, problems, own) {
   const o = { v: {}, bad: {}, at: {} };
-  for (let k in table) {
-    const opt = table[k];
-    const check = own && own[k] ? own[k] : checkOf(opt);
+  const opts = prepared(t), table = SCHEMA[t];
+  for (let i = 0; i < length(opts); i++) {
+    const p = opts[i], k = p.k;
     const v = sec.options[k] ?? null;
-    const path = `${base}.${k}`;
-    if (opt.list) {
-      o.at[k] = null;
-      o.v[k] = v === null ? opt.def !== null ? split(opt.def, " ") : [] : readList(o, k, v, check, path, problems);
+    if (v === null) {
+      o.v[k] = p.opt.list ? [...p.def] : p.def;
+      if (p.opt.list) o.at[k] = null;
       continue;
     }
-    o.v[k] = opt.def !== null ? typed(opt.kind, opt.def) : null;
-    if (v === null) continue;
+    const check = own && own[k] ? own[k] : p.check;
+    if (p.opt.list) {
+      o.v[k] = readList(o, k, v, check, `${base}.${k}`, problems);
+      continue;
+    }
+    o.v[k] = p.def;
     const e = type(v) === "array" ? msg("not_single") : v === "" ? msg("empty") : badValue(v, check);
     if (e !== null) {
       o.bad[k] = true;
-      push(problems, problem(path, e));
-    } else o.v[k] = typed(opt.kind, v);
+      push(problems, problem(`${base}.${k}`, e));
+    } else o.v[k] = typed(p.opt.kind, v);
   }
   for (let k in sec.options)
     if (!exists(table, k) && k !== ".name" && k !== ".type") push(problems, problem(`${base}.${k}`, msg("unknown_option")));
@@ -1042,7 +1064,7 @@ function checkMask(m, text, problems) {
 }
 function readGlobals(sec, problems) {
   const s = sec ?? { type: "globals", name: "main", anonymous: false, options: {} };
-  const o = readOptions(s, "globals", SCHEMA.globals, problems);
+  const o = readOptions(s, "globals", "globals", problems);
   const g = {
     enabled: o.v.enabled,
     markMask: int(o.v.mark_mask, 16),
@@ -1075,7 +1097,7 @@ function readUpstream(sec, problems) {
     const e = badName(sec.name, 12);
     if (e) push(problems, problem(base, e));
   }
-  const o = readOptions(sec, base, SCHEMA.upstream, problems);
+  const o = readOptions(sec, base, "upstream", problems);
   let host = "", port = 51820;
   if (o.v.endpoint === null) {
     if (!o.bad.endpoint) push(problems, problem(`${base}.endpoint`, msg("endpoint_required")));
@@ -1109,7 +1131,7 @@ function readUpstream(sec, problems) {
   return u;
 }
 function readServer(sec, problems) {
-  const o = readOptions(sec, "server", SCHEMA.server, problems);
+  const o = readOptions(sec, "server", "server", problems);
   const s = {
     enabled: o.v.enabled,
     iface: SERVER_IFACE,
@@ -1128,7 +1150,7 @@ function readRule(sec, id, setBase, problems) {
   const dest4 = [], dest6 = [];
   const destSeen = {};
   const dest = (v) => addPrefix(v, dest4, dest6, destSeen);
-  const o = readOptions(sec, id, SCHEMA.rule, problems, { dest });
+  const o = readOptions(sec, id, "rule", problems, { dest });
   const protos = o.v.proto;
   const m = {
     domains: uniq(o.v.domain),
@@ -1187,7 +1209,7 @@ function readClient(sec, problems, g) {
     const e = badName(sec.name, 32);
     if (e) push(problems, problem(base, e));
   }
-  const o = readOptions(sec, base, SCHEMA.client, problems);
+  const o = readOptions(sec, base, "client", problems);
   const kind = o.v.kind;
   const srcs = o.v.address;
   const c = {
@@ -1220,23 +1242,71 @@ function readClient(sec, problems, g) {
   }
   return c;
 }
-function checkOverlaps(clients, problems) {
-  for (let i = 0; i < length(clients); i++) {
-    const a = clients[i];
-    if (!a.enabled) continue;
-    for (let j = i + 1; j < length(clients); j++) {
-      const b = clients[j];
-      if (!b.enabled) continue;
-      const pa = [...a.src4, ...a.src6], pb = [...b.src4, ...b.src6];
-      for (let x = 0; x < length(pa); x++)
-        for (let y = 0; y < length(pb); y++)
-          if (prefixesOverlap(pa[x], pb[y]))
-            push(problems, problem(`client.${b.name}.address`, msg("address_overlap", [pb[y].text, pa[x].text, a.name])));
-      for (let x = 0; x < length(b.macs); x++)
-        if (index(a.macs, b.macs[x]) >= 0) push(problems, problem(`client.${b.name}.mac`, msg("identity_shared", [b.macs[x], a.name])));
-      for (let x = 0; x < length(b.ifaces); x++)
-        if (index(a.ifaces, b.ifaces[x]) >= 0) push(problems, problem(`client.${b.name}.interface`, msg("identity_shared", [b.ifaces[x], a.name])));
+function prefixKey(p, len) {
+  return `${p.family}/${join(".", maskBytes(p.bytes, len))}/${len}`;
+}
+function prefixClashes(clients, on, out) {
+  const owners = {};
+  const lens = { "4": [], "6": [] };
+  const all = map(clients, (c) => [...c.src4, ...c.src6]);
+  for (let n = 0; n < length(on); n++) {
+    const ps = all[on[n]];
+    for (let x = 0; x < length(ps); x++) {
+      const k = prefixKey(ps[x], ps[x].len);
+      owners[k] ??= [];
+      push(owners[k], [on[n], x]);
+      if (index(lens[`${ps[x].family}`], ps[x].len) < 0) push(lens[`${ps[x].family}`], ps[x].len);
     }
+  }
+  const seen = {};
+  for (let n = 0; n < length(on); n++) {
+    const c = on[n], ps = all[c];
+    for (let y = 0; y < length(ps); y++) {
+      const q = ps[y], ls = lens[`${q.family}`];
+      for (let l = 0; l < length(ls); l++) {
+        if (ls[l] > q.len) continue;
+        const hits = owners[prefixKey(q, ls[l])] ?? [];
+        for (let h = 0; h < length(hits); h++) {
+          const o = hits[h][0];
+          if (o === c) continue;
+          const cl = o < c ? { i: o, j: c, kind: 0, x: hits[h][1], y } : { i: c, j: o, kind: 0, x: y, y: hits[h][1] };
+          const id = `${cl.i},${cl.j},${cl.x},${cl.y}`;
+          if (!seen[id]) {
+            seen[id] = true;
+            push(out, cl);
+          }
+        }
+      }
+    }
+  }
+}
+function identityClashes(clients, on, kind, out) {
+  const owners = {};
+  for (let n = 0; n < length(on); n++) {
+    const c = on[n], ids = kind === 1 ? clients[c].macs : clients[c].ifaces;
+    for (let x = 0; x < length(ids); x++) {
+      const earlier = owners[ids[x]] ?? [];
+      for (let h = 0; h < length(earlier); h++) if (earlier[h] !== c) push(out, { i: earlier[h], j: c, kind, x, y: 0 });
+      owners[ids[x]] ??= [];
+      if (index(owners[ids[x]], c) < 0) push(owners[ids[x]], c);
+    }
+  }
+}
+function checkOverlaps(clients, problems) {
+  const on = [];
+  for (let i = 0; i < length(clients); i++) if (clients[i].enabled) push(on, i);
+  const out = [];
+  prefixClashes(clients, on, out);
+  identityClashes(clients, on, 1, out);
+  identityClashes(clients, on, 2, out);
+  const sorted = sort(out, (p, q) => p.i - q.i || p.j - q.j || p.kind - q.kind || p.x - q.x || p.y - q.y);
+  for (let n = 0; n < length(sorted); n++) {
+    const k = sorted[n], a = clients[k.i], b = clients[k.j];
+    if (k.kind === 0) {
+      const pa = [...a.src4, ...a.src6][k.x], pb = [...b.src4, ...b.src6][k.y];
+      push(problems, problem(`client.${b.name}.address`, msg("address_overlap", [pb.text, pa.text, a.name])));
+    } else if (k.kind === 1) push(problems, problem(`client.${b.name}.mac`, msg("identity_shared", [b.macs[k.x], a.name])));
+    else push(problems, problem(`client.${b.name}.interface`, msg("identity_shared", [b.ifaces[k.x], a.name])));
   }
 }
 function sectionPath(s) {
@@ -1345,7 +1415,7 @@ function readConfig(all) {
   for (let i = 0; i < length(rsSections); i++) {
     const e = rsSections[i].anonymous ? msg("ruleset_unnamed") : badName(rsSections[i].name, 32);
     if (e) push(problems, problem(`ruleset.${rsSections[i].name}`, e));
-    readOptions(rsSections[i], `ruleset.${rsSections[i].name}`, SCHEMA.ruleset, problems);
+    readOptions(rsSections[i], `ruleset.${rsSections[i].name}`, "ruleset", problems);
     rulesets[rsSections[i].name] = [];
   }
   const clients = map(byType(sections, "client"), (s) => readClient(s, problems, globals));

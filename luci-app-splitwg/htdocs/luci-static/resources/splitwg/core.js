@@ -80,6 +80,14 @@ function toStr(v) {
 function toJson(v, pad) {
   return format(v, true, pad, 0);
 }
+function compare(a, b) {
+  if (typeof a === "string" && typeof b === "string") {
+    const x2 = toB(a), y2 = toB(b);
+    return x2 < y2 ? -1 : x2 > y2 ? 1 : 0;
+  }
+  const x = Number(a != null ? a : 0), y = Number(b != null ? b : 0);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
 function same(a, b) {
   return a === b || a == null && b == null;
 }
@@ -166,6 +174,23 @@ function uniq(arr) {
   const out = [];
   for (const v of arr) if (!out.some((w) => same(v, w))) out.push(v != null ? v : null);
   return out;
+}
+function order(a, b) {
+  const num = (v) => typeof v === "number";
+  return num(a) && num(b) ? compare(a, b) : compare(`${a}`, `${b}`);
+}
+function sort(val, cmp) {
+  const by = (a, b, va, vb) => cmp ? compare(cmp(a, b, va, vb), 0) : order(a, b);
+  if (Array.isArray(val)) return val.sort((a, b) => by(a, b));
+  if (type(val) !== "object") return null;
+  const o = val;
+  const ks = Object.keys(o).sort((a, b) => by(a, b, o[a], o[b]));
+  const vs = ks.map((k) => o[k]);
+  for (const k of ks) delete o[k];
+  ks.forEach((k, i) => {
+    o[k] = vs[i];
+  });
+  return o;
 }
 function keys(o) {
   return type(o) === "object" ? Object.keys(o) : null;
@@ -918,8 +943,18 @@ var BLANKS = /[ \t]+/;
 var WG_KEY = /^[A-Za-z0-9+\/]{42}[AEIMQUYcgkosw480]=$/;
 var DECIMAL = /^(0|[1-9][0-9]{0,9})$/;
 var PORT_RANGE = /^([^\n-]*)-([^\n-]*)$/;
-var BOOL = /^(0|1|on|off|yes|no|true|false|enabled|disabled)$/;
-var TRUE = /^(1|on|yes|true|enabled)$/;
+var BOOL_WORDS = {
+  "0": false,
+  "1": true,
+  on: true,
+  off: false,
+  yes: true,
+  no: false,
+  true: true,
+  false: false,
+  enabled: true,
+  disabled: false
+};
 var TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 var EDGE_DOTS = /^(\*\.|\.)+|\.+$/g;
 var TRAILING_DOT = /\.$/;
@@ -969,10 +1004,10 @@ function badPortRange(v) {
   return null;
 }
 function badBool(v) {
-  return match(v, BOOL) ? null : msg("not_bool", [v]);
+  return exists(BOOL_WORDS, v) ? null : msg("not_bool", [v]);
 }
 function bool(v) {
-  return !!match(v, TRUE);
+  return exists(BOOL_WORDS, v) && BOOL_WORDS[v];
 }
 function badTime(v) {
   return match(v, TIME) ? null : msg("not_time", [v]);
@@ -1221,26 +1256,39 @@ function readList(o, k, v, check2, path, problems) {
   o.at[k] = at;
   return out;
 }
-function readOptions(sec, base, table, problems, own) {
+var PREPARED = {};
+function prepared(t) {
+  var _a;
+  (_a = PREPARED[t]) != null ? _a : PREPARED[t] = map(keys(SCHEMA[t]), (k) => {
+    const opt = SCHEMA[t][k];
+    const def = opt.def === void 0 ? opt.list ? [] : null : opt.list ? split(opt.def, " ") : typed(opt.kind, opt.def);
+    return { k, opt, check: checkOf(opt), def };
+  });
+  return PREPARED[t];
+}
+function readOptions(sec, base, t, problems, own) {
   var _a;
   const o = { v: {}, bad: {}, at: {} };
-  for (let k in table) {
-    const opt = table[k];
-    const check2 = own && own[k] ? own[k] : checkOf(opt);
+  const opts = prepared(t), table = SCHEMA[t];
+  for (let i = 0; i < length(opts); i++) {
+    const p = opts[i], k = p.k;
     const v = (_a = sec.options[k]) != null ? _a : null;
-    const path = `${base}.${k}`;
-    if (opt.list) {
-      o.at[k] = null;
-      o.v[k] = v === null ? opt.def !== void 0 ? split(opt.def, " ") : [] : readList(o, k, v, check2, path, problems);
+    if (v === null) {
+      o.v[k] = p.opt.list ? [...p.def] : p.def;
+      if (p.opt.list) o.at[k] = null;
       continue;
     }
-    o.v[k] = opt.def !== void 0 ? typed(opt.kind, opt.def) : null;
-    if (v === null) continue;
+    const check2 = own && own[k] ? own[k] : p.check;
+    if (p.opt.list) {
+      o.v[k] = readList(o, k, v, check2, `${base}.${k}`, problems);
+      continue;
+    }
+    o.v[k] = p.def;
     const e = type(v) === "array" ? msg("not_single") : v === "" ? msg("empty") : badValue(v, check2);
     if (e !== null) {
       o.bad[k] = true;
-      push(problems, problem(path, e));
-    } else o.v[k] = typed(opt.kind, v);
+      push(problems, problem(`${base}.${k}`, e));
+    } else o.v[k] = typed(p.opt.kind, v);
   }
   for (let k in sec.options)
     if (!exists(table, k) && k !== ".name" && k !== ".type") push(problems, problem(`${base}.${k}`, msg("unknown_option")));
@@ -1248,7 +1296,7 @@ function readOptions(sec, base, table, problems, own) {
 }
 function readGlobals(sec, problems) {
   const s = sec != null ? sec : { type: "globals", name: "main", anonymous: false, options: {} };
-  const o = readOptions(s, "globals", SCHEMA.globals, problems);
+  const o = readOptions(s, "globals", "globals", problems);
   const g = {
     enabled: o.v.enabled,
     markMask: int(o.v.mark_mask, 16),
@@ -1292,7 +1340,7 @@ function readUpstream(sec, problems) {
     const e = badName(sec.name, 12);
     if (e) push(problems, problem(base, e));
   }
-  const o = readOptions(sec, base, SCHEMA.upstream, problems);
+  const o = readOptions(sec, base, "upstream", problems);
   let host = "", port = 51820;
   if (o.v.endpoint === null) {
     if (!o.bad.endpoint) push(problems, problem(`${base}.endpoint`, msg("endpoint_required")));
@@ -1327,7 +1375,7 @@ function readUpstream(sec, problems) {
 }
 function readServer(sec, problems) {
   var _a;
-  const o = readOptions(sec, "server", SCHEMA.server, problems);
+  const o = readOptions(sec, "server", "server", problems);
   const s = {
     enabled: o.v.enabled,
     iface: SERVER_IFACE,
@@ -1347,7 +1395,7 @@ function readRule(sec, id, setBase, problems) {
   const dest4 = [], dest6 = [];
   const destSeen = {};
   const dest = (v) => addPrefix(v, dest4, dest6, destSeen);
-  const o = readOptions(sec, id, SCHEMA.rule, problems, { dest });
+  const o = readOptions(sec, id, "rule", problems, { dest });
   const protos = o.v.proto;
   const m = {
     domains: uniq(o.v.domain),
@@ -1389,7 +1437,7 @@ function readClient(sec, problems, g) {
     const e = badName(sec.name, 32);
     if (e) push(problems, problem(base, e));
   }
-  const o = readOptions(sec, base, SCHEMA.client, problems);
+  const o = readOptions(sec, base, "client", problems);
   const kind = o.v.kind;
   const srcs = o.v.address;
   const c = {
@@ -1440,23 +1488,73 @@ function readSources(c, srcs, at, problems) {
     push(p.family === 4 ? c.src4 : c.src6, p);
   }
 }
-function checkOverlaps(clients, problems) {
-  for (let i = 0; i < length(clients); i++) {
-    const a = clients[i];
-    if (!a.enabled) continue;
-    for (let j = i + 1; j < length(clients); j++) {
-      const b = clients[j];
-      if (!b.enabled) continue;
-      const pa = [...a.src4, ...a.src6], pb = [...b.src4, ...b.src6];
-      for (let x = 0; x < length(pa); x++)
-        for (let y = 0; y < length(pb); y++)
-          if (prefixesOverlap(pa[x], pb[y]))
-            push(problems, problem(`client.${b.name}.address`, msg("address_overlap", [pb[y].text, pa[x].text, a.name])));
-      for (let x = 0; x < length(b.macs); x++)
-        if (index(a.macs, b.macs[x]) >= 0) push(problems, problem(`client.${b.name}.mac`, msg("identity_shared", [b.macs[x], a.name])));
-      for (let x = 0; x < length(b.ifaces); x++)
-        if (index(a.ifaces, b.ifaces[x]) >= 0) push(problems, problem(`client.${b.name}.interface`, msg("identity_shared", [b.ifaces[x], a.name])));
+function prefixKey(p, len) {
+  return `${p.family}/${join(".", maskBytes(p.bytes, len))}/${len}`;
+}
+function prefixClashes(clients, on, out) {
+  var _a, _b;
+  const owners = {};
+  const lens = { "4": [], "6": [] };
+  const all = map(clients, (c) => [...c.src4, ...c.src6]);
+  for (let n = 0; n < length(on); n++) {
+    const ps = all[on[n]];
+    for (let x = 0; x < length(ps); x++) {
+      const k = prefixKey(ps[x], ps[x].len);
+      (_a = owners[k]) != null ? _a : owners[k] = [];
+      push(owners[k], [on[n], x]);
+      if (index(lens[`${ps[x].family}`], ps[x].len) < 0) push(lens[`${ps[x].family}`], ps[x].len);
     }
+  }
+  const seen = {};
+  for (let n = 0; n < length(on); n++) {
+    const c = on[n], ps = all[c];
+    for (let y = 0; y < length(ps); y++) {
+      const q = ps[y], ls = lens[`${q.family}`];
+      for (let l = 0; l < length(ls); l++) {
+        if (ls[l] > q.len) continue;
+        const hits = (_b = owners[prefixKey(q, ls[l])]) != null ? _b : [];
+        for (let h = 0; h < length(hits); h++) {
+          const o = hits[h][0];
+          if (o === c) continue;
+          const cl = o < c ? { i: o, j: c, kind: 0, x: hits[h][1], y } : { i: c, j: o, kind: 0, x: y, y: hits[h][1] };
+          const id = `${cl.i},${cl.j},${cl.x},${cl.y}`;
+          if (!seen[id]) {
+            seen[id] = true;
+            push(out, cl);
+          }
+        }
+      }
+    }
+  }
+}
+function identityClashes(clients, on, kind, out) {
+  var _a, _b, _c;
+  const owners = {};
+  for (let n = 0; n < length(on); n++) {
+    const c = on[n], ids = kind === 1 ? clients[c].macs : clients[c].ifaces;
+    for (let x = 0; x < length(ids); x++) {
+      const earlier = (_a = owners[ids[x]]) != null ? _a : [];
+      for (let h = 0; h < length(earlier); h++) if (earlier[h] !== c) push(out, { i: earlier[h], j: c, kind, x, y: 0 });
+      (_c = owners[_b = ids[x]]) != null ? _c : owners[_b] = [];
+      if (index(owners[ids[x]], c) < 0) push(owners[ids[x]], c);
+    }
+  }
+}
+function checkOverlaps(clients, problems) {
+  const on = [];
+  for (let i = 0; i < length(clients); i++) if (clients[i].enabled) push(on, i);
+  const out = [];
+  prefixClashes(clients, on, out);
+  identityClashes(clients, on, 1, out);
+  identityClashes(clients, on, 2, out);
+  const sorted = sort(out, (p, q) => p.i - q.i || p.j - q.j || p.kind - q.kind || p.x - q.x || p.y - q.y);
+  for (let n = 0; n < length(sorted); n++) {
+    const k = sorted[n], a = clients[k.i], b = clients[k.j];
+    if (k.kind === 0) {
+      const pa = [...a.src4, ...a.src6][k.x], pb = [...b.src4, ...b.src6][k.y];
+      push(problems, problem(`client.${b.name}.address`, msg("address_overlap", [pb.text, pa.text, a.name])));
+    } else if (k.kind === 1) push(problems, problem(`client.${b.name}.mac`, msg("identity_shared", [b.macs[k.x], a.name])));
+    else push(problems, problem(`client.${b.name}.interface`, msg("identity_shared", [b.ifaces[k.x], a.name])));
   }
 }
 function sectionPath(s) {
@@ -1540,7 +1638,7 @@ function readConfig(all) {
   for (let i = 0; i < length(rsSections); i++) {
     const e = rsSections[i].anonymous ? msg("ruleset_unnamed") : badName(rsSections[i].name, 32);
     if (e) push(problems, problem(`ruleset.${rsSections[i].name}`, e));
-    readOptions(rsSections[i], `ruleset.${rsSections[i].name}`, SCHEMA.ruleset, problems);
+    readOptions(rsSections[i], `ruleset.${rsSections[i].name}`, "ruleset", problems);
     rulesets[rsSections[i].name] = [];
   }
   const clients = map(byType(sections, "client"), (s) => readClient(s, problems, globals));
