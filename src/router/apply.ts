@@ -10,7 +10,8 @@ import type { CursorSection } from './sections';
 import type { Platform } from './detect';
 import type { NftTable } from '../core/nft';
 import type { ClientPath } from './state';
-import { readConfig, compile, renderUci, nftTransition, emptyPlan, tableObjects, tableState, described, format, msg, isMsg } from './core';
+import { VERSION, readConfig, compile, renderUci, nftTransition, emptyPlan, tableObjects, tableState, described, format, msg, isMsg } from './core';
+import { cachedPlan, keepPlan, forgetPlan } from './plancache';
 import type { Msg, Arg } from './core';
 import type { SetState, TableObjects } from '../core/transition';
 import { OWNED_CONFIGS, PATHS, failure } from './env';
@@ -65,6 +66,14 @@ function errorResult(env: Env, code: string, why: Msg | string, path: string | n
 // /etc/config/splitwg → plan → applied. `stop` (and a config with
 // globals.enabled '0') applies the empty plan.
 export function apply(env: Env, opts?: ApplyOptions): ApplyResult {
+	const hit = cachedPlan(env, (ipv6) => { const l = localNetworks(env, ipv6); return l.ok ? l.local : null; });
+	if (hit) {
+		const res = applyPlan(env, hit.plan, { dryRun: opts?.dryRun, configHash: hit.digest, hasDomains: hit.plan.nftsets > 0, ipv6: hit.ipv6, view: hit.view });
+		for (let i = 0; i < length(hit.warnings); i++) push(res.warnings, hit.warnings[i]);
+		return res;
+	}
+	// (the digest before and after the read: a plan is kept only for the file it was read from)
+	const before = env.configDigest('splitwg');
 	const sections = readConfigSections(env.uci, 'splitwg');
 	const r = readConfig(sections);
 	if (!r.config) {
@@ -83,9 +92,15 @@ export function apply(env: Env, opts?: ApplyOptions): ApplyResult {
 	const ln = localNetworks(env, r.config.globals.ipv6);
 	const plan = compile(r.config, { local: ln.local });
 	const hasDomains = plan.nftsets > 0;
-	const res = applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: configFingerprint(env, () => sections), hasDomains, ipv6: r.config.globals.ipv6, view: appliedView(r.config, hasDomains) });
+	const view = appliedView(r.config, hasDomains);
+	const warnings = map(r.warnings, (w) => `${w.path}: ${format(w)}`);
+	const digest = configFingerprint(env, () => sections);
+	if (ln.ok && before !== null && before === digest)
+		keepPlan(env, { version: VERSION, digest, local: ln.local, ipv6: r.config.globals.ipv6, plan, view, warnings });
+	else forgetPlan(env);
+	const res = applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: digest, hasDomains, ipv6: r.config.globals.ipv6, view });
 	if (!ln.ok) push(res.warnings, 'cannot read the main routing table (ip -j route): only the server pools are treated as local networks');
-	for (let i = 0; i < length(r.warnings); i++) push(res.warnings, `${r.warnings[i].path}: ${format(r.warnings[i])}`);
+	for (let i = 0; i < length(warnings); i++) push(res.warnings, warnings[i]);
 	return res;
 }
 

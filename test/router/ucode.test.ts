@@ -22,6 +22,11 @@ const UCODE = process.env.UCODE ?? '';
 const STUB = `#!/bin/sh
 R="$SPLITWG_ROOT"
 echo "$*" >> "$R/calls.log"
+# the real md5sum (its paths are the root's already); a reading the test
+# prepared (answers/<argv joined by _>) as the Node run's router answered it
+[ "$1" = md5sum ] && { shift; exec md5sum "$@"; }
+A="$R/answers/$(echo "$*" | tr ' /' '__')"
+[ -f "$A" ] && { cat "$A"; exit 0; }
 case "$1 $2" in
 "nft -t"|"nft -j") [ -f "$R/table" ] || exit 1; [ "$2" = -j ] && echo '{"nftables": []}'; exit 0 ;;
 "nft -c") [ -f "$R$4" ] || exit 1; exit 0 ;;
@@ -89,7 +94,20 @@ test('apply / re-apply / stop under real ucode match the Node run', { skip: Bool
 	assert.ok(!calls.includes('WEwUzEUb'), 'no key on any command line');
 	// no stderr scratch files left behind
 	assert.deepEqual(fs.readdirSync(path.join(root, 'var/run/splitwg')).filter((f) => f.startsWith('err.')), []);
+	// the plan kept for the next apply (plancache.ts) reads back as compile()'s, keyed by the file's md5
+	const kept = JSON.parse(fs.readFileSync(path.join(root, 'var/run/splitwg/plan.json'), 'utf8'));
+	assert.deepEqual(kept.plan, JSON.parse(JSON.stringify(compile(readConfig(parseUci(HOME).sections).config!, { local: [] }))));
+	const md5 = spawnSync('md5sum', [cfg('splitwg')], { encoding: 'utf8' }).stdout.split(' ')[0];
+	assert.equal(kept.digest, md5);
+	assert.equal(JSON.parse(fs.readFileSync(path.join(root, 'var/run/splitwg/state.json'), 'utf8')).config_hash, md5);
 
+	// what the kernel reports after that apply (rules, routes, the table's objects): the Node
+	// run's simulated router answers the same readings the re-apply makes
+	node.reset();
+	assert.equal(apply(node.env).ok, true);
+	fs.mkdirSync(path.join(root, 'answers'));
+	for (const c of new Set(node.calls.filter((x) => /^(ip -j|nft -j)/.test(x))))
+		fs.writeFileSync(path.join(root, 'answers', c.replace(/[ /]/g, '_')), node.env.run(c.split(' ')).stdout);
 	fs.writeFileSync(path.join(root, 'calls.log'), '');
 	const again = run('apply', '--json');
 	assert.equal(again.code, 0, again.err);

@@ -207,6 +207,40 @@ function localNetworks(env, ipv6) {
   return { local: out, ok };
 }
 
+// src/router/plancache.ts
+let FILE = `${PATHS.state}/plan.json`;
+function uncommitted(env) {
+  return length((env.uci.changes("splitwg") ?? {}).splitwg ?? []) > 0;
+}
+function cachedPlan(env, local) {
+  const digest = env.configDigest("splitwg");
+  if (digest === null || uncommitted(env)) return null;
+  const text = env.fs.read(FILE);
+  let read = null;
+  try {
+    read = text ? json(text) : null;
+  } catch {
+    read = null;
+  }
+  if (type(read) !== "object" || type(read.plan) !== "object" || type(read.local) !== "array" || type(read.warnings) !== "array") return null;
+  const c = read;
+  if (c.version !== VERSION || c.digest !== digest) return null;
+  const now = local(c.ipv6);
+  return now !== null && join("\n", now) === join("\n", c.local) ? c : null;
+}
+function forgetPlan(env) {
+  env.fs.unlink(FILE);
+}
+function keepPlan(env, c) {
+  if (uncommitted(env)) {
+    forgetPlan(env);
+    return;
+  }
+  env.fs.mkdirp(PATHS.state);
+  const tmp = `${FILE}.tmp`;
+  if (!(env.fs.write(tmp, sprintf("%J", c)) && env.fs.rename(tmp, FILE))) forgetPlan(env);
+}
+
 // src/router/owned.ts
 function copySection(s) {
   const c = {};
@@ -1409,6 +1443,16 @@ function applyPlan(env, plan, o) {
   return { ok: true, changed: s.changed, message: done, actions: tx.actions, warnings: s.warnings };
 }
 function apply(env, opts) {
+  const hit = cachedPlan(env, (ipv6) => {
+    const l = localNetworks(env, ipv6);
+    return l.ok ? l.local : null;
+  });
+  if (hit) {
+    const res = applyPlan(env, hit.plan, { dryRun: opts?.dryRun, configHash: hit.digest, hasDomains: hit.plan.nftsets > 0, ipv6: hit.ipv6, view: hit.view });
+    for (let i = 0; i < length(hit.warnings); i++) push(res.warnings, hit.warnings[i]);
+    return res;
+  }
+  const before = env.configDigest("splitwg");
   const sections = readConfigSections(env.uci, "splitwg");
   const r = readConfig(sections);
   if (!r.config) {
@@ -1427,9 +1471,15 @@ function apply(env, opts) {
   const ln = localNetworks(env, r.config.globals.ipv6);
   const plan = compile(r.config, { local: ln.local });
   const hasDomains = plan.nftsets > 0;
-  const res = applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: configFingerprint(env, () => sections), hasDomains, ipv6: r.config.globals.ipv6, view: appliedView(r.config, hasDomains) });
+  const view = appliedView(r.config, hasDomains);
+  const warnings = map(r.warnings, (w) => `${w.path}: ${format(w)}`);
+  const digest = configFingerprint(env, () => sections);
+  if (ln.ok && before !== null && before === digest)
+    keepPlan(env, { version: VERSION, digest, local: ln.local, ipv6: r.config.globals.ipv6, plan, view, warnings });
+  else forgetPlan(env);
+  const res = applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: digest, hasDomains, ipv6: r.config.globals.ipv6, view });
   if (!ln.ok) push(res.warnings, "cannot read the main routing table (ip -j route): only the server pools are treated as local networks");
-  for (let i = 0; i < length(r.warnings); i++) push(res.warnings, `${r.warnings[i].path}: ${format(r.warnings[i])}`);
+  for (let i = 0; i < length(warnings); i++) push(res.warnings, warnings[i]);
   return res;
 }
 function stop(env) {

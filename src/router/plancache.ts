@@ -1,0 +1,56 @@
+// The last compiled plan, on tmpfs beside the state, with what it was
+// compiled from. compile() is pure in the config, the router's local
+// networks and splitwg's version, so an apply whose config file has the same
+// digest (and no uncommitted changes: the cursor would read those too), on a
+// router with the same local networks, reuses the plan instead of reading,
+// validating and compiling again — seconds for a large config on a router.
+// Anything else, or a cache that does not read back, compiles as before.
+import type { Env } from './env';
+import type { Plan } from '../core/plan';
+import type { AppliedView } from './state';
+import { PATHS } from './env';
+import { VERSION } from './core';
+
+const FILE = `${PATHS.state}/plan.json`;
+
+export interface CachedPlan {
+	version: string;
+	digest: string;              // Env.configDigest('splitwg') it was compiled from
+	local: string[];             // the local networks it was compiled with
+	ipv6: boolean;               // globals.ipv6 (which families localNetworks reads)
+	plan: Plan;
+	view: AppliedView;
+	warnings: string[];          // check's warnings of that config, as apply prints them
+}
+
+function uncommitted(env: Env): boolean {
+	return length((env.uci.changes('splitwg') ?? {}).splitwg ?? []) > 0;
+}
+
+// The cached plan when it was compiled from what the router has now.
+// `local`: the local networks now (null: unreadable, no reuse).
+export function cachedPlan(env: Env, local: (ipv6: boolean) => string[] | null): CachedPlan | null {
+	const digest = env.configDigest('splitwg');
+	if (digest === null || uncommitted(env)) return null;
+	const text = env.fs.read(FILE);
+	let read: any = null;
+	try { read = text ? json(text) : null; } catch { read = null; }
+	if (type(read) !== 'object' || type(read.plan) !== 'object' || type(read.local) !== 'array' || type(read.warnings) !== 'array') return null;
+	const c = read as CachedPlan;
+	if (c.version !== VERSION || c.digest !== digest) return null;
+	const now = local(c.ipv6);
+	return now !== null && join('\n', now) === join('\n', c.local) ? c : null;
+}
+
+// Kept only for a config read without uncommitted changes (what cachedPlan
+// can match); a failed write just means the next apply compiles.
+export function keepPlan(env: Env, c: CachedPlan): void {
+	if (uncommitted(env)) { forgetPlan(env); return; }
+	env.fs.mkdirp(PATHS.state);
+	const tmp = `${FILE}.tmp`;
+	if (!(env.fs.write(tmp, sprintf('%J', c)) && env.fs.rename(tmp, FILE))) forgetPlan(env);
+}
+
+export function forgetPlan(env: Env): void {
+	env.fs.unlink(FILE);
+}
