@@ -5,6 +5,7 @@
 // router with the same local networks, reuses the plan instead of reading,
 // validating and compiling again — seconds for a large config on a router.
 // Anything else, or a cache that does not read back, compiles as before.
+// The package's postinst removes it: another build's plan is not this one's.
 import type { Env } from './env';
 import type { Plan } from '../core/plan';
 import type { AppliedView } from './state';
