@@ -9,6 +9,7 @@ import { OWNED_CONFIGS, PATHS } from './env';
 import { readConfig, format } from './core';
 import type { TableState } from '../core/nft';
 import { readConfigSections } from './sections';
+import { readLists } from './lists';
 import { readState, configFingerprint, fileFingerprint, noFile } from './state';
 import { liveObjects, listJson } from './nftables';
 import { ownedSections } from './owned';
@@ -188,7 +189,7 @@ function latestHandshake(env: Env, iface: string): number | null {
 export function doctor(env: Env): DoctorReply {
 	const out: Finding[] = [];
 	const sections = readConfigSections(env.uci, 'splitwg');
-	const r = readConfig(sections);
+	const r = readConfig(sections, readLists(env, sections, 'check'));
 	const cfg = r.config;
 	const st = readState(env);
 	const configs = ['splitwg', ...OWNED_CONFIGS];

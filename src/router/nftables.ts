@@ -31,16 +31,19 @@ export interface Staged { path: string, replace: boolean, error: string | null }
 
 // `nft -c`: parse and evaluate against the running kernel without changing
 // anything.
-// `transition` (nftTransition()) follows the script in the same
-// transaction; replace mode does without it (the table starts empty).
-export function stage(env: Env, text: string, transition?: string): Staged {
+// `transition` (nftTransition()) and `lists` (the list sets to refill,
+// lists.ts) follow the script in the same transaction; `text` '' leaves the
+// table as it is (only they are loaded: no reload, counters kept). Replace
+// mode does without the transition (the table starts empty) and refills
+// every list set (`allLists`).
+export function stage(env: Env, text: string, transition?: string, lists?: string, allLists?: string): Staged {
 	env.fs.mkdirp(PATHS.state);
-	if (!env.fs.write(STAGED, text + (transition ?? ''))) return { path: STAGED, replace: false, error: `cannot write ${STAGED}` };
+	if (!env.fs.write(STAGED, text + (transition ?? '') + (lists ?? ''))) return { path: STAGED, replace: false, error: `cannot write ${STAGED}` };
 	let r = env.run(['nft', '-c', '-f', STAGED]);
 	if (r.code === 0) return { path: STAGED, replace: false, error: null };
 	const first = failure(r, ['nft', '-c', '-f', STAGED]);
-	if (!tableExists(env)) return { path: STAGED, replace: false, error: first };
-	if (!replaceFile(env, text)) return { path: STAGED, replace: false, error: first };
+	if (text === '' || !tableExists(env)) return { path: STAGED, replace: false, error: first };
+	if (!replaceFile(env, text + (allLists ?? ''))) return { path: STAGED, replace: false, error: first };
 	r = env.run(['nft', '-c', '-f', REPLACE_PATH]);
 	if (r.code === 0) return { path: REPLACE_PATH, replace: true, error: null };
 	return { path: STAGED, replace: false, error: first };
