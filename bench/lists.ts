@@ -59,12 +59,12 @@ export function bigLists(): { uci: string; files: Record<string, string> } {
   return base;
 }
 
-// argv paths are the router's: mapped into the root; nft and md5sum run for real (nft in the namespace)
+// argv paths are the router's (or already the root's: Env.fs.digest): mapped into the root; nft and md5sum run for real (nft in the namespace)
 const EXEC = `#!/bin/bash
 R="$SPLITWG_ROOT"
 [ -n "$SWB_TRACE" ] && echo "$(date +%s.%N) $*" | cut -c1-150 >> "$SWB_TRACE"
 args=()
-for a in "$@"; do case "$a" in /*) args+=("$R$a") ;; *) args+=("$a") ;; esac; done
+for a in "$@"; do case "$a" in "$R"/*) args+=("$a") ;; /*) args+=("$R$a") ;; *) args+=("$a") ;; esac; done
 case "$1" in
 nft) exec ip netns exec ${NS} "\${args[@]}" ;;
 md5sum) exec "\${args[@]}" ;;

@@ -15,10 +15,9 @@
 // grammar of the `dest` and `domain` options: one file may mix them.
 import type { Arg, Msg } from './messages';
 import type { Bad } from './values';
-import { isMsg, msg } from './messages';
+import { msg } from './messages';
 import { badDomain, BLANKS } from './values';
-import { parsePrefix } from './ip';
-import type { Prefix } from './ip';
+import { prefixText } from './ip';
 
 export const LIST_DIR = '/etc/splitwg/lists';
 
@@ -85,17 +84,23 @@ export function listLine(lf: ListFile, n: number, line: string): { family: 4 | 6
 	const h = index(line, '#');
 	const e = trim(h >= 0 ? substr(line, 0, h) : line);
 	if (e === '') return null;
-	if (match(e, BLANKS)) return lineError(lf, n, msg('list_one_entry', [e]));
-	if (match(e, ADDRESS_LIKE) || index(e, ':') >= 0) {
-		const p = parsePrefix(e);
-		if (isMsg(p)) return lineError(lf, n, p as Msg);
-		const x = p as Prefix;
-		if (x.family === 4) { lf.v4++; if (lf.dest4) push(lf.dest4, x.text); }
-		else { lf.v6++; if (lf.dest6) push(lf.dest6, x.text); }
-		return { family: x.family, text: x.text };
+	// (this runs for each of 100,000 lines: a domain that starts with a
+	// letter costs one ord() here, no regex)
+	const c = ord(e, 0) as number, colon = index(e, ':') >= 0;
+	if (colon || (c >= 48 && c <= 57)) {
+		const t = prefixText(e);
+		if (type(t) === 'string') {
+			const text = t as string;
+			if (!colon) { lf.v4++; if (lf.dest4) push(lf.dest4, text); return { family: 4, text }; }
+			lf.v6++;
+			if (lf.dest6) push(lf.dest6, text);
+			return { family: 6, text };
+		}
+		if (colon || match(e, ADDRESS_LIKE)) return lineError(lf, n, t as Msg);
+		// else a domain that starts with a digit
 	}
 	const bad = badDomain(e);
-	if (bad) return lineError(lf, n, bad as Msg);
+	if (bad) return lineError(lf, n, match(e, BLANKS) ? msg('list_one_entry', [e]) : bad as Msg);
 	push(lf.domains, e);
 	return null;
 }

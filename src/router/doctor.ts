@@ -11,7 +11,7 @@ import type { TableState } from '../core/nft';
 import { readConfigSections } from './sections';
 import { readLists } from './lists';
 import { readState, configFingerprint, fileFingerprint, noFile } from './state';
-import { liveObjects, listJson } from './nftables';
+import { liveObjects, listMaps } from './nftables';
 import { ownedSections } from './owned';
 import { detect } from './detect';
 import { misplaced } from './dnsmasq';
@@ -91,8 +91,9 @@ export function checkTable(env: Env, out: Finding[], guardless: string[], want: 
 		for (let i = 0; i < length(lists[k]); i++) if (index(names, lists[k][i]) < 0) push(extra, `${kinds[k]} ${lists[k][i]}`);
 	}
 	if (length(missing) || length(extra)) finding(out, 'table_differs', 'nft', { missing, extra });
-	// the elements of what the config fills; domain sets are dnsmasq's
-	const doc = listJson(env) ?? [];
+	// the elements of what the config fills (the maps); domain sets are
+	// dnsmasq's, list sets their files'
+	const doc = listMaps(env);
 	for (let i = 0; i < length(want.filled); i++) {
 		const d = want.filled[i];
 		let have: string[] | null = null;

@@ -35,17 +35,22 @@ export interface Staged { path: string, replace: boolean, error: string | null }
 // lists.ts) follow the script in the same transaction; `text` '' leaves the
 // table as it is (only they are loaded: no reload, counters kept). Replace
 // mode does without the transition (the table starts empty) and refills
-// every list set (`allLists`).
+// every list set (`allLists`). The check leaves the list sets out: the core
+// judged every element, and 100,000 of them cost nft a second to check —
+// the load that follows is one transaction, all or nothing, like any.
 export function stage(env: Env, text: string, transition?: string, lists?: string, allLists?: string): Staged {
 	env.fs.mkdirp(PATHS.state);
-	if (!env.fs.write(STAGED, text + (transition ?? '') + (lists ?? ''))) return { path: STAGED, replace: false, error: `cannot write ${STAGED}` };
+	const body = text + (transition ?? '');
+	const ready = (path: string, script: string, extra: string, replace: boolean): Staged => extra === '' || env.fs.write(path, script + extra)
+		? { path, replace, error: null } : { path, replace, error: `cannot write ${path}` };
+	if (!env.fs.write(STAGED, body)) return { path: STAGED, replace: false, error: `cannot write ${STAGED}` };
 	let r = env.run(['nft', '-c', '-f', STAGED]);
-	if (r.code === 0) return { path: STAGED, replace: false, error: null };
+	if (r.code === 0) return ready(STAGED, body, lists ?? '', false);
 	const first = failure(r, ['nft', '-c', '-f', STAGED]);
 	if (text === '' || !tableExists(env)) return { path: STAGED, replace: false, error: first };
-	if (!replaceFile(env, text + (allLists ?? ''))) return { path: STAGED, replace: false, error: first };
+	if (!replaceFile(env, text)) return { path: STAGED, replace: false, error: first };
 	r = env.run(['nft', '-c', '-f', REPLACE_PATH]);
-	if (r.code === 0) return { path: REPLACE_PATH, replace: true, error: null };
+	if (r.code === 0) return ready(REPLACE_PATH, replaceScript(text), allLists ?? '', true);
 	return { path: STAGED, replace: false, error: first };
 }
 
@@ -101,4 +106,16 @@ export function listJson(env: Env, terse?: boolean): any[] | null {
 	let doc: any = null;
 	try { doc = json(r.stdout); } catch { return null; }
 	return type(doc) === 'object' && type(doc.nftables) === 'array' ? doc.nftables : null;
+}
+
+// The maps of table inet splitwg with their elements (`nft -j list maps
+// inet`): what the config fills, without the sets — list sets may hold
+// 100,000 elements, seconds to print and parse. [] when there are none.
+export function listMaps(env: Env): any[] {
+	const r = env.run(['nft', '-j', 'list', 'maps', TABLE[0]]);
+	if (r.code !== 0) return [];
+	let doc: any = null;
+	try { doc = json(r.stdout); } catch { return []; }
+	const all: any[] = type(doc) === 'object' && type(doc.nftables) === 'array' ? doc.nftables : [];
+	return filter(all, (x) => type(x.map) === 'object' && x.map.table === TABLE[1]);
 }

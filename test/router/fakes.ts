@@ -275,6 +275,11 @@ export function fakeRouter(opts: {
 			const rules = (JSON.parse(r.nftJson ?? '{"nftables": []}').nftables as any[]).filter((x) => x.rule);
 			return { code: 0, stdout: JSON.stringify({ nftables: [...objectsOf(r.table), ...rules] }), stderr: '' };
 		}
+		if (a === 'nft -j list maps inet') {
+			// the maps of nftJson, as nft names their table
+			const maps = (JSON.parse(r.table !== null ? r.nftJson ?? '{"nftables": []}' : '{"nftables": []}').nftables as any[]).filter((x) => x.map).map((x) => ({ map: { table: 'splitwg', ...x.map } }));
+			return { code: 0, stdout: JSON.stringify({ nftables: maps }), stderr: '' };
+		}
 		if (a === 'nft -j list table inet splitwg') return r.table !== null ? { code: 0, stdout: r.nftJson ?? '{"nftables": []}', stderr: '' } : { code: 1, stdout: '', stderr: 'Error: No such file or directory' };
 		if (argv.slice(0, 6).join(' ') === 'nft -j list map inet splitwg') {
 			const m = r.table !== null ? elementsOf(r.table).find((x) => (x.map as any)?.name === argv[6]) : undefined;

@@ -876,22 +876,24 @@ function listLine(lf, n, line) {
   const h = index(line, "#");
   const e = trim(h >= 0 ? substr(line, 0, h) : line);
   if (e === "") return null;
-  if (match(e, BLANKS)) return lists_lineError(lf, n, msg("list_one_entry", [e]));
-  if (match(e, ADDRESS_LIKE) || index(e, ":") >= 0) {
-    const p = parsePrefix(e);
-    if (isMsg(p)) return lists_lineError(lf, n, p);
-    const x = p;
-    if (x.family === 4) {
-      lf.v4++;
-      if (lf.dest4) push(lf.dest4, x.text);
-    } else {
+  const c = ord(e, 0), colon = index(e, ":") >= 0;
+  if (colon || c >= 48 && c <= 57) {
+    const t = prefixText(e);
+    if (type(t) === "string") {
+      const text = t;
+      if (!colon) {
+        lf.v4++;
+        if (lf.dest4) push(lf.dest4, text);
+        return { family: 4, text };
+      }
       lf.v6++;
-      if (lf.dest6) push(lf.dest6, x.text);
+      if (lf.dest6) push(lf.dest6, text);
+      return { family: 6, text };
     }
-    return { family: x.family, text: x.text };
+    if (colon || match(e, ADDRESS_LIKE)) return lists_lineError(lf, n, t);
   }
   const bad = badDomain(e);
-  if (bad) return lists_lineError(lf, n, bad);
+  if (bad) return lists_lineError(lf, n, match(e, BLANKS) ? msg("list_one_entry", [e]) : bad);
   push(lf.domains, e);
   return null;
 }

@@ -263,7 +263,7 @@ function cached(env, hash) {
   if (meta.domains) {
     const d = env.fs.read(cachePath(hash, "d"));
     if (d === null) return null;
-    lf.domains = filter(split(d, "\n"), (x) => x !== "");
+    lf.domains = split(d, "\n");
     if (length(lf.domains) !== meta.domains) return null;
   }
   return lf;
@@ -332,7 +332,7 @@ function commit(env, staged) {
       continue;
     }
     if (!ok) continue;
-    if (length(lf.domains)) env.fs.write(cachePath(lf.hash, "d"), join("\n", lf.domains) + "\n");
+    if (length(lf.domains)) env.fs.write(cachePath(lf.hash, "d"), join("\n", lf.domains));
     env.fs.write(cachePath(lf.hash, "json"), sprintf("%J\n", { version: VERSION, path: x.path, v4: lf.v4, v6: lf.v6, domains: length(lf.domains) }));
   }
 }
@@ -737,14 +737,16 @@ function replaceFile(env, text) {
 }
 function stage(env, text, transition, lists, allLists) {
   env.fs.mkdirp(PATHS.state);
-  if (!env.fs.write(STAGED, text + (transition ?? "") + (lists ?? ""))) return { path: STAGED, replace: false, error: `cannot write ${STAGED}` };
+  const body = text + (transition ?? "");
+  const ready = (path, script, extra, replace) => extra === "" || env.fs.write(path, script + extra) ? { path, replace: replace, error: null } : { path, replace: replace, error: `cannot write ${path}` };
+  if (!env.fs.write(STAGED, body)) return { path: STAGED, replace: false, error: `cannot write ${STAGED}` };
   let r = env.run(["nft", "-c", "-f", STAGED]);
-  if (r.code === 0) return { path: STAGED, replace: false, error: null };
+  if (r.code === 0) return ready(STAGED, body, lists ?? "", false);
   const first = failure(r, ["nft", "-c", "-f", STAGED]);
   if (text === "" || !tableExists(env)) return { path: STAGED, replace: false, error: first };
-  if (!replaceFile(env, text + (allLists ?? ""))) return { path: STAGED, replace: false, error: first };
+  if (!replaceFile(env, text)) return { path: STAGED, replace: false, error: first };
   r = env.run(["nft", "-c", "-f", REPLACE_PATH]);
-  if (r.code === 0) return { path: REPLACE_PATH, replace: true, error: null };
+  if (r.code === 0) return ready(REPLACE_PATH, replaceScript(text), allLists ?? "", true);
   return { path: STAGED, replace: false, error: first };
 }
 function load(env, path) {
@@ -794,6 +796,18 @@ function listJson(env, terse) {
     return null;
   }
   return type(doc) === "object" && type(doc.nftables) === "array" ? doc.nftables : null;
+}
+function listMaps(env) {
+  const r = env.run(["nft", "-j", "list", "maps", TABLE[0]]);
+  if (r.code !== 0) return [];
+  let doc = null;
+  try {
+    doc = json(r.stdout);
+  } catch {
+    return [];
+  }
+  const all = type(doc) === "object" && type(doc.nftables) === "array" ? doc.nftables : [];
+  return filter(all, (x) => type(x.map) === "object" && x.map.table === TABLE[1]);
 }
 
 // src/router/conntrack.ts
@@ -1197,7 +1211,7 @@ function checkTable(env, out, guardless, want) {
     for (let i = 0; i < length(lists[k]); i++) if (index(names, lists[k][i]) < 0) push(extra, `${kinds[k]} ${lists[k][i]}`);
   }
   if (length(missing) || length(extra)) finding(out, "table_differs", "nft", { missing: missing, extra });
-  const doc = listJson(env) ?? [];
+  const doc = listMaps(env);
   for (let i = 0; i < length(want.filled); i++) {
     const d = want.filled[i];
     let have = null;
