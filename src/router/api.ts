@@ -11,7 +11,7 @@ import type { Config } from '../core/model';
 import { VERSION, readConfig, parseUci, explain, explainQuery, described, format } from './core';
 import type { Arg, Msg } from './core';
 import { readConfigSections } from './sections';
-import { readLists } from './lists';
+import { readLists, listReport } from './lists';
 import { localNetworks } from './routes';
 import { apply } from './apply';
 import { status, stats } from './status';
@@ -93,6 +93,7 @@ export function methods(mkEnv: () => Env): { [name: string]: Method } {
 				return checked(r.config !== null, r.problems, r.warnings);
 			}),
 		},
+		lists: { call: guard((env) => listReport(env)) },
 		apply: {
 			args: { dry_run: true },
 			call: guard((env, a) => apply(env, { dryRun: a.dry_run === true })),

@@ -17,8 +17,9 @@ import type { UciSection } from '../core/uci';
 import type { ListFile, ListFiles } from './core';
 import type { NftSet } from '../core/nft';
 import { PATHS } from './env';
+import { readConfigSections } from './sections';
 import {
-	VERSION, listPaths, listStart, listMissing, listLine, listsScript, listSets,
+	VERSION, LIST_DIR, badListFile, described, listEntries, listPaths, listStart, listMissing, listLine, listsScript, listSets,
 	fragmentName, fragmentHead, fragmentLine, FRAGMENT_CHUNK, FRAGMENT_TAIL,
 } from './core';
 
@@ -210,4 +211,43 @@ export function prune(env: Env, keep: string[]): void {
 		if (dot <= 0 || !want[substr(n, 0, dot)]) env.fs.unlink(`${PATHS.lists}/${n}`);
 	}
 	if (!length(keep)) env.fs.rmdir(PATHS.lists);
+}
+
+// One list file as ubus `lists` reports it (LuCI shows it beside a rule).
+export interface ListReport {
+	path: string;
+	name: string;                // the name `list_file` takes: relative in LIST_DIR
+	used: boolean;               // the configuration names it
+	ok: boolean;                 // it can be read
+	entries: number;
+	domains: number;
+	v4: number;
+	v6: number;
+	problems: { line: number, id: string, args: any[], message: string }[];   // the first lines in error
+	more: number;                // further lines in error
+}
+
+// Every file of LIST_DIR and every one the configuration names, judged as
+// check judges them (earlier reads' findings are used: no file is read
+// twice for this).
+export function listReport(env: Env): { dir: string, files: ListReport[] } {
+	const named = listPaths(readConfigSections(env.uci, 'splitwg'));
+	const paths: string[] = [];
+	const here = sort(env.fs.list(LIST_DIR) ?? []);
+	for (let i = 0; i < length(here); i++)
+		if (substr(here[i], 0, 1) !== '.' && !badListFile(here[i])) push(paths, `${LIST_DIR}/${here[i]}`);
+	for (let i = 0; i < length(named); i++) if (index(paths, named[i]) < 0) push(paths, named[i]);
+	const files = readLists(env, [{ type: 'rule', name: 'lists', anonymous: true, options: { list_file: paths } }], 'check');
+	const pre = `${LIST_DIR}/`;
+	return {
+		dir: LIST_DIR,
+		files: map(paths, (p) => {
+			const lf = files[p];
+			return {
+				path: p, name: substr(p, 0, length(pre)) === pre ? substr(p, length(pre)) : p, used: index(named, p) >= 0, ok: lf.ok,
+				entries: listEntries(lf), domains: length(lf.domains), v4: lf.v4, v6: lf.v6,
+				problems: map(lf.bad, (b) => described(b)), more: lf.badLines - length(lf.bad),
+			};
+		}),
+	};
 }

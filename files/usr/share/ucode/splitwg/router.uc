@@ -29,6 +29,8 @@ import {
   age,
   fmtBytes,
   listPaths,
+  LIST_DIR,
+  badListFile,
   listStart,
   listMissing,
   listLine,
@@ -383,6 +385,34 @@ function prune(env, keep) {
     if (dot <= 0 || !want[substr(n, 0, dot)]) env.fs.unlink(`${PATHS.lists}/${n}`);
   }
   if (!length(keep)) env.fs.rmdir(PATHS.lists);
+}
+function listReport(env) {
+  const named = listPaths(readConfigSections(env.uci, "splitwg"));
+  const paths = [];
+  const here = sort(env.fs.list(LIST_DIR) ?? []);
+  for (let i = 0; i < length(here); i++)
+    if (substr(here[i], 0, 1) !== "." && !badListFile(here[i])) push(paths, `${LIST_DIR}/${here[i]}`);
+  for (let i = 0; i < length(named); i++) if (index(paths, named[i]) < 0) push(paths, named[i]);
+  const files = readLists(env, [{ type: "rule", name: "lists", anonymous: true, options: { list_file: paths } }], "check");
+  const pre = `${LIST_DIR}/`;
+  return {
+    dir: LIST_DIR,
+    files: map(paths, (p) => {
+      const lf = files[p];
+      return {
+        path: p,
+        name: substr(p, 0, length(pre)) === pre ? substr(p, length(pre)) : p,
+        used: index(named, p) >= 0,
+        ok: lf.ok,
+        entries: listEntries(lf),
+        domains: length(lf.domains),
+        v4: lf.v4,
+        v6: lf.v6,
+        problems: map(lf.bad, (b) => described(b)),
+        more: lf.badLines - length(lf.bad)
+      };
+    })
+  };
 }
 
 // src/router/routes.ts
@@ -2070,6 +2100,7 @@ function methods(mkEnv) {
         return checked(r.config !== null, r.problems, r.warnings);
       })
     },
+    lists: { call: guard((env) => listReport(env)) },
     apply: {
       args: { dry_run: true },
       call: guard((env, a) => apply(env, { dryRun: a.dry_run === true }))

@@ -1991,6 +1991,7 @@ function fmtBytes(n) {
 
 return baseclass.extend({
 	FOREIGN_MARKS: FOREIGN_MARKS,
+	LIST_DIR: LIST_DIR,
 	MESSAGES: MESSAGES,
 	PROTOS: PROTOS,
 	SCHEMA: SCHEMA,
@@ -2001,6 +2002,7 @@ return baseclass.extend({
 	badDomain: badDomain,
 	badKey: badKey,
 	badLabel: badLabel,
+	badListFile: badListFile,
 	badName: badName,
 	badPort: badPort,
 	badPortRange: badPortRange,
