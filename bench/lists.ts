@@ -11,15 +11,16 @@
 //   edit-dom  one domain list file edited: the dnsmasq entries rewritten
 //   big       one rule with a 100,000-CIDR and a 100,000-domain file, fresh
 // Standalone: `node --import tsx bench/lists.ts` (root); `npm run bench` runs it too.
-import { chmodSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync, existsSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { addNs, run, tempDir, inNs } from './netns.ts';
+import { addNs, run, tempDir } from './netns.ts';
 import { largeHomeConfig, LARGE_HOME, ipv4, type HomeSize } from './gen.ts';
 import { ucodeBinaries } from './apply.ts';
 import { NETWORK, FIREWALL, DHCP } from '../test/router/openwrt.ts';
 
 const REPO = new URL('..', import.meta.url).pathname;
-const NS = 'swb-lists';
+// (SWB_LISTS_NS: another name, while another bench run would remove swb-* namespaces under it)
+const NS = process.env.SWB_LISTS_NS ?? 'swb-lists';
 const LIST_DIR = '/etc/splitwg/lists';
 
 /** The large home with each rule's `list domain`/`list dest` lines moved into a list file of its own. */
@@ -66,6 +67,12 @@ R="$SPLITWG_ROOT"
 args=()
 for a in "$@"; do case "$a" in "$R"/*) args+=("$a") ;; /*) args+=("$R$a") ;; *) args+=("$a") ;; esac; done
 case "$1" in
+logger)
+  # the apply's last command: the peak RSS of the ucode process itself (not nft's: GNU time's %M is the largest of the process tree)
+  p=$PPID
+  while [ "$p" -gt 1 ] && [ "$(cat /proc/$p/comm 2>/dev/null)" != ucode ]; do p=$(awk '{print $4}' /proc/$p/stat); done
+  [ -n "$SWB_HWM" ] && grep VmHWM /proc/$p/status | awk '{print $2}' > "$SWB_HWM"
+  exit 0 ;;
 nft) exec ip netns exec ${NS} "\${args[@]}" ;;
 md5sum) exec "\${args[@]}" ;;
 dnsmasq) [ "$2" = --version ] && exec dnsmasq --version; exec "\${args[@]}" ;;
@@ -75,7 +82,8 @@ esac
 exit 0
 `;
 
-export interface ListRun { name: string; wallMs: number; rssKb: number; ok: boolean; message: string }
+/** `treeRssKb`: GNU time's %M (the largest process of the tree: nft loading 50k elements); `ucodeRssKb`: VmHWM of the ucode process */
+export interface ListRun { name: string; wallMs: number; treeRssKb: number; ucodeRssKb: number; ok: boolean; message: string }
 export interface ListsResult { ucode: string; size: HomeSize; files: number; entries: number; runs: ListRun[]; notes: string[] }
 
 export function setupRoot(dir: string, cfg: { uci: string; files: Record<string, string> }): string {
@@ -95,11 +103,13 @@ export function setupRoot(dir: string, cfg: { uci: string; files: Record<string,
 async function applyOnce(ucode: string, dir: string, root: string, name: string): Promise<ListRun> {
   const r = await run('/usr/bin/time', ['-f', 'TIME %e %M', ucode, '-S', '-L', join(REPO, 'files/usr/share/ucode/*.uc'), join(REPO, 'files/usr/sbin/splitwg'), 'apply'], {
     timeoutMs: 300_000,
-    env: { ...process.env, POSIXLY_CORRECT: '1', SPLITWG_ROOT: root, SPLITWG_UCI_CONFDIR: join(root, 'etc/config'), SPLITWG_EXEC: join(dir, 'exec') },
+    env: { ...process.env, POSIXLY_CORRECT: '1', SPLITWG_ROOT: root, SPLITWG_UCI_CONFDIR: join(root, 'etc/config'), SPLITWG_EXEC: join(dir, 'exec'), SWB_HWM: join(dir, 'hwm') },
   });
   const m = /TIME ([0-9.]+) ([0-9]+)/.exec(r.stderr);
   const message = (r.stdout.trim() || r.stderr.replace(/TIME .*/, '').trim()).split('\n')[0]!.slice(0, 200);
-  return { name, wallMs: m ? Number(m[1]) * 1000 : r.ms, rssKb: m ? Number(m[2]) : 0, ok: r.code === 0, message };
+  let hwm = 0;
+  try { hwm = Number(readFileSync(join(dir, 'hwm'), 'utf8').trim()); unlinkSync(join(dir, 'hwm')); } catch { /* no logger call: failed early */ }
+  return { name, wallMs: m ? Number(m[1]) * 1000 : r.ms, treeRssKb: m ? Number(m[2]) : 0, ucodeRssKb: hwm, ok: r.code === 0, message };
 }
 
 async function series(ucode: string, cfg: { uci: string; files: Record<string, string> }, edits: boolean, reps: number, tag: string, log: (s: string) => void): Promise<ListRun[]> {
@@ -107,10 +117,10 @@ async function series(ucode: string, cfg: { uci: string; files: Record<string, s
   for (let k = 0; k < reps; k++) {
     const dir = tempDir();
     const root = setupRoot(dir, cfg);
-    await inNs(NS, ['nft', 'flush', 'ruleset']);
-    const one = async (name: string) => { const x = await applyOnce(ucode, dir, root, name); log(`  ${name}: ${x.wallMs.toFixed(0)} ms, ${x.rssKb} KB, ${x.message}`); runs.push(x); return x; };
+    await run('ip', ['netns', 'exec', NS, 'nft', 'flush', 'ruleset']);
+    const one = async (name: string) => { const x = await applyOnce(ucode, dir, root, name); log(`  ${name}: ${x.wallMs.toFixed(0)} ms, ucode ${x.ucodeRssKb} KB (tree ${x.treeRssKb} KB), ${x.message}`); runs.push(x); return x; };
     await one(`${tag}fresh`);
-    if (!edits) continue;
+    if (!edits) { await one(`${tag}same`); continue; }
     await one('same');
     const lists = join(root, LIST_DIR.slice(1));
     const cidrFile = join(lists, 'r0001.txt');
@@ -127,11 +137,15 @@ export async function lists(opts: { reps: number; quick: boolean }, log: (s: str
   const bins = ucodeBinaries();
   const ucode = bins[0]?.path ?? (existsSync('/usr/local/bin/ucode') ? '/usr/local/bin/ucode' : null);
   if (!ucode) { log('lists: no ucode binary (UCODE=…): skipped'); return null; }
-  await addNs(NS);
+  if (NS.startsWith('swb-')) await addNs(NS);
+  else await run('ip', ['netns', 'add', NS]);
   const size = opts.quick ? { ...LARGE_HOME, domains: 2000, cidrs: 5000 } : LARGE_HOME;
   const home = homeWithLists(size);
   log(`lists: large home with ${Object.keys(home.files).length} list files, under ${ucode}`);
   const runs = await series(ucode, home, true, opts.reps, '', log);
+  // the same home with its domains and CIDRs inline in /etc/config/splitwg, for comparison
+  log('lists: the same large home, everything inline');
+  runs.push(...await series(ucode, { uci: largeHomeConfig(size), files: {} }, false, opts.reps, 'inline ', log));
   if (!opts.quick) {
     log('lists: 100,000 CIDRs + 100,000 domains in two files');
     runs.push(...await series(ucode, bigLists(), false, Math.min(opts.reps, 2), 'big ', log));

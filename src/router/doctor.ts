@@ -93,7 +93,7 @@ export function checkTable(env: Env, out: Finding[], guardless: string[], want: 
 	if (length(missing) || length(extra)) finding(out, 'table_differs', 'nft', { missing, extra });
 	// the elements of what the config fills (the maps); domain sets are
 	// dnsmasq's, list sets their files'
-	const doc = listMaps(env);
+	const doc = listMaps(env, map(filter(want.filled, (d) => d.kind === 'map'), (d) => d.name));
 	for (let i = 0; i < length(want.filled); i++) {
 		const d = want.filled[i];
 		let have: string[] | null = null;

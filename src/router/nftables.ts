@@ -10,10 +10,6 @@ export const TABLE = ['inet', 'splitwg'];
 const STAGED = `${PATHS.state}/next.nft`;
 export const REPLACE_PATH = `${PATHS.state}/replace.nft`;
 
-export function tableExists(env: Env): boolean {
-	return env.run(['nft', '-t', 'list', 'table', ...TABLE]).code === 0;
-}
-
 // The file declares, flushes and refills the table, which keeps the
 // addresses dnsmasq put in the sets. A set or chain whose definition changed
 // (a timeout turned off, say) cannot be redeclared that way; then the table
@@ -80,21 +76,39 @@ export function cleanupStaged(env: Env): void {
 	env.fs.unlink(REPLACE_PATH);
 }
 
-// The names of the running table's sets, maps and chains (terse: without
-// elements, cheap with large sets); null when there is no table.
-export function liveObjects(env: Env): TableObjects | null {
-	const r = env.run(['nft', '-j', '-t', 'list', 'table', ...TABLE]);
+// The names of one kind of object of table inet splitwg, from a listing of
+// every inet table's (`nft -j -t list sets inet`, `… maps inet`, `nft -j
+// list chains inet`): these are cheap whatever the sets hold, where a
+// listing of the table — or of a chain — makes nft fetch every set element
+// first (1.5 s for the 100,000 of a big list file on a 2-core VM). null
+// when nft fails.
+function names(env: Env, what: 'sets' | 'maps' | 'chains'): string[] | null {
+	const r = env.run(what === 'chains' ? ['nft', '-j', 'list', 'chains', TABLE[0]] : ['nft', '-j', '-t', 'list', what, TABLE[0]]);
 	if (r.code !== 0) return null;
 	let doc: any = null;
 	try { doc = json(r.stdout); } catch { return null; }
 	const list: any[] = type(doc) === 'object' && type(doc.nftables) === 'array' ? doc.nftables : [];
-	const o: TableObjects = { sets: [], maps: [], chains: [] };
+	const key = what === 'sets' ? 'set' : what === 'maps' ? 'map' : 'chain';
+	const out: string[] = [];
 	for (let i = 0; i < length(list); i++) {
-		if (type(list[i].set) === 'object') push(o.sets, list[i].set.name);
-		else if (type(list[i].map) === 'object') push(o.maps, list[i].map.name);
-		else if (type(list[i].chain) === 'object') push(o.chains, list[i].chain.name);
+		const o = list[i][key];
+		if (type(o) === 'object' && o.table === TABLE[1]) push(out, o.name);
 	}
-	return o;
+	return out;
+}
+
+// Whether table inet splitwg is loaded (it always has chains).
+export function tableExists(env: Env): boolean {
+	const c = names(env, 'chains');
+	return c !== null && length(c) > 0;
+}
+
+// The names of the running table's sets, maps and chains; null when there
+// is no table.
+export function liveObjects(env: Env): TableObjects | null {
+	const chains = names(env, 'chains');
+	if (chains === null || !length(chains)) return null;
+	return { sets: names(env, 'sets') ?? [], maps: names(env, 'maps') ?? [], chains };
 }
 
 // `nft -j list table inet splitwg`, parsed; null when there is no table.
@@ -108,14 +122,18 @@ export function listJson(env: Env, terse?: boolean): any[] | null {
 	return type(doc) === 'object' && type(doc.nftables) === 'array' ? doc.nftables : null;
 }
 
-// The maps of table inet splitwg with their elements (`nft -j list maps
-// inet`): what the config fills, without the sets — list sets may hold
-// 100,000 elements, seconds to print and parse. [] when there are none.
-export function listMaps(env: Env): any[] {
-	const r = env.run(['nft', '-j', 'list', 'maps', TABLE[0]]);
-	if (r.code !== 0) return [];
-	let doc: any = null;
-	try { doc = json(r.stdout); } catch { return []; }
-	const all: any[] = type(doc) === 'object' && type(doc.nftables) === 'array' ? doc.nftables : [];
-	return filter(all, (x) => type(x.map) === 'object' && x.map.table === TABLE[1]);
+// These maps of table inet splitwg with their elements, one `nft -j list
+// map` each (cheap; `list maps` would fetch every set element too). A map
+// that is not there is left out.
+export function listMaps(env: Env, maps: string[]): any[] {
+	const out: any[] = [];
+	for (let i = 0; i < length(maps); i++) {
+		const r = env.run(['nft', '-j', 'list', 'map', ...TABLE, maps[i]]);
+		if (r.code !== 0) continue;
+		let doc: any = null;
+		try { doc = json(r.stdout); } catch { continue; }
+		const list: any[] = type(doc) === 'object' && type(doc.nftables) === 'array' ? doc.nftables : [];
+		for (let j = 0; j < length(list); j++) if (type(list[j].map) === 'object') push(out, list[j]);
+	}
+	return out;
 }

@@ -753,9 +753,6 @@ function platformWarnings(p, needsDomains, wantsIpv6) {
 let TABLE = ["inet", "splitwg"];
 let STAGED = `${PATHS.state}/next.nft`;
 let REPLACE_PATH = `${PATHS.state}/replace.nft`;
-function tableExists(env) {
-  return env.run(["nft", "-t", "list", "table", ...TABLE]).code === 0;
-}
 function replaceScript(text) {
   return `table inet splitwg
 delete table inet splitwg
@@ -764,6 +761,28 @@ ${text}`;
 function replaceFile(env, text) {
   env.fs.mkdirp(PATHS.state);
   return env.fs.write(REPLACE_PATH, replaceScript(text));
+}
+function names(env, what) {
+  const r = env.run(what === "chains" ? ["nft", "-j", "list", "chains", TABLE[0]] : ["nft", "-j", "-t", "list", what, TABLE[0]]);
+  if (r.code !== 0) return null;
+  let doc = null;
+  try {
+    doc = json(r.stdout);
+  } catch {
+    return null;
+  }
+  const list = type(doc) === "object" && type(doc.nftables) === "array" ? doc.nftables : [];
+  const key = what === "sets" ? "set" : what === "maps" ? "map" : "chain";
+  const out = [];
+  for (let i = 0; i < length(list); i++) {
+    const o = list[i][key];
+    if (type(o) === "object" && o.table === TABLE[1]) push(out, o.name);
+  }
+  return out;
+}
+function tableExists(env) {
+  const c = names(env, "chains");
+  return c !== null && length(c) > 0;
 }
 function stage(env, text, transition, lists, allLists) {
   env.fs.mkdirp(PATHS.state);
@@ -799,22 +818,9 @@ function cleanupStaged(env) {
   env.fs.unlink(REPLACE_PATH);
 }
 function liveObjects(env) {
-  const r = env.run(["nft", "-j", "-t", "list", "table", ...TABLE]);
-  if (r.code !== 0) return null;
-  let doc = null;
-  try {
-    doc = json(r.stdout);
-  } catch {
-    return null;
-  }
-  const list = type(doc) === "object" && type(doc.nftables) === "array" ? doc.nftables : [];
-  const o = { sets: [], maps: [], chains: [] };
-  for (let i = 0; i < length(list); i++) {
-    if (type(list[i].set) === "object") push(o.sets, list[i].set.name);
-    else if (type(list[i].map) === "object") push(o.maps, list[i].map.name);
-    else if (type(list[i].chain) === "object") push(o.chains, list[i].chain.name);
-  }
-  return o;
+  const chains = names(env, "chains");
+  if (chains === null || !length(chains)) return null;
+  return { sets: names(env, "sets") ?? [], maps: names(env, "maps") ?? [], chains };
 }
 function listJson(env, terse) {
   const r = env.run(terse ? ["nft", "-j", "-t", "list", "table", ...TABLE] : ["nft", "-j", "list", "table", ...TABLE]);
@@ -827,17 +833,21 @@ function listJson(env, terse) {
   }
   return type(doc) === "object" && type(doc.nftables) === "array" ? doc.nftables : null;
 }
-function listMaps(env) {
-  const r = env.run(["nft", "-j", "list", "maps", TABLE[0]]);
-  if (r.code !== 0) return [];
-  let doc = null;
-  try {
-    doc = json(r.stdout);
-  } catch {
-    return [];
+function listMaps(env, maps) {
+  const out = [];
+  for (let i = 0; i < length(maps); i++) {
+    const r = env.run(["nft", "-j", "list", "map", ...TABLE, maps[i]]);
+    if (r.code !== 0) continue;
+    let doc = null;
+    try {
+      doc = json(r.stdout);
+    } catch {
+      continue;
+    }
+    const list = type(doc) === "object" && type(doc.nftables) === "array" ? doc.nftables : [];
+    for (let j = 0; j < length(list); j++) if (type(list[j].map) === "object") push(out, list[j]);
   }
-  const all = type(doc) === "object" && type(doc.nftables) === "array" ? doc.nftables : [];
-  return filter(all, (x) => type(x.map) === "object" && x.map.table === TABLE[1]);
+  return out;
 }
 
 // src/router/conntrack.ts
@@ -1241,7 +1251,7 @@ function checkTable(env, out, guardless, want) {
     for (let i = 0; i < length(lists[k]); i++) if (index(names, lists[k][i]) < 0) push(extra, `${kinds[k]} ${lists[k][i]}`);
   }
   if (length(missing) || length(extra)) finding(out, "table_differs", "nft", { missing: missing, extra });
-  const doc = listMaps(env);
+  const doc = listMaps(env, map(filter(want.filled, (d) => d.kind === "map"), (d) => d.name));
   for (let i = 0; i < length(want.filled); i++) {
     const d = want.filled[i];
     let have = null;
