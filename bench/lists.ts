@@ -17,6 +17,7 @@ import { addNs, run, tempDir } from './netns.ts';
 import { largeHomeConfig, LARGE_HOME, ipv4, type HomeSize } from './gen.ts';
 import { ucodeBinaries } from './apply.ts';
 import { NETWORK, FIREWALL, DHCP } from '../test/router/openwrt.ts';
+import { summary, num, mmm, table } from './stats.ts';
 
 const REPO = new URL('..', import.meta.url).pathname;
 // (SWB_LISTS_NS: another name, while another bench run would remove swb-* namespaces under it)
@@ -159,6 +160,41 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   installCleanup();
   try {
     const r = await lists({ reps: Number(process.env.REPS ?? 3), quick: process.env.BENCH_QUICK === '1' }, (s) => process.stderr.write(`${s}\n`));
-    console.log(JSON.stringify(r, null, 2));
+    // --md: the RESULTS.md section; else the raw results
+    console.log(process.argv.includes('--md') && r ? listsSection(r).join('\n') : JSON.stringify(r, null, 2));
   } finally { cleanup(); }
+}
+
+const RUN_ORDER = ['fresh', 'same', 'edit', 'edit-dom', 'inline fresh', 'inline same', 'big fresh', 'big same'];
+const WHAT: Record<string, string> = {
+  fresh: 'first apply: every file read, validated, fragments written, all sets filled',
+  same: 'again, nothing changed (every file found unchanged by md5: not read)',
+  edit: 'one CIDR list edited: its set refilled, the table kept',
+  'edit-dom': 'one domain list edited: dnsmasq entries rewritten',
+  'inline fresh': 'the same home, domains and CIDRs inline in the config',
+  'inline same': 'inline, nothing changed',
+  'big fresh': 'a rule with 100,000 CIDRs + 100,000 domains in two files, first apply',
+  'big same': 'the same, nothing changed',
+};
+
+/** The RESULTS.md section (bench/report.ts puts it after the others). */
+export function listsSection(r: ListsResult): string[] {
+  const L = ['## 5. Lists from files: `splitwg apply` under ucode', ''];
+  L.push(`The whole \`splitwg apply\` (files/usr/sbin/splitwg under ${r.ucode}) of the large home (${r.size.clients} clients, ` +
+    `${r.size.clients * r.size.rulesPerClient} rules) with every rule's domains and CIDRs moved into a list file of its own (${r.files} files, ` +
+    `${r.entries.toLocaleString('en-US')} entries), against a scratch root: nft, md5sum and \`dnsmasq --test\` real (nft in a scratch namespace), ` +
+    'netifd, fw4, the dnsmasq service and logger stand-ins that succeed at once. Wall time (GNU time), the ucode process\'s own peak RSS ' +
+    '(VmHWM, read by the last command it runs) and the largest process of the tree (GNU time %M: nft loading the sets). Issue 14 target: ≤ 2 s.', '');
+  const rows: (string | number)[][] = [];
+  for (const name of RUN_ORDER) {
+    const rs = r.runs.filter((x) => x.name === name);
+    if (!rs.length) continue;
+    const ok = rs.filter((x) => x.ok);
+    const w = summary(ok.map((x) => x.wallMs)), u = summary(ok.map((x) => x.ucodeRssKb / 1024)), t = summary(ok.map((x) => x.treeRssKb / 1024));
+    rows.push([name, WHAT[name] ?? '', ok.length ? `${mmm(w, (x) => num(x / 1000))} s` : 'failed', ok.length ? `${mmm(u)} MiB` : '', ok.length ? `${mmm(t)} MiB` : '',
+      `${ok.length}/${rs.length}`, rs[rs.length - 1]!.message]);
+  }
+  L.push(table(['run', 'what', 'wall, median (min–max)', 'ucode peak RSS', 'largest process', 'ok', 'last message'], rows), '');
+  if (r.notes.length) L.push(...r.notes.map((n) => `- ${n}`), '');
+  return L;
 }
