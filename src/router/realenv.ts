@@ -68,15 +68,14 @@ export function realEnv(): Env {
 	};
 }
 
-// read('line') keeps the newline and gives '' at the end.
+// read('line') keeps the newline (left there: LineReader) and gives '' or null at the end.
 function lineReader(path: string): LineReader | null {
 	const h = open(path, 'r');
 	if (!h) return null;
 	return {
 		next: () => {
 			const l = h.read('line');
-			if (l === null || l === '') return null;
-			return substr(l, -1) === '\n' ? substr(l, 0, length(l) - 1) : l;
+			return l === '' ? null : l;
 		},
 		close: () => { h.close(); },
 	};

@@ -127,8 +127,7 @@ function lineReader(path) {
   return {
     next: () => {
       const l = h.read("line");
-      if (l === null || l === "") return null;
-      return substr(l, -1) === "\n" ? substr(l, 0, length(l) - 1) : l;
+      return l === "" ? null : l;
     },
     close: () => {
       h.close();
