@@ -87,6 +87,7 @@ test('an edited list file refills only its sets: no table script, nothing else r
 	assert.equal(apply(r.env).ok, true);
 	const before = fragments(r);
 	r.reset();
+	assert.ok(r.fs.read(`${PATHS.state}/plan.json`), 'a compiled plan is kept (plancache.ts)');
 	r.fs.write(TV_LIST, TV_TEXT.replace('203.0.113.0/24', '203.0.113.0/25'));
 	assert.equal(status(r.env).pending, true, 'status notices the edit');
 	const res = apply(r.env);
