@@ -19,13 +19,13 @@ const children = new Set<ChildProcess>();
 const tempDirs = new Set<string>();
 
 export interface Result { code: number; stdout: string; stderr: string; ms: number }
-export interface RunOptions { input?: string; timeoutMs?: number }
+export interface RunOptions { input?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv }
 
 /** Run a program; never throws for a non-zero exit (code 124 = timed out). */
 export function run(file: string, args: readonly string[], opts: RunOptions = {}): Promise<Result> {
   const t0 = performance.now();
   return new Promise((resolve) => {
-    const child = execFile(file, args as string[], { timeout: opts.timeoutMs ?? 120_000, maxBuffer: 512 * 1024 * 1024, killSignal: 'SIGKILL' },
+    const child = execFile(file, args as string[], { timeout: opts.timeoutMs ?? 120_000, maxBuffer: 512 * 1024 * 1024, killSignal: 'SIGKILL', ...(opts.env ? { env: opts.env } : {}) },
       (err, stdout, stderr) => {
         let code = 0;
         if (err) {

@@ -4,6 +4,7 @@ import type { FwdResult, FwdCell, FwdConfig } from './forwarding.ts';
 import type { ApplyResult, CompileRun } from './apply.ts';
 import type { DnsResult, DnsCell } from './dnsmasq.ts';
 import type { FootprintResult } from './footprint.ts';
+import { listsSection, type ListsResult } from './lists.ts';
 import { summary, num, mmm, ratio, fmtRatio, bytes, table, raw, type Summary } from './stats.ts';
 import { BASE_TABLE } from './forwarding.ts';
 import { LARGE_HOME } from './gen.ts';
@@ -12,7 +13,7 @@ export interface Machine { [k: string]: string }
 export interface BenchResults {
   started: string; durationS: number; quick: boolean; command: string;
   machine: Machine; notes: string[]; errors: string[];
-  fwd?: FwdResult; apply?: ApplyResult; dns?: DnsResult; foot?: FootprintResult;
+  fwd?: FwdResult; apply?: ApplyResult; dns?: DnsResult; foot?: FootprintResult; lists?: ListsResult | null;
 }
 
 const ms = (x: number) => `${num(x)} ms`;
@@ -247,11 +248,17 @@ export function render(r: BenchResults): string {
       `VmRSS ${forms.map((c) => `${(m(c, 'rssKiB') / 1024).toFixed(1)} MiB`).join(' / ')}; file ${forms.map((c) => bytes(c.bytes)).join(' / ')}.`);
   }
   if (r.foot && !r.foot.packagesError) L.push(`- **Packages**: ${r.foot.packages.map((p) => `${p.name} ${bytes(p.ipkBytes)} .ipk / ${bytes(p.installedBytes)} installed`).join('; ')}. Large-home table ${bytes(r.foot.table.bytes)}: ${num(r.foot.kernel.rules)} rules, ${r.foot.kernel.sets + r.foot.kernel.maps} sets/maps, ${num(r.foot.kernel.setElements + r.foot.kernel.mapElements)} elements.`);
+  if (r.lists) {
+    const at = (n: string) => summary(r.lists!.runs.filter((x) => x.name === n && x.ok).map((x) => x.wallMs)).median;
+    L.push(`- **Lists from files** (§5), \`splitwg apply\` of the large home with its lists in ${r.lists.files} files under ucode (target ≤ 2 s): first ${sec(at('fresh'))}, unchanged ${sec(at('same'))}, ` +
+      `one list edited ${sec(at('edit'))} (its set only; inline: first ${sec(at('inline fresh'))}, unchanged ${sec(at('inline same'))}).`);
+  }
   L.push('');
   if (r.notes.length) L.push('## Notes', '', ...r.notes.map((n) => `- ${n}`), '');
   if (r.fwd) L.push(...forwardingSection(r.fwd));
   if (r.apply) L.push(...applySection(r.apply));
   if (r.dns) L.push(...dnsSection(r.dns));
   if (r.foot) L.push(...footSection(r.foot));
+  if (r.lists) L.push(...listsSection(r.lists));
   return L.join('\n') + '\n';
 }

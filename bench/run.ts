@@ -13,6 +13,7 @@ import { forwarding } from './forwarding.ts';
 import { apply, ucodeBinaries } from './apply.ts';
 import { dnsmasq } from './dnsmasq.ts';
 import { footprint } from './footprint.ts';
+import { lists } from './lists.ts';
 import { render, type BenchResults, type Machine } from './report.ts';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
   });
   await step('dnsmasq', async () => { res.dns = await dnsmasq({ sizes: QUICK ? [2000, 10000] : [10000, 100000], reps: QUICK ? 1 : 3 }, log); });
   await step('footprint', async () => { if (res.apply) res.foot = await footprint(res.apply.nftText); else throw new Error('no large-home table (apply failed)'); });
+  await step('lists', async () => { res.lists = await lists({ reps: QUICK ? 1 : 3, quick: QUICK }, log); });
   res.machine['load average at end (1/5/15 min)'] = os.loadavg().map((x) => x.toFixed(2)).join(' / ');
   res.durationS = (performance.now() - t0) / 1000;
   // sections measured by hand (after the marker) survive a new run

@@ -148,6 +148,8 @@ export class ApplyRouter {
   uciText(name: string): Promise<string> { return this.call({ op: 'text', name }); }
   /** the installed ruleset-post file, the conf-dir file, the state file */
   files(): Promise<RouterFiles> { return this.call({ op: 'files' }); }
+  /** write (null: delete) a file of the router, e.g. a list file under /etc/splitwg/lists */
+  writeFile(path: string, text: string | null): Promise<boolean> { return this.call({ op: 'write', path, text }); }
   /** make the next `times` commands matching `pattern` fail with `result` instead of running */
   failNext(pattern: RegExp, result: Partial<RunResult> = {}, times = 1): Promise<void> {
     return this.call({ op: 'fail', pattern: pattern.source, result: { code: 1, stdout: '', stderr: '', ...result }, times });

@@ -8,7 +8,7 @@
 //         conf-dir (/tmp/dnsmasq.<section>.d, as the init script generates it) is the lab router
 //         dnsmasq's real conf-dir, so what apply writes there is what the lab's dnsmasq reads;
 //         the network sysctls (/proc/sys/net/…, per network namespace) are read in swl-router
-//   run   nft, dnsmasq (--version, --test), conntrack, wg and ip (doctor's reads, apply's repairs) run for real in swl-router
+//   run   nft, dnsmasq (--version, --test), conntrack, wg, ip (doctor's reads, apply's repairs) and md5sum (list files) run for real in swl-router
 //         (`ip netns exec`), file arguments mapped into the private root. What netifd, fw4 and the
 //         dnsmasq init script would do when the router asks for them is handed to `realise()`
 //         (lab/apply-router.ts: the lab's realiser, lab/realise.ts, for the current UCI sections):
@@ -25,7 +25,7 @@
 
 import './ucode-globals.ts';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Env, Fs, RunResult } from '../src/router/env.ts';
 import { PATHS } from '../src/router/env.ts';
@@ -77,7 +77,7 @@ export interface LabRouter {
 const R = NS.router;
 const OK: RunResult = { code: 0, stdout: '', stderr: '' };
 /** real commands, run in swl-router */
-const REAL = new Set(['nft', 'dnsmasq', 'conntrack', 'wg', 'ip']);
+const REAL = new Set(['nft', 'dnsmasq', 'conntrack', 'wg', 'ip', 'md5sum']);
 /** sysctls of the network namespace: the router's own, not the host's */
 const SYSCTL_NET = '/proc/sys/net/';
 
@@ -119,6 +119,25 @@ export function labRouterEnv(o: LabRouterOptions): LabRouter {
       }
       try { return readFileSync(path(p), 'utf8'); } catch { return null; }
     },
+    lines: (p) => {
+      let t: string;
+      try { t = readFileSync(path(p), 'utf8'); } catch { return null; }
+      const ls = t.split('\n');
+      if (ls[ls.length - 1] === '') ls.pop();
+      let i = 0;
+      return { next: () => (i < ls.length ? ls[i++]! : null), close: () => { /* */ } };
+    },
+    create: (p) => {
+      let fd: number;
+      try { fd = openSync(path(p), 'w', 0o644); } catch { return null; }
+      let ok = true;
+      return {
+        write: (d) => { try { writeSync(fd, d); } catch { ok = false; } return ok; },
+        close: () => { try { closeSync(fd); } catch { ok = false; } return ok; },
+      };
+    },
+    list: (p) => { try { return readdirSync(path(p)).sort(); } catch { return null; } },
+    hostPath: path,
     write: (p, d) => { try { writeFileSync(path(p), d); return true; } catch { return false; } },
     exists: (p) => existsSync(path(p)),
     unlink: (p) => { try { unlinkSync(path(p)); return true; } catch { return false; } },
@@ -163,8 +182,10 @@ export function labRouterEnv(o: LabRouterOptions): LabRouter {
     if (argv[0] === 'ifup' && argv.length === 2) return o.realise({ what: 'ifup', iface: argv[1]!, network: ownedSections(uci, 'network') });
     if (/^(fw4 (-q )?reload|\/etc\/init\.d\/firewall (reload|restart))$/.test(a)) {
       const res = o.realise({ what: 'firewall', firewall: ownedSections(uci, 'firewall') });
-      // fw4 renders its ruleset with `include "/usr/share/nftables.d/ruleset-post/*.nft"`
-      return res.code === 0 && fs.exists(PATHS.nft) ? exec(['nft', '-f', PATHS.nft]) : res;
+      // fw4 renders its ruleset with `include "/usr/share/nftables.d/ruleset-post/*.nft"`: ours, then the list sets'
+      if (res.code !== 0 || !fs.exists(PATHS.nft)) return res;
+      const t = exec(['nft', '-f', PATHS.nft]);
+      return t.code === 0 && fs.exists(PATHS.nftLists) ? exec(['nft', '-f', PATHS.nftLists]) : t;
     }
     if (/^\/etc\/init\.d\/dnsmasq (restart|reload|start)$/.test(a)) return o.realise({ what: 'dnsmasq' });
     if (argv[0] === 'logger') return OK;

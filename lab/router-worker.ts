@@ -23,7 +23,8 @@ export type WorkerOp =
   | { op: 'fail'; pattern: string; result: RunResult; times: number }
   | { op: 'nftEnv'; env: Record<string, string> }
   | { op: 'binDirs'; dirs: string[] }
-  | { op: 'pending'; config: string; changes: unknown[][] };
+  | { op: 'pending'; config: string; changes: unknown[][] }
+  | { op: 'write'; path: string; text: string | null };
 
 const init = workerData as WorkerInit;
 const flag = new Int32Array(init.flag);
@@ -62,6 +63,12 @@ function handle(m: WorkerOp): unknown {
     case 'fail': router.fail.push({ pattern: new RegExp(m.pattern), result: m.result, times: m.times }); return null;
     case 'nftEnv': router.nftEnv = m.env; return null;
     case 'binDirs': router.binDirs = m.dirs; return null;
+    case 'write': {
+      const fs = router.env.fs;
+      if (m.text === null) return fs.unlink(m.path);
+      fs.mkdirp(m.path.slice(0, m.path.lastIndexOf('/')));
+      return fs.write(m.path, m.text);
+    }
     case 'pending': if (m.changes.length) router.uci.pending[m.config] = m.changes; else delete router.uci.pending[m.config]; return null;
   }
 }

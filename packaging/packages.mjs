@@ -65,6 +65,8 @@ export function packages(repo = REPO) {
 				'etc/init.d/splitwg',
 				'etc/uci-defaults/90-splitwg',
 				'etc/hotplug.d/iface/90-splitwg',
+				'etc/splitwg/lists/.keep',
+				'lib/upgrade/keep.d/splitwg',
 				'usr/sbin/splitwg',
 				'usr/share/rpcd/ucode/splitwg',
 				'usr/share/ucode/splitwg/core.uc',

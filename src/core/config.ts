@@ -2,7 +2,7 @@
 // found, each with the path of the offending value:
 //   client.phone.rule[2].domain[0]: "ex ample.com" is not a domain name
 import type { UciSection, UciValue } from './uci';
-import type { Action, Client, Config, Globals, Match, Problem, Rule, Server, Upstream, Warning } from './model';
+import type { Action, Client, Config, Globals, Match, Problem, Rule, RuleList, Server, Upstream, Warning } from './model';
 import { parsePrefix, addPrefix, maskBytes, prefixesOverlap, prefixContains, interfaceNetwork } from './ip';
 import type { Prefix } from './ip';
 import { markShift } from './decide';
@@ -12,6 +12,11 @@ import type { Msg } from './messages';
 import type { Bad } from './values';
 import { checkOf, SCHEMA } from './schema';
 import type { Opt } from './schema';
+import { badListFile, listPath } from './lists';
+import type { ListFile } from './lists';
+
+// What the router read of the list files the rules name, by path (lists.ts).
+export type ListFiles = { [path: string]: ListFile };
 
 // regexes as module constants: ucode compiles a literal each time it is evaluated
 const PORT_PROTO = /^(tcp|udp|sctp|udplite)$/;
@@ -214,7 +219,40 @@ function readServer(sec: UciSection, problems: Problem[]): Server {
 	return s;
 }
 
-function readRule(sec: UciSection, id: string, setBase: string, problems: Problem[]): Rule | null {
+// A rule's list files, through what the router read of them. `lists` null:
+// the files were not read (a check of the UCI text alone): they are not
+// judged and feed nothing.
+function readRuleLists(id: string, values: string[], at: number[] | null, lists: ListFiles | null, problems: Problem[]): { refs: RuleList[], domains: string[] } {
+	const refs: RuleList[] = [];
+	let domains: string[] = [];
+	if (!lists) return { refs, domains };
+	const seen: { [path: string]: boolean } = {};
+	for (let i = 0; i < length(values); i++) {
+		const path = listPath(values[i]);
+		if (seen[path]) continue;
+		seen[path] = true;
+		const where = `${id}.list_file[${at ? at[i] : i}]`;
+		const lf = lists[path];
+		if (!lf || !lf.ok) { push(problems, problem(where, msg('list_unreadable', [path]))); continue; }
+		if (lf.changed) { push(problems, problem(where, msg('list_changed', [path]))); continue; }
+		for (let j = 0; j < length(lf.bad); j++)
+			push(problems, problem(where, msg('list_line', [path, lf.bad[j].line, { id: lf.bad[j].id, args: lf.bad[j].args }])));
+		if (lf.badLines > length(lf.bad)) push(problems, problem(where, msg('list_more', [path, lf.badLines - length(lf.bad)])));
+		push(refs, { path, hash: lf.hash, v4: lf.v4, v6: lf.v6, domains: length(lf.domains), dest4: lf.dest4, dest6: lf.dest6 });
+		if (length(lf.domains)) domains = length(domains) ? [...domains, ...lf.domains] : lf.domains;
+	}
+	return { refs, domains };
+}
+
+// Given list files that hold nothing the table can match, a rule matches
+// nothing (it never turns into "any destination").
+function emptyLists(m: Match, ipv6: boolean): boolean {
+	if (!length(m.lists) || length(m.domains) || length(m.dest4) || (ipv6 && length(m.dest6))) return false;
+	for (let i = 0; i < length(m.lists); i++) if (m.lists[i].v4 || (ipv6 && m.lists[i].v6)) return false;
+	return true;
+}
+
+function readRule(sec: UciSection, id: string, setBase: string, problems: Problem[], lists: ListFiles | null, g: Globals, warnings: Warning[]): Rule | null {
 	// parsed once: a rule may list tens of thousands of prefixes. Overlapping
 	// ones are fine (the sets auto-merge); the same one twice is listed once.
 	const dest4: string[] = [], dest6: string[] = [];
@@ -222,9 +260,13 @@ function readRule(sec: UciSection, id: string, setBase: string, problems: Proble
 	const dest = (v: string): Bad => addPrefix(v, dest4, dest6, destSeen);
 	const o = readOptions(sec, id, 'rule', problems, { dest });
 	const protos: string[] = o.v.proto;
+	const fed = readRuleLists(id, o.v.list_file, o.at.list_file, lists, problems);
+	const own: string[] = uniq(o.v.domain);
 	const m: Match = {
-		domains: uniq(o.v.domain),
+		domains: length(fed.domains) ? uniq([...own, ...fed.domains]) : own,
+		optDomains: own,
 		dest4, dest6,
+		lists: fed.refs,
 		protos: index(protos, 'all') >= 0 || index(protos, 'any') >= 0 ? [] : uniq(protos),
 		ports: uniq(o.v.port),
 		startTime: o.v.start_time,
@@ -249,6 +291,7 @@ function readRule(sec: UciSection, id: string, setBase: string, problems: Proble
 	}
 	if (rule.upstream !== null && action !== 'proxy' && !o.bad.action)
 		push(problems, problem(`${id}.upstream`, msg('upstream_not_proxy', [action])));
+	if (o.v.enabled && emptyLists(m, g.ipv6)) push(warnings, problem(`${id}.list_file`, msg('warn_list_empty')));
 	return o.v.enabled ? rule : null;
 }
 
@@ -452,8 +495,12 @@ function familyWarnings(clients: Client[], g: Globals): Warning[] {
 
 // Parse and validate. `config` is null whenever there is any problem: a
 // config with errors produces no plan. `warnings` never stop one.
-export function readConfig(all: UciSection[]): { config: Config | null, problems: Problem[], warnings: Warning[] } {
+// `lists`: what the router read of the list files the rules name (null:
+// the UCI text alone is judged; see readRuleLists).
+export function readConfig(all: UciSection[], lists?: ListFiles | null): { config: Config | null, problems: Problem[], warnings: Warning[] } {
 	const problems: Problem[] = [];
+	const warnings: Warning[] = [];
+	const files = lists ?? null;
 	const sections = uniqueSections(all, problems);
 	const known = keys(SCHEMA);
 	for (let i = 0; i < length(sections); i++)
@@ -512,7 +559,7 @@ export function readConfig(all: UciSection[]): { config: Config | null, problems
 	for (let n in rulesets) {
 		rsRules[n] = [];
 		for (let i = 0; i < length(rulesets[n]); i++) {
-			const r = readRule(rulesets[n][i], `ruleset.${n}.rule[${i}]`, `rs_${n}_${i}`, problems);
+			const r = readRule(rulesets[n][i], `ruleset.${n}.rule[${i}]`, `rs_${n}_${i}`, problems, files, globals, warnings);
 			if (r) push(rsRules[n], r);
 		}
 	}
@@ -520,7 +567,7 @@ export function readConfig(all: UciSection[]): { config: Config | null, problems
 		const c = clients[i];
 		const mine = byClient[c.name];
 		for (let j = 0; j < length(mine); j++) {
-			const r = readRule(mine[j], `client.${c.name}.rule[${j}]`, `c_${c.name}_${j}`, problems);
+			const r = readRule(mine[j], `client.${c.name}.rule[${j}]`, `c_${c.name}_${j}`, problems, files, globals, warnings);
 			if (r) push(c.rules, r);
 		}
 		for (let j = 0; j < length(c.rulesets); j++) {
@@ -537,7 +584,8 @@ export function readConfig(all: UciSection[]): { config: Config | null, problems
 		if (c.kind === 'peer' && c.enabled && !seen['server.address']) checkPeerAddress(c, server, problems);
 	}
 	checkOverlaps(clients, problems);
-	const warnings = familyWarnings(clients, globals);
+	const fw = familyWarnings(clients, globals);
+	for (let i = 0; i < length(fw); i++) push(warnings, fw[i]);
 	if (!length(problems))
 		return { config: { globals, server, upstreams, clients }, problems, warnings };
 	return { config: null, problems, warnings };
@@ -570,6 +618,26 @@ function checkPeerAddress(c: Client, server: Server | null, problems: Problem[])
 	}
 }
 
-export function check(sections: UciSection[]): Problem[] {
-	return readConfig(sections).problems;
+export function check(sections: UciSection[], lists?: ListFiles | null): Problem[] {
+	return readConfig(sections, lists).problems;
+}
+
+// The list files the rule sections name, each once, in order (the router
+// reads these before readConfig). Values that are no list file are left to
+// readConfig to report.
+export function listPaths(sections: UciSection[]): string[] {
+	const out: string[] = [];
+	const seen: { [p: string]: boolean } = {};
+	for (let i = 0; i < length(sections); i++) {
+		const s = sections[i];
+		const v = s.type === 'rule' ? s.options.list_file : null;
+		if (v === null || v === undefined) continue;
+		const vals = type(v) === 'array' ? v as string[] : split(v as string, BLANKS);
+		for (let j = 0; j < length(vals); j++) {
+			if (vals[j] === '' || match(vals[j], CONTROL) || badListFile(vals[j])) continue;
+			const p = listPath(vals[j]);
+			if (!seen[p]) { seen[p] = true; push(out, p); }
+		}
+	}
+	return out;
 }

@@ -53,6 +53,26 @@ function domainHit(r: Rule, d: string): string | null {
 	return null;
 }
 
+// The first CIDR of the rule's list files holding the address (read for
+// explain: RuleList.dest4/dest6), parsed as it is tested.
+function listHit(r: Rule, addr: { family: Family, bytes: number[] }): string | null {
+	for (let i = 0; i < length(r.match.lists); i++) {
+		const l = r.match.lists[i];
+		const ts = (addr.family === 4 ? l.dest4 : l.dest6) ?? [];
+		for (let j = 0; j < length(ts); j++) {
+			const p = parsePrefix(ts[j]);
+			if (!isMsg(p) && prefixContains(p as Prefix, addr.bytes)) return `${ts[j]} (${l.path})`;
+		}
+	}
+	return null;
+}
+
+// Whether the rule's list files hold addresses of a family.
+function listsHave(r: Rule, f: number): boolean {
+	for (let i = 0; i < length(r.match.lists); i++) if ((f === 4 ? r.match.lists[i].v4 : r.match.lists[i].v6) > 0) return true;
+	return false;
+}
+
 function minutes(t: string): number {
 	return int(substr(t, 0, 2)) * 60 + int(substr(t, 3, 2));
 }
@@ -159,15 +179,17 @@ function answer(cfg: Config, cl: Client, q: Query, dest: string, addr: { family:
 		const r = cl.rules[i];
 		let hit: Msg | null = null;
 		const m = r.match;
-		const anyDest = !length(m.domains) && !length(m.dest4) && !length(m.dest6);
+		const anyDest = !length(m.domains) && !length(m.dest4) && !length(m.dest6) && !length(m.lists);
 		if (anyDest) hit = msg('why_any');
 		else if (addr) {
 			const ps = addr.family === 4 ? m.dest4 : m.dest6;
 			for (let j = 0; j < length(ps); j++) if (prefixContains(parsePrefix(ps[j]) as Prefix, addr.bytes)) { hit = msg('why_in', [q.destination, ps[j]]); break; }
+			const l = hit ? null : listHit(r, addr);
+			if (l) hit = msg('why_in', [q.destination, l]);
 		} else {
 			const d = domainHit(r, dest);
 			if (d) hit = d === dest ? msg('why_domain', [d]) : msg('why_under', [dest, d]);
-			else if (length(f === 4 ? m.dest4 : m.dest6)) push(byAddress, r.id);
+			else if (length(f === 4 ? m.dest4 : m.dest6) || listsHave(r, f)) push(byAddress, r.id);
 		}
 		if (!hit) continue;
 		const why = sideConditions(r, q, day, min);

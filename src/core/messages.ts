@@ -50,6 +50,7 @@ export const MESSAGES: { [id: string]: string } = {
 	not_action: '"{1}" is not an action (proxy, direct, block)',
 	not_weekday: '"{1}" is not a weekday (Mon … Sun)',
 	not_kind: '"{1}" is not a client kind (peer, device)',
+	not_list_file: '"{1}" is not a list file (a file name in {2}, or an absolute path)',
 
 	// config.ts: the whole configuration
 	not_single: 'must be a single option, not a list',
@@ -94,6 +95,13 @@ export const MESSAGES: { [id: string]: string } = {
 	outside_pools: '{1} is outside the server\'s address pools',
 	warn_v4_only: 'identifies IPv4 only: the device\'s IPv6 traffic (SLAAC/privacy addresses) is not classified and is routed normally, not by its rules — add its mac (or an IPv6 prefix)',
 	warn_v6_only: 'identifies IPv6 only: the device\'s IPv4 traffic is not classified and is routed normally, not by its rules — add its mac (or an IPv4 address)',
+	// lists.ts: a rule's list files ({1}: the file, {2}: its line)
+	list_unreadable: 'cannot read {1}',
+	list_line: '{1}:{2}: {3}',
+	list_more: '{1}: {2} more line(s) in error',
+	list_one_entry: '"{1}": one entry a line (a domain, or an address or prefix)',
+	list_changed: '{1} changed while it was read: apply again',
+	warn_list_empty: 'its list files hold no entry (of a family that is classified): the rule matches nothing',
 	warn_v6_only_off: 'identifies IPv6 only and globals.ipv6 is off: none of the device\'s traffic is classified — add its mac (or an IPv4 address)',
 
 	// uci.ts: the file's syntax

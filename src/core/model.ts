@@ -49,10 +49,26 @@ export interface Server {
 	mtu: number | null;
 }
 
+// A list file feeding a rule (lists.ts): its content's hash and its
+// entries by kind. Its domains are in Match.domains; its CIDRs go from the
+// file into the rule's list sets (nftlists.ts), not through the model —
+// but for explain, which reads them (`dest4`/`dest6`, else null).
+export interface RuleList {
+	path: string;
+	hash: string;
+	v4: number;
+	v6: number;
+	domains: number;
+	dest4: string[] | null;
+	dest6: string[] | null;
+}
+
 export interface Match {
-	domains: string[];
+	domains: string[];       // the domain options' and the list files'
+	optDomains: string[];    // the domain options' only
 	dest4: string[];         // canonical prefix texts (ip.ts prefixText), each once
 	dest6: string[];
+	lists: RuleList[];       // the list files, each once
 	protos: string[];        // nft l4proto names; [] = any
 	ports: string[];         // "443", "8000-8100"
 	startTime: string | null; // "HH:MM"

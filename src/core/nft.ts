@@ -89,16 +89,20 @@ export interface NftChain {
 	rules: NftRule[];
 }
 
-// `elements` null: filled by dnsmasq (a domain set), left alone on reload.
-// `key`: what fills it (transition.ts flushes a domain set whose key lost a domain).
+// `elements` null: filled by dnsmasq (a domain set) or from list files (a
+// list set: `feeds`, the content hashes of its files, name their element
+// fragments, nftlists.ts), left alone on reload.
+// `key`: what fills it (transition.ts flushes a domain set whose key lost a
+// domain, reloads a list set whose key changed).
 export interface NftSet {
 	name: string;
 	family: 4 | 6;
-	kind: 'local' | 'net' | 'domain';
+	kind: 'local' | 'net' | 'domain' | 'list';
 	timeout: number;             // seconds (domain sets; 0: none)
 	elements: string[] | null;
 	why: string | null;
 	key: string;
+	feeds?: string[] | null;
 }
 
 export interface NftMapElement { key: string, verdict: 'goto' | 'return', target: string | null }
@@ -128,10 +132,21 @@ function chain(name: string, rules: NftRule[], o?: { base?: string, why?: string
 	return { name, base: o && o.base ? o.base : null, why: o && o.why ? o.why : null, note: o && o.note ? o.note : null, client: o && o.client ? o.client : null, rules };
 }
 
+// The content hashes of a rule's list files with entries of a family, each once.
+export function listFeeds(r: Rule, family: 4 | 6): string[] {
+	const out: string[] = [];
+	for (let i = 0; i < length(r.match.lists); i++) {
+		const l = r.match.lists[i];
+		if ((family === 4 ? l.v4 : l.v6) > 0 && index(out, l.hash) < 0) push(out, l.hash);
+	}
+	return out;
+}
+
 // The nft set names a rule's destinations live in: the domain set pairs
-// dnsmasq fills for it (domains.ts), its own CIDR sets.
-export function ruleSets(r: Rule, ipv6: boolean, dp: DomainPlan): { name: string, family: 4 | 6, kind: 'domain' | 'net' }[] {
-	const out: { name: string, family: 4 | 6, kind: 'domain' | 'net' }[] = [];
+// dnsmasq fills for it (domains.ts), its own CIDR sets, the sets its list
+// files fill.
+export function ruleSets(r: Rule, ipv6: boolean, dp: DomainPlan): { name: string, family: 4 | 6, kind: 'domain' | 'net' | 'list' }[] {
+	const out: { name: string, family: 4 | 6, kind: 'domain' | 'net' | 'list' }[] = [];
 	const stems = dp.byRule[r.id] ?? [];
 	for (let i = 0; i < length(stems); i++) {
 		push(out, { name: `${stems[i]}_d4`, family: 4, kind: 'domain' });
@@ -139,12 +154,16 @@ export function ruleSets(r: Rule, ipv6: boolean, dp: DomainPlan): { name: string
 	}
 	if (length(r.match.dest4)) push(out, { name: `${r.setBase}_n4`, family: 4, kind: 'net' });
 	if (ipv6 && length(r.match.dest6)) push(out, { name: `${r.setBase}_n6`, family: 6, kind: 'net' });
+	if (length(listFeeds(r, 4))) push(out, { name: `${r.setBase}_f4`, family: 4, kind: 'list' });
+	if (ipv6 && length(listFeeds(r, 6))) push(out, { name: `${r.setBase}_f6`, family: 6, kind: 'list' });
 	return out;
 }
 
 // `rule`: the rule whose CIDRs fill a net set, or the first rule of a
 // domain set; `why`: its comment (generated ids only).
-export interface PlanSet { name: string, family: 4 | 6, kind: 'domain' | 'net', rule: Rule, key: string, why: string }
+// `sig`: what of the key decides a connection's path, when not all of it
+// (transition.ts SetState): not what list files put in.
+export interface PlanSet { name: string, family: 4 | 6, kind: 'domain' | 'net' | 'list', rule: Rule, key: string, why: string, sig: string | null }
 
 // A shared set's comment names its rules (generated ids): the first few, then how many.
 function sharedWhy(s: SharedSet): string {
@@ -168,22 +187,28 @@ export function planSets(cfg: Config, dp?: DomainPlan | null): PlanSet[] {
 		for (let k = 0; k < length(sets); k++) {
 			const s = sets[k];
 			if (s.kind === 'domain' && substr(s.name, 0, length(s.name) - 3) !== r.setBase) continue;   // a shared pair: below
-			const key = s.kind === 'domain' ? join(' ', r.match.domains) : join(' ', s.family === 4 ? r.match.dest4 : r.match.dest6);
-			push(out, { name: s.name, family: s.family, kind: s.kind, rule: r, key, why: s.kind === 'domain' ? `${r.id}: filled by dnsmasq` : r.id });
+			const key = s.kind === 'domain' ? join(' ', r.match.domains) : s.kind === 'list' ? join(' ', listFeeds(r, s.family))
+				: join(' ', s.family === 4 ? r.match.dest4 : r.match.dest6);
+			const why = s.kind === 'domain' ? `${r.id}: filled by dnsmasq` : s.kind === 'list' ? `${r.id}: filled from its list files` : r.id;
+			const fromLists = length(r.match.domains) !== length(r.match.optDomains);
+			const sig = s.kind === 'list' ? '' : s.kind === 'domain' && fromLists ? join(' ', r.match.optDomains) : null;
+			push(out, { name: s.name, family: s.family, kind: s.kind, rule: r, key, why, sig });
 		}
 	}
 	const fams: (4 | 6)[] = cfg.globals.ipv6 ? [4, 6] : [4];
 	for (let i = 0; i < length(d.shared); i++) {
 		const s = d.shared[i];
 		for (let f = 0; f < length(fams); f++)
-			push(out, { name: `${s.stem}_d${fams[f]}`, family: fams[f], kind: 'domain', rule: s.rules[0], key: join(' ', s.domains), why: sharedWhy(s) });
+			push(out, { name: `${s.stem}_d${fams[f]}`, family: fams[f], kind: 'domain', rule: s.rules[0], key: join(' ', s.domains), why: sharedWhy(s), sig: null });
 	}
 	return out;
 }
 
 function setOf(s: PlanSet, timeout: number): NftSet {
 	const el = s.kind === 'net' ? (s.family === 4 ? s.rule.match.dest4 : s.rule.match.dest6) : null;
-	return { name: s.name, family: s.family, kind: s.kind, timeout: s.kind === 'domain' ? timeout : 0, elements: el, why: s.why, key: s.key };
+	const set: NftSet = { name: s.name, family: s.family, kind: s.kind, timeout: s.kind === 'domain' ? timeout : 0, elements: el, why: s.why, key: s.key };
+	if (s.kind === 'list') set.feeds = listFeeds(s.rule, s.family);
+	return set;
 }
 
 function protoMatch(r: Rule): string {
@@ -235,7 +260,8 @@ function clientRules(cfg: Config, c: Client, dp: DomainPlan): NftRule[] {
 		const sets = ruleSets(r, ipv6, dp);
 		for (let j = 0; j < length(sets); j++)
 			push(dests, { expr: `${sets[j].family === 4 ? 'ip' : 'ip6'} daddr @${sets[j].name}`, sets: [sets[j].name] });
-		const onlyAddrs = length(r.match.domains) === 0 && (length(r.match.dest4) > 0 || length(r.match.dest6) > 0);
+		// (list files that fill no set of a classified family: the rule matches nothing)
+		const onlyAddrs = length(r.match.domains) === 0 && (length(r.match.dest4) > 0 || length(r.match.dest6) > 0 || length(r.match.lists) > 0);
 		if (!length(dests)) {
 			if (onlyAddrs) continue;    // IPv6-only destinations with IPv6 off: nothing to match
 			push(dests, { expr: ipv6 ? '' : 'meta nfproto ipv4', sets: [] });

@@ -34,10 +34,10 @@ function why(w: string | null): string {
 }
 
 // What a bare redeclaration of a set needs: its definition without elements.
-function setSpec(s: NftSet): string {
+export function setSpec(s: NftSet): string {
 	const t = s.family === 4 ? 'ipv4_addr' : 'ipv6_addr';
 	if (s.kind === 'domain') return `type ${t}; ${s.timeout > 0 ? `flags timeout; timeout ${s.timeout}s;` : ''}`;
-	return `type ${t}; flags interval; auto-merge;`;
+	return `type ${t}; flags interval; auto-merge;`;   // net, local and list sets
 }
 
 function printSet(s: NftSet): string {
@@ -76,7 +76,9 @@ function printChain(c: NftChain): string {
 // client and hijack maps/sets, CIDR sets, any added later — is declared and
 // emptied before the body refills it: an edited or removed address must not
 // stay, also when fw4 loads this file on top of an older table. Domain sets
-// (filled by dnsmasq) are left alone; nftTransition() handles their changes.
+// (filled by dnsmasq) are left alone, nftTransition() handles their changes;
+// so are list sets (filled from their files' fragments by the lists script,
+// nftlists.ts): reloading the table does not reload 100,000 elements.
 // The regular chains are declared too: on a fresh table, map elements may
 // only name chains that exist before the map is filled.
 function refill(t: NftTable): string[] {

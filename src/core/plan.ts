@@ -70,7 +70,7 @@ export function compile(cfg: Config, opts?: CompileOptions | null): Plan {
 			name: c.name, kind: c.kind, chain: clientChainName(c.name),
 			sources: [...map([...c.src4, ...c.src6], (p) => p.text), ...c.macs, ...c.ifaces],
 		})),
-		sets: map(planSets(cfg, dp), (x) => ({ name: x.name, kind: x.kind, key: x.key })),
+		sets: map(planSets(cfg, dp), (x) => x.sig === null ? { name: x.name, kind: x.kind, key: x.key } : { name: x.name, kind: x.kind, key: x.key, sig: x.sig }),
 	};
 }
 

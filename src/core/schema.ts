@@ -13,6 +13,7 @@ import {
 	badName, badPort, badPortRange, badProto, badTime, badWeekday, ACTIONS, CLIENT_KINDS, PROTOS, WEEKDAYS,
 } from './values';
 import { badInterfaceAddress, badIpAddress, badPrefix } from './ip';
+import { badListFile } from './lists';
 
 export type Kind = 'string' | 'bool' | 'int' | 'enum';
 
@@ -125,6 +126,10 @@ export const RULE: OptionTable = {
 		doc: 'lower-case ASCII domain names; each also matches its subdomains (so `*.x.com`, `.x.com` and `x.com.` are refused with "write x.com"). An internationalised name is written in its ASCII form: `bücher.de` is refused with `write it as "xn--bcher-kva.de"`. Addresses the client resolves **through the router\'s dnsmasq** enter the rule\'s nft sets',
 	},
 	dest: { kind: 'string', list: true, check: badPrefix, doc: 'IPv4/IPv6 addresses or prefixes (host bits must be zero); they may overlap' },
+	list_file: {
+		kind: 'string', list: true, check: badListFile,
+		doc: 'files of domains and/or addresses, one a line: a name in `/etc/splitwg/lists/` (`streaming.txt`) or an absolute path. See [List files](#list-files): checked by `splitwg check` with `file:line`; a changed file reloads only its set',
+	},
 	proto: { kind: 'enum', list: true, values: PROTOS, check: badProto, doc: 'or `all`: any protocol (also when none is given)' },
 	port: { kind: 'string', list: true, check: badPortRange, doc: 'destination ports 1–65535 or ranges `from-to` with from ≤ to (`8000-8100`, `80-80`); with ports, `proto` defaults to tcp+udp' },
 	start_time: { kind: 'string', check: badTime, doc: '`HH:MM` local time of the router; window `[start, stop)`; `22:00`→`06:00` crosses midnight' },

@@ -5,18 +5,26 @@
 // must be deleted, and a domain set that lost a domain holds addresses
 // dnsmasq learned for it.
 // Appended to the new script, these run in the same nft transaction.
+// A list set (filled from list files, nftlists.ts) is reloaded on its own
+// when its files' content changes: listReloads().
 
-export interface SetState { name: string, kind: 'domain' | 'net', key: string }
+// `sig`: what of `key` decides a connection's path (conntrack.ts), when not
+// all of it: a list file's content reaches new connections only.
+export interface SetState { name: string, kind: 'domain' | 'net' | 'list', key: string, sig?: string | null }
 
 // What the running table holds (`nft -j -t list table inet splitwg`).
 export interface TableObjects { sets: string[], maps: string[], chains: string[] }
 
 // Did a domain of `before` leave? (An added domain keeps what was learned
 // for the others valid: flushing would send them direct until re-queried.)
+// A lookup table, not index(): a list file may give a set 100,000 domains.
 function dropped(before: string, after: string): boolean {
-	const now = split(after, ' ');
+	if (before === after) return false;
+	const now: { [d: string]: boolean } = {};
+	const next = split(after, ' ');
+	for (let i = 0; i < length(next); i++) now[next[i]] = true;
 	const was = split(before, ' ');
-	for (let i = 0; i < length(was); i++) if (index(now, was[i]) < 0) return true;
+	for (let i = 0; i < length(was); i++) if (!now[was[i]]) return true;
 	return false;
 }
 
@@ -54,4 +62,21 @@ export function nftTransition(prev: SetState[] | null, next: SetState[], deletes
 			push(lines, `flush set inet splitwg ${p.name}\t# a domain left the rule: forget the addresses learned for it`);
 	}
 	return length(lines) ? join('\n', lines) + '\n' : '';
+}
+
+// The list sets of `next` to load from their fragments: new ones, and those
+// whose files' content changed (their key lists the content hashes). `prev`
+// null: what the running sets hold is unknown (no state, a fresh or
+// re-created table): all of them.
+export function listReloads(prev: SetState[] | null, next: SetState[]): string[] {
+	const was: { [n: string]: SetState } = {};
+	for (let i = 0; i < length(prev ?? []); i++) was[(prev as SetState[])[i].name] = (prev as SetState[])[i];
+	const out: string[] = [];
+	for (let i = 0; i < length(next); i++) {
+		const n = next[i];
+		if (n.kind !== 'list') continue;
+		const p = prev ? was[n.name] : null;
+		if (!p || p.kind !== 'list' || p.key !== n.key) push(out, n.name);
+	}
+	return out;
 }

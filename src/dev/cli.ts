@@ -3,6 +3,7 @@
 // core the router runs, over a UCI config file, under Node.
 import fs from 'node:fs';
 import path from 'node:path';
+import crypto from 'node:crypto';
 import { install } from '../ucode/shim';
 import type { Msg } from '../core/messages';
 import type { Problem } from '../core/model';
@@ -18,6 +19,7 @@ const USAGE = `usage: splitwg --config FILE <command>
                         (a condition not given is not evaluated: assumed to hold;
                         a domain is answered for IPv4 unless --family 6, noting IPv6 when it differs)
   --local PREFIX        a local network of the router (on the router: its main table's routes)
+  --lists DIR           where the list files named by name are (default: /etc/splitwg/lists, as on the router)
   help, --help, -h      this text`;
 
 function fail(msg: string, code = 2): never {
@@ -25,7 +27,7 @@ function fail(msg: string, code = 2): never {
 	process.exit(code);
 }
 
-const VALUE_FLAGS = ['config', 'out', 'proto', 'port', 'at', 'down', 'family', 'local'];   // --local repeats (repeated())
+const VALUE_FLAGS = ['config', 'out', 'proto', 'port', 'at', 'down', 'family', 'local', 'lists'];   // --local repeats (repeated())
 const BOOL_FLAGS = ['json', 'help'];
 
 // --flag VALUE, --flag=VALUE, the boolean --json/--help (-h); anything else is an error
@@ -69,7 +71,20 @@ function load(file: string | undefined) {
 	try { text = fs.readFileSync(file, 'utf8'); } catch (e) { fail(`cannot read ${file}: ${(e as Error).message}`); }
 	const u = core.parseUci(text);
 	if (u.errors.length) fail(u.errors.map((e) => `${file}:${e.line}: ${core.format(e)}`).join('\n'), 1);
-	return core.readConfig(u.sections);
+	return core.readConfig(u.sections, readLists(u.sections));
+}
+
+// The list files the rules name, read from this machine (those named by name
+// from --lists DIR), with their CIDRs for explain.
+function readLists(sections: Parameters<typeof core.listPaths>[0]) {
+	const out: Record<string, ReturnType<typeof core.readListText>> = {};
+	for (const p of core.listPaths(sections)) {
+		const local = opts.lists && p.startsWith(`${core.LIST_DIR}/`) ? path.join(opts.lists, p.slice(core.LIST_DIR.length + 1)) : p;
+		let text: string | null = null;
+		try { text = fs.readFileSync(local, 'utf8'); } catch { /* reported as unreadable */ }
+		out[p] = text === null ? core.listMissing() : core.readListText(text, crypto.createHash('md5').update(text).digest('hex'), true);
+	}
+	return out;
 }
 
 function report(problems: Problem[]) {

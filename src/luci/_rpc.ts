@@ -5,6 +5,7 @@
 // call itself failed (permission, object missing).
 import { rpc } from '@kuoruan/luci-types';
 import type { HostHint, NetDevice } from './_hosts';
+import type { ListsReply } from './_lists';
 
 import type { Arg, Msg } from '../core/messages';
 
@@ -45,6 +46,7 @@ export const callDoctor = rpc.declare<DoctorReply | ApiError | number>({ object:
 export const callExplain = rpc.declare<Explanation | ApiError | number>({
 	object: 'splitwg', method: 'explain', params: ['client', 'destination', 'proto', 'port', 'at'], expect: { '': {} },
 });
+export const callLists = rpc.declare<ListsReply | ApiError | number>({ object: 'splitwg', method: 'lists', expect: { '': {} } });
 export const callGenkey = rpc.declare<{ private_key: string, public_key: string } | ApiError | number>({ object: 'splitwg', method: 'genkey', expect: { '': {} } });
 export const callImportConf = rpc.declare<{ upstream: { [k: string]: any }, ignored?: LineMessage[] } | ApiError | number>({
 	object: 'splitwg', method: 'import_conf', params: ['text', 'name'], expect: { '': {} },

@@ -11,6 +11,8 @@ import { isMsg } from '../core/messages';
 import type { Msg as CoreMsg } from '../core/messages';
 import type { Prefix } from '../core/ip';
 import type { Msg, Text } from './_msg';
+import { listsSummary } from './_lists';
+import type { ListsReply } from './_lists';
 
 export type Opts = { [k: string]: string | string[] | undefined };
 export interface Section { sid: string; type: string; opts: Opts }
@@ -83,12 +85,15 @@ function few(l: string[], n: number): string {
 	return l.length <= n ? l.join(', ') : `${l.slice(0, n).join(', ')} +${l.length - n}`;
 }
 
-// A one-line description of what a rule matches, as translatable parts.
-export function matchSummary(o: Opts): Msg[] {
+// A one-line description of what a rule matches, as translatable parts
+// (`lists`: the router's account of the list files, for their entry counts).
+export function matchSummary(o: Opts, lists?: ListsReply | null): Msg[] {
 	const out: Msg[] = [];
 	const dom = listOf(o.domain), dst = listOf(o.dest), pr = listOf(o.proto), po = listOf(o.port), wd = listOf(o.weekdays);
 	if (dom.length) out.push(msg(N_('domains %s'), few(dom, 3)));
 	if (dst.length) out.push(msg(N_('addresses %s'), few(dst, 3)));
+	const ls = listsSummary(listOf(o.list_file), lists ?? null);
+	if (ls) out.push(ls);
 	if (pr.length && pr.indexOf('all') < 0 && pr.indexOf('any') < 0) out.push(msg(N_('protocol %s'), pr.join('/')));
 	if (po.length) out.push(msg(N_('port %s'), few(po, 4)));
 	if (o.start_time || o.stop_time) out.push(msg(N_('time %s'), `${o.start_time ?? '?'}–${o.stop_time ?? '?'}`));

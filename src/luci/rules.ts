@@ -2,11 +2,14 @@
 // rule sets, in order (first match wins): drag the handle or use ▲/▼. A rule
 // matches domains, addresses, protocols, ports and a time window, and sends
 // the traffic through an upstream, direct, or blocks it. Bulk paste of
-// domains/CIDRs; import/export as JSON or CSV.
+// domains/CIDRs; list files (uploaded to /etc/splitwg/lists/, shown with
+// their entry counts); import/export as JSON or CSV.
 import { view, form, uci, ui } from '@kuoruan/luci-types';
 import { badLabel, badName } from '../core/values';
 import { SCHEMA } from '../core/schema';
-import { callCheck, callStatus, isError } from './_rpc';
+import { callCheck, callLists, callStatus, isError } from './_rpc';
+import { badUploadName, listCount } from './_lists';
+import type { ListsReply } from './_lists';
 import type { CheckReply } from './_rpc';
 import { WEEKDAY_NAMES, listOf, matchSummary, moveStep, newRuleOptions, ownerKey, ownerOf, parseBulk, parseOwner, rulesOf } from './_rules';
 import type { Opts } from './_rules';
@@ -19,6 +22,8 @@ import {
 } from './_ui';
 
 let owner: string | null = null;
+// the router's account of the list files (ubus lists), null when it has none
+let lists: ListsReply | null = null;
 
 function owners(): { key: string, label: string, group: string }[] {
 	const out: { key: string, label: string, group: string }[] = [];
@@ -157,6 +162,41 @@ function importModal(map: any): void {
 	]);
 }
 
+// Upload a list file: its name first, then LuCI's file upload (cgi-io) to
+// /etc/splitwg/lists/<name>; then what the router makes of it.
+function uploadModal(): void {
+	const dir = lists ? lists.dir : '/etc/splitwg/lists';
+	const name = E('input', { 'type': 'text', 'class': 'cbi-input-text', 'placeholder': 'streaming.txt' }, []);
+	const out = E('div', {}, []);
+	const go = () => {
+		const n = String(name.value).trim();
+		const bad = badUploadName(n);
+		if (bad) { setContent(out, E('div', { 'class': 'alert-message warning' }, [text(bad)])); return; }
+		const path = `${dir}/${n}`;
+		return ui.uploadFile(path).then(() => callLists()).then((r: any) => {
+			if (!r || typeof r !== 'object' || isError(r)) return;
+			lists = r as ListsReply;
+			const f = (r as ListsReply).files.filter((x) => x.path === path)[0];
+			const problems = f ? f.problems.map((p) => ({ line: p.line, text: p })) : [];
+			ui.showModal(_('List file %s').format(n), [
+				E('p', {}, [f ? t(listCount(f)) : _('The router does not list it.')]),
+				problems.length ? issueList(problems) : E([]),
+				E('p', {}, [_('Pick it in a rule\'s "List files" (Match tab); the page reloads to offer it.')]),
+				E('div', { 'class': 'right' }, [E('button', { 'class': 'btn', 'click': () => { ui.hideModal(); (globalThis as any).location.reload(); } }, [_('Close')])]),
+			]);
+		}, (e: Error) => notifyError(e.message));
+	};
+	ui.showModal(_('Upload a list file'), [
+		E('p', {}, [_('One domain, address or CIDR a line; # starts a comment. It is stored in %s and kept across upgrades; a rule names it in "List files". Uploading a name that exists replaces that file: the next apply reloads only the sets it fills.').format(dir)]),
+		E('div', { 'class': 'cbi-value' }, [E('label', { 'class': 'cbi-value-title' }, [_('File name')]), E('div', { 'class': 'cbi-value-field' }, [name])]),
+		out,
+		E('div', { 'class': 'right' }, [
+			E('button', { 'class': 'btn', 'click': ui.hideModal }, [_('Cancel')]), ' ',
+			E('button', { 'class': 'btn cbi-button-action important', 'click': go }, [_('Choose the file…')]),
+		]),
+	]);
+}
+
 function doExport(kind: 'json' | 'csv'): void {
 	if (!owner) return;
 	const o = parseOwner(owner);
@@ -168,11 +208,13 @@ function doExport(kind: 'json' | 'csv'): void {
 }
 
 export default view.extend({
-	load: () => Promise.all([callCheck(), uci.load('splitwg'), callStatus()]),
+	load: () => Promise.all([callCheck(), uci.load('splitwg'), callStatus(), callLists()]),
 
 	render(data: any[]) {
 		const chk = data[0] && typeof data[0] === 'object' && !isError(data[0]) ? data[0] as CheckReply : null;
 		const st = data[2];
+		// (a router older than list files has no `lists`: a number, the ubus status)
+		lists = data[3] && typeof data[3] === 'object' && !isError(data[3]) ? data[3] as ListsReply : null;
 		const all = owners();
 		const want = decodeURIComponent(String((globalThis as any).location.hash || '').replace(/^#/, ''));
 		owner = all.some((x) => x.key === want) ? want : all.length ? all[0].key : null;
@@ -253,6 +295,7 @@ export default view.extend({
 				E('button', { 'class': 'cbi-button cbi-button-add', 'disabled': ro, 'click': ui.createHandlerFn(this, 'handleAdd') }, [_('Add rule')]), ' ',
 				E('button', { 'class': 'cbi-button', 'disabled': ro, 'click': ui.createHandlerFn(this, () => bulkModal(this.map)) }, [_('Bulk add…')]), ' ',
 				E('button', { 'class': 'cbi-button', 'disabled': ro, 'click': ui.createHandlerFn(this, () => importModal(this.map)) }, [_('Import…')]), ' ',
+				E('button', { 'class': 'cbi-button', 'disabled': ro, 'click': ui.createHandlerFn(this, () => uploadModal()) }, [_('Upload list file…')]), ' ',
 				E('button', { 'class': 'cbi-button', 'click': () => doExport('json') }, [_('Export JSON')]), ' ',
 				E('button', { 'class': 'cbi-button', 'click': () => doExport('csv') }, [_('Export CSV')]),
 			]);
@@ -270,11 +313,15 @@ export default view.extend({
 		opt('match', form.Value, 'name', _('Name'));
 		o = rs.option(form.DummyValue, '_match', _('Matches'));
 		o.modalonly = false;
-		o.textvalue = (sid: string) => plain(matchSummary(optsOf(sid)).map(t).join(' · '));
+		o.textvalue = (sid: string) => plain(matchSummary(optsOf(sid), lists).map(t).join(' · '));
 		o = opt('match', form.DynamicList, 'domain', _('Domains'), _('A domain also matches its subdomains. Resolved through the router\'s DNS, the answers fill the rule\'s address sets.'));
 		o.modalonly = true;
 		o = opt('match', form.DynamicList, 'dest', _('Addresses'), _('IPv4/IPv6 addresses or CIDRs.'));
 		o.modalonly = true;
+		o = opt('match', form.DynamicList, 'list_file', _('List files'),
+			_('Files of domains and addresses, one a line: a name in /etc/splitwg/lists/ (Upload list file… below the rules) or an absolute path. A changed file reloads only its sets; open connections keep their path.'));
+		o.modalonly = true;
+		for (const f of lists ? lists.files : []) o.value(f.name, `${f.name} — ${t(listCount(f))}`);
 		o = opt('match', form.MultiValue, 'proto', _('Protocols'), _('None selected: any protocol (tcp and udp when ports are given).'));
 		o.modalonly = true;
 		o.optional = true;

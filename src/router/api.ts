@@ -11,6 +11,7 @@ import type { Config } from '../core/model';
 import { VERSION, readConfig, parseUci, explain, explainQuery, described, format } from './core';
 import type { Arg, Msg } from './core';
 import { readConfigSections } from './sections';
+import { readLists, listReport } from './lists';
 import { localNetworks } from './routes';
 import { apply } from './apply';
 import { status, stats } from './status';
@@ -56,10 +57,11 @@ function downUpstreams(env: Env, cfg: Config): string[] {
 	return out;
 }
 
-function checkText(text: string): { valid: boolean, problems: Described[], warnings: Described[] } {
+// (the list files it names are read from the router, as apply would)
+function checkText(env: Env, text: string): { valid: boolean, problems: Described[], warnings: Described[] } {
 	const p = parseUci(text);
 	if (length(p.errors)) return checked(false, map(p.errors, (e) => ({ path: `line ${e.line}`, id: e.id, args: e.args })), []);
-	const r = readConfig(p.sections);
+	const r = readConfig(p.sections, readLists(env, p.sections, 'check'));
 	return checked(r.config !== null, r.problems, r.warnings);
 }
 
@@ -85,11 +87,13 @@ export function methods(mkEnv: () => Env): { [name: string]: Method } {
 		check: {
 			args: { text: '' },
 			call: guard((env, a) => {
-				if (present(a.text)) return checkText(a.text);
-				const r = readConfig(readConfigSections(env.uci, 'splitwg'));
+				if (present(a.text)) return checkText(env, a.text);
+				const secs = readConfigSections(env.uci, 'splitwg');
+				const r = readConfig(secs, readLists(env, secs, 'check'));
 				return checked(r.config !== null, r.problems, r.warnings);
 			}),
 		},
+		lists: { call: guard((env) => listReport(env)) },
 		apply: {
 			args: { dry_run: true },
 			call: guard((env, a) => apply(env, { dryRun: a.dry_run === true })),
@@ -99,7 +103,9 @@ export function methods(mkEnv: () => Env): { [name: string]: Method } {
 			call: guard((env, a) => {
 				if (!present(a.client)) return missing('client');
 				if (!present(a.destination)) return missing('destination');
-				const r = readConfig(readConfigSections(env.uci, 'splitwg'));
+				const secs = readConfigSections(env.uci, 'splitwg');
+				// (the list files' CIDRs too: explain tests an address against them)
+				const r = readConfig(secs, readLists(env, secs, 'explain'));
 				if (!r.config) return invalidConfig(r.problems);
 				// the checks the CLIs use too (core/query.ts); local networks as apply reads them
 				const q = explainQuery(r.config, { client: a.client, destination: a.destination, proto: a.proto, port: a.port, at: a.at, family: a.family, down: downUpstreams(env, r.config) });

@@ -10,7 +10,7 @@ import type { CursorSection } from './sections';
 import type { Platform } from './detect';
 import type { NftTable } from '../core/nft';
 import type { ClientPath } from './state';
-import { VERSION, readConfig, compile, renderUci, nftTransition, emptyPlan, tableObjects, tableState, described, format, msg, isMsg } from './core';
+import { VERSION, readConfig, compile, renderUci, nftTransition, listReloads, emptyPlan, tableObjects, tableState, described, format, msg, isMsg } from './core';
 import { cachedPlan, keepPlan, forgetPlan } from './plancache';
 import type { Msg, Arg } from './core';
 import type { SetState, TableObjects } from '../core/transition';
@@ -24,6 +24,7 @@ import type { Staged } from './nftables';
 import { filePath, writeFile, running, runningConfDirs } from './dnsmasq';
 import { clientPaths, changedClients, installedPaths, liveClientMaps, flush } from './conntrack';
 import { hash, readState, writeState, recordFailure, lock, unlock, configFingerprint, fileFingerprint } from './state';
+import { readLists, listHashes, listsText, listsFile, installLists, prune } from './lists';
 import { checkTable, checkRouting, repairArgv } from './doctor';
 import type { Finding } from './doctor';
 import type { ApplyState, AppliedView } from './state';
@@ -68,14 +69,16 @@ function errorResult(env: Env, code: string, why: Msg | string, path: string | n
 export function apply(env: Env, opts?: ApplyOptions): ApplyResult {
 	const hit = cachedPlan(env, (ipv6) => { const l = localNetworks(env, ipv6); return l.ok ? l.local : null; });
 	if (hit) {
-		const res = applyPlan(env, hit.plan, { dryRun: opts?.dryRun, configHash: hit.digest, hasDomains: hit.plan.nftsets > 0, ipv6: hit.ipv6, view: hit.view });
+		const res = applyPlan(env, hit.plan, { dryRun: opts?.dryRun, configHash: hit.digest, hasDomains: hit.plan.nftsets > 0, ipv6: hit.ipv6, view: hit.view, lists: hit.lists });
 		for (let i = 0; i < length(hit.warnings); i++) push(res.warnings, hit.warnings[i]);
 		return res;
 	}
 	// (the digest before and after the read: a plan is kept only for the file it was read from)
 	const before = env.configDigest('splitwg');
 	const sections = readConfigSections(env.uci, 'splitwg');
-	const r = readConfig(sections);
+	// a dry run changes nothing, not even the list fragments (lists.ts)
+	const lists = readLists(env, sections, opts?.dryRun ? 'check' : 'apply');
+	const r = readConfig(sections, lists);
 	if (!r.config) {
 		const n = length(r.problems);
 		const first = r.problems[0], why = { id: first.id, args: first.args };
@@ -95,10 +98,11 @@ export function apply(env: Env, opts?: ApplyOptions): ApplyResult {
 	const view = appliedView(r.config, hasDomains);
 	const warnings = map(r.warnings, (w) => `${w.path}: ${format(w)}`);
 	const digest = configFingerprint(env, () => sections);
+	const listed = listHashes(lists);
 	if (ln.ok && before !== null && before === digest)
-		keepPlan(env, { version: VERSION, digest, local: ln.local, ipv6: r.config.globals.ipv6, plan, view, warnings });
+		keepPlan(env, { version: VERSION, digest, local: ln.local, ipv6: r.config.globals.ipv6, plan, view, warnings, lists: listed });
 	else forgetPlan(env);
-	const res = applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: digest, hasDomains, ipv6: r.config.globals.ipv6, view });
+	const res = applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: digest, hasDomains, ipv6: r.config.globals.ipv6, view, lists: listed });
 	if (!ln.ok) push(res.warnings, 'cannot read the main routing table (ip -j route): only the server pools are treated as local networks');
 	for (let i = 0; i < length(warnings); i++) push(res.warnings, warnings[i]);
 	return res;
@@ -108,8 +112,9 @@ export function stop(env: Env): ApplyResult {
 	return applyPlan(env, emptyPlan(), { dryRun: false, configHash: null, hasDomains: false, ipv6: false });
 }
 
-// `view`: what status shows of the config (state.ts appliedView())
-interface PlanOptions { dryRun?: boolean | null, configHash: string | null, hasDomains: boolean, ipv6: boolean, view?: AppliedView | null }
+// `view`: what status shows of the config (state.ts appliedView());
+// `lists`: the list files read, path → content hash
+interface PlanOptions { dryRun?: boolean | null, configHash: string | null, hasDomains: boolean, ipv6: boolean, view?: AppliedView | null, lists?: { [path: string]: string } | null }
 
 // One transaction over the running system.
 interface Tx { env: Env, undo: (() => void)[], actions: string[] }
@@ -179,6 +184,12 @@ interface Survey {
 	transition: string;                // nftTransition(prevSets, sets, live objects, the new script)
 	tableDrift: boolean;               // the plan's table is loaded, but differs from the file (doctor)
 	lostRouting: Finding[];            // owned rules/routes missing in the kernel (doctor)
+	mainChanged: boolean;              // the table script is loaded (else only the transition and list sets)
+	oldLists: string | null;           // the file fw4 includes to fill the list sets: what is there…
+	listsWant: string | null;          // … and what belongs there
+	listsLoad: string;                 // the list sets to refill now (new ones, edited files)
+	listsAll: string;                  // every list set (a re-created table)
+	reloaded: string[];                // … their names
 }
 
 function survey(env: Env, plan: Plan, o: PlanOptions): Survey {
@@ -203,6 +214,13 @@ function survey(env: Env, plan: Plan, o: PlanOptions): Survey {
 	// previous version's leftovers), domain flushes from the recorded plan
 	const want = plan.table ? tableObjects(plan.table) : null;
 	const transition = nftText !== null && hadTable ? nftTransition(prevSets, plan.sets ?? [], false, live, want) : '';
+	// list sets whose files changed are refilled on their own (no table
+	// reload); all of them when what they hold is unknown (no state, no table)
+	const tsets = plan.table ? plan.table.sets : [];
+	const reloaded = nftText !== null ? listReloads(prevSets, plan.sets ?? []) : [];
+	const listsLoad = length(reloaded) ? listsText(env, tsets, reloaded) : '';
+	const listsWant = nftText !== null ? listsFile(env, tsets) : null;
+	const oldLists = env.fs.read(PATHS.nftLists);
 	// after a reboot (no state): the running table, fw4 loaded it, tells whose connections are whose
 	const oldPaths = prev ? prev.clients : hadTable ? installedPaths(liveClientMaps(env)) : null;
 	// our file where it belongs, and gone from every other place it was
@@ -220,20 +238,23 @@ function survey(env: Env, plan: Plan, o: PlanOptions): Survey {
 	// drift under an unchanged plan (doctor): elements or objects the table
 	// should not have → reload it; a rule or route netifd lost → put it back
 	let tableDrift = false;
-	if (nftText !== null && hadTable && oldNft === nftText && transition === '') {
+	if (nftText !== null && hadTable && oldNft === nftText && transition === '' && listsLoad === '') {
 		const f: Finding[] = [];
 		checkTable(env, f, [], tableState(plan.table as NftTable));
 		tableDrift = length(filter(f, (x) => x.id !== 'table_file_changed')) > 0;
 	}
 	const lost: Finding[] = [];
 	if (plan.enabled && !diffs.network.changed) checkRouting(env, lost);
+	const mainChanged = nftText !== null && (oldNft !== nftText || !hadTable || tableDrift);
 	return {
 		tableDrift, lostRouting: lost,
+		mainChanged, oldLists, listsWant, listsLoad, listsAll: listsText(env, tsets), reloaded,
 		platform, warnings: plan.enabled ? map(platformWarnings(platform, o.hasDomains, o.ipv6), format) : [],
 		nftText, dnsText, diffs, before, conflicts, oldNft, hadTable, live, oldPaths, oldDns, dnsWant, sets: plan.sets ?? [], prev, prevSets, transition,
 		changed: {
 			// a domain set whose domains changed needs flushing even when the table text is the same
-			nft: nftText !== null ? (oldNft !== nftText || !hadTable || transition !== '' || tableDrift) : (oldNft !== null || hadTable),
+			// (a list file changed: its sets are refilled, the table stays)
+			nft: nftText !== null ? (mainChanged || transition !== '' || listsLoad !== '' || oldLists !== listsWant) : (oldNft !== null || hadTable || oldLists !== null),
 			dnsmasq: dnsChanged, network: diffs.network.changed || length(lost) > 0, firewall: diffs.firewall.changed, dhcp: diffs.dhcp.changed,
 		},
 	};
@@ -256,9 +277,11 @@ function refuse(env: Env, s: Survey): ApplyResult | null {
 function check(env: Env, s: Survey): { staged: Staged | null, error: ApplyResult | null } {
 	let staged: Staged | null = null;
 	if (s.nftText !== null && s.changed.nft) {
-		// what the previous plan's sets need (stale ones deleted or flushed),
-		// in the same nft transaction; the installed file stays the plain script
-		staged = stage(env, s.nftText, s.transition);
+		// what the previous plan's sets need (stale ones deleted or flushed)
+		// and the list sets to refill, in the same nft transaction; the
+		// installed file stays the plain script. The table script itself only
+		// when it changed: a list edit alone reloads nothing else
+		staged = stage(env, s.mainChanged ? s.nftText : '', s.transition, s.listsLoad, s.listsAll);
 		if (staged.error !== null) return { staged, error: errorResult(env, 'NFT_CHECK', staged.error, 'nft', s.warnings, s.changed) };
 	}
 	if (s.dnsText !== null && s.changed.dnsmasq) {
@@ -276,8 +299,12 @@ interface Failure { where: string, msg: string }
 // would leave by the wrong interface is dropped) while netifd catches up.
 function stepTable(tx: Tx, s: Survey, staged: Staged | null): Failure | null {
 	const env = tx.env;
-	push(tx.undo, () => { restoreTable(env, s.oldNft, s.live); });
+	push(tx.undo, () => {
+		if (s.mainChanged || s.nftText === null) restoreTable(env, s.oldNft, s.live);
+		restoreLists(env, s.oldLists, s.listsLoad !== '' || (staged !== null && staged.replace));
+	});
 	if (!install(env, s.nftText)) return { where: 'nft', msg: `cannot write ${PATHS.nft}` };
+	if (!installLists(env, s.listsWant)) return { where: 'nft', msg: `cannot write ${PATHS.nftLists}` };
 	if (s.nftText !== null) {
 		push(tx.actions, `nft -f ${PATHS.nft}`);
 		const r = load(env, (staged as Staged).path);
@@ -364,7 +391,9 @@ function resetConnections(env: Env, s: Survey, plan: Plan): string {
 function summary(plan: Plan, s: Survey, staged: Staged | null, ctNote: string): string {
 	if (!plan.enabled) return `stopped: ${describe(s.changed)}`;
 	const replaced = staged && staged.replace ? '; table re-created (set definitions changed, learned domain addresses dropped)' : '';
-	return `${describe(s.changed)}; ${length(plan.upstreams)} upstream(s), ${length(plan.clients)} client(s)${replaced}${ctNote}`;
+	const n = length(s.reloaded);
+	const lists = !n ? '' : s.mainChanged ? `; ${n} list set(s) filled` : `; table kept, list set(s) refilled: ${join(', ', slice(s.reloaded, 0, 5))}${n > 5 ? sprintf(' and %d more', n - 5) : ''}`;
+	return `${describe(s.changed)}; ${length(plan.upstreams)} upstream(s), ${length(plan.clients)} client(s)${replaced}${lists}${ctNote}`;
 }
 
 export function applyPlan(env: Env, plan: Plan, o: PlanOptions): ApplyResult {
@@ -408,7 +437,10 @@ export function applyPlan(env: Env, plan: Plan, o: PlanOptions): ApplyResult {
 		table: plan.table ? tableState(plan.table) : null,
 		view: plan.enabled ? o.view ?? null : null,
 		dnsmasq_dirs: s.dnsText !== null ? s.platform.confDirs : [],
+		lists: o.lists ?? {},
 	});
+	// the fragments of contents no applied file has any more (the table in force used them until now)
+	prune(env, values(o.lists ?? {}));
 	unlock(env);
 	env.log(`${plan.enabled ? 'apply' : 'stop'} ok: ${done}`);
 	return { ok: true, changed: s.changed, message: done, actions: tx.actions, warnings: s.warnings };
@@ -428,6 +460,14 @@ function restoreTable(env: Env, oldText: string | null, before: TableObjects | n
 			if (load(env, PATHS.nft).code !== 0 && replaceFile(env, oldText)) load(env, REPLACE_PATH);
 		}
 	} else if (before === null && tableExists(env)) remove(env);
+}
+
+// The list sets back to the fragments in force before (they are still
+// there: nothing is pruned before an apply succeeds). `refilled`: this
+// apply refilled some (or re-created the table).
+function restoreLists(env: Env, oldText: string | null, refilled: boolean): void {
+	installLists(env, oldText);
+	if (oldText !== null && refilled && tableExists(env)) load(env, PATHS.nftLists);
 }
 
 function restoreOwned(env: Env, cfg: string, sections: CursorSection[]): void {

@@ -4,6 +4,7 @@ import type { Env } from './env';
 import { VERSION, readConfig, compile, redactedPlan, renderUci, described, format, age, fmtBytes } from './core';
 import { PATHS } from './env';
 import { readConfigSections } from './sections';
+import { readLists, listsFile } from './lists';
 import { localNetworks } from './routes';
 import { apply, stop } from './apply';
 import type { ApplyResult } from './apply';
@@ -78,8 +79,14 @@ function pad(s: string, n: number): string {
 	return sprintf(`%-${n}s`, s);
 }
 
+// The configuration with its list files, as apply reads it.
+function readAll(env: Env) {
+	const secs = readConfigSections(env.uci, 'splitwg');
+	return readConfig(secs, readLists(env, secs, 'check'));
+}
+
 function loadConfig(env: Env, io: Io) {
-	const r = readConfig(readConfigSections(env.uci, 'splitwg'));
+	const r = readAll(env);
 	if (!r.config) {
 		for (let i = 0; i < length(r.problems); i++) io.err(`${r.problems[i].path}: ${format(r.problems[i])}\n`);
 		io.err(`splitwg: the configuration has ${length(r.problems)} problem(s)\n`);
@@ -88,11 +95,15 @@ function loadConfig(env: Env, io: Io) {
 }
 
 function cmdCheck(env: Env, io: Io, a: Args): number {
-	const r = readConfig(readConfigSections(env.uci, 'splitwg'));
+	const r = readAll(env);
 	// --json: ubus check's answer (docs/ubus.md), English message beside id/args
 	if (a.flags.json) { printJson(io, { valid: r.config !== null, problems: map(r.problems, (p) => described(p)), warnings: map(r.warnings, (p) => described(p)) }); return r.config ? 0 : 1; }
 	for (let i = 0; i < length(r.warnings); i++) io.err(`warning: ${r.warnings[i].path}: ${format(r.warnings[i])}\n`);
-	if (!r.config) { loadConfig(env, io); return 1; }
+	if (!r.config) {
+		for (let i = 0; i < length(r.problems); i++) io.err(`${r.problems[i].path}: ${format(r.problems[i])}\n`);
+		io.err(`splitwg: the configuration has ${length(r.problems)} problem(s)\n`);
+		return 1;
+	}
 	io.out(`configuration ok: ${length(r.config.upstreams)} upstream(s), ${length(r.config.clients)} client(s)${r.config.globals.enabled ? '' : ' (disabled: apply removes everything)'}\n`);
 	return 0;
 }
@@ -105,6 +116,8 @@ function cmdPlan(env: Env, io: Io, a: Args): number {
 	if (!p.enabled) { io.out('# splitwg is disabled (globals.enabled 0): apply removes everything splitwg installed\n'); return 0; }
 	io.out(`# splitwg ${VERSION} plan: ${length(p.upstreams)} upstream(s), ${length(p.clients)} client(s), mark mask ${p.marks.mask}\n\n`);
 	io.out(`# ===== ${PATHS.nft}\n${p.nft}\n`);
+	const lists = p.table ? listsFile(env, p.table.sets) : null;
+	if (lists !== null) io.out(`# ===== ${PATHS.nftLists}\n${lists}\n`);
 	io.out(`# ===== <dnsmasq conf-dir>/${PATHS.dnsmasqFile}\n${p.dnsmasq}\n`);
 	io.out(`# ===== /etc/config/network: sections owned by splitwg (keys hidden)\n${renderUci(p.network)}`);
 	io.out(`# ===== /etc/config/firewall: sections owned by splitwg\n${renderUci(p.firewall)}`);

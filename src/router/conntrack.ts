@@ -21,7 +21,8 @@ function marksOf(plan: Plan): string {
 // plan.sets) and the mark values.
 function signature(plan: Plan, chain: NftChain | null, sources: string[], marks: string): string {
 	const keys: { [n: string]: string } = {};
-	for (let i = 0; i < length(plan.sets ?? []); i++) keys[plan.sets[i].name] = plan.sets[i].key;
+	// (a list file's content reaches new connections only: `sig` leaves it out)
+	for (let i = 0; i < length(plan.sets ?? []); i++) keys[plan.sets[i].name] = plan.sets[i].sig ?? plan.sets[i].key;
 	let sig = `${marks}\nfrom ${join(' ', sources)}`;
 	const seen: { [n: string]: boolean } = {};
 	const rules = chain ? chain.rules : [];

@@ -2,5 +2,6 @@
 // has a single `import … from "splitwg.core"` at its top (ucode resolves
 // names in source order, so every import must precede the code).
 export { VERSION, readConfig, compile, redactedPlan, explain, explainQuery, parseUci, renderUci, parsePrefix, nftTransition, emptyPlan, NFT, clientChainName, tableObjects, tableState,
-	MESSAGES, format, described, isMsg, msg, isOwned, badKey, badBool, bool, age, fmtBytes } from '../core/index';
-export type { Msg, Arg } from '../core/index';
+	MESSAGES, format, described, isMsg, msg, isOwned, badKey, badBool, bool, age, fmtBytes,
+	listPaths, LIST_DIR, badListFile, listStart, listMissing, listLine, listEntries, listsScript, listSets, listReloads, fragmentName, fragmentHead, fragmentLine, FRAGMENT_CHUNK, FRAGMENT_TAIL } from '../core/index';
+export type { Msg, Arg, ListFile, ListFiles } from '../core/index';

@@ -9,8 +9,9 @@ import { OWNED_CONFIGS, PATHS } from './env';
 import { readConfig, format } from './core';
 import type { TableState } from '../core/nft';
 import { readConfigSections } from './sections';
+import { readLists } from './lists';
 import { readState, configFingerprint, fileFingerprint, noFile } from './state';
-import { liveObjects, listJson } from './nftables';
+import { liveObjects, listMaps } from './nftables';
 import { ownedSections } from './owned';
 import { detect } from './detect';
 import { misplaced } from './dnsmasq';
@@ -90,8 +91,9 @@ export function checkTable(env: Env, out: Finding[], guardless: string[], want: 
 		for (let i = 0; i < length(lists[k]); i++) if (index(names, lists[k][i]) < 0) push(extra, `${kinds[k]} ${lists[k][i]}`);
 	}
 	if (length(missing) || length(extra)) finding(out, 'table_differs', 'nft', { missing, extra });
-	// the elements of what the config fills; domain sets are dnsmasq's
-	const doc = listJson(env) ?? [];
+	// the elements of what the config fills (the maps); domain sets are
+	// dnsmasq's, list sets their files'
+	const doc = listMaps(env, map(filter(want.filled, (d) => d.kind === 'map'), (d) => d.name));
 	for (let i = 0; i < length(want.filled); i++) {
 		const d = want.filled[i];
 		let have: string[] | null = null;
@@ -188,7 +190,7 @@ function latestHandshake(env: Env, iface: string): number | null {
 export function doctor(env: Env): DoctorReply {
 	const out: Finding[] = [];
 	const sections = readConfigSections(env.uci, 'splitwg');
-	const r = readConfig(sections);
+	const r = readConfig(sections, readLists(env, sections, 'check'));
 	const cfg = r.config;
 	const st = readState(env);
 	const configs = ['splitwg', ...OWNED_CONFIGS];

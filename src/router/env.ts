@@ -25,8 +25,22 @@ export interface UciStore {
 	changes(config: string): { [config: string]: any[] } | null;
 }
 
+// A file read a line at a time (a list file may have 100,000 lines): each
+// line, null at the end. Its newline may still be there (the reader of a
+// list trims each line anyway: one builtin call less per line under ucode).
+export interface LineReader { next(): string | null; close(): void }
+// A file written a piece at a time; close() says whether all of it was written.
+export interface Writer { write(s: string): boolean; close(): boolean }
+
 export interface Fs {
 	read(path: string): string | null;
+	lines(path: string): LineReader | null;
+	create(path: string): Writer | null;        // creates or truncates
+	list(dir: string): string[] | null;           // the names in a directory
+	// the name a command run() runs sees this file by, where it must be
+	// written into a file for such a command to read (an nft include): the
+	// path itself on a router, under the scratch root of a test or the lab
+	hostPath(path: string): string;
 	write(path: string, data: string): boolean;   // creates or replaces
 	exists(path: string): boolean;
 	unlink(path: string): boolean;
@@ -68,6 +82,10 @@ export const PATHS = {
 	wgShellHandler: '/lib/netifd/proto/wireguard.sh',
 	conntrack: '/usr/sbin/conntrack',
 	ipv6: '/proc/net/if_inet6',
+	// the list sets: their fragments (content-addressed, src/router/lists.ts),
+	// and the script fw4 includes after the table's to fill them
+	lists: '/usr/share/splitwg/lists',
+	nftLists: '/usr/share/nftables.d/ruleset-post/91-splitwg-lists.nft',
 };
 
 // UCI configs that hold sections we own, and how each is reloaded.

@@ -5,10 +5,10 @@
 //   SPLITWG_UCI_CONFDIR  UCI config directory (default /etc/config)
 //   SPLITWG_EXEC         a program every command is run through
 //                        ("$SPLITWG_EXEC nft -f …"), e.g. a recorder
-import { readfile, writefile, access, unlink, mkdir, rmdir, rename, popen, stat } from 'fs';
+import { readfile, writefile, access, unlink, mkdir, rmdir, rename, popen, stat, open, lsdir } from 'fs';
 import { cursor } from 'uci';
 import { connect } from 'ubus';
-import type { Env, RunResult, UciStore } from './env';
+import type { Env, LineReader, RunResult, UciStore, Writer } from './env';
 import { PATHS, commandLine, shellQuote } from './env';
 
 function envvar(name: string): string {
@@ -38,6 +38,10 @@ export function realEnv(): Env {
 		uci,
 		fs: {
 			read: (path) => readfile(p(path)),
+			lines: (path) => lineReader(p(path)),
+			create: (path) => writer(p(path)),
+			list: (path) => lsdir(p(path)),
+			hostPath: p,
 			write: (path, data) => writefile(p(path), data) !== null,
 			exists: (path) => !!access(p(path)),
 			unlink: (path) => !!unlink(p(path)),
@@ -61,6 +65,32 @@ export function realEnv(): Env {
 			try { doc = r.code === 0 ? json(r.stdout) : null; } catch { doc = null; }
 			return type(doc) === 'array' ? doc : null;
 		},
+	};
+}
+
+// read('line') keeps the newline (left there: LineReader) and gives '' or null at the end.
+function lineReader(path: string): LineReader | null {
+	const h = open(path, 'r');
+	if (!h) return null;
+	return {
+		next: () => {
+			const l = h.read('line');
+			return l === '' ? null : l;
+		},
+		close: () => { h.close(); },
+	};
+}
+
+function writer(path: string): Writer | null {
+	const h = open(path, 'w', 0o644);
+	if (!h) return null;
+	let ok = true;
+	return {
+		write: (s) => {
+			if (ok && h.write(s) !== length(s)) ok = false;
+			return ok;
+		},
+		close: () => !!h.close() && ok,
 	};
 }
 

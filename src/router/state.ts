@@ -46,6 +46,7 @@ export interface ApplyState {
 	dnsmasq_dirs?: string[] | null;         // conf-dirs our file was written to
 	table?: TableState | null;              // of the applied table's model (doctor, status, stats)
 	view?: AppliedView | null;              // status
+	lists?: { [path: string]: string } | null;   // the list files applied: path → content hash (status tells an edit)
 }
 
 const STATE_FILE = `${PATHS.state}/state.json`;

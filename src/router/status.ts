@@ -13,6 +13,7 @@ import type { UciSection } from '../core/uci';
 import { readState, appliedView, configFingerprint, noFile } from './state';
 import { detect, platformWarnings } from './detect';
 import { misplaced } from './dnsmasq';
+import { contentHashes } from './lists';
 
 // A tunnel with keepalive handshakes at least every two minutes; five
 // minutes without one means the other end is not answering.
@@ -105,6 +106,14 @@ function loadConfig(env: Env, st: ApplyState | null): { view: AppliedView | null
 	return { view, problems: 0, hash: h, enabledRaw: c.globals.enabled, server: view.server };
 }
 
+// A list file applied was edited since (one md5sum for all of them).
+function listsEdited(env: Env, st: ApplyState): boolean {
+	const applied = st.lists ?? {};
+	const now = contentHashes(env, keys(applied));
+	for (let p in applied) if (now[p] !== applied[p]) return true;
+	return false;
+}
+
 // An upstream that is up without a recent handshake; without keepalive an
 // idle tunnel does not handshake, which is worth saying.
 function handshakeWarning(name: string, hs: number | null, keepalive: boolean): Msg {
@@ -190,8 +199,8 @@ export function status(env: Env): StatusReply {
 	if (enabled && st && st.ok && st.enabled && !length(nftRules(doc))) push(warnings, msg('status_table_missing'));
 	if (st && !st.ok) push(warnings, msg('status_apply_failed', [lastMessage(st)]));
 	// a stopped splitwg has nothing pending: `not applied` says it all
-	// committed since, or saved and not committed yet (LuCI's Save, a `uci set`)
-	const pending = applied && (st.config_hash !== cfg.hash || length((env.uci.changes('splitwg') ?? {}).splitwg ?? []) > 0);
+	// committed since, or saved and not committed yet (LuCI's Save, a `uci set`), or a list file edited
+	const pending = applied && (st.config_hash !== cfg.hash || length((env.uci.changes('splitwg') ?? {}).splitwg ?? []) > 0 || listsEdited(env, st));
 	if (applied && st.hashes && !noFile(st.hashes.dnsmasq)) {
 		const m = misplaced(env, st.hashes.dnsmasq, detect(env).confDirs);
 		for (let i = 0; i < length(m); i++) push(warnings, msg(m[i].differs ? 'status_dnsmasq_stale' : 'status_dnsmasq_missing', [m[i].dir]));

@@ -134,3 +134,19 @@ test('plan names the file it compiled in the table\'s header, as one line whatev
 	assert.equal(lines[1], 'table inet splitwg', 'the name did not add a line to the table');
 	assert.ok(!lines.includes('flush ruleset'));
 });
+
+test('list files: read from --lists DIR, checked with file:line, explained by their addresses', () => {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'swcli-'));
+	const conf = path.join(dir, 'splitwg');
+	fs.writeFileSync(conf, `${fs.readFileSync(HOME, 'utf8')}\nconfig rule\n\toption client 'tv'\n\tlist list_file 'tv.txt'\n\toption action 'block'\n`);
+	fs.writeFileSync(path.join(dir, 'tv.txt'), '# tv\n203.0.113.0/24\n10.0.0.1/8\n');
+	const bad = run('--config', conf, '--lists', dir, 'check');
+	assert.equal(bad.status, 1);
+	assert.match(bad.stderr, /^client\.tv\.rule\[0\]\.list_file\[0\]: \/etc\/splitwg\/lists\/tv\.txt:3: "10\.0\.0\.1\/8" has host bits set/m);
+	fs.writeFileSync(path.join(dir, 'tv.txt'), '# tv\n203.0.113.0/24\n');
+	assert.equal(run('--config', conf, '--lists', dir, 'check').status, 0);
+	const x = JSON.parse(run('--config', conf, '--lists', dir, 'explain', 'tv', '203.0.113.9', '--json').stdout);
+	assert.deepEqual([x.action, x.rule], ['block', 'client.tv.rule[0]']);
+	const gone = run('--config', conf, 'check');
+	assert.match(gone.stderr, /list_file\[0\]: cannot read \/etc\/splitwg\/lists\/tv\.txt/);
+});

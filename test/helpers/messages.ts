@@ -8,7 +8,8 @@
 import fs from 'node:fs';
 import * as V from '../../src/core/values';
 import { badIpAddress, parseInterfaceAddress, parsePrefix } from '../../src/core/ip';
-import { parseUci, readConfig, explain, explainQuery, isMsg } from '../../src/core/index';
+import { parseUci, readConfig, explain, explainQuery, isMsg, readListText } from '../../src/core/index';
+import type { ListFiles } from '../../src/core/index';
 import type { Msg } from '../../src/core/messages';
 import type { UciSection } from '../../src/core/uci';
 import { parseProviderConf, peerConf } from '../../src/router/conf';
@@ -246,13 +247,29 @@ export function statusMessages(): Msg[] {
 }
 
 // every message the drives produce, nested ones included
+// A rule's list files (core/lists.ts): what the router read of them, judged by readConfig.
+function listMessages(): Msg[] {
+	const s = home();
+	s.push({ type: 'rule', name: '@rule[99]', anonymous: true, options: { client: 'tv', list_file: ['bad.txt', '/gone.txt', 'many.txt', 'moved.txt', 'a b', '.x'] } });
+	s.push({ type: 'rule', name: '@rule[100]', anonymous: true, options: { client: 'tv', list_file: ['empty.txt'] } });
+	const many = Array.from({ length: 20 }, (_, i) => `x${i}!`).join('\n');
+	const files: ListFiles = {
+		'/etc/splitwg/lists/bad.txt': readListText('ok.test\n10.0.0.1/8\ntwo words\n', 'h1'),
+		'/etc/splitwg/lists/many.txt': readListText(many, 'h2'),
+		'/etc/splitwg/lists/moved.txt': { ...readListText('a.test\n', 'h3'), changed: true },
+		'/etc/splitwg/lists/empty.txt': readListText('# none\n', 'h4'),
+	};
+	const r = readConfig(s, files);
+	return [...r.problems, ...r.warnings].map((p) => ({ id: p.id, args: p.args }));
+}
+
 export function allMessages(): { source: string, msg: Msg }[] {
 	const out: { source: string, msg: Msg }[] = [];
 	const walk = (source: string, m: Msg) => {
 		out.push({ source, msg: m });
 		for (const a of m.args) if (a && typeof a === 'object') walk(source, a as Msg);
 	};
-	for (const [source, fn] of [['values', valueMessages], ['check()', configMessages], ['parseUci()', uciMessages], ['explain()', explainMessages], ['router', routerMessages], ['status', statusMessages]] as const)
+	for (const [source, fn] of [['values', valueMessages], ['check()', configMessages], ['parseUci()', uciMessages], ['explain()', explainMessages], ['lists', listMessages], ['router', routerMessages], ['status', statusMessages]] as const)
 		for (const m of fn()) walk(source, m);
 	return out;
 }

@@ -97,7 +97,10 @@ test('ACL: exactly the ubus methods the views call; secrets only with write acce
 	assert.deepEqual(Object.keys(g).sort(), ['description', 'read', 'write']);
 	assert.deepEqual(g.read.uci, ['splitwg']);
 	assert.deepEqual(g.write.uci, ['splitwg']);
-	assert.ok(!g.read.file && !g.write.file, 'no file access');
+	// files: only uploading list files (LuCI's ui.uploadFile: cgi-io upload, then a write of that path)
+	assert.ok(!g.read.file && !g.read['cgi-io'], 'no file read access');
+	assert.deepEqual(g.write.file, { '/etc/splitwg/lists/*': ['write'] });
+	assert.deepEqual(g.write['cgi-io'], ['upload']);
 	const granted = (sec: any) => Object.entries<string[]>(sec.ubus ?? {}).flatMap(([o, ms]) => ms.map((m) => `${o}.${m}`));
 	const read = granted(g.read), write = granted(g.write);
 	// doctor: read-only and key-free, granted for LuCI ahead of a view that shows it

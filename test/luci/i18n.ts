@@ -15,7 +15,7 @@ export const CORE_CATALOGUE = 'src/core/messages.ts';
 
 // Core messages with no words to translate: LuCI shows the English template
 // (their arguments are translated all the same).
-export const UNTRANSLATED_IDS = ['at_path'];
+export const UNTRANSLATED_IDS = ['at_path', 'list_line'];
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 export const POT = 'luci-app-splitwg/po/templates/splitwg.pot';

@@ -56,6 +56,9 @@ test('install, then remove: enabled and started, then cleaned up; nothing of our
 	assert.equal(fs.statSync(path.join(root, 'etc/config/splitwg')).mode & 0o777, 0o600);
 	assert.equal(fs.statSync(path.join(root, 'usr/sbin/splitwg')).mode & 0o777, 0o755);
 	assert.ok(!exists(root, 'etc/uci-defaults/90-splitwg'), 'uci-defaults ran (and succeeded) at install');
+	// the list files' directory, kept across sysupgrade
+	assert.ok(fs.statSync(path.join(root, 'etc/splitwg/lists')).isDirectory());
+	assert.equal(read(root, 'lib/upgrade/keep.d/splitwg'), '/etc/splitwg/lists/\n');
 	const calls = takeCalls(root);
 	for (const c of ['rc.common /etc/init.d/splitwg enable', 'rc.common /etc/init.d/splitwg start', APPLY, '/etc/init.d/rpcd reload'])
 		assert.ok(calls.includes(c), `${c} in ${calls.join(' | ')}`);

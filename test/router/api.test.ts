@@ -41,7 +41,7 @@ test('declared argument types: rpcd rejects a wrong type or an unknown argument 
 	// the samples are exactly the documented types
 	const types = Object.fromEntries(Object.entries(m).map(([k, v]) => [k, Object.fromEntries(Object.entries(v.args ?? {}).map(([a, s]) => [a, type(s)]))]));
 	assert.deepEqual(types, {
-		version: {}, status: {}, stats: {}, doctor: {}, genkey: {},
+		version: {}, status: {}, stats: {}, doctor: {}, lists: {}, genkey: {},
 		check: { text: 'string' },
 		apply: { dry_run: 'bool' },
 		explain: { client: 'string', destination: 'string', proto: 'string', port: 'int', at: 'string', family: 'int' },

@@ -130,6 +130,29 @@ export class MemFs {
 		for (const [p, c] of Object.entries(files)) { this.mkdirp(p.slice(0, p.lastIndexOf('/')) || '/'); this.files.set(p, c); }
 	}
 	read(p: string) { return this.files.has(p) ? this.files.get(p)! : null; }
+	lines(p: string) {
+		const t = this.read(p);
+		if (t === null) return null;
+		const ls = t.split('\n');
+		if (ls[ls.length - 1] === '') ls.pop();
+		let i = 0;
+		return { next: () => (i < ls.length ? ls[i++] : null), close: () => { /* */ } };
+	}
+	create(p: string) {
+		if (!this.write(p, '')) return null;
+		const parts: string[] = [];
+		return {
+			write: (s: string) => { parts.push(s); return true; },
+			close: () => this.write(p, parts.join('')),
+		};
+	}
+	hostPath(p: string) { return p; }
+	list(dir: string) {
+		if (!this.dirs.has(dir)) return null;
+		const pre = dir.replace(/\/$/, '') + '/';
+		const names = [...this.files.keys(), ...this.dirs].filter((f) => f.startsWith(pre) && !f.slice(pre.length).includes('/')).map((f) => f.slice(pre.length));
+		return [...new Set(names)].filter((n) => n !== '').sort();
+	}
 	write(p: string, d: string) {
 		if (!this.dirs.has(p.slice(0, p.lastIndexOf('/')) || '/')) return false;
 		this.files.set(p, d); return true;
@@ -172,6 +195,7 @@ export interface FakeRouter {
 	calls: string[];             // every command, argv joined by spaces
 	logs: string[];
 	table: string | null;        // what `nft -f` loaded into the kernel
+	loaded: string[];            // each script `nft -f` loaded, in order (cleared by reset())
 	ifaces: Record<string, { up: boolean, pending?: boolean }>;
 	wgDump: Record<string, string>;
 	nftJson: string | null;      // reply of nft -j list (default: none)
@@ -233,41 +257,61 @@ export function fakeRouter(opts: {
 	fs.mkdirp('/tmp/dnsmasq.d');
 	const uci = new MemUci(opts.uci);
 	const r: FakeRouter = {
-		env: null as unknown as Env, uci, fs, calls: [], logs: [], table: null,
+		env: null as unknown as Env, uci, fs, calls: [], logs: [], table: null, loaded: [],
 		ifaces: {}, wgDump: {}, nftJson: null, fail: () => null, now: 1_800_000_000, lostSections: [], handshakes: {},
 		routes: {
 			4: [{ dst: 'default', gateway: '203.0.113.1', dev: 'eth1' }, { dst: '192.168.1.0/24', dev: 'br-lan', scope: 'link' }],
 			6: [{ dst: 'default', gateway: 'fe80::1', dev: 'eth1' }, { dst: 'fd00:1::/64', dev: 'br-lan' }],
 		},
-		reset() { r.calls.length = 0; r.logs.length = 0; uci.commits.length = 0; },
+		reset() { r.calls.length = 0; r.logs.length = 0; r.loaded.length = 0; uci.commits.length = 0; },
 	};
 	const stripReplace = (t: string) => t.replace(/^table inet splitwg\ndelete table inet splitwg\n/, '');
 	const sim = (argv: string[], input?: string): RunResult => {
 		const a = argv.join(' ');
-		if (a === 'nft -t list table inet splitwg') return r.table !== null ? OK : { code: 1, stdout: '', stderr: 'Error: No such file or directory' };
 		// terse: the table's objects without elements, and the rules (of nftJson)
 		if (a === 'nft -j -t list table inet splitwg') {
 			if (r.table === null) return { code: 1, stdout: '', stderr: 'Error: No such file or directory' };
 			const rules = (JSON.parse(r.nftJson ?? '{"nftables": []}').nftables as any[]).filter((x) => x.rule);
 			return { code: 0, stdout: JSON.stringify({ nftables: [...objectsOf(r.table), ...rules] }), stderr: '' };
 		}
+		// one kind of the table's objects (terse), as every inet table's: nothing without the table
+		const kind = { 'nft -j -t list sets inet': 'set', 'nft -j -t list maps inet': 'map', 'nft -j list chains inet': 'chain' }[a];
+		if (kind) {
+			const objs = r.table !== null ? objectsOf(r.table).filter((o) => o[kind]).map((o) => ({ [kind]: { family: 'inet', table: 'splitwg', ...o[kind] } })) : [];
+			return { code: 0, stdout: JSON.stringify({ nftables: objs }), stderr: '' };
+		}
 		if (a === 'nft -j list table inet splitwg') return r.table !== null ? { code: 0, stdout: r.nftJson ?? '{"nftables": []}', stderr: '' } : { code: 1, stdout: '', stderr: 'Error: No such file or directory' };
 		if (argv.slice(0, 6).join(' ') === 'nft -j list map inet splitwg') {
-			const m = r.table !== null ? elementsOf(r.table).find((x) => (x.map as any)?.name === argv[6]) : undefined;
+			// (a test's nftJson stands for the kernel's maps when it has them: a drift it made)
+			const given = r.nftJson !== null ? (JSON.parse(r.nftJson).nftables as any[]).filter((x) => x.map && x.map.elem) : [];
+			const all = given.length ? given : r.table !== null ? elementsOf(r.table) : [];
+			const m = r.table !== null ? all.find((x) => (x.map as any)?.name === argv[6]) : undefined;
 			return m ? { code: 0, stdout: JSON.stringify({ nftables: [m] }), stderr: '' } : { code: 1, stdout: '', stderr: 'Error: No such file or directory' };
 		}
 		if (argv[0] === 'nft' && argv[1] === '-c') return fs.read(argv[3]) !== null ? OK : { code: 1, stdout: '', stderr: 'No such file' };
 		if (argv[0] === 'nft' && argv[1] === '-f') {
 			const t = fs.read(argv[2]);
 			if (t === null) return { code: 1, stdout: '', stderr: `Error: Could not open file "${argv[2]}"` };
-			r.table = stripReplace(t); return OK;
+			r.loaded.push(t);
+			// the table script (it flushes the table) replaces the model; a
+			// transition or a lists script alone (src/router/lists.ts) adds to it
+			r.table = /^flush table inet splitwg$/m.test(t) || r.table === null ? stripReplace(t) : r.table + t; return OK;
+		}
+		if (argv[0] === 'md5sum') {
+			const out: string[] = [], err: string[] = [];
+			for (const p of argv.slice(1)) {
+				const t = fs.read(p);
+				if (t === null) err.push(`md5sum: ${p}: No such file or directory`);
+				else out.push(`${createHash('md5').update(t).digest('hex')}  ${p}`);
+			}
+			return { code: err.length ? 1 : 0, stdout: out.map((l) => l + '\n').join(''), stderr: err.join('\n') };
 		}
 		if (a === 'nft delete table inet splitwg') { if (r.table === null) return { code: 1, stdout: '', stderr: 'Error: No such file or directory' }; r.table = null; return OK; }
 		if (a === 'dnsmasq --version') return { code: 0, stdout: opts.dnsmasqVersion ?? DNSMASQ_FULL, stderr: '' };
 		if (argv[0] === 'dnsmasq' && argv[1] === '--test') return { code: 0, stdout: '', stderr: 'dnsmasq: syntax check OK.\n' };
 		if (a === 'pidof dnsmasq') return { code: 0, stdout: '1234\n', stderr: '' };
 		// fw4 re-includes the ruleset-post file on every reload
-		if (a === 'fw4 -q reload' || a === '/etc/init.d/firewall reload') { const t = fs.read(PATHS.nft); if (t !== null) r.table = t; return OK; }
+		if (a === 'fw4 -q reload' || a === '/etc/init.d/firewall reload') { const t = fs.read(PATHS.nft); if (t !== null) r.table = t + (fs.read(PATHS.nftLists) ?? ''); return OK; }
 		if (a === 'wg genkey') return { code: 0, stdout: GENKEY + '\n', stderr: '' };
 		if (a === 'wg pubkey') return { code: 0, stdout: fakePub((input ?? '').trim()) + '\n', stderr: '' };
 		if (argv[0] === 'ip' && argv[1] === '-j') return { code: 0, stdout: ipJson(r, argv), stderr: '' };

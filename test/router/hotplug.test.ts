@@ -37,7 +37,7 @@ test('WAN up: upstreams that failed to come up are retried', () => {
 	// a LAN event does nothing
 	r.reset();
 	assert.deepEqual(hotplug(r.env, 'ifup', 'lan'), []);
-	assert.deepEqual(r.calls, ['nft -t list table inet splitwg']);
+	assert.deepEqual(r.calls, ['nft -j list chains inet']);
 });
 
 test('nothing happens when splitwg is stopped or never applied', () => {

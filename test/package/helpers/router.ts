@@ -17,7 +17,7 @@ const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'f
 const SYSTEM_DIRS = [
 	'bin', 'sbin', 'usr/bin', 'usr/sbin', 'tmp', 'etc/rc.d', 'etc/init.d', 'etc/config', 'etc/uci-defaults',
 	'etc/hotplug.d/iface', 'usr/lib/opkg/info', 'usr/share/ucode/luci', 'usr/share/rpcd/ucode',
-	'usr/share/rpcd/acl.d', 'usr/share/luci/menu.d', 'usr/share/nftables.d/ruleset-post',
+	'usr/share/rpcd/acl.d', 'usr/share/luci/menu.d', 'usr/share/nftables.d/ruleset-post', 'lib/upgrade/keep.d',
 	'www/luci-static/resources/view',
 ];
 // Commands replaced by recording stand-ins (busybox's own applets are skipped

@@ -44,6 +44,7 @@ let MESSAGES = {
   not_action: '"{1}" is not an action (proxy, direct, block)',
   not_weekday: '"{1}" is not a weekday (Mon … Sun)',
   not_kind: '"{1}" is not a client kind (peer, device)',
+  not_list_file: '"{1}" is not a list file (a file name in {2}, or an absolute path)',
   // config.ts: the whole configuration
   not_single: "must be a single option, not a list",
   unknown_option: "unknown option",
@@ -87,6 +88,13 @@ let MESSAGES = {
   outside_pools: "{1} is outside the server's address pools",
   warn_v4_only: "identifies IPv4 only: the device's IPv6 traffic (SLAAC/privacy addresses) is not classified and is routed normally, not by its rules — add its mac (or an IPv6 prefix)",
   warn_v6_only: "identifies IPv6 only: the device's IPv4 traffic is not classified and is routed normally, not by its rules — add its mac (or an IPv4 address)",
+  // lists.ts: a rule's list files ({1}: the file, {2}: its line)
+  list_unreadable: "cannot read {1}",
+  list_line: "{1}:{2}: {3}",
+  list_more: "{1}: {2} more line(s) in error",
+  list_one_entry: '"{1}": one entry a line (a domain, or an address or prefix)',
+  list_changed: "{1} changed while it was read: apply again",
+  warn_list_empty: "its list files hold no entry (of a family that is classified): the rule matches nothing",
   warn_v6_only_off: "identifies IPv6 only and globals.ipv6 is off: none of the device's traffic is classified — add its mac (or an IPv4 address)",
   // uci.ts: the file's syntax
   uci_single_quote: "unterminated single quote",
@@ -839,6 +847,67 @@ function badMarkMask(v) {
   return match(v, HEX_MASK) ? null : msg("not_hex_mask", [v]);
 }
 
+// src/core/lists.ts
+let LIST_DIR = "/etc/splitwg/lists";
+let LIST_BAD_MAX = 10;
+let LIST_NAME = /^[A-Za-z0-9_+@%=,~-][A-Za-z0-9._+@%=,~-]*$/;
+let LIST_PATH = /^(\/[A-Za-z0-9_+@%=,~-][A-Za-z0-9._+@%=,~-]*)+$/;
+let ADDRESS_LIKE = /^[0-9.\/]+$/;
+function badListFile(v) {
+  if (length(v) > 255) return msg("too_long", [v, 255]);
+  if (substr(v, 0, 1) === "/" ? match(v, LIST_PATH) : match(v, LIST_NAME)) return null;
+  return msg("not_list_file", [v, LIST_DIR]);
+}
+function listPath(v) {
+  return substr(v, 0, 1) === "/" ? v : `${LIST_DIR}/${v}`;
+}
+function listStart(hash, keep) {
+  return { ok: true, hash, domains: [], v4: 0, v6: 0, dest4: keep ? [] : null, dest6: keep ? [] : null, bad: [], badLines: 0 };
+}
+function listMissing() {
+  return { ok: false, hash: "", domains: [], v4: 0, v6: 0, dest4: null, dest6: null, bad: [], badLines: 0 };
+}
+function lists_lineError(lf, n, m) {
+  lf.badLines++;
+  if (length(lf.bad) < LIST_BAD_MAX) push(lf.bad, { line: n, id: m.id, args: m.args });
+  return null;
+}
+function listLine(lf, n, line) {
+  const h = index(line, "#");
+  const e = trim(h >= 0 ? substr(line, 0, h) : line);
+  if (e === "") return null;
+  const c = ord(e, 0), colon = index(e, ":") >= 0;
+  if (colon || c >= 48 && c <= 57) {
+    const t = prefixText(e);
+    if (type(t) === "string") {
+      const text = t;
+      if (!colon) {
+        lf.v4++;
+        if (lf.dest4) push(lf.dest4, text);
+        return { family: 4, text };
+      }
+      lf.v6++;
+      if (lf.dest6) push(lf.dest6, text);
+      return { family: 6, text };
+    }
+    if (colon || match(e, ADDRESS_LIKE)) return lists_lineError(lf, n, t);
+  }
+  const bad = badDomain(e);
+  if (bad) return lists_lineError(lf, n, match(e, BLANKS) ? msg("list_one_entry", [e]) : bad);
+  push(lf.domains, e);
+  return null;
+}
+function readListText(text, hash, keep) {
+  const lf = listStart(hash, keep);
+  const lines = split(text, "\n");
+  const n = length(lines);
+  for (let i = 0; i < n; i++) listLine(lf, i + 1, lines[i]);
+  return lf;
+}
+function listEntries(lf) {
+  return length(lf.domains) + lf.v4 + lf.v6;
+}
+
 // src/core/schema.ts
 let zoneName = (v) => badName(v, 11);
 let upstreamName = (v) => badName(v, 12);
@@ -942,6 +1011,12 @@ let RULE = {
     doc: 'lower-case ASCII domain names; each also matches its subdomains (so `*.x.com`, `.x.com` and `x.com.` are refused with "write x.com"). An internationalised name is written in its ASCII form: `bücher.de` is refused with `write it as "xn--bcher-kva.de"`. Addresses the client resolves **through the router\'s dnsmasq** enter the rule\'s nft sets'
   },
   dest: { kind: "string", list: true, check: badPrefix, doc: "IPv4/IPv6 addresses or prefixes (host bits must be zero); they may overlap" },
+  list_file: {
+    kind: "string",
+    list: true,
+    check: badListFile,
+    doc: "files of domains and/or addresses, one a line: a name in `/etc/splitwg/lists/` (`streaming.txt`) or an absolute path. See [List files](#list-files): checked by `splitwg check` with `file:line`; a changed file reloads only its set"
+  },
   proto: { kind: "enum", list: true, values: PROTOS, check: badProto, doc: "or `all`: any protocol (also when none is given)" },
   port: { kind: "string", list: true, check: badPortRange, doc: "destination ports 1–65535 or ranges `from-to` with from ≤ to (`8000-8100`, `80-80`); with ports, `proto` defaults to tcp+udp" },
   start_time: { kind: "string", check: badTime, doc: "`HH:MM` local time of the router; window `[start, stop)`; `22:00`→`06:00` crosses midnight" },
@@ -1146,16 +1221,52 @@ function readServer(sec, problems) {
   if (s.enabled && !length(s.addresses) && !o.bad.address) push(problems, problem("server.address", msg("server_no_address")));
   return s;
 }
-function readRule(sec, id, setBase, problems) {
+function readRuleLists(id, values, at, lists, problems) {
+  const refs = [];
+  let domains = [];
+  if (!lists) return { refs, domains };
+  const seen = {};
+  for (let i = 0; i < length(values); i++) {
+    const path = listPath(values[i]);
+    if (seen[path]) continue;
+    seen[path] = true;
+    const where = `${id}.list_file[${at ? at[i] : i}]`;
+    const lf = lists[path];
+    if (!lf || !lf.ok) {
+      push(problems, problem(where, msg("list_unreadable", [path])));
+      continue;
+    }
+    if (lf.changed) {
+      push(problems, problem(where, msg("list_changed", [path])));
+      continue;
+    }
+    for (let j = 0; j < length(lf.bad); j++)
+      push(problems, problem(where, msg("list_line", [path, lf.bad[j].line, { id: lf.bad[j].id, args: lf.bad[j].args }])));
+    if (lf.badLines > length(lf.bad)) push(problems, problem(where, msg("list_more", [path, lf.badLines - length(lf.bad)])));
+    push(refs, { path, hash: lf.hash, v4: lf.v4, v6: lf.v6, domains: length(lf.domains), dest4: lf.dest4, dest6: lf.dest6 });
+    if (length(lf.domains)) domains = length(domains) ? [...domains, ...lf.domains] : lf.domains;
+  }
+  return { refs, domains };
+}
+function emptyLists(m, ipv6) {
+  if (!length(m.lists) || length(m.domains) || length(m.dest4) || ipv6 && length(m.dest6)) return false;
+  for (let i = 0; i < length(m.lists); i++) if (m.lists[i].v4 || ipv6 && m.lists[i].v6) return false;
+  return true;
+}
+function readRule(sec, id, setBase, problems, lists, g, warnings) {
   const dest4 = [], dest6 = [];
   const destSeen = {};
   const dest = (v) => addPrefix(v, dest4, dest6, destSeen);
   const o = readOptions(sec, id, "rule", problems, { dest });
   const protos = o.v.proto;
+  const fed = readRuleLists(id, o.v.list_file, o.at.list_file, lists, problems);
+  const own = uniq(o.v.domain);
   const m = {
-    domains: uniq(o.v.domain),
+    domains: length(fed.domains) ? uniq([...own, ...fed.domains]) : own,
+    optDomains: own,
     dest4,
     dest6,
+    lists: fed.refs,
     protos: index(protos, "all") >= 0 || index(protos, "any") >= 0 ? [] : uniq(protos),
     ports: uniq(o.v.port),
     startTime: o.v.start_time,
@@ -1182,6 +1293,7 @@ function readRule(sec, id, setBase, problems) {
   }
   if (rule.upstream !== null && action !== "proxy" && !o.bad.action)
     push(problems, problem(`${id}.upstream`, msg("upstream_not_proxy", [action])));
+  if (o.v.enabled && emptyLists(m, g.ipv6)) push(warnings, problem(`${id}.list_file`, msg("warn_list_empty")));
   return o.v.enabled ? rule : null;
 }
 function readSources(c, srcs, at, problems) {
@@ -1380,8 +1492,10 @@ function checkPeerAddress(c, server, problems) {
     if (!inside) push(problems, problem(`client.${c.name}.address`, msg("outside_pools", [all[i].text])));
   }
 }
-function readConfig(all) {
+function readConfig(all, lists) {
   const problems = [];
+  const warnings = [];
+  const files = lists ?? null;
   const sections = uniqueSections(all, problems);
   const known = keys(SCHEMA);
   for (let i = 0; i < length(sections); i++)
@@ -1439,7 +1553,7 @@ function readConfig(all) {
   for (let n in rulesets) {
     rsRules[n] = [];
     for (let i = 0; i < length(rulesets[n]); i++) {
-      const r = readRule(rulesets[n][i], `ruleset.${n}.rule[${i}]`, `rs_${n}_${i}`, problems);
+      const r = readRule(rulesets[n][i], `ruleset.${n}.rule[${i}]`, `rs_${n}_${i}`, problems, files, globals, warnings);
       if (r) push(rsRules[n], r);
     }
   }
@@ -1447,7 +1561,7 @@ function readConfig(all) {
     const c = clients[i];
     const mine = byClient[c.name];
     for (let j = 0; j < length(mine); j++) {
-      const r = readRule(mine[j], `client.${c.name}.rule[${j}]`, `c_${c.name}_${j}`, problems);
+      const r = readRule(mine[j], `client.${c.name}.rule[${j}]`, `c_${c.name}_${j}`, problems, files, globals, warnings);
       if (r) push(c.rules, r);
     }
     for (let j = 0; j < length(c.rulesets); j++) {
@@ -1463,13 +1577,33 @@ function readConfig(all) {
     if (c.kind === "peer" && c.enabled && !seen["server.address"]) checkPeerAddress(c, server, problems);
   }
   checkOverlaps(clients, problems);
-  const warnings = familyWarnings(clients, globals);
+  const fw = familyWarnings(clients, globals);
+  for (let i = 0; i < length(fw); i++) push(warnings, fw[i]);
   if (!length(problems))
     return { config: { globals, server, upstreams, clients }, problems, warnings };
   return { config: null, problems, warnings };
 }
-function check(sections) {
-  return readConfig(sections).problems;
+function check(sections, lists) {
+  return readConfig(sections, lists).problems;
+}
+function listPaths(sections) {
+  const out = [];
+  const seen = {};
+  for (let i = 0; i < length(sections); i++) {
+    const s = sections[i];
+    const v = s.type === "rule" ? s.options.list_file : null;
+    if (v === null || v === null) continue;
+    const vals = type(v) === "array" ? v : split(v, BLANKS);
+    for (let j = 0; j < length(vals); j++) {
+      if (vals[j] === "" || match(vals[j], CONTROL) || badListFile(vals[j])) continue;
+      const p = listPath(vals[j]);
+      if (!seen[p]) {
+        seen[p] = true;
+        push(out, p);
+      }
+    }
+  }
+  return out;
 }
 
 // src/core/domains.ts
@@ -1569,6 +1703,14 @@ function rule(expr, verdict, target, comment, o) {
 function chain(name, rules, o) {
   return { name, base: o && o.base ? o.base : null, why: o && o.why ? o.why : null, note: o && o.note ? o.note : null, client: o && o.client ? o.client : null, rules };
 }
+function listFeeds(r, family) {
+  const out = [];
+  for (let i = 0; i < length(r.match.lists); i++) {
+    const l = r.match.lists[i];
+    if ((family === 4 ? l.v4 : l.v6) > 0 && index(out, l.hash) < 0) push(out, l.hash);
+  }
+  return out;
+}
 function ruleSets(r, ipv6, dp) {
   const out = [];
   const stems = dp.byRule[r.id] ?? [];
@@ -1578,6 +1720,8 @@ function ruleSets(r, ipv6, dp) {
   }
   if (length(r.match.dest4)) push(out, { name: `${r.setBase}_n4`, family: 4, kind: "net" });
   if (ipv6 && length(r.match.dest6)) push(out, { name: `${r.setBase}_n6`, family: 6, kind: "net" });
+  if (length(listFeeds(r, 4))) push(out, { name: `${r.setBase}_f4`, family: 4, kind: "list" });
+  if (ipv6 && length(listFeeds(r, 6))) push(out, { name: `${r.setBase}_f6`, family: 6, kind: "list" });
   return out;
 }
 function sharedWhy(s) {
@@ -1595,21 +1739,26 @@ function planSets(cfg, dp) {
     for (let k = 0; k < length(sets); k++) {
       const s = sets[k];
       if (s.kind === "domain" && substr(s.name, 0, length(s.name) - 3) !== r.setBase) continue;
-      const key = s.kind === "domain" ? join(" ", r.match.domains) : join(" ", s.family === 4 ? r.match.dest4 : r.match.dest6);
-      push(out, { name: s.name, family: s.family, kind: s.kind, rule: r, key, why: s.kind === "domain" ? `${r.id}: filled by dnsmasq` : r.id });
+      const key = s.kind === "domain" ? join(" ", r.match.domains) : s.kind === "list" ? join(" ", listFeeds(r, s.family)) : join(" ", s.family === 4 ? r.match.dest4 : r.match.dest6);
+      const why = s.kind === "domain" ? `${r.id}: filled by dnsmasq` : s.kind === "list" ? `${r.id}: filled from its list files` : r.id;
+      const fromLists = length(r.match.domains) !== length(r.match.optDomains);
+      const sig = s.kind === "list" ? "" : s.kind === "domain" && fromLists ? join(" ", r.match.optDomains) : null;
+      push(out, { name: s.name, family: s.family, kind: s.kind, rule: r, key, why: why, sig });
     }
   }
   const fams = cfg.globals.ipv6 ? [4, 6] : [4];
   for (let i = 0; i < length(d.shared); i++) {
     const s = d.shared[i];
     for (let f = 0; f < length(fams); f++)
-      push(out, { name: `${s.stem}_d${fams[f]}`, family: fams[f], kind: "domain", rule: s.rules[0], key: join(" ", s.domains), why: sharedWhy(s) });
+      push(out, { name: `${s.stem}_d${fams[f]}`, family: fams[f], kind: "domain", rule: s.rules[0], key: join(" ", s.domains), why: sharedWhy(s), sig: null });
   }
   return out;
 }
 function setOf(s, timeout) {
   const el = s.kind === "net" ? s.family === 4 ? s.rule.match.dest4 : s.rule.match.dest6 : null;
-  return { name: s.name, family: s.family, kind: s.kind, timeout: s.kind === "domain" ? timeout : 0, elements: el, why: s.why, key: s.key };
+  const set = { name: s.name, family: s.family, kind: s.kind, timeout: s.kind === "domain" ? timeout : 0, elements: el, why: s.why, key: s.key };
+  if (s.kind === "list") set.feeds = listFeeds(s.rule, s.family);
+  return set;
 }
 function protoMatch(r) {
   const m = r.match;
@@ -1649,7 +1798,7 @@ function clientRules(cfg, c, dp) {
     const sets = ruleSets(r, ipv6, dp);
     for (let j = 0; j < length(sets); j++)
       push(dests, { expr: `${sets[j].family === 4 ? "ip" : "ip6"} daddr @${sets[j].name}`, sets: [sets[j].name] });
-    const onlyAddrs = length(r.match.domains) === 0 && (length(r.match.dest4) > 0 || length(r.match.dest6) > 0);
+    const onlyAddrs = length(r.match.domains) === 0 && (length(r.match.dest4) > 0 || length(r.match.dest6) > 0 || length(r.match.lists) > 0);
     if (!length(dests)) {
       if (onlyAddrs) continue;
       push(dests, { expr: ipv6 ? "" : "meta nfproto ipv4", sets: [] });
@@ -1888,6 +2037,45 @@ function printNft(t) {
   return join("\n", out) + "\n";
 }
 
+// src/core/nftlists.ts
+let FRAGMENT_CHUNK = 1e3;
+let nftlists_T = "	";
+function fragmentName(hash, family) {
+  return `${hash}.${family}.nft`;
+}
+function fragmentHead(version, path, family) {
+  return `# Generated by splitwg ${version}: the IPv${family} entries of ${path} — do not edit
+elements = {
+`;
+}
+function fragmentLine(texts) {
+  return `${nftlists_T}${join(", ", texts)},
+`;
+}
+let FRAGMENT_TAIL = "}\n";
+function listsScript(sets, dir) {
+  if (!length(sets)) return "";
+  const tbl = `${NFT.family} ${NFT.table}`;
+  const out = [
+    `table ${tbl} {`,
+    ...map(sets, (s) => `${nftlists_T}set ${s.name} { ${setSpec(s)} }`),
+    "}",
+    ...map(sets, (s) => `flush set ${tbl} ${s.name}`),
+    `table ${tbl} {`
+  ];
+  for (let i = 0; i < length(sets); i++) {
+    const s = sets[i], feeds = s.feeds ?? [];
+    push(out, `${nftlists_T}# ${s.name}${s.why === null ? "" : ": " + s.why}`);
+    for (let j = 0; j < length(feeds); j++)
+      push(out, `${nftlists_T}set ${s.name} { ${setSpec(s)}`, `${nftlists_T}${nftlists_T}include "${dir}/${fragmentName(feeds[j], s.family)}"`, `${nftlists_T}}`);
+  }
+  push(out, "}");
+  return join("\n", out) + "\n";
+}
+function listSets(sets, names) {
+  return filter(sets, (s) => s.kind === "list" && (names === null || names === null || index(names, s.name) >= 0));
+}
+
 // src/core/dnsmasq.ts
 function legend(d) {
   const out = ["# The sets each line fills (<stem>_d4, <stem>_d6) belong to these rules:"];
@@ -2113,7 +2301,7 @@ function compile(cfg, opts) {
       chain: clientChainName(c.name),
       sources: [...map([...c.src4, ...c.src6], (p) => p.text), ...c.macs, ...c.ifaces]
     })),
-    sets: map(planSets(cfg, dp), (x) => ({ name: x.name, kind: x.kind, key: x.key }))
+    sets: map(planSets(cfg, dp), (x) => x.sig === null ? { name: x.name, kind: x.kind, key: x.key } : { name: x.name, kind: x.kind, key: x.key, sig: x.sig })
   };
 }
 function plan(sections, opts) {
@@ -2146,6 +2334,21 @@ function domainHit(r, d) {
     if (p === d || n > l && substr(d, n - l - 1) === `.${p}`) return p;
   }
   return null;
+}
+function listHit(r, addr) {
+  for (let i = 0; i < length(r.match.lists); i++) {
+    const l = r.match.lists[i];
+    const ts = (addr.family === 4 ? l.dest4 : l.dest6) ?? [];
+    for (let j = 0; j < length(ts); j++) {
+      const p = parsePrefix(ts[j]);
+      if (!isMsg(p) && prefixContains(p, addr.bytes)) return `${ts[j]} (${l.path})`;
+    }
+  }
+  return null;
+}
+function listsHave(r, f) {
+  for (let i = 0; i < length(r.match.lists); i++) if ((f === 4 ? r.match.lists[i].v4 : r.match.lists[i].v6) > 0) return true;
+  return false;
 }
 function minutes(t) {
   return int(substr(t, 0, 2)) * 60 + int(substr(t, 3, 2));
@@ -2233,7 +2436,7 @@ function answer(cfg, cl, q, dest, addr, f, day, min, local) {
     const r = cl.rules[i];
     let hit = null;
     const m = r.match;
-    const anyDest = !length(m.domains) && !length(m.dest4) && !length(m.dest6);
+    const anyDest = !length(m.domains) && !length(m.dest4) && !length(m.dest6) && !length(m.lists);
     if (anyDest) hit = msg("why_any");
     else if (addr) {
       const ps = addr.family === 4 ? m.dest4 : m.dest6;
@@ -2241,10 +2444,12 @@ function answer(cfg, cl, q, dest, addr, f, day, min, local) {
         hit = msg("why_in", [q.destination, ps[j]]);
         break;
       }
+      const l = hit ? null : listHit(r, addr);
+      if (l) hit = msg("why_in", [q.destination, l]);
     } else {
       const d = domainHit(r, dest);
       if (d) hit = d === dest ? msg("why_domain", [d]) : msg("why_under", [dest, d]);
-      else if (length(f === 4 ? m.dest4 : m.dest6)) push(byAddress, r.id);
+      else if (length(f === 4 ? m.dest4 : m.dest6) || listsHave(r, f)) push(byAddress, r.id);
     }
     if (!hit) continue;
     const why = sideConditions(r, q, day, min);
@@ -2343,9 +2548,12 @@ function explainQuery(cfg, a) {
 
 // src/core/transition.ts
 function dropped(before, after) {
-  const now = split(after, " ");
+  if (before === after) return false;
+  const now = {};
+  const next = split(after, " ");
+  for (let i = 0; i < length(next); i++) now[next[i]] = true;
   const was = split(before, " ");
-  for (let i = 0; i < length(was); i++) if (index(now, was[i]) < 0) return true;
+  for (let i = 0; i < length(was); i++) if (!now[was[i]]) return true;
   return false;
 }
 function stale(live, want) {
@@ -2374,6 +2582,18 @@ function nftTransition(prev, next, deletesOnly, live, want) {
   }
   return length(lines) ? join("\n", lines) + "\n" : "";
 }
+function listReloads(prev, next) {
+  const was = {};
+  for (let i = 0; i < length(prev ?? []); i++) was[prev[i].name] = prev[i];
+  const out = [];
+  for (let i = 0; i < length(next); i++) {
+    const n = next[i];
+    if (n.kind !== "list") continue;
+    const p = prev ? was[n.name] : null;
+    if (!p || p.kind !== "list" || p.key !== n.key) push(out, n.name);
+  }
+  return out;
+}
 
 // src/core/format.ts
 function age(s) {
@@ -2394,6 +2614,9 @@ function fmtBytes(n) {
   return i === 0 ? `${v} B` : `${v}.${frac} ${units[i]}`;
 }
 export {
+  FRAGMENT_CHUNK,
+  FRAGMENT_TAIL,
+  LIST_DIR,
   MESSAGES,
   NFT,
   OWNED,
@@ -2402,6 +2625,7 @@ export {
   age,
   badBool,
   badKey,
+  badListFile,
   bool,
   check,
   clientChainName,
@@ -2412,8 +2636,20 @@ export {
   explainQuery,
   fmtBytes,
   format,
+  fragmentHead,
+  fragmentLine,
+  fragmentName,
   isMsg,
   isOwned,
+  listEntries,
+  listLine,
+  listMissing,
+  listPath,
+  listPaths,
+  listReloads,
+  listSets,
+  listStart,
+  listsScript,
   markChainName,
   msg,
   nftTransition,
@@ -2427,6 +2663,7 @@ export {
   prefixesOverlap,
   printNft,
   readConfig,
+  readListText,
   redactedPlan,
   renderUci,
   tableObjects,

@@ -27,9 +27,24 @@ import {
   badBool,
   bool,
   age,
-  fmtBytes
+  fmtBytes,
+  listPaths,
+  LIST_DIR,
+  badListFile,
+  listStart,
+  listMissing,
+  listLine,
+  listEntries,
+  listsScript,
+  listSets,
+  listReloads,
+  fragmentName,
+  fragmentHead,
+  fragmentLine,
+  FRAGMENT_CHUNK,
+  FRAGMENT_TAIL
 } from "splitwg.core";
-import { readfile, writefile, access, unlink, mkdir, rmdir, rename, popen, stat } from "fs";
+import { readfile, writefile, access, unlink, mkdir, rmdir, rename, popen, stat, open, lsdir } from "fs";
 import { cursor } from "uci";
 import { connect } from "ubus";
 // src/router/core.ts
@@ -47,7 +62,11 @@ let PATHS = {
   fw4: "/sbin/fw4",
   wgShellHandler: "/lib/netifd/proto/wireguard.sh",
   conntrack: "/usr/sbin/conntrack",
-  ipv6: "/proc/net/if_inet6"
+  ipv6: "/proc/net/if_inet6",
+  // the list sets: their fragments (content-addressed, src/router/lists.ts),
+  // and the script fw4 includes after the table's to fill them
+  lists: "/usr/share/splitwg/lists",
+  nftLists: "/usr/share/nftables.d/ruleset-post/91-splitwg-lists.nft"
 };
 let OWNED_CONFIGS = ["network", "firewall", "dhcp"];
 function shellQuote(s) {
@@ -102,6 +121,31 @@ function md5sum(wrapper, paths) {
   }
   return join("+", out);
 }
+function lineReader(path) {
+  const h = open(path, "r");
+  if (!h) return null;
+  return {
+    next: () => {
+      const l = h.read("line");
+      return l === "" ? null : l;
+    },
+    close: () => {
+      h.close();
+    }
+  };
+}
+function writer(path) {
+  const h = open(path, "w", 420);
+  if (!h) return null;
+  let ok = true;
+  return {
+    write: (s) => {
+      if (ok && h.write(s) !== length(s)) ok = false;
+      return ok;
+    },
+    close: () => !!h.close() && ok
+  };
+}
 function realEnv() {
   let mkdirp;
   const root = envvar("SPLITWG_ROOT");
@@ -122,6 +166,10 @@ function realEnv() {
     uci,
     fs: {
       read: (path) => readfile(p(path)),
+      lines: (path) => lineReader(p(path)),
+      create: (path) => writer(p(path)),
+      list: (path) => lsdir(p(path)),
+      hostPath: p,
       write: (path, data) => writefile(p(path), data) !== null,
       exists: (path) => !!access(p(path)),
       unlink: (path) => !!unlink(p(path)),
@@ -178,6 +226,194 @@ function readConfigSections(uci, config) {
   return sectionsFromCursor(uci.get_all(config));
 }
 
+// src/router/lists.ts
+let lists_MD5_LINE = /^([0-9a-f]{32})  ([^\n]+)$/;
+function contentHashes(env, paths) {
+  const out = {};
+  if (!length(paths)) return out;
+  const byName = {};
+  for (let i = 0; i < length(paths); i++) {
+    byName[paths[i]] = paths[i];
+    byName[env.fs.hostPath(paths[i])] = paths[i];
+  }
+  const r = env.run(["md5sum", ...paths]);
+  const lines = split(r.stdout, "\n");
+  for (let i = 0; i < length(lines); i++) {
+    const m = match(lines[i], lists_MD5_LINE);
+    if (m && byName[m[2]]) out[byName[m[2]]] = m[1];
+  }
+  return out;
+}
+function cachePath(hash, what) {
+  return `${PATHS.lists}/${hash}.${what}`;
+}
+function cached(env, hash) {
+  const text = env.fs.read(cachePath(hash, "json"));
+  if (text === null) return null;
+  let meta = null;
+  try {
+    meta = json(text);
+  } catch {
+    return null;
+  }
+  if (type(meta) !== "object" || meta.version !== VERSION) return null;
+  if (meta.v4 && !env.fs.exists(`${PATHS.lists}/${fragmentName(hash, 4)}`) || meta.v6 && !env.fs.exists(`${PATHS.lists}/${fragmentName(hash, 6)}`)) return null;
+  const lf = listStart(hash);
+  lf.v4 = meta.v4;
+  lf.v6 = meta.v6;
+  if (meta.domains) {
+    const d = env.fs.read(cachePath(hash, "d"));
+    if (d === null) return null;
+    lf.domains = split(d, "\n");
+    if (length(lf.domains) !== meta.domains) return null;
+  }
+  return lf;
+}
+function fragment(hash, family, head) {
+  const name = fragmentName(hash, family);
+  return { path: `${PATHS.lists}/${name}`, tmp: `${PATHS.lists}/.${name}.tmp`, head, w: null, buf: [], ok: true };
+}
+function flushFragment(env, f) {
+  if (!f.ok || !length(f.buf)) return;
+  if (f.w === null) {
+    f.w = env.fs.create(f.tmp);
+    if (f.w === null || !f.w.write(f.head)) {
+      f.ok = false;
+      return;
+    }
+  }
+  if (!f.w.write(fragmentLine(f.buf))) f.ok = false;
+  f.buf = [];
+}
+function addTo(env, f, text) {
+  push(f.buf, text);
+  if (length(f.buf) >= FRAGMENT_CHUNK) flushFragment(env, f);
+}
+function closeFragment(env, f) {
+  flushFragment(env, f);
+  if (f.w === null) return f.ok;
+  f.ok = f.w.write(FRAGMENT_TAIL) && f.w.close() && f.ok;
+  return f.ok;
+}
+function readOne(env, path, hash, mode, staged) {
+  const rd = env.fs.lines(path);
+  if (rd === null) return listMissing();
+  const lf = listStart(hash, mode === "explain");
+  const stage = mode === "apply" && env.fs.mkdirp(PATHS.lists);
+  const f4 = fragment(hash, 4, fragmentHead(VERSION, path, 4)), f6 = fragment(hash, 6, fragmentHead(VERSION, path, 6));
+  let n = 0;
+  for (let line = rd.next(); line !== null; line = rd.next()) {
+    n++;
+    const e = listLine(lf, n, line);
+    if (e !== null && stage && !lf.badLines) addTo(env, e.family === 4 ? f4 : f6, e.text);
+  }
+  rd.close();
+  if (stage) {
+    const ok = closeFragment(env, f4) && closeFragment(env, f6);
+    if (ok && !lf.badLines) push(staged, { path, lf, frags: [f4, f6] });
+    else for (let i = 0; i < 2; i++) env.fs.unlink([f4, f6][i].tmp);
+  }
+  return lf;
+}
+function commit(env, staged) {
+  if (!length(staged)) return;
+  const now = contentHashes(env, map(staged, (x) => x.path));
+  for (let i = 0; i < length(staged); i++) {
+    const x = staged[i], lf = x.lf;
+    const same = now[x.path] === lf.hash;
+    let ok = same;
+    for (let j = 0; j < length(x.frags); j++) {
+      const f = x.frags[j];
+      if (f.w === null) continue;
+      if (ok && !env.fs.rename(f.tmp, f.path)) ok = false;
+      if (!ok) env.fs.unlink(f.tmp);
+    }
+    if (!same) {
+      lf.changed = true;
+      continue;
+    }
+    if (!ok) continue;
+    if (length(lf.domains)) env.fs.write(cachePath(lf.hash, "d"), join("\n", lf.domains));
+    env.fs.write(cachePath(lf.hash, "json"), sprintf("%J\n", { version: VERSION, path: x.path, v4: lf.v4, v6: lf.v6, domains: length(lf.domains) }));
+  }
+}
+function readLists(env, sections, mode) {
+  const paths = listPaths(sections);
+  const out = {};
+  if (!length(paths)) return out;
+  const hashes = contentHashes(env, paths);
+  const staged = [];
+  for (let i = 0; i < length(paths); i++) {
+    const p = paths[i], h = hashes[p];
+    if (!h) {
+      out[p] = listMissing();
+      continue;
+    }
+    const c = mode === "explain" ? null : cached(env, h);
+    out[p] = c ?? readOne(env, p, h, mode, staged);
+  }
+  commit(env, staged);
+  return out;
+}
+function listHashes(files) {
+  const out = {};
+  for (let p in files) if (files[p].ok) out[p] = files[p].hash;
+  return out;
+}
+function listsText(env, sets, names) {
+  return listsScript(listSets(sets, names), env.fs.hostPath(PATHS.lists));
+}
+function listsFile(env, sets) {
+  const body = listsText(env, sets);
+  return body === "" ? null : `# Generated by splitwg ${VERSION}: the list sets, filled from their files' fragments — do not edit.
+${body}`;
+}
+function installLists(env, text) {
+  if (text === null) return !env.fs.exists(PATHS.nftLists) || env.fs.unlink(PATHS.nftLists);
+  const tmp = `${PATHS.nftLists}.tmp`;
+  return env.fs.mkdirp(substr(PATHS.nftLists, 0, rindex(PATHS.nftLists, "/"))) && env.fs.write(tmp, text) && env.fs.rename(tmp, PATHS.nftLists);
+}
+function prune(env, keep) {
+  const names = env.fs.list(PATHS.lists);
+  if (names === null) return;
+  const want = {};
+  for (let i = 0; i < length(keep); i++) want[keep[i]] = true;
+  for (let i = 0; i < length(names); i++) {
+    const n = names[i];
+    const dot = index(n, ".");
+    if (dot <= 0 || !want[substr(n, 0, dot)]) env.fs.unlink(`${PATHS.lists}/${n}`);
+  }
+  if (!length(keep)) env.fs.rmdir(PATHS.lists);
+}
+function listReport(env) {
+  const named = listPaths(readConfigSections(env.uci, "splitwg"));
+  const paths = [];
+  const here = sort(env.fs.list(LIST_DIR) ?? []);
+  for (let i = 0; i < length(here); i++)
+    if (substr(here[i], 0, 1) !== "." && !badListFile(here[i])) push(paths, `${LIST_DIR}/${here[i]}`);
+  for (let i = 0; i < length(named); i++) if (index(paths, named[i]) < 0) push(paths, named[i]);
+  const files = readLists(env, [{ type: "rule", name: "lists", anonymous: true, options: { list_file: paths } }], "check");
+  const pre = `${LIST_DIR}/`;
+  return {
+    dir: LIST_DIR,
+    files: map(paths, (p) => {
+      const lf = files[p];
+      return {
+        path: p,
+        name: substr(p, 0, length(pre)) === pre ? substr(p, length(pre)) : p,
+        used: index(named, p) >= 0,
+        ok: lf.ok,
+        entries: listEntries(lf),
+        domains: length(lf.domains),
+        v4: lf.v4,
+        v6: lf.v6,
+        problems: map(lf.bad, (b) => described(b)),
+        more: lf.badLines - length(lf.bad)
+      };
+    })
+  };
+}
+
 // src/router/routes.ts
 function ours(dev) {
   return type(dev) === "string" && substr(dev, 0, 3) === "sw_";
@@ -209,6 +445,15 @@ function localNetworks(env, ipv6) {
 
 // src/router/plancache.ts
 let FILE = `${PATHS.state}/plan.json`;
+function sameLists(env, c) {
+  const now = contentHashes(env, keys(c.lists));
+  for (let p in c.lists) if (now[p] !== c.lists[p]) return false;
+  const sets = c.plan.table ? listSets(c.plan.table.sets) : [];
+  for (let i = 0; i < length(sets); i++)
+    for (let j = 0; j < length(sets[i].feeds ?? []); j++)
+      if (!env.fs.exists(`${PATHS.lists}/${fragmentName(sets[i].feeds[j], sets[i].family)}`)) return false;
+  return true;
+}
 function uncommitted(env) {
   return length((env.uci.changes("splitwg") ?? {}).splitwg ?? []) > 0;
 }
@@ -222,9 +467,9 @@ function cachedPlan(env, local) {
   } catch {
     read = null;
   }
-  if (type(read) !== "object" || type(read.plan) !== "object" || type(read.local) !== "array" || type(read.warnings) !== "array") return null;
+  if (type(read) !== "object" || type(read.plan) !== "object" || type(read.local) !== "array" || type(read.warnings) !== "array" || type(read.lists) !== "object") return null;
   const c = read;
-  if (c.version !== VERSION || c.digest !== digest) return null;
+  if (c.version !== VERSION || c.digest !== digest || !sameLists(env, c)) return null;
   const now = local(c.ipv6);
   return now !== null && join("\n", now) === join("\n", c.local) ? c : null;
 }
@@ -507,9 +752,6 @@ function platformWarnings(p, needsDomains, wantsIpv6) {
 let TABLE = ["inet", "splitwg"];
 let STAGED = `${PATHS.state}/next.nft`;
 let REPLACE_PATH = `${PATHS.state}/replace.nft`;
-function tableExists(env) {
-  return env.run(["nft", "-t", "list", "table", ...TABLE]).code === 0;
-}
 function replaceScript(text) {
   return `table inet splitwg
 delete table inet splitwg
@@ -519,16 +761,40 @@ function replaceFile(env, text) {
   env.fs.mkdirp(PATHS.state);
   return env.fs.write(REPLACE_PATH, replaceScript(text));
 }
-function stage(env, text, transition) {
+function names(env, what) {
+  const r = env.run(what === "chains" ? ["nft", "-j", "list", "chains", TABLE[0]] : ["nft", "-j", "-t", "list", what, TABLE[0]]);
+  if (r.code !== 0) return null;
+  let doc = null;
+  try {
+    doc = json(r.stdout);
+  } catch {
+    return null;
+  }
+  const list = type(doc) === "object" && type(doc.nftables) === "array" ? doc.nftables : [];
+  const key = what === "sets" ? "set" : what === "maps" ? "map" : "chain";
+  const out = [];
+  for (let i = 0; i < length(list); i++) {
+    const o = list[i][key];
+    if (type(o) === "object" && o.table === TABLE[1]) push(out, o.name);
+  }
+  return out;
+}
+function tableExists(env) {
+  const c = names(env, "chains");
+  return c !== null && length(c) > 0;
+}
+function stage(env, text, transition, lists, allLists) {
   env.fs.mkdirp(PATHS.state);
-  if (!env.fs.write(STAGED, text + (transition ?? ""))) return { path: STAGED, replace: false, error: `cannot write ${STAGED}` };
+  const body = text + (transition ?? "");
+  const ready = (path, script, extra, replace) => extra === "" || env.fs.write(path, script + extra) ? { path, replace: replace, error: null } : { path, replace: replace, error: `cannot write ${path}` };
+  if (!env.fs.write(STAGED, body)) return { path: STAGED, replace: false, error: `cannot write ${STAGED}` };
   let r = env.run(["nft", "-c", "-f", STAGED]);
-  if (r.code === 0) return { path: STAGED, replace: false, error: null };
+  if (r.code === 0) return ready(STAGED, body, lists ?? "", false);
   const first = failure(r, ["nft", "-c", "-f", STAGED]);
-  if (!tableExists(env)) return { path: STAGED, replace: false, error: first };
+  if (text === "" || !tableExists(env)) return { path: STAGED, replace: false, error: first };
   if (!replaceFile(env, text)) return { path: STAGED, replace: false, error: first };
   r = env.run(["nft", "-c", "-f", REPLACE_PATH]);
-  if (r.code === 0) return { path: REPLACE_PATH, replace: true, error: null };
+  if (r.code === 0) return ready(REPLACE_PATH, replaceScript(text), allLists ?? "", true);
   return { path: STAGED, replace: false, error: first };
 }
 function load(env, path) {
@@ -551,22 +817,9 @@ function cleanupStaged(env) {
   env.fs.unlink(REPLACE_PATH);
 }
 function liveObjects(env) {
-  const r = env.run(["nft", "-j", "-t", "list", "table", ...TABLE]);
-  if (r.code !== 0) return null;
-  let doc = null;
-  try {
-    doc = json(r.stdout);
-  } catch {
-    return null;
-  }
-  const list = type(doc) === "object" && type(doc.nftables) === "array" ? doc.nftables : [];
-  const o = { sets: [], maps: [], chains: [] };
-  for (let i = 0; i < length(list); i++) {
-    if (type(list[i].set) === "object") push(o.sets, list[i].set.name);
-    else if (type(list[i].map) === "object") push(o.maps, list[i].map.name);
-    else if (type(list[i].chain) === "object") push(o.chains, list[i].chain.name);
-  }
-  return o;
+  const chains = names(env, "chains");
+  if (chains === null || !length(chains)) return null;
+  return { sets: names(env, "sets") ?? [], maps: names(env, "maps") ?? [], chains };
 }
 function listJson(env, terse) {
   const r = env.run(terse ? ["nft", "-j", "-t", "list", "table", ...TABLE] : ["nft", "-j", "list", "table", ...TABLE]);
@@ -579,6 +832,22 @@ function listJson(env, terse) {
   }
   return type(doc) === "object" && type(doc.nftables) === "array" ? doc.nftables : null;
 }
+function listMaps(env, maps) {
+  const out = [];
+  for (let i = 0; i < length(maps); i++) {
+    const r = env.run(["nft", "-j", "list", "map", ...TABLE, maps[i]]);
+    if (r.code !== 0) continue;
+    let doc = null;
+    try {
+      doc = json(r.stdout);
+    } catch {
+      continue;
+    }
+    const list = type(doc) === "object" && type(doc.nftables) === "array" ? doc.nftables : [];
+    for (let j = 0; j < length(list); j++) if (type(list[j].map) === "object") push(out, list[j]);
+  }
+  return out;
+}
 
 // src/router/conntrack.ts
 function marksOf(plan) {
@@ -586,7 +855,7 @@ function marksOf(plan) {
 }
 function signature(plan, chain, sources, marks) {
   const keys = {};
-  for (let i = 0; i < length(plan.sets ?? []); i++) keys[plan.sets[i].name] = plan.sets[i].key;
+  for (let i = 0; i < length(plan.sets ?? []); i++) keys[plan.sets[i].name] = plan.sets[i].sig ?? plan.sets[i].key;
   let sig = `${marks}
 from ${join(" ", sources)}`;
   const seen = {};
@@ -796,6 +1065,12 @@ function loadConfig(env, st) {
   const view = appliedView(c, domains);
   return { view, problems: 0, hash: h, enabledRaw: c.globals.enabled, server: view.server };
 }
+function listsEdited(env, st) {
+  const applied = st.lists ?? {};
+  const now = contentHashes(env, keys(applied));
+  for (let p in applied) if (now[p] !== applied[p]) return true;
+  return false;
+}
 function handshakeWarning(name, hs, keepalive) {
   if (hs === null) return msg(keepalive ? "status_no_handshake" : "status_no_handshake_idle", [name]);
   return msg(keepalive ? "status_stale_handshake" : "status_stale_handshake_idle", [name, int(hs / 60)]);
@@ -856,7 +1131,7 @@ function status(env) {
   }
   if (enabled && st && st.ok && st.enabled && !length(nftRules(doc))) push(warnings, msg("status_table_missing"));
   if (st && !st.ok) push(warnings, msg("status_apply_failed", [lastMessage(st)]));
-  const pending = applied && (st.config_hash !== cfg.hash || length((env.uci.changes("splitwg") ?? {}).splitwg ?? []) > 0);
+  const pending = applied && (st.config_hash !== cfg.hash || length((env.uci.changes("splitwg") ?? {}).splitwg ?? []) > 0 || listsEdited(env, st));
   if (applied && st.hashes && !noFile(st.hashes.dnsmasq)) {
     const m = misplaced(env, st.hashes.dnsmasq, detect(env).confDirs);
     for (let i = 0; i < length(m); i++) push(warnings, msg(m[i].differs ? "status_dnsmasq_stale" : "status_dnsmasq_missing", [m[i].dir]));
@@ -975,7 +1250,7 @@ function checkTable(env, out, guardless, want) {
     for (let i = 0; i < length(lists[k]); i++) if (index(names, lists[k][i]) < 0) push(extra, `${kinds[k]} ${lists[k][i]}`);
   }
   if (length(missing) || length(extra)) finding(out, "table_differs", "nft", { missing: missing, extra });
-  const doc = listJson(env) ?? [];
+  const doc = listMaps(env, map(filter(want.filled, (d) => d.kind === "map"), (d) => d.name));
   for (let i = 0; i < length(want.filled); i++) {
     const d = want.filled[i];
     let have = null;
@@ -1078,7 +1353,7 @@ function checkIpv6(env, out, cfg) {
 function doctor(env) {
   const out = [];
   const sections = readConfigSections(env.uci, "splitwg");
-  const r = readConfig(sections);
+  const r = readConfig(sections, readLists(env, sections, "check"));
   const cfg = r.config;
   const st = readState(env);
   const configs = ["splitwg", ...OWNED_CONFIGS];
@@ -1175,6 +1450,11 @@ function survey(env, plan, o) {
   const prevSets = prev && prev.sets && hadTable ? prev.sets : null;
   const want = plan.table ? tableObjects(plan.table) : null;
   const transition = nftText !== null && hadTable ? nftTransition(prevSets, plan.sets ?? [], false, live, want) : "";
+  const tsets = plan.table ? plan.table.sets : [];
+  const reloaded = nftText !== null ? listReloads(prevSets, plan.sets ?? []) : [];
+  const listsLoad = length(reloaded) ? listsText(env, tsets, reloaded) : "";
+  const listsWant = nftText !== null ? listsFile(env, tsets) : null;
+  const oldLists = env.fs.read(PATHS.nftLists);
   const oldPaths = prev ? prev.clients : hadTable ? installedPaths(liveClientMaps(env)) : null;
   const dnsWant = {};
   const everDirs = uniq([...prev && prev.dnsmasq_dirs ? prev.dnsmasq_dirs : [], ...runningConfDirs(env), PATHS.dnsmasqDefaultDir]);
@@ -1187,16 +1467,23 @@ function survey(env, plan, o) {
     if (oldDns[d] !== dnsWant[d]) dnsChanged = true;
   }
   let tableDrift = false;
-  if (nftText !== null && hadTable && oldNft === nftText && transition === "") {
+  if (nftText !== null && hadTable && oldNft === nftText && transition === "" && listsLoad === "") {
     const f = [];
     checkTable(env, f, [], tableState(plan.table));
     tableDrift = length(filter(f, (x) => x.id !== "table_file_changed")) > 0;
   }
   const lost = [];
   if (plan.enabled && !diffs.network.changed) checkRouting(env, lost);
+  const mainChanged = nftText !== null && (oldNft !== nftText || !hadTable || tableDrift);
   return {
     tableDrift,
     lostRouting: lost,
+    mainChanged,
+    oldLists,
+    listsWant,
+    listsLoad,
+    listsAll: listsText(env, tsets),
+    reloaded,
     platform,
     warnings: plan.enabled ? map(platformWarnings(platform, o.hasDomains, o.ipv6), format) : [],
     nftText,
@@ -1216,7 +1503,8 @@ function survey(env, plan, o) {
     transition,
     changed: {
       // a domain set whose domains changed needs flushing even when the table text is the same
-      nft: nftText !== null ? oldNft !== nftText || !hadTable || transition !== "" || tableDrift : oldNft !== null || hadTable,
+      // (a list file changed: its sets are refilled, the table stays)
+      nft: nftText !== null ? mainChanged || transition !== "" || listsLoad !== "" || oldLists !== listsWant : oldNft !== null || hadTable || oldLists !== null,
       dnsmasq: dnsChanged,
       network: diffs.network.changed || length(lost) > 0,
       firewall: diffs.firewall.changed,
@@ -1236,7 +1524,7 @@ function refuse(env, s) {
 function check(env, s) {
   let staged = null;
   if (s.nftText !== null && s.changed.nft) {
-    staged = stage(env, s.nftText, s.transition);
+    staged = stage(env, s.mainChanged ? s.nftText : "", s.transition, s.listsLoad, s.listsAll);
     if (staged.error !== null) return { staged, error: errorResult(env, "NFT_CHECK", staged.error, "nft", s.warnings, s.changed) };
   }
   if (s.dnsText !== null && s.changed.dnsmasq) {
@@ -1264,6 +1552,10 @@ function restoreTable(env, oldText, before) {
     }
   } else if (before === null && tableExists(env)) remove(env);
 }
+function restoreLists(env, oldText, refilled) {
+  installLists(env, oldText);
+  if (oldText !== null && refilled && tableExists(env)) load(env, PATHS.nftLists);
+}
 function exec(tx, argv) {
   push(tx.actions, join(" ", argv));
   const r = tx.env.run(argv);
@@ -1272,9 +1564,11 @@ function exec(tx, argv) {
 function stepTable(tx, s, staged) {
   const env = tx.env;
   push(tx.undo, () => {
-    restoreTable(env, s.oldNft, s.live);
+    if (s.mainChanged || s.nftText === null) restoreTable(env, s.oldNft, s.live);
+    restoreLists(env, s.oldLists, s.listsLoad !== "" || staged !== null && staged.replace);
   });
   if (!install(env, s.nftText)) return { where: "nft", msg: `cannot write ${PATHS.nft}` };
+  if (!installLists(env, s.listsWant)) return { where: "nft", msg: `cannot write ${PATHS.nftLists}` };
   if (s.nftText !== null) {
     push(tx.actions, `nft -f ${PATHS.nft}`);
     const r = load(env, staged.path);
@@ -1388,7 +1682,9 @@ function resetConnections(env, s, plan) {
 function summary(plan, s, staged, ctNote) {
   if (!plan.enabled) return `stopped: ${describe(s.changed)}`;
   const replaced = staged && staged.replace ? "; table re-created (set definitions changed, learned domain addresses dropped)" : "";
-  return `${describe(s.changed)}; ${length(plan.upstreams)} upstream(s), ${length(plan.clients)} client(s)${replaced}${ctNote}`;
+  const n = length(s.reloaded);
+  const lists = !n ? "" : s.mainChanged ? `; ${n} list set(s) filled` : `; table kept, list set(s) refilled: ${join(", ", slice(s.reloaded, 0, 5))}${n > 5 ? sprintf(" and %d more", n - 5) : ""}`;
+  return `${describe(s.changed)}; ${length(plan.upstreams)} upstream(s), ${length(plan.clients)} client(s)${replaced}${lists}${ctNote}`;
 }
 function applyPlan(env, plan, o) {
   const s = survey(env, plan, o);
@@ -1436,8 +1732,10 @@ function applyPlan(env, plan, o) {
     sets: s.sets,
     table: plan.table ? tableState(plan.table) : null,
     view: plan.enabled ? o.view ?? null : null,
-    dnsmasq_dirs: s.dnsText !== null ? s.platform.confDirs : []
+    dnsmasq_dirs: s.dnsText !== null ? s.platform.confDirs : [],
+    lists: o.lists ?? {}
   });
+  prune(env, values(o.lists ?? {}));
   unlock(env);
   env.log(`${plan.enabled ? "apply" : "stop"} ok: ${done}`);
   return { ok: true, changed: s.changed, message: done, actions: tx.actions, warnings: s.warnings };
@@ -1448,13 +1746,14 @@ function apply(env, opts) {
     return l.ok ? l.local : null;
   });
   if (hit) {
-    const res = applyPlan(env, hit.plan, { dryRun: opts?.dryRun, configHash: hit.digest, hasDomains: hit.plan.nftsets > 0, ipv6: hit.ipv6, view: hit.view });
+    const res = applyPlan(env, hit.plan, { dryRun: opts?.dryRun, configHash: hit.digest, hasDomains: hit.plan.nftsets > 0, ipv6: hit.ipv6, view: hit.view, lists: hit.lists });
     for (let i = 0; i < length(hit.warnings); i++) push(res.warnings, hit.warnings[i]);
     return res;
   }
   const before = env.configDigest("splitwg");
   const sections = readConfigSections(env.uci, "splitwg");
-  const r = readConfig(sections);
+  const lists = readLists(env, sections, opts?.dryRun ? "check" : "apply");
+  const r = readConfig(sections, lists);
   if (!r.config) {
     const n = length(r.problems);
     const first = r.problems[0], why = { id: first.id, args: first.args };
@@ -1474,10 +1773,11 @@ function apply(env, opts) {
   const view = appliedView(r.config, hasDomains);
   const warnings = map(r.warnings, (w) => `${w.path}: ${format(w)}`);
   const digest = configFingerprint(env, () => sections);
+  const listed = listHashes(lists);
   if (ln.ok && before !== null && before === digest)
-    keepPlan(env, { version: VERSION, digest, local: ln.local, ipv6: r.config.globals.ipv6, plan, view, warnings });
+    keepPlan(env, { version: VERSION, digest, local: ln.local, ipv6: r.config.globals.ipv6, plan, view, warnings, lists: listed });
   else forgetPlan(env);
-  const res = applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: digest, hasDomains, ipv6: r.config.globals.ipv6, view });
+  const res = applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: digest, hasDomains, ipv6: r.config.globals.ipv6, view, lists: listed });
   if (!ln.ok) push(res.warnings, "cannot read the main routing table (ip -j route): only the server pools are treated as local networks");
   for (let i = 0; i < length(warnings); i++) push(res.warnings, warnings[i]);
   return res;
@@ -1778,10 +2078,10 @@ function downUpstreams(env, cfg) {
   }
   return out;
 }
-function checkText(text) {
+function checkText(env, text) {
   const p = parseUci(text);
   if (length(p.errors)) return checked(false, map(p.errors, (e) => ({ path: `line ${e.line}`, id: e.id, args: e.args })), []);
-  const r = readConfig(p.sections);
+  const r = readConfig(p.sections, readLists(env, p.sections, "check"));
   return checked(r.config !== null, r.problems, r.warnings);
 }
 function invalidConfig(problems) {
@@ -1803,11 +2103,13 @@ function methods(mkEnv) {
     check: {
       args: { text: "" },
       call: guard((env, a) => {
-        if (present(a.text)) return checkText(a.text);
-        const r = readConfig(readConfigSections(env.uci, "splitwg"));
+        if (present(a.text)) return checkText(env, a.text);
+        const secs = readConfigSections(env.uci, "splitwg");
+        const r = readConfig(secs, readLists(env, secs, "check"));
         return checked(r.config !== null, r.problems, r.warnings);
       })
     },
+    lists: { call: guard((env) => listReport(env)) },
     apply: {
       args: { dry_run: true },
       call: guard((env, a) => apply(env, { dryRun: a.dry_run === true }))
@@ -1817,7 +2119,8 @@ function methods(mkEnv) {
       call: guard((env, a) => {
         if (!present(a.client)) return missing("client");
         if (!present(a.destination)) return missing("destination");
-        const r = readConfig(readConfigSections(env.uci, "splitwg"));
+        const secs = readConfigSections(env.uci, "splitwg");
+        const r = readConfig(secs, readLists(env, secs, "explain"));
         if (!r.config) return invalidConfig(r.problems);
         const q = explainQuery(r.config, { client: a.client, destination: a.destination, proto: a.proto, port: a.port, at: a.at, family: a.family, down: downUpstreams(env, r.config) });
         if (!exists(q, "error")) q.local = localNetworks(env, r.config.globals.ipv6).local;
@@ -1903,8 +2206,12 @@ function fmtTime(t) {
 function pad(s, n) {
   return sprintf(`%-${n}s`, s);
 }
+function readAll(env) {
+  const secs = readConfigSections(env.uci, "splitwg");
+  return readConfig(secs, readLists(env, secs, "check"));
+}
 function command_loadConfig(env, io) {
-  const r = readConfig(readConfigSections(env.uci, "splitwg"));
+  const r = readAll(env);
   if (!r.config) {
     for (let i = 0; i < length(r.problems); i++) io.err(`${r.problems[i].path}: ${format(r.problems[i])}
 `);
@@ -1914,7 +2221,7 @@ function command_loadConfig(env, io) {
   return r;
 }
 function cmdCheck(env, io, a) {
-  const r = readConfig(readConfigSections(env.uci, "splitwg"));
+  const r = readAll(env);
   if (a.flags.json) {
     printJson(io, { valid: r.config !== null, problems: map(r.problems, (p) => described(p)), warnings: map(r.warnings, (p) => described(p)) });
     return r.config ? 0 : 1;
@@ -1922,7 +2229,10 @@ function cmdCheck(env, io, a) {
   for (let i = 0; i < length(r.warnings); i++) io.err(`warning: ${r.warnings[i].path}: ${format(r.warnings[i])}
 `);
   if (!r.config) {
-    command_loadConfig(env, io);
+    for (let i = 0; i < length(r.problems); i++) io.err(`${r.problems[i].path}: ${format(r.problems[i])}
+`);
+    io.err(`splitwg: the configuration has ${length(r.problems)} problem(s)
+`);
     return 1;
   }
   io.out(`configuration ok: ${length(r.config.upstreams)} upstream(s), ${length(r.config.clients)} client(s)${r.config.globals.enabled ? "" : " (disabled: apply removes everything)"}
@@ -1946,6 +2256,10 @@ function cmdPlan(env, io, a) {
 `);
   io.out(`# ===== ${PATHS.nft}
 ${p.nft}
+`);
+  const lists = p.table ? listsFile(env, p.table.sets) : null;
+  if (lists !== null) io.out(`# ===== ${PATHS.nftLists}
+${lists}
 `);
   io.out(`# ===== <dnsmasq conf-dir>/${PATHS.dnsmasqFile}
 ${p.dnsmasq}

@@ -422,6 +422,7 @@ var MESSAGES = {
   not_action: '"{1}" is not an action (proxy, direct, block)',
   not_weekday: '"{1}" is not a weekday (Mon … Sun)',
   not_kind: '"{1}" is not a client kind (peer, device)',
+  not_list_file: '"{1}" is not a list file (a file name in {2}, or an absolute path)',
   // config.ts: the whole configuration
   not_single: "must be a single option, not a list",
   unknown_option: "unknown option",
@@ -465,6 +466,13 @@ var MESSAGES = {
   outside_pools: "{1} is outside the server's address pools",
   warn_v4_only: "identifies IPv4 only: the device's IPv6 traffic (SLAAC/privacy addresses) is not classified and is routed normally, not by its rules — add its mac (or an IPv6 prefix)",
   warn_v6_only: "identifies IPv6 only: the device's IPv4 traffic is not classified and is routed normally, not by its rules — add its mac (or an IPv4 address)",
+  // lists.ts: a rule's list files ({1}: the file, {2}: its line)
+  list_unreadable: "cannot read {1}",
+  list_line: "{1}:{2}: {3}",
+  list_more: "{1}: {2} more line(s) in error",
+  list_one_entry: '"{1}": one entry a line (a domain, or an address or prefix)',
+  list_changed: "{1} changed while it was read: apply again",
+  warn_list_empty: "its list files hold no entry (of a family that is classified): the rule matches nothing",
   warn_v6_only_off: "identifies IPv6 only and globals.ipv6 is off: none of the device's traffic is classified — add its mac (or an IPv4 address)",
   // uci.ts: the file's syntax
   uci_single_quote: "unterminated single quote",
@@ -1079,6 +1087,19 @@ function badMarkMask(v) {
   return match(v, HEX_MASK) ? null : msg("not_hex_mask", [v]);
 }
 
+// src/core/lists.ts
+var LIST_DIR = "/etc/splitwg/lists";
+var LIST_NAME = /^[A-Za-z0-9_+@%=,~-][A-Za-z0-9._+@%=,~-]*$/;
+var LIST_PATH = /^(\/[A-Za-z0-9_+@%=,~-][A-Za-z0-9._+@%=,~-]*)+$/;
+function badListFile(v) {
+  if (length(v) > 255) return msg("too_long", [v, 255]);
+  if (substr(v, 0, 1) === "/" ? match(v, LIST_PATH) : match(v, LIST_NAME)) return null;
+  return msg("not_list_file", [v, LIST_DIR]);
+}
+function listPath(v) {
+  return substr(v, 0, 1) === "/" ? v : `${LIST_DIR}/${v}`;
+}
+
 // src/core/schema.ts
 var zoneName = (v) => badName(v, 11);
 var upstreamName = (v) => badName(v, 12);
@@ -1182,6 +1203,12 @@ var RULE = {
     doc: 'lower-case ASCII domain names; each also matches its subdomains (so `*.x.com`, `.x.com` and `x.com.` are refused with "write x.com"). An internationalised name is written in its ASCII form: `bücher.de` is refused with `write it as "xn--bcher-kva.de"`. Addresses the client resolves **through the router\'s dnsmasq** enter the rule\'s nft sets'
   },
   dest: { kind: "string", list: true, check: badPrefix, doc: "IPv4/IPv6 addresses or prefixes (host bits must be zero); they may overlap" },
+  list_file: {
+    kind: "string",
+    list: true,
+    check: badListFile,
+    doc: "files of domains and/or addresses, one a line: a name in `/etc/splitwg/lists/` (`streaming.txt`) or an absolute path. See [List files](#list-files): checked by `splitwg check` with `file:line`; a changed file reloads only its set"
+  },
   proto: { kind: "enum", list: true, values: PROTOS, check: badProto, doc: "or `all`: any protocol (also when none is given)" },
   port: { kind: "string", list: true, check: badPortRange, doc: "destination ports 1–65535 or ranges `from-to` with from ≤ to (`8000-8100`, `80-80`); with ports, `proto` defaults to tcp+udp" },
   start_time: { kind: "string", check: badTime, doc: "`HH:MM` local time of the router; window `[start, stop)`; `22:00`→`06:00` crosses midnight" },
@@ -1390,17 +1417,53 @@ function readServer(sec, problems) {
   if (s.enabled && !length(s.addresses) && !o.bad.address) push(problems, problem("server.address", msg("server_no_address")));
   return s;
 }
-function readRule(sec, id, setBase, problems) {
+function readRuleLists(id, values2, at, lists, problems) {
+  const refs = [];
+  let domains = [];
+  if (!lists) return { refs, domains };
+  const seen = {};
+  for (let i = 0; i < length(values2); i++) {
+    const path = listPath(values2[i]);
+    if (seen[path]) continue;
+    seen[path] = true;
+    const where = `${id}.list_file[${at ? at[i] : i}]`;
+    const lf = lists[path];
+    if (!lf || !lf.ok) {
+      push(problems, problem(where, msg("list_unreadable", [path])));
+      continue;
+    }
+    if (lf.changed) {
+      push(problems, problem(where, msg("list_changed", [path])));
+      continue;
+    }
+    for (let j = 0; j < length(lf.bad); j++)
+      push(problems, problem(where, msg("list_line", [path, lf.bad[j].line, { id: lf.bad[j].id, args: lf.bad[j].args }])));
+    if (lf.badLines > length(lf.bad)) push(problems, problem(where, msg("list_more", [path, lf.badLines - length(lf.bad)])));
+    push(refs, { path, hash: lf.hash, v4: lf.v4, v6: lf.v6, domains: length(lf.domains), dest4: lf.dest4, dest6: lf.dest6 });
+    if (length(lf.domains)) domains = length(domains) ? [...domains, ...lf.domains] : lf.domains;
+  }
+  return { refs, domains };
+}
+function emptyLists(m, ipv6) {
+  if (!length(m.lists) || length(m.domains) || length(m.dest4) || ipv6 && length(m.dest6)) return false;
+  for (let i = 0; i < length(m.lists); i++) if (m.lists[i].v4 || ipv6 && m.lists[i].v6) return false;
+  return true;
+}
+function readRule(sec, id, setBase, problems, lists, g, warnings) {
   var _a;
   const dest4 = [], dest6 = [];
   const destSeen = {};
   const dest = (v) => addPrefix(v, dest4, dest6, destSeen);
   const o = readOptions(sec, id, "rule", problems, { dest });
   const protos = o.v.proto;
+  const fed = readRuleLists(id, o.v.list_file, o.at.list_file, lists, problems);
+  const own = uniq(o.v.domain);
   const m = {
-    domains: uniq(o.v.domain),
+    domains: length(fed.domains) ? uniq([...own, ...fed.domains]) : own,
+    optDomains: own,
     dest4,
     dest6,
+    lists: fed.refs,
     protos: index(protos, "all") >= 0 || index(protos, "any") >= 0 ? [] : uniq(protos),
     ports: uniq(o.v.port),
     startTime: o.v.start_time,
@@ -1427,6 +1490,7 @@ function readRule(sec, id, setBase, problems) {
   }
   if (rule.upstream !== null && action !== "proxy" && !o.bad.action)
     push(problems, problem(`${id}.upstream`, msg("upstream_not_proxy", [action])));
+  if (o.v.enabled && emptyLists(m, g.ipv6)) push(warnings, problem(`${id}.list_file`, msg("warn_list_empty")));
   return o.v.enabled ? rule : null;
 }
 function readClient(sec, problems, g) {
@@ -1602,9 +1666,11 @@ function familyWarnings(clients, g) {
   }
   return out;
 }
-function readConfig(all) {
+function readConfig(all, lists) {
   var _a;
   const problems = [];
+  const warnings = [];
+  const files = lists != null ? lists : null;
   const sections = uniqueSections(all, problems);
   const known = keys(SCHEMA);
   for (let i = 0; i < length(sections); i++)
@@ -1662,7 +1728,7 @@ function readConfig(all) {
   for (let n in rulesets) {
     rsRules[n] = [];
     for (let i = 0; i < length(rulesets[n]); i++) {
-      const r = readRule(rulesets[n][i], `ruleset.${n}.rule[${i}]`, `rs_${n}_${i}`, problems);
+      const r = readRule(rulesets[n][i], `ruleset.${n}.rule[${i}]`, `rs_${n}_${i}`, problems, files, globals, warnings);
       if (r) push(rsRules[n], r);
     }
   }
@@ -1670,7 +1736,7 @@ function readConfig(all) {
     const c = clients[i];
     const mine = byClient[c.name];
     for (let j = 0; j < length(mine); j++) {
-      const r = readRule(mine[j], `client.${c.name}.rule[${j}]`, `c_${c.name}_${j}`, problems);
+      const r = readRule(mine[j], `client.${c.name}.rule[${j}]`, `c_${c.name}_${j}`, problems, files, globals, warnings);
       if (r) push(c.rules, r);
     }
     for (let j = 0; j < length(c.rulesets); j++) {
@@ -1686,7 +1752,8 @@ function readConfig(all) {
     if (c.kind === "peer" && c.enabled && !seen["server.address"]) checkPeerAddress(c, server, problems);
   }
   checkOverlaps(clients, problems);
-  const warnings = familyWarnings(clients, globals);
+  const fw = familyWarnings(clients, globals);
+  for (let i = 0; i < length(fw); i++) push(warnings, fw[i]);
   if (!length(problems))
     return { config: { globals, server, upstreams, clients }, problems, warnings };
   return { config: null, problems, warnings };
@@ -1717,8 +1784,8 @@ function checkPeerAddress(c, server, problems) {
     if (!inside) push(problems, problem(`client.${c.name}.address`, msg("outside_pools", [all[i].text])));
   }
 }
-function check(sections) {
-  return readConfig(sections).problems;
+function check(sections, lists) {
+  return readConfig(sections, lists).problems;
 }
 
 // src/core/explain.ts
@@ -1735,6 +1802,22 @@ function domainHit(r, d) {
     if (p === d || n > l && substr(d, n - l - 1) === `.${p}`) return p;
   }
   return null;
+}
+function listHit(r, addr) {
+  var _a;
+  for (let i = 0; i < length(r.match.lists); i++) {
+    const l = r.match.lists[i];
+    const ts = (_a = addr.family === 4 ? l.dest4 : l.dest6) != null ? _a : [];
+    for (let j = 0; j < length(ts); j++) {
+      const p = parsePrefix(ts[j]);
+      if (!isMsg(p) && prefixContains(p, addr.bytes)) return `${ts[j]} (${l.path})`;
+    }
+  }
+  return null;
+}
+function listsHave(r, f) {
+  for (let i = 0; i < length(r.match.lists); i++) if ((f === 4 ? r.match.lists[i].v4 : r.match.lists[i].v6) > 0) return true;
+  return false;
 }
 function minutes(t) {
   return int(substr(t, 0, 2)) * 60 + int(substr(t, 3, 2));
@@ -1823,7 +1906,7 @@ function answer(cfg, cl, q, dest, addr, f, day, min2, local) {
     const r = cl.rules[i];
     let hit = null;
     const m = r.match;
-    const anyDest = !length(m.domains) && !length(m.dest4) && !length(m.dest6);
+    const anyDest = !length(m.domains) && !length(m.dest4) && !length(m.dest6) && !length(m.lists);
     if (anyDest) hit = msg("why_any");
     else if (addr) {
       const ps = addr.family === 4 ? m.dest4 : m.dest6;
@@ -1831,10 +1914,12 @@ function answer(cfg, cl, q, dest, addr, f, day, min2, local) {
         hit = msg("why_in", [q.destination, ps[j]]);
         break;
       }
+      const l = hit ? null : listHit(r, addr);
+      if (l) hit = msg("why_in", [q.destination, l]);
     } else {
       const d = domainHit(r, dest);
       if (d) hit = d === dest ? msg("why_domain", [d]) : msg("why_under", [dest, d]);
-      else if (length(f === 4 ? m.dest4 : m.dest6)) push(byAddress, r.id);
+      else if (length(f === 4 ? m.dest4 : m.dest6) || listsHave(r, f)) push(byAddress, r.id);
     }
     if (!hit) continue;
     const why = sideConditions(r, q, day, min2);
@@ -1906,6 +1991,7 @@ function fmtBytes(n) {
 
 return baseclass.extend({
 	FOREIGN_MARKS: FOREIGN_MARKS,
+	LIST_DIR: LIST_DIR,
 	MESSAGES: MESSAGES,
 	PROTOS: PROTOS,
 	SCHEMA: SCHEMA,
@@ -1916,6 +2002,7 @@ return baseclass.extend({
 	badDomain: badDomain,
 	badKey: badKey,
 	badLabel: badLabel,
+	badListFile: badListFile,
 	badName: badName,
 	badPort: badPort,
 	badPortRange: badPortRange,

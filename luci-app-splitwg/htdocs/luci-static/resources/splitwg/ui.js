@@ -8,7 +8,7 @@
 'require dom';
 // Generated from src/luci/_*.ts by `npm run build` — edit the TypeScript, not this file.
 
-const arrtoip = swcore.arrtoip, MESSAGES = swcore.MESSAGES, fill = swcore.fill, format = swcore.format, parseAddress = swcore.parseAddress, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, prefixContains = swcore.prefixContains, isMsg = swcore.isMsg, badDomain = swcore.badDomain, parsePrefix2 = swcore.parsePrefix, SCHEMA = swcore.SCHEMA, isMsg2 = swcore.isMsg, badBool = swcore.badBool, badDomain2 = swcore.badDomain, badLabel = swcore.badLabel, badName = swcore.badName, badPortRange = swcore.badPortRange, badTime = swcore.badTime, bool = swcore.bool, weekday = swcore.weekday, PROTOS = swcore.PROTOS, parsePrefix3 = swcore.parsePrefix, isMsg3 = swcore.isMsg, coreMsg = swcore.msg, checkOf = swcore.checkOf, SCHEMA2 = swcore.SCHEMA, check = swcore.check, age = swcore.age, coreBytes = swcore.fmtBytes, badName2 = swcore.badName;
+const arrtoip = swcore.arrtoip, MESSAGES = swcore.MESSAGES, fill = swcore.fill, format = swcore.format, parseAddress = swcore.parseAddress, badListFile = swcore.badListFile, LIST_DIR = swcore.LIST_DIR, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, prefixContains = swcore.prefixContains, isMsg = swcore.isMsg, badDomain = swcore.badDomain, parsePrefix2 = swcore.parsePrefix, SCHEMA = swcore.SCHEMA, isMsg2 = swcore.isMsg, badBool = swcore.badBool, badDomain2 = swcore.badDomain, badLabel = swcore.badLabel, badName = swcore.badName, badPortRange = swcore.badPortRange, badTime = swcore.badTime, bool = swcore.bool, weekday = swcore.weekday, PROTOS = swcore.PROTOS, parsePrefix3 = swcore.parsePrefix, isMsg3 = swcore.isMsg, coreMsg = swcore.msg, checkOf = swcore.checkOf, SCHEMA2 = swcore.SCHEMA, check = swcore.check, age = swcore.age, coreBytes = swcore.fmtBytes, badName2 = swcore.badName;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/_msg.ts
@@ -211,6 +211,34 @@ function lanHosts(hints, devices) {
     out.push({ mac, name: h.name || null, addresses });
   }
   return out.sort((a, b) => a.mac < b.mac ? -1 : a.mac > b.mac ? 1 : 0);
+}
+
+// src/luci/_lists.ts
+
+function listCount(f) {
+  if (!f.ok) return msg(N_("cannot be read"));
+  const errs = f.problems.length + f.more;
+  if (errs) return msg(N_("%d lines in error"), errs);
+  return msg(N_("%d entries: %d domains, %d IPv4, %d IPv6"), f.entries, f.domains, f.v4, f.v6);
+}
+function findList(reply, value) {
+  if (!reply) return null;
+  const path = value.charAt(0) === "/" ? value : `${reply.dir}/${value}`;
+  for (const f of reply.files) if (f.path === path) return f;
+  return null;
+}
+function listsSummary(values, reply) {
+  if (!values.length) return null;
+  const parts = values.slice(0, 3).map((v) => {
+    const f = findList(reply, v);
+    return `${v} (${f && f.ok ? f.entries : "?"})`;
+  });
+  return msg(N_("lists %s"), parts.join(", ") + (values.length > 3 ? ` +${values.length - 3}` : ""));
+}
+function badUploadName(name) {
+  if (name === "") return msg(N_("Give the file a name"));
+  if (name.indexOf("/") >= 0) return msg(N_('A name without "/": the file goes to %s'), LIST_DIR);
+  return badListFile(name);
 }
 
 // src/luci/_peer.ts
@@ -620,6 +648,7 @@ var callExplain = rpc.declare({
   params: ["client", "destination", "proto", "port", "at"],
   expect: { "": {} }
 });
+var callLists = rpc.declare({ object: "splitwg", method: "lists", expect: { "": {} } });
 var callGenkey = rpc.declare({ object: "splitwg", method: "genkey", expect: { "": {} } });
 var callImportConf = rpc.declare({
   object: "splitwg",
@@ -691,12 +720,14 @@ function listOf(v) {
 function few(l, n) {
   return l.length <= n ? l.join(", ") : `${l.slice(0, n).join(", ")} +${l.length - n}`;
 }
-function matchSummary(o) {
+function matchSummary(o, lists) {
   var _a2, _b;
   const out = [];
   const dom2 = listOf(o.domain), dst = listOf(o.dest), pr = listOf(o.proto), po = listOf(o.port), wd = listOf(o.weekdays);
   if (dom2.length) out.push(msg(N_("domains %s"), few(dom2, 3)));
   if (dst.length) out.push(msg(N_("addresses %s"), few(dst, 3)));
+  const ls = listsSummary(listOf(o.list_file), lists != null ? lists : null);
+  if (ls) out.push(ls);
   if (pr.length && pr.indexOf("all") < 0 && pr.indexOf("any") < 0) out.push(msg(N_("protocol %s"), pr.join("/")));
   if (po.length) out.push(msg(N_("port %s"), few(po, 4)));
   if (o.start_time || o.stop_time) out.push(msg(N_("time %s"), `${(_a2 = o.start_time) != null ? _a2 : "?"}–${(_b = o.stop_time) != null ? _b : "?"}`));
@@ -1391,6 +1422,7 @@ function publicKey(privateKeyB64) {
 }
 
 return baseclass.extend({
+	LIST_DIR: LIST_DIR,
 	LIST_OPTIONS: LIST_OPTIONS,
 	N_: N_,
 	QR_MAX_BYTES: QR_MAX_BYTES,
@@ -1401,6 +1433,7 @@ return baseclass.extend({
 	applyMove: applyMove,
 	b64decode: b64decode,
 	b64encode: b64encode,
+	badUploadName: badUploadName,
 	badge: badge,
 	banner: banner,
 	callCheck: callCheck,
@@ -1409,6 +1442,7 @@ return baseclass.extend({
 	callGenkey: callGenkey,
 	callHostHints: callHostHints,
 	callImportConf: callImportConf,
+	callLists: callLists,
 	callNetworkDevices: callNetworkDevices,
 	callPeerConf: callPeerConf,
 	callStatus: callStatus,
@@ -1421,6 +1455,7 @@ return baseclass.extend({
 	exportCSV: exportCSV,
 	exportJSON: exportJSON,
 	fieldOf: fieldOf,
+	findList: findList,
 	findingWords: findingWords,
 	fmt: fmt,
 	fmtAge: fmtAge,
@@ -1430,7 +1465,9 @@ return baseclass.extend({
 	importedOptions: importedOptions,
 	isError: isError,
 	lanHosts: lanHosts,
+	listCount: listCount,
 	listOf: listOf,
+	listsSummary: listsSummary,
 	matchSummary: matchSummary,
 	moveStep: moveStep,
 	msg: msg,

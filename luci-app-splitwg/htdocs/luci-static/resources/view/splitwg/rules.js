@@ -7,12 +7,13 @@
 'require splitwg.ui as swui';
 // Generated from src/luci/rules.ts by `npm run build` — edit the TypeScript, not this file.
 
-const arrtoip = swcore.arrtoip, badLabel = swcore.badLabel, badName = swcore.badName, SCHEMA = swcore.SCHEMA, callCheck = swui.callCheck, callStatus = swui.callStatus, isError = swui.isError, WEEKDAY_NAMES = swui.WEEKDAY_NAMES, listOf = swui.listOf, matchSummary = swui.matchSummary, moveStep = swui.moveStep, newRuleOptions = swui.newRuleOptions, ownerKey = swui.ownerKey, ownerOf = swui.ownerOf, parseBulk = swui.parseBulk, parseOwner = swui.parseOwner, rulesOf = swui.rulesOf, exportCSV = swui.exportCSV, exportJSON = swui.exportJSON, fromOptions = swui.fromOptions, importRules = swui.importRules, toOptions = swui.toOptions, toSections = swui.toSections, actionLabel = swui.actionLabel, banner = swui.banner, download = swui.download, esc = swui.esc, plain = swui.plain, readFile = swui.readFile, saveApply = swui.saveApply, schemaOption = swui.schemaOption, sections = swui.sections, setContent = swui.setContent, t = swui.t, text = swui.text, upstreamLabel = swui.upstreamLabel, upstreamNames = swui.upstreamNames, namedGrid = swui.namedGrid;
+const arrtoip = swcore.arrtoip, badLabel = swcore.badLabel, badName = swcore.badName, SCHEMA = swcore.SCHEMA, callCheck = swui.callCheck, callLists = swui.callLists, callStatus = swui.callStatus, isError = swui.isError, badUploadName = swui.badUploadName, listCount = swui.listCount, WEEKDAY_NAMES = swui.WEEKDAY_NAMES, listOf = swui.listOf, matchSummary = swui.matchSummary, moveStep = swui.moveStep, newRuleOptions = swui.newRuleOptions, ownerKey = swui.ownerKey, ownerOf = swui.ownerOf, parseBulk = swui.parseBulk, parseOwner = swui.parseOwner, rulesOf = swui.rulesOf, exportCSV = swui.exportCSV, exportJSON = swui.exportJSON, fromOptions = swui.fromOptions, importRules = swui.importRules, toOptions = swui.toOptions, toSections = swui.toSections, actionLabel = swui.actionLabel, banner = swui.banner, download = swui.download, esc = swui.esc, notifyError = swui.notifyError, plain = swui.plain, readFile = swui.readFile, saveApply = swui.saveApply, schemaOption = swui.schemaOption, sections = swui.sections, setContent = swui.setContent, t = swui.t, text = swui.text, upstreamLabel = swui.upstreamLabel, upstreamNames = swui.upstreamNames, namedGrid = swui.namedGrid;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/rules.ts
 
 var owner = null;
+var lists = null;
 function owners() {
   const out = [];
   for (const s of sections()) {
@@ -168,6 +169,45 @@ function importModal(map) {
     ])
   ]);
 }
+function uploadModal() {
+  const dir = lists ? lists.dir : "/etc/splitwg/lists";
+  const name = E("input", { "type": "text", "class": "cbi-input-text", "placeholder": "streaming.txt" }, []);
+  const out = E("div", {}, []);
+  const go = () => {
+    const n = String(name.value).trim();
+    const bad = badUploadName(n);
+    if (bad) {
+      setContent(out, E("div", { "class": "alert-message warning" }, [text(bad)]));
+      return;
+    }
+    const path = `${dir}/${n}`;
+    return ui.uploadFile(path).then(() => callLists()).then((r) => {
+      if (!r || typeof r !== "object" || isError(r)) return;
+      lists = r;
+      const f = r.files.filter((x) => x.path === path)[0];
+      const problems = f ? f.problems.map((p) => ({ line: p.line, text: p })) : [];
+      ui.showModal(_("List file %s").format(n), [
+        E("p", {}, [f ? t(listCount(f)) : _("The router does not list it.")]),
+        problems.length ? issueList(problems) : E([]),
+        E("p", {}, [_(`Pick it in a rule's "List files" (Match tab); the page reloads to offer it.`)]),
+        E("div", { "class": "right" }, [E("button", { "class": "btn", "click": () => {
+          ui.hideModal();
+          globalThis.location.reload();
+        } }, [_("Close")])])
+      ]);
+    }, (e) => notifyError(e.message));
+  };
+  ui.showModal(_("Upload a list file"), [
+    E("p", {}, [_('One domain, address or CIDR a line; # starts a comment. It is stored in %s and kept across upgrades; a rule names it in "List files". Uploading a name that exists replaces that file: the next apply reloads only the sets it fills.').format(dir)]),
+    E("div", { "class": "cbi-value" }, [E("label", { "class": "cbi-value-title" }, [_("File name")]), E("div", { "class": "cbi-value-field" }, [name])]),
+    out,
+    E("div", { "class": "right" }, [
+      E("button", { "class": "btn", "click": ui.hideModal }, [_("Cancel")]),
+      " ",
+      E("button", { "class": "btn cbi-button-action important", "click": go }, [_("Choose the file…")])
+    ])
+  ]);
+}
 function doExport(kind) {
   if (!owner) return;
   const o = parseOwner(owner);
@@ -178,10 +218,11 @@ function doExport(kind) {
   else download(`${base}.csv`, exportCSV(rules), "text/csv");
 }
 var rules_default = view.extend({
-  load: () => Promise.all([callCheck(), uci.load("splitwg"), callStatus()]),
+  load: () => Promise.all([callCheck(), uci.load("splitwg"), callStatus(), callLists()]),
   render(data) {
     const chk = data[0] && typeof data[0] === "object" && !isError(data[0]) ? data[0] : null;
     const st = data[2];
+    lists = data[3] && typeof data[3] === "object" && !isError(data[3]) ? data[3] : null;
     const all = owners();
     const want = decodeURIComponent(String(globalThis.location.hash || "").replace(/^#/, ""));
     owner = all.some((x) => x.key === want) ? want : all.length ? all[0].key : null;
@@ -274,6 +315,8 @@ var rules_default = view.extend({
         " ",
         E("button", { "class": "cbi-button", "disabled": ro, "click": ui.createHandlerFn(this, () => importModal(this.map)) }, [_("Import…")]),
         " ",
+        E("button", { "class": "cbi-button", "disabled": ro, "click": ui.createHandlerFn(this, () => uploadModal()) }, [_("Upload list file…")]),
+        " ",
         E("button", { "class": "cbi-button", "click": () => doExport("json") }, [_("Export JSON")]),
         " ",
         E("button", { "class": "cbi-button", "click": () => doExport("csv") }, [_("Export CSV")])
@@ -289,11 +332,20 @@ var rules_default = view.extend({
     opt("match", form.Value, "name", _("Name"));
     o = rs.option(form.DummyValue, "_match", _("Matches"));
     o.modalonly = false;
-    o.textvalue = (sid) => plain(matchSummary(optsOf(sid)).map(t).join(" · "));
+    o.textvalue = (sid) => plain(matchSummary(optsOf(sid), lists).map(t).join(" · "));
     o = opt("match", form.DynamicList, "domain", _("Domains"), _("A domain also matches its subdomains. Resolved through the router's DNS, the answers fill the rule's address sets."));
     o.modalonly = true;
     o = opt("match", form.DynamicList, "dest", _("Addresses"), _("IPv4/IPv6 addresses or CIDRs."));
     o.modalonly = true;
+    o = opt(
+      "match",
+      form.DynamicList,
+      "list_file",
+      _("List files"),
+      _("Files of domains and addresses, one a line: a name in /etc/splitwg/lists/ (Upload list file… below the rules) or an absolute path. A changed file reloads only its sets; open connections keep their path.")
+    );
+    o.modalonly = true;
+    for (const f of lists ? lists.files : []) o.value(f.name, `${f.name} — ${t(listCount(f))}`);
     o = opt("match", form.MultiValue, "proto", _("Protocols"), _("None selected: any protocol (tcp and udp when ports are given)."));
     o.modalonly = true;
     o.optional = true;
