@@ -65,7 +65,7 @@ function groups(children: Child[]): { key: string; n: number; ms: number; maxKiB
 /** The stretches between commands (ucode computing), longest first. */
 function gaps(p: Profile): { ms: number; after: string; before: string }[] {
   const out: { ms: number; after: string; before: string }[] = [];
-  let at = 0, prev = '(start: ucode loads the modules)';
+  let at = 0, prev = '(start)';
   for (const c of p.children) {
     out.push({ ms: c.startMs - at, after: prev, before: c.argv });
     at = c.startMs + c.ms; prev = c.argv;
