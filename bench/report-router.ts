@@ -32,6 +32,7 @@ function vsTarget(c: RouterCase, op: Op): string {
 
 function headlineLine(c: RouterCase): string {
   const part = (op: Op, label: string) => {
+    if (!c.runs[op].length) return `${label} not measured`;
     const t = TARGETS[c.name]?.[op];
     return `${label} ${ms(med(c, op))}${t !== undefined ? ` (target ${ms(t)}: ${med(c, op) <= t ? 'met' : `**${fmtRatio(med(c, op) / t)}×**`})` : ''}`;
   };
@@ -86,11 +87,25 @@ function profileRows(c: RouterCase, wrapperMs: number | null): (string | number)
   });
 }
 
+/** Where ucode's high-water mark rose: the stretches between the commands (read by the wrapper as each starts), largest first. */
+function rises(p: Profile): { kib: number; after: string }[] {
+  const out: { kib: number; after: string }[] = [];
+  let hwm = 0, prev = '(start)';
+  for (const x of [...p.children, { ucodeHwmKiB: p.hwmKiB, argv: '(exit)' }]) {
+    if (x.ucodeHwmKiB === null) continue;
+    if (x.ucodeHwmKiB > hwm) out.push({ kib: x.ucodeHwmKiB - hwm, after: prev });
+    hwm = Math.max(hwm, x.ucodeHwmKiB);
+    prev = x.argv;
+  }
+  return out.sort((a, b) => b.kib - a.kib);
+}
+
 function memoryRows(c: RouterCase): (string | number)[][] {
   return c.profiles.map((p) => {
+    const up = rises(p).slice(0, 3).filter((x) => x.kib >= 1024).map((x) => `+${mib(x.kib)} after \`${cut(x.after, 40)}\``).join('; ');
     const child = [...p.children].filter((x) => x.maxKiB !== null).sort((a, b) => b.maxKiB! - a.maxKiB!)[0];
     const over = ['scratch', 'unchanged', 'edit'].includes(p.op) && p.hwmKiB !== null ? (p.hwmKiB > RSS_TARGET_KIB ? `**${fmtRatio(p.hwmKiB / RSS_TARGET_KIB)}** (over)` : `${fmtRatio(p.hwmKiB / RSS_TARGET_KIB)} (met)`) : '—';
-    return [p.op, `**${mib(p.hwmKiB)}**`, over, mib(p.maxKiB), child ? `${mib(child.maxKiB)} \`${cut(child.argv, 50)}\`` : '—'];
+    return [p.op, `**${mib(p.hwmKiB)}**`, over, up || '—', mib(p.maxKiB), child ? `${mib(child.maxKiB)} \`${cut(child.argv, 50)}\`` : '—'];
   });
 }
 
@@ -129,11 +144,11 @@ export function routerSection(r: RouterResult): string[] {
       `the untimed apply after the tunnels came up: ${[...new Set(c.settles.map((x) => `\`${cut(x.split(';')[0]!, 60)}\``))].join(', ')}; check: \`${m.check ?? ''}\`.`);
   }
   L.push('');
-  L.push(`**Memory** (goal 4: peak RSS of \`splitwg apply\` for the large home under ucode ≤ 30 MB, read here as ${mib(RSS_TARGET_KIB)}). One more pass per config, same sequence: the CLI's code (\`runCommand(realEnv(), ARGV, …)\` as /usr/sbin/splitwg calls it, bench/router.ts HWM_UC) reading its own VmHWM from /proc/self/status before it exits — ucode alone; GNU time's %M of the same process is the peak of ucode and of every command it waited for (nft, ip, …), each of which is also measured by the wrapper below.`);
+  L.push(`**Memory** (goal 4: peak RSS of \`splitwg apply\` for the large home under ucode ≤ 30 MB, read here as ${mib(RSS_TARGET_KIB)}). One more pass per config, same sequence: the CLI's code (\`runCommand(realEnv(), ARGV, …)\` as /usr/sbin/splitwg calls it, bench/router.ts HWM_UC) reading its own VmHWM from /proc/self/status before it exits — ucode alone; GNU time's %M of the same process is the peak of ucode and of every command it waited for (nft, ip, …), each of which is also measured by the wrapper below. The wrapper also reads ucode's VmHWM as each command starts: "where it grew" names the command after which ucode's high-water mark rose most (the growth happened in ucode, before the next command).`);
   L.push('');
   const mrows: (string | number)[][] = [];
   for (const c of r.cases) for (const row of memoryRows(c)) mrows.push([c.name, ...row]);
-  L.push(table(['config', 'command', 'ucode VmHWM', 'VmHWM / target', '%M (ucode and its commands)', 'largest command (%M)'], mrows));
+  L.push(table(['config', 'command', 'ucode VmHWM', 'VmHWM / target', 'where it grew (ucode, between commands)', '%M (ucode and its commands)', 'largest command (%M)'], mrows));
   L.push('');
   L.push(`**Where the time goes** (the same pass): \`SPLITWG_EXEC=/tmp/swb-exec.sh\` runs every command splitwg starts through a wrapper that logs its start, end and %M; the wrapper itself adds ${r.wrapperMs === null ? 'n/a' : ms(r.wrapperMs)} per command (median, measured), which is taken out of "ucode outside commands". ` +
     'status is profiled as `splitwg status --json` (the same function as the ubus method, in a fresh ucode instead of rpcd\'s). The "gaps" are the longest stretches with no command running — ucode computing — named by the command before them.');
@@ -143,7 +158,8 @@ export function routerSection(r: RouterResult): string[] {
     L.push(table(['command', 'wall (wrapped)', 'commands run: time in them', 'ucode outside commands', 'costliest commands', 'longest gaps (ucode)'], profileRows(c, r.wrapperMs)));
     L.push('');
   }
+  for (const e of r.errors) L.push(`- **error**: ${e}`);
   for (const n of r.notes) L.push(`- ${n}`);
-  if (r.notes.length) L.push('');
+  if (r.notes.length || r.errors.length) L.push('');
   return L;
 }

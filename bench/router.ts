@@ -20,7 +20,7 @@ export const OPS: Op[] = ['check', 'status', 'stats', 'scratch', 'unchanged', 'e
 /** One timed command: wall ms inside the root, GNU time's %M (the command and the children it waited for). */
 export interface Timed { ms: number; maxKiB: number | null }
 /** A command splitwg ran (SPLITWG_EXEC), relative to the start of the profiled command. */
-export interface Child { startMs: number; ms: number; code: number; maxKiB: number | null; argv: string }
+export interface Child { startMs: number; ms: number; code: number; maxKiB: number | null; ucodeHwmKiB: number | null; argv: string }
 export interface Profile { op: string; command: string; totalMs: number; hwmKiB: number | null; maxKiB: number | null; children: Child[]; message: string }
 export interface RouterCase {
   name: string; size: HomeSize;
@@ -38,6 +38,7 @@ export interface RouterResult {
   wrapperMs: number | null;     // what the SPLITWG_EXEC wrapper adds per command (median)
   versions: Record<string, string>;
   notes: string[];
+  errors: string[];             // a repetition or pass that failed (the others are kept)
 }
 
 export interface RouterOptions { quick: boolean; reps: { typical: number; large: number }; calls: number }
@@ -70,13 +71,23 @@ warn(\`\\nswb-hwm \${m ? m[1] : '?'}\\n\`);
 exit(rc);
 `;
 
-// SPLITWG_EXEC: each command splitwg runs, with its wall time and peak RSS (GNU time %M), in a log.
+// SPLITWG_EXEC: each command splitwg runs, with its wall time and peak RSS (GNU time %M), and
+// ucode's VmHWM when it started it (the ucode ancestor, found with shell builtins only), in a log.
 const WRAPPER_SH = `#!/bin/sh
 s=$(date +%s%N)
+u=$PPID; hwm=-
+while [ "$u" -gt 1 ]; do
+	read -r comm < /proc/$u/comm || break
+	if [ "$comm" = ucode ]; then
+		while read -r k v rest; do [ "$k" = VmHWM: ] && hwm=$v; done < /proc/$u/status
+		break
+	fi
+	p=1; while read -r k v rest; do [ "$k" = PPid: ] && p=$v; done < /proc/$u/status; u=$p
+done
 /usr/bin/time -f %M -o /tmp/swb-exec.$$ "$@"
 rc=$?
 e=$(date +%s%N)
-printf '%s %s %s %s %s\\n' "$s" "$e" "$rc" "$(tail -n 1 /tmp/swb-exec.$$)" "$*" >> ${EXEC_LOG}
+printf '%s %s %s %s %s %s\\n' "$s" "$e" "$rc" "$(tail -n 1 /tmp/swb-exec.$$)" "$hwm" "$*" >> ${EXEC_LOG}
 rm -f /tmp/swb-exec.$$
 exit $rc
 `;
@@ -123,10 +134,21 @@ echo "$rc $((t1 - t0)) $(tail -n 1 ${RSS})"; tail -n 1 ${OUT}; echo; echo ${MARK
   }
 }
 
-/** Wall clock of each command, interleaved: per repetition and config, stop → apply → settle → apply (unchanged) → check, status, stats → edit → apply. */
-async function measure(r: Router, c: RouterCase, base: string, edit: string, calls: number, log: (s: string) => void): Promise<void> {
-  await r.timed('splitwg stop');
+const firstLine = (e: unknown) => String((e as Error).message ?? e).split('\n').filter(Boolean).slice(0, 2).join(' — ');
+
+/** `splitwg stop` and the tunnels gone; a failed stop is retried once, and said so (notes). */
+async function stopAll(r: Router, notes: string[]): Promise<void> {
+  try { await r.timed('splitwg stop'); } catch (e) {
+    notes.push(`\`splitwg stop\` failed, retried once: ${firstLine(e)}`);
+    await waitFor(async () => (await r.lab.sh('pidof dnsmasq')).code === 0, 15_000, () => 'dnsmasq is not running');
+    await r.timed('splitwg stop');
+  }
   await r.waitDown();
+}
+
+/** Wall clock of each command, interleaved: per repetition and config, stop → apply → settle → apply (unchanged) → check, status, stats → edit → apply. */
+async function measure(r: Router, c: RouterCase, base: string, edit: string, calls: number, notes: string[], log: (s: string) => void): Promise<void> {
+  await stopAll(r, notes);
   await r.write('/etc/config/splitwg', base);
   const s = await r.timed('splitwg apply');
   c.runs.scratch.push(s); c.messages.scratch = s.last;
@@ -157,10 +179,11 @@ async function measure(r: Router, c: RouterCase, base: string, edit: string, cal
 function parseLog(text: string, t0: bigint): Child[] {
   const out: Child[] = [];
   for (const line of text.split('\n')) {
-    const m = /^(\d+) (\d+) (\d+) (\S*) (.*)$/.exec(line);
+    const m = /^(\d+) (\d+) (\d+) (\S*) (\S*) (.*)$/.exec(line);
     if (!m) continue;
     const s = BigInt(m[1]!), e = BigInt(m[2]!);
-    out.push({ startMs: Number(s - t0) / 1e6, ms: Number(e - s) / 1e6, code: Number(m[3]), maxKiB: /^\d+$/.test(m[4]!) ? Number(m[4]) : null, argv: m[5]!.slice(0, 200) });
+    const kib = (x: string) => (/^\d+$/.test(x) ? Number(x) : null);
+    out.push({ startMs: Number(s - t0) / 1e6, ms: Number(e - s) / 1e6, code: Number(m[3]), maxKiB: kib(m[4]!), ucodeHwmKiB: kib(m[5]!), argv: m[6]!.slice(0, 200) });
   }
   return out;
 }
@@ -180,9 +203,8 @@ echo "$rc $t0 $t1 $(tail -n 1 ${RSS}) $(sed -n 's/^swb-hwm //p' ${ERR})"; tail -
   };
 }
 
-async function profile(r: Router, c: RouterCase, base: string, edit: string): Promise<void> {
-  await r.timed('splitwg stop');
-  await r.waitDown();
+async function profile(r: Router, c: RouterCase, base: string, edit: string, notes: string[]): Promise<void> {
+  await stopAll(r, notes);
   await r.write('/etc/config/splitwg', base);
   c.profiles.push(await profiled(r, 'scratch', 'apply'));
   await r.waitUp(c.size.upstreams);
@@ -212,7 +234,7 @@ function versions(lab: OpenWrtLab): Promise<Record<string, string>> {
 const median = (v: number[]) => { const s = [...v].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2; };
 
 export async function router(opts: RouterOptions, log: (s: string) => void): Promise<RouterResult> {
-  const res: RouterResult = { skipped: unavailable(), reps: {}, calls: opts.calls, cases: [], floorMs: [], wrapperMs: null, versions: {}, notes: [] };
+  const res: RouterResult = { skipped: unavailable(), reps: {}, calls: opts.calls, cases: [], floorMs: [], wrapperMs: null, versions: {}, notes: [], errors: [] };
   if (res.skipped) return res;
   const lab = new OpenWrtLab();
   try {
@@ -257,12 +279,18 @@ export async function router(opts: RouterOptions, log: (s: string) => void): Pro
       for (const i of order) {
         if (rep >= cases[i]!.reps) continue;
         log(`  router rep ${rep + 1}/${cases[i]!.reps}, ${cases[i]!.name}`);
-        await measure(r, res.cases[i]!, texts[i]!.base, texts[i]!.edit, opts.calls, log);
+        try { await measure(r, res.cases[i]!, texts[i]!.base, texts[i]!.edit, opts.calls, res.notes, log); } catch (e) {
+          res.errors.push(`${cases[i]!.name}, repetition ${rep + 1} (its remaining steps skipped): ${firstLine(e)}`);
+          log(`  !! ${res.errors.at(-1)}`);
+        }
       }
     }
     for (let i = 0; i < cases.length; i++) {
       log(`  router profile, ${cases[i]!.name}`);
-      await profile(r, res.cases[i]!, texts[i]!.base, texts[i]!.edit);
+      try { await profile(r, res.cases[i]!, texts[i]!.base, texts[i]!.edit, res.notes); } catch (e) {
+        res.errors.push(`${cases[i]!.name}, profiled pass (its remaining steps skipped): ${firstLine(e)}`);
+        log(`  !! ${res.errors.at(-1)}`);
+      }
     }
   } finally {
     await lab.down();

@@ -97,6 +97,7 @@ async function main(): Promise<void> {
   await step('router', async () => {
     res.router = await router(QUICK ? { quick: true, reps: { typical: 2, large: 0 }, calls: 2 } : { quick: false, reps: { typical: 5, large: 3 }, calls: 3 }, log);
     if (res.router.skipped) log(`   router: skipped (${res.router.skipped})`);
+    for (const e of res.router.errors) res.errors.push(`router: ${e}`);
   });
   res.machine['load average at end (1/5/15 min)'] = os.loadavg().map((x) => x.toFixed(2)).join(' / ');
   res.durationS = (performance.now() - t0) / 1000;
