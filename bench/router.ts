@@ -9,10 +9,8 @@
 import { OpenWrtLab, unavailable, ADDR, OPENWRT_ROOT, waitFor } from '../lab/openwrt/root.ts';
 import { flashFiles } from '../lab/openwrt/files.ts';
 import { install, runUciDefaults, waitIfaceUp } from '../lab/openwrt/ops.ts';
-import { largeHomeConfig, LARGE_HOME, type HomeSize } from './gen.ts';
+import { largeHomeConfig, LARGE_HOME, TYPICAL, type HomeSize } from './gen.ts';
 import { execFileSync } from 'node:child_process';
-
-export const TYPICAL: HomeSize = { clients: 20, rulesPerClient: 10, upstreams: 3, domains: 2000, cidrs: 5000 };
 
 export type Op = 'check' | 'status' | 'stats' | 'scratch' | 'unchanged' | 'edit';
 export const OPS: Op[] = ['check', 'status', 'stats', 'scratch', 'unchanged', 'edit'];
