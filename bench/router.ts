@@ -149,6 +149,7 @@ async function measure(r: Router, c: RouterCase, base: string, edit: string, cal
   await stopAll(r, notes);
   await r.write('/etc/config/splitwg', base);
   const s = await r.timed('splitwg apply');
+  if (!/^changed nft, dnsmasq, network, firewall/.test(s.last)) throw new Error(`apply from scratch: ${s.last}`);
   c.runs.scratch.push(s); c.messages.scratch = s.last;
   // the tunnels coming up add their endpoint routes to main, which apply reads as local
   // networks: the first apply after that reloads the table (what a router does too)
