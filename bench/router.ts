@@ -22,7 +22,7 @@ export interface Child { startMs: number; ms: number; code: number; maxKiB: numb
 export interface Profile { op: string; command: string; totalMs: number; hwmKiB: number | null; maxKiB: number | null; children: Child[]; message: string }
 export interface RouterCase {
   name: string; size: HomeSize;
-  bytes: { uci: number; nft: number; dnsmasq: number; state: number };
+  bytes: { uci: number; nft: number; dnsmasq: number; state: number; plan: number };
   runs: Record<Op, Timed[]>;
   messages: Partial<Record<Op, string>>;     // the last line each printed (apply's summary)
   settles: string[];                         // what the apply after the tunnels came up said
@@ -53,7 +53,7 @@ export const BEFORE: Record<string, Partial<Record<Op, [number, number]>>> = {
 /** goal 4: peak RSS of `splitwg apply` (large home) under ucode, 30 MB (taken as MiB) */
 export const RSS_TARGET_KIB = 30 * 1024;
 
-const STATE = '/var/run/splitwg/state.json';
+const STATE = '/var/run/splitwg/state.json', PLAN = '/var/run/splitwg/plan.json';
 const NFT_FILE = '/usr/share/nftables.d/ruleset-post/90-splitwg.nft';
 const OUT = '/tmp/swb.out', ERR = '/tmp/swb.err', RSS = '/tmp/swb.rss';
 const HWM_SCRIPT = '/tmp/swb-hwm.uc', WRAPPER = '/tmp/swb-exec.sh', EXEC_LOG = '/tmp/swb-exec.log';
@@ -210,6 +210,7 @@ async function profile(r: Router, c: RouterCase, base: string, edit: string, not
   await r.timed('splitwg apply');
   c.bytes.nft = await r.size(NFT_FILE);
   c.bytes.state = await r.size(STATE);
+  c.bytes.plan = await r.size(PLAN);
   c.bytes.dnsmasq = Number((await r.lab.x('cat /tmp/dnsmasq.*.d/splitwg.conf 2>/dev/null | wc -c')).trim());
   c.profiles.push(await profiled(r, 'unchanged', 'apply'));
   c.profiles.push(await profiled(r, 'check', 'check'));
@@ -266,7 +267,7 @@ export async function router(opts: RouterOptions, log: (s: string) => void): Pro
     for (const k of cases) {
       res.reps[k.name] = k.reps;
       res.cases.push({
-        name: k.name, size: k.size, bytes: { uci: texts[res.cases.length]!.base.length, nft: 0, dnsmasq: 0, state: 0 },
+        name: k.name, size: k.size, bytes: { uci: texts[res.cases.length]!.base.length, nft: 0, dnsmasq: 0, state: 0, plan: 0 },
         runs: { check: [], status: [], stats: [], scratch: [], unchanged: [], edit: [] }, messages: {}, settles: [], profiles: [],
       });
     }
