@@ -21,13 +21,17 @@ export function key(seed: number): string {
   return b.toString('base64');
 }
 
-function upstreams(names: string[]): string[] {
+/** Where upstream #i (named n) is reached: a name by default; the router bench gives addresses it can route. */
+export type Endpoint = (name: string, i: number) => string;
+const exampleEndpoint: Endpoint = (n) => `${n}.vpn.example:51820`;
+
+function upstreams(names: string[], endpoint: Endpoint = exampleEndpoint): string[] {
   return names.flatMap((n, i) => [
     `config upstream '${n}'`,
     `\toption private_key '${key(100 + i)}'`,
     `\tlist address '10.200.${i + 1}.2/32'`,
     `\toption public_key '${key(200 + i)}'`,
-    `\toption endpoint '${n}.vpn.example:51820'`,
+    `\toption endpoint '${endpoint(n, i)}'`,
     '',
   ]);
 }
@@ -126,9 +130,9 @@ export const TYPICAL: HomeSize = { clients: 20, rulesPerClient: 10, upstreams: 3
  * (block), #9 a time window on weekdays (proxy via a named upstream).
  * `edit` changes one CIDR of the last client's rule #1 (the "edit one rule" case).
  */
-export function largeHomeConfig(sz: HomeSize = LARGE_HOME, edit = false): string {
+export function largeHomeConfig(sz: HomeSize = LARGE_HOME, edit = false, endpoint?: Endpoint): string {
   const ups = Array.from({ length: sz.upstreams }, (_, i) => ['a', 'b', 'c', 'd', 'e', 'f'][i]);
-  const L = ["config globals 'main'", "\toption enabled '1'", '', ...upstreams(ups)];
+  const L = ["config globals 'main'", "\toption enabled '1'", '', ...upstreams(ups, endpoint)];
   const domainRules = sz.clients * 4, cidrRules = sz.clients * 4;
   const dPer = Math.ceil(sz.domains / domainRules), cPer = Math.ceil(sz.cidrs / cidrRules);
   let d = 0, cidr = 0;

@@ -1,9 +1,12 @@
 // npm run bench  (= node --import tsx bench/run.ts), as root.
-// Measures forwarding cost, apply latency, dnsmasq start-up/memory and the
-// footprint; writes bench/RESULTS.md. BENCH_QUICK=1: smaller sizes, fewer
-// repetitions (a smoke run), written to $TMPDIR/splitwg-bench-quick.md;
-// BENCH_OUT=FILE writes elsewhere. Everything it creates (swb-* namespaces, the
-// processes in them, /tmp/swb-* files) is removed at the end, also on failure.
+// Measures forwarding cost, apply latency, dnsmasq start-up/memory, the
+// footprint and (with OPENWRT_ROOT) splitwg on the real OpenWrt userland;
+// writes bench/RESULTS.md. BENCH_QUICK=1: smaller sizes, fewer repetitions (a
+// smoke run), written to $TMPDIR/splitwg-bench-quick.md; BENCH_ONLY=router,apply
+// runs only those parts (written to $TMPDIR/splitwg-bench-only.md); BENCH_OUT=FILE
+// writes elsewhere. Everything it creates (swb-* namespaces, the processes in
+// them, /tmp/swb-* files; the router's swo<pid>-* namespaces) is removed at the
+// end, also on failure.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,12 +17,18 @@ import { apply, ucodeBinaries } from './apply.ts';
 import { dnsmasq } from './dnsmasq.ts';
 import { footprint } from './footprint.ts';
 import { lists } from './lists.ts';
+import { router } from './router.ts';
 import { render, type BenchResults, type Machine } from './report.ts';
 
 const QUICK = process.env.BENCH_QUICK === '1';
-// a smoke run must not overwrite the real results
+const PARTS = ['forwarding', 'apply', 'dnsmasq', 'footprint', 'lists', 'router'] as const;
+const ONLY = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+for (const p of ONLY) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`BENCH_ONLY: no part ${p} (parts: ${PARTS.join(', ')})`);
+const runs = (part: typeof PARTS[number]) => !ONLY.length || ONLY.includes(part);
+// a smoke run or a partial one must not overwrite the real results
 const HAND_MARKER = '<!-- measured by hand: `npm run bench` keeps everything below this line -->';
-const OUT = process.env.BENCH_OUT ?? (QUICK ? join(os.tmpdir(), 'splitwg-bench-quick.md') : new URL('./RESULTS.md', import.meta.url).pathname);
+const OUT = process.env.BENCH_OUT ?? (QUICK ? join(os.tmpdir(), 'splitwg-bench-quick.md') : ONLY.length ? join(os.tmpdir(), 'splitwg-bench-only.md')
+  : new URL('./RESULTS.md', import.meta.url).pathname);
 const REPO = new URL('..', import.meta.url).pathname;
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -63,10 +72,12 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const res: BenchResults = {
     started: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), durationS: 0, quick: QUICK,
-    command: QUICK ? 'BENCH_QUICK=1 npm run bench' : 'npm run bench', machine: machine(), notes: [], errors: [],
+    command: [QUICK ? 'BENCH_QUICK=1' : '', ONLY.length ? `BENCH_ONLY=${ONLY.join(',')}` : '', process.env.OPENWRT_ROOT ? `OPENWRT_ROOT=${process.env.OPENWRT_ROOT}` : '', 'npm run bench'].filter(Boolean).join(' '),
+    machine: machine(), notes: [], errors: [], only: ONLY,
   };
-  await ensureIperf3(res.notes);
-  const step = async (name: string, f: () => Promise<void>) => {
+  if (runs('forwarding')) await ensureIperf3(res.notes);
+  const step = async (name: typeof PARTS[number], f: () => Promise<void>) => {
+    if (!runs(name)) return;
     const t = performance.now();
     log(`== ${name}`);
     try { await f(); } catch (e) { res.errors.push(`${name}: ${(e as Error).message}`); log(`!! ${name}: ${(e as Error).stack}`); }
@@ -82,8 +93,14 @@ async function main(): Promise<void> {
     res.apply = await apply({ reps: QUICK ? 1 : 3, quick: QUICK, nodeLimitMs: QUICK ? 60_000 : 200_000, ucodeLimitMs: QUICK ? 60_000 : 120_000 }, log);
   });
   await step('dnsmasq', async () => { res.dns = await dnsmasq({ sizes: QUICK ? [2000, 10000] : [10000, 100000], reps: QUICK ? 1 : 3 }, log); });
-  await step('footprint', async () => { if (res.apply) res.foot = await footprint(res.apply.nftText); else throw new Error('no large-home table (apply failed)'); });
+  await step('footprint', async () => { if (res.apply) res.foot = await footprint(res.apply.nftText); else throw new Error('no large-home table (apply failed, or BENCH_ONLY left it out)'); });
   await step('lists', async () => { res.lists = await lists({ reps: QUICK ? 1 : 3, quick: QUICK }, log); });
+  // the real OpenWrt userland, when OPENWRT_ROOT names one (else the section says why not)
+  await step('router', async () => {
+    res.router = await router(QUICK ? { quick: true, reps: { typical: 2, large: 0 }, calls: 2 } : { quick: false, reps: { typical: 5, large: 3 }, calls: 3 }, log);
+    if (res.router.skipped) log(`   router: skipped (${res.router.skipped})`);
+    for (const e of res.router.errors) res.errors.push(`router: ${e}`);
+  });
   res.machine['load average at end (1/5/15 min)'] = os.loadavg().map((x) => x.toFixed(2)).join(' / ');
   res.durationS = (performance.now() - t0) / 1000;
   // sections measured by hand (after the marker) survive a new run
