@@ -15,7 +15,15 @@ import { PATHS } from './env';
 import { VERSION, listSets, fragmentName } from './core';
 import { contentHashes } from './lists';
 
+// what it was compiled from apart from the plan: a miss costs a small read,
+// not the parse of megabytes (the plan of a large config is ~6 MB of JSON)
+const KEY = `${PATHS.state}/plan.key`;
 const FILE = `${PATHS.state}/plan.json`;
+
+function readJson(env: Env, path: string): any {
+	const text = env.fs.read(path);
+	try { return text ? json(text) : null; } catch { return null; }
+}
 
 export interface CachedPlan {
 	version: string;
@@ -49,25 +57,31 @@ function uncommitted(env: Env): boolean {
 export function cachedPlan(env: Env, local: (ipv6: boolean) => string[] | null): CachedPlan | null {
 	const digest = env.configDigest('splitwg');
 	if (digest === null || uncommitted(env)) return null;
-	const text = env.fs.read(FILE);
-	let read: any = null;
-	try { read = text ? json(text) : null; } catch { read = null; }
-	if (type(read) !== 'object' || type(read.plan) !== 'object' || type(read.local) !== 'array' || type(read.warnings) !== 'array' || type(read.lists) !== 'object') return null;
-	const c = read as CachedPlan;
-	if (c.version !== VERSION || c.digest !== digest || !sameLists(env, c)) return null;
-	const now = local(c.ipv6);
-	return now !== null && join('\n', now) === join('\n', c.local) ? c : null;
+	const k = readJson(env, KEY);
+	if (type(k) !== 'object' || type(k.local) !== 'array' || type(k.lists) !== 'object') return null;
+	if (k.version !== VERSION || k.digest !== digest) return null;
+	const now = local(k.ipv6);
+	if (now === null || join('\n', now) !== join('\n', k.local)) return null;
+	const body = readJson(env, FILE);
+	if (type(body) !== 'object' || body.digest !== digest || type(body.plan) !== 'object' || type(body.warnings) !== 'array') return null;
+	const c: CachedPlan = { version: k.version, digest, local: k.local, ipv6: k.ipv6, lists: k.lists, plan: body.plan, view: body.view, warnings: body.warnings };
+	return sameLists(env, c) ? c : null;
 }
 
 // Kept only for a config read without uncommitted changes (what cachedPlan
 // can match); a failed write just means the next apply compiles.
 export function keepPlan(env: Env, c: CachedPlan): void {
 	if (uncommitted(env)) { forgetPlan(env); return; }
+	forgetPlan(env);
 	env.fs.mkdirp(PATHS.state);
-	const tmp = `${FILE}.tmp`;
-	if (!(env.fs.write(tmp, sprintf('%J', c)) && env.fs.rename(tmp, FILE))) forgetPlan(env);
+	// the plan first, its key last: a key is only ever there for its plan
+	const key = { version: c.version, digest: c.digest, local: c.local, ipv6: c.ipv6, lists: c.lists };
+	const body = { digest: c.digest, plan: c.plan, view: c.view, warnings: c.warnings };
+	if (!(env.fs.write(`${FILE}.tmp`, sprintf('%J', body)) && env.fs.rename(`${FILE}.tmp`, FILE) &&
+		env.fs.write(`${KEY}.tmp`, sprintf('%J', key)) && env.fs.rename(`${KEY}.tmp`, KEY))) forgetPlan(env);
 }
 
 export function forgetPlan(env: Env): void {
+	env.fs.unlink(KEY);
 	env.fs.unlink(FILE);
 }

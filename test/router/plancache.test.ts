@@ -10,7 +10,7 @@ import { fakeRouter } from './fakes';
 import type { FakeRouter } from './fakes';
 import { openwrt } from './openwrt';
 
-const CACHE = '/var/run/splitwg/plan.json';
+const CACHE = '/var/run/splitwg/plan.json', KEY = '/var/run/splitwg/plan.key';
 
 // how often apply read the config (a cache hit reads none)
 function counting(r: FakeRouter): { reads: number } {
@@ -63,10 +63,12 @@ test('every input of compile() makes the next apply compile: an edit, a new loca
 	assert.equal(r.fs.read(CACHE), null, 'no plan kept for a config with uncommitted changes');
 	delete r.uci.pending.splitwg;
 	expectCompile('after the uncommitted changes are gone');
-	r.fs.write(CACHE, r.fs.read(CACHE)!.replace(/"version": ?"[^"]*"/, '"version": "0.0.0"'));
+	r.fs.write(KEY, r.fs.read(KEY)!.replace(/"version": ?"[^"]*"/, '"version": "0.0.0"'));
 	expectCompile('a plan of another version');
 	r.fs.write(CACHE, r.fs.read(CACHE)!.slice(0, 100));
 	expectCompile('a damaged cache');
+	r.fs.write(CACHE, r.fs.read(CACHE)!.replace(/"digest": ?"[^"]*"/, '"digest": "0"'));
+	expectCompile('a plan of another config under the right key');
 	r.routes[4] = null;
 	const res = apply(r.env);
 	assert.ok(res.warnings.some((w) => /cannot read the main routing table/.test(w)));

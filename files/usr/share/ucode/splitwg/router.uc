@@ -444,7 +444,16 @@ function localNetworks(env, ipv6) {
 }
 
 // src/router/plancache.ts
+let KEY = `${PATHS.state}/plan.key`;
 let FILE = `${PATHS.state}/plan.json`;
+function readJson(env, path) {
+  const text = env.fs.read(path);
+  try {
+    return text ? json(text) : null;
+  } catch {
+    return null;
+  }
+}
 function sameLists(env, c) {
   const now = contentHashes(env, keys(c.lists));
   for (let p in c.lists) if (now[p] !== c.lists[p]) return false;
@@ -460,20 +469,18 @@ function uncommitted(env) {
 function cachedPlan(env, local) {
   const digest = env.configDigest("splitwg");
   if (digest === null || uncommitted(env)) return null;
-  const text = env.fs.read(FILE);
-  let read = null;
-  try {
-    read = text ? json(text) : null;
-  } catch {
-    read = null;
-  }
-  if (type(read) !== "object" || type(read.plan) !== "object" || type(read.local) !== "array" || type(read.warnings) !== "array" || type(read.lists) !== "object") return null;
-  const c = read;
-  if (c.version !== VERSION || c.digest !== digest || !sameLists(env, c)) return null;
-  const now = local(c.ipv6);
-  return now !== null && join("\n", now) === join("\n", c.local) ? c : null;
+  const k = readJson(env, KEY);
+  if (type(k) !== "object" || type(k.local) !== "array" || type(k.lists) !== "object") return null;
+  if (k.version !== VERSION || k.digest !== digest) return null;
+  const now = local(k.ipv6);
+  if (now === null || join("\n", now) !== join("\n", k.local)) return null;
+  const body = readJson(env, FILE);
+  if (type(body) !== "object" || body.digest !== digest || type(body.plan) !== "object" || type(body.warnings) !== "array") return null;
+  const c = { version: k.version, digest, local: k.local, ipv6: k.ipv6, lists: k.lists, plan: body.plan, view: body.view, warnings: body.warnings };
+  return sameLists(env, c) ? c : null;
 }
 function forgetPlan(env) {
+  env.fs.unlink(KEY);
   env.fs.unlink(FILE);
 }
 function keepPlan(env, c) {
@@ -481,9 +488,11 @@ function keepPlan(env, c) {
     forgetPlan(env);
     return;
   }
+  forgetPlan(env);
   env.fs.mkdirp(PATHS.state);
-  const tmp = `${FILE}.tmp`;
-  if (!(env.fs.write(tmp, sprintf("%J", c)) && env.fs.rename(tmp, FILE))) forgetPlan(env);
+  const key = { version: c.version, digest: c.digest, local: c.local, ipv6: c.ipv6, lists: c.lists };
+  const body = { digest: c.digest, plan: c.plan, view: c.view, warnings: c.warnings };
+  if (!(env.fs.write(`${FILE}.tmp`, sprintf("%J", body)) && env.fs.rename(`${FILE}.tmp`, FILE) && env.fs.write(`${KEY}.tmp`, sprintf("%J", key)) && env.fs.rename(`${KEY}.tmp`, KEY))) forgetPlan(env);
 }
 
 // src/router/owned.ts
