@@ -49,7 +49,9 @@ for (const g of goldens) {
 			rules.forEach((r: any, i: number) => {
 				assert.equal(r.expr.some((e: any) => e.counter), c.rules[i].counter, `${c.name}[${i}] counter`);
 				const v = r.expr.find((e: any) => e.goto || e.drop !== undefined || e.return !== undefined);
+				const j = r.expr.find((e: any) => e.jump);
 				if (c.rules[i].verdict === 'goto') assert.equal(v?.goto?.target, c.rules[i].target, `${c.name}[${i}] verdict`);
+				if (c.rules[i].verdict === 'jump') assert.equal(j?.jump?.target, c.rules[i].target, `${c.name}[${i}] jump`);
 				if (c.rules[i].verdict === 'drop') assert.ok(v && 'drop' in v, `${c.name}[${i}] drop`);
 			});
 		}
@@ -62,6 +64,12 @@ test('the printer is the only place comments are worded: a reworded table prints
 	assert.ok(!text.includes('client.laptop.rule[0]'));
 	assert.deepEqual(tableState(reworded(p.table!, 'x')), tableState(p.table!));
 	const laptop = tableState(p.table!).counted.client_laptop!;
-	assert.deepEqual(laptop.map((r) => r && r.rule), ['client.laptop.rule[0]', 'client.laptop.rule[0]', 'client.laptop.rule[1]', 'client.laptop.rule[2]', 'client.laptop.rule[3]', 'client.laptop.rule[4]', 'client.laptop.rule[4]', null]);
-	assert.deepEqual(laptop.map((r) => r && r.path), ['direct', 'direct', 'proxy', 'direct', 'block', 'direct', 'direct', 'proxy']);
+	// rule[1]: one nft rule per port (a port list would be an anonymous set)
+	assert.deepEqual(laptop.map((r) => r && r.rule), ['client.laptop.rule[0]', 'client.laptop.rule[0]', 'client.laptop.rule[1]', 'client.laptop.rule[1]', 'client.laptop.rule[2]', 'client.laptop.rule[3]', 'client.laptop.rule[4]', 'client.laptop.rule[4]', null]);
+	assert.deepEqual(laptop.map((r) => r && r.path), ['direct', 'direct', 'proxy', 'proxy', 'direct', 'block', 'direct', 'direct', 'proxy']);
+	// tv and phone share the rule set streaming, with different upstreams: a chain each, counted apart from the clients
+	const st = tableState(p.table!);
+	assert.deepEqual(st.rulesets, [{ chain: 'rs_streaming_0', ruleset: 'streaming', clients: ['tv'] }, { chain: 'rs_streaming_1', ruleset: 'streaming', clients: ['phone'] }]);
+	assert.deepEqual(st.counted.client_tv!.map((r) => r && [r.count, r.ruleset, r.path]), [['jump', 'rs_streaming_0', 'proxy'], ['after', 'rs_streaming_0', 'proxy'], ['default', null, 'direct']]);
+	assert.deepEqual(st.counted.rs_streaming_1!.map((r) => r && [r.client, r.rule, r.upstream]), [[null, 'ruleset.streaming.rule[0]', 'eu'], [null, 'ruleset.streaming.rule[0]', 'eu']]);
 });
