@@ -2226,7 +2226,7 @@ let USAGE = `usage: splitwg <command> [--json]
   stop                  remove everything splitwg installed
   status                upstreams, clients, last apply, warnings
   doctor                compare the running system with the last apply: every drift, with its fix
-  stats                 per-rule and per-upstream counters
+  stats                 per-rule, per-rule-set and per-upstream counters
   explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"] [--family 4|6]
                         which path CLIENT's traffic to DEST takes, and why
                         (a condition not given is not evaluated: assumed to hold;
