@@ -162,18 +162,19 @@ export function listFeeds(r: Rule, family: 4 | 6): string[] {
 
 // The nft set names a rule's destinations live in: the domain set pairs
 // dnsmasq fills for it (domains.ts), its own CIDR sets, the sets its list
-// files fill.
-export function ruleSets(r: Rule, ipv6: boolean, dp: DomainPlan): { name: string, family: 4 | 6, kind: 'domain' | 'net' | 'list' }[] {
+// files fill — of the families its chains see (ruleFamilies()).
+export function ruleSets(r: Rule, dp: DomainPlan): { name: string, family: 4 | 6, kind: 'domain' | 'net' | 'list' }[] {
 	const out: { name: string, family: 4 | 6, kind: 'domain' | 'net' | 'list' }[] = [];
+	const f = dp.families[r.id] ?? { v4: false, v6: false };
 	const stems = dp.byRule[r.id] ?? [];
 	for (let i = 0; i < length(stems); i++) {
-		push(out, { name: `${stems[i]}_d4`, family: 4, kind: 'domain' });
-		if (ipv6) push(out, { name: `${stems[i]}_d6`, family: 6, kind: 'domain' });
+		if (f.v4) push(out, { name: `${stems[i]}_d4`, family: 4, kind: 'domain' });
+		if (f.v6) push(out, { name: `${stems[i]}_d6`, family: 6, kind: 'domain' });
 	}
-	if (length(r.match.dest4)) push(out, { name: `${r.setBase}_n4`, family: 4, kind: 'net' });
-	if (ipv6 && length(r.match.dest6)) push(out, { name: `${r.setBase}_n6`, family: 6, kind: 'net' });
-	if (length(listFeeds(r, 4))) push(out, { name: `${r.setBase}_f4`, family: 4, kind: 'list' });
-	if (ipv6 && length(listFeeds(r, 6))) push(out, { name: `${r.setBase}_f6`, family: 6, kind: 'list' });
+	if (f.v4 && length(r.match.dest4)) push(out, { name: `${r.setBase}_n4`, family: 4, kind: 'net' });
+	if (f.v6 && length(r.match.dest6)) push(out, { name: `${r.setBase}_n6`, family: 6, kind: 'net' });
+	if (f.v4 && length(listFeeds(r, 4))) push(out, { name: `${r.setBase}_f4`, family: 4, kind: 'list' });
+	if (f.v6 && length(listFeeds(r, 6))) push(out, { name: `${r.setBase}_f6`, family: 6, kind: 'list' });
 	return out;
 }
 
@@ -201,7 +202,7 @@ export function planSets(cfg: Config, dp?: DomainPlan | null): PlanSet[] {
 	const rules = activeRules(cfg);
 	for (let i = 0; i < length(rules); i++) {
 		const r = rules[i];
-		const sets = ruleSets(r, cfg.globals.ipv6, d);
+		const sets = ruleSets(r, d);
 		for (let k = 0; k < length(sets); k++) {
 			const s = sets[k];
 			if (s.kind === 'domain' && substr(s.name, 0, length(s.name) - 3) !== r.setBase) continue;   // a shared pair: below
@@ -213,9 +214,9 @@ export function planSets(cfg: Config, dp?: DomainPlan | null): PlanSet[] {
 			push(out, { name: s.name, family: s.family, kind: s.kind, rule: r, key, why, sig });
 		}
 	}
-	const fams: (4 | 6)[] = cfg.globals.ipv6 ? [4, 6] : [4];
 	for (let i = 0; i < length(d.shared); i++) {
 		const s = d.shared[i];
+		const fams: (4 | 6)[] = filter([4, 6], (f) => f === 4 ? d.stems[s.stem].v4 : d.stems[s.stem].v6);
 		for (let f = 0; f < length(fams); f++)
 			push(out, { name: `${s.stem}_d${fams[f]}`, family: fams[f], kind: 'domain', rule: s.rules[0], key: join(' ', s.domains), why: sharedWhy(s), sig: null });
 	}
@@ -322,13 +323,14 @@ function ruleLines(cfg: Config, c: Client, r: Rule, pkt: boolean, dp: DomainPlan
 	const v = verdictOf(cfg, c, r);
 	const note = v.note ? `, ${v.note}` : '';
 	const dests: { expr: string, sets: string[] }[] = [];
-	const sets = ruleSets(r, ipv6, dp);
+	const sets = ruleSets(r, dp);
 	for (let j = 0; j < length(sets); j++)
 		push(dests, { expr: `${sets[j].family === 4 ? 'ip' : 'ip6'} daddr @${sets[j].name}`, sets: [sets[j].name] });
-	// (list files that fill no set of a classified family: the rule matches nothing)
-	const onlyAddrs = length(r.match.domains) === 0 && (length(r.match.dest4) > 0 || length(r.match.dest6) > 0 || length(r.match.lists) > 0);
+	// (list files that fill no set of a family its chains see: the rule matches nothing)
+	const anyDest = length(r.match.domains) === 0 && length(r.match.dest4) === 0 && length(r.match.dest6) === 0 && length(r.match.lists) === 0;
 	if (!length(dests)) {
-		if (onlyAddrs) return out;    // IPv6-only destinations with IPv6 off: nothing to match
+		// destinations of no family its chains see (IPv6 ones with IPv6 off, or for an IPv4-only device): nothing to match
+		if (!anyDest) return out;
 		push(dests, { expr: ipv6 ? '' : 'meta nfproto ipv4', sets: [] });
 	}
 	const sides = sideMatches(r);

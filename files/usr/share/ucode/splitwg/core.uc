@@ -543,6 +543,24 @@ function timedFrom(c) {
   }
   return length(c.rules);
 }
+function chainFamilies(c, ipv6) {
+  const both = length(c.macs) > 0 || length(c.ifaces) > 0;
+  return { v4: both || length(c.src4) > 0, v6: ipv6 && (both || length(c.src6) > 0) };
+}
+function ruleFamilies(cfg) {
+  const out = {};
+  for (let i = 0; i < length(cfg.clients); i++) {
+    const c = cfg.clients[i];
+    if (!c.enabled) continue;
+    const f = chainFamilies(c, cfg.globals.ipv6);
+    for (let j = 0; j < length(c.rules); j++) {
+      const id = c.rules[j].id;
+      const o = out[id] ?? { v4: false, v6: false };
+      out[id] = { v4: o.v4 || f.v4, v6: o.v6 || f.v6 };
+    }
+  }
+  return out;
+}
 function activeRules(cfg) {
   const out = [];
   const seen = {};
@@ -1608,8 +1626,14 @@ function listPaths(sections) {
 
 // src/core/domains.ts
 let LINE_MAX = 1e3;
-function nftsetTargets(stems, ipv6) {
-  return join(",", map(stems, (s) => ipv6 ? `4#inet#splitwg#${s}_d4,6#inet#splitwg#${s}_d6` : `4#inet#splitwg#${s}_d4`));
+function nftsetTargets(stems, fams) {
+  const out = [];
+  for (let i = 0; i < length(stems); i++) {
+    const f = fams[stems[i]];
+    if (f.v4) push(out, `4#inet#splitwg#${stems[i]}_d4`);
+    if (f.v6) push(out, `6#inet#splitwg#${stems[i]}_d6`);
+  }
+  return join(",", out);
 }
 function covering(byDomain, d) {
   let hits = byDomain[d], merged = false;
@@ -1623,8 +1647,10 @@ function covering(byDomain, d) {
   return merged ? sort(uniq(hits), (a, b) => a - b) : hits;
 }
 function domainPlan(cfg) {
-  const ipv6 = cfg.globals.ipv6;
-  const rules = filter(activeRules(cfg), (r) => length(r.match.domains) > 0);
+  const families = ruleFamilies(cfg);
+  const rules = filter(activeRules(cfg), (r) => length(r.match.domains) > 0 && (families[r.id].v4 || families[r.id].v6));
+  const stems = {};
+  for (let i = 0; i < length(rules); i++) stems[rules[i].setBase] = families[rules[i].id];
   const byDomain = {};
   for (let i = 0; i < length(rules); i++)
     for (let j = 0; j < length(rules[i].match.domains); j++) {
@@ -1644,7 +1670,7 @@ function domainPlan(cfg) {
     let g = byHits[key];
     if (!g) {
       const own = map(hits, (h) => rules[h].setBase);
-      g = byHits[key] = { targets: nftsetTargets(own, ipv6), domains: [] };
+      g = byHits[key] = { targets: nftsetTargets(own, stems), domains: [] };
       push(groups, g);
     }
     if (length(d) + length(g.targets) + 9 <= LINE_MAX) {
@@ -1656,7 +1682,11 @@ function domainPlan(cfg) {
     if (!s) {
       const lead = rules[hits[0]].setBase;
       led[lead] ??= 0;
-      s = byHits[`shared ${key}`] = { targets: nftsetTargets([`${lead}_g${led[lead]}`], ipv6), domains: [] };
+      const stem = `${lead}_g${led[lead]}`;
+      let f = { v4: false, v6: false };
+      for (let k = 0; k < length(hits); k++) f = { v4: f.v4 || families[rules[hits[k]].id].v4, v6: f.v6 || families[rules[hits[k]].id].v6 };
+      stems[stem] = f;
+      s = byHits[`shared ${key}`] = { targets: nftsetTargets([stem], stems), domains: [] };
       push(shared, { stem: `${lead}_g${led[lead]}`, rules: map(hits, (h) => rules[h]), domains: s.domains });
       push(groups, s);
       led[lead]++;
@@ -1672,7 +1702,7 @@ function domainPlan(cfg) {
       byRule[id] ??= [];
       push(byRule[id], shared[i].stem);
     }
-  return { rules, groups: used, count: length(sorted), shared, byRule };
+  return { rules, groups: used, count: length(sorted), shared, byRule, families, stems };
 }
 
 // src/core/nft.ts
@@ -1722,17 +1752,18 @@ function listFeeds(r, family) {
   }
   return out;
 }
-function ruleSets(r, ipv6, dp) {
+function ruleSets(r, dp) {
   const out = [];
+  const f = dp.families[r.id] ?? { v4: false, v6: false };
   const stems = dp.byRule[r.id] ?? [];
   for (let i = 0; i < length(stems); i++) {
-    push(out, { name: `${stems[i]}_d4`, family: 4, kind: "domain" });
-    if (ipv6) push(out, { name: `${stems[i]}_d6`, family: 6, kind: "domain" });
+    if (f.v4) push(out, { name: `${stems[i]}_d4`, family: 4, kind: "domain" });
+    if (f.v6) push(out, { name: `${stems[i]}_d6`, family: 6, kind: "domain" });
   }
-  if (length(r.match.dest4)) push(out, { name: `${r.setBase}_n4`, family: 4, kind: "net" });
-  if (ipv6 && length(r.match.dest6)) push(out, { name: `${r.setBase}_n6`, family: 6, kind: "net" });
-  if (length(listFeeds(r, 4))) push(out, { name: `${r.setBase}_f4`, family: 4, kind: "list" });
-  if (ipv6 && length(listFeeds(r, 6))) push(out, { name: `${r.setBase}_f6`, family: 6, kind: "list" });
+  if (f.v4 && length(r.match.dest4)) push(out, { name: `${r.setBase}_n4`, family: 4, kind: "net" });
+  if (f.v6 && length(r.match.dest6)) push(out, { name: `${r.setBase}_n6`, family: 6, kind: "net" });
+  if (f.v4 && length(listFeeds(r, 4))) push(out, { name: `${r.setBase}_f4`, family: 4, kind: "list" });
+  if (f.v6 && length(listFeeds(r, 6))) push(out, { name: `${r.setBase}_f6`, family: 6, kind: "list" });
   return out;
 }
 function sharedWhy(s) {
@@ -1746,7 +1777,7 @@ function planSets(cfg, dp) {
   const rules = activeRules(cfg);
   for (let i = 0; i < length(rules); i++) {
     const r = rules[i];
-    const sets = ruleSets(r, cfg.globals.ipv6, d);
+    const sets = ruleSets(r, d);
     for (let k = 0; k < length(sets); k++) {
       const s = sets[k];
       if (s.kind === "domain" && substr(s.name, 0, length(s.name) - 3) !== r.setBase) continue;
@@ -1757,9 +1788,9 @@ function planSets(cfg, dp) {
       push(out, { name: s.name, family: s.family, kind: s.kind, rule: r, key, why: why, sig });
     }
   }
-  const fams = cfg.globals.ipv6 ? [4, 6] : [4];
   for (let i = 0; i < length(d.shared); i++) {
     const s = d.shared[i];
+    const fams = filter([4, 6], (f) => f === 4 ? d.stems[s.stem].v4 : d.stems[s.stem].v6);
     for (let f = 0; f < length(fams); f++)
       push(out, { name: `${s.stem}_d${fams[f]}`, family: fams[f], kind: "domain", rule: s.rules[0], key: join(" ", s.domains), why: sharedWhy(s), sig: null });
   }
@@ -1831,12 +1862,12 @@ function ruleLines(cfg, c, r, pkt, dp, shared) {
   const v = verdictOf(cfg, c, r);
   const note = v.note ? `, ${v.note}` : "";
   const dests = [];
-  const sets = ruleSets(r, ipv6, dp);
+  const sets = ruleSets(r, dp);
   for (let j = 0; j < length(sets); j++)
     push(dests, { expr: `${sets[j].family === 4 ? "ip" : "ip6"} daddr @${sets[j].name}`, sets: [sets[j].name] });
-  const onlyAddrs = length(r.match.domains) === 0 && (length(r.match.dest4) > 0 || length(r.match.dest6) > 0 || length(r.match.lists) > 0);
+  const anyDest = length(r.match.domains) === 0 && length(r.match.dest4) === 0 && length(r.match.dest6) === 0 && length(r.match.lists) === 0;
   if (!length(dests)) {
-    if (onlyAddrs) return out;
+    if (!anyDest) return out;
     push(dests, { expr: ipv6 ? "" : "meta nfproto ipv4", sets: [] });
   }
   const sides = sideMatches(r);

@@ -1245,10 +1245,14 @@ function stats(env) {
     clients[n] = clients[n] ?? { name: n, rules: [], default: { packets: 0, bytes: 0 }, rulesets: [] };
     clients[n].rulesets = map(hits[n], (h) => ({ name: h.chain, packets: h.packets, bytes: h.bytes }));
   }
+  const order = [];
+  const view = st && st.view ? st.view.upstreams : [];
+  for (let i = 0; i < length(view); i++) if (ups[view[i].name]) push(order, view[i].name);
+  for (let n in ups) if (index(order, n) < 0) push(order, n);
   return {
     clients: values(clients),
     rulesets: values(sets),
-    upstreams: map(keys(ups), (n) => ({ name: n, packets: ups[n].packets, bytes: ups[n].bytes })),
+    upstreams: map(order, (n) => ({ name: n, packets: ups[n].packets, bytes: ups[n].bytes })),
     dropped,
     dns_hijacked: hijacked
   };
