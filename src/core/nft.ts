@@ -18,7 +18,7 @@
 //      default. From the client's first rule with a time condition on, the
 //      *_pkt mark chains mark the packet only: such a connection is decided
 //      per packet. A rule set the client lists is a `jump` to the rule set's
-//      chain for the client's binding (bindings()): its rules `goto` the mark
+//      chain for the client's binding (bindingKey()): its rules `goto` the mark
 //      chains as the client's own would; falling off its end returns to the
 //      client chain, which goes on with its next rule set or its default
 // New connections to port 53 or 853 (dstnat), not to the router nor a local
@@ -56,7 +56,7 @@ export function markChainName(upstream: string | null, pkt: boolean): string {
 	return `${upstream === null ? 'mark_direct' : 'up_' + upstream}${pkt ? '_pkt' : ''}`;
 }
 
-// The chain of a rule set's `n`th binding (bindings()).
+// The chain of a rule set's `n`th binding (bindingKey()), numbered in the order clients first need it.
 export function rulesetChainName(ruleset: string, n: number): string {
 	return `rs_${ruleset}_${n}`;
 }
@@ -235,12 +235,16 @@ function setOf(s: PlanSet, timeout: number): NftSet {
 // each one to its rule by walking the whole transaction — every set, rule and
 // set element loaded before it (nf_tables __nft_set_trans_bind) — so their
 // cost grows with clients × rules × the size of the table. 1,000 clients × 10
-// rules (bench/scale.ts own): `nft -f` 26 s with 3,000 such sets, 8 s without
-// (what remains is the kernel's linear lookup of named sets by name). So a
-// list becomes alternatives instead, one nft rule each with the rule's
+// rules (bench/scale.ts own): `nft -f` 26 s with 3,000 such sets, 8 s without.
+// So a list becomes alternatives instead, one nft rule each with the rule's
 // verdict — first match is unchanged, as they are consecutive and decide
 // alike — while a rule's alternatives stay few; past ALT_MAX, a list stays
-// one set.
+// one set. What remains grows with the square of the named sets: the kernel
+// finds a set by walking the table's list of sets by name (nft_set_lookup),
+// when it is added and for every rule and element message naming it — 12,000
+// named sets take 8 s; without the IPv6 sets no chain of an IPv4-only device
+// can use (ruleFamilies()), 8,000 take 4 s. Rule sets keep that count to one
+// per distinct rule, whatever the number of clients (bindingKey()).
 const ALT_MAX = 8;
 
 // Weekdays (0 Sunday … 6 Saturday, sorted) as ranges, which are no sets:
