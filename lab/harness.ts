@@ -6,6 +6,7 @@
 //   'apply'   the router's own apply transaction (src/router) on a lab Env (lab/router-env.ts):
 //             real nft and dnsmasq; netifd/fw4/dnsmasq-service requests realised by the realiser
 
+import assert from 'node:assert/strict';
 import { NS } from './addresses.ts';
 import type { ApplyResult } from '../src/router/apply.ts';
 import { ApplyRouter, type RouterRun } from './apply-router.ts';
@@ -190,6 +191,14 @@ export async function ruleCounters(lab: Lab, chain: string): Promise<RuleCounter
 /** total packets counted by the rules of `chain` whose comment contains `what` */
 export async function counted(lab: Lab, chain: string, what: string): Promise<number> {
   return (await ruleCounters(lab, chain)).filter((r) => r.comment.includes(what)).reduce((n, r) => n + r.packets, 0);
+}
+
+/** what a client chain's packets matched in rule set `ruleset`: the counter of its jump into the rule set's chain minus
+ *  the bare counter after it (what came back unmatched) — the rule set's own chain is shared by every client of its binding */
+export async function rulesetHits(lab: Lab, chain: string, ruleset: string): Promise<number> {
+  const rules = (await ruleCounters(lab, chain)).filter((r) => r.comment.startsWith(`ruleset.${ruleset}: `));
+  assert.equal(rules.length, 2, `${chain} jumps to ruleset ${ruleset} once: ${JSON.stringify(rules)}`);
+  return rules[0]!.packets - rules[1]!.packets;
 }
 
 export async function setText(lab: Lab, set: string): Promise<string> {

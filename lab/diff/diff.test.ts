@@ -19,6 +19,8 @@ import { Kernel, nftCheck, dnsmasqTest, pathText, type Outcome, type Path } from
 import { world, sections, upIfaces, bareIfaces, downNames, nameAddrs, NAMES, clockNow, atText, type World } from './gen';
 import { probes, expect, agrees, type Case, type Probe } from './oracle';
 import { format } from '../../src/core/messages';
+import { segments } from '../../src/core/nft';
+import { timedFrom } from '../../src/core/decide';
 
 const RUNS = Number(process.env.SPLITWG_PROP_RUNS ?? 150);
 const SEED = Number(process.env.SPLITWG_PROP_SEED ?? 20261201);
@@ -32,6 +34,17 @@ afterAll(() => kernel.close());
 let packets = 0, configs = 0, agreed = 0, firstFailure = 0;
 /** the kernel paths seen, with their counts: a harness that observed nothing (or one kind of thing) would pass vacuously */
 const fates = new Map<string, number>();
+/** how often the rule-set encoding was exercised: chains shared by several clients, rule sets bound several ways
+ *  (different upstreams), bindings after a client's time window (every verdict per packet) */
+const shapes = { shared: 0, bindings: 0, timedBefore: 0 };
+function countShapes(cfg: Config, p: Plan): void {
+	const chains = (p.table?.chains ?? []).filter((c) => c.binding);
+	shapes.shared += chains.filter((c) => c.binding!.clients.length > 1).length;
+	const per = new Map<string, number>();
+	for (const c of chains) per.set(c.binding!.ruleset, (per.get(c.binding!.ruleset) ?? 0) + 1);
+	shapes.bindings += [...per.values()].filter((n) => n > 1).length;
+	for (const c of cfg.clients.filter((x) => x.enabled)) shapes.timedBefore += segments(c).filter((s) => s.ruleset !== null && s.rules.length && timedFrom(c) < s.start).length;
+}
 const fateOf = (p: Path) => p.fate === 'out' ? (p.oif === 'wan' ? 'out:wan' : p.oif!.startsWith('sw_u') ? 'out:tunnel' : 'out:lan') : p.fate === 'drop' ? `drop:${p.stage}` : p.fate;
 
 function describe(p: Probe): string {
@@ -105,6 +118,7 @@ function runWorld(w: World): true {
 			local = ln.local;
 			const p = compile(cfg, { local });
 			plan = p;
+			countShapes(cfg, p);
 			if (p.enabled) {
 				const e = nftCheck(p.nft);
 				assert.equal(e, null, `nft -c refused the table of an accepted config:\n${e}\n${renderUci(secs)}`);
@@ -152,9 +166,10 @@ test(`differential: explain() vs the kernel, ${RUNS} random configs with up to $
 			const want = ['out:wan', 'out:tunnel', 'out:lan', 'local', 'redirect', 'drop:prerouting', 'drop:routing', 'drop:forward'];
 			assert.deepEqual(want.filter((f) => !fates.has(f)), [], `the kernel never produced these paths: the generator or the observation is broken (seen: ${[...fates.keys()].join(' ')})`);
 			assert.ok(agreed > packets / 2, `only ${agreed} of ${packets} packets agreed`);
+			assert.ok(shapes.shared > 0 && shapes.bindings > 0 && shapes.timedBefore > 0, `the rule-set encoding was not exercised: ${JSON.stringify(shapes)}`);
 		}
 	} finally {
 		const seen = [...fates].sort(([a], [b]) => a.localeCompare(b)).map(([f, n]) => `${f} ${n}`).join(', ');
-		t.annotate(`${configs} configs, ${packets} packets compared (${agreed} agree; kernel paths: ${seen}) in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+		t.annotate(`${configs} configs, ${packets} packets compared (${agreed} agree; kernel paths: ${seen}; rule-set chains shared by several clients ${shapes.shared}, rule sets bound several ways ${shapes.bindings}, after a time window ${shapes.timedBefore}) in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 	}
 });

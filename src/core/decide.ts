@@ -83,6 +83,36 @@ export function timedFrom(c: Client): number {
 	return length(c.rules);
 }
 
+export interface Families { v4: boolean, v6: boolean }
+
+// The address families whose packets can enter a client's chain: those its
+// identities match (nft.ts MAP_KINDS: an IPv4 address or prefix, an IPv6
+// one; a MAC or an interface both — IPv4 only with globals.ipv6 off).
+export function chainFamilies(c: Client, ipv6: boolean): Families {
+	const both = length(c.macs) > 0 || length(c.ifaces) > 0;
+	return { v4: both || length(c.src4) > 0, v6: ipv6 && (both || length(c.src6) > 0) };
+}
+
+// Per rule of the enabled clients (by id): the families of the chains it
+// decides in — a rule set's rule, those of all its clients. A rule needs
+// sets and nft rules of those families only: a device known by its IPv4
+// address never brings an IPv6 packet to its chain, so its rules' IPv6
+// sets would be loaded (and filled by dnsmasq) for nothing.
+export function ruleFamilies(cfg: Config): { [id: string]: Families } {
+	const out: { [id: string]: Families } = {};
+	for (let i = 0; i < length(cfg.clients); i++) {
+		const c = cfg.clients[i];
+		if (!c.enabled) continue;
+		const f = chainFamilies(c, cfg.globals.ipv6);
+		for (let j = 0; j < length(c.rules); j++) {
+			const id = c.rules[j].id;
+			const o = out[id] ?? { v4: false, v6: false };
+			out[id] = { v4: o.v4 || f.v4, v6: o.v6 || f.v6 };
+		}
+	}
+	return out;
+}
+
 // The rules of the enabled clients, each once (a rule set's rules are shared
 // by every client that lists it), in decision order.
 export function activeRules(cfg: Config): Rule[] {

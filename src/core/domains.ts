@@ -9,7 +9,8 @@
 // (many rules on one domain), the line names one shared pair for exactly
 // that combination of rules instead, and each of those rules matches it too.
 import type { Config, Rule } from './model';
-import { activeRules } from './decide';
+import { activeRules, ruleFamilies } from './decide';
+import type { Families } from './decide';
 
 export const LINE_MAX = 1000;   // bytes of an nftset= line, newline excluded; dnsmasq's buffer is 1024
 
@@ -25,11 +26,19 @@ export interface DomainPlan {
 	count: number;                       // domains (= nftset entries)
 	shared: SharedSet[];
 	byRule: { [id: string]: string[] };  // rule id → the stems it matches (its own first)
+	families: { [id: string]: Families }; // rule id → the families its sets and nft rules have (ruleFamilies())
+	stems: { [stem: string]: Families };  // stem → the sets of its pair that exist: its rules' families
 }
 
-// What follows "nftset=/<domain>/" for these set pairs.
-export function nftsetTargets(stems: string[], ipv6: boolean): string {
-	return join(',', map(stems, (s) => ipv6 ? `4#inet#splitwg#${s}_d4,6#inet#splitwg#${s}_d6` : `4#inet#splitwg#${s}_d4`));
+// What follows "nftset=/<domain>/" for these set pairs (those of the families each has).
+export function nftsetTargets(stems: string[], fams: { [stem: string]: Families }): string {
+	const out: string[] = [];
+	for (let i = 0; i < length(stems); i++) {
+		const f = fams[stems[i]];
+		if (f.v4) push(out, `4#inet#splitwg#${stems[i]}_d4`);
+		if (f.v6) push(out, `6#inet#splitwg#${stems[i]}_d6`);
+	}
+	return join(',', out);
 }
 
 // The rules of d, then of each parent name ("b.c" and "c" for "a.b.c"), as
@@ -44,8 +53,11 @@ function covering(byDomain: { [d: string]: number[] }, d: string): number[] {
 }
 
 export function domainPlan(cfg: Config): DomainPlan {
-	const ipv6 = cfg.globals.ipv6;
-	const rules = filter(activeRules(cfg), (r) => length(r.match.domains) > 0);
+	const families = ruleFamilies(cfg);
+	// (a rule no chain of which sees any family has no sets: dnsmasq fills none for it)
+	const rules = filter(activeRules(cfg), (r) => length(r.match.domains) > 0 && (families[r.id].v4 || families[r.id].v6));
+	const stems: { [stem: string]: Families } = {};
+	for (let i = 0; i < length(rules); i++) stems[rules[i].setBase] = families[rules[i].id];
 	// domain → the positions (decision order) of the rules naming it
 	const byDomain: { [d: string]: number[] } = {};
 	for (let i = 0; i < length(rules); i++)
@@ -68,7 +80,7 @@ export function domainPlan(cfg: Config): DomainPlan {
 		let g = byHits[key];
 		if (!g) {
 			const own = map(hits, (h) => rules[h].setBase);
-			g = byHits[key] = { targets: nftsetTargets(own, ipv6), domains: [] };
+			g = byHits[key] = { targets: nftsetTargets(own, stems), domains: [] };
 			push(groups, g);
 		}
 		if ((length(d) as number) + (length(g.targets) as number) + 9 <= LINE_MAX) {
@@ -82,7 +94,11 @@ export function domainPlan(cfg: Config): DomainPlan {
 			// "<first rule's stem>_g<k>": a rule's own stem ends in its number, so none looks like this
 			const lead = rules[hits[0]].setBase;
 			led[lead] ??= 0;
-			s = byHits[`shared ${key}`] = { targets: nftsetTargets([`${lead}_g${led[lead]}`], ipv6), domains: [] };
+			const stem = `${lead}_g${led[lead]}`;
+			let f: Families = { v4: false, v6: false };
+			for (let k = 0; k < length(hits); k++) f = { v4: f.v4 || families[rules[hits[k]].id].v4, v6: f.v6 || families[rules[hits[k]].id].v6 };
+			stems[stem] = f;
+			s = byHits[`shared ${key}`] = { targets: nftsetTargets([stem], stems), domains: [] };
 			push(shared, { stem: `${lead}_g${led[lead]}`, rules: map(hits, (h) => rules[h]), domains: s.domains });
 			push(groups, s);
 			led[lead]++;
@@ -99,5 +115,5 @@ export function domainPlan(cfg: Config): DomainPlan {
 			byRule[id] ??= [];
 			push(byRule[id], shared[i].stem);
 		}
-	return { rules, groups: used, count: length(sorted), shared, byRule };
+	return { rules, groups: used, count: length(sorted), shared, byRule, families, stems };
 }

@@ -14,9 +14,13 @@
 //   3. source → client chain, one map lookup per kind of identity (address,
 //      MAC, interface: the first that matches decides)
 //   4. client chain: rules in order, first match wins → goto a mark chain
-//      (saves the mark in conntrack), or drop; fall-through = client default.
-//      From the client's first rule with a time condition on, the *_pkt mark
-//      chains mark the packet only: such a connection is decided per packet
+//      (saves the mark in conntrack, accepts), or drop; fall-through = client
+//      default. From the client's first rule with a time condition on, the
+//      *_pkt mark chains mark the packet only: such a connection is decided
+//      per packet. A rule set the client lists is a `jump` to the rule set's
+//      chain for the client's binding (bindingKey()): its rules `goto` the mark
+//      chains as the client's own would; falling off its end returns to the
+//      client chain, which goes on with its next rule set or its default
 // New connections to port 53 or 853 (dstnat), not to the router nor a local
 // network: the same identities, in the same order, decide whether the
 // client's DNS is answered by the router and its DoT/DoQ dropped. With
@@ -52,26 +56,38 @@ export function markChainName(upstream: string | null, pkt: boolean): string {
 	return `${upstream === null ? 'mark_direct' : 'up_' + upstream}${pkt ? '_pkt' : ''}`;
 }
 
+// The chain of a rule set's `n`th binding (bindingKey()), numbered in the order clients first need it.
+export function rulesetChainName(ruleset: string, n: number): string {
+	return `rs_${ruleset}_${n}`;
+}
+
 export type Path = 'direct' | 'proxy' | 'block';
 
 // What a counted rule stands for: a client's rule or default (`rule`: the
 // rule id, null for the default; `path`/`upstream`: where it sends the
-// connection), the leak guard, the DNS hijack or the DoT/DoQ drop.
+// connection), a rule of a rule set's chain (`client` null: every client of
+// the binding shares its counter; `ruleset`: the chain), the leak guard,
+// the DNS hijack or the DoT/DoQ drop. A client's `jump` into a rule set's
+// chain and the bare counter after it (`ruleset`: that chain) count what
+// entered it and what came back unmatched: the difference is what the
+// client's packets matched there; `path`/`upstream`: where every rule of
+// the binding sends them, null when they differ.
 export interface RuleRef {
-	count: 'rule' | 'default' | 'leak' | 'hijack' | 'dot';
+	count: 'rule' | 'default' | 'leak' | 'hijack' | 'dot' | 'jump' | 'after';
 	client: string | null;
 	rule: string | null;
 	path: Path | null;
 	upstream: string | null;
+	ruleset: string | null;
 }
 
 // `verdict`: '' (none: the statements in `expr` end it, or it falls
-// through), 'goto'/'redirect' (to `target`: a chain, a port), 'drop',
-// 'return'. `expr`: matches and statements before the counter, nft syntax.
+// through), 'goto'/'jump'/'redirect' (to `target`: a chain, a port), 'drop',
+// 'accept', 'return'. `expr`: matches and statements before the counter, nft syntax.
 export interface NftRule {
 	expr: string;
 	counter: boolean;
-	verdict: '' | 'goto' | 'redirect' | 'drop' | 'return';
+	verdict: '' | 'goto' | 'jump' | 'redirect' | 'drop' | 'accept' | 'return';
 	target: string | null;
 	comment: string | null;      // generated ids only, never user text
 	sets: string[];              // the named sets it matches
@@ -86,6 +102,7 @@ export interface NftChain {
 	why: string | null;
 	note: string | null;
 	client: string | null;       // the client whose rules it holds
+	binding: { ruleset: string, clients: string[] } | null;   // a rule set's chain: the clients that jump to it
 	rules: NftRule[];
 }
 
@@ -128,8 +145,9 @@ function rule(expr: string, verdict: NftRule['verdict'], target: string | null, 
 	return { expr, counter: o ? o.counter === true : false, verdict, target, comment, sets: o && o.sets ? o.sets : [], ref: o && o.ref ? o.ref : null };
 }
 
-function chain(name: string, rules: NftRule[], o?: { base?: string, why?: string, note?: string, client?: string } | null): NftChain {
-	return { name, base: o && o.base ? o.base : null, why: o && o.why ? o.why : null, note: o && o.note ? o.note : null, client: o && o.client ? o.client : null, rules };
+function chain(name: string, rules: NftRule[], o?: { base?: string, why?: string, note?: string, client?: string, binding?: { ruleset: string, clients: string[] } } | null): NftChain {
+	return { name, base: o && o.base ? o.base : null, why: o && o.why ? o.why : null, note: o && o.note ? o.note : null,
+		client: o && o.client ? o.client : null, binding: o && o.binding ? o.binding : null, rules };
 }
 
 // The content hashes of a rule's list files with entries of a family, each once.
@@ -144,18 +162,19 @@ export function listFeeds(r: Rule, family: 4 | 6): string[] {
 
 // The nft set names a rule's destinations live in: the domain set pairs
 // dnsmasq fills for it (domains.ts), its own CIDR sets, the sets its list
-// files fill.
-export function ruleSets(r: Rule, ipv6: boolean, dp: DomainPlan): { name: string, family: 4 | 6, kind: 'domain' | 'net' | 'list' }[] {
+// files fill — of the families its chains see (ruleFamilies()).
+export function ruleSets(r: Rule, dp: DomainPlan): { name: string, family: 4 | 6, kind: 'domain' | 'net' | 'list' }[] {
 	const out: { name: string, family: 4 | 6, kind: 'domain' | 'net' | 'list' }[] = [];
+	const f = dp.families[r.id] ?? { v4: false, v6: false };
 	const stems = dp.byRule[r.id] ?? [];
 	for (let i = 0; i < length(stems); i++) {
-		push(out, { name: `${stems[i]}_d4`, family: 4, kind: 'domain' });
-		if (ipv6) push(out, { name: `${stems[i]}_d6`, family: 6, kind: 'domain' });
+		if (f.v4) push(out, { name: `${stems[i]}_d4`, family: 4, kind: 'domain' });
+		if (f.v6) push(out, { name: `${stems[i]}_d6`, family: 6, kind: 'domain' });
 	}
-	if (length(r.match.dest4)) push(out, { name: `${r.setBase}_n4`, family: 4, kind: 'net' });
-	if (ipv6 && length(r.match.dest6)) push(out, { name: `${r.setBase}_n6`, family: 6, kind: 'net' });
-	if (length(listFeeds(r, 4))) push(out, { name: `${r.setBase}_f4`, family: 4, kind: 'list' });
-	if (ipv6 && length(listFeeds(r, 6))) push(out, { name: `${r.setBase}_f6`, family: 6, kind: 'list' });
+	if (f.v4 && length(r.match.dest4)) push(out, { name: `${r.setBase}_n4`, family: 4, kind: 'net' });
+	if (f.v6 && length(r.match.dest6)) push(out, { name: `${r.setBase}_n6`, family: 6, kind: 'net' });
+	if (f.v4 && length(listFeeds(r, 4))) push(out, { name: `${r.setBase}_f4`, family: 4, kind: 'list' });
+	if (f.v6 && length(listFeeds(r, 6))) push(out, { name: `${r.setBase}_f6`, family: 6, kind: 'list' });
 	return out;
 }
 
@@ -183,7 +202,7 @@ export function planSets(cfg: Config, dp?: DomainPlan | null): PlanSet[] {
 	const rules = activeRules(cfg);
 	for (let i = 0; i < length(rules); i++) {
 		const r = rules[i];
-		const sets = ruleSets(r, cfg.globals.ipv6, d);
+		const sets = ruleSets(r, d);
 		for (let k = 0; k < length(sets); k++) {
 			const s = sets[k];
 			if (s.kind === 'domain' && substr(s.name, 0, length(s.name) - 3) !== r.setBase) continue;   // a shared pair: below
@@ -195,9 +214,9 @@ export function planSets(cfg: Config, dp?: DomainPlan | null): PlanSet[] {
 			push(out, { name: s.name, family: s.family, kind: s.kind, rule: r, key, why, sig });
 		}
 	}
-	const fams: (4 | 6)[] = cfg.globals.ipv6 ? [4, 6] : [4];
 	for (let i = 0; i < length(d.shared); i++) {
 		const s = d.shared[i];
+		const fams: (4 | 6)[] = filter([4, 6], (f) => f === 4 ? d.stems[s.stem].v4 : d.stems[s.stem].v6);
 		for (let f = 0; f < length(fams); f++)
 			push(out, { name: `${s.stem}_d${fams[f]}`, family: fams[f], kind: 'domain', rule: s.rules[0], key: join(' ', s.domains), why: sharedWhy(s), sig: null });
 	}
@@ -211,14 +230,67 @@ function setOf(s: PlanSet, timeout: number): NftSet {
 	return set;
 }
 
-function protoMatch(r: Rule): string {
+// A list of protocols, ports or weekdays in braces is an anonymous set, and
+// anonymous sets are what made loading a large table slow: the kernel binds
+// each one to its rule by walking the whole transaction — every set, rule and
+// set element loaded before it (nf_tables __nft_set_trans_bind) — so their
+// cost grows with clients × rules × the size of the table. 1,000 clients × 10
+// rules (bench/scale.ts own): `nft -f` 26 s with 3,000 such sets, 8 s without.
+// So a list becomes alternatives instead, one nft rule each with the rule's
+// verdict — first match is unchanged, as they are consecutive and decide
+// alike — while a rule's alternatives stay few; past ALT_MAX, a list stays
+// one set. What remains grows with the square of the named sets: the kernel
+// finds a set by walking the table's list of sets by name (nft_set_lookup),
+// when it is added and for every rule and element message naming it — 12,000
+// named sets take 8 s; without the IPv6 sets no chain of an IPv4-only device
+// can use (ruleFamilies()), 8,000 take 4 s. Rule sets keep that count to one
+// per distinct rule, whatever the number of clients (bindingKey()).
+const ALT_MAX = 8;
+
+// Weekdays (0 Sunday … 6 Saturday, sorted) as ranges, which are no sets:
+// one run `1-5`, its complement (the weekend: `!= 1-5`), else one per run.
+function dayRuns(days: number[]): { lo: number, hi: number }[] {
+	const out: { lo: number, hi: number }[] = [];
+	for (let i = 0; i < length(days); i++) {
+		if (length(out) && out[length(out) - 1].hi === days[i] - 1) out[length(out) - 1].hi = days[i];
+		else push(out, { lo: days[i], hi: days[i] });
+	}
+	return out;
+}
+
+function runText(r: { lo: number, hi: number }): string {
+	return r.lo === r.hi ? `${r.lo}` : `${r.lo}-${r.hi}`;
+}
+
+function dayAlternatives(weekdays: number[]): { alts: string[], set: string } {
+	const days = sort(uniq([...weekdays]), (a, b) => a - b);
+	const set = ` meta day { ${join(', ', map(days, (d) => `${d}`))} }`;
+	const runs = dayRuns(days);
+	if (length(runs) === 1) return { alts: [` meta day ${runText(runs[0])}`], set };
+	const rest = dayRuns(filter([0, 1, 2, 3, 4, 5, 6], (d) => index(days, d) < 0));
+	if (length(rest) === 1) return { alts: [` meta day != ${runText(rest[0])}`], set };
+	return { alts: map(runs, (r) => ` meta day ${runText(r)}`), set };
+}
+
+// The protocol, port and weekday conditions of a rule, as alternatives
+// (each a string of nft matches, '' for none).
+function sideMatches(r: Rule): string[] {
 	const m = r.match;
 	let protos = m.protos;
 	if (length(m.ports) && !length(protos)) protos = ['tcp', 'udp'];
-	let s = '';
-	if (length(protos)) s += length(protos) === 1 ? ` meta l4proto ${protos[0]}` : ` meta l4proto { ${join(', ', protos)} }`;
-	if (length(m.ports)) s += length(m.ports) === 1 ? ` th dport ${m.ports[0]}` : ` th dport { ${join(', ', m.ports)} }`;
-	return s;
+	const lists: { alts: string[], set: string }[] = [];
+	if (length(protos)) push(lists, { alts: map(protos, (p) => ` meta l4proto ${p}`), set: ` meta l4proto { ${join(', ', protos)} }` });
+	if (length(m.ports)) push(lists, { alts: map(m.ports, (p) => ` th dport ${p}`), set: ` th dport { ${join(', ', m.ports)} }` });
+	if (length(m.weekdays)) push(lists, dayAlternatives(m.weekdays));
+	let out = [''];
+	for (let i = 0; i < length(lists); i++) {
+		const alts = length(out) * length(lists[i].alts) <= ALT_MAX ? lists[i].alts : [lists[i].set];
+		const next: string[] = [];
+		for (let a = 0; a < length(out); a++)
+			for (let b = 0; b < length(alts); b++) push(next, out[a] + alts[b]);
+		out = next;
+	}
+	return out;
 }
 
 // Time window [start, stop) as ONE nft range: nft converts each bound from
@@ -227,12 +299,11 @@ function protoMatch(r: Rule): string {
 // (also across midnight). Ranges include their end: stop minus one second.
 function timeMatch(r: Rule): string {
 	const m = r.match;
-	const day = length(m.weekdays) ? ` meta day { ${join(', ', map(sort([...m.weekdays]), (d) => `${d}`))} }` : '';
-	if (m.startTime === null || m.stopTime === null) return day;
+	if (m.startTime === null || m.stopTime === null) return '';
 	let end = int(substr(m.stopTime, 0, 2)) * 3600 + int(substr(m.stopTime, 3, 2)) * 60 - 1;
 	if (end < 0) end += 86400;
 	const e = sprintf('%02d:%02d:%02d', int(end / 3600), int(end / 60) % 60, end % 60);
-	return `${day} meta hour "${m.startTime}"-"${e}"`;
+	return ` meta hour "${m.startTime}"-"${e}"`;
 }
 
 // A client's rule (or default, `r` null) as the last part of an nft rule:
@@ -242,35 +313,133 @@ function timeMatch(r: Rule): string {
 function decision(cfg: Config, c: Client, r: Rule | null, pkt: boolean): { verdict: 'goto' | 'drop', target: string | null, ref: RuleRef } {
 	const v = verdictOf(cfg, c, r);
 	const up = v.action === 'proxy' ? (v.upstream as { name: string }).name : null;
-	const ref: RuleRef = { count: r ? 'rule' : 'default', client: c.name, rule: r ? r.id : null, path: v.action as Action, upstream: up };
+	const ref: RuleRef = { count: r ? 'rule' : 'default', client: c.name, rule: r ? r.id : null, path: v.action as Action, upstream: up, ruleset: null };
 	if (v.action === 'block') return { verdict: 'drop', target: null, ref };
 	return { verdict: 'goto', target: markChainName(up, pkt), ref };
 }
 
-function clientRules(cfg: Config, c: Client, dp: DomainPlan): NftRule[] {
+// One rule of client `c` as nft rules: one per destination set (or none)
+// and alternative of its other conditions. `shared`: the rule set chain it
+// goes in (its counters are the binding's, not `c`'s).
+function ruleLines(cfg: Config, c: Client, r: Rule, pkt: boolean, dp: DomainPlan, shared: string | null): NftRule[] {
 	const ipv6 = cfg.globals.ipv6;
 	const out: NftRule[] = [];
-	const timed = timedFrom(c);
+	const v = verdictOf(cfg, c, r);
+	const note = v.note ? `, ${v.note}` : '';
+	const dests: { expr: string, sets: string[] }[] = [];
+	const sets = ruleSets(r, dp);
+	for (let j = 0; j < length(sets); j++)
+		push(dests, { expr: `${sets[j].family === 4 ? 'ip' : 'ip6'} daddr @${sets[j].name}`, sets: [sets[j].name] });
+	// (list files that fill no set of a family its chains see: the rule matches nothing)
+	const anyDest = length(r.match.domains) === 0 && length(r.match.dest4) === 0 && length(r.match.dest6) === 0 && length(r.match.lists) === 0;
+	if (!length(dests)) {
+		// destinations of no family its chains see (IPv6 ones with IPv6 off, or for an IPv4-only device): nothing to match
+		if (!anyDest) return out;
+		push(dests, { expr: ipv6 ? '' : 'meta nfproto ipv4', sets: [] });
+	}
+	const sides = sideMatches(r);
+	const time = timeMatch(r);
+	const d = decision(cfg, c, r, pkt);
+	const ref = shared === null ? d.ref : { ...d.ref, client: null, ruleset: shared };
+	const why = `${r.id}: ${r.action}${r.action === 'proxy' ? ' via ' + (v.wanted ?? '') : ''}${note}`;
+	for (let k = 0; k < length(dests); k++)
+		for (let a = 0; a < length(sides); a++)
+			push(out, rule(trim(`${dests[k].expr}${sides[a]}${time}`), d.verdict, d.target, why, { counter: true, sets: dests[k].sets, ref }));
+	return out;
+}
+
+// A client's decision order in parts (config.ts): its own rules, then each
+// rule set it lists, in order, with the rule set's enabled rules — the same
+// Rule objects for every client that lists it (ids ruleset.<name>.rule[i]).
+export interface Segment { ruleset: string | null, start: number, rules: Rule[] }
+
+export function segments(c: Client): Segment[] {
+	const per: { [n: string]: number } = {}, listed: { [n: string]: number } = {};
+	let own = 0;
 	for (let i = 0; i < length(c.rules); i++) {
-		const r = c.rules[i];
-		const v = verdictOf(cfg, c, r);
-		const note = v.note ? `, ${v.note}` : '';
-		const tail = `${protoMatch(r)}`;
-		const dests: { expr: string, sets: string[] }[] = [];
-		const sets = ruleSets(r, ipv6, dp);
-		for (let j = 0; j < length(sets); j++)
-			push(dests, { expr: `${sets[j].family === 4 ? 'ip' : 'ip6'} daddr @${sets[j].name}`, sets: [sets[j].name] });
-		// (list files that fill no set of a classified family: the rule matches nothing)
-		const onlyAddrs = length(r.match.domains) === 0 && (length(r.match.dest4) > 0 || length(r.match.dest6) > 0 || length(r.match.lists) > 0);
-		if (!length(dests)) {
-			if (onlyAddrs) continue;    // IPv6-only destinations with IPv6 off: nothing to match
-			push(dests, { expr: ipv6 ? '' : 'meta nfproto ipv4', sets: [] });
+		const id = c.rules[i].id;
+		if (substr(id, 0, 7) !== 'ruleset') { own++; continue; }
+		const n = substr(id, 8, index(id, '.rule[') - 8);
+		per[n] = (per[n] ?? 0) + 1;
+	}
+	for (let j = 0; j < length(c.rulesets); j++) listed[c.rulesets[j]] = (listed[c.rulesets[j]] ?? 0) + 1;
+	const out: Segment[] = [{ ruleset: null, start: 0, rules: slice(c.rules, 0, own) }];
+	let at = own;
+	for (let j = 0; j < length(c.rulesets); j++) {
+		const n = c.rulesets[j];
+		const k = int((per[n] ?? 0) / listed[n]);
+		push(out, { ruleset: n, start: at, rules: slice(c.rules, at, at + k) });
+		at += k;
+	}
+	return out;
+}
+
+// A rule set resolves differently for two clients only through what the
+// client supplies: its upstream (for a proxy rule naming none) and whether
+// a time window came before the rule set (then every verdict in it marks
+// the packet only). One chain per distinct binding, shared by its clients;
+// the rule set's own time windows are the same for all of them.
+interface Binding { chain: string, ruleset: string, key: string, clients: string[], rules: NftRule[], pktAll: boolean, upstream: string | null }
+
+function bindingKey(c: Client, s: Segment): { key: string, pktAll: boolean, upstream: string | null } {
+	const pktAll = timedFrom(c) < s.start;
+	const needsUp = length(filter(s.rules, (r) => r.action === 'proxy' && r.upstream === null)) > 0;
+	const up = needsUp ? c.upstream : null;
+	return { key: `${s.ruleset} ${pktAll ? 'pkt' : 'conn'} ${up ?? ''}`, pktAll, upstream: up };
+}
+
+// The binding chain's rules, for its first client `c`.
+function bindingRules(cfg: Config, c: Client, s: Segment, pktAll: boolean, chainName: string, dp: DomainPlan): NftRule[] {
+	const out: NftRule[] = [];
+	const own = timedFrom({ ...c, rules: s.rules });
+	for (let k = 0; k < length(s.rules); k++) {
+		const lines = ruleLines(cfg, c, s.rules[k], pktAll || k >= own, dp, chainName);
+		for (let i = 0; i < length(lines); i++) push(out, lines[i]);
+	}
+	return out;
+}
+
+// Where every rule of a binding sends its packets, when that is one path.
+function onePath(rules: NftRule[]): { path: Path | null, upstream: string | null } {
+	if (!length(rules)) return { path: null, upstream: null };
+	const p = (rules[0].ref as RuleRef).path, u = (rules[0].ref as RuleRef).upstream;
+	let same = true, sameUp = true;
+	for (let i = 1; i < length(rules); i++) {
+		const r = rules[i].ref as RuleRef;
+		if (r.path !== p) same = false;
+		if (r.upstream !== u) sameUp = false;
+	}
+	return { path: same ? p : null, upstream: same && sameUp ? u : null };
+}
+
+// The client chain's rules; the rule sets' chains it jumps to are added to
+// `bound` (by key), once per distinct binding.
+function clientRules(cfg: Config, c: Client, dp: DomainPlan, bound: { list: Binding[], byKey: { [k: string]: Binding }, count: { [rs: string]: number } }): NftRule[] {
+	const out: NftRule[] = [];
+	const timed = timedFrom(c);
+	const segs = segments(c);
+	for (let i = 0; i < length(segs[0].rules); i++) {
+		const lines = ruleLines(cfg, c, segs[0].rules[i], i >= timed, dp, null);
+		for (let k = 0; k < length(lines); k++) push(out, lines[k]);
+	}
+	for (let j = 1; j < length(segs); j++) {
+		const s = segs[j];
+		if (!length(s.rules)) continue;
+		const k = bindingKey(c, s);
+		let b = bound.byKey[k.key];
+		if (!b) {
+			const n = bound.count[s.ruleset as string] ?? 0;
+			bound.count[s.ruleset as string] = n + 1;
+			const name = rulesetChainName(s.ruleset as string, n);
+			b = { chain: name, ruleset: s.ruleset as string, key: k.key, clients: [], rules: bindingRules(cfg, c, s, k.pktAll, name, dp), pktAll: k.pktAll, upstream: k.upstream };
+			bound.byKey[k.key] = b;
+			push(bound.list, b);
 		}
-		const time = timeMatch(r);
-		const d = decision(cfg, c, r, i >= timed);
-		const why = `${r.id}: ${r.action}${r.action === 'proxy' ? ' via ' + (v.wanted ?? '') : ''}${note}`;
-		for (let k = 0; k < length(dests); k++)
-			push(out, rule(trim(`${dests[k].expr}${tail}${time}`), d.verdict, d.target, why, { counter: true, sets: dests[k].sets, ref: d.ref }));
+		push(b.clients, c.name);
+		const one = onePath(b.rules);
+		const ref: RuleRef = { count: 'jump', client: c.name, rule: null, path: one.path, upstream: one.upstream, ruleset: b.chain };
+		push(out, rule('', 'jump', b.chain, `ruleset.${s.ruleset}: ${length(s.rules)} rule(s), shared`, { counter: true, ref }));
+		push(out, rule('', '', null, `ruleset.${s.ruleset}: no match`, { counter: true, ref: { ...ref, count: 'after' } }));
 	}
 	const dv = verdictOf(cfg, c, null);
 	const d = decision(cfg, c, null, timed < length(c.rules));
@@ -278,12 +447,27 @@ function clientRules(cfg: Config, c: Client, dp: DomainPlan): NftRule[] {
 	return out;
 }
 
+// "tv, phone and 998 more": a chain note names a few clients.
+function someClients(names: string[]): string {
+	const n = length(names);
+	return `${join(', ', slice(names, 0, 3))}${n > 3 ? sprintf(' and %d more', n - 3) : ''}`;
+}
+
+function bindingChain(b: Binding): NftChain {
+	const via = b.upstream !== null ? `; proxy rules without an upstream: via ${b.upstream}` : '';
+	const pkt = b.pktAll ? '; decided per packet (a time window comes before it)' : '';
+	return chain(b.chain, b.rules, { note: `rule set ${b.ruleset} for ${length(b.clients)} client(s) (${someClients(b.clients)})${via}${pkt}; no match: back to the client's chain`,
+		binding: { ruleset: b.ruleset, clients: b.clients } });
+}
+
 // Sets the packet's mark and, unless `pkt`, saves it in conntrack for the
-// connection's later packets.
+// connection's later packets; then accepts: reached by `goto` from a rule
+// set's chain, falling off the end would return to the client chain that
+// jumped there (and on to its default), not end the decision.
 function markChain(name: string, value: number, mask: number, why: string, pkt: boolean): NftChain {
 	const keep = markHex(0xffffffff - mask);
-	const rules = [rule(`meta mark set meta mark and ${keep} or ${markHex(value)}`, '', null, null)];
-	if (!pkt) push(rules, rule(`ct mark set ct mark and ${keep} or ${markHex(value)}`, '', null, null));
+	const rules = [rule(`meta mark set meta mark and ${keep} or ${markHex(value)}`, pkt ? 'accept' : '', null, null)];
+	if (!pkt) push(rules, rule(`ct mark set ct mark and ${keep} or ${markHex(value)}`, 'accept', null, null));
 	return chain(name, rules, { why });
 }
 
@@ -339,7 +523,7 @@ function localReturns(ipv6: boolean, self: string): NftRule[] {
 	return out;
 }
 
-const noRef: RuleRef = { count: 'rule', client: null, rule: null, path: null, upstream: null };
+const noRef: RuleRef = { count: 'rule', client: null, rule: null, path: null, upstream: null, ruleset: null };
 
 function counted(count: RuleRef['count']): RuleRef {
 	return { ...noRef, count };
@@ -388,13 +572,15 @@ export function nftModel(cfg: Config, version: string, dp?: DomainPlan | null, l
 		for (let i = 0; i < length(ups); i++)
 			push(chains, markChain(markChainName(ups[i].name, true), ups[i].mark, mask, `this packet: upstream ${ups[i].name}`, true));
 	}
+	const bound: { list: Binding[], byKey: { [k: string]: Binding }, count: { [rs: string]: number } } = { list: [], byKey: {}, count: {} };
 	for (let i = 0; i < length(clients); i++) {
 		const c = clients[i];
 		const t = timedFrom(c);
 		const pkt = t < length(c.rules) ? `; decided per packet from ${c.rules[t].id} on (time window)` : '';
-		push(chains, chain(clientChainName(c.name), clientRules(cfg, c, domains),
+		push(chains, chain(clientChainName(c.name), clientRules(cfg, c, domains, bound),
 			{ note: `client ${c.name} (${c.kind}): ${length(c.rules)} rule(s), default ${c.defaultAction}${pkt}`, client: c.name }));
 	}
+	for (let i = 0; i < length(bound.list); i++) push(chains, bindingChain(bound.list[i]));
 	// New connections only (nat): DNS to any server but the router's own and
 	// its local networks' is answered by the router, DoT/DoQ (853) of the
 	// same clients is dropped
@@ -433,17 +619,21 @@ export interface TableState {
 	objects: { sets: string[], maps: string[], chains: string[] };
 	filled: { kind: 'set' | 'map', name: string, elements: string[] }[];
 	counted: { [chain: string]: (RuleRef | null)[] };
+	rulesets: { chain: string, ruleset: string, clients: string[] }[];   // the rule sets' chains (stats)
 }
 
 export function tableState(t: NftTable): TableState {
 	const counted: { [chain: string]: (RuleRef | null)[] } = {};
+	const rulesets: { chain: string, ruleset: string, clients: string[] }[] = [];
 	for (let i = 0; i < length(t.chains); i++) {
 		const c = t.chains[i];
 		if (length(filter(c.rules, (r) => r.ref !== null))) counted[c.name] = map(c.rules, (r) => r.ref);
+		if (c.binding) push(rulesets, { chain: c.name, ruleset: c.binding.ruleset, clients: c.binding.clients });
 	}
 	return {
 		objects: tableObjects(t),
 		filled: map(t.maps, (m) => ({ kind: 'map' as 'map', name: m.name, elements: map(m.elements, (e) => `${e.key} : ${e.verdict === 'goto' ? 'goto ' + e.target : e.verdict}`) })),
 		counted,
+		rulesets,
 	};
 }

@@ -49,7 +49,7 @@ function mapSpec(m: NftMap): string {
 }
 
 function verdictText(verdict: string, target: string | null): string {
-	if (verdict === 'goto') return `goto ${target}`;
+	if (verdict === 'goto' || verdict === 'jump') return `${verdict} ${target}`;
 	if (verdict === 'redirect') return `redirect to ${target}`;
 	return verdict;
 }

@@ -19,7 +19,7 @@ export interface Status {
 	enabled: boolean;
 	version: string;
 	upstreams: { name: string, iface: string, enabled: boolean, up: boolean, healthy?: boolean, handshake_age: number | null, rx: number, tx: number }[];
-	clients: { name: string, kind: string, enabled: boolean, counters: { direct: number, proxy: number, block: number }, handshake_age: number | null }[];
+	clients: { name: string, kind: string, enabled: boolean, counters: { direct: number, proxy: number, block: number, ruleset?: number }, handshake_age: number | null }[];
 	// id/args: what a failed apply's message was worded from (docs/ubus.md)
 	last_apply: { ok: boolean, time: number, message: string, id?: string, args?: Arg[] } | null;
 	pending?: boolean;

@@ -25,7 +25,7 @@ const USAGE = `usage: splitwg <command> [--json]
   stop                  remove everything splitwg installed
   status                upstreams, clients, last apply, warnings
   doctor                compare the running system with the last apply: every drift, with its fix
-  stats                 per-rule and per-upstream counters
+  stats                 per-rule, per-rule-set and per-upstream counters
   explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"] [--family 4|6]
                         which path CLIENT's traffic to DEST takes, and why
                         (a condition not given is not evaluated: assumed to hold;
@@ -153,7 +153,9 @@ function cmdStatus(env: Env, io: Io, a: Args): number {
 	for (let i = 0; i < length(s.clients); i++) {
 		const c = s.clients[i];
 		const hs = c.kind === 'peer' ? `  handshake ${fmtAge(c.handshake_age)}` : '';
-		io.out(`  ${pad(c.name, 12)} ${pad(c.kind, 7)} ${c.enabled ? '' : '(disabled) '}direct ${c.counters.direct}  proxy ${c.counters.proxy}  block ${c.counters.block}${hs}\n`);
+		// (a rule set whose rules take several paths: its matches are counted apart)
+		const rs = c.counters.ruleset ? `  rule sets ${c.counters.ruleset}` : '';
+		io.out(`  ${pad(c.name, 12)} ${pad(c.kind, 7)} ${c.enabled ? '' : '(disabled) '}direct ${c.counters.direct}  proxy ${c.counters.proxy}  block ${c.counters.block}${rs}${hs}\n`);
 	}
 	for (let i = 0; i < length(s.warnings); i++) io.out(`warning: ${s.warnings[i]}\n`);
 	return 0;
@@ -205,7 +207,13 @@ function cmdStats(env: Env, io: Io, a: Args): number {
 		const c = s.clients[i];
 		io.out(`client ${c.name}\n`);
 		for (let j = 0; j < length(c.rules); j++) io.out(`  ${pad(c.rules[j].rule, 32)} ${c.rules[j].packets} pkts\n`);
+		for (let j = 0; j < length(c.rulesets); j++) io.out(`  ${pad(c.rulesets[j].name, 32)} ${c.rulesets[j].packets} pkts (rule set)\n`);
 		io.out(`  ${pad('default', 32)} ${c.default.packets} pkts\n`);
+	}
+	for (let i = 0; i < length(s.rulesets); i++) {
+		const r = s.rulesets[i];
+		io.out(`rule set chain ${r.name}${r.ruleset !== null ? ` (ruleset.${r.ruleset})` : ''}: ${length(r.clients)} client(s)\n`);
+		for (let j = 0; j < length(r.rules); j++) io.out(`  ${pad(r.rules[j].rule, 32)} ${r.rules[j].packets} pkts\n`);
 	}
 	for (let i = 0; i < length(s.upstreams); i++) io.out(`upstream ${pad(s.upstreams[i].name, 12)} ${s.upstreams[i].packets} new connections\n`);
 	io.out(`dropped: leak guard ${s.dropped.leak}, DoT/DoQ ${s.dropped.dot}; DNS queries hijacked ${s.dns_hijacked}\n`);

@@ -14,20 +14,17 @@ function marksOf(plan: Plan): string {
 	return join(' ', [plan.marks.mask, plan.marks.direct, ...map(plan.upstreams, (u) => `${u.name}=${u.mark}`)]);
 }
 
-// Everything that decides a client's path: where its packets come from
-// (an address moved away is no longer this client's), its chain's rules
-// (matches and verdicts; comments do not decide anything), what fills the
-// sets they match (their addresses, or the domains dnsmasq feeds into them:
-// plan.sets) and the mark values.
-function signature(plan: Plan, chain: NftChain | null, sources: string[], marks: string): string {
-	const keys: { [n: string]: string } = {};
-	// (a list file's content reaches new connections only: `sig` leaves it out)
-	for (let i = 0; i < length(plan.sets ?? []); i++) keys[plan.sets[i].name] = plan.sets[i].sig ?? plan.sets[i].key;
-	let sig = `${marks}\nfrom ${join(' ', sources)}`;
-	const seen: { [n: string]: boolean } = {};
+// A chain's rules (matches and verdicts; comments do not decide anything)
+// and what fills the sets they match (their addresses, or the domains
+// dnsmasq feeds into them: plan.sets). A `jump` to a rule set's chain is
+// that chain's rules in its place, whatever the chain is called (the
+// bindings are numbered in the order clients list them).
+function rulesText(chain: NftChain | null, chains: { [n: string]: NftChain }, keys: { [n: string]: string }, seen: { [n: string]: boolean }): string {
+	let sig = '';
 	const rules = chain ? chain.rules : [];
 	for (let i = 0; i < length(rules); i++) {
 		const r = rules[i];
+		if (r.verdict === 'jump') { sig += `\njump {${rulesText(chains[r.target as string] ?? null, chains, keys, seen)}\n}`; continue; }
 		sig += `\n${r.expr} ${r.verdict} ${r.target ?? ''}`;
 		for (let j = 0; j < length(r.sets); j++) {
 			if (seen[r.sets[j]]) continue;
@@ -38,15 +35,25 @@ function signature(plan: Plan, chain: NftChain | null, sources: string[], marks:
 	return sig;
 }
 
+// Everything that decides a client's path: where its packets come from
+// (an address moved away is no longer this client's), its chain's rules,
+// and the mark values.
+function signature(chain: NftChain | null, chains: { [n: string]: NftChain }, keys: { [n: string]: string }, sources: string[], marks: string): string {
+	return `${marks}\nfrom ${join(' ', sources)}${rulesText(chain, chains, keys, {})}`;
+}
+
 export function clientPaths(plan: Plan): { [name: string]: ClientPath } {
 	const out: { [name: string]: ClientPath } = {};
 	const marks = marksOf(plan);
+	const keys: { [n: string]: string } = {};
+	// (a list file's content reaches new connections only: `sig` leaves it out)
+	for (let i = 0; i < length(plan.sets ?? []); i++) keys[plan.sets[i].name] = plan.sets[i].sig ?? plan.sets[i].key;
 	const chains: { [n: string]: NftChain } = {};
 	const all = plan.table ? plan.table.chains : [];
 	for (let i = 0; i < length(all); i++) chains[all[i].name] = all[i];
 	for (let i = 0; i < length(plan.clients); i++) {
 		const c = plan.clients[i];
-		out[c.name] = { sig: hash(signature(plan, chains[c.chain] ?? null, c.sources, marks)), sources: c.sources };
+		out[c.name] = { sig: hash(signature(chains[c.chain] ?? null, chains, keys, c.sources, marks)), sources: c.sources };
 	}
 	return out;
 }

@@ -27,9 +27,13 @@ export interface UpstreamStatus {
 }
 export interface ClientStatus {
 	name: string; kind: string; enabled: boolean;
-	counters: { direct: number, proxy: number, block: number };
+	counters: PathCounters;
 	handshake_age: number | null;
 }
+
+// `ruleset`: what the client's packets matched in rule sets whose rules do
+// not all take one path (a shared chain's counters cannot tell which).
+export interface PathCounters { direct: number, proxy: number, block: number, ruleset: number }
 
 // One rule of the table, reduced to what the counters need.
 interface NftRule { chain: string, comment: string, counter: Counter | null, verdict: string | null }
@@ -76,6 +80,55 @@ export function countedRules(doc: any[] | null, counted: { [chain: string]: (Rul
 		for (let i = 0; i < length(refs); i++)
 			if (refs[i] !== null && live[i].counter !== null) push(out, { ref: refs[i] as RuleRef, counter: live[i].counter as Counter });
 	}
+	return out;
+}
+
+// A client's hits in each rule set chain it jumps to: what entered (the
+// jump's counter) minus what came back unmatched (the bare counter after
+// it); `path`: where every rule of the binding sends them, or null. The
+// kernel reads the two counters one after the other, so a packet between
+// the reads could make the difference negative: it is clamped at 0.
+export interface RulesetHit { chain: string, path: string | null, packets: number, bytes: number }
+
+export function rulesetHits(counted: CountedRule[]): { [client: string]: RulesetHit[] } {
+	const acc: { [key: string]: { client: string, hit: RulesetHit } } = {};
+	const order: string[] = [];
+	for (let i = 0; i < length(counted); i++) {
+		const r = counted[i].ref, k = counted[i].counter;
+		if ((r.count !== 'jump' && r.count !== 'after') || r.client === null || r.ruleset === null) continue;
+		const key = `${r.client} ${r.ruleset}`;
+		if (!acc[key]) { acc[key] = { client: r.client, hit: { chain: r.ruleset, path: r.path, packets: 0, bytes: 0 } }; push(order, key); }
+		const sign = r.count === 'jump' ? 1 : -1;
+		acc[key].hit.packets += sign * k.packets;
+		acc[key].hit.bytes += sign * k.bytes;
+	}
+	const out: { [client: string]: RulesetHit[] } = {};
+	for (let i = 0; i < length(order); i++) {
+		const a = acc[order[i]];
+		if (a.hit.packets < 0) a.hit.packets = 0;
+		if (a.hit.bytes < 0) a.hit.bytes = 0;
+		out[a.client] ??= [];
+		push(out[a.client], a.hit);
+	}
+	return out;
+}
+
+// Packets per client and path: its own rules and default exactly, its
+// rule-set hits to the binding's one path, else to `ruleset`.
+export function pathCounters(counted: CountedRule[]): { [client: string]: PathCounters } {
+	const out: { [client: string]: PathCounters } = {};
+	for (let i = 0; i < length(counted); i++) {
+		const r = counted[i].ref;
+		if ((r.count !== 'rule' && r.count !== 'default') || r.client === null || r.path === null) continue;
+		out[r.client] ??= { direct: 0, proxy: 0, block: 0, ruleset: 0 };
+		(out[r.client] as any)[r.path] += counted[i].counter.packets;
+	}
+	const hits = rulesetHits(counted);
+	for (let c in hits)
+		for (let i = 0; i < length(hits[c]); i++) {
+			out[c] ??= { direct: 0, proxy: 0, block: 0, ruleset: 0 };
+			(out[c] as any)[hits[c][i].path ?? 'ruleset'] += hits[c][i].packets;
+		}
 	return out;
 }
 
@@ -148,8 +201,11 @@ export interface StatusReply {
 	warning_messages: (Msg & { message: string })[];   // the same, in order, as messages (docs/ubus.md)
 }
 
+export interface RuleCounter { rule: string, packets: number, bytes: number }
+
 export interface StatsReply {
-	clients: { name: string, rules: { rule: string, packets: number, bytes: number }[], default: Counter }[];
+	clients: { name: string, rules: RuleCounter[], default: Counter, rulesets: { name: string, packets: number, bytes: number }[] }[];
+	rulesets: { name: string, ruleset: string | null, clients: string[], rules: RuleCounter[] }[];
 	upstreams: { name: string, packets: number, bytes: number }[];
 	dropped: { leak: number, dot: number };
 	dns_hijacked: number;
@@ -183,13 +239,10 @@ export function status(env: Env): StatusReply {
 				push(warnings, handshakeWarning(u.name, hs, u.keepalive !== null));
 		}
 		const srvPeers = cfg.server !== null ? peers(env, cfg.server) : null;
+		const byClient = pathCounters(counted);
 		for (let i = 0; i < length(v.clients); i++) {
 			const cl = v.clients[i];
-			const counters = { direct: 0, proxy: 0, block: 0 };
-			for (let j = 0; j < length(counted); j++) {
-				const r = counted[j].ref;
-				if (r.client === cl.name && r.path !== null) (counters as any)[r.path] += counted[j].counter.packets;
-			}
+			const counters = byClient[cl.name] ?? { direct: 0, proxy: 0, block: 0, ruleset: 0 };
 			let hs: number | null = null;
 			for (let j = 0; j < length(srvPeers ?? []); j++)
 				if ((srvPeers as any[])[j].public_key === cl.public_key) hs = age(env, (srvPeers as any[])[j].latest_handshake);
@@ -218,15 +271,29 @@ export function status(env: Env): StatusReply {
 	};
 }
 
-// Counters of the table: per client and rule, and per upstream. They count
-// what passes the classifying rule — the first packet of each connection
-// (later packets follow the connection's mark) — so packets ≈ connections;
-// from a client's first rule with a time window on, every packet is
-// classified and counted.
+// One splitwg rule may be several nft rules (IPv4/IPv6 sets, alternatives
+// of its ports or weekdays): their counters are summed.
+function addRule(list: RuleCounter[], rule: string, k: Counter): void {
+	const have = filter(list, (x) => x.rule === rule);
+	if (length(have)) { have[0].packets += k.packets; have[0].bytes += k.bytes; }
+	else push(list, { rule, packets: k.packets, bytes: k.bytes });
+}
+
+// Counters of the table: per client and rule, per rule set chain and rule,
+// and per upstream. They count what passes the classifying rule — the
+// first packet of each connection (later packets follow the connection's
+// mark) — so packets ≈ connections; from a client's first rule with a time
+// window on, every packet is classified and counted. A rule set's chain is
+// shared by the clients of its binding: its rules count for all of them;
+// each client's share is its `rulesets` hits (rulesetHits()).
 export function stats(env: Env): StatsReply {
 	const st = readState(env);
-	const counted = countedRules(listJson(env, true), st && st.enabled && st.table ? st.table.counted : null);
-	const clients: { [n: string]: { name: string, rules: { rule: string, packets: number, bytes: number }[], default: Counter } } = {};
+	const table = st && st.enabled && st.table ? st.table : null;
+	const counted = countedRules(listJson(env, true), table ? table.counted : null);
+	const clients: { [n: string]: { name: string, rules: RuleCounter[], default: Counter, rulesets: { name: string, packets: number, bytes: number }[] } } = {};
+	const sets: { [n: string]: { name: string, ruleset: string | null, clients: string[], rules: RuleCounter[] } } = {};
+	const known = table ? table.rulesets ?? [] : [];
+	for (let i = 0; i < length(known); i++) sets[known[i].chain] = { name: known[i].chain, ruleset: known[i].ruleset, clients: known[i].clients, rules: [] };
 	const ups: { [n: string]: Counter } = {};
 	const dropped = { leak: 0, dot: 0 };
 	let hijacked = 0;
@@ -235,27 +302,39 @@ export function stats(env: Env): StatsReply {
 		if (r.count === 'leak') dropped.leak += k.packets;
 		else if (r.count === 'dot') dropped.dot += k.packets;
 		else if (r.count === 'hijack') hijacked += k.packets;
-		if (r.client === null) continue;
-		const n = r.client;
-		clients[n] = clients[n] ?? { name: n, rules: [], default: { packets: 0, bytes: 0 } };
-		if (r.rule === null) {
-			clients[n].default.packets += k.packets;
-			clients[n].default.bytes += k.bytes;
-		} else {
-			// one splitwg rule may be several nft rules (IPv4/IPv6 sets, a window across midnight)
-			const have = filter(clients[n].rules, (x) => x.rule === r.rule);
-			if (length(have)) { have[0].packets += k.packets; have[0].bytes += k.bytes; }
-			else push(clients[n].rules, { rule: r.rule, packets: k.packets, bytes: k.bytes });
-		}
+		if (r.count !== 'rule' && r.count !== 'default') continue;
 		if (r.upstream !== null) {
 			ups[r.upstream] = ups[r.upstream] ?? { packets: 0, bytes: 0 };
 			ups[r.upstream].packets += k.packets;
 			ups[r.upstream].bytes += k.bytes;
 		}
+		if (r.client === null && r.ruleset !== null) {
+			sets[r.ruleset] ??= { name: r.ruleset, ruleset: null, clients: [], rules: [] };
+			addRule(sets[r.ruleset].rules, r.rule as string, k);
+			continue;
+		}
+		if (r.client === null) continue;
+		const n = r.client;
+		clients[n] = clients[n] ?? { name: n, rules: [], default: { packets: 0, bytes: 0 }, rulesets: [] };
+		if (r.rule === null) {
+			clients[n].default.packets += k.packets;
+			clients[n].default.bytes += k.bytes;
+		} else addRule(clients[n].rules, r.rule, k);
 	}
+	const hits = rulesetHits(counted);
+	for (let n in hits) {
+		clients[n] = clients[n] ?? { name: n, rules: [], default: { packets: 0, bytes: 0 }, rulesets: [] };
+		clients[n].rulesets = map(hits[n], (h) => ({ name: h.chain, packets: h.packets, bytes: h.bytes }));
+	}
+	// upstreams in the applied configuration's order (then any other the counters name)
+	const order: string[] = [];
+	const view = st && st.view ? st.view.upstreams : [];
+	for (let i = 0; i < length(view); i++) if (ups[view[i].name]) push(order, view[i].name);
+	for (let n in ups) if (index(order, n) < 0) push(order, n);
 	return {
 		clients: values(clients),
-		upstreams: map(keys(ups), (n: string) => ({ name: n, packets: ups[n].packets, bytes: ups[n].bytes })),
+		rulesets: values(sets),
+		upstreams: map(order, (n: string) => ({ name: n, packets: ups[n].packets, bytes: ups[n].bytes })),
 		dropped,
 		dns_hijacked: hijacked,
 	};

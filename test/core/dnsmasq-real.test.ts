@@ -121,8 +121,10 @@ async function checkConfig(cfg: Config, names: string[]) {
 	const dp = domainPlan(cfg);
 	const failures: string[] = [];
 	for (const r of activeRules(cfg).filter((x) => x.match.domains.length)) {
-		const sets = ruleSets(r, cfg.globals.ipv6, dp).filter((s) => s.kind === 'domain');
-		for (const n of names) for (const fam of cfg.globals.ipv6 ? [4, 6] : [4]) {
+		const sets = ruleSets(r, dp).filter((s) => s.kind === 'domain');
+		// the families the rule's chains see (an IPv4-only device has no IPv6 sets)
+		const fams = [4, 6].filter((f) => (f === 4 ? dp.families[r.id]!.v4 : dp.families[r.id]!.v6));
+		for (const n of names) for (const fam of fams) {
 			const addr = fam === 4 ? ans.get(n)!.a : ans.get(n)!.aaaa;
 			const seen = sets.some((s) => s.family === fam && el.get(s.name)?.has(addr));
 			if (seen !== covers(r, n)) failures.push(`${r.id} ${covers(r, n) ? 'covers' : 'does not cover'} ${n} but its IPv${fam} sets ${seen ? 'hold' : 'lack'} ${addr}`);

@@ -15,6 +15,8 @@ import type { Env } from '../../src/router/env';
 import { localNetworks } from '../../src/router/routes';
 import { ruleArgv, routeArgv } from '../../lab/realise';
 import { format } from '../../src/core/messages';
+import { tableState } from '../../src/core/nft';
+import { countedRules, pathCounters, rulesetHits } from '../../src/router/status';
 
 const ID = process.pid;
 const R = `sws-r${ID}`, C = `sws-c${ID}`, G = `sws-g${ID}`, W = `sws-w${ID}`, T = `sws-t${ID}`;
@@ -442,4 +444,49 @@ test('DNS and DoT to the router itself or to a local network are not hijacked (a
 	assert.ok(!redirected(lanDns));
 	assert.notEqual(ctMark(selfDot), null, 'DoT to the router itself is not dropped (it became a connection)');
 	assert.ok(redirected(net), 'DNS to an internet server is still answered by the router');
+});
+
+// One rule set, three clients: a (upstream us) and b (upstream eu, which is
+// disabled: with the kill switch off its proxy rules go direct) bind it
+// differently; c has a time window before it, so its binding marks packets
+// only. The rule set's chain is jumped to: a match must end the decision
+// (not fall back into the client's default), no match must reach it.
+test('a rule set shared by clients with different upstreams and a time window before it decides as explain says, and its counters add up per client', (t) => {
+	if (minuteEdge()) { t.skip('at a minute boundary'); return; }
+	const cfg = config(`config globals 'main'\n\toption kill_switch '0'\n${US}
+config upstream 'eu'\n\toption enabled '0'\n\toption private_key '${KEY}'\n\tlist address '10.200.2.2/32'\n\toption public_key '${KEY}'\n\toption endpoint '192.0.2.98:51820'
+config ruleset 'shared'
+config rule\n\toption ruleset 'shared'\n\tlist dest '203.0.113.7'\n\toption action 'proxy'
+config rule\n\toption ruleset 'shared'\n\tlist dest '203.0.113.8'\n\toption action 'block'
+config client 'a'\n\tlist address '192.168.77.10'\n\toption default 'direct'\n\toption upstream 'us'\n\tlist ruleset 'shared'
+config client 'b'\n\tlist address '192.168.77.12'\n\toption default 'block'\n\toption upstream 'eu'\n\tlist ruleset 'shared'
+config client 'c'\n\tlist address '192.168.77.20'\n\toption default 'direct'\n\toption upstream 'us'\n\tlist ruleset 'shared'
+config rule\n\toption client 'c'\n\tlist dest '198.18.0.0/15'\n\toption start_time '${hhmm(120)}'\n\toption stop_time '${hhmm(180)}'\n\toption action 'block'
+`);
+	const plan = compile(cfg);
+	assert.deepEqual(tableState(plan.table!).rulesets.map((r) => [r.ruleset, r.clients]), [['shared', ['a']], ['shared', ['b']], ['shared', ['c']]]);
+	loadTable(plan);
+	realiseNetwork(plan, ['sw_us']);
+	let port = 31100;
+	const probes = ['a', 'b', 'c'].flatMap((cl, i) => ['203.0.113.7', '203.0.113.8', '203.0.113.9']
+		.map((dst) => ({ client: cl, p: { ns: C, src: ['192.168.77.10', '192.168.77.12', '192.168.77.20'][i]!, dst, port: port++ } })));
+	send(probes.map((x) => x.p));
+	for (const { client, p } of probes) {
+		const e = explain(cfg, { client, destination: p.dst, proto: 'udp', port: p.port, at: nowAt() });
+		assert.ok(!('error' in e));
+		const where = e.action === 'block' ? {} : e.action === 'proxy' ? { sw_us: 1 } : { wan: 1 };
+		assert.deepEqual(left(p), where, `${client} → ${p.dst}: explain says ${e.action} (${e.reason})`);
+		const perPacket = /decided per packet/.test(e.reason);
+		if (e.action !== 'block') assert.equal(ctMark(p), perPacket ? '0x00000000' : e.mark, `${client} → ${p.dst}: the mark saved (${e.reason})`);
+		assert.equal(perPacket, client === 'c', `${client}: per packet only after a time window`);
+	}
+	// the kernel's counters, attributed as status and stats do
+	const doc = JSON.parse(run(R, ['nft', '-j', 'list', 'table', 'inet', 'splitwg']).stdout).nftables;
+	const counted = countedRules(doc, tableState(plan.table!).counted);
+	// each client matched two of its three packets in the rule set (proxy and block: no one path)
+	assert.deepEqual(Object.fromEntries(Object.entries(rulesetHits(counted)).map(([c, h]) => [c, h.map((x) => [x.chain, x.path, x.packets])])),
+		{ a: [['rs_shared_0', null, 2]], b: [['rs_shared_1', null, 2]], c: [['rs_shared_2', null, 2]] });
+	assert.deepEqual(pathCounters(counted), {
+		a: { direct: 1, proxy: 0, block: 0, ruleset: 2 }, b: { direct: 0, proxy: 0, block: 1, ruleset: 2 }, c: { direct: 1, proxy: 0, block: 0, ruleset: 2 },
+	});
 });

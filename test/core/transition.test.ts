@@ -111,3 +111,31 @@ test('apply path: the transition from the live table deletes the removed client\
 		assert.equal(nftTransition(after.sets, after.sets, false, live(), tableObjects(after.table!)), '', 'nothing left to delete');
 	} finally { spawnSync('ip', ['netns', 'del', ns]); }
 });
+
+test('apply path: a rule set binding no client needs any more (phone moved to tv\'s upstream) is deleted; dnsmasq\'s elements of the rule set\'s sets stay', () => {
+	const before = planOf(home);
+	const after = planOf(home.replace(/(config client 'phone'[\s\S]*?option upstream )'eu'/, "$1'us'"));
+	assert.deepEqual(after.table!.chains.filter((c) => c.binding).map((c) => [c.name, c.binding!.clients]), [['rs_streaming_0', ['tv', 'phone']]]);
+	const ns = `swtb-${process.pid}`;
+	const nx = (args: string[], input?: string) => {
+		const r = spawnSync('ip', ['netns', 'exec', ns, 'nft', ...args], { input, encoding: 'utf8' });
+		assert.equal(r.status, 0, r.stderr);
+		return r.stdout;
+	};
+	const live = (): TableObjects => {
+		const j = JSON.parse(nx(['-j', '-t', 'list', 'table', 'inet', 'splitwg'])).nftables as Record<string, { name: string }>[];
+		const of = (k: string) => j.filter((x) => x[k]).map((x) => x[k]!.name);
+		return { sets: of('set'), maps: of('map'), chains: of('chain') };
+	};
+	spawnSync('ip', ['netns', 'add', ns]);
+	try {
+		nx(['-f', '-'], before.nft);
+		nx(['add', 'element', 'inet', 'splitwg', 'rs_streaming_0_d4', '{ 192.0.2.10 }']);
+		const t = nftTransition(before.sets, after.sets, false, live(), tableObjects(after.table!));
+		assert.equal(t, 'delete chain inet splitwg rs_streaming_1\n');
+		nx(['-f', '-'], after.nft + t);
+		assert.ok(!live().chains.includes('rs_streaming_1'), 'the chain is gone');
+		assert.match(nx(['list', 'chain', 'inet', 'splitwg', 'client_phone']), /jump rs_streaming_0/);
+		assert.match(nx(['list', 'set', 'inet', 'splitwg', 'rs_streaming_0_d4']), /192\.0\.2\.10/, 'dnsmasq\'s element survives');
+	} finally { spawnSync('ip', ['netns', 'del', ns]); }
+});

@@ -113,9 +113,12 @@ test('status and stats: documented shape, live values, never a key', () => {
 	// every rule of the counted chains, in the table's order (counters are attributed by position)
 	r.nftJson = JSON.stringify({ nftables: [
 		{ metainfo: { version: '1.0.9' } },
-		{ rule: { family: 'inet', table: 'splitwg', chain: 'client_tv', handle: 1, comment: 'ruleset.streaming.rule[0] (Video): proxy via us', expr: [{ match: {} }, { counter: { packets: 7, bytes: 700 } }, { goto: { target: 'up_us' } }] } },
-		{ rule: { family: 'inet', table: 'splitwg', chain: 'client_tv', handle: 2, comment: 'ruleset.streaming.rule[0] (Video): proxy via us', expr: [{ match: {} }, { counter: { packets: 3, bytes: 300 } }, { goto: { target: 'up_us' } }] } },
+		// tv: 12 packets entered its rule set chain, 4 came back unmatched; the chain's rules count 8 (of tv, its one client)
+		{ rule: { family: 'inet', table: 'splitwg', chain: 'client_tv', handle: 1, comment: 'ruleset.streaming: 1 rule(s), shared', expr: [{ counter: { packets: 12, bytes: 1200 } }, { jump: { target: 'rs_streaming_0' } }] } },
+		{ rule: { family: 'inet', table: 'splitwg', chain: 'client_tv', handle: 2, comment: 'ruleset.streaming: no match', expr: [{ counter: { packets: 4, bytes: 400 } }] } },
 		{ rule: { family: 'inet', table: 'splitwg', chain: 'client_tv', handle: 3, comment: 'client tv default: direct', expr: [{ counter: { packets: 20, bytes: 2000 } }, { goto: { target: 'mark_direct' } }] } },
+		{ rule: { family: 'inet', table: 'splitwg', chain: 'rs_streaming_0', handle: 12, comment: 'ruleset.streaming.rule[0] (Video): proxy via us', expr: [{ match: {} }, { counter: { packets: 7, bytes: 700 } }, { goto: { target: 'up_us' } }] } },
+		{ rule: { family: 'inet', table: 'splitwg', chain: 'rs_streaming_0', handle: 13, comment: 'ruleset.streaming.rule[0] (Video): proxy via us', expr: [{ match: {} }, { counter: { packets: 1, bytes: 100 } }, { goto: { target: 'up_us' } }] } },
 		{ rule: { family: 'inet', table: 'splitwg', chain: 'client_kid', handle: 7, comment: 'client.kid.rule[0] (Night filter): proxy via eu', expr: [{ match: {} }, { counter: { packets: 5, bytes: 50 } }, { goto: { target: 'up_eu_pkt' } }] } },
 		{ rule: { family: 'inet', table: 'splitwg', chain: 'client_kid', handle: 4, comment: 'client.kid.rule[1]: block', expr: [{ match: {} }, { counter: { packets: 2, bytes: 120 } }, { drop: null }] } },
 		{ rule: { family: 'inet', table: 'splitwg', chain: 'client_kid', handle: 9, comment: 'client.kid.rule[1]: block', expr: [{ match: {} }, { counter: { packets: 0, bytes: 0 } }, { drop: null }] } },
@@ -135,18 +138,24 @@ test('status and stats: documented shape, live values, never a key', () => {
 		{ name: 'us', iface: 'sw_us', enabled: true, up: true, handshake_age: 42, rx: 1048576, tx: 2048, healthy: true },
 		{ name: 'eu', iface: 'sw_eu', enabled: true, up: false, handshake_age: null, rx: 0, tx: 0, healthy: false },
 	]);
-	assert.deepEqual(s.clients.find((c: any) => c.name === 'tv'), { name: 'tv', kind: 'device', enabled: true, counters: { direct: 20, proxy: 10, block: 0 }, handshake_age: null });
-	assert.deepEqual(s.clients.find((c: any) => c.name === 'kid').counters, { direct: 4, proxy: 5, block: 2 }, 'per-packet mark chains count as their path');
+	assert.deepEqual(s.clients.find((c: any) => c.name === 'tv'), { name: 'tv', kind: 'device', enabled: true, counters: { direct: 20, proxy: 8, block: 0, ruleset: 0 }, handshake_age: null },
+		'the rule set\'s one rule proxies: tv\'s 12 - 4 matches there are proxied');
+	assert.deepEqual(s.clients.find((c: any) => c.name === 'kid').counters, { direct: 4, proxy: 5, block: 2, ruleset: 0 }, 'per-packet mark chains count as their path');
 	assert.equal(s.clients.find((c: any) => c.name === 'phone').handshake_age, 600);
 	assert.equal(s.last_apply.ok, true);
 	assert.ok(s.warnings.includes('upstream eu: interface sw_eu is down (kill switch: its traffic is blocked)'));
 	const st = rpcd(m, 'stats') as Record<string, any>;
 	assert.deepEqual(st, {
 		clients: [
-			{ name: 'tv', rules: [{ rule: 'ruleset.streaming.rule[0]', packets: 10, bytes: 1000 }], default: { packets: 20, bytes: 2000 } },
-			{ name: 'kid', rules: [{ rule: 'client.kid.rule[0]', packets: 5, bytes: 50 }, { rule: 'client.kid.rule[1]', packets: 2, bytes: 120 }], default: { packets: 4, bytes: 40 } },
+			{ name: 'tv', rules: [], default: { packets: 20, bytes: 2000 }, rulesets: [{ name: 'rs_streaming_0', packets: 8, bytes: 800 }] },
+			{ name: 'kid', rules: [{ rule: 'client.kid.rule[0]', packets: 5, bytes: 50 }, { rule: 'client.kid.rule[1]', packets: 2, bytes: 120 }], default: { packets: 4, bytes: 40 }, rulesets: [] },
 		],
-		upstreams: [{ name: 'us', packets: 10, bytes: 1000 }, { name: 'eu', packets: 5, bytes: 50 }],
+		// rs_streaming_1 (phone's binding) is not in the listing: its counters are not attributed
+		rulesets: [
+			{ name: 'rs_streaming_0', ruleset: 'streaming', clients: ['tv'], rules: [{ rule: 'ruleset.streaming.rule[0]', packets: 8, bytes: 800 }] },
+			{ name: 'rs_streaming_1', ruleset: 'streaming', clients: ['phone'], rules: [] },
+		],
+		upstreams: [{ name: 'us', packets: 8, bytes: 800 }, { name: 'eu', packets: 5, bytes: 50 }],
 		dropped: { leak: 1, dot: 0 },
 		dns_hijacked: 9,
 	});

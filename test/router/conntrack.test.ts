@@ -72,3 +72,16 @@ test('signatures come from the model: rewording the printer\'s comments resets n
 	const edited = planOf(HOME.replace("option default 'proxy'", "option default 'direct'"));
 	assert.ok(Object.keys(changedClients(clientPaths(p), clientPaths(edited))).length > 0);
 });
+
+test('a rule set\'s rules are part of the signature of every client that jumps to it, whatever its chain is called', () => {
+	const p = planOf(HOME);
+	// tv and phone list streaming (chains rs_streaming_0 and _1); an edit of its rule resets both, nobody else
+	const edited = planOf(HOME.replace("list domain 'video.test'", "list domain 'video.example'"));
+	assert.deepEqual(Object.keys(changedClients(clientPaths(p), clientPaths(edited))).sort(), ['phone', 'tv']);
+	// a new first client on streaming (upstream eu, as phone's) renumbers the bindings: tv's chain is now rs_streaming_1; tv and phone keep their paths
+	const first = HOME.replace("config client 'tv'", `config client 'first'\n\toption kind 'device'\n\tlist address '192.168.77.99'\n\toption upstream 'eu'\n\tlist ruleset 'streaming'\n\nconfig client 'tv'`);
+	const moved = planOf(first);
+	assert.deepEqual(moved.table!.chains.filter((c) => c.binding).map((c) => [c.name, c.binding!.clients]),
+		[['rs_streaming_0', ['first', 'phone']], ['rs_streaming_1', ['tv']]]);
+	assert.deepEqual(Object.keys(changedClients(clientPaths(p), clientPaths(moved))), ['first']);
+});

@@ -26,7 +26,7 @@ test('counters and verdicts from real nft -j output of the golden table, in the 
 	const rules = nftRules(doc);
 	const laptop = rules.filter((r) => r.chain === 'client_laptop');
 	assert.deepEqual(laptop.map((r) => r.verdict), [
-		'mark_direct', 'mark_direct', 'up_eu', 'mark_direct', 'drop',
+		'mark_direct', 'mark_direct', 'up_eu', 'up_eu', 'mark_direct', 'drop',
 		// from the first rule with a time condition on, the packet only is marked
 		'mark_direct_pkt', 'mark_direct_pkt',
 		'up_us_pkt',
@@ -52,12 +52,23 @@ test('stats attribute counters by the applied model, not by comments: a reworded
 	if (!doc) { t.skip('needs root and nft (unshare --net)'); return; }
 	let n = 0;
 	for (const x of doc) if (x.rule) for (const e of x.rule.expr) if (e.counter) { e.counter.packets = ++n; e.counter.bytes = 100 * n; }
+	// tv's jump into its rule set chain saw 50 packets, 20 came back unmatched
+	const tvRules = doc.filter((x) => x.rule?.chain === 'client_tv').map((x) => x.rule.expr.find((e: any) => e.counter).counter);
+	Object.assign(tvRules[0], { packets: 50, bytes: 5000 });
+	Object.assign(tvRules[1], { packets: 20, bytes: 2000 });
 	r.nftJson = JSON.stringify({ nftables: doc });
 	assert.ok(!r.nftJson.includes('rule['), 'no rule id left in any comment');
 	const s = stats(r.env);
 	const tv = s.clients.find((c) => c.name === 'tv')!;
-	assert.deepEqual(tv.rules.map((x) => x.rule), ['ruleset.streaming.rule[0]']);
+	assert.deepEqual(tv.rules, [], 'the rule set\'s rules are counted in its shared chain');
+	assert.deepEqual(tv.rulesets, [{ name: 'rs_streaming_0', packets: 30, bytes: 3000 }]);
 	assert.ok(tv.default.packets > 0);
+	const rs = s.rulesets.find((x) => x.name === 'rs_streaming_0')!;
+	assert.deepEqual([rs.ruleset, rs.clients, rs.rules.map((x) => x.rule)], ['streaming', ['tv'], ['ruleset.streaming.rule[0]']]);
+	assert.ok(rs.rules[0]!.packets > 0);
+	// the binding's one rule proxies: tv's hits there are proxied connections
+	const tvSum = status(r.env).clients.find((c) => c.name === 'tv')!.counters;
+	assert.deepEqual(tvSum, { direct: tv.default.packets, proxy: 30, block: 0, ruleset: 0 });
 	const kid = s.clients.find((c) => c.name === 'kid')!;
 	assert.deepEqual(kid.rules.map((x) => x.rule), ['client.kid.rule[0]', 'client.kid.rule[1]']);
 	assert.deepEqual(s.clients.map((c) => c.name), st.view.clients.filter((c: any) => c.enabled).map((c: any) => c.name));

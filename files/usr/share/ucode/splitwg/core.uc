@@ -543,6 +543,24 @@ function timedFrom(c) {
   }
   return length(c.rules);
 }
+function chainFamilies(c, ipv6) {
+  const both = length(c.macs) > 0 || length(c.ifaces) > 0;
+  return { v4: both || length(c.src4) > 0, v6: ipv6 && (both || length(c.src6) > 0) };
+}
+function ruleFamilies(cfg) {
+  const out = {};
+  for (let i = 0; i < length(cfg.clients); i++) {
+    const c = cfg.clients[i];
+    if (!c.enabled) continue;
+    const f = chainFamilies(c, cfg.globals.ipv6);
+    for (let j = 0; j < length(c.rules); j++) {
+      const id = c.rules[j].id;
+      const o = out[id] ?? { v4: false, v6: false };
+      out[id] = { v4: o.v4 || f.v4, v6: o.v6 || f.v6 };
+    }
+  }
+  return out;
+}
 function activeRules(cfg) {
   const out = [];
   const seen = {};
@@ -1608,8 +1626,14 @@ function listPaths(sections) {
 
 // src/core/domains.ts
 let LINE_MAX = 1e3;
-function nftsetTargets(stems, ipv6) {
-  return join(",", map(stems, (s) => ipv6 ? `4#inet#splitwg#${s}_d4,6#inet#splitwg#${s}_d6` : `4#inet#splitwg#${s}_d4`));
+function nftsetTargets(stems, fams) {
+  const out = [];
+  for (let i = 0; i < length(stems); i++) {
+    const f = fams[stems[i]];
+    if (f.v4) push(out, `4#inet#splitwg#${stems[i]}_d4`);
+    if (f.v6) push(out, `6#inet#splitwg#${stems[i]}_d6`);
+  }
+  return join(",", out);
 }
 function covering(byDomain, d) {
   let hits = byDomain[d], merged = false;
@@ -1623,8 +1647,10 @@ function covering(byDomain, d) {
   return merged ? sort(uniq(hits), (a, b) => a - b) : hits;
 }
 function domainPlan(cfg) {
-  const ipv6 = cfg.globals.ipv6;
-  const rules = filter(activeRules(cfg), (r) => length(r.match.domains) > 0);
+  const families = ruleFamilies(cfg);
+  const rules = filter(activeRules(cfg), (r) => length(r.match.domains) > 0 && (families[r.id].v4 || families[r.id].v6));
+  const stems = {};
+  for (let i = 0; i < length(rules); i++) stems[rules[i].setBase] = families[rules[i].id];
   const byDomain = {};
   for (let i = 0; i < length(rules); i++)
     for (let j = 0; j < length(rules[i].match.domains); j++) {
@@ -1644,7 +1670,7 @@ function domainPlan(cfg) {
     let g = byHits[key];
     if (!g) {
       const own = map(hits, (h) => rules[h].setBase);
-      g = byHits[key] = { targets: nftsetTargets(own, ipv6), domains: [] };
+      g = byHits[key] = { targets: nftsetTargets(own, stems), domains: [] };
       push(groups, g);
     }
     if (length(d) + length(g.targets) + 9 <= LINE_MAX) {
@@ -1656,7 +1682,11 @@ function domainPlan(cfg) {
     if (!s) {
       const lead = rules[hits[0]].setBase;
       led[lead] ??= 0;
-      s = byHits[`shared ${key}`] = { targets: nftsetTargets([`${lead}_g${led[lead]}`], ipv6), domains: [] };
+      const stem = `${lead}_g${led[lead]}`;
+      let f = { v4: false, v6: false };
+      for (let k = 0; k < length(hits); k++) f = { v4: f.v4 || families[rules[hits[k]].id].v4, v6: f.v6 || families[rules[hits[k]].id].v6 };
+      stems[stem] = f;
+      s = byHits[`shared ${key}`] = { targets: nftsetTargets([stem], stems), domains: [] };
       push(shared, { stem: `${lead}_g${led[lead]}`, rules: map(hits, (h) => rules[h]), domains: s.domains });
       push(groups, s);
       led[lead]++;
@@ -1672,7 +1702,7 @@ function domainPlan(cfg) {
       byRule[id] ??= [];
       push(byRule[id], shared[i].stem);
     }
-  return { rules, groups: used, count: length(sorted), shared, byRule };
+  return { rules, groups: used, count: length(sorted), shared, byRule, families, stems };
 }
 
 // src/core/nft.ts
@@ -1697,11 +1727,22 @@ function clientChainName(client) {
 function markChainName(upstream, pkt) {
   return `${upstream === null ? "mark_direct" : "up_" + upstream}${pkt ? "_pkt" : ""}`;
 }
+function rulesetChainName(ruleset, n) {
+  return `rs_${ruleset}_${n}`;
+}
 function rule(expr, verdict, target, comment, o) {
   return { expr, counter: o ? o.counter === true : false, verdict, target, comment: comment, sets: o && o.sets ? o.sets : [], ref: o && o.ref ? o.ref : null };
 }
 function chain(name, rules, o) {
-  return { name, base: o && o.base ? o.base : null, why: o && o.why ? o.why : null, note: o && o.note ? o.note : null, client: o && o.client ? o.client : null, rules };
+  return {
+    name,
+    base: o && o.base ? o.base : null,
+    why: o && o.why ? o.why : null,
+    note: o && o.note ? o.note : null,
+    client: o && o.client ? o.client : null,
+    binding: o && o.binding ? o.binding : null,
+    rules
+  };
 }
 function listFeeds(r, family) {
   const out = [];
@@ -1711,17 +1752,18 @@ function listFeeds(r, family) {
   }
   return out;
 }
-function ruleSets(r, ipv6, dp) {
+function ruleSets(r, dp) {
   const out = [];
+  const f = dp.families[r.id] ?? { v4: false, v6: false };
   const stems = dp.byRule[r.id] ?? [];
   for (let i = 0; i < length(stems); i++) {
-    push(out, { name: `${stems[i]}_d4`, family: 4, kind: "domain" });
-    if (ipv6) push(out, { name: `${stems[i]}_d6`, family: 6, kind: "domain" });
+    if (f.v4) push(out, { name: `${stems[i]}_d4`, family: 4, kind: "domain" });
+    if (f.v6) push(out, { name: `${stems[i]}_d6`, family: 6, kind: "domain" });
   }
-  if (length(r.match.dest4)) push(out, { name: `${r.setBase}_n4`, family: 4, kind: "net" });
-  if (ipv6 && length(r.match.dest6)) push(out, { name: `${r.setBase}_n6`, family: 6, kind: "net" });
-  if (length(listFeeds(r, 4))) push(out, { name: `${r.setBase}_f4`, family: 4, kind: "list" });
-  if (ipv6 && length(listFeeds(r, 6))) push(out, { name: `${r.setBase}_f6`, family: 6, kind: "list" });
+  if (f.v4 && length(r.match.dest4)) push(out, { name: `${r.setBase}_n4`, family: 4, kind: "net" });
+  if (f.v6 && length(r.match.dest6)) push(out, { name: `${r.setBase}_n6`, family: 6, kind: "net" });
+  if (f.v4 && length(listFeeds(r, 4))) push(out, { name: `${r.setBase}_f4`, family: 4, kind: "list" });
+  if (f.v6 && length(listFeeds(r, 6))) push(out, { name: `${r.setBase}_f6`, family: 6, kind: "list" });
   return out;
 }
 function sharedWhy(s) {
@@ -1735,7 +1777,7 @@ function planSets(cfg, dp) {
   const rules = activeRules(cfg);
   for (let i = 0; i < length(rules); i++) {
     const r = rules[i];
-    const sets = ruleSets(r, cfg.globals.ipv6, d);
+    const sets = ruleSets(r, d);
     for (let k = 0; k < length(sets); k++) {
       const s = sets[k];
       if (s.kind === "domain" && substr(s.name, 0, length(s.name) - 3) !== r.setBase) continue;
@@ -1746,9 +1788,9 @@ function planSets(cfg, dp) {
       push(out, { name: s.name, family: s.family, kind: s.kind, rule: r, key, why: why, sig });
     }
   }
-  const fams = cfg.globals.ipv6 ? [4, 6] : [4];
   for (let i = 0; i < length(d.shared); i++) {
     const s = d.shared[i];
+    const fams = filter([4, 6], (f) => f === 4 ? d.stems[s.stem].v4 : d.stems[s.stem].v6);
     for (let f = 0; f < length(fams); f++)
       push(out, { name: `${s.stem}_d${fams[f]}`, family: fams[f], kind: "domain", rule: s.rules[0], key: join(" ", s.domains), why: sharedWhy(s), sig: null });
   }
@@ -1760,64 +1802,181 @@ function setOf(s, timeout) {
   if (s.kind === "list") set.feeds = listFeeds(s.rule, s.family);
   return set;
 }
-function protoMatch(r) {
+let ALT_MAX = 8;
+function dayRuns(days) {
+  const out = [];
+  for (let i = 0; i < length(days); i++) {
+    if (length(out) && out[length(out) - 1].hi === days[i] - 1) out[length(out) - 1].hi = days[i];
+    else push(out, { lo: days[i], hi: days[i] });
+  }
+  return out;
+}
+function runText(r) {
+  return r.lo === r.hi ? `${r.lo}` : `${r.lo}-${r.hi}`;
+}
+function dayAlternatives(weekdays) {
+  const days = sort(uniq([...weekdays]), (a, b) => a - b);
+  const set = ` meta day { ${join(", ", map(days, (d) => `${d}`))} }`;
+  const runs = dayRuns(days);
+  if (length(runs) === 1) return { alts: [` meta day ${runText(runs[0])}`], set };
+  const rest = dayRuns(filter([0, 1, 2, 3, 4, 5, 6], (d) => index(days, d) < 0));
+  if (length(rest) === 1) return { alts: [` meta day != ${runText(rest[0])}`], set };
+  return { alts: map(runs, (r) => ` meta day ${runText(r)}`), set };
+}
+function sideMatches(r) {
   const m = r.match;
   let protos = m.protos;
   if (length(m.ports) && !length(protos)) protos = ["tcp", "udp"];
-  let s = "";
-  if (length(protos)) s += length(protos) === 1 ? ` meta l4proto ${protos[0]}` : ` meta l4proto { ${join(", ", protos)} }`;
-  if (length(m.ports)) s += length(m.ports) === 1 ? ` th dport ${m.ports[0]}` : ` th dport { ${join(", ", m.ports)} }`;
-  return s;
+  const lists = [];
+  if (length(protos)) push(lists, { alts: map(protos, (p) => ` meta l4proto ${p}`), set: ` meta l4proto { ${join(", ", protos)} }` });
+  if (length(m.ports)) push(lists, { alts: map(m.ports, (p) => ` th dport ${p}`), set: ` th dport { ${join(", ", m.ports)} }` });
+  if (length(m.weekdays)) push(lists, dayAlternatives(m.weekdays));
+  let out = [""];
+  for (let i = 0; i < length(lists); i++) {
+    const alts = length(out) * length(lists[i].alts) <= ALT_MAX ? lists[i].alts : [lists[i].set];
+    const next = [];
+    for (let a = 0; a < length(out); a++)
+      for (let b = 0; b < length(alts); b++) push(next, out[a] + alts[b]);
+    out = next;
+  }
+  return out;
 }
 function timeMatch(r) {
   const m = r.match;
-  const day = length(m.weekdays) ? ` meta day { ${join(", ", map(sort([...m.weekdays]), (d) => `${d}`))} }` : "";
-  if (m.startTime === null || m.stopTime === null) return day;
+  if (m.startTime === null || m.stopTime === null) return "";
   let end = int(substr(m.stopTime, 0, 2)) * 3600 + int(substr(m.stopTime, 3, 2)) * 60 - 1;
   if (end < 0) end += 86400;
   const e = sprintf("%02d:%02d:%02d", int(end / 3600), int(end / 60) % 60, end % 60);
-  return `${day} meta hour "${m.startTime}"-"${e}"`;
+  return ` meta hour "${m.startTime}"-"${e}"`;
 }
 function decision(cfg, c, r, pkt) {
   const v = verdictOf(cfg, c, r);
   const up = v.action === "proxy" ? v.upstream.name : null;
-  const ref = { count: r ? "rule" : "default", client: c.name, rule: r ? r.id : null, path: v.action, upstream: up };
+  const ref = { count: r ? "rule" : "default", client: c.name, rule: r ? r.id : null, path: v.action, upstream: up, ruleset: null };
   if (v.action === "block") return { verdict: "drop", target: null, ref };
   return { verdict: "goto", target: markChainName(up, pkt), ref };
 }
-function clientRules(cfg, c, dp) {
+function ruleLines(cfg, c, r, pkt, dp, shared) {
   const ipv6 = cfg.globals.ipv6;
   const out = [];
-  const timed = timedFrom(c);
+  const v = verdictOf(cfg, c, r);
+  const note = v.note ? `, ${v.note}` : "";
+  const dests = [];
+  const sets = ruleSets(r, dp);
+  for (let j = 0; j < length(sets); j++)
+    push(dests, { expr: `${sets[j].family === 4 ? "ip" : "ip6"} daddr @${sets[j].name}`, sets: [sets[j].name] });
+  const anyDest = length(r.match.domains) === 0 && length(r.match.dest4) === 0 && length(r.match.dest6) === 0 && length(r.match.lists) === 0;
+  if (!length(dests)) {
+    if (!anyDest) return out;
+    push(dests, { expr: ipv6 ? "" : "meta nfproto ipv4", sets: [] });
+  }
+  const sides = sideMatches(r);
+  const time = timeMatch(r);
+  const d = decision(cfg, c, r, pkt);
+  const ref = shared === null ? d.ref : { ...d.ref, client: null, ruleset: shared };
+  const why = `${r.id}: ${r.action}${r.action === "proxy" ? " via " + (v.wanted ?? "") : ""}${note}`;
+  for (let k = 0; k < length(dests); k++)
+    for (let a = 0; a < length(sides); a++)
+      push(out, rule(trim(`${dests[k].expr}${sides[a]}${time}`), d.verdict, d.target, why, { counter: true, sets: dests[k].sets, ref }));
+  return out;
+}
+function segments(c) {
+  const per = {}, listed = {};
+  let own = 0;
   for (let i = 0; i < length(c.rules); i++) {
-    const r = c.rules[i];
-    const v = verdictOf(cfg, c, r);
-    const note = v.note ? `, ${v.note}` : "";
-    const tail = `${protoMatch(r)}`;
-    const dests = [];
-    const sets = ruleSets(r, ipv6, dp);
-    for (let j = 0; j < length(sets); j++)
-      push(dests, { expr: `${sets[j].family === 4 ? "ip" : "ip6"} daddr @${sets[j].name}`, sets: [sets[j].name] });
-    const onlyAddrs = length(r.match.domains) === 0 && (length(r.match.dest4) > 0 || length(r.match.dest6) > 0 || length(r.match.lists) > 0);
-    if (!length(dests)) {
-      if (onlyAddrs) continue;
-      push(dests, { expr: ipv6 ? "" : "meta nfproto ipv4", sets: [] });
+    const id = c.rules[i].id;
+    if (substr(id, 0, 7) !== "ruleset") {
+      own++;
+      continue;
     }
-    const time = timeMatch(r);
-    const d = decision(cfg, c, r, i >= timed);
-    const why = `${r.id}: ${r.action}${r.action === "proxy" ? " via " + (v.wanted ?? "") : ""}${note}`;
-    for (let k = 0; k < length(dests); k++)
-      push(out, rule(trim(`${dests[k].expr}${tail}${time}`), d.verdict, d.target, why, { counter: true, sets: dests[k].sets, ref: d.ref }));
+    const n = substr(id, 8, index(id, ".rule[") - 8);
+    per[n] = (per[n] ?? 0) + 1;
+  }
+  for (let j = 0; j < length(c.rulesets); j++) listed[c.rulesets[j]] = (listed[c.rulesets[j]] ?? 0) + 1;
+  const out = [{ ruleset: null, start: 0, rules: slice(c.rules, 0, own) }];
+  let at = own;
+  for (let j = 0; j < length(c.rulesets); j++) {
+    const n = c.rulesets[j];
+    const k = int((per[n] ?? 0) / listed[n]);
+    push(out, { ruleset: n, start: at, rules: slice(c.rules, at, at + k) });
+    at += k;
+  }
+  return out;
+}
+function bindingKey(c, s) {
+  const pktAll = timedFrom(c) < s.start;
+  const needsUp = length(filter(s.rules, (r) => r.action === "proxy" && r.upstream === null)) > 0;
+  const up = needsUp ? c.upstream : null;
+  return { key: `${s.ruleset} ${pktAll ? "pkt" : "conn"} ${up ?? ""}`, pktAll, upstream: up };
+}
+function bindingRules(cfg, c, s, pktAll, chainName, dp) {
+  const out = [];
+  const own = timedFrom({ ...c, rules: s.rules });
+  for (let k = 0; k < length(s.rules); k++) {
+    const lines = ruleLines(cfg, c, s.rules[k], pktAll || k >= own, dp, chainName);
+    for (let i = 0; i < length(lines); i++) push(out, lines[i]);
+  }
+  return out;
+}
+function onePath(rules) {
+  if (!length(rules)) return { path: null, upstream: null };
+  const p = rules[0].ref.path, u = rules[0].ref.upstream;
+  let same = true, sameUp = true;
+  for (let i = 1; i < length(rules); i++) {
+    const r = rules[i].ref;
+    if (r.path !== p) same = false;
+    if (r.upstream !== u) sameUp = false;
+  }
+  return { path: same ? p : null, upstream: same && sameUp ? u : null };
+}
+function clientRules(cfg, c, dp, bound) {
+  const out = [];
+  const timed = timedFrom(c);
+  const segs = segments(c);
+  for (let i = 0; i < length(segs[0].rules); i++) {
+    const lines = ruleLines(cfg, c, segs[0].rules[i], i >= timed, dp, null);
+    for (let k = 0; k < length(lines); k++) push(out, lines[k]);
+  }
+  for (let j = 1; j < length(segs); j++) {
+    const s = segs[j];
+    if (!length(s.rules)) continue;
+    const k = bindingKey(c, s);
+    let b = bound.byKey[k.key];
+    if (!b) {
+      const n = bound.count[s.ruleset] ?? 0;
+      bound.count[s.ruleset] = n + 1;
+      const name = rulesetChainName(s.ruleset, n);
+      b = { chain: name, ruleset: s.ruleset, key: k.key, clients: [], rules: bindingRules(cfg, c, s, k.pktAll, name, dp), pktAll: k.pktAll, upstream: k.upstream };
+      bound.byKey[k.key] = b;
+      push(bound.list, b);
+    }
+    push(b.clients, c.name);
+    const one = onePath(b.rules);
+    const ref = { count: "jump", client: c.name, rule: null, path: one.path, upstream: one.upstream, ruleset: b.chain };
+    push(out, rule("", "jump", b.chain, `ruleset.${s.ruleset}: ${length(s.rules)} rule(s), shared`, { counter: true, ref }));
+    push(out, rule("", "", null, `ruleset.${s.ruleset}: no match`, { counter: true, ref: { ...ref, count: "after" } }));
   }
   const dv = verdictOf(cfg, c, null);
   const d = decision(cfg, c, null, timed < length(c.rules));
   push(out, rule("", d.verdict, d.target, `client ${c.name} default: ${c.defaultAction}${dv.note ? ", " + dv.note : ""}`, { counter: true, ref: d.ref }));
   return out;
 }
+function someClients(names) {
+  const n = length(names);
+  return `${join(", ", slice(names, 0, 3))}${n > 3 ? sprintf(" and %d more", n - 3) : ""}`;
+}
+function bindingChain(b) {
+  const via = b.upstream !== null ? `; proxy rules without an upstream: via ${b.upstream}` : "";
+  const pkt = b.pktAll ? "; decided per packet (a time window comes before it)" : "";
+  return chain(b.chain, b.rules, {
+    note: `rule set ${b.ruleset} for ${length(b.clients)} client(s) (${someClients(b.clients)})${via}${pkt}; no match: back to the client's chain`,
+    binding: { ruleset: b.ruleset, clients: b.clients }
+  });
+}
 function markChain(name, value, mask, why, pkt) {
   const keep = markHex(4294967295 - mask);
-  const rules = [rule(`meta mark set meta mark and ${keep} or ${markHex(value)}`, "", null, null)];
-  if (!pkt) push(rules, rule(`ct mark set ct mark and ${keep} or ${markHex(value)}`, "", null, null));
+  const rules = [rule(`meta mark set meta mark and ${keep} or ${markHex(value)}`, pkt ? "accept" : "", null, null)];
+  if (!pkt) push(rules, rule(`ct mark set ct mark and ${keep} or ${markHex(value)}`, "accept", null, null));
   return chain(name, rules, { why: why });
 }
 let MAP_KINDS = [
@@ -1857,7 +2016,7 @@ function localReturns(ipv6, self) {
   if (ipv6) push(out, rule(`ip6 daddr @${NFT.local6}`, "return", null, why, { sets: [NFT.local6] }));
   return out;
 }
-let noRef = { count: "rule", client: null, rule: null, path: null, upstream: null };
+let noRef = { count: "rule", client: null, rule: null, path: null, upstream: null, ruleset: null };
 function counted(count) {
   return { ...noRef, count };
 }
@@ -1901,16 +2060,18 @@ function nftModel(cfg, version, dp, local, source) {
     for (let i = 0; i < length(ups); i++)
       push(chains, markChain(markChainName(ups[i].name, true), ups[i].mark, mask, `this packet: upstream ${ups[i].name}`, true));
   }
+  const bound = { list: [], byKey: {}, count: {} };
   for (let i = 0; i < length(clients); i++) {
     const c = clients[i];
     const t = timedFrom(c);
     const pkt = t < length(c.rules) ? `; decided per packet from ${c.rules[t].id} on (time window)` : "";
     push(chains, chain(
       clientChainName(c.name),
-      clientRules(cfg, c, domains),
+      clientRules(cfg, c, domains, bound),
       { note: `client ${c.name} (${c.kind}): ${length(c.rules)} rule(s), default ${c.defaultAction}${pkt}`, client: c.name }
     ));
   }
+  for (let i = 0; i < length(bound.list); i++) push(chains, bindingChain(bound.list[i]));
   push(chains, chain(
     NFT.dstnat,
     [rule("meta l4proto { tcp, udp } th dport { 53, 853 }", "goto", NFT.dnsClient, null)],
@@ -1935,14 +2096,17 @@ function tableObjects(t) {
 }
 function tableState(t) {
   const counted = {};
+  const rulesets = [];
   for (let i = 0; i < length(t.chains); i++) {
     const c = t.chains[i];
     if (length(filter(c.rules, (r) => r.ref !== null))) counted[c.name] = map(c.rules, (r) => r.ref);
+    if (c.binding) push(rulesets, { chain: c.name, ruleset: c.binding.ruleset, clients: c.binding.clients });
   }
   return {
     objects: tableObjects(t),
     filled: map(t.maps, (m) => ({ kind: "map", name: m.name, elements: map(m.elements, (e) => `${e.key} : ${e.verdict === "goto" ? "goto " + e.target : e.verdict}`) })),
-    counted: counted
+    counted: counted,
+    rulesets
   };
 }
 
@@ -1975,7 +2139,7 @@ function mapSpec(m) {
   return `type ${m.keyType} : verdict;${m.interval ? " flags interval;" : ""}`;
 }
 function verdictText(verdict, target) {
-  if (verdict === "goto") return `goto ${target}`;
+  if (verdict === "goto" || verdict === "jump") return `${verdict} ${target}`;
   if (verdict === "redirect") return `redirect to ${target}`;
   return verdict;
 }

@@ -862,15 +862,17 @@ function listMaps(env, maps) {
 function marksOf(plan) {
   return join(" ", [plan.marks.mask, plan.marks.direct, ...map(plan.upstreams, (u) => `${u.name}=${u.mark}`)]);
 }
-function signature(plan, chain, sources, marks) {
-  const keys = {};
-  for (let i = 0; i < length(plan.sets ?? []); i++) keys[plan.sets[i].name] = plan.sets[i].sig ?? plan.sets[i].key;
-  let sig = `${marks}
-from ${join(" ", sources)}`;
-  const seen = {};
+function rulesText(chain, chains, keys, seen) {
+  let sig = "";
   const rules = chain ? chain.rules : [];
   for (let i = 0; i < length(rules); i++) {
     const r = rules[i];
+    if (r.verdict === "jump") {
+      sig += `
+jump {${rulesText(chains[r.target] ?? null, chains, keys, seen)}
+}`;
+      continue;
+    }
     sig += `
 ${r.expr} ${r.verdict} ${r.target ?? ""}`;
     for (let j = 0; j < length(r.sets); j++) {
@@ -882,15 +884,21 @@ ${r.sets[j]}: ${keys[r.sets[j]] ?? ""}`;
   }
   return sig;
 }
+function signature(chain, chains, keys, sources, marks) {
+  return `${marks}
+from ${join(" ", sources)}${rulesText(chain, chains, keys, {})}`;
+}
 function clientPaths(plan) {
   const out = {};
   const marks = marksOf(plan);
+  const keys = {};
+  for (let i = 0; i < length(plan.sets ?? []); i++) keys[plan.sets[i].name] = plan.sets[i].sig ?? plan.sets[i].key;
   const chains = {};
   const all = plan.table ? plan.table.chains : [];
   for (let i = 0; i < length(all); i++) chains[all[i].name] = all[i];
   for (let i = 0; i < length(plan.clients); i++) {
     const c = plan.clients[i];
-    out[c.name] = { sig: hash(signature(plan, chains[c.chain] ?? null, c.sources, marks)), sources: c.sources };
+    out[c.name] = { sig: hash(signature(chains[c.chain] ?? null, chains, keys, c.sources, marks)), sources: c.sources };
   }
   return out;
 }
@@ -1052,6 +1060,47 @@ function countedRules(doc, counted) {
   }
   return out;
 }
+function rulesetHits(counted) {
+  const acc = {};
+  const order = [];
+  for (let i = 0; i < length(counted); i++) {
+    const r = counted[i].ref, k = counted[i].counter;
+    if (r.count !== "jump" && r.count !== "after" || r.client === null || r.ruleset === null) continue;
+    const key = `${r.client} ${r.ruleset}`;
+    if (!acc[key]) {
+      acc[key] = { client: r.client, hit: { chain: r.ruleset, path: r.path, packets: 0, bytes: 0 } };
+      push(order, key);
+    }
+    const sign = r.count === "jump" ? 1 : -1;
+    acc[key].hit.packets += sign * k.packets;
+    acc[key].hit.bytes += sign * k.bytes;
+  }
+  const out = {};
+  for (let i = 0; i < length(order); i++) {
+    const a = acc[order[i]];
+    if (a.hit.packets < 0) a.hit.packets = 0;
+    if (a.hit.bytes < 0) a.hit.bytes = 0;
+    out[a.client] ??= [];
+    push(out[a.client], a.hit);
+  }
+  return out;
+}
+function pathCounters(counted) {
+  const out = {};
+  for (let i = 0; i < length(counted); i++) {
+    const r = counted[i].ref;
+    if (r.count !== "rule" && r.count !== "default" || r.client === null || r.path === null) continue;
+    out[r.client] ??= { direct: 0, proxy: 0, block: 0, ruleset: 0 };
+    out[r.client][r.path] += counted[i].counter.packets;
+  }
+  const hits = rulesetHits(counted);
+  for (let c in hits)
+    for (let i = 0; i < length(hits[c]); i++) {
+      out[c] ??= { direct: 0, proxy: 0, block: 0, ruleset: 0 };
+      out[c][hits[c][i].path ?? "ruleset"] += hits[c][i].packets;
+    }
+  return out;
+}
 function loadConfig(env, st) {
   let read = null;
   const sections = () => {
@@ -1125,13 +1174,10 @@ function status(env) {
         push(warnings, handshakeWarning(u.name, hs, u.keepalive !== null));
     }
     const srvPeers = cfg.server !== null ? peers(env, cfg.server) : null;
+    const byClient = pathCounters(counted);
     for (let i = 0; i < length(v.clients); i++) {
       const cl = v.clients[i];
-      const counters = { direct: 0, proxy: 0, block: 0 };
-      for (let j = 0; j < length(counted); j++) {
-        const r = counted[j].ref;
-        if (r.client === cl.name && r.path !== null) counters[r.path] += counted[j].counter.packets;
-      }
+      const counters = byClient[cl.name] ?? { direct: 0, proxy: 0, block: 0, ruleset: 0 };
       let hs = null;
       for (let j = 0; j < length(srvPeers ?? []); j++)
         if (srvPeers[j].public_key === cl.public_key) hs = status_age(env, srvPeers[j].latest_handshake);
@@ -1161,10 +1207,21 @@ function status(env) {
     warning_messages: map(warnings, (w) => described(w))
   };
 }
+function addRule(list, rule, k) {
+  const have = filter(list, (x) => x.rule === rule);
+  if (length(have)) {
+    have[0].packets += k.packets;
+    have[0].bytes += k.bytes;
+  } else push(list, { rule, packets: k.packets, bytes: k.bytes });
+}
 function stats(env) {
   const st = readState(env);
-  const counted = countedRules(listJson(env, true), st && st.enabled && st.table ? st.table.counted : null);
+  const table = st && st.enabled && st.table ? st.table : null;
+  const counted = countedRules(listJson(env, true), table ? table.counted : null);
   const clients = {};
+  const sets = {};
+  const known = table ? table.rulesets ?? [] : [];
+  for (let i = 0; i < length(known); i++) sets[known[i].chain] = { name: known[i].chain, ruleset: known[i].ruleset, clients: known[i].clients, rules: [] };
   const ups = {};
   const dropped = { leak: 0, dot: 0 };
   let hijacked = 0;
@@ -1173,28 +1230,38 @@ function stats(env) {
     if (r.count === "leak") dropped.leak += k.packets;
     else if (r.count === "dot") dropped.dot += k.packets;
     else if (r.count === "hijack") hijacked += k.packets;
-    if (r.client === null) continue;
-    const n = r.client;
-    clients[n] = clients[n] ?? { name: n, rules: [], default: { packets: 0, bytes: 0 } };
-    if (r.rule === null) {
-      clients[n].default.packets += k.packets;
-      clients[n].default.bytes += k.bytes;
-    } else {
-      const have = filter(clients[n].rules, (x) => x.rule === r.rule);
-      if (length(have)) {
-        have[0].packets += k.packets;
-        have[0].bytes += k.bytes;
-      } else push(clients[n].rules, { rule: r.rule, packets: k.packets, bytes: k.bytes });
-    }
+    if (r.count !== "rule" && r.count !== "default") continue;
     if (r.upstream !== null) {
       ups[r.upstream] = ups[r.upstream] ?? { packets: 0, bytes: 0 };
       ups[r.upstream].packets += k.packets;
       ups[r.upstream].bytes += k.bytes;
     }
+    if (r.client === null && r.ruleset !== null) {
+      sets[r.ruleset] ??= { name: r.ruleset, ruleset: null, clients: [], rules: [] };
+      addRule(sets[r.ruleset].rules, r.rule, k);
+      continue;
+    }
+    if (r.client === null) continue;
+    const n = r.client;
+    clients[n] = clients[n] ?? { name: n, rules: [], default: { packets: 0, bytes: 0 }, rulesets: [] };
+    if (r.rule === null) {
+      clients[n].default.packets += k.packets;
+      clients[n].default.bytes += k.bytes;
+    } else addRule(clients[n].rules, r.rule, k);
   }
+  const hits = rulesetHits(counted);
+  for (let n in hits) {
+    clients[n] = clients[n] ?? { name: n, rules: [], default: { packets: 0, bytes: 0 }, rulesets: [] };
+    clients[n].rulesets = map(hits[n], (h) => ({ name: h.chain, packets: h.packets, bytes: h.bytes }));
+  }
+  const order = [];
+  const view = st && st.view ? st.view.upstreams : [];
+  for (let i = 0; i < length(view); i++) if (ups[view[i].name]) push(order, view[i].name);
+  for (let n in ups) if (index(order, n) < 0) push(order, n);
   return {
     clients: values(clients),
-    upstreams: map(keys(ups), (n) => ({ name: n, packets: ups[n].packets, bytes: ups[n].bytes })),
+    rulesets: values(sets),
+    upstreams: map(order, (n) => ({ name: n, packets: ups[n].packets, bytes: ups[n].bytes })),
     dropped,
     dns_hijacked: hijacked
   };
@@ -2172,7 +2239,7 @@ let USAGE = `usage: splitwg <command> [--json]
   stop                  remove everything splitwg installed
   status                upstreams, clients, last apply, warnings
   doctor                compare the running system with the last apply: every drift, with its fix
-  stats                 per-rule and per-upstream counters
+  stats                 per-rule, per-rule-set and per-upstream counters
   explain CLIENT DEST [--proto P] [--port N] [--at "Mon 21:30"] [--family 4|6]
                         which path CLIENT's traffic to DEST takes, and why
                         (a condition not given is not evaluated: assumed to hold;
@@ -2319,7 +2386,8 @@ function cmdStatus(env, io, a) {
   for (let i = 0; i < length(s.clients); i++) {
     const c = s.clients[i];
     const hs = c.kind === "peer" ? `  handshake ${fmtAge(c.handshake_age)}` : "";
-    io.out(`  ${pad(c.name, 12)} ${pad(c.kind, 7)} ${c.enabled ? "" : "(disabled) "}direct ${c.counters.direct}  proxy ${c.counters.proxy}  block ${c.counters.block}${hs}
+    const rs = c.counters.ruleset ? `  rule sets ${c.counters.ruleset}` : "";
+    io.out(`  ${pad(c.name, 12)} ${pad(c.kind, 7)} ${c.enabled ? "" : "(disabled) "}direct ${c.counters.direct}  proxy ${c.counters.proxy}  block ${c.counters.block}${rs}${hs}
 `);
   }
   for (let i = 0; i < length(s.warnings); i++) io.out(`warning: ${s.warnings[i]}
@@ -2400,7 +2468,16 @@ function cmdStats(env, io, a) {
 `);
     for (let j = 0; j < length(c.rules); j++) io.out(`  ${pad(c.rules[j].rule, 32)} ${c.rules[j].packets} pkts
 `);
+    for (let j = 0; j < length(c.rulesets); j++) io.out(`  ${pad(c.rulesets[j].name, 32)} ${c.rulesets[j].packets} pkts (rule set)
+`);
     io.out(`  ${pad("default", 32)} ${c.default.packets} pkts
+`);
+  }
+  for (let i = 0; i < length(s.rulesets); i++) {
+    const r = s.rulesets[i];
+    io.out(`rule set chain ${r.name}${r.ruleset !== null ? ` (ruleset.${r.ruleset})` : ""}: ${length(r.clients)} client(s)
+`);
+    for (let j = 0; j < length(r.rules); j++) io.out(`  ${pad(r.rules[j].rule, 32)} ${r.rules[j].packets} pkts
 `);
   }
   for (let i = 0; i < length(s.upstreams); i++) io.out(`upstream ${pad(s.upstreams[i].name, 12)} ${s.upstreams[i].packets} new connections

@@ -51,9 +51,11 @@ function renderStatus(st, err) {
       E("a", { href: pageUrl("rules", `client:${c.name}`), title: _("Rules of %s").format(c.name) }, [label ? `${c.name} (${label})` : c.name]),
       c.kind === "peer" ? _("WireGuard peer") : _("LAN device"),
       c.enabled ? badge(_("on"), "ok") : badge(_("off"), "off"),
+      // `ruleset`: matches in a shared rule set whose rules take several paths (docs/ubus.md)
       String(c.counters.direct),
       String(c.counters.proxy),
       String(c.counters.block),
+      String(c.counters.ruleset ?? 0),
       c.kind === "peer" ? fmtAge(c.handshake_age) : "-"
     ];
   });
@@ -67,7 +69,7 @@ function renderStatus(st, err) {
     table([_("Upstream"), _("Interface"), _("State"), _("Last handshake"), _("Traffic")], ups, _("No upstream yet: add one under Upstreams.")),
     E("h3", {}, [_("Clients")]),
     E("div", { "class": "cbi-section-descr" }, [_("New connections by path since the last apply (the first packet of each connection is counted).")]),
-    table([_("Client"), _("Kind"), _("Enabled"), _("Direct"), _("Proxy"), _("Block"), _("Last handshake")], cls, _("No client yet: add one under Server & clients."))
+    table([_("Client"), _("Kind"), _("Enabled"), _("Direct"), _("Proxy"), _("Block"), _("Rule sets"), _("Last handshake")], cls, _("No client yet: add one under Server & clients."))
   ]);
 }
 function foreignMarks() {
