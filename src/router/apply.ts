@@ -175,6 +175,7 @@ interface Survey {
 	hadTable: boolean;
 	live: TableObjects | null;         // the running table's objects before the apply
 	oldPaths: { [name: string]: ClientPath } | null;   // who the running table classified (conntrack)
+	paths: { [name: string]: ClientPath };             // … and the plan will (clientPaths)
 	oldDns: { [dir: string]: string | null };   // every place of our file: what is there…
 	dnsWant: { [dir: string]: string | null };  // … and what belongs there (null: nothing)
 	changed: Changed;
@@ -250,7 +251,7 @@ function survey(env: Env, plan: Plan, o: PlanOptions): Survey {
 		tableDrift, lostRouting: lost,
 		mainChanged, oldLists, listsWant, listsLoad, listsAll: listsText(env, tsets), reloaded,
 		platform, warnings: plan.enabled ? map(platformWarnings(platform, o.hasDomains, o.ipv6), format) : [],
-		nftText, dnsText, diffs, before, conflicts, oldNft, hadTable, live, oldPaths, oldDns, dnsWant, sets: plan.sets ?? [], prev, prevSets, transition,
+		nftText, dnsText, diffs, before, conflicts, oldNft, hadTable, live, oldPaths, paths: clientPaths(plan), oldDns, dnsWant, sets: plan.sets ?? [], prev, prevSets, transition,
 		changed: {
 			// a domain set whose domains changed needs flushing even when the table text is the same
 			// (a list file changed: its sets are refilled, the table stays)
@@ -366,8 +367,18 @@ function verify(env: Env, s: Survey, dnsWasRunning: boolean): Failure | null {
 	const t = tableExists(env);
 	if (s.nftText !== null && !t) return { where: 'verify', msg: 'table inet splitwg is missing after loading it' };
 	if (s.nftText === null && t) return { where: 'verify', msg: 'table inet splitwg is still there' };
-	if (s.changed.dnsmasq && dnsWasRunning && !running(env)) return { where: 'verify', msg: 'dnsmasq is not running after the restart' };
+	if (s.changed.dnsmasq && dnsWasRunning && !dnsmasqBack(env)) return { where: 'verify', msg: 'dnsmasq is not running after the restart' };
 	return null;
+}
+
+// procd starts the new dnsmasq after the init script returns: give it up to
+// five seconds before calling the restart failed (and rolling back).
+function dnsmasqBack(env: Env): boolean {
+	for (let i = 0; i < 5; i++) {
+		if (running(env)) return true;
+		env.run(['sleep', '1']);
+	}
+	return running(env);
 }
 
 function run(tx: Tx, s: Survey, plan: Plan, staged: Staged | null): Failure | null {
@@ -383,7 +394,7 @@ function run(tx: Tx, s: Survey, plan: Plan, staged: Staged | null): Failure | nu
 // 5. Reset the connections of clients whose path changed; the note for the summary.
 function resetConnections(env: Env, s: Survey, plan: Plan): string {
 	if (!s.platform.conntrack) return '';
-	const f = flush(env, changedClients(s.oldPaths, clientPaths(plan)));
+	const f = flush(env, changedClients(s.oldPaths, s.paths, s.prev ? s.prev.sets ?? null : null, plan.sets ?? []));
 	if (length(f.skipped)) push(s.warnings, `open connections of ${join(', ', f.skipped)} (MAC/interface clients) keep their old path until they close`);
 	return length(f.flushed) ? `; connections reset for ${join(', ', f.flushed)}` : '';
 }
@@ -432,7 +443,7 @@ export function applyPlan(env: Env, plan: Plan, o: PlanOptions): ApplyResult {
 			dnsmasq: s.dnsText !== null && length(s.platform.confDirs) ? fileFingerprint(env, filePath(s.platform.confDirs[0])) ?? '' : '',
 			network: hash(renderUci(plan.network)), firewall: hash(renderUci(plan.firewall)), dhcp: hash(renderUci(plan.dhcp)),
 		},
-		clients: clientPaths(plan),
+		clients: s.paths,
 		sets: s.sets,
 		table: plan.table ? tableState(plan.table) : null,
 		view: plan.enabled ? o.view ?? null : null,

@@ -5,6 +5,7 @@ import type { Plan } from '../core/plan';
 import type { NftChain } from '../core/nft';
 import type { Env } from './env';
 import type { ClientPath } from './state';
+import type { SetState } from '../core/transition';
 import { hash } from './state';
 import { parsePrefix, NFT, clientChainName, isMsg } from './core';
 
@@ -15,47 +16,57 @@ function marksOf(plan: Plan): string {
 }
 
 // A chain's rules (matches and verdicts; comments do not decide anything)
-// and what fills the sets they match (their addresses, or the domains
-// dnsmasq feeds into them: plan.sets). A `jump` to a rule set's chain is
+// and the names of the sets they match; a `jump` to a rule set's chain is
 // that chain's rules in its place, whatever the chain is called (the
-// bindings are numbered in the order clients list them).
-function rulesText(chain: NftChain | null, chains: { [n: string]: NftChain }, keys: { [n: string]: string }, seen: { [n: string]: boolean }): string {
-	let sig = '';
+// bindings are numbered in the order clients list them). What fills those
+// sets is compared apart (changedClients): their keys are every address and
+// domain of the rules — megabytes a ucode hash loop would take seconds over.
+function rulesText(chain: NftChain | null, chains: { [n: string]: NftChain }, sets: string[], seen: { [n: string]: boolean }): string {
+	const out: string[] = [];
 	const rules = chain ? chain.rules : [];
 	for (let i = 0; i < length(rules); i++) {
 		const r = rules[i];
-		if (r.verdict === 'jump') { sig += `\njump {${rulesText(chains[r.target as string] ?? null, chains, keys, seen)}\n}`; continue; }
-		sig += `\n${r.expr} ${r.verdict} ${r.target ?? ''}`;
-		for (let j = 0; j < length(r.sets); j++) {
-			if (seen[r.sets[j]]) continue;
-			seen[r.sets[j]] = true;
-			sig += `\n${r.sets[j]}: ${keys[r.sets[j]] ?? ''}`;
-		}
+		if (r.verdict === 'jump') { push(out, `jump {${rulesText(chains[r.target as string] ?? null, chains, sets, seen)}\n}`); continue; }
+		push(out, `${r.expr} ${r.verdict} ${r.target ?? ''}`);
+		for (let j = 0; j < length(r.sets); j++)
+			if (!seen[r.sets[j]]) { seen[r.sets[j]] = true; push(sets, r.sets[j]); }
 	}
-	return sig;
+	return length(out) ? '\n' + join('\n', out) : '';
 }
 
 // Everything that decides a client's path: where its packets come from
-// (an address moved away is no longer this client's), its chain's rules,
-// and the mark values.
-function signature(chain: NftChain | null, chains: { [n: string]: NftChain }, keys: { [n: string]: string }, sources: string[], marks: string): string {
-	return `${marks}\nfrom ${join(' ', sources)}${rulesText(chain, chains, keys, {})}`;
-}
-
+// (an address moved away is no longer this client's), its chain's rules and
+// the sets they match (`sets`), and the mark values.
 export function clientPaths(plan: Plan): { [name: string]: ClientPath } {
 	const out: { [name: string]: ClientPath } = {};
 	const marks = marksOf(plan);
-	const keys: { [n: string]: string } = {};
-	// (a list file's content reaches new connections only: `sig` leaves it out)
-	for (let i = 0; i < length(plan.sets ?? []); i++) keys[plan.sets[i].name] = plan.sets[i].sig ?? plan.sets[i].key;
 	const chains: { [n: string]: NftChain } = {};
 	const all = plan.table ? plan.table.chains : [];
 	for (let i = 0; i < length(all); i++) chains[all[i].name] = all[i];
 	for (let i = 0; i < length(plan.clients); i++) {
-		const c = plan.clients[i];
-		out[c.name] = { sig: hash(signature(chains[c.chain] ?? null, chains, keys, c.sources, marks)), sources: c.sources };
+		const c = plan.clients[i], sets: string[] = [];
+		const text = `${marks}\nfrom ${join(' ', c.sources)}${rulesText(chains[c.chain] ?? null, chains, sets, {})}`;
+		out[c.name] = { sig: hash(text), sources: c.sources, sets };
 	}
 	return out;
+}
+
+// What fills each set (a list file's content reaches new connections only:
+// its `sig` leaves the content out).
+function fills(sets: SetState[] | null): { [name: string]: string } | null {
+	if (sets === null) return null;
+	const out: { [name: string]: string } = {};
+	for (let i = 0; i < length(sets); i++) out[sets[i].name] = sets[i].sig ?? sets[i].key;
+	return out;
+}
+
+// A client's sets filled the same before and after (string compares: the
+// keys are not hashed). `was`: the path before; one from an older state has
+// no set names (its signature held the fills), so it counts as changed.
+function sameFills(was: ClientPath, sets: string[], before: { [n: string]: string } | null, after: { [n: string]: string }): boolean {
+	if (before === null || type(was.sets) !== 'array') return false;
+	for (let i = 0; i < length(sets); i++) if ((before[sets[i]] ?? null) !== (after[sets[i]] ?? null)) return false;
+	return true;
 }
 
 // Clients whose classification differs between two applies (including
@@ -63,15 +74,18 @@ export function clientPaths(plan: Plan): { [name: string]: ClientPath } {
 // address a client no longer has keeps the path it was classified with).
 // `before` null: no state (first apply, or the first after a reboot, whose
 // table fw4 loaded from the persisted file): what classified the running
-// connections is unknown, so every client counts as changed.
-export function changedClients(before: { [n: string]: ClientPath } | null, after: { [n: string]: ClientPath }): { [n: string]: string[] } {
+// connections is unknown, so every client counts as changed. `beforeSets`,
+// `afterSets`: the two plans' sets (state.sets, plan.sets).
+export function changedClients(before: { [n: string]: ClientPath } | null, after: { [n: string]: ClientPath }, beforeSets: SetState[] | null, afterSets: SetState[]): { [n: string]: string[] } {
 	const out: { [n: string]: string[] } = {};
 	if (before === null) {
 		for (let n in after) out[n] = after[n].sources;
 		return out;
 	}
+	const was = fills(beforeSets), now = fills(afterSets) as { [n: string]: string };
 	for (let n in after)
-		if (!before[n] || before[n].sig !== after[n].sig) out[n] = uniq([...(before[n] ? before[n].sources : []), ...after[n].sources]);
+		if (!before[n] || before[n].sig !== after[n].sig || !sameFills(before[n], after[n].sets as string[], was, now))
+			out[n] = uniq([...(before[n] ? before[n].sources : []), ...after[n].sources]);
 	for (let n in before)
 		if (!after[n]) out[n] = before[n].sources;
 	return out;

@@ -10,7 +10,8 @@ import type { UciSection } from '../core/uci';
 import { format, isMsg, renderUci } from './core';
 import type { Msg, Arg } from './core';
 
-export interface ClientPath { sig: string, sources: string[] }
+// `sets`: the sets its rules match (absent in a state from before 2026-12-02)
+export interface ClientPath { sig: string, sources: string[], sets?: string[] }
 
 // What `status` shows of the applied configuration, so that it reads no
 // config (validating a large one takes seconds on a router).

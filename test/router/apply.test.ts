@@ -405,3 +405,29 @@ test('a user\'s own sw_… firewall section without a splitwg name is a conflict
 	const res = apply(r.env);
 	assert.equal(res.error?.code, 'CONFLICT');
 });
+
+test('dnsmasq back a moment after its restart (procd starts it after the init script returns): ok; never back: rolled back, said', () => {
+	const r = fakeRouter({ uci: openwrt() });
+	let restarted = false, misses = 0;
+	r.fail = (argv) => {
+		const a = argv.join(' ');
+		if (a === '/etc/init.d/dnsmasq restart') { restarted = true; return null; }
+		if (a === 'pidof dnsmasq' && restarted && misses < 2) { misses++; return { code: 1, stdout: '', stderr: '' }; }
+		return null;
+	};
+	const ok = apply(r.env);
+	assert.equal(ok.ok, true, ok.message);
+	assert.equal(misses, 2);
+	assert.equal(r.calls.filter((c) => c === 'sleep 1').length, 2);
+	const r2 = fakeRouter({ uci: openwrt() });
+	let gone = false;
+	r2.fail = (argv) => {
+		const a = argv.join(' ');
+		if (a === '/etc/init.d/dnsmasq restart') gone = true;
+		return a === 'pidof dnsmasq' && gone ? { code: 1, stdout: '', stderr: '' } : null;
+	};
+	const bad = apply(r2.env);
+	assert.equal(bad.ok, false);
+	assert.match(bad.message, /dnsmasq is not running after the restart/);
+	assert.equal(r2.table, null, 'the table is rolled back');
+});

@@ -862,54 +862,60 @@ function listMaps(env, maps) {
 function marksOf(plan) {
   return join(" ", [plan.marks.mask, plan.marks.direct, ...map(plan.upstreams, (u) => `${u.name}=${u.mark}`)]);
 }
-function rulesText(chain, chains, keys, seen) {
-  let sig = "";
+function rulesText(chain, chains, sets, seen) {
+  const out = [];
   const rules = chain ? chain.rules : [];
   for (let i = 0; i < length(rules); i++) {
     const r = rules[i];
     if (r.verdict === "jump") {
-      sig += `
-jump {${rulesText(chains[r.target] ?? null, chains, keys, seen)}
-}`;
+      push(out, `jump {${rulesText(chains[r.target] ?? null, chains, sets, seen)}
+}`);
       continue;
     }
-    sig += `
-${r.expr} ${r.verdict} ${r.target ?? ""}`;
-    for (let j = 0; j < length(r.sets); j++) {
-      if (seen[r.sets[j]]) continue;
-      seen[r.sets[j]] = true;
-      sig += `
-${r.sets[j]}: ${keys[r.sets[j]] ?? ""}`;
-    }
+    push(out, `${r.expr} ${r.verdict} ${r.target ?? ""}`);
+    for (let j = 0; j < length(r.sets); j++)
+      if (!seen[r.sets[j]]) {
+        seen[r.sets[j]] = true;
+        push(sets, r.sets[j]);
+      }
   }
-  return sig;
-}
-function signature(chain, chains, keys, sources, marks) {
-  return `${marks}
-from ${join(" ", sources)}${rulesText(chain, chains, keys, {})}`;
+  return length(out) ? "\n" + join("\n", out) : "";
 }
 function clientPaths(plan) {
   const out = {};
   const marks = marksOf(plan);
-  const keys = {};
-  for (let i = 0; i < length(plan.sets ?? []); i++) keys[plan.sets[i].name] = plan.sets[i].sig ?? plan.sets[i].key;
   const chains = {};
   const all = plan.table ? plan.table.chains : [];
   for (let i = 0; i < length(all); i++) chains[all[i].name] = all[i];
   for (let i = 0; i < length(plan.clients); i++) {
-    const c = plan.clients[i];
-    out[c.name] = { sig: hash(signature(chains[c.chain] ?? null, chains, keys, c.sources, marks)), sources: c.sources };
+    const c = plan.clients[i], sets = [];
+    const text = `${marks}
+from ${join(" ", c.sources)}${rulesText(chains[c.chain] ?? null, chains, sets, {})}`;
+    out[c.name] = { sig: hash(text), sources: c.sources, sets };
   }
   return out;
 }
-function changedClients(before, after) {
+function fills(sets) {
+  if (sets === null) return null;
+  const out = {};
+  for (let i = 0; i < length(sets); i++) out[sets[i].name] = sets[i].sig ?? sets[i].key;
+  return out;
+}
+function sameFills(was, sets, before, after) {
+  if (before === null || type(was.sets) !== "array") return false;
+  for (let i = 0; i < length(sets); i++) if ((before[sets[i]] ?? null) !== (after[sets[i]] ?? null)) return false;
+  return true;
+}
+function changedClients(before, after, beforeSets, afterSets) {
   const out = {};
   if (before === null) {
     for (let n in after) out[n] = after[n].sources;
     return out;
   }
+  const was = fills(beforeSets), now = fills(afterSets);
   for (let n in after)
-    if (!before[n] || before[n].sig !== after[n].sig) out[n] = uniq([...before[n] ? before[n].sources : [], ...after[n].sources]);
+    if (!before[n] || before[n].sig !== after[n].sig || !sameFills(before[n], after[n].sets, was, now))
+      out[n] = uniq([...before[n] ? before[n].sources : [], ...after[n].sources]);
   for (let n in before)
     if (!after[n]) out[n] = before[n].sources;
   return out;
@@ -1571,6 +1577,7 @@ function survey(env, plan, o) {
     hadTable,
     live,
     oldPaths,
+    paths: clientPaths(plan),
     oldDns,
     dnsWant,
     sets: plan.sets ?? [],
@@ -1730,11 +1737,18 @@ function stepDnsmasq(tx, s) {
   const e = exec(tx, ["/etc/init.d/dnsmasq", "restart"]);
   return e ? { where: "dnsmasq", msg: e } : null;
 }
+function dnsmasqBack(env) {
+  for (let i = 0; i < 5; i++) {
+    if (running(env)) return true;
+    env.run(["sleep", "1"]);
+  }
+  return running(env);
+}
 function verify(env, s, dnsWasRunning) {
   const t = tableExists(env);
   if (s.nftText !== null && !t) return { where: "verify", msg: "table inet splitwg is missing after loading it" };
   if (s.nftText === null && t) return { where: "verify", msg: "table inet splitwg is still there" };
-  if (s.changed.dnsmasq && dnsWasRunning && !running(env)) return { where: "verify", msg: "dnsmasq is not running after the restart" };
+  if (s.changed.dnsmasq && dnsWasRunning && !dnsmasqBack(env)) return { where: "verify", msg: "dnsmasq is not running after the restart" };
   return null;
 }
 function apply_run(tx, s, plan, staged) {
@@ -1751,7 +1765,7 @@ function rollback(tx) {
 }
 function resetConnections(env, s, plan) {
   if (!s.platform.conntrack) return "";
-  const f = flush(env, changedClients(s.oldPaths, clientPaths(plan)));
+  const f = flush(env, changedClients(s.oldPaths, s.paths, s.prev ? s.prev.sets ?? null : null, plan.sets ?? []));
   if (length(f.skipped)) push(s.warnings, `open connections of ${join(", ", f.skipped)} (MAC/interface clients) keep their old path until they close`);
   return length(f.flushed) ? `; connections reset for ${join(", ", f.flushed)}` : "";
 }
@@ -1804,7 +1818,7 @@ function applyPlan(env, plan, o) {
       firewall: hash(renderUci(plan.firewall)),
       dhcp: hash(renderUci(plan.dhcp))
     },
-    clients: clientPaths(plan),
+    clients: s.paths,
     sets: s.sets,
     table: plan.table ? tableState(plan.table) : null,
     view: plan.enabled ? o.view ?? null : null,
