@@ -87,9 +87,8 @@ test('the new file alone (fw4 reload, ruleset-post) over an older table: client 
 	assert.match(streaming, /192\.0\.2\.10/, 'dnsmasq\'s element survives');
 });
 
-test('apply path: the transition from the live table deletes the removed client\'s chain (and nothing when loaded again)', () => {
-	const before = planOf(home), after = planOf(moved());
-	const ns = `swtr-${process.pid}`;
+// nft in the namespace `ns` (asserting success), and the table's live objects
+function scratch(ns: string) {
 	const nx = (args: string[], input?: string) => {
 		const r = spawnSync('ip', ['netns', 'exec', ns, 'nft', ...args], { input, encoding: 'utf8' });
 		assert.equal(r.status, 0, r.stderr);
@@ -100,6 +99,13 @@ test('apply path: the transition from the live table deletes the removed client\
 		const of = (k: string) => j.filter((x) => x[k]).map((x) => x[k]!.name);
 		return { sets: of('set'), maps: of('map'), chains: of('chain') };
 	};
+	return { nx, live };
+}
+
+test('apply path: the transition from the live table deletes the removed client\'s chain (and nothing when loaded again)', () => {
+	const before = planOf(home), after = planOf(moved());
+	const ns = `swtr-${process.pid}`;
+	const { nx, live } = scratch(ns);
 	spawnSync('ip', ['netns', 'add', ns]);
 	try {
 		nx(['-f', '-'], before.nft);
@@ -117,16 +123,7 @@ test('apply path: a rule set binding no client needs any more (phone moved to tv
 	const after = planOf(home.replace(/(config client 'phone'[\s\S]*?option upstream )'eu'/, "$1'us'"));
 	assert.deepEqual(after.table!.chains.filter((c) => c.binding).map((c) => [c.name, c.binding!.clients]), [['rs_streaming_0', ['tv', 'phone']]]);
 	const ns = `swtb-${process.pid}`;
-	const nx = (args: string[], input?: string) => {
-		const r = spawnSync('ip', ['netns', 'exec', ns, 'nft', ...args], { input, encoding: 'utf8' });
-		assert.equal(r.status, 0, r.stderr);
-		return r.stdout;
-	};
-	const live = (): TableObjects => {
-		const j = JSON.parse(nx(['-j', '-t', 'list', 'table', 'inet', 'splitwg'])).nftables as Record<string, { name: string }>[];
-		const of = (k: string) => j.filter((x) => x[k]).map((x) => x[k]!.name);
-		return { sets: of('set'), maps: of('map'), chains: of('chain') };
-	};
+	const { nx, live } = scratch(ns);
 	spawnSync('ip', ['netns', 'add', ns]);
 	try {
 		nx(['-f', '-'], before.nft);
