@@ -118,7 +118,6 @@ export interface NftSet {
 	timeout: number;             // seconds (domain sets; 0: none)
 	elements: string[] | null;
 	why: string | null;
-	key: string;
 	feeds?: string[] | null;
 }
 
@@ -225,7 +224,7 @@ export function planSets(cfg: Config, dp?: DomainPlan | null): PlanSet[] {
 
 function setOf(s: PlanSet, timeout: number): NftSet {
 	const el = s.kind === 'net' ? (s.family === 4 ? s.rule.match.dest4 : s.rule.match.dest6) : null;
-	const set: NftSet = { name: s.name, family: s.family, kind: s.kind, timeout: s.kind === 'domain' ? timeout : 0, elements: el, why: s.why, key: s.key };
+	const set: NftSet = { name: s.name, family: s.family, kind: s.kind, timeout: s.kind === 'domain' ? timeout : 0, elements: el, why: s.why };
 	if (s.kind === 'list') set.feeds = listFeeds(s.rule, s.family);
 	return set;
 }
@@ -544,8 +543,8 @@ export function nftModel(cfg: Config, version: string, dp?: DomainPlan | null, l
 	const direct = directMark(mask);
 	const nets = localNetworks(cfg, local ?? null);
 	const sets: NftSet[] = [
-		{ name: NFT.local4, family: 4, kind: 'local', timeout: 0, elements: texts(filter(nets, (p) => p.family === 4)), why: 'the router\'s local networks: routed by the main table, never classified', key: '' },
-		{ name: NFT.local6, family: 6, kind: 'local', timeout: 0, elements: texts(filter(nets, (p) => p.family === 6)), why: null, key: '' },
+		{ name: NFT.local4, family: 4, kind: 'local', timeout: 0, elements: texts(filter(nets, (p) => p.family === 4)), why: 'the router\'s local networks: routed by the main table, never classified' },
+		{ name: NFT.local6, family: 6, kind: 'local', timeout: 0, elements: texts(filter(nets, (p) => p.family === 6)), why: null },
 		...map(planSets(cfg, domains), (s) => setOf(s, g.setTimeout)),
 	];
 	// every client is in the hijack maps, hijacked or not: `return` ends the

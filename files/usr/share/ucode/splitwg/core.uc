@@ -1798,7 +1798,7 @@ function planSets(cfg, dp) {
 }
 function setOf(s, timeout) {
   const el = s.kind === "net" ? s.family === 4 ? s.rule.match.dest4 : s.rule.match.dest6 : null;
-  const set = { name: s.name, family: s.family, kind: s.kind, timeout: s.kind === "domain" ? timeout : 0, elements: el, why: s.why, key: s.key };
+  const set = { name: s.name, family: s.family, kind: s.kind, timeout: s.kind === "domain" ? timeout : 0, elements: el, why: s.why };
   if (s.kind === "list") set.feeds = listFeeds(s.rule, s.family);
   return set;
 }
@@ -2030,8 +2030,8 @@ function nftModel(cfg, version, dp, local, source) {
   const direct = directMark(mask);
   const nets = localNetworks(cfg, local ?? null);
   const sets = [
-    { name: NFT.local4, family: 4, kind: "local", timeout: 0, elements: texts(filter(nets, (p) => p.family === 4)), why: "the router's local networks: routed by the main table, never classified", key: "" },
-    { name: NFT.local6, family: 6, kind: "local", timeout: 0, elements: texts(filter(nets, (p) => p.family === 6)), why: null, key: "" },
+    { name: NFT.local4, family: 4, kind: "local", timeout: 0, elements: texts(filter(nets, (p) => p.family === 4)), why: "the router's local networks: routed by the main table, never classified" },
+    { name: NFT.local6, family: 6, kind: "local", timeout: 0, elements: texts(filter(nets, (p) => p.family === 6)), why: null },
     ...map(planSets(cfg, domains), (s) => setOf(s, g.setTimeout))
   ];
   const maps = [

@@ -446,6 +446,8 @@ function localNetworks(env, ipv6) {
 // src/router/plancache.ts
 let KEY = `${PATHS.state}/plan.key`;
 let FILE = `${PATHS.state}/plan.json`;
+let NFT_FILE = `${PATHS.state}/plan.nft`;
+let DNS_FILE = `${PATHS.state}/plan.dnsmasq`;
 function readJson(env, path) {
   const text = env.fs.read(path);
   try {
@@ -476,12 +478,24 @@ function cachedPlan(env, local) {
   if (now === null || join("\n", now) !== join("\n", k.local)) return null;
   const body = readJson(env, FILE);
   if (type(body) !== "object" || body.digest !== digest || type(body.plan) !== "object" || type(body.warnings) !== "array") return null;
-  const c = { version: k.version, digest, local: k.local, ipv6: k.ipv6, lists: k.lists, plan: body.plan, view: body.view, warnings: body.warnings };
+  const nft = env.fs.read(NFT_FILE), dns = env.fs.read(DNS_FILE);
+  if (nft === null || dns === null) return null;
+  const plan = { ...body.plan, nft, dnsmasq: dns };
+  const c = { version: k.version, digest, local: k.local, ipv6: k.ipv6, lists: k.lists, plan, view: body.view, warnings: body.warnings };
   return sameLists(env, c) ? c : null;
 }
 function forgetPlan(env) {
   env.fs.unlink(KEY);
   env.fs.unlink(FILE);
+  env.fs.unlink(NFT_FILE);
+  env.fs.unlink(DNS_FILE);
+}
+function lean(p) {
+  const table = p.table ? { ...p.table, sets: map(p.table.sets, (s) => ({ ...s, elements: s.elements === null ? null : [] })) } : null;
+  return { ...p, table, nft: "", dnsmasq: "" };
+}
+function put(env, path, text) {
+  return env.fs.write(`${path}.tmp`, text) && env.fs.rename(`${path}.tmp`, path);
 }
 function keepPlan(env, c) {
   if (uncommitted(env)) {
@@ -491,8 +505,8 @@ function keepPlan(env, c) {
   forgetPlan(env);
   env.fs.mkdirp(PATHS.state);
   const key = { version: c.version, digest: c.digest, local: c.local, ipv6: c.ipv6, lists: c.lists };
-  const body = { digest: c.digest, plan: c.plan, view: c.view, warnings: c.warnings };
-  if (!(env.fs.write(`${FILE}.tmp`, sprintf("%J", body)) && env.fs.rename(`${FILE}.tmp`, FILE) && env.fs.write(`${KEY}.tmp`, sprintf("%J", key)) && env.fs.rename(`${KEY}.tmp`, KEY))) forgetPlan(env);
+  const body = { digest: c.digest, plan: lean(c.plan), view: c.view, warnings: c.warnings };
+  if (!(put(env, NFT_FILE, c.plan.nft) && put(env, DNS_FILE, c.plan.dnsmasq) && put(env, FILE, sprintf("%J", body)) && put(env, KEY, sprintf("%J", key)))) forgetPlan(env);
 }
 
 // src/router/owned.ts
