@@ -25,7 +25,7 @@ import { filePath, writeFile, running, runningConfDirs } from './dnsmasq';
 import { clientPaths, changedClients, installedPaths, liveClientMaps, flush } from './conntrack';
 import { hash, readState, writeState, recordFailure, lock, unlock, configFingerprint, fileFingerprint } from './state';
 import { readLists, listHashes, listsText, listsFile, installLists, prune } from './lists';
-import { checkTable, checkRouting, repairArgv } from './doctor';
+import { checkObjects, checkRouting, repairArgv } from './doctor';
 import type { Finding } from './doctor';
 import type { ApplyState, AppliedView } from './state';
 import { appliedView } from './state';
@@ -241,8 +241,8 @@ function survey(env: Env, plan: Plan, o: PlanOptions): Survey {
 	let tableDrift = false;
 	if (nftText !== null && hadTable && oldNft === nftText && transition === '' && listsLoad === '') {
 		const f: Finding[] = [];
-		checkTable(env, f, [], tableState(plan.table as NftTable));
-		tableDrift = length(filter(f, (x) => x.id !== 'table_file_changed')) > 0;
+		checkObjects(env, f, tableState(plan.table as NftTable), live as TableObjects);
+		tableDrift = length(f) > 0;
 	}
 	const lost: Finding[] = [];
 	if (plan.enabled && !diffs.network.changed) checkRouting(env, lost);

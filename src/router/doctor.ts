@@ -8,6 +8,7 @@ import type { CursorSection } from './sections';
 import { OWNED_CONFIGS, PATHS } from './env';
 import { readConfig, format } from './core';
 import type { TableState } from '../core/nft';
+import type { TableObjects } from '../core/transition';
 import { readConfigSections } from './sections';
 import { readLists } from './lists';
 import { readState, configFingerprint, fileFingerprint, noFile } from './state';
@@ -80,7 +81,13 @@ export function checkTable(env: Env, out: Finding[], guardless: string[], want: 
 	if (file === null) { finding(out, 'table_file_missing', 'nft', { file: PATHS.nft }); return; }
 	const st = readState(env);
 	if (st && st.hashes && st.hashes.nft && file !== st.hashes.nft) finding(out, 'table_file_changed', 'nft', { file: PATHS.nft });
-	if (want === null) return;
+	if (want !== null) checkObjects(env, out, want, live);
+}
+
+// The running table (`live`: its objects, liveObjects()) against the applied
+// model: objects missing or extra, map elements lost or stray. apply asks
+// this alone: it has just compared the installed file with its own text.
+export function checkObjects(env: Env, out: Finding[], want: TableState, live: TableObjects): void {
 	const missing: string[] = [], extra: string[] = [];
 	const kinds = ['set', 'map', 'chain'];
 	const lists = [live.sets, live.maps, live.chains];
@@ -152,7 +159,8 @@ export function checkRouting(env: Env, out: Finding[]): void {
 	const secs = ownedSections(env.uci, 'network');
 	const rules4 = runJson(env, ['ip', '-j', 'rule', 'show']) ?? [];
 	const rules6 = length(filter(secs, (s) => s['.type'] === 'rule6')) ? runJson(env, ['ip', '-j', '-6', 'rule', 'show']) ?? [] : [];
-	const tables: { [k: string]: any[] } = {};
+	// every table of a family in one listing (one command, not one per upstream)
+	const routes: { [t: string]: any[] | null } = { route: null, route6: null };
 	for (let i = 0; i < length(secs); i++) {
 		const s = secs[i], t = s['.type'];
 		if (t === 'rule' || t === 'rule6') {
@@ -162,9 +170,9 @@ export function checkRouting(env: Env, out: Finding[]): void {
 		} else if (t === 'route' || t === 'route6') {
 			const dev = one(s, 'interface');
 			if (dev !== null && !ifaceUp(env, dev)) continue;     // a tunnel that is down has no route (tunnel_down)
-			const key = `${t} ${one(s, 'table')}`;
-			if (!exists(tables, key)) tables[key] = runJson(env, ['ip', '-j', ...(t === 'route6' ? ['-6'] : []), 'route', 'show', 'table', one(s, 'table') ?? '']) ?? [];
-			if (!length(filter(tables[key], (r) => routeMatches(s, r))))
+			if (routes[t] === null) routes[t] = runJson(env, ['ip', '-j', t === 'route6' ? '-6' : '-4', 'route', 'show', 'table', 'all']) ?? [];
+			const table = one(s, 'table');
+			if (!length(filter(routes[t] as any[], (r) => `${r.table}` === table && routeMatches(s, r))))
 				finding(out, 'route_missing', `network.${s['.name']}`, { section: s['.name'], family: t === 'route' ? 4 : 6, table: one(s, 'table'), type: one(s, 'type') ?? 'unicast' });
 		}
 	}

@@ -232,10 +232,12 @@ function ipJson(r: FakeRouter, argv: string[]): string {
 		}
 		return JSON.stringify([...out, { priority: 32766, src: 'all', table: 'main' }]);
 	}
-	const table = argv[argv.length - 1];
-	const routes = secs.filter((x) => x.type === (v6 ? 'route6' : 'route') && o(x, 'table') === table)
+	// `table N`: its routes; `table all`: every table's, each naming its table
+	const table = argv[argv.length - 1], all = table === 'all';
+	const routes = secs.filter((x) => x.type === (v6 ? 'route6' : 'route') && (all || o(x, 'table') === table))
 		.filter((x) => o(x, 'type') === 'unreachable' || r.ifaces[o(x, 'interface')!]?.up)
-		.map((x) => o(x, 'type') === 'unreachable' ? { type: 'unreachable', dst: 'default', metric: Number(o(x, 'metric')), flags: [] } : { dst: 'default', dev: o(x, 'interface'), flags: [] });
+		.map((x) => ({ ...(o(x, 'type') === 'unreachable' ? { type: 'unreachable', dst: 'default', metric: Number(o(x, 'metric')) } : { dst: 'default', dev: o(x, 'interface') }),
+			...(all ? { table: o(x, 'table') } : {}), flags: [] }));
 	return JSON.stringify(routes);
 }
 

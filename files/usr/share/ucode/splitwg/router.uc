@@ -1322,20 +1322,7 @@ function elemText(e) {
 function missingFrom(a, b) {
   return filter(a, (x) => index(b, x) < 0);
 }
-function checkTable(env, out, guardless, want) {
-  const live = liveObjects(env);
-  if (!live) {
-    finding(out, "table_missing", "nft", { unguarded: guardless });
-    return;
-  }
-  const file = fileFingerprint(env, PATHS.nft);
-  if (file === null) {
-    finding(out, "table_file_missing", "nft", { file: PATHS.nft });
-    return;
-  }
-  const st = readState(env);
-  if (st && st.hashes && st.hashes.nft && file !== st.hashes.nft) finding(out, "table_file_changed", "nft", { file: PATHS.nft });
-  if (want === null) return;
+function checkObjects(env, out, want, live) {
   const missing = [], extra = [];
   const kinds = ["set", "map", "chain"];
   const lists = [live.sets, live.maps, live.chains];
@@ -1359,6 +1346,21 @@ function checkTable(env, out, guardless, want) {
     if (length(stray)) finding(out, "stray_elements", `nft.${d.name}`, { kind: d.kind, name: d.name, elements: stray });
     if (length(lost)) finding(out, "missing_elements", `nft.${d.name}`, { kind: d.kind, name: d.name, elements: lost });
   }
+}
+function checkTable(env, out, guardless, want) {
+  const live = liveObjects(env);
+  if (!live) {
+    finding(out, "table_missing", "nft", { unguarded: guardless });
+    return;
+  }
+  const file = fileFingerprint(env, PATHS.nft);
+  if (file === null) {
+    finding(out, "table_file_missing", "nft", { file: PATHS.nft });
+    return;
+  }
+  const st = readState(env);
+  if (st && st.hashes && st.hashes.nft && file !== st.hashes.nft) finding(out, "table_file_changed", "nft", { file: PATHS.nft });
+  if (want !== null) checkObjects(env, out, want, live);
 }
 function one(s, k) {
   const v = s[k];
@@ -1395,7 +1397,7 @@ function checkRouting(env, out) {
   const secs = ownedSections(env.uci, "network");
   const rules4 = runJson(env, ["ip", "-j", "rule", "show"]) ?? [];
   const rules6 = length(filter(secs, (s) => s[".type"] === "rule6")) ? runJson(env, ["ip", "-j", "-6", "rule", "show"]) ?? [] : [];
-  const tables = {};
+  const routes = { route: null, route6: null };
   for (let i = 0; i < length(secs); i++) {
     const s = secs[i], t = s[".type"];
     if (t === "rule" || t === "rule6") {
@@ -1405,9 +1407,9 @@ function checkRouting(env, out) {
     } else if (t === "route" || t === "route6") {
       const dev = one(s, "interface");
       if (dev !== null && !ifaceUp(env, dev)) continue;
-      const key = `${t} ${one(s, "table")}`;
-      if (!exists(tables, key)) tables[key] = runJson(env, ["ip", "-j", ...t === "route6" ? ["-6"] : [], "route", "show", "table", one(s, "table") ?? ""]) ?? [];
-      if (!length(filter(tables[key], (r) => routeMatches(s, r))))
+      if (routes[t] === null) routes[t] = runJson(env, ["ip", "-j", t === "route6" ? "-6" : "-4", "route", "show", "table", "all"]) ?? [];
+      const table = one(s, "table");
+      if (!length(filter(routes[t], (r) => `${r.table}` === table && routeMatches(s, r))))
         finding(out, "route_missing", `network.${s[".name"]}`, { section: s[".name"], family: t === "route" ? 4 : 6, table: one(s, "table"), type: one(s, "type") ?? "unicast" });
     }
   }
@@ -1565,8 +1567,8 @@ function survey(env, plan, o) {
   let tableDrift = false;
   if (nftText !== null && hadTable && oldNft === nftText && transition === "" && listsLoad === "") {
     const f = [];
-    checkTable(env, f, [], tableState(plan.table));
-    tableDrift = length(filter(f, (x) => x.id !== "table_file_changed")) > 0;
+    checkObjects(env, f, tableState(plan.table), live);
+    tableDrift = length(f) > 0;
   }
   const lost = [];
   if (plan.enabled && !diffs.network.changed) checkRouting(env, lost);
