@@ -194,7 +194,9 @@ function sharedWhy(s: SharedSet): string {
 // shared). `key` is what fills the set: when it changes, learned elements
 // are stale (see transition.ts). A rule's own domain set holds answers for
 // names the rule covers, so its key is the rule's domains; a shared set's
-// key is the domains whose lines feed it.
+// key is the domains whose lines feed it; a list set's, its files'
+// content hashes. A net set's key is empty: its elements are in the
+// printed table, and the router compares them there (conntrack.ts).
 export function planSets(cfg: Config, dp?: DomainPlan | null): PlanSet[] {
 	const d = dp ?? domainPlan(cfg);
 	const out: PlanSet[] = [];
@@ -205,8 +207,8 @@ export function planSets(cfg: Config, dp?: DomainPlan | null): PlanSet[] {
 		for (let k = 0; k < length(sets); k++) {
 			const s = sets[k];
 			if (s.kind === 'domain' && substr(s.name, 0, length(s.name) - 3) !== r.setBase) continue;   // a shared pair: below
-			const key = s.kind === 'domain' ? join(' ', r.match.domains) : s.kind === 'list' ? join(' ', listFeeds(r, s.family))
-				: join(' ', s.family === 4 ? r.match.dest4 : r.match.dest6);
+			// (a net set's elements are in the printed table: the router compares them there)
+			const key = s.kind === 'domain' ? join(' ', r.match.domains) : s.kind === 'list' ? join(' ', listFeeds(r, s.family)) : '';
 			const why = s.kind === 'domain' ? `${r.id}: filled by dnsmasq` : s.kind === 'list' ? `${r.id}: filled from its list files` : r.id;
 			const fromLists = length(r.match.domains) !== length(r.match.optDomains);
 			const sig = s.kind === 'list' ? '' : s.kind === 'domain' && fromLists ? join(' ', r.match.optDomains) : null;

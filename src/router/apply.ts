@@ -22,7 +22,7 @@ import { detect, platformWarnings } from './detect';
 import { stage, load, remove, install, installedText, tableExists, liveObjects, cleanupStaged, replaceFile, REPLACE_PATH } from './nftables';
 import type { Staged } from './nftables';
 import { filePath, writeFile, running, runningConfDirs } from './dnsmasq';
-import { clientPaths, changedClients, installedPaths, liveClientMaps, flush } from './conntrack';
+import { clientPaths, changedClients, setFills, installedPaths, liveClientMaps, flush } from './conntrack';
 import { hash, readState, writeState, recordFailure, lock, unlock, configFingerprint, fileFingerprint } from './state';
 import { readLists, listHashes, listsText, listsFile, installLists, prune } from './lists';
 import { checkObjects, checkRouting, repairArgv } from './doctor';
@@ -394,7 +394,8 @@ function run(tx: Tx, s: Survey, plan: Plan, staged: Staged | null): Failure | nu
 // 5. Reset the connections of clients whose path changed; the note for the summary.
 function resetConnections(env: Env, s: Survey, plan: Plan): string {
 	if (!s.platform.conntrack) return '';
-	const f = flush(env, changedClients(s.oldPaths, s.paths, s.prev ? s.prev.sets ?? null : null, plan.sets ?? []));
+	const was = setFills(s.prev ? s.prev.sets ?? null : null, s.oldNft), now = setFills(plan.sets ?? [], s.nftText) as { [n: string]: string };
+	const f = flush(env, changedClients(s.oldPaths, s.paths, was, now));
 	if (length(f.skipped)) push(s.warnings, `open connections of ${join(', ', f.skipped)} (MAC/interface clients) keep their old path until they close`);
 	return length(f.flushed) ? `; connections reset for ${join(', ', f.flushed)}` : '';
 }

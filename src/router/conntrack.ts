@@ -19,7 +19,7 @@ function marksOf(plan: Plan): string {
 // and the names of the sets they match; a `jump` to a rule set's chain is
 // that chain's rules in its place, whatever the chain is called (the
 // bindings are numbered in the order clients list them). What fills those
-// sets is compared apart (changedClients): their keys are every address and
+// sets is compared apart (changedClients, setFills): every address and
 // domain of the rules — megabytes a ucode hash loop would take seconds over.
 function rulesText(chain: NftChain | null, chains: { [n: string]: NftChain }, sets: string[], seen: { [n: string]: boolean }): string {
 	const out: string[] = [];
@@ -51,12 +51,34 @@ export function clientPaths(plan: Plan): { [name: string]: ClientPath } {
 	return out;
 }
 
-// What fills each set (a list file's content reaches new connections only:
-// its `sig` leaves the content out).
-function fills(sets: SetState[] | null): { [name: string]: string } | null {
+// What fills each set, compared as text: a domain set its key (the
+// domains), a list set its `sig` ('': a list file's content reaches new
+// connections only), a net set its elements as `nft` (the printed table)
+// has them — kept there once, not a second time in every state and plan.
+// null: unknown (no state).
+export function setFills(sets: SetState[] | null, nft: string | null): { [name: string]: string } | null {
 	if (sets === null) return null;
+	const printed = printedSets(nft ?? '');
 	const out: { [name: string]: string } = {};
-	for (let i = 0; i < length(sets); i++) out[sets[i].name] = sets[i].sig ?? sets[i].key;
+	for (let i = 0; i < length(sets); i++) {
+		const x = sets[i];
+		out[x.name] = x.kind === 'net' ? printed[x.name] ?? '' : x.sig ?? x.key;
+	}
+	return out;
+}
+
+// The body of each `set NAME {…}` block of a printed table, by name (nftprint.ts: a tab,
+// `set NAME {`, its lines, a tab and `}`); one split, not a search per set.
+function printedSets(nft: string): { [name: string]: string } {
+	const out: { [name: string]: string } = {};
+	const parts = split(nft, '\n\tset ');
+	for (let i = 1; i < length(parts); i++) {
+		// from the line after `set NAME {` (its comment decides nothing) to the
+		// block's end; the one-line declarations of a refill come first and
+		// are overwritten by the blocks
+		const p = parts[i], nl = index(p, '\n'), end = index(p, '\n\t}');
+		out[substr(p, 0, index(p, ' '))] = nl < 0 || end < nl ? '' : substr(p, nl, end - nl);
+	}
 	return out;
 }
 
@@ -75,14 +97,13 @@ function sameFills(was: ClientPath, sets: string[], before: { [n: string]: strin
 // `before` null: no state (first apply, or the first after a reboot, whose
 // table fw4 loaded from the persisted file): what classified the running
 // connections is unknown, so every client counts as changed. `beforeSets`,
-// `afterSets`: the two plans' sets (state.sets, plan.sets).
-export function changedClients(before: { [n: string]: ClientPath } | null, after: { [n: string]: ClientPath }, beforeSets: SetState[] | null, afterSets: SetState[]): { [n: string]: string[] } {
+// `was`, `now`: what filled the sets before and after (setFills()).
+export function changedClients(before: { [n: string]: ClientPath } | null, after: { [n: string]: ClientPath }, was: { [n: string]: string } | null, now: { [n: string]: string }): { [n: string]: string[] } {
 	const out: { [n: string]: string[] } = {};
 	if (before === null) {
 		for (let n in after) out[n] = after[n].sources;
 		return out;
 	}
-	const was = fills(beforeSets), now = fills(afterSets) as { [n: string]: string };
 	for (let n in after)
 		if (!before[n] || before[n].sig !== after[n].sig || !sameFills(before[n], after[n].sets as string[], was, now))
 			out[n] = uniq([...(before[n] ? before[n].sources : []), ...after[n].sources]);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { parseUci, readConfig, compile } from '../../src/core/index';
 import type { Env } from '../../src/router/env';
-import { clientPaths, changedClients, installedPaths, liveClientMaps, flush } from '../../src/router/conntrack';
+import { clientPaths, changedClients, setFills, installedPaths, liveClientMaps, flush } from '../../src/router/conntrack';
 import { HOME } from './openwrt';
 import { printNft } from '../../src/core/index';
 import { reworded } from '../helpers/nft';
@@ -31,7 +31,7 @@ test('an edited address: conntrack entries of the old and the new address are de
 		insert('192.168.77.20', '0x10000000');   // the new address, unclassified so far
 		insert('192.168.77.12', '0x30000000');   // the laptop: unchanged
 		const env = { run } as unknown as Env;
-		const f = flush(env, changedClients(clientPaths(before), clientPaths(after), before.sets, after.sets));
+		const f = flush(env, changedClients(clientPaths(before), clientPaths(after), setFills(before.sets, before.nft), setFills(after.sets, after.nft)!));
 		assert.deepEqual(f.flushed, ['tv']);
 		const left = run(['conntrack', '-L', '-f', 'ipv4']).stdout;
 		assert.doesNotMatch(left, /src=192\.168\.77\.10 /, 'the old address keeps no connection with its old mark');
@@ -58,41 +58,49 @@ test('without the last apply\'s state (after a reboot): the sources in the runni
 	const old = installedPaths(liveClientMaps(env))!;
 	assert.deepEqual(old.tv.sources, ['192.168.77.10', 'fd77::10']);
 	assert.deepEqual(old.laptop.sources, ['192.168.77.12', '192.168.78.0/24', 'fd77::12'], 'prefixes as the config writes them');
-	const c = changedClients(old, clientPaths(after), null, after.sets);
+	const c = changedClients(old, clientPaths(after), null, setFills(after.sets, after.nft)!);
 	assert.deepEqual(c.tv, ['192.168.77.10', 'fd77::10', '192.168.77.20']);
 	assert.deepEqual(Object.keys(c).sort(), after.clients.map((x) => x.name).sort(), 'every client: what classified its connections is unknown');
-	assert.deepEqual(changedClients(null, clientPaths(after), null, after.sets).tv, ['192.168.77.20', 'fd77::10'], 'nothing installed: the new sources');
+	assert.deepEqual(changedClients(null, clientPaths(after), null, setFills(after.sets, after.nft)!).tv, ['192.168.77.20', 'fd77::10'], 'nothing installed: the new sources');
 });
 
 test('signatures come from the model: rewording the printer\'s comments resets no connection, a changed verdict does', () => {
 	const p = planOf(HOME);
 	const again = { ...p, table: reworded(p.table!, 'reworded'), nft: printNft(reworded(p.table!, 'reworded')) };
 	assert.notEqual(again.nft, p.nft);
-	assert.deepEqual(changedClients(clientPaths(p), clientPaths(again), p.sets, again.sets), {}, 'nothing that decides a path changed');
+	assert.deepEqual(changedClients(clientPaths(p), clientPaths(again), setFills(p.sets, p.nft), setFills(again.sets, again.nft)!), {}, 'nothing that decides a path changed');
 	const edited = planOf(HOME.replace("option default 'proxy'", "option default 'direct'"));
-	assert.ok(Object.keys(changedClients(clientPaths(p), clientPaths(edited), p.sets, edited.sets)).length > 0);
+	assert.ok(Object.keys(changedClients(clientPaths(p), clientPaths(edited), setFills(p.sets, p.nft), setFills(edited.sets, edited.nft)!)).length > 0);
 });
 
 test('a rule set\'s rules are part of the signature of every client that jumps to it, whatever its chain is called', () => {
 	const p = planOf(HOME);
 	// tv and phone list streaming (chains rs_streaming_0 and _1); an edit of its rule resets both, nobody else
 	const edited = planOf(HOME.replace("list domain 'video.test'", "list domain 'video.example'"));
-	assert.deepEqual(Object.keys(changedClients(clientPaths(p), clientPaths(edited), p.sets, edited.sets)).sort(), ['phone', 'tv']);
+	assert.deepEqual(Object.keys(changedClients(clientPaths(p), clientPaths(edited), setFills(p.sets, p.nft), setFills(edited.sets, edited.nft)!)).sort(), ['phone', 'tv']);
 	// a new first client on streaming (upstream eu, as phone's) renumbers the bindings: tv's chain is now rs_streaming_1; tv and phone keep their paths
 	const first = HOME.replace("config client 'tv'", `config client 'first'\n\toption kind 'device'\n\tlist address '192.168.77.99'\n\toption upstream 'eu'\n\tlist ruleset 'streaming'\n\nconfig client 'tv'`);
 	const moved = planOf(first);
 	assert.deepEqual(moved.table!.chains.filter((c) => c.binding).map((c) => [c.name, c.binding!.clients]),
 		[['rs_streaming_0', ['first', 'phone']], ['rs_streaming_1', ['tv']]]);
-	assert.deepEqual(Object.keys(changedClients(clientPaths(p), clientPaths(moved), p.sets, moved.sets)), ['first']);
+	assert.deepEqual(Object.keys(changedClients(clientPaths(p), clientPaths(moved), setFills(p.sets, p.nft), setFills(moved.sets, moved.nft)!)), ['first']);
 });
 
-test('what fills a set is compared by its key, not hashed into the signature: a changed CIDR resets the rule\'s clients only; a path from an older state (no set names) counts as changed', () => {
+test('what fills a set is compared apart (a net set\'s elements as printed), not hashed into the signature: a changed CIDR resets the rule\'s clients only; a path from an older state (no set names) counts as changed', () => {
 	const p = planOf(HOME);
 	const edited = planOf(HOME.replace("list dest '192.0.2.0/24'", "list dest '192.0.3.0/24'"));
 	const before = clientPaths(p), after = clientPaths(edited);
 	assert.deepEqual(before.laptop!.sig, after.laptop!.sig, 'the rules are the same');
-	assert.deepEqual(Object.keys(changedClients(before, after, p.sets, edited.sets)), ['laptop']);
-	assert.deepEqual(changedClients(before, clientPaths(p), p.sets, p.sets), {});
+	// a net set's fill is its block of the printed table: each of its elements, no other set's
+	const fills = setFills(p.sets, p.nft)!;
+	const nets = p.table!.sets.filter((x) => x.kind === 'net');
+	assert.ok(nets.length >= 2);
+	for (const n of nets) {
+		for (const e of n.elements!) assert.ok(fills[n.name]!.includes(e), `${n.name} has ${e}`);
+		for (const o of nets) if (o !== n) for (const e of o.elements!) if (!n.elements!.includes(e)) assert.ok(!fills[n.name]!.includes(e), `${n.name} lacks ${o.name}'s ${e}`);
+	}
+	assert.deepEqual(Object.keys(changedClients(before, after, setFills(p.sets, p.nft), setFills(edited.sets, edited.nft)!)), ['laptop']);
+	assert.deepEqual(changedClients(before, clientPaths(p), setFills(p.sets, p.nft), setFills(p.sets, p.nft)!), {});
 	const old = Object.fromEntries(Object.entries(before).map(([n, x]) => [n, { sig: x.sig, sources: x.sources }]));
-	assert.deepEqual(Object.keys(changedClients(old, clientPaths(p), p.sets, p.sets)).sort(), Object.keys(before).sort());
+	assert.deepEqual(Object.keys(changedClients(old, clientPaths(p), setFills(p.sets, p.nft), setFills(p.sets, p.nft)!)).sort(), Object.keys(before).sort());
 });

@@ -1781,7 +1781,7 @@ function planSets(cfg, dp) {
     for (let k = 0; k < length(sets); k++) {
       const s = sets[k];
       if (s.kind === "domain" && substr(s.name, 0, length(s.name) - 3) !== r.setBase) continue;
-      const key = s.kind === "domain" ? join(" ", r.match.domains) : s.kind === "list" ? join(" ", listFeeds(r, s.family)) : join(" ", s.family === 4 ? r.match.dest4 : r.match.dest6);
+      const key = s.kind === "domain" ? join(" ", r.match.domains) : s.kind === "list" ? join(" ", listFeeds(r, s.family)) : "";
       const why = s.kind === "domain" ? `${r.id}: filled by dnsmasq` : s.kind === "list" ? `${r.id}: filled from its list files` : r.id;
       const fromLists = length(r.match.domains) !== length(r.match.optDomains);
       const sig = s.kind === "list" ? "" : s.kind === "domain" && fromLists ? join(" ", r.match.optDomains) : null;

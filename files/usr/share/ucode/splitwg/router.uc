@@ -909,10 +909,23 @@ from ${join(" ", c.sources)}${rulesText(chains[c.chain] ?? null, chains, sets, {
   }
   return out;
 }
-function fills(sets) {
-  if (sets === null) return null;
+function printedSets(nft) {
   const out = {};
-  for (let i = 0; i < length(sets); i++) out[sets[i].name] = sets[i].sig ?? sets[i].key;
+  const parts = split(nft, "\n	set ");
+  for (let i = 1; i < length(parts); i++) {
+    const p = parts[i], nl = index(p, "\n"), end = index(p, "\n	}");
+    out[substr(p, 0, index(p, " "))] = nl < 0 || end < nl ? "" : substr(p, nl, end - nl);
+  }
+  return out;
+}
+function setFills(sets, nft) {
+  if (sets === null) return null;
+  const printed = printedSets(nft ?? "");
+  const out = {};
+  for (let i = 0; i < length(sets); i++) {
+    const x = sets[i];
+    out[x.name] = x.kind === "net" ? printed[x.name] ?? "" : x.sig ?? x.key;
+  }
   return out;
 }
 function sameFills(was, sets, before, after) {
@@ -920,13 +933,12 @@ function sameFills(was, sets, before, after) {
   for (let i = 0; i < length(sets); i++) if ((before[sets[i]] ?? null) !== (after[sets[i]] ?? null)) return false;
   return true;
 }
-function changedClients(before, after, beforeSets, afterSets) {
+function changedClients(before, after, was, now) {
   const out = {};
   if (before === null) {
     for (let n in after) out[n] = after[n].sources;
     return out;
   }
-  const was = fills(beforeSets), now = fills(afterSets);
   for (let n in after)
     if (!before[n] || before[n].sig !== after[n].sig || !sameFills(before[n], after[n].sets, was, now))
       out[n] = uniq([...before[n] ? before[n].sources : [], ...after[n].sources]);
@@ -1781,7 +1793,8 @@ function rollback(tx) {
 }
 function resetConnections(env, s, plan) {
   if (!s.platform.conntrack) return "";
-  const f = flush(env, changedClients(s.oldPaths, s.paths, s.prev ? s.prev.sets ?? null : null, plan.sets ?? []));
+  const was = setFills(s.prev ? s.prev.sets ?? null : null, s.oldNft), now = setFills(plan.sets ?? [], s.nftText);
+  const f = flush(env, changedClients(s.oldPaths, s.paths, was, now));
   if (length(f.skipped)) push(s.warnings, `open connections of ${join(", ", f.skipped)} (MAC/interface clients) keep their old path until they close`);
   return length(f.flushed) ? `; connections reset for ${join(", ", f.flushed)}` : "";
 }
