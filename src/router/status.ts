@@ -8,10 +8,11 @@ import { VERSION, readConfig, badBool, bool, msg, format, described } from './co
 import type { Msg, Arg } from './core';
 import { readConfigSections } from './sections';
 import { listJson } from './nftables';
-import { peers } from './wg';
+import { allPeers } from './wg';
 import type { UciSection } from '../core/uci';
 import { readState, appliedView, configFingerprint, noFile } from './state';
 import { detect, platformWarnings } from './detect';
+import type { Platform } from './detect';
 import { misplaced } from './dnsmasq';
 import { contentHashes } from './lists';
 
@@ -224,11 +225,12 @@ export function status(env: Env): StatusReply {
 	const enabled = cfg.enabledRaw;
 	if (!v) push(warnings, msg('status_config_invalid', [cfg.problems]));
 	if (v) {
+		const wg = allPeers(env) ?? {};
 		for (let i = 0; i < length(v.upstreams); i++) {
 			const u = v.upstreams[i];
 			const ifs = env.ubus(`network.interface.${u.iface}`, 'status', {});
 			const up = type(ifs) === 'object' && ifs.up === true;
-			const ps = up ? peers(env, u.iface) : null;
+			const ps = up ? wg[u.iface] ?? null : null;
 			const p = ps && length(ps) ? ps[0] : null;
 			const hs = p ? age(env, p.latest_handshake) : null;
 			const healthy = up && hs !== null && hs <= HANDSHAKE_TIMEOUT;
@@ -238,7 +240,7 @@ export function status(env: Env): StatusReply {
 			else if (applied && u.enabled && up && !healthy)
 				push(warnings, handshakeWarning(u.name, hs, u.keepalive !== null));
 		}
-		const srvPeers = cfg.server !== null ? peers(env, cfg.server) : null;
+		const srvPeers = cfg.server !== null ? wg[cfg.server] ?? null : null;
 		const byClient = pathCounters(counted);
 		for (let i = 0; i < length(v.clients); i++) {
 			const cl = v.clients[i];
@@ -254,12 +256,14 @@ export function status(env: Env): StatusReply {
 	// a stopped splitwg has nothing pending: `not applied` says it all
 	// committed since, or saved and not committed yet (LuCI's Save, a `uci set`), or a list file edited
 	const pending = applied && (st.config_hash !== cfg.hash || length((env.uci.changes('splitwg') ?? {}).splitwg ?? []) > 0 || listsEdited(env, st));
+	// (one look at the platform: `dnsmasq --version` is a command)
+	const platform = (applied && st.hashes && !noFile(st.hashes.dnsmasq)) || enabled ? detect(env) : null;
 	if (applied && st.hashes && !noFile(st.hashes.dnsmasq)) {
-		const m = misplaced(env, st.hashes.dnsmasq, detect(env).confDirs);
+		const m = misplaced(env, st.hashes.dnsmasq, (platform as Platform).confDirs);
 		for (let i = 0; i < length(m); i++) push(warnings, msg(m[i].differs ? 'status_dnsmasq_stale' : 'status_dnsmasq_missing', [m[i].dir]));
 	}
 	if (enabled) {
-		const w = platformWarnings(detect(env), v ? v.domains : false, v ? v.ipv6 : false);
+		const w = platformWarnings(platform as Platform, v ? v.domains : false, v ? v.ipv6 : false);
 		for (let i = 0; i < length(w); i++) push(warnings, w[i]);
 	}
 	return {

@@ -65,6 +65,26 @@ export function parseDump(text: string): WgPeer[] {
 	return out;
 }
 
+// Every WireGuard interface's peers (`wg show all dump`: the same lines,
+// each after its interface's name; an interface's own line has 5 fields),
+// one command for all of them; null when wg fails.
+export function allPeers(env: Env): { [iface: string]: WgPeer[] } | null {
+	const r = env.run(['wg', 'show', 'all', 'dump']);
+	if (r.code !== 0) return null;
+	const by: { [iface: string]: string[] } = {};
+	const lines = split(r.stdout, '\n');
+	for (let i = 0; i < length(lines); i++) {
+		const tab = index(lines[i], '\t');
+		if (tab <= 0) continue;
+		const iface = substr(lines[i], 0, tab);
+		by[iface] ??= ['(interface)'];
+		push(by[iface], substr(lines[i], tab + 1));
+	}
+	const out: { [iface: string]: WgPeer[] } = {};
+	for (let n in by) out[n] = parseDump(join('\n', by[n]));
+	return out;
+}
+
 // null when the interface does not exist (down, or not created yet).
 export function peers(env: Env, iface: string): WgPeer[] | null {
 	const r = env.run(['wg', 'show', iface, 'dump']);

@@ -319,6 +319,11 @@ export function fakeRouter(opts: {
 		if (argv[0] === 'ip' && argv[1] === '-j') return { code: 0, stdout: ipJson(r, argv), stderr: '' };
 		if (argv[0] === 'wg' && argv[1] === 'show' && argv[3] === 'latest-handshakes')
 			return r.handshakes[argv[2]] !== undefined ? { code: 0, stdout: `PEERKEY=\t${r.handshakes[argv[2]]}\n`, stderr: '' } : { code: 1, stdout: '', stderr: 'Unable to access interface: No such device' };
+		if (argv[0] === 'wg' && argv[1] === 'show' && argv[2] === 'all' && argv[3] === 'dump') {
+			// every interface's dump, each line after the interface's name
+			const lines = Object.entries(r.wgDump).flatMap(([n, d]) => d.split('\n').filter(Boolean).map((l) => `${n}\t${l}`));
+			return { code: 0, stdout: lines.length ? lines.join('\n') + '\n' : '', stderr: '' };
+		}
 		if (argv[0] === 'wg' && argv[1] === 'show') {
 			const d = r.wgDump[argv[2]];
 			return d !== undefined ? { code: 0, stdout: d, stderr: '' } : { code: 1, stdout: '', stderr: `Unable to access interface: No such device` };

@@ -9,7 +9,8 @@ import { printNft, tableState } from '../../src/core/index';
 import { reworded } from '../helpers/nft';
 import { fakeRouter } from './fakes';
 import { openwrt } from './openwrt';
-import { parseDump } from '../../src/router/wg';
+import { parseDump, allPeers } from '../../src/router/wg';
+import type { Env } from '../../src/router/env';
 import { readConfig, parseUci, compile } from '../../src/core/index';
 import { HOME } from './openwrt';
 
@@ -98,6 +99,21 @@ test('wg show dump: the interface line (private key) is skipped', () => {
 		{ public_key: 'peerB=', endpoint: null, allowed_ips: [], latest_handshake: 0, rx: 0, tx: 0, keepalive: null },
 	]);
 	assert.ok(!JSON.stringify(parseDump(dump)).includes('PRIVATEKEY'));
+});
+
+test('wg show all dump (as wg 1.0.20210914 prints it: each line after its interface): peers by interface, no private key, one command', () => {
+	const out = 'sw_us\tPRIVATEKEYxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx=\tPUB=\t5555\toff\n' +
+		'sw_us\tpeerA=\t(none)\t1.2.3.4:51820\t10.0.0.2/32\t1800000000\t7\t8\toff\n' +
+		'sw_server\tPRIVATEKEYyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy=\tPUB2=\t51820\toff\n';
+	const calls: string[] = [];
+	const env = { run: (argv: string[]) => { calls.push(argv.join(' ')); return { code: 0, stdout: out, stderr: '' }; } } as unknown as Env;
+	const all = allPeers(env)!;
+	assert.deepEqual(calls, ['wg show all dump']);
+	assert.deepEqual(all, {
+		sw_us: [{ public_key: 'peerA=', endpoint: '1.2.3.4:51820', allowed_ips: ['10.0.0.2/32'], latest_handshake: 1800000000, rx: 7, tx: 8, keepalive: null }],
+		sw_server: [],
+	});
+	assert.ok(!JSON.stringify(all).includes('PRIVATEKEY'));
 });
 
 test('status of an unchanged applied config loads neither the config nor the sets\' elements; a saved change makes it pending, its revert not', () => {

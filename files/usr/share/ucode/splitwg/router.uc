@@ -1048,9 +1048,21 @@ function parseDump(text) {
   }
   return out;
 }
-function peers(env, iface) {
-  const r = env.run(["wg", "show", iface, "dump"]);
-  return r.code === 0 ? parseDump(r.stdout) : null;
+function allPeers(env) {
+  const r = env.run(["wg", "show", "all", "dump"]);
+  if (r.code !== 0) return null;
+  const by = {};
+  const lines = split(r.stdout, "\n");
+  for (let i = 0; i < length(lines); i++) {
+    const tab = index(lines[i], "	");
+    if (tab <= 0) continue;
+    const iface = substr(lines[i], 0, tab);
+    by[iface] ??= ["(interface)"];
+    push(by[iface], substr(lines[i], tab + 1));
+  }
+  const out = {};
+  for (let n in by) out[n] = parseDump(join("\n", by[n]));
+  return out;
 }
 
 // src/router/status.ts
@@ -1192,11 +1204,12 @@ function status(env) {
   const enabled = cfg.enabledRaw;
   if (!v) push(warnings, msg("status_config_invalid", [cfg.problems]));
   if (v) {
+    const wg = allPeers(env) ?? {};
     for (let i = 0; i < length(v.upstreams); i++) {
       const u = v.upstreams[i];
       const ifs = env.ubus(`network.interface.${u.iface}`, "status", {});
       const up = type(ifs) === "object" && ifs.up === true;
-      const ps = up ? peers(env, u.iface) : null;
+      const ps = up ? wg[u.iface] ?? null : null;
       const p = ps && length(ps) ? ps[0] : null;
       const hs = p ? status_age(env, p.latest_handshake) : null;
       const healthy = up && hs !== null && hs <= HANDSHAKE_TIMEOUT;
@@ -1205,7 +1218,7 @@ function status(env) {
       else if (applied && u.enabled && up && !healthy)
         push(warnings, handshakeWarning(u.name, hs, u.keepalive !== null));
     }
-    const srvPeers = cfg.server !== null ? peers(env, cfg.server) : null;
+    const srvPeers = cfg.server !== null ? wg[cfg.server] ?? null : null;
     const byClient = pathCounters(counted);
     for (let i = 0; i < length(v.clients); i++) {
       const cl = v.clients[i];
@@ -1219,12 +1232,13 @@ function status(env) {
   if (enabled && st && st.ok && st.enabled && !length(nftRules(doc))) push(warnings, msg("status_table_missing"));
   if (st && !st.ok) push(warnings, msg("status_apply_failed", [lastMessage(st)]));
   const pending = applied && (st.config_hash !== cfg.hash || length((env.uci.changes("splitwg") ?? {}).splitwg ?? []) > 0 || listsEdited(env, st));
+  const platform = applied && st.hashes && !noFile(st.hashes.dnsmasq) || enabled ? detect(env) : null;
   if (applied && st.hashes && !noFile(st.hashes.dnsmasq)) {
-    const m = misplaced(env, st.hashes.dnsmasq, detect(env).confDirs);
+    const m = misplaced(env, st.hashes.dnsmasq, platform.confDirs);
     for (let i = 0; i < length(m); i++) push(warnings, msg(m[i].differs ? "status_dnsmasq_stale" : "status_dnsmasq_missing", [m[i].dir]));
   }
   if (enabled) {
-    const w = platformWarnings(detect(env), v ? v.domains : false, v ? v.ipv6 : false);
+    const w = platformWarnings(platform, v ? v.domains : false, v ? v.ipv6 : false);
     for (let i = 0; i < length(w); i++) push(warnings, w[i]);
   }
   return {
