@@ -62,9 +62,10 @@ export function domainPlan(cfg: Config): DomainPlan {
 	const byDomain: { [d: string]: number[] } = {};
 	for (let i = 0; i < length(rules); i++)
 		for (let j = 0; j < length(rules[i].match.domains); j++) {
-			const d = rules[i].match.domains[j];
-			byDomain[d] ??= [];
-			if (index(byDomain[d], i) < 0) push(byDomain[d], i);
+			// (rules in order: a repeat within rule i is the list's last entry)
+			const d = rules[i].match.domains[j], l = byDomain[d];
+			if (!l) byDomain[d] = [i];
+			else if (l[length(l) - 1] !== i) push(l, i);
 		}
 	const groups: DomainGroup[] = [], shared: SharedSet[] = [];
 	// each combination of rules once (20,000 domains name a few hundred:
@@ -76,7 +77,7 @@ export function domainPlan(cfg: Config): DomainPlan {
 	for (let i = 0; i < length(sorted); i++) {
 		const d = sorted[i];
 		const hits = covering(byDomain, d);
-		const key = join(',', hits);
+		const key = length(hits) === 1 ? `${hits[0]}` : join(',', hits);
 		let g = byHits[key];
 		if (!g) {
 			const own = map(hits, (h) => rules[h].setBase);

@@ -1654,9 +1654,9 @@ function domainPlan(cfg) {
   const byDomain = {};
   for (let i = 0; i < length(rules); i++)
     for (let j = 0; j < length(rules[i].match.domains); j++) {
-      const d = rules[i].match.domains[j];
-      byDomain[d] ??= [];
-      if (index(byDomain[d], i) < 0) push(byDomain[d], i);
+      const d = rules[i].match.domains[j], l = byDomain[d];
+      if (!l) byDomain[d] = [i];
+      else if (l[length(l) - 1] !== i) push(l, i);
     }
   const groups = [], shared = [];
   const byHits = {};
@@ -1666,7 +1666,7 @@ function domainPlan(cfg) {
   for (let i = 0; i < length(sorted); i++) {
     const d = sorted[i];
     const hits = covering(byDomain, d);
-    const key = join(",", hits);
+    const key = length(hits) === 1 ? `${hits[0]}` : join(",", hits);
     let g = byHits[key];
     if (!g) {
       const own = map(hits, (h) => rules[h].setBase);
