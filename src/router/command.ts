@@ -15,6 +15,7 @@ import { genkey } from './wg';
 import { parseProviderConf, peerConf, nameFromFile, upstreamOptions } from './conf';
 import { hotplug, triggerInterfaces } from './hotplug';
 import { methods } from './api';
+import { templates, addTemplate } from './templates';
 
 export interface Io { out(s: string): void, err(s: string): void }
 
@@ -32,6 +33,9 @@ const USAGE = `usage: splitwg <command> [--json]
                         a domain is answered for IPv4 unless --family 6, noting IPv6 when it differs)
   genkey                a new WireGuard key pair
   import FILE [NAME]    add a provider's WireGuard .conf as upstream NAME
+  template list         the rule templates the package ships
+  template add NAME [AS]
+                        copy template NAME into the configuration as rule set AS
   peer CLIENT           the .conf of a road-warrior peer client
   version
   help, --help, -h      this text
@@ -272,6 +276,34 @@ function cmdImport(env: Env, io: Io, a: Args): number {
 	return 0;
 }
 
+function cmdTemplate(env: Env, io: Io, a: Args): number {
+	const sub = a.pos[0] ?? '';
+	if (sub === 'list' && length(a.pos) === 1) {
+		const t = templates(env);
+		if (a.flags.json) { printJson(io, t); return 0; }
+		if (!length(t.templates)) { io.out(`no templates in ${t.dir}\n`); return 0; }
+		for (let i = 0; i < length(t.templates); i++) {
+			const x = t.templates[i];
+			io.out(`${pad(x.name, 16)} ${x.date}  ${length(x.rules)} rule(s), ${x.entries} entries  ${x.label}\n  ${x.description}\n`);
+			for (let j = 0; j < length(x.problems); j++) io.out(`  invalid: ${x.problems[j].path}: ${x.problems[j].message}\n`);
+		}
+		return 0;
+	}
+	if (sub !== 'add' || length(a.pos) < 2 || length(a.pos) > 3) { io.err('usage: splitwg template list | template add NAME [AS]\n'); return 2; }
+	const r = addTemplate(env, a.pos[1], length(a.pos) === 3 ? a.pos[2] : null);
+	if (a.flags.json) { printJson(io, r); return exists(r, 'error') ? 1 : 0; }
+	if (exists(r, 'error')) {
+		const e = r as any;
+		io.err(`splitwg: ${e.error.message}\n`);
+		const ps: any[] = e.problems ?? [];
+		for (let i = 0; i < length(ps); i++) io.err(`  ${ps[i].path}: ${ps[i].message}\n`);
+		return 1;
+	}
+	const ok = r as any;
+	io.out(`added rule set ${ok.ruleset} from template ${ok.template} (${ok.rules} rule(s), ${ok.entries} entries); add it to a client (list ruleset '${ok.ruleset}'), then run \`splitwg apply\`\n`);
+	return 0;
+}
+
 function cmdPeer(env: Env, io: Io, a: Args): number {
 	if (length(a.pos) !== 1) { io.err('usage: splitwg peer CLIENT\n'); return 2; }
 	const r = loadConfig(env, io);
@@ -301,6 +333,7 @@ export function runCommand(env: Env, argv: string[], io: Io): number {
 	case 'genkey': return cmdGenkey(env, io, args);
 	case 'import': return cmdImport(env, io, args);
 	case 'peer': return cmdPeer(env, io, args);
+	case 'template': return cmdTemplate(env, io, args);
 	case 'hotplug':
 		if (length(args.pos) !== 2) { io.err('usage: splitwg hotplug ACTION INTERFACE\n'); return 2; }
 		hotplug(env, args.pos[0], args.pos[1]);

@@ -16,6 +16,8 @@ import { parseProviderConf, peerConf } from '../../src/router/conf';
 import { methods } from '../../src/router/api';
 import { apply } from '../../src/router/apply';
 import { status } from '../../src/router/status';
+import { addTemplate, templates } from '../../src/router/templates';
+import { templateSections } from '../../src/core/templates';
 import { platformWarnings } from '../../src/router/detect';
 import type { Platform } from '../../src/router/detect';
 import { fakeRouter, dnsSection } from '../router/fakes';
@@ -196,6 +198,29 @@ export function routerMessages(): Msg[] {
 	return out;
 }
 
+// Rule templates: a document of every bad shape, a file that is no JSON,
+// and each way adding one fails (src/router/templates.ts).
+export function templateMessages(): Msg[] {
+	const out: Msg[] = [];
+	const base = { format: 'splitwg-rules', version: 1, label: 'x', description: 'x', date: '2025-01-01' };
+	const docs = [
+		{ format: 'x' }, { ...base, rules: [] },
+		{ ...base, label: 7, date: 'soon', rules: ['r', { upstream: 'us', domain: 'a.test', name: 7 }] },
+	];
+	for (const d of docs) out.push(...templateSections(d, 'x').problems);
+	const good = JSON.stringify({ ...base, rules: [{ domain: ['a.test'] }] });
+	const dir = '/usr/share/splitwg/templates';
+	const r = fakeRouter({ uci: openwrt(), files: { [`${dir}/broken.json`]: '{', [`${dir}/ok.json`]: good, [`${dir}/bad.json`]: JSON.stringify({ format: 'x' }) } });
+	for (const t of templates(r.env).templates) out.push(...t.problems);
+	for (const [n, as] of [['nope', null], ['bad', null], ['ok', 'tv'], ['ok', '9x']] as const) {
+		const a: any = addTemplate(r.env, n, as);
+		out.push(a.error, ...(a.problems ?? []));
+	}
+	r.uci.commit = () => false;
+	out.push((addTemplate(r.env, 'ok', null) as any).error);
+	return out;
+}
+
 // ubus status's warnings and a failed apply's message, on a simulated
 // router (test/router/fakes.ts): down and silent tunnels, a lost table, a
 // misplaced dnsmasq file, an invalid configuration, every reason apply fails
@@ -269,7 +294,7 @@ export function allMessages(): { source: string, msg: Msg }[] {
 		out.push({ source, msg: m });
 		for (const a of m.args) if (a && typeof a === 'object') walk(source, a as Msg);
 	};
-	for (const [source, fn] of [['values', valueMessages], ['check()', configMessages], ['parseUci()', uciMessages], ['explain()', explainMessages], ['lists', listMessages], ['router', routerMessages], ['status', statusMessages]] as const)
+	for (const [source, fn] of [['values', valueMessages], ['check()', configMessages], ['parseUci()', uciMessages], ['explain()', explainMessages], ['lists', listMessages], ['router', routerMessages], ['status', statusMessages], ['templates', templateMessages]] as const)
 		for (const m of fn()) walk(source, m);
 	return out;
 }

@@ -42,7 +42,8 @@ import {
   fragmentHead,
   fragmentLine,
   FRAGMENT_CHUNK,
-  FRAGMENT_TAIL
+  FRAGMENT_TAIL,
+  templateSections
 } from "splitwg.core";
 import { readfile, writefile, access, unlink, mkdir, rmdir, rename, popen, stat, open, lsdir } from "fs";
 import { cursor } from "uci";
@@ -66,7 +67,9 @@ let PATHS = {
   // the list sets: their fragments (content-addressed, src/router/lists.ts),
   // and the script fw4 includes after the table's to fill them
   lists: "/usr/share/splitwg/lists",
-  nftLists: "/usr/share/nftables.d/ruleset-post/91-splitwg-lists.nft"
+  nftLists: "/usr/share/nftables.d/ruleset-post/91-splitwg-lists.nft",
+  // rule templates the package ships (src/router/templates.ts)
+  templates: "/usr/share/splitwg/templates"
 };
 let OWNED_CONFIGS = ["network", "firewall", "dhcp"];
 function shellQuote(s) {
@@ -2173,6 +2176,90 @@ function hotplug(env, action, iface) {
   return done;
 }
 
+// src/router/templates.ts
+let TEMPLATE_FILE = /^([a-z][a-z0-9_]*)\.json$/;
+let NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+function isText(v) {
+  return type(v) === "string" && v !== "";
+}
+function entriesOf(rules) {
+  let n = 0;
+  for (let i = 0; i < length(rules); i++) {
+    const d = rules[i].domain ?? [], a = rules[i].dest ?? [];
+    n += length(d) + length(a);
+  }
+  return n;
+}
+function readTemplate(env, name) {
+  if (!match(name, NAME)) return null;
+  const file = `${PATHS.templates}/${name}.json`;
+  const text = env.fs.read(file);
+  if (text === null) return null;
+  let doc = null;
+  try {
+    doc = json(text);
+  } catch {
+    doc = null;
+  }
+  const t = doc === null ? { sections: [], problems: [{ path: "format", ...msg("tpl_json") }] } : templateSections(doc, name);
+  const ok = type(doc) === "object";
+  const rules = ok && type(doc.rules) === "array" ? doc.rules : [];
+  return {
+    name,
+    file,
+    label: ok && isText(doc.label) ? doc.label : name,
+    description: ok && isText(doc.description) ? doc.description : "",
+    date: ok && isText(doc.date) ? doc.date : "",
+    entries: entriesOf(filter(rules, (r) => type(r) === "object")),
+    rules,
+    problems: map(t.problems, (p) => described(p))
+  };
+}
+function templates(env) {
+  const names = sort(env.fs.list(PATHS.templates) ?? []);
+  const out = [];
+  for (let i = 0; i < length(names); i++) {
+    const m = match(names[i], TEMPLATE_FILE);
+    const t = m ? readTemplate(env, m[1]) : null;
+    if (t) push(out, t);
+  }
+  return { dir: PATHS.templates, templates: out };
+}
+function failed(code, m, path, problems) {
+  const error = { code, message: format(m), path, id: m.id, args: m.args };
+  return problems ? { error, problems } : { error };
+}
+function addTemplate(env, name, as) {
+  const t = readTemplate(env, name);
+  if (!t) return failed("NOT_FOUND", msg("tpl_unknown", [name]), "name");
+  if (length(t.problems)) return failed("INVALID_TEMPLATE", msg("tpl_invalid", [name, length(t.problems)]), t.file, t.problems);
+  const target = as ?? name;
+  const secs = readConfigSections(env.uci, "splitwg");
+  for (let i = 0; i < length(secs); i++)
+    if (secs[i].name === target) return failed("EXISTS", msg("tpl_exists", [target, name]), "ruleset");
+  const mine = templateSections(json(env.fs.read(t.file)), target).sections;
+  const all = [...secs, ...mine];
+  const r = readConfig(all, readLists(env, all, "check"));
+  const prefix = `ruleset.${target}`;
+  const bad = filter(r.problems, (p) => substr(p.path, 0, length(prefix)) === prefix && (length(p.path) === length(prefix) || index([".", "["], substr(p.path, length(prefix), 1)) >= 0));
+  if (length(bad)) return failed("INVALID_CONFIG", msg("tpl_invalid", [name, length(bad)]), bad[0].path, map(bad, (p) => described(p)));
+  env.uci.set("splitwg", target, "ruleset");
+  for (let k in mine[0].options) env.uci.set("splitwg", target, k, mine[0].options[k]);
+  for (let i = 1; i < length(mine); i++) {
+    const sid = env.uci.add("splitwg", "rule");
+    if (sid === null) {
+      env.uci.revert("splitwg");
+      return failed("COMMIT_FAILED", msg("tpl_commit"), null);
+    }
+    for (let k in mine[i].options) env.uci.set("splitwg", sid, k, mine[i].options[k]);
+  }
+  if (!env.uci.commit("splitwg")) {
+    env.uci.revert("splitwg");
+    return failed("COMMIT_FAILED", msg("tpl_commit"), null);
+  }
+  return { ruleset: target, template: name, rules: length(mine) - 1, entries: t.entries };
+}
+
 // src/router/api.ts
 function apiError(code, m, path) {
   if (type(m) === "string") return { error: { code, message: m, path } };
@@ -2262,6 +2349,14 @@ function methods(mkEnv) {
         return parseProviderConf(a.text, name);
       })
     },
+    templates: { call: guard((env) => templates(env)) },
+    template_add: {
+      args: { name: "", ruleset: "" },
+      call: guard((env, a) => {
+        if (!present(a.name)) return missing("name");
+        return addTemplate(env, a.name, present(a.ruleset) ? a.ruleset : null);
+      })
+    },
     peer_conf: {
       args: { client: "" },
       call: guard((env, a) => {
@@ -2289,6 +2384,9 @@ let USAGE = `usage: splitwg <command> [--json]
                         a domain is answered for IPv4 unless --family 6, noting IPv6 when it differs)
   genkey                a new WireGuard key pair
   import FILE [NAME]    add a provider's WireGuard .conf as upstream NAME
+  template list         the rule templates the package ships
+  template add NAME [AS]
+                        copy template NAME into the configuration as rule set AS
   peer CLIENT           the .conf of a road-warrior peer client
   version
   help, --help, -h      this text
@@ -2621,6 +2719,52 @@ function cmdImport(env, io, a) {
 `);
   return 0;
 }
+function cmdTemplate(env, io, a) {
+  const sub = a.pos[0] ?? "";
+  if (sub === "list" && length(a.pos) === 1) {
+    const t = templates(env);
+    if (a.flags.json) {
+      printJson(io, t);
+      return 0;
+    }
+    if (!length(t.templates)) {
+      io.out(`no templates in ${t.dir}
+`);
+      return 0;
+    }
+    for (let i = 0; i < length(t.templates); i++) {
+      const x = t.templates[i];
+      io.out(`${pad(x.name, 16)} ${x.date}  ${length(x.rules)} rule(s), ${x.entries} entries  ${x.label}
+  ${x.description}
+`);
+      for (let j = 0; j < length(x.problems); j++) io.out(`  invalid: ${x.problems[j].path}: ${x.problems[j].message}
+`);
+    }
+    return 0;
+  }
+  if (sub !== "add" || length(a.pos) < 2 || length(a.pos) > 3) {
+    io.err("usage: splitwg template list | template add NAME [AS]\n");
+    return 2;
+  }
+  const r = addTemplate(env, a.pos[1], length(a.pos) === 3 ? a.pos[2] : null);
+  if (a.flags.json) {
+    printJson(io, r);
+    return exists(r, "error") ? 1 : 0;
+  }
+  if (exists(r, "error")) {
+    const e = r;
+    io.err(`splitwg: ${e.error.message}
+`);
+    const ps = e.problems ?? [];
+    for (let i = 0; i < length(ps); i++) io.err(`  ${ps[i].path}: ${ps[i].message}
+`);
+    return 1;
+  }
+  const ok = r;
+  io.out(`added rule set ${ok.ruleset} from template ${ok.template} (${ok.rules} rule(s), ${ok.entries} entries); add it to a client (list ruleset '${ok.ruleset}'), then run \`splitwg apply\`
+`);
+  return 0;
+}
 function cmdPeer(env, io, a) {
   if (length(a.pos) !== 1) {
     io.err("usage: splitwg peer CLIENT\n");
@@ -2677,6 +2821,8 @@ ${USAGE}`);
       return cmdImport(env, io, args);
     case "peer":
       return cmdPeer(env, io, args);
+    case "template":
+      return cmdTemplate(env, io, args);
     case "hotplug":
       if (length(args.pos) !== 2) {
         io.err("usage: splitwg hotplug ACTION INTERFACE\n");
