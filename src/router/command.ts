@@ -16,6 +16,8 @@ import { parseProviderConf, peerConf, nameFromFile, upstreamOptions } from './co
 import { hotplug, triggerInterfaces } from './hotplug';
 import { methods } from './api';
 import { templates, addTemplate } from './templates';
+import { importZip } from './onboard';
+import type { ZipUpstream } from './onboard';
 
 export interface Io { out(s: string): void, err(s: string): void }
 
@@ -33,6 +35,7 @@ const USAGE = `usage: splitwg <command> [--json]
                         a domain is answered for IPv4 unless --family 6, noting IPv6 when it differs)
   genkey                a new WireGuard key pair
   import FILE [NAME]    add a provider's WireGuard .conf as upstream NAME
+  import FILE.zip       add every .conf in a provider's zip, one upstream each
   template list         the rule templates the package ships
   template add NAME [AS]
                         copy template NAME into the configuration as rule set AS
@@ -40,6 +43,9 @@ const USAGE = `usage: splitwg <command> [--json]
   version
   help, --help, -h      this text
 `;
+
+// regexes as module constants: ucode compiles a literal each time it is evaluated
+const ZIP_FILE = /\.[zZ][iI][pP]$/;
 
 interface Args { cmd: string, pos: string[], flags: { [k: string]: string | boolean } }
 
@@ -250,7 +256,36 @@ function cmdGenkey(env: Env, io: Io, a: Args): number {
 	return 0;
 }
 
+// (keys never shown: the .conf files' private keys are on the router already)
+function hiddenKeys(u: any): any {
+	return { ...u, private_key: '(hidden)', preshared_key: u.preshared_key === null ? null : '(hidden)' };
+}
+
+function cmdImportZip(env: Env, io: Io, a: Args): number {
+	if (length(a.pos) !== 1) { io.err('usage: splitwg import FILE.zip (the upstreams are named after the files in it)\n'); return 2; }
+	const r = importZip(env, a.pos[0]);
+	if (a.flags.json) {
+		printJson(io, exists(r, 'error') ? r : { upstreams: map((r as any).upstreams, (u: ZipUpstream) => ({ ...u, upstream: hiddenKeys(u.upstream) })) });
+		return exists(r, 'error') ? 1 : 0;
+	}
+	if (exists(r, 'error')) {
+		const e = r as any, errs: any[] = e.errors;
+		for (let i = 0; i < length(errs); i++) io.err(`${a.pos[0]}: ${errs[i].file}:${errs[i].line ? errs[i].line + ':' : ''} ${errs[i].message}\n`);
+		io.err(`splitwg: ${e.error.message}\n`);
+		return 1;
+	}
+	const ups: ZipUpstream[] = (r as any).upstreams;
+	for (let i = 0; i < length(ups); i++) {
+		const u = ups[i];
+		for (let j = 0; j < length(u.ignored); j++) io.err(`${a.pos[0]}: ${u.file}:${u.ignored[j].line}: note: ${u.ignored[j].message}\n`);
+		io.out(`added upstream ${u.upstream.name} from ${u.file} (endpoint ${u.upstream.endpoint}, ${join(', ', u.upstream.address)})\n`);
+	}
+	io.out(`${length(ups)} upstream(s) added; run \`splitwg apply\` to use them\n`);
+	return 0;
+}
+
 function cmdImport(env: Env, io: Io, a: Args): number {
+	if (length(a.pos) >= 1 && match(a.pos[0], ZIP_FILE)) return cmdImportZip(env, io, a);
 	if (length(a.pos) < 1 || length(a.pos) > 2) { io.err('usage: splitwg import FILE [NAME]\n'); return 2; }
 	const text = env.fs.read(a.pos[0]);
 	if (text === null) { io.err(`splitwg: cannot read ${a.pos[0]}\n`); return 1; }
@@ -269,7 +304,7 @@ function cmdImport(env: Env, io: Io, a: Args): number {
 	const o = upstreamOptions(u);
 	for (let k in o) env.uci.set('splitwg', name, k, o[k]);
 	if (!env.uci.commit('splitwg')) { io.err('splitwg: cannot commit /etc/config/splitwg\n'); return 1; }
-	if (a.flags.json) { printJson(io, { upstream: { ...u, private_key: '(hidden)', preshared_key: u.preshared_key === null ? null : '(hidden)' }, ignored: (r as any).ignored }); return 0; }
+	if (a.flags.json) { printJson(io, { upstream: hiddenKeys(u), ignored: (r as any).ignored }); return 0; }
 	const ign: any[] = (r as any).ignored;
 	for (let i = 0; i < length(ign); i++) io.err(`${a.pos[0]}:${ign[i].line}: note: ${ign[i].message}\n`);
 	io.out(`added upstream ${name} (endpoint ${u.endpoint}, ${join(', ', u.address)}); run \`splitwg apply\` to use it\n`);

@@ -17,6 +17,7 @@ import { methods } from '../../src/router/api';
 import { apply } from '../../src/router/apply';
 import { status } from '../../src/router/status';
 import { addTemplate, templates } from '../../src/router/templates';
+import { importZip } from '../../src/router/onboard';
 import { templateSections } from '../../src/core/templates';
 import { platformWarnings } from '../../src/router/detect';
 import type { Platform } from '../../src/router/detect';
@@ -221,6 +222,26 @@ export function templateMessages(): Msg[] {
 	return out;
 }
 
+// `import FILE.zip` with a simulated unzip: each way it refuses an archive.
+export function zipMessages(): Msg[] {
+	const out: Msg[] = [];
+	const row = (n: string, size = 100) => `  ${size}  2026-01-01 10:00   ${n}\n`;
+	const good = '[Interface]\nPrivateKey = WEwUzEUb44RdC/egGl/x1/s2dDe7FpJT70QWsXzeYk8=\nAddress = 10.2.0.9/32\n[Peer]\nPublicKey = FoP/cHfO+s0I5s6RoBsLjJfNo9m64W+6HsqdDECy42E=\nEndpoint = x.example:1\n';
+	const cases: [number, string, string][] = [
+		[127, '', ''], [9, '', 'End-of-central-directory signature not found'], [0, row('a.txt'), ''],
+		[0, Array.from({ length: 65 }, (_, i) => row(`c${i}.conf`)).join(''), ''],
+		[0, row('big.conf', 70000) + row('we[ird].conf') + row('bad.conf'), 'x'],
+		[0, row('us.conf'), good], [0, row('a1.conf') + row('a2.conf') + row('a3.conf') + row('a4.conf') + row('a5.conf'), good],
+	];
+	for (const [code, listing, entry] of cases) {
+		const r = fakeRouter({ uci: openwrt() });
+		r.fail = (argv) => argv[0] !== 'unzip' ? null : argv[1] === '-l' ? { code, stdout: listing, stderr: listing === '' ? entry : '' } : { code: 0, stdout: entry, stderr: '' };
+		const z: any = importZip(r.env, '/tmp/p.zip');
+		if (z.error) out.push(z.error, ...z.errors);
+	}
+	return out;
+}
+
 // ubus status's warnings and a failed apply's message, on a simulated
 // router (test/router/fakes.ts): down and silent tunnels, a lost table, a
 // misplaced dnsmasq file, an invalid configuration, every reason apply fails
@@ -294,7 +315,7 @@ export function allMessages(): { source: string, msg: Msg }[] {
 		out.push({ source, msg: m });
 		for (const a of m.args) if (a && typeof a === 'object') walk(source, a as Msg);
 	};
-	for (const [source, fn] of [['values', valueMessages], ['check()', configMessages], ['parseUci()', uciMessages], ['explain()', explainMessages], ['lists', listMessages], ['router', routerMessages], ['status', statusMessages], ['templates', templateMessages]] as const)
+	for (const [source, fn] of [['values', valueMessages], ['check()', configMessages], ['parseUci()', uciMessages], ['explain()', explainMessages], ['lists', listMessages], ['router', routerMessages], ['status', statusMessages], ['templates', templateMessages], ['zip', zipMessages]] as const)
 		for (const m of fn()) walk(source, m);
 	return out;
 }

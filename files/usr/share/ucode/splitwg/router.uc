@@ -2369,6 +2369,102 @@ function methods(mkEnv) {
   };
 }
 
+// src/router/onboard.ts
+let LIST_LINE = /^ *([0-9]+) +[0-9][0-9-]* +[0-9][0-9:]* +([^\n]+)$/;
+let CONF_NAME = /\.[cC][oO][nN][fF]$/;
+let PATTERN_CHARS = ["[", "]", "*", "?", "\\"];
+let ZIP_LIMIT = 64;
+let CONF_LIMIT = 65536;
+function onboard_failed(code, m, path, errors) {
+  return { error: { code, message: format(m), path, id: m.id, args: m.args }, errors: errors ?? [] };
+}
+function zipConfEntries(listing) {
+  const out = [];
+  const lines = split(listing, "\n");
+  for (let i = 0; i < length(lines); i++) {
+    const m = match(trim(lines[i]), LIST_LINE);
+    if (!m || !match(m[2], CONF_NAME)) continue;
+    const base = substr(m[2], rindex(m[2], "/") + 1);
+    if (substr(m[2], 0, 9) === "__MACOSX/" || substr(base, 0, 2) === "._") continue;
+    push(out, { name: m[2], size: int(m[1]) });
+  }
+  return out;
+}
+function isPattern(name) {
+  for (let i = 0; i < length(PATTERN_CHARS); i++) if (index(name, PATTERN_CHARS[i]) >= 0) return true;
+  return false;
+}
+function uniqueNames(files) {
+  const seen = {};
+  const out = [];
+  for (let i = 0; i < length(files); i++) {
+    let n = nameFromFile(files[i]);
+    for (let k = 2; seen[n]; k++) n = `${substr(nameFromFile(files[i]), 0, 12 - length(`_${k}`))}_${k}`;
+    seen[n] = true;
+    push(out, n);
+  }
+  return out;
+}
+function readZip(env, file) {
+  const zip = env.fs.hostPath(file);
+  const l = env.run(["unzip", "-l", zip]);
+  if (l.code === 127) return onboard_failed("COMMAND_FAILED", msg("zip_no_unzip"), null);
+  if (l.code !== 0) return onboard_failed("PARSE_ERROR", msg("zip_unreadable", [file, trim(l.stderr) || trim(l.stdout)]), file);
+  const entries = zipConfEntries(l.stdout);
+  if (!length(entries)) return onboard_failed("PARSE_ERROR", msg("zip_no_conf", [file]), file);
+  if (length(entries) > ZIP_LIMIT) return onboard_failed("PARSE_ERROR", msg("zip_too_many", [file, length(entries), ZIP_LIMIT]), file);
+  const names = uniqueNames(map(entries, (e) => e.name));
+  const errors = [];
+  const ups = [];
+  for (let i = 0; i < length(entries); i++) {
+    const e = entries[i];
+    const where = (x) => ({ ...x, file: e.name });
+    if (isPattern(e.name) || e.size > CONF_LIMIT) {
+      push(errors, where(described({ line: 0, ...e.size > CONF_LIMIT ? msg("zip_entry_size", [e.name, CONF_LIMIT]) : msg("zip_entry_name", [e.name]) })));
+      continue;
+    }
+    const p = env.run(["unzip", "-p", zip, e.name]);
+    const r = parseProviderConf(p.code === 0 ? p.stdout : "", names[i]);
+    if (exists(r, "error")) {
+      const es = r.errors;
+      for (let j = 0; j < length(es); j++) push(errors, where(es[j]));
+      continue;
+    }
+    push(ups, { file: e.name, upstream: r.upstream, ignored: map(r.ignored, where) });
+  }
+  if (length(errors)) return onboard_failed("PARSE_ERROR", msg("zip_errors", [length(errors), errors[0].file, { id: errors[0].id, args: errors[0].args }]), errors[0].file, errors);
+  return { upstreams: ups };
+}
+function newProblems(before, after) {
+  const had = {};
+  for (let i = 0; i < length(before); i++) had[`${before[i].path} ${format(before[i])}`] = true;
+  return filter(after, (p) => !had[`${p.path} ${format(p)}`]);
+}
+function importZip(env, file) {
+  const z = readZip(env, file);
+  if (exists(z, "error")) return z;
+  const ups = z.upstreams;
+  const secs = readConfigSections(env.uci, "splitwg");
+  const taken = {};
+  for (let i = 0; i < length(secs); i++) taken[secs[i].name] = true;
+  for (let i = 0; i < length(ups); i++)
+    if (taken[ups[i].upstream.name]) return onboard_failed("EXISTS", msg("zip_exists", [ups[i].upstream.name, ups[i].file]), ups[i].file);
+  const added = map(ups, (u) => ({ type: "upstream", name: u.upstream.name, anonymous: false, options: upstreamOptions(u.upstream) }));
+  const before = readConfig(secs, readLists(env, secs, "check"));
+  const all = [...secs, ...added];
+  const bad = newProblems(before.problems, readConfig(all, readLists(env, all, "check")).problems);
+  if (length(bad)) return onboard_failed("INVALID_CONFIG", msg("zip_config", [length(bad), bad[0].path, { id: bad[0].id, args: bad[0].args }]), bad[0].path);
+  for (let i = 0; i < length(added); i++) {
+    env.uci.set("splitwg", added[i].name, "upstream");
+    for (let k in added[i].options) env.uci.set("splitwg", added[i].name, k, added[i].options[k]);
+  }
+  if (!env.uci.commit("splitwg")) {
+    env.uci.revert("splitwg");
+    return onboard_failed("COMMIT_FAILED", msg("tpl_commit"), null);
+  }
+  return z;
+}
+
 // src/router/command.ts
 let USAGE = `usage: splitwg <command> [--json]
   check                 validate /etc/config/splitwg
@@ -2384,6 +2480,7 @@ let USAGE = `usage: splitwg <command> [--json]
                         a domain is answered for IPv4 unless --family 6, noting IPv6 when it differs)
   genkey                a new WireGuard key pair
   import FILE [NAME]    add a provider's WireGuard .conf as upstream NAME
+  import FILE.zip       add every .conf in a provider's zip, one upstream each
   template list         the rule templates the package ships
   template add NAME [AS]
                         copy template NAME into the configuration as rule set AS
@@ -2391,6 +2488,7 @@ let USAGE = `usage: splitwg <command> [--json]
   version
   help, --help, -h      this text
 `;
+let ZIP_FILE = /\.[zZ][iI][pP]$/;
 let VALUE_FLAGS = ["proto", "port", "at", "family"];
 function parseArgs(argv) {
   const a = { cmd: "", pos: [], flags: {} };
@@ -2671,7 +2769,41 @@ public_key ${kp.public_key}
 `);
   return 0;
 }
+function hiddenKeys(u) {
+  return { ...u, private_key: "(hidden)", preshared_key: u.preshared_key === null ? null : "(hidden)" };
+}
+function cmdImportZip(env, io, a) {
+  if (length(a.pos) !== 1) {
+    io.err("usage: splitwg import FILE.zip (the upstreams are named after the files in it)\n");
+    return 2;
+  }
+  const r = importZip(env, a.pos[0]);
+  if (a.flags.json) {
+    printJson(io, exists(r, "error") ? r : { upstreams: map(r.upstreams, (u) => ({ ...u, upstream: hiddenKeys(u.upstream) })) });
+    return exists(r, "error") ? 1 : 0;
+  }
+  if (exists(r, "error")) {
+    const e = r, errs = e.errors;
+    for (let i = 0; i < length(errs); i++) io.err(`${a.pos[0]}: ${errs[i].file}:${errs[i].line ? errs[i].line + ":" : ""} ${errs[i].message}
+`);
+    io.err(`splitwg: ${e.error.message}
+`);
+    return 1;
+  }
+  const ups = r.upstreams;
+  for (let i = 0; i < length(ups); i++) {
+    const u = ups[i];
+    for (let j = 0; j < length(u.ignored); j++) io.err(`${a.pos[0]}: ${u.file}:${u.ignored[j].line}: note: ${u.ignored[j].message}
+`);
+    io.out(`added upstream ${u.upstream.name} from ${u.file} (endpoint ${u.upstream.endpoint}, ${join(", ", u.upstream.address)})
+`);
+  }
+  io.out(`${length(ups)} upstream(s) added; run \`splitwg apply\` to use them
+`);
+  return 0;
+}
 function cmdImport(env, io, a) {
+  if (length(a.pos) >= 1 && match(a.pos[0], ZIP_FILE)) return cmdImportZip(env, io, a);
   if (length(a.pos) < 1 || length(a.pos) > 2) {
     io.err("usage: splitwg import FILE [NAME]\n");
     return 2;
@@ -2709,7 +2841,7 @@ function cmdImport(env, io, a) {
     return 1;
   }
   if (a.flags.json) {
-    printJson(io, { upstream: { ...u, private_key: "(hidden)", preshared_key: u.preshared_key === null ? null : "(hidden)" }, ignored: r.ignored });
+    printJson(io, { upstream: hiddenKeys(u), ignored: r.ignored });
     return 0;
   }
   const ign = r.ignored;
