@@ -16,8 +16,8 @@ const DATE = /^[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]$/;
 // A rule's fields in a template: a splitwg-rules rule without `upstream`
 // (a template cannot know the router's upstreams: a proxy rule takes the
 // client's).
-const RULE_FIELDS = ['name', 'enabled', 'action', 'domain', 'dest', 'proto', 'port', 'start_time', 'stop_time', 'weekdays'];
-const LIST_FIELDS = ['domain', 'dest', 'proto', 'port', 'weekdays'];
+export const RULE_FIELDS = ['name', 'enabled', 'action', 'domain', 'dest', 'proto', 'port', 'start_time', 'stop_time', 'weekdays'];
+const LIST_FIELDS = ['domain', 'dest', 'proto', 'port', 'weekdays', 'list_file'];
 
 function problem(path: string, m: Msg): Problem {
 	return { path, id: m.id, args: m.args };
@@ -27,12 +27,14 @@ function isText(v: any): boolean {
 	return type(v) === 'string' && v !== '';
 }
 
-// One rule of the document → the options of its `config rule`.
-function ruleOptions(r: any, path: string, ruleset: string, problems: Problem[]): { [k: string]: string | string[] } {
-	const o: { [k: string]: string | string[] } = { ruleset };
+// One rule of a splitwg-rules document → the options of its `config rule`
+// (`owner`: { ruleset: 'streaming' } or { client: 'tv' }); `fields` are the
+// ones it may have. The values themselves are for readConfig to judge.
+export function ruleOptions(r: any, path: string, owner: { [k: string]: string }, fields: string[], problems: Problem[]): { [k: string]: string | string[] } {
+	const o: { [k: string]: string | string[] } = { ...owner };
 	for (let k in r) {
 		const v = r[k];
-		if (index(RULE_FIELDS, k) < 0) push(problems, problem(`${path}.${k}`, msg('tpl_unknown_field', [k, join(', ', RULE_FIELDS)])));
+		if (index(fields, k) < 0) push(problems, problem(`${path}.${k}`, msg('tpl_unknown_field', [k, join(', ', fields)])));
 		else if (k === 'enabled' && type(v) === 'bool') o[k] = v ? '1' : '0';
 		else if (index(LIST_FIELDS, k) >= 0) {
 			if (type(v) !== 'array' || length(filter(v, (x: any) => type(x) !== 'string')) > 0) push(problems, problem(`${path}.${k}`, msg('tpl_list')));
@@ -66,7 +68,7 @@ export function templateSections(doc: any, ruleset: string): { sections: UciSect
 	for (let i = 0; i < length(rules); i++) {
 		const r = rules[i];
 		if (type(r) !== 'object') { push(problems, problem(`rules[${i}]`, msg('tpl_rule_object'))); continue; }
-		push(sections, { type: 'rule', name: `@rule[${i}]`, anonymous: true, options: ruleOptions(r, `rules[${i}]`, ruleset, problems) });
+		push(sections, { type: 'rule', name: `@rule[${i}]`, anonymous: true, options: ruleOptions(r, `rules[${i}]`, { ruleset }, RULE_FIELDS, problems) });
 	}
 	if (length(problems)) return { sections, problems };
 	const c = readConfig(sections);

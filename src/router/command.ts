@@ -17,6 +17,7 @@ import { hotplug, triggerInterfaces } from './hotplug';
 import { methods } from './api';
 import { templates, addTemplate } from './templates';
 import { importZip } from './onboard';
+import { exportConfig, importConfig } from './transfer';
 import type { ZipUpstream } from './onboard';
 
 export interface Io { out(s: string): void, err(s: string): void }
@@ -36,6 +37,10 @@ const USAGE = `usage: splitwg <command> [--json]
   genkey                a new WireGuard key pair
   import FILE [NAME]    add a provider's WireGuard .conf as upstream NAME
   import FILE.zip       add every .conf in a provider's zip, one upstream each
+  import FILE.json      add the upstreams, clients and rules of an export
+  export [FILE] [--with-keys]
+                        upstreams, clients, rule sets and rules as JSON
+                        (private keys only with --with-keys)
   template list         the rule templates the package ships
   template add NAME [AS]
                         copy template NAME into the configuration as rule set AS
@@ -46,6 +51,7 @@ const USAGE = `usage: splitwg <command> [--json]
 
 // regexes as module constants: ucode compiles a literal each time it is evaluated
 const ZIP_FILE = /\.[zZ][iI][pP]$/;
+const JSON_FILE = /\.[jJ][sS][oO][nN]$/;
 
 interface Args { cmd: string, pos: string[], flags: { [k: string]: string | boolean } }
 
@@ -61,7 +67,7 @@ export function parseArgs(argv: string[]): Args | string {
 			if (index(VALUE_FLAGS, name) >= 0) {
 				if (i + 1 >= length(argv)) return `--${name} needs a value`;
 				a.flags[name] = argv[++i];
-			} else if (index(['json', 'dry-run', 'help'], name) >= 0) a.flags[name] = true;
+			} else if (index(['json', 'dry-run', 'help', 'with-keys'], name) >= 0) a.flags[name] = true;
 			else return `unknown option ${w}`;
 		} else if (a.cmd === '') a.cmd = w;
 		else push(a.pos, w);
@@ -284,8 +290,35 @@ function cmdImportZip(env: Env, io: Io, a: Args): number {
 	return 0;
 }
 
+function cmdExport(env: Env, io: Io, a: Args): number {
+	if (length(a.pos) > 1) { io.err('usage: splitwg export [FILE] [--with-keys]\n'); return 2; }
+	const text = sprintf('%.J\n', exportConfig(env, a.flags['with-keys'] === true));
+	if (!length(a.pos)) { io.out(text); return 0; }
+	if (!env.fs.write(a.pos[0], text)) { io.err(`splitwg: cannot write ${a.pos[0]}\n`); return 1; }
+	io.out(`exported to ${a.pos[0]}${a.flags['with-keys'] ? ' (with private keys: keep it safe)' : ' (without private keys)'}\n`);
+	return 0;
+}
+
+function cmdImportJson(env: Env, io: Io, a: Args): number {
+	if (length(a.pos) !== 1) { io.err('usage: splitwg import FILE.json\n'); return 2; }
+	const text = env.fs.read(a.pos[0]);
+	if (text === null) { io.err(`splitwg: cannot read ${a.pos[0]}\n`); return 1; }
+	const r = importConfig(env, text);
+	if (a.flags.json) { printJson(io, r); return exists(r, 'error') ? 1 : 0; }
+	if (exists(r, 'error')) {
+		const e = r as any, ps: any[] = e.problems;
+		for (let i = 0; i < length(ps); i++) io.err(`${a.pos[0]}: ${ps[i].path}: ${ps[i].message}\n`);
+		io.err(`splitwg: ${e.error.message}\n`);
+		return 1;
+	}
+	const c = r as any;
+	io.out(`imported ${c.upstreams} upstream(s), ${c.clients} client(s), ${c.rulesets} rule set(s), ${c.rules} rule(s); run \`splitwg apply\` to use them\n`);
+	return 0;
+}
+
 function cmdImport(env: Env, io: Io, a: Args): number {
 	if (length(a.pos) >= 1 && match(a.pos[0], ZIP_FILE)) return cmdImportZip(env, io, a);
+	if (length(a.pos) >= 1 && match(a.pos[0], JSON_FILE)) return cmdImportJson(env, io, a);
 	if (length(a.pos) < 1 || length(a.pos) > 2) { io.err('usage: splitwg import FILE [NAME]\n'); return 2; }
 	const text = env.fs.read(a.pos[0]);
 	if (text === null) { io.err(`splitwg: cannot read ${a.pos[0]}\n`); return 1; }
@@ -369,6 +402,7 @@ export function runCommand(env: Env, argv: string[], io: Io): number {
 	case 'import': return cmdImport(env, io, args);
 	case 'peer': return cmdPeer(env, io, args);
 	case 'template': return cmdTemplate(env, io, args);
+	case 'export': return cmdExport(env, io, args);
 	case 'hotplug':
 		if (length(args.pos) !== 2) { io.err('usage: splitwg hotplug ACTION INTERFACE\n'); return 2; }
 		hotplug(env, args.pos[0], args.pos[1]);

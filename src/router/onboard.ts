@@ -10,6 +10,7 @@ import { readConfig, msg, described, format } from './core';
 import type { Msg } from './core';
 import { readConfigSections } from './sections';
 import { readLists } from './lists';
+import { newProblems } from './transfer';
 
 // regexes as module constants: ucode compiles a literal each time it is evaluated
 // one entry of `unzip -l` (Info-ZIP and busybox alike): length, date, time, name
@@ -89,13 +90,6 @@ export function readZip(env: Env, file: string): ZipResult {
 	}
 	if (length(errors)) return failed('PARSE_ERROR', msg('zip_errors', [length(errors), errors[0].file, { id: errors[0].id, args: errors[0].args }]), errors[0].file, errors);
 	return { upstreams: ups };
-}
-
-// The problems `after` has that `before` had not (by path and message).
-function newProblems(before: { path: string, id: string, args: any[] }[], after: { path: string, id: string, args: any[] }[]): any[] {
-	const had: { [k: string]: boolean } = {};
-	for (let i = 0; i < length(before); i++) had[`${before[i].path} ${format(before[i])}`] = true;
-	return filter(after, (p) => !had[`${p.path} ${format(p)}`]);
 }
 
 // readZip, then every upstream into /etc/config/splitwg in one commit; an

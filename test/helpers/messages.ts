@@ -18,6 +18,7 @@ import { apply } from '../../src/router/apply';
 import { status } from '../../src/router/status';
 import { addTemplate, templates } from '../../src/router/templates';
 import { importZip } from '../../src/router/onboard';
+import { importConfig } from '../../src/router/transfer';
 import { templateSections } from '../../src/core/templates';
 import { platformWarnings } from '../../src/router/detect';
 import type { Platform } from '../../src/router/detect';
@@ -242,6 +243,23 @@ export function zipMessages(): Msg[] {
 	return out;
 }
 
+// `import FILE.json`: each way it refuses an export.
+export function exportMessages(): Msg[] {
+	const out: Msg[] = [];
+	const docs = [
+		{ format: 'x' },
+		{ format: 'splitwg-export', version: 1, upstreams: [{}], rules: [{ owner: 'x' }] },
+		{ format: 'splitwg-export', version: 1, keys: false, upstreams: [{ section: 'nu', endpoint: 'x.example:1' }] },
+		{ format: 'splitwg-export', version: 1, keys: true, clients: [{ section: 'nc', address: ['1.2.3.300'] }] },
+		{ format: 'splitwg-export', version: 1, clients: [{ section: 'tv' }] },
+	];
+	for (const d of docs) {
+		const r: any = importConfig(fakeRouter({ uci: openwrt() }).env, JSON.stringify(d));
+		if (r.error) out.push(r.error, ...r.problems);
+	}
+	return out;
+}
+
 // ubus status's warnings and a failed apply's message, on a simulated
 // router (test/router/fakes.ts): down and silent tunnels, a lost table, a
 // misplaced dnsmasq file, an invalid configuration, every reason apply fails
@@ -315,7 +333,7 @@ export function allMessages(): { source: string, msg: Msg }[] {
 		out.push({ source, msg: m });
 		for (const a of m.args) if (a && typeof a === 'object') walk(source, a as Msg);
 	};
-	for (const [source, fn] of [['values', valueMessages], ['check()', configMessages], ['parseUci()', uciMessages], ['explain()', explainMessages], ['lists', listMessages], ['router', routerMessages], ['status', statusMessages], ['templates', templateMessages], ['zip', zipMessages]] as const)
+	for (const [source, fn] of [['values', valueMessages], ['check()', configMessages], ['parseUci()', uciMessages], ['explain()', explainMessages], ['lists', listMessages], ['router', routerMessages], ['status', statusMessages], ['templates', templateMessages], ['zip', zipMessages], ['export', exportMessages]] as const)
 		for (const m of fn()) walk(source, m);
 	return out;
 }

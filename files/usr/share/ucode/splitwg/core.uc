@@ -177,6 +177,13 @@ let MESSAGES = {
   tpl_invalid: "template {1} has {2} problem(s)",
   tpl_exists: 'a section named "{1}" already exists in /etc/config/splitwg: give the rule set another name (splitwg template add {2} NAME)',
   tpl_commit: "cannot commit /etc/config/splitwg",
+  // transfer.ts: export / import of upstreams, clients and rules
+  export_format: 'not a splitwg export (format "splitwg-export", version 1)',
+  export_named: 'must be an object with a "section" (its name)',
+  export_rules: 'must be a splitwg-rules document with an owner ("client:NAME" or "ruleset:NAME")',
+  export_invalid: "the import has {1} problem(s): nothing imported",
+  export_invalid_nokeys: "the import has {1} problem(s): nothing imported (the export has no private keys: make it with splitwg export --with-keys)",
+  export_exists: 'a section named "{1}" already exists in /etc/config/splitwg: nothing imported',
   // onboard.ts: a provider's .zip of .conf files
   zip_no_unzip: "reading a .zip needs the unzip command: opkg install unzip (or a busybox with its unzip applet)",
   zip_unreadable: "cannot read {1} as a zip archive: {2}",
@@ -1650,18 +1657,18 @@ function listPaths(sections) {
 // src/core/templates.ts
 let DATE = /^[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]$/;
 let RULE_FIELDS = ["name", "enabled", "action", "domain", "dest", "proto", "port", "start_time", "stop_time", "weekdays"];
-let LIST_FIELDS = ["domain", "dest", "proto", "port", "weekdays"];
+let LIST_FIELDS = ["domain", "dest", "proto", "port", "weekdays", "list_file"];
 function templates_problem(path, m) {
   return { path, id: m.id, args: m.args };
 }
 function isText(v) {
   return type(v) === "string" && v !== "";
 }
-function ruleOptions(r, path, ruleset, problems) {
-  const o = { ruleset };
+function ruleOptions(r, path, owner, fields, problems) {
+  const o = { ...owner };
   for (let k in r) {
     const v = r[k];
-    if (index(RULE_FIELDS, k) < 0) push(problems, templates_problem(`${path}.${k}`, msg("tpl_unknown_field", [k, join(", ", RULE_FIELDS)])));
+    if (index(fields, k) < 0) push(problems, templates_problem(`${path}.${k}`, msg("tpl_unknown_field", [k, join(", ", fields)])));
     else if (k === "enabled" && type(v) === "bool") o[k] = v ? "1" : "0";
     else if (index(LIST_FIELDS, k) >= 0) {
       if (type(v) !== "array" || length(filter(v, (x) => type(x) !== "string")) > 0) push(problems, templates_problem(`${path}.${k}`, msg("tpl_list")));
@@ -1693,7 +1700,7 @@ function templateSections(doc, ruleset) {
       push(problems, templates_problem(`rules[${i}]`, msg("tpl_rule_object")));
       continue;
     }
-    push(sections, { type: "rule", name: `@rule[${i}]`, anonymous: true, options: ruleOptions(r, `rules[${i}]`, ruleset, problems) });
+    push(sections, { type: "rule", name: `@rule[${i}]`, anonymous: true, options: ruleOptions(r, `rules[${i}]`, { ruleset }, RULE_FIELDS, problems) });
   }
   if (length(problems)) return { sections, problems };
   const c = readConfig(sections);
@@ -2860,6 +2867,7 @@ export {
   MESSAGES,
   NFT,
   OWNED,
+  RULE_FIELDS,
   SERVER_IFACE,
   VERSION,
   age,
@@ -2906,6 +2914,7 @@ export {
   readListText,
   redactedPlan,
   renderUci,
+  ruleOptions,
   tableObjects,
   tableState,
   templateSections

@@ -43,7 +43,9 @@ import {
   fragmentLine,
   FRAGMENT_CHUNK,
   FRAGMENT_TAIL,
-  templateSections
+  templateSections,
+  ruleOptions,
+  RULE_FIELDS
 } from "splitwg.core";
 import { readfile, writefile, access, unlink, mkdir, rmdir, rename, popen, stat, open, lsdir } from "fs";
 import { cursor } from "uci";
@@ -2369,6 +2371,150 @@ function methods(mkEnv) {
   };
 }
 
+// src/router/transfer.ts
+let OWNER = /^(client|ruleset):([^\n]+)$/;
+let KEYS = ["private_key", "preshared_key"];
+let LISTS = ["domain", "dest", "proto", "port", "weekdays", "list_file"];
+let KINDS = ["upstream", "client"];
+let EXPORT_RULE_FIELDS = [...RULE_FIELDS, "upstream", "list_file"];
+function plain(s, keys) {
+  const o = { section: s.name };
+  for (let k in s.options) if (keys || index(KEYS, k) < 0) o[k] = s.options[k];
+  return o;
+}
+function portable(s) {
+  const r = {};
+  for (let k in s.options) {
+    if (k === "client" || k === "ruleset") continue;
+    const v = s.options[k];
+    if (index(LISTS, k) >= 0) r[k] = type(v) === "array" ? v : filter(split(v, " "), (x) => x !== "");
+    else r[k] = k === "enabled" ? !badBool(v) && bool(v) : v;
+  }
+  return r;
+}
+function exportConfig(env, keys) {
+  const secs = readConfigSections(env.uci, "splitwg");
+  const doc = { format: "splitwg-export", version: 1, splitwg: VERSION, keys: keys, upstreams: [], clients: [], rules: [] };
+  const byOwner = {};
+  const owner = (key, label) => {
+    if (!byOwner[key]) {
+      byOwner[key] = { format: "splitwg-rules", version: 1, owner: key, rules: [] };
+      push(doc.rules, byOwner[key]);
+    }
+    if (label !== null) byOwner[key].label = label;
+    return byOwner[key];
+  };
+  for (let i = 0; i < length(secs); i++) {
+    const s = secs[i];
+    if (s.type === "upstream") push(doc.upstreams, plain(s, keys));
+    else if (s.type === "client") push(doc.clients, plain(s, keys));
+    else if (s.type === "ruleset") owner(`ruleset:${s.name}`, s.options.name ?? null);
+  }
+  for (let i = 0; i < length(secs); i++) {
+    const s = secs[i];
+    if (s.type !== "rule") continue;
+    const key = (s.options.client ?? null) !== null ? `client:${s.options.client}` : `ruleset:${s.options.ruleset}`;
+    push(owner(key, null).rules, portable(s));
+  }
+  return doc;
+}
+function transfer_failed(code, m, path, problems) {
+  return { error: { code, message: format(m), path, id: m.id, args: m.args }, problems: map(problems ?? [], (p) => described(p)) };
+}
+function problem(path, m) {
+  return { path, id: m.id, args: m.args };
+}
+function exportSections(doc) {
+  const problems = [];
+  const sections = [];
+  const counts = { upstreams: 0, clients: 0, rulesets: 0, rules: 0 };
+  if (type(doc) !== "object" || doc.format !== "splitwg-export" || doc.version !== 1) {
+    push(problems, problem("format", msg("export_format")));
+    return { sections, problems, counts };
+  }
+  for (let j = 0; j < length(KINDS); j++) {
+    const list = doc[`${KINDS[j]}s`] ?? [];
+    if (type(list) !== "array") {
+      push(problems, problem(`${KINDS[j]}s`, msg("tpl_list")));
+      continue;
+    }
+    for (let i = 0; i < length(list); i++) {
+      const x = list[i], at = `${KINDS[j]}s[${i}]`;
+      if (type(x) !== "object" || type(x.section) !== "string") {
+        push(problems, problem(at, msg("export_named")));
+        continue;
+      }
+      const o = {};
+      for (let k in x) {
+        if (k === "section") continue;
+        if (type(x[k]) === "string" || type(x[k]) === "array" && !length(filter(x[k], (v) => type(v) !== "string"))) o[k] = x[k];
+        else push(problems, problem(`${at}.${k}`, msg("tpl_text")));
+      }
+      push(sections, { type: KINDS[j], name: x.section, anonymous: false, options: o });
+      counts[`${KINDS[j]}s`]++;
+    }
+  }
+  const docs = doc.rules ?? [];
+  for (let i = 0; i < length(docs); i++) {
+    const d = docs[i], at = `rules[${i}]`;
+    const m = type(d) === "object" && type(d.owner) === "string" ? match(d.owner, OWNER) : null;
+    if (!m || d.format !== "splitwg-rules" || d.version !== 1 || type(d.rules) !== "array") {
+      push(problems, problem(at, msg("export_rules")));
+      continue;
+    }
+    if (m[1] === "ruleset") {
+      push(sections, { type: "ruleset", name: m[2], anonymous: false, options: type(d.label) === "string" ? { name: d.label } : {} });
+      counts.rulesets++;
+    }
+    const rules = d.rules;
+    for (let j = 0; j < length(rules); j++) {
+      const owner = {};
+      owner[m[1]] = m[2];
+      const opts = ruleOptions(rules[j], `${at}.rules[${j}]`, owner, EXPORT_RULE_FIELDS, problems);
+      push(sections, { type: "rule", name: `@rule[${counts.rules}]`, anonymous: true, options: opts });
+      counts.rules++;
+    }
+  }
+  return { sections, problems, counts };
+}
+function newProblems(before, after) {
+  const had = {};
+  for (let i = 0; i < length(before); i++) had[`${before[i].path} ${format(before[i])}`] = true;
+  return filter(after, (p) => !had[`${p.path} ${format(p)}`]);
+}
+function importConfig(env, text) {
+  let doc = null;
+  try {
+    doc = json(text);
+  } catch {
+    return transfer_failed("PARSE_ERROR", msg("tpl_json"), null);
+  }
+  const x = exportSections(doc);
+  if (length(x.problems)) return transfer_failed("PARSE_ERROR", msg("export_invalid", [length(x.problems)]), x.problems[0].path, x.problems);
+  const secs = readConfigSections(env.uci, "splitwg");
+  for (let i = 0; i < length(secs); i++)
+    for (let j = 0; j < length(x.sections); j++)
+      if (!x.sections[j].anonymous && secs[i].name === x.sections[j].name) return transfer_failed("EXISTS", msg("export_exists", [secs[i].name]), `${x.sections[j].type}.${secs[i].name}`);
+  const all = [...secs, ...x.sections];
+  const bad = newProblems(readConfig(secs, readLists(env, secs, "check")).problems, readConfig(all, readLists(env, all, "check")).problems);
+  if (length(bad)) return transfer_failed("INVALID_CONFIG", msg(doc.keys === false ? "export_invalid_nokeys" : "export_invalid", [length(bad)]), bad[0].path, bad);
+  for (let i = 0; i < length(x.sections); i++) {
+    const s = x.sections[i];
+    const sid = s.anonymous ? env.uci.add("splitwg", s.type) : s.name;
+    if (sid === null) {
+      env.uci.revert("splitwg");
+      return transfer_failed("COMMIT_FAILED", msg("tpl_commit"), null);
+    }
+    if (!s.anonymous) env.uci.set("splitwg", sid, s.type);
+    for (let k in s.options) env.uci.set("splitwg", sid, k, s.options[k]);
+  }
+  if (!env.uci.commit("splitwg")) {
+    env.uci.revert("splitwg");
+    return transfer_failed("COMMIT_FAILED", msg("tpl_commit"), null);
+  }
+  return x.counts;
+}
+
 // src/router/onboard.ts
 let LIST_LINE = /^ *([0-9]+) +[0-9][0-9-]* +[0-9][0-9:]* +([^\n]+)$/;
 let CONF_NAME = /\.[cC][oO][nN][fF]$/;
@@ -2435,11 +2581,6 @@ function readZip(env, file) {
   if (length(errors)) return onboard_failed("PARSE_ERROR", msg("zip_errors", [length(errors), errors[0].file, { id: errors[0].id, args: errors[0].args }]), errors[0].file, errors);
   return { upstreams: ups };
 }
-function newProblems(before, after) {
-  const had = {};
-  for (let i = 0; i < length(before); i++) had[`${before[i].path} ${format(before[i])}`] = true;
-  return filter(after, (p) => !had[`${p.path} ${format(p)}`]);
-}
 function importZip(env, file) {
   const z = readZip(env, file);
   if (exists(z, "error")) return z;
@@ -2481,6 +2622,10 @@ let USAGE = `usage: splitwg <command> [--json]
   genkey                a new WireGuard key pair
   import FILE [NAME]    add a provider's WireGuard .conf as upstream NAME
   import FILE.zip       add every .conf in a provider's zip, one upstream each
+  import FILE.json      add the upstreams, clients and rules of an export
+  export [FILE] [--with-keys]
+                        upstreams, clients, rule sets and rules as JSON
+                        (private keys only with --with-keys)
   template list         the rule templates the package ships
   template add NAME [AS]
                         copy template NAME into the configuration as rule set AS
@@ -2489,6 +2634,7 @@ let USAGE = `usage: splitwg <command> [--json]
   help, --help, -h      this text
 `;
 let ZIP_FILE = /\.[zZ][iI][pP]$/;
+let JSON_FILE = /\.[jJ][sS][oO][nN]$/;
 let VALUE_FLAGS = ["proto", "port", "at", "family"];
 function parseArgs(argv) {
   const a = { cmd: "", pos: [], flags: {} };
@@ -2500,7 +2646,7 @@ function parseArgs(argv) {
       if (index(VALUE_FLAGS, name) >= 0) {
         if (i + 1 >= length(argv)) return `--${name} needs a value`;
         a.flags[name] = argv[++i];
-      } else if (index(["json", "dry-run", "help"], name) >= 0) a.flags[name] = true;
+      } else if (index(["json", "dry-run", "help", "with-keys"], name) >= 0) a.flags[name] = true;
       else return `unknown option ${w}`;
     } else if (a.cmd === "") a.cmd = w;
     else push(a.pos, w);
@@ -2802,8 +2948,57 @@ function cmdImportZip(env, io, a) {
 `);
   return 0;
 }
+function cmdExport(env, io, a) {
+  if (length(a.pos) > 1) {
+    io.err("usage: splitwg export [FILE] [--with-keys]\n");
+    return 2;
+  }
+  const text = sprintf("%.J\n", exportConfig(env, a.flags["with-keys"] === true));
+  if (!length(a.pos)) {
+    io.out(text);
+    return 0;
+  }
+  if (!env.fs.write(a.pos[0], text)) {
+    io.err(`splitwg: cannot write ${a.pos[0]}
+`);
+    return 1;
+  }
+  io.out(`exported to ${a.pos[0]}${a.flags["with-keys"] ? " (with private keys: keep it safe)" : " (without private keys)"}
+`);
+  return 0;
+}
+function cmdImportJson(env, io, a) {
+  if (length(a.pos) !== 1) {
+    io.err("usage: splitwg import FILE.json\n");
+    return 2;
+  }
+  const text = env.fs.read(a.pos[0]);
+  if (text === null) {
+    io.err(`splitwg: cannot read ${a.pos[0]}
+`);
+    return 1;
+  }
+  const r = importConfig(env, text);
+  if (a.flags.json) {
+    printJson(io, r);
+    return exists(r, "error") ? 1 : 0;
+  }
+  if (exists(r, "error")) {
+    const e = r, ps = e.problems;
+    for (let i = 0; i < length(ps); i++) io.err(`${a.pos[0]}: ${ps[i].path}: ${ps[i].message}
+`);
+    io.err(`splitwg: ${e.error.message}
+`);
+    return 1;
+  }
+  const c = r;
+  io.out(`imported ${c.upstreams} upstream(s), ${c.clients} client(s), ${c.rulesets} rule set(s), ${c.rules} rule(s); run \`splitwg apply\` to use them
+`);
+  return 0;
+}
 function cmdImport(env, io, a) {
   if (length(a.pos) >= 1 && match(a.pos[0], ZIP_FILE)) return cmdImportZip(env, io, a);
+  if (length(a.pos) >= 1 && match(a.pos[0], JSON_FILE)) return cmdImportJson(env, io, a);
   if (length(a.pos) < 1 || length(a.pos) > 2) {
     io.err("usage: splitwg import FILE [NAME]\n");
     return 2;
@@ -2955,6 +3150,8 @@ ${USAGE}`);
       return cmdPeer(env, io, args);
     case "template":
       return cmdTemplate(env, io, args);
+    case "export":
+      return cmdExport(env, io, args);
     case "hotplug":
       if (length(args.pos) !== 2) {
         io.err("usage: splitwg hotplug ACTION INTERFACE\n");

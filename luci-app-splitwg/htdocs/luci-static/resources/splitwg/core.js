@@ -555,6 +555,13 @@ var MESSAGES = {
   tpl_invalid: "template {1} has {2} problem(s)",
   tpl_exists: 'a section named "{1}" already exists in /etc/config/splitwg: give the rule set another name (splitwg template add {2} NAME)',
   tpl_commit: "cannot commit /etc/config/splitwg",
+  // transfer.ts: export / import of upstreams, clients and rules
+  export_format: 'not a splitwg export (format "splitwg-export", version 1)',
+  export_named: 'must be an object with a "section" (its name)',
+  export_rules: 'must be a splitwg-rules document with an owner ("client:NAME" or "ruleset:NAME")',
+  export_invalid: "the import has {1} problem(s): nothing imported",
+  export_invalid_nokeys: "the import has {1} problem(s): nothing imported (the export has no private keys: make it with splitwg export --with-keys)",
+  export_exists: 'a section named "{1}" already exists in /etc/config/splitwg: nothing imported',
   // onboard.ts: a provider's .zip of .conf files
   zip_no_unzip: "reading a .zip needs the unzip command: opkg install unzip (or a busybox with its unzip applet)",
   zip_unreadable: "cannot read {1} as a zip archive: {2}",
