@@ -4,7 +4,7 @@ import { execSync, spawnSync } from 'node:child_process';
 
 const NEED = { nft: 'nftables', ip: 'iproute2', wg: 'wireguard-tools', 'wireguard-go': 'wireguard-go',
 	dnsmasq: 'dnsmasq-base', tcpdump: 'tcpdump', curl: 'curl', conntrack: 'conntrack', ping: 'iputils-ping',
-	busybox: 'busybox', unshare: 'util-linux' };
+	busybox: 'busybox', unshare: 'util-linux', zip: 'zip', unzip: 'unzip' };
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd} || test -x /usr/sbin/${cmd} || test -x /sbin/${cmd}`], { stdio: 'ignore' }).status === 0;
 const missing = Object.entries(NEED).filter(([cmd]) => !has(cmd)).map(([, pkg]) => pkg);
 if (!missing.length) process.exit(0);

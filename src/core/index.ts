@@ -7,6 +7,7 @@ export type { Msg, Arg } from './messages';
 export { parseUci, renderUci } from './uci';
 export { parseAddress, parsePrefix, prefixText, parseInterfaceAddress, prefixContains, prefixesOverlap } from './ip';
 export { readConfig, check, listPaths, SERVER_IFACE } from './config';
+export { templateSections, ruleOptions, RULE_FIELDS } from './templates';
 export type { ListFiles } from './config';
 export { LIST_DIR, badListFile, listPath, listStart, listMissing, listLine, readListText, listEntries } from './lists';
 export type { ListFile } from './lists';

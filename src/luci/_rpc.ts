@@ -51,6 +51,8 @@ export const callGenkey = rpc.declare<{ private_key: string, public_key: string 
 export const callImportConf = rpc.declare<{ upstream: { [k: string]: any }, ignored?: LineMessage[] } | ApiError | number>({
 	object: 'splitwg', method: 'import_conf', params: ['text', 'name'], expect: { '': {} },
 });
+// (the reply's shape: src/luci/_templates.ts)
+export const callTemplates = rpc.declare<object | ApiError | number>({ object: 'splitwg', method: 'templates', expect: { '': {} } });
 export const callPeerConf = rpc.declare<{ conf: string, complete?: boolean } | ApiError | number>({
 	object: 'splitwg', method: 'peer_conf', params: ['client'], expect: { '': {} },
 });

@@ -7,7 +7,7 @@
 import { view, form, uci, ui } from '@kuoruan/luci-types';
 import { badLabel, badName } from '../core/values';
 import { SCHEMA } from '../core/schema';
-import { callCheck, callLists, callStatus, isError } from './_rpc';
+import { callCheck, callLists, callStatus, callTemplates, isError } from './_rpc';
 import { badUploadName, listCount } from './_lists';
 import type { ListsReply } from './_lists';
 import type { CheckReply } from './_rpc';
@@ -15,6 +15,8 @@ import { WEEKDAY_NAMES, listOf, matchSummary, moveStep, newRuleOptions, ownerKey
 import type { Opts } from './_rules';
 import { exportCSV, exportJSON, fromOptions, importRules, toOptions } from './_rulesio';
 import { toSections } from './_uci';
+import { freeName, templateSections } from './_templates';
+import type { TemplateInfo, TemplatesReply } from './_templates';
 import {
 	actionLabel, banner, download, esc, notifyError, plain, readFile, saveApply, schemaOption, sections, setContent, t, text,
 	upstreamLabel, upstreamNames,
@@ -197,6 +199,39 @@ function uploadModal(): void {
 	]);
 }
 
+// The router's rule templates; one becomes a new rule set in the session
+// (a name already taken gets _2, _3, …), shown next, kept by Save & Apply.
+function templateModal(map: any, show: (key: string) => Promise<any>): Promise<void> {
+	return callTemplates().then((r: any) => {
+		const list: TemplateInfo[] = r && typeof r === 'object' && !isError(r) && Array.isArray(r.templates) ? (r as TemplatesReply).templates : [];
+		const add = (tp: TemplateInfo) => {
+			const name = freeName(tp.name, sections().map((x) => String(x['.name'])));
+			const secs = templateSections(tp, name);
+			uci.add('splitwg', 'ruleset', name);
+			for (const k in secs.ruleset) uci.set('splitwg', name, k, secs.ruleset[k] as string);
+			for (const o of secs.rules) addRule(o);
+			ui.hideModal();
+			ui.addNotification(null, E('p', {}, [_('Added the rule set %s from the template "%s" (%d rules). A client uses it once it is among its Shared rule sets (Server & clients); Save & Apply keeps it.').format(name, tp.label, secs.rules.length)]), 'info');
+			return show(ownerKey('ruleset', name));
+		};
+		const row = (tp: TemplateInfo) => E('tr', { 'class': 'tr' }, [
+			E('td', { 'class': 'td' }, [E('strong', {}, [tp.label]), E('br'), E('code', {}, [tp.name])]),
+			E('td', { 'class': 'td' }, [tp.description, tp.problems.length ? E('div', { 'class': 'alert-message warning' }, [_('Invalid: %s').format(`${tp.problems[0].path}: ${tp.problems[0].message}`)]) : '']),
+			E('td', { 'class': 'td', 'style': 'white-space:nowrap' }, [tp.date]),
+			E('td', { 'class': 'td', 'style': 'white-space:nowrap' }, [_('%d rules, %d entries').format(tp.rules.length, tp.entries)]),
+			E('td', { 'class': 'td' }, [E('button', { 'class': 'btn cbi-button-add', 'disabled': tp.problems.length || map.readonly ? '' : null, 'click': () => add(tp) }, [_('Add')])]),
+		]);
+		ui.showModal(_('Add a rule set from a template'), [
+			E('p', {}, [_('Curated rule sets that come with splitwg. Adding one copies its rules into your configuration as a new rule set: edit it freely, a package upgrade never changes your copy.')]),
+			list.length ? E('table', { 'class': 'table' }, [
+				E('tr', { 'class': 'tr table-titles' }, [_('Template'), _('Description'), _('Date'), _('Size'), ''].map((h) => E('th', { 'class': 'th' }, [h]))),
+				...list.map(row),
+			]) : E('p', {}, [E('em', {}, [typeof r === 'number' ? _('The router did not answer (ubus status %d).').format(r) : _('The router has no templates.')])]),
+			E('div', { 'class': 'right' }, [E('button', { 'class': 'btn', 'click': ui.hideModal }, [_('Close')])]),
+		]);
+	});
+}
+
 function doExport(kind: 'json' | 'csv'): void {
 	if (!owner) return;
 	const o = parseOwner(owner);
@@ -235,6 +270,14 @@ export default view.extend({
 			}
 			if (owner === ownerKey('ruleset', sid)) owner = null;
 			return (form.GridSection as any).prototype.handleRemove.call(this, sid, ev);
+		};
+		s.renderSectionAdd = function (this: any, extra: any) {
+			const el = (form.GridSection as any).prototype.renderSectionAdd.call(this, extra);
+			el.appendChild(E('button', {
+				'class': 'cbi-button', 'style': 'margin-left:1em', 'disabled': this.map.readonly || null,
+				'click': ui.createHandlerFn(this, () => templateModal(this.map, (key) => switchTo(key))),
+			}, [_('Add from template…')]));
+			return el;
 		};
 		let o: any = schemaOption(s.option(form.Value, 'name', _('Label')), 'ruleset');
 		o = s.option(form.DummyValue, '_used', _('Used by'));

@@ -18,6 +18,7 @@ import { status, stats } from './status';
 import { doctor } from './doctor';
 import { genkey } from './wg';
 import { parseProviderConf, peerConf } from './conf';
+import { templates, addTemplate } from './templates';
 
 export interface Request { args: { [k: string]: any } }
 export interface Method { args?: { [k: string]: any }, call: (req: Request) => any }
@@ -127,6 +128,14 @@ export function methods(mkEnv: () => Env): { [name: string]: Method } {
 				if (!present(a.text)) return missing('text');
 				const name = present(a.name) ? a.name : 'imported';
 				return parseProviderConf(a.text, name);
+			}),
+		},
+		templates: { call: guard((env) => templates(env)) },
+		template_add: {
+			args: { name: '', ruleset: '' },
+			call: guard((env, a) => {
+				if (!present(a.name)) return missing('name');
+				return addTemplate(env, a.name, present(a.ruleset) ? a.ruleset : null);
 			}),
 		},
 		peer_conf: {

@@ -15,6 +15,10 @@ import { genkey } from './wg';
 import { parseProviderConf, peerConf, nameFromFile, upstreamOptions } from './conf';
 import { hotplug, triggerInterfaces } from './hotplug';
 import { methods } from './api';
+import { templates, addTemplate } from './templates';
+import { importZip } from './onboard';
+import { exportConfig, importConfig } from './transfer';
+import type { ZipUpstream } from './onboard';
 
 export interface Io { out(s: string): void, err(s: string): void }
 
@@ -32,10 +36,22 @@ const USAGE = `usage: splitwg <command> [--json]
                         a domain is answered for IPv4 unless --family 6, noting IPv6 when it differs)
   genkey                a new WireGuard key pair
   import FILE [NAME]    add a provider's WireGuard .conf as upstream NAME
+  import FILE.zip       add every .conf in a provider's zip, one upstream each
+  import FILE.json      add the upstreams, clients and rules of an export
+  export [FILE] [--with-keys]
+                        upstreams, clients, rule sets and rules as JSON
+                        (private keys only with --with-keys)
+  template list         the rule templates the package ships
+  template add NAME [AS]
+                        copy template NAME into the configuration as rule set AS
   peer CLIENT           the .conf of a road-warrior peer client
   version
   help, --help, -h      this text
 `;
+
+// regexes as module constants: ucode compiles a literal each time it is evaluated
+const ZIP_FILE = /\.[zZ][iI][pP]$/;
+const JSON_FILE = /\.[jJ][sS][oO][nN]$/;
 
 interface Args { cmd: string, pos: string[], flags: { [k: string]: string | boolean } }
 
@@ -51,7 +67,7 @@ export function parseArgs(argv: string[]): Args | string {
 			if (index(VALUE_FLAGS, name) >= 0) {
 				if (i + 1 >= length(argv)) return `--${name} needs a value`;
 				a.flags[name] = argv[++i];
-			} else if (index(['json', 'dry-run', 'help'], name) >= 0) a.flags[name] = true;
+			} else if (index(['json', 'dry-run', 'help', 'with-keys'], name) >= 0) a.flags[name] = true;
 			else return `unknown option ${w}`;
 		} else if (a.cmd === '') a.cmd = w;
 		else push(a.pos, w);
@@ -246,7 +262,63 @@ function cmdGenkey(env: Env, io: Io, a: Args): number {
 	return 0;
 }
 
+// (keys never shown: the .conf files' private keys are on the router already)
+function hiddenKeys(u: any): any {
+	return { ...u, private_key: '(hidden)', preshared_key: u.preshared_key === null ? null : '(hidden)' };
+}
+
+function cmdImportZip(env: Env, io: Io, a: Args): number {
+	if (length(a.pos) !== 1) { io.err('usage: splitwg import FILE.zip (the upstreams are named after the files in it)\n'); return 2; }
+	const r = importZip(env, a.pos[0]);
+	if (a.flags.json) {
+		printJson(io, exists(r, 'error') ? r : { upstreams: map((r as any).upstreams, (u: ZipUpstream) => ({ ...u, upstream: hiddenKeys(u.upstream) })) });
+		return exists(r, 'error') ? 1 : 0;
+	}
+	if (exists(r, 'error')) {
+		const e = r as any, errs: any[] = e.errors;
+		for (let i = 0; i < length(errs); i++) io.err(`${a.pos[0]}: ${errs[i].file}:${errs[i].line ? errs[i].line + ':' : ''} ${errs[i].message}\n`);
+		io.err(`splitwg: ${e.error.message}\n`);
+		return 1;
+	}
+	const ups: ZipUpstream[] = (r as any).upstreams;
+	for (let i = 0; i < length(ups); i++) {
+		const u = ups[i];
+		for (let j = 0; j < length(u.ignored); j++) io.err(`${a.pos[0]}: ${u.file}:${u.ignored[j].line}: note: ${u.ignored[j].message}\n`);
+		io.out(`added upstream ${u.upstream.name} from ${u.file} (endpoint ${u.upstream.endpoint}, ${join(', ', u.upstream.address)})\n`);
+	}
+	io.out(`${length(ups)} upstream(s) added; run \`splitwg apply\` to use them\n`);
+	return 0;
+}
+
+function cmdExport(env: Env, io: Io, a: Args): number {
+	if (length(a.pos) > 1) { io.err('usage: splitwg export [FILE] [--with-keys]\n'); return 2; }
+	const text = sprintf('%.J\n', exportConfig(env, a.flags['with-keys'] === true));
+	if (!length(a.pos)) { io.out(text); return 0; }
+	if (!env.fs.write(a.pos[0], text)) { io.err(`splitwg: cannot write ${a.pos[0]}\n`); return 1; }
+	io.out(`exported to ${a.pos[0]}${a.flags['with-keys'] ? ' (with private keys: keep it safe)' : ' (without private keys)'}\n`);
+	return 0;
+}
+
+function cmdImportJson(env: Env, io: Io, a: Args): number {
+	if (length(a.pos) !== 1) { io.err('usage: splitwg import FILE.json\n'); return 2; }
+	const text = env.fs.read(a.pos[0]);
+	if (text === null) { io.err(`splitwg: cannot read ${a.pos[0]}\n`); return 1; }
+	const r = importConfig(env, text);
+	if (a.flags.json) { printJson(io, r); return exists(r, 'error') ? 1 : 0; }
+	if (exists(r, 'error')) {
+		const e = r as any, ps: any[] = e.problems;
+		for (let i = 0; i < length(ps); i++) io.err(`${a.pos[0]}: ${ps[i].path}: ${ps[i].message}\n`);
+		io.err(`splitwg: ${e.error.message}\n`);
+		return 1;
+	}
+	const c = r as any;
+	io.out(`imported ${c.upstreams} upstream(s), ${c.clients} client(s), ${c.rulesets} rule set(s), ${c.rules} rule(s); run \`splitwg apply\` to use them\n`);
+	return 0;
+}
+
 function cmdImport(env: Env, io: Io, a: Args): number {
+	if (length(a.pos) >= 1 && match(a.pos[0], ZIP_FILE)) return cmdImportZip(env, io, a);
+	if (length(a.pos) >= 1 && match(a.pos[0], JSON_FILE)) return cmdImportJson(env, io, a);
 	if (length(a.pos) < 1 || length(a.pos) > 2) { io.err('usage: splitwg import FILE [NAME]\n'); return 2; }
 	const text = env.fs.read(a.pos[0]);
 	if (text === null) { io.err(`splitwg: cannot read ${a.pos[0]}\n`); return 1; }
@@ -265,10 +337,38 @@ function cmdImport(env: Env, io: Io, a: Args): number {
 	const o = upstreamOptions(u);
 	for (let k in o) env.uci.set('splitwg', name, k, o[k]);
 	if (!env.uci.commit('splitwg')) { io.err('splitwg: cannot commit /etc/config/splitwg\n'); return 1; }
-	if (a.flags.json) { printJson(io, { upstream: { ...u, private_key: '(hidden)', preshared_key: u.preshared_key === null ? null : '(hidden)' }, ignored: (r as any).ignored }); return 0; }
+	if (a.flags.json) { printJson(io, { upstream: hiddenKeys(u), ignored: (r as any).ignored }); return 0; }
 	const ign: any[] = (r as any).ignored;
 	for (let i = 0; i < length(ign); i++) io.err(`${a.pos[0]}:${ign[i].line}: note: ${ign[i].message}\n`);
 	io.out(`added upstream ${name} (endpoint ${u.endpoint}, ${join(', ', u.address)}); run \`splitwg apply\` to use it\n`);
+	return 0;
+}
+
+function cmdTemplate(env: Env, io: Io, a: Args): number {
+	const sub = a.pos[0] ?? '';
+	if (sub === 'list' && length(a.pos) === 1) {
+		const t = templates(env);
+		if (a.flags.json) { printJson(io, t); return 0; }
+		if (!length(t.templates)) { io.out(`no templates in ${t.dir}\n`); return 0; }
+		for (let i = 0; i < length(t.templates); i++) {
+			const x = t.templates[i];
+			io.out(`${pad(x.name, 16)} ${x.date}  ${length(x.rules)} rule(s), ${x.entries} entries  ${x.label}\n  ${x.description}\n`);
+			for (let j = 0; j < length(x.problems); j++) io.out(`  invalid: ${x.problems[j].path}: ${x.problems[j].message}\n`);
+		}
+		return 0;
+	}
+	if (sub !== 'add' || length(a.pos) < 2 || length(a.pos) > 3) { io.err('usage: splitwg template list | template add NAME [AS]\n'); return 2; }
+	const r = addTemplate(env, a.pos[1], length(a.pos) === 3 ? a.pos[2] : null);
+	if (a.flags.json) { printJson(io, r); return exists(r, 'error') ? 1 : 0; }
+	if (exists(r, 'error')) {
+		const e = r as any;
+		io.err(`splitwg: ${e.error.message}\n`);
+		const ps: any[] = e.problems ?? [];
+		for (let i = 0; i < length(ps); i++) io.err(`  ${ps[i].path}: ${ps[i].message}\n`);
+		return 1;
+	}
+	const ok = r as any;
+	io.out(`added rule set ${ok.ruleset} from template ${ok.template} (${ok.rules} rule(s), ${ok.entries} entries); add it to a client (list ruleset '${ok.ruleset}'), then run \`splitwg apply\`\n`);
 	return 0;
 }
 
@@ -301,6 +401,8 @@ export function runCommand(env: Env, argv: string[], io: Io): number {
 	case 'genkey': return cmdGenkey(env, io, args);
 	case 'import': return cmdImport(env, io, args);
 	case 'peer': return cmdPeer(env, io, args);
+	case 'template': return cmdTemplate(env, io, args);
+	case 'export': return cmdExport(env, io, args);
 	case 'hotplug':
 		if (length(args.pos) !== 2) { io.err('usage: splitwg hotplug ACTION INTERFACE\n'); return 2; }
 		hotplug(env, args.pos[0], args.pos[1]);

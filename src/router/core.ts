@@ -3,5 +3,6 @@
 // names in source order, so every import must precede the code).
 export { VERSION, readConfig, compile, redactedPlan, explain, explainQuery, parseUci, renderUci, parsePrefix, nftTransition, emptyPlan, NFT, clientChainName, tableObjects, tableState,
 	MESSAGES, format, described, isMsg, msg, isOwned, badKey, badBool, bool, age, fmtBytes,
-	listPaths, LIST_DIR, badListFile, listStart, listMissing, listLine, listEntries, listsScript, listSets, listReloads, fragmentName, fragmentHead, fragmentLine, FRAGMENT_CHUNK, FRAGMENT_TAIL } from '../core/index';
+	listPaths, LIST_DIR, badListFile, listStart, listMissing, listLine, listEntries, listsScript, listSets, listReloads, fragmentName, fragmentHead, fragmentLine, FRAGMENT_CHUNK, FRAGMENT_TAIL,
+	templateSections, ruleOptions, RULE_FIELDS } from '../core/index';
 export type { Msg, Arg, ListFile, ListFiles } from '../core/index';

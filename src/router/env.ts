@@ -17,6 +17,7 @@ export interface UciStore {
 	unload(config: string): any;
 	get_all(config: string, section?: string): { [k: string]: any } | null;
 	set(config: string, section: string, optionOrType: string, value?: string | string[]): any;
+	add(config: string, type: string): string | null;   // a new anonymous section: its name
 	delete(config: string, section: string, option?: string): any;
 	reorder(config: string, section: string, index: number): any;
 	commit(config: string): any;
@@ -86,6 +87,8 @@ export const PATHS = {
 	// and the script fw4 includes after the table's to fill them
 	lists: '/usr/share/splitwg/lists',
 	nftLists: '/usr/share/nftables.d/ruleset-post/91-splitwg-lists.nft',
+	// rule templates the package ships (src/router/templates.ts)
+	templates: '/usr/share/splitwg/templates',
 };
 
 // UCI configs that hold sections we own, and how each is reloaded.

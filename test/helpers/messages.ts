@@ -16,6 +16,10 @@ import { parseProviderConf, peerConf } from '../../src/router/conf';
 import { methods } from '../../src/router/api';
 import { apply } from '../../src/router/apply';
 import { status } from '../../src/router/status';
+import { addTemplate, templates } from '../../src/router/templates';
+import { importZip } from '../../src/router/onboard';
+import { importConfig } from '../../src/router/transfer';
+import { templateSections } from '../../src/core/templates';
 import { platformWarnings } from '../../src/router/detect';
 import type { Platform } from '../../src/router/detect';
 import { fakeRouter, dnsSection } from '../router/fakes';
@@ -196,6 +200,66 @@ export function routerMessages(): Msg[] {
 	return out;
 }
 
+// Rule templates: a document of every bad shape, a file that is no JSON,
+// and each way adding one fails (src/router/templates.ts).
+export function templateMessages(): Msg[] {
+	const out: Msg[] = [];
+	const base = { format: 'splitwg-rules', version: 1, label: 'x', description: 'x', date: '2025-01-01' };
+	const docs = [
+		{ format: 'x' }, { ...base, rules: [] },
+		{ ...base, label: 7, date: 'soon', rules: ['r', { upstream: 'us', domain: 'a.test', name: 7 }] },
+	];
+	for (const d of docs) out.push(...templateSections(d, 'x').problems);
+	const good = JSON.stringify({ ...base, rules: [{ domain: ['a.test'] }] });
+	const dir = '/usr/share/splitwg/templates';
+	const r = fakeRouter({ uci: openwrt(), files: { [`${dir}/broken.json`]: '{', [`${dir}/ok.json`]: good, [`${dir}/bad.json`]: JSON.stringify({ format: 'x' }) } });
+	for (const t of templates(r.env).templates) out.push(...t.problems);
+	for (const [n, as] of [['nope', null], ['bad', null], ['ok', 'tv'], ['ok', '9x']] as const) {
+		const a: any = addTemplate(r.env, n, as);
+		out.push(a.error, ...(a.problems ?? []));
+	}
+	r.uci.commit = () => false;
+	out.push((addTemplate(r.env, 'ok', null) as any).error);
+	return out;
+}
+
+// `import FILE.zip` with a simulated unzip: each way it refuses an archive.
+export function zipMessages(): Msg[] {
+	const out: Msg[] = [];
+	const row = (n: string, size = 100) => `  ${size}  2026-01-01 10:00   ${n}\n`;
+	const good = '[Interface]\nPrivateKey = WEwUzEUb44RdC/egGl/x1/s2dDe7FpJT70QWsXzeYk8=\nAddress = 10.2.0.9/32\n[Peer]\nPublicKey = FoP/cHfO+s0I5s6RoBsLjJfNo9m64W+6HsqdDECy42E=\nEndpoint = x.example:1\n';
+	const cases: [number, string, string][] = [
+		[127, '', ''], [9, '', 'End-of-central-directory signature not found'], [0, row('a.txt'), ''],
+		[0, Array.from({ length: 65 }, (_, i) => row(`c${i}.conf`)).join(''), ''],
+		[0, row('big.conf', 70000) + row('we[ird].conf') + row('bad.conf'), 'x'],
+		[0, row('us.conf'), good], [0, row('a1.conf') + row('a2.conf') + row('a3.conf') + row('a4.conf') + row('a5.conf'), good],
+	];
+	for (const [code, listing, entry] of cases) {
+		const r = fakeRouter({ uci: openwrt() });
+		r.fail = (argv) => argv[0] !== 'unzip' ? null : argv[1] === '-l' ? { code, stdout: listing, stderr: listing === '' ? entry : '' } : { code: 0, stdout: entry, stderr: '' };
+		const z: any = importZip(r.env, '/tmp/p.zip');
+		if (z.error) out.push(z.error, ...z.errors);
+	}
+	return out;
+}
+
+// `import FILE.json`: each way it refuses an export.
+export function exportMessages(): Msg[] {
+	const out: Msg[] = [];
+	const docs = [
+		{ format: 'x' },
+		{ format: 'splitwg-export', version: 1, upstreams: [{}], rules: [{ owner: 'x' }] },
+		{ format: 'splitwg-export', version: 1, keys: false, upstreams: [{ section: 'nu', endpoint: 'x.example:1' }] },
+		{ format: 'splitwg-export', version: 1, keys: true, clients: [{ section: 'nc', address: ['1.2.3.300'] }] },
+		{ format: 'splitwg-export', version: 1, clients: [{ section: 'tv' }] },
+	];
+	for (const d of docs) {
+		const r: any = importConfig(fakeRouter({ uci: openwrt() }).env, JSON.stringify(d));
+		if (r.error) out.push(r.error, ...r.problems);
+	}
+	return out;
+}
+
 // ubus status's warnings and a failed apply's message, on a simulated
 // router (test/router/fakes.ts): down and silent tunnels, a lost table, a
 // misplaced dnsmasq file, an invalid configuration, every reason apply fails
@@ -269,7 +333,7 @@ export function allMessages(): { source: string, msg: Msg }[] {
 		out.push({ source, msg: m });
 		for (const a of m.args) if (a && typeof a === 'object') walk(source, a as Msg);
 	};
-	for (const [source, fn] of [['values', valueMessages], ['check()', configMessages], ['parseUci()', uciMessages], ['explain()', explainMessages], ['lists', listMessages], ['router', routerMessages], ['status', statusMessages]] as const)
+	for (const [source, fn] of [['values', valueMessages], ['check()', configMessages], ['parseUci()', uciMessages], ['explain()', explainMessages], ['lists', listMessages], ['router', routerMessages], ['status', statusMessages], ['templates', templateMessages], ['zip', zipMessages], ['export', exportMessages]] as const)
 		for (const m of fn()) walk(source, m);
 	return out;
 }

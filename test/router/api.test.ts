@@ -47,6 +47,8 @@ test('declared argument types: rpcd rejects a wrong type or an unknown argument 
 		explain: { client: 'string', destination: 'string', proto: 'string', port: 'int', at: 'string', family: 'int' },
 		import_conf: { text: 'string', name: 'string' },
 		peer_conf: { client: 'string' },
+		templates: {},
+		template_add: { name: 'string', ruleset: 'string' },
 	});
 });
 

@@ -91,6 +91,13 @@ export class MemUci implements UciStore {
 		return true;
 	}
 
+	add(config: string, type: string) {
+		const w = this.work(config) ?? (this.staged[config] = []);
+		const name = `cfg${(this.seq++).toString(16)}`;
+		w.push({ '.type': type, '.name': name, '.anonymous': true });
+		return name;
+	}
+
 	delete(config: string, section: string, option?: string) {
 		const w = this.work(config);
 		if (!w) return null;

@@ -15,6 +15,7 @@ import { parseUci, readConfig, compile } from '../../src/core/index';
 import { apply } from '../../src/router/apply';
 import { fakeRouter } from './fakes';
 import { openwrt, HOME } from './openwrt';
+import { templates, addTemplate } from '../../src/router/templates';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const UCODE = process.env.UCODE ?? '';
@@ -199,5 +200,26 @@ test('pending `uci set`s (libuci delta files) in network stop the apply under re
 	assert.equal(fs.readFileSync(path.join(root, 'tmp/.uci/network'), 'utf8'), "network.lan.mtu='1400'\n");
 	fs.rmSync(path.join(root, 'tmp/.uci/network'));
 	assert.equal(run('apply').code, 0);
+	fs.rmSync(root, { recursive: true, force: true });
+});
+
+test('template list / add under real ucode: the sections the Node run adds, then check passes', { skip: Boolean(UCODE === '' ? 'no ucode: set UCODE=/path/to/ucode' : false) }, () => {
+	const { root, run } = setup();
+	const dir = path.join(root, 'usr/share/splitwg/templates');
+	fs.mkdirSync(dir, { recursive: true });
+	const shipped = path.join(repo, 'files/usr/share/splitwg/templates');
+	const files: Record<string, string> = {};
+	for (const f of fs.readdirSync(shipped)) { fs.copyFileSync(path.join(shipped, f), path.join(dir, f)); files[`/usr/share/splitwg/templates/${f}`] = fs.readFileSync(path.join(shipped, f), 'utf8'); }
+	const node = fakeRouter({ uci: openwrt(), files });
+	const l = run('template', 'list', '--json');
+	assert.equal(l.code, 0, l.err);
+	assert.deepEqual(JSON.parse(l.out), JSON.parse(JSON.stringify(templates(node.env))));
+	const a = run('template', 'add', 'google');
+	assert.equal(a.code, 0, a.err);
+	assert.equal(addTemplate(node.env, 'google', null).hasOwnProperty('error'), false);
+	assert.deepEqual(sections(path.join(root, 'etc/config/splitwg')), node.uci.sections('splitwg').map((s) => ({ type: s.type, name: s.anonymous ? '' : s.name, options: s.options })));
+	assert.equal(run('template', 'add', 'google').code, 1);
+	const c = run('check');
+	assert.equal(c.code, 0, c.err);
 	fs.rmSync(root, { recursive: true, force: true });
 });

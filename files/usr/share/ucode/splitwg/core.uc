@@ -164,6 +164,36 @@ let MESSAGES = {
   conf_name: "name: {1}",
   conf_errors_line: "{1} error(s); line {2}: {3}",
   conf_errors_file: "{1} error(s); file: {2}",
+  // templates.ts: rule templates
+  tpl_format: "not a rule template (a splitwg-rules document, version 1)",
+  tpl_json: "not valid JSON",
+  tpl_text: "must be text",
+  tpl_list: "must be a list of text values",
+  tpl_date: '"{1}" is not a date (YYYY-MM-DD)',
+  tpl_no_rules: "a template needs a list of rules",
+  tpl_rule_object: "a rule must be an object",
+  tpl_unknown_field: 'unknown field "{1}" (known: {2})',
+  tpl_unknown: 'no template "{1}" (splitwg template list shows them)',
+  tpl_invalid: "template {1} has {2} problem(s)",
+  tpl_exists: 'a section named "{1}" already exists in /etc/config/splitwg: give the rule set another name (splitwg template add {2} NAME)',
+  tpl_commit: "cannot commit /etc/config/splitwg",
+  // transfer.ts: export / import of upstreams, clients and rules
+  export_format: 'not a splitwg export (format "splitwg-export", version 1)',
+  export_named: 'must be an object with a "section" (its name)',
+  export_rules: 'must be a splitwg-rules document with an owner ("client:NAME" or "ruleset:NAME")',
+  export_invalid: "the import has {1} problem(s): nothing imported",
+  export_invalid_nokeys: "the import has {1} problem(s): nothing imported (the export has no private keys: make it with splitwg export --with-keys)",
+  export_exists: 'a section named "{1}" already exists in /etc/config/splitwg: nothing imported',
+  // onboard.ts: a provider's .zip of .conf files
+  zip_no_unzip: "reading a .zip needs the unzip command: opkg install unzip (or a busybox with its unzip applet)",
+  zip_unreadable: "cannot read {1} as a zip archive: {2}",
+  zip_no_conf: "{1} holds no .conf file",
+  zip_too_many: "{1} holds {2} .conf files; at most {3} are imported at once",
+  zip_entry_size: "{1} is larger than {2} bytes: not a WireGuard .conf",
+  zip_entry_name: "{1}: a name with [ ] * ? or \\ cannot be read from the archive: rename it",
+  zip_errors: "{1} error(s), nothing imported; first in {2}: {3}",
+  zip_exists: 'a section named "{1}" (from {2}) already exists in /etc/config/splitwg: nothing imported',
+  zip_config: "the new upstreams would make the configuration invalid ({1} problem(s), first {2}: {3}): nothing imported",
   not_a_peer: "client {1} is a LAN device, not a WireGuard peer",
   no_server: "the server section is missing or disabled",
   no_endpoint: "server.endpoint is not set (the host:port devices reach the router at)",
@@ -1624,6 +1654,59 @@ function listPaths(sections) {
   return out;
 }
 
+// src/core/templates.ts
+let DATE = /^[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]$/;
+let RULE_FIELDS = ["name", "enabled", "action", "domain", "dest", "proto", "port", "start_time", "stop_time", "weekdays"];
+let LIST_FIELDS = ["domain", "dest", "proto", "port", "weekdays", "list_file"];
+function templates_problem(path, m) {
+  return { path, id: m.id, args: m.args };
+}
+function isText(v) {
+  return type(v) === "string" && v !== "";
+}
+function ruleOptions(r, path, owner, fields, problems) {
+  const o = { ...owner };
+  for (let k in r) {
+    const v = r[k];
+    if (index(fields, k) < 0) push(problems, templates_problem(`${path}.${k}`, msg("tpl_unknown_field", [k, join(", ", fields)])));
+    else if (k === "enabled" && type(v) === "bool") o[k] = v ? "1" : "0";
+    else if (index(LIST_FIELDS, k) >= 0) {
+      if (type(v) !== "array" || length(filter(v, (x) => type(x) !== "string")) > 0) push(problems, templates_problem(`${path}.${k}`, msg("tpl_list")));
+      else o[k] = v;
+    } else if (type(v) !== "string") push(problems, templates_problem(`${path}.${k}`, msg("tpl_text")));
+    else o[k] = v;
+  }
+  return o;
+}
+function templateSections(doc, ruleset) {
+  const problems = [];
+  const sections = [];
+  if (type(doc) !== "object" || doc.format !== "splitwg-rules" || doc.version !== 1) {
+    push(problems, templates_problem("format", msg("tpl_format")));
+    return { sections, problems };
+  }
+  if (!isText(doc.label)) push(problems, templates_problem("label", msg("tpl_text")));
+  if (!isText(doc.description)) push(problems, templates_problem("description", msg("tpl_text")));
+  if (!isText(doc.date) || !match(doc.date, DATE)) push(problems, templates_problem("date", msg("tpl_date", [`${doc.date ?? ""}`])));
+  if (type(doc.rules) !== "array" || !length(doc.rules)) {
+    push(problems, templates_problem("rules", msg("tpl_no_rules")));
+    return { sections, problems };
+  }
+  push(sections, { type: "ruleset", name: ruleset, anonymous: false, options: isText(doc.label) ? { name: doc.label } : {} });
+  const rules = doc.rules;
+  for (let i = 0; i < length(rules); i++) {
+    const r = rules[i];
+    if (type(r) !== "object") {
+      push(problems, templates_problem(`rules[${i}]`, msg("tpl_rule_object")));
+      continue;
+    }
+    push(sections, { type: "rule", name: `@rule[${i}]`, anonymous: true, options: ruleOptions(r, `rules[${i}]`, { ruleset }, RULE_FIELDS, problems) });
+  }
+  if (length(problems)) return { sections, problems };
+  const c = readConfig(sections);
+  return { sections, problems: c.problems };
+}
+
 // src/core/domains.ts
 let LINE_MAX = 1e3;
 function nftsetTargets(stems, fams) {
@@ -2784,6 +2867,7 @@ export {
   MESSAGES,
   NFT,
   OWNED,
+  RULE_FIELDS,
   SERVER_IFACE,
   VERSION,
   age,
@@ -2830,6 +2914,8 @@ export {
   readListText,
   redactedPlan,
   renderUci,
+  ruleOptions,
   tableObjects,
-  tableState
+  tableState,
+  templateSections
 };

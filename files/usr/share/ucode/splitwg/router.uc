@@ -42,7 +42,10 @@ import {
   fragmentHead,
   fragmentLine,
   FRAGMENT_CHUNK,
-  FRAGMENT_TAIL
+  FRAGMENT_TAIL,
+  templateSections,
+  ruleOptions,
+  RULE_FIELDS
 } from "splitwg.core";
 import { readfile, writefile, access, unlink, mkdir, rmdir, rename, popen, stat, open, lsdir } from "fs";
 import { cursor } from "uci";
@@ -66,7 +69,9 @@ let PATHS = {
   // the list sets: their fragments (content-addressed, src/router/lists.ts),
   // and the script fw4 includes after the table's to fill them
   lists: "/usr/share/splitwg/lists",
-  nftLists: "/usr/share/nftables.d/ruleset-post/91-splitwg-lists.nft"
+  nftLists: "/usr/share/nftables.d/ruleset-post/91-splitwg-lists.nft",
+  // rule templates the package ships (src/router/templates.ts)
+  templates: "/usr/share/splitwg/templates"
 };
 let OWNED_CONFIGS = ["network", "firewall", "dhcp"];
 function shellQuote(s) {
@@ -2187,6 +2192,90 @@ function hotplug(env, action, iface) {
   return done;
 }
 
+// src/router/templates.ts
+let TEMPLATE_FILE = /^([a-z][a-z0-9_]*)\.json$/;
+let NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+function isText(v) {
+  return type(v) === "string" && v !== "";
+}
+function entriesOf(rules) {
+  let n = 0;
+  for (let i = 0; i < length(rules); i++) {
+    const d = rules[i].domain ?? [], a = rules[i].dest ?? [];
+    n += length(d) + length(a);
+  }
+  return n;
+}
+function readTemplate(env, name) {
+  if (!match(name, NAME)) return null;
+  const file = `${PATHS.templates}/${name}.json`;
+  const text = env.fs.read(file);
+  if (text === null) return null;
+  let doc = null;
+  try {
+    doc = json(text);
+  } catch {
+    doc = null;
+  }
+  const t = doc === null ? { sections: [], problems: [{ path: "format", ...msg("tpl_json") }] } : templateSections(doc, name);
+  const ok = type(doc) === "object";
+  const rules = ok && type(doc.rules) === "array" ? doc.rules : [];
+  return {
+    name,
+    file,
+    label: ok && isText(doc.label) ? doc.label : name,
+    description: ok && isText(doc.description) ? doc.description : "",
+    date: ok && isText(doc.date) ? doc.date : "",
+    entries: entriesOf(filter(rules, (r) => type(r) === "object")),
+    rules,
+    problems: map(t.problems, (p) => described(p))
+  };
+}
+function templates(env) {
+  const names = sort(env.fs.list(PATHS.templates) ?? []);
+  const out = [];
+  for (let i = 0; i < length(names); i++) {
+    const m = match(names[i], TEMPLATE_FILE);
+    const t = m ? readTemplate(env, m[1]) : null;
+    if (t) push(out, t);
+  }
+  return { dir: PATHS.templates, templates: out };
+}
+function failed(code, m, path, problems) {
+  const error = { code, message: format(m), path, id: m.id, args: m.args };
+  return problems ? { error, problems } : { error };
+}
+function addTemplate(env, name, as) {
+  const t = readTemplate(env, name);
+  if (!t) return failed("NOT_FOUND", msg("tpl_unknown", [name]), "name");
+  if (length(t.problems)) return failed("INVALID_TEMPLATE", msg("tpl_invalid", [name, length(t.problems)]), t.file, t.problems);
+  const target = as ?? name;
+  const secs = readConfigSections(env.uci, "splitwg");
+  for (let i = 0; i < length(secs); i++)
+    if (secs[i].name === target) return failed("EXISTS", msg("tpl_exists", [target, name]), "ruleset");
+  const mine = templateSections(json(env.fs.read(t.file)), target).sections;
+  const all = [...secs, ...mine];
+  const r = readConfig(all, readLists(env, all, "check"));
+  const prefix = `ruleset.${target}`;
+  const bad = filter(r.problems, (p) => substr(p.path, 0, length(prefix)) === prefix && (length(p.path) === length(prefix) || index([".", "["], substr(p.path, length(prefix), 1)) >= 0));
+  if (length(bad)) return failed("INVALID_CONFIG", msg("tpl_invalid", [name, length(bad)]), bad[0].path, map(bad, (p) => described(p)));
+  env.uci.set("splitwg", target, "ruleset");
+  for (let k in mine[0].options) env.uci.set("splitwg", target, k, mine[0].options[k]);
+  for (let i = 1; i < length(mine); i++) {
+    const sid = env.uci.add("splitwg", "rule");
+    if (sid === null) {
+      env.uci.revert("splitwg");
+      return failed("COMMIT_FAILED", msg("tpl_commit"), null);
+    }
+    for (let k in mine[i].options) env.uci.set("splitwg", sid, k, mine[i].options[k]);
+  }
+  if (!env.uci.commit("splitwg")) {
+    env.uci.revert("splitwg");
+    return failed("COMMIT_FAILED", msg("tpl_commit"), null);
+  }
+  return { ruleset: target, template: name, rules: length(mine) - 1, entries: t.entries };
+}
+
 // src/router/api.ts
 function apiError(code, m, path) {
   if (type(m) === "string") return { error: { code, message: m, path } };
@@ -2276,6 +2365,14 @@ function methods(mkEnv) {
         return parseProviderConf(a.text, name);
       })
     },
+    templates: { call: guard((env) => templates(env)) },
+    template_add: {
+      args: { name: "", ruleset: "" },
+      call: guard((env, a) => {
+        if (!present(a.name)) return missing("name");
+        return addTemplate(env, a.name, present(a.ruleset) ? a.ruleset : null);
+      })
+    },
     peer_conf: {
       args: { client: "" },
       call: guard((env, a) => {
@@ -2286,6 +2383,241 @@ function methods(mkEnv) {
       })
     }
   };
+}
+
+// src/router/transfer.ts
+let OWNER = /^(client|ruleset):([^\n]+)$/;
+let KEYS = ["private_key", "preshared_key"];
+let LISTS = ["domain", "dest", "proto", "port", "weekdays", "list_file"];
+let KINDS = ["upstream", "client"];
+let EXPORT_RULE_FIELDS = [...RULE_FIELDS, "upstream", "list_file"];
+function plain(s, keys) {
+  const o = { section: s.name };
+  for (let k in s.options) if (keys || index(KEYS, k) < 0) o[k] = s.options[k];
+  return o;
+}
+function portable(s) {
+  const r = {};
+  for (let k in s.options) {
+    if (k === "client" || k === "ruleset") continue;
+    const v = s.options[k];
+    if (index(LISTS, k) >= 0) r[k] = type(v) === "array" ? v : filter(split(v, " "), (x) => x !== "");
+    else r[k] = k === "enabled" ? !badBool(v) && bool(v) : v;
+  }
+  return r;
+}
+function exportConfig(env, keys) {
+  const secs = readConfigSections(env.uci, "splitwg");
+  const doc = { format: "splitwg-export", version: 1, splitwg: VERSION, keys: keys, upstreams: [], clients: [], rules: [] };
+  const byOwner = {};
+  const owner = (key, label) => {
+    if (!byOwner[key]) {
+      byOwner[key] = { format: "splitwg-rules", version: 1, owner: key, rules: [] };
+      push(doc.rules, byOwner[key]);
+    }
+    if (label !== null) byOwner[key].label = label;
+    return byOwner[key];
+  };
+  for (let i = 0; i < length(secs); i++) {
+    const s = secs[i];
+    if (s.type === "upstream") push(doc.upstreams, plain(s, keys));
+    else if (s.type === "client") push(doc.clients, plain(s, keys));
+    else if (s.type === "ruleset") owner(`ruleset:${s.name}`, s.options.name ?? null);
+  }
+  for (let i = 0; i < length(secs); i++) {
+    const s = secs[i];
+    if (s.type !== "rule") continue;
+    const key = (s.options.client ?? null) !== null ? `client:${s.options.client}` : `ruleset:${s.options.ruleset}`;
+    push(owner(key, null).rules, portable(s));
+  }
+  return doc;
+}
+function transfer_failed(code, m, path, problems) {
+  return { error: { code, message: format(m), path, id: m.id, args: m.args }, problems: map(problems ?? [], (p) => described(p)) };
+}
+function problem(path, m) {
+  return { path, id: m.id, args: m.args };
+}
+function exportSections(doc) {
+  const problems = [];
+  const sections = [];
+  const counts = { upstreams: 0, clients: 0, rulesets: 0, rules: 0 };
+  if (type(doc) !== "object" || doc.format !== "splitwg-export" || doc.version !== 1) {
+    push(problems, problem("format", msg("export_format")));
+    return { sections, problems, counts };
+  }
+  for (let j = 0; j < length(KINDS); j++) {
+    const list = doc[`${KINDS[j]}s`] ?? [];
+    if (type(list) !== "array") {
+      push(problems, problem(`${KINDS[j]}s`, msg("tpl_list")));
+      continue;
+    }
+    for (let i = 0; i < length(list); i++) {
+      const x = list[i], at = `${KINDS[j]}s[${i}]`;
+      if (type(x) !== "object" || type(x.section) !== "string") {
+        push(problems, problem(at, msg("export_named")));
+        continue;
+      }
+      const o = {};
+      for (let k in x) {
+        if (k === "section") continue;
+        if (type(x[k]) === "string" || type(x[k]) === "array" && !length(filter(x[k], (v) => type(v) !== "string"))) o[k] = x[k];
+        else push(problems, problem(`${at}.${k}`, msg("tpl_text")));
+      }
+      push(sections, { type: KINDS[j], name: x.section, anonymous: false, options: o });
+      counts[`${KINDS[j]}s`]++;
+    }
+  }
+  const docs = doc.rules ?? [];
+  for (let i = 0; i < length(docs); i++) {
+    const d = docs[i], at = `rules[${i}]`;
+    const m = type(d) === "object" && type(d.owner) === "string" ? match(d.owner, OWNER) : null;
+    if (!m || d.format !== "splitwg-rules" || d.version !== 1 || type(d.rules) !== "array") {
+      push(problems, problem(at, msg("export_rules")));
+      continue;
+    }
+    if (m[1] === "ruleset") {
+      push(sections, { type: "ruleset", name: m[2], anonymous: false, options: type(d.label) === "string" ? { name: d.label } : {} });
+      counts.rulesets++;
+    }
+    const rules = d.rules;
+    for (let j = 0; j < length(rules); j++) {
+      const owner = {};
+      owner[m[1]] = m[2];
+      const opts = ruleOptions(rules[j], `${at}.rules[${j}]`, owner, EXPORT_RULE_FIELDS, problems);
+      push(sections, { type: "rule", name: `@rule[${counts.rules}]`, anonymous: true, options: opts });
+      counts.rules++;
+    }
+  }
+  return { sections, problems, counts };
+}
+function newProblems(before, after) {
+  const had = {};
+  for (let i = 0; i < length(before); i++) had[`${before[i].path} ${format(before[i])}`] = true;
+  return filter(after, (p) => !had[`${p.path} ${format(p)}`]);
+}
+function importConfig(env, text) {
+  let doc = null;
+  try {
+    doc = json(text);
+  } catch {
+    return transfer_failed("PARSE_ERROR", msg("tpl_json"), null);
+  }
+  const x = exportSections(doc);
+  if (length(x.problems)) return transfer_failed("PARSE_ERROR", msg("export_invalid", [length(x.problems)]), x.problems[0].path, x.problems);
+  const secs = readConfigSections(env.uci, "splitwg");
+  for (let i = 0; i < length(secs); i++)
+    for (let j = 0; j < length(x.sections); j++)
+      if (!x.sections[j].anonymous && secs[i].name === x.sections[j].name) return transfer_failed("EXISTS", msg("export_exists", [secs[i].name]), `${x.sections[j].type}.${secs[i].name}`);
+  const all = [...secs, ...x.sections];
+  const bad = newProblems(readConfig(secs, readLists(env, secs, "check")).problems, readConfig(all, readLists(env, all, "check")).problems);
+  if (length(bad)) return transfer_failed("INVALID_CONFIG", msg(doc.keys === false ? "export_invalid_nokeys" : "export_invalid", [length(bad)]), bad[0].path, bad);
+  for (let i = 0; i < length(x.sections); i++) {
+    const s = x.sections[i];
+    const sid = s.anonymous ? env.uci.add("splitwg", s.type) : s.name;
+    if (sid === null) {
+      env.uci.revert("splitwg");
+      return transfer_failed("COMMIT_FAILED", msg("tpl_commit"), null);
+    }
+    if (!s.anonymous) env.uci.set("splitwg", sid, s.type);
+    for (let k in s.options) env.uci.set("splitwg", sid, k, s.options[k]);
+  }
+  if (!env.uci.commit("splitwg")) {
+    env.uci.revert("splitwg");
+    return transfer_failed("COMMIT_FAILED", msg("tpl_commit"), null);
+  }
+  return x.counts;
+}
+
+// src/router/onboard.ts
+let LIST_LINE = /^ *([0-9]+) +[0-9][0-9-]* +[0-9][0-9:]* +([^\n]+)$/;
+let CONF_NAME = /\.[cC][oO][nN][fF]$/;
+let PATTERN_CHARS = ["[", "]", "*", "?", "\\"];
+let ZIP_LIMIT = 64;
+let CONF_LIMIT = 65536;
+function onboard_failed(code, m, path, errors) {
+  return { error: { code, message: format(m), path, id: m.id, args: m.args }, errors: errors ?? [] };
+}
+function zipConfEntries(listing) {
+  const out = [];
+  const lines = split(listing, "\n");
+  for (let i = 0; i < length(lines); i++) {
+    const m = match(trim(lines[i]), LIST_LINE);
+    if (!m || !match(m[2], CONF_NAME)) continue;
+    const base = substr(m[2], rindex(m[2], "/") + 1);
+    if (substr(m[2], 0, 9) === "__MACOSX/" || substr(base, 0, 2) === "._") continue;
+    push(out, { name: m[2], size: int(m[1]) });
+  }
+  return out;
+}
+function isPattern(name) {
+  for (let i = 0; i < length(PATTERN_CHARS); i++) if (index(name, PATTERN_CHARS[i]) >= 0) return true;
+  return false;
+}
+function uniqueNames(files) {
+  const seen = {};
+  const out = [];
+  for (let i = 0; i < length(files); i++) {
+    let n = nameFromFile(files[i]);
+    for (let k = 2; seen[n]; k++) n = `${substr(nameFromFile(files[i]), 0, 12 - length(`_${k}`))}_${k}`;
+    seen[n] = true;
+    push(out, n);
+  }
+  return out;
+}
+function readZip(env, file) {
+  const zip = env.fs.hostPath(file);
+  const l = env.run(["unzip", "-l", zip]);
+  if (l.code === 127) return onboard_failed("COMMAND_FAILED", msg("zip_no_unzip"), null);
+  if (l.code !== 0) return onboard_failed("PARSE_ERROR", msg("zip_unreadable", [file, trim(l.stderr) || trim(l.stdout)]), file);
+  const entries = zipConfEntries(l.stdout);
+  if (!length(entries)) return onboard_failed("PARSE_ERROR", msg("zip_no_conf", [file]), file);
+  if (length(entries) > ZIP_LIMIT) return onboard_failed("PARSE_ERROR", msg("zip_too_many", [file, length(entries), ZIP_LIMIT]), file);
+  const names = uniqueNames(map(entries, (e) => e.name));
+  const errors = [];
+  const ups = [];
+  for (let i = 0; i < length(entries); i++) {
+    const e = entries[i];
+    const where = (x) => ({ ...x, file: e.name });
+    if (isPattern(e.name) || e.size > CONF_LIMIT) {
+      push(errors, where(described({ line: 0, ...e.size > CONF_LIMIT ? msg("zip_entry_size", [e.name, CONF_LIMIT]) : msg("zip_entry_name", [e.name]) })));
+      continue;
+    }
+    const p = env.run(["unzip", "-p", zip, e.name]);
+    const r = parseProviderConf(p.code === 0 ? p.stdout : "", names[i]);
+    if (exists(r, "error")) {
+      const es = r.errors;
+      for (let j = 0; j < length(es); j++) push(errors, where(es[j]));
+      continue;
+    }
+    push(ups, { file: e.name, upstream: r.upstream, ignored: map(r.ignored, where) });
+  }
+  if (length(errors)) return onboard_failed("PARSE_ERROR", msg("zip_errors", [length(errors), errors[0].file, { id: errors[0].id, args: errors[0].args }]), errors[0].file, errors);
+  return { upstreams: ups };
+}
+function importZip(env, file) {
+  const z = readZip(env, file);
+  if (exists(z, "error")) return z;
+  const ups = z.upstreams;
+  const secs = readConfigSections(env.uci, "splitwg");
+  const taken = {};
+  for (let i = 0; i < length(secs); i++) taken[secs[i].name] = true;
+  for (let i = 0; i < length(ups); i++)
+    if (taken[ups[i].upstream.name]) return onboard_failed("EXISTS", msg("zip_exists", [ups[i].upstream.name, ups[i].file]), ups[i].file);
+  const added = map(ups, (u) => ({ type: "upstream", name: u.upstream.name, anonymous: false, options: upstreamOptions(u.upstream) }));
+  const before = readConfig(secs, readLists(env, secs, "check"));
+  const all = [...secs, ...added];
+  const bad = newProblems(before.problems, readConfig(all, readLists(env, all, "check")).problems);
+  if (length(bad)) return onboard_failed("INVALID_CONFIG", msg("zip_config", [length(bad), bad[0].path, { id: bad[0].id, args: bad[0].args }]), bad[0].path);
+  for (let i = 0; i < length(added); i++) {
+    env.uci.set("splitwg", added[i].name, "upstream");
+    for (let k in added[i].options) env.uci.set("splitwg", added[i].name, k, added[i].options[k]);
+  }
+  if (!env.uci.commit("splitwg")) {
+    env.uci.revert("splitwg");
+    return onboard_failed("COMMIT_FAILED", msg("tpl_commit"), null);
+  }
+  return z;
 }
 
 // src/router/command.ts
@@ -2303,10 +2635,20 @@ let USAGE = `usage: splitwg <command> [--json]
                         a domain is answered for IPv4 unless --family 6, noting IPv6 when it differs)
   genkey                a new WireGuard key pair
   import FILE [NAME]    add a provider's WireGuard .conf as upstream NAME
+  import FILE.zip       add every .conf in a provider's zip, one upstream each
+  import FILE.json      add the upstreams, clients and rules of an export
+  export [FILE] [--with-keys]
+                        upstreams, clients, rule sets and rules as JSON
+                        (private keys only with --with-keys)
+  template list         the rule templates the package ships
+  template add NAME [AS]
+                        copy template NAME into the configuration as rule set AS
   peer CLIENT           the .conf of a road-warrior peer client
   version
   help, --help, -h      this text
 `;
+let ZIP_FILE = /\.[zZ][iI][pP]$/;
+let JSON_FILE = /\.[jJ][sS][oO][nN]$/;
 let VALUE_FLAGS = ["proto", "port", "at", "family"];
 function parseArgs(argv) {
   const a = { cmd: "", pos: [], flags: {} };
@@ -2318,7 +2660,7 @@ function parseArgs(argv) {
       if (index(VALUE_FLAGS, name) >= 0) {
         if (i + 1 >= length(argv)) return `--${name} needs a value`;
         a.flags[name] = argv[++i];
-      } else if (index(["json", "dry-run", "help"], name) >= 0) a.flags[name] = true;
+      } else if (index(["json", "dry-run", "help", "with-keys"], name) >= 0) a.flags[name] = true;
       else return `unknown option ${w}`;
     } else if (a.cmd === "") a.cmd = w;
     else push(a.pos, w);
@@ -2587,7 +2929,90 @@ public_key ${kp.public_key}
 `);
   return 0;
 }
+function hiddenKeys(u) {
+  return { ...u, private_key: "(hidden)", preshared_key: u.preshared_key === null ? null : "(hidden)" };
+}
+function cmdImportZip(env, io, a) {
+  if (length(a.pos) !== 1) {
+    io.err("usage: splitwg import FILE.zip (the upstreams are named after the files in it)\n");
+    return 2;
+  }
+  const r = importZip(env, a.pos[0]);
+  if (a.flags.json) {
+    printJson(io, exists(r, "error") ? r : { upstreams: map(r.upstreams, (u) => ({ ...u, upstream: hiddenKeys(u.upstream) })) });
+    return exists(r, "error") ? 1 : 0;
+  }
+  if (exists(r, "error")) {
+    const e = r, errs = e.errors;
+    for (let i = 0; i < length(errs); i++) io.err(`${a.pos[0]}: ${errs[i].file}:${errs[i].line ? errs[i].line + ":" : ""} ${errs[i].message}
+`);
+    io.err(`splitwg: ${e.error.message}
+`);
+    return 1;
+  }
+  const ups = r.upstreams;
+  for (let i = 0; i < length(ups); i++) {
+    const u = ups[i];
+    for (let j = 0; j < length(u.ignored); j++) io.err(`${a.pos[0]}: ${u.file}:${u.ignored[j].line}: note: ${u.ignored[j].message}
+`);
+    io.out(`added upstream ${u.upstream.name} from ${u.file} (endpoint ${u.upstream.endpoint}, ${join(", ", u.upstream.address)})
+`);
+  }
+  io.out(`${length(ups)} upstream(s) added; run \`splitwg apply\` to use them
+`);
+  return 0;
+}
+function cmdExport(env, io, a) {
+  if (length(a.pos) > 1) {
+    io.err("usage: splitwg export [FILE] [--with-keys]\n");
+    return 2;
+  }
+  const text = sprintf("%.J\n", exportConfig(env, a.flags["with-keys"] === true));
+  if (!length(a.pos)) {
+    io.out(text);
+    return 0;
+  }
+  if (!env.fs.write(a.pos[0], text)) {
+    io.err(`splitwg: cannot write ${a.pos[0]}
+`);
+    return 1;
+  }
+  io.out(`exported to ${a.pos[0]}${a.flags["with-keys"] ? " (with private keys: keep it safe)" : " (without private keys)"}
+`);
+  return 0;
+}
+function cmdImportJson(env, io, a) {
+  if (length(a.pos) !== 1) {
+    io.err("usage: splitwg import FILE.json\n");
+    return 2;
+  }
+  const text = env.fs.read(a.pos[0]);
+  if (text === null) {
+    io.err(`splitwg: cannot read ${a.pos[0]}
+`);
+    return 1;
+  }
+  const r = importConfig(env, text);
+  if (a.flags.json) {
+    printJson(io, r);
+    return exists(r, "error") ? 1 : 0;
+  }
+  if (exists(r, "error")) {
+    const e = r, ps = e.problems;
+    for (let i = 0; i < length(ps); i++) io.err(`${a.pos[0]}: ${ps[i].path}: ${ps[i].message}
+`);
+    io.err(`splitwg: ${e.error.message}
+`);
+    return 1;
+  }
+  const c = r;
+  io.out(`imported ${c.upstreams} upstream(s), ${c.clients} client(s), ${c.rulesets} rule set(s), ${c.rules} rule(s); run \`splitwg apply\` to use them
+`);
+  return 0;
+}
 function cmdImport(env, io, a) {
+  if (length(a.pos) >= 1 && match(a.pos[0], ZIP_FILE)) return cmdImportZip(env, io, a);
+  if (length(a.pos) >= 1 && match(a.pos[0], JSON_FILE)) return cmdImportJson(env, io, a);
   if (length(a.pos) < 1 || length(a.pos) > 2) {
     io.err("usage: splitwg import FILE [NAME]\n");
     return 2;
@@ -2625,13 +3050,59 @@ function cmdImport(env, io, a) {
     return 1;
   }
   if (a.flags.json) {
-    printJson(io, { upstream: { ...u, private_key: "(hidden)", preshared_key: u.preshared_key === null ? null : "(hidden)" }, ignored: r.ignored });
+    printJson(io, { upstream: hiddenKeys(u), ignored: r.ignored });
     return 0;
   }
   const ign = r.ignored;
   for (let i = 0; i < length(ign); i++) io.err(`${a.pos[0]}:${ign[i].line}: note: ${ign[i].message}
 `);
   io.out(`added upstream ${name} (endpoint ${u.endpoint}, ${join(", ", u.address)}); run \`splitwg apply\` to use it
+`);
+  return 0;
+}
+function cmdTemplate(env, io, a) {
+  const sub = a.pos[0] ?? "";
+  if (sub === "list" && length(a.pos) === 1) {
+    const t = templates(env);
+    if (a.flags.json) {
+      printJson(io, t);
+      return 0;
+    }
+    if (!length(t.templates)) {
+      io.out(`no templates in ${t.dir}
+`);
+      return 0;
+    }
+    for (let i = 0; i < length(t.templates); i++) {
+      const x = t.templates[i];
+      io.out(`${pad(x.name, 16)} ${x.date}  ${length(x.rules)} rule(s), ${x.entries} entries  ${x.label}
+  ${x.description}
+`);
+      for (let j = 0; j < length(x.problems); j++) io.out(`  invalid: ${x.problems[j].path}: ${x.problems[j].message}
+`);
+    }
+    return 0;
+  }
+  if (sub !== "add" || length(a.pos) < 2 || length(a.pos) > 3) {
+    io.err("usage: splitwg template list | template add NAME [AS]\n");
+    return 2;
+  }
+  const r = addTemplate(env, a.pos[1], length(a.pos) === 3 ? a.pos[2] : null);
+  if (a.flags.json) {
+    printJson(io, r);
+    return exists(r, "error") ? 1 : 0;
+  }
+  if (exists(r, "error")) {
+    const e = r;
+    io.err(`splitwg: ${e.error.message}
+`);
+    const ps = e.problems ?? [];
+    for (let i = 0; i < length(ps); i++) io.err(`  ${ps[i].path}: ${ps[i].message}
+`);
+    return 1;
+  }
+  const ok = r;
+  io.out(`added rule set ${ok.ruleset} from template ${ok.template} (${ok.rules} rule(s), ${ok.entries} entries); add it to a client (list ruleset '${ok.ruleset}'), then run \`splitwg apply\`
 `);
   return 0;
 }
@@ -2691,6 +3162,10 @@ ${USAGE}`);
       return cmdImport(env, io, args);
     case "peer":
       return cmdPeer(env, io, args);
+    case "template":
+      return cmdTemplate(env, io, args);
+    case "export":
+      return cmdExport(env, io, args);
     case "hotplug":
       if (length(args.pos) !== 2) {
         io.err("usage: splitwg hotplug ACTION INTERFACE\n");

@@ -8,7 +8,7 @@
 'require dom';
 // Generated from src/luci/_*.ts by `npm run build` — edit the TypeScript, not this file.
 
-const arrtoip = swcore.arrtoip, MESSAGES = swcore.MESSAGES, fill = swcore.fill, format = swcore.format, parseAddress = swcore.parseAddress, badListFile = swcore.badListFile, LIST_DIR = swcore.LIST_DIR, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, prefixContains = swcore.prefixContains, isMsg = swcore.isMsg, badDomain = swcore.badDomain, parsePrefix2 = swcore.parsePrefix, SCHEMA = swcore.SCHEMA, isMsg2 = swcore.isMsg, badBool = swcore.badBool, badDomain2 = swcore.badDomain, badLabel = swcore.badLabel, badName = swcore.badName, badPortRange = swcore.badPortRange, badTime = swcore.badTime, bool = swcore.bool, weekday = swcore.weekday, PROTOS = swcore.PROTOS, parsePrefix3 = swcore.parsePrefix, isMsg3 = swcore.isMsg, coreMsg = swcore.msg, checkOf = swcore.checkOf, SCHEMA2 = swcore.SCHEMA, check = swcore.check, age = swcore.age, coreBytes = swcore.fmtBytes, badName2 = swcore.badName;
+const arrtoip = swcore.arrtoip, MESSAGES = swcore.MESSAGES, fill = swcore.fill, format = swcore.format, parseAddress = swcore.parseAddress, badListFile = swcore.badListFile, LIST_DIR = swcore.LIST_DIR, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, prefixContains = swcore.prefixContains, isMsg = swcore.isMsg, badDomain = swcore.badDomain, parsePrefix2 = swcore.parsePrefix, SCHEMA = swcore.SCHEMA, isMsg2 = swcore.isMsg, badBool = swcore.badBool, badDomain2 = swcore.badDomain, badLabel = swcore.badLabel, badName = swcore.badName, badPortRange = swcore.badPortRange, badTime = swcore.badTime, bool = swcore.bool, weekday = swcore.weekday, PROTOS = swcore.PROTOS, parsePrefix3 = swcore.parsePrefix, isMsg3 = swcore.isMsg, coreMsg = swcore.msg, checkOf = swcore.checkOf, SCHEMA2 = swcore.SCHEMA, badName2 = swcore.badName, check = swcore.check, age = swcore.age, coreBytes = swcore.fmtBytes, badName3 = swcore.badName;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/_msg.ts
@@ -656,6 +656,7 @@ var callImportConf = rpc.declare({
   params: ["text", "name"],
   expect: { "": {} }
 });
+var callTemplates = rpc.declare({ object: "splitwg", method: "templates", expect: { "": {} } });
 var callPeerConf = rpc.declare({
   object: "splitwg",
   method: "peer_conf",
@@ -1046,6 +1047,25 @@ function fieldOf(type, option) {
   return f;
 }
 
+// src/luci/_templates.ts
+
+function freeName(base, taken) {
+  const ok = (n) => !badName2(n, 32) && taken.indexOf(n) < 0;
+  if (ok(base)) return base;
+  for (let i = 2; i < 1e3; i++) {
+    const sfx = `_${i}`;
+    const n = base.slice(0, 32 - sfx.length) + sfx;
+    if (ok(n)) return n;
+  }
+  return base;
+}
+function templateSections(t2, name) {
+  return {
+    ruleset: { name: t2.label },
+    rules: t2.rules.map((r) => newRuleOptions(ownerKey("ruleset", name), toOptions(r)))
+  };
+}
+
 // src/luci/_uci.ts
 function toSections(list2) {
   return list2.slice().sort((a, b) => a[".index"] - b[".index"]).map((s) => {
@@ -1303,7 +1323,7 @@ function suggestName(source, taken) {
   base = base.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
   if (!/^[a-z]/.test(base)) base = "up" + (base === "" ? "" : "_" + base);
   base = base.slice(0, 12).replace(/_+$/, "");
-  const ok = (n) => !badName2(n, 12) && n !== "server" && taken.indexOf(n) < 0;
+  const ok = (n) => !badName3(n, 12) && n !== "server" && taken.indexOf(n) < 0;
   if (ok(base)) return base;
   for (let i = 2; i < 1e3; i++) {
     const sfx = `${i}`;
@@ -1446,6 +1466,7 @@ return baseclass.extend({
 	callNetworkDevices: callNetworkDevices,
 	callPeerConf: callPeerConf,
 	callStatus: callStatus,
+	callTemplates: callTemplates,
 	confFileName: confFileName,
 	coreText: coreText,
 	doctorFindingIds: doctorFindingIds,
@@ -1460,6 +1481,7 @@ return baseclass.extend({
 	fmt: fmt,
 	fmtAge: fmtAge,
 	fmtBytes: fmtBytes,
+	freeName: freeName,
 	fromOptions: fromOptions,
 	importRules: importRules,
 	importedOptions: importedOptions,
@@ -1501,6 +1523,7 @@ return baseclass.extend({
 	statusWarnings: statusWarnings,
 	suggestName: suggestName,
 	t: t,
+	templateSections: templateSections,
 	text: text,
 	toCoreSections: toCoreSections,
 	toOptions: toOptions,

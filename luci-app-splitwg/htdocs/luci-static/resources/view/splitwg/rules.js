@@ -7,7 +7,7 @@
 'require splitwg.ui as swui';
 // Generated from src/luci/rules.ts by `npm run build` — edit the TypeScript, not this file.
 
-const arrtoip = swcore.arrtoip, badLabel = swcore.badLabel, badName = swcore.badName, SCHEMA = swcore.SCHEMA, callCheck = swui.callCheck, callLists = swui.callLists, callStatus = swui.callStatus, isError = swui.isError, badUploadName = swui.badUploadName, listCount = swui.listCount, WEEKDAY_NAMES = swui.WEEKDAY_NAMES, listOf = swui.listOf, matchSummary = swui.matchSummary, moveStep = swui.moveStep, newRuleOptions = swui.newRuleOptions, ownerKey = swui.ownerKey, ownerOf = swui.ownerOf, parseBulk = swui.parseBulk, parseOwner = swui.parseOwner, rulesOf = swui.rulesOf, exportCSV = swui.exportCSV, exportJSON = swui.exportJSON, fromOptions = swui.fromOptions, importRules = swui.importRules, toOptions = swui.toOptions, toSections = swui.toSections, actionLabel = swui.actionLabel, banner = swui.banner, download = swui.download, esc = swui.esc, notifyError = swui.notifyError, plain = swui.plain, readFile = swui.readFile, saveApply = swui.saveApply, schemaOption = swui.schemaOption, sections = swui.sections, setContent = swui.setContent, t = swui.t, text = swui.text, upstreamLabel = swui.upstreamLabel, upstreamNames = swui.upstreamNames, namedGrid = swui.namedGrid;
+const arrtoip = swcore.arrtoip, badLabel = swcore.badLabel, badName = swcore.badName, SCHEMA = swcore.SCHEMA, callCheck = swui.callCheck, callLists = swui.callLists, callStatus = swui.callStatus, callTemplates = swui.callTemplates, isError = swui.isError, badUploadName = swui.badUploadName, listCount = swui.listCount, WEEKDAY_NAMES = swui.WEEKDAY_NAMES, listOf = swui.listOf, matchSummary = swui.matchSummary, moveStep = swui.moveStep, newRuleOptions = swui.newRuleOptions, ownerKey = swui.ownerKey, ownerOf = swui.ownerOf, parseBulk = swui.parseBulk, parseOwner = swui.parseOwner, rulesOf = swui.rulesOf, exportCSV = swui.exportCSV, exportJSON = swui.exportJSON, fromOptions = swui.fromOptions, importRules = swui.importRules, toOptions = swui.toOptions, toSections = swui.toSections, freeName = swui.freeName, templateSections = swui.templateSections, actionLabel = swui.actionLabel, banner = swui.banner, download = swui.download, esc = swui.esc, notifyError = swui.notifyError, plain = swui.plain, readFile = swui.readFile, saveApply = swui.saveApply, schemaOption = swui.schemaOption, sections = swui.sections, setContent = swui.setContent, t = swui.t, text = swui.text, upstreamLabel = swui.upstreamLabel, upstreamNames = swui.upstreamNames, namedGrid = swui.namedGrid;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/rules.ts
@@ -208,6 +208,36 @@ function uploadModal() {
     ])
   ]);
 }
+function templateModal(map, show) {
+  return callTemplates().then((r) => {
+    const list = r && typeof r === "object" && !isError(r) && Array.isArray(r.templates) ? r.templates : [];
+    const add = (tp) => {
+      const name = freeName(tp.name, sections().map((x) => String(x[".name"])));
+      const secs = templateSections(tp, name);
+      uci.add("splitwg", "ruleset", name);
+      for (const k in secs.ruleset) uci.set("splitwg", name, k, secs.ruleset[k]);
+      for (const o of secs.rules) addRule(o);
+      ui.hideModal();
+      ui.addNotification(null, E("p", {}, [_('Added the rule set %s from the template "%s" (%d rules). A client uses it once it is among its Shared rule sets (Server & clients); Save & Apply keeps it.').format(name, tp.label, secs.rules.length)]), "info");
+      return show(ownerKey("ruleset", name));
+    };
+    const row = (tp) => E("tr", { "class": "tr" }, [
+      E("td", { "class": "td" }, [E("strong", {}, [tp.label]), E("br"), E("code", {}, [tp.name])]),
+      E("td", { "class": "td" }, [tp.description, tp.problems.length ? E("div", { "class": "alert-message warning" }, [_("Invalid: %s").format(`${tp.problems[0].path}: ${tp.problems[0].message}`)]) : ""]),
+      E("td", { "class": "td", "style": "white-space:nowrap" }, [tp.date]),
+      E("td", { "class": "td", "style": "white-space:nowrap" }, [_("%d rules, %d entries").format(tp.rules.length, tp.entries)]),
+      E("td", { "class": "td" }, [E("button", { "class": "btn cbi-button-add", "disabled": tp.problems.length || map.readonly ? "" : null, "click": () => add(tp) }, [_("Add")])])
+    ]);
+    ui.showModal(_("Add a rule set from a template"), [
+      E("p", {}, [_("Curated rule sets that come with splitwg. Adding one copies its rules into your configuration as a new rule set: edit it freely, a package upgrade never changes your copy.")]),
+      list.length ? E("table", { "class": "table" }, [
+        E("tr", { "class": "tr table-titles" }, [_("Template"), _("Description"), _("Date"), _("Size"), ""].map((h) => E("th", { "class": "th" }, [h]))),
+        ...list.map(row)
+      ]) : E("p", {}, [E("em", {}, [typeof r === "number" ? _("The router did not answer (ubus status %d).").format(r) : _("The router has no templates.")])]),
+      E("div", { "class": "right" }, [E("button", { "class": "btn", "click": ui.hideModal }, [_("Close")])])
+    ]);
+  });
+}
 function doExport(kind) {
   if (!owner) return;
   const o = parseOwner(owner);
@@ -243,6 +273,16 @@ var rules_default = view.extend({
       }
       if (owner === ownerKey("ruleset", sid)) owner = null;
       return form.GridSection.prototype.handleRemove.call(this, sid, ev);
+    };
+    s.renderSectionAdd = function(extra) {
+      const el = form.GridSection.prototype.renderSectionAdd.call(this, extra);
+      el.appendChild(E("button", {
+        "class": "cbi-button",
+        "style": "margin-left:1em",
+        "disabled": this.map.readonly || null,
+        "click": ui.createHandlerFn(this, () => templateModal(this.map, (key) => switchTo(key)))
+      }, [_("Add from template…")]));
+      return el;
     };
     let o = schemaOption(s.option(form.Value, "name", _("Label")), "ruleset");
     o = s.option(form.DummyValue, "_used", _("Used by"));
