@@ -64,6 +64,33 @@ function errorResult(env: Env, code: string, why: Msg | string, path: string | n
 	return { ok: false, changed: changed ?? NO_CHANGE, message: error.message, actions: [], warnings, error };
 }
 
+// What an apply compiled: the plan and what goes with it, or the problems
+// of a config that does not validate.
+interface Compiled { plan: Plan | null, problems: Problem[], view: AppliedView | null, warnings: string[], ipv6: boolean, digest: string, listed: { [path: string]: string }, localOk: boolean }
+
+// /etc/config/splitwg read, validated and compiled (a plan kept for the next
+// apply when the file did not change under the read: its digest before and
+// after). A function of its own so that the sections and the config model —
+// a large config's megabytes as ucode values — are freed before the apply.
+function compileNow(env: Env, dryRun: boolean): Compiled {
+	const before = env.configDigest('splitwg');
+	const sections = readConfigSections(env.uci, 'splitwg');
+	// a dry run changes nothing, not even the list fragments (lists.ts)
+	const lists = readLists(env, sections, dryRun ? 'check' : 'apply');
+	const r = readConfig(sections, lists);
+	const digest = configFingerprint(env, () => sections), listed = listHashes(lists);
+	if (!r.config) return { plan: null, problems: r.problems, view: null, warnings: [], ipv6: false, digest, listed, localOk: true };
+	const ipv6 = r.config.globals.ipv6;
+	const ln = localNetworks(env, ipv6);
+	const plan = compile(r.config, { local: ln.local });
+	const view = appliedView(r.config, plan.nftsets > 0);
+	const warnings = map(r.warnings, (w) => `${w.path}: ${format(w)}`);
+	if (ln.ok && before !== null && before === digest)
+		keepPlan(env, { version: VERSION, digest, local: ln.local, ipv6, plan, view, warnings, lists: listed });
+	else forgetPlan(env);
+	return { plan, problems: [], view, warnings, ipv6, digest, listed, localOk: ln.ok };
+}
+
 // /etc/config/splitwg → plan → applied. `stop` (and a config with
 // globals.enabled '0') applies the empty plan.
 export function apply(env: Env, opts?: ApplyOptions): ApplyResult {
@@ -73,17 +100,12 @@ export function apply(env: Env, opts?: ApplyOptions): ApplyResult {
 		for (let i = 0; i < length(hit.warnings); i++) push(res.warnings, hit.warnings[i]);
 		return res;
 	}
-	// (the digest before and after the read: a plan is kept only for the file it was read from)
-	const before = env.configDigest('splitwg');
-	const sections = readConfigSections(env.uci, 'splitwg');
-	// a dry run changes nothing, not even the list fragments (lists.ts)
-	const lists = readLists(env, sections, opts?.dryRun ? 'check' : 'apply');
-	const r = readConfig(sections, lists);
-	if (!r.config) {
-		const n = length(r.problems);
-		const first = r.problems[0], why = { id: first.id, args: first.args };
+	const c = compileNow(env, opts?.dryRun ?? false);
+	if (!c.plan) {
+		const n = length(c.problems);
+		const first = c.problems[0], why = { id: first.id, args: first.args };
 		const m = n === 1 ? msg('apply_invalid_one', [first.path, why]) : msg('apply_invalid', [n, first.path, why]);
-		const problems = map(r.problems, (p) => described(p));
+		const problems = map(c.problems, (p) => described(p));
 		if (opts?.dryRun) {
 			const error = applyError('INVALID_CONFIG', m, first.path);
 			return { ok: false, changed: NO_CHANGE, message: error.message, actions: [], warnings: [], error, problems };
@@ -92,19 +114,9 @@ export function apply(env: Env, opts?: ApplyOptions): ApplyResult {
 		res.problems = problems;
 		return res;
 	}
-	const ln = localNetworks(env, r.config.globals.ipv6);
-	const plan = compile(r.config, { local: ln.local });
-	const hasDomains = plan.nftsets > 0;
-	const view = appliedView(r.config, hasDomains);
-	const warnings = map(r.warnings, (w) => `${w.path}: ${format(w)}`);
-	const digest = configFingerprint(env, () => sections);
-	const listed = listHashes(lists);
-	if (ln.ok && before !== null && before === digest)
-		keepPlan(env, { version: VERSION, digest, local: ln.local, ipv6: r.config.globals.ipv6, plan, view, warnings, lists: listed });
-	else forgetPlan(env);
-	const res = applyPlan(env, plan, { dryRun: opts?.dryRun, configHash: digest, hasDomains, ipv6: r.config.globals.ipv6, view, lists: listed });
-	if (!ln.ok) push(res.warnings, 'cannot read the main routing table (ip -j route): only the server pools are treated as local networks');
-	for (let i = 0; i < length(warnings); i++) push(res.warnings, warnings[i]);
+	const res = applyPlan(env, c.plan, { dryRun: opts?.dryRun, configHash: c.digest, hasDomains: c.plan.nftsets > 0, ipv6: c.ipv6, view: c.view, lists: c.listed });
+	if (!c.localOk) push(res.warnings, 'cannot read the main routing table (ip -j route): only the server pools are treated as local networks');
+	for (let i = 0; i < length(c.warnings); i++) push(res.warnings, c.warnings[i]);
 	return res;
 }
 
