@@ -112,7 +112,7 @@ function memoryRows(c: RouterCase): (string | number)[][] {
 // ---- the section -----------------------------------------------------------------
 
 export function routerSection(r: RouterResult): string[] {
-  const L: string[] = ['## 5. Router: the real OpenWrt userland', ''];
+  const L: string[] = ['## 7. Router: the real OpenWrt userland', ''];
   if (r.skipped) {
     L.push(`**Skipped: ${r.skipped}.** This part needs a prefix built as in docs/lab.md "The openwrt tier" (\`OPENWRT_ROOT=/opt/owrt npm run bench\`, as root) and measures issue 14's goals 2 and 4 on it.`, '');
     return L;

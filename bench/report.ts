@@ -5,6 +5,7 @@ import type { ApplyResult, CompileRun } from './apply.ts';
 import type { DnsResult, DnsCell } from './dnsmasq.ts';
 import type { FootprintResult } from './footprint.ts';
 import { listsSection, type ListsResult } from './lists.ts';
+import { scaleHeadline, scaleSection, type ScaleCase } from './scale.ts';
 import type { RouterResult } from './router.ts';
 import { routerSection, routerHeadline } from './report-router.ts';
 import { summary, num, mmm, ratio, fmtRatio, bytes, table, raw, type Summary } from './stats.ts';
@@ -16,7 +17,7 @@ export interface BenchResults {
   started: string; durationS: number; quick: boolean; command: string;
   machine: Machine; notes: string[]; errors: string[];
   only?: string[];              // BENCH_ONLY: the parts run (empty: all)
-  fwd?: FwdResult; apply?: ApplyResult; dns?: DnsResult; foot?: FootprintResult; lists?: ListsResult | null; router?: RouterResult;
+  fwd?: FwdResult; apply?: ApplyResult; dns?: DnsResult; foot?: FootprintResult; lists?: ListsResult | null; scale?: ScaleCase[]; router?: RouterResult;
 }
 
 const ms = (x: number) => `${num(x)} ms`;
@@ -258,6 +259,7 @@ export function render(r: BenchResults): string {
     L.push(`- **Lists from files** (§5), \`splitwg apply\` of the large home with its lists in ${r.lists.files} files under ucode (target ≤ 2 s): first ${sec(at('fresh'))}, unchanged ${sec(at('same'))}, ` +
       `one list edited ${sec(at('edit'))} (its set only; inline: first ${sec(at('inline fresh'))}, unchanged ${sec(at('inline same'))}).`);
   }
+  if (r.scale) L.push(scaleHeadline(r.scale));
   L.push('');
   if (r.notes.length) L.push('## Notes', '', ...r.notes.map((n) => `- ${n}`), '');
   if (r.fwd) L.push(...forwardingSection(r.fwd));
@@ -265,6 +267,7 @@ export function render(r: BenchResults): string {
   if (r.dns) L.push(...dnsSection(r.dns));
   if (r.foot) L.push(...footSection(r.foot));
   if (r.lists) L.push(...listsSection(r.lists));
+  if (r.scale) L.push(...scaleSection(r.scale));
   if (r.router) L.push(...routerSection(r.router));
   return L.join('\n') + '\n';
 }
