@@ -14,6 +14,7 @@ import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { ApplyResult } from '../src/router/apply.ts';
 import type { DoctorReply } from '../src/router/doctor.ts';
+import type { UpdateResult } from '../src/router/subscriptions.ts';
 import type { RunResult } from '../src/router/env.ts';
 import type { Plan, UciSection } from './core.ts';
 import { statePath } from './netns.ts';
@@ -140,6 +141,10 @@ export class ApplyRouter {
   apply(opts: { dryRun?: boolean } = {}): Promise<RouterRun> { return this.run({ op: 'apply', dryRun: opts.dryRun }); }
   /** `splitwg stop` */
   stop(): Promise<RouterRun> { return this.run({ op: 'stop' }); }
+  /** `splitwg update-lists [NAME]`: the lists fetched, and the apply that refilled changed ones */
+  async updateLists(name: string | null = null): Promise<Omit<RouterRun, 'result'> & { result: UpdateResult }> {
+    return (await this.run({ op: 'updateLists', name })) as unknown as Omit<RouterRun, 'result'> & { result: UpdateResult };
+  }
   /** `splitwg doctor` (read-only) */
   async doctor(): Promise<DoctorReply> { return (await this.call<{ result: DoctorReply }>({ op: 'doctor' })).result; }
   /** replace a config in the UCI store (committed) */

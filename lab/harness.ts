@@ -15,6 +15,7 @@ import { labConfig } from './lab-config.ts';
 import { Realiser, type ApplyReport, type RealiserOptions } from './realise.ts';
 import { up, type Lab, type UpOptions } from './topology.ts';
 import { waitHandshake } from './wg.ts';
+import { observe, type Path, type Probe } from './traffic.ts';
 import { format } from '../src/core/messages';
 
 /** The config text did not compile: every problem, with its path. */
@@ -203,6 +204,25 @@ export async function rulesetHits(lab: Lab, chain: string, ruleset: string): Pro
 
 export async function setText(lab: Lab, set: string): Promise<string> {
   return lab.exec(NS.router, ['nft', 'list', 'set', 'inet', 'splitwg', set]);
+}
+
+/** the elements of a set, sorted */
+export async function setElements(lab: Lab, set: string): Promise<string[]> {
+  const m = /elements = \{([^}]*)\}/s.exec(await setText(lab, set));
+  return m ? m[1]!.split(',').map((e) => e.trim()).filter(Boolean).sort() : [];
+}
+
+/** every rule of the table as chain:handle (a reload of the table gives new handles) */
+export async function ruleHandles(lab: Lab): Promise<string> {
+  const j = JSON.parse(await lab.exec(NS.router, ['nft', '-j', 'list', 'table', 'inet', 'splitwg'])) as { nftables: { rule?: { chain: string; handle: number } }[] };
+  return j.nftables.filter((x) => x.rule).map((x) => `${x.rule!.chain}:${x.rule!.handle}`).join(' ');
+}
+
+/** the path a probe takes is `want` (observed twice before giving up: a set just refilled) */
+export async function assertPath(lab: Lab, p: Probe, want: Path, why: string): Promise<void> {
+  let o = await observe(lab, p, { timeoutMs: 3000 });
+  if (o.path !== want) o = await observe(lab, p, { timeoutMs: 6000 });
+  assert.equal(o.path, want, `${p.client} → ${p.dest}: observed ${o.path}${o.src ? ` (${o.src})` : ''}${o.error ? ` [${o.error}]` : ''}; expected ${want} — ${why}`);
 }
 
 export async function setHas(lab: Lab, set: string, addr: string): Promise<boolean> {

@@ -11,10 +11,10 @@ import assert from 'node:assert/strict';
 import { NS, SERVICES } from './addresses.ts';
 import { PATHS } from '../src/router/env.ts';
 import { reloads } from '../test/router/fakes.ts';
-import { ruleCounters, setText, startLab, type Session } from './harness.ts';
+import { assertPath, ruleCounters, ruleHandles, setElements, startLab, type Session } from './harness.ts';
 import { labConfig, CLIENT_NS } from './lab-config.ts';
 import { down } from './topology.ts';
-import { observe, SOURCE_OF, type Path, type Probe } from './traffic.ts';
+import { SOURCE_OF, type Path, type Probe } from './traffic.ts';
 
 const R = NS.router;
 const LIST = '/etc/splitwg/lists/tv-b.txt';
@@ -30,27 +30,13 @@ config rule
 
 let s: Session;
 
-async function expectPath(p: Probe, want: Path, why: string): Promise<void> {
-  let o = await observe(s.lab, p, { timeoutMs: 3000 });
-  if (o.path !== want) o = await observe(s.lab, p, { timeoutMs: 6000 });
-  assert.equal(o.path, want, `${p.client} → ${p.dest}: observed ${o.path}${o.src ? ` (${o.src})` : ''}${o.error ? ` [${o.error}]` : ''}; expected ${want} — ${why}`);
-}
-
-/** every rule of the table as chain:handle (a reload of the table gives new handles) */
-async function handles(): Promise<string> {
-  const j = JSON.parse(await s.lab.exec(R, ['nft', '-j', 'list', 'table', 'inet', 'splitwg'])) as { nftables: { rule?: { chain: string; handle: number } }[] };
-  return j.nftables.filter((x) => x.rule).map((x) => `${x.rule!.chain}:${x.rule!.handle}`).join(' ');
-}
+const expectPath = (p: Probe, want: Path, why: string) => assertPath(s.lab, p, want, why);
+const handles = () => ruleHandles(s.lab);
+const elements = (set: string) => setElements(s.lab, set);
 
 /** what the rule of the tv's list counted (its domain sets' rules and its list set's) */
 async function listCount(): Promise<number> {
   return (await ruleCounters(s.lab, 'client_tv')).filter((r) => r.comment.startsWith('client.tv.rule[0]:')).reduce((n, r) => n + r.packets, 0);
-}
-
-/** the elements of a set, sorted */
-async function elements(set: string): Promise<string[]> {
-  const m = /elements = \{([^}]*)\}/s.exec(await setText(s.lab, set));
-  return m ? m[1]!.split(',').map((e) => e.trim()).filter(Boolean).sort() : [];
 }
 
 beforeAll(async () => {

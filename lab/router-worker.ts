@@ -8,6 +8,7 @@ import './ucode-globals.ts';
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { apply, stop } from '../src/router/apply.ts';
 import { doctor } from '../src/router/doctor.ts';
+import { updateLists } from '../src/router/subscriptions.ts';
 import { PATHS, type RunResult } from '../src/router/env.ts';
 import { labRouterEnv, type LabRouter, type RealiseRequest } from './router-env.ts';
 
@@ -16,6 +17,7 @@ export interface WorkerInit { root: string; dnsConfDir: string; dnsPidFile: stri
 export type WorkerOp =
   | { op: 'apply'; dryRun?: boolean }
   | { op: 'stop' }
+  | { op: 'updateLists'; name: string | null }
   | { op: 'doctor' }
   | { op: 'config'; name: string; text: string }
   | { op: 'text'; name: string }
@@ -52,6 +54,7 @@ function handle(m: WorkerOp): unknown {
   switch (m.op) {
     case 'apply': return { result: apply(router.env, { dryRun: m.dryRun ?? false }), ...drain() };
     case 'stop': return { result: stop(router.env), ...drain() };
+    case 'updateLists': return { result: updateLists(router.env, m.name, false, apply), ...drain() };
     case 'doctor': return { result: doctor(router.env), ...drain() };
     case 'config': router.uci.setText(m.name, m.text); return null;
     case 'text': return router.uci.text(m.name);

@@ -2,7 +2,7 @@
 // found, each with the path of the offending value:
 //   client.phone.rule[2].domain[0]: "ex ample.com" is not a domain name
 import type { UciSection, UciValue } from './uci';
-import type { Action, Client, Config, Globals, Match, Problem, Rule, RuleList, Server, Upstream, Warning } from './model';
+import type { Action, Client, Config, Globals, Match, Problem, Rule, RuleList, Server, Subscription, Upstream, Warning } from './model';
 import { parsePrefix, addPrefix, maskBytes, prefixesOverlap, prefixContains, interfaceNetwork } from './ip';
 import type { Prefix } from './ip';
 import { markShift } from './decide';
@@ -12,7 +12,7 @@ import type { Msg } from './messages';
 import type { Bad } from './values';
 import { checkOf, SCHEMA } from './schema';
 import type { Opt } from './schema';
-import { badListFile, listPath } from './lists';
+import { badListFile, listPath, LIST_DIR } from './lists';
 import type { ListFile } from './lists';
 
 // What the router read of the list files the rules name, by path (lists.ts).
@@ -200,6 +200,34 @@ function readUpstream(sec: UciSection, problems: Problem[]): Upstream {
 	// (given, but with no valid element: reported already)
 	if (!length(u.allowedIps)) u.allowedIps = ['0.0.0.0/0', '::/0'];
 	return u;
+}
+
+// The subscriptions, each with its problems; only those without any are
+// returned (the router fetches those even while the rest of the
+// configuration has problems: a list is independent of them).
+export function readSubscriptions(sections: UciSection[], problems: Problem[]): Subscription[] {
+	const out: Subscription[] = [];
+	for (let i = 0; i < length(sections); i++) {
+		const sec = sections[i];
+		if (sec.type !== 'subscription') continue;
+		const base = `subscription.${sec.name}`, n = length(problems);
+		if (sec.anonymous) push(problems, problem(base, msg('subscription_unnamed', [LIST_DIR])));
+		const o = readOptions(sec, base, 'subscription', problems);
+		if (o.v.url === null && !o.bad.url) push(problems, problem(`${base}.url`, msg('url_required')));
+		if (length(problems) === n)
+			push(out, { name: sec.name, path: listPath(sec.name), enabled: o.v.enabled, url: o.v.url, interval: o.v.interval, maxSize: o.v.max_size });
+	}
+	return out;
+}
+
+// A missing list file a subscription fills: not fetched yet, says so.
+function fetchedYet(subs: Subscription[], problems: Problem[]): void {
+	const by: { [path: string]: string } = {};
+	for (let i = 0; i < length(subs); i++) by[subs[i].path] = subs[i].name;
+	for (let i = 0; i < length(problems); i++) {
+		const p = problems[i];
+		if (p.id === 'list_unreadable' && by[p.args[0] as string]) problems[i] = problem(p.path, msg('list_not_fetched', [p.args[0], by[p.args[0] as string]]));
+	}
 }
 
 function readServer(sec: UciSection, problems: Problem[]): Server {
@@ -541,6 +569,7 @@ export function readConfig(all: UciSection[], lists?: ListFiles | null): { confi
 		readOptions(rsSections[i], `ruleset.${rsSections[i].name}`, 'ruleset', problems);
 		rulesets[rsSections[i].name] = [];
 	}
+	const subscriptions = readSubscriptions(sections, problems);
 	const clients = map(byType(sections, 'client'), (s) => readClient(s, problems, globals));
 	const byClient: { [n: string]: UciSection[] } = {};
 	for (let i = 0; i < length(clients); i++) byClient[clients[i].name] = [];
@@ -576,6 +605,7 @@ export function readConfig(all: UciSection[], lists?: ListFiles | null): { confi
 			else for (let k = 0; k < length(rs); k++) push(c.rules, rs[k]);
 		}
 	}
+	fetchedYet(subscriptions, problems);
 	// checks across sections, after every option has been read
 	const seen = reportedPaths(problems);
 	for (let i = 0; i < length(clients); i++) {
@@ -587,7 +617,7 @@ export function readConfig(all: UciSection[], lists?: ListFiles | null): { confi
 	const fw = familyWarnings(clients, globals);
 	for (let i = 0; i < length(fw); i++) push(warnings, fw[i]);
 	if (!length(problems))
-		return { config: { globals, server, upstreams, clients }, problems, warnings };
+		return { config: { globals, server, upstreams, clients, subscriptions }, problems, warnings };
 	return { config: null, problems, warnings };
 }
 

@@ -31,12 +31,24 @@ export const LIST_BAD_MAX = 10;
 const LIST_NAME = /^[A-Za-z0-9_+@%=,~-][A-Za-z0-9._+@%=,~-]*$/;
 const LIST_PATH = /^(\/[A-Za-z0-9_+@%=,~-][A-Za-z0-9._+@%=,~-]*)+$/;
 const ADDRESS_LIKE = /^[0-9.\/]+$/;
+// a subscription's source: http or https, a host (a name, an IPv4 address or
+// a bracketed IPv6 one), an optional port, then a path and query without
+// blanks, quotes or a character of config.md's "never reaches a shell" list
+// (`;`, `#`, `{`, `$`, backslash …; a fragment is never sent anyway)
+const URL_RE = /^https?:\/\/([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:[0-9]+)?([\/?][^ \n"'<>\\^`{|};$#]*)?$/;
 
 // The value of `list_file`: a name in LIST_DIR or an absolute path.
 export function badListFile(v: string): Bad {
 	if ((length(v) as number) > 255) return msg('too_long', [v, 255]);
 	if (substr(v, 0, 1) === '/' ? match(v, LIST_PATH) : match(v, LIST_NAME)) return null;
 	return msg('not_list_file', [v, LIST_DIR]);
+}
+
+// A subscription's `url`: http:// or https:// only (uclient-fetch's schemes,
+// and nothing a fetch could read from the router itself, like file://).
+export function badUrl(v: string): Bad {
+	if ((length(v) as number) > 1024) return msg('too_long', [v, 1024]);
+	return match(v, URL_RE) ? null : msg('not_url', [v]);
 }
 
 // The file a valid `list_file` value names.

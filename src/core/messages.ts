@@ -51,6 +51,7 @@ export const MESSAGES: { [id: string]: string } = {
 	not_weekday: '"{1}" is not a weekday (Mon … Sun)',
 	not_kind: '"{1}" is not a client kind (peer, device)',
 	not_list_file: '"{1}" is not a list file (a file name in {2}, or an absolute path)',
+	not_url: '"{1}" is not an http:// or https:// URL',
 
 	// config.ts: the whole configuration
 	not_single: 'must be a single option, not a list',
@@ -101,6 +102,19 @@ export const MESSAGES: { [id: string]: string } = {
 	list_more: '{1}: {2} more line(s) in error',
 	list_one_entry: '"{1}": one entry a line (a domain, or an address or prefix)',
 	list_changed: '{1} changed while it was read: apply again',
+	subscription_unnamed: 'a subscription section needs a name: the name of the list file it fills in {1}',
+	url_required: 'is required: the http:// or https:// address the list is fetched from',
+	// router/subscriptions.ts: a list's download (the previous copy stays)
+	sub_fetch: 'download failed: {1}',
+	sub_too_large: 'the download is larger than max_size ({1} KiB)',
+	sub_empty: 'the download holds no entry',
+	sub_bad_line: 'line {1} of the download: {2} ({3} line(s) in error)',
+	sub_write: 'cannot write {1}',
+	sub_unknown: 'no subscription named "{1}"',
+	sub_busy: 'another update of the lists is running: try again when it is done',
+	sub_not_applied: 'splitwg is not applied: the new copy takes effect with the next apply',
+	sub_config_pending: 'the configuration changed since the last apply: the new copy takes effect with the next splitwg apply',
+	list_not_fetched: '{1} has not been fetched yet (subscription {2}): splitwg update-lists {2}',
 	warn_list_empty: 'its list files hold no entry (of a family that is classified): the rule matches nothing',
 	warn_v6_only_off: 'identifies IPv6 only and globals.ipv6 is off: none of the device\'s traffic is classified — add its mac (or an IPv4 address)',
 
@@ -227,6 +241,7 @@ export const MESSAGES: { [id: string]: string } = {
 	status_table_missing: 'table inet splitwg is missing (was the firewall stopped or restarted?): run splitwg apply',
 	// {1}: the failed apply's message, or a command's output
 	status_apply_failed: 'last apply failed: {1}',
+	status_list_failed: 'list {1}: {2}; the previous copy stays',
 	status_dnsmasq_missing: 'dnsmasq reads {1}, but splitwg\'s domain entries are not there: run splitwg apply',
 	status_dnsmasq_stale: 'dnsmasq reads {1}, but splitwg\'s domain entries there are not the applied ones: run splitwg apply',
 

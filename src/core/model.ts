@@ -105,11 +105,22 @@ export interface Client {
 	rules: Rule[];           // own rules then each rule set's, in decision order
 }
 
+// A list file filled from a URL (config subscription '<name>').
+export interface Subscription {
+	name: string;
+	path: string;            // the list file it fills: /etc/splitwg/lists/<name>
+	enabled: boolean;
+	url: string;
+	interval: number;        // hours between fetches
+	maxSize: number;         // KiB
+}
+
 export interface Config {
 	globals: Globals;
 	server: Server | null;
 	upstreams: Upstream[];
 	clients: Client[];
+	subscriptions: Subscription[];
 }
 
 // What is wrong and where: `id` and `args` name a message of messages.ts

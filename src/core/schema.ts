@@ -13,7 +13,7 @@ import {
 	badName, badPort, badPortRange, badProto, badTime, badWeekday, ACTIONS, CLIENT_KINDS, PROTOS, WEEKDAYS,
 } from './values';
 import { badInterfaceAddress, badIpAddress, badPrefix } from './ip';
-import { badListFile } from './lists';
+import { badListFile, badUrl } from './lists';
 
 export type Kind = 'string' | 'bool' | 'int' | 'enum';
 
@@ -142,9 +142,18 @@ export const RULE: OptionTable = {
 	upstream: { kind: 'string', check: upstreamName, doc: 'for `proxy`: a named upstream instead of the client\'s' },
 };
 
+// A list file filled from a URL (router/subscriptions.ts): the section's
+// name is the file's name in /etc/splitwg/lists/, which rules name in `list_file`.
+export const SUBSCRIPTION: OptionTable = {
+	enabled: { kind: 'bool', def: '1', doc: 'with `0` the list is not fetched any more; its last copy stays (and feeds the rules that name it)' },
+	url: { kind: 'string', check: badUrl, doc: 'required: `http://` or `https://` (https needs a TLS library for uclient-fetch, e.g. `libustream-mbedtls`, which OpenWrt images ship); the body is a list file: one domain or address a line' },
+	interval: { kind: 'int', def: '24', min: 1, max: 720, doc: 'hours between fetches (cron checks every hour which lists are due)' },
+	max_size: { kind: 'int', def: '2048', min: 1, max: 32768, doc: 'KiB: a larger download is refused (the download stops there) and the previous copy stays' },
+};
+
 // By section type, in the order of the file's documentation.
 export const SCHEMA: { [type: string]: OptionTable } = {
-	globals: GLOBALS, server: SERVER, upstream: UPSTREAM, client: CLIENT, ruleset: RULESET, rule: RULE,
+	globals: GLOBALS, server: SERVER, upstream: UPSTREAM, client: CLIENT, ruleset: RULESET, rule: RULE, subscription: SUBSCRIPTION,
 };
 
 // The validator of one value of an option: its own, or its kind's.

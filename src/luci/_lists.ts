@@ -5,7 +5,7 @@
 import { badListFile, LIST_DIR } from '../core/lists';
 import type { Bad } from '../core/values';
 import { N_, msg } from './_msg';
-import type { Msg } from './_msg';
+import type { Msg, Described } from './_msg';
 
 export interface ListFileInfo {
 	path: string;
@@ -18,6 +18,14 @@ export interface ListFileInfo {
 	v6: number;
 	problems: { line: number, id: string, args: any[], message: string }[];
 	more: number;
+	// filled from a URL (config subscription): its last fetch (absent on a router older than them)
+	subscription?: SubscriptionInfo | null;
+}
+
+export interface SubscriptionInfo {
+	name: string, path: string, url: string, enabled: boolean, interval: number,
+	entries: number | null, fetched: number | null, fetched_age: number | null, checked: number | null,
+	error: Described | null;
 }
 
 export interface ListsReply { dir: string, files: ListFileInfo[] }
@@ -30,6 +38,14 @@ export function listCount(f: ListFileInfo): Msg {
 	const errs = f.problems.length + f.more;
 	if (errs) return msg(N_('%d lines in error'), errs);
 	return msg(N_('%d entries: %d domains, %d IPv4, %d IPv6'), f.entries, f.domains, f.v4, f.v6);
+}
+
+// A subscription's file as the rule page shows it: what it holds now (or
+// that it was never fetched), how long ago it was fetched; the last
+// download's error is the reply's (a core message).
+export function subscriptionCount(f: ListFileInfo | null): Msg {
+	if (!f || !f.ok) return msg(N_('not fetched yet'));
+	return listCount(f);
 }
 
 // The file a `list_file` value names, in the reply.

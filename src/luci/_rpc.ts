@@ -47,6 +47,10 @@ export const callExplain = rpc.declare<Explanation | ApiError | number>({
 	object: 'splitwg', method: 'explain', params: ['client', 'destination', 'proto', 'port', 'at'], expect: { '': {} },
 });
 export const callLists = rpc.declare<ListsReply | ApiError | number>({ object: 'splitwg', method: 'lists', expect: { '': {} } });
+// (the reply of docs/ubus.md `update_lists`: each list's outcome, and the apply that refilled changed ones)
+export interface UpdateReply { lists: { name: string, changed: boolean, entries: number | null, error: Said | null }[], applied: { ok: boolean, message: string } | null, note: Msg | null }
+export const callUpdateLists = rpc.declare<UpdateReply | ApiError | number>({
+	object: 'splitwg', method: 'update_lists', params: ['name'], expect: { '': {} } });
 export const callGenkey = rpc.declare<{ private_key: string, public_key: string } | ApiError | number>({ object: 'splitwg', method: 'genkey', expect: { '': {} } });
 export const callImportConf = rpc.declare<{ upstream: { [k: string]: any }, ignored?: LineMessage[] } | ApiError | number>({
 	object: 'splitwg', method: 'import_conf', params: ['text', 'name'], expect: { '': {} },

@@ -7,8 +7,9 @@
 import { view, form, uci, ui } from '@kuoruan/luci-types';
 import { badLabel, badName } from '../core/values';
 import { SCHEMA } from '../core/schema';
-import { callCheck, callLists, callStatus, callTemplates, isError } from './_rpc';
-import { badUploadName, listCount } from './_lists';
+import { callCheck, callLists, callStatus, callTemplates, callUpdateLists, isError } from './_rpc';
+import type { UpdateReply } from './_rpc';
+import { badUploadName, findList, listCount, subscriptionCount } from './_lists';
 import type { ListsReply } from './_lists';
 import type { CheckReply } from './_rpc';
 import { WEEKDAY_NAMES, listOf, matchSummary, moveStep, newRuleOptions, ownerKey, ownerOf, parseBulk, parseOwner, rulesOf } from './_rules';
@@ -18,7 +19,7 @@ import { toSections } from './_uci';
 import { freeName, templateSections } from './_templates';
 import type { TemplateInfo, TemplatesReply } from './_templates';
 import {
-	actionLabel, banner, download, esc, notifyError, plain, readFile, saveApply, schemaOption, sections, setContent, t, text,
+	actionLabel, banner, coreText, download, esc, fmtAge, notifyError, plain, readFile, saveApply, schemaOption, sections, setContent, t, text,
 	upstreamLabel, upstreamNames,
 	namedGrid,
 } from './_ui';
@@ -232,6 +233,19 @@ function templateModal(map: any, show: (key: string) => Promise<any>): Promise<v
 	});
 }
 
+// A subscription fetched now (ubus update_lists: the router downloads,
+// checks and, when it changed, applies); the page then shows its state.
+function fetchNow(name: string): Promise<void> {
+	return callUpdateLists(name).then((r: any) => {
+		if (typeof r !== 'object' || isError(r)) { notifyError(isError(r) ? coreText(r.error) : _('The router did not answer')); return; }
+		const rep = r as UpdateReply;
+		const l = rep.lists[0];
+		if (l && l.error) notifyError(_('%s: the previous copy stays').format(coreText(l.error)));
+		else if (rep.applied && !rep.applied.ok) notifyError(rep.applied.message);
+		(globalThis as any).location.reload();
+	}, (e: Error) => notifyError(e.message));
+}
+
 function doExport(kind: 'json' | 'csv'): void {
 	if (!owner) return;
 	const o = parseOwner(owner);
@@ -292,6 +306,29 @@ export default view.extend({
 			const key = ownerKey('ruleset', sid);
 			const n = rulesOf(toSections(sections()), key).length;
 			return E('a', { href: '#' + key, click: (ev: any) => { ev.preventDefault(); return switchTo(key); } }, [_('show (%d)').format(n)]);
+		};
+
+		// ---- list subscriptions: list files filled from a URL (router/subscriptions.ts)
+		s = namedGrid(m, 'subscription', _('List subscriptions'),
+			_('A list file fetched from a URL (one domain or address a line) by the router: when missing, and every interval. A rule uses it by its name in "List files". A failed, empty or too large download leaves the previous copy in force.'),
+			_('Add subscription'), (sid: string) => _('Subscription %s').format(sid), (name) => badName(name, 32));
+		o = schemaOption(s.option(form.Flag, 'enabled', _('Enabled')), 'subscription');
+		o = schemaOption(s.option(form.Value, 'url', _('URL')), 'subscription');
+		o.rmempty = false;
+		o.placeholder = 'https://…';
+		o = schemaOption(s.option(form.Value, 'interval', _('Every (hours)')), 'subscription');
+		o = schemaOption(s.option(form.Value, 'max_size', _('Largest (KiB)')), 'subscription');
+		o.modalonly = true;
+		o = s.option(form.DummyValue, '_state', _('Last fetch'));
+		o.modalonly = false;
+		o.textvalue = (sid: string) => {
+			const f = findList(lists, sid);
+			const sub = f ? f.subscription ?? null : null;
+			const parts = [t(subscriptionCount(f))];
+			if (sub && sub.fetched_age !== null) parts.push(_('fetched %s').format(fmtAge(sub.fetched_age)));
+			if (sub && sub.error) parts.push(_('%s: the previous copy stays').format(coreText(sub.error)));
+			return E('span', {}, [plain(parts.join(' · ')), ' ',
+				E('button', { 'class': 'btn cbi-button', 'disabled': m.readonly || !sub ? '' : null, 'click': ui.createHandlerFn(null, () => fetchNow(sid)) }, [_('Fetch now')])]);
 		};
 
 		// ---- the rules of one owner
@@ -364,7 +401,7 @@ export default view.extend({
 		o = opt('match', form.DynamicList, 'list_file', _('List files'),
 			_('Files of domains and addresses, one a line: a name in /etc/splitwg/lists/ (Upload list file… below the rules) or an absolute path. A changed file reloads only its sets; open connections keep their path.'));
 		o.modalonly = true;
-		for (const f of lists ? lists.files : []) o.value(f.name, `${f.name} — ${t(listCount(f))}`);
+		for (const f of lists ? lists.files : []) o.value(f.name, `${f.name} — ${t(f.subscription ? subscriptionCount(f) : listCount(f))}`);
 		o = opt('match', form.MultiValue, 'proto', _('Protocols'), _('None selected: any protocol (tcp and udp when ports are given).'));
 		o.modalonly = true;
 		o.optional = true;

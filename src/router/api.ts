@@ -14,6 +14,7 @@ import { readConfigSections } from './sections';
 import { readLists, listReport } from './lists';
 import { localNetworks } from './routes';
 import { apply } from './apply';
+import { updateLists } from './subscriptions';
 import { status, stats } from './status';
 import { doctor } from './doctor';
 import { genkey } from './wg';
@@ -95,6 +96,16 @@ export function methods(mkEnv: () => Env): { [name: string]: Method } {
 			}),
 		},
 		lists: { call: guard((env) => listReport(env)) },
+		update_lists: {
+			args: { name: '' },
+			call: guard((env, a) => {
+				const r = updateLists(env, present(a.name) ? a.name : null, false, apply);
+				// (no `error` key on success: an answer with one is an error, docs/ubus.md)
+				if (!r.error) return { lists: r.lists, applied: r.applied, note: r.note };
+				const m = { id: r.error.id, args: r.error.args };
+				return r.error.id === 'sub_busy' ? apiError('BUSY', m, null) : apiError('INVALID_ARGUMENT', m, 'name');
+			}),
+		},
 		apply: {
 			args: { dry_run: true },
 			call: guard((env, a) => apply(env, { dryRun: a.dry_run === true })),

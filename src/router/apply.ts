@@ -25,6 +25,7 @@ import { filePath, writeFile, running, runningConfDirs } from './dnsmasq';
 import { clientPaths, changedClients, setFills, installedPaths, liveClientMaps, flush } from './conntrack';
 import { hash, readState, writeState, recordFailure, lock, unlock, configFingerprint, fileFingerprint } from './state';
 import { readLists, listHashes, listsText, listsFile, installLists, prune } from './lists';
+import { fetchMissing, syncCron, CRONTAB } from './subscriptions';
 import { checkObjects, checkRouting, repairArgv } from './doctor';
 import type { Finding } from './doctor';
 import type { ApplyState, AppliedView } from './state';
@@ -65,8 +66,9 @@ function errorResult(env: Env, code: string, why: Msg | string, path: string | n
 }
 
 // What an apply compiled: the plan and what goes with it, or the problems
-// of a config that does not validate.
-interface Compiled { plan: Plan | null, problems: Problem[], view: AppliedView | null, warnings: string[], ipv6: boolean, digest: string, listed: { [path: string]: string }, localOk: boolean }
+// of a config that does not validate; `fetched`: why a missing subscribed
+// list could not be fetched.
+interface Compiled { plan: Plan | null, problems: Problem[], view: AppliedView | null, warnings: string[], ipv6: boolean, digest: string, listed: { [path: string]: string }, localOk: boolean, fetched: string[] }
 
 // /etc/config/splitwg read, validated and compiled (a plan kept for the next
 // apply when the file did not change under the read: its digest before and
@@ -75,11 +77,12 @@ interface Compiled { plan: Plan | null, problems: Problem[], view: AppliedView |
 function compileNow(env: Env, dryRun: boolean): Compiled {
 	const before = env.configDigest('splitwg');
 	const sections = readConfigSections(env.uci, 'splitwg');
-	// a dry run changes nothing, not even the list fragments (lists.ts)
+	// a dry run changes nothing, not even the list fragments (lists.ts), nor fetches a list
+	const fetched = dryRun ? [] : fetchMissing(env, sections);
 	const lists = readLists(env, sections, dryRun ? 'check' : 'apply');
 	const r = readConfig(sections, lists);
 	const digest = configFingerprint(env, () => sections), listed = listHashes(lists);
-	if (!r.config) return { plan: null, problems: r.problems, view: null, warnings: [], ipv6: false, digest, listed, localOk: true };
+	if (!r.config) return { plan: null, problems: r.problems, view: null, warnings: [], ipv6: false, digest, listed, localOk: true, fetched };
 	const ipv6 = r.config.globals.ipv6;
 	const ln = localNetworks(env, ipv6);
 	const plan = compile(r.config, { local: ln.local });
@@ -88,7 +91,7 @@ function compileNow(env: Env, dryRun: boolean): Compiled {
 	if (ln.ok && before !== null && before === digest)
 		keepPlan(env, { version: VERSION, digest, local: ln.local, ipv6, plan, view, warnings, lists: listed });
 	else forgetPlan(env);
-	return { plan, problems: [], view, warnings, ipv6, digest, listed, localOk: ln.ok };
+	return { plan, problems: [], view, warnings, ipv6, digest, listed, localOk: ln.ok, fetched };
 }
 
 // /etc/config/splitwg → plan → applied. `stop` (and a config with
@@ -110,13 +113,14 @@ export function apply(env: Env, opts?: ApplyOptions): ApplyResult {
 			const error = applyError('INVALID_CONFIG', m, first.path);
 			return { ok: false, changed: NO_CHANGE, message: error.message, actions: [], warnings: [], error, problems };
 		}
-		const res = errorResult(env, 'INVALID_CONFIG', m, first.path, []);
+		const res = errorResult(env, 'INVALID_CONFIG', m, first.path, c.fetched);
 		res.problems = problems;
 		return res;
 	}
 	const res = applyPlan(env, c.plan, { dryRun: opts?.dryRun, configHash: c.digest, hasDomains: c.plan.nftsets > 0, ipv6: c.ipv6, view: c.view, lists: c.listed });
 	if (!c.localOk) push(res.warnings, 'cannot read the main routing table (ip -j route): only the server pools are treated as local networks');
 	for (let i = 0; i < length(c.warnings); i++) push(res.warnings, c.warnings[i]);
+	for (let i = 0; i < length(c.fetched); i++) push(res.warnings, c.fetched[i]);
 	return res;
 }
 
@@ -465,6 +469,9 @@ export function applyPlan(env: Env, plan: Plan, o: PlanOptions): ApplyResult {
 	});
 	// the fragments of contents no applied file has any more (the table in force used them until now)
 	prune(env, values(o.lists ?? {}));
+	// the hourly fetch of the subscriptions, while there are some to fetch
+	const subs = filter(o.view?.subscriptions ?? [], (x) => x.enabled);
+	if (!syncCron(env, plan.enabled && length(subs) > 0)) push(s.warnings, `cannot update ${CRONTAB}: the lists are not fetched on schedule`);
 	unlock(env);
 	env.log(`${plan.enabled ? 'apply' : 'stop'} ok: ${done}`);
 	return { ok: true, changed: s.changed, message: done, actions: tx.actions, warnings: s.warnings };

@@ -19,6 +19,7 @@ import { templates, addTemplate } from './templates';
 import { importZip } from './onboard';
 import { exportConfig, importConfig } from './transfer';
 import type { ZipUpstream } from './onboard';
+import { updateLists } from './subscriptions';
 
 export interface Io { out(s: string): void, err(s: string): void }
 
@@ -45,6 +46,9 @@ const USAGE = `usage: splitwg <command> [--json]
   template add NAME [AS]
                         copy template NAME into the configuration as rule set AS
   peer CLIENT           the .conf of a road-warrior peer client
+  update-lists [NAME] [--due]
+                        fetch the subscribed lists (or NAME; --due: those whose interval
+                        has passed, as cron runs it), then refill the sets of those that changed
   version
   help, --help, -h      this text
 `;
@@ -67,7 +71,7 @@ export function parseArgs(argv: string[]): Args | string {
 			if (index(VALUE_FLAGS, name) >= 0) {
 				if (i + 1 >= length(argv)) return `--${name} needs a value`;
 				a.flags[name] = argv[++i];
-			} else if (index(['json', 'dry-run', 'help', 'with-keys'], name) >= 0) a.flags[name] = true;
+			} else if (index(['json', 'dry-run', 'help', 'with-keys', 'due'], name) >= 0) a.flags[name] = true;
 			else return `unknown option ${w}`;
 		} else if (a.cmd === '') a.cmd = w;
 		else push(a.pos, w);
@@ -173,8 +177,30 @@ function cmdStatus(env: Env, io: Io, a: Args): number {
 		const rs = c.counters.ruleset ? `  rule sets ${c.counters.ruleset}` : '';
 		io.out(`  ${pad(c.name, 12)} ${pad(c.kind, 7)} ${c.enabled ? '' : '(disabled) '}direct ${c.counters.direct}  proxy ${c.counters.proxy}  block ${c.counters.block}${rs}${hs}\n`);
 	}
+	if (length(s.subscriptions)) io.out('lists (subscriptions):\n');
+	for (let i = 0; i < length(s.subscriptions); i++) {
+		const l = s.subscriptions[i];
+		const n = l.entries === null ? 'not fetched since boot' : `${l.entries} entries, fetched ${fmtAge(l.fetched_age)}`;
+		io.out(`  ${pad(l.name, 12)} ${l.enabled ? '' : '(disabled) '}${n}${l.error ? `; last attempt ${fmtAge(env.now() - (l.checked as number))}: ${l.error.message}` : ''}\n`);
+	}
 	for (let i = 0; i < length(s.warnings); i++) io.out(`warning: ${s.warnings[i]}\n`);
 	return 0;
+}
+
+function cmdUpdateLists(env: Env, io: Io, a: Args): number {
+	if (length(a.pos) > 1) { io.err('usage: splitwg update-lists [NAME] [--due]\n'); return 2; }
+	const r = updateLists(env, length(a.pos) ? a.pos[0] : null, a.flags.due === true, apply);
+	const failed = r.error !== null || length(filter(r.lists, (l) => l.error !== null)) > 0 || (r.applied !== null && !r.applied.ok);
+	if (a.flags.json) { printJson(io, r); return failed ? 1 : 0; }
+	if (r.error) { io.err(`splitwg: ${r.error.message}\n`); return 1; }
+	for (let i = 0; i < length(r.lists); i++) {
+		const l = r.lists[i];
+		if (l.error) io.err(`${l.name}: ${l.error.message}; the previous copy stays${l.entries !== null ? ` (${l.entries} entries)` : ''}\n`);
+		else io.out(`${l.name}: ${l.entries} entries, ${l.changed ? 'changed' : 'unchanged'}\n`);
+	}
+	if (r.note) io.out(`${format(r.note)}\n`);
+	if (r.applied) return printApply(io, a, r.applied) || (failed ? 1 : 0);
+	return failed ? 1 : 0;
 }
 
 function list(xs: string[]): string {
@@ -403,6 +429,7 @@ export function runCommand(env: Env, argv: string[], io: Io): number {
 	case 'peer': return cmdPeer(env, io, args);
 	case 'template': return cmdTemplate(env, io, args);
 	case 'export': return cmdExport(env, io, args);
+	case 'update-lists': return cmdUpdateLists(env, io, args);
 	case 'hotplug':
 		if (length(args.pos) !== 2) { io.err('usage: splitwg hotplug ACTION INTERFACE\n'); return 2; }
 		hotplug(env, args.pos[0], args.pos[1]);

@@ -18,8 +18,10 @@ import type { ListFile, ListFiles } from './core';
 import type { NftSet } from '../core/nft';
 import { PATHS } from './env';
 import { readConfigSections } from './sections';
+import { subscriptionStatus } from './subscriptions';
+import type { SubscriptionStatus } from './subscriptions';
 import {
-	VERSION, LIST_DIR, badListFile, described, listEntries, listPaths, listStart, listMissing, listLine, listsScript, listSets,
+	VERSION, LIST_DIR, readSubscriptions, badListFile, described, listEntries, listPaths, listStart, listMissing, listLine, listsScript, listSets,
 	fragmentName, fragmentHead, fragmentLine, FRAGMENT_CHUNK, FRAGMENT_TAIL,
 } from './core';
 
@@ -225,18 +227,24 @@ export interface ListReport {
 	v6: number;
 	problems: { line: number, id: string, args: any[], message: string }[];   // the first lines in error
 	more: number;                // further lines in error
+	subscription: SubscriptionStatus | null;   // the file is filled from a URL (subscriptions.ts)
 }
 
 // Every file of LIST_DIR and every one the configuration names, judged as
 // check judges them (earlier reads' findings are used: no file is read
 // twice for this).
 export function listReport(env: Env): { dir: string, files: ListReport[] } {
-	const named = listPaths(readConfigSections(env.uci, 'splitwg'));
+	const secs = readConfigSections(env.uci, 'splitwg');
+	const named = listPaths(secs);
+	const subs = subscriptionStatus(env, readSubscriptions(secs, []));
+	const bySub: { [path: string]: SubscriptionStatus } = {};
+	for (let i = 0; i < length(subs); i++) bySub[subs[i].path] = subs[i];
 	const paths: string[] = [];
 	const here = sort(env.fs.list(LIST_DIR) ?? []);
 	for (let i = 0; i < length(here); i++)
 		if (substr(here[i], 0, 1) !== '.' && !badListFile(here[i])) push(paths, `${LIST_DIR}/${here[i]}`);
 	for (let i = 0; i < length(named); i++) if (index(paths, named[i]) < 0) push(paths, named[i]);
+	for (let p in bySub) if (index(paths, p) < 0) push(paths, p);
 	const files = readLists(env, [{ type: 'rule', name: 'lists', anonymous: true, options: { list_file: paths } }], 'check');
 	const pre = `${LIST_DIR}/`;
 	return {
@@ -246,7 +254,7 @@ export function listReport(env: Env): { dir: string, files: ListReport[] } {
 			return {
 				path: p, name: substr(p, 0, length(pre)) === pre ? substr(p, length(pre)) : p, used: index(named, p) >= 0, ok: lf.ok,
 				entries: listEntries(lf), domains: length(lf.domains), v4: lf.v4, v6: lf.v6,
-				problems: map(lf.bad, (b) => described(b)), more: lf.badLines - length(lf.bad),
+				problems: map(lf.bad, (b) => described(b)), more: lf.badLines - length(lf.bad), subscription: bySub[p] ?? null,
 			};
 		}),
 	};

@@ -4,7 +4,7 @@
 import type { Env } from './env';
 import type { SetState } from '../core/transition';
 import type { TableState } from '../core/nft';
-import type { Config } from '../core/model';
+import type { Config, Subscription } from '../core/model';
 import { PATHS } from './env';
 import type { UciSection } from '../core/uci';
 import { format, isMsg, renderUci } from './core';
@@ -22,6 +22,7 @@ export interface AppliedView {
 	kill_switch: boolean;
 	ipv6: boolean;
 	domains: boolean;                       // it has domain rules (nftset entries)
+	subscriptions?: Subscription[] | null;  // the lists fetched from URLs (absent in a state from before them)
 }
 
 export function appliedView(c: Config, domains: boolean): AppliedView {
@@ -29,7 +30,7 @@ export function appliedView(c: Config, domains: boolean): AppliedView {
 		upstreams: map(c.upstreams, (u) => ({ name: u.name, iface: u.iface, enabled: u.enabled, keepalive: u.keepalive })),
 		clients: map(c.clients, (x) => ({ name: x.name, kind: x.kind, enabled: x.enabled, public_key: x.publicKey })),
 		server: c.server && c.server.enabled ? c.server.iface : null,
-		kill_switch: c.globals.killSwitch, ipv6: c.globals.ipv6, domains,
+		kill_switch: c.globals.killSwitch, ipv6: c.globals.ipv6, domains, subscriptions: c.subscriptions,
 	};
 }
 

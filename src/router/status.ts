@@ -15,6 +15,8 @@ import { detect, platformWarnings } from './detect';
 import type { Platform } from './detect';
 import { misplaced } from './dnsmasq';
 import { contentHashes } from './lists';
+import { subscriptionStatus } from './subscriptions';
+import type { SubscriptionStatus } from './subscriptions';
 
 // A tunnel with keepalive handshakes at least every two minutes; five
 // minutes without one means the other end is not answering.
@@ -200,6 +202,7 @@ export interface StatusReply {
 	pending: boolean;
 	warnings: string[];          // English, as before
 	warning_messages: (Msg & { message: string })[];   // the same, in order, as messages (docs/ubus.md)
+	subscriptions: SubscriptionStatus[];   // the lists fetched from URLs, with their last fetch
 }
 
 export interface RuleCounter { rule: string, packets: number, bytes: number }
@@ -262,6 +265,9 @@ export function status(env: Env): StatusReply {
 		const m = misplaced(env, st.hashes.dnsmasq, (platform as Platform).confDirs);
 		for (let i = 0; i < length(m); i++) push(warnings, msg(m[i].differs ? 'status_dnsmasq_stale' : 'status_dnsmasq_missing', [m[i].dir]));
 	}
+	const subs = subscriptionStatus(env, v ? v.subscriptions ?? [] : []);
+	for (let i = 0; i < length(subs); i++)
+		if (subs[i].error) push(warnings, msg('status_list_failed', [subs[i].name, subs[i].error as Msg]));
 	if (enabled) {
 		const w = platformWarnings(platform as Platform, v ? v.domains : false, v ? v.ipv6 : false);
 		for (let i = 0; i < length(w); i++) push(warnings, w[i]);
@@ -272,6 +278,7 @@ export function status(env: Env): StatusReply {
 		pending,
 		warnings: map(warnings, format),
 		warning_messages: map(warnings, (w) => described(w)),
+		subscriptions: subs,
 	};
 }
 

@@ -12,6 +12,7 @@ import type { UciSection, UciValue } from '../../src/core/uci';
 import { badDomain } from '../../src/core/values';
 import { SCHEMA, checkOf } from '../../src/core/schema';
 import { toAscii } from '../../src/core/idn';
+import { badUrl } from '../../src/core/lists';
 import { nftCheck } from '../helpers/nft';
 import { format } from '../../src/core/messages';
 import type { Problem } from '../../src/core/model';
@@ -226,4 +227,11 @@ test('every list option has a validator that refuses a blank value (said as "is 
 			assert.ok(check, `${type}.${k}: a list without a validator`);
 			for (const v of ['', ' ', '\t', ' \t  ']) assert.notEqual(check!(v), null, `${type}.${k} accepts ${JSON.stringify(v)}`);
 		}
+});
+
+test('a subscription url: http or https only, a host, nothing a shell or nft reads as more', () => {
+	for (const ok of ['https://www.ipdeny.com/ipblocks/data/aggregated/cn-aggregated.zone', 'http://192.0.2.1:8080/l.txt', 'https://[2001:db8::1]/x?a=1&b=2', 'https://lists.example'])
+		assert.equal(badUrl(ok), null, ok);
+	for (const bad of ['ftp://x/y', 'file:///etc/passwd', 'https://', 'https://a b/', "https://x/'q'", 'https://x/$(reboot)', 'https://x/a;b', 'https://x/#f', 'https://x/{a}', 'x.example/list', `https://x/${'a'.repeat(1100)}`])
+		assert.notEqual(badUrl(bad), null, bad);
 });

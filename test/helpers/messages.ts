@@ -20,6 +20,8 @@ import { addTemplate, templates } from '../../src/router/templates';
 import { importZip } from '../../src/router/onboard';
 import { importConfig } from '../../src/router/transfer';
 import { templateSections } from '../../src/core/templates';
+import { updateLists } from '../../src/router/subscriptions';
+import type { UpdateResult } from '../../src/router/subscriptions';
 import { platformWarnings } from '../../src/router/detect';
 import type { Platform } from '../../src/router/detect';
 import { fakeRouter, dnsSection } from '../router/fakes';
@@ -327,13 +329,46 @@ function listMessages(): Msg[] {
 	return [...r.problems, ...r.warnings].map((p) => ({ id: p.id, args: p.args }));
 }
 
+// List subscriptions (router/subscriptions.ts): check's problems, every
+// reason a download is refused, update-lists' notes, status's warning.
+function subscriptionMessages(): Msg[] {
+	const out: Msg[] = [];
+	const url = 'https://lists.example/x';
+	const config = `${HOME}\nconfig subscription 'x'\n\toption url '${url}'\n\toption max_size '1'\n\nconfig subscription\n\toption url 'ftp://a'\n\nconfig subscription 'y'\n\toption interval '1'\n`;
+	const bad = readConfig(parseUci(`${config}\nconfig rule\n\toption client 'tv'\n\tlist list_file 'x'\n`).sections, {});
+	for (const p of bad.problems) out.push({ id: p.id, args: p.args });
+	const r = fakeRouter({ uci: openwrt(`${HOME}\nconfig subscription 'x'\n\toption url '${url}'\n\toption max_size '1'\n`) });
+	const add = (res: UpdateResult) => {
+		for (const l of res.lists) if (l.error) out.push({ id: l.error.id, args: l.error.args });
+		if (res.note) out.push(res.note);
+		if (res.error) out.push({ id: res.error.id, args: res.error.args });
+	};
+	add(updateLists(r.env, 'nope', false, apply));
+	r.fs.mkdirp('/var/run/splitwg/fetch.lock');
+	r.fs.write('/var/run/splitwg/fetch.lock/time', `${r.now}\n`);
+	add(updateLists(r.env, null, false, apply));   // another fetch is running
+	r.fs.unlink('/var/run/splitwg/fetch.lock/time'); r.fs.rmdir('/var/run/splitwg/fetch.lock');
+	for (const body of [404, 'x'.repeat(2000), '# none\n', 'two words\n']) { r.web[url] = body; add(updateLists(r.env, null, false, apply)); }
+	for (const w of status(r.env).warning_messages) out.push({ id: w.id, args: w.args });
+	r.web[url] = '10.0.0.0/8\n';
+	add(updateLists(r.env, null, false, apply));   // not applied
+	apply(r.env);
+	r.uci.setText('splitwg', r.uci.text('splitwg') + "\nconfig ruleset 'more'\n");
+	r.web[url] = '10.0.0.0/9\n';
+	add(updateLists(r.env, null, false, apply));   // the configuration changed since
+	r.web[url] = '10.0.0.0/10\n';
+	r.fs.rename = () => false;
+	add(updateLists(r.env, null, false, apply));
+	return out;
+}
+
 export function allMessages(): { source: string, msg: Msg }[] {
 	const out: { source: string, msg: Msg }[] = [];
 	const walk = (source: string, m: Msg) => {
 		out.push({ source, msg: m });
 		for (const a of m.args) if (a && typeof a === 'object') walk(source, a as Msg);
 	};
-	for (const [source, fn] of [['values', valueMessages], ['check()', configMessages], ['parseUci()', uciMessages], ['explain()', explainMessages], ['lists', listMessages], ['router', routerMessages], ['status', statusMessages], ['templates', templateMessages], ['zip', zipMessages], ['export', exportMessages]] as const)
+	for (const [source, fn] of [['values', valueMessages], ['check()', configMessages], ['parseUci()', uciMessages], ['explain()', explainMessages], ['lists', listMessages], ['subscriptions', subscriptionMessages], ['router', routerMessages], ['status', statusMessages], ['templates', templateMessages], ['zip', zipMessages], ['export', exportMessages]] as const)
 		for (const m of fn()) walk(source, m);
 	return out;
 }

@@ -107,8 +107,9 @@ test('ACL: exactly the ubus methods the views call; secrets only with write acce
 	const ahead = ['splitwg.doctor'];
 	assert.deepEqual([...read, ...write].sort(), [...usedMethods(), ...ahead.filter((m) => !usedMethods().has(m))].sort());
 	assert.equal(new Set([...read, ...write]).size, read.length + write.length, 'each method once');
-	// the only replies that carry a private key (docs/ubus.md), and the import that turns into config
-	assert.deepEqual(write.sort(), ['splitwg.genkey', 'splitwg.import_conf', 'splitwg.peer_conf']);
+	// the only replies that carry a private key (docs/ubus.md), the import that turns into config,
+	// and the fetch of subscribed lists (it writes them, and applies)
+	assert.deepEqual(write.sort(), ['splitwg.genkey', 'splitwg.import_conf', 'splitwg.peer_conf', 'splitwg.update_lists']);
 	for (const m of read) assert.ok(!/genkey|peer_conf/.test(m), m);
 	const doc = fs.readFileSync('docs/ubus.md', 'utf8');
 	for (const m of [...read, ...write].filter((x) => x.startsWith('splitwg.')))

@@ -2,10 +2,12 @@
 // real on the fake router), a rule's summary with them, the upload name.
 import { test } from 'vitest';
 import assert from 'node:assert/strict';
-import { listCount, listsSummary, findList, badUploadName } from '../../src/luci/_lists';
+import { listCount, listsSummary, findList, badUploadName, subscriptionCount } from '../../src/luci/_lists';
 import type { ListsReply } from '../../src/luci/_lists';
 import { matchSummary } from '../../src/luci/_rules';
-import { tr, say } from '../../src/luci/_msg';
+import { tr, say, trCore } from '../../src/luci/_msg';
+import { apply } from '../../src/router/apply';
+import { updateLists } from '../../src/router/subscriptions';
 import { methods } from '../../src/router/api';
 import { fakeRouter } from '../router/fakes';
 import { openwrt, HOME } from '../router/openwrt';
@@ -48,4 +50,22 @@ test('upload names: a file name in /etc/splitwg/lists/, no directory', () => {
 	assert.equal(say(badUploadName('a/b.txt')!), 'A name without "/": the file goes to /etc/splitwg/lists');
 	assert.match(say(badUploadName('.hidden')!), /is not a list file/);
 	assert.match(say(badUploadName('two words')!), /is not a list file/);
+});
+
+test('ubus lists: a subscription\'s file with its last fetch; one not fetched yet', () => {
+	const r = fakeRouter({ uci: openwrt(`${HOME}\nconfig subscription 'cn'\n\toption url 'https://lists.example/cn'\n\nconfig subscription 'later'\n\toption url 'https://lists.example/later'\n`) });
+	r.web['https://lists.example/cn'] = '192.0.2.0/24\n';
+	updateLists(r.env, null, false, apply);
+	r.web['https://lists.example/cn'] = 404;
+	r.now += 600;
+	updateLists(r.env, 'cn', false, apply);
+	const l = methods(() => r.env).lists.call({ args: {} }) as ListsReply;
+	const cn = findList(l, 'cn')!;
+	assert.equal(tr(subscriptionCount(cn)), '1 entries: 0 domains, 1 IPv4, 0 IPv6');
+	assert.deepEqual([cn.subscription!.url, cn.subscription!.fetched_age], ['https://lists.example/cn', 600]);
+	assert.equal(trCore(cn.subscription!.error!), 'download failed: HTTP error 404');
+	const later = findList(l, 'later')!;
+	assert.equal(tr(subscriptionCount(later)), 'not fetched yet');
+	assert.equal(later.subscription!.fetched, null);
+	assert.equal(findList(l, 'tv.txt'), null);
 });

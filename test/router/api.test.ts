@@ -49,6 +49,7 @@ test('declared argument types: rpcd rejects a wrong type or an unknown argument 
 		peer_conf: { client: 'string' },
 		templates: {},
 		template_add: { name: 'string', ruleset: 'string' },
+		update_lists: { name: 'string' },
 	});
 });
 
@@ -132,7 +133,7 @@ test('status and stats: documented shape, live values, never a key', () => {
 	] });
 	const m = api(r);
 	const s = rpcd(m, 'status') as Record<string, any>;
-	assert.deepEqual(Object.keys(s), ['enabled', 'version', 'applied', 'upstreams', 'clients', 'last_apply', 'pending', 'warnings', 'warning_messages']);
+	assert.deepEqual(Object.keys(s), ['enabled', 'version', 'applied', 'upstreams', 'clients', 'last_apply', 'pending', 'warnings', 'warning_messages', 'subscriptions']);
 	assert.equal(s.applied, true);
 	assert.equal(s.enabled, true);
 	assert.equal(s.pending, false);

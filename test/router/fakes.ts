@@ -6,6 +6,7 @@ import { isOwned, parseUci, renderUci } from '../../src/core/index';
 import type { UciSection } from '../../src/core/uci';
 import type { Env, RunResult, UciStore } from '../../src/router/env';
 import { PATHS } from '../../src/router/env';
+import { FETCH_SCRIPT } from '../../src/router/subscriptions';
 import { createHash } from 'node:crypto';
 
 export const md5 = (s: string): string => createHash('md5').update(s).digest('hex');
@@ -214,6 +215,9 @@ export interface FakeRouter {
 	// what netifd realised: the committed rule/route sections, minus these names
 	lostSections: string[];
 	handshakes: Record<string, number>;   // wg show IFACE latest-handshakes (seconds since the epoch)
+	// what uclient-fetch gets for a URL (src/router/subscriptions.ts): the body, or an HTTP
+	// status it fails with; a URL not here cannot be connected to
+	web: Record<string, string | number>;
 	reset(): void;               // forget recorded calls/logs/commits
 }
 
@@ -267,7 +271,7 @@ export function fakeRouter(opts: {
 	const uci = new MemUci(opts.uci);
 	const r: FakeRouter = {
 		env: null as unknown as Env, uci, fs, calls: [], logs: [], table: null, loaded: [],
-		ifaces: {}, wgDump: {}, nftJson: null, fail: () => null, now: 1_800_000_000, lostSections: [], handshakes: {},
+		ifaces: {}, wgDump: {}, nftJson: null, fail: () => null, now: 1_800_000_000, lostSections: [], handshakes: {}, web: {},
 		routes: {
 			4: [{ dst: 'default', gateway: '203.0.113.1', dev: 'eth1' }, { dst: '192.168.1.0/24', dev: 'br-lan', scope: 'link' }],
 			6: [{ dst: 'default', gateway: 'fe80::1', dev: 'eth1' }, { dst: 'fd00:1::/64', dev: 'br-lan' }],
@@ -314,6 +318,16 @@ export function fakeRouter(opts: {
 				else out.push(`${createHash('md5').update(t).digest('hex')}  ${p}`);
 			}
 			return { code: err.length ? 1 : 0, stdout: out.map((l) => l + '\n').join(''), stderr: err.join('\n') };
+		}
+		// FETCH_SCRIPT: uclient-fetch … | head -c LIMIT > FILE, its failure in FILE.rc, the size read printed
+		if (argv[0] === 'sh' && argv[2] === FETCH_SCRIPT) {
+			const [file, url, limit] = argv.slice(4) as [string, string, string];
+			const body = r.web[url];
+			const got = typeof body === 'string' ? body.slice(0, Number(limit)) : '';
+			fs.write(file, got);
+			const fail = typeof body === 'number' ? `HTTP error ${body}` : body === undefined ? 'Connection refused' : body.length > got.length ? 'Broken pipe' : null;
+			if (fail) fs.write(`${file}.rc`, '4\n');
+			return { code: 0, stdout: `${got.length}\n`, stderr: fail ? `${fail}\n` : '' };
 		}
 		if (a === 'nft delete table inet splitwg') { if (r.table === null) return { code: 1, stdout: '', stderr: 'Error: No such file or directory' }; r.table = null; return OK; }
 		if (a === 'dnsmasq --version') return { code: 0, stdout: opts.dnsmasqVersion ?? DNSMASQ_FULL, stderr: '' };

@@ -25,7 +25,10 @@ R="$SPLITWG_ROOT"
 echo "$*" >> "$R/calls.log"
 # the real md5sum (its paths are the root's already); a reading the test
 # prepared (answers/<argv joined by _>) as the Node run's router answered it
-[ "$1" = md5sum ] && { shift; exec md5sum "$@"; }
+[ "$1" = md5sum ] && { shift; for a; do case $a in "$R"/*) ;; /*) a="$R$a" ;; esac; set -- "$@" "$a"; shift; done; exec md5sum "$@"; }
+# a subscription's download (subscriptions.ts FETCH_SCRIPT) for real, its file in the root,
+# with bin/uclient-fetch first on PATH
+[ "$1 $2 $4" = "sh -c splitwg-fetch" ] && PATH="$R/bin:$PATH" exec sh -c "$3" splitwg-fetch "$R$5" "$6" "$7"
 A="$R/answers/$(echo "$*" | tr ' /' '__')"
 [ -f "$A" ] && { cat "$A"; exit 0; }
 case "$*" in
@@ -127,7 +130,7 @@ test('apply / re-apply / stop under real ucode match the Node run', { skip: Bool
 
 	const st = run('status', '--json');
 	assert.equal(st.code, 0, st.err);
-	assert.deepEqual(Object.keys(JSON.parse(st.out)), ['enabled', 'version', 'applied', 'upstreams', 'clients', 'last_apply', 'pending', 'warnings', 'warning_messages']);
+	assert.deepEqual(Object.keys(JSON.parse(st.out)), ['enabled', 'version', 'applied', 'upstreams', 'clients', 'last_apply', 'pending', 'warnings', 'warning_messages', 'subscriptions']);
 
 	const x = run('explain', 'laptop', '192.0.2.77', '--proto', 'tcp', '--port', '443', '--json');
 	assert.equal(JSON.parse(x.out).upstream, 'eu');
@@ -221,5 +224,53 @@ test('template list / add under real ucode: the sections the Node run adds, then
 	assert.equal(run('template', 'add', 'google').code, 1);
 	const c = run('check');
 	assert.equal(c.code, 0, c.err);
+	fs.rmSync(root, { recursive: true, force: true });
+});
+
+// what uclient-fetch answers in the root: the body of www/<the URL's last component>, else a 404
+const FETCH_STUB = `#!/bin/sh
+for u; do :; done
+f="$SPLITWG_ROOT/www/\${u##*/}"
+echo "Downloading '$u'" >&2
+[ -f "$f" ] || { printf 'Connecting to 192.0.2.1:80\\r\\nHTTP error 404\\n' >&2; exit 8; }
+exec cat "$f"
+`;
+
+test('a list subscription under real ucode: fetched on apply, a failed or oversized download keeps it, a change is applied', { skip: Boolean(UCODE === '' ? 'no ucode: set UCODE=/path/to/ucode' : false) }, () => {
+	const { root, run } = setup();
+	const cfg = path.join(root, 'etc/config/splitwg');
+	fs.appendFileSync(cfg, "\nconfig subscription 'cn'\n\toption url 'http://lists.example/cn.txt'\n\toption max_size '1'\n\nconfig rule\n\toption client 'tv'\n\tlist list_file 'cn'\n\toption action 'direct'\n");
+	fs.mkdirSync(path.join(root, 'bin'));
+	fs.writeFileSync(path.join(root, 'bin/uclient-fetch'), FETCH_STUB, { mode: 0o755 });
+	fs.mkdirSync(path.join(root, 'www'));
+	const body = path.join(root, 'www/cn.txt'), list = path.join(root, 'etc/splitwg/lists/cn');
+	fs.writeFileSync(body, '203.0.113.0/24\n');
+	const a = run('apply');
+	assert.equal(a.code, 0, a.err);
+	assert.equal(fs.readFileSync(list, 'utf8'), '203.0.113.0/24\n');
+	assert.match(fs.readFileSync(path.join(root, 'etc/crontabs/root'), 'utf8'), /^17 \* \* \* \* \/usr\/sbin\/splitwg update-lists --due .*# splitwg list subscriptions\n$/);
+	const frag = fs.readdirSync(path.join(root, 'usr/share/splitwg/lists')).filter((f) => f.endsWith('.4.nft'));
+	assert.equal(frag.length, 1);
+	assert.match(fs.readFileSync(path.join(root, 'usr/share/splitwg/lists', frag[0]!), 'utf8'), /\t203\.0\.113\.0\/24,/);
+
+	fs.rmSync(body);
+	const missing = run('update-lists');
+	assert.equal(missing.code, 1);
+	assert.equal(missing.err, 'cn: download failed: HTTP error 404; the previous copy stays (1 entries)\n');
+	fs.writeFileSync(body, '10.0.0.0/8\n'.repeat(200));
+	assert.match(run('update-lists').err, /^cn: the download is larger than max_size \(1 KiB\); the previous copy stays/);
+	assert.equal(fs.readFileSync(list, 'utf8'), '203.0.113.0/24\n', 'the previous copy in force');
+	assert.deepEqual(fs.readdirSync(path.join(root, 'etc/splitwg/lists')), ['cn'], 'no staging file left');
+	const st = JSON.parse(run('status', '--json').out);
+	assert.deepEqual([st.subscriptions[0].entries, st.subscriptions[0].error.id], [1, 'sub_too_large']);
+
+	fs.writeFileSync(body, '198.51.100.0/24\n');
+	const u = run('update-lists', '--json');
+	assert.equal(u.code, 0, u.err);
+	const r = JSON.parse(u.out);
+	assert.deepEqual([r.lists[0].changed, r.lists[0].entries, r.applied.ok], [true, 1, true]);
+	assert.equal(fs.readFileSync(list, 'utf8'), '198.51.100.0/24\n');
+	assert.equal(run('stop').code, 0);
+	assert.ok(!fs.existsSync(path.join(root, 'etc/crontabs/root')), 'our line was the only one: the file goes with it');
 	fs.rmSync(root, { recursive: true, force: true });
 });

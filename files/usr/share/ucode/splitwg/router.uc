@@ -4,6 +4,7 @@
 import {
   VERSION,
   readConfig,
+  readSubscriptions,
   compile,
   redactedPlan,
   explain,
@@ -231,6 +232,262 @@ function readConfigSections(uci, config) {
   return sectionsFromCursor(uci.get_all(config));
 }
 
+// src/router/state.ts
+function appliedView(c, domains) {
+  return {
+    upstreams: map(c.upstreams, (u) => ({ name: u.name, iface: u.iface, enabled: u.enabled, keepalive: u.keepalive })),
+    clients: map(c.clients, (x) => ({ name: x.name, kind: x.kind, enabled: x.enabled, public_key: x.publicKey })),
+    server: c.server && c.server.enabled ? c.server.iface : null,
+    kill_switch: c.globals.killSwitch,
+    ipv6: c.globals.ipv6,
+    domains,
+    subscriptions: c.subscriptions
+  };
+}
+let STATE_FILE = `${PATHS.state}/state.json`;
+let LOCK_DIR = `${PATHS.state}/lock`;
+let LOCK_STALE = 300;
+function hash(s) {
+  let h = 5381;
+  const lines = split(s, "\n");
+  for (let l = 0; l < length(lines); l++) {
+    const line = lines[l];
+    const n = length(line);
+    for (let i = 0; i < n; i++) h = (h * 33 + ord(line, i)) % 4294967296;
+    h = (h * 33 + 10) % 4294967296;
+  }
+  return sprintf("%08x", h);
+}
+function configFingerprint(env, sections) {
+  return env.configDigest("splitwg") ?? hash(renderUci(sections()));
+}
+function fileFingerprint(env, path) {
+  const d = env.fs.digest(path);
+  if (d !== null) return d;
+  const text = env.fs.read(path);
+  return text === null ? null : hash(text);
+}
+function noFile(h) {
+  return h === null || h === "" || h === hash("");
+}
+function readState(env) {
+  const text = env.fs.read(STATE_FILE);
+  if (text === null || text === "") return null;
+  let st = null;
+  try {
+    st = json(text);
+  } catch {
+    st = null;
+  }
+  return type(st) === "object" ? st : null;
+}
+function writeState(env, st) {
+  env.fs.mkdirp(PATHS.state);
+  const tmp = `${STATE_FILE}.tmp`;
+  return env.fs.write(tmp, sprintf("%J\n", st)) && env.fs.rename(tmp, STATE_FILE);
+}
+function recordFailure(env, why) {
+  const prev = readState(env);
+  const base = prev ?? { ok: false, time: 0, message: "", enabled: false, config_hash: null, hashes: {}, clients: null, sets: null };
+  const m = isMsg(why) ? why : null;
+  writeState(env, { ...base, ok: false, time: env.now(), message: m ? format(m) : why, id: m ? m.id : null, args: m ? m.args : null });
+}
+function unlock(env) {
+  env.fs.unlink(`${LOCK_DIR}/time`);
+  env.fs.rmdir(LOCK_DIR);
+}
+function lock(env) {
+  env.fs.mkdirp(PATHS.state);
+  if (env.fs.mkdir(LOCK_DIR)) {
+    env.fs.write(`${LOCK_DIR}/time`, `${env.now()}
+`);
+    return true;
+  }
+  const t = int(trim(env.fs.read(`${LOCK_DIR}/time`) ?? "0"));
+  if (env.now() - t < LOCK_STALE) return false;
+  unlock(env);
+  return lock(env);
+}
+
+// src/router/subscriptions.ts
+let CR;
+let FETCH_SCRIPT = 'rm -f "$1.rc"; { uclient-fetch -T 30 -O - "$2" || echo $? > "$1.rc"; } | head -c "$3" > "$1"; wc -c < "$1"';
+function lastLine(s) {
+  const lines = filter(split(replace(s, CR, "\n"), "\n"), (l) => trim(l) !== "");
+  return length(lines) ? trim(lines[length(lines) - 1]) : "";
+}
+CR = /\r/g;
+let STATE = `${PATHS.state}/subscriptions.json`;
+let FETCH_LOCK = `${PATHS.state}/fetch.lock`;
+let CRONTAB = "/etc/crontabs/root";
+let CRON_MARK = "# splitwg list subscriptions";
+let CRON_LINE = `17 * * * * /usr/sbin/splitwg update-lists --due >/dev/null 2>&1 ${CRON_MARK}`;
+function readRecords(env) {
+  const t = env.fs.read(STATE);
+  let r = null;
+  try {
+    r = t ? json(t) : null;
+  } catch {
+    r = null;
+  }
+  return type(r) === "object" ? r : {};
+}
+function writeRecords(env, recs) {
+  env.fs.mkdirp(PATHS.state);
+  if (!(env.fs.write(`${STATE}.tmp`, sprintf("%J\n", recs)) && env.fs.rename(`${STATE}.tmp`, STATE))) env.fs.unlink(`${STATE}.tmp`);
+}
+function judge(env, path) {
+  const rd = env.fs.lines(path);
+  if (rd === null) return { entries: 0, error: msg("sub_write", [path]) };
+  const lf = listStart("");
+  let n = 0;
+  for (let line = rd.next(); line !== null; line = rd.next()) listLine(lf, ++n, line);
+  rd.close();
+  if (lf.badLines) {
+    const b = lf.bad[0];
+    return { entries: 0, error: msg("sub_bad_line", [b.line, { id: b.id, args: b.args }, lf.badLines]) };
+  }
+  const e = listEntries(lf);
+  return { entries: e, error: e ? null : msg("sub_empty") };
+}
+function fetchOne(env, s, prev) {
+  const tmp = `${LIST_DIR}/.${s.name}.download`;
+  const rec = { url: s.url, time: env.now(), fetched: prev ? prev.fetched : null, entries: prev ? prev.entries : null, changed: false, error: null };
+  const done = (e) => {
+    env.fs.unlink(tmp);
+    env.fs.unlink(`${tmp}.rc`);
+    rec.error = e;
+    return rec;
+  };
+  if (!env.fs.mkdirp(LIST_DIR)) return done(msg("sub_write", [LIST_DIR]));
+  const limit = s.maxSize * 1024;
+  const r = env.run(["sh", "-c", FETCH_SCRIPT, "splitwg-fetch", tmp, s.url, `${limit + 1}`]);
+  const size = int(trim(r.stdout));
+  if (r.code !== 0 && !env.fs.exists(tmp)) return done(msg("sub_write", [tmp]));
+  if (size > limit) return done(msg("sub_too_large", [s.maxSize]));
+  const rc = env.fs.read(`${tmp}.rc`);
+  if (rc !== null) return done(msg("sub_fetch", [lastLine(r.stderr) || `uclient-fetch exited ${trim(rc)}`]));
+  const j = judge(env, tmp);
+  if (j.error) return done(j.error);
+  rec.changed = env.fs.digest(tmp) !== env.fs.digest(s.path);
+  if (rec.changed && !env.fs.rename(tmp, s.path)) return done(msg("sub_write", [s.path]));
+  rec.fetched = rec.time;
+  rec.entries = j.entries;
+  return done(null);
+}
+function subscriptionsOf(sections) {
+  return readSubscriptions(sections, []);
+}
+function due(env, s, r) {
+  return !r || r.url !== s.url || r.error !== null || r.fetched === null || env.now() - r.fetched >= s.interval * 3600 - 300;
+}
+function fetchUnlock(env) {
+  env.fs.unlink(`${FETCH_LOCK}/time`);
+  env.fs.rmdir(FETCH_LOCK);
+}
+function fetchLock(env) {
+  env.fs.mkdirp(PATHS.state);
+  if (env.fs.mkdir(FETCH_LOCK)) {
+    env.fs.write(`${FETCH_LOCK}/time`, `${env.now()}
+`);
+    return true;
+  }
+  if (env.now() - int(trim(env.fs.read(`${FETCH_LOCK}/time`) ?? "0")) < 900) return false;
+  fetchUnlock(env);
+  return fetchLock(env);
+}
+function fetchAll(env, subs) {
+  if (!length(subs)) return {};
+  if (!fetchLock(env)) return null;
+  const recs = readRecords(env), out = {};
+  for (let i = 0; i < length(subs); i++) {
+    const s = subs[i];
+    out[s.name] = fetchOne(env, s, recs[s.name] ?? null);
+    recs[s.name] = out[s.name];
+    const e = out[s.name].error;
+    env.log(e ? `list ${s.name}: ${format(e)}; the previous copy stays` : `list ${s.name}: ${out[s.name].entries} entries${out[s.name].changed ? ", changed" : ", unchanged"}`);
+  }
+  writeRecords(env, recs);
+  fetchUnlock(env);
+  return out;
+}
+function fetchMissing(env, sections) {
+  const recs = readRecords(env);
+  const subs = filter(subscriptionsOf(sections), (s) => s.enabled && (!env.fs.exists(s.path) || recs[s.name] && recs[s.name].url !== s.url));
+  const got = fetchAll(env, subs);
+  if (got === null) return [format(msg("sub_busy"))];
+  const out = [];
+  for (let n in got) if (got[n].error) push(out, `subscription.${n}: ${format(got[n].error)}`);
+  return out;
+}
+function updateLists(env, name, onlyDue, apply) {
+  const sections = readConfigSections(env.uci, "splitwg");
+  let subs = subscriptionsOf(sections);
+  const res = { lists: [], applied: null, note: null, error: null };
+  if (name !== null) {
+    subs = filter(subs, (s) => s.name === name);
+    if (!length(subs)) {
+      res.error = described(msg("sub_unknown", [name]));
+      return res;
+    }
+  } else subs = filter(subs, (s) => s.enabled);
+  if (onlyDue) {
+    const recs = readRecords(env);
+    subs = filter(subs, (s) => due(env, s, recs[s.name] ?? null));
+  }
+  const got = fetchAll(env, subs);
+  if (got === null) {
+    res.error = described(msg("sub_busy"));
+    return res;
+  }
+  let changed = false;
+  for (let i = 0; i < length(subs); i++) {
+    const s = subs[i], g = got[s.name];
+    if (g.changed) changed = true;
+    push(res.lists, { name: s.name, path: s.path, changed: g.changed, entries: g.entries, error: g.error ? described(g.error) : null });
+  }
+  if (!changed) return res;
+  const st = readState(env);
+  if (!st || !st.ok || !st.enabled) res.note = msg("sub_not_applied");
+  else if (st.config_hash !== configFingerprint(env, () => sections) || length((env.uci.changes("splitwg") ?? {}).splitwg ?? []) > 0) res.note = msg("sub_config_pending");
+  else res.applied = apply(env);
+  return res;
+}
+function syncCron(env, want) {
+  const old = env.fs.read(CRONTAB);
+  const lines = filter(split(old ?? "", "\n"), (l) => l !== "" && index(l, CRON_MARK) < 0);
+  if (want) push(lines, CRON_LINE);
+  const text = length(lines) ? join("\n", lines) + "\n" : null;
+  if (text === (old === "" ? null : old)) return true;
+  let ok = true;
+  if (text === null) ok = env.fs.unlink(CRONTAB);
+  else {
+    const tmp = `${CRONTAB}.splitwg-new`;
+    ok = env.fs.mkdirp(substr(CRONTAB, 0, rindex(CRONTAB, "/"))) && env.fs.write(tmp, text) && env.fs.rename(tmp, CRONTAB);
+    if (!ok) env.fs.unlink(tmp);
+  }
+  if (ok && env.fs.exists("/etc/init.d/cron")) env.run(["/etc/init.d/cron", "restart"]);
+  return ok;
+}
+function subscriptionStatus(env, subs) {
+  const recs = readRecords(env);
+  return map(subs, (s) => {
+    const r = recs[s.name] ?? null;
+    return {
+      name: s.name,
+      path: s.path,
+      url: s.url,
+      enabled: s.enabled,
+      interval: s.interval,
+      entries: r ? r.entries : null,
+      fetched: r ? r.fetched : null,
+      fetched_age: r && r.fetched !== null ? env.now() - r.fetched : null,
+      checked: r ? r.time : null,
+      error: r && r.error ? described(r.error) : null
+    };
+  });
+}
+
 // src/router/lists.ts
 let lists_MD5_LINE = /^([0-9a-f]{32})  ([^\n]+)$/;
 function contentHashes(env, paths) {
@@ -391,12 +648,17 @@ function prune(env, keep) {
   if (!length(keep)) env.fs.rmdir(PATHS.lists);
 }
 function listReport(env) {
-  const named = listPaths(readConfigSections(env.uci, "splitwg"));
+  const secs = readConfigSections(env.uci, "splitwg");
+  const named = listPaths(secs);
+  const subs = subscriptionStatus(env, readSubscriptions(secs, []));
+  const bySub = {};
+  for (let i = 0; i < length(subs); i++) bySub[subs[i].path] = subs[i];
   const paths = [];
   const here = sort(env.fs.list(LIST_DIR) ?? []);
   for (let i = 0; i < length(here); i++)
     if (substr(here[i], 0, 1) !== "." && !badListFile(here[i])) push(paths, `${LIST_DIR}/${here[i]}`);
   for (let i = 0; i < length(named); i++) if (index(paths, named[i]) < 0) push(paths, named[i]);
+  for (let p in bySub) if (index(paths, p) < 0) push(paths, p);
   const files = readLists(env, [{ type: "rule", name: "lists", anonymous: true, options: { list_file: paths } }], "check");
   const pre = `${LIST_DIR}/`;
   return {
@@ -413,7 +675,8 @@ function listReport(env) {
         v4: lf.v4,
         v6: lf.v6,
         problems: map(lf.bad, (b) => described(b)),
-        more: lf.badLines - length(lf.bad)
+        more: lf.badLines - length(lf.bad),
+        subscription: bySub[p] ?? null
       };
     })
   };
@@ -596,82 +859,6 @@ function touchedTypes(d, current) {
   for (let i = 0; i < length(d.create); i++) t[d.create[i].name] = d.create[i].type;
   for (let i = 0; i < length(d.update); i++) t[d.update[i].section.name] = d.update[i].section.type;
   return t;
-}
-
-// src/router/state.ts
-function appliedView(c, domains) {
-  return {
-    upstreams: map(c.upstreams, (u) => ({ name: u.name, iface: u.iface, enabled: u.enabled, keepalive: u.keepalive })),
-    clients: map(c.clients, (x) => ({ name: x.name, kind: x.kind, enabled: x.enabled, public_key: x.publicKey })),
-    server: c.server && c.server.enabled ? c.server.iface : null,
-    kill_switch: c.globals.killSwitch,
-    ipv6: c.globals.ipv6,
-    domains
-  };
-}
-let STATE_FILE = `${PATHS.state}/state.json`;
-let LOCK_DIR = `${PATHS.state}/lock`;
-let LOCK_STALE = 300;
-function hash(s) {
-  let h = 5381;
-  const lines = split(s, "\n");
-  for (let l = 0; l < length(lines); l++) {
-    const line = lines[l];
-    const n = length(line);
-    for (let i = 0; i < n; i++) h = (h * 33 + ord(line, i)) % 4294967296;
-    h = (h * 33 + 10) % 4294967296;
-  }
-  return sprintf("%08x", h);
-}
-function configFingerprint(env, sections) {
-  return env.configDigest("splitwg") ?? hash(renderUci(sections()));
-}
-function fileFingerprint(env, path) {
-  const d = env.fs.digest(path);
-  if (d !== null) return d;
-  const text = env.fs.read(path);
-  return text === null ? null : hash(text);
-}
-function noFile(h) {
-  return h === null || h === "" || h === hash("");
-}
-function readState(env) {
-  const text = env.fs.read(STATE_FILE);
-  if (text === null || text === "") return null;
-  let st = null;
-  try {
-    st = json(text);
-  } catch {
-    st = null;
-  }
-  return type(st) === "object" ? st : null;
-}
-function writeState(env, st) {
-  env.fs.mkdirp(PATHS.state);
-  const tmp = `${STATE_FILE}.tmp`;
-  return env.fs.write(tmp, sprintf("%J\n", st)) && env.fs.rename(tmp, STATE_FILE);
-}
-function recordFailure(env, why) {
-  const prev = readState(env);
-  const base = prev ?? { ok: false, time: 0, message: "", enabled: false, config_hash: null, hashes: {}, clients: null, sets: null };
-  const m = isMsg(why) ? why : null;
-  writeState(env, { ...base, ok: false, time: env.now(), message: m ? format(m) : why, id: m ? m.id : null, args: m ? m.args : null });
-}
-function unlock(env) {
-  env.fs.unlink(`${LOCK_DIR}/time`);
-  env.fs.rmdir(LOCK_DIR);
-}
-function lock(env) {
-  env.fs.mkdirp(PATHS.state);
-  if (env.fs.mkdir(LOCK_DIR)) {
-    env.fs.write(`${LOCK_DIR}/time`, `${env.now()}
-`);
-    return true;
-  }
-  const t = int(trim(env.fs.read(`${LOCK_DIR}/time`) ?? "0"));
-  if (env.now() - t < LOCK_STALE) return false;
-  unlock(env);
-  return lock(env);
 }
 
 // src/router/dnsmasq.ts
@@ -1242,6 +1429,9 @@ function status(env) {
     const m = misplaced(env, st.hashes.dnsmasq, platform.confDirs);
     for (let i = 0; i < length(m); i++) push(warnings, msg(m[i].differs ? "status_dnsmasq_stale" : "status_dnsmasq_missing", [m[i].dir]));
   }
+  const subs = subscriptionStatus(env, v ? v.subscriptions ?? [] : []);
+  for (let i = 0; i < length(subs); i++)
+    if (subs[i].error) push(warnings, msg("status_list_failed", [subs[i].name, subs[i].error]));
   if (enabled) {
     const w = platformWarnings(platform, v ? v.domains : false, v ? v.ipv6 : false);
     for (let i = 0; i < length(w); i++) push(warnings, w[i]);
@@ -1255,7 +1445,8 @@ function status(env) {
     last_apply: st ? lastApply(st) : null,
     pending,
     warnings: map(warnings, format),
-    warning_messages: map(warnings, (w) => described(w))
+    warning_messages: map(warnings, (w) => described(w)),
+    subscriptions: subs
   };
 }
 function addRule(list, rule, k) {
@@ -1562,10 +1753,11 @@ function errorResult(env, code, why, path, warnings, changed) {
 function compileNow(env, dryRun) {
   const before = env.configDigest("splitwg");
   const sections = readConfigSections(env.uci, "splitwg");
+  const fetched = dryRun ? [] : fetchMissing(env, sections);
   const lists = readLists(env, sections, dryRun ? "check" : "apply");
   const r = readConfig(sections, lists);
   const digest = configFingerprint(env, () => sections), listed = listHashes(lists);
-  if (!r.config) return { plan: null, problems: r.problems, view: null, warnings: [], ipv6: false, digest, listed, localOk: true };
+  if (!r.config) return { plan: null, problems: r.problems, view: null, warnings: [], ipv6: false, digest, listed, localOk: true, fetched };
   const ipv6 = r.config.globals.ipv6;
   const ln = localNetworks(env, ipv6);
   const plan = compile(r.config, { local: ln.local });
@@ -1574,7 +1766,7 @@ function compileNow(env, dryRun) {
   if (ln.ok && before !== null && before === digest)
     keepPlan(env, { version: VERSION, digest, local: ln.local, ipv6, plan, view, warnings, lists: listed });
   else forgetPlan(env);
-  return { plan, problems: [], view, warnings, ipv6, digest, listed, localOk: ln.ok };
+  return { plan, problems: [], view, warnings, ipv6, digest, listed, localOk: ln.ok, fetched };
 }
 function survey(env, plan, o) {
   const platform = detect(env);
@@ -1891,6 +2083,8 @@ function applyPlan(env, plan, o) {
     lists: o.lists ?? {}
   });
   prune(env, values(o.lists ?? {}));
+  const subs = filter(o.view?.subscriptions ?? [], (x) => x.enabled);
+  if (!syncCron(env, plan.enabled && length(subs) > 0)) push(s.warnings, `cannot update ${CRONTAB}: the lists are not fetched on schedule`);
   unlock(env);
   env.log(`${plan.enabled ? "apply" : "stop"} ok: ${done}`);
   return { ok: true, changed: s.changed, message: done, actions: tx.actions, warnings: s.warnings };
@@ -1915,13 +2109,14 @@ function apply(env, opts) {
       const error = applyError("INVALID_CONFIG", m, first.path);
       return { ok: false, changed: NO_CHANGE, message: error.message, actions: [], warnings: [], error, problems };
     }
-    const res = errorResult(env, "INVALID_CONFIG", m, first.path, []);
+    const res = errorResult(env, "INVALID_CONFIG", m, first.path, c.fetched);
     res.problems = problems;
     return res;
   }
   const res = applyPlan(env, c.plan, { dryRun: opts?.dryRun, configHash: c.digest, hasDomains: c.plan.nftsets > 0, ipv6: c.ipv6, view: c.view, lists: c.listed });
   if (!c.localOk) push(res.warnings, "cannot read the main routing table (ip -j route): only the server pools are treated as local networks");
   for (let i = 0; i < length(c.warnings); i++) push(res.warnings, c.warnings[i]);
+  for (let i = 0; i < length(c.fetched); i++) push(res.warnings, c.fetched[i]);
   return res;
 }
 function stop(env) {
@@ -1931,7 +2126,7 @@ function stop(env) {
 // src/router/conf.ts
 let NOT_NAME_CHAR = /[^a-z0-9_\n]|\n/g;
 let LETTER_FIRST = /^[a-z]/;
-let CR = /\r/g;
+let conf_CR = /\r/g;
 let SECTION_HEADER = /^\[([A-Za-z]+)\]$/;
 let UPSTREAM_PATH = /^upstream\.[A-Za-z0-9_]+\.([a-z_]+)(\[([0-9]+)\])?$/;
 function at(line, id, args) {
@@ -1994,7 +2189,7 @@ function parseProviderConf(text, name) {
   const where = {};
   let section = "";
   let peers = 0, ifaces = 0;
-  const lines = split(replace(text, CR, ""), "\n");
+  const lines = split(replace(text, conf_CR, ""), "\n");
   const add = (opt, v, ln, list) => {
     where[opt] = where[opt] ?? [];
     if (list) {
@@ -2336,6 +2531,15 @@ function methods(mkEnv) {
       })
     },
     lists: { call: guard((env) => listReport(env)) },
+    update_lists: {
+      args: { name: "" },
+      call: guard((env, a) => {
+        const r = updateLists(env, present(a.name) ? a.name : null, false, apply);
+        if (!r.error) return { lists: r.lists, applied: r.applied, note: r.note };
+        const m = { id: r.error.id, args: r.error.args };
+        return r.error.id === "sub_busy" ? apiError("BUSY", m, null) : apiError("INVALID_ARGUMENT", m, "name");
+      })
+    },
     apply: {
       args: { dry_run: true },
       call: guard((env, a) => apply(env, { dryRun: a.dry_run === true }))
@@ -2648,6 +2852,9 @@ let USAGE = `usage: splitwg <command> [--json]
   template add NAME [AS]
                         copy template NAME into the configuration as rule set AS
   peer CLIENT           the .conf of a road-warrior peer client
+  update-lists [NAME] [--due]
+                        fetch the subscribed lists (or NAME; --due: those whose interval
+                        has passed, as cron runs it), then refill the sets of those that changed
   version
   help, --help, -h      this text
 `;
@@ -2664,7 +2871,7 @@ function parseArgs(argv) {
       if (index(VALUE_FLAGS, name) >= 0) {
         if (i + 1 >= length(argv)) return `--${name} needs a value`;
         a.flags[name] = argv[++i];
-      } else if (index(["json", "dry-run", "help", "with-keys"], name) >= 0) a.flags[name] = true;
+      } else if (index(["json", "dry-run", "help", "with-keys", "due"], name) >= 0) a.flags[name] = true;
       else return `unknown option ${w}`;
     } else if (a.cmd === "") a.cmd = w;
     else push(a.pos, w);
@@ -2793,9 +3000,44 @@ function cmdStatus(env, io, a) {
     io.out(`  ${pad(c.name, 12)} ${pad(c.kind, 7)} ${c.enabled ? "" : "(disabled) "}direct ${c.counters.direct}  proxy ${c.counters.proxy}  block ${c.counters.block}${rs}${hs}
 `);
   }
+  if (length(s.subscriptions)) io.out("lists (subscriptions):\n");
+  for (let i = 0; i < length(s.subscriptions); i++) {
+    const l = s.subscriptions[i];
+    const n = l.entries === null ? "not fetched since boot" : `${l.entries} entries, fetched ${fmtAge(l.fetched_age)}`;
+    io.out(`  ${pad(l.name, 12)} ${l.enabled ? "" : "(disabled) "}${n}${l.error ? `; last attempt ${fmtAge(env.now() - l.checked)}: ${l.error.message}` : ""}
+`);
+  }
   for (let i = 0; i < length(s.warnings); i++) io.out(`warning: ${s.warnings[i]}
 `);
   return 0;
+}
+function cmdUpdateLists(env, io, a) {
+  if (length(a.pos) > 1) {
+    io.err("usage: splitwg update-lists [NAME] [--due]\n");
+    return 2;
+  }
+  const r = updateLists(env, length(a.pos) ? a.pos[0] : null, a.flags.due === true, apply);
+  const failed = r.error !== null || length(filter(r.lists, (l) => l.error !== null)) > 0 || r.applied !== null && !r.applied.ok;
+  if (a.flags.json) {
+    printJson(io, r);
+    return failed ? 1 : 0;
+  }
+  if (r.error) {
+    io.err(`splitwg: ${r.error.message}
+`);
+    return 1;
+  }
+  for (let i = 0; i < length(r.lists); i++) {
+    const l = r.lists[i];
+    if (l.error) io.err(`${l.name}: ${l.error.message}; the previous copy stays${l.entries !== null ? ` (${l.entries} entries)` : ""}
+`);
+    else io.out(`${l.name}: ${l.entries} entries, ${l.changed ? "changed" : "unchanged"}
+`);
+  }
+  if (r.note) io.out(`${format(r.note)}
+`);
+  if (r.applied) return printApply(io, a, r.applied) || (failed ? 1 : 0);
+  return failed ? 1 : 0;
 }
 function list(xs) {
   return join(", ", xs);
@@ -3170,6 +3412,8 @@ ${USAGE}`);
       return cmdTemplate(env, io, args);
     case "export":
       return cmdExport(env, io, args);
+    case "update-lists":
+      return cmdUpdateLists(env, io, args);
     case "hotplug":
       if (length(args.pos) !== 2) {
         io.err("usage: splitwg hotplug ACTION INTERFACE\n");

@@ -423,6 +423,7 @@ var MESSAGES = {
   not_weekday: '"{1}" is not a weekday (Mon … Sun)',
   not_kind: '"{1}" is not a client kind (peer, device)',
   not_list_file: '"{1}" is not a list file (a file name in {2}, or an absolute path)',
+  not_url: '"{1}" is not an http:// or https:// URL',
   // config.ts: the whole configuration
   not_single: "must be a single option, not a list",
   unknown_option: "unknown option",
@@ -472,6 +473,19 @@ var MESSAGES = {
   list_more: "{1}: {2} more line(s) in error",
   list_one_entry: '"{1}": one entry a line (a domain, or an address or prefix)',
   list_changed: "{1} changed while it was read: apply again",
+  subscription_unnamed: "a subscription section needs a name: the name of the list file it fills in {1}",
+  url_required: "is required: the http:// or https:// address the list is fetched from",
+  // router/subscriptions.ts: a list's download (the previous copy stays)
+  sub_fetch: "download failed: {1}",
+  sub_too_large: "the download is larger than max_size ({1} KiB)",
+  sub_empty: "the download holds no entry",
+  sub_bad_line: "line {1} of the download: {2} ({3} line(s) in error)",
+  sub_write: "cannot write {1}",
+  sub_unknown: 'no subscription named "{1}"',
+  sub_busy: "another update of the lists is running: try again when it is done",
+  sub_not_applied: "splitwg is not applied: the new copy takes effect with the next apply",
+  sub_config_pending: "the configuration changed since the last apply: the new copy takes effect with the next splitwg apply",
+  list_not_fetched: "{1} has not been fetched yet (subscription {2}): splitwg update-lists {2}",
   warn_list_empty: "its list files hold no entry (of a family that is classified): the rule matches nothing",
   warn_v6_only_off: "identifies IPv6 only and globals.ipv6 is off: none of the device's traffic is classified — add its mac (or an IPv4 address)",
   // uci.ts: the file's syntax
@@ -594,6 +608,7 @@ var MESSAGES = {
   status_table_missing: "table inet splitwg is missing (was the firewall stopped or restarted?): run splitwg apply",
   // {1}: the failed apply's message, or a command's output
   status_apply_failed: "last apply failed: {1}",
+  status_list_failed: "list {1}: {2}; the previous copy stays",
   status_dnsmasq_missing: "dnsmasq reads {1}, but splitwg's domain entries are not there: run splitwg apply",
   status_dnsmasq_stale: "dnsmasq reads {1}, but splitwg's domain entries there are not the applied ones: run splitwg apply",
   // apply.ts: why an apply failed (kept in the state, shown by status)
@@ -1121,10 +1136,15 @@ function badMarkMask(v) {
 var LIST_DIR = "/etc/splitwg/lists";
 var LIST_NAME = /^[A-Za-z0-9_+@%=,~-][A-Za-z0-9._+@%=,~-]*$/;
 var LIST_PATH = /^(\/[A-Za-z0-9_+@%=,~-][A-Za-z0-9._+@%=,~-]*)+$/;
+var URL_RE = /^https?:\/\/([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:[0-9]+)?([\/?][^ \n"'<>\\^`{|};$#]*)?$/;
 function badListFile(v) {
   if (length(v) > 255) return msg("too_long", [v, 255]);
   if (substr(v, 0, 1) === "/" ? match(v, LIST_PATH) : match(v, LIST_NAME)) return null;
   return msg("not_list_file", [v, LIST_DIR]);
+}
+function badUrl(v) {
+  if (length(v) > 1024) return msg("too_long", [v, 1024]);
+  return match(v, URL_RE) ? null : msg("not_url", [v]);
 }
 function listPath(v) {
   return substr(v, 0, 1) === "/" ? v : `${LIST_DIR}/${v}`;
@@ -1253,13 +1273,20 @@ var RULE = {
   action: { kind: "enum", def: "proxy", values: ACTIONS, check: badAction, doc: "what a match does: through an upstream, direct, or dropped" },
   upstream: { kind: "string", check: upstreamName, doc: "for `proxy`: a named upstream instead of the client's" }
 };
+var SUBSCRIPTION = {
+  enabled: { kind: "bool", def: "1", doc: "with `0` the list is not fetched any more; its last copy stays (and feeds the rules that name it)" },
+  url: { kind: "string", check: badUrl, doc: "required: `http://` or `https://` (https needs a TLS library for uclient-fetch, e.g. `libustream-mbedtls`, which OpenWrt images ship); the body is a list file: one domain or address a line" },
+  interval: { kind: "int", def: "24", min: 1, max: 720, doc: "hours between fetches (cron checks every hour which lists are due)" },
+  max_size: { kind: "int", def: "2048", min: 1, max: 32768, doc: "KiB: a larger download is refused (the download stops there) and the previous copy stays" }
+};
 var SCHEMA = {
   globals: GLOBALS,
   server: SERVER,
   upstream: UPSTREAM,
   client: CLIENT,
   ruleset: RULESET,
-  rule: RULE
+  rule: RULE,
+  subscription: SUBSCRIPTION
 };
 function checkOf(o) {
   if (o.check) return o.check;
@@ -1429,6 +1456,28 @@ function readUpstream(sec, problems) {
   if (!length(u.addresses) && !o.bad.address) push(problems, problem(`${base}.address`, msg("upstream_no_address")));
   if (!length(u.allowedIps)) u.allowedIps = ["0.0.0.0/0", "::/0"];
   return u;
+}
+function readSubscriptions(sections, problems) {
+  const out = [];
+  for (let i = 0; i < length(sections); i++) {
+    const sec = sections[i];
+    if (sec.type !== "subscription") continue;
+    const base = `subscription.${sec.name}`, n = length(problems);
+    if (sec.anonymous) push(problems, problem(base, msg("subscription_unnamed", [LIST_DIR])));
+    const o = readOptions(sec, base, "subscription", problems);
+    if (o.v.url === null && !o.bad.url) push(problems, problem(`${base}.url`, msg("url_required")));
+    if (length(problems) === n)
+      push(out, { name: sec.name, path: listPath(sec.name), enabled: o.v.enabled, url: o.v.url, interval: o.v.interval, maxSize: o.v.max_size });
+  }
+  return out;
+}
+function fetchedYet(subs, problems) {
+  const by = {};
+  for (let i = 0; i < length(subs); i++) by[subs[i].path] = subs[i].name;
+  for (let i = 0; i < length(problems); i++) {
+    const p = problems[i];
+    if (p.id === "list_unreadable" && by[p.args[0]]) problems[i] = problem(p.path, msg("list_not_fetched", [p.args[0], by[p.args[0]]]));
+  }
 }
 function readServer(sec, problems) {
   var _a;
@@ -1737,6 +1786,7 @@ function readConfig(all, lists) {
     readOptions(rsSections[i], `ruleset.${rsSections[i].name}`, "ruleset", problems);
     rulesets[rsSections[i].name] = [];
   }
+  const subscriptions = readSubscriptions(sections, problems);
   const clients = map(byType(sections, "client"), (s) => readClient(s, problems, globals));
   const byClient = {};
   for (let i = 0; i < length(clients); i++) byClient[clients[i].name] = [];
@@ -1775,6 +1825,7 @@ function readConfig(all, lists) {
       else for (let k = 0; k < length(rs); k++) push(c.rules, rs[k]);
     }
   }
+  fetchedYet(subscriptions, problems);
   const seen = reportedPaths(problems);
   for (let i = 0; i < length(clients); i++) {
     const c = clients[i];
@@ -1785,7 +1836,7 @@ function readConfig(all, lists) {
   const fw = familyWarnings(clients, globals);
   for (let i = 0; i < length(fw); i++) push(warnings, fw[i]);
   if (!length(problems))
-    return { config: { globals, server, upstreams, clients }, problems, warnings };
+    return { config: { globals, server, upstreams, clients, subscriptions }, problems, warnings };
   return { config: null, problems, warnings };
 }
 function checkReferences(c, upstreams, seen, problems) {

@@ -221,6 +221,10 @@ function listCount(f) {
   if (errs) return msg(N_("%d lines in error"), errs);
   return msg(N_("%d entries: %d domains, %d IPv4, %d IPv6"), f.entries, f.domains, f.v4, f.v6);
 }
+function subscriptionCount(f) {
+  if (!f || !f.ok) return msg(N_("not fetched yet"));
+  return listCount(f);
+}
 function findList(reply, value) {
   if (!reply) return null;
   const path = value.charAt(0) === "/" ? value : `${reply.dir}/${value}`;
@@ -649,6 +653,12 @@ var callExplain = rpc.declare({
   expect: { "": {} }
 });
 var callLists = rpc.declare({ object: "splitwg", method: "lists", expect: { "": {} } });
+var callUpdateLists = rpc.declare({
+  object: "splitwg",
+  method: "update_lists",
+  params: ["name"],
+  expect: { "": {} }
+});
 var callGenkey = rpc.declare({ object: "splitwg", method: "genkey", expect: { "": {} } });
 var callImportConf = rpc.declare({
   object: "splitwg",
@@ -1467,6 +1477,7 @@ return baseclass.extend({
 	callPeerConf: callPeerConf,
 	callStatus: callStatus,
 	callTemplates: callTemplates,
+	callUpdateLists: callUpdateLists,
 	confFileName: confFileName,
 	coreText: coreText,
 	doctorFindingIds: doctorFindingIds,
@@ -1521,6 +1532,7 @@ return baseclass.extend({
 	setContent: setContent,
 	stagedProblems: stagedProblems,
 	statusWarnings: statusWarnings,
+	subscriptionCount: subscriptionCount,
 	suggestName: suggestName,
 	t: t,
 	templateSections: templateSections,

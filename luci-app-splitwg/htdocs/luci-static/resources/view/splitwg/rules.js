@@ -7,7 +7,7 @@
 'require splitwg.ui as swui';
 // Generated from src/luci/rules.ts by `npm run build` — edit the TypeScript, not this file.
 
-const arrtoip = swcore.arrtoip, badLabel = swcore.badLabel, badName = swcore.badName, SCHEMA = swcore.SCHEMA, callCheck = swui.callCheck, callLists = swui.callLists, callStatus = swui.callStatus, callTemplates = swui.callTemplates, isError = swui.isError, badUploadName = swui.badUploadName, listCount = swui.listCount, WEEKDAY_NAMES = swui.WEEKDAY_NAMES, listOf = swui.listOf, matchSummary = swui.matchSummary, moveStep = swui.moveStep, newRuleOptions = swui.newRuleOptions, ownerKey = swui.ownerKey, ownerOf = swui.ownerOf, parseBulk = swui.parseBulk, parseOwner = swui.parseOwner, rulesOf = swui.rulesOf, exportCSV = swui.exportCSV, exportJSON = swui.exportJSON, fromOptions = swui.fromOptions, importRules = swui.importRules, toOptions = swui.toOptions, toSections = swui.toSections, freeName = swui.freeName, templateSections = swui.templateSections, actionLabel = swui.actionLabel, banner = swui.banner, download = swui.download, esc = swui.esc, notifyError = swui.notifyError, plain = swui.plain, readFile = swui.readFile, saveApply = swui.saveApply, schemaOption = swui.schemaOption, sections = swui.sections, setContent = swui.setContent, t = swui.t, text = swui.text, upstreamLabel = swui.upstreamLabel, upstreamNames = swui.upstreamNames, namedGrid = swui.namedGrid;
+const arrtoip = swcore.arrtoip, badLabel = swcore.badLabel, badName = swcore.badName, SCHEMA = swcore.SCHEMA, callCheck = swui.callCheck, callLists = swui.callLists, callStatus = swui.callStatus, callTemplates = swui.callTemplates, callUpdateLists = swui.callUpdateLists, isError = swui.isError, badUploadName = swui.badUploadName, findList = swui.findList, listCount = swui.listCount, subscriptionCount = swui.subscriptionCount, WEEKDAY_NAMES = swui.WEEKDAY_NAMES, listOf = swui.listOf, matchSummary = swui.matchSummary, moveStep = swui.moveStep, newRuleOptions = swui.newRuleOptions, ownerKey = swui.ownerKey, ownerOf = swui.ownerOf, parseBulk = swui.parseBulk, parseOwner = swui.parseOwner, rulesOf = swui.rulesOf, exportCSV = swui.exportCSV, exportJSON = swui.exportJSON, fromOptions = swui.fromOptions, importRules = swui.importRules, toOptions = swui.toOptions, toSections = swui.toSections, freeName = swui.freeName, templateSections = swui.templateSections, actionLabel = swui.actionLabel, banner = swui.banner, coreText = swui.coreText, download = swui.download, esc = swui.esc, fmtAge = swui.fmtAge, notifyError = swui.notifyError, plain = swui.plain, readFile = swui.readFile, saveApply = swui.saveApply, schemaOption = swui.schemaOption, sections = swui.sections, setContent = swui.setContent, t = swui.t, text = swui.text, upstreamLabel = swui.upstreamLabel, upstreamNames = swui.upstreamNames, namedGrid = swui.namedGrid;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/rules.ts
@@ -238,6 +238,19 @@ function templateModal(map, show) {
     ]);
   });
 }
+function fetchNow(name) {
+  return callUpdateLists(name).then((r) => {
+    if (typeof r !== "object" || isError(r)) {
+      notifyError(isError(r) ? coreText(r.error) : _("The router did not answer"));
+      return;
+    }
+    const rep = r;
+    const l = rep.lists[0];
+    if (l && l.error) notifyError(_("%s: the previous copy stays").format(coreText(l.error)));
+    else if (rep.applied && !rep.applied.ok) notifyError(rep.applied.message);
+    globalThis.location.reload();
+  }, (e) => notifyError(e.message));
+}
 function doExport(kind) {
   if (!owner) return;
   const o = parseOwner(owner);
@@ -300,6 +313,36 @@ var rules_default = view.extend({
         ev.preventDefault();
         return switchTo(key);
       } }, [_("show (%d)").format(n)]);
+    };
+    s = namedGrid(
+      m,
+      "subscription",
+      _("List subscriptions"),
+      _('A list file fetched from a URL (one domain or address a line) by the router: when missing, and every interval. A rule uses it by its name in "List files". A failed, empty or too large download leaves the previous copy in force.'),
+      _("Add subscription"),
+      (sid) => _("Subscription %s").format(sid),
+      (name) => badName(name, 32)
+    );
+    o = schemaOption(s.option(form.Flag, "enabled", _("Enabled")), "subscription");
+    o = schemaOption(s.option(form.Value, "url", _("URL")), "subscription");
+    o.rmempty = false;
+    o.placeholder = "https://…";
+    o = schemaOption(s.option(form.Value, "interval", _("Every (hours)")), "subscription");
+    o = schemaOption(s.option(form.Value, "max_size", _("Largest (KiB)")), "subscription");
+    o.modalonly = true;
+    o = s.option(form.DummyValue, "_state", _("Last fetch"));
+    o.modalonly = false;
+    o.textvalue = (sid) => {
+      const f = findList(lists, sid);
+      const sub = f ? f.subscription ?? null : null;
+      const parts = [t(subscriptionCount(f))];
+      if (sub && sub.fetched_age !== null) parts.push(_("fetched %s").format(fmtAge(sub.fetched_age)));
+      if (sub && sub.error) parts.push(_("%s: the previous copy stays").format(coreText(sub.error)));
+      return E("span", {}, [
+        plain(parts.join(" · ")),
+        " ",
+        E("button", { "class": "btn cbi-button", "disabled": m.readonly || !sub ? "" : null, "click": ui.createHandlerFn(null, () => fetchNow(sid)) }, [_("Fetch now")])
+      ]);
     };
     const rs = m.section(form.GridSection, "rule", ownerTitle(owner));
     rs.anonymous = true;
@@ -385,7 +428,7 @@ var rules_default = view.extend({
       _("Files of domains and addresses, one a line: a name in /etc/splitwg/lists/ (Upload list file… below the rules) or an absolute path. A changed file reloads only its sets; open connections keep their path.")
     );
     o.modalonly = true;
-    for (const f of lists ? lists.files : []) o.value(f.name, `${f.name} — ${t(listCount(f))}`);
+    for (const f of lists ? lists.files : []) o.value(f.name, `${f.name} — ${t(f.subscription ? subscriptionCount(f) : listCount(f))}`);
     o = opt("match", form.MultiValue, "proto", _("Protocols"), _("None selected: any protocol (tcp and udp when ports are given)."));
     o.modalonly = true;
     o.optional = true;
