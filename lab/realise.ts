@@ -60,7 +60,8 @@ const isV6 = (a: string) => a.includes(':');
 
 /** the options each section type may carry (anything else is refused, so a core change is noticed) */
 const KNOWN: Record<string, string[]> = {
-  interface: ['proto', 'private_key', 'listen_port', 'addresses', 'mtu', 'fwmark'],
+  // (nohostroute: the lab adds no host routes to endpoints — netifd's host dependency — so there is nothing to turn off; the openwrt tier runs the real wireguard.sh)
+  interface: ['proto', 'private_key', 'listen_port', 'addresses', 'mtu', 'fwmark', 'nohostroute'],
   'wireguard_*': ['description', 'public_key', 'preshared_key', 'endpoint_host', 'endpoint_port', 'allowed_ips', 'persistent_keepalive', 'route_allowed_ips'],
   rule: ['mark', 'lookup', 'priority', 'suppress_prefixlength', 'src', 'dest', 'in', 'out', 'invert', 'action', 'goto'],
   route: ['interface', 'target', 'netmask', 'gateway', 'metric', 'table', 'type', 'source', 'mtu', 'onlink'],
@@ -284,24 +285,39 @@ export class Realiser {
     }
     const created: string[] = [];
     const revived = new Set<string>(); // taken down by ifdown(): their unchanged routes went with the link
+    // A new interface whose packets carry a mark (a cascaded upstream's) comes up after the ip rules,
+    // as netifd's do (its rules are in place before a proto handler runs): its first handshake is
+    // routed by them. (wireguard-go, unlike the kernel's WireGuard, keeps the source address of
+    // its first packets even when a later route leaves by another device.)
+    const deferred: UciSection[] = [];
     for (const s of ifaces(next)) {
       const wasDown = this.downIfaces.has(s.name);
       if (before.has(key(s)) && !ifChanged(s.name) && !wasDown) continue;
       changed.interfaces.push(s.name);
       if (before.has(key(s)) && !wasDown) await this.updateWg(prev, next, s);
+      else if (one(s.options, 'fwmark') !== undefined) deferred.push(s);
       else { await this.createWg(next, s); created.push(s.name); if (wasDown) revived.add(s.name); }
     }
 
     // 3. routes, then rules (a rule pointing into a table only once its routes, incl. the kill switch, exist)
     const ifaceOf = (x: UciSection) => one(x.options, 'interface') ?? '';
-    for (const s of next.network.filter((x) => kind(x) === 'route' && (fresh(x) || revived.has(ifaceOf(x))))) {
-      await this.run(`network ${s.type} '${s.name}'`, routeArgv(next, s, 'add'));
-      changed.routes++;
-    }
+    const later = new Set(deferred.map((x) => x.name));
+    const addRoutes = async (pick: (x: UciSection) => boolean) => {
+      for (const s of next.network.filter((x) => kind(x) === 'route' && pick(x))) {
+        await this.run(`network ${s.type} '${s.name}'`, routeArgv(next, s, 'add'));
+        changed.routes++;
+      }
+    };
+    await addRoutes((x) => (fresh(x) || revived.has(ifaceOf(x))) && !later.has(ifaceOf(x)));
     for (const s of next.network.filter((x) => kind(x) === 'rule' && fresh(x))) {
       await this.run(`network ${s.type} '${s.name}'`, ruleArgv(next, s, 'add'));
       changed.rules++;
     }
+    for (const s of deferred) {
+      const wasDown = this.downIfaces.has(s.name);
+      await this.createWg(next, s); created.push(s.name); if (wasDown) revived.add(s.name);
+    }
+    await addRoutes((x) => later.has(ifaceOf(x)));
 
     // 4. firewall: masquerade per device and family
     const m0 = masqOf(prev), m1 = masqOf(next);

@@ -192,6 +192,7 @@ function readUpstream(sec: UciSection, problems: Problem[]): Upstream {
 		mtu: o.v.mtu,
 		keepalive: o.v.keepalive,
 		dns: o.v.dns,
+		via: o.v.via,
 		index: 0, mark: 0, table: 0,
 	};
 	if (u.privateKey === '' && !o.bad.private_key) push(problems, problem(`${base}.private_key`, msg('required')));
@@ -200,6 +201,49 @@ function readUpstream(sec: UciSection, problems: Problem[]): Upstream {
 	// (given, but with no valid element: reported already)
 	if (!length(u.allowedIps)) u.allowedIps = ['0.0.0.0/0', '::/0'];
 	return u;
+}
+
+// WireGuard's own MTU when netifd is given none, and what one more tunnel
+// takes of it (WireGuard over IPv6: 40 + 8 + 32 bytes, as wg-quick counts).
+export const WG_MTU = 1420;
+export const WG_OVERHEAD = 80;
+
+// Cascaded upstreams: `via` names another upstream, enabled whenever this
+// one is (else its packets would have no way out), and following the names
+// never comes back (a loop routes a tunnel into itself). An inner tunnel's
+// packets are a little smaller: its MTU, unless set, is the outer one's
+// less WG_OVERHEAD, and IPv6 needs 1280 of it. Sets the MTU it computes.
+function checkVia(upstreams: Upstream[], problems: Problem[]): void {
+	const by: { [n: string]: Upstream } = {};
+	for (let i = 0; i < length(upstreams); i++) by[upstreams[i].name] = upstreams[i];
+	const loops: { [n: string]: boolean } = {};
+	for (let i = 0; i < length(upstreams); i++) {
+		const u = upstreams[i], path = `upstream.${u.name}.via`;
+		if (u.via === null) continue;
+		if (u.via === u.name) { push(problems, problem(path, msg('via_self'))); loops[u.name] = true; continue; }
+		if (!by[u.via]) { push(problems, problem(path, msg('unknown_upstream', [u.via]))); loops[u.name] = true; continue; }
+		// (a chain that comes back to u: u is on a loop)
+		const chain = [u.name];
+		let w: Upstream | null = by[u.via];
+		while (w && index(chain, w.name) < 0) { push(chain, w.name); w = w.via !== null ? by[w.via] ?? null : null; }
+		if (w && w.name === u.name) { push(problems, problem(path, msg('via_loop', [join(' → ', [...chain, u.name])]))); loops[u.name] = true; continue; }
+		if (w) { loops[u.name] = true; continue; }      // it leads into another loop, reported there
+		if (u.enabled && !by[u.via].enabled) push(problems, problem(path, msg('via_disabled', [u.via])));
+	}
+	// MTUs outermost first: each needs its outer one's
+	const done: { [n: string]: boolean } = {};
+	for (let pass = 0; pass < length(upstreams); pass++)
+		for (let i = 0; i < length(upstreams); i++) {
+			const u = upstreams[i];
+			if (done[u.name] || loops[u.name]) continue;
+			if (u.via === null) { done[u.name] = true; continue; }
+			if (!done[u.via]) continue;
+			done[u.name] = true;
+			const outer = by[u.via], room = (outer.mtu ?? WG_MTU) - WG_OVERHEAD;
+			if (u.mtu === null && room < 1280) push(problems, problem(`upstream.${u.name}.via`, msg('via_mtu_low', [u.via, room])));
+			else if (u.mtu !== null && u.mtu > room) push(problems, problem(`upstream.${u.name}.mtu`, msg('via_mtu', [room, u.via, outer.mtu ?? WG_MTU])));
+			else if (u.mtu === null) u.mtu = room;
+		}
 }
 
 // The subscriptions, each with its problems; only those without any are
@@ -560,6 +604,11 @@ export function readConfig(all: UciSection[], lists?: ListFiles | null): { confi
 	// a wrong mask has been reported: its "room" would only contradict that
 	if (length(upstreams) + 1 > maxValue && !reportedPaths(problems)['globals.mark_mask'])
 		push(problems, problem('globals.mark_mask', msg('mask_room', [sprintf('0x%08x', globals.markMask), maxValue - 1, length(upstreams)])));
+
+	checkVia(upstreams, problems);
+	for (let i = 0; i < length(upstreams); i++)
+		if (upstreams[i].via !== null && upstreams[i].enabled && !globals.killSwitch)
+			push(problems, problem(`upstream.${upstreams[i].name}.via`, msg('via_kill_switch', [upstreams[i].via as string])));
 
 	const rulesets: { [n: string]: UciSection[] } = {};
 	const rsSections = byType(sections, 'ruleset');

@@ -43,7 +43,21 @@ export function verdictOf(cfg: Config, c: Client, rule: Rule | null, down?: stri
 		return ks ? resolved('block', u, name, msg('and', [why, msg('why_kill_blocks')]))
 			: resolved('direct', u, name, msg('and', [why, msg('why_kill_off')]));
 	}
+	// a cascaded upstream whose outer tunnel is down has no way out (cascades need the kill switch)
+	const outer = down ? downVia(cfg, u, down) : null;
+	if (outer !== null) return resolved('block', u, name, msg('and', [msg('why_via_down', [u.name, outer]), msg('why_kill_blocks')]));
 	return { action: 'proxy', upstream: u, wanted: name, note: null, why: null };
+}
+
+// The first upstream `u` is reached through (`via`, outwards) that is down.
+function downVia(cfg: Config, u: Upstream, down: string[]): string | null {
+	for (let w = u, n = 0; w.via !== null && n < length(cfg.upstreams); n++) {
+		const o = upstreamByName(cfg, w.via);
+		if (!o) return null;
+		if (index(down, o.name) >= 0) return o.name;
+		w = o;
+	}
+	return null;
 }
 
 // Mark arithmetic shared by nft, netifd and explain. Value 1 under the mask

@@ -33,6 +33,7 @@ export interface Upstream {
 	mtu: number | null;
 	keepalive: number | null;
 	dns: string[];
+	via: string | null;      // the upstream whose tunnel carries this one's WireGuard packets
 	index: number;           // 1-based position among upstreams: mark value and table
 	mark: number;            // masked value identifying this upstream
 	table: number;

@@ -16,7 +16,7 @@
 // (sw_zone_up, …) carry no configured name at all.
 import type { UciSection, UciValue } from './uci';
 import type { Client, Config, Upstream } from './model';
-import { markHex, carriesFamily } from './decide';
+import { markHex, carriesFamily, upstreamByName } from './decide';
 
 export const OWNED = 'splitwg_owned';
 export const ZONE_UP = 'splitwg';
@@ -52,11 +52,20 @@ function s(n: number | null): string | null {
 	return n === null ? null : `${n}`;
 }
 
+// A cascaded upstream's own packets carry the mark of the one it is reached
+// through (WireGuard's fwmark): the ip rules route them into that tunnel.
+// No host route to its endpoint: netifd would add one by the WAN, which the
+// main-table rule ahead of ours would follow.
+function viaOptions(cfg: Config, u: Upstream): { [k: string]: string | null } {
+	const outer = u.via !== null ? upstreamByName(cfg, u.via) : null;
+	return outer ? { fwmark: markHex(outer.mark), nohostroute: '1' } : {};
+}
+
 function upstreamSections(cfg: Config, u: Upstream): UciSection[] {
 	const g = cfg.globals;
 	const t = `${u.table}`;
 	const out = [
-		sec('interface', u.iface, { proto: 'wireguard', private_key: u.privateKey, addresses: u.addresses, mtu: s(u.mtu) }),
+		sec('interface', u.iface, { proto: 'wireguard', private_key: u.privateKey, addresses: u.addresses, mtu: s(u.mtu), ...viaOptions(cfg, u) }),
 		sec(`wireguard_${u.iface}`, `swpeer_${u.name}`, {
 			description: `splitwg upstream ${u.name}`, public_key: u.publicKey, preshared_key: u.presharedKey,
 			endpoint_host: u.endpointHost, endpoint_port: `${u.endpointPort}`, allowed_ips: u.allowedIps,

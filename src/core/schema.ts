@@ -91,6 +91,10 @@ export const UPSTREAM: OptionTable = {
 	mtu: { kind: 'int', min: 1280, max: 9000, doc: 'of `sw_<name>`; unset: WireGuard\'s default' },
 	keepalive: { kind: 'int', min: 0, max: 65535, doc: 'seconds between keepalive packets (unset or `0`: none)' },
 	dns: { kind: 'string', list: true, check: badIpAddress, doc: 'the provider\'s DNS servers (informational today)' },
+	via: {
+		kind: 'string', check: upstreamName,
+		doc: 'another upstream this one is reached through (cascaded tunnels, multi-hop): its WireGuard packets go into `via`\'s tunnel, never out by the WAN, so the first VPS sees only WireGuard traffic of the router. See [Cascaded upstreams](#cascaded-upstreams)',
+	},
 };
 
 export const CLIENT: OptionTable = {

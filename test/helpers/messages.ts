@@ -90,6 +90,13 @@ const MUTATIONS: ((s: UciSection[]) => void)[] = [
 	(s) => { s.find((x) => x.name === 'laptop')!.options.address = ['192.168.78.0/24', '192.168.78.9', '']; s.push({ type: 'ruleset', name: 'tv', anonymous: false, options: {} }, { ...s.find((x) => x.name === 'us')! }); },
 	(s) => { const c = s.find((x) => x.name === 'laptop')!; delete c.options.upstream; c.options.default = 'proxy'; },
 	(s) => { s.find((x) => x.name === 'us')!.options = { endpoint: 'vpn.example:51820' }; },
+	// cascades: itself, a loop, a disabled outer tunnel, MTUs, without the kill switch
+	(s) => { s.find((x) => x.name === 'eu')!.options.via = 'eu'; },
+	(s) => { s.find((x) => x.name === 'eu')!.options.via = 'us'; s.find((x) => x.name === 'us')!.options.via = 'eu'; },
+	(s) => { s.find((x) => x.name === 'eu')!.options.via = 'us'; s.find((x) => x.name === 'us')!.options.enabled = '0'; },
+	(s) => { s.find((x) => x.name === 'eu')!.options.via = 'us'; s.find((x) => x.name === 'eu')!.options.mtu = '1400'; },
+	(s) => { s.find((x) => x.name === 'eu')!.options.via = 'us'; s.find((x) => x.name === 'us')!.options.mtu = '1300'; },
+	(s) => { s.find((x) => x.name === 'eu')!.options.via = 'us'; s.find((x) => x.type === 'globals')!.options.kill_switch = '0'; },
 ];
 
 // Valid configs check warns about.
@@ -155,6 +162,9 @@ export function explainMessages(): Msg[] {
 	// kill switch on, an upstream disabled or down; an upstream without IPv6
 	const ks = cfgOf((s) => { s.find((x) => x.name === 'us')!.options.enabled = '0'; });
 	for (const q of [{ client: 'laptop', destination: 'a.test', proto: 'udp', port: 53 }, { client: 'tv', destination: 'video.test' }, { client: 'kid', destination: 'a.test', down: ['eu'] }]) push(explain(ks, q));
+	// a cascade whose outer tunnel is down
+	const cascade = cfgOf((s) => { s.find((x) => x.name === 'eu')!.options.via = 'us'; });
+	push(explain(cascade, { client: 'kid', destination: 'a.test', down: ['us'] }));
 	const monday = cfgOf((s) => { s.find((x) => x.type === 'rule' && x.options.client === 'kid')!.options.weekdays = ['Mon']; });
 	push(explain(monday, { client: 'kid', destination: 'a.test', at: 'Sun 21:30' }));
 	// a domain: IPv4 blocked (an upstream without IPv4), IPv6 proxied

@@ -462,6 +462,12 @@ var MESSAGES = {
   unknown_client: 'unknown client "{1}"',
   unknown_ruleset: 'unknown ruleset "{1}"',
   unknown_upstream: 'unknown upstream "{1}"',
+  via_self: "an upstream cannot be reached through itself",
+  via_kill_switch: `needs globals.kill_switch '1': without it, while "{1}" is down this tunnel's packets would leave by the WAN`,
+  via_loop: "the upstreams reach each other in a loop: {1}",
+  via_disabled: 'upstream "{1}" is disabled: this one would have no way out (enable it, or disable both)',
+  via_mtu: 'at most {1} through "{2}" (its MTU {3}, less 80 bytes for the tunnel inside it)',
+  via_mtu_low: 'through "{1}" the MTU would be {2}, below the 1280 IPv6 needs: set a larger mtu on "{1}", or cascade fewer tunnels',
   upstream_required: "is required: a proxy rule or default names no upstream of its own",
   peer_no_server: "a peer needs an enabled server section",
   outside_pools: "{1} is outside the server's address pools",
@@ -532,6 +538,7 @@ var MESSAGES = {
   why_upstream_disabled: "upstream {1} is disabled",
   why_upstream_down: "upstream {1} is down",
   why_kill_blocks: "kill switch blocks",
+  why_via_down: "upstream {1} is reached through {2}, which is down",
   why_kill_off: "kill switch off, goes direct",
   why_aaaa: "note: over IPv6 (AAAA) the answer is {1}: {2}",
   why_aaaa_via: "note: over IPv6 (AAAA) the answer is {1} via {2}: {3}",
@@ -816,7 +823,18 @@ function verdictOf(cfg, c, rule, down) {
     const why = msg("why_upstream_down", [name]);
     return ks ? resolved("block", u, name, msg("and", [why, msg("why_kill_blocks")])) : resolved("direct", u, name, msg("and", [why, msg("why_kill_off")]));
   }
+  const outer = down ? downVia(cfg, u, down) : null;
+  if (outer !== null) return resolved("block", u, name, msg("and", [msg("why_via_down", [u.name, outer]), msg("why_kill_blocks")]));
   return { action: "proxy", upstream: u, wanted: name, note: null, why: null };
+}
+function downVia(cfg, u, down) {
+  for (let w = u, n = 0; w.via !== null && n < length(cfg.upstreams); n++) {
+    const o = upstreamByName(cfg, w.via);
+    if (!o) return null;
+    if (index(down, o.name) >= 0) return o.name;
+    w = o;
+  }
+  return null;
 }
 function markShift(mask) {
   return mask & -mask;
@@ -1216,7 +1234,12 @@ var UPSTREAM = {
   allowed_ips: { kind: "string", list: true, def: "0.0.0.0/0 ::/0", check: badPrefix, doc: "destinations the tunnel may carry" },
   mtu: { kind: "int", min: 1280, max: 9e3, doc: "of `sw_<name>`; unset: WireGuard's default" },
   keepalive: { kind: "int", min: 0, max: 65535, doc: "seconds between keepalive packets (unset or `0`: none)" },
-  dns: { kind: "string", list: true, check: badIpAddress, doc: "the provider's DNS servers (informational today)" }
+  dns: { kind: "string", list: true, check: badIpAddress, doc: "the provider's DNS servers (informational today)" },
+  via: {
+    kind: "string",
+    check: upstreamName,
+    doc: "another upstream this one is reached through (cascaded tunnels, multi-hop): its WireGuard packets go into `via`'s tunnel, never out by the WAN, so the first VPS sees only WireGuard traffic of the router. See [Cascaded upstreams](#cascaded-upstreams)"
+  }
 };
 var CLIENT = {
   kind: { kind: "enum", def: "device", values: CLIENT_KINDS, check: badClientKind, doc: "a LAN device, or a road-warrior peer of the server" },
@@ -1447,6 +1470,7 @@ function readUpstream(sec, problems) {
     mtu: o.v.mtu,
     keepalive: o.v.keepalive,
     dns: o.v.dns,
+    via: o.v.via,
     index: 0,
     mark: 0,
     table: 0
@@ -1456,6 +1480,60 @@ function readUpstream(sec, problems) {
   if (!length(u.addresses) && !o.bad.address) push(problems, problem(`${base}.address`, msg("upstream_no_address")));
   if (!length(u.allowedIps)) u.allowedIps = ["0.0.0.0/0", "::/0"];
   return u;
+}
+var WG_MTU = 1420;
+var WG_OVERHEAD = 80;
+function checkVia(upstreams, problems) {
+  var _a, _b, _c;
+  const by = {};
+  for (let i = 0; i < length(upstreams); i++) by[upstreams[i].name] = upstreams[i];
+  const loops = {};
+  for (let i = 0; i < length(upstreams); i++) {
+    const u = upstreams[i], path = `upstream.${u.name}.via`;
+    if (u.via === null) continue;
+    if (u.via === u.name) {
+      push(problems, problem(path, msg("via_self")));
+      loops[u.name] = true;
+      continue;
+    }
+    if (!by[u.via]) {
+      push(problems, problem(path, msg("unknown_upstream", [u.via])));
+      loops[u.name] = true;
+      continue;
+    }
+    const chain = [u.name];
+    let w = by[u.via];
+    while (w && index(chain, w.name) < 0) {
+      push(chain, w.name);
+      w = w.via !== null ? (_a = by[w.via]) != null ? _a : null : null;
+    }
+    if (w && w.name === u.name) {
+      push(problems, problem(path, msg("via_loop", [join(" → ", [...chain, u.name])])));
+      loops[u.name] = true;
+      continue;
+    }
+    if (w) {
+      loops[u.name] = true;
+      continue;
+    }
+    if (u.enabled && !by[u.via].enabled) push(problems, problem(path, msg("via_disabled", [u.via])));
+  }
+  const done = {};
+  for (let pass = 0; pass < length(upstreams); pass++)
+    for (let i = 0; i < length(upstreams); i++) {
+      const u = upstreams[i];
+      if (done[u.name] || loops[u.name]) continue;
+      if (u.via === null) {
+        done[u.name] = true;
+        continue;
+      }
+      if (!done[u.via]) continue;
+      done[u.name] = true;
+      const outer = by[u.via], room = ((_b = outer.mtu) != null ? _b : WG_MTU) - WG_OVERHEAD;
+      if (u.mtu === null && room < 1280) push(problems, problem(`upstream.${u.name}.via`, msg("via_mtu_low", [u.via, room])));
+      else if (u.mtu !== null && u.mtu > room) push(problems, problem(`upstream.${u.name}.mtu`, msg("via_mtu", [room, u.via, (_c = outer.mtu) != null ? _c : WG_MTU])));
+      else if (u.mtu === null) u.mtu = room;
+    }
 }
 function readSubscriptions(sections, problems) {
   const out = [];
@@ -1778,6 +1856,10 @@ function readConfig(all, lists) {
   }
   if (length(upstreams) + 1 > maxValue && !reportedPaths(problems)["globals.mark_mask"])
     push(problems, problem("globals.mark_mask", msg("mask_room", [sprintf("0x%08x", globals.markMask), maxValue - 1, length(upstreams)])));
+  checkVia(upstreams, problems);
+  for (let i = 0; i < length(upstreams); i++)
+    if (upstreams[i].via !== null && upstreams[i].enabled && !globals.killSwitch)
+      push(problems, problem(`upstream.${upstreams[i].name}.via`, msg("via_kill_switch", [upstreams[i].via])));
   const rulesets = {};
   const rsSections = byType(sections, "ruleset");
   for (let i = 0; i < length(rsSections); i++) {
