@@ -11,7 +11,7 @@ import { importedOptions, suggestName } from './_upstream';
 import { publicKey } from './_x25519';
 import {
 	SecretValue, badge, banner, coreText, fmtAge, fmtBytes, notifyError, readFile,
-	saveApply, schemaOption, setContent, upstreamNames,
+	saveApply, schemaOption, setContent, upstreamNames, upstreamLabel,
 	namedGrid,
 } from './_ui';
 
@@ -201,6 +201,17 @@ export default view.extend({
 
 		o = opt('advanced', form.DynamicList, 'dns', _('DNS servers'), _('The provider\'s DNS servers from its file.'));
 		o.modalonly = true;
+
+		o = opt('advanced', form.ListValue, 'via', _('Reached through'),
+			_('Cascade (multi-hop): this tunnel\'s own packets go into the chosen upstream\'s tunnel, so its provider sees only encrypted WireGuard traffic and the WAN none of it. Needs the kill switch.'));
+		o.modalonly = true;
+		o.value('', _('the WAN (no cascade)'));
+		o.rmempty = true;
+		o.load = function (this: any, sid: string) {
+			// every upstream but this one (check refuses loops and names what is wrong)
+			for (const u of upstreamNames()) if (u !== sid) this.value(u, upstreamLabel(u));
+			return uci.get('splitwg', sid, 'via');
+		};
 
 		o = s.option(form.DummyValue, '_state', _('State'));
 		o.modalonly = false;

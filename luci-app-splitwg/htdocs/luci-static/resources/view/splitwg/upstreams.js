@@ -8,7 +8,7 @@
 'require splitwg.ui as swui';
 // Generated from src/luci/upstreams.ts by `npm run build` — edit the TypeScript, not this file.
 
-const arrtoip = swcore.arrtoip, badKey = swcore.badKey, badLabel = swcore.badLabel, badName = swcore.badName, SERVER_IFACE = swcore.SERVER_IFACE, coreMsg = swcore.msg, callCheck = swui.callCheck, callGenkey = swui.callGenkey, callImportConf = swui.callImportConf, callStatus = swui.callStatus, isError = swui.isError, importedOptions = swui.importedOptions, suggestName = swui.suggestName, publicKey = swui.publicKey, SecretValue = swui.SecretValue, badge = swui.badge, banner = swui.banner, coreText = swui.coreText, fmtAge = swui.fmtAge, fmtBytes = swui.fmtBytes, notifyError = swui.notifyError, readFile = swui.readFile, saveApply = swui.saveApply, schemaOption = swui.schemaOption, setContent = swui.setContent, upstreamNames = swui.upstreamNames, namedGrid = swui.namedGrid;
+const arrtoip = swcore.arrtoip, badKey = swcore.badKey, badLabel = swcore.badLabel, badName = swcore.badName, SERVER_IFACE = swcore.SERVER_IFACE, coreMsg = swcore.msg, callCheck = swui.callCheck, callGenkey = swui.callGenkey, callImportConf = swui.callImportConf, callStatus = swui.callStatus, isError = swui.isError, importedOptions = swui.importedOptions, suggestName = swui.suggestName, publicKey = swui.publicKey, SecretValue = swui.SecretValue, badge = swui.badge, banner = swui.banner, coreText = swui.coreText, fmtAge = swui.fmtAge, fmtBytes = swui.fmtBytes, notifyError = swui.notifyError, readFile = swui.readFile, saveApply = swui.saveApply, schemaOption = swui.schemaOption, setContent = swui.setContent, upstreamNames = swui.upstreamNames, upstreamLabel = swui.upstreamLabel, namedGrid = swui.namedGrid;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/upstreams.ts
@@ -210,6 +210,20 @@ var upstreams_default = view.extend({
     o.placeholder = "25";
     o = opt("advanced", form.DynamicList, "dns", _("DNS servers"), _("The provider's DNS servers from its file."));
     o.modalonly = true;
+    o = opt(
+      "advanced",
+      form.ListValue,
+      "via",
+      _("Reached through"),
+      _("Cascade (multi-hop): this tunnel's own packets go into the chosen upstream's tunnel, so its provider sees only encrypted WireGuard traffic and the WAN none of it. Needs the kill switch.")
+    );
+    o.modalonly = true;
+    o.value("", _("the WAN (no cascade)"));
+    o.rmempty = true;
+    o.load = function(sid) {
+      for (const u of upstreamNames()) if (u !== sid) this.value(u, upstreamLabel(u));
+      return uci.get("splitwg", sid, "via");
+    };
     o = s.option(form.DummyValue, "_state", _("State"));
     o.modalonly = false;
     o.textvalue = (sid) => E("span", { "data-splitwg-upstream": sid }, [upstreamState(sid)]);
