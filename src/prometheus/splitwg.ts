@@ -67,7 +67,7 @@ for (let i = 0; i < length(sx.rulesets); i++) {
 	const r = sx.rulesets[i];
 	for (let j = 0; j < length(r.rules); j++) setRuleHits({ ruleset: r.ruleset, chain: r.name, rule: r.rules[j].rule }, r.rules[j].packets);
 }
-const dropped = counter('splitwg_dropped_packets_total', 'packets dropped: leak (a proxied connection with its upstream down), dot (DNS over TLS)');
+const dropped = counter('splitwg_dropped_packets_total', 'packets dropped: leak (marked for an upstream, about to leave by another interface), dot (DNS over TLS)');
 dropped({ reason: 'leak' }, sx.dropped.leak);
 dropped({ reason: 'dot' }, sx.dropped.dot);
 counter('splitwg_dns_hijacked_total', 'DNS queries redirected to the router\'s resolver')({}, sx.dns_hijacked);

@@ -75,9 +75,12 @@ export function scrapeRoot() {
 	const c = counters(state);
 	fs.mkdirSync(path.join(r.root, 'answers'));
 	fs.writeFileSync(path.join(r.root, 'answers/nft_-j_-t_list_table_inet_splitwg'), c.doc);
-	// the list written 1000 s ago
+	// the list written 1000 s ago, fetched 5000 s ago
 	const t = Date.now() / 1000 - 1000;
 	fs.utimesSync(path.join(r.root, 'etc/splitwg/lists/cn'), t, t);
+	const recs = path.join(r.root, 'var/run/splitwg/subscriptions.json'), rec = JSON.parse(fs.readFileSync(recs, 'utf8'));
+	rec.cn.fetched = Math.floor(Date.now() / 1000) - 5000;
+	fs.writeFileSync(recs, JSON.stringify(rec));
 	return { ...r, state, byRef: c.byRef };
 }
 
@@ -133,6 +136,19 @@ test('the collector under ucode, called as the exporter calls it: every metric i
 	const age = v('splitwg_list_age_seconds', { list: 'cn' })!;
 	assert.ok(age >= 1000 && age < 1600, `list age ${age}`);
 	assert.deepEqual([v('splitwg_subscription_entries', { subscription: 'cn' }), v('splitwg_subscription_fetch_success', { subscription: 'cn' })], [2, 1]);
-	assert.equal(v('splitwg_subscription_fetch_age_seconds', { subscription: 'cn' }), st.subscriptions[0].fetched_age);
+	const fetched = v('splitwg_subscription_fetch_age_seconds', { subscription: 'cn' })!;
+	assert.ok(fetched >= 5000 && fetched < 5600 && st.subscriptions[0].fetched_age >= 5000, `fetch age ${fetched}`);
 	fs.rmSync(r.root, { recursive: true, force: true });
+});
+
+test('docs/cli.md lists every metric the collector names, with its type, and no other', () => {
+	const src = fs.readFileSync(COLLECTOR, 'utf8');
+	const named = new Map([...src.matchAll(/\b(gauge|counter)\("(splitwg_\w+)"/g)].map((m) => [m[2]!, m[1]!]));
+	const doc = fs.readFileSync(path.join(repo, 'docs/cli.md'), 'utf8').split('\n## Prometheus\n')[1]!.split('\n## ')[0]!;
+	const listed = new Map<string, string>();
+	for (const row of doc.split('\n').filter((l) => l.startsWith('| `splitwg_'))) {
+		const [names, kind] = row.split('|').slice(1, 3).map((c) => c.trim());
+		for (const m of names!.matchAll(/`(splitwg_\w+)`/g)) listed.set(m[1]!, kind!);
+	}
+	assert.deepEqual([...listed].sort(), [...named].sort());
 });
