@@ -152,3 +152,38 @@ test('docs/cli.md lists every metric the collector names, with its type, and no 
 	}
 	assert.deepEqual([...listed].sort(), [...named].sort());
 });
+
+// The real exporter's main script (prometheus-node-exporter-ucode's
+// files/metrics.uc, from an openwrt/packages checkout; never part of this
+// repository), run as its run.sh does without uhttpd — it then serves one
+// request for the collectors named in ARGV and prints it — with its
+// collector directory pointed at ours: the one line naming
+// /usr/share/ucode/node-exporter/lib is replaced in a scratch copy.
+const EXPORTER = process.env.NODE_EXPORTER_UCODE ?? '';
+const NO_EXPORTER = NO_UCODE || EXPORTER === '' || !fs.existsSync(EXPORTER);
+
+test('the real prometheus-node-exporter-ucode scrapes the collector once (NODE_EXPORTER_UCODE=…/files/metrics.uc)', { skip: NO_EXPORTER }, () => {
+	const r = scrapeRoot();
+	const lib = path.join(r.root, 'node-exporter/lib');
+	fs.mkdirSync(lib, { recursive: true });
+	fs.copyFileSync(COLLECTOR, path.join(lib, 'splitwg.uc'));
+	const main = fs.readFileSync(EXPORTER, 'utf8');
+	assert.equal(main.split('"/usr/share/ucode/node-exporter/lib"').length, 2, 'the exporter names its collector directory once');
+	fs.writeFileSync(path.join(r.root, 'node-exporter/metrics.uc'), main.replace('"/usr/share/ucode/node-exporter/lib"', JSON.stringify(lib)));
+	const st = JSON.parse(r.run('status', '--json').out), sx = JSON.parse(r.run('stats', '--json').out);
+	const out = r.ucode('-T', path.join(r.root, 'node-exporter/metrics.uc'), 'splitwg');
+	assert.equal(out.code, 0, out.err);
+	assert.match(out.err, /serving requests with 1 collectors/);
+	assert.doesNotMatch(out.err, /error (running|compiling) collector/);
+	const m = parseExposition(out.out.replace(/^Status: [^]*?\n\n/, ''));
+	assert.equal(sample(m, 'node_scrape_collector_success', { collector: 'splitwg' }), 1);
+	assert.equal(sample(m, 'splitwg_applied'), 1);
+	assert.equal(sample(m, 'splitwg_last_apply_timestamp_seconds'), st.last_apply.time);
+	const laptop = st.clients.find((c: any) => c.name === 'laptop');
+	assert.ok(laptop.counters.proxy > 0);
+	assert.equal(sample(m, 'splitwg_client_connections_total', { client: 'laptop', path: 'proxy' }), laptop.counters.proxy);
+	const kid = sx.clients.find((c: any) => c.name === 'kid');
+	assert.equal(sample(m, 'splitwg_rule_hits_total', { client: 'kid', rule: kid.rules[0].rule }), kid.rules[0].packets);
+	assert.equal(sample(m, 'splitwg_list_entries', { list: 'cn' }), 2);
+	fs.rmSync(r.root, { recursive: true, force: true });
+});
