@@ -1,4 +1,4 @@
-// 4. Footprint: the two packages (tools/package.mjs packageSizes()), and the
+// 4. Footprint: the packages (tools/package.mjs packageSizes()), and the
 // large-home table in the kernel, counted from `nft -j list ruleset` in a
 // scratch namespace.
 import { packageSizes } from '../tools/package.mjs';

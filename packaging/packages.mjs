@@ -1,4 +1,4 @@
-// The single source of truth for the two OpenWrt packages: name, version,
+// The single source of truth for the three OpenWrt packages: name, version,
 // dependencies, description, which trees they ship, the mode table, conffiles
 // and maintainer scripts. tools/package.mjs builds the standalone .ipk files
 // from this; test/package/makefiles.test.ts checks that the feed Makefiles
@@ -104,6 +104,30 @@ export function packages(repo = REPO) {
 				'usr/share/rpcd/acl.d/luci-app-splitwg.json',
 				'www/luci-static/resources/view/splitwg/*.js',
 			],
+		},
+		{
+			name: 'prometheus-node-exporter-ucode-splitwg',
+			makefile: 'prometheus-node-exporter-ucode-splitwg/Makefile',
+			version,
+			release: RELEASE,
+			source: 'package/splitwg/prometheus-node-exporter-ucode-splitwg',
+			section: 'utils',
+			license: 'GPL-2.0-only',
+			// the collector imports splitwg's router module; the exporter runs it
+			depends: ['splitwg', 'prometheus-node-exporter-ucode'],
+			description: [
+				"splitwg's metrics for prometheus-node-exporter-ucode: upstreams (up,",
+				'handshake age, bytes), connections per client and path, rule hits, the',
+				'last apply, list files and subscriptions.',
+			],
+			trees: [{ from: 'prometheus-node-exporter-ucode-splitwg/files', to: '' }],
+			modes: 'prometheus-node-exporter-ucode-splitwg/packaging/modes',
+			conffiles: [],
+			scripts: {
+				postinst: 'prometheus-node-exporter-ucode-splitwg/packaging/postinst',
+				postrm: 'prometheus-node-exporter-ucode-splitwg/packaging/postrm',
+			},
+			expect: ['usr/share/ucode/node-exporter/lib/splitwg.uc'],
 		},
 	];
 }

@@ -135,7 +135,8 @@ config client 'other'
   return s.join('');
 }
 
-/** Both .ipk files (in memory, as `npm run package` builds them; `version` bumps it like a new release). */
+/** The splitwg and luci-app-splitwg .ipk files (in memory, as `npm run package` builds them; `version` bumps it
+ * like a new release). Not the Prometheus collector's: this root has no prometheus-node-exporter-ucode to depend on. */
 export function ipks(version?: string): BuiltPackage[] {
-  return buildPackages(version ? { version } : {});
+  return buildPackages(version ? { version } : {}).filter((b) => b.name === 'splitwg' || b.name === 'luci-app-splitwg');
 }

@@ -7,5 +7,6 @@ export { runCommand } from './command';
 export { methods } from './api';
 export { apply, applyPlan, stop } from './apply';
 export { status, stats } from './status';
+export { listReport } from './lists';
 export { hotplug } from './hotplug';
 export { sectionsFromCursor } from './sections';

@@ -34,7 +34,7 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const each = (fn: (def: PackageDef, u: Unpacked, b: BuiltPackage) => void) => () => {
-	assert.deepEqual(built.map((b) => b.name), ['splitwg', 'luci-app-splitwg']);
+	assert.deepEqual(built.map((b) => b.name), ['splitwg', 'luci-app-splitwg', 'prometheus-node-exporter-ucode-splitwg']);
 	for (const def of defs) fn(def, unpacked.get(def.name)!, built.find((b) => b.name === def.name)!);
 };
 
@@ -112,7 +112,7 @@ test('control: the fields OpenWrt writes, with the depends and version of packag
 	assert.equal(f.get('Depends'), ['libc', ...def.depends].join(', '));
 	assert.equal(f.get('Source'), def.source);
 	assert.equal(f.get('License'), 'GPL-2.0-only');
-	assert.equal(f.get('Section'), def.name === 'splitwg' ? 'net' : 'luci');
+	assert.equal(f.get('Section'), ({ splitwg: 'net', 'luci-app-splitwg': 'luci', 'prometheus-node-exporter-ucode-splitwg': 'utils' } as Record<string, string>)[def.name]);
 	assert.equal(f.get('Architecture'), 'all');
 	assert.equal(Number(f.get('Installed-Size')), u.dataTarBytes, 'Installed-Size is the unpacked data.tar size, as ipkg-build computes it');
 	assert.equal(f.get('Description'), ` ${def.description.join('\n ')}`);
@@ -125,6 +125,7 @@ test('splitwg depends on what it runs on, and not on dnsmasq-full', () => {
 		assert.ok(deps.includes(d), d);
 	assert.ok(!deps.some((d) => d.startsWith('dnsmasq')), 'installing splitwg must not swap the router\'s dnsmasq');
 	assert.deepEqual(unpacked.get('luci-app-splitwg')!.fields.get('Depends'), 'libc, splitwg, luci-base');
+	assert.deepEqual(unpacked.get('prometheus-node-exporter-ucode-splitwg')!.fields.get('Depends'), 'libc, splitwg, prometheus-node-exporter-ucode');
 });
 
 test('conffiles: /etc/config/splitwg only', () => {
@@ -155,17 +156,18 @@ test('the build is deterministic, and SOURCE_DATE_EPOCH sets every mtime', () =>
 	assert.ok(!other[0].ipk.equals(built[0].ipk));
 });
 
-test('missing files are refused unless asked; the sizes hook reports both packages', () => {
+test('missing files are refused unless asked; the sizes hook reports every package', () => {
 	const bare = path.join(tmp, 'bare');
 	fs.mkdirSync(bare);
 	fs.cpSync(path.join(repo, 'package.json'), path.join(bare, 'package.json'));
 	fs.cpSync(path.join(repo, 'packaging'), path.join(bare, 'packaging'), { recursive: true });
 	fs.cpSync(path.join(repo, 'luci-app-splitwg'), path.join(bare, 'luci-app-splitwg'), { recursive: true });
+	fs.cpSync(path.join(repo, 'prometheus-node-exporter-ucode-splitwg'), path.join(bare, 'prometheus-node-exporter-ucode-splitwg'), { recursive: true });
 	assert.ok(missingFiles(bare).includes('splitwg: /etc/config/splitwg'));
 	assert.throws(() => buildPackages({ repo: bare }), /missing from the package trees/);
-	assert.equal(buildPackages({ repo: bare, allowIncomplete: true }).length, 2);
+	assert.equal(buildPackages({ repo: bare, allowIncomplete: true }).length, 3);
 	const sizes = packageSizes({ repo, epoch: 1700000000 });
-	assert.deepEqual(sizes.map((s) => s.name), ['splitwg', 'luci-app-splitwg']);
+	assert.deepEqual(sizes.map((s) => s.name), ['splitwg', 'luci-app-splitwg', 'prometheus-node-exporter-ucode-splitwg']);
 	for (const s of sizes) {
 		assert.equal(s.ipkBytes, built.find((b) => b.name === s.name)!.ipk.length);
 		assert.ok(s.installedBytes > 0 && s.files > 0);

@@ -15,9 +15,9 @@ const PLACEHOLDER: [RegExp, string][] = [
 	[/./, '// placeholder\n'],
 ];
 
-/** Copies package.json, packaging/, files/ and luci-app-splitwg/ to dir; returns the placeholders made. */
+/** Copies package.json, packaging/, files/, luci-app-splitwg/ and prometheus-node-exporter-ucode-splitwg/ to dir; returns the placeholders made. */
 export function scratchRepo(dir: string): string[] {
-	for (const p of ['package.json', 'packaging', 'files', 'luci-app-splitwg'])
+	for (const p of ['package.json', 'packaging', 'files', 'luci-app-splitwg', 'prometheus-node-exporter-ucode-splitwg'])
 		if (fs.existsSync(path.join(REPO, p))) fs.cpSync(path.join(REPO, p), path.join(dir, p), { recursive: true });
 	const made = missingFiles(dir);
 	for (const m of made) {

@@ -3443,6 +3443,7 @@ export {
   apply,
   applyPlan,
   hotplug,
+  listReport,
   methods,
   realEnv,
   runCommand,
