@@ -147,6 +147,10 @@ export class ApplyRouter {
   }
   /** `splitwg doctor` (read-only) */
   async doctor(): Promise<DoctorReply> { return (await this.call<{ result: DoctorReply }>({ op: 'doctor' })).result; }
+  /** `splitwg hotplug ACTION IFACE`, as /etc/hotplug.d/iface/90-splitwg runs it after netifd's event: what it did */
+  async hotplug(action: string, iface: string): Promise<Omit<RouterRun, 'result'> & { result: string[] }> {
+    return (await this.run({ op: 'hotplug', action, iface })) as unknown as Omit<RouterRun, 'result'> & { result: string[] };
+  }
   /** replace a config in the UCI store (committed) */
   setConfig(name: string, text: string): Promise<void> { return this.call({ op: 'config', name, text }); }
   /** a committed config as text */

@@ -14,6 +14,7 @@ import { checkOf, SCHEMA } from './schema';
 import type { Opt } from './schema';
 import { badListFile, listPath, LIST_DIR } from './lists';
 import type { ListFile } from './lists';
+import { tunnelDns } from './tunneldns';
 
 // What the router read of the list files the rules name, by path (lists.ts).
 export type ListFiles = { [path: string]: ListFile };
@@ -665,9 +666,12 @@ export function readConfig(all: UciSection[], lists?: ListFiles | null): { confi
 	checkOverlaps(clients, problems);
 	const fw = familyWarnings(clients, globals);
 	for (let i = 0; i < length(fw); i++) push(warnings, fw[i]);
-	if (!length(problems))
-		return { config: { globals, server, upstreams, clients, subscriptions }, problems, warnings };
-	return { config: null, problems, warnings };
+	if (length(problems)) return { config: null, problems, warnings };
+	const config: Config = { globals, server, upstreams, clients, subscriptions, tunnelDns: [] };
+	const td = tunnelDns(config);
+	config.tunnelDns = td.routes;
+	for (let i = 0; i < length(td.warnings); i++) push(warnings, td.warnings[i]);
+	return { config, problems, warnings };
 }
 
 function checkReferences(c: Client, upstreams: { [n: string]: boolean }, seen: { [path: string]: boolean }, problems: Problem[]) {

@@ -8,7 +8,7 @@
 // (validated section names, rule positions).
 import type { Config } from './model';
 import { domainPlan, LINE_MAX } from './domains';
-import type { DomainGroup, DomainPlan } from './domains';
+import type { DomainPlan } from './domains';
 
 // "#   c_kid_1: client.kid.rule[1]": the rule of each set stem, in decision
 // order, then the shared pairs with their first rules.
@@ -25,22 +25,34 @@ function legend(d: DomainPlan): string[] {
 	return out;
 }
 
-// One group's lines: as many domains on each as fit under LINE_MAX.
-function groupLines(out: string[], g: DomainGroup): void {
-	const base = 8 + (length(g.targets) as number);    // "nftset=" and "/" + targets
-	const names = g.domains, all = join('/', names);
-	if (base + 1 + (length(all) as number) <= LINE_MAX) { push(out, `nftset=/${all}/${g.targets}`); return; }
+// `<option>=/d1/d2/…/<tail>` lines, as many domains on each as fit under LINE_MAX.
+function packed(out: string[], option: string, names: string[], tail: string): void {
+	const base = length(option) as number + 3 + (length(tail) as number);    // "=", "/" … "/" + tail
+	const all = join('/', names);
+	if (base + (length(all) as number) <= LINE_MAX) { push(out, `${option}=/${all}/${tail}`); return; }
 	let from = 0, size = base;
 	for (let i = 0; i < length(names); i++) {
 		const add = 1 + (length(names[i]) as number);
 		if (i > from && size + add > LINE_MAX) {
-			push(out, `nftset=/${join('/', slice(names, from, i))}/${g.targets}`);
+			push(out, `${option}=/${join('/', slice(names, from, i))}/${tail}`);
 			from = i;
 			size = base;
 		}
 		size += add;
 	}
-	push(out, `nftset=/${join('/', slice(names, from))}/${g.targets}`);
+	push(out, `${option}=/${join('/', slice(names, from))}/${tail}`);
+}
+
+// DNS through the tunnel (tunneldns.ts): `server=/…/ADDR@IFACE` binds
+// dnsmasq's query to the tunnel's device, so it leaves through it (the
+// kernel takes the server as on-link there: no route is needed) — and
+// nowhere else: with the tunnel down the name does not resolve.
+function serverLines(out: string[], cfg: Config): void {
+	for (let i = 0; i < length(cfg.tunnelDns); i++) {
+		const t = cfg.tunnelDns[i];
+		push(out, `# resolved by upstream ${t.upstream}'s DNS, inside ${t.iface}:`);
+		for (let k = 0; k < length(t.servers); k++) packed(out, 'server', t.domains, `${t.servers[k]}@${t.iface}`);
+	}
 }
 
 export function renderDnsmasq(cfg: Config, version: string, dp?: DomainPlan | null): string {
@@ -49,6 +61,7 @@ export function renderDnsmasq(cfg: Config, version: string, dp?: DomainPlan | nu
 	if (!d.count) return join('\n', out) + '\n';
 	const lg = legend(d);
 	for (let i = 0; i < length(lg); i++) push(out, lg[i]);
-	for (let i = 0; i < length(d.groups); i++) groupLines(out, d.groups[i]);
+	for (let i = 0; i < length(d.groups); i++) packed(out, 'nftset', d.groups[i].domains, d.groups[i].targets);
+	serverLines(out, cfg);
 	return join('\n', out) + '\n';
 }

@@ -100,6 +100,7 @@ export const MESSAGES: { [id: string]: string } = {
 	upstream_required: 'is required: a proxy rule or default names no upstream of its own',
 	peer_no_server: 'a peer needs an enabled server section',
 	outside_pools: '{1} is outside the server\'s address pools',
+	warn_dns_clash: '{1} domains (e.g. {2}) are proxied through {3} and {4}, which both have DNS servers: dnsmasq resolves a name one way for every client, through {3}\'s',
 	warn_v4_only: 'identifies IPv4 only: the device\'s IPv6 traffic (SLAAC/privacy addresses) is not classified and is routed normally, not by its rules — add its mac (or an IPv6 prefix)',
 	warn_v6_only: 'identifies IPv6 only: the device\'s IPv4 traffic is not classified and is routed normally, not by its rules — add its mac (or an IPv4 address)',
 	// lists.ts: a rule's list files ({1}: the file, {2}: its line)

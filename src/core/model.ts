@@ -122,7 +122,10 @@ export interface Config {
 	upstreams: Upstream[];
 	clients: Client[];
 	subscriptions: Subscription[];
+	tunnelDns: TunnelDns[];  // domains resolved by an upstream's DNS, inside its tunnel (tunneldns.ts)
 }
+
+import type { TunnelDns } from './tunneldns';
 
 // What is wrong and where: `id` and `args` name a message of messages.ts
 // (format() gives its English text), `path` the offending value.

@@ -90,7 +90,7 @@ export const UPSTREAM: OptionTable = {
 	allowed_ips: { kind: 'string', list: true, def: '0.0.0.0/0 ::/0', check: badPrefix, doc: 'destinations the tunnel may carry' },
 	mtu: { kind: 'int', min: 1280, max: 9000, doc: 'of `sw_<name>`; unset: WireGuard\'s default' },
 	keepalive: { kind: 'int', min: 0, max: 65535, doc: 'seconds between keepalive packets (unset or `0`: none)' },
-	dns: { kind: 'string', list: true, check: badIpAddress, doc: 'the provider\'s DNS servers (informational today)' },
+	dns: { kind: 'string', list: true, check: badIpAddress, doc: 'the provider\'s DNS servers: the domains of rules that proxy through this upstream are resolved by them, inside the tunnel. See [DNS through the tunnel](#dns-through-the-tunnel)' },
 	via: {
 		kind: 'string', check: upstreamName,
 		doc: 'another upstream this one is reached through (cascaded tunnels, multi-hop): its WireGuard packets go into `via`\'s tunnel, never out by the WAN, so the first VPS sees only WireGuard traffic of the router. See [Cascaded upstreams](#cascaded-upstreams)',

@@ -5,7 +5,8 @@
 //   - the table is back at once if something deleted it (fw4 flush/restart);
 //   - when a WAN interface comes up, upstream tunnels that failed to come up
 //     (endpoint name not resolvable at boot) are retried;
-//   - one log line per upstream up/down.
+//   - one log line per upstream up/down;
+//   - dnsmasq restarted when a tunnel whose DNS resolves domains comes up.
 import type { Config } from '../core/model';
 import type { Env } from './env';
 import { PATHS } from './env';
@@ -13,6 +14,7 @@ import { readConfig } from './core';
 import { readConfigSections } from './sections';
 import { readState } from './state';
 import { tableExists, load } from './nftables';
+import { INIT_SCRIPT } from './dnsmasq';
 
 // The netifd interfaces of a firewall zone (by zone name).
 export function zoneNetworks(env: Env, zone: string): string[] {
@@ -54,6 +56,14 @@ export function hotplug(env: Env, action: string, iface: string): string[] {
 		else if (action === 'ifup') env.log(`upstream ${u.name} (${iface}) up`);
 	}
 	if (action === 'ifdown') return done;
+	// dnsmasq binds its queries for a tunnel's DNS (server=…@IFACE) to the
+	// device: a new link (netifd re-creates a tunnel on every ifup) needs a
+	// new socket, which only a restart makes reliably
+	if (action === 'ifup' && length(ours) && length(filter(c.tunnelDns, (t) => t.iface === iface))) {
+		env.run([INIT_SCRIPT, 'restart']);
+		push(done, `${INIT_SCRIPT} restart`);
+		env.log(`${iface} is up: dnsmasq restarted, its domains resolve through the tunnel's DNS again`);
+	}
 	if (!tableExists(env) && env.fs.exists(PATHS.nft)) {
 		const r = load(env, PATHS.nft);
 		push(done, `nft -f ${PATHS.nft}`);

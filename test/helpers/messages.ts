@@ -103,6 +103,8 @@ const MUTATIONS: ((s: UciSection[]) => void)[] = [
 const WARNINGS: ((s: UciSection[]) => void)[] = [
 	(s) => { s.find((x) => x.name === 'tv')!.options.address = ['192.168.77.10']; s.find((x) => x.name === 'laptop')!.options.address = ['fd77::12']; },
 	(s) => { s.find((x) => x.name === 'tv')!.options.address = ['fd77::10']; s.find((x) => x.type === 'globals')!.options.ipv6 = '0'; },
+	// DNS through the tunnel: the streaming set's domains proxied through us (tv) and eu (phone), both with DNS servers
+	(s) => { s.find((x) => x.name === 'us')!.options.dns = ['10.200.1.1']; s.find((x) => x.name === 'eu')!.options.dns = ['10.200.2.1']; },
 ];
 
 export function configMessages(): Msg[] {

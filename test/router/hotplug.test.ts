@@ -5,7 +5,7 @@ import { hotplug, triggerInterfaces } from '../../src/router/hotplug';
 import { apply, stop } from '../../src/router/apply';
 import { PATHS } from '../../src/router/env';
 import { fakeRouter, reloads } from './fakes';
-import { openwrt } from './openwrt';
+import { openwrt, HOME } from './openwrt';
 
 function applied() {
 	const r = fakeRouter({ uci: openwrt() });
@@ -27,6 +27,20 @@ test('the table is loaded again at once if something deleted it', () => {
 	assert.deepEqual(hotplug(r.env, 'ifup', 'sw_us'), [`nft -f ${PATHS.nft}`]);
 	assert.notEqual(r.table, null);
 	assert.deepEqual(r.logs, ['upstream us (sw_us) up', 'table inet splitwg was missing on ifup of sw_us: reloaded']);
+});
+
+test('a tunnel whose DNS resolves domains comes up: dnsmasq is restarted (its queries are bound to the new link); another tunnel, or one without DNS, restarts nothing', () => {
+	const r = fakeRouter({ uci: openwrt(HOME.replace("option endpoint 'us.vpn.example:51820'", "option endpoint 'us.vpn.example:51820'\n\tlist dns '10.200.1.1'")) });
+	assert.equal(apply(r.env).ok, true);
+	r.reset();
+	assert.deepEqual(hotplug(r.env, 'ifup', 'sw_us'), ['/etc/init.d/dnsmasq restart']);
+	assert.ok(r.calls.includes('/etc/init.d/dnsmasq restart'));
+	r.reset();
+	assert.deepEqual(hotplug(r.env, 'ifup', 'sw_eu'), []);
+	assert.deepEqual(hotplug(r.env, 'ifdown', 'sw_us'), []);
+	assert.ok(!r.calls.includes('/etc/init.d/dnsmasq restart'));
+	const plain = applied();
+	assert.deepEqual(hotplug(plain.env, 'ifup', 'sw_us'), []);
 });
 
 test('WAN up: upstreams that failed to come up are retried', () => {

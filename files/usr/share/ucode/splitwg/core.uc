@@ -93,6 +93,7 @@ let MESSAGES = {
   upstream_required: "is required: a proxy rule or default names no upstream of its own",
   peer_no_server: "a peer needs an enabled server section",
   outside_pools: "{1} is outside the server's address pools",
+  warn_dns_clash: "{1} domains (e.g. {2}) are proxied through {3} and {4}, which both have DNS servers: dnsmasq resolves a name one way for every client, through {3}'s",
   warn_v4_only: "identifies IPv4 only: the device's IPv6 traffic (SLAAC/privacy addresses) is not classified and is routed normally, not by its rules — add its mac (or an IPv6 prefix)",
   warn_v6_only: "identifies IPv6 only: the device's IPv4 traffic is not classified and is routed normally, not by its rules — add its mac (or an IPv4 address)",
   // lists.ts: a rule's list files ({1}: the file, {2}: its line)
@@ -1060,7 +1061,7 @@ let UPSTREAM = {
   allowed_ips: { kind: "string", list: true, def: "0.0.0.0/0 ::/0", check: badPrefix, doc: "destinations the tunnel may carry" },
   mtu: { kind: "int", min: 1280, max: 9e3, doc: "of `sw_<name>`; unset: WireGuard's default" },
   keepalive: { kind: "int", min: 0, max: 65535, doc: "seconds between keepalive packets (unset or `0`: none)" },
-  dns: { kind: "string", list: true, check: badIpAddress, doc: "the provider's DNS servers (informational today)" },
+  dns: { kind: "string", list: true, check: badIpAddress, doc: "the provider's DNS servers: the domains of rules that proxy through this upstream are resolved by them, inside the tunnel. See [DNS through the tunnel](#dns-through-the-tunnel)" },
   via: {
     kind: "string",
     check: upstreamName,
@@ -1145,6 +1146,46 @@ function checkOf(o) {
     return (v) => badInt(v, lo, hi);
   }
   return null;
+}
+
+// src/core/tunneldns.ts
+function tunnelDns(cfg) {
+  const routes = [], warnings = [];
+  const byName = {};
+  for (let i = 0; i < length(cfg.upstreams); i++) {
+    const u = cfg.upstreams[i];
+    if (u.enabled && length(u.dns)) push(routes, byName[u.name] = { upstream: u.name, iface: u.iface, servers: u.dns, domains: [] });
+  }
+  if (!length(routes)) return { routes, warnings };
+  const owner = {};
+  const clash = {};
+  for (let i = 0; i < length(cfg.clients); i++) {
+    const c = cfg.clients[i];
+    if (!c.enabled) continue;
+    for (let j = 0; j < length(c.rules); j++) {
+      const r = c.rules[j];
+      if (r.action !== "proxy" || !length(r.match.domains)) continue;
+      const v = verdictOf(cfg, c, r);
+      const t = v.action === "proxy" && v.upstream ? byName[v.upstream.name] : null;
+      if (!t) continue;
+      for (let k = 0; k < length(r.match.domains); k++) {
+        const d = r.match.domains[k], was = owner[d];
+        if (was === null) {
+          owner[d] = t.upstream;
+          push(t.domains, d);
+        } else if (was !== t.upstream) {
+          const key = `${was} ${t.upstream}`;
+          clash[key] ??= { first: was, other: t.upstream, n: 0, example: d };
+          clash[key].n++;
+        }
+      }
+    }
+  }
+  for (let k in clash) {
+    const x = clash[k];
+    push(warnings, { path: `upstream.${x.other}.dns`, ...msg("warn_dns_clash", [x.n, x.example, x.first, x.other]) });
+  }
+  return { routes: filter(routes, (t) => length(t.domains) > 0), warnings };
 }
 
 // src/core/config.ts
@@ -1759,9 +1800,12 @@ function readConfig(all, lists) {
   checkOverlaps(clients, problems);
   const fw = familyWarnings(clients, globals);
   for (let i = 0; i < length(fw); i++) push(warnings, fw[i]);
-  if (!length(problems))
-    return { config: { globals, server, upstreams, clients, subscriptions }, problems, warnings };
-  return { config: null, problems, warnings };
+  if (length(problems)) return { config: null, problems, warnings };
+  const config = { globals, server, upstreams, clients, subscriptions, tunnelDns: [] };
+  const td = tunnelDns(config);
+  config.tunnelDns = td.routes;
+  for (let i = 0; i < length(td.warnings); i++) push(warnings, td.warnings[i]);
+  return { config, problems, warnings };
 }
 function check(sections, lists) {
   return readConfig(sections, lists).problems;
@@ -2468,24 +2512,31 @@ function legend(d) {
   }
   return out;
 }
-function groupLines(out, g) {
-  const base = 8 + length(g.targets);
-  const names = g.domains, all = join("/", names);
-  if (base + 1 + length(all) <= LINE_MAX) {
-    push(out, `nftset=/${all}/${g.targets}`);
+function packed(out, option, names, tail) {
+  const base = length(option) + 3 + length(tail);
+  const all = join("/", names);
+  if (base + length(all) <= LINE_MAX) {
+    push(out, `${option}=/${all}/${tail}`);
     return;
   }
   let from = 0, size = base;
   for (let i = 0; i < length(names); i++) {
     const add = 1 + length(names[i]);
     if (i > from && size + add > LINE_MAX) {
-      push(out, `nftset=/${join("/", slice(names, from, i))}/${g.targets}`);
+      push(out, `${option}=/${join("/", slice(names, from, i))}/${tail}`);
       from = i;
       size = base;
     }
     size += add;
   }
-  push(out, `nftset=/${join("/", slice(names, from))}/${g.targets}`);
+  push(out, `${option}=/${join("/", slice(names, from))}/${tail}`);
+}
+function serverLines(out, cfg) {
+  for (let i = 0; i < length(cfg.tunnelDns); i++) {
+    const t = cfg.tunnelDns[i];
+    push(out, `# resolved by upstream ${t.upstream}'s DNS, inside ${t.iface}:`);
+    for (let k = 0; k < length(t.servers); k++) packed(out, "server", t.domains, `${t.servers[k]}@${t.iface}`);
+  }
 }
 function renderDnsmasq(cfg, version, dp) {
   const d = dp ?? domainPlan(cfg);
@@ -2493,7 +2544,8 @@ function renderDnsmasq(cfg, version, dp) {
   if (!d.count) return join("\n", out) + "\n";
   const lg = legend(d);
   for (let i = 0; i < length(lg); i++) push(out, lg[i]);
-  for (let i = 0; i < length(d.groups); i++) groupLines(out, d.groups[i]);
+  for (let i = 0; i < length(d.groups); i++) packed(out, "nftset", d.groups[i].domains, d.groups[i].targets);
+  serverLines(out, cfg);
   return join("\n", out) + "\n";
 }
 

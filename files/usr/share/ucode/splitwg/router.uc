@@ -2371,6 +2371,11 @@ function hotplug(env, action, iface) {
     else if (action === "ifup") env.log(`upstream ${u.name} (${iface}) up`);
   }
   if (action === "ifdown") return done;
+  if (action === "ifup" && length(ours) && length(filter(c.tunnelDns, (t) => t.iface === iface))) {
+    env.run([INIT_SCRIPT, "restart"]);
+    push(done, `${INIT_SCRIPT} restart`);
+    env.log(`${iface} is up: dnsmasq restarted, its domains resolve through the tunnel's DNS again`);
+  }
   if (!tableExists(env) && env.fs.exists(PATHS.nft)) {
     const r = load(env, PATHS.nft);
     push(done, `nft -f ${PATHS.nft}`);

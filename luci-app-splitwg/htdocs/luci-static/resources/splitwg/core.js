@@ -2,6 +2,23 @@
 'require baseclass';
 // Generated from src/core/*.ts by `npm run build` — edit the TypeScript, not this file.
 
+var __defProp = Object.defineProperty;
+var __getOwnPropSymbols = Object.getOwnPropertySymbols;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __propIsEnum = Object.prototype.propertyIsEnumerable;
+var __defNormalProp = (obj, key, value) => key in obj ? __defProp(obj, key, { enumerable: true, configurable: true, writable: true, value }) : obj[key] = value;
+var __spreadValues = (a, b) => {
+  for (var prop in b || (b = {}))
+    if (__hasOwnProp.call(b, prop))
+      __defNormalProp(a, prop, b[prop]);
+  if (__getOwnPropSymbols)
+    for (var prop of __getOwnPropSymbols(b)) {
+      if (__propIsEnum.call(b, prop))
+        __defNormalProp(a, prop, b[prop]);
+    }
+  return a;
+};
+
 // src/ucode/shim/bytes.ts
 var ASCII = /^[\x00-\x7f]*$/;
 function toB(s) {
@@ -471,6 +488,7 @@ var MESSAGES = {
   upstream_required: "is required: a proxy rule or default names no upstream of its own",
   peer_no_server: "a peer needs an enabled server section",
   outside_pools: "{1} is outside the server's address pools",
+  warn_dns_clash: "{1} domains (e.g. {2}) are proxied through {3} and {4}, which both have DNS servers: dnsmasq resolves a name one way for every client, through {3}'s",
   warn_v4_only: "identifies IPv4 only: the device's IPv6 traffic (SLAAC/privacy addresses) is not classified and is routed normally, not by its rules — add its mac (or an IPv6 prefix)",
   warn_v6_only: "identifies IPv6 only: the device's IPv4 traffic is not classified and is routed normally, not by its rules — add its mac (or an IPv4 address)",
   // lists.ts: a rule's list files ({1}: the file, {2}: its line)
@@ -1234,7 +1252,7 @@ var UPSTREAM = {
   allowed_ips: { kind: "string", list: true, def: "0.0.0.0/0 ::/0", check: badPrefix, doc: "destinations the tunnel may carry" },
   mtu: { kind: "int", min: 1280, max: 9e3, doc: "of `sw_<name>`; unset: WireGuard's default" },
   keepalive: { kind: "int", min: 0, max: 65535, doc: "seconds between keepalive packets (unset or `0`: none)" },
-  dns: { kind: "string", list: true, check: badIpAddress, doc: "the provider's DNS servers (informational today)" },
+  dns: { kind: "string", list: true, check: badIpAddress, doc: "the provider's DNS servers: the domains of rules that proxy through this upstream are resolved by them, inside the tunnel. See [DNS through the tunnel](#dns-through-the-tunnel)" },
   via: {
     kind: "string",
     check: upstreamName,
@@ -1319,6 +1337,47 @@ function checkOf(o) {
     return (v) => badInt(v, lo, hi);
   }
   return null;
+}
+
+// src/core/tunneldns.ts
+function tunnelDns(cfg) {
+  var _a;
+  const routes = [], warnings = [];
+  const byName = {};
+  for (let i = 0; i < length(cfg.upstreams); i++) {
+    const u = cfg.upstreams[i];
+    if (u.enabled && length(u.dns)) push(routes, byName[u.name] = { upstream: u.name, iface: u.iface, servers: u.dns, domains: [] });
+  }
+  if (!length(routes)) return { routes, warnings };
+  const owner = {};
+  const clash = {};
+  for (let i = 0; i < length(cfg.clients); i++) {
+    const c = cfg.clients[i];
+    if (!c.enabled) continue;
+    for (let j = 0; j < length(c.rules); j++) {
+      const r = c.rules[j];
+      if (r.action !== "proxy" || !length(r.match.domains)) continue;
+      const v = verdictOf(cfg, c, r);
+      const t = v.action === "proxy" && v.upstream ? byName[v.upstream.name] : null;
+      if (!t) continue;
+      for (let k = 0; k < length(r.match.domains); k++) {
+        const d = r.match.domains[k], was = owner[d];
+        if (was === void 0) {
+          owner[d] = t.upstream;
+          push(t.domains, d);
+        } else if (was !== t.upstream) {
+          const key = `${was} ${t.upstream}`;
+          (_a = clash[key]) != null ? _a : clash[key] = { first: was, other: t.upstream, n: 0, example: d };
+          clash[key].n++;
+        }
+      }
+    }
+  }
+  for (let k in clash) {
+    const x = clash[k];
+    push(warnings, __spreadValues({ path: `upstream.${x.other}.dns` }, msg("warn_dns_clash", [x.n, x.example, x.first, x.other])));
+  }
+  return { routes: filter(routes, (t) => length(t.domains) > 0), warnings };
 }
 
 // src/core/config.ts
@@ -1917,9 +1976,12 @@ function readConfig(all, lists) {
   checkOverlaps(clients, problems);
   const fw = familyWarnings(clients, globals);
   for (let i = 0; i < length(fw); i++) push(warnings, fw[i]);
-  if (!length(problems))
-    return { config: { globals, server, upstreams, clients, subscriptions }, problems, warnings };
-  return { config: null, problems, warnings };
+  if (length(problems)) return { config: null, problems, warnings };
+  const config = { globals, server, upstreams, clients, subscriptions, tunnelDns: [] };
+  const td = tunnelDns(config);
+  config.tunnelDns = td.routes;
+  for (let i = 0; i < length(td.warnings); i++) push(warnings, td.warnings[i]);
+  return { config, problems, warnings };
 }
 function checkReferences(c, upstreams, seen, problems) {
   const base = `client.${c.name}`;
