@@ -8,6 +8,7 @@ export { parseUci, renderUci } from './uci';
 export { parseAddress, parsePrefix, prefixText, parseInterfaceAddress, prefixContains, prefixesOverlap } from './ip';
 export { readConfig, readSubscriptions, check, listPaths, SERVER_IFACE } from './config';
 export { templateSections, ruleOptions, RULE_FIELDS } from './templates';
+export { ZIP_ENTRIES, CONF_BYTES, isConfEntry, nameFromFile, uniqueNames } from './onboard';
 export type { ListFiles } from './config';
 export { LIST_DIR, badListFile, badUrl, listPath, listStart, listMissing, listLine, readListText, listEntries } from './lists';
 export type { ListFile } from './lists';

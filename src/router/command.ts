@@ -1,7 +1,7 @@
 // The `splitwg` command (docs/cli.md): argument parsing and human-readable
 // output over the same functions the ubus API uses. Returns the exit code.
 import type { Env } from './env';
-import { VERSION, readConfig, compile, redactedPlan, renderUci, described, format, age, fmtBytes } from './core';
+import { VERSION, readConfig, compile, redactedPlan, renderUci, described, format, age, fmtBytes, nameFromFile } from './core';
 import { PATHS } from './env';
 import { readConfigSections } from './sections';
 import { readLists, listsFile } from './lists';
@@ -12,7 +12,7 @@ import { status, stats } from './status';
 import { doctor } from './doctor';
 import type { Finding } from './doctor';
 import { genkey } from './wg';
-import { parseProviderConf, peerConf, nameFromFile, upstreamOptions } from './conf';
+import { parseProviderConf, peerConf, upstreamOptions } from './conf';
 import { hotplug, triggerInterfaces } from './hotplug';
 import { methods } from './api';
 import { templates, addTemplate } from './templates';

@@ -9,8 +9,6 @@ import type { Arg, Msg } from './core';
 import { pubkey } from './wg';
 
 // regexes as module constants: ucode compiles a literal each time it is evaluated
-const NOT_NAME_CHAR = /[^a-z0-9_\n]|\n/g;   // every non-name character, a newline too
-const LETTER_FIRST = /^[a-z]/;
 const CR = /\r/g;
 const SECTION_HEADER = /^\[([A-Za-z]+)\]$/;
 const UPSTREAM_PATH = /^upstream\.[A-Za-z0-9_]+\.([a-z_]+)(\[([0-9]+)\])?$/;
@@ -63,18 +61,6 @@ const PEER_KEYS: { [k: string]: { opt: string, list: boolean } } = {
 	allowedips: { opt: 'allowed_ips', list: true },
 	persistentkeepalive: { opt: 'keepalive', list: false },
 };
-
-// A file name → an upstream name: letters, digits, _; a letter first; ≤ 12.
-export function nameFromFile(path: string): string {
-	let base = path;
-	const slash = rindex(base, '/');
-	if (slash >= 0) base = substr(base, slash + 1);
-	const dot = rindex(base, '.');
-	if (dot > 0) base = substr(base, 0, dot);
-	base = replace(lc(base), NOT_NAME_CHAR, '_');
-	if (!match(base, LETTER_FIRST)) base = `u_${base}`;
-	return substr(base, 0, 12);
-}
 
 function stripComment(line: string): string {
 	const i = index(line, '#');

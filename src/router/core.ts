@@ -4,5 +4,5 @@
 export { VERSION, readConfig, readSubscriptions, compile, redactedPlan, explain, explainQuery, parseUci, renderUci, parsePrefix, nftTransition, emptyPlan, NFT, clientChainName, tableObjects, tableState,
 	MESSAGES, format, described, isMsg, msg, isOwned, badKey, badBool, bool, age, fmtBytes,
 	listPaths, LIST_DIR, badListFile, listStart, listMissing, listLine, listEntries, listsScript, listSets, listReloads, fragmentName, fragmentHead, fragmentLine, FRAGMENT_CHUNK, FRAGMENT_TAIL,
-	templateSections, ruleOptions, RULE_FIELDS } from '../core/index';
+	templateSections, ruleOptions, RULE_FIELDS, ZIP_ENTRIES, CONF_BYTES, isConfEntry, nameFromFile, uniqueNames } from '../core/index';
 export type { Msg, Arg, ListFile, ListFiles } from '../core/index';

@@ -5,8 +5,8 @@
 // parseProviderConf, exactly as `splitwg import FILE` parses one.
 import type { Env } from './env';
 import type { ImportedUpstream, LineError } from './conf';
-import { parseProviderConf, nameFromFile, upstreamOptions } from './conf';
-import { readConfig, msg, described, format } from './core';
+import { parseProviderConf, upstreamOptions } from './conf';
+import { readConfig, msg, described, format, ZIP_ENTRIES, CONF_BYTES, isConfEntry, uniqueNames } from './core';
 import type { Msg } from './core';
 import { readConfigSections } from './sections';
 import { readLists } from './lists';
@@ -15,11 +15,8 @@ import { newProblems } from './transfer';
 // regexes as module constants: ucode compiles a literal each time it is evaluated
 // one entry of `unzip -l` (Info-ZIP and busybox alike): length, date, time, name
 const LIST_LINE = /^ *([0-9]+) +[0-9][0-9-]* +[0-9][0-9:]* +([^\n]+)$/;
-const CONF_NAME = /\.[cC][oO][nN][fF]$/;
 // characters unzip takes as a pattern in an entry's name
 const PATTERN_CHARS = ['[', ']', '*', '?', '\\'];
-const ZIP_LIMIT = 64;            // entries: more is not a provider's bundle
-const CONF_LIMIT = 65536;        // bytes of one .conf
 
 export interface ZipError { code: string, message: string, path: string | null, id: string, args: any[] }
 export type FileError = LineError & { file: string };
@@ -30,17 +27,14 @@ function failed(code: string, m: Msg, path: string | null, errors?: FileError[])
 	return { error: { code, message: format(m), path, id: m.id, args: m.args }, errors: errors ?? [] };
 }
 
-// The .conf entries of an `unzip -l` listing, with their sizes; directories,
-// macOS resource forks (__MACOSX/, ._name) and other files left out.
+// The .conf entries of an `unzip -l` listing, with their sizes (isConfEntry:
+// directories, macOS resource forks and other files left out).
 export function zipConfEntries(listing: string): { name: string, size: number }[] {
 	const out: { name: string, size: number }[] = [];
 	const lines = split(listing, '\n');
 	for (let i = 0; i < length(lines); i++) {
 		const m = match(trim(lines[i]), LIST_LINE) as string[] | null;
-		if (!m || !match(m[2], CONF_NAME)) continue;
-		const base = substr(m[2], rindex(m[2], '/') + 1);
-		if (substr(m[2], 0, 9) === '__MACOSX/' || substr(base, 0, 2) === '._') continue;
-		push(out, { name: m[2], size: int(m[1]) });
+		if (m && isConfEntry(m[2])) push(out, { name: m[2], size: int(m[1]) });
 	}
 	return out;
 }
@@ -48,20 +42,6 @@ export function zipConfEntries(listing: string): { name: string, size: number }[
 function isPattern(name: string): boolean {
 	for (let i = 0; i < length(PATTERN_CHARS); i++) if (index(name, PATTERN_CHARS[i]) >= 0) return true;
 	return false;
-}
-
-// Names for the upstreams: each file's (as `import FILE` gives it), a second
-// file of the same name in the zip gets _2, _3 … (at most 12 characters).
-function uniqueNames(files: string[]): string[] {
-	const seen: { [n: string]: boolean } = {};
-	const out: string[] = [];
-	for (let i = 0; i < length(files); i++) {
-		let n = nameFromFile(files[i]);
-		for (let k = 2; seen[n]; k++) n = `${substr(nameFromFile(files[i]), 0, 12 - length(`_${k}`))}_${k}`;
-		seen[n] = true;
-		push(out, n);
-	}
-	return out;
 }
 
 // Read and parse every .conf of the zip; nothing is written.
@@ -72,15 +52,15 @@ export function readZip(env: Env, file: string): ZipResult {
 	if (l.code !== 0) return failed('PARSE_ERROR', msg('zip_unreadable', [file, trim(l.stderr) || trim(l.stdout)]), file);
 	const entries = zipConfEntries(l.stdout);
 	if (!length(entries)) return failed('PARSE_ERROR', msg('zip_no_conf', [file]), file);
-	if (length(entries) > ZIP_LIMIT) return failed('PARSE_ERROR', msg('zip_too_many', [file, length(entries), ZIP_LIMIT]), file);
+	if (length(entries) > ZIP_ENTRIES) return failed('PARSE_ERROR', msg('zip_too_many', [file, length(entries), ZIP_ENTRIES]), file);
 	const names = uniqueNames(map(entries, (e) => e.name));
 	const errors: FileError[] = [];
 	const ups: ZipUpstream[] = [];
 	for (let i = 0; i < length(entries); i++) {
 		const e = entries[i];
 		const where = (x: LineError): FileError => ({ ...x, file: e.name });
-		if (isPattern(e.name) || e.size > CONF_LIMIT) {
-			push(errors, where(described({ line: 0, ...(e.size > CONF_LIMIT ? msg('zip_entry_size', [e.name, CONF_LIMIT]) : msg('zip_entry_name', [e.name])) }) as LineError));
+		if (isPattern(e.name) || e.size > CONF_BYTES) {
+			push(errors, where(described({ line: 0, ...(e.size > CONF_BYTES ? msg('zip_entry_size', [e.name, CONF_BYTES]) : msg('zip_entry_name', [e.name])) }) as LineError));
 			continue;
 		}
 		const p = env.run(['unzip', '-p', zip, e.name]);

@@ -1,7 +1,8 @@
 // Provider .conf import (errors by line) and the road-warrior peer .conf.
 import { test } from 'vitest';
 import assert from 'node:assert/strict';
-import { parseProviderConf, peerConf, nameFromFile, upstreamOptions } from '../../src/router/conf';
+import { parseProviderConf, peerConf, upstreamOptions } from '../../src/router/conf';
+import { nameFromFile } from '../../src/core/onboard';
 import { readConfig, parseUci } from '../../src/core/index';
 import type { Config } from '../../src/core/model';
 import { fakeRouter, fakePub } from './fakes';
