@@ -90,8 +90,10 @@ export function crc32(b: Uint8Array): number {
 }
 
 // Inflate raw deflate data, refusing more than `limit` bytes of output (a
-// zip bomb stops there, not in the browser's memory).
-export async function inflate(raw: Uint8Array, limit: number): Promise<Uint8Array | null> {
+// zip bomb stops there, not in the browser's memory); null when the data is
+// not deflate or is too large. (Promises, not async: the views keep to the
+// core's subset, docs/luci.md.)
+export function inflate(raw: Uint8Array, limit: number): Promise<Uint8Array | null> {
 	const ds = new (globalThis as any).DecompressionStream('deflate-raw');
 	const w = ds.writable.getWriter();
 	w.write(raw).catch(() => null);
@@ -99,58 +101,63 @@ export async function inflate(raw: Uint8Array, limit: number): Promise<Uint8Arra
 	const r = ds.readable.getReader();
 	const parts: Uint8Array[] = [];
 	let total = 0;
-	try {
-		for (;;) {
-			const { done, value } = await r.read();
-			if (done) break;
-			total += value.length;
-			if (total > limit) { r.cancel().catch(() => null); return null; }
-			parts.push(value);
+	const next = (): Promise<Uint8Array | null> => r.read().then((c: { done: boolean, value: Uint8Array }) => {
+		if (c.done) {
+			const out = new Uint8Array(total);
+			let at = 0;
+			for (const p of parts) { out.set(p, at); at += p.length; }
+			return out;
 		}
-	} catch (e) {
-		return null;
-	}
-	const out = new Uint8Array(total);
-	let at = 0;
-	for (const p of parts) { out.set(p, at); at += p.length; }
-	return out;
+		total += c.value.length;
+		if (total > limit) { r.cancel().catch(() => null); return null; }
+		parts.push(c.value);
+		return next();
+	});
+	return next().catch(() => null);
 }
 
 // One entry's bytes, checked against the directory's size and CRC.
-export async function entryBytes(b: Uint8Array, e: ZipEntry): Promise<Uint8Array | Text> {
-	if (e.encrypted) return msg(N_('encrypted: save the archive without a password'));
-	if (e.method !== 0 && e.method !== 8) return msg(N_('compressed with method %d; only stored and deflate are read'), e.method);
-	if (e.offset + 30 > b.length || u32(b, e.offset) !== LOCAL) return msg(N_('the zip archive is damaged (entry %s)'), e.name);
+export function entryBytes(b: Uint8Array, e: ZipEntry): Promise<Uint8Array | Text> {
+	const damaged = msg(N_('the zip archive is damaged (entry %s)'), e.name);
+	if (e.encrypted) return Promise.resolve(msg(N_('encrypted: save the archive without a password')));
+	if (e.method !== 0 && e.method !== 8) return Promise.resolve(msg(N_('compressed with method %d; only stored and deflate are read'), e.method));
+	if (e.offset + 30 > b.length || u32(b, e.offset) !== LOCAL) return Promise.resolve(damaged);
 	const at = e.offset + 30 + u16(b, e.offset + 26) + u16(b, e.offset + 28);
-	if (at + e.compressed > b.length) return msg(N_('the zip archive is damaged (entry %s)'), e.name);
+	if (at + e.compressed > b.length) return Promise.resolve(damaged);
 	const raw = b.subarray(at, at + e.compressed);
-	const data = e.method === 0 ? raw : await inflate(raw, e.size);
-	if (!data || data.length !== e.size || crc32(data) !== e.crc) return msg(N_('the zip archive is damaged (entry %s)'), e.name);
-	return data;
+	return (e.method === 0 ? Promise.resolve(raw) : inflate(raw, e.size))
+		.then((data) => !data || data.length !== e.size || crc32(data) !== e.crc ? damaged : data);
+}
+
+function utf8(data: Uint8Array): string | null {
+	try {
+		return new (globalThis as any).TextDecoder('utf-8', { fatal: true }).decode(data);
+	} catch (x) {
+		return null;
+	}
 }
 
 // The .conf files of a provider's zip as text, each with the upstream name
 // it gets (the router's names), or the first problem and the file it is in.
-export async function zipConfs(b: Uint8Array, zipName: string): Promise<ZipConfs> {
-	if (b.length > ZIP_BYTES) return { error: msg(N_('%s is larger than %d bytes'), zipName, ZIP_BYTES), file: null };
+export function zipConfs(b: Uint8Array, zipName: string): Promise<ZipConfs> {
+	const fail = (error: Text, file: string | null): Promise<ZipConfs> => Promise.resolve({ error, file });
+	if (b.length > ZIP_BYTES) return fail(msg(N_('%s is larger than %d bytes'), zipName, ZIP_BYTES), null);
 	const z = zipEntries(b);
-	if ('error' in z) return { error: z.error, file: null };
+	if ('error' in z) return fail(z.error, null);
 	const confs = z.entries.filter((e) => isConfEntry(e.name));
-	if (!confs.length) return { error: coreMsg('zip_no_conf', [zipName]), file: null };
-	if (confs.length > ZIP_ENTRIES) return { error: coreMsg('zip_too_many', [zipName, confs.length, ZIP_ENTRIES]), file: null };
+	if (!confs.length) return fail(coreMsg('zip_no_conf', [zipName]), null);
+	if (confs.length > ZIP_ENTRIES) return fail(coreMsg('zip_too_many', [zipName, confs.length, ZIP_ENTRIES]), null);
+	const big = confs.filter((e) => e.size > CONF_BYTES)[0];
+	if (big) return fail(coreMsg('zip_entry_size', [big.name, CONF_BYTES]), big.name);
 	const names = uniqueNames(confs.map((e) => e.name));
 	const files: ZipConf[] = [];
-	for (let i = 0; i < confs.length; i++) {
-		const e = confs[i];
-		if (e.size > CONF_BYTES) return { error: coreMsg('zip_entry_size', [e.name, CONF_BYTES]), file: e.name };
-		const data = await entryBytes(b, e);
-		if (!(data instanceof Uint8Array)) return { error: data, file: e.name };
-		const text = new (globalThis as any).TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-		try {
-			files.push({ file: e.name, name: names[i], text: text.decode(data) });
-		} catch (x) {
-			return { error: msg(N_('not UTF-8 text')), file: e.name };
-		}
-	}
-	return { files };
+	// one after another: the first problem is the answer
+	const next = (i: number): Promise<ZipConfs> => i === confs.length ? Promise.resolve({ files }) : entryBytes(b, confs[i]).then((data) => {
+		if (!(data instanceof Uint8Array)) return fail(data, confs[i].name);
+		const text = utf8(data);
+		if (text === null) return fail(msg(N_('not UTF-8 text')), confs[i].name);
+		files.push({ file: confs[i].name, name: names[i], text });
+		return next(i + 1);
+	});
+	return next(0);
 }

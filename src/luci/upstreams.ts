@@ -1,6 +1,7 @@
 // Services → Split WireGuard → Upstreams: the WireGuard tunnels traffic can
 // be sent through. A grid with a modal editor; a provider's .conf is
-// imported by paste or file upload (parsed by the router: ubus import_conf).
+// imported by paste or file upload (parsed by the router: ubus import_conf),
+// a provider's .zip of them unpacked in the browser, each file imported so.
 import { view, form, uci, ui, poll } from '@kuoruan/luci-types';
 import { badKey, badLabel, badName } from '../core/values';
 import { SERVER_IFACE } from '../core/config';
@@ -8,10 +9,12 @@ import { msg as coreMsg } from '../core/messages';
 import { callCheck, callGenkey, callImportConf, callStatus, isError } from './_rpc';
 import type { CheckReply, Status } from './_rpc';
 import { importedOptions, suggestName } from './_upstream';
+import { zipConfs, ZIP_BYTES } from './_zip';
+import type { ZipConf, ZipConfs } from './_zip';
 import { publicKey } from './_x25519';
 import {
 	SecretValue, badge, banner, coreText, fmtAge, fmtBytes, notifyError, readFile,
-	saveApply, schemaOption, setContent, upstreamNames, upstreamLabel,
+	saveApply, schemaOption, sections, setContent, text as uiText, upstreamNames, upstreamLabel,
 	namedGrid,
 } from './_ui';
 
@@ -44,6 +47,12 @@ function showPublicKey(map: any, sid: string, priv: string | null): void {
 	if (el) setContent(el, priv ? (publicKey(priv) ?? '-') : '-');
 }
 
+// Why `name` cannot name a new upstream, or null.
+function nameProblem(name: string, taken: string[]): any {
+	return badName(name, 12) ?? (name === 'server' ? coreMsg('name_reserved', [SERVER_IFACE]) : null)
+		?? (taken.indexOf(name) >= 0 ? coreMsg('at_path', [`upstream.${name}`, coreMsg('defined_twice')]) : null);
+}
+
 function importModal(s: any): void {
 	const nameEl = E('input', { 'type': 'text', 'class': 'cbi-input-text', 'placeholder': 'us_east', 'maxlength': 12 }, []);
 	const labelEl = E('input', { 'type': 'text', 'class': 'cbi-input-text', 'placeholder': _('US exit') }, []);
@@ -66,8 +75,7 @@ function importModal(s: any): void {
 			name = suggestName(ep ? ep[1] : 'upstream', taken);
 			nameEl.value = name;
 		}
-		const bad = badName(name, 12) ?? (name === 'server' ? coreMsg('name_reserved', [SERVER_IFACE]) : null)
-			?? (taken.indexOf(name) >= 0 ? coreMsg('at_path', [`upstream.${name}`, coreMsg('defined_twice')]) : null);
+		const bad = nameProblem(name, taken);
 		if (bad) { setContent(out, E('p', { 'class': 'alert-message warning' }, [coreText(bad)])); return Promise.resolve(); }
 		const label = String(labelEl.value).trim();
 		const badL = label ? badLabel(label) : null;
@@ -112,6 +120,79 @@ function importModal(s: any): void {
 	]);
 }
 
+// One problem of a zip's file: which file, which line, what.
+interface ZipProblem { file: string | null, line: number, text: string }
+
+// Every .conf of a provider's .zip through import_conf, as one pasted file
+// is (the router's parser and validators); the names are the router's for
+// the same zip (`splitwg import FILE.zip`). All are added, or none.
+function importZip(s: any, files: ZipConf[]): Promise<ZipProblem[]> {
+	const taken = sections().map((x) => String(x['.name']));
+	const bad: ZipProblem[] = [];
+	for (const f of files) {
+		const p = taken.indexOf(f.name) >= 0 ? coreMsg('zip_exists', [f.name, f.file]) : nameProblem(f.name, []);
+		if (p) bad.push({ file: f.file, line: 0, text: coreText(p) });
+	}
+	if (bad.length) return Promise.resolve(bad);
+	return Promise.all(files.map((f) => callImportConf(f.text, f.name))).then((rs: any[]) => {
+		rs.forEach((r, i) => {
+			const file = files[i].file;
+			if (typeof r === 'number') bad.push({ file, line: 0, text: _('The router did not answer (ubus status %d).').format(r) });
+			else if (isError(r)) {
+				const errs = r.errors && r.errors.length ? r.errors : [{ line: 0, message: r.error.message, id: r.error.id, args: r.error.args }];
+				for (const e of errs) bad.push({ file, line: e.line, text: coreText(e) });
+			}
+		});
+		if (bad.length) return bad;
+		const ignored: ZipProblem[] = [];
+		rs.forEach((r, i) => {
+			const opts = importedOptions(r.upstream);
+			uci.add('splitwg', 'upstream', files[i].name);
+			for (const k in opts) uci.set('splitwg', files[i].name, k, opts[k]);
+			for (const e of r.ignored ?? []) ignored.push({ file: files[i].file, line: e.line, text: coreText(e) });
+		});
+		ui.hideModal();
+		ui.addNotification(null, E('div', {}, [
+			E('p', {}, [_('Added %d upstreams: %s. Check them, then press Save & Apply.').format(files.length, files.map((f) => f.name).join(', '))]),
+			ignored.length ? E('p', {}, [_('These lines were ignored:')]) : '',
+			ignored.length ? problemList(ignored) : '',
+		]), 'info');
+		return s.map.save(null, true).then(() => []);
+	});
+}
+
+function problemList(ps: ZipProblem[]): any {
+	return E('ul', {}, ps.map((p) => E('li', {}, [
+		p.file ? E('code', {}, [p.file]) : '', p.file ? ': ' : '', p.line ? _('Line %d').format(p.line) + ': ' : '', p.text,
+	])));
+}
+
+function importZipModal(s: any): void {
+	const fileEl = E('input', { 'type': 'file', 'accept': '.zip,application/zip' }, []);
+	const out = E('div', {}, []);
+	const failed = (ps: ZipProblem[]) => setContent(out, ps.length ? E('div', { 'class': 'alert-message warning' }, [
+		E('h4', {}, [_('Nothing was imported')]), problemList(ps),
+	]) : '');
+	const doImport = () => {
+		const f = fileEl.files && fileEl.files[0];
+		if (!f) { failed([{ file: null, line: 0, text: _('Choose the provider\'s .zip file.') }]); return Promise.resolve(); }
+		if (f.size > ZIP_BYTES) { failed([{ file: null, line: 0, text: _('%s is larger than %d bytes').format(f.name, ZIP_BYTES) }]); return Promise.resolve(); }
+		return f.arrayBuffer().then((buf: ArrayBuffer) => zipConfs(new Uint8Array(buf), f.name)).then((z: ZipConfs) => {
+			if ('error' in z) return failed([{ file: z.file, line: 0, text: uiText(z.error) }]);
+			return importZip(s, z.files).then(failed);
+		}, (e: Error) => failed([{ file: null, line: 0, text: e.message }]));
+	};
+	ui.showModal(_('Import a provider\'s .zip'), [
+		E('p', {}, [_('A .zip of WireGuard .conf files, as VPN providers offer them: one upstream per file, named after the file. Every file is checked by the router as one imported .conf is; if one has a problem, none is added. Nothing is saved until you press Save & Apply.')]),
+		E('div', { 'class': 'cbi-value' }, [E('label', { 'class': 'cbi-value-title' }, [_('File')]), E('div', { 'class': 'cbi-value-field' }, [fileEl])]),
+		out,
+		E('div', { 'class': 'right' }, [
+			E('button', { 'class': 'btn', 'click': ui.hideModal }, [_('Cancel')]), ' ',
+			E('button', { 'class': 'btn cbi-button-action important', 'click': ui.createHandlerFn(null, doImport) }, [_('Import')]),
+		]),
+	]);
+}
+
 export default view.extend({
 	load: () => Promise.all([callStatus(), callCheck(), uci.load('splitwg')]),
 
@@ -132,6 +213,11 @@ export default view.extend({
 				'disabled': this.map.readonly || null,
 				'click': ui.createHandlerFn(this, () => importModal(this)),
 			}, [_('Import .conf…')]));
+			el.appendChild(E('button', {
+				'class': 'cbi-button cbi-button-action', 'style': 'margin-left:1em',
+				'disabled': this.map.readonly || null,
+				'click': ui.createHandlerFn(this, () => importZipModal(this)),
+			}, [_('Import .zip…')]));
 			return el;
 		};
 

@@ -1883,6 +1883,39 @@ function templateSections(doc, ruleset) {
   return { sections, problems: c.problems };
 }
 
+// src/core/onboard.ts
+let NOT_NAME_CHAR = /[^a-z0-9_\n]|\n/g;
+let LETTER_FIRST = /^[a-z]/;
+let CONF_NAME = /\.[cC][oO][nN][fF]$/;
+let ZIP_ENTRIES = 64;
+let CONF_BYTES = 65536;
+function nameFromFile(path) {
+  let base = path;
+  const slash = rindex(base, "/");
+  if (slash >= 0) base = substr(base, slash + 1);
+  const dot = rindex(base, ".");
+  if (dot > 0) base = substr(base, 0, dot);
+  base = replace(lc(base), NOT_NAME_CHAR, "_");
+  if (!match(base, LETTER_FIRST)) base = `u_${base}`;
+  return substr(base, 0, 12);
+}
+function isConfEntry(name) {
+  if (!match(name, CONF_NAME)) return false;
+  const base = substr(name, rindex(name, "/") + 1);
+  return substr(name, 0, 9) !== "__MACOSX/" && substr(base, 0, 2) !== "._";
+}
+function uniqueNames(files) {
+  const seen = {};
+  const out = [];
+  for (let i = 0; i < length(files); i++) {
+    let n = nameFromFile(files[i]);
+    for (let k = 2; seen[n]; k++) n = `${substr(nameFromFile(files[i]), 0, 12 - length(`_${k}`))}_${k}`;
+    seen[n] = true;
+    push(out, n);
+  }
+  return out;
+}
+
 // src/core/domains.ts
 let LINE_MAX = 1e3;
 function nftsetTargets(stems, fams) {
@@ -3049,6 +3082,7 @@ function fmtBytes(n) {
   return i === 0 ? `${v} B` : `${v}.${frac} ${units[i]}`;
 }
 export {
+  CONF_BYTES,
   FRAGMENT_CHUNK,
   FRAGMENT_TAIL,
   LIST_DIR,
@@ -3058,6 +3092,7 @@ export {
   RULE_FIELDS,
   SERVER_IFACE,
   VERSION,
+  ZIP_ENTRIES,
   age,
   badBool,
   badKey,
@@ -3076,6 +3111,7 @@ export {
   fragmentHead,
   fragmentLine,
   fragmentName,
+  isConfEntry,
   isMsg,
   isOwned,
   listEntries,
@@ -3089,6 +3125,7 @@ export {
   listsScript,
   markChainName,
   msg,
+  nameFromFile,
   nftTransition,
   parseAddress,
   parseInterfaceAddress,
@@ -3107,5 +3144,6 @@ export {
   ruleOptions,
   tableObjects,
   tableState,
-  templateSections
+  templateSections,
+  uniqueNames
 };

@@ -46,7 +46,12 @@ import {
   FRAGMENT_TAIL,
   templateSections,
   ruleOptions,
-  RULE_FIELDS
+  RULE_FIELDS,
+  ZIP_ENTRIES,
+  CONF_BYTES,
+  isConfEntry,
+  nameFromFile,
+  uniqueNames
 } from "splitwg.core";
 import { readfile, writefile, access, unlink, mkdir, rmdir, rename, popen, stat, open, lsdir } from "fs";
 import { cursor } from "uci";
@@ -2124,8 +2129,6 @@ function stop(env) {
 }
 
 // src/router/conf.ts
-let NOT_NAME_CHAR = /[^a-z0-9_\n]|\n/g;
-let LETTER_FIRST = /^[a-z]/;
 let conf_CR = /\r/g;
 let SECTION_HEADER = /^\[([A-Za-z]+)\]$/;
 let UPSTREAM_PATH = /^upstream\.[A-Za-z0-9_]+\.([a-z_]+)(\[([0-9]+)\])?$/;
@@ -2157,16 +2160,6 @@ let PEER_KEYS = {
   allowedips: { opt: "allowed_ips", list: true },
   persistentkeepalive: { opt: "keepalive", list: false }
 };
-function nameFromFile(path) {
-  let base = path;
-  const slash = rindex(base, "/");
-  if (slash >= 0) base = substr(base, slash + 1);
-  const dot = rindex(base, ".");
-  if (dot > 0) base = substr(base, 0, dot);
-  base = replace(lc(base), NOT_NAME_CHAR, "_");
-  if (!match(base, LETTER_FIRST)) base = `u_${base}`;
-  return substr(base, 0, 12);
-}
 function stripComment(line) {
   const i = index(line, "#");
   return trim(i >= 0 ? substr(line, 0, i) : line);
@@ -2744,10 +2737,7 @@ function importConfig(env, text) {
 
 // src/router/onboard.ts
 let LIST_LINE = /^ *([0-9]+) +[0-9][0-9-]* +[0-9][0-9:]* +([^\n]+)$/;
-let CONF_NAME = /\.[cC][oO][nN][fF]$/;
 let PATTERN_CHARS = ["[", "]", "*", "?", "\\"];
-let ZIP_LIMIT = 64;
-let CONF_LIMIT = 65536;
 function onboard_failed(code, m, path, errors) {
   return { error: { code, message: format(m), path, id: m.id, args: m.args }, errors: errors ?? [] };
 }
@@ -2756,27 +2746,13 @@ function zipConfEntries(listing) {
   const lines = split(listing, "\n");
   for (let i = 0; i < length(lines); i++) {
     const m = match(trim(lines[i]), LIST_LINE);
-    if (!m || !match(m[2], CONF_NAME)) continue;
-    const base = substr(m[2], rindex(m[2], "/") + 1);
-    if (substr(m[2], 0, 9) === "__MACOSX/" || substr(base, 0, 2) === "._") continue;
-    push(out, { name: m[2], size: int(m[1]) });
+    if (m && isConfEntry(m[2])) push(out, { name: m[2], size: int(m[1]) });
   }
   return out;
 }
 function isPattern(name) {
   for (let i = 0; i < length(PATTERN_CHARS); i++) if (index(name, PATTERN_CHARS[i]) >= 0) return true;
   return false;
-}
-function uniqueNames(files) {
-  const seen = {};
-  const out = [];
-  for (let i = 0; i < length(files); i++) {
-    let n = nameFromFile(files[i]);
-    for (let k = 2; seen[n]; k++) n = `${substr(nameFromFile(files[i]), 0, 12 - length(`_${k}`))}_${k}`;
-    seen[n] = true;
-    push(out, n);
-  }
-  return out;
 }
 function readZip(env, file) {
   const zip = env.fs.hostPath(file);
@@ -2785,15 +2761,15 @@ function readZip(env, file) {
   if (l.code !== 0) return onboard_failed("PARSE_ERROR", msg("zip_unreadable", [file, trim(l.stderr) || trim(l.stdout)]), file);
   const entries = zipConfEntries(l.stdout);
   if (!length(entries)) return onboard_failed("PARSE_ERROR", msg("zip_no_conf", [file]), file);
-  if (length(entries) > ZIP_LIMIT) return onboard_failed("PARSE_ERROR", msg("zip_too_many", [file, length(entries), ZIP_LIMIT]), file);
+  if (length(entries) > ZIP_ENTRIES) return onboard_failed("PARSE_ERROR", msg("zip_too_many", [file, length(entries), ZIP_ENTRIES]), file);
   const names = uniqueNames(map(entries, (e) => e.name));
   const errors = [];
   const ups = [];
   for (let i = 0; i < length(entries); i++) {
     const e = entries[i];
     const where = (x) => ({ ...x, file: e.name });
-    if (isPattern(e.name) || e.size > CONF_LIMIT) {
-      push(errors, where(described({ line: 0, ...e.size > CONF_LIMIT ? msg("zip_entry_size", [e.name, CONF_LIMIT]) : msg("zip_entry_name", [e.name]) })));
+    if (isPattern(e.name) || e.size > CONF_BYTES) {
+      push(errors, where(described({ line: 0, ...e.size > CONF_BYTES ? msg("zip_entry_size", [e.name, CONF_BYTES]) : msg("zip_entry_name", [e.name]) })));
       continue;
     }
     const p = env.run(["unzip", "-p", zip, e.name]);

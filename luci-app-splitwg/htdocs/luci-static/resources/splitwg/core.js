@@ -2214,13 +2214,48 @@ function fmtBytes(n) {
   return i === 0 ? `${v} B` : `${v}.${frac} ${units[i]}`;
 }
 
+// src/core/onboard.ts
+var NOT_NAME_CHAR = /[^a-z0-9_\n]|\n/g;
+var LETTER_FIRST = /^[a-z]/;
+var CONF_NAME = /\.[cC][oO][nN][fF]$/;
+var ZIP_ENTRIES = 64;
+var CONF_BYTES = 65536;
+function nameFromFile(path) {
+  let base = path;
+  const slash = rindex(base, "/");
+  if (slash >= 0) base = substr(base, slash + 1);
+  const dot = rindex(base, ".");
+  if (dot > 0) base = substr(base, 0, dot);
+  base = replace(lc(base), NOT_NAME_CHAR, "_");
+  if (!match(base, LETTER_FIRST)) base = `u_${base}`;
+  return substr(base, 0, 12);
+}
+function isConfEntry(name) {
+  if (!match(name, CONF_NAME)) return false;
+  const base = substr(name, rindex(name, "/") + 1);
+  return substr(name, 0, 9) !== "__MACOSX/" && substr(base, 0, 2) !== "._";
+}
+function uniqueNames(files) {
+  const seen = {};
+  const out = [];
+  for (let i = 0; i < length(files); i++) {
+    let n = nameFromFile(files[i]);
+    for (let k = 2; seen[n]; k++) n = `${substr(nameFromFile(files[i]), 0, 12 - length(`_${k}`))}_${k}`;
+    seen[n] = true;
+    push(out, n);
+  }
+  return out;
+}
+
 return baseclass.extend({
+	CONF_BYTES: CONF_BYTES,
 	FOREIGN_MARKS: FOREIGN_MARKS,
 	LIST_DIR: LIST_DIR,
 	MESSAGES: MESSAGES,
 	PROTOS: PROTOS,
 	SCHEMA: SCHEMA,
 	SERVER_IFACE: SERVER_IFACE,
+	ZIP_ENTRIES: ZIP_ENTRIES,
 	age: age,
 	arrtoip: arrtoip,
 	badBool: badBool,
@@ -2239,6 +2274,7 @@ return baseclass.extend({
 	fill: fill,
 	fmtBytes: fmtBytes,
 	format: format2,
+	isConfEntry: isConfEntry,
 	isMsg: isMsg,
 	msg: msg,
 	parseAddress: parseAddress,
@@ -2246,5 +2282,6 @@ return baseclass.extend({
 	parsePrefix: parsePrefix,
 	prefixContains: prefixContains,
 	readConfig: readConfig,
+	uniqueNames: uniqueNames,
 	weekday: weekday
 });

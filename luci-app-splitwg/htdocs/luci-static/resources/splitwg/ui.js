@@ -8,7 +8,7 @@
 'require dom';
 // Generated from src/luci/_*.ts by `npm run build` — edit the TypeScript, not this file.
 
-const arrtoip = swcore.arrtoip, MESSAGES = swcore.MESSAGES, fill = swcore.fill, format = swcore.format, parseAddress = swcore.parseAddress, badListFile = swcore.badListFile, LIST_DIR = swcore.LIST_DIR, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, prefixContains = swcore.prefixContains, isMsg = swcore.isMsg, badDomain = swcore.badDomain, parsePrefix2 = swcore.parsePrefix, SCHEMA = swcore.SCHEMA, isMsg2 = swcore.isMsg, badBool = swcore.badBool, badDomain2 = swcore.badDomain, badLabel = swcore.badLabel, badName = swcore.badName, badPortRange = swcore.badPortRange, badTime = swcore.badTime, bool = swcore.bool, weekday = swcore.weekday, PROTOS = swcore.PROTOS, parsePrefix3 = swcore.parsePrefix, isMsg3 = swcore.isMsg, coreMsg = swcore.msg, checkOf = swcore.checkOf, SCHEMA2 = swcore.SCHEMA, badName2 = swcore.badName, check = swcore.check, age = swcore.age, coreBytes = swcore.fmtBytes, badName3 = swcore.badName;
+const arrtoip = swcore.arrtoip, MESSAGES = swcore.MESSAGES, fill = swcore.fill, format = swcore.format, parseAddress = swcore.parseAddress, badListFile = swcore.badListFile, LIST_DIR = swcore.LIST_DIR, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, prefixContains = swcore.prefixContains, isMsg = swcore.isMsg, badDomain = swcore.badDomain, parsePrefix2 = swcore.parsePrefix, SCHEMA = swcore.SCHEMA, isMsg2 = swcore.isMsg, badBool = swcore.badBool, badDomain2 = swcore.badDomain, badLabel = swcore.badLabel, badName = swcore.badName, badPortRange = swcore.badPortRange, badTime = swcore.badTime, bool = swcore.bool, weekday = swcore.weekday, PROTOS = swcore.PROTOS, parsePrefix3 = swcore.parsePrefix, isMsg3 = swcore.isMsg, coreMsg = swcore.msg, checkOf = swcore.checkOf, SCHEMA2 = swcore.SCHEMA, badName2 = swcore.badName, check = swcore.check, age = swcore.age, coreBytes = swcore.fmtBytes, badName3 = swcore.badName, ZIP_ENTRIES = swcore.ZIP_ENTRIES, CONF_BYTES = swcore.CONF_BYTES, isConfEntry = swcore.isConfEntry, uniqueNames = swcore.uniqueNames, coreMsg2 = swcore.msg;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/_msg.ts
@@ -1451,6 +1451,136 @@ function publicKey(privateKeyB64) {
   return b64encode(x25519(k, base));
 }
 
+// src/luci/_zip.ts
+
+var EOCD = 101010256;
+var CENTRAL = 33639248;
+var LOCAL = 67324752;
+var ZIP64_LOCATOR = 117853008;
+var MAX32 = 4294967295;
+var ZIP_BYTES = ZIP_ENTRIES * CONF_BYTES;
+var u16 = (b, o) => b[o] | b[o + 1] << 8;
+var u32 = (b, o) => (b[o] | b[o + 1] << 8 | b[o + 2] << 16) + b[o + 3] * 16777216;
+function nameOf(b, utf83) {
+  if (utf83) return new globalThis.TextDecoder("utf-8").decode(b);
+  let s = "";
+  for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]);
+  return s;
+}
+function findEnd(b) {
+  for (let o = b.length - 22; o >= 0 && o >= b.length - 22 - 65535; o--)
+    if (u32(b, o) === EOCD && o + 22 + u16(b, o + 20) === b.length) return o;
+  return -1;
+}
+function zipEntries(b) {
+  const end = findEnd(b);
+  if (end < 0) return { error: msg(N_("not a zip archive")) };
+  const count = u16(b, end + 10), size = u32(b, end + 12), start = u32(b, end + 16);
+  if (end >= 20 && u32(b, end - 20) === ZIP64_LOCATOR || count === 65535 || size === MAX32 || start === MAX32)
+    return { error: msg(N_("a zip64 archive: save it as a plain zip")) };
+  if (u16(b, end + 4) !== 0 || u16(b, end + 8) !== count) return { error: msg(N_("a multi-part (split) archive")) };
+  if (start + size > end) return { error: msg(N_("the zip archive is damaged (its directory is outside the file)")) };
+  const entries = [];
+  let o = start;
+  for (let i = 0; i < count; i++) {
+    if (o + 46 > start + size || u32(b, o) !== CENTRAL) return { error: msg(N_("the zip archive is damaged (entry %d of its directory)"), i + 1) };
+    const flags = u16(b, o + 8), nlen = u16(b, o + 28), xlen = u16(b, o + 30), clen = u16(b, o + 32);
+    const e = {
+      name: nameOf(b.subarray(o + 46, o + 46 + nlen), (flags & 2048) !== 0),
+      method: u16(b, o + 10),
+      encrypted: (flags & 1) !== 0,
+      crc: u32(b, o + 16),
+      compressed: u32(b, o + 20),
+      size: u32(b, o + 24),
+      offset: u32(b, o + 42)
+    };
+    if (e.compressed === MAX32 || e.size === MAX32 || e.offset === MAX32) return { error: msg(N_("a zip64 archive: save it as a plain zip")) };
+    entries.push(e);
+    o += 46 + nlen + xlen + clen;
+  }
+  return { entries };
+}
+var crcTable = null;
+function crc32(b) {
+  if (!crcTable) {
+    crcTable = [];
+    for (let n = 0; n < 256; n++) {
+      let c2 = n;
+      for (let k = 0; k < 8; k++) c2 = c2 & 1 ? 3988292384 ^ c2 >>> 1 : c2 >>> 1;
+      crcTable.push(c2 >>> 0);
+    }
+  }
+  let c = MAX32;
+  for (let i = 0; i < b.length; i++) c = crcTable[(c ^ b[i]) & 255] ^ c >>> 8;
+  return (c ^ MAX32) >>> 0;
+}
+function inflate(raw, limit) {
+  const ds = new globalThis.DecompressionStream("deflate-raw");
+  const w = ds.writable.getWriter();
+  w.write(raw).catch(() => null);
+  w.close().catch(() => null);
+  const r = ds.readable.getReader();
+  const parts = [];
+  let total = 0;
+  const next = () => r.read().then((c) => {
+    if (c.done) {
+      const out = new Uint8Array(total);
+      let at = 0;
+      for (const p of parts) {
+        out.set(p, at);
+        at += p.length;
+      }
+      return out;
+    }
+    total += c.value.length;
+    if (total > limit) {
+      r.cancel().catch(() => null);
+      return null;
+    }
+    parts.push(c.value);
+    return next();
+  });
+  return next().catch(() => null);
+}
+function entryBytes(b, e) {
+  const damaged = msg(N_("the zip archive is damaged (entry %s)"), e.name);
+  if (e.encrypted) return Promise.resolve(msg(N_("encrypted: save the archive without a password")));
+  if (e.method !== 0 && e.method !== 8) return Promise.resolve(msg(N_("compressed with method %d; only stored and deflate are read"), e.method));
+  if (e.offset + 30 > b.length || u32(b, e.offset) !== LOCAL) return Promise.resolve(damaged);
+  const at = e.offset + 30 + u16(b, e.offset + 26) + u16(b, e.offset + 28);
+  if (at + e.compressed > b.length) return Promise.resolve(damaged);
+  const raw = b.subarray(at, at + e.compressed);
+  return (e.method === 0 ? Promise.resolve(raw) : inflate(raw, e.size)).then((data) => !data || data.length !== e.size || crc32(data) !== e.crc ? damaged : data);
+}
+function utf82(data) {
+  try {
+    return new globalThis.TextDecoder("utf-8", { fatal: true }).decode(data);
+  } catch (x) {
+    return null;
+  }
+}
+function zipConfs(b, zipName) {
+  const fail = (error, file) => Promise.resolve({ error, file });
+  if (b.length > ZIP_BYTES) return fail(msg(N_("%s is larger than %d bytes"), zipName, ZIP_BYTES), null);
+  const z = zipEntries(b);
+  if ("error" in z) return fail(z.error, null);
+  const confs = z.entries.filter((e) => isConfEntry(e.name));
+  if (!confs.length) return fail(coreMsg2("zip_no_conf", [zipName]), null);
+  if (confs.length > ZIP_ENTRIES) return fail(coreMsg2("zip_too_many", [zipName, confs.length, ZIP_ENTRIES]), null);
+  const big = confs.filter((e) => e.size > CONF_BYTES)[0];
+  if (big) return fail(coreMsg2("zip_entry_size", [big.name, CONF_BYTES]), big.name);
+  const names = uniqueNames(confs.map((e) => e.name));
+  const files = [];
+  const next = (i) => i === confs.length ? Promise.resolve({ files }) : entryBytes(b, confs[i]).then((data) => {
+    if (!(data instanceof Uint8Array)) return fail(data, confs[i].name);
+    const text2 = utf82(data);
+    if (text2 === null) return fail(msg(N_("not UTF-8 text")), confs[i].name);
+    files.push({ file: confs[i].name, name: names[i], text: text2 });
+    return next(i + 1);
+  });
+  return next(0);
+}
+
 return baseclass.extend({
 	LIST_DIR: LIST_DIR,
 	LIST_OPTIONS: LIST_OPTIONS,
@@ -1458,6 +1588,7 @@ return baseclass.extend({
 	QR_MAX_BYTES: QR_MAX_BYTES,
 	SecretValue: SecretValue,
 	WEEKDAY_NAMES: WEEKDAY_NAMES,
+	ZIP_BYTES: ZIP_BYTES,
 	actionLabel: actionLabel,
 	allocateAddresses: allocateAddresses,
 	applyMove: applyMove,
@@ -1480,9 +1611,11 @@ return baseclass.extend({
 	callUpdateLists: callUpdateLists,
 	confFileName: confFileName,
 	coreText: coreText,
+	crc32: crc32,
 	doctorFindingIds: doctorFindingIds,
 	doctorLines: doctorLines,
 	download: download,
+	entryBytes: entryBytes,
 	esc: esc,
 	exportCSV: exportCSV,
 	exportJSON: exportJSON,
@@ -1496,6 +1629,7 @@ return baseclass.extend({
 	fromOptions: fromOptions,
 	importRules: importRules,
 	importedOptions: importedOptions,
+	inflate: inflate,
 	isError: isError,
 	lanHosts: lanHosts,
 	listCount: listCount,
@@ -1546,5 +1680,7 @@ return baseclass.extend({
 	upstreamNames: upstreamNames,
 	utf8: utf8,
 	validator: validator,
-	x25519: x25519
+	x25519: x25519,
+	zipConfs: zipConfs,
+	zipEntries: zipEntries
 });

@@ -8,7 +8,7 @@
 'require splitwg.ui as swui';
 // Generated from src/luci/upstreams.ts by `npm run build` — edit the TypeScript, not this file.
 
-const arrtoip = swcore.arrtoip, badKey = swcore.badKey, badLabel = swcore.badLabel, badName = swcore.badName, SERVER_IFACE = swcore.SERVER_IFACE, coreMsg = swcore.msg, callCheck = swui.callCheck, callGenkey = swui.callGenkey, callImportConf = swui.callImportConf, callStatus = swui.callStatus, isError = swui.isError, importedOptions = swui.importedOptions, suggestName = swui.suggestName, publicKey = swui.publicKey, SecretValue = swui.SecretValue, badge = swui.badge, banner = swui.banner, coreText = swui.coreText, fmtAge = swui.fmtAge, fmtBytes = swui.fmtBytes, notifyError = swui.notifyError, readFile = swui.readFile, saveApply = swui.saveApply, schemaOption = swui.schemaOption, setContent = swui.setContent, upstreamNames = swui.upstreamNames, upstreamLabel = swui.upstreamLabel, namedGrid = swui.namedGrid;
+const arrtoip = swcore.arrtoip, badKey = swcore.badKey, badLabel = swcore.badLabel, badName = swcore.badName, SERVER_IFACE = swcore.SERVER_IFACE, coreMsg = swcore.msg, callCheck = swui.callCheck, callGenkey = swui.callGenkey, callImportConf = swui.callImportConf, callStatus = swui.callStatus, isError = swui.isError, importedOptions = swui.importedOptions, suggestName = swui.suggestName, zipConfs = swui.zipConfs, ZIP_BYTES = swui.ZIP_BYTES, publicKey = swui.publicKey, SecretValue = swui.SecretValue, badge = swui.badge, banner = swui.banner, coreText = swui.coreText, fmtAge = swui.fmtAge, fmtBytes = swui.fmtBytes, notifyError = swui.notifyError, readFile = swui.readFile, saveApply = swui.saveApply, schemaOption = swui.schemaOption, sections = swui.sections, setContent = swui.setContent, uiText = swui.text, upstreamNames = swui.upstreamNames, upstreamLabel = swui.upstreamLabel, namedGrid = swui.namedGrid;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/upstreams.ts
@@ -35,6 +35,9 @@ function refreshStates() {
 function showPublicKey(map, sid, priv) {
   const el = map.findElement("id", `splitwg-pub-${sid}`);
   if (el) setContent(el, priv ? publicKey(priv) ?? "-" : "-");
+}
+function nameProblem(name, taken) {
+  return badName(name, 12) ?? (name === "server" ? coreMsg("name_reserved", [SERVER_IFACE]) : null) ?? (taken.indexOf(name) >= 0 ? coreMsg("at_path", [`upstream.${name}`, coreMsg("defined_twice")]) : null);
 }
 function importModal(s) {
   const nameEl = E("input", { "type": "text", "class": "cbi-input-text", "placeholder": "us_east", "maxlength": 12 }, []);
@@ -63,7 +66,7 @@ function importModal(s) {
       name = suggestName(ep ? ep[1] : "upstream", taken);
       nameEl.value = name;
     }
-    const bad = badName(name, 12) ?? (name === "server" ? coreMsg("name_reserved", [SERVER_IFACE]) : null) ?? (taken.indexOf(name) >= 0 ? coreMsg("at_path", [`upstream.${name}`, coreMsg("defined_twice")]) : null);
+    const bad = nameProblem(name, taken);
     if (bad) {
       setContent(out, E("p", { "class": "alert-message warning" }, [coreText(bad)]));
       return Promise.resolve();
@@ -118,6 +121,81 @@ function importModal(s) {
     ])
   ]);
 }
+function importZip(s, files) {
+  const taken = sections().map((x) => String(x[".name"]));
+  const bad = [];
+  for (const f of files) {
+    const p = taken.indexOf(f.name) >= 0 ? coreMsg("zip_exists", [f.name, f.file]) : nameProblem(f.name, []);
+    if (p) bad.push({ file: f.file, line: 0, text: coreText(p) });
+  }
+  if (bad.length) return Promise.resolve(bad);
+  return Promise.all(files.map((f) => callImportConf(f.text, f.name))).then((rs) => {
+    rs.forEach((r, i) => {
+      const file = files[i].file;
+      if (typeof r === "number") bad.push({ file, line: 0, text: _("The router did not answer (ubus status %d).").format(r) });
+      else if (isError(r)) {
+        const errs = r.errors && r.errors.length ? r.errors : [{ line: 0, message: r.error.message, id: r.error.id, args: r.error.args }];
+        for (const e of errs) bad.push({ file, line: e.line, text: coreText(e) });
+      }
+    });
+    if (bad.length) return bad;
+    const ignored = [];
+    rs.forEach((r, i) => {
+      const opts = importedOptions(r.upstream);
+      uci.add("splitwg", "upstream", files[i].name);
+      for (const k in opts) uci.set("splitwg", files[i].name, k, opts[k]);
+      for (const e of r.ignored ?? []) ignored.push({ file: files[i].file, line: e.line, text: coreText(e) });
+    });
+    ui.hideModal();
+    ui.addNotification(null, E("div", {}, [
+      E("p", {}, [_("Added %d upstreams: %s. Check them, then press Save & Apply.").format(files.length, files.map((f) => f.name).join(", "))]),
+      ignored.length ? E("p", {}, [_("These lines were ignored:")]) : "",
+      ignored.length ? problemList(ignored) : ""
+    ]), "info");
+    return s.map.save(null, true).then(() => []);
+  });
+}
+function problemList(ps) {
+  return E("ul", {}, ps.map((p) => E("li", {}, [
+    p.file ? E("code", {}, [p.file]) : "",
+    p.file ? ": " : "",
+    p.line ? _("Line %d").format(p.line) + ": " : "",
+    p.text
+  ])));
+}
+function importZipModal(s) {
+  const fileEl = E("input", { "type": "file", "accept": ".zip,application/zip" }, []);
+  const out = E("div", {}, []);
+  const failed = (ps) => setContent(out, ps.length ? E("div", { "class": "alert-message warning" }, [
+    E("h4", {}, [_("Nothing was imported")]),
+    problemList(ps)
+  ]) : "");
+  const doImport = () => {
+    const f = fileEl.files && fileEl.files[0];
+    if (!f) {
+      failed([{ file: null, line: 0, text: _("Choose the provider's .zip file.") }]);
+      return Promise.resolve();
+    }
+    if (f.size > ZIP_BYTES) {
+      failed([{ file: null, line: 0, text: _("%s is larger than %d bytes").format(f.name, ZIP_BYTES) }]);
+      return Promise.resolve();
+    }
+    return f.arrayBuffer().then((buf) => zipConfs(new Uint8Array(buf), f.name)).then((z) => {
+      if ("error" in z) return failed([{ file: z.file, line: 0, text: uiText(z.error) }]);
+      return importZip(s, z.files).then(failed);
+    }, (e) => failed([{ file: null, line: 0, text: e.message }]));
+  };
+  ui.showModal(_("Import a provider's .zip"), [
+    E("p", {}, [_("A .zip of WireGuard .conf files, as VPN providers offer them: one upstream per file, named after the file. Every file is checked by the router as one imported .conf is; if one has a problem, none is added. Nothing is saved until you press Save & Apply.")]),
+    E("div", { "class": "cbi-value" }, [E("label", { "class": "cbi-value-title" }, [_("File")]), E("div", { "class": "cbi-value-field" }, [fileEl])]),
+    out,
+    E("div", { "class": "right" }, [
+      E("button", { "class": "btn", "click": ui.hideModal }, [_("Cancel")]),
+      " ",
+      E("button", { "class": "btn cbi-button-action important", "click": ui.createHandlerFn(null, doImport) }, [_("Import")])
+    ])
+  ]);
+}
 var upstreams_default = view.extend({
   load: () => Promise.all([callStatus(), callCheck(), uci.load("splitwg")]),
   render(data) {
@@ -146,6 +224,12 @@ var upstreams_default = view.extend({
         "disabled": this.map.readonly || null,
         "click": ui.createHandlerFn(this, () => importModal(this))
       }, [_("Import .conf…")]));
+      el.appendChild(E("button", {
+        "class": "cbi-button cbi-button-action",
+        "style": "margin-left:1em",
+        "disabled": this.map.readonly || null,
+        "click": ui.createHandlerFn(this, () => importZipModal(this))
+      }, [_("Import .zip…")]));
       return el;
     };
     s.tab("general", _("General"));
