@@ -65,11 +65,18 @@ function ubus(object: string, method: string, args: any): [number, any?] {
 	if (object === 'luci-rpc' && (method === 'getHostHints' || method === 'getNetworkDevices')) return [0, {}];
 	if (object === 'file' && method === 'list') return [0, { entries: [] }];
 	if (object === 'uci' && method === 'get') {
-		const values: { [sid: string]: any } = {};
-		router.uci.sections(args.config).forEach((s: any, i: number) => { values[s.name] = { '.name': s.name, '.type': s.type, '.anonymous': s.anonymous, '.index': i, ...s.options }; });
-		return [0, { values }];
+		// with the session's staged changes, as rpcd answers
+		return [0, { values: router.uci.get_all(args.config) ?? {} }];
 	}
 	if (object === 'uci' && method === 'changes') return [0, { changes: {} }];
+	// a session's staged changes: kept in the fake router's uncommitted state
+	if (object === 'uci' && (method === 'add' || method === 'set')) {
+		const sid = method === 'add' ? args.name : args.section;
+		if (method === 'add') router.uci.set(args.config, sid, args.type);
+		for (const k in args.values ?? {}) router.uci.set(args.config, sid, k, args.values[k]);
+		return [0, method === 'add' ? { section: sid } : {}];
+	}
+	if (object === 'uci' && method === 'delete') { router.uci.delete(args.config, args.section, args.option); return [0, {}]; }
 	if (object === 'splitwg' && api[method]) {
 		const { ubus_rpc_session: _s, ...a } = args ?? {};
 		return [0, api[method].call({ args: a })];
