@@ -247,7 +247,9 @@ function cmdStats(env: Env, io: Io, a: Args): number {
 	if (a.flags.json) { printJson(io, s); return 0; }
 	for (let i = 0; i < length(s.clients); i++) {
 		const c = s.clients[i];
-		io.out(`client ${c.name}\n`);
+		const rs = c.paths.ruleset ? `, rule sets ${c.paths.ruleset}` : '';
+		const wg = c.rx !== null ? `; tunnel rx ${fmtBytes(c.rx)}  tx ${fmtBytes(c.tx as number)}` : '';
+		io.out(`client ${c.name}: new connections direct ${c.paths.direct}, proxy ${c.paths.proxy}, block ${c.paths.block}${rs}${wg}\n`);
 		for (let j = 0; j < length(c.rules); j++) io.out(`  ${pad(c.rules[j].rule, 32)} ${c.rules[j].packets} pkts\n`);
 		for (let j = 0; j < length(c.rulesets); j++) io.out(`  ${pad(c.rulesets[j].name, 32)} ${c.rulesets[j].packets} pkts (rule set)\n`);
 		io.out(`  ${pad('default', 32)} ${c.default.packets} pkts\n`);
@@ -257,7 +259,10 @@ function cmdStats(env: Env, io: Io, a: Args): number {
 		io.out(`rule set chain ${r.name}${r.ruleset !== null ? ` (ruleset.${r.ruleset})` : ''}: ${length(r.clients)} client(s)\n`);
 		for (let j = 0; j < length(r.rules); j++) io.out(`  ${pad(r.rules[j].rule, 32)} ${r.rules[j].packets} pkts\n`);
 	}
-	for (let i = 0; i < length(s.upstreams); i++) io.out(`upstream ${pad(s.upstreams[i].name, 12)} ${s.upstreams[i].packets} new connections\n`);
+	for (let i = 0; i < length(s.upstreams); i++) {
+		const u = s.upstreams[i];
+		io.out(`upstream ${pad(u.name, 12)} ${u.packets} new connections; ${u.up ? `handshake ${fmtAge(u.handshake_age)}  rx ${fmtBytes(u.rx)}  tx ${fmtBytes(u.tx)}` : 'DOWN'}\n`);
+	}
 	io.out(`dropped: leak guard ${s.dropped.leak}, DoT/DoQ ${s.dropped.dot}; DNS queries hijacked ${s.dns_hijacked}\n`);
 	return 0;
 }

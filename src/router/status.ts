@@ -9,6 +9,7 @@ import type { Msg, Arg } from './core';
 import { readConfigSections } from './sections';
 import { listJson } from './nftables';
 import { allPeers } from './wg';
+import type { WgPeer } from './wg';
 import type { UciSection } from '../core/uci';
 import { readState, appliedView, configFingerprint, noFile } from './state';
 import { detect, platformWarnings } from './detect';
@@ -193,6 +194,23 @@ function age(env: Env, t: number): number | null {
 	return t > 0 ? env.now() - t : null;
 }
 
+// An upstream's tunnel: netifd's state and its peer's handshake and bytes
+// (`wg show all dump`, read once by the caller); nothing while it is down.
+function tunnel(env: Env, iface: string, wg: { [iface: string]: WgPeer[] }): { up: boolean, handshake_age: number | null, rx: number, tx: number } {
+	const ifs = env.ubus(`network.interface.${iface}`, 'status', {});
+	const up = type(ifs) === 'object' && ifs.up === true;
+	const ps = up ? wg[iface] ?? null : null;
+	const p = ps && length(ps) ? ps[0] : null;
+	return { up, handshake_age: p ? age(env, p.latest_handshake) : null, rx: p ? p.rx : 0, tx: p ? p.tx : 0 };
+}
+
+// A peer client in the server interface's peer table.
+function serverPeer(wg: { [iface: string]: WgPeer[] }, server: string | null, key: string | null): WgPeer | null {
+	const ps = server !== null && key !== null ? wg[server] ?? [] : [];
+	for (let i = 0; i < length(ps); i++) if (ps[i].public_key === key) return ps[i];
+	return null;
+}
+
 export interface StatusReply {
 	enabled: boolean; version: string;
 	applied: boolean;            // the last successful apply installed splitwg (false: stopped or never applied)
@@ -207,10 +225,19 @@ export interface StatusReply {
 
 export interface RuleCounter { rule: string, packets: number, bytes: number }
 
+// `paths`: as status' counters; `rx`/`tx`: a peer's bytes through the
+// server tunnel (null: a LAN device, or no server). Upstreams: new
+// connections sent there, and the tunnel's own figures as status has them.
+export interface StatsClient {
+	name: string, rules: RuleCounter[], default: Counter, rulesets: { name: string, packets: number, bytes: number }[],
+	paths: PathCounters, rx: number | null, tx: number | null,
+}
+export interface StatsUpstream { name: string, packets: number, bytes: number, up: boolean, handshake_age: number | null, rx: number, tx: number }
+
 export interface StatsReply {
-	clients: { name: string, rules: RuleCounter[], default: Counter, rulesets: { name: string, packets: number, bytes: number }[] }[];
+	clients: StatsClient[];
 	rulesets: { name: string, ruleset: string | null, clients: string[], rules: RuleCounter[] }[];
-	upstreams: { name: string, packets: number, bytes: number }[];
+	upstreams: StatsUpstream[];
 	dropped: { leak: number, dot: number };
 	dns_hijacked: number;
 }
@@ -231,27 +258,21 @@ export function status(env: Env): StatusReply {
 		const wg = allPeers(env) ?? {};
 		for (let i = 0; i < length(v.upstreams); i++) {
 			const u = v.upstreams[i];
-			const ifs = env.ubus(`network.interface.${u.iface}`, 'status', {});
-			const up = type(ifs) === 'object' && ifs.up === true;
-			const ps = up ? wg[u.iface] ?? null : null;
-			const p = ps && length(ps) ? ps[0] : null;
-			const hs = p ? age(env, p.latest_handshake) : null;
+			const t = tunnel(env, u.iface, wg);
+			const up = t.up, hs = t.handshake_age;
 			const healthy = up && hs !== null && hs <= HANDSHAKE_TIMEOUT;
-			push(upstreams, { name: u.name, iface: u.iface, enabled: u.enabled, up, handshake_age: hs, rx: p ? p.rx : 0, tx: p ? p.tx : 0, healthy });
+			push(upstreams, { name: u.name, iface: u.iface, enabled: u.enabled, up, handshake_age: hs, rx: t.rx, tx: t.tx, healthy });
 			// (a stopped splitwg blocks and routes nothing: no warning then)
 			if (applied && u.enabled && enabled && !up) push(warnings, msg(v.kill_switch ? 'status_upstream_down_blocked' : 'status_upstream_down_direct', [u.name, u.iface]));
 			else if (applied && u.enabled && up && !healthy)
 				push(warnings, handshakeWarning(u.name, hs, u.keepalive !== null));
 		}
-		const srvPeers = cfg.server !== null ? wg[cfg.server] ?? null : null;
 		const byClient = pathCounters(counted);
 		for (let i = 0; i < length(v.clients); i++) {
 			const cl = v.clients[i];
 			const counters = byClient[cl.name] ?? { direct: 0, proxy: 0, block: 0, ruleset: 0 };
-			let hs: number | null = null;
-			for (let j = 0; j < length(srvPeers ?? []); j++)
-				if ((srvPeers as any[])[j].public_key === cl.public_key) hs = age(env, (srvPeers as any[])[j].latest_handshake);
-			push(clients, { name: cl.name, kind: cl.kind, enabled: cl.enabled, counters, handshake_age: hs });
+			const p = serverPeer(wg, cfg.server, cl.public_key);
+			push(clients, { name: cl.name, kind: cl.kind, enabled: cl.enabled, counters, handshake_age: p ? age(env, p.latest_handshake) : null });
 		}
 	}
 	if (enabled && st && st.ok && st.enabled && !length(nftRules(doc))) push(warnings, msg('status_table_missing'));
@@ -300,8 +321,21 @@ function addRule(list: RuleCounter[], rule: string, k: Counter): void {
 export function stats(env: Env): StatsReply {
 	const st = readState(env);
 	const table = st && st.enabled && st.table ? st.table : null;
+	const view = table && st && st.view ? st.view : null;
 	const counted = countedRules(listJson(env, true), table ? table.counted : null);
-	const clients: { [n: string]: { name: string, rules: RuleCounter[], default: Counter, rulesets: { name: string, packets: number, bytes: number }[] } } = {};
+	const clients: { [n: string]: StatsClient } = {};
+	const client = (n: string): StatsClient => {
+		clients[n] ??= { name: n, rules: [], default: { packets: 0, bytes: 0 }, rulesets: [], paths: { direct: 0, proxy: 0, block: 0, ruleset: 0 }, rx: null, tx: null };
+		return clients[n];
+	};
+	// the applied clients first, in the configuration's order (a disabled one has no chain)
+	const wg = view ? allPeers(env) ?? {} : {};
+	for (let i = 0; i < length(view ? view.clients : []); i++) {
+		const cl = (view as AppliedView).clients[i];
+		if (!cl.enabled) continue;
+		const c = client(cl.name), p = serverPeer(wg, (view as AppliedView).server, cl.public_key);
+		if (p) { c.rx = p.rx; c.tx = p.tx; }
+	}
 	const sets: { [n: string]: { name: string, ruleset: string | null, clients: string[], rules: RuleCounter[] } } = {};
 	const known = table ? table.rulesets ?? [] : [];
 	for (let i = 0; i < length(known); i++) sets[known[i].chain] = { name: known[i].chain, ruleset: known[i].ruleset, clients: known[i].clients, rules: [] };
@@ -325,27 +359,30 @@ export function stats(env: Env): StatsReply {
 			continue;
 		}
 		if (r.client === null) continue;
-		const n = r.client;
-		clients[n] = clients[n] ?? { name: n, rules: [], default: { packets: 0, bytes: 0 }, rulesets: [] };
+		const c = client(r.client);
 		if (r.rule === null) {
-			clients[n].default.packets += k.packets;
-			clients[n].default.bytes += k.bytes;
-		} else addRule(clients[n].rules, r.rule, k);
+			c.default.packets += k.packets;
+			c.default.bytes += k.bytes;
+		} else addRule(c.rules, r.rule, k);
 	}
 	const hits = rulesetHits(counted);
-	for (let n in hits) {
-		clients[n] = clients[n] ?? { name: n, rules: [], default: { packets: 0, bytes: 0 }, rulesets: [] };
-		clients[n].rulesets = map(hits[n], (h) => ({ name: h.chain, packets: h.packets, bytes: h.bytes }));
-	}
+	for (let n in hits) client(n).rulesets = map(hits[n], (h) => ({ name: h.chain, packets: h.packets, bytes: h.bytes }));
+	const paths = pathCounters(counted);
+	for (let n in paths) client(n).paths = paths[n];
 	// upstreams in the applied configuration's order (then any other the counters name)
-	const order: string[] = [];
-	const view = st && st.view ? st.view.upstreams : [];
-	for (let i = 0; i < length(view); i++) if (ups[view[i].name]) push(order, view[i].name);
-	for (let n in ups) if (index(order, n) < 0) push(order, n);
+	const upstreams: StatsUpstream[] = [];
+	const vu = view ? view.upstreams : [];
+	for (let i = 0; i < length(vu); i++) {
+		const k = ups[vu[i].name] ?? { packets: 0, bytes: 0 }, t = tunnel(env, vu[i].iface, wg);
+		push(upstreams, { name: vu[i].name, packets: k.packets, bytes: k.bytes, up: t.up, handshake_age: t.handshake_age, rx: t.rx, tx: t.tx });
+	}
+	for (let n in ups)
+		if (!length(filter(upstreams, (u) => u.name === n)))
+			push(upstreams, { name: n, packets: ups[n].packets, bytes: ups[n].bytes, up: false, handshake_age: null, rx: 0, tx: 0 });
 	return {
 		clients: values(clients),
 		rulesets: values(sets),
-		upstreams: map(order, (n: string) => ({ name: n, packets: ups[n].packets, bytes: ups[n].bytes })),
+		upstreams,
 		dropped,
 		dns_hijacked: hijacked,
 	};

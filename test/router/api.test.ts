@@ -150,15 +150,22 @@ test('status and stats: documented shape, live values, never a key', () => {
 	const st = rpcd(m, 'stats') as Record<string, any>;
 	assert.deepEqual(st, {
 		clients: [
-			{ name: 'tv', rules: [], default: { packets: 20, bytes: 2000 }, rulesets: [{ name: 'rs_streaming_0', packets: 8, bytes: 800 }] },
-			{ name: 'kid', rules: [{ rule: 'client.kid.rule[0]', packets: 5, bytes: 50 }, { rule: 'client.kid.rule[1]', packets: 2, bytes: 120 }], default: { packets: 4, bytes: 40 }, rulesets: [] },
+			{ name: 'tv', rules: [], default: { packets: 20, bytes: 2000 }, rulesets: [{ name: 'rs_streaming_0', packets: 8, bytes: 800 }],
+				paths: { direct: 20, proxy: 8, block: 0, ruleset: 0 }, rx: null, tx: null },
+			{ name: 'kid', rules: [{ rule: 'client.kid.rule[0]', packets: 5, bytes: 50 }, { rule: 'client.kid.rule[1]', packets: 2, bytes: 120 }], default: { packets: 4, bytes: 40 }, rulesets: [],
+				paths: { direct: 4, proxy: 5, block: 2, ruleset: 0 }, rx: null, tx: null },
+			// every applied client, counted or not; a peer with its bytes through the server tunnel
+			...['laptop', 'phone', 'guest'].map((name) => ({ name, rules: [], default: { packets: 0, bytes: 0 }, rulesets: [],
+				paths: { direct: 0, proxy: 0, block: 0, ruleset: 0 }, rx: name === 'phone' ? 100 : null, tx: name === 'phone' ? 200 : null })),
 		],
 		// rs_streaming_1 (phone's binding) is not in the listing: its counters are not attributed
 		rulesets: [
 			{ name: 'rs_streaming_0', ruleset: 'streaming', clients: ['tv'], rules: [{ rule: 'ruleset.streaming.rule[0]', packets: 8, bytes: 800 }] },
 			{ name: 'rs_streaming_1', ruleset: 'streaming', clients: ['phone'], rules: [] },
 		],
-		upstreams: [{ name: 'us', packets: 8, bytes: 800 }, { name: 'eu', packets: 5, bytes: 50 }],
+		// new connections, and the tunnel as status shows it
+		upstreams: [{ name: 'us', packets: 8, bytes: 800, up: true, handshake_age: 42, rx: 1048576, tx: 2048 },
+			{ name: 'eu', packets: 5, bytes: 50, up: false, handshake_age: null, rx: 0, tx: 0 }],
 		dropped: { leak: 1, dot: 0 },
 		dns_hijacked: 9,
 	});

@@ -93,6 +93,20 @@ test('apply, status, stop', () => {
 	assert.doesNotMatch(after.out, /configuration changed|warning: upstream/);
 });
 
+test('stats: per client new connections by path and a peer\'s tunnel bytes; per upstream its tunnel', () => {
+	const r = fakeRouter({ uci: openwrt() });
+	assert.equal(run(r, 'apply').code, 0);
+	r.ifaces = { sw_us: { up: true }, sw_eu: { up: false }, sw_server: { up: true } };
+	r.wgDump.sw_us = `x\ty\t0\toff\nFoP/cHfO+s0I5s6RoBsLjJfNo9m64W+6HsqdDECy42E=\t(none)\t203.0.113.5:51820\t0.0.0.0/0\t${r.now - 42}\t3145728\t2048\t25\n`;
+	r.wgDump.sw_server = `x\ty\t0\toff\ne8/QjSS10EukvdG3KLKBjhSYJW4gxgJypSZXzpb5tG4=\t(none)\t198.51.100.9:40000\t10.77.0.2/32\t${r.now - 600}\t1024\t5000\toff\n`;
+	const s = run(r, 'stats');
+	assert.equal(s.code, 0, s.err);
+	assert.match(s.out, /^client tv: new connections direct 0, proxy 0, block 0\n/m);
+	assert.match(s.out, /^client phone: new connections direct 0, proxy 0, block 0; tunnel rx 1\.0 KiB {2}tx 4\.8 KiB\n/m);
+	assert.match(s.out, /^upstream us {11}0 new connections; handshake 42s ago {2}rx 3\.0 MiB {2}tx 2\.0 KiB\n/m);
+	assert.match(s.out, /^upstream eu {11}0 new connections; DOWN\n/m);
+});
+
 test('a failed apply exits 1 with the reason on stderr', () => {
 	const r = fakeRouter({ uci: openwrt() });
 	r.fail = (argv) => argv.join(' ') === 'ubus call network reload' ? { code: 4, stdout: '', stderr: 'Command failed: Not found\n' } : null;
