@@ -27,6 +27,15 @@ export interface Status {
 	warning_messages?: Said[];   // the warnings as messages (a router older than them has none)
 }
 
+// ubus splitwg stats (docs/ubus.md): the table's counters, the tunnels' bytes
+export interface RuleHits { rule: string, packets: number, bytes: number }
+export interface Stats {
+	clients: { name: string, rules: RuleHits[], default: { packets: number, bytes: number },
+		paths: { direct: number, proxy: number, block: number, ruleset: number }, rx: number | null, tx: number | null }[];
+	rulesets: { name: string, ruleset: string | null, clients: string[], rules: RuleHits[] }[];
+	upstreams: { name: string, packets: number, up: boolean, handshake_age: number | null, rx: number, tx: number }[];
+}
+
 // check()'s problems in the browser; ubus check's also carry `message`
 export interface Problem { path: string, id: string, args: Arg[], message?: string }
 export interface CheckReply { valid: boolean, problems: Problem[] }
@@ -42,6 +51,7 @@ export interface Explanation {
 
 export const callStatus = rpc.declare<Status | ApiError | number>({ object: 'splitwg', method: 'status', expect: { '': {} } });
 export const callCheck = rpc.declare<CheckReply | ApiError | number>({ object: 'splitwg', method: 'check', expect: { '': {} } });
+export const callStats = rpc.declare<Stats | ApiError | number>({ object: 'splitwg', method: 'stats', expect: { '': {} } });
 export const callDoctor = rpc.declare<DoctorReply | ApiError | number>({ object: 'splitwg', method: 'doctor', expect: { '': {} } });
 export const callExplain = rpc.declare<Explanation | ApiError | number>({
 	object: 'splitwg', method: 'explain', params: ['client', 'destination', 'proto', 'port', 'at'], expect: { '': {} },

@@ -3,11 +3,14 @@
 // global settings.
 import { view, form, uci, poll, ui } from '@kuoruan/luci-types';
 import { FOREIGN_MARKS } from '../core/config';
-import { callCheck, callDoctor, callStatus, isError } from './_rpc';
-import type { CheckReply, DoctorReply, Status } from './_rpc';
+import { callCheck, callDoctor, callStats, callStatus, isError } from './_rpc';
+import type { CheckReply, DoctorReply, Stats, Status } from './_rpc';
 import { doctorLines } from './_doctor';
 import { statusWarnings } from './_msg';
-import { badge, banner, coreText, fmtAge, fmtBytes, pageUrl, saveApply, schemaOption, setContent, upstreamLabel } from './_ui';
+import { appendPoint, chartSvg, niceMax, rates, sample } from './_traffic';
+import type { Rates, Sample } from './_traffic';
+import { placeOf, toSections } from './_uci';
+import { badge, banner, coreText, fmtAge, fmtBytes, pageUrl, saveApply, schemaOption, sections, setContent, t, upstreamLabel } from './_ui';
 
 function table(head: string[], rows: any[][], empty: string): any {
 	return E('table', { 'class': 'table' }, [
@@ -63,6 +66,71 @@ function renderStatus(st: Status | null, err: string | null): any {
 	]);
 }
 
+// Traffic: the tunnels' bytes with their rates, the clients' new connections
+// per minute by path, the rules with the most hits. Each poll's stats reply
+// is a sample; rates come from the one before (src/luci/_traffic.ts).
+const TOP_RULES = 10;
+
+function isStats(x: any): x is Stats {
+	return x !== null && typeof x === 'object' && !isError(x) && Array.isArray(x.upstreams) && Array.isArray(x.clients);
+}
+
+const perSec = (v: number | null) => v === null ? '' : ' · ' + _('%s/s').format(fmtBytes(Math.round(v)));
+const perMin = (v: number | null) => v === null ? '' : ' · ' + _('%s/min').format(String(Math.round(v * 60)));
+
+function ruleHits(s: Stats): { rule: string, packets: number }[] {
+	const all = s.clients.flatMap((c) => c.rules).concat(s.rulesets.flatMap((r) => r.rules)).filter((r) => r.packets > 0);
+	return all.sort((a, b) => b.packets - a.packets).slice(0, TOP_RULES);
+}
+
+function renderTraffic(s: Stats, r: Rates, hist: { rx: number[], tx: number[] }): any {
+	const secs = toSections(sections());
+	const max = niceMax(hist.rx.concat(hist.tx));
+	const ups = s.upstreams.map((u) => [
+		upstreamLabel(u.name), u.up ? fmtAge(u.handshake_age) : badge(_('down'), 'bad'),
+		fmtBytes(u.rx) + perSec(r.upstreams[u.name]?.rx ?? null), fmtBytes(u.tx) + perSec(r.upstreams[u.name]?.tx ?? null),
+	]);
+	const cls = s.clients.map((c) => {
+		const cr = r.clients[c.name];
+		return [c.name, String(c.paths.direct) + perMin(cr?.direct ?? null), String(c.paths.proxy) + perMin(cr?.proxy ?? null),
+			String(c.paths.block) + perMin(cr?.block ?? null), c.rx === null ? '-' : `↓ ${fmtBytes(c.tx)} / ↑ ${fmtBytes(c.rx)}${perSec(cr?.tx ?? null)}`];
+	});
+	const hits = ruleHits(s).map((h) => {
+		const pl = placeOf(h.rule, secs);
+		return [E('a', { href: pageUrl('rules', pl.owner ?? undefined) }, [t(pl.where)]), String(h.packets)];
+	});
+	return E('div', { 'data-traffic': String(hist.rx.length) }, [
+		E('div', { 'class': 'cbi-section-descr' }, [_('Through the tunnels, sampled by this page every 5 seconds while it is open (nothing is stored on the router): ↓ received, ↑ sent; the top line is %s/s.').format(fmtBytes(max))]),
+		E(chartSvg(hist.rx, hist.tx, max)),
+		E('div', { 'class': 'right' }, [
+			E('span', { 'style': 'color:#1976d2' }, ['■ ', _('↓ received'), r.total.rx === null ? '' : ` ${fmtBytes(Math.round(r.total.rx))}/s`]), ' ',
+			E('span', { 'style': 'color:#ef6c00' }, ['■ ', _('↑ sent'), r.total.tx === null ? '' : ` ${fmtBytes(Math.round(r.total.tx))}/s`]),
+		]),
+		table([_('Upstream'), _('Last handshake'), _('Received'), _('Sent')], ups, _('No upstream applied.')),
+		table([_('Client'), _('Direct'), _('Proxy'), _('Block'), _('Peer tunnel')], cls, _('No client applied.')),
+		E('div', { 'class': 'cbi-section-descr' }, [_('The rules with the most hits (new connections) since the last apply.')]),
+		table([_('Rule'), _('Hits')], hits, _('No rule has matched yet.')),
+	]);
+}
+
+// The section and its poll: the first reply came with load(), each later
+// one adds a point to the chart.
+function trafficSection(first: any): any {
+	const node = E('div', {}, []);
+	let prev: Sample | null = null;
+	let hist = { rx: [] as number[], tx: [] as number[] };
+	const show = (x: any) => {
+		if (!isStats(x)) return;
+		const cur = sample(Date.now(), x), r = rates(prev, cur);
+		if (r.total.rx !== null && r.total.tx !== null) hist = { rx: appendPoint(hist.rx, r.total.rx), tx: appendPoint(hist.tx, r.total.tx) };
+		prev = cur;
+		setContent(node, renderTraffic(x, r, hist));
+	};
+	show(first);
+	poll.add(() => callStats().then(show, () => null), 5);
+	return E('div', { 'class': 'cbi-section' }, [E('h3', {}, [_('Traffic')]), node]);
+}
+
 // "mwan3 (0x3f00), …": the marks the core refuses a mask to overlap.
 function foreignMarks(): string {
 	return FOREIGN_MARKS.map((m) => `${m[1]} (0x${m[0].toString(16)})`).join(', ');
@@ -92,7 +160,7 @@ function renderDoctor(d: DoctorReply | null, recheck: () => Promise<any>): any {
 }
 
 export default view.extend({
-	load: () => Promise.all([callStatus(), callCheck(), uci.load('splitwg'), callDoctor().catch(() => null)]).then((r: any[]) => {
+	load: () => Promise.all([callStatus(), callCheck(), uci.load('splitwg'), callDoctor().catch(() => null), callStats().catch(() => null)]).then((r: any[]) => {
 		// the global settings edit `config globals 'main'`; created on save if missing
 		if (!uci.get('splitwg', 'main')) uci.add('splitwg', 'globals', 'main');
 		return r;
@@ -105,6 +173,7 @@ export default view.extend({
 		const chk = good(data[1]) ? data[1] as CheckReply : null;
 
 		const statusNode = E('div', { 'class': 'cbi-section' }, [renderStatus(st, stErr)]);
+		const trafficNode = trafficSection(data[4]);
 		const problemsNode = E('div', {}, [banner(data[0], chk, undefined)]);
 		const doctorNode = E('div', {}, []);
 		let doctorAt = Date.now();
@@ -148,6 +217,7 @@ export default view.extend({
 			node.insertBefore(problemsNode, after);
 			node.insertBefore(doctorNode, after);
 			node.insertBefore(statusNode, after);
+			node.insertBefore(trafficNode, after);
 			return node;
 		});
 	},

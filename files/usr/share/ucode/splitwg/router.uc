@@ -1388,6 +1388,18 @@ function lastApply(st) {
 function status_age(env, t) {
   return t > 0 ? env.now() - t : null;
 }
+function tunnel(env, iface, wg) {
+  const ifs = env.ubus(`network.interface.${iface}`, "status", {});
+  const up = type(ifs) === "object" && ifs.up === true;
+  const ps = up ? wg[iface] ?? null : null;
+  const p = ps && length(ps) ? ps[0] : null;
+  return { up, handshake_age: p ? status_age(env, p.latest_handshake) : null, rx: p ? p.rx : 0, tx: p ? p.tx : 0 };
+}
+function serverPeer(wg, server, key) {
+  const ps = server !== null && key !== null ? wg[server] ?? [] : [];
+  for (let i = 0; i < length(ps); i++) if (ps[i].public_key === key) return ps[i];
+  return null;
+}
 function status(env) {
   const st = readState(env);
   const cfg = loadConfig(env, st);
@@ -1404,26 +1416,20 @@ function status(env) {
     const wg = allPeers(env) ?? {};
     for (let i = 0; i < length(v.upstreams); i++) {
       const u = v.upstreams[i];
-      const ifs = env.ubus(`network.interface.${u.iface}`, "status", {});
-      const up = type(ifs) === "object" && ifs.up === true;
-      const ps = up ? wg[u.iface] ?? null : null;
-      const p = ps && length(ps) ? ps[0] : null;
-      const hs = p ? status_age(env, p.latest_handshake) : null;
+      const t = tunnel(env, u.iface, wg);
+      const up = t.up, hs = t.handshake_age;
       const healthy = up && hs !== null && hs <= HANDSHAKE_TIMEOUT;
-      push(upstreams, { name: u.name, iface: u.iface, enabled: u.enabled, up, handshake_age: hs, rx: p ? p.rx : 0, tx: p ? p.tx : 0, healthy });
+      push(upstreams, { name: u.name, iface: u.iface, enabled: u.enabled, up, handshake_age: hs, rx: t.rx, tx: t.tx, healthy });
       if (applied && u.enabled && enabled && !up) push(warnings, msg(v.kill_switch ? "status_upstream_down_blocked" : "status_upstream_down_direct", [u.name, u.iface]));
       else if (applied && u.enabled && up && !healthy)
         push(warnings, handshakeWarning(u.name, hs, u.keepalive !== null));
     }
-    const srvPeers = cfg.server !== null ? wg[cfg.server] ?? null : null;
     const byClient = pathCounters(counted);
     for (let i = 0; i < length(v.clients); i++) {
       const cl = v.clients[i];
       const counters = byClient[cl.name] ?? { direct: 0, proxy: 0, block: 0, ruleset: 0 };
-      let hs = null;
-      for (let j = 0; j < length(srvPeers ?? []); j++)
-        if (srvPeers[j].public_key === cl.public_key) hs = status_age(env, srvPeers[j].latest_handshake);
-      push(clients, { name: cl.name, kind: cl.kind, enabled: cl.enabled, counters, handshake_age: hs });
+      const p = serverPeer(wg, cfg.server, cl.public_key);
+      push(clients, { name: cl.name, kind: cl.kind, enabled: cl.enabled, counters, handshake_age: p ? status_age(env, p.latest_handshake) : null });
     }
   }
   if (enabled && st && st.ok && st.enabled && !length(nftRules(doc))) push(warnings, msg("status_table_missing"));
@@ -1464,8 +1470,23 @@ function addRule(list, rule, k) {
 function stats(env) {
   const st = readState(env);
   const table = st && st.enabled && st.table ? st.table : null;
+  const view = table && st && st.view ? st.view : null;
   const counted = countedRules(listJson(env, true), table ? table.counted : null);
   const clients = {};
+  const client = (n) => {
+    clients[n] ??= { name: n, rules: [], default: { packets: 0, bytes: 0 }, rulesets: [], paths: { direct: 0, proxy: 0, block: 0, ruleset: 0 }, rx: null, tx: null };
+    return clients[n];
+  };
+  const wg = view ? allPeers(env) ?? {} : {};
+  for (let i = 0; i < length(view ? view.clients : []); i++) {
+    const cl = view.clients[i];
+    if (!cl.enabled) continue;
+    const c = client(cl.name), p = serverPeer(wg, view.server, cl.public_key);
+    if (p) {
+      c.rx = p.rx;
+      c.tx = p.tx;
+    }
+  }
   const sets = {};
   const known = table ? table.rulesets ?? [] : [];
   for (let i = 0; i < length(known); i++) sets[known[i].chain] = { name: known[i].chain, ruleset: known[i].ruleset, clients: known[i].clients, rules: [] };
@@ -1489,26 +1510,29 @@ function stats(env) {
       continue;
     }
     if (r.client === null) continue;
-    const n = r.client;
-    clients[n] = clients[n] ?? { name: n, rules: [], default: { packets: 0, bytes: 0 }, rulesets: [] };
+    const c = client(r.client);
     if (r.rule === null) {
-      clients[n].default.packets += k.packets;
-      clients[n].default.bytes += k.bytes;
-    } else addRule(clients[n].rules, r.rule, k);
+      c.default.packets += k.packets;
+      c.default.bytes += k.bytes;
+    } else addRule(c.rules, r.rule, k);
   }
   const hits = rulesetHits(counted);
-  for (let n in hits) {
-    clients[n] = clients[n] ?? { name: n, rules: [], default: { packets: 0, bytes: 0 }, rulesets: [] };
-    clients[n].rulesets = map(hits[n], (h) => ({ name: h.chain, packets: h.packets, bytes: h.bytes }));
+  for (let n in hits) client(n).rulesets = map(hits[n], (h) => ({ name: h.chain, packets: h.packets, bytes: h.bytes }));
+  const paths = pathCounters(counted);
+  for (let n in paths) client(n).paths = paths[n];
+  const upstreams = [];
+  const vu = view ? view.upstreams : [];
+  for (let i = 0; i < length(vu); i++) {
+    const k = ups[vu[i].name] ?? { packets: 0, bytes: 0 }, t = tunnel(env, vu[i].iface, wg);
+    push(upstreams, { name: vu[i].name, packets: k.packets, bytes: k.bytes, up: t.up, handshake_age: t.handshake_age, rx: t.rx, tx: t.tx });
   }
-  const order = [];
-  const view = st && st.view ? st.view.upstreams : [];
-  for (let i = 0; i < length(view); i++) if (ups[view[i].name]) push(order, view[i].name);
-  for (let n in ups) if (index(order, n) < 0) push(order, n);
+  for (let n in ups)
+    if (!length(filter(upstreams, (u) => u.name === n)))
+      push(upstreams, { name: n, packets: ups[n].packets, bytes: ups[n].bytes, up: false, handshake_age: null, rx: 0, tx: 0 });
   return {
     clients: values(clients),
     rulesets: values(sets),
-    upstreams: map(order, (n) => ({ name: n, packets: ups[n].packets, bytes: ups[n].bytes })),
+    upstreams,
     dropped,
     dns_hijacked: hijacked
   };
@@ -3090,7 +3114,9 @@ function cmdStats(env, io, a) {
   }
   for (let i = 0; i < length(s.clients); i++) {
     const c = s.clients[i];
-    io.out(`client ${c.name}
+    const rs = c.paths.ruleset ? `, rule sets ${c.paths.ruleset}` : "";
+    const wg = c.rx !== null ? `; tunnel rx ${fmtBytes(c.rx)}  tx ${fmtBytes(c.tx)}` : "";
+    io.out(`client ${c.name}: new connections direct ${c.paths.direct}, proxy ${c.paths.proxy}, block ${c.paths.block}${rs}${wg}
 `);
     for (let j = 0; j < length(c.rules); j++) io.out(`  ${pad(c.rules[j].rule, 32)} ${c.rules[j].packets} pkts
 `);
@@ -3106,8 +3132,11 @@ function cmdStats(env, io, a) {
     for (let j = 0; j < length(r.rules); j++) io.out(`  ${pad(r.rules[j].rule, 32)} ${r.rules[j].packets} pkts
 `);
   }
-  for (let i = 0; i < length(s.upstreams); i++) io.out(`upstream ${pad(s.upstreams[i].name, 12)} ${s.upstreams[i].packets} new connections
+  for (let i = 0; i < length(s.upstreams); i++) {
+    const u = s.upstreams[i];
+    io.out(`upstream ${pad(u.name, 12)} ${u.packets} new connections; ${u.up ? `handshake ${fmtAge(u.handshake_age)}  rx ${fmtBytes(u.rx)}  tx ${fmtBytes(u.tx)}` : "DOWN"}
 `);
+  }
   io.out(`dropped: leak guard ${s.dropped.leak}, DoT/DoQ ${s.dropped.dot}; DNS queries hijacked ${s.dns_hijacked}
 `);
   return 0;

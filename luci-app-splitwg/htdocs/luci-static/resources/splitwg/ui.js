@@ -645,6 +645,7 @@ function confFileName(client) {
 
 var callStatus = rpc.declare({ object: "splitwg", method: "status", expect: { "": {} } });
 var callCheck = rpc.declare({ object: "splitwg", method: "check", expect: { "": {} } });
+var callStats = rpc.declare({ object: "splitwg", method: "stats", expect: { "": {} } });
 var callDoctor = rpc.declare({ object: "splitwg", method: "doctor", expect: { "": {} } });
 var callExplain = rpc.declare({
   object: "splitwg",
@@ -1074,6 +1075,65 @@ function templateSections(t2, name) {
     ruleset: { name: t2.label },
     rules: t2.rules.map((r) => newRuleOptions(ownerKey("ruleset", name), toOptions(r)))
   };
+}
+
+// src/luci/_traffic.ts
+var HISTORY = 60;
+function sample(at, s) {
+  const out = { at, upstreams: {}, clients: {} };
+  for (const u of s.upstreams) out.upstreams[u.name] = { rx: u.rx, tx: u.tx };
+  for (const c of s.clients) out.clients[c.name] = { direct: c.paths.direct, proxy: c.paths.proxy, block: c.paths.block, rx: c.rx, tx: c.tx };
+  return out;
+}
+function perSecond(prev, cur, seconds) {
+  if (prev == null || cur == null || !(seconds > 0) || cur < prev) return null;
+  return (cur - prev) / seconds;
+}
+function rates(prev, cur) {
+  const dt = prev ? (cur.at - prev.at) / 1e3 : 0;
+  const out = { upstreams: {}, clients: {}, total: { rx: null, tx: null } };
+  const add2 = (a, b) => b === null ? a : (a != null ? a : 0) + b;
+  for (const n in cur.upstreams) {
+    const p = prev == null ? void 0 : prev.upstreams[n], c = cur.upstreams[n];
+    const r = { rx: perSecond(p == null ? void 0 : p.rx, c.rx, dt), tx: perSecond(p == null ? void 0 : p.tx, c.tx, dt) };
+    out.upstreams[n] = r;
+    out.total = { rx: add2(out.total.rx, r.rx), tx: add2(out.total.tx, r.tx) };
+  }
+  for (const n in cur.clients) {
+    const p = prev == null ? void 0 : prev.clients[n], c = cur.clients[n];
+    out.clients[n] = {
+      direct: perSecond(p == null ? void 0 : p.direct, c.direct, dt),
+      proxy: perSecond(p == null ? void 0 : p.proxy, c.proxy, dt),
+      block: perSecond(p == null ? void 0 : p.block, c.block, dt),
+      rx: perSecond(p == null ? void 0 : p.rx, c.rx, dt),
+      tx: perSecond(p == null ? void 0 : p.tx, c.tx, dt)
+    };
+  }
+  return out;
+}
+function appendPoint(history, p, max = HISTORY) {
+  const h = history.concat([p]);
+  return h.length > max ? h.slice(h.length - max) : h;
+}
+function niceMax(values) {
+  const m = Math.max(0, ...values);
+  if (m <= 0) return 1;
+  let unit = 1;
+  while (m / unit >= 1024) unit *= 1024;
+  const v = m / unit, p = Math.pow(10, Math.floor(Math.log10(v)));
+  for (const f of [1, 2, 5]) if (v <= f * p) return f * p * unit;
+  return 10 * p * unit;
+}
+var r1 = (x) => Math.round(x * 10) / 10;
+function areaPath(values, w, h, max, slots = HISTORY) {
+  if (!values.length) return "";
+  const step = w / Math.max(1, slots - 1);
+  const x0 = w - (values.length - 1) * step;
+  const pts = values.map((v, i) => `${r1(x0 + i * step)},${r1(h - Math.min(1, Math.max(0, v) / max) * h)}`);
+  return `M${r1(x0)},${h}L${pts.join("L")}L${w},${h}Z`;
+}
+function chartSvg(rx, tx, max, w = 600, h = 80) {
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" preserveAspectRatio="none" style="width:100%;height:${h}px;display:block"><path d="M0,0.5H${w}M0,${h - 0.5}H${w}" stroke="#ccc" stroke-width="1" fill="none"/><path data-series="rx" d="${areaPath(rx, w, h, max)}" fill="#1976d2" fill-opacity="0.35" stroke="#1976d2"/><path data-series="tx" d="${areaPath(tx, w, h, max)}" fill="#ef6c00" fill-opacity="0.35" stroke="#ef6c00"/></svg>`;
 }
 
 // src/luci/_uci.ts
@@ -1582,6 +1642,7 @@ function zipConfs(b, zipName) {
 }
 
 return baseclass.extend({
+	HISTORY: HISTORY,
 	LIST_DIR: LIST_DIR,
 	LIST_OPTIONS: LIST_OPTIONS,
 	N_: N_,
@@ -1591,7 +1652,9 @@ return baseclass.extend({
 	ZIP_BYTES: ZIP_BYTES,
 	actionLabel: actionLabel,
 	allocateAddresses: allocateAddresses,
+	appendPoint: appendPoint,
 	applyMove: applyMove,
+	areaPath: areaPath,
 	b64decode: b64decode,
 	b64encode: b64encode,
 	badUploadName: badUploadName,
@@ -1606,9 +1669,11 @@ return baseclass.extend({
 	callLists: callLists,
 	callNetworkDevices: callNetworkDevices,
 	callPeerConf: callPeerConf,
+	callStats: callStats,
 	callStatus: callStatus,
 	callTemplates: callTemplates,
 	callUpdateLists: callUpdateLists,
+	chartSvg: chartSvg,
 	confFileName: confFileName,
 	coreText: coreText,
 	crc32: crc32,
@@ -1640,6 +1705,7 @@ return baseclass.extend({
 	msg: msg,
 	namedGrid: namedGrid,
 	newRuleOptions: newRuleOptions,
+	niceMax: niceMax,
 	notifyError: notifyError,
 	orphanRules: orphanRules,
 	ownerKey: ownerKey,
@@ -1648,6 +1714,7 @@ return baseclass.extend({
 	parseBulk: parseBulk,
 	parseCSV: parseCSV,
 	parseOwner: parseOwner,
+	perSecond: perSecond,
 	placeOf: placeOf,
 	plain: plain,
 	problemBox: problemBox,
@@ -1657,8 +1724,10 @@ return baseclass.extend({
 	qrEncode: qrEncode,
 	qrPayload: qrPayload,
 	qrSvg: qrSvg,
+	rates: rates,
 	readFile: readFile,
 	rulesOf: rulesOf,
+	sample: sample,
 	saveApply: saveApply,
 	say: say,
 	schemaOption: schemaOption,

@@ -8,7 +8,7 @@
 'require splitwg.ui as swui';
 // Generated from src/luci/overview.ts by `npm run build` — edit the TypeScript, not this file.
 
-const arrtoip = swcore.arrtoip, FOREIGN_MARKS = swcore.FOREIGN_MARKS, callCheck = swui.callCheck, callDoctor = swui.callDoctor, callStatus = swui.callStatus, isError = swui.isError, doctorLines = swui.doctorLines, statusWarnings = swui.statusWarnings, badge = swui.badge, banner = swui.banner, coreText = swui.coreText, fmtAge = swui.fmtAge, fmtBytes = swui.fmtBytes, pageUrl = swui.pageUrl, saveApply = swui.saveApply, schemaOption = swui.schemaOption, setContent = swui.setContent, upstreamLabel = swui.upstreamLabel;
+const arrtoip = swcore.arrtoip, FOREIGN_MARKS = swcore.FOREIGN_MARKS, callCheck = swui.callCheck, callDoctor = swui.callDoctor, callStats = swui.callStats, callStatus = swui.callStatus, isError = swui.isError, doctorLines = swui.doctorLines, statusWarnings = swui.statusWarnings, appendPoint = swui.appendPoint, chartSvg = swui.chartSvg, niceMax = swui.niceMax, rates = swui.rates, sample = swui.sample, placeOf = swui.placeOf, toSections = swui.toSections, badge = swui.badge, banner = swui.banner, coreText = swui.coreText, fmtAge = swui.fmtAge, fmtBytes = swui.fmtBytes, pageUrl = swui.pageUrl, saveApply = swui.saveApply, schemaOption = swui.schemaOption, sections = swui.sections, setContent = swui.setContent, t = swui.t, upstreamLabel = swui.upstreamLabel;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/overview.ts
@@ -72,6 +72,68 @@ function renderStatus(st, err) {
     table([_("Client"), _("Kind"), _("Enabled"), _("Direct"), _("Proxy"), _("Block"), _("Rule sets"), _("Last handshake")], cls, _("No client yet: add one under Server & clients."))
   ]);
 }
+var TOP_RULES = 10;
+function isStats(x) {
+  return x !== null && typeof x === "object" && !isError(x) && Array.isArray(x.upstreams) && Array.isArray(x.clients);
+}
+var perSec = (v) => v === null ? "" : " · " + _("%s/s").format(fmtBytes(Math.round(v)));
+var perMin = (v) => v === null ? "" : " · " + _("%s/min").format(String(Math.round(v * 60)));
+function ruleHits(s) {
+  const all = s.clients.flatMap((c) => c.rules).concat(s.rulesets.flatMap((r) => r.rules)).filter((r) => r.packets > 0);
+  return all.sort((a, b) => b.packets - a.packets).slice(0, TOP_RULES);
+}
+function renderTraffic(s, r, hist) {
+  const secs = toSections(sections());
+  const max = niceMax(hist.rx.concat(hist.tx));
+  const ups = s.upstreams.map((u) => [
+    upstreamLabel(u.name),
+    u.up ? fmtAge(u.handshake_age) : badge(_("down"), "bad"),
+    fmtBytes(u.rx) + perSec(r.upstreams[u.name]?.rx ?? null),
+    fmtBytes(u.tx) + perSec(r.upstreams[u.name]?.tx ?? null)
+  ]);
+  const cls = s.clients.map((c) => {
+    const cr = r.clients[c.name];
+    return [
+      c.name,
+      String(c.paths.direct) + perMin(cr?.direct ?? null),
+      String(c.paths.proxy) + perMin(cr?.proxy ?? null),
+      String(c.paths.block) + perMin(cr?.block ?? null),
+      c.rx === null ? "-" : `↓ ${fmtBytes(c.tx)} / ↑ ${fmtBytes(c.rx)}${perSec(cr?.tx ?? null)}`
+    ];
+  });
+  const hits = ruleHits(s).map((h) => {
+    const pl = placeOf(h.rule, secs);
+    return [E("a", { href: pageUrl("rules", pl.owner ?? void 0) }, [t(pl.where)]), String(h.packets)];
+  });
+  return E("div", { "data-traffic": String(hist.rx.length) }, [
+    E("div", { "class": "cbi-section-descr" }, [_("Through the tunnels, sampled by this page every 5 seconds while it is open (nothing is stored on the router): ↓ received, ↑ sent; the top line is %s/s.").format(fmtBytes(max))]),
+    E(chartSvg(hist.rx, hist.tx, max)),
+    E("div", { "class": "right" }, [
+      E("span", { "style": "color:#1976d2" }, ["■ ", _("↓ received"), r.total.rx === null ? "" : ` ${fmtBytes(Math.round(r.total.rx))}/s`]),
+      " ",
+      E("span", { "style": "color:#ef6c00" }, ["■ ", _("↑ sent"), r.total.tx === null ? "" : ` ${fmtBytes(Math.round(r.total.tx))}/s`])
+    ]),
+    table([_("Upstream"), _("Last handshake"), _("Received"), _("Sent")], ups, _("No upstream applied.")),
+    table([_("Client"), _("Direct"), _("Proxy"), _("Block"), _("Peer tunnel")], cls, _("No client applied.")),
+    E("div", { "class": "cbi-section-descr" }, [_("The rules with the most hits (new connections) since the last apply.")]),
+    table([_("Rule"), _("Hits")], hits, _("No rule has matched yet."))
+  ]);
+}
+function trafficSection(first) {
+  const node = E("div", {}, []);
+  let prev = null;
+  let hist = { rx: [], tx: [] };
+  const show = (x) => {
+    if (!isStats(x)) return;
+    const cur = sample(Date.now(), x), r = rates(prev, cur);
+    if (r.total.rx !== null && r.total.tx !== null) hist = { rx: appendPoint(hist.rx, r.total.rx), tx: appendPoint(hist.tx, r.total.tx) };
+    prev = cur;
+    setContent(node, renderTraffic(x, r, hist));
+  };
+  show(first);
+  poll.add(() => callStats().then(show, () => null), 5);
+  return E("div", { "class": "cbi-section" }, [E("h3", {}, [_("Traffic")]), node]);
+}
 function foreignMarks() {
   return FOREIGN_MARKS.map((m) => `${m[1]} (0x${m[0].toString(16)})`).join(", ");
 }
@@ -94,7 +156,7 @@ function renderDoctor(d, recheck) {
   ])]);
 }
 var overview_default = view.extend({
-  load: () => Promise.all([callStatus(), callCheck(), uci.load("splitwg"), callDoctor().catch(() => null)]).then((r) => {
+  load: () => Promise.all([callStatus(), callCheck(), uci.load("splitwg"), callDoctor().catch(() => null), callStats().catch(() => null)]).then((r) => {
     if (!uci.get("splitwg", "main")) uci.add("splitwg", "globals", "main");
     return r;
   }),
@@ -104,6 +166,7 @@ var overview_default = view.extend({
     const stErr = isError(data[0]) ? data[0].error.message : typeof data[0] === "number" ? _("ubus status %d").format(data[0]) : null;
     const chk = good(data[1]) ? data[1] : null;
     const statusNode = E("div", { "class": "cbi-section" }, [renderStatus(st, stErr)]);
+    const trafficNode = trafficSection(data[4]);
     const problemsNode = E("div", {}, [banner(data[0], chk, void 0)]);
     const doctorNode = E("div", {}, []);
     let doctorAt = Date.now();
@@ -144,6 +207,7 @@ var overview_default = view.extend({
       node.insertBefore(problemsNode, after);
       node.insertBefore(doctorNode, after);
       node.insertBefore(statusNode, after);
+      node.insertBefore(trafficNode, after);
       return node;
     });
   },

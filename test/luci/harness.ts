@@ -1,0 +1,119 @@
+// A view as LuCI runs it, in a happy-dom document: the generated file
+// (htdocs/…/view/splitwg/<page>.js) with the package's generated shared
+// modules (splitwg/core.js, splitwg/ui.js), and small stand-ins for the
+// luci-base modules it requires: E() and dom.content() with luci.js's
+// semantics (markup strings are parsed, array items that are not nodes become
+// text), `_()` with cbi.js's String.prototype.format for %s/%d, rpc.declare()
+// answered by the test's ubus handlers, poll.add() collecting the functions
+// for the test to run, uci over a parsed /etc/config/splitwg, and a form.Map
+// that renders its description only.
+import fs from 'node:fs';
+import { Window } from 'happy-dom';
+import { parseUci } from '../../src/core/uci';
+
+const RES = 'luci-app-splitwg/htdocs/luci-static/resources';
+
+export type Ubus = { [method: string]: (args: any) => any };
+
+export interface Harness {
+	view: any;
+	document: any;
+	polls: (() => Promise<any>)[];
+	calls: string[];
+	// load(), then render(): the page's node
+	open(): Promise<any>;
+	// every poll function once, as LuCI's poll does on each tick
+	tick(): Promise<void>;
+}
+
+// luci.js compileClass: 'require x [as y]' lines, then the body.
+function evaluate(file: string, mods: { [name: string]: any }, globals: { [k: string]: any }): any {
+	const lines = fs.readFileSync(file, 'utf8').split('\n');
+	const params: string[] = [], args: any[] = [];
+	let i = 1;
+	for (; i < lines.length; i++) {
+		const m = /^'require ([a-z.]+)(?: as ([A-Za-z_$][\w$]*))?';$/.exec(lines[i]);
+		if (!m) break;
+		if (!(m[1] in mods)) throw new Error(`${file} requires ${m[1]}, which the harness has no stand-in for`);
+		params.push(m[2] ?? m[1].replace(/[^a-zA-Z0-9]/g, '_'));
+		args.push(mods[m[1]]);
+	}
+	const names = Object.keys(globals);
+	return new Function(...names, ...params, lines.slice(i).join('\n'))(...names.map((n) => globals[n]), ...args);
+}
+
+function format(this: string, ...a: any[]): string {
+	let i = 0;
+	return this.replace(/%([sd%])/g, (_m, c) => c === '%' ? '%' : c === 'd' ? String(Math.trunc(Number(a[i++]))) : String(a[i++]));
+}
+
+export function harness(page: string, config: string, ubus: Ubus): Harness {
+	const window = new Window({ url: 'http://router.lan/cgi-bin/luci/admin/services/splitwg' });
+	const document = window.document;
+	(window as any).String.prototype.format = format;
+	(String.prototype as any).format ??= format;
+	const isNode = (x: any) => x !== null && typeof x === 'object' && typeof x.nodeType === 'number';
+	const append = (node: any, children: any): void => {
+		if (Array.isArray(children)) {
+			for (const c of children) node.appendChild(isNode(c) ? c : document.createTextNode(String(c)));
+		} else if (typeof children === 'function') append(node, children(node));
+		else if (isNode(children)) node.appendChild(children);
+		else if (children !== null && children !== undefined) node.innerHTML = String(children);
+	};
+	const E = (html: any, attr?: any, data?: any): any => {
+		if (Array.isArray(html)) { const f = document.createDocumentFragment(); append(f, html); return f; }
+		const el = typeof html === 'string' && html.charCodeAt(0) === 60
+			? new window.DOMParser().parseFromString(html, 'text/html').body.firstChild
+			: document.createElement(html);
+		if (attr && typeof attr === 'object' && !Array.isArray(attr) && !isNode(attr)) {
+			for (const k in attr) {
+				if (typeof attr[k] === 'function') el.addEventListener(k, attr[k]);
+				else if (attr[k] !== null && attr[k] !== undefined) el.setAttribute(k, typeof attr[k] === 'object' ? JSON.stringify(attr[k]) : String(attr[k]));
+			}
+			append(el, data);
+		} else append(el, attr);
+		return el;
+	};
+	const dom = { content: (node: any, c: any) => { while (node.firstChild) node.removeChild(node.firstChild); append(node, c); } };
+
+	// uci: the sections as uci.sections() gives them
+	const secs = parseUci(config).sections.map((s, i) => ({ '.name': s.name, '.type': s.type, '.anonymous': s.anonymous, '.index': i, ...s.options }));
+	const uci = {
+		load: () => Promise.resolve(['splitwg']),
+		sections: (_c: string, type?: string) => secs.filter((s) => !type || s['.type'] === type),
+		get: (_c: string, sid: string, opt?: string) => { const s: any = secs.find((x) => x['.name'] === sid); return s ? (opt ? s[opt] ?? null : s) : null; },
+		add: () => 'new',
+	};
+	const calls: string[] = [];
+	const rpc = {
+		declare: (d: { object: string, method: string, params?: string[] }) => (...a: any[]) => {
+			calls.push(`${d.object}.${d.method}`);
+			const h = ubus[`${d.object}.${d.method}`];
+			const args = Object.fromEntries((d.params ?? []).map((p, i) => [p, a[i]]));
+			return Promise.resolve(h ? h(args) : 4 /* UBUS_STATUS_NOT_FOUND */);
+		},
+	};
+	const polls: (() => Promise<any>)[] = [];
+	const poll = { add: (fn: () => Promise<any>) => { polls.push(fn); } };
+	const option = (name: string) => ({ option: name });
+	const section = { tab: () => {}, taboption: (_t: string, _w: any, name: string) => option(name) };
+	class Map { title: string; descr: string; constructor(_c: string, title: string, descr: string) { this.title = title; this.descr = descr; }
+		section() { return section; }
+		render() { return Promise.resolve(E('div', { 'class': 'cbi-map' }, [E('h2', {}, [this.title]), E('div', { 'class': 'cbi-map-descr' }, [this.descr])])); } }
+	// (ui.js extends some widgets at load time: LuCI's Class.extend)
+	class Widget { static extend(o: object) { return class extends Widget {}; } }
+	const form = { Map, NamedSection: Widget, GridSection: Widget, Value: Widget, Flag: Widget, ListValue: Widget, DynamicList: Widget, TextValue: Widget, DummyValue: Widget, Button: Widget };
+	const ui = { createHandlerFn: (_c: any, f: any) => f, addNotification: () => {}, showModal: () => {}, hideModal: () => {}, changes: {} };
+	const baseclass = { extend: (o: object) => o };
+	const view = { extend: (p: object) => p };
+	const globals = { window, document, E, _: (s: string) => s, N_: (s: string) => s, L: { url: (...p: string[]) => `/cgi-bin/luci/${p.join('/')}` } };
+	const luci = { baseclass, view, form, uci, poll, ui, rpc, dom };
+	const swcore = evaluate(`${RES}/splitwg/core.js`, luci, globals);
+	const swui = evaluate(`${RES}/splitwg/ui.js`, { ...luci, 'splitwg.core': swcore }, globals);
+	const v = evaluate(`${RES}/view/splitwg/${page}.js`, { ...luci, 'splitwg.core': swcore, 'splitwg.ui': swui }, globals);
+	return {
+		view: v, document, polls, calls,
+		open: async () => v.render(await v.load()),
+		tick: async () => { await Promise.all(polls.map((f) => f())); },
+	};
+}
