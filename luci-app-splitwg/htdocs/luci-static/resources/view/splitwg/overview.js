@@ -114,6 +114,7 @@ function renderTraffic(s, r, hist) {
       E("span", { "style": "color:#ef6c00" }, ["■ ", _("↑ sent"), r.total.tx === null ? "" : ` ${fmtBytes(Math.round(r.total.tx))}/s`])
     ]),
     table([_("Upstream"), _("Last handshake"), _("Received"), _("Sent")], ups, _("No upstream applied.")),
+    E("div", { "class": "cbi-section-descr" }, [_("New connections by path since the last apply (the first packet of each connection is counted).")]),
     table([_("Client"), _("Direct"), _("Proxy"), _("Block"), _("Peer tunnel")], cls, _("No client applied.")),
     E("div", { "class": "cbi-section-descr" }, [_("The rules with the most hits (new connections) since the last apply.")]),
     table([_("Rule"), _("Hits")], hits, _("No rule has matched yet."))
