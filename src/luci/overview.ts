@@ -70,6 +70,7 @@ function renderStatus(st: Status | null, err: string | null): any {
 // per minute by path, the rules with the most hits. Each poll's stats reply
 // is a sample; rates come from the one before (src/luci/_traffic.ts).
 const TOP_RULES = 10;
+const MIN_GAP = 2000;   // ms between two samples that make a rate
 
 function isStats(x: any): x is Stats {
 	return x !== null && typeof x === 'object' && !isError(x) && Array.isArray(x.upstreams) && Array.isArray(x.clients);
@@ -78,9 +79,12 @@ function isStats(x: any): x is Stats {
 const perSec = (v: number | null) => v === null ? '' : ' · ' + _('%s/s').format(fmtBytes(Math.round(v)));
 const perMin = (v: number | null) => v === null ? '' : ' · ' + _('%s/min').format(String(Math.round(v * 60)));
 
+// (a rule set's rule counts in each binding's chain: summed)
 function ruleHits(s: Stats): { rule: string, packets: number }[] {
-	const all = s.clients.flatMap((c) => c.rules).concat(s.rulesets.flatMap((r) => r.rules)).filter((r) => r.packets > 0);
-	return all.sort((a, b) => b.packets - a.packets).slice(0, TOP_RULES);
+	const by: { [rule: string]: number } = {};
+	for (const r of s.clients.flatMap((c) => c.rules).concat(s.rulesets.flatMap((x) => x.rules))) by[r.rule] = (by[r.rule] ?? 0) + r.packets;
+	return Object.keys(by).filter((r) => by[r] > 0).map((rule) => ({ rule, packets: by[rule] }))
+		.sort((a, b) => b.packets - a.packets).slice(0, TOP_RULES);
 }
 
 function renderTraffic(s: Stats, r: Rates, hist: { rx: number[], tx: number[] }): any {
@@ -103,8 +107,8 @@ function renderTraffic(s: Stats, r: Rates, hist: { rx: number[], tx: number[] })
 		E('div', { 'class': 'cbi-section-descr' }, [_('Through the tunnels, sampled by this page every 5 seconds while it is open (nothing is stored on the router): ↓ received, ↑ sent; the top line is %s/s.').format(fmtBytes(max))]),
 		E(chartSvg(hist.rx, hist.tx, max)),
 		E('div', { 'class': 'right' }, [
-			E('span', { 'style': 'color:#1976d2' }, ['■ ', _('↓ received'), r.total.rx === null ? '' : ` ${fmtBytes(Math.round(r.total.rx))}/s`]), ' ',
-			E('span', { 'style': 'color:#ef6c00' }, ['■ ', _('↑ sent'), r.total.tx === null ? '' : ` ${fmtBytes(Math.round(r.total.tx))}/s`]),
+			E('span', { 'style': 'color:#1976d2' }, ['■ ', _('↓ received'), r.total.rx === null ? '' : ' ' + _('%s/s').format(fmtBytes(Math.round(r.total.rx)))]), ' ',
+			E('span', { 'style': 'color:#ef6c00' }, ['■ ', _('↑ sent'), r.total.tx === null ? '' : ' ' + _('%s/s').format(fmtBytes(Math.round(r.total.tx)))]),
 		]),
 		table([_('Upstream'), _('Last handshake'), _('Received'), _('Sent')], ups, _('No upstream applied.')),
 		E('div', { 'class': 'cbi-section-descr' }, [_('New connections by path since the last apply (the first packet of each connection is counted).')]),
@@ -122,7 +126,10 @@ function trafficSection(first: any): any {
 	let hist = { rx: [] as number[], tx: [] as number[] };
 	const show = (x: any) => {
 		if (!isStats(x)) return;
-		const cur = sample(Date.now(), x), r = rates(prev, cur);
+		const cur = sample(Date.now(), x);
+		// (LuCI's first poll comes right after load: a rate over its few ms would be noise)
+		if (prev && cur.at - prev.at < MIN_GAP) return;
+		const r = rates(prev, cur);
 		if (r.total.rx !== null && r.total.tx !== null) hist = { rx: appendPoint(hist.rx, r.total.rx), tx: appendPoint(hist.tx, r.total.tx) };
 		prev = cur;
 		setContent(node, renderTraffic(x, r, hist));

@@ -73,14 +73,16 @@ function renderStatus(st, err) {
   ]);
 }
 var TOP_RULES = 10;
+var MIN_GAP = 2e3;
 function isStats(x) {
   return x !== null && typeof x === "object" && !isError(x) && Array.isArray(x.upstreams) && Array.isArray(x.clients);
 }
 var perSec = (v) => v === null ? "" : " · " + _("%s/s").format(fmtBytes(Math.round(v)));
 var perMin = (v) => v === null ? "" : " · " + _("%s/min").format(String(Math.round(v * 60)));
 function ruleHits(s) {
-  const all = s.clients.flatMap((c) => c.rules).concat(s.rulesets.flatMap((r) => r.rules)).filter((r) => r.packets > 0);
-  return all.sort((a, b) => b.packets - a.packets).slice(0, TOP_RULES);
+  const by = {};
+  for (const r of s.clients.flatMap((c) => c.rules).concat(s.rulesets.flatMap((x) => x.rules))) by[r.rule] = (by[r.rule] ?? 0) + r.packets;
+  return Object.keys(by).filter((r) => by[r] > 0).map((rule) => ({ rule, packets: by[rule] })).sort((a, b) => b.packets - a.packets).slice(0, TOP_RULES);
 }
 function renderTraffic(s, r, hist) {
   const secs = toSections(sections());
@@ -109,9 +111,9 @@ function renderTraffic(s, r, hist) {
     E("div", { "class": "cbi-section-descr" }, [_("Through the tunnels, sampled by this page every 5 seconds while it is open (nothing is stored on the router): ↓ received, ↑ sent; the top line is %s/s.").format(fmtBytes(max))]),
     E(chartSvg(hist.rx, hist.tx, max)),
     E("div", { "class": "right" }, [
-      E("span", { "style": "color:#1976d2" }, ["■ ", _("↓ received"), r.total.rx === null ? "" : ` ${fmtBytes(Math.round(r.total.rx))}/s`]),
+      E("span", { "style": "color:#1976d2" }, ["■ ", _("↓ received"), r.total.rx === null ? "" : " " + _("%s/s").format(fmtBytes(Math.round(r.total.rx)))]),
       " ",
-      E("span", { "style": "color:#ef6c00" }, ["■ ", _("↑ sent"), r.total.tx === null ? "" : ` ${fmtBytes(Math.round(r.total.tx))}/s`])
+      E("span", { "style": "color:#ef6c00" }, ["■ ", _("↑ sent"), r.total.tx === null ? "" : " " + _("%s/s").format(fmtBytes(Math.round(r.total.tx)))])
     ]),
     table([_("Upstream"), _("Last handshake"), _("Received"), _("Sent")], ups, _("No upstream applied.")),
     E("div", { "class": "cbi-section-descr" }, [_("New connections by path since the last apply (the first packet of each connection is counted).")]),
@@ -126,7 +128,9 @@ function trafficSection(first) {
   let hist = { rx: [], tx: [] };
   const show = (x) => {
     if (!isStats(x)) return;
-    const cur = sample(Date.now(), x), r = rates(prev, cur);
+    const cur = sample(Date.now(), x);
+    if (prev && cur.at - prev.at < MIN_GAP) return;
+    const r = rates(prev, cur);
     if (r.total.rx !== null && r.total.tx !== null) hist = { rx: appendPoint(hist.rx, r.total.rx), tx: appendPoint(hist.tx, r.total.tx) };
     prev = cur;
     setContent(node, renderTraffic(x, r, hist));
