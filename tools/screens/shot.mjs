@@ -1,42 +1,129 @@
-// Screenshots for docs/screenshots/ from tools/screens/server.ts, in Debian's
-// headless chromium driven by playwright-core (not a dependency of the
-// project: PLAYWRIGHT names an installed playwright-core).
-//   PLAYWRIGHT=/tmp/shotdeps/node_modules/playwright-core node tools/screens/shot.mjs [base-url]
-// Fails on a page error, a console error or an answer the server did not have.
+// The screenshots in docs/screenshots/: each page of ours served by server.ts
+// (LuCI's runtime from LUCI_SRC, /ubus from the router's api on a fake router)
+// in Debian's headless chromium, driven over the DevTools pipe (no browser
+// library). Each shot is taken in English and Chinese: NAME.png, NAME.zh_Hans.png.
+// Fails on a page error, a console error or a request the server did not answer.
+//
+//   LUCI_SRC=/path/to/luci node tools/screens/shot.mjs [NAME…]     (none: every shot)
+//   LUCI_SRC=/path/to/luci node tools/screens/shot.mjs --serve [PORT]  (the server alone, for a browser)
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { spawn } from 'node:child_process';
+import { register } from 'tsx/esm/api';
 
-const { chromium } = await import(pathToFileURL(path.join(process.env.PLAYWRIGHT ?? 'playwright-core', 'index.mjs')).href);
-const base = process.argv[2] ?? 'http://127.0.0.1:8099';
+register();
+await import('../../test/setup.ts');       // ucode's builtins, for the router code
+const { screens } = await import('./server.ts');
 
-// what each shot shows: the page, then what a user does there
-const SHOTS = [
-	{ file: 'rules-template', view: 'rules', open: async (p) => {
-		// "Add from template…": the last button beside "Add rule set" (any language)
-		await p.locator('#cbi-splitwg-ruleset .cbi-section-create button').last().click();
-		await p.waitForSelector('.modal table');
-	} },
-];
+// what each shot shows: the page, what a user does there (run in the page, with
+// click(selector, i) and until(selector)), then the whole page or, with
+// `scroll`, the window scrolled to that element after `wait` ms
+const SHOTS = {
+	overview: { view: 'overview', counters: true },
+	upstreams: { view: 'upstreams' },
+	'upstreams-edit': { view: 'upstreams', act: `await click('.cbi-section-table-row .cbi-button-edit'); await until('.modal .cbi-map')` },
+	clients: { view: 'clients' },
+	'clients-qr': { view: 'clients', act: `await click([...document.querySelectorAll('button')].find((b) => b.textContent === '.conf / QR')); await until('.modal svg')` },
+	rules: { view: 'rules' },
+	'rules-template': { view: 'rules', act: `await click('#cbi-splitwg-ruleset .cbi-section-create button', -1); await until('.modal table')` },
+	tester: { view: 'tester', act: `
+		const set = (name, v) => { const e = document.querySelector('[id$=".' + name + '"]'); e.value = v; e.dispatchEvent(new Event('change', { bubbles: true })); e.dispatchEvent(new Event('input', { bubbles: true })); };
+		set('client', 'laptop'); set('destination', '192.0.2.80'); set('proto', 'tcp'); set('port', '8080');
+		await click('.cbi-button-action.important'); await until('.cbi-page-actions ~ div > *')` },
+	// LuCI polls every 5 s: a minute open gives the chart about 12 samples
+	traffic: { view: 'overview', counters: true, wait: 62000, scroll: 'div.cbi-section:has([data-traffic])' },
+};
+const LANGS = { en: 'en-US', zh_Hans: 'zh-CN' };
+const WIDTH = 1280, HEIGHT = 900;
 
-const browser = await chromium.launch({
-	executablePath: '/usr/bin/chromium',
-	args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-const problems = [];
-for (const lang of ['en', 'zh_Hans']) {
-	for (const s of SHOTS) {
-		const p = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-		p.on('pageerror', (e) => problems.push(`${s.file} ${lang}: ${e.message}`));
-		p.on('console', (m) => { if (m.type() === 'error') problems.push(`${s.file} ${lang}: console: ${m.text()}`); });
-		await p.goto(`${base}/cgi-bin/luci/admin/services/splitwg/${s.view}?lang=${lang}`);
-		await p.waitForSelector('.cbi-map', { timeout: 15000 });
-		await s.open(p);
-		await p.waitForTimeout(300);    // the modal's fade-in
-		const out = `docs/screenshots/${s.file}${lang === 'en' ? '' : `.${lang}`}.png`;
-		await p.screenshot({ path: out, fullPage: true });
-		console.log(out);
-		await p.close();
-	}
+// Chromium on the DevTools pipe: fd 3 to it, fd 4 from it, each message JSON ending in NUL
+function chromium() {
+	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'splitwg-shot-'));
+	const p = spawn('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+		'--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars',
+		`--user-data-dir=${profile}`, '--remote-debugging-pipe', 'about:blank'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
+	let id = 0, buf = '';
+	const waiting = {}, listeners = [];
+	p.stdio[4].on('data', (d) => {
+		buf += d.toString();
+		for (let i; (i = buf.indexOf('\0')) >= 0; buf = buf.slice(i + 1)) {
+			const m = JSON.parse(buf.slice(0, i));
+			if (m.id && waiting[m.id]) { waiting[m.id](m); delete waiting[m.id]; } else if (m.method) for (const l of listeners) l(m);
+		}
+	});
+	const send = (method, params = {}, sessionId) => new Promise((resolve, reject) => {
+		waiting[++id] = (m) => m.error ? reject(new Error(`${method}: ${m.error.message}`)) : resolve(m.result);
+		p.stdio[3].write(JSON.stringify({ id, method, params, sessionId }) + '\0');
+	});
+	const close = () => new Promise((resolve) => {
+		p.once('exit', () => { fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5 }); resolve(); });
+		send('Browser.close').catch(() => p.kill());
+	});
+	return { send, on: (l) => listeners.push(l), close };
 }
-await browser.close();
-if (problems.length) { console.error(problems.join('\n')); process.exit(1); }
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const HELPERS = `const until = async (sel, ms = 10000) => { for (let t = 0; !document.querySelector(sel); t += 100) { if (t > ms) throw new Error('no ' + sel); await new Promise((r) => setTimeout(r, 100)); } };
+	const click = async (sel, i = 0) => { if (typeof sel === 'string') { await until(sel); const all = document.querySelectorAll(sel); sel = all[i < 0 ? all.length + i : i]; } if (!sel) throw new Error('nothing to click'); sel.click(); };`;
+
+async function shoot(b, base, name, lang, problems) {
+	const s = SHOTS[name];
+	const { targetId } = await b.send('Target.createTarget', { url: 'about:blank' });
+	const { sessionId } = await b.send('Target.attachToTarget', { targetId, flatten: true });
+	const send = (m, p) => b.send(m, p, sessionId);
+	const eval_ = async (expression) => {
+		const r = await send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+		if (r.exceptionDetails) throw new Error(`${name} ${lang}: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
+		return r.result.value;
+	};
+	b.on((m) => {
+		if (m.sessionId !== sessionId) return;
+		if (m.method === 'Runtime.exceptionThrown') problems.push(`${name} ${lang}: ${m.params.exceptionDetails.exception?.description ?? m.params.exceptionDetails.text}`);
+		if (m.method === 'Runtime.consoleAPICalled' && m.params.type === 'error') problems.push(`${name} ${lang}: console: ${m.params.args.map((a) => a.value ?? a.description).join(' ')}`);
+		if (m.method === 'Log.entryAdded' && m.params.entry.level === 'error') problems.push(`${name} ${lang}: ${m.params.entry.text} ${m.params.entry.url ?? ''}`);
+	});
+	await send('Runtime.enable');
+	await send('Log.enable');
+	await send('Emulation.setLocaleOverride', { locale: LANGS[lang] });
+	await send('Emulation.setDeviceMetricsOverride', { width: WIDTH, height: HEIGHT, deviceScaleFactor: 1, mobile: false });
+	await send('Page.navigate', { url: `${base}/cgi-bin/luci/admin/services/splitwg/${s.view}?lang=${lang}${s.counters ? '&counters=1' : ''}` });
+	await eval_(`(async () => { ${HELPERS} await until('.cbi-map', 15000); })()`);
+	if (s.act) await eval_(`(async () => { ${HELPERS} ${s.act} })()`);
+	await sleep(s.wait ?? 1000);      // the last poll's answers, a modal's fade-in
+	let shot;
+	if (s.scroll) {
+		await eval_(`document.querySelector(${JSON.stringify(s.scroll)}).scrollIntoView()`);
+		await sleep(300);
+		shot = await send('Page.captureScreenshot', { format: 'png' });
+	} else {
+		const height = await eval_('Math.max(document.documentElement.scrollHeight, innerHeight)');
+		shot = await send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip: { x: 0, y: 0, width: WIDTH, height, scale: 1 } });
+	}
+	const out = `docs/screenshots/${name}${lang === 'en' ? '' : `.${lang}`}.png`;
+	fs.writeFileSync(out, Buffer.from(shot.data, 'base64'));
+	await b.send('Target.closeTarget', { targetId });
+	return out;
+}
+
+const args = process.argv.slice(2);
+if (!process.env.LUCI_SRC) { console.error('LUCI_SRC: a LuCI source tree (see docs/luci.md, Screenshots)'); process.exit(2); }
+const { server } = screens(process.env.LUCI_SRC);
+if (args[0] === '--serve') {
+	server.listen(Number(args[1] ?? 8099), '127.0.0.1', () => console.log(`http://127.0.0.1:${server.address().port}/cgi-bin/luci/admin/services/splitwg/overview`));
+} else {
+	const names = args.length ? args : Object.keys(SHOTS);
+	for (const n of names) if (!SHOTS[n]) throw new Error(`no shot "${n}"; the shots: ${Object.keys(SHOTS).join(' ')}`);
+	await new Promise((r) => server.listen(0, '127.0.0.1', r));
+	const base = `http://127.0.0.1:${server.address().port}`;
+	const b = chromium();
+	const problems = [];
+	try {
+		// one page after another: the traffic shot's minute is real time
+		for (const n of names) for (const lang of Object.keys(LANGS)) console.log(await shoot(b, base, n, lang, problems));
+	} finally {
+		await b.close();
+		server.close();
+	}
+	if (problems.length) { console.error(problems.join('\n')); process.exit(1); }
+}
