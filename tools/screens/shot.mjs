@@ -16,20 +16,26 @@ register();
 await import('../../test/setup.ts');       // ucode's builtins, for the router code
 const { screens } = await import('./server.ts');
 
-// what each shot shows: the page, what a user does there (run in the page, with
-// click(selector, i) and until(selector)), then the whole page or, with
-// `scroll`, the window scrolled to that element after `wait` ms
+// what each shot shows: the page (and its #hash), what a user does there (run in the page, with
+// click(selector, i) and until(selector)), `wait` ms, then the whole page or
+// the window: with `scroll`, scrolled to that element; with `modal`, the dialog
+// as it covers the window
 const SHOTS = {
-	overview: { view: 'overview', counters: true },
-	upstreams: { view: 'upstreams' },
-	'upstreams-edit': { view: 'upstreams', act: `await click('.cbi-section-table-row .cbi-button-edit'); await until('.modal .cbi-map')` },
+	overview: { view: 'overview', counters: true, wait: 11000 },   // two polls: rates
+	upstreams: { view: 'upstreams', counters: true },    // us and eu up, as on the overview
+	'upstreams-edit': { view: 'upstreams', counters: true, modal: true, act: `await click('.cbi-section-table-row .cbi-button-edit'); await until('.modal .cbi-map')` },
 	clients: { view: 'clients' },
-	'clients-qr': { view: 'clients', act: `await click([...document.querySelectorAll('button')].find((b) => b.textContent === '.conf / QR')); await until('.modal svg')` },
-	rules: { view: 'rules' },
-	'rules-template': { view: 'rules', act: `await click('#cbi-splitwg-ruleset .cbi-section-create button', -1); await until('.modal table')` },
+	'clients-qr': { view: 'clients', modal: true, act: `await click('[data-name="_conf"] button'); await until('.modal svg')` },
+	rules: { view: 'rules', hash: 'client:laptop' },
+	'rules-template': { view: 'rules', modal: true, act: `await click('#cbi-splitwg-ruleset .cbi-section-create button', -1); await until('.modal table')` },
 	tester: { view: 'tester', act: `
-		const set = (name, v) => { const e = document.querySelector('[id$=".' + name + '"]'); e.value = v; e.dispatchEvent(new Event('change', { bubbles: true })); e.dispatchEvent(new Event('input', { bubbles: true })); };
-		set('client', 'laptop'); set('destination', '192.0.2.80'); set('proto', 'tcp'); set('port', '8080');
+		// as if typed: LuCI's widget of the field, then its change event (the fields' dependencies)
+		const set = async (name, v) => {
+			const w = L.dom.findClassInstance(document.querySelector('[data-name="' + name + '"] .cbi-value-field > *'));
+			w.setValue(v); w.node.dispatchEvent(new CustomEvent('widget-change', { bubbles: true }));
+			await new Promise((r) => setTimeout(r, 100));
+		};
+		await set('client', 'laptop'); await set('destination', '192.0.2.80'); await set('proto', 'tcp'); await set('port', '8080');
 		await click('.cbi-button-action.important'); await until('.cbi-page-actions ~ div > *')` },
 	// LuCI polls every 5 s: a minute open gives the chart about 12 samples
 	traffic: { view: 'overview', counters: true, wait: 62000, scroll: 'div.cbi-section:has([data-traffic])' },
@@ -87,13 +93,13 @@ async function shoot(b, base, name, lang, problems) {
 	await send('Log.enable');
 	await send('Emulation.setLocaleOverride', { locale: LANGS[lang] });
 	await send('Emulation.setDeviceMetricsOverride', { width: WIDTH, height: HEIGHT, deviceScaleFactor: 1, mobile: false });
-	await send('Page.navigate', { url: `${base}/cgi-bin/luci/admin/services/splitwg/${s.view}?lang=${lang}${s.counters ? '&counters=1' : ''}` });
+	await send('Page.navigate', { url: `${base}/cgi-bin/luci/admin/services/splitwg/${s.view}?lang=${lang}${s.counters ? '&counters=1' : ''}${s.hash ? `#${s.hash}` : ''}` });
 	await eval_(`(async () => { ${HELPERS} await until('.cbi-map', 15000); })()`);
 	if (s.act) await eval_(`(async () => { ${HELPERS} ${s.act} })()`);
 	await sleep(s.wait ?? 1000);      // the last poll's answers, a modal's fade-in
 	let shot;
-	if (s.scroll) {
-		await eval_(`document.querySelector(${JSON.stringify(s.scroll)}).scrollIntoView()`);
+	if (s.scroll || s.modal) {
+		if (s.scroll) await eval_(`document.querySelector(${JSON.stringify(s.scroll)}).scrollIntoView()`);
 		await sleep(300);
 		shot = await send('Page.captureScreenshot', { format: 'png' });
 	} else {
