@@ -3103,6 +3103,7 @@ export {
   clientChainName,
   compile,
   described,
+  directMark,
   emptyPlan,
   explain,
   explainQuery,
