@@ -962,6 +962,8 @@ function detect(env) {
     flowOffloadingHw: defaults.flow_offloading === "1" && defaults.flow_offloading_hw === "1",
     ipv6: env.fs.exists(PATHS.ipv6),
     conntrack: env.fs.exists(PATHS.conntrack),
+    // (splitwg never sets the sysctl: it is the owner's)
+    ctAccounting: trim(env.fs.read(PATHS.ctAccounting) ?? "") !== "0",
     wgShellHandler: env.fs.exists(PATHS.wgShellHandler)
   };
 }
@@ -975,6 +977,7 @@ function platformWarnings(p, needsDomains, wantsIpv6) {
   else if (p.flowOffloading) push(w, msg("platform_offload_sw"));
   if (wantsIpv6 && !p.ipv6) push(w, msg("platform_no_ipv6"));
   if (!p.conntrack) push(w, msg("platform_no_conntrack"));
+  if (!p.ctAccounting) push(w, msg("platform_no_ct_accounting"));
   return w;
 }
 
@@ -3248,6 +3251,16 @@ function cmdDoctor(env, io, a) {
 `);
   return 1;
 }
+function bytesLine(b) {
+  const out = [`direct up ${fmtBytes(b.direct.up)} down ${fmtBytes(b.direct.down)}`];
+  for (let u in b.proxy) push(out, `${u} up ${fmtBytes(b.proxy[u].up)} down ${fmtBytes(b.proxy[u].down)}`);
+  return join(", ", out);
+}
+let BYTES_MISSING = {
+  state: "the last apply is from an older splitwg (run splitwg apply)",
+  conntrack: "neither conntrack (opkg install conntrack) nor /proc/net/nf_conntrack",
+  accounting: "conntrack accounting is off (net.netfilter.nf_conntrack_acct=0; OpenWrt sets 1)"
+};
 function cmdStats(env, io, a) {
   const s = stats(env);
   if (a.flags.json) {
@@ -3266,6 +3279,8 @@ function cmdStats(env, io, a) {
 `);
     io.out(`  ${pad("default", 32)} ${c.default.packets} pkts
 `);
+    if (s.bytes.missing === null) io.out(`  open connections: ${c.bytes ? bytesLine(c.bytes) : "not by address (MAC/interface: see below)"}
+`);
   }
   for (let i = 0; i < length(s.rulesets); i++) {
     const r = s.rulesets[i];
@@ -3280,6 +3295,10 @@ function cmdStats(env, io, a) {
 `);
   }
   io.out(`dropped: leak guard ${s.dropped.leak}, DoT/DoQ ${s.dropped.dot}; DNS queries hijacked ${s.dns_hijacked}
+`);
+  if (s.bytes.missing !== null) io.out(`bytes by path: none: ${BYTES_MISSING[s.bytes.missing]}
+`);
+  else io.out(`bytes by path: ${s.bytes.connections} open connection(s) (${s.bytes.source}); not by a client's address (MAC/interface clients): ${bytesLine(s.bytes.unattributed)}
 `);
   return 0;
 }
