@@ -38,11 +38,12 @@ export interface BytesSummary {
 // bytes=N src=B dst=A … packets=N bytes=N [ASSURED] mark=M …`; the first
 // `bytes=` is the original direction. Cut with split/index/substr, no
 // regex: a router may list thousands of connections, each poll.
-// `unaccounted`: lines without bytes (accounting off).
-export interface CtTotals { sums: { [key: string]: PathBytes }, connections: number, unaccounted: number }
+// `accounted`/`unaccounted`: lines with and without bytes (accounting off,
+// or a connection older than its switching on).
+export interface CtTotals { sums: { [key: string]: PathBytes }, connections: number, accounted: number, unaccounted: number }
 
 export function ctTotals(text: string, mask: number): CtTotals {
-	const out: CtTotals = { sums: {}, connections: 0, unaccounted: 0 };
+	const out: CtTotals = { sums: {}, connections: 0, accounted: 0, unaccounted: 0 };
 	const lines = split(text, '\n');
 	for (let i = 0; i < length(lines); i++) {
 		const p = split(lines[i], ' bytes=');
@@ -50,6 +51,7 @@ export function ctTotals(text: string, mask: number): CtTotals {
 			if (index(lines[i], ' src=') >= 0) out.unaccounted++;
 			continue;
 		}
+		out.accounted++;
 		const m = index(p[2], ' mark=');
 		const mark = m < 0 ? 0 : int(substr(p[2], m + 6)) & mask;
 		if (!mark) continue;
@@ -166,7 +168,7 @@ export function clientBytes(env: Env, clients: { [name: string]: ClientPath } | 
 	summary.source = tbl.source;
 	const t = ctTotals(tbl.text, marks.mask);
 	// (connections listed, none with bytes: the sysctl could not be read, and is off)
-	if (t.unaccounted > 0 && t.connections === 0) { summary.missing = 'accounting'; return { clients: {}, summary }; }
+	if (t.unaccounted > 0 && t.accounted === 0) { summary.missing = 'accounting'; return { clients: {}, summary }; }
 	const r = bytesByClient(t, clients, marks);
 	summary.connections = t.connections;
 	summary.unattributed = r.unattributed;

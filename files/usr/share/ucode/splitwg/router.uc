@@ -1277,7 +1277,7 @@ function allPeers(env) {
 
 // src/router/ctbytes.ts
 function ctTotals(text, mask) {
-  const out = { sums: {}, connections: 0, unaccounted: 0 };
+  const out = { sums: {}, connections: 0, accounted: 0, unaccounted: 0 };
   const lines = split(text, "\n");
   for (let i = 0; i < length(lines); i++) {
     const p = split(lines[i], " bytes=");
@@ -1285,6 +1285,7 @@ function ctTotals(text, mask) {
       if (index(lines[i], " src=") >= 0) out.unaccounted++;
       continue;
     }
+    out.accounted++;
     const m = index(p[2], " mark=");
     const mark = m < 0 ? 0 : int(substr(p[2], m + 6)) & mask;
     if (!mark) continue;
@@ -1394,7 +1395,7 @@ function clientBytes(env, clients, marks, ipv6) {
   }
   summary.source = tbl.source;
   const t = ctTotals(tbl.text, marks.mask);
-  if (t.unaccounted > 0 && t.connections === 0) {
+  if (t.unaccounted > 0 && t.accounted === 0) {
     summary.missing = "accounting";
     return { clients: {}, summary: summary };
   }
