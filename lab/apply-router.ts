@@ -14,6 +14,7 @@ import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { ApplyResult } from '../src/router/apply.ts';
 import type { DoctorReply } from '../src/router/doctor.ts';
+import type { StatsReply } from '../src/router/status.ts';
 import type { UpdateResult } from '../src/router/subscriptions.ts';
 import type { RunResult } from '../src/router/env.ts';
 import type { Plan, UciSection } from './core.ts';
@@ -147,6 +148,8 @@ export class ApplyRouter {
   }
   /** `splitwg doctor` (read-only) */
   async doctor(): Promise<DoctorReply> { return (await this.call<{ result: DoctorReply }>({ op: 'doctor' })).result; }
+  /** `splitwg stats` (read-only: counters, and conntrack's bytes by path) */
+  async stats(): Promise<StatsReply> { return (await this.call<{ result: StatsReply }>({ op: 'stats' })).result; }
   /** `splitwg hotplug ACTION IFACE`, as /etc/hotplug.d/iface/90-splitwg runs it after netifd's event: what it did */
   async hotplug(action: string, iface: string): Promise<Omit<RouterRun, 'result'> & { result: string[] }> {
     return (await this.run({ op: 'hotplug', action, iface })) as unknown as Omit<RouterRun, 'result'> & { result: string[] };

@@ -8,6 +8,7 @@ import './ucode-globals.ts';
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { apply, stop } from '../src/router/apply.ts';
 import { doctor } from '../src/router/doctor.ts';
+import { stats } from '../src/router/status.ts';
 import { hotplug } from '../src/router/hotplug.ts';
 import { updateLists } from '../src/router/subscriptions.ts';
 import { PATHS, type RunResult } from '../src/router/env.ts';
@@ -20,6 +21,7 @@ export type WorkerOp =
   | { op: 'stop' }
   | { op: 'updateLists'; name: string | null }
   | { op: 'doctor' }
+  | { op: 'stats' }
   | { op: 'hotplug'; action: string; iface: string }
   | { op: 'config'; name: string; text: string }
   | { op: 'text'; name: string }
@@ -58,6 +60,7 @@ function handle(m: WorkerOp): unknown {
     case 'stop': return { result: stop(router.env), ...drain() };
     case 'updateLists': return { result: updateLists(router.env, m.name, false, apply), ...drain() };
     case 'doctor': return { result: doctor(router.env), ...drain() };
+    case 'stats': return { result: stats(router.env), ...drain() };
     case 'hotplug': return { result: hotplug(router.env, m.action, m.iface), ...drain() };
     case 'config': router.uci.setText(m.name, m.text); return null;
     case 'text': return router.uci.text(m.name);

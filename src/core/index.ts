@@ -15,6 +15,7 @@ export type { ListFile } from './lists';
 export { FRAGMENT_CHUNK, FRAGMENT_TAIL, fragmentName, fragmentHead, fragmentLine, listsScript, listSets } from './nftlists';
 export { compile, plan, redactedPlan, emptyPlan } from './plan';
 export { explain } from './explain';
+export { directMark } from './decide';
 export { explainQuery } from './query';
 export { nftTransition, listReloads } from './transition';
 export { NFT, clientChainName, markChainName, tableObjects, tableState } from './nft';

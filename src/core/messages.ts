@@ -239,6 +239,7 @@ export const MESSAGES: { [id: string]: string } = {
 	platform_offload_sw: 'software flow offloading is on: offloaded connections may bypass split tunnelling',
 	platform_no_ipv6: 'globals.ipv6 is on but the kernel has no IPv6',
 	platform_no_conntrack: 'conntrack (conntrack-tools) not installed: open connections keep their old path after a rule change until they close',
+	platform_no_ct_accounting: 'conntrack accounting is off (net.netfilter.nf_conntrack_acct is 0, OpenWrt\'s default is 1): no bytes per client and path in stats',
 	status_config_invalid: 'the configuration has {1} problem(s): run splitwg check',
 	status_upstream_down_blocked: 'upstream {1}: interface {2} is down (kill switch: its traffic is blocked)',
 	status_upstream_down_direct: 'upstream {1}: interface {2} is down (its traffic goes direct)',

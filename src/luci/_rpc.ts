@@ -29,11 +29,17 @@ export interface Status {
 
 // ubus splitwg stats (docs/ubus.md): the table's counters, the tunnels' bytes
 export interface RuleHits { rule: string, packets: number, bytes: number }
+// bytes of the open connections by path (conntrack; docs/ubus.md): `up` from the client, `down` to it
+export interface PathBytes { up: number, down: number }
+export interface ClientBytes { direct: PathBytes, proxy: { [upstream: string]: PathBytes } }
 export interface Stats {
 	clients: { name: string, rules: RuleHits[], default: { packets: number, bytes: number },
-		paths: { direct: number, proxy: number, block: number, ruleset: number }, rx: number | null, tx: number | null }[];
+		paths: { direct: number, proxy: number, block: number, ruleset: number }, rx: number | null, tx: number | null,
+		bytes?: ClientBytes | null }[];
 	rulesets: { name: string, ruleset: string | null, clients: string[], rules: RuleHits[] }[];
 	upstreams: { name: string, packets: number, up: boolean, handshake_age: number | null, rx: number, tx: number }[];
+	// (absent from a router before it)
+	bytes?: { source: string | null, missing: 'state' | 'conntrack' | 'accounting' | null, connections: number, unattributed: ClientBytes };
 }
 
 // check()'s problems in the browser; ubus check's also carry `message`

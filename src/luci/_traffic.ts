@@ -1,7 +1,7 @@
 // The overview's live traffic, computed in the browser from successive ubus
 // `stats` replies (docs/ubus.md): rates, and the chart's SVG. The router
 // keeps no history; the page keeps the last HISTORY samples while it is open.
-import type { Stats } from './_rpc';
+import type { ClientBytes, PathBytes, Stats } from './_rpc';
 
 export const HISTORY = 60;   // samples: 5 minutes at LuCI's 5 s poll
 
@@ -9,13 +9,23 @@ export const HISTORY = 60;   // samples: 5 minutes at LuCI's 5 s poll
 export interface Sample {
 	at: number;                                        // ms (Date.now())
 	upstreams: { [name: string]: { rx: number, tx: number } };
-	clients: { [name: string]: { direct: number, proxy: number, block: number, rx: number | null, tx: number | null } };
+	clients: { [name: string]: { direct: number, proxy: number, block: number, rx: number | null, tx: number | null, bytes: PathRow[] | null } };
+}
+
+// A client's open connections as rows: direct, then each upstream it uses.
+export interface PathRow { path: string, up: number, down: number }
+
+export function pathRows(b: ClientBytes | null | undefined): PathRow[] | null {
+	if (!b) return null;
+	const out: PathRow[] = [{ path: 'direct', up: b.direct.up, down: b.direct.down }];
+	for (const u of Object.keys(b.proxy)) out.push({ path: u, up: (b.proxy[u] as PathBytes).up, down: (b.proxy[u] as PathBytes).down });
+	return out;
 }
 
 export function sample(at: number, s: Stats): Sample {
 	const out: Sample = { at, upstreams: {}, clients: {} };
 	for (const u of s.upstreams) out.upstreams[u.name] = { rx: u.rx, tx: u.tx };
-	for (const c of s.clients) out.clients[c.name] = { direct: c.paths.direct, proxy: c.paths.proxy, block: c.paths.block, rx: c.rx, tx: c.tx };
+	for (const c of s.clients) out.clients[c.name] = { direct: c.paths.direct, proxy: c.paths.proxy, block: c.paths.block, rx: c.rx, tx: c.tx, bytes: pathRows(c.bytes) };
 	return out;
 }
 
@@ -26,8 +36,20 @@ export function perSecond(prev: number | null | undefined, cur: number | null | 
 	return (cur - prev) / seconds;
 }
 
+// The bytes of the connections open now: one that closed between the
+// samples takes its bytes out of the sum, which can then shrink; the rate
+// is clamped at 0 (it undercounts such a sample, never goes negative).
+export function liveRate(prev: number | null | undefined, cur: number | null | undefined, seconds: number): number | null {
+	if (prev == null || cur == null || !(seconds > 0)) return null;
+	return Math.max(0, (cur - prev) / seconds);
+}
+
 export interface Rate { rx: number | null, tx: number | null }
-export interface ClientRate extends Rate { direct: number | null, proxy: number | null, block: number | null }
+export interface PathRate { up: number | null, down: number | null }
+export interface ClientRate extends Rate {
+	direct: number | null, proxy: number | null, block: number | null,
+	bytes: { [path: string]: PathRate };   // by PathRow.path
+}
 export interface Rates { upstreams: { [name: string]: Rate }, clients: { [name: string]: ClientRate }, total: Rate }
 
 // Rates between two samples; the total sums the upstreams that have one
@@ -44,9 +66,15 @@ export function rates(prev: Sample | null, cur: Sample): Rates {
 	}
 	for (const n in cur.clients) {
 		const p = prev?.clients[n], c = cur.clients[n];
+		const bytes: { [path: string]: PathRate } = {};
+		for (const row of c.bytes ?? []) {
+			// (a path the client had no open connection on before: from 0)
+			const was = p?.bytes ? p.bytes.find((x) => x.path === row.path) ?? { up: 0, down: 0 } : null;
+			bytes[row.path] = { up: liveRate(was?.up, row.up, dt), down: liveRate(was?.down, row.down, dt) };
+		}
 		out.clients[n] = {
 			direct: perSecond(p?.direct, c.direct, dt), proxy: perSecond(p?.proxy, c.proxy, dt), block: perSecond(p?.block, c.block, dt),
-			rx: perSecond(p?.rx, c.rx, dt), tx: perSecond(p?.tx, c.tx, dt),
+			rx: perSecond(p?.rx, c.rx, dt), tx: perSecond(p?.tx, c.tx, dt), bytes,
 		};
 	}
 	return out;

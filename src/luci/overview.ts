@@ -7,8 +7,8 @@ import { callCheck, callDoctor, callStats, callStatus, isError } from './_rpc';
 import type { CheckReply, DoctorReply, Stats, Status } from './_rpc';
 import { doctorLines } from './_doctor';
 import { statusWarnings } from './_msg';
-import { appendPoint, chartSvg, niceMax, rates, sample } from './_traffic';
-import type { Rates, Sample } from './_traffic';
+import { appendPoint, chartSvg, niceMax, pathRows, rates, sample } from './_traffic';
+import type { ClientRate, PathRow, Rates, Sample } from './_traffic';
 import { placeOf, toSections } from './_uci';
 import { badge, banner, coreText, fmtAge, fmtBytes, pageUrl, saveApply, schemaOption, sections, setContent, t, upstreamLabel } from './_ui';
 
@@ -67,7 +67,7 @@ function renderStatus(st: Status | null, err: string | null): any {
 }
 
 // Traffic: the tunnels' bytes with their rates, the clients' new connections
-// per minute by path, the rules with the most hits. Each poll's stats reply
+// per minute and open connections' bytes by path, the rules with the most hits. Each poll's stats reply
 // is a sample; rates come from the one before (src/luci/_traffic.ts).
 const TOP_RULES = 10;
 const MIN_GAP = 2000;   // ms between two samples that make a rate
@@ -87,6 +87,26 @@ function ruleHits(s: Stats): { rule: string, packets: number }[] {
 		.sort((a, b) => b.packets - a.packets).slice(0, TOP_RULES);
 }
 
+// Why the reply has no bytes by path (docs/ubus.md `stats`)
+function bytesMissing(s: Stats): string | null {
+	const why = s.bytes?.missing ?? null;
+	if (!s.bytes) return _('This router\'s splitwg reports no bytes by path (an older version).');
+	if (why === 'state') return _('No bytes by path until splitwg is applied again (the last apply is from an older version).');
+	if (why === 'conntrack') return _('No bytes by path: neither the conntrack tool (opkg install conntrack) nor /proc/net/nf_conntrack is there.');
+	if (why === 'accounting') return _('No bytes by path: conntrack accounting is off (net.netfilter.nf_conntrack_acct is 0; OpenWrt sets 1). splitwg does not change it.');
+	return null;
+}
+
+// A client's open connections, one line per path: ↓ to it, ↑ from it, and their rates.
+function bytesCell(rows: PathRow[] | null, r: ClientRate | undefined): any {
+	if (!rows) return E('em', { title: _('Known by MAC or interface only: conntrack records addresses, not how a packet came in.') }, [_('not by address')]);
+	return E('div', {}, rows.map((x) => {
+		const pr = r?.bytes[x.path];
+		const rate = pr && pr.down !== null && pr.up !== null ? ` · ↓ ${_('%s/s').format(fmtBytes(Math.round(pr.down)))} ↑ ${_('%s/s').format(fmtBytes(Math.round(pr.up)))}` : '';
+		return E('div', {}, [`${x.path === 'direct' ? _('direct') : upstreamLabel(x.path)}: ↓ ${fmtBytes(x.down)} / ↑ ${fmtBytes(x.up)}${rate}`]);
+	}));
+}
+
 function renderTraffic(s: Stats, r: Rates, hist: { rx: number[], tx: number[] }): any {
 	const secs = toSections(sections());
 	const max = niceMax(hist.rx.concat(hist.tx));
@@ -94,11 +114,14 @@ function renderTraffic(s: Stats, r: Rates, hist: { rx: number[], tx: number[] })
 		upstreamLabel(u.name), u.up ? fmtAge(u.handshake_age) : badge(_('down'), 'bad'),
 		fmtBytes(u.rx) + perSec(r.upstreams[u.name]?.rx ?? null), fmtBytes(u.tx) + perSec(r.upstreams[u.name]?.tx ?? null),
 	]);
+	const missing = bytesMissing(s);
 	const cls = s.clients.map((c) => {
 		const cr = r.clients[c.name];
 		return [c.name, String(c.paths.direct) + perMin(cr?.direct ?? null), String(c.paths.proxy) + perMin(cr?.proxy ?? null),
-			String(c.paths.block) + perMin(cr?.block ?? null), c.rx === null ? '-' : `↓ ${fmtBytes(c.tx)} / ↑ ${fmtBytes(c.rx)}${perSec(cr?.tx ?? null)}`];
+			String(c.paths.block) + perMin(cr?.block ?? null), missing !== null ? '-' : bytesCell(pathRows(c.bytes), cr),
+			c.rx === null ? '-' : `↓ ${fmtBytes(c.tx)} / ↑ ${fmtBytes(c.rx)}${perSec(cr?.tx ?? null)}`];
 	});
+	const other = missing === null && s.bytes ? pathRows(s.bytes.unattributed)!.filter((x) => x.up + x.down > 0) : [];
 	const hits = ruleHits(s).map((h) => {
 		const pl = placeOf(h.rule, secs);
 		return [E('a', { href: pageUrl('rules', pl.owner ?? undefined) }, [t(pl.where)]), String(h.packets)];
@@ -111,8 +134,12 @@ function renderTraffic(s: Stats, r: Rates, hist: { rx: number[], tx: number[] })
 			E('span', { 'style': 'color:#ef6c00' }, ['■ ', _('↑ sent'), r.total.tx === null ? '' : ' ' + _('%s/s').format(fmtBytes(Math.round(r.total.tx)))]),
 		]),
 		table([_('Upstream'), _('Last handshake'), _('Received'), _('Sent')], ups, _('No upstream applied.')),
-		E('div', { 'class': 'cbi-section-descr' }, [_('New connections by path since the last apply (the first packet of each connection is counted).')]),
-		table([_('Client'), _('Direct'), _('Proxy'), _('Block'), _('Peer tunnel')], cls, _('No client applied.')),
+		E('div', { 'class': 'cbi-section-descr' }, [_('New connections by path since the last apply (the first packet of each connection is counted), and the bytes of the connections open now by path, from conntrack (↓ to the client, ↑ from it; blocked connections carry none).')]),
+		missing !== null ? E('div', { 'class': 'alert-message notice' }, [missing]) : E([]),
+		table([_('Client'), _('Direct'), _('Proxy'), _('Block'), _('Open connections'), _('Peer tunnel')], cls, _('No client applied.')),
+		other.length ? E('div', { 'class': 'cbi-section-descr', 'data-unattributed': '1' }, [
+			_('Not by a client\'s address (clients known by MAC or interface): %s').format(other.map((x) => `${x.path === 'direct' ? _('direct') : upstreamLabel(x.path)} ↓ ${fmtBytes(x.down)} / ↑ ${fmtBytes(x.up)}`).join(', ')),
+		]) : E([]),
 		E('div', { 'class': 'cbi-section-descr' }, [_('The rules with the most hits (new connections) since the last apply.')]),
 		table([_('Rule'), _('Hits')], hits, _('No rule has matched yet.')),
 	]);

@@ -9,6 +9,7 @@ import { localNetworks } from './routes';
 import { apply, stop } from './apply';
 import type { ApplyResult } from './apply';
 import { status, stats } from './status';
+import type { ClientBytes } from './ctbytes';
 import { doctor } from './doctor';
 import type { Finding } from './doctor';
 import { genkey } from './wg';
@@ -242,6 +243,19 @@ function cmdDoctor(env: Env, io: Io, a: Args): number {
 	return 1;
 }
 
+// "direct up 1.0 KiB down 4.8 KiB, us up … down …": a client's open connections by path
+function bytesLine(b: ClientBytes): string {
+	const out = [`direct up ${fmtBytes(b.direct.up)} down ${fmtBytes(b.direct.down)}`];
+	for (let u in b.proxy) push(out, `${u} up ${fmtBytes(b.proxy[u].up)} down ${fmtBytes(b.proxy[u].down)}`);
+	return join(', ', out);
+}
+
+const BYTES_MISSING: { [why: string]: string } = {
+	state: 'the last apply is from an older splitwg (run splitwg apply)',
+	conntrack: 'neither conntrack (opkg install conntrack) nor /proc/net/nf_conntrack',
+	accounting: 'conntrack accounting is off (net.netfilter.nf_conntrack_acct=0; OpenWrt sets 1)',
+};
+
 function cmdStats(env: Env, io: Io, a: Args): number {
 	const s = stats(env);
 	if (a.flags.json) { printJson(io, s); return 0; }
@@ -253,6 +267,7 @@ function cmdStats(env: Env, io: Io, a: Args): number {
 		for (let j = 0; j < length(c.rules); j++) io.out(`  ${pad(c.rules[j].rule, 32)} ${c.rules[j].packets} pkts\n`);
 		for (let j = 0; j < length(c.rulesets); j++) io.out(`  ${pad(c.rulesets[j].name, 32)} ${c.rulesets[j].packets} pkts (rule set)\n`);
 		io.out(`  ${pad('default', 32)} ${c.default.packets} pkts\n`);
+		if (s.bytes.missing === null) io.out(`  open connections: ${c.bytes ? bytesLine(c.bytes) : 'not by address (MAC/interface: see below)'}\n`);
 	}
 	for (let i = 0; i < length(s.rulesets); i++) {
 		const r = s.rulesets[i];
@@ -264,6 +279,8 @@ function cmdStats(env: Env, io: Io, a: Args): number {
 		io.out(`upstream ${pad(u.name, 12)} ${u.packets} new connections; ${u.up ? `handshake ${fmtAge(u.handshake_age)}  rx ${fmtBytes(u.rx)}  tx ${fmtBytes(u.tx)}` : 'DOWN'}\n`);
 	}
 	io.out(`dropped: leak guard ${s.dropped.leak}, DoT/DoQ ${s.dropped.dot}; DNS queries hijacked ${s.dns_hijacked}\n`);
+	if (s.bytes.missing !== null) io.out(`bytes by path: none: ${BYTES_MISSING[s.bytes.missing]}\n`);
+	else io.out(`bytes by path: ${s.bytes.connections} open connection(s) (${s.bytes.source}); not by a client's address (MAC/interface clients): ${bytesLine(s.bytes.unattributed)}\n`);
 	return 0;
 }
 

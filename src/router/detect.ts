@@ -15,6 +15,7 @@ export interface Platform {
 	flowOffloadingHw: boolean;
 	ipv6: boolean;               // the kernel has IPv6
 	conntrack: boolean;          // conntrack-tools, to flush changed clients' connections
+	ctAccounting: boolean;       // the kernel counts connections' bytes (stats; false only when the sysctl reads 0)
 	wgShellHandler: boolean;     // ≤ 24.10: peers are read only when the interface comes up
 }
 
@@ -39,6 +40,8 @@ export function detect(env: Env): Platform {
 		flowOffloadingHw: defaults.flow_offloading === '1' && defaults.flow_offloading_hw === '1',
 		ipv6: env.fs.exists(PATHS.ipv6),
 		conntrack: env.fs.exists(PATHS.conntrack),
+		// (splitwg never sets the sysctl: it is the owner's)
+		ctAccounting: trim(env.fs.read(PATHS.ctAccounting) ?? '') !== '0',
 		wgShellHandler: env.fs.exists(PATHS.wgShellHandler),
 	};
 }
@@ -55,5 +58,6 @@ export function platformWarnings(p: Platform, needsDomains: boolean, wantsIpv6: 
 	else if (p.flowOffloading) push(w, msg('platform_offload_sw'));
 	if (wantsIpv6 && !p.ipv6) push(w, msg('platform_no_ipv6'));
 	if (!p.conntrack) push(w, msg('platform_no_conntrack'));
+	if (!p.ctAccounting) push(w, msg('platform_no_ct_accounting'));
 	return w;
 }

@@ -82,6 +82,9 @@ export const PATHS = {
 	fw4: '/sbin/fw4',
 	wgShellHandler: '/lib/netifd/proto/wireguard.sh',
 	conntrack: '/usr/sbin/conntrack',
+	// the kernel's connection table (nf_conntrack procfs), and whether it counts bytes
+	ctTable: '/proc/net/nf_conntrack',
+	ctAccounting: '/proc/sys/net/netfilter/nf_conntrack_acct',
 	ipv6: '/proc/net/if_inet6',
 	// the list sets: their fragments (content-addressed, src/router/lists.ts),
 	// and the script fw4 includes after the table's to fill them

@@ -10,3 +10,5 @@ export { status, stats } from './status';
 export { listReport } from './lists';
 export { hotplug } from './hotplug';
 export { sectionsFromCursor } from './sections';
+// (bench/ctbytes.uc)
+export { ctTotals, bytesByClient } from './ctbytes';

@@ -6,8 +6,9 @@ import type { SetState } from '../core/transition';
 import type { TableState } from '../core/nft';
 import type { Config, Subscription } from '../core/model';
 import { PATHS } from './env';
+import type { Marks } from './ctbytes';
 import type { UciSection } from '../core/uci';
-import { format, isMsg, renderUci } from './core';
+import { format, isMsg, renderUci, directMark } from './core';
 import type { Msg, Arg } from './core';
 
 // `sets`: the sets its rules match (absent in a state from before 2026-12-02)
@@ -23,6 +24,14 @@ export interface AppliedView {
 	ipv6: boolean;
 	domains: boolean;                       // it has domain rules (nftset entries)
 	subscriptions?: Subscription[] | null;  // the lists fetched from URLs (absent in a state from before them)
+	marks?: Marks | null;                   // stats: a connection's path by its ct mark (absent in a state from before it)
+}
+
+// the enabled upstreams' marks (the disabled have no mark chain)
+function marksOf(c: Config): { [name: string]: number } {
+	const out: { [name: string]: number } = {};
+	for (let i = 0; i < length(c.upstreams); i++) if (c.upstreams[i].enabled) out[c.upstreams[i].name] = c.upstreams[i].mark;
+	return out;
 }
 
 export function appliedView(c: Config, domains: boolean): AppliedView {
@@ -31,6 +40,7 @@ export function appliedView(c: Config, domains: boolean): AppliedView {
 		clients: map(c.clients, (x) => ({ name: x.name, kind: x.kind, enabled: x.enabled, public_key: x.publicKey })),
 		server: c.server && c.server.enabled ? c.server.iface : null,
 		kill_switch: c.globals.killSwitch, ipv6: c.globals.ipv6, domains, subscriptions: c.subscriptions,
+		marks: { mask: c.globals.markMask, direct: directMark(c.globals.markMask), upstreams: marksOf(c) },
 	};
 }
 

@@ -18,6 +18,8 @@ import { misplaced } from './dnsmasq';
 import { contentHashes } from './lists';
 import { subscriptionStatus } from './subscriptions';
 import type { SubscriptionStatus } from './subscriptions';
+import { clientBytes } from './ctbytes';
+import type { ClientBytes, BytesSummary } from './ctbytes';
 
 // A tunnel with keepalive handshakes at least every two minutes; five
 // minutes without one means the other end is not answering.
@@ -226,11 +228,13 @@ export interface StatusReply {
 export interface RuleCounter { rule: string, packets: number, bytes: number }
 
 // `paths`: as status' counters; `rx`/`tx`: a peer's bytes through the
-// server tunnel (null: a LAN device, or no server). Upstreams: new
+// server tunnel (null: a LAN device, or no server); `bytes`: of its open
+// connections by path, from conntrack (ctbytes.ts; null: it has no address,
+// or there are no figures: the reply's `bytes` says why). Upstreams: new
 // connections sent there, and the tunnel's own figures as status has them.
 export interface StatsClient {
 	name: string, rules: RuleCounter[], default: Counter, rulesets: { name: string, packets: number, bytes: number }[],
-	paths: PathCounters, rx: number | null, tx: number | null,
+	paths: PathCounters, rx: number | null, tx: number | null, bytes: ClientBytes | null,
 }
 export interface StatsUpstream { name: string, packets: number, bytes: number, up: boolean, handshake_age: number | null, rx: number, tx: number }
 
@@ -240,6 +244,7 @@ export interface StatsReply {
 	upstreams: StatsUpstream[];
 	dropped: { leak: number, dot: number };
 	dns_hijacked: number;
+	bytes: BytesSummary;
 }
 
 export function status(env: Env): StatusReply {
@@ -325,7 +330,7 @@ export function stats(env: Env): StatsReply {
 	const counted = countedRules(listJson(env, true), table ? table.counted : null);
 	const clients: { [n: string]: StatsClient } = {};
 	const client = (n: string): StatsClient => {
-		clients[n] ??= { name: n, rules: [], default: { packets: 0, bytes: 0 }, rulesets: [], paths: { direct: 0, proxy: 0, block: 0, ruleset: 0 }, rx: null, tx: null };
+		clients[n] ??= { name: n, rules: [], default: { packets: 0, bytes: 0 }, rulesets: [], paths: { direct: 0, proxy: 0, block: 0, ruleset: 0 }, rx: null, tx: null, bytes: null };
 		return clients[n];
 	};
 	// the applied clients first, in the configuration's order (a disabled one has no chain)
@@ -369,6 +374,8 @@ export function stats(env: Env): StatsReply {
 	for (let n in hits) client(n).rulesets = map(hits[n], (h) => ({ name: h.chain, packets: h.packets, bytes: h.bytes }));
 	const paths = pathCounters(counted);
 	for (let n in paths) client(n).paths = paths[n];
+	const cb = clientBytes(env, view && st ? st.clients : null, view ? view.marks ?? null : null, view ? view.ipv6 : false);
+	for (let n in cb.clients) if (clients[n]) clients[n].bytes = cb.clients[n];
 	// upstreams in the applied configuration's order (then any other the counters name)
 	const upstreams: StatsUpstream[] = [];
 	const vu = view ? view.upstreams : [];
@@ -385,5 +392,6 @@ export function stats(env: Env): StatsReply {
 		upstreams,
 		dropped,
 		dns_hijacked: hijacked,
+		bytes: cb.summary,
 	};
 }

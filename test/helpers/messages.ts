@@ -285,8 +285,8 @@ export function statusMessages(): Msg[] {
 		for (const w of s.warning_messages) out.push({ id: w.id, args: w.args });
 		if (s.last_apply?.id) out.push({ id: s.last_apply.id, args: s.last_apply.args! });
 	};
-	const bare: Platform = { fw4: false, dnsmasq: false, nftset: false, confDirs: [], flowOffloading: true, flowOffloadingHw: true, ipv6: false, conntrack: false, wgShellHandler: false };
-	out.push(...platformWarnings(bare, true, true), ...platformWarnings({ ...bare, fw4: true, dnsmasq: true, flowOffloadingHw: false, ipv6: true, conntrack: true }, true, true));
+	const bare: Platform = { fw4: false, dnsmasq: false, nftset: false, confDirs: [], flowOffloading: true, flowOffloadingHw: true, ipv6: false, conntrack: false, ctAccounting: false, wgShellHandler: false };
+	out.push(...platformWarnings(bare, true, true), ...platformWarnings({ ...bare, fw4: true, dnsmasq: true, flowOffloadingHw: false, ipv6: true, conntrack: true, ctAccounting: true }, true, true));
 	// not applied, and the configuration has a problem
 	said(fakeRouter({ uci: openwrt(HOME.replace("\toption enabled '1'\n", "\toption enabled '1'\n\toption typo '1'\n")) }));
 	for (const ks of ['1', '0']) {

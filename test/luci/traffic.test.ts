@@ -2,7 +2,7 @@
 // chart's history and its SVG path (src/luci/_traffic.ts).
 import { test } from 'vitest';
 import assert from 'node:assert/strict';
-import { appendPoint, areaPath, chartSvg, niceMax, perSecond, rates, sample } from '../../src/luci/_traffic';
+import { appendPoint, areaPath, chartSvg, liveRate, niceMax, pathRows, perSecond, rates, sample } from '../../src/luci/_traffic';
 import type { Stats } from '../../src/luci/_rpc';
 
 const paths = (direct: number, proxy: number, block: number) => ({ direct, proxy, block, ruleset: 0 });
@@ -37,8 +37,8 @@ test('rates between two samples: per upstream, their total, per client and path'
 	assert.deepEqual(r.upstreams.us, { rx: 102_400, tx: 1000 });
 	assert.deepEqual(r.upstreams.eu, { rx: 0, tx: 0 });
 	assert.deepEqual(r.total, { rx: 102_400, tx: 1000 });
-	assert.deepEqual(r.clients.laptop, { direct: 6, proxy: 0, block: 0, rx: null, tx: null });
-	assert.deepEqual(r.clients.phone, { direct: 0, proxy: 0, block: 0, rx: 0, tx: 1000 });
+	assert.deepEqual(r.clients.laptop, { direct: 6, proxy: 0, block: 0, rx: null, tx: null, bytes: {} });
+	assert.deepEqual(r.clients.phone, { direct: 0, proxy: 0, block: 0, rx: 0, tx: 1000, bytes: {} });
 	// an upstream added by an apply between the samples: no rate yet, the total is the others'
 	const c = sample(20_000, { ...stats(1_512_000, 25_000, 5500, 40), upstreams: [...stats(1_512_000, 25_000, 5500, 40).upstreams, { name: 'nl', packets: 0, up: true, handshake_age: 1, rx: 9, tx: 9 }] });
 	assert.deepEqual(rates(b, c).upstreams.nl, { rx: null, tx: null });
@@ -73,4 +73,26 @@ test('data → SVG path: newest at the right edge, 0 at the bottom, max at the t
 	assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 600 80"/);
 	assert.ok(svg.includes(`data-series="rx" d="${areaPath([1, 2], 600, 80, 2)}"`));
 	assert.ok(svg.includes(`data-series="tx" d="${areaPath([0, 1], 600, 80, 2)}"`));
+});
+
+test('bytes of open connections: rows by path, rates clamped at 0 when a connection closed', () => {
+	assert.deepEqual(pathRows({ direct: { up: 1, down: 2 }, proxy: { us: { up: 3, down: 4 } } }),
+		[{ path: 'direct', up: 1, down: 2 }, { path: 'us', up: 3, down: 4 }]);
+	assert.equal(pathRows(null), null, 'a client known by MAC or interface');
+	assert.equal(pathRows(undefined), null, 'a router before bytes by path');
+	assert.equal(liveRate(1000, 6000, 5), 1000);
+	assert.equal(liveRate(6000, 1000, 5), 0, 'a connection closed: its bytes left the sum');
+	assert.equal(liveRate(null, 1000, 5), null);
+	assert.equal(liveRate(1000, 6000, 0), null);
+	const withBytes = (direct: number, us: number | null): Stats => {
+		const s = stats(0, 0, null, 1);
+		s.clients[0]!.bytes = { direct: { up: direct, down: 10 * direct }, proxy: us === null ? {} : { us: { up: us, down: us } } };
+		return s;
+	};
+	const a = sample(0, withBytes(1000, null)), b = sample(5000, withBytes(6000, 500)), c = sample(10_000, withBytes(2000, 1000));
+	assert.deepEqual(rates(null, a).clients.laptop!.bytes, { direct: { up: null, down: null } });
+	// `us` had no open connection before: from 0
+	assert.deepEqual(rates(a, b).clients.laptop!.bytes, { direct: { up: 1000, down: 10000 }, us: { up: 100, down: 100 } });
+	assert.deepEqual(rates(b, c).clients.laptop!.bytes, { direct: { up: 0, down: 0 }, us: { up: 100, down: 100 } });
+	assert.deepEqual(rates(b, c).clients.phone!.bytes, {}, 'no bytes: no rows');
 });

@@ -148,15 +148,18 @@ test('status and stats: documented shape, live values, never a key', () => {
 	assert.equal(s.last_apply.ok, true);
 	assert.ok(s.warnings.includes('upstream eu: interface sw_eu is down (kill switch: its traffic is blocked)'));
 	const st = rpcd(m, 'stats') as Record<string, any>;
+	const NONE = { direct: { up: 0, down: 0 }, proxy: {} };
 	assert.deepEqual(st, {
 		clients: [
 			{ name: 'tv', rules: [], default: { packets: 20, bytes: 2000 }, rulesets: [{ name: 'rs_streaming_0', packets: 8, bytes: 800 }],
-				paths: { direct: 20, proxy: 8, block: 0, ruleset: 0 }, rx: null, tx: null },
+				paths: { direct: 20, proxy: 8, block: 0, ruleset: 0 }, rx: null, tx: null, bytes: NONE },
 			{ name: 'kid', rules: [{ rule: 'client.kid.rule[0]', packets: 5, bytes: 50 }, { rule: 'client.kid.rule[1]', packets: 2, bytes: 120 }], default: { packets: 4, bytes: 40 }, rulesets: [],
-				paths: { direct: 4, proxy: 5, block: 2, ruleset: 0 }, rx: null, tx: null },
-			// every applied client, counted or not; a peer with its bytes through the server tunnel
+				paths: { direct: 4, proxy: 5, block: 2, ruleset: 0 }, rx: null, tx: null, bytes: null },
+			// every applied client, counted or not; a peer with its bytes through the server tunnel;
+			// bytes by path (conntrack lists nothing here) for those with an address, null for MAC-only ones
 			...['laptop', 'phone', 'guest'].map((name) => ({ name, rules: [], default: { packets: 0, bytes: 0 }, rulesets: [],
-				paths: { direct: 0, proxy: 0, block: 0, ruleset: 0 }, rx: name === 'phone' ? 100 : null, tx: name === 'phone' ? 200 : null })),
+				paths: { direct: 0, proxy: 0, block: 0, ruleset: 0 }, rx: name === 'phone' ? 100 : null, tx: name === 'phone' ? 200 : null,
+				bytes: name === 'guest' ? null : NONE })),
 		],
 		// rs_streaming_1 (phone's binding) is not in the listing: its counters are not attributed
 		rulesets: [
@@ -168,6 +171,7 @@ test('status and stats: documented shape, live values, never a key', () => {
 			{ name: 'eu', packets: 5, bytes: 50, up: false, handshake_age: null, rx: 0, tx: 0 }],
 		dropped: { leak: 1, dot: 0 },
 		dns_hijacked: 9,
+		bytes: { source: 'conntrack', missing: null, connections: 0, unattributed: NONE },
 	});
 	// no read method hands out a stored key (wg dump's interface line included)
 	const reads = JSON.stringify([s, st, rpcd(m, 'check'), rpcd(m, 'explain', { client: 'phone', destination: 'video.test' }), rpcd(m, 'version')]);

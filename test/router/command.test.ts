@@ -107,6 +107,23 @@ test('stats: per client new connections by path and a peer\'s tunnel bytes; per 
 	assert.match(s.out, /^upstream eu {11}0 new connections; DOWN\n/m);
 });
 
+test('stats: bytes of the open connections by path (conntrack), the unattributed, and why there are none', () => {
+	const r = fakeRouter({ uci: openwrt() });
+	assert.equal(run(r, 'apply').code, 0);
+	const st = JSON.parse(r.fs.read('/var/run/splitwg/state.json')!);
+	const line = (src: string, mark: number, up: number, down: number) => `ipv4     2 tcp      6 431999 ESTABLISHED src=${src} dst=203.0.113.9 sport=40000 dport=443 packets=9 bytes=${up} src=203.0.113.9 dst=${src} sport=443 dport=40000 packets=9 bytes=${down} [ASSURED] mark=${mark} use=1\n`;
+	const ct = line(st.clients.laptop.sources[0], st.view.marks.upstreams.us, 2048, 3145728) + line('192.168.1.250', st.view.marks.direct, 1024, 1024);
+	r.fail = (argv) => argv.join(' ') === 'conntrack -L -f ipv4 -o extended' ? { code: 0, stdout: ct, stderr: '' } : null;
+	const s = run(r, 'stats');
+	assert.match(s.out, /^client laptop: .*\n(  .*\n)*  open connections: direct up 0 B down 0 B, us up 2\.0 KiB down 3\.0 MiB\n/m);
+	assert.match(s.out, /^bytes by path: 2 open connection\(s\) \(conntrack\); not by a client's address \(MAC\/interface clients\): direct up 1\.0 KiB down 1\.0 KiB\n/m);
+	r.fs.mkdirp('/proc/sys/net/netfilter');
+	r.fs.write('/proc/sys/net/netfilter/nf_conntrack_acct', '0\n');
+	const off = run(r, 'stats');
+	assert.match(off.out, /^bytes by path: none: conntrack accounting is off/m);
+	assert.doesNotMatch(off.out, /open connections:/);
+});
+
 test('a failed apply exits 1 with the reason on stderr', () => {
 	const r = fakeRouter({ uci: openwrt() });
 	r.fail = (argv) => argv.join(' ') === 'ubus call network reload' ? { code: 4, stdout: '', stderr: 'Command failed: Not found\n' } : null;

@@ -18,6 +18,7 @@ import {
   clientChainName,
   tableObjects,
   tableState,
+  directMark,
   MESSAGES,
   format,
   described,
@@ -71,6 +72,9 @@ let PATHS = {
   fw4: "/sbin/fw4",
   wgShellHandler: "/lib/netifd/proto/wireguard.sh",
   conntrack: "/usr/sbin/conntrack",
+  // the kernel's connection table (nf_conntrack procfs), and whether it counts bytes
+  ctTable: "/proc/net/nf_conntrack",
+  ctAccounting: "/proc/sys/net/netfilter/nf_conntrack_acct",
   ipv6: "/proc/net/if_inet6",
   // the list sets: their fragments (content-addressed, src/router/lists.ts),
   // and the script fw4 includes after the table's to fill them
@@ -238,6 +242,11 @@ function readConfigSections(uci, config) {
 }
 
 // src/router/state.ts
+function marksOf(c) {
+  const out = {};
+  for (let i = 0; i < length(c.upstreams); i++) if (c.upstreams[i].enabled) out[c.upstreams[i].name] = c.upstreams[i].mark;
+  return out;
+}
 function appliedView(c, domains) {
   return {
     upstreams: map(c.upstreams, (u) => ({ name: u.name, iface: u.iface, enabled: u.enabled, keepalive: u.keepalive })),
@@ -246,7 +255,8 @@ function appliedView(c, domains) {
     kill_switch: c.globals.killSwitch,
     ipv6: c.globals.ipv6,
     domains,
-    subscriptions: c.subscriptions
+    subscriptions: c.subscriptions,
+    marks: { mask: c.globals.markMask, direct: directMark(c.globals.markMask), upstreams: marksOf(c) }
   };
 }
 let STATE_FILE = `${PATHS.state}/state.json`;
@@ -952,6 +962,8 @@ function detect(env) {
     flowOffloadingHw: defaults.flow_offloading === "1" && defaults.flow_offloading_hw === "1",
     ipv6: env.fs.exists(PATHS.ipv6),
     conntrack: env.fs.exists(PATHS.conntrack),
+    // (splitwg never sets the sysctl: it is the owner's)
+    ctAccounting: trim(env.fs.read(PATHS.ctAccounting) ?? "") !== "0",
     wgShellHandler: env.fs.exists(PATHS.wgShellHandler)
   };
 }
@@ -965,6 +977,7 @@ function platformWarnings(p, needsDomains, wantsIpv6) {
   else if (p.flowOffloading) push(w, msg("platform_offload_sw"));
   if (wantsIpv6 && !p.ipv6) push(w, msg("platform_no_ipv6"));
   if (!p.conntrack) push(w, msg("platform_no_conntrack"));
+  if (!p.ctAccounting) push(w, msg("platform_no_ct_accounting"));
   return w;
 }
 
@@ -1070,7 +1083,7 @@ function listMaps(env, maps) {
 }
 
 // src/router/conntrack.ts
-function marksOf(plan) {
+function conntrack_marksOf(plan) {
   return join(" ", [plan.marks.mask, plan.marks.direct, ...map(plan.upstreams, (u) => `${u.name}=${u.mark}`)]);
 }
 function rulesText(chain, chains, sets, seen) {
@@ -1094,7 +1107,7 @@ function rulesText(chain, chains, sets, seen) {
 }
 function clientPaths(plan) {
   const out = {};
-  const marks = marksOf(plan);
+  const marks = conntrack_marksOf(plan);
   const chains = {};
   const all = plan.table ? plan.table.chains : [];
   for (let i = 0; i < length(all); i++) chains[all[i].name] = all[i];
@@ -1260,6 +1273,136 @@ function allPeers(env) {
   const out = {};
   for (let n in by) out[n] = parseDump(join("\n", by[n]));
   return out;
+}
+
+// src/router/ctbytes.ts
+function ctTotals(text, mask) {
+  const out = { sums: {}, connections: 0, accounted: 0, unaccounted: 0 };
+  const lines = split(text, "\n");
+  for (let i = 0; i < length(lines); i++) {
+    const p = split(lines[i], " bytes=");
+    if (length(p) < 3) {
+      if (index(lines[i], " src=") >= 0) out.unaccounted++;
+      continue;
+    }
+    out.accounted++;
+    const m = index(p[2], " mark=");
+    const mark = m < 0 ? 0 : int(substr(p[2], m + 6)) & mask;
+    if (!mark) continue;
+    const s = index(p[0], " src=");
+    if (s < 0) continue;
+    const rest = substr(p[0], s + 5);
+    const src = substr(rest, 0, index(rest, " "));
+    const key = `${src} ${mark}`;
+    let acc = out.sums[key];
+    if (!acc) {
+      acc = { up: 0, down: 0 };
+      out.sums[key] = acc;
+    }
+    acc.up += int(p[1]);
+    acc.down += int(p[2]);
+    out.connections++;
+  }
+  return out;
+}
+function noBytes() {
+  return { direct: { up: 0, down: 0 }, proxy: {} };
+}
+function sourcesOf(clients) {
+  const out = { hosts: {}, prefixes: [], clients: {} };
+  for (let n in clients) {
+    const srcs = clients[n].sources ?? [];
+    for (let i = 0; i < length(srcs); i++) {
+      const p = parsePrefix(srcs[i]);
+      if (isMsg(p)) continue;
+      out.clients[n] = true;
+      if (p.host) out.hosts[p.text] = n;
+      else push(out.prefixes, { client: n, p });
+    }
+  }
+  return out;
+}
+function within(p, b) {
+  if (length(b) !== length(p.bytes)) return false;
+  for (let i = 0; i * 8 < p.len; i++) {
+    const bits = p.len - i * 8;
+    const m = bits >= 8 ? 255 : 255 << 8 - bits & 255;
+    if ((b[i] & m) !== p.bytes[i]) return false;
+  }
+  return true;
+}
+function clientOf(s, addr) {
+  if (s.hosts[addr]) return s.hosts[addr];
+  if (!length(s.prefixes)) return null;
+  const b = iptoarr(addr);
+  if (!b) return null;
+  for (let i = 0; i < length(s.prefixes); i++) if (within(s.prefixes[i].p, b)) return s.prefixes[i].client;
+  return null;
+}
+function add(to, mark, marks, names, b) {
+  let k = null;
+  const u = names[`${mark}`];
+  if (mark === marks.direct) k = to.direct;
+  else if (u) {
+    to.proxy[u] ??= { up: 0, down: 0 };
+    k = to.proxy[u];
+  }
+  if (k === null) return;
+  k.up += b.up;
+  k.down += b.down;
+}
+function bytesByClient(t, clients, marks) {
+  const s = sourcesOf(clients);
+  const out = {};
+  for (let n in s.clients) out[n] = noBytes();
+  const other = noBytes();
+  const names = {};
+  for (let u in marks.upstreams) names[`${marks.upstreams[u]}`] = u;
+  for (let key in t.sums) {
+    const sp = index(key, " ");
+    const c = clientOf(s, substr(key, 0, sp));
+    add(c === null ? other : out[c], int(substr(key, sp + 1)), marks, names, t.sums[key]);
+  }
+  return { clients: out, unattributed: other };
+}
+function readTable(env, ipv6) {
+  if (env.fs.exists(PATHS.conntrack)) {
+    const fams = ipv6 ? ["ipv4", "ipv6"] : ["ipv4"];
+    const parts = [];
+    for (let i = 0; i < length(fams); i++) {
+      const r = env.run(["conntrack", "-L", "-f", fams[i], "-o", "extended"]);
+      if (r.code === 0) push(parts, r.stdout);
+    }
+    if (length(parts)) return { text: join("\n", parts), source: "conntrack" };
+  }
+  const p = env.fs.read(PATHS.ctTable);
+  return p === null ? null : { text: p, source: "procfs" };
+}
+function clientBytes(env, clients, marks, ipv6) {
+  const summary = { source: null, missing: null, connections: 0, unattributed: noBytes() };
+  if (marks === null || clients === null) {
+    summary.missing = "state";
+    return { clients: {}, summary: summary };
+  }
+  if (trim(env.fs.read(PATHS.ctAccounting) ?? "") === "0") {
+    summary.missing = "accounting";
+    return { clients: {}, summary: summary };
+  }
+  const tbl = readTable(env, ipv6);
+  if (tbl === null) {
+    summary.missing = "conntrack";
+    return { clients: {}, summary: summary };
+  }
+  summary.source = tbl.source;
+  const t = ctTotals(tbl.text, marks.mask);
+  if (t.unaccounted > 0 && t.accounted === 0) {
+    summary.missing = "accounting";
+    return { clients: {}, summary: summary };
+  }
+  const r = bytesByClient(t, clients, marks);
+  summary.connections = t.connections;
+  summary.unattributed = r.unattributed;
+  return { clients: r.clients, summary: summary };
 }
 
 // src/router/status.ts
@@ -1474,7 +1617,7 @@ function stats(env) {
   const counted = countedRules(listJson(env, true), table ? table.counted : null);
   const clients = {};
   const client = (n) => {
-    clients[n] ??= { name: n, rules: [], default: { packets: 0, bytes: 0 }, rulesets: [], paths: { direct: 0, proxy: 0, block: 0, ruleset: 0 }, rx: null, tx: null };
+    clients[n] ??= { name: n, rules: [], default: { packets: 0, bytes: 0 }, rulesets: [], paths: { direct: 0, proxy: 0, block: 0, ruleset: 0 }, rx: null, tx: null, bytes: null };
     return clients[n];
   };
   const wg = view ? allPeers(env) ?? {} : {};
@@ -1520,6 +1663,8 @@ function stats(env) {
   for (let n in hits) client(n).rulesets = map(hits[n], (h) => ({ name: h.chain, packets: h.packets, bytes: h.bytes }));
   const paths = pathCounters(counted);
   for (let n in paths) client(n).paths = paths[n];
+  const cb = clientBytes(env, view && st ? st.clients : null, view ? view.marks ?? null : null, view ? view.ipv6 : false);
+  for (let n in cb.clients) if (clients[n]) clients[n].bytes = cb.clients[n];
   const upstreams = [];
   const vu = view ? view.upstreams : [];
   for (let i = 0; i < length(vu); i++) {
@@ -1534,7 +1679,8 @@ function stats(env) {
     rulesets: values(sets),
     upstreams,
     dropped,
-    dns_hijacked: hijacked
+    dns_hijacked: hijacked,
+    bytes: cb.summary
   };
 }
 
@@ -3106,6 +3252,16 @@ function cmdDoctor(env, io, a) {
 `);
   return 1;
 }
+function bytesLine(b) {
+  const out = [`direct up ${fmtBytes(b.direct.up)} down ${fmtBytes(b.direct.down)}`];
+  for (let u in b.proxy) push(out, `${u} up ${fmtBytes(b.proxy[u].up)} down ${fmtBytes(b.proxy[u].down)}`);
+  return join(", ", out);
+}
+let BYTES_MISSING = {
+  state: "the last apply is from an older splitwg (run splitwg apply)",
+  conntrack: "neither conntrack (opkg install conntrack) nor /proc/net/nf_conntrack",
+  accounting: "conntrack accounting is off (net.netfilter.nf_conntrack_acct=0; OpenWrt sets 1)"
+};
 function cmdStats(env, io, a) {
   const s = stats(env);
   if (a.flags.json) {
@@ -3124,6 +3280,8 @@ function cmdStats(env, io, a) {
 `);
     io.out(`  ${pad("default", 32)} ${c.default.packets} pkts
 `);
+    if (s.bytes.missing === null) io.out(`  open connections: ${c.bytes ? bytesLine(c.bytes) : "not by address (MAC/interface: see below)"}
+`);
   }
   for (let i = 0; i < length(s.rulesets); i++) {
     const r = s.rulesets[i];
@@ -3138,6 +3296,10 @@ function cmdStats(env, io, a) {
 `);
   }
   io.out(`dropped: leak guard ${s.dropped.leak}, DoT/DoQ ${s.dropped.dot}; DNS queries hijacked ${s.dns_hijacked}
+`);
+  if (s.bytes.missing !== null) io.out(`bytes by path: none: ${BYTES_MISSING[s.bytes.missing]}
+`);
+  else io.out(`bytes by path: ${s.bytes.connections} open connection(s) (${s.bytes.source}); not by a client's address (MAC/interface clients): ${bytesLine(s.bytes.unattributed)}
 `);
   return 0;
 }
@@ -3452,6 +3614,8 @@ ${USAGE}`);
 export {
   apply,
   applyPlan,
+  bytesByClient,
+  ctTotals,
   hotplug,
   listReport,
   methods,

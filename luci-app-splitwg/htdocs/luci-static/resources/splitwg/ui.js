@@ -1079,17 +1079,28 @@ function templateSections(t2, name) {
 
 // src/luci/_traffic.ts
 var HISTORY = 60;
+function pathRows(b) {
+  if (!b) return null;
+  const out = [{ path: "direct", up: b.direct.up, down: b.direct.down }];
+  for (const u of Object.keys(b.proxy)) out.push({ path: u, up: b.proxy[u].up, down: b.proxy[u].down });
+  return out;
+}
 function sample(at, s) {
   const out = { at, upstreams: {}, clients: {} };
   for (const u of s.upstreams) out.upstreams[u.name] = { rx: u.rx, tx: u.tx };
-  for (const c of s.clients) out.clients[c.name] = { direct: c.paths.direct, proxy: c.paths.proxy, block: c.paths.block, rx: c.rx, tx: c.tx };
+  for (const c of s.clients) out.clients[c.name] = { direct: c.paths.direct, proxy: c.paths.proxy, block: c.paths.block, rx: c.rx, tx: c.tx, bytes: pathRows(c.bytes) };
   return out;
 }
 function perSecond(prev, cur, seconds) {
   if (prev == null || cur == null || !(seconds > 0) || cur < prev) return null;
   return (cur - prev) / seconds;
 }
+function liveRate(prev, cur, seconds) {
+  if (prev == null || cur == null || !(seconds > 0)) return null;
+  return Math.max(0, (cur - prev) / seconds);
+}
 function rates(prev, cur) {
+  var _a2, _b;
   const dt = prev ? (cur.at - prev.at) / 1e3 : 0;
   const out = { upstreams: {}, clients: {}, total: { rx: null, tx: null } };
   const add2 = (a, b) => b === null ? a : (a != null ? a : 0) + b;
@@ -1101,12 +1112,18 @@ function rates(prev, cur) {
   }
   for (const n in cur.clients) {
     const p = prev == null ? void 0 : prev.clients[n], c = cur.clients[n];
+    const bytes = {};
+    for (const row of (_a2 = c.bytes) != null ? _a2 : []) {
+      const was = (p == null ? void 0 : p.bytes) ? (_b = p.bytes.find((x) => x.path === row.path)) != null ? _b : { up: 0, down: 0 } : null;
+      bytes[row.path] = { up: liveRate(was == null ? void 0 : was.up, row.up, dt), down: liveRate(was == null ? void 0 : was.down, row.down, dt) };
+    }
     out.clients[n] = {
       direct: perSecond(p == null ? void 0 : p.direct, c.direct, dt),
       proxy: perSecond(p == null ? void 0 : p.proxy, c.proxy, dt),
       block: perSecond(p == null ? void 0 : p.block, c.block, dt),
       rx: perSecond(p == null ? void 0 : p.rx, c.rx, dt),
-      tx: perSecond(p == null ? void 0 : p.tx, c.tx, dt)
+      tx: perSecond(p == null ? void 0 : p.tx, c.tx, dt),
+      bytes
     };
   }
   return out;
@@ -1700,6 +1717,7 @@ return baseclass.extend({
 	listCount: listCount,
 	listOf: listOf,
 	listsSummary: listsSummary,
+	liveRate: liveRate,
 	matchSummary: matchSummary,
 	moveStep: moveStep,
 	msg: msg,
@@ -1714,6 +1732,7 @@ return baseclass.extend({
 	parseBulk: parseBulk,
 	parseCSV: parseCSV,
 	parseOwner: parseOwner,
+	pathRows: pathRows,
 	perSecond: perSecond,
 	placeOf: placeOf,
 	plain: plain,

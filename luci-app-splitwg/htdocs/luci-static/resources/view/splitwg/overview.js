@@ -8,7 +8,7 @@
 'require splitwg.ui as swui';
 // Generated from src/luci/overview.ts by `npm run build` — edit the TypeScript, not this file.
 
-const arrtoip = swcore.arrtoip, FOREIGN_MARKS = swcore.FOREIGN_MARKS, callCheck = swui.callCheck, callDoctor = swui.callDoctor, callStats = swui.callStats, callStatus = swui.callStatus, isError = swui.isError, doctorLines = swui.doctorLines, statusWarnings = swui.statusWarnings, appendPoint = swui.appendPoint, chartSvg = swui.chartSvg, niceMax = swui.niceMax, rates = swui.rates, sample = swui.sample, placeOf = swui.placeOf, toSections = swui.toSections, badge = swui.badge, banner = swui.banner, coreText = swui.coreText, fmtAge = swui.fmtAge, fmtBytes = swui.fmtBytes, pageUrl = swui.pageUrl, saveApply = swui.saveApply, schemaOption = swui.schemaOption, sections = swui.sections, setContent = swui.setContent, t = swui.t, upstreamLabel = swui.upstreamLabel;
+const arrtoip = swcore.arrtoip, FOREIGN_MARKS = swcore.FOREIGN_MARKS, callCheck = swui.callCheck, callDoctor = swui.callDoctor, callStats = swui.callStats, callStatus = swui.callStatus, isError = swui.isError, doctorLines = swui.doctorLines, statusWarnings = swui.statusWarnings, appendPoint = swui.appendPoint, chartSvg = swui.chartSvg, niceMax = swui.niceMax, pathRows = swui.pathRows, rates = swui.rates, sample = swui.sample, placeOf = swui.placeOf, toSections = swui.toSections, badge = swui.badge, banner = swui.banner, coreText = swui.coreText, fmtAge = swui.fmtAge, fmtBytes = swui.fmtBytes, pageUrl = swui.pageUrl, saveApply = swui.saveApply, schemaOption = swui.schemaOption, sections = swui.sections, setContent = swui.setContent, t = swui.t, upstreamLabel = swui.upstreamLabel;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/overview.ts
@@ -84,6 +84,22 @@ function ruleHits(s) {
   for (const r of s.clients.flatMap((c) => c.rules).concat(s.rulesets.flatMap((x) => x.rules))) by[r.rule] = (by[r.rule] ?? 0) + r.packets;
   return Object.keys(by).filter((r) => by[r] > 0).map((rule) => ({ rule, packets: by[rule] })).sort((a, b) => b.packets - a.packets).slice(0, TOP_RULES);
 }
+function bytesMissing(s) {
+  const why = s.bytes?.missing ?? null;
+  if (!s.bytes) return _("This router's splitwg reports no bytes by path (an older version).");
+  if (why === "state") return _("No bytes by path until splitwg is applied again (the last apply is from an older version).");
+  if (why === "conntrack") return _("No bytes by path: neither the conntrack tool (opkg install conntrack) nor /proc/net/nf_conntrack is there.");
+  if (why === "accounting") return _("No bytes by path: conntrack accounting is off (net.netfilter.nf_conntrack_acct is 0; OpenWrt sets 1). splitwg does not change it.");
+  return null;
+}
+function bytesCell(rows, r) {
+  if (!rows) return E("em", { title: _("Known by MAC or interface only: conntrack records addresses, not how a packet came in.") }, [_("not by address")]);
+  return E("div", {}, rows.map((x) => {
+    const pr = r?.bytes[x.path];
+    const rate = pr && pr.down !== null && pr.up !== null ? ` · ↓ ${_("%s/s").format(fmtBytes(Math.round(pr.down)))} ↑ ${_("%s/s").format(fmtBytes(Math.round(pr.up)))}` : "";
+    return E("div", {}, [`${x.path === "direct" ? _("direct") : upstreamLabel(x.path)}: ↓ ${fmtBytes(x.down)} / ↑ ${fmtBytes(x.up)}${rate}`]);
+  }));
+}
 function renderTraffic(s, r, hist) {
   const secs = toSections(sections());
   const max = niceMax(hist.rx.concat(hist.tx));
@@ -93,6 +109,7 @@ function renderTraffic(s, r, hist) {
     fmtBytes(u.rx) + perSec(r.upstreams[u.name]?.rx ?? null),
     fmtBytes(u.tx) + perSec(r.upstreams[u.name]?.tx ?? null)
   ]);
+  const missing = bytesMissing(s);
   const cls = s.clients.map((c) => {
     const cr = r.clients[c.name];
     return [
@@ -100,9 +117,11 @@ function renderTraffic(s, r, hist) {
       String(c.paths.direct) + perMin(cr?.direct ?? null),
       String(c.paths.proxy) + perMin(cr?.proxy ?? null),
       String(c.paths.block) + perMin(cr?.block ?? null),
+      missing !== null ? "-" : bytesCell(pathRows(c.bytes), cr),
       c.rx === null ? "-" : `↓ ${fmtBytes(c.tx)} / ↑ ${fmtBytes(c.rx)}${perSec(cr?.tx ?? null)}`
     ];
   });
+  const other = missing === null && s.bytes ? pathRows(s.bytes.unattributed).filter((x) => x.up + x.down > 0) : [];
   const hits = ruleHits(s).map((h) => {
     const pl = placeOf(h.rule, secs);
     return [E("a", { href: pageUrl("rules", pl.owner ?? void 0) }, [t(pl.where)]), String(h.packets)];
@@ -116,8 +135,12 @@ function renderTraffic(s, r, hist) {
       E("span", { "style": "color:#ef6c00" }, ["■ ", _("↑ sent"), r.total.tx === null ? "" : " " + _("%s/s").format(fmtBytes(Math.round(r.total.tx)))])
     ]),
     table([_("Upstream"), _("Last handshake"), _("Received"), _("Sent")], ups, _("No upstream applied.")),
-    E("div", { "class": "cbi-section-descr" }, [_("New connections by path since the last apply (the first packet of each connection is counted).")]),
-    table([_("Client"), _("Direct"), _("Proxy"), _("Block"), _("Peer tunnel")], cls, _("No client applied.")),
+    E("div", { "class": "cbi-section-descr" }, [_("New connections by path since the last apply (the first packet of each connection is counted), and the bytes of the connections open now by path, from conntrack (↓ to the client, ↑ from it; blocked connections carry none).")]),
+    missing !== null ? E("div", { "class": "alert-message notice" }, [missing]) : E([]),
+    table([_("Client"), _("Direct"), _("Proxy"), _("Block"), _("Open connections"), _("Peer tunnel")], cls, _("No client applied.")),
+    other.length ? E("div", { "class": "cbi-section-descr", "data-unattributed": "1" }, [
+      _("Not by a client's address (clients known by MAC or interface): %s").format(other.map((x) => `${x.path === "direct" ? _("direct") : upstreamLabel(x.path)} ↓ ${fmtBytes(x.down)} / ↑ ${fmtBytes(x.up)}`).join(", "))
+    ]) : E([]),
     E("div", { "class": "cbi-section-descr" }, [_("The rules with the most hits (new connections) since the last apply.")]),
     table([_("Rule"), _("Hits")], hits, _("No rule has matched yet."))
   ]);
