@@ -8,7 +8,7 @@
 import type { Env } from './env';
 import { PATHS } from './env';
 import type { ClientPath } from './state';
-import { parsePrefix, isMsg } from './core';
+import { parsePrefix, prefixContains, isMsg } from './core';
 import type { Prefix } from '../core/ip';
 
 // `up`: from the client (the connection's original direction), `down`: to it
@@ -93,22 +93,12 @@ function sourcesOf(clients: { [name: string]: ClientPath }): Sources {
 	return out;
 }
 
-function within(p: Prefix, b: number[]): boolean {
-	if (length(b) !== length(p.bytes)) return false;
-	for (let i = 0; i * 8 < p.len; i++) {
-		const bits = p.len - i * 8;
-		const m = bits >= 8 ? 0xff : (0xff << (8 - bits)) & 0xff;
-		if ((b[i] & m) !== p.bytes[i]) return false;
-	}
-	return true;
-}
-
 function clientOf(s: Sources, addr: string): string | null {
 	if (s.hosts[addr]) return s.hosts[addr];
 	if (!length(s.prefixes)) return null;
 	const b = iptoarr(addr);
 	if (!b) return null;
-	for (let i = 0; i < length(s.prefixes); i++) if (within(s.prefixes[i].p, b)) return s.prefixes[i].client;
+	for (let i = 0; i < length(s.prefixes); i++) if (prefixContains(s.prefixes[i].p, b)) return s.prefixes[i].client;
 	return null;
 }
 

@@ -12,6 +12,7 @@ import {
   parseUci,
   renderUci,
   parsePrefix,
+  prefixContains,
   nftTransition,
   emptyPlan,
   NFT,
@@ -1322,21 +1323,12 @@ function sourcesOf(clients) {
   }
   return out;
 }
-function within(p, b) {
-  if (length(b) !== length(p.bytes)) return false;
-  for (let i = 0; i * 8 < p.len; i++) {
-    const bits = p.len - i * 8;
-    const m = bits >= 8 ? 255 : 255 << 8 - bits & 255;
-    if ((b[i] & m) !== p.bytes[i]) return false;
-  }
-  return true;
-}
 function clientOf(s, addr) {
   if (s.hosts[addr]) return s.hosts[addr];
   if (!length(s.prefixes)) return null;
   const b = iptoarr(addr);
   if (!b) return null;
-  for (let i = 0; i < length(s.prefixes); i++) if (within(s.prefixes[i].p, b)) return s.prefixes[i].client;
+  for (let i = 0; i < length(s.prefixes); i++) if (prefixContains(s.prefixes[i].p, b)) return s.prefixes[i].client;
   return null;
 }
 function add(to, mark, marks, names, b) {
