@@ -39,7 +39,8 @@ test('a client on a cascaded upstream leaves the second VPS; the first sees only
   assert.equal(net.options.nohostroute, '1');
 
   // VPS A, inside its tunnel: every packet is WireGuard between the router's a-address and VPS B
-  const onA = await s.lab.capture(NS.upA, UPSTREAMS.a.serverIf, '');
+  // (IPv6 multicast left out: the link's own MLD reports are no one's traffic)
+  const onA = await s.lab.capture(NS.upA, UPSTREAMS.a.serverIf, 'not ip6 multicast');
   // the router's WAN: nothing to VPS B, nothing to the destination
   const wan = await s.lab.capture(NS.router, 'wan', `host ${UPSTREAMS.b.public4} or host ${SERVICES.web1}`);
   await expectPath({ client: 'kid', dest: SERVICES.web1 }, 'b', 'proxied through b, which is reached through a');
