@@ -1,7 +1,8 @@
 // What a client's rule (or default) resolves to. The nft renderer and
 // explain() both ask this one function, so the table and the rule tester
 // cannot disagree about where traffic goes.
-import type { Action, Client, Config, Rule, Upstream } from './model';
+import type { Action, Client, Config, Group, Rule, Upstream } from './model';
+import { groupByName } from './groups';
 import type { Prefix } from './ip';
 import { parseInterfaceAddress, parsePrefix, interfaceNetwork } from './ip';
 import { format, msg } from './messages';
@@ -9,14 +10,45 @@ import type { Msg } from './messages';
 
 export interface Verdict {
 	action: Action;                 // after resolving unavailable upstreams
-	upstream: Upstream | null;      // the upstream whose mark the table sets (proxy, or one that is down)
-	wanted: string | null;          // the upstream the rule asked for
+	upstream: Upstream | null;      // the upstream whose mark the table sets (proxy, or one that is down); a balance group: null
+	wanted: string | null;          // the upstream (or group) the rule asked for
 	note: string | null;            // why the action differs from the rule's (the nft comment's text)
 	why: Msg | null;                // the same as a message (explain)
+	group: Group | null;            // `wanted` is a group: the table goes to its chain (nft.ts)
+	members: Upstream[];            // a group's members a new connection may take now (failover: one)
 }
 
 function resolved(action: Action, upstream: Upstream | null, wanted: string | null, why: Msg): Verdict {
-	return { action, upstream, wanted, note: format(why), why };
+	return { action, upstream, wanted, note: format(why), why, group: null, members: [] };
+}
+
+function plain(action: Action, upstream: Upstream | null, wanted: string | null): Verdict {
+	return { action, upstream, wanted, note: null, why: null, group: null, members: [] };
+}
+
+function up(cfg: Config, u: Upstream, down: string[]): boolean {
+	return u.enabled && index(down, u.name) < 0 && downVia(cfg, u, down) === null;
+}
+
+// A group's verdict: which of its members a new connection takes now. The
+// table itself is compiled with every member up; the health checker moves
+// the slots (groups.ts), and `down` says what it found (explain). The
+// note stays empty: the nft comment cannot know which member is up.
+function groupVerdict(cfg: Config, g: Group, down: string[]): Verdict {
+	const ms = map(g.members, (n) => upstreamByName(cfg, n) as Upstream);
+	const live = filter(ms, (u) => up(cfg, u, down));
+	const gone = filter(ms, (u) => !up(cfg, u, down));
+	const v: Verdict = { action: 'proxy', upstream: null, wanted: g.name, note: null, why: null, group: g, members: live };
+	if (!length(live)) return { ...v, action: 'block', why: msg('and', [msg('why_group_down', [g.name]), msg('why_kill_blocks')]) };
+	if (g.mode === 'balance') {
+		v.why = msg('why_group_balance', [g.name, join(', ', map(live, (u) => u.name)), g.spread === 'destination' ? 'by destination' : 'at random']);
+		return v;
+	}
+	v.members = [live[0]];
+	v.upstream = live[0];
+	v.why = live[0] === ms[0] ? msg('why_group_first', [g.name, live[0].name])
+		: msg('why_group_failover', [g.name, live[0].name, join(', ', map(slice(gone, 0, index(ms, live[0])), (u) => u.name))]);
+	return v;
 }
 
 export function upstreamByName(cfg: Config, name: string | null): Upstream | null {
@@ -29,8 +61,10 @@ export function upstreamByName(cfg: Config, name: string | null): Upstream | nul
 // table handles that at run time through the unreachable route).
 export function verdictOf(cfg: Config, c: Client, rule: Rule | null, down?: string[]): Verdict {
 	const action = rule ? rule.action : c.defaultAction;
-	if (action !== 'proxy') return { action, upstream: null, wanted: null, note: null, why: null };
+	if (action !== 'proxy') return plain(action, null, null);
 	const name = (rule ? rule.upstream : null) ?? c.upstream;
+	const g = groupByName(cfg, name);
+	if (g) return groupVerdict(cfg, g, down ?? []);
 	const u = upstreamByName(cfg, name);
 	const ks = cfg.globals.killSwitch;
 	if (!u || !u.enabled) {
@@ -46,7 +80,7 @@ export function verdictOf(cfg: Config, c: Client, rule: Rule | null, down?: stri
 	// a cascaded upstream whose outer tunnel is down has no way out (cascades need the kill switch)
 	const outer = down ? downVia(cfg, u, down) : null;
 	if (outer !== null) return resolved('block', u, name, msg('and', [msg('why_via_down', [u.name, outer]), msg('why_kill_blocks')]));
-	return { action: 'proxy', upstream: u, wanted: name, note: null, why: null };
+	return plain('proxy', u, name);
 }
 
 // The first upstream `u` is reached through (`via`, outwards) that is down.

@@ -6,6 +6,7 @@ import type { Action, Client, Config, Rule, Upstream } from './model';
 import { parseAddress, parsePrefix, prefixContains } from './ip';
 import type { Family, Prefix } from './ip';
 import { verdictOf, directMark, markHex, carriesFamily, timedFrom, localNetworks } from './decide';
+import type { Verdict } from './decide';
 import { badDomain, badTime, weekday, WEEKDAYS, BLANKS, CONTROL } from './values';
 import { identifiedFamilies } from './config';
 import { format, isMsg, joined, msg } from './messages';
@@ -31,6 +32,8 @@ export interface Explanation {
 	rule: string | null;        // rule id, null for the client default
 	reason: string;             // why, in English: format(why)
 	why: Msg;                   // why, as a message (LuCI translates it)
+	group: string | null;       // the rule names a group (groups.ts): `upstream` is its member now (failover) or the group (balance)
+	members: string[];          // the group's members a new connection may take now
 }
 
 export interface ExplainError { error: { path: string, id: string, args: Arg[] } }
@@ -121,7 +124,17 @@ function parseAt(at: string): { day: number, min: number } | Msg {
 }
 
 function explained(c: Client, action: Action, upstream: string | null, iface: string | null, mark: string | null, rule: string | null, why: Msg): Explanation {
-	return { client: c.name, action, upstream, iface, mark, rule, reason: format(why), why };
+	return { client: c.name, action, upstream, iface, mark, rule, reason: format(why), why, group: null, members: [] };
+}
+
+// A group's verdict: failover names its member now, with that member's
+// interface and mark; balance names the group (each new connection takes
+// one of `members`: no one interface or mark).
+function grouped(c: Client, v: Verdict, rule: string | null, why: Msg): Explanation {
+	const names = map(v.members, (u) => u.name);
+	const one = v.action === 'proxy' && v.upstream !== null ? v.upstream : null;
+	const x = explained(c, v.action, v.action !== 'proxy' ? null : one ? one.name : v.wanted, one ? one.iface : null, one ? markHex(one.mark) : null, rule, why);
+	return { ...x, group: v.wanted, members: names };
 }
 
 function direct(c: Client, why: Msg): Explanation {
@@ -150,10 +163,13 @@ function answer(cfg: Config, cl: Client, q: Query, dest: string, addr: { family:
 		if (length(byAddress)) why = msg('and', [why, msg('why_unless_address', [dest, join(', ', byAddress)])]);
 		// its mark leads into a table with only an unreachable route for this
 		// family (netifd.ts): also while the tunnel is down, kill switch or not
-		if (v.upstream !== null && !carriesFamily(v.upstream as Upstream, f)) {
+		// (a group's members carry the same families: config.ts)
+		const fu = v.group && length(v.members) ? v.members[0] : v.upstream;
+		if (fu !== null && !carriesFamily(fu as Upstream, f)) {
 			const fw = msg('why_no_family', [v.wanted as string, f]);
 			return { x: explained(cl, 'block', null, null, null, r ? r.id : null, msg('and', [why, fw])), famWhy: fw };
 		}
+		if (v.group) return { x: grouped(cl, v, r ? r.id : null, v.why ? msg('and', [why, v.why]) : why), famWhy: null };
 		// a proxy verdict to a tunnel that is down keeps its upstream's mark: with
 		// the kill switch off the main table routes it direct (no leak guard)
 		const mark = v.action === 'block' ? null : markHex(v.upstream ? v.upstream.mark : directMark(cfg.globals.markMask));
@@ -237,5 +253,5 @@ export function explain(cfg: Config, q: Query): Explanation | ExplainError {
 	const other = o.famWhy ?? o.x.why;
 	const note = o.x.action === 'proxy' ? msg('why_aaaa_via', [o.x.action, o.x.upstream as string, other]) : msg('why_aaaa', [o.x.action, other]);
 	const x = a.x;
-	return explained(cl, x.action, x.upstream, x.iface, x.mark, x.rule, msg('and', [x.why, note]));
+	return { ...explained(cl, x.action, x.upstream, x.iface, x.mark, x.rule, msg('and', [x.why, note])), group: x.group, members: x.members };
 }

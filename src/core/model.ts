@@ -34,9 +34,30 @@ export interface Upstream {
 	keepalive: number | null;
 	dns: string[];
 	via: string | null;      // the upstream whose tunnel carries this one's WireGuard packets
+	health: Health;
 	index: number;           // 1-based position among upstreams: mark value and table
 	mark: number;            // masked value identifying this upstream
 	table: number;
+}
+
+// How the health checker (router/health.ts) watches an upstream: `probe`
+// is pinged through its tunnel every `interval` seconds; `downAfter`
+// misses in a row declare it down, `upAfter` answers up again.
+export interface Health {
+	probe: string | null;
+	interval: number;
+	downAfter: number;
+	upAfter: number;
+}
+
+// Upstreams under one name (groups.ts): a rule or client naming the group
+// takes, for each new connection, the first member up (failover) or one of
+// the members up (balance: spread at random, or by destination address).
+export interface Group {
+	name: string;
+	mode: 'failover' | 'balance';
+	spread: 'connection' | 'destination';
+	members: string[];       // upstream names, in order
 }
 
 export interface Server {
@@ -120,6 +141,7 @@ export interface Config {
 	globals: Globals;
 	server: Server | null;
 	upstreams: Upstream[];
+	groups: Group[];
 	clients: Client[];
 	subscriptions: Subscription[];
 	tunnelDns: TunnelDns[];  // domains resolved by an upstream's DNS, inside its tunnel (tunneldns.ts)

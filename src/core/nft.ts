@@ -25,8 +25,9 @@
 // network: the same identities, in the same order, decide whether the
 // client's DNS is answered by the router and its DoT/DoQ dropped. With
 // globals.ipv6 '0' every lookup is IPv4 only: IPv6 is routed normally.
-import type { Client, Config, Rule, Action } from './model';
-import { verdictOf, directMark, markHex, activeRules, timedFrom, localNetworks } from './decide';
+import type { Client, Config, Group, Rule, Action, Upstream } from './model';
+import { groupSlots, slotRuns, BALANCE_SLOTS } from './groups';
+import { verdictOf, directMark, markHex, activeRules, timedFrom, localNetworks, upstreamByName } from './decide';
 import type { Prefix } from './ip';
 import { domainPlan } from './domains';
 import type { DomainPlan, SharedSet } from './domains';
@@ -54,6 +55,12 @@ export function clientChainName(client: string): string {
 // upstream's; `pkt`: the packet only, not the connection.
 export function markChainName(upstream: string | null, pkt: boolean): string {
 	return `${upstream === null ? 'mark_direct' : 'up_' + upstream}${pkt ? '_pkt' : ''}`;
+}
+
+// A group's chain and map (same name: nft keeps chains and maps apart);
+// `pkt`: the one whose slots lead to the *_pkt mark chains.
+export function groupChainName(group: string, pkt: boolean): string {
+	return `grp_${group}${pkt ? '_pkt' : ''}`;
 }
 
 // The chain of a rule set's `n`th binding (bindingKey()), numbered in the order clients first need it.
@@ -121,11 +128,13 @@ export interface NftSet {
 	feeds?: string[] | null;
 }
 
-export interface NftMapElement { key: string, verdict: 'goto' | 'return', target: string | null }
+export interface NftMapElement { key: string, verdict: 'goto' | 'return' | 'drop', target: string | null }
 
+// `slot`: a group's map (groups.ts), keyed by `slots` slot numbers.
 export interface NftMap {
 	name: string;
-	keyType: 'ipv4_addr' | 'ipv6_addr' | 'ether_addr' | 'ifname';
+	keyType: 'ipv4_addr' | 'ipv6_addr' | 'ether_addr' | 'ifname' | 'slot';
+	slots?: number;
 	interval: boolean;
 	why: string | null;
 	elements: NftMapElement[];
@@ -313,10 +322,10 @@ function timeMatch(r: Rule): string {
 // mark chains), so the connection is decided again on its next packet.
 function decision(cfg: Config, c: Client, r: Rule | null, pkt: boolean): { verdict: 'goto' | 'drop', target: string | null, ref: RuleRef } {
 	const v = verdictOf(cfg, c, r);
-	const up = v.action === 'proxy' ? (v.upstream as { name: string }).name : null;
+	const up = v.group ? v.group.name : v.action === 'proxy' ? (v.upstream as { name: string }).name : null;
 	const ref: RuleRef = { count: r ? 'rule' : 'default', client: c.name, rule: r ? r.id : null, path: v.action as Action, upstream: up, ruleset: null };
 	if (v.action === 'block') return { verdict: 'drop', target: null, ref };
-	return { verdict: 'goto', target: markChainName(up, pkt), ref };
+	return { verdict: 'goto', target: v.group ? groupChainName(v.group.name, pkt) : markChainName(up, pkt), ref };
 }
 
 // One rule of client `c` as nft rules: one per destination set (or none)
@@ -472,6 +481,30 @@ function markChain(name: string, value: number, mask: number, why: string, pkt: 
 	return chain(name, rules, { why });
 }
 
+// A group's slot map as compiled (every enabled member up; the health
+// checker rewrites it, router/health.ts) and the chain that looks a new
+// connection's slot up. The chain ends in a drop: a slot the map lacks
+// must block, never fall back to the client chain's caller unmarked.
+export function groupSlotElements(cfg: Config, g: Group, live: string[], pkt: boolean): NftMapElement[] {
+	const on = filter(g.members, (n) => (upstreamByName(cfg, n) as Upstream).enabled);
+	return map(slotRuns(groupSlots(g, on, filter(on, (n) => index(live, n) >= 0))), (r) =>
+		r.member === null ? { key: r.key, verdict: 'drop', target: null } : { key: r.key, verdict: 'goto', target: markChainName(r.member, pkt) });
+}
+
+function groupParts(cfg: Config, g: Group, pkt: boolean): { map: NftMap, chain: NftChain } {
+	const name = groupChainName(g.name, pkt);
+	const on = filter(g.members, (n) => (upstreamByName(cfg, n) as Upstream).enabled);
+	const els = groupSlotElements(cfg, g, on, pkt);
+	const slots = g.mode === 'balance' ? BALANCE_SLOTS : 1;
+	const key = g.mode === 'balance' && g.spread === 'destination' ? ['meta nfproto ipv4 jhash ip daddr', ...(cfg.globals.ipv6 ? ['meta nfproto ipv6 jhash ip6 daddr'] : [])] : ['numgen random'];
+	const rules = [...map(key, (k) => rule(`${k} mod ${slots} vmap @${name}`, '', null, null)), rule('', 'drop', null, 'no slot: blocked')];
+	const how = g.mode === 'balance' ? `balance (${g.spread}) over ${join(', ', g.members)}` : `failover: ${join(' → ', g.members)}`;
+	return {
+		map: { name, keyType: 'slot', slots, interval: slots > 1, why: `group ${g.name}: slot → member; the health checker rewrites it`, elements: els },
+		chain: chain(name, rules, { why: `group ${g.name}, ${how}${pkt ? ', this packet only' : ''}` }),
+	};
+}
+
 // Every enabled client's identities, one map per kind, each element
 // `key : verdict`. The kinds are looked up in this order (source address,
 // then MAC, then incoming interface): the first that matches decides whose
@@ -573,6 +606,13 @@ export function nftModel(cfg: Config, version: string, dp?: DomainPlan | null, l
 		for (let i = 0; i < length(ups); i++)
 			push(chains, markChain(markChainName(ups[i].name, true), ups[i].mark, mask, `this packet: upstream ${ups[i].name}`, true));
 	}
+	const timed = length(filter(clients, (c) => timedFrom(c) < length(c.rules))) > 0;
+	for (let i = 0; i < length(cfg.groups); i++)
+		for (let pkt = 0; pkt < (timed ? 2 : 1); pkt++) {
+			const gp = groupParts(cfg, cfg.groups[i], pkt === 1);
+			push(maps, gp.map);
+			push(chains, gp.chain);
+		}
 	const bound: { list: Binding[], byKey: { [k: string]: Binding }, count: { [rs: string]: number } } = { list: [], byKey: {}, count: {} };
 	for (let i = 0; i < length(clients); i++) {
 		const c = clients[i];

@@ -12,6 +12,7 @@ import { domainPlan } from './domains';
 import { renderNetwork, renderFirewall } from './netifd';
 import { directMark, markHex } from './decide';
 import { VERSION } from './version';
+import { GROUP_STATE } from './groups';
 
 export interface PlanUpstream { name: string, iface: string, mark: string, table: number, enabled: boolean }
 export interface PlanClient { name: string, kind: string, chain: string, sources: string[] }
@@ -47,6 +48,8 @@ export interface CompileOptions {
 	local?: string[] | null;
 	// the config file, named in the nft header (default /etc/config/splitwg)
 	source?: string | null;
+	// the health checker's file of group slots, as nft sees it (default GROUP_STATE)
+	groupState?: string | null;
 }
 
 export function compile(cfg: Config, opts?: CompileOptions | null): Plan {
@@ -58,7 +61,7 @@ export function compile(cfg: Config, opts?: CompileOptions | null): Plan {
 		version: VERSION,
 		enabled: true,
 		table,
-		nft: printNft(table),
+		nft: printNft(table, length(cfg.groups) ? (opts ? opts.groupState : null) ?? GROUP_STATE : null),
 		dnsmasq: renderDnsmasq(cfg, VERSION, dp),
 		nftsets: dp.count,
 		network: renderNetwork(cfg),

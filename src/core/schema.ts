@@ -10,7 +10,7 @@
 import type { Bad } from './values';
 import {
 	badAction, badBool, badClientKind, badDomain, badEndpoint, badIfname, badInt, badKey, badLabel, badMac, badMarkMask,
-	badName, badPort, badPortRange, badProto, badTime, badWeekday, ACTIONS, CLIENT_KINDS, PROTOS, WEEKDAYS,
+	badName, badPort, badPortRange, badProto, badTime, badWeekday, badEnum, ACTIONS, CLIENT_KINDS, PROTOS, WEEKDAYS, GROUP_MODES, SPREADS,
 } from './values';
 import { badInterfaceAddress, badIpAddress, badPrefix } from './ip';
 import { badListFile, badUrl } from './lists';
@@ -95,6 +95,24 @@ export const UPSTREAM: OptionTable = {
 		kind: 'string', check: upstreamName,
 		doc: 'another upstream this one is reached through (cascaded tunnels, multi-hop): its WireGuard packets go into `via`\'s tunnel, never out by the WAN, so the first VPS sees only WireGuard traffic of the router. See [Cascaded upstreams](#cascaded-upstreams)',
 	},
+	probe: {
+		kind: 'string', check: badIpAddress,
+		doc: 'an address pinged through the tunnel (ICMP, bound to `sw_<name>`) by the health checker, e.g. the provider\'s DNS server: a tunnel that netifd keeps up while its peer is gone is told by this. See [Health and groups](#health-and-groups)',
+	},
+	probe_interval: { kind: 'int', def: '5', min: 1, max: 3600, doc: 'seconds between two probes' },
+	down_after: { kind: 'int', def: '2', min: 1, max: 100, doc: 'probes missed in a row before the upstream is declared down' },
+	up_after: { kind: 'int', def: '2', min: 1, max: 100, doc: 'probes answered in a row before a down upstream is declared up again' },
+};
+
+// An upstream group (groups.ts): a name rules and clients use like an
+// upstream's, for members chosen by the health checker.
+export const GROUP: OptionTable = {
+	member: { kind: 'string', list: true, check: upstreamName, doc: 'required: the upstreams of the group, in order of preference (failover) or sharing the load (balance)' },
+	mode: { kind: 'enum', def: 'failover', values: GROUP_MODES, check: (v: string) => badEnum(v, GROUP_MODES), doc: '`failover`: new connections take the first member that is up; `balance`: they are spread over the members that are up' },
+	spread: {
+		kind: 'enum', def: 'connection', values: SPREADS, check: (v: string) => badEnum(v, SPREADS),
+		doc: 'balance only: `connection` spreads each new connection at random; `destination` keeps a destination address on one member (sites that tie a session to the client\'s address)',
+	},
 };
 
 export const CLIENT: OptionTable = {
@@ -157,7 +175,7 @@ export const SUBSCRIPTION: OptionTable = {
 
 // By section type, in the order of the file's documentation.
 export const SCHEMA: { [type: string]: OptionTable } = {
-	globals: GLOBALS, server: SERVER, upstream: UPSTREAM, client: CLIENT, ruleset: RULESET, rule: RULE, subscription: SUBSCRIPTION,
+	globals: GLOBALS, server: SERVER, upstream: UPSTREAM, group: GROUP, client: CLIENT, ruleset: RULESET, rule: RULE, subscription: SUBSCRIPTION,
 };
 
 // The validator of one value of an option: its own, or its kind's.

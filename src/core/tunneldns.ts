@@ -30,7 +30,8 @@ export function tunnelDns(cfg: Config): { routes: TunnelDns[], warnings: Warning
 			const r = c.rules[j];
 			if (r.action !== 'proxy' || !length(r.match.domains)) continue;
 			const v = verdictOf(cfg, c, r);
-			const t = v.action === 'proxy' && v.upstream ? byName[v.upstream.name] : null;
+			// (a group's member changes with its health: its rules' names resolve the usual way)
+			const t = v.action === 'proxy' && v.upstream && !v.group ? byName[v.upstream.name] : null;
 			if (!t) continue;
 			for (let k = 0; k < length(r.match.domains); k++) {
 				const d = r.match.domains[k], was = owner[d];

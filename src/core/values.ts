@@ -182,6 +182,14 @@ export function badAction(v: string): Bad {
 	return index(ACTIONS, v) >= 0 ? null : msg('not_action', [v]);
 }
 
+export const GROUP_MODES = ['failover', 'balance'];
+export const SPREADS = ['connection', 'destination'];
+
+// a word of a short list the message spells out
+export function badEnum(v: string, words: string[]): Bad {
+	return index(words, v) >= 0 ? null : msg('not_one_of', [v, join(', ', words)]);
+}
+
 export const CLIENT_KINDS = ['device', 'peer'];
 
 export function badClientKind(v: string): Bad {

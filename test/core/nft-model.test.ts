@@ -25,6 +25,7 @@ function elemText(e: any): string {
 	if (Array.isArray(e)) return `${elemText(e[0])} : ${e[1].goto ? 'goto ' + e[1].goto.target : Object.keys(e[1])[0]}`;
 	if (e && e.elem) return elemText(e.elem.val);
 	if (e && e.prefix) return `${e.prefix.addr}/${e.prefix.len}`;
+	if (e && e.range) return `${e.range[0]}-${e.range[1]}`;
 	return String(e);
 }
 

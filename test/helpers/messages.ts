@@ -97,6 +97,12 @@ const MUTATIONS: ((s: UciSection[]) => void)[] = [
 	(s) => { s.find((x) => x.name === 'eu')!.options.via = 'us'; s.find((x) => x.name === 'eu')!.options.mtu = '1400'; },
 	(s) => { s.find((x) => x.name === 'eu')!.options.via = 'us'; s.find((x) => x.name === 'us')!.options.mtu = '1300'; },
 	(s) => { s.find((x) => x.name === 'eu')!.options.via = 'us'; s.find((x) => x.type === 'globals')!.options.kill_switch = '0'; },
+	// groups: unnamed, no member, unknown and repeated members, a failover's spread, a bad mode, families, no kill switch
+	(s) => {
+		s.push({ type: 'group', name: '@group[0]', anonymous: true, options: { member: ['us'] } }, { type: 'group', name: 'g2', anonymous: false, options: {} },
+			{ type: 'group', name: 'g3', anonymous: false, options: { member: ['us', 'nowhere', 'us', 'eu'], spread: 'destination', mode: 'roundrobin' } });
+		s.find((x) => x.type === 'globals')!.options.kill_switch = '0';
+	},
 ];
 
 // Valid configs check warns about.
@@ -105,7 +111,20 @@ const WARNINGS: ((s: UciSection[]) => void)[] = [
 	(s) => { s.find((x) => x.name === 'tv')!.options.address = ['fd77::10']; s.find((x) => x.type === 'globals')!.options.ipv6 = '0'; },
 	// DNS through the tunnel: the streaming set's domains proxied through us (tv) and eu (phone), both with DNS servers
 	(s) => { s.find((x) => x.name === 'us')!.options.dns = ['10.200.1.1']; s.find((x) => x.name === 'eu')!.options.dns = ['10.200.2.1']; },
+	// a group member the health checker cannot watch (no probe, no keepalive)
+	(s) => { s.push({ type: 'group', name: 'g', anonymous: false, options: { member: ['eu'] } }); },
 ];
+
+// Two IPv4-only exits (eu and a copy, jp) under a failover and a balance group.
+export function withGroups(s: UciSection[]): void {
+	const eu = s.find((x) => x.name === 'eu')!;
+	s.push({ ...eu, name: 'jp', options: { ...eu.options, endpoint: '192.0.2.99:51820', keepalive: '25' } },
+		{ type: 'group', name: 'exits', anonymous: false, options: { member: ['eu', 'jp'] } },
+		{ type: 'group', name: 'spread', anonymous: false, options: { mode: 'balance', member: ['eu', 'jp'] } });
+	eu.options.probe = '10.200.2.1';
+	s.find((x) => x.name === 'laptop')!.options.upstream = 'exits';
+	s.find((x) => x.name === 'guest')!.options.upstream = 'spread';
+}
 
 export function configMessages(): Msg[] {
 	const out: Msg[] = [];
@@ -167,6 +186,10 @@ export function explainMessages(): Msg[] {
 	// a cascade whose outer tunnel is down
 	const cascade = cfgOf((s) => { s.find((x) => x.name === 'eu')!.options.via = 'us'; });
 	push(explain(cascade, { client: 'kid', destination: 'a.test', down: ['us'] }));
+	// groups: the first member, a failover, all members down, a balance
+	const grouped = cfgOf(withGroups);
+	for (const down of [[], ['eu'], ['eu', 'jp']]) push(explain(grouped, { client: 'laptop', destination: '198.51.100.7', proto: 'udp', port: 5000, down }));
+	push(explain(grouped, { client: 'guest', destination: '198.51.100.7' }));
 	const monday = cfgOf((s) => { s.find((x) => x.type === 'rule' && x.options.client === 'kid')!.options.weekdays = ['Mon']; });
 	push(explain(monday, { client: 'kid', destination: 'a.test', at: 'Sun 21:30' }));
 	// a domain: IPv4 blocked (an upstream without IPv4), IPv6 proxied

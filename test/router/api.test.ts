@@ -76,6 +76,7 @@ test('version and explain replies', () => {
 		client: 'laptop', action: 'direct', upstream: null, iface: null, mark: '0x10000000',
 		rule: 'client.laptop.rule[0]', reason: 'first match: client.laptop.rule[0] (Bank direct), 192.0.2.30 is in 192.0.2.30',
 		why: { id: 'why_first_match', args: ['client.laptop.rule[0] (Bank direct)', { id: 'why_in', args: ['192.0.2.30', '192.0.2.30'] }] },
+		group: null, members: [],
 	});
 	// netifd says the tunnel is down: the kill switch blocks, and explain says so
 	r.ifaces.sw_us = { up: false };

@@ -42,6 +42,7 @@ let MESSAGES = {
   not_ip: '"{1}" is not an IP address',
   not_proto: '"{1}" is not a protocol ({2})',
   not_action: '"{1}" is not an action (proxy, direct, block)',
+  not_one_of: '"{1}" is not one of: {2}',
   not_weekday: '"{1}" is not a weekday (Mon … Sun)',
   not_kind: '"{1}" is not a client kind (peer, device)',
   not_list_file: '"{1}" is not a list file (a file name in {2}, or an absolute path)',
@@ -91,6 +92,13 @@ let MESSAGES = {
   via_mtu: 'at most {1} through "{2}" (its MTU {3}, less 80 bytes for the tunnel inside it)',
   via_mtu_low: 'through "{1}" the MTU would be {2}, below the 1280 IPv6 needs: set a larger mtu on "{1}", or cascade fewer tunnels',
   upstream_required: "is required: a proxy rule or default names no upstream of its own",
+  group_unnamed: "a group section needs a name (rules and clients name it)",
+  group_no_member: "is required: the upstreams of the group",
+  group_member_twice: 'upstream "{1}" is a member already',
+  group_spread_failover: "spread is for mode 'balance' only: a failover group takes its first member up",
+  group_kill_switch: "needs globals.kill_switch '1': with every member down, the group's traffic must be blocked, never sent by the WAN",
+  group_families: 'upstream "{1}" has other address families than "{2}": the members of a group carry the same (IPv4, IPv6 or both)',
+  warn_health_unknown: "member of group {2} with neither probe nor keepalive: the health checker cannot tell when {1} stops answering (an idle tunnel has no handshakes), so it is always counted as up",
   peer_no_server: "a peer needs an enabled server section",
   outside_pools: "{1} is outside the server's address pools",
   warn_dns_clash: "{1} domains (e.g. {2}) are proxied through {3} and {4}, which both have DNS servers: dnsmasq resolves a name one way for every client, through {3}'s",
@@ -162,6 +170,10 @@ let MESSAGES = {
   why_upstream_down: "upstream {1} is down",
   why_kill_blocks: "kill switch blocks",
   why_via_down: "upstream {1} is reached through {2}, which is down",
+  why_group_first: "group {1} takes {2}, its first member up",
+  why_group_failover: "group {1} takes {2}: {3} down",
+  why_group_balance: "group {1} spreads new connections over {2} ({3})",
+  why_group_down: "every member of group {1} is down or disabled",
   why_kill_off: "kill switch off, goes direct",
   why_aaaa: "note: over IPv6 (AAAA) the answer is {1}: {2}",
   why_aaaa_via: "note: over IPv6 (AAAA) the answer is {1} via {2}: {3}",
@@ -549,115 +561,6 @@ function badInterfaceAddress(v) {
   return isMsg(a) ? a : null;
 }
 
-// src/core/decide.ts
-function resolved(action, upstream, wanted, why) {
-  return { action, upstream, wanted, note: format(why), why: why };
-}
-function upstreamByName(cfg, name) {
-  for (let i = 0; i < length(cfg.upstreams); i++)
-    if (cfg.upstreams[i].name === name) return cfg.upstreams[i];
-  return null;
-}
-function downVia(cfg, u, down) {
-  for (let w = u, n = 0; w.via !== null && n < length(cfg.upstreams); n++) {
-    const o = upstreamByName(cfg, w.via);
-    if (!o) return null;
-    if (index(down, o.name) >= 0) return o.name;
-    w = o;
-  }
-  return null;
-}
-function verdictOf(cfg, c, rule, down) {
-  const action = rule ? rule.action : c.defaultAction;
-  if (action !== "proxy") return { action, upstream: null, wanted: null, note: null, why: null };
-  const name = (rule ? rule.upstream : null) ?? c.upstream;
-  const u = upstreamByName(cfg, name);
-  const ks = cfg.globals.killSwitch;
-  if (!u || !u.enabled) {
-    const why = msg("why_upstream_disabled", [name]);
-    return ks ? resolved("block", null, name, msg("and", [why, msg("why_kill_blocks")])) : resolved("direct", null, name, msg("and", [why, msg("why_kill_off")]));
-  }
-  if (down && index(down, u.name) >= 0) {
-    const why = msg("why_upstream_down", [name]);
-    return ks ? resolved("block", u, name, msg("and", [why, msg("why_kill_blocks")])) : resolved("direct", u, name, msg("and", [why, msg("why_kill_off")]));
-  }
-  const outer = down ? downVia(cfg, u, down) : null;
-  if (outer !== null) return resolved("block", u, name, msg("and", [msg("why_via_down", [u.name, outer]), msg("why_kill_blocks")]));
-  return { action: "proxy", upstream: u, wanted: name, note: null, why: null };
-}
-function markShift(mask) {
-  return mask & -mask;
-}
-function directMark(mask) {
-  return markShift(mask);
-}
-function markHex(n) {
-  return sprintf("0x%08x", n);
-}
-function carriesFamily(u, fam) {
-  for (let i = 0; i < length(u.addresses); i++) {
-    const a = parseInterfaceAddress(u.addresses[i]);
-    if (type(a) === "object" && a.family === fam) return true;
-  }
-  return false;
-}
-function timedFrom(c) {
-  for (let i = 0; i < length(c.rules); i++) {
-    const m = c.rules[i].match;
-    if (m.startTime !== null || length(m.weekdays)) return i;
-  }
-  return length(c.rules);
-}
-function chainFamilies(c, ipv6) {
-  const both = length(c.macs) > 0 || length(c.ifaces) > 0;
-  return { v4: both || length(c.src4) > 0, v6: ipv6 && (both || length(c.src6) > 0) };
-}
-function ruleFamilies(cfg) {
-  const out = {};
-  for (let i = 0; i < length(cfg.clients); i++) {
-    const c = cfg.clients[i];
-    if (!c.enabled) continue;
-    const f = chainFamilies(c, cfg.globals.ipv6);
-    for (let j = 0; j < length(c.rules); j++) {
-      const id = c.rules[j].id;
-      const o = out[id] ?? { v4: false, v6: false };
-      out[id] = { v4: o.v4 || f.v4, v6: o.v6 || f.v6 };
-    }
-  }
-  return out;
-}
-function activeRules(cfg) {
-  const out = [];
-  const seen = {};
-  for (let i = 0; i < length(cfg.clients); i++) {
-    const c = cfg.clients[i];
-    if (!c.enabled) continue;
-    for (let j = 0; j < length(c.rules); j++)
-      if (!seen[c.rules[j].id]) {
-        seen[c.rules[j].id] = true;
-        push(out, c.rules[j]);
-      }
-  }
-  return out;
-}
-function localNetworks(cfg, given) {
-  const out = [];
-  const seen = {};
-  const add = (p) => {
-    if (p && !seen[p.text]) {
-      seen[p.text] = true;
-      push(out, p);
-    }
-  };
-  const srv = cfg.server;
-  if (srv && srv.enabled) for (let i = 0; i < length(srv.addresses); i++) add(interfaceNetwork(srv.addresses[i]));
-  for (let i = 0; i < length(given ?? []); i++) {
-    const p = parsePrefix(given[i]);
-    if (type(p) === "object") add(p);
-  }
-  return out;
-}
-
 // src/core/idn.ts
 let BASE = 36;
 let TMIN = 1;
@@ -918,6 +821,11 @@ let ACTIONS = ["proxy", "direct", "block"];
 function badAction(v) {
   return index(ACTIONS, v) >= 0 ? null : msg("not_action", [v]);
 }
+let GROUP_MODES = ["failover", "balance"];
+let SPREADS = ["connection", "destination"];
+function badEnum(v, words) {
+  return index(words, v) >= 0 ? null : msg("not_one_of", [v, join(", ", words)]);
+}
 let CLIENT_KINDS = ["device", "peer"];
 function badClientKind(v) {
   return index(CLIENT_KINDS, v) >= 0 ? null : msg("not_kind", [v]);
@@ -1067,6 +975,25 @@ let UPSTREAM = {
     kind: "string",
     check: upstreamName,
     doc: "another upstream this one is reached through (cascaded tunnels, multi-hop): its WireGuard packets go into `via`'s tunnel, never out by the WAN, so the first VPS sees only WireGuard traffic of the router. See [Cascaded upstreams](#cascaded-upstreams)"
+  },
+  probe: {
+    kind: "string",
+    check: badIpAddress,
+    doc: "an address pinged through the tunnel (ICMP, bound to `sw_<name>`) by the health checker, e.g. the provider's DNS server: a tunnel that netifd keeps up while its peer is gone is told by this. See [Health and groups](#health-and-groups)"
+  },
+  probe_interval: { kind: "int", def: "5", min: 1, max: 3600, doc: "seconds between two probes" },
+  down_after: { kind: "int", def: "2", min: 1, max: 100, doc: "probes missed in a row before the upstream is declared down" },
+  up_after: { kind: "int", def: "2", min: 1, max: 100, doc: "probes answered in a row before a down upstream is declared up again" }
+};
+let GROUP = {
+  member: { kind: "string", list: true, check: upstreamName, doc: "required: the upstreams of the group, in order of preference (failover) or sharing the load (balance)" },
+  mode: { kind: "enum", def: "failover", values: GROUP_MODES, check: (v) => badEnum(v, GROUP_MODES), doc: "`failover`: new connections take the first member that is up; `balance`: they are spread over the members that are up" },
+  spread: {
+    kind: "enum",
+    def: "connection",
+    values: SPREADS,
+    check: (v) => badEnum(v, SPREADS),
+    doc: "balance only: `connection` spreads each new connection at random; `destination` keeps a destination address on one member (sites that tie a session to the client's address)"
   }
 };
 let CLIENT = {
@@ -1134,6 +1061,7 @@ let SCHEMA = {
   globals: GLOBALS,
   server: SERVER,
   upstream: UPSTREAM,
+  group: GROUP,
   client: CLIENT,
   ruleset: RULESET,
   rule: RULE,
@@ -1149,50 +1077,7 @@ function checkOf(o) {
   return null;
 }
 
-// src/core/tunneldns.ts
-function tunnelDns(cfg) {
-  const routes = [], warnings = [];
-  const byName = {};
-  for (let i = 0; i < length(cfg.upstreams); i++) {
-    const u = cfg.upstreams[i];
-    if (u.enabled && length(u.dns)) push(routes, byName[u.name] = { upstream: u.name, iface: u.iface, servers: u.dns, domains: [] });
-  }
-  if (!length(routes)) return { routes, warnings };
-  const owner = {};
-  const clash = {};
-  for (let i = 0; i < length(cfg.clients); i++) {
-    const c = cfg.clients[i];
-    if (!c.enabled) continue;
-    for (let j = 0; j < length(c.rules); j++) {
-      const r = c.rules[j];
-      if (r.action !== "proxy" || !length(r.match.domains)) continue;
-      const v = verdictOf(cfg, c, r);
-      const t = v.action === "proxy" && v.upstream ? byName[v.upstream.name] : null;
-      if (!t) continue;
-      for (let k = 0; k < length(r.match.domains); k++) {
-        const d = r.match.domains[k], was = owner[d];
-        if (was === null) {
-          owner[d] = t.upstream;
-          push(t.domains, d);
-        } else if (was !== t.upstream) {
-          const key = `${was} ${t.upstream}`;
-          clash[key] ??= { first: was, other: t.upstream, n: 0, example: d };
-          clash[key].n++;
-        }
-      }
-    }
-  }
-  for (let k in clash) {
-    const x = clash[k];
-    push(warnings, { path: `upstream.${x.other}.dns`, ...msg("warn_dns_clash", [x.n, x.example, x.first, x.other]) });
-  }
-  return { routes: filter(routes, (t) => length(t.domains) > 0), warnings };
-}
-
-// src/core/config.ts
-let PORT_PROTO = /^(tcp|udp|sctp|udplite)$/;
-let SERVER_IFACE = "sw_server";
-let FOREIGN_MARKS = [[16128, "mwan3"], [16711680, "pbr/podkop"], [134217728, "dae"], [127, "homeproxy"]];
+// src/core/options.ts
 function problem(path, m) {
   return { path, id: m.id, args: m.args };
 }
@@ -1267,6 +1152,276 @@ function readOptions(sec, base, t, problems, own) {
     if (!exists(table, k) && k !== ".name" && k !== ".type") push(problems, problem(`${base}.${k}`, msg("unknown_option")));
   return o;
 }
+
+// src/core/groups.ts
+let BALANCE_SLOTS = 60;
+let GROUP_STATE = "/var/run/splitwg/groups.nft";
+function readGroup(sec, upstreams, problems) {
+  const base = `group.${sec.name}`;
+  const e = sec.anonymous ? msg("group_unnamed") : badName(sec.name, 12);
+  if (e) push(problems, problem(base, e));
+  const o = readOptions(sec, base, "group", problems);
+  const g = { name: sec.name, mode: o.v.mode, spread: o.v.spread, members: [] };
+  const at = o.at.member, ms = o.v.member;
+  for (let i = 0; i < length(ms); i++) {
+    const m = ms[i], path = `${base}.member[${at ? at[i] : i}]`;
+    if (!upstreams[m]) push(problems, problem(path, msg("unknown_upstream", [m])));
+    else if (index(g.members, m) >= 0) push(problems, problem(path, msg("group_member_twice", [m])));
+    else push(g.members, m);
+  }
+  if (!length(ms) && !o.bad.member) push(problems, problem(`${base}.member`, msg("group_no_member")));
+  if (g.mode !== "balance" && sec.options.spread != null) push(problems, problem(`${base}.spread`, msg("group_spread_failover")));
+  return g;
+}
+function families(u) {
+  let v4 = false, v6 = false;
+  for (let i = 0; i < length(u.addresses); i++) {
+    if (index(u.addresses[i], ":") >= 0) v6 = true;
+    else v4 = true;
+  }
+  return `${v4 ? "4" : ""}${v6 ? "6" : ""}`;
+}
+function checkMembers(g, by, gl, problems, warnings) {
+  const base = `group.${g.name}`;
+  if (!gl.killSwitch) push(problems, problem(base, msg("group_kill_switch")));
+  if (!length(g.members)) return;
+  const first = by[g.members[0]];
+  for (let i = 1; i < length(g.members); i++) {
+    const u = by[g.members[i]];
+    if (families(u) !== families(first))
+      push(problems, problem(`${base}.member[${i}]`, msg("group_families", [u.name, first.name])));
+  }
+  for (let i = 0; i < length(g.members); i++) {
+    const u = by[g.members[i]];
+    if (u.health.probe === null && !u.keepalive)
+      push(warnings, problem(`upstream.${u.name}.probe`, msg("warn_health_unknown", [u.name, g.name])));
+  }
+}
+function readGroups(sections, upstreams, gl, problems, warnings) {
+  const by = {};
+  for (let i = 0; i < length(upstreams); i++) by[upstreams[i].name] = upstreams[i];
+  const out = [];
+  for (let i = 0; i < length(sections); i++) {
+    if (sections[i].type !== "group") continue;
+    const g = readGroup(sections[i], by, problems);
+    checkMembers(g, by, gl, problems, warnings);
+    push(out, g);
+  }
+  return out;
+}
+function groupByName(cfg, name) {
+  const gs = cfg.groups ?? [];
+  for (let i = 0; i < length(gs); i++)
+    if (gs[i].name === name) return gs[i];
+  return null;
+}
+function groupSlots(g, enabled, live) {
+  if (g.mode !== "balance") return [length(live) ? live[0] : null];
+  const out = [];
+  const n = length(enabled), l = length(live);
+  for (let i = 0; i < BALANCE_SLOTS; i++) {
+    const k = int(i * n / BALANCE_SLOTS), m = enabled[k];
+    if (!l) {
+      push(out, null);
+      continue;
+    }
+    if (index(live, m) >= 0) {
+      push(out, m);
+      continue;
+    }
+    const lo = int((k * BALANCE_SLOTS + n - 1) / n);
+    const hi = int(((k + 1) * BALANCE_SLOTS + n - 1) / n);
+    push(out, live[int((i - lo) * l / (hi - lo))]);
+  }
+  return out;
+}
+function slotRuns(slots) {
+  const out = [];
+  for (let i = 0; i < length(slots); ) {
+    let j = i;
+    while (j + 1 < length(slots) && slots[j + 1] === slots[i]) j++;
+    push(out, { key: j > i ? `${i}-${j}` : `${i}`, member: slots[i] });
+    i = j + 1;
+  }
+  return out;
+}
+
+// src/core/decide.ts
+function resolved(action, upstream, wanted, why) {
+  return { action, upstream, wanted, note: format(why), why: why, group: null, members: [] };
+}
+function plain(action, upstream, wanted) {
+  return { action, upstream, wanted, note: null, why: null, group: null, members: [] };
+}
+function upstreamByName(cfg, name) {
+  for (let i = 0; i < length(cfg.upstreams); i++)
+    if (cfg.upstreams[i].name === name) return cfg.upstreams[i];
+  return null;
+}
+function downVia(cfg, u, down) {
+  for (let w = u, n = 0; w.via !== null && n < length(cfg.upstreams); n++) {
+    const o = upstreamByName(cfg, w.via);
+    if (!o) return null;
+    if (index(down, o.name) >= 0) return o.name;
+    w = o;
+  }
+  return null;
+}
+function up(cfg, u, down) {
+  return u.enabled && index(down, u.name) < 0 && downVia(cfg, u, down) === null;
+}
+function groupVerdict(cfg, g, down) {
+  const ms = map(g.members, (n) => upstreamByName(cfg, n));
+  const live = filter(ms, (u) => up(cfg, u, down));
+  const gone = filter(ms, (u) => !up(cfg, u, down));
+  const v = { action: "proxy", upstream: null, wanted: g.name, note: null, why: null, group: g, members: live };
+  if (!length(live)) return { ...v, action: "block", why: msg("and", [msg("why_group_down", [g.name]), msg("why_kill_blocks")]) };
+  if (g.mode === "balance") {
+    v.why = msg("why_group_balance", [g.name, join(", ", map(live, (u) => u.name)), g.spread === "destination" ? "by destination" : "at random"]);
+    return v;
+  }
+  v.members = [live[0]];
+  v.upstream = live[0];
+  v.why = live[0] === ms[0] ? msg("why_group_first", [g.name, live[0].name]) : msg("why_group_failover", [g.name, live[0].name, join(", ", map(slice(gone, 0, index(ms, live[0])), (u) => u.name))]);
+  return v;
+}
+function verdictOf(cfg, c, rule, down) {
+  const action = rule ? rule.action : c.defaultAction;
+  if (action !== "proxy") return plain(action, null, null);
+  const name = (rule ? rule.upstream : null) ?? c.upstream;
+  const g = groupByName(cfg, name);
+  if (g) return groupVerdict(cfg, g, down ?? []);
+  const u = upstreamByName(cfg, name);
+  const ks = cfg.globals.killSwitch;
+  if (!u || !u.enabled) {
+    const why = msg("why_upstream_disabled", [name]);
+    return ks ? resolved("block", null, name, msg("and", [why, msg("why_kill_blocks")])) : resolved("direct", null, name, msg("and", [why, msg("why_kill_off")]));
+  }
+  if (down && index(down, u.name) >= 0) {
+    const why = msg("why_upstream_down", [name]);
+    return ks ? resolved("block", u, name, msg("and", [why, msg("why_kill_blocks")])) : resolved("direct", u, name, msg("and", [why, msg("why_kill_off")]));
+  }
+  const outer = down ? downVia(cfg, u, down) : null;
+  if (outer !== null) return resolved("block", u, name, msg("and", [msg("why_via_down", [u.name, outer]), msg("why_kill_blocks")]));
+  return plain("proxy", u, name);
+}
+function markShift(mask) {
+  return mask & -mask;
+}
+function directMark(mask) {
+  return markShift(mask);
+}
+function markHex(n) {
+  return sprintf("0x%08x", n);
+}
+function carriesFamily(u, fam) {
+  for (let i = 0; i < length(u.addresses); i++) {
+    const a = parseInterfaceAddress(u.addresses[i]);
+    if (type(a) === "object" && a.family === fam) return true;
+  }
+  return false;
+}
+function timedFrom(c) {
+  for (let i = 0; i < length(c.rules); i++) {
+    const m = c.rules[i].match;
+    if (m.startTime !== null || length(m.weekdays)) return i;
+  }
+  return length(c.rules);
+}
+function chainFamilies(c, ipv6) {
+  const both = length(c.macs) > 0 || length(c.ifaces) > 0;
+  return { v4: both || length(c.src4) > 0, v6: ipv6 && (both || length(c.src6) > 0) };
+}
+function ruleFamilies(cfg) {
+  const out = {};
+  for (let i = 0; i < length(cfg.clients); i++) {
+    const c = cfg.clients[i];
+    if (!c.enabled) continue;
+    const f = chainFamilies(c, cfg.globals.ipv6);
+    for (let j = 0; j < length(c.rules); j++) {
+      const id = c.rules[j].id;
+      const o = out[id] ?? { v4: false, v6: false };
+      out[id] = { v4: o.v4 || f.v4, v6: o.v6 || f.v6 };
+    }
+  }
+  return out;
+}
+function activeRules(cfg) {
+  const out = [];
+  const seen = {};
+  for (let i = 0; i < length(cfg.clients); i++) {
+    const c = cfg.clients[i];
+    if (!c.enabled) continue;
+    for (let j = 0; j < length(c.rules); j++)
+      if (!seen[c.rules[j].id]) {
+        seen[c.rules[j].id] = true;
+        push(out, c.rules[j]);
+      }
+  }
+  return out;
+}
+function localNetworks(cfg, given) {
+  const out = [];
+  const seen = {};
+  const add = (p) => {
+    if (p && !seen[p.text]) {
+      seen[p.text] = true;
+      push(out, p);
+    }
+  };
+  const srv = cfg.server;
+  if (srv && srv.enabled) for (let i = 0; i < length(srv.addresses); i++) add(interfaceNetwork(srv.addresses[i]));
+  for (let i = 0; i < length(given ?? []); i++) {
+    const p = parsePrefix(given[i]);
+    if (type(p) === "object") add(p);
+  }
+  return out;
+}
+
+// src/core/tunneldns.ts
+function tunnelDns(cfg) {
+  const routes = [], warnings = [];
+  const byName = {};
+  for (let i = 0; i < length(cfg.upstreams); i++) {
+    const u = cfg.upstreams[i];
+    if (u.enabled && length(u.dns)) push(routes, byName[u.name] = { upstream: u.name, iface: u.iface, servers: u.dns, domains: [] });
+  }
+  if (!length(routes)) return { routes, warnings };
+  const owner = {};
+  const clash = {};
+  for (let i = 0; i < length(cfg.clients); i++) {
+    const c = cfg.clients[i];
+    if (!c.enabled) continue;
+    for (let j = 0; j < length(c.rules); j++) {
+      const r = c.rules[j];
+      if (r.action !== "proxy" || !length(r.match.domains)) continue;
+      const v = verdictOf(cfg, c, r);
+      const t = v.action === "proxy" && v.upstream && !v.group ? byName[v.upstream.name] : null;
+      if (!t) continue;
+      for (let k = 0; k < length(r.match.domains); k++) {
+        const d = r.match.domains[k], was = owner[d];
+        if (was === null) {
+          owner[d] = t.upstream;
+          push(t.domains, d);
+        } else if (was !== t.upstream) {
+          const key = `${was} ${t.upstream}`;
+          clash[key] ??= { first: was, other: t.upstream, n: 0, example: d };
+          clash[key].n++;
+        }
+      }
+    }
+  }
+  for (let k in clash) {
+    const x = clash[k];
+    push(warnings, { path: `upstream.${x.other}.dns`, ...msg("warn_dns_clash", [x.n, x.example, x.first, x.other]) });
+  }
+  return { routes: filter(routes, (t) => length(t.domains) > 0), warnings };
+}
+
+// src/core/config.ts
+let PORT_PROTO = /^(tcp|udp|sctp|udplite)$/;
+let SERVER_IFACE = "sw_server";
+let FOREIGN_MARKS = [[16128, "mwan3"], [16711680, "pbr/podkop"], [134217728, "dae"], [127, "homeproxy"]];
 function checkMask(m, text, problems) {
   if (m === 0) push(problems, problem("globals.mark_mask", msg("mask_zero")));
   else if (m > 2147483647) push(problems, problem("globals.mark_mask", msg("mask_bit31", [text])));
@@ -1336,6 +1491,7 @@ function readUpstream(sec, problems) {
     keepalive: o.v.keepalive,
     dns: o.v.dns,
     via: o.v.via,
+    health: { probe: o.v.probe, interval: o.v.probe_interval, downAfter: o.v.down_after, upAfter: o.v.up_after },
     index: 0,
     mark: 0,
     table: 0
@@ -1640,7 +1796,7 @@ function checkOverlaps(clients, problems) {
 function sectionPath(s) {
   if (s.type === "globals" || s.type === "server") return s.type;
   if (s.type === "rule") return `rule ${s.name}`;
-  return index(["upstream", "client", "ruleset"], s.type) >= 0 ? `${s.type}.${s.name}` : s.name;
+  return index(["upstream", "group", "client", "ruleset"], s.type) >= 0 ? `${s.type}.${s.name}` : s.name;
 }
 function uniqueSections(sections, problems) {
   const first = {};
@@ -1744,6 +1900,8 @@ function readConfig(all, lists) {
   for (let i = 0; i < length(upstreams); i++)
     if (upstreams[i].via !== null && upstreams[i].enabled && !globals.killSwitch)
       push(problems, problem(`upstream.${upstreams[i].name}.via`, msg("via_kill_switch", [upstreams[i].via])));
+  const groups = readGroups(sections, upstreams, globals, problems, warnings);
+  for (let i = 0; i < length(groups); i++) names[groups[i].name] = true;
   const rulesets = {};
   const rsSections = byType(sections, "ruleset");
   for (let i = 0; i < length(rsSections); i++) {
@@ -1802,7 +1960,7 @@ function readConfig(all, lists) {
   const fw = familyWarnings(clients, globals);
   for (let i = 0; i < length(fw); i++) push(warnings, fw[i]);
   if (length(problems)) return { config: null, problems, warnings };
-  const config = { globals, server, upstreams, clients, subscriptions, tunnelDns: [] };
+  const config = { globals, server, upstreams, groups, clients, subscriptions, tunnelDns: [] };
   const td = tunnelDns(config);
   config.tunnelDns = td.routes;
   for (let i = 0; i < length(td.warnings); i++) push(warnings, td.warnings[i]);
@@ -1995,7 +2153,7 @@ function domainPlan(cfg) {
       byRule[id] ??= [];
       push(byRule[id], shared[i].stem);
     }
-  return { rules, groups: used, count: length(sorted), shared, byRule, families, stems };
+  return { rules, groups: used, count: length(sorted), shared, byRule, families: families, stems };
 }
 
 // src/core/nft.ts
@@ -2019,6 +2177,9 @@ function clientChainName(client) {
 }
 function markChainName(upstream, pkt) {
   return `${upstream === null ? "mark_direct" : "up_" + upstream}${pkt ? "_pkt" : ""}`;
+}
+function groupChainName(group, pkt) {
+  return `grp_${group}${pkt ? "_pkt" : ""}`;
 }
 function rulesetChainName(ruleset, n) {
   return `rs_${ruleset}_${n}`;
@@ -2144,10 +2305,10 @@ function timeMatch(r) {
 }
 function decision(cfg, c, r, pkt) {
   const v = verdictOf(cfg, c, r);
-  const up = v.action === "proxy" ? v.upstream.name : null;
+  const up = v.group ? v.group.name : v.action === "proxy" ? v.upstream.name : null;
   const ref = { count: r ? "rule" : "default", client: c.name, rule: r ? r.id : null, path: v.action, upstream: up, ruleset: null };
   if (v.action === "block") return { verdict: "drop", target: null, ref };
-  return { verdict: "goto", target: markChainName(up, pkt), ref };
+  return { verdict: "goto", target: v.group ? groupChainName(v.group.name, pkt) : markChainName(up, pkt), ref };
 }
 function ruleLines(cfg, c, r, pkt, dp, shared) {
   const ipv6 = cfg.globals.ipv6;
@@ -2272,6 +2433,23 @@ function markChain(name, value, mask, why, pkt) {
   if (!pkt) push(rules, rule(`ct mark set ct mark and ${keep} or ${markHex(value)}`, "accept", null, null));
   return chain(name, rules, { why: why });
 }
+function groupSlotElements(cfg, g, live, pkt) {
+  const on = filter(g.members, (n) => upstreamByName(cfg, n).enabled);
+  return map(slotRuns(groupSlots(g, on, filter(on, (n) => index(live, n) >= 0))), (r) => r.member === null ? { key: r.key, verdict: "drop", target: null } : { key: r.key, verdict: "goto", target: markChainName(r.member, pkt) });
+}
+function groupParts(cfg, g, pkt) {
+  const name = groupChainName(g.name, pkt);
+  const on = filter(g.members, (n) => upstreamByName(cfg, n).enabled);
+  const els = groupSlotElements(cfg, g, on, pkt);
+  const slots = g.mode === "balance" ? BALANCE_SLOTS : 1;
+  const key = g.mode === "balance" && g.spread === "destination" ? ["meta nfproto ipv4 jhash ip daddr", ...cfg.globals.ipv6 ? ["meta nfproto ipv6 jhash ip6 daddr"] : []] : ["numgen random"];
+  const rules = [...map(key, (k) => rule(`${k} mod ${slots} vmap @${name}`, "", null, null)), rule("", "drop", null, "no slot: blocked")];
+  const how = g.mode === "balance" ? `balance (${g.spread}) over ${join(", ", g.members)}` : `failover: ${join(" → ", g.members)}`;
+  return {
+    map: { name, keyType: "slot", slots, interval: slots > 1, why: `group ${g.name}: slot → member; the health checker rewrites it`, elements: els },
+    chain: chain(name, rules, { why: `group ${g.name}, ${how}${pkt ? ", this packet only" : ""}` })
+  };
+}
 let MAP_KINDS = [
   { kind: "a4", suffix: "4", keyType: "ipv4_addr", interval: true, match: "ip saddr" },
   { kind: "a6", suffix: "6", keyType: "ipv6_addr", interval: true, match: "ip6 saddr" },
@@ -2353,6 +2531,13 @@ function nftModel(cfg, version, dp, local, source) {
     for (let i = 0; i < length(ups); i++)
       push(chains, markChain(markChainName(ups[i].name, true), ups[i].mark, mask, `this packet: upstream ${ups[i].name}`, true));
   }
+  const timed = length(filter(clients, (c) => timedFrom(c) < length(c.rules))) > 0;
+  for (let i = 0; i < length(cfg.groups); i++)
+    for (let pkt = 0; pkt < (timed ? 2 : 1); pkt++) {
+      const gp = groupParts(cfg, cfg.groups[i], pkt === 1);
+      push(maps, gp.map);
+      push(chains, gp.chain);
+    }
   const bound = { list: [], byKey: {}, count: {} };
   for (let i = 0; i < length(clients); i++) {
     const c = clients[i];
@@ -2429,6 +2614,7 @@ ${T}${T}${setSpec(s)}${elements(s.elements ?? [])}
 ${T}}`;
 }
 function mapSpec(m) {
+  if (m.keyType === "slot") return "typeof numgen random mod " + m.slots + " : verdict;" + (m.interval ? " flags interval;" : "");
   return `type ${m.keyType} : verdict;${m.interval ? " flags interval;" : ""}`;
 }
 function verdictText(verdict, target) {
@@ -2472,7 +2658,8 @@ ${join("\n", decls)}
     ...map(t.maps, (m) => `flush map ${tbl} ${m.name}`)
   ];
 }
-function printNft(t) {
+let NFT_SUFFIX = /\.nft$/;
+function printNft(t, include) {
   const tbl = `${NFT.family} ${NFT.table}`;
   const out = [
     `# Generated by splitwg ${t.version} from ${t.source} — do not edit; run \`splitwg plan\` to see it.`,
@@ -2491,6 +2678,7 @@ function printNft(t) {
     push(out, printChain(t.chains[i]));
   }
   push(out, "}");
+  if (include) push(out, "", "# the groups' slots as the health checker last set them", `include "${replace(include, NFT_SUFFIX, "*.nft")}"`);
   return join("\n", out) + "\n";
 }
 
@@ -2756,7 +2944,7 @@ function compile(cfg, opts) {
     version: VERSION,
     enabled: true,
     table,
-    nft: printNft(table),
+    nft: printNft(table, length(cfg.groups) ? (opts ? opts.groupState : null) ?? GROUP_STATE : null),
     dnsmasq: renderDnsmasq(cfg, VERSION, dp),
     nftsets: dp.count,
     network: renderNetwork(cfg),
@@ -2859,7 +3047,13 @@ function parseAt(at) {
   return { day: weekday(p[0]), min: minutes(p[1]) };
 }
 function explained(c, action, upstream, iface, mark, rule, why) {
-  return { client: c.name, action, upstream, iface, mark, rule: rule, reason: format(why), why: why };
+  return { client: c.name, action, upstream, iface, mark, rule: rule, reason: format(why), why: why, group: null, members: [] };
+}
+function grouped(c, v, rule, why) {
+  const names = map(v.members, (u) => u.name);
+  const one = v.action === "proxy" && v.upstream !== null ? v.upstream : null;
+  const x = explained(c, v.action, v.action !== "proxy" ? null : one ? one.name : v.wanted, one ? one.iface : null, one ? markHex(one.mark) : null, rule, why);
+  return { ...x, group: v.wanted, members: names };
 }
 function direct(c, why) {
   return explained(c, "direct", null, null, null, null, why);
@@ -2873,10 +3067,12 @@ function answer(cfg, cl, q, dest, addr, f, day, min, local) {
     const v = verdictOf(cfg, cl, r, q.down ?? []);
     let why = i >= timed && timed < length(cl.rules) ? msg("and", [found, msg("why_per_packet", [cl.rules[timed].id])]) : found;
     if (length(byAddress)) why = msg("and", [why, msg("why_unless_address", [dest, join(", ", byAddress)])]);
-    if (v.upstream !== null && !carriesFamily(v.upstream, f)) {
+    const fu = v.group && length(v.members) ? v.members[0] : v.upstream;
+    if (fu !== null && !carriesFamily(fu, f)) {
       const fw = msg("why_no_family", [v.wanted, f]);
       return { x: explained(cl, "block", null, null, null, r ? r.id : null, msg("and", [why, fw])), famWhy: fw };
     }
+    if (v.group) return { x: grouped(cl, v, r ? r.id : null, v.why ? msg("and", [why, v.why]) : why), famWhy: null };
     const mark = v.action === "block" ? null : markHex(v.upstream ? v.upstream.mark : directMark(cfg.globals.markMask));
     return { x: explained(
       cl,
@@ -2965,7 +3161,7 @@ function explain(cfg, q) {
   const other = o.famWhy ?? o.x.why;
   const note = o.x.action === "proxy" ? msg("why_aaaa_via", [o.x.action, o.x.upstream, other]) : msg("why_aaaa", [o.x.action, other]);
   const x = a.x;
-  return explained(cl, x.action, x.upstream, x.iface, x.mark, x.rule, msg("and", [x.why, note]));
+  return { ...explained(cl, x.action, x.upstream, x.iface, x.mark, x.rule, msg("and", [x.why, note])), group: x.group, members: x.members };
 }
 
 // src/core/query.ts
