@@ -36,7 +36,7 @@ function readGroup(sec: UciSection, upstreams: { [n: string]: Upstream }, proble
 		else push(g.members, m);
 	}
 	if (!length(ms) && !o.bad.member) push(problems, problem(`${base}.member`, msg('group_no_member')));
-	if (g.mode !== 'balance' && sec.options.spread != null) push(problems, problem(`${base}.spread`, msg('group_spread_failover')));
+	if (g.mode !== 'balance' && !o.bad.mode && sec.options.spread != null) push(problems, problem(`${base}.spread`, msg('group_spread_failover')));
 	return g;
 }
 

@@ -183,6 +183,8 @@ export const MESSAGES: { [id: string]: string } = {
 	why_group_failover: 'group {1} takes {2}: {3} down',
 	why_group_balance: 'group {1} spreads new connections over {2} ({3})',
 	why_group_down: 'every member of group {1} is down or disabled',
+	why_spread_connection: 'in turn',
+	why_spread_destination: 'by destination address',
 	why_kill_off: 'kill switch off, goes direct',
 	why_aaaa: 'note: over IPv6 (AAAA) the answer is {1}: {2}',
 	why_aaaa_via: 'note: over IPv6 (AAAA) the answer is {1} via {2}: {3}',

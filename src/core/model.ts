@@ -52,7 +52,7 @@ export interface Health {
 
 // Upstreams under one name (groups.ts): a rule or client naming the group
 // takes, for each new connection, the first member up (failover) or one of
-// the members up (balance: spread at random, or by destination address).
+// the members up (balance: in turn, or by destination address).
 export interface Group {
 	name: string;
 	mode: 'failover' | 'balance';

@@ -496,7 +496,7 @@ function groupParts(cfg: Config, g: Group, pkt: boolean): { map: NftMap, chain: 
 	const on = filter(g.members, (n) => (upstreamByName(cfg, n) as Upstream).enabled);
 	const els = groupSlotElements(cfg, g, on, pkt);
 	const slots = g.mode === 'balance' ? BALANCE_SLOTS : 1;
-	const key = g.mode === 'balance' && g.spread === 'destination' ? ['meta nfproto ipv4 jhash ip daddr', ...(cfg.globals.ipv6 ? ['meta nfproto ipv6 jhash ip6 daddr'] : [])] : ['numgen random'];
+	const key = g.mode === 'balance' && g.spread === 'destination' ? ['meta nfproto ipv4 jhash ip daddr', ...(cfg.globals.ipv6 ? ['meta nfproto ipv6 jhash ip6 daddr'] : [])] : ['numgen inc'];
 	const rules = [...map(key, (k) => rule(`${k} mod ${slots} vmap @${name}`, '', null, null)), rule('', 'drop', null, 'no slot: blocked')];
 	const how = g.mode === 'balance' ? `balance (${g.spread}) over ${join(', ', g.members)}` : `failover: ${join(' → ', g.members)}`;
 	return {

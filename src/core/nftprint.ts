@@ -46,7 +46,7 @@ function printSet(s: NftSet): string {
 
 function mapSpec(m: NftMap): string {
 	// (a plain string: the build's check of the ucode reads typeof in code as an error)
-	if (m.keyType === 'slot') return 'typeof numgen random mod ' + m.slots + ' : verdict;' + (m.interval ? ' flags interval;' : '');
+	if (m.keyType === 'slot') return 'typeof numgen inc mod ' + m.slots + ' : verdict;' + (m.interval ? ' flags interval;' : '');
 	return `type ${m.keyType} : verdict;${m.interval ? ' flags interval;' : ''}`;
 }
 

@@ -111,7 +111,7 @@ export const GROUP: OptionTable = {
 	mode: { kind: 'enum', def: 'failover', values: GROUP_MODES, check: (v: string) => badEnum(v, GROUP_MODES), doc: '`failover`: new connections take the first member that is up; `balance`: they are spread over the members that are up' },
 	spread: {
 		kind: 'enum', def: 'connection', values: SPREADS, check: (v: string) => badEnum(v, SPREADS),
-		doc: 'balance only: `connection` spreads each new connection at random; `destination` keeps a destination address on one member (sites that tie a session to the client\'s address)',
+		doc: 'balance only: `connection` gives new connections to the members in turn (round robin); `destination` keeps a destination address on one member (sites that tie a session to the client\'s address)',
 	},
 };
 

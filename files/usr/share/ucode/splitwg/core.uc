@@ -174,6 +174,8 @@ let MESSAGES = {
   why_group_failover: "group {1} takes {2}: {3} down",
   why_group_balance: "group {1} spreads new connections over {2} ({3})",
   why_group_down: "every member of group {1} is down or disabled",
+  why_spread_connection: "in turn",
+  why_spread_destination: "by destination address",
   why_kill_off: "kill switch off, goes direct",
   why_aaaa: "note: over IPv6 (AAAA) the answer is {1}: {2}",
   why_aaaa_via: "note: over IPv6 (AAAA) the answer is {1} via {2}: {3}",
@@ -993,7 +995,7 @@ let GROUP = {
     def: "connection",
     values: SPREADS,
     check: (v) => badEnum(v, SPREADS),
-    doc: "balance only: `connection` spreads each new connection at random; `destination` keeps a destination address on one member (sites that tie a session to the client's address)"
+    doc: "balance only: `connection` gives new connections to the members in turn (round robin); `destination` keeps a destination address on one member (sites that tie a session to the client's address)"
   }
 };
 let CLIENT = {
@@ -1170,7 +1172,7 @@ function readGroup(sec, upstreams, problems) {
     else push(g.members, m);
   }
   if (!length(ms) && !o.bad.member) push(problems, problem(`${base}.member`, msg("group_no_member")));
-  if (g.mode !== "balance" && sec.options.spread != null) push(problems, problem(`${base}.spread`, msg("group_spread_failover")));
+  if (g.mode !== "balance" && !o.bad.mode && sec.options.spread != null) push(problems, problem(`${base}.spread`, msg("group_spread_failover")));
   return g;
 }
 function families(u) {
@@ -1277,7 +1279,7 @@ function groupVerdict(cfg, g, down) {
   const v = { action: "proxy", upstream: null, wanted: g.name, note: null, why: null, group: g, members: live };
   if (!length(live)) return { ...v, action: "block", why: msg("and", [msg("why_group_down", [g.name]), msg("why_kill_blocks")]) };
   if (g.mode === "balance") {
-    v.why = msg("why_group_balance", [g.name, join(", ", map(live, (u) => u.name)), g.spread === "destination" ? "by destination" : "at random"]);
+    v.why = msg("why_group_balance", [g.name, join(", ", map(live, (u) => u.name)), msg(g.spread === "destination" ? "why_spread_destination" : "why_spread_connection")]);
     return v;
   }
   v.members = [live[0]];
@@ -2442,7 +2444,7 @@ function groupParts(cfg, g, pkt) {
   const on = filter(g.members, (n) => upstreamByName(cfg, n).enabled);
   const els = groupSlotElements(cfg, g, on, pkt);
   const slots = g.mode === "balance" ? BALANCE_SLOTS : 1;
-  const key = g.mode === "balance" && g.spread === "destination" ? ["meta nfproto ipv4 jhash ip daddr", ...cfg.globals.ipv6 ? ["meta nfproto ipv6 jhash ip6 daddr"] : []] : ["numgen random"];
+  const key = g.mode === "balance" && g.spread === "destination" ? ["meta nfproto ipv4 jhash ip daddr", ...cfg.globals.ipv6 ? ["meta nfproto ipv6 jhash ip6 daddr"] : []] : ["numgen inc"];
   const rules = [...map(key, (k) => rule(`${k} mod ${slots} vmap @${name}`, "", null, null)), rule("", "drop", null, "no slot: blocked")];
   const how = g.mode === "balance" ? `balance (${g.spread}) over ${join(", ", g.members)}` : `failover: ${join(" → ", g.members)}`;
   return {
@@ -2614,7 +2616,7 @@ ${T}${T}${setSpec(s)}${elements(s.elements ?? [])}
 ${T}}`;
 }
 function mapSpec(m) {
-  if (m.keyType === "slot") return "typeof numgen random mod " + m.slots + " : verdict;" + (m.interval ? " flags interval;" : "");
+  if (m.keyType === "slot") return "typeof numgen inc mod " + m.slots + " : verdict;" + (m.interval ? " flags interval;" : "");
   return `type ${m.keyType} : verdict;${m.interval ? " flags interval;" : ""}`;
 }
 function verdictText(verdict, target) {

@@ -575,6 +575,8 @@ var MESSAGES = {
   why_group_failover: "group {1} takes {2}: {3} down",
   why_group_balance: "group {1} spreads new connections over {2} ({3})",
   why_group_down: "every member of group {1} is down or disabled",
+  why_spread_connection: "in turn",
+  why_spread_destination: "by destination address",
   why_kill_off: "kill switch off, goes direct",
   why_aaaa: "note: over IPv6 (AAAA) the answer is {1}: {2}",
   why_aaaa_via: "note: over IPv6 (AAAA) the answer is {1} via {2}: {3}",
@@ -1221,7 +1223,7 @@ var GROUP = {
     def: "connection",
     values: SPREADS,
     check: (v) => badEnum(v, SPREADS),
-    doc: "balance only: `connection` spreads each new connection at random; `destination` keeps a destination address on one member (sites that tie a session to the client's address)"
+    doc: "balance only: `connection` gives new connections to the members in turn (round robin); `destination` keeps a destination address on one member (sites that tie a session to the client's address)"
   }
 };
 var CLIENT = {
@@ -1398,7 +1400,7 @@ function readGroup(sec, upstreams, problems) {
     else push(g.members, m);
   }
   if (!length(ms) && !o.bad.member) push(problems, problem(`${base}.member`, msg("group_no_member")));
-  if (g.mode !== "balance" && sec.options.spread != null) push(problems, problem(`${base}.spread`, msg("group_spread_failover")));
+  if (g.mode !== "balance" && !o.bad.mode && sec.options.spread != null) push(problems, problem(`${base}.spread`, msg("group_spread_failover")));
   return g;
 }
 function families(u) {
@@ -1462,7 +1464,7 @@ function groupVerdict(cfg, g, down) {
   const v = { action: "proxy", upstream: null, wanted: g.name, note: null, why: null, group: g, members: live };
   if (!length(live)) return __spreadProps(__spreadValues({}, v), { action: "block", why: msg("and", [msg("why_group_down", [g.name]), msg("why_kill_blocks")]) });
   if (g.mode === "balance") {
-    v.why = msg("why_group_balance", [g.name, join(", ", map(live, (u) => u.name)), g.spread === "destination" ? "by destination" : "at random"]);
+    v.why = msg("why_group_balance", [g.name, join(", ", map(live, (u) => u.name)), msg(g.spread === "destination" ? "why_spread_destination" : "why_spread_connection")]);
     return v;
   }
   v.members = [live[0]];
