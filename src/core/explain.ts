@@ -36,6 +36,14 @@ export interface Explanation {
 	members: string[];          // the group's members a new connection may take now
 }
 
+// The path an answer names, for a line of text (the CLIs): " via eu (sw_eu,
+// mark 0x30000000)", " via group exits → eu (…)", " (mark …)" for direct.
+export function pathText(x: Explanation): string {
+	if (x.action !== 'proxy') return x.action === 'direct' && x.mark ? ` (mark ${x.mark})` : '';
+	if (x.group !== null && x.iface === null) return ` via group ${x.group}: a new connection takes one of ${join(', ', x.members)}`;
+	return ` via ${x.group !== null ? `group ${x.group} → ` : ''}${x.upstream} (${x.iface}, mark ${x.mark})`;
+}
+
 export interface ExplainError { error: { path: string, id: string, args: Arg[] } }
 
 function failed(path: string, m: Msg): ExplainError {

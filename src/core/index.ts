@@ -14,7 +14,7 @@ export { LIST_DIR, badListFile, badUrl, listPath, listStart, listMissing, listLi
 export type { ListFile } from './lists';
 export { FRAGMENT_CHUNK, FRAGMENT_TAIL, fragmentName, fragmentHead, fragmentLine, listsScript, listSets } from './nftlists';
 export { compile, plan, redactedPlan, emptyPlan } from './plan';
-export { explain } from './explain';
+export { explain, pathText } from './explain';
 export { directMark } from './decide';
 export { explainQuery } from './query';
 export { nftTransition, listReloads } from './transition';

@@ -149,7 +149,7 @@ if (cmd === 'explain') {
 	const e = core.explain(r.config, q);
 	if ('error' in e) fail(`${e.error.path}: ${core.format(e.error)}`, 1);
 	if (opts.json) console.log(JSON.stringify(e, null, 2));
-	else console.log(`${e.client} → ${pos[2]}: ${e.action}${e.upstream ? ` via ${e.upstream} (${e.iface}, mark ${e.mark})` : ''}\n  ${e.reason}`);
+	else console.log(`${e.client} → ${pos[2]}: ${e.action}${core.pathText(e)}\n  ${e.reason}`);
 	process.exit(0);
 }
 fail(`unknown command "${cmd}"\n${USAGE}`);

@@ -1,7 +1,7 @@
 // The `splitwg` command (docs/cli.md): argument parsing and human-readable
 // output over the same functions the ubus API uses. Returns the exit code.
 import type { Env } from './env';
-import { VERSION, readConfig, compile, redactedPlan, renderUci, described, format, age, fmtBytes, nameFromFile } from './core';
+import { VERSION, readConfig, compile, redactedPlan, renderUci, described, format, age, fmtBytes, nameFromFile, pathText } from './core';
 import { PATHS } from './env';
 import { readConfigSections } from './sections';
 import { readLists, listsFile } from './lists';
@@ -296,7 +296,7 @@ function cmdExplain(env: Env, io: Io, a: Args): number {
 		io.err(`splitwg: ${flag}${x.error.message}\n`);
 		return x.error.code === 'INVALID_ARGUMENT' && flag !== '' ? 2 : 1;
 	}
-	const via = x.action === 'proxy' ? ` via ${x.upstream} (${x.iface}, mark ${x.mark})` : x.action === 'direct' && x.mark ? ` (mark ${x.mark})` : '';
+	const via = pathText(x);
 	io.out(`${x.client} → ${a.pos[1]}: ${x.action}${via}\n  rule: ${x.rule ?? 'client default'}\n  why: ${x.reason}\n`);
 	return 0;
 }

@@ -4,7 +4,7 @@
 import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { parseUci, readConfig, explain } from '../../src/core/index';
+import { parseUci, readConfig, explain, pathText } from '../../src/core/index';
 import { groupSlots, BALANCE_SLOTS } from '../../src/core/groups';
 import type { Group } from '../../src/core/model';
 import type { UciSection } from '../../src/core/uci';
@@ -88,4 +88,12 @@ test('explain: the member a new connection takes now, and why', () => {
 	// a balance group names no one member: each new connection takes one of them
 	const tv = explain(cfg, { client: 'tv', destination: 'video.test', down: ['jp'] }) as any;
 	assert.deepEqual([tv.action, tv.upstream, tv.iface, tv.mark, tv.group, tv.members], ['proxy', 'spread', null, null, 'spread', ['us']]);
+});
+
+test('the CLIs\' line names the group and its member, or the members a balance spreads over', () => {
+	const cfg = readConfig(golden()).config!;
+	const line = (q: any) => pathText(explain(cfg, q) as any);
+	assert.equal(line({ client: 'laptop', destination: '198.51.100.7', down: ['us'] }), ' via group exits → eu (sw_eu, mark 0x30000000)');
+	assert.equal(line({ client: 'tv', destination: 'video.test' }), ' via group spread: a new connection takes one of us, jp');
+	assert.equal(line({ client: 'laptop', destination: '198.51.100.7', down: ['us', 'eu', 'jp'] }), '');
 });

@@ -2980,6 +2980,11 @@ function redactedPlan(p) {
 }
 
 // src/core/explain.ts
+function pathText(x) {
+  if (x.action !== "proxy") return x.action === "direct" && x.mark ? ` (mark ${x.mark})` : "";
+  if (x.group !== null && x.iface === null) return ` via group ${x.group}: a new connection takes one of ${join(", ", x.members)}`;
+  return ` via ${x.group !== null ? `group ${x.group} → ` : ""}${x.upstream} (${x.iface}, mark ${x.mark})`;
+}
 function failed(path, m) {
   return { error: { path, id: m.id, args: m.args } };
 }
@@ -3331,6 +3336,7 @@ export {
   parseInterfaceAddress,
   parsePrefix,
   parseUci,
+  pathText,
   plan,
   prefixContains,
   prefixText,

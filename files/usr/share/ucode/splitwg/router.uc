@@ -9,6 +9,7 @@ import {
   redactedPlan,
   explain,
   explainQuery,
+  pathText,
   parseUci,
   renderUci,
   parsePrefix,
@@ -3318,7 +3319,7 @@ function cmdExplain(env, io, a) {
 `);
     return x.error.code === "INVALID_ARGUMENT" && flag !== "" ? 2 : 1;
   }
-  const via = x.action === "proxy" ? ` via ${x.upstream} (${x.iface}, mark ${x.mark})` : x.action === "direct" && x.mark ? ` (mark ${x.mark})` : "";
+  const via = pathText(x);
   io.out(`${x.client} → ${a.pos[1]}: ${x.action}${via}
   rule: ${x.rule ?? "client default"}
   why: ${x.reason}
