@@ -6,7 +6,7 @@ import type { Action, Client, Config, Globals, Match, Problem, Rule, RuleList, S
 import { parsePrefix, addPrefix, maskBytes, prefixesOverlap, prefixContains, interfaceNetwork } from './ip';
 import type { Prefix } from './ip';
 import { markShift } from './decide';
-import { badName, parseEndpoint, weekday, CONTROL, BLANKS } from './values';
+import { badName, badUpstreamName, parseEndpoint, weekday, CONTROL, BLANKS } from './values';
 import { msg } from './messages';
 import type { Msg } from './messages';
 import type { Bad } from './values';
@@ -78,7 +78,7 @@ function readUpstream(sec: UciSection, problems: Problem[]): Upstream {
 	const base = `upstream.${sec.name}`;
 	if (sec.anonymous) push(problems, problem(base, msg('upstream_unnamed')));
 	else {
-		const e = badName(sec.name, 12);
+		const e = badUpstreamName(sec.name);
 		if (e) push(problems, problem(base, e));
 	}
 	const o = readOptions(sec, base, 'upstream', problems);

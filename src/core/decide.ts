@@ -41,7 +41,7 @@ function groupVerdict(cfg: Config, g: Group, down: string[]): Verdict {
 	const v: Verdict = { action: 'proxy', upstream: null, wanted: g.name, note: null, why: null, group: g, members: live };
 	if (!length(live)) return { ...v, action: 'block', why: msg('and', [msg('why_group_down', [g.name]), msg('why_kill_blocks')]) };
 	if (g.mode === 'balance') {
-		v.why = msg('why_group_balance', [g.name, join(', ', map(live, (u) => u.name)), msg(g.spread === 'destination' ? 'why_spread_destination' : 'why_spread_connection')]);
+		v.why = msg('why_group_balance', [g.name, join(', ', map(live, (u) => u.name)), g.spread === 'destination' ? msg('why_spread_destination') : msg('why_spread_connection')]);
 		return v;
 	}
 	v.members = [live[0]];

@@ -7,7 +7,7 @@
 // one nft transaction — when a member goes down or comes back.
 import type { UciSection } from './uci';
 import type { Config, Globals, Group, Problem, Upstream, Warning } from './model';
-import { badName } from './values';
+import { badUpstreamName } from './values';
 import { msg } from './messages';
 import type { Msg } from './messages';
 import { problem, readOptions } from './options';
@@ -23,7 +23,7 @@ export const GROUP_STATE = '/var/run/splitwg/groups.nft';
 
 function readGroup(sec: UciSection, upstreams: { [n: string]: Upstream }, problems: Problem[]): Group {
 	const base = `group.${sec.name}`;
-	const e = sec.anonymous ? msg('group_unnamed') : badName(sec.name, 12);
+	const e = sec.anonymous ? msg('group_unnamed') : badUpstreamName(sec.name);
 	// (an upstream of the same name cannot be: UCI section names are unique, config.ts)
 	if (e) push(problems, problem(base, e as Msg));
 	const o = readOptions(sec, base, 'group', problems);

@@ -20,7 +20,7 @@ export { explainQuery } from './query';
 export { nftTransition, listReloads } from './transition';
 export { NFT, clientChainName, markChainName, tableObjects, tableState } from './nft';
 export type { NftTable, NftChain, NftRule, NftSet, NftMap, RuleRef, TableState } from './nft';
-export { printNft } from './nftprint';
+export { printNft, groupsScript } from './nftprint';
 export type { TableObjects, SetState } from './transition';
 export { OWNED, isOwned } from './netifd';
 export { badKey, badBool, bool } from './values';

@@ -87,6 +87,7 @@ export const MESSAGES: { [id: string]: string } = {
 	defined_twice: 'is defined twice',
 	name_taken: 'also names a {1} section (section names are unique in a UCI file)',
 	name_reserved: 'the name "server" is reserved (interface {1})',
+	name_pkt: '"{1}" ends in _pkt, which the table\'s per-packet chains use: choose another name',
 	ruleset_unnamed: 'a ruleset section needs a name',
 	rule_owner: 'a rule belongs to exactly one client or ruleset (option client or option ruleset)',
 	unknown_client: 'unknown client "{1}"',

@@ -485,24 +485,39 @@ function markChain(name: string, value: number, mask: number, why: string, pkt: 
 // checker rewrites it, router/health.ts) and the chain that looks a new
 // connection's slot up. The chain ends in a drop: a slot the map lacks
 // must block, never fall back to the client chain's caller unmarked.
-export function groupSlotElements(cfg: Config, g: Group, live: string[], pkt: boolean): NftMapElement[] {
+function slotElements(cfg: Config, g: Group, down: string[], pkt: boolean): NftMapElement[] {
 	const on = filter(g.members, (n) => (upstreamByName(cfg, n) as Upstream).enabled);
-	return map(slotRuns(groupSlots(g, on, filter(on, (n) => index(live, n) >= 0))), (r) =>
+	return map(slotRuns(groupSlots(g, on, filter(on, (n) => index(down, n) < 0))), (r) =>
 		r.member === null ? { key: r.key, verdict: 'drop', target: null } : { key: r.key, verdict: 'goto', target: markChainName(r.member, pkt) });
 }
 
-function groupParts(cfg: Config, g: Group, pkt: boolean): { map: NftMap, chain: NftChain } {
+// Whether the table has the *_pkt chains (and so the groups' _pkt maps):
+// some enabled client decides per packet (a time window).
+function perPacket(cfg: Config): boolean {
+	return length(filter(cfg.clients, (c) => c.enabled && timedFrom(c) < length(c.rules))) > 0;
+}
+
+// Every group map of the table, its slots with the members in `down` out:
+// the table's own (none down) and what the health checker loads over them
+// (nftprint.ts groupsScript).
+export function groupMaps(cfg: Config, down: string[]): NftMap[] {
+	const out: NftMap[] = [];
+	for (let i = 0; i < length(cfg.groups); i++)
+		for (let pkt = 0; pkt < (perPacket(cfg) ? 2 : 1); pkt++) {
+			const g = cfg.groups[i], slots = g.mode === 'balance' ? BALANCE_SLOTS : 1;
+			push(out, { name: groupChainName(g.name, pkt === 1), keyType: 'slot', slots, interval: slots > 1,
+				why: `group ${g.name}: slot → member; the health checker rewrites it`, elements: slotElements(cfg, g, down, pkt === 1) });
+		}
+	return out;
+}
+
+function groupChain(cfg: Config, g: Group, pkt: boolean): NftChain {
 	const name = groupChainName(g.name, pkt);
-	const on = filter(g.members, (n) => (upstreamByName(cfg, n) as Upstream).enabled);
-	const els = groupSlotElements(cfg, g, on, pkt);
 	const slots = g.mode === 'balance' ? BALANCE_SLOTS : 1;
 	const key = g.mode === 'balance' && g.spread === 'destination' ? ['meta nfproto ipv4 jhash ip daddr', ...(cfg.globals.ipv6 ? ['meta nfproto ipv6 jhash ip6 daddr'] : [])] : ['numgen inc'];
 	const rules = [...map(key, (k) => rule(`${k} mod ${slots} vmap @${name}`, '', null, null)), rule('', 'drop', null, 'no slot: blocked')];
 	const how = g.mode === 'balance' ? `balance (${g.spread}) over ${join(', ', g.members)}` : `failover: ${join(' → ', g.members)}`;
-	return {
-		map: { name, keyType: 'slot', slots, interval: slots > 1, why: `group ${g.name}: slot → member; the health checker rewrites it`, elements: els },
-		chain: chain(name, rules, { why: `group ${g.name}, ${how}${pkt ? ', this packet only' : ''}` }),
-	};
+	return chain(name, rules, { why: `group ${g.name}, ${how}${pkt ? ', this packet only' : ''}` });
 }
 
 // Every enabled client's identities, one map per kind, each element
@@ -601,18 +616,15 @@ export function nftModel(cfg: Config, version: string, dp?: DomainPlan | null, l
 	push(chains, markChain(markChainName(null, false), direct, mask, 'decided: direct', false));
 	for (let i = 0; i < length(ups); i++)
 		push(chains, markChain(markChainName(ups[i].name, false), ups[i].mark, mask, `upstream ${ups[i].name} → ${ups[i].iface}, table ${ups[i].table}`, false));
-	if (length(filter(clients, (c) => timedFrom(c) < length(c.rules)))) {
+	if (perPacket(cfg)) {
 		push(chains, markChain(markChainName(null, true), direct, mask, 'this packet: direct (a time window decides again on the next)', true));
 		for (let i = 0; i < length(ups); i++)
 			push(chains, markChain(markChainName(ups[i].name, true), ups[i].mark, mask, `this packet: upstream ${ups[i].name}`, true));
 	}
-	const timed = length(filter(clients, (c) => timedFrom(c) < length(c.rules))) > 0;
+	const gm = groupMaps(cfg, []);
+	for (let i = 0; i < length(gm); i++) push(maps, gm[i]);
 	for (let i = 0; i < length(cfg.groups); i++)
-		for (let pkt = 0; pkt < (timed ? 2 : 1); pkt++) {
-			const gp = groupParts(cfg, cfg.groups[i], pkt === 1);
-			push(maps, gp.map);
-			push(chains, gp.chain);
-		}
+		for (let pkt = 0; pkt < (perPacket(cfg) ? 2 : 1); pkt++) push(chains, groupChain(cfg, cfg.groups[i], pkt === 1));
 	const bound: { list: Binding[], byKey: { [k: string]: Binding }, count: { [rs: string]: number } } = { list: [], byKey: {}, count: {} };
 	for (let i = 0; i < length(clients); i++) {
 		const c = clients[i];

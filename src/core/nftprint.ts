@@ -8,7 +8,7 @@
 import type { Config } from './model';
 import type { DomainPlan } from './domains';
 import type { NftTable, NftSet, NftMap, NftChain, NftRule, NftMapElement } from './nft';
-import { NFT, nftModel } from './nft';
+import { NFT, nftModel, groupMaps } from './nft';
 
 const T = '\t';
 
@@ -97,6 +97,16 @@ function refill(t: NftTable): string[] {
 }
 
 const NFT_SUFFIX = /\.nft$/;
+
+// What the health checker loads over the table when members go down or
+// come back: each group map emptied and refilled, in one transaction (a
+// new connection sees the old slots or the new, never none). Also the file
+// the table includes (GROUP_STATE).
+export function groupsScript(cfg: Config, down: string[]): string {
+	const tbl = `${NFT.family} ${NFT.table}`;
+	return join('', map(groupMaps(cfg, down), (m) =>
+		`flush map ${tbl} ${m.name}\nadd element ${tbl} ${m.name} { ${join(', ', map(m.elements, (e) => elementText(m, e)))} }\n`));
+}
 
 // `include`: a file nft reads after the table, when there (groups.ts: the
 // health checker's slots, which a firewall reload must not reset).

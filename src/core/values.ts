@@ -182,6 +182,15 @@ export function badAction(v: string): Bad {
 	return index(ACTIONS, v) >= 0 ? null : msg('not_action', [v]);
 }
 
+// An upstream's or group's own name: its chains are up_<name> and
+// up_<name>_pkt (grp_…): "a_pkt" would name a chain of "a".
+export function badUpstreamName(v: string): Bad {
+	const e = badName(v, 12);
+	if (e) return e;
+	const n = length(v) as number;
+	return n > 4 && substr(v, n - 4) === '_pkt' ? msg('name_pkt', [v]) : null;
+}
+
 export const GROUP_MODES = ['failover', 'balance'];
 export const SPREADS = ['connection', 'destination'];
 

@@ -31,6 +31,8 @@ test('check: every group problem names its option', () => {
 		['group.exits.member[2]: group_families', 'group.spread.member[1]: group_families']);
 	// a group's name is where an upstream's would be, and an unknown one is still refused
 	assert.deepEqual(problems((s) => { section(s, 'laptop').options.upstream = 'exit'; }), ['client.laptop.upstream: unknown_upstream']);
+	// names that would clash with another's per-packet chains (up_a_pkt, grp_a_pkt)
+	assert.deepEqual(problems((s) => { s.push({ type: 'group', name: 'exits_pkt', anonymous: false, options: { member: ['eu'] } }); }), ['group.exits_pkt: name_pkt']);
 	// an upstream and a group cannot share a name (UCI section names are unique)
 	assert.deepEqual(problems((s) => { s.push({ type: 'group', name: 'us', anonymous: false, options: { member: ['eu'] } }); }), ['group.us: name_taken']);
 });

@@ -103,6 +103,7 @@ const MUTATIONS: ((s: UciSection[]) => void)[] = [
 			{ type: 'group', name: 'g3', anonymous: false, options: { member: ['us', 'nowhere', 'us', 'eu'], spread: 'destination', mode: 'roundrobin' } });
 		s.find((x) => x.type === 'globals')!.options.kill_switch = '0';
 	},
+	(s) => { s.push({ type: 'group', name: 'g_pkt', anonymous: false, options: { member: ['eu'] } }, { type: 'group', name: 'g4', anonymous: false, options: { member: ['eu'], spread: 'destination' } }); },
 ];
 
 // Valid configs check warns about.
@@ -190,6 +191,8 @@ export function explainMessages(): Msg[] {
 	const grouped = cfgOf(withGroups);
 	for (const down of [[], ['eu'], ['eu', 'jp']]) push(explain(grouped, { client: 'laptop', destination: '198.51.100.7', proto: 'udp', port: 5000, down }));
 	push(explain(grouped, { client: 'guest', destination: '198.51.100.7' }));
+	const hashed = cfgOf((s) => { withGroups(s); s.find((x) => x.name === 'spread')!.options.spread = 'destination'; });
+	push(explain(hashed, { client: 'guest', destination: '198.51.100.7' }));
 	const monday = cfgOf((s) => { s.find((x) => x.type === 'rule' && x.options.client === 'kid')!.options.weekdays = ['Mon']; });
 	push(explain(monday, { client: 'kid', destination: 'a.test', at: 'Sun 21:30' }));
 	// a domain: IPv4 blocked (an upstream without IPv4), IPv6 proxied

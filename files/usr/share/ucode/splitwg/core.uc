@@ -80,6 +80,7 @@ let MESSAGES = {
   defined_twice: "is defined twice",
   name_taken: "also names a {1} section (section names are unique in a UCI file)",
   name_reserved: 'the name "server" is reserved (interface {1})',
+  name_pkt: `"{1}" ends in _pkt, which the table's per-packet chains use: choose another name`,
   ruleset_unnamed: "a ruleset section needs a name",
   rule_owner: "a rule belongs to exactly one client or ruleset (option client or option ruleset)",
   unknown_client: 'unknown client "{1}"',
@@ -823,6 +824,12 @@ let ACTIONS = ["proxy", "direct", "block"];
 function badAction(v) {
   return index(ACTIONS, v) >= 0 ? null : msg("not_action", [v]);
 }
+function badUpstreamName(v) {
+  const e = badName(v, 12);
+  if (e) return e;
+  const n = length(v);
+  return n > 4 && substr(v, n - 4) === "_pkt" ? msg("name_pkt", [v]) : null;
+}
 let GROUP_MODES = ["failover", "balance"];
 let SPREADS = ["connection", "destination"];
 function badEnum(v, words) {
@@ -1160,7 +1167,7 @@ let BALANCE_SLOTS = 60;
 let GROUP_STATE = "/var/run/splitwg/groups.nft";
 function readGroup(sec, upstreams, problems) {
   const base = `group.${sec.name}`;
-  const e = sec.anonymous ? msg("group_unnamed") : badName(sec.name, 12);
+  const e = sec.anonymous ? msg("group_unnamed") : badUpstreamName(sec.name);
   if (e) push(problems, problem(base, e));
   const o = readOptions(sec, base, "group", problems);
   const g = { name: sec.name, mode: o.v.mode, spread: o.v.spread, members: [] };
@@ -1279,7 +1286,7 @@ function groupVerdict(cfg, g, down) {
   const v = { action: "proxy", upstream: null, wanted: g.name, note: null, why: null, group: g, members: live };
   if (!length(live)) return { ...v, action: "block", why: msg("and", [msg("why_group_down", [g.name]), msg("why_kill_blocks")]) };
   if (g.mode === "balance") {
-    v.why = msg("why_group_balance", [g.name, join(", ", map(live, (u) => u.name)), msg(g.spread === "destination" ? "why_spread_destination" : "why_spread_connection")]);
+    v.why = msg("why_group_balance", [g.name, join(", ", map(live, (u) => u.name)), g.spread === "destination" ? msg("why_spread_destination") : msg("why_spread_connection")]);
     return v;
   }
   v.members = [live[0]];
@@ -1466,7 +1473,7 @@ function readUpstream(sec, problems) {
   const base = `upstream.${sec.name}`;
   if (sec.anonymous) push(problems, problem(base, msg("upstream_unnamed")));
   else {
-    const e = badName(sec.name, 12);
+    const e = badUpstreamName(sec.name);
     if (e) push(problems, problem(base, e));
   }
   const o = readOptions(sec, base, "upstream", problems);
@@ -2435,22 +2442,36 @@ function markChain(name, value, mask, why, pkt) {
   if (!pkt) push(rules, rule(`ct mark set ct mark and ${keep} or ${markHex(value)}`, "accept", null, null));
   return chain(name, rules, { why: why });
 }
-function groupSlotElements(cfg, g, live, pkt) {
+function slotElements(cfg, g, down, pkt) {
   const on = filter(g.members, (n) => upstreamByName(cfg, n).enabled);
-  return map(slotRuns(groupSlots(g, on, filter(on, (n) => index(live, n) >= 0))), (r) => r.member === null ? { key: r.key, verdict: "drop", target: null } : { key: r.key, verdict: "goto", target: markChainName(r.member, pkt) });
+  return map(slotRuns(groupSlots(g, on, filter(on, (n) => index(down, n) < 0))), (r) => r.member === null ? { key: r.key, verdict: "drop", target: null } : { key: r.key, verdict: "goto", target: markChainName(r.member, pkt) });
 }
-function groupParts(cfg, g, pkt) {
+function perPacket(cfg) {
+  return length(filter(cfg.clients, (c) => c.enabled && timedFrom(c) < length(c.rules))) > 0;
+}
+function groupMaps(cfg, down) {
+  const out = [];
+  for (let i = 0; i < length(cfg.groups); i++)
+    for (let pkt = 0; pkt < (perPacket(cfg) ? 2 : 1); pkt++) {
+      const g = cfg.groups[i], slots = g.mode === "balance" ? BALANCE_SLOTS : 1;
+      push(out, {
+        name: groupChainName(g.name, pkt === 1),
+        keyType: "slot",
+        slots,
+        interval: slots > 1,
+        why: `group ${g.name}: slot → member; the health checker rewrites it`,
+        elements: slotElements(cfg, g, down, pkt === 1)
+      });
+    }
+  return out;
+}
+function groupChain(cfg, g, pkt) {
   const name = groupChainName(g.name, pkt);
-  const on = filter(g.members, (n) => upstreamByName(cfg, n).enabled);
-  const els = groupSlotElements(cfg, g, on, pkt);
   const slots = g.mode === "balance" ? BALANCE_SLOTS : 1;
   const key = g.mode === "balance" && g.spread === "destination" ? ["meta nfproto ipv4 jhash ip daddr", ...cfg.globals.ipv6 ? ["meta nfproto ipv6 jhash ip6 daddr"] : []] : ["numgen inc"];
   const rules = [...map(key, (k) => rule(`${k} mod ${slots} vmap @${name}`, "", null, null)), rule("", "drop", null, "no slot: blocked")];
   const how = g.mode === "balance" ? `balance (${g.spread}) over ${join(", ", g.members)}` : `failover: ${join(" → ", g.members)}`;
-  return {
-    map: { name, keyType: "slot", slots, interval: slots > 1, why: `group ${g.name}: slot → member; the health checker rewrites it`, elements: els },
-    chain: chain(name, rules, { why: `group ${g.name}, ${how}${pkt ? ", this packet only" : ""}` })
-  };
+  return chain(name, rules, { why: `group ${g.name}, ${how}${pkt ? ", this packet only" : ""}` });
 }
 let MAP_KINDS = [
   { kind: "a4", suffix: "4", keyType: "ipv4_addr", interval: true, match: "ip saddr" },
@@ -2528,18 +2549,15 @@ function nftModel(cfg, version, dp, local, source) {
   push(chains, markChain(markChainName(null, false), direct, mask, "decided: direct", false));
   for (let i = 0; i < length(ups); i++)
     push(chains, markChain(markChainName(ups[i].name, false), ups[i].mark, mask, `upstream ${ups[i].name} → ${ups[i].iface}, table ${ups[i].table}`, false));
-  if (length(filter(clients, (c) => timedFrom(c) < length(c.rules)))) {
+  if (perPacket(cfg)) {
     push(chains, markChain(markChainName(null, true), direct, mask, "this packet: direct (a time window decides again on the next)", true));
     for (let i = 0; i < length(ups); i++)
       push(chains, markChain(markChainName(ups[i].name, true), ups[i].mark, mask, `this packet: upstream ${ups[i].name}`, true));
   }
-  const timed = length(filter(clients, (c) => timedFrom(c) < length(c.rules))) > 0;
+  const gm = groupMaps(cfg, []);
+  for (let i = 0; i < length(gm); i++) push(maps, gm[i]);
   for (let i = 0; i < length(cfg.groups); i++)
-    for (let pkt = 0; pkt < (timed ? 2 : 1); pkt++) {
-      const gp = groupParts(cfg, cfg.groups[i], pkt === 1);
-      push(maps, gp.map);
-      push(chains, gp.chain);
-    }
+    for (let pkt = 0; pkt < (perPacket(cfg) ? 2 : 1); pkt++) push(chains, groupChain(cfg, cfg.groups[i], pkt === 1));
   const bound = { list: [], byKey: {}, count: {} };
   for (let i = 0; i < length(clients); i++) {
     const c = clients[i];
@@ -2661,6 +2679,12 @@ ${join("\n", decls)}
   ];
 }
 let NFT_SUFFIX = /\.nft$/;
+function groupsScript(cfg, down) {
+  const tbl = `${NFT.family} ${NFT.table}`;
+  return join("", map(groupMaps(cfg, down), (m) => `flush map ${tbl} ${m.name}
+add element ${tbl} ${m.name} { ${join(", ", map(m.elements, (e) => elementText(m, e)))} }
+`));
+}
 function printNft(t, include) {
   const tbl = `${NFT.family} ${NFT.table}`;
   const out = [
@@ -3316,6 +3340,7 @@ export {
   fragmentHead,
   fragmentLine,
   fragmentName,
+  groupsScript,
   isConfEntry,
   isMsg,
   isOwned,

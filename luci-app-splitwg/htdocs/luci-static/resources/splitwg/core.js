@@ -481,6 +481,7 @@ var MESSAGES = {
   defined_twice: "is defined twice",
   name_taken: "also names a {1} section (section names are unique in a UCI file)",
   name_reserved: 'the name "server" is reserved (interface {1})',
+  name_pkt: `"{1}" ends in _pkt, which the table's per-packet chains use: choose another name`,
   ruleset_unnamed: "a ruleset section needs a name",
   rule_owner: "a rule belongs to exactly one client or ruleset (option client or option ruleset)",
   unknown_client: 'unknown client "{1}"',
@@ -1099,6 +1100,12 @@ var ACTIONS = ["proxy", "direct", "block"];
 function badAction(v) {
   return index(ACTIONS, v) >= 0 ? null : msg("not_action", [v]);
 }
+function badUpstreamName(v) {
+  const e = badName(v, 12);
+  if (e) return e;
+  const n = length(v);
+  return n > 4 && substr(v, n - 4) === "_pkt" ? msg("name_pkt", [v]) : null;
+}
 var GROUP_MODES = ["failover", "balance"];
 var SPREADS = ["connection", "destination"];
 function badEnum(v, words) {
@@ -1388,7 +1395,7 @@ function readOptions(sec, base, t, problems, own) {
 // src/core/groups.ts
 function readGroup(sec, upstreams, problems) {
   const base = `group.${sec.name}`;
-  const e = sec.anonymous ? msg("group_unnamed") : badName(sec.name, 12);
+  const e = sec.anonymous ? msg("group_unnamed") : badUpstreamName(sec.name);
   if (e) push(problems, problem(base, e));
   const o = readOptions(sec, base, "group", problems);
   const g = { name: sec.name, mode: o.v.mode, spread: o.v.spread, members: [] };
@@ -1464,7 +1471,7 @@ function groupVerdict(cfg, g, down) {
   const v = { action: "proxy", upstream: null, wanted: g.name, note: null, why: null, group: g, members: live };
   if (!length(live)) return __spreadProps(__spreadValues({}, v), { action: "block", why: msg("and", [msg("why_group_down", [g.name]), msg("why_kill_blocks")]) });
   if (g.mode === "balance") {
-    v.why = msg("why_group_balance", [g.name, join(", ", map(live, (u) => u.name)), msg(g.spread === "destination" ? "why_spread_destination" : "why_spread_connection")]);
+    v.why = msg("why_group_balance", [g.name, join(", ", map(live, (u) => u.name)), g.spread === "destination" ? msg("why_spread_destination") : msg("why_spread_connection")]);
     return v;
   }
   v.members = [live[0]];
@@ -1636,7 +1643,7 @@ function readUpstream(sec, problems) {
   const base = `upstream.${sec.name}`;
   if (sec.anonymous) push(problems, problem(base, msg("upstream_unnamed")));
   else {
-    const e = badName(sec.name, 12);
+    const e = badUpstreamName(sec.name);
     if (e) push(problems, problem(base, e));
   }
   const o = readOptions(sec, base, "upstream", problems);
