@@ -40,7 +40,7 @@ export interface Explanation {
 // mark 0x30000000)", " via group exits → eu (…)", " (mark …)" for direct.
 export function pathText(x: Explanation): string {
 	if (x.action !== 'proxy') return x.action === 'direct' && x.mark ? ` (mark ${x.mark})` : '';
-	if (x.group !== null && x.iface === null) return ` via group ${x.group}: a new connection takes one of ${join(', ', x.members)}`;
+	if (x.group !== null && x.iface === null) return ` via group ${x.group}: each connection takes one of ${join(', ', x.members)}`;
 	return ` via ${x.group !== null ? `group ${x.group} → ` : ''}${x.upstream} (${x.iface}, mark ${x.mark})`;
 }
 

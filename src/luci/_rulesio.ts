@@ -77,8 +77,12 @@ export function exportJSON(rules: PortableRule[], owner?: string, label?: string
 	return JSON.stringify(doc, null, '\t') + '\n';
 }
 
+// (a constant: LuCI's feed build runs jsmin, which reads a regex literal
+// right after `return` as a division and breaks the file on its quote)
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
 function csvCell(v: string): string {
-	return /[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+	return NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 export function exportCSV(rules: PortableRule[]): string {

@@ -96,6 +96,6 @@ test('the CLIs\' line names the group and its member, or the members a balance s
 	const cfg = readConfig(golden()).config!;
 	const line = (q: any) => pathText(explain(cfg, q) as any);
 	assert.equal(line({ client: 'laptop', destination: '198.51.100.7', down: ['us'] }), ' via group exits → eu (sw_eu, mark 0x30000000)');
-	assert.equal(line({ client: 'tv', destination: 'video.test' }), ' via group spread: a new connection takes one of us, jp');
+	assert.equal(line({ client: 'tv', destination: 'video.test' }), ' via group spread: each connection takes one of us, jp');
 	assert.equal(line({ client: 'laptop', destination: '198.51.100.7', down: ['us', 'eu', 'jp'] }), '');
 });

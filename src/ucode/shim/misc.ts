@@ -6,6 +6,9 @@
 import { die } from './bytes';
 
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
+// (constants: LuCI's jsmin reads a regex after `=>` as a division, test/build/jsmin.test.ts)
+const OCTET = /^(0|[1-9][0-9]{0,2})$/;
+const HEXTET = /^[0-9a-fA-F]{1,4}$/;
 
 /** int(): numbers truncate; strings parse like strtoll (space, sign, 0x with base 16/0, trailing junk ignored) */
 export function int(v?: unknown, base?: number): number {
@@ -56,7 +59,7 @@ export function localtime(t?: number) {
 
 function pton4(s: string): number[] | null {
 	const p = s.split('.');
-	return p.length === 4 && p.every((x) => /^(0|[1-9][0-9]{0,2})$/.test(x) && +x < 256) ? p.map(Number) : null;
+	return p.length === 4 && p.every((x) => OCTET.test(x) && +x < 256) ? p.map(Number) : null;
 }
 
 function pton6(s: string): number[] | null {
@@ -73,7 +76,7 @@ function pton6(s: string): number[] | null {
 	const head = dbl < 0 ? str.split(':') : dbl > 0 ? str.slice(0, dbl).split(':') : [];
 	const tail = dbl >= 0 && dbl + 2 < str.length ? str.slice(dbl + 2).split(':') : [];
 	if (dbl < 0 ? head.length !== 8 : head.length + tail.length > 7) return null;
-	if (!head.concat(tail).every((g) => /^[0-9a-fA-F]{1,4}$/.test(g))) return null;
+	if (!head.concat(tail).every((g) => HEXTET.test(g))) return null;
 	const words = head.concat(Array(8 - head.length - tail.length).fill('0'), tail).map((g) => parseInt(g, 16));
 	const bytes = ([] as number[]).concat(...words.map((w) => [w >> 8, w & 255]));
 	if (v4) bytes.splice(12, 4, ...v4);

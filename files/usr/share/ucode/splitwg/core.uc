@@ -3006,7 +3006,7 @@ function redactedPlan(p) {
 // src/core/explain.ts
 function pathText(x) {
   if (x.action !== "proxy") return x.action === "direct" && x.mark ? ` (mark ${x.mark})` : "";
-  if (x.group !== null && x.iface === null) return ` via group ${x.group}: a new connection takes one of ${join(", ", x.members)}`;
+  if (x.group !== null && x.iface === null) return ` via group ${x.group}: each connection takes one of ${join(", ", x.members)}`;
   return ` via ${x.group !== null ? `group ${x.group} → ` : ""}${x.upstream} (${x.iface}, mark ${x.mark})`;
 }
 function failed(path, m) {

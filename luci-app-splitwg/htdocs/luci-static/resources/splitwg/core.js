@@ -340,6 +340,8 @@ function sprintf(fmt, ...args) {
 
 // src/ucode/shim/misc.ts
 var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
+var OCTET = /^(0|[1-9][0-9]{0,2})$/;
+var HEXTET = /^[0-9a-fA-F]{1,4}$/;
 function int(v, base) {
   if (typeof v !== "string") return typeof v === "number" ? Math.trunc(v) : v === true ? 1 : v == null || v === false ? 0 : NaN;
   let b = base != null ? base : 10;
@@ -358,7 +360,7 @@ function int(v, base) {
 }
 function pton4(s) {
   const p = s.split(".");
-  return p.length === 4 && p.every((x) => /^(0|[1-9][0-9]{0,2})$/.test(x) && +x < 256) ? p.map(Number) : null;
+  return p.length === 4 && p.every((x) => OCTET.test(x) && +x < 256) ? p.map(Number) : null;
 }
 function pton6(s) {
   if (!/^[0-9a-fA-F:.]+$/.test(s)) return null;
@@ -374,7 +376,7 @@ function pton6(s) {
   const head = dbl < 0 ? str.split(":") : dbl > 0 ? str.slice(0, dbl).split(":") : [];
   const tail = dbl >= 0 && dbl + 2 < str.length ? str.slice(dbl + 2).split(":") : [];
   if (dbl < 0 ? head.length !== 8 : head.length + tail.length > 7) return null;
-  if (!head.concat(tail).every((g) => /^[0-9a-fA-F]{1,4}$/.test(g))) return null;
+  if (!head.concat(tail).every((g) => HEXTET.test(g))) return null;
   const words = head.concat(Array(8 - head.length - tail.length).fill("0"), tail).map((g) => parseInt(g, 16));
   const bytes = [].concat(...words.map((w) => [w >> 8, w & 255]));
   if (v4) bytes.splice(12, 4, ...v4);

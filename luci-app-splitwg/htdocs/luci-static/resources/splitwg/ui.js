@@ -832,8 +832,9 @@ function exportJSON(rules, owner, label) {
   if (label) doc.label = label;
   return JSON.stringify(doc, null, "	") + "\n";
 }
+var NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 function csvCell(v) {
-  return /[",\r\n]|^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  return NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 function exportCSV(rules) {
   const rows = [FIELDS.join(",")];
