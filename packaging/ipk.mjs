@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { tar } from './tar.mjs';
-import { readModes, modeOf } from './modes.mjs';
+import { readModes, modeOf, patternRegExp } from './modes.mjs';
+import { minifyLuciModule } from './luci-minify.mjs';
 
 // package-pack.mk writes these two wrappers into every ipk (ipk branch).
 export const POSTINST_WRAPPER = [
@@ -54,6 +55,21 @@ export function collectFiles(pkg, repo) {
 	return [...files.values()];
 }
 
+/**
+ * The files as they go into the package: { ...file, data, minified,
+ * sourceSize }, data minified for the paths that match one of pkg.minify
+ * (luci-minify.mjs), the file's bytes otherwise; size is data's.
+ */
+export function packedFiles(pkg, repo) {
+	const minify = (pkg.minify ?? []).map(patternRegExp);
+	return collectFiles(pkg, repo).map((f) => {
+		const raw = fs.readFileSync(f.abs);
+		const minified = minify.some((re) => re.test(f.rel));
+		const data = minified ? Buffer.from(minifyLuciModule(raw.toString('utf8'), f.rel)) : raw;
+		return { ...f, data, minified, size: data.length, sourceSize: raw.length };
+	});
+}
+
 // ipkg-build's data.tar: `tar --sort=name -c .` → './', then each directory
 // followed by its sorted contents (byte order), depth first.
 function dataEntries(files) {
@@ -76,7 +92,7 @@ function dataEntries(files) {
 				visit(node.dirs.get(n), `${prefix}${n}/`);
 			} else {
 				const f = node.files.get(n);
-				out.push({ name: `${prefix}${n}`, mode: f.mode, data: fs.readFileSync(f.abs) });
+				out.push({ name: `${prefix}${n}`, mode: f.mode, data: f.data });
 			}
 		}
 	};
@@ -131,10 +147,10 @@ const gz = (buf) => zlib.gzipSync(buf, { level: 9 });
 /**
  * @param {object} pkg one entry of packages()
  * @param {{ repo: string, epoch: number }} opts
- * @returns {{ name: string, file: string, ipk: Buffer, control: string, installedSize: number, files: { rel: string, mode: number, size: number }[] }}
+ * @returns {{ name: string, file: string, ipk: Buffer, control: string, installedSize: number, files: { rel: string, mode: number, size: number, minified: boolean, sourceSize: number }[] }}
  */
 export function buildIpk(pkg, { repo, epoch }) {
-	const files = collectFiles(pkg, repo);
+	const files = packedFiles(pkg, repo);
 	const data = tar(dataEntries(files), epoch);
 	const installedSize = data.length; // ipkg-build: zcat data.tar.gz | wc -c
 	const control = controlText(pkg, { installedSize });
@@ -155,5 +171,5 @@ export function buildIpk(pkg, { repo, epoch }) {
 		{ name: './data.tar.gz', mode: 0o644, data: gz(data) },
 		{ name: './control.tar.gz', mode: 0o644, data: gz(tar(ctlEntries, epoch)) },
 	], epoch));
-	return { name: pkg.name, file: ipkName(pkg), ipk, control, installedSize, files: files.map(({ rel, mode, size }) => ({ rel, mode, size })) };
+	return { name: pkg.name, file: ipkName(pkg), ipk, control, installedSize, files: files.map(({ rel, mode, size, minified, sourceSize }) => ({ rel, mode, size, minified, sourceSize })) };
 }

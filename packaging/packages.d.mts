@@ -14,6 +14,8 @@ export interface PackageDef {
 	conffiles: string[];
 	scripts: Partial<Record<'preinst' | 'postinst' | 'prerm' | 'postrm', string>>;
 	expect: string[];
+	/** patterns as in the mode table: files minified when packed (packaging/luci-minify.mjs) */
+	minify?: string[];
 	url?: string;
 	maintainer?: string;
 }

@@ -1,7 +1,8 @@
 // The single source of truth for the three OpenWrt packages: name, version,
-// dependencies, description, which trees they ship, the mode table, conffiles
-// and maintainer scripts. tools/package.mjs builds the standalone .ipk files
-// from this; test/package/makefiles.test.ts checks that the feed Makefiles
+// dependencies, description, which trees they ship, the mode table, conffiles,
+// maintainer scripts and which files are minified when packed.
+// tools/package.mjs builds the standalone .ipk files from this;
+// test/package/makefiles.test.ts checks that the feed Makefiles
 // (./Makefile, luci-app-splitwg/Makefile) say the same, and fails on drift.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -93,6 +94,9 @@ export function packages(repo = REPO) {
 				{ from: 'luci-app-splitwg/htdocs', to: 'www' },
 				{ from: 'luci-app-splitwg/root', to: '' },
 			],
+			// minified when packed, as luci.mk's jsmin does in the SDK build
+			// (packaging/luci-minify.mjs); the committed files stay readable
+			minify: ['www/luci-static/resources/*.js'],
 			modes: 'luci-app-splitwg/packaging/modes',
 			conffiles: [],
 			scripts: {

@@ -5,7 +5,8 @@ export interface BuiltPackage {
 	ipk: Buffer;
 	control: string;
 	installedSize: number;
-	files: { rel: string; mode: number; size: number }[];
+	/** size as packed, sourceSize as in the tree; minified: by packaging/luci-minify.mjs */
+	files: { rel: string; mode: number; size: number; minified: boolean; sourceSize: number }[];
 }
 export interface BuildOptions { repo?: string; epoch?: number; version?: string; allowIncomplete?: boolean }
 export function sourceDateEpoch(repo?: string): number;

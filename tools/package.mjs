@@ -2,6 +2,7 @@
 //   dist/splitwg_<version>-r1_all.ipk, dist/luci-app-splitwg_<version>-r1_all.ipk
 // Install on a router (OpenWrt 23.05/24.10): opkg install ./splitwg_*.ipk ./luci-app-*.ipk
 // What goes in comes from packaging/packages.mjs; docs/packaging.md explains.
+// The LuCI JavaScript is minified on the way in (packaging/luci-minify.mjs).
 //   --out DIR           write there instead of dist/
 //   --allow-incomplete  build even if files the package needs are missing
 import { execFileSync } from 'node:child_process';
@@ -69,7 +70,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 		fs.mkdirSync(out, { recursive: true });
 		for (const b of built) {
 			fs.writeFileSync(path.join(out, b.file), b.ipk);
-			console.log(`${path.relative(process.cwd(), path.join(out, b.file)) || b.file}: ${b.ipk.length} bytes, ${b.files.length} files, ${b.files.reduce((n, f) => n + f.size, 0)} bytes installed`);
+			const sum = (files, key) => files.reduce((n, f) => n + f[key], 0);
+			const small = b.files.filter((f) => f.minified);
+			const minified = small.length ? ` (${small.length} minified: ${sum(small, 'sourceSize')} → ${sum(small, 'size')} bytes)` : '';
+			console.log(`${path.relative(process.cwd(), path.join(out, b.file)) || b.file}: ${b.ipk.length} bytes, ${b.files.length} files, ${sum(b.files, 'size')} bytes installed${minified}`);
 		}
 	} catch (e) {
 		console.error(`package: ${e.message}`);

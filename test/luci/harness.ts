@@ -1,7 +1,8 @@
 // A view as LuCI runs it, in a happy-dom document: the generated file
 // (htdocs/…/view/splitwg/<page>.js) with the package's generated shared
-// modules (splitwg/core.js, splitwg/ui.js), and small stand-ins for the
-// luci-base modules it requires: E() and dom.content() with luci.js's
+// modules (splitwg/core.js, splitwg/ui.js), loaded as luci.js loads them
+// (./loader.ts), and small stand-ins for the luci-base modules they
+// require: E() and dom.content() with luci.js's
 // semantics (markup strings are parsed, array items that are not nodes become
 // text), `_()` with cbi.js's String.prototype.format for %s/%d, rpc.declare()
 // answered by the test's ubus handlers, poll.add() collecting the functions
@@ -10,13 +11,18 @@
 import fs from 'node:fs';
 import { Window } from 'happy-dom';
 import { parseUci } from '../../src/core/uci';
+import { luciLoad } from './loader';
 
+// the committed files; a test of the package passes the unpacked ones
 const RES = 'luci-app-splitwg/htdocs/luci-static/resources';
 
 export type Ubus = { [method: string]: (args: any) => any };
 
 export interface Harness {
 	view: any;
+	// the shared modules, as the view got them
+	core: any;
+	ui: any;
 	document: any;
 	polls: (() => Promise<any>)[];
 	calls: string[];
@@ -26,20 +32,8 @@ export interface Harness {
 	tick(): Promise<void>;
 }
 
-// luci.js compileClass: 'require x [as y]' lines, then the body.
 function evaluate(file: string, mods: { [name: string]: any }, globals: { [k: string]: any }): any {
-	const lines = fs.readFileSync(file, 'utf8').split('\n');
-	const params: string[] = [], args: any[] = [];
-	let i = 1;
-	for (; i < lines.length; i++) {
-		const m = /^'require ([a-z.]+)(?: as ([A-Za-z_$][\w$]*))?';$/.exec(lines[i]);
-		if (!m) break;
-		if (!(m[1] in mods)) throw new Error(`${file} requires ${m[1]}, which the harness has no stand-in for`);
-		params.push(m[2] ?? m[1].replace(/[^a-zA-Z0-9]/g, '_'));
-		args.push(mods[m[1]]);
-	}
-	const names = Object.keys(globals);
-	return new Function(...names, ...params, lines.slice(i).join('\n'))(...names.map((n) => globals[n]), ...args);
+	return luciLoad(fs.readFileSync(file, 'utf8'), mods, globals, file);
 }
 
 function format(this: string, ...a: any[]): string {
@@ -47,7 +41,7 @@ function format(this: string, ...a: any[]): string {
 	return this.replace(/%([sd%])/g, (_m, c) => c === '%' ? '%' : c === 'd' ? String(Math.trunc(Number(a[i++]))) : String(a[i++]));
 }
 
-export function harness(page: string, config: string, ubus: Ubus): Harness {
+export function harness(page: string, config: string, ubus: Ubus, res = RES): Harness {
 	const window = new Window({ url: 'http://router.lan/cgi-bin/luci/admin/services/splitwg' });
 	const document = window.document;
 	(window as any).String.prototype.format = format;
@@ -108,11 +102,11 @@ export function harness(page: string, config: string, ubus: Ubus): Harness {
 	const view = { extend: (p: object) => p };
 	const globals = { window, document, E, _: (s: string) => s, N_: (s: string) => s, L: { url: (...p: string[]) => `/cgi-bin/luci/${p.join('/')}` } };
 	const luci = { baseclass, view, form, uci, poll, ui, rpc, dom };
-	const swcore = evaluate(`${RES}/splitwg/core.js`, luci, globals);
-	const swui = evaluate(`${RES}/splitwg/ui.js`, { ...luci, 'splitwg.core': swcore }, globals);
-	const v = evaluate(`${RES}/view/splitwg/${page}.js`, { ...luci, 'splitwg.core': swcore, 'splitwg.ui': swui }, globals);
+	const swcore = evaluate(`${res}/splitwg/core.js`, luci, globals);
+	const swui = evaluate(`${res}/splitwg/ui.js`, { ...luci, 'splitwg.core': swcore }, globals);
+	const v = evaluate(`${res}/view/splitwg/${page}.js`, { ...luci, 'splitwg.core': swcore, 'splitwg.ui': swui }, globals);
 	return {
-		view: v, document, polls, calls,
+		view: v, core: swcore, ui: swui, document, polls, calls,
 		open: async () => v.render(await v.load()),
 		tick: async () => { await Promise.all(polls.map((f) => f())); },
 	};

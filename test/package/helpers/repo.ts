@@ -12,6 +12,8 @@ const PLACEHOLDER: [RegExp, string][] = [
 	[/^etc\/uci-defaults\//, '#!/bin/sh\n# placeholder\nexit 0\n'],
 	[/^usr\/s?bin\//, '#!/usr/bin/ucode -S\n// placeholder\n'],
 	[/\.json$/, '{}\n'],
+	// a LuCI module (the package minifies it, packaging/luci-minify.mjs)
+	[/\.js$/, "'use strict';\n'require baseclass';\n// placeholder\nreturn baseclass.extend({});\n"],
 	[/./, '// placeholder\n'],
 ];
 
