@@ -176,6 +176,33 @@ function doctorLines(findings, translate) {
   });
 }
 
+// src/luci/_groups.ts
+function memberList(g) {
+  return g.members.join(g.mode === "balance" ? ", " : " → ");
+}
+function groupLabel(g) {
+  return g.mode === "balance" ? msg(N_("%s (balance group: %s)"), g.name, memberList(g)) : msg(N_("%s (failover group: %s)"), g.name, memberList(g));
+}
+function groupRoute(x) {
+  var _a2;
+  if (!x.group) return null;
+  const ms = (_a2 = x.members) != null ? _a2 : [];
+  if (!ms.length) return msg(N_("group %s: no member is up"), x.group);
+  if (x.upstream !== null && x.upstream !== x.group) return msg(N_("via group %s → %s"), x.group, x.upstream);
+  return msg(N_("group %s, spread over %s"), x.group, ms.join(", "));
+}
+function healthOf(u) {
+  const h = u.health;
+  return h && typeof h === "object" && (h.state === "up" || h.state === "down") ? h : null;
+}
+function groupsOf(st) {
+  const gs = st.groups;
+  return Array.isArray(gs) ? gs.filter((g) => g && typeof g === "object" && typeof g.name === "string" && Array.isArray(g.members)).map((g) => {
+    var _a2;
+    return { name: g.name, mode: String((_a2 = g.mode) != null ? _a2 : "failover"), members: g.members, active: Array.isArray(g.active) ? g.active : [] };
+  }) : [];
+}
+
 // src/luci/_hosts.ts
 
 function canonical(a) {
@@ -1185,6 +1212,8 @@ function placeOf(path, sections2) {
   if (m) return { page: "clients", sid: "server", option: (_b = m[1]) != null ? _b : null, owner: null, where: msg(N_("Server")) };
   m = /^upstream\.([A-Za-z0-9_]+)(\..*)?$/.exec(path);
   if (m) return { page: "upstreams", sid: m[1], option: opt(m[2]), owner: null, where: msg(N_("Upstream %s"), m[1]) };
+  m = /^group\.([A-Za-z0-9_@\[\]]+)(\..*)?$/.exec(path);
+  if (m) return { page: "upstreams", sid: m[1], option: opt(m[2]), owner: null, where: msg(N_("Group %s"), m[1]) };
   m = /^(client|ruleset)\.([A-Za-z0-9_@\[\]]+)\.rule\[([0-9]+)\](\..*)?$/.exec(path);
   if (m) {
     const owner = ownerKey(m[1], m[2]);
@@ -1356,9 +1385,26 @@ function actionLabel(a) {
 function upstreamNames() {
   return sections().filter((s) => s[".type"] === "upstream").map((s) => String(s[".name"]));
 }
+function groupNames() {
+  return sections().filter((s) => s[".type"] === "group").map((s) => String(s[".name"]));
+}
+function listOpt(v) {
+  return Array.isArray(v) ? v.map(String) : typeof v === "string" && v !== "" ? v.split(/\s+/) : [];
+}
+function groupInfo(name) {
+  var _a2;
+  const s = uci.get("splitwg", name);
+  if (!s || s[".type"] !== "group") return null;
+  return { name, mode: String((_a2 = s.mode) != null ? _a2 : fieldOf("group", "mode").default), members: listOpt(s.member) };
+}
 function upstreamLabel(name) {
+  const g = groupInfo(name);
+  if (g) return t(groupLabel(g));
   const label = uci.get("splitwg", name, "name");
   return label ? `${name} (${label})` : name;
+}
+function upstreamChoices() {
+  return upstreamNames().concat(groupNames()).map((n) => [n, upstreamLabel(n)]);
 }
 function setContent(node, content) {
   dom.content(node, content);
@@ -1709,6 +1755,12 @@ return baseclass.extend({
 	fmtBytes: fmtBytes,
 	freeName: freeName,
 	fromOptions: fromOptions,
+	groupInfo: groupInfo,
+	groupLabel: groupLabel,
+	groupNames: groupNames,
+	groupRoute: groupRoute,
+	groupsOf: groupsOf,
+	healthOf: healthOf,
 	importRules: importRules,
 	importedOptions: importedOptions,
 	inflate: inflate,
@@ -1719,6 +1771,7 @@ return baseclass.extend({
 	listsSummary: listsSummary,
 	liveRate: liveRate,
 	matchSummary: matchSummary,
+	memberList: memberList,
 	moveStep: moveStep,
 	msg: msg,
 	namedGrid: namedGrid,
@@ -1764,6 +1817,7 @@ return baseclass.extend({
 	toSections: toSections,
 	tr: tr,
 	trCore: trCore,
+	upstreamChoices: upstreamChoices,
 	upstreamLabel: upstreamLabel,
 	upstreamNames: upstreamNames,
 	utf8: utf8,
