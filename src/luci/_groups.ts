@@ -43,10 +43,13 @@ export function groupRoute(x: { upstream: string | null, group?: string | null, 
 	return msg(N_('group %s, spread over %s'), x.group, ms.join(', '));
 }
 
-// A status reply's health, if it has one that can be shown.
+// A status reply's health, if it has one that can be shown (its state as
+// `state`, or as the checker keeps it, `up`: a boolean).
 export function healthOf(u: { health?: unknown }): Health | null {
-	const h = u.health as Health | null | undefined;
-	return h && typeof h === 'object' && (h.state === 'up' || h.state === 'down') ? h : null;
+	const h = u.health as (Health & { up?: unknown }) | null | undefined;
+	if (!h || typeof h !== 'object') return null;
+	if (h.state === 'up' || h.state === 'down') return h;
+	return typeof h.up === 'boolean' ? { ...h, state: h.up ? 'up' : 'down' } : null;
 }
 
 // A status reply's groups, if it has them.

@@ -13,7 +13,7 @@ import { readConfig, parseUci } from '../../src/core/index';
 import { explain } from '../../src/core/explain';
 import { format } from '../../src/core/messages';
 import { fieldOf } from '../../src/luci/_schema';
-import { groupLabel, groupRoute } from '../../src/luci/_groups';
+import { groupLabel, groupRoute, healthOf } from '../../src/luci/_groups';
 import { tr } from '../../src/luci/_msg';
 
 const CONFIG = fs.readFileSync('test/golden/groups/splitwg', 'utf8');
@@ -116,7 +116,7 @@ test('clients and rules: an upstream choice offers the groups, labelled as group
 	assert.deepEqual(opt(section(home, 'client'), 'upstream').values.map((v) => v[0]), ['', 'us', 'eu']);
 });
 
-test('tester: explain\'s group and members in words', () => {
+test('tester: explain\'s group and members in words; status\'s health read when present', () => {
 	const cfg = readConfig(parseUci(CONFIG).sections).config!;
 	const q = (client: string, down: string[]) => explain(cfg, { client, destination: '198.51.100.7', down }) as any;
 	const said = (x: any) => { const m = groupRoute(x); return m && tr(m); };
@@ -132,6 +132,9 @@ test('tester: explain\'s group and members in words', () => {
 	assert.equal(said(gone), 'group exits: no member is up');
 	// a router before groups: nothing
 	assert.equal(groupRoute({ upstream: 'us' }), null);
+	assert.equal(healthOf({}), null);
+	assert.equal(healthOf({ health: { since: 1 } }), null);
+	assert.equal(healthOf({ health: { up: false, since: 1 } })!.state, 'down', 'the checker\'s own `up`');
 	assert.equal(tr(groupLabel({ name: 'x', mode: 'balance', members: ['a', 'b'] })), 'x (balance group: a, b)');
 });
 

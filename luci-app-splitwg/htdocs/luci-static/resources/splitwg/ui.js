@@ -9,6 +9,26 @@
 // Generated from src/luci/_*.ts by `npm run build` — edit the TypeScript, not this file.
 
 const arrtoip = swcore.arrtoip, MESSAGES = swcore.MESSAGES, fill = swcore.fill, format = swcore.format, parseAddress = swcore.parseAddress, badListFile = swcore.badListFile, LIST_DIR = swcore.LIST_DIR, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, prefixContains = swcore.prefixContains, isMsg = swcore.isMsg, badDomain = swcore.badDomain, parsePrefix2 = swcore.parsePrefix, SCHEMA = swcore.SCHEMA, isMsg2 = swcore.isMsg, badBool = swcore.badBool, badDomain2 = swcore.badDomain, badLabel = swcore.badLabel, badName = swcore.badName, badPortRange = swcore.badPortRange, badTime = swcore.badTime, bool = swcore.bool, weekday = swcore.weekday, PROTOS = swcore.PROTOS, parsePrefix3 = swcore.parsePrefix, isMsg3 = swcore.isMsg, coreMsg = swcore.msg, checkOf = swcore.checkOf, SCHEMA2 = swcore.SCHEMA, badName2 = swcore.badName, check = swcore.check, age = swcore.age, coreBytes = swcore.fmtBytes, badName3 = swcore.badName, ZIP_ENTRIES = swcore.ZIP_ENTRIES, CONF_BYTES = swcore.CONF_BYTES, isConfEntry = swcore.isConfEntry, uniqueNames = swcore.uniqueNames, coreMsg2 = swcore.msg;
+var __defProp = Object.defineProperty;
+var __defProps = Object.defineProperties;
+var __getOwnPropDescs = Object.getOwnPropertyDescriptors;
+var __getOwnPropSymbols = Object.getOwnPropertySymbols;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __propIsEnum = Object.prototype.propertyIsEnumerable;
+var __defNormalProp = (obj, key, value) => key in obj ? __defProp(obj, key, { enumerable: true, configurable: true, writable: true, value }) : obj[key] = value;
+var __spreadValues = (a, b) => {
+  for (var prop in b || (b = {}))
+    if (__hasOwnProp.call(b, prop))
+      __defNormalProp(a, prop, b[prop]);
+  if (__getOwnPropSymbols)
+    for (var prop of __getOwnPropSymbols(b)) {
+      if (__propIsEnum.call(b, prop))
+        __defNormalProp(a, prop, b[prop]);
+    }
+  return a;
+};
+var __spreadProps = (a, b) => __defProps(a, __getOwnPropDescs(b));
+
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/_msg.ts
@@ -193,7 +213,9 @@ function groupRoute(x) {
 }
 function healthOf(u) {
   const h = u.health;
-  return h && typeof h === "object" && (h.state === "up" || h.state === "down") ? h : null;
+  if (!h || typeof h !== "object") return null;
+  if (h.state === "up" || h.state === "down") return h;
+  return typeof h.up === "boolean" ? __spreadProps(__spreadValues({}, h), { state: h.up ? "up" : "down" }) : null;
 }
 function groupsOf(st) {
   const gs = st.groups;
