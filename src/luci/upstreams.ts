@@ -209,6 +209,7 @@ function groupSection(m: any): any {
 	let o: any = opt(form.ListValue, 'mode', _('Mode'));
 	o.value('failover', _('Failover'));
 	o.value('balance', _('Balance'));
+	o.textvalue = function (this: any, sid: string) { return (this.cfgvalue(sid) ?? this.default) === 'balance' ? _('Balance') : _('Failover'); };
 
 	o = opt(form.DynamicList, 'member', _('Members'), _('Upstreams, in order of preference for failover.'));
 	o.rmempty = false;

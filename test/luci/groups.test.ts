@@ -55,6 +55,8 @@ test('upstreams: the group editor\'s fields, set up from the option table', asyn
 	const mode = opt(g, 'mode');
 	assert.equal(mode.default, 'failover');
 	assert.deepEqual(mode.values.map((v) => v[0]), ['failover', 'balance']);
+	assert.equal(mode.textvalue.call({ cfgvalue: () => 'balance', default: 'failover' }, 'spread'), 'Balance');
+	assert.equal(mode.textvalue.call({ cfgvalue: () => null, default: 'failover' }, 'x'), 'Failover');
 
 	const member = opt(g, 'member');
 	for (const v of ['us', 'Bad-Name', 'thirteen_char', '1x']) assert.equal(member.validate('exits', v), says('group', 'member', v), v);

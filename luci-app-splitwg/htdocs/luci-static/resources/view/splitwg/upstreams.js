@@ -213,6 +213,9 @@ function groupSection(m) {
   let o = opt(form.ListValue, "mode", _("Mode"));
   o.value("failover", _("Failover"));
   o.value("balance", _("Balance"));
+  o.textvalue = function(sid) {
+    return (this.cfgvalue(sid) ?? this.default) === "balance" ? _("Balance") : _("Failover");
+  };
   o = opt(form.DynamicList, "member", _("Members"), _("Upstreams, in order of preference for failover."));
   o.rmempty = false;
   o.load = function(sid) {
