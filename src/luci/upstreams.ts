@@ -17,7 +17,7 @@ import {
 	saveApply, schemaOption, sections, setContent, text as uiText, upstreamNames, upstreamLabel,
 	namedGrid, groupInfo, plain,
 } from './_ui';
-import { memberList } from './_groups';
+import { healthOf, memberList } from './_groups';
 
 let status: Status | null = null;
 
@@ -26,6 +26,10 @@ function upstreamState(name: string): any {
 	if (!u) return badge(_('not applied'), 'off');
 	if (!u.enabled) return badge(_('disabled'), 'off');
 	if (!u.up) return badge(_('down'), 'bad');
+	// the health checker's verdict (a probe unanswered, handshakes gone) over netifd's
+	const h = healthOf(u);
+	if (h && h.state === 'down')
+		return E('span', {}, [badge(_('down'), 'bad'), E('small', {}, [' ', h.reason ? _('health check: %s').format(coreText(h.reason)) : _('by the health check')])]);
 	const hs = E('small', {}, [' ', _('handshake %s').format(fmtAge(u.handshake_age)), ' · ↓', fmtBytes(u.rx), ' ↑', fmtBytes(u.tx)]);
 	return E('span', {}, [u.healthy === false ? badge(_('no handshake'), 'warn') : badge(_('up'), 'ok'), hs]);
 }

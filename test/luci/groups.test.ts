@@ -101,6 +101,23 @@ test('upstreams: the Health tab\'s probe options, with the router\'s bounds', as
 	assert.equal(opt(u, 'probe_interval').validate('us', '3601'), '"3601" is not an integer from 1 to 3600');
 });
 
+test('upstreams: the State column says down when the health checker does, though netifd has the tunnel up', async () => {
+	const h = harness('upstreams', CONFIG, ubus(status({ upstreams: [
+		upstream('us', { health: { state: 'up', since: 1, last: 2, rtt: 20, fails: 0, reason: 'probe answered' } }),
+		upstream('eu', { health: { state: 'down', since: 1, last: 2, rtt: null, fails: 3, reason: '3 probes missed' } }),
+		upstream('jp', { health: { up: false, since: 1 } }),
+	] })));
+	await h.open();
+	const state = opt(section(h, 'upstream'), '_state');
+	assert.equal(text(state.textvalue('us')), 'up handshake 30 s ago · ↓0 B ↑0 B');
+	assert.equal(text(state.textvalue('eu')), 'down health check: 3 probes missed');
+	assert.equal(text(state.textvalue('jp')), 'down by the health check');
+	// without health: netifd's and the handshake's word, as before
+	const plainH = harness('upstreams', CONFIG, ubus(status()));
+	await plainH.open();
+	assert.equal(text(opt(section(plainH, 'upstream'), '_state').textvalue('eu')), 'up handshake 30 s ago · ↓0 B ↑0 B');
+});
+
 test('clients and rules: an upstream choice offers the groups, labelled as groups', async () => {
 	const want = [
 		['us', 'us'], ['eu', 'eu'], ['jp', 'jp'],

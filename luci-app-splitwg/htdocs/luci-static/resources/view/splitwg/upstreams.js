@@ -8,7 +8,7 @@
 'require splitwg.ui as swui';
 // Generated from src/luci/upstreams.ts by `npm run build` — edit the TypeScript, not this file.
 
-const arrtoip = swcore.arrtoip, badKey = swcore.badKey, badLabel = swcore.badLabel, badName = swcore.badName, SERVER_IFACE = swcore.SERVER_IFACE, coreMsg = swcore.msg, callCheck = swui.callCheck, callGenkey = swui.callGenkey, callImportConf = swui.callImportConf, callStatus = swui.callStatus, isError = swui.isError, importedOptions = swui.importedOptions, suggestName = swui.suggestName, zipConfs = swui.zipConfs, ZIP_BYTES = swui.ZIP_BYTES, publicKey = swui.publicKey, SecretValue = swui.SecretValue, badge = swui.badge, banner = swui.banner, coreText = swui.coreText, fmtAge = swui.fmtAge, fmtBytes = swui.fmtBytes, notifyError = swui.notifyError, readFile = swui.readFile, saveApply = swui.saveApply, schemaOption = swui.schemaOption, sections = swui.sections, setContent = swui.setContent, uiText = swui.text, upstreamNames = swui.upstreamNames, upstreamLabel = swui.upstreamLabel, namedGrid = swui.namedGrid, groupInfo = swui.groupInfo, plain = swui.plain, memberList = swui.memberList;
+const arrtoip = swcore.arrtoip, badKey = swcore.badKey, badLabel = swcore.badLabel, badName = swcore.badName, SERVER_IFACE = swcore.SERVER_IFACE, coreMsg = swcore.msg, callCheck = swui.callCheck, callGenkey = swui.callGenkey, callImportConf = swui.callImportConf, callStatus = swui.callStatus, isError = swui.isError, importedOptions = swui.importedOptions, suggestName = swui.suggestName, zipConfs = swui.zipConfs, ZIP_BYTES = swui.ZIP_BYTES, publicKey = swui.publicKey, SecretValue = swui.SecretValue, badge = swui.badge, banner = swui.banner, coreText = swui.coreText, fmtAge = swui.fmtAge, fmtBytes = swui.fmtBytes, notifyError = swui.notifyError, readFile = swui.readFile, saveApply = swui.saveApply, schemaOption = swui.schemaOption, sections = swui.sections, setContent = swui.setContent, uiText = swui.text, upstreamNames = swui.upstreamNames, upstreamLabel = swui.upstreamLabel, namedGrid = swui.namedGrid, groupInfo = swui.groupInfo, plain = swui.plain, healthOf = swui.healthOf, memberList = swui.memberList;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/upstreams.ts
@@ -19,6 +19,9 @@ function upstreamState(name) {
   if (!u) return badge(_("not applied"), "off");
   if (!u.enabled) return badge(_("disabled"), "off");
   if (!u.up) return badge(_("down"), "bad");
+  const h = healthOf(u);
+  if (h && h.state === "down")
+    return E("span", {}, [badge(_("down"), "bad"), E("small", {}, [" ", h.reason ? _("health check: %s").format(coreText(h.reason)) : _("by the health check")])]);
   const hs = E("small", {}, [" ", _("handshake %s").format(fmtAge(u.handshake_age)), " · ↓", fmtBytes(u.rx), " ↑", fmtBytes(u.tx)]);
   return E("span", {}, [u.healthy === false ? badge(_("no handshake"), "warn") : badge(_("up"), "ok"), hs]);
 }
