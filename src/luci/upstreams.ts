@@ -230,14 +230,14 @@ function groupSection(m: any): any {
 	};
 
 	o = opt(form.ListValue, 'spread', _('Spread'), _('How new connections are spread over the members.'));
-	o.value('connection', _('each connection at random'));
+	o.value('connection', _('new connections in turn (round robin)'));
 	o.value('destination', _('by destination: an address stays on one member'));
 	o.depends('mode', 'balance');
 	o.textvalue = function (this: any, sid: string) {
 		const gi = groupInfo(sid);
 		if (!gi || gi.mode !== 'balance') return '-';
 		const v = this.cfgvalue(sid) ?? this.default;
-		return v === 'destination' ? _('by destination') : _('at random');
+		return v === 'destination' ? _('by destination') : _('in turn');
 	};
 	return g;
 }

@@ -76,6 +76,7 @@ test('upstreams: the group editor\'s fields, set up from the option table', asyn
 	assert.deepEqual(spread.values.map((v) => v[0]), ['connection', 'destination']);
 	assert.equal(spread.textvalue.call({ cfgvalue: () => null, default: 'connection' }, 'exits'), '-');
 	assert.equal(spread.textvalue.call({ cfgvalue: () => 'destination', default: 'connection' }, 'spread'), 'by destination');
+	assert.equal(spread.textvalue.call({ cfgvalue: () => null, default: 'connection' }, 'spread'), 'in turn');
 
 	// a new group's name: the core's rule, and not one a section has
 	g.handleAdd({}, 'us');
