@@ -28,16 +28,17 @@ function since(t: number | null | undefined): string {
 }
 
 // The health checker's state of an upstream: up or down since when, the
-// last probe, its round trip, and why it is down.
+// last probe, its round trip, probes missed while still up, and why it is down.
 function healthCell(h: Health | null): any {
 	if (!h) return E('em', {}, [_('not watched')]);
 	const parts: string[] = [_('since %s').format(since(h.since))];
 	if (h.last != null) parts.push(_('probed %s').format(since(h.last)));
 	if (h.rtt != null) parts.push(_('RTT %s ms').format(String(Math.round(h.rtt * 10) / 10)));
-	if (h.fails) parts.push(_('%d missed').format(h.fails));
+	// up: the misses short of down_after; down: the checker's reason says why
+	if (h.state === 'up' && h.fails) parts.push(_('%d missed').format(h.fails));
 	return E('span', { 'data-health': h.state }, [
 		h.state === 'up' ? badge(_('up'), 'ok') : badge(_('down'), 'bad'), ' ',
-		E('small', {}, [parts.join(' · '), h.reason ? ' — ' + coreText(h.reason) : '']),
+		E('small', {}, [parts.join(' · '), h.state === 'down' && h.reason ? ' — ' + coreText(h.reason) : '']),
 	]);
 }
 

@@ -160,9 +160,10 @@ test('tester: explain\'s group and members in words; status\'s health read when 
 
 const healthStatus = (now: number) => status({
 	upstreams: [
-		upstream('us', { health: { state: 'up', since: now - 3600, last: now - 2, rtt: 23.46, fails: 0, reason: null } }),
-		upstream('eu', { health: { state: 'down', since: now - 90, last: now - 4, rtt: null, fails: 3, reason: 'no answer from 10.200.2.1' } }),
-		upstream('jp'),
+		upstream('us', { health: { state: 'up', since: now - 3600, last: now - 2, rtt: 23.46, fails: 0, reason: 'probe answered' } }),
+		upstream('eu', { health: { state: 'down', since: now - 90, last: now - 4, rtt: null, fails: 3, reason: '3 probes missed' } }),
+		upstream('jp', { health: { state: 'up', since: now - 600, last: now - 1, rtt: null, fails: 1, reason: 'probe missed' } }),
+		upstream('nl'),
 	],
 	groups: [
 		{ name: 'exits', mode: 'failover', members: ['us', 'eu', 'jp'], active: ['us'] },
@@ -188,7 +189,8 @@ test('overview: the health of each upstream and the members of each group, when 
 		assert.deepEqual(t[0], ['Upstream', 'Interface', 'State', 'Last handshake', 'Traffic', 'Health']);
 		assert.deepEqual(t.slice(1).map((r) => r[5]), [
 			'up since 60 min ago · probed 2 s ago · RTT 23.5 ms',
-			'down since 90 s ago · probed 4 s ago · 3 missed — no answer from 10.200.2.1',
+			'down since 90 s ago · probed 4 s ago — 3 probes missed',
+			'up since 10 min ago · probed 1 s ago · 1 missed',
 			'not watched',
 		]);
 		const groups = page.querySelector('[data-groups]');

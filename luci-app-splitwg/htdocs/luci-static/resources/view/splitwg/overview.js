@@ -27,11 +27,11 @@ function healthCell(h) {
   const parts = [_("since %s").format(since(h.since))];
   if (h.last != null) parts.push(_("probed %s").format(since(h.last)));
   if (h.rtt != null) parts.push(_("RTT %s ms").format(String(Math.round(h.rtt * 10) / 10)));
-  if (h.fails) parts.push(_("%d missed").format(h.fails));
+  if (h.state === "up" && h.fails) parts.push(_("%d missed").format(h.fails));
   return E("span", { "data-health": h.state }, [
     h.state === "up" ? badge(_("up"), "ok") : badge(_("down"), "bad"),
     " ",
-    E("small", {}, [parts.join(" · "), h.reason ? " — " + coreText(h.reason) : ""])
+    E("small", {}, [parts.join(" · "), h.state === "down" && h.reason ? " — " + coreText(h.reason) : ""])
   ]);
 }
 function groupRow(g) {
