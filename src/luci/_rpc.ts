@@ -6,6 +6,7 @@
 import { rpc } from '@kuoruan/luci-types';
 import type { HostHint, NetDevice } from './_hosts';
 import type { ListsReply } from './_lists';
+import type { GroupStatus, Health } from './_groups';
 
 import type { Arg, Msg } from '../core/messages';
 
@@ -18,7 +19,9 @@ export interface ApiError { error: Said & { code: string, path: string | null },
 export interface Status {
 	enabled: boolean;
 	version: string;
-	upstreams: { name: string, iface: string, enabled: boolean, up: boolean, healthy?: boolean, handshake_age: number | null, rx: number, tx: number }[];
+	// health: the health checker's view (docs/config.md "Health and groups"), for the upstreams it watches
+	upstreams: { name: string, iface: string, enabled: boolean, up: boolean, healthy?: boolean, handshake_age: number | null, rx: number, tx: number, health?: Health | null }[];
+	groups?: GroupStatus[];
 	clients: { name: string, kind: string, enabled: boolean, counters: { direct: number, proxy: number, block: number, ruleset?: number }, handshake_age: number | null }[];
 	// id/args: what a failed apply's message was worded from (docs/ubus.md)
 	last_apply: { ok: boolean, time: number, message: string, id?: string, args?: Arg[] } | null;
@@ -53,6 +56,8 @@ export interface DoctorReply { ok: boolean, findings: Finding[] }
 export interface Explanation {
 	client: string; action: 'proxy' | 'direct' | 'block'; upstream: string | null; iface: string | null;
 	mark: string | null; rule: string | null; reason: string; why?: Msg;
+	// the rule named a group: its members a new connection may take now (a router before groups: absent)
+	group?: string | null; members?: string[];
 }
 
 export const callStatus = rpc.declare<Status | ApiError | number>({ object: 'splitwg', method: 'status', expect: { '': {} } });

@@ -55,6 +55,8 @@ export function placeOf(path: string, sections: Section[]): Place {
 	if (m) return { page: 'clients', sid: 'server', option: m[1] ?? null, owner: null, where: msg(N_('Server')) };
 	m = /^upstream\.([A-Za-z0-9_]+)(\..*)?$/.exec(path);
 	if (m) return { page: 'upstreams', sid: m[1], option: opt(m[2]), owner: null, where: msg(N_('Upstream %s'), m[1]) };
+	m = /^group\.([A-Za-z0-9_@\[\]]+)(\..*)?$/.exec(path);
+	if (m) return { page: 'upstreams', sid: m[1], option: opt(m[2]), owner: null, where: msg(N_('Group %s'), m[1]) };
 	m = /^(client|ruleset)\.([A-Za-z0-9_@\[\]]+)\.rule\[([0-9]+)\](\..*)?$/.exec(path);
 	if (m) {
 		const owner = ownerKey(m[1] as 'client' | 'ruleset', m[2]);

@@ -12,6 +12,8 @@ import { age, fmtBytes as coreBytes } from '../core/format';
 import { placeOf, toCoreSections, toSections } from './_uci';
 import type { LuciSection, Page } from './_uci';
 import type { Problem } from './_rpc';
+import { groupLabel } from './_groups';
+import type { GroupInfo } from './_groups';
 
 // LuCI's gettext, for the Msg/Text values of the pure modules.
 export function t(m: Msg): string {
@@ -186,9 +188,32 @@ export function upstreamNames(): string[] {
 	return sections().filter((s) => s['.type'] === 'upstream').map((s) => String(s['.name']));
 }
 
+export function groupNames(): string[] {
+	return sections().filter((s) => s['.type'] === 'group').map((s) => String(s['.name']));
+}
+
+function listOpt(v: unknown): string[] {
+	return Array.isArray(v) ? v.map(String) : typeof v === 'string' && v !== '' ? v.split(/\s+/) : [];
+}
+
+// A group section as the browser holds it (mode defaults as the core's table says).
+export function groupInfo(name: string): GroupInfo | null {
+	const s = uci.get('splitwg', name) as unknown as LuciSection | null;
+	if (!s || s['.type'] !== 'group') return null;
+	return { name, mode: String(s.mode ?? fieldOf('group', 'mode').default), members: listOpt(s.member) };
+}
+
+// An upstream with its label, or a group with its mode and members.
 export function upstreamLabel(name: string): string {
+	const g = groupInfo(name);
+	if (g) return t(groupLabel(g));
 	const label = uci.get('splitwg', name, 'name');
 	return label ? `${name} (${label})` : name;
+}
+
+// What a client's or a rule's `upstream` can name: the upstreams, then the groups.
+export function upstreamChoices(): [string, string][] {
+	return upstreamNames().concat(groupNames()).map((n) => [n, upstreamLabel(n)]);
 }
 
 // Replace a node's content (dom.content with our types).

@@ -12,7 +12,7 @@ import { publicKey } from './_x25519';
 import { qrEncode, qrSvg, utf8 } from './_qr';
 import {
 	SecretValue, actionLabel, banner, coreText, download, notifyError, pageUrl, plain, saveApply, schemaOption, sections,
-	setContent, upstreamLabel, upstreamNames,
+	setContent, upstreamChoices,
 	namedGrid,
 } from './_ui';
 
@@ -147,9 +147,9 @@ export default view.extend({
 		o.value('proxy', _('Proxy'));
 		o.value('block', _('Block'));
 		o.textvalue = function (this: any, sid: string) { return actionLabel(this.cfgvalue(sid) ?? 'direct'); };
-		o = client('general', form.ListValue, 'upstream', _('Upstream'), _('Where "proxy" sends this client\'s traffic, unless a rule names another upstream.'));
+		o = client('general', form.ListValue, 'upstream', _('Upstream'), _('Where "proxy" sends this client\'s traffic, unless a rule names another upstream: an upstream or a group of them.'));
 		o.value('', _('none'));
-		for (const u of upstreamNames()) o.value(u, upstreamLabel(u));
+		for (const c of upstreamChoices()) o.value(c[0], c[1]);
 		o.rmempty = true;
 		o = client('general', form.MultiValue, 'ruleset', _('Shared rule sets'), _('Applied after the client\'s own rules, in this order.'));
 		for (const r of sections().filter((x) => x['.type'] === 'ruleset')) o.value(String(r['.name']), r.name ? `${r['.name']} (${r.name})` : String(r['.name']));

@@ -6,6 +6,8 @@ import { FOREIGN_MARKS } from '../core/config';
 import { callCheck, callDoctor, callStats, callStatus, isError } from './_rpc';
 import type { CheckReply, DoctorReply, Stats, Status } from './_rpc';
 import { doctorLines } from './_doctor';
+import { groupsOf, healthOf } from './_groups';
+import type { GroupStatus, Health } from './_groups';
 import { statusWarnings } from './_msg';
 import { appendPoint, chartSvg, niceMax, pathRows, rates, sample } from './_traffic';
 import type { ClientRate, PathRow, Rates, Sample } from './_traffic';
@@ -18,6 +20,37 @@ function table(head: string[], rows: any[][], empty: string): any {
 		...(rows.length ? rows.map((r) => E('tr', { 'class': 'tr' }, r.map((c) => E('td', { 'class': 'td' }, [c]))))
 			: [E('tr', { 'class': 'tr placeholder' }, [E('td', { 'class': 'td', 'colspan': head.length }, [E('em', {}, [empty])])])]),
 	]);
+}
+
+// Seconds since a unix time of the router, as an age.
+function since(t: number | null | undefined): string {
+	return t == null ? _('never') : fmtAge(Math.max(0, Math.round(Date.now() / 1000 - t)));
+}
+
+// The health checker's state of an upstream: up or down since when, the
+// last probe, its round trip, probes missed while still up, and why it is down.
+function healthCell(h: Health | null): any {
+	if (!h) return E('em', {}, [_('not watched')]);
+	const parts: string[] = [_('since %s').format(since(h.since))];
+	if (h.last != null) parts.push(_('probed %s').format(since(h.last)));
+	if (h.rtt != null) parts.push(_('RTT %s ms').format(String(Math.round(h.rtt * 10) / 10)));
+	// up: the misses short of down_after; down: the checker's reason says why
+	if (h.state === 'up' && h.fails) parts.push(_('%d missed').format(h.fails));
+	return E('span', { 'data-health': h.state }, [
+		h.state === 'up' ? badge(_('up'), 'ok') : badge(_('down'), 'bad'), ' ',
+		E('small', {}, [parts.join(' · '), h.state === 'down' && h.reason ? ' — ' + coreText(h.reason) : '']),
+	]);
+}
+
+// A group: its members, those taking new connections marked, or that all are down.
+function groupRow(g: GroupStatus): any[] {
+	return [
+		E('a', { href: pageUrl('upstreams', g.name) }, [g.name]),
+		g.mode === 'balance' ? _('Balance') : _('Failover'),
+		E('span', {}, g.members.map((m, i) => E('span', {}, [i ? (g.mode === 'balance' ? ', ' : ' → ') : '',
+			g.active.indexOf(m) >= 0 ? E('strong', {}, [m]) : m]))),
+		g.active.length ? g.active.join(', ') : badge(_('no member up: blocked'), 'bad'),
+	];
 }
 
 function renderStatus(st: Status | null, err: string | null): any {
@@ -34,13 +67,17 @@ function renderStatus(st: Status | null, err: string | null): any {
 	];
 	if (st.pending) rows.push(E('tr', { 'class': 'tr' }, [E('td', { 'class': 'td left' }, [_('Pending')]),
 		E('td', { 'class': 'td left' }, [badge(_('saved settings are not applied yet'), 'warn')])]));
+	// the health checker's columns only when the router sends them (it watches some upstream)
+	const watched = st.upstreams.some((u) => healthOf(u) !== null);
 	const ups = st.upstreams.map((u) => [
 		E('a', { href: pageUrl('upstreams', u.name) }, [upstreamLabel(u.name)]),
 		u.iface,
 		!u.enabled ? badge(_('disabled'), 'off') : !u.up ? badge(_('down'), 'bad') : u.healthy === false ? badge(_('no handshake'), 'warn') : badge(_('up'), 'ok'),
 		fmtAge(u.handshake_age),
 		`↓ ${fmtBytes(u.rx)} / ↑ ${fmtBytes(u.tx)}`,
+		...(watched ? [healthCell(healthOf(u))] : []),
 	]);
+	const groups = groupsOf(st);
 	const cls = st.clients.map((c) => {
 		const label = uci.get('splitwg', c.name, 'name');
 		return [
@@ -59,7 +96,11 @@ function renderStatus(st: Status | null, err: string | null): any {
 		]) : E([]),
 		E('table', { 'class': 'table' }, rows),
 		E('h3', {}, [_('Upstreams')]),
-		table([_('Upstream'), _('Interface'), _('State'), _('Last handshake'), _('Traffic')], ups, _('No upstream yet: add one under Upstreams.')),
+		table([_('Upstream'), _('Interface'), _('State'), _('Last handshake'), _('Traffic'), ...(watched ? [_('Health')] : [])], ups, _('No upstream yet: add one under Upstreams.')),
+		groups.length ? E('div', { 'data-groups': '1' }, [
+			E('h3', {}, [_('Groups')]),
+			table([_('Group'), _('Mode'), _('Members'), _('Taking new connections')], groups.map(groupRow), ''),
+		]) : E([]),
 		E('h3', {}, [_('Clients')]),
 		E('div', { 'class': 'cbi-section-descr' }, [_('New connections by path since the last apply (the first packet of each connection is counted).')]),
 		table([_('Client'), _('Kind'), _('Enabled'), _('Direct'), _('Proxy'), _('Block'), _('Rule sets'), _('Last handshake')], cls, _('No client yet: add one under Server & clients.')),

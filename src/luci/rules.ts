@@ -20,7 +20,7 @@ import { freeName, templateSections } from './_templates';
 import type { TemplateInfo, TemplatesReply } from './_templates';
 import {
 	actionLabel, banner, coreText, download, esc, fmtAge, notifyError, plain, readFile, saveApply, schemaOption, sections, setContent, t, text,
-	upstreamLabel, upstreamNames,
+	upstreamChoices, upstreamLabel,
 	namedGrid,
 } from './_ui';
 
@@ -93,7 +93,7 @@ function issueList(items: { line?: number, rule?: number, field?: string, text: 
 function upstreamSelect(): any {
 	return E('select', { 'class': 'cbi-input-select' }, [
 		E('option', { value: '' }, [_('the client\'s upstream')]),
-		...upstreamNames().map((u) => E('option', { value: u }, [upstreamLabel(u)])),
+		...upstreamChoices().map((c) => E('option', { value: c[0] }, [c[1]])),
 	]);
 }
 
@@ -432,7 +432,7 @@ export default view.extend({
 			return a !== 'proxy' ? '-' : u ? plain(upstreamLabel(u)) : E('em', {}, [_('the client\'s upstream')]);
 		};
 		o.value('', _('the client\'s upstream'));
-		for (const u of upstreamNames()) o.value(u, upstreamLabel(u));
+		for (const c of upstreamChoices()) o.value(c[0], c[1]);
 		o.depends('action', 'proxy');
 
 		const switchTo = (key: string): Promise<any> => {

@@ -13,6 +13,7 @@ import { callExplain, isError } from './_rpc';
 import type { Explanation } from './_rpc';
 import { placeOf, toCoreSections, toSections } from './_uci';
 import { WEEKDAY_NAMES } from './_rules';
+import { groupRoute } from './_groups';
 import { actionLabel, badge, coreText, pageUrl, problemList, sections, setContent, t, upstreamLabel, validator } from './_ui';
 
 const PROTO_CHOICES = ['tcp', 'udp', 'icmp', 'icmpv6', 'sctp', 'udplite', 'gre', 'esp'];
@@ -41,9 +42,12 @@ function renderResult(x: Explanation, q: { client: string }, where: string): any
 		const pl = placeOf(x.rule, secs);
 		rule = E('a', { href: pageUrl('rules', pl.owner ?? undefined) }, [t(pl.where)]);
 	}
+	// a group: its member now (failover) or the members new connections are spread over
+	const via = groupRoute(x);
 	const rows: [string, any][] = [
 		[_('Path'), E('span', {}, [badge(actionLabel(x.action), kind as 'ok' | 'off' | 'bad'),
 			x.action === 'proxy' && x.upstream ? ' ' + _('through %s').format(upstreamLabel(x.upstream)) : ''])],
+		...(via ? [[_('Group'), t(via)] as [string, any]] : []),
 		[_('Deciding rule'), rule],
 		[_('Interface'), x.iface ?? '-'],
 		[_('Firewall mark'), x.mark ?? '-'],

@@ -15,8 +15,9 @@ import { publicKey } from './_x25519';
 import {
 	SecretValue, badge, banner, coreText, fmtAge, fmtBytes, notifyError, readFile,
 	saveApply, schemaOption, sections, setContent, text as uiText, upstreamNames, upstreamLabel,
-	namedGrid,
+	namedGrid, groupInfo, plain,
 } from './_ui';
+import { healthOf, memberList } from './_groups';
 
 let status: Status | null = null;
 
@@ -25,6 +26,10 @@ function upstreamState(name: string): any {
 	if (!u) return badge(_('not applied'), 'off');
 	if (!u.enabled) return badge(_('disabled'), 'off');
 	if (!u.up) return badge(_('down'), 'bad');
+	// the health checker's verdict (a probe unanswered, handshakes gone) over netifd's
+	const h = healthOf(u);
+	if (h && h.state === 'down')
+		return E('span', {}, [badge(_('down'), 'bad'), E('small', {}, [' ', h.reason ? _('health check: %s').format(coreText(h.reason)) : _('by the health check')])]);
 	const hs = E('small', {}, [' ', _('handshake %s').format(fmtAge(u.handshake_age)), ' · ↓', fmtBytes(u.rx), ' ↑', fmtBytes(u.tx)]);
 	return E('span', {}, [u.healthy === false ? badge(_('no handshake'), 'warn') : badge(_('up'), 'ok'), hs]);
 }
@@ -193,6 +198,50 @@ function importZipModal(s: any): void {
 	]);
 }
 
+// Why `name` cannot name a new group, or null: an upstream's rule, and
+// unique among all sections (a client or rule names it like an upstream).
+function groupNameProblem(name: string): any {
+	return badName(name, 12) ?? (sections().some((x) => x['.name'] === name) ? coreMsg('at_path', [`group.${name}`, coreMsg('defined_twice')]) : null);
+}
+
+// config group: upstreams under one name (docs/config.md "config group").
+function groupSection(m: any): any {
+	const g: any = namedGrid(m, 'group', _('Groups'),
+		_('Several upstreams under one name, which clients and rules choose like an upstream. Failover: new connections take the first member that is up. Balance: they are spread over the members that are up. The health checker decides which members are up (the Health tab of an upstream); with every member down the group\'s traffic is blocked.'),
+		_('Add group'), (sid: string) => _('Group %s').format(sid), groupNameProblem);
+	const opt = (widget: any, name: string, title: string, help?: string) => schemaOption(g.option(widget, name, title, help), 'group');
+	let o: any = opt(form.ListValue, 'mode', _('Mode'));
+	o.value('failover', _('Failover'));
+	o.value('balance', _('Balance'));
+	o.textvalue = function (this: any, sid: string) { return (this.cfgvalue(sid) ?? this.default) === 'balance' ? _('Balance') : _('Failover'); };
+
+	o = opt(form.DynamicList, 'member', _('Members'), _('Upstreams, in order of preference for failover.'));
+	o.rmempty = false;
+	// the upstreams as they are now (one may have been added on this page)
+	o.load = function (this: any, sid: string) {
+		this.keylist = [];
+		this.vallist = [];
+		for (const u of upstreamNames()) this.value(u, upstreamLabel(u));
+		return uci.get('splitwg', sid, 'member');
+	};
+	o.textvalue = (sid: string) => {
+		const gi = groupInfo(sid);
+		return gi && gi.members.length ? plain(memberList(gi)) : E('em', {}, [_('none')]);
+	};
+
+	o = opt(form.ListValue, 'spread', _('Spread'), _('How new connections are spread over the members.'));
+	o.value('connection', _('new connections in turn (round robin)'));
+	o.value('destination', _('by destination: an address stays on one member'));
+	o.depends('mode', 'balance');
+	o.textvalue = function (this: any, sid: string) {
+		const gi = groupInfo(sid);
+		if (!gi || gi.mode !== 'balance') return '-';
+		const v = this.cfgvalue(sid) ?? this.default;
+		return v === 'destination' ? _('by destination') : _('in turn');
+	};
+	return g;
+}
+
 export default view.extend({
 	load: () => Promise.all([callStatus(), callCheck(), uci.load('splitwg')]),
 
@@ -224,6 +273,7 @@ export default view.extend({
 		s.tab('general', _('General'));
 		s.tab('peer', _('Provider server'));
 		s.tab('advanced', _('Advanced'));
+		s.tab('health', _('Health'));
 
 		// defaults, placeholders and validators: the core's option table
 		const opt = (tab: string, widget: any, name: string, title: string, help?: string) =>
@@ -299,9 +349,23 @@ export default view.extend({
 			return uci.get('splitwg', sid, 'via');
 		};
 
+		// the health checker (docs/config.md "Health and groups")
+		o = opt('health', form.Value, 'probe', _('Probe address'),
+			_('An address pinged through this tunnel, e.g. the provider\'s DNS server: a tunnel whose server stopped answering is then seen as down. Without one, a group member is judged by its handshakes (give it a keepalive).'));
+		o.modalonly = true;
+		o.placeholder = '10.64.0.1';
+		o = opt('health', form.Value, 'probe_interval', _('Probe interval'), _('Seconds between two probes.'));
+		o.modalonly = true;
+		o = opt('health', form.Value, 'down_after', _('Down after'), _('Probes missed in a row before the upstream counts as down.'));
+		o.modalonly = true;
+		o = opt('health', form.Value, 'up_after', _('Up after'), _('Probes answered in a row before a down upstream counts as up again.'));
+		o.modalonly = true;
+
 		o = s.option(form.DummyValue, '_state', _('State'));
 		o.modalonly = false;
 		o.textvalue = (sid: string) => E('span', { 'data-splitwg-upstream': sid }, [upstreamState(sid)]);
+
+		groupSection(m);
 
 		poll.add(refreshStates, 10);
 

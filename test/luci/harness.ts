@@ -7,7 +7,8 @@
 // text), `_()` with cbi.js's String.prototype.format for %s/%d, rpc.declare()
 // answered by the test's ubus handlers, poll.add() collecting the functions
 // for the test to run, uci over a parsed /etc/config/splitwg, and a form.Map
-// that renders its description only.
+// that renders its description only and records the sections and options
+// the view declares (what a test asks of its fields).
 import fs from 'node:fs';
 import { Window } from 'happy-dom';
 import { parseUci } from '../../src/core/uci';
@@ -18,6 +19,20 @@ const RES = 'luci-app-splitwg/htdocs/luci-static/resources';
 
 export type Ubus = { [method: string]: (args: any) => any };
 
+// A form option as the view set it up: its widget, the values it offers,
+// its dependencies, and whatever the view assigned (validate, placeholder…).
+export interface FormOption {
+	widget: string; option: string; title?: string; description?: string; tab?: string;
+	readonly values: [string, string][]; deps: { [option: string]: any }[];
+	value(k: string, l?: any): void; depends(d: any, v?: any): void;
+	[k: string]: any;
+}
+export interface FormSection {
+	widget: string; type: string; title?: string; description?: string; map: any; tabs: string[]; options: FormOption[];
+	[k: string]: any;
+}
+export interface FormMap { title: string; descr: string; sections: FormSection[] }
+
 export interface Harness {
 	view: any;
 	// the shared modules, as the view got them
@@ -26,6 +41,10 @@ export interface Harness {
 	document: any;
 	polls: (() => Promise<any>)[];
 	calls: string[];
+	// the form.Maps the view made, with their sections and options
+	maps: FormMap[];
+	// the text of each ui.addNotification
+	notifications: string[];
 	// load(), then render(): the page's node
 	open(): Promise<any>;
 	// every poll function once, as LuCI's poll does on each tick
@@ -89,24 +108,49 @@ export function harness(page: string, config: string, ubus: Ubus, res = RES): Ha
 	};
 	const polls: (() => Promise<any>)[] = [];
 	const poll = { add: (fn: () => Promise<any>) => { polls.push(fn); } };
-	const option = (name: string) => ({ option: name });
-	const section = { tab: () => {}, taboption: (_t: string, _w: any, name: string) => option(name) };
-	class Map { title: string; descr: string; constructor(_c: string, title: string, descr: string) { this.title = title; this.descr = descr; }
-		section() { return section; }
-		render() { return Promise.resolve(E('div', { 'class': 'cbi-map' }, [E('h2', {}, [this.title]), E('div', { 'class': 'cbi-map-descr' }, [this.descr])])); } }
 	// (ui.js extends some widgets at load time: LuCI's Class.extend)
-	class Widget { static extend(o: object) { return class extends Widget {}; } }
-	const form = { Map, NamedSection: Widget, GridSection: Widget, Value: Widget, Flag: Widget, ListValue: Widget, DynamicList: Widget, TextValue: Widget, DummyValue: Widget, Button: Widget };
-	const ui = { createHandlerFn: (_c: any, f: any) => f, addNotification: () => {}, showModal: () => {}, hideModal: () => {}, changes: {} };
+	const widget = (name: string): any => ({ widget: name, extend: (o: { __name__?: string }) => widget(o.__name__ ?? `${name}+`), prototype: {} });
+	const form: { [name: string]: any } = { Map: null };
+	for (const w of ['NamedSection', 'GridSection', 'TableSection', 'TypedSection', 'Value', 'Flag', 'ListValue', 'DynamicList', 'MultiValue', 'TextValue', 'DummyValue', 'Button'])
+		form[w] = widget(w);
+	// what a view declares: its sections and their options, as set up
+	const maps: FormMap[] = [];
+	const option = (w: any, name: string, title?: string, description?: string, tab?: string): FormOption => {
+		// (value() as LuCI's AbstractValue keeps them: keylist, vallist)
+		const o: FormOption = { widget: w.widget, option: name, title, description, tab, deps: [],
+			get values(): [string, string][] { return (this.keylist ?? []).map((k: string, i: number) => [k, typeof this.vallist[i] === 'string' ? this.vallist[i] : String(this.vallist[i].textContent)]); },
+			value(k: string, l?: any) { (this.keylist ??= []).push(String(k)); (this.vallist ??= []).push(l != null && typeof l === 'object' ? l : String(l ?? k)); },
+			depends(d: any, v?: any) { this.deps.push(typeof d === 'object' ? d : { [d]: v }); } };
+		return o;
+	};
+	class Map { title: string; descr: string; sections: FormSection[] = [];
+		constructor(_c: any, title: string, descr: string) { this.title = title; this.descr = descr; maps.push(this as unknown as FormMap); }
+		section(w: any, type: string, title?: string, description?: string) {
+			const sec: FormSection = { widget: w.widget, type, title, description, map: this, tabs: [], options: [],
+				tab(name: string) { this.tabs.push(name); },
+				taboption(tab: string, w2: any, name: string, t?: string, d?: string) { const o = option(w2, name, t, d, tab); this.options.push(o); return o; },
+				option(w2: any, name: string, t?: string, d?: string) { const o = option(w2, name, t, d); this.options.push(o); return o; } };
+			this.sections.push(sec);
+			return sec;
+		}
+		render() { return Promise.resolve(E('div', { 'class': 'cbi-map' }, [E('h2', {}, [this.title]), E('div', { 'class': 'cbi-map-descr' }, [this.descr])])); } }
+	form.Map = Map;
+	form.JSONMap = Map;
+	const notifications: string[] = [];
+	const ui = { createHandlerFn: (_c: any, f: any) => f, addNotification: (_t: any, body: any) => { notifications.push(String(body?.textContent ?? body)); },
+		showModal: () => {}, hideModal: () => {}, changes: {} };
 	const baseclass = { extend: (o: object) => o };
 	const view = { extend: (p: object) => p };
-	const globals = { window, document, E, _: (s: string) => s, N_: (s: string) => s, L: { url: (...p: string[]) => `/cgi-bin/luci/${p.join('/')}` } };
+	const globals = { window, document, E, _: (s: string) => s, N_: (s: string) => s, L: {
+		url: (...p: string[]) => `/cgi-bin/luci/${p.join('/')}`,
+		resolveDefault: (p: any, d: any) => Promise.resolve(p).then((x) => x, () => d),
+	}, globalThis: window };
 	const luci = { baseclass, view, form, uci, poll, ui, rpc, dom };
 	const swcore = evaluate(`${res}/splitwg/core.js`, luci, globals);
 	const swui = evaluate(`${res}/splitwg/ui.js`, { ...luci, 'splitwg.core': swcore }, globals);
 	const v = evaluate(`${res}/view/splitwg/${page}.js`, { ...luci, 'splitwg.core': swcore, 'splitwg.ui': swui }, globals);
 	return {
-		view: v, core: swcore, ui: swui, document, polls, calls,
+		view: v, core: swcore, ui: swui, document, polls, calls, maps, notifications,
 		open: async () => v.render(await v.load()),
 		tick: async () => { await Promise.all(polls.map((f) => f())); },
 	};

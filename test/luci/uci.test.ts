@@ -50,6 +50,8 @@ test('problem paths point to the page, section and option that edit them', () =>
 		['upstream.us.endpoint', 'upstreams', 'us', 'endpoint'],
 		['upstream.us.address[1]', 'upstreams', 'us', 'address'],
 		['upstream.us', 'upstreams', 'us', null],
+		['group.exits.member[1]', 'upstreams', 'exits', 'member'],
+		['group.exits', 'upstreams', 'exits', null],
 		['client.tv.ruleset[0]', 'clients', 'tv', 'ruleset'],
 		['client.tv', 'clients', 'tv', null],
 		['ruleset.streaming', 'rules', 'streaming', null],

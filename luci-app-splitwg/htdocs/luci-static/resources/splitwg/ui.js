@@ -9,6 +9,26 @@
 // Generated from src/luci/_*.ts by `npm run build` — edit the TypeScript, not this file.
 
 const arrtoip = swcore.arrtoip, MESSAGES = swcore.MESSAGES, fill = swcore.fill, format = swcore.format, parseAddress = swcore.parseAddress, badListFile = swcore.badListFile, LIST_DIR = swcore.LIST_DIR, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, prefixContains = swcore.prefixContains, isMsg = swcore.isMsg, badDomain = swcore.badDomain, parsePrefix2 = swcore.parsePrefix, SCHEMA = swcore.SCHEMA, isMsg2 = swcore.isMsg, badBool = swcore.badBool, badDomain2 = swcore.badDomain, badLabel = swcore.badLabel, badName = swcore.badName, badPortRange = swcore.badPortRange, badTime = swcore.badTime, bool = swcore.bool, weekday = swcore.weekday, PROTOS = swcore.PROTOS, parsePrefix3 = swcore.parsePrefix, isMsg3 = swcore.isMsg, coreMsg = swcore.msg, checkOf = swcore.checkOf, SCHEMA2 = swcore.SCHEMA, badName2 = swcore.badName, check = swcore.check, age = swcore.age, coreBytes = swcore.fmtBytes, badName3 = swcore.badName, ZIP_ENTRIES = swcore.ZIP_ENTRIES, CONF_BYTES = swcore.CONF_BYTES, isConfEntry = swcore.isConfEntry, uniqueNames = swcore.uniqueNames, coreMsg2 = swcore.msg;
+var __defProp = Object.defineProperty;
+var __defProps = Object.defineProperties;
+var __getOwnPropDescs = Object.getOwnPropertyDescriptors;
+var __getOwnPropSymbols = Object.getOwnPropertySymbols;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __propIsEnum = Object.prototype.propertyIsEnumerable;
+var __defNormalProp = (obj, key, value) => key in obj ? __defProp(obj, key, { enumerable: true, configurable: true, writable: true, value }) : obj[key] = value;
+var __spreadValues = (a, b) => {
+  for (var prop in b || (b = {}))
+    if (__hasOwnProp.call(b, prop))
+      __defNormalProp(a, prop, b[prop]);
+  if (__getOwnPropSymbols)
+    for (var prop of __getOwnPropSymbols(b)) {
+      if (__propIsEnum.call(b, prop))
+        __defNormalProp(a, prop, b[prop]);
+    }
+  return a;
+};
+var __spreadProps = (a, b) => __defProps(a, __getOwnPropDescs(b));
+
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/_msg.ts
@@ -174,6 +194,35 @@ function doctorLines(findings, translate) {
     const w = findingWords(f, translate);
     return { id: String(f.id), what: tr(w.what, translate), fix: tr(w.fix, translate) };
   });
+}
+
+// src/luci/_groups.ts
+function memberList(g) {
+  return g.members.join(g.mode === "balance" ? ", " : " → ");
+}
+function groupLabel(g) {
+  return g.mode === "balance" ? msg(N_("%s (balance group: %s)"), g.name, memberList(g)) : msg(N_("%s (failover group: %s)"), g.name, memberList(g));
+}
+function groupRoute(x) {
+  var _a2;
+  if (!x.group) return null;
+  const ms = (_a2 = x.members) != null ? _a2 : [];
+  if (!ms.length) return msg(N_("group %s: no member is up"), x.group);
+  if (x.upstream !== null && x.upstream !== x.group) return msg(N_("via group %s → %s"), x.group, x.upstream);
+  return msg(N_("group %s, spread over %s"), x.group, ms.join(", "));
+}
+function healthOf(u) {
+  const h = u.health;
+  if (!h || typeof h !== "object") return null;
+  if (h.state === "up" || h.state === "down") return h;
+  return typeof h.up === "boolean" ? __spreadProps(__spreadValues({}, h), { state: h.up ? "up" : "down" }) : null;
+}
+function groupsOf(st) {
+  const gs = st.groups;
+  return Array.isArray(gs) ? gs.filter((g) => g && typeof g === "object" && typeof g.name === "string" && Array.isArray(g.members)).map((g) => {
+    var _a2;
+    return { name: g.name, mode: String((_a2 = g.mode) != null ? _a2 : "failover"), members: g.members, active: Array.isArray(g.active) ? g.active : [] };
+  }) : [];
 }
 
 // src/luci/_hosts.ts
@@ -1186,6 +1235,8 @@ function placeOf(path, sections2) {
   if (m) return { page: "clients", sid: "server", option: (_b = m[1]) != null ? _b : null, owner: null, where: msg(N_("Server")) };
   m = /^upstream\.([A-Za-z0-9_]+)(\..*)?$/.exec(path);
   if (m) return { page: "upstreams", sid: m[1], option: opt(m[2]), owner: null, where: msg(N_("Upstream %s"), m[1]) };
+  m = /^group\.([A-Za-z0-9_@\[\]]+)(\..*)?$/.exec(path);
+  if (m) return { page: "upstreams", sid: m[1], option: opt(m[2]), owner: null, where: msg(N_("Group %s"), m[1]) };
   m = /^(client|ruleset)\.([A-Za-z0-9_@\[\]]+)\.rule\[([0-9]+)\](\..*)?$/.exec(path);
   if (m) {
     const owner = ownerKey(m[1], m[2]);
@@ -1357,9 +1408,26 @@ function actionLabel(a) {
 function upstreamNames() {
   return sections().filter((s) => s[".type"] === "upstream").map((s) => String(s[".name"]));
 }
+function groupNames() {
+  return sections().filter((s) => s[".type"] === "group").map((s) => String(s[".name"]));
+}
+function listOpt(v) {
+  return Array.isArray(v) ? v.map(String) : typeof v === "string" && v !== "" ? v.split(/\s+/) : [];
+}
+function groupInfo(name) {
+  var _a2;
+  const s = uci.get("splitwg", name);
+  if (!s || s[".type"] !== "group") return null;
+  return { name, mode: String((_a2 = s.mode) != null ? _a2 : fieldOf("group", "mode").default), members: listOpt(s.member) };
+}
 function upstreamLabel(name) {
+  const g = groupInfo(name);
+  if (g) return t(groupLabel(g));
   const label = uci.get("splitwg", name, "name");
   return label ? `${name} (${label})` : name;
+}
+function upstreamChoices() {
+  return upstreamNames().concat(groupNames()).map((n) => [n, upstreamLabel(n)]);
 }
 function setContent(node, content) {
   dom.content(node, content);
@@ -1710,6 +1778,12 @@ return baseclass.extend({
 	fmtBytes: fmtBytes,
 	freeName: freeName,
 	fromOptions: fromOptions,
+	groupInfo: groupInfo,
+	groupLabel: groupLabel,
+	groupNames: groupNames,
+	groupRoute: groupRoute,
+	groupsOf: groupsOf,
+	healthOf: healthOf,
 	importRules: importRules,
 	importedOptions: importedOptions,
 	inflate: inflate,
@@ -1720,6 +1794,7 @@ return baseclass.extend({
 	listsSummary: listsSummary,
 	liveRate: liveRate,
 	matchSummary: matchSummary,
+	memberList: memberList,
 	moveStep: moveStep,
 	msg: msg,
 	namedGrid: namedGrid,
@@ -1765,6 +1840,7 @@ return baseclass.extend({
 	toSections: toSections,
 	tr: tr,
 	trCore: trCore,
+	upstreamChoices: upstreamChoices,
 	upstreamLabel: upstreamLabel,
 	upstreamNames: upstreamNames,
 	utf8: utf8,

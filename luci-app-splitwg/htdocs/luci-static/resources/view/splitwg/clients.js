@@ -7,7 +7,7 @@
 'require splitwg.ui as swui';
 // Generated from src/luci/clients.ts by `npm run build` — edit the TypeScript, not this file.
 
-const arrtoip = swcore.arrtoip, badKey = swcore.badKey, badName = swcore.badName, callCheck = swui.callCheck, callGenkey = swui.callGenkey, callHostHints = swui.callHostHints, callNetworkDevices = swui.callNetworkDevices, callPeerConf = swui.callPeerConf, callStatus = swui.callStatus, isError = swui.isError, lanHosts = swui.lanHosts, allocateAddresses = swui.allocateAddresses, confFileName = swui.confFileName, qrPayload = swui.qrPayload, publicKey = swui.publicKey, qrEncode = swui.qrEncode, qrSvg = swui.qrSvg, utf8 = swui.utf8, SecretValue = swui.SecretValue, actionLabel = swui.actionLabel, banner = swui.banner, coreText = swui.coreText, download = swui.download, notifyError = swui.notifyError, pageUrl = swui.pageUrl, plain = swui.plain, saveApply = swui.saveApply, schemaOption = swui.schemaOption, sections = swui.sections, setContent = swui.setContent, upstreamLabel = swui.upstreamLabel, upstreamNames = swui.upstreamNames, namedGrid = swui.namedGrid;
+const arrtoip = swcore.arrtoip, badKey = swcore.badKey, badName = swcore.badName, callCheck = swui.callCheck, callGenkey = swui.callGenkey, callHostHints = swui.callHostHints, callNetworkDevices = swui.callNetworkDevices, callPeerConf = swui.callPeerConf, callStatus = swui.callStatus, isError = swui.isError, lanHosts = swui.lanHosts, allocateAddresses = swui.allocateAddresses, confFileName = swui.confFileName, qrPayload = swui.qrPayload, publicKey = swui.publicKey, qrEncode = swui.qrEncode, qrSvg = swui.qrSvg, utf8 = swui.utf8, SecretValue = swui.SecretValue, actionLabel = swui.actionLabel, banner = swui.banner, coreText = swui.coreText, download = swui.download, notifyError = swui.notifyError, pageUrl = swui.pageUrl, plain = swui.plain, saveApply = swui.saveApply, schemaOption = swui.schemaOption, sections = swui.sections, setContent = swui.setContent, upstreamChoices = swui.upstreamChoices, namedGrid = swui.namedGrid;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/clients.ts
@@ -142,9 +142,9 @@ var clients_default = view.extend({
     o.textvalue = function(sid) {
       return actionLabel(this.cfgvalue(sid) ?? "direct");
     };
-    o = client("general", form.ListValue, "upstream", _("Upstream"), _(`Where "proxy" sends this client's traffic, unless a rule names another upstream.`));
+    o = client("general", form.ListValue, "upstream", _("Upstream"), _(`Where "proxy" sends this client's traffic, unless a rule names another upstream: an upstream or a group of them.`));
     o.value("", _("none"));
-    for (const u of upstreamNames()) o.value(u, upstreamLabel(u));
+    for (const c of upstreamChoices()) o.value(c[0], c[1]);
     o.rmempty = true;
     o = client("general", form.MultiValue, "ruleset", _("Shared rule sets"), _("Applied after the client's own rules, in this order."));
     for (const r of sections().filter((x) => x[".type"] === "ruleset")) o.value(String(r[".name"]), r.name ? `${r[".name"]} (${r.name})` : String(r[".name"]));

@@ -8,7 +8,7 @@
 'require splitwg.ui as swui';
 // Generated from src/luci/overview.ts by `npm run build` — edit the TypeScript, not this file.
 
-const arrtoip = swcore.arrtoip, FOREIGN_MARKS = swcore.FOREIGN_MARKS, callCheck = swui.callCheck, callDoctor = swui.callDoctor, callStats = swui.callStats, callStatus = swui.callStatus, isError = swui.isError, doctorLines = swui.doctorLines, statusWarnings = swui.statusWarnings, appendPoint = swui.appendPoint, chartSvg = swui.chartSvg, niceMax = swui.niceMax, pathRows = swui.pathRows, rates = swui.rates, sample = swui.sample, placeOf = swui.placeOf, toSections = swui.toSections, badge = swui.badge, banner = swui.banner, coreText = swui.coreText, fmtAge = swui.fmtAge, fmtBytes = swui.fmtBytes, pageUrl = swui.pageUrl, saveApply = swui.saveApply, schemaOption = swui.schemaOption, sections = swui.sections, setContent = swui.setContent, t = swui.t, upstreamLabel = swui.upstreamLabel;
+const arrtoip = swcore.arrtoip, FOREIGN_MARKS = swcore.FOREIGN_MARKS, callCheck = swui.callCheck, callDoctor = swui.callDoctor, callStats = swui.callStats, callStatus = swui.callStatus, isError = swui.isError, doctorLines = swui.doctorLines, groupsOf = swui.groupsOf, healthOf = swui.healthOf, statusWarnings = swui.statusWarnings, appendPoint = swui.appendPoint, chartSvg = swui.chartSvg, niceMax = swui.niceMax, pathRows = swui.pathRows, rates = swui.rates, sample = swui.sample, placeOf = swui.placeOf, toSections = swui.toSections, badge = swui.badge, banner = swui.banner, coreText = swui.coreText, fmtAge = swui.fmtAge, fmtBytes = swui.fmtBytes, pageUrl = swui.pageUrl, saveApply = swui.saveApply, schemaOption = swui.schemaOption, sections = swui.sections, setContent = swui.setContent, t = swui.t, upstreamLabel = swui.upstreamLabel;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/overview.ts
@@ -18,6 +18,32 @@ function table(head, rows, empty) {
     E("tr", { "class": "tr table-titles" }, head.map((h) => E("th", { "class": "th" }, [h]))),
     ...rows.length ? rows.map((r) => E("tr", { "class": "tr" }, r.map((c) => E("td", { "class": "td" }, [c])))) : [E("tr", { "class": "tr placeholder" }, [E("td", { "class": "td", "colspan": head.length }, [E("em", {}, [empty])])])]
   ]);
+}
+function since(t2) {
+  return t2 == null ? _("never") : fmtAge(Math.max(0, Math.round(Date.now() / 1e3 - t2)));
+}
+function healthCell(h) {
+  if (!h) return E("em", {}, [_("not watched")]);
+  const parts = [_("since %s").format(since(h.since))];
+  if (h.last != null) parts.push(_("probed %s").format(since(h.last)));
+  if (h.rtt != null) parts.push(_("RTT %s ms").format(String(Math.round(h.rtt * 10) / 10)));
+  if (h.state === "up" && h.fails) parts.push(_("%d missed").format(h.fails));
+  return E("span", { "data-health": h.state }, [
+    h.state === "up" ? badge(_("up"), "ok") : badge(_("down"), "bad"),
+    " ",
+    E("small", {}, [parts.join(" · "), h.state === "down" && h.reason ? " — " + coreText(h.reason) : ""])
+  ]);
+}
+function groupRow(g) {
+  return [
+    E("a", { href: pageUrl("upstreams", g.name) }, [g.name]),
+    g.mode === "balance" ? _("Balance") : _("Failover"),
+    E("span", {}, g.members.map((m, i) => E("span", {}, [
+      i ? g.mode === "balance" ? ", " : " → " : "",
+      g.active.indexOf(m) >= 0 ? E("strong", {}, [m]) : m
+    ]))),
+    g.active.length ? g.active.join(", ") : badge(_("no member up: blocked"), "bad")
+  ];
 }
 function renderStatus(st, err) {
   if (!st) return E("div", { "class": "alert-message warning" }, [_("The splitwg service does not answer: %s").format(err ?? "?")]);
@@ -38,13 +64,16 @@ function renderStatus(st, err) {
     E("td", { "class": "td left" }, [_("Pending")]),
     E("td", { "class": "td left" }, [badge(_("saved settings are not applied yet"), "warn")])
   ]));
+  const watched = st.upstreams.some((u) => healthOf(u) !== null);
   const ups = st.upstreams.map((u) => [
     E("a", { href: pageUrl("upstreams", u.name) }, [upstreamLabel(u.name)]),
     u.iface,
     !u.enabled ? badge(_("disabled"), "off") : !u.up ? badge(_("down"), "bad") : u.healthy === false ? badge(_("no handshake"), "warn") : badge(_("up"), "ok"),
     fmtAge(u.handshake_age),
-    `↓ ${fmtBytes(u.rx)} / ↑ ${fmtBytes(u.tx)}`
+    `↓ ${fmtBytes(u.rx)} / ↑ ${fmtBytes(u.tx)}`,
+    ...watched ? [healthCell(healthOf(u))] : []
   ]);
+  const groups = groupsOf(st);
   const cls = st.clients.map((c) => {
     const label = uci.get("splitwg", c.name, "name");
     return [
@@ -66,7 +95,11 @@ function renderStatus(st, err) {
     ]) : E([]),
     E("table", { "class": "table" }, rows),
     E("h3", {}, [_("Upstreams")]),
-    table([_("Upstream"), _("Interface"), _("State"), _("Last handshake"), _("Traffic")], ups, _("No upstream yet: add one under Upstreams.")),
+    table([_("Upstream"), _("Interface"), _("State"), _("Last handshake"), _("Traffic"), ...watched ? [_("Health")] : []], ups, _("No upstream yet: add one under Upstreams.")),
+    groups.length ? E("div", { "data-groups": "1" }, [
+      E("h3", {}, [_("Groups")]),
+      table([_("Group"), _("Mode"), _("Members"), _("Taking new connections")], groups.map(groupRow), "")
+    ]) : E([]),
     E("h3", {}, [_("Clients")]),
     E("div", { "class": "cbi-section-descr" }, [_("New connections by path since the last apply (the first packet of each connection is counted).")]),
     table([_("Client"), _("Kind"), _("Enabled"), _("Direct"), _("Proxy"), _("Block"), _("Rule sets"), _("Last handshake")], cls, _("No client yet: add one under Server & clients."))

@@ -7,7 +7,7 @@
 'require splitwg.ui as swui';
 // Generated from src/luci/rules.ts by `npm run build` — edit the TypeScript, not this file.
 
-const arrtoip = swcore.arrtoip, badLabel = swcore.badLabel, badName = swcore.badName, SCHEMA = swcore.SCHEMA, callCheck = swui.callCheck, callLists = swui.callLists, callStatus = swui.callStatus, callTemplates = swui.callTemplates, callUpdateLists = swui.callUpdateLists, isError = swui.isError, badUploadName = swui.badUploadName, findList = swui.findList, listCount = swui.listCount, subscriptionCount = swui.subscriptionCount, WEEKDAY_NAMES = swui.WEEKDAY_NAMES, listOf = swui.listOf, matchSummary = swui.matchSummary, moveStep = swui.moveStep, newRuleOptions = swui.newRuleOptions, ownerKey = swui.ownerKey, ownerOf = swui.ownerOf, parseBulk = swui.parseBulk, parseOwner = swui.parseOwner, rulesOf = swui.rulesOf, exportCSV = swui.exportCSV, exportJSON = swui.exportJSON, fromOptions = swui.fromOptions, importRules = swui.importRules, toOptions = swui.toOptions, toSections = swui.toSections, freeName = swui.freeName, templateSections = swui.templateSections, actionLabel = swui.actionLabel, banner = swui.banner, coreText = swui.coreText, download = swui.download, esc = swui.esc, fmtAge = swui.fmtAge, notifyError = swui.notifyError, plain = swui.plain, readFile = swui.readFile, saveApply = swui.saveApply, schemaOption = swui.schemaOption, sections = swui.sections, setContent = swui.setContent, t = swui.t, text = swui.text, upstreamLabel = swui.upstreamLabel, upstreamNames = swui.upstreamNames, namedGrid = swui.namedGrid;
+const arrtoip = swcore.arrtoip, badLabel = swcore.badLabel, badName = swcore.badName, SCHEMA = swcore.SCHEMA, callCheck = swui.callCheck, callLists = swui.callLists, callStatus = swui.callStatus, callTemplates = swui.callTemplates, callUpdateLists = swui.callUpdateLists, isError = swui.isError, badUploadName = swui.badUploadName, findList = swui.findList, listCount = swui.listCount, subscriptionCount = swui.subscriptionCount, WEEKDAY_NAMES = swui.WEEKDAY_NAMES, listOf = swui.listOf, matchSummary = swui.matchSummary, moveStep = swui.moveStep, newRuleOptions = swui.newRuleOptions, ownerKey = swui.ownerKey, ownerOf = swui.ownerOf, parseBulk = swui.parseBulk, parseOwner = swui.parseOwner, rulesOf = swui.rulesOf, exportCSV = swui.exportCSV, exportJSON = swui.exportJSON, fromOptions = swui.fromOptions, importRules = swui.importRules, toOptions = swui.toOptions, toSections = swui.toSections, freeName = swui.freeName, templateSections = swui.templateSections, actionLabel = swui.actionLabel, banner = swui.banner, coreText = swui.coreText, download = swui.download, esc = swui.esc, fmtAge = swui.fmtAge, notifyError = swui.notifyError, plain = swui.plain, readFile = swui.readFile, saveApply = swui.saveApply, schemaOption = swui.schemaOption, sections = swui.sections, setContent = swui.setContent, t = swui.t, text = swui.text, upstreamChoices = swui.upstreamChoices, upstreamLabel = swui.upstreamLabel, namedGrid = swui.namedGrid;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/rules.ts
@@ -74,7 +74,7 @@ function issueList(items) {
 function upstreamSelect() {
   return E("select", { "class": "cbi-input-select" }, [
     E("option", { value: "" }, [_("the client's upstream")]),
-    ...upstreamNames().map((u) => E("option", { value: u }, [upstreamLabel(u)]))
+    ...upstreamChoices().map((c) => E("option", { value: c[0] }, [c[1]]))
   ]);
 }
 function bulkModal(map) {
@@ -460,7 +460,7 @@ var rules_default = view.extend({
       return a !== "proxy" ? "-" : u ? plain(upstreamLabel(u)) : E("em", {}, [_("the client's upstream")]);
     };
     o.value("", _("the client's upstream"));
-    for (const u of upstreamNames()) o.value(u, upstreamLabel(u));
+    for (const c of upstreamChoices()) o.value(c[0], c[1]);
     o.depends("action", "proxy");
     const switchTo = (key) => {
       owner = key;

@@ -7,7 +7,7 @@
 'require splitwg.ui as swui';
 // Generated from src/luci/tester.ts by `npm run build` — edit the TypeScript, not this file.
 
-const arrtoip = swcore.arrtoip, coreMsg = swcore.msg, badDomain = swcore.badDomain, badPort = swcore.badPort, badTime = swcore.badTime, parseAddress = swcore.parseAddress, readConfig = swcore.readConfig, explain = swcore.explain, callExplain = swui.callExplain, isError = swui.isError, placeOf = swui.placeOf, toCoreSections = swui.toCoreSections, toSections = swui.toSections, WEEKDAY_NAMES = swui.WEEKDAY_NAMES, actionLabel = swui.actionLabel, badge = swui.badge, coreText = swui.coreText, pageUrl = swui.pageUrl, problemList = swui.problemList, sections = swui.sections, setContent = swui.setContent, t = swui.t, upstreamLabel = swui.upstreamLabel, validator = swui.validator;
+const arrtoip = swcore.arrtoip, coreMsg = swcore.msg, badDomain = swcore.badDomain, badPort = swcore.badPort, badTime = swcore.badTime, parseAddress = swcore.parseAddress, readConfig = swcore.readConfig, explain = swcore.explain, callExplain = swui.callExplain, isError = swui.isError, placeOf = swui.placeOf, toCoreSections = swui.toCoreSections, toSections = swui.toSections, WEEKDAY_NAMES = swui.WEEKDAY_NAMES, groupRoute = swui.groupRoute, actionLabel = swui.actionLabel, badge = swui.badge, coreText = swui.coreText, pageUrl = swui.pageUrl, problemList = swui.problemList, sections = swui.sections, setContent = swui.setContent, t = swui.t, upstreamLabel = swui.upstreamLabel, validator = swui.validator;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/tester.ts
@@ -33,11 +33,13 @@ function renderResult(x, q, where) {
     const pl = placeOf(x.rule, secs);
     rule = E("a", { href: pageUrl("rules", pl.owner ?? void 0) }, [t(pl.where)]);
   }
+  const via = groupRoute(x);
   const rows = [
     [_("Path"), E("span", {}, [
       badge(actionLabel(x.action), kind),
       x.action === "proxy" && x.upstream ? " " + _("through %s").format(upstreamLabel(x.upstream)) : ""
     ])],
+    ...via ? [[_("Group"), t(via)]] : [],
     [_("Deciding rule"), rule],
     [_("Interface"), x.iface ?? "-"],
     [_("Firewall mark"), x.mark ?? "-"],

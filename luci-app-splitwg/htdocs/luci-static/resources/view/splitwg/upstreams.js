@@ -8,7 +8,7 @@
 'require splitwg.ui as swui';
 // Generated from src/luci/upstreams.ts by `npm run build` — edit the TypeScript, not this file.
 
-const arrtoip = swcore.arrtoip, badKey = swcore.badKey, badLabel = swcore.badLabel, badName = swcore.badName, SERVER_IFACE = swcore.SERVER_IFACE, coreMsg = swcore.msg, callCheck = swui.callCheck, callGenkey = swui.callGenkey, callImportConf = swui.callImportConf, callStatus = swui.callStatus, isError = swui.isError, importedOptions = swui.importedOptions, suggestName = swui.suggestName, zipConfs = swui.zipConfs, ZIP_BYTES = swui.ZIP_BYTES, publicKey = swui.publicKey, SecretValue = swui.SecretValue, badge = swui.badge, banner = swui.banner, coreText = swui.coreText, fmtAge = swui.fmtAge, fmtBytes = swui.fmtBytes, notifyError = swui.notifyError, readFile = swui.readFile, saveApply = swui.saveApply, schemaOption = swui.schemaOption, sections = swui.sections, setContent = swui.setContent, uiText = swui.text, upstreamNames = swui.upstreamNames, upstreamLabel = swui.upstreamLabel, namedGrid = swui.namedGrid;
+const arrtoip = swcore.arrtoip, badKey = swcore.badKey, badLabel = swcore.badLabel, badName = swcore.badName, SERVER_IFACE = swcore.SERVER_IFACE, coreMsg = swcore.msg, callCheck = swui.callCheck, callGenkey = swui.callGenkey, callImportConf = swui.callImportConf, callStatus = swui.callStatus, isError = swui.isError, importedOptions = swui.importedOptions, suggestName = swui.suggestName, zipConfs = swui.zipConfs, ZIP_BYTES = swui.ZIP_BYTES, publicKey = swui.publicKey, SecretValue = swui.SecretValue, badge = swui.badge, banner = swui.banner, coreText = swui.coreText, fmtAge = swui.fmtAge, fmtBytes = swui.fmtBytes, notifyError = swui.notifyError, readFile = swui.readFile, saveApply = swui.saveApply, schemaOption = swui.schemaOption, sections = swui.sections, setContent = swui.setContent, uiText = swui.text, upstreamNames = swui.upstreamNames, upstreamLabel = swui.upstreamLabel, namedGrid = swui.namedGrid, groupInfo = swui.groupInfo, plain = swui.plain, healthOf = swui.healthOf, memberList = swui.memberList;
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/upstreams.ts
@@ -19,6 +19,9 @@ function upstreamState(name) {
   if (!u) return badge(_("not applied"), "off");
   if (!u.enabled) return badge(_("disabled"), "off");
   if (!u.up) return badge(_("down"), "bad");
+  const h = healthOf(u);
+  if (h && h.state === "down")
+    return E("span", {}, [badge(_("down"), "bad"), E("small", {}, [" ", h.reason ? _("health check: %s").format(coreText(h.reason)) : _("by the health check")])]);
   const hs = E("small", {}, [" ", _("handshake %s").format(fmtAge(u.handshake_age)), " · ↓", fmtBytes(u.rx), " ↑", fmtBytes(u.tx)]);
   return E("span", {}, [u.healthy === false ? badge(_("no handshake"), "warn") : badge(_("up"), "ok"), hs]);
 }
@@ -196,6 +199,50 @@ function importZipModal(s) {
     ])
   ]);
 }
+function groupNameProblem(name) {
+  return badName(name, 12) ?? (sections().some((x) => x[".name"] === name) ? coreMsg("at_path", [`group.${name}`, coreMsg("defined_twice")]) : null);
+}
+function groupSection(m) {
+  const g = namedGrid(
+    m,
+    "group",
+    _("Groups"),
+    _("Several upstreams under one name, which clients and rules choose like an upstream. Failover: new connections take the first member that is up. Balance: they are spread over the members that are up. The health checker decides which members are up (the Health tab of an upstream); with every member down the group's traffic is blocked."),
+    _("Add group"),
+    (sid) => _("Group %s").format(sid),
+    groupNameProblem
+  );
+  const opt = (widget, name, title, help) => schemaOption(g.option(widget, name, title, help), "group");
+  let o = opt(form.ListValue, "mode", _("Mode"));
+  o.value("failover", _("Failover"));
+  o.value("balance", _("Balance"));
+  o.textvalue = function(sid) {
+    return (this.cfgvalue(sid) ?? this.default) === "balance" ? _("Balance") : _("Failover");
+  };
+  o = opt(form.DynamicList, "member", _("Members"), _("Upstreams, in order of preference for failover."));
+  o.rmempty = false;
+  o.load = function(sid) {
+    this.keylist = [];
+    this.vallist = [];
+    for (const u of upstreamNames()) this.value(u, upstreamLabel(u));
+    return uci.get("splitwg", sid, "member");
+  };
+  o.textvalue = (sid) => {
+    const gi = groupInfo(sid);
+    return gi && gi.members.length ? plain(memberList(gi)) : E("em", {}, [_("none")]);
+  };
+  o = opt(form.ListValue, "spread", _("Spread"), _("How new connections are spread over the members."));
+  o.value("connection", _("new connections in turn (round robin)"));
+  o.value("destination", _("by destination: an address stays on one member"));
+  o.depends("mode", "balance");
+  o.textvalue = function(sid) {
+    const gi = groupInfo(sid);
+    if (!gi || gi.mode !== "balance") return "-";
+    const v = this.cfgvalue(sid) ?? this.default;
+    return v === "destination" ? _("by destination") : _("in turn");
+  };
+  return g;
+}
 var upstreams_default = view.extend({
   load: () => Promise.all([callStatus(), callCheck(), uci.load("splitwg")]),
   render(data) {
@@ -235,6 +282,7 @@ var upstreams_default = view.extend({
     s.tab("general", _("General"));
     s.tab("peer", _("Provider server"));
     s.tab("advanced", _("Advanced"));
+    s.tab("health", _("Health"));
     const opt = (tab, widget, name, title, help) => schemaOption(s.taboption(tab, widget, name, title, help), "upstream");
     let o = opt("general", form.Flag, "enabled", _("Enabled"));
     o.editable = true;
@@ -308,9 +356,25 @@ var upstreams_default = view.extend({
       for (const u of upstreamNames()) if (u !== sid) this.value(u, upstreamLabel(u));
       return uci.get("splitwg", sid, "via");
     };
+    o = opt(
+      "health",
+      form.Value,
+      "probe",
+      _("Probe address"),
+      _("An address pinged through this tunnel, e.g. the provider's DNS server: a tunnel whose server stopped answering is then seen as down. Without one, a group member is judged by its handshakes (give it a keepalive).")
+    );
+    o.modalonly = true;
+    o.placeholder = "10.64.0.1";
+    o = opt("health", form.Value, "probe_interval", _("Probe interval"), _("Seconds between two probes."));
+    o.modalonly = true;
+    o = opt("health", form.Value, "down_after", _("Down after"), _("Probes missed in a row before the upstream counts as down."));
+    o.modalonly = true;
+    o = opt("health", form.Value, "up_after", _("Up after"), _("Probes answered in a row before a down upstream counts as up again."));
+    o.modalonly = true;
     o = s.option(form.DummyValue, "_state", _("State"));
     o.modalonly = false;
     o.textvalue = (sid) => E("span", { "data-splitwg-upstream": sid }, [upstreamState(sid)]);
+    groupSection(m);
     poll.add(refreshStates, 10);
     return m.render().then((node) => E("div", {}, [
       banner(st, chk, "upstreams"),
