@@ -9,7 +9,7 @@ import { test, afterAll } from 'vitest';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { spawnSync } from 'node:child_process';
-import { readConfig, compile, renderUci } from '../../src/core/index';
+import { readConfig, compile, renderUci, groupsScript } from '../../src/core/index';
 import type { UciSection } from '../../src/core/uci';
 import type { Config } from '../../src/core/model';
 import type { Plan } from '../../src/core/plan';
@@ -36,7 +36,7 @@ let packets = 0, configs = 0, agreed = 0, firstFailure = 0;
 const fates = new Map<string, number>();
 /** how often the rule-set encoding was exercised: chains shared by several clients, rule sets bound several ways
  *  (different upstreams), bindings after a client's time window (every verdict per packet) */
-const shapes = { shared: 0, bindings: 0, timedBefore: 0 };
+const shapes = { shared: 0, bindings: 0, timedBefore: 0, grouped: 0, failedOver: 0 };
 function countShapes(cfg: Config, p: Plan): void {
 	const chains = (p.table?.chains ?? []).filter((c) => c.binding);
 	shapes.shared += chains.filter((c) => c.binding!.clients.length > 1).length;
@@ -93,6 +93,9 @@ function invalidMutants(secs: UciSection[], cfg: Config): void {
 	}
 }
 
+// the table's include of the checker's slots names no file of this host (`after` stands for it)
+const NO_STATE = '/nonexistent/splitwg/groups.nft';
+
 function runWorld(w: World): true {
 	// once shrinking has had its budget, every further candidate passes: fast-check reports the smallest failure so far
 	if (firstFailure && Date.now() - firstFailure > SHRINK_MS) return true;
@@ -116,7 +119,7 @@ function runWorld(w: World): true {
 			const ln = localNetworks({ routes } as unknown as Env, cfg.globals.ipv6);
 			assert.ok(ln.ok, 'the main table could not be read');
 			local = ln.local;
-			const p = compile(cfg, { local });
+			const p = compile(cfg, { local, groupState: NO_STATE });
 			plan = p;
 			countShapes(cfg, p);
 			if (p.enabled) {
@@ -129,9 +132,10 @@ function runWorld(w: World): true {
 			if (firsts.length && p.enabled) {
 				const pre = readConfig(sections(w, now, true));
 				assert.ok(pre.config, `the flipped config is refused: ${JSON.stringify(pre.problems)}`);
-				preNft = compile(pre.config!, { local }).nft;
+				preNft = compile(pre.config!, { local, groupState: NO_STATE }).nft;
 			}
-			return { plan: p, preNft };
+			// the health checker takes a tunnel netifd has down out of its groups
+			return { plan: p, preNft, after: p.enabled && cfg.groups.length ? groupsScript(cfg, down) : undefined };
 		},
 		up: upIfaces(w), bare: bareIfaces(w), first: firsts, packets: ps.map((p) => p.wire), dns: nameAddrs(), lookups: NAMES,
 	});
@@ -144,6 +148,8 @@ function runWorld(w: World): true {
 	for (const p of ps) {
 		packets++;
 		const verdict = expect(cfg, p, at, down, local);
+		// packets a group decided, and those of them a member down sent to a later member (or blocked)
+		if (verdict.explanation?.group) { shapes.grouped++; if (cfg.groups[0]!.members.some((m) => down.includes(m))) shapes.failedOver++; }
 		const got = out.paths.get(p.wire.tag)!;
 		fates.set(fateOf(got), (fates.get(fateOf(got)) ?? 0) + 1);
 		if (agrees(verdict.expected, got)) { agreed++; continue; }
@@ -167,9 +173,10 @@ test(`differential: explain() vs the kernel, ${RUNS} random configs with up to $
 			assert.deepEqual(want.filter((f) => !fates.has(f)), [], `the kernel never produced these paths: the generator or the observation is broken (seen: ${[...fates.keys()].join(' ')})`);
 			assert.ok(agreed > packets / 2, `only ${agreed} of ${packets} packets agreed`);
 			assert.ok(shapes.shared > 0 && shapes.bindings > 0 && shapes.timedBefore > 0, `the rule-set encoding was not exercised: ${JSON.stringify(shapes)}`);
+			assert.ok(shapes.grouped > 0 && shapes.failedOver > 0, `groups were not exercised: ${JSON.stringify(shapes)}`);
 		}
 	} finally {
 		const seen = [...fates].sort(([a], [b]) => a.localeCompare(b)).map(([f, n]) => `${f} ${n}`).join(', ');
-		t.annotate(`${configs} configs, ${packets} packets compared (${agreed} agree; kernel paths: ${seen}; rule-set chains shared by several clients ${shapes.shared}, rule sets bound several ways ${shapes.bindings}, after a time window ${shapes.timedBefore}) in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+		t.annotate(`${configs} configs, ${packets} packets compared (${agreed} agree; kernel paths: ${seen}; rule-set chains shared by several clients ${shapes.shared}, rule sets bound several ways ${shapes.bindings}, after a time window ${shapes.timedBefore}; through a group ${shapes.grouped}, with a member down ${shapes.failedOver}) in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 	}
 });

@@ -53,8 +53,10 @@ export interface ProbeSpec {
 	salt: number;
 }
 
+/** `group`: with the kill switch on, a failover group "grp" of the upstreams with u0's address
+ *  families (last first), which rules and clients may name like an upstream (groups.ts) */
 export interface World {
-	enabled: boolean; ipv6: boolean; kill: boolean; hijack: boolean;
+	enabled: boolean; ipv6: boolean; kill: boolean; hijack: boolean; group: boolean;
 	ups: UpSpec[]; rulesets: RuleSpec[][]; clients: ClientSpec[]; probes: ProbeSpec[];
 }
 
@@ -75,7 +77,7 @@ const rule: fc.Arbitrary<RuleSpec> = fc.record({
 	days: fc.option(fc.record({ today: fc.boolean(), others: fc.uniqueArray(fc.integer({ min: 1, max: 6 }), { maxLength: 3 }) })
 		.filter((d) => d.today || d.others.length > 0), { nil: null, freq: 3 }),
 	action: fc.constantFrom<Act>('proxy', 'direct', 'block'),
-	upstream: fc.option(fc.nat({ max: 2 }), { nil: null }),
+	upstream: fc.option(fc.nat({ max: 3 }), { nil: null }),
 	enabled: weighted(true, false, 12),
 }).map((r) => {
 	// ports need tcp/udp (check refuses icmp with ports)
@@ -89,7 +91,7 @@ const client = (nRulesets: number): fc.Arbitrary<ClientSpec> => fc.record({
 	dual: fc.boolean(),
 	enabled: weighted(true, false, 10),
 	def: fc.constantFrom<Act>('proxy', 'direct', 'block'),
-	upstream: fc.nat({ max: 2 }),
+	upstream: fc.nat({ max: 3 }),
 	hijack: fc.constantFrom(null, null, true, false),
 	rules: fc.array(rule, { maxLength: 4 }),
 	// a rule set may be listed twice (its second pass never matches what the first did not)
@@ -123,6 +125,7 @@ export function world(maxProbes: number): fc.Arbitrary<World> {
 		ipv6: weighted(true, false, 3),
 		kill: fc.boolean(),
 		hijack: fc.boolean(),
+		group: weighted(false, true, 2),
 	}));
 }
 
@@ -224,9 +227,15 @@ function ruleOptions(w: World, r: RuleSpec, owner: Record<string, string>, now: 
 		if (flip) { const all = [0, 1, 2, 3, 4, 5, 6].filter((d) => !ds.includes(d)); if (all.length) ds = all; }
 		o.weekdays = [...new Set(ds)].sort().map((d) => DAY[d]!);
 	}
-	if (r.action === 'proxy' && r.upstream !== null) o.upstream = upName(r.upstream % w.ups.length);
+	if (r.action === 'proxy' && r.upstream !== null) o.upstream = upRef(w, r.upstream);
 	return { type: 'rule', name: '@rule', anonymous: true, options: o };
 }
+
+const hasGroup = (w: World) => w.group && w.kill;
+/** the group's members: the upstreams carrying u0's families, the last one first */
+const groupMembers = (w: World) => w.ups.flatMap((u, i) => (u.v6 === w.ups[0]!.v6 ? [i] : [])).reverse();
+/** an upstream index as a config names it: one past the upstreams is the group, when there is one */
+const upRef = (w: World, n: number) => (hasGroup(w) && n % (w.ups.length + 1) === w.ups.length ? 'grp' : upName(n % w.ups.length));
 
 /** The World's config as UCI sections, at `now`; `flip` inverts every time condition (the "before" config of established flows). */
 export function sections(w: World, now: Clock, flip = false): UciSection[] {
@@ -239,12 +248,13 @@ export function sections(w: World, now: Clock, flip = false): UciSection[] {
 			...(u.enabled ? {} : { enabled: '0' }),
 			private_key: KEY, public_key: KEY, address: u.v6 ? [`10.200.${i}.2/32`, `fd00:a${i}::2/128`] : [`10.200.${i}.2/32`],
 			endpoint: `vpn${i}.example:51820` } })),
+		...(hasGroup(w) ? [{ type: 'group', name: 'grp', anonymous: false, options: { member: groupMembers(w).map(upName) } }] : []),
 		...w.rulesets.map((_, i): UciSection => ({ type: 'ruleset', name: `rs${i}`, anonymous: false, options: {} })),
 	];
 	w.rulesets.forEach((rs, i) => { for (const r of rs) out.push(ruleOptions(w, r, { ruleset: `rs${i}` }, now, flip)); });
 	const devs = devices(w);
 	w.clients.forEach((c, k) => {
-		const o: UciSection['options'] = { ...identity(w, devs[k]!), default: c.def, upstream: upName(c.upstream % w.ups.length) };
+		const o: UciSection['options'] = { ...identity(w, devs[k]!), default: c.def, upstream: upRef(w, c.upstream) };
 		if (!c.enabled) o.enabled = '0';
 		if (c.hijack !== null) o.dns_hijack = c.hijack ? '1' : '0';
 		if (c.rulesets.length) o.ruleset = c.rulesets.map((i) => `rs${i}`);

@@ -149,6 +149,8 @@ export interface Compiled {
 	plan: Plan;
 	/** the table loaded first, for the packets of `first` (connections opened before the config took its current form) */
 	preNft?: string;
+	/** loaded over each table: the groups' slots the health checker would set for the upstreams down */
+	after?: string;
 }
 
 export interface Scene {
@@ -191,7 +193,7 @@ export class Kernel {
 			const c = s.compile(routes);
 			this.network(c.plan, new Set(s.up), new Set(s.bare ?? []));
 			let unanswered: string[] = [];
-			const load = (nft: string) => inR(['nft', '-f', '-'], nft);
+			const load = (nft: string) => { inR(['nft', '-f', '-'], nft); if (c.after) inR(['nft', '-f', '-'], c.after); };
 			load(c.preNft ?? c.plan.nft);
 			if (c.plan.enabled && s.lookups.length) unanswered = this.dnsmasq(c.plan, s);
 			if (s.first?.length) this.send(s.first);

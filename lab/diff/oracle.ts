@@ -202,8 +202,10 @@ export function expect(cfg: Config, pr: Probe, at: string, down: string[], local
 		if (w.dport === 853) return { owner: o, explanation: e, expected: { fate: 'drop', mark: null }, why: `DNS hijack of client ${o.client.name}: DoT/DoQ dropped` };
 		// an nft drop (a block rule/default, a disabled upstream under the kill switch) comes first;
 		// a block by routing (tunnel down, no tunnel address of the family) does not stop the redirect
+		// (a group with every member down drops in nft: the checker's slots)
 		const rule = o.client.rules.find((r) => r.id === x.rule) ?? null;
-		if (verdictOf(cfg, o.client, rule, []).action !== 'block') return { owner: o, explanation: e, expected: { fate: 'redirect', mark: null }, why: `DNS hijack of client ${o.client.name}: answered by the router; ${why}` };
+		const g = verdictOf(cfg, o.client, rule, down);
+		if (verdictOf(cfg, o.client, rule, []).action !== 'block' && !(g.group && g.action === 'block')) return { owner: o, explanation: e, expected: { fate: 'redirect', mark: null }, why: `DNS hijack of client ${o.client.name}: answered by the router; ${why}` };
 	}
 	switch (x.action) {
 		case 'block': return { owner: o, explanation: e, expected: { fate: 'drop', mark: null }, why };
