@@ -163,7 +163,7 @@ const LUCI_BUNDLE = { external: ['@kuoruan/luci-types'], platform: 'browser', pr
 async function buildShared(id, contents, inject, label) {
 	const res = await esbuild.build({
 		stdin: { contents: contents.join('\n'), resolveDir: root, sourcefile: `${label} (shared LuCI module)` },
-		bundle: true, write: false, format: 'esm', target: 'es2017', charset: 'utf8', legalComments: 'none', logLevel: 'silent', absWorkingDir: root,
+		bundle: true, write: false, format: 'esm', target: 'es2020', charset: 'utf8', legalComments: 'none', logLevel: 'silent', absWorkingDir: root,
 		...LUCI_BUNDLE, plugins: [sharedPlugin(id)], inject: [inject],
 	});
 	return { out: `${LUCI_SHARED_DIR}/${id.replace(/^splitwg-/, '')}.js`, text: toLuciModule(res.outputFiles[0].text, HEADER(label)), js: res.outputFiles[0].text };

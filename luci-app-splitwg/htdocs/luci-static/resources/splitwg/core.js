@@ -2,26 +2,6 @@
 'require baseclass';
 // Generated from src/core/*.ts by `npm run build` — edit the TypeScript, not this file.
 
-var __defProp = Object.defineProperty;
-var __defProps = Object.defineProperties;
-var __getOwnPropDescs = Object.getOwnPropertyDescriptors;
-var __getOwnPropSymbols = Object.getOwnPropertySymbols;
-var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __propIsEnum = Object.prototype.propertyIsEnumerable;
-var __defNormalProp = (obj, key, value) => key in obj ? __defProp(obj, key, { enumerable: true, configurable: true, writable: true, value }) : obj[key] = value;
-var __spreadValues = (a, b) => {
-  for (var prop in b || (b = {}))
-    if (__hasOwnProp.call(b, prop))
-      __defNormalProp(a, prop, b[prop]);
-  if (__getOwnPropSymbols)
-    for (var prop of __getOwnPropSymbols(b)) {
-      if (__propIsEnum.call(b, prop))
-        __defNormalProp(a, prop, b[prop]);
-    }
-  return a;
-};
-var __spreadProps = (a, b) => __defProps(a, __getOwnPropDescs(b));
-
 // src/ucode/shim/bytes.ts
 var ASCII = /^[\x00-\x7f]*$/;
 function toB(s) {
@@ -31,7 +11,7 @@ function fromB(b) {
   if (ASCII.test(b)) return b;
   try {
     return decodeURIComponent(escape(b));
-  } catch (e) {
+  } catch {
     throw new UcodeError("Error", "string cut inside a UTF-8 character (the shim keeps only valid UTF-8)");
   }
 }
@@ -105,7 +85,7 @@ function compare(a, b) {
     const x2 = toB(a), y2 = toB(b);
     return x2 < y2 ? -1 : x2 > y2 ? 1 : 0;
   }
-  const x = Number(a != null ? a : 0), y = Number(b != null ? b : 0);
+  const x = Number(a ?? 0), y = Number(b ?? 0);
   return x < y ? -1 : x > y ? 1 : 0;
 }
 function same(a, b) {
@@ -142,9 +122,9 @@ function join(sep, arr) {
 function substr(s, off, len) {
   if (typeof s !== "string") return null;
   const b = toB(s), n = b.length;
-  let o = Math.trunc(Number(off != null ? off : 0));
+  let o = Math.trunc(Number(off ?? 0));
   o = o < 0 ? Math.max(n + o, 0) : Math.min(o, n);
-  let l = arguments.length < 3 ? n - o : Math.trunc(Number(len != null ? len : 0));
+  let l = arguments.length < 3 ? n - o : Math.trunc(Number(len ?? 0));
   l = l < 0 ? Math.max(n - o + l, 0) : Math.min(l, n - o);
   return fromB(b.slice(o, o + l));
 }
@@ -157,10 +137,10 @@ function trim(s, chars) {
   return s.slice(a, e);
 }
 function lc(s) {
-  return toStr(s != null ? s : null).replace(/[A-Z]+/g, (m) => m.toLowerCase());
+  return toStr(s ?? null).replace(/[A-Z]+/g, (m) => m.toLowerCase());
 }
 function uc(s) {
-  return toStr(s != null ? s : null).replace(/[a-z]+/g, (m) => m.toUpperCase());
+  return toStr(s ?? null).replace(/[a-z]+/g, (m) => m.toUpperCase());
 }
 function chr(...codes) {
   for (const c of codes) if (!(c >= 0 && c < 128)) die(`chr(${c}): the shim makes ASCII only`);
@@ -169,7 +149,7 @@ function chr(...codes) {
 function ord(s, off) {
   if (typeof s !== "string") return null;
   const b = toB(s);
-  let i = Math.trunc(Number(off != null ? off : 0));
+  let i = Math.trunc(Number(off ?? 0));
   if (i < 0) i += b.length;
   return i >= 0 && i < b.length ? b.charCodeAt(i) : null;
 }
@@ -184,18 +164,15 @@ function filter(arr, fn) {
   return Array.isArray(arr) && fn ? arr.filter((v, i) => fn(v, i, arr)) : null;
 }
 function map(arr, fn) {
-  return Array.isArray(arr) && fn ? arr.map((v, i) => {
-    var _a;
-    return (_a = fn(v, i, arr)) != null ? _a : null;
-  }) : null;
+  return Array.isArray(arr) && fn ? arr.map((v, i) => fn(v, i, arr) ?? null) : null;
 }
 function slice(arr, start, end) {
-  return Array.isArray(arr) ? arr.slice(start != null ? start : 0, end != null ? end : arr.length) : null;
+  return Array.isArray(arr) ? arr.slice(start ?? 0, end ?? arr.length) : null;
 }
 function uniq(arr) {
   if (!Array.isArray(arr)) return null;
   const out = [];
-  for (const v of arr) if (!out.some((w) => same(v, w))) out.push(v != null ? v : null);
+  for (const v of arr) if (!out.some((w) => same(v, w))) out.push(v ?? null);
   return out;
 }
 function order(a, b) {
@@ -270,7 +247,7 @@ function replace(subject, re, repl, limit) {
   const b = toB(toStr(subject)), g = searcher(re, b);
   const str = typeof repl === "function" ? "" : toB(toStr(repl));
   let out = "", p = 0;
-  for (let n = limit != null ? limit : Infinity; n > 0; n--) {
+  for (let n = limit ?? Infinity; n > 0; n--) {
     const r = exec(g, b, p);
     if (!r) break;
     out += b.slice(p, r.index);
@@ -285,7 +262,7 @@ function replace(subject, re, repl, limit) {
 function split(s, sep, limit) {
   if (typeof s !== "string" || sep == null) return null;
   const b = toB(s), out = [];
-  let n = limit != null ? limit : Infinity, p = 0;
+  let n = limit ?? Infinity, p = 0;
   if (n <= 0) return out;
   if (sep instanceof RegExp) {
     const g = searcher(sep, b);
@@ -311,12 +288,12 @@ function split(s, sep, limit) {
 // src/ucode/shim/format.ts
 var SPEC = /%(-?)(0?)([0-9]*)(\.[0-9]*)?([sdixXJ%])/g;
 function integer(v) {
-  const n = typeof v === "number" ? v : typeof v === "boolean" || v == null ? Number(v != null ? v : 0) : NaN;
+  const n = typeof v === "number" ? v : typeof v === "boolean" || v == null ? Number(v ?? 0) : NaN;
   return Number.isInteger(n) ? n : die(`sprintf: %d/%x of ${toStr(v)}: the shim formats integers only`);
 }
 function sprintf(fmt, ...args) {
   let next = 0;
-  const out = toStr(fmt != null ? fmt : "").replace(SPEC, (all, left, zero, width, prec, conv) => {
+  const out = toStr(fmt ?? "").replace(SPEC, (all, left, zero, width, prec, conv) => {
     if (conv === "%") return "%";
     const v = next < args.length ? args[next] : null;
     next++;
@@ -344,8 +321,8 @@ var OCTET = /^(0|[1-9][0-9]{0,2})$/;
 var HEXTET = /^[0-9a-fA-F]{1,4}$/;
 function int(v, base) {
   if (typeof v !== "string") return typeof v === "number" ? Math.trunc(v) : v === true ? 1 : v == null || v === false ? 0 : NaN;
-  let b = base != null ? base : 10;
-  const m = new RegExp("^[ \\t\\n\\v\\f\\r]*([+-]?)(0[xX](?=[0-9a-fA-F]))?(.*)$", "s").exec(v);
+  let b = base ?? 10;
+  const m = /^[ \t\n\v\f\r]*([+-]?)(0[xX](?=[0-9a-fA-F]))?(.*)$/s.exec(v);
   let rest = m[3];
   if (m[2] && b !== 16 && b !== 0) rest = "0" + m[2].slice(1) + rest;
   else if (m[2]) b = 16;
@@ -671,7 +648,7 @@ var MESSAGES = {
 };
 var PLACEHOLDER = /^([0-9]+)\}/;
 function msg(id, args) {
-  return { id, args: args != null ? args : [] };
+  return { id, args: args ?? [] };
 }
 function isMsg(x) {
   return type(x) === "object" && exists(x, "id") && exists(x, "args");
@@ -693,8 +670,7 @@ function fill(template, count, arg) {
   return out;
 }
 function format2(m) {
-  var _a;
-  const args = (_a = m.args) != null ? _a : [];
+  const args = m.args ?? [];
   const text = (i) => isMsg(args[i]) ? format2(args[i]) : `${args[i]}`;
   const t = MESSAGES[m.id];
   if (t === null || t === void 0) {
@@ -1075,11 +1051,10 @@ function badHost(v) {
   return null;
 }
 function parseEndpoint(v) {
-  var _a;
   let m = match(v, ENDPOINT6);
   if (!m) m = match(v, ENDPOINT);
   if (!m) return msg("not_endpoint", [v]);
-  const e = (_a = badHost(m[1])) != null ? _a : badPort(m[2]);
+  const e = badHost(m[1]) ?? badPort(m[2]);
   if (e) return e;
   return { host: m[1], port: int(m[2]) };
 }
@@ -1357,21 +1332,19 @@ function readList(o, k, v, check2, path, problems) {
 }
 var PREPARED = {};
 function prepared(t) {
-  var _a;
-  (_a = PREPARED[t]) != null ? _a : PREPARED[t] = map(keys(SCHEMA[t]), (k) => {
+  PREPARED[t] ?? (PREPARED[t] = map(keys(SCHEMA[t]), (k) => {
     const opt = SCHEMA[t][k];
     const def = opt.def === void 0 ? opt.list ? [] : null : opt.list ? split(opt.def, " ") : typed(opt.kind, opt.def);
     return { k, opt, check: checkOf(opt), def };
-  });
+  }));
   return PREPARED[t];
 }
 function readOptions(sec, base, t, problems, own) {
-  var _a;
   const o = { v: {}, bad: {}, at: {} };
   const opts = prepared(t), table = SCHEMA[t];
   for (let i = 0; i < length(opts); i++) {
     const p = opts[i], k = p.k;
-    const v = (_a = sec.options[k]) != null ? _a : null;
+    const v = sec.options[k] ?? null;
     if (v === null) {
       o.v[k] = p.opt.list ? [...p.def] : p.def;
       if (p.opt.list) o.at[k] = null;
@@ -1449,8 +1422,7 @@ function readGroups(sections, upstreams, gl, problems, warnings) {
   return out;
 }
 function groupByName(cfg, name) {
-  var _a;
-  const gs = (_a = cfg.groups) != null ? _a : [];
+  const gs = cfg.groups ?? [];
   for (let i = 0; i < length(gs); i++)
     if (gs[i].name === name) return gs[i];
   return null;
@@ -1471,7 +1443,7 @@ function groupVerdict(cfg, g, down) {
   const live = filter(ms, (u) => up(cfg, u, down));
   const gone = filter(ms, (u) => !up(cfg, u, down));
   const v = { action: "proxy", upstream: null, wanted: g.name, note: null, why: null, group: g, members: live };
-  if (!length(live)) return __spreadProps(__spreadValues({}, v), { action: "block", why: msg("and", [msg("why_group_down", [g.name]), msg("why_kill_blocks")]) });
+  if (!length(live)) return { ...v, action: "block", why: msg("and", [msg("why_group_down", [g.name]), msg("why_kill_blocks")]) };
   if (g.mode === "balance") {
     v.why = msg("why_group_balance", [g.name, join(", ", map(live, (u) => u.name)), g.spread === "destination" ? msg("why_spread_destination") : msg("why_spread_connection")]);
     return v;
@@ -1487,12 +1459,11 @@ function upstreamByName(cfg, name) {
   return null;
 }
 function verdictOf(cfg, c, rule, down) {
-  var _a;
   const action = rule ? rule.action : c.defaultAction;
   if (action !== "proxy") return plain(action, null, null);
-  const name = (_a = rule ? rule.upstream : null) != null ? _a : c.upstream;
+  const name = (rule ? rule.upstream : null) ?? c.upstream;
   const g = groupByName(cfg, name);
-  if (g) return groupVerdict(cfg, g, down != null ? down : []);
+  if (g) return groupVerdict(cfg, g, down ?? []);
   const u = upstreamByName(cfg, name);
   const ks = cfg.globals.killSwitch;
   if (!u || !u.enabled) {
@@ -1550,7 +1521,7 @@ function localNetworks(cfg, given) {
   };
   const srv = cfg.server;
   if (srv && srv.enabled) for (let i = 0; i < length(srv.addresses); i++) add(interfaceNetwork(srv.addresses[i]));
-  for (let i = 0; i < length(given != null ? given : []); i++) {
+  for (let i = 0; i < length(given ?? []); i++) {
     const p = parsePrefix(given[i]);
     if (type(p) === "object") add(p);
   }
@@ -1559,7 +1530,6 @@ function localNetworks(cfg, given) {
 
 // src/core/tunneldns.ts
 function tunnelDns(cfg) {
-  var _a;
   const routes = [], warnings = [];
   const byName = {};
   for (let i = 0; i < length(cfg.upstreams); i++) {
@@ -1585,7 +1555,7 @@ function tunnelDns(cfg) {
           push(t.domains, d);
         } else if (was !== t.upstream) {
           const key = `${was} ${t.upstream}`;
-          (_a = clash[key]) != null ? _a : clash[key] = { first: was, other: t.upstream, n: 0, example: d };
+          clash[key] ?? (clash[key] = { first: was, other: t.upstream, n: 0, example: d });
           clash[key].n++;
         }
       }
@@ -1593,7 +1563,7 @@ function tunnelDns(cfg) {
   }
   for (let k in clash) {
     const x = clash[k];
-    push(warnings, __spreadValues({ path: `upstream.${x.other}.dns` }, msg("warn_dns_clash", [x.n, x.example, x.first, x.other])));
+    push(warnings, { path: `upstream.${x.other}.dns`, ...msg("warn_dns_clash", [x.n, x.example, x.first, x.other]) });
   }
   return { routes: filter(routes, (t) => length(t.domains) > 0), warnings };
 }
@@ -1603,7 +1573,7 @@ var PORT_PROTO = /^(tcp|udp|sctp|udplite)$/;
 var SERVER_IFACE = "sw_server";
 var FOREIGN_MARKS = [[16128, "mwan3"], [16711680, "pbr/podkop"], [134217728, "dae"], [127, "homeproxy"]];
 function readGlobals(sec, problems) {
-  const s = sec != null ? sec : { type: "globals", name: "main", anonymous: false, options: {} };
+  const s = sec ?? { type: "globals", name: "main", anonymous: false, options: {} };
   const o = readOptions(s, "globals", "globals", problems);
   const g = {
     enabled: o.v.enabled,
@@ -1641,7 +1611,6 @@ function reportedPaths(problems) {
   return seen;
 }
 function readUpstream(sec, problems) {
-  var _a, _b;
   const base = `upstream.${sec.name}`;
   if (sec.anonymous) push(problems, problem(base, msg("upstream_unnamed")));
   else {
@@ -1661,9 +1630,9 @@ function readUpstream(sec, problems) {
     name: sec.name,
     iface: `sw_${sec.name}`,
     enabled: o.v.enabled,
-    privateKey: (_a = o.v.private_key) != null ? _a : "",
+    privateKey: o.v.private_key ?? "",
     addresses: o.v.address,
-    publicKey: (_b = o.v.public_key) != null ? _b : "",
+    publicKey: o.v.public_key ?? "",
     presharedKey: o.v.preshared_key,
     endpointHost: host,
     endpointPort: port,
@@ -1686,7 +1655,6 @@ function readUpstream(sec, problems) {
 var WG_MTU = 1420;
 var WG_OVERHEAD = 80;
 function checkVia(upstreams, problems) {
-  var _a, _b, _c;
   const by = {};
   for (let i = 0; i < length(upstreams); i++) by[upstreams[i].name] = upstreams[i];
   const loops = {};
@@ -1707,7 +1675,7 @@ function checkVia(upstreams, problems) {
     let w = by[u.via];
     while (w && index(chain, w.name) < 0) {
       push(chain, w.name);
-      w = w.via !== null ? (_a = by[w.via]) != null ? _a : null : null;
+      w = w.via !== null ? by[w.via] ?? null : null;
     }
     if (w && w.name === u.name) {
       push(problems, problem(path, msg("via_loop", [join(" → ", [...chain, u.name])])));
@@ -1731,9 +1699,9 @@ function checkVia(upstreams, problems) {
       }
       if (!done[u.via]) continue;
       done[u.name] = true;
-      const outer = by[u.via], room = ((_b = outer.mtu) != null ? _b : WG_MTU) - WG_OVERHEAD;
+      const outer = by[u.via], room = (outer.mtu ?? WG_MTU) - WG_OVERHEAD;
       if (u.mtu === null && room < 1280) push(problems, problem(`upstream.${u.name}.via`, msg("via_mtu_low", [u.via, room])));
-      else if (u.mtu !== null && u.mtu > room) push(problems, problem(`upstream.${u.name}.mtu`, msg("via_mtu", [room, u.via, (_c = outer.mtu) != null ? _c : WG_MTU])));
+      else if (u.mtu !== null && u.mtu > room) push(problems, problem(`upstream.${u.name}.mtu`, msg("via_mtu", [room, u.via, outer.mtu ?? WG_MTU])));
       else if (u.mtu === null) u.mtu = room;
     }
 }
@@ -1760,12 +1728,11 @@ function fetchedYet(subs, problems) {
   }
 }
 function readServer(sec, problems) {
-  var _a;
   const o = readOptions(sec, "server", "server", problems);
   const s = {
     enabled: o.v.enabled,
     iface: SERVER_IFACE,
-    privateKey: (_a = o.v.private_key) != null ? _a : "",
+    privateKey: o.v.private_key ?? "",
     listenPort: o.v.listen_port,
     addresses: o.v.address,
     endpoint: o.v.endpoint,
@@ -1809,7 +1776,6 @@ function emptyLists(m, ipv6) {
   return true;
 }
 function readRule(sec, id, setBase, problems, lists, g, warnings) {
-  var _a;
   const dest4 = [], dest6 = [];
   const destSeen = {};
   const dest = (v) => addPrefix(v, dest4, dest6, destSeen);
@@ -1833,7 +1799,7 @@ function readRule(sec, id, setBase, problems, lists, g, warnings) {
   const rule = {
     id,
     setBase,
-    name: (_a = o.v.name) != null ? _a : "",
+    name: o.v.name ?? "",
     match: m,
     action,
     upstream: o.v.upstream
@@ -1853,7 +1819,6 @@ function readRule(sec, id, setBase, problems, lists, g, warnings) {
   return o.v.enabled ? rule : null;
 }
 function readClient(sec, problems, g) {
-  var _a;
   const base = `client.${sec.name}`;
   if (sec.anonymous) push(problems, problem(base, msg("client_unnamed")));
   else {
@@ -1877,7 +1842,7 @@ function readClient(sec, problems, g) {
     defaultAction: o.v.default,
     upstream: o.v.upstream,
     rulesets: o.v.ruleset,
-    dnsHijack: (_a = o.v.dns_hijack) != null ? _a : g.dnsHijack,
+    dnsHijack: o.v.dns_hijack ?? g.dnsHijack,
     rules: []
   };
   readSources(c, srcs, o.at.address, problems);
@@ -1915,7 +1880,6 @@ function prefixKey(p, len) {
   return `${p.family}/${join(".", maskBytes(p.bytes, len))}/${len}`;
 }
 function prefixClashes(clients, on, out) {
-  var _a, _b;
   const owners = {};
   const lens = { "4": [], "6": [] };
   const all = map(clients, (c) => [...c.src4, ...c.src6]);
@@ -1923,7 +1887,7 @@ function prefixClashes(clients, on, out) {
     const ps = all[on[n]];
     for (let x = 0; x < length(ps); x++) {
       const k = prefixKey(ps[x], ps[x].len);
-      (_a = owners[k]) != null ? _a : owners[k] = [];
+      owners[k] ?? (owners[k] = []);
       push(owners[k], [on[n], x]);
       if (index(lens[`${ps[x].family}`], ps[x].len) < 0) push(lens[`${ps[x].family}`], ps[x].len);
     }
@@ -1935,7 +1899,7 @@ function prefixClashes(clients, on, out) {
       const q = ps[y], ls = lens[`${q.family}`];
       for (let l = 0; l < length(ls); l++) {
         if (ls[l] > q.len) continue;
-        const hits = (_b = owners[prefixKey(q, ls[l])]) != null ? _b : [];
+        const hits = owners[prefixKey(q, ls[l])] ?? [];
         for (let h = 0; h < length(hits); h++) {
           const o = hits[h][0];
           if (o === c) continue;
@@ -1951,14 +1915,14 @@ function prefixClashes(clients, on, out) {
   }
 }
 function identityClashes(clients, on, kind, out) {
-  var _a, _b, _c;
+  var _a;
   const owners = {};
   for (let n = 0; n < length(on); n++) {
     const c = on[n], ids = kind === 1 ? clients[c].macs : clients[c].ifaces;
     for (let x = 0; x < length(ids); x++) {
-      const earlier = (_a = owners[ids[x]]) != null ? _a : [];
+      const earlier = owners[ids[x]] ?? [];
       for (let h = 0; h < length(earlier); h++) if (earlier[h] !== c) push(out, { i: earlier[h], j: c, kind, x, y: 0 });
-      (_c = owners[_b = ids[x]]) != null ? _c : owners[_b] = [];
+      owners[_a = ids[x]] ?? (owners[_a] = []);
       if (index(owners[ids[x]], c) < 0) push(owners[ids[x]], c);
     }
   }
@@ -2026,10 +1990,9 @@ function familyWarnings(clients, g) {
   return out;
 }
 function readConfig(all, lists) {
-  var _a;
   const problems = [];
   const warnings = [];
-  const files = lists != null ? lists : null;
+  const files = lists ?? null;
   const sections = uniqueSections(all, problems);
   const known = keys(SCHEMA);
   for (let i = 0; i < length(sections); i++)
@@ -2080,7 +2043,7 @@ function readConfig(all, lists) {
   for (let i = 0; i < length(ruleSecs); i++) {
     const s = ruleSecs[i];
     const cl = s.options.client, rs = s.options.ruleset;
-    const refErr = (_a = cl != null ? badOwner(cl) : null) != null ? _a : rs != null ? badOwner(rs) : null;
+    const refErr = (cl != null ? badOwner(cl) : null) ?? (rs != null ? badOwner(rs) : null);
     if (refErr) {
       push(problems, problem(`rule ${s.name}.${cl != null ? "client" : "ruleset"}`, refErr));
       continue;
@@ -2174,10 +2137,9 @@ function domainHit(r, d) {
   return null;
 }
 function listHit(r, addr) {
-  var _a;
   for (let i = 0; i < length(r.match.lists); i++) {
     const l = r.match.lists[i];
-    const ts = (_a = addr.family === 4 ? l.dest4 : l.dest6) != null ? _a : [];
+    const ts = (addr.family === 4 ? l.dest4 : l.dest6) ?? [];
     for (let j = 0; j < length(ts); j++) {
       const p = parsePrefix(ts[j]);
       if (!isMsg(p) && prefixContains(p, addr.bytes)) return `${ts[j]} (${l.path})`;
@@ -2235,7 +2197,7 @@ function grouped(c, v, rule, why) {
   const names = map(v.members, (u) => u.name);
   const one = v.action === "proxy" && v.upstream !== null ? v.upstream : null;
   const x = explained(c, v.action, v.action !== "proxy" ? null : one ? one.name : v.wanted, one ? one.iface : null, one ? markHex(one.mark) : null, rule, why);
-  return __spreadProps(__spreadValues({}, x), { group: v.wanted, members: names });
+  return { ...x, group: v.wanted, members: names };
 }
 function direct(c, why) {
   return explained(c, "direct", null, null, null, null, why);
@@ -2246,8 +2208,7 @@ function answer(cfg, cl, q, dest, addr, f, day, min2, local) {
   const only = fam.v4 ? "IPv4" : "IPv6";
   const byAddress = [];
   const result = (r, i, found) => {
-    var _a;
-    const v = verdictOf(cfg, cl, r, (_a = q.down) != null ? _a : []);
+    const v = verdictOf(cfg, cl, r, q.down ?? []);
     let why = i >= timed && timed < length(cl.rules) ? msg("and", [found, msg("why_per_packet", [cl.rules[timed].id])]) : found;
     if (length(byAddress)) why = msg("and", [why, msg("why_unless_address", [dest, join(", ", byAddress)])]);
     const fu = v.group && length(v.members) ? v.members[0] : v.upstream;
@@ -2311,11 +2272,10 @@ function answer(cfg, cl, q, dest, addr, f, day, min2, local) {
   return result(null, length(cl.rules), addr ? msg("and", [no, msg("why_note_ip")]) : no);
 }
 function explain(cfg, q) {
-  var _a, _b, _c, _d;
   let c = null;
   for (let i = 0; i < length(cfg.clients); i++) if (cfg.clients[i].name === q.client) c = cfg.clients[i];
   if (!c) return failed("client", msg("unknown_client", [q.client]));
-  const dest = lc(trim((_a = q.destination) != null ? _a : ""));
+  const dest = lc(trim(q.destination ?? ""));
   if (match(dest, CONTROL)) return failed("destination", msg("control_char"));
   const addr = parseAddress(dest);
   if (!addr && badDomain(dest)) return failed("destination", msg("not_destination", [q.destination]));
@@ -2329,7 +2289,7 @@ function explain(cfg, q) {
     day = at.day;
     min2 = at.min;
   }
-  const local = (_b = q.local) != null ? _b : [];
+  const local = q.local ?? [];
   for (let i = 0; i < length(local); i++) {
     const p = parsePrefix(local[i]);
     if (isMsg(p)) return failed(`local[${i}]`, p);
@@ -2337,15 +2297,15 @@ function explain(cfg, q) {
   const cl = c;
   if (!cfg.globals.enabled) return direct(cl, msg("why_all_off"));
   if (!cl.enabled) return direct(cl, msg("why_client_off", [cl.name]));
-  const f = addr ? addr.family : (_c = q.family) != null ? _c : 4;
+  const f = addr ? addr.family : q.family ?? 4;
   const a = answer(cfg, cl, q, dest, addr, f, day, min2, local);
   if (addr || q.family != null) return a.x;
   const o = answer(cfg, cl, q, dest, addr, 6, day, min2, local);
   if (o.x.action === a.x.action && o.x.iface === a.x.iface) return a.x;
-  const other = (_d = o.famWhy) != null ? _d : o.x.why;
+  const other = o.famWhy ?? o.x.why;
   const note = o.x.action === "proxy" ? msg("why_aaaa_via", [o.x.action, o.x.upstream, other]) : msg("why_aaaa", [o.x.action, other]);
   const x = a.x;
-  return __spreadProps(__spreadValues({}, explained(cl, x.action, x.upstream, x.iface, x.mark, x.rule, msg("and", [x.why, note]))), { group: x.group, members: x.members });
+  return { ...explained(cl, x.action, x.upstream, x.iface, x.mark, x.rule, msg("and", [x.why, note])), group: x.group, members: x.members };
 }
 
 // src/core/format.ts

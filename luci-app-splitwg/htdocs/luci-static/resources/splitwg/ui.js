@@ -9,26 +9,6 @@
 // Generated from src/luci/_*.ts by `npm run build` — edit the TypeScript, not this file.
 
 const arrtoip = swcore.arrtoip, MESSAGES = swcore.MESSAGES, fill = swcore.fill, format = swcore.format, parseAddress = swcore.parseAddress, badListFile = swcore.badListFile, LIST_DIR = swcore.LIST_DIR, parseInterfaceAddress = swcore.parseInterfaceAddress, parsePrefix = swcore.parsePrefix, prefixContains = swcore.prefixContains, isMsg = swcore.isMsg, badDomain = swcore.badDomain, parsePrefix2 = swcore.parsePrefix, SCHEMA = swcore.SCHEMA, isMsg2 = swcore.isMsg, badBool = swcore.badBool, badDomain2 = swcore.badDomain, badLabel = swcore.badLabel, badName = swcore.badName, badPortRange = swcore.badPortRange, badTime = swcore.badTime, bool = swcore.bool, weekday = swcore.weekday, PROTOS = swcore.PROTOS, parsePrefix3 = swcore.parsePrefix, isMsg3 = swcore.isMsg, coreMsg = swcore.msg, checkOf = swcore.checkOf, SCHEMA2 = swcore.SCHEMA, badName2 = swcore.badName, check = swcore.check, age = swcore.age, coreBytes = swcore.fmtBytes, badName3 = swcore.badName, ZIP_ENTRIES = swcore.ZIP_ENTRIES, CONF_BYTES = swcore.CONF_BYTES, isConfEntry = swcore.isConfEntry, uniqueNames = swcore.uniqueNames, coreMsg2 = swcore.msg;
-var __defProp = Object.defineProperty;
-var __defProps = Object.defineProperties;
-var __getOwnPropDescs = Object.getOwnPropertyDescriptors;
-var __getOwnPropSymbols = Object.getOwnPropertySymbols;
-var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __propIsEnum = Object.prototype.propertyIsEnumerable;
-var __defNormalProp = (obj, key, value) => key in obj ? __defProp(obj, key, { enumerable: true, configurable: true, writable: true, value }) : obj[key] = value;
-var __spreadValues = (a, b) => {
-  for (var prop in b || (b = {}))
-    if (__hasOwnProp.call(b, prop))
-      __defNormalProp(a, prop, b[prop]);
-  if (__getOwnPropSymbols)
-    for (var prop of __getOwnPropSymbols(b)) {
-      if (__propIsEnum.call(b, prop))
-        __defNormalProp(a, prop, b[prop]);
-    }
-  return a;
-};
-var __spreadProps = (a, b) => __defProps(a, __getOwnPropDescs(b));
-
 // node_modules/.cache/splitwg/ucode-builtins.mjs
 
 // src/luci/_msg.ts
@@ -55,10 +35,9 @@ function isCore(x) {
   return x !== null && typeof x === "object" && typeof x.id === "string" && Array.isArray(x.args);
 }
 function trCore(m, translate) {
-  var _a2;
   if (typeof m === "string") return m;
   if (!isCore(m) || !Object.prototype.hasOwnProperty.call(MESSAGES, m.id))
-    return (_a2 = m.message) != null ? _a2 : isCore(m) ? format(m) : "";
+    return m.message ?? (isCore(m) ? format(m) : "");
   const args = m.args;
   const template = MESSAGES[m.id];
   return fill(translate ? translate(template) : template, args.length, (i) => {
@@ -172,10 +151,9 @@ function doctorFindingIds() {
   return Object.keys(WORDS);
 }
 function unknownWords(f) {
-  var _a2;
   let args = "";
   try {
-    args = JSON.stringify((_a2 = f.args) != null ? _a2 : {});
+    args = JSON.stringify(f.args ?? {});
   } catch (e) {
     args = String(f.args);
   }
@@ -187,7 +165,7 @@ function unknownWords(f) {
 function findingWords(f, translate) {
   const w = Object.prototype.hasOwnProperty.call(WORDS, f.id) ? WORDS[f.id] : null;
   const a = f.args && typeof f.args === "object" ? f.args : {};
-  return w ? w(a, f, translate != null ? translate : ((s) => s)) : unknownWords(f);
+  return w ? w(a, f, translate ?? ((s) => s)) : unknownWords(f);
 }
 function doctorLines(findings, translate) {
   return findings.map((f) => {
@@ -204,9 +182,8 @@ function groupLabel(g) {
   return g.mode === "balance" ? msg(N_("%s (balance group: %s)"), g.name, memberList(g)) : msg(N_("%s (failover group: %s)"), g.name, memberList(g));
 }
 function groupRoute(x) {
-  var _a2;
   if (!x.group) return null;
-  const ms = (_a2 = x.members) != null ? _a2 : [];
+  const ms = x.members ?? [];
   if (!ms.length) return msg(N_("group %s: no member is up"), x.group);
   if (x.upstream !== null && x.upstream !== x.group) return msg(N_("via group %s → %s"), x.group, x.upstream);
   return msg(N_("group %s, spread over %s"), x.group, ms.join(", "));
@@ -215,14 +192,11 @@ function healthOf(u) {
   const h = u.health;
   if (!h || typeof h !== "object") return null;
   if (h.state === "up" || h.state === "down") return h;
-  return typeof h.up === "boolean" ? __spreadProps(__spreadValues({}, h), { state: h.up ? "up" : "down" }) : null;
+  return typeof h.up === "boolean" ? { ...h, state: h.up ? "up" : "down" } : null;
 }
 function groupsOf(st) {
   const gs = st.groups;
-  return Array.isArray(gs) ? gs.filter((g) => g && typeof g === "object" && typeof g.name === "string" && Array.isArray(g.members)).map((g) => {
-    var _a2;
-    return { name: g.name, mode: String((_a2 = g.mode) != null ? _a2 : "failover"), members: g.members, active: Array.isArray(g.active) ? g.active : [] };
-  }) : [];
+  return Array.isArray(gs) ? gs.filter((g) => g && typeof g === "object" && typeof g.name === "string" && Array.isArray(g.members)).map((g) => ({ name: g.name, mode: String(g.mode ?? "failover"), members: g.members, active: Array.isArray(g.active) ? g.active : [] })) : [];
 }
 
 // src/luci/_hosts.ts
@@ -235,12 +209,11 @@ function linkLocal(bytes) {
   return bytes.length === 4 ? bytes[0] === 169 && bytes[1] === 254 : bytes[0] === 254 && (bytes[1] & 192) === 128;
 }
 function lanHosts(hints, devices) {
-  var _a2, _b, _c, _d;
   const ownMacs = [], ownAddrs = [];
   for (const name of Object.keys(devices)) {
     const d = devices[name] || {};
     if (d.mac) ownMacs.push(d.mac.toLowerCase());
-    for (const a of ((_a2 = d.ipaddrs) != null ? _a2 : []).concat((_b = d.ip6addrs) != null ? _b : [])) {
+    for (const a of (d.ipaddrs ?? []).concat(d.ip6addrs ?? [])) {
       const c = a && typeof a.address === "string" ? canonical(a.address) : null;
       if (c) ownAddrs.push(c);
     }
@@ -250,7 +223,7 @@ function lanHosts(hints, devices) {
     const mac = key.toLowerCase(), h = hints[key] || {};
     if (ownMacs.indexOf(mac) >= 0) continue;
     const addresses = [];
-    const given = ((_c = h.ipaddrs) != null ? _c : h.ipv4 ? [h.ipv4] : []).concat((_d = h.ip6addrs) != null ? _d : h.ipv6 ? [h.ipv6] : []);
+    const given = (h.ipaddrs ?? (h.ipv4 ? [h.ipv4] : [])).concat(h.ip6addrs ?? (h.ipv6 ? [h.ipv6] : []));
     for (const a of given) {
       const p = parseAddress(a);
       if (!p || linkLocal(p.bytes)) continue;
@@ -732,8 +705,7 @@ function isError(r) {
 // src/luci/_rules.ts
 
 var LIST_OPTIONS = Object.keys(SCHEMA.rule).filter((k) => SCHEMA.rule[k].list);
-var _a;
-var WEEKDAY_NAMES = (_a = SCHEMA.rule.weekdays.values) != null ? _a : [];
+var WEEKDAY_NAMES = SCHEMA.rule.weekdays.values ?? [];
 function ownerKey(kind, name) {
   return `${kind}:${name}`;
 }
@@ -782,16 +754,15 @@ function few(l, n) {
   return l.length <= n ? l.join(", ") : `${l.slice(0, n).join(", ")} +${l.length - n}`;
 }
 function matchSummary(o, lists) {
-  var _a2, _b;
   const out = [];
   const dom2 = listOf(o.domain), dst = listOf(o.dest), pr = listOf(o.proto), po = listOf(o.port), wd = listOf(o.weekdays);
   if (dom2.length) out.push(msg(N_("domains %s"), few(dom2, 3)));
   if (dst.length) out.push(msg(N_("addresses %s"), few(dst, 3)));
-  const ls = listsSummary(listOf(o.list_file), lists != null ? lists : null);
+  const ls = listsSummary(listOf(o.list_file), lists ?? null);
   if (ls) out.push(ls);
   if (pr.length && pr.indexOf("all") < 0 && pr.indexOf("any") < 0) out.push(msg(N_("protocol %s"), pr.join("/")));
   if (po.length) out.push(msg(N_("port %s"), few(po, 4)));
-  if (o.start_time || o.stop_time) out.push(msg(N_("time %s"), `${(_a2 = o.start_time) != null ? _a2 : "?"}–${(_b = o.stop_time) != null ? _b : "?"}`));
+  if (o.start_time || o.stop_time) out.push(msg(N_("time %s"), `${o.start_time ?? "?"}–${o.stop_time ?? "?"}`));
   if (wd.length) out.push(msg(N_("days %s"), wd.join(" ")));
   if (!out.length) out.push(msg(N_("any traffic")));
   return out;
@@ -1150,29 +1121,28 @@ function liveRate(prev, cur, seconds) {
   return Math.max(0, (cur - prev) / seconds);
 }
 function rates(prev, cur) {
-  var _a2, _b;
   const dt = prev ? (cur.at - prev.at) / 1e3 : 0;
   const out = { upstreams: {}, clients: {}, total: { rx: null, tx: null } };
-  const add2 = (a, b) => b === null ? a : (a != null ? a : 0) + b;
+  const add2 = (a, b) => b === null ? a : (a ?? 0) + b;
   for (const n in cur.upstreams) {
-    const p = prev == null ? void 0 : prev.upstreams[n], c = cur.upstreams[n];
-    const r = { rx: perSecond(p == null ? void 0 : p.rx, c.rx, dt), tx: perSecond(p == null ? void 0 : p.tx, c.tx, dt) };
+    const p = prev?.upstreams[n], c = cur.upstreams[n];
+    const r = { rx: perSecond(p?.rx, c.rx, dt), tx: perSecond(p?.tx, c.tx, dt) };
     out.upstreams[n] = r;
     out.total = { rx: add2(out.total.rx, r.rx), tx: add2(out.total.tx, r.tx) };
   }
   for (const n in cur.clients) {
-    const p = prev == null ? void 0 : prev.clients[n], c = cur.clients[n];
+    const p = prev?.clients[n], c = cur.clients[n];
     const bytes = {};
-    for (const row of (_a2 = c.bytes) != null ? _a2 : []) {
-      const was = (p == null ? void 0 : p.bytes) ? (_b = p.bytes.find((x) => x.path === row.path)) != null ? _b : { up: 0, down: 0 } : null;
-      bytes[row.path] = { up: liveRate(was == null ? void 0 : was.up, row.up, dt), down: liveRate(was == null ? void 0 : was.down, row.down, dt) };
+    for (const row of c.bytes ?? []) {
+      const was = p?.bytes ? p.bytes.find((x) => x.path === row.path) ?? { up: 0, down: 0 } : null;
+      bytes[row.path] = { up: liveRate(was?.up, row.up, dt), down: liveRate(was?.down, row.down, dt) };
     }
     out.clients[n] = {
-      direct: perSecond(p == null ? void 0 : p.direct, c.direct, dt),
-      proxy: perSecond(p == null ? void 0 : p.proxy, c.proxy, dt),
-      block: perSecond(p == null ? void 0 : p.block, c.block, dt),
-      rx: perSecond(p == null ? void 0 : p.rx, c.rx, dt),
-      tx: perSecond(p == null ? void 0 : p.tx, c.tx, dt),
+      direct: perSecond(p?.direct, c.direct, dt),
+      proxy: perSecond(p?.proxy, c.proxy, dt),
+      block: perSecond(p?.block, c.block, dt),
+      rx: perSecond(p?.rx, c.rx, dt),
+      tx: perSecond(p?.tx, c.tx, dt),
       bytes
     };
   }
@@ -1220,19 +1190,17 @@ function toCoreSections(list2) {
   const counts = {};
   const sorted = list2.slice().sort((a, b) => a[".index"] - b[".index"]);
   return toSections(list2).map((s, i) => {
-    var _a2;
     const anon = !!sorted[i][".anonymous"];
-    counts[s.type] = ((_a2 = counts[s.type]) != null ? _a2 : -1) + 1;
+    counts[s.type] = (counts[s.type] ?? -1) + 1;
     return { type: s.type, name: anon ? `@${s.type}[${counts[s.type]}]` : s.sid, anonymous: anon, options: s.opts };
   });
 }
 function placeOf(path, sections2) {
-  var _a2, _b;
   const opt = (rest) => rest ? rest.replace(/^\./, "").replace(/\[[0-9]+\]$/, "") : null;
   let m = /^globals(?:\.([a-z_]+))?/.exec(path);
-  if (m) return { page: "overview", sid: null, option: (_a2 = m[1]) != null ? _a2 : null, owner: null, where: msg(N_("Global settings")) };
+  if (m) return { page: "overview", sid: null, option: m[1] ?? null, owner: null, where: msg(N_("Global settings")) };
   m = /^server(?:\.([a-z_]+))?/.exec(path);
-  if (m) return { page: "clients", sid: "server", option: (_b = m[1]) != null ? _b : null, owner: null, where: msg(N_("Server")) };
+  if (m) return { page: "clients", sid: "server", option: m[1] ?? null, owner: null, where: msg(N_("Server")) };
   m = /^upstream\.([A-Za-z0-9_]+)(\..*)?$/.exec(path);
   if (m) return { page: "upstreams", sid: m[1], option: opt(m[2]), owner: null, where: msg(N_("Upstream %s"), m[1]) };
   m = /^group\.([A-Za-z0-9_@\[\]]+)(\..*)?$/.exec(path);
@@ -1303,14 +1271,13 @@ function stagedProblems() {
   return check(toCoreSections(sections()));
 }
 function problemList(problems, only) {
-  var _a2, _b;
   const secs = toSections(sections());
   const items = [];
   for (const p of problems) {
     const pl = placeOf(p.path, secs);
     if (only && pl.page !== only) continue;
     const where = t(pl.where) + (pl.option ? ` › ${pl.option}` : "");
-    const hash = (_b = (_a2 = pl.owner) != null ? _a2 : pl.sid) != null ? _b : void 0;
+    const hash = pl.owner ?? pl.sid ?? void 0;
     items.push(E("li", {}, [
       E("a", { href: pageUrl(pl.page, hash), title: p.path }, [where]),
       ": ",
@@ -1350,7 +1317,7 @@ function saveApply(view, ev, mode) {
 }
 function download(name, body, mime) {
   const g = globalThis;
-  const blob = new g.Blob([body], { type: mime != null ? mime : "text/plain" });
+  const blob = new g.Blob([body], { type: mime ?? "text/plain" });
   const url = g.URL.createObjectURL(blob);
   const a = E("a", { href: url, download: name, style: "display:none" }, []);
   g.document.body.appendChild(a);
@@ -1391,7 +1358,7 @@ function fmtBytes(n) {
   return n == null ? "-" : coreBytes(n);
 }
 function fmtAge(s) {
-  const a = age(s != null ? s : null);
+  const a = age(s ?? null);
   if (a === null) return _("never");
   if (a.unit === "s") return _("%d s ago").format(a.n);
   if (a.unit === "m") return _("%d min ago").format(a.n);
@@ -1415,10 +1382,9 @@ function listOpt(v) {
   return Array.isArray(v) ? v.map(String) : typeof v === "string" && v !== "" ? v.split(/\s+/) : [];
 }
 function groupInfo(name) {
-  var _a2;
   const s = uci.get("splitwg", name);
   if (!s || s[".type"] !== "group") return null;
-  return { name, mode: String((_a2 = s.mode) != null ? _a2 : fieldOf("group", "mode").default), members: listOpt(s.member) };
+  return { name, mode: String(s.mode ?? fieldOf("group", "mode").default), members: listOpt(s.member) };
 }
 function upstreamLabel(name) {
   const g = groupInfo(name);
@@ -1439,13 +1405,12 @@ function esc(s) {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 function banner(st, chk, page, notify) {
-  var _a2;
   const problems = chk && typeof chk === "object" && Array.isArray(chk.problems) ? chk.problems : [];
   const la = st && typeof st === "object" && st.last_apply ? st.last_apply : null;
   if (la && la.ok === false) {
     if (notify !== false) ui.addNotification(_("The last apply failed"), E("div", {}, [
       E("p", {}, [coreText(la)]),
-      (_a2 = problemList(problems)) != null ? _a2 : E([]),
+      problemList(problems) ?? E([]),
       E("p", {}, [_("The router keeps running the previous working configuration.")])
     ]), "danger");
     if (problems.length) return E([]);
@@ -1453,7 +1418,7 @@ function banner(st, chk, page, notify) {
   return problemBox(_("The saved configuration has problems"), problems, page);
 }
 function namedGrid(m, type, title, desc, addTitle, modalTitle, badNameOf) {
-  const s = title === null ? m.section(form.GridSection, type) : m.section(form.GridSection, type, title, desc != null ? desc : void 0);
+  const s = title === null ? m.section(form.GridSection, type) : m.section(form.GridSection, type, title, desc ?? void 0);
   s.addremove = true;
   s.anonymous = false;
   s.nodescriptions = true;
@@ -1504,19 +1469,19 @@ function importedOptions(u, label) {
 }
 
 // src/luci/_x25519.ts
-var P = (/* @__PURE__ */ BigInt("1") << /* @__PURE__ */ BigInt("255")) - /* @__PURE__ */ BigInt("19");
-var A24 = /* @__PURE__ */ BigInt("121665");
+var P = (1n << 255n) - 19n;
+var A24 = 121665n;
 function mod(a) {
   const r = a % P;
-  return r < /* @__PURE__ */ BigInt("0") ? r + P : r;
+  return r < 0n ? r + P : r;
 }
 function pow(b, e) {
-  let r = /* @__PURE__ */ BigInt("1");
+  let r = 1n;
   b = mod(b);
-  while (e > /* @__PURE__ */ BigInt("0")) {
-    if (e & /* @__PURE__ */ BigInt("1")) r = mod(r * b);
+  while (e > 0n) {
+    if (e & 1n) r = mod(r * b);
     b = mod(b * b);
-    e >>= /* @__PURE__ */ BigInt("1");
+    e >>= 1n;
   }
   return r;
 }
@@ -1534,24 +1499,23 @@ function b64decode(s) {
   return out;
 }
 function b64encode(b) {
-  var _a2, _b;
   let s = "";
   for (let i = 0; i < b.length; i += 3) {
-    const n = b[i] << 16 | ((_a2 = b[i + 1]) != null ? _a2 : 0) << 8 | ((_b = b[i + 2]) != null ? _b : 0);
+    const n = b[i] << 16 | (b[i + 1] ?? 0) << 8 | (b[i + 2] ?? 0);
     s += B64.charAt(n >> 18 & 63) + B64.charAt(n >> 12 & 63) + (i + 1 < b.length ? B64.charAt(n >> 6 & 63) : "=") + (i + 2 < b.length ? B64.charAt(n & 63) : "=");
   }
   return s;
 }
 function toInt(b) {
-  let r = /* @__PURE__ */ BigInt("0");
-  for (let i = b.length - 1; i >= 0; i--) r = r << /* @__PURE__ */ BigInt("8") | BigInt(b[i]);
+  let r = 0n;
+  for (let i = b.length - 1; i >= 0; i--) r = r << 8n | BigInt(b[i]);
   return r;
 }
 function toBytes(n) {
   const out = [];
   for (let i = 0; i < 32; i++) {
-    out.push(Number(n & /* @__PURE__ */ BigInt("255")));
-    n >>= /* @__PURE__ */ BigInt("8");
+    out.push(Number(n & 255n));
+    n >>= 8n;
   }
   return out;
 }
@@ -1564,10 +1528,10 @@ function x25519(scalar, u) {
   const uu = u.slice();
   uu[31] &= 127;
   const x1 = mod(toInt(uu));
-  let x2 = /* @__PURE__ */ BigInt("1"), z2 = /* @__PURE__ */ BigInt("0"), x3 = x1, z3 = /* @__PURE__ */ BigInt("1"), swap = /* @__PURE__ */ BigInt("0");
+  let x2 = 1n, z2 = 0n, x3 = x1, z3 = 1n, swap = 0n;
   for (let t2 = 254; t2 >= 0; t2--) {
-    const kt = kn >> BigInt(t2) & /* @__PURE__ */ BigInt("1");
-    if ((swap ^ kt) === /* @__PURE__ */ BigInt("1")) {
+    const kt = kn >> BigInt(t2) & 1n;
+    if ((swap ^ kt) === 1n) {
       let x = x2;
       x2 = x3;
       x3 = x;
@@ -1583,11 +1547,11 @@ function x25519(scalar, u) {
     x2 = mod(aa * bb);
     z2 = mod(e * mod(aa + A24 * e));
   }
-  if (swap === /* @__PURE__ */ BigInt("1")) {
+  if (swap === 1n) {
     x2 = x3;
     z2 = z3;
   }
-  return toBytes(mod(x2 * pow(z2, P - /* @__PURE__ */ BigInt("2"))));
+  return toBytes(mod(x2 * pow(z2, P - 2n)));
 }
 function publicKey(privateKeyB64) {
   const k = b64decode(privateKeyB64.trim());
