@@ -13,6 +13,7 @@ import { renderNetwork, renderFirewall } from './netifd';
 import { directMark, markHex } from './decide';
 import { VERSION } from './version';
 import { GROUP_STATE } from './groups';
+import { tunnelDns } from './tunneldns';
 
 export interface PlanUpstream { name: string, iface: string, mark: string, table: number, enabled: boolean }
 export interface PlanClient { name: string, kind: string, chain: string, sources: string[] }
@@ -50,6 +51,15 @@ export interface CompileOptions {
 	source?: string | null;
 	// the health checker's file of group slots, as nft sees it (default GROUP_STATE)
 	groupState?: string | null;
+	// upstreams the health checker has down: a failover group's domains are
+	// resolved by its member up now (tunneldns.ts); the table does not
+	// depend on it (the checker loads the slots over it)
+	down?: string[] | null;
+}
+
+// The config with its tunnel DNS for the members up now (only groups depend on it).
+function downDns(cfg: Config, down: string[] | null | undefined): Config {
+	return down && length(down) && length(cfg.groups) ? { ...cfg, tunnelDns: tunnelDns(cfg, down).routes } : cfg;
 }
 
 export function compile(cfg: Config, opts?: CompileOptions | null): Plan {
@@ -62,7 +72,7 @@ export function compile(cfg: Config, opts?: CompileOptions | null): Plan {
 		enabled: true,
 		table,
 		nft: printNft(table, length(cfg.groups) ? (opts ? opts.groupState : null) ?? GROUP_STATE : null),
-		dnsmasq: renderDnsmasq(cfg, VERSION, dp),
+		dnsmasq: renderDnsmasq(downDns(cfg, opts ? opts.down : null), VERSION, dp),
 		nftsets: dp.count,
 		network: renderNetwork(cfg),
 		firewall: renderFirewall(cfg),

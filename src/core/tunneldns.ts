@@ -5,14 +5,17 @@
 // one way for every client, so the first rule that proxies it through such
 // an upstream decides (clients in order, each one's rules in decision
 // order, as verdictOf() resolves their upstream); a domain proxied through
-// two of them is resolved by the first one's, and check warns.
+// two of them is resolved by the first one's, and check warns. A failover
+// group's rules are resolved by its member up now (`down`: the health
+// checker's; compile() takes them, the checker renders the file again when
+// the member changes); a balance group's the usual way (no one member).
 import type { Config, Warning } from './model';
 import { verdictOf } from './decide';
 import { msg } from './messages';
 
 export interface TunnelDns { upstream: string, iface: string, servers: string[], domains: string[] }
 
-export function tunnelDns(cfg: Config): { routes: TunnelDns[], warnings: Warning[] } {
+export function tunnelDns(cfg: Config, down?: string[] | null): { routes: TunnelDns[], warnings: Warning[] } {
 	const routes: TunnelDns[] = [], warnings: Warning[] = [];
 	const byName: { [u: string]: TunnelDns } = {};
 	for (let i = 0; i < length(cfg.upstreams); i++) {
@@ -29,9 +32,8 @@ export function tunnelDns(cfg: Config): { routes: TunnelDns[], warnings: Warning
 		for (let j = 0; j < length(c.rules); j++) {
 			const r = c.rules[j];
 			if (r.action !== 'proxy' || !length(r.match.domains)) continue;
-			const v = verdictOf(cfg, c, r);
-			// (a group's member changes with its health: its rules' names resolve the usual way)
-			const t = v.action === 'proxy' && v.upstream && !v.group ? byName[v.upstream.name] : null;
+			const v = verdictOf(cfg, c, r, down ?? []);
+			const t = v.action === 'proxy' && v.upstream ? byName[v.upstream.name] : null;
 			if (!t) continue;
 			for (let k = 0; k < length(r.match.domains); k++) {
 				const d = r.match.domains[k], was = owner[d];

@@ -88,3 +88,19 @@ test('the server= lines: every route\'s domains for each of its servers, bound t
 	assert.equal(r.status, 0, r.stderr);
 	assert.match(r.stderr, /syntax check OK/);
 });
+
+test('a failover group\'s domains: its member up now resolves them, inside its tunnel; a balance group\'s the usual way', () => {
+	const s = parseUci(fs.readFileSync('test/golden/groups/splitwg', 'utf8')).sections;
+	const set = (n: string, dns: string) => { s.find((x) => x.name === n)!.options.dns = [dns]; };
+	set('us', '10.200.1.53'); set('eu', '10.200.2.53');
+	// the tv's video.test goes through "spread" (balance); the laptop's night.test through "exits" (failover)
+	s.push({ type: 'rule', name: '@rule[9]', anonymous: true, options: { client: 'laptop', domain: ['night.test'], action: 'proxy', upstream: 'exits' } });
+	const r = readConfig(s);
+	assert.deepEqual(r.problems, []);
+	const lines = (down?: string[]) => compile(r.config!, { down }).dnsmasq.split('\n').filter((l) => l.startsWith('server='));
+	assert.deepEqual(lines(), ['server=/night.test/10.200.1.53@sw_us']);
+	assert.deepEqual(lines(['jp']), ['server=/night.test/10.200.1.53@sw_us']);
+	assert.deepEqual(lines(['us']), ['server=/night.test/10.200.2.53@sw_eu']);
+	assert.deepEqual(lines(['us', 'eu']), [], 'jp has no DNS servers: the usual way');
+	assert.ok(!lines().some((l) => l.includes('video.test')), 'a balance group has no one member to ask');
+});

@@ -1388,7 +1388,7 @@ function localNetworks(cfg, given) {
 }
 
 // src/core/tunneldns.ts
-function tunnelDns(cfg) {
+function tunnelDns(cfg, down) {
   const routes = [], warnings = [];
   const byName = {};
   for (let i = 0; i < length(cfg.upstreams); i++) {
@@ -1404,8 +1404,8 @@ function tunnelDns(cfg) {
     for (let j = 0; j < length(c.rules); j++) {
       const r = c.rules[j];
       if (r.action !== "proxy" || !length(r.match.domains)) continue;
-      const v = verdictOf(cfg, c, r);
-      const t = v.action === "proxy" && v.upstream && !v.group ? byName[v.upstream.name] : null;
+      const v = verdictOf(cfg, c, r, down ?? []);
+      const t = v.action === "proxy" && v.upstream ? byName[v.upstream.name] : null;
       if (!t) continue;
       for (let k = 0; k < length(r.match.domains); k++) {
         const d = r.match.domains[k], was = owner[d];
@@ -2961,6 +2961,9 @@ function emptyPlan(mask) {
     sets: []
   };
 }
+function downDns(cfg, down) {
+  return down && length(down) && length(cfg.groups) ? { ...cfg, tunnelDns: tunnelDns(cfg, down).routes } : cfg;
+}
 function compile(cfg, opts) {
   const g = cfg.globals;
   if (!g.enabled) return emptyPlan(g.markMask);
@@ -2971,7 +2974,7 @@ function compile(cfg, opts) {
     enabled: true,
     table,
     nft: printNft(table, length(cfg.groups) ? (opts ? opts.groupState : null) ?? GROUP_STATE : null),
-    dnsmasq: renderDnsmasq(cfg, VERSION, dp),
+    dnsmasq: renderDnsmasq(downDns(cfg, opts ? opts.down : null), VERSION, dp),
     nftsets: dp.count,
     network: renderNetwork(cfg),
     firewall: renderFirewall(cfg),

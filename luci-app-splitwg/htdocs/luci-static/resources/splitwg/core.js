@@ -1529,7 +1529,7 @@ function localNetworks(cfg, given) {
 }
 
 // src/core/tunneldns.ts
-function tunnelDns(cfg) {
+function tunnelDns(cfg, down) {
   const routes = [], warnings = [];
   const byName = {};
   for (let i = 0; i < length(cfg.upstreams); i++) {
@@ -1545,8 +1545,8 @@ function tunnelDns(cfg) {
     for (let j = 0; j < length(c.rules); j++) {
       const r = c.rules[j];
       if (r.action !== "proxy" || !length(r.match.domains)) continue;
-      const v = verdictOf(cfg, c, r);
-      const t = v.action === "proxy" && v.upstream && !v.group ? byName[v.upstream.name] : null;
+      const v = verdictOf(cfg, c, r, down ?? []);
+      const t = v.action === "proxy" && v.upstream ? byName[v.upstream.name] : null;
       if (!t) continue;
       for (let k = 0; k < length(r.match.domains); k++) {
         const d = r.match.domains[k], was = owner[d];
