@@ -125,7 +125,7 @@ export function world(maxProbes: number): fc.Arbitrary<World> {
 		ipv6: weighted(true, false, 3),
 		kill: fc.boolean(),
 		hijack: fc.boolean(),
-		group: weighted(false, true, 2),
+		group: weighted(true, false, 2),
 	}));
 }
 
