@@ -257,6 +257,8 @@ export const MESSAGES: { [id: string]: string } = {
 	platform_no_ct_accounting: 'conntrack accounting is off (net.netfilter.nf_conntrack_acct is 0, OpenWrt\'s default is 1): no bytes per client and path in stats',
 	status_config_invalid: 'the configuration has {1} problem(s): run splitwg check',
 	status_upstream_down_blocked: 'upstream {1}: interface {2} is down (kill switch: its traffic is blocked)',
+	status_upstream_unhealthy: 'upstream {1}: the health checker finds it down ({2}): its groups give new connections to their other members',
+	status_group_blocked: 'group {1}: no member is up: its traffic is blocked',
 	status_upstream_down_direct: 'upstream {1}: interface {2} is down (its traffic goes direct)',
 	status_no_handshake: 'upstream {1}: no handshake yet',
 	status_no_handshake_idle: 'upstream {1}: no handshake yet (no keepalive set: an idle tunnel does not handshake)',

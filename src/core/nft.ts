@@ -485,10 +485,11 @@ function markChain(name: string, value: number, mask: number, why: string, pkt: 
 // checker rewrites it, router/health.ts) and the chain that looks a new
 // connection's slot up. The chain ends in a drop: a slot the map lacks
 // must block, never fall back to the client chain's caller unmarked.
-function slotElements(cfg: Config, g: Group, down: string[], pkt: boolean): NftMapElement[] {
-	const on = filter(g.members, (n) => (upstreamByName(cfg, n) as Upstream).enabled);
-	return map(slotRuns(groupSlots(g, on, filter(on, (n) => index(down, n) < 0))), (r) =>
-		r.member === null ? { key: r.key, verdict: 'drop', target: null } : { key: r.key, verdict: 'goto', target: markChainName(r.member, pkt) });
+function slotElements(gm: GroupMap, down: string[]): NftMapElement[] {
+	// (groupSlots() reads the mode and the members)
+	const g: Group = { name: gm.group, mode: gm.mode, spread: 'connection', members: gm.members };
+	return map(slotRuns(groupSlots(g, gm.members, filter(gm.members, (n) => index(down, n) < 0))), (r) =>
+		r.member === null ? { key: r.key, verdict: 'drop', target: null } : { key: r.key, verdict: 'goto', target: markChainName(r.member, gm.pkt) });
 }
 
 // Whether the table has the *_pkt chains (and so the groups' _pkt maps):
@@ -497,18 +498,35 @@ function perPacket(cfg: Config): boolean {
 	return length(filter(cfg.clients, (c) => c.enabled && timedFrom(c) < length(c.rules))) > 0;
 }
 
+// Every group map of the table, as much as its slots need: the group's
+// mode and enabled members, and whether its slots lead to the *_pkt mark
+// chains. The plan keeps them (plan.ts `groups`), so an apply sets the
+// slots for the checker's states without the configuration.
+export interface GroupMap { name: string, group: string, mode: Group['mode'], members: string[], pkt: boolean }
+
+export function groupMapList(cfg: Config): GroupMap[] {
+	const out: GroupMap[] = [];
+	for (let i = 0; i < length(cfg.groups); i++) {
+		const g = cfg.groups[i];
+		const on = filter(g.members, (n) => (upstreamByName(cfg, n) as Upstream).enabled);
+		for (let pkt = 0; pkt < (perPacket(cfg) ? 2 : 1); pkt++)
+			push(out, { name: groupChainName(g.name, pkt === 1), group: g.name, mode: g.mode, members: on, pkt: pkt === 1 });
+	}
+	return out;
+}
+
+// A group map with the members in `down` out of its slots.
+export function slotMap(gm: GroupMap, down: string[]): NftMap {
+	const slots = gm.mode === 'balance' ? BALANCE_SLOTS : 1;
+	return { name: gm.name, keyType: 'slot', slots, interval: slots > 1,
+		why: `group ${gm.group}: slot → member; the health checker rewrites it`, elements: slotElements(gm, down) };
+}
+
 // Every group map of the table, its slots with the members in `down` out:
 // the table's own (none down) and what the health checker loads over them
 // (nftprint.ts groupsScript).
 export function groupMaps(cfg: Config, down: string[]): NftMap[] {
-	const out: NftMap[] = [];
-	for (let i = 0; i < length(cfg.groups); i++)
-		for (let pkt = 0; pkt < (perPacket(cfg) ? 2 : 1); pkt++) {
-			const g = cfg.groups[i], slots = g.mode === 'balance' ? BALANCE_SLOTS : 1;
-			push(out, { name: groupChainName(g.name, pkt === 1), keyType: 'slot', slots, interval: slots > 1,
-				why: `group ${g.name}: slot → member; the health checker rewrites it`, elements: slotElements(cfg, g, down, pkt === 1) });
-		}
-	return out;
+	return map(groupMapList(cfg), (gm) => slotMap(gm, down));
 }
 
 function groupChain(cfg: Config, g: Group, pkt: boolean): NftChain {

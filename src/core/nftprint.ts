@@ -7,8 +7,8 @@
 // of the table, it takes from the model (tableState()).
 import type { Config } from './model';
 import type { DomainPlan } from './domains';
-import type { NftTable, NftSet, NftMap, NftChain, NftRule, NftMapElement } from './nft';
-import { NFT, nftModel, groupMaps } from './nft';
+import type { NftTable, NftSet, NftMap, NftChain, NftRule, NftMapElement, GroupMap } from './nft';
+import { NFT, nftModel, groupMaps, slotMap } from './nft';
 
 const T = '\t';
 
@@ -103,8 +103,17 @@ const NFT_SUFFIX = /\.nft$/;
 // new connection sees the old slots or the new, never none). Also the file
 // the table includes (GROUP_STATE).
 export function groupsScript(cfg: Config, down: string[]): string {
+	return mapsScript(groupMaps(cfg, down));
+}
+
+// The same from the plan's group maps (plan.ts `groups`: apply and the checker).
+export function slotsScript(maps: GroupMap[], down: string[]): string {
+	return mapsScript(map(maps, (gm) => slotMap(gm, down)));
+}
+
+function mapsScript(maps: NftMap[]): string {
 	const tbl = `${NFT.family} ${NFT.table}`;
-	return join('', map(groupMaps(cfg, down), (m) =>
+	return join('', map(maps, (m) =>
 		`flush map ${tbl} ${m.name}\nadd element ${tbl} ${m.name} { ${join(', ', map(m.elements, (e) => elementText(m, e)))} }\n`));
 }
 

@@ -3,8 +3,8 @@
 import type { UciSection } from './uci';
 import type { Config, Problem } from './model';
 import { readConfig } from './config';
-import { nftModel, planSets, clientChainName } from './nft';
-import type { NftTable } from './nft';
+import { nftModel, planSets, clientChainName, groupMapList } from './nft';
+import type { NftTable, GroupMap } from './nft';
 import { printNft } from './nftprint';
 import type { SetState } from './transition';
 import { renderDnsmasq } from './dnsmasq';
@@ -32,6 +32,7 @@ export interface Plan {
 	upstreams: PlanUpstream[];
 	clients: PlanClient[];       // the enabled ones
 	sets: SetState[];            // for nftTransition() from this plan to the next
+	groups: GroupMap[];          // the group maps the health checker sets (health.ts)
 }
 
 // The plan of a stopped or disabled splitwg: nothing of ours anywhere.
@@ -39,7 +40,7 @@ export function emptyPlan(mask?: number | null): Plan {
 	const m = mask ?? null;
 	return { version: VERSION, enabled: false, table: null, nft: '', dnsmasq: '', nftsets: 0, network: [], firewall: [], dhcp: [],
 		marks: m === null ? { mask: '', direct: '' } : { mask: markHex(m), direct: markHex(directMark(m)) },
-		upstreams: [], clients: [], sets: [] };
+		upstreams: [], clients: [], sets: [], groups: [] };
 }
 
 export interface CompileOptions {
@@ -84,6 +85,7 @@ export function compile(cfg: Config, opts?: CompileOptions | null): Plan {
 			sources: [...map([...c.src4, ...c.src6], (p) => p.text), ...c.macs, ...c.ifaces],
 		})),
 		sets: map(planSets(cfg, dp), (x) => x.sig === null ? { name: x.name, kind: x.kind, key: x.key } : { name: x.name, kind: x.kind, key: x.key, sig: x.sig }),
+		groups: groupMapList(cfg),
 	};
 }
 

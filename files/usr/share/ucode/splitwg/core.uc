@@ -246,6 +246,8 @@ let MESSAGES = {
   platform_no_ct_accounting: "conntrack accounting is off (net.netfilter.nf_conntrack_acct is 0, OpenWrt's default is 1): no bytes per client and path in stats",
   status_config_invalid: "the configuration has {1} problem(s): run splitwg check",
   status_upstream_down_blocked: "upstream {1}: interface {2} is down (kill switch: its traffic is blocked)",
+  status_upstream_unhealthy: "upstream {1}: the health checker finds it down ({2}): its groups give new connections to their other members",
+  status_group_blocked: "group {1}: no member is up: its traffic is blocked",
   status_upstream_down_direct: "upstream {1}: interface {2} is down (its traffic goes direct)",
   status_no_handshake: "upstream {1}: no handshake yet",
   status_no_handshake_idle: "upstream {1}: no handshake yet (no keepalive set: an idle tunnel does not handshake)",
@@ -1223,6 +1225,12 @@ function groupByName(cfg, name) {
   for (let i = 0; i < length(gs); i++)
     if (gs[i].name === name) return gs[i];
   return null;
+}
+function watched(cfg) {
+  const inGroup = {};
+  for (let i = 0; i < length(cfg.groups); i++)
+    for (let j = 0; j < length(cfg.groups[i].members); j++) inGroup[cfg.groups[i].members[j]] = true;
+  return filter(cfg.upstreams, (u) => u.enabled && (u.health.probe !== null || !!inGroup[u.name]));
 }
 function groupSlots(g, enabled, live) {
   if (g.mode !== "balance") return [length(live) ? live[0] : null];
@@ -2442,28 +2450,36 @@ function markChain(name, value, mask, why, pkt) {
   if (!pkt) push(rules, rule(`ct mark set ct mark and ${keep} or ${markHex(value)}`, "accept", null, null));
   return chain(name, rules, { why: why });
 }
-function slotElements(cfg, g, down, pkt) {
-  const on = filter(g.members, (n) => upstreamByName(cfg, n).enabled);
-  return map(slotRuns(groupSlots(g, on, filter(on, (n) => index(down, n) < 0))), (r) => r.member === null ? { key: r.key, verdict: "drop", target: null } : { key: r.key, verdict: "goto", target: markChainName(r.member, pkt) });
+function slotElements(gm, down) {
+  const g = { name: gm.group, mode: gm.mode, spread: "connection", members: gm.members };
+  return map(slotRuns(groupSlots(g, gm.members, filter(gm.members, (n) => index(down, n) < 0))), (r) => r.member === null ? { key: r.key, verdict: "drop", target: null } : { key: r.key, verdict: "goto", target: markChainName(r.member, gm.pkt) });
 }
 function perPacket(cfg) {
   return length(filter(cfg.clients, (c) => c.enabled && timedFrom(c) < length(c.rules))) > 0;
 }
-function groupMaps(cfg, down) {
+function groupMapList(cfg) {
   const out = [];
-  for (let i = 0; i < length(cfg.groups); i++)
-    for (let pkt = 0; pkt < (perPacket(cfg) ? 2 : 1); pkt++) {
-      const g = cfg.groups[i], slots = g.mode === "balance" ? BALANCE_SLOTS : 1;
-      push(out, {
-        name: groupChainName(g.name, pkt === 1),
-        keyType: "slot",
-        slots,
-        interval: slots > 1,
-        why: `group ${g.name}: slot → member; the health checker rewrites it`,
-        elements: slotElements(cfg, g, down, pkt === 1)
-      });
-    }
+  for (let i = 0; i < length(cfg.groups); i++) {
+    const g = cfg.groups[i];
+    const on = filter(g.members, (n) => upstreamByName(cfg, n).enabled);
+    for (let pkt = 0; pkt < (perPacket(cfg) ? 2 : 1); pkt++)
+      push(out, { name: groupChainName(g.name, pkt === 1), group: g.name, mode: g.mode, members: on, pkt: pkt === 1 });
+  }
   return out;
+}
+function slotMap(gm, down) {
+  const slots = gm.mode === "balance" ? BALANCE_SLOTS : 1;
+  return {
+    name: gm.name,
+    keyType: "slot",
+    slots,
+    interval: slots > 1,
+    why: `group ${gm.group}: slot → member; the health checker rewrites it`,
+    elements: slotElements(gm, down)
+  };
+}
+function groupMaps(cfg, down) {
+  return map(groupMapList(cfg), (gm) => slotMap(gm, down));
 }
 function groupChain(cfg, g, pkt) {
   const name = groupChainName(g.name, pkt);
@@ -2679,11 +2695,17 @@ ${join("\n", decls)}
   ];
 }
 let NFT_SUFFIX = /\.nft$/;
-function groupsScript(cfg, down) {
+function mapsScript(maps) {
   const tbl = `${NFT.family} ${NFT.table}`;
-  return join("", map(groupMaps(cfg, down), (m) => `flush map ${tbl} ${m.name}
+  return join("", map(maps, (m) => `flush map ${tbl} ${m.name}
 add element ${tbl} ${m.name} { ${join(", ", map(m.elements, (e) => elementText(m, e)))} }
 `));
+}
+function groupsScript(cfg, down) {
+  return mapsScript(groupMaps(cfg, down));
+}
+function slotsScript(maps, down) {
+  return mapsScript(map(maps, (gm) => slotMap(gm, down)));
 }
 function printNft(t, include) {
   const tbl = `${NFT.family} ${NFT.table}`;
@@ -2958,7 +2980,8 @@ function emptyPlan(mask) {
     marks: m === null ? { mask: "", direct: "" } : { mask: markHex(m), direct: markHex(directMark(m)) },
     upstreams: [],
     clients: [],
-    sets: []
+    sets: [],
+    groups: []
   };
 }
 function downDns(cfg, down) {
@@ -2987,7 +3010,8 @@ function compile(cfg, opts) {
       chain: clientChainName(c.name),
       sources: [...map([...c.src4, ...c.src6], (p) => p.text), ...c.macs, ...c.ifaces]
     })),
-    sets: map(planSets(cfg, dp), (x) => x.sig === null ? { name: x.name, kind: x.kind, key: x.key } : { name: x.name, kind: x.kind, key: x.key, sig: x.sig })
+    sets: map(planSets(cfg, dp), (x) => x.sig === null ? { name: x.name, kind: x.kind, key: x.key } : { name: x.name, kind: x.kind, key: x.key, sig: x.sig }),
+    groups: groupMapList(cfg)
   };
 }
 function plan(sections, opts) {
@@ -3312,10 +3336,72 @@ function fmtBytes(n) {
   }
   return i === 0 ? `${v} B` : `${v}.${frac} ${units[i]}`;
 }
+
+// src/core/health.ts
+let HANDSHAKE_MAX = 180;
+function plural(n, one, many) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+function probed(prev, fails, passes, ok, u) {
+  if (ok) {
+    if (prev.up) return { up: true, reason: "probe answered" };
+    return passes >= u.health.upAfter ? { up: true, reason: `${plural(passes, "probe", "probes")} answered` } : { up: false, reason: prev.reason };
+  }
+  if (!prev.up) return { up: false, reason: prev.reason };
+  return fails >= u.health.downAfter ? { up: false, reason: `${plural(fails, "probe", "probes")} missed` } : { up: true, reason: prev.reason };
+}
+function byHandshake(hs, u) {
+  if (u.keepalive === null) return { up: true, reason: "no probe and no keepalive: not judged" };
+  if (hs === null) return { up: false, reason: "no handshake yet" };
+  return hs <= HANDSHAKE_MAX ? { up: true, reason: `handshake ${hs} s ago` } : { up: false, reason: `no handshake for ${hs} s` };
+}
+function step(prev, s, u, now) {
+  const p = prev ?? { up: true, since: now, fails: 0, passes: 0, last: null, rtt: null, handshake: null, reason: "starting" };
+  const next = { ...p, last: now, handshake: s.handshake };
+  let v;
+  if (!s.iface) {
+    next.fails = 0;
+    next.passes = 0;
+    next.rtt = null;
+    v = { up: false, reason: "interface down" };
+  } else if (s.probe !== null) {
+    next.fails = s.probe.ok ? 0 : p.fails + 1;
+    next.passes = s.probe.ok ? p.passes + 1 : 0;
+    next.rtt = s.probe.ok ? s.probe.rtt : null;
+    v = probed(p, next.fails, next.passes, s.probe.ok, u);
+  } else {
+    next.fails = 0;
+    next.passes = 0;
+    next.rtt = null;
+    v = byHandshake(s.handshake, u);
+  }
+  next.up = v.up;
+  next.reason = v.reason;
+  if (v.up !== p.up) next.since = now;
+  return next;
+}
+function downOf(states) {
+  const out = [];
+  for (let n in states) if (!states[n].up) push(out, n);
+  return out;
+}
+function membersNow(maps, down) {
+  const out = {};
+  for (let i = 0; i < length(maps); i++) {
+    const m = maps[i];
+    if (m.pkt) continue;
+    const g = { name: m.group, mode: m.mode, spread: "connection", members: m.members };
+    const slots = groupSlots(g, m.members, filter(m.members, (x) => index(down, x) < 0));
+    out[m.group] = filter(m.members, (x) => index(slots, x) >= 0);
+  }
+  return out;
+}
 export {
   CONF_BYTES,
   FRAGMENT_CHUNK,
   FRAGMENT_TAIL,
+  GROUP_STATE,
+  HANDSHAKE_MAX,
   LIST_DIR,
   MESSAGES,
   NFT,
@@ -3335,6 +3421,7 @@ export {
   compile,
   described,
   directMark,
+  downOf,
   emptyPlan,
   explain,
   explainQuery,
@@ -3343,6 +3430,7 @@ export {
   fragmentHead,
   fragmentLine,
   fragmentName,
+  groupMapList,
   groupsScript,
   isConfEntry,
   isMsg,
@@ -3357,6 +3445,7 @@ export {
   listStart,
   listsScript,
   markChainName,
+  membersNow,
   msg,
   nameFromFile,
   nftTransition,
@@ -3376,8 +3465,11 @@ export {
   redactedPlan,
   renderUci,
   ruleOptions,
+  slotsScript,
+  step,
   tableObjects,
   tableState,
   templateSections,
-  uniqueNames
+  uniqueNames,
+  watched
 };
