@@ -17,6 +17,7 @@ import { apply } from './apply';
 import { updateLists } from './subscriptions';
 import { status, stats } from './status';
 import { doctor } from './doctor';
+import { readHealth } from './health';
 import { genkey } from './wg';
 import { parseProviderConf, peerConf } from './conf';
 import { templates, addTemplate } from './templates';
@@ -48,15 +49,23 @@ function present(v: any): boolean {
 }
 
 // Upstreams netifd reports as down right now (explain takes them into
-// account the way the kill switch does at run time).
+// account the way the kill switch does at run time), and the members of a
+// group the health checker took out of its slots (health.json).
 function downUpstreams(env: Env, cfg: Config): string[] {
 	const out: string[] = [];
+	const h = readHealth(env);
 	for (let i = 0; i < length(cfg.upstreams); i++) {
 		const u = cfg.upstreams[i];
 		const s = env.ubus(`network.interface.${u.iface}`, 'status', {});
-		if (type(s) === 'object' && s.up === false) push(out, u.name);
+		const st = h ? h.upstreams[u.name] ?? null : null;
+		if ((type(s) === 'object' && s.up === false) || (st && !st.up && inAGroup(cfg, u.name))) push(out, u.name);
 	}
 	return out;
+}
+
+function inAGroup(cfg: Config, name: string): boolean {
+	for (let i = 0; i < length(cfg.groups); i++) if (index(cfg.groups[i].members, name) >= 0) return true;
+	return false;
 }
 
 // (the list files it names are read from the router, as apply would)

@@ -10,7 +10,7 @@ import type { CursorSection } from './sections';
 import type { Platform } from './detect';
 import type { NftTable } from '../core/nft';
 import type { ClientPath } from './state';
-import { VERSION, readConfig, compile, renderUci, nftTransition, listReloads, emptyPlan, tableObjects, tableState, described, format, msg, isMsg } from './core';
+import { VERSION, readConfig, compile, renderUci, nftTransition, listReloads, emptyPlan, tableObjects, tableState, described, format, msg, isMsg, GROUP_STATE } from './core';
 import { cachedPlan, keepPlan, forgetPlan } from './plancache';
 import type { Msg, Arg } from './core';
 import type { SetState, TableObjects } from '../core/transition';
@@ -30,6 +30,7 @@ import { checkObjects, checkRouting, repairArgv } from './doctor';
 import type { Finding } from './doctor';
 import type { ApplyState, AppliedView } from './state';
 import { appliedView } from './state';
+import { groupStateFor, restoreGroupState } from './health';
 
 export interface Changed { nft: boolean, dnsmasq: boolean, network: boolean, firewall: boolean, dhcp: boolean }
 
@@ -85,7 +86,7 @@ function compileNow(env: Env, dryRun: boolean): Compiled {
 	if (!r.config) return { plan: null, problems: r.problems, view: null, warnings: [], ipv6: false, digest, listed, localOk: true, fetched };
 	const ipv6 = r.config.globals.ipv6;
 	const ln = localNetworks(env, ipv6);
-	const plan = compile(r.config, { local: ln.local });
+	const plan = compile(r.config, { local: ln.local, groupState: env.fs.hostPath(GROUP_STATE) });
 	const view = appliedView(r.config, plan.nftsets > 0);
 	const warnings = map(r.warnings, (w) => `${w.path}: ${format(w)}`);
 	if (ln.ok && before !== null && before === digest)
@@ -428,8 +429,13 @@ export function applyPlan(env: Env, plan: Plan, o: PlanOptions): ApplyResult {
 	const s = survey(env, plan, o);
 	const no = refuse(env, s);
 	if (no) return no;
+	// the health checker's slots for the new table's groups, before the
+	// table is checked and loaded: the table's file includes them
+	const gs = o.dryRun ? null : groupStateFor(env, plan.groups ?? []);
+	if (gs && gs.error !== null) return errorResult(env, 'APPLY_FAILED', gs.error, 'nft', s.warnings, s.changed);
 	const c = check(env, s);
 	if (c.error || o.dryRun) cleanupStaged(env);
+	if (c.error && gs) restoreGroupState(env, gs.old);
 	if (c.error) return c.error;
 	if (o.dryRun) {
 		const what = describe(s.changed);
@@ -437,11 +443,13 @@ export function applyPlan(env: Env, plan: Plan, o: PlanOptions): ApplyResult {
 	}
 	if (!lock(env)) {
 		cleanupStaged(env);
+		if (gs) restoreGroupState(env, gs.old);
 		return { ok: false, changed: NO_CHANGE, message: 'another apply is running', actions: [], warnings: s.warnings, error: { code: 'BUSY', message: 'another apply is running', path: null } };
 	}
 	const tx: Tx = { env, undo: [], actions: [] };
 	const f = run(tx, s, plan, c.staged);
 	if (f) {
+		if (gs) restoreGroupState(env, gs.old);
 		rollback(tx);
 		cleanupStaged(env);
 		unlock(env);

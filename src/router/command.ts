@@ -21,6 +21,7 @@ import { importZip } from './onboard';
 import { exportConfig, importConfig } from './transfer';
 import type { ZipUpstream } from './onboard';
 import { updateLists } from './subscriptions';
+import { readWatch, readHealth, healthNeeded } from './health';
 
 export interface Io { out(s: string): void, err(s: string): void }
 
@@ -47,6 +48,9 @@ const USAGE = `usage: splitwg <command> [--json]
   template add NAME [AS]
                         copy template NAME into the configuration as rule set AS
   peer CLIENT           the .conf of a road-warrior peer client
+  health [--needed]     the health checker's view: each watched upstream, each group's member now
+                        (--needed: exit 0 when a group or a probe is configured, 1 when not:
+                        the init script starts the checker only then)
   update-lists [NAME] [--due]
                         fetch the subscribed lists (or NAME; --due: those whose interval
                         has passed, as cron runs it), then refill the sets of those that changed
@@ -72,7 +76,7 @@ export function parseArgs(argv: string[]): Args | string {
 			if (index(VALUE_FLAGS, name) >= 0) {
 				if (i + 1 >= length(argv)) return `--${name} needs a value`;
 				a.flags[name] = argv[++i];
-			} else if (index(['json', 'dry-run', 'help', 'with-keys', 'due'], name) >= 0) a.flags[name] = true;
+			} else if (index(['json', 'dry-run', 'help', 'with-keys', 'due', 'needed'], name) >= 0) a.flags[name] = true;
 			else return `unknown option ${w}`;
 		} else if (a.cmd === '') a.cmd = w;
 		else push(a.pos, w);
@@ -169,6 +173,14 @@ function cmdStatus(env: Env, io: Io, a: Args): number {
 		const u = s.upstreams[i];
 		const state = !u.enabled ? 'disabled' : !u.up ? 'DOWN' : u.healthy ? 'up' : 'up, STALE';
 		io.out(`  ${pad(u.name, 12)} ${pad(u.iface, 15)} ${pad(state, 10)} handshake ${pad(fmtAge(u.handshake_age), 10)} rx ${fmtBytes(u.rx)}  tx ${fmtBytes(u.tx)}\n`);
+		const h = u.health;
+		if (h) io.out(`  ${pad('', 12)} health: ${h.state === 'up' ? 'up' : 'DOWN'} since ${fmtTime(h.since)} (${h.reason})${h.rtt !== null ? `, rtt ${h.rtt} ms` : ''}${h.last !== null ? `, last look ${fmtAge(env.now() - h.last)}` : ''}\n`);
+	}
+	if (length(s.groups)) io.out('groups (new connections go to):\n');
+	for (let i = 0; i < length(s.groups); i++) {
+		const g = s.groups[i];
+		const now = length(g.active) ? join(', ', g.active) : 'no member up: BLOCKED';
+		io.out(`  ${pad(g.name, 12)} ${pad(g.mode, 9)} ${now}  (members ${join(', ', g.members)})\n`);
 	}
 	if (length(s.clients)) io.out('clients (new connections by path):\n');
 	for (let i = 0; i < length(s.clients); i++) {
@@ -185,6 +197,23 @@ function cmdStatus(env: Env, io: Io, a: Args): number {
 		io.out(`  ${pad(l.name, 12)} ${l.enabled ? '' : '(disabled) '}${n}${l.error ? `; last attempt ${fmtAge(env.now() - (l.checked as number))}: ${l.error.message}` : ''}\n`);
 	}
 	for (let i = 0; i < length(s.warnings); i++) io.out(`warning: ${s.warnings[i]}\n`);
+	return 0;
+}
+
+// `--needed`: the init script's question (exit code only); else what the
+// checker last wrote (health.json), as status shows it.
+function cmdHealth(env: Env, io: Io, a: Args): number {
+	if (a.flags.needed) return healthNeeded(readWatch(env)) ? 0 : 1;
+	const h = readHealth(env);
+	if (a.flags.json) { printJson(io, h); return 0; }
+	if (!h) { io.out('health checker: no state (not running: no group and no probe configured, or not started yet)\n'); return 0; }
+	io.out(`health checker: last look ${fmtAge(env.now() - h.time)}\n`);
+	for (let n in h.upstreams) {
+		const s = h.upstreams[n];
+		const rtt = s.rtt !== null ? `, rtt ${s.rtt} ms` : '';
+		io.out(`  ${pad(n, 12)} ${pad(s.up ? 'up' : 'DOWN', 5)} since ${fmtTime(s.since)}  ${s.reason}${rtt}${s.fails ? `, ${s.fails} missed` : ''}\n`);
+	}
+	for (let g in h.groups) io.out(`  group ${pad(g, 12)} ${length(h.groups[g]) ? join(', ', h.groups[g]) : 'no member up: blocked'}\n`);
 	return 0;
 }
 
@@ -452,6 +481,7 @@ export function runCommand(env: Env, argv: string[], io: Io): number {
 	case 'template': return cmdTemplate(env, io, args);
 	case 'export': return cmdExport(env, io, args);
 	case 'update-lists': return cmdUpdateLists(env, io, args);
+	case 'health': return cmdHealth(env, io, args);
 	case 'hotplug':
 		if (length(args.pos) !== 2) { io.err('usage: splitwg hotplug ACTION INTERFACE\n'); return 2; }
 		hotplug(env, args.pos[0], args.pos[1]);

@@ -4,5 +4,6 @@
 export { VERSION, readConfig, readSubscriptions, compile, redactedPlan, explain, explainQuery, pathText, parseUci, renderUci, parsePrefix, prefixContains, nftTransition, emptyPlan, NFT, clientChainName, tableObjects, tableState, directMark,
 	MESSAGES, format, described, isMsg, msg, isOwned, badKey, badBool, bool, age, fmtBytes,
 	listPaths, LIST_DIR, badListFile, listStart, listMissing, listLine, listEntries, listsScript, listSets, listReloads, fragmentName, fragmentHead, fragmentLine, FRAGMENT_CHUNK, FRAGMENT_TAIL,
-	templateSections, ruleOptions, RULE_FIELDS, ZIP_ENTRIES, CONF_BYTES, isConfEntry, nameFromFile, uniqueNames } from '../core/index';
-export type { Msg, Arg, ListFile, ListFiles } from '../core/index';
+	templateSections, ruleOptions, RULE_FIELDS, ZIP_ENTRIES, CONF_BYTES, isConfEntry, nameFromFile, uniqueNames,
+	GROUP_STATE, watched, groupMapList, step, downOf, slotsScript, membersNow } from '../core/index';
+export type { Msg, Arg, ListFile, ListFiles, HealthState, Sample, GroupMap } from '../core/index';

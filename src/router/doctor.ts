@@ -87,6 +87,11 @@ export function checkTable(env: Env, out: Finding[], guardless: string[], want: 
 // The running table (`live`: its objects, liveObjects()) against the applied
 // model: objects missing or extra, map elements lost or stray. apply asks
 // this alone: it has just compared the installed file with its own text.
+// A group's slot map (core groupChainName(): grp_<group>, grp_<group>_pkt).
+function isGroupMap(name: string): boolean {
+	return substr(name, 0, 4) === 'grp_';
+}
+
 export function checkObjects(env: Env, out: Finding[], want: TableState, live: TableObjects): void {
 	const missing: string[] = [], extra: string[] = [];
 	const kinds = ['set', 'map', 'chain'];
@@ -99,10 +104,11 @@ export function checkObjects(env: Env, out: Finding[], want: TableState, live: T
 	}
 	if (length(missing) || length(extra)) finding(out, 'table_differs', 'nft', { missing, extra });
 	// the elements of what the config fills (the maps); domain sets are
-	// dnsmasq's, list sets their files'
-	const doc = listMaps(env, map(filter(want.filled, (d) => d.kind === 'map'), (d) => d.name));
-	for (let i = 0; i < length(want.filled); i++) {
-		const d = want.filled[i];
+	// dnsmasq's, list sets their files', a group's slots the health checker's
+	const filled = filter(want.filled, (d) => !isGroupMap(d.name));
+	const doc = listMaps(env, map(filter(filled, (d) => d.kind === 'map'), (d) => d.name));
+	for (let i = 0; i < length(filled); i++) {
+		const d = filled[i];
 		let have: string[] | null = null;
 		for (let j = 0; j < length(doc); j++) {
 			const o = doc[j][d.kind];

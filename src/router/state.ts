@@ -25,6 +25,7 @@ export interface AppliedView {
 	domains: boolean;                       // it has domain rules (nftset entries)
 	subscriptions?: Subscription[] | null;  // the lists fetched from URLs (absent in a state from before them)
 	marks?: Marks | null;                   // stats: a connection's path by its ct mark (absent in a state from before it)
+	groups?: { name: string, mode: string, members: string[] }[] | null;   // (absent in a state from before groups)
 }
 
 // the enabled upstreams' marks (the disabled have no mark chain)
@@ -41,6 +42,7 @@ export function appliedView(c: Config, domains: boolean): AppliedView {
 		server: c.server && c.server.enabled ? c.server.iface : null,
 		kill_switch: c.globals.killSwitch, ipv6: c.globals.ipv6, domains, subscriptions: c.subscriptions,
 		marks: { mask: c.globals.markMask, direct: directMark(c.globals.markMask), upstreams: marksOf(c) },
+		groups: map(c.groups ?? [], (g) => ({ name: g.name, mode: g.mode, members: g.members })),
 	};
 }
 

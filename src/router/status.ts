@@ -4,8 +4,8 @@
 import type { Env } from './env';
 import type { RuleRef } from '../core/nft';
 import type { AppliedView, ApplyState } from './state';
-import { VERSION, readConfig, badBool, bool, msg, format, described } from './core';
-import type { Msg, Arg } from './core';
+import { VERSION, readConfig, badBool, bool, msg, format, described, membersNow, downOf } from './core';
+import type { Msg, Arg, GroupMap } from './core';
 import { readConfigSections } from './sections';
 import { listJson } from './nftables';
 import { allPeers } from './wg';
@@ -19,6 +19,7 @@ import { contentHashes } from './lists';
 import { subscriptionStatus } from './subscriptions';
 import type { SubscriptionStatus } from './subscriptions';
 import { clientBytes } from './ctbytes';
+import { ifaceUp, readHealth } from './health';
 import type { ClientBytes, BytesSummary } from './ctbytes';
 
 // A tunnel with keepalive handshakes at least every two minutes; five
@@ -27,10 +28,20 @@ export const HANDSHAKE_TIMEOUT = 300;
 
 export interface Counter { packets: number, bytes: number }
 
+// `health`: the health checker's view (health.json; null: it does not
+// watch this upstream, or has not looked yet): up or down since when, its
+// last look, the last probe's round trip (ms), probes missed in a row, why.
+export interface UpstreamHealth { state: 'up' | 'down', since: number, last: number | null, rtt: number | null, fails: number, reason: string }
 export interface UpstreamStatus {
 	name: string; iface: string; enabled: boolean; up: boolean;
 	handshake_age: number | null; rx: number; tx: number; healthy: boolean;
+	health: UpstreamHealth | null;
 }
+// `active`: the member(s) new connections go to, as the checker set the
+// slots (failover: the first up; balance: those with slots; []: none is
+// up, blocked); before the checker's first look, as compiled (every
+// enabled member up).
+export interface GroupStatus { name: string, mode: string, members: string[], active: string[] }
 export interface ClientStatus {
 	name: string; kind: string; enabled: boolean;
 	counters: PathCounters;
@@ -165,6 +176,12 @@ function loadConfig(env: Env, st: ApplyState | null): { view: AppliedView | null
 	return { view, problems: 0, hash: h, enabledRaw: c.globals.enabled, server: view.server };
 }
 
+// The applied groups as the slots see them: their enabled members.
+function groupsOf(v: AppliedView): GroupMap[] {
+	const on = map(filter(v.upstreams, (u) => u.enabled), (u) => u.name);
+	return map(v.groups ?? [], (g) => ({ name: g.name, group: g.name, mode: g.mode as GroupMap['mode'], members: filter(g.members, (m) => index(on, m) >= 0), pkt: false }));
+}
+
 // A list file applied was edited since (one md5sum for all of them).
 function listsEdited(env: Env, st: ApplyState): boolean {
 	const applied = st.lists ?? {};
@@ -199,8 +216,7 @@ function age(env: Env, t: number): number | null {
 // An upstream's tunnel: netifd's state and its peer's handshake and bytes
 // (`wg show all dump`, read once by the caller); nothing while it is down.
 function tunnel(env: Env, iface: string, wg: { [iface: string]: WgPeer[] }): { up: boolean, handshake_age: number | null, rx: number, tx: number } {
-	const ifs = env.ubus(`network.interface.${iface}`, 'status', {});
-	const up = type(ifs) === 'object' && ifs.up === true;
+	const up = ifaceUp(env, iface);
 	const ps = up ? wg[iface] ?? null : null;
 	const p = ps && length(ps) ? ps[0] : null;
 	return { up, handshake_age: p ? age(env, p.latest_handshake) : null, rx: p ? p.rx : 0, tx: p ? p.tx : 0 };
@@ -223,6 +239,7 @@ export interface StatusReply {
 	warnings: string[];          // English, as before
 	warning_messages: (Msg & { message: string })[];   // the same, in order, as messages (docs/ubus.md)
 	subscriptions: SubscriptionStatus[];   // the lists fetched from URLs, with their last fetch
+	groups: GroupStatus[];
 }
 
 export interface RuleCounter { rule: string, packets: number, bytes: number }
@@ -256,7 +273,9 @@ export function status(env: Env): StatusReply {
 	const warnings: Msg[] = [];
 	const upstreams: UpstreamStatus[] = [];
 	const clients: ClientStatus[] = [];
+	const groups: GroupStatus[] = [];
 	const v = cfg.view;
+	const hf = applied ? readHealth(env) : null;
 	const enabled = cfg.enabledRaw;
 	if (!v) push(warnings, msg('status_config_invalid', [cfg.problems]));
 	if (v) {
@@ -266,11 +285,21 @@ export function status(env: Env): StatusReply {
 			const t = tunnel(env, u.iface, wg);
 			const up = t.up, hs = t.handshake_age;
 			const healthy = up && hs !== null && hs <= HANDSHAKE_TIMEOUT;
-			push(upstreams, { name: u.name, iface: u.iface, enabled: u.enabled, up, handshake_age: hs, rx: t.rx, tx: t.tx, healthy });
+			const hs1 = hf && u.enabled ? hf.upstreams[u.name] ?? null : null;
+			const health: UpstreamHealth | null = hs1 ? { state: hs1.up ? 'up' : 'down', since: hs1.since, last: hs1.last, rtt: hs1.rtt, fails: hs1.fails, reason: hs1.reason } : null;
+			push(upstreams, { name: u.name, iface: u.iface, enabled: u.enabled, up, handshake_age: hs, rx: t.rx, tx: t.tx, healthy, health });
+			if (applied && enabled && up && health && health.state === 'down') push(warnings, msg('status_upstream_unhealthy', [u.name, health.reason]));
 			// (a stopped splitwg blocks and routes nothing: no warning then)
 			if (applied && u.enabled && enabled && !up) push(warnings, msg(v.kill_switch ? 'status_upstream_down_blocked' : 'status_upstream_down_direct', [u.name, u.iface]));
 			else if (applied && u.enabled && up && !healthy)
 				push(warnings, handshakeWarning(u.name, hs, u.keepalive !== null));
+		}
+		const active = membersNow(groupsOf(v), hf ? downOf(hf.upstreams) : []);
+		const gs = v.groups ?? [];
+		for (let i = 0; i < length(gs); i++) {
+			const a = active[gs[i].name] ?? [];
+			push(groups, { name: gs[i].name, mode: gs[i].mode, members: gs[i].members, active: a });
+			if (applied && enabled && !length(a)) push(warnings, msg('status_group_blocked', [gs[i].name]));
 		}
 		const byClient = pathCounters(counted);
 		for (let i = 0; i < length(v.clients); i++) {
@@ -305,6 +334,7 @@ export function status(env: Env): StatusReply {
 		warnings: map(warnings, format),
 		warning_messages: map(warnings, (w) => described(w)),
 		subscriptions: subs,
+		groups,
 	};
 }
 

@@ -16,6 +16,7 @@ import { parseProviderConf, peerConf } from '../../src/router/conf';
 import { methods } from '../../src/router/api';
 import { apply } from '../../src/router/apply';
 import { status } from '../../src/router/status';
+import { tick, readWatch, readHealth } from '../../src/router/health';
 import { addTemplate, templates } from '../../src/router/templates';
 import { importZip } from '../../src/router/onboard';
 import { importConfig } from '../../src/router/transfer';
@@ -335,6 +336,19 @@ export function statusMessages(): Msg[] {
 		r.table = null;   // the firewall flushed it
 		said(r);
 	}
+	// a group's members: us down by its probes, then every member down
+	const g = fakeRouter({ uci: openwrt(fs.readFileSync('test/golden/groups/splitwg', 'utf8')) });
+	apply(g.env);
+	g.ifaces = { sw_us: { up: true }, sw_eu: { up: true }, sw_jp: { up: true } };
+	g.handshakes = { sw_eu: g.now };
+	g.probes = { sw_us: null };
+	const w = readWatch(g.env)!;
+	tick(g.env, w, tick(g.env, w, null, true), false);
+	said(g);
+	g.ifaces = { sw_us: { up: true }, sw_eu: { up: false }, sw_jp: { up: false } };
+	g.now += 10;
+	tick(g.env, w, readHealth(g.env), false);
+	said(g);
 	// apply fails: an invalid configuration (one problem, two), uncommitted changes, foreign sections, nft -f
 	const failed = (r: ReturnType<typeof fakeRouter>) => { const res = apply(r.env); if (res.error?.id) out.push({ id: res.error.id, args: res.error.args! }); said(r); };
 	failed(fakeRouter({ uci: openwrt(HOME.replace("option default 'proxy'", "option default 'sideways'")) }));

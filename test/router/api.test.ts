@@ -134,13 +134,13 @@ test('status and stats: documented shape, live values, never a key', () => {
 	] });
 	const m = api(r);
 	const s = rpcd(m, 'status') as Record<string, any>;
-	assert.deepEqual(Object.keys(s), ['enabled', 'version', 'applied', 'upstreams', 'clients', 'last_apply', 'pending', 'warnings', 'warning_messages', 'subscriptions']);
+	assert.deepEqual(Object.keys(s), ['enabled', 'version', 'applied', 'upstreams', 'clients', 'last_apply', 'pending', 'warnings', 'warning_messages', 'subscriptions', 'groups']);
 	assert.equal(s.applied, true);
 	assert.equal(s.enabled, true);
 	assert.equal(s.pending, false);
 	assert.deepEqual(s.upstreams, [
-		{ name: 'us', iface: 'sw_us', enabled: true, up: true, handshake_age: 42, rx: 1048576, tx: 2048, healthy: true },
-		{ name: 'eu', iface: 'sw_eu', enabled: true, up: false, handshake_age: null, rx: 0, tx: 0, healthy: false },
+		{ name: 'us', iface: 'sw_us', enabled: true, up: true, handshake_age: 42, rx: 1048576, tx: 2048, healthy: true, health: null },
+		{ name: 'eu', iface: 'sw_eu', enabled: true, up: false, handshake_age: null, rx: 0, tx: 0, healthy: false, health: null },
 	]);
 	assert.deepEqual(s.clients.find((c: any) => c.name === 'tv'), { name: 'tv', kind: 'device', enabled: true, counters: { direct: 20, proxy: 8, block: 0, ruleset: 0 }, handshake_age: null },
 		'the rule set\'s one rule proxies: tv\'s 12 - 4 matches there are proxied');

@@ -215,6 +215,8 @@ export interface FakeRouter {
 	// what netifd realised: the committed rule/route sections, minus these names
 	lostSections: string[];
 	handshakes: Record<string, number>;   // wg show IFACE latest-handshakes (seconds since the epoch)
+	// `ping … -I IFACE ADDR` through a tunnel: the RTT in ms, null: no answer (not listed: 1 ms)
+	probes: Record<string, number | null>;
 	// what uclient-fetch gets for a URL (src/router/subscriptions.ts): the body, or an HTTP
 	// status it fails with; a URL not here cannot be connected to
 	web: Record<string, string | number>;
@@ -271,7 +273,7 @@ export function fakeRouter(opts: {
 	const uci = new MemUci(opts.uci);
 	const r: FakeRouter = {
 		env: null as unknown as Env, uci, fs, calls: [], logs: [], table: null, loaded: [],
-		ifaces: {}, wgDump: {}, nftJson: null, fail: () => null, now: 1_800_000_000, lostSections: [], handshakes: {}, web: {},
+		ifaces: {}, wgDump: {}, nftJson: null, fail: () => null, now: 1_800_000_000, lostSections: [], handshakes: {}, probes: {}, web: {},
 		routes: {
 			4: [{ dst: 'default', gateway: '203.0.113.1', dev: 'eth1' }, { dst: '192.168.1.0/24', dev: 'br-lan', scope: 'link' }],
 			6: [{ dst: 'default', gateway: 'fe80::1', dev: 'eth1' }, { dst: 'fd00:1::/64', dev: 'br-lan' }],
@@ -338,6 +340,13 @@ export function fakeRouter(opts: {
 		if (a === 'wg genkey') return { code: 0, stdout: GENKEY + '\n', stderr: '' };
 		if (a === 'wg pubkey') return { code: 0, stdout: fakePub((input ?? '').trim()) + '\n', stderr: '' };
 		if (argv[0] === 'ip' && argv[1] === '-j') return { code: 0, stdout: ipJson(r, argv), stderr: '' };
+		if (a === 'wg show all latest-handshakes')
+			return { code: 0, stdout: Object.entries(r.handshakes).map(([n, t]) => `${n}\tPEERKEY=\t${t}\n`).join(''), stderr: '' };
+		if (argv[0] === 'ping') {
+			const rtt = r.probes[argv[argv.indexOf('-I') + 1]!];
+			return rtt === null ? { code: 1, stdout: '1 packets transmitted, 0 received, 100% packet loss\n', stderr: '' }
+				: { code: 0, stdout: `64 bytes from ${argv[argv.length - 1]}: seq=0 ttl=64 time=${rtt ?? 1}.412 ms\n`, stderr: '' };
+		}
 		if (argv[0] === 'wg' && argv[1] === 'show' && argv[3] === 'latest-handshakes')
 			return r.handshakes[argv[2]] !== undefined ? { code: 0, stdout: `PEERKEY=\t${r.handshakes[argv[2]]}\n`, stderr: '' } : { code: 1, stdout: '', stderr: 'Unable to access interface: No such device' };
 		if (argv[0] === 'wg' && argv[1] === 'show' && argv[2] === 'all' && argv[3] === 'dump') {

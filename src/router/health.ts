@@ -1,0 +1,197 @@
+// The health checker's effects (docs/config.md "Health and groups"): one
+// tick looks at every watched upstream (netifd, a probe through its tunnel,
+// its handshakes), judges it (core step()), and on a change sets the
+// groups' slots, flushes the connections of a member that went down, and
+// logs. The resident loop around it is healthd.ts; apply keeps the slots
+// file in line with the table it loads (groupStateFor()).
+import type { Env } from './env';
+import { PATHS, failure } from './env';
+import { readConfig, step, downOf, slotsScript, membersNow, watched, groupMapList, GROUP_STATE } from './core';
+import type { HealthState, Sample, GroupMap } from './core';
+import type { Config, Upstream } from '../core/model';
+import { readConfigSections } from './sections';
+
+export const HEALTH_FILE = `${PATHS.state}/health.json`;
+
+// regexes as module constants: ucode compiles a literal each time it is evaluated
+const RTT = /time=([0-9]+)/;
+
+// What the checker keeps: each watched upstream's state, and what each
+// group gives new connections now (core membersNow()).
+export interface HealthFile { time: number, upstreams: { [name: string]: HealthState }, groups: { [name: string]: string[] } }
+
+// What one checker watches, from a valid configuration.
+export interface Watch {
+	upstreams: Upstream[];
+	maps: GroupMap[];
+	mask: number;
+	ipv6: boolean;
+	interval: number;          // seconds between ticks: the shortest probe_interval
+}
+
+export function watchOf(cfg: Config): Watch {
+	const ups = watched(cfg);
+	let interval = 0;
+	for (let i = 0; i < length(ups); i++)
+		if (!interval || ups[i].health.interval < interval) interval = ups[i].health.interval;
+	// (the maps as the plan has them: compile() uses the same groupMapList();
+	// a disabled splitwg has no table, nothing to watch)
+	const on = cfg.globals.enabled;
+	return { upstreams: on ? ups : [], maps: on ? groupMapList(cfg) : [], mask: cfg.globals.markMask, ipv6: cfg.globals.ipv6, interval: interval || 5 };
+}
+
+// The configuration the checker works from; null when it is not valid
+// (the checker then keeps what it set last and waits for a valid one).
+export function readWatch(env: Env): Watch | null {
+	const r = readConfig(readConfigSections(env.uci, 'splitwg'));
+	return r.config ? watchOf(r.config) : null;
+}
+
+export function readHealth(env: Env): HealthFile | null {
+	const text = env.fs.read(HEALTH_FILE);
+	if (text === null || text === '') return null;
+	let h: HealthFile | null = null;
+	try { h = json(text) as HealthFile; } catch { h = null; }
+	return type(h) === 'object' && type((h as HealthFile).upstreams) === 'object' ? h : null;
+}
+
+function writeHealth(env: Env, h: HealthFile): boolean {
+	env.fs.mkdirp(PATHS.state);
+	const tmp = `${HEALTH_FILE}.tmp`;
+	return env.fs.write(tmp, sprintf('%J\n', h)) && env.fs.rename(tmp, HEALTH_FILE);
+}
+
+// netifd's word on an interface: up (status.ts asks the same).
+export function ifaceUp(env: Env, iface: string): boolean {
+	const ifs = env.ubus(`network.interface.${iface}`, 'status', {});
+	return type(ifs) === 'object' && ifs.up === true;
+}
+
+// The latest handshake of each WireGuard interface (seconds since the
+// epoch; 0: never), one command for all: `wg show all latest-handshakes`
+// prints interface, peer's public key and time a line.
+export function handshakes(env: Env): { [iface: string]: number } {
+	const r = env.run(['wg', 'show', 'all', 'latest-handshakes']);
+	const out: { [iface: string]: number } = {};
+	if (r.code !== 0) return out;
+	const lines = split(r.stdout, '\n');
+	for (let i = 0; i < length(lines); i++) {
+		const f = split(trim(lines[i]), '\t');
+		if (length(f) < 3) continue;
+		const t = int(f[2]);
+		if (out[f[0]] == null || t > out[f[0]]) out[f[0]] = t;
+	}
+	return out;
+}
+
+// One ICMP echo through the tunnel: -I binds it to the device, so it
+// leaves by the tunnel though no ip rule routes the router's own traffic
+// there (busybox and iputils ping both take these options).
+export function probe(env: Env, u: Upstream): { ok: boolean, rtt: number | null } {
+	const r = env.run(['ping', '-c', '1', '-W', '1', '-I', u.iface, u.health.probe as string]);
+	if (r.code !== 0) return { ok: false, rtt: null };
+	const m = match(r.stdout, RTT);
+	return { ok: true, rtt: m ? int(m[1]) : null };
+}
+
+function sample(env: Env, u: Upstream, hs: { [iface: string]: number }): Sample {
+	const up = ifaceUp(env, u.iface);
+	const t = hs[u.iface] ?? 0;
+	return {
+		iface: up,
+		probe: up && u.health.probe !== null ? probe(env, u) : null,
+		handshake: t > 0 ? env.now() - t : null,
+	};
+}
+
+// The slots for the members down, loaded and kept: written beside the
+// file the table includes, loaded, and only once the kernel took it put
+// in its place — so that file only ever holds what the live table accepted.
+export function setSlots(env: Env, maps: GroupMap[], down: string[]): string | null {
+	const tmp = `${GROUP_STATE}.tmp`;
+	if (!length(maps)) { env.fs.unlink(GROUP_STATE); return null; }
+	env.fs.mkdirp(PATHS.state);
+	if (!env.fs.write(tmp, slotsScript(maps, down))) return `cannot write ${tmp}`;
+	const r = env.run(['nft', '-f', tmp]);
+	if (r.code !== 0) { env.fs.unlink(tmp); return failure(r, ['nft', '-f', tmp]); }
+	return env.fs.rename(tmp, GROUP_STATE) ? null : `cannot write ${GROUP_STATE}`;
+}
+
+// A member that went down: its connections are forgotten by conntrack and
+// decide again, through the group's member now up (or are blocked).
+function flushMember(env: Env, w: Watch, u: Upstream): void {
+	if (!env.fs.exists(PATHS.conntrack)) return;
+	const m = sprintf('0x%x/0x%x', u.mark, w.mask);
+	env.run(['conntrack', '-D', '-f', 'ipv4', '-m', m]);
+	if (w.ipv6) env.run(['conntrack', '-D', '-f', 'ipv6', '-m', m]);
+}
+
+function inGroup(w: Watch, name: string): boolean {
+	for (let i = 0; i < length(w.maps); i++) if (index(w.maps[i].members, name) >= 0) return true;
+	return false;
+}
+
+// An upstream is probed every probe_interval seconds: on the first tick
+// at or after it (a tick is the shortest interval; 1 s of slack for the
+// timer's own jitter).
+function due(u: Upstream, p: HealthState | null, now: number): boolean {
+	return p === null || p.last === null || now - p.last >= u.health.interval - 1;
+}
+
+// One look at every watched upstream that is due. `prev`: the states of
+// the last tick (null: none known); `first`: the checker's first tick,
+// which also sets the slots — the table may hold others than these states
+// say. Returns the new file, as written.
+export function tick(env: Env, w: Watch, prev: HealthFile | null, first: boolean): HealthFile {
+	const hs = handshakes(env);
+	const before = prev ? prev.upstreams : {};
+	const states: { [name: string]: HealthState } = {};
+	const changed: Upstream[] = [];
+	const now = env.now();
+	for (let i = 0; i < length(w.upstreams); i++) {
+		const u = w.upstreams[i];
+		const p = before[u.name] ?? null;
+		const s = due(u, p, now) ? step(p, sample(env, u, hs), u, now) : p as HealthState;
+		states[u.name] = s;
+		if ((p ? p.up : true) !== s.up) push(changed, u);
+	}
+	const down = downOf(states);
+	if (first || length(changed)) {
+		const e = setSlots(env, w.maps, down);
+		if (e !== null) env.log(`health: the groups' slots could not be set: ${e}`);
+	}
+	for (let i = 0; i < length(changed); i++) {
+		const u = changed[i], s = states[u.name];
+		if (!s.up && inGroup(w, u.name)) flushMember(env, w, u);
+		env.log(`upstream ${u.name} ${s.up ? 'up' : 'down'}: ${s.reason}`);
+	}
+	const h: HealthFile = { time: now, upstreams: states, groups: membersNow(w.maps, down) };
+	writeHealth(env, h);
+	return h;
+}
+
+// For apply: the slots file for the table it is about to load, from the
+// checker's last states (members not known to be down are up, as the
+// table has them). `maps` empty: no file — a stale one naming a map the
+// new table lacks would make its include fail. Returns what was there.
+export function groupStateFor(env: Env, maps: GroupMap[]): { old: string | null, error: string | null } {
+	const old = env.fs.read(GROUP_STATE);
+	const h = readHealth(env);
+	const down = h ? downOf(h.upstreams) : [];
+	if (!length(maps)) { if (old !== null) env.fs.unlink(GROUP_STATE); return { old, error: null }; }
+	env.fs.mkdirp(PATHS.state);
+	const tmp = `${GROUP_STATE}.tmp`;
+	const ok = env.fs.write(tmp, slotsScript(maps, down)) && env.fs.rename(tmp, GROUP_STATE);
+	return { old, error: ok ? null : `cannot write ${GROUP_STATE}` };
+}
+
+// Back to the slots file before (a failed apply restores the old table).
+export function restoreGroupState(env: Env, old: string | null): void {
+	if (old === null) env.fs.unlink(GROUP_STATE);
+	else env.fs.write(GROUP_STATE, old);
+}
+
+// Whether a checker is needed at all: some group, or some enabled upstream with a probe.
+export function healthNeeded(w: Watch | null): boolean {
+	return w !== null && length(w.upstreams) > 0;
+}
