@@ -24,7 +24,7 @@ define Package/splitwg
   SUBMENU:=VPN
   TITLE:=Per-client split tunnelling over WireGuard
   DEPENDS:=+wireguard-tools +kmod-wireguard \
-	+ucode +ucode-mod-fs +ucode-mod-uci +ucode-mod-ubus \
+	+ucode +ucode-mod-fs +ucode-mod-uci +ucode-mod-ubus +ucode-mod-uloop \
 	+rpcd +rpcd-mod-ucode \
 	+firewall4 +kmod-nft-core +kmod-nft-fib +kmod-nft-nat
   PKGARCH:=all

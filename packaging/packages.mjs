@@ -21,6 +21,7 @@ const SPLITWG_DEPENDS = [
 	'wireguard-tools', // wg, and netifd's proto handler for wireguard interfaces
 	'kmod-wireguard',
 	'ucode', 'ucode-mod-fs', 'ucode-mod-uci', 'ucode-mod-ubus', // the CLI, the core, hotplug
+	'ucode-mod-uloop', // the health checker's timer (only run with groups or probes)
 	'rpcd', 'rpcd-mod-ucode', // the ubus API is an rpcd ucode plugin
 	'firewall4', // fw4 re-creates our table from /usr/share/nftables.d/ruleset-post
 	'kmod-nft-core', // marks, ct mark, sets, verdict maps, meta hour/day, counters
@@ -70,6 +71,7 @@ export function packages(repo = REPO) {
 				'lib/upgrade/keep.d/splitwg',
 				'usr/sbin/splitwg',
 				'usr/share/rpcd/ucode/splitwg',
+				'usr/share/splitwg/health.uc',
 				'usr/share/ucode/splitwg/core.uc',
 				'usr/share/ucode/splitwg/router.uc',
 			],

@@ -14,7 +14,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rel = (p) => path.relative(root, p);
 
 // Router side: ucode modules by the name ucode's `import … from 'splitwg.x'`
-// resolves (/usr/share/ucode/splitwg/x.uc), the two scripts, and the
+// resolves (/usr/share/ucode/splitwg/x.uc), the scripts (CLI, rpcd plugin, health checker), and the
 // collector of the package prometheus-node-exporter-ucode-splitwg.
 export const UCODE_MODULES = {
 	'src/core/index.ts': 'splitwg.core',
@@ -25,6 +25,7 @@ export const UCODE_OUTPUTS = [
 	{ entry: 'src/router/index.ts', out: 'files/usr/share/ucode/splitwg/router.uc', kind: 'module' },
 	{ entry: 'src/router/cli.ts', out: 'files/usr/sbin/splitwg', kind: 'script', shebang: '#!/usr/bin/ucode -S' },
 	{ entry: 'src/router/rpcd.ts', out: 'files/usr/share/rpcd/ucode/splitwg', kind: 'script' },
+	{ entry: 'src/router/healthd.ts', out: 'files/usr/share/splitwg/health.uc', kind: 'script' },
 	{ entry: 'src/prometheus/splitwg.ts', out: 'prometheus-node-exporter-ucode-splitwg/files/usr/share/ucode/node-exporter/lib/splitwg.uc', kind: 'script' },
 ];
 // esbuild refuses to emit these rather than lower them into helpers ucode lacks

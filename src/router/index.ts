@@ -12,3 +12,6 @@ export { hotplug } from './hotplug';
 export { sectionsFromCursor } from './sections';
 // (bench/ctbytes.uc)
 export { ctTotals, bytesByClient } from './ctbytes';
+// (the health checker, healthd.ts)
+export { tick, readWatch, readHealth, healthNeeded } from './health';
+export type { Watch, HealthFile } from './health';

@@ -59,3 +59,11 @@ declare module 'ubus' {
 	export function connect(socket?: string, timeout?: number): Connection | null;
 	export function error(): string | null;
 }
+
+declare module 'uloop' {
+	interface Timer { set(ms: number): boolean | null; remaining(): number; cancel(): boolean | null; }
+	export function init(): boolean | null;
+	export function run(timeout?: number): number | null;
+	export function end(): void;
+	export function timer(ms: number, cb: () => void): Timer | null;
+}

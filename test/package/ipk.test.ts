@@ -121,7 +121,7 @@ test('control: the fields OpenWrt writes, with the depends and version of packag
 
 test('splitwg depends on what it runs on, and not on dnsmasq-full', () => {
 	const deps = unpacked.get('splitwg')!.fields.get('Depends')!.split(', ');
-	for (const d of ['wireguard-tools', 'kmod-wireguard', 'ucode', 'ucode-mod-fs', 'ucode-mod-uci', 'ucode-mod-ubus', 'rpcd', 'rpcd-mod-ucode', 'firewall4', 'kmod-nft-core', 'kmod-nft-fib', 'kmod-nft-nat'])
+	for (const d of ['wireguard-tools', 'kmod-wireguard', 'ucode', 'ucode-mod-fs', 'ucode-mod-uci', 'ucode-mod-ubus', 'ucode-mod-uloop', 'rpcd', 'rpcd-mod-ucode', 'firewall4', 'kmod-nft-core', 'kmod-nft-fib', 'kmod-nft-nat'])
 		assert.ok(deps.includes(d), d);
 	assert.ok(!deps.some((d) => d.startsWith('dnsmasq')), 'installing splitwg must not swap the router\'s dnsmasq');
 	assert.deepEqual(unpacked.get('luci-app-splitwg')!.fields.get('Depends'), 'libc, splitwg, luci-base');

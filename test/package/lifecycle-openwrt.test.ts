@@ -45,7 +45,7 @@ function unavailable(): string | null {
 }
 const skip = unavailable();
 
-const DEPENDS = ['libc', 'wireguard-tools', 'kmod-wireguard', 'ucode', 'ucode-mod-fs', 'ucode-mod-uci', 'ucode-mod-ubus',
+const DEPENDS = ['libc', 'wireguard-tools', 'kmod-wireguard', 'ucode', 'ucode-mod-fs', 'ucode-mod-uci', 'ucode-mod-ubus', 'ucode-mod-uloop',
 	'rpcd', 'rpcd-mod-ucode', 'firewall4', 'kmod-nft-core', 'kmod-nft-fib', 'kmod-nft-nat', 'luci-base'];
 
 /** A stand-in root with OpenWrt's real pieces in place of the stand-ins. */

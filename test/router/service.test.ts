@@ -22,29 +22,43 @@ function tmp(): string {
 	return fs.mkdtempSync(path.join(os.tmpdir(), 'swsvc-'));
 }
 
-// A stand-in for /usr/sbin/splitwg that logs its arguments.
-function stubSplitwg(dir: string, triggers = 'wan\nwan6'): string {
+// A stand-in for /usr/sbin/splitwg that logs its arguments; `health
+// --needed` answers `needed` (exit 0) or not (exit 1).
+function stubSplitwg(dir: string, triggers = 'wan\nwan6', needed = false): string {
 	const p = path.join(dir, 'splitwg');
-	fs.writeFileSync(p, `#!/bin/sh\necho "splitwg $*" >> ${dir}/log\n[ "$1" = triggers ] && printf '${triggers}\\n'\nexit 0\n`, { mode: 0o755 });
+	fs.writeFileSync(p, `#!/bin/sh\necho "splitwg $*" >> ${dir}/log\n[ "$1" = triggers ] && printf '${triggers}\\n'\n[ "$1 $2" = "health --needed" ] && exit ${needed ? 0 : 1}\nexit 0\n`, { mode: 0o755 });
 	return p;
 }
 
-test('init script: procd one-shot; start/reload apply, stop removes, shutdown keeps, triggers', () => {
+// procd's shell API (/lib/functions/procd.sh) as log lines
+const procdStubs = (d: string) => ['procd_add_reload_trigger', 'procd_add_reload_interface_trigger', 'procd_open_instance', 'procd_set_param', 'procd_close_instance']
+	.map((f) => `${f}() { echo "${f.replace('procd_', '')} $*" >> ${d}/log; }`).join('\n');
+
+test('init script: procd; start/reload apply, stop removes, shutdown keeps, triggers; no resident process without a group or probe', () => {
 	const text = fs.readFileSync(INIT, 'utf8');
 	assert.match(text, /^#!\/bin\/sh \/etc\/rc\.common$/m);
 	assert.match(text, /^USE_PROCD=1$/m);
 	assert.match(text, /^START=95$/m);   // after firewall (19), dnsmasq (19), network (20)
 	const d = tmp();
 	const stub = stubSplitwg(d);
-	const procd = `procd_add_reload_trigger() { echo "reload_trigger $*" >> ${d}/log; }
-procd_add_reload_interface_trigger() { echo "iface_trigger $*" >> ${d}/log; }
-start() { start_service; }`;
-	const r = sh(`. ${INIT}; SPLITWG=${stub}; ${procd}
+	const r = sh(`. ${INIT}; SPLITWG=${stub}; ${procdStubs(d)}
+start() { start_service; }
 start_service; reload_service; restart; stop_service; shutdown; service_triggers`);
 	assert.equal(r.code, 0, r.out);
 	assert.deepEqual(fs.readFileSync(path.join(d, 'log'), 'utf8').trim().split('\n'), [
-		'splitwg apply', 'splitwg apply', 'splitwg apply', 'splitwg stop',
-		'reload_trigger splitwg', 'splitwg triggers', 'iface_trigger wan', 'iface_trigger wan6',
+		'splitwg apply', 'splitwg health --needed', 'splitwg apply', 'splitwg health --needed', 'splitwg apply', 'splitwg health --needed', 'splitwg stop',
+		'add_reload_trigger splitwg', 'splitwg triggers', 'add_reload_interface_trigger wan', 'add_reload_interface_trigger wan6',
+	], 'no instance declared: nothing resident');
+});
+
+test('init script: with a group or a probe, start declares the health checker as a respawned procd instance', () => {
+	const d = tmp();
+	const stub = stubSplitwg(d, 'wan', true);
+	const r = sh(`. ${INIT}; SPLITWG=${stub}; ${procdStubs(d)}\nstart_service`);
+	assert.equal(r.code, 0, r.out);
+	assert.deepEqual(fs.readFileSync(path.join(d, 'log'), 'utf8').trim().split('\n'), [
+		'splitwg apply', 'splitwg health --needed',
+		'open_instance health', 'set_param command /usr/bin/ucode -S /usr/share/splitwg/health.uc', 'set_param respawn', 'set_param stderr 1', 'close_instance',
 	]);
 });
 

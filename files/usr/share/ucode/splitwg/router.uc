@@ -54,7 +54,14 @@ import {
   CONF_BYTES,
   isConfEntry,
   nameFromFile,
-  uniqueNames
+  uniqueNames,
+  GROUP_STATE,
+  watched,
+  groupMapList,
+  step,
+  downOf,
+  slotsScript,
+  membersNow
 } from "splitwg.core";
 import { readfile, writefile, access, unlink, mkdir, rmdir, rename, popen, stat, open, lsdir } from "fs";
 import { cursor } from "uci";
@@ -258,7 +265,8 @@ function appliedView(c, domains) {
     ipv6: c.globals.ipv6,
     domains,
     subscriptions: c.subscriptions,
-    marks: { mask: c.globals.markMask, direct: directMark(c.globals.markMask), upstreams: marksOf(c) }
+    marks: { mask: c.globals.markMask, direct: directMark(c.globals.markMask), upstreams: marksOf(c) },
+    groups: map(c.groups ?? [], (g) => ({ name: g.name, mode: g.mode, members: g.members }))
   };
 }
 let STATE_FILE = `${PATHS.state}/state.json`;
@@ -1398,6 +1406,145 @@ function clientBytes(env, clients, marks, ipv6) {
   return { clients: r.clients, summary: summary };
 }
 
+// src/router/health.ts
+let HEALTH_FILE = `${PATHS.state}/health.json`;
+let RTT = /time=([0-9]+)/;
+function watchOf(cfg) {
+  const ups = watched(cfg);
+  let interval = 0;
+  for (let i = 0; i < length(ups); i++)
+    if (!interval || ups[i].health.interval < interval) interval = ups[i].health.interval;
+  const on = cfg.globals.enabled;
+  return { upstreams: on ? ups : [], maps: on ? groupMapList(cfg) : [], mask: cfg.globals.markMask, ipv6: cfg.globals.ipv6, interval: interval || 5 };
+}
+function readWatch(env) {
+  const r = readConfig(readConfigSections(env.uci, "splitwg"));
+  return r.config ? watchOf(r.config) : null;
+}
+function readHealth(env) {
+  const text = env.fs.read(HEALTH_FILE);
+  if (text === null || text === "") return null;
+  let h = null;
+  try {
+    h = json(text);
+  } catch {
+    h = null;
+  }
+  return type(h) === "object" && type(h.upstreams) === "object" ? h : null;
+}
+function writeHealth(env, h) {
+  env.fs.mkdirp(PATHS.state);
+  const tmp = `${HEALTH_FILE}.tmp`;
+  return env.fs.write(tmp, sprintf("%J\n", h)) && env.fs.rename(tmp, HEALTH_FILE);
+}
+function ifaceUp(env, iface) {
+  const ifs = env.ubus(`network.interface.${iface}`, "status", {});
+  return type(ifs) === "object" && ifs.up === true;
+}
+function handshakes(env) {
+  const r = env.run(["wg", "show", "all", "latest-handshakes"]);
+  const out = {};
+  if (r.code !== 0) return out;
+  const lines = split(r.stdout, "\n");
+  for (let i = 0; i < length(lines); i++) {
+    const f = split(trim(lines[i]), "	");
+    if (length(f) < 3) continue;
+    const t = int(f[2]);
+    if (out[f[0]] == null || t > out[f[0]]) out[f[0]] = t;
+  }
+  return out;
+}
+function probe(env, u) {
+  const r = env.run(["ping", "-c", "1", "-W", "1", "-I", u.iface, u.health.probe]);
+  if (r.code !== 0) return { ok: false, rtt: null };
+  const m = match(r.stdout, RTT);
+  return { ok: true, rtt: m ? int(m[1]) : null };
+}
+function sample(env, u, hs) {
+  const up = ifaceUp(env, u.iface);
+  const t = hs[u.iface] ?? 0;
+  return {
+    iface: up,
+    probe: up && u.health.probe !== null ? probe(env, u) : null,
+    handshake: t > 0 ? env.now() - t : null
+  };
+}
+function setSlots(env, maps, down) {
+  const tmp = `${GROUP_STATE}.tmp`;
+  if (!length(maps)) {
+    env.fs.unlink(GROUP_STATE);
+    return null;
+  }
+  env.fs.mkdirp(PATHS.state);
+  if (!env.fs.write(tmp, slotsScript(maps, down))) return `cannot write ${tmp}`;
+  const r = env.run(["nft", "-f", tmp]);
+  if (r.code !== 0) {
+    env.fs.unlink(tmp);
+    return failure(r, ["nft", "-f", tmp]);
+  }
+  return env.fs.rename(tmp, GROUP_STATE) ? null : `cannot write ${GROUP_STATE}`;
+}
+function flushMember(env, w, u) {
+  if (!env.fs.exists(PATHS.conntrack)) return;
+  const m = sprintf("0x%x/0x%x", u.mark, w.mask);
+  env.run(["conntrack", "-D", "-f", "ipv4", "-m", m]);
+  if (w.ipv6) env.run(["conntrack", "-D", "-f", "ipv6", "-m", m]);
+}
+function inGroup(w, name) {
+  for (let i = 0; i < length(w.maps); i++) if (index(w.maps[i].members, name) >= 0) return true;
+  return false;
+}
+function health_due(u, p, now) {
+  return p === null || p.last === null || now - p.last >= u.health.interval - 1;
+}
+function tick(env, w, prev, first) {
+  const hs = handshakes(env);
+  const before = prev ? prev.upstreams : {};
+  const states = {};
+  const changed = [];
+  const now = env.now();
+  for (let i = 0; i < length(w.upstreams); i++) {
+    const u = w.upstreams[i];
+    const p = before[u.name] ?? null;
+    const s = health_due(u, p, now) ? step(p, sample(env, u, hs), u, now) : p;
+    states[u.name] = s;
+    if ((p ? p.up : true) !== s.up) push(changed, u);
+  }
+  const down = downOf(states);
+  if (first || length(changed)) {
+    const e = setSlots(env, w.maps, down);
+    if (e !== null) env.log(`health: the groups' slots could not be set: ${e}`);
+  }
+  for (let i = 0; i < length(changed); i++) {
+    const u = changed[i], s = states[u.name];
+    if (!s.up && inGroup(w, u.name)) flushMember(env, w, u);
+    env.log(`upstream ${u.name} ${s.up ? "up" : "down"}: ${s.reason}`);
+  }
+  const h = { time: now, upstreams: states, groups: membersNow(w.maps, down) };
+  writeHealth(env, h);
+  return h;
+}
+function groupStateFor(env, maps) {
+  const old = env.fs.read(GROUP_STATE);
+  const h = readHealth(env);
+  const down = h ? downOf(h.upstreams) : [];
+  if (!length(maps)) {
+    if (old !== null) env.fs.unlink(GROUP_STATE);
+    return { old, error: null };
+  }
+  env.fs.mkdirp(PATHS.state);
+  const tmp = `${GROUP_STATE}.tmp`;
+  const ok = env.fs.write(tmp, slotsScript(maps, down)) && env.fs.rename(tmp, GROUP_STATE);
+  return { old, error: ok ? null : `cannot write ${GROUP_STATE}` };
+}
+function restoreGroupState(env, old) {
+  if (old === null) env.fs.unlink(GROUP_STATE);
+  else env.fs.write(GROUP_STATE, old);
+}
+function healthNeeded(w) {
+  return w !== null && length(w.upstreams) > 0;
+}
+
 // src/router/status.ts
 let HANDSHAKE_TIMEOUT = 300;
 function nftRules(doc) {
@@ -1500,6 +1647,10 @@ function loadConfig(env, st) {
   const view = appliedView(c, domains);
   return { view, problems: 0, hash: h, enabledRaw: c.globals.enabled, server: view.server };
 }
+function groupsOf(v) {
+  const on = map(filter(v.upstreams, (u) => u.enabled), (u) => u.name);
+  return map(v.groups ?? [], (g) => ({ name: g.name, group: g.name, mode: g.mode, members: filter(g.members, (m) => index(on, m) >= 0), pkt: false }));
+}
 function listsEdited(env, st) {
   const applied = st.lists ?? {};
   const now = contentHashes(env, keys(applied));
@@ -1525,8 +1676,7 @@ function status_age(env, t) {
   return t > 0 ? env.now() - t : null;
 }
 function tunnel(env, iface, wg) {
-  const ifs = env.ubus(`network.interface.${iface}`, "status", {});
-  const up = type(ifs) === "object" && ifs.up === true;
+  const up = ifaceUp(env, iface);
   const ps = up ? wg[iface] ?? null : null;
   const p = ps && length(ps) ? ps[0] : null;
   return { up, handshake_age: p ? status_age(env, p.latest_handshake) : null, rx: p ? p.rx : 0, tx: p ? p.tx : 0 };
@@ -1545,7 +1695,9 @@ function status(env) {
   const warnings = [];
   const upstreams = [];
   const clients = [];
+  const groups = [];
   const v = cfg.view;
+  const hf = applied ? readHealth(env) : null;
   const enabled = cfg.enabledRaw;
   if (!v) push(warnings, msg("status_config_invalid", [cfg.problems]));
   if (v) {
@@ -1555,10 +1707,20 @@ function status(env) {
       const t = tunnel(env, u.iface, wg);
       const up = t.up, hs = t.handshake_age;
       const healthy = up && hs !== null && hs <= HANDSHAKE_TIMEOUT;
-      push(upstreams, { name: u.name, iface: u.iface, enabled: u.enabled, up, handshake_age: hs, rx: t.rx, tx: t.tx, healthy });
+      const hs1 = hf && u.enabled ? hf.upstreams[u.name] ?? null : null;
+      const health = hs1 ? { state: hs1.up ? "up" : "down", since: hs1.since, last: hs1.last, rtt: hs1.rtt, fails: hs1.fails, reason: hs1.reason } : null;
+      push(upstreams, { name: u.name, iface: u.iface, enabled: u.enabled, up, handshake_age: hs, rx: t.rx, tx: t.tx, healthy, health });
+      if (applied && enabled && up && health && health.state === "down") push(warnings, msg("status_upstream_unhealthy", [u.name, health.reason]));
       if (applied && u.enabled && enabled && !up) push(warnings, msg(v.kill_switch ? "status_upstream_down_blocked" : "status_upstream_down_direct", [u.name, u.iface]));
       else if (applied && u.enabled && up && !healthy)
         push(warnings, handshakeWarning(u.name, hs, u.keepalive !== null));
+    }
+    const active = membersNow(groupsOf(v), hf ? downOf(hf.upstreams) : []);
+    const gs = v.groups ?? [];
+    for (let i = 0; i < length(gs); i++) {
+      const a = active[gs[i].name] ?? [];
+      push(groups, { name: gs[i].name, mode: gs[i].mode, members: gs[i].members, active: a });
+      if (applied && enabled && !length(a)) push(warnings, msg("status_group_blocked", [gs[i].name]));
     }
     const byClient = pathCounters(counted);
     for (let i = 0; i < length(v.clients); i++) {
@@ -1593,7 +1755,8 @@ function status(env) {
     pending,
     warnings: map(warnings, format),
     warning_messages: map(warnings, (w) => described(w)),
-    subscriptions: subs
+    subscriptions: subs,
+    groups
   };
 }
 function addRule(list, rule, k) {
@@ -1712,6 +1875,9 @@ function elemText(e) {
 function missingFrom(a, b) {
   return filter(a, (x) => index(b, x) < 0);
 }
+function isGroupMap(name) {
+  return substr(name, 0, 4) === "grp_";
+}
 function checkObjects(env, out, want, live) {
   const missing = [], extra = [];
   const kinds = ["set", "map", "chain"];
@@ -1723,9 +1889,10 @@ function checkObjects(env, out, want, live) {
     for (let i = 0; i < length(lists[k]); i++) if (index(names, lists[k][i]) < 0) push(extra, `${kinds[k]} ${lists[k][i]}`);
   }
   if (length(missing) || length(extra)) finding(out, "table_differs", "nft", { missing: missing, extra });
-  const doc = listMaps(env, map(filter(want.filled, (d) => d.kind === "map"), (d) => d.name));
-  for (let i = 0; i < length(want.filled); i++) {
-    const d = want.filled[i];
+  const filled = filter(want.filled, (d) => !isGroupMap(d.name));
+  const doc = listMaps(env, map(filter(filled, (d) => d.kind === "map"), (d) => d.name));
+  for (let i = 0; i < length(filled); i++) {
+    const d = filled[i];
     let have = null;
     for (let j = 0; j < length(doc); j++) {
       const o = doc[j][d.kind];
@@ -1779,7 +1946,7 @@ function routeMatches(s, r) {
   if (one(s, "type") === "unreachable") return r.type === "unreachable";
   return r.type !== "unreachable" && r.dev === one(s, "interface");
 }
-function ifaceUp(env, iface) {
+function doctor_ifaceUp(env, iface) {
   const s = env.ubus(`network.interface.${iface}`, "status", {});
   return type(s) === "object" && s.up === true;
 }
@@ -1796,7 +1963,7 @@ function checkRouting(env, out) {
         finding(out, "rule_missing", `network.${s[".name"]}`, { section: s[".name"], family: t === "rule" ? 4 : 6, priority: one(s, "priority") });
     } else if (t === "route" || t === "route6") {
       const dev = one(s, "interface");
-      if (dev !== null && !ifaceUp(env, dev)) continue;
+      if (dev !== null && !doctor_ifaceUp(env, dev)) continue;
       if (routes[t] === null) routes[t] = runJson(env, ["ip", "-j", t === "route6" ? "-6" : "-4", "route", "show", "table", "all"]) ?? [];
       const table = one(s, "table");
       if (!length(filter(routes[t], (r) => `${r.table}` === table && routeMatches(s, r))))
@@ -1870,7 +2037,7 @@ function doctor(env) {
   for (let i = 0; cfg && i < length(cfg.upstreams); i++) {
     const u = cfg.upstreams[i];
     if (!u.enabled) continue;
-    if (!ifaceUp(env, u.iface)) {
+    if (!doctor_ifaceUp(env, u.iface)) {
       finding(out, "tunnel_down", `upstream.${u.name}`, { upstream: u.name, iface: u.iface, kill_switch: cfg.globals.killSwitch });
       continue;
     }
@@ -1928,7 +2095,7 @@ function compileNow(env, dryRun) {
   if (!r.config) return { plan: null, problems: r.problems, view: null, warnings: [], ipv6: false, digest, listed, localOk: true, fetched };
   const ipv6 = r.config.globals.ipv6;
   const ln = localNetworks(env, ipv6);
-  const plan = compile(r.config, { local: ln.local });
+  const plan = compile(r.config, { local: ln.local, groupState: env.fs.hostPath(GROUP_STATE) });
   const view = appliedView(r.config, plan.nftsets > 0);
   const warnings = map(r.warnings, (w) => `${w.path}: ${format(w)}`);
   if (ln.ok && before !== null && before === digest)
@@ -2205,8 +2372,11 @@ function applyPlan(env, plan, o) {
   const s = survey(env, plan, o);
   const no = refuse(env, s);
   if (no) return no;
+  const gs = o.dryRun ? null : groupStateFor(env, plan.groups ?? []);
+  if (gs && gs.error !== null) return errorResult(env, "APPLY_FAILED", gs.error, "nft", s.warnings, s.changed);
   const c = check(env, s);
   if (c.error || o.dryRun) cleanupStaged(env);
+  if (c.error && gs) restoreGroupState(env, gs.old);
   if (c.error) return c.error;
   if (o.dryRun) {
     const what = describe(s.changed);
@@ -2214,11 +2384,13 @@ function applyPlan(env, plan, o) {
   }
   if (!lock(env)) {
     cleanupStaged(env);
+    if (gs) restoreGroupState(env, gs.old);
     return { ok: false, changed: NO_CHANGE, message: "another apply is running", actions: [], warnings: s.warnings, error: { code: "BUSY", message: "another apply is running", path: null } };
   }
   const tx = { env, undo: [], actions: [] };
   const f = apply_run(tx, s, plan, c.staged);
   if (f) {
+    if (gs) restoreGroupState(env, gs.old);
     rollback(tx);
     cleanupStaged(env);
     unlock(env);
@@ -2651,12 +2823,18 @@ function checked(valid, problems, warnings) {
 function present(v) {
   return v !== null && v !== null && v !== "";
 }
+function inAGroup(cfg, name) {
+  for (let i = 0; i < length(cfg.groups); i++) if (index(cfg.groups[i].members, name) >= 0) return true;
+  return false;
+}
 function downUpstreams(env, cfg) {
   const out = [];
+  const h = readHealth(env);
   for (let i = 0; i < length(cfg.upstreams); i++) {
     const u = cfg.upstreams[i];
     const s = env.ubus(`network.interface.${u.iface}`, "status", {});
-    if (type(s) === "object" && s.up === false) push(out, u.name);
+    const st = h ? h.upstreams[u.name] ?? null : null;
+    if (type(s) === "object" && s.up === false || st && !st.up && inAGroup(cfg, u.name)) push(out, u.name);
   }
   return out;
 }
@@ -2996,6 +3174,9 @@ let USAGE = `usage: splitwg <command> [--json]
   template add NAME [AS]
                         copy template NAME into the configuration as rule set AS
   peer CLIENT           the .conf of a road-warrior peer client
+  health [--needed]     the health checker's view: each watched upstream, each group's member now
+                        (--needed: exit 0 when a group or a probe is configured, 1 when not:
+                        the init script starts the checker only then)
   update-lists [NAME] [--due]
                         fetch the subscribed lists (or NAME; --due: those whose interval
                         has passed, as cron runs it), then refill the sets of those that changed
@@ -3015,7 +3196,7 @@ function parseArgs(argv) {
       if (index(VALUE_FLAGS, name) >= 0) {
         if (i + 1 >= length(argv)) return `--${name} needs a value`;
         a.flags[name] = argv[++i];
-      } else if (index(["json", "dry-run", "help", "with-keys", "due"], name) >= 0) a.flags[name] = true;
+      } else if (index(["json", "dry-run", "help", "with-keys", "due", "needed"], name) >= 0) a.flags[name] = true;
       else return `unknown option ${w}`;
     } else if (a.cmd === "") a.cmd = w;
     else push(a.pos, w);
@@ -3135,6 +3316,16 @@ function cmdStatus(env, io, a) {
     const state = !u.enabled ? "disabled" : !u.up ? "DOWN" : u.healthy ? "up" : "up, STALE";
     io.out(`  ${pad(u.name, 12)} ${pad(u.iface, 15)} ${pad(state, 10)} handshake ${pad(fmtAge(u.handshake_age), 10)} rx ${fmtBytes(u.rx)}  tx ${fmtBytes(u.tx)}
 `);
+    const h = u.health;
+    if (h) io.out(`  ${pad("", 12)} health: ${h.state === "up" ? "up" : "DOWN"} since ${fmtTime(h.since)} (${h.reason})${h.rtt !== null ? `, rtt ${h.rtt} ms` : ""}${h.last !== null ? `, last look ${fmtAge(env.now() - h.last)}` : ""}
+`);
+  }
+  if (length(s.groups)) io.out("groups (new connections go to):\n");
+  for (let i = 0; i < length(s.groups); i++) {
+    const g = s.groups[i];
+    const now = length(g.active) ? join(", ", g.active) : "no member up: BLOCKED";
+    io.out(`  ${pad(g.name, 12)} ${pad(g.mode, 9)} ${now}  (members ${join(", ", g.members)})
+`);
   }
   if (length(s.clients)) io.out("clients (new connections by path):\n");
   for (let i = 0; i < length(s.clients); i++) {
@@ -3152,6 +3343,29 @@ function cmdStatus(env, io, a) {
 `);
   }
   for (let i = 0; i < length(s.warnings); i++) io.out(`warning: ${s.warnings[i]}
+`);
+  return 0;
+}
+function cmdHealth(env, io, a) {
+  if (a.flags.needed) return healthNeeded(readWatch(env)) ? 0 : 1;
+  const h = readHealth(env);
+  if (a.flags.json) {
+    printJson(io, h);
+    return 0;
+  }
+  if (!h) {
+    io.out("health checker: no state (not running: no group and no probe configured, or not started yet)\n");
+    return 0;
+  }
+  io.out(`health checker: last look ${fmtAge(env.now() - h.time)}
+`);
+  for (let n in h.upstreams) {
+    const s = h.upstreams[n];
+    const rtt = s.rtt !== null ? `, rtt ${s.rtt} ms` : "";
+    io.out(`  ${pad(n, 12)} ${pad(s.up ? "up" : "DOWN", 5)} since ${fmtTime(s.since)}  ${s.reason}${rtt}${s.fails ? `, ${s.fails} missed` : ""}
+`);
+  }
+  for (let g in h.groups) io.out(`  group ${pad(g, 12)} ${length(h.groups[g]) ? join(", ", h.groups[g]) : "no member up: blocked"}
 `);
   return 0;
 }
@@ -3579,6 +3793,8 @@ ${USAGE}`);
       return cmdExport(env, io, args);
     case "update-lists":
       return cmdUpdateLists(env, io, args);
+    case "health":
+      return cmdHealth(env, io, args);
     case "hotplug":
       if (length(args.pos) !== 2) {
         io.err("usage: splitwg hotplug ACTION INTERFACE\n");
@@ -3609,13 +3825,17 @@ export {
   applyPlan,
   bytesByClient,
   ctTotals,
+  healthNeeded,
   hotplug,
   listReport,
   methods,
+  readHealth,
+  readWatch,
   realEnv,
   runCommand,
   sectionsFromCursor,
   stats,
   status,
-  stop
+  stop,
+  tick
 };
