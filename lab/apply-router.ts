@@ -16,6 +16,7 @@ import type { ApplyResult } from '../src/router/apply.ts';
 import type { DoctorReply } from '../src/router/doctor.ts';
 import type { StatsReply } from '../src/router/status.ts';
 import type { UpdateResult } from '../src/router/subscriptions.ts';
+import type { HealthFile } from '../src/router/health.ts';
 import type { RunResult } from '../src/router/env.ts';
 import type { Plan, UciSection } from './core.ts';
 import { statePath } from './netns.ts';
@@ -42,7 +43,7 @@ export interface RouterFiles { nft: string | null; dnsmasq: string | null; state
 
 /** the plan the realiser is given: only sections (nft and dnsmasq are the router's own business) */
 function sectionsPlan(network: UciSection[], firewall: UciSection[]): Plan {
-  return { version: '', enabled: true, table: null, nft: '', dnsmasq: '', nftsets: 0, network, firewall, dhcp: [], marks: { mask: '', direct: '' }, upstreams: [], clients: [], sets: [] };
+  return { version: '', enabled: true, table: null, nft: '', dnsmasq: '', nftsets: 0, network, firewall, dhcp: [], marks: { mask: '', direct: '' }, upstreams: [], clients: [], sets: [], groups: [] };
 }
 
 /** a zone's networks that netifd no longer has match no device: dropped until fw4 reloads */
@@ -155,6 +156,11 @@ export class ApplyRouter {
     return (await this.run({ op: 'hotplug', action, iface })) as unknown as Omit<RouterRun, 'result'> & { result: string[] };
   }
   /** replace a config in the UCI store (committed) */
+  /** one tick of the health checker (src/router/health.ts), its states kept in the worker between ticks */
+  async healthTick(): Promise<Omit<RouterRun, 'result'> & { result: HealthFile | null }> {
+    return (await this.run({ op: 'healthTick' })) as unknown as Omit<RouterRun, 'result'> & { result: HealthFile | null };
+  }
+
   setConfig(name: string, text: string): Promise<void> { return this.call({ op: 'config', name, text }); }
   /** a committed config as text */
   uciText(name: string): Promise<string> { return this.call({ op: 'text', name }); }

@@ -8,7 +8,7 @@
 //         conf-dir (/tmp/dnsmasq.<section>.d, as the init script generates it) is the lab router
 //         dnsmasq's real conf-dir, so what apply writes there is what the lab's dnsmasq reads;
 //         the network sysctls (/proc/sys/net/…, per network namespace) are read in swl-router
-//   run   nft, dnsmasq (--version, --test), conntrack, wg, ip (doctor's reads, apply's repairs), md5sum (list files) and
+//   run   nft, dnsmasq (--version, --test), conntrack, wg, ip (doctor's reads, apply's repairs), md5sum (list files), ping (the health checker's probes) and
 //         sh (a subscription's download: uclient-fetch | head; a test puts lab/bin/uclient-fetch on PATH) run for real in swl-router
 //         (`ip netns exec`), file arguments mapped into the private root. What netifd, fw4 and the
 //         dnsmasq init script would do when the router asks for them is handed to `realise()`
@@ -78,7 +78,7 @@ export interface LabRouter {
 const R = NS.router;
 const OK: RunResult = { code: 0, stdout: '', stderr: '' };
 /** real commands, run in swl-router */
-const REAL = new Set(['nft', 'dnsmasq', 'conntrack', 'wg', 'ip', 'md5sum', 'sh']);
+const REAL = new Set(['nft', 'dnsmasq', 'conntrack', 'wg', 'ip', 'md5sum', 'sh', 'ping']);
 /** sysctls of the network namespace: the router's own, not the host's */
 const SYSCTL_NET = '/proc/sys/net/';
 

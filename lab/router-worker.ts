@@ -11,6 +11,7 @@ import { doctor } from '../src/router/doctor.ts';
 import { stats } from '../src/router/status.ts';
 import { hotplug } from '../src/router/hotplug.ts';
 import { updateLists } from '../src/router/subscriptions.ts';
+import { tick, readWatch, type HealthFile } from '../src/router/health.ts';
 import { PATHS, type RunResult } from '../src/router/env.ts';
 import { labRouterEnv, type LabRouter, type RealiseRequest } from './router-env.ts';
 
@@ -23,6 +24,7 @@ export type WorkerOp =
   | { op: 'doctor' }
   | { op: 'stats' }
   | { op: 'hotplug'; action: string; iface: string }
+  | { op: 'healthTick' }
   | { op: 'config'; name: string; text: string }
   | { op: 'text'; name: string }
   | { op: 'files' }
@@ -46,6 +48,8 @@ function realise(req: RealiseRequest): RunResult {
 }
 
 const router: LabRouter = labRouterEnv({ ...init, realise });
+/** the health checker's states between ticks, as the resident checker keeps them */
+let health: HealthFile | null = null;
 
 /** calls and logs since the previous op */
 function drain() {
@@ -62,6 +66,7 @@ function handle(m: WorkerOp): unknown {
     case 'doctor': return { result: doctor(router.env), ...drain() };
     case 'stats': return { result: stats(router.env), ...drain() };
     case 'hotplug': return { result: hotplug(router.env, m.action, m.iface), ...drain() };
+    case 'healthTick': { const w = readWatch(router.env); if (w) health = tick(router.env, w, health, health === null); return { result: health, ...drain() }; }
     case 'config': router.uci.setText(m.name, m.text); return null;
     case 'text': return router.uci.text(m.name);
     case 'files': return {

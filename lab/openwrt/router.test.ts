@@ -96,6 +96,38 @@ describe('splitwg on the real OpenWrt userland', { skip: Boolean(skip) }, () => 
     await waitFor(async () => /client host default: direct/.test((await lab.sh('nft list chain inet splitwg client_host')).stdout), 30_000, () => 'back to direct');
   });
 
+  test('procd: no resident process without a group or a probe; a probe starts the health checker (respawned instance), removing it stops it', async () => {
+    type Svc = { splitwg?: { instances?: Record<string, { running?: boolean; pid?: number; command?: string[] }> } };
+    const instances = async () => (await lab.ubus<Svc>('service', 'list', { name: 'splitwg' }))?.splitwg?.instances ?? {};
+    // every process running health.uc (by its command line: procd's instance or any other)
+    const checkers = async () => (await lab.sh('grep -l "health[.]uc" /proc/[0-9]*/cmdline 2>/dev/null')).stdout.trim();
+    await lab.x('/etc/init.d/splitwg reload 2>&1');
+    assert.deepEqual(Object.keys(await instances()), [], 'nothing resident: no group, no probe');
+    assert.equal(await checkers(), '');
+    assert.notEqual((await lab.sh('splitwg health --needed')).code, 0);
+
+    await lab.x(`uci set splitwg.vps.probe=${ADDR.vpsTunnel}; uci set splitwg.vps.probe_interval=1; uci commit splitwg; /etc/init.d/splitwg reload 2>&1`);
+    try {
+      await waitFor(async () => (await instances()).health?.running === true, 15_000, async () => `no health instance: ${JSON.stringify(await instances())}`);
+      const inst = (await instances()).health!;
+      assert.deepEqual(inst.command, ['/usr/bin/ucode', '-S', '/usr/share/splitwg/health.uc']);
+      assert.notEqual(await checkers(), '');
+      // its first looks: the probe through sw_vps answers
+      let h: any = null;
+      await waitFor(async () => { const r = await lab.sh('cat /var/run/splitwg/health.json'); h = r.code === 0 ? JSON.parse(r.stdout) : null; return h?.upstreams?.vps?.rtt != null; }, 15_000,
+        async () => `health.json: ${JSON.stringify(h)}; ${(await lab.sh('logread 2>/dev/null | tail -20')).stdout}`);
+      assert.equal(h.upstreams.vps.up, true);
+      const st = JSON.parse(await lab.x('ubus call splitwg status'));
+      assert.equal(st.upstreams.find((u: any) => u.name === 'vps').health.state, 'up');
+      // procd respawns it
+      await lab.x(`kill ${inst.pid}`);
+      await waitFor(async () => { const i = (await instances()).health; return i?.running === true && i.pid !== inst.pid; }, 15_000, async () => `not respawned: ${JSON.stringify(await instances())}`);
+    } finally {
+      await lab.x('uci delete splitwg.vps.probe; uci delete splitwg.vps.probe_interval; uci commit splitwg; /etc/init.d/splitwg reload 2>&1');
+    }
+    await waitFor(async () => !Object.keys(await instances()).length && (await checkers()) === '', 15_000, async () => `still resident: ${JSON.stringify(await instances())} ${await checkers()}`);
+  });
+
   for (const cmd of ['fw4 reload', 'fw4 restart', '/etc/init.d/firewall restart', 'ubus call network reload', '/etc/init.d/network reload']) {
     test(`survives \`${cmd}\``, async () => {
       await lab.x(`${cmd} 2>&1`);
