@@ -13,7 +13,7 @@ export type { ListFiles } from './config';
 export { LIST_DIR, badListFile, badUrl, listPath, listStart, listMissing, listLine, readListText, listEntries } from './lists';
 export type { ListFile } from './lists';
 export { FRAGMENT_CHUNK, FRAGMENT_TAIL, fragmentName, fragmentHead, fragmentLine, listsScript, listSets } from './nftlists';
-export { compile, plan, redactedPlan, emptyPlan } from './plan';
+export { compile, plan, redactedPlan, emptyPlan, dnsmasqFor } from './plan';
 export { explain, pathText } from './explain';
 export { directMark } from './decide';
 export { explainQuery } from './query';

@@ -63,6 +63,13 @@ function downDns(cfg: Config, down: string[] | null | undefined): Config {
 	return down && length(down) && length(cfg.groups) ? { ...cfg, tunnelDns: tunnelDns(cfg, down).routes } : cfg;
 }
 
+// The dnsmasq file for the members up now (what compile() renders with
+// `down`): the health checker writes it again when a failover group's
+// member changes.
+export function dnsmasqFor(cfg: Config, down: string[]): string {
+	return renderDnsmasq(downDns(cfg, down), VERSION, domainPlan(cfg));
+}
+
 export function compile(cfg: Config, opts?: CompileOptions | null): Plan {
 	const g = cfg.globals;
 	if (!g.enabled) return emptyPlan(g.markMask);

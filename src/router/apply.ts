@@ -30,7 +30,7 @@ import { checkObjects, checkRouting, repairArgv } from './doctor';
 import type { Finding } from './doctor';
 import type { ApplyState, AppliedView } from './state';
 import { appliedView } from './state';
-import { groupStateFor, restoreGroupState } from './health';
+import { groupStateFor, restoreGroupState, checkerDown } from './health';
 
 export interface Changed { nft: boolean, dnsmasq: boolean, network: boolean, firewall: boolean, dhcp: boolean }
 
@@ -75,7 +75,7 @@ interface Compiled { plan: Plan | null, problems: Problem[], view: AppliedView |
 // apply when the file did not change under the read: its digest before and
 // after). A function of its own so that the sections and the config model —
 // a large config's megabytes as ucode values — are freed before the apply.
-function compileNow(env: Env, dryRun: boolean): Compiled {
+function compileNow(env: Env, dryRun: boolean, down: string[]): Compiled {
 	const before = env.configDigest('splitwg');
 	const sections = readConfigSections(env.uci, 'splitwg');
 	// a dry run changes nothing, not even the list fragments (lists.ts), nor fetches a list
@@ -86,11 +86,11 @@ function compileNow(env: Env, dryRun: boolean): Compiled {
 	if (!r.config) return { plan: null, problems: r.problems, view: null, warnings: [], ipv6: false, digest, listed, localOk: true, fetched };
 	const ipv6 = r.config.globals.ipv6;
 	const ln = localNetworks(env, ipv6);
-	const plan = compile(r.config, { local: ln.local, groupState: env.fs.hostPath(GROUP_STATE) });
+	const plan = compile(r.config, { local: ln.local, groupState: env.fs.hostPath(GROUP_STATE), down });
 	const view = appliedView(r.config, plan.nftsets > 0);
 	const warnings = map(r.warnings, (w) => `${w.path}: ${format(w)}`);
 	if (ln.ok && before !== null && before === digest)
-		keepPlan(env, { version: VERSION, digest, local: ln.local, ipv6, plan, view, warnings, lists: listed });
+		keepPlan(env, { version: VERSION, digest, local: ln.local, ipv6, plan, view, warnings, lists: listed, down });
 	else forgetPlan(env);
 	return { plan, problems: [], view, warnings, ipv6, digest, listed, localOk: ln.ok, fetched };
 }
@@ -98,13 +98,15 @@ function compileNow(env: Env, dryRun: boolean): Compiled {
 // /etc/config/splitwg → plan → applied. `stop` (and a config with
 // globals.enabled '0') applies the empty plan.
 export function apply(env: Env, opts?: ApplyOptions): ApplyResult {
-	const hit = cachedPlan(env, (ipv6) => { const l = localNetworks(env, ipv6); return l.ok ? l.local : null; });
+	// the upstreams the health checker has down: a failover group's DNS is its member up's
+	const down = checkerDown(env);
+	const hit = cachedPlan(env, (ipv6) => { const l = localNetworks(env, ipv6); return l.ok ? l.local : null; }, down);
 	if (hit) {
 		const res = applyPlan(env, hit.plan, { dryRun: opts?.dryRun, configHash: hit.digest, hasDomains: hit.plan.nftsets > 0, ipv6: hit.ipv6, view: hit.view, lists: hit.lists });
 		for (let i = 0; i < length(hit.warnings); i++) push(res.warnings, hit.warnings[i]);
 		return res;
 	}
-	const c = compileNow(env, opts?.dryRun ?? false);
+	const c = compileNow(env, opts?.dryRun ?? false, down);
 	if (!c.plan) {
 		const n = length(c.problems);
 		const first = c.problems[0], why = { id: first.id, args: first.args };

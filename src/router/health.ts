@@ -6,10 +6,12 @@
 // file in line with the table it loads (groupStateFor()).
 import type { Env } from './env';
 import { PATHS, failure } from './env';
-import { readConfig, step, downOf, slotsScript, membersNow, watched, groupMapList, GROUP_STATE } from './core';
+import { readConfig, step, downOf, slotsScript, membersNow, watched, groupMapList, dnsmasqFor, GROUP_STATE } from './core';
 import type { HealthState, Sample, GroupMap } from './core';
 import type { Config, Upstream } from '../core/model';
 import { readConfigSections } from './sections';
+import { readState, writeState, lock, unlock, fileFingerprint } from './state';
+import { filePath, writeFile, INIT_SCRIPT } from './dnsmasq';
 
 export const HEALTH_FILE = `${PATHS.state}/health.json`;
 
@@ -27,6 +29,20 @@ export interface Watch {
 	mask: number;
 	ipv6: boolean;
 	interval: number;          // seconds between ticks: the shortest probe_interval
+	// the configuration, when a failover group's member has `dns` (its
+	// domains are resolved by the member up now: dnsmasq follows a change)
+	dns: Config | null;
+}
+
+// Some failover group has a member with DNS servers of its own.
+function groupDns(cfg: Config): boolean {
+	for (let i = 0; i < length(cfg.groups); i++) {
+		const g = cfg.groups[i];
+		if (g.mode !== 'failover') continue;
+		for (let j = 0; j < length(cfg.upstreams); j++)
+			if (index(g.members, cfg.upstreams[j].name) >= 0 && length(cfg.upstreams[j].dns)) return true;
+	}
+	return false;
 }
 
 export function watchOf(cfg: Config): Watch {
@@ -37,7 +53,8 @@ export function watchOf(cfg: Config): Watch {
 	// (the maps as the plan has them: compile() uses the same groupMapList();
 	// a disabled splitwg has no table, nothing to watch)
 	const on = cfg.globals.enabled;
-	return { upstreams: on ? ups : [], maps: on ? groupMapList(cfg) : [], mask: cfg.globals.markMask, ipv6: cfg.globals.ipv6, interval: interval || 5 };
+	return { upstreams: on ? ups : [], maps: on ? groupMapList(cfg) : [], mask: cfg.globals.markMask, ipv6: cfg.globals.ipv6, interval: interval || 5,
+		dns: on && groupDns(cfg) ? cfg : null };
 }
 
 // The configuration the checker works from; null when it is not valid
@@ -167,7 +184,40 @@ export function tick(env: Env, w: Watch, prev: HealthFile | null, first: boolean
 	}
 	const h: HealthFile = { time: now, upstreams: states, groups: membersNow(w.maps, down) };
 	writeHealth(env, h);
+	// (after health.json: an apply that starts now compiles with these states)
+	if (w.dns !== null && (first || length(changed))) syncDns(env, w.dns, down);
 	return h;
+}
+
+// A failover group's domains resolve through its member up now: when that
+// changed, the dnsmasq file is rendered for the new states, written where
+// the last apply put it, and dnsmasq restarted (its queries to a tunnel's
+// DNS are bound to the device). Only for the configuration applied (else
+// the next apply does it, with these states), and not while an apply runs.
+function syncDns(env: Env, cfg: Config, down: string[]): void {
+	const st = readState(env);
+	const dirs = st && st.ok && st.enabled ? st.dnsmasq_dirs ?? [] : [];
+	if (!st || !length(dirs) || st.config_hash !== env.configDigest('splitwg')) return;
+	const text = dnsmasqFor(cfg, down);
+	if (env.fs.read(filePath(dirs[0])) === text) return;
+	if (!lock(env)) { env.log('health: an apply is running: it writes the DNS entries for these states'); return; }
+	let ok = true;
+	for (let i = 0; i < length(dirs); i++) ok = writeFile(env, dirs[i], text) && ok;
+	if (ok) {
+		// the file as written is the applied one: status and doctor compare with it
+		st.hashes.dnsmasq = fileFingerprint(env, filePath(dirs[0])) ?? '';
+		writeState(env, st);
+	}
+	const r = env.run([INIT_SCRIPT, 'restart']);
+	unlock(env);
+	env.log(ok && r.code === 0 ? 'health: the groups\' domains now resolve through the DNS of their members up: dnsmasq restarted'
+		: `health: the DNS entries for the members up could not be put in place${r.code !== 0 ? ': ' + failure(r, [INIT_SCRIPT, 'restart']) : ''}`);
+}
+
+// The upstreams the checker has down, sorted (apply compiles with them).
+export function checkerDown(env: Env): string[] {
+	const h = readHealth(env);
+	return h ? sort(downOf(h.upstreams)) : [];
 }
 
 // For apply: the slots file for the table it is about to load, from the

@@ -42,6 +42,7 @@ export interface CachedPlan {
 	view: AppliedView;
 	warnings: string[];          // check's warnings of that config, as apply prints them
 	lists: { [path: string]: string };   // the list files it was compiled from: path → md5
+	down: string[];              // the upstreams the health checker had down (compile's `down`: the dnsmasq file)
 }
 
 // The list files as they were (one md5sum for all), and every fragment the
@@ -62,12 +63,13 @@ function uncommitted(env: Env): boolean {
 
 // The cached plan when it was compiled from what the router has now.
 // `local`: the local networks now (null: unreadable, no reuse).
-export function cachedPlan(env: Env, local: (ipv6: boolean) => string[] | null): CachedPlan | null {
+export function cachedPlan(env: Env, local: (ipv6: boolean) => string[] | null, down: string[]): CachedPlan | null {
 	const digest = env.configDigest('splitwg');
 	if (digest === null || uncommitted(env)) return null;
 	const k = readJson(env, KEY);
 	if (type(k) !== 'object' || type(k.local) !== 'array' || type(k.lists) !== 'object') return null;
 	if (k.version !== VERSION || k.digest !== digest) return null;
+	if (join(' ', k.down ?? []) !== join(' ', down)) return null;
 	const now = local(k.ipv6);
 	if (now === null || join('\n', now) !== join('\n', k.local)) return null;
 	const body = readJson(env, FILE);
@@ -75,7 +77,7 @@ export function cachedPlan(env: Env, local: (ipv6: boolean) => string[] | null):
 	const nft = env.fs.read(NFT_FILE), dns = env.fs.read(DNS_FILE);
 	if (nft === null || dns === null) return null;
 	const plan: Plan = { ...body.plan, nft, dnsmasq: dns };
-	const c: CachedPlan = { version: k.version, digest, local: k.local, ipv6: k.ipv6, lists: k.lists, plan, view: body.view, warnings: body.warnings };
+	const c: CachedPlan = { version: k.version, digest, local: k.local, ipv6: k.ipv6, lists: k.lists, plan, view: body.view, warnings: body.warnings, down };
 	return sameLists(env, c) ? c : null;
 }
 
@@ -86,7 +88,7 @@ export function keepPlan(env: Env, c: CachedPlan): void {
 	forgetPlan(env);
 	env.fs.mkdirp(PATHS.state);
 	// the plan first, its key last: a key is only ever there for its plan
-	const key = { version: c.version, digest: c.digest, local: c.local, ipv6: c.ipv6, lists: c.lists };
+	const key = { version: c.version, digest: c.digest, local: c.local, ipv6: c.ipv6, lists: c.lists, down: c.down };
 	const body = { digest: c.digest, plan: lean(c.plan), view: c.view, warnings: c.warnings };
 	if (!(put(env, NFT_FILE, c.plan.nft) && put(env, DNS_FILE, c.plan.dnsmasq) && put(env, FILE, sprintf('%J', body)) &&
 		put(env, KEY, sprintf('%J', key)))) forgetPlan(env);

@@ -12,7 +12,7 @@ import { methods } from '../../src/router/api';
 import { runCommand } from '../../src/router/command';
 import { doctor } from '../../src/router/doctor';
 import { GROUP_STATE } from '../../src/core/groups';
-import { fakeRouter } from './fakes';
+import { fakeRouter, dnsSection } from './fakes';
 import type { FakeRouter } from './fakes';
 import { openwrt, HOME } from './openwrt';
 
@@ -245,4 +245,48 @@ test('doctor: slots the checker moved are no drift (its maps are the checker\'s,
 	r.nftJson = JSON.stringify({ nftables: [{ map: { family: 'inet', table: 'splitwg', name: 'grp_exits', elem: [[0, { goto: { target: 'up_eu' } }]] } }] });
 	const d = doctor(r.env);
 	assert.ok(!d.findings.some((f: any) => /grp_/.test(f.path)), JSON.stringify(d.findings));
+});
+
+// us and eu with DNS servers of their own; the laptop's news.test through exits (failover us → eu → jp)
+const DNS_GROUPS = GROUPS.replace("option probe '10.200.1.1'", "option probe '10.200.1.1'\n\tlist dns '10.200.1.53'")
+	.replace("option keepalive '25'", "option keepalive '25'\n\tlist dns '10.200.2.53'")
+	+ "\nconfig rule\n\toption client 'laptop'\n\tlist domain 'news.test'\n\toption action 'proxy'\n";
+
+test('a failover group whose members have DNS: when the checker moves it, the dnsmasq file follows (written, dnsmasq restarted, the state\'s hash with it); the next apply compiles with those states and changes nothing', () => {
+	const text = DNS_GROUPS;
+	const r = applied(text);
+	const file = `/tmp/dnsmasq.${dnsSection(r)}.d/splitwg.conf`;
+	assert.match(r.fs.read(file)!, /^server=\/news\.test\/10\.200\.1\.53@sw_us$/m, 'exits → us: us\'s DNS for the rule through exits');
+	let h = ticks(r, 1, null);
+	assert.ok(!r.calls.includes('/etc/init.d/dnsmasq restart'), 'nothing changed: not restarted');
+	r.probes.sw_us = null;
+	r.reset();
+	h = ticks(r, 2, h);
+	assert.equal(h.upstreams.us!.up, false);
+	assert.match(r.fs.read(file)!, /^server=\/news\.test\/10\.200\.2\.53@sw_eu$/m, 'exits → eu: eu\'s DNS now');
+	assert.ok(r.calls.includes('/etc/init.d/dnsmasq restart'));
+	assert.ok(r.logs.includes('health: the groups\' domains now resolve through the DNS of their members up: dnsmasq restarted'), r.logs.join('\n'));
+	assert.ok(!status(r.env).warnings.some((w) => /dnsmasq/.test(w)), 'status: the file is the applied one');
+	r.reset();
+	const a = apply(r.env);
+	assert.equal(a.ok, true);
+	assert.equal(a.changed.dnsmasq, false, a.message);
+	assert.match(r.fs.read(file)!, /@sw_eu$/m);
+});
+
+test('the DNS entries are left alone while the configuration is not the applied one, or an apply runs', () => {
+	const file = (r: FakeRouter) => `/tmp/dnsmasq.${dnsSection(r)}.d/splitwg.conf`;
+	const r = applied(DNS_GROUPS);
+	const before = r.fs.read(file(r));
+	r.uci.setText('splitwg', DNS_GROUPS + "\nconfig ruleset 'more'\n");
+	r.probes.sw_us = null;
+	ticks(r, 2, null);
+	assert.equal(r.fs.read(file(r)), before, 'not applied: the next apply writes it');
+	const b = applied(DNS_GROUPS);
+	b.fs.mkdirp('/var/run/splitwg/lock');
+	b.fs.write('/var/run/splitwg/lock/time', `${b.now}\n`);
+	b.probes.sw_us = null;
+	ticks(b, 2, null);
+	assert.equal(b.fs.read(file(b)), before);
+	assert.ok(b.logs.includes('health: an apply is running: it writes the DNS entries for these states'), b.logs.join('\n'));
 });

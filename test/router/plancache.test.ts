@@ -25,7 +25,7 @@ function counting(r: FakeRouter): { reads: number } {
 // What the cache gives back: the plan as compiled, but for its sets'
 // elements (the printed nft text has them; plancache.ts keeps the JSON lean).
 function kept(r: FakeRouter): unknown {
-	const c = cachedPlan(r.env, (ipv6) => localNetworks(r.env, ipv6).local);
+	const c = cachedPlan(r.env, (ipv6) => localNetworks(r.env, ipv6).local, []);
 	return c ? JSON.parse(JSON.stringify(c.plan)) : null;
 }
 

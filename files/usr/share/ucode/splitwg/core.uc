@@ -2987,6 +2987,9 @@ function emptyPlan(mask) {
 function downDns(cfg, down) {
   return down && length(down) && length(cfg.groups) ? { ...cfg, tunnelDns: tunnelDns(cfg, down).routes } : cfg;
 }
+function dnsmasqFor(cfg, down) {
+  return renderDnsmasq(downDns(cfg, down), VERSION, domainPlan(cfg));
+}
 function compile(cfg, opts) {
   const g = cfg.globals;
   if (!g.enabled) return emptyPlan(g.markMask);
@@ -3421,6 +3424,7 @@ export {
   compile,
   described,
   directMark,
+  dnsmasqFor,
   downOf,
   emptyPlan,
   explain,

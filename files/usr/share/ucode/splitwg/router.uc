@@ -61,7 +61,8 @@ import {
   step,
   downOf,
   slotsScript,
-  membersNow
+  membersNow,
+  dnsmasqFor
 } from "splitwg.core";
 import { readfile, writefile, access, unlink, mkdir, rmdir, rename, popen, stat, open, lsdir } from "fs";
 import { cursor } from "uci";
@@ -761,12 +762,13 @@ function sameLists(env, c) {
 function uncommitted(env) {
   return length((env.uci.changes("splitwg") ?? {}).splitwg ?? []) > 0;
 }
-function cachedPlan(env, local) {
+function cachedPlan(env, local, down) {
   const digest = env.configDigest("splitwg");
   if (digest === null || uncommitted(env)) return null;
   const k = readJson(env, KEY);
   if (type(k) !== "object" || type(k.local) !== "array" || type(k.lists) !== "object") return null;
   if (k.version !== VERSION || k.digest !== digest) return null;
+  if (join(" ", k.down ?? []) !== join(" ", down)) return null;
   const now = local(k.ipv6);
   if (now === null || join("\n", now) !== join("\n", k.local)) return null;
   const body = readJson(env, FILE);
@@ -774,7 +776,7 @@ function cachedPlan(env, local) {
   const nft = env.fs.read(NFT_FILE), dns = env.fs.read(DNS_FILE);
   if (nft === null || dns === null) return null;
   const plan = { ...body.plan, nft, dnsmasq: dns };
-  const c = { version: k.version, digest, local: k.local, ipv6: k.ipv6, lists: k.lists, plan, view: body.view, warnings: body.warnings };
+  const c = { version: k.version, digest, local: k.local, ipv6: k.ipv6, lists: k.lists, plan, view: body.view, warnings: body.warnings, down };
   return sameLists(env, c) ? c : null;
 }
 function forgetPlan(env) {
@@ -797,7 +799,7 @@ function keepPlan(env, c) {
   }
   forgetPlan(env);
   env.fs.mkdirp(PATHS.state);
-  const key = { version: c.version, digest: c.digest, local: c.local, ipv6: c.ipv6, lists: c.lists };
+  const key = { version: c.version, digest: c.digest, local: c.local, ipv6: c.ipv6, lists: c.lists, down: c.down };
   const body = { digest: c.digest, plan: lean(c.plan), view: c.view, warnings: c.warnings };
   if (!(put(env, NFT_FILE, c.plan.nft) && put(env, DNS_FILE, c.plan.dnsmasq) && put(env, FILE, sprintf("%J", body)) && put(env, KEY, sprintf("%J", key)))) forgetPlan(env);
 }
@@ -1409,13 +1411,29 @@ function clientBytes(env, clients, marks, ipv6) {
 // src/router/health.ts
 let HEALTH_FILE = `${PATHS.state}/health.json`;
 let RTT = /time=([0-9]+)/;
+function groupDns(cfg) {
+  for (let i = 0; i < length(cfg.groups); i++) {
+    const g = cfg.groups[i];
+    if (g.mode !== "failover") continue;
+    for (let j = 0; j < length(cfg.upstreams); j++)
+      if (index(g.members, cfg.upstreams[j].name) >= 0 && length(cfg.upstreams[j].dns)) return true;
+  }
+  return false;
+}
 function watchOf(cfg) {
   const ups = watched(cfg);
   let interval = 0;
   for (let i = 0; i < length(ups); i++)
     if (!interval || ups[i].health.interval < interval) interval = ups[i].health.interval;
   const on = cfg.globals.enabled;
-  return { upstreams: on ? ups : [], maps: on ? groupMapList(cfg) : [], mask: cfg.globals.markMask, ipv6: cfg.globals.ipv6, interval: interval || 5 };
+  return {
+    upstreams: on ? ups : [],
+    maps: on ? groupMapList(cfg) : [],
+    mask: cfg.globals.markMask,
+    ipv6: cfg.globals.ipv6,
+    interval: interval || 5,
+    dns: on && groupDns(cfg) ? cfg : null
+  };
 }
 function readWatch(env) {
   const r = readConfig(readConfigSections(env.uci, "splitwg"));
@@ -1497,6 +1515,26 @@ function inGroup(w, name) {
 function health_due(u, p, now) {
   return p === null || p.last === null || now - p.last >= u.health.interval - 1;
 }
+function syncDns(env, cfg, down) {
+  const st = readState(env);
+  const dirs = st && st.ok && st.enabled ? st.dnsmasq_dirs ?? [] : [];
+  if (!st || !length(dirs) || st.config_hash !== env.configDigest("splitwg")) return;
+  const text = dnsmasqFor(cfg, down);
+  if (env.fs.read(filePath(dirs[0])) === text) return;
+  if (!lock(env)) {
+    env.log("health: an apply is running: it writes the DNS entries for these states");
+    return;
+  }
+  let ok = true;
+  for (let i = 0; i < length(dirs); i++) ok = writeFile(env, dirs[i], text) && ok;
+  if (ok) {
+    st.hashes.dnsmasq = fileFingerprint(env, filePath(dirs[0])) ?? "";
+    writeState(env, st);
+  }
+  const r = env.run([INIT_SCRIPT, "restart"]);
+  unlock(env);
+  env.log(ok && r.code === 0 ? "health: the groups' domains now resolve through the DNS of their members up: dnsmasq restarted" : `health: the DNS entries for the members up could not be put in place${r.code !== 0 ? ": " + failure(r, [INIT_SCRIPT, "restart"]) : ""}`);
+}
 function tick(env, w, prev, first) {
   const hs = handshakes(env);
   const before = prev ? prev.upstreams : {};
@@ -1522,7 +1560,12 @@ function tick(env, w, prev, first) {
   }
   const h = { time: now, upstreams: states, groups: membersNow(w.maps, down) };
   writeHealth(env, h);
+  if (w.dns !== null && (first || length(changed))) syncDns(env, w.dns, down);
   return h;
+}
+function checkerDown(env) {
+  const h = readHealth(env);
+  return h ? sort(downOf(h.upstreams)) : [];
 }
 function groupStateFor(env, maps) {
   const old = env.fs.read(GROUP_STATE);
@@ -2085,7 +2128,7 @@ function errorResult(env, code, why, path, warnings, changed) {
   env.log(`apply failed: ${error.message}`);
   return { ok: false, changed: changed ?? NO_CHANGE, message: error.message, actions: [], warnings, error };
 }
-function compileNow(env, dryRun) {
+function compileNow(env, dryRun, down) {
   const before = env.configDigest("splitwg");
   const sections = readConfigSections(env.uci, "splitwg");
   const fetched = dryRun ? [] : fetchMissing(env, sections);
@@ -2095,11 +2138,11 @@ function compileNow(env, dryRun) {
   if (!r.config) return { plan: null, problems: r.problems, view: null, warnings: [], ipv6: false, digest, listed, localOk: true, fetched };
   const ipv6 = r.config.globals.ipv6;
   const ln = localNetworks(env, ipv6);
-  const plan = compile(r.config, { local: ln.local, groupState: env.fs.hostPath(GROUP_STATE) });
+  const plan = compile(r.config, { local: ln.local, groupState: env.fs.hostPath(GROUP_STATE), down });
   const view = appliedView(r.config, plan.nftsets > 0);
   const warnings = map(r.warnings, (w) => `${w.path}: ${format(w)}`);
   if (ln.ok && before !== null && before === digest)
-    keepPlan(env, { version: VERSION, digest, local: ln.local, ipv6, plan, view, warnings, lists: listed });
+    keepPlan(env, { version: VERSION, digest, local: ln.local, ipv6, plan, view, warnings, lists: listed, down });
   else forgetPlan(env);
   return { plan, problems: [], view, warnings, ipv6, digest, listed, localOk: ln.ok, fetched };
 }
@@ -2430,16 +2473,17 @@ function applyPlan(env, plan, o) {
   return { ok: true, changed: s.changed, message: done, actions: tx.actions, warnings: s.warnings };
 }
 function apply(env, opts) {
+  const down = checkerDown(env);
   const hit = cachedPlan(env, (ipv6) => {
     const l = localNetworks(env, ipv6);
     return l.ok ? l.local : null;
-  });
+  }, down);
   if (hit) {
     const res = applyPlan(env, hit.plan, { dryRun: opts?.dryRun, configHash: hit.digest, hasDomains: hit.plan.nftsets > 0, ipv6: hit.ipv6, view: hit.view, lists: hit.lists });
     for (let i = 0; i < length(hit.warnings); i++) push(res.warnings, hit.warnings[i]);
     return res;
   }
-  const c = compileNow(env, opts?.dryRun ?? false);
+  const c = compileNow(env, opts?.dryRun ?? false, down);
   if (!c.plan) {
     const n = length(c.problems);
     const first = c.problems[0], why = { id: first.id, args: first.args };
