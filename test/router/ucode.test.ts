@@ -84,7 +84,7 @@ test('apply / re-apply / stop under real ucode match the Node run', { skip: Bool
 
 	const st = run('status', '--json');
 	assert.equal(st.code, 0, st.err);
-	assert.deepEqual(Object.keys(JSON.parse(st.out)), ['enabled', 'version', 'applied', 'upstreams', 'clients', 'last_apply', 'pending', 'warnings', 'warning_messages', 'subscriptions']);
+	assert.deepEqual(Object.keys(JSON.parse(st.out)), ['enabled', 'version', 'applied', 'upstreams', 'clients', 'last_apply', 'pending', 'warnings', 'warning_messages', 'subscriptions', 'groups']);
 
 	const x = run('explain', 'laptop', '192.0.2.77', '--proto', 'tcp', '--port', '443', '--json');
 	assert.equal(JSON.parse(x.out).upstream, 'eu');
