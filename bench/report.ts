@@ -6,6 +6,7 @@ import type { DnsResult, DnsCell } from './dnsmasq.ts';
 import type { FootprintResult } from './footprint.ts';
 import { listsSection, type ListsResult } from './lists.ts';
 import { scaleHeadline, scaleSection, type ScaleCase } from './scale.ts';
+import { healthHeadline, healthSection, type HealthResult } from './health.ts';
 import type { RouterResult } from './router.ts';
 import { routerSection, routerHeadline } from './report-router.ts';
 import { summary, num, mmm, ratio, fmtRatio, bytes, table, raw, type Summary } from './stats.ts';
@@ -17,7 +18,7 @@ export interface BenchResults {
   started: string; durationS: number; quick: boolean; command: string;
   machine: Machine; notes: string[]; errors: string[];
   only?: string[];              // BENCH_ONLY: the parts run (empty: all)
-  fwd?: FwdResult; apply?: ApplyResult; dns?: DnsResult; foot?: FootprintResult; lists?: ListsResult | null; scale?: ScaleCase[]; router?: RouterResult;
+  fwd?: FwdResult; apply?: ApplyResult; dns?: DnsResult; foot?: FootprintResult; lists?: ListsResult | null; scale?: ScaleCase[]; health?: HealthResult; router?: RouterResult;
 }
 
 const ms = (x: number) => `${num(x)} ms`;
@@ -260,6 +261,7 @@ export function render(r: BenchResults): string {
       `one list edited ${sec(at('edit'))} (its set only; inline: first ${sec(at('inline fresh'))}, unchanged ${sec(at('inline same'))}).`);
   }
   if (r.scale) L.push(scaleHeadline(r.scale));
+  if (r.health) L.push(healthHeadline(r.health));
   L.push('');
   if (r.notes.length) L.push('## Notes', '', ...r.notes.map((n) => `- ${n}`), '');
   if (r.fwd) L.push(...forwardingSection(r.fwd));
@@ -268,6 +270,7 @@ export function render(r: BenchResults): string {
   if (r.foot) L.push(...footSection(r.foot));
   if (r.lists) L.push(...listsSection(r.lists));
   if (r.scale) L.push(...scaleSection(r.scale));
+  if (r.health) L.push(...healthSection(r.health));
   if (r.router) L.push(...routerSection(r.router));
   return L.join('\n') + '\n';
 }

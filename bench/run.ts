@@ -19,10 +19,11 @@ import { footprint } from './footprint.ts';
 import { lists } from './lists.ts';
 import { scale } from './scale.ts';
 import { router } from './router.ts';
+import { health } from './health.ts';
 import { render, type BenchResults, type Machine } from './report.ts';
 
 const QUICK = process.env.BENCH_QUICK === '1';
-const PARTS = ['forwarding', 'apply', 'dnsmasq', 'footprint', 'lists', 'scale', 'router'] as const;
+const PARTS = ['forwarding', 'apply', 'dnsmasq', 'footprint', 'lists', 'scale', 'health', 'router'] as const;
 const ONLY = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 for (const p of ONLY) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`BENCH_ONLY: no part ${p} (parts: ${PARTS.join(', ')})`);
 const runs = (part: typeof PARTS[number]) => !ONLY.length || ONLY.includes(part);
@@ -97,6 +98,7 @@ async function main(): Promise<void> {
   await step('footprint', async () => { if (res.apply) res.foot = await footprint(res.apply.nftText); else throw new Error('no large-home table (apply failed, or BENCH_ONLY left it out)'); });
   await step('lists', async () => { res.lists = await lists({ reps: QUICK ? 1 : 3, quick: QUICK }, log); });
   await step('scale', async () => { res.scale = await scale({ reps: QUICK ? 1 : 2, quick: QUICK }, log); });
+  await step('health', async () => { res.health = await health({ seconds: QUICK ? 10 : 60 }, log); });
   // the real OpenWrt userland, when OPENWRT_ROOT names one (else the section says why not)
   await step('router', async () => {
     res.router = await router(QUICK ? { quick: true, reps: { typical: 2, large: 0 }, calls: 2 } : { quick: false, reps: { typical: 5, large: 3 }, calls: 3 }, log);
