@@ -8,7 +8,7 @@
 // cstime), over a window that starts after the first tick.
 //   - ticking: probe_interval 5 (the default): a tick every 5 s;
 //   - idle: probe_interval 3600: after the first tick nothing is due.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,9 +43,12 @@ async function one(ucode: string, name: string, interval: number, seconds: numbe
     .replace(/\toption probe_interval '\d+'\n/g, '')
     .replace(/(config upstream '\w+'\n)/g, `$1\toption probe_interval '${interval}'\n`);
   fs.writeFileSync(path.join(root, 'etc/config/splitwg'), cfg);
-  const child = spawn(ucode, ['-S', '-L', path.join(REPO, 'files/usr/share/ucode/*.uc'), path.join(REPO, 'files/usr/share/splitwg/health.uc')], {
-    stdio: 'ignore', env: { ...process.env, POSIXLY_CORRECT: '1', SPLITWG_ROOT: root, SPLITWG_UCI_CONFDIR: path.join(root, 'etc/config'), SPLITWG_EXEC: path.join(root, 'exec') },
-  });
+  const env = { ...process.env, POSIXLY_CORRECT: '1', SPLITWG_ROOT: root, SPLITWG_UCI_CONFDIR: path.join(root, 'etc/config'), SPLITWG_EXEC: path.join(root, 'exec') };
+  const lib = ['-S', '-L', path.join(REPO, 'files/usr/share/ucode/*.uc')];
+  // what the checker watches is the last apply's (WATCH_FILE)
+  const a = spawnSync(ucode, [...lib, path.join(REPO, 'files/usr/sbin/splitwg'), 'apply'], { env, encoding: 'utf8' });
+  if (a.status !== 0) throw new Error(`splitwg apply in the scratch root: ${a.stderr}${a.stdout}`);
+  const child = spawn(ucode, [...lib, path.join(REPO, 'files/usr/share/splitwg/health.uc')], { stdio: 'ignore', env });
   try {
     await sleep(2000);   // the first tick (the timer fires at once) and what it loads
     const a = proc(child.pid!);

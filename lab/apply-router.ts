@@ -43,7 +43,7 @@ export interface RouterFiles { nft: string | null; dnsmasq: string | null; state
 
 /** the plan the realiser is given: only sections (nft and dnsmasq are the router's own business) */
 function sectionsPlan(network: UciSection[], firewall: UciSection[]): Plan {
-  return { version: '', enabled: true, table: null, nft: '', dnsmasq: '', nftsets: 0, network, firewall, dhcp: [], marks: { mask: '', direct: '' }, upstreams: [], clients: [], sets: [], groups: [] };
+  return { version: '', enabled: true, table: null, nft: '', dnsmasq: '', nftsets: 0, network, firewall, dhcp: [], marks: { mask: '', direct: '' }, upstreams: [], clients: [], sets: [], groups: [], watch: null };
 }
 
 /** a zone's networks that netifd no longer has match no device: dropped until fw4 reloads */

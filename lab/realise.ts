@@ -211,7 +211,7 @@ export interface RealiserOptions {
   nftEnv?: Record<string, string>;
 }
 
-const EMPTY: Plan = { version: '', enabled: false, table: null, nft: '', dnsmasq: '', nftsets: 0, network: [], firewall: [], dhcp: [], marks: { mask: '', direct: '' }, upstreams: [], clients: [], sets: [], groups: [] };
+const EMPTY: Plan = { version: '', enabled: false, table: null, nft: '', dnsmasq: '', nftsets: 0, network: [], firewall: [], dhcp: [], marks: { mask: '', direct: '' }, upstreams: [], clients: [], sets: [], groups: [], watch: null };
 
 /** Holds the plan in force in the lab router and moves it to another one. */
 export class Realiser {

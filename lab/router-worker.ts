@@ -11,7 +11,7 @@ import { doctor } from '../src/router/doctor.ts';
 import { stats } from '../src/router/status.ts';
 import { hotplug } from '../src/router/hotplug.ts';
 import { updateLists } from '../src/router/subscriptions.ts';
-import { tick, readWatch, type HealthFile } from '../src/router/health.ts';
+import { tick, readWatchFile, type HealthFile } from '../src/router/health.ts';
 import { PATHS, type RunResult } from '../src/router/env.ts';
 import { labRouterEnv, type LabRouter, type RealiseRequest } from './router-env.ts';
 
@@ -66,7 +66,7 @@ function handle(m: WorkerOp): unknown {
     case 'doctor': return { result: doctor(router.env), ...drain() };
     case 'stats': return { result: stats(router.env), ...drain() };
     case 'hotplug': return { result: hotplug(router.env, m.action, m.iface), ...drain() };
-    case 'healthTick': { const w = readWatch(router.env); if (w) health = tick(router.env, w, health, health === null); return { result: health, ...drain() }; }
+    case 'healthTick': { const w = readWatchFile(router.env)?.watch; if (w) health = tick(router.env, w, health, health === null); return { result: health, ...drain() }; }
     case 'config': router.uci.setText(m.name, m.text); return null;
     case 'text': return router.uci.text(m.name);
     case 'files': return {

@@ -25,7 +25,9 @@ export const UCODE_OUTPUTS = [
 	{ entry: 'src/router/index.ts', out: 'files/usr/share/ucode/splitwg/router.uc', kind: 'module' },
 	{ entry: 'src/router/cli.ts', out: 'files/usr/sbin/splitwg', kind: 'script', shebang: '#!/usr/bin/ucode -S' },
 	{ entry: 'src/router/rpcd.ts', out: 'files/usr/share/rpcd/ucode/splitwg', kind: 'script' },
-	{ entry: 'src/router/healthd.ts', out: 'files/usr/share/splitwg/health.uc', kind: 'script' },
+	// inline: the resident checker bundles the few core and router functions it calls instead of
+	// loading splitwg.core and splitwg.router (2 MiB of RSS: bench/RESULTS.md)
+	{ entry: 'src/router/healthd.ts', out: 'files/usr/share/splitwg/health.uc', kind: 'script', inline: true },
 	{ entry: 'src/prometheus/splitwg.ts', out: 'prometheus-node-exporter-ucode-splitwg/files/usr/share/ucode/node-exporter/lib/splitwg.uc', kind: 'script' },
 ];
 // esbuild refuses to emit these rather than lower them into helpers ucode lacks
@@ -38,7 +40,7 @@ const HEADER = (entry) => `// Generated from ${entry} by \`npm run build\` — e
 
 // Imports of another ucode module stay imports (by ucode module name), so the
 // core is shipped once and shared by the CLI and the rpcd plugin.
-function ucodeModulesPlugin(entry) {
+function ucodeModulesPlugin(entry, inline) {
 	return {
 		name: 'ucode-modules',
 		setup(b) {
@@ -47,7 +49,7 @@ function ucodeModulesPlugin(entry) {
 				const resolved = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'inner' });
 				if (resolved.errors.length) return undefined;
 				const r = rel(resolved.path);
-				if (r !== entry && UCODE_MODULES[r]) return { path: UCODE_MODULES[r], external: true };
+				if (r !== entry && UCODE_MODULES[r]) return inline ? undefined : { path: UCODE_MODULES[r], external: true };
 				const importerDir = rel(args.importer).split('/').slice(0, 2).join('/');
 				const targetDir = r.split('/').slice(0, 2).join('/');
 				const entryDir = entry.split('/').slice(0, 2).join('/');
@@ -104,7 +106,7 @@ export const mapPath = (out) => `dist/ucode-map/${out.replace(/^files\//, '')}.m
 
 /** One ucode output in memory: its text and its source map (JSON text). */
 export async function ucodeOf(o) {
-	const out = await bundle(o.entry, { plugins: [ucodeModulesPlugin(o.entry)], external: UCODE_NATIVE, supported: UCODE_UNSUPPORTED, sourcemap: 'inline' });
+	const out = await bundle(o.entry, { plugins: [ucodeModulesPlugin(o.entry, o.inline)], external: UCODE_NATIVE, supported: UCODE_UNSUPPORTED, sourcemap: 'inline' });
 	// the map is the bundle's last line
 	const [, js, b64] = out.match(/^([^]*)\/\/# sourceMappingURL=data:application\/json;base64,(\S+)\s*$/);
 	const uc = compileUcode(js, o.kind, JSON.parse(Buffer.from(b64, 'base64').toString('utf8')));

@@ -28,5 +28,5 @@ export { age, fmtBytes } from './format';
 export { GROUP_STATE, watched } from './groups';
 export { groupMapList } from './nft';
 export type { GroupMap } from './nft';
-export { HANDSHAKE_MAX, step, downOf, membersNow } from './health';
-export type { HealthState, Sample } from './health';
+export { HANDSHAKE_MAX, step, downOf, membersNow, watchOf } from './health';
+export type { HealthState, Sample, Watch, Watched } from './health';

@@ -14,6 +14,8 @@ import { directMark, markHex } from './decide';
 import { VERSION } from './version';
 import { GROUP_STATE } from './groups';
 import { tunnelDns } from './tunneldns';
+import { watchOf } from './health';
+import type { Watch } from './health';
 
 export interface PlanUpstream { name: string, iface: string, mark: string, table: number, enabled: boolean }
 export interface PlanClient { name: string, kind: string, chain: string, sources: string[] }
@@ -33,6 +35,7 @@ export interface Plan {
 	clients: PlanClient[];       // the enabled ones
 	sets: SetState[];            // for nftTransition() from this plan to the next
 	groups: GroupMap[];          // the group maps the health checker sets (health.ts)
+	watch: Watch | null;         // what the health checker watches (core health.ts), null: no checker
 }
 
 // The plan of a stopped or disabled splitwg: nothing of ours anywhere.
@@ -40,7 +43,7 @@ export function emptyPlan(mask?: number | null): Plan {
 	const m = mask ?? null;
 	return { version: VERSION, enabled: false, table: null, nft: '', dnsmasq: '', nftsets: 0, network: [], firewall: [], dhcp: [],
 		marks: m === null ? { mask: '', direct: '' } : { mask: markHex(m), direct: markHex(directMark(m)) },
-		upstreams: [], clients: [], sets: [], groups: [] };
+		upstreams: [], clients: [], sets: [], groups: [], watch: null };
 }
 
 export interface CompileOptions {
@@ -93,6 +96,7 @@ export function compile(cfg: Config, opts?: CompileOptions | null): Plan {
 		})),
 		sets: map(planSets(cfg, dp), (x) => x.sig === null ? { name: x.name, kind: x.kind, key: x.key } : { name: x.name, kind: x.kind, key: x.key, sig: x.sig }),
 		groups: groupMapList(cfg),
+		watch: watchOf(cfg),
 	};
 }
 

@@ -10,7 +10,7 @@
 import type { Bad } from './values';
 import {
 	badAction, badBool, badClientKind, badDomain, badEndpoint, badIfname, badInt, badKey, badLabel, badMac, badMarkMask,
-	badName, badPort, badPortRange, badProto, badTime, badWeekday, badEnum, ACTIONS, CLIENT_KINDS, PROTOS, WEEKDAYS, GROUP_MODES, SPREADS,
+	badName, badPort, badPortRange, badProto, badTime, badWeekday, badEnum, ACTIONS, CLIENT_KINDS, PROTOS, WEEKDAYS_FROM_MONDAY, GROUP_MODES, SPREADS,
 } from './values';
 import { badInterfaceAddress, badIpAddress, badPrefix } from './ip';
 import { badListFile, badUrl } from './lists';
@@ -157,7 +157,7 @@ export const RULE: OptionTable = {
 	start_time: { kind: 'string', check: badTime, doc: '`HH:MM` local time of the router; window `[start, stop)`; `22:00`→`06:00` crosses midnight' },
 	stop_time: { kind: 'string', check: badTime, doc: '`HH:MM`, the end of the window (both or neither)' },
 	weekdays: {
-		kind: 'enum', list: true, values: [WEEKDAYS[1], WEEKDAYS[2], WEEKDAYS[3], WEEKDAYS[4], WEEKDAYS[5], WEEKDAYS[6], WEEKDAYS[0]], check: badWeekday,
+		kind: 'enum', list: true, values: WEEKDAYS_FROM_MONDAY, check: badWeekday,
 		doc: 'the packet\'s local day must be one of them (for a window across midnight, the part after midnight belongs to the next day)',
 	},
 	action: { kind: 'enum', def: 'proxy', values: ACTIONS, check: badAction, doc: 'what a match does: through an upstream, direct, or dropped' },

@@ -106,6 +106,9 @@ export function badTime(v: string): Bad {
 }
 
 export const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+// the same, in the order the option reference lists them (a literal: a bundle
+// that does not use the option tables can leave them out, tools/build.mjs `inline`)
+export const WEEKDAYS_FROM_MONDAY = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 export function weekday(v: string): number {
 	const d = uc(substr(v, 0, 1)) + lc(substr(v, 1));

@@ -30,7 +30,7 @@ import { checkObjects, checkRouting, repairArgv } from './doctor';
 import type { Finding } from './doctor';
 import type { ApplyState, AppliedView } from './state';
 import { appliedView } from './state';
-import { groupStateFor, restoreGroupState, checkerDown } from './health';
+import { groupStateFor, restoreGroupState, checkerDown, writeWatch, WATCH_FILE } from './health';
 
 export interface Changed { nft: boolean, dnsmasq: boolean, network: boolean, firewall: boolean, dhcp: boolean }
 
@@ -479,6 +479,8 @@ export function applyPlan(env: Env, plan: Plan, o: PlanOptions): ApplyResult {
 	});
 	// the fragments of contents no applied file has any more (the table in force used them until now)
 	prune(env, values(o.lists ?? {}));
+	// what the health checker watches: this plan's (it reads it again on its next tick)
+	if (!writeWatch(env, plan.enabled ? plan.watch ?? null : null)) push(s.warnings, `cannot write ${WATCH_FILE}: the health checker keeps watching what it did`);
 	// the hourly fetch of the subscriptions, while there are some to fetch
 	const subs = filter(o.view?.subscriptions ?? [], (x) => x.enabled);
 	if (!syncCron(env, plan.enabled && length(subs) > 0)) push(s.warnings, `cannot update ${CRONTAB}: the lists are not fetched on schedule`);

@@ -1,7 +1,7 @@
 // The `splitwg` command (docs/cli.md): argument parsing and human-readable
 // output over the same functions the ubus API uses. Returns the exit code.
 import type { Env } from './env';
-import { VERSION, readConfig, compile, redactedPlan, renderUci, described, format, age, fmtBytes, nameFromFile, pathText } from './core';
+import { VERSION, readConfig, compile, redactedPlan, renderUci, described, format, age, fmtBytes, nameFromFile, pathText, watchOf } from './core';
 import { PATHS } from './env';
 import { readConfigSections } from './sections';
 import { readLists, listsFile } from './lists';
@@ -21,7 +21,8 @@ import { importZip } from './onboard';
 import { exportConfig, importConfig } from './transfer';
 import type { ZipUpstream } from './onboard';
 import { updateLists } from './subscriptions';
-import { readWatch, readHealth, healthNeeded } from './health';
+import { readHealth } from './health';
+import { followDns } from './healthdns';
 
 export interface Io { out(s: string): void, err(s: string): void }
 
@@ -48,9 +49,11 @@ const USAGE = `usage: splitwg <command> [--json]
   template add NAME [AS]
                         copy template NAME into the configuration as rule set AS
   peer CLIENT           the .conf of a road-warrior peer client
-  health [--needed]     the health checker's view: each watched upstream, each group's member now
+  health [--needed|--dns]
+                        the health checker's view: each watched upstream, each group's member now
                         (--needed: exit 0 when a group or a probe is configured, 1 when not:
-                        the init script starts the checker only then)
+                        the init script starts the checker only then; --dns: render the DNS
+                        entries of failover groups for the members up, as the checker asks)
   update-lists [NAME] [--due]
                         fetch the subscribed lists (or NAME; --due: those whose interval
                         has passed, as cron runs it), then refill the sets of those that changed
@@ -76,7 +79,7 @@ export function parseArgs(argv: string[]): Args | string {
 			if (index(VALUE_FLAGS, name) >= 0) {
 				if (i + 1 >= length(argv)) return `--${name} needs a value`;
 				a.flags[name] = argv[++i];
-			} else if (index(['json', 'dry-run', 'help', 'with-keys', 'due', 'needed'], name) >= 0) a.flags[name] = true;
+			} else if (index(['json', 'dry-run', 'help', 'with-keys', 'due', 'needed', 'dns'], name) >= 0) a.flags[name] = true;
 			else return `unknown option ${w}`;
 		} else if (a.cmd === '') a.cmd = w;
 		else push(a.pos, w);
@@ -203,7 +206,11 @@ function cmdStatus(env: Env, io: Io, a: Args): number {
 // `--needed`: the init script's question (exit code only); else what the
 // checker last wrote (health.json), as status shows it.
 function cmdHealth(env: Env, io: Io, a: Args): number {
-	if (a.flags.needed) return healthNeeded(readWatch(env)) ? 0 : 1;
+	if (a.flags.needed) {
+		const r = readConfig(readConfigSections(env.uci, 'splitwg'));
+		return r.config && watchOf(r.config) !== null ? 0 : 1;
+	}
+	if (a.flags.dns) return followDns(env) ? 0 : 1;
 	const h = readHealth(env);
 	if (a.flags.json) { printJson(io, h); return 0; }
 	if (!h) { io.out('health checker: no state (not running: no group and no probe configured, or not started yet)\n'); return 0; }

@@ -82,6 +82,7 @@ export const PATHS = {
 	fw4: '/sbin/fw4',
 	wgShellHandler: '/lib/netifd/proto/wireguard.sh',
 	conntrack: '/usr/sbin/conntrack',
+	cli: '/usr/sbin/splitwg',
 	// the kernel's connection table (nf_conntrack procfs), and whether it counts bytes
 	ctTable: '/proc/net/nf_conntrack',
 	ctAccounting: '/proc/sys/net/netfilter/nf_conntrack_acct',

@@ -4,16 +4,21 @@
 // groups' slots, flushes the connections of a member that went down, and
 // logs. The resident loop around it is healthd.ts; apply keeps the slots
 // file in line with the table it loads (groupStateFor()).
+//
+// The resident checker (health.uc) is built from this file alone, with the
+// few core functions it calls bundled in (tools/build.mjs `inline`): it
+// reads what to watch from WATCH_FILE, which apply writes from the plan,
+// never the configuration — so it loads no config reader and stays small.
+// What needs the configuration (a failover group's DNS following its
+// member) runs as `splitwg health --dns`, a process of its own (healthdns.ts).
 import type { Env } from './env';
 import { PATHS, failure } from './env';
-import { readConfig, step, downOf, slotsScript, membersNow, watched, groupMapList, dnsmasqFor, GROUP_STATE } from './core';
-import type { HealthState, Sample, GroupMap } from './core';
-import type { Config, Upstream } from '../core/model';
-import { readConfigSections } from './sections';
-import { readState, writeState, lock, unlock, fileFingerprint } from './state';
-import { filePath, writeFile, INIT_SCRIPT } from './dnsmasq';
+import { step, downOf, slotsScript, membersNow, GROUP_STATE } from './core';
+import type { HealthState, Sample, GroupMap, Watch, Watched } from './core';
 
 export const HEALTH_FILE = `${PATHS.state}/health.json`;
+// what the checker watches, as the last apply wrote it (core watchOf())
+export const WATCH_FILE = `${PATHS.state}/watch.json`;
 
 // regexes as module constants: ucode compiles a literal each time it is evaluated
 const RTT = /time=([0-9]+)/;
@@ -22,46 +27,24 @@ const RTT = /time=([0-9]+)/;
 // group gives new connections now (core membersNow()).
 export interface HealthFile { time: number, upstreams: { [name: string]: HealthState }, groups: { [name: string]: string[] } }
 
-// What one checker watches, from a valid configuration.
-export interface Watch {
-	upstreams: Upstream[];
-	maps: GroupMap[];
-	mask: number;
-	ipv6: boolean;
-	interval: number;          // seconds between ticks: the shortest probe_interval
-	// the configuration, when a failover group's member has `dns` (its
-	// domains are resolved by the member up now: dnsmasq follows a change)
-	dns: Config | null;
+export type { Watch };
+
+// The watch file as it is now: its text (the checker reads it again when
+// it changed) and what it says; null: none (nothing applied, nothing to watch).
+export function readWatchFile(env: Env): { text: string, watch: Watch } | null {
+	const text = env.fs.read(WATCH_FILE);
+	if (text === null || text === '') return null;
+	let w: Watch | null = null;
+	try { w = json(text) as Watch; } catch { w = null; }
+	return type(w) === 'object' && type((w as Watch).upstreams) === 'array' ? { text, watch: w as Watch } : null;
 }
 
-// Some failover group has a member with DNS servers of its own.
-function groupDns(cfg: Config): boolean {
-	for (let i = 0; i < length(cfg.groups); i++) {
-		const g = cfg.groups[i];
-		if (g.mode !== 'failover') continue;
-		for (let j = 0; j < length(cfg.upstreams); j++)
-			if (index(g.members, cfg.upstreams[j].name) >= 0 && length(cfg.upstreams[j].dns)) return true;
-	}
-	return false;
-}
-
-export function watchOf(cfg: Config): Watch {
-	const ups = watched(cfg);
-	let interval = 0;
-	for (let i = 0; i < length(ups); i++)
-		if (!interval || ups[i].health.interval < interval) interval = ups[i].health.interval;
-	// (the maps as the plan has them: compile() uses the same groupMapList();
-	// a disabled splitwg has no table, nothing to watch)
-	const on = cfg.globals.enabled;
-	return { upstreams: on ? ups : [], maps: on ? groupMapList(cfg) : [], mask: cfg.globals.markMask, ipv6: cfg.globals.ipv6, interval: interval || 5,
-		dns: on && groupDns(cfg) ? cfg : null };
-}
-
-// The configuration the checker works from; null when it is not valid
-// (the checker then keeps what it set last and waits for a valid one).
-export function readWatch(env: Env): Watch | null {
-	const r = readConfig(readConfigSections(env.uci, 'splitwg'));
-	return r.config ? watchOf(r.config) : null;
+// For apply: what its plan watches, or no file.
+export function writeWatch(env: Env, w: Watch | null): boolean {
+	if (w === null) return !env.fs.exists(WATCH_FILE) || env.fs.unlink(WATCH_FILE);
+	env.fs.mkdirp(PATHS.state);
+	const tmp = `${WATCH_FILE}.tmp`;
+	return env.fs.write(tmp, sprintf('%J\n', w)) && env.fs.rename(tmp, WATCH_FILE);
 }
 
 export function readHealth(env: Env): HealthFile | null {
@@ -104,14 +87,14 @@ export function handshakes(env: Env): { [iface: string]: number } {
 // One ICMP echo through the tunnel: -I binds it to the device, so it
 // leaves by the tunnel though no ip rule routes the router's own traffic
 // there (busybox and iputils ping both take these options).
-export function probe(env: Env, u: Upstream): { ok: boolean, rtt: number | null } {
+export function probe(env: Env, u: Watched): { ok: boolean, rtt: number | null } {
 	const r = env.run(['ping', '-c', '1', '-W', '1', '-I', u.iface, u.health.probe as string]);
 	if (r.code !== 0) return { ok: false, rtt: null };
 	const m = match(r.stdout, RTT);
 	return { ok: true, rtt: m ? int(m[1]) : null };
 }
 
-function sample(env: Env, u: Upstream, hs: { [iface: string]: number }): Sample {
+function sample(env: Env, u: Watched, hs: { [iface: string]: number }): Sample {
 	const up = ifaceUp(env, u.iface);
 	const t = hs[u.iface] ?? 0;
 	return {
@@ -136,7 +119,7 @@ export function setSlots(env: Env, maps: GroupMap[], down: string[]): string | n
 
 // A member that went down: its connections are forgotten by conntrack and
 // decide again, through the group's member now up (or are blocked).
-function flushMember(env: Env, w: Watch, u: Upstream): void {
+function flushMember(env: Env, w: Watch, u: Watched): void {
 	if (!env.fs.exists(PATHS.conntrack)) return;
 	const m = sprintf('0x%x/0x%x', u.mark, w.mask);
 	env.run(['conntrack', '-D', '-f', 'ipv4', '-m', m]);
@@ -151,7 +134,7 @@ function inGroup(w: Watch, name: string): boolean {
 // An upstream is probed every probe_interval seconds: on the first tick
 // at or after it (a tick is the shortest interval; 1 s of slack for the
 // timer's own jitter).
-function due(u: Upstream, p: HealthState | null, now: number): boolean {
+function due(u: Watched, p: HealthState | null, now: number): boolean {
 	return p === null || p.last === null || now - p.last >= u.health.interval - 1;
 }
 
@@ -163,7 +146,7 @@ export function tick(env: Env, w: Watch, prev: HealthFile | null, first: boolean
 	const hs = handshakes(env);
 	const before = prev ? prev.upstreams : {};
 	const states: { [name: string]: HealthState } = {};
-	const changed: Upstream[] = [];
+	const changed: Watched[] = [];
 	const now = env.now();
 	for (let i = 0; i < length(w.upstreams); i++) {
 		const u = w.upstreams[i];
@@ -184,34 +167,12 @@ export function tick(env: Env, w: Watch, prev: HealthFile | null, first: boolean
 	}
 	const h: HealthFile = { time: now, upstreams: states, groups: membersNow(w.maps, down) };
 	writeHealth(env, h);
-	// (after health.json: an apply that starts now compiles with these states)
-	if (w.dns !== null && (first || length(changed))) syncDns(env, w.dns, down);
-	return h;
-}
-
-// A failover group's domains resolve through its member up now: when that
-// changed, the dnsmasq file is rendered for the new states, written where
-// the last apply put it, and dnsmasq restarted (its queries to a tunnel's
-// DNS are bound to the device). Only for the configuration applied (else
-// the next apply does it, with these states), and not while an apply runs.
-function syncDns(env: Env, cfg: Config, down: string[]): void {
-	const st = readState(env);
-	const dirs = st && st.ok && st.enabled ? st.dnsmasq_dirs ?? [] : [];
-	if (!st || !length(dirs) || st.config_hash !== env.configDigest('splitwg')) return;
-	const text = dnsmasqFor(cfg, down);
-	if (env.fs.read(filePath(dirs[0])) === text) return;
-	if (!lock(env)) { env.log('health: an apply is running: it writes the DNS entries for these states'); return; }
-	let ok = true;
-	for (let i = 0; i < length(dirs); i++) ok = writeFile(env, dirs[i], text) && ok;
-	if (ok) {
-		// the file as written is the applied one: status and doctor compare with it
-		st.hashes.dnsmasq = fileFingerprint(env, filePath(dirs[0])) ?? '';
-		writeState(env, st);
+	// (after health.json: `splitwg health --dns` renders with these states)
+	if (w.dns && (first || length(changed))) {
+		const r = env.run([PATHS.cli, 'health', '--dns']);
+		if (r.code !== 0) env.log(`health: ${failure(r, [PATHS.cli, 'health', '--dns'])}`);
 	}
-	const r = env.run([INIT_SCRIPT, 'restart']);
-	unlock(env);
-	env.log(ok && r.code === 0 ? 'health: the groups\' domains now resolve through the DNS of their members up: dnsmasq restarted'
-		: `health: the DNS entries for the members up could not be put in place${r.code !== 0 ? ': ' + failure(r, [INIT_SCRIPT, 'restart']) : ''}`);
+	return h;
 }
 
 // The upstreams the checker has down, sorted (apply compiles with them).

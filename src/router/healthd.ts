@@ -1,27 +1,30 @@
 // /usr/share/splitwg/health.uc: the health checker, the only resident part
 // of splitwg — procd's instance `health` of /etc/init.d/splitwg, started
 // only when `splitwg health --needed` says so (a group, or a probe). A
-// uloop timer runs one tick (health.ts) every shortest probe_interval; a
-// changed /etc/config/splitwg is read again on the next tick. uloop lives
-// here only: router.uc and core.uc must load in a plain ucode without it.
-import { realEnv, tick, readWatch, readHealth, healthNeeded } from './index';
-import type { Watch, HealthFile } from './index';
+// uloop timer runs one tick (health.ts) every shortest probe_interval; what
+// it watches is the last apply's (health.ts WATCH_FILE), read again when it
+// changed. Built `inline` (tools/build.mjs): the few core functions it calls
+// are bundled in, splitwg.core and splitwg.router are not loaded — and uloop
+// lives here only: router.uc and core.uc must load in a plain ucode without it.
+import { realEnv } from './realenv';
+import { tick, readWatchFile, readHealth, healthNeeded } from './health';
+import type { Watch, HealthFile } from './health';
 import { init, run, timer } from 'uloop';
 
 const env = realEnv();
-let digest = env.configDigest('splitwg');
-let watch: Watch | null = readWatch(env);
+let text: string | null = null;
+let watch: Watch | null = null;
 // what it knew when it last ran (procd respawned it): a member down stays down
 let last: HealthFile | null = readHealth(env);
 let first = true;
 let t: any = null;
 
 function beat(): void {
-	const d = env.configDigest('splitwg');
-	if (d !== digest) {
-		digest = d;
-		// an invalid config: keep watching by the last valid one (apply refuses it too)
-		watch = readWatch(env) ?? watch;
+	const f = readWatchFile(env);
+	// (no file: nothing applied yet, or nothing to watch any more — procd stops it on the next reload)
+	if (f !== null && f.text !== text) {
+		text = f.text;
+		watch = f.watch;
 		first = true;
 	}
 	if (watch && healthNeeded(watch)) {

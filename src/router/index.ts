@@ -13,5 +13,5 @@ export { sectionsFromCursor } from './sections';
 // (bench/ctbytes.uc)
 export { ctTotals, bytesByClient } from './ctbytes';
 // (the health checker, healthd.ts)
-export { tick, readWatch, readHealth, healthNeeded } from './health';
+export { tick, readWatchFile, readHealth, healthNeeded } from './health';
 export type { Watch, HealthFile } from './health';

@@ -9,7 +9,7 @@ import { domainToASCII } from 'node:url';
 import fc from 'fast-check';
 import { parseUci, readConfig, plan } from '../../src/core/index';
 import type { UciSection, UciValue } from '../../src/core/uci';
-import { badDomain } from '../../src/core/values';
+import { badDomain, WEEKDAYS, WEEKDAYS_FROM_MONDAY } from '../../src/core/values';
 import { SCHEMA, checkOf } from '../../src/core/schema';
 import { toAscii } from '../../src/core/idn';
 import { badUrl } from '../../src/core/lists';
@@ -234,4 +234,8 @@ test('a subscription url: http or https only, a host, nothing a shell or nft rea
 		assert.equal(badUrl(ok), null, ok);
 	for (const bad of ['ftp://x/y', 'file:///etc/passwd', 'https://', 'https://a b/', "https://x/'q'", 'https://x/$(reboot)', 'https://x/a;b', 'https://x/#f', 'https://x/{a}', 'x.example/list', `https://x/${'a'.repeat(1100)}`])
 		assert.notEqual(badUrl(bad), null, bad);
+});
+
+test('the weekdays of the option reference are the week from Monday', () => {
+	assert.deepEqual(WEEKDAYS_FROM_MONDAY, [...WEEKDAYS.slice(1), WEEKDAYS[0]]);
 });

@@ -16,7 +16,7 @@ import { parseProviderConf, peerConf } from '../../src/router/conf';
 import { methods } from '../../src/router/api';
 import { apply } from '../../src/router/apply';
 import { status } from '../../src/router/status';
-import { tick, readWatch, readHealth } from '../../src/router/health';
+import { tick, readWatchFile, readHealth } from '../../src/router/health';
 import { addTemplate, templates } from '../../src/router/templates';
 import { importZip } from '../../src/router/onboard';
 import { importConfig } from '../../src/router/transfer';
@@ -342,7 +342,7 @@ export function statusMessages(): Msg[] {
 	g.ifaces = { sw_us: { up: true }, sw_eu: { up: true }, sw_jp: { up: true } };
 	g.handshakes = { sw_eu: g.now };
 	g.probes = { sw_us: null };
-	const w = readWatch(g.env)!;
+	const w = readWatchFile(g.env)!.watch;
 	tick(g.env, w, tick(g.env, w, null, true), false);
 	said(g);
 	g.ifaces = { sw_us: { up: true }, sw_eu: { up: false }, sw_jp: { up: false } };

@@ -4,7 +4,8 @@
 import { test } from 'vitest';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { tick, readWatch, readHealth, healthNeeded, HEALTH_FILE } from '../../src/router/health';
+import { tick, readWatchFile, readHealth, healthNeeded, HEALTH_FILE, WATCH_FILE } from '../../src/router/health';
+import { followDns } from '../../src/router/healthdns';
 import type { HealthFile } from '../../src/router/health';
 import { apply, stop } from '../../src/router/apply';
 import { status } from '../../src/router/status';
@@ -29,7 +30,7 @@ function applied(text = GROUPS): FakeRouter {
 
 // ticks 5 s apart; the file after the last
 function ticks(r: FakeRouter, n: number, prev: HealthFile | null): HealthFile {
-	const w = readWatch(r.env)!;
+	const w = readWatchFile(r.env)!.watch;
 	let h = prev;
 	for (let i = 0; i < n; i++) { h = tick(r.env, w, h, h === null); r.now += 5; }
 	return h!;
@@ -163,19 +164,26 @@ test('a checker started again takes the states it wrote (a member down stays dow
 	assert.equal(h.upstreams.us!.up, false);
 	r.reset();
 	r.fs.unlink(GROUP_STATE);
-	h = tick(r.env, readWatch(r.env)!, readHealth(r.env), true);
+	h = tick(r.env, readWatchFile(r.env)!.watch, readHealth(r.env), true);
 	assert.equal(h.upstreams.us!.up, false);
 	assert.match(r.fs.read(GROUP_STATE)!, /grp_exits \{ 0 : goto up_eu \}/);
 	assert.deepEqual(r.logs, []);
 });
 
-test('the checker is needed with a group or a probe, not otherwise', () => {
+test('the checker is needed with a group or a probe, not otherwise; apply writes what it watches (no keys), and removes it when nothing is left', () => {
 	const r = applied();
-	assert.equal(healthNeeded(readWatch(r.env)), true);
+	const w = readWatchFile(r.env)!.watch;
+	assert.equal(healthNeeded(w), true);
+	assert.deepEqual(w.upstreams.map((u) => u.name), ['us', 'eu', 'jp']);
+	assert.deepEqual(Object.keys(w.upstreams[0]!).sort(), ['health', 'iface', 'keepalive', 'mark', 'name']);
+	assert.ok(!/private|preshared/.test(r.fs.read(WATCH_FILE)!), 'no key in the watch file');
 	r.uci.setText('splitwg', HOME);
-	assert.equal(healthNeeded(readWatch(r.env)), false);
+	assert.equal(apply(r.env).ok, true);
+	assert.equal(readWatchFile(r.env), null);
+	assert.equal(healthNeeded(null), false);
 	r.uci.setText('splitwg', HOME.replace("config upstream 'us'\n", "config upstream 'us'\n\toption probe '10.0.0.1'\n"));
-	assert.equal(healthNeeded(readWatch(r.env)), true);
+	assert.equal(apply(r.env).ok, true);
+	assert.deepEqual(readWatchFile(r.env)!.watch.upstreams.map((u) => u.name), ['us']);
 	assert.equal(readHealth(r.env), null);
 	r.fs.write(HEALTH_FILE, '{not json');
 	assert.equal(readHealth(r.env), null);
@@ -258,11 +266,15 @@ test('a failover group whose members have DNS: when the checker moves it, the dn
 	const file = `/tmp/dnsmasq.${dnsSection(r)}.d/splitwg.conf`;
 	assert.match(r.fs.read(file)!, /^server=\/news\.test\/10\.200\.1\.53@sw_us$/m, 'exits → us: us\'s DNS for the rule through exits');
 	let h = ticks(r, 1, null);
+	assert.equal(followDns(r.env), true);
 	assert.ok(!r.calls.includes('/etc/init.d/dnsmasq restart'), 'nothing changed: not restarted');
 	r.probes.sw_us = null;
 	r.reset();
 	h = ticks(r, 2, h);
 	assert.equal(h.upstreams.us!.up, false);
+	// the resident checker asks a process of its own to render the file (it loads no config reader)
+	assert.ok(r.calls.includes('/usr/sbin/splitwg health --dns'), r.calls.join('\n'));
+	assert.equal(followDns(r.env), true);
 	assert.match(r.fs.read(file)!, /^server=\/news\.test\/10\.200\.2\.53@sw_eu$/m, 'exits → eu: eu\'s DNS now');
 	assert.ok(r.calls.includes('/etc/init.d/dnsmasq restart'));
 	assert.ok(r.logs.includes('health: the groups\' domains now resolve through the DNS of their members up: dnsmasq restarted'), r.logs.join('\n'));
@@ -281,12 +293,14 @@ test('the DNS entries are left alone while the configuration is not the applied 
 	r.uci.setText('splitwg', DNS_GROUPS + "\nconfig ruleset 'more'\n");
 	r.probes.sw_us = null;
 	ticks(r, 2, null);
+	followDns(r.env);
 	assert.equal(r.fs.read(file(r)), before, 'not applied: the next apply writes it');
 	const b = applied(DNS_GROUPS);
 	b.fs.mkdirp('/var/run/splitwg/lock');
 	b.fs.write('/var/run/splitwg/lock/time', `${b.now}\n`);
 	b.probes.sw_us = null;
 	ticks(b, 2, null);
+	followDns(b.env);
 	assert.equal(b.fs.read(file(b)), before);
 	assert.ok(b.logs.includes('health: an apply is running: it writes the DNS entries for these states'), b.logs.join('\n'));
 });

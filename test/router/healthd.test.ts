@@ -36,6 +36,11 @@ test('splitwg health --needed: 0 with a group, 0 with a probe, 1 with neither', 
 test('health.uc runs its uloop timer: the first tick judges every watched upstream, sets the slots, writes health.json and logs', { skip: !hasUloop }, () => {
 	const { root } = setup();
 	fs.writeFileSync(path.join(root, 'etc/config/splitwg'), GROUPS);
+	// what it watches comes from the last apply (health.ts WATCH_FILE), not from the config
+	const a = owrt(root, [path.join(repo, 'files/usr/sbin/splitwg'), 'apply']);
+	assert.equal(a.status, 0, a.stderr + a.stdout);
+	assert.ok(fs.existsSync(path.join(root, 'var/run/splitwg/watch.json')));
+	fs.writeFileSync(path.join(root, 'calls.log'), '');
 	// resident: stopped by the test after its first tick (the timer fires at once)
 	owrt(root, [path.join(repo, 'files/usr/share/splitwg/health.uc')], 2500);
 	const h = JSON.parse(fs.readFileSync(path.join(root, 'var/run/splitwg/health.json'), 'utf8'));

@@ -773,6 +773,7 @@ function badTime(v) {
   return match(v, TIME) ? null : msg("not_time", [v]);
 }
 let WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+let WEEKDAYS_FROM_MONDAY = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 function weekday(v) {
   const d = uc(substr(v, 0, 1)) + lc(substr(v, 1));
   for (let i = 0; i < 7; i++) if (WEEKDAYS[i] === d) return i;
@@ -1055,7 +1056,7 @@ let RULE = {
   weekdays: {
     kind: "enum",
     list: true,
-    values: [WEEKDAYS[1], WEEKDAYS[2], WEEKDAYS[3], WEEKDAYS[4], WEEKDAYS[5], WEEKDAYS[6], WEEKDAYS[0]],
+    values: WEEKDAYS_FROM_MONDAY,
     check: badWeekday,
     doc: "the packet's local day must be one of them (for a window across midnight, the part after midnight belongs to the next day)"
   },
@@ -2964,6 +2965,90 @@ function renderFirewall(cfg) {
   return out;
 }
 
+// src/core/health.ts
+function groupDns(cfg) {
+  for (let i = 0; i < length(cfg.groups); i++) {
+    const g = cfg.groups[i];
+    if (g.mode !== "failover") continue;
+    for (let j = 0; j < length(cfg.upstreams); j++)
+      if (index(g.members, cfg.upstreams[j].name) >= 0 && length(cfg.upstreams[j].dns)) return true;
+  }
+  return false;
+}
+function watchOf(cfg) {
+  const ups = cfg.globals.enabled ? watched(cfg) : [];
+  if (!length(ups)) return null;
+  let interval = 0;
+  for (let i = 0; i < length(ups); i++)
+    if (!interval || ups[i].health.interval < interval) interval = ups[i].health.interval;
+  return {
+    upstreams: map(ups, (u) => ({ name: u.name, iface: u.iface, mark: u.mark, keepalive: u.keepalive, health: u.health })),
+    maps: groupMapList(cfg),
+    mask: cfg.globals.markMask,
+    ipv6: cfg.globals.ipv6,
+    interval,
+    dns: groupDns(cfg)
+  };
+}
+let HANDSHAKE_MAX = 180;
+function plural(n, one, many) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+function probed(prev, fails, passes, ok, u) {
+  if (ok) {
+    if (prev.up) return { up: true, reason: "probe answered" };
+    return passes >= u.health.upAfter ? { up: true, reason: `${plural(passes, "probe", "probes")} answered` } : { up: false, reason: prev.reason };
+  }
+  if (!prev.up) return { up: false, reason: prev.reason };
+  return fails >= u.health.downAfter ? { up: false, reason: `${plural(fails, "probe", "probes")} missed` } : { up: true, reason: prev.reason };
+}
+function byHandshake(hs, u) {
+  if (u.keepalive === null) return { up: true, reason: "no probe and no keepalive: not judged" };
+  if (hs === null) return { up: false, reason: "no handshake yet" };
+  return hs <= HANDSHAKE_MAX ? { up: true, reason: `handshake ${hs} s ago` } : { up: false, reason: `no handshake for ${hs} s` };
+}
+function step(prev, s, u, now) {
+  const p = prev ?? { up: true, since: now, fails: 0, passes: 0, last: null, rtt: null, handshake: null, reason: "starting" };
+  const next = { ...p, last: now, handshake: s.handshake };
+  let v;
+  if (!s.iface) {
+    next.fails = 0;
+    next.passes = 0;
+    next.rtt = null;
+    v = { up: false, reason: "interface down" };
+  } else if (s.probe !== null) {
+    next.fails = s.probe.ok ? 0 : p.fails + 1;
+    next.passes = s.probe.ok ? p.passes + 1 : 0;
+    next.rtt = s.probe.ok ? s.probe.rtt : null;
+    v = probed(p, next.fails, next.passes, s.probe.ok, u);
+  } else {
+    next.fails = 0;
+    next.passes = 0;
+    next.rtt = null;
+    v = byHandshake(s.handshake, u);
+  }
+  next.up = v.up;
+  next.reason = v.reason;
+  if (v.up !== p.up) next.since = now;
+  return next;
+}
+function downOf(states) {
+  const out = [];
+  for (let n in states) if (!states[n].up) push(out, n);
+  return out;
+}
+function membersNow(maps, down) {
+  const out = {};
+  for (let i = 0; i < length(maps); i++) {
+    const m = maps[i];
+    if (m.pkt) continue;
+    const g = { name: m.group, mode: m.mode, spread: "connection", members: m.members };
+    const slots = groupSlots(g, m.members, filter(m.members, (x) => index(down, x) < 0));
+    out[m.group] = filter(m.members, (x) => index(slots, x) >= 0);
+  }
+  return out;
+}
+
 // src/core/plan.ts
 function emptyPlan(mask) {
   const m = mask ?? null;
@@ -2981,7 +3066,8 @@ function emptyPlan(mask) {
     upstreams: [],
     clients: [],
     sets: [],
-    groups: []
+    groups: [],
+    watch: null
   };
 }
 function downDns(cfg, down) {
@@ -3014,7 +3100,8 @@ function compile(cfg, opts) {
       sources: [...map([...c.src4, ...c.src6], (p) => p.text), ...c.macs, ...c.ifaces]
     })),
     sets: map(planSets(cfg, dp), (x) => x.sig === null ? { name: x.name, kind: x.kind, key: x.key } : { name: x.name, kind: x.kind, key: x.key, sig: x.sig }),
-    groups: groupMapList(cfg)
+    groups: groupMapList(cfg),
+    watch: watchOf(cfg)
   };
 }
 function plan(sections, opts) {
@@ -3339,66 +3426,6 @@ function fmtBytes(n) {
   }
   return i === 0 ? `${v} B` : `${v}.${frac} ${units[i]}`;
 }
-
-// src/core/health.ts
-let HANDSHAKE_MAX = 180;
-function plural(n, one, many) {
-  return `${n} ${n === 1 ? one : many}`;
-}
-function probed(prev, fails, passes, ok, u) {
-  if (ok) {
-    if (prev.up) return { up: true, reason: "probe answered" };
-    return passes >= u.health.upAfter ? { up: true, reason: `${plural(passes, "probe", "probes")} answered` } : { up: false, reason: prev.reason };
-  }
-  if (!prev.up) return { up: false, reason: prev.reason };
-  return fails >= u.health.downAfter ? { up: false, reason: `${plural(fails, "probe", "probes")} missed` } : { up: true, reason: prev.reason };
-}
-function byHandshake(hs, u) {
-  if (u.keepalive === null) return { up: true, reason: "no probe and no keepalive: not judged" };
-  if (hs === null) return { up: false, reason: "no handshake yet" };
-  return hs <= HANDSHAKE_MAX ? { up: true, reason: `handshake ${hs} s ago` } : { up: false, reason: `no handshake for ${hs} s` };
-}
-function step(prev, s, u, now) {
-  const p = prev ?? { up: true, since: now, fails: 0, passes: 0, last: null, rtt: null, handshake: null, reason: "starting" };
-  const next = { ...p, last: now, handshake: s.handshake };
-  let v;
-  if (!s.iface) {
-    next.fails = 0;
-    next.passes = 0;
-    next.rtt = null;
-    v = { up: false, reason: "interface down" };
-  } else if (s.probe !== null) {
-    next.fails = s.probe.ok ? 0 : p.fails + 1;
-    next.passes = s.probe.ok ? p.passes + 1 : 0;
-    next.rtt = s.probe.ok ? s.probe.rtt : null;
-    v = probed(p, next.fails, next.passes, s.probe.ok, u);
-  } else {
-    next.fails = 0;
-    next.passes = 0;
-    next.rtt = null;
-    v = byHandshake(s.handshake, u);
-  }
-  next.up = v.up;
-  next.reason = v.reason;
-  if (v.up !== p.up) next.since = now;
-  return next;
-}
-function downOf(states) {
-  const out = [];
-  for (let n in states) if (!states[n].up) push(out, n);
-  return out;
-}
-function membersNow(maps, down) {
-  const out = {};
-  for (let i = 0; i < length(maps); i++) {
-    const m = maps[i];
-    if (m.pkt) continue;
-    const g = { name: m.group, mode: m.mode, spread: "connection", members: m.members };
-    const slots = groupSlots(g, m.members, filter(m.members, (x) => index(down, x) < 0));
-    out[m.group] = filter(m.members, (x) => index(slots, x) >= 0);
-  }
-  return out;
-}
 export {
   CONF_BYTES,
   FRAGMENT_CHUNK,
@@ -3475,5 +3502,6 @@ export {
   tableState,
   templateSections,
   uniqueNames,
+  watchOf,
   watched
 };

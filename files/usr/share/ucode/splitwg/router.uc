@@ -62,7 +62,8 @@ import {
   downOf,
   slotsScript,
   membersNow,
-  dnsmasqFor
+  dnsmasqFor,
+  watchOf
 } from "splitwg.core";
 import { readfile, writefile, access, unlink, mkdir, rmdir, rename, popen, stat, open, lsdir } from "fs";
 import { cursor } from "uci";
@@ -82,6 +83,7 @@ let PATHS = {
   fw4: "/sbin/fw4",
   wgShellHandler: "/lib/netifd/proto/wireguard.sh",
   conntrack: "/usr/sbin/conntrack",
+  cli: "/usr/sbin/splitwg",
   // the kernel's connection table (nf_conntrack procfs), and whether it counts bytes
   ctTable: "/proc/net/nf_conntrack",
   ctAccounting: "/proc/sys/net/netfilter/nf_conntrack_acct",
@@ -1410,34 +1412,24 @@ function clientBytes(env, clients, marks, ipv6) {
 
 // src/router/health.ts
 let HEALTH_FILE = `${PATHS.state}/health.json`;
+let WATCH_FILE = `${PATHS.state}/watch.json`;
 let RTT = /time=([0-9]+)/;
-function groupDns(cfg) {
-  for (let i = 0; i < length(cfg.groups); i++) {
-    const g = cfg.groups[i];
-    if (g.mode !== "failover") continue;
-    for (let j = 0; j < length(cfg.upstreams); j++)
-      if (index(g.members, cfg.upstreams[j].name) >= 0 && length(cfg.upstreams[j].dns)) return true;
+function readWatchFile(env) {
+  const text = env.fs.read(WATCH_FILE);
+  if (text === null || text === "") return null;
+  let w = null;
+  try {
+    w = json(text);
+  } catch {
+    w = null;
   }
-  return false;
+  return type(w) === "object" && type(w.upstreams) === "array" ? { text, watch: w } : null;
 }
-function watchOf(cfg) {
-  const ups = watched(cfg);
-  let interval = 0;
-  for (let i = 0; i < length(ups); i++)
-    if (!interval || ups[i].health.interval < interval) interval = ups[i].health.interval;
-  const on = cfg.globals.enabled;
-  return {
-    upstreams: on ? ups : [],
-    maps: on ? groupMapList(cfg) : [],
-    mask: cfg.globals.markMask,
-    ipv6: cfg.globals.ipv6,
-    interval: interval || 5,
-    dns: on && groupDns(cfg) ? cfg : null
-  };
-}
-function readWatch(env) {
-  const r = readConfig(readConfigSections(env.uci, "splitwg"));
-  return r.config ? watchOf(r.config) : null;
+function writeWatch(env, w) {
+  if (w === null) return !env.fs.exists(WATCH_FILE) || env.fs.unlink(WATCH_FILE);
+  env.fs.mkdirp(PATHS.state);
+  const tmp = `${WATCH_FILE}.tmp`;
+  return env.fs.write(tmp, sprintf("%J\n", w)) && env.fs.rename(tmp, WATCH_FILE);
 }
 function readHealth(env) {
   const text = env.fs.read(HEALTH_FILE);
@@ -1515,26 +1507,6 @@ function inGroup(w, name) {
 function health_due(u, p, now) {
   return p === null || p.last === null || now - p.last >= u.health.interval - 1;
 }
-function syncDns(env, cfg, down) {
-  const st = readState(env);
-  const dirs = st && st.ok && st.enabled ? st.dnsmasq_dirs ?? [] : [];
-  if (!st || !length(dirs) || st.config_hash !== env.configDigest("splitwg")) return;
-  const text = dnsmasqFor(cfg, down);
-  if (env.fs.read(filePath(dirs[0])) === text) return;
-  if (!lock(env)) {
-    env.log("health: an apply is running: it writes the DNS entries for these states");
-    return;
-  }
-  let ok = true;
-  for (let i = 0; i < length(dirs); i++) ok = writeFile(env, dirs[i], text) && ok;
-  if (ok) {
-    st.hashes.dnsmasq = fileFingerprint(env, filePath(dirs[0])) ?? "";
-    writeState(env, st);
-  }
-  const r = env.run([INIT_SCRIPT, "restart"]);
-  unlock(env);
-  env.log(ok && r.code === 0 ? "health: the groups' domains now resolve through the DNS of their members up: dnsmasq restarted" : `health: the DNS entries for the members up could not be put in place${r.code !== 0 ? ": " + failure(r, [INIT_SCRIPT, "restart"]) : ""}`);
-}
 function tick(env, w, prev, first) {
   const hs = handshakes(env);
   const before = prev ? prev.upstreams : {};
@@ -1560,7 +1532,10 @@ function tick(env, w, prev, first) {
   }
   const h = { time: now, upstreams: states, groups: membersNow(w.maps, down) };
   writeHealth(env, h);
-  if (w.dns !== null && (first || length(changed))) syncDns(env, w.dns, down);
+  if (w.dns && (first || length(changed))) {
+    const r = env.run([PATHS.cli, "health", "--dns"]);
+    if (r.code !== 0) env.log(`health: ${failure(r, [PATHS.cli, "health", "--dns"])}`);
+  }
   return h;
 }
 function checkerDown(env) {
@@ -2466,6 +2441,7 @@ function applyPlan(env, plan, o) {
     lists: o.lists ?? {}
   });
   prune(env, values(o.lists ?? {}));
+  if (!writeWatch(env, plan.enabled ? plan.watch ?? null : null)) push(s.warnings, `cannot write ${WATCH_FILE}: the health checker keeps watching what it did`);
   const subs = filter(o.view?.subscriptions ?? [], (x) => x.enabled);
   if (!syncCron(env, plan.enabled && length(subs) > 0)) push(s.warnings, `cannot update ${CRONTAB}: the lists are not fetched on schedule`);
   unlock(env);
@@ -3194,6 +3170,31 @@ function importZip(env, file) {
   return z;
 }
 
+// src/router/healthdns.ts
+function followDns(env) {
+  const st = readState(env);
+  const dirs = st && st.ok && st.enabled ? st.dnsmasq_dirs ?? [] : [];
+  if (!st || !length(dirs) || st.config_hash !== env.configDigest("splitwg")) return true;
+  const r0 = readConfig(readConfigSections(env.uci, "splitwg"));
+  if (!r0.config) return true;
+  const text = dnsmasqFor(r0.config, checkerDown(env));
+  if (env.fs.read(filePath(dirs[0])) === text) return true;
+  if (!lock(env)) {
+    env.log("health: an apply is running: it writes the DNS entries for these states");
+    return true;
+  }
+  let ok = true;
+  for (let i = 0; i < length(dirs); i++) ok = writeFile(env, dirs[i], text) && ok;
+  if (ok) {
+    st.hashes.dnsmasq = fileFingerprint(env, filePath(dirs[0])) ?? "";
+    writeState(env, st);
+  }
+  const r = env.run([INIT_SCRIPT, "restart"]);
+  unlock(env);
+  env.log(ok && r.code === 0 ? "health: the groups' domains now resolve through the DNS of their members up: dnsmasq restarted" : `health: the DNS entries for the members up could not be put in place${r.code !== 0 ? ": " + failure(r, [INIT_SCRIPT, "restart"]) : ""}`);
+  return ok && r.code === 0;
+}
+
 // src/router/command.ts
 let USAGE = `usage: splitwg <command> [--json]
   check                 validate /etc/config/splitwg
@@ -3218,9 +3219,11 @@ let USAGE = `usage: splitwg <command> [--json]
   template add NAME [AS]
                         copy template NAME into the configuration as rule set AS
   peer CLIENT           the .conf of a road-warrior peer client
-  health [--needed]     the health checker's view: each watched upstream, each group's member now
+  health [--needed|--dns]
+                        the health checker's view: each watched upstream, each group's member now
                         (--needed: exit 0 when a group or a probe is configured, 1 when not:
-                        the init script starts the checker only then)
+                        the init script starts the checker only then; --dns: render the DNS
+                        entries of failover groups for the members up, as the checker asks)
   update-lists [NAME] [--due]
                         fetch the subscribed lists (or NAME; --due: those whose interval
                         has passed, as cron runs it), then refill the sets of those that changed
@@ -3240,7 +3243,7 @@ function parseArgs(argv) {
       if (index(VALUE_FLAGS, name) >= 0) {
         if (i + 1 >= length(argv)) return `--${name} needs a value`;
         a.flags[name] = argv[++i];
-      } else if (index(["json", "dry-run", "help", "with-keys", "due", "needed"], name) >= 0) a.flags[name] = true;
+      } else if (index(["json", "dry-run", "help", "with-keys", "due", "needed", "dns"], name) >= 0) a.flags[name] = true;
       else return `unknown option ${w}`;
     } else if (a.cmd === "") a.cmd = w;
     else push(a.pos, w);
@@ -3391,7 +3394,11 @@ function cmdStatus(env, io, a) {
   return 0;
 }
 function cmdHealth(env, io, a) {
-  if (a.flags.needed) return healthNeeded(readWatch(env)) ? 0 : 1;
+  if (a.flags.needed) {
+    const r = readConfig(readConfigSections(env.uci, "splitwg"));
+    return r.config && watchOf(r.config) !== null ? 0 : 1;
+  }
+  if (a.flags.dns) return followDns(env) ? 0 : 1;
   const h = readHealth(env);
   if (a.flags.json) {
     printJson(io, h);
@@ -3874,7 +3881,7 @@ export {
   listReport,
   methods,
   readHealth,
-  readWatch,
+  readWatchFile,
   realEnv,
   runCommand,
   sectionsFromCursor,

@@ -1026,6 +1026,7 @@ function badTime(v) {
   return match(v, TIME) ? null : msg("not_time", [v]);
 }
 var WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+var WEEKDAYS_FROM_MONDAY = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 function weekday(v) {
   const d = uc(substr(v, 0, 1)) + lc(substr(v, 1));
   for (let i = 0; i < 7; i++) if (WEEKDAYS[i] === d) return i;
@@ -1260,7 +1261,7 @@ var RULE = {
   weekdays: {
     kind: "enum",
     list: true,
-    values: [WEEKDAYS[1], WEEKDAYS[2], WEEKDAYS[3], WEEKDAYS[4], WEEKDAYS[5], WEEKDAYS[6], WEEKDAYS[0]],
+    values: WEEKDAYS_FROM_MONDAY,
     check: badWeekday,
     doc: "the packet's local day must be one of them (for a window across midnight, the part after midnight belongs to the next day)"
   },
