@@ -19,6 +19,7 @@
 //                                           ruleset-post file is loaded again, as fw4 includes it
 //           /etc/init.d/dnsmasq restart|reload|start → { what: 'dnsmasq' }
 //           pidof dnsmasq                  → the lab router dnsmasq's pid file
+//           /usr/sbin/splitwg health --dns → followDns() (src/router/healthdns.ts), in this process
 //         Anything else fails with exit 127, so a new command in src/router is noticed.
 //
 // Everything here is synchronous, as the Env interface is: lab/router-worker.ts runs it in a
@@ -31,6 +32,7 @@ import { join } from 'node:path';
 import type { Env, Fs, RunResult } from '../src/router/env.ts';
 import { PATHS } from '../src/router/env.ts';
 import { isOwned } from '../src/router/owned.ts';
+import { followDns } from '../src/router/healthdns.ts';
 import type { UciSection } from '../src/core/uci.ts';
 import { MemUci, md5 } from '../test/router/fakes.ts';
 import { DHCP, FIREWALL, NETWORK } from '../test/router/openwrt.ts';
@@ -190,6 +192,8 @@ export function labRouterEnv(o: LabRouterOptions): LabRouter {
     }
     if (/^\/etc\/init\.d\/dnsmasq (restart|reload|start)$/.test(a)) return o.realise({ what: 'dnsmasq' });
     if (argv[0] === 'logger') return OK;
+    // the router's own CLI, as the health checker runs it: the same function in this process
+    if (a === `${PATHS.cli} health --dns`) return followDns(r.env) ? OK : { code: 1, stdout: '', stderr: 'followDns failed' };
     return { code: 127, stdout: '', stderr: `${argv[0]}: not available in the lab router (lab/router-env.ts does not translate "${a}")` };
   };
 
