@@ -101,12 +101,13 @@ function readUpstream(sec: UciSection, problems: Problem[]): Upstream {
 		keepalive: o.v.keepalive,
 		dns: o.v.dns,
 		via: o.v.via,
-		health: { probe: o.v.probe, interval: o.v.probe_interval, downAfter: o.v.down_after, upAfter: o.v.up_after },
+		health: { probe: o.v.probe, dns: o.v.probe_dns ? o.v.dns : [], interval: o.v.probe_interval, downAfter: o.v.down_after, upAfter: o.v.up_after },
 		index: 0, mark: 0, table: 0,
 	};
 	if (u.privateKey === '' && !o.bad.private_key) push(problems, problem(`${base}.private_key`, msg('required')));
 	if (u.publicKey === '' && !o.bad.public_key) push(problems, problem(`${base}.public_key`, msg('required')));
 	if (!length(u.addresses) && !o.bad.address) push(problems, problem(`${base}.address`, msg('upstream_no_address')));
+	if (o.v.probe_dns && !length(o.v.dns) && !o.bad.dns) push(problems, problem(`${base}.probe_dns`, msg('probe_dns_none')));
 	// (given, but with no valid element: reported already)
 	if (!length(u.allowedIps)) u.allowedIps = ['0.0.0.0/0', '::/0'];
 	return u;

@@ -64,7 +64,7 @@ function checkMembers(g: Group, by: { [n: string]: Upstream }, gl: Globals, prob
 	}
 	for (let i = 0; i < length(g.members); i++) {
 		const u = by[g.members[i]];
-		if (u.health.probe === null && !u.keepalive)
+		if (u.health.probe === null && !length(u.health.dns) && !u.keepalive)
 			push(warnings, problem(`upstream.${u.name}.probe`, msg('warn_health_unknown', [u.name, g.name])));
 	}
 }
@@ -89,13 +89,18 @@ export function groupByName(cfg: Config, name: string | null): Group | null {
 	return null;
 }
 
+// Whether the checker pings something through the upstream's tunnel.
+export function probed(u: { health: { probe: string | null, dns: string[] } }): boolean {
+	return u.health.probe !== null || length(u.health.dns) > 0;
+}
+
 // The upstreams the health checker watches: those with a probe and every
 // member of a group (without a probe: by its handshakes).
 export function watched(cfg: Config): Upstream[] {
 	const inGroup: { [n: string]: boolean } = {};
 	for (let i = 0; i < length(cfg.groups); i++)
 		for (let j = 0; j < length(cfg.groups[i].members); j++) inGroup[cfg.groups[i].members[j]] = true;
-	return filter(cfg.upstreams, (u) => u.enabled && (u.health.probe !== null || !!inGroup[u.name]));
+	return filter(cfg.upstreams, (u) => u.enabled && (probed(u) || !!inGroup[u.name]));
 }
 
 // Which member each slot of the group's map holds, given the members that

@@ -25,7 +25,7 @@ export type { TableObjects, SetState } from './transition';
 export { OWNED, isOwned } from './netifd';
 export { badKey, badBool, bool } from './values';
 export { age, fmtBytes } from './format';
-export { GROUP_STATE, watched } from './groups';
+export { GROUP_STATE, watched, probed } from './groups';
 export { groupMapList } from './nft';
 export type { GroupMap } from './nft';
 export { HANDSHAKE_MAX, step, downOf, membersNow, watchOf } from './health';

@@ -100,6 +100,7 @@ export const MESSAGES: { [id: string]: string } = {
 	via_mtu: 'at most {1} through "{2}" (its MTU {3}, less 80 bytes for the tunnel inside it)',
 	via_mtu_low: 'through "{1}" the MTU would be {2}, below the 1280 IPv6 needs: set a larger mtu on "{1}", or cascade fewer tunnels',
 	upstream_required: 'is required: a proxy rule or default names no upstream of its own',
+	probe_dns_none: 'needs list dns: there are no DNS servers to probe',
 	group_unnamed: 'a group section needs a name (rules and clients name it)',
 	group_no_member: 'is required: the upstreams of the group',
 	group_member_twice: 'upstream "{1}" is a member already',

@@ -41,10 +41,11 @@ export interface Upstream {
 }
 
 // How the health checker (router/health.ts) watches an upstream: `probe`
-// is pinged through its tunnel every `interval` seconds; `downAfter`
+// (and `dns`) are pinged through its tunnel every `interval` seconds; `downAfter`
 // misses in a row declare it down, `upAfter` answers up again.
 export interface Health {
 	probe: string | null;
+	dns: string[];           // the dns servers probed too (probe_dns '1'), else none
 	interval: number;
 	downAfter: number;
 	upAfter: number;

@@ -99,6 +99,7 @@ export const UPSTREAM: OptionTable = {
 		kind: 'string', check: badIpAddress,
 		doc: 'an address pinged through the tunnel (ICMP, bound to `sw_<name>`) by the health checker, e.g. the provider\'s DNS server: a tunnel that netifd keeps up while its peer is gone is told by this. See [Health and groups](#health-and-groups)',
 	},
+	probe_dns: { kind: 'bool', def: '0', doc: 'the `dns` servers are probed too, each pinged through the tunnel with `probe`: one that does not answer makes the probe a miss — the reachability of the servers that resolve this upstream\'s domains is part of its health' },
 	probe_interval: { kind: 'int', def: '5', min: 1, max: 3600, doc: 'seconds between two probes' },
 	down_after: { kind: 'int', def: '2', min: 1, max: 100, doc: 'probes missed in a row before the upstream is declared down' },
 	up_after: { kind: 'int', def: '2', min: 1, max: 100, doc: 'probes answered in a row before a down upstream is declared up again' },

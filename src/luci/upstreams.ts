@@ -354,6 +354,9 @@ export default view.extend({
 			_('An address pinged through this tunnel, e.g. the provider\'s DNS server: a tunnel whose server stopped answering is then seen as down. Without one, a group member is judged by its handshakes (give it a keepalive).'));
 		o.modalonly = true;
 		o.placeholder = '10.64.0.1';
+		o = opt('health', form.Flag, 'probe_dns', _('Probe the DNS servers'),
+			_('Ping this upstream\'s DNS servers through the tunnel too: one that does not answer makes the probe a miss.'));
+		o.modalonly = true;
 		o = opt('health', form.Value, 'probe_interval', _('Probe interval'), _('Seconds between two probes.'));
 		o.modalonly = true;
 		o = opt('health', form.Value, 'down_after', _('Down after'), _('Probes missed in a row before the upstream counts as down.'));

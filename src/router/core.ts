@@ -5,5 +5,5 @@ export { VERSION, readConfig, readSubscriptions, compile, redactedPlan, explain,
 	MESSAGES, format, described, isMsg, msg, isOwned, badKey, badBool, bool, age, fmtBytes,
 	listPaths, LIST_DIR, badListFile, listStart, listMissing, listLine, listEntries, listsScript, listSets, listReloads, fragmentName, fragmentHead, fragmentLine, FRAGMENT_CHUNK, FRAGMENT_TAIL,
 	templateSections, ruleOptions, RULE_FIELDS, ZIP_ENTRIES, CONF_BYTES, isConfEntry, nameFromFile, uniqueNames,
-	GROUP_STATE, watched, groupMapList, step, downOf, slotsScript, membersNow, dnsmasqFor, watchOf } from '../core/index';
+	GROUP_STATE, watched, probed, groupMapList, step, downOf, slotsScript, membersNow, dnsmasqFor, watchOf } from '../core/index';
 export type { Msg, Arg, ListFile, ListFiles, HealthState, Sample, GroupMap, Watch, Watched } from '../core/index';

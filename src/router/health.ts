@@ -13,7 +13,7 @@
 // member) runs as `splitwg health --dns`, a process of its own (healthdns.ts).
 import type { Env } from './env';
 import { PATHS, failure } from './env';
-import { step, downOf, slotsScript, membersNow, GROUP_STATE } from './core';
+import { step, downOf, slotsScript, membersNow, probed, GROUP_STATE } from './core';
 import type { HealthState, Sample, GroupMap, Watch, Watched } from './core';
 
 export const HEALTH_FILE = `${PATHS.state}/health.json`;
@@ -84,14 +84,21 @@ export function handshakes(env: Env): { [iface: string]: number } {
 	return out;
 }
 
-// One ICMP echo through the tunnel: -I binds it to the device, so it
-// leaves by the tunnel though no ip rule routes the router's own traffic
-// there (busybox and iputils ping both take these options).
+// One ICMP echo through the tunnel to each target (`probe`, then the dns
+// servers with probe_dns): -I binds it to the device, so it leaves by the
+// tunnel though no ip rule routes the router's own traffic there (busybox
+// and iputils ping both take these options). A miss if any one is not
+// answered; the round trip is the first target's.
 export function probe(env: Env, u: Watched): { ok: boolean, rtt: number | null } {
-	const r = env.run(['ping', '-c', '1', '-W', '1', '-I', u.iface, u.health.probe as string]);
-	if (r.code !== 0) return { ok: false, rtt: null };
-	const m = match(r.stdout, RTT);
-	return { ok: true, rtt: m ? int(m[1]) : null };
+	const targets = u.health.probe !== null ? [u.health.probe, ...u.health.dns] : u.health.dns;
+	let rtt: number | null = null;
+	for (let i = 0; i < length(targets); i++) {
+		const r = env.run(['ping', '-c', '1', '-W', '1', '-I', u.iface, targets[i]]);
+		if (r.code !== 0) return { ok: false, rtt: null };
+		const m = match(r.stdout, RTT);
+		if (i === 0) rtt = m ? int(m[1]) : null;
+	}
+	return { ok: true, rtt };
 }
 
 function sample(env: Env, u: Watched, hs: { [iface: string]: number }): Sample {
@@ -99,7 +106,7 @@ function sample(env: Env, u: Watched, hs: { [iface: string]: number }): Sample {
 	const t = hs[u.iface] ?? 0;
 	return {
 		iface: up,
-		probe: up && u.health.probe !== null ? probe(env, u) : null,
+		probe: up && probed(u) ? probe(env, u) : null,
 		handshake: t > 0 ? env.now() - t : null,
 	};
 }

@@ -32,7 +32,7 @@ function run(u: Upstream, samples: Sample[], from: HealthState | null = null): H
 }
 
 test('the golden upstreams carry the health defaults and options the tests below rely on', () => {
-	assert.deepEqual(us.health, { probe: '10.200.1.1', interval: 5, downAfter: 2, upAfter: 2 });
+	assert.deepEqual(us.health, { probe: '10.200.1.1', dns: [], interval: 5, downAfter: 2, upAfter: 2 });
 	assert.equal(eu.health.probe, null);
 	assert.equal(eu.keepalive, 25);
 });

@@ -104,6 +104,7 @@ const MUTATIONS: ((s: UciSection[]) => void)[] = [
 			{ type: 'group', name: 'g3', anonymous: false, options: { member: ['us', 'nowhere', 'us', 'eu'], spread: 'destination', mode: 'roundrobin' } });
 		s.find((x) => x.type === 'globals')!.options.kill_switch = '0';
 	},
+	(s) => { s.find((x) => x.name === 'eu')!.options.probe_dns = '1'; },
 	(s) => { s.push({ type: 'group', name: 'g_pkt', anonymous: false, options: { member: ['eu'] } }, { type: 'group', name: 'g4', anonymous: false, options: { member: ['eu'], spread: 'destination' } }); },
 ];
 

@@ -90,8 +90,9 @@ test('upstreams: the Health tab\'s probe options, with the router\'s bounds', as
 	const u = section(h, 'upstream');
 	assert.ok(u.tabs.includes('health'));
 	const health = u.options.filter((o) => o.tab === 'health');
-	assert.deepEqual(health.map((o) => [o.option, o.widget]), [['probe', 'Value'], ['probe_interval', 'Value'], ['down_after', 'Value'], ['up_after', 'Value']]);
-	for (const o of health) {
+	assert.deepEqual(health.map((o) => [o.option, o.widget]), [['probe', 'Value'], ['probe_dns', 'Flag'], ['probe_interval', 'Value'], ['down_after', 'Value'], ['up_after', 'Value']]);
+	assert.equal(opt(u, 'probe_dns').modalonly, true);
+	for (const o of health.filter((x) => x.widget === 'Value')) {
 		for (const v of ['10.64.0.1', 'fd00::1', '10.0.0.300', 'host', '0', '5', '3601', '101', '-1'])
 			assert.equal(o.validate('us', v), says('upstream', o.option, v), `${o.option} = ${v}`);
 		assert.equal(o.modalonly, true);

@@ -304,3 +304,21 @@ test('the DNS entries are left alone while the configuration is not the applied 
 	assert.equal(b.fs.read(file(b)), before);
 	assert.ok(b.logs.includes('health: an apply is running: it writes the DNS entries for these states'), b.logs.join('\n'));
 });
+
+test('probe_dns: the DNS servers are pinged through the tunnel too, and one that does not answer is a miss', () => {
+	const text = GROUPS.replace("option probe '10.200.1.1'", "option probe '10.200.1.1'\n\tlist dns '10.200.1.53'\n\toption probe_dns '1'");
+	const r = applied(text);
+	let h = ticks(r, 1, null);
+	assert.ok(r.calls.includes('ping -c 1 -W 1 -I sw_us 10.200.1.1') && r.calls.includes('ping -c 1 -W 1 -I sw_us 10.200.1.53'), r.calls.join('\n'));
+	assert.equal(h.upstreams.us!.up, true);
+	// the probe address answers, the DNS server does not
+	r.fail = (argv) => argv.join(' ') === 'ping -c 1 -W 1 -I sw_us 10.200.1.53' ? { code: 1, stdout: '', stderr: '' } : null;
+	h = ticks(r, 2, h);
+	assert.equal(h.upstreams.us!.up, false);
+	assert.equal(h.upstreams.us!.reason, '2 probes missed');
+	assert.deepEqual(h.groups.exits, ['eu']);
+	// without probe_dns the same DNS server is not the checker's business
+	const plain = applied(GROUPS.replace("option probe '10.200.1.1'", "option probe '10.200.1.1'\n\tlist dns '10.200.1.53'"));
+	ticks(plain, 1, null);
+	assert.ok(!plain.calls.some((c) => c.endsWith(' 10.200.1.53')), plain.calls.join('\n'));
+});

@@ -167,6 +167,9 @@ MD5_LINE = /^([0-9a-f]{32}) /;
 // src/core/groups.ts
 let BALANCE_SLOTS = 60;
 let GROUP_STATE = "/var/run/splitwg/groups.nft";
+function probed(u) {
+  return u.health.probe !== null || length(u.health.dns) > 0;
+}
 function groupSlots(g, enabled, live) {
   if (g.mode !== "balance") return [length(live) ? live[0] : null];
   const out = [];
@@ -257,7 +260,7 @@ let HANDSHAKE_MAX = 180;
 function plural(n, one, many) {
   return `${n} ${n === 1 ? one : many}`;
 }
-function probed(prev, fails, passes, ok, u) {
+function health_probed(prev, fails, passes, ok, u) {
   if (ok) {
     if (prev.up) return { up: true, reason: "probe answered" };
     return passes >= u.health.upAfter ? { up: true, reason: `${plural(passes, "probe", "probes")} answered` } : { up: false, reason: prev.reason };
@@ -283,7 +286,7 @@ function step(prev, s, u, now) {
     next.fails = s.probe.ok ? 0 : p.fails + 1;
     next.passes = s.probe.ok ? p.passes + 1 : 0;
     next.rtt = s.probe.ok ? s.probe.rtt : null;
-    v = probed(p, next.fails, next.passes, s.probe.ok, u);
+    v = health_probed(p, next.fails, next.passes, s.probe.ok, u);
   } else {
     next.fails = 0;
     next.passes = 0;
@@ -361,17 +364,22 @@ function handshakes(env) {
   return out;
 }
 function probe(env, u) {
-  const r = env.run(["ping", "-c", "1", "-W", "1", "-I", u.iface, u.health.probe]);
-  if (r.code !== 0) return { ok: false, rtt: null };
-  const m = match(r.stdout, RTT);
-  return { ok: true, rtt: m ? int(m[1]) : null };
+  const targets = u.health.probe !== null ? [u.health.probe, ...u.health.dns] : u.health.dns;
+  let rtt = null;
+  for (let i = 0; i < length(targets); i++) {
+    const r = env.run(["ping", "-c", "1", "-W", "1", "-I", u.iface, targets[i]]);
+    if (r.code !== 0) return { ok: false, rtt: null };
+    const m = match(r.stdout, RTT);
+    if (i === 0) rtt = m ? int(m[1]) : null;
+  }
+  return { ok: true, rtt };
 }
 function sample(env, u, hs) {
   const up = ifaceUp(env, u.iface);
   const t = hs[u.iface] ?? 0;
   return {
     iface: up,
-    probe: up && u.health.probe !== null ? probe(env, u) : null,
+    probe: up && probed(u) ? probe(env, u) : null,
     handshake: t > 0 ? env.now() - t : null
   };
 }

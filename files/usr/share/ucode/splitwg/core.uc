@@ -93,6 +93,7 @@ let MESSAGES = {
   via_mtu: 'at most {1} through "{2}" (its MTU {3}, less 80 bytes for the tunnel inside it)',
   via_mtu_low: 'through "{1}" the MTU would be {2}, below the 1280 IPv6 needs: set a larger mtu on "{1}", or cascade fewer tunnels',
   upstream_required: "is required: a proxy rule or default names no upstream of its own",
+  probe_dns_none: "needs list dns: there are no DNS servers to probe",
   group_unnamed: "a group section needs a name (rules and clients name it)",
   group_no_member: "is required: the upstreams of the group",
   group_member_twice: 'upstream "{1}" is a member already',
@@ -993,6 +994,7 @@ let UPSTREAM = {
     check: badIpAddress,
     doc: "an address pinged through the tunnel (ICMP, bound to `sw_<name>`) by the health checker, e.g. the provider's DNS server: a tunnel that netifd keeps up while its peer is gone is told by this. See [Health and groups](#health-and-groups)"
   },
+  probe_dns: { kind: "bool", def: "0", doc: "the `dns` servers are probed too, each pinged through the tunnel with `probe`: one that does not answer makes the probe a miss — the reachability of the servers that resolve this upstream's domains is part of its health" },
   probe_interval: { kind: "int", def: "5", min: 1, max: 3600, doc: "seconds between two probes" },
   down_after: { kind: "int", def: "2", min: 1, max: 100, doc: "probes missed in a row before the upstream is declared down" },
   up_after: { kind: "int", def: "2", min: 1, max: 100, doc: "probes answered in a row before a down upstream is declared up again" }
@@ -1205,7 +1207,7 @@ function checkMembers(g, by, gl, problems, warnings) {
   }
   for (let i = 0; i < length(g.members); i++) {
     const u = by[g.members[i]];
-    if (u.health.probe === null && !u.keepalive)
+    if (u.health.probe === null && !length(u.health.dns) && !u.keepalive)
       push(warnings, problem(`upstream.${u.name}.probe`, msg("warn_health_unknown", [u.name, g.name])));
   }
 }
@@ -1227,11 +1229,14 @@ function groupByName(cfg, name) {
     if (gs[i].name === name) return gs[i];
   return null;
 }
+function probed(u) {
+  return u.health.probe !== null || length(u.health.dns) > 0;
+}
 function watched(cfg) {
   const inGroup = {};
   for (let i = 0; i < length(cfg.groups); i++)
     for (let j = 0; j < length(cfg.groups[i].members); j++) inGroup[cfg.groups[i].members[j]] = true;
-  return filter(cfg.upstreams, (u) => u.enabled && (u.health.probe !== null || !!inGroup[u.name]));
+  return filter(cfg.upstreams, (u) => u.enabled && (probed(u) || !!inGroup[u.name]));
 }
 function groupSlots(g, enabled, live) {
   if (g.mode !== "balance") return [length(live) ? live[0] : null];
@@ -1509,7 +1514,7 @@ function readUpstream(sec, problems) {
     keepalive: o.v.keepalive,
     dns: o.v.dns,
     via: o.v.via,
-    health: { probe: o.v.probe, interval: o.v.probe_interval, downAfter: o.v.down_after, upAfter: o.v.up_after },
+    health: { probe: o.v.probe, dns: o.v.probe_dns ? o.v.dns : [], interval: o.v.probe_interval, downAfter: o.v.down_after, upAfter: o.v.up_after },
     index: 0,
     mark: 0,
     table: 0
@@ -1517,6 +1522,7 @@ function readUpstream(sec, problems) {
   if (u.privateKey === "" && !o.bad.private_key) push(problems, problem(`${base}.private_key`, msg("required")));
   if (u.publicKey === "" && !o.bad.public_key) push(problems, problem(`${base}.public_key`, msg("required")));
   if (!length(u.addresses) && !o.bad.address) push(problems, problem(`${base}.address`, msg("upstream_no_address")));
+  if (o.v.probe_dns && !length(o.v.dns) && !o.bad.dns) push(problems, problem(`${base}.probe_dns`, msg("probe_dns_none")));
   if (!length(u.allowedIps)) u.allowedIps = ["0.0.0.0/0", "::/0"];
   return u;
 }
@@ -2994,7 +3000,7 @@ let HANDSHAKE_MAX = 180;
 function plural(n, one, many) {
   return `${n} ${n === 1 ? one : many}`;
 }
-function probed(prev, fails, passes, ok, u) {
+function health_probed(prev, fails, passes, ok, u) {
   if (ok) {
     if (prev.up) return { up: true, reason: "probe answered" };
     return passes >= u.health.upAfter ? { up: true, reason: `${plural(passes, "probe", "probes")} answered` } : { up: false, reason: prev.reason };
@@ -3020,7 +3026,7 @@ function step(prev, s, u, now) {
     next.fails = s.probe.ok ? 0 : p.fails + 1;
     next.passes = s.probe.ok ? p.passes + 1 : 0;
     next.rtt = s.probe.ok ? s.probe.rtt : null;
-    v = probed(p, next.fails, next.passes, s.probe.ok, u);
+    v = health_probed(p, next.fails, next.passes, s.probe.ok, u);
   } else {
     next.fails = 0;
     next.passes = 0;
@@ -3490,6 +3496,7 @@ export {
   prefixText,
   prefixesOverlap,
   printNft,
+  probed,
   readConfig,
   readListText,
   readSubscriptions,

@@ -57,6 +57,7 @@ import {
   uniqueNames,
   GROUP_STATE,
   watched,
+  probed,
   groupMapList,
   step,
   downOf,
@@ -1465,17 +1466,22 @@ function handshakes(env) {
   return out;
 }
 function probe(env, u) {
-  const r = env.run(["ping", "-c", "1", "-W", "1", "-I", u.iface, u.health.probe]);
-  if (r.code !== 0) return { ok: false, rtt: null };
-  const m = match(r.stdout, RTT);
-  return { ok: true, rtt: m ? int(m[1]) : null };
+  const targets = u.health.probe !== null ? [u.health.probe, ...u.health.dns] : u.health.dns;
+  let rtt = null;
+  for (let i = 0; i < length(targets); i++) {
+    const r = env.run(["ping", "-c", "1", "-W", "1", "-I", u.iface, targets[i]]);
+    if (r.code !== 0) return { ok: false, rtt: null };
+    const m = match(r.stdout, RTT);
+    if (i === 0) rtt = m ? int(m[1]) : null;
+  }
+  return { ok: true, rtt };
 }
 function sample(env, u, hs) {
   const up = ifaceUp(env, u.iface);
   const t = hs[u.iface] ?? 0;
   return {
     iface: up,
-    probe: up && u.health.probe !== null ? probe(env, u) : null,
+    probe: up && probed(u) ? probe(env, u) : null,
     handshake: t > 0 ? env.now() - t : null
   };
 }

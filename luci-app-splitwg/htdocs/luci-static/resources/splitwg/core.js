@@ -473,6 +473,7 @@ var MESSAGES = {
   via_mtu: 'at most {1} through "{2}" (its MTU {3}, less 80 bytes for the tunnel inside it)',
   via_mtu_low: 'through "{1}" the MTU would be {2}, below the 1280 IPv6 needs: set a larger mtu on "{1}", or cascade fewer tunnels',
   upstream_required: "is required: a proxy rule or default names no upstream of its own",
+  probe_dns_none: "needs list dns: there are no DNS servers to probe",
   group_unnamed: "a group section needs a name (rules and clients name it)",
   group_no_member: "is required: the upstreams of the group",
   group_member_twice: 'upstream "{1}" is a member already',
@@ -1198,6 +1199,7 @@ var UPSTREAM = {
     check: badIpAddress,
     doc: "an address pinged through the tunnel (ICMP, bound to `sw_<name>`) by the health checker, e.g. the provider's DNS server: a tunnel that netifd keeps up while its peer is gone is told by this. See [Health and groups](#health-and-groups)"
   },
+  probe_dns: { kind: "bool", def: "0", doc: "the `dns` servers are probed too, each pinged through the tunnel with `probe`: one that does not answer makes the probe a miss — the reachability of the servers that resolve this upstream's domains is part of its health" },
   probe_interval: { kind: "int", def: "5", min: 1, max: 3600, doc: "seconds between two probes" },
   down_after: { kind: "int", def: "2", min: 1, max: 100, doc: "probes missed in a row before the upstream is declared down" },
   up_after: { kind: "int", def: "2", min: 1, max: 100, doc: "probes answered in a row before a down upstream is declared up again" }
@@ -1408,7 +1410,7 @@ function checkMembers(g, by, gl, problems, warnings) {
   }
   for (let i = 0; i < length(g.members); i++) {
     const u = by[g.members[i]];
-    if (u.health.probe === null && !u.keepalive)
+    if (u.health.probe === null && !length(u.health.dns) && !u.keepalive)
       push(warnings, problem(`upstream.${u.name}.probe`, msg("warn_health_unknown", [u.name, g.name])));
   }
 }
@@ -1644,7 +1646,7 @@ function readUpstream(sec, problems) {
     keepalive: o.v.keepalive,
     dns: o.v.dns,
     via: o.v.via,
-    health: { probe: o.v.probe, interval: o.v.probe_interval, downAfter: o.v.down_after, upAfter: o.v.up_after },
+    health: { probe: o.v.probe, dns: o.v.probe_dns ? o.v.dns : [], interval: o.v.probe_interval, downAfter: o.v.down_after, upAfter: o.v.up_after },
     index: 0,
     mark: 0,
     table: 0
@@ -1652,6 +1654,7 @@ function readUpstream(sec, problems) {
   if (u.privateKey === "" && !o.bad.private_key) push(problems, problem(`${base}.private_key`, msg("required")));
   if (u.publicKey === "" && !o.bad.public_key) push(problems, problem(`${base}.public_key`, msg("required")));
   if (!length(u.addresses) && !o.bad.address) push(problems, problem(`${base}.address`, msg("upstream_no_address")));
+  if (o.v.probe_dns && !length(o.v.dns) && !o.bad.dns) push(problems, problem(`${base}.probe_dns`, msg("probe_dns_none")));
   if (!length(u.allowedIps)) u.allowedIps = ["0.0.0.0/0", "::/0"];
   return u;
 }

@@ -365,6 +365,14 @@ var upstreams_default = view.extend({
     );
     o.modalonly = true;
     o.placeholder = "10.64.0.1";
+    o = opt(
+      "health",
+      form.Flag,
+      "probe_dns",
+      _("Probe the DNS servers"),
+      _("Ping this upstream's DNS servers through the tunnel too: one that does not answer makes the probe a miss.")
+    );
+    o.modalonly = true;
     o = opt("health", form.Value, "probe_interval", _("Probe interval"), _("Seconds between two probes."));
     o.modalonly = true;
     o = opt("health", form.Value, "down_after", _("Down after"), _("Probes missed in a row before the upstream counts as down."));
