@@ -39,6 +39,23 @@ for (let i = 0; i < length(st.upstreams); i++) {
 	rx(l, u.rx);
 	tx(l, u.tx);
 }
+// the health checker's view (health.json): only of the upstreams it watches
+const probeUp = gauge('splitwg_upstream_checker_up', 'the health checker counts the upstream as up (its probes or handshakes)');
+const probeRtt = gauge('splitwg_upstream_probe_rtt_milliseconds', 'round trip of the last answered probe through the tunnel');
+const since = gauge('splitwg_upstream_checker_since_timestamp_seconds', 'when the checker last changed its mind about the upstream');
+for (let i = 0; i < length(st.upstreams); i++) {
+	const u = st.upstreams[i], h = u.health;
+	if (!h) continue;
+	probeUp({ upstream: u.name }, flag(h.state === 'up'));
+	since({ upstream: u.name }, h.since);
+	if (h.rtt !== null) probeRtt({ upstream: u.name }, h.rtt);
+}
+const active = gauge('splitwg_group_member_active', 'new connections of the group go to this member now (1) or not (0)');
+for (let i = 0; i < length(st.groups); i++) {
+	const g = st.groups[i];
+	for (let j = 0; j < length(g.members); j++) active({ group: g.name, upstream: g.members[j] }, flag(index(g.active, g.members[j]) >= 0));
+}
+
 const routed = counter('splitwg_upstream_connections_total', 'connections classified to the upstream (first packets)');
 for (let i = 0; i < length(sx.upstreams); i++) routed({ upstream: sx.upstreams[i].name }, sx.upstreams[i].packets);
 

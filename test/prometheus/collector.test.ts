@@ -187,3 +187,26 @@ test('the real prometheus-node-exporter-ucode scrapes the collector once (NODE_E
 	assert.equal(sample(m, 'splitwg_list_entries', { list: 'cn' }), 2);
 	fs.rmSync(r.root, { recursive: true, force: true });
 });
+
+test('the health checker\'s view: each watched upstream up or not, since when, its probe\'s round trip; each group\'s member now', { skip: NO_UCODE }, () => {
+	const r = setup();
+	fs.writeFileSync(path.join(r.root, 'etc/config/splitwg'), fs.readFileSync(path.join(repo, 'test/golden/groups/splitwg'), 'utf8'));
+	const a = r.run('apply');
+	assert.equal(a.code, 0, a.err);
+	// what the checker last wrote: us down by its probes, eu and jp up
+	const now = Math.floor(Date.now() / 1000);
+	const state = (up: boolean, rtt: number | null) => ({ up, since: now - 60, fails: up ? 0 : 2, passes: 0, last: now - 2, rtt, handshake: 20, reason: up ? 'probe answered' : '2 probes missed' });
+	fs.writeFileSync(path.join(r.root, 'var/run/splitwg/health.json'), JSON.stringify({ time: now - 2, upstreams: { us: state(false, null), eu: state(true, null), jp: state(true, 31) }, groups: {} }));
+	fs.writeFileSync(path.join(r.root, 'harness.uc'), HARNESS);
+	const out = r.ucode(path.join(r.root, 'harness.uc'), COLLECTOR);
+	assert.equal(out.code, 0, out.err);
+	const m = parseExposition(out.out);
+	const v = (name: string, labels: Record<string, string> = {}) => sample(m, name, labels);
+	assert.deepEqual(['us', 'eu', 'jp'].map((u) => v('splitwg_upstream_checker_up', { upstream: u })), [0, 1, 1]);
+	assert.equal(v('splitwg_upstream_checker_since_timestamp_seconds', { upstream: 'us' }), now - 60);
+	assert.equal(v('splitwg_upstream_probe_rtt_milliseconds', { upstream: 'jp' }), 31);
+	assert.equal(v('splitwg_upstream_probe_rtt_milliseconds', { upstream: 'us' }), undefined, 'no answered probe: no round trip');
+	// exits fails over to eu; spread [us, jp] gives everything to jp
+	assert.deepEqual(['us', 'eu', 'jp'].map((u) => v('splitwg_group_member_active', { group: 'exits', upstream: u })), [0, 1, 0]);
+	assert.deepEqual(['us', 'jp'].map((u) => v('splitwg_group_member_active', { group: 'spread', upstream: u })), [0, 1]);
+});
