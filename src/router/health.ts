@@ -15,6 +15,7 @@ import type { Env } from './env';
 import { PATHS, failure } from './env';
 import { step, downOf, slotsScript, membersNow, probed, GROUP_STATE } from './core';
 import type { HealthState, Sample, GroupMap, Watch, Watched } from './core';
+import { applyRunning } from './state';
 
 export const HEALTH_FILE = `${PATHS.state}/health.json`;
 // what the checker watches, as the last apply wrote it (core watchOf())
@@ -25,7 +26,8 @@ const RTT = /time=([0-9]+)/;
 
 // What the checker keeps: each watched upstream's state, and what each
 // group gives new connections now (core membersNow()).
-export interface HealthFile { time: number, upstreams: { [name: string]: HealthState }, groups: { [name: string]: string[] } }
+// `pending`: the slots are still to be set (an apply was running): the next tick does.
+export interface HealthFile { time: number, upstreams: { [name: string]: HealthState }, groups: { [name: string]: string[] }, pending?: boolean }
 
 export type { Watch };
 
@@ -114,7 +116,12 @@ function sample(env: Env, u: Watched, hs: { [iface: string]: number }): Sample {
 // The slots for the members down, loaded and kept: written beside the
 // file the table includes, loaded, and only once the kernel took it put
 // in its place — so that file only ever holds what the live table accepted.
+const BUSY = 'an apply is running';
+
 export function setSlots(env: Env, maps: GroupMap[], down: string[]): string | null {
+	// an apply swaps the table and writes the slots for it (groupStateFor) and
+	// then what to watch: the checker sets them again once it read that
+	if (applyRunning(env)) return BUSY;
 	const tmp = `${GROUP_STATE}.tmp`;
 	if (!length(maps)) { env.fs.unlink(GROUP_STATE); return null; }
 	env.fs.mkdirp(PATHS.state);
@@ -163,16 +170,18 @@ export function tick(env: Env, w: Watch, prev: HealthFile | null, first: boolean
 		if ((p ? p.up : true) !== s.up) push(changed, u);
 	}
 	const down = downOf(states);
-	if (first || length(changed)) {
+	let pending = false;
+	if (first || length(changed) || (prev && prev.pending)) {
 		const e = setSlots(env, w.maps, down);
 		if (e !== null) env.log(`health: the groups' slots could not be set: ${e}`);
+		pending = e === BUSY;
 	}
 	for (let i = 0; i < length(changed); i++) {
 		const u = changed[i], s = states[u.name];
 		if (!s.up && inGroup(w, u.name)) flushMember(env, w, u);
 		env.log(`upstream ${u.name} ${s.up ? 'up' : 'down'}: ${s.reason}`);
 	}
-	const h: HealthFile = { time: now, upstreams: states, groups: membersNow(w.maps, down) };
+	const h: HealthFile = { time: now, upstreams: states, groups: membersNow(w.maps, down), pending };
 	writeHealth(env, h);
 	// (after health.json: `splitwg health --dns` renders with these states)
 	if (w.dns && (first || length(changed))) {

@@ -140,6 +140,12 @@ export function lock(env: Env): boolean {
 	return lock(env);
 }
 
+// An apply holds the lock now (a stale one, from a crash, does not count).
+export function applyRunning(env: Env): boolean {
+	const t = env.fs.read(`${LOCK_DIR}/time`);
+	return t !== null && env.now() - int(trim(t)) < LOCK_STALE;
+}
+
 export function unlock(env: Env): void {
 	env.fs.unlink(`${LOCK_DIR}/time`);
 	env.fs.rmdir(LOCK_DIR);

@@ -322,3 +322,24 @@ test('probe_dns: the DNS servers are pinged through the tunnel too, and one that
 	ticks(plain, 1, null);
 	assert.ok(!plain.calls.some((c) => c.endsWith(' 10.200.1.53')), plain.calls.join('\n'));
 });
+
+test('while an apply runs the checker leaves the slots to it, and sets them once apply wrote what to watch', () => {
+	const r = applied();
+	let h = ticks(r, 1, null);
+	r.reset();
+	r.probes.sw_us = null;
+	r.fs.mkdirp('/var/run/splitwg/lock');
+	r.fs.write('/var/run/splitwg/lock/time', `${r.now}\n`);
+	const before = r.fs.read(GROUP_STATE);
+	h = ticks(r, 2, h);
+	assert.equal(h.upstreams.us!.up, false, 'judged all the same');
+	assert.equal(r.fs.read(GROUP_STATE), before, 'the slots file is the apply\'s');
+	assert.ok(!r.calls.some((c) => c.startsWith('nft -f')), r.calls.join('\n'));
+	assert.ok(r.logs.includes('health: the groups\' slots could not be set: an apply is running'), r.logs.join(' | '));
+	assert.equal(h.pending, true);
+	// the apply done (lock gone): the next tick sets them, with no change of state to prompt it
+	r.fs.unlink('/var/run/splitwg/lock/time'); r.fs.rmdir('/var/run/splitwg/lock');
+	h = tick(r.env, readWatchFile(r.env)!.watch, h, false);
+	assert.match(r.fs.read(GROUP_STATE)!, /grp_exits \{ 0 : goto up_eu \}/);
+	assert.equal(h.pending, false);
+});

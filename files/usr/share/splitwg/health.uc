@@ -315,6 +315,15 @@ function membersNow(maps, down) {
   return out;
 }
 
+// src/router/state.ts
+let STATE_FILE = `${PATHS.state}/state.json`;
+let LOCK_DIR = `${PATHS.state}/lock`;
+let LOCK_STALE = 300;
+function applyRunning(env) {
+  const t = env.fs.read(`${LOCK_DIR}/time`);
+  return t !== null && env.now() - int(trim(t)) < LOCK_STALE;
+}
+
 // src/router/health.ts
 let HEALTH_FILE = `${PATHS.state}/health.json`;
 let WATCH_FILE = `${PATHS.state}/watch.json`;
@@ -383,7 +392,9 @@ function sample(env, u, hs) {
     handshake: t > 0 ? env.now() - t : null
   };
 }
+let BUSY = "an apply is running";
 function setSlots(env, maps, down) {
+  if (applyRunning(env)) return BUSY;
   const tmp = `${GROUP_STATE}.tmp`;
   if (!length(maps)) {
     env.fs.unlink(GROUP_STATE);
@@ -425,16 +436,18 @@ function tick(env, w, prev, first) {
     if ((p ? p.up : true) !== s.up) push(changed, u);
   }
   const down = downOf(states);
-  if (first || length(changed)) {
+  let pending = false;
+  if (first || length(changed) || prev && prev.pending) {
     const e = setSlots(env, w.maps, down);
     if (e !== null) env.log(`health: the groups' slots could not be set: ${e}`);
+    pending = e === BUSY;
   }
   for (let i = 0; i < length(changed); i++) {
     const u = changed[i], s = states[u.name];
     if (!s.up && inGroup(w, u.name)) flushMember(env, w, u);
     env.log(`upstream ${u.name} ${s.up ? "up" : "down"}: ${s.reason}`);
   }
-  const h = { time: now, upstreams: states, groups: membersNow(w.maps, down) };
+  const h = { time: now, upstreams: states, groups: membersNow(w.maps, down), pending };
   writeHealth(env, h);
   if (w.dns && (first || length(changed))) {
     const r = env.run([PATHS.cli, "health", "--dns"]);

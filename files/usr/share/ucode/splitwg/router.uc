@@ -337,6 +337,10 @@ function lock(env) {
   unlock(env);
   return lock(env);
 }
+function applyRunning(env) {
+  const t = env.fs.read(`${LOCK_DIR}/time`);
+  return t !== null && env.now() - int(trim(t)) < LOCK_STALE;
+}
 
 // src/router/subscriptions.ts
 let CR;
@@ -1485,7 +1489,9 @@ function sample(env, u, hs) {
     handshake: t > 0 ? env.now() - t : null
   };
 }
+let BUSY = "an apply is running";
 function setSlots(env, maps, down) {
+  if (applyRunning(env)) return BUSY;
   const tmp = `${GROUP_STATE}.tmp`;
   if (!length(maps)) {
     env.fs.unlink(GROUP_STATE);
@@ -1527,16 +1533,18 @@ function tick(env, w, prev, first) {
     if ((p ? p.up : true) !== s.up) push(changed, u);
   }
   const down = downOf(states);
-  if (first || length(changed)) {
+  let pending = false;
+  if (first || length(changed) || prev && prev.pending) {
     const e = setSlots(env, w.maps, down);
     if (e !== null) env.log(`health: the groups' slots could not be set: ${e}`);
+    pending = e === BUSY;
   }
   for (let i = 0; i < length(changed); i++) {
     const u = changed[i], s = states[u.name];
     if (!s.up && inGroup(w, u.name)) flushMember(env, w, u);
     env.log(`upstream ${u.name} ${s.up ? "up" : "down"}: ${s.reason}`);
   }
-  const h = { time: now, upstreams: states, groups: membersNow(w.maps, down) };
+  const h = { time: now, upstreams: states, groups: membersNow(w.maps, down), pending };
   writeHealth(env, h);
   if (w.dns && (first || length(changed))) {
     const r = env.run([PATHS.cli, "health", "--dns"]);
