@@ -2,7 +2,6 @@
 // explain() both ask this one function, so the table and the rule tester
 // cannot disagree about where traffic goes.
 import type { Action, Client, Config, Group, Rule, Upstream } from './model';
-import { groupByName } from './groups';
 import type { Prefix } from './ip';
 import { parseInterfaceAddress, parsePrefix, interfaceNetwork } from './ip';
 import { format, msg } from './messages';
@@ -49,6 +48,13 @@ function groupVerdict(cfg: Config, g: Group, down: string[]): Verdict {
 	v.why = live[0] === ms[0] ? msg('why_group_first', [g.name, live[0].name])
 		: msg('why_group_failover', [g.name, live[0].name, join(', ', map(slice(gone, 0, index(ms, live[0])), (u) => u.name))]);
 	return v;
+}
+
+export function groupByName(cfg: Config, name: string | null): Group | null {
+	const gs = cfg.groups ?? [];
+	for (let i = 0; i < length(gs); i++)
+		if (gs[i].name === name) return gs[i];
+	return null;
 }
 
 export function upstreamByName(cfg: Config, name: string | null): Upstream | null {

@@ -11,6 +11,7 @@ import { badUpstreamName } from './values';
 import { msg } from './messages';
 import type { Msg } from './messages';
 import { problem, readOptions } from './options';
+import { carriesFamily } from './decide';
 
 // A balance group's slots: divisible by every member count up to 6 (what
 // a 3-bit mark mask holds), so a member's share stays whole when another
@@ -20,6 +21,10 @@ export const BALANCE_SLOTS = 60;
 // Where the health checker keeps the slots it set (tmpfs: a failover
 // writes no flash); the table's file includes it (nftprint.ts).
 export const GROUP_STATE = '/var/run/splitwg/groups.nft';
+
+export function slotCount(mode: Group['mode']): number {
+	return mode === 'balance' ? BALANCE_SLOTS : 1;
+}
 
 function readGroup(sec: UciSection, upstreams: { [n: string]: Upstream }, problems: Problem[]): Group {
 	const base = `group.${sec.name}`;
@@ -41,12 +46,7 @@ function readGroup(sec: UciSection, upstreams: { [n: string]: Upstream }, proble
 }
 
 function families(u: Upstream): string {
-	let v4 = false, v6 = false;
-	for (let i = 0; i < length(u.addresses); i++) {
-		if (index(u.addresses[i], ':') >= 0) v6 = true;
-		else v4 = true;
-	}
-	return `${v4 ? '4' : ''}${v6 ? '6' : ''}`;
+	return `${carriesFamily(u, 4) ? '4' : ''}${carriesFamily(u, 6) ? '6' : ''}`;
 }
 
 // Members must carry the same address families: a connection of either
@@ -80,13 +80,6 @@ export function readGroups(sections: UciSection[], upstreams: Upstream[], gl: Gl
 		push(out, g);
 	}
 	return out;
-}
-
-export function groupByName(cfg: Config, name: string | null): Group | null {
-	const gs = cfg.groups ?? [];
-	for (let i = 0; i < length(gs); i++)
-		if (gs[i].name === name) return gs[i];
-	return null;
 }
 
 // Whether the checker pings something through the upstream's tunnel.

@@ -26,8 +26,8 @@
 // client's DNS is answered by the router and its DoT/DoQ dropped. With
 // globals.ipv6 '0' every lookup is IPv4 only: IPv6 is routed normally.
 import type { Client, Config, Group, Rule, Action, Upstream } from './model';
-import { groupSlots, slotRuns, BALANCE_SLOTS } from './groups';
-import { verdictOf, directMark, markHex, activeRules, timedFrom, localNetworks, upstreamByName } from './decide';
+import { groupSlots, slotRuns, slotCount } from './groups';
+import { verdictOf, directMark, markHex, activeRules, timedFrom, localNetworks, upstreamByName, groupByName } from './decide';
 import type { Prefix } from './ip';
 import { domainPlan } from './domains';
 import type { DomainPlan, SharedSet } from './domains';
@@ -506,10 +506,11 @@ export interface GroupMap { name: string, group: string, mode: Group['mode'], me
 
 export function groupMapList(cfg: Config): GroupMap[] {
 	const out: GroupMap[] = [];
+	const kinds = perPacket(cfg) ? 2 : 1;
 	for (let i = 0; i < length(cfg.groups); i++) {
 		const g = cfg.groups[i];
 		const on = filter(g.members, (n) => (upstreamByName(cfg, n) as Upstream).enabled);
-		for (let pkt = 0; pkt < (perPacket(cfg) ? 2 : 1); pkt++)
+		for (let pkt = 0; pkt < kinds; pkt++)
 			push(out, { name: groupChainName(g.name, pkt === 1), group: g.name, mode: g.mode, members: on, pkt: pkt === 1 });
 	}
 	return out;
@@ -517,7 +518,7 @@ export function groupMapList(cfg: Config): GroupMap[] {
 
 // A group map with the members in `down` out of its slots.
 export function slotMap(gm: GroupMap, down: string[]): NftMap {
-	const slots = gm.mode === 'balance' ? BALANCE_SLOTS : 1;
+	const slots = slotCount(gm.mode);
 	return { name: gm.name, keyType: 'slot', slots, interval: slots > 1,
 		why: `group ${gm.group}: slot → member; the health checker rewrites it`, elements: slotElements(gm, down) };
 }
@@ -531,7 +532,7 @@ export function groupMaps(cfg: Config, down: string[]): NftMap[] {
 
 function groupChain(cfg: Config, g: Group, pkt: boolean): NftChain {
 	const name = groupChainName(g.name, pkt);
-	const slots = g.mode === 'balance' ? BALANCE_SLOTS : 1;
+	const slots = slotCount(g.mode);
 	const key = g.mode === 'balance' && g.spread === 'destination' ? ['meta nfproto ipv4 jhash ip daddr', ...(cfg.globals.ipv6 ? ['meta nfproto ipv6 jhash ip6 daddr'] : [])] : ['numgen inc'];
 	const rules = [...map(key, (k) => rule(`${k} mod ${slots} vmap @${name}`, '', null, null)), rule('', 'drop', null, 'no slot: blocked')];
 	const how = g.mode === 'balance' ? `balance (${g.spread}) over ${join(', ', g.members)}` : `failover: ${join(' → ', g.members)}`;
@@ -639,10 +640,12 @@ export function nftModel(cfg: Config, version: string, dp?: DomainPlan | null, l
 		for (let i = 0; i < length(ups); i++)
 			push(chains, markChain(markChainName(ups[i].name, true), ups[i].mark, mask, `this packet: upstream ${ups[i].name}`, true));
 	}
-	const gm = groupMaps(cfg, []);
-	for (let i = 0; i < length(gm); i++) push(maps, gm[i]);
-	for (let i = 0; i < length(cfg.groups); i++)
-		for (let pkt = 0; pkt < (perPacket(cfg) ? 2 : 1); pkt++) push(chains, groupChain(cfg, cfg.groups[i], pkt === 1));
+	// each group map (its _pkt one too) with the chain that looks it up
+	const gms = groupMapList(cfg);
+	for (let i = 0; i < length(gms); i++) {
+		push(maps, slotMap(gms[i], []));
+		push(chains, groupChain(cfg, groupByName(cfg, gms[i].group) as Group, gms[i].pkt));
+	}
 	const bound: { list: Binding[], byKey: { [k: string]: Binding }, count: { [rs: string]: number } } = { list: [], byKey: {}, count: {} };
 	for (let i = 0; i < length(clients); i++) {
 		const c = clients[i];

@@ -15,7 +15,7 @@ import type { Env } from './env';
 import { PATHS, failure } from './env';
 import { step, downOf, slotsScript, membersNow, probed, GROUP_STATE } from './core';
 import type { HealthState, Sample, GroupMap, Watch, Watched } from './core';
-import { applyRunning } from './state';
+import { applyRunning, putFile, readJson } from './state';
 
 export const HEALTH_FILE = `${PATHS.state}/health.json`;
 // what the checker watches, as the last apply wrote it (core watchOf())
@@ -44,23 +44,16 @@ export function readWatchFile(env: Env): { text: string, watch: Watch } | null {
 // For apply: what its plan watches, or no file.
 export function writeWatch(env: Env, w: Watch | null): boolean {
 	if (w === null) return !env.fs.exists(WATCH_FILE) || env.fs.unlink(WATCH_FILE);
-	env.fs.mkdirp(PATHS.state);
-	const tmp = `${WATCH_FILE}.tmp`;
-	return env.fs.write(tmp, sprintf('%J\n', w)) && env.fs.rename(tmp, WATCH_FILE);
+	return putFile(env, WATCH_FILE, sprintf('%J\n', w));
 }
 
 export function readHealth(env: Env): HealthFile | null {
-	const text = env.fs.read(HEALTH_FILE);
-	if (text === null || text === '') return null;
-	let h: HealthFile | null = null;
-	try { h = json(text) as HealthFile; } catch { h = null; }
-	return type(h) === 'object' && type((h as HealthFile).upstreams) === 'object' ? h : null;
+	const h = readJson(env, HEALTH_FILE);
+	return h !== null && type(h.upstreams) === 'object' ? h as HealthFile : null;
 }
 
 function writeHealth(env: Env, h: HealthFile): boolean {
-	env.fs.mkdirp(PATHS.state);
-	const tmp = `${HEALTH_FILE}.tmp`;
-	return env.fs.write(tmp, sprintf('%J\n', h)) && env.fs.rename(tmp, HEALTH_FILE);
+	return putFile(env, HEALTH_FILE, sprintf('%J\n', h));
 }
 
 // netifd's word on an interface: up (status.ts asks the same).
@@ -206,10 +199,7 @@ export function groupStateFor(env: Env, maps: GroupMap[]): { old: string | null,
 	const h = readHealth(env);
 	const down = h ? downOf(h.upstreams) : [];
 	if (!length(maps)) { if (old !== null) env.fs.unlink(GROUP_STATE); return { old, error: null }; }
-	env.fs.mkdirp(PATHS.state);
-	const tmp = `${GROUP_STATE}.tmp`;
-	const ok = env.fs.write(tmp, slotsScript(maps, down)) && env.fs.rename(tmp, GROUP_STATE);
-	return { old, error: ok ? null : `cannot write ${GROUP_STATE}` };
+	return { old, error: putFile(env, GROUP_STATE, slotsScript(maps, down)) ? null : `cannot write ${GROUP_STATE}` };
 }
 
 // Back to the slots file before (a failed apply restores the old table).

@@ -17,6 +17,7 @@
 import type { Env } from './env';
 import type { Plan } from '../core/plan';
 import type { AppliedView } from './state';
+import { putFile } from './state';
 import { PATHS } from './env';
 import { VERSION, listSets, fragmentName } from './core';
 import { contentHashes } from './lists';
@@ -90,13 +91,10 @@ export function keepPlan(env: Env, c: CachedPlan): void {
 	// the plan first, its key last: a key is only ever there for its plan
 	const key = { version: c.version, digest: c.digest, local: c.local, ipv6: c.ipv6, lists: c.lists, down: c.down };
 	const body = { digest: c.digest, plan: lean(c.plan), view: c.view, warnings: c.warnings };
-	if (!(put(env, NFT_FILE, c.plan.nft) && put(env, DNS_FILE, c.plan.dnsmasq) && put(env, FILE, sprintf('%J', body)) &&
-		put(env, KEY, sprintf('%J', key)))) forgetPlan(env);
+	if (!(putFile(env, NFT_FILE, c.plan.nft) && putFile(env, DNS_FILE, c.plan.dnsmasq) && putFile(env, FILE, sprintf('%J', body)) &&
+		putFile(env, KEY, sprintf('%J', key)))) forgetPlan(env);
 }
 
-function put(env: Env, path: string, text: string): boolean {
-	return env.fs.write(`${path}.tmp`, text) && env.fs.rename(`${path}.tmp`, path);
-}
 
 // The plan without its printed texts and its sets' elements.
 function lean(p: Plan): Plan {

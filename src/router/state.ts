@@ -104,18 +104,28 @@ export function noFile(h: string | null): boolean {
 	return h === null || h === '' || h === hash('');
 }
 
-export function readState(env: Env): ApplyState | null {
-	const text = env.fs.read(STATE_FILE);
+// A file of ours replaced whole (written beside it, then renamed over it):
+// a reader sees the old one or the new one, never half.
+export function putFile(env: Env, path: string, text: string): boolean {
+	env.fs.mkdirp(substr(path, 0, rindex(path, '/')));
+	return env.fs.write(`${path}.tmp`, text) && env.fs.rename(`${path}.tmp`, path);
+}
+
+// A JSON object of ours; null when missing, empty or not an object.
+export function readJson(env: Env, path: string): any {
+	const text = env.fs.read(path);
 	if (text === null || text === '') return null;
-	let st: ApplyState | null = null;
-	try { st = json(text) as ApplyState; } catch { st = null; }
-	return type(st) === 'object' ? st : null;
+	let v: any = null;
+	try { v = json(text); } catch { v = null; }
+	return type(v) === 'object' ? v : null;
+}
+
+export function readState(env: Env): ApplyState | null {
+	return readJson(env, STATE_FILE) as ApplyState | null;
 }
 
 export function writeState(env: Env, st: ApplyState): boolean {
-	env.fs.mkdirp(PATHS.state);
-	const tmp = `${STATE_FILE}.tmp`;
-	return env.fs.write(tmp, sprintf('%J\n', st)) && env.fs.rename(tmp, STATE_FILE);
+	return putFile(env, STATE_FILE, sprintf('%J\n', st));
 }
 
 // The last successful state with this attempt's outcome on top: a failed

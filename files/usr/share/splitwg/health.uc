@@ -167,6 +167,9 @@ MD5_LINE = /^([0-9a-f]{32}) /;
 // src/core/groups.ts
 let BALANCE_SLOTS = 60;
 let GROUP_STATE = "/var/run/splitwg/groups.nft";
+function slotCount(mode) {
+  return mode === "balance" ? BALANCE_SLOTS : 1;
+}
 function probed(u) {
   return u.health.probe !== null || length(u.health.dns) > 0;
 }
@@ -225,7 +228,7 @@ function slotElements(gm, down) {
   return map(slotRuns(groupSlots(g, gm.members, filter(gm.members, (n) => index(down, n) < 0))), (r) => r.member === null ? { key: r.key, verdict: "drop", target: null } : { key: r.key, verdict: "goto", target: markChainName(r.member, gm.pkt) });
 }
 function slotMap(gm, down) {
-  const slots = gm.mode === "balance" ? BALANCE_SLOTS : 1;
+  const slots = slotCount(gm.mode);
   return {
     name: gm.name,
     keyType: "slot",
@@ -319,6 +322,21 @@ function membersNow(maps, down) {
 let STATE_FILE = `${PATHS.state}/state.json`;
 let LOCK_DIR = `${PATHS.state}/lock`;
 let LOCK_STALE = 300;
+function putFile(env, path, text) {
+  env.fs.mkdirp(substr(path, 0, rindex(path, "/")));
+  return env.fs.write(`${path}.tmp`, text) && env.fs.rename(`${path}.tmp`, path);
+}
+function readJson(env, path) {
+  const text = env.fs.read(path);
+  if (text === null || text === "") return null;
+  let v = null;
+  try {
+    v = json(text);
+  } catch {
+    v = null;
+  }
+  return type(v) === "object" ? v : null;
+}
 function applyRunning(env) {
   const t = env.fs.read(`${LOCK_DIR}/time`);
   return t !== null && env.now() - int(trim(t)) < LOCK_STALE;
@@ -340,20 +358,11 @@ function readWatchFile(env) {
   return type(w) === "object" && type(w.upstreams) === "array" ? { text: text, watch: w } : null;
 }
 function readHealth(env) {
-  const text = env.fs.read(HEALTH_FILE);
-  if (text === null || text === "") return null;
-  let h = null;
-  try {
-    h = json(text);
-  } catch {
-    h = null;
-  }
-  return type(h) === "object" && type(h.upstreams) === "object" ? h : null;
+  const h = readJson(env, HEALTH_FILE);
+  return h !== null && type(h.upstreams) === "object" ? h : null;
 }
 function writeHealth(env, h) {
-  env.fs.mkdirp(PATHS.state);
-  const tmp = `${HEALTH_FILE}.tmp`;
-  return env.fs.write(tmp, sprintf("%J\n", h)) && env.fs.rename(tmp, HEALTH_FILE);
+  return putFile(env, HEALTH_FILE, sprintf("%J\n", h));
 }
 function ifaceUp(env, iface) {
   const ifs = env.ubus(`network.interface.${iface}`, "status", {});

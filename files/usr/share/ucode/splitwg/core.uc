@@ -567,6 +567,144 @@ function badInterfaceAddress(v) {
   return isMsg(a) ? a : null;
 }
 
+// src/core/decide.ts
+function resolved(action, upstream, wanted, why) {
+  return { action, upstream, wanted, note: format(why), why: why, group: null, members: [] };
+}
+function plain(action, upstream, wanted) {
+  return { action, upstream, wanted, note: null, why: null, group: null, members: [] };
+}
+function upstreamByName(cfg, name) {
+  for (let i = 0; i < length(cfg.upstreams); i++)
+    if (cfg.upstreams[i].name === name) return cfg.upstreams[i];
+  return null;
+}
+function downVia(cfg, u, down) {
+  for (let w = u, n = 0; w.via !== null && n < length(cfg.upstreams); n++) {
+    const o = upstreamByName(cfg, w.via);
+    if (!o) return null;
+    if (index(down, o.name) >= 0) return o.name;
+    w = o;
+  }
+  return null;
+}
+function up(cfg, u, down) {
+  return u.enabled && index(down, u.name) < 0 && downVia(cfg, u, down) === null;
+}
+function groupVerdict(cfg, g, down) {
+  const ms = map(g.members, (n) => upstreamByName(cfg, n));
+  const live = filter(ms, (u) => up(cfg, u, down));
+  const gone = filter(ms, (u) => !up(cfg, u, down));
+  const v = { action: "proxy", upstream: null, wanted: g.name, note: null, why: null, group: g, members: live };
+  if (!length(live)) return { ...v, action: "block", why: msg("and", [msg("why_group_down", [g.name]), msg("why_kill_blocks")]) };
+  if (g.mode === "balance") {
+    v.why = msg("why_group_balance", [g.name, join(", ", map(live, (u) => u.name)), g.spread === "destination" ? msg("why_spread_destination") : msg("why_spread_connection")]);
+    return v;
+  }
+  v.members = [live[0]];
+  v.upstream = live[0];
+  v.why = live[0] === ms[0] ? msg("why_group_first", [g.name, live[0].name]) : msg("why_group_failover", [g.name, live[0].name, join(", ", map(slice(gone, 0, index(ms, live[0])), (u) => u.name))]);
+  return v;
+}
+function groupByName(cfg, name) {
+  const gs = cfg.groups ?? [];
+  for (let i = 0; i < length(gs); i++)
+    if (gs[i].name === name) return gs[i];
+  return null;
+}
+function verdictOf(cfg, c, rule, down) {
+  const action = rule ? rule.action : c.defaultAction;
+  if (action !== "proxy") return plain(action, null, null);
+  const name = (rule ? rule.upstream : null) ?? c.upstream;
+  const g = groupByName(cfg, name);
+  if (g) return groupVerdict(cfg, g, down ?? []);
+  const u = upstreamByName(cfg, name);
+  const ks = cfg.globals.killSwitch;
+  if (!u || !u.enabled) {
+    const why = msg("why_upstream_disabled", [name]);
+    return ks ? resolved("block", null, name, msg("and", [why, msg("why_kill_blocks")])) : resolved("direct", null, name, msg("and", [why, msg("why_kill_off")]));
+  }
+  if (down && index(down, u.name) >= 0) {
+    const why = msg("why_upstream_down", [name]);
+    return ks ? resolved("block", u, name, msg("and", [why, msg("why_kill_blocks")])) : resolved("direct", u, name, msg("and", [why, msg("why_kill_off")]));
+  }
+  const outer = down ? downVia(cfg, u, down) : null;
+  if (outer !== null) return resolved("block", u, name, msg("and", [msg("why_via_down", [u.name, outer]), msg("why_kill_blocks")]));
+  return plain("proxy", u, name);
+}
+function markShift(mask) {
+  return mask & -mask;
+}
+function directMark(mask) {
+  return markShift(mask);
+}
+function markHex(n) {
+  return sprintf("0x%08x", n);
+}
+function carriesFamily(u, fam) {
+  for (let i = 0; i < length(u.addresses); i++) {
+    const a = parseInterfaceAddress(u.addresses[i]);
+    if (type(a) === "object" && a.family === fam) return true;
+  }
+  return false;
+}
+function timedFrom(c) {
+  for (let i = 0; i < length(c.rules); i++) {
+    const m = c.rules[i].match;
+    if (m.startTime !== null || length(m.weekdays)) return i;
+  }
+  return length(c.rules);
+}
+function chainFamilies(c, ipv6) {
+  const both = length(c.macs) > 0 || length(c.ifaces) > 0;
+  return { v4: both || length(c.src4) > 0, v6: ipv6 && (both || length(c.src6) > 0) };
+}
+function ruleFamilies(cfg) {
+  const out = {};
+  for (let i = 0; i < length(cfg.clients); i++) {
+    const c = cfg.clients[i];
+    if (!c.enabled) continue;
+    const f = chainFamilies(c, cfg.globals.ipv6);
+    for (let j = 0; j < length(c.rules); j++) {
+      const id = c.rules[j].id;
+      const o = out[id] ?? { v4: false, v6: false };
+      out[id] = { v4: o.v4 || f.v4, v6: o.v6 || f.v6 };
+    }
+  }
+  return out;
+}
+function activeRules(cfg) {
+  const out = [];
+  const seen = {};
+  for (let i = 0; i < length(cfg.clients); i++) {
+    const c = cfg.clients[i];
+    if (!c.enabled) continue;
+    for (let j = 0; j < length(c.rules); j++)
+      if (!seen[c.rules[j].id]) {
+        seen[c.rules[j].id] = true;
+        push(out, c.rules[j]);
+      }
+  }
+  return out;
+}
+function localNetworks(cfg, given) {
+  const out = [];
+  const seen = {};
+  const add = (p) => {
+    if (p && !seen[p.text]) {
+      seen[p.text] = true;
+      push(out, p);
+    }
+  };
+  const srv = cfg.server;
+  if (srv && srv.enabled) for (let i = 0; i < length(srv.addresses); i++) add(interfaceNetwork(srv.addresses[i]));
+  for (let i = 0; i < length(given ?? []); i++) {
+    const p = parsePrefix(given[i]);
+    if (type(p) === "object") add(p);
+  }
+  return out;
+}
+
 // src/core/idn.ts
 let BASE = 36;
 let TMIN = 1;
@@ -1167,9 +1305,52 @@ function readOptions(sec, base, t, problems, own) {
   return o;
 }
 
+// src/core/tunneldns.ts
+function tunnelDns(cfg, down) {
+  const routes = [], warnings = [];
+  const byName = {};
+  for (let i = 0; i < length(cfg.upstreams); i++) {
+    const u = cfg.upstreams[i];
+    if (u.enabled && length(u.dns)) push(routes, byName[u.name] = { upstream: u.name, iface: u.iface, servers: u.dns, domains: [] });
+  }
+  if (!length(routes)) return { routes, warnings };
+  const owner = {};
+  const clash = {};
+  for (let i = 0; i < length(cfg.clients); i++) {
+    const c = cfg.clients[i];
+    if (!c.enabled) continue;
+    for (let j = 0; j < length(c.rules); j++) {
+      const r = c.rules[j];
+      if (r.action !== "proxy" || !length(r.match.domains)) continue;
+      const v = verdictOf(cfg, c, r, down ?? []);
+      const t = v.action === "proxy" && v.upstream ? byName[v.upstream.name] : null;
+      if (!t) continue;
+      for (let k = 0; k < length(r.match.domains); k++) {
+        const d = r.match.domains[k], was = owner[d];
+        if (was === null) {
+          owner[d] = t.upstream;
+          push(t.domains, d);
+        } else if (was !== t.upstream) {
+          const key = `${was} ${t.upstream}`;
+          clash[key] ??= { first: was, other: t.upstream, n: 0, example: d };
+          clash[key].n++;
+        }
+      }
+    }
+  }
+  for (let k in clash) {
+    const x = clash[k];
+    push(warnings, { path: `upstream.${x.other}.dns`, ...msg("warn_dns_clash", [x.n, x.example, x.first, x.other]) });
+  }
+  return { routes: filter(routes, (t) => length(t.domains) > 0), warnings };
+}
+
 // src/core/groups.ts
 let BALANCE_SLOTS = 60;
 let GROUP_STATE = "/var/run/splitwg/groups.nft";
+function slotCount(mode) {
+  return mode === "balance" ? BALANCE_SLOTS : 1;
+}
 function readGroup(sec, upstreams, problems) {
   const base = `group.${sec.name}`;
   const e = sec.anonymous ? msg("group_unnamed") : badUpstreamName(sec.name);
@@ -1188,12 +1369,7 @@ function readGroup(sec, upstreams, problems) {
   return g;
 }
 function families(u) {
-  let v4 = false, v6 = false;
-  for (let i = 0; i < length(u.addresses); i++) {
-    if (index(u.addresses[i], ":") >= 0) v6 = true;
-    else v4 = true;
-  }
-  return `${v4 ? "4" : ""}${v6 ? "6" : ""}`;
+  return `${carriesFamily(u, 4) ? "4" : ""}${carriesFamily(u, 6) ? "6" : ""}`;
 }
 function checkMembers(g, by, gl, problems, warnings) {
   const base = `group.${g.name}`;
@@ -1222,12 +1398,6 @@ function readGroups(sections, upstreams, gl, problems, warnings) {
     push(out, g);
   }
   return out;
-}
-function groupByName(cfg, name) {
-  const gs = cfg.groups ?? [];
-  for (let i = 0; i < length(gs); i++)
-    if (gs[i].name === name) return gs[i];
-  return null;
 }
 function probed(u) {
   return u.health.probe !== null || length(u.health.dns) > 0;
@@ -1267,178 +1437,6 @@ function slotRuns(slots) {
     i = j + 1;
   }
   return out;
-}
-
-// src/core/decide.ts
-function resolved(action, upstream, wanted, why) {
-  return { action, upstream, wanted, note: format(why), why: why, group: null, members: [] };
-}
-function plain(action, upstream, wanted) {
-  return { action, upstream, wanted, note: null, why: null, group: null, members: [] };
-}
-function upstreamByName(cfg, name) {
-  for (let i = 0; i < length(cfg.upstreams); i++)
-    if (cfg.upstreams[i].name === name) return cfg.upstreams[i];
-  return null;
-}
-function downVia(cfg, u, down) {
-  for (let w = u, n = 0; w.via !== null && n < length(cfg.upstreams); n++) {
-    const o = upstreamByName(cfg, w.via);
-    if (!o) return null;
-    if (index(down, o.name) >= 0) return o.name;
-    w = o;
-  }
-  return null;
-}
-function up(cfg, u, down) {
-  return u.enabled && index(down, u.name) < 0 && downVia(cfg, u, down) === null;
-}
-function groupVerdict(cfg, g, down) {
-  const ms = map(g.members, (n) => upstreamByName(cfg, n));
-  const live = filter(ms, (u) => up(cfg, u, down));
-  const gone = filter(ms, (u) => !up(cfg, u, down));
-  const v = { action: "proxy", upstream: null, wanted: g.name, note: null, why: null, group: g, members: live };
-  if (!length(live)) return { ...v, action: "block", why: msg("and", [msg("why_group_down", [g.name]), msg("why_kill_blocks")]) };
-  if (g.mode === "balance") {
-    v.why = msg("why_group_balance", [g.name, join(", ", map(live, (u) => u.name)), g.spread === "destination" ? msg("why_spread_destination") : msg("why_spread_connection")]);
-    return v;
-  }
-  v.members = [live[0]];
-  v.upstream = live[0];
-  v.why = live[0] === ms[0] ? msg("why_group_first", [g.name, live[0].name]) : msg("why_group_failover", [g.name, live[0].name, join(", ", map(slice(gone, 0, index(ms, live[0])), (u) => u.name))]);
-  return v;
-}
-function verdictOf(cfg, c, rule, down) {
-  const action = rule ? rule.action : c.defaultAction;
-  if (action !== "proxy") return plain(action, null, null);
-  const name = (rule ? rule.upstream : null) ?? c.upstream;
-  const g = groupByName(cfg, name);
-  if (g) return groupVerdict(cfg, g, down ?? []);
-  const u = upstreamByName(cfg, name);
-  const ks = cfg.globals.killSwitch;
-  if (!u || !u.enabled) {
-    const why = msg("why_upstream_disabled", [name]);
-    return ks ? resolved("block", null, name, msg("and", [why, msg("why_kill_blocks")])) : resolved("direct", null, name, msg("and", [why, msg("why_kill_off")]));
-  }
-  if (down && index(down, u.name) >= 0) {
-    const why = msg("why_upstream_down", [name]);
-    return ks ? resolved("block", u, name, msg("and", [why, msg("why_kill_blocks")])) : resolved("direct", u, name, msg("and", [why, msg("why_kill_off")]));
-  }
-  const outer = down ? downVia(cfg, u, down) : null;
-  if (outer !== null) return resolved("block", u, name, msg("and", [msg("why_via_down", [u.name, outer]), msg("why_kill_blocks")]));
-  return plain("proxy", u, name);
-}
-function markShift(mask) {
-  return mask & -mask;
-}
-function directMark(mask) {
-  return markShift(mask);
-}
-function markHex(n) {
-  return sprintf("0x%08x", n);
-}
-function carriesFamily(u, fam) {
-  for (let i = 0; i < length(u.addresses); i++) {
-    const a = parseInterfaceAddress(u.addresses[i]);
-    if (type(a) === "object" && a.family === fam) return true;
-  }
-  return false;
-}
-function timedFrom(c) {
-  for (let i = 0; i < length(c.rules); i++) {
-    const m = c.rules[i].match;
-    if (m.startTime !== null || length(m.weekdays)) return i;
-  }
-  return length(c.rules);
-}
-function chainFamilies(c, ipv6) {
-  const both = length(c.macs) > 0 || length(c.ifaces) > 0;
-  return { v4: both || length(c.src4) > 0, v6: ipv6 && (both || length(c.src6) > 0) };
-}
-function ruleFamilies(cfg) {
-  const out = {};
-  for (let i = 0; i < length(cfg.clients); i++) {
-    const c = cfg.clients[i];
-    if (!c.enabled) continue;
-    const f = chainFamilies(c, cfg.globals.ipv6);
-    for (let j = 0; j < length(c.rules); j++) {
-      const id = c.rules[j].id;
-      const o = out[id] ?? { v4: false, v6: false };
-      out[id] = { v4: o.v4 || f.v4, v6: o.v6 || f.v6 };
-    }
-  }
-  return out;
-}
-function activeRules(cfg) {
-  const out = [];
-  const seen = {};
-  for (let i = 0; i < length(cfg.clients); i++) {
-    const c = cfg.clients[i];
-    if (!c.enabled) continue;
-    for (let j = 0; j < length(c.rules); j++)
-      if (!seen[c.rules[j].id]) {
-        seen[c.rules[j].id] = true;
-        push(out, c.rules[j]);
-      }
-  }
-  return out;
-}
-function localNetworks(cfg, given) {
-  const out = [];
-  const seen = {};
-  const add = (p) => {
-    if (p && !seen[p.text]) {
-      seen[p.text] = true;
-      push(out, p);
-    }
-  };
-  const srv = cfg.server;
-  if (srv && srv.enabled) for (let i = 0; i < length(srv.addresses); i++) add(interfaceNetwork(srv.addresses[i]));
-  for (let i = 0; i < length(given ?? []); i++) {
-    const p = parsePrefix(given[i]);
-    if (type(p) === "object") add(p);
-  }
-  return out;
-}
-
-// src/core/tunneldns.ts
-function tunnelDns(cfg, down) {
-  const routes = [], warnings = [];
-  const byName = {};
-  for (let i = 0; i < length(cfg.upstreams); i++) {
-    const u = cfg.upstreams[i];
-    if (u.enabled && length(u.dns)) push(routes, byName[u.name] = { upstream: u.name, iface: u.iface, servers: u.dns, domains: [] });
-  }
-  if (!length(routes)) return { routes, warnings };
-  const owner = {};
-  const clash = {};
-  for (let i = 0; i < length(cfg.clients); i++) {
-    const c = cfg.clients[i];
-    if (!c.enabled) continue;
-    for (let j = 0; j < length(c.rules); j++) {
-      const r = c.rules[j];
-      if (r.action !== "proxy" || !length(r.match.domains)) continue;
-      const v = verdictOf(cfg, c, r, down ?? []);
-      const t = v.action === "proxy" && v.upstream ? byName[v.upstream.name] : null;
-      if (!t) continue;
-      for (let k = 0; k < length(r.match.domains); k++) {
-        const d = r.match.domains[k], was = owner[d];
-        if (was === null) {
-          owner[d] = t.upstream;
-          push(t.domains, d);
-        } else if (was !== t.upstream) {
-          const key = `${was} ${t.upstream}`;
-          clash[key] ??= { first: was, other: t.upstream, n: 0, example: d };
-          clash[key].n++;
-        }
-      }
-    }
-  }
-  for (let k in clash) {
-    const x = clash[k];
-    push(warnings, { path: `upstream.${x.other}.dns`, ...msg("warn_dns_clash", [x.n, x.example, x.first, x.other]) });
-  }
-  return { routes: filter(routes, (t) => length(t.domains) > 0), warnings };
 }
 
 // src/core/config.ts
@@ -2466,16 +2464,17 @@ function perPacket(cfg) {
 }
 function groupMapList(cfg) {
   const out = [];
+  const kinds = perPacket(cfg) ? 2 : 1;
   for (let i = 0; i < length(cfg.groups); i++) {
     const g = cfg.groups[i];
     const on = filter(g.members, (n) => upstreamByName(cfg, n).enabled);
-    for (let pkt = 0; pkt < (perPacket(cfg) ? 2 : 1); pkt++)
+    for (let pkt = 0; pkt < kinds; pkt++)
       push(out, { name: groupChainName(g.name, pkt === 1), group: g.name, mode: g.mode, members: on, pkt: pkt === 1 });
   }
   return out;
 }
 function slotMap(gm, down) {
-  const slots = gm.mode === "balance" ? BALANCE_SLOTS : 1;
+  const slots = slotCount(gm.mode);
   return {
     name: gm.name,
     keyType: "slot",
@@ -2490,7 +2489,7 @@ function groupMaps(cfg, down) {
 }
 function groupChain(cfg, g, pkt) {
   const name = groupChainName(g.name, pkt);
-  const slots = g.mode === "balance" ? BALANCE_SLOTS : 1;
+  const slots = slotCount(g.mode);
   const key = g.mode === "balance" && g.spread === "destination" ? ["meta nfproto ipv4 jhash ip daddr", ...cfg.globals.ipv6 ? ["meta nfproto ipv6 jhash ip6 daddr"] : []] : ["numgen inc"];
   const rules = [...map(key, (k) => rule(`${k} mod ${slots} vmap @${name}`, "", null, null)), rule("", "drop", null, "no slot: blocked")];
   const how = g.mode === "balance" ? `balance (${g.spread}) over ${join(", ", g.members)}` : `failover: ${join(" → ", g.members)}`;
@@ -2577,10 +2576,11 @@ function nftModel(cfg, version, dp, local, source) {
     for (let i = 0; i < length(ups); i++)
       push(chains, markChain(markChainName(ups[i].name, true), ups[i].mark, mask, `this packet: upstream ${ups[i].name}`, true));
   }
-  const gm = groupMaps(cfg, []);
-  for (let i = 0; i < length(gm); i++) push(maps, gm[i]);
-  for (let i = 0; i < length(cfg.groups); i++)
-    for (let pkt = 0; pkt < (perPacket(cfg) ? 2 : 1); pkt++) push(chains, groupChain(cfg, cfg.groups[i], pkt === 1));
+  const gms = groupMapList(cfg);
+  for (let i = 0; i < length(gms); i++) {
+    push(maps, slotMap(gms[i], []));
+    push(chains, groupChain(cfg, groupByName(cfg, gms[i].group), gms[i].pkt));
+  }
   const bound = { list: [], byKey: {}, count: {} };
   for (let i = 0; i < length(clients); i++) {
     const c = clients[i];

@@ -299,21 +299,26 @@ function fileFingerprint(env, path) {
 function noFile(h) {
   return h === null || h === "" || h === hash("");
 }
-function readState(env) {
-  const text = env.fs.read(STATE_FILE);
+function putFile(env, path, text) {
+  env.fs.mkdirp(substr(path, 0, rindex(path, "/")));
+  return env.fs.write(`${path}.tmp`, text) && env.fs.rename(`${path}.tmp`, path);
+}
+function readJson(env, path) {
+  const text = env.fs.read(path);
   if (text === null || text === "") return null;
-  let st = null;
+  let v = null;
   try {
-    st = json(text);
+    v = json(text);
   } catch {
-    st = null;
+    v = null;
   }
-  return type(st) === "object" ? st : null;
+  return type(v) === "object" ? v : null;
+}
+function readState(env) {
+  return readJson(env, STATE_FILE);
 }
 function writeState(env, st) {
-  env.fs.mkdirp(PATHS.state);
-  const tmp = `${STATE_FILE}.tmp`;
-  return env.fs.write(tmp, sprintf("%J\n", st)) && env.fs.rename(tmp, STATE_FILE);
+  return putFile(env, STATE_FILE, sprintf("%J\n", st));
 }
 function recordFailure(env, why) {
   const prev = readState(env);
@@ -749,7 +754,7 @@ let KEY = `${PATHS.state}/plan.key`;
 let FILE = `${PATHS.state}/plan.json`;
 let NFT_FILE = `${PATHS.state}/plan.nft`;
 let DNS_FILE = `${PATHS.state}/plan.dnsmasq`;
-function readJson(env, path) {
+function plancache_readJson(env, path) {
   const text = env.fs.read(path);
   try {
     return text ? json(text) : null;
@@ -772,13 +777,13 @@ function uncommitted(env) {
 function cachedPlan(env, local, down) {
   const digest = env.configDigest("splitwg");
   if (digest === null || uncommitted(env)) return null;
-  const k = readJson(env, KEY);
+  const k = plancache_readJson(env, KEY);
   if (type(k) !== "object" || type(k.local) !== "array" || type(k.lists) !== "object") return null;
   if (k.version !== VERSION || k.digest !== digest) return null;
   if (join(" ", k.down ?? []) !== join(" ", down)) return null;
   const now = local(k.ipv6);
   if (now === null || join("\n", now) !== join("\n", k.local)) return null;
-  const body = readJson(env, FILE);
+  const body = plancache_readJson(env, FILE);
   if (type(body) !== "object" || body.digest !== digest || type(body.plan) !== "object" || type(body.warnings) !== "array") return null;
   const nft = env.fs.read(NFT_FILE), dns = env.fs.read(DNS_FILE);
   if (nft === null || dns === null) return null;
@@ -796,9 +801,6 @@ function lean(p) {
   const table = p.table ? { ...p.table, sets: map(p.table.sets, (s) => ({ ...s, elements: s.elements === null ? null : [] })) } : null;
   return { ...p, table, nft: "", dnsmasq: "" };
 }
-function put(env, path, text) {
-  return env.fs.write(`${path}.tmp`, text) && env.fs.rename(`${path}.tmp`, path);
-}
 function keepPlan(env, c) {
   if (uncommitted(env)) {
     forgetPlan(env);
@@ -808,7 +810,7 @@ function keepPlan(env, c) {
   env.fs.mkdirp(PATHS.state);
   const key = { version: c.version, digest: c.digest, local: c.local, ipv6: c.ipv6, lists: c.lists, down: c.down };
   const body = { digest: c.digest, plan: lean(c.plan), view: c.view, warnings: c.warnings };
-  if (!(put(env, NFT_FILE, c.plan.nft) && put(env, DNS_FILE, c.plan.dnsmasq) && put(env, FILE, sprintf("%J", body)) && put(env, KEY, sprintf("%J", key)))) forgetPlan(env);
+  if (!(putFile(env, NFT_FILE, c.plan.nft) && putFile(env, DNS_FILE, c.plan.dnsmasq) && putFile(env, FILE, sprintf("%J", body)) && putFile(env, KEY, sprintf("%J", key)))) forgetPlan(env);
 }
 
 // src/router/owned.ts
@@ -1432,25 +1434,14 @@ function readWatchFile(env) {
 }
 function writeWatch(env, w) {
   if (w === null) return !env.fs.exists(WATCH_FILE) || env.fs.unlink(WATCH_FILE);
-  env.fs.mkdirp(PATHS.state);
-  const tmp = `${WATCH_FILE}.tmp`;
-  return env.fs.write(tmp, sprintf("%J\n", w)) && env.fs.rename(tmp, WATCH_FILE);
+  return putFile(env, WATCH_FILE, sprintf("%J\n", w));
 }
 function readHealth(env) {
-  const text = env.fs.read(HEALTH_FILE);
-  if (text === null || text === "") return null;
-  let h = null;
-  try {
-    h = json(text);
-  } catch {
-    h = null;
-  }
-  return type(h) === "object" && type(h.upstreams) === "object" ? h : null;
+  const h = readJson(env, HEALTH_FILE);
+  return h !== null && type(h.upstreams) === "object" ? h : null;
 }
 function writeHealth(env, h) {
-  env.fs.mkdirp(PATHS.state);
-  const tmp = `${HEALTH_FILE}.tmp`;
-  return env.fs.write(tmp, sprintf("%J\n", h)) && env.fs.rename(tmp, HEALTH_FILE);
+  return putFile(env, HEALTH_FILE, sprintf("%J\n", h));
 }
 function ifaceUp(env, iface) {
   const ifs = env.ubus(`network.interface.${iface}`, "status", {});
@@ -1564,10 +1555,7 @@ function groupStateFor(env, maps) {
     if (old !== null) env.fs.unlink(GROUP_STATE);
     return { old, error: null };
   }
-  env.fs.mkdirp(PATHS.state);
-  const tmp = `${GROUP_STATE}.tmp`;
-  const ok = env.fs.write(tmp, slotsScript(maps, down)) && env.fs.rename(tmp, GROUP_STATE);
-  return { old, error: ok ? null : `cannot write ${GROUP_STATE}` };
+  return { old, error: putFile(env, GROUP_STATE, slotsScript(maps, down)) ? null : `cannot write ${GROUP_STATE}` };
 }
 function restoreGroupState(env, old) {
   if (old === null) env.fs.unlink(GROUP_STATE);

@@ -820,6 +820,112 @@ function badInterfaceAddress(v) {
   return isMsg(a) ? a : null;
 }
 
+// src/core/decide.ts
+function resolved(action, upstream, wanted, why) {
+  return { action, upstream, wanted, note: format2(why), why, group: null, members: [] };
+}
+function plain(action, upstream, wanted) {
+  return { action, upstream, wanted, note: null, why: null, group: null, members: [] };
+}
+function up(cfg, u, down) {
+  return u.enabled && index(down, u.name) < 0 && downVia(cfg, u, down) === null;
+}
+function groupVerdict(cfg, g, down) {
+  const ms = map(g.members, (n) => upstreamByName(cfg, n));
+  const live = filter(ms, (u) => up(cfg, u, down));
+  const gone = filter(ms, (u) => !up(cfg, u, down));
+  const v = { action: "proxy", upstream: null, wanted: g.name, note: null, why: null, group: g, members: live };
+  if (!length(live)) return { ...v, action: "block", why: msg("and", [msg("why_group_down", [g.name]), msg("why_kill_blocks")]) };
+  if (g.mode === "balance") {
+    v.why = msg("why_group_balance", [g.name, join(", ", map(live, (u) => u.name)), g.spread === "destination" ? msg("why_spread_destination") : msg("why_spread_connection")]);
+    return v;
+  }
+  v.members = [live[0]];
+  v.upstream = live[0];
+  v.why = live[0] === ms[0] ? msg("why_group_first", [g.name, live[0].name]) : msg("why_group_failover", [g.name, live[0].name, join(", ", map(slice(gone, 0, index(ms, live[0])), (u) => u.name))]);
+  return v;
+}
+function groupByName(cfg, name) {
+  const gs = cfg.groups ?? [];
+  for (let i = 0; i < length(gs); i++)
+    if (gs[i].name === name) return gs[i];
+  return null;
+}
+function upstreamByName(cfg, name) {
+  for (let i = 0; i < length(cfg.upstreams); i++)
+    if (cfg.upstreams[i].name === name) return cfg.upstreams[i];
+  return null;
+}
+function verdictOf(cfg, c, rule, down) {
+  const action = rule ? rule.action : c.defaultAction;
+  if (action !== "proxy") return plain(action, null, null);
+  const name = (rule ? rule.upstream : null) ?? c.upstream;
+  const g = groupByName(cfg, name);
+  if (g) return groupVerdict(cfg, g, down ?? []);
+  const u = upstreamByName(cfg, name);
+  const ks = cfg.globals.killSwitch;
+  if (!u || !u.enabled) {
+    const why = msg("why_upstream_disabled", [name]);
+    return ks ? resolved("block", null, name, msg("and", [why, msg("why_kill_blocks")])) : resolved("direct", null, name, msg("and", [why, msg("why_kill_off")]));
+  }
+  if (down && index(down, u.name) >= 0) {
+    const why = msg("why_upstream_down", [name]);
+    return ks ? resolved("block", u, name, msg("and", [why, msg("why_kill_blocks")])) : resolved("direct", u, name, msg("and", [why, msg("why_kill_off")]));
+  }
+  const outer = down ? downVia(cfg, u, down) : null;
+  if (outer !== null) return resolved("block", u, name, msg("and", [msg("why_via_down", [u.name, outer]), msg("why_kill_blocks")]));
+  return plain("proxy", u, name);
+}
+function downVia(cfg, u, down) {
+  for (let w = u, n = 0; w.via !== null && n < length(cfg.upstreams); n++) {
+    const o = upstreamByName(cfg, w.via);
+    if (!o) return null;
+    if (index(down, o.name) >= 0) return o.name;
+    w = o;
+  }
+  return null;
+}
+function markShift(mask) {
+  return mask & -mask;
+}
+function directMark(mask) {
+  return markShift(mask);
+}
+function markHex(n) {
+  return sprintf("0x%08x", n);
+}
+function carriesFamily(u, fam) {
+  for (let i = 0; i < length(u.addresses); i++) {
+    const a = parseInterfaceAddress(u.addresses[i]);
+    if (type(a) === "object" && a.family === fam) return true;
+  }
+  return false;
+}
+function timedFrom(c) {
+  for (let i = 0; i < length(c.rules); i++) {
+    const m = c.rules[i].match;
+    if (m.startTime !== null || length(m.weekdays)) return i;
+  }
+  return length(c.rules);
+}
+function localNetworks(cfg, given) {
+  const out = [];
+  const seen = {};
+  const add = (p) => {
+    if (p && !seen[p.text]) {
+      seen[p.text] = true;
+      push(out, p);
+    }
+  };
+  const srv = cfg.server;
+  if (srv && srv.enabled) for (let i = 0; i < length(srv.addresses); i++) add(interfaceNetwork(srv.addresses[i]));
+  for (let i = 0; i < length(given ?? []); i++) {
+    const p = parsePrefix(given[i]);
+    if (type(p) === "object") add(p);
+  }
+  return out;
+}
+
 // src/core/idn.ts
 var BASE = 36;
 var TMIN = 1;
@@ -1372,167 +1478,6 @@ function readOptions(sec, base, t, problems, own) {
   return o;
 }
 
-// src/core/groups.ts
-function readGroup(sec, upstreams, problems) {
-  const base = `group.${sec.name}`;
-  const e = sec.anonymous ? msg("group_unnamed") : badUpstreamName(sec.name);
-  if (e) push(problems, problem(base, e));
-  const o = readOptions(sec, base, "group", problems);
-  const g = { name: sec.name, mode: o.v.mode, spread: o.v.spread, members: [] };
-  const at = o.at.member, ms = o.v.member;
-  for (let i = 0; i < length(ms); i++) {
-    const m = ms[i], path = `${base}.member[${at ? at[i] : i}]`;
-    if (!upstreams[m]) push(problems, problem(path, msg("unknown_upstream", [m])));
-    else if (index(g.members, m) >= 0) push(problems, problem(path, msg("group_member_twice", [m])));
-    else push(g.members, m);
-  }
-  if (!length(ms) && !o.bad.member) push(problems, problem(`${base}.member`, msg("group_no_member")));
-  if (g.mode !== "balance" && !o.bad.mode && sec.options.spread != null) push(problems, problem(`${base}.spread`, msg("group_spread_failover")));
-  return g;
-}
-function families(u) {
-  let v4 = false, v6 = false;
-  for (let i = 0; i < length(u.addresses); i++) {
-    if (index(u.addresses[i], ":") >= 0) v6 = true;
-    else v4 = true;
-  }
-  return `${v4 ? "4" : ""}${v6 ? "6" : ""}`;
-}
-function checkMembers(g, by, gl, problems, warnings) {
-  const base = `group.${g.name}`;
-  if (!gl.killSwitch) push(problems, problem(base, msg("group_kill_switch")));
-  if (!length(g.members)) return;
-  const first = by[g.members[0]];
-  for (let i = 1; i < length(g.members); i++) {
-    const u = by[g.members[i]];
-    if (families(u) !== families(first))
-      push(problems, problem(`${base}.member[${i}]`, msg("group_families", [u.name, first.name])));
-  }
-  for (let i = 0; i < length(g.members); i++) {
-    const u = by[g.members[i]];
-    if (u.health.probe === null && !length(u.health.dns) && !u.keepalive)
-      push(warnings, problem(`upstream.${u.name}.probe`, msg("warn_health_unknown", [u.name, g.name])));
-  }
-}
-function readGroups(sections, upstreams, gl, problems, warnings) {
-  const by = {};
-  for (let i = 0; i < length(upstreams); i++) by[upstreams[i].name] = upstreams[i];
-  const out = [];
-  for (let i = 0; i < length(sections); i++) {
-    if (sections[i].type !== "group") continue;
-    const g = readGroup(sections[i], by, problems);
-    checkMembers(g, by, gl, problems, warnings);
-    push(out, g);
-  }
-  return out;
-}
-function groupByName(cfg, name) {
-  const gs = cfg.groups ?? [];
-  for (let i = 0; i < length(gs); i++)
-    if (gs[i].name === name) return gs[i];
-  return null;
-}
-
-// src/core/decide.ts
-function resolved(action, upstream, wanted, why) {
-  return { action, upstream, wanted, note: format2(why), why, group: null, members: [] };
-}
-function plain(action, upstream, wanted) {
-  return { action, upstream, wanted, note: null, why: null, group: null, members: [] };
-}
-function up(cfg, u, down) {
-  return u.enabled && index(down, u.name) < 0 && downVia(cfg, u, down) === null;
-}
-function groupVerdict(cfg, g, down) {
-  const ms = map(g.members, (n) => upstreamByName(cfg, n));
-  const live = filter(ms, (u) => up(cfg, u, down));
-  const gone = filter(ms, (u) => !up(cfg, u, down));
-  const v = { action: "proxy", upstream: null, wanted: g.name, note: null, why: null, group: g, members: live };
-  if (!length(live)) return { ...v, action: "block", why: msg("and", [msg("why_group_down", [g.name]), msg("why_kill_blocks")]) };
-  if (g.mode === "balance") {
-    v.why = msg("why_group_balance", [g.name, join(", ", map(live, (u) => u.name)), g.spread === "destination" ? msg("why_spread_destination") : msg("why_spread_connection")]);
-    return v;
-  }
-  v.members = [live[0]];
-  v.upstream = live[0];
-  v.why = live[0] === ms[0] ? msg("why_group_first", [g.name, live[0].name]) : msg("why_group_failover", [g.name, live[0].name, join(", ", map(slice(gone, 0, index(ms, live[0])), (u) => u.name))]);
-  return v;
-}
-function upstreamByName(cfg, name) {
-  for (let i = 0; i < length(cfg.upstreams); i++)
-    if (cfg.upstreams[i].name === name) return cfg.upstreams[i];
-  return null;
-}
-function verdictOf(cfg, c, rule, down) {
-  const action = rule ? rule.action : c.defaultAction;
-  if (action !== "proxy") return plain(action, null, null);
-  const name = (rule ? rule.upstream : null) ?? c.upstream;
-  const g = groupByName(cfg, name);
-  if (g) return groupVerdict(cfg, g, down ?? []);
-  const u = upstreamByName(cfg, name);
-  const ks = cfg.globals.killSwitch;
-  if (!u || !u.enabled) {
-    const why = msg("why_upstream_disabled", [name]);
-    return ks ? resolved("block", null, name, msg("and", [why, msg("why_kill_blocks")])) : resolved("direct", null, name, msg("and", [why, msg("why_kill_off")]));
-  }
-  if (down && index(down, u.name) >= 0) {
-    const why = msg("why_upstream_down", [name]);
-    return ks ? resolved("block", u, name, msg("and", [why, msg("why_kill_blocks")])) : resolved("direct", u, name, msg("and", [why, msg("why_kill_off")]));
-  }
-  const outer = down ? downVia(cfg, u, down) : null;
-  if (outer !== null) return resolved("block", u, name, msg("and", [msg("why_via_down", [u.name, outer]), msg("why_kill_blocks")]));
-  return plain("proxy", u, name);
-}
-function downVia(cfg, u, down) {
-  for (let w = u, n = 0; w.via !== null && n < length(cfg.upstreams); n++) {
-    const o = upstreamByName(cfg, w.via);
-    if (!o) return null;
-    if (index(down, o.name) >= 0) return o.name;
-    w = o;
-  }
-  return null;
-}
-function markShift(mask) {
-  return mask & -mask;
-}
-function directMark(mask) {
-  return markShift(mask);
-}
-function markHex(n) {
-  return sprintf("0x%08x", n);
-}
-function carriesFamily(u, fam) {
-  for (let i = 0; i < length(u.addresses); i++) {
-    const a = parseInterfaceAddress(u.addresses[i]);
-    if (type(a) === "object" && a.family === fam) return true;
-  }
-  return false;
-}
-function timedFrom(c) {
-  for (let i = 0; i < length(c.rules); i++) {
-    const m = c.rules[i].match;
-    if (m.startTime !== null || length(m.weekdays)) return i;
-  }
-  return length(c.rules);
-}
-function localNetworks(cfg, given) {
-  const out = [];
-  const seen = {};
-  const add = (p) => {
-    if (p && !seen[p.text]) {
-      seen[p.text] = true;
-      push(out, p);
-    }
-  };
-  const srv = cfg.server;
-  if (srv && srv.enabled) for (let i = 0; i < length(srv.addresses); i++) add(interfaceNetwork(srv.addresses[i]));
-  for (let i = 0; i < length(given ?? []); i++) {
-    const p = parsePrefix(given[i]);
-    if (type(p) === "object") add(p);
-  }
-  return out;
-}
-
 // src/core/tunneldns.ts
 function tunnelDns(cfg, down) {
   const routes = [], warnings = [];
@@ -1571,6 +1516,56 @@ function tunnelDns(cfg, down) {
     push(warnings, { path: `upstream.${x.other}.dns`, ...msg("warn_dns_clash", [x.n, x.example, x.first, x.other]) });
   }
   return { routes: filter(routes, (t) => length(t.domains) > 0), warnings };
+}
+
+// src/core/groups.ts
+function readGroup(sec, upstreams, problems) {
+  const base = `group.${sec.name}`;
+  const e = sec.anonymous ? msg("group_unnamed") : badUpstreamName(sec.name);
+  if (e) push(problems, problem(base, e));
+  const o = readOptions(sec, base, "group", problems);
+  const g = { name: sec.name, mode: o.v.mode, spread: o.v.spread, members: [] };
+  const at = o.at.member, ms = o.v.member;
+  for (let i = 0; i < length(ms); i++) {
+    const m = ms[i], path = `${base}.member[${at ? at[i] : i}]`;
+    if (!upstreams[m]) push(problems, problem(path, msg("unknown_upstream", [m])));
+    else if (index(g.members, m) >= 0) push(problems, problem(path, msg("group_member_twice", [m])));
+    else push(g.members, m);
+  }
+  if (!length(ms) && !o.bad.member) push(problems, problem(`${base}.member`, msg("group_no_member")));
+  if (g.mode !== "balance" && !o.bad.mode && sec.options.spread != null) push(problems, problem(`${base}.spread`, msg("group_spread_failover")));
+  return g;
+}
+function families(u) {
+  return `${carriesFamily(u, 4) ? "4" : ""}${carriesFamily(u, 6) ? "6" : ""}`;
+}
+function checkMembers(g, by, gl, problems, warnings) {
+  const base = `group.${g.name}`;
+  if (!gl.killSwitch) push(problems, problem(base, msg("group_kill_switch")));
+  if (!length(g.members)) return;
+  const first = by[g.members[0]];
+  for (let i = 1; i < length(g.members); i++) {
+    const u = by[g.members[i]];
+    if (families(u) !== families(first))
+      push(problems, problem(`${base}.member[${i}]`, msg("group_families", [u.name, first.name])));
+  }
+  for (let i = 0; i < length(g.members); i++) {
+    const u = by[g.members[i]];
+    if (u.health.probe === null && !length(u.health.dns) && !u.keepalive)
+      push(warnings, problem(`upstream.${u.name}.probe`, msg("warn_health_unknown", [u.name, g.name])));
+  }
+}
+function readGroups(sections, upstreams, gl, problems, warnings) {
+  const by = {};
+  for (let i = 0; i < length(upstreams); i++) by[upstreams[i].name] = upstreams[i];
+  const out = [];
+  for (let i = 0; i < length(sections); i++) {
+    if (sections[i].type !== "group") continue;
+    const g = readGroup(sections[i], by, problems);
+    checkMembers(g, by, gl, problems, warnings);
+    push(out, g);
+  }
+  return out;
 }
 
 // src/core/config.ts
